@@ -1,0 +1,13 @@
+import type { EntityManager } from "@mikro-orm/postgresql";
+import type { Logger } from "pino";
+import type { Loaders } from "./loaders.js";
+
+/** What every resolver receives: one forked EntityManager and fresh loaders per request. */
+export interface HubContext {
+  /** A request-scoped fork; never the global EntityManager. */
+  em: EntityManager;
+  loaders: Loaders;
+  /** Correlates the request's log lines and masked errors. */
+  requestId: string;
+  logger: Logger;
+}

@@ -1,0 +1,40 @@
+import { GraphQLError } from "graphql";
+
+/**
+ * The catalogue of `extensions.code` values clients can rely on. Anything else that
+ * goes wrong reaches the client as `INTERNAL_SERVER_ERROR` with a request id.
+ */
+export const ErrorCode = {
+  BAD_USER_INPUT: "BAD_USER_INPUT",
+  UNAUTHENTICATED: "UNAUTHENTICATED",
+  FORBIDDEN: "FORBIDDEN",
+  NOT_FOUND: "NOT_FOUND",
+  CONFLICT: "CONFLICT",
+  RATE_LIMITED: "RATE_LIMITED",
+  GRAPHQL_PARSE_FAILED: "GRAPHQL_PARSE_FAILED",
+  GRAPHQL_VALIDATION_FAILED: "GRAPHQL_VALIDATION_FAILED",
+  PERSISTED_QUERY_NOT_FOUND: "PERSISTED_QUERY_NOT_FOUND",
+  PERSISTED_QUERY_NOT_SUPPORTED: "PERSISTED_QUERY_NOT_SUPPORTED",
+  OPERATION_RESOLUTION_FAILURE: "OPERATION_RESOLUTION_FAILURE",
+  BAD_REQUEST: "BAD_REQUEST",
+  INTERNAL_SERVER_ERROR: "INTERNAL_SERVER_ERROR",
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** Tells whether a code belongs to the catalogue (and so may reach clients as is). */
+export function isPublicErrorCode(code: unknown): code is ErrorCode {
+  return typeof code === "string" && (Object.values(ErrorCode) as string[]).includes(code);
+}
+
+/**
+ * A client mistake in an argument. `fields` are the offending argument paths,
+ * e.g. `["filter", "topics"]`, so a client can point at the right input.
+ */
+export function badUserInput(message: string, fields: readonly string[] = []): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.BAD_USER_INPUT, fields } });
+}
+
+/** Raised when a mutation names a record that does not exist or is not visible. */
+export function notFound(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.NOT_FOUND } });
+}

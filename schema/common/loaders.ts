@@ -1,0 +1,84 @@
+import type { AnyEntity, Collection, EntityClass, EntityManager, FilterQuery, QueryOrderKeysFlat } from "@mikro-orm/core";
+import DataLoader from "dataloader";
+
+type Key = string | number;
+
+/**
+ * The per-request DataLoaders. Each loader is made on first use and batches all
+ * loads of one tick into a single SQL statement, so nested queries cost a
+ * bounded number of statements however many rows they touch.
+ */
+export class Loaders {
+  private readonly loaders = new Map<string, DataLoader<unknown, unknown>>();
+
+  constructor(private readonly em: EntityManager) {}
+
+  /** Returns the loader registered under `name`, creating it with `create` on first use. */
+  get<K, V>(name: string, create: () => DataLoader<K, V>): DataLoader<K, V> {
+    let loader = this.loaders.get(name);
+    if (!loader) {
+      loader = create() as DataLoader<unknown, unknown>;
+      this.loaders.set(name, loader);
+    }
+    return loader as DataLoader<K, V>;
+  }
+
+  /** Loads entities by primary key; a missing row loads as null. */
+  byId<T extends AnyEntity & { id: number }>(entity: EntityClass<T>): DataLoader<number, T | null> {
+    return this.get(`${entity.name}#id`, () =>
+      new DataLoader<number, T | null>(async (ids) => {
+        const rows = await this.em.find(entity, { id: { $in: [...ids] } } as unknown as FilterQuery<T>);
+        const byId = new Map(rows.map((row) => [row.id, row]));
+        return ids.map((id) => byId.get(id) ?? null);
+      }),
+    );
+  }
+
+  /**
+   * Loads the children whose many-to-one `property` points at each parent id,
+   * ordered by `orderBy` (then id).
+   */
+  byParent<T extends AnyEntity & { id: number }>(
+    entity: EntityClass<T>,
+    property: keyof T & string,
+    orderBy: Partial<Record<keyof T & string, QueryOrderKeysFlat>> = {},
+    extraWhere: FilterQuery<T> = {},
+  ): DataLoader<number, T[]> {
+    const name = `${entity.name}.${property}#${JSON.stringify(orderBy)}#${JSON.stringify(extraWhere)}`;
+    return this.get(name, () =>
+      new DataLoader<number, T[]>(async (parentIds) => {
+        const where = { ...(extraWhere as object), [property]: { $in: [...parentIds] } } as FilterQuery<T>;
+        const rows = await this.em.find(entity, where, { orderBy: { ...orderBy, id: "asc" } as never });
+        const groups = new Map<Key, T[]>(parentIds.map((id) => [id, []]));
+        for (const row of rows) {
+          const parent = (row as Record<string, unknown>)[property] as { id: number } | null;
+          if (parent) groups.get(parent.id)?.push(row);
+        }
+        return parentIds.map((id) => groups.get(id) ?? []);
+      }),
+    );
+  }
+
+  /**
+   * Loads a many-to-many collection of owner entities, sorted by the text
+   * property `sortBy` of the related entity.
+   */
+  related<O extends AnyEntity & { id: number }, T extends AnyEntity>(
+    owner: EntityClass<O>,
+    property: keyof O & string,
+    sortBy: keyof T & string,
+  ): DataLoader<O, T[]> {
+    return this.get(`${owner.name}.${property}#related`, () =>
+      new DataLoader<O, T[], number>(
+        async (owners) => {
+          await this.em.populate(owners as O[], [property] as never);
+          return owners.map((item) => {
+            const items = ((item as Record<string, unknown>)[property] as Collection<T>).getItems();
+            return [...items].sort((a, b) => String(a[sortBy]).localeCompare(String(b[sortBy]), "de"));
+          });
+        },
+        { cacheKeyFn: (item) => item.id },
+      ),
+    );
+  }
+}

@@ -1,0 +1,234 @@
+import { type AnyEntity, type EntityClass, type FilterQuery, raw } from "@mikro-orm/core";
+import type { EntityManager } from "@mikro-orm/postgresql";
+import { Max, MaxLength, Min } from "class-validator";
+import { ArgsType, type ClassType, Field, Int, ObjectType, registerEnumType } from "type-graphql";
+import { badUserInput } from "./errors.js";
+
+/** The most items one page may hold. */
+export const MAX_PAGE_SIZE = 100;
+
+/** Sort direction of an `orderBy` argument. */
+export enum OrderDirection {
+  ASC = "ASC",
+  DESC = "DESC",
+}
+registerEnumType(OrderDirection, { name: "OrderDirection", description: "Sort direction." });
+
+/** `first`/`after` arguments shared by every connection field. */
+@ArgsType()
+export class ConnectionArgs {
+  @Field(() => Int, { defaultValue: 20, description: `How many items to return, 0 to ${MAX_PAGE_SIZE}.` })
+  @Min(0, { message: "first must not be negative" })
+  @Max(MAX_PAGE_SIZE, { message: `first must be at most ${MAX_PAGE_SIZE}; page with "after" to read more` })
+  first: number = 20;
+
+  @Field(() => String, { nullable: true, description: "Return items after this cursor (`pageInfo.endCursor` of the previous page)." })
+  @MaxLength(1000, { message: "after is not a cursor this API returned" })
+  after?: string | null;
+}
+
+/** Relay page information. */
+@ObjectType({ description: "Where a page stands within its connection." })
+export class PageInfo {
+  @Field({ description: "Whether more items follow this page." })
+  hasNextPage: boolean;
+
+  @Field({ description: "Whether items precede this page (true when `after` was given)." })
+  hasPreviousPage: boolean;
+
+  @Field(() => String, { nullable: true, description: "Cursor of the first item of the page." })
+  startCursor: string | null;
+
+  @Field(() => String, { nullable: true, description: "Cursor of the last item; pass it as `after` for the next page." })
+  endCursor: string | null;
+}
+
+/** One page of a connection, before it is shaped for GraphQL. */
+export interface Page<T> {
+  items: T[];
+  cursors: string[];
+  hasNextPage: boolean;
+  hasPreviousPage: boolean;
+  totalCount: number;
+}
+
+/** The GraphQL shape of a connection page. */
+export interface ConnectionShape<T> {
+  edges: { cursor: string; node: T }[];
+  nodes: T[];
+  pageInfo: PageInfo;
+  totalCount: number;
+}
+
+/** Builds the `<Name>Connection` and `<Name>Edge` object types for a node type. */
+export function ConnectionType<T extends object>(name: string, nodeType: ClassType<T>) {
+  @ObjectType(`${name}Edge`, { description: `A ${name} with its cursor.` })
+  class Edge {
+    @Field({ description: "Opaque cursor of this item; pass it as `after`." })
+    cursor: string;
+
+    @Field(() => nodeType, { description: `The ${name}.` })
+    node: T;
+  }
+
+  @ObjectType(`${name}Connection`, { description: `A page of ${name} objects.` })
+  class Connection implements ConnectionShape<T> {
+    @Field(() => [Edge], { description: "The items with their cursors." })
+    edges: Edge[];
+
+    @Field(() => [nodeType], { description: "The items, without cursors." })
+    nodes: T[];
+
+    @Field(() => PageInfo, { description: "Paging information." })
+    pageInfo: PageInfo;
+
+    @Field(() => Int, { description: "Number of items matching the filter, on all pages." })
+    totalCount: number;
+  }
+  return Connection;
+}
+
+/** Shapes a page for GraphQL. */
+export function toConnection<T>(page: Page<T>): ConnectionShape<T> {
+  return {
+    edges: page.items.map((node, index) => ({ node, cursor: page.cursors[index] })),
+    nodes: page.items,
+    pageInfo: {
+      hasNextPage: page.hasNextPage,
+      hasPreviousPage: page.hasPreviousPage,
+      startCursor: page.cursors[0] ?? null,
+      endCursor: page.cursors.at(-1) ?? null,
+    },
+    totalCount: page.totalCount,
+  };
+}
+
+/** A stable sort: one non-null property, then the id as tie-breaker. */
+export interface OrderSpec {
+  property: string;
+  kind: "string" | "number" | "date";
+  direction: OrderDirection;
+}
+
+type Sortable = AnyEntity & { id: number };
+
+function cursorValue(entity: Sortable, order: OrderSpec): string | number {
+  const value = (entity as Record<string, unknown>)[order.property];
+  return value instanceof Date ? value.toISOString() : (value as string | number);
+}
+
+/** Encodes an entity's sort position as an opaque cursor. */
+export function encodeCursor(entity: Sortable, order: OrderSpec): string {
+  return Buffer.from(JSON.stringify([order.property, cursorValue(entity, order), entity.id])).toString("base64url");
+}
+
+/** Decodes and checks a cursor against the order it must belong to. */
+export function decodeCursor(cursor: string, order: OrderSpec): { value: string | number | Date; id: number } {
+  const invalid = () =>
+    badUserInput('"after" is not a cursor of this list and order; pass pageInfo.endCursor of the previous page unchanged.', ["after"]);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+  } catch {
+    throw invalid();
+  }
+  if (!Array.isArray(parsed) || parsed.length !== 3 || parsed[0] !== order.property) throw invalid();
+  const [, value, id] = parsed as [unknown, unknown, unknown];
+  if (typeof id !== "number" || !Number.isSafeInteger(id) || id < 1) throw invalid();
+  if (order.kind === "number" && (typeof value !== "number" || !Number.isFinite(value))) throw invalid();
+  if (order.kind === "string" && (typeof value !== "string" || value.length > 1000)) throw invalid();
+  if (order.kind === "date") {
+    if (typeof value !== "string" || Number.isNaN(Date.parse(value))) throw invalid();
+    return { value: new Date(value), id };
+  }
+  return { value: value as string | number, id };
+}
+
+function keysetCondition<T>(after: string | null | undefined, order: OrderSpec): FilterQuery<T> {
+  if (!after) return {} as FilterQuery<T>;
+  const { value, id } = decodeCursor(after, order);
+  const op = order.direction === OrderDirection.ASC ? "$gt" : "$lt";
+  return { $or: [{ [order.property]: { [op]: value } }, { [order.property]: value, id: { [op]: id } }] } as FilterQuery<T>;
+}
+
+function orderBy(order: OrderSpec) {
+  const direction = order.direction === OrderDirection.ASC ? "asc" : "desc";
+  return { [order.property]: direction, id: direction };
+}
+
+/** Reads one page of a root list with keyset pagination: two statements (rows, count). */
+export async function fetchPage<T extends Sortable>(
+  em: EntityManager,
+  entity: EntityClass<T>,
+  where: FilterQuery<T>,
+  order: OrderSpec,
+  args: ConnectionArgs,
+): Promise<Page<T>> {
+  const keyset = keysetCondition<T>(args.after, order);
+  const rows = await em.find(entity, { $and: [where, keyset] } as FilterQuery<T>, {
+    orderBy: orderBy(order) as never,
+    limit: args.first + 1,
+  });
+  const totalCount = await em.count(entity, where);
+  const items = rows.slice(0, args.first);
+  return {
+    items,
+    cursors: items.map((item) => encodeCursor(item, order)),
+    hasNextPage: rows.length > args.first,
+    hasPreviousPage: Boolean(args.after),
+    totalCount,
+  };
+}
+
+/**
+ * Reads one page per parent in three statements however many parents there are:
+ * a window query picks each parent's page, one query loads those rows, one counts.
+ */
+export async function fetchPagesByParent<T extends Sortable>(
+  em: EntityManager,
+  entity: EntityClass<T>,
+  parentProperty: keyof T & string,
+  parentIds: readonly number[],
+  where: FilterQuery<T>,
+  order: OrderSpec,
+  args: ConnectionArgs,
+): Promise<Map<number, Page<T>>> {
+  const meta = em.getMetadata().get(entity.name);
+  const column = (property: string) => meta.properties[property as keyof typeof meta.properties].fieldNames[0];
+  const parentColumn = column(parentProperty);
+  const direction = order.direction === OrderDirection.ASC ? "asc" : "desc";
+  const scoped = { $and: [where, { [parentProperty]: { $in: [...parentIds] } }] } as FilterQuery<T>;
+  const ranked = em
+    .createQueryBuilder(entity, "e")
+    .select([
+      "e.id",
+      raw(`e.${parentColumn} as parent_id`),
+      raw(`row_number() over (partition by e.${parentColumn} order by e.${column(order.property)} ${direction}, e.id ${direction}) as rn`),
+    ])
+    .where({ $and: [scoped, keysetCondition<T>(args.after, order)] } as FilterQuery<T>);
+  const knex = em.getKnex();
+  const picked: { id: number; parent_id: number; rn: string }[] = await em
+    .getConnection()
+    .execute(knex.select("id", "parent_id", "rn").from(ranked.getKnexQuery().as("ranked")).where("rn", "<=", args.first + 1));
+  const counts: { parent_id: number; count: string }[] = await em
+    .createQueryBuilder(entity, "e")
+    .select([raw(`e.${parentColumn} as parent_id`), raw("count(*) as count")])
+    .where(scoped)
+    .groupBy(raw(`e.${parentColumn}`) as never)
+    .execute("all", false);
+  const rows = picked.length ? await em.find(entity, { id: { $in: picked.map((row) => row.id) } } as unknown as FilterQuery<T>) : [];
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const pages = new Map<number, Page<T>>();
+  for (const parentId of parentIds) {
+    const ranks = picked.filter((row) => row.parent_id === parentId).sort((a, b) => Number(a.rn) - Number(b.rn));
+    const items = ranks.slice(0, args.first).map((row) => byId.get(row.id)).filter((item): item is T => item !== undefined);
+    pages.set(parentId, {
+      items,
+      cursors: items.map((item) => encodeCursor(item, order)),
+      hasNextPage: ranks.length > args.first,
+      hasPreviousPage: Boolean(args.after),
+      totalCount: Number(counts.find((row) => row.parent_id === parentId)?.count ?? 0),
+    });
+  }
+  return pages;
+}

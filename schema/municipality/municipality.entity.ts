@@ -1,0 +1,68 @@
+import { Collection, Entity, Enum, ManyToMany, Property } from "@mikro-orm/core";
+import { Field, Int, ObjectType } from "type-graphql";
+import { HubEntity } from "../common/node.js";
+import { PartialDateScalar } from "../common/scalars.js";
+import { Source } from "../source/source.entity.js";
+import { STATE_NAMES, State } from "./state.enum.js";
+
+/** A German municipality (Stadt or Gemeinde) that publishes its digitalisation work in the hub. */
+@ObjectType({ implements: HubEntity, description: "A German municipality (Stadt or Gemeinde)." })
+@Entity()
+export class Municipality extends HubEntity {
+  @Field({ description: "Stable slug, e.g. `herten`." })
+  @Property({ type: "string", length: 100, unique: true })
+  slug: string;
+
+  @Field({ description: "Name, e.g. `Herten`." })
+  @Property({ type: "text" })
+  name: string;
+
+  @Field({ description: "Official municipality key (Amtlicher Gemeindeschlüssel, AGS), 8 digits." })
+  @Property({ type: "string", length: 8, unique: true })
+  officialKey: string;
+
+  @Field(() => State, { description: "State (Land)." })
+  @Enum({ items: () => State })
+  state: State;
+
+  @Field(() => String, { nullable: true, description: "Government region (Regierungsbezirk), where the state has them." })
+  @Property({ type: "text", nullable: true })
+  governmentRegion: string | null = null;
+
+  @Field(() => String, { nullable: true, description: "District (Kreis or Landkreis)." })
+  @Property({ type: "text", nullable: true })
+  district: string | null = null;
+
+  @Field(() => Int, { nullable: true, description: "Population, as the cited source gives it." })
+  @Property({ type: "integer", nullable: true })
+  population: number | null = null;
+
+  @Field(() => PartialDateScalar, { nullable: true, description: "Reference date of `population`, where known." })
+  @Property({ type: "string", length: 10, nullable: true })
+  populationAsOf: string | null = null;
+
+  @Field(() => String, { nullable: true, description: "Official website." })
+  @Property({ type: "text", nullable: true })
+  website: string | null = null;
+
+  @Field(() => String, { nullable: true, description: "Editorial remark, e.g. where sources disagree." })
+  @Property({ type: "text", nullable: true })
+  note: string | null = null;
+
+  @ManyToMany({ entity: () => Source })
+  sources = new Collection<Source>(this);
+
+  /** German name of the state. */
+  @Field({ description: "German name of the state, e.g. `Nordrhein-Westfalen`." })
+  get stateName(): string {
+    return STATE_NAMES[this.state];
+  }
+
+  constructor(slug: string, name: string, officialKey: string, state: State) {
+    super();
+    this.slug = slug;
+    this.name = name;
+    this.officialKey = officialKey;
+    this.state = state;
+  }
+}

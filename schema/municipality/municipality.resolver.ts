@@ -1,0 +1,81 @@
+import DataLoader from "dataloader";
+import { Arg, Args, Ctx, FieldResolver, ObjectType, Query, Resolver, Root } from "type-graphql";
+import type { HubContext } from "../common/context.js";
+import { given } from "../common/filters.js";
+import { orderSpec } from "../common/order.js";
+import { ConnectionType, fetchPage, fetchPagesByParent, type Page, toConnection } from "../common/pagination.js";
+import { Decision } from "../decision/decision.entity.js";
+import { Engagement } from "../engagement/engagement.entity.js";
+import { Indicator } from "../indicator/indicator.entity.js";
+import { LessonLearned } from "../lesson/lesson-learned.entity.js";
+import { Project } from "../project/project.entity.js";
+import { ProjectsArgs } from "../project/project.inputs.js";
+import { ProjectConnection } from "../project/project.resolver.js";
+import { projectOrder, projectWhere } from "../project/project.service.js";
+import { Strategy } from "../strategy/strategy.entity.js";
+import { MunicipalitiesArgs, MunicipalityOrderField } from "./municipality.inputs.js";
+import { Municipality } from "./municipality.entity.js";
+
+/** A page of municipalities. */
+@ObjectType()
+export class MunicipalityConnection extends ConnectionType("Municipality", Municipality) {}
+
+const ORDER_FIELDS = {
+  NAME: { property: "name", kind: "string" },
+  SLUG: { property: "slug", kind: "string" },
+  OFFICIAL_KEY: { property: "officialKey", kind: "string" },
+  CREATED_AT: { property: "createdAt", kind: "date" },
+} as const;
+
+/** Reads municipalities and what hangs off them. */
+@Resolver(() => Municipality)
+export class MunicipalityResolver {
+  @Query(() => MunicipalityConnection, { description: "Municipalities in the hub, filtered, sorted and paginated." })
+  async municipalities(@Args() args: MunicipalitiesArgs, @Ctx() { em }: HubContext): Promise<MunicipalityConnection> {
+    const where = given(args.filter?.states) ? { state: { $in: args.filter.states } } : {};
+    const order = orderSpec(ORDER_FIELDS, args.orderBy, MunicipalityOrderField.NAME);
+    return toConnection(await fetchPage(em, Municipality, where, order, args));
+  }
+
+  @Query(() => Municipality, { nullable: true, description: "The municipality with this slug, or null." })
+  municipality(@Arg("slug", { description: "Municipality slug, e.g. `ratingen`." }) slug: string, @Ctx() { em }: HubContext) {
+    return em.findOne(Municipality, { slug });
+  }
+
+  @FieldResolver(() => [Strategy], { description: "The municipality's strategies, newest adoption first." })
+  strategies(@Root() municipality: Municipality, @Ctx() { loaders }: HubContext): Promise<Strategy[]> {
+    return loaders.byParent(Strategy, "municipality", { adoptedOn: "desc nulls last", title: "asc" }).load(municipality.id);
+  }
+
+  @FieldResolver(() => ProjectConnection, { description: "The municipality's projects, filtered, sorted and paginated." })
+  async projects(@Root() municipality: Municipality, @Args() args: ProjectsArgs, @Ctx() { em, loaders }: HubContext): Promise<ProjectConnection> {
+    const loader = loaders.get(`Municipality.projects#${JSON.stringify(args)}`, () =>
+      new DataLoader<number, Page<Project>>(async (ids) => {
+        const where = await projectWhere(em, args.filter);
+        const pages = await fetchPagesByParent(em, Project, "municipality", ids, where, projectOrder(args.orderBy), args);
+        return ids.map((id) => pages.get(id)!);
+      }),
+    );
+    return toConnection(await loader.load(municipality.id));
+  }
+
+  @FieldResolver(() => [Engagement], { description: "Providers working for the municipality, with their roles." })
+  engagements(@Root() municipality: Municipality, @Ctx() { loaders }: HubContext): Promise<Engagement[]> {
+    return loaders.byParent(Engagement, "municipality", { since: "asc nulls last" }).load(municipality.id);
+  }
+
+  @FieldResolver(() => [Decision], { description: "Council decisions, oldest first." })
+  decisions(@Root() municipality: Municipality, @Ctx() { loaders }: HubContext): Promise<Decision[]> {
+    return loaders.byParent(Decision, "municipality", { date: "asc nulls last" }).load(municipality.id);
+  }
+
+  @FieldResolver(() => [Indicator], { description: "Measured figures of the municipality's digitalisation." })
+  indicators(@Root() municipality: Municipality, @Ctx() { loaders }: HubContext): Promise<Indicator[]> {
+    return loaders.byParent(Indicator, "municipality", { asOf: "asc nulls last" }).load(municipality.id);
+  }
+
+  @FieldResolver(() => [LessonLearned], { description: "Lessons the municipality learned." })
+  lessons(@Root() municipality: Municipality, @Ctx() { loaders }: HubContext): Promise<LessonLearned[]> {
+    return loaders.byParent(LessonLearned, "municipality", { title: "asc" }).load(municipality.id);
+  }
+}

@@ -1,0 +1,22 @@
+import { registerEnumType } from "type-graphql";
+
+/** Where a project stands. */
+export enum ProjectStatus {
+  IDEA = "IDEA",
+  PLANNED = "PLANNED",
+  IN_PROGRESS = "IN_PROGRESS",
+  COMPLETED = "COMPLETED",
+  STOPPED = "STOPPED",
+}
+
+registerEnumType(ProjectStatus, {
+  name: "ProjectStatus",
+  description: "Progress of a project.",
+  valuesConfig: {
+    IDEA: { description: "Named as a possible project; no decision to carry it out yet." },
+    PLANNED: { description: "Decided or scheduled, not started." },
+    IN_PROGRESS: { description: "Being carried out." },
+    COMPLETED: { description: "Finished." },
+    STOPPED: { description: "Abandoned or put on hold." },
+  },
+});

@@ -1,0 +1,82 @@
+import { Collection, Entity, Enum, ManyToMany, ManyToOne, Property, type Ref } from "@mikro-orm/core";
+import { Field, ObjectType } from "type-graphql";
+import { HubEntity } from "../common/node.js";
+import { PartialDateScalar } from "../common/scalars.js";
+import { FieldOfAction } from "../field-of-action/field-of-action.entity.js";
+import { Municipality } from "../municipality/municipality.entity.js";
+import { Product } from "../product/product.entity.js";
+import { Provider } from "../provider/provider.entity.js";
+import { Source } from "../source/source.entity.js";
+import { Strategy } from "../strategy/strategy.entity.js";
+import { Topic } from "../topic/topic.entity.js";
+import { ProjectStatus } from "./project-status.enum.js";
+
+/** A municipality's digitalisation project: e-file, online services, Kita software, fibre, … */
+@ObjectType({ implements: HubEntity, description: "A municipality's digitalisation project." })
+@Entity()
+export class Project extends HubEntity {
+  @Field({ description: "Stable slug, e.g. `herten-kita-online`." })
+  @Property({ type: "string", length: 120, unique: true })
+  slug: string;
+
+  @Field({ description: "Title in German." })
+  @Property({ type: "text" })
+  title: string;
+
+  @Field({ description: "Summary in German." })
+  @Property({ type: "text" })
+  summary: string;
+
+  @ManyToOne({ entity: () => Municipality, ref: true, index: true })
+  municipality: Ref<Municipality>;
+
+  @ManyToOne({ entity: () => Strategy, ref: true, nullable: true, index: true })
+  strategy: Ref<Strategy> | null = null;
+
+  @ManyToOne({ entity: () => FieldOfAction, ref: true, nullable: true, index: true })
+  fieldOfAction: Ref<FieldOfAction> | null = null;
+
+  @Field(() => ProjectStatus, { description: "Progress of the project." })
+  @Enum({ items: () => ProjectStatus })
+  status: ProjectStatus;
+
+  @Field(() => PartialDateScalar, { nullable: true, description: "When work started." })
+  @Property({ type: "string", length: 10, nullable: true })
+  startedOn: string | null = null;
+
+  @Field(() => PartialDateScalar, { nullable: true, description: "When it is planned to end." })
+  @Property({ type: "string", length: 10, nullable: true })
+  plannedEndOn: string | null = null;
+
+  @Field(() => PartialDateScalar, { nullable: true, description: "When it was completed." })
+  @Property({ type: "string", length: 10, nullable: true })
+  completedOn: string | null = null;
+
+  @Field(() => String, { nullable: true, description: "Editorial remark, e.g. where sources are ambiguous." })
+  @Property({ type: "text", nullable: true })
+  note: string | null = null;
+
+  @ManyToMany({ entity: () => Topic })
+  topics = new Collection<Topic>(this);
+
+  @ManyToMany({ entity: () => Provider })
+  providers = new Collection<Provider>(this);
+
+  @ManyToMany({ entity: () => Product })
+  products = new Collection<Product>(this);
+
+  @ManyToMany({ entity: () => Municipality, pivotTable: "project_partners" })
+  partners = new Collection<Municipality>(this);
+
+  @ManyToMany({ entity: () => Source })
+  sources = new Collection<Source>(this);
+
+  constructor(slug: string, title: string, summary: string, municipality: Ref<Municipality>, status: ProjectStatus) {
+    super();
+    this.slug = slug;
+    this.title = title;
+    this.summary = summary;
+    this.municipality = municipality;
+    this.status = status;
+  }
+}

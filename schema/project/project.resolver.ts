@@ -1,0 +1,72 @@
+import { Arg, Args, Ctx, FieldResolver, ObjectType, Query, Resolver, Root } from "type-graphql";
+import type { HubContext } from "../common/context.js";
+import { ConnectionType, fetchPage, toConnection } from "../common/pagination.js";
+import { FieldOfAction } from "../field-of-action/field-of-action.entity.js";
+import { LessonLearned } from "../lesson/lesson-learned.entity.js";
+import { Municipality } from "../municipality/municipality.entity.js";
+import { Product } from "../product/product.entity.js";
+import { Provider } from "../provider/provider.entity.js";
+import { Strategy } from "../strategy/strategy.entity.js";
+import { CostItem } from "./cost-item.entity.js";
+import { Project } from "./project.entity.js";
+import { ProjectsArgs } from "./project.inputs.js";
+import { projectOrder, projectWhere } from "./project.service.js";
+
+/** A page of projects. */
+@ObjectType()
+export class ProjectConnection extends ConnectionType("Project", Project) {}
+
+/** Reads projects and their relations. */
+@Resolver(() => Project)
+export class ProjectResolver {
+  @Query(() => ProjectConnection, { description: "Projects of all municipalities, filtered, sorted and paginated." })
+  async projects(@Args() args: ProjectsArgs, @Ctx() { em }: HubContext): Promise<ProjectConnection> {
+    const where = await projectWhere(em, args.filter);
+    return toConnection(await fetchPage(em, Project, where, projectOrder(args.orderBy), args));
+  }
+
+  @Query(() => Project, { nullable: true, description: "The project with this slug, or null." })
+  project(@Arg("slug", { description: "Project slug, e.g. `herten-kita-online`." }) slug: string, @Ctx() { em }: HubContext) {
+    return em.findOne(Project, { slug });
+  }
+
+  @FieldResolver(() => Municipality, { description: "Municipality that runs the project." })
+  async municipality(@Root() project: Project, @Ctx() { loaders }: HubContext): Promise<Municipality> {
+    return (await loaders.byId(Municipality).load(project.municipality.id))!;
+  }
+
+  @FieldResolver(() => Strategy, { nullable: true, description: "Strategy the project belongs to, if any." })
+  strategy(@Root() project: Project, @Ctx() { loaders }: HubContext): Promise<Strategy | null> | null {
+    return project.strategy ? loaders.byId(Strategy).load(project.strategy.id) : null;
+  }
+
+  @FieldResolver(() => FieldOfAction, { nullable: true, description: "Field of action the project serves, if any." })
+  fieldOfAction(@Root() project: Project, @Ctx() { loaders }: HubContext): Promise<FieldOfAction | null> | null {
+    return project.fieldOfAction ? loaders.byId(FieldOfAction).load(project.fieldOfAction.id) : null;
+  }
+
+  @FieldResolver(() => [Provider], { description: "Providers involved (IT service providers, vendors, consultancies)." })
+  providers(@Root() project: Project, @Ctx() { loaders }: HubContext): Promise<Provider[]> {
+    return loaders.related<Project, Provider>(Project, "providers", "name").load(project);
+  }
+
+  @FieldResolver(() => [Product], { description: "Software products used." })
+  products(@Root() project: Project, @Ctx() { loaders }: HubContext): Promise<Product[]> {
+    return loaders.related<Project, Product>(Project, "products", "name").load(project);
+  }
+
+  @FieldResolver(() => [Municipality], { description: "Partner municipalities in the project." })
+  partners(@Root() project: Project, @Ctx() { loaders }: HubContext): Promise<Municipality[]> {
+    return loaders.related<Project, Municipality>(Project, "partners", "name").load(project);
+  }
+
+  @FieldResolver(() => [CostItem], { description: "Costs, in the order the source lists them." })
+  costs(@Root() project: Project, @Ctx() { loaders }: HubContext): Promise<CostItem[]> {
+    return loaders.byParent(CostItem, "project", { position: "asc" }).load(project.id);
+  }
+
+  @FieldResolver(() => [LessonLearned], { description: "Lessons learned in the project." })
+  lessons(@Root() project: Project, @Ctx() { loaders }: HubContext): Promise<LessonLearned[]> {
+    return loaders.byParent(LessonLearned, "project", { title: "asc" }).load(project.id);
+  }
+}

@@ -1,0 +1,43 @@
+import { Entity, Property } from "@mikro-orm/core";
+import { Field, ObjectType } from "type-graphql";
+import { HubEntity } from "../common/node.js";
+import { PartialDateScalar } from "../common/scalars.js";
+
+/** A publication that facts in the hub are taken from: a press article, a council paper, a report. */
+@ObjectType({ implements: HubEntity, description: "A publication that facts in the hub are taken from." })
+@Entity()
+export class Source extends HubEntity {
+  @Field({ description: "Stable key of the source." })
+  @Property({ type: "string", length: 120, unique: true })
+  key: string;
+
+  @Field({ description: "Title of the publication." })
+  @Property({ type: "text" })
+  title: string;
+
+  @Field(() => String, { nullable: true, description: "Who published it; null when not known." })
+  @Property({ type: "text", nullable: true })
+  publisher: string | null = null;
+
+  @Field(() => String, { nullable: true, description: "Author, where named." })
+  @Property({ type: "text", nullable: true })
+  author: string | null = null;
+
+  @Field(() => PartialDateScalar, { nullable: true, description: "Publication date, to the precision known." })
+  @Property({ type: "string", length: 10, nullable: true })
+  publishedOn: string | null = null;
+
+  @Field(() => String, { nullable: true, description: "Address of the publication, where known." })
+  @Property({ type: "text", nullable: true })
+  url: string | null = null;
+
+  @Field(() => String, { nullable: true, description: "Editorial remark, e.g. on what the source leaves unclear." })
+  @Property({ type: "text", nullable: true })
+  note: string | null = null;
+
+  constructor(key: string, title: string) {
+    super();
+    this.key = key;
+    this.title = title;
+  }
+}

@@ -1,0 +1,71 @@
+import { Collection, Entity, Enum, ManyToMany, ManyToOne, Property, type Ref } from "@mikro-orm/core";
+import { Field, Int, ObjectType } from "type-graphql";
+import { HubEntity } from "../common/node.js";
+import { PartialDateScalar } from "../common/scalars.js";
+import { Decision } from "../decision/decision.entity.js";
+import { Municipality } from "../municipality/municipality.entity.js";
+import { Provider } from "../provider/provider.entity.js";
+import { Source } from "../source/source.entity.js";
+import { StrategyStatus } from "./strategy-status.enum.js";
+
+/** A municipality's digitalisation strategy with its fields of action, budget and indicators. */
+@ObjectType({ implements: HubEntity, description: "A municipality's digitalisation strategy." })
+@Entity()
+export class Strategy extends HubEntity {
+  @Field({ description: "Stable slug, e.g. `ratingen-digital-2025plus`." })
+  @Property({ type: "string", length: 120, unique: true })
+  slug: string;
+
+  @Field({ description: "Title of the strategy." })
+  @Property({ type: "text" })
+  title: string;
+
+  @ManyToOne({ entity: () => Municipality, ref: true, index: true })
+  municipality: Ref<Municipality>;
+
+  @Field(() => StrategyStatus, { description: "Life-cycle state." })
+  @Enum({ items: () => StrategyStatus })
+  status: StrategyStatus;
+
+  @Field(() => PartialDateScalar, { nullable: true, description: "When it was presented to the council or public." })
+  @Property({ type: "string", length: 10, nullable: true })
+  presentedOn: string | null = null;
+
+  @Field(() => PartialDateScalar, { nullable: true, description: "When the council adopted it (or it came into force)." })
+  @Property({ type: "string", length: 10, nullable: true })
+  adoptedOn: string | null = null;
+
+  @Field(() => Int, { nullable: true, description: "Year the strategy looks ahead to, e.g. 2025." })
+  @Property({ type: "integer", nullable: true })
+  horizon: number | null = null;
+
+  @Field({ description: "Summary in German." })
+  @Property({ type: "text" })
+  summary: string;
+
+  @Field(() => String, { nullable: true, description: "Vision or motto, e.g. `HI-digital: gemeinsam. einfach. besser.`" })
+  @Property({ type: "text", nullable: true })
+  vision: string | null = null;
+
+  @Field(() => String, { nullable: true, description: "Editorial remark, e.g. where sources disagree." })
+  @Property({ type: "text", nullable: true })
+  note: string | null = null;
+
+  @ManyToMany({ entity: () => Decision })
+  decisions = new Collection<Decision>(this);
+
+  @ManyToMany({ entity: () => Provider })
+  consultants = new Collection<Provider>(this);
+
+  @ManyToMany({ entity: () => Source })
+  sources = new Collection<Source>(this);
+
+  constructor(slug: string, title: string, municipality: Ref<Municipality>, status: StrategyStatus, summary: string) {
+    super();
+    this.slug = slug;
+    this.title = title;
+    this.municipality = municipality;
+    this.status = status;
+    this.summary = summary;
+  }
+}

@@ -1,0 +1,84 @@
+import type { FilterQuery } from "@mikro-orm/core";
+import { Arg, Args, Ctx, FieldResolver, ObjectType, Query, Resolver, Root } from "type-graphql";
+import { BudgetLine } from "../budget/budget-line.entity.js";
+import type { HubContext } from "../common/context.js";
+import { given } from "../common/filters.js";
+import { orderSpec } from "../common/order.js";
+import { ConnectionType, fetchPage, toConnection } from "../common/pagination.js";
+import { Decision } from "../decision/decision.entity.js";
+import { FieldOfAction } from "../field-of-action/field-of-action.entity.js";
+import { Indicator } from "../indicator/indicator.entity.js";
+import { Municipality } from "../municipality/municipality.entity.js";
+import { municipalityConditions } from "../municipality/municipality.service.js";
+import { Project } from "../project/project.entity.js";
+import { Provider } from "../provider/provider.entity.js";
+import { topicConditions } from "../topic/topic.service.js";
+import { Strategy } from "./strategy.entity.js";
+import { StrategiesArgs, StrategyOrderField } from "./strategy.inputs.js";
+
+/** A page of strategies. */
+@ObjectType()
+export class StrategyConnection extends ConnectionType("Strategy", Strategy) {}
+
+const ORDER_FIELDS = {
+  TITLE: { property: "title", kind: "string" },
+  SLUG: { property: "slug", kind: "string" },
+  CREATED_AT: { property: "createdAt", kind: "date" },
+} as const;
+
+/** Reads strategies with their fields of action, budget, indicators and decisions. */
+@Resolver(() => Strategy)
+export class StrategyResolver {
+  @Query(() => StrategyConnection, { description: "Strategies of all municipalities, filtered, sorted and paginated." })
+  async strategies(@Args() args: StrategiesArgs, @Ctx() { em }: HubContext): Promise<StrategyConnection> {
+    const conditions = await municipalityConditions(em, args.filter);
+    if (given(args.filter?.statuses)) conditions.push({ status: { $in: args.filter.statuses } });
+    const topics = await topicConditions(em, args.filter?.topics);
+    if (topics.length) {
+      conditions.push({ id: { $in: em.createQueryBuilder(FieldOfAction, "f").select("f.strategy").where({ $and: topics }).getKnexQuery() } });
+    }
+    const order = orderSpec(ORDER_FIELDS, args.orderBy, StrategyOrderField.TITLE);
+    return toConnection(await fetchPage(em, Strategy, { $and: conditions } as FilterQuery<Strategy>, order, args));
+  }
+
+  @Query(() => Strategy, { nullable: true, description: "The strategy with this slug, or null." })
+  strategy(@Arg("slug", { description: "Strategy slug, e.g. `ratingen-digital-2025plus`." }) slug: string, @Ctx() { em }: HubContext) {
+    return em.findOne(Strategy, { slug });
+  }
+
+  @FieldResolver(() => Municipality, { description: "Municipality whose strategy it is." })
+  async municipality(@Root() strategy: Strategy, @Ctx() { loaders }: HubContext): Promise<Municipality> {
+    return (await loaders.byId(Municipality).load(strategy.municipality.id))!;
+  }
+
+  @FieldResolver(() => [FieldOfAction], { description: "Fields of action, in the strategy's order." })
+  fieldsOfAction(@Root() strategy: Strategy, @Ctx() { loaders }: HubContext): Promise<FieldOfAction[]> {
+    return loaders.byParent(FieldOfAction, "strategy", { position: "asc" }).load(strategy.id);
+  }
+
+  @FieldResolver(() => [BudgetLine], { description: "Budget lines, by year, in the source's order." })
+  budget(@Root() strategy: Strategy, @Ctx() { loaders }: HubContext): Promise<BudgetLine[]> {
+    return loaders.byParent(BudgetLine, "strategy", { year: "asc", position: "asc" }).load(strategy.id);
+  }
+
+  @FieldResolver(() => [Indicator], { description: "Indicators that measure the strategy's progress." })
+  indicators(@Root() strategy: Strategy, @Ctx() { loaders }: HubContext): Promise<Indicator[]> {
+    return loaders.byParent(Indicator, "strategy", { asOf: "asc nulls last", name: "asc" }).load(strategy.id);
+  }
+
+  @FieldResolver(() => [Decision], { description: "Council decisions that carried the strategy, oldest first." })
+  async decisions(@Root() strategy: Strategy, @Ctx() { loaders }: HubContext): Promise<Decision[]> {
+    const decisions = await loaders.related<Strategy, Decision>(Strategy, "decisions", "key").load(strategy);
+    return [...decisions].sort((a, b) => (a.date ?? "9999").localeCompare(b.date ?? "9999"));
+  }
+
+  @FieldResolver(() => [Provider], { description: "Consultants who helped draw the strategy up." })
+  consultants(@Root() strategy: Strategy, @Ctx() { loaders }: HubContext): Promise<Provider[]> {
+    return loaders.related<Strategy, Provider>(Strategy, "consultants", "name").load(strategy);
+  }
+
+  @FieldResolver(() => [Project], { description: "Projects that belong to the strategy." })
+  projects(@Root() strategy: Strategy, @Ctx() { loaders }: HubContext): Promise<Project[]> {
+    return loaders.byParent(Project, "strategy", { title: "asc" }).load(strategy.id);
+  }
+}

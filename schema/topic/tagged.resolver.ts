@@ -1,0 +1,17 @@
+import type { Collection } from "@mikro-orm/core";
+import { type ClassType, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import type { HubContext } from "../common/context.js";
+import type { HubEntity } from "../common/node.js";
+import { Topic } from "./topic.entity.js";
+
+/** Builds the resolver of `topics` for an entity tagged with topics. */
+export function taggedResolver<T extends HubEntity & { topics: Collection<Topic> }>(entity: ClassType<T>) {
+  @Resolver(() => entity)
+  class TaggedResolver {
+    @FieldResolver(() => [Topic], { description: "Topics of the shared taxonomy this record is tagged with." })
+    topics(@Root() root: T, @Ctx() { loaders }: HubContext): Promise<Topic[]> {
+      return loaders.related<T, Topic>(entity, "topics", "key").load(root);
+    }
+  }
+  return TaggedResolver;
+}

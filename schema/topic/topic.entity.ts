@@ -1,0 +1,35 @@
+import { Entity, Property } from "@mikro-orm/core";
+import { Field, ObjectType } from "type-graphql";
+import { HubEntity } from "../common/node.js";
+
+/**
+ * A topic of the shared taxonomy (e-file, online services, schools, …). Fields of
+ * action, projects and lessons are tagged with topics; this makes cities comparable.
+ */
+@ObjectType({ implements: HubEntity, description: "A topic of the shared taxonomy that makes cities comparable." })
+@Entity()
+export class Topic extends HubEntity {
+  @Field({ description: "Stable key, e.g. `e-file`; use it in filters." })
+  @Property({ type: "string", length: 60, unique: true })
+  key: string;
+
+  @Field({ description: "German label." })
+  @Property({ type: "text" })
+  labelDe: string;
+
+  @Field({ description: "English label." })
+  @Property({ type: "text" })
+  labelEn: string;
+
+  @Field({ description: "What the topic covers." })
+  @Property({ type: "text" })
+  description: string;
+
+  constructor(key: string, labelDe: string, labelEn: string, description: string) {
+    super();
+    this.key = key;
+    this.labelDe = labelDe;
+    this.labelEn = labelEn;
+    this.description = description;
+  }
+}

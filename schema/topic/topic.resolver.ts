@@ -1,0 +1,24 @@
+import { Args, ArgsType, Ctx, Field, ObjectType, Query, Resolver } from "type-graphql";
+import type { HubContext } from "../common/context.js";
+import { ConnectionArgs, ConnectionType, fetchPage, OrderDirection, toConnection } from "../common/pagination.js";
+import { Topic } from "./topic.entity.js";
+
+/** A page of topics. */
+@ObjectType()
+export class TopicConnection extends ConnectionType("Topic", Topic) {}
+
+/** Arguments of the topics connection. */
+@ArgsType()
+export class TopicsArgs extends ConnectionArgs {
+  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC, description: "Direction of the sort by key." })
+  direction: OrderDirection = OrderDirection.ASC;
+}
+
+/** Reads the topic taxonomy. */
+@Resolver(() => Topic)
+export class TopicResolver {
+  @Query(() => TopicConnection, { description: "The shared topic taxonomy, sorted by key." })
+  async topics(@Args() args: TopicsArgs, @Ctx() { em }: HubContext): Promise<TopicConnection> {
+    return toConnection(await fetchPage(em, Topic, {}, { property: "key", kind: "string", direction: args.direction }, args));
+  }
+}

@@ -1,0 +1,299 @@
+import { type AnyEntity, type Collection, type EntityClass, type EntityManager, type FilterQuery, ref } from "@mikro-orm/core";
+import { Seeder } from "@mikro-orm/seeder";
+import { BudgetLine } from "../schema/budget/budget-line.entity.js";
+import { Decision } from "../schema/decision/decision.entity.js";
+import { Engagement } from "../schema/engagement/engagement.entity.js";
+import { FieldOfAction } from "../schema/field-of-action/field-of-action.entity.js";
+import { Indicator } from "../schema/indicator/indicator.entity.js";
+import { LessonLearned } from "../schema/lesson/lesson-learned.entity.js";
+import { Municipality } from "../schema/municipality/municipality.entity.js";
+import { Product } from "../schema/product/product.entity.js";
+import { CostItem } from "../schema/project/cost-item.entity.js";
+import { Project } from "../schema/project/project.entity.js";
+import { Provider } from "../schema/provider/provider.entity.js";
+import { Source } from "../schema/source/source.entity.js";
+import { Strategy } from "../schema/strategy/strategy.entity.js";
+import { Topic } from "../schema/topic/topic.entity.js";
+import { WorkingGroup } from "../schema/working-group/working-group.entity.js";
+import { seedData } from "./data/index.js";
+import type { CitySeed, SeedData, SourceKeys } from "./seed-data.js";
+
+/**
+ * Loads the seed data, matching every record by its natural key (slug, key,
+ * parent and position). Running it again changes nothing: existing records are
+ * updated only where the data differs, and no record is duplicated.
+ */
+export class HubSeeder extends Seeder {
+  constructor(private readonly data: SeedData = seedData) {
+    super();
+  }
+
+  async run(em: EntityManager): Promise<void> {
+    await em.transactional((tx) => new SeedRun(tx, this.data).run());
+  }
+}
+
+/** Looks records up by natural key, failing loudly on a dangling reference. */
+function lookup<K, T>(map: Map<K, T>, key: K, what: string): T {
+  const found = map.get(key);
+  if (!found) throw new Error(`Seed data refers to unknown ${what} "${key}"`);
+  return found;
+}
+
+class SeedRun {
+  private readonly topics = new Map<string, Topic>();
+  private readonly sources = new Map<string, Source>();
+  private readonly providers = new Map<string, Provider>();
+  private readonly products = new Map<string, Product>();
+  private readonly municipalities = new Map<string, Municipality>();
+
+  constructor(
+    private readonly em: EntityManager,
+    private readonly data: SeedData,
+  ) {}
+
+  async run(): Promise<void> {
+    for (const seed of this.data.topics) {
+      const topic = await this.upsert(Topic, { key: seed.key }, () => new Topic(seed.key, seed.labelDe, seed.labelEn, seed.description), []);
+      this.em.assign(topic, { labelDe: seed.labelDe, labelEn: seed.labelEn, description: seed.description });
+      this.topics.set(seed.key, topic);
+    }
+    for (const seed of this.data.sources) {
+      const source = await this.upsert(Source, { key: seed.key }, () => new Source(seed.key, seed.title), []);
+      this.em.assign(source, { title: seed.title, publisher: seed.publisher, author: seed.author, publishedOn: seed.publishedOn, url: seed.url, note: seed.note });
+      this.sources.set(seed.key, source);
+    }
+    for (const seed of this.data.providers) {
+      const provider = await this.upsert(Provider, { slug: seed.slug }, () => new Provider(seed.slug, seed.name, seed.kind, seed.description), ["sources"]);
+      this.em.assign(provider, {
+        name: seed.name,
+        legalName: seed.legalName,
+        kind: seed.kind,
+        seat: seed.seat,
+        statesServed: seed.statesServed,
+        website: seed.website,
+        description: seed.description,
+      });
+      this.cite(provider, seed.sources);
+      this.providers.set(seed.slug, provider);
+    }
+    for (const seed of this.data.products) {
+      const product = await this.upsert(Product, { slug: seed.slug }, () => new Product(seed.slug, seed.name, seed.description), ["sources", "topics"]);
+      this.em.assign(product, { name: seed.name, description: seed.description });
+      product.vendor = seed.vendor ? ref(lookup(this.providers, seed.vendor, "provider")) : null;
+      this.tag(product, seed.topics);
+      this.cite(product, seed.sources);
+      this.products.set(seed.slug, product);
+    }
+    // Municipalities first, so that projects and working groups may name any of them as partners.
+    for (const city of this.data.cities) await this.municipality(city);
+    for (const city of this.data.cities) await this.city(city);
+    for (const seed of this.data.workingGroups) {
+      const group = await this.upsert(WorkingGroup, { slug: seed.slug }, () => new WorkingGroup(seed.slug, seed.name, seed.description), [
+        "members",
+        "topics",
+        "sources",
+      ]);
+      this.em.assign(group, { name: seed.name, description: seed.description, otherMembers: seed.otherMembers, cadence: seed.cadence });
+      group.members.set(seed.members.map((slug) => lookup(this.municipalities, slug, "municipality")));
+      this.tag(group, seed.topics);
+      this.cite(group, seed.sources);
+    }
+    await this.em.flush();
+  }
+
+  private async municipality({ municipality: seed }: CitySeed): Promise<void> {
+    const municipality = await this.upsert(
+      Municipality,
+      { slug: seed.slug },
+      () => new Municipality(seed.slug, seed.name, seed.officialKey, seed.state),
+      ["sources"],
+    );
+    this.em.assign(municipality, {
+      name: seed.name,
+      officialKey: seed.officialKey,
+      state: seed.state,
+      governmentRegion: seed.governmentRegion,
+      district: seed.district,
+      population: seed.population,
+      populationAsOf: seed.populationAsOf,
+      website: seed.website,
+      note: seed.note,
+    });
+    this.cite(municipality, seed.sources);
+    this.municipalities.set(seed.slug, municipality);
+    // New municipalities need ids before their children can be looked up by parent.
+    await this.em.flush();
+  }
+
+  private async city(city: CitySeed): Promise<void> {
+    const municipality = lookup(this.municipalities, city.municipality.slug, "municipality");
+    const municipalityRef = ref(municipality);
+    for (const seed of city.engagements) {
+      const provider = lookup(this.providers, seed.provider, "provider");
+      const engagement = await this.upsert(
+        Engagement,
+        { municipality, provider, role: seed.role },
+        () => new Engagement(municipalityRef, ref(provider), seed.role, seed.description),
+        ["sources"],
+      );
+      this.em.assign(engagement, { since: seed.since, description: seed.description, note: seed.note });
+      this.cite(engagement, seed.sources);
+    }
+    const decisions = new Map<string, Decision>();
+    for (const seed of city.decisions) {
+      const decision = await this.upsert(
+        Decision,
+        { municipality, key: seed.key },
+        () => new Decision(municipalityRef, seed.key, seed.title, seed.body, seed.outcome),
+        ["sources"],
+      );
+      this.em.assign(decision, {
+        reference: seed.reference,
+        title: seed.title,
+        body: seed.body,
+        date: seed.date,
+        outcome: seed.outcome,
+        description: seed.description,
+        note: seed.note,
+      });
+      this.cite(decision, seed.sources);
+      decisions.set(seed.key, decision);
+    }
+    const strategies = new Map<string, { strategy: Strategy; fields: Map<number, FieldOfAction> }>();
+    for (const seed of city.strategies) {
+      const strategy = await this.upsert(
+        Strategy,
+        { slug: seed.slug },
+        () => new Strategy(seed.slug, seed.title, municipalityRef, seed.status, seed.summary),
+        ["sources", "decisions", "consultants"],
+      );
+      this.em.assign(strategy, {
+        title: seed.title,
+        status: seed.status,
+        presentedOn: seed.presentedOn,
+        adoptedOn: seed.adoptedOn,
+        horizon: seed.horizon,
+        summary: seed.summary,
+        vision: seed.vision,
+        note: seed.note,
+      });
+      strategy.decisions.set(seed.decisions.map((key) => lookup(decisions, key, "decision")));
+      strategy.consultants.set(seed.consultants.map((slug) => lookup(this.providers, slug, "provider")));
+      this.cite(strategy, seed.sources);
+      await this.em.flush();
+      const strategyRef = ref(strategy);
+      const fields = new Map<number, FieldOfAction>();
+      for (const fieldSeed of seed.fieldsOfAction) {
+        const field = await this.upsert(
+          FieldOfAction,
+          { strategy, position: fieldSeed.position },
+          () => new FieldOfAction(strategyRef, fieldSeed.position, fieldSeed.title),
+          ["topics", "sources"],
+        );
+        this.em.assign(field, { title: fieldSeed.title, description: fieldSeed.description });
+        this.tag(field, fieldSeed.topics);
+        this.cite(field, fieldSeed.sources);
+        fields.set(fieldSeed.position, field);
+      }
+      for (const [position, lineSeed] of seed.budget.entries()) {
+        const line = await this.upsert(
+          BudgetLine,
+          { strategy, position: position + 1 },
+          () => new BudgetLine(strategyRef, position + 1, lineSeed.year, lineSeed.amount, lineSeed.category, lineSeed.description),
+          ["sources"],
+        );
+        this.em.assign(line, { year: lineSeed.year, amount: lineSeed.amount, category: lineSeed.category, description: lineSeed.description, note: lineSeed.note });
+        this.cite(line, lineSeed.sources);
+      }
+      for (const indicatorSeed of seed.indicators) {
+        const indicator = await this.upsert(
+          Indicator,
+          { municipality, key: indicatorSeed.key },
+          () => new Indicator(municipalityRef, indicatorSeed.key, indicatorSeed.name, indicatorSeed.value, indicatorSeed.unit),
+          ["sources"],
+        );
+        this.em.assign(indicator, {
+          name: indicatorSeed.name,
+          value: indicatorSeed.value,
+          unit: indicatorSeed.unit,
+          asOf: indicatorSeed.asOf,
+          note: indicatorSeed.note,
+        });
+        indicator.strategy = strategyRef;
+        this.cite(indicator, indicatorSeed.sources);
+      }
+      strategies.set(seed.slug, { strategy, fields });
+    }
+    const projects = new Map<string, Project>();
+    for (const seed of city.projects) {
+      const project = await this.upsert(
+        Project,
+        { slug: seed.slug },
+        () => new Project(seed.slug, seed.title, seed.summary, municipalityRef, seed.status),
+        ["topics", "providers", "products", "partners", "sources"],
+      );
+      const owner = seed.strategy ? lookup(strategies, seed.strategy, "strategy") : null;
+      const field = owner && seed.fieldOfAction !== null ? lookup(owner.fields, seed.fieldOfAction, "field of action") : null;
+      this.em.assign(project, {
+        title: seed.title,
+        summary: seed.summary,
+        status: seed.status,
+        startedOn: seed.startedOn,
+        plannedEndOn: seed.plannedEndOn,
+        completedOn: seed.completedOn,
+        note: seed.note,
+      });
+      project.strategy = owner ? ref(owner.strategy) : null;
+      project.fieldOfAction = field ? ref(field) : null;
+      this.tag(project, seed.topics);
+      project.providers.set(seed.providers.map((slug) => lookup(this.providers, slug, "provider")));
+      project.products.set(seed.products.map((slug) => lookup(this.products, slug, "product")));
+      project.partners.set(seed.partners.map((slug) => lookup(this.municipalities, slug, "municipality")));
+      this.cite(project, seed.sources);
+      await this.em.flush();
+      const projectRef = ref(project);
+      for (const [position, costSeed] of seed.costs.entries()) {
+        const cost = await this.upsert(
+          CostItem,
+          { project, position: position + 1 },
+          () => new CostItem(projectRef, position + 1, costSeed.amount, costSeed.period, costSeed.description),
+          ["sources"],
+        );
+        this.em.assign(cost, { amount: costSeed.amount, currency: costSeed.currency, period: costSeed.period, description: costSeed.description, note: costSeed.note });
+        this.cite(cost, costSeed.sources);
+      }
+      projects.set(seed.slug, project);
+    }
+    for (const seed of city.lessons) {
+      const lesson = await this.upsert(
+        LessonLearned,
+        { slug: seed.slug },
+        () => new LessonLearned(seed.slug, seed.title, seed.body, seed.kind, municipalityRef),
+        ["topics", "sources"],
+      );
+      this.em.assign(lesson, { title: seed.title, body: seed.body, kind: seed.kind });
+      lesson.project = seed.project ? ref(lookup(projects, seed.project, "project")) : null;
+      this.tag(lesson, seed.topics);
+      this.cite(lesson, seed.sources);
+    }
+    await this.em.flush();
+  }
+
+  /** Finds the record by its natural key, or creates and persists it. */
+  private async upsert<T extends AnyEntity>(entity: EntityClass<T>, where: object, create: () => T, populate: string[]): Promise<T> {
+    const existing = await this.em.findOne(entity, where as FilterQuery<T>, { populate: populate as never });
+    if (existing) return existing;
+    const created = create();
+    this.em.persist(created);
+    return created;
+  }
+
+  private cite(record: { sources: Collection<Source> }, keys: SourceKeys): void {
+    record.sources.set(keys.map((key) => lookup(this.sources, key, "source")));
+  }
+
+  private tag(record: { topics: Collection<Topic> }, keys: readonly string[]): void {
+    record.topics.set(keys.map((key) => lookup(this.topics, key, "topic")));
+  }
+}

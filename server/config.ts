@@ -1,0 +1,114 @@
+import path from "node:path";
+import { z } from "zod";
+
+/** Raised when the environment describes a configuration the hub cannot run with. */
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/** The hub's configuration, read once from the environment at start-up. */
+export interface HubConfig {
+  /** TCP port of the HTTP server; 0 picks a free one. */
+  port: number;
+  /** Interface the HTTP server binds to. */
+  host: string;
+  /** External PostgreSQL; when null the embedded PostgreSQL is started. */
+  databaseUrl: string | null;
+  /** Directory of the embedded PostgreSQL's data. */
+  dataDir: string;
+  /** Port of the embedded PostgreSQL. */
+  embeddedPostgresPort: number;
+  /** Load the seed data into an empty database at start-up. */
+  seedOnStart: boolean;
+  logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+  /** `json` writes one JSON line per event; `pretty` is for people at a terminal. */
+  logFormat: "json" | "pretty";
+  /** `production` turns off field suggestions in error messages. */
+  environment: "development" | "production" | "test";
+}
+
+const port = (name: string, fallback: number) =>
+  z
+    .string()
+    .default(String(fallback))
+    .transform((raw, ctx) => {
+      const value = Number(raw);
+      if (!/^\d+$/.test(raw.trim()) || !Number.isInteger(value) || value < 0 || value > 65535) {
+        ctx.addIssue({ code: "custom", message: `${name} must be a whole number from 0 to 65535, got "${raw}"` });
+        return z.NEVER;
+      }
+      return value;
+    });
+
+const flag = (name: string, fallback: boolean) =>
+  z
+    .string()
+    .default(String(fallback))
+    .transform((raw, ctx) => {
+      const value = raw.trim().toLowerCase();
+      if (["1", "true", "yes", "on"].includes(value)) return true;
+      if (["0", "false", "no", "off"].includes(value)) return false;
+      ctx.addIssue({ code: "custom", message: `${name} must be true or false, got "${raw}"` });
+      return z.NEVER;
+    });
+
+const oneOf = <T extends string>(name: string, values: readonly [T, ...T[]]) =>
+  z.enum(values, { error: (issue) => `${name} must be one of ${values.join(", ")}, got "${String(issue.input)}"` });
+
+const databaseUrl = z
+  .string()
+  .optional()
+  .transform((raw, ctx) => {
+    if (raw === undefined || raw.trim() === "") return null;
+    let url: URL;
+    try {
+      url = new URL(raw);
+    } catch {
+      ctx.addIssue({ code: "custom", message: "DATABASE_URL is not a URL; expected postgres://user@host:port/database" });
+      return z.NEVER;
+    }
+    if (url.protocol !== "postgres:" && url.protocol !== "postgresql:") {
+      ctx.addIssue({ code: "custom", message: `DATABASE_URL must start with postgres:// or postgresql://, got "${url.protocol}//"` });
+      return z.NEVER;
+    }
+    if (url.pathname.length <= 1) {
+      ctx.addIssue({ code: "custom", message: "DATABASE_URL names no database; expected postgres://user@host:port/database" });
+      return z.NEVER;
+    }
+    return raw.trim();
+  });
+
+const schema = z.object({
+  PORT: port("PORT", 4000),
+  HOST: z.string().default("0.0.0.0"),
+  DATABASE_URL: databaseUrl,
+  DATA_DIR: z.string().default(".data"),
+  EMBEDDED_PG_PORT: port("EMBEDDED_PG_PORT", 54329),
+  SEED_ON_START: flag("SEED_ON_START", true),
+  LOG_LEVEL: oneOf("LOG_LEVEL", ["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  LOG_FORMAT: oneOf("LOG_FORMAT", ["json", "pretty"]).optional(),
+  NODE_ENV: oneOf("NODE_ENV", ["development", "production", "test"]).default("development"),
+});
+
+/**
+ * Reads and checks the configuration. Throws a `ConfigError` whose message is one
+ * line a person can act on; nothing is started here.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, isTerminal = Boolean(process.stdout.isTTY)): HubConfig {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(`Invalid configuration: ${parsed.error.issues.map((issue) => issue.message).join("; ")}`);
+  }
+  const value = parsed.data;
+  return {
+    port: value.PORT,
+    host: value.HOST,
+    databaseUrl: value.DATABASE_URL,
+    dataDir: path.resolve(value.DATA_DIR),
+    embeddedPostgresPort: value.EMBEDDED_PG_PORT,
+    seedOnStart: value.SEED_ON_START,
+    logLevel: value.LOG_LEVEL,
+    logFormat: value.LOG_FORMAT ?? (isTerminal ? "pretty" : "json"),
+    environment: value.NODE_ENV,
+  };
+}

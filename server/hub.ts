@@ -1,0 +1,147 @@
+import { randomUUID } from "node:crypto";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import { expressMiddleware } from "@as-integrations/express5";
+import type { MikroORM } from "@mikro-orm/postgresql";
+import express, { type ErrorRequestHandler } from "express";
+import type { HubContext } from "../schema/common/context.js";
+import { Loaders } from "../schema/common/loaders.js";
+import type { HubConfig } from "./config.js";
+import { type Database, openDatabase } from "./database/database.js";
+import { formatError } from "./errors.js";
+import { buildHubSchema } from "./graphql/schema.js";
+import type { Logger } from "./logger.js";
+import { requestScope } from "./request-scope.js";
+import { seedIfEmpty } from "./seeding.js";
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+/** How a hub is put together; tests pass an already open database. */
+export interface HubOptions {
+  config: HubConfig;
+  logger: Logger;
+  /** An open database to serve; when absent, `start()` opens the configured one and `stop()` closes it. */
+  database?: Database;
+}
+
+/**
+ * The hub: HTTP server, GraphQL and database. Constructing it starts nothing;
+ * `start()` opens the database, seeds an empty one and listens; `stop()` is the
+ * one place that shuts everything down, in order.
+ */
+export class Hub {
+  readonly app: express.Express;
+  private readonly httpServer: http.Server;
+  private readonly apollo: ApolloServer<HubContext>;
+  private database: Database | undefined;
+  private readonly ownsDatabase: boolean;
+  private started = false;
+
+  constructor(private readonly options: HubOptions) {
+    this.database = options.database;
+    this.ownsDatabase = !options.database;
+    this.app = express();
+    this.httpServer = http.createServer(this.app);
+    this.apollo = new ApolloServer<HubContext>({
+      schema: buildHubSchema(),
+      introspection: true,
+      includeStacktraceInErrorResponses: false,
+      // The hub owns shutdown; Apollo's own signal handlers made it hang next to ours.
+      stopOnTerminationSignals: false,
+      formatError: (formatted, error) => formatError(formatted, error, (internal) => this.logInternalError(internal)),
+      plugins: [ApolloServerPluginDrainHttpServer({ httpServer: this.httpServer })],
+    });
+  }
+
+  /** The open database; only after `start()`. */
+  get orm(): MikroORM {
+    if (!this.database) throw new Error("the hub has not been started");
+    return this.database.orm;
+  }
+
+  /** Opens the database, seeds it if empty, starts GraphQL and listens. Returns the GraphQL URL. */
+  async start(): Promise<{ url: string; dataLocation: string }> {
+    const { config, logger } = this.options;
+    this.database ??= await openDatabase(config, logger);
+    this.started = true;
+    if (config.seedOnStart) await seedIfEmpty(this.database.orm, logger);
+    await this.apollo.start();
+    this.mountRoutes();
+    await new Promise<void>((resolve, reject) => {
+      const onError = (error: NodeJS.ErrnoException) =>
+        reject(error.code === "EADDRINUSE" ? new Error(`Port ${config.port} is already in use; set PORT to a free port`) : error);
+      this.httpServer.once("error", onError);
+      this.httpServer.listen(config.port, config.host, () => {
+        this.httpServer.off("error", onError);
+        resolve();
+      });
+    });
+    const { port } = this.httpServer.address() as AddressInfo;
+    const host = config.host === "0.0.0.0" || config.host === "::" ? "localhost" : config.host;
+    return { url: `http://${host}:${port}/graphql`, dataLocation: this.database.location };
+  }
+
+  /** Stops taking requests, drains them, then closes the database it opened. Safe to call twice. */
+  async stop(): Promise<void> {
+    if (this.started) {
+      this.started = false;
+      await this.apollo.stop().catch((error) => this.options.logger.warn({ err: error }, "GraphQL server did not stop cleanly"));
+      if (this.httpServer.listening) await new Promise((resolve) => this.httpServer.close(resolve));
+    }
+    if (this.ownsDatabase && this.database) {
+      const database = this.database;
+      this.database = undefined;
+      await database.close();
+    }
+  }
+
+  private mountRoutes(): void {
+    const { logger } = this.options;
+    const orm = this.orm;
+    this.app.disable("x-powered-by");
+    this.app.use((req, res, next) => {
+      const given = req.get("x-request-id");
+      const requestId = given && REQUEST_ID.test(given) ? given : randomUUID();
+      res.setHeader("x-request-id", requestId);
+      requestScope.run({ requestId }, next);
+    });
+    this.app.get("/healthz", async (_req, res) => {
+      const started = performance.now();
+      const database = await orm.em
+        .getConnection()
+        .execute("select 1")
+        .then(() => ({ status: "up", latencyMs: Math.round(performance.now() - started) }))
+        .catch(() => ({ status: "down" }));
+      res.status(database.status === "up" ? 200 : 503).json({ status: database.status === "up" ? "ok" : "degraded", database });
+    });
+    this.app.use(
+      "/graphql",
+      express.json({ limit: "1mb" }),
+      expressMiddleware(this.apollo, {
+        context: async () => {
+          const em = orm.em.fork();
+          const requestId = requestScope.getStore()?.requestId ?? randomUUID();
+          return { em, loaders: new Loaders(em), requestId, logger: logger.child({ requestId }) };
+        },
+      }),
+    );
+    this.app.use((_req, res) => {
+      res.status(404).json({ errors: [{ message: "Not found. GraphQL is served at /graphql.", extensions: { code: "NOT_FOUND" } }] });
+    });
+    const onError: ErrorRequestHandler = (error, _req, res, _next) => {
+      const status = typeof error?.status === "number" && error.status < 500 ? error.status : 500;
+      const message = status < 500 ? `Bad request: ${error.type === "entity.too.large" ? "the body is too large" : "the body is not valid JSON"}` : "Internal server error";
+      if (status >= 500) this.logInternalError(error);
+      res.status(status).json({ errors: [{ message, extensions: { code: status < 500 ? "BAD_REQUEST" : "INTERNAL_SERVER_ERROR" } }] });
+    };
+    this.app.use(onError);
+  }
+
+  private logInternalError(error: unknown): string {
+    const requestId = requestScope.getStore()?.requestId ?? randomUUID();
+    this.options.logger.error({ err: error, requestId }, "internal error");
+    return requestId;
+  }
+}

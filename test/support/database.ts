@@ -1,0 +1,47 @@
+import type { MikroORM } from "@mikro-orm/postgresql";
+import pg from "pg";
+import { inject } from "vitest";
+import { connectOrm } from "../../server/database/database.js";
+import type { Database } from "../../server/database/database.js";
+import { withDatabase } from "./global-setup.js";
+
+let counter = 0;
+
+/** A database of its own for one test file: a clone of the migrated, seeded template. */
+export interface TestDatabase extends Database {
+  readonly url: string;
+  /** SQL statements run since the last `resetQueryCount()`. */
+  readonly queries: string[];
+  resetQueryCount(): void;
+}
+
+/** Clones the template database and connects an ORM to the clone; `close()` drops it. */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const { adminUrl, template, prefix } = inject("testDatabase");
+  const name = `${prefix}_${process.pid}_${++counter}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    await admin.query(`create database "${name}" template "${template}"`);
+  } finally {
+    await admin.end();
+  }
+  const url = withDatabase(adminUrl, name);
+  const queries: string[] = [];
+  const orm: MikroORM = await connectOrm(url, (sql) => queries.push(sql));
+  return {
+    orm,
+    url,
+    location: url,
+    queries,
+    resetQueryCount: () => {
+      queries.length = 0;
+    },
+    close: async () => {
+      await orm.close(true);
+      const cleanup = new pg.Client({ connectionString: adminUrl });
+      await cleanup.connect();
+      await cleanup.query(`drop database if exists "${name}" with (force)`).finally(() => cleanup.end());
+    },
+  };
+}

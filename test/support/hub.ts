@@ -1,0 +1,49 @@
+import { loadConfig } from "../../server/config.js";
+import { Hub } from "../../server/hub.js";
+import { createLogger } from "../../server/logger.js";
+import { createTestDatabase, type TestDatabase } from "./database.js";
+
+/** A GraphQL response as the tests see it. */
+export interface GraphQLResponse<T = Record<string, any>> {
+  status: number;
+  data?: T | null;
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, any> }[];
+}
+
+/** A hub serving a cloned test database on a free port. */
+export interface TestHub {
+  readonly url: string;
+  readonly origin: string;
+  readonly db: TestDatabase;
+  readonly hub: Hub;
+  /** Posts a GraphQL operation and returns status and body. */
+  query<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  close(): Promise<void>;
+}
+
+/** Starts a hub on its own cloned database. */
+export async function startTestHub(env: Record<string, string> = {}): Promise<TestHub> {
+  const db = await createTestDatabase();
+  const config = loadConfig({ PORT: "0", HOST: "127.0.0.1", SEED_ON_START: "false", NODE_ENV: "test", ...env }, false);
+  const hub = new Hub({ config, logger: createLogger({ logLevel: "silent", logFormat: "json" }), database: db });
+  const { url } = await hub.start();
+  const origin = new URL(url).origin;
+  return {
+    url,
+    origin,
+    db,
+    hub,
+    async query(query, variables) {
+      const response = await fetch(url, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { status: response.status, ...(await response.json()) };
+    },
+    async close() {
+      await hub.stop();
+      await db.close();
+    },
+  };
+}

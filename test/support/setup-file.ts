@@ -1,0 +1,2 @@
+// Decorators read design-time types through the Reflect metadata API.
+import "reflect-metadata";
