@@ -260,7 +260,7 @@ class SeedRun {
           () => new CostItem(projectRef, position + 1, costSeed.amount, costSeed.period, costSeed.description),
           ["sources"],
         );
-        this.em.assign(cost, { amount: costSeed.amount, currency: costSeed.currency, period: costSeed.period, description: costSeed.description, note: costSeed.note });
+        this.em.assign(cost, { kind: costSeed.kind, amount: costSeed.amount, currency: costSeed.currency, period: costSeed.period, description: costSeed.description, note: costSeed.note });
         this.cite(cost, costSeed.sources);
       }
       projects.set(seed.slug, project);

@@ -9,6 +9,7 @@ import type { DecisionOutcome } from "../schema/decision/decision-outcome.enum.j
 import type { EngagementRole } from "../schema/engagement/engagement-role.enum.js";
 import type { LessonKind } from "../schema/lesson/lesson-kind.enum.js";
 import type { State } from "../schema/municipality/state.enum.js";
+import type { CostKind } from "../schema/project/cost-kind.enum.js";
 import type { CostPeriod } from "../schema/project/cost-period.enum.js";
 import type { ProjectStatus } from "../schema/project/project-status.enum.js";
 import type { ProviderKind } from "../schema/provider/provider-kind.enum.js";
@@ -156,6 +157,8 @@ export interface StrategySeed {
 
 /** One cost of a project. */
 export interface CostItemSeed {
+  /** `COMPARISON` and `DIFFERENCE` items are reference figures, not costs of the project. */
+  kind: CostKind;
   amount: DecimalString;
   currency: "EUR";
   period: CostPeriod;

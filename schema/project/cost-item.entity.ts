@@ -3,6 +3,7 @@ import { Field, ObjectType } from "type-graphql";
 import { HubEntity } from "../common/node.js";
 import { DecimalScalar } from "../common/scalars.js";
 import { Source } from "../source/source.entity.js";
+import { CostKind } from "./cost-kind.enum.js";
 import { CostPeriod } from "./cost-period.enum.js";
 import { Project } from "./project.entity.js";
 
@@ -25,6 +26,10 @@ export class CostItem extends HubEntity {
   @Field({ description: "ISO 4217 currency code." })
   @Property({ type: "string", length: 3 })
   currency: string = "EUR";
+
+  @Field(() => CostKind, { description: "Whether this is a cost of the project or a figure to compare it with." })
+  @Enum({ items: () => CostKind, default: CostKind.COST })
+  kind: CostKind = CostKind.COST;
 
   @Field(() => CostPeriod, { description: "Period the amount covers." })
   @Enum({ items: () => CostPeriod })

@@ -3,6 +3,7 @@ import { DecisionOutcome } from "../../schema/decision/decision-outcome.enum.js"
 import { EngagementRole } from "../../schema/engagement/engagement-role.enum.js";
 import { LessonKind } from "../../schema/lesson/lesson-kind.enum.js";
 import { State } from "../../schema/municipality/state.enum.js";
+import { CostKind } from "../../schema/project/cost-kind.enum.js";
 import { CostPeriod } from "../../schema/project/cost-period.enum.js";
 import { ProjectStatus } from "../../schema/project/project-status.enum.js";
 import { StrategyStatus } from "../../schema/strategy/strategy-status.enum.js";
@@ -302,6 +303,7 @@ export const herten: CitySeed = {
       completedOn: null,
       costs: [
         {
+          kind: CostKind.COST,
           amount: "8400.00",
           currency: "EUR",
           period: CostPeriod.ANNUAL,
@@ -310,6 +312,7 @@ export const herten: CitySeed = {
           sources: [V],
         },
         {
+          kind: CostKind.COST,
           amount: "1700.00",
           currency: "EUR",
           period: CostPeriod.ANNUAL,
@@ -318,6 +321,7 @@ export const herten: CitySeed = {
           sources: [V],
         },
         {
+          kind: CostKind.COST,
           amount: "4400.00",
           currency: "EUR",
           period: CostPeriod.ANNUAL,
@@ -326,6 +330,7 @@ export const herten: CitySeed = {
           sources: [V],
         },
         {
+          kind: CostKind.COST,
           amount: "4800.00",
           currency: "EUR",
           period: CostPeriod.ANNUAL,
@@ -334,6 +339,7 @@ export const herten: CitySeed = {
           sources: [V],
         },
         {
+          kind: CostKind.COMPARISON,
           amount: "4400.00",
           currency: "EUR",
           period: CostPeriod.ANNUAL,
@@ -342,6 +348,7 @@ export const herten: CitySeed = {
           sources: [V],
         },
         {
+          kind: CostKind.DIFFERENCE,
           amount: "14900.00",
           currency: "EUR",
           period: CostPeriod.ANNUAL,
@@ -350,6 +357,7 @@ export const herten: CitySeed = {
           sources: [V],
         },
         {
+          kind: CostKind.DIFFERENCE,
           amount: "74500.00",
           currency: "EUR",
           period: CostPeriod.TOTAL,

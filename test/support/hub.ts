@@ -39,7 +39,7 @@ export async function startTestHub(env: Record<string, string> = {}): Promise<Te
         headers: { "content-type": "application/json" },
         body: JSON.stringify({ query, variables }),
       });
-      return { status: response.status, ...(await response.json()) };
+      return { status: response.status, ...((await response.json()) as object) };
     },
     async close() {
       await hub.stop();

@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261122075042 extends Migration {
+export class Migration20261122075835 extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create table "municipality" ("id" serial primary key, "created_at" timestamptz not null, "updated_at" timestamptz not null, "slug" varchar(100) not null, "name" text not null, "official_key" varchar(8) not null, "state" text check ("state" in ('BW', 'BY', 'BE', 'BB', 'HB', 'HH', 'HE', 'MV', 'NI', 'NW', 'RP', 'SL', 'SN', 'ST', 'SH', 'TH')) not null, "government_region" text null, "district" text null, "population" int null, "population_as_of" varchar(10) null, "website" text null, "note" text null);`);
@@ -68,7 +68,7 @@ export class Migration20261122075042 extends Migration {
 
     this.addSql(`create table "lesson_learned_sources" ("lesson_learned_id" int not null, "source_id" int not null, constraint "lesson_learned_sources_pkey" primary key ("lesson_learned_id", "source_id"));`);
 
-    this.addSql(`create table "cost_item" ("id" serial primary key, "created_at" timestamptz not null, "updated_at" timestamptz not null, "project_id" int not null, "position" int not null, "amount" numeric(14,2) not null, "currency" varchar(3) not null default 'EUR', "period" text check ("period" in ('ONE_OFF', 'ANNUAL', 'MONTHLY', 'TOTAL')) not null, "description" text not null, "note" text null);`);
+    this.addSql(`create table "cost_item" ("id" serial primary key, "created_at" timestamptz not null, "updated_at" timestamptz not null, "project_id" int not null, "position" int not null, "amount" numeric(14,2) not null, "currency" varchar(3) not null default 'EUR', "kind" text check ("kind" in ('COST', 'COMPARISON', 'DIFFERENCE')) not null default 'COST', "period" text check ("period" in ('ONE_OFF', 'ANNUAL', 'MONTHLY', 'TOTAL')) not null, "description" text not null, "note" text null);`);
     this.addSql(`alter table "cost_item" add constraint "cost_item_project_id_position_unique" unique ("project_id", "position");`);
 
     this.addSql(`create table "cost_item_sources" ("cost_item_id" int not null, "source_id" int not null, constraint "cost_item_sources_pkey" primary key ("cost_item_id", "source_id"));`);
