@@ -12,7 +12,11 @@ export enum OrderDirection {
   ASC = "ASC",
   DESC = "DESC",
 }
-registerEnumType(OrderDirection, { name: "OrderDirection", description: "Sort direction." });
+registerEnumType(OrderDirection, {
+  name: "OrderDirection",
+  description: "Sort direction.",
+  valuesConfig: { ASC: { description: "Ascending: A to Z, oldest first." }, DESC: { description: "Descending: Z to A, newest first." } },
+});
 
 /** `first`/`after` arguments shared by every connection field. */
 @ArgsType()
@@ -60,7 +64,10 @@ export interface ConnectionShape<T> {
   totalCount: number;
 }
 
-/** Builds the `<Name>Connection` and `<Name>Edge` object types for a node type. */
+/**
+ * Builds the `<Name>Edge` object type and an abstract connection class for a node
+ * type; a concrete `@ObjectType` subclass names and describes the connection.
+ */
 export function ConnectionType<T extends object>(name: string, nodeType: ClassType<T>) {
   @ObjectType(`${name}Edge`, { description: `A ${name} with its cursor.` })
   class Edge {
@@ -71,8 +78,8 @@ export function ConnectionType<T extends object>(name: string, nodeType: ClassTy
     node: T;
   }
 
-  @ObjectType(`${name}Connection`, { description: `A page of ${name} objects.` })
-  class Connection implements ConnectionShape<T> {
+  @ObjectType()
+  abstract class Connection implements ConnectionShape<T> {
     @Field(() => [Edge], { description: "The items with their cursors." })
     edges: Edge[];
 

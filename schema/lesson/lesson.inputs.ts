@@ -34,7 +34,11 @@ export enum LessonOrderField {
   SLUG = "SLUG",
   CREATED_AT = "CREATED_AT",
 }
-registerEnumType(LessonOrderField, { name: "LessonOrderField", description: "Fields a list of lessons can be sorted by." });
+registerEnumType(LessonOrderField, {
+  name: "LessonOrderField",
+  description: "Fields a list of lessons can be sorted by.",
+  valuesConfig: { TITLE: { description: "By title." }, SLUG: { description: "By slug." }, CREATED_AT: { description: "By when the record was added to the hub." } },
+});
 
 /** Sort order of lesson lists. */
 export const LessonOrder = OrderInput("Lesson", LessonOrderField, LessonOrderField.TITLE);

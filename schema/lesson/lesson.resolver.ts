@@ -12,7 +12,7 @@ import { LessonLearned } from "./lesson-learned.entity.js";
 import { LessonOrderField, LessonsArgs } from "./lesson.inputs.js";
 
 /** A page of lessons learned. */
-@ObjectType()
+@ObjectType({ description: "A page of lessons learned." })
 export class LessonConnection extends ConnectionType("Lesson", LessonLearned) {}
 
 const ORDER_FIELDS = {

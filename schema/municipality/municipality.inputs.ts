@@ -20,7 +20,11 @@ export enum MunicipalityOrderField {
   OFFICIAL_KEY = "OFFICIAL_KEY",
   CREATED_AT = "CREATED_AT",
 }
-registerEnumType(MunicipalityOrderField, { name: "MunicipalityOrderField", description: "Fields a municipality list can be sorted by." });
+registerEnumType(MunicipalityOrderField, {
+  name: "MunicipalityOrderField",
+  description: "Fields a municipality list can be sorted by.",
+  valuesConfig: { NAME: { description: "By name." }, SLUG: { description: "By slug." }, OFFICIAL_KEY: { description: "By official municipality key (AGS), i.e. by state and district." }, CREATED_AT: { description: "By when the record was added to the hub." } },
+});
 
 /** Sort order of municipality lists. */
 export const MunicipalityOrder = OrderInput("Municipality", MunicipalityOrderField, MunicipalityOrderField.NAME);

@@ -17,7 +17,7 @@ import { MunicipalitiesArgs, MunicipalityOrderField } from "./municipality.input
 import { Municipality } from "./municipality.entity.js";
 
 /** A page of municipalities. */
-@ObjectType()
+@ObjectType({ description: "A page of municipalities." })
 export class MunicipalityConnection extends ConnectionType("Municipality", Municipality) {}
 
 const ORDER_FIELDS = {

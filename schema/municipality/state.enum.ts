@@ -66,4 +66,5 @@ export const STATE_AGS_PREFIX: Readonly<Record<State, string>> = {
 registerEnumType(State, {
   name: "State",
   description: "A German state (Land), by its ISO 3166-2:DE code without the `DE-` prefix.",
+  valuesConfig: Object.fromEntries(Object.entries(STATE_NAMES).map(([code, name]) => [code, { description: name }])),
 });

@@ -41,7 +41,11 @@ export enum ProjectOrderField {
   CREATED_AT = "CREATED_AT",
   UPDATED_AT = "UPDATED_AT",
 }
-registerEnumType(ProjectOrderField, { name: "ProjectOrderField", description: "Fields a project list can be sorted by." });
+registerEnumType(ProjectOrderField, {
+  name: "ProjectOrderField",
+  description: "Fields a project list can be sorted by.",
+  valuesConfig: { TITLE: { description: "By title." }, SLUG: { description: "By slug." }, STATUS: { description: "By status." }, CREATED_AT: { description: "By when the record was added to the hub." }, UPDATED_AT: { description: "By when the record was last changed." } },
+});
 
 /** Sort order of project lists. */
 export const ProjectOrder = OrderInput("Project", ProjectOrderField, ProjectOrderField.TITLE);

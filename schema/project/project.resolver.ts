@@ -13,7 +13,7 @@ import { ProjectsArgs } from "./project.inputs.js";
 import { projectOrder, projectWhere } from "./project.service.js";
 
 /** A page of projects. */
-@ObjectType()
+@ObjectType({ description: "A page of projects." })
 export class ProjectConnection extends ConnectionType("Project", Project) {}
 
 /** Reads projects and their relations. */

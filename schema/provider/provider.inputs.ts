@@ -24,7 +24,11 @@ export enum ProviderOrderField {
   SLUG = "SLUG",
   CREATED_AT = "CREATED_AT",
 }
-registerEnumType(ProviderOrderField, { name: "ProviderOrderField", description: "Fields a provider list can be sorted by." });
+registerEnumType(ProviderOrderField, {
+  name: "ProviderOrderField",
+  description: "Fields a provider list can be sorted by.",
+  valuesConfig: { NAME: { description: "By name." }, SLUG: { description: "By slug." }, CREATED_AT: { description: "By when the record was added to the hub." } },
+});
 
 /** Sort order of provider lists. */
 export const ProviderOrder = OrderInput("Provider", ProviderOrderField, ProviderOrderField.NAME);

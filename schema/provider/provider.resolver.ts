@@ -10,7 +10,7 @@ import { Provider } from "./provider.entity.js";
 import { ProviderOrderField, ProvidersArgs } from "./provider.inputs.js";
 
 /** A page of providers. */
-@ObjectType()
+@ObjectType({ description: "A page of providers." })
 export class ProviderConnection extends ConnectionType("Provider", Provider) {}
 
 const ORDER_FIELDS = {

@@ -34,7 +34,11 @@ export enum StrategyOrderField {
   SLUG = "SLUG",
   CREATED_AT = "CREATED_AT",
 }
-registerEnumType(StrategyOrderField, { name: "StrategyOrderField", description: "Fields a strategy list can be sorted by." });
+registerEnumType(StrategyOrderField, {
+  name: "StrategyOrderField",
+  description: "Fields a strategy list can be sorted by.",
+  valuesConfig: { TITLE: { description: "By title." }, SLUG: { description: "By slug." }, CREATED_AT: { description: "By when the record was added to the hub." } },
+});
 
 /** Sort order of strategy lists. */
 export const StrategyOrder = OrderInput("Strategy", StrategyOrderField, StrategyOrderField.TITLE);

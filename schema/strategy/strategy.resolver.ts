@@ -17,7 +17,7 @@ import { Strategy } from "./strategy.entity.js";
 import { StrategiesArgs, StrategyOrderField } from "./strategy.inputs.js";
 
 /** A page of strategies. */
-@ObjectType()
+@ObjectType({ description: "A page of strategies." })
 export class StrategyConnection extends ConnectionType("Strategy", Strategy) {}
 
 const ORDER_FIELDS = {

@@ -4,7 +4,7 @@ import { ConnectionArgs, ConnectionType, fetchPage, OrderDirection, toConnection
 import { Topic } from "./topic.entity.js";
 
 /** A page of topics. */
-@ObjectType()
+@ObjectType({ description: "A page of topics." })
 export class TopicConnection extends ConnectionType("Topic", Topic) {}
 
 /** Arguments of the topics connection. */

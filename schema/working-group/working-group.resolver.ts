@@ -9,7 +9,7 @@ import { topicConditions } from "../topic/topic.service.js";
 import { WorkingGroup } from "./working-group.entity.js";
 
 /** A page of working groups. */
-@ObjectType()
+@ObjectType({ description: "A page of working groups." })
 export class WorkingGroupConnection extends ConnectionType("WorkingGroup", WorkingGroup) {}
 
 /** Narrows a list of working groups. */

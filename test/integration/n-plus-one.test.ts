@@ -1,0 +1,89 @@
+import { ref } from "@mikro-orm/core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { FieldOfAction } from "../../schema/field-of-action/field-of-action.entity.js";
+import { Municipality } from "../../schema/municipality/municipality.entity.js";
+import { State } from "../../schema/municipality/state.enum.js";
+import { ProjectStatus } from "../../schema/project/project-status.enum.js";
+import { Project } from "../../schema/project/project.entity.js";
+import { Provider } from "../../schema/provider/provider.entity.js";
+import { StrategyStatus } from "../../schema/strategy/strategy-status.enum.js";
+import { Strategy } from "../../schema/strategy/strategy.entity.js";
+import { Topic } from "../../schema/topic/topic.entity.js";
+import { startTestHub, type TestHub } from "../support/hub.js";
+
+const NESTED = /* GraphQL */ `
+  {
+    municipalities(first: 100) {
+      totalCount
+      nodes {
+        slug
+        strategies { title fieldsOfAction { title topics { key } } }
+        projects(first: 100) { totalCount nodes { slug providers { slug } topics { key } } }
+      }
+    }
+  }
+`;
+
+let hub: TestHub;
+
+async function countStatements(query: string): Promise<{ statements: number; municipalities: number; fields: number; projects: number }> {
+  hub.db.resetQueryCount();
+  const res = await hub.query(query);
+  expect(res.errors).toBeUndefined();
+  const nodes = res.data!.municipalities.nodes as any[];
+  return {
+    statements: hub.db.queries.length,
+    municipalities: nodes.length,
+    fields: nodes.flatMap((m) => m.strategies.flatMap((s: any) => s.fieldsOfAction)).length,
+    projects: nodes.flatMap((m) => m.projects.nodes).length,
+  };
+}
+
+/** Adds `count` synthetic municipalities, each with two strategies of five fields and eight projects. */
+async function addSyntheticRows(count: number): Promise<void> {
+  const em = hub.db.orm.em.fork();
+  const topics = await em.find(Topic, {}, { limit: 6 });
+  const providers = await em.find(Provider, {}, { limit: 3 });
+  for (let i = 0; i < count; i++) {
+    const municipality = new Municipality(`synthetic-${i}`, `Synthetische Stadt ${i}`, `0999${String(i).padStart(4, "0")}`, State.NW);
+    em.persist(municipality);
+    for (let s = 0; s < 2; s++) {
+      const strategy = new Strategy(`synthetic-${i}-strategy-${s}`, `Strategie ${s}`, ref(municipality), StrategyStatus.ADOPTED, "Synthetisch.");
+      em.persist(strategy);
+      for (let f = 1; f <= 5; f++) {
+        const field = new FieldOfAction(ref(strategy), f, `Handlungsfeld ${f}`);
+        field.topics.set([topics[f % topics.length], topics[(f + 1) % topics.length]]);
+        em.persist(field);
+      }
+    }
+    for (let p = 0; p < 8; p++) {
+      const project = new Project(`synthetic-${i}-project-${p}`, `Projekt ${p}`, "Synthetisch.", ref(municipality), ProjectStatus.PLANNED);
+      project.providers.set([providers[p % providers.length]]);
+      project.topics.set([topics[p % topics.length]]);
+      em.persist(project);
+    }
+  }
+  await em.flush();
+}
+
+beforeAll(async () => {
+  hub = await startTestHub();
+});
+afterAll(() => hub?.close());
+
+describe("N+1 is designed out", () => {
+  it("a nested query costs the same number of statements however many rows it touches", async () => {
+    const before = await countStatements(NESTED);
+    expect(before.municipalities).toBe(4);
+
+    await addSyntheticRows(40);
+    const after = await countStatements(NESTED);
+    expect(after.municipalities).toBe(44);
+    expect(after.fields).toBe(before.fields + 40 * 2 * 5);
+    expect(after.projects).toBe(before.projects + 40 * 8);
+
+    expect(after.statements).toBe(before.statements);
+    // One statement per level and relation, not per row.
+    expect(after.statements).toBeLessThanOrEqual(12);
+  });
+});
