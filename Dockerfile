@@ -1,0 +1,33 @@
+# syntax=docker/dockerfile:1
+# ikz-hub: production image. Build with `docker build -t ikz-hub .`, or run the whole
+# stack (PostgreSQL + hub) with `docker compose up --build`.
+
+# ---- build: compile TypeScript to dist/ ----------------------------------------------
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci
+COPY tsconfig.json tsconfig.build.json ./
+COPY server ./server
+COPY schema ./schema
+COPY seeds ./seeds
+RUN npm run build
+
+# ---- runtime: production dependencies + compiled output, non-root ---------------------
+FROM node:20-bookworm-slim AS runtime
+ENV NODE_ENV=production
+WORKDIR /app
+# package.json is needed at run time too: its "type": "module" makes dist/*.js ES modules.
+# embedded-postgres is a runtime dependency and gets installed, but with DATABASE_URL set
+# (as in docker-compose.yml) the embedded PostgreSQL is never started.
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev && npm cache clean --force
+COPY --from=build /app/dist ./dist
+# DATA_DIR (default .data) must be writable by the hub when it runs without DATABASE_URL.
+RUN mkdir -p /app/.data && chown node:node /app/.data
+USER node
+EXPOSE 4000
+# The image has no curl; Node 20's fetch checks /healthz (200 only while the database answers).
+HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||4000)+'/healthz').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"]
+CMD ["node", "dist/server/main.js"]
