@@ -27,14 +27,20 @@ export interface HubConfig {
   environment: "development" | "production" | "test";
 }
 
-const port = (name: string, fallback: number) =>
+/** Shows a rejected value safely on one line: quoted, escaped and cut short. */
+function shown(raw: unknown): string {
+  const text = JSON.stringify(String(raw));
+  return text.length > 60 ? `${text.slice(0, 57)}…"` : text;
+}
+
+const port = (name: string, fallback: number, min = 0) =>
   z
     .string()
     .default(String(fallback))
     .transform((raw, ctx) => {
       const value = Number(raw);
-      if (!/^\d+$/.test(raw.trim()) || !Number.isInteger(value) || value < 0 || value > 65535) {
-        ctx.addIssue({ code: "custom", message: `${name} must be a whole number from 0 to 65535, got "${raw}"` });
+      if (!/^\d+$/.test(raw.trim()) || !Number.isInteger(value) || value < min || value > 65535) {
+        ctx.addIssue({ code: "custom", message: `${name} must be a whole number from ${min} to 65535, got ${shown(raw)}` });
         return z.NEVER;
       }
       return value;
@@ -48,12 +54,12 @@ const flag = (name: string, fallback: boolean) =>
       const value = raw.trim().toLowerCase();
       if (["1", "true", "yes", "on"].includes(value)) return true;
       if (["0", "false", "no", "off"].includes(value)) return false;
-      ctx.addIssue({ code: "custom", message: `${name} must be true or false, got "${raw}"` });
+      ctx.addIssue({ code: "custom", message: `${name} must be true or false, got ${shown(raw)}` });
       return z.NEVER;
     });
 
 const oneOf = <T extends string>(name: string, values: readonly [T, ...T[]]) =>
-  z.enum(values, { error: (issue) => `${name} must be one of ${values.join(", ")}, got "${String(issue.input)}"` });
+  z.enum(values, { error: (issue) => `${name} must be one of ${values.join(", ")}, got ${shown(issue.input)}` });
 
 const databaseUrl = z
   .string()
@@ -68,7 +74,7 @@ const databaseUrl = z
       return z.NEVER;
     }
     if (url.protocol !== "postgres:" && url.protocol !== "postgresql:") {
-      ctx.addIssue({ code: "custom", message: `DATABASE_URL must start with postgres:// or postgresql://, got "${url.protocol}//"` });
+      ctx.addIssue({ code: "custom", message: `DATABASE_URL must start with postgres:// or postgresql://, got ${shown(`${url.protocol}//`)}` });
       return z.NEVER;
     }
     if (url.pathname.length <= 1) {
@@ -83,7 +89,7 @@ const schema = z.object({
   HOST: z.string().default("0.0.0.0"),
   DATABASE_URL: databaseUrl,
   DATA_DIR: z.string().default(".data"),
-  EMBEDDED_PG_PORT: port("EMBEDDED_PG_PORT", 54329),
+  EMBEDDED_PG_PORT: port("EMBEDDED_PG_PORT", 54329, 1),
   SEED_ON_START: flag("SEED_ON_START", true),
   LOG_LEVEL: oneOf("LOG_LEVEL", ["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   LOG_FORMAT: oneOf("LOG_FORMAT", ["json", "pretty"]).optional(),

@@ -11,12 +11,25 @@ import { Loaders } from "../schema/common/loaders.js";
 import type { HubConfig } from "./config.js";
 import { type Database, openDatabase } from "./database/database.js";
 import { formatError } from "./errors.js";
+import { knownOperationTypes, rejectNulCharacters } from "./graphql/guards.js";
 import { buildHubSchema } from "./graphql/schema.js";
 import type { Logger } from "./logger.js";
 import { requestScope } from "./request-scope.js";
 import { seedIfEmpty } from "./seeding.js";
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+/** The largest request body the GraphQL endpoint reads. */
+const BODY_LIMIT = "1mb";
+
+/** What the body parser's failures mean for a client, by its error `type`. */
+const BODY_ERRORS: Record<string, [number, string]> = {
+  "entity.parse.failed": [400, "Bad request: the body is not valid JSON."],
+  "entity.too.large": [413, `Bad request: the body is larger than ${BODY_LIMIT}.`],
+  "encoding.unsupported": [415, "Bad request: unsupported Content-Encoding; send the body uncompressed, gzip or deflate."],
+  "charset.unsupported": [415, "Bad request: unsupported charset; send JSON as UTF-8."],
+  "request.aborted": [400, "Bad request: the request was aborted."],
+  "request.size.invalid": [400, "Bad request: the body is shorter or longer than its Content-Length."],
+};
 
 /** How a hub is put together; tests pass an already open database. */
 export interface HubOptions {
@@ -46,12 +59,16 @@ export class Hub {
     this.httpServer = http.createServer(this.app);
     this.apollo = new ApolloServer<HubContext>({
       schema: buildHubSchema(),
+      // A public knowledge API: clients may read the schema.
       introspection: true,
+      // "Did you mean …" suggestions reveal the schema piecemeal; production drops them.
+      hideSchemaDetailsFromClientErrors: options.config.environment === "production",
+      validationRules: [knownOperationTypes],
       includeStacktraceInErrorResponses: false,
       // The hub owns shutdown; Apollo's own signal handlers made it hang next to ours.
       stopOnTerminationSignals: false,
       formatError: (formatted, error) => formatError(formatted, error, (internal) => this.logInternalError(internal)),
-      plugins: [ApolloServerPluginDrainHttpServer({ httpServer: this.httpServer })],
+      plugins: [ApolloServerPluginDrainHttpServer({ httpServer: this.httpServer }), rejectNulCharacters],
     });
   }
 
@@ -118,7 +135,7 @@ export class Hub {
     });
     this.app.use(
       "/graphql",
-      express.json({ limit: "1mb" }),
+      express.json({ limit: BODY_LIMIT }),
       expressMiddleware(this.apollo, {
         context: async () => {
           const em = orm.em.fork();
@@ -131,9 +148,10 @@ export class Hub {
       res.status(404).json({ errors: [{ message: "Not found. GraphQL is served at /graphql.", extensions: { code: "NOT_FOUND" } }] });
     });
     const onError: ErrorRequestHandler = (error, _req, res, _next) => {
-      const status = typeof error?.status === "number" && error.status < 500 ? error.status : 500;
-      const message = status < 500 ? `Bad request: ${error.type === "entity.too.large" ? "the body is too large" : "the body is not valid JSON"}` : "Internal server error";
-      if (status >= 500) this.logInternalError(error);
+      const type = String(error?.type);
+      const known = Object.hasOwn(BODY_ERRORS, type) ? BODY_ERRORS[type] : undefined;
+      if (!known) this.logInternalError(error);
+      const [status, message] = known ?? [500, "Internal server error"];
       res.status(status).json({ errors: [{ message, extensions: { code: status < 500 ? "BAD_REQUEST" : "INTERNAL_SERVER_ERROR" } }] });
     };
     this.app.use(onError);

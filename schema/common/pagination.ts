@@ -124,13 +124,17 @@ function cursorValue(entity: Sortable, order: OrderSpec): string | number {
   return value instanceof Date ? value.toISOString() : (value as string | number);
 }
 
-/** Encodes an entity's sort position as an opaque cursor. */
+/** Encodes an entity's position in a list sorted by `order` as an opaque cursor. */
 export function encodeCursor(entity: Sortable, order: OrderSpec): string {
-  return Buffer.from(JSON.stringify([order.property, cursorValue(entity, order), entity.id])).toString("base64url");
+  return Buffer.from(JSON.stringify([entity.constructor.name, order.property, cursorValue(entity, order), entity.id])).toString("base64url");
 }
 
-/** Decodes and checks a cursor against the order it must belong to. */
-export function decodeCursor(cursor: string, order: OrderSpec): { value: string | number | Date; id: number } {
+// Timestamps the hub writes lie well inside this range; anything else was not issued by it.
+const EARLIEST_CURSOR_DATE = Date.UTC(2000, 0, 1);
+const LATEST_CURSOR_DATE = Date.UTC(9999, 11, 31);
+
+/** Decodes and checks a cursor against the list (entity type) and order it must belong to. */
+export function decodeCursor(cursor: string, list: string, order: OrderSpec): { value: string | number | Date; id: number } {
   const invalid = () =>
     badUserInput('"after" is not a cursor of this list and order; pass pageInfo.endCursor of the previous page unchanged.', ["after"]);
   let parsed: unknown;
@@ -139,21 +143,22 @@ export function decodeCursor(cursor: string, order: OrderSpec): { value: string 
   } catch {
     throw invalid();
   }
-  if (!Array.isArray(parsed) || parsed.length !== 3 || parsed[0] !== order.property) throw invalid();
-  const [, value, id] = parsed as [unknown, unknown, unknown];
+  if (!Array.isArray(parsed) || parsed.length !== 4 || parsed[0] !== list || parsed[1] !== order.property) throw invalid();
+  const [, , value, id] = parsed as [unknown, unknown, unknown, unknown];
   if (typeof id !== "number" || !Number.isSafeInteger(id) || id < 1) throw invalid();
   if (order.kind === "number" && (typeof value !== "number" || !Number.isFinite(value))) throw invalid();
-  if (order.kind === "string" && (typeof value !== "string" || value.length > 1000)) throw invalid();
+  if (order.kind === "string" && (typeof value !== "string" || value.length > 1000 || value.includes("\u0000"))) throw invalid();
   if (order.kind === "date") {
-    if (typeof value !== "string" || Number.isNaN(Date.parse(value))) throw invalid();
-    return { value: new Date(value), id };
+    const time = typeof value === "string" ? Date.parse(value) : Number.NaN;
+    if (!(time >= EARLIEST_CURSOR_DATE && time <= LATEST_CURSOR_DATE)) throw invalid();
+    return { value: new Date(time), id };
   }
   return { value: value as string | number, id };
 }
 
-function keysetCondition<T>(after: string | null | undefined, order: OrderSpec): FilterQuery<T> {
+function keysetCondition<T>(after: string | null | undefined, list: string, order: OrderSpec): FilterQuery<T> {
   if (!after) return {} as FilterQuery<T>;
-  const { value, id } = decodeCursor(after, order);
+  const { value, id } = decodeCursor(after, list, order);
   const op = order.direction === OrderDirection.ASC ? "$gt" : "$lt";
   return { $or: [{ [order.property]: { [op]: value } }, { [order.property]: value, id: { [op]: id } }] } as FilterQuery<T>;
 }
@@ -171,7 +176,7 @@ export async function fetchPage<T extends Sortable>(
   order: OrderSpec,
   args: ConnectionArgs,
 ): Promise<Page<T>> {
-  const keyset = keysetCondition<T>(args.after, order);
+  const keyset = keysetCondition<T>(args.after, entity.name, order);
   const rows = await em.find(entity, { $and: [where, keyset] } as FilterQuery<T>, {
     orderBy: orderBy(order) as never,
     limit: args.first + 1,
@@ -212,7 +217,7 @@ export async function fetchPagesByParent<T extends Sortable>(
       raw(`e.${parentColumn} as parent_id`),
       raw(`row_number() over (partition by e.${parentColumn} order by e.${column(order.property)} ${direction}, e.id ${direction}) as rn`),
     ])
-    .where({ $and: [scoped, keysetCondition<T>(args.after, order)] } as FilterQuery<T>);
+    .where({ $and: [scoped, keysetCondition<T>(args.after, entity.name, order)] } as FilterQuery<T>);
   const knex = em.getKnex();
   const picked: { id: number; parent_id: number; rn: string }[] = await em
     .getConnection()

@@ -11,8 +11,11 @@ export function isPartialDate(value: string): boolean {
   const m = Number(month);
   if (m < 1 || m > 12) return false;
   if (day === undefined) return true;
+  const y = Number(year);
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  const daysInMonth = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1];
   const d = Number(day);
-  return d >= 1 && d <= new Date(Date.UTC(Number(year), m, 0)).getUTCDate();
+  return d >= 1 && d <= daysInMonth;
 }
 
 function parsePartialDate(value: unknown): string {

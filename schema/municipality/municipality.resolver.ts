@@ -1,6 +1,7 @@
 import DataLoader from "dataloader";
-import { Arg, Args, Ctx, FieldResolver, ObjectType, Query, Resolver, Root } from "type-graphql";
+import { Args, Ctx, FieldResolver, ObjectType, Query, Resolver, Root } from "type-graphql";
 import type { HubContext } from "../common/context.js";
+import { SlugArgs } from "../common/slug.args.js";
 import { given } from "../common/filters.js";
 import { orderSpec } from "../common/order.js";
 import { ConnectionType, fetchPage, fetchPagesByParent, type Page, toConnection } from "../common/pagination.js";
@@ -38,7 +39,7 @@ export class MunicipalityResolver {
   }
 
   @Query(() => Municipality, { nullable: true, description: "The municipality with this slug, or null." })
-  municipality(@Arg("slug", { description: "Municipality slug, e.g. `ratingen`." }) slug: string, @Ctx() { em }: HubContext) {
+  municipality(@Args() { slug }: SlugArgs, @Ctx() { em }: HubContext) {
     return em.findOne(Municipality, { slug });
   }
 

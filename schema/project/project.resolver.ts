@@ -1,5 +1,6 @@
-import { Arg, Args, Ctx, FieldResolver, ObjectType, Query, Resolver, Root } from "type-graphql";
+import { Args, Ctx, FieldResolver, ObjectType, Query, Resolver, Root } from "type-graphql";
 import type { HubContext } from "../common/context.js";
+import { SlugArgs } from "../common/slug.args.js";
 import { ConnectionType, fetchPage, toConnection } from "../common/pagination.js";
 import { FieldOfAction } from "../field-of-action/field-of-action.entity.js";
 import { LessonLearned } from "../lesson/lesson-learned.entity.js";
@@ -26,7 +27,7 @@ export class ProjectResolver {
   }
 
   @Query(() => Project, { nullable: true, description: "The project with this slug, or null." })
-  project(@Arg("slug", { description: "Project slug, e.g. `herten-kita-online`." }) slug: string, @Ctx() { em }: HubContext) {
+  project(@Args() { slug }: SlugArgs, @Ctx() { em }: HubContext) {
     return em.findOne(Project, { slug });
   }
 

@@ -1,6 +1,7 @@
 import type { FilterQuery } from "@mikro-orm/core";
-import { Arg, Args, Ctx, FieldResolver, ObjectType, Query, Resolver, Root } from "type-graphql";
+import { Args, Ctx, FieldResolver, ObjectType, Query, Resolver, Root } from "type-graphql";
 import type { HubContext } from "../common/context.js";
+import { SlugArgs } from "../common/slug.args.js";
 import { given } from "../common/filters.js";
 import { orderSpec } from "../common/order.js";
 import { ConnectionType, fetchPage, toConnection } from "../common/pagination.js";
@@ -32,7 +33,7 @@ export class ProviderResolver {
   }
 
   @Query(() => Provider, { nullable: true, description: "The provider with this slug, or null." })
-  provider(@Arg("slug", { description: "Provider slug, e.g. `regio-it`." }) slug: string, @Ctx() { em }: HubContext) {
+  provider(@Args() { slug }: SlugArgs, @Ctx() { em }: HubContext) {
     return em.findOne(Provider, { slug });
   }
 

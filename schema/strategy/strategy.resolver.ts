@@ -1,7 +1,8 @@
 import type { FilterQuery } from "@mikro-orm/core";
-import { Arg, Args, Ctx, FieldResolver, ObjectType, Query, Resolver, Root } from "type-graphql";
+import { Args, Ctx, FieldResolver, ObjectType, Query, Resolver, Root } from "type-graphql";
 import { BudgetLine } from "../budget/budget-line.entity.js";
 import type { HubContext } from "../common/context.js";
+import { SlugArgs } from "../common/slug.args.js";
 import { given } from "../common/filters.js";
 import { orderSpec } from "../common/order.js";
 import { ConnectionType, fetchPage, toConnection } from "../common/pagination.js";
@@ -42,7 +43,7 @@ export class StrategyResolver {
   }
 
   @Query(() => Strategy, { nullable: true, description: "The strategy with this slug, or null." })
-  strategy(@Arg("slug", { description: "Strategy slug, e.g. `ratingen-digital-2025plus`." }) slug: string, @Ctx() { em }: HubContext) {
+  strategy(@Args() { slug }: SlugArgs, @Ctx() { em }: HubContext) {
     return em.findOne(Strategy, { slug });
   }
 

@@ -107,10 +107,13 @@ const ALL_PROJECT_SLUGS = seedData.cities.flatMap((c) => c.projects.map((p) => p
  * Follows `pageInfo.endCursor` through every page of the pagination example and returns
  * the edges in the order received, checking the page info of each page on the way.
  */
-async function readAllPages(variables: Variables): Promise<{ totalCount: number; edges: { cursor: string; node: Data }[]; pages: number }> {
+async function readAllPages(
+  variables: Variables,
+): Promise<{ totalCount: number; edges: { cursor: string; node: Data }[]; pages: number; pageSize: number }> {
   const edges: { cursor: string; node: Data }[] = [];
   let after: string | null = null;
   let totalCount = -1;
+  let pageSize = -1;
   for (let pages = 1; pages <= 50; pages++) {
     const data = await run("ikz/paginate-projects.graphql", { ...variables, after });
     const connection = data.projects;
@@ -119,9 +122,11 @@ async function readAllPages(variables: Variables): Promise<{ totalCount: number;
     expect(connection.pageInfo.hasPreviousPage).toBe(after !== null);
     expect(connection.pageInfo.startCursor).toBe(connection.edges[0]?.cursor ?? null);
     expect(connection.pageInfo.endCursor).toBe(connection.edges.at(-1)?.cursor ?? null);
-    if (connection.pageInfo.hasNextPage) expect(connection.edges).toHaveLength(variables.first as number);
+    // Every page but the last is full: `first` items, or the file's default when not given.
+    if (pageSize === -1) pageSize = connection.edges.length;
+    if (connection.pageInfo.hasNextPage) expect(connection.edges).toHaveLength((variables.first as number | undefined) ?? pageSize);
     edges.push(...connection.edges);
-    if (!connection.pageInfo.hasNextPage) return { totalCount, edges, pages };
+    if (!connection.pageInfo.hasNextPage) return { totalCount, edges, pages, pageSize };
     after = connection.pageInfo.endCursor;
   }
   throw new Error("pagination did not end within 50 pages");
@@ -415,10 +420,10 @@ const answers: Record<string, AnswerCheck> = {
 
   "ikz/paginate-projects.graphql": {
     checks: {
-      "following endCursor yields every project exactly once, by slug": async () => {
-        const { totalCount, edges, pages } = await readAllPages({ first: 10 });
+      "following endCursor yields every project exactly once, by slug, 10 a page (the defaults)": async () => {
+        const { totalCount, edges, pages, pageSize } = await readAllPages({});
         expect(totalCount).toBe(36);
-        expect(pages).toBe(4);
+        expect([pageSize, pages]).toEqual([10, 4]);
         const received = edges.map((e) => e.node.slug);
         expect(received).toHaveLength(totalCount);
         expect(new Set(received).size).toBe(received.length);

@@ -1,0 +1,225 @@
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "../../server/config.js";
+
+/** Runs `loadConfig(env)` and returns the ConfigError it throws. */
+function failure(env: Record<string, string>): ConfigError {
+  try {
+    loadConfig(env, false);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return error as ConfigError;
+  }
+  throw new Error(`loadConfig(${JSON.stringify(env)}) did not throw`);
+}
+
+/** Asserts a one-line message that names the variable (and, where given, the bad value). */
+function expectOneLine(error: ConfigError, variable: string, value?: string) {
+  expect(error.name).toBe("ConfigError");
+  expect(error.message).not.toMatch(/[\r\n]/);
+  expect(error.message).toMatch(/^Invalid configuration: /);
+  expect(error.message).toContain(variable);
+  if (value !== undefined) expect(error.message).toContain(`"${value}"`);
+}
+
+describe("loadConfig defaults", () => {
+  it("uses the documented defaults for an empty environment", () => {
+    expect(loadConfig({}, false)).toEqual({
+      port: 4000,
+      host: "0.0.0.0",
+      databaseUrl: null,
+      dataDir: path.resolve(".data"),
+      embeddedPostgresPort: 54329,
+      seedOnStart: true,
+      logLevel: "info",
+      logFormat: "json",
+      environment: "development",
+    });
+  });
+
+  it("logs pretty at a terminal and JSON otherwise, unless LOG_FORMAT says", () => {
+    expect(loadConfig({}, true).logFormat).toBe("pretty");
+    expect(loadConfig({}, false).logFormat).toBe("json");
+    expect(loadConfig({ LOG_FORMAT: "json" }, true).logFormat).toBe("json");
+    expect(loadConfig({ LOG_FORMAT: "pretty" }, false).logFormat).toBe("pretty");
+  });
+
+  it("reads every variable", () => {
+    const config = loadConfig(
+      {
+        PORT: "8080",
+        HOST: "127.0.0.1",
+        DATABASE_URL: "postgres://hub@db.example:5432/ikz",
+        DATA_DIR: "/tmp/ikz-data",
+        EMBEDDED_PG_PORT: "6543",
+        SEED_ON_START: "false",
+        LOG_LEVEL: "debug",
+        LOG_FORMAT: "pretty",
+        NODE_ENV: "production",
+      },
+      false,
+    );
+    expect(config).toEqual({
+      port: 8080,
+      host: "127.0.0.1",
+      databaseUrl: "postgres://hub@db.example:5432/ikz",
+      dataDir: "/tmp/ikz-data",
+      embeddedPostgresPort: 6543,
+      seedOnStart: false,
+      logLevel: "debug",
+      logFormat: "pretty",
+      environment: "production",
+    });
+  });
+
+  it("resolves a relative DATA_DIR against the working directory", () => {
+    expect(loadConfig({ DATA_DIR: "var/pg" }, false).dataDir).toBe(path.resolve("var/pg"));
+  });
+
+  it("ignores unrelated variables", () => {
+    expect(loadConfig({ PATH: "/usr/bin", HOME: "/root", FOO: "bar" }, false).port).toBe(4000);
+  });
+});
+
+describe("PORT and EMBEDDED_PG_PORT", () => {
+  it("accept whole numbers from 0 to 65535", () => {
+    for (const [raw, port] of [["0", 0], ["1", 1], ["80", 80], ["65535", 65535], [" 8080 ", 8080], ["0080", 80]] as const) {
+      expect(loadConfig({ PORT: raw }, false).port, raw).toBe(port);
+    }
+    expect(loadConfig({ EMBEDDED_PG_PORT: "5432" }, false).embeddedPostgresPort).toBe(5432);
+  });
+
+  it("reject anything else with a one-line message naming the variable and value", () => {
+    for (const raw of ["abc", "-1", "70000", "", "65536", "1.5", "8e3", "0x50", "80a", " ", "4000 4001", "Infinity", "99999999999999999999"]) {
+      const error = failure({ PORT: raw });
+      expectOneLine(error, "PORT", raw);
+      expect(error.message).toBe(`Invalid configuration: PORT must be a whole number from 0 to 65535, got "${raw}"`);
+    }
+    for (const raw of ["abc", "-1", "70000", ""]) {
+      const error = failure({ EMBEDDED_PG_PORT: raw });
+      expectOneLine(error, "EMBEDDED_PG_PORT", raw);
+      expect(error.message).not.toMatch(/(^|[^_])PORT must/);
+    }
+  });
+});
+
+describe("DATABASE_URL", () => {
+  it("is null when unset or blank, so the embedded PostgreSQL is used", () => {
+    expect(loadConfig({}, false).databaseUrl).toBeNull();
+    expect(loadConfig({ DATABASE_URL: "" }, false).databaseUrl).toBeNull();
+    expect(loadConfig({ DATABASE_URL: "   " }, false).databaseUrl).toBeNull();
+  });
+
+  it("accepts postgres:// and postgresql:// URLs naming a database, trimmed", () => {
+    expect(loadConfig({ DATABASE_URL: "postgres://u:p@localhost:5432/ikz" }, false).databaseUrl).toBe("postgres://u:p@localhost:5432/ikz");
+    expect(loadConfig({ DATABASE_URL: "postgresql://localhost/ikz" }, false).databaseUrl).toBe("postgresql://localhost/ikz");
+    expect(loadConfig({ DATABASE_URL: "  postgres://localhost/ikz  " }, false).databaseUrl).toBe("postgres://localhost/ikz");
+    expect(loadConfig({ DATABASE_URL: "postgres://localhost/ikz?sslmode=require" }, false).databaseUrl).toBe("postgres://localhost/ikz?sslmode=require");
+  });
+
+  it("rejects another scheme, naming the scheme", () => {
+    for (const [url, scheme] of [
+      ["mysql://u@localhost/ikz", "mysql:"],
+      ["http://localhost/ikz", "http:"],
+      ["sqlite:///tmp/ikz.db", "sqlite:"],
+      ["jdbc:postgresql://localhost/ikz", "jdbc:"],
+    ]) {
+      const error = failure({ DATABASE_URL: url });
+      expectOneLine(error, "DATABASE_URL");
+      expect(error.message).toBe(`Invalid configuration: DATABASE_URL must start with postgres:// or postgresql://, got "${scheme}//"`);
+    }
+  });
+
+  it("rejects a URL without a database", () => {
+    for (const url of ["postgres://localhost", "postgres://localhost/", "postgresql://u:p@localhost:5432", "postgres://localhost:5432/?sslmode=require"]) {
+      const error = failure({ DATABASE_URL: url });
+      expectOneLine(error, "DATABASE_URL");
+      expect(error.message).toBe("Invalid configuration: DATABASE_URL names no database; expected postgres://user@host:port/database");
+    }
+  });
+
+  it("rejects what is not a URL", () => {
+    for (const url of ["not a url", "localhost:5432/ikz", "//localhost/ikz", "postgres//localhost/ikz", "ikz"]) {
+      const error = failure({ DATABASE_URL: url });
+      expectOneLine(error, "DATABASE_URL");
+      expect(error.message).toMatch(/DATABASE_URL (is not a URL|must start with postgres:\/\/)/);
+    }
+    expect(failure({ DATABASE_URL: "not a url" }).message).toBe(
+      "Invalid configuration: DATABASE_URL is not a URL; expected postgres://user@host:port/database",
+    );
+  });
+
+  it("never echoes a password from a rejected URL", () => {
+    for (const url of ["mysql://admin:s3cr3t-pw@db/ikz", "postgres://admin:s3cr3t-pw@db", "postgres://admin:s3cr3t-pw@db:notaport/ikz"]) {
+      let message = "";
+      try {
+        loadConfig({ DATABASE_URL: url }, false);
+      } catch (error) {
+        message = (error as Error).message;
+      }
+      expect(message).not.toContain("s3cr3t-pw");
+    }
+  });
+});
+
+describe("LOG_LEVEL, LOG_FORMAT and NODE_ENV", () => {
+  it("accept their listed values", () => {
+    for (const level of ["fatal", "error", "warn", "info", "debug", "trace", "silent"]) {
+      expect(loadConfig({ LOG_LEVEL: level }, false).logLevel).toBe(level);
+    }
+    for (const environment of ["development", "production", "test"]) {
+      expect(loadConfig({ NODE_ENV: environment }, false).environment).toBe(environment);
+    }
+  });
+
+  it("reject other values with a one-line message listing the allowed ones", () => {
+    for (const level of ["verbose", "INFO", "", " info", "warning"]) {
+      const error = failure({ LOG_LEVEL: level });
+      expectOneLine(error, "LOG_LEVEL", level);
+      expect(error.message).toBe(`Invalid configuration: LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "${level}"`);
+    }
+    const format = failure({ LOG_FORMAT: "xml" });
+    expectOneLine(format, "LOG_FORMAT", "xml");
+    expect(format.message).toContain("json, pretty");
+    const environment = failure({ NODE_ENV: "prod" });
+    expectOneLine(environment, "NODE_ENV", "prod");
+    expect(environment.message).toContain("development, production, test");
+  });
+});
+
+describe("booleans", () => {
+  it("accept true/false, yes/no, on/off and 1/0 in any case", () => {
+    for (const raw of ["true", "TRUE", "True", "yes", "on", "1", " true "]) {
+      expect(loadConfig({ SEED_ON_START: raw }, false).seedOnStart, raw).toBe(true);
+    }
+    for (const raw of ["false", "FALSE", "no", "off", "0", "Off"]) {
+      expect(loadConfig({ SEED_ON_START: raw }, false).seedOnStart, raw).toBe(false);
+    }
+  });
+
+  it("reject anything else with a one-line message naming the variable and value", () => {
+    for (const raw of ["maybe", "2", "", "y", "enabled", "t"]) {
+      const error = failure({ SEED_ON_START: raw });
+      expectOneLine(error, "SEED_ON_START", raw);
+      expect(error.message).toBe(`Invalid configuration: SEED_ON_START must be true or false, got "${raw}"`);
+    }
+  });
+});
+
+describe("several mistakes", () => {
+  it("are reported together on one line, each naming its variable", () => {
+    const error = failure({ PORT: "abc", LOG_LEVEL: "loud", SEED_ON_START: "perhaps", DATABASE_URL: "mysql://x/y" });
+    expectOneLine(error, "PORT", "abc");
+    for (const variable of ["LOG_LEVEL", "SEED_ON_START", "DATABASE_URL"]) expect(error.message).toContain(variable);
+    expect(error.message.split("; ")).toHaveLength(4);
+  });
+
+  it("a value with a newline still names the variable on the first line", () => {
+    const envs: Record<string, string>[] = [{ LOG_LEVEL: "info\nFAKE LOG LINE" }, { PORT: "1\n2" }, { SEED_ON_START: "yes\r\nno" }];
+    for (const env of envs) {
+      const error = failure(env);
+      expect(error.message).not.toMatch(/[\r\n]/);
+      expect(error.message).toContain(Object.keys(env)[0]);
+    }
+  });
+});
