@@ -7,6 +7,7 @@ import { FieldOfAction } from "../schema/field-of-action/field-of-action.entity.
 import { Indicator } from "../schema/indicator/indicator.entity.js";
 import { LessonLearned } from "../schema/lesson/lesson-learned.entity.js";
 import { Municipality } from "../schema/municipality/municipality.entity.js";
+import { officialKeyProblem } from "../schema/municipality/official-key.js";
 import { Product } from "../schema/product/product.entity.js";
 import { CostItem } from "../schema/project/cost-item.entity.js";
 import { Project } from "../schema/project/project.entity.js";
@@ -103,6 +104,8 @@ class SeedRun {
   }
 
   private async municipality({ municipality: seed }: CitySeed): Promise<void> {
+    const problem = officialKeyProblem(seed.officialKey, seed.state);
+    if (problem) throw new Error(`Seed data for municipality "${seed.slug}": ${problem}`);
     const municipality = await this.upsert(
       Municipality,
       { slug: seed.slug },

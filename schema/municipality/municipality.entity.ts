@@ -1,4 +1,4 @@
-import { Collection, Entity, Enum, ManyToMany, Property } from "@mikro-orm/core";
+import { Check, Collection, Entity, Enum, ManyToMany, Property } from "@mikro-orm/core";
 import { Field, Int, ObjectType } from "type-graphql";
 import { HubEntity } from "../common/node.js";
 import { PartialDateScalar } from "../common/scalars.js";
@@ -8,6 +8,7 @@ import { STATE_NAMES, State } from "./state.enum.js";
 /** A German municipality (Stadt or Gemeinde) that publishes its digitalisation work in the hub. */
 @ObjectType({ implements: HubEntity, description: "A German municipality (Stadt or Gemeinde)." })
 @Entity()
+@Check({ name: "municipality_official_key_format", expression: "official_key ~ '^[0-9]{8}$'" })
 export class Municipality extends HubEntity {
   @Field({ description: "Stable slug, e.g. `herten`." })
   @Property({ type: "string", length: 100, unique: true })

@@ -1,6 +1,7 @@
 import { Entity, Property } from "@mikro-orm/core";
-import { Field, ObjectType } from "type-graphql";
+import { Arg, Field, ObjectType } from "type-graphql";
 import { HubEntity } from "../common/node.js";
+import { Language } from "./language.enum.js";
 
 /**
  * A topic of the shared taxonomy (e-file, online services, schools, …). Fields of
@@ -24,6 +25,12 @@ export class Topic extends HubEntity {
   @Field({ description: "What the topic covers." })
   @Property({ type: "text" })
   description: string;
+
+  /** The label in the requested language. */
+  @Field({ description: "Label in the requested language; German by default." })
+  label(@Arg("language", () => Language, { defaultValue: Language.DE, description: "Language of the label." }) language: Language): string {
+    return language === Language.EN ? this.labelEn : this.labelDe;
+  }
 
   constructor(key: string, labelDe: string, labelEn: string, description: string) {
     super();

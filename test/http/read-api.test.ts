@@ -54,8 +54,10 @@ function decodeId(id: unknown): { typeName: string; id: number } {
   return { typeName: match![1], id: Number(match![2]) };
 }
 
-/** Code-point order, which the hub's C.UTF-8 collation sorts text by. */
-function compareText(a: string, b: string): number {
+const german = new Intl.Collator("de");
+/** Names and titles sort the German way (ICU `de`); slugs, keys and statuses by code point. */
+function compareText(a: string, b: string, property: string): number {
+  if (property === "name" || property === "title") return german.compare(a, b);
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
@@ -124,11 +126,17 @@ async function timestamps(table: string, column: "created_at" | "updated_at"): P
 }
 
 /** Asserts that `nodes` are strictly ordered by `(key, id)` in `direction`. */
-function expectOrdered(nodes: Record<string, any>[], key: (node: Record<string, any>) => string | number, direction: "ASC" | "DESC", label: string) {
+function expectOrdered(
+  nodes: Record<string, any>[],
+  key: (node: Record<string, any>) => string | number,
+  direction: "ASC" | "DESC",
+  label: string,
+  property: string,
+) {
   for (let i = 1; i < nodes.length; i += 1) {
     const [a, b] = [nodes[i - 1], nodes[i]];
     const [ka, kb] = [key(a), key(b)];
-    let cmp = typeof ka === "number" && typeof kb === "number" ? Math.sign(ka - kb) : compareText(String(ka), String(kb));
+    let cmp = typeof ka === "number" && typeof kb === "number" ? Math.sign(ka - kb) : compareText(String(ka), String(kb), property);
     if (cmp === 0) cmp = Math.sign(decodeId(a.id).id - decodeId(b.id).id);
     const expected = direction === "ASC" ? -1 : 1;
     expect(cmp, `${label}: ${JSON.stringify(ka)} (${a.id}) then ${JSON.stringify(kb)} (${b.id})`).toBe(expected);
@@ -332,7 +340,7 @@ describe("pagination: walking every page with first: 2", () => {
           } else {
             key = (node) => node[property];
           }
-          expectOrdered(walked.nodes, key, direction, `${list.field} ${orderField} ${direction}`);
+          expectOrdered(walked.nodes, key, direction, `${list.field} ${orderField} ${direction}`, property);
         });
       }
     }
@@ -351,14 +359,14 @@ describe("pagination: walking every page with first: 2", () => {
       const walked = await walkRoot("topics", `direction: ${direction}`, "key labelDe");
       expect(walked.totalCount).toBe(seedData.topics.length);
       expect(walked.nodes.map((t) => t.key).sort()).toEqual(seedData.topics.map((t) => t.key).sort());
-      expectOrdered(walked.nodes, (t) => t.key, direction, `topics ${direction}`);
+      expectOrdered(walked.nodes, (t) => t.key, direction, `topics ${direction}`, "key");
     });
   }
 
   it("workingGroups by name", async () => {
     const walked = await walkRoot("workingGroups", "", "slug name");
     expect(walked.totalCount).toBe(seedData.workingGroups.length);
-    expectOrdered(walked.nodes, (g) => g.name, "ASC", "workingGroups");
+    expectOrdered(walked.nodes, (g) => g.name, "ASC", "workingGroups", "name");
   });
 
   it("a filtered list pages to its filtered total", async () => {
@@ -367,7 +375,7 @@ describe("pagination: walking every page with first: 2", () => {
     expect(walked.totalCount).toBe(expected.length);
     expect(slugsOf(walked.nodes)).toEqual(slugsOf(expected));
     expect(walked.nodes.every((n) => n.municipality.state === "NW")).toBe(true);
-    expectOrdered(walked.nodes, (n) => n.slug, "DESC", "projects NW by slug desc");
+    expectOrdered(walked.nodes, (n) => n.slug, "DESC", "projects NW by slug desc", "slug");
   });
 
   it("a cursor resumes the same list with another page size", async () => {
@@ -572,7 +580,7 @@ describe("Municipality.projects", () => {
     expect(walked.totalCount).toBe(expected.length);
     expect(slugsOf(walked.nodes)).toEqual(slugsOf(expected));
     expect(walked.nodes.every((n) => n.municipality.slug === "herten")).toBe(true);
-    expectOrdered(walked.nodes, (n) => n.title, "ASC", "herten projects by title");
+    expectOrdered(walked.nodes, (n) => n.title, "ASC", "herten projects by title", "title");
   });
 
   it("filters and sorts within the municipality", async () => {
@@ -584,7 +592,7 @@ describe("Municipality.projects", () => {
     expect(expected.length).toBeGreaterThan(2);
     expect(walked.totalCount).toBe(expected.length);
     expect(slugsOf(walked.nodes)).toEqual(slugsOf(expected));
-    expectOrdered(walked.nodes, (n) => n.slug, "DESC", "herten online-services by slug desc");
+    expectOrdered(walked.nodes, (n) => n.slug, "DESC", "herten online-services by slug desc", "slug");
 
     const byStatus = await walk(nested("kelsterbach", "filter: { statuses: [IN_PROGRESS] }, orderBy: { field: STATUS }"), ["municipality", "projects"]);
     expect(slugsOf(byStatus.nodes)).toEqual(slugsOf(seedProjects.filter((p) => p.city.slug === "kelsterbach" && p.status === "IN_PROGRESS")));

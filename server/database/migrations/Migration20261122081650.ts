@@ -1,9 +1,9 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261122075835 extends Migration {
+export class Migration20261122081650 extends Migration {
 
   override async up(): Promise<void> {
-    this.addSql(`create table "municipality" ("id" serial primary key, "created_at" timestamptz not null, "updated_at" timestamptz not null, "slug" varchar(100) not null, "name" text not null, "official_key" varchar(8) not null, "state" text check ("state" in ('BW', 'BY', 'BE', 'BB', 'HB', 'HH', 'HE', 'MV', 'NI', 'NW', 'RP', 'SL', 'SN', 'ST', 'SH', 'TH')) not null, "government_region" text null, "district" text null, "population" int null, "population_as_of" varchar(10) null, "website" text null, "note" text null);`);
+    this.addSql(`create table "municipality" ("id" serial primary key, "created_at" timestamptz not null, "updated_at" timestamptz not null, "slug" varchar(100) not null, "name" text not null, "official_key" varchar(8) not null, "state" text check ("state" in ('BW', 'BY', 'BE', 'BB', 'HB', 'HH', 'HE', 'MV', 'NI', 'NW', 'RP', 'SL', 'SN', 'ST', 'SH', 'TH')) not null, "government_region" text null, "district" text null, "population" int null, "population_as_of" varchar(10) null, "website" text null, "note" text null, constraint municipality_official_key_format check (official_key ~ '^[0-9]{8}\$'));`);
     this.addSql(`alter table "municipality" add constraint "municipality_slug_unique" unique ("slug");`);
     this.addSql(`alter table "municipality" add constraint "municipality_official_key_unique" unique ("official_key");`);
 
