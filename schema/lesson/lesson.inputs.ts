@@ -1,28 +1,14 @@
-import { ArrayMaxSize, MaxLength, ValidateNested } from "class-validator";
+import { ArrayMaxSize, ValidateNested } from "class-validator";
 import { ArgsType, Field, InputType, registerEnumType } from "type-graphql";
 import { MAX_FILTER_VALUES } from "../common/filters.js";
 import { OrderInput } from "../common/order.js";
 import { ConnectionArgs } from "../common/pagination.js";
-import { State } from "../municipality/state.enum.js";
+import { MunicipalityScopeFilter } from "../municipality/municipality-scope.inputs.js";
 import { LessonKind } from "./lesson-kind.enum.js";
 
 /** Narrows a list of lessons learned. */
 @InputType({ description: "Narrows a list of lessons learned. Every given criterion must hold; within one criterion any value may match." })
-export class LessonFilter {
-  @Field(() => [String], { nullable: true, description: "Municipality slugs." })
-  @ArrayMaxSize(MAX_FILTER_VALUES)
-  @MaxLength(120, { each: true })
-  municipalities?: string[] | null;
-
-  @Field(() => [State], { nullable: true, description: "States of the lessons' municipalities." })
-  @ArrayMaxSize(MAX_FILTER_VALUES)
-  states?: State[] | null;
-
-  @Field(() => [String], { nullable: true, description: "Topic keys." })
-  @ArrayMaxSize(MAX_FILTER_VALUES)
-  @MaxLength(120, { each: true })
-  topics?: string[] | null;
-
+export class LessonFilter extends MunicipalityScopeFilter {
   @Field(() => [LessonKind], { nullable: true, description: "Kinds of lesson." })
   @ArrayMaxSize(MAX_FILTER_VALUES)
   kinds?: LessonKind[] | null;

@@ -1,35 +1,22 @@
 import { ArrayMaxSize, MaxLength, ValidateNested } from "class-validator";
 import { ArgsType, Field, InputType, registerEnumType } from "type-graphql";
+import { MAX_SLUG_LENGTH } from "../common/slug.args.js";
 import { MAX_FILTER_VALUES } from "../common/filters.js";
 import { OrderInput } from "../common/order.js";
 import { ConnectionArgs } from "../common/pagination.js";
-import { State } from "../municipality/state.enum.js";
+import { MunicipalityScopeFilter } from "../municipality/municipality-scope.inputs.js";
 import { ProjectStatus } from "./project-status.enum.js";
 
 /** Narrows a project list; every given criterion must hold, and within one any value may match. */
 @InputType({ description: "Narrows a project list. Every given criterion must hold; within one criterion any value may match." })
-export class ProjectFilter {
-  @Field(() => [String], { nullable: true, description: 'Municipality slugs, e.g. `["herten", "kelsterbach"]`.' })
-  @ArrayMaxSize(MAX_FILTER_VALUES)
-  @MaxLength(120, { each: true })
-  municipalities?: string[] | null;
-
-  @Field(() => [State], { nullable: true, description: "States of the projects' municipalities." })
-  @ArrayMaxSize(MAX_FILTER_VALUES)
-  states?: State[] | null;
-
-  @Field(() => [String], { nullable: true, description: 'Topic keys, e.g. `["e-file"]`.' })
-  @ArrayMaxSize(MAX_FILTER_VALUES)
-  @MaxLength(120, { each: true })
-  topics?: string[] | null;
-
+export class ProjectFilter extends MunicipalityScopeFilter {
   @Field(() => [ProjectStatus], { nullable: true, description: "Project statuses." })
   @ArrayMaxSize(MAX_FILTER_VALUES)
   statuses?: ProjectStatus[] | null;
 
   @Field(() => [String], { nullable: true, description: 'Slugs of providers involved, e.g. `["krzn"]`.' })
   @ArrayMaxSize(MAX_FILTER_VALUES)
-  @MaxLength(120, { each: true })
+  @MaxLength(MAX_SLUG_LENGTH, { each: true })
   providers?: string[] | null;
 }
 

@@ -1,31 +1,17 @@
-import { ArrayMaxSize, MaxLength, ValidateNested } from "class-validator";
+import { ArrayMaxSize, ValidateNested } from "class-validator";
 import { ArgsType, Field, InputType, registerEnumType } from "type-graphql";
 import { MAX_FILTER_VALUES } from "../common/filters.js";
 import { OrderInput } from "../common/order.js";
 import { ConnectionArgs } from "../common/pagination.js";
-import { State } from "../municipality/state.enum.js";
+import { MunicipalityScopeFilter } from "../municipality/municipality-scope.inputs.js";
 import { StrategyStatus } from "./strategy-status.enum.js";
 
 /** Narrows a strategy list. */
 @InputType({ description: "Narrows a strategy list. Every given criterion must hold; within one criterion any value may match." })
-export class StrategyFilter {
-  @Field(() => [String], { nullable: true, description: "Municipality slugs." })
-  @ArrayMaxSize(MAX_FILTER_VALUES)
-  @MaxLength(120, { each: true })
-  municipalities?: string[] | null;
-
-  @Field(() => [State], { nullable: true, description: "States of the strategies' municipalities." })
-  @ArrayMaxSize(MAX_FILTER_VALUES)
-  states?: State[] | null;
-
+export class StrategyFilter extends MunicipalityScopeFilter {
   @Field(() => [StrategyStatus], { nullable: true, description: "Strategy statuses." })
   @ArrayMaxSize(MAX_FILTER_VALUES)
   statuses?: StrategyStatus[] | null;
-
-  @Field(() => [String], { nullable: true, description: "Topic keys: strategies with a field of action on any of them." })
-  @ArrayMaxSize(MAX_FILTER_VALUES)
-  @MaxLength(120, { each: true })
-  topics?: string[] | null;
 }
 
 /** Fields a strategy list can be sorted by. */

@@ -1,18 +1,12 @@
-import { Args, ArgsType, Ctx, Field, ObjectType, Query, Resolver } from "type-graphql";
+import { Args, Ctx, ObjectType, Query, Resolver } from "type-graphql";
 import type { HubContext } from "../common/context.js";
-import { ConnectionArgs, ConnectionType, fetchPage, OrderDirection, toConnection } from "../common/pagination.js";
+import { ConnectionType, fetchPage, toConnection } from "../common/pagination.js";
 import { Topic } from "./topic.entity.js";
+import { TopicsArgs } from "./topic.inputs.js";
 
 /** A page of topics. */
 @ObjectType({ description: "A page of topics." })
 export class TopicConnection extends ConnectionType("Topic", Topic) {}
-
-/** Arguments of the topics connection. */
-@ArgsType()
-export class TopicsArgs extends ConnectionArgs {
-  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC, description: "Direction of the sort by key." })
-  direction: OrderDirection = OrderDirection.ASC;
-}
 
 /** Reads the topic taxonomy. */
 @Resolver(() => Topic)

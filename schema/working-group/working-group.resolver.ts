@@ -1,38 +1,16 @@
 import type { FilterQuery } from "@mikro-orm/core";
-import { ArrayMaxSize, MaxLength, ValidateNested } from "class-validator";
-import { Args, ArgsType, Ctx, Field, FieldResolver, InputType, ObjectType, Query, Resolver, Root } from "type-graphql";
+import { Args, Ctx, FieldResolver, ObjectType, Query, Resolver, Root } from "type-graphql";
 import type { HubContext } from "../common/context.js";
-import { given, MAX_FILTER_VALUES, requireExisting } from "../common/filters.js";
-import { ConnectionArgs, ConnectionType, fetchPage, OrderDirection, toConnection } from "../common/pagination.js";
+import { given, requireExisting } from "../common/filters.js";
+import { ConnectionType, fetchPage, OrderDirection, toConnection } from "../common/pagination.js";
 import { Municipality } from "../municipality/municipality.entity.js";
 import { topicConditions } from "../topic/topic.service.js";
 import { WorkingGroup } from "./working-group.entity.js";
+import { WorkingGroupsArgs } from "./working-group.inputs.js";
 
 /** A page of working groups. */
 @ObjectType({ description: "A page of working groups." })
 export class WorkingGroupConnection extends ConnectionType("WorkingGroup", WorkingGroup) {}
-
-/** Narrows a list of working groups. */
-@InputType({ description: "Narrows a list of working groups." })
-export class WorkingGroupFilter {
-  @Field(() => [String], { nullable: true, description: "Slugs of member municipalities." })
-  @ArrayMaxSize(MAX_FILTER_VALUES)
-  @MaxLength(120, { each: true })
-  municipalities?: string[] | null;
-
-  @Field(() => [String], { nullable: true, description: "Topic keys." })
-  @ArrayMaxSize(MAX_FILTER_VALUES)
-  @MaxLength(120, { each: true })
-  topics?: string[] | null;
-}
-
-/** Arguments of the working group connection. */
-@ArgsType()
-export class WorkingGroupsArgs extends ConnectionArgs {
-  @Field(() => WorkingGroupFilter, { nullable: true, description: "Narrows the list." })
-  @ValidateNested()
-  filter?: WorkingGroupFilter | null;
-}
 
 /** Reads inter-municipal working groups. */
 @Resolver(() => WorkingGroup)
