@@ -50,7 +50,9 @@ export class Hub {
   private readonly apollo: ApolloServer<HubContext>;
   private database: Database | undefined;
   private readonly ownsDatabase: boolean;
-  private started = false;
+  /** Settles when a `start()` in progress has finished or failed; `stop()` waits for it. */
+  private starting: Promise<unknown> | undefined;
+  private apolloStarted = false;
 
   constructor(private readonly options: HubOptions) {
     this.database = options.database;
@@ -78,13 +80,20 @@ export class Hub {
     return this.database.orm;
   }
 
-  /** Opens the database, seeds it if empty, starts GraphQL and listens. Returns the GraphQL URL. */
-  async start(): Promise<{ url: string; dataLocation: string }> {
+  /** Opens the database, seeds it if empty, starts GraphQL and listens. Returns the GraphQL URL. Call once. */
+  start(): Promise<{ url: string; dataLocation: string }> {
+    if (this.starting) return Promise.reject(new Error("the hub was already started"));
+    const run = this.startInOrder();
+    this.starting = run.catch(() => undefined);
+    return run;
+  }
+
+  private async startInOrder(): Promise<{ url: string; dataLocation: string }> {
     const { config, logger } = this.options;
     this.database ??= await openDatabase(config, logger);
-    this.started = true;
     if (config.seedOnStart) await seedIfEmpty(this.database.orm, logger);
     await this.apollo.start();
+    this.apolloStarted = true;
     this.mountRoutes();
     await new Promise<void>((resolve, reject) => {
       const onError = (error: NodeJS.ErrnoException) =>
@@ -100,13 +109,19 @@ export class Hub {
     return { url: `http://${host}:${port}/graphql`, dataLocation: this.database.location };
   }
 
-  /** Stops taking requests, drains them, then closes the database it opened. Safe to call twice. */
+  /**
+   * Stops taking requests, drains them, then closes the database it opened. A start
+   * in progress is allowed to finish (or fail) first, so nothing is left running.
+   * Safe to call more than once.
+   */
   async stop(): Promise<void> {
-    if (this.started) {
-      this.started = false;
+    await this.starting;
+    if (this.apolloStarted) {
+      this.apolloStarted = false;
+      // Apollo's drain plugin closes the HTTP server once in-flight requests are done.
       await this.apollo.stop().catch((error) => this.options.logger.warn({ err: error }, "GraphQL server did not stop cleanly"));
-      if (this.httpServer.listening) await new Promise((resolve) => this.httpServer.close(resolve));
     }
+    if (this.httpServer.listening) await new Promise((resolve) => this.httpServer.close(resolve));
     if (this.ownsDatabase && this.database) {
       const database = this.database;
       this.database = undefined;

@@ -26,30 +26,43 @@ const logger = createLogger(config);
 const hub = new Hub({ config, logger });
 
 let stopping = false;
-async function shutdown(signal: string): Promise<void> {
+/** The one way out: stops the hub (waiting for a start in progress), then exits with `code`. */
+async function shutdown(reason: string, code: number): Promise<void> {
   if (stopping) {
-    logger.warn({ signal }, "second signal during shutdown; exiting now");
-    process.exit(1);
+    if (reason === "SIGINT" || reason === "SIGTERM") {
+      logger.warn({ signal: reason }, "second signal during shutdown; exiting now");
+      process.exit(1);
+    }
+    return;
   }
   stopping = true;
-  logger.info({ signal }, "shutting down");
+  logger.info({ reason }, "shutting down");
   try {
     await hub.stop();
     logger.info("stopped cleanly");
-    process.exit(0);
   } catch (error) {
     logger.error({ err: error }, "shutdown failed");
-    process.exit(1);
+    code = 1;
   }
+  process.exit(code);
 }
-process.on("SIGINT", () => void shutdown("SIGINT"));
-process.on("SIGTERM", () => void shutdown("SIGTERM"));
+process.on("SIGINT", () => void shutdown("SIGINT", 0));
+process.on("SIGTERM", () => void shutdown("SIGTERM", 0));
+process.on("uncaughtException", (error) => {
+  logger.fatal({ err: error }, "uncaught exception");
+  void shutdown("uncaught exception", 1);
+});
+process.on("unhandledRejection", (error) => {
+  logger.fatal({ err: error }, "unhandled promise rejection");
+  void shutdown("unhandled promise rejection", 1);
+});
 
 try {
   const { url, dataLocation } = await hub.start();
-  logger.info({ url, data: dataLocation }, `ikz-hub serves GraphQL at ${url}; data in ${dataLocation}`);
+  if (!stopping) logger.info({ url, data: dataLocation }, `ikz-hub serves GraphQL at ${url}; data in ${dataLocation}`);
 } catch (error) {
-  logger.fatal(`ikz-hub could not start: ${oneLine(error)}`);
-  await hub.stop().catch(() => undefined);
-  process.exit(1);
+  if (!stopping) {
+    logger.fatal(`ikz-hub could not start: ${oneLine(error)}`);
+    await shutdown("failed start", 1);
+  }
 }

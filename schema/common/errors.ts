@@ -34,7 +34,3 @@ export function badUserInput(message: string, fields: readonly string[] = []): G
   return new GraphQLError(message, { extensions: { code: ErrorCode.BAD_USER_INPUT, fields } });
 }
 
-/** Raised when a mutation names a record that does not exist or is not visible. */
-export function notFound(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: ErrorCode.NOT_FOUND } });
-}

@@ -3,6 +3,9 @@ import DataLoader from "dataloader";
 
 type Key = string | number;
 
+const GERMAN = new Intl.Collator("de");
+const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 /**
  * The per-request DataLoaders. Each loader is made on first use and batches all
  * loads of one tick into a single SQL statement, so nested queries cost a
@@ -42,12 +45,11 @@ export class Loaders {
     entity: EntityClass<T>,
     property: keyof T & string,
     orderBy: Partial<Record<keyof T & string, QueryOrderKeysFlat>> = {},
-    extraWhere: FilterQuery<T> = {},
   ): DataLoader<number, T[]> {
-    const name = `${entity.name}.${property}#${JSON.stringify(orderBy)}#${JSON.stringify(extraWhere)}`;
+    const name = `${entity.name}.${property}#${JSON.stringify(orderBy)}`;
     return this.get(name, () =>
       new DataLoader<number, T[]>(async (parentIds) => {
-        const where = { ...(extraWhere as object), [property]: { $in: [...parentIds] } } as FilterQuery<T>;
+        const where = { [property]: { $in: [...parentIds] } } as FilterQuery<T>;
         const rows = await this.em.find(entity, where, { orderBy: { ...orderBy, id: "asc" } as never });
         const groups = new Map<Key, T[]>(parentIds.map((id) => [id, []]));
         for (const row of rows) {
@@ -61,20 +63,22 @@ export class Loaders {
 
   /**
    * Loads a many-to-many collection of owner entities, sorted by the text
-   * property `sortBy` of the related entity.
+   * property `sortBy` of the related entity: names the German way, keys by code
+   * point, as the database sorts them.
    */
   related<O extends AnyEntity & { id: number }, T extends AnyEntity>(
     owner: EntityClass<O>,
     property: keyof O & string,
     sortBy: keyof T & string,
   ): DataLoader<O, T[]> {
-    return this.get(`${owner.name}.${property}#related`, () =>
+    const compare = sortBy === "name" || sortBy === "title" ? GERMAN.compare : byCodePoint;
+    return this.get(`${owner.name}.${property}#${sortBy}`, () =>
       new DataLoader<O, T[], number>(
         async (owners) => {
           await this.em.populate(owners as O[], [property] as never);
           return owners.map((item) => {
             const items = ((item as Record<string, unknown>)[property] as Collection<T>).getItems();
-            return [...items].sort((a, b) => String(a[sortBy]).localeCompare(String(b[sortBy]), "de"));
+            return [...items].sort((a, b) => compare(String(a[sortBy]), String(b[sortBy])));
           });
         },
         { cacheKeyFn: (item) => item.id },

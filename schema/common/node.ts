@@ -14,10 +14,11 @@ export abstract class HubEntity {
   @PrimaryKey({ type: "integer", autoincrement: true })
   id!: number;
 
-  @Property({ type: "datetime", onCreate: () => new Date() })
+  // Millisecond precision, as JavaScript dates and cursors carry them.
+  @Property({ type: "datetime", length: 3 })
   createdAt: Date = new Date();
 
-  @Property({ type: "datetime", onCreate: () => new Date(), onUpdate: () => new Date() })
+  @Property({ type: "datetime", length: 3, onUpdate: () => new Date() })
   updatedAt: Date = new Date();
 
   /** The global ID under which GraphQL knows this record. */

@@ -3,6 +3,7 @@ import type { EntityManager } from "@mikro-orm/postgresql";
 import { Max, MaxLength, Min } from "class-validator";
 import { ArgsType, type ClassType, Field, Int, ObjectType, registerEnumType } from "type-graphql";
 import { badUserInput } from "./errors.js";
+import { MAX_DATABASE_ID } from "./global-id.js";
 
 /** The most items one page may hold. */
 export const MAX_PAGE_SIZE = 100;
@@ -126,14 +127,16 @@ function cursorValue(entity: Sortable, order: OrderSpec): string | number {
 
 /** Encodes an entity's position in a list sorted by `order` as an opaque cursor. */
 export function encodeCursor(entity: Sortable, order: OrderSpec): string {
-  return Buffer.from(JSON.stringify([entity.constructor.name, order.property, cursorValue(entity, order), entity.id])).toString("base64url");
+  return Buffer.from(JSON.stringify([entity.constructor.name, order.property, order.direction, cursorValue(entity, order), entity.id])).toString(
+    "base64url",
+  );
 }
 
 // Timestamps the hub writes lie well inside this range; anything else was not issued by it.
 const EARLIEST_CURSOR_DATE = Date.UTC(2000, 0, 1);
 const LATEST_CURSOR_DATE = Date.UTC(9999, 11, 31);
 
-/** Decodes and checks a cursor against the list (entity type) and order it must belong to. */
+/** Decodes and checks a cursor against the list (entity type), sort property and direction it must belong to. */
 export function decodeCursor(cursor: string, list: string, order: OrderSpec): { value: string | number | Date; id: number } {
   const invalid = () =>
     badUserInput('"after" is not a cursor of this list and order; pass pageInfo.endCursor of the previous page unchanged.', ["after"]);
@@ -143,9 +146,11 @@ export function decodeCursor(cursor: string, list: string, order: OrderSpec): { 
   } catch {
     throw invalid();
   }
-  if (!Array.isArray(parsed) || parsed.length !== 4 || parsed[0] !== list || parsed[1] !== order.property) throw invalid();
-  const [, , value, id] = parsed as [unknown, unknown, unknown, unknown];
-  if (typeof id !== "number" || !Number.isSafeInteger(id) || id < 1) throw invalid();
+  if (!Array.isArray(parsed) || parsed.length !== 5 || parsed[0] !== list || parsed[1] !== order.property || parsed[2] !== order.direction) {
+    throw invalid();
+  }
+  const [, , , value, id] = parsed as unknown[];
+  if (typeof id !== "number" || !Number.isInteger(id) || id < 1 || id > MAX_DATABASE_ID) throw invalid();
   if (order.kind === "number" && (typeof value !== "number" || !Number.isFinite(value))) throw invalid();
   if (order.kind === "string" && (typeof value !== "string" || value.length > 1000 || value.includes("\u0000"))) throw invalid();
   if (order.kind === "date") {
@@ -230,16 +235,19 @@ export async function fetchPagesByParent<T extends Sortable>(
     .execute("all", false);
   const rows = picked.length ? await em.find(entity, { id: { $in: picked.map((row) => row.id) } } as unknown as FilterQuery<T>) : [];
   const byId = new Map(rows.map((row) => [row.id, row]));
+  const ranksByParent = new Map<number, typeof picked>();
+  for (const row of picked) ranksByParent.set(row.parent_id, [...(ranksByParent.get(row.parent_id) ?? []), row]);
+  const countByParent = new Map(counts.map((row) => [row.parent_id, Number(row.count)]));
   const pages = new Map<number, Page<T>>();
   for (const parentId of parentIds) {
-    const ranks = picked.filter((row) => row.parent_id === parentId).sort((a, b) => Number(a.rn) - Number(b.rn));
+    const ranks = (ranksByParent.get(parentId) ?? []).sort((a, b) => Number(a.rn) - Number(b.rn));
     const items = ranks.slice(0, args.first).map((row) => byId.get(row.id)).filter((item): item is T => item !== undefined);
     pages.set(parentId, {
       items,
       cursors: items.map((item) => encodeCursor(item, order)),
       hasNextPage: ranks.length > args.first,
       hasPreviousPage: Boolean(args.after),
-      totalCount: Number(counts.find((row) => row.parent_id === parentId)?.count ?? 0),
+      totalCount: countByParent.get(parentId) ?? 0,
     });
   }
   return pages;

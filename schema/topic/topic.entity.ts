@@ -14,11 +14,11 @@ export class Topic extends HubEntity {
   @Property({ type: "string", length: 60, unique: true })
   key: string;
 
-  @Field({ description: "German label." })
+  /** German label; GraphQL serves both labels through `label(language:)`. */
   @Property({ type: "text" })
   labelDe: string;
 
-  @Field({ description: "English label." })
+  /** English label. */
   @Property({ type: "text" })
   labelEn: string;
 

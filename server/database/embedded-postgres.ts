@@ -9,7 +9,6 @@ export interface EmbeddedPostgresHandle {
   /** Connection URL of the server's `postgres` maintenance database. */
   readonly adminUrl: string;
   readonly port: number;
-  readonly dataDir: string;
   /** Stops the server (fast shutdown); resolves when the process has exited. */
   stop(): Promise<void>;
 }
@@ -78,8 +77,9 @@ export async function runningPostgresPort(dataDir: string): Promise<number | nul
   const port = Number(lines[3]);
   try {
     process.kill(pid, 0);
-  } catch {
-    return null;
+  } catch (error) {
+    // EPERM: the process exists but belongs to another user (the postgres user, when we are not root).
+    if ((error as NodeJS.ErrnoException).code !== "EPERM") return null;
   }
   return Number.isInteger(port) ? port : null;
 }
@@ -111,9 +111,10 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       `Port ${port} for the embedded PostgreSQL is already in use (is another hub running on ${dataDir}?); set EMBEDDED_PG_PORT to a free port`,
     );
   }
-  // The server runs as the OS user `postgres`, which must be able to reach the data directory.
   await mkdir(path.dirname(dataDir), { recursive: true });
-  await ensureTraversable(path.dirname(dataDir), logger);
+  // Run as root, the package starts the server as the OS user `postgres`, which must be able to reach the data.
+  const asRoot = process.getuid?.() === 0;
+  if (asRoot) await ensureTraversable(path.dirname(dataDir), logger);
   const pgLog = logger.child({ component: "postgres" });
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
@@ -122,7 +123,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     password: "postgres",
     authMethod: "scram-sha-256",
     persistent: true,
-    createPostgresUser: true,
+    createPostgresUser: asRoot,
     initdbFlags: INITDB_FLAGS,
     onLog: (message: string) => pgLog.debug(message.trim()),
     onError: (error: unknown) => pgLog.error({ err: error }, "embedded PostgreSQL reported an error"),
@@ -139,7 +140,6 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   return {
     adminUrl: `postgres://postgres:postgres@127.0.0.1:${port}/postgres`,
     port,
-    dataDir,
     stop: () => server.stop(),
   };
 }

@@ -2,18 +2,21 @@ import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
 import { GraphQLError, type ValidationRule, visit } from "graphql";
 import { ErrorCode } from "../../schema/common/errors.js";
 
-/** Finds the path of the first string in `value` that holds a NUL character. */
-function nulPath(value: unknown, path: string[]): string[] | null {
-  if (typeof value === "string") return value.includes("\u0000") ? path : null;
-  if (Array.isArray(value)) {
-    for (const [index, item] of value.entries()) {
-      const found = nulPath(item, [...path, String(index)]);
-      if (found) return found;
-    }
-  } else if (value !== null && typeof value === "object") {
-    for (const [key, item] of Object.entries(value)) {
-      const found = nulPath(item, [...path, key]);
-      if (found) return found;
+/** How deeply variables may nest; real inputs here are three or four levels deep. */
+export const MAX_VARIABLE_DEPTH = 32;
+
+type Finding = { kind: "nul"; path: string[] } | { kind: "deep"; path: string[] } | null;
+
+/** Finds the first string holding a NUL character, or a value nested deeper than allowed. */
+function inspect(root: unknown, rootPath: string): Finding {
+  const stack: { value: unknown; path: string[] }[] = [{ value: root, path: [rootPath] }];
+  while (stack.length) {
+    const { value, path } = stack.pop()!;
+    if (typeof value === "string") {
+      if (value.includes("\u0000")) return { kind: "nul", path };
+    } else if (value !== null && typeof value === "object") {
+      if (path.length > MAX_VARIABLE_DEPTH) return { kind: "deep", path: path.slice(0, 3) };
+      for (const [key, item] of Object.entries(value)) stack.push({ value: item, path: [...path, key] });
     }
   }
   return null;
@@ -22,22 +25,26 @@ function nulPath(value: unknown, path: string[]): string[] | null {
 /**
  * Rejects requests whose variables or string literals hold a NUL character
  * (U+0000): PostgreSQL cannot store it in text, and no legitimate slug, key or
- * text contains it. Checked once per request, before execution.
+ * text contains it. Also refuses absurdly nested variables. Checked once per
+ * request, before execution.
  */
 export const rejectNulCharacters: ApolloServerPlugin<BaseContext> = {
   async requestDidStart() {
     return {
       async didResolveOperation({ request, document }) {
-        let path = nulPath(request.variables ?? {}, ["variables"]);
+        let finding = inspect(request.variables ?? {}, "variables");
         visit(document, {
           StringValue(node) {
-            if (!path && node.value.includes("\u0000")) path = ["query"];
+            if (!finding && node.value.includes("\u0000")) finding = { kind: "nul", path: ["query"] };
           },
         });
-        if (path) {
-          throw new GraphQLError(`${path.join(".")} contains a NUL character (U+0000), which text here cannot hold.`, {
-            extensions: { code: ErrorCode.BAD_USER_INPUT, fields: [path.join(".")], http: { status: 400 } },
-          });
+        if (finding) {
+          const where = finding.path.join(".");
+          const message =
+            finding.kind === "nul"
+              ? `${where} contains a NUL character (U+0000), which text here cannot hold.`
+              : `${where} nests deeper than ${MAX_VARIABLE_DEPTH} levels; no argument of this API does.`;
+          throw new GraphQLError(message, { extensions: { code: ErrorCode.BAD_USER_INPUT, fields: [where], http: { status: 400 } } });
         }
       },
     };

@@ -40,8 +40,8 @@ afterAll(() => hub?.close());
 
 const b64 = (text: string) => Buffer.from(text, "utf8").toString("base64url");
 const cursorOf = (value: unknown) => b64(JSON.stringify(value));
-/** A cursor of the projects list: the hub's format is [list, sort property, value, id]. */
-const projectCursor = (...parts: unknown[]) => cursorOf(["Project", ...parts]);
+/** A cursor of the projects list sorted ascending: the hub's format is [list, sort property, direction, value, id]. */
+const projectCursor = (property: unknown, ...rest: unknown[]) => cursorOf(["Project", property, "ASC", ...rest]);
 
 /** Patterns that would show internals: stack frames, file paths, SQL, ORM and database names. */
 const LEAKS: RegExp[] = [
@@ -189,20 +189,22 @@ describe("after", () => {
       [],
       ["Project"],
       ["Project", "title"],
-      ["Project", "title", "x"],
-      ["Project", "title", "x", 1, "extra"],
-      ["Project", "title", "x", "1"],
-      ["Project", "title", "x", 0],
-      ["Project", "title", "x", -3],
-      ["Project", "title", "x", 1.5],
-      ["Project", "title", "x", 1e300],
-      ["Project", "title", 5, 1],
-      ["Project", "title", null, 1],
-      ["Project", "title", { $gt: "" }, 1],
-      ["Project", "title", ["a"], 1],
-      ["Project", null, "x", 1],
-      ["Strategy", "title", "x", 1],
-      ["constructor", "title", "x", 1],
+      ["Project", "title", "ASC", "x"],
+      ["Project", "title", "ASC", "x", 1, "extra"],
+      ["Project", "title", "ASC", "x", "1"],
+      ["Project", "title", "ASC", "x", 0],
+      ["Project", "title", "ASC", "x", -3],
+      ["Project", "title", "ASC", "x", 1.5],
+      ["Project", "title", "ASC", "x", 1e300],
+      ["Project", "title", "ASC", 5, 1],
+      ["Project", "title", "ASC", null, 1],
+      ["Project", "title", "ASC", { $gt: "" }, 1],
+      ["Project", "title", "ASC", ["a"], 1],
+      ["Project", null, "ASC", "x", 1],
+      ["Project", "title", "DESC", "x", 1],
+      ["Project", "title", "ASC", "x", 2147483648],
+      ["Strategy", "title", "ASC", "x", 1],
+      ["constructor", "title", "ASC", "x", 1],
       ["title", "x", 1],
       null,
       "title",
@@ -486,6 +488,15 @@ describe("node(id)", () => {
     }
   });
 
+  it("an id beyond the database's integer range is BAD_USER_INPUT", async () => {
+    for (const id of [2 ** 31, 10 ** 12]) {
+      const res = await node(b64(`Project:${id}`));
+      expectNoLeak(res.text);
+      expectError(res, { status: 200, code: "BAD_USER_INPUT", message: '"id" is not a valid ID', fields: ["id"] });
+    }
+    expect((await node(b64(`Project:${2 ** 31 - 1}`))).body).toEqual({ data: { node: null } });
+  });
+
   it("an id whose type names an Object.prototype member is BAD_USER_INPUT", async () => {
     for (const typeName of ["constructor", "toString", "valueOf", "hasOwnProperty", "__proto__"]) {
       const res = await node(b64(`${typeName}:1`));
@@ -560,6 +571,19 @@ describe("enums and variables", () => {
 
   it("a variable declared with an unknown type fails validation", async () => {
     expectError(await gql("query($f: NoSuchType) { projects { totalCount } }"), { status: 400, code: "GRAPHQL_VALIDATION_FAILED", message: /Unknown type "NoSuchType"/ });
+  });
+});
+
+describe("variables nesting", () => {
+  it("variables nested deeper than 32 levels are a 400 BAD_USER_INPUT, however deep", async () => {
+    for (const depth of [40, 50_000]) {
+      // Written out by hand: JSON.stringify itself overflows the stack at such depths.
+      const deep = `${'{"a":'.repeat(depth)}"x"${"}".repeat(depth)}`;
+      const body = `{"query":"query($v: String!) { project(slug: $v) { slug } }","variables":{"v":"ok","deep":${deep}}}`;
+      const res = await raw("/graphql", { method: "POST", headers: { "content-type": "application/json" }, body });
+      expectNoLeak(res.text);
+      expectError({ ...res, body: res.json }, { status: 400, code: "BAD_USER_INPUT", message: "nests deeper than 32 levels" });
+    }
   });
 });
 

@@ -3,7 +3,7 @@ import { chmod, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { findFreePort } from "../../server/database/embedded-postgres.js";
+import { findFreePort, runningPostgresPort } from "../../server/database/embedded-postgres.js";
 
 // Runs the built entry point (`npm test` builds first) exactly as `npm start` does.
 const MAIN = path.resolve("dist/server/main.js");
@@ -82,6 +82,15 @@ describe("npm start", () => {
     expect(await municipalityCount(ready.url)).toBe(4);
     hub.child.kill("SIGTERM");
     expect(await hub.exit).toBe(0);
+  });
+
+  it("Ctrl-C during the first start-up still stops PostgreSQL and exits 0", async () => {
+    const fresh = path.join(path.dirname(dataDir), "interrupted");
+    const hub = run({ ...env, DATA_DIR: fresh, PORT: String(await findFreePort()) });
+    await waitForLine(hub, (line) => /initialising embedded PostgreSQL/.test(line.msg));
+    hub.child.kill("SIGINT");
+    expect(await hub.exit).toBe(0);
+    expect(await runningPostgresPort(path.join(fresh, "postgres"))).toBeNull();
   });
 
   it("refuses bad configuration with one clear line and exit code 1", async () => {

@@ -206,11 +206,15 @@ describe("root fields", () => {
   it("lessons, topics and workingGroups answer with their seeded totals", async () => {
     const result = await data(`{
       lessons { totalCount nodes { slug kind municipality { slug } project { slug } topics { key } } }
-      topics(first: 100) { totalCount nodes { key labelDe labelEn description } }
+      topics(first: 100) { totalCount nodes { key label de: label(language: DE) en: label(language: EN) description } }
       workingGroups { totalCount nodes { slug name members { slug } topics { key } sources { key } } } }`);
     expect(result.lessons.totalCount).toBe(seedLessons.length);
     expect(result.topics.totalCount).toBe(seedData.topics.length);
     expect(result.topics.nodes.map((t: any) => t.key).sort()).toEqual(seedData.topics.map((t) => t.key).sort());
+    for (const topic of seedData.topics) {
+      const served = result.topics.nodes.find((t: any) => t.key === topic.key);
+      expect(served).toMatchObject({ label: topic.labelDe, de: topic.labelDe, en: topic.labelEn });
+    }
     expect(result.workingGroups.totalCount).toBe(seedData.workingGroups.length);
     const group = seedData.workingGroups[0];
     const served = result.workingGroups.nodes.find((g: any) => g.slug === group.slug);
@@ -356,7 +360,7 @@ describe("pagination: walking every page with first: 2", () => {
 
   for (const direction of ["ASC", "DESC"] as const) {
     it(`topics by key ${direction}`, async () => {
-      const walked = await walkRoot("topics", `direction: ${direction}`, "key labelDe");
+      const walked = await walkRoot("topics", `direction: ${direction}`, "key label");
       expect(walked.totalCount).toBe(seedData.topics.length);
       expect(walked.nodes.map((t) => t.key).sort()).toEqual(seedData.topics.map((t) => t.key).sort());
       expectOrdered(walked.nodes, (t) => t.key, direction, `topics ${direction}`, "key");

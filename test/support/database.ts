@@ -3,7 +3,7 @@ import pg from "pg";
 import { inject } from "vitest";
 import { connectOrm } from "../../server/database/database.js";
 import type { Database } from "../../server/database/database.js";
-import { withDatabase } from "./global-setup.js";
+import { withDatabase } from "./database-url.js";
 
 let counter = 0;
 

@@ -5,6 +5,7 @@ import path from "node:path";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { connectOrm, redactUrl } from "../../server/database/database.js";
+import { withDatabase } from "./database-url.js";
 import { findFreePort, startEmbeddedPostgres } from "../../server/database/embedded-postgres.js";
 import { createLogger } from "../../server/logger.js";
 import { HubSeeder } from "../../seeds/hub.seeder.js";
@@ -14,13 +15,6 @@ declare module "vitest" {
     /** Where test files clone their databases from. */
     testDatabase: { adminUrl: string; template: string; prefix: string };
   }
-}
-
-/** Swaps the database name of a connection URL. */
-export function withDatabase(url: string, database: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${database}`;
-  return parsed.toString();
 }
 
 /**

@@ -30,7 +30,7 @@ const BINARY: [table: string, column: string, type: string][] = [
  * point on any server. Written by hand: MikroORM's schema
  * diff does not model collations, so it neither generates nor undoes this.
  */
-export class Migration20261122081700GermanCollation extends Migration {
+export class Migration20261122082900GermanCollation extends Migration {
   override async up(): Promise<void> {
     for (const [table, column] of GERMAN) this.addSql(`alter table "${table}" alter column "${column}" type text collate "de-x-icu";`);
     for (const [table, column, type] of BINARY) this.addSql(`alter table "${table}" alter column "${column}" type ${type} collate "C";`);
