@@ -1,7 +1,7 @@
 import { ArrayMaxSize, ValidateNested } from "class-validator";
-import { ArgsType, Field, InputType, registerEnumType } from "type-graphql";
+import { ArgsType, Field, InputType } from "type-graphql";
 import { MAX_FILTER_VALUES } from "../common/filters.js";
-import { OrderInput } from "../common/order.js";
+import { BY_CREATION, BY_SLUG, defineOrdering, type OrderingArgument } from "../common/order.js";
 import { ConnectionArgs } from "../common/pagination.js";
 import { MunicipalityScopeFilter } from "../municipality/municipality-scope.inputs.js";
 import { LessonKind } from "./lesson-kind.enum.js";
@@ -14,21 +14,17 @@ export class LessonFilter extends MunicipalityScopeFilter {
   kinds?: LessonKind[] | null;
 }
 
-/** Fields a lesson list can be sorted by. */
-export enum LessonOrderField {
-  TITLE = "TITLE",
-  SLUG = "SLUG",
-  CREATED_AT = "CREATED_AT",
-}
-registerEnumType(LessonOrderField, {
-  name: "LessonOrderField",
-  description: "Fields a list of lessons can be sorted by.",
-  valuesConfig: { TITLE: { description: "By title." }, SLUG: { description: "By slug." }, CREATED_AT: { description: "By when the record was added to the hub." } },
-});
-
-/** Sort order of lesson lists. */
-export const LessonOrder = OrderInput("Lesson", LessonOrderField, LessonOrderField.TITLE);
-export type LessonOrder = InstanceType<typeof LessonOrder>;
+/** How lessons learned lists can be sorted. */
+export const lessonOrdering = defineOrdering(
+  "Lesson",
+  "lessons learned",
+  {
+    TITLE: { property: "title", kind: "string", description: "By title." },
+    SLUG: BY_SLUG,
+    CREATED_AT: BY_CREATION,
+  },
+  "TITLE",
+);
 
 /** Arguments of the lessons connection. */
 @ArgsType()
@@ -37,6 +33,6 @@ export class LessonsArgs extends ConnectionArgs {
   @ValidateNested()
   filter?: LessonFilter | null;
 
-  @Field(() => LessonOrder, { nullable: true, description: "Sort order; by title if not given." })
-  orderBy?: LessonOrder | null;
+  @Field(() => lessonOrdering.Input, { nullable: true, description: "Sort order; by title if not given." })
+  orderBy?: OrderingArgument<typeof lessonOrdering> | null;
 }

@@ -1,7 +1,7 @@
 import { ArrayMaxSize, ValidateNested } from "class-validator";
-import { ArgsType, Field, InputType, registerEnumType } from "type-graphql";
+import { ArgsType, Field, InputType } from "type-graphql";
 import { MAX_FILTER_VALUES } from "../common/filters.js";
-import { OrderInput } from "../common/order.js";
+import { BY_CREATION, BY_SLUG, defineOrdering, type OrderingArgument } from "../common/order.js";
 import { ConnectionArgs } from "../common/pagination.js";
 import { State } from "./state.enum.js";
 
@@ -13,22 +13,18 @@ export class MunicipalityFilter {
   states?: State[] | null;
 }
 
-/** Fields a municipality list can be sorted by. */
-export enum MunicipalityOrderField {
-  NAME = "NAME",
-  SLUG = "SLUG",
-  OFFICIAL_KEY = "OFFICIAL_KEY",
-  CREATED_AT = "CREATED_AT",
-}
-registerEnumType(MunicipalityOrderField, {
-  name: "MunicipalityOrderField",
-  description: "Fields a municipality list can be sorted by.",
-  valuesConfig: { NAME: { description: "By name." }, SLUG: { description: "By slug." }, OFFICIAL_KEY: { description: "By official municipality key (AGS), i.e. by state and district." }, CREATED_AT: { description: "By when the record was added to the hub." } },
-});
-
-/** Sort order of municipality lists. */
-export const MunicipalityOrder = OrderInput("Municipality", MunicipalityOrderField, MunicipalityOrderField.NAME);
-export type MunicipalityOrder = InstanceType<typeof MunicipalityOrder>;
+/** How municipalities lists can be sorted. */
+export const municipalityOrdering = defineOrdering(
+  "Municipality",
+  "municipalities",
+  {
+    NAME: { property: "name", kind: "string", description: "By name." },
+    SLUG: BY_SLUG,
+    OFFICIAL_KEY: { property: "officialKey", kind: "string", description: "By official municipality key (AGS), i.e. by state and district." },
+    CREATED_AT: BY_CREATION,
+  },
+  "NAME",
+);
 
 /** Arguments of the municipality connection. */
 @ArgsType()
@@ -37,6 +33,6 @@ export class MunicipalitiesArgs extends ConnectionArgs {
   @ValidateNested()
   filter?: MunicipalityFilter | null;
 
-  @Field(() => MunicipalityOrder, { nullable: true, description: "Sort order; by name if not given." })
-  orderBy?: MunicipalityOrder | null;
+  @Field(() => municipalityOrdering.Input, { nullable: true, description: "Sort order; by name if not given." })
+  orderBy?: OrderingArgument<typeof municipalityOrdering> | null;
 }

@@ -2,40 +2,30 @@ import DataLoader from "dataloader";
 import { Args, Ctx, FieldResolver, ObjectType, Query, Resolver, Root } from "type-graphql";
 import type { HubContext } from "../common/context.js";
 import { SlugArgs } from "../common/slug.args.js";
-import { given } from "../common/filters.js";
-import { orderSpec } from "../common/order.js";
 import { ConnectionType, fetchPage, fetchPagesByParent, type Page, toConnection } from "../common/pagination.js";
 import { Decision } from "../decision/decision.entity.js";
 import { Engagement } from "../engagement/engagement.entity.js";
 import { Indicator } from "../indicator/indicator.entity.js";
 import { LessonLearned } from "../lesson/lesson-learned.entity.js";
 import { Project } from "../project/project.entity.js";
-import { ProjectsArgs } from "../project/project.inputs.js";
+import { projectOrdering, ProjectsArgs } from "../project/project.inputs.js";
 import { ProjectConnection } from "../project/project.resolver.js";
-import { projectOrder, projectWhere } from "../project/project.service.js";
+import { projectWhere } from "../project/project.service.js";
 import { Strategy } from "../strategy/strategy.entity.js";
-import { MunicipalitiesArgs, MunicipalityOrderField } from "./municipality.inputs.js";
+import { MunicipalitiesArgs, municipalityOrdering } from "./municipality.inputs.js";
+import { municipalityWhere } from "./municipality.service.js";
 import { Municipality } from "./municipality.entity.js";
 
 /** A page of municipalities. */
 @ObjectType({ description: "A page of municipalities." })
 export class MunicipalityConnection extends ConnectionType("Municipality", Municipality) {}
 
-const ORDER_FIELDS = {
-  NAME: { property: "name", kind: "string" },
-  SLUG: { property: "slug", kind: "string" },
-  OFFICIAL_KEY: { property: "officialKey", kind: "string" },
-  CREATED_AT: { property: "createdAt", kind: "date" },
-} as const;
-
 /** Reads municipalities and what hangs off them. */
 @Resolver(() => Municipality)
 export class MunicipalityResolver {
   @Query(() => MunicipalityConnection, { description: "Municipalities in the hub, filtered, sorted and paginated." })
   async municipalities(@Args() args: MunicipalitiesArgs, @Ctx() { em }: HubContext): Promise<MunicipalityConnection> {
-    const where = given(args.filter?.states) ? { state: { $in: args.filter.states } } : {};
-    const order = orderSpec(ORDER_FIELDS, args.orderBy, MunicipalityOrderField.NAME);
-    return toConnection(await fetchPage(em, Municipality, where, order, args));
+    return toConnection(await fetchPage(em, Municipality, municipalityWhere(args.filter), municipalityOrdering.spec(args.orderBy), args));
   }
 
   @Query(() => Municipality, { nullable: true, description: "The municipality with this slug, or null." })
@@ -53,7 +43,7 @@ export class MunicipalityResolver {
     const loader = loaders.get(`Municipality.projects#${JSON.stringify(args)}`, () =>
       new DataLoader<number, Page<Project>>(async (ids) => {
         const where = await projectWhere(em, args.filter);
-        const pages = await fetchPagesByParent(em, Project, "municipality", ids, where, projectOrder(args.orderBy), args);
+        const pages = await fetchPagesByParent(em, Project, "municipality", ids, where, projectOrdering.spec(args.orderBy), args);
         return ids.map((id) => pages.get(id)!);
       }),
     );

@@ -1,8 +1,8 @@
 import { ArrayMaxSize, MaxLength, ValidateNested } from "class-validator";
-import { ArgsType, Field, InputType, registerEnumType } from "type-graphql";
+import { ArgsType, Field, InputType } from "type-graphql";
 import { MAX_SLUG_LENGTH } from "../common/slug.args.js";
 import { MAX_FILTER_VALUES } from "../common/filters.js";
-import { OrderInput } from "../common/order.js";
+import { BY_CREATION, BY_SLUG, defineOrdering, type OrderingArgument } from "../common/order.js";
 import { ConnectionArgs } from "../common/pagination.js";
 import { MunicipalityScopeFilter } from "../municipality/municipality-scope.inputs.js";
 import { ProjectStatus } from "./project-status.enum.js";
@@ -20,23 +20,19 @@ export class ProjectFilter extends MunicipalityScopeFilter {
   providers?: string[] | null;
 }
 
-/** Fields a project list can be sorted by. */
-export enum ProjectOrderField {
-  TITLE = "TITLE",
-  SLUG = "SLUG",
-  STATUS = "STATUS",
-  CREATED_AT = "CREATED_AT",
-  UPDATED_AT = "UPDATED_AT",
-}
-registerEnumType(ProjectOrderField, {
-  name: "ProjectOrderField",
-  description: "Fields a project list can be sorted by.",
-  valuesConfig: { TITLE: { description: "By title." }, SLUG: { description: "By slug." }, STATUS: { description: "By status." }, CREATED_AT: { description: "By when the record was added to the hub." }, UPDATED_AT: { description: "By when the record was last changed." } },
-});
-
-/** Sort order of project lists. */
-export const ProjectOrder = OrderInput("Project", ProjectOrderField, ProjectOrderField.TITLE);
-export type ProjectOrder = InstanceType<typeof ProjectOrder>;
+/** How project lists can be sorted. */
+export const projectOrdering = defineOrdering(
+  "Project",
+  "projects",
+  {
+    TITLE: { property: "title", kind: "string", description: "By title." },
+    SLUG: BY_SLUG,
+    STATUS: { property: "status", kind: "string", description: "By status." },
+    CREATED_AT: BY_CREATION,
+    UPDATED_AT: { property: "updatedAt", kind: "date", description: "By when the record was last changed." },
+  },
+  "TITLE",
+);
 
 /** Arguments of project connections. */
 @ArgsType()
@@ -45,6 +41,6 @@ export class ProjectsArgs extends ConnectionArgs {
   @ValidateNested()
   filter?: ProjectFilter | null;
 
-  @Field(() => ProjectOrder, { nullable: true, description: "Sort order; by title if not given." })
-  orderBy?: ProjectOrder | null;
+  @Field(() => projectOrdering.Input, { nullable: true, description: "Sort order; by title if not given." })
+  orderBy?: OrderingArgument<typeof projectOrdering> | null;
 }

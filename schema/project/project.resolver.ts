@@ -10,8 +10,8 @@ import { Provider } from "../provider/provider.entity.js";
 import { Strategy } from "../strategy/strategy.entity.js";
 import { CostItem } from "./cost-item.entity.js";
 import { Project } from "./project.entity.js";
-import { ProjectsArgs } from "./project.inputs.js";
-import { projectOrder, projectWhere } from "./project.service.js";
+import { projectOrdering, ProjectsArgs } from "./project.inputs.js";
+import { projectWhere } from "./project.service.js";
 
 /** A page of projects. */
 @ObjectType({ description: "A page of projects." })
@@ -23,7 +23,7 @@ export class ProjectResolver {
   @Query(() => ProjectConnection, { description: "Projects of all municipalities, filtered, sorted and paginated." })
   async projects(@Args() args: ProjectsArgs, @Ctx() { em }: HubContext): Promise<ProjectConnection> {
     const where = await projectWhere(em, args.filter);
-    return toConnection(await fetchPage(em, Project, where, projectOrder(args.orderBy), args));
+    return toConnection(await fetchPage(em, Project, where, projectOrdering.spec(args.orderBy), args));
   }
 
   @Query(() => Project, { nullable: true, description: "The project with this slug, or null." })

@@ -1,26 +1,11 @@
 import type { FilterQuery } from "@mikro-orm/core";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { given, requireExisting } from "../common/filters.js";
-import { type OrderFields, orderSpec } from "../common/order.js";
-import type { OrderSpec } from "../common/pagination.js";
 import { municipalityConditions } from "../municipality/municipality.service.js";
 import { Provider } from "../provider/provider.entity.js";
 import { topicConditions } from "../topic/topic.service.js";
-import { type ProjectFilter, type ProjectOrder, ProjectOrderField } from "./project.inputs.js";
+import type { ProjectFilter } from "./project.inputs.js";
 import type { Project } from "./project.entity.js";
-
-const ORDER_FIELDS: OrderFields<ProjectOrderField> = {
-  TITLE: { property: "title", kind: "string" },
-  SLUG: { property: "slug", kind: "string" },
-  STATUS: { property: "status", kind: "string" },
-  CREATED_AT: { property: "createdAt", kind: "date" },
-  UPDATED_AT: { property: "updatedAt", kind: "date" },
-};
-
-/** The sort of a project list. */
-export function projectOrder(order: ProjectOrder | null | undefined): OrderSpec {
-  return orderSpec(ORDER_FIELDS, order, ProjectOrderField.TITLE);
-}
 
 /**
  * Turns a project filter into a query condition, after checking that every slug

@@ -1,7 +1,7 @@
 import { ArrayMaxSize, ValidateNested } from "class-validator";
-import { ArgsType, Field, InputType, registerEnumType } from "type-graphql";
+import { ArgsType, Field, InputType } from "type-graphql";
 import { MAX_FILTER_VALUES } from "../common/filters.js";
-import { OrderInput } from "../common/order.js";
+import { BY_CREATION, BY_SLUG, defineOrdering, type OrderingArgument } from "../common/order.js";
 import { ConnectionArgs } from "../common/pagination.js";
 import { State } from "../municipality/state.enum.js";
 import { ProviderKind } from "./provider-kind.enum.js";
@@ -18,21 +18,17 @@ export class ProviderFilter {
   states?: State[] | null;
 }
 
-/** Fields a provider list can be sorted by. */
-export enum ProviderOrderField {
-  NAME = "NAME",
-  SLUG = "SLUG",
-  CREATED_AT = "CREATED_AT",
-}
-registerEnumType(ProviderOrderField, {
-  name: "ProviderOrderField",
-  description: "Fields a provider list can be sorted by.",
-  valuesConfig: { NAME: { description: "By name." }, SLUG: { description: "By slug." }, CREATED_AT: { description: "By when the record was added to the hub." } },
-});
-
-/** Sort order of provider lists. */
-export const ProviderOrder = OrderInput("Provider", ProviderOrderField, ProviderOrderField.NAME);
-export type ProviderOrder = InstanceType<typeof ProviderOrder>;
+/** How providers lists can be sorted. */
+export const providerOrdering = defineOrdering(
+  "Provider",
+  "providers",
+  {
+    NAME: { property: "name", kind: "string", description: "By name." },
+    SLUG: BY_SLUG,
+    CREATED_AT: BY_CREATION,
+  },
+  "NAME",
+);
 
 /** Arguments of the provider connection. */
 @ArgsType()
@@ -41,6 +37,6 @@ export class ProvidersArgs extends ConnectionArgs {
   @ValidateNested()
   filter?: ProviderFilter | null;
 
-  @Field(() => ProviderOrder, { nullable: true, description: "Sort order; by name if not given." })
-  orderBy?: ProviderOrder | null;
+  @Field(() => providerOrdering.Input, { nullable: true, description: "Sort order; by name if not given." })
+  orderBy?: OrderingArgument<typeof providerOrdering> | null;
 }

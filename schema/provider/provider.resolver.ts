@@ -1,35 +1,23 @@
-import type { FilterQuery } from "@mikro-orm/core";
 import { Args, Ctx, FieldResolver, ObjectType, Query, Resolver, Root } from "type-graphql";
 import type { HubContext } from "../common/context.js";
 import { SlugArgs } from "../common/slug.args.js";
-import { given } from "../common/filters.js";
-import { orderSpec } from "../common/order.js";
 import { ConnectionType, fetchPage, toConnection } from "../common/pagination.js";
 import { Engagement } from "../engagement/engagement.entity.js";
 import { Product } from "../product/product.entity.js";
 import { Provider } from "./provider.entity.js";
-import { ProviderOrderField, ProvidersArgs } from "./provider.inputs.js";
+import { providerOrdering, ProvidersArgs } from "./provider.inputs.js";
+import { providerWhere } from "./provider.service.js";
 
 /** A page of providers. */
 @ObjectType({ description: "A page of providers." })
 export class ProviderConnection extends ConnectionType("Provider", Provider) {}
-
-const ORDER_FIELDS = {
-  NAME: { property: "name", kind: "string" },
-  SLUG: { property: "slug", kind: "string" },
-  CREATED_AT: { property: "createdAt", kind: "date" },
-} as const;
 
 /** Reads providers with their engagements and products. */
 @Resolver(() => Provider)
 export class ProviderResolver {
   @Query(() => ProviderConnection, { description: "Providers (IT service providers, consultancies, vendors, …), filtered, sorted and paginated." })
   async providers(@Args() args: ProvidersArgs, @Ctx() { em }: HubContext): Promise<ProviderConnection> {
-    const conditions: object[] = [];
-    if (given(args.filter?.kinds)) conditions.push({ kind: { $in: args.filter.kinds } });
-    if (given(args.filter?.states)) conditions.push({ statesServed: { $overlap: args.filter.states } });
-    const order = orderSpec(ORDER_FIELDS, args.orderBy, ProviderOrderField.NAME);
-    return toConnection(await fetchPage(em, Provider, { $and: conditions } as FilterQuery<Provider>, order, args));
+    return toConnection(await fetchPage(em, Provider, providerWhere(args.filter), providerOrdering.spec(args.orderBy), args));
   }
 
   @Query(() => Provider, { nullable: true, description: "The provider with this slug, or null." })

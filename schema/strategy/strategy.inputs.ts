@@ -1,7 +1,7 @@
 import { ArrayMaxSize, ValidateNested } from "class-validator";
-import { ArgsType, Field, InputType, registerEnumType } from "type-graphql";
+import { ArgsType, Field, InputType } from "type-graphql";
 import { MAX_FILTER_VALUES } from "../common/filters.js";
-import { OrderInput } from "../common/order.js";
+import { BY_CREATION, BY_SLUG, defineOrdering, type OrderingArgument } from "../common/order.js";
 import { ConnectionArgs } from "../common/pagination.js";
 import { MunicipalityScopeFilter } from "../municipality/municipality-scope.inputs.js";
 import { StrategyStatus } from "./strategy-status.enum.js";
@@ -14,21 +14,17 @@ export class StrategyFilter extends MunicipalityScopeFilter {
   statuses?: StrategyStatus[] | null;
 }
 
-/** Fields a strategy list can be sorted by. */
-export enum StrategyOrderField {
-  TITLE = "TITLE",
-  SLUG = "SLUG",
-  CREATED_AT = "CREATED_AT",
-}
-registerEnumType(StrategyOrderField, {
-  name: "StrategyOrderField",
-  description: "Fields a strategy list can be sorted by.",
-  valuesConfig: { TITLE: { description: "By title." }, SLUG: { description: "By slug." }, CREATED_AT: { description: "By when the record was added to the hub." } },
-});
-
-/** Sort order of strategy lists. */
-export const StrategyOrder = OrderInput("Strategy", StrategyOrderField, StrategyOrderField.TITLE);
-export type StrategyOrder = InstanceType<typeof StrategyOrder>;
+/** How strategies lists can be sorted. */
+export const strategyOrdering = defineOrdering(
+  "Strategy",
+  "strategies",
+  {
+    TITLE: { property: "title", kind: "string", description: "By title." },
+    SLUG: BY_SLUG,
+    CREATED_AT: BY_CREATION,
+  },
+  "TITLE",
+);
 
 /** Arguments of the strategy connection. */
 @ArgsType()
@@ -37,6 +33,6 @@ export class StrategiesArgs extends ConnectionArgs {
   @ValidateNested()
   filter?: StrategyFilter | null;
 
-  @Field(() => StrategyOrder, { nullable: true, description: "Sort order; by title if not given." })
-  orderBy?: StrategyOrder | null;
+  @Field(() => strategyOrdering.Input, { nullable: true, description: "Sort order; by title if not given." })
+  orderBy?: OrderingArgument<typeof strategyOrdering> | null;
 }

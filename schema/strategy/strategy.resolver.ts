@@ -1,45 +1,28 @@
-import type { FilterQuery } from "@mikro-orm/core";
 import { Args, Ctx, FieldResolver, ObjectType, Query, Resolver, Root } from "type-graphql";
 import { BudgetLine } from "../budget/budget-line.entity.js";
 import type { HubContext } from "../common/context.js";
 import { SlugArgs } from "../common/slug.args.js";
-import { given } from "../common/filters.js";
-import { orderSpec } from "../common/order.js";
 import { ConnectionType, fetchPage, toConnection } from "../common/pagination.js";
 import { Decision } from "../decision/decision.entity.js";
 import { FieldOfAction } from "../field-of-action/field-of-action.entity.js";
 import { Indicator } from "../indicator/indicator.entity.js";
 import { Municipality } from "../municipality/municipality.entity.js";
-import { municipalityConditions } from "../municipality/municipality.service.js";
 import { Project } from "../project/project.entity.js";
 import { Provider } from "../provider/provider.entity.js";
-import { topicConditions } from "../topic/topic.service.js";
 import { Strategy } from "./strategy.entity.js";
-import { StrategiesArgs, StrategyOrderField } from "./strategy.inputs.js";
+import { StrategiesArgs, strategyOrdering } from "./strategy.inputs.js";
+import { strategyWhere } from "./strategy.service.js";
 
 /** A page of strategies. */
 @ObjectType({ description: "A page of strategies." })
 export class StrategyConnection extends ConnectionType("Strategy", Strategy) {}
-
-const ORDER_FIELDS = {
-  TITLE: { property: "title", kind: "string" },
-  SLUG: { property: "slug", kind: "string" },
-  CREATED_AT: { property: "createdAt", kind: "date" },
-} as const;
 
 /** Reads strategies with their fields of action, budget, indicators and decisions. */
 @Resolver(() => Strategy)
 export class StrategyResolver {
   @Query(() => StrategyConnection, { description: "Strategies of all municipalities, filtered, sorted and paginated." })
   async strategies(@Args() args: StrategiesArgs, @Ctx() { em }: HubContext): Promise<StrategyConnection> {
-    const conditions = await municipalityConditions(em, args.filter);
-    if (given(args.filter?.statuses)) conditions.push({ status: { $in: args.filter.statuses } });
-    const topics = await topicConditions(em, args.filter?.topics);
-    if (topics.length) {
-      conditions.push({ id: { $in: em.createQueryBuilder(FieldOfAction, "f").select("f.strategy").where({ $and: topics }).getKnexQuery() } });
-    }
-    const order = orderSpec(ORDER_FIELDS, args.orderBy, StrategyOrderField.TITLE);
-    return toConnection(await fetchPage(em, Strategy, { $and: conditions } as FilterQuery<Strategy>, order, args));
+    return toConnection(await fetchPage(em, Strategy, await strategyWhere(em, args.filter), strategyOrdering.spec(args.orderBy), args));
   }
 
   @Query(() => Strategy, { nullable: true, description: "The strategy with this slug, or null." })
