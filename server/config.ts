@@ -12,6 +12,8 @@ export interface HubConfig {
   port: number;
   /** Interface the HTTP server binds to. */
   host: string;
+  /** Public origin of the hub for links in embeds (e.g. `https://ikz-hub.example`); null derives it from each request. */
+  publicUrl: string | null;
   /** External PostgreSQL; when null the embedded PostgreSQL is started. */
   databaseUrl: string | null;
   /** Directory of the embedded PostgreSQL's data. */
@@ -84,9 +86,29 @@ const databaseUrl = z
     return raw.trim();
   });
 
+const publicUrl = z
+  .string()
+  .optional()
+  .transform((raw, ctx) => {
+    if (raw === undefined || raw.trim() === "") return null;
+    let url: URL;
+    try {
+      url = new URL(raw.trim());
+    } catch {
+      ctx.addIssue({ code: "custom", message: `PUBLIC_URL is not a URL, got ${shown(raw)}; expected e.g. https://ikz-hub.example` });
+      return z.NEVER;
+    }
+    if ((url.protocol !== "http:" && url.protocol !== "https:") || url.pathname !== "/" || url.search || url.hash) {
+      ctx.addIssue({ code: "custom", message: `PUBLIC_URL must be an http(s) origin without path, got ${shown(raw)}` });
+      return z.NEVER;
+    }
+    return url.origin;
+  });
+
 const schema = z.object({
   PORT: port("PORT", 4000),
   HOST: z.string().default("0.0.0.0"),
+  PUBLIC_URL: publicUrl,
   DATABASE_URL: databaseUrl,
   DATA_DIR: z.string().default(".data"),
   EMBEDDED_PG_PORT: port("EMBEDDED_PG_PORT", 54329, 1),
@@ -109,6 +131,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, isTerminal = Bo
   return {
     port: value.PORT,
     host: value.HOST,
+    publicUrl: value.PUBLIC_URL,
     databaseUrl: value.DATABASE_URL,
     dataDir: path.resolve(value.DATA_DIR),
     embeddedPostgresPort: value.EMBEDDED_PG_PORT,

@@ -5,12 +5,15 @@ import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
 import type { MikroORM } from "@mikro-orm/postgresql";
+import { ApolloServerPluginCacheControl } from "@apollo/server/plugin/cacheControl";
+import cors from "cors";
 import express, { type ErrorRequestHandler } from "express";
 import type { HubContext } from "../schema/common/context.js";
 import { Loaders } from "../schema/common/loaders.js";
 import type { HubConfig } from "./config.js";
 import { type Database, openDatabase } from "./database/database.js";
 import { formatError } from "./errors.js";
+import { createEmbedRouter } from "./embed/embed.router.js";
 import { knownOperationTypes, rejectNulCharacters } from "./graphql/guards.js";
 import { buildHubSchema } from "./graphql/schema.js";
 import type { Logger } from "./logger.js";
@@ -20,6 +23,8 @@ import { seedIfEmpty } from "./seeding.js";
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 /** How long `/healthz` waits for the database before it reports it down. */
 const HEALTH_TIMEOUT_MS = 2000;
+/** Request headers browsers may send cross-origin; the Apollo ones satisfy its CSRF prevention on GET. */
+const GRAPHQL_REQUEST_HEADERS = ["content-type", "apollo-require-preflight", "x-apollo-operation-name"];
 /** The largest request body the GraphQL endpoint reads. */
 const BODY_LIMIT = "1mb";
 
@@ -72,7 +77,12 @@ export class Hub {
       // The hub owns shutdown; Apollo's own signal handlers made it hang next to ours.
       stopOnTerminationSignals: false,
       formatError: (formatted, error) => formatError(formatted, error, (internal) => this.logInternalError(internal)),
-      plugins: [ApolloServerPluginDrainHttpServer({ httpServer: this.httpServer }), rejectNulCharacters],
+      plugins: [
+        ApolloServerPluginDrainHttpServer({ httpServer: this.httpServer }),
+        // Public data: GET responses (e.g. embedded project cards) may be cached for a minute.
+        ApolloServerPluginCacheControl({ defaultMaxAge: 60 }),
+        rejectNulCharacters,
+      ],
     });
   }
 
@@ -149,8 +159,12 @@ export class Hub {
         .catch(() => ({ status: "down" }));
       res.status(database.status === "up" ? 200 : 503).json({ status: database.status === "up" ? "ok" : "degraded", database });
     });
+    this.app.use(createEmbedRouter({ orm, logger, publicUrl: this.options.config.publicUrl }));
     this.app.use(
       "/graphql",
+      // Any origin may read (embeds need it), never with credentials: browsers refuse
+      // credentialed requests to a wildcard origin.
+      cors({ origin: "*", methods: ["GET", "POST"], allowedHeaders: GRAPHQL_REQUEST_HEADERS, maxAge: 600 }),
       express.json({ limit: BODY_LIMIT }),
       expressMiddleware(this.apollo, {
         context: async () => {
@@ -165,7 +179,9 @@ export class Hub {
     });
     const onError: ErrorRequestHandler = (error, _req, res, _next) => {
       const type = String(error?.type);
-      const known = Object.hasOwn(BODY_ERRORS, type) ? BODY_ERRORS[type] : undefined;
+      const status4xx = typeof error?.status === "number" && error.status >= 400 && error.status < 500 ? (error.status as number) : null;
+      // Express marks its own client errors (e.g. a malformed percent-encoding in the path) with a 4xx status.
+      const known = Object.hasOwn(BODY_ERRORS, type) ? BODY_ERRORS[type] : status4xx ? ([status4xx, "Bad request."] as [number, string]) : undefined;
       if (!known) this.logInternalError(error);
       const [status, message] = known ?? [500, "Internal server error"];
       res.status(status).json({ errors: [{ message, extensions: { code: status < 500 ? "BAD_REQUEST" : "INTERNAL_SERVER_ERROR" } }] });

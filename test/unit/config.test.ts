@@ -27,6 +27,7 @@ describe("loadConfig defaults", () => {
     expect(loadConfig({}, false)).toEqual({
       port: 4000,
       host: "0.0.0.0",
+      publicUrl: null,
       databaseUrl: null,
       dataDir: path.resolve(".data"),
       embeddedPostgresPort: 54329,
@@ -49,6 +50,7 @@ describe("loadConfig defaults", () => {
       {
         PORT: "8080",
         HOST: "127.0.0.1",
+        PUBLIC_URL: "https://ikz-hub.example",
         DATABASE_URL: "postgres://hub@db.example:5432/ikz",
         DATA_DIR: "/tmp/ikz-data",
         EMBEDDED_PG_PORT: "6543",
@@ -62,6 +64,7 @@ describe("loadConfig defaults", () => {
     expect(config).toEqual({
       port: 8080,
       host: "127.0.0.1",
+      publicUrl: "https://ikz-hub.example",
       databaseUrl: "postgres://hub@db.example:5432/ikz",
       dataDir: "/tmp/ikz-data",
       embeddedPostgresPort: 6543,
@@ -95,7 +98,7 @@ describe("PORT and EMBEDDED_PG_PORT", () => {
       expectOneLine(error, "PORT", raw);
       expect(error.message).toBe(`Invalid configuration: PORT must be a whole number from 0 to 65535, got "${raw}"`);
     }
-    for (const raw of ["abc", "-1", "70000", ""]) {
+    for (const raw of ["abc", "-1", "70000", "", "0"]) {
       const error = failure({ EMBEDDED_PG_PORT: raw });
       expectOneLine(error, "EMBEDDED_PG_PORT", raw);
       expect(error.message).not.toMatch(/(^|[^_])PORT must/);
@@ -220,6 +223,23 @@ describe("several mistakes", () => {
       const error = failure(env);
       expect(error.message).not.toMatch(/[\r\n]/);
       expect(error.message).toContain(Object.keys(env)[0]);
+    }
+  });
+});
+
+describe("PUBLIC_URL", () => {
+  it("is unset by default, so embeds derive the origin from each request", () => {
+    expect(loadConfig({}, false).publicUrl).toBeNull();
+  });
+
+  it("keeps the origin of an http(s) URL", () => {
+    expect(loadConfig({ PUBLIC_URL: "https://ikz-hub.example" }, false).publicUrl).toBe("https://ikz-hub.example");
+    expect(loadConfig({ PUBLIC_URL: "http://localhost:4000/" }, false).publicUrl).toBe("http://localhost:4000");
+  });
+
+  it("refuses anything that is not a bare http(s) origin", () => {
+    for (const raw of ["ikz-hub.example", "ftp://ikz-hub.example", "javascript:alert(1)", "https://ikz-hub.example/hub", "https://x.example/?a=1"]) {
+      expectOneLine(failure({ PUBLIC_URL: raw }), "PUBLIC_URL");
     }
   });
 });

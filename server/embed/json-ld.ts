@@ -1,0 +1,69 @@
+import { projectPageUrl } from "./card.html.js";
+import type { ProjectPageView } from "./project-view.js";
+import { safeHttpUrl } from "./safe-url.js";
+
+const SCRIPT_UNSAFE: Readonly<Record<string, string>> = {
+  "<": "\\u003c",
+  ">": "\\u003e",
+  "&": "\\u0026",
+  "\u2028": "\\u2028",
+  "\u2029": "\\u2029",
+};
+
+/**
+ * Serialises `value` as JSON that is safe inside a `<script>` element: `<`, `>`
+ * and `&` become \u escapes, so no text in the data can close the element or
+ * open a comment, and U+2028/U+2029 are escaped for old JavaScript parsers.
+ * JSON.parse reads the result back unchanged.
+ */
+export function jsonForScript(value: unknown): string {
+  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (char) => SCRIPT_UNSAFE[char]);
+}
+
+/** Drops the properties whose value is null or undefined, so the JSON-LD states only what is known. */
+function known<T extends Record<string, unknown>>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== null && item !== undefined)) as Partial<T>;
+}
+
+/**
+ * Describes a project as schema.org JSON-LD for the project page: a `Project`
+ * (an Organization in schema.org terms) in a `City`, with the providers who
+ * work on it as `Organization` members.
+ */
+export function projectJsonLd(view: ProjectPageView, hubOrigin: string): Record<string, unknown> {
+  const url = projectPageUrl(hubOrigin, view.slug);
+  const city = known({
+    "@type": "City",
+    name: view.municipality.name,
+    url: safeHttpUrl(view.municipality.website),
+    containedInPlace: { "@type": "State", name: view.municipality.stateName },
+  });
+  return known({
+    "@context": "https://schema.org",
+    "@type": "Project",
+    "@id": url,
+    name: view.title,
+    description: view.summary,
+    url,
+    identifier: view.slug,
+    location: city,
+    areaServed: city,
+    keywords: view.topics.length ? view.topics.map((topic) => topic.labelDe).join(", ") : null,
+    foundingDate: view.startedOn,
+    dissolutionDate: view.completedOn,
+    member: view.providers.length
+      ? view.providers.map((provider) => known({ "@type": "Organization", name: provider.name, url: safeHttpUrl(provider.website) }))
+      : null,
+    subjectOf: view.sources.length
+      ? view.sources.map((source) =>
+          known({
+            "@type": "CreativeWork",
+            name: source.title,
+            publisher: source.publisher ? { "@type": "Organization", name: source.publisher } : null,
+            datePublished: source.publishedOn,
+            url: safeHttpUrl(source.url),
+          }),
+        )
+      : null,
+  });
+}
