@@ -27,6 +27,28 @@ export interface HubConfig {
   logFormat: "json" | "pretty";
   /** `production` turns off field suggestions in error messages. */
   environment: "development" | "production" | "test";
+  /** Limits every GraphQL operation must stay within (documented defaults in the README). */
+  limits: OperationLimits;
+  /** Request budget per token, or per IP address for anonymous callers. */
+  rateLimit: { points: number; durationSeconds: number };
+  /** Redis for state shared by several hub instances (rate limits); null keeps it in memory. */
+  redisUrl: string | null;
+}
+
+/** Limits on one GraphQL operation; each can be overridden by its environment variable. */
+export interface OperationLimits {
+  /** Deepest field nesting (MAX_QUERY_DEPTH). */
+  depth: number;
+  /** Most aliases in one operation (MAX_ALIASES). */
+  aliases: number;
+  /** Most directives in one operation (MAX_DIRECTIVES). */
+  directives: number;
+  /** Most lexical tokens in one document (MAX_TOKENS). */
+  tokens: number;
+  /** Highest estimated cost, where list fields multiply by their page size (MAX_QUERY_COST). */
+  cost: number;
+  /** Longest an operation may execute, in milliseconds (EXECUTION_TIMEOUT_MS). */
+  executionTimeoutMs: number;
 }
 
 /** Shows a rejected value safely on one line: quoted, escaped and cut short. */
@@ -59,6 +81,38 @@ const flag = (name: string, fallback: boolean) =>
       ctx.addIssue({ code: "custom", message: `${name} must be true or false, got ${shown(raw)}` });
       return z.NEVER;
     });
+
+const count = (name: string, fallback: number, min = 1, max = 1_000_000) =>
+  z
+    .string()
+    .default(String(fallback))
+    .transform((raw, ctx) => {
+      const value = Number(raw);
+      if (!/^\d+$/.test(raw.trim()) || value < min || value > max) {
+        ctx.addIssue({ code: "custom", message: `${name} must be a whole number from ${min} to ${max}, got ${shown(raw)}` });
+        return z.NEVER;
+      }
+      return value;
+    });
+
+const redisUrl = z
+  .string()
+  .optional()
+  .transform((raw, ctx) => {
+    if (raw === undefined || raw.trim() === "") return null;
+    let url: URL;
+    try {
+      url = new URL(raw.trim());
+    } catch {
+      ctx.addIssue({ code: "custom", message: "REDIS_URL is not a URL; expected redis://host:6379" });
+      return z.NEVER;
+    }
+    if (url.protocol !== "redis:" && url.protocol !== "rediss:") {
+      ctx.addIssue({ code: "custom", message: `REDIS_URL must start with redis:// or rediss://, got ${shown(`${url.protocol}//`)}` });
+      return z.NEVER;
+    }
+    return raw.trim();
+  });
 
 const oneOf = <T extends string>(name: string, values: readonly [T, ...T[]]) =>
   z.enum(values, { error: (issue) => `${name} must be one of ${values.join(", ")}, got ${shown(issue.input)}` });
@@ -116,6 +170,15 @@ const schema = z.object({
   LOG_LEVEL: oneOf("LOG_LEVEL", ["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   LOG_FORMAT: oneOf("LOG_FORMAT", ["json", "pretty"]).optional(),
   NODE_ENV: oneOf("NODE_ENV", ["development", "production", "test"]).default("development"),
+  MAX_QUERY_DEPTH: count("MAX_QUERY_DEPTH", 12, 1, 100),
+  MAX_ALIASES: count("MAX_ALIASES", 30, 0, 1000),
+  MAX_DIRECTIVES: count("MAX_DIRECTIVES", 20, 0, 1000),
+  MAX_TOKENS: count("MAX_TOKENS", 3000, 100, 100_000),
+  MAX_QUERY_COST: count("MAX_QUERY_COST", 10_000, 1, 10_000_000),
+  EXECUTION_TIMEOUT_MS: count("EXECUTION_TIMEOUT_MS", 10_000, 100, 600_000),
+  RATE_LIMIT_POINTS: count("RATE_LIMIT_POINTS", 300, 1, 1_000_000),
+  RATE_LIMIT_DURATION_SECONDS: count("RATE_LIMIT_DURATION_SECONDS", 60, 1, 86_400),
+  REDIS_URL: redisUrl,
 });
 
 /**
@@ -139,5 +202,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, isTerminal = Bo
     logLevel: value.LOG_LEVEL,
     logFormat: value.LOG_FORMAT ?? (isTerminal ? "pretty" : "json"),
     environment: value.NODE_ENV,
+    limits: {
+      depth: value.MAX_QUERY_DEPTH,
+      aliases: value.MAX_ALIASES,
+      directives: value.MAX_DIRECTIVES,
+      tokens: value.MAX_TOKENS,
+      cost: value.MAX_QUERY_COST,
+      executionTimeoutMs: value.EXECUTION_TIMEOUT_MS,
+    },
+    rateLimit: { points: value.RATE_LIMIT_POINTS, durationSeconds: value.RATE_LIMIT_DURATION_SECONDS },
+    redisUrl: value.REDIS_URL,
   };
 }

@@ -24,7 +24,9 @@ export interface TestHub {
 /** Starts a hub on its own cloned database. */
 export async function startTestHub(env: Record<string, string> = {}): Promise<TestHub> {
   const db = await createTestDatabase();
-  const config = loadConfig({ PORT: "0", HOST: "127.0.0.1", SEED_ON_START: "false", NODE_ENV: "test", ...env }, false);
+  // Tests send hundreds of requests from one address; rate-limit tests lower the budget themselves.
+  const defaults = { PORT: "0", HOST: "127.0.0.1", SEED_ON_START: "false", NODE_ENV: "test", RATE_LIMIT_POINTS: "1000000" };
+  const config = loadConfig({ ...defaults, ...env }, false);
   const hub = new Hub({ config, logger: createLogger({ logLevel: "silent", logFormat: "json" }), database: db });
   const { url } = await hub.start();
   const origin = new URL(url).origin;

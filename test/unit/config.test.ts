@@ -29,6 +29,9 @@ describe("loadConfig defaults", () => {
       host: "0.0.0.0",
       publicUrl: null,
       databaseUrl: null,
+      limits: { depth: 12, aliases: 30, directives: 20, tokens: 3000, cost: 10_000, executionTimeoutMs: 10_000 },
+      rateLimit: { points: 300, durationSeconds: 60 },
+      redisUrl: null,
       dataDir: path.resolve(".data"),
       embeddedPostgresPort: 54329,
       seedOnStart: true,
@@ -66,6 +69,9 @@ describe("loadConfig defaults", () => {
       host: "127.0.0.1",
       publicUrl: "https://ikz-hub.example",
       databaseUrl: "postgres://hub@db.example:5432/ikz",
+      limits: { depth: 12, aliases: 30, directives: 20, tokens: 3000, cost: 10_000, executionTimeoutMs: 10_000 },
+      rateLimit: { points: 300, durationSeconds: 60 },
+      redisUrl: null,
       dataDir: "/tmp/ikz-data",
       embeddedPostgresPort: 6543,
       seedOnStart: false,
@@ -241,5 +247,25 @@ describe("PUBLIC_URL", () => {
     for (const raw of ["ikz-hub.example", "ftp://ikz-hub.example", "javascript:alert(1)", "https://ikz-hub.example/hub", "https://x.example/?a=1"]) {
       expectOneLine(failure({ PUBLIC_URL: raw }), "PUBLIC_URL");
     }
+  });
+});
+
+describe("operation limits, rate limit and REDIS_URL", () => {
+  it("read their variables", () => {
+    const config = loadConfig(
+      { MAX_QUERY_DEPTH: "8", MAX_ALIASES: "0", MAX_QUERY_COST: "500", EXECUTION_TIMEOUT_MS: "2500", RATE_LIMIT_POINTS: "5", REDIS_URL: "redis://127.0.0.1:6379" },
+      false,
+    );
+    expect(config.limits).toMatchObject({ depth: 8, aliases: 0, cost: 500, executionTimeoutMs: 2500 });
+    expect(config.rateLimit.points).toBe(5);
+    expect(config.redisUrl).toBe("redis://127.0.0.1:6379");
+  });
+
+  it("refuse values out of range or of the wrong scheme with one line", () => {
+    expectOneLine(failure({ MAX_QUERY_DEPTH: "0" }), "MAX_QUERY_DEPTH", "0");
+    expectOneLine(failure({ EXECUTION_TIMEOUT_MS: "fast" }), "EXECUTION_TIMEOUT_MS", "fast");
+    expectOneLine(failure({ RATE_LIMIT_POINTS: "-5" }), "RATE_LIMIT_POINTS", "-5");
+    expectOneLine(failure({ REDIS_URL: "http://127.0.0.1:6379" }), "REDIS_URL");
+    expectOneLine(failure({ REDIS_URL: "not a url" }), "REDIS_URL");
   });
 });
