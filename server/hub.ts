@@ -15,8 +15,11 @@ import { type Database, openDatabase } from "./database/database.js";
 import { formatError } from "./errors.js";
 import { createEmbedRouter } from "./embed/embed.router.js";
 import { knownOperationTypes, rejectNulCharacters } from "./graphql/guards.js";
+import { operationLimitRules, operationLimitsPlugin, operationParseOptions } from "./graphql/limits.js";
 import { buildHubSchema } from "./graphql/schema.js";
 import type { Logger } from "./logger.js";
+import { RATE_LIMIT_RESPONSE_HEADERS, rateLimitMiddleware } from "./rate-limit/rate-limit.middleware.js";
+import { createRateLimiter, type RateLimiter } from "./rate-limit/rate-limiter.js";
 import { requestScope } from "./request-scope.js";
 import { seedIfEmpty } from "./seeding.js";
 
@@ -60,6 +63,8 @@ export class Hub {
   /** Settles when a `start()` in progress has finished or failed; `stop()` waits for it. */
   private starting: Promise<unknown> | undefined;
   private apolloStarted = false;
+  /** Request budgets of `/graphql`; created when the routes are mounted, closed by `stop()`. */
+  private rateLimiter: RateLimiter | undefined;
 
   constructor(private readonly options: HubOptions) {
     this.database = options.database;
@@ -72,7 +77,11 @@ export class Hub {
       introspection: true,
       // "Did you mean …" suggestions reveal the schema piecemeal; production drops them.
       hideSchemaDetailsFromClientErrors: options.config.environment === "production",
-      validationRules: [knownOperationTypes],
+      // Operation limits (depth, aliases, directives, tokens, cost, execution time): server/graphql/limits.ts.
+      parseOptions: operationParseOptions(options.config.limits),
+      validationRules: [knownOperationTypes, ...operationLimitRules(options.config.limits)],
+      // One operation per request (Apollo's default, stated): a batch would multiply every limit.
+      allowBatchedHttpRequests: false,
       includeStacktraceInErrorResponses: false,
       // The hub owns shutdown; Apollo's own signal handlers made it hang next to ours.
       stopOnTerminationSignals: false,
@@ -82,6 +91,7 @@ export class Hub {
         // Public data: GET responses (e.g. embedded project cards) may be cached for a minute.
         ApolloServerPluginCacheControl({ defaultMaxAge: 60 }),
         rejectNulCharacters,
+        operationLimitsPlugin(options.config.limits),
       ],
     });
   }
@@ -134,6 +144,11 @@ export class Hub {
       await this.apollo.stop().catch((error) => this.options.logger.warn({ err: error }, "GraphQL server did not stop cleanly"));
     }
     if (this.httpServer.listening) await new Promise((resolve) => this.httpServer.close(resolve));
+    if (this.rateLimiter) {
+      const rateLimiter = this.rateLimiter;
+      this.rateLimiter = undefined;
+      await rateLimiter.close().catch((error) => this.options.logger.warn({ err: error }, "Redis connection did not close cleanly"));
+    }
     if (this.ownsDatabase && this.database) {
       const database = this.database;
       this.database = undefined;
@@ -144,6 +159,9 @@ export class Hub {
   private mountRoutes(): void {
     const { logger } = this.options;
     const orm = this.orm;
+    // Created here, not in the constructor: with REDIS_URL it opens a connection (and does
+    // not wait for it: the hub starts, and counts in memory, while Redis is down).
+    const rateLimiter = (this.rateLimiter = createRateLimiter({ config: this.options.config, logger }));
     this.app.disable("x-powered-by");
     this.app.use((req, res, next) => {
       const given = req.get("x-request-id");
@@ -154,17 +172,32 @@ export class Hub {
     this.app.get("/healthz", async (_req, res) => {
       const started = performance.now();
       const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error("timed out")), HEALTH_TIMEOUT_MS).unref());
-      const database = await Promise.race([orm.em.getConnection().execute("select 1"), timeout])
-        .then(() => ({ status: "up", latencyMs: Math.round(performance.now() - started) }))
-        .catch(() => ({ status: "down" }));
-      res.status(database.status === "up" ? 200 : 503).json({ status: database.status === "up" ? "ok" : "degraded", database });
+      const [database, redis] = await Promise.all([
+        Promise.race([orm.em.getConnection().execute("select 1"), timeout])
+          .then(() => ({ status: "up", latencyMs: Math.round(performance.now() - started) }))
+          .catch(() => ({ status: "down" })),
+        // Only with REDIS_URL. Informational: without Redis the hub still serves (rate limits
+        // then count per instance), so it does not change the status code.
+        Promise.race([rateLimiter.redisStatus(), timeout]).then(
+          (status) => (status ? { status } : undefined),
+          () => ({ status: "down" as const }),
+        ),
+      ]);
+      res
+        .status(database.status === "up" ? 200 : 503)
+        .json({ status: database.status === "up" ? "ok" : "degraded", database, ...(redis ? { redis } : {}) });
     });
     this.app.use(createEmbedRouter({ orm, logger, publicUrl: this.options.config.publicUrl }));
     this.app.use(
       "/graphql",
       // Any origin may read (embeds need it), never with credentials: browsers refuse
       // credentialed requests to a wildcard origin.
-      cors({ origin: "*", methods: ["GET", "POST"], allowedHeaders: GRAPHQL_REQUEST_HEADERS, maxAge: 600 }),
+      // Scripts may read the rate-limit headers, to back off.
+      cors({ origin: "*", methods: ["GET", "POST"], allowedHeaders: GRAPHQL_REQUEST_HEADERS, exposedHeaders: RATE_LIMIT_RESPONSE_HEADERS, maxAge: 600 }),
+      // After CORS (a 429 is readable cross-origin; preflights end there and cost nothing),
+      // before the body parser (a refused body is not parsed).
+      // No API tokens exist yet, so every caller spends its address's budget.
+      rateLimitMiddleware(rateLimiter, logger, () => null),
       express.json({ limit: BODY_LIMIT }),
       expressMiddleware(this.apollo, {
         context: async () => {

@@ -17,6 +17,8 @@ export const ErrorCode = {
   PERSISTED_QUERY_NOT_SUPPORTED: "PERSISTED_QUERY_NOT_SUPPORTED",
   OPERATION_RESOLUTION_FAILURE: "OPERATION_RESOLUTION_FAILURE",
   BAD_REQUEST: "BAD_REQUEST",
+  /** The operation ran longer than the hub's execution timeout (HTTP 503); asking for less helps. */
+  TIMEOUT: "TIMEOUT",
   INTERNAL_SERVER_ERROR: "INTERNAL_SERVER_ERROR",
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

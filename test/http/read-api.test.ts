@@ -11,7 +11,8 @@ import { startTestHub, type GraphQLResponse, type TestHub } from "../support/hub
 
 let hub: TestHub;
 beforeAll(async () => {
-  hub = await startTestHub();
+  // Some tests read the whole graph in one query, far beyond what the public endpoint allows (MAX_QUERY_COST).
+  hub = await startTestHub({ MAX_QUERY_COST: "10000000" });
 });
 afterAll(() => hub?.close());
 

@@ -1,0 +1,152 @@
+import {
+  type ASTVisitor,
+  type FieldNode,
+  type GraphQLField,
+  type GraphQLNamedType,
+  GraphQLError,
+  GraphQLInt,
+  getNamedType,
+  getNullableType,
+  isInterfaceType,
+  isListType,
+  isObjectType,
+  Kind,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+  type ValidationContext,
+  type ValidationRule,
+  valueFromAST,
+} from "graphql";
+import { MAX_PAGE_SIZE } from "../../schema/common/pagination.js";
+
+/** Page size assumed for a `first` argument that is absent and has no default. */
+export const DEFAULT_PAGE_SIZE = 20;
+/**
+ * Length assumed for a list without `first` (a strategy's fields of action, a
+ * project's sources, …). Such lists are short in the data, but unbounded in principle.
+ */
+export const DEFAULT_LIST_SIZE = 10;
+
+/** What the cost of an operation depends on besides the document. */
+export interface CostOptions {
+  /** The request's coerced variables; without them a variable counts as its declared default, else as the largest page. */
+  variableValues?: Record<string, unknown>;
+  /** Only this operation is priced; when absent, every operation of the document is. */
+  operationName?: string | null;
+}
+
+/**
+ * Estimates what an operation costs to answer: the most objects its answer may
+ * hold. Every object counts 1, once per list item it sits in; scalars and enums
+ * are free (they come with their object's row). The `nodes` and `edges` of a
+ * connection hold as many items as its `first` asks for (the argument's default,
+ * 20, when absent; at most `MAX_PAGE_SIZE`); other lists count as
+ * `DEFAULT_LIST_SIZE` items. Introspection and `__typename` are free, and
+ * `@skip`/`@include` are ignored: the estimate is an upper bound.
+ */
+export function operationCost(
+  context: Pick<ValidationContext, "getSchema" | "getFragment">,
+  operation: OperationDefinitionNode,
+  options: CostOptions = {},
+): number {
+  const schema = context.getSchema();
+  const root = schema.getRootType(operation.operation);
+  if (!root) return 0;
+  const variableValues = options.variableValues ?? variableDefaults(operation);
+  // Cost is linear in the multiplier, so each fragment is priced once, per item, whatever spreads it.
+  const fragmentCosts = new Map<string, number>();
+
+  const selectionCost = (selectionSet: SelectionSetNode, parentType: GraphQLNamedType, pageSize: number | undefined): number => {
+    let total = 0;
+    for (const selection of selectionSet.selections) {
+      if (selection.kind === Kind.FIELD) {
+        total += fieldCost(selection, parentType, pageSize);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        const type = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parentType;
+        if (type) total += selectionCost(selection.selectionSet, type, pageSize);
+      } else {
+        total += fragmentCost(selection.name.value, pageSize);
+      }
+    }
+    return total;
+  };
+
+  const fragmentCost = (name: string, pageSize: number | undefined): number => {
+    // Spread directly inside a connection, a fragment's lists are that connection's pages: priced per page size.
+    const key = `${name}:${pageSize ?? ""}`;
+    const known = fragmentCosts.get(key);
+    if (known !== undefined) return known;
+    // Marks the fragment as in progress: a cycle (reported by NoFragmentCyclesRule) adds nothing.
+    fragmentCosts.set(key, 0);
+    const fragment = context.getFragment(name);
+    const type = fragment && schema.getType(fragment.typeCondition.name.value);
+    const cost = fragment && type ? selectionCost(fragment.selectionSet, type, pageSize) : 0;
+    fragmentCosts.set(key, cost);
+    return cost;
+  };
+
+  const fieldCost = (node: FieldNode, parentType: GraphQLNamedType, pageSize: number | undefined): number => {
+    if (node.name.value.startsWith("__")) return 0;
+    const field = isObjectType(parentType) || isInterfaceType(parentType) ? parentType.getFields()[node.name.value] : undefined;
+    // Unknown fields are reported by the specified rules; they cost nothing here.
+    if (!field) return 0;
+    const first = firstArgument(field, node, variableValues);
+    const isList = isListType(getNullableType(field.type));
+    const items = !isList ? 1 : first ?? pageSize ?? DEFAULT_LIST_SIZE;
+    // A connection's `first` sizes the lists directly inside it (`nodes`, `edges`), not the connection itself.
+    const childPageSize = isList ? undefined : first;
+    // Scalars and enums come with their object's row: only objects count.
+    if (!node.selectionSet) return 0;
+    return items * (1 + selectionCost(node.selectionSet, getNamedType(field.type), childPageSize));
+  };
+
+  return selectionCost(operation.selectionSet, root, undefined);
+}
+
+/** The page size a field's `first` argument asks for, or undefined when the field has none. */
+function firstArgument(field: GraphQLField<unknown, unknown>, node: FieldNode, variableValues: Record<string, unknown>): number | undefined {
+  const definition = field.args.find((arg) => arg.name === "first");
+  if (!definition) return undefined;
+  const given = node.arguments?.find((arg) => arg.name.value === "first");
+  // An unset variable leaves the argument's default in force, as in execution.
+  const value = (given && valueFromAST(given.value, definition.type, variableValues)) ?? definition.defaultValue;
+  if (typeof value !== "number" || !Number.isFinite(value)) return DEFAULT_PAGE_SIZE;
+  // Larger pages are refused by argument validation, with a message that names `first`.
+  return Math.min(Math.max(value, 0), MAX_PAGE_SIZE);
+}
+
+/**
+ * The values variables are assumed to have when the request's are not known:
+ * their declared defaults, and the largest page for a variable without one.
+ */
+function variableDefaults(operation: OperationDefinitionNode): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  for (const definition of operation.variableDefinitions ?? []) {
+    const name = definition.variable.name.value;
+    values[name] = definition.defaultValue ? valueFromAST(definition.defaultValue, GraphQLInt) ?? MAX_PAGE_SIZE : MAX_PAGE_SIZE;
+  }
+  return values;
+}
+
+/**
+ * A validation rule that refuses operations whose `operationCost` exceeds
+ * `maxCost`, with a message that names both numbers. Give it the request's
+ * variables (see `CostOptions`) so that `first: $first` is priced as sent.
+ */
+export function costLimitRule(maxCost: number, options: CostOptions = {}): ValidationRule {
+  return (context: ValidationContext): ASTVisitor => ({
+    OperationDefinition(operation) {
+      if (options.operationName && operation.name?.value !== options.operationName) return false;
+      const cost = operationCost(context, operation, options);
+      if (cost > maxCost) {
+        context.reportError(
+          new GraphQLError(
+            `Query cost ${cost} exceeds the limit of ${maxCost}. It counts the objects the answer may hold, once per list item (\`first\`, default 20): ask for smaller pages or fewer nested lists.`,
+            { nodes: [operation] },
+          ),
+        );
+      }
+      return false;
+    },
+  });
+}

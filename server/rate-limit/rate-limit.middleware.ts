@@ -1,0 +1,72 @@
+import { createHash } from "node:crypto";
+import type { Request, RequestHandler } from "express";
+import { ErrorCode } from "../../schema/common/errors.js";
+import type { Logger } from "../logger.js";
+import type { RateLimiter } from "./rate-limiter.js";
+
+/** Response headers a cross-origin script needs to read to back off (CORS `Access-Control-Expose-Headers`). */
+export const RATE_LIMIT_RESPONSE_HEADERS = ["Retry-After", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset"];
+
+/** Whose budget a request spends: a verified token's (by its hash) or, for anonymous callers, its address's. */
+export interface RateLimitSubject {
+  kind: "token" | "address";
+  /** The limiter key: `token:<sha256 hex of the token>` or `ip:<address>`. Never the raw token. */
+  key: string;
+}
+
+/**
+ * Derives the budget key of a request. A request with a verified token spends the
+ * token's budget, keyed by the SHA-256 of the token, so that no token is ever stored
+ * (in memory or in Redis). Any other request spends the budget of its client address,
+ * `req.ip`: the hub does not trust proxies (express `trust proxy` is off), so this is
+ * the TCP peer; behind a reverse proxy all anonymous callers share the proxy's budget.
+ * IPv4-mapped IPv6 addresses (`::ffff:1.2.3.4`) count as IPv4.
+ */
+export function rateLimitSubject(verifiedToken: string | null, ip: string | undefined): RateLimitSubject {
+  if (verifiedToken) return { kind: "token", key: `token:${createHash("sha256").update(verifiedToken, "utf8").digest("hex")}` };
+  const address = ip?.startsWith("::ffff:") && ip.includes(".") ? ip.slice("::ffff:".length) : ip;
+  return { kind: "address", key: `ip:${address || "unknown"}` };
+}
+
+/**
+ * Express middleware for `/graphql`: every request except an OPTIONS preflight takes
+ * one point from its subject's budget (see `rateLimitSubject`). Only a token that
+ * `verifiedToken` vouches for gets a budget of its own: an arbitrary Authorization
+ * header must not buy a fresh budget. Every answer carries
+ * `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset` (seconds), after the
+ * IETF draft; past the limit the hub answers 429 with `Retry-After` and a GraphQL-shaped
+ * `RATE_LIMITED` error. Mount it after CORS (so that 429s are readable cross-origin and
+ * preflights never get here) and before the body parser (so that refused bodies are not
+ * parsed). Should the limiter fail unexpectedly, the request is let through and logged:
+ * limiting must never take the API down.
+ */
+export function rateLimitMiddleware(limiter: RateLimiter, logger: Logger, verifiedToken: (req: Request) => string | null): RequestHandler {
+  return async (req, res, next) => {
+    if (req.method === "OPTIONS") return next();
+    const subject = rateLimitSubject(verifiedToken(req), req.ip);
+    let result;
+    try {
+      result = await limiter.consume(subject.key);
+    } catch (error) {
+      logger.error({ err: error }, "rate limiter failed; request let through");
+      return next();
+    }
+    res.setHeader("RateLimit-Limit", String(result.limit));
+    res.setHeader("RateLimit-Remaining", String(result.remaining));
+    res.setHeader("RateLimit-Reset", String(result.resetSeconds));
+    if (result.allowed) return next();
+    const retryAfter = result.resetSeconds;
+    res.setHeader("Retry-After", String(retryAfter));
+    res.setHeader("Cache-Control", "no-store");
+    res.status(429).json({
+      errors: [
+        {
+          message:
+            `Too many requests: the limit is ${limiter.points} per ${limiter.durationSeconds} s for this ${subject.kind}; ` +
+            `try again in ${retryAfter} s.`,
+          extensions: { code: ErrorCode.RATE_LIMITED, retryAfterSeconds: retryAfter },
+        },
+      ],
+    });
+  };
+}

@@ -1,0 +1,167 @@
+import { Redis } from "ioredis";
+import { type IRateLimiterOptions, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
+import type { HubConfig } from "../config.js";
+import { redactUrl } from "../database/database.js";
+import type { Logger } from "../logger.js";
+
+/** Prefix of every rate-limit key, in Redis and in memory: `ikz-hub:rl:token:<sha256>` or `ikz-hub:rl:ip:<address>`. */
+export const RATE_LIMIT_KEY_PREFIX = "ikz-hub:rl";
+/** Longest a request waits for the first Redis connection attempt before it is counted in memory. */
+const FIRST_CONNECT_WAIT_MS = 2000;
+/** Longest one Redis command may take before the request is counted in memory instead. */
+const REDIS_COMMAND_TIMEOUT_MS = 1000;
+
+/** The outcome of one request against its budget. */
+export interface RateLimitDecision {
+  allowed: boolean;
+  /** Points per window (`RATE_LIMIT_POINTS`). */
+  limit: number;
+  /** Points left in the current window. */
+  remaining: number;
+  /** Whole seconds until the window resets (at least 1). */
+  resetSeconds: number;
+}
+
+/**
+ * The hub's request budget: per key, `points` requests per `durationSeconds`.
+ * In memory (per hub instance) by default; in Redis, shared by every instance
+ * pointing at it, when `REDIS_URL` is set.
+ */
+export interface RateLimiter {
+  readonly points: number;
+  readonly durationSeconds: number;
+  /** Whether the budget is kept in Redis (`REDIS_URL` set), whatever the connection's state. */
+  readonly usesRedis: boolean;
+  /**
+   * Takes one point from `key`'s budget. Never rejects because Redis is unreachable:
+   * the request is then counted by this instance in memory (the insurance limiter).
+   */
+  consume(key: string): Promise<RateLimitDecision>;
+  /** Whether Redis answers a PING; null when no Redis is configured. */
+  redisStatus(): Promise<"up" | "down" | null>;
+  /** Closes the Redis connection, if any. Safe to call more than once. */
+  close(): Promise<void>;
+}
+
+function seconds(ms: number): number {
+  return Math.max(1, Math.ceil(ms / 1000));
+}
+
+function decision(res: RateLimiterRes, allowed: boolean, points: number): RateLimitDecision {
+  return { allowed, limit: points, remaining: Math.max(0, res.remainingPoints), resetSeconds: seconds(res.msBeforeNext) };
+}
+
+/** A memory limiter that reports each use: as the insurance of the Redis limiter, a use means Redis failed. */
+class InsuranceLimiter extends RateLimiterMemory {
+  constructor(
+    options: IRateLimiterOptions,
+    private readonly onUse: () => void,
+  ) {
+    super(options);
+  }
+
+  override consume(key: string | number, pointsToConsume?: number, options?: Record<string, unknown>): Promise<RateLimiterRes> {
+    this.onUse();
+    return super.consume(key, pointsToConsume, options);
+  }
+}
+
+/**
+ * Creates the limiter from the configuration. With `redisUrl` it opens an ioredis
+ * connection (without offline queue, so that commands fail at once while Redis is
+ * away) and counts in Redis; a request Redis cannot answer is counted in this
+ * instance's memory instead, and a warning is logged once per outage (again after
+ * Redis came back and went away again). Start-up does not wait for Redis and does
+ * not fail without it.
+ */
+export function createRateLimiter({ config, logger }: { config: Pick<HubConfig, "rateLimit" | "redisUrl">; logger: Logger }): RateLimiter {
+  const { points, durationSeconds } = config.rateLimit;
+  const options: IRateLimiterOptions = { points, duration: durationSeconds, keyPrefix: RATE_LIMIT_KEY_PREFIX };
+
+  if (!config.redisUrl) {
+    const memory = new RateLimiterMemory(options);
+    return {
+      points,
+      durationSeconds,
+      usesRedis: false,
+      consume: (key) => consumeFrom(memory, key, points),
+      redisStatus: async () => null,
+      close: async () => {},
+    };
+  }
+
+  const where = redactUrl(config.redisUrl);
+  let down = false;
+  const markDown = (reason: string) => {
+    if (down) return;
+    down = true;
+    logger.warn(
+      { redis: where, reason },
+      `Redis at ${where} is unreachable (${reason}); each hub instance now counts rate limits in its own memory until Redis is back`,
+    );
+  };
+
+  const client = new Redis(config.redisUrl, {
+    enableOfflineQueue: false,
+    connectTimeout: FIRST_CONNECT_WAIT_MS,
+    commandTimeout: REDIS_COMMAND_TIMEOUT_MS,
+    maxRetriesPerRequest: 1,
+  });
+  let closed = false;
+  // Settles with the first connection attempt, so that requests arriving right after
+  // start-up are counted in Redis rather than in memory; bounded if Redis hangs.
+  const firstAttempt = new Promise<void>((resolve) => {
+    client.once("ready", () => resolve());
+    client.once("error", () => resolve());
+    setTimeout(resolve, FIRST_CONNECT_WAIT_MS).unref();
+  });
+  client.on("error", (error: Error & { code?: string }) => markDown(error.code ?? error.message));
+  client.on("ready", () => {
+    if (!down) return;
+    down = false;
+    logger.info({ redis: where }, `Redis at ${where} is reachable again; rate limits are shared again`);
+  });
+
+  const redis = new RateLimiterRedis({
+    ...options,
+    storeClient: client,
+    rejectIfRedisNotReady: true,
+    insuranceLimiter: new InsuranceLimiter(options, () => markDown(closed ? "connection closed" : "command failed")),
+  });
+
+  return {
+    points,
+    durationSeconds,
+    usesRedis: true,
+    consume: async (key) => {
+      await firstAttempt;
+      return consumeFrom(redis, key, points);
+    },
+    redisStatus: async () => {
+      if (client.status !== "ready") return "down";
+      return client.ping().then(
+        (answer) => (answer === "PONG" ? "up" : "down"),
+        () => "down",
+      );
+    },
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      if (client.status === "ready") {
+        await client.quit().catch(() => client.disconnect());
+      } else {
+        // Stops the reconnection attempts too.
+        client.disconnect();
+      }
+    },
+  };
+}
+
+async function consumeFrom(limiter: RateLimiterMemory | RateLimiterRedis, key: string, points: number): Promise<RateLimitDecision> {
+  try {
+    return decision(await limiter.consume(key), true, points);
+  } catch (rejection) {
+    if (rejection instanceof RateLimiterRes) return decision(rejection, false, points);
+    throw rejection;
+  }
+}
