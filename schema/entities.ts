@@ -12,6 +12,7 @@ import { Project } from "./project/project.entity.js";
 import { Provider } from "./provider/provider.entity.js";
 import { Source } from "./source/source.entity.js";
 import { Strategy } from "./strategy/strategy.entity.js";
+import { ApiToken } from "./token/api-token.entity.js";
 import { Topic } from "./topic/topic.entity.js";
 import { WorkingGroup } from "./working-group/working-group.entity.js";
 
@@ -34,5 +35,5 @@ export const nodeEntities = {
   WorkingGroup,
 } as const;
 
-/** The entity classes MikroORM manages, base class included. */
-export const entities = [HubEntity, ...Object.values(nodeEntities)];
+/** The entity classes MikroORM manages, base class included; API tokens are not GraphQL nodes. */
+export const entities = [HubEntity, ...Object.values(nodeEntities), ApiToken];

@@ -26,6 +26,7 @@ import { ProviderResolver } from "./provider/provider.resolver.js";
 import { citedResolver } from "./source/cited.resolver.js";
 import { Strategy } from "./strategy/strategy.entity.js";
 import { StrategyResolver } from "./strategy/strategy.resolver.js";
+import { ViewerResolver } from "./token/viewer.resolver.js";
 import { taggedResolver } from "./topic/tagged.resolver.js";
 import { TopicResolver } from "./topic/topic.resolver.js";
 import { WorkingGroup } from "./working-group/working-group.entity.js";
@@ -64,6 +65,7 @@ export const resolvers: NonEmptyArray<Function> = [
   LessonResolver,
   TopicResolver,
   WorkingGroupResolver,
+  ViewerResolver,
   ...citedTypes.map((entity) => citedResolver(entity)),
   ...taggedTypes.map((entity) => taggedResolver(entity)),
 ];

@@ -10,6 +10,7 @@ import cors from "cors";
 import express, { type ErrorRequestHandler } from "express";
 import type { HubContext } from "../schema/common/context.js";
 import { Loaders } from "../schema/common/loaders.js";
+import { createAuthenticator, verifiedToken, viewerOf } from "./auth/authenticate.js";
 import type { HubConfig } from "./config.js";
 import { type Database, openDatabase } from "./database/database.js";
 import { formatError } from "./errors.js";
@@ -27,7 +28,7 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 /** How long `/healthz` waits for the database before it reports it down. */
 const HEALTH_TIMEOUT_MS = 2000;
 /** Request headers browsers may send cross-origin; the Apollo ones satisfy its CSRF prevention on GET. */
-const GRAPHQL_REQUEST_HEADERS = ["content-type", "apollo-require-preflight", "x-apollo-operation-name"];
+const GRAPHQL_REQUEST_HEADERS = ["content-type", "apollo-require-preflight", "x-apollo-operation-name", "authorization"];
 /** The largest request body the GraphQL endpoint reads. */
 const BODY_LIMIT = "1mb";
 
@@ -162,6 +163,7 @@ export class Hub {
     // Created here, not in the constructor: with REDIS_URL it opens a connection (and does
     // not wait for it: the hub starts, and counts in memory, while Redis is down).
     const rateLimiter = (this.rateLimiter = createRateLimiter({ config: this.options.config, logger }));
+    const authenticator = createAuthenticator({ orm, logger });
     this.app.disable("x-powered-by");
     this.app.use((req, res, next) => {
       const given = req.get("x-request-id");
@@ -196,14 +198,19 @@ export class Hub {
       cors({ origin: "*", methods: ["GET", "POST"], allowedHeaders: GRAPHQL_REQUEST_HEADERS, exposedHeaders: RATE_LIMIT_RESPONSE_HEADERS, maxAge: 600 }),
       // After CORS (a 429 is readable cross-origin; preflights end there and cost nothing),
       // before the body parser (a refused body is not parsed).
-      // No API tokens exist yet, so every caller spends its address's budget.
-      rateLimitMiddleware(rateLimiter, logger, () => null),
+      // Before the rate limiter: a bad token is refused (401) without spending a budget,
+      // and a verified token spends its own budget rather than its address's.
+      // Tokens the cache knows spend their own budget; unknown ones are charged to their
+      // address before the database is asked, so random tokens cannot flood it.
+      authenticator.recall,
+      rateLimitMiddleware(rateLimiter, logger, verifiedToken),
+      authenticator.verify,
       express.json({ limit: BODY_LIMIT }),
       expressMiddleware(this.apollo, {
-        context: async () => {
+        context: async ({ res }) => {
           const em = orm.em.fork();
           const requestId = requestScope.getStore()?.requestId ?? randomUUID();
-          return { em, loaders: new Loaders(em), requestId, logger: logger.child({ requestId }) };
+          return { em, loaders: new Loaders(em), requestId, logger: logger.child({ requestId }), viewer: viewerOf(res) };
         },
       }),
     );

@@ -1,9 +1,11 @@
 /**
- * Entry point of `npm start`: reads the configuration, starts the hub and owns
- * the process's signals. Bad configuration or a failed start prints one line
- * and exits 1; Ctrl-C shuts down cleanly and exits 0.
+ * Entry point of `npm start` and of the CLI. Without arguments it serves: reads the
+ * configuration, starts the hub and owns the process's signals; bad configuration or
+ * a failed start prints one line and exits 1; Ctrl-C shuts down cleanly and exits 0.
+ * With arguments (`token …`) it runs the CLI and exits with its code.
  */
 import "reflect-metadata";
+import { runCli } from "./cli/cli.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { Hub } from "./hub.js";
 import { createLogger } from "./logger.js";
@@ -13,56 +15,66 @@ function oneLine(error: unknown): string {
   return message.split("\n")[0];
 }
 
-let config;
-try {
-  config = loadConfig();
-} catch (error) {
-  if (!(error instanceof ConfigError)) throw error;
-  console.error(`ikz-hub: ${error.message}`);
-  process.exit(1);
-}
-
-const logger = createLogger(config);
-const hub = new Hub({ config, logger });
-
-let stopping = false;
-/** The one way out: stops the hub (waiting for a start in progress), then exits with `code`. */
-async function shutdown(reason: string, code: number): Promise<void> {
-  if (stopping) {
-    if (reason === "SIGINT" || reason === "SIGTERM") {
-      logger.warn({ signal: reason }, "second signal during shutdown; exiting now");
-      process.exit(1);
-    }
-    return;
-  }
-  stopping = true;
-  logger.info({ reason }, "shutting down");
+/** Serves until a signal or a failure ends the process. */
+async function serve(): Promise<void> {
+  let config;
   try {
-    await hub.stop();
-    logger.info("stopped cleanly");
+    config = loadConfig();
   } catch (error) {
-    logger.error({ err: error }, "shutdown failed");
-    code = 1;
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(`ikz-hub: ${error.message}`);
+    process.exit(1);
   }
-  process.exit(code);
-}
-process.on("SIGINT", () => void shutdown("SIGINT", 0));
-process.on("SIGTERM", () => void shutdown("SIGTERM", 0));
-process.on("uncaughtException", (error) => {
-  logger.fatal({ err: error }, "uncaught exception");
-  void shutdown("uncaught exception", 1);
-});
-process.on("unhandledRejection", (error) => {
-  logger.fatal({ err: error }, "unhandled promise rejection");
-  void shutdown("unhandled promise rejection", 1);
-});
 
-try {
-  const { url, dataLocation } = await hub.start();
-  if (!stopping) logger.info({ url, data: dataLocation }, `ikz-hub serves GraphQL at ${url}; data in ${dataLocation}`);
-} catch (error) {
-  if (!stopping) {
-    logger.fatal(`ikz-hub could not start: ${oneLine(error)}`);
-    await shutdown("failed start", 1);
+  const logger = createLogger(config);
+  const hub = new Hub({ config, logger });
+
+  let stopping = false;
+  /** The one way out: stops the hub (waiting for a start in progress), then exits with `code`. */
+  async function shutdown(reason: string, code: number): Promise<void> {
+    if (stopping) {
+      if (reason === "SIGINT" || reason === "SIGTERM") {
+        logger.warn({ signal: reason }, "second signal during shutdown; exiting now");
+        process.exit(1);
+      }
+      return;
+    }
+    stopping = true;
+    logger.info({ reason }, "shutting down");
+    try {
+      await hub.stop();
+      logger.info("stopped cleanly");
+    } catch (error) {
+      logger.error({ err: error }, "shutdown failed");
+      code = 1;
+    }
+    process.exit(code);
   }
+  process.on("SIGINT", () => void shutdown("SIGINT", 0));
+  process.on("SIGTERM", () => void shutdown("SIGTERM", 0));
+  process.on("uncaughtException", (error) => {
+    logger.fatal({ err: error }, "uncaught exception");
+    void shutdown("uncaught exception", 1);
+  });
+  process.on("unhandledRejection", (error) => {
+    logger.fatal({ err: error }, "unhandled promise rejection");
+    void shutdown("unhandled promise rejection", 1);
+  });
+
+  try {
+    const { url, dataLocation } = await hub.start();
+    if (!stopping) logger.info({ url, data: dataLocation }, `ikz-hub serves GraphQL at ${url}; data in ${dataLocation}`);
+  } catch (error) {
+    if (!stopping) {
+      logger.fatal(`ikz-hub could not start: ${oneLine(error)}`);
+      await shutdown("failed start", 1);
+    }
+  }
+}
+
+const args = process.argv.slice(2);
+if (args.length > 0) {
+  process.exit(await runCli(args));
+} else {
+  await serve();
 }

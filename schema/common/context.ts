@@ -1,5 +1,6 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import type { Logger } from "pino";
+import type { Viewer } from "../token/viewer.js";
 import type { Loaders } from "./loaders.js";
 
 /** What every resolver receives: one forked EntityManager and fresh loaders per request. */
@@ -10,4 +11,6 @@ export interface HubContext {
   /** Correlates the request's log lines and masked errors. */
   requestId: string;
   logger: Logger;
+  /** The verified API token of the request; null for anonymous callers. */
+  viewer: Viewer | null;
 }

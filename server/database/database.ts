@@ -2,7 +2,7 @@ import { MikroORM } from "@mikro-orm/postgresql";
 import pg from "pg";
 import type { HubConfig } from "../config.js";
 import type { Logger } from "../logger.js";
-import { type EmbeddedPostgresHandle, startEmbeddedPostgres } from "./embedded-postgres.js";
+import { type EmbeddedPostgresHandle, runningPostgresPort, startEmbeddedPostgres } from "./embedded-postgres.js";
 import { ormConfig } from "./orm-config.js";
 import path from "node:path";
 
@@ -98,4 +98,32 @@ export async function openDatabase(config: HubConfig, logger: Logger): Promise<D
     await embedded?.stop();
     throw error;
   }
+}
+
+/**
+ * Opens the hub's database for a short command (the CLI), next to a hub that may be
+ * running: with `DATABASE_URL` as the hub does; otherwise, when an embedded PostgreSQL
+ * already runs on `DATA_DIR` (a hub is up), it connects to that one and requires its
+ * migrations to be applied; when none runs, it starts one (and migrates), and
+ * `close()` stops it again. `started` tells whether this call opened the database as
+ * the hub would on start-up (so the caller may seed an empty one).
+ */
+export async function attachDatabase(config: HubConfig, logger: Logger): Promise<Database & { started: boolean }> {
+  if (!config.databaseUrl) {
+    const dataDir = path.join(config.dataDir, "postgres");
+    const port = await runningPostgresPort(dataDir);
+    if (port !== null) {
+      const orm = await connectOrm(`postgres://postgres:postgres@127.0.0.1:${port}/${EMBEDDED_DATABASE}`);
+      try {
+        const pending = await orm.migrator.getPendingMigrations();
+        if (pending.length) throw new Error(`The hub running on ${dataDir} has not applied its migrations yet; wait until it serves, then try again`);
+      } catch (error) {
+        await orm.close(true);
+        throw error;
+      }
+      logger.debug({ dataDir, port }, "using the embedded PostgreSQL of the running hub");
+      return { orm, location: `${dataDir} (running embedded PostgreSQL on port ${port})`, started: false, close: () => orm.close(true) };
+    }
+  }
+  return { ...(await openDatabase(config, logger)), started: true };
 }
