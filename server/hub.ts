@@ -3,14 +3,11 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
-import { expressMiddleware } from "@as-integrations/express5";
 import type { MikroORM } from "@mikro-orm/postgresql";
 import { ApolloServerPluginCacheControl } from "@apollo/server/plugin/cacheControl";
-import cors from "cors";
-import express, { type ErrorRequestHandler } from "express";
+import express from "express";
 import type { HubContext } from "../schema/common/context.js";
-import { Loaders } from "../schema/common/loaders.js";
-import { createAuthenticator, verifiedToken, viewerOf } from "./auth/authenticate.js";
+import { createAuthenticator } from "./auth/authenticate.js";
 import type { HubConfig } from "./config.js";
 import { type Database, openDatabase } from "./database/database.js";
 import { formatError } from "./errors.js";
@@ -18,29 +15,14 @@ import { createEmbedRouter } from "./embed/embed.router.js";
 import { knownOperationTypes, rejectNulCharacters } from "./graphql/guards.js";
 import { operationLimitRules, operationLimitsPlugin, operationParseOptions } from "./graphql/limits.js";
 import { buildHubSchema } from "./graphql/schema.js";
+import { httpErrors, notFound } from "./http/errors.middleware.js";
+import { graphqlRoute } from "./http/graphql.route.js";
+import { healthRoute } from "./http/health.route.js";
+import { requestId } from "./http/request-id.middleware.js";
 import type { Logger } from "./logger.js";
-import { RATE_LIMIT_RESPONSE_HEADERS, rateLimitMiddleware } from "./rate-limit/rate-limit.middleware.js";
 import { createRateLimiter, type RateLimiter } from "./rate-limit/rate-limiter.js";
 import { requestScope } from "./request-scope.js";
 import { seedIfEmpty } from "./seeding.js";
-
-const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
-/** How long `/healthz` waits for the database before it reports it down. */
-const HEALTH_TIMEOUT_MS = 2000;
-/** Request headers browsers may send cross-origin; the Apollo ones satisfy its CSRF prevention on GET. */
-const GRAPHQL_REQUEST_HEADERS = ["content-type", "apollo-require-preflight", "x-apollo-operation-name", "authorization"];
-/** The largest request body the GraphQL endpoint reads. */
-const BODY_LIMIT = "1mb";
-
-/** What the body parser's failures mean for a client, by its error `type`. */
-const BODY_ERRORS: Record<string, [number, string]> = {
-  "entity.parse.failed": [400, "Bad request: the body is not valid JSON."],
-  "entity.too.large": [413, `Bad request: the body is larger than ${BODY_LIMIT}.`],
-  "encoding.unsupported": [415, "Bad request: unsupported Content-Encoding; send the body uncompressed, gzip or deflate."],
-  "charset.unsupported": [415, "Bad request: unsupported charset; send JSON as UTF-8."],
-  "request.aborted": [400, "Bad request: the request was aborted."],
-  "request.size.invalid": [400, "Bad request: the body is shorter or longer than its Content-Length."],
-};
 
 /** How a hub is put together; tests pass an already open database. */
 export interface HubOptions {
@@ -158,75 +140,19 @@ export class Hub {
   }
 
   private mountRoutes(): void {
-    const { logger } = this.options;
+    const { config, logger } = this.options;
     const orm = this.orm;
     // Created here, not in the constructor: with REDIS_URL it opens a connection (and does
     // not wait for it: the hub starts, and counts in memory, while Redis is down).
-    const rateLimiter = (this.rateLimiter = createRateLimiter({ config: this.options.config, logger }));
+    const rateLimiter = (this.rateLimiter = createRateLimiter({ config, logger }));
     const authenticator = createAuthenticator({ orm, logger });
     this.app.disable("x-powered-by");
-    this.app.use((req, res, next) => {
-      const given = req.get("x-request-id");
-      const requestId = given && REQUEST_ID.test(given) ? given : randomUUID();
-      res.setHeader("x-request-id", requestId);
-      requestScope.run({ requestId }, next);
-    });
-    this.app.get("/healthz", async (_req, res) => {
-      const started = performance.now();
-      const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error("timed out")), HEALTH_TIMEOUT_MS).unref());
-      const [database, redis] = await Promise.all([
-        Promise.race([orm.em.getConnection().execute("select 1"), timeout])
-          .then(() => ({ status: "up", latencyMs: Math.round(performance.now() - started) }))
-          .catch(() => ({ status: "down" })),
-        // Only with REDIS_URL. Informational: without Redis the hub still serves (rate limits
-        // then count per instance), so it does not change the status code.
-        Promise.race([rateLimiter.redisStatus(), timeout]).then(
-          (status) => (status ? { status } : undefined),
-          () => ({ status: "down" as const }),
-        ),
-      ]);
-      res
-        .status(database.status === "up" ? 200 : 503)
-        .json({ status: database.status === "up" ? "ok" : "degraded", database, ...(redis ? { redis } : {}) });
-    });
-    this.app.use(createEmbedRouter({ orm, logger, publicUrl: this.options.config.publicUrl }));
-    this.app.use(
-      "/graphql",
-      // Any origin may read (embeds need it), never with credentials: browsers refuse
-      // credentialed requests to a wildcard origin.
-      // Scripts may read the rate-limit headers, to back off.
-      cors({ origin: "*", methods: ["GET", "POST"], allowedHeaders: GRAPHQL_REQUEST_HEADERS, exposedHeaders: RATE_LIMIT_RESPONSE_HEADERS, maxAge: 600 }),
-      // After CORS (a 429 is readable cross-origin; preflights end there and cost nothing),
-      // before the body parser (a refused body is not parsed).
-      // Before the rate limiter: a bad token is refused (401) without spending a budget,
-      // and a verified token spends its own budget rather than its address's.
-      // Tokens the cache knows spend their own budget; unknown ones are charged to their
-      // address before the database is asked, so random tokens cannot flood it.
-      authenticator.recall,
-      rateLimitMiddleware(rateLimiter, logger, verifiedToken),
-      authenticator.verify,
-      express.json({ limit: BODY_LIMIT }),
-      expressMiddleware(this.apollo, {
-        context: async ({ res }) => {
-          const em = orm.em.fork();
-          const requestId = requestScope.getStore()?.requestId ?? randomUUID();
-          return { em, loaders: new Loaders(em), requestId, logger: logger.child({ requestId }), viewer: viewerOf(res) };
-        },
-      }),
-    );
-    this.app.use((_req, res) => {
-      res.status(404).json({ errors: [{ message: "Not found. GraphQL is served at /graphql.", extensions: { code: "NOT_FOUND" } }] });
-    });
-    const onError: ErrorRequestHandler = (error, _req, res, _next) => {
-      const type = String(error?.type);
-      const status4xx = typeof error?.status === "number" && error.status >= 400 && error.status < 500 ? (error.status as number) : null;
-      // Express marks its own client errors (e.g. a malformed percent-encoding in the path) with a 4xx status.
-      const known = Object.hasOwn(BODY_ERRORS, type) ? BODY_ERRORS[type] : status4xx ? ([status4xx, "Bad request."] as [number, string]) : undefined;
-      if (!known) this.logInternalError(error);
-      const [status, message] = known ?? [500, "Internal server error"];
-      res.status(status).json({ errors: [{ message, extensions: { code: status < 500 ? "BAD_REQUEST" : "INTERNAL_SERVER_ERROR" } }] });
-    };
-    this.app.use(onError);
+    this.app.use(requestId);
+    this.app.get("/healthz", healthRoute({ orm, rateLimiter }));
+    this.app.use(createEmbedRouter({ orm, logger, publicUrl: config.publicUrl }));
+    this.app.use("/graphql", ...graphqlRoute({ apollo: this.apollo, orm, logger, authenticator, rateLimiter }));
+    this.app.use(notFound);
+    this.app.use(httpErrors((error) => this.logInternalError(error)));
   }
 
   private logInternalError(error: unknown): string {

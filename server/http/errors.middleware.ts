@@ -1,0 +1,38 @@
+import type { ErrorRequestHandler, RequestHandler } from "express";
+import { ErrorCode } from "../../schema/common/errors.js";
+
+/** The largest request body the GraphQL endpoint reads. */
+export const BODY_LIMIT = "1mb";
+
+/** What the body parser's failures mean for a client, by its error `type`. */
+const BODY_ERRORS: Record<string, [number, string]> = {
+  "entity.parse.failed": [400, "Bad request: the body is not valid JSON."],
+  "entity.too.large": [413, `Bad request: the body is larger than ${BODY_LIMIT}.`],
+  "encoding.unsupported": [415, "Bad request: unsupported Content-Encoding; send the body uncompressed, gzip or deflate."],
+  "charset.unsupported": [415, "Bad request: unsupported charset; send JSON as UTF-8."],
+  "request.aborted": [400, "Bad request: the request was aborted."],
+  "request.size.invalid": [400, "Bad request: the body is shorter or longer than its Content-Length."],
+};
+
+/** Answers paths no route serves, in the GraphQL error shape. */
+export const notFound: RequestHandler = (_req, res) => {
+  res.status(404).json({ errors: [{ message: "Not found. GraphQL is served at /graphql.", extensions: { code: ErrorCode.NOT_FOUND } }] });
+};
+
+/**
+ * The last error handler: client errors of the HTTP layer (bad JSON, too large, bad
+ * encoding, malformed paths) become `BAD_REQUEST` with a message that says what to fix;
+ * anything else is logged through `logInternal` and masked as `INTERNAL_SERVER_ERROR`.
+ */
+export function httpErrors(logInternal: (error: unknown) => void): ErrorRequestHandler {
+  return (error, _req, res, _next) => {
+    const type = String(error?.type);
+    // Express marks its own client errors (e.g. a malformed percent-encoding in the path) with a 4xx status.
+    const status4xx = typeof error?.status === "number" && error.status >= 400 && error.status < 500 ? (error.status as number) : null;
+    const known = Object.hasOwn(BODY_ERRORS, type) ? BODY_ERRORS[type] : status4xx ? ([status4xx, "Bad request."] as [number, string]) : undefined;
+    if (!known) logInternal(error);
+    const [status, message] = known ?? [500, "Internal server error"];
+    const code = status < 500 ? ErrorCode.BAD_REQUEST : ErrorCode.INTERNAL_SERVER_ERROR;
+    res.status(status).json({ errors: [{ message, extensions: { code } }] });
+  };
+}

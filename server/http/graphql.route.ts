@@ -1,0 +1,50 @@
+import { randomUUID } from "node:crypto";
+import type { ApolloServer } from "@apollo/server";
+import { expressMiddleware } from "@as-integrations/express5";
+import type { MikroORM } from "@mikro-orm/postgresql";
+import cors from "cors";
+import express, { type RequestHandler } from "express";
+import type { HubContext } from "../../schema/common/context.js";
+import { Loaders } from "../../schema/common/loaders.js";
+import { type Authenticator, verifiedToken, viewerOf } from "../auth/authenticate.js";
+import type { Logger } from "../logger.js";
+import { RATE_LIMIT_RESPONSE_HEADERS, rateLimitMiddleware } from "../rate-limit/rate-limit.middleware.js";
+import type { RateLimiter } from "../rate-limit/rate-limiter.js";
+import { requestScope } from "../request-scope.js";
+import { BODY_LIMIT } from "./errors.middleware.js";
+
+/** Request headers browsers may send cross-origin; the Apollo ones satisfy its CSRF prevention on GET. */
+const GRAPHQL_REQUEST_HEADERS = ["content-type", "authorization", "apollo-require-preflight", "x-apollo-operation-name"];
+
+/** What the `/graphql` route is made of. */
+export interface GraphqlRouteOptions {
+  apollo: ApolloServer<HubContext>;
+  orm: MikroORM;
+  logger: Logger;
+  authenticator: Authenticator;
+  rateLimiter: RateLimiter;
+}
+
+/**
+ * The middleware chain of `/graphql`, in this order: CORS (any origin may read, never
+ * with credentials; preflights end here and cost nothing), the token cache, the rate
+ * limiter (a known token spends its own budget, anything else its address's, before
+ * the database is asked), token verification (401 for bad tokens), the JSON body parser
+ * (refused requests are never parsed), and Apollo with one typed context per request.
+ */
+export function graphqlRoute({ apollo, orm, logger, authenticator, rateLimiter }: GraphqlRouteOptions): RequestHandler[] {
+  return [
+    cors({ origin: "*", methods: ["GET", "POST"], allowedHeaders: GRAPHQL_REQUEST_HEADERS, exposedHeaders: RATE_LIMIT_RESPONSE_HEADERS, maxAge: 600 }),
+    authenticator.recall,
+    rateLimitMiddleware(rateLimiter, logger, verifiedToken),
+    authenticator.verify,
+    express.json({ limit: BODY_LIMIT }),
+    expressMiddleware(apollo, {
+      context: async ({ res }) => {
+        const em = orm.em.fork();
+        const requestId = requestScope.getStore()?.requestId ?? randomUUID();
+        return { em, loaders: new Loaders(em), requestId, logger: logger.child({ requestId }), viewer: viewerOf(res) };
+      },
+    }),
+  ];
+}
