@@ -95,69 +95,50 @@ const count = (name: string, fallback: number, min = 1, max = 1_000_000) =>
       return value;
     });
 
-const redisUrl = z
-  .string()
-  .optional()
-  .transform((raw, ctx) => {
-    if (raw === undefined || raw.trim() === "") return null;
-    let url: URL;
-    try {
-      url = new URL(raw.trim());
-    } catch {
-      ctx.addIssue({ code: "custom", message: "REDIS_URL is not a URL; expected redis://host:6379" });
-      return z.NEVER;
-    }
-    if (url.protocol !== "redis:" && url.protocol !== "rediss:") {
-      ctx.addIssue({ code: "custom", message: `REDIS_URL must start with redis:// or rediss://, got ${shown(`${url.protocol}//`)}` });
-      return z.NEVER;
-    }
-    return raw.trim();
-  });
+/**
+ * An optional URL variable: unset or blank is null; otherwise it must parse, use one
+ * of `schemes`, and pass `finish`, which returns the value to keep or a problem.
+ */
+const urlVariable = (
+  name: string,
+  schemes: readonly string[],
+  example: string,
+  finish: (url: URL, raw: string) => string | { problem: string } = (_url, raw) => raw,
+) =>
+  z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      if (raw === undefined || raw.trim() === "") return null;
+      const fail = (message: string) => {
+        ctx.addIssue({ code: "custom", message });
+        return z.NEVER;
+      };
+      let url: URL;
+      try {
+        url = new URL(raw.trim());
+      } catch {
+        return fail(`${name} is not a URL; expected ${example}`);
+      }
+      if (!schemes.includes(url.protocol.slice(0, -1))) {
+        return fail(`${name} must start with ${schemes.map((scheme) => `${scheme}://`).join(" or ")}, got ${shown(`${url.protocol}//`)}`);
+      }
+      const result = finish(url, raw.trim());
+      return typeof result === "string" ? result : fail(result.problem);
+    });
+
+const redisUrl = urlVariable("REDIS_URL", ["redis", "rediss"], "redis://host:6379");
+
+const databaseUrl = urlVariable("DATABASE_URL", ["postgres", "postgresql"], "postgres://user@host:port/database", (url, raw) =>
+  url.pathname.length > 1 ? raw : { problem: "DATABASE_URL names no database; expected postgres://user@host:port/database" },
+);
+
+const publicUrl = urlVariable("PUBLIC_URL", ["http", "https"], "e.g. https://ikz-hub.example", (url, raw) =>
+  url.pathname === "/" && !url.search && !url.hash ? url.origin : { problem: `PUBLIC_URL must be an http(s) origin without path, got ${shown(raw)}` },
+);
 
 const oneOf = <T extends string>(name: string, values: readonly [T, ...T[]]) =>
   z.enum(values, { error: (issue) => `${name} must be one of ${values.join(", ")}, got ${shown(issue.input)}` });
-
-const databaseUrl = z
-  .string()
-  .optional()
-  .transform((raw, ctx) => {
-    if (raw === undefined || raw.trim() === "") return null;
-    let url: URL;
-    try {
-      url = new URL(raw);
-    } catch {
-      ctx.addIssue({ code: "custom", message: "DATABASE_URL is not a URL; expected postgres://user@host:port/database" });
-      return z.NEVER;
-    }
-    if (url.protocol !== "postgres:" && url.protocol !== "postgresql:") {
-      ctx.addIssue({ code: "custom", message: `DATABASE_URL must start with postgres:// or postgresql://, got ${shown(`${url.protocol}//`)}` });
-      return z.NEVER;
-    }
-    if (url.pathname.length <= 1) {
-      ctx.addIssue({ code: "custom", message: "DATABASE_URL names no database; expected postgres://user@host:port/database" });
-      return z.NEVER;
-    }
-    return raw.trim();
-  });
-
-const publicUrl = z
-  .string()
-  .optional()
-  .transform((raw, ctx) => {
-    if (raw === undefined || raw.trim() === "") return null;
-    let url: URL;
-    try {
-      url = new URL(raw.trim());
-    } catch {
-      ctx.addIssue({ code: "custom", message: `PUBLIC_URL is not a URL, got ${shown(raw)}; expected e.g. https://ikz-hub.example` });
-      return z.NEVER;
-    }
-    if ((url.protocol !== "http:" && url.protocol !== "https:") || url.pathname !== "/" || url.search || url.hash) {
-      ctx.addIssue({ code: "custom", message: `PUBLIC_URL must be an http(s) origin without path, got ${shown(raw)}` });
-      return z.NEVER;
-    }
-    return url.origin;
-  });
 
 const schema = z.object({
   PORT: port("PORT", 4000),
