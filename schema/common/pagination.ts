@@ -236,7 +236,11 @@ export async function fetchPagesByParent<T extends Sortable>(
   const rows = picked.length ? await em.find(entity, { id: { $in: picked.map((row) => row.id) } } as unknown as FilterQuery<T>) : [];
   const byId = new Map(rows.map((row) => [row.id, row]));
   const ranksByParent = new Map<number, typeof picked>();
-  for (const row of picked) ranksByParent.set(row.parent_id, [...(ranksByParent.get(row.parent_id) ?? []), row]);
+  for (const row of picked) {
+    const ranks = ranksByParent.get(row.parent_id);
+    if (ranks) ranks.push(row);
+    else ranksByParent.set(row.parent_id, [row]);
+  }
   const countByParent = new Map(counts.map((row) => [row.parent_id, Number(row.count)]));
   const pages = new Map<number, Page<T>>();
   for (const parentId of parentIds) {

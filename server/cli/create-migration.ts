@@ -8,7 +8,7 @@ import { chmod, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { connectOrm, ensureDatabase } from "../database/database.js";
-import { findFreePort, startEmbeddedPostgres } from "../database/embedded-postgres.js";
+import { embeddedPostgresUrl, findFreePort, startEmbeddedPostgres } from "../database/embedded-postgres.js";
 import { createLogger } from "../logger.js";
 
 const logger = createLogger({ logLevel: "info", logFormat: "pretty" });
@@ -17,7 +17,7 @@ await chmod(dir, 0o755);
 const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), port: await findFreePort(), logger });
 try {
   await ensureDatabase(pg.adminUrl, "scratch");
-  const orm = await connectOrm(pg.adminUrl.replace(/\/postgres$/, "/scratch"));
+  const orm = await connectOrm(embeddedPostgresUrl(pg.port, "scratch"));
   try {
     await orm.migrator.up();
     const result = await orm.migrator.createMigration("server/database/migrations");

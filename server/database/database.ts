@@ -2,7 +2,7 @@ import { MikroORM } from "@mikro-orm/postgresql";
 import pg from "pg";
 import type { HubConfig } from "../config.js";
 import type { Logger } from "../logger.js";
-import { type EmbeddedPostgresHandle, runningPostgresPort, startEmbeddedPostgres } from "./embedded-postgres.js";
+import { type EmbeddedPostgresHandle, embeddedPostgresUrl, runningPostgresPort, startEmbeddedPostgres } from "./embedded-postgres.js";
 import { ormConfig } from "./orm-config.js";
 import path from "node:path";
 
@@ -73,7 +73,7 @@ export async function openDatabase(config: HubConfig, logger: Logger): Promise<D
   } else {
     const dataDir = path.join(config.dataDir, "postgres");
     embedded = await startEmbeddedPostgres({ dataDir, port: config.embeddedPostgresPort, logger });
-    clientUrl = embedded.adminUrl.replace(/\/postgres$/, `/${EMBEDDED_DATABASE}`);
+    clientUrl = embeddedPostgresUrl(embedded.port, EMBEDDED_DATABASE);
     location = `${dataDir} (embedded PostgreSQL on port ${embedded.port})`;
   }
   try {
@@ -113,7 +113,7 @@ export async function attachDatabase(config: HubConfig, logger: Logger): Promise
     const dataDir = path.join(config.dataDir, "postgres");
     const port = await runningPostgresPort(dataDir);
     if (port !== null) {
-      const orm = await connectOrm(`postgres://postgres:postgres@127.0.0.1:${port}/${EMBEDDED_DATABASE}`);
+      const orm = await connectOrm(embeddedPostgresUrl(port, EMBEDDED_DATABASE));
       try {
         const pending = await orm.migrator.getPendingMigrations();
         if (pending.length) throw new Error(`The hub running on ${dataDir} has not applied its migrations yet; wait until it serves, then try again`);

@@ -63,6 +63,11 @@ function isPortTaken(port: number): Promise<boolean> {
   });
 }
 
+/** Connection URL of a database on the embedded PostgreSQL listening on `port`. */
+export function embeddedPostgresUrl(port: number, database: string): string {
+  return `postgres://postgres:postgres@127.0.0.1:${port}/${database}`;
+}
+
 /** Asks the OS for a free TCP port on the loopback interface. */
 export function findFreePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -145,7 +150,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     throw new Error(`Embedded PostgreSQL did not start on port ${port} with data in ${dataDir}${error instanceof Error ? `: ${error.message}` : ""}`);
   }
   return {
-    adminUrl: `postgres://postgres:postgres@127.0.0.1:${port}/postgres`,
+    adminUrl: embeddedPostgresUrl(port, "postgres"),
     port,
     stop: () => server.stop(),
   };
