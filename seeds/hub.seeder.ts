@@ -12,6 +12,9 @@ import { Product } from "../schema/product/product.entity.js";
 import { CostItem } from "../schema/project/cost-item.entity.js";
 import { Project } from "../schema/project/project.entity.js";
 import { Provider } from "../schema/provider/provider.entity.js";
+import { PublicationState } from "../schema/publishing/publication-state.enum.js";
+import { Publishable } from "../schema/publishing/publishable.js";
+import { VISIBILITY_FILTER, type Visibility } from "../schema/publishing/visibility.js";
 import { Source } from "../schema/source/source.entity.js";
 import { Strategy } from "../schema/strategy/strategy.entity.js";
 import { Topic } from "../schema/topic/topic.entity.js";
@@ -54,6 +57,8 @@ class SeedRun {
   ) {}
 
   async run(): Promise<void> {
+    // The seeder matches records whatever their state, drafts and archived ones included.
+    this.em.setFilterParams(VISIBILITY_FILTER, { scope: "all" } satisfies Visibility);
     for (const seed of this.data.topics) {
       const topic = await this.upsert(Topic, { key: seed.key }, () => new Topic(seed.key, seed.labelDe, seed.labelEn, seed.description), []);
       this.em.assign(topic, { labelDe: seed.labelDe, labelEn: seed.labelEn, description: seed.description });
@@ -288,6 +293,8 @@ class SeedRun {
     const existing = await this.em.findOne(entity, where as FilterQuery<T>, { populate: populate as never });
     if (existing) return existing;
     const created = create();
+    // Seed data comes from published council papers and articles: it is public from the start.
+    if (created instanceof Publishable) created.publicationState = PublicationState.PUBLISHED;
     this.em.persist(created);
     return created;
   }

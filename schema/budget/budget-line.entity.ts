@@ -1,16 +1,19 @@
-import { Collection, Entity, Enum, ManyToMany, ManyToOne, Property, type Ref, Unique } from "@mikro-orm/core";
+import { Collection, Entity, Filter, Enum, ManyToMany, ManyToOne, Property, type Ref, Unique } from "@mikro-orm/core";
 import { Field, Int, ObjectType } from "type-graphql";
 import { HubEntity } from "../common/node.js";
 import { DecimalScalar } from "../common/scalars.js";
 import { Source } from "../source/source.entity.js";
 import { Strategy } from "../strategy/strategy.entity.js";
 import { BudgetCategory } from "./budget-category.enum.js";
+import { Publishable } from "../publishing/publishable.js";
+import { visibilityFilter } from "../publishing/visibility.js";
 
 /** One planned amount of a strategy's budget. */
-@ObjectType({ implements: HubEntity, description: "One planned amount of a strategy's budget, in EUR." })
+@ObjectType({ implements: [HubEntity, Publishable], description: "One planned amount of a strategy's budget, in EUR." })
 @Entity()
+@Filter(visibilityFilter({ owner: "strategy.municipality", parent: "strategy" }))
 @Unique({ properties: ["strategy", "position"] })
-export class BudgetLine extends HubEntity {
+export class BudgetLine extends Publishable {
   @ManyToOne({ entity: () => Strategy, ref: true })
   strategy: Ref<Strategy>;
 

@@ -223,16 +223,19 @@ export async function fetchPagesByParent<T extends Sortable>(
       raw(`row_number() over (partition by e.${parentColumn} order by e.${column(order.property)} ${direction}, e.id ${direction}) as rn`),
     ])
     .where({ $and: [scoped, keysetCondition<T>(args.after, entity.name, order)] } as FilterQuery<T>);
+  // Query builders skip the ORM's filters unless told, and the visibility filter must hold here too.
+  await ranked.applyFilters();
   const knex = em.getKnex();
   const picked: { id: number; parent_id: number; rn: string }[] = await em
     .getConnection()
     .execute(knex.select("id", "parent_id", "rn").from(ranked.getKnexQuery().as("ranked")).where("rn", "<=", args.first + 1));
-  const counts: { parent_id: number; count: string }[] = await em
+  const counting = em
     .createQueryBuilder(entity, "e")
     .select([raw(`e.${parentColumn} as parent_id`), raw("count(*) as count")])
     .where(scoped)
-    .groupBy(raw(`e.${parentColumn}`) as never)
-    .execute("all", false);
+    .groupBy(raw(`e.${parentColumn}`) as never);
+  await counting.applyFilters();
+  const counts: { parent_id: number; count: string }[] = await counting.execute("all", false);
   const rows = picked.length ? await em.find(entity, { id: { $in: picked.map((row) => row.id) } } as unknown as FilterQuery<T>) : [];
   const byId = new Map(rows.map((row) => [row.id, row]));
   const ranksByParent = new Map<number, typeof picked>();

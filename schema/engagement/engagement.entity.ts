@@ -1,4 +1,4 @@
-import { Collection, Entity, Enum, ManyToMany, ManyToOne, Property, type Ref, Unique } from "@mikro-orm/core";
+import { Collection, Entity, Filter, Enum, ManyToMany, ManyToOne, Property, type Ref, Unique } from "@mikro-orm/core";
 import { Field, ObjectType } from "type-graphql";
 import { HubEntity } from "../common/node.js";
 import { PartialDateScalar } from "../common/scalars.js";
@@ -6,12 +6,15 @@ import { Municipality } from "../municipality/municipality.entity.js";
 import { Provider } from "../provider/provider.entity.js";
 import { Source } from "../source/source.entity.js";
 import { EngagementRole } from "./engagement-role.enum.js";
+import { Publishable } from "../publishing/publishable.js";
+import { visibilityFilter } from "../publishing/visibility.js";
 
 /** A provider working for a municipality in a given role. */
-@ObjectType({ implements: HubEntity, description: "A provider working for a municipality in a given role." })
+@ObjectType({ implements: [HubEntity, Publishable], description: "A provider working for a municipality in a given role." })
 @Entity()
+@Filter(visibilityFilter({ owner: "municipality" }))
 @Unique({ properties: ["municipality", "provider", "role"] })
-export class Engagement extends HubEntity {
+export class Engagement extends Publishable {
   @ManyToOne({ entity: () => Municipality, ref: true })
   municipality: Ref<Municipality>;
 

@@ -1,15 +1,18 @@
-import { Collection, Entity, ManyToMany, ManyToOne, Property, type Ref, Unique } from "@mikro-orm/core";
+import { Collection, Entity, Filter, ManyToMany, ManyToOne, Property, type Ref, Unique } from "@mikro-orm/core";
 import { Field, Int, ObjectType } from "type-graphql";
 import { HubEntity } from "../common/node.js";
 import { Source } from "../source/source.entity.js";
 import { Strategy } from "../strategy/strategy.entity.js";
 import { Topic } from "../topic/topic.entity.js";
+import { Publishable } from "../publishing/publishable.js";
+import { visibilityFilter } from "../publishing/visibility.js";
 
 /** A field of action (Handlungsfeld, Digitalisierungsfeld) of a strategy. */
-@ObjectType({ implements: HubEntity, description: "A field of action (Handlungsfeld) of a strategy." })
+@ObjectType({ implements: [HubEntity, Publishable], description: "A field of action (Handlungsfeld) of a strategy." })
 @Entity()
+@Filter(visibilityFilter({ owner: "strategy.municipality", parent: "strategy" }))
 @Unique({ properties: ["strategy", "position"] })
-export class FieldOfAction extends HubEntity {
+export class FieldOfAction extends Publishable {
   @ManyToOne({ entity: () => Strategy, ref: true })
   strategy: Ref<Strategy>;
 

@@ -1,16 +1,19 @@
-import { Collection, Entity, ManyToMany, ManyToOne, Property, type Ref, Unique } from "@mikro-orm/core";
+import { Collection, Entity, Filter, ManyToMany, ManyToOne, Property, type Ref, Unique } from "@mikro-orm/core";
 import { Field, Float, ObjectType } from "type-graphql";
 import { HubEntity } from "../common/node.js";
 import { PartialDateScalar } from "../common/scalars.js";
 import { Municipality } from "../municipality/municipality.entity.js";
 import { Source } from "../source/source.entity.js";
 import { Strategy } from "../strategy/strategy.entity.js";
+import { Publishable } from "../publishing/publishable.js";
+import { visibilityFilter } from "../publishing/visibility.js";
 
 /** A measured figure of a municipality's digitalisation, e.g. processes identified vs. done. */
-@ObjectType({ implements: HubEntity, description: "A measured figure, e.g. processes identified vs. done." })
+@ObjectType({ implements: [HubEntity, Publishable], description: "A measured figure, e.g. processes identified vs. done." })
 @Entity()
+@Filter(visibilityFilter({ owner: "municipality", parent: "strategy", parentOptional: true }))
 @Unique({ properties: ["municipality", "key"] })
-export class Indicator extends HubEntity {
+export class Indicator extends Publishable {
   @ManyToOne({ entity: () => Municipality, ref: true })
   municipality: Ref<Municipality>;
 

@@ -1,4 +1,4 @@
-import { Collection, Entity, Enum, ManyToMany, ManyToOne, Property, type Ref } from "@mikro-orm/core";
+import { Collection, Entity, Filter, Enum, ManyToMany, ManyToOne, Property, type Ref } from "@mikro-orm/core";
 import { Field, ObjectType } from "type-graphql";
 import { HubEntity } from "../common/node.js";
 import { Municipality } from "../municipality/municipality.entity.js";
@@ -6,11 +6,14 @@ import { Project } from "../project/project.entity.js";
 import { Source } from "../source/source.entity.js";
 import { Topic } from "../topic/topic.entity.js";
 import { LessonKind } from "./lesson-kind.enum.js";
+import { Publishable } from "../publishing/publishable.js";
+import { visibilityFilter } from "../publishing/visibility.js";
 
 /** Something a municipality learned that others can reuse: a success, a pitfall, a recommendation. */
-@ObjectType({ implements: HubEntity, description: "Something a municipality learned that others can reuse." })
+@ObjectType({ implements: [HubEntity, Publishable], description: "Something a municipality learned that others can reuse." })
 @Entity()
-export class LessonLearned extends HubEntity {
+@Filter(visibilityFilter({ owner: "municipality", parent: "project", parentOptional: true }))
+export class LessonLearned extends Publishable {
   @Field({ description: "Stable slug." })
   @Property({ type: "string", length: 120, unique: true })
   slug: string;

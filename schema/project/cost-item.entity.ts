@@ -1,4 +1,4 @@
-import { Collection, Entity, Enum, ManyToMany, ManyToOne, Property, type Ref, Unique } from "@mikro-orm/core";
+import { Collection, Entity, Filter, Enum, ManyToMany, ManyToOne, Property, type Ref, Unique } from "@mikro-orm/core";
 import { Field, ObjectType } from "type-graphql";
 import { HubEntity } from "../common/node.js";
 import { DecimalScalar } from "../common/scalars.js";
@@ -6,10 +6,12 @@ import { Source } from "../source/source.entity.js";
 import { CostKind } from "./cost-kind.enum.js";
 import { CostPeriod } from "./cost-period.enum.js";
 import { Project } from "./project.entity.js";
+import { visibilityFilter } from "../publishing/visibility.js";
 
 /** One cost of a project, e.g. a module's annual fee. */
 @ObjectType({ implements: HubEntity, description: "One cost of a project, e.g. a module's annual fee." })
 @Entity()
+@Filter(visibilityFilter({ owner: "project.municipality", parent: "project", ownState: false }))
 @Unique({ properties: ["project", "position"] })
 export class CostItem extends HubEntity {
   @ManyToOne({ entity: () => Project, ref: true })

@@ -1,4 +1,4 @@
-import { Collection, Entity, Enum, ManyToMany, ManyToOne, Property, type Ref } from "@mikro-orm/core";
+import { Collection, Entity, Filter, Enum, ManyToMany, ManyToOne, Property, type Ref } from "@mikro-orm/core";
 import { Field, ObjectType } from "type-graphql";
 import { HubEntity } from "../common/node.js";
 import { PartialDateScalar } from "../common/scalars.js";
@@ -10,11 +10,14 @@ import { Source } from "../source/source.entity.js";
 import { Strategy } from "../strategy/strategy.entity.js";
 import { Topic } from "../topic/topic.entity.js";
 import { ProjectStatus } from "./project-status.enum.js";
+import { Publishable } from "../publishing/publishable.js";
+import { visibilityFilter } from "../publishing/visibility.js";
 
 /** A municipality's digitalisation project: e-file, online services, Kita software, fibre, … */
-@ObjectType({ implements: HubEntity, description: "A municipality's digitalisation project." })
+@ObjectType({ implements: [HubEntity, Publishable], description: "A municipality's digitalisation project." })
 @Entity()
-export class Project extends HubEntity {
+@Filter(visibilityFilter({ owner: "municipality" }))
+export class Project extends Publishable {
   @Field({ description: "Stable slug, e.g. `herten-kita-online`." })
   @Property({ type: "string", length: 120, unique: true })
   slug: string;

@@ -1,12 +1,16 @@
-import { Entity, Property } from "@mikro-orm/core";
+import { Entity, Filter, ManyToOne, Property, type Ref } from "@mikro-orm/core";
 import { Field, ObjectType } from "type-graphql";
 import { HubEntity } from "../common/node.js";
 import { PartialDateScalar } from "../common/scalars.js";
+import type { Municipality } from "../municipality/municipality.entity.js";
+import { Publishable } from "../publishing/publishable.js";
+import { visibilityFilter } from "../publishing/visibility.js";
 
 /** A publication that facts in the hub are taken from: a press article, a council paper, a report. */
-@ObjectType({ implements: HubEntity, description: "A publication that facts in the hub are taken from." })
+@ObjectType({ implements: [HubEntity, Publishable], description: "A publication that facts in the hub are taken from." })
 @Entity()
-export class Source extends HubEntity {
+@Filter(visibilityFilter({ owner: "municipality" }))
+export class Source extends Publishable {
   @Field({ description: "Stable key of the source." })
   @Property({ type: "string", length: 120, unique: true })
   key: string;
@@ -34,6 +38,11 @@ export class Source extends HubEntity {
   @Field(() => String, { nullable: true, description: "Editorial remark, e.g. on what the source leaves unclear." })
   @Property({ type: "text", nullable: true })
   note: string | null = null;
+
+  /** The municipality whose editors maintain the source; null for sources the hub's operators keep. */
+  // Named by string: the municipality cites sources, so a class reference here would be an import cycle.
+  @ManyToOne({ entity: "Municipality", ref: true, nullable: true, index: true })
+  municipality: Ref<Municipality> | null = null;
 
   constructor(key: string, title: string) {
     super();

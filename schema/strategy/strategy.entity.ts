@@ -1,4 +1,4 @@
-import { Collection, Entity, Enum, ManyToMany, ManyToOne, Property, type Ref } from "@mikro-orm/core";
+import { Collection, Entity, Filter, Enum, ManyToMany, ManyToOne, Property, type Ref } from "@mikro-orm/core";
 import { Field, Int, ObjectType } from "type-graphql";
 import { HubEntity } from "../common/node.js";
 import { PartialDateScalar } from "../common/scalars.js";
@@ -7,11 +7,14 @@ import { Municipality } from "../municipality/municipality.entity.js";
 import { Provider } from "../provider/provider.entity.js";
 import { Source } from "../source/source.entity.js";
 import { StrategyStatus } from "./strategy-status.enum.js";
+import { Publishable } from "../publishing/publishable.js";
+import { visibilityFilter } from "../publishing/visibility.js";
 
 /** A municipality's digitalisation strategy with its fields of action, budget and indicators. */
-@ObjectType({ implements: HubEntity, description: "A municipality's digitalisation strategy." })
+@ObjectType({ implements: [HubEntity, Publishable], description: "A municipality's digitalisation strategy." })
 @Entity()
-export class Strategy extends HubEntity {
+@Filter(visibilityFilter({ owner: "municipality" }))
+export class Strategy extends Publishable {
   @Field({ description: "Stable slug, e.g. `ratingen-digital-2025plus`." })
   @Property({ type: "string", length: 120, unique: true })
   slug: string;

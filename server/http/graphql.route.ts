@@ -6,6 +6,7 @@ import cors from "cors";
 import express, { type RequestHandler } from "express";
 import type { HubContext } from "../../schema/common/context.js";
 import { Loaders } from "../../schema/common/loaders.js";
+import { VISIBILITY_FILTER, visibilityOf } from "../../schema/publishing/visibility.js";
 import { type Authenticator, verifiedToken, viewerOf } from "../auth/authenticate.js";
 import type { Logger } from "../logger.js";
 import { RATE_LIMIT_RESPONSE_HEADERS, rateLimitMiddleware } from "../rate-limit/rate-limit.middleware.js";
@@ -41,9 +42,11 @@ export function graphqlRoute({ apollo, orm, logger, authenticator, rateLimiter }
     express.json({ limit: BODY_LIMIT }),
     expressMiddleware(apollo, {
       context: async ({ res }) => {
+        const viewer = viewerOf(res);
         const em = orm.em.fork();
+        em.setFilterParams(VISIBILITY_FILTER, visibilityOf(viewer));
         const requestId = requestScope.getStore()?.requestId ?? randomUUID();
-        return { em, loaders: new Loaders(em), requestId, logger: logger.child({ requestId }), viewer: viewerOf(res) };
+        return { em, loaders: new Loaders(em), requestId, logger: logger.child({ requestId }), viewer };
       },
     }),
   ];

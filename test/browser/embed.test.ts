@@ -23,6 +23,7 @@ import { Provider } from "../../schema/provider/provider.entity.js";
 import { Topic } from "../../schema/topic/topic.entity.js";
 import { seedData } from "../../seeds/data/index.js";
 import { startTestHub, type TestHub } from "../support/hub.js";
+import { PublicationState } from "../../schema/publishing/publication-state.enum.js";
 
 // Callbacks passed to page.evaluate run in the browser; the project compiles without the DOM types.
 declare const document: any;
@@ -116,6 +117,7 @@ async function addXssProject(hub: TestHub): Promise<void> {
   const em = hub.db.orm.em.fork();
   const municipality = await em.findOneOrFail(Municipality, { slug: "kelsterbach" });
   const project = new Project(XSS_SLUG, XSS_TITLE, XSS_SUMMARY, ref(municipality), ProjectStatus.PLANNED);
+  project.publicationState = PublicationState.PUBLISHED;
   const provider = new Provider("xss-provider", XSS_PROVIDER, ProviderKind.OTHER, XSS_SUMMARY);
   project.providers.set([provider]);
   project.topics.set([await em.findOneOrFail(Topic, { key: "childcare" })]);

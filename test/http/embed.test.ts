@@ -15,6 +15,7 @@ import { Source } from "../../schema/source/source.entity.js";
 import { Topic } from "../../schema/topic/topic.entity.js";
 import { startTestHub, type TestHub } from "../support/hub.js";
 import { jsonLdText, scanTags } from "../support/html-scan.js";
+import { PublicationState } from "../../schema/publishing/publication-state.enum.js";
 
 const SLUG = "herten-kita-online";
 const TITLE = "Medienbruchfreie Kindergarten- und Tagespflegesoftware (Kita-Online / JUGIS)";
@@ -28,10 +29,12 @@ beforeAll(async () => {
   const em = hub.db.orm.em.fork();
   const herten = await em.findOneOrFail(Municipality, { slug: "herten" });
   const project = new Project(XSS_SLUG, XSS_TITLE, XSS_TEXT, ref(herten), ProjectStatus.PLANNED);
+  project.publicationState = PublicationState.PUBLISHED;
   project.note = XSS_TEXT;
   const provider = new Provider("xss-provider", XSS_TITLE, (await em.findOneOrFail(Provider, { slug: "krzn" })).kind, "x");
   provider.website = "javascript:alert(1)";
   const source = new Source("xss-source", XSS_TITLE);
+  source.publicationState = PublicationState.PUBLISHED;
   source.url = "javascript:alert(1)";
   const topic = new Topic("xss-topic", XSS_TITLE, XSS_TITLE, "x");
   project.providers.add(provider);

@@ -10,6 +10,7 @@ import { StrategyStatus } from "../../schema/strategy/strategy-status.enum.js";
 import { Strategy } from "../../schema/strategy/strategy.entity.js";
 import { Topic } from "../../schema/topic/topic.entity.js";
 import { startTestHub, type TestHub } from "../support/hub.js";
+import { PublicationState } from "../../schema/publishing/publication-state.enum.js";
 
 const NESTED = /* GraphQL */ `
   {
@@ -49,15 +50,18 @@ async function addSyntheticRows(count: number): Promise<void> {
     em.persist(municipality);
     for (let s = 0; s < 2; s++) {
       const strategy = new Strategy(`synthetic-${i}-strategy-${s}`, `Strategie ${s}`, ref(municipality), StrategyStatus.ADOPTED, "Synthetisch.");
+      strategy.publicationState = PublicationState.PUBLISHED;
       em.persist(strategy);
       for (let f = 1; f <= 5; f++) {
         const field = new FieldOfAction(ref(strategy), f, `Handlungsfeld ${f}`);
+        field.publicationState = PublicationState.PUBLISHED;
         field.topics.set([topics[f % topics.length], topics[(f + 1) % topics.length]]);
         em.persist(field);
       }
     }
     for (let p = 0; p < 8; p++) {
       const project = new Project(`synthetic-${i}-project-${p}`, `Projekt ${p}`, "Synthetisch.", ref(municipality), ProjectStatus.PLANNED);
+      project.publicationState = PublicationState.PUBLISHED;
       project.providers.set([providers[p % providers.length]]);
       project.topics.set([topics[p % topics.length]]);
       em.persist(project);
