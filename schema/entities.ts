@@ -12,6 +12,8 @@ import { Project } from "./project/project.entity.js";
 import { Provider } from "./provider/provider.entity.js";
 import { Source } from "./source/source.entity.js";
 import { Strategy } from "./strategy/strategy.entity.js";
+import { Publishable } from "./publishing/publishable.js";
+import { Revision } from "./publishing/revision.entity.js";
 import { ApiToken } from "./token/api-token.entity.js";
 import { Topic } from "./topic/topic.entity.js";
 import { WorkingGroup } from "./working-group/working-group.entity.js";
@@ -35,5 +37,5 @@ export const nodeEntities = {
   WorkingGroup,
 } as const;
 
-/** The entity classes MikroORM manages, base class included; API tokens are not GraphQL nodes. */
-export const entities = [HubEntity, ...Object.values(nodeEntities), ApiToken];
+/** The entity classes MikroORM manages, base classes included; API tokens and revisions are not GraphQL nodes. */
+export const entities = [HubEntity, Publishable, ...Object.values(nodeEntities), ApiToken, Revision];

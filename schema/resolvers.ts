@@ -21,6 +21,12 @@ import { ProductResolver } from "./product/product.resolver.js";
 import { CostItem } from "./project/cost-item.entity.js";
 import { Project } from "./project/project.entity.js";
 import { ProjectResolver } from "./project/project.resolver.js";
+import { projectKind, ProjectMutationResolver } from "./project/project-mutation.resolver.js";
+import { changeResolver } from "./publishing/change.resolver.js";
+import { publicationResolver } from "./publishing/publication.resolver.js";
+import type { Publishable } from "./publishing/publishable.js";
+import type { RecordKind } from "./publishing/record-kind.js";
+import { RevisionResolver, revisionsResolver } from "./publishing/revision.resolver.js";
 import { Provider } from "./provider/provider.entity.js";
 import { ProviderResolver } from "./provider/provider.resolver.js";
 import { citedResolver } from "./source/cited.resolver.js";
@@ -31,6 +37,17 @@ import { taggedResolver } from "./topic/tagged.resolver.js";
 import { TopicResolver } from "./topic/topic.resolver.js";
 import { WorkingGroup } from "./working-group/working-group.entity.js";
 import { WorkingGroupResolver } from "./working-group/working-group.resolver.js";
+import { topicKind, TopicMutationResolver } from "./topic/topic-mutation.resolver.js";
+import { strategyKind, StrategyMutationResolver } from "./strategy/strategy-mutation.resolver.js";
+import { sourceKind, SourceMutationResolver } from "./source/source-mutation.resolver.js";
+import { providerKind, ProviderMutationResolver } from "./provider/provider-mutation.resolver.js";
+import { productKind, ProductMutationResolver } from "./product/product-mutation.resolver.js";
+import { municipalityKind, MunicipalityMutationResolver } from "./municipality/municipality-mutation.resolver.js";
+import { lessonKind, LessonMutationResolver } from "./lesson/lesson-mutation.resolver.js";
+import { indicatorKind, IndicatorMutationResolver } from "./indicator/indicator-mutation.resolver.js";
+import { fieldOfActionKind, FieldOfActionMutationResolver } from "./field-of-action/field-of-action-mutation.resolver.js";
+import { engagementKind, EngagementMutationResolver } from "./engagement/engagement-mutation.resolver.js";
+import { budgetLineKind, BudgetLineMutationResolver } from "./budget/budget-line-mutation.resolver.js";
 
 type Cited = ClassType<HubEntity & { sources: Collection<Source> }>;
 type Tagged = ClassType<HubEntity & { topics: Collection<Topic> }>;
@@ -52,6 +69,11 @@ const citedTypes: Cited[] = [
 ];
 const taggedTypes: Tagged[] = [FieldOfAction, Project, Product, LessonLearned, WorkingGroup];
 
+/** Records editors write and publish. */
+const publishableKinds = [projectKind, strategyKind, fieldOfActionKind, budgetLineKind, indicatorKind, lessonKind, sourceKind, engagementKind] as RecordKind<never>[] as RecordKind<Publishable>[];
+/** Records only admins write; they have no drafts. */
+const adminKinds = [municipalityKind, providerKind, productKind, topicKind] as RecordKind<never>[] as RecordKind[];
+
 /** Every resolver of the hub's GraphQL schema. */
 export const resolvers: NonEmptyArray<Function> = [
   nodeResolver(nodeEntities),
@@ -66,6 +88,22 @@ export const resolvers: NonEmptyArray<Function> = [
   TopicResolver,
   WorkingGroupResolver,
   ViewerResolver,
+  ProjectMutationResolver,
+  StrategyMutationResolver,
+  FieldOfActionMutationResolver,
+  BudgetLineMutationResolver,
+  IndicatorMutationResolver,
+  LessonMutationResolver,
+  SourceMutationResolver,
+  EngagementMutationResolver,
+  MunicipalityMutationResolver,
+  ProviderMutationResolver,
+  ProductMutationResolver,
+  TopicMutationResolver,
+  RevisionResolver,
+  changeResolver(nodeEntities),
+  ...publishableKinds.map((kind) => publicationResolver(kind)),
+  ...[...publishableKinds, ...adminKinds].map((kind) => revisionsResolver(kind.entity as ClassType<HubEntity>)),
   ...citedTypes.map((entity) => citedResolver(entity)),
   ...taggedTypes.map((entity) => taggedResolver(entity)),
 ];

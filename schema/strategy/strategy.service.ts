@@ -1,10 +1,15 @@
 import type { FilterQuery } from "@mikro-orm/core";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { given } from "../common/filters.js";
+import type { BudgetLine } from "../budget/budget-line.entity.js";
 import { FieldOfAction } from "../field-of-action/field-of-action.entity.js";
 import { municipalityConditions } from "../municipality/municipality.service.js";
+import { authorize } from "../publishing/publishing.service.js";
+import type { RecordKind } from "../publishing/record-kind.js";
+import { findNamed } from "../publishing/references.js";
+import type { Viewer } from "../token/viewer.js";
 import { topicConditions } from "../topic/topic.service.js";
-import type { Strategy } from "./strategy.entity.js";
+import { Strategy } from "./strategy.entity.js";
 import type { StrategyFilter } from "./strategy.inputs.js";
 
 /**
@@ -20,4 +25,17 @@ export async function strategyWhere(em: EntityManager, filter: StrategyFilter | 
     conditions.push({ id: { $in: onTopic.getKnexQuery() } });
   }
   return { $and: conditions } as FilterQuery<Strategy>;
+}
+
+/** Finds the strategy a new child record names, refusing one of another municipality than the editor's. */
+export async function resolveOwnStrategy(tx: EntityManager, viewer: Viewer, slug: string, field: string, label: string): Promise<Strategy> {
+  const strategy = await findNamed(tx, Strategy, "slug", slug, field, "Use the slug of one of your municipality's strategies.");
+  authorize(viewer, { label } as RecordKind, strategy.municipality.id);
+  return strategy;
+}
+
+/** The position after the last child of a strategy (fields of action, budget lines are numbered within it). */
+export async function nextPosition(tx: EntityManager, entity: typeof FieldOfAction | typeof BudgetLine, strategy: Strategy): Promise<number> {
+  const [last] = await tx.find(entity as typeof FieldOfAction, { strategy }, { orderBy: { position: "desc" }, limit: 1, fields: ["position"] });
+  return (last?.position ?? 0) + 1;
 }

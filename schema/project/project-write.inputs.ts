@@ -1,0 +1,78 @@
+import { MaxLength } from "class-validator";
+import { Field, ID, InputType } from "type-graphql";
+import { PartialDateScalar } from "../common/scalars.js";
+import { MAX_SLUG_LENGTH } from "../common/slug.args.js";
+import { TaggedCitedInput } from "../publishing/cited.inputs.js";
+import { IsReferenceList, IsSlug, IsText, IsTitle } from "../publishing/validation.js";
+import { ProjectStatus } from "./project-status.enum.js";
+
+/** Changes to a project: fields left out keep their value, null clears an optional one, lists replace. */
+@InputType({ description: "Changes to a project. Fields left out keep their value; null clears an optional field; lists replace the current list." })
+export class ProjectInput extends TaggedCitedInput {
+  @Field(() => String, { nullable: true, description: "Title in German." })
+  @IsTitle()
+  title?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Summary in German, in your own words." })
+  @IsText()
+  summary?: string | null;
+
+  @Field(() => ProjectStatus, { nullable: true, description: "Progress of the project." })
+  status?: ProjectStatus | null;
+
+  @Field(() => PartialDateScalar, { nullable: true, description: "When work started: `2021`, `2021-08` or `2021-08-26`." })
+  startedOn?: string | null;
+
+  @Field(() => PartialDateScalar, { nullable: true, description: "When it is planned to end." })
+  plannedEndOn?: string | null;
+
+  @Field(() => PartialDateScalar, { nullable: true, description: "When it was completed." })
+  completedOn?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Editorial remark, e.g. where sources are ambiguous." })
+  @IsText()
+  note?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Slug of the strategy (of the same municipality) the project belongs to; null for none." })
+  @MaxLength(MAX_SLUG_LENGTH)
+  strategy?: string | null;
+
+  @Field(() => ID, { nullable: true, description: "ID of the field of action (of that strategy) the project serves; null for none." })
+  @MaxLength(200)
+  fieldOfAction?: string | null;
+
+  @Field(() => [String], { nullable: true, description: "Slugs of the providers involved; replaces the list." })
+  @IsReferenceList()
+  providers?: string[] | null;
+
+  @Field(() => [String], { nullable: true, description: "Slugs of the software products used; replaces the list." })
+  @IsReferenceList()
+  products?: string[] | null;
+
+  @Field(() => [String], { nullable: true, description: "Slugs of partner municipalities; replaces the list." })
+  @IsReferenceList()
+  partners?: string[] | null;
+}
+
+/** A new project, created as a draft. */
+@InputType({ description: "A new project. It starts as a draft: publish it with `publishProject`." })
+export class CreateProjectInput extends ProjectInput {
+  @Field({ description: "Slug of the municipality that runs the project; an editor token may name only its own." })
+  @MaxLength(MAX_SLUG_LENGTH)
+  municipality: string;
+
+  @Field({ description: "Stable slug, e.g. `herten-kita-online`: lowercase letters, digits and hyphens; cannot be changed later." })
+  @IsSlug()
+  slug: string;
+
+  @Field({ description: "Title in German." })
+  @IsTitle()
+  declare title: string;
+
+  @Field({ description: "Summary in German, in your own words." })
+  @IsText()
+  declare summary: string;
+
+  @Field(() => ProjectStatus, { description: "Progress of the project." })
+  declare status: ProjectStatus;
+}

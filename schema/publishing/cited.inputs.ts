@@ -1,0 +1,40 @@
+import type { Collection } from "@mikro-orm/core";
+import type { EntityManager } from "@mikro-orm/postgresql";
+import { Field, InputType } from "type-graphql";
+import { Source } from "../source/source.entity.js";
+import { Topic } from "../topic/topic.entity.js";
+import { findAllNamed } from "./references.js";
+import { IsReferenceList } from "./validation.js";
+
+/** Input fields of every record that cites sources. */
+@InputType()
+export abstract class CitedInput {
+  @Field(() => [String], { nullable: true, description: "Keys of the sources the facts come from; replaces the list. Create a source first with `createSource`." })
+  @IsReferenceList()
+  sources?: string[] | null;
+}
+
+/** Input fields of every record that cites sources and is tagged with topics. */
+@InputType()
+export abstract class TaggedCitedInput extends CitedInput {
+  @Field(() => [String], { nullable: true, description: 'Topic keys, e.g. `["e-file"]`; replaces the list. `topics` lists the keys.' })
+  @IsReferenceList()
+  topics?: string[] | null;
+}
+
+/** Sets the sources a record cites, when the input names them. */
+export async function applySources(tx: EntityManager, record: { sources: Collection<Source> }, input: CitedInput): Promise<void> {
+  if (input.sources === undefined) return;
+  record.sources.set(await findAllNamed(tx, Source, "key", input.sources ?? [], "input.sources", "Create the source first with `createSource`, or check its key."));
+}
+
+/** Sets the topics and sources of a record, when the input names them. */
+export async function applyTopicsAndSources(
+  tx: EntityManager,
+  record: { sources: Collection<Source>; topics: Collection<Topic> },
+  input: TaggedCitedInput,
+): Promise<void> {
+  await applySources(tx, record, input);
+  if (input.topics === undefined) return;
+  record.topics.set(await findAllNamed(tx, Topic, "key", input.topics ?? [], "input.topics", "Query `topics` for valid keys; admins add new topics."));
+}

@@ -1,0 +1,216 @@
+import { type FilterQuery, OptimisticLockError, ref, UniqueConstraintViolationException } from "@mikro-orm/core";
+import type { EntityManager } from "@mikro-orm/postgresql";
+import { GraphQLError } from "graphql";
+import type { HubContext } from "../common/context.js";
+import { badUserInput, ErrorCode } from "../common/errors.js";
+import { fromGlobalId } from "../common/global-id.js";
+import type { HubEntity } from "../common/node.js";
+import { Municipality } from "../municipality/municipality.entity.js";
+import { ApiToken } from "../token/api-token.entity.js";
+import { TokenRole } from "../token/token-role.enum.js";
+import type { Viewer } from "../token/viewer.js";
+import { ChangeKind } from "./change-kind.enum.js";
+import { PublicationState } from "./publication-state.enum.js";
+import { Publishable } from "./publishable.js";
+import type { RecordKind } from "./record-kind.js";
+import { RevisionAction } from "./revision-action.enum.js";
+import { Revision } from "./revision.entity.js";
+import { diff, snapshot } from "./snapshot.js";
+import { VISIBILITY_FILTER, type Visibility } from "./visibility.js";
+
+// One lock for all writes: revision ids then follow commit order, which the change feed pages by.
+const WRITE_LOCK = 0x696b7a; // "ikz"
+
+/** A GraphQL error with one of the catalogue's codes. */
+function coded(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { code, ...extensions } });
+}
+
+/**
+ * The caller of a write: a verified token that is still unrevoked right now
+ * (the token cache may be up to 30 s old; writes ask the database).
+ */
+export async function requireWriter(ctx: HubContext): Promise<Viewer> {
+  const { viewer } = ctx;
+  if (!viewer) {
+    throw coded(ErrorCode.UNAUTHENTICATED, "Writing needs an API token: send `Authorization: Bearer <token>`. Ask the hub operator for one.");
+  }
+  const token = await ctx.em.findOne(ApiToken, { id: viewer.tokenId, revokedAt: null }, { fields: ["id"] });
+  if (!token) throw coded(ErrorCode.UNAUTHENTICATED, "The API token was revoked; ask the hub operator for a new one.");
+  return viewer;
+}
+
+/** Refuses a write that the viewer's role or municipality does not cover. */
+export function authorize(viewer: Viewer, kind: RecordKind<never> | RecordKind, owner: number | null): void {
+  if (viewer.role === TokenRole.ADMIN) return;
+  if (kind.adminOnly || owner === null) {
+    throw coded(ErrorCode.FORBIDDEN, `Only admin tokens (the hub's operators) may write this ${kind.label}; editor tokens write their municipality's records.`);
+  }
+  if (owner !== viewer.municipalityId) {
+    throw coded(ErrorCode.FORBIDDEN, `This ${kind.label} belongs to another municipality; an editor token writes only its own municipality's records.`);
+  }
+}
+
+/** Refuses a municipality other than the editor's own (for records about to be created there). */
+export async function resolveOwnMunicipality(tx: EntityManager, viewer: Viewer, slug: string, field: string, label: string): Promise<Municipality> {
+  const municipality = await tx.findOne(Municipality, { slug });
+  if (!municipality) throw badUserInput(`${field}: no municipality has the slug ${JSON.stringify(slug.slice(0, 80))}; query \`municipalities\` for valid slugs.`, [field]);
+  authorize(viewer, { label } as RecordKind, municipality.id);
+  return municipality;
+}
+
+/** Loads the record a write targets, as of now, whatever its state; NOT_FOUND when there is none. */
+async function loadTarget<T extends HubEntity>(tx: EntityManager, kind: RecordKind<T>, id: string): Promise<T> {
+  const { typeName, id: databaseId } = fromGlobalId(id);
+  if (typeName !== kind.entity.name) throw badUserInput(`"id" is not the ID of a ${kind.label}; pass the "id" of the ${kind.label} to change.`, ["id"]);
+  const record = await tx.findOne(kind.entity, { id: databaseId } as FilterQuery<T>, { populate: kind.populate as never, refresh: true });
+  if (!record) throw coded(ErrorCode.NOT_FOUND, `No ${kind.label} has this ID; it may have been mistyped.`);
+  return record;
+}
+
+function isPublic(record: HubEntity): boolean {
+  return !(record instanceof Publishable) || record.publicationState === PublicationState.PUBLISHED;
+}
+
+function publicChange(wasPublic: boolean, record: HubEntity, changed: boolean): ChangeKind | null {
+  const nowPublic = isPublic(record);
+  if (!wasPublic) return nowPublic ? ChangeKind.CREATED : null;
+  if (nowPublic) return changed ? ChangeKind.UPDATED : null;
+  return (record as Publishable).publicationState === PublicationState.ARCHIVED ? ChangeKind.ARCHIVED : ChangeKind.UNPUBLISHED;
+}
+
+interface WriteStep<T extends HubEntity> {
+  tx: EntityManager;
+  viewer: Viewer;
+  kind: RecordKind<T>;
+  record: T;
+  action: RevisionAction;
+  before: Record<string, unknown>;
+  wasPublic: boolean;
+}
+
+/** Flushes a write with its revision, or nothing when the write changed nothing. */
+async function commit<T extends HubEntity>({ tx, viewer, kind, record, action, before, wasPublic }: WriteStep<T>): Promise<T> {
+  // Writes the record first: a new one gets its id, and the version check runs in its UPDATE.
+  await tx.flush();
+  const changes = diff(before, snapshot(tx, record));
+  if (!changes.length) return record;
+  const revision = new Revision(kind.entity.name, record.id, action, viewer.name, changes);
+  const owner = kind.owner(record);
+  revision.municipality = owner === null ? null : ref(Municipality, owner);
+  revision.token = ref(ApiToken, viewer.tokenId);
+  revision.version = record instanceof Publishable ? record.version : null;
+  revision.publicChange = publicChange(wasPublic, record, true);
+  tx.persist(revision);
+  await tx.flush();
+  return record;
+}
+
+/** Runs a write in one transaction that holds the write lock and sees every record, drafts included. */
+async function inWriteTransaction<T>(ctx: HubContext, work: (tx: EntityManager) => Promise<T>): Promise<T> {
+  try {
+    return await ctx.em.transactional(async (tx) => {
+      tx.setFilterParams(VISIBILITY_FILTER, { scope: "all" } satisfies Visibility);
+      await tx.execute(`select pg_advisory_xact_lock(${WRITE_LOCK})`);
+      return work(tx);
+    });
+  } catch (error) {
+    if (error instanceof OptimisticLockError) {
+      throw coded(ErrorCode.CONFLICT, "The record was changed by someone else while you saved; reload it, reapply your change and send the new version.");
+    }
+    if (error instanceof UniqueConstraintViolationException) {
+      throw coded(ErrorCode.CONFLICT, "Another record already uses this slug or key (or this combination); choose another one.");
+    }
+    throw error;
+  }
+}
+
+/**
+ * Creates a record: `build` makes it from the input (checking the caller may write
+ * where it puts it) and persists it; a CREATED revision records its fields.
+ */
+export async function createRecord<T extends HubEntity>(ctx: HubContext, kind: RecordKind<T>, build: (tx: EntityManager, viewer: Viewer) => Promise<T>): Promise<T> {
+  const viewer = await requireWriter(ctx);
+  if (kind.adminOnly) authorize(viewer, kind, null);
+  return inWriteTransaction(ctx, async (tx) => {
+    const record = await build(tx, viewer);
+    authorize(viewer, kind, kind.owner(record));
+    tx.persist(record);
+    return commit({ tx, viewer, kind, record, action: RevisionAction.CREATED, before: {}, wasPublic: false });
+  });
+}
+
+function requireVersion(kind: RecordKind, record: HubEntity, version: number | null | undefined): void {
+  if (version === null || version === undefined || !(record instanceof Publishable) || record.version === version) return;
+  throw coded(
+    ErrorCode.CONFLICT,
+    `This ${kind.label} was changed since you read it: you sent version ${version}, it is now at version ${record.version}. Reload it, reapply your change and send the new version.`,
+    { currentVersion: record.version },
+  );
+}
+
+/**
+ * Updates a record the caller may write, if it still has the version the caller
+ * last saw (CONFLICT otherwise); `apply` changes it from the input.
+ */
+export async function updateRecord<T extends HubEntity>(
+  ctx: HubContext,
+  kind: RecordKind<T>,
+  id: string,
+  version: number | null,
+  apply: (tx: EntityManager, record: T, viewer: Viewer) => Promise<void>,
+): Promise<T> {
+  const viewer = await requireWriter(ctx);
+  return inWriteTransaction(ctx, async (tx) => {
+    const record = await loadTarget(tx, kind, id);
+    authorize(viewer, kind, kind.owner(record));
+    if (record instanceof Publishable && record.publicationState === PublicationState.ARCHIVED) {
+      throw coded(ErrorCode.CONFLICT, `This ${kind.label} is archived and can no longer be changed.`);
+    }
+    requireVersion(kind, record, version);
+    const before = snapshot(tx, record);
+    const wasPublic = isPublic(record);
+    await apply(tx, record, viewer);
+    authorize(viewer, kind, kind.owner(record));
+    return commit({ tx, viewer, kind, record, action: RevisionAction.UPDATED, before, wasPublic });
+  });
+}
+
+const TRANSITIONS: Record<PublicationState, { action: RevisionAction; from: PublicationState[] }> = {
+  [PublicationState.PUBLISHED]: { action: RevisionAction.PUBLISHED, from: [PublicationState.DRAFT] },
+  [PublicationState.DRAFT]: { action: RevisionAction.UNPUBLISHED, from: [PublicationState.PUBLISHED] },
+  [PublicationState.ARCHIVED]: { action: RevisionAction.ARCHIVED, from: [PublicationState.DRAFT, PublicationState.PUBLISHED] },
+};
+
+/**
+ * Publishes, unpublishes or archives a record. Asking for the state it is in
+ * changes nothing; an archived record stays archived (CONFLICT).
+ */
+export async function transitionRecord<T extends Publishable>(
+  ctx: HubContext,
+  kind: RecordKind<T>,
+  id: string,
+  version: number | null | undefined,
+  target: PublicationState,
+): Promise<T> {
+  const viewer = await requireWriter(ctx);
+  return inWriteTransaction(ctx, async (tx) => {
+    const record = await loadTarget(tx, kind, id);
+    authorize(viewer, kind, kind.owner(record));
+    requireVersion(kind, record, version);
+    if (record.publicationState === target) return record;
+    if (!TRANSITIONS[target].from.includes(record.publicationState)) {
+      throw coded(ErrorCode.CONFLICT, `This ${kind.label} is archived and can no longer be published or unpublished.`);
+    }
+    if (target === PublicationState.PUBLISHED) {
+      const problems = kind.publishProblems?.(record) ?? [];
+      if (problems.length) {
+        throw badUserInput(`This ${kind.label} cannot be published yet: ${problems.map(([, reason]) => reason).join("; ")}.`, problems.map(([field]) => field));
+      }
+    }
+    const before = snapshot(tx, record);
+    const wasPublic = isPublic(record);
+    record.publicationState = target;
+    return commit({ tx, viewer, kind, record, action: TRANSITIONS[target].action, before, wasPublic });
+  });
+}

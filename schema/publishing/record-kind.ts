@@ -1,0 +1,20 @@
+import type { EntityClass } from "@mikro-orm/core";
+import type { HubEntity } from "../common/node.js";
+
+/**
+ * What the write path needs to know about one kind of record: its entity, how to
+ * name it in messages, whose it is, and what it must have before it is published.
+ */
+export interface RecordKind<T extends HubEntity = HubEntity> {
+  entity: EntityClass<T>;
+  /** The record kind in messages, e.g. `project`, `field of action`. */
+  label: string;
+  /** Relations to load before a write: those `owner` reads and those whose change a revision records. */
+  populate: readonly string[];
+  /** Id of the municipality whose editors may write the record; null for hub-wide records only admins write. */
+  owner(record: T): number | null;
+  /** Only admins write these (municipalities, providers, products, topics). */
+  adminOnly?: boolean;
+  /** What keeps the record from being published, as `[field, reason]` pairs; empty when nothing does. */
+  publishProblems?(record: T): [string, string][];
+}

@@ -1,0 +1,73 @@
+import type { AnyEntity, EntityClass, FilterQuery } from "@mikro-orm/core";
+import type { EntityManager } from "@mikro-orm/postgresql";
+import { badUserInput } from "../common/errors.js";
+import { fromGlobalId } from "../common/global-id.js";
+
+/**
+ * Finds the records a list of an input names by a unique property (slug or key),
+ * in the order given; unknown ones are a BAD_USER_INPUT error naming them.
+ */
+export async function findAllNamed<T extends AnyEntity>(
+  tx: EntityManager,
+  entity: EntityClass<T>,
+  property: keyof T & string,
+  values: readonly string[],
+  field: string,
+  hint: string,
+): Promise<T[]> {
+  const wanted = [...new Set(values)];
+  if (!wanted.length) return [];
+  const found = await tx.find(entity, { [property]: { $in: wanted } } as FilterQuery<T>);
+  const byValue = new Map(found.map((row) => [String((row as Record<string, unknown>)[property]), row]));
+  const unknown = wanted.filter((value) => !byValue.has(value));
+  if (unknown.length) {
+    const shown = unknown.slice(0, 10).map((value) => JSON.stringify(value.slice(0, 80)));
+    throw badUserInput(`${field}: unknown ${property}${unknown.length > 1 ? "s" : ""} ${shown.join(", ")}. ${hint}`, [field]);
+  }
+  return wanted.map((value) => byValue.get(value)!);
+}
+
+/** Finds the one record an input names by a unique property; an unknown one is a BAD_USER_INPUT error. */
+export async function findNamed<T extends AnyEntity>(
+  tx: EntityManager,
+  entity: EntityClass<T>,
+  property: keyof T & string,
+  value: string,
+  field: string,
+  hint: string,
+): Promise<T> {
+  const [record] = await findAllNamed(tx, entity, property, [value], field, hint);
+  return record;
+}
+
+/**
+ * Copies the given scalar fields of an input onto a record. Fields left out keep
+ * their value; null clears a field that may be empty and is refused for one that
+ * may not.
+ */
+export function assignFields<T extends object, I extends object>(tx: EntityManager, record: T, input: I, fields: readonly (keyof I & keyof T & string)[]): void {
+  const meta = tx.getMetadata().get(record.constructor.name);
+  for (const field of fields) {
+    const value = input[field];
+    if (value === undefined) continue;
+    if (value === null && !meta.properties[field as never]?.nullable) {
+      throw badUserInput(`input.${field} cannot be empty; leave it out to keep the current value.`, [`input.${field}`]);
+    }
+    (record as Record<string, unknown>)[field] = value;
+  }
+}
+
+/** Refuses a value for a unique field (a slug or key) that another record already has. */
+export async function requireUnused<T extends AnyEntity>(tx: EntityManager, entity: EntityClass<T>, where: FilterQuery<T>, field: string, value: string): Promise<void> {
+  if ((await tx.count(entity, where)) > 0) {
+    throw badUserInput(`${field}: ${JSON.stringify(value.slice(0, 120))} is taken by another record; choose another one.`, [field]);
+  }
+}
+
+/** Loads a record an input names by global ID, of the expected type; BAD_USER_INPUT when there is none. */
+export async function findById<T extends AnyEntity>(tx: EntityManager, entity: EntityClass<T>, globalId: string, field: string, label: string): Promise<T> {
+  const { typeName, id } = fromGlobalId(globalId, field);
+  const record = typeName === entity.name ? await tx.findOne(entity, { id } as FilterQuery<T>) : null;
+  if (!record) throw badUserInput(`${field} is not the ID of a ${label}; use the "id" of a ${label} this API returned.`, [field]);
+  return record;
+}

@@ -1,0 +1,54 @@
+import { ArrayMaxSize, IsUrl, Matches, MaxLength, Min, Max } from "class-validator";
+import { MAX_SLUG_LENGTH } from "../common/slug.args.js";
+
+/** Lowercase words joined by hyphens, as the hub's slugs and keys are. */
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** Most related records (topics, providers, sources, …) one list of an input names. */
+export const MAX_REFERENCES = 50;
+/** Longest one-line text: titles, names, units. */
+export const MAX_TITLE_LENGTH = 300;
+/** Longest running text: summaries, bodies, descriptions, notes. */
+export const MAX_TEXT_LENGTH = 20_000;
+
+function combine(...decorators: PropertyDecorator[]): PropertyDecorator {
+  return (target, key) => decorators.forEach((decorate) => decorate(target, key));
+}
+
+/** A slug or key: lowercase letters, digits and single hyphens, at most 120 characters. */
+export function IsSlug(): PropertyDecorator {
+  return combine(
+    MaxLength(MAX_SLUG_LENGTH, { message: `$property is at most ${MAX_SLUG_LENGTH} characters` }),
+    Matches(SLUG_PATTERN, { message: "$property must be lowercase letters and digits joined by single hyphens, e.g. `herten-kita-online`" }),
+  );
+}
+
+/** A one-line text with at least one visible character. */
+export function IsTitle(max = MAX_TITLE_LENGTH): PropertyDecorator {
+  return combine(MaxLength(max, { message: `$property is at most ${max} characters` }), Matches(/\S/, { message: "$property must not be blank" }));
+}
+
+/** A running text with at least one visible character. */
+export function IsText(max = MAX_TEXT_LENGTH): PropertyDecorator {
+  return IsTitle(max);
+}
+
+/** A list naming related records by slug or key. */
+export function IsReferenceList(): PropertyDecorator {
+  return combine(
+    ArrayMaxSize(MAX_REFERENCES, { message: `$property names at most ${MAX_REFERENCES} records` }),
+    MaxLength(MAX_SLUG_LENGTH, { each: true, message: `each of $property is at most ${MAX_SLUG_LENGTH} characters` }),
+  );
+}
+
+/** A web address: http(s) only, as the cards and pages link it. */
+export function IsWebAddress(): PropertyDecorator {
+  return combine(
+    MaxLength(2000, { message: "$property is at most 2000 characters" }),
+    IsUrl({ protocols: ["http", "https"], require_protocol: true }, { message: "$property must be an http(s) address, e.g. `https://www.herten.de`" }),
+  );
+}
+
+/** A year the hub's records can plausibly be about. */
+export function IsYear(): PropertyDecorator {
+  return combine(Min(1900, { message: "$property must be 1900 or later" }), Max(2200, { message: "$property must be 2200 or earlier" }));
+}

@@ -1,0 +1,53 @@
+import { ref } from "@mikro-orm/core";
+import type { EntityManager } from "@mikro-orm/postgresql";
+import { Arg, Ctx, ID, Int, Mutation, Resolver } from "type-graphql";
+import type { HubContext } from "../common/context.js";
+import { Provider } from "../provider/provider.entity.js";
+import { applySources } from "../publishing/cited.inputs.js";
+import { createRecord, resolveOwnMunicipality, updateRecord } from "../publishing/publishing.service.js";
+import type { RecordKind } from "../publishing/record-kind.js";
+import { assignFields, findAllNamed, requireUnused } from "../publishing/references.js";
+import { CreateStrategyInput, StrategyInput } from "./strategy-write.inputs.js";
+import { Strategy } from "./strategy.entity.js";
+
+/** How the write path handles strategies. */
+export const strategyKind: RecordKind<Strategy> = {
+  entity: Strategy,
+  label: "strategy",
+  populate: ["municipality", "consultants", "sources"],
+  owner: (strategy) => strategy.municipality.id,
+  publishProblems: (strategy) => (strategy.sources.count() ? [] : [["sources", "it cites no source"]]),
+};
+
+async function applyStrategy(tx: EntityManager, strategy: Strategy, input: StrategyInput): Promise<void> {
+  assignFields(tx, strategy, input, ["title", "status", "presentedOn", "adoptedOn", "horizon", "summary", "vision", "note"]);
+  await applySources(tx, strategy, input);
+  if (input.consultants !== undefined) {
+    strategy.consultants.set(await findAllNamed(tx, Provider, "slug", input.consultants ?? [], "input.consultants", "Query `providers` for valid slugs."));
+  }
+}
+
+/** Creates and changes strategies. */
+@Resolver(() => Strategy)
+export class StrategyMutationResolver {
+  @Mutation(() => Strategy, { description: "Creates a strategy of a municipality, as a draft." })
+  createStrategy(@Arg("input", () => CreateStrategyInput, { description: "The new record's fields." }) input: CreateStrategyInput, @Ctx() ctx: HubContext): Promise<Strategy> {
+    return createRecord(ctx, strategyKind, async (tx, viewer) => {
+      const municipality = await resolveOwnMunicipality(tx, viewer, input.municipality, "input.municipality", "strategy");
+      await requireUnused(tx, Strategy, { slug: input.slug }, "input.slug", input.slug);
+      const strategy = new Strategy(input.slug, input.title, ref(municipality), input.status, input.summary);
+      await applyStrategy(tx, strategy, input);
+      return strategy;
+    });
+  }
+
+  @Mutation(() => Strategy, { description: "Changes a strategy, if it still has the version you last saw (CONFLICT otherwise)." })
+  updateStrategy(
+    @Arg("id", () => ID, { description: "ID of the strategy." }) id: string,
+    @Arg("version", () => Int, { description: "The strategy's `version` as you last read it." }) version: number,
+    @Arg("input", () => StrategyInput, { description: "The fields to change; those left out keep their value." }) input: StrategyInput,
+    @Ctx() ctx: HubContext,
+  ): Promise<Strategy> {
+    return updateRecord(ctx, strategyKind, id, version, (tx, strategy) => applyStrategy(tx, strategy, input));
+  }
+}

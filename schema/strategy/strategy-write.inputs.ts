@@ -1,0 +1,67 @@
+import { MaxLength } from "class-validator";
+import { Field, InputType, Int } from "type-graphql";
+import { PartialDateScalar } from "../common/scalars.js";
+import { MAX_SLUG_LENGTH } from "../common/slug.args.js";
+import { CitedInput } from "../publishing/cited.inputs.js";
+import { IsReferenceList, IsSlug, IsText, IsTitle, IsYear } from "../publishing/validation.js";
+import { StrategyStatus } from "./strategy-status.enum.js";
+
+/** Changes to a strategy: fields left out keep their value, null clears an optional one, lists replace. */
+@InputType({ description: "Changes to a strategy. Fields left out keep their value; null clears an optional field; lists replace the current list." })
+export class StrategyInput extends CitedInput {
+  @Field(() => String, { nullable: true, description: "Title of the strategy." })
+  @IsTitle()
+  title?: string | null;
+
+  @Field(() => StrategyStatus, { nullable: true, description: "Life-cycle state." })
+  status?: StrategyStatus | null;
+
+  @Field(() => PartialDateScalar, { nullable: true, description: "When it was presented to the council or public." })
+  presentedOn?: string | null;
+
+  @Field(() => PartialDateScalar, { nullable: true, description: "When the council adopted it (or it came into force)." })
+  adoptedOn?: string | null;
+
+  @Field(() => Int, { nullable: true, description: "Year the strategy looks ahead to, e.g. 2025." })
+  @IsYear()
+  horizon?: number | null;
+
+  @Field(() => String, { nullable: true, description: "Summary in German, in your own words." })
+  @IsText()
+  summary?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Vision or motto." })
+  @IsText()
+  vision?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Editorial remark, e.g. where sources disagree." })
+  @IsText()
+  note?: string | null;
+
+  @Field(() => [String], { nullable: true, description: "Slugs of the consultancies that helped write it; replaces the list." })
+  @IsReferenceList()
+  consultants?: string[] | null;
+}
+
+/** A new strategy, created as a draft. */
+@InputType({ description: "A new strategy. It starts as a draft: publish it with `publishStrategy`." })
+export class CreateStrategyInput extends StrategyInput {
+  @Field({ description: "Slug of the municipality; an editor token may name only its own." })
+  @MaxLength(MAX_SLUG_LENGTH)
+  municipality: string;
+
+  @Field({ description: "Stable slug, e.g. `ratingen-digital-2025plus`; cannot be changed later." })
+  @IsSlug()
+  slug: string;
+
+  @Field({ description: "Title of the strategy." })
+  @IsTitle()
+  declare title: string;
+
+  @Field(() => StrategyStatus, { description: "Life-cycle state." })
+  declare status: StrategyStatus;
+
+  @Field({ description: "Summary in German, in your own words." })
+  @IsText()
+  declare summary: string;
+}
