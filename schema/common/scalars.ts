@@ -1,4 +1,5 @@
 import { GraphQLError, GraphQLScalarType, Kind } from "graphql";
+import { GraphQLISODateTime } from "type-graphql";
 
 const PARTIAL_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 
@@ -55,4 +56,11 @@ export const DecimalScalar = new GraphQLScalarType({
   },
   parseValue: (value) => parseDecimal(value),
   parseLiteral: (ast) => parseDecimal(ast.kind === Kind.STRING ? ast.value : undefined),
+});
+
+/** A moment in time, written as ISO 8601 with a time zone, e.g. `2026-11-30T06:30:00.000Z`. */
+export const DateTimeScalar = new GraphQLScalarType({
+  ...GraphQLISODateTime.toConfig(),
+  name: "DateTime",
+  description: "A moment in time, written in ISO 8601 with a time zone, e.g. `2026-11-30T06:30:00.000Z`.",
 });

@@ -1,6 +1,7 @@
 import type { EntityClass } from "@mikro-orm/core";
 import { MaxDate, MinDate } from "class-validator";
-import { Args, ArgsType, Ctx, Field, FieldResolver, GraphQLISODateTime, ObjectType, Query, Resolver, Root } from "type-graphql";
+import { Args, ArgsType, Ctx, Field, FieldResolver, ObjectType, Query, Resolver, Root } from "type-graphql";
+import { DateTimeScalar } from "../common/scalars.js";
 import type { HubContext } from "../common/context.js";
 import { toGlobalId } from "../common/global-id.js";
 import { HubEntity } from "../common/node.js";
@@ -11,7 +12,7 @@ import { Revision } from "./revision.entity.js";
 /** Arguments of the change feed. */
 @ArgsType()
 export class ChangesArgs extends ConnectionArgs {
-  @Field(() => GraphQLISODateTime, { description: "Changes committed after this moment, e.g. the `at` of the last change you processed, or `2000-01-01T00:00:00Z` for all." })
+  @Field(() => DateTimeScalar, { description: "Changes committed after this moment, e.g. the `at` of the last change you processed, or `2000-01-01T00:00:00Z` for all." })
   @MinDate(new Date(Date.UTC(2000, 0, 1)), { message: "since must be 2000-01-01 or later" })
   @MaxDate(new Date(Date.UTC(9999, 11, 31)), { message: "since must be a date before the year 10000" })
   since: Date;

@@ -1,4 +1,5 @@
-import { Field, GraphQLISODateTime, ID, ObjectType } from "type-graphql";
+import { Field, ID, ObjectType } from "type-graphql";
+import { DateTimeScalar } from "../common/scalars.js";
 import { ChangeKind } from "./change-kind.enum.js";
 
 /** One entry of the change feed: a record became public, changed while public, or left the public view. */
@@ -7,7 +8,7 @@ export class Change {
   @Field(() => ChangeKind, { description: "How the public view changed." })
   kind: ChangeKind;
 
-  @Field(() => GraphQLISODateTime, { description: "When the change was committed." })
+  @Field(() => DateTimeScalar, { description: "When the change was committed." })
   at: Date;
 
   @Field({ description: "GraphQL type of the record, e.g. `Project`." })

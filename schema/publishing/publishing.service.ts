@@ -91,10 +91,12 @@ interface WriteStep<T extends HubEntity> {
 
 /** Flushes a write with its revision, or nothing when the write changed nothing. */
 async function commit<T extends HubEntity>({ tx, viewer, kind, record, action, before, wasPublic }: WriteStep<T>): Promise<T> {
-  // Writes the record first: a new one gets its id, and the version check runs in its UPDATE.
-  await tx.flush();
   const changes = diff(before, snapshot(tx, record));
   if (!changes.length) return record;
+  // A change to a related list alone leaves the row as it is; touching it raises the version and runs its check.
+  record.updatedAt = new Date();
+  // Writes the record first: a new one gets its id, and the version check runs in its UPDATE.
+  await tx.flush();
   const revision = new Revision(kind.entity.name, record.id, action, viewer.name, changes);
   const owner = kind.owner(record);
   revision.municipality = owner === null ? null : ref(Municipality, owner);

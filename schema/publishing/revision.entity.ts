@@ -1,5 +1,6 @@
 import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Ref } from "@mikro-orm/core";
-import { Field, GraphQLISODateTime, Int, ObjectType } from "type-graphql";
+import { Field, Int, ObjectType } from "type-graphql";
+import { DateTimeScalar } from "../common/scalars.js";
 import { Municipality } from "../municipality/municipality.entity.js";
 import { ApiToken } from "../token/api-token.entity.js";
 import { ChangeKind } from "./change-kind.enum.js";
@@ -53,7 +54,7 @@ export class Revision {
   @ManyToOne({ entity: () => ApiToken, ref: true, nullable: true, deleteRule: "set null" })
   token: Ref<ApiToken> | null = null;
 
-  @Field(() => GraphQLISODateTime, { description: "When the write was committed." })
+  @Field(() => DateTimeScalar, { description: "When the write was committed." })
   @Property({ type: "datetime", length: 3 })
   at: Date = new Date();
 

@@ -1,0 +1,272 @@
+/**
+ * Publishing over HTTP: drafts are private to their city's editors and admins on
+ * every read path, publishing makes a record public, updates guard against stale
+ * versions, archived records are gone for the public, every write leaves a
+ * revision, and the change feed tells portals what changed.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { gql } from "../support/client.js";
+import { databaseDigest } from "../support/digest.js";
+import { startTestHub, type TestHub } from "../support/hub.js";
+import { createTestTokens, type TestTokens } from "../support/mutations.js";
+
+const CREATE = `mutation($input: CreateProjectInput!) { createProject(input: $input) { id slug publicationState version title } }`;
+const UPDATE = `mutation($id: ID!, $version: Int!, $input: ProjectInput!) { updateProject(id: $id, version: $version, input: $input) { id version title note topics { key } } }`;
+const PUBLISH = `mutation($id: ID!, $version: Int) { publishProject(id: $id, version: $version) { publicationState version } }`;
+const UNPUBLISH = `mutation($id: ID!) { unpublishProject(id: $id) { publicationState version } }`;
+const ARCHIVE = `mutation($id: ID!) { archiveProject(id: $id) { publicationState version } }`;
+const READ = `query($slug: String!, $id: ID!) {
+  project(slug: $slug) { title }
+  node(id: $id) { id }
+  projects(filter: { municipalities: ["herten"] }, first: 100) { totalCount nodes { slug } }
+  municipality(slug: "herten") { projects(first: 100) { totalCount nodes { slug } } }
+}`;
+const REVISIONS = `query($slug: String!) { project(slug: $slug) { revisions { action actor version changes { field before after } } } }`;
+const FEED = `query($since: DateTime!, $after: String, $first: Int) { changes(since: $since, after: $after, first: $first) {
+  totalCount pageInfo { hasNextPage endCursor } nodes { kind type id at node { id ... on Project { slug } } } } }`;
+const EPOCH = "2000-01-01T00:00:00.000Z";
+
+const codes = (answer: { errors?: { extensions?: Record<string, any> }[] }) => answer.errors?.map((error) => error.extensions?.code);
+
+function newProject(slug: string, extra: Record<string, unknown> = {}) {
+  return { input: { municipality: "herten", slug, title: "Digitale Bauakte", summary: "Bauanträge werden digital bearbeitet.", status: "PLANNED", ...extra } };
+}
+
+describe("publishing", () => {
+  let hub: TestHub;
+  let tokens: TestTokens;
+  let herten: string;
+  beforeAll(async () => {
+    hub = await startTestHub();
+    tokens = await createTestTokens(hub.db.orm);
+    herten = tokens.editors.herten;
+  });
+  afterAll(() => hub?.close());
+
+  async function reads(slug: string, id: string, token?: string) {
+    const answer = await gql(hub, READ, { slug, id }, token);
+    expect(answer.errors).toBeUndefined();
+    const data = answer.data!;
+    return {
+      bySlug: data.project !== null,
+      byNode: data.node !== null,
+      inList: data.projects.nodes.some((node: { slug: string }) => node.slug === slug),
+      inMunicipality: data.municipality.projects.nodes.some((node: { slug: string }) => node.slug === slug),
+      total: data.projects.totalCount as number,
+    };
+  }
+
+  it("keeps a draft to its city's editors and admins, on every read path", async () => {
+    const created = await gql(hub, CREATE, newProject("herten-digitale-bauakte"), herten);
+    expect(created.errors).toBeUndefined();
+    expect(created.data!.createProject).toMatchObject({ slug: "herten-digitale-bauakte", publicationState: "DRAFT", version: 1 });
+    const { id } = created.data!.createProject;
+    const hidden = { bySlug: false, byNode: false, inList: false, inMunicipality: false };
+    const shown = { bySlug: true, byNode: true, inList: true, inMunicipality: true };
+    expect(await reads("herten-digitale-bauakte", id)).toMatchObject(hidden);
+    expect(await reads("herten-digitale-bauakte", id, tokens.editors.ratingen)).toMatchObject(hidden);
+    expect(await reads("herten-digitale-bauakte", id, herten)).toMatchObject(shown);
+    expect(await reads("herten-digitale-bauakte", id, tokens.admin)).toMatchObject(shown);
+    // The embeds are public pages: a draft does not exist there.
+    expect((await fetch(`${hub.origin}/embed/projects/herten-digitale-bauakte`)).status).toBe(404);
+    expect((await fetch(`${hub.origin}/projects/herten-digitale-bauakte`)).status).toBe(404);
+    const public_ = await reads("herten-digitale-bauakte", id);
+    const own = await reads("herten-digitale-bauakte", id, herten);
+    expect(own.total).toBe(public_.total + 1);
+  });
+
+  it("publishes only what has a topic and a source, then shows it to everybody", async () => {
+    const { data } = await gql(hub, CREATE, newProject("herten-e-rechnung"), herten);
+    const { id } = data!.createProject;
+    const refused = await gql(hub, PUBLISH, { id }, herten);
+    expect(codes(refused)).toEqual(["BAD_USER_INPUT"]);
+    expect(refused.errors![0].message).toBe("This project cannot be published yet: it has no topic; it cites no source.");
+    expect(refused.errors![0].extensions!.fields).toEqual(["topics", "sources"]);
+    const updated = await gql(hub, UPDATE, { id, version: 1, input: { topics: ["e-file"], sources: ["herten-vorlage-18-203"] } }, herten);
+    expect(updated.data!.updateProject).toMatchObject({ version: 2, topics: [{ key: "e-file" }] });
+    const published = await gql(hub, PUBLISH, { id, version: 2 }, herten);
+    expect(published.data!.publishProject).toEqual({ publicationState: "PUBLISHED", version: 3 });
+    expect(await reads("herten-e-rechnung", id)).toMatchObject({ bySlug: true, byNode: true, inList: true, inMunicipality: true });
+    expect((await fetch(`${hub.origin}/embed/projects/herten-e-rechnung`)).status).toBe(200);
+    // Publishing again changes nothing and writes no revision.
+    expect((await gql(hub, PUBLISH, { id }, herten)).data!.publishProject).toEqual({ publicationState: "PUBLISHED", version: 3 });
+    const revisions = (await gql(hub, REVISIONS, { slug: "herten-e-rechnung" }, herten)).data!.project.revisions;
+    expect(revisions.map((revision: { action: string }) => revision.action)).toEqual(["PUBLISHED", "UPDATED", "CREATED"]);
+    expect(revisions[0]).toEqual({
+      action: "PUBLISHED",
+      actor: "Redaktion herten",
+      version: 3,
+      changes: [{ field: "publicationState", before: '"DRAFT"', after: '"PUBLISHED"' }],
+    });
+    expect(revisions[1].changes).toEqual([
+      { field: "sources", before: "[]", after: '["herten-vorlage-18-203"]' },
+      { field: "topics", before: "[]", after: '["e-file"]' },
+    ]);
+  });
+
+  it("refuses an update of a stale version with CONFLICT and keeps the colleague's edit", async () => {
+    const { data } = await gql(hub, CREATE, newProject("herten-ratsinformationssystem"), herten);
+    const { id } = data!.createProject;
+    expect((await gql(hub, UPDATE, { id, version: 1, input: { note: "Kollegin" } }, herten)).data!.updateProject.version).toBe(2);
+    const before = await databaseDigest(hub.db.orm);
+    const stale = await gql(hub, UPDATE, { id, version: 1, input: { note: "ich" } }, herten);
+    expect(codes(stale)).toEqual(["CONFLICT"]);
+    expect(stale.errors![0].message).toMatch(/you sent version 1, it is now at version 2/);
+    expect(stale.errors![0].extensions!.currentVersion).toBe(2);
+    expect(await databaseDigest(hub.db.orm)).toEqual(before);
+    const read = await gql(hub, `{ project(slug: "herten-ratsinformationssystem") { note version } }`, {}, herten);
+    expect(read.data!.project).toEqual({ note: "Kollegin", version: 2 });
+  });
+
+  it("lets exactly one of two simultaneous updates of the same version win", async () => {
+    const { data } = await gql(hub, CREATE, newProject("herten-parallel"), herten);
+    const { id } = data!.createProject;
+    const answers = await Promise.all(
+      ["eins", "zwei", "drei", "vier"].map((note) => gql(hub, UPDATE, { id, version: 1, input: { note } }, note === "zwei" ? tokens.admin : herten)),
+    );
+    const won = answers.filter((answer) => !answer.errors);
+    expect(won).toHaveLength(1);
+    expect(answers.filter((answer) => codes(answer)?.[0] === "CONFLICT")).toHaveLength(3);
+    const revisions = (await gql(hub, REVISIONS, { slug: "herten-parallel" }, herten)).data!.project.revisions;
+    expect(revisions).toHaveLength(2);
+    expect(revisions[0].changes).toEqual([{ field: "note", before: "null", after: JSON.stringify(won[0].data!.updateProject.note) }]);
+  });
+
+  it("hides unpublished and archived records again, and an archived one can no longer change", async () => {
+    const { data } = await gql(hub, CREATE, newProject("herten-archiv", { topics: ["e-file"], sources: ["herten-vorlage-18-203"] }), herten);
+    const { id } = data!.createProject;
+    await gql(hub, PUBLISH, { id }, herten);
+    expect((await gql(hub, UNPUBLISH, { id }, herten)).data!.unpublishProject.publicationState).toBe("DRAFT");
+    expect(await reads("herten-archiv", id)).toMatchObject({ bySlug: false, byNode: false, inList: false });
+    await gql(hub, PUBLISH, { id }, herten);
+    expect((await gql(hub, ARCHIVE, { id }, herten)).data!.archiveProject.publicationState).toBe("ARCHIVED");
+    expect(await reads("herten-archiv", id)).toMatchObject({ bySlug: false, byNode: false, inList: false });
+    expect(await reads("herten-archiv", id, herten)).toMatchObject({ bySlug: true });
+    for (const attempt of [gql(hub, UPDATE, { id, version: 5, input: { note: "x" } }, herten), gql(hub, PUBLISH, { id }, herten), gql(hub, UNPUBLISH, { id }, herten)]) {
+      const answer = await attempt;
+      expect(codes(answer)).toEqual(["CONFLICT"]);
+      expect(answer.errors![0].message).toMatch(/archived/);
+    }
+    const revisions = (await gql(hub, REVISIONS, { slug: "herten-archiv" }, tokens.admin)).data!.project.revisions;
+    expect(revisions.map((revision: { action: string }) => revision.action)).toEqual(["ARCHIVED", "PUBLISHED", "UNPUBLISHED", "PUBLISHED", "CREATED"]);
+  });
+
+  it("shows revisions to the city's editors and admins only", async () => {
+    for (const token of [undefined, tokens.editors.ratingen]) {
+      const answer = await gql(hub, REVISIONS, { slug: "herten-e-rechnung" }, token);
+      expect(codes(answer)).toEqual(["FORBIDDEN"]);
+      expect(answer.data).toEqual({ project: { revisions: null } });
+    }
+  });
+
+  it("hides a published field of action while its strategy is a draft", async () => {
+    const strategy = await gql(
+      hub,
+      `mutation { createStrategy(input: { municipality: "herten", slug: "herten-strategie-2030", title: "Herten 2030", status: DRAFT, summary: "Entwurf.", sources: ["herten-vorlage-18-203"] }) { id } }`,
+      {},
+      herten,
+    );
+    const field = await gql(
+      hub,
+      `mutation { createFieldOfAction(input: { strategy: "herten-strategie-2030", title: "Schulen", topics: ["schools"] }) { id position } }`,
+      {},
+      herten,
+    );
+    expect(field.errors).toBeUndefined();
+    expect(field.data!.createFieldOfAction.position).toBe(1);
+    const fieldId = field.data!.createFieldOfAction.id;
+    await gql(hub, `mutation($id: ID!) { publishFieldOfAction(id: $id) { id } }`, { id: fieldId }, herten);
+    const node = `query($id: ID!) { node(id: $id) { id } }`;
+    expect((await gql(hub, node, { id: fieldId })).data!.node).toBeNull();
+    expect((await gql(hub, node, { id: fieldId }, herten)).data!.node).toEqual({ id: fieldId });
+    await gql(hub, `mutation($id: ID!) { publishStrategy(id: $id) { id } }`, { id: strategy.data!.createStrategy.id }, herten);
+    expect((await gql(hub, node, { id: fieldId })).data!.node).toEqual({ id: fieldId });
+    const fields = await gql(hub, `{ strategy(slug: "herten-strategie-2030") { fieldsOfAction { title } } }`);
+    expect(fields.data!.strategy.fieldsOfAction).toEqual([{ title: "Schulen" }]);
+  });
+
+  it("lists public changes in commit order, pages through them, and never shows a draft's", async () => {
+    const all = await gql(hub, FEED, { since: EPOCH, first: 100 });
+    expect(all.errors).toBeUndefined();
+    const feed = all.data!.changes.nodes as { kind: string; type: string; id: string; at: string; node: { slug?: string } | null }[];
+    const projects = feed.filter((change) => change.type === "Project");
+    // Drafts that were never public (bauakte, ratsinformationssystem, parallel) are not in it.
+    expect(projects.map((change) => [change.kind, change.node?.slug ?? null])).toEqual([
+      ["CREATED", "herten-e-rechnung"],
+      ["CREATED", null],
+      ["UNPUBLISHED", null],
+      ["CREATED", null],
+      ["ARCHIVED", null],
+    ]);
+    expect(feed.map((change) => change.at)).toEqual([...feed.map((change) => change.at)].sort());
+    let after: string | null = null;
+    const paged: string[] = [];
+    do {
+      const page: any = await gql(hub, FEED, { since: EPOCH, first: 2, after });
+      paged.push(...page.data.changes.nodes.map((change: { id: string; kind: string }) => `${change.kind}:${change.id}`));
+      after = page.data.changes.pageInfo.hasNextPage ? page.data.changes.pageInfo.endCursor : null;
+    } while (after);
+    expect(paged).toEqual(feed.map((change) => `${change.kind}:${change.id}`));
+    const later = await gql(hub, FEED, { since: feed[1].at, first: 100 });
+    expect(later.data!.changes.nodes.map((change: { id: string; kind: string }) => `${change.kind}:${change.id}`)).toEqual(
+      feed.filter((change) => change.at > feed[1].at).map((change) => `${change.kind}:${change.id}`),
+    );
+  });
+
+  it("rejects a malformed `since` and a foreign cursor with a clear error", async () => {
+    expect(codes(await gql(hub, FEED, { since: "gestern" }))).toEqual(["BAD_USER_INPUT"]);
+    expect(codes(await gql(hub, FEED, { since: "1999-12-31T00:00:00Z" }))).toEqual(["BAD_USER_INPUT"]);
+    const projects = await gql(hub, `{ projects(first: 1) { pageInfo { endCursor } } }`);
+    const foreign = await gql(hub, FEED, { since: EPOCH, after: projects.data!.projects.pageInfo.endCursor });
+    expect(codes(foreign)).toEqual(["BAD_USER_INPUT"]);
+  });
+
+  it("answers wrong input with BAD_USER_INPUT naming the field, and writes nothing", async () => {
+    const before = await databaseDigest(hub.db.orm);
+    const wrong: [Record<string, unknown>, string][] = [
+      [newProject("Mit Leerzeichen"), "input.slug"],
+      [newProject("herten-kita-online"), "input.slug"],
+      [newProject("herten-x", { title: "   " }), "input.title"],
+      [newProject("herten-x", { summary: "x".repeat(20_001) }), "input.summary"],
+      [newProject("herten-x", { topics: ["gibt-es-nicht"] }), "input.topics"],
+      [newProject("herten-x", { providers: Array.from({ length: 51 }, (_, index) => `p${index}`) }), "input.providers"],
+      [newProject("herten-x", { strategy: "ratingen-digital-2025plus" }), "input.strategy"],
+      [newProject("herten-x", { municipality: "atlantis" }), "input.municipality"],
+    ];
+    for (const [variables, field] of wrong) {
+      const answer = await gql(hub, CREATE, variables, herten);
+      expect(codes(answer), field).toEqual(["BAD_USER_INPUT"]);
+      expect(JSON.stringify(answer.errors![0].extensions), field).toContain(field.replace("input.", ""));
+      expect(answer.errors![0].message).not.toMatch(/\bat \w+ \(|node_modules|select |insert /i);
+    }
+    const { data } = await gql(hub, `{ project(slug: "herten-kita-online") { id version } }`);
+    const { id, version } = data!.project;
+    const cleared = await gql(hub, UPDATE, { id, version, input: { title: null } }, herten);
+    expect(codes(cleared)).toEqual(["BAD_USER_INPUT"]);
+    expect(cleared.errors![0].message).toBe("input.title cannot be empty; leave it out to keep the current value.");
+    const wrongType = await gql(hub, UPDATE, { id: "kein-gültiger-Schlüssel!", version, input: {} }, herten);
+    expect(codes(wrongType)).toEqual(["BAD_USER_INPUT"]);
+    const strategyId = (await gql(hub, `{ strategy(slug: "herten-gesamtstrategie") { id } }`)).data!.strategy?.id;
+    if (strategyId) expect(codes(await gql(hub, UPDATE, { id: strategyId, version: 1, input: {} }, herten))).toEqual(["BAD_USER_INPUT"]);
+    const missing = await gql(hub, UPDATE, { id: Buffer.from("Project:999999").toString("base64url"), version: 1, input: {} }, herten);
+    expect(codes(missing)).toEqual(["NOT_FOUND"]);
+    expect(await databaseDigest(hub.db.orm)).toEqual(before);
+  });
+
+  it("lets admins add topics and providers that editors then use", async () => {
+    const topic = await gql(hub, `mutation { createTopic(input: { key: "e-invoice", labelDe: "E-Rechnung", labelEn: "e-invoice", description: "Elektronische Rechnungen." }) { key label } }`, {}, tokens.admin);
+    expect(topic.data!.createTopic).toEqual({ key: "e-invoice", label: "E-Rechnung" });
+    const provider = await gql(
+      hub,
+      `mutation { createProvider(input: { slug: "civitec", name: "Civitec", kind: MUNICIPAL_IT_SERVICE_PROVIDER, description: "Zweckverband.", statesServed: [NW, NW] }) { slug statesServed } }`,
+      {},
+      tokens.admin,
+    );
+    expect(provider.data!.createProvider).toEqual({ slug: "civitec", statesServed: ["NW"] });
+    const project = await gql(hub, CREATE, newProject("herten-e-rechnung-2", { topics: ["e-invoice"], providers: ["civitec"] }), herten);
+    expect(project.errors).toBeUndefined();
+    const wrongKey = await gql(hub, `mutation { createMunicipality(input: { slug: "neustadt", name: "Neustadt", officialKey: "06000000", state: NW }) { id } }`, {}, tokens.admin);
+    expect(codes(wrongKey)).toEqual(["BAD_USER_INPUT"]);
+    expect(wrongKey.errors![0].message).toMatch(/does not belong to state NW/);
+  });
+});
