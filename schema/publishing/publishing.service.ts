@@ -174,8 +174,17 @@ export async function updateRecord<T extends HubEntity>(
     const wasPublic = isPublic(record);
     await apply(tx, record, viewer);
     authorize(viewer, kind, kind.owner(record));
+    if (record instanceof Publishable && record.publicationState === PublicationState.PUBLISHED) {
+      requirePublishable(kind, record, `This ${kind.label} is published and must stay complete`, "; unpublish it first to change that");
+    }
     return commit({ tx, viewer, kind, record, action: RevisionAction.UPDATED, before, wasPublic });
   });
+}
+
+/** Refuses a record that lacks what a published one must have. */
+function requirePublishable<T extends HubEntity>(kind: RecordKind<T>, record: T, lead: string, advice = ""): void {
+  const problems = kind.publishProblems?.(record) ?? [];
+  if (problems.length) throw badUserInput(`${lead}: ${problems.map(([, reason]) => reason).join("; ")}${advice}.`, problems.map(([field]) => field));
 }
 
 const TRANSITIONS: Record<PublicationState, { action: RevisionAction; from: PublicationState[] }> = {
@@ -204,12 +213,7 @@ export async function transitionRecord<T extends Publishable>(
     if (!TRANSITIONS[target].from.includes(record.publicationState)) {
       throw coded(ErrorCode.CONFLICT, `This ${kind.label} is archived and can no longer be published or unpublished.`);
     }
-    if (target === PublicationState.PUBLISHED) {
-      const problems = kind.publishProblems?.(record) ?? [];
-      if (problems.length) {
-        throw badUserInput(`This ${kind.label} cannot be published yet: ${problems.map(([, reason]) => reason).join("; ")}.`, problems.map(([field]) => field));
-      }
-    }
+    if (target === PublicationState.PUBLISHED) requirePublishable(kind, record, `This ${kind.label} cannot be published yet`);
     const before = snapshot(tx, record);
     const wasPublic = isPublic(record);
     record.publicationState = target;

@@ -7,6 +7,9 @@
  */
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { TokenRole } from "../../schema/token/token-role.enum.js";
+import { createToken } from "../../schema/token/token.service.js";
+import { databaseDigest } from "../support/digest.js";
 import { startTestHub, type TestHub } from "../support/hub.js";
 
 /** The project card's query (server/embed/assets/card.js), which embeds send as a GET. */
@@ -103,15 +106,20 @@ describe("default limits", () => {
     await expectHealthy(hub);
   });
 
-  it("refuses a mutation over GET (the schema has none) and, without a preflight header, any GET", async () => {
+  it("refuses a mutation over GET, even with an admin token, and, without a preflight header, any GET", async () => {
+    const { token } = await createToken(hub.db.orm.em.fork(), { name: "Betrieb", role: TokenRole.ADMIN });
+    const before = await databaseDigest(hub.db.orm);
     const url = new URL(hub.url);
-    url.searchParams.set("query", "mutation { deleteEverything }");
-    const preflighted = await fetch(url, { headers: { "apollo-require-preflight": "true" } });
+    url.searchParams.set("query", 'mutation { createTopic(input: { key: "per-get", labelDe: "GET", labelEn: "GET", description: "x" }) { key } }');
+    const preflighted = await fetch(url, { headers: { "apollo-require-preflight": "true", authorization: `Bearer ${token}` } });
     const text = await preflighted.text();
-    expectRefused({ status: preflighted.status, text, body: JSON.parse(text) }, 400, "GRAPHQL_VALIDATION_FAILED", "This API does not support mutation operations.");
+    expectRefused({ status: preflighted.status, text, body: JSON.parse(text) }, 405, "BAD_REQUEST", /^GET requests only support query operations/);
     const simple = await fetch(url);
     const simpleText = await simple.text();
     expectRefused({ status: simple.status, text: simpleText, body: JSON.parse(simpleText) }, 400, "BAD_REQUEST", /Cross-Site Request Forgery/);
+    const { api_token: _lastUse, ...after } = await databaseDigest(hub.db.orm);
+    const { api_token: _before, ...unchanged } = before;
+    expect(after).toEqual(unchanged);
     await expectHealthy(hub);
   });
 

@@ -151,6 +151,22 @@ describe("publishing", () => {
     expect(revisions.map((revision: { action: string }) => revision.action)).toEqual(["ARCHIVED", "PUBLISHED", "UNPUBLISHED", "PUBLISHED", "CREATED"]);
   });
 
+  it("keeps a published record complete, and hides a draft source it cites from the public", async () => {
+    const source = await gql(hub, `mutation { createSource(input: { key: "herten-entwurf-quelle", title: "Interner Entwurf" }) { id municipality: __typename } }`, {}, herten);
+    expect(source.errors).toBeUndefined();
+    const { data } = await gql(hub, `{ project(slug: "herten-kita-online") { id version sources { key } } }`);
+    const { id, version, sources } = data!.project;
+    const keys = sources.map((item: { key: string }) => item.key);
+    const emptied = await gql(hub, UPDATE, { id, version, input: { topics: [] } }, herten);
+    expect(codes(emptied)).toEqual(["BAD_USER_INPUT"]);
+    expect(emptied.errors![0].message).toBe("This project is published and must stay complete: it has no topic; unpublish it first to change that.");
+    const cited = await gql(hub, UPDATE, { id, version, input: { sources: [...keys, "herten-entwurf-quelle"] } }, herten);
+    expect(cited.errors).toBeUndefined();
+    const read = `{ project(slug: "herten-kita-online") { sources { key } } }`;
+    expect((await gql(hub, read)).data!.project.sources.map((item: { key: string }) => item.key)).toEqual(keys);
+    expect((await gql(hub, read, {}, herten)).data!.project.sources.map((item: { key: string }) => item.key)).toContain("herten-entwurf-quelle");
+  });
+
   it("shows revisions to the city's editors and admins only", async () => {
     for (const token of [undefined, tokens.editors.ratingen]) {
       const answer = await gql(hub, REVISIONS, { slug: "herten-e-rechnung" }, token);
@@ -197,6 +213,7 @@ describe("publishing", () => {
       ["UNPUBLISHED", null],
       ["CREATED", null],
       ["ARCHIVED", null],
+      ["UPDATED", "herten-kita-online"],
     ]);
     expect(feed.map((change) => change.at)).toEqual([...feed.map((change) => change.at)].sort());
     let after: string | null = null;
