@@ -9,7 +9,7 @@ import express from "express";
 import type { HubContext } from "../schema/common/context.js";
 import { createAuthenticator } from "./auth/authenticate.js";
 import type { HubConfig } from "./config.js";
-import { type Database, openDatabase } from "./database/database.js";
+import { type Database, openDatabase, statementTimeoutFor } from "./database/database.js";
 import { formatError } from "./errors.js";
 import { createEmbedRouter } from "./embed/embed.router.js";
 import { knownOperationTypes, rejectNulCharacters } from "./graphql/guards.js";
@@ -95,7 +95,7 @@ export class Hub {
 
   private async startInOrder(): Promise<{ url: string; dataLocation: string }> {
     const { config, logger } = this.options;
-    this.database ??= await openDatabase(config, logger);
+    this.database ??= await openDatabase(config, logger, { statementTimeoutMs: statementTimeoutFor(config.limits.executionTimeoutMs) });
     if (config.seedOnStart) await seedIfEmpty(this.database.orm, logger);
     await this.apollo.start();
     this.apolloStarted = true;

@@ -42,11 +42,11 @@ export async function ensureDatabase(adminUrl: string, database: string): Promis
 }
 
 /** Connects the ORM and checks the connection, with a one-line error when it fails. */
-export async function connectOrm(clientUrl: string, onQuery?: (sql: string) => void): Promise<MikroORM> {
+export async function connectOrm(clientUrl: string, onQuery?: (sql: string) => void, statementTimeoutMs?: number): Promise<MikroORM> {
   const unreachable = (reason: string) => new Error(`Cannot reach PostgreSQL at ${redactUrl(clientUrl)}: ${reason}`);
   let orm: MikroORM;
   try {
-    orm = await MikroORM.init(ormConfig({ clientUrl, onQuery }));
+    orm = await MikroORM.init(ormConfig({ clientUrl, onQuery, statementTimeoutMs }));
   } catch (error) {
     throw unreachable(error instanceof Error ? error.message : String(error));
   }
@@ -59,11 +59,38 @@ export async function connectOrm(clientUrl: string, onQuery?: (sql: string) => v
 }
 
 /**
+ * Applies pending migrations in one transaction that lifts the statement timeout:
+ * building an index on a large table may rightly take longer than a request may.
+ */
+export async function migrate(orm: MikroORM): Promise<string[]> {
+  const applied = await orm.em.transactional(async (em) => {
+    await em.execute("set local statement_timeout = 0");
+    return orm.migrator.up({ transaction: em.getTransactionContext() });
+  });
+  return applied.map((migration) => migration.name);
+}
+
+/**
+ * The statement timeout that goes with an execution timeout: a little later, so
+ * that the client is answered TIMEOUT at its deadline and PostgreSQL then stops
+ * whatever the request left running.
+ */
+export function statementTimeoutFor(executionTimeoutMs: number): number {
+  return executionTimeoutMs + Math.min(1000, Math.max(100, Math.round(executionTimeoutMs / 10)));
+}
+
+/** Options of `openDatabase`. */
+export interface OpenDatabaseOptions {
+  /** PostgreSQL's `statement_timeout` for the pool (the hub's execution timeout); unset for the CLI. */
+  statementTimeoutMs?: number;
+}
+
+/**
  * Opens the hub's database: the external one from `DATABASE_URL`, or else the
  * embedded PostgreSQL with its data under `DATA_DIR`. Applies pending migrations;
  * never drops or auto-updates the schema.
  */
-export async function openDatabase(config: HubConfig, logger: Logger): Promise<Database> {
+export async function openDatabase(config: HubConfig, logger: Logger, { statementTimeoutMs }: OpenDatabaseOptions = {}): Promise<Database> {
   let embedded: EmbeddedPostgresHandle | null = null;
   let clientUrl: string;
   let location: string;
@@ -78,10 +105,10 @@ export async function openDatabase(config: HubConfig, logger: Logger): Promise<D
   }
   try {
     if (embedded) await ensureDatabase(embedded.adminUrl, EMBEDDED_DATABASE);
-    const orm = await connectOrm(clientUrl);
+    const orm = await connectOrm(clientUrl, undefined, statementTimeoutMs);
     try {
-      const applied = await orm.migrator.up();
-      if (applied.length) logger.info({ migrations: applied.map((m) => m.name) }, "applied migrations");
+      const applied = await migrate(orm);
+      if (applied.length) logger.info({ migrations: applied }, "applied migrations");
     } catch (error) {
       await orm.close(true);
       throw error;

@@ -10,10 +10,16 @@ export interface OrmConfigOptions {
   /** Receives every SQL statement; tests use it to count queries. */
   onQuery?: (sql: string) => void;
   poolMax?: number;
+  /**
+   * PostgreSQL's `statement_timeout` for every connection of the pool, in
+   * milliseconds: a statement still running then is cancelled by the server.
+   * Unset for tools whose statements may rightly run long.
+   */
+  statementTimeoutMs?: number;
 }
 
 /** The one MikroORM configuration of the hub. */
-export function ormConfig({ clientUrl, onQuery, poolMax = 10 }: OrmConfigOptions): Options {
+export function ormConfig({ clientUrl, onQuery, poolMax = 10, statementTimeoutMs }: OrmConfigOptions): Options {
   return defineConfig({
     clientUrl,
     entities,
@@ -27,6 +33,7 @@ export function ormConfig({ clientUrl, onQuery, poolMax = 10 }: OrmConfigOptions
       silent: true,
     },
     pool: { min: 0, max: poolMax },
+    driverOptions: statementTimeoutMs ? { connection: { statement_timeout: statementTimeoutMs } } : {},
     forceUtcTimezone: true,
     // Request handlers must fork their own EntityManager; the global one is off limits.
     allowGlobalContext: false,

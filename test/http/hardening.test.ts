@@ -209,7 +209,7 @@ describe("limits overridden by the environment", () => {
     expectRefused(await query(hub, "{ projects(first: 50) { nodes { title } } }"), 400, "GRAPHQL_VALIDATION_FAILED", /^Query cost 51 exceeds the limit of 50\. /);
   });
 
-  it("EXECUTION_TIMEOUT_MS: an operation held up by the database is answered with TIMEOUT and 503", async () => {
+  it("EXECUTION_TIMEOUT_MS: an operation held up by the database is answered with TIMEOUT and 503, and its statement cancelled", async () => {
     expectAnswered(await query(hub, '{ project(slug: "herten-kita-online") { title } }'));
     // Another session holds the project table, as a long migration would: the hub's read waits for it.
     const blocker = new pg.Client({ connectionString: hub.db.url });
@@ -224,6 +224,12 @@ describe("limits overridden by the environment", () => {
       expect(elapsed).toBeGreaterThanOrEqual(95);
       // Answered at the deadline, not when the lock went away.
       expect(elapsed).toBeLessThan(2000);
+      // And PostgreSQL cancelled the waiting statement (statement_timeout), though the lock is still held.
+      const waiting = async () =>
+        (await blocker.query("select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'")).rows[0].n;
+      const deadline = Date.now() + 5000;
+      while ((await waiting()) > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(await waiting()).toBe(0);
     } finally {
       await blocker.query("rollback");
       await blocker.end();

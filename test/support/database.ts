@@ -15,8 +15,8 @@ export interface TestDatabase extends Database {
   resetQueryCount(): void;
 }
 
-/** Clones the template database and connects an ORM to the clone; `close()` drops it. */
-export async function createTestDatabase(): Promise<TestDatabase> {
+/** Clones the template database and connects an ORM to the clone (with a statement timeout, as a hub's); `close()` drops it. */
+export async function createTestDatabase(statementTimeoutMs?: number): Promise<TestDatabase> {
   const { adminUrl, template, prefix } = inject("testDatabase");
   const name = `${prefix}_${process.pid}_${++counter}`;
   const admin = new pg.Client({ connectionString: adminUrl });
@@ -28,7 +28,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   }
   const url = withDatabase(adminUrl, name);
   const queries: string[] = [];
-  const orm: MikroORM = await connectOrm(url, (sql) => queries.push(sql));
+  const orm: MikroORM = await connectOrm(url, (sql) => queries.push(sql), statementTimeoutMs);
   return {
     orm,
     url,

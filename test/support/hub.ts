@@ -1,4 +1,5 @@
 import { loadConfig } from "../../server/config.js";
+import { statementTimeoutFor } from "../../server/database/database.js";
 import { Hub } from "../../server/hub.js";
 import { createLogger } from "../../server/logger.js";
 import { createTestDatabase, type TestDatabase } from "./database.js";
@@ -23,10 +24,11 @@ export interface TestHub {
 
 /** Starts a hub on its own cloned database. */
 export async function startTestHub(env: Record<string, string> = {}): Promise<TestHub> {
-  const db = await createTestDatabase();
   // Tests send hundreds of requests from one address; rate-limit tests lower the budget themselves.
   const defaults = { PORT: "0", HOST: "127.0.0.1", SEED_ON_START: "false", NODE_ENV: "test", RATE_LIMIT_POINTS: "1000000" };
   const config = loadConfig({ ...defaults, ...env }, false);
+  // The database the hub would open itself, statement timeout included.
+  const db = await createTestDatabase(statementTimeoutFor(config.limits.executionTimeoutMs));
   const hub = new Hub({ config, logger: createLogger({ logLevel: "silent", logFormat: "json" }), database: db });
   const { url } = await hub.start();
   const origin = new URL(url).origin;
