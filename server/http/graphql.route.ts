@@ -14,8 +14,11 @@ import type { RateLimiter } from "../rate-limit/rate-limiter.js";
 import { requestScope } from "../request-scope.js";
 import { BODY_LIMIT } from "./errors.middleware.js";
 
-/** Request headers browsers may send cross-origin; the Apollo ones satisfy its CSRF prevention on GET. */
-const GRAPHQL_REQUEST_HEADERS = ["content-type", "authorization", "apollo-require-preflight", "x-apollo-operation-name"];
+/**
+ * Request headers browsers may send cross-origin; the Apollo ones satisfy its CSRF prevention on GET.
+ * `Authorization` is not among them: a page on another site cannot write with a token it got hold of.
+ */
+const GRAPHQL_REQUEST_HEADERS = ["content-type", "apollo-require-preflight", "x-apollo-operation-name"];
 
 /** What the `/graphql` route is made of. */
 export interface GraphqlRouteOptions {

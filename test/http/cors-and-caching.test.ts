@@ -33,6 +33,15 @@ describe("cross-origin reads", () => {
     expect(res.headers.get("access-control-allow-credentials")).toBeNull();
   });
 
+  it("does not let pages on other sites send an API token, so writes are not opened to them", async () => {
+    const res = await fetch(hub.url, {
+      method: "OPTIONS",
+      headers: { origin: "https://evil.example", "access-control-request-method": "POST", "access-control-request-headers": "content-type, authorization" },
+    });
+    expect(res.headers.get("access-control-allow-headers")?.split(",").map((name) => name.trim().toLowerCase())).not.toContain("authorization");
+    expect(res.headers.get("access-control-allow-credentials")).toBeNull();
+  });
+
   it("serves a GET query from another origin with a cacheable, public response", async () => {
     const res = await fetch(getUrl(CARD_QUERY, { slug: "herten-kita-online" }, "ProjectCard"), {
       headers: { origin: "https://www.kelsterbach.de", "x-apollo-operation-name": "ProjectCard" },
