@@ -43,6 +43,15 @@ export function formatError(
     const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
   }
+  // PostgreSQL cancelled a statement that ran past the hub's statement timeout (query_canceled).
+  if ((original as { code?: unknown } | null)?.code === "57014") {
+    return {
+      message: "The database took too long and the statement was stopped. Ask for less: smaller pages (`first`) or fewer nested lists, then retry.",
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: ErrorCode.TIMEOUT },
+    };
+  }
   const requestId = onInternal(error);
   return {
     message: `Internal server error. Quote request id ${requestId ?? "unknown"} when you report it.`,

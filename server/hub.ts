@@ -12,7 +12,7 @@ import type { HubConfig } from "./config.js";
 import { type Database, openDatabase, statementTimeoutFor } from "./database/database.js";
 import { formatError } from "./errors.js";
 import { createEmbedRouter } from "./embed/embed.router.js";
-import { knownOperationTypes, rejectNulCharacters } from "./graphql/guards.js";
+import { knownOperationTypes, privateForTokenHolders, rejectNulCharacters } from "./graphql/guards.js";
 import { operationLimitRules, operationLimitsPlugin, operationParseOptions } from "./graphql/limits.js";
 import { buildHubSchema } from "./graphql/schema.js";
 import { httpErrors, notFound } from "./http/errors.middleware.js";
@@ -73,6 +73,8 @@ export class Hub {
         ApolloServerPluginDrainHttpServer({ httpServer: this.httpServer }),
         // Public data: GET responses (e.g. embedded project cards) may be cached for a minute.
         ApolloServerPluginCacheControl({ defaultMaxAge: 60 }),
+        // …but never an answer to a token holder, which may show drafts.
+        privateForTokenHolders,
         rejectNulCharacters,
         operationLimitsPlugin(options.config.limits),
       ],

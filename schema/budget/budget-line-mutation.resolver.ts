@@ -1,7 +1,7 @@
 import { ref } from "@mikro-orm/core";
 import { Arg, Ctx, ID, Int, Mutation, Resolver } from "type-graphql";
 import type { HubContext } from "../common/context.js";
-import { applySources } from "../publishing/cited.inputs.js";
+import { applySources, citesPublishedSource } from "../publishing/cited.inputs.js";
 import { createRecord, updateRecord } from "../publishing/publishing.service.js";
 import type { RecordKind } from "../publishing/record-kind.js";
 import { assignFields, requireUnused } from "../publishing/references.js";
@@ -15,7 +15,8 @@ export const budgetLineKind: RecordKind<BudgetLine> = {
   label: "budget line",
   populate: ["strategy", "sources"],
   owner: (line) => line.strategy.unwrap().municipality.id,
-  publishProblems: (line) => (line.sources.count() ? [] : [["sources", "it cites no source"]]),
+  parentOf: (line) => line.strategy.unwrap(),
+  publishProblems: (line) => (citesPublishedSource(line) ? [] : [["sources", "it cites no published source"]]),
 };
 
 /** Creates and changes budget lines. */

@@ -151,7 +151,8 @@ export function decodeCursor(cursor: string, list: string, order: OrderSpec): { 
   }
   const [, , , value, id] = parsed as unknown[];
   if (typeof id !== "number" || !Number.isInteger(id) || id < 1 || id > MAX_DATABASE_ID) throw invalid();
-  if (order.kind === "number" && (typeof value !== "number" || !Number.isFinite(value))) throw invalid();
+  // Number sort keys are integer columns: anything else would reach PostgreSQL as a malformed comparison.
+  if (order.kind === "number" && (typeof value !== "number" || !Number.isSafeInteger(value) || Math.abs(value) > MAX_DATABASE_ID)) throw invalid();
   if (order.kind === "string" && (typeof value !== "string" || value.length > 1000 || value.includes("\u0000"))) throw invalid();
   if (order.kind === "date") {
     const time = typeof value === "string" ? Date.parse(value) : Number.NaN;

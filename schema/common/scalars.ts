@@ -38,11 +38,16 @@ export const PartialDateScalar = new GraphQLScalarType({
 
 const DECIMAL = /^-?\d{1,12}(\.\d{1,2})?$/;
 
+/** Checks a decimal and writes it as the database does, `"100"` as `"100.00"`, so that equal amounts compare equal. */
 function parseDecimal(value: unknown): string {
   if (typeof value !== "string" || !DECIMAL.test(value)) {
     throw new GraphQLError(`Decimal must be a string like "1234.50" (up to 12 digits, 2 decimals), got ${JSON.stringify(value)?.slice(0, 40)}`);
   }
-  return value;
+  const negative = value.startsWith("-");
+  const [whole, fraction = ""] = (negative ? value.slice(1) : value).split(".");
+  const digits = whole.replace(/^0+(?=\d)/, "");
+  const canonical = `${digits}.${fraction.padEnd(2, "0")}`;
+  return negative && /[1-9]/.test(canonical) ? `-${canonical}` : canonical;
 }
 
 /** An exact decimal amount, carried as a string so that no cent is lost to floating point. */

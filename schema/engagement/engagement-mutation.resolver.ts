@@ -2,7 +2,7 @@ import { ref } from "@mikro-orm/core";
 import { Arg, Ctx, ID, Int, Mutation, Resolver } from "type-graphql";
 import type { HubContext } from "../common/context.js";
 import { Provider } from "../provider/provider.entity.js";
-import { applySources } from "../publishing/cited.inputs.js";
+import { applySources, citesPublishedSource } from "../publishing/cited.inputs.js";
 import { createRecord, resolveOwnMunicipality, updateRecord } from "../publishing/publishing.service.js";
 import type { RecordKind } from "../publishing/record-kind.js";
 import { assignFields, findNamed, requireUnused } from "../publishing/references.js";
@@ -15,7 +15,7 @@ export const engagementKind: RecordKind<Engagement> = {
   label: "engagement",
   populate: ["municipality", "provider", "sources"],
   owner: (engagement) => engagement.municipality.id,
-  publishProblems: (engagement) => (engagement.sources.count() ? [] : [["sources", "it cites no source"]]),
+  publishProblems: (engagement) => (citesPublishedSource(engagement) ? [] : [["sources", "it cites no published source"]]),
 };
 
 /** Creates and changes engagements. */

@@ -15,6 +15,7 @@ export const fieldOfActionKind: RecordKind<FieldOfAction> = {
   label: "field of action",
   populate: ["strategy", "topics", "sources"],
   owner: (field) => field.strategy.unwrap().municipality.id,
+  parentOf: (field) => field.strategy.unwrap(),
   publishProblems: (field) => (field.topics.count() ? [] : [["topics", "it has no topic"]]),
 };
 

@@ -3,7 +3,7 @@ import type { EntityManager } from "@mikro-orm/postgresql";
 import { Arg, Ctx, ID, Int, Mutation, Resolver } from "type-graphql";
 import type { HubContext } from "../common/context.js";
 import { badUserInput } from "../common/errors.js";
-import { applySources } from "../publishing/cited.inputs.js";
+import { applySources, citesPublishedSource } from "../publishing/cited.inputs.js";
 import { createRecord, resolveOwnMunicipality, updateRecord } from "../publishing/publishing.service.js";
 import type { RecordKind } from "../publishing/record-kind.js";
 import { assignFields, findNamed, requireUnused } from "../publishing/references.js";
@@ -17,7 +17,8 @@ export const indicatorKind: RecordKind<Indicator> = {
   label: "indicator",
   populate: ["municipality", "strategy", "sources"],
   owner: (indicator) => indicator.municipality.id,
-  publishProblems: (indicator) => (indicator.sources.count() ? [] : [["sources", "it cites no source"]]),
+  parentOf: (indicator) => indicator.strategy?.unwrap() ?? null,
+  publishProblems: (indicator) => (citesPublishedSource(indicator) ? [] : [["sources", "it cites no published source"]]),
 };
 
 async function applyIndicator(tx: EntityManager, indicator: Indicator, input: IndicatorInput): Promise<void> {

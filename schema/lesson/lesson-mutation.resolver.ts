@@ -4,7 +4,7 @@ import { Arg, Ctx, ID, Int, Mutation, Resolver } from "type-graphql";
 import type { HubContext } from "../common/context.js";
 import { badUserInput } from "../common/errors.js";
 import { Project } from "../project/project.entity.js";
-import { applyTopicsAndSources } from "../publishing/cited.inputs.js";
+import { applyTopicsAndSources, citesPublishedSource } from "../publishing/cited.inputs.js";
 import { createRecord, resolveOwnMunicipality, updateRecord } from "../publishing/publishing.service.js";
 import type { RecordKind } from "../publishing/record-kind.js";
 import { assignFields, findNamed, requireUnused } from "../publishing/references.js";
@@ -17,9 +17,10 @@ export const lessonKind: RecordKind<LessonLearned> = {
   label: "lesson",
   populate: ["municipality", "project", "topics", "sources"],
   owner: (lesson) => lesson.municipality.id,
+  parentOf: (lesson) => lesson.project?.unwrap() ?? null,
   publishProblems: (lesson) => [
     ...(lesson.topics.count() ? [] : [["topics", "it has no topic"] as [string, string]]),
-    ...(lesson.sources.count() ? [] : [["sources", "it cites no source"] as [string, string]]),
+    ...(citesPublishedSource(lesson) ? [] : [["sources", "it cites no published source"] as [string, string]]),
   ],
 };
 

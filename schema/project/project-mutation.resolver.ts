@@ -7,7 +7,7 @@ import { FieldOfAction } from "../field-of-action/field-of-action.entity.js";
 import { Municipality } from "../municipality/municipality.entity.js";
 import { Product } from "../product/product.entity.js";
 import { Provider } from "../provider/provider.entity.js";
-import { applyTopicsAndSources } from "../publishing/cited.inputs.js";
+import { applyTopicsAndSources, citesPublishedSource } from "../publishing/cited.inputs.js";
 import { createRecord, resolveOwnMunicipality, updateRecord } from "../publishing/publishing.service.js";
 import type { RecordKind } from "../publishing/record-kind.js";
 import { assignFields, findAllNamed, findById, findNamed, requireUnused } from "../publishing/references.js";
@@ -23,7 +23,7 @@ export const projectKind: RecordKind<Project> = {
   owner: (project) => project.municipality.id,
   publishProblems: (project) => [
     ...(project.topics.count() ? [] : [["topics", "it has no topic"] as [string, string]]),
-    ...(project.sources.count() ? [] : [["sources", "it cites no source"] as [string, string]]),
+    ...(citesPublishedSource(project) ? [] : [["sources", "it cites no published source"] as [string, string]]),
   ],
 };
 

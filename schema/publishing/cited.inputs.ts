@@ -3,6 +3,7 @@ import type { EntityManager } from "@mikro-orm/postgresql";
 import { Field, InputType } from "type-graphql";
 import { Source } from "../source/source.entity.js";
 import { Topic } from "../topic/topic.entity.js";
+import { PublicationState } from "./publication-state.enum.js";
 import { findAllNamed } from "./references.js";
 import { IsReferenceList } from "./validation.js";
 
@@ -20,6 +21,11 @@ export abstract class TaggedCitedInput extends CitedInput {
   @Field(() => [String], { nullable: true, description: 'Topic keys, e.g. `["e-file"]`; replaces the list. `topics` lists the keys.' })
   @IsReferenceList()
   topics?: string[] | null;
+}
+
+/** Whether a record cites at least one published source: what the public sees of its sources. */
+export function citesPublishedSource(record: { sources: Collection<Source> }): boolean {
+  return record.sources.getItems().some((source) => source.publicationState === PublicationState.PUBLISHED);
 }
 
 /** Sets the sources a record cites, when the input names them. */

@@ -16,7 +16,7 @@ import type { RecordKind } from "./record-kind.js";
 import { RevisionAction } from "./revision-action.enum.js";
 import { Revision } from "./revision.entity.js";
 import { diff, snapshot } from "./snapshot.js";
-import { VISIBILITY_FILTER, type Visibility } from "./visibility.js";
+import { VISIBILITY_FILTER, type Visibility, visibilityOf } from "./visibility.js";
 
 // One lock for all writes: revision ids then follow commit order, which the change feed pages by.
 const WRITE_LOCK = 0x696b7a; // "ikz"
@@ -68,14 +68,17 @@ async function loadTarget<T extends HubEntity>(tx: EntityManager, kind: RecordKi
   return record;
 }
 
-function isPublic(record: HubEntity): boolean {
-  return !(record instanceof Publishable) || record.publicationState === PublicationState.PUBLISHED;
+const PUBLIC: Visibility = { scope: "public" };
+
+/** Whether the public can read the record as the database has it now: its own state and its parents' count. */
+async function isPublic<T extends HubEntity>(tx: EntityManager, kind: RecordKind<T>, record: T): Promise<boolean> {
+  if (record.id === undefined) return false;
+  return (await tx.count(kind.entity, { id: record.id } as FilterQuery<T>, { filters: { [VISIBILITY_FILTER]: PUBLIC } })) > 0;
 }
 
-function publicChange(wasPublic: boolean, record: HubEntity, changed: boolean): ChangeKind | null {
-  const nowPublic = isPublic(record);
+function publicChange(wasPublic: boolean, nowPublic: boolean, record: HubEntity): ChangeKind | null {
   if (!wasPublic) return nowPublic ? ChangeKind.CREATED : null;
-  if (nowPublic) return changed ? ChangeKind.UPDATED : null;
+  if (nowPublic) return ChangeKind.UPDATED;
   return (record as Publishable).publicationState === PublicationState.ARCHIVED ? ChangeKind.ARCHIVED : ChangeKind.UNPUBLISHED;
 }
 
@@ -102,17 +105,28 @@ async function commit<T extends HubEntity>({ tx, viewer, kind, record, action, b
   revision.municipality = owner === null ? null : ref(Municipality, owner);
   revision.token = ref(ApiToken, viewer.tokenId);
   revision.version = record instanceof Publishable ? record.version : null;
-  revision.publicChange = publicChange(wasPublic, record, true);
+  revision.publicChange = publicChange(wasPublic, await isPublic(tx, kind, record), record);
   tx.persist(revision);
   await tx.flush();
   return record;
 }
 
-/** Runs a write in one transaction that holds the write lock and sees every record, drafts included. */
-async function inWriteTransaction<T>(ctx: HubContext, work: (tx: EntityManager) => Promise<T>): Promise<T> {
+/** Refuses to change a record whose parent is archived: it went with its parent. */
+function requireLiveParent<T extends HubEntity>(kind: RecordKind<T>, record: T): void {
+  const parent = kind.parentOf?.(record);
+  if (parent?.publicationState === PublicationState.ARCHIVED) {
+    throw coded(ErrorCode.CONFLICT, `This ${kind.label} belongs to an archived record and can no longer be changed.`);
+  }
+}
+
+/**
+ * Runs a write in one transaction that holds the write lock and sees what the
+ * caller may read: another city's drafts are as unknown to a write as to a read.
+ */
+async function inWriteTransaction<T>(ctx: HubContext, viewer: Viewer, work: (tx: EntityManager) => Promise<T>): Promise<T> {
   try {
     return await ctx.em.transactional(async (tx) => {
-      tx.setFilterParams(VISIBILITY_FILTER, { scope: "all" } satisfies Visibility);
+      tx.setFilterParams(VISIBILITY_FILTER, visibilityOf(viewer));
       await tx.execute(`select pg_advisory_xact_lock(${WRITE_LOCK})`);
       return work(tx);
     });
@@ -134,7 +148,7 @@ async function inWriteTransaction<T>(ctx: HubContext, work: (tx: EntityManager) 
 export async function createRecord<T extends HubEntity>(ctx: HubContext, kind: RecordKind<T>, build: (tx: EntityManager, viewer: Viewer) => Promise<T>): Promise<T> {
   const viewer = await requireWriter(ctx);
   if (kind.adminOnly) authorize(viewer, kind, null);
-  return inWriteTransaction(ctx, async (tx) => {
+  return inWriteTransaction(ctx, viewer, async (tx) => {
     const record = await build(tx, viewer);
     authorize(viewer, kind, kind.owner(record));
     tx.persist(record);
@@ -163,15 +177,16 @@ export async function updateRecord<T extends HubEntity>(
   apply: (tx: EntityManager, record: T, viewer: Viewer) => Promise<void>,
 ): Promise<T> {
   const viewer = await requireWriter(ctx);
-  return inWriteTransaction(ctx, async (tx) => {
+  return inWriteTransaction(ctx, viewer, async (tx) => {
     const record = await loadTarget(tx, kind, id);
     authorize(viewer, kind, kind.owner(record));
     if (record instanceof Publishable && record.publicationState === PublicationState.ARCHIVED) {
       throw coded(ErrorCode.CONFLICT, `This ${kind.label} is archived and can no longer be changed.`);
     }
+    requireLiveParent(kind, record);
     requireVersion(kind, record, version);
     const before = snapshot(tx, record);
-    const wasPublic = isPublic(record);
+    const wasPublic = await isPublic(tx, kind, record);
     await apply(tx, record, viewer);
     authorize(viewer, kind, kind.owner(record));
     if (record instanceof Publishable && record.publicationState === PublicationState.PUBLISHED) {
@@ -205,9 +220,10 @@ export async function transitionRecord<T extends Publishable>(
   target: PublicationState,
 ): Promise<T> {
   const viewer = await requireWriter(ctx);
-  return inWriteTransaction(ctx, async (tx) => {
+  return inWriteTransaction(ctx, viewer, async (tx) => {
     const record = await loadTarget(tx, kind, id);
     authorize(viewer, kind, kind.owner(record));
+    requireLiveParent(kind, record);
     requireVersion(kind, record, version);
     if (record.publicationState === target) return record;
     if (!TRANSITIONS[target].from.includes(record.publicationState)) {
@@ -215,7 +231,7 @@ export async function transitionRecord<T extends Publishable>(
     }
     if (target === PublicationState.PUBLISHED) requirePublishable(kind, record, `This ${kind.label} cannot be published yet`);
     const before = snapshot(tx, record);
-    const wasPublic = isPublic(record);
+    const wasPublic = await isPublic(tx, kind, record);
     record.publicationState = target;
     return commit({ tx, viewer, kind, record, action: TRANSITIONS[target].action, before, wasPublic });
   });

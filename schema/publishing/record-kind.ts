@@ -1,5 +1,6 @@
 import type { EntityClass } from "@mikro-orm/core";
 import type { HubEntity } from "../common/node.js";
+import type { Publishable } from "./publishable.js";
 
 /**
  * What the write path needs to know about one kind of record: its entity, how to
@@ -15,6 +16,8 @@ export interface RecordKind<T extends HubEntity = HubEntity> {
   owner(record: T): number | null;
   /** Only admins write these (municipalities, providers, products, topics). */
   adminOnly?: boolean;
+  /** The record this one belongs to and follows (a field of action's strategy), where it has one; must be loaded. */
+  parentOf?(record: T): Publishable | null;
   /** What keeps the record from being published, as `[field, reason]` pairs; empty when nothing does. */
   publishProblems?(record: T): [string, string][];
 }

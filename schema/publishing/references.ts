@@ -2,6 +2,8 @@ import type { AnyEntity, EntityClass, FilterQuery } from "@mikro-orm/core";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { badUserInput } from "../common/errors.js";
 import { fromGlobalId } from "../common/global-id.js";
+import { PublicationState } from "./publication-state.enum.js";
+import { Publishable } from "./publishable.js";
 
 /**
  * Finds the records a list of an input names by a unique property (slug or key),
@@ -23,6 +25,11 @@ export async function findAllNamed<T extends AnyEntity>(
   if (unknown.length) {
     const shown = unknown.slice(0, 10).map((value) => JSON.stringify(value.slice(0, 80)));
     throw badUserInput(`${field}: unknown ${property}${unknown.length > 1 ? "s" : ""} ${shown.join(", ")}. ${hint}`, [field]);
+  }
+  const archived = found.filter((row) => row instanceof Publishable && row.publicationState === PublicationState.ARCHIVED);
+  if (archived.length) {
+    const shown = archived.slice(0, 10).map((row) => JSON.stringify((row as Record<string, unknown>)[property]));
+    throw badUserInput(`${field}: ${shown.join(", ")} ${archived.length > 1 ? "are" : "is"} archived and can no longer be referred to.`, [field]);
   }
   return wanted.map((value) => byValue.get(value)!);
 }
@@ -59,7 +66,8 @@ export function assignFields<T extends object, I extends object>(tx: EntityManag
 
 /** Refuses a value for a unique field (a slug or key) that another record already has. */
 export async function requireUnused<T extends AnyEntity>(tx: EntityManager, entity: EntityClass<T>, where: FilterQuery<T>, field: string, value: string): Promise<void> {
-  if ((await tx.count(entity, where)) > 0) {
+  // Every record counts, whoever may see it: slugs and keys are unique across the hub.
+  if ((await tx.count(entity, where, { filters: false })) > 0) {
     throw badUserInput(`${field}: ${JSON.stringify(value.slice(0, 120))} is taken by another record; choose another one.`, [field]);
   }
 }
@@ -69,5 +77,8 @@ export async function findById<T extends AnyEntity>(tx: EntityManager, entity: E
   const { typeName, id } = fromGlobalId(globalId, field);
   const record = typeName === entity.name ? await tx.findOne(entity, { id } as FilterQuery<T>) : null;
   if (!record) throw badUserInput(`${field} is not the ID of a ${label}; use the "id" of a ${label} this API returned.`, [field]);
+  if (record instanceof Publishable && record.publicationState === PublicationState.ARCHIVED) {
+    throw badUserInput(`${field} names an archived ${label}, which can no longer be referred to.`, [field]);
+  }
   return record;
 }

@@ -3,7 +3,7 @@ import type { EntityManager } from "@mikro-orm/postgresql";
 import { Arg, Ctx, ID, Int, Mutation, Resolver } from "type-graphql";
 import type { HubContext } from "../common/context.js";
 import { Provider } from "../provider/provider.entity.js";
-import { applySources } from "../publishing/cited.inputs.js";
+import { applySources, citesPublishedSource } from "../publishing/cited.inputs.js";
 import { createRecord, resolveOwnMunicipality, updateRecord } from "../publishing/publishing.service.js";
 import type { RecordKind } from "../publishing/record-kind.js";
 import { assignFields, findAllNamed, requireUnused } from "../publishing/references.js";
@@ -16,7 +16,7 @@ export const strategyKind: RecordKind<Strategy> = {
   label: "strategy",
   populate: ["municipality", "consultants", "sources"],
   owner: (strategy) => strategy.municipality.id,
-  publishProblems: (strategy) => (strategy.sources.count() ? [] : [["sources", "it cites no source"]]),
+  publishProblems: (strategy) => (citesPublishedSource(strategy) ? [] : [["sources", "it cites no published source"]]),
 };
 
 async function applyStrategy(tx: EntityManager, strategy: Strategy, input: StrategyInput): Promise<void> {

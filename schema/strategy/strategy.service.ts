@@ -22,6 +22,8 @@ export async function strategyWhere(em: EntityManager, filter: StrategyFilter | 
   const topics = await topicConditions(em, filter?.topics);
   if (topics.length) {
     const onTopic = em.createQueryBuilder(FieldOfAction, "f").select("f.strategy").where({ $and: topics });
+    // Query builders skip the ORM's filters unless told: a draft field of action must not put its strategy on a topic.
+    await onTopic.applyFilters();
     conditions.push({ id: { $in: onTopic.getKnexQuery() } });
   }
   return { $and: conditions } as FilterQuery<Strategy>;
@@ -36,6 +38,6 @@ export async function resolveOwnStrategy(tx: EntityManager, viewer: Viewer, slug
 
 /** The position after the last child of a strategy (fields of action, budget lines are numbered within it). */
 export async function nextPosition(tx: EntityManager, entity: typeof FieldOfAction | typeof BudgetLine, strategy: Strategy): Promise<number> {
-  const [last] = await tx.find(entity as typeof FieldOfAction, { strategy }, { orderBy: { position: "desc" }, limit: 1, fields: ["position"] });
+  const [last] = await tx.find(entity as typeof FieldOfAction, { strategy }, { orderBy: { position: "desc" }, limit: 1, fields: ["position"], filters: false });
   return (last?.position ?? 0) + 1;
 }

@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
 import { GraphQLError, type ValidationRule, visit } from "graphql";
+import type { HubContext } from "../../schema/common/context.js";
 import { ErrorCode } from "../../schema/common/errors.js";
 
 /** How deeply variables may nest; real inputs here are three or four levels deep. */
@@ -62,3 +63,22 @@ export const knownOperationTypes: ValidationRule = (context) => ({
     }
   },
 });
+
+/**
+ * Keeps answers to token holders out of shared caches: what an editor or admin
+ * reads may include drafts, so such an answer is never `public`. Every answer
+ * varies by `Authorization`, so a cache never hands one caller's answer to another.
+ */
+export const privateForTokenHolders: ApolloServerPlugin<HubContext> = {
+  async requestDidStart() {
+    return {
+      // Before execution, so that the cache-control plugin sees the restriction when it writes the header.
+      async didResolveOperation({ contextValue, overallCachePolicy }) {
+        if (contextValue.viewer) overallCachePolicy.restrict({ maxAge: 0, scope: "PRIVATE" });
+      },
+      async willSendResponse({ response }) {
+        response.http.headers.set("vary", [response.http.headers.get("vary"), "Authorization"].filter(Boolean).join(", "));
+      },
+    };
+  },
+};

@@ -38,7 +38,13 @@ describe("cross-tenant matrix", () => {
       const stranger = tokens.editors[CITIES.find((city) => city !== entry.city)!];
       const forbidden = await gql(hub, entry.query, entry.variables, stranger);
       expect(forbidden.errors?.map((error) => error.extensions?.code), `${entry.name} by another city's editor`).toEqual(["FORBIDDEN"]);
-      expect(forbidden.errors![0].message).toMatch(/municipality|admin/);
+      expect(forbidden.errors![0].message, entry.name).toMatch(entry.adminOnly || !entry.city ? /^Only admin tokens/ : /belongs to another municipality/);
+      if (entry.adminOnly && entry.city) {
+        // Its own city's editor may not write it either: municipalities are the operators' to keep.
+        const own = await gql(hub, entry.query, entry.variables, tokens.editors[entry.city]);
+        expect(own.errors?.map((error) => error.extensions?.code), `${entry.name} by its own city's editor`).toEqual(["FORBIDDEN"]);
+        expect(own.errors![0].message).toMatch(/^Only admin tokens/);
+      }
       const anonymous = await gql(hub, entry.query, entry.variables);
       expect(anonymous.errors?.map((error) => error.extensions?.code), `${entry.name} anonymously`).toEqual(["UNAUTHENTICATED"]);
       const revoked = await gql(hub, entry.query, entry.variables, tokens.revoked);
@@ -61,7 +67,9 @@ describe("cross-tenant matrix", () => {
   });
 
   it("lets the right token run every mutation (the positive control)", async () => {
-    for (const entry of cases) {
+    // Archiving last, parents after their children: an archived strategy freezes its fields of action.
+    const rank = (name: string) => (!name.startsWith("archive") ? 0 : name === "archiveStrategy" || name === "archiveProject" ? 2 : 1);
+    for (const entry of [...cases].sort((a, b) => rank(a.name) - rank(b.name))) {
       const token = entry.adminOnly || !entry.city ? tokens.admin : tokens.editors[entry.city];
       const answer = await gql(hub, entry.query, entry.variables, token);
       expect(answer.errors, entry.name).toBeUndefined();

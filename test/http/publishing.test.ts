@@ -80,7 +80,7 @@ describe("publishing", () => {
     const { id } = data!.createProject;
     const refused = await gql(hub, PUBLISH, { id }, herten);
     expect(codes(refused)).toEqual(["BAD_USER_INPUT"]);
-    expect(refused.errors![0].message).toBe("This project cannot be published yet: it has no topic; it cites no source.");
+    expect(refused.errors![0].message).toBe("This project cannot be published yet: it has no topic; it cites no published source.");
     expect(refused.errors![0].extensions!.fields).toEqual(["topics", "sources"]);
     const updated = await gql(hub, UPDATE, { id, version: 1, input: { topics: ["e-file"], sources: ["herten-vorlage-18-203"] } }, herten);
     expect(updated.data!.updateProject).toMatchObject({ version: 2, topics: [{ key: "e-file" }] });
@@ -152,8 +152,8 @@ describe("publishing", () => {
   });
 
   it("keeps a published record complete, and hides a draft source it cites from the public", async () => {
-    const source = await gql(hub, `mutation { createSource(input: { key: "herten-entwurf-quelle", title: "Interner Entwurf" }) { id municipality: __typename } }`, {}, herten);
-    expect(source.errors).toBeUndefined();
+    const source = await gql(hub, `mutation { createSource(input: { key: "herten-entwurf-quelle", title: "Interner Entwurf" }) { key publicationState } }`, {}, herten);
+    expect(source.data).toEqual({ createSource: { key: "herten-entwurf-quelle", publicationState: "DRAFT" } });
     const { data } = await gql(hub, `{ project(slug: "herten-kita-online") { id version sources { key } } }`);
     const { id, version, sources } = data!.project;
     const keys = sources.map((item: { key: string }) => item.key);
@@ -182,6 +182,7 @@ describe("publishing", () => {
       {},
       herten,
     );
+    expect(strategy.errors).toBeUndefined();
     const field = await gql(
       hub,
       `mutation { createFieldOfAction(input: { strategy: "herten-strategie-2030", title: "Schulen", topics: ["schools"] }) { id position } }`,
@@ -191,11 +192,13 @@ describe("publishing", () => {
     expect(field.errors).toBeUndefined();
     expect(field.data!.createFieldOfAction.position).toBe(1);
     const fieldId = field.data!.createFieldOfAction.id;
-    await gql(hub, `mutation($id: ID!) { publishFieldOfAction(id: $id) { id } }`, { id: fieldId }, herten);
+    const publishedField = await gql(hub, `mutation($id: ID!) { publishFieldOfAction(id: $id) { publicationState } }`, { id: fieldId }, herten);
+    expect(publishedField.data).toEqual({ publishFieldOfAction: { publicationState: "PUBLISHED" } });
     const node = `query($id: ID!) { node(id: $id) { id } }`;
     expect((await gql(hub, node, { id: fieldId })).data!.node).toBeNull();
     expect((await gql(hub, node, { id: fieldId }, herten)).data!.node).toEqual({ id: fieldId });
-    await gql(hub, `mutation($id: ID!) { publishStrategy(id: $id) { id } }`, { id: strategy.data!.createStrategy.id }, herten);
+    const publishedStrategy = await gql(hub, `mutation($id: ID!) { publishStrategy(id: $id) { publicationState } }`, { id: strategy.data!.createStrategy.id }, herten);
+    expect(publishedStrategy.data).toEqual({ publishStrategy: { publicationState: "PUBLISHED" } });
     expect((await gql(hub, node, { id: fieldId })).data!.node).toEqual({ id: fieldId });
     const fields = await gql(hub, `{ strategy(slug: "herten-strategie-2030") { fieldsOfAction { title } } }`);
     expect(fields.data!.strategy.fieldsOfAction).toEqual([{ title: "Schulen" }]);
@@ -215,6 +218,9 @@ describe("publishing", () => {
       ["ARCHIVED", null],
       ["UPDATED", "herten-kita-online"],
     ]);
+    // The field of action published under a draft strategy never was public on its own: its strategy's CREATED stands for it.
+    expect(feed.filter((change) => change.type === "FieldOfAction")).toEqual([]);
+    expect(feed.filter((change) => change.type === "Strategy").map((change) => change.kind)).toEqual(["CREATED"]);
     expect(feed.map((change) => change.at)).toEqual([...feed.map((change) => change.at)].sort());
     let after: string | null = null;
     const paged: string[] = [];
@@ -236,6 +242,10 @@ describe("publishing", () => {
     const projects = await gql(hub, `{ projects(first: 1) { pageInfo { endCursor } } }`);
     const foreign = await gql(hub, FEED, { since: EPOCH, after: projects.data!.projects.pageInfo.endCursor });
     expect(codes(foreign)).toEqual(["BAD_USER_INPUT"]);
+    for (const value of [1.5, 3e9, -1e20]) {
+      const crafted = Buffer.from(JSON.stringify(["Revision", "id", "ASC", value, 1])).toString("base64url");
+      expect(codes(await gql(hub, FEED, { since: EPOCH, after: crafted })), String(value)).toEqual(["BAD_USER_INPUT"]);
+    }
   });
 
   it("answers wrong input with BAD_USER_INPUT naming the field, and writes nothing", async () => {
@@ -263,8 +273,8 @@ describe("publishing", () => {
     expect(cleared.errors![0].message).toBe("input.title cannot be empty; leave it out to keep the current value.");
     const wrongType = await gql(hub, UPDATE, { id: "kein-gültiger-Schlüssel!", version, input: {} }, herten);
     expect(codes(wrongType)).toEqual(["BAD_USER_INPUT"]);
-    const strategyId = (await gql(hub, `{ strategy(slug: "herten-gesamtstrategie") { id } }`)).data!.strategy?.id;
-    if (strategyId) expect(codes(await gql(hub, UPDATE, { id: strategyId, version: 1, input: {} }, herten))).toEqual(["BAD_USER_INPUT"]);
+    const strategyId = (await gql(hub, `{ strategy(slug: "herten-it-digitalisierungsstrategie") { id } }`)).data!.strategy.id;
+    expect(codes(await gql(hub, UPDATE, { id: strategyId, version: 1, input: {} }, herten))).toEqual(["BAD_USER_INPUT"]);
     const missing = await gql(hub, UPDATE, { id: Buffer.from("Project:999999").toString("base64url"), version: 1, input: {} }, herten);
     expect(codes(missing)).toEqual(["NOT_FOUND"]);
     expect(await databaseDigest(hub.db.orm)).toEqual(before);
@@ -285,5 +295,53 @@ describe("publishing", () => {
     const wrongKey = await gql(hub, `mutation { createMunicipality(input: { slug: "neustadt", name: "Neustadt", officialKey: "06000000", state: NW }) { id } }`, {}, tokens.admin);
     expect(codes(wrongKey)).toEqual(["BAD_USER_INPUT"]);
     expect(wrongKey.errors![0].message).toMatch(/does not belong to state NW/);
+  });
+  it("treats another city's drafts as unknown to its editors: no citing, no probing by ID", async () => {
+    const ratingen = tokens.editors.ratingen;
+    const citing = await gql(hub, CREATE, { input: { ...newProject("ratingen-zitat").input, municipality: "ratingen", sources: ["herten-entwurf-quelle"] } }, ratingen);
+    expect(codes(citing)).toEqual(["BAD_USER_INPUT"]);
+    expect(citing.errors![0].message).toMatch(/^input\.sources: unknown key "herten-entwurf-quelle"/);
+    const draft = (await gql(hub, `{ project(slug: "herten-digitale-bauakte") { id } }`, {}, herten)).data!.project.id;
+    const probe = await gql(hub, UPDATE, { id: draft, version: 1, input: { note: "x" } }, ratingen);
+    expect(codes(probe)).toEqual(["NOT_FOUND"]);
+    const published = (await gql(hub, `{ project(slug: "herten-kita-online") { id version } }`)).data!.project;
+    expect(codes(await gql(hub, UPDATE, { id: published.id, version: published.version, input: { note: "x" } }, ratingen))).toEqual(["FORBIDDEN"]);
+  });
+
+  it("does not put a strategy on a topic through a draft field of action", async () => {
+    const field = await gql(
+      hub,
+      `mutation { createFieldOfAction(input: { strategy: "herten-it-digitalisierungsstrategie", title: "Abfall", topics: ["waste-management"] }) { id } }`,
+      {},
+      herten,
+    );
+    expect(field.errors).toBeUndefined();
+    const onTopic = `{ strategies(filter: { municipalities: ["herten"], topics: ["waste-management"] }) { totalCount } }`;
+    expect((await gql(hub, onTopic)).data!.strategies.totalCount).toBe(0);
+    expect((await gql(hub, onTopic, {}, herten)).data!.strategies.totalCount).toBe(1);
+  });
+
+  it("never lets a shared cache keep an answer given to a token holder", async () => {
+    const url = new URL(hub.url);
+    url.searchParams.set("query", '{ project(slug: "herten-kita-online") { title } }');
+    const anonymous = await fetch(url, { headers: { "apollo-require-preflight": "true" } });
+    expect(anonymous.headers.get("cache-control")).toBe("max-age=60, public");
+    expect(anonymous.headers.get("vary")).toMatch(/Authorization/);
+    const editor = await fetch(url, { headers: { "apollo-require-preflight": "true", authorization: `Bearer ${herten}` } });
+    expect(editor.status).toBe(200);
+    expect(editor.headers.get("cache-control") ?? "").not.toMatch(/public|max-age=[1-9]/);
+    expect(editor.headers.get("vary")).toMatch(/Authorization/);
+  });
+
+  it("freezes the records of an archived strategy", async () => {
+    const { data } = await gql(hub, `{ strategy(slug: "herten-strategie-2030") { id fieldsOfAction { id version } } }`, {}, herten);
+    const [field] = data!.strategy.fieldsOfAction;
+    expect((await gql(hub, `mutation($id: ID!) { archiveStrategy(id: $id) { publicationState } }`, { id: data!.strategy.id }, herten)).errors).toBeUndefined();
+    const update = await gql(hub, `mutation($id: ID!, $v: Int!) { updateFieldOfAction(id: $id, version: $v, input: { title: "Neu" }) { id } }`, { id: field.id, v: field.version }, herten);
+    expect(codes(update)).toEqual(["CONFLICT"]);
+    expect(update.errors![0].message).toBe("This field of action belongs to an archived record and can no longer be changed.");
+    const create = await gql(hub, `mutation { createFieldOfAction(input: { strategy: "herten-strategie-2030", title: "Noch eins" }) { id } }`, {}, herten);
+    expect(codes(create)).toEqual(["BAD_USER_INPUT"]);
+    expect(create.errors![0].message).toMatch(/archived/);
   });
 });

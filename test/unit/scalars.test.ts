@@ -115,10 +115,23 @@ describe("PartialDate scalar", () => {
 });
 
 describe("Decimal scalar", () => {
-  it("parses decimal strings of up to 12 digits and 2 decimals", () => {
-    for (const value of ["0", "1234.50", "1234.5", "1234", "-1.00", "0.01", "999999999999.99", "-999999999999.99"]) {
-      expect(DecimalScalar.parseValue(value), value).toBe(value);
-      expect(DecimalScalar.parseLiteral(stringLiteral(value), undefined)).toBe(value);
+  it("parses decimal strings of up to 12 digits and 2 decimals, written as the database writes them", () => {
+    const canonical: [string, string][] = [
+      ["0", "0.00"],
+      ["1234.50", "1234.50"],
+      ["1234.5", "1234.50"],
+      ["1234", "1234.00"],
+      ["-1.00", "-1.00"],
+      ["-0", "0.00"],
+      ["-0.00", "0.00"],
+      ["007.1", "7.10"],
+      ["0.01", "0.01"],
+      ["999999999999.99", "999999999999.99"],
+      ["-999999999999.99", "-999999999999.99"],
+    ];
+    for (const [value, expected] of canonical) {
+      expect(DecimalScalar.parseValue(value), value).toBe(expected);
+      expect(DecimalScalar.parseLiteral(stringLiteral(value), undefined)).toBe(expected);
     }
   });
 
