@@ -5,6 +5,7 @@ import type { Source } from "./source/source.entity.js";
 import type { Topic } from "./topic/topic.entity.js";
 import { BudgetLine } from "./budget/budget-line.entity.js";
 import { nodeResolver } from "./common/node.resolver.js";
+import { CityKeyFiguresResolver, ComparisonResolver, ProviderRolesResolver } from "./comparison/comparison.resolver.js";
 import { Decision } from "./decision/decision.entity.js";
 import { Engagement } from "./engagement/engagement.entity.js";
 import { EngagementResolver } from "./engagement/engagement.resolver.js";
@@ -66,6 +67,9 @@ export const resolvers: NonEmptyArray<Function> = [
   TopicResolver,
   WorkingGroupResolver,
   ViewerResolver,
+  ComparisonResolver,
+  CityKeyFiguresResolver,
+  ProviderRolesResolver,
   ...citedTypes.map((entity) => citedResolver(entity)),
   ...taggedTypes.map((entity) => taggedResolver(entity)),
 ];
