@@ -24,6 +24,7 @@ import { Project } from "./project/project.entity.js";
 import { ProjectResolver } from "./project/project.resolver.js";
 import { Provider } from "./provider/provider.entity.js";
 import { ProviderResolver } from "./provider/provider.resolver.js";
+import { SimilarityResolver } from "./similarity/similarity.resolver.js";
 import { citedResolver } from "./source/cited.resolver.js";
 import { Strategy } from "./strategy/strategy.entity.js";
 import { StrategyResolver } from "./strategy/strategy.resolver.js";
@@ -70,6 +71,7 @@ export const resolvers: NonEmptyArray<Function> = [
   ComparisonResolver,
   CityKeyFiguresResolver,
   ProviderRolesResolver,
+  SimilarityResolver,
   ...citedTypes.map((entity) => citedResolver(entity)),
   ...taggedTypes.map((entity) => taggedResolver(entity)),
 ];
