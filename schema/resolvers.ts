@@ -26,6 +26,7 @@ import { Provider } from "./provider/provider.entity.js";
 import { ProviderResolver } from "./provider/provider.resolver.js";
 import { SimilarityResolver } from "./similarity/similarity.resolver.js";
 import { citedResolver } from "./source/cited.resolver.js";
+import { ProviderShareResolver, StatsResolver, TopicStateCountResolver } from "./stats/stats.resolver.js";
 import { Strategy } from "./strategy/strategy.entity.js";
 import { StrategyResolver } from "./strategy/strategy.resolver.js";
 import { ViewerResolver } from "./token/viewer.resolver.js";
@@ -72,6 +73,9 @@ export const resolvers: NonEmptyArray<Function> = [
   CityKeyFiguresResolver,
   ProviderRolesResolver,
   SimilarityResolver,
+  StatsResolver,
+  TopicStateCountResolver,
+  ProviderShareResolver,
   ...citedTypes.map((entity) => citedResolver(entity)),
   ...taggedTypes.map((entity) => taggedResolver(entity)),
 ];
