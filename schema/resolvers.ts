@@ -23,6 +23,7 @@ import { CostItem } from "./project/cost-item.entity.js";
 import { Project } from "./project/project.entity.js";
 import { ProjectResolver } from "./project/project.resolver.js";
 import { Provider } from "./provider/provider.entity.js";
+import { ProviderClientResolver, ProviderClientsResolver } from "./provider/provider-clients.resolver.js";
 import { ProviderResolver } from "./provider/provider.resolver.js";
 import { SimilarityResolver } from "./similarity/similarity.resolver.js";
 import { citedResolver } from "./source/cited.resolver.js";
@@ -31,6 +32,7 @@ import { Strategy } from "./strategy/strategy.entity.js";
 import { StrategyResolver } from "./strategy/strategy.resolver.js";
 import { ViewerResolver } from "./token/viewer.resolver.js";
 import { taggedResolver } from "./topic/tagged.resolver.js";
+import { TopicCityCountResolver, TopicCountsResolver } from "./topic/topic-counts.resolver.js";
 import { TopicResolver } from "./topic/topic.resolver.js";
 import { WorkingGroup } from "./working-group/working-group.entity.js";
 import { WorkingGroupResolver } from "./working-group/working-group.resolver.js";
@@ -76,6 +78,10 @@ export const resolvers: NonEmptyArray<Function> = [
   StatsResolver,
   TopicStateCountResolver,
   ProviderShareResolver,
+  ProviderClientsResolver,
+  ProviderClientResolver,
+  TopicCountsResolver,
+  TopicCityCountResolver,
   ...citedTypes.map((entity) => citedResolver(entity)),
   ...taggedTypes.map((entity) => taggedResolver(entity)),
 ];
