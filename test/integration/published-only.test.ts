@@ -127,13 +127,14 @@ describe.each(callers)("for %s", (_who, read) => {
 
 describe("exports", () => {
   it("leave drafts and archived projects out, with or without a token", async () => {
-    for (const headers of [{}, { authorization: `Bearer ${adminToken}` }]) {
+    const headerSets: Record<string, string>[] = [{}, { authorization: `Bearer ${adminToken}` }];
+    for (const headers of headerSets) {
       const csv = await (await fetch(`${hub.origin}/export/projects.csv?municipalities=kelsterbach`, { headers })).text();
       expect(csv).toContain("kelsterbach-kindergartenverwaltung");
       expect(csv).not.toContain(DRAFT);
       expect(csv).not.toContain(ARCHIVED);
-      const json = await (await fetch(`${hub.origin}/export/projects.json?topics=childcare`, { headers })).json();
-      expect(json.projects.map((p: any) => p.slug).sort()).toEqual(["herten-kita-online", "kelsterbach-kindergartenverwaltung"]);
+      const json = (await (await fetch(`${hub.origin}/export/projects.json?topics=childcare`, { headers })).json()) as { projects: { slug: string }[] };
+      expect(json.projects.map((p) => p.slug).sort()).toEqual(["herten-kita-online", "kelsterbach-kindergartenverwaltung"]);
       const strategies = await (await fetch(`${hub.origin}/export/strategies.csv`, { headers })).text();
       expect(strategies).not.toContain("kelsterbach-draft-strategy");
       expect(strategies).not.toContain("999999");
