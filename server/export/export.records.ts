@@ -85,7 +85,8 @@ export async function exportProjects(em: EntityManager, filter: ProjectFilter): 
   return projects
     .map((project): ProjectRecord => {
       const municipality = project.municipality.getEntity();
-      const strategy = project.strategy?.getEntity();
+      // Whether or not the populate loaded a strategy the public may not see, only a published one is named.
+      const strategy = project.strategy?.isInitialized() ? project.strategy.unwrap() : null;
       return {
         slug: project.slug,
         title: project.title,

@@ -50,7 +50,13 @@ beforeAll(async () => {
   const field = new FieldOfAction(ref(draftStrategy), 1, "Kita digital");
   field.publicationState = PublicationState.PUBLISHED;
   field.topics.set([childcare]);
-  em.persist([draft, archived, engagement, line, draftStrategy, field]);
+  // A published project of a draft strategy: public itself, but its strategy is not.
+  const hildesheim = await em.findOneOrFail(Municipality, { slug: "hildesheim" });
+  const orphan = new Project("hildesheim-wohnungsboerse", "Wohnungsbörse", "Öffentliches Projekt einer Entwurfsstrategie.", ref(hildesheim), ProjectStatus.PLANNED);
+  orphan.publicationState = PublicationState.PUBLISHED;
+  orphan.strategy = ref(draftStrategy);
+  orphan.topics.set([await em.findOneOrFail(Topic, { key: "housing" })]);
+  em.persist([draft, archived, engagement, line, draftStrategy, field, orphan]);
   await em.flush();
   adminToken = (await createToken(hub.db.orm.em.fork(), { name: "Betrieb", role: TokenRole.ADMIN })).token;
 });
@@ -135,6 +141,10 @@ describe("exports", () => {
       expect(csv).not.toContain(ARCHIVED);
       const json = (await (await fetch(`${hub.origin}/export/projects.json?topics=childcare`, { headers })).json()) as { projects: { slug: string }[] };
       expect(json.projects.map((p) => p.slug).sort()).toEqual(["herten-kita-online", "kelsterbach-kindergartenverwaltung"]);
+      const orphan = (await (await fetch(`${hub.origin}/export/projects.json?topics=housing&municipalities=hildesheim`, { headers })).json()) as {
+        projects: { slug: string; strategy: string | null }[];
+      };
+      expect(orphan.projects).toEqual([expect.objectContaining({ slug: "hildesheim-wohnungsboerse", strategy: null })]);
       const strategies = await (await fetch(`${hub.origin}/export/strategies.csv`, { headers })).text();
       expect(strategies).not.toContain("kelsterbach-draft-strategy");
       expect(strategies).not.toContain("999999");
