@@ -2,7 +2,7 @@ import type { EntityManager } from "@mikro-orm/postgresql";
 import { selectRows } from "../common/sql.js";
 import { Project } from "../project/project.entity.js";
 import { SimilarProject } from "./similar-project.type.js";
-import { inverseFrequencies, type ProjectFeatures, rankSimilar } from "./similarity.score.js";
+import { type ProjectFeatures, SimilarityIndex } from "./similarity.score.js";
 
 /** A project's features, and whether it may be suggested (only published projects may). */
 type Candidate = ProjectFeatures & { published: boolean };
@@ -52,13 +52,12 @@ async function loadFeatures(em: EntityManager, sourceIds: readonly number[]): Pr
 export async function similarProjects(em: EntityManager, sourceIds: readonly number[], first: number): Promise<Map<number, SimilarProject[]>> {
   const features = await loadFeatures(em, sourceIds);
   const corpus = features.filter((project) => project.published);
-  const topicWeights = inverseFrequencies(corpus, (project) => project.topics);
-  const wordWeights = inverseFrequencies(corpus, (project) => project.words);
+  const index = new SimilarityIndex(corpus);
   const byId = new Map(features.map((project) => [project.id, project]));
   const ranked = new Map(
     sourceIds.map((id) => {
       const source = byId.get(id);
-      return [id, source && first > 0 ? rankSimilar(source, corpus, first, topicWeights, wordWeights) : []] as const;
+      return [id, source ? index.rank(source, first) : []] as const;
     }),
   );
   const matchIds = [...new Set([...ranked.values()].flatMap((matches) => matches.map((match) => match.id)))];
