@@ -10,7 +10,7 @@ export function selectRows<T extends object>(em: EntityManager, sql: string, par
   return em.getConnection().execute<T[]>(sql, [...params], "all");
 }
 
-/** Groups rows by a numeric key, keeping their order within each group. */
+/** Groups rows by a key, keeping their order within each group. */
 export function groupBy<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {
   const groups = new Map<K, T[]>();
   for (const row of rows) {

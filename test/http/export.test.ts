@@ -11,6 +11,7 @@ import { Project } from "../../schema/project/project.entity.js";
 import { PublicationState } from "../../schema/publishing/publication-state.enum.js";
 import { seedData } from "../../seeds/data/index.js";
 import { startTestHub, type TestHub } from "../support/hub.js";
+import { addSyntheticCities } from "../support/synthetic.js";
 
 let hub: TestHub;
 beforeAll(async () => {
@@ -169,5 +170,26 @@ describe("bad query parameters", () => {
 
   it("unknown export files are 404", async () => {
     expect((await get("/export/projects.xlsx")).status).toBe(404);
+  });
+});
+
+describe("export: SQL statements", () => {
+  it("costs the same number of statements however many records it exports", async () => {
+    const counts: number[] = [];
+    for (const path of ["/export/projects.csv", "/export/projects.json", "/export/strategies.csv"]) {
+      hub.db.resetQueryCount();
+      expect((await get(path)).status).toBe(200);
+      counts.push(hub.db.queries.length);
+    }
+    await addSyntheticCities(hub.db.orm, 30, "export-synth");
+    const after: number[] = [];
+    for (const path of ["/export/projects.csv", "/export/projects.json", "/export/strategies.csv"]) {
+      hub.db.resetQueryCount();
+      const res = await get(path);
+      expect(res.status).toBe(200);
+      after.push(hub.db.queries.length);
+    }
+    expect(after).toEqual(counts);
+    expect(readCsv((await get("/export/projects.csv?municipalities=export-synth-0")).bytes)).toHaveLength(6);
   });
 });
