@@ -1,7 +1,6 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { BudgetTotal } from "../budget/budget-total.type.js";
 import { badUserInput } from "../common/errors.js";
-import { requireExisting } from "../common/filters.js";
 import { groupBy, selectRows } from "../common/sql.js";
 import type { EngagementRole } from "../engagement/engagement-role.enum.js";
 import { FieldOfAction } from "../field-of-action/field-of-action.entity.js";
@@ -36,15 +35,19 @@ async function municipalitiesInOrder(em: EntityManager, slugs: readonly string[]
 
 /**
  * Builds the topic × municipality matrix of `Query.compare` from published
- * records only, whoever asks: six statements however many cities and records.
+ * records only, whoever asks: at most six statements however many cities and records.
  */
 export async function compareMunicipalities(em: EntityManager, slugs: readonly string[], topicKeys: readonly string[] | null | undefined): Promise<Comparison> {
   const municipalities = await municipalitiesInOrder(em, slugs);
   let requested: Topic[] | null = null;
   if (topicKeys?.length) {
-    await requireExisting(em, Topic, "key", topicKeys, "topics", "Query `topics` for valid keys.");
     const found = await em.find(Topic, { key: { $in: [...topicKeys] } });
     const byKey = new Map(found.map((topic) => [topic.key, topic]));
+    const unknown = topicKeys.filter((key) => !byKey.has(key));
+    if (unknown.length) {
+      const shown = unknown.slice(0, 10).map((key) => JSON.stringify(key.slice(0, 80)));
+      throw badUserInput(`Unknown value${unknown.length > 1 ? "s" : ""} in topics: ${shown.join(", ")}. Query \`topics\` for valid keys.`, ["topics"]);
+    }
     requested = topicKeys.map((key) => byKey.get(key)!);
   }
   const cityIds = municipalities.map((m) => m.id);
