@@ -5,6 +5,7 @@ import type { Source } from "./source/source.entity.js";
 import type { Topic } from "./topic/topic.entity.js";
 import { BudgetLine } from "./budget/budget-line.entity.js";
 import { nodeResolver } from "./common/node.resolver.js";
+import { CityKeyFiguresResolver, ComparisonResolver, ProviderRolesResolver } from "./comparison/comparison.resolver.js";
 import { Decision } from "./decision/decision.entity.js";
 import { Engagement } from "./engagement/engagement.entity.js";
 import { EngagementResolver } from "./engagement/engagement.resolver.js";
@@ -28,12 +29,16 @@ import type { Publishable } from "./publishing/publishable.js";
 import type { RecordKind } from "./publishing/record-kind.js";
 import { RevisionResolver, revisionsResolver } from "./publishing/revision.resolver.js";
 import { Provider } from "./provider/provider.entity.js";
+import { ProviderClientResolver, ProviderClientsResolver } from "./provider/provider-clients.resolver.js";
 import { ProviderResolver } from "./provider/provider.resolver.js";
+import { SimilarityResolver } from "./similarity/similarity.resolver.js";
 import { citedResolver } from "./source/cited.resolver.js";
+import { ProviderShareResolver, StatsResolver, TopicStateCountResolver } from "./stats/stats.resolver.js";
 import { Strategy } from "./strategy/strategy.entity.js";
 import { StrategyResolver } from "./strategy/strategy.resolver.js";
 import { ViewerResolver } from "./token/viewer.resolver.js";
 import { taggedResolver } from "./topic/tagged.resolver.js";
+import { TopicCityCountResolver, TopicCountsResolver } from "./topic/topic-counts.resolver.js";
 import { TopicResolver } from "./topic/topic.resolver.js";
 import { WorkingGroup } from "./working-group/working-group.entity.js";
 import { WorkingGroupResolver } from "./working-group/working-group.resolver.js";
@@ -104,6 +109,17 @@ export const resolvers: NonEmptyArray<Function> = [
   changeResolver(nodeEntities),
   ...publishableKinds.map((kind) => publicationResolver(kind)),
   ...[...publishableKinds, ...adminKinds].map((kind) => revisionsResolver(kind.entity as ClassType<HubEntity>)),
+  ComparisonResolver,
+  CityKeyFiguresResolver,
+  ProviderRolesResolver,
+  SimilarityResolver,
+  StatsResolver,
+  TopicStateCountResolver,
+  ProviderShareResolver,
+  ProviderClientsResolver,
+  ProviderClientResolver,
+  TopicCountsResolver,
+  TopicCityCountResolver,
   ...citedTypes.map((entity) => citedResolver(entity)),
   ...taggedTypes.map((entity) => taggedResolver(entity)),
 ];

@@ -12,6 +12,7 @@ import type { HubConfig } from "./config.js";
 import { type Database, openDatabase, statementTimeoutFor } from "./database/database.js";
 import { formatError } from "./errors.js";
 import { createEmbedRouter } from "./embed/embed.router.js";
+import { createExportRouter } from "./export/export.router.js";
 import { knownOperationTypes, privateForTokenHolders, rejectNulCharacters } from "./graphql/guards.js";
 import { operationLimitRules, operationLimitsPlugin, operationParseOptions } from "./graphql/limits.js";
 import { buildHubSchema } from "./graphql/schema.js";
@@ -20,6 +21,7 @@ import { graphqlRoute } from "./http/graphql.route.js";
 import { healthRoute } from "./http/health.route.js";
 import { requestId } from "./http/request-id.middleware.js";
 import type { Logger } from "./logger.js";
+import { rateLimitMiddleware } from "./rate-limit/rate-limit.middleware.js";
 import { createRateLimiter, type RateLimiter } from "./rate-limit/rate-limiter.js";
 import { requestScope } from "./request-scope.js";
 import { seedIfEmpty } from "./seeding.js";
@@ -152,6 +154,8 @@ export class Hub {
     this.app.use(requestId);
     this.app.get("/healthz", healthRoute({ orm, rateLimiter }));
     this.app.use(createEmbedRouter({ orm, logger, publicUrl: config.publicUrl }));
+    // Exports spend the caller's address budget like GraphQL requests: they read whole tables.
+    this.app.use("/export", rateLimitMiddleware(rateLimiter, logger, () => null), createExportRouter({ orm, publicUrl: config.publicUrl }));
     this.app.use("/graphql", ...graphqlRoute({ apollo: this.apollo, orm, logger, authenticator, rateLimiter }));
     this.app.use(notFound);
     this.app.use(httpErrors((error) => this.logInternalError(error)));

@@ -453,6 +453,105 @@ const answers: Record<string, AnswerCheck> = {
     },
   },
 
+  "ikz/compare-cities.graphql": {
+    checks: {
+      "compares Ratingen and Hildesheim on schools by default: the school field of action and the school media plan": async () => {
+        const { compare } = await run("ikz/compare-cities.graphql");
+        expect(compare.municipalities.map((m: Data) => m.slug)).toEqual(["ratingen", "hildesheim"]);
+        expect(compare.rows.map((r: Data) => r.topic.key)).toEqual(["schools"]);
+        const [ratingen, hildesheim] = compare.rows[0].cells;
+        const schoolFields = (slug: string) =>
+          seedData.cities.find((c) => c.municipality.slug === slug)!.strategies.flatMap((s) => s.fieldsOfAction.filter((f) => f.topics.includes("schools")).map((f) => f.title));
+        expect(ratingen.fieldsOfAction.map((f: Data) => f.title)).toEqual(schoolFields("ratingen"));
+        expect(hildesheim.fieldsOfAction.map((f: Data) => f.title)).toEqual(schoolFields("hildesheim"));
+        expect(hildesheim.projects.map((p: Data) => p.slug)).toEqual(["hildesheim-medienentwicklungsplan"]);
+        expect([ratingen.coverage, hildesheim.coverage]).toEqual(["IN_PROGRESS", "PLANNED"]);
+        expect(compare.keyFigures[1].budgetByYear).toEqual([{ year: 2021, total: "544500.00" }, { year: 2022, total: "220000.00" }]);
+      },
+      "compares Herten and Kelsterbach on childcare: both Kita efforts": async () => {
+        const { compare } = await run("ikz/compare-cities.graphql", { municipalities: ["herten", "kelsterbach"], topics: ["childcare"] });
+        expect(compare.rows[0].cells.map((c: Data) => c.projects.map((p: Data) => p.slug))).toEqual([["herten-kita-online"], ["kelsterbach-kindergartenverwaltung"]]);
+        const kelsterbach = compare.keyFigures[1];
+        const indicators = seedData.cities.find((c) => c.municipality.slug === "kelsterbach")!.strategies.flatMap((s) => s.indicators);
+        expect(kelsterbach.indicators.map((i: Data) => i.value).sort()).toEqual(indicators.map((i) => i.value).sort());
+      },
+    },
+  },
+
+  "ikz/who-did-it-already.graphql": {
+    checks: {
+      "finds who runs or finished an e-file project, with lessons and sources (by default)": async () => {
+        const { projects } = await run("ikz/who-did-it-already.graphql");
+        const expected = seedData.cities.flatMap((c) => c.projects).filter((p) => p.topics.includes("e-file") && ["IN_PROGRESS", "COMPLETED"].includes(p.status));
+        expect(slugs(projects.nodes)).toEqual(expected.map((p) => p.slug));
+        expect(projects.nodes[0].municipality.slug).toBe("kelsterbach");
+        expect(projects.nodes[0].lessons.map((l: Data) => l.title)).toContain(
+          seedData.cities.flatMap((c) => c.lessons).find((l) => l.slug === "kelsterbach-aktenplan-mit-jedem-team")!.title,
+        );
+      },
+      "answers for Kita software what it cost and with whom, when planned projects count too": async () => {
+        const { projects } = await run("ikz/who-did-it-already.graphql", { topics: ["childcare"], statuses: ["PLANNED", "IN_PROGRESS", "COMPLETED"] });
+        expect(sortedSlugs(projects.nodes)).toEqual(["herten-kita-online", "kelsterbach-kindergartenverwaltung"]);
+        const herten = projects.nodes.find((p: Data) => p.slug === "herten-kita-online");
+        expect(herten.providers.map((p: Data) => p.name)).toContain("KRZN");
+        expect(sumDecimals(herten.costs.filter((c: Data) => c.kind === "COST").map((c: Data) => c.amount))).toBe("19300.00");
+      },
+    },
+  },
+
+  "ikz/reuse-suggestions.graphql": {
+    checks: {
+      "suggests Kelsterbach's Kita administration for Herten's Kita-Online, and says why": async () => {
+        const { project } = await run("ikz/reuse-suggestions.graphql");
+        expect(project.similar[0].project.slug).toBe("kelsterbach-kindergartenverwaltung");
+        expect(project.similar[0].reasons).toContain("same topic: childcare");
+        for (const s of project.similar) expect(s.project.municipality.slug).not.toBe("herten");
+      },
+      "suggests nothing for a project no other city does (digital recruiting in Herten)": async () => {
+        const { project } = await run("ikz/reuse-suggestions.graphql", { slug: "herten-digitales-bewerbermanagement" });
+        expect(project.similar).toEqual([]);
+      },
+    },
+  },
+
+  "ikz/market-overview.graphql": {
+    checks: {
+      "counts every published project, by status, and Hildesheim's budget": async () => {
+        const { stats } = await run("ikz/market-overview.graphql");
+        const all = seedData.cities.flatMap((c) => c.projects);
+        expect(stats.projectCount).toBe(all.length);
+        expect(stats.projectsByStatus.reduce((n: number, s: Data) => n + s.count, 0)).toBe(all.length);
+        expect(stats.projectsByStatus.find((s: Data) => s.status === "IDEA").count).toBe(all.filter((p) => p.status === "IDEA").length);
+        expect(stats.budgetByYearAndCategory.map((b: Data) => b.total)).toEqual(["124500.00", "420000.00", "87000.00", "133000.00"]);
+      },
+      "narrows to one state through the filter variable": async () => {
+        const { stats } = await run("ikz/market-overview.graphql", { filter: { states: ["HE"] } });
+        expect(stats.projectCount).toBe(seedData.cities.filter((c) => c.municipality.state === "HE").flatMap((c) => c.projects).length);
+        expect(stats.providersByClients.map((p: Data) => [p.provider.slug, p.clients, p.share])).toEqual([["ekom21", 1, 1], ["vhw", 1, 1]]);
+      },
+    },
+  },
+
+  "ikz/topic-coverage.graphql": {
+    checks: {
+      "counts per city the fields of action and projects of each topic, and lists providers' clients": async () => {
+        const { topics, providers } = await run("ikz/topic-coverage.graphql");
+        for (const topic of topics.nodes) {
+          for (const entry of topic.municipalities) {
+            const city = seedData.cities.find((c) => c.municipality.slug === entry.municipality.slug)!;
+            expect(entry.projects).toBe(city.projects.filter((p) => p.topics.includes(topic.key)).length);
+            expect(entry.fieldsOfAction).toBe(city.strategies.flatMap((s) => s.fieldsOfAction).filter((f) => f.topics.includes(topic.key)).length);
+          }
+        }
+        const childcare = topics.nodes.find((t: Data) => t.key === "childcare");
+        expect(childcare.municipalities.map((m: Data) => [m.municipality.slug, m.projects])).toEqual([["herten", 1], ["kelsterbach", 1]]);
+        const krzn = providers.nodes.find((p: Data) => p.slug === "krzn");
+        expect(krzn.clients).toEqual([{ municipality: { slug: "herten" }, roles: ["SOFTWARE_HOSTING"], since: null }]);
+        expect(krzn.products.map((p: Data) => p.slug)).toEqual(["jugis"]);
+      },
+    },
+  },
+
   "ikz/node-lookup.graphql": {
     runtimeVariables: {
       names: ["id"],

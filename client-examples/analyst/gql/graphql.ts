@@ -1,0 +1,2350 @@
+/* eslint-disable */
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = T | null | undefined;
+export type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+export type MakeOptional<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]?: Maybe<T[SubKey]> };
+export type MakeMaybe<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]: Maybe<T[SubKey]> };
+export type MakeEmpty<T extends { [key: string]: unknown }, K extends keyof T> = { [_ in K]?: never };
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** A moment in time, written in ISO 8601 with a time zone, e.g. `2026-11-30T06:30:00.000Z`. */
+  DateTime: { input: string; output: string; }
+  /** An exact decimal number as a string, e.g. `"124500.00"`. Amounts are in EUR unless a currency is given. */
+  Decimal: { input: string; output: string; }
+  /** A calendar date of the precision the source gives: `2021`, `2021-08` or `2021-08-26`. Sorts correctly as text. */
+  PartialDate: { input: string; output: string; }
+};
+
+/** How many published strategies were adopted in one year. */
+export type AdoptionYearCount = {
+  __typename?: 'AdoptionYearCount';
+  /** Number of published strategies. */
+  count: Scalars['Int']['output'];
+  /** Year of adoption; null for strategies not (yet) adopted or without a known date. */
+  year?: Maybe<Scalars['Int']['output']>;
+};
+
+/** Category of a budget line. */
+export type BudgetCategory =
+  /** Recurring yearly fee, e.g. a usage fee. */
+  | 'ANNUAL_FEE'
+  /** Aufwendungen (consumptive expenses). */
+  | 'EXPENSE'
+  /** Investitionen. */
+  | 'INVESTMENT'
+  /** Anything else. */
+  | 'OTHER'
+  /** Personnel costs. */
+  | 'PERSONNEL';
+
+/** One planned amount of a strategy's budget, in EUR. */
+export type BudgetLine = Node & Publishable & {
+  __typename?: 'BudgetLine';
+  /** Amount in EUR, exact to the cent. */
+  amount: Scalars['Decimal']['output'];
+  /** Budget category. */
+  category: BudgetCategory;
+  /** What the amount is for, in German. */
+  description: Scalars['String']['output'];
+  /** Globally unique, opaque ID of this object. */
+  id: Scalars['ID']['output'];
+  /** Editorial remark. */
+  note?: Maybe<Scalars['String']['output']>;
+  /** Draft, published or archived. The public only ever sees published records. */
+  publicationState: PublicationState;
+  /** Every write to the record, newest first: who, when, what changed. Visible to the editors of the record's municipality and to admins; anybody else gets a FORBIDDEN error here. */
+  revisions?: Maybe<Array<Revision>>;
+  /** Publications this record's facts are taken from. */
+  sources: Array<Source>;
+  /** Version of the record, raised by every write. Pass it to `update…` as the version you last saw. */
+  version: Scalars['Int']['output'];
+  /** Budget year. */
+  year: Scalars['Int']['output'];
+};
+
+
+/** One planned amount of a strategy's budget, in EUR. */
+export type BudgetLineRevisionsArgs = {
+  first?: Scalars['Int']['input'];
+};
+
+/** Changes to a budget line. Fields left out keep their value; null clears an optional field; lists replace the current list. */
+export type BudgetLineInput = {
+  /** Amount in EUR, exact to the cent, e.g. `"124500.00"`. */
+  amount?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Budget category. */
+  category?: InputMaybe<BudgetCategory>;
+  /** What the amount is for, in German. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Editorial remark. */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** Keys of the sources the facts come from; replaces the list. Create a source first with `createSource`. */
+  sources?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Budget year. */
+  year?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** The sum of published budget lines of one year, and of one category where `category` is given. */
+export type BudgetTotal = {
+  __typename?: 'BudgetTotal';
+  /** Budget category; null when the total spans all categories. */
+  category?: Maybe<BudgetCategory>;
+  /** Sum in EUR, exact to the cent, computed by the database. */
+  total: Scalars['Decimal']['output'];
+  /** Budget year. */
+  year: Scalars['Int']['output'];
+};
+
+/** A change to what the public sees: a record created (or published), updated, unpublished or archived. */
+export type Change = {
+  __typename?: 'Change';
+  /** When the change was committed. */
+  at: Scalars['DateTime']['output'];
+  /** Global ID of the record; fetch it with `node(id:)`, or drop it on UNPUBLISHED and ARCHIVED. */
+  id: Scalars['ID']['output'];
+  /** How the public view changed. */
+  kind: ChangeKind;
+  /** The record as the caller may see it now; null when it is not public (any more). */
+  node?: Maybe<Node>;
+  /** GraphQL type of the record, e.g. `Project`. */
+  type: Scalars['String']['output'];
+};
+
+/** A page of changes, oldest first. */
+export type ChangeConnection = {
+  __typename?: 'ChangeConnection';
+  /** The items with their cursors. */
+  edges: Array<ChangeEdge>;
+  /** The items, without cursors. */
+  nodes: Array<Change>;
+  /** Paging information. */
+  pageInfo: PageInfo;
+  /** Number of items matching the filter, on all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A Change with its cursor. */
+export type ChangeEdge = {
+  __typename?: 'ChangeEdge';
+  /** Opaque cursor of this item; pass it as `after`. */
+  cursor: Scalars['String']['output'];
+  /** The Change. */
+  node: Change;
+};
+
+/** How a write changed what the public sees. */
+export type ChangeKind =
+  /** The record was archived: remove it for good. */
+  | 'ARCHIVED'
+  /** The record became public (created, or published): fetch it and add it. */
+  | 'CREATED'
+  /** The record went back to a draft: remove it for now. */
+  | 'UNPUBLISHED'
+  /** A public record changed: fetch it again. */
+  | 'UPDATED';
+
+/** Key figures of one compared municipality, shown beside the matrix. Counts cover published records only. */
+export type CityKeyFigures = {
+  __typename?: 'CityKeyFigures';
+  /** Published budget of the published strategies per year (all categories), oldest year first. */
+  budgetByYear: Array<BudgetTotal>;
+  /** Number of published fields of action of the municipality's published strategies. */
+  fieldOfActionCount: Scalars['Int']['output'];
+  /** Published indicators, e.g. processes identified vs. done, oldest first. */
+  indicators: Array<Indicator>;
+  /** The municipality. */
+  municipality: Municipality;
+  /** Population, as the cited source gives it. */
+  population?: Maybe<Scalars['Int']['output']>;
+  /** Published projects by status; statuses without projects are left out. */
+  projectsByStatus: Array<ProjectStatusCount>;
+  /** Providers working for the municipality, by name, with their roles. */
+  providers: Array<ProviderRoles>;
+  /** Published strategies, newest adoption first: title, adoption date (`adoptedOn`) and horizon. */
+  strategies: Array<Strategy>;
+};
+
+/** A comparison of municipalities: a topic × municipality matrix with key figures beside it. */
+export type Comparison = {
+  __typename?: 'Comparison';
+  /** Key figures per municipality, in the requested order. */
+  keyFigures: Array<CityKeyFigures>;
+  /** The compared municipalities, in the requested order (the columns). */
+  municipalities: Array<Municipality>;
+  /** One row per topic: the requested topics in their order, or every topic any of the municipalities addresses, by key. */
+  rows: Array<ComparisonRow>;
+};
+
+/** What one municipality does on one topic: one cell of the comparison matrix. */
+export type ComparisonCell = {
+  __typename?: 'ComparisonCell';
+  /** How far the municipality has got with the topic. */
+  coverage: Coverage;
+  /** The municipality's published fields of action on the topic, in their strategies' order. */
+  fieldsOfAction: Array<FieldOfAction>;
+  /** The municipality of this cell. */
+  municipality: Municipality;
+  /** The municipality's published projects on the topic, by title. */
+  projects: Array<Project>;
+};
+
+/** One topic across the compared municipalities: one row of the comparison matrix. */
+export type ComparisonRow = {
+  __typename?: 'ComparisonRow';
+  /** One cell per compared municipality, in the requested order. */
+  cells: Array<ComparisonCell>;
+  /** The topic of this row. */
+  topic: Topic;
+};
+
+/** One cost of a project, e.g. a module's annual fee. */
+export type CostItem = Node & {
+  __typename?: 'CostItem';
+  /** Amount, exact to the cent. */
+  amount: Scalars['Decimal']['output'];
+  /** ISO 4217 currency code. */
+  currency: Scalars['String']['output'];
+  /** What the cost is for, in German. */
+  description: Scalars['String']['output'];
+  /** Globally unique, opaque ID of this object. */
+  id: Scalars['ID']['output'];
+  /** Whether this is a cost of the project or a figure to compare it with. */
+  kind: CostKind;
+  /** Editorial remark, e.g. where a figure in the source does not add up. */
+  note?: Maybe<Scalars['String']['output']>;
+  /** Period the amount covers. */
+  period: CostPeriod;
+  /** Publications this record's facts are taken from. */
+  sources: Array<Source>;
+};
+
+/** What a cost item states. Sum only `COST` items to get what a project costs. */
+export type CostKind =
+  /** A reference figure, e.g. what the software replaced so far cost. */
+  | 'COMPARISON'
+  /** A cost of the project itself. */
+  | 'COST'
+  /** Extra (or saved) cost compared with the reference, as the source states it. */
+  | 'DIFFERENCE';
+
+/** The period a cost amount refers to. */
+export type CostPeriod =
+  /** Per year (p.a.). */
+  | 'ANNUAL'
+  /** Per month. */
+  | 'MONTHLY'
+  /** Paid once. */
+  | 'ONE_OFF'
+  /** Over the whole term stated in the description. */
+  | 'TOTAL';
+
+/** How far a municipality has got with a topic, derived from its published fields of action and the statuses of its published projects. */
+export type Coverage =
+  /** At least one project is completed. */
+  | 'COMPLETED'
+  /** At least one project is in progress; none is completed. */
+  | 'IN_PROGRESS'
+  /** Neither a field of action nor a project on the topic. */
+  | 'NONE'
+  /** At least one project is planned; none is under way or done. */
+  | 'PLANNED'
+  /** On paper only: a field of action, or projects that are ideas or were stopped. */
+  | 'STRATEGY_ONLY';
+
+/** A new budget line of a strategy. It starts as a draft: publish it with `publishBudgetLine`. */
+export type CreateBudgetLineInput = {
+  /** Amount in EUR, exact to the cent, e.g. `"124500.00"`. */
+  amount: Scalars['Decimal']['input'];
+  /** Budget category. */
+  category: BudgetCategory;
+  /** What the amount is for, in German. */
+  description: Scalars['String']['input'];
+  /** Editorial remark. */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** 1-based position within the strategy's budget; after the last one when left out. */
+  position?: InputMaybe<Scalars['Int']['input']>;
+  /** Keys of the sources the facts come from; replaces the list. Create a source first with `createSource`. */
+  sources?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Slug of the strategy; an editor token may name only its municipality's. */
+  strategy: Scalars['String']['input'];
+  /** Budget year. */
+  year: Scalars['Int']['input'];
+};
+
+/** A provider working for a municipality in a role. It starts as a draft: publish it with `publishEngagement`. */
+export type CreateEngagementInput = {
+  /** What the provider does for the municipality, in German. */
+  description: Scalars['String']['input'];
+  /** Slug of the municipality; an editor token may name only its own. */
+  municipality: Scalars['String']['input'];
+  /** Editorial remark. */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** Slug of the provider, e.g. `krzn`. */
+  provider: Scalars['String']['input'];
+  /** Role of the provider; with municipality and provider it identifies the engagement. */
+  role: EngagementRole;
+  /** Since when the provider works in this role. */
+  since?: InputMaybe<Scalars['PartialDate']['input']>;
+  /** Keys of the sources the facts come from; replaces the list. Create a source first with `createSource`. */
+  sources?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+/** A new field of action of a strategy. It starts as a draft: publish it with `publishFieldOfAction`. */
+export type CreateFieldOfActionInput = {
+  /** What the field covers, in German. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** 1-based position within the strategy; after the last one when left out. */
+  position?: InputMaybe<Scalars['Int']['input']>;
+  /** Keys of the sources the facts come from; replaces the list. Create a source first with `createSource`. */
+  sources?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Slug of the strategy; an editor token may name only its municipality's. */
+  strategy: Scalars['String']['input'];
+  /** Title, e.g. `Digitalisierung der Schulen`. */
+  title: Scalars['String']['input'];
+  /** Topic keys, e.g. `["e-file"]`; replaces the list. `topics` lists the keys. */
+  topics?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+/** A new indicator of a municipality. It starts as a draft: publish it with `publishIndicator`. */
+export type CreateIndicatorInput = {
+  /** When the figure was taken. */
+  asOf?: InputMaybe<Scalars['PartialDate']['input']>;
+  /** Key, unique within the municipality, e.g. `processes-digitised`; cannot be changed later. */
+  key: Scalars['String']['input'];
+  /** Slug of the municipality; an editor token may name only its own. */
+  municipality: Scalars['String']['input'];
+  /** What is measured, in German. */
+  name: Scalars['String']['input'];
+  /** Editorial remark. */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** Keys of the sources the facts come from; replaces the list. Create a source first with `createSource`. */
+  sources?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Slug of the strategy (of the same municipality) the figure measures; null for none. */
+  strategy?: InputMaybe<Scalars['String']['input']>;
+  /** Unit, e.g. `Prozesse`. */
+  unit: Scalars['String']['input'];
+  /** The figure. */
+  value: Scalars['Float']['input'];
+};
+
+/** A new lesson learned. It starts as a draft: publish it with `publishLessonLearned`. */
+export type CreateLessonInput = {
+  /** The lesson in full, in German, in your own words. */
+  body: Scalars['String']['input'];
+  /** Kind of lesson. */
+  kind: LessonKind;
+  /** Slug of the municipality that learned it; an editor token may name only its own. */
+  municipality: Scalars['String']['input'];
+  /** Slug of the project (of the same municipality) it was learned in; null for none. */
+  project?: InputMaybe<Scalars['String']['input']>;
+  /** Stable slug; cannot be changed later. */
+  slug: Scalars['String']['input'];
+  /** Keys of the sources the facts come from; replaces the list. Create a source first with `createSource`. */
+  sources?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** The lesson in one line, in German. */
+  title: Scalars['String']['input'];
+  /** Topic keys, e.g. `["e-file"]`; replaces the list. `topics` lists the keys. */
+  topics?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+/** A new municipality (admins only). */
+export type CreateMunicipalityInput = {
+  /** District (Kreis), for municipalities that belong to one. */
+  district?: InputMaybe<Scalars['String']['input']>;
+  /** Government region (Regierungsbezirk), where there is one. */
+  governmentRegion?: InputMaybe<Scalars['String']['input']>;
+  /** Official name, e.g. `Herten`. */
+  name: Scalars['String']['input'];
+  /** Editorial remark. */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** Amtlicher Gemeindeschlüssel (AGS): 8 digits, starting with the state's prefix. */
+  officialKey: Scalars['String']['input'];
+  /** Population. */
+  population?: InputMaybe<Scalars['Int']['input']>;
+  /** When the population was counted. */
+  populationAsOf?: InputMaybe<Scalars['PartialDate']['input']>;
+  /** Stable slug, e.g. `herten`; cannot be changed later. */
+  slug: Scalars['String']['input'];
+  /** Keys of the sources the facts come from; replaces the list. Create a source first with `createSource`. */
+  sources?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Federal state. */
+  state: State;
+  /** Official website (http or https). */
+  website?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A new software product (admins only). */
+export type CreateProductInput = {
+  /** What it does, in German. */
+  description: Scalars['String']['input'];
+  /** Product name. */
+  name: Scalars['String']['input'];
+  /** Stable slug; cannot be changed later. */
+  slug: Scalars['String']['input'];
+  /** Keys of the sources the facts come from; replaces the list. Create a source first with `createSource`. */
+  sources?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Topic keys, e.g. `["e-file"]`; replaces the list. `topics` lists the keys. */
+  topics?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Slug of the provider that makes it; null when not known. */
+  vendor?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A new project. It starts as a draft: publish it with `publishProject`. */
+export type CreateProjectInput = {
+  /** When it was completed. */
+  completedOn?: InputMaybe<Scalars['PartialDate']['input']>;
+  /** ID of the field of action (of that strategy) the project serves; null for none. */
+  fieldOfAction?: InputMaybe<Scalars['ID']['input']>;
+  /** Slug of the municipality that runs the project; an editor token may name only its own. */
+  municipality: Scalars['String']['input'];
+  /** Editorial remark, e.g. where sources are ambiguous. */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** Slugs of partner municipalities; replaces the list. */
+  partners?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** When it is planned to end. */
+  plannedEndOn?: InputMaybe<Scalars['PartialDate']['input']>;
+  /** Slugs of the software products used; replaces the list. */
+  products?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Slugs of the providers involved; replaces the list. */
+  providers?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Stable slug, e.g. `herten-kita-online`: lowercase letters, digits and hyphens; cannot be changed later. */
+  slug: Scalars['String']['input'];
+  /** Keys of the sources the facts come from; replaces the list. Create a source first with `createSource`. */
+  sources?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** When work started: `2021`, `2021-08` or `2021-08-26`. */
+  startedOn?: InputMaybe<Scalars['PartialDate']['input']>;
+  /** Progress of the project. */
+  status: ProjectStatus;
+  /** Slug of the strategy (of the same municipality) the project belongs to; null for none. */
+  strategy?: InputMaybe<Scalars['String']['input']>;
+  /** Summary in German, in your own words. */
+  summary: Scalars['String']['input'];
+  /** Title in German. */
+  title: Scalars['String']['input'];
+  /** Topic keys, e.g. `["e-file"]`; replaces the list. `topics` lists the keys. */
+  topics?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+/** A new provider (admins only). */
+export type CreateProviderInput = {
+  /** What the provider does, in German. */
+  description: Scalars['String']['input'];
+  /** Kind of provider. */
+  kind: ProviderKind;
+  /** Legal name, e.g. `Kommunales Rechenzentrum Niederrhein`. */
+  legalName?: InputMaybe<Scalars['String']['input']>;
+  /** Common name, e.g. `KRZN`. */
+  name: Scalars['String']['input'];
+  /** Seat (town). */
+  seat?: InputMaybe<Scalars['String']['input']>;
+  /** Stable slug, e.g. `krzn`; cannot be changed later. */
+  slug: Scalars['String']['input'];
+  /** Keys of the sources the facts come from; replaces the list. Create a source first with `createSource`. */
+  sources?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** States the provider serves; replaces the list. */
+  statesServed?: InputMaybe<Array<State>>;
+  /** Website (http or https). */
+  website?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A new source. It starts as a draft: publish it with `publishSource`. */
+export type CreateSourceInput = {
+  /** Author, where named. */
+  author?: InputMaybe<Scalars['String']['input']>;
+  /** Stable key that records cite it by, e.g. `herten-ratsvorlage-2023-141`; cannot be changed later. */
+  key: Scalars['String']['input'];
+  /** Slug of the municipality whose editors maintain the source; an editor's own when left out. Admins may leave it out for a hub-wide source. */
+  municipality?: InputMaybe<Scalars['String']['input']>;
+  /** Editorial remark, e.g. on what the source leaves unclear. */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** Publication date, to the precision known. */
+  publishedOn?: InputMaybe<Scalars['PartialDate']['input']>;
+  /** Who published it, e.g. `Stadt Herten` or a newspaper. */
+  publisher?: InputMaybe<Scalars['String']['input']>;
+  /** Title of the publication. */
+  title: Scalars['String']['input'];
+  /** Address of the publication (http or https). */
+  url?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A new strategy. It starts as a draft: publish it with `publishStrategy`. */
+export type CreateStrategyInput = {
+  /** When the council adopted it (or it came into force). */
+  adoptedOn?: InputMaybe<Scalars['PartialDate']['input']>;
+  /** Slugs of the consultancies that helped write it; replaces the list. */
+  consultants?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Year the strategy looks ahead to, e.g. 2025. */
+  horizon?: InputMaybe<Scalars['Int']['input']>;
+  /** Slug of the municipality; an editor token may name only its own. */
+  municipality: Scalars['String']['input'];
+  /** Editorial remark, e.g. where sources disagree. */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** When it was presented to the council or public. */
+  presentedOn?: InputMaybe<Scalars['PartialDate']['input']>;
+  /** Stable slug, e.g. `ratingen-digital-2025plus`; cannot be changed later. */
+  slug: Scalars['String']['input'];
+  /** Keys of the sources the facts come from; replaces the list. Create a source first with `createSource`. */
+  sources?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Life-cycle state. */
+  status: StrategyStatus;
+  /** Summary in German, in your own words. */
+  summary: Scalars['String']['input'];
+  /** Title of the strategy. */
+  title: Scalars['String']['input'];
+  /** Vision or motto. */
+  vision?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A new topic (admins only). */
+export type CreateTopicInput = {
+  /** What the topic covers, in German. */
+  description: Scalars['String']['input'];
+  /** Stable key used in filters, e.g. `e-file`; cannot be changed later. */
+  key: Scalars['String']['input'];
+  /** German label, e.g. `E-Akte`. */
+  labelDe: Scalars['String']['input'];
+  /** English label, e.g. `e-file`. */
+  labelEn: Scalars['String']['input'];
+};
+
+/** One sitting's treatment of a council paper or motion. */
+export type Decision = Node & {
+  __typename?: 'Decision';
+  /** Council or committee that dealt with it. */
+  body: Scalars['String']['output'];
+  /** Date of the sitting. */
+  date?: Maybe<Scalars['PartialDate']['output']>;
+  /** What was decided, in German. */
+  description?: Maybe<Scalars['String']['output']>;
+  /** Globally unique, opaque ID of this object. */
+  id: Scalars['ID']['output'];
+  /** Editorial remark, e.g. where the source is ambiguous. */
+  note?: Maybe<Scalars['String']['output']>;
+  /** What the body did with it. */
+  outcome: DecisionOutcome;
+  /** Reference of the paper as printed, e.g. `20/281`. */
+  reference?: Maybe<Scalars['String']['output']>;
+  /** Publications this record's facts are taken from. */
+  sources: Array<Source>;
+  /** Subject of the paper. */
+  title: Scalars['String']['output'];
+};
+
+/** Outcome of a council paper at one sitting of one body. */
+export type DecisionOutcome =
+  /** Beschlossen. */
+  | 'ADOPTED'
+  /** Geändert beschlossen. */
+  | 'ADOPTED_WITH_CHANGES'
+  /** Zurückgestellt. */
+  | 'DEFERRED'
+  /** Zur Kenntnis genommen. */
+  | 'NOTED'
+  /** Eingebracht or presented; no vote yet. */
+  | 'PRESENTED'
+  /** Abgelehnt. */
+  | 'REJECTED'
+  /** The source does not say, or says it ambiguously (see the note). */
+  | 'UNKNOWN';
+
+/** A provider working for a municipality in a given role. */
+export type Engagement = Node & Publishable & {
+  __typename?: 'Engagement';
+  /** What the provider does for the municipality, in German. */
+  description: Scalars['String']['output'];
+  /** Globally unique, opaque ID of this object. */
+  id: Scalars['ID']['output'];
+  /** The municipality served. */
+  municipality: Municipality;
+  /** Editorial remark. */
+  note?: Maybe<Scalars['String']['output']>;
+  /** The provider. */
+  provider: Provider;
+  /** Draft, published or archived. The public only ever sees published records. */
+  publicationState: PublicationState;
+  /** Every write to the record, newest first: who, when, what changed. Visible to the editors of the record's municipality and to admins; anybody else gets a FORBIDDEN error here. */
+  revisions?: Maybe<Array<Revision>>;
+  /** Role of the provider. */
+  role: EngagementRole;
+  /** Since when. */
+  since?: Maybe<Scalars['PartialDate']['output']>;
+  /** Publications this record's facts are taken from. */
+  sources: Array<Source>;
+  /** Version of the record, raised by every write. Pass it to `update…` as the version you last saw. */
+  version: Scalars['Int']['output'];
+};
+
+
+/** A provider working for a municipality in a given role. */
+export type EngagementRevisionsArgs = {
+  first?: Scalars['Int']['input'];
+};
+
+/** Changes to an engagement. Fields left out keep their value; null clears an optional field; lists replace the current list. */
+export type EngagementInput = {
+  /** What the provider does for the municipality, in German. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Editorial remark. */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** Since when the provider works in this role. */
+  since?: InputMaybe<Scalars['PartialDate']['input']>;
+  /** Keys of the sources the facts come from; replaces the list. Create a source first with `createSource`. */
+  sources?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+/** Role of a provider in its engagement with a municipality. */
+export type EngagementRole =
+  /** Advises, e.g. on drawing up a strategy. */
+  | 'CONSULTING'
+  /** Builds or runs infrastructure such as fibre networks. */
+  | 'INFRASTRUCTURE'
+  /** Runs (parts of) the municipality's IT operations. */
+  | 'IT_OPERATIONS'
+  /** Any other role. */
+  | 'OTHER'
+  /** Partner in the municipality's digital development. */
+  | 'PARTNER'
+  /** Hosts and operates software for the municipality. */
+  | 'SOFTWARE_HOSTING'
+  /** Supplies or licenses software. */
+  | 'SOFTWARE_SUPPLY'
+  /** Trains or certifies staff. */
+  | 'TRAINING';
+
+/** The before and after of one changed field. */
+export type FieldChange = {
+  __typename?: 'FieldChange';
+  /** The value after, as JSON. */
+  after: Scalars['String']['output'];
+  /** The value before, as JSON (`null` when the field was empty or the record new); related records by slug or key. */
+  before: Scalars['String']['output'];
+  /** Field name, as in the GraphQL type (relations by name, e.g. `topics`). */
+  field: Scalars['String']['output'];
+};
+
+/** A field of action (Handlungsfeld) of a strategy. */
+export type FieldOfAction = Node & Publishable & {
+  __typename?: 'FieldOfAction';
+  /** What the field covers, in German. */
+  description?: Maybe<Scalars['String']['output']>;
+  /** Globally unique, opaque ID of this object. */
+  id: Scalars['ID']['output'];
+  /** 1-based position within the strategy, as the strategy numbers it. */
+  position: Scalars['Int']['output'];
+  /** Projects assigned to this field of action. */
+  projects: Array<Project>;
+  /** Draft, published or archived. The public only ever sees published records. */
+  publicationState: PublicationState;
+  /** Every write to the record, newest first: who, when, what changed. Visible to the editors of the record's municipality and to admins; anybody else gets a FORBIDDEN error here. */
+  revisions?: Maybe<Array<Revision>>;
+  /** Publications this record's facts are taken from. */
+  sources: Array<Source>;
+  /** Strategy the field belongs to. */
+  strategy: Strategy;
+  /** Title, e.g. `Digitalisierung der Schulen`. */
+  title: Scalars['String']['output'];
+  /** Topics of the shared taxonomy this record is tagged with. */
+  topics: Array<Topic>;
+  /** Version of the record, raised by every write. Pass it to `update…` as the version you last saw. */
+  version: Scalars['Int']['output'];
+};
+
+
+/** A field of action (Handlungsfeld) of a strategy. */
+export type FieldOfActionRevisionsArgs = {
+  first?: Scalars['Int']['input'];
+};
+
+/** Changes to a field of action. Fields left out keep their value; null clears an optional field; lists replace the current list. */
+export type FieldOfActionInput = {
+  /** What the field covers, in German. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Keys of the sources the facts come from; replaces the list. Create a source first with `createSource`. */
+  sources?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Title, e.g. `Digitalisierung der Schulen`. */
+  title?: InputMaybe<Scalars['String']['input']>;
+  /** Topic keys, e.g. `["e-file"]`; replaces the list. `topics` lists the keys. */
+  topics?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+/** A measured figure, e.g. processes identified vs. done. */
+export type Indicator = Node & Publishable & {
+  __typename?: 'Indicator';
+  /** When the figure was taken. */
+  asOf?: Maybe<Scalars['PartialDate']['output']>;
+  /** Globally unique, opaque ID of this object. */
+  id: Scalars['ID']['output'];
+  /** What is measured, in German. */
+  name: Scalars['String']['output'];
+  /** Editorial remark. */
+  note?: Maybe<Scalars['String']['output']>;
+  /** Draft, published or archived. The public only ever sees published records. */
+  publicationState: PublicationState;
+  /** Every write to the record, newest first: who, when, what changed. Visible to the editors of the record's municipality and to admins; anybody else gets a FORBIDDEN error here. */
+  revisions?: Maybe<Array<Revision>>;
+  /** Publications this record's facts are taken from. */
+  sources: Array<Source>;
+  /** Unit, e.g. `Prozesse`. */
+  unit: Scalars['String']['output'];
+  /** The figure. */
+  value: Scalars['Float']['output'];
+  /** Version of the record, raised by every write. Pass it to `update…` as the version you last saw. */
+  version: Scalars['Int']['output'];
+};
+
+
+/** A measured figure, e.g. processes identified vs. done. */
+export type IndicatorRevisionsArgs = {
+  first?: Scalars['Int']['input'];
+};
+
+/** Changes to an indicator. Fields left out keep their value; null clears an optional field; lists replace the current list. */
+export type IndicatorInput = {
+  /** When the figure was taken. */
+  asOf?: InputMaybe<Scalars['PartialDate']['input']>;
+  /** What is measured, in German. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Editorial remark. */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** Keys of the sources the facts come from; replaces the list. Create a source first with `createSource`. */
+  sources?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Slug of the strategy (of the same municipality) the figure measures; null for none. */
+  strategy?: InputMaybe<Scalars['String']['input']>;
+  /** Unit, e.g. `Prozesse`. */
+  unit?: InputMaybe<Scalars['String']['input']>;
+  /** The figure. */
+  value?: InputMaybe<Scalars['Float']['input']>;
+};
+
+/** Language of a label. */
+export type Language =
+  /** German. */
+  | 'DE'
+  /** English. */
+  | 'EN';
+
+/** A page of lessons learned. */
+export type LessonConnection = {
+  __typename?: 'LessonConnection';
+  /** The items with their cursors. */
+  edges: Array<LessonEdge>;
+  /** The items, without cursors. */
+  nodes: Array<LessonLearned>;
+  /** Paging information. */
+  pageInfo: PageInfo;
+  /** Number of items matching the filter, on all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A Lesson with its cursor. */
+export type LessonEdge = {
+  __typename?: 'LessonEdge';
+  /** Opaque cursor of this item; pass it as `after`. */
+  cursor: Scalars['String']['output'];
+  /** The Lesson. */
+  node: LessonLearned;
+};
+
+/** Narrows a list of lessons learned. Every given criterion must hold; within one criterion any value may match. */
+export type LessonFilter = {
+  /** Kinds of lesson. */
+  kinds?: InputMaybe<Array<LessonKind>>;
+  /** Municipality slugs, e.g. `["herten", "kelsterbach"]`. */
+  municipalities?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** States of the records' municipalities, e.g. `[NW, HE]`. */
+  states?: InputMaybe<Array<State>>;
+  /** Topic keys, e.g. `["e-file"]`; query `topics` for the list. */
+  topics?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+/** Changes to a lesson learned. Fields left out keep their value; null clears an optional field; lists replace the current list. */
+export type LessonInput = {
+  /** The lesson in full, in German, in your own words. */
+  body?: InputMaybe<Scalars['String']['input']>;
+  /** Kind of lesson. */
+  kind?: InputMaybe<LessonKind>;
+  /** Slug of the project (of the same municipality) it was learned in; null for none. */
+  project?: InputMaybe<Scalars['String']['input']>;
+  /** Keys of the sources the facts come from; replaces the list. Create a source first with `createSource`. */
+  sources?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** The lesson in one line, in German. */
+  title?: InputMaybe<Scalars['String']['input']>;
+  /** Topic keys, e.g. `["e-file"]`; replaces the list. `topics` lists the keys. */
+  topics?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+/** Kind of lesson learned. */
+export type LessonKind =
+  /** Something that went wrong or turned out harder than expected. */
+  | 'PITFALL'
+  /** Advice drawn from experience. */
+  | 'RECOMMENDATION'
+  /** Something that worked and is worth repeating. */
+  | 'SUCCESS';
+
+/** Something a municipality learned that others can reuse. */
+export type LessonLearned = Node & Publishable & {
+  __typename?: 'LessonLearned';
+  /** The lesson in full, in German. */
+  body: Scalars['String']['output'];
+  /** Globally unique, opaque ID of this object. */
+  id: Scalars['ID']['output'];
+  /** Kind of lesson. */
+  kind: LessonKind;
+  /** Municipality that learned it. */
+  municipality: Municipality;
+  /** Project the lesson comes from, if any. */
+  project?: Maybe<Project>;
+  /** Draft, published or archived. The public only ever sees published records. */
+  publicationState: PublicationState;
+  /** Every write to the record, newest first: who, when, what changed. Visible to the editors of the record's municipality and to admins; anybody else gets a FORBIDDEN error here. */
+  revisions?: Maybe<Array<Revision>>;
+  /** Stable slug. */
+  slug: Scalars['String']['output'];
+  /** Publications this record's facts are taken from. */
+  sources: Array<Source>;
+  /** The lesson in one line, in German. */
+  title: Scalars['String']['output'];
+  /** Topics of the shared taxonomy this record is tagged with. */
+  topics: Array<Topic>;
+  /** Version of the record, raised by every write. Pass it to `update…` as the version you last saw. */
+  version: Scalars['Int']['output'];
+};
+
+
+/** Something a municipality learned that others can reuse. */
+export type LessonLearnedRevisionsArgs = {
+  first?: Scalars['Int']['input'];
+};
+
+/** Sort order of lessons learned; ties are broken by id in the same direction. */
+export type LessonOrder = {
+  /** Sort direction. */
+  direction?: OrderDirection;
+  /** Field to sort by. */
+  field?: LessonOrderField;
+};
+
+/** Fields a list of lessons learned can be sorted by. */
+export type LessonOrderField =
+  /** By when the record was added to the hub. */
+  | 'CREATED_AT'
+  /** By slug. */
+  | 'SLUG'
+  /** By title. */
+  | 'TITLE';
+
+/** A German municipality (Stadt or Gemeinde). */
+export type Municipality = Node & {
+  __typename?: 'Municipality';
+  /** Council decisions, oldest first. */
+  decisions: Array<Decision>;
+  /** District (Kreis or Landkreis). */
+  district?: Maybe<Scalars['String']['output']>;
+  /** Providers working for the municipality, with their roles. */
+  engagements: Array<Engagement>;
+  /** Government region (Regierungsbezirk), where the state has them. */
+  governmentRegion?: Maybe<Scalars['String']['output']>;
+  /** Globally unique, opaque ID of this object. */
+  id: Scalars['ID']['output'];
+  /** Measured figures of the municipality's digitalisation. */
+  indicators: Array<Indicator>;
+  /** Lessons the municipality learned. */
+  lessons: Array<LessonLearned>;
+  /** Name, e.g. `Herten`. */
+  name: Scalars['String']['output'];
+  /** Editorial remark, e.g. where sources disagree. */
+  note?: Maybe<Scalars['String']['output']>;
+  /** Official municipality key (Amtlicher Gemeindeschlüssel, AGS), 8 digits. */
+  officialKey: Scalars['String']['output'];
+  /** Population, as the cited source gives it. */
+  population?: Maybe<Scalars['Int']['output']>;
+  /** Reference date of `population`, where known. */
+  populationAsOf?: Maybe<Scalars['PartialDate']['output']>;
+  /** The municipality's projects, filtered, sorted and paginated. */
+  projects: ProjectConnection;
+  /** Every write to the record, newest first: who, when, what changed. Visible to the editors of the record's municipality and to admins; anybody else gets a FORBIDDEN error here. */
+  revisions?: Maybe<Array<Revision>>;
+  /** Stable slug, e.g. `herten`. */
+  slug: Scalars['String']['output'];
+  /** Publications this record's facts are taken from. */
+  sources: Array<Source>;
+  /** State (Land). */
+  state: State;
+  /** German name of the state, e.g. `Nordrhein-Westfalen`. */
+  stateName: Scalars['String']['output'];
+  /** The municipality's strategies, newest adoption first. */
+  strategies: Array<Strategy>;
+  /** Official website. */
+  website?: Maybe<Scalars['String']['output']>;
+};
+
+
+/** A German municipality (Stadt or Gemeinde). */
+export type MunicipalityProjectsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ProjectFilter>;
+  first?: Scalars['Int']['input'];
+  orderBy?: InputMaybe<ProjectOrder>;
+};
+
+
+/** A German municipality (Stadt or Gemeinde). */
+export type MunicipalityRevisionsArgs = {
+  first?: Scalars['Int']['input'];
+};
+
+/** A page of municipalities. */
+export type MunicipalityConnection = {
+  __typename?: 'MunicipalityConnection';
+  /** The items with their cursors. */
+  edges: Array<MunicipalityEdge>;
+  /** The items, without cursors. */
+  nodes: Array<Municipality>;
+  /** Paging information. */
+  pageInfo: PageInfo;
+  /** Number of items matching the filter, on all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A Municipality with its cursor. */
+export type MunicipalityEdge = {
+  __typename?: 'MunicipalityEdge';
+  /** Opaque cursor of this item; pass it as `after`. */
+  cursor: Scalars['String']['output'];
+  /** The Municipality. */
+  node: Municipality;
+};
+
+/** Narrows a municipality list. */
+export type MunicipalityFilter = {
+  /** States, e.g. `[NW, HE]`. */
+  states?: InputMaybe<Array<State>>;
+};
+
+/** Changes to a municipality (admins only). Fields left out keep their value; null clears an optional field. */
+export type MunicipalityInput = {
+  /** District (Kreis), for municipalities that belong to one. */
+  district?: InputMaybe<Scalars['String']['input']>;
+  /** Government region (Regierungsbezirk), where there is one. */
+  governmentRegion?: InputMaybe<Scalars['String']['input']>;
+  /** Official name, e.g. `Herten`. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Editorial remark. */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** Amtlicher Gemeindeschlüssel (AGS): 8 digits, starting with the state's prefix. */
+  officialKey?: InputMaybe<Scalars['String']['input']>;
+  /** Population. */
+  population?: InputMaybe<Scalars['Int']['input']>;
+  /** When the population was counted. */
+  populationAsOf?: InputMaybe<Scalars['PartialDate']['input']>;
+  /** Keys of the sources the facts come from; replaces the list. Create a source first with `createSource`. */
+  sources?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Federal state. */
+  state?: InputMaybe<State>;
+  /** Official website (http or https). */
+  website?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Sort order of municipalities; ties are broken by id in the same direction. */
+export type MunicipalityOrder = {
+  /** Sort direction. */
+  direction?: OrderDirection;
+  /** Field to sort by. */
+  field?: MunicipalityOrderField;
+};
+
+/** Fields a list of municipalities can be sorted by. */
+export type MunicipalityOrderField =
+  /** By when the record was added to the hub. */
+  | 'CREATED_AT'
+  /** By name. */
+  | 'NAME'
+  /** By official municipality key (AGS), i.e. by state and district. */
+  | 'OFFICIAL_KEY'
+  /** By slug. */
+  | 'SLUG';
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Archives a budget line: it keeps its history, the public sees it gone, and it can no longer be changed. */
+  archiveBudgetLine: BudgetLine;
+  /** Archives a engagement: it keeps its history, the public sees it gone, and it can no longer be changed. */
+  archiveEngagement: Engagement;
+  /** Archives a field of action: it keeps its history, the public sees it gone, and it can no longer be changed. */
+  archiveFieldOfAction: FieldOfAction;
+  /** Archives a indicator: it keeps its history, the public sees it gone, and it can no longer be changed. */
+  archiveIndicator: Indicator;
+  /** Archives a lesson: it keeps its history, the public sees it gone, and it can no longer be changed. */
+  archiveLessonLearned: LessonLearned;
+  /** Archives a project: it keeps its history, the public sees it gone, and it can no longer be changed. */
+  archiveProject: Project;
+  /** Archives a source: it keeps its history, the public sees it gone, and it can no longer be changed. */
+  archiveSource: Source;
+  /** Archives a strategy: it keeps its history, the public sees it gone, and it can no longer be changed. */
+  archiveStrategy: Strategy;
+  /** Adds a budget line to a strategy, as a draft. */
+  createBudgetLine: BudgetLine;
+  /** Records that a provider works for a municipality in a role, as a draft. */
+  createEngagement: Engagement;
+  /** Adds a field of action to a strategy, as a draft. */
+  createFieldOfAction: FieldOfAction;
+  /** Creates an indicator of a municipality, as a draft. */
+  createIndicator: Indicator;
+  /** Creates a lesson learned of a municipality, as a draft. */
+  createLessonLearned: LessonLearned;
+  /** Adds a municipality to the hub (admins only). */
+  createMunicipality: Municipality;
+  /** Adds a software product to the hub (admins only). */
+  createProduct: Product;
+  /** Creates a project of a municipality, as a draft. */
+  createProject: Project;
+  /** Adds a provider (IT service provider, vendor, consultancy) to the hub (admins only). */
+  createProvider: Provider;
+  /** Creates a source that records can cite, as a draft. */
+  createSource: Source;
+  /** Creates a strategy of a municipality, as a draft. */
+  createStrategy: Strategy;
+  /** Adds a topic that records can be tagged with (admins only). */
+  createTopic: Topic;
+  /** Makes a budget line public. Publishing a published one changes nothing. */
+  publishBudgetLine: BudgetLine;
+  /** Makes a engagement public. Publishing a published one changes nothing. */
+  publishEngagement: Engagement;
+  /** Makes a field of action public. Publishing a published one changes nothing. */
+  publishFieldOfAction: FieldOfAction;
+  /** Makes a indicator public. Publishing a published one changes nothing. */
+  publishIndicator: Indicator;
+  /** Makes a lesson public. Publishing a published one changes nothing. */
+  publishLessonLearned: LessonLearned;
+  /** Makes a project public. Publishing a published one changes nothing. */
+  publishProject: Project;
+  /** Makes a source public. Publishing a published one changes nothing. */
+  publishSource: Source;
+  /** Makes a strategy public. Publishing a published one changes nothing. */
+  publishStrategy: Strategy;
+  /** Takes a budget line back to a draft: the public no longer sees it. */
+  unpublishBudgetLine: BudgetLine;
+  /** Takes a engagement back to a draft: the public no longer sees it. */
+  unpublishEngagement: Engagement;
+  /** Takes a field of action back to a draft: the public no longer sees it. */
+  unpublishFieldOfAction: FieldOfAction;
+  /** Takes a indicator back to a draft: the public no longer sees it. */
+  unpublishIndicator: Indicator;
+  /** Takes a lesson back to a draft: the public no longer sees it. */
+  unpublishLessonLearned: LessonLearned;
+  /** Takes a project back to a draft: the public no longer sees it. */
+  unpublishProject: Project;
+  /** Takes a source back to a draft: the public no longer sees it. */
+  unpublishSource: Source;
+  /** Takes a strategy back to a draft: the public no longer sees it. */
+  unpublishStrategy: Strategy;
+  /** Changes a budget line, if it still has the version you last saw (CONFLICT otherwise). */
+  updateBudgetLine: BudgetLine;
+  /** Changes an engagement, if it still has the version you last saw (CONFLICT otherwise). */
+  updateEngagement: Engagement;
+  /** Changes a field of action, if it still has the version you last saw (CONFLICT otherwise). */
+  updateFieldOfAction: FieldOfAction;
+  /** Changes an indicator, if it still has the version you last saw (CONFLICT otherwise). */
+  updateIndicator: Indicator;
+  /** Changes a lesson learned, if it still has the version you last saw (CONFLICT otherwise). */
+  updateLessonLearned: LessonLearned;
+  /** Changes a municipality (admins only). */
+  updateMunicipality: Municipality;
+  /** Changes a software product (admins only). */
+  updateProduct: Product;
+  /** Changes a project, if it still has the version you last saw (CONFLICT otherwise). */
+  updateProject: Project;
+  /** Changes a provider (admins only). */
+  updateProvider: Provider;
+  /** Changes a source, if it still has the version you last saw (CONFLICT otherwise). */
+  updateSource: Source;
+  /** Changes a strategy, if it still has the version you last saw (CONFLICT otherwise). */
+  updateStrategy: Strategy;
+  /** Changes a topic's labels or description (admins only). */
+  updateTopic: Topic;
+};
+
+
+export type MutationArchiveBudgetLineArgs = {
+  id: Scalars['ID']['input'];
+  version?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type MutationArchiveEngagementArgs = {
+  id: Scalars['ID']['input'];
+  version?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type MutationArchiveFieldOfActionArgs = {
+  id: Scalars['ID']['input'];
+  version?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type MutationArchiveIndicatorArgs = {
+  id: Scalars['ID']['input'];
+  version?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type MutationArchiveLessonLearnedArgs = {
+  id: Scalars['ID']['input'];
+  version?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type MutationArchiveProjectArgs = {
+  id: Scalars['ID']['input'];
+  version?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type MutationArchiveSourceArgs = {
+  id: Scalars['ID']['input'];
+  version?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type MutationArchiveStrategyArgs = {
+  id: Scalars['ID']['input'];
+  version?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type MutationCreateBudgetLineArgs = {
+  input: CreateBudgetLineInput;
+};
+
+
+export type MutationCreateEngagementArgs = {
+  input: CreateEngagementInput;
+};
+
+
+export type MutationCreateFieldOfActionArgs = {
+  input: CreateFieldOfActionInput;
+};
+
+
+export type MutationCreateIndicatorArgs = {
+  input: CreateIndicatorInput;
+};
+
+
+export type MutationCreateLessonLearnedArgs = {
+  input: CreateLessonInput;
+};
+
+
+export type MutationCreateMunicipalityArgs = {
+  input: CreateMunicipalityInput;
+};
+
+
+export type MutationCreateProductArgs = {
+  input: CreateProductInput;
+};
+
+
+export type MutationCreateProjectArgs = {
+  input: CreateProjectInput;
+};
+
+
+export type MutationCreateProviderArgs = {
+  input: CreateProviderInput;
+};
+
+
+export type MutationCreateSourceArgs = {
+  input: CreateSourceInput;
+};
+
+
+export type MutationCreateStrategyArgs = {
+  input: CreateStrategyInput;
+};
+
+
+export type MutationCreateTopicArgs = {
+  input: CreateTopicInput;
+};
+
+
+export type MutationPublishBudgetLineArgs = {
+  id: Scalars['ID']['input'];
+  version?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type MutationPublishEngagementArgs = {
+  id: Scalars['ID']['input'];
+  version?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type MutationPublishFieldOfActionArgs = {
+  id: Scalars['ID']['input'];
+  version?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type MutationPublishIndicatorArgs = {
+  id: Scalars['ID']['input'];
+  version?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type MutationPublishLessonLearnedArgs = {
+  id: Scalars['ID']['input'];
+  version?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type MutationPublishProjectArgs = {
+  id: Scalars['ID']['input'];
+  version?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type MutationPublishSourceArgs = {
+  id: Scalars['ID']['input'];
+  version?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type MutationPublishStrategyArgs = {
+  id: Scalars['ID']['input'];
+  version?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type MutationUnpublishBudgetLineArgs = {
+  id: Scalars['ID']['input'];
+  version?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type MutationUnpublishEngagementArgs = {
+  id: Scalars['ID']['input'];
+  version?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type MutationUnpublishFieldOfActionArgs = {
+  id: Scalars['ID']['input'];
+  version?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type MutationUnpublishIndicatorArgs = {
+  id: Scalars['ID']['input'];
+  version?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type MutationUnpublishLessonLearnedArgs = {
+  id: Scalars['ID']['input'];
+  version?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type MutationUnpublishProjectArgs = {
+  id: Scalars['ID']['input'];
+  version?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type MutationUnpublishSourceArgs = {
+  id: Scalars['ID']['input'];
+  version?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type MutationUnpublishStrategyArgs = {
+  id: Scalars['ID']['input'];
+  version?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type MutationUpdateBudgetLineArgs = {
+  id: Scalars['ID']['input'];
+  input: BudgetLineInput;
+  version: Scalars['Int']['input'];
+};
+
+
+export type MutationUpdateEngagementArgs = {
+  id: Scalars['ID']['input'];
+  input: EngagementInput;
+  version: Scalars['Int']['input'];
+};
+
+
+export type MutationUpdateFieldOfActionArgs = {
+  id: Scalars['ID']['input'];
+  input: FieldOfActionInput;
+  version: Scalars['Int']['input'];
+};
+
+
+export type MutationUpdateIndicatorArgs = {
+  id: Scalars['ID']['input'];
+  input: IndicatorInput;
+  version: Scalars['Int']['input'];
+};
+
+
+export type MutationUpdateLessonLearnedArgs = {
+  id: Scalars['ID']['input'];
+  input: LessonInput;
+  version: Scalars['Int']['input'];
+};
+
+
+export type MutationUpdateMunicipalityArgs = {
+  id: Scalars['ID']['input'];
+  input: MunicipalityInput;
+};
+
+
+export type MutationUpdateProductArgs = {
+  id: Scalars['ID']['input'];
+  input: ProductInput;
+};
+
+
+export type MutationUpdateProjectArgs = {
+  id: Scalars['ID']['input'];
+  input: ProjectInput;
+  version: Scalars['Int']['input'];
+};
+
+
+export type MutationUpdateProviderArgs = {
+  id: Scalars['ID']['input'];
+  input: ProviderInput;
+};
+
+
+export type MutationUpdateSourceArgs = {
+  id: Scalars['ID']['input'];
+  input: SourceInput;
+  version: Scalars['Int']['input'];
+};
+
+
+export type MutationUpdateStrategyArgs = {
+  id: Scalars['ID']['input'];
+  input: StrategyInput;
+  version: Scalars['Int']['input'];
+};
+
+
+export type MutationUpdateTopicArgs = {
+  id: Scalars['ID']['input'];
+  input: TopicInput;
+};
+
+/** An object with a globally unique ID, fetchable with `Query.node`. */
+export type Node = {
+  /** Globally unique, opaque ID of this object. */
+  id: Scalars['ID']['output'];
+};
+
+/** Sort direction. */
+export type OrderDirection =
+  /** Ascending: A to Z, oldest first. */
+  | 'ASC'
+  /** Descending: Z to A, newest first. */
+  | 'DESC';
+
+/** Where a page stands within its connection. */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  /** Cursor of the last item; pass it as `after` for the next page. */
+  endCursor?: Maybe<Scalars['String']['output']>;
+  /** Whether more items follow this page. */
+  hasNextPage: Scalars['Boolean']['output'];
+  /** Whether items precede this page (true when `after` was given). */
+  hasPreviousPage: Scalars['Boolean']['output'];
+  /** Cursor of the first item of the page. */
+  startCursor?: Maybe<Scalars['String']['output']>;
+};
+
+/** A software product used by municipalities. */
+export type Product = Node & {
+  __typename?: 'Product';
+  /** What the product does, in German. */
+  description: Scalars['String']['output'];
+  /** Globally unique, opaque ID of this object. */
+  id: Scalars['ID']['output'];
+  /** Product name. */
+  name: Scalars['String']['output'];
+  /** Every write to the record, newest first: who, when, what changed. Visible to the editors of the record's municipality and to admins; anybody else gets a FORBIDDEN error here. */
+  revisions?: Maybe<Array<Revision>>;
+  /** Stable slug, e.g. `jugis`. */
+  slug: Scalars['String']['output'];
+  /** Publications this record's facts are taken from. */
+  sources: Array<Source>;
+  /** Topics of the shared taxonomy this record is tagged with. */
+  topics: Array<Topic>;
+  /** Vendor of the product, where known. */
+  vendor?: Maybe<Provider>;
+};
+
+
+/** A software product used by municipalities. */
+export type ProductRevisionsArgs = {
+  first?: Scalars['Int']['input'];
+};
+
+/** Changes to a software product (admins only). Fields left out keep their value; null clears an optional field; lists replace. */
+export type ProductInput = {
+  /** What it does, in German. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Product name. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Keys of the sources the facts come from; replaces the list. Create a source first with `createSource`. */
+  sources?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Topic keys, e.g. `["e-file"]`; replaces the list. `topics` lists the keys. */
+  topics?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Slug of the provider that makes it; null when not known. */
+  vendor?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A municipality's digitalisation project. */
+export type Project = Node & Publishable & {
+  __typename?: 'Project';
+  /** When it was completed. */
+  completedOn?: Maybe<Scalars['PartialDate']['output']>;
+  /** Costs, in the order the source lists them. */
+  costs: Array<CostItem>;
+  /** Field of action the project serves, if any. */
+  fieldOfAction?: Maybe<FieldOfAction>;
+  /** Globally unique, opaque ID of this object. */
+  id: Scalars['ID']['output'];
+  /** Lessons learned in the project. */
+  lessons: Array<LessonLearned>;
+  /** Municipality that runs the project. */
+  municipality: Municipality;
+  /** Editorial remark, e.g. where sources are ambiguous. */
+  note?: Maybe<Scalars['String']['output']>;
+  /** Partner municipalities in the project. */
+  partners: Array<Municipality>;
+  /** When it is planned to end. */
+  plannedEndOn?: Maybe<Scalars['PartialDate']['output']>;
+  /** Software products used. */
+  products: Array<Product>;
+  /** Providers involved (IT service providers, vendors, consultancies). */
+  providers: Array<Provider>;
+  /** Draft, published or archived. The public only ever sees published records. */
+  publicationState: PublicationState;
+  /** Every write to the record, newest first: who, when, what changed. Visible to the editors of the record's municipality and to admins; anybody else gets a FORBIDDEN error here. */
+  revisions?: Maybe<Array<Revision>>;
+  /** Published projects of other municipalities that resemble this one (shared topics, wording of title and summary, a shared provider or product), best first, each with its reasons. Empty when nothing is plausibly similar: the list is never padded. */
+  similar: Array<SimilarProject>;
+  /** Stable slug, e.g. `herten-kita-online`. */
+  slug: Scalars['String']['output'];
+  /** Publications this record's facts are taken from. */
+  sources: Array<Source>;
+  /** When work started. */
+  startedOn?: Maybe<Scalars['PartialDate']['output']>;
+  /** Progress of the project. */
+  status: ProjectStatus;
+  /** Strategy the project belongs to, if any. */
+  strategy?: Maybe<Strategy>;
+  /** Summary in German. */
+  summary: Scalars['String']['output'];
+  /** Title in German. */
+  title: Scalars['String']['output'];
+  /** Topics of the shared taxonomy this record is tagged with. */
+  topics: Array<Topic>;
+  /** Version of the record, raised by every write. Pass it to `update…` as the version you last saw. */
+  version: Scalars['Int']['output'];
+};
+
+
+/** A municipality's digitalisation project. */
+export type ProjectRevisionsArgs = {
+  first?: Scalars['Int']['input'];
+};
+
+
+/** A municipality's digitalisation project. */
+export type ProjectSimilarArgs = {
+  first?: Scalars['Int']['input'];
+};
+
+/** A page of projects. */
+export type ProjectConnection = {
+  __typename?: 'ProjectConnection';
+  /** The items with their cursors. */
+  edges: Array<ProjectEdge>;
+  /** The items, without cursors. */
+  nodes: Array<Project>;
+  /** Paging information. */
+  pageInfo: PageInfo;
+  /** Number of items matching the filter, on all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A Project with its cursor. */
+export type ProjectEdge = {
+  __typename?: 'ProjectEdge';
+  /** Opaque cursor of this item; pass it as `after`. */
+  cursor: Scalars['String']['output'];
+  /** The Project. */
+  node: Project;
+};
+
+/** Narrows a project list. Every given criterion must hold; within one criterion any value may match. */
+export type ProjectFilter = {
+  /** Municipality slugs, e.g. `["herten", "kelsterbach"]`. */
+  municipalities?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Slugs of providers involved, e.g. `["krzn"]`. */
+  providers?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** States of the records' municipalities, e.g. `[NW, HE]`. */
+  states?: InputMaybe<Array<State>>;
+  /** Project statuses. */
+  statuses?: InputMaybe<Array<ProjectStatus>>;
+  /** Topic keys, e.g. `["e-file"]`; query `topics` for the list. */
+  topics?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+/** Changes to a project. Fields left out keep their value; null clears an optional field; lists replace the current list. */
+export type ProjectInput = {
+  /** When it was completed. */
+  completedOn?: InputMaybe<Scalars['PartialDate']['input']>;
+  /** ID of the field of action (of that strategy) the project serves; null for none. */
+  fieldOfAction?: InputMaybe<Scalars['ID']['input']>;
+  /** Editorial remark, e.g. where sources are ambiguous. */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** Slugs of partner municipalities; replaces the list. */
+  partners?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** When it is planned to end. */
+  plannedEndOn?: InputMaybe<Scalars['PartialDate']['input']>;
+  /** Slugs of the software products used; replaces the list. */
+  products?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Slugs of the providers involved; replaces the list. */
+  providers?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Keys of the sources the facts come from; replaces the list. Create a source first with `createSource`. */
+  sources?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** When work started: `2021`, `2021-08` or `2021-08-26`. */
+  startedOn?: InputMaybe<Scalars['PartialDate']['input']>;
+  /** Progress of the project. */
+  status?: InputMaybe<ProjectStatus>;
+  /** Slug of the strategy (of the same municipality) the project belongs to; null for none. */
+  strategy?: InputMaybe<Scalars['String']['input']>;
+  /** Summary in German, in your own words. */
+  summary?: InputMaybe<Scalars['String']['input']>;
+  /** Title in German. */
+  title?: InputMaybe<Scalars['String']['input']>;
+  /** Topic keys, e.g. `["e-file"]`; replaces the list. `topics` lists the keys. */
+  topics?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+/** Sort order of projects; ties are broken by id in the same direction. */
+export type ProjectOrder = {
+  /** Sort direction. */
+  direction?: OrderDirection;
+  /** Field to sort by. */
+  field?: ProjectOrderField;
+};
+
+/** Fields a list of projects can be sorted by. */
+export type ProjectOrderField =
+  /** By when the record was added to the hub. */
+  | 'CREATED_AT'
+  /** By slug. */
+  | 'SLUG'
+  /** By status. */
+  | 'STATUS'
+  /** By title. */
+  | 'TITLE'
+  /** By when the record was last changed. */
+  | 'UPDATED_AT';
+
+/** Progress of a project. */
+export type ProjectStatus =
+  /** Finished. */
+  | 'COMPLETED'
+  /** Named as a possible project; no decision to carry it out yet. */
+  | 'IDEA'
+  /** Being carried out. */
+  | 'IN_PROGRESS'
+  /** Decided or scheduled, not started. */
+  | 'PLANNED'
+  /** Abandoned or put on hold. */
+  | 'STOPPED';
+
+/** How many published projects have one status. */
+export type ProjectStatusCount = {
+  __typename?: 'ProjectStatusCount';
+  /** Number of published projects with this status. */
+  count: Scalars['Int']['output'];
+  /** The status. */
+  status: ProjectStatus;
+};
+
+/** An organisation that serves municipalities. */
+export type Provider = Node & {
+  __typename?: 'Provider';
+  /** Municipalities the provider works for, by name, with its roles there (published engagements only). */
+  clients: Array<ProviderClient>;
+  /** What the organisation does, in German. */
+  description: Scalars['String']['output'];
+  /** The provider's engagements with municipalities. */
+  engagements: Array<Engagement>;
+  /** Globally unique, opaque ID of this object. */
+  id: Scalars['ID']['output'];
+  /** Kind of organisation. */
+  kind: ProviderKind;
+  /** Full legal name. */
+  legalName?: Maybe<Scalars['String']['output']>;
+  /** Short name. */
+  name: Scalars['String']['output'];
+  /** Software products the provider makes. */
+  products: Array<Product>;
+  /** Every write to the record, newest first: who, when, what changed. Visible to the editors of the record's municipality and to admins; anybody else gets a FORBIDDEN error here. */
+  revisions?: Maybe<Array<Revision>>;
+  /** Seat (town) of the organisation. */
+  seat?: Maybe<Scalars['String']['output']>;
+  /** Stable slug, e.g. `krzn`. */
+  slug: Scalars['String']['output'];
+  /** Publications this record's facts are taken from. */
+  sources: Array<Source>;
+  /** States whose municipalities it serves, where known. */
+  statesServed: Array<State>;
+  /** Website. */
+  website?: Maybe<Scalars['String']['output']>;
+};
+
+
+/** An organisation that serves municipalities. */
+export type ProviderRevisionsArgs = {
+  first?: Scalars['Int']['input'];
+};
+
+/** A municipality a provider works for (from published engagements), with the provider's roles there. */
+export type ProviderClient = {
+  __typename?: 'ProviderClient';
+  /** The client municipality. */
+  municipality: Municipality;
+  /** The provider's roles for the municipality, alphabetically. */
+  roles: Array<EngagementRole>;
+  /** Start of the earliest engagement, where known. */
+  since?: Maybe<Scalars['PartialDate']['output']>;
+};
+
+/** A page of providers. */
+export type ProviderConnection = {
+  __typename?: 'ProviderConnection';
+  /** The items with their cursors. */
+  edges: Array<ProviderEdge>;
+  /** The items, without cursors. */
+  nodes: Array<Provider>;
+  /** Paging information. */
+  pageInfo: PageInfo;
+  /** Number of items matching the filter, on all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A Provider with its cursor. */
+export type ProviderEdge = {
+  __typename?: 'ProviderEdge';
+  /** Opaque cursor of this item; pass it as `after`. */
+  cursor: Scalars['String']['output'];
+  /** The Provider. */
+  node: Provider;
+};
+
+/** Narrows a provider list. Every given criterion must hold; within one criterion any value may match. */
+export type ProviderFilter = {
+  /** Kinds of provider. */
+  kinds?: InputMaybe<Array<ProviderKind>>;
+  /** States the provider serves. */
+  states?: InputMaybe<Array<State>>;
+};
+
+/** Changes to a provider (admins only). Fields left out keep their value; null clears an optional field; lists replace. */
+export type ProviderInput = {
+  /** What the provider does, in German. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Kind of provider. */
+  kind?: InputMaybe<ProviderKind>;
+  /** Legal name, e.g. `Kommunales Rechenzentrum Niederrhein`. */
+  legalName?: InputMaybe<Scalars['String']['input']>;
+  /** Common name, e.g. `KRZN`. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Seat (town). */
+  seat?: InputMaybe<Scalars['String']['input']>;
+  /** Keys of the sources the facts come from; replaces the list. Create a source first with `createSource`. */
+  sources?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** States the provider serves; replaces the list. */
+  statesServed?: InputMaybe<Array<State>>;
+  /** Website (http or https). */
+  website?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Kind of organisation a provider is. */
+export type ProviderKind =
+  /** Association, federation or initiative. */
+  | 'ASSOCIATION'
+  /** Consulting firm. */
+  | 'CONSULTANCY'
+  /** Company owned by a municipality, e.g. Stadtwerke or a local business development agency. */
+  | 'MUNICIPAL_COMPANY'
+  /** Kommunaler IT-Dienstleister, e.g. a Zweckverband or municipally owned data centre. */
+  | 'MUNICIPAL_IT_SERVICE_PROVIDER'
+  /** Anything else. */
+  | 'OTHER'
+  /** Company that makes and sells software. */
+  | 'SOFTWARE_VENDOR';
+
+/** Sort order of providers; ties are broken by id in the same direction. */
+export type ProviderOrder = {
+  /** Sort direction. */
+  direction?: OrderDirection;
+  /** Field to sort by. */
+  field?: ProviderOrderField;
+};
+
+/** Fields a list of providers can be sorted by. */
+export type ProviderOrderField =
+  /** By when the record was added to the hub. */
+  | 'CREATED_AT'
+  /** By name. */
+  | 'NAME'
+  /** By slug. */
+  | 'SLUG';
+
+/** A provider working for a municipality, with all its roles there (from published engagements). */
+export type ProviderRoles = {
+  __typename?: 'ProviderRoles';
+  /** The provider. */
+  provider: Provider;
+  /** The provider's roles for the municipality, alphabetically. */
+  roles: Array<EngagementRole>;
+};
+
+/** A provider's client municipalities in one state (from published engagements): its market share among the hub's municipalities there. */
+export type ProviderShare = {
+  __typename?: 'ProviderShare';
+  /** Municipalities of the state the provider works for. */
+  clients: Scalars['Int']['output'];
+  /** Municipalities of the state in the hub (within the filter). */
+  municipalities: Scalars['Int']['output'];
+  /** The provider. */
+  provider: Provider;
+  /** `clients / municipalities`, from 0 to 1, rounded to four places by the database. */
+  share: Scalars['Float']['output'];
+  /** The state. */
+  state: State;
+};
+
+/** Where a record stands in its editorial life cycle. */
+export type PublicationState =
+  /** Withdrawn for good; kept with its history, but gone for the public. */
+  | 'ARCHIVED'
+  /** Being written; visible only to its municipality's editors and to admins. */
+  | 'DRAFT'
+  /** Public: everybody can read it. */
+  | 'PUBLISHED';
+
+/** A record municipal editors maintain: drafted, published, archived, with a version and revisions. */
+export type Publishable = {
+  /** Globally unique, opaque ID of this object. */
+  id: Scalars['ID']['output'];
+  /** Draft, published or archived. The public only ever sees published records. */
+  publicationState: PublicationState;
+  /** Version of the record, raised by every write. Pass it to `update…` as the version you last saw. */
+  version: Scalars['Int']['output'];
+};
+
+export type Query = {
+  __typename?: 'Query';
+  /** Public records created (or published), updated, unpublished and archived since a moment, in commit order: sync a portal by paging with `after` and remembering the last cursor, as OParl's `modified_since` allows. Children follow their parent: when a strategy leaves the public view, so do its fields of action and budget lines. */
+  changes: ChangeConnection;
+  /** Compares municipalities topic by topic: rows are topics, cells (one per municipality, in the requested order) hold the municipality's fields of action and projects on the topic with a coverage level; key figures per municipality sit beside the matrix. Only published records count. */
+  compare: Comparison;
+  /** Lessons learned of all municipalities, filtered, sorted and paginated. */
+  lessons: LessonConnection;
+  /** Municipalities in the hub, filtered, sorted and paginated. */
+  municipalities: MunicipalityConnection;
+  /** The municipality with this slug, or null. */
+  municipality?: Maybe<Municipality>;
+  /** Fetches any object by its global `id`; null when none has that ID. */
+  node?: Maybe<Node>;
+  /** The project with this slug, or null. */
+  project?: Maybe<Project>;
+  /** Projects of all municipalities, filtered, sorted and paginated. */
+  projects: ProjectConnection;
+  /** The provider with this slug, or null. */
+  provider?: Maybe<Provider>;
+  /** Providers (IT service providers, consultancies, vendors, …), filtered, sorted and paginated. */
+  providers: ProviderConnection;
+  /** Aggregate answers over published records, without downloading them: projects by topic × state and by status, provider market shares, strategies by adoption year, budget totals. Filterable like `projects`. */
+  stats: Stats;
+  /** Strategies of all municipalities, filtered, sorted and paginated. */
+  strategies: StrategyConnection;
+  /** The strategy with this slug, or null. */
+  strategy?: Maybe<Strategy>;
+  /** The shared topic taxonomy, sorted by key. */
+  topics: TopicConnection;
+  /** The API token of this request (`Authorization: Bearer …`); null for anonymous callers. */
+  viewer?: Maybe<Viewer>;
+  /** Inter-municipal (IKZ) working groups, sorted by name. */
+  workingGroups: WorkingGroupConnection;
+};
+
+
+export type QueryChangesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
+  since: Scalars['DateTime']['input'];
+};
+
+
+export type QueryCompareArgs = {
+  municipalities: Array<Scalars['String']['input']>;
+  topics?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+
+export type QueryLessonsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<LessonFilter>;
+  first?: Scalars['Int']['input'];
+  orderBy?: InputMaybe<LessonOrder>;
+};
+
+
+export type QueryMunicipalitiesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<MunicipalityFilter>;
+  first?: Scalars['Int']['input'];
+  orderBy?: InputMaybe<MunicipalityOrder>;
+};
+
+
+export type QueryMunicipalityArgs = {
+  slug: Scalars['String']['input'];
+};
+
+
+export type QueryNodeArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryProjectArgs = {
+  slug: Scalars['String']['input'];
+};
+
+
+export type QueryProjectsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ProjectFilter>;
+  first?: Scalars['Int']['input'];
+  orderBy?: InputMaybe<ProjectOrder>;
+};
+
+
+export type QueryProviderArgs = {
+  slug: Scalars['String']['input'];
+};
+
+
+export type QueryProvidersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ProviderFilter>;
+  first?: Scalars['Int']['input'];
+  orderBy?: InputMaybe<ProviderOrder>;
+};
+
+
+export type QueryStatsArgs = {
+  filter?: InputMaybe<ProjectFilter>;
+};
+
+
+export type QueryStrategiesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<StrategyFilter>;
+  first?: Scalars['Int']['input'];
+  orderBy?: InputMaybe<StrategyOrder>;
+};
+
+
+export type QueryStrategyArgs = {
+  slug: Scalars['String']['input'];
+};
+
+
+export type QueryTopicsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  direction?: OrderDirection;
+  first?: Scalars['Int']['input'];
+};
+
+
+export type QueryWorkingGroupsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<WorkingGroupFilter>;
+  first?: Scalars['Int']['input'];
+};
+
+/** One write to a record: who, when, and the before and after of each changed field. */
+export type Revision = {
+  __typename?: 'Revision';
+  /** What the write did. */
+  action: RevisionAction;
+  /** Name of the API token that wrote, e.g. `Amt 10 – Digitalisierung`. */
+  actor: Scalars['String']['output'];
+  /** When the write was committed. */
+  at: Scalars['DateTime']['output'];
+  /** The changed fields with their values before and after. */
+  changes: Array<FieldChange>;
+  /** The record's version after the write; null for records without versions. */
+  version?: Maybe<Scalars['Int']['output']>;
+};
+
+/** What a write did to a record. */
+export type RevisionAction =
+  /** The record was archived. */
+  | 'ARCHIVED'
+  /** The record was created. */
+  | 'CREATED'
+  /** The record was made public. */
+  | 'PUBLISHED'
+  /** The record was taken back to a draft. */
+  | 'UNPUBLISHED'
+  /** Fields of the record were changed. */
+  | 'UPDATED';
+
+/** A project of another municipality suggested for reuse, with the reasons it is suggested. */
+export type SimilarProject = {
+  __typename?: 'SimilarProject';
+  /** The suggested project. */
+  project: Project;
+  /** Why it is suggested, most telling first, e.g. `same topic: childcare`, `same provider: KRZN`. Never empty. */
+  reasons: Array<Scalars['String']['output']>;
+  /** Similarity from 0 (unrelated) to 1: 0.5 × shared topics + 0.3 × shared wording + 0.2 × a shared provider or product. */
+  score: Scalars['Float']['output'];
+};
+
+/** A publication that facts in the hub are taken from. */
+export type Source = Node & Publishable & {
+  __typename?: 'Source';
+  /** Author, where named. */
+  author?: Maybe<Scalars['String']['output']>;
+  /** Globally unique, opaque ID of this object. */
+  id: Scalars['ID']['output'];
+  /** Stable key of the source. */
+  key: Scalars['String']['output'];
+  /** Editorial remark, e.g. on what the source leaves unclear. */
+  note?: Maybe<Scalars['String']['output']>;
+  /** Draft, published or archived. The public only ever sees published records. */
+  publicationState: PublicationState;
+  /** Publication date, to the precision known. */
+  publishedOn?: Maybe<Scalars['PartialDate']['output']>;
+  /** Who published it; null when not known. */
+  publisher?: Maybe<Scalars['String']['output']>;
+  /** Every write to the record, newest first: who, when, what changed. Visible to the editors of the record's municipality and to admins; anybody else gets a FORBIDDEN error here. */
+  revisions?: Maybe<Array<Revision>>;
+  /** Title of the publication. */
+  title: Scalars['String']['output'];
+  /** Address of the publication, where known. */
+  url?: Maybe<Scalars['String']['output']>;
+  /** Version of the record, raised by every write. Pass it to `update…` as the version you last saw. */
+  version: Scalars['Int']['output'];
+};
+
+
+/** A publication that facts in the hub are taken from. */
+export type SourceRevisionsArgs = {
+  first?: Scalars['Int']['input'];
+};
+
+/** Changes to a source. Fields left out keep their value; null clears an optional field. */
+export type SourceInput = {
+  /** Author, where named. */
+  author?: InputMaybe<Scalars['String']['input']>;
+  /** Editorial remark, e.g. on what the source leaves unclear. */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** Publication date, to the precision known. */
+  publishedOn?: InputMaybe<Scalars['PartialDate']['input']>;
+  /** Who published it, e.g. `Stadt Herten` or a newspaper. */
+  publisher?: InputMaybe<Scalars['String']['input']>;
+  /** Title of the publication. */
+  title?: InputMaybe<Scalars['String']['input']>;
+  /** Address of the publication (http or https). */
+  url?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A German state (Land), by its ISO 3166-2:DE code without the `DE-` prefix. */
+export type State =
+  /** Brandenburg */
+  | 'BB'
+  /** Berlin */
+  | 'BE'
+  /** Baden-Württemberg */
+  | 'BW'
+  /** Bayern */
+  | 'BY'
+  /** Bremen */
+  | 'HB'
+  /** Hessen */
+  | 'HE'
+  /** Hamburg */
+  | 'HH'
+  /** Mecklenburg-Vorpommern */
+  | 'MV'
+  /** Niedersachsen */
+  | 'NI'
+  /** Nordrhein-Westfalen */
+  | 'NW'
+  /** Rheinland-Pfalz */
+  | 'RP'
+  /** Schleswig-Holstein */
+  | 'SH'
+  /** Saarland */
+  | 'SL'
+  /** Sachsen */
+  | 'SN'
+  /** Sachsen-Anhalt */
+  | 'ST'
+  /** Thüringen */
+  | 'TH';
+
+/** Aggregate figures over published records, computed by the database. Each figure costs one SQL statement, whatever the data size. */
+export type Stats = {
+  __typename?: 'Stats';
+  /** Published budget lines of published strategies, summed by year and category. */
+  budgetByYearAndCategory: Array<BudgetTotal>;
+  /** Number of published projects that match the filter. */
+  projectCount: Scalars['Int']['output'];
+  /** Published projects by status; statuses without projects are left out. */
+  projectsByStatus: Array<ProjectStatusCount>;
+  /** Published projects by topic and state, by topic key and state; with a topic filter, only its topics. */
+  projectsByTopicAndState: Array<TopicStateCount>;
+  /** Providers by number of client municipalities per state (their market share), by state, then most clients first. */
+  providersByClients: Array<ProviderShare>;
+  /** Published strategies by year of adoption, oldest first; those without one last. */
+  strategiesByAdoptionYear: Array<AdoptionYearCount>;
+};
+
+/** A municipality's digitalisation strategy. */
+export type Strategy = Node & Publishable & {
+  __typename?: 'Strategy';
+  /** When the council adopted it (or it came into force). */
+  adoptedOn?: Maybe<Scalars['PartialDate']['output']>;
+  /** Budget lines, by year, in the source's order. */
+  budget: Array<BudgetLine>;
+  /** Consultants who helped draw the strategy up. */
+  consultants: Array<Provider>;
+  /** Council decisions that carried the strategy, oldest first. */
+  decisions: Array<Decision>;
+  /** Fields of action, in the strategy's order. */
+  fieldsOfAction: Array<FieldOfAction>;
+  /** Year the strategy looks ahead to, e.g. 2025. */
+  horizon?: Maybe<Scalars['Int']['output']>;
+  /** Globally unique, opaque ID of this object. */
+  id: Scalars['ID']['output'];
+  /** Indicators that measure the strategy's progress. */
+  indicators: Array<Indicator>;
+  /** Municipality whose strategy it is. */
+  municipality: Municipality;
+  /** Editorial remark, e.g. where sources disagree. */
+  note?: Maybe<Scalars['String']['output']>;
+  /** When it was presented to the council or public. */
+  presentedOn?: Maybe<Scalars['PartialDate']['output']>;
+  /** Projects that belong to the strategy. */
+  projects: Array<Project>;
+  /** Draft, published or archived. The public only ever sees published records. */
+  publicationState: PublicationState;
+  /** Every write to the record, newest first: who, when, what changed. Visible to the editors of the record's municipality and to admins; anybody else gets a FORBIDDEN error here. */
+  revisions?: Maybe<Array<Revision>>;
+  /** Stable slug, e.g. `ratingen-digital-2025plus`. */
+  slug: Scalars['String']['output'];
+  /** Publications this record's facts are taken from. */
+  sources: Array<Source>;
+  /** Life-cycle state. */
+  status: StrategyStatus;
+  /** Summary in German. */
+  summary: Scalars['String']['output'];
+  /** Title of the strategy. */
+  title: Scalars['String']['output'];
+  /** Version of the record, raised by every write. Pass it to `update…` as the version you last saw. */
+  version: Scalars['Int']['output'];
+  /** Vision or motto, e.g. `HI-digital: gemeinsam. einfach. besser.` */
+  vision?: Maybe<Scalars['String']['output']>;
+};
+
+
+/** A municipality's digitalisation strategy. */
+export type StrategyRevisionsArgs = {
+  first?: Scalars['Int']['input'];
+};
+
+/** A page of strategies. */
+export type StrategyConnection = {
+  __typename?: 'StrategyConnection';
+  /** The items with their cursors. */
+  edges: Array<StrategyEdge>;
+  /** The items, without cursors. */
+  nodes: Array<Strategy>;
+  /** Paging information. */
+  pageInfo: PageInfo;
+  /** Number of items matching the filter, on all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A Strategy with its cursor. */
+export type StrategyEdge = {
+  __typename?: 'StrategyEdge';
+  /** Opaque cursor of this item; pass it as `after`. */
+  cursor: Scalars['String']['output'];
+  /** The Strategy. */
+  node: Strategy;
+};
+
+/** Narrows a strategy list. Every given criterion must hold; within one criterion any value may match. */
+export type StrategyFilter = {
+  /** Municipality slugs, e.g. `["herten", "kelsterbach"]`. */
+  municipalities?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** States of the records' municipalities, e.g. `[NW, HE]`. */
+  states?: InputMaybe<Array<State>>;
+  /** Strategy statuses. */
+  statuses?: InputMaybe<Array<StrategyStatus>>;
+  /** Topic keys, e.g. `["e-file"]`; query `topics` for the list. */
+  topics?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+/** Changes to a strategy. Fields left out keep their value; null clears an optional field; lists replace the current list. */
+export type StrategyInput = {
+  /** When the council adopted it (or it came into force). */
+  adoptedOn?: InputMaybe<Scalars['PartialDate']['input']>;
+  /** Slugs of the consultancies that helped write it; replaces the list. */
+  consultants?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Year the strategy looks ahead to, e.g. 2025. */
+  horizon?: InputMaybe<Scalars['Int']['input']>;
+  /** Editorial remark, e.g. where sources disagree. */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** When it was presented to the council or public. */
+  presentedOn?: InputMaybe<Scalars['PartialDate']['input']>;
+  /** Keys of the sources the facts come from; replaces the list. Create a source first with `createSource`. */
+  sources?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Life-cycle state. */
+  status?: InputMaybe<StrategyStatus>;
+  /** Summary in German, in your own words. */
+  summary?: InputMaybe<Scalars['String']['input']>;
+  /** Title of the strategy. */
+  title?: InputMaybe<Scalars['String']['input']>;
+  /** Vision or motto. */
+  vision?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Sort order of strategies; ties are broken by id in the same direction. */
+export type StrategyOrder = {
+  /** Sort direction. */
+  direction?: OrderDirection;
+  /** Field to sort by. */
+  field?: StrategyOrderField;
+};
+
+/** Fields a list of strategies can be sorted by. */
+export type StrategyOrderField =
+  /** By when the record was added to the hub. */
+  | 'CREATED_AT'
+  /** By slug. */
+  | 'SLUG'
+  /** By title. */
+  | 'TITLE';
+
+/** Life-cycle state of a strategy. */
+export type StrategyStatus =
+  /** Adopted by the council. */
+  | 'ADOPTED'
+  /** Being drawn up or presented, not yet adopted by the council. */
+  | 'DRAFT'
+  /** Adopted (or running) and being carried out. */
+  | 'IN_IMPLEMENTATION'
+  /** Replaced by a newer strategy. */
+  | 'SUPERSEDED';
+
+/** Role of an API token. */
+export type TokenRole =
+  /** Hub operator: manages municipalities, providers, topics and tokens. */
+  | 'ADMIN'
+  /** Writes only the records of its own municipality. */
+  | 'EDITOR';
+
+/** A topic of the shared taxonomy that makes cities comparable. */
+export type Topic = Node & {
+  __typename?: 'Topic';
+  /** What the topic covers. */
+  description: Scalars['String']['output'];
+  /** Globally unique, opaque ID of this object. */
+  id: Scalars['ID']['output'];
+  /** Stable key, e.g. `e-file`; use it in filters. */
+  key: Scalars['String']['output'];
+  /** Label in the requested language; German by default. */
+  label: Scalars['String']['output'];
+  /** Municipalities that address the topic, by name, with how many published fields of action and projects each has on it. */
+  municipalities: Array<TopicCityCount>;
+  /** Every write to the record, newest first: who, when, what changed. Visible to the editors of the record's municipality and to admins; anybody else gets a FORBIDDEN error here. */
+  revisions?: Maybe<Array<Revision>>;
+};
+
+
+/** A topic of the shared taxonomy that makes cities comparable. */
+export type TopicLabelArgs = {
+  language?: Language;
+};
+
+
+/** A topic of the shared taxonomy that makes cities comparable. */
+export type TopicRevisionsArgs = {
+  first?: Scalars['Int']['input'];
+};
+
+/** How many published fields of action and projects one municipality has on a topic. */
+export type TopicCityCount = {
+  __typename?: 'TopicCityCount';
+  /** Published fields of action (of published strategies) tagged with the topic. */
+  fieldsOfAction: Scalars['Int']['output'];
+  /** The municipality. */
+  municipality: Municipality;
+  /** Published projects tagged with the topic. */
+  projects: Scalars['Int']['output'];
+};
+
+/** A page of topics. */
+export type TopicConnection = {
+  __typename?: 'TopicConnection';
+  /** The items with their cursors. */
+  edges: Array<TopicEdge>;
+  /** The items, without cursors. */
+  nodes: Array<Topic>;
+  /** Paging information. */
+  pageInfo: PageInfo;
+  /** Number of items matching the filter, on all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A Topic with its cursor. */
+export type TopicEdge = {
+  __typename?: 'TopicEdge';
+  /** Opaque cursor of this item; pass it as `after`. */
+  cursor: Scalars['String']['output'];
+  /** The Topic. */
+  node: Topic;
+};
+
+/** Changes to a topic (admins only). Fields left out keep their value. */
+export type TopicInput = {
+  /** What the topic covers, in German. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** German label, e.g. `E-Akte`. */
+  labelDe?: InputMaybe<Scalars['String']['input']>;
+  /** English label, e.g. `e-file`. */
+  labelEn?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** How many published projects of one state's municipalities carry one topic. */
+export type TopicStateCount = {
+  __typename?: 'TopicStateCount';
+  /** Number of published projects. */
+  count: Scalars['Int']['output'];
+  /** State of the projects' municipalities. */
+  state: State;
+  /** The topic. */
+  topic: Topic;
+};
+
+/** The API token this request was made with. */
+export type Viewer = {
+  __typename?: 'Viewer';
+  /** The municipality an editor token writes; null for admin tokens. */
+  municipality?: Maybe<Municipality>;
+  /** Name of the token, e.g. `Amt 10 – Digitalisierung`. */
+  name: Scalars['String']['output'];
+  /** What the token may do. */
+  role: TokenRole;
+};
+
+/** An inter-municipal (IKZ) working group. */
+export type WorkingGroup = Node & {
+  __typename?: 'WorkingGroup';
+  /** How often it meets, e.g. `drei- bis viermal im Jahr`. */
+  cadence?: Maybe<Scalars['String']['output']>;
+  /** What the group does, in German. */
+  description: Scalars['String']['output'];
+  /** Globally unique, opaque ID of this object. */
+  id: Scalars['ID']['output'];
+  /** Member municipalities that are in the hub. */
+  members: Array<Municipality>;
+  /** Name of the group. */
+  name: Scalars['String']['output'];
+  /** Members that are not (yet) in the hub, in words. */
+  otherMembers?: Maybe<Scalars['String']['output']>;
+  /** Stable slug. */
+  slug: Scalars['String']['output'];
+  /** Publications this record's facts are taken from. */
+  sources: Array<Source>;
+  /** Topics of the shared taxonomy this record is tagged with. */
+  topics: Array<Topic>;
+};
+
+/** A page of working groups. */
+export type WorkingGroupConnection = {
+  __typename?: 'WorkingGroupConnection';
+  /** The items with their cursors. */
+  edges: Array<WorkingGroupEdge>;
+  /** The items, without cursors. */
+  nodes: Array<WorkingGroup>;
+  /** Paging information. */
+  pageInfo: PageInfo;
+  /** Number of items matching the filter, on all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A WorkingGroup with its cursor. */
+export type WorkingGroupEdge = {
+  __typename?: 'WorkingGroupEdge';
+  /** Opaque cursor of this item; pass it as `after`. */
+  cursor: Scalars['String']['output'];
+  /** The WorkingGroup. */
+  node: WorkingGroup;
+};
+
+/** Narrows a list of working groups. */
+export type WorkingGroupFilter = {
+  /** Slugs of member municipalities. */
+  municipalities?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Topic keys. */
+  topics?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+export type AnalystComparisonQueryVariables = Exact<{
+  municipalities: Array<Scalars['String']['input']> | Scalars['String']['input'];
+  topics?: InputMaybe<Array<Scalars['String']['input']> | Scalars['String']['input']>;
+}>;
+
+
+export type AnalystComparisonQuery = { __typename?: 'Query', compare: { __typename?: 'Comparison', municipalities: Array<{ __typename?: 'Municipality', slug: string, name: string }>, rows: Array<{ __typename?: 'ComparisonRow', topic: { __typename?: 'Topic', key: string, label: string }, cells: Array<{ __typename?: 'ComparisonCell', coverage: Coverage, projects: Array<{ __typename?: 'Project', slug: string, title: string, status: ProjectStatus }> }> }>, keyFigures: Array<{ __typename?: 'CityKeyFigures', population?: number | null, fieldOfActionCount: number, municipality: { __typename?: 'Municipality', slug: string }, strategies: Array<{ __typename?: 'Strategy', title: string, adoptedOn?: string | null, horizon?: number | null }>, projectsByStatus: Array<{ __typename?: 'ProjectStatusCount', status: ProjectStatus, count: number }>, budgetByYear: Array<{ __typename?: 'BudgetTotal', year: number, total: string }> }> } };
+
+
+export const AnalystComparisonDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AnalystComparison"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"municipalities"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"topics"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"compare"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"municipalities"},"value":{"kind":"Variable","name":{"kind":"Name","value":"municipalities"}}},{"kind":"Argument","name":{"kind":"Name","value":"topics"},"value":{"kind":"Variable","name":{"kind":"Name","value":"topics"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"municipalities"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"rows"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"topic"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"label"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"language"},"value":{"kind":"EnumValue","value":"DE"}}]}]}},{"kind":"Field","name":{"kind":"Name","value":"cells"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"coverage"}},{"kind":"Field","name":{"kind":"Name","value":"projects"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"keyFigures"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"municipality"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}}]}},{"kind":"Field","name":{"kind":"Name","value":"population"}},{"kind":"Field","name":{"kind":"Name","value":"fieldOfActionCount"}},{"kind":"Field","name":{"kind":"Name","value":"strategies"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"adoptedOn"}},{"kind":"Field","name":{"kind":"Name","value":"horizon"}}]}},{"kind":"Field","name":{"kind":"Name","value":"projectsByStatus"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}},{"kind":"Field","name":{"kind":"Name","value":"budgetByYear"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"year"}},{"kind":"Field","name":{"kind":"Name","value":"total"}}]}}]}}]}}]}}]} as unknown as DocumentNode<AnalystComparisonQuery, AnalystComparisonQueryVariables>;

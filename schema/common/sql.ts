@@ -1,0 +1,23 @@
+import type { EntityManager } from "@mikro-orm/postgresql";
+
+/**
+ * Runs one read-only SQL statement with `?` placeholders on the request's
+ * connection, so that it is logged and counted like the ORM's own statements.
+ * An array bound to a `?` expands to a list, e.g. `in (?)`; callers skip the
+ * statement when such a list would be empty.
+ */
+export function selectRows<T extends object>(em: EntityManager, sql: string, params: readonly unknown[] = []): Promise<T[]> {
+  return em.getConnection().execute<T[]>(sql, [...params], "all");
+}
+
+/** Groups rows by a key, keeping their order within each group. */
+export function groupBy<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const group = groups.get(k);
+    if (group) group.push(row);
+    else groups.set(k, [row]);
+  }
+  return groups;
+}

@@ -1,0 +1,86 @@
+import DataLoader from "dataloader";
+import { Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
+import { BudgetTotal } from "../budget/budget-total.type.js";
+import type { HubContext } from "../common/context.js";
+import { Indicator } from "../indicator/indicator.entity.js";
+import { ProjectStatusCount } from "../project/project-status-count.type.js";
+import { Provider } from "../provider/provider.entity.js";
+import { Strategy } from "../strategy/strategy.entity.js";
+import { CompareArgs } from "./comparison.inputs.js";
+import {
+  budgetByYear,
+  compareMunicipalities,
+  fieldOfActionCounts,
+  indicatorsOf,
+  projectStatusCounts,
+  providerRoles,
+  strategiesOf,
+} from "./comparison.service.js";
+import { CityKeyFigures, Comparison, ProviderRoles } from "./comparison.types.js";
+
+type Batch<V> = (em: HubContext["em"], ids: readonly number[]) => Promise<Map<number, V>>;
+
+/** One loader per key figure and request: all compared municipalities in one statement. */
+function figureLoader<V>(ctx: HubContext, name: string, batch: Batch<V>, empty: () => V): DataLoader<number, V> {
+  return ctx.loaders.get(`compare.${name}`, () =>
+    new DataLoader<number, V>(async (ids) => {
+      const values = await batch(ctx.em, ids);
+      return ids.map((id) => values.get(id) ?? empty());
+    }),
+  );
+}
+
+/** Serves `Query.compare`. */
+@Resolver(() => Comparison)
+export class ComparisonResolver {
+  @Query(() => Comparison, {
+    description:
+      "Compares municipalities topic by topic: rows are topics, cells (one per municipality, in the requested order) hold the municipality's fields of action and projects on the topic with a coverage level; key figures per municipality sit beside the matrix. Only published records count.",
+  })
+  compare(@Args() { municipalities, topics }: CompareArgs, @Ctx() { em }: HubContext): Promise<Comparison> {
+    return compareMunicipalities(em, municipalities, topics);
+  }
+}
+
+/** Resolves the key figures of a compared municipality, each batched over all compared municipalities. */
+@Resolver(() => CityKeyFigures)
+export class CityKeyFiguresResolver {
+  @FieldResolver(() => [Strategy], { description: "Published strategies, newest adoption first: title, adoption date (`adoptedOn`) and horizon." })
+  strategies(@Root() figures: CityKeyFigures, @Ctx() ctx: HubContext): Promise<Strategy[]> {
+    return figureLoader(ctx, "strategies", strategiesOf, () => []).load(figures.municipality.id);
+  }
+
+  @FieldResolver(() => Int, { description: "Number of published fields of action of the municipality's published strategies." })
+  fieldOfActionCount(@Root() figures: CityKeyFigures, @Ctx() ctx: HubContext): Promise<number> {
+    return figureLoader(ctx, "fieldOfActionCount", fieldOfActionCounts, () => 0).load(figures.municipality.id);
+  }
+
+  @FieldResolver(() => [ProjectStatusCount], { description: "Published projects by status; statuses without projects are left out." })
+  projectsByStatus(@Root() figures: CityKeyFigures, @Ctx() ctx: HubContext): Promise<ProjectStatusCount[]> {
+    return figureLoader(ctx, "projectsByStatus", projectStatusCounts, () => []).load(figures.municipality.id);
+  }
+
+  @FieldResolver(() => [BudgetTotal], { description: "Published budget of the published strategies per year (all categories), oldest year first." })
+  budgetByYear(@Root() figures: CityKeyFigures, @Ctx() ctx: HubContext): Promise<BudgetTotal[]> {
+    return figureLoader(ctx, "budgetByYear", budgetByYear, () => []).load(figures.municipality.id);
+  }
+
+  @FieldResolver(() => [ProviderRoles], { description: "Providers working for the municipality, by name, with their roles." })
+  providers(@Root() figures: CityKeyFigures, @Ctx() ctx: HubContext): Promise<ProviderRoles[]> {
+    return figureLoader(ctx, "providers", providerRoles, () => []).load(figures.municipality.id);
+  }
+
+  @FieldResolver(() => [Indicator], { description: "Published indicators, e.g. processes identified vs. done, oldest first." })
+  indicators(@Root() figures: CityKeyFigures, @Ctx() ctx: HubContext): Promise<Indicator[]> {
+    return figureLoader(ctx, "indicators", indicatorsOf, () => []).load(figures.municipality.id);
+  }
+}
+
+/** Resolves the provider of a provider-with-roles entry. */
+@Resolver(() => ProviderRoles)
+export class ProviderRolesResolver {
+  @FieldResolver(() => Provider, { description: "The provider." })
+  async provider(@Root() entry: ProviderRoles, @Ctx() { loaders }: HubContext): Promise<Provider> {
+    return (await loaders.byId(Provider).load(entry.providerId))!;
+  }
+}

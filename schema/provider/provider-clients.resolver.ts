@@ -1,0 +1,40 @@
+import DataLoader from "dataloader";
+import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import type { HubContext } from "../common/context.js";
+import { groupBy, selectRows } from "../common/sql.js";
+import type { EngagementRole } from "../engagement/engagement-role.enum.js";
+import { Municipality } from "../municipality/municipality.entity.js";
+import { ProviderClient } from "./provider-client.type.js";
+import { Provider } from "./provider.entity.js";
+
+/** Serves `Provider.clients`: one statement for all providers of a request. */
+@Resolver(() => Provider)
+export class ProviderClientsResolver {
+  @FieldResolver(() => [ProviderClient], { description: "Municipalities the provider works for, by name, with its roles there (published engagements only)." })
+  clients(@Root() provider: Provider, @Ctx() { em, loaders }: HubContext): Promise<ProviderClient[]> {
+    const loader = loaders.get("Provider.clients", () =>
+      new DataLoader<number, ProviderClient[]>(async (ids) => {
+        const rows = await selectRows<{ provider_id: number; municipality_id: number; roles: EngagementRole[]; since: string | null }>(
+          em,
+          `select e.provider_id, e.municipality_id, array_agg(distinct e.role::text order by e.role::text) as roles, min(e.since) as since
+             from engagement e join municipality m on m.id = e.municipality_id
+            where e.provider_id in (?) and e.publication_state = 'PUBLISHED'
+            group by e.provider_id, e.municipality_id, m.name order by m.name, e.municipality_id`,
+          [[...ids]],
+        );
+        const grouped = groupBy(rows, (row) => row.provider_id);
+        return ids.map((id) => (grouped.get(id) ?? []).map((row) => new ProviderClient(row.municipality_id, row.roles, row.since)));
+      }),
+    );
+    return loader.load(provider.id);
+  }
+}
+
+/** Resolves the municipality of a provider's client entry. */
+@Resolver(() => ProviderClient)
+export class ProviderClientResolver {
+  @FieldResolver(() => Municipality, { description: "The client municipality." })
+  async municipality(@Root() client: ProviderClient, @Ctx() { loaders }: HubContext): Promise<Municipality> {
+    return (await loaders.byId(Municipality).load(client.municipalityId))!;
+  }
+}

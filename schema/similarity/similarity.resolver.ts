@@ -1,0 +1,25 @@
+import DataLoader from "dataloader";
+import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import type { HubContext } from "../common/context.js";
+import { Project } from "../project/project.entity.js";
+import { SimilarProject } from "./similar-project.type.js";
+import { SimilarArgs } from "./similarity.inputs.js";
+import { similarProjects } from "./similarity.service.js";
+
+/** Serves `Project.similar`: what other municipalities did that this project could reuse. */
+@Resolver(() => Project)
+export class SimilarityResolver {
+  @FieldResolver(() => [SimilarProject], {
+    description:
+      "Published projects of other municipalities that resemble this one (shared topics, wording of title and summary, a shared provider or product), best first, each with its reasons. Empty when nothing is plausibly similar: the list is never padded.",
+  })
+  similar(@Root() project: Project, @Args() { first }: SimilarArgs, @Ctx() { em, loaders }: HubContext): Promise<SimilarProject[]> {
+    const loader = loaders.get(`Project.similar#${first}`, () =>
+      new DataLoader<number, SimilarProject[]>(async (ids) => {
+        const results = await similarProjects(em, ids, first);
+        return ids.map((id) => results.get(id) ?? []);
+      }),
+    );
+    return loader.load(project.id);
+  }
+}

@@ -1,0 +1,76 @@
+import { Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
+import { BudgetTotal } from "../budget/budget-total.type.js";
+import type { HubContext } from "../common/context.js";
+import { ProjectStatusCount } from "../project/project-status-count.type.js";
+import { projectWhere } from "../project/project.service.js";
+import { Provider } from "../provider/provider.entity.js";
+import { Topic } from "../topic/topic.entity.js";
+import { StatsArgs } from "./stats.inputs.js";
+import {
+  budgetByYearAndCategory,
+  projectCount,
+  projectsByStatus,
+  projectsByTopicAndState,
+  providersByClients,
+  strategiesByAdoptionYear,
+} from "./stats.service.js";
+import { AdoptionYearCount, ProviderShare, Stats, TopicStateCount } from "./stats.types.js";
+
+/** Serves `Query.stats`; each figure is computed only when selected. */
+@Resolver(() => Stats)
+export class StatsResolver {
+  @Query(() => Stats, {
+    description: "Aggregate answers over published records, without downloading them: projects by topic × state and by status, provider market shares, strategies by adoption year, budget totals. Filterable like `projects`.",
+  })
+  async stats(@Args() { filter }: StatsArgs, @Ctx() { em }: HubContext): Promise<Stats> {
+    return new Stats(await projectWhere(em, filter), filter ?? null);
+  }
+
+  @FieldResolver(() => Int, { description: "Number of published projects that match the filter." })
+  projectCount(@Root() stats: Stats, @Ctx() { em }: HubContext): Promise<number> {
+    return projectCount(em, stats);
+  }
+
+  @FieldResolver(() => [TopicStateCount], { description: "Published projects by topic and state, by topic key and state; with a topic filter, only its topics." })
+  projectsByTopicAndState(@Root() stats: Stats, @Ctx() { em }: HubContext): Promise<TopicStateCount[]> {
+    return projectsByTopicAndState(em, stats);
+  }
+
+  @FieldResolver(() => [ProjectStatusCount], { description: "Published projects by status; statuses without projects are left out." })
+  projectsByStatus(@Root() stats: Stats, @Ctx() { em }: HubContext): Promise<ProjectStatusCount[]> {
+    return projectsByStatus(em, stats);
+  }
+
+  @FieldResolver(() => [ProviderShare], { description: "Providers by number of client municipalities per state (their market share), by state, then most clients first." })
+  providersByClients(@Root() stats: Stats, @Ctx() { em }: HubContext): Promise<ProviderShare[]> {
+    return providersByClients(em, stats);
+  }
+
+  @FieldResolver(() => [AdoptionYearCount], { description: "Published strategies by year of adoption, oldest first; those without one last." })
+  strategiesByAdoptionYear(@Root() stats: Stats, @Ctx() { em }: HubContext): Promise<AdoptionYearCount[]> {
+    return strategiesByAdoptionYear(em, stats);
+  }
+
+  @FieldResolver(() => [BudgetTotal], { description: "Published budget lines of published strategies, summed by year and category." })
+  budgetByYearAndCategory(@Root() stats: Stats, @Ctx() { em }: HubContext): Promise<BudgetTotal[]> {
+    return budgetByYearAndCategory(em, stats);
+  }
+}
+
+/** Resolves the topic of a topic × state count. */
+@Resolver(() => TopicStateCount)
+export class TopicStateCountResolver {
+  @FieldResolver(() => Topic, { description: "The topic." })
+  async topic(@Root() entry: TopicStateCount, @Ctx() { loaders }: HubContext): Promise<Topic> {
+    return (await loaders.byId(Topic).load(entry.topicId))!;
+  }
+}
+
+/** Resolves the provider of a market-share entry. */
+@Resolver(() => ProviderShare)
+export class ProviderShareResolver {
+  @FieldResolver(() => Provider, { description: "The provider." })
+  async provider(@Root() entry: ProviderShare, @Ctx() { loaders }: HubContext): Promise<Provider> {
+    return (await loaders.byId(Provider).load(entry.providerId))!;
+  }
+}

@@ -1,0 +1,47 @@
+import DataLoader from "dataloader";
+import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import type { HubContext } from "../common/context.js";
+import { groupBy, selectRows } from "../common/sql.js";
+import { Municipality } from "../municipality/municipality.entity.js";
+import { TopicCityCount } from "./topic-city-count.type.js";
+import { Topic } from "./topic.entity.js";
+
+/** Serves `Topic.municipalities`: per-city counts for all topics of a request in one statement. */
+@Resolver(() => Topic)
+export class TopicCountsResolver {
+  @FieldResolver(() => [TopicCityCount], { description: "Municipalities that address the topic, by name, with how many published fields of action and projects each has on it." })
+  municipalities(@Root() topic: Topic, @Ctx() { em, loaders }: HubContext): Promise<TopicCityCount[]> {
+    const loader = loaders.get("Topic.municipalities", () =>
+      new DataLoader<number, TopicCityCount[]>(async (ids) => {
+        const rows = await selectRows<{ topic_id: number; municipality_id: number; fields: number; projects: number }>(
+          em,
+          `select x.topic_id, x.municipality_id, sum(x.fields)::int as fields, sum(x.projects)::int as projects
+             from (select ft.topic_id, s.municipality_id, 1 as fields, 0 as projects
+                     from field_of_action_topics ft
+                     join field_of_action f on f.id = ft.field_of_action_id
+                     join strategy s on s.id = f.strategy_id
+                    where ft.topic_id in (?) and f.publication_state = 'PUBLISHED' and s.publication_state = 'PUBLISHED'
+                   union all
+                   select pt.topic_id, p.municipality_id, 0, 1
+                     from project_topics pt join project p on p.id = pt.project_id
+                    where pt.topic_id in (?) and p.publication_state = 'PUBLISHED') as x
+             join municipality m on m.id = x.municipality_id
+            group by x.topic_id, x.municipality_id, m.name order by m.name, x.municipality_id`,
+          [[...ids], [...ids]],
+        );
+        const grouped = groupBy(rows, (row) => row.topic_id);
+        return ids.map((id) => (grouped.get(id) ?? []).map((row) => new TopicCityCount(row.municipality_id, row.fields, row.projects)));
+      }),
+    );
+    return loader.load(topic.id);
+  }
+}
+
+/** Resolves the municipality of a per-city topic count. */
+@Resolver(() => TopicCityCount)
+export class TopicCityCountResolver {
+  @FieldResolver(() => Municipality, { description: "The municipality." })
+  async municipality(@Root() count: TopicCityCount, @Ctx() { loaders }: HubContext): Promise<Municipality> {
+    return (await loaders.byId(Municipality).load(count.municipalityId))!;
+  }
+}

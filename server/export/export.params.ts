@@ -1,0 +1,87 @@
+import { MAX_FILTER_VALUES } from "../../schema/common/filters.js";
+import { MAX_SLUG_LENGTH } from "../../schema/common/slug.args.js";
+import { State } from "../../schema/municipality/state.enum.js";
+import { ProjectStatus } from "../../schema/project/project-status.enum.js";
+import type { ProjectFilter } from "../../schema/project/project.inputs.js";
+import { StrategyStatus } from "../../schema/strategy/strategy-status.enum.js";
+import type { StrategyFilter } from "../../schema/strategy/strategy.inputs.js";
+
+/** A query parameter an export cannot use: the answer is 400 with this message, naming `parameter`. */
+export class ExportParamError extends Error {
+  constructor(
+    message: string,
+    readonly parameter: string,
+  ) {
+    super(message);
+  }
+}
+
+type Query = Record<string, unknown>;
+
+/**
+ * The values of one list parameter: repeated (`?topics=a&topics=b`) or
+ * comma-separated (`?topics=a,b`), each checked for length and NUL characters.
+ */
+function list(query: Query, name: string): string[] | null {
+  const raw = query[name];
+  if (raw === undefined) return null;
+  const parts = (Array.isArray(raw) ? raw : [raw]).map((part) => {
+    if (typeof part !== "string") throw new ExportParamError(`${name} must be a plain value, e.g. ?${name}=a,b.`, name);
+    return part;
+  });
+  const values = parts.flatMap((part) => part.split(",")).map((value) => value.trim()).filter((value) => value !== "");
+  if (values.length > MAX_FILTER_VALUES) throw new ExportParamError(`${name} takes at most ${MAX_FILTER_VALUES} values.`, name);
+  for (const value of values) {
+    if (value.includes("\u0000")) throw new ExportParamError(`${name} must not contain NUL characters.`, name);
+    if (value.length > MAX_SLUG_LENGTH) throw new ExportParamError(`${name} values are at most ${MAX_SLUG_LENGTH} characters.`, name);
+  }
+  return values.length ? values : null;
+}
+
+/** A list parameter whose values must come from an enum. */
+function enumList<E extends string>(query: Query, name: string, allowed: Record<string, E>): E[] | null {
+  const values = list(query, name);
+  if (!values) return null;
+  const valid = new Set<string>(Object.values(allowed));
+  const wrong = values.filter((value) => !valid.has(value));
+  if (wrong.length) {
+    const shown = wrong.slice(0, 5).map((value) => JSON.stringify(value.slice(0, 40))).join(", ");
+    throw new ExportParamError(`Unknown value${wrong.length > 1 ? "s" : ""} in ${name}: ${shown}. Valid: ${[...valid].join(", ")}.`, name);
+  }
+  return values as E[];
+}
+
+/** Refuses parameters the export does not know, so that a typo does not silently export everything. */
+function onlyKnown(query: Query, known: readonly string[]): void {
+  const unknown = Object.keys(query).filter((name) => !known.includes(name));
+  if (unknown.length) {
+    const shown = unknown.slice(0, 5).map((name) => JSON.stringify(name.slice(0, 40))).join(", ");
+    throw new ExportParamError(`Unknown query parameter${unknown.length > 1 ? "s" : ""} ${shown}. This export takes: ${known.join(", ")}.`, unknown[0].slice(0, 40));
+  }
+}
+
+const PROJECT_PARAMS = ["municipalities", "states", "topics", "statuses", "providers"] as const;
+const STRATEGY_PARAMS = ["municipalities", "states", "topics", "statuses"] as const;
+
+/** The project filter of `/export/projects.*`: the same criteria as `projects(filter:)`. */
+export function projectFilterOf(query: Query): ProjectFilter {
+  onlyKnown(query, PROJECT_PARAMS);
+  return {
+    municipalities: list(query, "municipalities"),
+    states: enumList(query, "states", State),
+    topics: list(query, "topics"),
+    statuses: enumList(query, "statuses", ProjectStatus),
+    providers: list(query, "providers"),
+  };
+}
+
+/** The strategy filter of `/export/strategies.csv`: the same criteria as `strategies(filter:)`. */
+export function strategyFilterOf(query: Query): StrategyFilter {
+  onlyKnown(query, STRATEGY_PARAMS);
+  return {
+    municipalities: list(query, "municipalities"),
+    states: enumList(query, "states", State),
+    topics: list(query, "topics"),
+    statuses: enumList(query, "statuses", StrategyStatus),
+  };
+}

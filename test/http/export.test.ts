@@ -1,0 +1,195 @@
+/**
+ * The export routes over HTTP: German-Excel CSV (BOM, `;`, quoting), formula
+ * defusing, JSON, filters, cited sources, and 400s for bad query parameters.
+ */
+import { ref } from "@mikro-orm/core";
+import { parse } from "csv-parse/sync";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Municipality } from "../../schema/municipality/municipality.entity.js";
+import { ProjectStatus } from "../../schema/project/project-status.enum.js";
+import { Project } from "../../schema/project/project.entity.js";
+import { PublicationState } from "../../schema/publishing/publication-state.enum.js";
+import { seedData } from "../../seeds/data/index.js";
+import { startTestHub, type TestHub } from "../support/hub.js";
+import { addSyntheticCities } from "../support/synthetic.js";
+
+let hub: TestHub;
+beforeAll(async () => {
+  hub = await startTestHub();
+});
+afterAll(() => hub?.close());
+
+const BOM = [0xef, 0xbb, 0xbf];
+const seedProjects = seedData.cities.flatMap((c) => c.projects.map((p) => ({ ...p, city: c.municipality })));
+
+async function get(path: string): Promise<{ status: number; type: string | null; bytes: Buffer; headers: Headers }> {
+  const response = await fetch(hub.origin + path);
+  return { status: response.status, type: response.headers.get("content-type"), bytes: Buffer.from(await response.arrayBuffer()), headers: response.headers };
+}
+
+/** Parses an export the way a spreadsheet would: BOM, `;`, quotes. Returns the rows as objects by header. */
+function readCsv(bytes: Buffer): Record<string, string>[] {
+  expect([...bytes.subarray(0, 3)]).toEqual(BOM);
+  const text = bytes.subarray(3).toString("utf8");
+  expect(text).toContain("\r\n");
+  return parse(text, { delimiter: ";", columns: true, record_delimiter: "\r\n" }) as Record<string, string>[];
+}
+
+describe("GET /export/projects.csv", () => {
+  it("opens in German Excel: UTF-8 with BOM, semicolons, CRLF, a download name", async () => {
+    const res = await get("/export/projects.csv");
+    expect(res.status).toBe(200);
+    expect(res.type).toBe("text/csv; charset=utf-8");
+    expect(res.headers.get("content-disposition")).toBe('attachment; filename="ikz-projects.csv"');
+    const rows = readCsv(res.bytes);
+    expect(rows.map((r) => r.slug).sort()).toEqual(seedProjects.map((p) => p.slug).sort());
+    const header = res.bytes.subarray(3).toString("utf8").split("\r\n")[0];
+    expect(header).toBe("slug;title;municipality;state;status;strategy;topics;providers;products;started_on;planned_end_on;completed_on;summary;page;sources");
+  });
+
+  it("quotes fields with semicolons, quotes and line breaks, and keeps umlauts", async () => {
+    const rows = readCsv((await get("/export/projects.csv?municipalities=herten")).bytes);
+    const kita = rows.find((r) => r.slug === "herten-kita-online")!;
+    const seed = seedProjects.find((p) => p.slug === "herten-kita-online")!;
+    expect(kita.summary).toBe(seed.summary); // it contains ";" and „quotes"
+    expect(kita.summary).toContain(";");
+    expect(kita.title).toBe(seed.title);
+    expect(kita.municipality).toBe("Herten");
+    expect(kita.providers).toBe("Hertener Stadtwerke GmbH, KRZN, Software & Beratung Meinhard GmbH");
+    expect(kita.topics).toBe([...seed.topics].sort().join(", "));
+    expect(kita.page).toBe(`${hub.origin}/projects/herten-kita-online`);
+  });
+
+  it("links every record's sources", async () => {
+    const rows = readCsv((await get("/export/projects.csv")).bytes);
+    for (const row of rows) {
+      const seed = seedProjects.find((p) => p.slug === row.slug)!;
+      for (const key of seed.sources) {
+        const source = seedData.sources.find((s) => s.key === key)!;
+        expect(row.sources, row.slug).toContain(source.title);
+        if (source.url) expect(row.sources).toContain(`<${source.url}>`);
+      }
+    }
+  });
+
+  it("takes the same filters as the API, repeated or comma-separated", async () => {
+    const expected = seedProjects.filter((p) => p.city.state === "NW" && p.topics.includes("online-services") && ["IDEA", "PLANNED"].includes(p.status));
+    for (const query of ["states=NW&topics=online-services&statuses=IDEA,PLANNED", "states=NW&topics=online-services&statuses=IDEA&statuses=PLANNED"]) {
+      const rows = readCsv((await get(`/export/projects.csv?${query}`)).bytes);
+      expect(rows.map((r) => r.slug).sort()).toEqual(expected.map((p) => p.slug).sort());
+    }
+    const krzn = readCsv((await get("/export/projects.csv?providers=krzn")).bytes);
+    expect(krzn.map((r) => r.slug)).toEqual(seedProjects.filter((p) => p.providers.includes("krzn")).map((p) => p.slug));
+  });
+});
+
+describe("formula injection", () => {
+  it("defuses cells starting with = + - @ (and tab), and the text survives", async () => {
+    const em = hub.db.orm.em.fork();
+    const kelsterbach = await em.findOneOrFail(Municipality, { slug: "kelsterbach" });
+    const hostile = ['=HYPERLINK("http://evil.example","klick")', "+49 6107 773-0", "-2+3", "@SUM(A1:A9)", "\tTabulator"];
+    hostile.forEach((title, i) => {
+      const project = new Project(`kelsterbach-hostile-${i}`, title, `=1+1;"quoted"\r\nzweite Zeile`, ref(kelsterbach), ProjectStatus.IDEA);
+      project.publicationState = PublicationState.PUBLISHED;
+      em.persist(project);
+    });
+    await em.flush();
+
+    const res = await get("/export/projects.csv?municipalities=kelsterbach");
+    const rows = readCsv(res.bytes);
+    for (const [i, title] of hostile.entries()) {
+      const row = rows.find((r) => r.slug === `kelsterbach-hostile-${i}`)!;
+      expect(row.title).toBe(`'${title}`);
+      expect(row.summary).toBe(`'=1+1;"quoted"\r\nzweite Zeile`);
+    }
+    // No cell of the file starts with a formula character.
+    for (const row of rows) for (const cell of Object.values(row)) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+    // JSON needs no defusing: it gives the text as it is.
+    const json = JSON.parse((await get("/export/projects.json?municipalities=kelsterbach")).bytes.toString("utf8"));
+    expect(json.projects.find((p: any) => p.slug === "kelsterbach-hostile-0").title).toBe(hostile[0]);
+  });
+});
+
+describe("GET /export/projects.json", () => {
+  it("gives the filtered projects with municipality, topics, providers and cited sources", async () => {
+    const res = await get("/export/projects.json?topics=childcare");
+    expect(res.status).toBe(200);
+    expect(res.type).toBe("application/json; charset=utf-8");
+    const body = JSON.parse(res.bytes.toString("utf8"));
+    const expected = seedProjects.filter((p) => p.topics.includes("childcare"));
+    expect(body.count).toBe(expected.length);
+    expect(body.projects.map((p: any) => p.slug).sort()).toEqual(expected.map((p) => p.slug).sort());
+    const kita = body.projects.find((p: any) => p.slug === "herten-kita-online");
+    expect(kita.municipality).toEqual({ slug: "herten", name: "Herten", state: "NW" });
+    expect(kita.providers.map((p: any) => p.slug).sort()).toEqual(["hertener-stadtwerke", "krzn", "software-beratung-meinhard"]);
+    const source = seedData.sources.find((s) => s.key === "herten-vorlage-18-203")!;
+    expect(kita.sources).toEqual([{ title: source.title, publisher: source.publisher, publishedOn: source.publishedOn, url: source.url }]);
+  });
+});
+
+describe("GET /export/strategies.csv", () => {
+  it("lists the published strategies with fields of action, budget total (German decimal comma) and sources", async () => {
+    const rows = readCsv((await get("/export/strategies.csv")).bytes);
+    const strategies = seedData.cities.flatMap((c) => c.strategies);
+    expect(rows.map((r) => r.slug).sort()).toEqual(strategies.map((s) => s.slug).sort());
+    const hildesheim = rows.find((r) => r.slug === "hildesheim-digitale-stadtverwaltung-2025")!;
+    const seed = strategies.find((s) => s.slug === hildesheim.slug)!;
+    const total = seed.budget.reduce((sum, line) => sum + BigInt(line.amount.replace(".", "")), 0n);
+    expect(hildesheim.budget_total_eur).toBe(`${total / 100n},${String(total % 100n).padStart(2, "0")}`);
+    expect(hildesheim.fields_of_action).toBe(String(seed.fieldsOfAction.length));
+    expect(hildesheim.adopted_on).toBe(seed.adoptedOn);
+    expect(hildesheim.sources).toContain(seedData.sources.find((s) => s.key === seed.sources[0])!.title);
+    const schools = readCsv((await get("/export/strategies.csv?topics=schools&states=NI")).bytes);
+    expect(schools.map((r) => r.slug)).toEqual(["hildesheim-medienentwicklungsplan-schulen"]);
+  });
+});
+
+describe("bad query parameters", () => {
+  const cases: [string, RegExp, string][] = [
+    ["/export/projects.csv?municipality=herten", /Unknown query parameter "municipality"/, "municipality"],
+    ["/export/projects.json?states=XX", /Unknown value in states: "XX"/, "states"],
+    ["/export/projects.csv?statuses=DONE", /Unknown value in statuses: "DONE"/, "statuses"],
+    ["/export/strategies.csv?statuses=IDEA", /Unknown value in statuses: "IDEA"/, "statuses"],
+    ["/export/strategies.csv?providers=krzn", /Unknown query parameter "providers"/, "providers"],
+    ["/export/projects.csv?topics=no-such-topic", /Unknown value in topics: "no-such-topic"/, "topics"],
+    ["/export/projects.csv?municipalities=atlantis", /Unknown value in municipalities: "atlantis"/, "municipalities"],
+    ["/export/projects.csv?topics=%00", /NUL/, "topics"],
+    [`/export/projects.csv?topics=${"x".repeat(10_000)}`, /at most 120 characters/, "topics"],
+    [`/export/projects.csv?topics=${Array.from({ length: 101 }, (_, i) => `t${i}`).join(",")}`, /at most 100 values/, "topics"],
+    ["/export/projects.csv?topics[$gt]=a", /Unknown query parameter/, "topics[$gt]"],
+  ];
+  it.each(cases)("%s → 400 with a JSON error", async (path, message, field) => {
+    const res = await get(path);
+    expect(res.status).toBe(400);
+    expect(res.type).toBe("application/json; charset=utf-8");
+    const body = JSON.parse(res.bytes.toString("utf8"));
+    expect(body.errors[0].message).toMatch(message);
+    expect(body.errors[0].extensions).toEqual({ code: "BAD_USER_INPUT", fields: [field] });
+    expect(res.bytes.toString("utf8")).not.toMatch(/stack|at .*\.js|select /);
+  });
+
+  it("unknown export files are 404", async () => {
+    expect((await get("/export/projects.xlsx")).status).toBe(404);
+  });
+});
+
+describe("export: SQL statements", () => {
+  it("costs the same number of statements however many records it exports", async () => {
+    const counts: number[] = [];
+    for (const path of ["/export/projects.csv", "/export/projects.json", "/export/strategies.csv"]) {
+      hub.db.resetQueryCount();
+      expect((await get(path)).status).toBe(200);
+      counts.push(hub.db.queries.length);
+    }
+    await addSyntheticCities(hub.db.orm, 30, "export-synth");
+    const after: number[] = [];
+    for (const path of ["/export/projects.csv", "/export/projects.json", "/export/strategies.csv"]) {
+      hub.db.resetQueryCount();
+      const res = await get(path);
+      expect(res.status).toBe(200);
+      after.push(hub.db.queries.length);
+    }
+    expect(after).toEqual(counts);
+    expect(readCsv((await get("/export/projects.csv?municipalities=export-synth-0")).bytes)).toHaveLength(6);
+  });
+});

@@ -1,0 +1,73 @@
+/**
+ * `Topic.municipalities` and `Provider.clients` against the seeded database: the
+ * counts and clients the seed data implies, in a number of SQL statements that
+ * does not grow with the data.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedData } from "../../seeds/data/index.js";
+import { startTestHub, type TestHub } from "../support/hub.js";
+import { addSyntheticCities } from "../support/synthetic.js";
+
+let hub: TestHub;
+beforeAll(async () => {
+  hub = await startTestHub({ MAX_QUERY_COST: "10000000" });
+});
+afterAll(() => hub?.close());
+
+const QUERY = /* GraphQL */ `
+  {
+    topics(first: 100) { nodes { key municipalities { municipality { slug } fieldsOfAction projects } } }
+    providers(first: 100) { nodes { slug clients { municipality { slug } roles since } products { slug } } }
+  }
+`;
+
+async function read() {
+  const res = await hub.query(QUERY);
+  expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
+  return res.data!;
+}
+
+describe("Topic.municipalities and Provider.clients", () => {
+  it("count each city's fields of action and projects per topic, as the seed data has them", async () => {
+    const { topics } = await read();
+    for (const topic of topics.nodes) {
+      const expected = seedData.cities
+        .map((c) => ({
+          slug: c.municipality.slug,
+          name: c.municipality.name,
+          fieldsOfAction: c.strategies.flatMap((s) => s.fieldsOfAction).filter((f) => f.topics.includes(topic.key)).length,
+          projects: c.projects.filter((p) => p.topics.includes(topic.key)).length,
+        }))
+        .filter((c) => c.fieldsOfAction + c.projects > 0)
+        .sort((a, b) => a.name.localeCompare(b.name, "de"));
+      expect(topic.municipalities, topic.key).toEqual(expected.map(({ slug, fieldsOfAction, projects }) => ({ municipality: { slug }, fieldsOfAction, projects })));
+    }
+  });
+
+  it("list each provider's client cities with all roles, as the seed engagements have them", async () => {
+    const { providers } = await read();
+    for (const provider of providers.nodes) {
+      const clients = new Map<string, Set<string>>();
+      for (const c of seedData.cities) for (const e of c.engagements.filter((e) => e.provider === provider.slug)) {
+        clients.set(c.municipality.slug, (clients.get(c.municipality.slug) ?? new Set()).add(e.role));
+      }
+      expect(Object.fromEntries(provider.clients.map((c: any) => [c.municipality.slug, c.roles])), provider.slug).toEqual(
+        Object.fromEntries([...clients].map(([slug, roles]) => [slug, [...roles].sort()])),
+      );
+      expect(provider.products.map((p: any) => p.slug).sort()).toEqual(seedData.products.filter((p) => p.vendor === provider.slug).map((p) => p.slug).sort());
+    }
+    const hertenerStadtwerke = providers.nodes.find((p: any) => p.slug === "hertener-stadtwerke");
+    expect(hertenerStadtwerke.clients).toEqual([{ municipality: { slug: "herten" }, roles: ["PARTNER", "SOFTWARE_HOSTING"], since: "2018" }]);
+  });
+
+  it("cost the same number of statements with 40 more cities", async () => {
+    hub.db.resetQueryCount();
+    await read();
+    const before = hub.db.queries.length;
+    await addSyntheticCities(hub.db.orm, 40, "counts-synth");
+    hub.db.resetQueryCount();
+    const { providers } = await read();
+    expect(providers.nodes.reduce((n: number, p: any) => n + p.clients.length, 0)).toBeGreaterThan(40);
+    expect(hub.db.queries.length).toBe(before);
+  });
+});
