@@ -82,7 +82,14 @@ export function comparisonCsv(comparison: ComparisonResult): string {
   const lines = comparison.rows.flatMap((row) =>
     row.cells.map((cell, i) => [row.topic.key, row.topic.label, comparison.municipalities[i].slug, cell.coverage, cell.projects.map((p) => p.title).join(" | ")]),
   );
-  return stringify([["topic", "label", "municipality", "coverage", "projects"], ...lines], { bom: true, delimiter: ";", record_delimiter: "windows", escape_formulas: true });
+  // A bare line break in a title must be quoted too, or Excel would end the row there.
+  return stringify([["topic", "label", "municipality", "coverage", "projects"], ...lines], {
+    bom: true,
+    delimiter: ";",
+    record_delimiter: "windows",
+    escape_formulas: true,
+    quoted_match: /[\r\n]/,
+  });
 }
 
 /** Runs the example with command-line arguments; returns the exit code. */

@@ -3,7 +3,7 @@ import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { HubContext } from "../common/context.js";
 import { Project } from "../project/project.entity.js";
 import { SimilarProject } from "./similar-project.type.js";
-import { SimilarArgs } from "./similarity.inputs.js";
+import { MAX_SIMILAR, SimilarArgs } from "./similarity.inputs.js";
 import { similarProjects } from "./similarity.service.js";
 
 /** Serves `Project.similar`: what other municipalities did that this project could reuse. */
@@ -13,13 +13,14 @@ export class SimilarityResolver {
     description:
       "Published projects of other municipalities that resemble this one (shared topics, wording of title and summary, a shared provider or product), best first, each with its reasons. Empty when nothing is plausibly similar: the list is never padded.",
   })
-  similar(@Root() project: Project, @Args() { first }: SimilarArgs, @Ctx() { em, loaders }: HubContext): Promise<SimilarProject[]> {
-    const loader = loaders.get(`Project.similar#${first}`, () =>
+  async similar(@Root() project: Project, @Args() { first }: SimilarArgs, @Ctx() { em, loaders }: HubContext): Promise<SimilarProject[]> {
+    // One ranking per request, however many `first` values ask for it: the corpus is read once.
+    const loader = loaders.get("Project.similar", () =>
       new DataLoader<number, SimilarProject[]>(async (ids) => {
-        const results = await similarProjects(em, ids, first);
+        const results = await similarProjects(em, ids, MAX_SIMILAR);
         return ids.map((id) => results.get(id) ?? []);
       }),
     );
-    return loader.load(project.id);
+    return (await loader.load(project.id)).slice(0, first);
   }
 }

@@ -6,16 +6,28 @@ export interface CsvColumn<T> {
   value: (record: T) => string | number | null;
 }
 
+// What makes a spreadsheet read a cell as a formula, and what is plainly a (German) number and stays one.
+const FORMULA_START = /^[=+\-@\t\r]/;
+const PLAIN_NUMBER = /^-?\d+(,\d+)?$/;
+
+/** Prefixes a text cell that starts like a formula with `'`, so that spreadsheets show it instead of running it. */
+function defused(value: string | number | null): string | number {
+  if (typeof value !== "string") return value ?? "";
+  return FORMULA_START.test(value) && !PLAIN_NUMBER.test(value) ? `'${value}` : value;
+}
+
 /**
  * Writes records as CSV that German Excel opens correctly: UTF-8 with a byte
  * order mark, `;` between fields, CRLF line ends, quotes where a field needs
- * them, and every text cell that starts like a formula (`=`, `+`, `-`, `@`,
- * tab, CR) prefixed with `'` so that spreadsheets show it instead of running it.
+ * them (line breaks of any kind included, so a multi-line text stays in its
+ * cell), and every text cell that starts like a formula (`=`, `+`, `-`, `@`,
+ * tab, CR) prefixed with `'`; plain numbers such as `-500,00` stay numbers.
  */
 export function toCsv<T>(records: readonly T[], columns: readonly CsvColumn<T>[]): string {
   return stringify(
-    [columns.map((column) => column.header), ...records.map((record) => columns.map((column) => column.value(record) ?? ""))],
-    { bom: true, delimiter: ";", record_delimiter: "windows", escape_formulas: true },
+    [columns.map((column) => column.header), ...records.map((record) => columns.map((column) => defused(column.value(record))))],
+    // csv-stringify leaves a bare \n unquoted when records end with CRLF; Excel would end the row there.
+    { bom: true, delimiter: ";", record_delimiter: "windows", quoted_match: /[\r\n]/ },
   );
 }
 

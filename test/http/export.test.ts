@@ -20,6 +20,7 @@ beforeAll(async () => {
 afterAll(() => hub?.close());
 
 const BOM = [0xef, 0xbb, 0xbf];
+const FORMULA = /^[=+\-@\t\r]/;
 const seedProjects = seedData.cities.flatMap((c) => c.projects.map((p) => ({ ...p, city: c.municipality })));
 
 async function get(path: string): Promise<{ status: number; type: string | null; bytes: Buffer; headers: Headers }> {
@@ -107,6 +108,27 @@ describe("formula injection", () => {
     // JSON needs no defusing: it gives the text as it is.
     const json = JSON.parse((await get("/export/projects.json?municipalities=kelsterbach")).bytes.toString("utf8"));
     expect(json.projects.find((p: any) => p.slug === "kelsterbach-hostile-0").title).toBe(hostile[0]);
+  });
+
+  it("keeps a text with bare line breaks in its cell, and a line after a break cannot start a formula", async () => {
+    const em = hub.db.orm.em.fork();
+    const kelsterbach = await em.findOneOrFail(Municipality, { slug: "kelsterbach" });
+    const breaks = ["Online-Anmeldung\n=cmd|' /C calc'!A0", "erste Zeile\r=1+1", "\r\n@SUM(A1)"];
+    breaks.forEach((summary, i) => {
+      const project = new Project(`kelsterbach-breaks-${i}`, `Zeilen ${i}`, summary, ref(kelsterbach), ProjectStatus.IDEA);
+      project.publicationState = PublicationState.PUBLISHED;
+      em.persist(project);
+    });
+    await em.flush();
+    const res = await get("/export/projects.csv?municipalities=kelsterbach");
+    const text = res.bytes.subarray(3).toString("utf8");
+    // Read as Excel does: a record ends at a line break outside quotes, whatever kind it is.
+    const rows = parse(text, { delimiter: ";", columns: true }) as Record<string, string>[];
+    for (const [i, summary] of breaks.entries()) {
+      const row = rows.find((r) => r.slug === `kelsterbach-breaks-${i}`);
+      expect(row?.summary, summary).toBe(FORMULA.test(summary) ? `'${summary}` : summary);
+    }
+    for (const row of rows) for (const cell of Object.values(row)) expect(cell).not.toMatch(FORMULA);
   });
 });
 
