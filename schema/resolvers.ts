@@ -23,6 +23,7 @@ import { Project } from "./project/project.entity.js";
 import { ProjectResolver } from "./project/project.resolver.js";
 import { Provider } from "./provider/provider.entity.js";
 import { ProviderResolver } from "./provider/provider.resolver.js";
+import { SearchResolver } from "./search/search.resolver.js";
 import { citedResolver } from "./source/cited.resolver.js";
 import { Strategy } from "./strategy/strategy.entity.js";
 import { StrategyResolver } from "./strategy/strategy.resolver.js";
@@ -66,6 +67,7 @@ export const resolvers: NonEmptyArray<Function> = [
   TopicResolver,
   WorkingGroupResolver,
   ViewerResolver,
+  SearchResolver,
   ...citedTypes.map((entity) => citedResolver(entity)),
   ...taggedTypes.map((entity) => taggedResolver(entity)),
 ];

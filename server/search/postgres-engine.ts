@@ -1,0 +1,198 @@
+import type { MikroORM } from "@mikro-orm/postgresql";
+import {
+  analyseSynonyms,
+  type AnalysedSynonyms,
+  buildTextQueries,
+  synonymWords,
+  tokenize,
+  type WordFacts,
+  wordsToLookUp,
+} from "./query-analysis.js";
+import {
+  type EngineHealth,
+  FACET_FIELDS,
+  type FacetCounts,
+  type FacetField,
+  type Highlight,
+  MAX_FACET_VALUES,
+  MAX_TOTAL_HITS,
+  type SearchEngine,
+  type SearchFilterSpec,
+  type SearchHitRecord,
+  type SearchRequest,
+  type SearchResponse,
+  type SearchType,
+  SNIPPET_FIELDS,
+} from "./search-engine.js";
+import { hasMark, markedSnippet, MARK_END, MARK_START } from "./snippet.js";
+import { SYNONYMS, type SynonymGroup } from "./synonyms.js";
+
+/** How many matches of each kind (title, typo-free, all) are taken as candidates before ranking. */
+const CANDIDATES = MAX_TOTAL_HITS + 1;
+
+const SHORT_FIELD = `StartSel=${MARK_START}, StopSel=${MARK_END}, HighlightAll=true`;
+const LONG_FIELD = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxFragments=2, MaxWords=30, MinWords=12, FragmentDelimiter=" … "`;
+
+type Sql = { sql: string; params: unknown[] };
+
+/** The SQL condition of a filter on `search_document d`. */
+function filterSql(filter: SearchFilterSpec): Sql {
+  const conditions: string[] = ["true"];
+  const params: unknown[] = [];
+  const list = (values: readonly string[] | undefined, condition: string) => {
+    if (!values?.length) return;
+    conditions.push(condition);
+    params.push(JSON.stringify(values));
+  };
+  const anyOf = "(select jsonb_array_elements_text(?::jsonb))";
+  list(filter.types, `d.type in ${anyOf}`);
+  list(filter.municipalities, `d.municipality_slug in ${anyOf}`);
+  list(filter.states, `d.state in ${anyOf}`);
+  list(filter.statuses, `d.status in ${anyOf}`);
+  list(filter.topics, `d.topics && array${anyOf}`);
+  list(filter.providers, `d.providers && array${anyOf}`);
+  return { sql: conditions.join(" and "), params };
+}
+
+interface ResultRow {
+  total: number | string;
+  hits: { id: number; type: SearchType; entity_id: number; municipality_id: number | null; score: number; title: string; summary: string; body: string }[] | null;
+  facets: { field: FacetField; value: string; count: number }[] | null;
+}
+
+/**
+ * The PostgreSQL engine: German full-text search over `search_document` (weighted
+ * tsvector with GIN indexes, `unaccent`, stemming), typo correction against the
+ * `search_word` dictionary (pg_trgm), synonyms, `ts_headline` snippets. The documents
+ * are maintained by triggers in the transaction of every write (see the Search
+ * migration), so results are never stale.
+ */
+export class PostgresSearchEngine implements SearchEngine {
+  readonly name = "postgres" as const;
+  private synonyms: Promise<AnalysedSynonyms> | undefined;
+
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly synonymGroups: readonly SynonymGroup[] = SYNONYMS,
+  ) {}
+
+  private execute<T>(sql: string, params: unknown[]): Promise<T[]> {
+    return this.orm.em.getConnection().execute<T[]>(sql, params, "all");
+  }
+
+  /** Stems and typo candidates of words, in one statement. */
+  private async lookUp(words: readonly string[], fuzzy: readonly string[]): Promise<Map<string, WordFacts>> {
+    if (!words.length) return new Map();
+    const rows = await this.execute<{ word: string; lexemes: string[]; near: string[] | null }>(
+      `select u.word, l.lexemes,
+              case when u.word in (select jsonb_array_elements_text(?::jsonb)) and cardinality(l.lexemes) = 1
+                   then array(select s.lexeme from search_word s order by s.lexeme <-> l.lexemes[1] limit 8) end as near
+         from jsonb_array_elements_text(?::jsonb) as u(word)
+         cross join lateral (select tsvector_to_array(to_tsvector('ikz_german', u.word)) as lexemes) l`,
+      [JSON.stringify(fuzzy), JSON.stringify(words)],
+    );
+    return new Map(rows.map((row) => [row.word, { lexemes: row.lexemes, near: row.near ?? [] }]));
+  }
+
+  private analysedSynonyms(): Promise<AnalysedSynonyms> {
+    this.synonyms ??= this.lookUp(synonymWords(this.synonymGroups), [])
+      .then((facts) => analyseSynonyms(this.synonymGroups, facts))
+      .catch((error) => {
+        this.synonyms = undefined;
+        throw error;
+      });
+    return this.synonyms;
+  }
+
+  async search({ query, filter, offset, limit }: SearchRequest): Promise<SearchResponse> {
+    const where = filterSql(filter);
+    const tokens = tokenize(query);
+    let candidates: Sql;
+    let score: Sql;
+    let marking: string | null = null;
+    if (!query.trim()) {
+      candidates = { sql: `select d.id from search_document d where ${where.sql} order by d.id limit ${CANDIDATES}`, params: where.params };
+      score = { sql: "0::float8", params: [] };
+    } else {
+      const [synonyms, facts] = await Promise.all([this.analysedSynonyms(), this.lookUpTokens(tokens)]);
+      const queries = tokens.length ? buildTextQueries(tokens, new Map([...facts]), synonyms) : null;
+      // Nothing searchable (only punctuation or stop words): no document can match.
+      if (!queries) return { hits: [], totalCount: 0, totalCountIsExact: true, facets: FACET_FIELDS.map((field) => ({ field, values: [] })) };
+      const parts = [
+        { sql: `(select d.id from search_document d where d.title_tsv @@ ?::tsquery and ${where.sql} limit ${CANDIDATES})`, params: [queries.noTypo, ...where.params] },
+        { sql: `(select d.id from search_document d where d.tsv @@ ?::tsquery and ${where.sql} limit ${CANDIDATES})`, params: [queries.noTypo, ...where.params] },
+      ];
+      if (queries.full !== queries.noTypo) {
+        parts.push({ sql: `(select d.id from search_document d where d.tsv @@ ?::tsquery and ${where.sql} limit ${CANDIDATES})`, params: [queries.full, ...where.params] });
+      }
+      candidates = { sql: parts.map((part) => part.sql).join(" union "), params: parts.flatMap((part) => part.params) };
+      // Tiers as Meilisearch's ranking rules: no typo, then title, then title or summary, then exact words; ts_rank breaks ties.
+      score = {
+        sql: `(8 * (d.tsv @@ ?::tsquery)::int + 4 * (d.title_tsv @@ ?::tsquery)::int + 2 * (d.tsv @@ ?::tsquery)::int
+               + (d.tsv @@ ?::tsquery)::int + least(ts_rank(d.tsv, ?::tsquery), 0.99))::float8`,
+        params: [queries.noTypo, queries.noTypo, queries.noTypoTitleSummary, queries.exact, queries.full],
+      };
+      marking = queries.full;
+    }
+    const headline = (column: string, options: string) =>
+      marking === null ? `''` : `ts_headline('ikz_german', translate(d.${column}, '${MARK_START}${MARK_END}', ''), ?::tsquery, '${options}')`;
+    const headlineParams = marking === null ? [] : [marking, marking, marking];
+    const sql = `
+      with cand as (${candidates.sql}),
+      scored as (
+        select d.id, d.type, d.entity_id, d.municipality_id, d.municipality_slug, d.state, d.status, d.topics, d.providers, ${score.sql} as score
+          from search_document d where d.id in (select id from cand)
+      ),
+      top as (select * from scored order by score desc, id limit ${MAX_TOTAL_HITS}),
+      page as (select * from top order by score desc, id offset ? limit ?)
+      select
+        (select count(*) from cand) as total,
+        (select json_agg(h order by h.score desc, h.id) from (
+           select p.id, p.type, p.entity_id, p.municipality_id, p.score,
+                  ${headline("title", SHORT_FIELD)} as title, ${headline("summary", LONG_FIELD)} as summary, ${headline("body", LONG_FIELD)} as body
+             from page p join search_document d on d.id = p.id) h) as hits,
+        (select json_agg(f) from (
+           select 'type' as field, type as value, count(*)::int as count from top group by type
+           union all select 'municipality', municipality_slug, count(*)::int from top where municipality_slug is not null group by municipality_slug
+           union all select 'state', state, count(*)::int from top where state is not null group by state
+           union all select 'topic', t, count(*)::int from top, unnest(topics) t group by t
+           union all select 'status', status, count(*)::int from top where status is not null group by status
+           union all select 'provider', p, count(*)::int from top, unnest(providers) p group by p) f) as facets`;
+    const [row] = await this.execute<ResultRow>(sql, [...candidates.params, ...score.params, offset, limit, ...headlineParams]);
+    const total = Number(row.total);
+    return {
+      hits: (row.hits ?? []).map((hit): SearchHitRecord => ({
+        type: hit.type,
+        entityId: hit.entity_id,
+        municipalityId: hit.municipality_id,
+        score: Number(hit.score),
+        highlights: SNIPPET_FIELDS.filter((field) => hasMark(hit[field])).map((field): Highlight => ({ field, snippet: markedSnippet(hit[field]) })),
+      })),
+      totalCount: Math.min(total, MAX_TOTAL_HITS),
+      totalCountIsExact: total <= MAX_TOTAL_HITS,
+      facets: facetCounts(row.facets ?? []),
+    };
+  }
+
+  private lookUpTokens(tokens: ReturnType<typeof tokenize>): Promise<Map<string, WordFacts>> {
+    const { words, fuzzy } = wordsToLookUp(tokens);
+    return this.lookUp(words, fuzzy);
+  }
+
+  async health(): Promise<EngineHealth> {
+    await this.execute("select 1 from search_document limit 1", []);
+    return { status: "up", engine: this.name };
+  }
+}
+
+/** Groups facet rows by field, most frequent values first (ties by value), at most MAX_FACET_VALUES each. */
+export function facetCounts(rows: readonly { field: FacetField; value: string; count: number }[]): FacetCounts[] {
+  return FACET_FIELDS.map((field) => ({
+    field,
+    values: rows
+      .filter((row) => row.field === field)
+      .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0))
+      .slice(0, MAX_FACET_VALUES)
+      .map(({ value, count }) => ({ value, count })),
+  }));
+}
