@@ -204,9 +204,10 @@ function tokenNode(token: QueryToken, facts: ReadonlyMap<string, WordFacts>, typ
 
 /** A term of a synonym group as a query node: its tokens in a row. */
 function termNode(term: SynonymTerm, facts: ReadonlyMap<string, WordFacts>): Node | null {
-  const nodes = term.tokens.map((token) => tokenNode(token, facts, false)).filter((node): node is Node => node !== null);
-  if (!nodes.length) return null;
-  return nodes.length === 1 ? nodes[0] : { kind: "phrase", items: nodes };
+  const nodes = term.tokens.map((token) => tokenNode(token, facts, false));
+  // A term missing a word would match far more than the term: leave it out instead.
+  if (!nodes.length || nodes.some((node) => node === null)) return null;
+  return nodes.length === 1 ? nodes[0] : { kind: "phrase", items: nodes as Node[] };
 }
 
 /**
