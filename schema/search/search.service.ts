@@ -141,11 +141,11 @@ async function facetLabels(context: HubContext, response: SearchResponse): Promi
 }
 
 /** Runs `search`: checks the arguments, asks the engine, resolves the hits and labels the facets. */
-export async function runSearch(context: HubContext, args: SearchArgs): Promise<SearchResults> {
+export async function runSearch(context: HubContext, args: SearchArgs, wantsFacets = true): Promise<SearchResults> {
   const offset = args.after ? decodeCursor(args.after) : 0;
   const filter = await engineFilter(context, args.filter);
   const limit = Math.max(0, Math.min(args.first, MAX_TOTAL_HITS - offset));
-  const response = await context.search.search({ query: args.query, filter, offset, limit });
+  const response = await context.search.search({ query: args.query, filter, offset, limit, facets: wantsFacets });
   const [hits, labels] = await Promise.all([resolveHits(context, response.hits), facetLabels(context, response)]);
   const facets = response.facets.map((facet) => ({
     field: FACET_FIELD[facet.field],

@@ -35,6 +35,15 @@ const LONG_FIELD = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxFragments=2,
 
 type Sql = { sql: string; params: unknown[] };
 
+/** Counts per facet field over the ranked matches (`top`). */
+const FACETS_SQL = `(select json_agg(f) from (
+           select 'type' as field, type as value, count(*)::int as count from top group by type
+           union all select 'municipality', municipality_slug, count(*)::int from top where municipality_slug is not null group by municipality_slug
+           union all select 'state', state, count(*)::int from top where state is not null group by state
+           union all select 'topic', t, count(*)::int from top, unnest(topics) t group by t
+           union all select 'status', status, count(*)::int from top where status is not null group by status
+           union all select 'provider', p, count(*)::int from top, unnest(providers) p group by p) f)`;
+
 /** The SQL condition of a filter on `search_document d`. */
 function filterSql(filter: SearchFilterSpec): Sql {
   const conditions: string[] = ["true"];
@@ -104,7 +113,7 @@ export class PostgresSearchEngine implements SearchEngine {
     return this.synonyms;
   }
 
-  async search({ query, filter, offset, limit }: SearchRequest): Promise<SearchResponse> {
+  async search({ query, filter, offset, limit, facets: withFacets }: SearchRequest): Promise<SearchResponse> {
     const where = filterSql(filter);
     const tokens = tokenize(query);
     let candidates: Sql;
@@ -151,13 +160,7 @@ export class PostgresSearchEngine implements SearchEngine {
            select p.id, p.type, p.entity_id, p.municipality_id, p.score,
                   ${headline("title", SHORT_FIELD)} as title, ${headline("summary", LONG_FIELD)} as summary, ${headline("body", LONG_FIELD)} as body
              from page p join search_document d on d.id = p.id) h) as hits,
-        (select json_agg(f) from (
-           select 'type' as field, type as value, count(*)::int as count from top group by type
-           union all select 'municipality', municipality_slug, count(*)::int from top where municipality_slug is not null group by municipality_slug
-           union all select 'state', state, count(*)::int from top where state is not null group by state
-           union all select 'topic', t, count(*)::int from top, unnest(topics) t group by t
-           union all select 'status', status, count(*)::int from top where status is not null group by status
-           union all select 'provider', p, count(*)::int from top, unnest(providers) p group by p) f) as facets`;
+        ${withFacets ? FACETS_SQL : "null::json"} as facets`;
     const [row] = await this.execute<ResultRow>(sql, [...candidates.params, ...score.params, offset, limit, ...headlineParams]);
     const total = Number(row.total);
     return {
@@ -170,7 +173,7 @@ export class PostgresSearchEngine implements SearchEngine {
       })),
       totalCount: Math.min(total, MAX_TOTAL_HITS),
       totalCountIsExact: total <= MAX_TOTAL_HITS,
-      facets: facetCounts(row.facets ?? []),
+      facets: withFacets ? facetCounts(row.facets ?? []) : [],
     };
   }
 

@@ -43,7 +43,7 @@ export function searchContract(name: string, open: () => Promise<EngineUnderTest
     };
 
     async function search(query: string, filter: SearchFilterSpec = {}, limit = 50, offset = 0): Promise<SearchResponse> {
-      return subject.engine.search({ query, filter, limit, offset });
+      return subject.engine.search({ query, filter, limit, offset, facets: true });
     }
 
     /** `type:slug` (or `type:#id` for fields of action) of each hit, best first. */

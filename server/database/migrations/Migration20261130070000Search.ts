@@ -127,20 +127,30 @@ export class Migration20261130070000Search extends Migration {
              v.name, concat_ws(', ', v.legal_name, v.seat), v.description, ''
         from provider v;`);
 
-    // Rebuilds the documents of some records of one type from the source tables; records no longer searchable lose theirs.
+    // Rebuilds the documents of some records of one type from the source tables; records no longer searchable lose
+    // theirs. An upsert rather than delete-and-insert, so that two transactions refreshing one document do not collide.
     this.addSql(`create function search_refresh(p_type text, p_ids int[]) returns void language plpgsql as $$
     begin
       if p_ids is null or cardinality(p_ids) = 0 then return; end if;
-      delete from search_document where type = p_type and entity_id = any (p_ids);
-      with inserted as (
-        insert into search_document (type, entity_id, municipality_id, municipality_slug, state, status, topics, providers, title, summary, body, context, tsv, title_tsv)
+      with src as (
+        select * from search_source where type = p_type and entity_id = any (p_ids)
+      ), removed as (
+        delete from search_document d
+         where d.type = p_type and d.entity_id = any (p_ids) and not exists (select 1 from src where src.entity_id = d.entity_id)
+      ), upserted as (
+        insert into search_document as d (type, entity_id, municipality_id, municipality_slug, state, status, topics, providers, title, summary, body, context, tsv, title_tsv)
         select type, entity_id, municipality_id, municipality_slug, state, status, topics, providers, title, summary, body, context,
                search_vector(title, summary, body, context), to_tsvector('ikz_german', title || ' ' || search_compounds(title))
-          from search_source where type = p_type and entity_id = any (p_ids)
-        returning tsv
+          from src
+        on conflict (type, entity_id) do update set
+          municipality_id = excluded.municipality_id, municipality_slug = excluded.municipality_slug, state = excluded.state,
+          status = excluded.status, topics = excluded.topics, providers = excluded.providers, title = excluded.title,
+          summary = excluded.summary, body = excluded.body, context = excluded.context, tsv = excluded.tsv,
+          title_tsv = excluded.title_tsv, updated_at = now()
+        returning d.tsv
       )
       insert into search_word (lexeme)
-      select distinct w from inserted, unnest(tsvector_to_array(tsv)) as w
+      select distinct w from upserted, unnest(tsvector_to_array(tsv)) as w
        where length(w) between 3 and 60 and w !~ '[-.]'
       on conflict do nothing;
       if exists (select 1 from search_state where key = 'outbox' and value = 'on') then
