@@ -27,16 +27,31 @@ import {
 import { hasMark, markedSnippet, MARK_END, MARK_START } from "./snippet.js";
 import { SYNONYMS, type SynonymGroup } from "./synonyms.js";
 
-/** How many matches of each kind (title, typo-free, all) are taken as candidates before ranking. */
-const CANDIDATES = MAX_TOTAL_HITS + 1;
+/** How long the synonym list's analysis (stems, compounds) is reused. */
+const SYNONYM_REFRESH_MS = 60_000;
+/** Nearest dictionary words looked at for typo corrections of a word. */
+const NEAR_WORDS = 8;
+/** Most compounds a word is expanded to ("kindergart" → "kindergartenverwalt"), shortest first. */
+const EXPANSIONS = 8;
+/** Stems shorter than this are not expanded: too many words start with them. */
+const MIN_EXPANDED_LENGTH = 4;
+
+/** Matches counted (and counted for facets): one more than MAX_TOTAL_HITS tells "more than that". */
+const COUNTED = MAX_TOTAL_HITS + 1;
+/** Matches of each kind (title, typo-free, any) that are ranked; deeper pages rank more. */
+const RANKED = 300;
 
 const SHORT_FIELD = `StartSel=${MARK_START}, StopSel=${MARK_END}, HighlightAll=true`;
 const LONG_FIELD = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxFragments=2, MaxWords=30, MinWords=12, FragmentDelimiter=" … "`;
 
 type Sql = { sql: string; params: unknown[] };
 
-/** Counts per facet field over the ranked matches (`top`). */
+/** The columns of a match that counting and facets need (no texts, no tsvectors). */
+const MATCH_COLUMNS = "d.id, d.type, d.municipality_slug, d.state, d.status, d.topics, d.providers";
+
+/** Counts per facet field over the counted matches (at most MAX_TOTAL_HITS). */
 const FACETS_SQL = `(select json_agg(f) from (
+           with top as (select * from matches limit ${MAX_TOTAL_HITS})
            select 'type' as field, type as value, count(*)::int as count from top group by type
            union all select 'municipality', municipality_slug, count(*)::int from top where municipality_slug is not null group by municipality_slug
            union all select 'state', state, count(*)::int from top where state is not null group by state
@@ -44,22 +59,26 @@ const FACETS_SQL = `(select json_agg(f) from (
            union all select 'status', status, count(*)::int from top where status is not null group by status
            union all select 'provider', p, count(*)::int from top, unnest(providers) p group by p) f)`;
 
-/** The SQL condition of a filter on `search_document d`. */
+/** A PostgreSQL array literal of strings, every element quoted. */
+export function textArray(values: readonly string[]): string {
+  return `{${values.map((value) => `"${value.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`).join(",")}}`;
+}
+
+/** The SQL condition of a filter on `search_document d`; arrays are bound as parameters, so the planner sees them. */
 function filterSql(filter: SearchFilterSpec): Sql {
   const conditions: string[] = ["true"];
   const params: unknown[] = [];
   const list = (values: readonly string[] | undefined, condition: string) => {
     if (!values?.length) return;
     conditions.push(condition);
-    params.push(JSON.stringify(values));
+    params.push(textArray(values));
   };
-  const anyOf = "(select jsonb_array_elements_text(?::jsonb))";
-  list(filter.types, `d.type in ${anyOf}`);
-  list(filter.municipalities, `d.municipality_slug in ${anyOf}`);
-  list(filter.states, `d.state in ${anyOf}`);
-  list(filter.statuses, `d.status in ${anyOf}`);
-  list(filter.topics, `d.topics && array${anyOf}`);
-  list(filter.providers, `d.providers && array${anyOf}`);
+  list(filter.types, "d.type = any (?::text[])");
+  list(filter.municipalities, "d.municipality_slug = any (?::text[])");
+  list(filter.states, "d.state = any (?::text[])");
+  list(filter.statuses, "d.status = any (?::text[])");
+  list(filter.topics, "d.topics && ?::text[]");
+  list(filter.providers, "d.providers && ?::text[]");
   return { sql: conditions.join(" and "), params };
 }
 
@@ -79,6 +98,7 @@ interface ResultRow {
 export class PostgresSearchEngine implements SearchEngine {
   readonly name = "postgres" as const;
   private synonyms: Promise<AnalysedSynonyms> | undefined;
+  private synonymsAnalysedAt = 0;
 
   constructor(
     private readonly orm: MikroORM,
@@ -89,21 +109,30 @@ export class PostgresSearchEngine implements SearchEngine {
     return this.orm.em.getConnection().execute<T[]>(sql, params, "all");
   }
 
-  /** Stems and typo candidates of words, in one statement. */
+  /** Stems, typo candidates and compound expansions of words, in one statement. */
   private async lookUp(words: readonly string[], fuzzy: readonly string[]): Promise<Map<string, WordFacts>> {
     if (!words.length) return new Map();
-    const rows = await this.execute<{ word: string; lexemes: string[]; near: string[] | null }>(
+    const rows = await this.execute<{ word: string; lexemes: string[]; near: string[] | null; expansions: string[] | null }>(
       `select u.word, l.lexemes,
-              case when u.word in (select jsonb_array_elements_text(?::jsonb)) and cardinality(l.lexemes) = 1
-                   then array(select s.lexeme from search_word s order by s.lexeme <-> l.lexemes[1] limit 8) end as near
-         from jsonb_array_elements_text(?::jsonb) as u(word)
+              case when u.word = any (?::text[]) and cardinality(l.lexemes) = 1
+                   then array(select s.lexeme from search_word s order by s.lexeme <-> l.lexemes[1] limit ${NEAR_WORDS}) end as near,
+              case when cardinality(l.lexemes) = 1 and length(l.lexemes[1]) >= ${MIN_EXPANDED_LENGTH}
+                   then array(select s.lexeme from search_word s
+                               where s.lexeme > l.lexemes[1] and s.lexeme < l.lexemes[1] || chr(1114111)
+                               order by length(s.lexeme), s.lexeme limit ${EXPANSIONS}) end as expansions
+         from unnest(?::text[]) as u(word)
          cross join lateral (select tsvector_to_array(to_tsvector('ikz_german', u.word)) as lexemes) l`,
-      [JSON.stringify(fuzzy), JSON.stringify(words)],
+      [textArray(fuzzy), textArray(words)],
     );
-    return new Map(rows.map((row) => [row.word, { lexemes: row.lexemes, near: row.near ?? [] }]));
+    return new Map(rows.map((row) => [row.word, { lexemes: row.lexemes, near: row.near ?? [], expansions: row.expansions ?? [] }]));
   }
 
   private analysedSynonyms(): Promise<AnalysedSynonyms> {
+    // The compounds a synonym expands to come from the dictionary, which grows with every write.
+    if (Date.now() - this.synonymsAnalysedAt > SYNONYM_REFRESH_MS) {
+      this.synonyms = undefined;
+      this.synonymsAnalysedAt = Date.now();
+    }
     this.synonyms ??= this.lookUp(synonymWords(this.synonymGroups), [])
       .then((facts) => analyseSynonyms(this.synonymGroups, facts))
       .catch((error) => {
@@ -115,53 +144,58 @@ export class PostgresSearchEngine implements SearchEngine {
 
   async search({ query, filter, offset, limit, facets: withFacets }: SearchRequest): Promise<SearchResponse> {
     const where = filterSql(filter);
-    const tokens = tokenize(query);
+    const ranked = Math.max(RANKED, offset + limit);
+    let matches: Sql;
     let candidates: Sql;
     let score: Sql;
     let marking: string | null = null;
     if (!query.trim()) {
-      candidates = { sql: `select d.id from search_document d where ${where.sql} order by d.id limit ${CANDIDATES}`, params: where.params };
+      matches = { sql: `select ${MATCH_COLUMNS} from search_document d where ${where.sql} order by d.id limit ${COUNTED}`, params: where.params };
+      candidates = { sql: "select id from matches", params: [] };
       score = { sql: "0::float8", params: [] };
     } else {
+      const tokens = tokenize(query);
       const [synonyms, facts] = await Promise.all([this.analysedSynonyms(), this.lookUpTokens(tokens)]);
-      const queries = tokens.length ? buildTextQueries(tokens, new Map([...facts]), synonyms) : null;
+      const queries = tokens.length ? buildTextQueries(tokens, facts, synonyms) : null;
       // Nothing searchable (only punctuation or stop words): no document can match.
-      if (!queries) return { hits: [], totalCount: 0, totalCountIsExact: true, facets: FACET_FIELDS.map((field) => ({ field, values: [] })) };
-      const parts = [
-        { sql: `(select d.id from search_document d where d.title_tsv @@ ?::tsquery and ${where.sql} limit ${CANDIDATES})`, params: [queries.noTypo, ...where.params] },
-        { sql: `(select d.id from search_document d where d.tsv @@ ?::tsquery and ${where.sql} limit ${CANDIDATES})`, params: [queries.noTypo, ...where.params] },
-      ];
-      if (queries.full !== queries.noTypo) {
-        parts.push({ sql: `(select d.id from search_document d where d.tsv @@ ?::tsquery and ${where.sql} limit ${CANDIDATES})`, params: [queries.full, ...where.params] });
-      }
+      if (!queries) return { hits: [], totalCount: 0, totalCountIsExact: true, facets: withFacets ? FACET_FIELDS.map((field) => ({ field, values: [] })) : [] };
+      const typos = queries.full !== queries.noTypo;
+      matches = { sql: `select ${MATCH_COLUMNS} from search_document d where d.tsv @@ ?::tsquery and ${where.sql} limit ${COUNTED}`, params: [queries.full, ...where.params] };
+      // What is ranked: title matches first (their small tsvector is cheap to scan), typo-free matches, then any.
+      const parts: Sql[] = [{ sql: `(select d.id from search_document d where d.title_tsv @@ ?::tsquery and ${where.sql} limit ${ranked})`, params: [queries.noTypo, ...where.params] }];
+      if (typos) parts.push({ sql: `(select d.id from search_document d where d.tsv @@ ?::tsquery and ${where.sql} limit ${ranked})`, params: [queries.noTypo, ...where.params] });
+      parts.push({ sql: `(select id from matches limit ${ranked})`, params: [] });
       candidates = { sql: parts.map((part) => part.sql).join(" union "), params: parts.flatMap((part) => part.params) };
       // Tiers as Meilisearch's ranking rules: no typo, then title, then title or summary, then exact words; ts_rank breaks ties.
-      score = {
-        sql: `(8 * (d.tsv @@ ?::tsquery)::int + 4 * (d.title_tsv @@ ?::tsquery)::int + 2 * (d.tsv @@ ?::tsquery)::int
-               + (d.tsv @@ ?::tsquery)::int + least(ts_rank(d.tsv, ?::tsquery), 0.99))::float8`,
-        params: [queries.noTypo, queries.noTypo, queries.noTypoTitleSummary, queries.exact, queries.full],
-      };
+      const tiers: Sql[] = [
+        typos ? { sql: "8 * (d.tsv @@ ?::tsquery)::int", params: [queries.noTypo] } : { sql: "8", params: [] },
+        { sql: "4 * (d.title_tsv @@ ?::tsquery)::int", params: [queries.noTypo] },
+        { sql: "2 * (d.tsv @@ ?::tsquery)::int", params: [queries.noTypoTitleSummary] },
+        queries.exact !== queries.noTypo ? { sql: "(d.tsv @@ ?::tsquery)::int", params: [queries.exact] } : { sql: "1", params: [] },
+        { sql: "least(ts_rank(d.tsv, ?::tsquery), 0.99)", params: [queries.full] },
+      ];
+      score = { sql: `(${tiers.map((tier) => tier.sql).join(" + ")})::float8`, params: tiers.flatMap((tier) => tier.params) };
       marking = queries.full;
     }
     const headline = (column: string, options: string) =>
       marking === null ? `''` : `ts_headline('ikz_german', translate(d.${column}, '${MARK_START}${MARK_END}', ''), ?::tsquery, '${options}')`;
     const headlineParams = marking === null ? [] : [marking, marking, marking];
     const sql = `
-      with cand as (${candidates.sql}),
-      scored as (
-        select d.id, d.type, d.entity_id, d.municipality_id, d.municipality_slug, d.state, d.status, d.topics, d.providers, ${score.sql} as score
+      with matches as materialized (${matches.sql}),
+      cand as (${candidates.sql}),
+      page as (
+        select d.id, d.type, d.entity_id, d.municipality_id, ${score.sql} as score
           from search_document d where d.id in (select id from cand)
-      ),
-      top as (select * from scored order by score desc, id limit ${MAX_TOTAL_HITS}),
-      page as (select * from top order by score desc, id offset ? limit ?)
+         order by score desc, d.id offset ? limit ?
+      )
       select
-        (select count(*) from cand) as total,
+        (select count(*) from matches) as total,
         (select json_agg(h order by h.score desc, h.id) from (
            select p.id, p.type, p.entity_id, p.municipality_id, p.score,
                   ${headline("title", SHORT_FIELD)} as title, ${headline("summary", LONG_FIELD)} as summary, ${headline("body", LONG_FIELD)} as body
              from page p join search_document d on d.id = p.id) h) as hits,
         ${withFacets ? FACETS_SQL : "null::json"} as facets`;
-    const [row] = await this.execute<ResultRow>(sql, [...candidates.params, ...score.params, offset, limit, ...headlineParams]);
+    const [row] = await this.execute<ResultRow>(sql, [...matches.params, ...candidates.params, ...score.params, offset, limit, ...headlineParams]);
     const total = Number(row.total);
     return {
       hits: (row.hits ?? []).map((hit): SearchHitRecord => ({

@@ -11,21 +11,26 @@ export interface QueryToken {
   parts: string[];
 }
 
-/** What the database says about a word: its stems (none for stop words) and indexed stems near its first one. */
+/**
+ * What the database says about a word: its stems (none for stop words), indexed stems
+ * near its first one (typo candidates) and indexed stems that start with it (compounds:
+ * "kindergart" → "kindergartenverwalt").
+ */
 export interface WordFacts {
   lexemes: string[];
   near: string[];
+  expansions?: string[];
 }
 
 /** The queries of one search, as `tsquery` text; null when nothing searchable is left. */
 export interface TextQueries {
-  /** Everything: typo corrections, synonyms, prefixes. Finds candidates and marks snippets. */
+  /** Everything: typo corrections, synonyms, compounds the words start. Finds candidates and marks snippets. */
   full: string;
   /** Without typo corrections: a match ranks above typo matches. */
   noTypo: string;
   /** Only in titles and summaries (weights A and B), without typo corrections. */
   noTypoTitleSummary: string;
-  /** The words themselves and synonyms, no prefixes or typos: exact matches rank first among equals. */
+  /** The words themselves and synonyms, no compounds they start or typos: exact matches rank first among equals. */
   exact: string;
 }
 
@@ -103,7 +108,7 @@ export function wordsToLookUp(tokens: readonly QueryToken[]): { words: string[];
 }
 
 type Node =
-  | { kind: "lexeme"; lexeme: string; typo: boolean }
+  | { kind: "lexeme"; lexeme: string; typo: boolean; expansions?: string[] }
   | { kind: "or" | "and" | "phrase"; items: Node[] };
 
 interface RenderOptions {
@@ -112,8 +117,6 @@ interface RenderOptions {
   weights: string;
 }
 
-const MIN_PREFIX_LENGTH = 4;
-
 function quote(lexeme: string): string {
   return `'${lexeme.replace(/\\/g, "\\\\").replace(/'/g, "''")}'`;
 }
@@ -121,9 +124,11 @@ function quote(lexeme: string): string {
 function render(node: Node, options: RenderOptions): string | null {
   if (node.kind === "lexeme") {
     if (node.typo && !options.typos) return null;
-    const prefix = options.prefixes && !node.typo && node.lexeme.length >= MIN_PREFIX_LENGTH ? "*" : "";
-    const suffix = prefix || options.weights ? `:${prefix}${options.weights}` : "";
-    return quote(node.lexeme) + suffix;
+    const suffix = options.weights ? `:${options.weights}` : "";
+    // Compounds the word starts are listed from the dictionary rather than matched with `:*`:
+    // a GIN index must read every posting list of a prefix match, which is slow for short, common stems.
+    const lexemes = [node.lexeme, ...(options.prefixes ? (node.expansions ?? []) : [])].map((lexeme) => quote(lexeme) + suffix);
+    return lexemes.length === 1 ? lexemes[0] : `(${lexemes.join(" | ")})`;
   }
   const items = node.items.map((item) => render(item, options));
   if (node.kind === "or") {
@@ -180,7 +185,8 @@ function tokenNode(token: QueryToken, facts: ReadonlyMap<string, WordFacts>, typ
   const partNode = (part: string): Node | null => {
     const own = facts.get(part)?.lexemes ?? [];
     if (!own.length) return null;
-    const alternatives: Node[] = [{ kind: "phrase", items: own.map((lexeme) => ({ kind: "lexeme", lexeme, typo: false })) }];
+    const expansions = own.length === 1 ? (facts.get(part)?.expansions ?? []) : [];
+    const alternatives: Node[] = [{ kind: "phrase", items: own.map((lexeme) => ({ kind: "lexeme", lexeme, typo: false, expansions })) }];
     for (const variant of umlautVariants(part)) {
       for (const lexeme of facts.get(variant)?.lexemes ?? []) alternatives.push({ kind: "lexeme", lexeme, typo: false });
     }

@@ -40,9 +40,9 @@ describe("word rules", () => {
 describe("buildTextQueries", () => {
   const facts = new Map<string, WordFacts>(
     Object.entries({
-      Kita: { lexemes: ["kita"], near: [] },
+      Kita: { lexemes: ["kita"], near: [], expansions: ["kitaanmeld"] },
       Kindertagesstätte: { lexemes: ["kindertagesstatt"], near: [] },
-      Kindergarten: { lexemes: ["kindergart"], near: [] },
+      Kindergarten: { lexemes: ["kindergart"], near: [], expansions: ["kindergartenverwalt"] },
       Kindertagespflege: { lexemes: ["kindertagespfleg"], near: [] },
       Kindertageseinrichtung: { lexemes: ["kindertageseinricht"], near: [] },
       Kindergaten: { lexemes: ["kindergat"], near: ["kindergart", "kinderg", "kind"] },
@@ -54,18 +54,18 @@ describe("buildTextQueries", () => {
   );
   const synonyms = analyseSynonyms(SYNONYMS, facts);
 
-  it("expands synonyms, with prefixes so that compounds match", () => {
+  it("expands synonyms, and the compounds each term starts", () => {
     const queries = buildTextQueries(tokenize("Kita"), facts, synonyms)!;
-    expect(queries.full).toBe("('kita':* | 'kindertagesstatt':* | 'kindergart':* | 'kindertagespfleg':* | 'kindertageseinricht':*)");
+    expect(queries.full).toBe("(('kita' | 'kitaanmeld') | 'kindertagesstatt' | ('kindergart' | 'kindergartenverwalt') | 'kindertagespfleg' | 'kindertageseinricht')");
     expect(queries.exact).toBe("('kita' | 'kindertagesstatt' | 'kindergart' | 'kindertagespfleg' | 'kindertageseinricht')");
   });
 
   it("adds typo corrections only to the full query", () => {
     const queries = buildTextQueries(tokenize("Kindergaten"), facts, synonyms)!;
     // Eleven letters allow two typos: "kinderg" is in, "kind" (five edits) is not.
-    expect(queries.full).toBe("('kindergat':* | 'kindergart' | 'kinderg')");
-    expect(queries.noTypo).toBe("'kindergat':*");
-    expect(queries.noTypoTitleSummary).toBe("'kindergat':*AB");
+    expect(queries.full).toBe("('kindergat' | 'kindergart' | 'kinderg')");
+    expect(queries.noTypo).toBe("'kindergat'");
+    expect(queries.noTypoTitleSummary).toBe("'kindergat':AB");
   });
 
   it("matches a compound joined or as its parts in a row", () => {
