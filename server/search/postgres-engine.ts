@@ -36,10 +36,16 @@ const EXPANSIONS = 8;
 /** Stems shorter than this are not expanded: too many words start with them. */
 const MIN_EXPANDED_LENGTH = 4;
 
+/**
+ * Above this many estimated matches a query is "broad": its GIN posting lists are long, and
+ * scanning rows until enough matches are found beats building the index's bitmap.
+ */
+const BROAD_MATCHES = 20_000;
+
 /** Matches counted (and counted for facets): one more than MAX_TOTAL_HITS tells "more than that". */
 const COUNTED = MAX_TOTAL_HITS + 1;
 /** Matches of each kind (title, typo-free, any) that are ranked; deeper pages rank more. */
-const RANKED = 300;
+const RANKED = 200;
 
 const SHORT_FIELD = `StartSel=${MARK_START}, StopSel=${MARK_END}, HighlightAll=true`;
 const LONG_FIELD = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxFragments=2, MaxWords=30, MinWords=12, FragmentDelimiter=" … "`;
@@ -82,6 +88,13 @@ function filterSql(filter: SearchFilterSpec): Sql {
   return { sql: conditions.join(" and "), params };
 }
 
+/** Options of the PostgreSQL engine; the defaults are what the hub uses. */
+export interface PostgresEngineOptions {
+  synonyms?: readonly SynonymGroup[];
+  /** Estimated matches above which a query takes the broad plan (tests set 0 to exercise it on small data). */
+  broadMatches?: number;
+}
+
 interface ResultRow {
   total: number | string;
   hits: { id: number; type: SearchType; entity_id: number; municipality_id: number | null; score: number; title: string; summary: string; body: string }[] | null;
@@ -100,10 +113,16 @@ export class PostgresSearchEngine implements SearchEngine {
   private synonyms: Promise<AnalysedSynonyms> | undefined;
   private synonymsAnalysedAt = 0;
 
+  private readonly synonymGroups: readonly SynonymGroup[];
+  private readonly broadMatches: number;
+
   constructor(
     private readonly orm: MikroORM,
-    private readonly synonymGroups: readonly SynonymGroup[] = SYNONYMS,
-  ) {}
+    options: PostgresEngineOptions = {},
+  ) {
+    this.synonymGroups = options.synonyms ?? SYNONYMS;
+    this.broadMatches = options.broadMatches ?? BROAD_MATCHES;
+  }
 
   private execute<T>(sql: string, params: unknown[]): Promise<T[]> {
     return this.orm.em.getConnection().execute<T[]>(sql, params, "all");
@@ -160,10 +179,17 @@ export class PostgresSearchEngine implements SearchEngine {
       // Nothing searchable (only punctuation or stop words): no document can match.
       if (!queries) return { hits: [], totalCount: 0, totalCountIsExact: true, facets: withFacets ? FACET_FIELDS.map((field) => ({ field, values: [] })) : [] };
       const typos = queries.full !== queries.noTypo;
-      matches = { sql: `select ${MATCH_COLUMNS} from search_document d where d.tsv @@ ?::tsquery and ${where.sql} limit ${COUNTED}`, params: [queries.full, ...where.params] };
+      // ts_match_vq is what @@ calls, but as a function the planner cannot answer it from the GIN index.
+      const broad = (await this.estimate(queries.full)) > this.broadMatches;
+      const text = (column: string) => (broad ? `ts_match_vq(d.${column}, ?::tsquery)` : `d.${column} @@ ?::tsquery`);
+      matches = { sql: `select ${MATCH_COLUMNS} from search_document d where ${where.sql} and ${text("tsv")} limit ${COUNTED}`, params: [...where.params, queries.full] };
       // What is ranked: title matches first (their small tsvector is cheap to scan), typo-free matches, then any.
-      const parts: Sql[] = [{ sql: `(select d.id from search_document d where d.title_tsv @@ ?::tsquery and ${where.sql} limit ${ranked})`, params: [queries.noTypo, ...where.params] }];
-      if (typos) parts.push({ sql: `(select d.id from search_document d where d.tsv @@ ?::tsquery and ${where.sql} limit ${ranked})`, params: [queries.noTypo, ...where.params] });
+      // Titles are short: their GIN posting lists stay small even for common words, so the index serves them always;
+      // a broad query has title matches to spare without the compounds its words start.
+      const parts: Sql[] = [
+        { sql: `(select d.id from search_document d where ${where.sql} and d.title_tsv @@ ?::tsquery limit ${ranked})`, params: [...where.params, broad ? queries.exact : queries.noTypo] },
+      ];
+      if (typos) parts.push({ sql: `(select d.id from search_document d where ${where.sql} and ${text("tsv")} limit ${ranked})`, params: [...where.params, queries.noTypo] });
       parts.push({ sql: `(select id from matches limit ${ranked})`, params: [] });
       candidates = { sql: parts.map((part) => part.sql).join(" union "), params: parts.flatMap((part) => part.params) };
       // Tiers as Meilisearch's ranking rules: no typo, then title, then title or summary, then exact words; ts_rank breaks ties.
@@ -209,6 +235,15 @@ export class PostgresSearchEngine implements SearchEngine {
       totalCountIsExact: total <= MAX_TOTAL_HITS,
       facets: withFacets ? facetCounts(row.facets ?? []) : [],
     };
+  }
+
+  /** The planner's estimate of the documents a text query matches (from the tsvector column's statistics). */
+  private async estimate(query: string): Promise<number> {
+    const [row] = await this.execute<{ "QUERY PLAN": { Plan: { "Plan Rows": number } }[] }>(
+      "explain (format json) select 1 from search_document d where d.tsv @@ ?::tsquery",
+      [query],
+    );
+    return row["QUERY PLAN"][0].Plan["Plan Rows"];
   }
 
   private lookUpTokens(tokens: ReturnType<typeof tokenize>): Promise<Map<string, WordFacts>> {

@@ -68,8 +68,7 @@ export class Migration20261130070000Search extends Migration {
     this.addSql(`create index search_document_tsv on search_document using gin (tsv);`);
     this.addSql(`create index search_document_title_tsv on search_document using gin (title_tsv);`);
     this.addSql(`create index search_document_municipality on search_document (municipality_slug);`);
-    this.addSql(`create index search_document_state on search_document (state);`);
-    this.addSql(`create index search_document_status on search_document (status);`);
+    // No index on state and status: a handful of values each, so a bitmap of them costs more than it saves.
     this.addSql(`create index search_document_topics on search_document using gin (topics);`);
     this.addSql(`create index search_document_providers on search_document using gin (providers);`);
 
