@@ -5,7 +5,42 @@ import { MeilisearchEngine, meiliIndex } from "./meilisearch-engine.js";
 import { meiliSettings } from "./meilisearch-settings.js";
 import { OutboxWorker } from "./outbox-worker.js";
 import { PostgresSearchEngine } from "./postgres-engine.js";
-import type { SearchEngine } from "./search-engine.js";
+import type { EngineHealth, SearchEngine, SearchRequest, SearchResponse } from "./search-engine.js";
+
+/**
+ * Searches with a primary engine and, when it fails (Meilisearch down or unreachable),
+ * answers from the fallback (PostgreSQL, whose index is never stale) instead of failing.
+ */
+export class FallbackSearchEngine implements SearchEngine {
+  private failing = false;
+
+  constructor(
+    private readonly primary: SearchEngine,
+    private readonly fallback: SearchEngine,
+    private readonly logger: Logger,
+  ) {}
+
+  get name(): SearchEngine["name"] {
+    return this.primary.name;
+  }
+
+  async search(request: SearchRequest): Promise<SearchResponse> {
+    try {
+      const response = await this.primary.search(request);
+      if (this.failing) this.logger.info({ engine: this.primary.name }, "search engine answers again");
+      this.failing = false;
+      return response;
+    } catch (error) {
+      if (!this.failing) this.logger.warn({ err: error, engine: this.primary.name }, `search engine failed; answering from ${this.fallback.name} until it is back`);
+      this.failing = true;
+      return this.fallback.search(request);
+    }
+  }
+
+  health(): Promise<EngineHealth> {
+    return this.primary.health();
+  }
+}
 
 /** The configured engine and what has to be stopped with it. */
 export interface SearchRuntime {
@@ -42,7 +77,7 @@ export async function setOutbox(orm: MikroORM, on: boolean): Promise<void> {
 /**
  * Builds the engine the configuration asks for: Meilisearch with its outbox worker when
  * MEILI_HOST is set (the hub starts even while Meilisearch is down: writes queue in the
- * outbox), PostgreSQL otherwise.
+ * outbox, searches are answered by PostgreSQL), PostgreSQL otherwise.
  */
 export async function createSearchEngine({ config, logger, orm }: SearchRuntimeOptions): Promise<SearchRuntime> {
   if (!config.meilisearch) {
@@ -52,7 +87,7 @@ export async function createSearchEngine({ config, logger, orm }: SearchRuntimeO
   await setOutbox(orm, true);
   const { index } = meiliIndex(config.meilisearch);
   const worker = new OutboxWorker(orm, index, meiliSettings(), logger);
-  const engine = new MeilisearchEngine(config.meilisearch, () => worker.pending());
+  const engine = new FallbackSearchEngine(new MeilisearchEngine(config.meilisearch, () => worker.pending()), new PostgresSearchEngine(orm), logger);
   worker.start();
   logger.info({ host: config.meilisearch.host, index: config.meilisearch.index }, "searching with Meilisearch; the outbox worker keeps it in sync");
   return { engine, worker, stop: () => worker.stop() };
