@@ -80,6 +80,8 @@ interface Corpus {
   titles: string[];
   sentences: string[];
   word: () => string;
+  /** Nouns of the vocabulary, for new compounds. */
+  nouns: string[];
 }
 
 async function loadCorpus(client: pg.Client, rand: () => number): Promise<Corpus> {
@@ -101,7 +103,9 @@ async function loadCorpus(client: pg.Client, rand: () => number): Promise<Corpus
     }
   }
   const vocabulary = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([word]) => word);
+  const nouns = vocabulary.filter((word) => /^\p{Lu}\p{Ll}{3,}$/u.test(word)).slice(0, 3000);
   return {
+    nouns,
     titles: rows.filter((row) => row.type === "Project" || row.type === "FieldOfAction" || row.type === "LessonLearned").map((row) => row.title),
     sentences,
     word: zipf(vocabulary, rand, 1.05),
@@ -119,10 +123,18 @@ class Writer {
     return items[Math.floor(this.rand() * items.length)];
   }
 
+  /** A new compound of two nouns ("Bauamt" + "Portal" → "Bauamtportal"): German's long tail of rare words. */
+  compound(): string {
+    return this.pick(this.corpus.nouns) + this.pick(this.corpus.nouns).toLowerCase();
+  }
+
   sentence(): string {
     return this.pick(this.corpus.sentences)
       .split(" ")
-      .map((word) => (this.rand() < 0.3 ? this.corpus.word() : word))
+      .map((word) => {
+        const dice = this.rand();
+        return dice < 0.03 ? this.compound() : dice < 0.3 ? this.corpus.word() : word;
+      })
       .join(" ");
   }
 
