@@ -29,7 +29,10 @@ import { SYNONYMS, type SynonymGroup } from "./synonyms.js";
 
 /** How long the synonym list's analysis (stems, compounds) is reused. */
 const SYNONYM_REFRESH_MS = 60_000;
-/** Nearest dictionary words looked at for typo corrections of a word. */
+/**
+ * Nearest dictionary words looked at for typo corrections of a word: those with its first two letters and a length
+ * within two, by trigram similarity (so a typo in the first two letters is not corrected).
+ */
 const NEAR_WORDS = 8;
 /** Most compounds a word is expanded to ("kindergart" → "kindergartenverwalt"), shortest first. */
 const EXPANSIONS = 8;
@@ -134,7 +137,10 @@ export class PostgresSearchEngine implements SearchEngine {
     const rows = await this.execute<{ word: string; lexemes: string[]; near: string[] | null; expansions: string[] | null }>(
       `select u.word, l.lexemes,
               case when u.word = any (?::text[]) and cardinality(l.lexemes) = 1
-                   then array(select s.lexeme from search_word s order by s.lexeme <-> l.lexemes[1] limit ${NEAR_WORDS}) end as near,
+                   then array(select s.lexeme from search_word s
+                               where left(s.lexeme, 2) = left(l.lexemes[1], 2)
+                                 and length(s.lexeme) between length(l.lexemes[1]) - 2 and length(l.lexemes[1]) + 2
+                               order by similarity(s.lexeme, l.lexemes[1]) desc, s.lexeme limit ${NEAR_WORDS}) end as near,
               case when cardinality(l.lexemes) = 1 and length(l.lexemes[1]) >= ${MIN_EXPANDED_LENGTH}
                    then array(select s.lexeme from search_word s
                                where s.lexeme > l.lexemes[1] and s.lexeme < l.lexemes[1] || chr(1114111)

@@ -72,9 +72,10 @@ export class Migration20261130070000Search extends Migration {
     this.addSql(`create index search_document_topics on search_document using gin (topics);`);
     this.addSql(`create index search_document_providers on search_document using gin (providers);`);
 
-    // The words the index holds (stems), for typo correction by trigram distance.
+    // The words the index holds (stems), for typo correction: candidates share the first two letters and nearly the
+    // length (this index), and pg_trgm's similarity ranks them. A KNN search over a trigram index of 300,000 words took 100-200 ms.
     this.addSql(`create table search_word (lexeme text collate "C" primary key);`);
-    this.addSql(`create index search_word_trgm on search_word using gist (lexeme gist_trgm_ops);`);
+    this.addSql(`create index search_word_prefix_length on search_word (left(lexeme, 2), length(lexeme));`);
 
     // Changes an external engine (Meilisearch) still has to receive; written in the same transaction as the change.
     this.addSql(`create table search_outbox (
