@@ -40,10 +40,13 @@ const EXPANSIONS = 8;
 const MIN_EXPANDED_LENGTH = 4;
 
 /**
- * Above this many estimated matches a query is "broad": its GIN posting lists are long, and
- * scanning rows until enough matches are found beats building the index's bitmap.
+ * What checking one row costs, in GIN posting-list entries read. A query is "broad" when
+ * scanning rows until COUNTED matches are found (documents × COUNTED / estimated matches)
+ * costs less than the index reading every posting list of its words.
  */
-const BROAD_MATCHES = 20_000;
+const ROW_COST = 4;
+/** How long the document count used for that choice is reused. */
+const COUNT_REFRESH_MS = 60_000;
 
 /** Matches counted (and counted for facets): one more than MAX_TOTAL_HITS tells "more than that". */
 const COUNTED = MAX_TOTAL_HITS + 1;
@@ -94,8 +97,8 @@ function filterSql(filter: SearchFilterSpec): Sql {
 /** Options of the PostgreSQL engine; the defaults are what the hub uses. */
 export interface PostgresEngineOptions {
   synonyms?: readonly SynonymGroup[];
-  /** Estimated matches above which a query takes the broad plan (tests set 0 to exercise it on small data). */
-  broadMatches?: number;
+  /** Forces the plan: true scans rows for every query, false always uses the index (tests use both on small data). */
+  broad?: boolean;
 }
 
 interface ResultRow {
@@ -117,14 +120,15 @@ export class PostgresSearchEngine implements SearchEngine {
   private synonymsAnalysedAt = 0;
 
   private readonly synonymGroups: readonly SynonymGroup[];
-  private readonly broadMatches: number;
+  private readonly forceBroad: boolean | undefined;
+  private documents: { count: number; at: number } | undefined;
 
   constructor(
     private readonly orm: MikroORM,
     options: PostgresEngineOptions = {},
   ) {
     this.synonymGroups = options.synonyms ?? SYNONYMS;
-    this.broadMatches = options.broadMatches ?? BROAD_MATCHES;
+    this.forceBroad = options.broad;
   }
 
   private execute<T>(sql: string, params: unknown[]): Promise<T[]> {
@@ -186,16 +190,24 @@ export class PostgresSearchEngine implements SearchEngine {
       if (!queries) return { hits: [], totalCount: 0, totalCountIsExact: true, facets: withFacets ? FACET_FIELDS.map((field) => ({ field, values: [] })) : [] };
       const typos = queries.full !== queries.noTypo;
       // ts_match_vq is what @@ calls, but as a function the planner cannot answer it from the GIN index.
-      const broad = (await this.estimate(queries.full)) > this.broadMatches;
-      const text = (column: string) => (broad ? `ts_match_vq(d.${column}, ?::tsquery)` : `d.${column} @@ ?::tsquery`);
-      matches = { sql: `select ${MATCH_COLUMNS} from search_document d where ${where.sql} and ${text("tsv")} limit ${COUNTED}`, params: [...where.params, queries.full] };
+      const [documents, fullMatches, noTypoMatches, postings] = await Promise.all([
+        this.documentCount(),
+        this.estimate(queries.full),
+        typos ? this.estimate(queries.noTypo) : null,
+        this.estimate(queries.anyWord),
+      ]);
+      const isBroad = (estimated: number) => this.forceBroad ?? (estimated > 0 && (documents * COUNTED) / estimated < postings / ROW_COST);
+      const broadFull = isBroad(fullMatches);
+      const broadNoTypo = noTypoMatches === null ? broadFull : isBroad(noTypoMatches);
+      const text = (column: string, broad: boolean) => (broad ? `ts_match_vq(d.${column}, ?::tsquery)` : `d.${column} @@ ?::tsquery`);
+      matches = { sql: `select ${MATCH_COLUMNS} from search_document d where ${where.sql} and ${text("tsv", broadFull)} limit ${COUNTED}`, params: [...where.params, queries.full] };
       // What is ranked: title matches first (their small tsvector is cheap to scan), typo-free matches, then any.
       // Titles are short: their GIN posting lists stay small even for common words, so the index serves them always;
       // a broad query has title matches to spare without the compounds its words start.
       const parts: Sql[] = [
-        { sql: `(select d.id from search_document d where ${where.sql} and d.title_tsv @@ ?::tsquery limit ${ranked})`, params: [...where.params, broad ? queries.exact : queries.noTypo] },
+        { sql: `(select d.id from search_document d where ${where.sql} and d.title_tsv @@ ?::tsquery limit ${ranked})`, params: [...where.params, broadNoTypo ? queries.exact : queries.noTypo] },
       ];
-      if (typos) parts.push({ sql: `(select d.id from search_document d where ${where.sql} and ${text("tsv")} limit ${ranked})`, params: [...where.params, queries.noTypo] });
+      if (typos) parts.push({ sql: `(select d.id from search_document d where ${where.sql} and ${text("tsv", broadNoTypo)} limit ${ranked})`, params: [...where.params, queries.noTypo] });
       parts.push({ sql: `(select id from matches limit ${ranked})`, params: [] });
       candidates = { sql: parts.map((part) => part.sql).join(" union "), params: parts.flatMap((part) => part.params) };
       // Tiers as Meilisearch's ranking rules: no typo, then title, then title or summary, then exact words; ts_rank breaks ties.
@@ -250,6 +262,15 @@ export class PostgresSearchEngine implements SearchEngine {
       [query],
     );
     return row["QUERY PLAN"][0].Plan["Plan Rows"];
+  }
+
+  /** The number of documents, from the table statistics; reused for a minute. */
+  private async documentCount(): Promise<number> {
+    if (!this.documents || Date.now() - this.documents.at > COUNT_REFRESH_MS) {
+      const [row] = await this.execute<{ n: number }>("select greatest(reltuples, 0)::float8 as n from pg_class where oid = 'search_document'::regclass", []);
+      this.documents = { count: Number(row.n), at: Date.now() };
+    }
+    return this.documents.count;
   }
 
   private lookUpTokens(tokens: ReturnType<typeof tokenize>): Promise<Map<string, WordFacts>> {

@@ -32,6 +32,8 @@ export interface TextQueries {
   noTypoTitleSummary: string;
   /** The words themselves and synonyms, no compounds they start or typos: exact matches rank first among equals. */
   exact: string;
+  /** Every stem of `full` ORed: how many posting lists an index scan of `full` reads. */
+  anyWord: string;
 }
 
 const WORD = /[\p{L}\p{N}]+(?:[-‐‑][\p{L}\p{N}]+)*/gu;
@@ -253,5 +255,6 @@ export function buildTextQueries(
   const noTypoTitleSummary = render(query, { typos: false, prefixes: true, weights: "AB" });
   const exact = render(query, { typos: false, prefixes: false, weights: "" });
   if (!full || !noTypo || !noTypoTitleSummary || !exact) return null;
-  return { full, noTypo, noTypoTitleSummary, exact };
+  const anyWord = [...new Set(full.match(/'(?:[^']|'')*'/g) ?? [])].join(" | ");
+  return { full, noTypo, noTypoTitleSummary, exact, anyWord };
 }

@@ -10,5 +10,5 @@ searchContract("PostgreSQL", async () => {
 // The seed data is far too small for the plan of broad queries (scan rows, not the GIN index); force it.
 searchContract("PostgreSQL, broad-query plan", async () => {
   const db = await createTestDatabase();
-  return { engine: new PostgresSearchEngine(db.orm, { broadMatches: 0 }), orm: db.orm, settle: async () => {}, close: () => db.close() };
+  return { engine: new PostgresSearchEngine(db.orm, { broad: true }), orm: db.orm, settle: async () => {}, close: () => db.close() };
 });
