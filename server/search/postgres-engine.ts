@@ -180,7 +180,7 @@ export class PostgresSearchEngine implements SearchEngine {
     let marking: string | null = null;
     if (!query.trim()) {
       matches = { sql: `select ${MATCH_COLUMNS} from search_document d where ${where.sql} order by d.id limit ${COUNTED}`, params: where.params };
-      candidates = { sql: "select id from matches", params: [] };
+      candidates = { sql: `select d.id from search_document d where ${where.sql} order by d.id limit ${ranked}`, params: where.params };
       score = { sql: "0::float8", params: [] };
     } else {
       const tokens = tokenize(query);
@@ -208,7 +208,7 @@ export class PostgresSearchEngine implements SearchEngine {
         { sql: `(select d.id from search_document d where ${where.sql} and d.title_tsv @@ ?::tsquery limit ${ranked})`, params: [...where.params, broadNoTypo ? queries.exact : queries.noTypo] },
       ];
       if (typos) parts.push({ sql: `(select d.id from search_document d where ${where.sql} and ${text("tsv", broadNoTypo)} limit ${ranked})`, params: [...where.params, queries.noTypo] });
-      parts.push({ sql: `(select id from matches limit ${ranked})`, params: [] });
+      parts.push({ sql: `(select d.id from search_document d where ${where.sql} and ${text("tsv", broadFull)} limit ${ranked})`, params: [...where.params, queries.full] });
       candidates = { sql: parts.map((part) => part.sql).join(" union "), params: parts.flatMap((part) => part.params) };
       // Tiers as Meilisearch's ranking rules: no typo, then title, then title or summary, then exact words; ts_rank breaks ties.
       const tiers: Sql[] = [
@@ -224,22 +224,27 @@ export class PostgresSearchEngine implements SearchEngine {
     const headline = (column: string, options: string) =>
       marking === null ? `''` : `ts_headline('ikz_german', translate(d.${column}, '${MARK_START}${MARK_END}', ''), ?::tsquery, '${options}')`;
     const headlineParams = marking === null ? [] : [marking, marking, marking];
-    const sql = `
-      with matches as materialized (${matches.sql}),
-      cand as (${candidates.sql}),
+    // Two statements on two connections, so that PostgreSQL counts (and facets) while it ranks: on a two-core
+    // machine the answer takes as long as the slower of them rather than both.
+    const counting = `
+      with matches as materialized (${matches.sql})
+      select (select count(*) from matches) as total, ${withFacets ? FACETS_SQL : "null::json"} as facets`;
+    const ranking = `
+      with cand as (${candidates.sql}),
       page as (
         select d.id, d.type, d.entity_id, d.municipality_id, ${score.sql} as score
           from search_document d where d.id in (select id from cand)
          order by score desc, d.id offset ? limit ?
       )
-      select
-        (select count(*) from matches) as total,
-        (select json_agg(h order by h.score desc, h.id) from (
-           select p.id, p.type, p.entity_id, p.municipality_id, p.score,
-                  ${headline("title", SHORT_FIELD)} as title, ${headline("summary", LONG_FIELD)} as summary, ${headline("body", LONG_FIELD)} as body
-             from page p join search_document d on d.id = p.id) h) as hits,
-        ${withFacets ? FACETS_SQL : "null::json"} as facets`;
-    const [row] = await this.execute<ResultRow>(sql, [...matches.params, ...candidates.params, ...score.params, offset, limit, ...headlineParams]);
+      select json_agg(h order by h.score desc, h.id) as hits from (
+        select p.id, p.type, p.entity_id, p.municipality_id, p.score,
+               ${headline("title", SHORT_FIELD)} as title, ${headline("summary", LONG_FIELD)} as summary, ${headline("body", LONG_FIELD)} as body
+          from page p join search_document d on d.id = p.id) h`;
+    const [[counted], [rankedRow]] = await Promise.all([
+      this.execute<Pick<ResultRow, "total" | "facets">>(counting, matches.params),
+      this.execute<Pick<ResultRow, "hits">>(ranking, [...candidates.params, ...score.params, offset, limit, ...headlineParams]),
+    ]);
+    const row: ResultRow = { ...counted, ...rankedRow };
     const total = Number(row.total);
     return {
       hits: (row.hits ?? []).map((hit): SearchHitRecord => ({
