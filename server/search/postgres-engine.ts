@@ -35,7 +35,7 @@ const SYNONYM_REFRESH_MS = 60_000;
  */
 const NEAR_WORDS = 8;
 /** Most compounds a word is expanded to ("kindergart" → "kindergartenverwalt"), shortest first. */
-const EXPANSIONS = 8;
+const EXPANSIONS = 4;
 /** Stems shorter than this are not expanded: too many words start with them. */
 const MIN_EXPANDED_LENGTH = 4;
 

@@ -195,7 +195,7 @@ function tokenNode(token: QueryToken, facts: ReadonlyMap<string, WordFacts>, typ
     const budget = typos ? typoBudget(part) : 0;
     if (budget > 0 && own.length === 1) {
       const known = new Set(alternatives.flatMap((node) => (node.kind === "lexeme" ? [node.lexeme] : [])).concat(own));
-      const near = (facts.get(part)?.near ?? []).filter((word) => !known.has(word) && editDistance(word, own[0], budget) <= budget).slice(0, 5);
+      const near = (facts.get(part)?.near ?? []).filter((word) => !known.has(word) && editDistance(word, own[0], budget) <= budget).slice(0, 3);
       for (const lexeme of near) alternatives.push({ kind: "lexeme", lexeme, typo: true });
     }
     return or(alternatives);
