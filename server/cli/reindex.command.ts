@@ -3,6 +3,7 @@ import pg from "pg";
 import { attachDatabase } from "../database/database.js";
 import { seedIfEmpty } from "../seeding.js";
 import { SEARCH_TYPES } from "../search/search-engine.js";
+import { setOutbox } from "../search/search-runtime.js";
 import { progressBar } from "./progress.js";
 import type { CommandContext } from "./synthetic.command.js";
 import { EXIT_OK, UsageError } from "./usage.js";
@@ -28,6 +29,9 @@ export async function runReindexCommand(args: string[], { config, logger, io }: 
   const database = await attachDatabase(config, logger);
   try {
     if (database.started && config.seedOnStart) await seedIfEmpty(database.orm, logger);
+    // With Meilisearch every rebuilt document is queued (search_refresh does so while the outbox is on); a running
+    // hub's worker sends them, or the next hub started with MEILI_HOST.
+    if (config.meilisearch) await setOutbox(database.orm, true);
     const client = new pg.Client({ connectionString: database.orm.config.get("clientUrl") });
     await client.connect();
     try {
@@ -51,8 +55,18 @@ export async function runReindexCommand(args: string[], { config, logger, io }: 
       }
       bar.stop();
       // Documents of records that no longer exist or are no longer searchable.
-      const { rowCount: removed } = await client.query(
-        "delete from search_document d where not exists (select 1 from search_source s where s.type = d.type and s.entity_id = d.entity_id)",
+      const {
+        rows: [{ removed }],
+      } = await client.query<{ removed: number }>(
+        `with removed as (
+           delete from search_document d where not exists (select 1 from search_source s where s.type = d.type and s.entity_id = d.entity_id)
+           returning d.type, d.entity_id
+         )
+         , queued as (
+           insert into search_outbox (type, entity_id)
+           select type, entity_id from removed where exists (select 1 from search_state where key = 'outbox' and value = 'on')
+         )
+         select count(*)::int as removed from removed`,
       );
       // The typo dictionary: only words the index holds now.
       await client.query("begin");
@@ -62,7 +76,7 @@ export async function runReindexCommand(args: string[], { config, logger, io }: 
       );
       await client.query("commit");
       const { rows: words } = await client.query<{ n: number }>("select count(*)::int as n from search_word");
-      io.stderr.write(`Reindexed ${done} documents (${removed ?? 0} stale removed); the typo dictionary holds ${words[0].n} words.\n`);
+      io.stderr.write(`Reindexed ${done} documents (${removed} stale removed); the typo dictionary holds ${words[0].n} words.\n`);
       io.stdout.write(`${done}\n`);
     } finally {
       await client.end();

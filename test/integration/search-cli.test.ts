@@ -15,7 +15,7 @@ beforeAll(async () => {
 afterAll(() => db?.close());
 
 /** Runs the CLI with the test database and returns exit code and output. */
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+async function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = "";
   let stderr = "";
   const sink = (append: (text: string) => void) =>
@@ -25,7 +25,7 @@ async function cli(args: string[]): Promise<{ code: number; stdout: string; stde
         done();
       },
     });
-  const code = await runCli(args, { DATABASE_URL: db.url, LOG_LEVEL: "silent", SEED_ON_START: "false" }, {
+  const code = await runCli(args, { DATABASE_URL: db.url, LOG_LEVEL: "silent", SEED_ON_START: "false", ...env }, {
     stdout: sink((text) => (stdout += text)),
     stderr: sink((text) => (stderr += text)),
   });
@@ -47,6 +47,19 @@ describe("npm run reindex", () => {
     expect(result.stdout).toBe(`${documents}\n`);
     expect(result.stderr).toMatch(/Reindexed \d+ documents \(1 stale removed\)/);
     expect(await count()).toBe(documents);
+  });
+
+  it("with MEILI_HOST, queues every document for Meilisearch (a hub's outbox worker sends them)", async () => {
+    const documents = await count();
+    // Nothing listens there: reindex only writes the outbox, it does not talk to Meilisearch.
+    const result = await cli(["reindex"], { MEILI_HOST: "http://127.0.0.1:9" });
+    expect(result.code).toBe(0);
+    const queued = await db.orm.em
+      .getConnection()
+      .execute<{ n: number }[]>("select count(distinct (type, entity_id))::int as n from search_outbox", [], "all");
+    expect(queued[0].n).toBe(documents);
+    await db.orm.em.getConnection().execute("update search_state set value = 'off' where key = 'outbox'");
+    await db.orm.em.getConnection().execute("delete from search_outbox");
   });
 
   it("takes no arguments", async () => {
