@@ -51,7 +51,7 @@ const COUNT_REFRESH_MS = 60_000;
 /** Matches counted (and counted for facets): one more than MAX_TOTAL_HITS tells "more than that". */
 const COUNTED = MAX_TOTAL_HITS + 1;
 /** Matches of each kind (title, typo-free, any) that are ranked; deeper pages rank more. */
-const RANKED = 200;
+const RANKED = 100;
 
 const SHORT_FIELD = `StartSel=${MARK_START}, StopSel=${MARK_END}, HighlightAll=true`;
 const LONG_FIELD = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxFragments=2, MaxWords=30, MinWords=12, FragmentDelimiter=" … "`;
