@@ -46,7 +46,12 @@ function percentile(sorted: number[], p: number): number {
 }
 
 const { values } = parseArgs({
-  options: { url: { type: "string", default: "http://localhost:4000/graphql" }, rounds: { type: "string", default: "20" }, warmup: { type: "string", default: "2" } },
+  options: {
+    url: { type: "string", default: "http://localhost:4000/graphql" },
+    rounds: { type: "string", default: "20" },
+    warmup: { type: "string", default: "2" },
+    "per-query": { type: "boolean", default: false },
+  },
 });
 const url = values.url!;
 const rounds = Math.min(Math.max(Number(values.rounds) || 20, 1), 200);
@@ -78,12 +83,23 @@ for (const [name, cases] of Object.entries(CLASSES)) {
   let matches = 0;
   for (const item of cases) for (let i = 0; i < warmup; i++) matches = (await run(item)).totalCount;
   matches = (await run(cases[0])).totalCount;
+  const perQuery = new Map<Case, number[]>(cases.map((item) => [item, []]));
   for (let round = 0; round < rounds; round++) {
-    for (const item of cases) times.push((await run(item)).ms);
+    for (const item of cases) {
+      const { ms } = await run(item);
+      times.push(ms);
+      perQuery.get(item)!.push(ms);
+    }
   }
   times.sort((a, b) => a - b);
   const cell = (value: number) => value.toFixed(1).padStart(8);
   console.log(
     `${name.padEnd(11)} ${String(cases.length).padStart(7)} ${String(times.length).padStart(9)} ${cell(percentile(times, 50))} ${cell(percentile(times, 95))} ${cell(percentile(times, 99))} ${cell(times.at(-1)!)}   ${matches}`,
   );
+  if (values["per-query"]) {
+    for (const [item, ms] of perQuery) {
+      ms.sort((a, b) => a - b);
+      console.log(`  ${JSON.stringify(item.query)}${item.filter ? ` ${JSON.stringify(item.filter)}` : ""}: p50 ${percentile(ms, 50).toFixed(1)}, p95 ${percentile(ms, 95).toFixed(1)}`);
+    }
+  }
 }

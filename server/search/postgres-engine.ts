@@ -180,7 +180,7 @@ export class PostgresSearchEngine implements SearchEngine {
     let marking: string | null = null;
     if (!query.trim()) {
       matches = { sql: `select ${MATCH_COLUMNS} from search_document d where ${where.sql} order by d.id limit ${COUNTED}`, params: where.params };
-      candidates = { sql: `select d.id from search_document d where ${where.sql} order by d.id limit ${ranked}`, params: where.params };
+      candidates = { sql: `cand as (select d.id from search_document d where ${where.sql} order by d.id limit ${ranked})`, params: where.params };
       score = { sql: "0::float8", params: [] };
     } else {
       const tokens = tokenize(query);
@@ -205,11 +205,18 @@ export class PostgresSearchEngine implements SearchEngine {
       // Titles are short: their GIN posting lists stay small even for common words, so the index serves them always;
       // a broad query has title matches to spare without the compounds its words start.
       const parts: Sql[] = [
-        { sql: `(select d.id from search_document d where ${where.sql} and d.title_tsv @@ ?::tsquery limit ${ranked})`, params: [...where.params, broadNoTypo ? queries.exact : queries.noTypo] },
+        { sql: `select d.id from search_document d where ${where.sql} and d.title_tsv @@ ?::tsquery limit ${ranked}`, params: [...where.params, broadNoTypo ? queries.exact : queries.noTypo] },
       ];
-      if (typos) parts.push({ sql: `(select d.id from search_document d where ${where.sql} and ${text("tsv", broadNoTypo)} limit ${ranked})`, params: [...where.params, queries.noTypo] });
-      parts.push({ sql: `(select d.id from search_document d where ${where.sql} and ${text("tsv", broadFull)} limit ${ranked})`, params: [...where.params, queries.full] });
-      candidates = { sql: parts.map((part) => part.sql).join(" union "), params: parts.flatMap((part) => part.params) };
+      // An index scan is asked for as many rows as the count reads, so that the planner builds the bitmap rather than
+      // betting on finding a few rows early in a sequential scan; the CTE is read only as far as needed.
+      const sized = (broad: boolean) => (broad ? ranked : Math.max(ranked, COUNTED));
+      if (typos) parts.push({ sql: `select d.id from search_document d where ${where.sql} and ${text("tsv", broadNoTypo)} limit ${sized(broadNoTypo)}`, params: [...where.params, queries.noTypo] });
+      parts.push({ sql: `select d.id from search_document d where ${where.sql} and ${text("tsv", broadFull)} limit ${sized(broadFull)}`, params: [...where.params, queries.full] });
+      candidates = {
+        sql: `${parts.map((part, i) => `c${i} as materialized (${part.sql}),`).join(" ")}
+              cand as (${parts.map((_, i) => `(select id from c${i} limit ${ranked})`).join(" union ")})`,
+        params: parts.flatMap((part) => part.params),
+      };
       // Tiers as Meilisearch's ranking rules: no typo, then title, then title or summary, then exact words; ts_rank breaks ties.
       const tiers: Sql[] = [
         typos ? { sql: "8 * (d.tsv @@ ?::tsquery)::int", params: [queries.noTypo] } : { sql: "8", params: [] },
@@ -230,7 +237,7 @@ export class PostgresSearchEngine implements SearchEngine {
       with matches as materialized (${matches.sql})
       select (select count(*) from matches) as total, ${withFacets ? FACETS_SQL : "null::json"} as facets`;
     const ranking = `
-      with cand as (${candidates.sql}),
+      with ${candidates.sql},
       page as (
         select d.id, d.type, d.entity_id, d.municipality_id, ${score.sql} as score
           from search_document d where d.id in (select id from cand)
