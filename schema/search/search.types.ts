@@ -1,5 +1,6 @@
 import { createUnionType, Field, Float, Int, ObjectType, registerEnumType } from "type-graphql";
 import { PageInfo } from "../common/pagination.js";
+import { MAX_FACET_VALUES, MAX_TOTAL_HITS } from "../../server/search/search-engine.js";
 import { FieldOfAction } from "../field-of-action/field-of-action.entity.js";
 import { LessonLearned } from "../lesson/lesson-learned.entity.js";
 import { Municipality } from "../municipality/municipality.entity.js";
@@ -104,17 +105,19 @@ export class SearchFacet {
   @Field(() => SearchFacetField, { description: "The field counted." })
   field: SearchFacetField;
 
-  @Field(() => [SearchFacetValue], { description: "The most frequent values (at most 20), most frequent first." })
+  @Field(() => [SearchFacetValue], { description: `The most frequent values (at most ${MAX_FACET_VALUES}), most frequent first.` })
   values: SearchFacetValue[];
 }
 
 /** The answer of `search`. */
 @ObjectType({ description: "Results of a search across all municipalities." })
 export class SearchResults {
-  @Field(() => Int, { description: "Matches of the query and filter, counted up to 1,000 (see `totalCountIsExact`)." })
+  @Field(() => Int, { description: `Matches of the query and filter, counted up to ${MAX_TOTAL_HITS} (see \`totalCountIsExact\`).` })
   totalCount: number;
 
-  @Field({ description: "False when more than 1,000 records match: then `totalCount` is 1,000 and only the best 1,000 can be paged through." })
+  @Field({
+    description: `False when more than ${MAX_TOTAL_HITS} records match: then \`totalCount\` is ${MAX_TOTAL_HITS}, and only the best ${MAX_TOTAL_HITS} can be paged through.`,
+  })
   totalCountIsExact: boolean;
 
   @Field(() => [SearchHit], { description: "This page of hits, best first." })

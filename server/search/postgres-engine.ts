@@ -190,31 +190,29 @@ export class PostgresSearchEngine implements SearchEngine {
       if (!queries) return { hits: [], totalCount: 0, totalCountIsExact: true, facets: withFacets ? FACET_FIELDS.map((field) => ({ field, values: [] })) : [] };
       const typos = queries.full !== queries.noTypo;
       // ts_match_vq is what @@ calls, but as a function the planner cannot answer it from the GIN index.
-      const [documents, fullMatches, noTypoMatches, postings] = await Promise.all([
-        this.documentCount(),
-        this.estimate(queries.full),
-        typos ? this.estimate(queries.noTypo) : null,
-        this.estimate(queries.anyWord),
-      ]);
+      const [documents, fullMatches, postings] = await Promise.all([this.documentCount(), this.estimate(queries.full), this.estimate(queries.anyWord)]);
       const isBroad = (estimated: number) => this.forceBroad ?? (estimated > 0 && (documents * COUNTED) / estimated < postings / ROW_COST);
       const broadFull = isBroad(fullMatches);
-      const broadNoTypo = noTypoMatches === null ? broadFull : isBroad(noTypoMatches);
       const text = (column: string, broad: boolean) => (broad ? `ts_match_vq(d.${column}, ?::tsquery)` : `d.${column} @@ ?::tsquery`);
       matches = { sql: `select ${MATCH_COLUMNS} from search_document d where ${where.sql} and ${text("tsv", broadFull)} limit ${COUNTED}`, params: [...where.params, queries.full] };
       // What is ranked: title matches first (their small tsvector is cheap to scan), typo-free matches, then any.
       // Titles are short: their GIN posting lists stay small even for common words, so the index serves them always;
       // a broad query has title matches to spare without the compounds its words start.
       const parts: Sql[] = [
-        { sql: `select d.id from search_document d where ${where.sql} and d.title_tsv @@ ?::tsquery limit ${ranked}`, params: [...where.params, broadNoTypo ? queries.exact : queries.noTypo] },
+        { sql: `select d.id from search_document d where ${where.sql} and d.title_tsv @@ ?::tsquery limit ${ranked}`, params: [...where.params, broadFull ? queries.exact : queries.noTypo] },
       ];
       // An index scan is asked for as many rows as the count reads, so that the planner builds the bitmap rather than
-      // betting on finding a few rows early in a sequential scan; the CTE is read only as far as needed.
-      const sized = (broad: boolean) => (broad ? ranked : Math.max(ranked, COUNTED));
-      if (typos) parts.push({ sql: `select d.id from search_document d where ${where.sql} and ${text("tsv", broadNoTypo)} limit ${sized(broadNoTypo)}`, params: [...where.params, queries.noTypo] });
-      parts.push({ sql: `select d.id from search_document d where ${where.sql} and ${text("tsv", broadFull)} limit ${sized(broadFull)}`, params: [...where.params, queries.full] });
+      // betting on finding a few rows early in a sequential scan; the CTE is read only as far as needed. One scan
+      // serves both the typo-free candidates and the others.
+      const sized = broadFull ? ranked : Math.max(ranked, COUNTED);
+      const clean: Sql = typos ? { sql: "ts_match_vq(d.tsv, ?::tsquery)", params: [queries.noTypo] } : { sql: "true", params: [] };
+      parts.push({
+        sql: `select d.id, ${clean.sql} as clean from search_document d where ${where.sql} and ${text("tsv", broadFull)} limit ${sized}`,
+        params: [...clean.params, ...where.params, queries.full],
+      });
       candidates = {
-        sql: `${parts.map((part, i) => `c${i} as materialized (${part.sql}),`).join(" ")}
-              cand as (${parts.map((_, i) => `(select id from c${i} limit ${ranked})`).join(" union ")})`,
+        sql: `c0 as materialized (${parts[0].sql}), c1 as materialized (${parts[1].sql}),
+              cand as ((select id from c0 limit ${ranked}) union (select id from c1 where clean limit ${ranked}) union (select id from c1 limit ${ranked}))`,
         params: parts.flatMap((part) => part.params),
       };
       // Tiers as Meilisearch's ranking rules: no typo, then title, then title or summary, then exact words; ts_rank breaks ties.

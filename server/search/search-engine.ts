@@ -20,8 +20,11 @@ export type SnippetField = (typeof SNIPPET_FIELDS)[number];
 export const MAX_QUERY_LENGTH = 300;
 /** Words of a query that are searched for; further words are ignored. */
 export const MAX_QUERY_WORDS = 10;
-/** Most matches a query counts, ranks and pages through (Meilisearch's default `maxTotalHits`). */
-export const MAX_TOTAL_HITS = 1000;
+/**
+ * Most matches a query counts, ranks and pages through (Meilisearch's `maxTotalHits`, set to the same from code).
+ * Half Meilisearch's default of 1,000: counting is what common words cost (see the README's figures).
+ */
+export const MAX_TOTAL_HITS = 500;
 /** Most values a facet lists, by count. */
 export const MAX_FACET_VALUES = 20;
 
