@@ -277,7 +277,11 @@ export class PostgresSearchEngine implements SearchEngine {
   /** The number of documents, from the table statistics; reused for a minute. */
   private async documentCount(): Promise<number> {
     if (!this.documents || Date.now() - this.documents.at > COUNT_REFRESH_MS) {
-      const [row] = await this.execute<{ n: number }>("select greatest(reltuples, 0)::float8 as n from pg_class where oid = 'search_document'::regclass", []);
+      // reltuples is -1 until the table was first analysed: then count (once a minute), lest every query look broad.
+      const [row] = await this.execute<{ n: number }>(
+        "select (case when reltuples >= 0 then reltuples else (select count(*) from search_document) end)::float8 as n from pg_class where oid = 'search_document'::regclass",
+        [],
+      );
       this.documents = { count: Number(row.n), at: Date.now() };
     }
     return this.documents.count;
