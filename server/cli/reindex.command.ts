@@ -29,8 +29,8 @@ export async function runReindexCommand(args: string[], { config, logger, io }: 
   const database = await attachDatabase(config, logger);
   try {
     if (database.started && config.seedOnStart) await seedIfEmpty(database.orm, logger);
-    // With Meilisearch every rebuilt document is queued (search_refresh does so while the outbox is on); a running
-    // hub's worker sends them, or the next hub started with MEILI_HOST.
+    // With Meilisearch every document is queued at the end; a running hub's worker sends them, or the next hub
+    // started with MEILI_HOST.
     if (config.meilisearch) await setOutbox(database.orm, true);
     const client = new pg.Client({ connectionString: database.orm.config.get("clientUrl") });
     await client.connect();
@@ -75,6 +75,8 @@ export async function runReindexCommand(args: string[], { config, logger, io }: 
         "insert into search_word (lexeme) select word from ts_stat('select tsv from search_document') where length(word) between 3 and 60 and word !~ '[-.]'",
       );
       await client.query("commit");
+      // Unchanged documents are not queued by search_refresh; Meilisearch gets all of them, in case its index was lost.
+      if (config.meilisearch) await client.query("insert into search_outbox (type, entity_id) select type, entity_id from search_document");
       const { rows: words } = await client.query<{ n: number }>("select count(*)::int as n from search_word");
       io.stderr.write(`Reindexed ${done} documents (${removed} stale removed); the typo dictionary holds ${words[0].n} words.\n`);
       io.stdout.write(`${done}\n`);

@@ -71,6 +71,15 @@ describe("search with Meilisearch down", () => {
     expect(await pending()).toBe(after);
   });
 
+  it("queues nothing for a write that changes nothing searchable", async () => {
+    const before = await pending();
+    const [{ xmin }] = await sql<{ xmin: string }>("select xmin::text from search_document where type = 'Project' order by entity_id limit 1");
+    await sql("update project set updated_at = now()");
+    expect(await pending()).toBe(before);
+    // Not even rewritten: the document row is the same version.
+    expect((await sql<{ xmin: string }>("select xmin::text from search_document where type = 'Project' order by entity_id limit 1"))[0].xmin).toBe(xmin);
+  });
+
   it("keeps what it could not push, with a growing delay before the next attempt", async () => {
     const config = loadConfig({ MEILI_HOST: meiliHost, SEED_ON_START: "false" }, false);
     let runtime: SearchRuntime | undefined;
