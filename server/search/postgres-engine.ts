@@ -193,13 +193,16 @@ export class PostgresSearchEngine implements SearchEngine {
       const [documents, fullMatches, postings] = await Promise.all([this.documentCount(), this.estimate(queries.full), this.estimate(queries.anyWord)]);
       const isBroad = (estimated: number) => this.forceBroad ?? (estimated > 0 && (documents * COUNTED) / estimated < postings / ROW_COST);
       const broadFull = isBroad(fullMatches);
+      // A broad query has title matches to spare without the compounds its words start.
+      const titleQuery = broadFull ? queries.exact : queries.noTypo;
+      const [titleMatches, titlePostings] = await Promise.all([this.estimate(titleQuery, "title_tsv", where), this.estimate(titleQuery, "title_tsv")]);
+      // Titles are short and stored uncompressed: checking one costs about one posting-list entry.
+      const broadTitle = this.forceBroad ?? (titleMatches > 0 && (documents * RANKED) / titleMatches < titlePostings);
       const text = (column: string, broad: boolean) => (broad ? `ts_match_vq(d.${column}, ?::tsquery)` : `d.${column} @@ ?::tsquery`);
       matches = { sql: `select ${MATCH_COLUMNS} from search_document d where ${where.sql} and ${text("tsv", broadFull)} limit ${COUNTED}`, params: [...where.params, queries.full] };
-      // What is ranked: title matches first (their small tsvector is cheap to scan), typo-free matches, then any.
-      // Titles are short: their GIN posting lists stay small even for common words, so the index serves them always;
-      // a broad query has title matches to spare without the compounds its words start.
+      // What is ranked: title matches first (a title match ranks highest), typo-free matches, then any.
       const parts: Sql[] = [
-        { sql: `select d.id from search_document d where ${where.sql} and d.title_tsv @@ ?::tsquery limit ${ranked}`, params: [...where.params, broadFull ? queries.exact : queries.noTypo] },
+        { sql: `select d.id from search_document d where ${where.sql} and ${text("title_tsv", broadTitle)} limit ${ranked}`, params: [...where.params, titleQuery] },
       ];
       // An index scan is asked for as many rows as the count reads, so that the planner builds the bitmap rather than
       // betting on finding a few rows early in a sequential scan; the CTE is read only as far as needed. One scan
@@ -266,10 +269,10 @@ export class PostgresSearchEngine implements SearchEngine {
   }
 
   /** The planner's estimate of the documents a text query matches (from the tsvector column's statistics). */
-  private async estimate(query: string): Promise<number> {
+  private async estimate(query: string, column = "tsv", where: Sql = { sql: "true", params: [] }): Promise<number> {
     const [row] = await this.execute<{ "QUERY PLAN": { Plan: { "Plan Rows": number } }[] }>(
-      "explain (format json) select 1 from search_document d where d.tsv @@ ?::tsquery",
-      [query],
+      `explain (format json) select 1 from search_document d where ${where.sql} and d.${column} @@ ?::tsquery`,
+      [...where.params, query],
     );
     return row["QUERY PLAN"][0].Plan["Plan Rows"];
   }
