@@ -181,8 +181,11 @@ export function analyseSynonyms(groups: readonly SynonymGroup[], facts: Readonly
   };
 }
 
-/** The alternatives of one token: its stems, umlaut spellings, the compound joined or split, near words. */
-function tokenNode(token: QueryToken, facts: ReadonlyMap<string, WordFacts>, typos: boolean): Node | null {
+/**
+ * The alternatives of one token: its stems, umlaut spellings, the compound joined or split, near words; with
+ * `synonyms`, a part of a compound also matches its synonyms ("Kita-Anmeldung" → "Kindergarten" and "Anmeldung").
+ */
+function tokenNode(token: QueryToken, facts: ReadonlyMap<string, WordFacts>, typos: boolean, synonyms?: AnalysedSynonyms): Node | null {
   const { parts } = token;
   const partNode = (part: string): Node | null => {
     const own = facts.get(part)?.lexemes ?? [];
@@ -205,7 +208,18 @@ function tokenNode(token: QueryToken, facts: ReadonlyMap<string, WordFacts>, typ
   const joined = facts.get(parts.join(""))?.lexemes ?? [];
   if (joined.length) alternatives.push({ kind: "phrase", items: joined.map((lexeme) => ({ kind: "lexeme", lexeme, typo: false })) });
   const short = parts.some((part) => [...part].length <= 2);
-  const partNodes = parts.map(partNode).filter((node): node is Node => node !== null);
+  const withSynonyms = (part: string): Node | null => {
+    const node = partNode(part);
+    const key = (facts.get(part)?.lexemes ?? []).join(" ");
+    if (!node || !synonyms || short || !key) return node;
+    const others = synonyms.groups
+      .filter((group) => group.some((term) => term.keys.length === 1 && term.keys[0] === key))
+      .flatMap((group) => group.filter((term) => !(term.keys.length === 1 && term.keys[0] === key)))
+      .map((term) => termNode(term, synonyms.facts))
+      .filter((other): other is Node => other !== null);
+    return others.length ? or([node, ...others]) : node;
+  };
+  const partNodes = parts.map(withSynonyms).filter((node): node is Node => node !== null);
   if (partNodes.length) alternatives.push({ kind: short ? "phrase" : "and", items: partNodes });
   return alternatives.length ? or(alternatives) : null;
 }
@@ -240,7 +254,7 @@ export function buildTextQueries(
       }
     }
     const span = matched?.length ?? 1;
-    const own = tokens.slice(i, i + span).map((token) => tokenNode(token, facts, true)).filter((node): node is Node => node !== null);
+    const own = tokens.slice(i, i + span).map((token) => tokenNode(token, facts, true, synonyms)).filter((node): node is Node => node !== null);
     if (own.length) {
       const ownNode: Node = own.length === 1 ? own[0] : { kind: "phrase", items: own };
       const others = (matched?.group ?? []).filter((term) => term !== matched!.term).map((term) => termNode(term, synonyms.facts));

@@ -78,6 +78,7 @@ export function searchContract(name: string, open: () => Promise<EngineUnderTest
       project("suchstadt-summary", "Funkablesung der Brunnen", "Jeder Quellwasserzähler meldet sich selbst.");
       project("suchstadt-body", "Brunnenkataster", "Ein Verzeichnis der Brunnen.", "Später kommen Quellwasserzähler dazu.");
       project("suchstadt-exact", "Zählerwerk Nord", "Die Anlage im Norden.");
+      project("suchstadt-anmeldung", "Elternportal", "Die Anmeldung für den Kindergarten geht jetzt online.");
       project("suchstadt-typo", "Zahlwerk Süd", "Die Anlage im Süden.");
       project("suchstadt-hostile", "Kita <script>alert(1)</script> & Co", "Ein Titel mit <b>Markup</b> & Zeichen.");
       project("suchstadt-draft", "Geheimprojekt Nebelhorn", "Noch nicht öffentlich.", null, DRAFT);
@@ -90,7 +91,7 @@ export function searchContract(name: string, open: () => Promise<EngineUnderTest
       await em.flush();
       ids.set("Municipality:suchstadt", town.id);
       ids.set("FieldOfAction:leuchtturm", field.id);
-      for (const slug of ["suchstadt-wegweiser", "suchstadt-eakte", "suchstadt-title", "suchstadt-summary", "suchstadt-body", "suchstadt-exact", "suchstadt-typo", "suchstadt-hostile", "suchstadt-draft"]) {
+      for (const slug of ["suchstadt-anmeldung", "suchstadt-wegweiser", "suchstadt-eakte", "suchstadt-title", "suchstadt-summary", "suchstadt-body", "suchstadt-exact", "suchstadt-typo", "suchstadt-hostile", "suchstadt-draft"]) {
         await remember("Project", slug);
       }
       for (const slug of ["herten-kita-online", "kelsterbach-kindergartenverwaltung", "kelsterbach-e-akte"]) await remember("Project", slug);
@@ -148,6 +149,12 @@ export function searchContract(name: string, open: () => Promise<EngineUnderTest
         const hits = await found("Kita");
         expect(hits).toContain("Project:herten-kita-online");
         expect(hits).toContain("Project:kelsterbach-kindergartenverwaltung");
+      });
+
+      it("a part of a compound finds its synonyms: Kita-Anmeldung finds an Anmeldung für den Kindergarten", async () => {
+        const hits = await found("Kita-Anmeldung");
+        expect(hits).toContain("Project:suchstadt-anmeldung");
+        expect(hits).toContain("Project:herten-kita-online");
       });
 
       it("OZG finds the Onlinezugangsgesetz and back", async () => {

@@ -60,6 +60,12 @@ describe("buildTextQueries", () => {
     expect(queries.exact).toBe("('kita' | 'kindertagesstatt' | 'kindergart' | 'kindertagespfleg' | 'kindertageseinricht')");
   });
 
+  it("applies synonyms to the parts of a compound", () => {
+    const withParts = new Map(facts).set("Anmeldung", { lexemes: ["anmeld"], near: [] }).set("KitaAnmeldung", { lexemes: ["kitaanmeld"], near: [] });
+    const queries = buildTextQueries(tokenize("Kita-Anmeldung"), withParts, analyseSynonyms(SYNONYMS, withParts))!;
+    expect(queries.exact).toBe("('kitaanmeld' | (('kita' | 'kindertagesstatt' | 'kindergart' | 'kindertagespfleg' | 'kindertageseinricht') & 'anmeld'))");
+  });
+
   it("adds typo corrections only to the full query", () => {
     const queries = buildTextQueries(tokenize("Kindergaten"), facts, synonyms)!;
     // Eleven letters allow two typos: "kinderg" is in, "kind" (five edits) is not.
