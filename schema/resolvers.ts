@@ -32,6 +32,7 @@ import { Provider } from "./provider/provider.entity.js";
 import { ProviderClientResolver, ProviderClientsResolver } from "./provider/provider-clients.resolver.js";
 import { ProviderResolver } from "./provider/provider.resolver.js";
 import { SimilarityResolver } from "./similarity/similarity.resolver.js";
+import { SearchResolver } from "./search/search.resolver.js";
 import { citedResolver } from "./source/cited.resolver.js";
 import { ProviderShareResolver, StatsResolver, TopicStateCountResolver } from "./stats/stats.resolver.js";
 import { Strategy } from "./strategy/strategy.entity.js";
@@ -120,6 +121,7 @@ export const resolvers: NonEmptyArray<Function> = [
   ProviderClientResolver,
   TopicCountsResolver,
   TopicCityCountResolver,
+  SearchResolver,
   ...citedTypes.map((entity) => citedResolver(entity)),
   ...taggedTypes.map((entity) => taggedResolver(entity)),
 ];

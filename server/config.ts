@@ -33,6 +33,8 @@ export interface HubConfig {
   rateLimit: { points: number; durationSeconds: number };
   /** Redis for state shared by several hub instances (rate limits); null keeps it in memory. */
   redisUrl: string | null;
+  /** Meilisearch as the search engine; null searches with PostgreSQL. */
+  meilisearch: { host: string; apiKey: string | null; index: string } | null;
 }
 
 /** Limits on one GraphQL operation; each can be overridden by its environment variable. */
@@ -133,6 +135,8 @@ const databaseUrl = urlVariable("DATABASE_URL", ["postgres", "postgresql"], "pos
   url.pathname.length > 1 ? raw : { problem: "DATABASE_URL names no database; expected postgres://user@host:port/database" },
 );
 
+const meiliHost = urlVariable("MEILI_HOST", ["http", "https"], "http://meilisearch:7700");
+
 const publicUrl = urlVariable("PUBLIC_URL", ["http", "https"], "e.g. https://ikz-hub.example", (url, raw) =>
   url.pathname === "/" && !url.search && !url.hash ? url.origin : { problem: `PUBLIC_URL must be an http(s) origin without path, got ${shown(raw)}` },
 );
@@ -160,6 +164,12 @@ const schema = z.object({
   RATE_LIMIT_POINTS: count("RATE_LIMIT_POINTS", 300, 1, 1_000_000),
   RATE_LIMIT_DURATION_SECONDS: count("RATE_LIMIT_DURATION_SECONDS", 60, 1, 86_400),
   REDIS_URL: redisUrl,
+  MEILI_HOST: meiliHost,
+  MEILI_API_KEY: z.string().optional(),
+  MEILI_INDEX: z
+    .string()
+    .default("ikz-hub-documents")
+    .refine((value) => /^[A-Za-z0-9_-]{1,100}$/.test(value), { error: (issue) => `MEILI_INDEX must be 1 to 100 letters, digits, - or _, got ${shown(issue.input)}` }),
 });
 
 /**
@@ -168,6 +178,9 @@ const schema = z.object({
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, isTerminal = Boolean(process.stdout.isTTY)): HubConfig {
   const parsed = schema.safeParse(env);
+  if (parsed.success && !parsed.data.MEILI_HOST && parsed.data.MEILI_API_KEY?.trim()) {
+    throw new ConfigError("Invalid configuration: MEILI_API_KEY is set but MEILI_HOST is not; set both to search with Meilisearch");
+  }
   if (!parsed.success) {
     throw new ConfigError(`Invalid configuration: ${parsed.error.issues.map((issue) => issue.message).join("; ")}`);
   }
@@ -193,5 +206,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, isTerminal = Bo
     },
     rateLimit: { points: value.RATE_LIMIT_POINTS, durationSeconds: value.RATE_LIMIT_DURATION_SECONDS },
     redisUrl: value.REDIS_URL,
+    meilisearch: value.MEILI_HOST
+      ? { host: value.MEILI_HOST, apiKey: value.MEILI_API_KEY?.trim() || null, index: value.MEILI_INDEX }
+      : null,
   };
 }

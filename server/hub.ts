@@ -25,6 +25,7 @@ import { rateLimitMiddleware } from "./rate-limit/rate-limit.middleware.js";
 import { createRateLimiter, type RateLimiter } from "./rate-limit/rate-limiter.js";
 import { requestScope } from "./request-scope.js";
 import { seedIfEmpty } from "./seeding.js";
+import { createSearchEngine, type SearchRuntime } from "./search/search-runtime.js";
 
 /** How a hub is put together; tests pass an already open database. */
 export interface HubOptions {
@@ -50,6 +51,8 @@ export class Hub {
   private apolloStarted = false;
   /** Request budgets of `/graphql`; created when the routes are mounted, closed by `stop()`. */
   private rateLimiter: RateLimiter | undefined;
+  /** The search engine (and, with Meilisearch, its outbox worker); built at start, stopped by `stop()`. */
+  private search: SearchRuntime | undefined;
 
   constructor(private readonly options: HubOptions) {
     this.database = options.database;
@@ -101,6 +104,7 @@ export class Hub {
     const { config, logger } = this.options;
     this.database ??= await openDatabase(config, logger, { statementTimeoutMs: statementTimeoutFor(config.limits.executionTimeoutMs) });
     if (config.seedOnStart) await seedIfEmpty(this.database.orm, logger);
+    this.search = await createSearchEngine({ config, logger, orm: this.database.orm });
     await this.apollo.start();
     this.apolloStarted = true;
     this.mountRoutes();
@@ -131,6 +135,11 @@ export class Hub {
       await this.apollo.stop().catch((error) => this.options.logger.warn({ err: error }, "GraphQL server did not stop cleanly"));
     }
     if (this.httpServer.listening) await new Promise((resolve) => this.httpServer.close(resolve));
+    if (this.search) {
+      const search = this.search;
+      this.search = undefined;
+      await search.stop().catch((error) => this.options.logger.warn({ err: error }, "search engine did not stop cleanly"));
+    }
     if (this.rateLimiter) {
       const rateLimiter = this.rateLimiter;
       this.rateLimiter = undefined;
@@ -150,13 +159,14 @@ export class Hub {
     // not wait for it: the hub starts, and counts in memory, while Redis is down).
     const rateLimiter = (this.rateLimiter = createRateLimiter({ config, logger }));
     const authenticator = createAuthenticator({ orm, logger });
+    const search = this.search!.engine;
     this.app.disable("x-powered-by");
     this.app.use(requestId);
-    this.app.get("/healthz", healthRoute({ orm, rateLimiter }));
+    this.app.get("/healthz", healthRoute({ orm, rateLimiter, search }));
     this.app.use(createEmbedRouter({ orm, logger, publicUrl: config.publicUrl }));
     // Exports spend the caller's address budget like GraphQL requests: they read whole tables.
     this.app.use("/export", rateLimitMiddleware(rateLimiter, logger, () => null), createExportRouter({ orm, publicUrl: config.publicUrl }));
-    this.app.use("/graphql", ...graphqlRoute({ apollo: this.apollo, orm, logger, authenticator, rateLimiter }));
+    this.app.use("/graphql", ...graphqlRoute({ apollo: this.apollo, orm, logger, authenticator, rateLimiter, search }));
     this.app.use(notFound);
     this.app.use(httpErrors((error) => this.logInternalError(error)));
   }

@@ -1,5 +1,6 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import type { Logger } from "pino";
+import type { SearchEngine } from "../../server/search/search-engine.js";
 import type { Viewer } from "../token/viewer.js";
 import type { Loaders } from "./loaders.js";
 
@@ -13,4 +14,6 @@ export interface HubContext {
   logger: Logger;
   /** The verified API token of the request; null for anonymous callers. */
   viewer: Viewer | null;
+  /** The search engine the hub was configured with (PostgreSQL or Meilisearch). */
+  search: SearchEngine;
 }

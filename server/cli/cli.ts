@@ -1,7 +1,16 @@
 import { ConfigError, loadConfig } from "../config.js";
 import { createLogger } from "../logger.js";
+import { runReindexCommand, REINDEX_USAGE } from "./reindex.command.js";
+import { runSyntheticCommand, SYNTHETIC_USAGE } from "./synthetic.command.js";
 import { runTokenCommand, TOKEN_USAGE } from "./token.command.js";
 import { type CliIo, EXIT_FAILURE, EXIT_USAGE, UsageError } from "./usage.js";
+
+/** The commands of the CLI: how to run each and its usage text. */
+const COMMANDS = {
+  token: { run: runTokenCommand, usage: TOKEN_USAGE },
+  reindex: { run: runReindexCommand, usage: REINDEX_USAGE },
+  "seed-synthetic": { run: runSyntheticCommand, usage: SYNTHETIC_USAGE },
+} as const;
 
 /**
  * Runs the command line `args` (without `node main.js`) and returns the exit code:
@@ -9,9 +18,10 @@ import { type CliIo, EXIT_FAILURE, EXIT_USAGE, UsageError } from "./usage.js";
  * stderr, at `warn` unless LOG_LEVEL is set.
  */
 export async function runCli(args: string[], env: NodeJS.ProcessEnv = process.env, io: CliIo = process): Promise<number> {
-  const [command, ...rest] = args;
-  if (command !== "token") {
-    io.stderr.write(`ikz-hub: unknown command ${JSON.stringify(command ?? "")}\n\n${TOKEN_USAGE}`);
+  const [name, ...rest] = args;
+  const command = Object.hasOwn(COMMANDS, name ?? "") ? COMMANDS[name as keyof typeof COMMANDS] : undefined;
+  if (!command) {
+    io.stderr.write(`ikz-hub: unknown command ${JSON.stringify(name ?? "")}\n\n${Object.values(COMMANDS).map((c) => c.usage).join("\n")}`);
     return EXIT_USAGE;
   }
   let config;
@@ -24,10 +34,10 @@ export async function runCli(args: string[], env: NodeJS.ProcessEnv = process.en
   }
   const logger = createLogger(config, { stream: "stderr" });
   try {
-    return await runTokenCommand(rest, { config, logger, io });
+    return await command.run(rest, { config, logger, io });
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr.write(`ikz-hub: ${error.message}\n\n${TOKEN_USAGE}`);
+      io.stderr.write(`ikz-hub: ${error.message}\n\n${command.usage}`);
       return EXIT_USAGE;
     }
     const message = error instanceof Error ? error.message : String(error);

@@ -4,6 +4,9 @@ import { SeedManager } from "@mikro-orm/seeder";
 import { entities } from "../../schema/entities.js";
 import { migrations } from "./migrations/index.js";
 
+/** Tables of the search index: not entities, so MikroORM's schema diff must leave them alone. */
+export const SEARCH_TABLES = ["search_document", "search_word", "search_outbox", "search_state"];
+
 /** Everything that varies between the hub, the CLI and the tests. */
 export interface OrmConfigOptions {
   clientUrl: string;
@@ -34,6 +37,8 @@ export function ormConfig({ clientUrl, onQuery, poolMax = 10, statementTimeoutMs
     },
     pool: { min: 0, max: poolMax },
     driverOptions: statementTimeoutMs ? { connection: { statement_timeout: statementTimeoutMs } } : {},
+    // The search index (server/search/) is SQL of its own, written by hand in its migration.
+    schemaGenerator: { skipTables: SEARCH_TABLES },
     forceUtcTimezone: true,
     // Request handlers must fork their own EntityManager; the global one is off limits.
     allowGlobalContext: false,

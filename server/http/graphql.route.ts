@@ -12,6 +12,7 @@ import type { Logger } from "../logger.js";
 import { RATE_LIMIT_RESPONSE_HEADERS, rateLimitMiddleware } from "../rate-limit/rate-limit.middleware.js";
 import type { RateLimiter } from "../rate-limit/rate-limiter.js";
 import { requestScope } from "../request-scope.js";
+import type { SearchEngine } from "../search/search-engine.js";
 import { BODY_LIMIT } from "./errors.middleware.js";
 
 /**
@@ -27,6 +28,7 @@ export interface GraphqlRouteOptions {
   logger: Logger;
   authenticator: Authenticator;
   rateLimiter: RateLimiter;
+  search: SearchEngine;
 }
 
 /**
@@ -36,7 +38,7 @@ export interface GraphqlRouteOptions {
  * the database is asked), token verification (401 for bad tokens), the JSON body parser
  * (refused requests are never parsed), and Apollo with one typed context per request.
  */
-export function graphqlRoute({ apollo, orm, logger, authenticator, rateLimiter }: GraphqlRouteOptions): RequestHandler[] {
+export function graphqlRoute({ apollo, orm, logger, authenticator, rateLimiter, search }: GraphqlRouteOptions): RequestHandler[] {
   return [
     cors({ origin: "*", methods: ["GET", "POST"], allowedHeaders: GRAPHQL_REQUEST_HEADERS, exposedHeaders: RATE_LIMIT_RESPONSE_HEADERS, maxAge: 600 }),
     authenticator.recall,
@@ -49,7 +51,7 @@ export function graphqlRoute({ apollo, orm, logger, authenticator, rateLimiter }
         const em = orm.em.fork();
         em.setFilterParams(VISIBILITY_FILTER, visibilityOf(viewer));
         const requestId = requestScope.getStore()?.requestId ?? randomUUID();
-        return { em, loaders: new Loaders(em), requestId, logger: logger.child({ requestId }), viewer };
+        return { em, loaders: new Loaders(em), requestId, logger: logger.child({ requestId }), viewer, search };
       },
     }),
   ];

@@ -32,6 +32,7 @@ describe("loadConfig defaults", () => {
       limits: { depth: 12, aliases: 30, directives: 20, tokens: 3000, cost: 10_000, executionTimeoutMs: 10_000 },
       rateLimit: { points: 300, durationSeconds: 60 },
       redisUrl: null,
+      meilisearch: null,
       dataDir: path.resolve(".data"),
       embeddedPostgresPort: 54329,
       seedOnStart: true,
@@ -72,6 +73,7 @@ describe("loadConfig defaults", () => {
       limits: { depth: 12, aliases: 30, directives: 20, tokens: 3000, cost: 10_000, executionTimeoutMs: 10_000 },
       rateLimit: { points: 300, durationSeconds: 60 },
       redisUrl: null,
+      meilisearch: null,
       dataDir: "/tmp/ikz-data",
       embeddedPostgresPort: 6543,
       seedOnStart: false,
@@ -267,5 +269,27 @@ describe("operation limits, rate limit and REDIS_URL", () => {
     expectOneLine(failure({ RATE_LIMIT_POINTS: "-5" }), "RATE_LIMIT_POINTS", "-5");
     expectOneLine(failure({ REDIS_URL: "http://127.0.0.1:6379" }), "REDIS_URL");
     expectOneLine(failure({ REDIS_URL: "not a url" }), "REDIS_URL");
+  });
+});
+
+describe("MEILI_HOST, MEILI_API_KEY and MEILI_INDEX", () => {
+  it("choose Meilisearch as the search engine", () => {
+    expect(loadConfig({ MEILI_HOST: "http://meilisearch:7700", MEILI_API_KEY: "secret" }, false).meilisearch).toEqual({
+      host: "http://meilisearch:7700",
+      apiKey: "secret",
+      index: "ikz-hub-documents",
+    });
+    expect(loadConfig({ MEILI_HOST: "https://search.example", MEILI_INDEX: "staging_docs" }, false).meilisearch).toEqual({
+      host: "https://search.example",
+      apiKey: null,
+      index: "staging_docs",
+    });
+  });
+
+  it("refuse a bad host, a key without a host and a bad index name, in one line", () => {
+    expectOneLine(failure({ MEILI_HOST: "meilisearch:7700" }), "MEILI_HOST");
+    expectOneLine(failure({ MEILI_HOST: "not a url" }), "MEILI_HOST");
+    expectOneLine(failure({ MEILI_API_KEY: "secret" }), "MEILI_HOST");
+    expectOneLine(failure({ MEILI_HOST: "http://meilisearch:7700", MEILI_INDEX: "no spaces" }), "MEILI_INDEX", "no spaces");
   });
 });

@@ -222,6 +222,7 @@ const compose = map(parseYaml(read("docker-compose.yml")), "docker-compose.yml")
 const services = map(compose.services, "services");
 const postgres = map(services.postgres, "services.postgres");
 const hub = map(services.hub, "services.hub");
+const meilisearch = map(services.meilisearch, "services.meilisearch");
 const hubEnv = environment(hub);
 const postgresEnv = environment(postgres);
 
@@ -249,8 +250,32 @@ function execForm(args: string): string[] {
 }
 
 describe("docker-compose.yml", () => {
-  it("defines the postgres and hub services", () => {
-    expect(Object.keys(services)).toEqual(expect.arrayContaining(["postgres", "hub"]));
+  it("defines the postgres, meilisearch and hub services", () => {
+    expect(Object.keys(services)).toEqual(expect.arrayContaining(["postgres", "meilisearch", "hub"]));
+  });
+
+  it("runs a pinned Meilisearch on a named volume, with a master key, checked at /health", () => {
+    expect(meilisearch.image).toMatch(/^getmeili\/meilisearch:v1\.\d+/);
+    const volumes = (meilisearch.volumes as Yaml[]).map(String);
+    const data = volumes.find((v) => v.endsWith(":/meili_data"));
+    expect(data, "a volume mounted at /meili_data").toBeDefined();
+    expect(Object.keys(map(compose.volumes, "volumes"))).toContain(data!.split(":")[0]);
+    const env = environment(meilisearch);
+    expect(env.MEILI_ENV).toBe("production");
+    expect(env.MEILI_MASTER_KEY.length, "production needs a master key of 16 bytes or more").toBeGreaterThanOrEqual(16);
+    const test = healthcheckTest(meilisearch, "meilisearch");
+    expect(test[0]).toBe("CMD");
+    expect(test.join(" ")).toContain("http://127.0.0.1:7700/health");
+    expect(meilisearch.ports, "Meilisearch stays on the compose network").toBeUndefined();
+  });
+
+  it("points the hub at Meilisearch with its master key, and starts it without waiting for its health", () => {
+    const url = new URL(hubEnv.MEILI_HOST);
+    expect(url.hostname).toBe("meilisearch");
+    expect(url.port).toBe("7700");
+    expect(hubEnv.MEILI_API_KEY).toBe(environment(meilisearch).MEILI_MASTER_KEY);
+    const dependsOn = map(hub.depends_on, "hub.depends_on");
+    expect(map(dependsOn.meilisearch, "hub.depends_on.meilisearch").condition).toBe("service_started");
   });
 
   it("runs the official PostgreSQL 16 or 17 image on a named volume", () => {
@@ -326,7 +351,7 @@ describe("docker-compose.yml", () => {
   it("publishes the hub's port 4000 and restarts both services", () => {
     expect(hub.ports).toEqual(expect.arrayContaining([`4000:${hubEnv.PORT ?? "4000"}`]));
     expect(postgres.ports, "PostgreSQL stays on the compose network").toBeUndefined();
-    for (const [name, service] of [["postgres", postgres], ["hub", hub]] as const) {
+    for (const [name, service] of [["postgres", postgres], ["meilisearch", meilisearch], ["hub", hub]] as const) {
       expect(["always", "unless-stopped", "on-failure"], `${name}.restart`).toContain(service.restart);
     }
   });

@@ -1794,6 +1794,8 @@ export type Query = {
   provider?: Maybe<Provider>;
   /** Providers (IT service providers, consultancies, vendors, …), filtered, sorted and paginated. */
   providers: ProviderConnection;
+  /** Full-text search across all municipalities: German stemming, umlaut folding, typo tolerance, synonyms; filterable, with facets and marked snippets. An empty query browses by filter. */
+  search: SearchResults;
   /** Aggregate answers over published records, without downloading them: projects by topic × state and by status, provider market shares, strategies by adoption year, budget totals. Filterable like `projects`. */
   stats: Stats;
   /** Strategies of all municipalities, filtered, sorted and paginated. */
@@ -1874,6 +1876,14 @@ export type QueryProvidersArgs = {
 };
 
 
+export type QuerySearchArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<SearchFilter>;
+  first?: Scalars['Int']['input'];
+  query: Scalars['String']['input'];
+};
+
+
 export type QueryStatsArgs = {
   filter?: InputMaybe<ProjectFilter>;
 };
@@ -1932,6 +1942,112 @@ export type RevisionAction =
   | 'UNPUBLISHED'
   /** Fields of the record were changed. */
   | 'UPDATED';
+
+/** How the matches spread over the values of one field. */
+export type SearchFacet = {
+  __typename?: 'SearchFacet';
+  /** The field counted. */
+  field: SearchFacetField;
+  /** The most frequent values (at most 20), most frequent first. */
+  values: Array<SearchFacetValue>;
+};
+
+/** A field search results are counted by. */
+export type SearchFacetField =
+  /** Municipality; values are slugs. */
+  | 'MUNICIPALITY'
+  /** Provider involved; values are provider slugs. */
+  | 'PROVIDER'
+  /** State of the municipality; values are `State` codes. */
+  | 'STATE'
+  /** Status of projects and strategies. */
+  | 'STATUS'
+  /** Topic; values are topic keys. */
+  | 'TOPIC'
+  /** Kind of record; values are `SearchResultType` names. */
+  | 'TYPE';
+
+/** A value of a facet and how many matches have it. */
+export type SearchFacetValue = {
+  __typename?: 'SearchFacetValue';
+  /** Matches with this value. */
+  count: Scalars['Int']['output'];
+  /** Human-readable German label of the value. */
+  label: Scalars['String']['output'];
+  /** The value, as `SearchFilter` takes it: a slug, key, code or type name. */
+  value: Scalars['String']['output'];
+};
+
+/** Narrows a search. Every given criterion must hold; within one criterion any value may match. */
+export type SearchFilter = {
+  /** Municipality slugs, e.g. `["herten"]`. Providers have no municipality and drop out. */
+  municipalities?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Provider slugs, e.g. `["krzn"]`: the providers and the projects and strategies they work on. */
+  providers?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** States of the records' municipalities, e.g. `[NW]`. */
+  states?: InputMaybe<Array<State>>;
+  /** Statuses of projects (`ProjectStatus`) and strategies (`StrategyStatus`), e.g. `["IN_PROGRESS"]`. */
+  statuses?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Topic keys, e.g. `["childcare"]`; query `topics` for the list. */
+  topics?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Kinds of record, e.g. `[PROJECT, LESSON_LEARNED]`. */
+  types?: InputMaybe<Array<SearchResultType>>;
+};
+
+/** A field of the record where the query matched, with the matched words marked. */
+export type SearchHighlight = {
+  __typename?: 'SearchHighlight';
+  /** Name of the field: `title`, `summary` or `body` (the record's main text: description, body, note). */
+  field: Scalars['String']['output'];
+  /** HTML-escaped excerpt of the field with the matched words in `<mark>…</mark>`; nothing else is markup. */
+  snippet: Scalars['String']['output'];
+};
+
+/** A record that matches the search, with why it matched. */
+export type SearchHit = {
+  __typename?: 'SearchHit';
+  /** Matched fields with marked snippets, title first; empty when browsing without a query. */
+  highlights: Array<SearchHighlight>;
+  /** Municipality the record belongs to; null for providers. */
+  municipality?: Maybe<Municipality>;
+  /** The record. */
+  node: SearchNode;
+  /** Relevance: higher is better. Comparable only within one result. */
+  score: Scalars['Float']['output'];
+};
+
+/** A record found by search. */
+export type SearchNode = FieldOfAction | LessonLearned | Municipality | Project | Provider | Strategy;
+
+/** A kind of record that search finds. */
+export type SearchResultType =
+  /** Fields of action of strategies. */
+  | 'FIELD_OF_ACTION'
+  /** Lessons learned. */
+  | 'LESSON_LEARNED'
+  /** Municipalities. */
+  | 'MUNICIPALITY'
+  /** Projects. */
+  | 'PROJECT'
+  /** Providers (IT service providers, vendors, consultancies). */
+  | 'PROVIDER'
+  /** Digitalisation strategies. */
+  | 'STRATEGY';
+
+/** Results of a search across all municipalities. */
+export type SearchResults = {
+  __typename?: 'SearchResults';
+  /** Counts per type, municipality, state, topic, status and provider over the matches counted in `totalCount`. */
+  facets: Array<SearchFacet>;
+  /** This page of hits, best first. */
+  hits: Array<SearchHit>;
+  /** Paging information; pass `endCursor` as `after` for the next page. */
+  pageInfo: PageInfo;
+  /** Matches of the query and filter, counted up to 500 (see `totalCountIsExact`). */
+  totalCount: Scalars['Int']['output'];
+  /** False when more than 500 records match: then `totalCount` is 500, and only the best 500 can be paged through. */
+  totalCountIsExact: Scalars['Boolean']['output'];
+};
 
 /** A project of another municipality suggested for reuse, with the reasons it is suggested. */
 export type SimilarProject = {

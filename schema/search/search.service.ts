@@ -1,0 +1,170 @@
+import type { AnyEntity, EntityClass } from "@mikro-orm/core";
+import type { SearchFilterSpec, SearchHitRecord, SearchResponse, SearchType } from "../../server/search/search-engine.js";
+import { MAX_TOTAL_HITS } from "../../server/search/search-engine.js";
+import type { HubContext } from "../common/context.js";
+import { badUserInput } from "../common/errors.js";
+import { given, requireExisting } from "../common/filters.js";
+import { FieldOfAction } from "../field-of-action/field-of-action.entity.js";
+import { LessonLearned } from "../lesson/lesson-learned.entity.js";
+import { Municipality } from "../municipality/municipality.entity.js";
+import { STATE_NAMES, type State } from "../municipality/state.enum.js";
+import { ProjectStatus } from "../project/project-status.enum.js";
+import { Project } from "../project/project.entity.js";
+import { Provider } from "../provider/provider.entity.js";
+import { StrategyStatus } from "../strategy/strategy-status.enum.js";
+import { Strategy } from "../strategy/strategy.entity.js";
+import { Topic } from "../topic/topic.entity.js";
+import type { SearchArgs, SearchFilter } from "./search.inputs.js";
+import { SearchFacetField, type SearchHit, SearchResultType, type SearchResults } from "./search.types.js";
+
+/** The engines' document type of each GraphQL result type, and back. */
+const ENGINE_TYPE: Record<SearchResultType, SearchType> = {
+  MUNICIPALITY: "Municipality",
+  STRATEGY: "Strategy",
+  FIELD_OF_ACTION: "FieldOfAction",
+  PROJECT: "Project",
+  LESSON_LEARNED: "LessonLearned",
+  PROVIDER: "Provider",
+};
+const RESULT_TYPE = Object.fromEntries(Object.entries(ENGINE_TYPE).map(([result, engine]) => [engine, result])) as Record<SearchType, SearchResultType>;
+
+const ENTITY: Record<SearchType, EntityClass<AnyEntity & { id: number }>> = {
+  Municipality,
+  Strategy,
+  FieldOfAction,
+  Project,
+  LessonLearned,
+  Provider,
+};
+
+const TYPE_LABELS: Record<SearchResultType, string> = {
+  MUNICIPALITY: "Kommune",
+  STRATEGY: "Strategie",
+  FIELD_OF_ACTION: "Handlungsfeld",
+  PROJECT: "Projekt",
+  LESSON_LEARNED: "Erfahrung",
+  PROVIDER: "Dienstleister",
+};
+
+const STATUS_LABELS: Record<string, string> = {
+  [ProjectStatus.IDEA]: "Idee",
+  [ProjectStatus.PLANNED]: "Geplant",
+  [ProjectStatus.IN_PROGRESS]: "In Umsetzung",
+  [ProjectStatus.COMPLETED]: "Abgeschlossen",
+  [ProjectStatus.STOPPED]: "Eingestellt",
+  [StrategyStatus.DRAFT]: "Entwurf",
+  [StrategyStatus.ADOPTED]: "Beschlossen",
+  [StrategyStatus.IN_IMPLEMENTATION]: "In Umsetzung (Strategie)",
+  [StrategyStatus.SUPERSEDED]: "Abgelöst",
+};
+
+const FACET_FIELD: Record<string, SearchFacetField> = {
+  type: SearchFacetField.TYPE,
+  municipality: SearchFacetField.MUNICIPALITY,
+  state: SearchFacetField.STATE,
+  topic: SearchFacetField.TOPIC,
+  status: SearchFacetField.STATUS,
+  provider: SearchFacetField.PROVIDER,
+};
+
+function encodeCursor(offset: number): string {
+  return Buffer.from(JSON.stringify(["search", offset])).toString("base64url");
+}
+
+function decodeCursor(cursor: string): number {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+  } catch {
+    parsed = null;
+  }
+  if (!Array.isArray(parsed) || parsed.length !== 2 || parsed[0] !== "search" || !Number.isInteger(parsed[1]) || parsed[1] < 0 || parsed[1] > MAX_TOTAL_HITS) {
+    throw badUserInput('"after" is not a cursor of search results; pass pageInfo.endCursor of the previous page unchanged.', ["after"]);
+  }
+  return parsed[1] as number;
+}
+
+/** Checks a filter's values exist and turns it into the engines' terms. */
+async function engineFilter(context: HubContext, filter: SearchFilter | null | undefined): Promise<SearchFilterSpec> {
+  const { em } = context;
+  if (!filter) return {};
+  if (given(filter.municipalities)) {
+    await requireExisting(em, Municipality, "slug", filter.municipalities, "filter.municipalities", "Query `municipalities` for valid slugs.");
+  }
+  if (given(filter.topics)) await requireExisting(em, Topic, "key", filter.topics, "filter.topics", "Query `topics` for valid keys.");
+  if (given(filter.providers)) await requireExisting(em, Provider, "slug", filter.providers, "filter.providers", "Query `providers` for valid slugs.");
+  if (given(filter.statuses)) {
+    const unknown = [...new Set(filter.statuses)].filter((status) => !(status in STATUS_LABELS));
+    if (unknown.length) {
+      throw badUserInput(
+        `Unknown value${unknown.length > 1 ? "s" : ""} in filter.statuses: ${unknown.slice(0, 10).map((value) => JSON.stringify(value.slice(0, 40))).join(", ")}. Use ProjectStatus or StrategyStatus values.`,
+        ["filter.statuses"],
+      );
+    }
+  }
+  return {
+    types: filter.types?.map((type) => ENGINE_TYPE[type]),
+    municipalities: filter.municipalities ?? undefined,
+    states: filter.states ?? undefined,
+    topics: filter.topics ?? undefined,
+    statuses: filter.statuses ?? undefined,
+    providers: filter.providers ?? undefined,
+  };
+}
+
+/** Loads the hits' records through the request's loaders (one statement per type); hits the caller may not read drop out. */
+async function resolveHits(context: HubContext, records: readonly SearchHitRecord[]): Promise<SearchHit[]> {
+  const nodes = await Promise.all(records.map((record) => context.loaders.byId(ENTITY[record.type]).load(record.entityId)));
+  return records.flatMap((record, index) => {
+    const node = nodes[index];
+    if (!node) return [];
+    return [{ node: node as SearchHit["node"], score: record.score, highlights: record.highlights, municipalityId: record.municipalityId }];
+  });
+}
+
+/** Labels of the facet values, in at most three statements. */
+async function facetLabels(context: HubContext, response: SearchResponse): Promise<Map<string, string>> {
+  const values = (field: string) => response.facets.find((facet) => facet.field === field)?.values.map((value) => value.value) ?? [];
+  const labels = new Map<string, string>();
+  const [municipalities, topics, providers] = await Promise.all([
+    values("municipality").length ? context.em.find(Municipality, { slug: { $in: values("municipality") } }) : [],
+    values("topic").length ? context.em.find(Topic, { key: { $in: values("topic") } }) : [],
+    values("provider").length ? context.em.find(Provider, { slug: { $in: values("provider") } }) : [],
+  ]);
+  for (const municipality of municipalities) labels.set(`municipality:${municipality.slug}`, municipality.name);
+  for (const topic of topics) labels.set(`topic:${topic.key}`, topic.labelDe);
+  for (const provider of providers) labels.set(`provider:${provider.slug}`, provider.name);
+  for (const [state, name] of Object.entries(STATE_NAMES)) labels.set(`state:${state as State}`, name);
+  for (const [status, label] of Object.entries(STATUS_LABELS)) labels.set(`status:${status}`, label);
+  for (const [type, label] of Object.entries(TYPE_LABELS)) labels.set(`type:${type}`, label);
+  return labels;
+}
+
+/** Runs `search`: checks the arguments, asks the engine, resolves the hits and labels the facets. */
+export async function runSearch(context: HubContext, args: SearchArgs, wantsFacets = true): Promise<SearchResults> {
+  const offset = args.after ? decodeCursor(args.after) : 0;
+  const filter = await engineFilter(context, args.filter);
+  const limit = Math.max(0, Math.min(args.first, MAX_TOTAL_HITS - offset));
+  const response = await context.search.search({ query: args.query, filter, offset, limit, facets: wantsFacets });
+  const [hits, labels] = await Promise.all([resolveHits(context, response.hits), facetLabels(context, response)]);
+  const facets = response.facets.map((facet) => ({
+    field: FACET_FIELD[facet.field],
+    values: facet.values.map(({ value, count }) => {
+      const shown = facet.field === "type" ? RESULT_TYPE[value as SearchType] : value;
+      return { value: shown, label: labels.get(`${facet.field}:${shown}`) ?? shown, count };
+    }),
+  }));
+  const returned = response.hits.length;
+  return {
+    totalCount: response.totalCount,
+    totalCountIsExact: response.totalCountIsExact,
+    hits,
+    facets,
+    pageInfo: {
+      hasNextPage: offset + returned < response.totalCount,
+      hasPreviousPage: offset > 0,
+      startCursor: returned ? encodeCursor(offset + 1) : null,
+      endCursor: returned ? encodeCursor(offset + returned) : null,
+    },
+  };
+}

@@ -1,0 +1,90 @@
+import { parseArgs } from "node:util";
+import pg from "pg";
+import { attachDatabase } from "../database/database.js";
+import { seedIfEmpty } from "../seeding.js";
+import { SEARCH_TYPES } from "../search/search-engine.js";
+import { setOutbox } from "../search/search-runtime.js";
+import { progressBar } from "./progress.js";
+import type { CommandContext } from "./synthetic.command.js";
+import { EXIT_OK, UsageError } from "./usage.js";
+
+/** The usage text of `reindex`. */
+export const REINDEX_USAGE = `Usage: npm run reindex
+
+Rebuilds the search index from the database: every search document of PostgreSQL, the
+dictionary of indexed words, and, with MEILI_HOST set, queues every document for Meilisearch.
+Safe while the hub serves: it works in small transactions that writes interleave with.
+`;
+
+/** Documents rebuilt per transaction. */
+const BATCH = 2000;
+
+/** Runs `reindex` and returns the exit code. */
+export async function runReindexCommand(args: string[], { config, logger, io }: CommandContext): Promise<number> {
+  try {
+    parseArgs({ args, options: {}, strict: true, allowPositionals: false });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const database = await attachDatabase(config, logger);
+  try {
+    if (database.started && config.seedOnStart) await seedIfEmpty(database.orm, logger);
+    // With Meilisearch every document is queued at the end; a running hub's worker sends them, or the next hub
+    // started with MEILI_HOST.
+    if (config.meilisearch) await setOutbox(database.orm, true);
+    const client = new pg.Client({ connectionString: database.orm.config.get("clientUrl") });
+    await client.connect();
+    try {
+      const counts: { type: string; ids: number[] }[] = [];
+      for (const type of SEARCH_TYPES) {
+        const { rows } = await client.query<{ ids: number[] }>("select coalesce(array_agg(entity_id order by entity_id), '{}') as ids from search_source where type = $1", [type]);
+        counts.push({ type, ids: rows[0].ids });
+      }
+      const total = counts.reduce((sum, { ids }) => sum + ids.length, 0);
+      const bar = progressBar(io.stderr, "documents");
+      bar.start(total, 0);
+      let done = 0;
+      for (const { type, ids } of counts) {
+        for (let i = 0; i < ids.length; i += BATCH) {
+          const batch = ids.slice(i, i + BATCH);
+          // search_refresh upserts, so a write racing this batch leaves the document as its own trigger made it.
+          await client.query("select search_refresh($1, $2::int[])", [type, batch]);
+          done += batch.length;
+          bar.update(done);
+        }
+      }
+      bar.stop();
+      // Documents of records that no longer exist or are no longer searchable.
+      const {
+        rows: [{ removed }],
+      } = await client.query<{ removed: number }>(
+        `with removed as (
+           delete from search_document d where not exists (select 1 from search_source s where s.type = d.type and s.entity_id = d.entity_id)
+           returning d.type, d.entity_id
+         )
+         , queued as (
+           insert into search_outbox (type, entity_id)
+           select type, entity_id from removed where exists (select 1 from search_state where key = 'outbox' and value = 'on')
+         )
+         select count(*)::int as removed from removed`,
+      );
+      // The typo dictionary: only words the index holds now.
+      await client.query("begin");
+      await client.query("delete from search_word");
+      await client.query(
+        "insert into search_word (lexeme) select word from ts_stat('select tsv from search_document') where length(word) between 3 and 60 and word !~ '[-.]'",
+      );
+      await client.query("commit");
+      // Unchanged documents are not queued by search_refresh; Meilisearch gets all of them, in case its index was lost.
+      if (config.meilisearch) await client.query("insert into search_outbox (type, entity_id) select type, entity_id from search_document");
+      const { rows: words } = await client.query<{ n: number }>("select count(*)::int as n from search_word");
+      io.stderr.write(`Reindexed ${done} documents (${removed} stale removed); the typo dictionary holds ${words[0].n} words.\n`);
+      io.stdout.write(`${done}\n`);
+    } finally {
+      await client.end();
+    }
+  } finally {
+    await database.close();
+  }
+  return EXIT_OK;
+}

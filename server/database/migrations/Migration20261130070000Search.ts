@@ -1,0 +1,232 @@
+import { Migration } from "@mikro-orm/migrations";
+
+/** Tables and pivots whose rows feed search documents: [table, document type, id column]. */
+const TRIGGERS: [table: string, type: string, idColumn: string][] = [
+  ["municipality", "Municipality", "id"],
+  ["strategy", "Strategy", "id"],
+  ["field_of_action", "FieldOfAction", "id"],
+  ["project", "Project", "id"],
+  ["lesson_learned", "LessonLearned", "id"],
+  ["provider", "Provider", "id"],
+  ["project_topics", "Project", "project_id"],
+  ["project_providers", "Project", "project_id"],
+  ["field_of_action_topics", "FieldOfAction", "field_of_action_id"],
+  ["lesson_learned_topics", "LessonLearned", "lesson_learned_id"],
+  ["strategy_consultants", "Strategy", "strategy_id"],
+];
+
+/**
+ * Search across cities (issue 3): one `search_document` per searchable record, kept
+ * current by statement-level triggers in the transaction of every write, a dictionary
+ * of indexed lexemes for typo correction, and an outbox for an external engine.
+ * Written by hand: MikroORM's schema diff models neither text search nor triggers, and
+ * the search tables are left out of its diff (`skipTables` in orm-config.ts).
+ */
+export class Migration20261130070000Search extends Migration {
+  override async up(): Promise<void> {
+    this.addSql(`create extension if not exists unaccent;`);
+    this.addSql(`create extension if not exists pg_trgm;`);
+
+    // German stemming on unaccented words: "Städte" and "Staedte" → "stadt" (the query side adds ae/oe/ue variants), "Straße" → "strass".
+    this.addSql(`create text search configuration ikz_german (copy = german);`);
+    this.addSql(
+      `alter text search configuration ikz_german alter mapping for asciiword, word, asciihword, hword, hword_asciipart, hword_part with unaccent, german_stem;`,
+    );
+
+    // "E-Akte" is also indexed as "EAkte", so that "eAkte" finds it; the parser already indexes its parts.
+    this.addSql(`create function search_compounds(t text) returns text language sql immutable parallel safe as $$
+      select coalesce(string_agg(m[1] || m[2], ' '), '')
+      from regexp_matches(coalesce(t, ''), '([^[:space:][:punct:]]+)-([^[:space:][:punct:]]+)', 'g') as m
+    $$;`);
+
+    this.addSql(`create function search_vector(title text, summary text, body text, context text) returns tsvector language sql immutable parallel safe as $$
+      select setweight(to_tsvector('ikz_german', coalesce(title, '') || ' ' || search_compounds(title)), 'A')
+          || setweight(to_tsvector('ikz_german', coalesce(summary, '') || ' ' || search_compounds(summary)), 'B')
+          || setweight(to_tsvector('ikz_german', coalesce(body, '') || ' ' || search_compounds(body)), 'C')
+          || setweight(to_tsvector('ikz_german', coalesce(context, '') || ' ' || search_compounds(context)), 'D')
+    $$;`);
+
+    this.addSql(`create table search_document (
+      id bigserial primary key,
+      type text not null,
+      entity_id int not null,
+      municipality_id int null,
+      municipality_slug text collate "C" null,
+      state text null,
+      status text null,
+      topics text[] not null default '{}',
+      providers text[] not null default '{}',
+      title text not null,
+      summary text not null default '',
+      body text not null default '',
+      context text not null default '',
+      tsv tsvector not null,
+      title_tsv tsvector not null,
+      updated_at timestamptz not null default now(),
+      constraint search_document_type_entity unique (type, entity_id)
+    );`);
+    this.addSql(`create index search_document_tsv on search_document using gin (tsv);`);
+    this.addSql(`create index search_document_title_tsv on search_document using gin (title_tsv);`);
+    this.addSql(`create index search_document_municipality on search_document (municipality_slug);`);
+    // No index on state and status: a handful of values each, so a bitmap of them costs more than it saves.
+    this.addSql(`create index search_document_topics on search_document using gin (topics);`);
+    this.addSql(`create index search_document_providers on search_document using gin (providers);`);
+
+    // The words the index holds (stems), for typo correction: candidates share the first two letters and nearly the
+    // length (this index), and pg_trgm's similarity ranks them. A KNN search over a trigram index of 300,000 words took 100-200 ms.
+    this.addSql(`create table search_word (lexeme text collate "C" primary key);`);
+    this.addSql(`create index search_word_prefix_length on search_word (left(lexeme, 2), length(lexeme));`);
+
+    // Changes an external engine (Meilisearch) still has to receive; written in the same transaction as the change.
+    this.addSql(`create table search_outbox (
+      id bigserial primary key,
+      type text not null,
+      entity_id int not null,
+      enqueued_at timestamptz not null default now(),
+      attempts int not null default 0,
+      next_attempt_at timestamptz not null default now(),
+      last_error text null
+    );`);
+    this.addSql(`create index search_outbox_due on search_outbox (next_attempt_at, id);`);
+    this.addSql(`create table search_state (key text primary key, value text not null);`);
+
+    // What is searchable: published records only, fields of action of published strategies, lessons of published (or no) projects.
+    this.addSql(`create view search_source as
+      select 'Municipality'::text as type, m.id as entity_id, m.id as municipality_id, m.slug::text as municipality_slug, m.state::text as state,
+             null::text as status, '{}'::text[] as topics, '{}'::text[] as providers,
+             m.name::text as title, concat_ws(', ', m.district, m.government_region) as summary, coalesce(m.note, '') as body, ''::text as context
+        from municipality m
+      union all
+      select 'Strategy', s.id, m.id, m.slug, m.state, s.status, '{}',
+             array(select p.slug::text from strategy_consultants sc join provider p on p.id = sc.provider_id where sc.strategy_id = s.id order by 1),
+             s.title, s.summary, concat_ws(' ', s.vision, s.note), m.name
+        from strategy s join municipality m on m.id = s.municipality_id
+       where s.publication_state = 'PUBLISHED'
+      union all
+      select 'FieldOfAction', f.id, m.id, m.slug, m.state, null,
+             array(select t.key::text from field_of_action_topics ft join topic t on t.id = ft.topic_id where ft.field_of_action_id = f.id order by 1),
+             '{}', f.title, coalesce(f.description, ''), '', concat_ws(' ', s.title, m.name)
+        from field_of_action f join strategy s on s.id = f.strategy_id join municipality m on m.id = s.municipality_id
+       where f.publication_state = 'PUBLISHED' and s.publication_state = 'PUBLISHED'
+      union all
+      select 'Project', p.id, m.id, m.slug, m.state, p.status,
+             array(select t.key::text from project_topics pt join topic t on t.id = pt.topic_id where pt.project_id = p.id order by 1),
+             array(select v.slug::text from project_providers pp join provider v on v.id = pp.provider_id where pp.project_id = p.id order by 1),
+             p.title, p.summary, coalesce(p.note, ''),
+             concat_ws(' ', m.name, (select string_agg(v.name, ' ') from project_providers pp join provider v on v.id = pp.provider_id where pp.project_id = p.id))
+        from project p join municipality m on m.id = p.municipality_id
+       where p.publication_state = 'PUBLISHED'
+      union all
+      select 'LessonLearned', l.id, m.id, m.slug, m.state, null,
+             array(select t.key::text from lesson_learned_topics lt join topic t on t.id = lt.topic_id where lt.lesson_learned_id = l.id order by 1),
+             '{}', l.title, '', l.body, m.name
+        from lesson_learned l join municipality m on m.id = l.municipality_id left join project p on p.id = l.project_id
+       where l.publication_state = 'PUBLISHED' and (l.project_id is null or p.publication_state = 'PUBLISHED')
+      union all
+      select 'Provider', v.id, null, null, null, null, '{}', array[v.slug::text],
+             v.name, concat_ws(', ', v.legal_name, v.seat), v.description, ''
+        from provider v;`);
+
+    // Rebuilds the documents of some records of one type from the source tables; records no longer searchable lose
+    // theirs. An upsert rather than delete-and-insert, so that two transactions refreshing one document do not collide.
+    this.addSql(`create function search_refresh(p_type text, p_ids int[]) returns void language plpgsql as $$
+    begin
+      if p_ids is null or cardinality(p_ids) = 0 then return; end if;
+      with src as (
+        select * from search_source where type = p_type and entity_id = any (p_ids)
+      ), removed as (
+        delete from search_document d
+         where d.type = p_type and d.entity_id = any (p_ids) and not exists (select 1 from src where src.entity_id = d.entity_id)
+        returning d.entity_id
+      ), upserted as (
+        insert into search_document as d (type, entity_id, municipality_id, municipality_slug, state, status, topics, providers, title, summary, body, context, tsv, title_tsv)
+        select type, entity_id, municipality_id, municipality_slug, state, status, topics, providers, title, summary, body, context,
+               search_vector(title, summary, body, context), to_tsvector('ikz_german', title || ' ' || search_compounds(title))
+          from src
+        on conflict (type, entity_id) do update set
+          municipality_id = excluded.municipality_id, municipality_slug = excluded.municipality_slug, state = excluded.state,
+          status = excluded.status, topics = excluded.topics, providers = excluded.providers, title = excluded.title,
+          summary = excluded.summary, body = excluded.body, context = excluded.context, tsv = excluded.tsv,
+          title_tsv = excluded.title_tsv, updated_at = now()
+        -- An unchanged document is not rewritten: no dead row and nothing queued for a mere version bump or a reindex.
+        where (d.municipality_id, d.municipality_slug, d.state, d.status, d.topics, d.providers, d.title, d.summary, d.body, d.context)
+              is distinct from
+              (excluded.municipality_id, excluded.municipality_slug, excluded.state, excluded.status, excluded.topics, excluded.providers,
+               excluded.title, excluded.summary, excluded.body, excluded.context)
+        returning d.entity_id, d.tsv
+      ), words as (
+        insert into search_word (lexeme)
+        select distinct w from upserted, unnest(tsvector_to_array(tsv)) as w
+         where length(w) between 3 and 60 and w !~ '[-.]'
+        on conflict do nothing
+      )
+      -- Only documents that changed or went away are queued for an external engine.
+      insert into search_outbox (type, entity_id)
+      select p_type, changed.entity_id from (select entity_id from upserted union select entity_id from removed) as changed
+       where exists (select 1 from search_state where key = 'outbox' and value = 'on');
+    end $$;`);
+
+    // A record's document also carries facts of related records: refresh those too.
+    this.addSql(`create function search_touch(p_type text, p_ids int[]) returns void language plpgsql as $$
+    begin
+      if p_ids is null or cardinality(p_ids) = 0 then return; end if;
+      perform search_refresh(p_type, p_ids);
+      if p_type = 'Municipality' then
+        perform search_refresh('Strategy', array(select id from strategy where municipality_id = any (p_ids)));
+        perform search_refresh('FieldOfAction', array(select f.id from field_of_action f join strategy s on s.id = f.strategy_id where s.municipality_id = any (p_ids)));
+        perform search_refresh('Project', array(select id from project where municipality_id = any (p_ids)));
+        perform search_refresh('LessonLearned', array(select id from lesson_learned where municipality_id = any (p_ids)));
+      elsif p_type = 'Strategy' then
+        perform search_refresh('FieldOfAction', array(select id from field_of_action where strategy_id = any (p_ids)));
+      elsif p_type = 'Project' then
+        perform search_refresh('LessonLearned', array(select id from lesson_learned where project_id = any (p_ids)));
+      elsif p_type = 'Provider' then
+        perform search_refresh('Project', array(select project_id from project_providers where provider_id = any (p_ids)));
+        perform search_refresh('Strategy', array(select strategy_id from strategy_consultants where provider_id = any (p_ids)));
+      end if;
+    end $$;`);
+
+    // Statement-level: one refresh per INSERT/UPDATE/DELETE statement, however many rows it wrote.
+    // Bulk loaders may set ikz.search_deferred = 'on' for their session and rebuild afterwards.
+    this.addSql(`create function search_on_change() returns trigger language plpgsql as $$
+    declare ids int[];
+    begin
+      if coalesce(current_setting('ikz.search_deferred', true), '') = 'on' then return null; end if;
+      if TG_OP = 'INSERT' then
+        execute format('select array_agg(distinct %I) from new_rows', TG_ARGV[1]) into ids;
+      elsif TG_OP = 'DELETE' then
+        execute format('select array_agg(distinct %I) from old_rows', TG_ARGV[1]) into ids;
+      else
+        execute format('select array_agg(distinct x) from (select %1$I as x from new_rows union select %1$I from old_rows) t', TG_ARGV[1]) into ids;
+      end if;
+      perform search_touch(TG_ARGV[0], ids);
+      return null;
+    end $$;`);
+
+    for (const [table, type, idColumn] of TRIGGERS) {
+      const args = `'${type}', '${idColumn}'`;
+      this.addSql(`create trigger search_${table}_insert after insert on "${table}" referencing new table as new_rows for each statement execute function search_on_change(${args});`);
+      this.addSql(`create trigger search_${table}_update after update on "${table}" referencing old table as old_rows new table as new_rows for each statement execute function search_on_change(${args});`);
+      this.addSql(`create trigger search_${table}_delete after delete on "${table}" referencing old table as old_rows for each statement execute function search_on_change(${args});`);
+    }
+
+    // The documents of what exists already.
+    for (const type of ["Municipality", "Strategy", "FieldOfAction", "Project", "LessonLearned", "Provider"]) {
+      this.addSql(`select search_refresh('${type}', array(select entity_id from search_source where type = '${type}'));`);
+    }
+  }
+
+  override async down(): Promise<void> {
+    for (const [table] of TRIGGERS) {
+      for (const op of ["insert", "update", "delete"]) this.addSql(`drop trigger if exists search_${table}_${op} on "${table}";`);
+    }
+    this.addSql(`drop function if exists search_on_change();`);
+    this.addSql(`drop function if exists search_touch(text, int[]);`);
+    this.addSql(`drop function if exists search_refresh(text, int[]);`);
+    this.addSql(`drop view if exists search_source;`);
+    this.addSql(`drop table if exists search_state, search_outbox, search_word, search_document;`);
+    this.addSql(`drop function if exists search_vector(text, text, text, text);`);
+    this.addSql(`drop function if exists search_compounds(text);`);
+    this.addSql(`drop text search configuration if exists ikz_german;`);
+  }
+}

@@ -1,0 +1,314 @@
+import type { MikroORM } from "@mikro-orm/postgresql";
+import {
+  analyseSynonyms,
+  type AnalysedSynonyms,
+  buildTextQueries,
+  synonymWords,
+  tokenize,
+  type WordFacts,
+  wordsToLookUp,
+} from "./query-analysis.js";
+import {
+  type EngineHealth,
+  FACET_FIELDS,
+  type FacetCounts,
+  type FacetField,
+  type Highlight,
+  MAX_FACET_VALUES,
+  MAX_TOTAL_HITS,
+  type SearchEngine,
+  type SearchFilterSpec,
+  type SearchHitRecord,
+  type SearchRequest,
+  type SearchResponse,
+  type SearchType,
+  SNIPPET_FIELDS,
+} from "./search-engine.js";
+import { hasMark, markedSnippet, MARK_END, MARK_START } from "./snippet.js";
+import { SYNONYMS, type SynonymGroup } from "./synonyms.js";
+
+/** How long the synonym list's analysis (stems, compounds) is reused. */
+const SYNONYM_REFRESH_MS = 60_000;
+/**
+ * Nearest dictionary words looked at for typo corrections of a word: those with its first two letters and a length
+ * within two, by trigram similarity (so a typo in the first two letters is not corrected).
+ */
+const NEAR_WORDS = 8;
+/** Most compounds a word is expanded to ("kindergart" → "kindergartenverwalt"), shortest first. */
+const EXPANSIONS = 4;
+/** Stems shorter than this are not expanded: too many words start with them. */
+const MIN_EXPANDED_LENGTH = 4;
+
+/**
+ * What checking one row costs, in GIN posting-list entries read. A query is "broad" when
+ * scanning rows until COUNTED matches are found (documents × COUNTED / estimated matches)
+ * costs less than the index reading every posting list of its words.
+ */
+const ROW_COST = 4;
+/** How long the document count used for that choice is reused. */
+const COUNT_REFRESH_MS = 60_000;
+
+/** Matches counted (and counted for facets): one more than MAX_TOTAL_HITS tells "more than that". */
+const COUNTED = MAX_TOTAL_HITS + 1;
+/** Matches of each kind (title, typo-free, any) that are ranked; deeper pages rank more. */
+const RANKED = 100;
+
+const SHORT_FIELD = `StartSel=${MARK_START}, StopSel=${MARK_END}, HighlightAll=true`;
+const LONG_FIELD = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxFragments=2, MaxWords=30, MinWords=12, FragmentDelimiter=" … "`;
+
+type Sql = { sql: string; params: unknown[] };
+
+/** The columns of a match that counting and facets need (no texts, no tsvectors). */
+const MATCH_COLUMNS = "d.id, d.type, d.municipality_slug, d.state, d.status, d.topics, d.providers";
+
+/** Counts per facet field over the counted matches (at most MAX_TOTAL_HITS). */
+const FACETS_SQL = `(select json_agg(f) from (
+           with top as (select * from matches limit ${MAX_TOTAL_HITS})
+           select 'type' as field, type as value, count(*)::int as count from top group by type
+           union all select 'municipality', municipality_slug, count(*)::int from top where municipality_slug is not null group by municipality_slug
+           union all select 'state', state, count(*)::int from top where state is not null group by state
+           union all select 'topic', t, count(*)::int from top, unnest(topics) t group by t
+           union all select 'status', status, count(*)::int from top where status is not null group by status
+           union all select 'provider', p, count(*)::int from top, unnest(providers) p group by p) f)`;
+
+/** A PostgreSQL array literal of strings, every element quoted. */
+export function textArray(values: readonly string[]): string {
+  return `{${values.map((value) => `"${value.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`).join(",")}}`;
+}
+
+/** The SQL condition of a filter on `search_document d`; arrays are bound as parameters, so the planner sees them. */
+function filterSql(filter: SearchFilterSpec): Sql {
+  const conditions: string[] = ["true"];
+  const params: unknown[] = [];
+  const list = (values: readonly string[] | undefined, condition: string) => {
+    if (!values?.length) return;
+    conditions.push(condition);
+    params.push(textArray(values));
+  };
+  list(filter.types, "d.type = any (?::text[])");
+  list(filter.municipalities, "d.municipality_slug = any (?::text[])");
+  list(filter.states, "d.state = any (?::text[])");
+  list(filter.statuses, "d.status = any (?::text[])");
+  list(filter.topics, "d.topics && ?::text[]");
+  list(filter.providers, "d.providers && ?::text[]");
+  return { sql: conditions.join(" and "), params };
+}
+
+/** Options of the PostgreSQL engine; the defaults are what the hub uses. */
+export interface PostgresEngineOptions {
+  synonyms?: readonly SynonymGroup[];
+  /** Forces the plan: true scans rows for every query, false always uses the index (tests use both on small data). */
+  broad?: boolean;
+}
+
+interface ResultRow {
+  total: number | string;
+  hits: { id: number; type: SearchType; entity_id: number; municipality_id: number | null; score: number; title: string; summary: string; body: string }[] | null;
+  facets: { field: FacetField; value: string; count: number }[] | null;
+}
+
+/**
+ * The PostgreSQL engine: German full-text search over `search_document` (weighted
+ * tsvector with GIN indexes, `unaccent`, stemming), typo correction against the
+ * `search_word` dictionary (pg_trgm), synonyms, `ts_headline` snippets. The documents
+ * are maintained by triggers in the transaction of every write (see the Search
+ * migration), so results are never stale.
+ */
+export class PostgresSearchEngine implements SearchEngine {
+  readonly name = "postgres" as const;
+  private synonyms: Promise<AnalysedSynonyms> | undefined;
+  private synonymsAnalysedAt = 0;
+
+  private readonly synonymGroups: readonly SynonymGroup[];
+  private readonly forceBroad: boolean | undefined;
+  private documents: { count: number; at: number } | undefined;
+
+  constructor(
+    private readonly orm: MikroORM,
+    options: PostgresEngineOptions = {},
+  ) {
+    this.synonymGroups = options.synonyms ?? SYNONYMS;
+    this.forceBroad = options.broad;
+  }
+
+  private execute<T>(sql: string, params: unknown[]): Promise<T[]> {
+    return this.orm.em.getConnection().execute<T[]>(sql, params, "all");
+  }
+
+  /** Stems, typo candidates and compound expansions of words, in one statement. */
+  private async lookUp(words: readonly string[], fuzzy: readonly string[]): Promise<Map<string, WordFacts>> {
+    if (!words.length) return new Map();
+    const rows = await this.execute<{ word: string; lexemes: string[]; near: string[] | null; expansions: string[] | null }>(
+      `select u.word, l.lexemes,
+              case when u.word = any (?::text[]) and cardinality(l.lexemes) = 1
+                   then array(select s.lexeme from search_word s
+                               where left(s.lexeme, 2) = left(l.lexemes[1], 2)
+                                 and length(s.lexeme) between length(l.lexemes[1]) - 2 and length(l.lexemes[1]) + 2
+                               order by similarity(s.lexeme, l.lexemes[1]) desc, s.lexeme limit ${NEAR_WORDS}) end as near,
+              case when cardinality(l.lexemes) = 1 and length(l.lexemes[1]) >= ${MIN_EXPANDED_LENGTH}
+                   then array(select s.lexeme from search_word s
+                               where s.lexeme > l.lexemes[1] and s.lexeme < l.lexemes[1] || chr(1114111)
+                               order by length(s.lexeme), s.lexeme limit ${EXPANSIONS}) end as expansions
+         from unnest(?::text[]) as u(word)
+         cross join lateral (select tsvector_to_array(to_tsvector('ikz_german', u.word)) as lexemes) l`,
+      [textArray(fuzzy), textArray(words)],
+    );
+    return new Map(rows.map((row) => [row.word, { lexemes: row.lexemes, near: row.near ?? [], expansions: row.expansions ?? [] }]));
+  }
+
+  private analysedSynonyms(): Promise<AnalysedSynonyms> {
+    // The compounds a synonym expands to come from the dictionary, which grows with every write.
+    if (Date.now() - this.synonymsAnalysedAt > SYNONYM_REFRESH_MS) {
+      this.synonyms = undefined;
+      this.synonymsAnalysedAt = Date.now();
+    }
+    this.synonyms ??= this.lookUp(synonymWords(this.synonymGroups), [])
+      .then((facts) => analyseSynonyms(this.synonymGroups, facts))
+      .catch((error) => {
+        this.synonyms = undefined;
+        throw error;
+      });
+    return this.synonyms;
+  }
+
+  async search({ query, filter, offset, limit, facets: withFacets }: SearchRequest): Promise<SearchResponse> {
+    const where = filterSql(filter);
+    const ranked = Math.max(RANKED, offset + limit);
+    let matches: Sql;
+    let candidates: Sql;
+    let score: Sql;
+    let marking: string | null = null;
+    if (!query.trim()) {
+      matches = { sql: `select ${MATCH_COLUMNS} from search_document d where ${where.sql} order by d.id limit ${COUNTED}`, params: where.params };
+      candidates = { sql: `cand as (select d.id from search_document d where ${where.sql} order by d.id limit ${ranked})`, params: where.params };
+      score = { sql: "0::float8", params: [] };
+    } else {
+      const tokens = tokenize(query);
+      const [synonyms, facts] = await Promise.all([this.analysedSynonyms(), this.lookUpTokens(tokens)]);
+      const queries = tokens.length ? buildTextQueries(tokens, facts, synonyms) : null;
+      // Nothing searchable (only punctuation or stop words): no document can match.
+      if (!queries) return { hits: [], totalCount: 0, totalCountIsExact: true, facets: withFacets ? FACET_FIELDS.map((field) => ({ field, values: [] })) : [] };
+      const typos = queries.full !== queries.noTypo;
+      // ts_match_vq is what @@ calls, but as a function the planner cannot answer it from the GIN index.
+      const [documents, fullMatches, postings] = await Promise.all([this.documentCount(), this.estimate(queries.full), this.estimate(queries.anyWord)]);
+      const isBroad = (estimated: number) => this.forceBroad ?? (estimated > 0 && (documents * COUNTED) / estimated < postings / ROW_COST);
+      const broadFull = isBroad(fullMatches);
+      // A broad query has title matches to spare without the compounds its words start.
+      const titleQuery = broadFull ? queries.exact : queries.noTypo;
+      const [titleMatches, titlePostings] = await Promise.all([this.estimate(titleQuery, "title_tsv", where), this.estimate(titleQuery, "title_tsv")]);
+      // Titles are short and stored uncompressed: checking one costs about one posting-list entry.
+      const broadTitle = this.forceBroad ?? (titleMatches > 0 && (documents * RANKED) / titleMatches < titlePostings);
+      const text = (column: string, broad: boolean) => (broad ? `ts_match_vq(d.${column}, ?::tsquery)` : `d.${column} @@ ?::tsquery`);
+      matches = { sql: `select ${MATCH_COLUMNS} from search_document d where ${where.sql} and ${text("tsv", broadFull)} limit ${COUNTED}`, params: [...where.params, queries.full] };
+      // What is ranked: title matches first (a title match ranks highest), typo-free matches, then any.
+      const parts: Sql[] = [
+        { sql: `select d.id from search_document d where ${where.sql} and ${text("title_tsv", broadTitle)} limit ${ranked}`, params: [...where.params, titleQuery] },
+      ];
+      // An index scan is asked for as many rows as the count reads, so that the planner builds the bitmap rather than
+      // betting on finding a few rows early in a sequential scan; the CTE is read only as far as needed. One scan
+      // serves both the typo-free candidates and the others.
+      const sized = broadFull ? ranked : Math.max(ranked, COUNTED);
+      const clean: Sql = typos ? { sql: "ts_match_vq(d.tsv, ?::tsquery)", params: [queries.noTypo] } : { sql: "true", params: [] };
+      parts.push({
+        sql: `select d.id, ${clean.sql} as clean from search_document d where ${where.sql} and ${text("tsv", broadFull)} limit ${sized}`,
+        params: [...clean.params, ...where.params, queries.full],
+      });
+      candidates = {
+        sql: `c0 as materialized (${parts[0].sql}), c1 as materialized (${parts[1].sql}),
+              cand as ((select id from c0 limit ${ranked}) union (select id from c1 where clean limit ${ranked}) union (select id from c1 limit ${ranked}))`,
+        params: parts.flatMap((part) => part.params),
+      };
+      // Tiers as Meilisearch's ranking rules: no typo, then title, then title or summary, then exact words; ts_rank breaks ties.
+      const tiers: Sql[] = [
+        typos ? { sql: "8 * (d.tsv @@ ?::tsquery)::int", params: [queries.noTypo] } : { sql: "8", params: [] },
+        { sql: "4 * (d.title_tsv @@ ?::tsquery)::int", params: [queries.noTypo] },
+        { sql: "2 * (d.tsv @@ ?::tsquery)::int", params: [queries.noTypoTitleSummary] },
+        queries.exact !== queries.noTypo ? { sql: "(d.tsv @@ ?::tsquery)::int", params: [queries.exact] } : { sql: "1", params: [] },
+        { sql: "least(ts_rank(d.tsv, ?::tsquery), 0.99)", params: [queries.full] },
+      ];
+      score = { sql: `(${tiers.map((tier) => tier.sql).join(" + ")})::float8`, params: tiers.flatMap((tier) => tier.params) };
+      marking = queries.full;
+    }
+    const headline = (column: string, options: string) =>
+      marking === null ? `''` : `ts_headline('ikz_german', translate(d.${column}, '${MARK_START}${MARK_END}', ''), ?::tsquery, '${options}')`;
+    const headlineParams = marking === null ? [] : [marking, marking, marking];
+    // Two statements on two connections, so that PostgreSQL counts (and facets) while it ranks: on a two-core
+    // machine the answer takes as long as the slower of them rather than both.
+    const counting = `
+      with matches as materialized (${matches.sql})
+      select (select count(*) from matches) as total, ${withFacets ? FACETS_SQL : "null::json"} as facets`;
+    const ranking = `
+      with ${candidates.sql},
+      page as (
+        select d.id, d.type, d.entity_id, d.municipality_id, ${score.sql} as score
+          from search_document d where d.id in (select id from cand)
+         order by score desc, d.id offset ? limit ?
+      )
+      select json_agg(h order by h.score desc, h.id) as hits from (
+        select p.id, p.type, p.entity_id, p.municipality_id, p.score,
+               ${headline("title", SHORT_FIELD)} as title, ${headline("summary", LONG_FIELD)} as summary, ${headline("body", LONG_FIELD)} as body
+          from page p join search_document d on d.id = p.id) h`;
+    const [[counted], [rankedRow]] = await Promise.all([
+      this.execute<Pick<ResultRow, "total" | "facets">>(counting, matches.params),
+      this.execute<Pick<ResultRow, "hits">>(ranking, [...candidates.params, ...score.params, offset, limit, ...headlineParams]),
+    ]);
+    const row: ResultRow = { ...counted, ...rankedRow };
+    const total = Number(row.total);
+    return {
+      hits: (row.hits ?? []).map((hit): SearchHitRecord => ({
+        type: hit.type,
+        entityId: hit.entity_id,
+        municipalityId: hit.municipality_id,
+        score: Number(hit.score),
+        highlights: SNIPPET_FIELDS.filter((field) => hasMark(hit[field])).map((field): Highlight => ({ field, snippet: markedSnippet(hit[field]) })),
+      })),
+      totalCount: Math.min(total, MAX_TOTAL_HITS),
+      totalCountIsExact: total <= MAX_TOTAL_HITS,
+      facets: withFacets ? facetCounts(row.facets ?? []) : [],
+    };
+  }
+
+  /** The planner's estimate of the documents a text query matches (from the tsvector column's statistics). */
+  private async estimate(query: string, column = "tsv", where: Sql = { sql: "true", params: [] }): Promise<number> {
+    const [row] = await this.execute<{ "QUERY PLAN": { Plan: { "Plan Rows": number } }[] }>(
+      `explain (format json) select 1 from search_document d where ${where.sql} and d.${column} @@ ?::tsquery`,
+      [...where.params, query],
+    );
+    return row["QUERY PLAN"][0].Plan["Plan Rows"];
+  }
+
+  /** The number of documents, from the table statistics; reused for a minute. */
+  private async documentCount(): Promise<number> {
+    if (!this.documents || Date.now() - this.documents.at > COUNT_REFRESH_MS) {
+      // reltuples is -1 until the table was first analysed: then count (once a minute), lest every query look broad.
+      const [row] = await this.execute<{ n: number }>(
+        "select (case when reltuples >= 0 then reltuples else (select count(*) from search_document) end)::float8 as n from pg_class where oid = 'search_document'::regclass",
+        [],
+      );
+      this.documents = { count: Number(row.n), at: Date.now() };
+    }
+    return this.documents.count;
+  }
+
+  private lookUpTokens(tokens: ReturnType<typeof tokenize>): Promise<Map<string, WordFacts>> {
+    const { words, fuzzy } = wordsToLookUp(tokens);
+    return this.lookUp(words, fuzzy);
+  }
+
+  async health(): Promise<EngineHealth> {
+    await this.execute("select 1 from search_document limit 1", []);
+    return { status: "up", engine: this.name };
+  }
+}
+
+/** Groups facet rows by field, most frequent values first (ties by value), at most MAX_FACET_VALUES each. */
+export function facetCounts(rows: readonly { field: FacetField; value: string; count: number }[]): FacetCounts[] {
+  return FACET_FIELDS.map((field) => ({
+    field,
+    values: rows
+      .filter((row) => row.field === field)
+      .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0))
+      .slice(0, MAX_FACET_VALUES)
+      .map(({ value, count }) => ({ value, count })),
+  }));
+}

@@ -1,0 +1,92 @@
+/**
+ * `reindex` and `seed-synthetic` against a cloned test database (DATABASE_URL), run in
+ * process as `runCli` runs them. The synthetic set here is two municipalities: enough to
+ * see it indexed and removed again; the benchmark's 11,000 stay out of the test suite.
+ */
+import { Writable } from "node:stream";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCli } from "../../server/cli/cli.js";
+import { createTestDatabase, type TestDatabase } from "../support/database.js";
+
+let db: TestDatabase;
+beforeAll(async () => {
+  db = await createTestDatabase();
+});
+afterAll(() => db?.close());
+
+/** Runs the CLI with the test database and returns exit code and output. */
+async function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = "";
+  let stderr = "";
+  const sink = (append: (text: string) => void) =>
+    new Writable({
+      write(chunk, _encoding, done) {
+        append(chunk.toString());
+        done();
+      },
+    });
+  const code = await runCli(args, { DATABASE_URL: db.url, LOG_LEVEL: "silent", SEED_ON_START: "false", ...env }, {
+    stdout: sink((text) => (stdout += text)),
+    stderr: sink((text) => (stderr += text)),
+  });
+  return { code, stdout, stderr };
+}
+
+const count = async (where = "true") =>
+  (await db.orm.em.getConnection().execute<{ n: number }[]>(`select count(*)::int as n from search_document where ${where}`, [], "all"))[0].n;
+
+describe("npm run reindex", () => {
+  it("rebuilds every document, drops stale ones, and prints the count", async () => {
+    const documents = await count();
+    await db.orm.em.getConnection().execute("delete from search_document where type = 'Project'");
+    await db.orm.em
+      .getConnection()
+      .execute("insert into search_document (type, entity_id, title, tsv, title_tsv) values ('Project', 999999, 'Stale', to_tsvector('x'), to_tsvector('x'))");
+    const result = await cli(["reindex"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(`${documents}\n`);
+    expect(result.stderr).toMatch(/Reindexed \d+ documents \(1 stale removed\)/);
+    expect(await count()).toBe(documents);
+  });
+
+  it("with MEILI_HOST, queues every document for Meilisearch (a hub's outbox worker sends them)", async () => {
+    const documents = await count();
+    // Nothing listens there: reindex only writes the outbox, it does not talk to Meilisearch.
+    const result = await cli(["reindex"], { MEILI_HOST: "http://127.0.0.1:9" });
+    expect(result.code).toBe(0);
+    const queued = await db.orm.em
+      .getConnection()
+      .execute<{ n: number }[]>("select count(distinct (type, entity_id))::int as n from search_outbox", [], "all");
+    expect(queued[0].n).toBe(documents);
+    await db.orm.em.getConnection().execute("update search_state set value = 'off' where key = 'outbox'");
+    await db.orm.em.getConnection().execute("delete from search_outbox");
+  });
+
+  it("takes no arguments", async () => {
+    const result = await cli(["reindex", "--all"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/Usage: npm run reindex/);
+  });
+});
+
+describe("npm run seed:synthetic", () => {
+  it("adds indexed synthetic municipalities and removes them again", async () => {
+    const before = await count();
+    const added = await cli(["seed-synthetic", "--municipalities", "2", "--projects-per-municipality", "3"]);
+    expect(added.code).toBe(0);
+    // Per municipality: itself, a strategy, five fields of action, three projects, one lesson.
+    expect(added.stdout).toBe(`${2 * 11}\n`);
+    expect(await count("municipality_slug like 'synthetic-%'")).toBe(22);
+    const removed = await cli(["seed-synthetic", "--remove"]);
+    expect(removed.code).toBe(0);
+    expect(removed.stdout).toBe("2\n");
+    expect(await count()).toBe(before);
+  });
+
+  it("refuses bad numbers with its usage", async () => {
+    const result = await cli(["seed-synthetic", "--municipalities", "0"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/--municipalities must be a whole number from 1 to 99999/);
+    expect(result.stderr).toMatch(/Usage: npm run seed:synthetic/);
+  });
+});
