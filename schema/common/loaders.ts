@@ -38,6 +38,23 @@ export class Loaders {
   }
 
   /**
+   * Loads entities by primary key as the public sees them, whatever the caller
+   * may read; a missing or unpublished row loads as null. For what must only
+   * ever show public records, such as search hits.
+   */
+  publicById<T extends AnyEntity & { id: number }>(entity: EntityClass<T>): DataLoader<number, T | null> {
+    return this.get(`${entity.name}#id#public`, () =>
+      new DataLoader<number, T | null>(async (ids) => {
+        const rows = await this.em.find(entity, { id: { $in: [...ids] } } as unknown as FilterQuery<T>, {
+          filters: { visible: { scope: "public" } },
+        });
+        const byId = new Map(rows.map((row) => [row.id, row]));
+        return ids.map((id) => byId.get(id) ?? null);
+      }),
+    );
+  }
+
+  /**
    * Loads the children whose many-to-one `property` points at each parent id,
    * ordered by `orderBy` (then id).
    */

@@ -112,9 +112,13 @@ async function engineFilter(context: HubContext, filter: SearchFilter | null | u
   };
 }
 
-/** Loads the hits' records through the request's loaders (one statement per type); hits the caller may not read drop out. */
+/**
+ * Loads the hits' records as the public sees them (one statement per type);
+ * hits that are not public drop out, for every caller, admins included.
+ */
 async function resolveHits(context: HubContext, records: readonly SearchHitRecord[]): Promise<SearchHit[]> {
-  const nodes = await Promise.all(records.map((record) => context.loaders.byId(ENTITY[record.type]).load(record.entityId)));
+  // The index should only hold public records, but a race between concurrent writes can leave a draft in it.
+  const nodes = await Promise.all(records.map((record) => context.loaders.publicById(ENTITY[record.type]).load(record.entityId)));
   return records.flatMap((record, index) => {
     const node = nodes[index];
     if (!node) return [];

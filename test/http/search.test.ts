@@ -1,5 +1,8 @@
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { gql } from "../support/client.js";
 import { startTestHub, type TestHub } from "../support/hub.js";
+import { createTestTokens } from "../support/mutations.js";
 
 let hub: TestHub;
 beforeAll(async () => {
@@ -94,6 +97,35 @@ describe("search over GraphQL", () => {
     // Engine: words, document count, up to three plan estimates, counting, ranking (8). Hits: one load per type (6),
     // their municipalities (1), facet labels (3), the projects' providers (1). However many hits the page holds.
     expect(hub.db.queries.length).toBeLessThanOrEqual(19);
+  });
+});
+
+describe("search hits are public records only", () => {
+  it("drops a draft the index still holds, even for an admin and the city's editors", async () => {
+    const tokens = await createTestTokens(hub.db.orm);
+    // What a race between concurrent writes could leave behind: the record is a draft, its document still indexed.
+    const client = new pg.Client({ connectionString: hub.db.url });
+    await client.connect();
+    try {
+      await client.query("begin");
+      await client.query("set local ikz.search_deferred = 'on'");
+      await client.query("update project set publication_state = 'DRAFT' where slug = 'herten-kita-online'");
+      await client.query("commit");
+      const { rows } = await client.query("select d.id from search_document d join project p on p.id = d.entity_id where d.type = 'Project' and p.slug = 'herten-kita-online'");
+      expect(rows).toHaveLength(1);
+    } finally {
+      await client.end();
+    }
+    for (const token of [tokens.admin, tokens.editors.herten]) {
+      const res = await gql(hub, SEARCH, { query: "Kita", first: 100 }, token);
+      expect(res.errors).toBeUndefined();
+      const slugs = res.data!.search.hits.map((hit: any) => hit.node.slug);
+      expect(slugs).toContain("kelsterbach-kindergartenverwaltung");
+      expect(slugs).not.toContain("herten-kita-online");
+    }
+    // The admin may still read the draft itself: only search hits are held to the public view.
+    const direct = await gql(hub, `query { project(slug: "herten-kita-online") { slug } }`, {}, tokens.admin);
+    expect(direct.data!.project).toEqual({ slug: "herten-kita-online" });
   });
 });
 
