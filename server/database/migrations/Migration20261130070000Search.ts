@@ -1,18 +1,56 @@
 import { Migration } from "@mikro-orm/migrations";
 
-/** Tables and pivots whose rows feed search documents: [table, document type, id column]. */
-const TRIGGERS: [table: string, type: string, idColumn: string][] = [
-  ["municipality", "Municipality", "id"],
-  ["strategy", "Strategy", "id"],
-  ["field_of_action", "FieldOfAction", "id"],
-  ["project", "Project", "id"],
-  ["lesson_learned", "LessonLearned", "id"],
-  ["provider", "Provider", "id"],
-  ["project_topics", "Project", "project_id"],
-  ["project_providers", "Project", "project_id"],
-  ["field_of_action_topics", "FieldOfAction", "field_of_action_id"],
-  ["lesson_learned_topics", "LessonLearned", "lesson_learned_id"],
-  ["strategy_consultants", "Strategy", "strategy_id"],
+/**
+ * Tables and pivots whose rows feed search documents. `own` lists the columns the record's own document is built
+ * from, `cascade` those that documents of other records carry (see `search_source`): an UPDATE that changes neither
+ * rewrites nothing. Pivots list none, as their rows only come and go.
+ */
+const TRIGGERS: { table: string; type: string; idColumn: string; own?: string[]; cascade?: string[] }[] = [
+  {
+    table: "municipality",
+    type: "Municipality",
+    idColumn: "id",
+    own: ["slug", "name", "state", "district", "government_region", "note"],
+    // Dependent documents carry the municipality's id, slug, state and name; district and region only its own.
+    cascade: ["slug", "name", "state"],
+  },
+  {
+    table: "strategy",
+    type: "Strategy",
+    idColumn: "id",
+    own: ["municipality_id", "publication_state", "status", "title", "summary", "vision", "note"],
+    // Its fields of action carry its title and municipality, and are searchable only while it is published.
+    cascade: ["municipality_id", "publication_state", "title"],
+  },
+  { table: "field_of_action", type: "FieldOfAction", idColumn: "id", own: ["strategy_id", "publication_state", "title", "description"], cascade: [] },
+  {
+    table: "project",
+    type: "Project",
+    idColumn: "id",
+    own: ["municipality_id", "publication_state", "status", "title", "summary", "note"],
+    // Its lessons are searchable only while it is published.
+    cascade: ["publication_state"],
+  },
+  {
+    table: "lesson_learned",
+    type: "LessonLearned",
+    idColumn: "id",
+    own: ["municipality_id", "project_id", "publication_state", "title", "body"],
+    cascade: [],
+  },
+  {
+    table: "provider",
+    type: "Provider",
+    idColumn: "id",
+    own: ["slug", "name", "legal_name", "seat", "description"],
+    // Projects carry their providers' slugs and names, strategies their consultants' slugs.
+    cascade: ["slug", "name"],
+  },
+  { table: "project_topics", type: "Project", idColumn: "project_id" },
+  { table: "project_providers", type: "Project", idColumn: "project_id" },
+  { table: "field_of_action_topics", type: "FieldOfAction", idColumn: "field_of_action_id" },
+  { table: "lesson_learned_topics", type: "LessonLearned", idColumn: "lesson_learned_id" },
+  { table: "strategy_consultants", type: "Strategy", idColumn: "strategy_id" },
 ];
 
 /**
@@ -167,10 +205,9 @@ export class Migration20261130070000Search extends Migration {
     end $$;`);
 
     // A record's document also carries facts of related records: refresh those too.
-    this.addSql(`create function search_touch(p_type text, p_ids int[]) returns void language plpgsql as $$
+    this.addSql(`create function search_cascade(p_type text, p_ids int[]) returns void language plpgsql as $$
     begin
       if p_ids is null or cardinality(p_ids) = 0 then return; end if;
-      perform search_refresh(p_type, p_ids);
       if p_type = 'Municipality' then
         perform search_refresh('Strategy', array(select id from strategy where municipality_id = any (p_ids)));
         perform search_refresh('FieldOfAction', array(select f.id from field_of_action f join strategy s on s.id = f.strategy_id where s.municipality_id = any (p_ids)));
@@ -186,12 +223,33 @@ export class Migration20261130070000Search extends Migration {
       end if;
     end $$;`);
 
+    // The statement that finds the ids of the rows an UPDATE changed in any of \`p_columns\` (rows whose id changed count too);
+    // to be run by the trigger itself, as only it sees the transition tables.
+    this.addSql(`create function search_changed_ids_sql(p_id_column text, p_columns text[]) returns text language sql immutable as $$
+      select format(
+        'select array_agg(distinct coalesce(n.%1$I, o.%1$I)) from new_rows n full join old_rows o on o.%1$I = n.%1$I
+          where o.%1$I is null or n.%1$I is null or row(%2$s) is distinct from row(%3$s)',
+        p_id_column, string_agg(format('o.%I', c), ', '), string_agg(format('n.%I', c), ', '))
+      from unnest(p_columns) as c
+    $$;`);
+
     // Statement-level: one refresh per INSERT/UPDATE/DELETE statement, however many rows it wrote.
     // Bulk loaders may set ikz.search_deferred = 'on' for their session and rebuild afterwards.
+    // Arguments: document type, id column, and for tables (not pivots) the own and the cascading columns, comma-separated.
     this.addSql(`create function search_on_change() returns trigger language plpgsql as $$
     declare ids int[];
     begin
       if coalesce(current_setting('ikz.search_deferred', true), '') = 'on' then return null; end if;
+      if TG_OP = 'UPDATE' and TG_NARGS > 2 then
+        -- An update that changes nothing searchable (a population, a website, a version) rewrites no document.
+        execute search_changed_ids_sql(TG_ARGV[1], string_to_array(TG_ARGV[2], ',')) into ids;
+        perform search_refresh(TG_ARGV[0], ids);
+        if TG_ARGV[3] <> '' then
+          execute search_changed_ids_sql(TG_ARGV[1], string_to_array(TG_ARGV[3], ',')) into ids;
+          perform search_cascade(TG_ARGV[0], ids);
+        end if;
+        return null;
+      end if;
       if TG_OP = 'INSERT' then
         execute format('select array_agg(distinct %I) from new_rows', TG_ARGV[1]) into ids;
       elsif TG_OP = 'DELETE' then
@@ -199,12 +257,13 @@ export class Migration20261130070000Search extends Migration {
       else
         execute format('select array_agg(distinct x) from (select %1$I as x from new_rows union select %1$I from old_rows) t', TG_ARGV[1]) into ids;
       end if;
-      perform search_touch(TG_ARGV[0], ids);
+      perform search_refresh(TG_ARGV[0], ids);
+      perform search_cascade(TG_ARGV[0], ids);
       return null;
     end $$;`);
 
-    for (const [table, type, idColumn] of TRIGGERS) {
-      const args = `'${type}', '${idColumn}'`;
+    for (const { table, type, idColumn, own, cascade } of TRIGGERS) {
+      const args = [type, idColumn, ...(own ? [own.join(","), (cascade ?? []).join(",")] : [])].map((arg) => `'${arg}'`).join(", ");
       this.addSql(`create trigger search_${table}_insert after insert on "${table}" referencing new table as new_rows for each statement execute function search_on_change(${args});`);
       this.addSql(`create trigger search_${table}_update after update on "${table}" referencing old table as old_rows new table as new_rows for each statement execute function search_on_change(${args});`);
       this.addSql(`create trigger search_${table}_delete after delete on "${table}" referencing old table as old_rows for each statement execute function search_on_change(${args});`);
@@ -217,11 +276,12 @@ export class Migration20261130070000Search extends Migration {
   }
 
   override async down(): Promise<void> {
-    for (const [table] of TRIGGERS) {
+    for (const { table } of TRIGGERS) {
       for (const op of ["insert", "update", "delete"]) this.addSql(`drop trigger if exists search_${table}_${op} on "${table}";`);
     }
     this.addSql(`drop function if exists search_on_change();`);
-    this.addSql(`drop function if exists search_touch(text, int[]);`);
+    this.addSql(`drop function if exists search_changed_ids_sql(text, text[]);`);
+    this.addSql(`drop function if exists search_cascade(text, int[]);`);
     this.addSql(`drop function if exists search_refresh(text, int[]);`);
     this.addSql(`drop view if exists search_source;`);
     this.addSql(`drop table if exists search_state, search_outbox, search_word, search_document;`);
