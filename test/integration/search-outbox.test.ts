@@ -6,13 +6,14 @@
  * the shared contract, run whenever MEILI_HOST names a real Meilisearch.
  */
 import net from "node:net";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Project } from "../../schema/project/project.entity.js";
 import { PublicationState } from "../../schema/publishing/publication-state.enum.js";
 import { VISIBILITY_FILTER } from "../../schema/publishing/visibility.js";
 import { loadConfig } from "../../server/config.js";
 import { createLogger } from "../../server/logger.js";
-import { createSearchEngine, type SearchRuntime } from "../../server/search/search-runtime.js";
+import { createSearchEngine, outboxIsOn, type SearchRuntime, setOutbox } from "../../server/search/search-runtime.js";
 import { startTestHub, type TestHub } from "../support/hub.js";
 
 /** A loopback port nothing listens on. */
@@ -106,5 +107,41 @@ describe("search with Meilisearch down", () => {
     } finally {
       await runtime?.stop();
     }
+  });
+});
+
+describe("the outbox switch", () => {
+  const logger = createLogger({ logLevel: "silent", logFormat: "json" });
+
+  it("a hub started without MEILI_HOST on the same database leaves the outbox on", async () => {
+    expect(await outboxIsOn(hub.db.orm)).toBe(true);
+    const runtime = await createSearchEngine({ config: loadConfig({ SEED_ON_START: "false" }, false), logger, orm: hub.db.orm });
+    await runtime.stop();
+    expect(runtime.engine.name).toBe("postgres");
+    expect(await outboxIsOn(hub.db.orm)).toBe(true);
+  });
+
+  it("takes no lock when the setting does not change, so a long write transaction does not hold it up", async () => {
+    const writer = new pg.Client({ connectionString: hub.db.url });
+    await writer.connect();
+    try {
+      // A transaction that has read search_state (as every writer's trigger does) holds a lock the exclusive one waits for.
+      await writer.query("begin");
+      await writer.query("select value from search_state");
+      expect(await setOutbox(hub.db.orm, true)).toBe(false);
+      expect(await outboxIsOn(hub.db.orm)).toBe(true);
+    } finally {
+      await writer.query("rollback");
+      await writer.end();
+    }
+  });
+
+  it("turning it off and on again is explicit, and on queues every document", async () => {
+    expect(await setOutbox(hub.db.orm, false)).toBe(true);
+    expect(await outboxIsOn(hub.db.orm)).toBe(false);
+    await sql("delete from search_outbox");
+    expect(await setOutbox(hub.db.orm, true)).toBe(true);
+    const documents = (await sql<{ n: number }>("select count(*)::int as n from search_document"))[0].n;
+    expect(await pending()).toBe(documents);
   });
 });
