@@ -3,7 +3,7 @@
  * umlaut spellings, typo corrections, synonyms and prefixes of German compounds. Pure:
  * the engine looks the words up (stems, near words) and hands the answers in.
  */
-import { MAX_QUERY_WORDS } from "./search-engine.js";
+import { MAX_QUERY_LEXEMES, MAX_QUERY_WORDS } from "./search-engine.js";
 import type { SynonymGroup } from "./synonyms.js";
 
 /** A word as typed; `parts` > 1 for compounds written "E-Akte", "eAkte" or "E Akte". */
@@ -39,18 +39,26 @@ export interface TextQueries {
 const WORD = /[\p{L}\p{N}]+(?:[-‐‑][\p{L}\p{N}]+)*/gu;
 const CAMEL = /(?<=\p{Ll})(?=\p{Lu}\p{Ll})/u;
 
-/** Splits a query into tokens: words, hyphen and camel-case compounds; a lone letter joins the next word ("E Akte"). */
+/**
+ * Splits a query into tokens: words, hyphen and camel-case compounds; a lone letter joins the next word ("E Akte").
+ * A word repeated (in any case) counts once; at most `MAX_QUERY_WORDS` words are kept, each part of a compound counted.
+ */
 export function tokenize(query: string): QueryToken[] {
   const raw = query.normalize("NFC").match(WORD) ?? [];
+  const split = (word: string) => word.split(/[-‐‑]/).flatMap((part) => part.split(CAMEL));
   const tokens: QueryToken[] = [];
-  for (let i = 0; i < raw.length && tokens.length < MAX_QUERY_WORDS; i++) {
-    const parts = raw[i].split(/[-‐‑]/).flatMap((part) => part.split(CAMEL));
-    if (parts.length === 1 && /^\p{L}$/u.test(parts[0]) && i + 1 < raw.length) {
-      const next = raw[++i].split(/[-‐‑]/).flatMap((part) => part.split(CAMEL));
-      tokens.push({ parts: [parts[0], ...next] });
-    } else {
-      tokens.push({ parts });
-    }
+  const seen = new Set<string>();
+  let words = 0;
+  for (let i = 0; i < raw.length && words < MAX_QUERY_WORDS; i++) {
+    let parts = split(raw[i]);
+    if (parts.length === 1 && /^\p{L}$/u.test(parts[0]) && i + 1 < raw.length) parts = [parts[0], ...split(raw[++i])];
+    // Repeats add nothing to what matches, only to what the query costs.
+    const key = parts.join("-").toLowerCase();
+    if (seen.has(key)) continue;
+    seen.add(key);
+    parts = parts.slice(0, MAX_QUERY_WORDS - words);
+    words += parts.length;
+    tokens.push({ parts });
   }
   return tokens;
 }
@@ -117,6 +125,8 @@ interface RenderOptions {
   typos: boolean;
   prefixes: boolean;
   weights: string;
+  /** Most compounds listed per word (`expansions`); all when absent. */
+  maxExpansions?: number;
 }
 
 function quote(lexeme: string): string {
@@ -129,7 +139,8 @@ function render(node: Node, options: RenderOptions): string | null {
     const suffix = options.weights ? `:${options.weights}` : "";
     // Compounds the word starts are listed from the dictionary rather than matched with `:*`:
     // a GIN index must read every posting list of a prefix match, which is slow for short, common stems.
-    const lexemes = [node.lexeme, ...(options.prefixes ? (node.expansions ?? []) : [])].map((lexeme) => quote(lexeme) + suffix);
+    const expansions = options.prefixes ? (node.expansions ?? []).slice(0, options.maxExpansions ?? Infinity) : [];
+    const lexemes = [node.lexeme, ...expansions].map((lexeme) => quote(lexeme) + suffix);
     return lexemes.length === 1 ? lexemes[0] : `(${lexemes.join(" | ")})`;
   }
   const items = node.items.map((item) => render(item, options));
@@ -262,13 +273,46 @@ export function buildTextQueries(
     }
     i += span;
   }
-  if (!units.length) return null;
-  const query: Node = { kind: "and", items: units };
-  const full = render(query, { typos: true, prefixes: true, weights: "" });
-  const noTypo = render(query, { typos: false, prefixes: true, weights: "" });
-  const noTypoTitleSummary = render(query, { typos: false, prefixes: true, weights: "AB" });
+  // A word repeated in other spellings ("Kita KITA", "E-Akte eAkte") builds the same unit: once is enough.
+  const distinct = [...new Map(units.map((unit) => [render(unit, FULL), unit])).values()];
+  if (!distinct.length) return null;
+  // Within the lexeme bound: fewer compounds listed, then no typo corrections, then fewer words (the last ones go).
+  let queries: TextQueries | null = null;
+  for (let count = distinct.length; count >= 1; count--) {
+    for (const reduction of REDUCTIONS) {
+      queries = renderQueries({ kind: "and", items: distinct.slice(0, count) }, reduction);
+      if (queries && lexemeCount(queries.full) <= MAX_QUERY_LEXEMES) return queries;
+    }
+  }
+  return queries;
+}
+
+/** Renders the full query with every alternative, as units are compared by. */
+const FULL: RenderOptions = { typos: true, prefixes: true, weights: "" };
+
+/** How a query too large is cut down, step by step: compounds listed per word, typo corrections. */
+const REDUCTIONS: { maxExpansions: number; typos: boolean }[] = [
+  { maxExpansions: Infinity, typos: true },
+  { maxExpansions: 2, typos: true },
+  { maxExpansions: 0, typos: true },
+  { maxExpansions: 0, typos: false },
+];
+
+/** The quoted lexemes of a rendered query, each once. */
+function lexemesOf(query: string): string[] {
+  return [...new Set(query.match(/'(?:[^']|'')*'/g) ?? [])];
+}
+
+/** How many distinct lexemes a rendered query holds. */
+export function lexemeCount(query: string): number {
+  return lexemesOf(query).length;
+}
+
+function renderQueries(query: Node, { maxExpansions, typos }: { maxExpansions: number; typos: boolean }): TextQueries | null {
+  const full = render(query, { typos, prefixes: true, weights: "", maxExpansions });
+  const noTypo = render(query, { typos: false, prefixes: true, weights: "", maxExpansions });
+  const noTypoTitleSummary = render(query, { typos: false, prefixes: true, weights: "AB", maxExpansions });
   const exact = render(query, { typos: false, prefixes: false, weights: "" });
   if (!full || !noTypo || !noTypoTitleSummary || !exact) return null;
-  const anyWord = [...new Set(full.match(/'(?:[^']|'')*'/g) ?? [])].join(" | ");
-  return { full, noTypo, noTypoTitleSummary, exact, anyWord };
+  return { full, noTypo, noTypoTitleSummary, exact, anyWord: lexemesOf(full).join(" | ") };
 }

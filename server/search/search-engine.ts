@@ -18,8 +18,13 @@ export type SnippetField = (typeof SNIPPET_FIELDS)[number];
 
 /** Longest query accepted, in characters; longer ones are a client error. */
 export const MAX_QUERY_LENGTH = 300;
-/** Words of a query that are searched for; further words are ignored. */
+/** Words of a query that are searched for, each part of a compound counted, repeats not; further words are ignored. */
 export const MAX_QUERY_WORDS = 10;
+/**
+ * Most distinct stems one query's `tsquery` holds, alternatives (typos, synonyms, compounds) included:
+ * ranking costs grow with them. Over it, alternatives go first, then the last words.
+ */
+export const MAX_QUERY_LEXEMES = 24;
 /**
  * Most matches a query counts, ranks and pages through (Meilisearch's `maxTotalHits`, set to the same from code).
  * Half Meilisearch's default of 1,000: counting is what common words cost (see the README's figures).

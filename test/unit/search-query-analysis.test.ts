@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { analyseSynonyms, buildTextQueries, editDistance, tokenize, typoBudget, umlautVariants, type WordFacts } from "../../server/search/query-analysis.js";
+import { analyseSynonyms, buildTextQueries, editDistance, lexemeCount, tokenize, typoBudget, umlautVariants, type WordFacts } from "../../server/search/query-analysis.js";
+import { MAX_QUERY_LEXEMES } from "../../server/search/search-engine.js";
 import { markedSnippet } from "../../server/search/snippet.js";
 import { SYNONYMS } from "../../server/search/synonyms.js";
 
@@ -15,7 +16,22 @@ describe("tokenize", () => {
   it("drops punctuation, operators and emoji, and keeps at most 10 words", () => {
     expect(tokenize(`"Kita" & | ! ( ) : * <-> 🚀`)).toEqual([{ parts: ["Kita"] }]);
     expect(tokenize("&|!():*")).toEqual([]);
-    expect(tokenize("a1 ".repeat(20))).toHaveLength(10);
+    expect(tokenize(Array.from({ length: 20 }, (_, i) => `w${i}`).join(" "))).toHaveLength(10);
+  });
+
+  it("counts a repeated word once, in any case or spelling of a compound", () => {
+    expect(tokenize("Kita kita KITA")).toEqual([{ parts: ["Kita"] }]);
+    expect(tokenize("E-Akte eAkte E Akte")).toEqual([{ parts: ["E", "Akte"] }]);
+    expect(tokenize("Verwaltung-Digital-Kita-Anmeldung ".repeat(8))).toEqual([{ parts: ["Verwaltung", "Digital", "Kita", "Anmeldung"] }]);
+  });
+
+  it("counts each part of a compound toward the 10 words", () => {
+    const tokens = tokenize("a1-b1-c1-d1 a2-b2-c2-d2 a3-b3-c3-d3 a4");
+    expect(tokens.map((token) => token.parts)).toEqual([
+      ["a1", "b1", "c1", "d1"],
+      ["a2", "b2", "c2", "d2"],
+      ["a3", "b3"],
+    ]);
   });
 });
 
@@ -82,6 +98,37 @@ describe("buildTextQueries", () => {
   it("drops stop words and gives null when nothing is left", () => {
     expect(buildTextQueries(tokenize("und"), facts, synonyms)).toBeNull();
     expect(buildTextQueries(tokenize("Kita und"), facts, synonyms)!.exact).toContain("'kita'");
+  });
+
+  describe("bounds", () => {
+    const stem = (word: string) => word.toLowerCase().slice(0, -1);
+    // Every word with three near words and four compounds it starts, as a large dictionary has them.
+    const rich = new Map(facts);
+    for (const word of ["Verwaltung", "Digital", "Anmeldung", "Bauamt", "Schule", "Glasfaser", "Rathaus", "Bürger"]) {
+      const own = stem(word);
+      rich.set(word, { lexemes: [own], near: [`${own}x`, `${own}y`, `${own}z`], expansions: [1, 2, 3, 4].map((n) => `${own}kompos${n}`) });
+    }
+    for (const joined of ["VerwaltungDigitalKitaAnmeldung"]) rich.set(joined, { lexemes: [stem(joined)], near: [] });
+    const richSynonyms = analyseSynonyms(SYNONYMS, rich);
+
+    it("a query repeated builds no longer a query than one copy", () => {
+      const once = buildTextQueries(tokenize("Verwaltung-Digital-Kita-Anmeldung"), rich, richSynonyms)!;
+      const repeated = buildTextQueries(tokenize("Verwaltung-Digital-Kita-Anmeldung ".repeat(8)), rich, richSynonyms)!;
+      expect(repeated).toEqual(once);
+      expect(repeated.full.length).toBeLessThanOrEqual(once.full.length);
+      expect(lexemeCount(repeated.full)).toBeLessThanOrEqual(MAX_QUERY_LEXEMES);
+    });
+
+    it("keeps at most 24 lexemes: fewer compounds listed first, then no typos, then fewer words", () => {
+      const query = "Verwaltung Digital Anmeldung Bauamt Schule Glasfaser Rathaus Bürger Kita";
+      const unbounded = ["Verwaltung", "Digital", "Anmeldung", "Bauamt", "Schule", "Glasfaser", "Rathaus", "Bürger"].length * 8;
+      expect(unbounded).toBeGreaterThan(MAX_QUERY_LEXEMES);
+      const queries = buildTextQueries(tokenize(query), rich, richSynonyms)!;
+      for (const text of Object.values(queries)) expect(lexemeCount(text)).toBeLessThanOrEqual(MAX_QUERY_LEXEMES);
+      expect(queries.full).toContain("'verwaltun'");
+      // A small query keeps every alternative.
+      expect(lexemeCount(buildTextQueries(tokenize("Verwaltung"), rich, richSynonyms)!.full)).toBe(8);
+    });
   });
 
   it("quotes lexemes so that no operator gets through", () => {
