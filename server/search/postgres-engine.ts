@@ -50,7 +50,11 @@ const COUNT_REFRESH_MS = 60_000;
 
 /** Matches counted (and counted for facets): one more than MAX_TOTAL_HITS tells "more than that". */
 const COUNTED = MAX_TOTAL_HITS + 1;
-/** Matches of each kind (title, typo-free, any) that are ranked; deeper pages rank more. */
+/**
+ * Matches of each kind (title, typo-free, any) that are ranked first, whatever the page: the candidate set must not
+ * depend on the page, or deep pages would repeat and skip hits. Pages past it rank the other matches (up to
+ * COUNTED) after these.
+ */
 const RANKED = 100;
 
 const SHORT_FIELD = `StartSel=${MARK_START}, StopSel=${MARK_END}, HighlightAll=true`;
@@ -173,14 +177,16 @@ export class PostgresSearchEngine implements SearchEngine {
 
   async search({ query, filter, offset, limit, facets: withFacets }: SearchRequest): Promise<SearchResponse> {
     const where = filterSql(filter);
-    const ranked = Math.max(RANKED, offset + limit);
+    // Browsing orders by id alone, so that any prefix of it is the same: deeper pages may read further.
+    const browsed = Math.max(RANKED, offset + limit);
     let matches: Sql;
     let candidates: Sql;
+    let rest: Sql | null = null;
     let score: Sql;
     let marking: string | null = null;
     if (!query.trim()) {
       matches = { sql: `select ${MATCH_COLUMNS} from search_document d where ${where.sql} order by d.id limit ${COUNTED}`, params: where.params };
-      candidates = { sql: `cand as (select d.id from search_document d where ${where.sql} order by d.id limit ${ranked})`, params: where.params };
+      candidates = { sql: `cand as (select d.id from search_document d where ${where.sql} order by d.id limit ${browsed})`, params: where.params };
       score = { sql: "0::float8", params: [] };
     } else {
       const tokens = tokenize(query);
@@ -202,12 +208,12 @@ export class PostgresSearchEngine implements SearchEngine {
       matches = { sql: `select ${MATCH_COLUMNS} from search_document d where ${where.sql} and ${text("tsv", broadFull)} limit ${COUNTED}`, params: [...where.params, queries.full] };
       // What is ranked: title matches first (a title match ranks highest), typo-free matches, then any.
       const parts: Sql[] = [
-        { sql: `select d.id from search_document d where ${where.sql} and ${text("title_tsv", broadTitle)} limit ${ranked}`, params: [...where.params, titleQuery] },
+        { sql: `select d.id from search_document d where ${where.sql} and ${text("title_tsv", broadTitle)} limit ${RANKED}`, params: [...where.params, titleQuery] },
       ];
       // An index scan is asked for as many rows as the count reads, so that the planner builds the bitmap rather than
       // betting on finding a few rows early in a sequential scan; the CTE is read only as far as needed. One scan
       // serves both the typo-free candidates and the others.
-      const sized = broadFull ? ranked : Math.max(ranked, COUNTED);
+      const sized = broadFull ? RANKED : Math.max(RANKED, COUNTED);
       const clean: Sql = typos ? { sql: "ts_match_vq(d.tsv, ?::tsquery)", params: [queries.noTypo] } : { sql: "true", params: [] };
       parts.push({
         sql: `select d.id, ${clean.sql} as clean from search_document d where ${where.sql} and ${text("tsv", broadFull)} limit ${sized}`,
@@ -215,9 +221,17 @@ export class PostgresSearchEngine implements SearchEngine {
       });
       candidates = {
         sql: `c0 as materialized (${parts[0].sql}), c1 as materialized (${parts[1].sql}),
-              cand as ((select id from c0 limit ${ranked}) union (select id from c1 where clean limit ${ranked}) union (select id from c1 limit ${ranked}))`,
+              cand as ((select id from c0 limit ${RANKED}) union (select id from c1 where clean limit ${RANKED}) union (select id from c1 limit ${RANKED}))`,
         params: parts.flatMap((part) => part.params),
       };
+      // A page past the candidates reads the other matches, ranked among themselves after the candidates: the order
+      // of every page is that of one list, so paging neither repeats nor skips a hit. The first pages do not pay for it.
+      if (offset + limit > RANKED) {
+        rest = {
+          sql: `rest as (select d.id from search_document d where ${where.sql} and ${text("tsv", broadFull)} and d.id not in (select id from cand) limit ${COUNTED})`,
+          params: [...where.params, queries.full],
+        };
+      }
       // Tiers as Meilisearch's ranking rules: no typo, then title, then title or summary, then exact words; ts_rank breaks ties.
       const tiers: Sql[] = [
         typos ? { sql: "8 * (d.tsv @@ ?::tsquery)::int", params: [queries.noTypo] } : { sql: "8", params: [] },
@@ -237,20 +251,29 @@ export class PostgresSearchEngine implements SearchEngine {
     const counting = `
       with matches as materialized (${matches.sql})
       select (select count(*) from matches) as total, ${withFacets ? FACETS_SQL : "null::json"} as facets`;
+    const scored = (set: string, tier: number) =>
+      `select d.id, d.type, d.entity_id, d.municipality_id, ${score.sql} as score, ${tier} as tier from search_document d where d.id in (select id from ${set})`;
     const ranking = `
-      with ${candidates.sql},
+      with ${candidates.sql},${rest ? ` ${rest.sql},` : ""}
       page as (
-        select d.id, d.type, d.entity_id, d.municipality_id, ${score.sql} as score
-          from search_document d where d.id in (select id from cand)
-         order by score desc, d.id offset ? limit ?
+        select * from (${scored("cand", 0)}${rest ? ` union all ${scored("rest", 1)}` : ""}) r
+         order by tier, score desc, id offset ? limit ?
       )
-      select json_agg(h order by h.score desc, h.id) as hits from (
-        select p.id, p.type, p.entity_id, p.municipality_id, p.score,
+      select json_agg(h order by h.tier, h.score desc, h.id) as hits from (
+        select p.id, p.type, p.entity_id, p.municipality_id, p.score, p.tier,
                ${headline("title", SHORT_FIELD)} as title, ${headline("summary", LONG_FIELD)} as summary, ${headline("body", LONG_FIELD)} as body
           from page p join search_document d on d.id = p.id) h`;
     const [[counted], [rankedRow]] = await Promise.all([
       this.execute<Pick<ResultRow, "total" | "facets">>(counting, matches.params),
-      this.execute<Pick<ResultRow, "hits">>(ranking, [...candidates.params, ...score.params, offset, limit, ...headlineParams]),
+      this.execute<Pick<ResultRow, "hits">>(ranking, [
+        ...candidates.params,
+        ...(rest ? rest.params : []),
+        ...score.params,
+        ...(rest ? score.params : []),
+        offset,
+        limit,
+        ...headlineParams,
+      ]),
     ]);
     const row: ResultRow = { ...counted, ...rankedRow };
     const total = Number(row.total);
