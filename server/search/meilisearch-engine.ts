@@ -20,9 +20,13 @@ export interface MeilisearchOptions {
   index: string;
 }
 
+/** How long one request to Meilisearch may take, in milliseconds. */
+export const MEILISEARCH_TIMEOUT_MS = 3000;
+
 /** A client and index for Meilisearch, shared by the engine and the outbox worker. */
 export function meiliIndex({ host, apiKey, index }: MeilisearchOptions): { client: Meilisearch; index: Index<MeiliDocument> } {
-  const client = new Meilisearch({ host, apiKey: apiKey ?? undefined });
+  // A hung Meilisearch must fail fast, so that searches fall back to PostgreSQL before the execution timeout.
+  const client = new Meilisearch({ host, apiKey: apiKey ?? undefined, timeout: MEILISEARCH_TIMEOUT_MS });
   return { client, index: client.index<MeiliDocument>(index) };
 }
 

@@ -3,6 +3,7 @@ import type { Index, Settings } from "meilisearch";
 import type { Logger } from "../logger.js";
 import { type MeiliDocument, meiliId } from "./meilisearch-settings.js";
 import type { SearchType } from "./search-engine.js";
+import { withoutSentinels } from "./snippet.js";
 
 /** Tuning of the outbox worker. */
 export interface OutboxWorkerOptions {
@@ -50,10 +51,11 @@ export function toMeiliDocument(row: DocumentRow): MeiliDocument {
     status: row.status,
     topics: row.topics,
     providers: row.providers,
-    title: row.title,
-    summary: row.summary,
-    body: row.body,
-    context: row.context,
+    // Meilisearch's highlights use the same sentinels as PostgreSQL's: text must not be able to forge them.
+    title: withoutSentinels(row.title),
+    summary: withoutSentinels(row.summary),
+    body: withoutSentinels(row.body),
+    context: withoutSentinels(row.context),
   };
 }
 

@@ -62,6 +62,12 @@ describe("Meilisearch settings", () => {
 });
 
 describe("Meilisearch documents and answers", () => {
+  it("strips the highlight sentinels from document text, so that text cannot forge a <mark>", () => {
+    const row = { type: "Project" as const, entity_id: 1, municipality_id: 2, municipality_slug: "herten", state: "NW", status: "PLANNED", topics: [], providers: [] };
+    const document = toMeiliDocument({ ...row, title: "\uE000Kita\uE001", summary: "a\uE000b", body: "\uE001c", context: "\uE000" });
+    expect([document.title, document.summary, document.body, document.context]).toEqual(["Kita", "ab", "c", ""]);
+  });
+
   it("builds a document from a search_document row", () => {
     expect(
       toMeiliDocument({
