@@ -1,9 +1,38 @@
 import type { AnyEntity, EntityClass, FilterQuery } from "@mikro-orm/core";
 import type { EntityManager } from "@mikro-orm/postgresql";
+import type { GraphQLError } from "graphql";
 import { badUserInput } from "./errors.js";
 
 /** Longest list a filter argument accepts. */
 export const MAX_FILTER_VALUES = 100;
+
+/** Shows at most ten values of a list in a message, each quoted and cut to `max` characters. */
+export function quoteValues(values: readonly string[], max = 80): string {
+  return values
+    .slice(0, 10)
+    .map((value) => JSON.stringify(value.slice(0, max)))
+    .join(", ");
+}
+
+/**
+ * Finds the records a list names by a unique text property such as `slug` or
+ * `key`, in one statement: the records by value, and the values no record has
+ * (duplicates counted once).
+ */
+export async function findByValues<T extends AnyEntity>(
+  em: EntityManager,
+  entity: EntityClass<T>,
+  property: keyof T & string,
+  values: readonly string[],
+  options: { onlyProperty?: boolean } = {},
+): Promise<{ byValue: Map<string, T>; unknown: string[] }> {
+  const wanted = [...new Set(values)];
+  const found = wanted.length
+    ? await em.find(entity, { [property]: { $in: wanted } } as FilterQuery<T>, options.onlyProperty ? { fields: [property] as never } : {})
+    : [];
+  const byValue = new Map(found.map((row) => [String((row as Record<string, unknown>)[property]), row]));
+  return { byValue, unknown: wanted.filter((value) => !byValue.has(value)) };
+}
 
 /**
  * Checks that every value of a filter list names an existing record (by a unique
@@ -18,14 +47,13 @@ export async function requireExisting<T extends AnyEntity>(
   argumentPath: string,
   hint: string,
 ): Promise<void> {
-  const wanted = [...new Set(values)];
-  const found = await em.find(entity, { [property]: { $in: wanted } } as FilterQuery<T>, { fields: [property] as never });
-  const known = new Set(found.map((row) => String((row as Record<string, unknown>)[property])));
-  const unknown = wanted.filter((value) => !known.has(value));
-  if (unknown.length) {
-    const shown = unknown.slice(0, 10).map((value) => JSON.stringify(value.slice(0, 80)));
-    throw badUserInput(`Unknown value${unknown.length > 1 ? "s" : ""} in ${argumentPath}: ${shown.join(", ")}. ${hint}`, [argumentPath]);
-  }
+  const { unknown } = await findByValues(em, entity, property, values, { onlyProperty: true });
+  if (unknown.length) throw unknownValues(unknown, argumentPath, hint);
+}
+
+/** The BAD_USER_INPUT error for values of a filter list that name nothing. */
+export function unknownValues(unknown: readonly string[], argumentPath: string, hint: string, max = 80): GraphQLError {
+  return badUserInput(`Unknown value${unknown.length > 1 ? "s" : ""} in ${argumentPath}: ${quoteValues(unknown, max)}. ${hint}`, [argumentPath]);
 }
 
 /** Tells whether a filter list was given with at least one value. */

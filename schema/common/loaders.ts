@@ -1,4 +1,4 @@
-import type { AnyEntity, Collection, EntityClass, EntityManager, FilterQuery, QueryOrderKeysFlat } from "@mikro-orm/core";
+import type { AnyEntity, Collection, EntityClass, EntityManager, FilterQuery, FindOptions, QueryOrderKeysFlat } from "@mikro-orm/core";
 import DataLoader from "dataloader";
 
 type Key = string | number;
@@ -28,13 +28,7 @@ export class Loaders {
 
   /** Loads entities by primary key; a missing row loads as null. */
   byId<T extends AnyEntity & { id: number }>(entity: EntityClass<T>): DataLoader<number, T | null> {
-    return this.get(`${entity.name}#id`, () =>
-      new DataLoader<number, T | null>(async (ids) => {
-        const rows = await this.em.find(entity, { id: { $in: [...ids] } } as unknown as FilterQuery<T>);
-        const byId = new Map(rows.map((row) => [row.id, row]));
-        return ids.map((id) => byId.get(id) ?? null);
-      }),
-    );
+    return this.idLoader(entity, `${entity.name}#id`, {});
   }
 
   /**
@@ -43,11 +37,13 @@ export class Loaders {
    * ever show public records, such as search hits.
    */
   publicById<T extends AnyEntity & { id: number }>(entity: EntityClass<T>): DataLoader<number, T | null> {
-    return this.get(`${entity.name}#id#public`, () =>
+    return this.idLoader(entity, `${entity.name}#id#public`, { filters: { visible: { scope: "public" } } });
+  }
+
+  private idLoader<T extends AnyEntity & { id: number }>(entity: EntityClass<T>, name: string, options: FindOptions<T>): DataLoader<number, T | null> {
+    return this.get(name, () =>
       new DataLoader<number, T | null>(async (ids) => {
-        const rows = await this.em.find(entity, { id: { $in: [...ids] } } as unknown as FilterQuery<T>, {
-          filters: { visible: { scope: "public" } },
-        });
+        const rows = await this.em.find(entity, { id: { $in: [...ids] } } as unknown as FilterQuery<T>, options);
         const byId = new Map(rows.map((row) => [row.id, row]));
         return ids.map((id) => byId.get(id) ?? null);
       }),

@@ -40,8 +40,8 @@ export async function requireWriter(ctx: HubContext): Promise<Viewer> {
   return viewer;
 }
 
-/** Refuses a write that the viewer's role or municipality does not cover. */
-export function authorize(viewer: Viewer, kind: RecordKind<never> | RecordKind, owner: number | null): void {
+/** Refuses a write that the viewer's role or municipality does not cover; `kind.label` names the record in messages. */
+export function authorize(viewer: Viewer, kind: Pick<RecordKind, "label" | "adminOnly">, owner: number | null): void {
   if (viewer.role === TokenRole.ADMIN) return;
   if (kind.adminOnly || owner === null) {
     throw coded(ErrorCode.FORBIDDEN, `Only admin tokens (the hub's operators) may write this ${kind.label}; editor tokens write their municipality's records.`);
@@ -55,7 +55,7 @@ export function authorize(viewer: Viewer, kind: RecordKind<never> | RecordKind, 
 export async function resolveOwnMunicipality(tx: EntityManager, viewer: Viewer, slug: string, field: string, label: string): Promise<Municipality> {
   const municipality = await tx.findOne(Municipality, { slug });
   if (!municipality) throw badUserInput(`${field}: no municipality has the slug ${JSON.stringify(slug.slice(0, 80))}; query \`municipalities\` for valid slugs.`, [field]);
-  authorize(viewer, { label } as RecordKind, municipality.id);
+  authorize(viewer, { label }, municipality.id);
   return municipality;
 }
 
@@ -72,6 +72,8 @@ const PUBLIC: Visibility = { scope: "public" };
 
 /** Whether the public can read the record as the database has it now: its own state and its parents' count. */
 async function isPublic<T extends HubEntity>(tx: EntityManager, kind: RecordKind<T>, record: T): Promise<boolean> {
+  // Records without a publication state (municipalities, providers, products, topics) are always public.
+  if (!(record instanceof Publishable)) return true;
   if (record.id === undefined) return false;
   return (await tx.count(kind.entity, { id: record.id } as FilterQuery<T>, { filters: { [VISIBILITY_FILTER]: PUBLIC } })) > 0;
 }

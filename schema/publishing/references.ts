@@ -1,6 +1,7 @@
 import type { AnyEntity, EntityClass, FilterQuery } from "@mikro-orm/core";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { badUserInput } from "../common/errors.js";
+import { findByValues, quoteValues } from "../common/filters.js";
 import { fromGlobalId } from "../common/global-id.js";
 import { PublicationState } from "./publication-state.enum.js";
 import { Publishable } from "./publishable.js";
@@ -17,21 +18,13 @@ export async function findAllNamed<T extends AnyEntity>(
   field: string,
   hint: string,
 ): Promise<T[]> {
-  const wanted = [...new Set(values)];
-  if (!wanted.length) return [];
-  const found = await tx.find(entity, { [property]: { $in: wanted } } as FilterQuery<T>);
-  const byValue = new Map(found.map((row) => [String((row as Record<string, unknown>)[property]), row]));
-  const unknown = wanted.filter((value) => !byValue.has(value));
-  if (unknown.length) {
-    const shown = unknown.slice(0, 10).map((value) => JSON.stringify(value.slice(0, 80)));
-    throw badUserInput(`${field}: unknown ${property}${unknown.length > 1 ? "s" : ""} ${shown.join(", ")}. ${hint}`, [field]);
-  }
-  const archived = found.filter((row) => row instanceof Publishable && row.publicationState === PublicationState.ARCHIVED);
+  const { byValue, unknown } = await findByValues(tx, entity, property, values);
+  if (unknown.length) throw badUserInput(`${field}: unknown ${property}${unknown.length > 1 ? "s" : ""} ${quoteValues(unknown)}. ${hint}`, [field]);
+  const archived = [...byValue].filter(([, row]) => row instanceof Publishable && row.publicationState === PublicationState.ARCHIVED).map(([value]) => value);
   if (archived.length) {
-    const shown = archived.slice(0, 10).map((row) => JSON.stringify((row as Record<string, unknown>)[property]));
-    throw badUserInput(`${field}: ${shown.join(", ")} ${archived.length > 1 ? "are" : "is"} archived and can no longer be referred to.`, [field]);
+    throw badUserInput(`${field}: ${quoteValues(archived)} ${archived.length > 1 ? "are" : "is"} archived and can no longer be referred to.`, [field]);
   }
-  return wanted.map((value) => byValue.get(value)!);
+  return [...new Set(values)].map((value) => byValue.get(value)!);
 }
 
 /** Finds the one record an input names by a unique property; an unknown one is a BAD_USER_INPUT error. */

@@ -3,7 +3,7 @@ import type { SearchFilterSpec, SearchHitRecord, SearchResponse, SearchType } fr
 import { MAX_TOTAL_HITS } from "../../server/search/search-engine.js";
 import type { HubContext } from "../common/context.js";
 import { badUserInput } from "../common/errors.js";
-import { given, requireExisting } from "../common/filters.js";
+import { given, requireExisting, unknownValues } from "../common/filters.js";
 import { FieldOfAction } from "../field-of-action/field-of-action.entity.js";
 import { LessonLearned } from "../lesson/lesson-learned.entity.js";
 import { Municipality } from "../municipality/municipality.entity.js";
@@ -95,12 +95,7 @@ async function engineFilter(context: HubContext, filter: SearchFilter | null | u
   if (given(filter.providers)) await requireExisting(em, Provider, "slug", filter.providers, "filter.providers", "Query `providers` for valid slugs.");
   if (given(filter.statuses)) {
     const unknown = [...new Set(filter.statuses)].filter((status) => !(status in STATUS_LABELS));
-    if (unknown.length) {
-      throw badUserInput(
-        `Unknown value${unknown.length > 1 ? "s" : ""} in filter.statuses: ${unknown.slice(0, 10).map((value) => JSON.stringify(value.slice(0, 40))).join(", ")}. Use ProjectStatus or StrategyStatus values.`,
-        ["filter.statuses"],
-      );
-    }
+    if (unknown.length) throw unknownValues(unknown, "filter.statuses", "Use ProjectStatus or StrategyStatus values.", 40);
   }
   return {
     types: filter.types?.map((type) => ENGINE_TYPE[type]),

@@ -5,7 +5,6 @@ import type { BudgetLine } from "../budget/budget-line.entity.js";
 import { FieldOfAction } from "../field-of-action/field-of-action.entity.js";
 import { municipalityConditions } from "../municipality/municipality.service.js";
 import { authorize } from "../publishing/publishing.service.js";
-import type { RecordKind } from "../publishing/record-kind.js";
 import { findNamed } from "../publishing/references.js";
 import type { Viewer } from "../token/viewer.js";
 import { topicConditions } from "../topic/topic.service.js";
@@ -32,7 +31,7 @@ export async function strategyWhere(em: EntityManager, filter: StrategyFilter | 
 /** Finds the strategy a new child record names, refusing one of another municipality than the editor's. */
 export async function resolveOwnStrategy(tx: EntityManager, viewer: Viewer, slug: string, field: string, label: string): Promise<Strategy> {
   const strategy = await findNamed(tx, Strategy, "slug", slug, field, "Use the slug of one of your municipality's strategies.");
-  authorize(viewer, { label } as RecordKind, strategy.municipality.id);
+  authorize(viewer, { label }, strategy.municipality.id);
   return strategy;
 }
 

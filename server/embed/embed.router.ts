@@ -12,6 +12,7 @@ import { EMBED_CACHE_SECONDS, oembedResponse, parseOEmbedRequest } from "./oembe
 import { renderProjectErrorPage, renderProjectNotFoundPage, renderProjectPage } from "./project-page.html.js";
 import { loadCardView, loadProjectPageView } from "./project-view.js";
 import { EMBED_ASSETS, readEmbedAsset } from "./static-assets.js";
+import { hubOrigin } from "../http/hub-origin.js";
 
 /** What the embed routes need from the hub. */
 export interface EmbedRouterOptions {
@@ -35,18 +36,6 @@ const DOCUMENT_POLICY = "default-src 'none'; style-src 'self'; img-src 'self' da
 /** The iframe card: embedding it anywhere is the point. */
 const EMBED_CSP = `${DOCUMENT_POLICY}; frame-ancestors *`;
 const PAGE_CSP = `${DOCUMENT_POLICY}; frame-ancestors 'self'`;
-
-/** The origin a request was addressed to, or null when its Host header is not a plain host[:port]. */
-function requestOrigin(req: Request): string | null {
-  const host = req.get("host");
-  if (!host) return null;
-  try {
-    const url = new URL(`${req.protocol}://${host}`);
-    return url.pathname === "/" && !url.search && !url.hash && !url.username && !url.password ? url.origin : null;
-  } catch {
-    return null;
-  }
-}
 
 /** Sends a body with a strong ETag, or a bodiless 304 when the client already has it. */
 function sendWithEtag(req: Request, res: Response, status: number, body: string | Buffer): void {
@@ -73,7 +62,7 @@ function setCommonHeaders(res: Response, contentType: string, cacheControl: stri
  */
 export function createEmbedRouter({ orm, logger, publicUrl }: EmbedRouterOptions): express.Router {
   const router = express.Router();
-  const hubOrigin = (req: Request) => publicUrl ?? requestOrigin(req);
+  const originOf = (req: Request) => hubOrigin(req, publicUrl);
   const logFailure = (error: unknown, what: string) => {
     const requestId = requestScope.getStore()?.requestId ?? randomUUID();
     logger.error({ err: error, requestId }, what);
@@ -106,7 +95,7 @@ export function createEmbedRouter({ orm, logger, publicUrl }: EmbedRouterOptions
   }
 
   router.get("/embed/projects/:slug", async (req, res) => {
-    const origin = hubOrigin(req);
+    const origin = originOf(req);
     if (!origin) return badHost(res);
     const query = req.query as Record<string, unknown>;
     const card = parseCardParams((name) => query[name]);
@@ -134,7 +123,7 @@ export function createEmbedRouter({ orm, logger, publicUrl }: EmbedRouterOptions
   });
 
   router.get("/projects/:slug", async (req, res) => {
-    const origin = hubOrigin(req);
+    const origin = originOf(req);
     if (!origin) return badHost(res);
     res.setHeader("Content-Security-Policy", PAGE_CSP);
     try {
@@ -155,7 +144,7 @@ export function createEmbedRouter({ orm, logger, publicUrl }: EmbedRouterOptions
 
   router.get("/oembed", async (req, res) => {
     res.setHeader("Access-Control-Allow-Origin", "*");
-    const origin = hubOrigin(req);
+    const origin = originOf(req);
     if (!origin) return badHost(res);
     const fail = (status: number, message: string) => {
       setCommonHeaders(res, JSON_TYPE, status === 404 ? CACHE_NOT_FOUND : NO_STORE);

@@ -6,6 +6,7 @@ import { VISIBILITY_FILTER } from "../../schema/publishing/visibility.js";
 import { type CsvColumn, germanDecimal, toCsv } from "./export.csv.js";
 import { ExportParamError, projectFilterOf, strategyFilterOf } from "./export.params.js";
 import { exportProjects, exportStrategies, type ProjectRecord, type SourceRecord, type StrategyRecord } from "./export.records.js";
+import { hubOrigin } from "../http/hub-origin.js";
 
 /** What the export routes need from the hub. */
 export interface ExportRouterOptions {
@@ -16,18 +17,6 @@ export interface ExportRouterOptions {
 
 /** Exports are public data that changes rarely; caches may keep them a minute. */
 const CACHE = "public, max-age=60";
-
-/** The origin a request was addressed to, or null when its Host header is not a plain host[:port]. */
-function requestOrigin(req: Request): string | null {
-  const host = req.get("host");
-  if (!host) return null;
-  try {
-    const url = new URL(`${req.protocol}://${host}`);
-    return url.pathname === "/" && !url.search && !url.hash && !url.username && !url.password ? url.origin : null;
-  } catch {
-    return null;
-  }
-}
 
 /** Sources in one cell: title, publisher and date, then the address in angle brackets. */
 function citeSources(sources: readonly SourceRecord[]): string {
@@ -108,7 +97,7 @@ export function createExportRouter({ orm, publicUrl }: ExportRouterOptions): exp
     return em;
   };
   const pages = (req: Request) => {
-    const origin = publicUrl ?? requestOrigin(req);
+    const origin = hubOrigin(req, publicUrl);
     return (slug: string) => (origin ? `${origin}/projects/${encodeURIComponent(slug)}` : null);
   };
   const sendCsv = (res: Response, filename: string, body: string) => {

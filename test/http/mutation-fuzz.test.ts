@@ -12,7 +12,7 @@ import { isPublicErrorCode } from "../../schema/common/errors.js";
 import { gql } from "../support/client.js";
 import { databaseDigest } from "../support/digest.js";
 import { startTestHub, type TestHub } from "../support/hub.js";
-import { CREATE_INPUTS, createTestTokens, findTargets, type Targets, type TestTokens, UPDATE_INPUTS } from "../support/mutations.js";
+import { ADMIN_TYPES, CREATE_INPUTS, createTestTokens, findTargets, type Targets, type TestTokens, UPDATE_INPUTS, updateInputType } from "../support/mutations.js";
 
 const HOSTILE_STRINGS = [
   "",
@@ -87,7 +87,6 @@ const OPTIONAL: Record<string, string[]> = {
   Product: ["vendor", "topics", "sources"],
   Topic: [],
 };
-const INPUT_TYPES: Record<string, string> = { LessonLearned: "LessonInput" };
 const REQUIRED_TO_PUBLISH: Record<string, string[]> = {
   Project: ["topics", "sources"],
   LessonLearned: ["topics", "sources"],
@@ -108,7 +107,6 @@ const OWNER_SQL: Record<string, string> = {
   Source: "select m.slug from source r join municipality m on m.id = r.municipality_id where r.id = ?",
   Engagement: "select m.slug from engagement r join municipality m on m.id = r.municipality_id where r.id = ?",
 };
-const ADMIN_TYPES = new Set(["Municipality", "Provider", "Product", "Topic"]);
 const TYPE_OF_CREATE = (name: string) => name.replace(/^create/, "");
 
 type Answer = Awaited<ReturnType<typeof gql>>;
@@ -175,7 +173,7 @@ describe("fuzzing every mutation's input", () => {
   for (const [name, { type, input: base }] of Object.entries(CREATE_INPUTS)) {
     const recordType = TYPE_OF_CREATE(name);
     it(`${name}: never a 500, never a partial write, and an accepted record is the writer's`, async () => {
-      const token = ADMIN_TYPES.has(recordType) ? tokens.admin : tokens.editors.herten;
+      const token = ADMIN_TYPES.includes(recordType) ? tokens.admin : tokens.editors.herten;
       await fc.assert(
         fc.asyncProperty(inputFrom(base, OPTIONAL[recordType]), async (input) => {
           serial += 1;
@@ -205,8 +203,8 @@ describe("fuzzing every mutation's input", () => {
   for (const [recordType, { input: base, versioned }] of Object.entries(UPDATE_INPUTS)) {
     it(`update${recordType}: never a 500, never a partial write, one revision per change, and publishing needs its fields`, async () => {
       const { id, city } = targets[recordType];
-      const token = ADMIN_TYPES.has(recordType) || !city ? tokens.admin : tokens.editors[city];
-      const inputType = INPUT_TYPES[recordType] ?? `${recordType}Input`;
+      const token = ADMIN_TYPES.includes(recordType) || !city ? tokens.admin : tokens.editors[city];
+      const inputType = updateInputType(recordType);
       const createFields = Object.keys(CREATE_INPUTS[`create${recordType}`].input).filter((field) => !["municipality", "slug", "key", "strategy", "provider", "role"].includes(field));
       const fieldsArb = inputFrom(base, [...createFields, ...OPTIONAL[recordType].filter((field) => field !== "position")]);
       await fc.assert(

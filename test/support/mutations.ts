@@ -86,7 +86,8 @@ export interface MutationCase {
   variables: Record<string, unknown>;
 }
 
-const ADMIN_TYPES = ["Municipality", "Provider", "Product", "Topic"];
+/** Types only admins write. */
+export const ADMIN_TYPES: readonly string[] = ["Municipality", "Provider", "Product", "Topic"];
 const isAdminOnly = (name: string) => ADMIN_TYPES.some((type) => name.endsWith(type));
 
 /** Valid create inputs for Herten's (or the hub's) records. */
@@ -129,7 +130,10 @@ export const UPDATE_INPUTS: Record<string, { input: Record<string, unknown>; ver
   Topic: { input: { description: "geändert" }, versioned: false },
 };
 
-const INPUT_TYPES: Record<string, string> = { LessonLearned: "LessonInput" };
+/** The GraphQL input type of a type's `update…` mutation. */
+export function updateInputType(type: string): string {
+  return type === "LessonLearned" ? "LessonInput" : `${type}Input`;
+}
 
 /** Types with publish, unpublish and archive mutations. */
 export const PUBLISHABLE_TYPES = ["Project", "Strategy", "FieldOfAction", "BudgetLine", "Indicator", "LessonLearned", "Source", "Engagement"];
@@ -142,7 +146,7 @@ export function allMutations(targets: Targets): MutationCase[] {
   }
   for (const [type, { input, versioned }] of Object.entries(UPDATE_INPUTS)) {
     const { id, version, city } = targets[type];
-    const inputType = INPUT_TYPES[type] ?? `${type}Input`;
+    const inputType = updateInputType(type);
     const name = `update${type}`;
     cases.push(
       versioned
