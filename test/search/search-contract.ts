@@ -133,6 +133,11 @@ export function searchContract(name: string, open: () => Promise<EngineUnderTest
         expect(await found("Quellwaserzähler")).toContain("Project:suchstadt-title");
       });
 
+      it("counts two swapped neighbours as one typo", async () => {
+        expect(await found("Quellwasserzälher")).toContain("Project:suchstadt-title");
+        expect((await search("Scuhle", { municipalities: ["kelsterbach"] })).totalCount).toBeGreaterThan(0);
+      });
+
       it("does not correct words of under 5 letters", async () => {
         expect((await search("Kitx")).totalCount).toBe(0);
       });
