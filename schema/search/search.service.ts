@@ -84,15 +84,21 @@ function decodeCursor(cursor: string): number {
   return parsed[1] as number;
 }
 
-/** Checks a filter's values exist and turns it into the engines' terms. */
-async function engineFilter(context: HubContext, filter: SearchFilter | null | undefined): Promise<SearchFilterSpec> {
+/** Checks that a filter's slugs and keys exist (a typo must not pass for "no results"). */
+async function requireKnownValues(context: HubContext, filter: SearchFilter | null | undefined): Promise<void> {
   const { em } = context;
+  if (!filter) return;
+  await Promise.all([
+    given(filter.municipalities) &&
+      requireExisting(em, Municipality, "slug", filter.municipalities, "filter.municipalities", "Query `municipalities` for valid slugs."),
+    given(filter.topics) && requireExisting(em, Topic, "key", filter.topics, "filter.topics", "Query `topics` for valid keys."),
+    given(filter.providers) && requireExisting(em, Provider, "slug", filter.providers, "filter.providers", "Query `providers` for valid slugs."),
+  ]);
+}
+
+/** Turns a filter into the engines' terms; statuses are checked here, slugs and keys by `requireKnownValues`. */
+function engineFilter(filter: SearchFilter | null | undefined): SearchFilterSpec {
   if (!filter) return {};
-  if (given(filter.municipalities)) {
-    await requireExisting(em, Municipality, "slug", filter.municipalities, "filter.municipalities", "Query `municipalities` for valid slugs.");
-  }
-  if (given(filter.topics)) await requireExisting(em, Topic, "key", filter.topics, "filter.topics", "Query `topics` for valid keys.");
-  if (given(filter.providers)) await requireExisting(em, Provider, "slug", filter.providers, "filter.providers", "Query `providers` for valid slugs.");
   if (given(filter.statuses)) {
     const unknown = [...new Set(filter.statuses)].filter((status) => !(status in STATUS_LABELS));
     if (unknown.length) throw unknownValues(unknown, "filter.statuses", "Use ProjectStatus or StrategyStatus values.", 40);
@@ -142,10 +148,20 @@ async function facetLabels(context: HubContext, response: SearchResponse): Promi
 /** Runs `search`: checks the arguments, asks the engine, resolves the hits and labels the facets. */
 export async function runSearch(context: HubContext, args: SearchArgs, wantsFacets = true): Promise<SearchResults> {
   const offset = args.after ? decodeCursor(args.after) : 0;
-  const filter = await engineFilter(context, args.filter);
+  const filter = engineFilter(args.filter);
   const limit = Math.max(0, Math.min(args.first, MAX_TOTAL_HITS - offset));
-  const response = await context.search.search({ query: args.query, filter, offset, limit, facets: wantsFacets });
-  const [hits, labels] = await Promise.all([resolveHits(context, response.hits), facetLabels(context, response)]);
+  // The filter's values are checked while the engine searches: a search costs no time when they exist.
+  const [, response] = await Promise.all([
+    requireKnownValues(context, args.filter),
+    context.search.search({ query: args.query, filter, offset, limit, facets: wantsFacets }),
+  ]);
+  const municipalities = context.loaders.byId(Municipality);
+  // The hits' municipalities load alongside the hits, so that `SearchHit.municipality` finds them cached.
+  const [hits, labels] = await Promise.all([
+    resolveHits(context, response.hits),
+    facetLabels(context, response),
+    municipalities.loadMany([...new Set(response.hits.flatMap((hit) => (hit.municipalityId === null ? [] : [hit.municipalityId])))]),
+  ]);
   const facets = response.facets.map((facet) => ({
     field: FACET_FIELD[facet.field],
     values: facet.values.map(({ value, count }) => {
