@@ -114,7 +114,7 @@ export async function createSearchEngine({ config, logger, orm }: SearchRuntimeO
   await setOutbox(orm, true);
   const { index } = meiliIndex(config.meilisearch);
   const worker = new OutboxWorker(orm, index, meiliSettings(), logger);
-  const engine = new FallbackSearchEngine(new MeilisearchEngine(config.meilisearch, () => worker.pending()), new PostgresSearchEngine(orm), logger);
+  const engine = new FallbackSearchEngine(new MeilisearchEngine(config.meilisearch, () => worker.backlog()), new PostgresSearchEngine(orm), logger);
   worker.start();
   logger.info({ host: config.meilisearch.host, index: config.meilisearch.index }, "searching with Meilisearch; the outbox worker keeps it in sync");
   return { engine, worker, stop: () => worker.stop() };
