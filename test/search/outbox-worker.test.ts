@@ -7,7 +7,7 @@
  */
 import type { Index, Task } from "meilisearch";
 import { pino } from "pino";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { meiliId, type MeiliDocument } from "../../server/search/meilisearch-settings.js";
 import { OutboxWorker, PENDING_COUNT_CAP, REJECTED_PREFIX } from "../../server/search/outbox-worker.js";
 import { createTestDatabase, type TestDatabase } from "../support/database.js";
@@ -254,5 +254,31 @@ describe("backlog and lag", () => {
     const { lagSeconds } = await worker.backlog();
     expect(lagSeconds).toBeGreaterThanOrEqual(120);
     expect(lagSeconds).toBeLessThan(180);
+  });
+
+  it("is measured when the worker starts and again after each poll", async () => {
+    const [document] = await sql<{ type: string; entity_id: number }>("select type, entity_id from search_document order by type, entity_id limit 1");
+    await sql("insert into search_outbox (type, entity_id, enqueued_at, next_attempt_at) values (?, ?, now() - interval '2 minutes', now())", [
+      document.type,
+      document.entity_id,
+    ]);
+    const index = new IndexDouble();
+    index.poisoned.add(meiliId(document.type as never, document.entity_id));
+    const now = 1_900_000_000_000;
+    const worker = workerFor(index, [], { now: () => now });
+    const measured: (number | null)[] = [];
+    const measure = worker.measureLag.bind(worker);
+    worker.measureLag = async () => {
+      await measure();
+      measured.push(worker.oldestPendingSince());
+    };
+    worker.start();
+    await vi.waitFor(() => expect(index.sent).toEqual([1]));
+    await worker.stop();
+    // Before the first poll the change counts; once Meilisearch has rejected it, it no longer does.
+    expect(measured.length).toBeGreaterThanOrEqual(2);
+    expect(now - measured[0]!).toBeGreaterThanOrEqual(120_000);
+    expect(measured.slice(1)).toEqual(measured.slice(1).map(() => null));
+    expect(worker.oldestPendingSince()).toBeNull();
   });
 });
