@@ -12,6 +12,7 @@ import {
 } from "./search-engine.js";
 import { MARK_END, MARK_START, markedSnippet } from "./snippet.js";
 import { MEILI_FACETS, meiliFilter, type MeiliDocument } from "./meilisearch-settings.js";
+import type { OutboxBacklog } from "./outbox-worker.js";
 
 /** Where the Meilisearch engine finds its server and index. */
 export interface MeilisearchOptions {
@@ -41,8 +42,8 @@ export class MeilisearchEngine implements SearchEngine {
 
   constructor(
     options: MeilisearchOptions,
-    /** Counts the changes not yet pushed, for `/healthz`. */
-    private readonly pending: () => Promise<number>,
+    /** Measures the changes not yet pushed, for `/healthz`. */
+    private readonly backlog: () => Promise<OutboxBacklog>,
   ) {
     ({ client: this.client, index: this.index } = meiliIndex(options));
   }
@@ -83,8 +84,8 @@ export class MeilisearchEngine implements SearchEngine {
   }
 
   async health(): Promise<EngineHealth> {
-    const [health, pending] = await Promise.all([this.client.health().catch(() => null), this.pending().catch(() => undefined)]);
-    return { status: health?.status === "available" ? "up" : "down", engine: this.name, ...(pending === undefined ? {} : { pending }) };
+    const [health, backlog] = await Promise.all([this.client.health().catch(() => null), this.backlog().catch(() => undefined)]);
+    return { status: health?.status === "available" ? "up" : "down", engine: this.name, ...backlog };
   }
 }
 

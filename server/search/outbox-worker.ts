@@ -1,5 +1,5 @@
 import type { EntityManager, MikroORM } from "@mikro-orm/postgresql";
-import type { Index, Settings } from "meilisearch";
+import type { Index, Settings, Task } from "meilisearch";
 import type { Logger } from "../logger.js";
 import { type MeiliDocument, meiliId } from "./meilisearch-settings.js";
 import type { SearchType } from "./search-engine.js";
@@ -13,7 +13,39 @@ export interface OutboxWorkerOptions {
   batchSize?: number;
   /** Longest wait for Meilisearch to apply a batch, in milliseconds. */
   taskTimeoutMs?: number;
+  /** The hub's clock in milliseconds since the epoch; tests pass their own. */
+  now?: () => number;
 }
+
+/** What waits in the outbox, measured cheaply for `/healthz`. */
+export interface OutboxBacklog {
+  /** Rows waiting, counted up to PENDING_COUNT_CAP. */
+  pending: number;
+  /** False when more than PENDING_COUNT_CAP rows wait and `pending` stopped there. */
+  pendingIsExact: boolean;
+  /** Age in seconds of the oldest change still waiting for Meilisearch (rejected documents aside); 0 when none waits. */
+  lagSeconds: number;
+}
+
+/** Tells how far Meilisearch lags behind the database, as the outbox worker last measured it. */
+export interface OutboxLag {
+  /** When the oldest change still waiting was queued (hub clock, ms since the epoch); null when none waits. */
+  oldestPendingSince(): number | null;
+}
+
+/** Most outbox rows `/healthz` counts; beyond it reports `pendingIsExact: false`. */
+export const PENDING_COUNT_CAP = 10_000;
+
+/** How `last_error` starts for a row whose document Meilisearch rejected, as opposed to one kept back by an outage. */
+export const REJECTED_PREFIX = "rejected by Meilisearch: ";
+
+// The oldest change not yet in Meilisearch, by id (the primary key index; ids grow with time). Rows of rejected documents
+// are skipped: one document Meilisearch refuses must not count as the whole index lagging. Rows kept back by an outage
+// count even while they wait for their retry, since Meilisearch misses those changes just the same.
+const OLDEST_PENDING_SQL = `select greatest(extract(epoch from now() - enqueued_at), 0)::float8 as age from search_outbox
+  where last_error is null or left(last_error, ${REJECTED_PREFIX.length}) <> '${REJECTED_PREFIX}'
+  order by id limit 1`;
+
 
 // One worker at a time across all hub instances, so that an older state of a document can never overtake a newer one.
 const LOCK = "hashtext('ikz_search_outbox')";
@@ -23,6 +55,24 @@ interface OutboxRow {
   type: SearchType;
   entity_id: number;
 }
+
+/** One changed document of a batch: upserted with its current state, or deleted; with the outbox rows it answers. */
+interface Change {
+  id: string;
+  type: SearchType;
+  entityId: number;
+  document: MeiliDocument | null;
+  rows: string[];
+}
+
+/** A change Meilisearch refused on its own, with Meilisearch's message. */
+interface Rejection {
+  change: Change;
+  message: string;
+}
+
+/** Thrown when Meilisearch refused a task it was able to process (an `invalid_request` task error): bisecting can isolate the cause. */
+class TaskRejected extends Error {}
 
 interface DocumentRow {
   type: SearchType;
@@ -63,18 +113,25 @@ export function toMeiliDocument(row: DocumentRow): MeiliDocument {
  * Pushes the changes of the transactional outbox (`search_outbox`, written by the same
  * triggers and transactions as the records) to Meilisearch: it reads each changed
  * document as it is now, upserts or deletes it, and deletes the outbox rows only once
- * Meilisearch has applied the batch. On failure the rows stay, with a growing delay
- * (1 s, 2 s, 4 s, … at most 5 min), so the index converges once Meilisearch is back.
+ * Meilisearch has applied them. When Meilisearch is unreachable or failing, the whole
+ * batch stays, with a growing delay (1 s, 2 s, 4 s, … at most 5 min), so the index
+ * converges once Meilisearch is back. When Meilisearch refuses a batch, the worker
+ * bisects it down to the documents it refuses: those stay, delayed the same way and
+ * with Meilisearch's message in `last_error`; everything else is delivered.
  */
-export class OutboxWorker {
+export class OutboxWorker implements OutboxLag {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<unknown> | undefined;
   private stopped = true;
   private settingsApplied = false;
   private outage = false;
+  private oldestPendingAt: number | null = null;
+  /** Documents whose rejection was logged, with the message, so that retries do not log again. */
+  private readonly rejectionsLogged = new Map<string, string>();
   private readonly intervalMs: number;
   private readonly batchSize: number;
   private readonly taskTimeoutMs: number;
+  private readonly now: () => number;
 
   constructor(
     private readonly orm: MikroORM,
@@ -86,13 +143,17 @@ export class OutboxWorker {
     this.intervalMs = options.intervalMs ?? 1000;
     this.batchSize = options.batchSize ?? 500;
     this.taskTimeoutMs = options.taskTimeoutMs ?? 30_000;
+    this.now = options.now ?? Date.now;
   }
 
   /** Starts polling. */
   start(): void {
     if (!this.stopped) return;
     this.stopped = false;
-    this.schedule(0);
+    // Measured before the first batch, which can take long: until then searches know what waits (everything, at a first start).
+    this.running = this.measureLag()
+      .catch(() => undefined)
+      .then(() => this.schedule(0));
   }
 
   /** Stops polling and waits for a batch in flight. */
@@ -106,26 +167,49 @@ export class OutboxWorker {
     if (this.stopped) return;
     this.timer = setTimeout(() => {
       this.running = this.drainOnce()
-        .then((handled) => this.schedule(handled > 0 ? 0 : this.intervalMs))
-        .catch((error) => {
+        .then(async (handled) => {
+          await this.measureLag().catch(() => undefined);
+          this.schedule(handled > 0 ? 0 : this.intervalMs);
+        })
+        .catch(async (error) => {
           if (!this.outage) this.logger.warn({ err: error }, "Meilisearch is unreachable; changes wait in the outbox");
           this.outage = true;
+          await this.measureLag().catch(() => undefined);
           this.schedule(this.intervalMs);
         });
     }, delay);
     this.timer.unref();
   }
 
-  /** Changes waiting in the outbox. */
-  async pending(): Promise<number> {
-    const [row] = await this.orm.em.getConnection().execute<{ n: number }[]>("select count(*)::int as n from search_outbox", [], "all");
-    return row.n;
+  /** What waits in the outbox: a capped count and the lag, each one bounded index read, however long the outbox is. */
+  async backlog(): Promise<OutboxBacklog> {
+    const connection = this.orm.em.getConnection();
+    const [[counted], [oldest]] = await Promise.all([
+      connection.execute<{ n: number }[]>(`select count(*)::int as n from (select 1 from search_outbox limit ${PENDING_COUNT_CAP + 1}) capped`, [], "all"),
+      connection.execute<{ age: number }[]>(OLDEST_PENDING_SQL, [], "all"),
+    ]);
+    return {
+      pending: Math.min(counted.n, PENDING_COUNT_CAP),
+      pendingIsExact: counted.n <= PENDING_COUNT_CAP,
+      lagSeconds: oldest ? Math.floor(oldest.age) : 0,
+    };
+  }
+
+  /** Measures the lag and keeps it for `oldestPendingSince`; the worker calls it after every poll. */
+  async measureLag(): Promise<void> {
+    const [oldest] = await this.orm.em.getConnection().execute<{ age: number }[]>(OLDEST_PENDING_SQL, [], "all");
+    this.oldestPendingAt = oldest ? this.now() - oldest.age * 1000 : null;
+  }
+
+  oldestPendingSince(): number | null {
+    return this.oldestPendingAt;
   }
 
   /**
-   * Handles one batch: returns how many outbox rows it sent, 0 when there was nothing
-   * due (or another worker holds the lock). Throws when Meilisearch failed; the rows
-   * are then kept for a later attempt.
+   * Handles one batch: returns how many outbox rows it handled (delivered, or held back
+   * because Meilisearch rejected their document), 0 when there was nothing due (or
+   * another worker holds the lock). Throws when Meilisearch was unreachable or failing;
+   * the rows are then kept for a later attempt.
    */
   async drainOnce(): Promise<number> {
     if (!this.settingsApplied) {
@@ -136,53 +220,122 @@ export class OutboxWorker {
     let failure: unknown;
     const handled = await this.orm.em.fork().transactional(async (em) => {
       const execute = <T>(sql: string, params: unknown[] = []) => em.getConnection().execute<T[]>(sql, params, "all", em.getTransactionContext());
+      const ids = (rows: readonly string[]) => JSON.stringify(rows);
+      const backOff = (message: string, rows: readonly string[]) =>
+        execute(
+          `update search_outbox set attempts = attempts + 1, last_error = left(?, 500),
+                  next_attempt_at = now() + least(power(2, attempts), 300) * interval '1 second'
+            where id in (select jsonb_array_elements_text(?::jsonb)::bigint)`,
+          [message, ids(rows)],
+        );
       const [{ locked }] = await execute<{ locked: boolean }>(`select pg_try_advisory_xact_lock(${LOCK}) as locked`);
       if (!locked) return 0;
       const rows = await execute<OutboxRow>(`select id, type, entity_id from search_outbox where next_attempt_at <= now() order by id limit ${this.batchSize}`);
       if (!rows.length) return 0;
+      let rejections: Rejection[];
       try {
-        await this.push(em, rows);
-        await execute("delete from search_outbox where id in (select jsonb_array_elements_text(?::jsonb)::bigint)", [JSON.stringify(rows.map((row) => row.id))]);
-        if (this.outage) this.logger.info("Meilisearch is back; the outbox drains");
-        this.outage = false;
-        return rows.length;
+        const changes = await this.changes(em, rows);
+        // Upserts and deletions are separate tasks, and a document is in only one of them: each is bisected on its own.
+        rejections = [
+          ...(await this.deliver(changes.filter((change) => change.document))),
+          ...(await this.deliver(changes.filter((change) => !change.document))),
+        ];
       } catch (error) {
         failure = error;
-        await execute(
-          `update search_outbox set attempts = attempts + 1, last_error = left(?, 500),
-                  next_attempt_at = now() + least(power(2, attempts), 300) * interval '1 second'
-            where id in (select jsonb_array_elements_text(?::jsonb)::bigint)`,
-          [error instanceof Error ? error.message : String(error), JSON.stringify(rows.map((row) => row.id))],
-        );
+        await backOff(error instanceof Error ? error.message : String(error), rows.map((row) => row.id));
         return 0;
       }
+      // Ordering: rows carry no document state; whichever row of a document is sent, the worker sends the document as
+      // search_document holds it at that moment. So a later row for a document whose earlier row is held back as
+      // rejected cannot bring an older state into Meilisearch, and it is not held back: it sends the current state
+      // (which succeeds if the record was corrected meanwhile). The held-back row is retried after its delay and then
+      // sends the state of that moment, which is at least as new. The advisory lock still keeps two workers apart.
+      const rejected = new Set(rejections.flatMap(({ change }) => change.rows));
+      for (const { change, message } of rejections) await backOff(REJECTED_PREFIX + message, change.rows);
+      await execute("delete from search_outbox where id in (select jsonb_array_elements_text(?::jsonb)::bigint)", [
+        ids(rows.map((row) => row.id).filter((id) => !rejected.has(id))),
+      ]);
+      if (this.outage) this.logger.info("Meilisearch is back; the outbox drains");
+      this.outage = false;
+      this.logRejections(rejections, rows);
+      return rows.length;
     });
     if (failure) throw failure;
     return handled;
   }
 
-  private async push(em: EntityManager, rows: readonly OutboxRow[]): Promise<void> {
-    const keys = [...new Map(rows.map((row) => [meiliId(row.type, row.entity_id), row])).values()];
+  /** Logs each rejected document once (again only when Meilisearch's message changes); forgets documents delivered since. */
+  private logRejections(rejections: readonly Rejection[], rows: readonly OutboxRow[]): void {
+    const rejected = new Set(rejections.map(({ change }) => change.id));
+    for (const row of rows) {
+      const id = meiliId(row.type, row.entity_id);
+      if (!rejected.has(id)) this.rejectionsLogged.delete(id);
+    }
+    for (const { change, message } of rejections) {
+      if (this.rejectionsLogged.get(change.id) === message) continue;
+      this.rejectionsLogged.set(change.id, message);
+      this.logger.warn(
+        { type: change.type, entityId: change.entityId, error: message },
+        "Meilisearch rejected a search document; it stays in the outbox and is retried with a growing delay",
+      );
+    }
+  }
+
+  /** The batch's documents as search_document holds them now: one change per document, with all its rows. */
+  private async changes(em: EntityManager, rows: readonly OutboxRow[]): Promise<Change[]> {
+    const byId = new Map<string, Change>();
+    for (const row of rows) {
+      const id = meiliId(row.type, row.entity_id);
+      const change = byId.get(id) ?? { id, type: row.type, entityId: row.entity_id, document: null, rows: [] };
+      change.rows.push(row.id);
+      byId.set(id, change);
+    }
     const documents = await em.getConnection().execute<DocumentRow[]>(
       `select d.type, d.entity_id, d.municipality_id, d.municipality_slug, d.state, d.status, d.topics, d.providers, d.title, d.summary, d.body, d.context
          from search_document d
          join (select k->>0 as type, (k->>1)::int as entity_id from jsonb_array_elements(?::jsonb) k) wanted using (type, entity_id)`,
-      [JSON.stringify(keys.map((key) => [key.type, key.entity_id]))],
+      [JSON.stringify([...byId.values()].map((change) => [change.type, change.entityId]))],
       "all",
       em.getTransactionContext(),
     );
-    const present = new Set(documents.map((row) => meiliId(row.type, row.entity_id)));
-    const gone = keys.map((key) => meiliId(key.type, key.entity_id)).filter((id) => !present.has(id));
-    const tasks = [];
-    if (documents.length) tasks.push(await this.index.addDocuments(documents.map(toMeiliDocument), { primaryKey: "id" }).waitTask({ timeout: this.taskTimeoutMs }));
-    if (gone.length) tasks.push(await this.index.deleteDocuments(gone).waitTask({ timeout: this.taskTimeoutMs }));
-    const failed = tasks.find((task) => task.status !== "succeeded");
-    if (failed) throw new Error(`Meilisearch did not apply the batch: ${failed.error?.message ?? failed.status}`);
+    for (const row of documents) byId.get(meiliId(row.type, row.entity_id))!.document = toMeiliDocument(row);
+    return [...byId.values()];
+  }
+
+  /**
+   * Sends changes of one kind (all upserts or all deletions) and returns those Meilisearch
+   * rejected: when it refuses the task, the halves are sent on their own, down to single
+   * documents. Throws when Meilisearch is unreachable or failing (no bisecting then).
+   */
+  private async deliver(changes: readonly Change[]): Promise<Rejection[]> {
+    if (!changes.length) return [];
+    try {
+      await this.send(changes);
+      return [];
+    } catch (error) {
+      if (!(error instanceof TaskRejected)) throw error;
+      if (changes.length === 1) return [{ change: changes[0], message: error.message }];
+      const half = Math.ceil(changes.length / 2);
+      return [...(await this.deliver(changes.slice(0, half))), ...(await this.deliver(changes.slice(half)))];
+    }
+  }
+
+  private async send(changes: readonly Change[]): Promise<void> {
+    const upserts = changes.flatMap((change) => (change.document ? [change.document] : []));
+    const deletions = changes.filter((change) => !change.document).map((change) => change.id);
+    const task: Task = upserts.length
+      ? await this.index.addDocuments(upserts, { primaryKey: "id" }).waitTask({ timeout: this.taskTimeoutMs })
+      : await this.index.deleteDocuments(deletions).waitTask({ timeout: this.taskTimeoutMs });
+    if (task.status === "succeeded") return;
+    // Only a request error is about the documents sent; internal, system (a full disk) or auth errors would fail any
+    // part of the batch just the same, so they keep the whole batch back like an outage.
+    if (task.status === "failed" && task.error?.type === "invalid_request") throw new TaskRejected(task.error.message);
+    throw new Error(`Meilisearch did not apply the batch: ${task.error?.message ?? task.status}`);
   }
 
   /** Sends everything due, batch by batch, until the outbox is empty or `deadline` (ms since epoch) passes. */
   async drain(deadline = Date.now() + 60_000): Promise<void> {
-    while ((await this.pending()) > 0) {
+    while ((await this.backlog()).pending > 0) {
       if (Date.now() > deadline) throw new Error("the outbox did not drain in time");
       if ((await this.drainOnce()) === 0) await new Promise((resolve) => setTimeout(resolve, 100));
     }

@@ -90,8 +90,12 @@ export interface SearchResponse {
 export interface EngineHealth {
   status: "up" | "down";
   engine: SearchEngine["name"];
-  /** Changes not yet sent to an external engine, where there is an outbox. */
+  /** Changes not yet sent to an external engine, where there is an outbox; counted up to 10,000. */
   pending?: number;
+  /** False when more changes wait than `pending` counted. */
+  pendingIsExact?: boolean;
+  /** Age in seconds of the oldest change not yet sent, where there is an outbox. */
+  lagSeconds?: number;
 }
 
 /** A search engine behind the hub's `search` query. */

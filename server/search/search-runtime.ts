@@ -3,21 +3,42 @@ import type { HubConfig } from "../config.js";
 import type { Logger } from "../logger.js";
 import { MeilisearchEngine, meiliIndex } from "./meilisearch-engine.js";
 import { meiliSettings } from "./meilisearch-settings.js";
-import { OutboxWorker } from "./outbox-worker.js";
+import { type OutboxLag, OutboxWorker } from "./outbox-worker.js";
 import { PostgresSearchEngine } from "./postgres-engine.js";
 import type { EngineHealth, SearchEngine, SearchRequest, SearchResponse } from "./search-engine.js";
 
 /**
+ * How far Meilisearch may lag behind the database, in milliseconds, before searches are answered by
+ * PostgreSQL: hits are re-read from the database anyway, but counts and facets would be stale.
+ */
+export const MAX_SEARCH_LAG_MS = 30_000;
+
+/** How the fallback engine learns that the primary's index lags behind, and how far it may. */
+export interface LagBound {
+  /** The outbox worker's last measurement. */
+  lag: OutboxLag;
+  /** Longest lag, in milliseconds, the primary may answer with; MAX_SEARCH_LAG_MS by default. */
+  maxLagMs?: number;
+  /** The hub's clock in milliseconds since the epoch; tests pass their own. */
+  now?: () => number;
+}
+
+/**
  * Searches with a primary engine and, when it fails (Meilisearch down or unreachable),
  * answers from the fallback (PostgreSQL, whose index is never stale) instead of failing.
+ * With a lag bound it also answers from the fallback while the primary's index lags
+ * further behind than the bound (the outbox worker is behind: after an outage, during a
+ * big reindex), so that counts and facets are never older than the bound.
  */
 export class FallbackSearchEngine implements SearchEngine {
   private failing = false;
+  private lagging = false;
 
   constructor(
     private readonly primary: SearchEngine,
     private readonly fallback: SearchEngine,
     private readonly logger: Logger,
+    private readonly lagBound: LagBound | null = null,
   ) {}
 
   get name(): SearchEngine["name"] {
@@ -25,6 +46,7 @@ export class FallbackSearchEngine implements SearchEngine {
   }
 
   async search(request: SearchRequest): Promise<SearchResponse> {
+    if (this.lagsTooFar()) return this.fallback.search(request);
     try {
       const response = await this.primary.search(request);
       if (this.failing) this.logger.info({ engine: this.primary.name }, "search engine answers again");
@@ -35,6 +57,22 @@ export class FallbackSearchEngine implements SearchEngine {
       this.failing = true;
       return this.fallback.search(request);
     }
+  }
+
+  /** Reads the worker's last measurement (in memory, no query) and logs when the answer changes. */
+  private lagsTooFar(): boolean {
+    if (!this.lagBound) return false;
+    const { lag, maxLagMs = MAX_SEARCH_LAG_MS, now = Date.now } = this.lagBound;
+    const since = lag.oldestPendingSince();
+    const lagMs = since === null ? 0 : now() - since;
+    const lagging = lagMs > maxLagMs;
+    if (lagging !== this.lagging) {
+      const fields = { engine: this.primary.name, lagSeconds: Math.floor(lagMs / 1000), maxLagSeconds: maxLagMs / 1000 };
+      if (lagging) this.logger.warn(fields, `search index lags behind; answering from ${this.fallback.name} until it has caught up`);
+      else this.logger.info(fields, "search index has caught up; searching with it again");
+    }
+    this.lagging = lagging;
+    return lagging;
   }
 
   health(): Promise<EngineHealth> {
@@ -102,7 +140,8 @@ export async function setOutbox(orm: MikroORM, on: boolean): Promise<boolean> {
 /**
  * Builds the engine the configuration asks for: Meilisearch with its outbox worker when
  * MEILI_HOST is set (the hub starts even while Meilisearch is down: writes queue in the
- * outbox, searches are answered by PostgreSQL), PostgreSQL otherwise. It turns the outbox
+ * outbox, searches are answered by PostgreSQL, as they are while Meilisearch lags more
+ * than MAX_SEARCH_LAG_MS behind), PostgreSQL otherwise. It turns the outbox
  * on with Meilisearch but never off: a hub without MEILI_HOST on a shared database (a
  * replica, a local start) must not stop the sync of the hubs that search with Meilisearch.
  */
@@ -114,7 +153,7 @@ export async function createSearchEngine({ config, logger, orm }: SearchRuntimeO
   await setOutbox(orm, true);
   const { index } = meiliIndex(config.meilisearch);
   const worker = new OutboxWorker(orm, index, meiliSettings(), logger);
-  const engine = new FallbackSearchEngine(new MeilisearchEngine(config.meilisearch, () => worker.pending()), new PostgresSearchEngine(orm), logger);
+  const engine = new FallbackSearchEngine(new MeilisearchEngine(config.meilisearch, () => worker.backlog()), new PostgresSearchEngine(orm), logger, { lag: worker });
   worker.start();
   logger.info({ host: config.meilisearch.host, index: config.meilisearch.index }, "searching with Meilisearch; the outbox worker keeps it in sync");
   return { engine, worker, stop: () => worker.stop() };

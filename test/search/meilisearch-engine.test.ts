@@ -21,7 +21,7 @@ if (process.env.MEILI_HOST) {
     await worker.stop();
     return {
       // The Meilisearch engine itself, not the hub's wrapper that falls back to PostgreSQL.
-      engine: new MeilisearchEngine(config.meilisearch!, () => worker.pending()),
+      engine: new MeilisearchEngine(config.meilisearch!, () => worker.backlog()),
       orm: db.orm,
       settle: () => worker.drain(Date.now() + 120_000),
       close: async () => {
