@@ -62,10 +62,25 @@ describe("npm run reindex", () => {
     await db.orm.em.getConnection().execute("delete from search_outbox");
   });
 
-  it("takes no arguments", async () => {
+  it("with --force, rewrites also documents whose text is unchanged, so that their vectors are computed anew", async () => {
+    const execute = <T>(sql: string) => db.orm.em.getConnection().execute<T[]>(sql, [], "all");
+    const broken = () => execute<{ n: number }>("select count(*)::int as n from search_document where tsv <> search_vector(title, summary, body, context)");
+    await execute("update search_document set tsv = to_tsvector('simple', 'kaputt') where type = 'Project' and entity_id = (select min(entity_id) from search_document where type = 'Project')");
+    expect((await broken())[0].n).toBe(1);
+    const plain = await cli(["reindex"]);
+    expect(plain.code).toBe(0);
+    expect((await broken())[0].n).toBe(1);
+    const forced = await cli(["reindex", "--force"]);
+    expect(forced.code).toBe(0);
+    expect(forced.stdout).toBe(`${await count()}\n`);
+    expect((await broken())[0].n).toBe(0);
+  });
+
+  it("rejects an unknown flag with its usage", async () => {
     const result = await cli(["reindex", "--all"]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/Usage: npm run reindex/);
+    expect(result.stderr).toMatch(/Unknown option '--all'/);
+    expect(result.stderr).toMatch(/Usage: npm run reindex \[-- --force\]/);
   });
 });
 
