@@ -98,6 +98,28 @@ describe("npm run seed:synthetic", () => {
     expect(await count()).toBe(before);
   });
 
+  it("with the outbox on, queues the added documents and the removed ones for Meilisearch", async () => {
+    const execute = <T>(sql: string) => db.orm.em.getConnection().execute<T[]>(sql, [], "all");
+    const synthetic = "select type, entity_id from search_document where municipality_slug like 'synthetic-%'";
+    const queued = async () => (await execute<{ key: string }>("select distinct type || ':' || entity_id as key from search_outbox order by 1")).map((row) => row.key);
+    await execute("insert into search_state (key, value) values ('outbox', 'on') on conflict (key) do update set value = 'on'");
+    try {
+      await execute("delete from search_outbox");
+      expect((await cli(["seed-synthetic", "--municipalities", "2", "--projects-per-municipality", "3"])).code).toBe(0);
+      const added = (await execute<{ key: string }>(`select type || ':' || entity_id as key from (${synthetic}) d order by 1`)).map((row) => row.key);
+      expect(added).toHaveLength(22);
+      expect(await queued()).toEqual(added);
+
+      await execute("delete from search_outbox");
+      expect((await cli(["seed-synthetic", "--remove"])).code).toBe(0);
+      expect(await count("municipality_slug like 'synthetic-%'")).toBe(0);
+      expect(await queued()).toEqual(added);
+    } finally {
+      await execute("update search_state set value = 'off' where key = 'outbox'");
+      await execute("delete from search_outbox");
+    }
+  });
+
   it("refuses bad numbers with its usage", async () => {
     const result = await cli(["seed-synthetic", "--municipalities", "0"]);
     expect(result.code).toBe(2);
