@@ -9,11 +9,15 @@ import type { CommandContext } from "./synthetic.command.js";
 import { EXIT_OK, UsageError } from "./usage.js";
 
 /** The usage text of `reindex`. */
-export const REINDEX_USAGE = `Usage: npm run reindex
+export const REINDEX_USAGE = `Usage: npm run reindex [-- --force]
 
 Rebuilds the search index from the database: every search document of PostgreSQL, the
 dictionary of indexed words, and, with MEILI_HOST set, queues every document for Meilisearch.
 Safe while the hub serves: it works in small transactions that writes interleave with.
+
+  --force   rewrite every document, also those whose text is unchanged, so that their
+            text search vectors are computed anew (after a change of the text search
+            configuration or an upgrade of PostgreSQL)
 `;
 
 /** Documents rebuilt per transaction. */
@@ -21,8 +25,9 @@ const BATCH = 2000;
 
 /** Runs `reindex` and returns the exit code. */
 export async function runReindexCommand(args: string[], { config, logger, io }: CommandContext): Promise<number> {
+  let force: boolean;
   try {
-    parseArgs({ args, options: {}, strict: true, allowPositionals: false });
+    force = Boolean(parseArgs({ args, options: { force: { type: "boolean" } }, strict: true, allowPositionals: false }).values.force);
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
@@ -47,8 +52,9 @@ export async function runReindexCommand(args: string[], { config, logger, io }: 
       for (const { type, ids } of counts) {
         for (let i = 0; i < ids.length; i += BATCH) {
           const batch = ids.slice(i, i + BATCH);
-          // search_refresh upserts, so a write racing this batch leaves the document as its own trigger made it.
-          await client.query("select search_refresh($1, $2::int[])", [type, batch]);
+          // search_refresh locks the batch's documents until commit, so a write racing it waits for it (or it for the write) and
+          // then reads what the other committed.
+          await client.query("select search_refresh($1, $2::int[], $3)", [type, batch, force]);
           done += batch.length;
           bar.update(done);
         }

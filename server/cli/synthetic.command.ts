@@ -212,7 +212,13 @@ async function removeSynthetic(client: pg.Client, io: CliIo): Promise<void> {
     await client.query("delete from project where municipality_id = any ($1)", [ids]);
     await client.query("delete from field_of_action where strategy_id in (select id from strategy where municipality_id = any ($1))", [ids]);
     await client.query("delete from strategy where municipality_id = any ($1)", [ids]);
-    await client.query("delete from search_document where municipality_id = any ($1)", [ids]);
+    // The triggers are deferred, so this removal queues the deletions for an external engine itself.
+    await client.query(
+      `with removed as (delete from search_document where municipality_id = any ($1) returning type, entity_id)
+       insert into search_outbox (type, entity_id)
+       select type, entity_id from removed where exists (select 1 from search_state where key = 'outbox' and value = 'on')`,
+      [ids],
+    );
     await client.query("delete from municipality where id = any ($1)", [ids]);
     await client.query("commit");
     bar.update(Math.min(i + 200, rows.length));

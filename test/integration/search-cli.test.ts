@@ -62,10 +62,25 @@ describe("npm run reindex", () => {
     await db.orm.em.getConnection().execute("delete from search_outbox");
   });
 
-  it("takes no arguments", async () => {
+  it("with --force, rewrites also documents whose text is unchanged, so that their vectors are computed anew", async () => {
+    const execute = <T>(sql: string) => db.orm.em.getConnection().execute<T[]>(sql, [], "all");
+    const broken = () => execute<{ n: number }>("select count(*)::int as n from search_document where tsv <> search_vector(title, summary, body, context)");
+    await execute("update search_document set tsv = to_tsvector('simple', 'kaputt') where type = 'Project' and entity_id = (select min(entity_id) from search_document where type = 'Project')");
+    expect((await broken())[0].n).toBe(1);
+    const plain = await cli(["reindex"]);
+    expect(plain.code).toBe(0);
+    expect((await broken())[0].n).toBe(1);
+    const forced = await cli(["reindex", "--force"]);
+    expect(forced.code).toBe(0);
+    expect(forced.stdout).toBe(`${await count()}\n`);
+    expect((await broken())[0].n).toBe(0);
+  });
+
+  it("rejects an unknown flag with its usage", async () => {
     const result = await cli(["reindex", "--all"]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/Usage: npm run reindex/);
+    expect(result.stderr).toMatch(/Unknown option '--all'/);
+    expect(result.stderr).toMatch(/Usage: npm run reindex \[-- --force\]/);
   });
 });
 
@@ -81,6 +96,28 @@ describe("npm run seed:synthetic", () => {
     expect(removed.code).toBe(0);
     expect(removed.stdout).toBe("2\n");
     expect(await count()).toBe(before);
+  });
+
+  it("with the outbox on, queues the added documents and the removed ones for Meilisearch", async () => {
+    const execute = <T>(sql: string) => db.orm.em.getConnection().execute<T[]>(sql, [], "all");
+    const synthetic = "select type, entity_id from search_document where municipality_slug like 'synthetic-%'";
+    const queued = async () => (await execute<{ key: string }>("select distinct type || ':' || entity_id as key from search_outbox order by 1")).map((row) => row.key);
+    await execute("insert into search_state (key, value) values ('outbox', 'on') on conflict (key) do update set value = 'on'");
+    try {
+      await execute("delete from search_outbox");
+      expect((await cli(["seed-synthetic", "--municipalities", "2", "--projects-per-municipality", "3"])).code).toBe(0);
+      const added = (await execute<{ key: string }>(`select type || ':' || entity_id as key from (${synthetic}) d order by 1`)).map((row) => row.key);
+      expect(added).toHaveLength(22);
+      expect(await queued()).toEqual(added);
+
+      await execute("delete from search_outbox");
+      expect((await cli(["seed-synthetic", "--remove"])).code).toBe(0);
+      expect(await count("municipality_slug like 'synthetic-%'")).toBe(0);
+      expect(await queued()).toEqual(added);
+    } finally {
+      await execute("update search_state set value = 'off' where key = 'outbox'");
+      await execute("delete from search_outbox");
+    }
   });
 
   it("refuses bad numbers with its usage", async () => {

@@ -1,6 +1,7 @@
 import type { MigrationObject } from "@mikro-orm/core";
 import { Migration20261130063649 } from "./Migration20261130063649.js";
 import { Migration20261130070000Search } from "./Migration20261130070000Search.js";
+import { Migration20261130090000SearchLocks } from "./Migration20261130090000SearchLocks.js";
 import { Migration20261130100000SearchSpeed } from "./Migration20261130100000SearchSpeed.js";
 import { Migration20261130062929 } from "./Migration20261130062929.js";
 import { Migration20261122092717 } from "./Migration20261122092717.js";
@@ -15,5 +16,6 @@ export const migrations: MigrationObject[] = [
   { name: "Migration20261130062929", class: Migration20261130062929 },
   { name: "Migration20261130063649", class: Migration20261130063649 },
   { name: "Migration20261130070000Search", class: Migration20261130070000Search },
+  { name: "Migration20261130090000SearchLocks", class: Migration20261130090000SearchLocks },
   { name: "Migration20261130100000SearchSpeed", class: Migration20261130100000SearchSpeed },
 ];
