@@ -25,6 +25,7 @@ import {
   type SearchType,
   SNIPPET_FIELDS,
 } from "./search-engine.js";
+import { inlined, SearchConnections, type Sql } from "./search-connections.js";
 import { hasMark, markedSnippet, MARK_END, MARK_START } from "./snippet.js";
 import { SYNONYMS, type SynonymGroup } from "./synonyms.js";
 
@@ -63,7 +64,6 @@ const RANKED = 100;
 const SHORT_FIELD = `StartSel=${MARK_START}, StopSel=${MARK_END}, HighlightAll=true`;
 const LONG_FIELD = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxFragments=2, MaxWords=30, MinWords=12, FragmentDelimiter=" … "`;
 
-type Sql = { sql: string; params: unknown[] };
 
 /** The columns of a match that counting and facets need (no texts, no tsvectors). */
 const MATCH_COLUMNS = "d.id, d.type, d.municipality_slug, d.state, d.status, d.topics, d.providers";
@@ -107,6 +107,15 @@ function filterSql(filter: SearchFilterSpec): Sql & { indexed: Sql | null } {
   return { sql: conditions.join(" and "), params, indexed: indexed.params.length ? indexed : null };
 }
 
+/**
+ * An `EXPLAIN` whose row estimate is the number of documents matching a text query (null: none) in `column` under a
+ * filter, from the tsvector column's statistics; values are inlined, as statements sent together take no parameters.
+ */
+function estimateSql(query: string | null, column: "tsv" | "title_tsv", where: Sql = { sql: "true", params: [] }): string {
+  const text = query === null ? "" : ` and d.${column} @@ ?::tsquery`;
+  return `explain (format json) select 1 from search_document d where ${inlined({ sql: `${where.sql}${text}`, params: query === null ? where.params : [...where.params, query] })}`;
+}
+
 /** Options of the PostgreSQL engine; the defaults are what the hub uses. */
 export interface PostgresEngineOptions {
   synonyms?: readonly SynonymGroup[];
@@ -135,13 +144,15 @@ export class PostgresSearchEngine implements SearchEngine {
   private readonly synonymGroups: readonly SynonymGroup[];
   private readonly forceBroad: boolean | undefined;
   private documents: { count: number; at: number } | undefined;
+  private readonly connections: SearchConnections;
 
   constructor(
-    private readonly orm: MikroORM,
+    orm: MikroORM,
     options: PostgresEngineOptions = {},
   ) {
     this.synonymGroups = options.synonyms ?? SYNONYMS;
     this.forceBroad = options.broad;
+    this.connections = new SearchConnections(orm);
   }
 
   /**
@@ -150,12 +161,12 @@ export class PostgresSearchEngine implements SearchEngine {
    * (160 ms) where the GIN index answers in a few milliseconds.
    */
   private execute<T>(sql: string, params: unknown[], { indexed = false } = {}): Promise<T[]> {
-    const connection = this.orm.em.getConnection();
-    if (!indexed) return connection.execute<T[]>(sql, params, "all");
-    return connection.transactional(async (trx) => {
-      await connection.execute("set local enable_seqscan = off", [], "run", trx);
-      return connection.execute<T[]>(sql, params, "all", trx);
-    });
+    return this.connections.query<T>({ sql, params }, { indexed });
+  }
+
+  /** Closes the engine's connections. */
+  close(): Promise<void> {
+    return this.connections.close();
   }
 
   /** Stems, typo candidates and compound expansions of words, in one statement. */
@@ -227,12 +238,21 @@ export class PostgresSearchEngine implements SearchEngine {
       // ts_match_vq is what @@ calls, but as a function the planner cannot answer it from the GIN index.
       // The matches are estimated with the filter: a filter that keeps one document in seven makes a scan read seven
       // times as many rows before it has found enough.
-      const [documents, fullMatches, postings, filtered] = await Promise.all([
+      // Every estimate this search may need, in one round trip: the title query depends on the first ones, so both
+      // candidates are estimated.
+      const [documents, [fullMatches, postings, exactTitle, exactTitlePostings, noTypoTitle, noTypoTitlePostings, indexedRows]] = await Promise.all([
         this.documentCount(),
-        this.estimate(queries.full, "tsv", where),
-        this.estimate(queries.anyWord),
-        where.indexed ? this.estimate(null, "tsv", where.indexed) : Promise.resolve(null),
+        this.estimates([
+          estimateSql(queries.full, "tsv", where),
+          estimateSql(queries.anyWord, "tsv"),
+          estimateSql(queries.exact, "title_tsv", where),
+          estimateSql(queries.exact, "title_tsv"),
+          estimateSql(queries.noTypo, "title_tsv", where),
+          estimateSql(queries.noTypo, "title_tsv"),
+          ...(where.indexed ? [estimateSql(null, "tsv", where.indexed)] : []),
+        ]),
       ]);
+      const filtered = indexedRows ?? null;
       // Scanning reads rows until it has found enough: from the whole table, or from the rows an indexed filter
       // (municipality, topic, provider) selects, whose posting lists are read first. The planner picks the cheaper.
       const scanCost = (wanted: number, estimated: number) => {
@@ -245,8 +265,7 @@ export class PostgresSearchEngine implements SearchEngine {
       broadFull = isBroad(COUNTED, fullMatches, postings);
       // A broad query has title matches to spare without the compounds its words start.
       const titleQuery = broadFull ? queries.exact : queries.noTypo;
-      const [titleMatches, titlePostings] = await Promise.all([this.estimate(titleQuery, "title_tsv", where), this.estimate(titleQuery, "title_tsv")]);
-      broadTitle = isBroad(RANKED, titleMatches, titlePostings);
+      broadTitle = broadFull ? isBroad(RANKED, exactTitle, exactTitlePostings) : isBroad(RANKED, noTypoTitle, noTypoTitlePostings);
       const text = (column: string, broad: boolean) => (broad ? `ts_match_vq(d.${column}, ?::tsquery)` : `d.${column} @@ ?::tsquery`);
       matches = { sql: `select ${MATCH_COLUMNS} from search_document d where ${where.sql} and ${text("tsv", broadFull)} limit ${COUNTED}`, params: [...where.params, queries.full] };
       // What is ranked: title matches first (a title match ranks highest), typo-free matches, then any.
@@ -334,14 +353,10 @@ export class PostgresSearchEngine implements SearchEngine {
     };
   }
 
-  /** The planner's estimate of the documents a text query matches (from the tsvector column's statistics). */
-  private async estimate(query: string | null, column = "tsv", where: Sql = { sql: "true", params: [] }): Promise<number> {
-    const text = query === null ? "" : ` and d.${column} @@ ?::tsquery`;
-    const [row] = await this.execute<{ "QUERY PLAN": { Plan: { "Plan Rows": number } }[] }>(
-      `explain (format json) select 1 from search_document d where ${where.sql}${text}`,
-      query === null ? where.params : [...where.params, query],
-    );
-    return row["QUERY PLAN"][0].Plan["Plan Rows"];
+  /** The planner's estimates of the documents each `EXPLAIN` (see `estimateSql`) reads, in one round trip. */
+  private async estimates(statements: readonly string[]): Promise<number[]> {
+    const results = await this.connections.batch<{ "QUERY PLAN": { Plan: { "Plan Rows": number } }[] }>(statements);
+    return results.map(([row]) => row["QUERY PLAN"][0].Plan["Plan Rows"]);
   }
 
   /** The number of documents, from the table statistics; reused for a minute. */

@@ -148,13 +148,22 @@ export async function setOutbox(orm: MikroORM, on: boolean): Promise<boolean> {
 export async function createSearchEngine({ config, logger, orm }: SearchRuntimeOptions): Promise<SearchRuntime> {
   if (!config.meilisearch) {
     if (await outboxIsOn(orm)) logger.info("the search outbox is on (another hub uses Meilisearch); left on");
-    return { engine: new PostgresSearchEngine(orm), worker: null, stop: async () => {} };
+    const engine = new PostgresSearchEngine(orm);
+    return { engine, worker: null, stop: () => engine.close() };
   }
   await setOutbox(orm, true);
   const { index } = meiliIndex(config.meilisearch);
   const worker = new OutboxWorker(orm, index, meiliSettings(), logger);
-  const engine = new FallbackSearchEngine(new MeilisearchEngine(config.meilisearch, () => worker.backlog()), new PostgresSearchEngine(orm), logger, { lag: worker });
+  const postgres = new PostgresSearchEngine(orm);
+  const engine = new FallbackSearchEngine(new MeilisearchEngine(config.meilisearch, () => worker.backlog()), postgres, logger, { lag: worker });
   worker.start();
   logger.info({ host: config.meilisearch.host, index: config.meilisearch.index }, "searching with Meilisearch; the outbox worker keeps it in sync");
-  return { engine, worker, stop: () => worker.stop() };
+  return {
+    engine,
+    worker,
+    stop: async () => {
+      await worker.stop();
+      await postgres.close();
+    },
+  };
 }

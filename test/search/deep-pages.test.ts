@@ -5,7 +5,7 @@
  * that grew with the page would reorder earlier pages.
  */
 import { ref } from "@mikro-orm/core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { Municipality } from "../../schema/municipality/municipality.entity.js";
 import { State } from "../../schema/municipality/state.enum.js";
 import { ProjectStatus } from "../../schema/project/project-status.enum.js";
@@ -48,6 +48,7 @@ describe.each([
 ])("deep pages (%s)", (_, broad) => {
   it("paging 20 at a time to the end shows every hit once, in one order", async () => {
     const engine = new PostgresSearchEngine(db.orm, broad ? { broad: true } : {});
+    onTestFinished(() => engine.close());
     const seen: string[] = [];
     let totalCount = 0;
     for (let offset = 0; ; offset += 20) {

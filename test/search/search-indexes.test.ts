@@ -21,3 +21,14 @@ it("every GIN index of search_document writes straight into the index", async ()
   expect(rows.map((row) => row.name)).toEqual(["search_document_providers", "search_document_title_tsv", "search_document_topics", "search_document_tsv"]);
   for (const row of rows) expect(row.options, row.name).toContain("fastupdate=off");
 });
+
+it("keeps the tsvectors inside the row, where checking a row reads them without a TOAST lookup", async () => {
+  const rows = await db.orm.em.getConnection().execute<{ name: string; storage: string }[]>(
+    `select attname as name, attstorage as storage from pg_attribute
+      where attrelid = 'search_document'::regclass and attname in ('tsv', 'title_tsv') order by 1`,
+  );
+  expect(rows).toEqual([
+    { name: "title_tsv", storage: "m" },
+    { name: "tsv", storage: "m" },
+  ]);
+});
