@@ -36,14 +36,7 @@ export function ormConfig({ clientUrl, onQuery, poolMax = 10, statementTimeoutMs
       silent: true,
     },
     pool: { min: 0, max: poolMax },
-    driverOptions: {
-      connection: {
-        ...(statementTimeoutMs ? { statement_timeout: statementTimeoutMs } : {}),
-        // A scan of a large table would otherwise start where a concurrent scan of it is, so that the rows a search
-        // ranks first (the first matches a scan finds) would depend on other requests, and its pages repeat or skip hits.
-        options: "-c synchronize_seqscans=off",
-      },
-    },
+    driverOptions: statementTimeoutMs ? { connection: { statement_timeout: statementTimeoutMs } } : {},
     // The search index (server/search/) is SQL of its own, written by hand in its migration.
     schemaGenerator: { skipTables: SEARCH_TABLES },
     forceUtcTimezone: true,

@@ -235,11 +235,9 @@ export class PostgresSearchEngine implements SearchEngine {
       // Nothing searchable (only punctuation or stop words): no document can match.
       if (!queries) return { hits: [], totalCount: 0, totalCountIsExact: true, facets: withFacets ? FACET_FIELDS.map((field) => ({ field, values: [] })) : [] };
       const typos = queries.full !== queries.noTypo;
-      // ts_match_vq is what @@ calls, but as a function the planner cannot answer it from the GIN index.
-      // The matches are estimated with the filter: a filter that keeps one document in seven makes a scan read seven
-      // times as many rows before it has found enough.
-      // Every estimate this search may need, in one round trip: the title query depends on the first ones, so both
-      // candidates are estimated.
+      // Every estimate this search may need, in one round trip (the title query depends on the first ones, so both
+      // candidates are estimated). Matches are estimated with the filter: a filter that keeps one document in seven
+      // makes a scan read seven times as many rows before it has found enough.
       const [documents, [fullMatches, postings, exactTitle, exactTitlePostings, noTypoTitle, noTypoTitlePostings, indexedRows]] = await Promise.all([
         this.documentCount(),
         this.estimates([
@@ -266,6 +264,7 @@ export class PostgresSearchEngine implements SearchEngine {
       // A broad query has title matches to spare without the compounds its words start.
       const titleQuery = broadFull ? queries.exact : queries.noTypo;
       broadTitle = broadFull ? isBroad(RANKED, exactTitle, exactTitlePostings) : isBroad(RANKED, noTypoTitle, noTypoTitlePostings);
+      // ts_match_vq is what @@ calls, but as a function the planner cannot answer it from the GIN index.
       const text = (column: string, broad: boolean) => (broad ? `ts_match_vq(d.${column}, ?::tsquery)` : `d.${column} @@ ?::tsquery`);
       matches = { sql: `select ${MATCH_COLUMNS} from search_document d where ${where.sql} and ${text("tsv", broadFull)} limit ${COUNTED}`, params: [...where.params, queries.full] };
       // What is ranked: title matches first (a title match ranks highest), typo-free matches, then any.

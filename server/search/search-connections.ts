@@ -32,8 +32,11 @@ export function inlined({ sql, params }: Sql): string {
  * milliseconds of CPU per search. Two pools, whose connections differ in one setting:
  * `indexed` ones may not scan tables sequentially (`enable_seqscan = off`), for the
  * statements the engine has decided to answer from the GIN indexes, so that no
- * `SET LOCAL` transaction (three more round trips) is needed. Both start scans at a
- * table's first row and share the ORM's statement timeout.
+ * `SET LOCAL` transaction (three more round trips) is needed. Both share the ORM's
+ * statement timeout, and both start scans at a table's first row: otherwise a scan of a
+ * table larger than a quarter of `shared_buffers` joins a concurrent one mid-table, and
+ * the first matches it finds (the candidates a broad query ranks) would change from
+ * request to request, so that pages repeat or skip hits.
  */
 export class SearchConnections {
   private readonly scanning: pg.Pool;
@@ -66,11 +69,13 @@ export class SearchConnections {
     return result.rows as T[];
   }
 
-  /** Runs several parameterless statements in one round trip; returns each one's rows. */
+  /** Runs several parameterless statements in one round trip, each distinct one once; returns each one's rows. */
   async batch<T>(statements: readonly string[]): Promise<T[][]> {
-    if (!statements.length) return [];
-    const results = (await this.scanning.query(statements.join(";\n"))) as unknown as pg.QueryResult | pg.QueryResult[];
-    return (Array.isArray(results) ? results : [results]).map((result) => result.rows as T[]);
+    const distinct = [...new Set(statements)];
+    if (!distinct.length) return [];
+    const results = (await this.scanning.query(distinct.join(";\n"))) as unknown as pg.QueryResult | pg.QueryResult[];
+    const rows = new Map((Array.isArray(results) ? results : [results]).map((result, index) => [distinct[index], result.rows as T[]]));
+    return statements.map((statement) => rows.get(statement)!);
   }
 
   /** Closes both pools. */

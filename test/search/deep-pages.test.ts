@@ -13,6 +13,7 @@ import { Project } from "../../schema/project/project.entity.js";
 import { PublicationState } from "../../schema/publishing/publication-state.enum.js";
 import { VISIBILITY_FILTER } from "../../schema/publishing/visibility.js";
 import { PostgresSearchEngine } from "../../server/search/postgres-engine.js";
+import { SearchConnections } from "../../server/search/search-connections.js";
 import { createTestDatabase, type TestDatabase } from "../support/database.js";
 
 let db: TestDatabase;
@@ -70,6 +71,10 @@ describe.each([
 it("scans start at the table's first row, not where a concurrent scan is", async () => {
   // With synchronize_seqscans on, a scan of a table larger than a quarter of shared_buffers joins a running one, so the
   // first matches it finds (the candidates a broad query ranks) would differ from page to page.
-  const [row] = await db.orm.em.getConnection().execute<{ synchronize_seqscans: string }[]>("show synchronize_seqscans");
-  expect(row.synchronize_seqscans).toBe("off");
+  const connections = new SearchConnections(db.orm);
+  onTestFinished(() => connections.close());
+  for (const indexed of [false, true]) {
+    const [row] = await connections.query<{ synchronize_seqscans: string }>({ sql: "show synchronize_seqscans", params: [] }, { indexed });
+    expect(row.synchronize_seqscans).toBe("off");
+  }
 });
