@@ -60,20 +60,28 @@ export async function runReindexCommand(args: string[], { config, logger, io }: 
         }
       }
       bar.stop();
-      // Documents of records that no longer exist or are no longer searchable.
-      const {
-        rows: [{ removed }],
-      } = await client.query<{ removed: number }>(
-        `with removed as (
-           delete from search_document d where not exists (select 1 from search_source s where s.type = d.type and s.entity_id = d.entity_id)
-           returning d.type, d.entity_id
-         )
-         , queued as (
-           insert into search_outbox (type, entity_id)
-           select type, entity_id from removed where exists (select 1 from search_state where key = 'outbox' and value = 'on')
-         )
-         select count(*)::int as removed from removed`,
-      );
+      // Documents of records that no longer exist or are no longer searchable. search_refresh removes them (and queues
+      // their deletion for an external engine) under the same locks as any write, after reading the records anew: a
+      // record a concurrent transaction makes searchable again keeps its document.
+      let removed = 0;
+      for (const type of SEARCH_TYPES) {
+        const { rows } = await client.query<{ ids: number[] }>(
+          `select coalesce(array_agg(d.entity_id order by d.entity_id), '{}') as ids from search_document d
+            where d.type = $1 and not exists (select 1 from search_source s where s.type = d.type and s.entity_id = d.entity_id)`,
+          [type],
+        );
+        for (let i = 0; i < rows[0].ids.length; i += BATCH) {
+          const batch = rows[0].ids.slice(i, i + BATCH);
+          await client.query("begin");
+          await client.query("select search_refresh($1, $2::int[])", [type, batch]);
+          const { rows: gone } = await client.query<{ n: number }>(
+            "select count(*)::int as n from unnest($2::int[]) as id where not exists (select 1 from search_document where type = $1 and entity_id = id)",
+            [type, batch],
+          );
+          await client.query("commit");
+          removed += gone[0].n;
+        }
+      }
       // The typo dictionary: only words the index holds now.
       await client.query("begin");
       await client.query("delete from search_word");

@@ -1,5 +1,5 @@
 import type { EntityManager, MikroORM } from "@mikro-orm/postgresql";
-import type { Index, Settings, Task } from "meilisearch";
+import { type Index, MeilisearchApiError, type Settings, type Task } from "meilisearch";
 import type { Logger } from "../logger.js";
 import { type MeiliDocument, meiliId } from "./meilisearch-settings.js";
 import type { SearchType } from "./search-engine.js";
@@ -71,7 +71,10 @@ interface Rejection {
   message: string;
 }
 
-/** Thrown when Meilisearch refused a task it was able to process (an `invalid_request` task error): bisecting can isolate the cause. */
+/**
+ * Thrown when Meilisearch refused what was sent (an `invalid_request` error, of the task or of the request itself):
+ * bisecting can isolate the cause.
+ */
 class TaskRejected extends Error {}
 
 interface DocumentRow {
@@ -323,9 +326,17 @@ export class OutboxWorker implements OutboxLag {
   private async send(changes: readonly Change[]): Promise<void> {
     const upserts = changes.flatMap((change) => (change.document ? [change.document] : []));
     const deletions = changes.filter((change) => !change.document).map((change) => change.id);
-    const task: Task = upserts.length
-      ? await this.index.addDocuments(upserts, { primaryKey: "id" }).waitTask({ timeout: this.taskTimeoutMs })
-      : await this.index.deleteDocuments(deletions).waitTask({ timeout: this.taskTimeoutMs });
+    let task: Task;
+    try {
+      task = upserts.length
+        ? await this.index.addDocuments(upserts, { primaryKey: "id" }).waitTask({ timeout: this.taskTimeoutMs })
+        : await this.index.deleteDocuments(deletions).waitTask({ timeout: this.taskTimeoutMs });
+    } catch (error) {
+      // A request refused before it became a task (413 payload_too_large above --http-payload-size-limit, 400
+      // malformed_payload) is about what was sent, like a failed task: halves of the batch may pass.
+      if (error instanceof MeilisearchApiError && error.cause?.type === "invalid_request") throw new TaskRejected(error.message);
+      throw error;
+    }
     if (task.status === "succeeded") return;
     // Only a request error is about the documents sent; internal, system (a full disk) or auth errors would fail any
     // part of the batch just the same, so they keep the whole batch back like an outage.

@@ -4,6 +4,7 @@
  * see it indexed and removed again; the benchmark's 11,000 stay out of the test suite.
  */
 import { Writable } from "node:stream";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../../server/cli/cli.js";
 import { createTestDatabase, type TestDatabase } from "../support/database.js";
@@ -47,6 +48,47 @@ describe("npm run reindex", () => {
     expect(result.stdout).toBe(`${documents}\n`);
     expect(result.stderr).toMatch(/Reindexed \d+ documents \(1 stale removed\)/);
     expect(await count()).toBe(documents);
+  });
+
+  it("keeps the document of a record that a concurrent transaction makes searchable again while it cleans up", async () => {
+    const execute = <T>(sql: string, params: unknown[] = []) => db.orm.em.getConnection().execute<T[]>(sql, params, "all");
+    // A published project without lessons (so that publishing it locks nothing but its own document).
+    const [{ id }] = await execute<{ id: number }>(
+      `select p.id from project p where p.publication_state = 'PUBLISHED'
+          and exists (select 1 from search_document d where d.type = 'Project' and d.entity_id = p.id)
+          and not exists (select 1 from lesson_learned l where l.project_id = p.id)
+        order by p.id limit 1`,
+    );
+    const connect = async () => {
+      const client = new pg.Client({ connectionString: db.url });
+      await client.connect();
+      return client;
+    };
+    // Unpublished behind the triggers' back: its document is stale, the kind reindex removes.
+    const bulk = await connect();
+    await bulk.query("set ikz.search_deferred = 'on'");
+    await bulk.query("update project set publication_state = 'DRAFT' where id = $1", [id]);
+    await bulk.end();
+    // A writer publishes it again and holds its transaction open while reindex runs.
+    const writer = await connect();
+    try {
+      await writer.query("begin");
+      await writer.query("update project set publication_state = 'PUBLISHED' where id = $1", [id]);
+      let settled = false;
+      const reindex = cli(["reindex"]).finally(() => (settled = true));
+      // Reindex either finished or waits for one of the writer's locks.
+      for (;;) {
+        if (settled) break;
+        const waiting = await execute("select 1 from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'");
+        if (waiting.length) break;
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      await writer.query("commit");
+      expect((await reindex).code).toBe(0);
+    } finally {
+      await writer.end();
+    }
+    expect(await count(`type = 'Project' and entity_id = ${id}`)).toBe(1);
   });
 
   it("with MEILI_HOST, queues every document for Meilisearch (a hub's outbox worker sends them)", async () => {

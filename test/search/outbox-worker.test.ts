@@ -5,7 +5,7 @@
  * everything else arrives, the rejected row is kept with its error and retried after its
  * delay), outages (the whole batch is kept, nothing bisected), the capped count and the lag.
  */
-import type { Index, Task } from "meilisearch";
+import { type Index, MeilisearchApiError, type Task } from "meilisearch";
 import { pino } from "pino";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { meiliId, type MeiliDocument } from "../../server/search/meilisearch-settings.js";
@@ -15,12 +15,15 @@ import { createTestDatabase, type TestDatabase } from "../support/database.js";
 /**
  * Test double of a Meilisearch index, not Meilisearch: keeps documents in a map, answers each
  * task at once, refuses (task `failed`, an `invalid_request` error) any upsert that contains a
- * document whose id is in `poisoned`, and throws like an unreachable server while `down`.
+ * document whose id is in `poisoned`, refuses a request of more than `payloadLimit` documents
+ * before it becomes a task (HTTP 413, as for a body above `--http-payload-size-limit`), and
+ * throws like an unreachable server while `down`.
  */
 class IndexDouble {
   readonly documents = new Map<string, MeiliDocument>();
   readonly poisoned = new Set<string>();
   down = false;
+  payloadLimit = Infinity;
   /** Documents per task sent, in order. */
   readonly sent: number[] = [];
 
@@ -29,6 +32,7 @@ class IndexDouble {
   }
 
   addDocuments(documents: MeiliDocument[]) {
+    if (documents.length > this.payloadLimit) return this.refused(documents.length);
     return this.task(() => {
       this.sent.push(documents.length);
       const bad = documents.find((document) => this.poisoned.has(document.id));
@@ -44,6 +48,22 @@ class IndexDouble {
       for (const id of ids) this.documents.delete(id);
       return null;
     });
+  }
+
+  /** A request Meilisearch answers with 413 and Meilisearch's error body, as the client library throws it. */
+  private refused(size: number) {
+    return {
+      waitTask: async (): Promise<Task> => {
+        this.sent.push(size);
+        const response = new Response(null, { status: 413, statusText: "Payload Too Large" });
+        throw new MeilisearchApiError(response, {
+          message: "The provided payload reached the size limit. The maximum accepted payload size is 100 MiB.",
+          code: "payload_too_large",
+          type: "invalid_request",
+          link: "https://docs.meilisearch.com/errors#payload_too_large",
+        } as never);
+      },
+    };
   }
 
   /** Runs `apply` as one task; a returned message fails the task as Meilisearch does for a request it cannot accept. */
@@ -184,6 +204,43 @@ describe("a document Meilisearch rejects", () => {
     // 64 → 32+32 → … → 1+1: two tasks per level below the first.
     expect(index.sent).toEqual([64, 32, 32, 16, 16, 8, 8, 4, 4, 2, 2, 1, 1]);
     expect(index.documents.size).toBe(63);
+  });
+});
+
+describe("a batch larger than Meilisearch accepts (413)", () => {
+  it("is sent in halves until they fit; nothing is held back", async () => {
+    await sql("insert into search_outbox (type, entity_id) select type, entity_id from search_document order by type, entity_id limit 20");
+    const index = new IndexDouble();
+    index.payloadLimit = 6;
+    const worker = workerFor(index);
+    (worker as unknown as { settingsApplied: boolean }).settingsApplied = true;
+
+    expect(await worker.drainOnce()).toBe(20);
+
+    expect(index.sent).toEqual([20, 10, 5, 5, 10, 5, 5]);
+    expect(index.documents.size).toBe(20);
+    expect(await outbox()).toEqual([]);
+  });
+
+  it("holds back a single document that is too large alone, with Meilisearch's message", async () => {
+    const [document] = await sql<{ type: string; entity_id: number }>("select type, entity_id from search_document order by type, entity_id limit 1");
+    await sql("insert into search_outbox (type, entity_id) values (?, ?)", [document.type, document.entity_id]);
+    const index = new IndexDouble();
+    index.payloadLimit = 0;
+    const worker = workerFor(index);
+    (worker as unknown as { settingsApplied: boolean }).settingsApplied = true;
+
+    expect(await worker.drainOnce()).toBe(1);
+
+    expect(await outbox()).toEqual([
+      {
+        type: document.type,
+        entity_id: document.entity_id,
+        attempts: 1,
+        last_error: `${REJECTED_PREFIX}The provided payload reached the size limit. The maximum accepted payload size is 100 MiB.`,
+        delayed: true,
+      },
+    ]);
   });
 });
 
