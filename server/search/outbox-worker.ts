@@ -332,9 +332,12 @@ export class OutboxWorker implements OutboxLag {
         ? await this.index.addDocuments(upserts, { primaryKey: "id" }).waitTask({ timeout: this.taskTimeoutMs })
         : await this.index.deleteDocuments(deletions).waitTask({ timeout: this.taskTimeoutMs });
     } catch (error) {
-      // A request refused before it became a task (413 payload_too_large above --http-payload-size-limit, 400
-      // malformed_payload) is about what was sent, like a failed task: halves of the batch may pass.
-      if (error instanceof MeilisearchApiError && error.cause?.type === "invalid_request") throw new TaskRejected(error.message);
+      // A request refused before it became a task (413 payload_too_large above --http-payload-size-limit, also from a
+      // proxy in front, without Meilisearch's body; 400 malformed_payload) is about what was sent, like a failed task:
+      // halves of the batch may pass.
+      if (error instanceof MeilisearchApiError && (error.cause?.type === "invalid_request" || error.response.status === 413)) {
+        throw new TaskRejected(error.message);
+      }
       throw error;
     }
     if (task.status === "succeeded") return;

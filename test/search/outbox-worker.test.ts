@@ -24,6 +24,8 @@ class IndexDouble {
   readonly poisoned = new Set<string>();
   down = false;
   payloadLimit = Infinity;
+  /** Whether a 413 carries Meilisearch's error body (false: a proxy in front answered, with a page of its own). */
+  payloadErrorBody = true;
   /** Documents per task sent, in order. */
   readonly sent: number[] = [];
 
@@ -56,12 +58,17 @@ class IndexDouble {
       waitTask: async (): Promise<Task> => {
         this.sent.push(size);
         const response = new Response(null, { status: 413, statusText: "Payload Too Large" });
-        throw new MeilisearchApiError(response, {
-          message: "The provided payload reached the size limit. The maximum accepted payload size is 100 MiB.",
-          code: "payload_too_large",
-          type: "invalid_request",
-          link: "https://docs.meilisearch.com/errors#payload_too_large",
-        } as never);
+        throw new MeilisearchApiError(
+          response,
+          this.payloadErrorBody
+            ? ({
+                message: "The provided payload reached the size limit. The maximum accepted payload size is 100 MiB.",
+                code: "payload_too_large",
+                type: "invalid_request",
+                link: "https://docs.meilisearch.com/errors#payload_too_large",
+              } as never)
+            : undefined,
+        );
       },
     };
   }
@@ -219,6 +226,21 @@ describe("a batch larger than Meilisearch accepts (413)", () => {
 
     expect(index.sent).toEqual([20, 10, 5, 5, 10, 5, 5]);
     expect(index.documents.size).toBe(20);
+    expect(await outbox()).toEqual([]);
+  });
+
+  it("is sent in halves also when a proxy in front of Meilisearch answers 413 without Meilisearch's error body", async () => {
+    await sql("insert into search_outbox (type, entity_id) select type, entity_id from search_document order by type, entity_id limit 8");
+    const index = new IndexDouble();
+    index.payloadLimit = 4;
+    index.payloadErrorBody = false;
+    const worker = workerFor(index);
+    (worker as unknown as { settingsApplied: boolean }).settingsApplied = true;
+
+    expect(await worker.drainOnce()).toBe(8);
+
+    expect(index.sent).toEqual([8, 4, 4]);
+    expect(index.documents.size).toBe(8);
     expect(await outbox()).toEqual([]);
   });
 
