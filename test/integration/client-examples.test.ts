@@ -597,6 +597,40 @@ const answers: Record<string, AnswerCheck> = {
       },
     },
   },
+
+  "ikz/search-across-cities.graphql": {
+    checks: {
+      "finds Herten's Kita software and Kelsterbach's kindergarten administration for Kita, with marked snippets": async () => {
+        const { search } = await run("ikz/search-across-cities.graphql");
+        const projects = search.hits.filter((hit: Data) => hit.node.__typename === "Project");
+        const herten = projects.find((hit: Data) => hit.node.slug === "herten-kita-online");
+        const kelsterbach = projects.find((hit: Data) => hit.node.slug === "kelsterbach-kindergartenverwaltung");
+        expect(herten.municipality).toEqual({ slug: "herten", name: "Herten", state: "NW" });
+        expect(herten.node.providers.map((p: Data) => p.slug)).toContain("krzn");
+        expect(herten.highlights.find((h: Data) => h.field === "title").snippet).toContain("<mark>Kita</mark>");
+        // Found through the synonym: the title says "Kindergartenverwaltung", not "Kita".
+        expect(kelsterbach.municipality.slug).toBe("kelsterbach");
+        expect(kelsterbach.highlights.find((h: Data) => h.field === "title").snippet).toMatch(/<mark>Kindergartenverwaltung<\/mark>/);
+        const cities = search.facets.find((f: Data) => f.field === "MUNICIPALITY").values;
+        expect(cities).toContainEqual({ value: "herten", label: "Herten", count: expect.any(Number) });
+        expect(cities).toContainEqual({ value: "kelsterbach", label: "Kelsterbach", count: expect.any(Number) });
+      },
+      "narrows by the facet values it returns, and pages with endCursor": async () => {
+        const first = (await run("ikz/search-across-cities.graphql", { first: 1 })).search;
+        expect(first.hits).toHaveLength(1);
+        expect(first.pageInfo.hasNextPage).toBe(first.totalCount > 1);
+        const second = (await run("ikz/search-across-cities.graphql", { first: 1, after: first.pageInfo.endCursor })).search;
+        expect(second.hits).toHaveLength(1);
+        expect(second.hits[0]).not.toEqual(first.hits[0]);
+        const hesse = (await run("ikz/search-across-cities.graphql", { filter: { states: ["HE"], types: ["PROJECT"] } })).search;
+        expect(hesse.hits.length).toBeGreaterThan(0);
+        for (const hit of hesse.hits) {
+          expect(hit.node.__typename).toBe("Project");
+          expect(hit.municipality.state).toBe("HE");
+        }
+      },
+    },
+  },
 };
 
 describe("client-examples: discovery", () => {
