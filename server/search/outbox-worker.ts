@@ -13,6 +13,8 @@ export interface OutboxWorkerOptions {
   batchSize?: number;
   /** Longest wait for Meilisearch to apply a batch, in milliseconds. */
   taskTimeoutMs?: number;
+  /** Largest body of one request of documents, in bytes; a batch is split into requests no larger. */
+  maxRequestBytes?: number;
   /** The hub's clock in milliseconds since the epoch; tests pass their own. */
   now?: () => number;
 }
@@ -72,10 +74,45 @@ interface Rejection {
 }
 
 /**
- * Thrown when Meilisearch refused what was sent (an `invalid_request` error, of the task or of the request itself):
+ * Largest request body the worker sends: 1 MB passes a proxy with nginx's default limit (`client_max_body_size`
+ * 1 MiB) as well as Meilisearch's own (`--http-payload-size-limit`, 100 MB by default).
+ */
+export const MAX_REQUEST_BYTES = 1_000_000;
+
+/**
+ * Thrown when Meilisearch refused what was sent (an `invalid_request` task error, or a request refused for its body):
  * bisecting can isolate the cause.
  */
 class TaskRejected extends Error {}
+
+/**
+ * Whether a request was refused for its body before it became a task: 413 (Meilisearch's `payload_too_large`, or a
+ * proxy's 413 with an empty or JSON body) or a body Meilisearch could not read (`malformed_payload`). A proxy's 413
+ * with an HTML page does not get here: meilisearch-js parses the body before it looks at the status and throws a
+ * `SyntaxError`, which looks like any other failing server; MAX_REQUEST_BYTES keeps requests below common limits.
+ */
+function refusedForItsBody(error: unknown): error is MeilisearchApiError {
+  return error instanceof MeilisearchApiError && (error.response.status === 413 || ["payload_too_large", "malformed_payload"].includes(error.cause?.code ?? ""));
+}
+
+/** Splits upserts into runs whose JSON array stays within `maxBytes` (a single larger document goes alone). */
+function withinBytes(changes: readonly Change[], maxBytes: number): Change[][] {
+  const runs: Change[][] = [];
+  let run: Change[] = [];
+  let bytes = 2;
+  for (const change of changes) {
+    const size = Buffer.byteLength(JSON.stringify(change.document)) + 1;
+    if (run.length && bytes + size > maxBytes) {
+      runs.push(run);
+      run = [];
+      bytes = 2;
+    }
+    run.push(change);
+    bytes += size;
+  }
+  if (run.length) runs.push(run);
+  return runs;
+}
 
 interface DocumentRow {
   type: SearchType;
@@ -134,6 +171,7 @@ export class OutboxWorker implements OutboxLag {
   private readonly intervalMs: number;
   private readonly batchSize: number;
   private readonly taskTimeoutMs: number;
+  private readonly maxRequestBytes: number;
   private readonly now: () => number;
 
   constructor(
@@ -146,6 +184,7 @@ export class OutboxWorker implements OutboxLag {
     this.intervalMs = options.intervalMs ?? 1000;
     this.batchSize = options.batchSize ?? 500;
     this.taskTimeoutMs = options.taskTimeoutMs ?? 30_000;
+    this.maxRequestBytes = options.maxRequestBytes ?? MAX_REQUEST_BYTES;
     this.now = options.now ?? Date.now;
   }
 
@@ -239,10 +278,10 @@ export class OutboxWorker implements OutboxLag {
       try {
         const changes = await this.changes(em, rows);
         // Upserts and deletions are separate tasks, and a document is in only one of them: each is bisected on its own.
-        rejections = [
-          ...(await this.deliver(changes.filter((change) => change.document))),
-          ...(await this.deliver(changes.filter((change) => !change.document))),
-        ];
+        // Upserts go in requests of at most maxRequestBytes; deletions send ids only.
+        rejections = [];
+        for (const run of withinBytes(changes.filter((change) => change.document), this.maxRequestBytes)) rejections.push(...(await this.deliver(run)));
+        rejections.push(...(await this.deliver(changes.filter((change) => !change.document))));
       } catch (error) {
         failure = error;
         await backOff(error instanceof Error ? error.message : String(error), rows.map((row) => row.id));
@@ -326,20 +365,17 @@ export class OutboxWorker implements OutboxLag {
   private async send(changes: readonly Change[]): Promise<void> {
     const upserts = changes.flatMap((change) => (change.document ? [change.document] : []));
     const deletions = changes.filter((change) => !change.document).map((change) => change.id);
-    let task: Task;
+    const request = upserts.length
+      ? this.index.addDocuments(upserts, { primaryKey: "id" })
+      : this.index.deleteDocuments(deletions);
     try {
-      task = upserts.length
-        ? await this.index.addDocuments(upserts, { primaryKey: "id" }).waitTask({ timeout: this.taskTimeoutMs })
-        : await this.index.deleteDocuments(deletions).waitTask({ timeout: this.taskTimeoutMs });
+      await request;
     } catch (error) {
-      // A request refused before it became a task (413 payload_too_large above --http-payload-size-limit, also from a
-      // proxy in front, without Meilisearch's body; 400 malformed_payload) is about what was sent, like a failed task:
-      // halves of the batch may pass.
-      if (error instanceof MeilisearchApiError && (error.cause?.type === "invalid_request" || error.response.status === 413)) {
-        throw new TaskRejected(error.message);
-      }
+      // Refused for its body, the request never became a task: like a failed task, halves of the batch may pass.
+      if (refusedForItsBody(error)) throw new TaskRejected(error.message);
       throw error;
     }
+    const task: Task = await request.waitTask({ timeout: this.taskTimeoutMs });
     if (task.status === "succeeded") return;
     // Only a request error is about the documents sent; internal, system (a full disk) or auth errors would fail any
     // part of the batch just the same, so they keep the whole batch back like an outage.

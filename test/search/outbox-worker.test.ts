@@ -24,8 +24,10 @@ class IndexDouble {
   readonly poisoned = new Set<string>();
   down = false;
   payloadLimit = Infinity;
-  /** Whether a 413 carries Meilisearch's error body (false: a proxy in front answered, with a page of its own). */
+  /** Whether a 413 carries Meilisearch's error body (false: a proxy in front answered it with an empty body). */
   payloadErrorBody = true;
+  /** Size of each upsert request's JSON body, in order. */
+  readonly bodies: number[] = [];
   /** Documents per task sent, in order. */
   readonly sent: number[] = [];
 
@@ -34,6 +36,7 @@ class IndexDouble {
   }
 
   addDocuments(documents: MeiliDocument[]) {
+    this.bodies.push(JSON.stringify(documents).length);
     if (documents.length > this.payloadLimit) return this.refused(documents.length);
     return this.task(() => {
       this.sent.push(documents.length);
@@ -52,25 +55,23 @@ class IndexDouble {
     });
   }
 
-  /** A request Meilisearch answers with 413 and Meilisearch's error body, as the client library throws it. */
+  /** A request refused with 413 before it becomes a task, as the client library rejects it (with Meilisearch's error body or without one). */
   private refused(size: number) {
-    return {
-      waitTask: async (): Promise<Task> => {
-        this.sent.push(size);
-        const response = new Response(null, { status: 413, statusText: "Payload Too Large" });
-        throw new MeilisearchApiError(
-          response,
-          this.payloadErrorBody
-            ? ({
-                message: "The provided payload reached the size limit. The maximum accepted payload size is 100 MiB.",
-                code: "payload_too_large",
-                type: "invalid_request",
-                link: "https://docs.meilisearch.com/errors#payload_too_large",
-              } as never)
-            : undefined,
-        );
-      },
-    };
+    this.sent.push(size);
+    const response = new Response(null, { status: 413, statusText: "Payload Too Large" });
+    const error = new MeilisearchApiError(
+      response,
+      this.payloadErrorBody
+        ? ({
+            message: "The provided payload reached the size limit. The maximum accepted payload size is 100 MiB.",
+            code: "payload_too_large",
+            type: "invalid_request",
+            link: "https://docs.meilisearch.com/errors#payload_too_large",
+          } as never)
+        : undefined,
+    );
+    const request = Promise.reject(error);
+    return Object.assign(request, { waitTask: () => request });
   }
 
   /** Runs `apply` as one task; a returned message fails the task as Meilisearch does for a request it cannot accept. */
@@ -107,7 +108,7 @@ const outbox = () =>
   sql<OutboxState>("select type, entity_id, attempts, last_error, next_attempt_at > now() as delayed from search_outbox order by id");
 
 /** A worker over `index`, with log lines collected in `lines`. */
-function workerFor(index: IndexDouble, lines: Record<string, unknown>[] = [], options: { batchSize?: number; now?: () => number } = {}) {
+function workerFor(index: IndexDouble, lines: Record<string, unknown>[] = [], options: { batchSize?: number; now?: () => number; maxRequestBytes?: number } = {}) {
   const logger = pino({ level: "info" }, { write: (line: string) => void lines.push(JSON.parse(line)) });
   return new OutboxWorker(db.orm, index.asIndex(), {}, logger, options);
 }
@@ -229,7 +230,7 @@ describe("a batch larger than Meilisearch accepts (413)", () => {
     expect(await outbox()).toEqual([]);
   });
 
-  it("is sent in halves also when a proxy in front of Meilisearch answers 413 without Meilisearch's error body", async () => {
+  it("is sent in halves also when a proxy in front of Meilisearch answers 413 with an empty body", async () => {
     await sql("insert into search_outbox (type, entity_id) select type, entity_id from search_document order by type, entity_id limit 8");
     const index = new IndexDouble();
     index.payloadLimit = 4;
@@ -263,6 +264,23 @@ describe("a batch larger than Meilisearch accepts (413)", () => {
         delayed: true,
       },
     ]);
+  });
+});
+
+describe("requests of documents", () => {
+  it("stay within maxRequestBytes: a batch is split by size before it is sent", async () => {
+    await sql("insert into search_outbox (type, entity_id) select type, entity_id from search_document order by type, entity_id limit 30");
+    const index = new IndexDouble();
+    const worker = workerFor(index, [], { maxRequestBytes: 6000 });
+    (worker as unknown as { settingsApplied: boolean }).settingsApplied = true;
+
+    expect(await worker.drainOnce()).toBe(30);
+
+    expect(index.bodies.length).toBeGreaterThan(1);
+    expect(Math.max(...index.bodies)).toBeLessThanOrEqual(6000);
+    expect(index.sent.reduce((sum, n) => sum + n, 0)).toBe(30);
+    expect(index.documents.size).toBe(30);
+    expect(await outbox()).toEqual([]);
   });
 });
 
