@@ -64,7 +64,9 @@ export async function runReindexCommand(args: string[], { config, logger, io }: 
       // their deletion for an external engine) under the same locks as any write, after reading the records anew: a
       // record a concurrent transaction makes searchable again keeps its document.
       let removed = 0;
-      for (const type of SEARCH_TYPES) {
+      // Every type the table holds, also one no longer searched (SEARCH_TYPES): its documents are all stale.
+      const { rows: types } = await client.query<{ type: string }>("select distinct type from search_document order by type");
+      for (const { type } of types) {
         const { rows } = await client.query<{ ids: number[] }>(
           `select coalesce(array_agg(d.entity_id order by d.entity_id), '{}') as ids from search_document d
             where d.type = $1 and not exists (select 1 from search_source s where s.type = d.type and s.entity_id = d.entity_id)`,
@@ -72,10 +74,12 @@ export async function runReindexCommand(args: string[], { config, logger, io }: 
         );
         for (let i = 0; i < rows[0].ids.length; i += BATCH) {
           const batch = rows[0].ids.slice(i, i + BATCH);
+          // One transaction, so that the count sees this refresh's removals and nobody else's. A failure ends the
+          // command, and closing the connection rolls the transaction back.
           await client.query("begin");
           await client.query("select search_refresh($1, $2::int[])", [type, batch]);
           const { rows: gone } = await client.query<{ n: number }>(
-            "select count(*)::int as n from unnest($2::int[]) as id where not exists (select 1 from search_document where type = $1 and entity_id = id)",
+            "select count(*)::int as n from unnest($2::int[]) as u(entity_id) where not exists (select 1 from search_document d where d.type = $1 and d.entity_id = u.entity_id)",
             [type, batch],
           );
           await client.query("commit");
