@@ -3,6 +3,7 @@ import type { SearchFilterSpec, SearchHitRecord, SearchResponse, SearchType } fr
 import { MAX_TOTAL_HITS } from "../../server/search/search-engine.js";
 import type { HubContext } from "../common/context.js";
 import { badUserInput } from "../common/errors.js";
+import { selectRows } from "../common/sql.js";
 import { given, requireExisting, unknownValues } from "../common/filters.js";
 import { FieldOfAction } from "../field-of-action/field-of-action.entity.js";
 import { LessonLearned } from "../lesson/lesson-learned.entity.js";
@@ -127,18 +128,26 @@ async function resolveHits(context: HubContext, records: readonly SearchHitRecor
   });
 }
 
-/** Labels of the facet values, in at most three statements. */
+/** Where the labels of facet values are: table, value column, label column (none of them has drafts). */
+const LABEL_SOURCES = [
+  { field: "municipality", sql: "select 'municipality' as field, slug as value, name as label from municipality where slug in (?)" },
+  { field: "topic", sql: "select 'topic' as field, key as value, label_de as label from topic where key in (?)" },
+  { field: "provider", sql: "select 'provider' as field, slug as value, name as label from provider where slug in (?)" },
+] as const;
+
+/** Labels of the facet values, in one statement (values without a label show as themselves). */
 async function facetLabels(context: HubContext, response: SearchResponse): Promise<Map<string, string>> {
   const values = (field: string) => response.facets.find((facet) => facet.field === field)?.values.map((value) => value.value) ?? [];
   const labels = new Map<string, string>();
-  const [municipalities, topics, providers] = await Promise.all([
-    values("municipality").length ? context.em.find(Municipality, { slug: { $in: values("municipality") } }) : [],
-    values("topic").length ? context.em.find(Topic, { key: { $in: values("topic") } }) : [],
-    values("provider").length ? context.em.find(Provider, { slug: { $in: values("provider") } }) : [],
-  ]);
-  for (const municipality of municipalities) labels.set(`municipality:${municipality.slug}`, municipality.name);
-  for (const topic of topics) labels.set(`topic:${topic.key}`, topic.labelDe);
-  for (const provider of providers) labels.set(`provider:${provider.slug}`, provider.name);
+  const parts = LABEL_SOURCES.filter(({ field }) => values(field).length);
+  if (parts.length) {
+    const rows = await selectRows<{ field: string; value: string; label: string }>(
+      context.em,
+      parts.map((part) => part.sql).join(" union all "),
+      parts.map(({ field }) => values(field)),
+    );
+    for (const row of rows) labels.set(`${row.field}:${row.value}`, row.label);
+  }
   for (const [state, name] of Object.entries(STATE_NAMES)) labels.set(`state:${state as State}`, name);
   for (const [status, label] of Object.entries(STATUS_LABELS)) labels.set(`status:${status}`, label);
   for (const [type, label] of Object.entries(TYPE_LABELS)) labels.set(`type:${type}`, label);

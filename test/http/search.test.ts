@@ -94,10 +94,10 @@ describe("search over GraphQL", () => {
     const res = await search({ query: "Digitalisierung", first: 20 });
     expect(res.errors).toBeUndefined();
     expect(res.data!.search.hits).toHaveLength(20);
-    // Counted here are the ORM's statements: one load per type (6), the hits' municipalities (1), facet labels (3), the
+    // Counted here are the ORM's statements: one load per type (6), the hits' municipalities (1), facet labels (1), the
     // projects' providers (1), however many hits the page holds. The engine runs its own five (words, estimates in one
     // batch, counting, ranking, and the cached document count) on connections of its own, without a loop.
-    expect(hub.db.queries.length).toBeLessThanOrEqual(11);
+    expect(hub.db.queries.length).toBeLessThanOrEqual(9);
   });
 });
 
