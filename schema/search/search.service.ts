@@ -128,7 +128,7 @@ async function resolveHits(context: HubContext, records: readonly SearchHitRecor
   });
 }
 
-/** Where the labels of facet values are: table, value column, label column (none of them has drafts). */
+/** Per labelled facet field, the statement that reads its values' labels (municipalities, topics and providers have no drafts). */
 const LABEL_SOURCES = [
   { field: "municipality", sql: "select 'municipality' as field, slug as value, name as label from municipality where slug in (?)" },
   { field: "topic", sql: "select 'topic' as field, key as value, label_de as label from topic where key in (?)" },

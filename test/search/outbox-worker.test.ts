@@ -221,7 +221,6 @@ describe("a batch larger than Meilisearch accepts (413)", () => {
     const index = new IndexDouble();
     index.payloadLimit = 6;
     const worker = workerFor(index);
-    (worker as unknown as { settingsApplied: boolean }).settingsApplied = true;
 
     expect(await worker.drainOnce()).toBe(20);
 
@@ -236,7 +235,6 @@ describe("a batch larger than Meilisearch accepts (413)", () => {
     index.payloadLimit = 4;
     index.payloadErrorBody = false;
     const worker = workerFor(index);
-    (worker as unknown as { settingsApplied: boolean }).settingsApplied = true;
 
     expect(await worker.drainOnce()).toBe(8);
 
@@ -251,7 +249,6 @@ describe("a batch larger than Meilisearch accepts (413)", () => {
     const index = new IndexDouble();
     index.payloadLimit = 0;
     const worker = workerFor(index);
-    (worker as unknown as { settingsApplied: boolean }).settingsApplied = true;
 
     expect(await worker.drainOnce()).toBe(1);
 
@@ -272,7 +269,6 @@ describe("requests of documents", () => {
     await sql("insert into search_outbox (type, entity_id) select type, entity_id from search_document order by type, entity_id limit 30");
     const index = new IndexDouble();
     const worker = workerFor(index, [], { maxRequestBytes: 6000 });
-    (worker as unknown as { settingsApplied: boolean }).settingsApplied = true;
 
     expect(await worker.drainOnce()).toBe(30);
 
