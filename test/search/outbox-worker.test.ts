@@ -113,6 +113,16 @@ function workerFor(index: IndexDouble, lines: Record<string, unknown>[] = [], op
   return new OutboxWorker(db.orm, index.asIndex(), {}, logger, options);
 }
 
+/** Queues the first search document for Meilisearch and makes the test double refuse it. */
+async function queuePoisonedDocument() {
+  const [document] = await sql<{ type: string; entity_id: number }>("select type, entity_id from search_document order by type, entity_id limit 1");
+  const id = meiliId(document.type as never, document.entity_id);
+  await sql("insert into search_outbox (type, entity_id) values (?, ?)", [document.type, document.entity_id]);
+  const index = new IndexDouble();
+  index.poisoned.add(id);
+  return { document, id, index };
+}
+
 beforeAll(async () => {
   db = await createTestDatabase();
 });
@@ -157,11 +167,7 @@ describe("a document Meilisearch rejects", () => {
   });
 
   it("is retried after its delay, with a longer delay each time, logged once, and delivered once it is accepted", async () => {
-    const [document] = await sql<{ type: string; entity_id: number }>("select type, entity_id from search_document order by type, entity_id limit 1");
-    const id = meiliId(document.type as never, document.entity_id);
-    await sql("insert into search_outbox (type, entity_id) values (?, ?)", [document.type, document.entity_id]);
-    const index = new IndexDouble();
-    index.poisoned.add(id);
+    const { document, id, index } = await queuePoisonedDocument();
     const lines: Record<string, unknown>[] = [];
     const worker = workerFor(index, lines);
 
@@ -188,11 +194,7 @@ describe("a document Meilisearch rejects", () => {
   });
 
   it("does not hold back a later change of the same document: it sends the current state", async () => {
-    const [document] = await sql<{ type: string; entity_id: number }>("select type, entity_id from search_document order by type, entity_id limit 1");
-    const id = meiliId(document.type as never, document.entity_id);
-    await sql("insert into search_outbox (type, entity_id) values (?, ?)", [document.type, document.entity_id]);
-    const index = new IndexDouble();
-    index.poisoned.add(id);
+    const { document, id, index } = await queuePoisonedDocument();
     const worker = workerFor(index);
     await worker.drainOnce();
     // The record was corrected: a new row, due at once, while the rejected one waits for its delay.
