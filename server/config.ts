@@ -14,6 +14,10 @@ export interface HubConfig {
   host: string;
   /** Public origin of the hub for links in embeds (e.g. `https://ikz-hub.example`); null derives it from each request. */
   publicUrl: string | null;
+  /** Without `publicUrl`: the `Host` values (`host` or `host:port`, lower case) trusted for links besides loopback ones. */
+  allowedHosts: string[];
+  /** How long rendered cards, project pages and oEmbed answers are kept in memory, in seconds; 0 keeps none. */
+  pageCacheSeconds: number;
   /** External PostgreSQL; when null the embedded PostgreSQL is started. */
   databaseUrl: string | null;
   /** Directory of the embedded PostgreSQL's data. */
@@ -141,6 +145,46 @@ const publicUrl = urlVariable("PUBLIC_URL", ["http", "https"], "e.g. https://ikz
   url.pathname === "/" && !url.search && !url.hash ? url.origin : { problem: `PUBLIC_URL must be an http(s) origin without path, got ${shown(raw)}` },
 );
 
+/** One `ALLOWED_HOSTS` entry: a DNS name, IPv4 address or [IPv6] address, optionally with `:port`. */
+const HOST_ENTRY = /^(\[[0-9a-f:.]+\]|[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*)(?::(\d{1,5}))?$/;
+
+/** Checks one `ALLOWED_HOSTS` entry; returns it as the hub compares it (lower case, addresses normalised), or a problem. */
+function hostEntry(raw: string): string | { problem: string } {
+  const entry = raw.toLowerCase();
+  const expected = "expected a host name or address with an optional port, e.g. ikz-hub.example or ikz-hub.example:8080";
+  if (entry.includes("://") || /[/?#@\\]/.test(entry)) {
+    return { problem: `ALLOWED_HOSTS entry ${shown(raw)} must be a host without scheme, path or user; ${expected}` };
+  }
+  if (entry.includes("*")) return { problem: `ALLOWED_HOSTS entry ${shown(raw)} has a wildcard; list each host instead; ${expected}` };
+  const match = HOST_ENTRY.exec(entry);
+  const port = match?.[2] === undefined ? null : Number(match[2]);
+  if (!match || (port !== null && (port < 1 || port > 65535))) return { problem: `ALLOWED_HOSTS entry ${shown(raw)} is not a host; ${expected}` };
+  try {
+    // The form a request's Host takes once parsed, e.g. `[::1]` for `[0:0::1]`.
+    const { hostname } = new URL(`http://${match[1]}`);
+    return port === null ? hostname : `${hostname}:${port}`;
+  } catch {
+    return { problem: `ALLOWED_HOSTS entry ${shown(raw)} is not a host; ${expected}` };
+  }
+}
+
+const allowedHosts = z
+  .string()
+  .default("")
+  .transform((raw, ctx) => {
+    const entries = raw
+      .split(",")
+      .map((entry) => entry.trim())
+      .filter(Boolean);
+    const hosts: string[] = [];
+    for (const entry of entries) {
+      const result = hostEntry(entry);
+      if (typeof result === "string") hosts.push(result);
+      else ctx.addIssue({ code: "custom", message: result.problem });
+    }
+    return hosts;
+  });
+
 const oneOf = <T extends string>(name: string, values: readonly [T, ...T[]]) =>
   z.enum(values, { error: (issue) => `${name} must be one of ${values.join(", ")}, got ${shown(issue.input)}` });
 
@@ -148,6 +192,9 @@ const schema = z.object({
   PORT: port("PORT", 4000),
   HOST: z.string().default("0.0.0.0"),
   PUBLIC_URL: publicUrl,
+  ALLOWED_HOSTS: allowedHosts,
+  // No longer than the public max-age of cards and pages (300 s), so that a publish shows within it.
+  PAGE_CACHE_SECONDS: count("PAGE_CACHE_SECONDS", 60, 0, 300),
   DATABASE_URL: databaseUrl,
   DATA_DIR: z.string().default(".data"),
   EMBEDDED_PG_PORT: port("EMBEDDED_PG_PORT", 54329, 1),
@@ -189,6 +236,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, isTerminal = Bo
     port: value.PORT,
     host: value.HOST,
     publicUrl: value.PUBLIC_URL,
+    allowedHosts: value.ALLOWED_HOSTS,
+    pageCacheSeconds: value.PAGE_CACHE_SECONDS,
     databaseUrl: value.DATABASE_URL,
     dataDir: path.resolve(value.DATA_DIR),
     embeddedPostgresPort: value.EMBEDDED_PG_PORT,

@@ -19,6 +19,7 @@ import { buildHubSchema } from "./graphql/schema.js";
 import { httpErrors, notFound } from "./http/errors.middleware.js";
 import { graphqlRoute } from "./http/graphql.route.js";
 import { healthRoute } from "./http/health.route.js";
+import { trustHosts } from "./http/hub-origin.js";
 import { requestId } from "./http/request-id.middleware.js";
 import type { Logger } from "./logger.js";
 import { rateLimitMiddleware } from "./rate-limit/rate-limit.middleware.js";
@@ -161,9 +162,10 @@ export class Hub {
     const authenticator = createAuthenticator({ orm, logger });
     const search = this.search!.engine;
     this.app.disable("x-powered-by");
+    trustHosts(this.app, config.allowedHosts);
     this.app.use(requestId);
     this.app.get("/healthz", healthRoute({ orm, rateLimiter, search }));
-    this.app.use(createEmbedRouter({ orm, logger, publicUrl: config.publicUrl }));
+    this.app.use(createEmbedRouter({ orm, logger, publicUrl: config.publicUrl, rateLimiter, cacheSeconds: config.pageCacheSeconds }));
     // Exports spend the caller's address budget like GraphQL requests: they read whole tables.
     this.app.use("/export", rateLimitMiddleware(rateLimiter, logger, () => null), createExportRouter({ orm, publicUrl: config.publicUrl }));
     this.app.use("/graphql", ...graphqlRoute({ apollo: this.apollo, orm, logger, authenticator, rateLimiter, search }));

@@ -7,19 +7,26 @@ import { renderCard, renderCardMessage } from "./card.html.js";
 import { parseCardParams } from "./card-params.js";
 import { renderEmbedDocument } from "./embed-page.html.js";
 import { matchesIfNoneMatch, strongEtag } from "./http-cache.js";
+import { createPageCache, type RenderedAnswer } from "./page-cache.js";
 import { CARD_LABELS } from "./labels.js";
-import { EMBED_CACHE_SECONDS, oembedResponse, parseOEmbedRequest } from "./oembed.js";
+import { EMBED_CACHE_SECONDS, frameSize, oembedResponse, parseOEmbedRequest } from "./oembed.js";
 import { renderProjectErrorPage, renderProjectNotFoundPage, renderProjectPage } from "./project-page.html.js";
 import { loadCardView, loadProjectPageView } from "./project-view.js";
 import { EMBED_ASSETS, readEmbedAsset } from "./static-assets.js";
 import { hubOrigin } from "../http/hub-origin.js";
+import { rateLimitMiddleware } from "../rate-limit/rate-limit.middleware.js";
+import type { RateLimiter } from "../rate-limit/rate-limiter.js";
 
 /** What the embed routes need from the hub. */
 export interface EmbedRouterOptions {
   orm: MikroORM;
   logger: Logger;
-  /** The hub's public origin (PUBLIC_URL); null derives it from each request's Host. */
+  /** The hub's public origin (PUBLIC_URL); null derives it from each request's Host, if trusted (see `hubOrigin`). */
   publicUrl: string | null;
+  /** The request budgets of GraphQL: a card, page or oEmbed request spends a point of its address's budget. */
+  rateLimiter: RateLimiter;
+  /** How long rendered answers are kept in memory (PAGE_CACHE_SECONDS); 0 keeps none. */
+  cacheSeconds: number;
 }
 
 const HTML = "text/html; charset=utf-8";
@@ -37,9 +44,8 @@ const DOCUMENT_POLICY = "default-src 'none'; style-src 'self'; img-src 'self' da
 const EMBED_CSP = `${DOCUMENT_POLICY}; frame-ancestors *`;
 const PAGE_CSP = `${DOCUMENT_POLICY}; frame-ancestors 'self'`;
 
-/** Sends a body with a strong ETag, or a bodiless 304 when the client already has it. */
-function sendWithEtag(req: Request, res: Response, status: number, body: string | Buffer): void {
-  const etag = strongEtag(body);
+/** Sends a body with a strong ETag (hashed from the body unless given), or a bodiless 304 when the client already has it. */
+function sendWithEtag(req: Request, res: Response, status: number, body: string | Buffer, etag = strongEtag(body)): void {
   res.setHeader("ETag", etag);
   if (status === 200 && matchesIfNoneMatch(req.get("if-none-match"), etag)) {
     res.status(304).end();
@@ -58,18 +64,39 @@ function setCommonHeaders(res: Response, contentType: string, cacheControl: stri
  * The embed routes of issue 6: the iframe card (`/embed/projects/:slug`), the
  * public project page (`/projects/:slug`), oEmbed (`/oembed`) and the card's
  * static assets (`/embed/card.css`, `/embed/card.js`, `/embed/page.css`).
- * Every response is public data; none reads or sets cookies.
+ * Every response is public data; none reads or sets cookies. Cards, pages and
+ * oEmbed answers spend rate-limit points like GraphQL requests, and are kept
+ * rendered for a while (see `createPageCache`), so that a repeated or conditional
+ * request costs no statement; the static assets are free.
  */
-export function createEmbedRouter({ orm, logger, publicUrl }: EmbedRouterOptions): express.Router {
+export function createEmbedRouter({ orm, logger, publicUrl, rateLimiter, cacheSeconds }: EmbedRouterOptions): express.Router {
   const router = express.Router();
+  const limited = rateLimitMiddleware(rateLimiter, logger, () => null);
+  const cache = createPageCache(cacheSeconds);
   const originOf = (req: Request) => hubOrigin(req, publicUrl);
   const logFailure = (error: unknown, what: string) => {
     const requestId = requestScope.getStore()?.requestId ?? randomUUID();
     logger.error({ err: error, requestId }, what);
   };
-  const badHost = (res: Response) => {
+  let refusedHostLogged = false;
+  // Links are never built from a Host that is not the hub's: a forged one would end up in publicly cached answers.
+  const badHost = (req: Request, res: Response) => {
+    if (!refusedHostLogged && !publicUrl) {
+      refusedHostLogged = true;
+      logger.warn(
+        { host: req.get("host")?.slice(0, 200) },
+        "refused a page request whose Host is neither loopback nor in ALLOWED_HOSTS; if it is the hub's real address, set PUBLIC_URL or ALLOWED_HOSTS (logged once)",
+      );
+    }
     setCommonHeaders(res, "text/plain; charset=utf-8", NO_STORE);
-    res.status(400).send("Bad request: the Host header is not a valid host name.");
+    res
+      .status(400)
+      .send("Bad request: the Host header does not name this hub. Links are built only for PUBLIC_URL, loopback hosts and ALLOWED_HOSTS.");
+  };
+  /** Sends a cached answer: 304 when the client already has it, before any other work. */
+  const sendRendered = (req: Request, res: Response, contentType: string, answer: RenderedAnswer) => {
+    setCommonHeaders(res, contentType, CACHE_OK);
+    sendWithEtag(req, res, 200, answer.body, answer.etag);
   };
 
   for (const name of Object.keys(EMBED_ASSETS)) {
@@ -85,7 +112,7 @@ export function createEmbedRouter({ orm, logger, publicUrl }: EmbedRouterOptions
           return;
         }
         setCommonHeaders(res, asset.contentType, CACHE_OK);
-        sendWithEtag(req, res, 200, asset.body);
+        sendWithEtag(req, res, 200, asset.body, asset.etag);
       } catch (error) {
         logFailure(error, "embed asset failed");
         setCommonHeaders(res, "text/plain; charset=utf-8", NO_STORE);
@@ -94,9 +121,9 @@ export function createEmbedRouter({ orm, logger, publicUrl }: EmbedRouterOptions
     });
   }
 
-  router.get("/embed/projects/:slug", async (req, res) => {
+  router.get("/embed/projects/:slug", limited, async (req: Request<{ slug: string }>, res) => {
     const origin = originOf(req);
-    if (!origin) return badHost(res);
+    if (!origin) return badHost(req, res);
     const query = req.query as Record<string, unknown>;
     const card = parseCardParams((name) => query[name]);
     const options = { ...card, hubOrigin: origin, newTab: true };
@@ -104,16 +131,20 @@ export function createEmbedRouter({ orm, logger, publicUrl }: EmbedRouterOptions
     // Lets pages that require CORP for their subresources (COEP) frame the card too.
     res.setHeader("Cross-Origin-Resource-Policy", "cross-origin");
     try {
-      const view = await loadCardView(orm.em.fork(), req.params.slug);
-      if (!view) {
+      const slug = req.params.slug;
+      const answer = await cache.answer({ slug, variant: ["card", origin, card.lang, card.theme, card.compact] }, async () => {
+        const view = await loadCardView(orm.em.fork(), slug);
+        if (!view) return null;
+        const title = `${CARD_LABELS[card.lang].frameTitle}: ${view.title}`;
+        return renderEmbedDocument(renderCard(view, options), { lang: card.lang, title });
+      });
+      if (!answer) {
         setCommonHeaders(res, HTML, CACHE_NOT_FOUND);
         const html = renderCardMessage("not-published", options);
         sendWithEtag(req, res, 404, renderEmbedDocument(html, { lang: card.lang, title: CARD_LABELS[card.lang].frameTitle }));
         return;
       }
-      setCommonHeaders(res, HTML, CACHE_OK);
-      const title = `${CARD_LABELS[card.lang].frameTitle}: ${view.title}`;
-      sendWithEtag(req, res, 200, renderEmbedDocument(renderCard(view, options), { lang: card.lang, title }));
+      sendRendered(req, res, HTML, answer);
     } catch (error) {
       logFailure(error, "embed card failed");
       setCommonHeaders(res, HTML, NO_STORE);
@@ -122,19 +153,22 @@ export function createEmbedRouter({ orm, logger, publicUrl }: EmbedRouterOptions
     }
   });
 
-  router.get("/projects/:slug", async (req, res) => {
+  router.get("/projects/:slug", limited, async (req: Request<{ slug: string }>, res) => {
     const origin = originOf(req);
-    if (!origin) return badHost(res);
+    if (!origin) return badHost(req, res);
     res.setHeader("Content-Security-Policy", PAGE_CSP);
     try {
-      const view = await loadProjectPageView(orm.em.fork(), req.params.slug);
-      if (!view) {
+      const slug = req.params.slug;
+      const answer = await cache.answer({ slug, variant: ["page", origin] }, async () => {
+        const view = await loadProjectPageView(orm.em.fork(), slug);
+        return view && renderProjectPage(view, origin);
+      });
+      if (!answer) {
         setCommonHeaders(res, HTML, CACHE_NOT_FOUND);
         res.status(404).send(renderProjectNotFoundPage());
         return;
       }
-      setCommonHeaders(res, HTML, CACHE_OK);
-      sendWithEtag(req, res, 200, renderProjectPage(view, origin));
+      sendRendered(req, res, HTML, answer);
     } catch (error) {
       logFailure(error, "project page failed");
       setCommonHeaders(res, HTML, NO_STORE);
@@ -142,21 +176,27 @@ export function createEmbedRouter({ orm, logger, publicUrl }: EmbedRouterOptions
     }
   });
 
-  router.get("/oembed", async (req, res) => {
+  router.get("/oembed", limited, async (req, res) => {
     res.setHeader("Access-Control-Allow-Origin", "*");
     const origin = originOf(req);
-    if (!origin) return badHost(res);
-    const fail = (status: number, message: string) => {
-      setCommonHeaders(res, JSON_TYPE, status === 404 ? CACHE_NOT_FOUND : NO_STORE);
+    if (!origin) return badHost(req, res);
+    const fail = (status: number, message: string, cacheControl = NO_STORE) => {
+      setCommonHeaders(res, JSON_TYPE, cacheControl);
       res.status(status).json({ error: message });
     };
     try {
+      // A refusal here depends on the Host the url is compared with: not worth keeping anywhere.
       const request = parseOEmbedRequest(req.query as Record<string, unknown>, origin);
       if ("status" in request) return fail(request.status, request.message);
-      const view = await loadCardView(orm.em.fork(), request.slug);
-      if (!view) return fail(404, "No project is published at this url");
-      setCommonHeaders(res, JSON_TYPE, CACHE_OK);
-      sendWithEtag(req, res, 200, JSON.stringify(oembedResponse(view, request, origin)));
+      const { card } = request;
+      const { width, height } = frameSize(request);
+      const key = { slug: request.slug, variant: ["oembed", origin, card.lang, card.theme, card.compact, width, height] };
+      const answer = await cache.answer(key, async () => {
+        const view = await loadCardView(orm.em.fork(), request.slug);
+        return view && JSON.stringify(oembedResponse(view, request, origin));
+      });
+      if (!answer) return fail(404, "No project is published at this url", CACHE_NOT_FOUND);
+      sendRendered(req, res, JSON_TYPE, answer);
     } catch (error) {
       logFailure(error, "oEmbed failed");
       fail(500, "Internal server error");

@@ -28,6 +28,8 @@ describe("loadConfig defaults", () => {
       port: 4000,
       host: "0.0.0.0",
       publicUrl: null,
+      allowedHosts: [],
+      pageCacheSeconds: 60,
       databaseUrl: null,
       limits: { depth: 12, aliases: 30, directives: 20, tokens: 3000, cost: 10_000, executionTimeoutMs: 10_000 },
       rateLimit: { points: 300, durationSeconds: 60 },
@@ -69,6 +71,8 @@ describe("loadConfig defaults", () => {
       port: 8080,
       host: "127.0.0.1",
       publicUrl: "https://ikz-hub.example",
+      allowedHosts: [],
+      pageCacheSeconds: 60,
       databaseUrl: "postgres://hub@db.example:5432/ikz",
       limits: { depth: 12, aliases: 30, directives: 20, tokens: 3000, cost: 10_000, executionTimeoutMs: 10_000 },
       rateLimit: { points: 300, durationSeconds: 60 },
@@ -249,6 +253,52 @@ describe("PUBLIC_URL", () => {
     for (const raw of ["ikz-hub.example", "ftp://ikz-hub.example", "javascript:alert(1)", "https://ikz-hub.example/hub", "https://x.example/?a=1"]) {
       expectOneLine(failure({ PUBLIC_URL: raw }), "PUBLIC_URL");
     }
+  });
+});
+
+describe("ALLOWED_HOSTS", () => {
+  it("is empty by default: without PUBLIC_URL only loopback hosts are trusted for links", () => {
+    expect(loadConfig({}, false).allowedHosts).toEqual([]);
+    expect(loadConfig({ ALLOWED_HOSTS: " , " }, false).allowedHosts).toEqual([]);
+  });
+
+  it("reads comma-separated host[:port] entries, in lower case and normalised", () => {
+    expect(
+      loadConfig({ ALLOWED_HOSTS: "IKZ-Hub.example, hub.example:8080,10.0.0.7 ,[0:0::1]:4000,127.1,intranet" }, false).allowedHosts,
+    ).toEqual(["ikz-hub.example", "hub.example:8080", "10.0.0.7", "[::1]:4000", "127.0.0.1", "intranet"]);
+  });
+
+  it("refuses URLs, paths, wildcards, bad ports and other non-hosts with one line naming the entry", () => {
+    for (const raw of [
+      "https://ikz-hub.example",
+      "ikz-hub.example/hub",
+      "user@ikz-hub.example",
+      "*.ikz-hub.example",
+      "ikz-hub.example:0",
+      "ikz-hub.example:70000",
+      "ikz-hub.example:",
+      "ikz hub.example",
+      "-ikz.example",
+      "[::g]",
+      "ikz-hub.example:80:80",
+    ]) {
+      const error = failure({ ALLOWED_HOSTS: `localhost,${raw}` });
+      expectOneLine(error, "ALLOWED_HOSTS", raw);
+      expect(error.message).toContain("e.g. ikz-hub.example or ikz-hub.example:8080");
+    }
+    expect(failure({ ALLOWED_HOSTS: "https://a.example,*.b.example" }).message.split("; ALLOWED_HOSTS")).toHaveLength(2);
+  });
+});
+
+describe("PAGE_CACHE_SECONDS", () => {
+  it("defaults to 60 and accepts 0 (no cache) up to the public max-age of 300", () => {
+    expect(loadConfig({}, false).pageCacheSeconds).toBe(60);
+    expect(loadConfig({ PAGE_CACHE_SECONDS: "0" }, false).pageCacheSeconds).toBe(0);
+    expect(loadConfig({ PAGE_CACHE_SECONDS: "300" }, false).pageCacheSeconds).toBe(300);
+  });
+
+  it("refuses longer or non-numeric lifetimes with one line", () => {
+    for (const raw of ["301", "-1", "1m", ""]) expectOneLine(failure({ PAGE_CACHE_SECONDS: raw }), "PAGE_CACHE_SECONDS", raw);
   });
 });
 
