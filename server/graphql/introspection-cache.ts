@@ -13,6 +13,9 @@ export interface IntrospectionCacheStats {
   misses: number;
 }
 
+/** Hits and misses of the hub's introspection caches in this process. */
+export const introspectionCacheStats: IntrospectionCacheStats = { hits: 0, misses: 0 };
+
 /**
  * Answers introspection-only operations (`__schema`, `__type`, `__typename` at the
  * root) from a bounded LRU cache keyed by the printed document, operation name
@@ -20,7 +23,7 @@ export interface IntrospectionCacheStats {
  * or codegen introspection is executed once. It runs after validation and the
  * query cost, so what is cached was allowed. Goes into ApolloServer's `plugins`.
  */
-export function introspectionCachePlugin(options: IntrospectionCacheOptions, stats: IntrospectionCacheStats = { hits: 0, misses: 0 }): ApolloServerPlugin<BaseContext> {
+export function introspectionCachePlugin(options: IntrospectionCacheOptions, stats: IntrospectionCacheStats = introspectionCacheStats): ApolloServerPlugin<BaseContext> {
   const cache = new Map<string, { result: ExecutionResult; chars: number }>();
   let chars = 0;
   const remember = (key: string, result: ExecutionResult) => {
