@@ -5,7 +5,7 @@ import type { Source } from "./source/source.entity.js";
 import type { Topic } from "./topic/topic.entity.js";
 import { BudgetLine } from "./budget/budget-line.entity.js";
 import { nodeResolver } from "./common/node.resolver.js";
-import { CityKeyFiguresResolver, ComparisonResolver, ProviderRolesResolver } from "./comparison/comparison.resolver.js";
+import { CityKeyFiguresResolver, ComparisonCellResolver, ComparisonResolver, ProviderRolesResolver } from "./comparison/comparison.resolver.js";
 import { Decision } from "./decision/decision.entity.js";
 import { Engagement } from "./engagement/engagement.entity.js";
 import { EngagementResolver } from "./engagement/engagement.resolver.js";
@@ -111,6 +111,7 @@ export const resolvers: NonEmptyArray<Function> = [
   ...publishableKinds.map((kind) => publicationResolver(kind)),
   ...[...publishableKinds, ...adminKinds].map((kind) => revisionsResolver(kind.entity as ClassType<HubEntity>)),
   ComparisonResolver,
+  ComparisonCellResolver,
   CityKeyFiguresResolver,
   ProviderRolesResolver,
   SimilarityResolver,

@@ -33,6 +33,8 @@ export interface HubConfig {
   environment: "development" | "production" | "test";
   /** Limits every GraphQL operation must stay within (documented defaults in the README). */
   limits: OperationLimits;
+  /** Most objects and list items one answer may hold while it is resolved (MAX_RESPONSE_NODES). */
+  maxResponseNodes: number;
   /** Request budget per token, or per IP address for anonymous callers. */
   rateLimit: { points: number; durationSeconds: number };
   /** Redis for state shared by several hub instances (rate limits); null keeps it in memory. */
@@ -208,6 +210,7 @@ const schema = z.object({
   MAX_TOKENS: count("MAX_TOKENS", 3000, 100, 100_000),
   MAX_QUERY_COST: count("MAX_QUERY_COST", 10_000, 1, 10_000_000),
   EXECUTION_TIMEOUT_MS: count("EXECUTION_TIMEOUT_MS", 10_000, 100, 600_000),
+  MAX_RESPONSE_NODES: count("MAX_RESPONSE_NODES", 50_000, 10, 10_000_000),
   RATE_LIMIT_POINTS: count("RATE_LIMIT_POINTS", 300, 1, 1_000_000),
   RATE_LIMIT_DURATION_SECONDS: count("RATE_LIMIT_DURATION_SECONDS", 60, 1, 86_400),
   REDIS_URL: redisUrl,
@@ -253,6 +256,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, isTerminal = Bo
       cost: value.MAX_QUERY_COST,
       executionTimeoutMs: value.EXECUTION_TIMEOUT_MS,
     },
+    maxResponseNodes: value.MAX_RESPONSE_NODES,
     rateLimit: { points: value.RATE_LIMIT_POINTS, durationSeconds: value.RATE_LIMIT_DURATION_SECONDS },
     redisUrl: value.REDIS_URL,
     meilisearch: value.MEILI_HOST

@@ -14,7 +14,10 @@ import { formatError } from "./errors.js";
 import { createEmbedRouter } from "./embed/embed.router.js";
 import { createExportRouter } from "./export/export.router.js";
 import { knownOperationTypes, privateForTokenHolders, rejectNulCharacters } from "./graphql/guards.js";
+import { introspectionCachePlugin } from "./graphql/introspection-cache.js";
 import { operationLimitRules, operationLimitsPlugin, operationParseOptions } from "./graphql/limits.js";
+import { refuseNullArguments } from "./graphql/null-arguments.js";
+import { responseBudgetPlugin } from "./graphql/response-budget.js";
 import { buildHubSchema } from "./graphql/schema.js";
 import { httpErrors, notFound } from "./http/errors.middleware.js";
 import { graphqlRoute } from "./http/graphql.route.js";
@@ -83,6 +86,10 @@ export class Hub {
         privateForTokenHolders,
         rejectNulCharacters,
         operationLimitsPlugin(options.config.limits),
+        // Cost model beyond the estimate: null arguments, cached introspection, the answer's size (server/graphql/).
+        refuseNullArguments,
+        introspectionCachePlugin({ maxEntries: 50, maxChars: 20_000_000 }),
+        responseBudgetPlugin(options.config.maxResponseNodes),
       ],
     });
   }

@@ -19,6 +19,8 @@ export const ErrorCode = {
   BAD_REQUEST: "BAD_REQUEST",
   /** The operation ran longer than the hub's execution timeout (HTTP 503); asking for less helps. */
   TIMEOUT: "TIMEOUT",
+  /** The answer grew past the hub's MAX_RESPONSE_NODES objects and list items while it ran (HTTP 400); asking for less helps. */
+  RESPONSE_TOO_LARGE: "RESPONSE_TOO_LARGE",
   INTERNAL_SERVER_ERROR: "INTERNAL_SERVER_ERROR",
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

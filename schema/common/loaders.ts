@@ -1,4 +1,5 @@
-import type { AnyEntity, Collection, EntityClass, EntityManager, FilterQuery, FindOptions, QueryOrderKeysFlat } from "@mikro-orm/core";
+import { type AnyEntity, type Collection, type EntityClass, type EntityManager, type FilterQuery, type FindOptions, type QueryOrderKeysFlat, raw } from "@mikro-orm/core";
+import type { EntityManager as SqlEntityManager } from "@mikro-orm/postgresql";
 import DataLoader from "dataloader";
 
 type Key = string | number;
@@ -52,17 +53,20 @@ export class Loaders {
 
   /**
    * Loads the children whose many-to-one `property` points at each parent id,
-   * ordered by `orderBy` (then id).
+   * ordered by `orderBy` (then id); with `first`, only that many per parent,
+   * picked by the database.
    */
   byParent<T extends AnyEntity & { id: number }>(
     entity: EntityClass<T>,
     property: keyof T & string,
     orderBy: Partial<Record<keyof T & string, QueryOrderKeysFlat>> = {},
+    first?: number,
   ): DataLoader<number, T[]> {
-    const name = `${entity.name}.${property}#${JSON.stringify(orderBy)}`;
+    const name = `${entity.name}.${property}#${JSON.stringify(orderBy)}#${first ?? ""}`;
     return this.get(name, () =>
       new DataLoader<number, T[]>(async (parentIds) => {
-        const where = { [property]: { $in: [...parentIds] } } as FilterQuery<T>;
+        const picked = first === undefined ? undefined : await this.firstPerParent(entity, property, orderBy, parentIds, first);
+        const where = (picked ? { id: { $in: picked } } : { [property]: { $in: [...parentIds] } }) as FilterQuery<T>;
         const rows = await this.em.find(entity, where, { orderBy: { ...orderBy, id: "asc" } as never });
         const groups = new Map<Key, T[]>(parentIds.map((id) => [id, []]));
         for (const row of rows) {
@@ -72,6 +76,31 @@ export class Loaders {
         return parentIds.map((id) => groups.get(id) ?? []);
       }),
     );
+  }
+
+  /** The ids of the first `first` children of each parent in `orderBy` order (then id), as the caller may see them. */
+  private async firstPerParent<T extends AnyEntity & { id: number }>(
+    entity: EntityClass<T>,
+    property: keyof T & string,
+    orderBy: Partial<Record<keyof T & string, QueryOrderKeysFlat>>,
+    parentIds: readonly number[],
+    first: number,
+  ): Promise<number[]> {
+    const em = this.em as SqlEntityManager;
+    const meta = em.getMetadata().get(entity.name);
+    const column = (key: string) => meta.properties[key as keyof typeof meta.properties].fieldNames[0];
+    // Directions come from the resolvers' own literals (`asc`, `desc nulls last`), never from a client.
+    const order = [...Object.entries(orderBy).map(([key, direction]) => `e.${column(key)} ${String(direction)}`), "e.id asc"].join(", ");
+    const ranked = em
+      .createQueryBuilder(entity, "e")
+      .select(["e.id", raw(`row_number() over (partition by e.${column(property)} order by ${order}) as rn`)])
+      .where({ [property]: { $in: [...parentIds] } } as FilterQuery<T>);
+    // Query builders skip the ORM's filters unless told, and the visibility filter must hold here too.
+    await ranked.applyFilters();
+    const rows: { id: number }[] = await em
+      .getConnection()
+      .execute(em.getKnex().select("id").from(ranked.getKnexQuery().as("ranked")).where("rn", "<=", first));
+    return rows.map((row) => row.id);
   }
 
   /**

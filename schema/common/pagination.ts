@@ -1,7 +1,7 @@
 import { type AnyEntity, type EntityClass, type FilterQuery, raw } from "@mikro-orm/core";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { Max, MaxLength, Min } from "class-validator";
-import { ArgsType, type ClassType, Field, Int, ObjectType, registerEnumType } from "type-graphql";
+import { ArgsType, type ClassType, Extensions, Field, Int, ObjectType, registerEnumType } from "type-graphql";
 import { badUserInput } from "./errors.js";
 import { MAX_DATABASE_ID } from "./global-id.js";
 
@@ -81,10 +81,13 @@ export function ConnectionType<T extends object>(name: string, nodeType: ClassTy
 
   @ObjectType()
   abstract class Connection implements ConnectionShape<T> {
+    // Holds the page `first` asks for: the cost rule's `pagedByParent` (list-bounds.ts).
     @Field(() => [Edge], { description: "The items with their cursors." })
+    @Extensions({ pagedByParent: true })
     edges: Edge[];
 
     @Field(() => [nodeType], { description: "The items, without cursors." })
+    @Extensions({ pagedByParent: true })
     nodes: T[];
 
     @Field(() => PageInfo, { description: "Paging information." })

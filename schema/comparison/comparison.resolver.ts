@@ -2,6 +2,9 @@ import DataLoader from "dataloader";
 import { Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
 import { BudgetTotal } from "../budget/budget-total.type.js";
 import type { HubContext } from "../common/context.js";
+import { ListArgs, MAX_BUDGET_YEARS, MAX_STRATEGIES, MaxItems, ProjectListArgs } from "../common/list-bounds.js";
+import { Project } from "../project/project.entity.js";
+import { ProjectStatus } from "../project/project-status.enum.js";
 import { Indicator } from "../indicator/indicator.entity.js";
 import { ProjectStatusCount } from "../project/project-status-count.type.js";
 import { Provider } from "../provider/provider.entity.js";
@@ -16,7 +19,7 @@ import {
   providerRoles,
   strategiesOf,
 } from "./comparison.service.js";
-import { CityKeyFigures, Comparison, ProviderRoles } from "./comparison.types.js";
+import { CityKeyFigures, Comparison, ComparisonCell, ProviderRoles } from "./comparison.types.js";
 
 type Batch<V> = (em: HubContext["em"], ids: readonly number[]) => Promise<Map<number, V>>;
 
@@ -46,6 +49,7 @@ export class ComparisonResolver {
 @Resolver(() => CityKeyFigures)
 export class CityKeyFiguresResolver {
   @FieldResolver(() => [Strategy], { description: "Published strategies, newest adoption first: title, adoption date (`adoptedOn`) and horizon." })
+  @MaxItems(MAX_STRATEGIES)
   strategies(@Root() figures: CityKeyFigures, @Ctx() ctx: HubContext): Promise<Strategy[]> {
     return figureLoader(ctx, "strategies", strategiesOf, () => []).load(figures.municipality.id);
   }
@@ -56,23 +60,34 @@ export class CityKeyFiguresResolver {
   }
 
   @FieldResolver(() => [ProjectStatusCount], { description: "Published projects by status; statuses without projects are left out." })
+  @MaxItems(Object.keys(ProjectStatus).length)
   projectsByStatus(@Root() figures: CityKeyFigures, @Ctx() ctx: HubContext): Promise<ProjectStatusCount[]> {
     return figureLoader(ctx, "projectsByStatus", projectStatusCounts, () => []).load(figures.municipality.id);
   }
 
   @FieldResolver(() => [BudgetTotal], { description: "Published budget of the published strategies per year (all categories), oldest year first." })
+  @MaxItems(MAX_BUDGET_YEARS)
   budgetByYear(@Root() figures: CityKeyFigures, @Ctx() ctx: HubContext): Promise<BudgetTotal[]> {
     return figureLoader(ctx, "budgetByYear", budgetByYear, () => []).load(figures.municipality.id);
   }
 
   @FieldResolver(() => [ProviderRoles], { description: "Providers working for the municipality, by name, with their roles." })
-  providers(@Root() figures: CityKeyFigures, @Ctx() ctx: HubContext): Promise<ProviderRoles[]> {
-    return figureLoader(ctx, "providers", providerRoles, () => []).load(figures.municipality.id);
+  async providers(@Root() figures: CityKeyFigures, @Args() { first }: ListArgs, @Ctx() ctx: HubContext): Promise<ProviderRoles[]> {
+    return (await figureLoader(ctx, "providers", providerRoles, () => []).load(figures.municipality.id)).slice(0, first);
   }
 
   @FieldResolver(() => [Indicator], { description: "Published indicators, e.g. processes identified vs. done, oldest first." })
-  indicators(@Root() figures: CityKeyFigures, @Ctx() ctx: HubContext): Promise<Indicator[]> {
-    return figureLoader(ctx, "indicators", indicatorsOf, () => []).load(figures.municipality.id);
+  async indicators(@Root() figures: CityKeyFigures, @Args() { first }: ListArgs, @Ctx() ctx: HubContext): Promise<Indicator[]> {
+    return (await figureLoader(ctx, "indicators", indicatorsOf, () => []).load(figures.municipality.id)).slice(0, first);
+  }
+}
+
+/** Pages the projects of a comparison cell: a city can have any number on one topic. */
+@Resolver(() => ComparisonCell)
+export class ComparisonCellResolver {
+  @FieldResolver(() => [Project], { description: "The municipality's published projects on the topic, by title (the first `first` of them)." })
+  projects(@Root() cell: ComparisonCell, @Args() { first }: ProjectListArgs): Project[] {
+    return cell.projects.slice(0, first);
   }
 }
 

@@ -5,6 +5,8 @@ import { Municipality } from "../municipality/municipality.entity.js";
 import { Project } from "../project/project.entity.js";
 import { Topic } from "../topic/topic.entity.js";
 import { Coverage } from "./coverage.enum.js";
+import { MAX_FIELDS_OF_ACTION, MAX_STRATEGIES, MAX_TAXONOMY_TOPICS, MaxItems } from "../common/list-bounds.js";
+import { MAX_COMPARED_MUNICIPALITIES } from "./comparison.inputs.js";
 
 /** What one municipality does on one topic: one cell of the comparison matrix. */
 @ObjectType({ description: "What one municipality does on one topic: one cell of the comparison matrix." })
@@ -16,6 +18,7 @@ export class ComparisonCell {
   coverage: Coverage;
 
   @Field(() => [FieldOfAction], { description: "The municipality's published fields of action on the topic, in their strategies' order." })
+  @MaxItems(MAX_STRATEGIES * MAX_FIELDS_OF_ACTION)
   fieldsOfAction: FieldOfAction[];
 
   @Field(() => [Project], { description: "The municipality's published projects on the topic, by title." })
@@ -36,6 +39,7 @@ export class ComparisonRow {
   topic: Topic;
 
   @Field(() => [ComparisonCell], { description: "One cell per compared municipality, in the requested order." })
+  @MaxItems(MAX_COMPARED_MUNICIPALITIES, "municipalities")
   cells: ComparisonCell[];
 
   constructor(topic: Topic, cells: ComparisonCell[]) {
@@ -79,12 +83,15 @@ export class CityKeyFigures {
 @ObjectType({ description: "A comparison of municipalities: a topic × municipality matrix with key figures beside it." })
 export class Comparison {
   @Field(() => [Municipality], { description: "The compared municipalities, in the requested order (the columns)." })
+  @MaxItems(MAX_COMPARED_MUNICIPALITIES, "municipalities")
   municipalities: Municipality[];
 
+  @MaxItems(MAX_TAXONOMY_TOPICS, "topics")
   @Field(() => [ComparisonRow], { description: "One row per topic: the requested topics in their order, or every topic any of the municipalities addresses, by key." })
   rows: ComparisonRow[];
 
   @Field(() => [CityKeyFigures], { description: "Key figures per municipality, in the requested order." })
+  @MaxItems(MAX_COMPARED_MUNICIPALITIES, "municipalities")
   keyFigures: CityKeyFigures[];
 
   constructor(municipalities: Municipality[], rows: ComparisonRow[]) {

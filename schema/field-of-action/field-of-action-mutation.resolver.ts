@@ -1,6 +1,7 @@
 import { ref } from "@mikro-orm/core";
 import { Arg, Ctx, ID, Int, Mutation, Resolver } from "type-graphql";
 import type { HubContext } from "../common/context.js";
+import { MAX_FIELDS_OF_ACTION, requireRoomFor } from "../common/list-bounds.js";
 import { applyTopicsAndSources } from "../publishing/cited.inputs.js";
 import { createRecord, updateRecord } from "../publishing/publishing.service.js";
 import type { RecordKind } from "../publishing/record-kind.js";
@@ -26,6 +27,7 @@ export class FieldOfActionMutationResolver {
   createFieldOfAction(@Arg("input", () => CreateFieldOfActionInput, { description: "The new record's fields." }) input: CreateFieldOfActionInput, @Ctx() ctx: HubContext): Promise<FieldOfAction> {
     return createRecord(ctx, fieldOfActionKind, async (tx, viewer) => {
       const strategy = await resolveOwnStrategy(tx, viewer, input.strategy, "input.strategy", "field of action");
+      await requireRoomFor(tx, FieldOfAction, { strategy }, MAX_FIELDS_OF_ACTION, "input.strategy", "The strategy", "fields of action");
       const position = input.position ?? (await nextPosition(tx, FieldOfAction, strategy));
       await requireUnused(tx, FieldOfAction, { strategy, position }, "input.position", String(position));
       const field = new FieldOfAction(ref(strategy), position, input.title);

@@ -1,5 +1,6 @@
-import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { HubContext } from "../common/context.js";
+import { ProjectListArgs } from "../common/list-bounds.js";
 import { Project } from "../project/project.entity.js";
 import { Strategy } from "../strategy/strategy.entity.js";
 import { FieldOfAction } from "./field-of-action.entity.js";
@@ -13,7 +14,7 @@ export class FieldOfActionResolver {
   }
 
   @FieldResolver(() => [Project], { description: "Projects assigned to this field of action." })
-  projects(@Root() field: FieldOfAction, @Ctx() { loaders }: HubContext): Promise<Project[]> {
-    return loaders.byParent(Project, "fieldOfAction", { title: "asc" }).load(field.id);
+  projects(@Root() field: FieldOfAction, @Args() { first }: ProjectListArgs, @Ctx() { loaders }: HubContext): Promise<Project[]> {
+    return loaders.byParent(Project, "fieldOfAction", { title: "asc" }, first).load(field.id);
   }
 }

@@ -1,6 +1,7 @@
 import DataLoader from "dataloader";
 import { Args, Ctx, FieldResolver, ObjectType, Query, Resolver, Root } from "type-graphql";
 import type { HubContext } from "../common/context.js";
+import { ListArgs, MAX_STRATEGIES, MaxItems } from "../common/list-bounds.js";
 import { SlugArgs } from "../common/slug.args.js";
 import { ConnectionType, fetchPage, fetchPagesByParent, type Page, toConnection } from "../common/pagination.js";
 import { Decision } from "../decision/decision.entity.js";
@@ -34,6 +35,7 @@ export class MunicipalityResolver {
   }
 
   @FieldResolver(() => [Strategy], { description: "The municipality's strategies, newest adoption first." })
+  @MaxItems(MAX_STRATEGIES)
   strategies(@Root() municipality: Municipality, @Ctx() { loaders }: HubContext): Promise<Strategy[]> {
     return loaders.byParent(Strategy, "municipality", { adoptedOn: "desc nulls last", title: "asc" }).load(municipality.id);
   }
@@ -51,22 +53,22 @@ export class MunicipalityResolver {
   }
 
   @FieldResolver(() => [Engagement], { description: "Providers working for the municipality, with their roles." })
-  engagements(@Root() municipality: Municipality, @Ctx() { loaders }: HubContext): Promise<Engagement[]> {
-    return loaders.byParent(Engagement, "municipality", { since: "asc nulls last" }).load(municipality.id);
+  engagements(@Root() municipality: Municipality, @Args() { first }: ListArgs, @Ctx() { loaders }: HubContext): Promise<Engagement[]> {
+    return loaders.byParent(Engagement, "municipality", { since: "asc nulls last" }, first).load(municipality.id);
   }
 
   @FieldResolver(() => [Decision], { description: "Council decisions, oldest first." })
-  decisions(@Root() municipality: Municipality, @Ctx() { loaders }: HubContext): Promise<Decision[]> {
-    return loaders.byParent(Decision, "municipality", { date: "asc nulls last" }).load(municipality.id);
+  decisions(@Root() municipality: Municipality, @Args() { first }: ListArgs, @Ctx() { loaders }: HubContext): Promise<Decision[]> {
+    return loaders.byParent(Decision, "municipality", { date: "asc nulls last" }, first).load(municipality.id);
   }
 
   @FieldResolver(() => [Indicator], { description: "Measured figures of the municipality's digitalisation." })
-  indicators(@Root() municipality: Municipality, @Ctx() { loaders }: HubContext): Promise<Indicator[]> {
-    return loaders.byParent(Indicator, "municipality", { asOf: "asc nulls last" }).load(municipality.id);
+  indicators(@Root() municipality: Municipality, @Args() { first }: ListArgs, @Ctx() { loaders }: HubContext): Promise<Indicator[]> {
+    return loaders.byParent(Indicator, "municipality", { asOf: "asc nulls last" }, first).load(municipality.id);
   }
 
   @FieldResolver(() => [LessonLearned], { description: "Lessons the municipality learned." })
-  lessons(@Root() municipality: Municipality, @Ctx() { loaders }: HubContext): Promise<LessonLearned[]> {
-    return loaders.byParent(LessonLearned, "municipality", { title: "asc" }).load(municipality.id);
+  lessons(@Root() municipality: Municipality, @Args() { first }: ListArgs, @Ctx() { loaders }: HubContext): Promise<LessonLearned[]> {
+    return loaders.byParent(LessonLearned, "municipality", { title: "asc" }, first).load(municipality.id);
   }
 }

@@ -2,6 +2,7 @@ import { MaxLength } from "class-validator";
 import { Field, ID, InputType } from "type-graphql";
 import { PartialDateScalar } from "../common/scalars.js";
 import { MAX_SLUG_LENGTH } from "../common/slug.args.js";
+import { MAX_PROJECT_PARTNERS, MAX_PROJECT_PROVIDERS } from "../common/list-bounds.js";
 import { TaggedCitedInput } from "../publishing/cited.inputs.js";
 import { IsReferenceList, IsSlug, IsText, IsTitle } from "../publishing/validation.js";
 import { ProjectStatus } from "./project-status.enum.js";
@@ -42,15 +43,15 @@ export class ProjectInput extends TaggedCitedInput {
   fieldOfAction?: string | null;
 
   @Field(() => [String], { nullable: true, description: "Slugs of the providers involved; replaces the list." })
-  @IsReferenceList()
+  @IsReferenceList(MAX_PROJECT_PROVIDERS)
   providers?: string[] | null;
 
   @Field(() => [String], { nullable: true, description: "Slugs of the software products used; replaces the list." })
-  @IsReferenceList()
+  @IsReferenceList(MAX_PROJECT_PROVIDERS)
   products?: string[] | null;
 
   @Field(() => [String], { nullable: true, description: "Slugs of partner municipalities; replaces the list." })
-  @IsReferenceList()
+  @IsReferenceList(MAX_PROJECT_PARTNERS)
   partners?: string[] | null;
 }
 

@@ -1,5 +1,6 @@
 import { Args, Ctx, FieldResolver, ObjectType, Query, Resolver, Root } from "type-graphql";
 import type { HubContext } from "../common/context.js";
+import { ListArgs, MAX_PROJECT_PARTNERS, MAX_PROJECT_PROVIDERS, MaxItems } from "../common/list-bounds.js";
 import { SlugArgs } from "../common/slug.args.js";
 import { ConnectionType, fetchPage, toConnection } from "../common/pagination.js";
 import { FieldOfAction } from "../field-of-action/field-of-action.entity.js";
@@ -47,27 +48,30 @@ export class ProjectResolver {
   }
 
   @FieldResolver(() => [Provider], { description: "Providers involved (IT service providers, vendors, consultancies)." })
+  @MaxItems(MAX_PROJECT_PROVIDERS)
   providers(@Root() project: Project, @Ctx() { loaders }: HubContext): Promise<Provider[]> {
     return loaders.related<Project, Provider>(Project, "providers", "name").load(project);
   }
 
   @FieldResolver(() => [Product], { description: "Software products used." })
+  @MaxItems(MAX_PROJECT_PROVIDERS)
   products(@Root() project: Project, @Ctx() { loaders }: HubContext): Promise<Product[]> {
     return loaders.related<Project, Product>(Project, "products", "name").load(project);
   }
 
   @FieldResolver(() => [Municipality], { description: "Partner municipalities in the project." })
+  @MaxItems(MAX_PROJECT_PARTNERS)
   partners(@Root() project: Project, @Ctx() { loaders }: HubContext): Promise<Municipality[]> {
     return loaders.related<Project, Municipality>(Project, "partners", "name").load(project);
   }
 
   @FieldResolver(() => [CostItem], { description: "Costs, in the order the source lists them." })
-  costs(@Root() project: Project, @Ctx() { loaders }: HubContext): Promise<CostItem[]> {
-    return loaders.byParent(CostItem, "project", { position: "asc" }).load(project.id);
+  costs(@Root() project: Project, @Args() { first }: ListArgs, @Ctx() { loaders }: HubContext): Promise<CostItem[]> {
+    return loaders.byParent(CostItem, "project", { position: "asc" }, first).load(project.id);
   }
 
   @FieldResolver(() => [LessonLearned], { description: "Lessons learned in the project." })
-  lessons(@Root() project: Project, @Ctx() { loaders }: HubContext): Promise<LessonLearned[]> {
-    return loaders.byParent(LessonLearned, "project", { title: "asc" }).load(project.id);
+  lessons(@Root() project: Project, @Args() { first }: ListArgs, @Ctx() { loaders }: HubContext): Promise<LessonLearned[]> {
+    return loaders.byParent(LessonLearned, "project", { title: "asc" }, first).load(project.id);
   }
 }

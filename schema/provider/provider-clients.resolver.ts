@@ -1,6 +1,7 @@
 import DataLoader from "dataloader";
-import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { HubContext } from "../common/context.js";
+import { ListArgs } from "../common/list-bounds.js";
 import { groupBy, selectRows } from "../common/sql.js";
 import type { EngagementRole } from "../engagement/engagement-role.enum.js";
 import { Municipality } from "../municipality/municipality.entity.js";
@@ -11,16 +12,20 @@ import { Provider } from "./provider.entity.js";
 @Resolver(() => Provider)
 export class ProviderClientsResolver {
   @FieldResolver(() => [ProviderClient], { description: "Municipalities the provider works for, by name, with its roles there (published engagements only)." })
-  clients(@Root() provider: Provider, @Ctx() { em, loaders }: HubContext): Promise<ProviderClient[]> {
-    const loader = loaders.get("Provider.clients", () =>
+  clients(@Root() provider: Provider, @Args() { first }: ListArgs, @Ctx() { em, loaders }: HubContext): Promise<ProviderClient[]> {
+    const loader = loaders.get(`Provider.clients#${first}`, () =>
       new DataLoader<number, ProviderClient[]>(async (ids) => {
         const rows = await selectRows<{ provider_id: number; municipality_id: number; roles: EngagementRole[]; since: string | null }>(
           em,
-          `select e.provider_id, e.municipality_id, array_agg(distinct e.role::text order by e.role::text) as roles, min(e.since) as since
+          // The first `first` clients per provider, picked by the database: a provider can serve every city.
+          `select * from (
+           select e.provider_id, e.municipality_id, array_agg(distinct e.role::text order by e.role::text) as roles, min(e.since) as since,
+                  row_number() over (partition by e.provider_id order by m.name, e.municipality_id) as rn
              from engagement e join municipality m on m.id = e.municipality_id
             where e.provider_id in (?) and e.publication_state = 'PUBLISHED'
-            group by e.provider_id, e.municipality_id, m.name order by m.name, e.municipality_id`,
-          [[...ids]],
+            group by e.provider_id, e.municipality_id, m.name) as ranked
+            where rn <= ? order by provider_id, rn`,
+          [[...ids], first],
         );
         const grouped = groupBy(rows, (row) => row.provider_id);
         return ids.map((id) => (grouped.get(id) ?? []).map((row) => new ProviderClient(row.municipality_id, row.roles, row.since)));

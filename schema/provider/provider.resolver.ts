@@ -1,5 +1,6 @@
 import { Args, Ctx, FieldResolver, ObjectType, Query, Resolver, Root } from "type-graphql";
 import type { HubContext } from "../common/context.js";
+import { ListArgs } from "../common/list-bounds.js";
 import { SlugArgs } from "../common/slug.args.js";
 import { ConnectionType, fetchPage, toConnection } from "../common/pagination.js";
 import { Engagement } from "../engagement/engagement.entity.js";
@@ -26,12 +27,12 @@ export class ProviderResolver {
   }
 
   @FieldResolver(() => [Engagement], { description: "The provider's engagements with municipalities." })
-  engagements(@Root() provider: Provider, @Ctx() { loaders }: HubContext): Promise<Engagement[]> {
-    return loaders.byParent(Engagement, "provider", { since: "asc nulls last" }).load(provider.id);
+  engagements(@Root() provider: Provider, @Args() { first }: ListArgs, @Ctx() { loaders }: HubContext): Promise<Engagement[]> {
+    return loaders.byParent(Engagement, "provider", { since: "asc nulls last" }, first).load(provider.id);
   }
 
   @FieldResolver(() => [Product], { description: "Software products the provider makes." })
-  products(@Root() provider: Provider, @Ctx() { loaders }: HubContext): Promise<Product[]> {
-    return loaders.byParent(Product, "vendor", { name: "asc" }).load(provider.id);
+  products(@Root() provider: Provider, @Args() { first }: ListArgs, @Ctx() { loaders }: HubContext): Promise<Product[]> {
+    return loaders.byParent(Product, "vendor", { name: "asc" }, first).load(provider.id);
   }
 }

@@ -5,13 +5,14 @@ import { Source } from "../source/source.entity.js";
 import { Topic } from "../topic/topic.entity.js";
 import { PublicationState } from "./publication-state.enum.js";
 import { findAllNamed } from "./references.js";
+import { MAX_SOURCES, MAX_TOPICS } from "../common/list-bounds.js";
 import { IsReferenceList } from "./validation.js";
 
 /** Input fields of every record that cites sources. */
 @InputType()
 export abstract class CitedInput {
   @Field(() => [String], { nullable: true, description: "Keys of the sources the facts come from; replaces the list. Create a source first with `createSource`." })
-  @IsReferenceList()
+  @IsReferenceList(MAX_SOURCES)
   sources?: string[] | null;
 }
 
@@ -19,7 +20,7 @@ export abstract class CitedInput {
 @InputType()
 export abstract class TaggedCitedInput extends CitedInput {
   @Field(() => [String], { nullable: true, description: 'Topic keys, e.g. `["e-file"]`; replaces the list. `topics` lists the keys.' })
-  @IsReferenceList()
+  @IsReferenceList(MAX_TOPICS)
   topics?: string[] | null;
 }
 

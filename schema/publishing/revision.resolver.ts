@@ -3,6 +3,7 @@ import { GraphQLError } from "graphql";
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
 import type { ClassType } from "type-graphql";
 import type { HubContext } from "../common/context.js";
+import { MAX_REVISION_CHANGES, MaxItems } from "../common/list-bounds.js";
 import { ErrorCode } from "../common/errors.js";
 import type { HubEntity } from "../common/node.js";
 import { MAX_PAGE_SIZE } from "../common/pagination.js";
@@ -14,6 +15,7 @@ import { Revision } from "./revision.entity.js";
 @Resolver(() => Revision)
 export class RevisionResolver {
   @FieldResolver(() => [FieldChange], { description: "The changed fields with their values before and after." })
+  @MaxItems(MAX_REVISION_CHANGES)
   changes(@Root() revision: Revision): FieldChange[] {
     return revision.changes.map(({ field, before, after }) => ({ field, before: JSON.stringify(before ?? null), after: JSON.stringify(after ?? null) }));
   }

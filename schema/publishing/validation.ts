@@ -32,10 +32,10 @@ export function IsText(max = MAX_TEXT_LENGTH): PropertyDecorator {
   return IsTitle(max);
 }
 
-/** A list naming related records by slug or key. */
-export function IsReferenceList(): PropertyDecorator {
+/** A list naming related records by slug or key, at most `max` of them. */
+export function IsReferenceList(max = MAX_REFERENCES): PropertyDecorator {
   return combine(
-    ArrayMaxSize(MAX_REFERENCES, { message: `$property names at most ${MAX_REFERENCES} records` }),
+    ArrayMaxSize(max, { message: `$property names at most ${max} records` }),
     MaxLength(MAX_SLUG_LENGTH, { each: true, message: `each of $property is at most ${MAX_SLUG_LENGTH} characters` }),
   );
 }

@@ -7,6 +7,7 @@ import { Municipality } from "../municipality/municipality.entity.js";
 import { Project } from "../project/project.entity.js";
 import { Provider } from "../provider/provider.entity.js";
 import { Strategy } from "../strategy/strategy.entity.js";
+import { AGGREGATE_WORK, MaxItems, PagedByParent, Work } from "../common/list-bounds.js";
 
 /** The kinds of record search finds. */
 export enum SearchResultType {
@@ -80,6 +81,7 @@ export class SearchHit {
   score: number;
 
   @Field(() => [SearchHighlight], { description: "Matched fields with marked snippets, title first; empty when browsing without a query." })
+  @MaxItems(3)
   highlights: SearchHighlight[];
 
   /** Database id of the record's municipality; resolved by the `municipality` field. */
@@ -106,6 +108,7 @@ export class SearchFacet {
   field: SearchFacetField;
 
   @Field(() => [SearchFacetValue], { description: `The most frequent values (at most ${MAX_FACET_VALUES}), most frequent first.` })
+  @MaxItems(MAX_FACET_VALUES)
   values: SearchFacetValue[];
 }
 
@@ -121,9 +124,12 @@ export class SearchResults {
   totalCountIsExact: boolean;
 
   @Field(() => [SearchHit], { description: "This page of hits, best first." })
+  @PagedByParent()
   hits: SearchHit[];
 
   @Field(() => [SearchFacet], { description: "Counts per type, municipality, state, topic, status and provider over the matches counted in `totalCount`." })
+  // Counting six ways over every match is the work, whatever the page size.
+  @Work(AGGREGATE_WORK, { maxItems: 6 })
   facets: SearchFacet[];
 
   @Field(() => PageInfo, { description: "Paging information; pass `endCursor` as `after` for the next page." })

@@ -1,6 +1,10 @@
 import { Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
 import { BudgetTotal } from "../budget/budget-total.type.js";
+import { BudgetCategory } from "../budget/budget-category.enum.js";
 import type { HubContext } from "../common/context.js";
+import { AGGREGATE_WORK, ListArgs, MAX_BUDGET_YEARS, MAX_TAXONOMY_TOPICS, Work } from "../common/list-bounds.js";
+import { State } from "../municipality/state.enum.js";
+import { ProjectStatus } from "../project/project-status.enum.js";
 import { ProjectStatusCount } from "../project/project-status-count.type.js";
 import { projectWhere } from "../project/project.service.js";
 import { Provider } from "../provider/provider.entity.js";
@@ -26,32 +30,39 @@ export class StatsResolver {
     return new Stats(await projectWhere(em, filter), filter ?? null);
   }
 
+  // Each figure is one aggregate statement over the matching published records.
   @FieldResolver(() => Int, { description: "Number of published projects that match the filter." })
+  @Work(AGGREGATE_WORK)
   projectCount(@Root() stats: Stats, @Ctx() { em }: HubContext): Promise<number> {
     return projectCount(em, stats);
   }
 
   @FieldResolver(() => [TopicStateCount], { description: "Published projects by topic and state, by topic key and state; with a topic filter, only its topics." })
+  @Work(AGGREGATE_WORK, { maxItems: MAX_TAXONOMY_TOPICS * Object.keys(State).length })
   projectsByTopicAndState(@Root() stats: Stats, @Ctx() { em }: HubContext): Promise<TopicStateCount[]> {
     return projectsByTopicAndState(em, stats);
   }
 
   @FieldResolver(() => [ProjectStatusCount], { description: "Published projects by status; statuses without projects are left out." })
+  @Work(AGGREGATE_WORK, { maxItems: Object.keys(ProjectStatus).length })
   projectsByStatus(@Root() stats: Stats, @Ctx() { em }: HubContext): Promise<ProjectStatusCount[]> {
     return projectsByStatus(em, stats);
   }
 
   @FieldResolver(() => [ProviderShare], { description: "Providers by number of client municipalities per state (their market share), by state, then most clients first." })
-  providersByClients(@Root() stats: Stats, @Ctx() { em }: HubContext): Promise<ProviderShare[]> {
-    return providersByClients(em, stats);
+  @Work(AGGREGATE_WORK)
+  async providersByClients(@Root() stats: Stats, @Args() { first }: ListArgs, @Ctx() { em }: HubContext): Promise<ProviderShare[]> {
+    return (await providersByClients(em, stats)).slice(0, first);
   }
 
   @FieldResolver(() => [AdoptionYearCount], { description: "Published strategies by year of adoption, oldest first; those without one last." })
+  @Work(AGGREGATE_WORK, { maxItems: MAX_BUDGET_YEARS + 1 })
   strategiesByAdoptionYear(@Root() stats: Stats, @Ctx() { em }: HubContext): Promise<AdoptionYearCount[]> {
     return strategiesByAdoptionYear(em, stats);
   }
 
   @FieldResolver(() => [BudgetTotal], { description: "Published budget lines of published strategies, summed by year and category." })
+  @Work(AGGREGATE_WORK, { maxItems: MAX_BUDGET_YEARS * Object.keys(BudgetCategory).length })
   budgetByYearAndCategory(@Root() stats: Stats, @Ctx() { em }: HubContext): Promise<BudgetTotal[]> {
     return budgetByYearAndCategory(em, stats);
   }

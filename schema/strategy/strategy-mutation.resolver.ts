@@ -2,6 +2,7 @@ import { ref } from "@mikro-orm/core";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { Arg, Ctx, ID, Int, Mutation, Resolver } from "type-graphql";
 import type { HubContext } from "../common/context.js";
+import { MAX_STRATEGIES, requireRoomFor } from "../common/list-bounds.js";
 import { Provider } from "../provider/provider.entity.js";
 import { applySources, citesPublishedSource } from "../publishing/cited.inputs.js";
 import { createRecord, resolveOwnMunicipality, updateRecord } from "../publishing/publishing.service.js";
@@ -35,6 +36,7 @@ export class StrategyMutationResolver {
     return createRecord(ctx, strategyKind, async (tx, viewer) => {
       const municipality = await resolveOwnMunicipality(tx, viewer, input.municipality, "input.municipality", "strategy");
       await requireUnused(tx, Strategy, { slug: input.slug }, "input.slug", input.slug);
+      await requireRoomFor(tx, Strategy, { municipality }, MAX_STRATEGIES, "input.municipality", `The municipality ${input.municipality}`, "strategies");
       const strategy = new Strategy(input.slug, input.title, ref(municipality), input.status, input.summary);
       await applyStrategy(tx, strategy, input);
       return strategy;

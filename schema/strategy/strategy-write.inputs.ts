@@ -1,3 +1,4 @@
+import { MAX_CONSULTANTS } from "../common/list-bounds.js";
 import { MaxLength } from "class-validator";
 import { Field, InputType, Int } from "type-graphql";
 import { PartialDateScalar } from "../common/scalars.js";
@@ -39,7 +40,7 @@ export class StrategyInput extends CitedInput {
   note?: string | null;
 
   @Field(() => [String], { nullable: true, description: "Slugs of the consultancies that helped write it; replaces the list." })
-  @IsReferenceList()
+  @IsReferenceList(MAX_CONSULTANTS)
   consultants?: string[] | null;
 }
 

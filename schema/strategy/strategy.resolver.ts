@@ -1,6 +1,7 @@
 import { Args, Ctx, FieldResolver, ObjectType, Query, Resolver, Root } from "type-graphql";
 import { BudgetLine } from "../budget/budget-line.entity.js";
 import type { HubContext } from "../common/context.js";
+import { ListArgs, MAX_CONSULTANTS, MAX_FIELDS_OF_ACTION, MAX_STRATEGY_DECISIONS, MaxItems, ProjectListArgs } from "../common/list-bounds.js";
 import { SlugArgs } from "../common/slug.args.js";
 import { ConnectionType, fetchPage, toConnection } from "../common/pagination.js";
 import { Decision } from "../decision/decision.entity.js";
@@ -36,33 +37,36 @@ export class StrategyResolver {
   }
 
   @FieldResolver(() => [FieldOfAction], { description: "Fields of action, in the strategy's order." })
+  @MaxItems(MAX_FIELDS_OF_ACTION)
   fieldsOfAction(@Root() strategy: Strategy, @Ctx() { loaders }: HubContext): Promise<FieldOfAction[]> {
     return loaders.byParent(FieldOfAction, "strategy", { position: "asc" }).load(strategy.id);
   }
 
   @FieldResolver(() => [BudgetLine], { description: "Budget lines, by year, in the source's order." })
-  budget(@Root() strategy: Strategy, @Ctx() { loaders }: HubContext): Promise<BudgetLine[]> {
-    return loaders.byParent(BudgetLine, "strategy", { year: "asc", position: "asc" }).load(strategy.id);
+  budget(@Root() strategy: Strategy, @Args() { first }: ListArgs, @Ctx() { loaders }: HubContext): Promise<BudgetLine[]> {
+    return loaders.byParent(BudgetLine, "strategy", { year: "asc", position: "asc" }, first).load(strategy.id);
   }
 
   @FieldResolver(() => [Indicator], { description: "Indicators that measure the strategy's progress." })
-  indicators(@Root() strategy: Strategy, @Ctx() { loaders }: HubContext): Promise<Indicator[]> {
-    return loaders.byParent(Indicator, "strategy", { asOf: "asc nulls last", name: "asc" }).load(strategy.id);
+  indicators(@Root() strategy: Strategy, @Args() { first }: ListArgs, @Ctx() { loaders }: HubContext): Promise<Indicator[]> {
+    return loaders.byParent(Indicator, "strategy", { asOf: "asc nulls last", name: "asc" }, first).load(strategy.id);
   }
 
   @FieldResolver(() => [Decision], { description: "Council decisions that carried the strategy, oldest first." })
+  @MaxItems(MAX_STRATEGY_DECISIONS)
   async decisions(@Root() strategy: Strategy, @Ctx() { loaders }: HubContext): Promise<Decision[]> {
     const decisions = await loaders.related<Strategy, Decision>(Strategy, "decisions", "key").load(strategy);
     return [...decisions].sort((a, b) => (a.date ?? "9999").localeCompare(b.date ?? "9999"));
   }
 
   @FieldResolver(() => [Provider], { description: "Consultants who helped draw the strategy up." })
+  @MaxItems(MAX_CONSULTANTS)
   consultants(@Root() strategy: Strategy, @Ctx() { loaders }: HubContext): Promise<Provider[]> {
     return loaders.related<Strategy, Provider>(Strategy, "consultants", "name").load(strategy);
   }
 
   @FieldResolver(() => [Project], { description: "Projects that belong to the strategy." })
-  projects(@Root() strategy: Strategy, @Ctx() { loaders }: HubContext): Promise<Project[]> {
-    return loaders.byParent(Project, "strategy", { title: "asc" }).load(strategy.id);
+  projects(@Root() strategy: Strategy, @Args() { first }: ProjectListArgs, @Ctx() { loaders }: HubContext): Promise<Project[]> {
+    return loaders.byParent(Project, "strategy", { title: "asc" }, first).load(strategy.id);
   }
 }

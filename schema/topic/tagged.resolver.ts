@@ -1,6 +1,7 @@
 import type { Collection } from "@mikro-orm/core";
 import { type ClassType, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { HubContext } from "../common/context.js";
+import { MAX_TOPICS, MaxItems } from "../common/list-bounds.js";
 import type { HubEntity } from "../common/node.js";
 import { Topic } from "./topic.entity.js";
 
@@ -9,6 +10,7 @@ export function taggedResolver<T extends HubEntity & { topics: Collection<Topic>
   @Resolver(() => entity)
   class TaggedResolver {
     @FieldResolver(() => [Topic], { description: "Topics of the shared taxonomy this record is tagged with." })
+    @MaxItems(MAX_TOPICS)
     topics(@Root() root: T, @Ctx() { loaders }: HubContext): Promise<Topic[]> {
       return loaders.related<T, Topic>(entity, "topics", "key").load(root);
     }

@@ -1,6 +1,7 @@
 import DataLoader from "dataloader";
-import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { HubContext } from "../common/context.js";
+import { ListArgs } from "../common/list-bounds.js";
 import { groupBy, selectRows } from "../common/sql.js";
 import { Municipality } from "../municipality/municipality.entity.js";
 import { TopicCityCount } from "./topic-city-count.type.js";
@@ -10,12 +11,15 @@ import { Topic } from "./topic.entity.js";
 @Resolver(() => Topic)
 export class TopicCountsResolver {
   @FieldResolver(() => [TopicCityCount], { description: "Municipalities that address the topic, by name, with how many published fields of action and projects each has on it." })
-  municipalities(@Root() topic: Topic, @Ctx() { em, loaders }: HubContext): Promise<TopicCityCount[]> {
-    const loader = loaders.get("Topic.municipalities", () =>
+  municipalities(@Root() topic: Topic, @Args() { first }: ListArgs, @Ctx() { em, loaders }: HubContext): Promise<TopicCityCount[]> {
+    const loader = loaders.get(`Topic.municipalities#${first}`, () =>
       new DataLoader<number, TopicCityCount[]>(async (ids) => {
         const rows = await selectRows<{ topic_id: number; municipality_id: number; fields: number; projects: number }>(
           em,
-          `select x.topic_id, x.municipality_id, sum(x.fields)::int as fields, sum(x.projects)::int as projects
+          // The first `first` cities per topic, picked by the database: a topic can concern every city.
+          `select * from (
+           select x.topic_id, x.municipality_id, sum(x.fields)::int as fields, sum(x.projects)::int as projects,
+                  row_number() over (partition by x.topic_id order by m.name, x.municipality_id) as rn
              from (select ft.topic_id, s.municipality_id, 1 as fields, 0 as projects
                      from field_of_action_topics ft
                      join field_of_action f on f.id = ft.field_of_action_id
@@ -26,8 +30,9 @@ export class TopicCountsResolver {
                      from project_topics pt join project p on p.id = pt.project_id
                     where pt.topic_id in (?) and p.publication_state = 'PUBLISHED') as x
              join municipality m on m.id = x.municipality_id
-            group by x.topic_id, x.municipality_id, m.name order by m.name, x.municipality_id`,
-          [[...ids], [...ids]],
+            group by x.topic_id, x.municipality_id, m.name) as ranked
+            where rn <= ? order by topic_id, rn`,
+          [[...ids], [...ids], first],
         );
         const grouped = groupBy(rows, (row) => row.topic_id);
         return ids.map((id) => (grouped.get(id) ?? []).map((row) => new TopicCityCount(row.municipality_id, row.fields, row.projects)));

@@ -1,5 +1,6 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from "type-graphql";
 import type { HubContext } from "../common/context.js";
+import { MAX_TAXONOMY_TOPICS, requireRoomFor } from "../common/list-bounds.js";
 import { createRecord, updateRecord } from "../publishing/publishing.service.js";
 import type { RecordKind } from "../publishing/record-kind.js";
 import { assignFields, requireUnused } from "../publishing/references.js";
@@ -18,6 +19,7 @@ export class TopicMutationResolver {
   createTopic(@Arg("input", () => CreateTopicInput, { description: "The new record's fields." }) input: CreateTopicInput, @Ctx() ctx: HubContext): Promise<Topic> {
     return createRecord(ctx, topicKind, async (tx) => {
       await requireUnused(tx, Topic, { key: input.key }, "input.key", input.key);
+      await requireRoomFor(tx, Topic, {}, MAX_TAXONOMY_TOPICS, "input.key", "The taxonomy", "topics");
       return new Topic(input.key, input.labelDe, input.labelEn, input.description);
     });
   }

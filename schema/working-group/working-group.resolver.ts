@@ -1,5 +1,6 @@
 import { Args, Ctx, FieldResolver, ObjectType, Query, Resolver, Root } from "type-graphql";
 import type { HubContext } from "../common/context.js";
+import { ListArgs } from "../common/list-bounds.js";
 import { ConnectionType, fetchPage, OrderDirection, toConnection } from "../common/pagination.js";
 import { Municipality } from "../municipality/municipality.entity.js";
 import { WorkingGroup } from "./working-group.entity.js";
@@ -20,7 +21,7 @@ export class WorkingGroupResolver {
   }
 
   @FieldResolver(() => [Municipality], { description: "Member municipalities that are in the hub." })
-  members(@Root() group: WorkingGroup, @Ctx() { loaders }: HubContext): Promise<Municipality[]> {
-    return loaders.related<WorkingGroup, Municipality>(WorkingGroup, "members", "name").load(group);
+  async members(@Root() group: WorkingGroup, @Args() { first }: ListArgs, @Ctx() { loaders }: HubContext): Promise<Municipality[]> {
+    return (await loaders.related<WorkingGroup, Municipality>(WorkingGroup, "members", "name").load(group)).slice(0, first);
   }
 }

@@ -32,6 +32,7 @@ describe("loadConfig defaults", () => {
       pageCacheSeconds: 60,
       databaseUrl: null,
       limits: { depth: 12, aliases: 30, directives: 20, tokens: 3000, cost: 10_000, executionTimeoutMs: 10_000 },
+      maxResponseNodes: 50_000,
       rateLimit: { points: 300, durationSeconds: 60 },
       redisUrl: null,
       meilisearch: null,
@@ -75,6 +76,7 @@ describe("loadConfig defaults", () => {
       pageCacheSeconds: 60,
       databaseUrl: "postgres://hub@db.example:5432/ikz",
       limits: { depth: 12, aliases: 30, directives: 20, tokens: 3000, cost: 10_000, executionTimeoutMs: 10_000 },
+      maxResponseNodes: 50_000,
       rateLimit: { points: 300, durationSeconds: 60 },
       redisUrl: null,
       meilisearch: null,
@@ -319,6 +321,17 @@ describe("operation limits, rate limit and REDIS_URL", () => {
     expectOneLine(failure({ RATE_LIMIT_POINTS: "-5" }), "RATE_LIMIT_POINTS", "-5");
     expectOneLine(failure({ REDIS_URL: "http://127.0.0.1:6379" }), "REDIS_URL");
     expectOneLine(failure({ REDIS_URL: "not a url" }), "REDIS_URL");
+  });
+});
+
+describe("MAX_RESPONSE_NODES", () => {
+  it("defaults to 50000 and reads a whole number", () => {
+    expect(loadConfig({}, false).maxResponseNodes).toBe(50_000);
+    expect(loadConfig({ MAX_RESPONSE_NODES: "200000" }, false).maxResponseNodes).toBe(200_000);
+  });
+
+  it("refuses a value that is not a whole number from 10 to 10000000, in one line", () => {
+    for (const raw of ["0", "9", "-1", "1e6", "lots", "10000001", "2.5"]) expectOneLine(failure({ MAX_RESPONSE_NODES: raw }), "MAX_RESPONSE_NODES", raw);
   });
 });
 

@@ -4,12 +4,29 @@
  * test holds back, under fake timers, so that timing is exact and leaks show.
  */
 import { ApolloServer } from "@apollo/server";
-import { type FragmentDefinitionNode, Kind, type OperationDefinitionNode, parse } from "graphql";
+import { type FragmentDefinitionNode, getIntrospectionQuery, type GraphQLObjectType, graphqlSync, Kind, type OperationDefinitionNode, parse } from "graphql";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { OperationLimits } from "../../server/config.js";
 import { operationCost } from "../../server/graphql/cost.rule.js";
 import { operationLimitRules, operationLimitsPlugin, operationParseOptions } from "../../server/graphql/limits.js";
 import { buildHubSchema } from "../../server/graphql/schema.js";
+import {
+  AGGREGATE_WORK,
+  MAX_FIELDS_OF_ACTION,
+  MAX_PROJECT_PROVIDERS,
+  MAX_SOURCES,
+  MAX_STRATEGIES,
+  MAX_TAXONOMY_TOPICS,
+  MAX_TOPICS,
+} from "../../schema/common/list-bounds.js";
+import { analystQueryCost } from "../support/analyst-query.js";
+
+/** The objects of an answer, as the cost model counts them. */
+function countObjects(value: unknown): number {
+  if (Array.isArray(value)) return value.reduce((sum: number, item) => sum + countObjects(item), 0);
+  if (value !== null && typeof value === "object") return Object.values(value).reduce((sum: number, item) => sum + countObjects(item), 0) + 1;
+  return 0;
+}
 
 describe("operationCost", () => {
   const schema = buildHubSchema();
@@ -33,8 +50,24 @@ describe("operationCost", () => {
     expect(cost('{ municipality(slug: "herten") { projects { nodes { title } } } }')).toBe(22);
   });
 
-  it("counts a list without `first` as 10 items", () => {
-    expect(cost('{ project(slug: "x") { sources { title } providers { name } } }')).toBe(1 + 10 + 10);
+  it("counts a plain list at its declared bound: `maxItems`, or its own `first`", () => {
+    expect(cost('{ project(slug: "x") { sources { title } providers { name } } }')).toBe(1 + MAX_SOURCES + MAX_PROJECT_PROVIDERS);
+    expect(cost("{ topics(first: 1) { nodes { municipalities { fieldsOfAction } } } }")).toBe(1 + 1 * (1 + 10));
+    expect(cost("{ topics(first: 1) { nodes { municipalities(first: 100) { municipality { name } } } } }")).toBe(1 + 1 * (1 + 100 * 2));
+  });
+
+  it("sizes a comparison by the lists it is asked for", () => {
+    expect(cost('{ compare(municipalities: ["a", "b"], topics: ["x"]) { rows { cells { coverage } } } }')).toBe(1 + 1 * (1 + 2));
+    expect(cost('{ compare(municipalities: ["a", "b"]) { rows { cells { coverage } } } }')).toBe(1 + MAX_TAXONOMY_TOPICS * (1 + 2));
+  });
+
+  it("prices facets and each aggregate by the statements they run, whatever `first` says", () => {
+    expect(cost('{ search(query: "", first: 0) { totalCount } }')).toBe(1);
+    expect(cost('{ search(query: "", first: 0) { facets { field } } }')).toBe(1 + AGGREGATE_WORK + 6);
+    expect(cost("{ stats { projectCount } }")).toBe(1 + AGGREGATE_WORK);
+    expect(cost("{ stats { projectCount projectsByStatus { count } } }")).toBe(1 + 2 * AGGREGATE_WORK + 5);
+    const aliased = `{ ${Array.from({ length: 30 }, (_, i) => `s${i}: stats { projectCount }`).join(" ")} }`;
+    expect(cost(aliased)).toBeGreaterThan(10_000);
   });
 
   it("multiplies nested lists: the expensive nested pagination", () => {
@@ -57,12 +90,31 @@ describe("operationCost", () => {
 
   it("prices fragments where they are spread, and survives a cycle", () => {
     const viaFragments = "{ projects(first: 2) { nodes { ...P ... on Project { municipality { name } } } } } fragment P on Project { providers { name } }";
-    expect(cost(viaFragments)).toBe(1 + 2 * (1 + 10 + 1));
+    expect(cost(viaFragments)).toBe(1 + 2 * (1 + MAX_PROJECT_PROVIDERS + 1));
     expect(cost("{ ...A } fragment A on Query { projects { totalCount } ...B } fragment B on Query { ...A }")).toBe(1);
   });
 
-  it("leaves introspection and __typename free", () => {
-    expect(cost("{ __typename __schema { types { name fields { name args { name } } } } }")).toBe(0);
+  it("leaves __typename free and prices introspection by the objects it answers", () => {
+    expect(cost("{ __typename }")).toBe(0);
+    const full = getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true });
+    const answer = graphqlSync({ schema, source: full });
+    expect(answer.errors).toBeUndefined();
+    // Every object of the answer counts; deprecated fields are counted too (an upper bound), and this schema has none.
+    expect(cost(full)).toBe(countObjects(answer.data) - 1); // `data` itself is not an object of the answer
+    expect(cost(full)).toBeLessThan(10_000 / 3);
+    const selection = "__schema { types { name fields { name type { name ofType { name } } } } }";
+    const aliased = `{ ${Array.from({ length: 30 }, (_, i) => `a${i}: ${selection}`).join(" ")} }`;
+    expect(cost(aliased)).toBe(30 * cost(`{ ${selection} }`));
+    expect(cost(aliased)).toBeGreaterThan(10_000);
+    expect(cost('{ __type(name: "Project") { fields { name } } }')).toBe(1 + Object.keys((schema.getType("Project") as GraphQLObjectType).getFields()).length);
+    expect(cost('{ __type(name: "NoSuchType") { fields { name } } }')).toBe(0);
+  });
+
+  it("prices the analyst query of issue 12 under the default limit", () => {
+    const analyst = analystQueryCost(schema);
+    console.info(`analyst query cost: ${analyst}`);
+    expect(analyst).toBe(1 + 10 * (1 + MAX_STRATEGIES * (1 + MAX_FIELDS_OF_ACTION * (1 + MAX_TOPICS)) + 1 + 20 * (1 + MAX_PROJECT_PROVIDERS + MAX_TOPICS)));
+    expect(analyst).toBeLessThan(10_000);
   });
 });
 

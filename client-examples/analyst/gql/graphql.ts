@@ -171,6 +171,18 @@ export type CityKeyFigures = {
   strategies: Array<Strategy>;
 };
 
+
+/** Key figures of one compared municipality, shown beside the matrix. Counts cover published records only. */
+export type CityKeyFiguresIndicatorsArgs = {
+  first?: Scalars['Int']['input'];
+};
+
+
+/** Key figures of one compared municipality, shown beside the matrix. Counts cover published records only. */
+export type CityKeyFiguresProvidersArgs = {
+  first?: Scalars['Int']['input'];
+};
+
 /** A comparison of municipalities: a topic × municipality matrix with key figures beside it. */
 export type Comparison = {
   __typename?: 'Comparison';
@@ -193,6 +205,12 @@ export type ComparisonCell = {
   municipality: Municipality;
   /** The municipality's published projects on the topic, by title. */
   projects: Array<Project>;
+};
+
+
+/** What one municipality does on one topic: one cell of the comparison matrix. */
+export type ComparisonCellProjectsArgs = {
+  first?: Scalars['Int']['input'];
 };
 
 /** One topic across the compared municipalities: one row of the comparison matrix. */
@@ -658,6 +676,12 @@ export type FieldOfAction = Node & Publishable & {
 
 
 /** A field of action (Handlungsfeld) of a strategy. */
+export type FieldOfActionProjectsArgs = {
+  first?: Scalars['Int']['input'];
+};
+
+
+/** A field of action (Handlungsfeld) of a strategy. */
 export type FieldOfActionRevisionsArgs = {
   first?: Scalars['Int']['input'];
 };
@@ -884,6 +908,30 @@ export type Municipality = Node & {
   strategies: Array<Strategy>;
   /** Official website. */
   website?: Maybe<Scalars['String']['output']>;
+};
+
+
+/** A German municipality (Stadt or Gemeinde). */
+export type MunicipalityDecisionsArgs = {
+  first?: Scalars['Int']['input'];
+};
+
+
+/** A German municipality (Stadt or Gemeinde). */
+export type MunicipalityEngagementsArgs = {
+  first?: Scalars['Int']['input'];
+};
+
+
+/** A German municipality (Stadt or Gemeinde). */
+export type MunicipalityIndicatorsArgs = {
+  first?: Scalars['Int']['input'];
+};
+
+
+/** A German municipality (Stadt or Gemeinde). */
+export type MunicipalityLessonsArgs = {
+  first?: Scalars['Int']['input'];
 };
 
 
@@ -1476,6 +1524,18 @@ export type Project = Node & Publishable & {
 
 
 /** A municipality's digitalisation project. */
+export type ProjectCostsArgs = {
+  first?: Scalars['Int']['input'];
+};
+
+
+/** A municipality's digitalisation project. */
+export type ProjectLessonsArgs = {
+  first?: Scalars['Int']['input'];
+};
+
+
+/** A municipality's digitalisation project. */
 export type ProjectRevisionsArgs = {
   first?: Scalars['Int']['input'];
 };
@@ -1628,6 +1688,24 @@ export type Provider = Node & {
   statesServed: Array<State>;
   /** Website. */
   website?: Maybe<Scalars['String']['output']>;
+};
+
+
+/** An organisation that serves municipalities. */
+export type ProviderClientsArgs = {
+  first?: Scalars['Int']['input'];
+};
+
+
+/** An organisation that serves municipalities. */
+export type ProviderEngagementsArgs = {
+  first?: Scalars['Int']['input'];
+};
+
+
+/** An organisation that serves municipalities. */
+export type ProviderProductsArgs = {
+  first?: Scalars['Int']['input'];
 };
 
 
@@ -2161,6 +2239,12 @@ export type Stats = {
   strategiesByAdoptionYear: Array<AdoptionYearCount>;
 };
 
+
+/** Aggregate figures over published records, computed by the database. Each figure costs one SQL statement, whatever the data size. */
+export type StatsProvidersByClientsArgs = {
+  first?: Scalars['Int']['input'];
+};
+
 /** A municipality's digitalisation strategy. */
 export type Strategy = Node & Publishable & {
   __typename?: 'Strategy';
@@ -2206,6 +2290,24 @@ export type Strategy = Node & Publishable & {
   version: Scalars['Int']['output'];
   /** Vision or motto, e.g. `HI-digital: gemeinsam. einfach. besser.` */
   vision?: Maybe<Scalars['String']['output']>;
+};
+
+
+/** A municipality's digitalisation strategy. */
+export type StrategyBudgetArgs = {
+  first?: Scalars['Int']['input'];
+};
+
+
+/** A municipality's digitalisation strategy. */
+export type StrategyIndicatorsArgs = {
+  first?: Scalars['Int']['input'];
+};
+
+
+/** A municipality's digitalisation strategy. */
+export type StrategyProjectsArgs = {
+  first?: Scalars['Int']['input'];
 };
 
 
@@ -2332,6 +2434,12 @@ export type TopicLabelArgs = {
 
 
 /** A topic of the shared taxonomy that makes cities comparable. */
+export type TopicMunicipalitiesArgs = {
+  first?: Scalars['Int']['input'];
+};
+
+
+/** A topic of the shared taxonomy that makes cities comparable. */
 export type TopicRevisionsArgs = {
   first?: Scalars['Int']['input'];
 };
@@ -2422,6 +2530,12 @@ export type WorkingGroup = Node & {
   sources: Array<Source>;
   /** Topics of the shared taxonomy this record is tagged with. */
   topics: Array<Topic>;
+};
+
+
+/** An inter-municipal (IKZ) working group. */
+export type WorkingGroupMembersArgs = {
+  first?: Scalars['Int']['input'];
 };
 
 /** A page of working groups. */

@@ -1,0 +1,102 @@
+import type { EntityClass, FilterQuery } from "@mikro-orm/core";
+import type { EntityManager } from "@mikro-orm/postgresql";
+import { Max, Min } from "class-validator";
+import { ArgsType, Extensions, Field, Int } from "type-graphql";
+import { badUserInput } from "./errors.js";
+import { MAX_PAGE_SIZE } from "./pagination.js";
+
+/**
+ * Bounds of the plain lists of the API. Each plain list field declares how long it
+ * can be, so that the query cost (server/graphql/cost.rule.ts) prices it by a real
+ * bound: either a `first` argument (`ListArgs`), or `MaxItems(n)` where the write
+ * path refuses more (and the hub cuts anything longer).
+ */
+
+/** Most sources one record cites. */
+export const MAX_SOURCES = 10;
+/** Most topics one record is tagged with. */
+export const MAX_TOPICS = 8;
+/** Most providers, or products, one project names. */
+export const MAX_PROJECT_PROVIDERS = 10;
+/** Most partner municipalities one project names. */
+export const MAX_PROJECT_PARTNERS = 20;
+/** Most consultants one strategy names. */
+export const MAX_CONSULTANTS = 10;
+/** Most council decisions one strategy names. */
+export const MAX_STRATEGY_DECISIONS = 20;
+/** Most strategies one municipality has (archived ones included). */
+export const MAX_STRATEGIES = 5;
+/** Most fields of action one strategy has. */
+export const MAX_FIELDS_OF_ACTION = 12;
+/** Most topics the shared taxonomy holds. */
+export const MAX_TAXONOMY_TOPICS = 50;
+/** Most changed fields one revision lists: no record type has more fields. */
+export const MAX_REVISION_CHANGES = 40;
+/** Distinct years a budget can name (1900 to 2200, see `IsYear`). */
+export const MAX_BUDGET_YEARS = 301;
+
+/** What the cost rule reads from a field's `extensions`. */
+export interface ListBoundExtensions {
+  /** Most items the list holds; the hub cuts a longer one. */
+  maxItems?: number;
+  /** The list holds as many items as its parent field's `first` asks for (a connection's `nodes` and `edges`). */
+  pagedByParent?: boolean;
+  /** The list holds as many items as the nearest enclosing field's list argument of this name has (at most `maxItems`). */
+  sizedByArgument?: string;
+  /** What computing the field costs beyond the objects it returns (aggregate statements, facets), in cost units. */
+  work?: number;
+}
+
+/** Declares a plain list's most items: the write path refuses more, and the hub cuts a longer list. */
+export function MaxItems(maxItems: number, sizedByArgument?: string): MethodDecorator & PropertyDecorator {
+  return Extensions(sizedByArgument ? { maxItems, sizedByArgument } : { maxItems }) as MethodDecorator & PropertyDecorator;
+}
+
+/** Declares a list that holds its parent field's page (`first` items). */
+export function PagedByParent(): MethodDecorator & PropertyDecorator {
+  return Extensions({ pagedByParent: true }) as MethodDecorator & PropertyDecorator;
+}
+
+/** Declares what computing a field costs beyond the objects it returns. */
+export function Work(units: number, extra: ListBoundExtensions = {}): MethodDecorator & PropertyDecorator {
+  return Extensions({ ...extra, work: units }) as MethodDecorator & PropertyDecorator;
+}
+
+/** Cost of one aggregate statement over the published records (a `stats` field, a facet): it reads every matching row. */
+export const AGGREGATE_WORK = 500;
+
+/** `first` of a plain list that is unbounded by nature (a city's lessons, a topic's municipalities, …): 10 unless asked. */
+@ArgsType()
+export class ListArgs {
+  @Field(() => Int, { defaultValue: 10, description: `How many items to return (the first in the list's order), 0 to ${MAX_PAGE_SIZE}; 10 when left out.` })
+  @Min(0, { message: "first must not be negative" })
+  @Max(MAX_PAGE_SIZE, { message: `first must be at most ${MAX_PAGE_SIZE}` })
+  first: number = 10;
+}
+
+/** `first` of a plain list of projects (a strategy's, a field of action's): 20 unless asked, like a page of `projects`. */
+@ArgsType()
+export class ProjectListArgs {
+  @Field(() => Int, { defaultValue: 20, description: `How many projects to return (the first in the list's order), 0 to ${MAX_PAGE_SIZE}; 20 when left out.` })
+  @Min(0, { message: "first must not be negative" })
+  @Max(MAX_PAGE_SIZE, { message: `first must be at most ${MAX_PAGE_SIZE}` })
+  first: number = 20;
+}
+
+/**
+ * Refuses a new record when its parent already holds `max` of them (drafts and
+ * archived ones included), so that a list declared with `MaxItems` stays within it.
+ */
+export async function requireRoomFor<T extends object>(
+  tx: EntityManager,
+  entity: EntityClass<T>,
+  where: FilterQuery<T>,
+  max: number,
+  field: string,
+  owner: string,
+  items: string,
+): Promise<void> {
+  // Every row counts, whoever may see it: the list's bound holds for editors too.
+  const count = await tx.count(entity, where, { filters: false });
+  if (count >= max) throw badUserInput(`${owner} already has ${count} ${items}, the most it may have; change an existing one instead.`, [field]);
+}

@@ -1,0 +1,84 @@
+import { type ApolloServerPlugin, type BaseContext, HeaderMap } from "@apollo/server";
+import { type DocumentNode, execute, type ExecutionResult, type FragmentDefinitionNode, Kind, type OperationDefinitionNode, print, type SelectionSetNode } from "graphql";
+
+/** How many introspection answers are kept, and how many characters of JSON at most in all. */
+export interface IntrospectionCacheOptions {
+  maxEntries: number;
+  maxChars: number;
+}
+
+/** Hits and misses of an introspection cache, for tests and measurements. */
+export interface IntrospectionCacheStats {
+  hits: number;
+  misses: number;
+}
+
+/** Hits and misses of the hub's introspection caches in this process. */
+export const introspectionCacheStats: IntrospectionCacheStats = { hits: 0, misses: 0 };
+
+/**
+ * Answers introspection-only operations (`__schema`, `__type`, `__typename` at the
+ * root) from a bounded LRU cache keyed by the printed document, operation name
+ * and variables: their answer depends only on the schema, so a repeated GraphiQL
+ * or codegen introspection is executed once. It runs after validation and the
+ * query cost, so what is cached was allowed. Goes into ApolloServer's `plugins`.
+ */
+export function introspectionCachePlugin(options: IntrospectionCacheOptions, stats: IntrospectionCacheStats = introspectionCacheStats): ApolloServerPlugin<BaseContext> {
+  const cache = new Map<string, { result: ExecutionResult; chars: number }>();
+  let chars = 0;
+  const remember = (key: string, result: ExecutionResult) => {
+    const size = JSON.stringify(result).length;
+    if (size > options.maxChars) return;
+    cache.set(key, { result, chars: size });
+    chars += size;
+    // Map order is insertion order: the first key is the least recently used.
+    for (const [oldest, entry] of cache) {
+      if (cache.size <= options.maxEntries && chars <= options.maxChars) break;
+      cache.delete(oldest);
+      chars -= entry.chars;
+    }
+  };
+  return {
+    async requestDidStart() {
+      return {
+        async responseForOperation({ document, operation, request, schema }) {
+          if (!isIntrospectionOnly(document, operation)) return null;
+          const key = JSON.stringify([print(document), operation.name?.value ?? null, request.variables ?? {}]);
+          let entry = cache.get(key);
+          if (entry) {
+            stats.hits++;
+            cache.delete(key);
+            cache.set(key, entry);
+          } else {
+            const result = await execute({ schema, document, operationName: operation.name?.value, variableValues: request.variables });
+            // Errors (an unknown variable, say) are answered the ordinary way, uncached.
+            if (result.errors?.length) return null;
+            stats.misses++;
+            remember(key, result);
+            entry = { result, chars: 0 };
+          }
+          return { http: { status: undefined, headers: new HeaderMap() }, body: { kind: "single", singleResult: { data: entry.result.data } } };
+        },
+      };
+    },
+  };
+}
+
+/** Whether an operation is a query that selects only introspection at its root (through fragments too). */
+function isIntrospectionOnly(document: DocumentNode, operation: OperationDefinitionNode): boolean {
+  if (operation.operation !== "query") return false;
+  const fragments = new Map(
+    document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
+  );
+  const seen = new Set<string>();
+  const only = (set: SelectionSetNode): boolean =>
+    set.selections.every((selection) => {
+      if (selection.kind === Kind.FIELD) return selection.name.value.startsWith("__");
+      if (selection.kind === Kind.INLINE_FRAGMENT) return only(selection.selectionSet);
+      const fragment = fragments.get(selection.name.value);
+      if (!fragment || seen.has(fragment.name.value)) return false;
+      seen.add(fragment.name.value);
+      return only(fragment.selectionSet);
+    });
+  return only(operation.selectionSet);
+}
