@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { EntityManager } from "@mikro-orm/postgresql";
+import { findBidiControl } from "../common/bidi.js";
 import { Municipality } from "../municipality/municipality.entity.js";
 import { ApiToken, TOKEN_NAME_MAX_LENGTH } from "./api-token.entity.js";
 import { TokenRole } from "./token-role.enum.js";
@@ -41,7 +42,7 @@ export function checkTokenName(name: string | undefined): string {
   if ([...trimmed].length > TOKEN_NAME_MAX_LENGTH) {
     throw new TokenInputError(`The token name is longer than ${TOKEN_NAME_MAX_LENGTH} characters.`, "name");
   }
-  if (/[\u0000-\u001f\u007f]/.test(trimmed)) throw new TokenInputError("The token name must not contain control characters.", "name");
+  if (/[\u0000-\u001f\u007f]/.test(trimmed) || findBidiControl(trimmed)) throw new TokenInputError("The token name must not contain control characters.", "name");
   return trimmed;
 }
 
