@@ -28,7 +28,7 @@ function coded(code: ErrorCode, message: string, extensions: Record<string, unkn
 
 /**
  * The caller of a write: a verified token that is still unrevoked right now
- * (the token cache may be up to 30 s old; writes ask the database).
+ * (authentication checked that when the request came in; a write asks again).
  */
 export async function requireWriter(ctx: HubContext): Promise<Viewer> {
   const { viewer } = ctx;
