@@ -4,7 +4,7 @@ import { Arg, Ctx, ID, Int, Mutation, Resolver } from "type-graphql";
 import type { HubContext } from "../common/context.js";
 import { Provider } from "../provider/provider.entity.js";
 import { applySources, citesPublishedSource } from "../publishing/cited.inputs.js";
-import { createRecord, resolveOwnMunicipality, updateRecord } from "../publishing/publishing.service.js";
+import { createRecord, requireOwnNaming, resolveOwnMunicipality, updateRecord } from "../publishing/publishing.service.js";
 import type { RecordKind } from "../publishing/record-kind.js";
 import { assignFields, findAllNamed, requireUnused } from "../publishing/references.js";
 import { CreateStrategyInput, StrategyInput } from "./strategy-write.inputs.js";
@@ -34,7 +34,8 @@ export class StrategyMutationResolver {
   createStrategy(@Arg("input", () => CreateStrategyInput, { description: "The new record's fields." }) input: CreateStrategyInput, @Ctx() ctx: HubContext): Promise<Strategy> {
     return createRecord(ctx, strategyKind, async (tx, viewer) => {
       const municipality = await resolveOwnMunicipality(tx, viewer, input.municipality, "input.municipality", "strategy");
-      await requireUnused(tx, Strategy, { slug: input.slug }, "input.slug", input.slug);
+      await requireOwnNaming(tx, viewer, municipality, input.slug, "input.slug");
+      await requireUnused(tx, Strategy, { slug: input.slug }, "input.slug");
       const strategy = new Strategy(input.slug, input.title, ref(municipality), input.status, input.summary);
       await applyStrategy(tx, strategy, input);
       return strategy;
