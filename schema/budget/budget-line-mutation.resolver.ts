@@ -27,7 +27,7 @@ export class BudgetLineMutationResolver {
     return createRecord(ctx, budgetLineKind, async (tx, viewer) => {
       const strategy = await resolveOwnStrategy(tx, viewer, input.strategy, "input.strategy", "budget line");
       const position = input.position ?? (await nextPosition(tx, BudgetLine, strategy));
-      await requireUnused(tx, BudgetLine, { strategy, position }, "input.position");
+      await requireUnused(tx, BudgetLine, { strategy, position }, "input.position", String(position));
       const line = new BudgetLine(ref(strategy), position, input.year, input.amount, input.category, input.description);
       assignFields(tx, line, input, ["note"]);
       await applySources(tx, line, input);

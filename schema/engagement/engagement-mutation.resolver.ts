@@ -26,7 +26,7 @@ export class EngagementMutationResolver {
     return createRecord(ctx, engagementKind, async (tx, viewer) => {
       const municipality = await resolveOwnMunicipality(tx, viewer, input.municipality, "input.municipality", "engagement");
       const provider = await findNamed(tx, Provider, "slug", input.provider, "input.provider", "Query `providers` for valid slugs; admins add new providers.");
-      await requireUnused(tx, Engagement, { municipality, provider, role: input.role }, "input.role");
+      await requireUnused(tx, Engagement, { municipality, provider, role: input.role }, "input.role", input.role);
       const engagement = new Engagement(ref(municipality), ref(provider), input.role, input.description);
       assignFields(tx, engagement, input, ["since", "note"]);
       await applySources(tx, engagement, input);

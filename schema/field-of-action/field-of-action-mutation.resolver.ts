@@ -27,7 +27,7 @@ export class FieldOfActionMutationResolver {
     return createRecord(ctx, fieldOfActionKind, async (tx, viewer) => {
       const strategy = await resolveOwnStrategy(tx, viewer, input.strategy, "input.strategy", "field of action");
       const position = input.position ?? (await nextPosition(tx, FieldOfAction, strategy));
-      await requireUnused(tx, FieldOfAction, { strategy, position }, "input.position");
+      await requireUnused(tx, FieldOfAction, { strategy, position }, "input.position", String(position));
       const field = new FieldOfAction(ref(strategy), position, input.title);
       assignFields(tx, field, input, ["description"]);
       await applyTopicsAndSources(tx, field, input);

@@ -40,7 +40,7 @@ export class IndicatorMutationResolver {
   createIndicator(@Arg("input", () => CreateIndicatorInput, { description: "The new record's fields." }) input: CreateIndicatorInput, @Ctx() ctx: HubContext): Promise<Indicator> {
     return createRecord(ctx, indicatorKind, async (tx, viewer) => {
       const municipality = await resolveOwnMunicipality(tx, viewer, input.municipality, "input.municipality", "indicator");
-      await requireUnused(tx, Indicator, { municipality, key: input.key }, "input.key");
+      await requireUnused(tx, Indicator, { municipality, key: input.key }, "input.key", input.key);
       const indicator = new Indicator(ref(municipality), input.key, input.name, input.value, input.unit);
       await applyIndicator(tx, indicator, input);
       return indicator;

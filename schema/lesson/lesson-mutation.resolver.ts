@@ -44,7 +44,7 @@ export class LessonMutationResolver {
     return createRecord(ctx, lessonKind, async (tx, viewer) => {
       const municipality = await resolveOwnMunicipality(tx, viewer, input.municipality, "input.municipality", "lesson");
       await requireOwnNaming(tx, viewer, municipality, input.slug, "input.slug");
-      await requireUnused(tx, LessonLearned, { slug: input.slug }, "input.slug");
+      await requireUnused(tx, LessonLearned, { slug: input.slug }, "input.slug", input.slug);
       const lesson = new LessonLearned(input.slug, input.title, input.body, input.kind, ref(municipality));
       await applyLesson(tx, lesson, input);
       return lesson;

@@ -33,8 +33,8 @@ export class MunicipalityMutationResolver {
   @Mutation(() => Municipality, { description: "Adds a municipality to the hub (admins only)." })
   createMunicipality(@Arg("input", () => CreateMunicipalityInput, { description: "The new record's fields." }) input: CreateMunicipalityInput, @Ctx() ctx: HubContext): Promise<Municipality> {
     return createRecord(ctx, municipalityKind, async (tx) => {
-      await requireUnused(tx, Municipality, { slug: input.slug }, "input.slug");
-      await requireUnused(tx, Municipality, { officialKey: input.officialKey }, "input.officialKey");
+      await requireUnused(tx, Municipality, { slug: input.slug }, "input.slug", input.slug);
+      await requireUnused(tx, Municipality, { officialKey: input.officialKey }, "input.officialKey", input.officialKey);
       const municipality = new Municipality(input.slug, input.name, input.officialKey, input.state);
       await applyMunicipality(tx, municipality, input);
       return municipality;
@@ -49,7 +49,7 @@ export class MunicipalityMutationResolver {
   ): Promise<Municipality> {
     return updateRecord(ctx, municipalityKind, id, null, async (tx, municipality) => {
       if (input.officialKey && input.officialKey !== municipality.officialKey) {
-        await requireUnused(tx, Municipality, { officialKey: input.officialKey }, "input.officialKey");
+        await requireUnused(tx, Municipality, { officialKey: input.officialKey }, "input.officialKey", input.officialKey);
       }
       await applyMunicipality(tx, municipality, input);
     });

@@ -33,7 +33,7 @@ export class ProductMutationResolver {
   @Mutation(() => Product, { description: "Adds a software product to the hub (admins only)." })
   createProduct(@Arg("input", () => CreateProductInput, { description: "The new record's fields." }) input: CreateProductInput, @Ctx() ctx: HubContext): Promise<Product> {
     return createRecord(ctx, productKind, async (tx) => {
-      await requireUnused(tx, Product, { slug: input.slug }, "input.slug");
+      await requireUnused(tx, Product, { slug: input.slug }, "input.slug", input.slug);
       const product = new Product(input.slug, input.name, input.description);
       await applyProduct(tx, product, input);
       return product;

@@ -64,7 +64,7 @@ export class ProjectMutationResolver {
     return createRecord(ctx, projectKind, async (tx, viewer) => {
       const municipality = await resolveOwnMunicipality(tx, viewer, input.municipality, "input.municipality", "project");
       await requireOwnNaming(tx, viewer, municipality, input.slug, "input.slug");
-      await requireUnused(tx, Project, { slug: input.slug }, "input.slug");
+      await requireUnused(tx, Project, { slug: input.slug }, "input.slug", input.slug);
       const project = new Project(input.slug, input.title, input.summary, ref(municipality), input.status);
       await applyProject(tx, project, input);
       return project;

@@ -29,7 +29,7 @@ export class ProviderMutationResolver {
   @Mutation(() => Provider, { description: "Adds a provider (IT service provider, vendor, consultancy) to the hub (admins only)." })
   createProvider(@Arg("input", () => CreateProviderInput, { description: "The new record's fields." }) input: CreateProviderInput, @Ctx() ctx: HubContext): Promise<Provider> {
     return createRecord(ctx, providerKind, async (tx) => {
-      await requireUnused(tx, Provider, { slug: input.slug }, "input.slug");
+      await requireUnused(tx, Provider, { slug: input.slug }, "input.slug", input.slug);
       const provider = new Provider(input.slug, input.name, input.kind, input.description);
       await applyProvider(tx, provider, input);
       return provider;

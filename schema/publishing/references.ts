@@ -60,18 +60,19 @@ export function assignFields<T extends object, I extends object>(tx: EntityManag
 
 /**
  * The answer for a unique value (a slug, key or position) that is already in use:
- * CONFLICT naming the field, worded the same whoever holds the value and whether the
- * caller may see that record (a draft of another city, an archived record) or not.
+ * CONFLICT naming the field (and the value, where known), worded the same whoever
+ * holds it and whether the caller may see that record (a draft of another city, an
+ * archived record) or not.
  */
-export function valueInUse(field: string | null): GraphQLError {
-  const message = field ? `${field} is already in use; choose another one.` : "A value that must be unique is already in use; choose another one.";
-  return new GraphQLError(message, { extensions: { code: ErrorCode.CONFLICT, fields: field ? [field] : [] } });
+export function valueInUse(field: string | null, value?: string): GraphQLError {
+  const what = field ? `${field}${value === undefined ? "" : ` ${JSON.stringify(value.slice(0, 120))}`}` : "A value that must be unique";
+  return new GraphQLError(`${what} is already in use; choose another one.`, { extensions: { code: ErrorCode.CONFLICT, fields: field ? [field] : [] } });
 }
 
 /** Refuses a value for a unique field (a slug, key or position) that another record already has: `valueInUse`. */
-export async function requireUnused<T extends AnyEntity>(tx: EntityManager, entity: EntityClass<T>, where: FilterQuery<T>, field: string): Promise<void> {
+export async function requireUnused<T extends AnyEntity>(tx: EntityManager, entity: EntityClass<T>, where: FilterQuery<T>, field: string, value: string): Promise<void> {
   // Every record counts, whoever may see it: slugs and keys are unique across the hub.
-  if ((await tx.count(entity, where, { filters: false })) > 0) throw valueInUse(field);
+  if ((await tx.count(entity, where, { filters: false })) > 0) throw valueInUse(field, value);
 }
 
 /** Loads a record an input names by global ID, of the expected type; BAD_USER_INPUT when there is none. */

@@ -29,7 +29,7 @@ export class SourceMutationResolver {
       if (input.municipality) municipality = await resolveOwnMunicipality(tx, viewer, input.municipality, "input.municipality", "source");
       else if (viewer.role === TokenRole.EDITOR) municipality = await tx.findOneOrFail(Municipality, { id: viewer.municipalityId! });
       await requireOwnNaming(tx, viewer, municipality, input.key, "input.key");
-      await requireUnused(tx, Source, { key: input.key }, "input.key");
+      await requireUnused(tx, Source, { key: input.key }, "input.key", input.key);
       const source = new Source(input.key, input.title);
       source.municipality = municipality ? ref(municipality) : null;
       assignFields(tx, source, input, SOURCE_FIELDS);

@@ -35,7 +35,7 @@ export class StrategyMutationResolver {
     return createRecord(ctx, strategyKind, async (tx, viewer) => {
       const municipality = await resolveOwnMunicipality(tx, viewer, input.municipality, "input.municipality", "strategy");
       await requireOwnNaming(tx, viewer, municipality, input.slug, "input.slug");
-      await requireUnused(tx, Strategy, { slug: input.slug }, "input.slug");
+      await requireUnused(tx, Strategy, { slug: input.slug }, "input.slug", input.slug);
       const strategy = new Strategy(input.slug, input.title, ref(municipality), input.status, input.summary);
       await applyStrategy(tx, strategy, input);
       return strategy;

@@ -17,7 +17,7 @@ export class TopicMutationResolver {
   @Mutation(() => Topic, { description: "Adds a topic that records can be tagged with (admins only)." })
   createTopic(@Arg("input", () => CreateTopicInput, { description: "The new record's fields." }) input: CreateTopicInput, @Ctx() ctx: HubContext): Promise<Topic> {
     return createRecord(ctx, topicKind, async (tx) => {
-      await requireUnused(tx, Topic, { key: input.key }, "input.key");
+      await requireUnused(tx, Topic, { key: input.key }, "input.key", input.key);
       return new Topic(input.key, input.labelDe, input.labelEn, input.description);
     });
   }
