@@ -5,7 +5,7 @@ import type { HubContext } from "../common/context.js";
 import { badUserInput } from "../common/errors.js";
 import { Project } from "../project/project.entity.js";
 import { applyTopicsAndSources, citesPublishedSource } from "../publishing/cited.inputs.js";
-import { createRecord, resolveOwnMunicipality, updateRecord } from "../publishing/publishing.service.js";
+import { createRecord, requireOwnNaming, resolveOwnMunicipality, updateRecord } from "../publishing/publishing.service.js";
 import type { RecordKind } from "../publishing/record-kind.js";
 import { assignFields, findNamed, requireUnused } from "../publishing/references.js";
 import { CreateLessonInput, LessonInput } from "./lesson-write.inputs.js";
@@ -43,6 +43,7 @@ export class LessonMutationResolver {
   createLessonLearned(@Arg("input", () => CreateLessonInput, { description: "The new record's fields." }) input: CreateLessonInput, @Ctx() ctx: HubContext): Promise<LessonLearned> {
     return createRecord(ctx, lessonKind, async (tx, viewer) => {
       const municipality = await resolveOwnMunicipality(tx, viewer, input.municipality, "input.municipality", "lesson");
+      await requireOwnNaming(tx, viewer, municipality, input.slug, "input.slug");
       await requireUnused(tx, LessonLearned, { slug: input.slug }, "input.slug", input.slug);
       const lesson = new LessonLearned(input.slug, input.title, input.body, input.kind, ref(municipality));
       await applyLesson(tx, lesson, input);

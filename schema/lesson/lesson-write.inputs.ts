@@ -31,7 +31,7 @@ export class CreateLessonInput extends LessonInput {
   @MaxLength(MAX_SLUG_LENGTH)
   municipality: string;
 
-  @Field({ description: "Stable slug; cannot be changed later." })
+  @Field({ description: "Stable slug, e.g. `herten-menschen-mitnehmen`; cannot be changed later. An editor token's slugs begin with its municipality's slug and a hyphen." })
   @IsSlug()
   slug: string;
 

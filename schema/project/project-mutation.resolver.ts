@@ -8,7 +8,7 @@ import { Municipality } from "../municipality/municipality.entity.js";
 import { Product } from "../product/product.entity.js";
 import { Provider } from "../provider/provider.entity.js";
 import { applyTopicsAndSources, citesPublishedSource } from "../publishing/cited.inputs.js";
-import { createRecord, resolveOwnMunicipality, updateRecord } from "../publishing/publishing.service.js";
+import { createRecord, requireOwnNaming, resolveOwnMunicipality, updateRecord } from "../publishing/publishing.service.js";
 import type { RecordKind } from "../publishing/record-kind.js";
 import { assignFields, findAllNamed, findById, findNamed, requireUnused } from "../publishing/references.js";
 import { Strategy } from "../strategy/strategy.entity.js";
@@ -63,6 +63,7 @@ export class ProjectMutationResolver {
   createProject(@Arg("input", () => CreateProjectInput, { description: "The new record's fields." }) input: CreateProjectInput, @Ctx() ctx: HubContext): Promise<Project> {
     return createRecord(ctx, projectKind, async (tx, viewer) => {
       const municipality = await resolveOwnMunicipality(tx, viewer, input.municipality, "input.municipality", "project");
+      await requireOwnNaming(tx, viewer, municipality, input.slug, "input.slug");
       await requireUnused(tx, Project, { slug: input.slug }, "input.slug", input.slug);
       const project = new Project(input.slug, input.title, input.summary, ref(municipality), input.status);
       await applyProject(tx, project, input);

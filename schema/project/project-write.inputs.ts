@@ -62,7 +62,7 @@ export class CreateProjectInput extends ProjectInput {
   @MaxLength(MAX_SLUG_LENGTH)
   municipality: string;
 
-  @Field({ description: "Stable slug, e.g. `herten-kita-online`: lowercase letters, digits and hyphens; cannot be changed later." })
+  @Field({ description: "Stable slug, e.g. `herten-kita-online`: lowercase letters, digits and hyphens; cannot be changed later. An editor token's slugs begin with its municipality's slug and a hyphen." })
   @IsSlug()
   slug: string;
 

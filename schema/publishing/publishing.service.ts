@@ -13,6 +13,7 @@ import { ChangeKind } from "./change-kind.enum.js";
 import { PublicationState } from "./publication-state.enum.js";
 import { Publishable } from "./publishable.js";
 import type { RecordKind } from "./record-kind.js";
+import { valueInUse } from "./references.js";
 import { RevisionAction } from "./revision-action.enum.js";
 import { Revision } from "./revision.entity.js";
 import { diff, snapshot } from "./snapshot.js";
@@ -28,7 +29,7 @@ function coded(code: ErrorCode, message: string, extensions: Record<string, unkn
 
 /**
  * The caller of a write: a verified token that is still unrevoked right now
- * (the token cache may be up to 30 s old; writes ask the database).
+ * (authentication checked that when the request came in; a write asks again).
  */
 export async function requireWriter(ctx: HubContext): Promise<Viewer> {
   const { viewer } = ctx;
@@ -57,6 +58,35 @@ export async function resolveOwnMunicipality(tx: EntityManager, viewer: Viewer, 
   if (!municipality) throw badUserInput(`${field}: no municipality has the slug ${JSON.stringify(slug.slice(0, 80))}; query \`municipalities\` for valid slugs.`, [field]);
   authorize(viewer, { label }, municipality.id);
   return municipality;
+}
+
+/**
+ * The municipality slugs `value` begins with, longer than `own`: for `neustadt-an-der-weinstrasse-x`
+ * and `neustadt`, the slugs `neustadt-an`, `neustadt-an-der` and `neustadt-an-der-weinstrasse`.
+ */
+function longerPrefixes(value: string, own: string): string[] {
+  const words = value.split("-");
+  return words.slice(1, -1).map((_, index) => words.slice(0, index + 2).join("-")).filter((prefix) => prefix.length > own.length);
+}
+
+/**
+ * Keeps an editor to its municipality's naming: a hub-wide slug or key it chooses
+ * (projects, strategies, lessons, sources) begins with the municipality's slug and a
+ * hyphen (`herten-e-rechnung`), and not with a longer slug of another municipality.
+ * Checked before the value's uniqueness, so that the answer for another city's naming
+ * says nothing about its records. Admins name freely.
+ */
+export async function requireOwnNaming(tx: EntityManager, viewer: Viewer, municipality: Municipality | null, value: string, field: string): Promise<void> {
+  if (viewer.role === TokenRole.ADMIN || !municipality) return;
+  const prefix = `${municipality.slug}-`;
+  if (!value.startsWith(prefix)) {
+    throw badUserInput(`${field} must begin with "${prefix}", the slug of your municipality (e.g. "${prefix}e-rechnung"): editor tokens name records in their municipality's naming.`, [field]);
+  }
+  const candidates = longerPrefixes(value, municipality.slug);
+  const other = candidates.length ? await tx.findOne(Municipality, { slug: { $in: candidates } }, { fields: ["slug"], orderBy: { slug: "desc" } }) : null;
+  if (other) {
+    throw badUserInput(`${field} begins with "${other.slug}-", the naming of another municipality; after "${prefix}" choose words that do not name another municipality.`, [field]);
+  }
 }
 
 /** Loads the record a write targets, as of now, whatever its state; NOT_FOUND when there is none. */
@@ -122,6 +152,15 @@ function requireLiveParent<T extends HubEntity>(kind: RecordKind<T>, record: T):
 }
 
 /**
+ * The input field behind a unique constraint that a write broke, e.g. `input.slug` for
+ * `project_slug_unique`, `input.position` for `field_of_action_strategy_id_position_unique`.
+ */
+function uniqueInputField(error: UniqueConstraintViolationException): string | null {
+  const match = /_(official_key|slug|key|position|role)_unique$/.exec(String((error as { constraint?: unknown }).constraint ?? ""));
+  return match ? `input.${match[1].replace(/_(\w)/g, (_, letter: string) => letter.toUpperCase())}` : null;
+}
+
+/**
  * Runs a write in one transaction that holds the write lock and sees what the
  * caller may read: another city's drafts are as unknown to a write as to a read.
  */
@@ -136,9 +175,7 @@ async function inWriteTransaction<T>(ctx: HubContext, viewer: Viewer, work: (tx:
     if (error instanceof OptimisticLockError) {
       throw coded(ErrorCode.CONFLICT, "The record was changed by someone else while you saved; reload it, reapply your change and send the new version.");
     }
-    if (error instanceof UniqueConstraintViolationException) {
-      throw coded(ErrorCode.CONFLICT, "Another record already uses this slug or key (or this combination); choose another one.");
-    }
+    if (error instanceof UniqueConstraintViolationException) throw valueInUse(uniqueInputField(error));
     throw error;
   }
 }

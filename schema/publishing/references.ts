@@ -1,6 +1,7 @@
 import type { AnyEntity, EntityClass, FilterQuery } from "@mikro-orm/core";
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { badUserInput } from "../common/errors.js";
+import { GraphQLError } from "graphql";
+import { badUserInput, ErrorCode } from "../common/errors.js";
 import { findByValues, quoteValues } from "../common/filters.js";
 import { fromGlobalId } from "../common/global-id.js";
 import { PublicationState } from "./publication-state.enum.js";
@@ -57,12 +58,21 @@ export function assignFields<T extends object, I extends object>(tx: EntityManag
   }
 }
 
-/** Refuses a value for a unique field (a slug or key) that another record already has. */
+/**
+ * The answer for a unique value (a slug, key or position) that is already in use:
+ * CONFLICT naming the field (and the value, where known), worded the same whoever
+ * holds it and whether the caller may see that record (a draft of another city, an
+ * archived record) or not.
+ */
+export function valueInUse(field: string | null, value?: string): GraphQLError {
+  const what = field ? `${field}${value === undefined ? "" : ` ${JSON.stringify(value.slice(0, 120))}`}` : "A value that must be unique";
+  return new GraphQLError(`${what} is already in use; choose another one.`, { extensions: { code: ErrorCode.CONFLICT, fields: field ? [field] : [] } });
+}
+
+/** Refuses a value for a unique field (a slug, key or position) that another record already has: `valueInUse`. */
 export async function requireUnused<T extends AnyEntity>(tx: EntityManager, entity: EntityClass<T>, where: FilterQuery<T>, field: string, value: string): Promise<void> {
   // Every record counts, whoever may see it: slugs and keys are unique across the hub.
-  if ((await tx.count(entity, where, { filters: false })) > 0) {
-    throw badUserInput(`${field}: ${JSON.stringify(value.slice(0, 120))} is taken by another record; choose another one.`, [field]);
-  }
+  if ((await tx.count(entity, where, { filters: false })) > 0) throw valueInUse(field, value);
 }
 
 /** Loads a record an input names by global ID, of the expected type; BAD_USER_INPUT when there is none. */

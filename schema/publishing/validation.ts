@@ -1,4 +1,5 @@
-import { ArrayMaxSize, IsUrl, Matches, MaxLength, Min, Max } from "class-validator";
+import { ArrayMaxSize, IsUrl, Matches, MaxLength, Min, Max, ValidateBy, type ValidationOptions } from "class-validator";
+import { findBidiControl } from "../common/bidi.js";
 import { MAX_SLUG_LENGTH } from "../common/slug.args.js";
 
 /** Lowercase words joined by hyphens, as the hub's slugs and keys are. */
@@ -14,6 +15,24 @@ function combine(...decorators: PropertyDecorator[]): PropertyDecorator {
   return (target, key) => decorators.forEach((decorate) => decorate(target, key));
 }
 
+/**
+ * Text without bidirectional control characters (U+202E and its kin): they are
+ * invisible and make a text display differently from what it says.
+ */
+export function NoBidiControls(options: ValidationOptions = {}): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: "noBidiControls",
+      validator: {
+        validate: (value: unknown) => typeof value !== "string" || findBidiControl(value) === null,
+        defaultMessage: (args) =>
+          `${args?.property} contains an invisible text-direction control character (${findBidiControl(String(args?.value))}), which would make it display differently from what it says; remove it`,
+      },
+    },
+    options,
+  );
+}
+
 /** A slug or key: lowercase letters, digits and single hyphens, at most 120 characters. */
 export function IsSlug(): PropertyDecorator {
   return combine(
@@ -24,7 +43,7 @@ export function IsSlug(): PropertyDecorator {
 
 /** A one-line text with at least one visible character. */
 export function IsTitle(max = MAX_TITLE_LENGTH): PropertyDecorator {
-  return combine(MaxLength(max, { message: `$property is at most ${max} characters` }), Matches(/\S/, { message: "$property must not be blank" }));
+  return combine(MaxLength(max, { message: `$property is at most ${max} characters` }), Matches(/\S/, { message: "$property must not be blank" }), NoBidiControls());
 }
 
 /** A running text with at least one visible character. */
@@ -37,6 +56,7 @@ export function IsReferenceList(max = MAX_REFERENCES): PropertyDecorator {
   return combine(
     ArrayMaxSize(max, { message: `$property names at most ${max} records` }),
     MaxLength(MAX_SLUG_LENGTH, { each: true, message: `each of $property is at most ${MAX_SLUG_LENGTH} characters` }),
+    NoBidiControls({ each: true }),
   );
 }
 
@@ -45,6 +65,7 @@ export function IsWebAddress(): PropertyDecorator {
   return combine(
     MaxLength(2000, { message: "$property is at most 2000 characters" }),
     IsUrl({ protocols: ["http", "https"], require_protocol: true }, { message: "$property must be an http(s) address, e.g. `https://www.herten.de`" }),
+    NoBidiControls(),
   );
 }
 

@@ -2,7 +2,7 @@ import { ref } from "@mikro-orm/core";
 import { Arg, Ctx, ID, Int, Mutation, Resolver } from "type-graphql";
 import type { HubContext } from "../common/context.js";
 import { Municipality } from "../municipality/municipality.entity.js";
-import { createRecord, resolveOwnMunicipality, updateRecord } from "../publishing/publishing.service.js";
+import { createRecord, requireOwnNaming, resolveOwnMunicipality, updateRecord } from "../publishing/publishing.service.js";
 import type { RecordKind } from "../publishing/record-kind.js";
 import { assignFields, requireUnused } from "../publishing/references.js";
 import { TokenRole } from "../token/token-role.enum.js";
@@ -28,6 +28,7 @@ export class SourceMutationResolver {
       let municipality: Municipality | null = null;
       if (input.municipality) municipality = await resolveOwnMunicipality(tx, viewer, input.municipality, "input.municipality", "source");
       else if (viewer.role === TokenRole.EDITOR) municipality = await tx.findOneOrFail(Municipality, { id: viewer.municipalityId! });
+      await requireOwnNaming(tx, viewer, municipality, input.key, "input.key");
       await requireUnused(tx, Source, { key: input.key }, "input.key", input.key);
       const source = new Source(input.key, input.title);
       source.municipality = municipality ? ref(municipality) : null;

@@ -41,7 +41,7 @@ export class CreateSourceInput extends SourceInput {
   @MaxLength(MAX_SLUG_LENGTH)
   municipality?: string | null;
 
-  @Field({ description: "Stable key that records cite it by, e.g. `herten-ratsvorlage-2023-141`; cannot be changed later." })
+  @Field({ description: "Stable key that records cite it by, e.g. `herten-ratsvorlage-2023-141`; cannot be changed later. An editor token's keys begin with its municipality's slug and a hyphen." })
   @IsSlug()
   key: string;
 

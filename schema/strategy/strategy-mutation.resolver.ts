@@ -5,7 +5,7 @@ import type { HubContext } from "../common/context.js";
 import { MAX_STRATEGIES, requireRoomFor } from "../common/list-bounds.js";
 import { Provider } from "../provider/provider.entity.js";
 import { applySources, citesPublishedSource } from "../publishing/cited.inputs.js";
-import { createRecord, resolveOwnMunicipality, updateRecord } from "../publishing/publishing.service.js";
+import { createRecord, requireOwnNaming, resolveOwnMunicipality, updateRecord } from "../publishing/publishing.service.js";
 import type { RecordKind } from "../publishing/record-kind.js";
 import { assignFields, findAllNamed, requireUnused } from "../publishing/references.js";
 import { CreateStrategyInput, StrategyInput } from "./strategy-write.inputs.js";
@@ -35,6 +35,7 @@ export class StrategyMutationResolver {
   createStrategy(@Arg("input", () => CreateStrategyInput, { description: "The new record's fields." }) input: CreateStrategyInput, @Ctx() ctx: HubContext): Promise<Strategy> {
     return createRecord(ctx, strategyKind, async (tx, viewer) => {
       const municipality = await resolveOwnMunicipality(tx, viewer, input.municipality, "input.municipality", "strategy");
+      await requireOwnNaming(tx, viewer, municipality, input.slug, "input.slug");
       await requireUnused(tx, Strategy, { slug: input.slug }, "input.slug", input.slug);
       await requireRoomFor(tx, Strategy, { municipality }, MAX_STRATEGIES, "input.municipality", `The municipality ${input.municipality}`, "strategies");
       const strategy = new Strategy(input.slug, input.title, ref(municipality), input.status, input.summary);

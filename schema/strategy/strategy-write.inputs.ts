@@ -51,7 +51,7 @@ export class CreateStrategyInput extends StrategyInput {
   @MaxLength(MAX_SLUG_LENGTH)
   municipality: string;
 
-  @Field({ description: "Stable slug, e.g. `ratingen-digital-2025plus`; cannot be changed later." })
+  @Field({ description: "Stable slug, e.g. `ratingen-digital-2025plus`; cannot be changed later. An editor token's slugs begin with its municipality's slug and a hyphen." })
   @IsSlug()
   slug: string;
 

@@ -1,11 +1,14 @@
 import type { MikroORM } from "@mikro-orm/postgresql";
-import type { Request, RequestHandler, Response } from "express";
+import type { NextFunction, Request, RequestHandler, Response } from "express";
 import { ErrorCode } from "../../schema/common/errors.js";
-import { hashToken, TOKEN_PATTERN, verifyToken } from "../../schema/token/token.service.js";
+import { hashToken, isTokenActive, TOKEN_PATTERN, verifyToken } from "../../schema/token/token.service.js";
 import type { Viewer } from "../../schema/token/viewer.js";
 import type { Logger } from "../logger.js";
 
-/** How long a verification result (valid or not) is trusted; a revocation takes effect within this time. */
+/**
+ * How long a verification result (valid or not) is reused. A revocation does not
+ * wait for it: every request with a remembered valid token asks whether it is still unrevoked.
+ */
 export const AUTH_CACHE_MS = 30_000;
 /** Most cached verification results; the oldest are dropped beyond it. */
 const AUTH_CACHE_ENTRIES = 10_000;
@@ -57,9 +60,9 @@ export interface Authenticator {
    */
   recall: RequestHandler;
   /**
-   * After the rate limiter: looks up a token the cache does not know and answers 401
-   * `UNAUTHENTICATED` (with `WWW-Authenticate: Bearer`) for another scheme, a
-   * malformed, unknown or revoked token. Because unknown tokens are charged to their
+   * After the rate limiter: looks up a token the cache does not know, checks that a
+   * remembered one is still unrevoked, and answers 401 `UNAUTHENTICATED` (with
+   * `WWW-Authenticate: Bearer`) for another scheme, a malformed, unknown or revoked token. Because unknown tokens are charged to their
    * address's budget first, random tokens cannot cause unbounded database lookups.
    */
   verify: RequestHandler;
@@ -73,9 +76,12 @@ interface Pending {
 /**
  * Creates the authenticator of `/graphql`. Verification results (valid or not) are
  * cached in memory by the token's SHA-256 for `AUTH_CACHE_MS`, so that a busy client
- * costs one lookup per half minute and a revocation reaches a running hub within that
- * time. A valid token seen for the first time is charged to its address once; from its
- * second request on it spends its own budget. Mount `recall` after CORS (preflights pass).
+ * costs no hash lookup and no `lastUsedAt` write per request; each request with a
+ * remembered valid token still asks the database, by primary key, whether it was
+ * revoked since, so that a revocation (by the CLI in another process, or seen by a
+ * write) takes effect at once. A valid token seen for the first time is charged to
+ * its address once; from its second request on it spends its own budget. Mount
+ * `recall` after CORS (preflights pass).
  */
 export function createAuthenticator({ orm, logger, cacheMs = AUTH_CACHE_MS }: AuthenticateOptions): Authenticator {
   const cache = new Map<string, { viewer: Viewer | null; expires: number }>();
@@ -105,16 +111,35 @@ export function createAuthenticator({ orm, logger, cacheMs = AUTH_CACHE_MS }: Au
     const hash = hashToken(token);
     const cached = cache.get(hash);
     if (cached && cached.expires > Date.now()) {
-      if (cached.viewer) res.locals.viewer = cached.viewer;
-      else res.locals.authRefusal = ASK_AGAIN;
+      if (cached.viewer) {
+        res.locals.viewer = cached.viewer;
+        res.locals.recalledHash = hash;
+      } else res.locals.authRefusal = ASK_AGAIN;
     } else {
       res.locals.pendingToken = { token, hash } satisfies Pending;
     }
     next();
   };
 
+  /** Lets a remembered token through only while it is still unrevoked; a revoked one is forgotten and refused. */
+  const recheck = async (res: Response, hash: string, next: NextFunction) => {
+    let active: boolean;
+    try {
+      active = await isTokenActive(orm.em.fork(), viewerOf(res)!.tokenId);
+    } catch (error) {
+      return next(error);
+    }
+    if (active) return next();
+    remember(hash, null);
+    res.locals.viewer = null;
+    logger.debug({ tokenHash: hash.slice(0, 12) }, "refused an API token revoked since it was verified");
+    refuse(res, ASK_AGAIN);
+  };
+
   const verify: RequestHandler = async (_req, res, next) => {
     if (res.locals.authRefusal) return refuse(res, res.locals.authRefusal as string);
+    const recalled = res.locals.recalledHash as string | undefined;
+    if (recalled) return recheck(res, recalled, next);
     const pending = res.locals.pendingToken as Pending | undefined;
     if (!pending) return next();
     let record;

@@ -1,4 +1,4 @@
-import escapeHtml from "escape-html";
+import { escapeHtml } from "./format.js";
 import { CARD_LABELS, type CardLanguage } from "./labels.js";
 import type { CardView } from "./project-view.js";
 import { safeHttpUrl } from "./safe-url.js";

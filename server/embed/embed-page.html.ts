@@ -1,4 +1,4 @@
-import escapeHtml from "escape-html";
+import { escapeHtml } from "./format.js";
 import type { CardLanguage } from "./labels.js";
 
 /** Stylesheets of the iframe document; same-origin, so the CSP can say `style-src 'self'`. */

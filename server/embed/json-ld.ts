@@ -13,11 +13,12 @@ const SCRIPT_UNSAFE: Readonly<Record<string, string>> = {
 /**
  * Serialises `value` as JSON that is safe inside a `<script>` element: `<`, `>`
  * and `&` become \u escapes, so no text in the data can close the element or
- * open a comment, and U+2028/U+2029 are escaped for old JavaScript parsers.
+ * open a comment, U+2028/U+2029 are escaped for old JavaScript parsers, and
+ * bidirectional control characters are escaped so that none stands raw in the page.
  * JSON.parse reads the result back unchanged.
  */
 export function jsonForScript(value: unknown): string {
-  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (char) => SCRIPT_UNSAFE[char]);
+  return JSON.stringify(value).replace(/[<>&\u2028\u2029]|\p{Bidi_Control}/gu, (char) => SCRIPT_UNSAFE[char] ?? `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
 /** Drops the properties whose value is null or undefined, so the JSON-LD states only what is known. */

@@ -1,4 +1,5 @@
-import escapeHtml from "escape-html";
+import { stripBidiControls } from "../../schema/common/bidi.js";
+import { escapeHtml } from "./format.js";
 import { type CardParams, cardParamsQuery, parseCardParams } from "./card-params.js";
 import { CARD_LABELS } from "./labels.js";
 import { isPlausibleSlug, type CardView } from "./project-view.js";
@@ -119,8 +120,8 @@ export function oembedResponse(view: CardView, request: OEmbedRequest, hubOrigin
     type: "rich",
     provider_name: "IKZ-Hub",
     provider_url: `${hubOrigin}/`,
-    title: view.title,
-    author_name: view.municipality.name,
+    title: stripBidiControls(view.title),
+    author_name: stripBidiControls(view.municipality.name),
     ...(authorUrl ? { author_url: authorUrl } : {}),
     html: embedFrameHtml(hubOrigin, view, { card: request.card, width, height }),
     width,

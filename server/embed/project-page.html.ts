@@ -1,7 +1,6 @@
-import escapeHtml from "escape-html";
 import { CostKind } from "../../schema/project/cost-kind.enum.js";
 import { projectPageUrl, shortenSummary } from "./card.html.js";
-import { formatAmountDe, formatPartialDateDe } from "./format.js";
+import { escapeHtml, formatAmountDe, formatPartialDateDe } from "./format.js";
 import { jsonForScript, projectJsonLd } from "./json-ld.js";
 import { CARD_LABELS, COST_KIND_LABELS, COST_PERIOD_LABELS, LESSON_KIND_LABELS } from "./labels.js";
 import { embedFrameHtml, frameSize, oembedEndpointUrl } from "./oembed.js";

@@ -1,4 +1,5 @@
 import { stringify } from "csv-stringify/sync";
+import { stripBidiControls } from "../../schema/common/bidi.js";
 
 /** One column of a CSV export: its header and how a record fills it. */
 export interface CsvColumn<T> {
@@ -10,10 +11,14 @@ export interface CsvColumn<T> {
 const FORMULA_START = /^[=+\-@\t\r]/;
 const PLAIN_NUMBER = /^-?\d+(,\d+)?$/;
 
-/** Prefixes a text cell that starts like a formula with `'`, so that spreadsheets show it instead of running it. */
+/**
+ * Prefixes a text cell that starts like a formula with `'`, so that spreadsheets show it instead of running it;
+ * drops bidirectional control characters (U+202E …) first, which would reorder what the cell shows.
+ */
 function defused(value: string | number | null): string | number {
   if (typeof value !== "string") return value ?? "";
-  return FORMULA_START.test(value) && !PLAIN_NUMBER.test(value) ? `'${value}` : value;
+  const text = stripBidiControls(value);
+  return FORMULA_START.test(text) && !PLAIN_NUMBER.test(text) ? `'${text}` : text;
 }
 
 /**

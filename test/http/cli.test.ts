@@ -182,6 +182,11 @@ describe("while a hub runs on the same DATA_DIR", () => {
         expect(list.code).toBe(0);
         expect(list.stdout).toMatch(/Digitalisierung Kelsterbach\s+editor\s+kelsterbach/);
 
+        // Revoked by the CLI, another process: the running hub refuses the token it had just verified, at once.
+        const id = /^(\d+)\s+Digitalisierung Kelsterbach/m.exec(list.stdout)![1];
+        expect((await cli(["token", "revoke", id], env)).code).toBe(0);
+        expect((await viewer(hub.url, created.stdout.trim())).status).toBe(401);
+
         // Token 1 was revoked before the hub started.
         expect((await viewer(hub.url, revokedToken)).status).toBe(401);
         expect(await runningPostgresPort(path.join(env.DATA_DIR, "postgres"))).not.toBeNull();

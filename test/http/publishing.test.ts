@@ -252,7 +252,7 @@ describe("publishing", () => {
     const before = await databaseDigest(hub.db.orm);
     const wrong: [Record<string, unknown>, string][] = [
       [newProject("Mit Leerzeichen"), "input.slug"],
-      [newProject("herten-kita-online"), "input.slug"],
+      [newProject("kita-online"), "input.slug"],
       [newProject("herten-x", { title: "   " }), "input.title"],
       [newProject("herten-x", { summary: "x".repeat(20_001) }), "input.summary"],
       [newProject("herten-x", { topics: ["gibt-es-nicht"] }), "input.topics"],

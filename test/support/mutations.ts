@@ -92,8 +92,8 @@ const isAdminOnly = (name: string) => ADMIN_TYPES.some((type) => name.endsWith(t
 
 /** Valid create inputs for Herten's (or the hub's) records. */
 export const CREATE_INPUTS: Record<string, { type: string; input: Record<string, unknown>; city: City | null }> = {
-  createProject: { type: "CreateProjectInput", city: "herten", input: { municipality: "herten", slug: "matrix-project", title: "Matrix", summary: "Test.", status: "PLANNED" } },
-  createStrategy: { type: "CreateStrategyInput", city: "herten", input: { municipality: "herten", slug: "matrix-strategy", title: "Matrix", status: "DRAFT", summary: "Test." } },
+  createProject: { type: "CreateProjectInput", city: "herten", input: { municipality: "herten", slug: "herten-matrix-project", title: "Matrix", summary: "Test.", status: "PLANNED" } },
+  createStrategy: { type: "CreateStrategyInput", city: "herten", input: { municipality: "herten", slug: "herten-matrix-strategy", title: "Matrix", status: "DRAFT", summary: "Test." } },
   createFieldOfAction: { type: "CreateFieldOfActionInput", city: "herten", input: { strategy: "herten-it-digitalisierungsstrategie", title: "Matrix" } },
   createBudgetLine: {
     type: "CreateBudgetLineInput",
@@ -101,8 +101,8 @@ export const CREATE_INPUTS: Record<string, { type: string; input: Record<string,
     input: { strategy: "herten-it-digitalisierungsstrategie", year: 2024, amount: "100.00", category: "EXPENSE", description: "Test." },
   },
   createIndicator: { type: "CreateIndicatorInput", city: "herten", input: { municipality: "herten", key: "matrix-indicator", name: "Matrix", value: 1, unit: "Stück" } },
-  createLessonLearned: { type: "CreateLessonInput", city: "herten", input: { municipality: "herten", slug: "matrix-lesson", title: "Matrix", body: "Test.", kind: "PITFALL" } },
-  createSource: { type: "CreateSourceInput", city: "herten", input: { municipality: "herten", key: "matrix-source", title: "Matrix" } },
+  createLessonLearned: { type: "CreateLessonInput", city: "herten", input: { municipality: "herten", slug: "herten-matrix-lesson", title: "Matrix", body: "Test.", kind: "PITFALL" } },
+  createSource: { type: "CreateSourceInput", city: "herten", input: { municipality: "herten", key: "herten-matrix-source", title: "Matrix" } },
   createEngagement: {
     type: "CreateEngagementInput",
     city: "herten",

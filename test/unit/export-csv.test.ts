@@ -32,4 +32,8 @@ describe("toCsv", () => {
     expect(text.slice(1)).toBe('wert\r\n"a\nb"\r\n"c\rd"\r\n"e\r\nf"\r\n\r\n');
     expect(cells(["a\nb", "c\rd", "e\r\nf"])).toEqual(["a\nb", "c\rd", "e\r\nf"]);
   });
+
+  it("drops bidirectional control characters, which would reorder a cell, before it defuses formulas", () => {
+    expect(cells(["Bericht\u202Egpj.exe", "\u2066=1+1\u2069", "a\u200Eb"])).toEqual(["Berichtgpj.exe", "'=1+1", "ab"]);
+  });
 });

@@ -169,6 +169,14 @@ describe("seed data integrity", () => {
     for (const key of keys) expect(key, key).toMatch(KEBAB);
   });
 
+  it("names every city's strategies, projects and lessons in the city's naming, as editors must", () => {
+    for (const c of seedData.cities) {
+      for (const slug of [...c.strategies.map((s) => s.slug), ...c.projects.map((p) => p.slug), ...c.lessons.map((l) => l.slug)]) {
+        expect(slug.startsWith(`${c.municipality.slug}-`), slug).toBe(true);
+      }
+    }
+  });
+
   it("gives every topic both labels and a description", () => {
     for (const t of seedData.topics) {
       expect(t.labelDe.length, t.key).toBeGreaterThan(0);

@@ -362,7 +362,7 @@ export type CreateLessonInput = {
   municipality: Scalars['String']['input'];
   /** Slug of the project (of the same municipality) it was learned in; null for none. */
   project?: InputMaybe<Scalars['String']['input']>;
-  /** Stable slug; cannot be changed later. */
+  /** Stable slug, e.g. `herten-menschen-mitnehmen`; cannot be changed later. An editor token's slugs begin with its municipality's slug and a hyphen. */
   slug: Scalars['String']['input'];
   /** Keys of the sources the facts come from; replaces the list. Create a source first with `createSource`. */
   sources?: InputMaybe<Array<Scalars['String']['input']>>;
@@ -432,7 +432,7 @@ export type CreateProjectInput = {
   products?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Slugs of the providers involved; replaces the list. */
   providers?: InputMaybe<Array<Scalars['String']['input']>>;
-  /** Stable slug, e.g. `herten-kita-online`: lowercase letters, digits and hyphens; cannot be changed later. */
+  /** Stable slug, e.g. `herten-kita-online`: lowercase letters, digits and hyphens; cannot be changed later. An editor token's slugs begin with its municipality's slug and a hyphen. */
   slug: Scalars['String']['input'];
   /** Keys of the sources the facts come from; replaces the list. Create a source first with `createSource`. */
   sources?: InputMaybe<Array<Scalars['String']['input']>>;
@@ -476,7 +476,7 @@ export type CreateProviderInput = {
 export type CreateSourceInput = {
   /** Author, where named. */
   author?: InputMaybe<Scalars['String']['input']>;
-  /** Stable key that records cite it by, e.g. `herten-ratsvorlage-2023-141`; cannot be changed later. */
+  /** Stable key that records cite it by, e.g. `herten-ratsvorlage-2023-141`; cannot be changed later. An editor token's keys begin with its municipality's slug and a hyphen. */
   key: Scalars['String']['input'];
   /** Slug of the municipality whose editors maintain the source; an editor's own when left out. Admins may leave it out for a hub-wide source. */
   municipality?: InputMaybe<Scalars['String']['input']>;
@@ -506,7 +506,7 @@ export type CreateStrategyInput = {
   note?: InputMaybe<Scalars['String']['input']>;
   /** When it was presented to the council or public. */
   presentedOn?: InputMaybe<Scalars['PartialDate']['input']>;
-  /** Stable slug, e.g. `ratingen-digital-2025plus`; cannot be changed later. */
+  /** Stable slug, e.g. `ratingen-digital-2025plus`; cannot be changed later. An editor token's slugs begin with its municipality's slug and a hyphen. */
   slug: Scalars['String']['input'];
   /** Keys of the sources the facts come from; replaces the list. Create a source first with `createSource`. */
   sources?: InputMaybe<Array<Scalars['String']['input']>>;

@@ -95,7 +95,8 @@ function shorten(text, max) {
 function el(tag, className, text) {
   const node = document.createElement(tag);
   if (className) node.className = className;
-  if (text !== undefined) node.textContent = String(text);
+  // Bidirectional control characters (U+202E …) would reorder what the card shows; they are dropped.
+  if (text !== undefined) node.textContent = String(text).replace(/\p{Bidi_Control}/gu, "");
   return node;
 }
 
