@@ -126,7 +126,7 @@ describe("cost model", () => {
       );
     let refused: Awaited<ReturnType<typeof strategy>> | undefined;
     for (let i = 0; i <= MAX_STRATEGIES && !refused; i++) {
-      const response = await strategy(`bound-strategy-${i}`);
+      const response = await strategy(`herten-bound-strategy-${i}`);
       if (response.errors) refused = response;
     }
     expect(refused?.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", fields: ["input.municipality"] });
