@@ -19,6 +19,12 @@ export const ErrorCode = {
   BAD_REQUEST: "BAD_REQUEST",
   /** The operation ran longer than the hub's execution timeout (HTTP 503); asking for less helps. */
   TIMEOUT: "TIMEOUT",
+  /**
+   * The hub cannot reach its database right now (HTTP 503 with `Retry-After`): it is
+   * down, restarting or has no connection free. Nothing was read or written; retry
+   * in a few seconds. The hub reconnects by itself.
+   */
+  DATABASE_UNAVAILABLE: "DATABASE_UNAVAILABLE",
   INTERNAL_SERVER_ERROR: "INTERNAL_SERVER_ERROR",
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
