@@ -1,5 +1,4 @@
 import { AsyncLocalStorage } from "node:async_hooks";
-import type { EventEmitter } from "node:events";
 import type { MikroORM } from "@mikro-orm/postgresql";
 import pg from "pg";
 
@@ -11,8 +10,8 @@ import pg from "pg";
  */
 export const CONNECTIONS_PER_OPERATION = 2;
 
-/** A pooled connection as the `pg` driver has it; `activeQuery` is the statement it runs. */
-type PooledClient = pg.Client & { activeQuery?: unknown; host: string; port: number };
+/** A pooled connection as the `pg` driver has it. */
+type PooledClient = pg.Client & { host: string; port: number };
 
 /** What a pool is asked for: take a connection, or give one back. */
 interface PoolAccess {
@@ -70,7 +69,6 @@ export class OperationConnections {
     this.stoppedWith = error;
     for (const waiter of this.queue.splice(0)) waiter.reject(error);
     for (const client of this.running) {
-      if (!client.activeQuery) continue;
       this.cancelled.add(client);
       cancelStatement(client);
     }
@@ -101,16 +99,17 @@ const owners = new WeakMap<PooledClient, OperationConnections>();
 
 /**
  * Asks PostgreSQL to cancel the statement a connection runs, with the protocol's cancel
- * request (its own short socket, no login): it works when the pool has no connection left.
+ * request (its own short socket, no login): it works when the pool has no connection
+ * left. A connection that runs nothing just then ignores it.
  */
 function cancelStatement(client: PooledClient): void {
-  const canceller = new pg.Client({ host: client.host, port: client.port }) as pg.Client & {
-    connection: EventEmitter;
-    cancel(client: pg.Client, query: unknown): void;
-  };
+  const { processID, secretKey } = client as unknown as { processID: number; secretKey: number };
+  const connection = new pg.Connection() as pg.Connection & { connect(port: number | string, host?: string): void; cancel(pid: number, key: number): void };
   // A failed cancel (the server is gone) changes nothing: the statement then ends with its connection.
-  canceller.connection.on("error", () => undefined);
-  canceller.cancel(client, client.activeQuery);
+  connection.on("error", () => undefined);
+  connection.once("connect", () => connection.cancel(processID, secretKey));
+  if (client.host?.startsWith("/")) connection.connect(`${client.host}/.s.PGSQL.${client.port}`);
+  else connection.connect(client.port, client.host);
 }
 
 /** The parts of knex's client and tarn's pool that are wrapped. */
