@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { MikroORM } from "@mikro-orm/postgresql";
 import express, { type ErrorRequestHandler, type Request, type Response } from "express";
+import { isDatabaseUnavailable } from "../errors.js";
 import type { Logger } from "../logger.js";
 import { requestScope } from "../request-scope.js";
 import { renderCard, renderCardMessage } from "./card.html.js";
@@ -73,7 +74,7 @@ export function createEmbedRouter({ orm, logger, publicUrl }: EmbedRouterOptions
   };
 
   for (const name of Object.keys(EMBED_ASSETS)) {
-    router.get(`/embed/${name}`, async (req, res) => {
+    router.get(`/embed/${name}`, async (req, res, next) => {
       // Module scripts and stylesheets fetched by other sites' pages are CORS requests.
       res.setHeader("Access-Control-Allow-Origin", "*");
       res.setHeader("Cross-Origin-Resource-Policy", "cross-origin");
@@ -87,6 +88,8 @@ export function createEmbedRouter({ orm, logger, publicUrl }: EmbedRouterOptions
         setCommonHeaders(res, asset.contentType, CACHE_OK);
         sendWithEtag(req, res, 200, asset.body);
       } catch (error) {
+      // Answered by the hub's error handler: 503 DATABASE_UNAVAILABLE, logged once per outage.
+      if (isDatabaseUnavailable(error)) return next(error);
         logFailure(error, "embed asset failed");
         setCommonHeaders(res, "text/plain; charset=utf-8", NO_STORE);
         res.status(500).send("Internal server error.");
@@ -94,7 +97,7 @@ export function createEmbedRouter({ orm, logger, publicUrl }: EmbedRouterOptions
     });
   }
 
-  router.get("/embed/projects/:slug", async (req, res) => {
+  router.get("/embed/projects/:slug", async (req, res, next) => {
     const origin = originOf(req);
     if (!origin) return badHost(res);
     const query = req.query as Record<string, unknown>;
@@ -115,6 +118,8 @@ export function createEmbedRouter({ orm, logger, publicUrl }: EmbedRouterOptions
       const title = `${CARD_LABELS[card.lang].frameTitle}: ${view.title}`;
       sendWithEtag(req, res, 200, renderEmbedDocument(renderCard(view, options), { lang: card.lang, title }));
     } catch (error) {
+      // Answered by the hub's error handler: 503 DATABASE_UNAVAILABLE, logged once per outage.
+      if (isDatabaseUnavailable(error)) return next(error);
       logFailure(error, "embed card failed");
       setCommonHeaders(res, HTML, NO_STORE);
       const html = renderCardMessage("unavailable", { ...options, slug: req.params.slug });
@@ -122,7 +127,7 @@ export function createEmbedRouter({ orm, logger, publicUrl }: EmbedRouterOptions
     }
   });
 
-  router.get("/projects/:slug", async (req, res) => {
+  router.get("/projects/:slug", async (req, res, next) => {
     const origin = originOf(req);
     if (!origin) return badHost(res);
     res.setHeader("Content-Security-Policy", PAGE_CSP);
@@ -136,13 +141,15 @@ export function createEmbedRouter({ orm, logger, publicUrl }: EmbedRouterOptions
       setCommonHeaders(res, HTML, CACHE_OK);
       sendWithEtag(req, res, 200, renderProjectPage(view, origin));
     } catch (error) {
+      // Answered by the hub's error handler: 503 DATABASE_UNAVAILABLE, logged once per outage.
+      if (isDatabaseUnavailable(error)) return next(error);
       logFailure(error, "project page failed");
       setCommonHeaders(res, HTML, NO_STORE);
       res.status(500).send(renderProjectErrorPage());
     }
   });
 
-  router.get("/oembed", async (req, res) => {
+  router.get("/oembed", async (req, res, next) => {
     res.setHeader("Access-Control-Allow-Origin", "*");
     const origin = originOf(req);
     if (!origin) return badHost(res);
@@ -158,6 +165,8 @@ export function createEmbedRouter({ orm, logger, publicUrl }: EmbedRouterOptions
       setCommonHeaders(res, JSON_TYPE, CACHE_OK);
       sendWithEtag(req, res, 200, JSON.stringify(oembedResponse(view, request, origin)));
     } catch (error) {
+      // Answered by the hub's error handler: 503 DATABASE_UNAVAILABLE, logged once per outage.
+      if (isDatabaseUnavailable(error)) return next(error);
       logFailure(error, "oEmbed failed");
       fail(500, "Internal server error");
     }
@@ -167,7 +176,7 @@ export function createEmbedRouter({ orm, logger, publicUrl }: EmbedRouterOptions
   // percent-encoding (URIError, status 400), end here rather than in the GraphQL error format.
   const onError: ErrorRequestHandler = (error, req, res, next) => {
     // Errors of the hub's routes before this router pass by untouched.
-    if (res.headersSent || !EMBED_PATHS.test(req.path)) return next(error);
+    if (res.headersSent || !EMBED_PATHS.test(req.path) || isDatabaseUnavailable(error)) return next(error);
     const status = error?.status === 400 ? 400 : 500;
     if (status === 500) logFailure(error, "embed route failed");
     setCommonHeaders(res, "text/plain; charset=utf-8", NO_STORE);
