@@ -114,8 +114,10 @@ export function operationLimitsPlugin(limits: OperationLimits): ApolloServerPlug
         async willSendResponse({ response }) {
           if (!deadline || response.body.kind !== "single") return;
           if (deadline.mutation) {
-            // A write tells its own outcome, known once its transaction has settled: what committed is answered.
-            if (response.body.singleResult.errors?.some((error) => error.extensions?.code === ErrorCode.TIMEOUT)) {
+            // A write tells its own outcome, known once its transaction has settled: what committed is answered (200).
+            const { data, errors } = response.body.singleResult;
+            const wrote = Object.values(data ?? {}).some((value) => value !== null);
+            if (!wrote && errors?.some((error) => error.extensions?.code === ErrorCode.TIMEOUT)) {
               response.http.status = 503;
               response.http.headers.set("cache-control", "no-store");
             }
