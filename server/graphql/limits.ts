@@ -90,7 +90,7 @@ export function operationLimitsPlugin(limits: OperationLimits): ApolloServerPlug
           }
         },
         async executionDidStart({ contextValue, operation }) {
-          deadline = new Deadline(limits.executionTimeoutMs, operation.operation === "mutation");
+          deadline = new Deadline(limits.executionTimeoutMs, operation?.operation === "mutation");
           deadlines.set(contextValue, deadline);
           // Writes give their transaction the time left as its statement timeout (schema/publishing/publishing.service.ts).
           (contextValue as { deadline?: OperationDeadline }).deadline = deadline;
