@@ -26,8 +26,34 @@ function fromArgumentValidation(error: ArgumentValidationError, original: GraphQ
   };
 }
 
+/** Error codes of a lost or refused connection: the socket's, and PostgreSQL's shutdown and connection classes. */
+const CONNECTION_ERROR_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT", "EHOSTUNREACH", "ENOTFOUND", "57P01", "57P02", "57P03", "53300"]);
+/** Messages of `pg`, `pg-pool` and knex when a connection is lost, cannot be made or none is free. */
+const CONNECTION_ERROR_MESSAGES =
+  /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|Timeout acquiring a connection|is not currently accepting connections|the database system is (starting up|shutting down|in recovery mode)/i;
+
 /**
- * Apollo's `formatError`: passes the catalogue's errors through, and masks every
+ * Tells whether an error means the database cannot be reached right now (it is down,
+ * restarting, refuses connections, or the pool has none free), rather than a problem of
+ * the statement: such errors are answered with `DATABASE_UNAVAILABLE` and HTTP 503.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let current = error, depth = 0; current && depth < 5; current = (current as { cause?: unknown }).cause, depth++) {
+    const { code, message, name } = current as { code?: unknown; message?: unknown; name?: unknown };
+    if (typeof code === "string" && (CONNECTION_ERROR_CODES.has(code) || code.startsWith("08"))) return true;
+    if (name === "KnexTimeoutError" || (typeof message === "string" && CONNECTION_ERROR_MESSAGES.test(message))) return true;
+  }
+  return false;
+}
+
+/** What a client is told while the database cannot be reached. */
+export const DATABASE_UNAVAILABLE_MESSAGE = "The database is not reachable right now; nothing was read or written. The hub reconnects by itself: retry in a few seconds.";
+/** Seconds a client is asked to wait (`Retry-After`) while the database cannot be reached. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
+
+/**
+ * Apollo's `formatError`: passes the catalogue's errors through, answers a lost
+ * database with `DATABASE_UNAVAILABLE` (telling `onUnavailable`), and masks every
  * other failure (database messages, stack traces, internal names) behind
  * `INTERNAL_SERVER_ERROR` and the request id that the server log carries.
  */
@@ -35,6 +61,7 @@ export function formatError(
   formatted: GraphQLFormattedError,
   error: unknown,
   onInternal: (error: unknown) => string | undefined,
+  onUnavailable: (error: unknown) => void = () => undefined,
 ): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   if (original instanceof ArgumentValidationError) return fromArgumentValidation(original, formatted);
@@ -51,6 +78,11 @@ export function formatError(
       path: formatted.path,
       extensions: { code: ErrorCode.TIMEOUT },
     };
+  }
+  // Logged once per outage by whoever watches the database (onUnavailable), not once per request.
+  if (isDatabaseUnavailable(original)) {
+    onUnavailable(original);
+    return { message: DATABASE_UNAVAILABLE_MESSAGE, locations: formatted.locations, path: formatted.path, extensions: { code: ErrorCode.DATABASE_UNAVAILABLE } };
   }
   const requestId = onInternal(error);
   return {

@@ -10,11 +10,14 @@ import type { HubContext } from "../schema/common/context.js";
 import { createAuthenticator } from "./auth/authenticate.js";
 import type { HubConfig } from "./config.js";
 import { type Database, openDatabase, statementTimeoutFor } from "./database/database.js";
+import { DatabaseWatch } from "./database/database-watch.js";
+import { limitConnectionsPerOperation } from "./database/request-connections.js";
 import { formatError } from "./errors.js";
 import { createEmbedRouter } from "./embed/embed.router.js";
 import { createExportRouter } from "./export/export.router.js";
 import { knownOperationTypes, privateForTokenHolders, rejectNulCharacters } from "./graphql/guards.js";
 import { introspectionCachePlugin } from "./graphql/introspection-cache.js";
+import { databaseUnavailable } from "./graphql/database-unavailable.plugin.js";
 import { operationLimitRules, operationLimitsPlugin, operationParseOptions } from "./graphql/limits.js";
 import { refuseNullArguments } from "./graphql/null-arguments.js";
 import { responseBudgetPlugin } from "./graphql/response-budget.js";
@@ -37,6 +40,8 @@ export interface HubOptions {
   logger: Logger;
   /** An open database to serve; when absent, `start()` opens the configured one and `stop()` closes it. */
   database?: Database;
+  /** Told when the hub cannot go on (its embedded PostgreSQL died and did not restart); main.ts exits non-zero. */
+  onFatal?: (error: Error) => void;
 }
 
 /**
@@ -57,6 +62,8 @@ export class Hub {
   private rateLimiter: RateLimiter | undefined;
   /** The search engine (and, with Meilisearch, its outbox worker); built at start, stopped by `stop()`. */
   private search: SearchRuntime | undefined;
+  /** Logs a lost database once per outage, and its return; started with the database. */
+  private databaseWatch: DatabaseWatch | undefined;
 
   constructor(private readonly options: HubOptions) {
     this.database = options.database;
@@ -77,7 +84,8 @@ export class Hub {
       includeStacktraceInErrorResponses: false,
       // The hub owns shutdown; Apollo's own signal handlers made it hang next to ours.
       stopOnTerminationSignals: false,
-      formatError: (formatted, error) => formatError(formatted, error, (internal) => this.logInternalError(internal)),
+      formatError: (formatted, error) =>
+        formatError(formatted, error, (internal) => this.logInternalError(internal), (lost) => this.databaseWatch?.report(lost)),
       plugins: [
         ApolloServerPluginDrainHttpServer({ httpServer: this.httpServer }),
         // Public data: GET responses (e.g. embedded project cards) may be cached for a minute.
@@ -90,6 +98,7 @@ export class Hub {
         refuseNullArguments,
         introspectionCachePlugin({ maxEntries: 50, maxChars: 20_000_000 }),
         responseBudgetPlugin(options.config.maxResponseNodes),
+        databaseUnavailable,
       ],
     });
   }
@@ -110,7 +119,12 @@ export class Hub {
 
   private async startInOrder(): Promise<{ url: string; dataLocation: string }> {
     const { config, logger } = this.options;
-    this.database ??= await openDatabase(config, logger, { statementTimeoutMs: statementTimeoutFor(config.limits.executionTimeoutMs) });
+    this.database ??= await openDatabase(config, logger, {
+      statementTimeoutMs: statementTimeoutFor(config.limits.executionTimeoutMs),
+      onEmbeddedLost: (error) => this.options.onFatal?.(error),
+    });
+    limitConnectionsPerOperation(this.database.orm);
+    this.databaseWatch = new DatabaseWatch(this.database.orm.config.get("clientUrl"), logger);
     if (config.seedOnStart) await seedIfEmpty(this.database.orm, logger);
     this.search = await createSearchEngine({ config, logger, orm: this.database.orm });
     await this.apollo.start();
@@ -143,6 +157,7 @@ export class Hub {
       await this.apollo.stop().catch((error) => this.options.logger.warn({ err: error }, "GraphQL server did not stop cleanly"));
     }
     if (this.httpServer.listening) await new Promise((resolve) => this.httpServer.close(resolve));
+    this.databaseWatch?.stop();
     if (this.search) {
       const search = this.search;
       this.search = undefined;
@@ -177,7 +192,12 @@ export class Hub {
     this.app.use("/export", rateLimitMiddleware(rateLimiter, logger, () => null), createExportRouter({ orm, publicUrl: config.publicUrl }));
     this.app.use("/graphql", ...graphqlRoute({ apollo: this.apollo, orm, logger, authenticator, rateLimiter, search }));
     this.app.use(notFound);
-    this.app.use(httpErrors((error) => this.logInternalError(error)));
+    this.app.use(
+      httpErrors(
+        (error) => this.logInternalError(error),
+        (lost) => this.databaseWatch?.report(lost),
+      ),
+    );
   }
 
   private logInternalError(error: unknown): string {

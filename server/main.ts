@@ -27,7 +27,15 @@ async function serve(): Promise<void> {
   }
 
   const logger = createLogger(config);
-  const hub = new Hub({ config, logger });
+  // The embedded PostgreSQL died and did not restart: exit non-zero, for a supervisor to restart the hub whole.
+  const hub = new Hub({
+    config,
+    logger,
+    onFatal: (error) => {
+      logger.fatal(error.message);
+      void shutdown("database lost", 1);
+    },
+  });
 
   let stopping = false;
   /** The one way out: stops the hub (waiting for a start in progress), then exits with `code`. */

@@ -4,6 +4,12 @@ import type { SearchEngine } from "../../server/search/search-engine.js";
 import type { Viewer } from "../token/viewer.js";
 import type { Loaders } from "./loaders.js";
 
+/** The running operation's time limit, as the hub's execution timeout sets it. */
+export interface OperationDeadline {
+  /** Milliseconds left until the deadline; 0 once it has passed. */
+  remainingMs(): number;
+}
+
 /** What every resolver receives: one forked EntityManager and fresh loaders per request. */
 export interface HubContext {
   /** A request-scoped fork; never the global EntityManager. */
@@ -16,4 +22,6 @@ export interface HubContext {
   viewer: Viewer | null;
   /** The search engine the hub was configured with (PostgreSQL or Meilisearch). */
   search: SearchEngine;
+  /** Set while the operation executes (absent in contexts made outside GraphQL); writes give their transaction the time left. */
+  deadline?: OperationDeadline;
 }

@@ -21,6 +21,12 @@ export const ErrorCode = {
   TIMEOUT: "TIMEOUT",
   /** The answer grew past the hub's MAX_RESPONSE_NODES objects and list items while it ran (HTTP 400); asking for less helps. */
   RESPONSE_TOO_LARGE: "RESPONSE_TOO_LARGE",
+  /**
+   * The hub cannot reach its database right now (HTTP 503 with `Retry-After`): it is
+   * down, restarting or has no connection free. Nothing was read or written; retry
+   * in a few seconds. The hub reconnects by itself.
+   */
+  DATABASE_UNAVAILABLE: "DATABASE_UNAVAILABLE",
   INTERNAL_SERVER_ERROR: "INTERNAL_SERVER_ERROR",
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

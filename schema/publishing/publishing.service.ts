@@ -165,8 +165,14 @@ function uniqueInputField(error: UniqueConstraintViolationException): string | n
  * caller may read: another city's drafts are as unknown to a write as to a read.
  */
 async function inWriteTransaction<T>(ctx: HubContext, viewer: Viewer, work: (tx: EntityManager) => Promise<T>): Promise<T> {
+  const timeLeft = ctx.deadline?.remainingMs();
+  if (timeLeft !== undefined && timeLeft < 1) {
+    throw coded(ErrorCode.TIMEOUT, "The operation ran out of time before this write began: nothing was saved. Retry it.", { http: { status: 503 } });
+  }
   try {
     return await ctx.em.transactional(async (tx) => {
+      // PostgreSQL itself ends a statement that would run past the deadline, and the write rolls back.
+      if (timeLeft !== undefined) await tx.execute(`set local statement_timeout = ${Math.ceil(timeLeft)}`);
       tx.setFilterParams(VISIBILITY_FILTER, visibilityOf(viewer));
       await tx.execute(`select pg_advisory_xact_lock(${WRITE_LOCK})`);
       return work(tx);
@@ -176,6 +182,12 @@ async function inWriteTransaction<T>(ctx: HubContext, viewer: Viewer, work: (tx:
       throw coded(ErrorCode.CONFLICT, "The record was changed by someone else while you saved; reload it, reapply your change and send the new version.");
     }
     if (error instanceof UniqueConstraintViolationException) throw valueInUse(uniqueInputField(error));
+    // query_canceled: a statement ran past the statement timeout; the transaction was rolled back before this answer.
+    if ((error as { code?: unknown }).code === "57014") {
+      throw coded(ErrorCode.TIMEOUT, "The write took longer than the operation may run and was rolled back: nothing was saved. Retry it later.", {
+        http: { status: 503 },
+      });
+    }
     throw error;
   }
 }

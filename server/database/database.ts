@@ -83,6 +83,11 @@ export function statementTimeoutFor(executionTimeoutMs: number): number {
 export interface OpenDatabaseOptions {
   /** PostgreSQL's `statement_timeout` for the pool (the hub's execution timeout); unset for the CLI. */
   statementTimeoutMs?: number;
+  /**
+   * Keeps the embedded PostgreSQL running: it is restarted when its process dies, and
+   * this is called when it could not be (the hub then exits non-zero). Unset for the CLI.
+   */
+  onEmbeddedLost?: (error: Error) => void;
 }
 
 /**
@@ -90,7 +95,7 @@ export interface OpenDatabaseOptions {
  * embedded PostgreSQL with its data under `DATA_DIR`. Applies pending migrations;
  * never drops or auto-updates the schema.
  */
-export async function openDatabase(config: HubConfig, logger: Logger, { statementTimeoutMs }: OpenDatabaseOptions = {}): Promise<Database> {
+export async function openDatabase(config: HubConfig, logger: Logger, { statementTimeoutMs, onEmbeddedLost }: OpenDatabaseOptions = {}): Promise<Database> {
   let embedded: EmbeddedPostgresHandle | null = null;
   let clientUrl: string;
   let location: string;
@@ -99,7 +104,12 @@ export async function openDatabase(config: HubConfig, logger: Logger, { statemen
     location = redactUrl(config.databaseUrl);
   } else {
     const dataDir = path.join(config.dataDir, "postgres");
-    embedded = await startEmbeddedPostgres({ dataDir, port: config.embeddedPostgresPort, logger });
+    embedded = await startEmbeddedPostgres({
+      dataDir,
+      port: config.embeddedPostgresPort,
+      logger,
+      ...(onEmbeddedLost ? { restart: { onLost: onEmbeddedLost } } : {}),
+    });
     clientUrl = embeddedPostgresUrl(embedded.port, EMBEDDED_DATABASE);
     location = `${dataDir} (embedded PostgreSQL on port ${embedded.port})`;
   }

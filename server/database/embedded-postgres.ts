@@ -1,3 +1,4 @@
+import type { ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { chmod, mkdir, readFile, stat } from "node:fs/promises";
 import net from "node:net";
@@ -9,6 +10,8 @@ export interface EmbeddedPostgresHandle {
   /** Connection URL of the server's `postgres` maintenance database. */
   readonly adminUrl: string;
   readonly port: number;
+  /** Process id of the running postmaster (changes when it is restarted). */
+  readonly pid: number | undefined;
   /** Stops the server (fast shutdown); resolves when the process has exited. */
   stop(): Promise<void>;
 }
@@ -17,7 +20,16 @@ export interface EmbeddedPostgresOptions {
   dataDir: string;
   port: number;
   logger: Logger;
+  /**
+   * Restarts the server when its process dies unexpectedly (the hub's database), and
+   * calls `onLost` when it could not be restarted. Without it a dead server stays
+   * dead (the tests' server, the CLI).
+   */
+  restart?: { onLost(error: Error): void };
 }
+
+/** Pauses before each restart attempt, growing: a killed postmaster's backends must exit and free its shared memory first. */
+const RESTART_DELAYS_MS = [500, 1000, 2000, 4000, 8000];
 
 // UTF-8 with a builtin C.UTF-8 collation: without it the cluster follows LANG and,
 // with LANG unset, becomes SQL_ASCII, which breaks German text at umlauts.
@@ -149,9 +161,69 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   } catch (error) {
     throw new Error(`Embedded PostgreSQL did not start on port ${port} with data in ${dataDir}${error instanceof Error ? `: ${error.message}` : ""}`);
   }
+  const keeper = options.restart ? keepRunning(server, options, options.restart.onLost) : undefined;
+  const child = () => (server as unknown as { process?: ChildProcess }).process;
   return {
     adminUrl: embeddedPostgresUrl(port, "postgres"),
     port,
-    stop: () => server.stop(),
+    get pid() {
+      return child()?.pid;
+    },
+    stop: async () => {
+      await keeper?.stop();
+      const running = child();
+      // The package's stop() waits for an exit event that a dead process never sends again.
+      if (!running || running.exitCode !== null || running.signalCode !== null) return;
+      await server.stop();
+    },
+  };
+}
+
+/**
+ * Watches the postmaster and starts it again when it exits while nobody stopped it
+ * (killed, crashed): PostgreSQL recovers from its write-ahead log on start, and the
+ * hub's pools reconnect by themselves. After the last attempt fails, `onLost` decides
+ * (the hub exits non-zero, for a supervisor to restart it whole).
+ */
+function keepRunning(server: InstanceType<EmbeddedPostgresClass>, { dataDir, port, logger }: EmbeddedPostgresOptions, onLost: (error: Error) => void) {
+  let stopping = false;
+  let restarting: Promise<void> | undefined;
+  let wake = () => {};
+  const watch = () =>
+    (server as unknown as { process?: ChildProcess }).process?.once("exit", (code, signal) => {
+      if (stopping) return;
+      logger.error({ dataDir, port, code, signal }, "embedded PostgreSQL exited unexpectedly; restarting it");
+      restarting = restart().finally(() => (restarting = undefined));
+    });
+  const restart = async () => {
+    let reason = "";
+    for (const [attempt, delay] of RESTART_DELAYS_MS.entries()) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, delay);
+        wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      if (stopping) return;
+      try {
+        await server.start();
+        watch();
+        logger.info({ dataDir, port, attempt: attempt + 1 }, "embedded PostgreSQL restarted");
+        return;
+      } catch (error) {
+        reason = error instanceof Error ? error.message : "it exited during start-up";
+        logger.warn({ dataDir, port, attempt: attempt + 1, reason }, "embedded PostgreSQL did not start again yet");
+      }
+    }
+    if (!stopping) onLost(new Error(`The embedded PostgreSQL on ${dataDir} died and did not start again after ${RESTART_DELAYS_MS.length} attempts: ${reason}`));
+  };
+  watch();
+  return {
+    async stop() {
+      stopping = true;
+      wake();
+      await restarting;
+    },
   };
 }

@@ -7,6 +7,9 @@ import { migrations } from "./migrations/index.js";
 /** Tables of the search index: not entities, so MikroORM's schema diff must leave them alone. */
 export const SEARCH_TABLES = ["search_document", "search_word", "search_outbox", "search_state"];
 
+/** Longest a statement waits for a connection of the ORM's pool. */
+export const POOL_ACQUIRE_TIMEOUT_MS = 5000;
+
 /** Everything that varies between the hub, the CLI and the tests. */
 export interface OrmConfigOptions {
   clientUrl: string;
@@ -35,8 +38,13 @@ export function ormConfig({ clientUrl, onQuery, poolMax = 10, statementTimeoutMs
       snapshot: false,
       silent: true,
     },
-    pool: { min: 0, max: poolMax },
-    driverOptions: statementTimeoutMs ? { connection: { statement_timeout: statementTimeoutMs } } : {},
+    // A statement waits at most this long for a free connection, then fails (DATABASE_UNAVAILABLE) rather than hang.
+    pool: { min: 0, max: poolMax, acquireTimeoutMillis: POOL_ACQUIRE_TIMEOUT_MS },
+    driverOptions: {
+      ...(statementTimeoutMs ? { connection: { statement_timeout: statementTimeoutMs } } : {}),
+      // knex prints a line for every pooled connection it drops as broken; an outage is logged once by DatabaseWatch.
+      log: { warn: (message: string) => void (/^Connection Error/.test(String(message)) || console.warn(message)) },
+    },
     // The search index (server/search/) is SQL of its own, written by hand in its migration.
     schemaGenerator: { skipTables: SEARCH_TABLES },
     forceUtcTimezone: true,

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { MikroORM } from "@mikro-orm/postgresql";
 import express, { type ErrorRequestHandler, type Request, type Response } from "express";
+import { isDatabaseUnavailable } from "../errors.js";
 import type { Logger } from "../logger.js";
 import { requestScope } from "../request-scope.js";
 import { renderCard, renderCardMessage } from "./card.html.js";
@@ -100,7 +101,7 @@ export function createEmbedRouter({ orm, logger, publicUrl, rateLimiter, cacheSe
   };
 
   for (const name of Object.keys(EMBED_ASSETS)) {
-    router.get(`/embed/${name}`, async (req, res) => {
+    router.get(`/embed/${name}`, async (req, res, next) => {
       // Module scripts and stylesheets fetched by other sites' pages are CORS requests.
       res.setHeader("Access-Control-Allow-Origin", "*");
       res.setHeader("Cross-Origin-Resource-Policy", "cross-origin");
@@ -114,6 +115,8 @@ export function createEmbedRouter({ orm, logger, publicUrl, rateLimiter, cacheSe
         setCommonHeaders(res, asset.contentType, CACHE_OK);
         sendWithEtag(req, res, 200, asset.body, asset.etag);
       } catch (error) {
+      // Answered by the hub's error handler: 503 DATABASE_UNAVAILABLE, logged once per outage.
+      if (isDatabaseUnavailable(error)) return next(error);
         logFailure(error, "embed asset failed");
         setCommonHeaders(res, "text/plain; charset=utf-8", NO_STORE);
         res.status(500).send("Internal server error.");
@@ -121,7 +124,7 @@ export function createEmbedRouter({ orm, logger, publicUrl, rateLimiter, cacheSe
     });
   }
 
-  router.get("/embed/projects/:slug", limited, async (req: Request<{ slug: string }>, res) => {
+  router.get("/embed/projects/:slug", limited, async (req: Request<{ slug: string }>, res, next) => {
     const origin = originOf(req);
     if (!origin) return badHost(req, res);
     const query = req.query as Record<string, unknown>;
@@ -146,6 +149,8 @@ export function createEmbedRouter({ orm, logger, publicUrl, rateLimiter, cacheSe
       }
       sendRendered(req, res, HTML, answer);
     } catch (error) {
+      // Answered by the hub's error handler: 503 DATABASE_UNAVAILABLE, logged once per outage.
+      if (isDatabaseUnavailable(error)) return next(error);
       logFailure(error, "embed card failed");
       setCommonHeaders(res, HTML, NO_STORE);
       const html = renderCardMessage("unavailable", { ...options, slug: req.params.slug });
@@ -153,7 +158,7 @@ export function createEmbedRouter({ orm, logger, publicUrl, rateLimiter, cacheSe
     }
   });
 
-  router.get("/projects/:slug", limited, async (req: Request<{ slug: string }>, res) => {
+  router.get("/projects/:slug", limited, async (req: Request<{ slug: string }>, res, next) => {
     const origin = originOf(req);
     if (!origin) return badHost(req, res);
     res.setHeader("Content-Security-Policy", PAGE_CSP);
@@ -170,13 +175,15 @@ export function createEmbedRouter({ orm, logger, publicUrl, rateLimiter, cacheSe
       }
       sendRendered(req, res, HTML, answer);
     } catch (error) {
+      // Answered by the hub's error handler: 503 DATABASE_UNAVAILABLE, logged once per outage.
+      if (isDatabaseUnavailable(error)) return next(error);
       logFailure(error, "project page failed");
       setCommonHeaders(res, HTML, NO_STORE);
       res.status(500).send(renderProjectErrorPage());
     }
   });
 
-  router.get("/oembed", limited, async (req, res) => {
+  router.get("/oembed", limited, async (req, res, next) => {
     res.setHeader("Access-Control-Allow-Origin", "*");
     const origin = originOf(req);
     if (!origin) return badHost(req, res);
@@ -198,6 +205,8 @@ export function createEmbedRouter({ orm, logger, publicUrl, rateLimiter, cacheSe
       if (!answer) return fail(404, "No project is published at this url", CACHE_NOT_FOUND);
       sendRendered(req, res, JSON_TYPE, answer);
     } catch (error) {
+      // Answered by the hub's error handler: 503 DATABASE_UNAVAILABLE, logged once per outage.
+      if (isDatabaseUnavailable(error)) return next(error);
       logFailure(error, "oEmbed failed");
       fail(500, "Internal server error");
     }
@@ -207,7 +216,7 @@ export function createEmbedRouter({ orm, logger, publicUrl, rateLimiter, cacheSe
   // percent-encoding (URIError, status 400), end here rather than in the GraphQL error format.
   const onError: ErrorRequestHandler = (error, req, res, next) => {
     // Errors of the hub's routes before this router pass by untouched.
-    if (res.headersSent || !EMBED_PATHS.test(req.path)) return next(error);
+    if (res.headersSent || !EMBED_PATHS.test(req.path) || isDatabaseUnavailable(error)) return next(error);
     const status = error?.status === 400 ? 400 : 500;
     if (status === 500) logFailure(error, "embed route failed");
     setCommonHeaders(res, "text/plain; charset=utf-8", NO_STORE);

@@ -11,8 +11,10 @@ import {
   type ValidationContext,
   type ValidationRule,
 } from "graphql";
+import type { OperationDeadline } from "../../schema/common/context.js";
 import { ErrorCode } from "../../schema/common/errors.js";
 import type { OperationLimits } from "../config.js";
+import { OperationConnections, operationConnections } from "../database/request-connections.js";
 import { costLimitRule } from "./cost.rule.js";
 
 /**
@@ -59,8 +61,10 @@ function refuse(what: string, limit: number) {
  * The plugin for what needs the request: the query cost (priced with the
  * request's variables, see cost.rule.ts) and the execution timeout. An operation
  * still running after `limits.executionTimeoutMs` is answered with one `TIMEOUT`
- * error and HTTP 503; its pending resolvers are abandoned and no new ones start.
- * It also words the parser's token-limit error like the other limits. Goes into
+ * error and HTTP 503 (never with data, even when the timer fired late); its pending
+ * resolvers are abandoned, its statements cancelled and no new ones start. A mutation
+ * is answered when its write has settled: `TIMEOUT` only if it was rolled back (see
+ * `Deadline`). It also words the parser's token-limit error like the other limits. Goes into
  * ApolloServer's `plugins`.
  */
 export function operationLimitsPlugin(limits: OperationLimits): ApolloServerPlugin<BaseContext> {
@@ -85,9 +89,11 @@ export function operationLimitsPlugin(limits: OperationLimits): ApolloServerPlug
             });
           }
         },
-        async executionDidStart({ contextValue }) {
-          deadline = new Deadline(limits.executionTimeoutMs);
+        async executionDidStart({ contextValue, operation }) {
+          deadline = new Deadline(limits.executionTimeoutMs, operation?.operation === "mutation");
           deadlines.set(contextValue, deadline);
+          // Writes give their transaction the time left as its statement timeout (schema/publishing/publishing.service.ts).
+          (contextValue as { deadline?: OperationDeadline }).deadline = deadline;
           return {
             async executionDidEnd() {
               deadline?.clear();
@@ -106,7 +112,19 @@ export function operationLimitsPlugin(limits: OperationLimits): ApolloServerPlug
           }
         },
         async willSendResponse({ response }) {
-          if (!deadline?.expired || response.body.kind !== "single") return;
+          if (!deadline || response.body.kind !== "single") return;
+          if (deadline.mutation) {
+            // A write tells its own outcome, known once its transaction has settled: what committed is answered (200).
+            const { data, errors } = response.body.singleResult;
+            const wrote = Object.values(data ?? {}).some((value) => value !== null);
+            if (!wrote && errors?.some((error) => error.extensions?.code === ErrorCode.TIMEOUT)) {
+              response.http.status = 503;
+              response.http.headers.set("cache-control", "no-store");
+            }
+            return;
+          }
+          // The clock, not only the timer: CPU-bound work can delay the timer past the end of execution.
+          if (!deadline.expired) return;
           // Every resolver still pending failed alike; one error says it all, and partial data would mislead.
           response.body.singleResult = { data: null, errors: [{ message: deadline.error.message, extensions: { code: ErrorCode.TIMEOUT } }] };
           response.http.status = 503;
@@ -128,26 +146,48 @@ const deadlines = new WeakMap<object, Deadline>();
 /** Schemas whose resolvers already observe deadlines. */
 const enforced = new WeakSet<GraphQLSchema>();
 
-/** One operation's time limit: `reached` rejects when it passes, unless `clear()` came first. */
-class Deadline {
-  expired = false;
+/**
+ * One operation's time limit: `reached` rejects when it passes, unless `clear()` came
+ * first. It also holds the operation's database connections (at most two at once); for
+ * a query, the deadline stops their statements. A mutation's statements are not
+ * cancelled: its write transaction carries the time left as its statement timeout, so
+ * that PostgreSQL itself rolls it back, and the operation answers once it has settled.
+ */
+class Deadline implements OperationDeadline {
   readonly error: GraphQLError;
   readonly reached: Promise<never>;
+  readonly connections = new OperationConnections();
+  private readonly endsAt: number;
+  private fired = false;
   private timer: NodeJS.Timeout | undefined;
 
-  constructor(ms: number) {
+  constructor(
+    ms: number,
+    readonly mutation: boolean,
+  ) {
+    this.endsAt = performance.now() + ms;
     this.error = new GraphQLError(
       `The operation took longer than ${ms} ms and was stopped. Ask for less: smaller pages (\`first\`) or fewer nested lists.`,
       { extensions: { code: ErrorCode.TIMEOUT, http: { status: 503 } } },
     );
     this.reached = new Promise<never>((_, reject) => {
       this.timer = setTimeout(() => {
-        this.expired = true;
+        this.fired = true;
+        if (!mutation) this.connections.stop(this.error);
         reject(this.error);
       }, ms);
     });
     // Races take the rejection; when none is listening any more, it must not count as unhandled.
     this.reached.catch(() => undefined);
+  }
+
+  /** Whether the time is up, by the timer or by the clock (the timer fires late when the event loop was busy). */
+  get expired(): boolean {
+    return this.fired || performance.now() >= this.endsAt;
+  }
+
+  remainingMs(): number {
+    return Math.max(0, this.endsAt - performance.now());
   }
 
   clear(): void {
@@ -156,28 +196,44 @@ class Deadline {
 }
 
 /**
- * Makes every resolver of the schema race its operation's deadline: once it has
- * passed, pending results give way to the timeout error and no resolver starts,
- * so execution ends at once. graphql-js cannot cancel a resolver, so work
- * already started (a database query) runs to its end unobserved.
+ * Makes every resolver of the schema observe its operation's deadline and run with its
+ * operation's database connections. In a query, once the deadline has passed, pending
+ * results give way to the timeout error and no resolver starts, so execution ends at
+ * once; the statements still running are cancelled. In a mutation, a write that has
+ * started is awaited (it ends by its statement timeout or commits), and a root field
+ * not yet started is not started.
  */
 function enforceDeadlines(schema: GraphQLSchema): void {
   if (enforced.has(schema)) return;
   enforced.add(schema);
+  const mutationType = schema.getMutationType();
   for (const type of Object.values(schema.getTypeMap())) {
     if (!(type instanceof GraphQLObjectType) || type.name.startsWith("__")) continue;
     for (const field of Object.values(type.getFields())) {
       // A field without a resolver reads a property of an object already loaded: nothing to wait for.
       if (!field.resolve) continue;
       const resolve: GraphQLFieldResolver<unknown, unknown> = field.resolve;
+      const isWrite = type === mutationType;
       field.resolve = (source, args, context, info) => {
         const deadline = typeof context === "object" && context !== null ? deadlines.get(context) : undefined;
-        if (deadline?.expired) throw deadline.error;
-        const result = resolve(source, args, context, info);
-        return deadline && isPromiseLike(result) ? Promise.race([result, deadline.reached]) : result;
+        if (!deadline) return resolve(source, args, context, info);
+        if (deadline.mutation) {
+          if (isWrite && deadline.expired) throw writeNotStarted(deadline);
+          return operationConnections.run(deadline.connections, () => resolve(source, args, context, info));
+        }
+        if (deadline.expired) throw deadline.error;
+        const result = operationConnections.run(deadline.connections, () => resolve(source, args, context, info));
+        return isPromiseLike(result) ? Promise.race([result, deadline.reached]) : result;
       };
     }
   }
+}
+
+/** The error of a write the deadline came before: it never began, so nothing was saved. */
+function writeNotStarted(deadline: Deadline): GraphQLError {
+  return new GraphQLError(`${deadline.error.message.replace(/\. Ask for less.*$/, "")} before this write began: nothing was saved.`, {
+    extensions: { code: ErrorCode.TIMEOUT },
+  });
 }
 
 function isPromiseLike(value: unknown): value is PromiseLike<unknown> {

@@ -1,5 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler } from "express";
 import { ErrorCode } from "../../schema/common/errors.js";
+import { DATABASE_RETRY_AFTER_SECONDS, DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "../errors.js";
 
 /** The largest request body the GraphQL endpoint reads. */
 export const BODY_LIMIT = "1mb";
@@ -22,10 +23,20 @@ export const notFound: RequestHandler = (_req, res) => {
 /**
  * The last error handler: client errors of the HTTP layer (bad JSON, too large, bad
  * encoding, malformed paths) become `BAD_REQUEST` with a message that says what to fix;
+ * a database that cannot be reached is `DATABASE_UNAVAILABLE` with 503 (told to
+ * `onUnavailable`, which logs once per outage), for page routes and exports alike;
  * anything else is logged through `logInternal` and masked as `INTERNAL_SERVER_ERROR`.
  */
-export function httpErrors(logInternal: (error: unknown) => void): ErrorRequestHandler {
+export function httpErrors(logInternal: (error: unknown) => void, onUnavailable: (error: unknown) => void = () => undefined): ErrorRequestHandler {
   return (error, _req, res, _next) => {
+    if (isDatabaseUnavailable(error)) {
+      onUnavailable(error);
+      // A stream cut short cannot take a status any more; ending it tells the client it is incomplete.
+      if (res.headersSent) return void res.destroy();
+      res.status(503).set({ "retry-after": String(DATABASE_RETRY_AFTER_SECONDS), "cache-control": "no-store" });
+      res.json({ errors: [{ message: DATABASE_UNAVAILABLE_MESSAGE, extensions: { code: ErrorCode.DATABASE_UNAVAILABLE } }] });
+      return;
+    }
     const type = String(error?.type);
     // Express marks its own client errors (e.g. a malformed percent-encoding in the path) with a 4xx status.
     const status4xx = typeof error?.status === "number" && error.status >= 400 && error.status < 500 ? (error.status as number) : null;

@@ -1,10 +1,13 @@
 import type { MikroORM } from "@mikro-orm/postgresql";
 import pg from "pg";
+import { queryCounted } from "../database/request-connections.js";
 
 /** Connections per pool: a search runs at most two statements at once. */
 const POOL_SIZE = 4;
 /** How long an unused connection stays open. */
 const IDLE_MS = 30_000;
+/** Longest wait for a free connection (or a new one): then the search fails rather than hang. */
+const CONNECT_TIMEOUT_MS = 5_000;
 
 /** A statement with `?` placeholders, as the ORM writes them, and its parameters. */
 export interface Sql {
@@ -36,7 +39,8 @@ export function inlined({ sql, params }: Sql): string {
  * statement timeout, and both start scans at a table's first row: otherwise a scan of a
  * table larger than a quarter of `shared_buffers` joins a concurrent one mid-table, and
  * the first matches it finds (the candidates a broad query ranks) would change from
- * request to request, so that pages repeat or skip hits.
+ * request to request, so that pages repeat or skip hits. Inside a GraphQL operation their
+ * connections count against the operation's own (see request-connections.ts).
  */
 export class SearchConnections {
   private readonly scanning: pg.Pool;
@@ -50,6 +54,7 @@ export class SearchConnections {
         connectionString,
         max: POOL_SIZE,
         idleTimeoutMillis: IDLE_MS,
+        connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
         allowExitOnIdle: true,
         options,
         ...(statementTimeout ? { statement_timeout: statementTimeout } : {}),
@@ -65,7 +70,7 @@ export class SearchConnections {
 
   /** Runs one statement; `indexed` runs it where sequential scans are off. */
   async query<T>({ sql, params }: Sql, { indexed = false } = {}): Promise<T[]> {
-    const result = await (indexed ? this.indexed : this.scanning).query(numbered(sql), params);
+    const result = (await queryCounted(indexed ? this.indexed : this.scanning, numbered(sql), params)) as pg.QueryResult;
     return result.rows as T[];
   }
 
@@ -73,7 +78,7 @@ export class SearchConnections {
   async batch<T>(statements: readonly string[]): Promise<T[][]> {
     const distinct = [...new Set(statements)];
     if (!distinct.length) return [];
-    const results = (await this.scanning.query(distinct.join(";\n"))) as unknown as pg.QueryResult | pg.QueryResult[];
+    const results = await queryCounted(this.scanning, distinct.join(";\n"));
     const rows = new Map((Array.isArray(results) ? results : [results]).map((result, index) => [distinct[index], result.rows as T[]]));
     return statements.map((statement) => rows.get(statement)!);
   }

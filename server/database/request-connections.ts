@@ -1,0 +1,175 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+import type { MikroORM } from "@mikro-orm/postgresql";
+import pg from "pg";
+
+/**
+ * Most database connections one GraphQL operation holds at a time, the ORM's and the
+ * search engine's together: an operation with thirty aliased aggregates then takes two
+ * of the pool's ten, and the rest stay free for everybody else. Its further statements
+ * wait for one of its own two.
+ */
+export const CONNECTIONS_PER_OPERATION = 2;
+
+/** A pooled connection as the `pg` driver has it. */
+type PooledClient = pg.Client & { host: string; port: number };
+
+/** What a pool is asked for: take a connection, or give one back. */
+interface PoolAccess {
+  take(): Promise<PooledClient>;
+  giveBack(client: PooledClient, discard: boolean): void;
+}
+
+/**
+ * One operation's share of the database: at most `limit` connections at once, and
+ * `stop()` at its deadline, which refuses its further statements and cancels the ones
+ * running. A cancelled connection is not reused: the cancel request travels on its own
+ * socket and could otherwise land on another request's statement.
+ */
+export class OperationConnections {
+  private inUse = 0;
+  private readonly queue: { resolve: () => void; reject: (error: Error) => void }[] = [];
+  private readonly running = new Set<PooledClient>();
+  private readonly cancelled = new WeakSet<PooledClient>();
+  private stoppedWith: Error | undefined;
+
+  constructor(private readonly limit = CONNECTIONS_PER_OPERATION) {}
+
+  /** Takes a connection from a pool once one of the operation's own is free. */
+  async acquire(pool: PoolAccess): Promise<PooledClient> {
+    await this.enter();
+    let client: PooledClient;
+    try {
+      client = await pool.take();
+    } catch (error) {
+      this.leave();
+      throw error;
+    }
+    if (this.stoppedWith) {
+      // The deadline passed while the pool was busy: the statement would run for nobody.
+      pool.giveBack(client, false);
+      this.leave();
+      throw this.stoppedWith;
+    }
+    this.running.add(client);
+    owners.set(client, this);
+    return client;
+  }
+
+  /** Gives a connection back; tells whether it must be discarded rather than pooled again. */
+  release(client: PooledClient): boolean {
+    if (!this.running.delete(client)) return false;
+    owners.delete(client);
+    this.leave();
+    return this.cancelled.has(client);
+  }
+
+  /** At the deadline: further statements fail with `error`, waiting ones too, and running ones are cancelled. */
+  stop(error: Error): void {
+    if (this.stoppedWith) return;
+    this.stoppedWith = error;
+    for (const waiter of this.queue.splice(0)) waiter.reject(error);
+    for (const client of this.running) {
+      this.cancelled.add(client);
+      cancelStatement(client);
+    }
+  }
+
+  private async enter(): Promise<void> {
+    if (this.stoppedWith) throw this.stoppedWith;
+    if (this.inUse < this.limit) {
+      this.inUse++;
+      return;
+    }
+    // The slot is handed over by `leave()`, so `inUse` stays as it is.
+    await new Promise<void>((resolve, reject) => this.queue.push({ resolve, reject }));
+  }
+
+  private leave(): void {
+    const next = this.queue.shift();
+    if (next) next.resolve();
+    else this.inUse--;
+  }
+}
+
+/** The operation whose resolvers are running, for the pools to find. */
+export const operationConnections = new AsyncLocalStorage<OperationConnections>();
+
+/** Which operation holds a connection (the ORM gives connections back outside the operation's async context). */
+const owners = new WeakMap<PooledClient, OperationConnections>();
+
+/**
+ * Asks PostgreSQL to cancel the statement a connection runs, with the protocol's cancel
+ * request (its own short socket, no login): it works when the pool has no connection
+ * left. A connection that runs nothing just then ignores it.
+ */
+function cancelStatement(client: PooledClient): void {
+  const { processID, secretKey } = client as unknown as { processID: number; secretKey: number };
+  const connection = new pg.Connection() as pg.Connection & { connect(port: number | string, host?: string): void; cancel(pid: number, key: number): void };
+  // A failed cancel (the server is gone) changes nothing: the statement then ends with its connection.
+  connection.on("error", () => undefined);
+  connection.once("connect", () => connection.cancel(processID, secretKey));
+  if (client.host?.startsWith("/")) connection.connect(`${client.host}/.s.PGSQL.${client.port}`);
+  else connection.connect(client.port, client.host);
+}
+
+/** The parts of knex's client and tarn's pool that are wrapped. */
+interface KnexClient {
+  acquireConnection(): Promise<PooledClient>;
+  releaseConnection(connection: PooledClient): Promise<void>;
+  pool?: { validate(connection: PooledClient): boolean | Promise<boolean> };
+  [LIMITED]?: true;
+}
+const LIMITED = Symbol("ikz-hub.limitedPerOperation");
+/** Connections that must not be pooled again: tarn's validation drops them on their next acquire. */
+const discarded = new WeakSet<PooledClient>();
+
+/**
+ * Makes the ORM's pool count each GraphQL operation's connections (see
+ * `OperationConnections`); statements outside an operation (CLI, health check, page
+ * routes) take connections as before.
+ */
+export function limitConnectionsPerOperation(orm: MikroORM): void {
+  const client = orm.em.getConnection().getKnex().client as KnexClient;
+  if (client[LIMITED]) return;
+  client[LIMITED] = true;
+  const acquire = client.acquireConnection.bind(client);
+  const release = client.releaseConnection.bind(client);
+  client.acquireConnection = () => {
+    const operation = operationConnections.getStore();
+    if (!operation) return acquire();
+    return operation.acquire({ take: acquire, giveBack: (connection) => void release(connection) });
+  };
+  client.releaseConnection = (connection) => {
+    if (owners.get(connection)?.release(connection)) discarded.add(connection);
+    return release(connection);
+  };
+  const pool = client.pool;
+  if (pool) {
+    const validate = pool.validate.bind(pool);
+    pool.validate = (connection) => !discarded.has(connection) && validate(connection);
+  }
+}
+
+/**
+ * Runs one statement on a `pg` pool, counted against the running operation's
+ * connections when there is one (the search engine's pools).
+ */
+export async function queryCounted(pool: pg.Pool, text: string, params?: unknown[]): Promise<pg.QueryResult | pg.QueryResult[]> {
+  const operation = operationConnections.getStore();
+  if (!operation) return pool.query(text, params);
+  const client = await operation.acquire({
+    take: () => pool.connect() as Promise<PooledClient>,
+    giveBack: (connection, discard) => (connection as unknown as pg.PoolClient).release(discard),
+  });
+  let failed = false;
+  try {
+    return await client.query(text, params);
+  } catch (error) {
+    failed = true;
+    throw error;
+  } finally {
+    const discard = operation.release(client);
+    // As `pool.query` does: a connection whose statement failed is closed, it may be broken.
+    (client as unknown as pg.PoolClient).release(discard || failed);
+  }
+}

@@ -1,0 +1,70 @@
+/**
+ * Losing the database: while the test's database refuses connections (and its
+ * sessions are ended), GraphQL and the page routes answer 503 with
+ * DATABASE_UNAVAILABLE, the log has one line for the outage instead of a stack trace
+ * per request, and the hub serves again by itself once connections are allowed.
+ */
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { type LoggedTestHub, startLoggedHub } from "../support/logged-hub.js";
+
+const QUERY = '{ municipality(slug: "herten") { name projects(first: 1) { totalCount } } }';
+
+async function until(check: () => Promise<boolean> | boolean, guardMs = 20_000): Promise<void> {
+  const end = Date.now() + guardMs;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error("the condition did not hold in time");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe("database loss", () => {
+  let hub: LoggedTestHub;
+  let admin: pg.Client;
+  let name: string;
+  beforeAll(async () => {
+    hub = await startLoggedHub();
+    admin = new pg.Client({ connectionString: inject("testDatabase").adminUrl });
+    await admin.connect();
+    name = decodeURIComponent(new URL(hub.db.url).pathname.slice(1));
+  });
+  afterAll(async () => {
+    await admin?.query(`alter database "${name}" allow_connections true`).catch(() => undefined);
+    await admin?.end();
+    await hub?.close();
+  });
+
+  const outageLines = () => hub.lines.filter((line) => /^database unavailable/.test(line.msg));
+
+  it("answers 503 DATABASE_UNAVAILABLE while it is gone, logs the outage once, and recovers without a restart", async () => {
+    expect((await hub.query(QUERY)).status).toBe(200);
+    await admin.query(`alter database "${name}" allow_connections false`);
+    await admin.query("select pg_terminate_backend(pid) from pg_stat_activity where datname = $1", [name]);
+    try {
+      for (let i = 0; i < 5; i++) {
+        const response = await fetch(hub.url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: QUERY }) });
+        const body = (await response.json()) as { data: unknown; errors: { extensions: { code: string } }[] };
+        // Old behaviour: HTTP 200 with INTERNAL_SERVER_ERROR, and a stack trace in the log each time.
+        expect(response.status).toBe(503);
+        expect(response.headers.get("retry-after")).toBe("5");
+        expect(body.data).toBeNull();
+        expect(body.errors.map((error) => error.extensions.code)).toEqual(["DATABASE_UNAVAILABLE"]);
+      }
+      const page = await fetch(`${hub.origin}/projects/herten-kita-online`);
+      expect(page.status).toBe(503);
+      expect(((await page.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe("DATABASE_UNAVAILABLE");
+      const health = await fetch(`${hub.origin}/healthz`);
+      expect(health.status).toBe(503);
+      await until(() => outageLines().length > 0);
+      for (let i = 0; i < 3; i++) expect((await hub.query(QUERY)).status).toBe(503);
+      expect(outageLines()).toHaveLength(1);
+      expect(hub.lines.filter((line) => line.msg === "internal error")).toHaveLength(0);
+      expect(JSON.stringify(hub.lines)).not.toMatch(/\\n\s+at /);
+    } finally {
+      await admin.query(`alter database "${name}" allow_connections true`);
+    }
+    await until(async () => (await hub.query(QUERY)).status === 200);
+    await until(() => hub.lines.some((line) => line.msg === "database reachable again"));
+    expect(outageLines()).toHaveLength(1);
+  });
+});
