@@ -12,6 +12,7 @@ import type { HubConfig } from "./config.js";
 import { type Database, openDatabase, statementTimeoutFor } from "./database/database.js";
 import { formatError } from "./errors.js";
 import { createEmbedRouter } from "./embed/embed.router.js";
+import { exportPoints } from "./export/export.params.js";
 import { createExportRouter } from "./export/export.router.js";
 import { knownOperationTypes, privateForTokenHolders, rejectNulCharacters } from "./graphql/guards.js";
 import { operationLimitRules, operationLimitsPlugin, operationParseOptions } from "./graphql/limits.js";
@@ -164,8 +165,12 @@ export class Hub {
     this.app.use(requestId);
     this.app.get("/healthz", healthRoute({ orm, rateLimiter, search }));
     this.app.use(createEmbedRouter({ orm, logger, publicUrl: config.publicUrl }));
-    // Exports spend the caller's address budget like GraphQL requests: they read whole tables.
-    this.app.use("/export", rateLimitMiddleware(rateLimiter, logger, () => null), createExportRouter({ orm, publicUrl: config.publicUrl }));
+    // Exports spend the caller's address budget like GraphQL requests, in proportion to the page they ask for.
+    this.app.use(
+      "/export",
+      rateLimitMiddleware(rateLimiter, logger, () => null, (req) => exportPoints(req.query)),
+      createExportRouter({ orm, logger, publicUrl: config.publicUrl, executionTimeoutMs: config.limits.executionTimeoutMs }),
+    );
     this.app.use("/graphql", ...graphqlRoute({ apollo: this.apollo, orm, logger, authenticator, rateLimiter, search }));
     this.app.use(notFound);
     this.app.use(httpErrors((error) => this.logInternalError(error)));
