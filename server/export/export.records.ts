@@ -98,24 +98,28 @@ function keyset(after: ExportCursor | null): FilterQuery<Project | Strategy> {
 
 /**
  * Picks one page of published records in export order with one statement that
- * reads ids only (the database sorts; the hub holds at most `limit + 1` numbers),
- * and one more for the sort key of the page's last row when another page follows.
+ * reads ids only (the database sorts; the hub holds at most `limit + 1` numbers,
+ * as plain rows rather than entities), and one more for the sort key of the
+ * page's last row when another page follows.
  */
 async function pageIds(em: EntityManager, entity: Listed, where: FilterQuery<Project | Strategy>, page: ExportPage): Promise<ExportPageIds> {
-  const rows = (await em.find(entity as typeof Project, { $and: [where, { publicationState: PUBLISHED }, keyset(page.after)] } as never, {
-    fields: ["id"] as never,
-    orderBy: [{ municipality: { name: "asc" } }, { title: "asc" }, { slug: "asc" }] as never,
-    limit: page.limit + 1,
-    disableIdentityMap: true,
-  })) as { id: number }[];
+  const qb = em
+    .createQueryBuilder(entity as typeof Project, "e")
+    .select("e.id")
+    .where({ $and: [where, { publicationState: PUBLISHED }, keyset(page.after)] } as never)
+    .orderBy([{ municipality: { name: "asc" } }, { title: "asc" }, { slug: "asc" }] as never)
+    .limit(page.limit + 1);
+  // Query builders skip the ORM's filters unless told; the filter conditions (municipalities, topics, providers) name no filtered entity.
+  await qb.applyFilters();
+  const rows = await qb.execute<{ id: number }[]>("all", false);
   const ids = rows.slice(0, page.limit).map((row) => row.id);
   if (rows.length <= page.limit) return { ids, next: null };
-  const last = (await em.findOneOrFail(entity as typeof Project, { id: ids.at(-1) } as never, {
-    fields: ["title", "slug", "municipality.name"] as never,
-    populate: ["municipality"] as never,
-    disableIdentityMap: true,
-  })) as Project | Strategy;
-  return { ids, next: { municipality: last.municipality.getEntity().name, title: last.title, slug: last.slug } };
+  const [last] = await selectRows<ExportCursor>(
+    em,
+    `select m.name as municipality, e.title, e.slug from ${entity === Project ? "project" : "strategy"} e join municipality m on m.id = e.municipality_id where e.id = ?`,
+    [ids.at(-1)],
+  );
+  return { ids, next: last };
 }
 
 /** Orders loaded records as their ids are ordered in the page. */
@@ -133,37 +137,60 @@ export async function projectPage(em: EntityManager, filter: ProjectFilter, page
   return pageIds(em, Project, (await projectWhere(em, filter)) as FilterQuery<Project | Strategy>, page);
 }
 
+/** A project row as the batch statement gives it. */
+interface ProjectRow extends Omit<ProjectRecord, "municipality"> {
+  id: number;
+  municipality_slug: string;
+  municipality_name: string;
+  municipality_state: State;
+}
+
 /**
- * The export records of a batch of projects, in the order of `ids`, with what an
- * analyst needs in one row. Relations are read with one statement each (not one
- * join of all of them, whose rows multiply), on `em`, which the caller discards
- * after the batch.
+ * One row per published project, relations aggregated by the database, so that a
+ * batch is one statement and no entities: hydrating 500 projects with six
+ * relations through the ORM took about half a second of the hub's only thread.
+ * Published strategies and sources only, as the public sees them; names in German
+ * order (their columns' collation), keys in code-point order.
  */
+const PROJECT_BATCH_SQL = `
+  select p.id, p.slug, p.title, p.summary, p.status,
+         p.started_on as "startedOn", p.planned_end_on as "plannedEndOn", p.completed_on as "completedOn",
+         m.slug as municipality_slug, m.name as municipality_name, m.state as municipality_state,
+         (select s.title from strategy s where s.id = p.strategy_id and s.publication_state = 'PUBLISHED') as strategy,
+         coalesce((select array_agg(t.key::text order by t.key collate "C") from project_topics pt join topic t on t.id = pt.topic_id
+                    where pt.project_id = p.id), '{}') as topics,
+         coalesce((select json_agg(json_build_object('slug', v.slug, 'name', v.name) order by v.name, v.slug) from project_providers pv
+                     join provider v on v.id = pv.provider_id where pv.project_id = p.id), '[]') as providers,
+         coalesce((select json_agg(json_build_object('slug', d.slug, 'name', d.name) order by d.name, d.slug) from project_products pd
+                     join product d on d.id = pd.product_id where pd.project_id = p.id), '[]') as products,
+         coalesce((select json_agg(json_build_object('title', s.title, 'publisher', s.publisher, 'publishedOn', s.published_on, 'url', s.url)
+                                   order by s.key collate "C")
+                     from project_sources ps join source s on s.id = ps.source_id
+                    where ps.project_id = p.id and s.publication_state = 'PUBLISHED'), '[]') as sources
+    from project p join municipality m on m.id = p.municipality_id
+   where p.id in (?) and p.publication_state = 'PUBLISHED'`;
+
+/** The export records of a batch of projects, in the order of `ids`, with what an analyst needs in one row: one statement. */
 export async function projectRecords(em: EntityManager, ids: readonly number[]): Promise<ProjectRecord[]> {
-  const projects = await em.find(Project, { id: { $in: [...ids] }, publicationState: PUBLISHED } as never, {
-    populate: ["municipality", "strategy", "topics", "providers", "products", "sources"] as never,
-    strategy: LoadStrategy.SELECT_IN,
-  });
-  return inPageOrder(projects, ids).map((project): ProjectRecord => {
-    const municipality = project.municipality.getEntity();
-    // Whether or not the populate loaded a strategy the public may not see, only a published one is named.
-    const strategy = project.strategy?.isInitialized() ? project.strategy.unwrap() : null;
-    return {
-      slug: project.slug,
-      title: project.title,
-      summary: project.summary,
-      status: project.status,
-      municipality: { slug: municipality.slug, name: municipality.name, state: municipality.state },
-      strategy: strategy && strategy.publicationState === PUBLISHED ? strategy.title : null,
-      topics: project.topics.getItems().map((topic) => topic.key).sort(),
-      providers: project.providers.getItems().sort(byName).map(({ slug, name }) => ({ slug, name })),
-      products: project.products.getItems().sort(byName).map(({ slug, name }) => ({ slug, name })),
-      startedOn: project.startedOn,
-      plannedEndOn: project.plannedEndOn,
-      completedOn: project.completedOn,
-      sources: sourceRecords(project.sources.getItems()),
-    };
-  });
+  if (!ids.length) return [];
+  const rows = await selectRows<ProjectRow>(em, PROJECT_BATCH_SQL, [[...ids]]);
+  return inPageOrder(rows, ids).map(
+    (row): ProjectRecord => ({
+      slug: row.slug,
+      title: row.title,
+      summary: row.summary,
+      status: row.status,
+      municipality: { slug: row.municipality_slug, name: row.municipality_name, state: row.municipality_state },
+      strategy: row.strategy,
+      topics: row.topics,
+      providers: row.providers,
+      products: row.products,
+      startedOn: row.startedOn,
+      plannedEndOn: row.plannedEndOn,
+      completedOn: row.completedOn,
+      sources: row.sources,
+    }),
+  );
 }
 
 /** One page of the published strategies that match a filter (the same as `strategies(filter:)`), in export order. */
