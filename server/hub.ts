@@ -13,7 +13,7 @@ import { type Database, openDatabase, statementTimeoutFor } from "./database/dat
 import { formatError } from "./errors.js";
 import { createEmbedRouter } from "./embed/embed.router.js";
 import { exportPoints } from "./export/export.params.js";
-import { createExportRouter } from "./export/export.router.js";
+import { createExportRouter, exportHeaders } from "./export/export.router.js";
 import { knownOperationTypes, privateForTokenHolders, rejectNulCharacters } from "./graphql/guards.js";
 import { operationLimitRules, operationLimitsPlugin, operationParseOptions } from "./graphql/limits.js";
 import { buildHubSchema } from "./graphql/schema.js";
@@ -168,6 +168,7 @@ export class Hub {
     // Exports spend the caller's address budget like GraphQL requests, in proportion to the page they ask for.
     this.app.use(
       "/export",
+      exportHeaders,
       rateLimitMiddleware(rateLimiter, logger, () => null, (req) => exportPoints(req.query)),
       createExportRouter({ orm, logger, publicUrl: config.publicUrl, executionTimeoutMs: config.limits.executionTimeoutMs }),
     );

@@ -90,6 +90,17 @@ function answerError(error: unknown, res: Response, next: NextFunction): void {
   }
 }
 
+/**
+ * Headers of every export answer, a 429 of the rate limiter in front of the routes
+ * included: any origin may read exports, their `Link` and rate-limit headers.
+ */
+export const exportHeaders: RequestHandler = (_req, res, next) => {
+  res.setHeader("Access-Control-Allow-Origin", "*");
+  res.setHeader("Access-Control-Expose-Headers", ["Link", ...RATE_LIMIT_RESPONSE_HEADERS].join(", "));
+  res.setHeader("X-Content-Type-Options", "nosniff");
+  next();
+};
+
 /** The relative address of the page after this one: the request's own, with `after` set to `cursor`. */
 function nextPageUrl(req: Request, cursor: string): string {
   const url = new URL(req.originalUrl, "http://localhost");
@@ -110,9 +121,6 @@ export function createExportRouter({ orm, logger, publicUrl, executionTimeoutMs 
 
   const route = (handler: (req: Request, res: Response) => Promise<void>): RequestHandler => async (req, res, next) => {
     try {
-      res.setHeader("Access-Control-Allow-Origin", "*");
-      res.setHeader("Access-Control-Expose-Headers", ["Link", ...RATE_LIMIT_RESPONSE_HEADERS].join(", "));
-      res.setHeader("X-Content-Type-Options", "nosniff");
       await handler(req, res);
     } catch (error) {
       answerError(error, res, next);
@@ -137,7 +145,7 @@ export function createExportRouter({ orm, logger, publicUrl, executionTimeoutMs 
   /** Streams a page and logs, once, how an export that did not complete ended. */
   const stream = async <R>(req: Request, res: Response, ids: readonly number[], load: (ids: readonly number[]) => Promise<R[]>, format: ExportFormat<R>, started: number) => {
     const outcome: ExportOutcome = await streamExport(res, { ids, load, format, deadline: started + executionTimeoutMs });
-    const where = { path: req.path, rows: outcome.rows, of: ids.length };
+    const where = { path: req.baseUrl + req.path, rows: outcome.rows, of: ids.length };
     if (outcome.status === "failed") logger.error({ ...where, err: outcome.error }, "export failed mid-stream; transfer aborted");
     else if (outcome.status === "deadline") logger.warn(where, `export passed its deadline (${executionTimeoutMs} ms); transfer aborted`);
     else if (outcome.status === "client-gone") logger.info(where, "export client went away; reading stopped");

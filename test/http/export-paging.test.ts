@@ -146,6 +146,7 @@ describe("rate-limit points in proportion to the page", () => {
     const refused = await fetch(`${small.origin}/export/projects.csv?limit=2001`);
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(refused.headers.get("access-control-allow-origin")).toBe("*");
     const body = (await refused.json()) as { errors: { message: string; extensions: { code: string } }[] };
     expect(body.errors[0].extensions.code).toBe("RATE_LIMITED");
     expect(body.errors[0].message).toMatch(/costs 3 points and 2 are left/);
