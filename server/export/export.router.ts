@@ -123,6 +123,8 @@ export function createExportRouter({ orm, logger, publicUrl, executionTimeoutMs 
     try {
       await handler(req, res);
     } catch (error) {
+      // Headers meant for the file must not go out with an error: no download name, no cached error, no next page.
+      if (!res.headersSent) for (const name of ["Link", "Content-Disposition", "Cache-Control", "Content-Type"]) res.removeHeader(name);
       answerError(error, res, next);
     }
   };
