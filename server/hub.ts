@@ -14,7 +14,8 @@ import { DatabaseWatch } from "./database/database-watch.js";
 import { limitConnectionsPerOperation } from "./database/request-connections.js";
 import { formatError } from "./errors.js";
 import { createEmbedRouter } from "./embed/embed.router.js";
-import { createExportRouter } from "./export/export.router.js";
+import { exportPoints } from "./export/export.params.js";
+import { createExportRouter, exportHeaders } from "./export/export.router.js";
 import { knownOperationTypes, privateForTokenHolders, rejectNulCharacters } from "./graphql/guards.js";
 import { introspectionCachePlugin } from "./graphql/introspection-cache.js";
 import { databaseUnavailable } from "./graphql/database-unavailable.plugin.js";
@@ -188,8 +189,13 @@ export class Hub {
     this.app.use(requestId);
     this.app.get("/healthz", healthRoute({ orm, rateLimiter, search }));
     this.app.use(createEmbedRouter({ orm, logger, publicUrl: config.publicUrl, rateLimiter, cacheSeconds: config.pageCacheSeconds }));
-    // Exports spend the caller's address budget like GraphQL requests: they read whole tables.
-    this.app.use("/export", rateLimitMiddleware(rateLimiter, logger, () => null), createExportRouter({ orm, publicUrl: config.publicUrl }));
+    // Exports spend the caller's address budget like GraphQL requests, in proportion to the page they ask for.
+    this.app.use(
+      "/export",
+      exportHeaders,
+      rateLimitMiddleware(rateLimiter, logger, () => null, (req) => exportPoints(req.query)),
+      createExportRouter({ orm, logger, publicUrl: config.publicUrl, executionTimeoutMs: config.limits.executionTimeoutMs }),
+    );
     this.app.use("/graphql", ...graphqlRoute({ apollo: this.apollo, orm, logger, authenticator, rateLimiter, search }));
     this.app.use(notFound);
     this.app.use(

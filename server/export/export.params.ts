@@ -5,6 +5,12 @@ import { ProjectStatus } from "../../schema/project/project-status.enum.js";
 import type { ProjectFilter } from "../../schema/project/project.inputs.js";
 import { StrategyStatus } from "../../schema/strategy/strategy-status.enum.js";
 import type { StrategyFilter } from "../../schema/strategy/strategy.inputs.js";
+import { decodeExportCursor, type ExportCursor, type ExportKind } from "./export.cursor.js";
+
+/** Most rows one export response holds, and how many it holds when `limit` is not given. */
+export const MAX_EXPORT_ROWS = 10_000;
+/** Rows that one rate-limit point pays for: a page costs one point per started thousand rows of its `limit`. */
+export const ROWS_PER_POINT = 1_000;
 
 /** A query parameter an export cannot use: the answer is 400 with this message, naming `parameter`. */
 export class ExportParamError extends Error {
@@ -60,8 +66,8 @@ function onlyKnown(query: Query, known: readonly string[]): void {
   }
 }
 
-const PROJECT_PARAMS = ["municipalities", "states", "topics", "statuses", "providers"] as const;
-const STRATEGY_PARAMS = ["municipalities", "states", "topics", "statuses"] as const;
+const PROJECT_PARAMS = ["municipalities", "states", "topics", "statuses", "providers", "limit", "after"] as const;
+const STRATEGY_PARAMS = ["municipalities", "states", "topics", "statuses", "limit", "after"] as const;
 
 /** The project filter of `/export/projects.*`: the same criteria as `projects(filter:)`. */
 export function projectFilterOf(query: Query): ProjectFilter {
@@ -84,4 +90,45 @@ export function strategyFilterOf(query: Query): StrategyFilter {
     topics: list(query, "topics"),
     statuses: enumList(query, "statuses", StrategyStatus),
   };
+}
+
+/** Which page of an export a request asks for: at most `limit` rows, after the row `after` names (from the start without). */
+export interface ExportPage {
+  limit: number;
+  after: ExportCursor | null;
+}
+
+/** A single plain value of a parameter, or undefined without it. */
+function single(query: Query, name: string): string | undefined {
+  const raw = query[name];
+  if (raw === undefined) return undefined;
+  if (typeof raw !== "string") throw new ExportParamError(`${name} must be given once, as a plain value.`, name);
+  return raw;
+}
+
+/** The `limit` and `after` parameters of an export: a whole number from 1 to MAX_EXPORT_ROWS, and a cursor this export issued. */
+export function exportPageOf(query: Query, kind: ExportKind): ExportPage {
+  const limitText = single(query, "limit");
+  const limit = limitText === undefined ? MAX_EXPORT_ROWS : /^\d{1,6}$/.test(limitText) ? Number(limitText) : Number.NaN;
+  if (!(limit >= 1 && limit <= MAX_EXPORT_ROWS)) {
+    throw new ExportParamError(`limit must be a whole number from 1 to ${MAX_EXPORT_ROWS}.`, "limit");
+  }
+  const afterText = single(query, "after");
+  const after = afterText === undefined ? null : decodeExportCursor(kind, afterText);
+  if (afterText !== undefined && !after) {
+    throw new ExportParamError('after is not a cursor of this export; follow the Link header (rel="next") of the previous page unchanged.', "after");
+  }
+  return { limit, after };
+}
+
+/**
+ * The rate-limit points of an export request: one per started ROWS_PER_POINT rows
+ * of the page it asks for (`limit`, MAX_EXPORT_ROWS without), charged before any
+ * work. A `limit` the export will refuse costs one point, as the 400 does no work.
+ */
+export function exportPoints(query: Query): number {
+  const raw = query.limit;
+  if (raw === undefined) return Math.ceil(MAX_EXPORT_ROWS / ROWS_PER_POINT);
+  const limit = typeof raw === "string" && /^\d{1,6}$/.test(raw) ? Number(raw) : 0;
+  return limit >= 1 && limit <= MAX_EXPORT_ROWS ? Math.ceil(limit / ROWS_PER_POINT) : 1;
 }

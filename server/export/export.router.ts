@@ -1,18 +1,35 @@
+import { PassThrough } from "node:stream";
 import type { MikroORM } from "@mikro-orm/postgresql";
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from "express";
 import { GraphQLError } from "graphql";
 import { ErrorCode } from "../../schema/common/errors.js";
 import { VISIBILITY_FILTER } from "../../schema/publishing/visibility.js";
-import { type CsvColumn, germanDecimal, toCsv } from "./export.csv.js";
-import { ExportParamError, projectFilterOf, strategyFilterOf } from "./export.params.js";
-import { exportProjects, exportStrategies, type ProjectRecord, type SourceRecord, type StrategyRecord } from "./export.records.js";
 import { hubOrigin } from "../http/hub-origin.js";
+import { RATE_LIMIT_RESPONSE_HEADERS } from "../rate-limit/rate-limit.middleware.js";
+import type { Logger } from "../logger.js";
+import { type CsvColumn, csvHeader, csvRow, csvStream, germanDecimal } from "./export.csv.js";
+import { encodeExportCursor, type ExportKind } from "./export.cursor.js";
+import { ExportParamError, exportPageOf, projectFilterOf, strategyFilterOf } from "./export.params.js";
+import {
+  type ExportPageIds,
+  projectPage,
+  projectRecords,
+  type ProjectRecord,
+  type SourceRecord,
+  strategyPage,
+  strategyRecords,
+  type StrategyRecord,
+} from "./export.records.js";
+import { type ExportFormat, type ExportOutcome, streamExport } from "./export.stream.js";
 
 /** What the export routes need from the hub. */
 export interface ExportRouterOptions {
   orm: MikroORM;
+  logger: Logger;
   /** The hub's public origin (PUBLIC_URL); null derives it from each request's Host. */
   publicUrl: string | null;
+  /** How long (ms) an export may keep reading batches (EXECUTION_TIMEOUT_MS): no batch starts later. */
+  executionTimeoutMs: number;
 }
 
 /** Exports are public data that changes rarely; caches may keep them a minute. */
@@ -74,20 +91,40 @@ function answerError(error: unknown, res: Response, next: NextFunction): void {
 }
 
 /**
+ * Headers of every export answer, a 429 of the rate limiter in front of the routes
+ * included: any origin may read exports, their `Link` and rate-limit headers.
+ */
+export const exportHeaders: RequestHandler = (_req, res, next) => {
+  res.setHeader("Access-Control-Allow-Origin", "*");
+  res.setHeader("Access-Control-Expose-Headers", ["Link", ...RATE_LIMIT_RESPONSE_HEADERS].join(", "));
+  res.setHeader("X-Content-Type-Options", "nosniff");
+  next();
+};
+
+/** The relative address of the page after this one: the request's own, with `after` set to `cursor`. */
+function nextPageUrl(req: Request, cursor: string): string {
+  const url = new URL(req.originalUrl, "http://localhost");
+  url.searchParams.set("after", cursor);
+  return url.pathname + url.search;
+}
+
+/**
  * The export routes: `/export/projects.csv`, `/export/projects.json` and
  * `/export/strategies.csv`, with the filters of `projects` and `strategies` as
  * query parameters. Published records only, for everybody; every record cites
- * its sources.
+ * its sources. Each response is one page of at most `limit` rows, streamed in
+ * batches; a `Link: <…&after=…>; rel="next"` header (and, in JSON, `next`) leads to
+ * the next page.
  */
-export function createExportRouter({ orm, publicUrl }: ExportRouterOptions): express.Router {
+export function createExportRouter({ orm, logger, publicUrl, executionTimeoutMs }: ExportRouterOptions): express.Router {
   const router = express.Router();
 
   const route = (handler: (req: Request, res: Response) => Promise<void>): RequestHandler => async (req, res, next) => {
     try {
-      res.setHeader("Access-Control-Allow-Origin", "*");
-      res.setHeader("X-Content-Type-Options", "nosniff");
       await handler(req, res);
     } catch (error) {
+      // Headers meant for the file must not go out with an error: no download name, no cached error, no next page.
+      if (!res.headersSent) for (const name of ["Link", "Content-Disposition", "Cache-Control", "Content-Type"]) res.removeHeader(name);
       answerError(error, res, next);
     }
   };
@@ -100,36 +137,75 @@ export function createExportRouter({ orm, publicUrl }: ExportRouterOptions): exp
     const origin = hubOrigin(req, publicUrl);
     return (slug: string) => (origin ? `${origin}/projects/${encodeURIComponent(slug)}` : null);
   };
-  const sendCsv = (res: Response, filename: string, body: string) => {
+  /** The page a request asks for; sets its `Link` header and returns the next page's address, or null on the last page. */
+  const pageLink = (req: Request, res: Response, kind: ExportKind, page: ExportPageIds): string | null => {
+    if (!page.next) return null;
+    const next = nextPageUrl(req, encodeExportCursor(kind, page.next));
+    res.setHeader("Link", `<${next}>; rel="next"`);
+    return next;
+  };
+  /** Streams a page and logs, once, how an export that did not complete ended. */
+  const stream = async <R>(req: Request, res: Response, ids: readonly number[], load: (ids: readonly number[]) => Promise<R[]>, format: ExportFormat<R>, started: number) => {
+    const outcome: ExportOutcome = await streamExport(res, { ids, load, format, deadline: started + executionTimeoutMs });
+    const where = { path: req.baseUrl + req.path, rows: outcome.rows, of: ids.length };
+    if (outcome.status === "failed") logger.error({ ...where, err: outcome.error }, "export failed mid-stream; transfer aborted");
+    else if (outcome.status === "deadline") logger.warn(where, `export passed its deadline (${executionTimeoutMs} ms); transfer aborted`);
+    else if (outcome.status === "client-gone") logger.info(where, "export client went away; reading stopped");
+  };
+  const csvHeaders = (res: Response, filename: string) => {
     res.setHeader("Content-Type", "text/csv; charset=utf-8");
     res.setHeader("Content-Disposition", `attachment; filename="${filename}"`);
     res.setHeader("Cache-Control", CACHE);
-    res.send(body);
   };
+  const csvFormat = <R>(columns: readonly CsvColumn<R>[]): ExportFormat<R> => ({
+    encoder: csvStream(),
+    head: [csvHeader(columns)],
+    row: (record) => csvRow(record, columns),
+    tail: () => [],
+  });
 
   router.get(
     "/projects.csv",
     route(async (req, res) => {
-      const records = await exportProjects(publicEm(), projectFilterOf(req.query));
-      sendCsv(res, "ikz-projects.csv", toCsv(records, projectColumns(pages(req))));
+      const started = Date.now();
+      const filter = projectFilterOf(req.query);
+      const page = await projectPage(publicEm(), filter, exportPageOf(req.query, "projects"));
+      pageLink(req, res, "projects", page);
+      csvHeaders(res, "ikz-projects.csv");
+      await stream(req, res, page.ids, (ids) => projectRecords(publicEm(), ids), csvFormat(projectColumns(pages(req))), started);
     }),
   );
 
   router.get(
     "/projects.json",
     route(async (req, res) => {
-      const records = await exportProjects(publicEm(), projectFilterOf(req.query));
+      const started = Date.now();
+      const filter = projectFilterOf(req.query);
+      const page = await projectPage(publicEm(), filter, exportPageOf(req.query, "projects"));
+      const next = pageLink(req, res, "projects", page);
       const pageOf = pages(req);
+      res.setHeader("Content-Type", "application/json; charset=utf-8");
       res.setHeader("Cache-Control", CACHE);
-      res.json({ count: records.length, projects: records.map((record) => ({ ...record, page: pageOf(record.slug) })) });
+      // One object as before ({ count, projects }), written as it goes: count and next follow the array.
+      const format: ExportFormat<ProjectRecord> = {
+        encoder: new PassThrough(),
+        head: ['{"projects":['],
+        row: (record, index) => (index ? "," : "") + JSON.stringify({ ...record, page: pageOf(record.slug) }),
+        tail: (count) => [`],"count":${count},"next":${JSON.stringify(next)}}`],
+      };
+      await stream(req, res, page.ids, (ids) => projectRecords(publicEm(), ids), format, started);
     }),
   );
 
   router.get(
     "/strategies.csv",
     route(async (req, res) => {
-      const records = await exportStrategies(publicEm(), strategyFilterOf(req.query));
-      sendCsv(res, "ikz-strategies.csv", toCsv(records, STRATEGY_COLUMNS));
+      const started = Date.now();
+      const filter = strategyFilterOf(req.query);
+      const page = await strategyPage(publicEm(), filter, exportPageOf(req.query, "strategies"));
+      pageLink(req, res, "strategies", page);
+      csvHeaders(res, "ikz-strategies.csv");
+      await stream(req, res, page.ids, (ids) => strategyRecords(publicEm(), ids), csvFormat(STRATEGY_COLUMNS), started);
     }),
   );
 

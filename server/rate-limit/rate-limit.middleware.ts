@@ -39,14 +39,24 @@ export function rateLimitSubject(verifiedToken: string | null, ip: string | unde
  * preflights never get here) and before the body parser (so that refused bodies are not
  * parsed). Should the limiter fail unexpectedly, the request is let through and logged:
  * limiting must never take the API down.
+ *
+ * `cost` prices a request in points (default one); the exports price their page size
+ * this way. A cost above the whole budget is capped at the budget, so that every
+ * request can pass once per window.
  */
-export function rateLimitMiddleware(limiter: RateLimiter, logger: Logger, verifiedToken: (req: Request) => string | null): RequestHandler {
+export function rateLimitMiddleware(
+  limiter: RateLimiter,
+  logger: Logger,
+  verifiedToken: (req: Request) => string | null,
+  cost: (req: Request) => number = () => 1,
+): RequestHandler {
   return async (req, res, next) => {
     if (req.method === "OPTIONS") return next();
     const subject = rateLimitSubject(verifiedToken(req), req.ip);
+    const points = Math.min(Math.max(1, Math.ceil(cost(req))), limiter.points);
     let result;
     try {
-      result = await limiter.consume(subject.key);
+      result = await limiter.consume(subject.key, points);
     } catch (error) {
       logger.error({ err: error }, "rate limiter failed; request let through");
       return next();
@@ -63,6 +73,7 @@ export function rateLimitMiddleware(limiter: RateLimiter, logger: Logger, verifi
         {
           message:
             `Too many requests: the limit is ${limiter.points} per ${limiter.durationSeconds} s for this ${subject.kind}; ` +
+            (points > 1 ? `this request costs ${points} points and ${result.remaining} are left; ask for less or ` : "") +
             `try again in ${retryAfter} s.`,
           extensions: { code: ErrorCode.RATE_LIMITED, retryAfterSeconds: retryAfter },
         },

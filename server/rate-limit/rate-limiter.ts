@@ -33,10 +33,12 @@ export interface RateLimiter {
   /** Whether the budget is kept in Redis (`REDIS_URL` set), whatever the connection's state. */
   readonly usesRedis: boolean;
   /**
-   * Takes one point from `key`'s budget. Never rejects because Redis is unreachable:
-   * the request is then counted by this instance in memory (the insurance limiter).
+   * Takes `points` (default one) from `key`'s budget. A request that would take more
+   * than is left is refused and takes nothing (so a refused large export leaves the
+   * budget to a smaller request). Never rejects because Redis is unreachable: the
+   * request is then counted by this instance in memory (the insurance limiter).
    */
-  consume(key: string): Promise<RateLimitDecision>;
+  consume(key: string, points?: number): Promise<RateLimitDecision>;
   /** Whether Redis answers a PING; null when no Redis is configured. */
   redisStatus(): Promise<"up" | "down" | null>;
   /** Closes the Redis connection, if any. Safe to call more than once. */
@@ -84,7 +86,7 @@ export function createRateLimiter({ config, logger }: { config: Pick<HubConfig, 
       points,
       durationSeconds,
       usesRedis: false,
-      consume: (key) => consumeFrom(memory, key, points),
+      consume: (key, cost = 1) => consumeFrom(memory, key, points, cost),
       redisStatus: async () => null,
       close: async () => {},
     };
@@ -133,9 +135,9 @@ export function createRateLimiter({ config, logger }: { config: Pick<HubConfig, 
     points,
     durationSeconds,
     usesRedis: true,
-    consume: async (key) => {
+    consume: async (key, cost = 1) => {
       await firstAttempt;
-      return consumeFrom(redis, key, points);
+      return consumeFrom(redis, key, points, cost);
     },
     redisStatus: async () => {
       if (client.status !== "ready") return "down";
@@ -157,11 +159,15 @@ export function createRateLimiter({ config, logger }: { config: Pick<HubConfig, 
   };
 }
 
-async function consumeFrom(limiter: RateLimiterMemory | RateLimiterRedis, key: string, points: number): Promise<RateLimitDecision> {
+async function consumeFrom(limiter: RateLimiterMemory | RateLimiterRedis, key: string, points: number, cost: number): Promise<RateLimitDecision> {
   try {
-    return decision(await limiter.consume(key), true, points);
+    return decision(await limiter.consume(key, cost), true, points);
   } catch (rejection) {
-    if (rejection instanceof RateLimiterRes) return decision(rejection, false, points);
-    throw rejection;
+    if (!(rejection instanceof RateLimiterRes)) throw rejection;
+    if (cost === 1) return decision(rejection, false, points);
+    // rate-limiter-flexible counts refused points too; a refused multi-point request gives them back.
+    await limiter.reward(key, cost).catch(() => undefined);
+    const left = Math.max(0, points - (rejection.consumedPoints - cost));
+    return { ...decision(rejection, false, points), remaining: left };
   }
 }

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { pino } from "pino";
 import { describe, expect, it } from "vitest";
 import { rateLimitSubject } from "../../server/rate-limit/rate-limit.middleware.js";
@@ -40,6 +40,27 @@ describe("memory limiter", () => {
     expect((await limiter.consume("k")).allowed).toBe(false);
     await new Promise((resolve) => setTimeout(resolve, 1100));
     expect((await limiter.consume("k")).allowed).toBe(true);
+  });
+});
+
+describe.each([
+  ["memory", null],
+  ["Redis", "redis://127.0.0.1:6379"],
+])("consume(key, points) in %s", (_where, redisUrl) => {
+  it("takes several points at once; a refused request takes none, so that a smaller one still passes", async () => {
+    const limiter = createRateLimiter({ config: { rateLimit: { points: 12, durationSeconds: 60 }, redisUrl }, logger: silent });
+    const key = `test:${randomUUID()}`;
+    try {
+      expect(await limiter.consume(key, 5)).toMatchObject({ allowed: true, remaining: 7 });
+      expect(await limiter.consume(key, 10)).toMatchObject({ allowed: false, remaining: 7, limit: 12 });
+      expect(await limiter.consume(key, 7)).toMatchObject({ allowed: true, remaining: 0 });
+      const refused = await limiter.consume(key);
+      expect(refused).toMatchObject({ allowed: false, remaining: 0 });
+      expect(refused.resetSeconds).toBeGreaterThanOrEqual(1);
+      if (redisUrl) expect(await limiter.redisStatus()).toBe("up");
+    } finally {
+      await limiter.close();
+    }
   });
 });
 

@@ -1,0 +1,40 @@
+import { MAX_SLUG_LENGTH } from "../../schema/common/slug.args.js";
+
+/** Which export a cursor belongs to: `projects.csv` and `projects.json` share one order, and so their cursors. */
+export type ExportKind = "projects" | "strategies";
+
+/**
+ * Where a page of an export ends: the sort key of its last row. Exports are
+ * ordered by municipality name and title (German collation), then slug, which
+ * is unique; the next page starts after this key, so rows added or removed in
+ * between neither repeat nor shift the rest.
+ */
+export interface ExportCursor {
+  municipality: string;
+  title: string;
+  slug: string;
+}
+
+// Names and titles are far shorter; anything longer was not issued by the hub.
+const MAX_TEXT = 1000;
+
+/** The opaque `after` value of the page that follows `key`. */
+export function encodeExportCursor(kind: ExportKind, key: ExportCursor): string {
+  return Buffer.from(JSON.stringify([kind, key.municipality, key.title, key.slug])).toString("base64url");
+}
+
+/** Reads an `after` value back; null for anything the hub did not issue for this export. */
+export function decodeExportCursor(kind: ExportKind, raw: string): ExportCursor | null {
+  if (raw.length > 4 * MAX_TEXT || !/^[A-Za-z0-9_-]+$/.test(raw)) return null;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(raw, "base64url").toString("utf8"));
+  } catch {
+    return null;
+  }
+  if (!Array.isArray(parsed) || parsed.length !== 4 || parsed[0] !== kind) return null;
+  const [, municipality, title, slug] = parsed as unknown[];
+  const text = (value: unknown, max: number) => typeof value === "string" && value.length <= max && !value.includes("\u0000");
+  if (!text(municipality, MAX_TEXT) || !text(title, MAX_TEXT) || !text(slug, MAX_SLUG_LENGTH)) return null;
+  return { municipality: municipality as string, title: title as string, slug: slug as string };
+}
