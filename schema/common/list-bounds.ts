@@ -83,6 +83,15 @@ export class ProjectListArgs {
   first: number = 20;
 }
 
+/** `first` of an aggregate's rows (a `stats` figure): all of them up to ${MAX_PAGE_SIZE} unless asked, so that figures are not cut by default. */
+@ArgsType()
+export class AggregateListArgs {
+  @Field(() => Int, { defaultValue: MAX_PAGE_SIZE, description: `How many rows to return (the first in the figure's order), 0 to ${MAX_PAGE_SIZE}; ${MAX_PAGE_SIZE} when left out.` })
+  @Min(0, { message: "first must not be negative" })
+  @Max(MAX_PAGE_SIZE, { message: `first must be at most ${MAX_PAGE_SIZE}` })
+  first: number = MAX_PAGE_SIZE;
+}
+
 /**
  * Refuses a new record when its parent already holds `max` of them (drafts and
  * archived ones included), so that a list declared with `MaxItems` stays within it.

@@ -2,7 +2,7 @@ import { Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graph
 import { BudgetTotal } from "../budget/budget-total.type.js";
 import { BudgetCategory } from "../budget/budget-category.enum.js";
 import type { HubContext } from "../common/context.js";
-import { AGGREGATE_WORK, ListArgs, MAX_BUDGET_YEARS, MAX_TAXONOMY_TOPICS, Work } from "../common/list-bounds.js";
+import { AGGREGATE_WORK, AggregateListArgs, MAX_BUDGET_YEARS, MAX_TAXONOMY_TOPICS, Work } from "../common/list-bounds.js";
 import { State } from "../municipality/state.enum.js";
 import { ProjectStatus } from "../project/project-status.enum.js";
 import { ProjectStatusCount } from "../project/project-status-count.type.js";
@@ -51,7 +51,7 @@ export class StatsResolver {
 
   @FieldResolver(() => [ProviderShare], { description: "Providers by number of client municipalities per state (their market share), by state, then most clients first." })
   @Work(AGGREGATE_WORK)
-  async providersByClients(@Root() stats: Stats, @Args() { first }: ListArgs, @Ctx() { em }: HubContext): Promise<ProviderShare[]> {
+  async providersByClients(@Root() stats: Stats, @Args() { first }: AggregateListArgs, @Ctx() { em }: HubContext): Promise<ProviderShare[]> {
     return (await providersByClients(em, stats)).slice(0, first);
   }
 

@@ -42,7 +42,8 @@ export function introspectionCachePlugin(options: IntrospectionCacheOptions, sta
     async requestDidStart() {
       return {
         async responseForOperation({ document, operation, request, schema }) {
-          if (!isIntrospectionOnly(document, operation)) return null;
+          // Apollo calls this hook even when no operation was resolved (several unnamed ones); execution then reports it.
+          if (!operation || !isIntrospectionOnly(document, operation)) return null;
           const key = JSON.stringify([print(document), operation.name?.value ?? null, request.variables ?? {}]);
           let entry = cache.get(key);
           if (entry) {
