@@ -7,6 +7,9 @@ import { migrations } from "./migrations/index.js";
 /** Tables of the search index: not entities, so MikroORM's schema diff must leave them alone. */
 export const SEARCH_TABLES = ["search_document", "search_word", "search_outbox", "search_state"];
 
+/** Tables of the precomputed similarity features (schema/similarity/), written by hand like the search index. */
+export const SIMILARITY_TABLES = ["similarity_term", "similarity_feature"];
+
 /** Everything that varies between the hub, the CLI and the tests. */
 export interface OrmConfigOptions {
   clientUrl: string;
@@ -38,7 +41,7 @@ export function ormConfig({ clientUrl, onQuery, poolMax = 10, statementTimeoutMs
     pool: { min: 0, max: poolMax },
     driverOptions: statementTimeoutMs ? { connection: { statement_timeout: statementTimeoutMs } } : {},
     // The search index (server/search/) is SQL of its own, written by hand in its migration.
-    schemaGenerator: { skipTables: SEARCH_TABLES },
+    schemaGenerator: { skipTables: [...SEARCH_TABLES, ...SIMILARITY_TABLES] },
     forceUtcTimezone: true,
     // Request handlers must fork their own EntityManager; the global one is off limits.
     allowGlobalContext: false,
