@@ -10,6 +10,10 @@ import { type Candidate, inverseFrequency, norm, type ProjectFeatures, rankCandi
  * among the best few hundred by the cheap one.
  */
 export const CANDIDATES_PER_SOURCE = 200;
+/** The projects one topic contributes as candidates of one source, at most. */
+const TOPIC_CANDIDATES = 200;
+/** The most projects read from one topic's (or word pair's) list, in the index's order: what bounds the work at any corpus size. */
+const LIST_READ = 1500;
 /**
  * A word finds candidates only when at most this share of published projects (and at least
  * `MIN_RARE_WORD_DF`) use it: the posting list of "digital" names a third of the corpus, and a
@@ -17,6 +21,14 @@ export const CANDIDATES_PER_SOURCE = 200;
  */
 const RARE_WORD_SHARE = 0.01;
 const MIN_RARE_WORD_DF = 50;
+/**
+ * Words too common to find candidates alone find them in pairs (projects with both, an
+ * intersection of two posting lists inside the index): of the source's this many rarest such
+ * words, up to a tenth of the corpus each. Shared mid-frequency wording is what separates the
+ * many projects that share a common topic and a supplier.
+ */
+const PAIRED_WORDS = 6;
+const MAX_PAIRED_WORD_SHARE = 0.1;
 
 /** An item of a source project: its term id in `similarity_term`, how many published projects have it, and what to call it. */
 interface SourceTerm {
@@ -110,70 +122,163 @@ interface CandidateRow {
   word_norm: number;
 }
 
-/** What a source asks the database for: who it is, and the items (with their squared weights) that find candidates. */
-function searchTerms(source: Source, n: number) {
+/**
+ * The topic part of the cheap score of a candidate `c` for its source `s`: the cosine of their
+ * idf-weighted topic vectors, with the weights of the candidate's topics that the source lacks
+ * guessed as the corpus's mean (`s.topic_m2`, a squared idf). The shared topics are found by plain
+ * array tests on the source's heaviest topics (`s.t1` = `{id}`, `s.w1` its squared idf, …).
+ * Evaluated for every row of a topic's list, so kept to a few cheap operations.
+ */
+const TOPIC_SLOTS = 4;
+const slots = Array.from({ length: TOPIC_SLOTS }, (_, i) => i + 1);
+const SLOT_COLUMNS = slots.map((i) => `coalesce(s.topic_terms[${i}:${i}], '{-1}') as t${i}, coalesce(s.topic_weights[${i}], 0) as w${i}`).join(", ");
+const CANDIDATE_COLUMNS = [
+  "c.project_id",
+  "cardinality(c.topics) as nt",
+  "cardinality(c.words) as nw",
+  "c.suppliers && s.suppliers as shares_supplier",
+  ...slots.map((i) => `c.topics @> s.t${i} as h${i}`),
+].join(", ");
+const TOPIC_DOT = slots.map((i) => `c.h${i}::int * s.w${i}`).join(" + ");
+const TOPIC_SHARED = slots.map((i) => `c.h${i}::int`).join(" + ");
+const TOPIC_COSINE = `(${TOPIC_DOT}) / nullif(s.topic_norm * sqrt(${TOPIC_DOT} + greatest(c.nt - (${TOPIC_SHARED}), 0) * s.topic_m2), 0)`;
+
+/** Every pair of `items`. */
+function pairs<T>(items: T[]): [T, T][] {
+  return items.flatMap((a, i) => items.slice(i + 1).map((b) => [a, b] as [T, T]));
+}
+
+/** A source's items that find candidates, with their squared idf (`p`: a pair of words, sharing both). */
+interface SearchTerm {
+  id: number;
+  kind: "t" | "w" | "p" | "s" | "e";
+  term: number;
+  term2: number;
+  weight: number;
+}
+
+/** The items through which a source finds candidates, and what its cheap score divides by. */
+function searchTerms(source: Source, n: number): { source: { id: number; municipalityId: number; topicNorm: number; wordScale: number }; terms: SearchTerm[] } {
   const maxWordDf = Math.max(MIN_RARE_WORD_DF, Math.ceil(n * RARE_WORD_SHARE));
-  const topics = source.topicTerms.filter((t) => t.df > 0);
-  const words = source.wordTerms.filter((w) => w.df > 0 && w.df <= maxWordDf);
-  // The cheap score approximates a candidate's vector length by its number of items times the source's mean weight.
-  const scale = (weights: ReadonlyMap<string, number>) => {
-    const length = norm(weights.keys(), weights);
-    const count = [...weights.values()].filter((w) => w > 0).length;
-    return length ? Math.sqrt(count) / length ** 2 : 0;
-  };
+  const id = source.features.id;
+  const paired = source.wordTerms
+    .filter((w) => w.df > maxWordDf && w.df <= n * MAX_PAIRED_WORD_SHARE)
+    .sort((a, b) => a.df - b.df || a.term - b.term)
+    .slice(0, PAIRED_WORDS);
   const weight = (df: number) => inverseFrequency(n, df) ** 2;
+  const topicCount = source.topicTerms.filter((t) => t.df > 0).length;
+  // A candidate's word vector length is guessed from its number of words and the source's mean weight.
+  const wordNorm = norm(source.weights.words.keys(), source.weights.words);
+  const wordCount = [...source.weights.words.values()].filter((w) => w > 0).length;
   return {
-    source: { id: source.features.id, municipality_id: source.features.municipalityId, suppliers: source.supplierTerms, topic_scale: scale(source.weights.topics), word_scale: scale(source.weights.words) },
+    source: {
+      id,
+      municipalityId: source.features.municipalityId,
+      topicNorm: norm(source.weights.topics.keys(), source.weights.topics),
+      wordScale: wordNorm ? Math.sqrt(wordCount) / wordNorm ** 2 : 0,
+    },
     terms: [
-      ...topics.map((t) => ({ source_id: source.features.id, kind: "t", term: t.term, weight: weight(t.df) })),
-      ...words.map((w) => ({ source_id: source.features.id, kind: "w", term: w.term, weight: weight(w.df) })),
+      ...source.topicTerms.filter((t) => t.df > 0).map((t) => ({ id, kind: "t" as const, term: t.term, term2: 0, weight: weight(t.df) })),
+      ...source.wordTerms.filter((w) => w.df > 0 && w.df <= maxWordDf).map((w) => ({ id, kind: "w" as const, term: w.term, term2: 0, weight: weight(w.df) })),
+      // k paired words make k - 1 pairs with each word: so divided, a project sharing them all gets their sum.
+      ...pairs(paired).map(([a, b]) => ({ id, kind: "p" as const, term: a.term, term2: b.term, weight: (weight(a.df) + weight(b.df)) / (paired.length - 1) })),
+      ...source.supplierTerms.map((term) => ({ id, kind: "s" as const, term, term2: 0, weight: 0 })),
+      // Projects whose topics are exactly some of the source's heaviest topics (a bit mask over the slots): the best topic matches.
+      ...Array.from({ length: 2 ** Math.min(TOPIC_SLOTS, topicCount) - 1 }, (_, mask) => ({ id, kind: "e" as const, term: mask + 1, term2: 0, weight: 0 })),
     ],
   };
 }
 
 /**
  * For every source at once, one statement: the published projects of other municipalities that
- * share a topic or a rare word with it, found through the GIN indexes of `similarity_feature`,
- * pre-ranked by a cheap score (the idf-weighted overlap, scaled by the candidate's number of
- * items, plus a shared supplier) and cut to `CANDIDATES_PER_SOURCE`; with the exact lengths of
- * their weighted vectors, which the exact score divides by.
+ * share a topic, a rare word or a pair of less rare words with it, found through the GIN indexes of
+ * `similarity_feature`; pre-ranked by a cheap score (the topic cosine above, the weighted overlap
+ * of the rare words scaled by the candidate's number of words, a shared supplier) and cut to
+ * `CANDIDATES_PER_SOURCE`; with the exact lengths of their weighted vectors, which the exact score
+ * divides by. A topic's list holds thousands of projects, so only its `TOPIC_CANDIDATES` best by
+ * topics and supplier go on, as do a pair's. The lists are passed as array literals, whose lengths
+ * guide the planner (records from JSON are guessed at 100 each; the inflated estimate switched
+ * on JIT compilation, which took longer than the query).
  */
 async function findCandidates(em: EntityManager, sources: Source[], n: number): Promise<CandidateRow[]> {
   const searches = sources.map((source) => searchTerms(source, n));
   const terms = searches.flatMap((search) => search.terms);
-  if (!terms.length) return [];
+  if (!terms.some((term) => term.kind !== "s")) return [];
+  const list = (kind: string, condition: string, limited: boolean, order = "") => `(
+           select * from (
+             select ${CANDIDATE_COLUMNS} from similarity_feature c
+              where x.kind = '${kind}' and c.published and ${condition} and c.municipality_id <> s.municipality_id
+              ${limited ? `${order} limit ?` : ""}
+           ) as c ${limited ? `order by ${TOPIC_COSINE} * 0.5 + c.shares_supplier::int * 0.2 desc, c.project_id limit ?` : ""})`;
+  const subset = `array(select t from unnest(array[${slots.map((i) => `case when x.term & ${2 ** (i - 1)} > 0 then s.t${i}[1] end`).join(", ")}]) as t where t is not null order by 1)`;
   return selectRows<CandidateRow>(
     em,
-    `with src as (
-       select * from jsonb_to_recordset(?::jsonb) as s(id int, municipality_id int, suppliers int[], topic_scale float8, word_scale float8)
-     ), terms as (
-       select * from jsonb_to_recordset(?::jsonb) as x(source_id int, kind text, term int, weight float8)
+    /* sql */ `with terms as (
+       select * from unnest(array[?]::int[], array[?]::text[], array[?]::int[], array[?]::int[], array[?]::float8[]) as x(source_id, kind, term, term2, weight)
+     ), src as (
+       select s.*, ${SLOT_COLUMNS},
+              (select sum(t.df * ln(1 + ?::float8 / t.df) ^ 2) / sum(t.df) from similarity_term t where t.key like 't%' and t.df > 0) as topic_m2
+         from (
+           select s.*, array(select x.term from terms x where x.source_id = s.id and x.kind = 's') as suppliers,
+                  array(select x.term from terms x where x.source_id = s.id and x.kind = 't' order by x.weight desc, x.term) as topic_terms,
+                  array(select x.weight from terms x where x.source_id = s.id and x.kind = 't' order by x.weight desc, x.term) as topic_weights
+             from unnest(array[?]::int[], array[?]::int[], array[?]::float8[], array[?]::float8[]) as s(id, municipality_id, topic_norm, word_scale)
+         ) as s
      ), hits as (
-       select x.source_id, c.project_id, x.kind, x.weight
-         from terms x cross join lateral (
-           select c.project_id from similarity_feature c where x.kind = 't' and c.published and c.topics @> array[x.term]
+       select x.source_id, x.kind, x.weight, c.project_id, c.nw, c.shares_supplier, coalesce(${TOPIC_COSINE}, 0) as topic_cosine
+         from terms x join src s on s.id = x.source_id cross join lateral (
+           ${list("t", "c.topics @> array[x.term]", true)}
            union all
-           select c.project_id from similarity_feature c where x.kind = 'w' and c.published and c.words @> array[x.term]
-         ) c
-     ), dots as (
-       select source_id, project_id,
-              coalesce(sum(weight) filter (where kind = 't'), 0) as topic_dot, coalesce(sum(weight) filter (where kind = 'w'), 0) as word_dot
-         from hits group by source_id, project_id
+           ${list("w", "c.words @> array[x.term]", false)}
+           union all
+           ${list("p", "c.words @> array[x.term, x.term2]", true)}
+           union all
+           ${list("e", `c.topics = ${subset}`, true, "order by c.project_id")}
+         ) as c
      ), ranked as (
-       select d.source_id, c.project_id, c.municipality_id, c.topics, c.suppliers, c.words,
-              row_number() over (partition by d.source_id order by
-                0.5 * d.topic_dot * s.topic_scale / sqrt(greatest(cardinality(c.topics), 1))
-                + 0.3 * d.word_dot * s.word_scale / sqrt(greatest(cardinality(c.words), 1))
-                + 0.2 * (c.suppliers && s.suppliers)::int desc, c.project_id) as rank
-         from dots d join src s on s.id = d.source_id join similarity_feature c on c.project_id = d.project_id
-        where c.municipality_id <> s.municipality_id and c.project_id <> s.id
+       select h.source_id, h.project_id,
+              row_number() over (partition by h.source_id order by
+                0.5 * max(h.topic_cosine)
+                + 0.3 * coalesce(sum(h.weight) filter (where h.kind in ('w', 'p')), 0) * min(s.word_scale) / sqrt(greatest(min(h.nw), 1))
+                + 0.2 * bool_or(h.shares_supplier)::int desc, h.project_id) as rank
+         from hits h join src s on s.id = h.source_id
+        group by h.source_id, h.project_id
+     ), top as (
+       -- The limit (never reached) keeps the planner's row estimate, and with it JIT compilation, down.
+       select r.source_id, r.project_id from ranked r where r.rank <= ? and r.project_id <> r.source_id limit ?
+     ), norms as (
+       select c.project_id, c.municipality_id, c.topics, c.suppliers, c.words,
+              coalesce(sqrt(sum(ln(1 + ?::float8 / t.df) ^ 2) filter (where u.kind = 't')), 0) as topic_norm,
+              coalesce(sqrt(sum(ln(1 + ?::float8 / t.df) ^ 2) filter (where u.kind = 'w')), 0) as word_norm
+         from similarity_feature c
+         cross join lateral (select id, 't' as kind from unnest(c.topics) as id union all select id, 'w' from unnest(c.words) as id) as u
+         join similarity_term t on t.id = u.id and t.df > 0
+        where c.project_id in (select project_id from top)
+        group by c.project_id
      )
-     select r.source_id, r.project_id, r.municipality_id, r.topics, r.suppliers, r.words,
-            (select coalesce(sqrt(sum(ln(1 + ?::float8 / t.df) ^ 2)), 0) from similarity_term t where t.id = any (r.topics) and t.df > 0) as topic_norm,
-            (select coalesce(sqrt(sum(ln(1 + ?::float8 / t.df) ^ 2)), 0) from similarity_term t where t.id = any (r.words) and t.df > 0) as word_norm
-       from ranked r
-      where r.rank <= ?`,
-    [JSON.stringify(searches.map((search) => search.source)), JSON.stringify(terms), n, n, CANDIDATES_PER_SOURCE],
+     select top.source_id, norms.* from top join norms on norms.project_id = top.project_id`,
+    [
+      terms.map((t) => t.id),
+      terms.map((t) => t.kind),
+      terms.map((t) => t.term),
+      terms.map((t) => t.term2),
+      terms.map((t) => t.weight),
+      n,
+      searches.map((s) => s.source.id),
+      searches.map((s) => s.source.municipalityId),
+      searches.map((s) => s.source.topicNorm),
+      searches.map((s) => s.source.wordScale),
+      LIST_READ,
+      TOPIC_CANDIDATES,
+      LIST_READ,
+      TOPIC_CANDIDATES,
+      LIST_READ,
+      TOPIC_CANDIDATES,
+      CANDIDATES_PER_SOURCE,
+      CANDIDATES_PER_SOURCE * sources.length,
+      n,
+      n,
+    ],
   );
 }
 

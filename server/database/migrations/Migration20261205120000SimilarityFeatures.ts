@@ -133,6 +133,8 @@ export class Migration20261205120000SimilarityFeatures extends Migration {
     // Built after the backfill, in one go. Only published projects are ever suggested; fastupdate off, as for the search index: no pending list to read.
     this.addSql(`create index similarity_feature_topics on similarity_feature using gin (topics) with (fastupdate = off) where published;`);
     this.addSql(`create index similarity_feature_words on similarity_feature using gin (words) with (fastupdate = off) where published;`);
+    // Projects with exactly a given set of topics, in id order: the best topic matches without reading a whole topic.
+    this.addSql(`create index similarity_feature_topic_set on similarity_feature (topics, project_id) where published;`);
 
     this.addSql(`analyze similarity_feature, similarity_term;`);
   }
