@@ -247,14 +247,17 @@ async function findCandidates(em: EntityManager, sources: Source[], n: number): 
        -- The limit (never reached) keeps the planner's row estimate, and with it JIT compilation, down.
        select r.source_id, r.project_id from ranked r where r.rank <= ? and r.project_id <> r.source_id limit ?
      ), norms as (
-       select c.project_id, c.municipality_id, c.topics, c.suppliers, c.words,
-              coalesce(sqrt(sum(ln(1 + ?::float8 / t.df) ^ 2) filter (where u.kind = 't')), 0) as topic_norm,
-              coalesce(sqrt(sum(ln(1 + ?::float8 / t.df) ^ 2) filter (where u.kind = 'w')), 0) as word_norm
-         from similarity_feature c
-         cross join lateral (select id, 't' as kind from unnest(c.topics) as id union all select id, 'w' from unnest(c.words) as id) as u
-         join similarity_term t on t.id = u.id and t.df > 0
-        where c.project_id in (select project_id from top)
-        group by c.project_id
+       -- Per candidate (the aggregate keeps it a loop over the primary key: a merge join read the whole table).
+       select n.* from (select distinct project_id from top) as d cross join lateral (
+         select c.project_id, c.municipality_id, c.topics, c.suppliers, c.words,
+                coalesce(sqrt(sum(ln(1 + ?::float8 / t.df) ^ 2) filter (where u.kind = 't')), 0) as topic_norm,
+                coalesce(sqrt(sum(ln(1 + ?::float8 / t.df) ^ 2) filter (where u.kind = 'w')), 0) as word_norm
+           from similarity_feature c
+           cross join lateral (select id, 't' as kind from unnest(c.topics) as id union all select id, 'w' from unnest(c.words) as id) as u
+           join similarity_term t on t.id = u.id and t.df > 0
+          where c.project_id = d.project_id
+          group by c.project_id
+       ) as n
      )
      select top.source_id, norms.* from top join norms on norms.project_id = top.project_id`,
     [
