@@ -142,7 +142,7 @@ async function rowsRead(orm: MikroORM, sourceIds: number[]): Promise<number> {
   const execute = connection.execute.bind(connection);
   const statements: [string, unknown[]][] = [];
   connection.execute = (async (query: unknown, params: unknown[] = [], method?: "all" | "get" | "run") => {
-    if (typeof query === "string") statements.push([query, params]);
+    if (typeof query === "string" && /^\s*(select|with)\b/i.test(query)) statements.push([query, params]);
     return execute(query as string, params, method);
   }) as typeof connection.execute;
   try {
