@@ -5,19 +5,22 @@ import { SimilarProject } from "./similar-project.type.js";
 import { type Candidate, inverseFrequency, norm, type ProjectFeatures, rankCandidates, type Weights } from "./similarity.score.js";
 
 /**
- * Candidates scored exactly per source project, after the database has pre-ranked all that
- * share a topic or a rare word with it. The best twenty by the exact score are nearly always
- * among the best few hundred by the cheap one.
+ * Candidates scored exactly per source project, the best by a cheap score computed in the
+ * database. At 40,000 projects 92 of the 100 suggestions of a page of 20 sources (5 each) were
+ * those of a full scan, the others within 0.05 of their score; 200 cost twice the time for little more.
  */
 export const CANDIDATES_PER_SOURCE = 100;
-/** The projects one topic contributes as candidates of one source, at most. */
+/** The projects one topic (or word pair, or set of topics) contributes as candidates of one source, at most. */
 const TOPIC_CANDIDATES = 200;
-/** The most projects read from one topic's (or word pair's) list, in the index's order: what bounds the work at any corpus size. */
+/**
+ * The most projects read from any one list (a topic's, a word's, a word pair's, a topic set's):
+ * what bounds the work of a source at any corpus size.
+ */
 const LIST_READ = 1000;
 /**
  * A word finds candidates only when at most this share of published projects (and at least
- * `MIN_RARE_WORD_DF`) use it: the posting list of "digital" names a third of the corpus, and a
- * word that common adds little to a cosine. Such words still count in the exact score.
+ * `MIN_RARE_WORD_DF`, at most `LIST_READ`) use it: the posting list of "digital" names a third of
+ * the corpus, and a word that common adds little to a cosine. Such words still count in the exact score.
  */
 const RARE_WORD_SHARE = 0.01;
 const MIN_RARE_WORD_DF = 50;
@@ -159,7 +162,7 @@ interface SearchTerm {
 
 /** The items through which a source finds candidates, and what its cheap score divides by. */
 function searchTerms(source: Source, n: number): { source: { id: number; municipalityId: number; topicNorm: number; wordScale: number }; terms: SearchTerm[] } {
-  const maxWordDf = Math.max(MIN_RARE_WORD_DF, Math.ceil(n * RARE_WORD_SHARE));
+  const maxWordDf = Math.min(LIST_READ, Math.max(MIN_RARE_WORD_DF, Math.ceil(n * RARE_WORD_SHARE)));
   const id = source.features.id;
   const paired = source.wordTerms
     .filter((w) => w.df > maxWordDf && w.df <= n * MAX_PAIRED_WORD_SHARE)
@@ -191,14 +194,14 @@ function searchTerms(source: Source, n: number): { source: { id: number; municip
 
 /**
  * For every source at once, one statement: the published projects of other municipalities that
- * share a topic, a rare word or a pair of less rare words with it, found through the GIN indexes of
- * `similarity_feature`; pre-ranked by a cheap score (the topic cosine above, the weighted overlap
- * of the rare words scaled by the candidate's number of words, a shared supplier) and cut to
- * `CANDIDATES_PER_SOURCE`; with the exact lengths of their weighted vectors, which the exact score
- * divides by. A topic's list holds thousands of projects, so only its `TOPIC_CANDIDATES` best by
- * topics and supplier go on, as do a pair's. The lists are passed as array literals, whose lengths
- * guide the planner (records from JSON are guessed at 100 each; the inflated estimate switched
- * on JIT compilation, which took longer than the query).
+ * share a topic, a rare word or a pair of less rare words with it (GIN indexes of
+ * `similarity_feature`), or whose topics are exactly some of its topics (B-tree index, in id
+ * order); at most `LIST_READ` from each list, of which a topic's, a pair's or a topic set's
+ * `TOPIC_CANDIDATES` best by topics and supplier go on. These are pre-ranked by a cheap score
+ * (the topic cosine above, the weighted overlap of the words found, scaled by the candidate's
+ * number of words, a shared supplier) and cut to `CANDIDATES_PER_SOURCE`, which come with the
+ * exact lengths of their weighted vectors that the exact score divides by. The lists are passed
+ * as array literals, whose lengths guide the planner (records from JSON are guessed at 100 each).
  */
 async function findCandidates(em: EntityManager, sources: Source[], n: number): Promise<CandidateRow[]> {
   const searches = sources.map((source) => searchTerms(source, n));
