@@ -236,7 +236,7 @@ async function findCandidates(em: EntityManager, sources: Source[], n: number): 
            union all
            ${list("p", "c.words @> array[x.term, x.term2]", true)}
            union all
-           ${list("e", `c.topics = ${subset}`, true, "order by c.project_id")}
+           ${list("e", `c.topics = ${subset}`, true)}
          ) as c
      ), ranked as (
        select h.source_id, h.project_id,
