@@ -9,6 +9,8 @@ export const SEARCH_TABLES = ["search_document", "search_word", "search_outbox",
 
 /** Longest a statement waits for a connection of the ORM's pool. */
 export const POOL_ACQUIRE_TIMEOUT_MS = 5000;
+/** Tables of the precomputed similarity features (schema/similarity/), written by hand like the search index. */
+export const SIMILARITY_TABLES = ["similarity_term", "similarity_feature"];
 
 /** Everything that varies between the hub, the CLI and the tests. */
 export interface OrmConfigOptions {
@@ -46,7 +48,7 @@ export function ormConfig({ clientUrl, onQuery, poolMax = 10, statementTimeoutMs
       log: { warn: (message: string) => void (/^Connection Error/.test(String(message)) || console.warn(message)) },
     },
     // The search index (server/search/) is SQL of its own, written by hand in its migration.
-    schemaGenerator: { skipTables: SEARCH_TABLES },
+    schemaGenerator: { skipTables: [...SEARCH_TABLES, ...SIMILARITY_TABLES] },
     forceUtcTimezone: true,
     // Request handlers must fork their own EntityManager; the global one is off limits.
     allowGlobalContext: false,
