@@ -1,9 +1,10 @@
 import DataLoader from "dataloader";
 import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { HubContext } from "../common/context.js";
+import { Work } from "../common/list-bounds.js";
 import { Project } from "../project/project.entity.js";
 import { SimilarProject } from "./similar-project.type.js";
-import { MAX_SIMILAR, SimilarArgs } from "./similarity.inputs.js";
+import { MAX_SIMILAR, SIMILAR_WORK, SimilarArgs } from "./similarity.inputs.js";
 import { similarProjects } from "./similarity.service.js";
 
 /** Serves `Project.similar`: what other municipalities did that this project could reuse. */
@@ -13,6 +14,8 @@ export class SimilarityResolver {
     description:
       "Published projects of other municipalities that resemble this one (shared topics, wording of title and summary, a shared provider or product), best first, each with its reasons. Empty when nothing is plausibly similar: the list is never padded.",
   })
+  // Each source's candidate search reads up to a few thousand feature rows: priced like a small aggregate.
+  @Work(SIMILAR_WORK)
   async similar(@Root() project: Project, @Args() { first }: SimilarArgs, @Ctx() { em, loaders }: HubContext): Promise<SimilarProject[]> {
     // One ranking per request, however many `first` values ask for it: the corpus is read once.
     const loader = loaders.get("Project.similar", () =>

@@ -347,7 +347,8 @@ async function addSynthetic(client: pg.Client, io: CliIo, options: { municipalit
     bar.update(done + size);
   }
   bar.stop();
-  await client.query("analyze search_document");
+  // Every table the synthetic data grew, not only the index: without statistics the planner misjudges the lists.
+  await client.query("analyze");
   const { rows: total } = await client.query<{ n: number }>("select count(*)::int as n from search_document");
   io.stderr.write(`Added ${options.municipalities} synthetic municipalities and ${documents} search documents; the index holds ${total[0].n} documents.\n`);
   io.stdout.write(`${documents}\n`);

@@ -20,6 +20,7 @@ import {
   MAX_TOPICS,
 } from "../../schema/common/list-bounds.js";
 import { analystQueryCost } from "../support/analyst-query.js";
+import { SIMILAR_WORK } from "../../schema/similarity/similarity.inputs.js";
 
 /** The objects of an answer, as the cost model counts them. */
 function countObjects(value: unknown): number {
@@ -68,6 +69,12 @@ describe("operationCost", () => {
     expect(cost("{ stats { projectCount projectsByStatus { count } } }")).toBe(1 + 2 * AGGREGATE_WORK + 5);
     const aliased = `{ ${Array.from({ length: 30 }, (_, i) => `s${i}: stats { projectCount }`).join(" ")} }`;
     expect(cost(aliased)).toBeGreaterThan(10_000);
+  });
+
+  it("prices each project's suggestions by their candidate search, so a page of 100 with `similar` is refused", () => {
+    expect(cost('{ project(slug: "x") { similar(first: 5) { score } } }')).toBe(1 + SIMILAR_WORK + 5);
+    expect(cost("{ projects(first: 20) { nodes { similar(first: 5) { project { slug } } } } }")).toBe(1 + 20 * (1 + SIMILAR_WORK + 5 * 2));
+    expect(cost("{ projects(first: 100) { nodes { similar(first: 1) { score } } } }")).toBeGreaterThan(10_000);
   });
 
   it("multiplies nested lists: the expensive nested pagination", () => {
