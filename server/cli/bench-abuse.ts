@@ -19,9 +19,12 @@ import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { parse } from "graphql";
 import pg from "pg";
 import { EMBEDDED_DATABASE } from "../database/database.js";
 import { embeddedPostgresUrl, findFreePort } from "../database/embedded-postgres.js";
+import { documentCost } from "../graphql/cost.rule.js";
+import { buildHubSchema } from "../graphql/schema.js";
 
 /** One kind of hostile request, sent repeatedly while the probe runs. */
 interface HostileClass {
@@ -145,6 +148,14 @@ const CLASSES: HostileClass[] = [
     },
   },
 ];
+
+/**
+ * A legitimate analyst's query that must pass (issue 12): ten cities of a state with their
+ * strategies → fields of action → topics, and their first 20 projects → providers and topics.
+ */
+const ANALYST = `query Analyst($state: State!) { municipalities(first: 10, filter: { states: [$state] }) { nodes { slug name state
+  strategies { slug title fieldsOfAction { position title topics { key } } }
+  projects(first: 20) { nodes { slug title status providers { slug name } topics { key } } } } } }`;
 
 /** The probe: a cheap query a legitimate visitor sends. */
 const PROBE = graphql(`query Probe { municipality(slug: "ratingen") { name projects(first: 5) { nodes { slug title } } } }`);
@@ -296,6 +307,8 @@ async function projectCount(databaseUrl: string): Promise<{ projects: number; sl
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
+    // Planner statistics, which a copied or freshly loaded database may lack.
+    await client.query("analyze");
     const { rows } = await client.query<{ count: string }>("select count(*) from project");
     const slugs = await client.query<{ slug: string }>(
       "select slug from project where publication_state = 'PUBLISHED' order by id limit 200",
@@ -333,6 +346,13 @@ function codes(outcomes: Outcome[]): string {
   const counts = new Map<string, number>();
   for (const outcome of outcomes) if (outcome.code) counts.set(outcome.code, (counts.get(outcome.code) ?? 0) + 1);
   return counts.size ? `; codes ${[...counts].map(([code, count]) => `${code}×${count}`).join(", ")}` : "";
+}
+
+/** Sends the analyst query once, for North Rhine-Westphalia, and prints what the hub charged and answered. */
+async function analyst(port: number): Promise<void> {
+  const cost = documentCost(buildHubSchema(), parse(ANALYST), { state: "NW" });
+  const outcome = await send(port, "127.0.2.2", graphql(ANALYST, { state: "NW" }));
+  console.log(`analyst query (10 cities of NW, nested pages of 20): cost ${cost}, HTTP ${outcome.status}${outcome.code ? ` ${outcome.code}` : ""}, ${(outcome.bytes / 1024).toFixed(0)} KB in ${outcome.ms.toFixed(0)} ms`);
 }
 
 async function main(): Promise<void> {
@@ -377,6 +397,7 @@ async function main(): Promise<void> {
     // Let in-flight work of the class drain before the next window.
     await sleep(2000);
   }
+  await analyst(hub.port);
   const { peak } = memoryOf(pid);
   const internal = hub.log.filter((line) => line.includes("internal error")).length;
   console.log(`hub peak RSS (VmHWM) ${peak.toFixed(0)} MB; ${internal} internal errors logged; load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);

@@ -69,12 +69,12 @@ describe("Topic.municipalities and Provider.clients", () => {
     const { providers } = await read();
     expect(providers.nodes.reduce((n: number, p: any) => n + p.clients.length, 0)).toBeGreaterThan(40);
     // The client and topic lists are cut in SQL now, so they may name municipalities the other list
-    // did not, and resolve in two ticks: one more batch of municipalities at most, never one per city.
-    const withForty = hub.db.queries.length;
-    expect(withForty).toBeLessThanOrEqual(before + 1);
+    // did not; whether those load in one batch or two depends on which list's statement returns
+    // first. One more batch at most, never one per city, with 40 or 80 more cities.
+    expect(hub.db.queries.length).toBeLessThanOrEqual(before + 1);
     await addSyntheticCities(hub.db.orm, 40, "counts-synth-more", 40);
     hub.db.resetQueryCount();
     await read();
-    expect(hub.db.queries.length).toBe(withForty);
+    expect(hub.db.queries.length).toBeLessThanOrEqual(before + 1);
   });
 });
