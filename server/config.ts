@@ -37,6 +37,8 @@ export interface HubConfig {
   maxResponseNodes: number;
   /** Request budget per token, or per IP address for anonymous callers. */
   rateLimit: { points: number; durationSeconds: number };
+  /** Query cost that one rate-limit point pays for: a GraphQL operation takes one point per started amount. */
+  rateLimitCostPerPoint: number;
   /** Redis for state shared by several hub instances (rate limits); null keeps it in memory. */
   redisUrl: string | null;
   /** Meilisearch as the search engine; null searches with PostgreSQL. */
@@ -213,6 +215,7 @@ const schema = z.object({
   MAX_RESPONSE_NODES: count("MAX_RESPONSE_NODES", 50_000, 10, 10_000_000),
   RATE_LIMIT_POINTS: count("RATE_LIMIT_POINTS", 300, 1, 1_000_000),
   RATE_LIMIT_DURATION_SECONDS: count("RATE_LIMIT_DURATION_SECONDS", 60, 1, 86_400),
+  RATE_LIMIT_COST_PER_POINT: count("RATE_LIMIT_COST_PER_POINT", 500, 1, 10_000_000),
   REDIS_URL: redisUrl,
   MEILI_HOST: meiliHost,
   MEILI_API_KEY: z.string().optional(),
@@ -258,6 +261,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, isTerminal = Bo
     },
     maxResponseNodes: value.MAX_RESPONSE_NODES,
     rateLimit: { points: value.RATE_LIMIT_POINTS, durationSeconds: value.RATE_LIMIT_DURATION_SECONDS },
+    rateLimitCostPerPoint: value.RATE_LIMIT_COST_PER_POINT,
     redisUrl: value.REDIS_URL,
     meilisearch: value.MEILI_HOST
       ? { host: value.MEILI_HOST, apiKey: value.MEILI_API_KEY?.trim() || null, index: value.MEILI_INDEX }

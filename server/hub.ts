@@ -29,6 +29,7 @@ import { healthRoute } from "./http/health.route.js";
 import { trustHosts } from "./http/hub-origin.js";
 import { requestId } from "./http/request-id.middleware.js";
 import type { Logger } from "./logger.js";
+import { costPointsPlugin } from "./rate-limit/cost-points.plugin.js";
 import { rateLimitMiddleware } from "./rate-limit/rate-limit.middleware.js";
 import { createRateLimiter, type RateLimiter } from "./rate-limit/rate-limiter.js";
 import { requestScope } from "./request-scope.js";
@@ -95,6 +96,8 @@ export class Hub {
         privateForTokenHolders,
         rejectNulCharacters,
         operationLimitsPlugin(options.config.limits),
+        // After the limits: an operation the cost rule refuses is charged nothing more.
+        costPointsPlugin({ limiter: () => this.rateLimiter, maxCost: options.config.limits.cost, costPerPoint: options.config.rateLimitCostPerPoint }),
         // Cost model beyond the estimate: null arguments, cached introspection, the answer's size (server/graphql/).
         refuseNullArguments,
         introspectionCachePlugin({ maxEntries: 50, maxChars: 20_000_000 }),

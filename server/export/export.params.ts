@@ -9,8 +9,8 @@ import { decodeExportCursor, type ExportCursor, type ExportKind } from "./export
 
 /** Most rows one export response holds, and how many it holds when `limit` is not given. */
 export const MAX_EXPORT_ROWS = 10_000;
-/** Rows that one rate-limit point pays for: a page costs one point per started thousand rows of its `limit`. */
-export const ROWS_PER_POINT = 1_000;
+/** Rows that one rate-limit point pays for: a page costs one point per started 250 rows of its `limit`. */
+export const ROWS_PER_POINT = 250;
 
 /** A query parameter an export cannot use: the answer is 400 with this message, naming `parameter`. */
 export class ExportParamError extends Error {

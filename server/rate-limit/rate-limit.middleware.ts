@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type { Request, RequestHandler } from "express";
 import { ErrorCode } from "../../schema/common/errors.js";
 import type { Logger } from "../logger.js";
+import { requestScope } from "../request-scope.js";
 import type { RateLimiter } from "./rate-limiter.js";
 
 /** Response headers a cross-origin script needs to read to back off (CORS `Access-Control-Expose-Headers`). */
@@ -53,6 +54,8 @@ export function rateLimitMiddleware(
   return async (req, res, next) => {
     if (req.method === "OPTIONS") return next();
     const subject = rateLimitSubject(verifiedToken(req), req.ip);
+    const scope = requestScope.getStore();
+    if (scope) scope.rateLimitKey = subject.key;
     const points = Math.min(Math.max(1, Math.ceil(cost(req))), limiter.points);
     let result;
     try {

@@ -133,26 +133,26 @@ describe("bad limit and after", () => {
 describe("rate-limit points in proportion to the page", () => {
   let small: TestHub;
   beforeAll(async () => {
-    small = await startTestHub({ RATE_LIMIT_POINTS: "12" });
+    small = await startTestHub({ RATE_LIMIT_POINTS: "42" });
   }, 60_000);
   afterAll(() => small?.close());
 
-  it("charges one point per started 1,000 rows of the page before any work; a refused page reads nothing and takes nothing", async () => {
+  it("charges one point per started 250 rows of the page before any work; a refused page reads nothing and takes nothing", async () => {
     const full = await get(small.origin, "/export/projects.csv");
     expect(full.status).toBe(200);
-    expect(full.headers.get("ratelimit-remaining")).toBe("2"); // 12 - 10 (limit 10,000 by default)
+    expect(full.headers.get("ratelimit-remaining")).toBe("2"); // 42 - 40 (limit 10,000 by default)
 
     small.db.resetQueryCount();
-    const refused = await fetch(`${small.origin}/export/projects.csv?limit=2001`);
+    const refused = await fetch(`${small.origin}/export/projects.csv?limit=751`);
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
     expect(refused.headers.get("access-control-allow-origin")).toBe("*");
     const body = (await refused.json()) as { errors: { message: string; extensions: { code: string } }[] };
     expect(body.errors[0].extensions.code).toBe("RATE_LIMITED");
-    expect(body.errors[0].message).toMatch(/costs 3 points and 2 are left/);
+    expect(body.errors[0].message).toMatch(/costs 4 points and 2 are left/);
     expect(small.db.queries).toEqual([]);
 
-    const page = await get(small.origin, "/export/projects.json?limit=1000");
+    const page = await get(small.origin, "/export/projects.json?limit=250");
     expect(page.status).toBe(200);
     expect(page.headers.get("ratelimit-remaining")).toBe("1");
     expect(JSON.parse(page.text).count).toBeGreaterThan(0);

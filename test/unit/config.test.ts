@@ -34,6 +34,7 @@ describe("loadConfig defaults", () => {
       limits: { depth: 12, aliases: 30, directives: 20, tokens: 3000, cost: 10_000, executionTimeoutMs: 10_000 },
       maxResponseNodes: 50_000,
       rateLimit: { points: 300, durationSeconds: 60 },
+      rateLimitCostPerPoint: 500,
       redisUrl: null,
       meilisearch: null,
       dataDir: path.resolve(".data"),
@@ -78,6 +79,7 @@ describe("loadConfig defaults", () => {
       limits: { depth: 12, aliases: 30, directives: 20, tokens: 3000, cost: 10_000, executionTimeoutMs: 10_000 },
       maxResponseNodes: 50_000,
       rateLimit: { points: 300, durationSeconds: 60 },
+      rateLimitCostPerPoint: 500,
       redisUrl: null,
       meilisearch: null,
       dataDir: "/tmp/ikz-data",
@@ -307,11 +309,12 @@ describe("PAGE_CACHE_SECONDS", () => {
 describe("operation limits, rate limit and REDIS_URL", () => {
   it("read their variables", () => {
     const config = loadConfig(
-      { MAX_QUERY_DEPTH: "8", MAX_ALIASES: "0", MAX_QUERY_COST: "500", EXECUTION_TIMEOUT_MS: "2500", RATE_LIMIT_POINTS: "5", REDIS_URL: "redis://127.0.0.1:6379" },
+      { MAX_QUERY_DEPTH: "8", MAX_ALIASES: "0", MAX_QUERY_COST: "500", EXECUTION_TIMEOUT_MS: "2500", RATE_LIMIT_POINTS: "5", RATE_LIMIT_COST_PER_POINT: "250", REDIS_URL: "redis://127.0.0.1:6379" },
       false,
     );
     expect(config.limits).toMatchObject({ depth: 8, aliases: 0, cost: 500, executionTimeoutMs: 2500 });
     expect(config.rateLimit.points).toBe(5);
+    expect(config.rateLimitCostPerPoint).toBe(250);
     expect(config.redisUrl).toBe("redis://127.0.0.1:6379");
   });
 
@@ -319,6 +322,7 @@ describe("operation limits, rate limit and REDIS_URL", () => {
     expectOneLine(failure({ MAX_QUERY_DEPTH: "0" }), "MAX_QUERY_DEPTH", "0");
     expectOneLine(failure({ EXECUTION_TIMEOUT_MS: "fast" }), "EXECUTION_TIMEOUT_MS", "fast");
     expectOneLine(failure({ RATE_LIMIT_POINTS: "-5" }), "RATE_LIMIT_POINTS", "-5");
+    for (const raw of ["0", "1e3", "lots", "99999999999"]) expectOneLine(failure({ RATE_LIMIT_COST_PER_POINT: raw }), "RATE_LIMIT_COST_PER_POINT", raw);
     expectOneLine(failure({ REDIS_URL: "http://127.0.0.1:6379" }), "REDIS_URL");
     expectOneLine(failure({ REDIS_URL: "not a url" }), "REDIS_URL");
   });
