@@ -104,11 +104,11 @@ const CLASSES: HostileClass[] = [
   },
   {
     name: "topic-lists",
-    what: "topics -> municipalities (plain list) -> 20 projects each",
+    what: "3 topics -> 100 municipalities each (a plain list) -> 20 projects each: close under the cost limit",
     concurrency: 4,
     paced: true,
     request: () =>
-      graphql(`query Abuse { topics(first: 40) { nodes { key municipalities { projects municipality { name projects(first: 20) { nodes { slug title summary } } } } } } }`),
+      graphql(`query Abuse { topics(first: 3) { nodes { key municipalities(first: 100) { projects municipality { name projects(first: 20) { nodes { slug title summary } } } } } } }`),
   },
   {
     name: "provider-clients",
