@@ -48,3 +48,26 @@ export function formatPartialDate(value: string): string {
   if (month) return `${month}/${year}`;
   return year;
 }
+
+/** The API's reason prefixes for similar projects (schema/similarity), in German. */
+const REASON_PREFIXES: readonly [string, string][] = [
+  ["same topic: ", "gleiches Thema: "],
+  ["same provider: ", "gleicher Anbieter: "],
+  ["same product: ", "gleiches Produkt: "],
+  ["similar wording: ", "ähnliche Wörter: "],
+];
+
+/** A similarity reason in German; a topic key becomes its label when `topicLabels` knows it. Unknown reasons stay as they are. */
+export function germanReason(reason: string, topicLabels: ReadonlyMap<string, string>): string {
+  for (const [english, german] of REASON_PREFIXES) {
+    if (!reason.startsWith(english)) continue;
+    const rest = reason.slice(english.length);
+    return german + (english === "same topic: " ? (topicLabels.get(rest) ?? rest) : rest);
+  }
+  return reason;
+}
+
+/** "1 Projekt", "2 Projekte": a count with the singular or plural noun. */
+export function counted(count: number, singular: string, plural: string): string {
+  return `${formatNumber(count)} ${count === 1 ? singular : plural}`;
+}

@@ -111,11 +111,11 @@ export function ExternalLink({ href, children }: { href: string | null; children
 }
 
 /** The sources of a fact, as a short list; nothing when there are none. */
-export function Sources({ sources }: { sources: SourceRef[] }): VNode | null {
+export function Sources({ sources, labelled = true }: { sources: SourceRef[]; labelled?: boolean }): VNode | null {
   if (sources.length === 0) return null;
   return (
     <div class="sources">
-      <span class="sources-label">Quellen:</span>
+      {labelled ? <span class="sources-label">Quellen:</span> : null}
       <ul>
         {sources.map((source) => (
           <li key={source.key}>

@@ -91,7 +91,7 @@ export function CityPage({ city }: { city: City }): VNode {
           <h3>{strategy.title}</h3>
           <p class="meta">
             {label("strategyStatus", strategy.status)}
-            {strategy.adoptedOn ? `, beschlossen ${formatPartialDate(strategy.adoptedOn)}` : ""}
+            {strategy.adoptedOn ? ` · Beschluss ${formatPartialDate(strategy.adoptedOn)}` : ""}
           </p>
           <p>{strategy.summary}</p>
           {strategy.vision ? <p class="vision">{strategy.vision}</p> : null}

@@ -1,5 +1,5 @@
 import type { VNode } from "preact";
-import { formatNumber } from "../labels.js";
+import { counted, formatNumber } from "../labels.js";
 import { Layout, paths } from "../layout.js";
 import type { HomeData } from "../queries.js";
 
@@ -48,7 +48,7 @@ export function HomePage({ data }: { data: HomeData }): VNode {
           <li key={topic.key}>
             <a href={paths.topic(topic.key)}>
               <span class="tile-title">{topic.label}</span>
-              <span class="tile-count">{formatNumber(perTopic.get(topic.key) ?? 0)} Projekte</span>
+              <span class="tile-count">{counted(perTopic.get(topic.key) ?? 0, "Projekt", "Projekte")}</span>
             </a>
           </li>
         ))}

@@ -1,5 +1,5 @@
 import { Fragment, type VNode } from "preact";
-import { formatPartialDate, label } from "../labels.js";
+import { formatPartialDate, germanReason, label } from "../labels.js";
 import { Layout, paths, Sources, TopicLinks } from "../layout.js";
 import type { ProjectData } from "../queries.js";
 
@@ -26,6 +26,7 @@ function Dates({ project }: { project: Project }): VNode | null {
 /** `/projekte/:slug`: a project with its city, topics, providers, sources and similar projects, all linked. */
 export function ProjectPage({ project }: { project: Project }): VNode {
   const city = project.municipality;
+  const topicLabels = new Map([project, ...project.similar.map((similar) => similar.project)].flatMap((each) => each.topics.map((topic) => [topic.key, topic.label] as const)));
   return (
     <Layout title={project.title} section="kommunen">
       <p class="breadcrumb">
@@ -113,7 +114,7 @@ export function ProjectPage({ project }: { project: Project }): VNode {
         </>
       ) : null}
       <h2>Quellen</h2>
-      {project.sources.length > 0 ? <Sources sources={project.sources} /> : <p>Keine Quellen angegeben.</p>}
+      {project.sources.length > 0 ? <Sources sources={project.sources} labelled={false} /> : <p>Keine Quellen angegeben.</p>}
       <h2>Ähnliche Projekte</h2>
       {project.similar.length === 0 ? <p>Keine ähnlichen Projekte gefunden.</p> : null}
       <ul class="cards">
@@ -125,7 +126,7 @@ export function ProjectPage({ project }: { project: Project }): VNode {
             <p class="meta">
               <a href={paths.city(other.municipality.slug)}>{other.municipality.name}</a> · {label("projectStatus", other.status)}
             </p>
-            <p>Warum ähnlich: {reasons.join("; ")}</p>
+            <p>Warum ähnlich: {reasons.map((reason) => germanReason(reason, topicLabels)).join("; ")}</p>
             <TopicLinks topics={other.topics} />
           </li>
         ))}

@@ -1,4 +1,5 @@
 import type { VNode } from "preact";
+import { counted } from "../labels.js";
 import { Layout, paths, ProjectList } from "../layout.js";
 import type { TopicData } from "../queries.js";
 
@@ -22,8 +23,7 @@ export function TopicPage({ topic, projects }: { topic: Topic; projects: TopicDa
             <li key={entry.municipality.slug}>
               <a href={paths.city(entry.municipality.slug)}>{entry.municipality.name}</a>{" "}
               <span class="meta">
-                ({entry.projects} {entry.projects === 1 ? "Projekt" : "Projekte"}, {entry.fieldsOfAction}{" "}
-                {entry.fieldsOfAction === 1 ? "Handlungsfeld" : "Handlungsfelder"})
+({counted(entry.projects, "Projekt", "Projekte")}, {counted(entry.fieldsOfAction, "Handlungsfeld", "Handlungsfelder")})
               </span>
             </li>
           ))}

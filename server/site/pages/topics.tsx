@@ -1,5 +1,5 @@
 import type { VNode } from "preact";
-import { formatNumber } from "../labels.js";
+import { counted } from "../labels.js";
 import { Layout, paths } from "../layout.js";
 import type { TopicsData } from "../queries.js";
 import { projectsPerTopic } from "./home.js";
@@ -17,7 +17,7 @@ export function TopicsPage({ data }: { data: TopicsData }): VNode {
             <h2>
               <a href={paths.topic(topic.key)}>{topic.label}</a>
             </h2>
-            <p class="meta">{formatNumber(perTopic.get(topic.key) ?? 0)} Projekte</p>
+            <p class="meta">{counted(perTopic.get(topic.key) ?? 0, "Projekt", "Projekte")}</p>
             <p>{topic.description}</p>
           </li>
         ))}
