@@ -192,3 +192,20 @@ describe("the website", () => {
     });
   });
 });
+
+describe("the website's rate limit", () => {
+  let hub: TestHub;
+  beforeAll(async () => {
+    hub = await startTestHub({ RATE_LIMIT_POINTS: "3" });
+  });
+  afterAll(() => hub?.close());
+
+  it("spends the address's budget of the API and the page routes; the stylesheet is free", async () => {
+    for (const path of ["/", "/kommunen", "/themen"]) expect((await fetch(hub.origin + path)).status, path).toBe(200);
+    const refused = await fetch(`${hub.origin}/kommunen/ratingen`);
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get("retry-after")).toMatch(/^\d+$/);
+    expect((await gql(hub, "{ topics { totalCount } }")).status).toBe(429);
+    expect((await fetch(`${hub.origin}/site/site.css`)).status).toBe(200);
+  });
+});
