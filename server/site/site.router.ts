@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import express, { type Request, type RequestHandler, type Response } from "express";
 import type { VNode } from "preact";
 import { matchesIfNoneMatch, strongEtag } from "../embed/http-cache.js";
+import { DATABASE_RETRY_AFTER_SECONDS } from "../errors.js";
 import { createPageCache, type RenderedAnswer } from "../embed/page-cache.js";
 import type { Logger } from "../logger.js";
 import { rateLimitMiddleware } from "../rate-limit/rate-limit.middleware.js";
@@ -174,10 +175,13 @@ export function createSiteRouter({ run, logger, rateLimiter, cacheSeconds }: Sit
         setPageHeaders(res, CACHE_OK);
         sendWithEtag(req, res, answer);
       } catch (error) {
-        const status = error instanceof SiteQueryError && (error.code === "DATABASE_UNAVAILABLE" || error.code === "TIMEOUT") ? 503 : 500;
-        // Internal errors were logged with their request id by the hub's formatError already.
-        logger.warn({ err: error, path: req.path }, "site page failed");
+        const code = error instanceof SiteQueryError ? error.code : undefined;
+        const status = code === "DATABASE_UNAVAILABLE" || code === "TIMEOUT" ? 503 : 500;
+        // Errors inside an operation were logged (an outage reported once) by the API's formatError; only the rest is news.
+        if (!(error instanceof SiteQueryError)) logger.error({ err: error, path: req.path }, "site page failed");
+        else if (status === 500) logger.warn({ code, path: req.path, reason: error.message }, "site page failed");
         setPageHeaders(res, NO_STORE);
+        if (status === 503) res.setHeader("Retry-After", String(DATABASE_RETRY_AFTER_SECONDS));
         res.status(status).send(renderDocument(ErrorPage({ status })));
       }
     });
