@@ -1,5 +1,6 @@
 import type { ComponentChildren, VNode } from "preact";
 import { renderToString } from "preact-render-to-string";
+import { stripBidiControls } from "../../schema/common/bidi.js";
 import { safeHttpUrl } from "../embed/safe-url.js";
 import { formatPartialDate, label } from "./labels.js";
 import type { ProjectRef, SourceRef, TopicRef } from "./queries.js";
@@ -91,9 +92,13 @@ export function Layout({ title, section, children }: LayoutProps): VNode {
   );
 }
 
-/** A complete HTML document; every interpolated value was escaped by preact. */
+/**
+ * A complete HTML document. Preact escapes every interpolated value; bidirectional
+ * control characters, which no template writes, are dropped from the whole page, so
+ * that stored text shows in the order it was written ("Bericht\u202Egpj.exe" cannot pose as "Berichtexe.jpg").
+ */
 export function renderDocument(page: VNode): string {
-  return `<!doctype html>${renderToString(page)}`;
+  return `<!doctype html>${stripBidiControls(renderToString(page))}`;
 }
 
 /** The path of a record's page; slugs are percent-encoded so that no stored value can change the path. */

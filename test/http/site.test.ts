@@ -24,6 +24,7 @@ const HOSTILE = {
   script: "</script><script>alert(2)</script>",
   svg: `"><svg onload=alert(3)>`,
   url: "javascript:alert(4)",
+  bidi: "Bericht\u202Egpj.exe",
 };
 const PUBLISHED = `{
   municipalities(first: 100) { nodes { slug } }
@@ -136,6 +137,7 @@ describe("the website", () => {
       const sql = hub.db.orm.em.getConnection();
       await sql.execute(`update project set title = ?, summary = ? where slug = 'kelsterbach-e-services'`, [HOSTILE.img, HOSTILE.script]);
       await sql.execute(`update municipality set note = ?, website = ? where slug = 'kelsterbach'`, [HOSTILE.svg, HOSTILE.url]);
+      await sql.execute(`update project set summary = ? where slug = 'ratingen-ozg-online-services'`, [HOSTILE.bidi]);
       await sql.execute(`update provider set name = ?, website = ? where id = (select min(id) from provider)`, [HOSTILE.svg, HOSTILE.url]);
       await sql.execute(`update source set title = ?, url = ? where id in (select id from source order by id limit 3)`, [HOSTILE.img, HOSTILE.url]);
       pages = await crawl(hub.origin);
@@ -186,8 +188,10 @@ describe("the website", () => {
         }
         if (crawled.html.includes("&lt;img src=x onerror=alert(1)>") || crawled.html.includes("&lt;img src=x onerror=alert(1)&gt;")) shown++;
       }
-      // The hostile texts are there, as text.
+      // The hostile texts are there, as text; the bidi override is dropped, the text around it stays.
       expect(shown).toBeGreaterThan(0);
+      expect(htmlPages.filter((crawled) => /\p{Bidi_Control}/u.test(crawled.html)).map((crawled) => crawled.path)).toEqual([]);
+      expect(pages.get("/projekte/ratingen-ozg-online-services")!.html).toContain("Berichtgpj.exe");
       expect(pages.get("/kommunen/kelsterbach")!.html).toContain("javascript:alert(4)");
     });
   });
