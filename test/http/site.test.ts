@@ -130,7 +130,9 @@ describe("the website", () => {
       // A draft created through the API, on a topic and a city the crawler visits.
       const tokens = await createTestTokens(hub.db.orm);
       draftSlug = "herten-geheimer-entwurf";
-      const input = { municipality: "herten", slug: draftSlug, title: DRAFT_TITLE, summary: DRAFT_TITLE, status: "PLANNED", topics: ["childcare"] };
+      const cited = await gql(hub, `{ municipality(slug: "herten") { sources { key } } }`);
+      const sources = [cited.data!.municipality.sources[0].key];
+      const input = { municipality: "herten", slug: draftSlug, title: DRAFT_TITLE, summary: DRAFT_TITLE, status: "PLANNED", topics: ["childcare"], sources };
       const created = await gql(hub, "mutation($input: CreateProjectInput!) { createProject(input: $input) { publicationState } }", { input }, tokens.editors.herten);
       expect(created.data?.createProject.publicationState).toBe("DRAFT");
       // Hostile text written straight into the database, where no input validation stands in the way.
@@ -167,8 +169,15 @@ describe("the website", () => {
       expect(showing.map((crawled) => crawled.path)).toEqual([]);
     });
 
-    it("still answers 404 for the draft's own page", async () => {
+    it("still answers 404 for the draft's own page, and shows it once it is published", async () => {
       expect((await page(`/projekte/${draftSlug}`)).status).toBe(404);
+      const tokens = await createTestTokens(hub.db.orm);
+      const found = await gql(hub, `{ project(slug: "${draftSlug}") { id } }`, {}, tokens.editors.herten);
+      const published = await gql(hub, "mutation($id: ID!) { publishProject(id: $id) { publicationState } }", { id: found.data!.project.id }, tokens.editors.herten);
+      expect(published.errors, JSON.stringify(published.errors)).toBeUndefined();
+      expect(published.data?.publishProject.publicationState).toBe("PUBLISHED");
+      expect((await page(`/projekte/${draftSlug}`)).status).toBe(200);
+      expect(await (await page("/kommunen/herten")).text()).toContain(DRAFT_TITLE);
     });
 
     it("shows hostile text inert on every page", () => {
