@@ -34,6 +34,8 @@ import { rateLimitMiddleware } from "./rate-limit/rate-limit.middleware.js";
 import { createRateLimiter, type RateLimiter } from "./rate-limit/rate-limiter.js";
 import { requestScope } from "./request-scope.js";
 import { seedIfEmpty } from "./seeding.js";
+import { createSiteQueryRunner } from "./site/run-query.js";
+import { createSiteRouter, htmlNotFound } from "./site/site.router.js";
 import { createSearchEngine, type SearchRuntime } from "./search/search-runtime.js";
 
 /** How a hub is put together; tests pass an already open database. */
@@ -200,6 +202,9 @@ export class Hub {
       createExportRouter({ orm, logger, publicUrl: config.publicUrl, executionTimeoutMs: config.limits.executionTimeoutMs }),
     );
     this.app.use("/graphql", ...graphqlRoute({ apollo: this.apollo, orm, logger, authenticator, rateLimiter, search }));
+    // The website (server/site/): anonymous GraphQL clients in-process, same limits; browsers get its HTML 404.
+    const run = createSiteQueryRunner({ apollo: this.apollo, orm, logger, search });
+    this.app.use(createSiteRouter({ run, logger, rateLimiter, cacheSeconds: config.pageCacheSeconds }), htmlNotFound);
     this.app.use(notFound);
     this.app.use(
       httpErrors(

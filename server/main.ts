@@ -71,7 +71,8 @@ async function serve(): Promise<void> {
 
   try {
     const { url, dataLocation } = await hub.start();
-    if (!stopping) logger.info({ url, data: dataLocation }, `ikz-hub serves GraphQL at ${url}; data in ${dataLocation}`);
+    const site = new URL("/", url).href;
+    if (!stopping) logger.info({ url, site, data: dataLocation }, `ikz-hub serves GraphQL at ${url} and its web pages at ${site}; data in ${dataLocation}`);
   } catch (error) {
     if (!stopping) {
       logger.fatal(`ikz-hub could not start: ${oneLine(error)}`);

@@ -53,6 +53,12 @@ describe("database loss", () => {
       const page = await fetch(`${hub.origin}/projects/herten-kita-online`);
       expect(page.status).toBe(503);
       expect(((await page.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe("DATABASE_UNAVAILABLE");
+      // The website: its HTML error page in the site's layout, nothing logged beyond the one outage line.
+      const sitePage = await fetch(`${hub.origin}/kommunen/herten`, { headers: { accept: "text/html" } });
+      expect(sitePage.status).toBe(503);
+      expect(sitePage.headers.get("retry-after")).toBe("5");
+      expect(sitePage.headers.get("cache-control")).toBe("no-store");
+      expect(await sitePage.text()).toContain("<h1>Seite gerade nicht verfügbar</h1>");
       const health = await fetch(`${hub.origin}/healthz`);
       expect(health.status).toBe(503);
       await until(() => outageLines().length > 0);

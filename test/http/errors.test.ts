@@ -647,7 +647,7 @@ describe("documents", () => {
 
 describe("HTTP", () => {
   const post = (body: string | Buffer, headers: Record<string, string> = { "content-type": "application/json" }) =>
-    raw("/graphql", { method: "POST", headers, body });
+    raw("/graphql", { method: "POST", headers, body: typeof body === "string" ? body : new Uint8Array(body) });
 
   it("an invalid JSON body is 400 BAD_REQUEST", async () => {
     for (const body of ["{ not json", '{"query": "{ topics { totalCount } }"', "null", "'single'", "\u0000"]) {
@@ -705,7 +705,6 @@ describe("HTTP", () => {
     for (const [method, path] of [
       ["GET", "/nope"],
       ["POST", "/nope"],
-      ["GET", "/"],
       ["GET", "/../../etc/passwd"],
       ["DELETE", "/healthz"],
     ] as const) {

@@ -6,7 +6,7 @@ export interface ScannedTag {
   attributes: Record<string, string>;
 }
 
-const TAG = /^<(\/?)([a-z][a-z0-9]*)((?:\s+[a-z][a-z0-9:-]*(?:="[^"<>]*")?)*)\s*>/;
+const TAG = /^<(\/?)([a-z][a-z0-9]*)((?:\s+[a-z][a-z0-9:-]*(?:="[^"<>]*")?)*)\s*\/?>/;
 const ATTRIBUTE = /\s+([a-z][a-z0-9:-]*)(?:="([^"]*)")?/g;
 
 function decode(value: string): string {

@@ -1,0 +1,39 @@
+import type { VNode } from "preact";
+import { formatNumber, label } from "../labels.js";
+import { Layout, paths } from "../layout.js";
+import type { ProvidersData } from "../queries.js";
+
+type Provider = ProvidersData["providers"]["nodes"][number];
+
+/** `/anbieter`: the provider directory, grouped by kind (kinds by label), with a link to the next page when there are more. */
+export function ProvidersPage({ data, nextHref }: { data: ProvidersData; nextHref: string | null }): VNode {
+  const byKind = new Map<string, Provider[]>();
+  for (const provider of data.providers.nodes) byKind.set(provider.kind, [...(byKind.get(provider.kind) ?? []), provider]);
+  const kinds = [...byKind.keys()].sort((a, b) => label("providerKind", a).localeCompare(label("providerKind", b), "de"));
+  return (
+    <Layout title="Anbieter" section="anbieter">
+      <h1>Anbieter</h1>
+      <p>{formatNumber(data.providers.totalCount)} IT-Dienstleister, Hersteller, Beratungen und andere, die mit Kommunen arbeiten.</p>
+      {kinds.map((kind) => (
+        <section key={kind} aria-labelledby={`art-${kind}`}>
+          <h2 id={`art-${kind}`}>{label("providerKind", kind)}</h2>
+          <ul class="columns">
+            {byKind.get(kind)!.map((provider) => (
+              <li key={provider.slug}>
+                <a href={paths.provider(provider.slug)}>{provider.name}</a>
+                {provider.seat ? <span class="meta"> ({provider.seat})</span> : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+      {nextHref ? (
+        <p>
+          <a href={nextHref} rel="next">
+            Weitere Anbieter
+          </a>
+        </p>
+      ) : null}
+    </Layout>
+  );
+}

@@ -1,0 +1,258 @@
+/**
+ * The GraphQL documents the site's pages run (through `createSiteQueryRunner`), one
+ * per page, with the shapes of their answers. They are plain API queries: anything
+ * a page shows, an anonymous API client can read the same way.
+ */
+
+/** A source as pages cite it. */
+export interface SourceRef {
+  key: string;
+  title: string;
+  url: string | null;
+  publisher: string | null;
+  publishedOn: string | null;
+}
+
+export interface TopicRef {
+  key: string;
+  label: string;
+}
+
+export interface Named {
+  slug: string;
+  name: string;
+}
+
+export interface ProjectRef {
+  slug: string;
+  title: string;
+  status: string;
+  summary: string;
+  municipality: Named;
+  topics: TopicRef[];
+}
+
+const SOURCE = "fragment SiteSource on Source { key title url publisher publishedOn }";
+const PROJECT_REF = "fragment SiteProjectRef on Project { slug title status summary municipality { slug name } topics { key label } }";
+
+export const HOME_QUERY = `query SiteHome {
+  municipalities(first: 0) { totalCount }
+  projects(first: 0) { totalCount }
+  providers(first: 0) { totalCount }
+  lessons(first: 0) { totalCount }
+  topics(first: 100) { nodes { key label description } }
+  stats { projectsByTopicAndState { topic { key } count } }
+}`;
+
+export interface HomeData {
+  municipalities: { totalCount: number };
+  projects: { totalCount: number };
+  providers: { totalCount: number };
+  lessons: { totalCount: number };
+  topics: { nodes: (TopicRef & { description: string })[] };
+  stats: { projectsByTopicAndState: { topic: { key: string }; count: number }[] };
+}
+
+export const CITIES_QUERY = `query SiteCities($after: String) {
+  municipalities(first: 100, after: $after) {
+    totalCount
+    nodes { slug name state stateName population }
+    pageInfo { hasNextPage endCursor }
+  }
+}`;
+
+export interface CitiesData {
+  municipalities: {
+    totalCount: number;
+    nodes: (Named & { state: string; stateName: string; population: number | null })[];
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  };
+}
+
+export const CITY_QUERY = `query SiteCity($slug: String!) {
+  municipality(slug: $slug) {
+    slug name officialKey stateName district governmentRegion population populationAsOf website note
+    sources { ...SiteSource }
+    strategies {
+      slug title status adoptedOn summary vision
+      sources { ...SiteSource }
+      fieldsOfAction { title description topics { key label } sources { ...SiteSource } }
+    }
+    projects(first: 100) { totalCount nodes { ...SiteProjectRef sources { ...SiteSource } } }
+    engagements(first: 100) { role description since provider { slug name } sources { ...SiteSource } }
+    lessons(first: 100) { slug title kind body project { slug title } topics { key label } sources { ...SiteSource } }
+  }
+}
+${SOURCE}
+${PROJECT_REF}`;
+
+export interface CityData {
+  municipality:
+    | (Named & {
+        officialKey: string;
+        stateName: string;
+        district: string | null;
+        governmentRegion: string | null;
+        population: number | null;
+        populationAsOf: string | null;
+        website: string | null;
+        note: string | null;
+        sources: SourceRef[];
+        strategies: {
+          slug: string;
+          title: string;
+          status: string;
+          adoptedOn: string | null;
+          summary: string;
+          vision: string | null;
+          sources: SourceRef[];
+          fieldsOfAction: { title: string; description: string | null; topics: TopicRef[]; sources: SourceRef[] }[];
+        }[];
+        projects: { totalCount: number; nodes: (ProjectRef & { sources: SourceRef[] })[] };
+        engagements: { role: string; description: string; since: string | null; provider: Named; sources: SourceRef[] }[];
+        lessons: {
+          slug: string;
+          title: string;
+          kind: string;
+          body: string;
+          project: { slug: string; title: string } | null;
+          topics: TopicRef[];
+          sources: SourceRef[];
+        }[];
+      })
+    | null;
+}
+
+export const PROJECT_QUERY = `query SiteProject($slug: String!) {
+  project(slug: $slug) {
+    ...SiteProjectRef
+    startedOn plannedEndOn completedOn note
+    municipality { stateName }
+    partners { slug name }
+    strategy { title municipality { slug } }
+    fieldOfAction { title }
+    providers { slug name }
+    products { name vendor { slug name } }
+    lessons(first: 50) { title kind body }
+    sources { ...SiteSource }
+    similar(first: 5) { reasons project { ...SiteProjectRef } }
+  }
+}
+${SOURCE}
+${PROJECT_REF}`;
+
+export interface ProjectData {
+  project:
+    | (ProjectRef & {
+        startedOn: string | null;
+        plannedEndOn: string | null;
+        completedOn: string | null;
+        note: string | null;
+        municipality: Named & { stateName: string };
+        partners: Named[];
+        strategy: { title: string; municipality: { slug: string } } | null;
+        fieldOfAction: { title: string } | null;
+        providers: Named[];
+        products: { name: string; vendor: Named | null }[];
+        lessons: { title: string; kind: string; body: string }[];
+        sources: SourceRef[];
+        similar: { reasons: string[]; project: ProjectRef }[];
+      })
+    | null;
+}
+
+export const PROVIDERS_QUERY = `query SiteProviders($after: String) {
+  providers(first: 100, after: $after) {
+    totalCount
+    nodes { slug name kind seat statesServed }
+    pageInfo { hasNextPage endCursor }
+  }
+}`;
+
+export interface ProvidersData {
+  providers: {
+    totalCount: number;
+    nodes: (Named & { kind: string; seat: string | null; statesServed: string[] })[];
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  };
+}
+
+export const PROVIDER_QUERY = `query SiteProvider($slug: String!) {
+  provider(slug: $slug) {
+    slug name legalName kind description seat website statesServed
+    clients(first: 100) { roles since municipality { slug name stateName } }
+    products(first: 50) { name description topics { key label } }
+    sources { ...SiteSource }
+  }
+  projects(first: 100, filter: { providers: [$slug] }) { totalCount nodes { ...SiteProjectRef } }
+}
+${SOURCE}
+${PROJECT_REF}`;
+
+export interface ProviderData {
+  provider:
+    | (Named & {
+        legalName: string | null;
+        kind: string;
+        description: string;
+        seat: string | null;
+        website: string | null;
+        statesServed: string[];
+        clients: { roles: string[]; since: string | null; municipality: Named & { stateName: string } }[];
+        products: { name: string; description: string; topics: TopicRef[] }[];
+        sources: SourceRef[];
+      })
+    | null;
+  projects: { totalCount: number; nodes: ProjectRef[] };
+}
+
+export const TOPICS_QUERY = `query SiteTopics {
+  topics(first: 100) { nodes { key label description } }
+  stats { projectsByTopicAndState { topic { key } count } }
+}`;
+
+export interface TopicsData {
+  topics: { nodes: (TopicRef & { description: string })[] };
+  stats: { projectsByTopicAndState: { topic: { key: string }; count: number }[] };
+}
+
+/** The topics' keys and IDs: the API has no `topic(key:)`, so the topic page finds the ID here first. */
+export const TOPIC_IDS_QUERY = `query SiteTopicIds {
+  topics(first: 100) { nodes { id key } }
+}`;
+
+export interface TopicIdsData {
+  topics: { nodes: { id: string; key: string }[] };
+}
+
+/** A topic (by the ID `TOPIC_IDS_QUERY` found) with its cities and projects. */
+export const TOPIC_QUERY = `query SiteTopic($id: ID!, $key: String!) {
+  node(id: $id) {
+    ... on Topic { key label description municipalities(first: 100) { fieldsOfAction projects municipality { slug name stateName } } }
+  }
+  projects(first: 100, filter: { topics: [$key] }) { totalCount nodes { ...SiteProjectRef } }
+}
+${PROJECT_REF}`;
+
+export interface TopicData {
+  node:
+    | (TopicRef & {
+        description: string;
+        municipalities: { fieldsOfAction: number; projects: number; municipality: Named & { stateName: string } }[];
+      })
+    | null;
+  projects: { totalCount: number; nodes: ProjectRef[] };
+}
+
+/** Every document, by name, for the test that validates them against the schema. */
+export const SITE_QUERIES: Readonly<Record<string, string>> = {
+  HOME_QUERY,
+  CITIES_QUERY,
+  CITY_QUERY,
+  PROJECT_QUERY,
+  PROVIDERS_QUERY,
+  PROVIDER_QUERY,
+  TOPICS_QUERY,
+  TOPIC_IDS_QUERY,
+  TOPIC_QUERY,
+};

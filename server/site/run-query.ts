@@ -1,0 +1,58 @@
+import { randomUUID } from "node:crypto";
+import type { ApolloServer } from "@apollo/server";
+import type { MikroORM } from "@mikro-orm/postgresql";
+import type { HubContext } from "../../schema/common/context.js";
+import { Loaders } from "../../schema/common/loaders.js";
+import { VISIBILITY_FILTER, visibilityOf } from "../../schema/publishing/visibility.js";
+import type { Logger } from "../logger.js";
+import { requestScope } from "../request-scope.js";
+import type { SearchEngine } from "../search/search-engine.js";
+
+/** What the site needs to run its GraphQL documents in-process. */
+export interface SiteQueryOptions {
+  apollo: ApolloServer<HubContext>;
+  orm: MikroORM;
+  logger: Logger;
+  search: SearchEngine;
+}
+
+/** Runs one of the site's committed documents as an anonymous client; resolves to its data. */
+export type RunSiteQuery = <T>(document: string, variables?: Record<string, unknown>) => Promise<T>;
+
+/** A GraphQL answer with errors: the page cannot be rendered from it. */
+export class SiteQueryError extends Error {
+  constructor(
+    message: string,
+    /** The `extensions.code` of the first error, e.g. `DATABASE_UNAVAILABLE`. */
+    readonly code: string | undefined,
+  ) {
+    super(message);
+    this.name = "SiteQueryError";
+  }
+}
+
+/**
+ * The site's only way to data: each page runs its GraphQL document through the
+ * hub's Apollo server (same schema, validation rules, cost and time limits,
+ * plugins) with the context `/graphql` builds for an anonymous caller (a forked
+ * EntityManager with the public visibility filter, fresh DataLoaders). So a page
+ * shows exactly what an anonymous API client could read, and a draft cannot reach
+ * it by a second path.
+ */
+export function createSiteQueryRunner({ apollo, orm, logger, search }: SiteQueryOptions): RunSiteQuery {
+  return async <T>(document: string, variables: Record<string, unknown> = {}): Promise<T> => {
+    const em = orm.em.fork();
+    em.setFilterParams(VISIBILITY_FILTER, visibilityOf(null));
+    const requestId = requestScope.getStore()?.requestId ?? randomUUID();
+    const contextValue: HubContext = { em, loaders: new Loaders(em), requestId, logger: logger.child({ requestId }), viewer: null, search };
+    const response = await apollo.executeOperation<T>({ query: document, variables }, { contextValue });
+    if (response.body.kind !== "single") throw new SiteQueryError("a site query answered incrementally", undefined);
+    const { data, errors } = response.body.singleResult;
+    if (errors?.length) {
+      const code = errors[0].extensions?.code;
+      throw new SiteQueryError(errors.map((error) => error.message).join("; "), typeof code === "string" ? code : undefined);
+    }
+    if (!data) throw new SiteQueryError("a site query answered without data", undefined);
+    return data as T;
+  };
+}

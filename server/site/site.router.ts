@@ -1,0 +1,199 @@
+import { readFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import express, { type Request, type RequestHandler, type Response } from "express";
+import type { VNode } from "preact";
+import { matchesIfNoneMatch, strongEtag } from "../embed/http-cache.js";
+import { DATABASE_RETRY_AFTER_SECONDS } from "../errors.js";
+import { createPageCache, type RenderedAnswer } from "../embed/page-cache.js";
+import type { Logger } from "../logger.js";
+import { rateLimitMiddleware } from "../rate-limit/rate-limit.middleware.js";
+import type { RateLimiter } from "../rate-limit/rate-limiter.js";
+import { renderDocument, STYLESHEET_PATH } from "./layout.js";
+import { CitiesPage } from "./pages/cities.js";
+import { CityPage } from "./pages/city.js";
+import { HomePage } from "./pages/home.js";
+import { ErrorPage, NotFoundPage } from "./pages/not-found.js";
+import { ProjectPage } from "./pages/project.js";
+import { ProviderPage } from "./pages/provider.js";
+import { ProvidersPage } from "./pages/providers.js";
+import { TopicPage } from "./pages/topic.js";
+import { TopicsPage } from "./pages/topics.js";
+import {
+  CITIES_QUERY,
+  CITY_QUERY,
+  type CitiesData,
+  type CityData,
+  HOME_QUERY,
+  type HomeData,
+  PROJECT_QUERY,
+  type ProjectData,
+  PROVIDER_QUERY,
+  type ProviderData,
+  PROVIDERS_QUERY,
+  type ProvidersData,
+  TOPIC_IDS_QUERY,
+  TOPIC_QUERY,
+  type TopicData,
+  type TopicIdsData,
+  TOPICS_QUERY,
+  type TopicsData,
+} from "./queries.js";
+import { type RunSiteQuery, SiteQueryError } from "./run-query.js";
+
+/** What the site's routes need from the hub. */
+export interface SiteRouterOptions {
+  /** Runs the pages' GraphQL documents as an anonymous client (`createSiteQueryRunner`). */
+  run: RunSiteQuery;
+  logger: Logger;
+  /** The page routes' request budgets: each page spends a point of its address's budget; the stylesheet is free. */
+  rateLimiter: RateLimiter;
+  /** How long rendered pages are kept in memory (PAGE_CACHE_SECONDS); 0 keeps none. */
+  cacheSeconds: number;
+}
+
+const HTML = "text/html; charset=utf-8";
+const CACHE_OK = "public, max-age=60";
+const NO_STORE = "no-store";
+/** Pages load nothing but the hub's own stylesheet; no inline script or style, no plugins, forms only to the hub. */
+const SITE_CSP = "default-src 'self'; base-uri 'none'; object-src 'none'; form-action 'self'; frame-ancestors 'self'";
+const STYLESHEET_FILE = fileURLToPath(new URL("./assets/site.css", import.meta.url));
+
+/** A page's answer: a rendered document, or null when the record (or list page) does not exist. */
+type Render = (params: Record<string, string>, query: Record<string, unknown>) => Promise<VNode | null>;
+
+function setPageHeaders(res: Response, cacheControl: string): void {
+  res.setHeader("Content-Type", HTML);
+  res.setHeader("Cache-Control", cacheControl);
+  res.setHeader("Content-Language", "de");
+  res.setHeader("Content-Security-Policy", SITE_CSP);
+  res.setHeader("X-Content-Type-Options", "nosniff");
+}
+
+function sendWithEtag(req: Request, res: Response, answer: RenderedAnswer): void {
+  res.setHeader("ETag", answer.etag);
+  if (matchesIfNoneMatch(req.get("if-none-match"), answer.etag)) {
+    res.status(304).end();
+    return;
+  }
+  res.status(200).send(answer.body);
+}
+
+/** The HTML 404 in the site's layout. */
+export function sendNotFoundPage(res: Response): void {
+  setPageHeaders(res, CACHE_OK);
+  res.status(404).send(renderDocument(NotFoundPage()));
+}
+
+/** `?nach=` of a list page: the cursor of the page before, when it is a plausible one. */
+function cursorOf(query: Record<string, unknown>): string | null {
+  const after = query.nach;
+  return typeof after === "string" && after.length > 0 && after.length <= 200 ? after : null;
+}
+
+function nextHref(path: string, pageInfo: { hasNextPage: boolean; endCursor: string | null }): string | null {
+  return pageInfo.hasNextPage && pageInfo.endCursor ? `${path}?nach=${encodeURIComponent(pageInfo.endCursor)}` : null;
+}
+
+/** The pages, by route: each runs its GraphQL document and renders its template. */
+function pages(run: RunSiteQuery): Record<string, Render> {
+  return {
+    "/": async () => HomePage({ data: await run<HomeData>(HOME_QUERY) }),
+    "/kommunen": async (_params, query) => {
+      const data = await run<CitiesData>(CITIES_QUERY, { after: cursorOf(query) });
+      return CitiesPage({ data, nextHref: nextHref("/kommunen", data.municipalities.pageInfo) });
+    },
+    "/kommunen/:slug": async ({ slug }) => {
+      const { municipality } = await run<CityData>(CITY_QUERY, { slug });
+      return municipality && CityPage({ city: municipality });
+    },
+    "/projekte/:slug": async ({ slug }) => {
+      const { project } = await run<ProjectData>(PROJECT_QUERY, { slug });
+      return project && ProjectPage({ project });
+    },
+    "/anbieter": async (_params, query) => {
+      const data = await run<ProvidersData>(PROVIDERS_QUERY, { after: cursorOf(query) });
+      return ProvidersPage({ data, nextHref: nextHref("/anbieter", data.providers.pageInfo) });
+    },
+    "/anbieter/:slug": async ({ slug }) => {
+      const { provider, projects } = await run<ProviderData>(PROVIDER_QUERY, { slug });
+      return provider && ProviderPage({ provider, projects });
+    },
+    "/themen": async () => TopicsPage({ data: await run<TopicsData>(TOPICS_QUERY) }),
+    "/themen/:key": async ({ key }) => {
+      const { topics } = await run<TopicIdsData>(TOPIC_IDS_QUERY);
+      const found = topics.nodes.find((candidate) => candidate.key === key);
+      if (!found) return null;
+      const { node, projects } = await run<TopicData>(TOPIC_QUERY, { id: found.id, key });
+      return node && TopicPage({ topic: node, projects });
+    },
+  };
+}
+
+/**
+ * The hub's own German website (issue 13): server-rendered pages for people who
+ * do not write GraphQL. Each page is one more anonymous client of the GraphQL API
+ * (see `createSiteQueryRunner`), rendered through preact templates that escape
+ * every value, kept rendered for a while like the embed pages, and answered with
+ * a strong ETag (304 when unchanged), a short public max-age, `Content-Language: de`
+ * and a CSP that allows nothing but the hub itself. No page reads or sets cookies.
+ */
+export function createSiteRouter({ run, logger, rateLimiter, cacheSeconds }: SiteRouterOptions): express.Router {
+  const router = express.Router();
+  const limited = rateLimitMiddleware(rateLimiter, logger, () => null);
+  const cache = createPageCache(cacheSeconds);
+
+  router.get(STYLESHEET_PATH, async (req, res, next) => {
+    try {
+      const body = await readFile(STYLESHEET_FILE);
+      res.setHeader("Content-Type", "text/css; charset=utf-8");
+      res.setHeader("Cache-Control", CACHE_OK);
+      res.setHeader("X-Content-Type-Options", "nosniff");
+      sendWithEtag(req, res, { body: body.toString("utf8"), etag: strongEtag(body) });
+    } catch (error) {
+      next(error);
+    }
+  });
+
+  for (const [route, render] of Object.entries(pages(run))) {
+    router.get(route, limited, async (req, res) => {
+      const params = req.params as Record<string, string>;
+      const query = req.query as Record<string, unknown>;
+      // Only the parameters a page reads make it a different page; `?utm=…` shares the cached one.
+      const slug = `${route} ${params.slug ?? params.key ?? ""} ${cursorOf(query) ?? ""}`;
+      try {
+        const answer = await cache.answer({ slug, variant: [] }, async () => {
+          try {
+            const page = await render(params, query);
+            return page && renderDocument(page);
+          } catch (error) {
+            // An unknown key in a filter (`/themen/nope`, `/anbieter/nope`) or a bad cursor: nothing to show.
+            if (error instanceof SiteQueryError && error.code === "BAD_USER_INPUT") return null;
+            throw error;
+          }
+        });
+        if (!answer) return sendNotFoundPage(res);
+        setPageHeaders(res, CACHE_OK);
+        sendWithEtag(req, res, answer);
+      } catch (error) {
+        const code = error instanceof SiteQueryError ? error.code : undefined;
+        const status = code === "DATABASE_UNAVAILABLE" || code === "TIMEOUT" ? 503 : 500;
+        // Errors inside an operation were logged (an outage reported once) by the API's formatError; only the rest is news.
+        if (!(error instanceof SiteQueryError)) logger.error({ err: error, path: req.path }, "site page failed");
+        else if (status === 500) logger.warn({ code, path: req.path, reason: error.message }, "site page failed");
+        setPageHeaders(res, NO_STORE);
+        if (status === 503) res.setHeader("Retry-After", String(DATABASE_RETRY_AFTER_SECONDS));
+        res.status(status).send(renderDocument(ErrorPage({ status })));
+      }
+    });
+  }
+  return router;
+}
+
+/**
+ * Answers a GET for a path nothing serves with the site's HTML 404 when the client
+ * asks for HTML (a browser); API clients fall through to the hub's JSON 404.
+ */
+export const htmlNotFound: RequestHandler = (req, res, next) => {
+  if ((req.method === "GET" || req.method === "HEAD") && (req.get("accept") ?? "").includes("text/html")) return sendNotFoundPage(res);
+  next();
+};
