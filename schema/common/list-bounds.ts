@@ -65,13 +65,25 @@ export function Work(units: number, extra: ListBoundExtensions = {}): MethodDeco
 /** Cost of one aggregate statement over the published records (a `stats` field, a facet): it reads every matching row. */
 export const AGGREGATE_WORK = 500;
 
-/** `first` of a plain list that is unbounded by nature (a city's lessons, a topic's municipalities, …): 10 unless asked. */
+/**
+ * Cost, per parent record, of an aggregate that one statement computes for all parent
+ * records of a request (a topic's city counts, a provider's clients). Each record reads
+ * only its own rows, and a row is tagged with at most `MAX_TOPICS` topics, so asking for
+ * all `MAX_TAXONOMY_TOPICS` topics costs what `MAX_TOPICS` whole-table aggregates cost.
+ */
+export const PER_RECORD_AGGREGATE_WORK = (AGGREGATE_WORK * MAX_TOPICS) / MAX_TAXONOMY_TOPICS;
+
+/**
+ * `first` of a plain list that is unbounded by nature (a city's lessons, a topic's
+ * municipalities, a strategy's budget, …): all items up to ${MAX_PAGE_SIZE} unless asked,
+ * so that a list without paging is complete up to its bound, not cut at a small default.
+ */
 @ArgsType()
 export class ListArgs {
-  @Field(() => Int, { defaultValue: 10, description: `How many items to return (the first in the list's order), 0 to ${MAX_PAGE_SIZE}; 10 when left out.` })
+  @Field(() => Int, { defaultValue: MAX_PAGE_SIZE, description: `How many items to return (the first in the list's order), 0 to ${MAX_PAGE_SIZE}; ${MAX_PAGE_SIZE} when left out.` })
   @Min(0, { message: "first must not be negative" })
   @Max(MAX_PAGE_SIZE, { message: `first must be at most ${MAX_PAGE_SIZE}` })
-  first: number = 10;
+  first: number = MAX_PAGE_SIZE;
 }
 
 /** `first` of a plain list of projects (a strategy's, a field of action's): 20 unless asked, like a page of `projects`. */

@@ -1,7 +1,8 @@
 import DataLoader from "dataloader";
 import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { HubContext } from "../common/context.js";
-import { ListArgs } from "../common/list-bounds.js";
+import { ListArgs, PER_RECORD_AGGREGATE_WORK, Work } from "../common/list-bounds.js";
+import { MAX_PAGE_SIZE } from "../common/pagination.js";
 import { groupBy, selectRows } from "../common/sql.js";
 import type { EngagementRole } from "../engagement/engagement-role.enum.js";
 import { Municipality } from "../municipality/municipality.entity.js";
@@ -11,13 +12,15 @@ import { Provider } from "./provider.entity.js";
 /** Serves `Provider.clients`: one statement for all providers of a request. */
 @Resolver(() => Provider)
 export class ProviderClientsResolver {
+  // Its share of the aggregate over every engagement of the provider, whatever `first` says.
+  @Work(PER_RECORD_AGGREGATE_WORK)
   @FieldResolver(() => [ProviderClient], { description: "Municipalities the provider works for, by name, with its roles there (published engagements only)." })
-  clients(@Root() provider: Provider, @Args() { first }: ListArgs, @Ctx() { em, loaders }: HubContext): Promise<ProviderClient[]> {
-    const loader = loaders.get(`Provider.clients#${first}`, () =>
+  async clients(@Root() provider: Provider, @Args() { first }: ListArgs, @Ctx() { em, loaders }: HubContext): Promise<ProviderClient[]> {
+    const loader = loaders.get("Provider.clients", () =>
       new DataLoader<number, ProviderClient[]>(async (ids) => {
         const rows = await selectRows<{ provider_id: number; municipality_id: number; roles: EngagementRole[]; since: string | null }>(
           em,
-          // The first `first` clients per provider, picked by the database: a provider can serve every city.
+          // The first MAX_PAGE_SIZE clients per provider, picked by the database: a provider can serve every city.
           `select * from (
            select e.provider_id, e.municipality_id, array_agg(distinct e.role::text order by e.role::text) as roles, min(e.since) as since,
                   row_number() over (partition by e.provider_id order by m.name, e.municipality_id) as rn
@@ -25,13 +28,14 @@ export class ProviderClientsResolver {
             where e.provider_id in (?) and e.publication_state = 'PUBLISHED'
             group by e.provider_id, e.municipality_id, m.name) as ranked
             where rn <= ? order by provider_id, rn`,
-          [[...ids], first],
+          [[...ids], MAX_PAGE_SIZE],
         );
         const grouped = groupBy(rows, (row) => row.provider_id);
         return ids.map((id) => (grouped.get(id) ?? []).map((row) => new ProviderClient(row.municipality_id, row.roles, row.since)));
       }),
     );
-    return loader.load(provider.id);
+    // One statement for every `first` asked (aliases included): the longest list, cut here.
+    return (await loader.load(provider.id)).slice(0, first);
   }
 }
 

@@ -1,7 +1,8 @@
 import DataLoader from "dataloader";
 import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { HubContext } from "../common/context.js";
-import { ListArgs } from "../common/list-bounds.js";
+import { ListArgs, PER_RECORD_AGGREGATE_WORK, Work } from "../common/list-bounds.js";
+import { MAX_PAGE_SIZE } from "../common/pagination.js";
 import { groupBy, selectRows } from "../common/sql.js";
 import { Municipality } from "../municipality/municipality.entity.js";
 import { TopicCityCount } from "./topic-city-count.type.js";
@@ -10,13 +11,15 @@ import { Topic } from "./topic.entity.js";
 /** Serves `Topic.municipalities`: per-city counts for all topics of a request in one statement. */
 @Resolver(() => Topic)
 export class TopicCountsResolver {
+  // Its share of the aggregate over every record of the topic, whatever `first` says.
+  @Work(PER_RECORD_AGGREGATE_WORK)
   @FieldResolver(() => [TopicCityCount], { description: "Municipalities that address the topic, by name, with how many published fields of action and projects each has on it." })
-  municipalities(@Root() topic: Topic, @Args() { first }: ListArgs, @Ctx() { em, loaders }: HubContext): Promise<TopicCityCount[]> {
-    const loader = loaders.get(`Topic.municipalities#${first}`, () =>
+  async municipalities(@Root() topic: Topic, @Args() { first }: ListArgs, @Ctx() { em, loaders }: HubContext): Promise<TopicCityCount[]> {
+    const loader = loaders.get("Topic.municipalities", () =>
       new DataLoader<number, TopicCityCount[]>(async (ids) => {
         const rows = await selectRows<{ topic_id: number; municipality_id: number; fields: number; projects: number }>(
           em,
-          // The first `first` cities per topic, picked by the database: a topic can concern every city.
+          // The first MAX_PAGE_SIZE cities per topic, picked by the database: a topic can concern every city.
           `select * from (
            select x.topic_id, x.municipality_id, sum(x.fields)::int as fields, sum(x.projects)::int as projects,
                   row_number() over (partition by x.topic_id order by m.name, x.municipality_id) as rn
@@ -32,13 +35,14 @@ export class TopicCountsResolver {
              join municipality m on m.id = x.municipality_id
             group by x.topic_id, x.municipality_id, m.name) as ranked
             where rn <= ? order by topic_id, rn`,
-          [[...ids], [...ids], first],
+          [[...ids], [...ids], MAX_PAGE_SIZE],
         );
         const grouped = groupBy(rows, (row) => row.topic_id);
         return ids.map((id) => (grouped.get(id) ?? []).map((row) => new TopicCityCount(row.municipality_id, row.fields, row.projects)));
       }),
     );
-    return loader.load(topic.id);
+    // One statement for every `first` asked (aliases included): the longest list, cut here.
+    return (await loader.load(topic.id)).slice(0, first);
   }
 }
 

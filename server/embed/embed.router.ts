@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { MikroORM } from "@mikro-orm/postgresql";
-import express, { type ErrorRequestHandler, type Request, type Response } from "express";
+import express, { type ErrorRequestHandler, type NextFunction, type Request, type RequestHandler, type Response } from "express";
 import { isDatabaseUnavailable } from "../errors.js";
 import type { Logger } from "../logger.js";
 import { requestScope } from "../request-scope.js";
@@ -8,7 +8,7 @@ import { renderCard, renderCardMessage } from "./card.html.js";
 import { parseCardParams } from "./card-params.js";
 import { renderEmbedDocument } from "./embed-page.html.js";
 import { matchesIfNoneMatch, strongEtag } from "./http-cache.js";
-import { createPageCache, type RenderedAnswer } from "./page-cache.js";
+import { createPageCache, type PageCache, type RenderedAnswer } from "./page-cache.js";
 import { CARD_LABELS } from "./labels.js";
 import { EMBED_CACHE_SECONDS, frameSize, oembedResponse, parseOEmbedRequest } from "./oembed.js";
 import { renderProjectErrorPage, renderProjectNotFoundPage, renderProjectPage } from "./project-page.html.js";
@@ -60,28 +60,21 @@ function setCommonHeaders(res: Response, contentType: string, cacheControl: stri
   res.setHeader("Cache-Control", cacheControl);
   res.setHeader("X-Content-Type-Options", "nosniff");
 }
+/** What the embed handlers share: the database, the page cache, and how to answer a bad Host or a failure. */
+interface EmbedRoutes {
+  orm: MikroORM;
+  cache: PageCache;
+  /** The hub's origin for links, or null when the request's Host is not trusted. */
+  originOf: (req: Request) => string | null;
+  badHost: (req: Request, res: Response) => void;
+  logFailure: (error: unknown, what: string) => void;
+}
 
-/**
- * The embed routes of issue 6: the iframe card (`/embed/projects/:slug`), the
- * public project page (`/projects/:slug`), oEmbed (`/oembed`) and the card's
- * static assets (`/embed/card.css`, `/embed/card.js`, `/embed/page.css`).
- * Every response is public data; none reads or sets cookies. Cards, pages and
- * oEmbed answers spend rate-limit points like GraphQL requests, and are kept
- * rendered for a while (see `createPageCache`), so that a repeated or conditional
- * request costs no statement; the static assets are free.
- */
-export function createEmbedRouter({ orm, logger, publicUrl, rateLimiter, cacheSeconds }: EmbedRouterOptions): express.Router {
-  const router = express.Router();
-  const limited = rateLimitMiddleware(rateLimiter, logger, () => null);
-  const cache = createPageCache(cacheSeconds);
-  const originOf = (req: Request) => hubOrigin(req, publicUrl);
-  const logFailure = (error: unknown, what: string) => {
-    const requestId = requestScope.getStore()?.requestId ?? randomUUID();
-    logger.error({ err: error, requestId }, what);
-  };
+/** Answers a request whose Host is not the hub's with 400; logs the first such refusal when there is no PUBLIC_URL. */
+function createBadHost(logger: Logger, publicUrl: string | null): EmbedRoutes["badHost"] {
   let refusedHostLogged = false;
   // Links are never built from a Host that is not the hub's: a forged one would end up in publicly cached answers.
-  const badHost = (req: Request, res: Response) => {
+  return (req, res) => {
     if (!refusedHostLogged && !publicUrl) {
       refusedHostLogged = true;
       logger.warn(
@@ -94,37 +87,42 @@ export function createEmbedRouter({ orm, logger, publicUrl, rateLimiter, cacheSe
       .status(400)
       .send("Bad request: the Host header does not name this hub. Links are built only for PUBLIC_URL, loopback hosts and ALLOWED_HOSTS.");
   };
-  /** Sends a cached answer: 304 when the client already has it, before any other work. */
-  const sendRendered = (req: Request, res: Response, contentType: string, answer: RenderedAnswer) => {
-    setCommonHeaders(res, contentType, CACHE_OK);
-    sendWithEtag(req, res, 200, answer.body, answer.etag);
-  };
+}
 
-  for (const name of Object.keys(EMBED_ASSETS)) {
-    router.get(`/embed/${name}`, async (req, res, next) => {
-      // Module scripts and stylesheets fetched by other sites' pages are CORS requests.
-      res.setHeader("Access-Control-Allow-Origin", "*");
-      res.setHeader("Cross-Origin-Resource-Policy", "cross-origin");
-      try {
-        const asset = await readEmbedAsset(name);
-        if (!asset) {
-          setCommonHeaders(res, "text/plain; charset=utf-8", CACHE_NOT_FOUND);
-          res.status(404).send("Not found.");
-          return;
-        }
-        setCommonHeaders(res, asset.contentType, CACHE_OK);
-        sendWithEtag(req, res, 200, asset.body, asset.etag);
-      } catch (error) {
+/** Sends a cached answer: 304 when the client already has it, before any other work. */
+function sendRendered(req: Request, res: Response, contentType: string, answer: RenderedAnswer): void {
+  setCommonHeaders(res, contentType, CACHE_OK);
+  sendWithEtag(req, res, 200, answer.body, answer.etag);
+}
+
+/** Serves one static asset of the card (`/embed/<name>`), free of rate-limit points. */
+function assetHandler(name: string, { logFailure }: EmbedRoutes): RequestHandler {
+  return async (req, res, next) => {
+    // Module scripts and stylesheets fetched by other sites' pages are CORS requests.
+    res.setHeader("Access-Control-Allow-Origin", "*");
+    res.setHeader("Cross-Origin-Resource-Policy", "cross-origin");
+    try {
+      const asset = await readEmbedAsset(name);
+      if (!asset) {
+        setCommonHeaders(res, "text/plain; charset=utf-8", CACHE_NOT_FOUND);
+        res.status(404).send("Not found.");
+        return;
+      }
+      setCommonHeaders(res, asset.contentType, CACHE_OK);
+      sendWithEtag(req, res, 200, asset.body, asset.etag);
+    } catch (error) {
       // Answered by the hub's error handler: 503 DATABASE_UNAVAILABLE, logged once per outage.
       if (isDatabaseUnavailable(error)) return next(error);
-        logFailure(error, "embed asset failed");
-        setCommonHeaders(res, "text/plain; charset=utf-8", NO_STORE);
-        res.status(500).send("Internal server error.");
-      }
-    });
-  }
+      logFailure(error, "embed asset failed");
+      setCommonHeaders(res, "text/plain; charset=utf-8", NO_STORE);
+      res.status(500).send("Internal server error.");
+    }
+  };
+}
 
-  router.get("/embed/projects/:slug", limited, async (req: Request<{ slug: string }>, res, next) => {
+/** Serves the iframe card of a published project (`/embed/projects/:slug`). */
+function cardHandler({ orm, cache, originOf, badHost, logFailure }: EmbedRoutes) {
+  return async (req: Request<{ slug: string }>, res: Response, next: NextFunction) => {
     const origin = originOf(req);
     if (!origin) return badHost(req, res);
     const query = req.query as Record<string, unknown>;
@@ -156,9 +154,12 @@ export function createEmbedRouter({ orm, logger, publicUrl, rateLimiter, cacheSe
       const html = renderCardMessage("unavailable", { ...options, slug: req.params.slug });
       res.status(500).send(renderEmbedDocument(html, { lang: card.lang, title: CARD_LABELS[card.lang].frameTitle }));
     }
-  });
+  };
+}
 
-  router.get("/projects/:slug", limited, async (req: Request<{ slug: string }>, res, next) => {
+/** Serves the public page of a published project (`/projects/:slug`). */
+function projectPageHandler({ orm, cache, originOf, badHost, logFailure }: EmbedRoutes) {
+  return async (req: Request<{ slug: string }>, res: Response, next: NextFunction) => {
     const origin = originOf(req);
     if (!origin) return badHost(req, res);
     res.setHeader("Content-Security-Policy", PAGE_CSP);
@@ -181,9 +182,12 @@ export function createEmbedRouter({ orm, logger, publicUrl, rateLimiter, cacheSe
       setCommonHeaders(res, HTML, NO_STORE);
       res.status(500).send(renderProjectErrorPage());
     }
-  });
+  };
+}
 
-  router.get("/oembed", limited, async (req, res, next) => {
+/** Answers oEmbed requests for a project's card (`/oembed?url=…`). */
+function oembedHandler({ orm, cache, originOf, badHost, logFailure }: EmbedRoutes): RequestHandler {
+  return async (req, res, next) => {
     res.setHeader("Access-Control-Allow-Origin", "*");
     const origin = originOf(req);
     if (!origin) return badHost(req, res);
@@ -210,11 +214,15 @@ export function createEmbedRouter({ orm, logger, publicUrl, rateLimiter, cacheSe
       logFailure(error, "oEmbed failed");
       fail(500, "Internal server error");
     }
-  });
+  };
+}
 
-  // Errors raised before a handler runs, e.g. a path parameter that is not valid
-  // percent-encoding (URIError, status 400), end here rather than in the GraphQL error format.
-  const onError: ErrorRequestHandler = (error, req, res, next) => {
+/**
+ * Ends errors raised before an embed handler runs, e.g. a path parameter that is not
+ * valid percent-encoding (URIError, status 400), rather than in the GraphQL error format.
+ */
+function embedErrorHandler({ logFailure }: EmbedRoutes): ErrorRequestHandler {
+  return (error, req, res, next) => {
     // Errors of the hub's routes before this router pass by untouched.
     if (res.headersSent || !EMBED_PATHS.test(req.path) || isDatabaseUnavailable(error)) return next(error);
     const status = error?.status === 400 ? 400 : 500;
@@ -222,6 +230,34 @@ export function createEmbedRouter({ orm, logger, publicUrl, rateLimiter, cacheSe
     setCommonHeaders(res, "text/plain; charset=utf-8", NO_STORE);
     res.status(status).send(status === 400 ? "Bad request." : "Internal server error.");
   };
-  router.use(onError);
+}
+
+/**
+ * The embed routes of issue 6: the iframe card (`/embed/projects/:slug`), the
+ * public project page (`/projects/:slug`), oEmbed (`/oembed`) and the card's
+ * static assets (`/embed/card.css`, `/embed/card.js`, `/embed/page.css`).
+ * Every response is public data; none reads or sets cookies. Cards, pages and
+ * oEmbed answers spend rate-limit points like GraphQL requests, and are kept
+ * rendered for a while (see `createPageCache`), so that a repeated or conditional
+ * request costs no statement; the static assets are free.
+ */
+export function createEmbedRouter({ orm, logger, publicUrl, rateLimiter, cacheSeconds }: EmbedRouterOptions): express.Router {
+  const routes: EmbedRoutes = {
+    orm,
+    cache: createPageCache(cacheSeconds),
+    originOf: (req) => hubOrigin(req, publicUrl),
+    badHost: createBadHost(logger, publicUrl),
+    logFailure: (error, what) => {
+      const requestId = requestScope.getStore()?.requestId ?? randomUUID();
+      logger.error({ err: error, requestId }, what);
+    },
+  };
+  const router = express.Router();
+  const limited = rateLimitMiddleware(rateLimiter, logger, () => null);
+  for (const name of Object.keys(EMBED_ASSETS)) router.get(`/embed/${name}`, assetHandler(name, routes));
+  router.get("/embed/projects/:slug", limited, cardHandler(routes));
+  router.get("/projects/:slug", limited, projectPageHandler(routes));
+  router.get("/oembed", limited, oembedHandler(routes));
+  router.use(embedErrorHandler(routes));
   return router;
 }

@@ -1,4 +1,4 @@
-import { LRUCache } from "lru-cache";
+import { LRUCache, type Perf } from "lru-cache";
 import { strongEtag } from "./http-cache.js";
 
 /** Most rendered answers kept; a card is about 3 kB, a project page up to about 50 kB. */
@@ -44,8 +44,12 @@ function rendered(body: string): RenderedAnswer {
   return { body, etag: strongEtag(body) };
 }
 
-/** Creates a page cache whose entries live `ttlSeconds`; 0 caches nothing. */
-export function createPageCache(ttlSeconds: number): PageCache {
+/**
+ * Creates a page cache whose entries live `ttlSeconds`; 0 caches nothing. `clock`
+ * (milliseconds, `performance.now()` unless given) is what the lifetimes are
+ * measured by: tests pass their own to see entries expire without waiting.
+ */
+export function createPageCache(ttlSeconds: number, clock?: Perf): PageCache {
   if (ttlSeconds <= 0) {
     return {
       answer: async (_key, render) => {
@@ -54,13 +58,16 @@ export function createPageCache(ttlSeconds: number): PageCache {
       },
     };
   }
-  const missing = new LRUCache<string, true>({ max: MAX_MISSING, ttl: Math.min(ttlSeconds, MAX_MISSING_SECONDS) * 1000 });
+  // An injected clock is read on every look-up: lru-cache otherwise reuses a reading for up to a millisecond.
+  const timing = clock ? { perf: clock, ttlResolution: 0 } : {};
+  const missing = new LRUCache<string, true>({ max: MAX_MISSING, ttl: Math.min(ttlSeconds, MAX_MISSING_SECONDS) * 1000, ...timing });
   const answers = new LRUCache<string, RenderedAnswer, PageKey & { render: () => Promise<string | null> }>({
     max: MAX_ENTRIES,
     maxSize: MAX_BYTES,
     maxEntrySize: MAX_ENTRY_BYTES,
     sizeCalculation: (answer, key) => Buffer.byteLength(answer.body) + key.length,
     ttl: ttlSeconds * 1000,
+    ...timing,
     fetchMethod: async (_cacheKey, _stale, { context }) => {
       const body = await context.render();
       if (body !== null) return rendered(body);

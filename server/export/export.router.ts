@@ -108,18 +108,9 @@ function nextPageUrl(req: Request, cursor: string): string {
   return url.pathname + url.search;
 }
 
-/**
- * The export routes: `/export/projects.csv`, `/export/projects.json` and
- * `/export/strategies.csv`, with the filters of `projects` and `strategies` as
- * query parameters. Published records only, for everybody; every record cites
- * its sources. Each response is one page of at most `limit` rows, streamed in
- * batches; a `Link: <…&after=…>; rel="next"` header (and, in JSON, `next`) leads to
- * the next page.
- */
-export function createExportRouter({ orm, logger, publicUrl, executionTimeoutMs }: ExportRouterOptions): express.Router {
-  const router = express.Router();
-
-  const route = (handler: (req: Request, res: Response) => Promise<void>): RequestHandler => async (req, res, next) => {
+/** Runs an export handler; an error before the body started is answered with a status (see `answerError`). */
+function route(handler: (req: Request, res: Response) => Promise<void>): RequestHandler {
+  return async (req, res, next) => {
     try {
       await handler(req, res);
     } catch (error) {
@@ -128,86 +119,116 @@ export function createExportRouter({ orm, logger, publicUrl, executionTimeoutMs 
       answerError(error, res, next);
     }
   };
-  const publicEm = () => {
-    const em = orm.em.fork();
-    em.setFilterParams(VISIBILITY_FILTER, { scope: "public" });
-    return em;
-  };
-  const pages = (req: Request) => {
-    const origin = hubOrigin(req, publicUrl);
-    return (slug: string) => (origin ? `${origin}/projects/${encodeURIComponent(slug)}` : null);
-  };
-  /** The page a request asks for; sets its `Link` header and returns the next page's address, or null on the last page. */
-  const pageLink = (req: Request, res: Response, kind: ExportKind, page: ExportPageIds): string | null => {
-    if (!page.next) return null;
-    const next = nextPageUrl(req, encodeExportCursor(kind, page.next));
-    res.setHeader("Link", `<${next}>; rel="next"`);
-    return next;
-  };
-  /** Streams a page and logs, once, how an export that did not complete ended. */
-  const stream = async <R>(req: Request, res: Response, ids: readonly number[], load: (ids: readonly number[]) => Promise<R[]>, format: ExportFormat<R>, started: number) => {
-    const outcome: ExportOutcome = await streamExport(res, { ids, load, format, deadline: started + executionTimeoutMs });
-    const where = { path: req.baseUrl + req.path, rows: outcome.rows, of: ids.length };
-    if (outcome.status === "failed") logger.error({ ...where, err: outcome.error }, "export failed mid-stream; transfer aborted");
-    else if (outcome.status === "deadline") logger.warn(where, `export passed its deadline (${executionTimeoutMs} ms); transfer aborted`);
-    else if (outcome.status === "client-gone") logger.info(where, "export client went away; reading stopped");
-  };
-  const csvHeaders = (res: Response, filename: string) => {
-    res.setHeader("Content-Type", "text/csv; charset=utf-8");
-    res.setHeader("Content-Disposition", `attachment; filename="${filename}"`);
-    res.setHeader("Cache-Control", CACHE);
-  };
-  const csvFormat = <R>(columns: readonly CsvColumn<R>[]): ExportFormat<R> => ({
-    encoder: csvStream(),
-    head: [csvHeader(columns)],
-    row: (record) => csvRow(record, columns),
-    tail: () => [],
+}
+
+/** An entity manager that sees published records only. */
+function publicEm(orm: MikroORM) {
+  const em = orm.em.fork();
+  em.setFilterParams(VISIBILITY_FILTER, { scope: "public" });
+  return em;
+}
+
+/** The public page address of a project, as seen from the request's hub origin (null when the Host is not trusted). */
+function projectPages(req: Request, publicUrl: string | null): (slug: string) => string | null {
+  const origin = hubOrigin(req, publicUrl);
+  return (slug: string) => (origin ? `${origin}/projects/${encodeURIComponent(slug)}` : null);
+}
+
+/** The page a request asks for; sets its `Link` header and returns the next page's address, or null on the last page. */
+function pageLink(req: Request, res: Response, kind: ExportKind, page: ExportPageIds): string | null {
+  if (!page.next) return null;
+  const next = nextPageUrl(req, encodeExportCursor(kind, page.next));
+  res.setHeader("Link", `<${next}>; rel="next"`);
+  return next;
+}
+
+/** Streams a page (until `started` + the execution timeout at most) and logs, once, how an export that did not complete ended. */
+async function streamPage<R>(
+  { logger, executionTimeoutMs }: ExportRouterOptions,
+  req: Request,
+  res: Response,
+  page: { ids: readonly number[]; load: (ids: readonly number[]) => Promise<R[]>; format: ExportFormat<R>; started: number },
+): Promise<void> {
+  const { ids, load, format, started } = page;
+  const outcome: ExportOutcome = await streamExport(res, { ids, load, format, deadline: started + executionTimeoutMs });
+  const where = { path: req.baseUrl + req.path, rows: outcome.rows, of: ids.length };
+  if (outcome.status === "failed") logger.error({ ...where, err: outcome.error }, "export failed mid-stream; transfer aborted");
+  else if (outcome.status === "deadline") logger.warn(where, `export passed its deadline (${executionTimeoutMs} ms); transfer aborted`);
+  else if (outcome.status === "client-gone") logger.info(where, "export client went away; reading stopped");
+}
+
+function csvHeaders(res: Response, filename: string): void {
+  res.setHeader("Content-Type", "text/csv; charset=utf-8");
+  res.setHeader("Content-Disposition", `attachment; filename="${filename}"`);
+  res.setHeader("Cache-Control", CACHE);
+}
+
+function csvFormat<R>(columns: readonly CsvColumn<R>[]): ExportFormat<R> {
+  return { encoder: csvStream(), head: [csvHeader(columns)], row: (record) => csvRow(record, columns), tail: () => [] };
+}
+
+/** `/export/projects.csv`: one page of published projects as CSV. */
+function projectsCsv(options: ExportRouterOptions): RequestHandler {
+  const { orm, publicUrl } = options;
+  return route(async (req, res) => {
+    const started = Date.now();
+    const filter = projectFilterOf(req.query);
+    const page = await projectPage(publicEm(orm), filter, exportPageOf(req.query, "projects"));
+    pageLink(req, res, "projects", page);
+    csvHeaders(res, "ikz-projects.csv");
+    const format = csvFormat(projectColumns(projectPages(req, publicUrl)));
+    await streamPage(options, req, res, { ids: page.ids, load: (ids) => projectRecords(publicEm(orm), ids), format, started });
   });
+}
 
-  router.get(
-    "/projects.csv",
-    route(async (req, res) => {
-      const started = Date.now();
-      const filter = projectFilterOf(req.query);
-      const page = await projectPage(publicEm(), filter, exportPageOf(req.query, "projects"));
-      pageLink(req, res, "projects", page);
-      csvHeaders(res, "ikz-projects.csv");
-      await stream(req, res, page.ids, (ids) => projectRecords(publicEm(), ids), csvFormat(projectColumns(pages(req))), started);
-    }),
-  );
+/** `/export/projects.json`: one page of published projects as one JSON object. */
+function projectsJson(options: ExportRouterOptions): RequestHandler {
+  const { orm, publicUrl } = options;
+  return route(async (req, res) => {
+    const started = Date.now();
+    const filter = projectFilterOf(req.query);
+    const page = await projectPage(publicEm(orm), filter, exportPageOf(req.query, "projects"));
+    const next = pageLink(req, res, "projects", page);
+    const pageOf = projectPages(req, publicUrl);
+    res.setHeader("Content-Type", "application/json; charset=utf-8");
+    res.setHeader("Cache-Control", CACHE);
+    // One object as before ({ count, projects }), written as it goes: count and next follow the array.
+    const format: ExportFormat<ProjectRecord> = {
+      encoder: new PassThrough(),
+      head: ['{"projects":['],
+      row: (record, index) => (index ? "," : "") + JSON.stringify({ ...record, page: pageOf(record.slug) }),
+      tail: (count) => [`],"count":${count},"next":${JSON.stringify(next)}}`],
+    };
+    await streamPage(options, req, res, { ids: page.ids, load: (ids) => projectRecords(publicEm(orm), ids), format, started });
+  });
+}
 
-  router.get(
-    "/projects.json",
-    route(async (req, res) => {
-      const started = Date.now();
-      const filter = projectFilterOf(req.query);
-      const page = await projectPage(publicEm(), filter, exportPageOf(req.query, "projects"));
-      const next = pageLink(req, res, "projects", page);
-      const pageOf = pages(req);
-      res.setHeader("Content-Type", "application/json; charset=utf-8");
-      res.setHeader("Cache-Control", CACHE);
-      // One object as before ({ count, projects }), written as it goes: count and next follow the array.
-      const format: ExportFormat<ProjectRecord> = {
-        encoder: new PassThrough(),
-        head: ['{"projects":['],
-        row: (record, index) => (index ? "," : "") + JSON.stringify({ ...record, page: pageOf(record.slug) }),
-        tail: (count) => [`],"count":${count},"next":${JSON.stringify(next)}}`],
-      };
-      await stream(req, res, page.ids, (ids) => projectRecords(publicEm(), ids), format, started);
-    }),
-  );
+/** `/export/strategies.csv`: one page of published strategies as CSV. */
+function strategiesCsv(options: ExportRouterOptions): RequestHandler {
+  const { orm } = options;
+  return route(async (req, res) => {
+    const started = Date.now();
+    const filter = strategyFilterOf(req.query);
+    const page = await strategyPage(publicEm(orm), filter, exportPageOf(req.query, "strategies"));
+    pageLink(req, res, "strategies", page);
+    csvHeaders(res, "ikz-strategies.csv");
+    const format = csvFormat(STRATEGY_COLUMNS);
+    await streamPage(options, req, res, { ids: page.ids, load: (ids) => strategyRecords(publicEm(orm), ids), format, started });
+  });
+}
 
-  router.get(
-    "/strategies.csv",
-    route(async (req, res) => {
-      const started = Date.now();
-      const filter = strategyFilterOf(req.query);
-      const page = await strategyPage(publicEm(), filter, exportPageOf(req.query, "strategies"));
-      pageLink(req, res, "strategies", page);
-      csvHeaders(res, "ikz-strategies.csv");
-      await stream(req, res, page.ids, (ids) => strategyRecords(publicEm(), ids), csvFormat(STRATEGY_COLUMNS), started);
-    }),
-  );
-
+/**
+ * The export routes: `/export/projects.csv`, `/export/projects.json` and
+ * `/export/strategies.csv`, with the filters of `projects` and `strategies` as
+ * query parameters. Published records only, for everybody; every record cites
+ * its sources. Each response is one page of at most `limit` rows, streamed in
+ * batches; a `Link: <…&after=…>; rel="next"` header (and, in JSON, `next`) leads to
+ * the next page.
+ */
+export function createExportRouter(options: ExportRouterOptions): express.Router {
+  const router = express.Router();
+  router.get("/projects.csv", projectsCsv(options));
+  router.get("/projects.json", projectsJson(options));
+  router.get("/strategies.csv", strategiesCsv(options));
   return router;
 }

@@ -21,7 +21,7 @@ export interface ExportStreamOptions<R> {
   /** Reads the records of a batch of ids, in their order. */
   load: (ids: readonly number[]) => Promise<R[]>;
   format: ExportFormat<R>;
-  /** When (epoch ms) no further batch may start. */
+  /** When (epoch ms) no further batch may start, nor may the response wait any longer for the client to read. */
   deadline: number;
   batchSize?: number;
   now?: () => number;
@@ -30,7 +30,8 @@ export interface ExportStreamOptions<R> {
 /**
  * How an export response ended. `complete`: every row and the end of the body
  * were written. `client-gone`: the client closed the connection; reading stopped.
- * `deadline`: the deadline passed with batches left; `failed`: reading or writing
+ * `deadline`: the deadline passed with batches left, or while waiting for the client
+ * to read what it was sent; `failed`: reading or writing
  * failed. In the last two cases the transfer was aborted (the connection closed
  * without the end of the chunked body), so no client takes the part for the whole.
  */
@@ -40,11 +41,44 @@ export type ExportOutcome =
 
 class DeadlinePassed extends Error {}
 
+/** Longest delay a timer can have (about 24.8 days); a later deadline is as good as none. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/**
+ * Waits until `encoder` drains, but not past `deadline`: a client that reads slowly
+ * or not at all must not keep the response, and its batch, alive indefinitely.
+ * Throws `DeadlinePassed` when the deadline comes first, the reason of `stop` when
+ * the delivery failed meanwhile.
+ */
+async function drained(encoder: Duplex, stop: AbortSignal, deadline: number, now: () => number): Promise<void> {
+  const left = deadline - now();
+  if (left <= 0) throw new DeadlinePassed();
+  const expiry = AbortSignal.timeout(Math.min(left, MAX_TIMER_MS));
+  try {
+    await once(encoder, "drain", { signal: AbortSignal.any([stop, expiry]) });
+  } catch (error) {
+    throw expiry.aborted && !stop.aborted ? new DeadlinePassed() : error;
+  }
+}
+
+/** Waits until the last bytes reached the client, but not past `deadline` (throws `DeadlinePassed` then). */
+async function deliveredBy(delivered: Promise<unknown>, deadline: number, now: () => number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new DeadlinePassed()), Math.min(Math.max(deadline - now(), 0), MAX_TIMER_MS));
+  });
+  try {
+    await Promise.race([delivered, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /**
  * Streams one page of an export to `out` with constant memory: records are read
  * `batchSize` at a time (one statement round, on one connection, per batch) and
  * the next batch is read only once the previous one was handed on and the
- * client's buffer has drained. The first batch is read before anything is
+ * client's buffer has drained; no wait for the client outlasts the deadline. The first batch is read before anything is
  * written, so that its failure still reaches the caller as an ordinary error
  * (answered with a status); later failures end the transfer and are returned.
  */
@@ -62,7 +96,7 @@ export async function streamExport<R>(out: Writable, options: ExportStreamOption
   );
   const write = async (chunk: unknown) => {
     if (stop.signal.aborted) throw stop.signal.reason;
-    if (!encoder.write(chunk)) await once(encoder, "drain", { signal: stop.signal });
+    if (!encoder.write(chunk)) await drained(encoder, stop.signal, deadline, now);
   };
   let rows = 0;
   let ending: ExportOutcome | null = null;
@@ -78,6 +112,7 @@ export async function streamExport<R>(out: Writable, options: ExportStreamOption
     }
     for (const chunk of format.tail(rows)) await write(chunk);
     encoder.end();
+    await deliveredBy(delivered, deadline, now);
   } catch (error) {
     if (!stop.signal.aborted) {
       ending = error instanceof DeadlinePassed ? { status: "deadline", rows } : { status: "failed", rows, error };

@@ -256,15 +256,19 @@ describe("streamExport", () => {
   it("ends the transfer when the deadline has passed, after the batch it was writing", async () => {
     const { ids } = await projectPage(em(), filter, { limit: 10_000, after: null });
     const client = new Collector();
+    // An injected clock: the deadline passes while the last row of the first batch is written.
     let time = 0;
+    const format = csv();
+    const row = format.row;
+    format.row = (record, index) => {
+      if (index === 99) time = 2_000_000;
+      return row(record, index);
+    };
     const outcome = await streamExport(client, {
       ids,
-      load: (batch) => {
-        time += 1;
-        return projectRecords(em(), batch);
-      },
-      format: csv(),
-      deadline: 0,
+      load: (batch) => projectRecords(em(), batch),
+      format,
+      deadline: 1_000_000,
       now: () => time,
       batchSize: 100,
     });
@@ -272,6 +276,28 @@ describe("streamExport", () => {
     expect(client.destroyed).toBe(true);
     expect(client.writableFinished).toBe(false);
   });
+
+  it("ends the transfer at the deadline when the client stops reading, without waiting for it", async () => {
+    const { ids } = await projectPage(em(), filter, { limit: 10_000, after: null });
+    let loads = 0;
+    const client = new SlowClient();
+    // A real deadline: the client never reads again, so only the deadline can end this; before, it waited forever.
+    const outcome = await streamExport(client, {
+      ids,
+      load: (batch) => {
+        loads++;
+        return projectRecords(em(), batch);
+      },
+      format: csv(),
+      deadline: Date.now() + 300,
+      batchSize: 100,
+    });
+    expect(outcome.status).toBe("deadline");
+    expect(outcome.rows).toBeLessThan(100);
+    expect(loads).toBe(1);
+    expect(client.destroyed).toBe(true);
+    expect(client.writableFinished).toBe(false);
+  }, 30_000);
 
   it("ends the transfer without the error when reading fails mid-stream", async () => {
     const { ids } = await projectPage(em(), filter, { limit: 10_000, after: null });

@@ -77,4 +77,37 @@ describe("Topic.municipalities and Provider.clients", () => {
     await read();
     expect(hub.db.queries.length).toBeLessThanOrEqual(before + 1);
   });
+
+  it("list every client without `first`, not the first 10", async () => {
+    // The synthetic cities above share four providers: each has 20 synthetic clients or more.
+    const { providers } = await read();
+    const withMany = providers.nodes.filter((p: any) => p.clients.filter((c: any) => c.municipality.slug.startsWith("counts-synth")).length >= 20);
+    expect(withMany.length).toBeGreaterThan(0);
+    const res = await hub.query(`{ providers(first: 100) { nodes { slug clients { municipality { slug } } engagements { id } } } }`);
+    expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
+    for (const provider of res.data!.providers.nodes.filter((p: any) => withMany.some((w: any) => w.slug === p.slug))) {
+      expect(provider.clients.length).toBeGreaterThan(10);
+      expect(provider.engagements.length).toBeGreaterThan(10);
+    }
+  });
+
+  it("run one aggregate statement for aliases that ask for different lengths, each cut to its own `first`", async () => {
+    const aliases = (field: string) => [0, 1, 2, 3, 5, 8].map((n) => `a${n}: ${field}(first: ${n}) { municipality { slug } }`).join(" ");
+    const query = `{ topics(first: 100) { nodes { key ${aliases("municipalities")} } } providers(first: 100) { nodes { slug ${aliases("clients")} } } }`;
+    hub.db.resetQueryCount();
+    const res = await hub.query(query);
+    expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
+    const aggregates = (table: string) => hub.db.queries.filter((q) => q.includes("row_number()") && q.includes(table)).length;
+    expect(aggregates("field_of_action_topics")).toBe(1);
+    expect(aggregates("from engagement e")).toBe(1);
+    const { topics, providers } = await read();
+    for (const node of res.data!.topics.nodes) {
+      const full = topics.nodes.find((t: any) => t.key === node.key).municipalities.map((m: any) => m.municipality.slug);
+      for (const n of [0, 1, 2, 3, 5, 8]) expect(node[`a${n}`].map((m: any) => m.municipality.slug)).toEqual(full.slice(0, n));
+    }
+    for (const node of res.data!.providers.nodes) {
+      const full = providers.nodes.find((p: any) => p.slug === node.slug).clients.map((c: any) => c.municipality.slug);
+      for (const n of [0, 1, 2, 3, 5, 8]) expect(node[`a${n}`].map((c: any) => c.municipality.slug)).toEqual(full.slice(0, n));
+    }
+  });
 });

@@ -18,7 +18,9 @@ import {
   MAX_STRATEGIES,
   MAX_TAXONOMY_TOPICS,
   MAX_TOPICS,
+  PER_RECORD_AGGREGATE_WORK,
 } from "../../schema/common/list-bounds.js";
+import { MAX_PAGE_SIZE } from "../../schema/common/pagination.js";
 import { analystQueryCost } from "../support/analyst-query.js";
 import { SIMILAR_WORK } from "../../schema/similarity/similarity.inputs.js";
 
@@ -53,8 +55,10 @@ describe("operationCost", () => {
 
   it("counts a plain list at its declared bound: `maxItems`, or its own `first`", () => {
     expect(cost('{ project(slug: "x") { sources { title } providers { name } } }')).toBe(1 + MAX_SOURCES + MAX_PROJECT_PROVIDERS);
-    expect(cost("{ topics(first: 1) { nodes { municipalities { fieldsOfAction } } } }")).toBe(1 + 1 * (1 + 10));
-    expect(cost("{ topics(first: 1) { nodes { municipalities(first: 100) { municipality { name } } } } }")).toBe(1 + 1 * (1 + 100 * 2));
+    // Without `first`, a plain list is priced (and answered) complete up to the largest page.
+    expect(cost('{ strategy(slug: "x") { budget { amount } } }')).toBe(1 + MAX_PAGE_SIZE);
+    expect(cost("{ topics(first: 1) { nodes { municipalities { fieldsOfAction } } } }")).toBe(1 + 1 * (1 + PER_RECORD_AGGREGATE_WORK + MAX_PAGE_SIZE));
+    expect(cost("{ topics(first: 1) { nodes { municipalities(first: 100) { municipality { name } } } } }")).toBe(1 + 1 * (1 + PER_RECORD_AGGREGATE_WORK + 100 * 2));
   });
 
   it("sizes a comparison by the lists it is asked for", () => {

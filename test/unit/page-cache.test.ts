@@ -59,6 +59,26 @@ describe("the page cache", () => {
     expect(big.calls).toBe(401);
   });
 
+  it("renders again once an entry has lived its lifetime, by the clock it is given", async () => {
+    let now = 1_000;
+    const cache = createPageCache(60, { now: () => now });
+    let body: string | null = "<p>published</p>";
+    const render = async () => body;
+    expect((await cache.answer(key("a"), render))?.body).toBe("<p>published</p>");
+    body = null; // unpublished
+    now += 59_999;
+    expect((await cache.answer(key("a"), render))?.body).toBe("<p>published</p>");
+    now += 2;
+    expect(await cache.answer(key("a"), render)).toBeNull();
+    body = "<p>published again</p>";
+    now += 59_999;
+    // Remembered as unpublished, for every variant, until that entry expires too.
+    expect(await cache.answer(key("a"), render)).toBeNull();
+    expect(await cache.answer(key("a", "en"), render)).toBeNull();
+    now += 2;
+    expect((await cache.answer(key("a"), render))?.body).toBe("<p>published again</p>");
+  });
+
   it("keeps nothing when its lifetime is 0", async () => {
     const cache = createPageCache(0);
     const render = renderer("<p>card</p>");
