@@ -25,6 +25,8 @@ export class SiteQueryError extends Error {
     message: string,
     /** The `extensions.code` of the first error, e.g. `DATABASE_UNAVAILABLE`. */
     readonly code: string | undefined,
+    /** With `RATE_LIMITED`: when the caller's budget has points again. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = "SiteQueryError";
@@ -49,8 +51,12 @@ export function createSiteQueryRunner({ apollo, orm, logger, search }: SiteQuery
     if (response.body.kind !== "single") throw new SiteQueryError("a site query answered incrementally", undefined);
     const { data, errors } = response.body.singleResult;
     if (errors?.length) {
-      const code = errors[0].extensions?.code;
-      throw new SiteQueryError(errors.map((error) => error.message).join("; "), typeof code === "string" ? code : undefined);
+      const { code, retryAfterSeconds } = errors[0].extensions ?? {};
+      throw new SiteQueryError(
+        errors.map((error) => error.message).join("; "),
+        typeof code === "string" ? code : undefined,
+        typeof retryAfterSeconds === "number" ? retryAfterSeconds : undefined,
+      );
     }
     if (!data) throw new SiteQueryError("a site query answered without data", undefined);
     return data as T;

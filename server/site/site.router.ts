@@ -176,12 +176,14 @@ export function createSiteRouter({ run, logger, rateLimiter, cacheSeconds }: Sit
         sendWithEtag(req, res, answer);
       } catch (error) {
         const code = error instanceof SiteQueryError ? error.code : undefined;
-        const status = code === "DATABASE_UNAVAILABLE" || code === "TIMEOUT" ? 503 : 500;
+        // A page's query takes rate-limit points by its cost like any API client's; past the budget the page is a 429.
+        const status = code === "RATE_LIMITED" ? 429 : code === "DATABASE_UNAVAILABLE" || code === "TIMEOUT" ? 503 : 500;
         // Errors inside an operation were logged (an outage reported once) by the API's formatError; only the rest is news.
         if (!(error instanceof SiteQueryError)) logger.error({ err: error, path: req.path }, "site page failed");
         else if (status === 500) logger.warn({ code, path: req.path, reason: error.message }, "site page failed");
         setPageHeaders(res, NO_STORE);
         if (status === 503) res.setHeader("Retry-After", String(DATABASE_RETRY_AFTER_SECONDS));
+        if (status === 429) res.setHeader("Retry-After", String((error as SiteQueryError).retryAfterSeconds ?? 60));
         res.status(status).send(renderDocument(ErrorPage({ status })));
       }
     });

@@ -6,10 +6,11 @@
  * hostile stored text is inert; and a crawler from `/` reaches every published
  * city, project, provider and topic without a broken link.
  */
+import { documentCost } from "../../server/graphql/cost.rule.js";
 import { parse, validate } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildHubSchema } from "../../server/graphql/schema.js";
-import { SITE_QUERIES } from "../../server/site/queries.js";
+import { HOME_QUERY, SITE_QUERIES } from "../../server/site/queries.js";
 import { gql } from "../support/client.js";
 import { scanTags } from "../support/html-scan.js";
 import { startTestHub, type TestHub } from "../support/hub.js";
@@ -209,7 +210,8 @@ describe("the website", () => {
 describe("the website's rate limit", () => {
   let hub: TestHub;
   beforeAll(async () => {
-    hub = await startTestHub({ RATE_LIMIT_POINTS: "3" });
+    // One point a page, whatever its query costs, so the count is plain; the cost-based charge is tested below.
+    hub = await startTestHub({ RATE_LIMIT_POINTS: "3", RATE_LIMIT_COST_PER_POINT: "10000000" });
   });
   afterAll(() => hub?.close());
 
@@ -220,5 +222,27 @@ describe("the website's rate limit", () => {
     expect(refused.headers.get("retry-after")).toMatch(/^\d+$/);
     expect((await gql(hub, "{ topics { totalCount } }")).status).toBe(429);
     expect((await fetch(`${hub.origin}/site/site.css`)).status).toBe(200);
+  });
+});
+
+describe("a page's query charged by its cost", () => {
+  let hub: TestHub;
+  // At one point per unit of cost, the home page takes `homeCost` points: a budget of two more passes it once.
+  const homeCost = documentCost(buildHubSchema(), parse(HOME_QUERY));
+  beforeAll(async () => {
+    hub = await startTestHub({ RATE_LIMIT_POINTS: String(homeCost + 2), RATE_LIMIT_COST_PER_POINT: "1", PAGE_CACHE_SECONDS: "0" });
+  });
+  afterAll(() => hub?.close());
+
+  it("answers an HTML 429 with Retry-After when the query's cost exceeds what is left, not a 500", async () => {
+    expect(homeCost).toBeGreaterThan(2);
+    const first = await fetch(`${hub.origin}/`, { headers: { accept: "text/html" } });
+    expect(first.status).toBe(200);
+    const page = await fetch(`${hub.origin}/`, { headers: { accept: "text/html" } });
+    expect(page.status).toBe(429);
+    expect(Number(page.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+    expect(page.headers.get("content-type")).toMatch(/^text\/html/);
+    expect(page.headers.get("cache-control")).toBe("no-store");
+    expect(await page.text()).toContain("sehr viele Anfragen");
   });
 });

@@ -33,7 +33,9 @@ export function ErrorPage({ status }: { status: number }): VNode {
       <p>
         {status === 503
           ? "Die Datenbank des Hubs ist gerade nicht erreichbar. Bitte versuchen Sie es in einer Minute noch einmal."
-          : "Beim Erstellen dieser Seite ist ein Fehler aufgetreten. Bitte versuchen Sie es später noch einmal."}
+          : status === 429
+            ? "Von Ihrer Adresse kamen in kurzer Zeit sehr viele Anfragen. Bitte versuchen Sie es in einer Minute noch einmal."
+            : "Beim Erstellen dieser Seite ist ein Fehler aufgetreten. Bitte versuchen Sie es später noch einmal."}
       </p>
       <p>
         <a href="/">Zur Startseite</a>
