@@ -2,12 +2,14 @@
  * Bundles the GraphQL explorer (server/explorer/browser/) with esbuild into
  * dist/server/explorer/assets/: Monaco's three workers, the GraphiQL app (an ES
  * module split into chunks for Monaco and Prettier) and its stylesheet, every file
- * named by its content hash, and manifest.json, which tells the router which
- * script and stylesheet the page loads. The client examples are compiled into the
+ * named by its content hash, a gzipped copy of each script and stylesheet (7 MB
+ * become about 2), and manifest.json, which tells the router which script and
+ * stylesheet the page loads. The client examples are compiled into the
  * app. Run by `npm run build`; nothing here is fetched from the network at run time.
  */
 import { createHash } from "node:crypto";
 import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { gzipSync } from "node:zlib";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -95,12 +97,21 @@ async function buildApp(workers, examples) {
   return { script, style };
 }
 
+/** Writes `<file>.gz` next to every script and stylesheet, for browsers that accept gzip (all do). */
+async function gzipAssets() {
+  for (const name of await readdir(outdir)) {
+    if (!/\.(?:js|css)$/.test(name)) continue;
+    await writeFile(path.join(outdir, `${name}.gz`), gzipSync(await readFile(path.join(outdir, name)), { level: 9 }));
+  }
+}
+
 const started = Date.now();
 await rm(outdir, { recursive: true, force: true });
 await mkdir(outdir, { recursive: true });
 const workers = await buildWorkers();
 const examples = await readExamples();
 const app = await buildApp(workers, examples);
+await gzipAssets();
 const manifest = { ...app, workers: Object.values(workers).map((url) => path.basename(url)) };
 await writeFile(path.join(outdir, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
 const id = createHash("sha256").update(JSON.stringify(manifest)).digest("hex").slice(0, 8);

@@ -1,4 +1,5 @@
 import { existsSync } from "node:fs";
+import path from "node:path";
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import escapeHtml from "escape-html";
@@ -112,6 +113,17 @@ export function createExplorerRouter({ logger, rateLimiter, assetsDir = defaultA
     res.set({ "Content-Type": "text/html; charset=utf-8", "Cache-Control": PAGE_CACHE, "Content-Language": "de", ETag: answer.etag });
     if (matchesIfNoneMatch(req.get("if-none-match"), answer.etag)) return void res.status(304).end();
     res.send(answer.body);
+  });
+  // The build wrote a gzipped copy of every script and stylesheet: a browser that accepts gzip gets it.
+  router.get(/^\/explorer\/assets\/[\w.-]+\.(?:js|css)$/, policy, (req, res, next) => {
+    res.vary("Accept-Encoding");
+    if (!req.acceptsEncodings("gzip")) return next();
+    const name = path.basename(req.path);
+    const compressed = path.join(assetsDir, `${name}.gz`);
+    if (!existsSync(compressed)) return next();
+    res.type(path.extname(name));
+    res.setHeader("Content-Encoding", "gzip");
+    res.sendFile(compressed, { maxAge: "1y", immutable: true, dotfiles: "deny" }, (error) => error && next(error));
   });
   // The manifest is the build's own bookkeeping, and not content-hashed: not served.
   router.get("/explorer/assets/manifest.json", policy, (_req, res) => sendText(res, 404, "Not found."));

@@ -71,6 +71,24 @@ describe("the explorer's routes", () => {
     }
   });
 
+  it("sends scripts and stylesheets gzipped to browsers that accept it, the same bytes once unpacked", async () => {
+    for (const path of assets) {
+      const plain = await fetch(`${hub.origin}${path}`, { headers: { "accept-encoding": "identity" } });
+      const packed = await fetch(`${hub.origin}${path}`, { headers: { "accept-encoding": "gzip, deflate, br" } });
+      expect(plain.headers.get("content-encoding"), path).toBeNull();
+      expect(packed.headers.get("content-encoding"), path).toBe("gzip");
+      for (const response of [plain, packed]) {
+        expect(response.headers.get("vary") ?? "", path).toMatch(/accept-encoding/i);
+        expect(response.headers.get("cache-control"), path).toBe(IMMUTABLE);
+        expect(response.headers.get("content-type"), path).toMatch(path.endsWith(".css") ? /^text\/css/ : /^(?:text|application)\/javascript/);
+      }
+      const plainBody = Buffer.from(await plain.arrayBuffer());
+      expect(Number(packed.headers.get("content-length")), path).toBeLessThan(plainBody.length * 0.8);
+      // fetch unpacks gzip itself.
+      expect(Buffer.from(await packed.arrayBuffer()).equals(plainBody), path).toBe(true);
+    }
+  });
+
   it("answers a missing asset, the manifest and paths out of the folder with a plain 404, never the bundle's neighbours", async () => {
     for (const path of [
       "/explorer/assets/explorer-NOTTHERE.js",
