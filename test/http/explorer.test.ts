@@ -6,9 +6,15 @@
  * explorer instead of Apollo Sandbox from Apollo's CDN, and API clients are answered as
  * before. Needs the bundle (`npm run build`).
  */
-import { readFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import type { AddressInfo } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import express from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { EXPLORER_CSP } from "../../server/explorer/explorer.router.js";
+import { createExplorerRouter, EXPLORER_CSP } from "../../server/explorer/explorer.router.js";
+import { createLogger } from "../../server/logger.js";
+import type { RateLimiter } from "../../server/rate-limit/rate-limiter.js";
 import { startTestHub, type TestHub } from "../support/hub.js";
 
 const IMMUTABLE = "public, max-age=31536000, immutable";
@@ -39,6 +45,13 @@ describe("the explorer's routes", () => {
     const etag = shell.headers.get("etag")!;
     const again = await fetch(`${hub.origin}/explorer`, { headers: { "if-none-match": etag } });
     expect(again.status).toBe(304);
+  });
+
+  it("spends the caller's rate-limit budget on the page, like the other pages, and none on the assets", async () => {
+    expect(shell.headers.get("ratelimit-limit")).toMatch(/^\d+$/);
+    const asset = await fetch(`${hub.origin}${assets[0]}`);
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get("ratelimit-limit")).toBeNull();
   });
 
   it("keeps the policy to what Monaco needs: scripts, workers and connections of the hub alone", () => {
@@ -133,5 +146,24 @@ describe("the explorer's routes", () => {
     expect(simple.status).toBe(400);
     const post = await hub.query("{ __typename }");
     expect(post).toMatchObject({ status: 200, data: { __typename: "Query" } });
+  });
+});
+
+describe("the explorer without its bundle", () => {
+  it("says it has not been built (503), instead of a page that loads nothing", async () => {
+    const empty = await mkdtemp(path.join(os.tmpdir(), "ikz-explorer-"));
+    const unlimited = { points: 1, consume: async () => ({ allowed: true, limit: 1, remaining: 1, resetSeconds: 1 }) } as unknown as RateLimiter;
+    const app = express().use(createExplorerRouter({ logger: createLogger({ logLevel: "silent", logFormat: "json" }), rateLimiter: unlimited, assetsDir: empty }));
+    const server = app.listen(0, "127.0.0.1");
+    await new Promise((resolve) => server.once("listening", resolve));
+    try {
+      const response = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/explorer`);
+      expect(response.status).toBe(503);
+      expect(response.headers.get("cache-control")).toBe("no-store");
+      expect(await response.text()).toContain("npm run build");
+    } finally {
+      server.close();
+      await rm(empty, { recursive: true, force: true });
+    }
   });
 });
