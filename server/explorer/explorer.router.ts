@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { readFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import escapeHtml from "escape-html";
 import express, { type RequestHandler, type Response } from "express";
@@ -88,12 +88,14 @@ function sendText(res: Response, status: number, text: string): void {
  */
 export function createExplorerRouter({ logger, rateLimiter, assetsDir = defaultAssetsDir() }: ExplorerRouterOptions): express.Router {
   const router = express.Router();
-  let page: { body: string; etag: string } | undefined;
+  let page: { version: number; body: string; etag: string } | undefined;
+  // Rendered once per build: a new bundle (new manifest) is picked up without a restart.
   const loadPage = async () => {
-    if (page) return page;
-    const manifest = JSON.parse(await readFile(`${assetsDir}/manifest.json`, "utf8")) as ExplorerManifest;
-    const body = renderExplorerPage(manifest);
-    return (page = { body, etag: strongEtag(body) });
+    const manifestFile = path.join(assetsDir, "manifest.json");
+    const version = (await stat(manifestFile)).mtimeMs;
+    if (page?.version === version) return page;
+    const body = renderExplorerPage(JSON.parse(await readFile(manifestFile, "utf8")) as ExplorerManifest);
+    return (page = { version, body, etag: strongEtag(body) });
   };
   const policy: RequestHandler = (_req, res, next) => {
     res.setHeader("Content-Security-Policy", EXPLORER_CSP);
