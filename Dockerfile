@@ -11,6 +11,8 @@ COPY tsconfig.json tsconfig.build.json ./
 COPY server ./server
 COPY schema ./schema
 COPY seeds ./seeds
+# The explorer's bundle (npm run build) offers the client examples as tabs.
+COPY client-examples ./client-examples
 RUN npm run build
 
 # ---- runtime: production dependencies + compiled output, non-root ---------------------

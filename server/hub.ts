@@ -15,6 +15,8 @@ import { limitConnectionsPerOperation } from "./database/request-connections.js"
 import { formatError } from "./errors.js";
 import { createEmbedRouter } from "./embed/embed.router.js";
 import { exportPoints } from "./export/export.params.js";
+import { createExplorerRouter } from "./explorer/explorer.router.js";
+import { explorerLandingPage } from "./explorer/landing-page.plugin.js";
 import { createExportRouter, exportHeaders } from "./export/export.router.js";
 import { knownOperationTypes, privateForTokenHolders, rejectNulCharacters } from "./graphql/guards.js";
 import { introspectionCachePlugin } from "./graphql/introspection-cache.js";
@@ -105,6 +107,8 @@ export class Hub {
         introspectionCachePlugin({ maxEntries: 50, maxChars: 20_000_000 }),
         responseBudgetPlugin(options.config.maxResponseNodes),
         databaseUnavailable,
+        // A browser's GET /graphql leads to /explorer, instead of Apollo Sandbox from Apollo's CDN.
+        explorerLandingPage,
       ],
     });
   }
@@ -201,6 +205,7 @@ export class Hub {
       rateLimitMiddleware(rateLimiter, logger, () => null, (req) => exportPoints(req.query)),
       createExportRouter({ orm, logger, publicUrl: config.publicUrl, executionTimeoutMs: config.limits.executionTimeoutMs }),
     );
+    this.app.use(createExplorerRouter({ logger, rateLimiter }));
     this.app.use("/graphql", ...graphqlRoute({ apollo: this.apollo, orm, logger, authenticator, rateLimiter, search }));
     // The website (server/site/): anonymous GraphQL clients in-process, same limits; browsers get its HTML 404.
     const run = createSiteQueryRunner({ apollo: this.apollo, orm, logger, search });
