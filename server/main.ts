@@ -72,7 +72,10 @@ async function serve(): Promise<void> {
   try {
     const { url, dataLocation } = await hub.start();
     const site = new URL("/", url).href;
-    if (!stopping) logger.info({ url, site, data: dataLocation }, `ikz-hub serves GraphQL at ${url} and its web pages at ${site}; data in ${dataLocation}`);
+    const explorer = new URL("/explorer", url).href;
+    if (!stopping) {
+      logger.info({ url, site, explorer, data: dataLocation }, `ikz-hub serves GraphQL at ${url}, its web pages at ${site} and the explorer at ${explorer}; data in ${dataLocation}`);
+    }
   } catch (error) {
     if (!stopping) {
       logger.fatal(`ikz-hub could not start: ${oneLine(error)}`);

@@ -83,7 +83,7 @@ export function Layout({ title, section, children }: LayoutProps): VNode {
                   <a href={item.href}>{item.text}</a>
                 </span>
               ))}
-              . Für Programme: <a href="/graphql">GraphQL-API</a>.
+              . Für Programme: die <a href="/graphql">GraphQL-API</a> und ihr <a href="/explorer">Explorer</a>.
             </p>
           </div>
         </footer>
