@@ -26,6 +26,8 @@ async function blocker(hub: TestHub): Promise<pg.Client> {
 
 /** The hub's backends waiting for a lock right now. */
 async function waitingOnLocks(session: pg.Client): Promise<number> {
+  // Inside a transaction PostgreSQL keeps showing the activity it first saw, unless told to look again.
+  await session.query("select pg_stat_clear_snapshot()");
   const { rows } = await session.query(
     "select count(*)::int as n from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid() and wait_event_type = 'Lock'",
   );
