@@ -1,7 +1,7 @@
 import { type FilterQuery, OptimisticLockError, ref, UniqueConstraintViolationException } from "@mikro-orm/core";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { GraphQLError } from "graphql";
-import type { HubContext } from "../common/context.js";
+import type { HubContext, OperationDeadline } from "../common/context.js";
 import { badUserInput, CommitInterruptedError, ErrorCode } from "../common/errors.js";
 import { fromGlobalId } from "../common/global-id.js";
 import type { HubEntity } from "../common/node.js";
@@ -170,6 +170,16 @@ async function keepDeadline(tx: EntityManager): Promise<void> {
   await deadlineOf.get(tx)?.();
 }
 
+/** Makes `keepDeadline` give the transaction's further statements the time its operation has left. */
+function bindDeadline(tx: EntityManager, deadline: OperationDeadline): void {
+  deadlineOf.set(tx, async () => {
+    // Measured now, not when the write was asked for: waiting for a connection or the lock used up time.
+    const timeLeft = deadline.remainingMs();
+    if (timeLeft < 1) throw outOfTime(true);
+    await tx.execute(`set local statement_timeout = ${Math.ceil(timeLeft)}`);
+  });
+}
+
 /** The error of a write the operation's deadline came before: nothing of it was saved. */
 function outOfTime(begun: boolean): GraphQLError {
   const message = begun
@@ -191,17 +201,8 @@ async function inWriteTransaction<T>(ctx: HubContext, viewer: Viewer, work: (tx:
   let committing = false;
   try {
     return await ctx.em.transactional(async (tx) => {
-      const deadline = ctx.deadline;
-      if (deadline) {
-        const limit = async () => {
-          // Measured now, not when the write was asked for: waiting for a connection or the lock used up time.
-          const timeLeft = deadline.remainingMs();
-          if (timeLeft < 1) throw outOfTime(true);
-          await tx.execute(`set local statement_timeout = ${Math.ceil(timeLeft)}`);
-        };
-        deadlineOf.set(tx, limit);
-        await limit();
-      }
+      if (ctx.deadline) bindDeadline(tx, ctx.deadline);
+      await keepDeadline(tx);
       tx.setFilterParams(VISIBILITY_FILTER, visibilityOf(viewer));
       await tx.execute(`select pg_advisory_xact_lock(${WRITE_LOCK})`);
       await keepDeadline(tx);
