@@ -1,7 +1,7 @@
 import { unwrapResolverError } from "@apollo/server/errors";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { ArgumentValidationError } from "type-graphql";
-import { ErrorCode, isPublicErrorCode } from "../schema/common/errors.js";
+import { CommitInterruptedError, ErrorCode, isPublicErrorCode } from "../schema/common/errors.js";
 
 /** Turns class-validator failures into one readable BAD_USER_INPUT error. */
 function fromArgumentValidation(error: ArgumentValidationError, original: GraphQLFormattedError): GraphQLFormattedError {
@@ -28,23 +28,48 @@ function fromArgumentValidation(error: ArgumentValidationError, original: GraphQ
 
 /** Error codes of a lost or refused connection: the socket's, and PostgreSQL's shutdown and connection classes. */
 const CONNECTION_ERROR_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT", "EHOSTUNREACH", "ENOTFOUND", "57P01", "57P02", "57P03", "53300"]);
-/** Messages of `pg`, `pg-pool` and knex when a connection is lost, cannot be made or none is free. */
+/** Messages of `pg` and `pg-pool` when a connection is lost or cannot be made. */
 const CONNECTION_ERROR_MESSAGES =
-  /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|Timeout acquiring a connection|is not currently accepting connections|the database system is (starting up|shutting down|in recovery mode)/i;
+  /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|is not currently accepting connections|the database system is (starting up|shutting down|in recovery mode)/i;
+/** knex's message when no pooled connection became free in time. */
+const POOL_BUSY_MESSAGE = /Timeout acquiring a connection/i;
+
+/** An error and its causes, nearest first. */
+function* causes(error: unknown): Generator<{ code?: unknown; message?: unknown; name?: unknown }> {
+  for (let current = error, depth = 0; current && depth < 5; current = (current as { cause?: unknown }).cause, depth++) yield current as object;
+}
 
 /**
- * Tells whether an error means the database cannot be reached right now (it is down,
+ * Tells whether an error means the database cannot serve right now (it is down,
  * restarting, refuses connections, or the pool has none free), rather than a problem of
- * the statement: such errors are answered with `DATABASE_UNAVAILABLE` and HTTP 503.
+ * the statement: answered with HTTP 503, as `DATABASE_UNAVAILABLE` unless `isPoolBusy`.
  */
 export function isDatabaseUnavailable(error: unknown): boolean {
-  for (let current = error, depth = 0; current && depth < 5; current = (current as { cause?: unknown }).cause, depth++) {
-    const { code, message, name } = current as { code?: unknown; message?: unknown; name?: unknown };
+  if (isPoolBusy(error)) return true;
+  for (const { code, message } of causes(error)) {
     if (typeof code === "string" && (CONNECTION_ERROR_CODES.has(code) || code.startsWith("08"))) return true;
-    if (name === "KnexTimeoutError" || (typeof message === "string" && CONNECTION_ERROR_MESSAGES.test(message))) return true;
+    if (typeof message === "string" && CONNECTION_ERROR_MESSAGES.test(message)) return true;
   }
   return false;
 }
+
+/**
+ * Tells whether an error means that no pooled connection became free in time: the
+ * database is reachable but the hub is busy. Answered as overload (`TIMEOUT`, 503 with
+ * `Retry-After`), never as an outage.
+ */
+export function isPoolBusy(error: unknown): boolean {
+  for (const { message, name } of causes(error)) {
+    if (name === "KnexTimeoutError" || (typeof message === "string" && POOL_BUSY_MESSAGE.test(message))) return true;
+  }
+  return false;
+}
+
+/** What a client is told when no database connection became free in time. */
+export const DATABASE_BUSY_MESSAGE = "The hub is busy: no database connection became free in time; nothing was read or written. Retry in a few seconds.";
+/** What a write is told when the connection was lost while it committed: whether it was saved is not known. */
+export const WRITE_OUTCOME_UNKNOWN_MESSAGE =
+  "The connection to the database was lost while this write was being committed: it may or may not have been saved. Read the record again before you retry.";
 
 /** What a client is told while the database cannot be reached. */
 export const DATABASE_UNAVAILABLE_MESSAGE = "The database is not reachable right now; nothing was read or written. The hub reconnects by itself: retry in a few seconds.";
@@ -63,7 +88,13 @@ export function formatError(
   onInternal: (error: unknown) => string | undefined,
   onUnavailable: (error: unknown) => void = () => undefined,
 ): GraphQLFormattedError {
-  const original = unwrapResolverError(error);
+  const unwrapped = unwrapResolverError(error);
+  if (unwrapped instanceof CommitInterruptedError && isDatabaseUnavailable(unwrapped.cause) && !isPoolBusy(unwrapped.cause)) {
+    onUnavailable(unwrapped.cause);
+    return { message: WRITE_OUTCOME_UNKNOWN_MESSAGE, locations: formatted.locations, path: formatted.path, extensions: { code: ErrorCode.DATABASE_UNAVAILABLE } };
+  }
+  // Any other failure at commit is answered as what it is.
+  const original = unwrapped instanceof CommitInterruptedError ? unwrapped.cause : unwrapped;
   if (original instanceof ArgumentValidationError) return fromArgumentValidation(original, formatted);
   const code = original instanceof GraphQLError ? original.extensions.code : undefined;
   if (isPublicErrorCode(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
@@ -78,6 +109,10 @@ export function formatError(
       path: formatted.path,
       extensions: { code: ErrorCode.TIMEOUT },
     };
+  }
+  // Overload, not an outage: the database answers, the pool had no connection free; the watch is not troubled.
+  if (isPoolBusy(original)) {
+    return { message: DATABASE_BUSY_MESSAGE, locations: formatted.locations, path: formatted.path, extensions: { code: ErrorCode.TIMEOUT } };
   }
   // Logged once per outage by whoever watches the database (onUnavailable), not once per request.
   if (isDatabaseUnavailable(original)) {

@@ -31,6 +31,19 @@ export const ErrorCode = {
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
+/**
+ * A write's transaction that failed after its work was done, while it committed: if the
+ * connection was lost then, whether the write was saved is not known (server/errors.ts
+ * words it so); any other cause is answered as that cause.
+ */
+export class CommitInterruptedError extends Error {
+  override readonly name = "CommitInterruptedError";
+
+  constructor(override readonly cause: unknown) {
+    super("The write's transaction failed while it committed.", { cause });
+  }
+}
+
 /** Tells whether a code belongs to the catalogue (and so may reach clients as is). */
 export function isPublicErrorCode(code: unknown): code is ErrorCode {
   return typeof code === "string" && (Object.values(ErrorCode) as string[]).includes(code);

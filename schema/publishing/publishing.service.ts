@@ -1,8 +1,8 @@
 import { type FilterQuery, OptimisticLockError, ref, UniqueConstraintViolationException } from "@mikro-orm/core";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { GraphQLError } from "graphql";
-import type { HubContext } from "../common/context.js";
-import { badUserInput, ErrorCode } from "../common/errors.js";
+import type { HubContext, OperationDeadline } from "../common/context.js";
+import { badUserInput, CommitInterruptedError, ErrorCode } from "../common/errors.js";
 import { fromGlobalId } from "../common/global-id.js";
 import type { HubEntity } from "../common/node.js";
 import { Municipality } from "../municipality/municipality.entity.js";
@@ -131,6 +131,7 @@ async function commit<T extends HubEntity>({ tx, viewer, kind, record, action, b
   // A change to a related list alone leaves the row as it is; touching it raises the version and runs its check.
   record.updatedAt = new Date();
   // Writes the record first: a new one gets its id, and the version check runs in its UPDATE.
+  await keepDeadline(tx);
   await tx.flush();
   const revision = new Revision(kind.entity.name, record.id, action, viewer.name, changes);
   const owner = kind.owner(record);
@@ -139,6 +140,7 @@ async function commit<T extends HubEntity>({ tx, viewer, kind, record, action, b
   revision.version = record instanceof Publishable ? record.version : null;
   revision.publicChange = publicChange(wasPublic, await isPublic(tx, kind, record), record);
   tx.persist(revision);
+  await keepDeadline(tx);
   await tx.flush();
   return record;
 }
@@ -160,22 +162,53 @@ function uniqueInputField(error: UniqueConstraintViolationException): string | n
   return match ? `input.${match[1].replace(/_(\w)/g, (_, letter: string) => letter.toUpperCase())}` : null;
 }
 
+/** Per write transaction: sets its statement timeout to the operation's time left (see `inWriteTransaction`). */
+const deadlineOf = new WeakMap<EntityManager, () => Promise<void>>();
+
+/** Gives the statements that follow the time the operation has left, refusing them once it is up. */
+async function keepDeadline(tx: EntityManager): Promise<void> {
+  await deadlineOf.get(tx)?.();
+}
+
+/** Makes `keepDeadline` give the transaction's further statements the time its operation has left. */
+function bindDeadline(tx: EntityManager, deadline: OperationDeadline): void {
+  deadlineOf.set(tx, async () => {
+    // Measured now, not when the write was asked for: waiting for a connection or the lock used up time.
+    const timeLeft = deadline.remainingMs();
+    if (timeLeft < 1) throw outOfTime(true);
+    await tx.execute(`set local statement_timeout = ${Math.ceil(timeLeft)}`);
+  });
+}
+
+/** The error of a write the operation's deadline came before: nothing of it was saved. */
+function outOfTime(begun: boolean): GraphQLError {
+  const message = begun
+    ? "The operation ran out of time while this write waited: it was rolled back, nothing was saved. Retry it."
+    : "The operation ran out of time before this write began: nothing was saved. Retry it.";
+  return coded(ErrorCode.TIMEOUT, message, { http: { status: 503 } });
+}
+
 /**
  * Runs a write in one transaction that holds the write lock and sees what the
  * caller may read: another city's drafts are as unknown to a write as to a read.
+ * The operation's time left bounds the write as a whole: its statement timeout is set
+ * to it once the transaction has its connection, again once it holds the lock, and
+ * before each further batch of statements (`keepDeadline`), so that PostgreSQL ends a
+ * write stalled past the deadline and it rolls back.
  */
 async function inWriteTransaction<T>(ctx: HubContext, viewer: Viewer, work: (tx: EntityManager) => Promise<T>): Promise<T> {
-  const timeLeft = ctx.deadline?.remainingMs();
-  if (timeLeft !== undefined && timeLeft < 1) {
-    throw coded(ErrorCode.TIMEOUT, "The operation ran out of time before this write began: nothing was saved. Retry it.", { http: { status: 503 } });
-  }
+  if (ctx.deadline && ctx.deadline.remainingMs() < 1) throw outOfTime(false);
+  let committing = false;
   try {
     return await ctx.em.transactional(async (tx) => {
-      // PostgreSQL itself ends a statement that would run past the deadline, and the write rolls back.
-      if (timeLeft !== undefined) await tx.execute(`set local statement_timeout = ${Math.ceil(timeLeft)}`);
+      if (ctx.deadline) bindDeadline(tx, ctx.deadline);
+      await keepDeadline(tx);
       tx.setFilterParams(VISIBILITY_FILTER, visibilityOf(viewer));
       await tx.execute(`select pg_advisory_xact_lock(${WRITE_LOCK})`);
-      return work(tx);
+      await keepDeadline(tx);
+      const result = await work(tx);
+      committing = true;
+      return result;
     });
   } catch (error) {
     if (error instanceof OptimisticLockError) {
@@ -188,7 +221,8 @@ async function inWriteTransaction<T>(ctx: HubContext, viewer: Viewer, work: (tx:
         http: { status: 503 },
       });
     }
-    throw error;
+    // The work was done and COMMIT was under way: a lost connection leaves its outcome unknown.
+    throw committing ? new CommitInterruptedError(error) : error;
   }
 }
 

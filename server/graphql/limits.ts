@@ -96,7 +96,7 @@ export function operationLimitsPlugin(limits: OperationLimits): ApolloServerPlug
           (contextValue as { deadline?: OperationDeadline }).deadline = deadline;
           return {
             async executionDidEnd() {
-              deadline?.clear();
+              deadline?.end();
               deadlines.delete(contextValue);
             },
           };
@@ -123,8 +123,8 @@ export function operationLimitsPlugin(limits: OperationLimits): ApolloServerPlug
             }
             return;
           }
-          // The clock, not only the timer: CPU-bound work can delay the timer past the end of execution.
-          if (!deadline.expired) return;
+          // Judged when execution ended: plugins running after it must not turn an answer in time into a timeout.
+          if (!deadline.expiredAtEnd) return;
           // Every resolver still pending failed alike; one error says it all, and partial data would mislead.
           response.body.singleResult = { data: null, errors: [{ message: deadline.error.message, extensions: { code: ErrorCode.TIMEOUT } }] };
           response.http.status = 503;
@@ -147,7 +147,7 @@ const deadlines = new WeakMap<object, Deadline>();
 const enforced = new WeakSet<GraphQLSchema>();
 
 /**
- * One operation's time limit: `reached` rejects when it passes, unless `clear()` came
+ * One operation's time limit: `reached` rejects when it passes, unless `end()` came
  * first. It also holds the operation's database connections (at most two at once); for
  * a query, the deadline stops their statements. A mutation's statements are not
  * cancelled: its write transaction carries the time left as its statement timeout, so
@@ -160,6 +160,7 @@ class Deadline implements OperationDeadline {
   private readonly endsAt: number;
   private fired = false;
   private timer: NodeJS.Timeout | undefined;
+  private endedExpired: boolean | undefined;
 
   constructor(
     ms: number,
@@ -190,7 +191,17 @@ class Deadline implements OperationDeadline {
     return Math.max(0, this.endsAt - performance.now());
   }
 
-  clear(): void {
+  /**
+   * Whether the time was up when execution ended (by the clock: CPU-bound work can delay the
+   * timer past the end of execution); while it still runs, whether it is up now.
+   */
+  get expiredAtEnd(): boolean {
+    return this.endedExpired ?? this.expired;
+  }
+
+  /** Execution has ended: stops the timer and records whether it ended in time. */
+  end(): void {
+    this.endedExpired ??= this.expired;
     clearTimeout(this.timer);
   }
 }

@@ -1,6 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler } from "express";
 import { ErrorCode } from "../../schema/common/errors.js";
-import { DATABASE_RETRY_AFTER_SECONDS, DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "../errors.js";
+import { DATABASE_BUSY_MESSAGE, DATABASE_RETRY_AFTER_SECONDS, DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable, isPoolBusy } from "../errors.js";
 
 /** The largest request body the GraphQL endpoint reads. */
 export const BODY_LIMIT = "1mb";
@@ -30,11 +30,14 @@ export const notFound: RequestHandler = (_req, res) => {
 export function httpErrors(logInternal: (error: unknown) => void, onUnavailable: (error: unknown) => void = () => undefined): ErrorRequestHandler {
   return (error, _req, res, _next) => {
     if (isDatabaseUnavailable(error)) {
-      onUnavailable(error);
+      const busy = isPoolBusy(error);
+      // A full pool is overload, not an outage: the watch is not troubled with it.
+      if (!busy) onUnavailable(error);
       // A stream cut short cannot take a status any more; ending it tells the client it is incomplete.
       if (res.headersSent) return void res.destroy();
       res.status(503).set({ "retry-after": String(DATABASE_RETRY_AFTER_SECONDS), "cache-control": "no-store" });
-      res.json({ errors: [{ message: DATABASE_UNAVAILABLE_MESSAGE, extensions: { code: ErrorCode.DATABASE_UNAVAILABLE } }] });
+      const answer = busy ? { message: DATABASE_BUSY_MESSAGE, code: ErrorCode.TIMEOUT } : { message: DATABASE_UNAVAILABLE_MESSAGE, code: ErrorCode.DATABASE_UNAVAILABLE };
+      res.json({ errors: [{ message: answer.message, extensions: { code: answer.code } }] });
       return;
     }
     const type = String(error?.type);

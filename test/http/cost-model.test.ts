@@ -170,4 +170,54 @@ describe("answer-size guard", () => {
     expect(small.data!.projects.nodes).toHaveLength(3);
     expect((await fetch(`${hub.origin}/healthz`)).status).toBe(200);
   });
+
+  it("answers a write that went through with its whole payload, however large", async () => {
+    const editor = (await createTestTokens(hub.db.orm)).editors.herten;
+    const { project } = (await gql(hub, '{ project(slug: "herten-kita-online") { id version } }', {}, editor)).data!;
+    const answer = await gql(
+      hub,
+      `mutation($id: ID!, $version: Int!) {
+        updateProject(id: $id, version: $version, input: { note: "über dem Budget" }) {
+          version note
+          m1: municipality { projects(first: 100) { nodes { slug topics { key } } } }
+          m2: municipality { projects(first: 100) { nodes { slug topics { key } } } }
+          m3: municipality { projects(first: 100) { nodes { slug topics { key } } } }
+        }
+      }`,
+      { id: project.id, version: project.version },
+      editor,
+    );
+    // Old behaviour: 400 RESPONSE_TOO_LARGE with data null, although the write was saved; a retry then met CONFLICT.
+    expect(answer.errors).toBeUndefined();
+    expect(answer.status).toBe(200);
+    expect(answer.data!.updateProject).toMatchObject({ version: project.version + 1, note: "über dem Budget" });
+    expect(answer.data!.updateProject.m3.projects.nodes.length).toBeGreaterThan(10);
+  });
+
+  it("does not start a further write once the budget is spent, and says which writes before it were saved", async () => {
+    const editor = (await createTestTokens(hub.db.orm)).editors.herten;
+    const read = '{ project(slug: "herten-kita-online") { id version note } municipality(slug: "herten") { sources { key } } }';
+    const before = (await gql(hub, read, {}, editor)).data!;
+    const answer = await gql(
+      hub,
+      `mutation($id: ID!, $version: Int!) {
+        a: updateProject(id: $id, version: $version, input: { note: "vor dem Budget" }) {
+          version
+          m1: municipality { projects(first: 100) { nodes { slug topics { key } } } }
+          m2: municipality { projects(first: 100) { nodes { slug topics { key } } } }
+          m3: municipality { projects(first: 100) { nodes { slug topics { key } } } }
+        }
+        b: createSource(input: { municipality: "herten", key: "herten-nach-dem-budget", title: "Nach dem Budget" }) { key }
+      }`,
+      { id: before.project.id, version: before.project.version },
+      editor,
+    );
+    // Old behaviour: 400 with one error saying the answer was stopped, not that \`a\` was saved.
+    expect(answer.status).toBe(200);
+    expect(answer.errors?.map((error) => [error.path, error.extensions?.code])).toEqual([[["b"], "RESPONSE_TOO_LARGE"]]);
+    expect(answer.errors?.[0].message).toMatch(/nothing of it was saved\. The writes before it were saved: a\./);
+    const after = (await gql(hub, read, {}, editor)).data!;
+    expect(after.project).toMatchObject({ version: before.project.version + 1, note: "vor dem Budget" });
+    expect(after.municipality.sources.map((source: { key: string }) => source.key)).not.toContain("herten-nach-dem-budget");
+  });
 });

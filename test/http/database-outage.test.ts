@@ -74,3 +74,47 @@ describe("database loss", () => {
     expect(outageLines()).toHaveLength(1);
   });
 });
+
+describe("a full pool", () => {
+  let hub: LoggedTestHub;
+  beforeAll(async () => {
+    // Long enough that the blocked queries keep their connections while the test looks.
+    hub = await startLoggedHub({ EXECUTION_TIMEOUT_MS: "60000" }, { statementTimeoutMs: null });
+  });
+  afterAll(() => hub?.close());
+
+  it("is answered as a busy hub (503 TIMEOUT, Retry-After), not as an outage, and the watch is not troubled", async () => {
+    const session = new pg.Client({ connectionString: hub.db.url });
+    await session.connect();
+    const waiting = async () => {
+      // Inside a transaction PostgreSQL keeps showing the activity it first saw, unless told to look again.
+      await session.query("select pg_stat_clear_snapshot()");
+      const { rows } = await session.query(
+        "select count(*)::int as n from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid() and wait_event_type = 'Lock'",
+      );
+      return rows[0].n as number;
+    };
+    try {
+      await session.query("begin");
+      await session.query("lock table project in access exclusive mode");
+      // Ten operations, one connection each, wait for the lock: the pool of ten is taken.
+      const blocked = Array.from({ length: 10 }, () => hub.query('{ project(slug: "herten-kita-online") { title } }'));
+      await until(async () => (await waiting()) === 10);
+      const answer = await fetch(hub.url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: QUERY }) });
+      const body = (await answer.json()) as { data: unknown; errors: { message: string; extensions: { code: string } }[] };
+      // Old behaviour: DATABASE_UNAVAILABLE "not reachable", and a probe of the database watch.
+      expect(answer.status).toBe(503);
+      expect(answer.headers.get("retry-after")).toBe("5");
+      expect(body.data).toBeNull();
+      expect(body.errors.map((error) => error.extensions.code)).toEqual(["TIMEOUT"]);
+      expect(body.errors[0].message).toMatch(/busy/);
+      await session.query("rollback");
+      expect((await Promise.all(blocked)).map((response) => response.status)).toEqual(Array(10).fill(200));
+    } finally {
+      await session.query("rollback").catch(() => undefined);
+      await session.end();
+    }
+    expect(hub.lines.filter((line) => /^database unavailable/.test(line.msg))).toEqual([]);
+    expect(hub.lines.filter((line) => line.msg === "internal error")).toHaveLength(0);
+  });
+});

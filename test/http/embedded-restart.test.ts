@@ -14,6 +14,15 @@ import { Hub } from "../../server/hub.js";
 
 const QUERY = "{ municipalities(first: 1) { totalCount } }";
 
+/** Polls `check` until it holds; a generous guard, not a timing assertion. */
+async function until(check: () => boolean, guardMs = 60_000): Promise<void> {
+  const end = Date.now() + guardMs;
+  while (!check()) {
+    if (Date.now() > end) throw new Error("the condition did not hold in time");
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
 it("restarts a killed embedded PostgreSQL and serves again without a restart of the hub", async () => {
   const dir = await mkdtemp(path.join(os.tmpdir(), "ikz-restart-"));
   // The server runs as the OS user postgres when the tests run as root.
@@ -35,18 +44,20 @@ it("restarts a killed embedded PostgreSQL and serves again without a restart of 
     expect((await ask()).status).toBe(200);
     const pid = Number((await readFile(path.join(dir, "postgres", "postmaster.pid"), "utf8")).split("\n")[0]);
     process.kill(pid, "SIGKILL");
+    // Asked only once the hub has seen the loss: a backend can still answer right after the kill.
+    await until(() => lines.some((line) => line.msg === "embedded PostgreSQL exited unexpectedly; restarting it"));
     const seen: string[] = [];
     const end = Date.now() + 60_000;
     for (;;) {
       const answer = await ask();
-      if (answer.status === 200) break;
+      if (answer.status === 200 && !answer.body.errors) break;
       seen.push(`${answer.status} ${answer.body.errors?.[0]?.extensions.code}`);
       if (Date.now() > end) throw new Error(`not back in time; answers: ${seen.join(", ")}`);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    // Old behaviour: no restart, so no 200 again; meanwhile 200s with INTERNAL_SERVER_ERROR.
-    expect(seen.length).toBeGreaterThan(0);
-    expect(new Set(seen)).toEqual(new Set(["503 DATABASE_UNAVAILABLE"]));
+    // Old behaviour: no restart, so no 200 again; meanwhile 200s with INTERNAL_SERVER_ERROR. How many answers
+    // fall into the restart depends on the machine's speed; each that does must be DATABASE_UNAVAILABLE.
+    expect(seen.filter((answer) => answer !== "503 DATABASE_UNAVAILABLE")).toEqual([]);
     expect(lines.some((line) => line.msg === "embedded PostgreSQL exited unexpectedly; restarting it")).toBe(true);
     expect(lines.some((line) => line.msg === "embedded PostgreSQL restarted")).toBe(true);
     expect(fatal).toEqual([]);

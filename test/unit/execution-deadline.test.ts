@@ -3,7 +3,7 @@
  * deadline is never answered as a success, no resolver starts after it, and a
  * mutation's write that began is awaited and its outcome answered.
  */
-import { ApolloServer } from "@apollo/server";
+import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { describe, expect, it } from "vitest";
 import type { OperationLimits } from "../../server/config.js";
 import { operationLimitsPlugin } from "../../server/graphql/limits.js";
@@ -47,5 +47,25 @@ describe("execution deadline by the clock", () => {
     expect(result?.errors?.map((error) => [error.path, error.extensions?.code])).toEqual([[["second"], "TIMEOUT"]]);
     expect(result?.errors?.[0].message).toMatch(/before this write began: nothing was saved/);
     await server.stop();
+  });
+
+  it("answers a query that ended in time with its data, however long the plugins after it take", async () => {
+    // A plugin listed first sends its response hooks first: its work falls after execution ended.
+    const slowToSend: ApolloServerPlugin = { requestDidStart: async () => ({ willSendResponse: async () => void spin(150) }) };
+    const late = new ApolloServer({
+      typeDefs: "type Query { quick: String }",
+      resolvers: { Query: { quick: () => "quick" } },
+      plugins: [slowToSend, operationLimitsPlugin(limits)],
+      logger: { debug() {}, info() {}, warn() {}, error() {} },
+    });
+    await late.start();
+    try {
+      const response = await late.executeOperation({ query: "{ quick }" });
+      // Old behaviour: 503 TIMEOUT, the clock being read when the answer was sent.
+      expect(response.http.status ?? 200).toBe(200);
+      expect(response.body.kind === "single" && response.body.singleResult).toMatchObject({ data: { quick: "quick" } });
+    } finally {
+      await late.stop();
+    }
   });
 });
