@@ -37,8 +37,9 @@ export async function crawl(origin: string, start = "/", limit = 2000): Promise<
     const { path, from } = queue.shift()!;
     const response = await fetch(origin + path, { headers: { accept: "text/html,application/xhtml+xml,*/*;q=0.8" }, redirect: "manual" });
     const contentType = response.headers.get("content-type") ?? "";
-    // Only the site's own pages (German, Content-Language: de) are read for links; e.g. /graphql's landing page is not.
-    const isSitePage = contentType.startsWith("text/html") && response.headers.get("content-language") === "de";
+    // Only the site's own pages (German, Content-Language: de) are read for links; e.g. /graphql's landing page is not,
+    // nor the explorer, an application of its own with its bundle (test/browser/explorer.test.ts).
+    const isSitePage = contentType.startsWith("text/html") && response.headers.get("content-language") === "de" && path !== "/explorer";
     const html = isSitePage ? await response.text() : (await response.arrayBuffer(), "");
     seen.set(path, { path, status: response.status, contentType, html, from });
     for (const link of html ? internalLinks(html) : []) {
