@@ -6,7 +6,6 @@
  *
  * Without /usr/bin/chromium the file fails; IKZ_SKIP_BROWSER=1 skips it instead.
  */
-import { existsSync } from "node:fs";
 import { mkdir, readdir, readFile } from "node:fs/promises";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -22,6 +21,7 @@ import { ProviderKind } from "../../schema/provider/provider-kind.enum.js";
 import { Provider } from "../../schema/provider/provider.entity.js";
 import { Topic } from "../../schema/topic/topic.entity.js";
 import { seedData } from "../../seeds/data/index.js";
+import { CHROMIUM, CHROMIUM_ARGS, requireChromium, SKIP_BROWSER } from "../support/chromium.js";
 import { startTestHub, type TestHub } from "../support/hub.js";
 import { PublicationState } from "../../schema/publishing/publication-state.enum.js";
 
@@ -29,18 +29,6 @@ import { PublicationState } from "../../schema/publishing/publication-state.enum
 declare const document: any;
 declare const window: any;
 
-const CHROMIUM = "/usr/bin/chromium";
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
-const SKIP = process.env.IKZ_SKIP_BROWSER === "1";
 const EXAMPLE_DIR = fileURLToPath(new URL("../../client-examples/embed/", import.meta.url));
 const SHOTS_DIR = fileURLToPath(new URL("../../test-results/embed/", import.meta.url));
 
@@ -125,7 +113,7 @@ async function addXssProject(hub: TestHub): Promise<void> {
   await em.flush();
 }
 
-describe.skipIf(SKIP)("embeds on a municipal website, in headless Chromium", () => {
+describe.skipIf(SKIP_BROWSER)("embeds on a municipal website, in headless Chromium", () => {
   let hub: TestHub | undefined;
   let hubOrigin: string;
   let hubStopped = false;
@@ -163,12 +151,7 @@ describe.skipIf(SKIP)("embeds on a municipal website, in headless Chromium", () 
   }
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(
-        `Chromium is missing at ${CHROMIUM}: install Debian's package (apt-get install chromium), as .ci/run does, ` +
-          "or set IKZ_SKIP_BROWSER=1 to skip the browser tests",
-      );
-    }
+    requireChromium();
     await mkdir(SHOTS_DIR, { recursive: true });
     hub = await startTestHub();
     hubOrigin = hub.origin;

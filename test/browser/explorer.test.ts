@@ -7,33 +7,21 @@
  *
  * Without /usr/bin/chromium the file fails; IKZ_SKIP_BROWSER=1 skips it instead.
  */
-import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CHROMIUM, CHROMIUM_ARGS, requireChromium, SKIP_BROWSER } from "../support/chromium.js";
 import { startTestHub, type TestHub } from "../support/hub.js";
 
 // Callbacks passed to page.evaluate run in the browser; the project compiles without the DOM types.
 declare const window: any;
 
-const CHROMIUM = "/usr/bin/chromium";
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
-const SKIP = process.env.IKZ_SKIP_BROWSER === "1";
 const SHOTS_DIR = fileURLToPath(new URL("../../test-results/explorer/", import.meta.url));
 const TOKEN = "ikz_explorer-secret-token-0123456789";
 
-describe.skipIf(SKIP)("the GraphQL explorer in headless Chromium", () => {
+describe.skipIf(SKIP_BROWSER)("the GraphQL explorer in headless Chromium", () => {
   let hub: TestHub | undefined;
   let browser: Browser | undefined;
   let context: BrowserContext;
@@ -64,9 +52,7 @@ describe.skipIf(SKIP)("the GraphQL explorer in headless Chromium", () => {
   const shot = (name: string) => page.screenshot({ path: path.join(SHOTS_DIR, `${name}.png`) });
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(`Chromium is missing at ${CHROMIUM}: install Debian's package (apt-get install chromium), or set IKZ_SKIP_BROWSER=1 to skip the browser tests`);
-    }
+    requireChromium();
     await mkdir(SHOTS_DIR, { recursive: true });
     hub = await startTestHub();
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });

@@ -7,13 +7,13 @@
  *
  * Without /usr/bin/chromium the file fails; IKZ_SKIP_BROWSER=1 skips it instead.
  */
-import { existsSync } from "node:fs";
 import { mkdir, readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { gql } from "../support/client.js";
+import { CHROMIUM, CHROMIUM_ARGS, requireChromium, SKIP_BROWSER } from "../support/chromium.js";
 import { startTestHub, type TestHub } from "../support/hub.js";
 
 // Callbacks passed to page.evaluate run in the browser.
@@ -21,15 +21,12 @@ declare const document: any;
 declare const window: any;
 declare const axe: any;
 
-const CHROMIUM = "/usr/bin/chromium";
-const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
-const SKIP = process.env.IKZ_SKIP_BROWSER === "1";
 const SHOTS_DIR = "/tmp/site-shots";
 const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 const HOSTILE_TITLE = "<img src=x onerror=alert(1)>";
 const HOSTILE_SUMMARY = "</script><script>alert(2)</script>";
 
-describe.skipIf(SKIP)("the website in headless Chromium", () => {
+describe.skipIf(SKIP_BROWSER)("the website in headless Chromium", () => {
   let hub: TestHub | undefined;
   let browser: Browser | undefined;
   let context: BrowserContext;
@@ -51,7 +48,7 @@ describe.skipIf(SKIP)("the website in headless Chromium", () => {
   }
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`Chromium is missing at ${CHROMIUM}; set IKZ_SKIP_BROWSER=1 to skip the browser tests`);
+    requireChromium();
     await mkdir(SHOTS_DIR, { recursive: true });
     axeSource = await readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
     hub = await startTestHub({ PAGE_CACHE_SECONDS: "0" });
