@@ -1,12 +1,10 @@
 import {
-  type ASTVisitor,
   type DocumentNode,
   type FragmentDefinitionNode,
   type GraphQLSchema,
   type FieldNode,
   type GraphQLField,
   type GraphQLNamedType,
-  GraphQLError,
   getNamedType,
   getNullableType,
   isInputType,
@@ -17,7 +15,6 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
   type ValidationContext,
-  type ValidationRule,
   typeFromAST,
   valueFromAST,
 } from "graphql";
@@ -169,27 +166,9 @@ function variableDefaults(schema: GraphQLSchema, operation: OperationDefinitionN
   return values;
 }
 
-/**
- * A validation rule that refuses operations whose `operationCost` exceeds
- * `maxCost`, with a message that names both numbers. Give it the request's
- * variables (see `CostOptions`) so that `first: $first` is priced as sent.
- */
-export function costLimitRule(maxCost: number, options: CostOptions = {}): ValidationRule {
-  return (context: ValidationContext): ASTVisitor => ({
-    OperationDefinition(operation) {
-      if (options.operationName && operation.name?.value !== options.operationName) return false;
-      const cost = operationCost(context, operation, options);
-      if (cost > maxCost) {
-        context.reportError(
-          new GraphQLError(
-            `Query cost ${cost} exceeds the limit of ${maxCost}. It counts the objects the answer may hold, once per list item (\`first\`, default 20): ask for smaller pages or fewer nested lists.`,
-            { nodes: [operation] },
-          ),
-        );
-      }
-      return false;
-    },
-  });
+/** The refusal of an operation whose cost is over the limit: both numbers, and what to do. */
+export function costLimitMessage(cost: number, maxCost: number): string {
+  return `Query cost ${cost} exceeds the limit of ${maxCost}. It counts the objects the answer may hold, once per list item (\`first\`, default 20): ask for smaller pages or fewer nested lists.`;
 }
 
 /**

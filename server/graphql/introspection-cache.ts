@@ -1,5 +1,6 @@
 import { type ApolloServerPlugin, type BaseContext, HeaderMap } from "@apollo/server";
 import { type DocumentNode, execute, type ExecutionResult, type FragmentDefinitionNode, Kind, type OperationDefinitionNode, print, type SelectionSetNode } from "graphql";
+import { LRUCache } from "lru-cache";
 
 /** How many introspection answers are kept, and how many characters of JSON at most in all. */
 export interface IntrospectionCacheOptions {
@@ -24,20 +25,12 @@ export const introspectionCacheStats: IntrospectionCacheStats = { hits: 0, misse
  * query cost, so what is cached was allowed. Goes into ApolloServer's `plugins`.
  */
 export function introspectionCachePlugin(options: IntrospectionCacheOptions, stats: IntrospectionCacheStats = introspectionCacheStats): ApolloServerPlugin<BaseContext> {
-  const cache = new Map<string, { result: ExecutionResult; chars: number }>();
-  let chars = 0;
-  const remember = (key: string, result: ExecutionResult) => {
-    const size = JSON.stringify(result).length;
-    if (size > options.maxChars) return;
-    cache.set(key, { result, chars: size });
-    chars += size;
-    // Map order is insertion order: the first key is the least recently used.
-    for (const [oldest, entry] of cache) {
-      if (cache.size <= options.maxEntries && chars <= options.maxChars) break;
-      cache.delete(oldest);
-      chars -= entry.chars;
-    }
-  };
+  // An answer larger than the whole budget is not kept (lru-cache refuses it).
+  const cache = new LRUCache<string, ExecutionResult>({
+    max: options.maxEntries,
+    maxSize: options.maxChars,
+    sizeCalculation: (result) => JSON.stringify(result).length,
+  });
   return {
     async requestDidStart() {
       return {
@@ -45,20 +38,17 @@ export function introspectionCachePlugin(options: IntrospectionCacheOptions, sta
           // Apollo calls this hook even when no operation was resolved (several unnamed ones); execution then reports it.
           if (!operation || !isIntrospectionOnly(document, operation)) return null;
           const key = JSON.stringify([print(document), operation.name?.value ?? null, request.variables ?? {}]);
-          let entry = cache.get(key);
-          if (entry) {
+          let result = cache.get(key);
+          if (result) {
             stats.hits++;
-            cache.delete(key);
-            cache.set(key, entry);
           } else {
-            const result = await execute({ schema, document, operationName: operation.name?.value, variableValues: request.variables });
+            result = await execute({ schema, document, operationName: operation.name?.value, variableValues: request.variables });
             // Errors (an unknown variable, say) are answered the ordinary way, uncached.
             if (result.errors?.length) return null;
             stats.misses++;
-            remember(key, result);
-            entry = { result, chars: 0 };
+            cache.set(key, result);
           }
-          return { http: { status: undefined, headers: new HeaderMap() }, body: { kind: "single", singleResult: { data: entry.result.data } } };
+          return { http: { status: undefined, headers: new HeaderMap() }, body: { kind: "single", singleResult: { data: result.data } } };
         },
       };
     },

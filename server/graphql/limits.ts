@@ -1,13 +1,11 @@
 import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
 import { ApolloArmor } from "@escape.tech/graphql-armor";
 import {
-  getVariableValues,
   GraphQLError,
   type GraphQLFieldResolver,
   GraphQLObjectType,
   type GraphQLSchema,
   type ParseOptions,
-  validate,
   type ValidationContext,
   type ValidationRule,
 } from "graphql";
@@ -15,7 +13,8 @@ import type { OperationDeadline } from "../../schema/common/context.js";
 import { ErrorCode } from "../../schema/common/errors.js";
 import type { OperationLimits } from "../config.js";
 import { OperationConnections, operationConnections } from "../database/request-connections.js";
-import { costLimitRule } from "./cost.rule.js";
+import { costLimitMessage } from "./cost.rule.js";
+import { requestCost } from "./request-cost.js";
 
 /**
  * What graphql-js's parser is told: it stops lexing after `limits.tokens`
@@ -77,14 +76,11 @@ export function operationLimitsPlugin(limits: OperationLimits): ApolloServerPlug
       return {
         async didResolveOperation({ schema, document, operation, request }) {
           if (!operation) return;
-          const variables = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}, { maxErrors: 1 });
-          // Variables that do not fit are refused by execution, with a message that names them.
-          if (!variables.coerced) return;
-          const rule = costLimitRule(limits.cost, { variableValues: variables.coerced, operationName: operation.name?.value });
-          const [error] = validate(schema, document, [rule]);
-          if (error) {
-            throw new GraphQLError(error.message, {
-              nodes: error.nodes,
+          // Undefined when the variables do not fit: execution refuses them, with a message that names them.
+          const cost = requestCost({ schema, document, operation, request });
+          if (cost !== undefined && cost > limits.cost) {
+            throw new GraphQLError(costLimitMessage(cost, limits.cost), {
+              nodes: [operation],
               extensions: { code: ErrorCode.GRAPHQL_VALIDATION_FAILED, http: { status: 400 } },
             });
           }

@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
-import { getVariableValues, GraphQLError, isNonNullType, Kind, TypeInfo, visit, visitWithTypeInfo } from "graphql";
+import { GraphQLError, isNonNullType, Kind, TypeInfo, visit, visitWithTypeInfo } from "graphql";
 import { ErrorCode } from "../../schema/common/errors.js";
+import { requestVariables } from "./request-cost.js";
 
 /**
  * Refuses, before execution, a null sent through a nullable variable into an
@@ -15,10 +16,10 @@ export const refuseNullArguments: ApolloServerPlugin<BaseContext> = {
       async didResolveOperation({ schema, document, operation, request }) {
         if (!operation) return;
         const nullVariables = new Set<string>();
-        const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}, { maxErrors: 1 });
+        const variables = requestVariables({ schema, document, operation, request });
         // Variables that do not fit are refused by execution, with a message that names them.
-        if (!coerced.coerced) return;
-        for (const [name, value] of Object.entries(coerced.coerced)) if (value === null) nullVariables.add(name);
+        if (!variables) return;
+        for (const [name, value] of Object.entries(variables)) if (value === null) nullVariables.add(name);
         if (!nullVariables.size) return;
         const typeInfo = new TypeInfo(schema);
         let problem: GraphQLError | undefined;

@@ -1,19 +1,16 @@
-import { randomUUID } from "node:crypto";
 import type { ApolloServer } from "@apollo/server";
 import { expressMiddleware } from "@as-integrations/express5";
 import type { MikroORM } from "@mikro-orm/postgresql";
 import cors from "cors";
 import express, { type RequestHandler } from "express";
 import type { HubContext } from "../../schema/common/context.js";
-import { Loaders } from "../../schema/common/loaders.js";
-import { VISIBILITY_FILTER, visibilityOf } from "../../schema/publishing/visibility.js";
 import { type Authenticator, verifiedToken, viewerOf } from "../auth/authenticate.js";
 import type { Logger } from "../logger.js";
 import { RATE_LIMIT_RESPONSE_HEADERS, rateLimitMiddleware } from "../rate-limit/rate-limit.middleware.js";
 import type { RateLimiter } from "../rate-limit/rate-limiter.js";
-import { requestScope } from "../request-scope.js";
 import type { SearchEngine } from "../search/search-engine.js";
 import { BODY_LIMIT } from "./errors.middleware.js";
+import { requestContext } from "./request-context.js";
 
 /**
  * Request headers browsers may send cross-origin; the Apollo ones satisfy its CSRF prevention on GET.
@@ -46,13 +43,7 @@ export function graphqlRoute({ apollo, orm, logger, authenticator, rateLimiter, 
     authenticator.verify,
     express.json({ limit: BODY_LIMIT }),
     expressMiddleware(apollo, {
-      context: async ({ res }) => {
-        const viewer = viewerOf(res);
-        const em = orm.em.fork();
-        em.setFilterParams(VISIBILITY_FILTER, visibilityOf(viewer));
-        const requestId = requestScope.getStore()?.requestId ?? randomUUID();
-        return { em, loaders: new Loaders(em), requestId, logger: logger.child({ requestId }), viewer, search };
-      },
+      context: async ({ res }) => requestContext({ orm, logger, search }, viewerOf(res)),
     }),
   ];
 }

@@ -1,7 +1,7 @@
 import { type ApolloServerPlugin, type BaseContext, HeaderMap } from "@apollo/server";
-import { getVariableValues, GraphQLError } from "graphql";
+import { GraphQLError } from "graphql";
 import { ErrorCode } from "../../schema/common/errors.js";
-import { documentCost } from "../graphql/cost.rule.js";
+import { requestCost } from "../graphql/request-cost.js";
 import { requestScope } from "../request-scope.js";
 import type { RateLimiter } from "./rate-limiter.js";
 
@@ -37,11 +37,9 @@ export function costPointsPlugin({ limiter, maxCost, costPerPoint }: CostPointsO
           const key = requestScope.getStore()?.rateLimitKey;
           const budget = limiter();
           if (!key || !budget || !operation) return;
-          const variables = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}, { maxErrors: 1 });
+          const cost = requestCost({ schema, document, operation, request });
           // Variables that do not fit, and costs over the limit, are refused by others with their own message.
-          if (!variables.coerced) return;
-          const cost = documentCost(schema, document, variables.coerced, operation.name?.value);
-          if (cost > maxCost) return;
+          if (cost === undefined || cost > maxCost) return;
           const extra = Math.min(pointsForCost(cost, costPerPoint), budget.points) - 1;
           if (extra <= 0) return;
           const result = await budget.consume(key, extra);

@@ -172,3 +172,15 @@ export function ProjectList({ projects, showCity = true }: { projects: ProjectRe
     </ul>
   );
 }
+
+/** The link to a list's next page (`rel="next"`), when there is one. */
+export function NextPage({ href, children }: { href: string | null; children: ComponentChildren }): VNode | null {
+  if (!href) return null;
+  return (
+    <p>
+      <a href={href} rel="next">
+        {children}
+      </a>
+    </p>
+  );
+}

@@ -1,11 +1,8 @@
-import { randomUUID } from "node:crypto";
 import type { ApolloServer } from "@apollo/server";
 import type { MikroORM } from "@mikro-orm/postgresql";
 import type { HubContext } from "../../schema/common/context.js";
-import { Loaders } from "../../schema/common/loaders.js";
-import { VISIBILITY_FILTER, visibilityOf } from "../../schema/publishing/visibility.js";
+import { requestContext } from "../http/request-context.js";
 import type { Logger } from "../logger.js";
-import { requestScope } from "../request-scope.js";
 import type { SearchEngine } from "../search/search-engine.js";
 
 /** What the site needs to run its GraphQL documents in-process. */
@@ -43,10 +40,7 @@ export class SiteQueryError extends Error {
  */
 export function createSiteQueryRunner({ apollo, orm, logger, search }: SiteQueryOptions): RunSiteQuery {
   return async <T>(document: string, variables: Record<string, unknown> = {}): Promise<T> => {
-    const em = orm.em.fork();
-    em.setFilterParams(VISIBILITY_FILTER, visibilityOf(null));
-    const requestId = requestScope.getStore()?.requestId ?? randomUUID();
-    const contextValue: HubContext = { em, loaders: new Loaders(em), requestId, logger: logger.child({ requestId }), viewer: null, search };
+    const contextValue = requestContext({ orm, logger, search }, null);
     const response = await apollo.executeOperation<T>({ query: document, variables }, { contextValue });
     if (response.body.kind !== "single") throw new SiteQueryError("a site query answered incrementally", undefined);
     const { data, errors } = response.body.singleResult;

@@ -1,6 +1,6 @@
 import type { VNode } from "preact";
 import { formatNumber } from "../labels.js";
-import { Layout, paths } from "../layout.js";
+import { Layout, NextPage, paths } from "../layout.js";
 import type { CitiesData } from "../queries.js";
 
 type City = CitiesData["municipalities"]["nodes"][number];
@@ -27,13 +27,7 @@ export function CitiesPage({ data, nextHref }: { data: CitiesData; nextHref: str
           </ul>
         </section>
       ))}
-      {nextHref ? (
-        <p>
-          <a href={nextHref} rel="next">
-            Weitere Kommunen
-          </a>
-        </p>
-      ) : null}
+      <NextPage href={nextHref}>Weitere Kommunen</NextPage>
     </Layout>
   );
 }

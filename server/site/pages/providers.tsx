@@ -1,6 +1,6 @@
 import type { VNode } from "preact";
 import { formatNumber, label } from "../labels.js";
-import { Layout, paths } from "../layout.js";
+import { Layout, NextPage, paths } from "../layout.js";
 import type { ProvidersData } from "../queries.js";
 
 type Provider = ProvidersData["providers"]["nodes"][number];
@@ -27,13 +27,7 @@ export function ProvidersPage({ data, nextHref }: { data: ProvidersData; nextHre
           </ul>
         </section>
       ))}
-      {nextHref ? (
-        <p>
-          <a href={nextHref} rel="next">
-            Weitere Anbieter
-          </a>
-        </p>
-      ) : null}
+      <NextPage href={nextHref}>Weitere Anbieter</NextPage>
     </Layout>
   );
 }

@@ -1,0 +1,29 @@
+import { randomUUID } from "node:crypto";
+import type { MikroORM } from "@mikro-orm/postgresql";
+import type { HubContext } from "../../schema/common/context.js";
+import { Loaders } from "../../schema/common/loaders.js";
+import { VISIBILITY_FILTER, visibilityOf } from "../../schema/publishing/visibility.js";
+import type { Viewer } from "../../schema/token/viewer.js";
+import type { Logger } from "../logger.js";
+import { requestScope } from "../request-scope.js";
+import type { SearchEngine } from "../search/search-engine.js";
+
+/** What every GraphQL context is made from. */
+export interface ContextSources {
+  orm: MikroORM;
+  logger: Logger;
+  search: SearchEngine;
+}
+
+/**
+ * The context of one GraphQL operation: a forked EntityManager whose visibility
+ * filter shows what `viewer` may see (published records only for null, an anonymous
+ * caller), fresh DataLoaders, and the request's id and logger. `/graphql` and the
+ * site's in-process queries both build theirs here, so they see the same records.
+ */
+export function requestContext({ orm, logger, search }: ContextSources, viewer: Viewer | null): HubContext {
+  const em = orm.em.fork();
+  em.setFilterParams(VISIBILITY_FILTER, visibilityOf(viewer));
+  const requestId = requestScope.getStore()?.requestId ?? randomUUID();
+  return { em, loaders: new Loaders(em), requestId, logger: logger.child({ requestId }), viewer, search };
+}
