@@ -3,6 +3,7 @@
  * per page, with the shapes of their answers. They are plain API queries: anything
  * a page shows, an anonymous API client can read the same way.
  */
+import { SEARCH_QUERY } from "./queries/search.js";
 
 /** A source as pages cite it. */
 export interface SourceRef {
@@ -255,4 +256,5 @@ export const SITE_QUERIES: Readonly<Record<string, string>> = {
   TOPICS_QUERY,
   TOPIC_IDS_QUERY,
   TOPIC_QUERY,
+  SEARCH_QUERY,
 };

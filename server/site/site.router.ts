@@ -16,6 +16,7 @@ import { ErrorPage, NotFoundPage } from "./pages/not-found.js";
 import { ProjectPage } from "./pages/project.js";
 import { ProviderPage } from "./pages/provider.js";
 import { ProvidersPage } from "./pages/providers.js";
+import { SearchPage } from "./pages/search.js";
 import { TopicPage } from "./pages/topic.js";
 import { TopicsPage } from "./pages/topics.js";
 import {
@@ -38,7 +39,9 @@ import {
   TOPICS_QUERY,
   type TopicsData,
 } from "./queries.js";
+import { searchOutcome } from "./queries/search.js";
 import { type RunSiteQuery, SiteQueryError } from "./run-query.js";
+import { parseSearchRequest, SEARCH_PATH, searchCacheKey } from "./search-params.js";
 
 /** What the site's routes need from the hub. */
 export interface SiteRouterOptions {
@@ -126,6 +129,10 @@ function pages(run: RunSiteQuery): Record<string, Render> {
       const { node, projects } = await run<TopicData>(TOPIC_QUERY, { id: found.id, key });
       return node && TopicPage({ topic: node, projects });
     },
+    [SEARCH_PATH]: async (_params, query) => {
+      const request = parseSearchRequest(query);
+      return SearchPage({ request, ...(await searchOutcome(run, request)) });
+    },
   };
 }
 
@@ -159,7 +166,7 @@ export function createSiteRouter({ run, logger, rateLimiter, cacheSeconds }: Sit
       const params = req.params as Record<string, string>;
       const query = req.query as Record<string, unknown>;
       // Only the parameters a page reads make it a different page; `?utm=…` shares the cached one.
-      const slug = `${route} ${params.slug ?? params.key ?? ""} ${cursorOf(query) ?? ""}`;
+      const slug = route === SEARCH_PATH ? searchCacheKey(query) : `${route} ${params.slug ?? params.key ?? ""} ${cursorOf(query) ?? ""}`;
       try {
         const answer = await cache.answer({ slug, variant: [] }, async () => {
           try {
