@@ -25,7 +25,10 @@ function fallbackLabel(param: FacetParam, value: string): string {
 
 /** A facet's values to offer: the answer's, plus any chosen value it does not list, so that it can be unticked. */
 function facetValues(param: FacetParam, facet: SearchFacetData | undefined, chosen: readonly string[]) {
-  const values: { value: string; label: string; count: number | null }[] = facet?.values ?? [];
+  // The site calls providers "Anbieter" everywhere; the API's type labels say "Dienstleister".
+  const values: { value: string; label: string; count: number | null }[] = (facet?.values ?? []).map((value) =>
+    param === "typ" ? { ...value, label: TYPE_LABELS[value.value] ?? value.label } : value,
+  );
   const missing = chosen.filter((value) => !values.some((listed) => listed.value === value));
   return [...values, ...missing.map((value) => ({ value, label: fallbackLabel(param, value), count: null }))];
 }
@@ -79,7 +82,8 @@ function FilterChips({ request, facets }: { request: SearchRequest; facets: Sear
   const chips = FACETS.flatMap(({ param, field, legend }) =>
     request.filters[param].map((value) => {
       const listed = facets.find((facet) => facet.field === field)?.values.find((candidate) => candidate.value === value);
-      return { param, value, text: `${legend}: ${listed?.label ?? fallbackLabel(param, value)}` };
+      const shown = param === "typ" || !listed ? fallbackLabel(param, value) : listed.label;
+      return { param, value, text: `${legend}: ${shown}` };
     }),
   );
   return (
