@@ -6,6 +6,7 @@ import { MarkedSnippet } from "../marked-snippet.js";
 import type { SearchData, SearchFacetData, SearchHitData, SearchOutcome } from "../queries/search.js";
 import { FACETS, type FacetParam, hasFilters, MAX_SEARCH_QUERY, SEARCH_PATH, searchHref, type SearchRequest, withoutFilter } from "../search-params.js";
 
+/** The kinds of record by `SearchResultType`, as the site names them (providers are "Anbieter" everywhere). */
 const TYPE_LABELS: Readonly<Record<string, string>> = {
   MUNICIPALITY: "Kommune",
   STRATEGY: "Strategie",
