@@ -16,6 +16,7 @@ import { ErrorPage, NotFoundPage } from "./pages/not-found.js";
 import { ProjectPage } from "./pages/project.js";
 import { ProviderPage } from "./pages/provider.js";
 import { ProvidersPage } from "./pages/providers.js";
+import { StrategyPage } from "./pages/strategy.js";
 import { TopicPage } from "./pages/topic.js";
 import { TopicsPage } from "./pages/topics.js";
 import {
@@ -31,6 +32,8 @@ import {
   type ProviderData,
   PROVIDERS_QUERY,
   type ProvidersData,
+  STRATEGY_QUERY,
+  type StrategyData,
   TOPIC_IDS_QUERY,
   TOPIC_QUERY,
   type TopicData,
@@ -109,6 +112,10 @@ function pages(run: RunSiteQuery): Record<string, Render> {
     "/projekte/:slug": async ({ slug }) => {
       const { project } = await run<ProjectData>(PROJECT_QUERY, { slug });
       return project && ProjectPage({ project });
+    },
+    "/strategien/:slug": async ({ slug }) => {
+      const { strategy } = await run<StrategyData>(STRATEGY_QUERY, { slug });
+      return strategy && StrategyPage({ strategy });
     },
     "/anbieter": async (_params, query) => {
       const data = await run<ProvidersData>(PROVIDERS_QUERY, { after: cursorOf(query) });
