@@ -255,7 +255,7 @@ export const STRATEGY_QUERY = `query SiteStrategy($slug: String!) {
     fieldsOfAction { position title description updatedAt topics { key label } sources { ...SiteSource } }
     budget(first: 100) { year amount category description note updatedAt sources { ...SiteSource } }
     indicators(first: 100) { name value unit asOf note updatedAt sources { ...SiteSource } }
-    decisions { reference title date outcome description sources { ...SiteSource } }
+    decisions { body reference title date outcome description sources { ...SiteSource } }
     consultants { slug name }
     projects(first: 100) { ...SiteProjectRef }
   }
@@ -293,6 +293,7 @@ export interface StrategyData {
           sources: SourceRef[];
         }[];
         decisions: {
+          body: string;
           reference: string | null;
           title: string;
           date: string | null;

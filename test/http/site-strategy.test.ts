@@ -20,7 +20,7 @@ const STRATEGY = `query($slug: String!) { strategy(slug: $slug) {
   title updatedAt municipality { slug name }
   fieldsOfAction { title updatedAt topics { key } }
   budget { updatedAt } indicators { name updatedAt }
-  decisions { title } consultants { slug } sources { title } projects { slug }
+  decisions { title body } consultants { slug } sources { title } projects { slug }
 } }`;
 
 /** The one "Stand" line of a page: its `datetime` and its text. */
@@ -60,6 +60,7 @@ describe("the strategy page and the Stand line", () => {
     expect(res.headers.get("content-security-policy")).toMatch(/^default-src 'self'(;|$)/);
     expect(res.headers.get("etag")).toMatch(/^"[\w-]+"$/);
     const { html } = res;
+    expect(Buffer.byteLength(html)).toBeLessThanOrEqual(100_000);
     expect(html).toContain(`<h1>${strategy.title}</h1>`);
     expect(html).toContain(`<a href="/kommunen/hildesheim">${strategy.municipality.name}</a>`);
     for (const heading of ["Handlungsfelder", "Budget nach Jahr", "Kennzahlen", "Ratsbeschlüsse", "Projekte", "Quellen"]) expect(html).toContain(`<h2>${heading}</h2>`);
@@ -75,6 +76,7 @@ describe("the strategy page and the Stand line", () => {
     for (const indicator of strategy.indicators) expect(html).toContain(`<strong>${indicator.name}</strong>`);
     expect(strategy.decisions.length).toBeGreaterThan(0);
     for (const decision of strategy.decisions) expect(html).toContain(`<h3>${decision.title}</h3>`);
+    for (const decision of strategy.decisions) expect(html).toContain(`<p class="meta">${decision.body}: `);
     for (const consultant of strategy.consultants) expect(html).toContain(`href="/anbieter/${consultant.slug}"`);
     for (const project of strategy.projects) expect(html).toContain(`href="/projekte/${project.slug}"`);
     for (const source of strategy.sources) expect(html).toContain(source.title);

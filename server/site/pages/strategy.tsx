@@ -171,7 +171,7 @@ function Decisions({ decisions }: { decisions: Strategy["decisions"] }): VNode {
         <li key={index} class="block">
           <h3>{decision.title}</h3>
           <p class="meta">
-            {german(DECISION_OUTCOME, decision.outcome)}
+            {decision.body}: {german(DECISION_OUTCOME, decision.outcome)}
             {decision.date ? ` · ${formatPartialDate(decision.date)}` : ""}
             {decision.reference ? ` · Vorlage ${decision.reference}` : ""}
           </p>
