@@ -107,6 +107,7 @@ export const paths = {
   city: (slug: string) => `/kommunen/${encodeURIComponent(slug)}`,
   project: (slug: string) => `/projekte/${encodeURIComponent(slug)}`,
   provider: (slug: string) => `/anbieter/${encodeURIComponent(slug)}`,
+  strategy: (slug: string) => `/strategien/${encodeURIComponent(slug)}`,
   topic: (key: string) => `/themen/${encodeURIComponent(key)}`,
 };
 

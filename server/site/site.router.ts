@@ -17,6 +17,7 @@ import { ProjectPage } from "./pages/project.js";
 import { ProviderPage } from "./pages/provider.js";
 import { ProvidersPage } from "./pages/providers.js";
 import { SearchPage } from "./pages/search.js";
+import { StrategyPage } from "./pages/strategy.js";
 import { TopicPage } from "./pages/topic.js";
 import { TopicsPage } from "./pages/topics.js";
 import {
@@ -32,6 +33,8 @@ import {
   type ProviderData,
   PROVIDERS_QUERY,
   type ProvidersData,
+  STRATEGY_QUERY,
+  type StrategyData,
   TOPIC_IDS_QUERY,
   TOPIC_QUERY,
   type TopicData,
@@ -112,6 +115,10 @@ function pages(run: RunSiteQuery): Record<string, Render> {
     "/projekte/:slug": async ({ slug }) => {
       const { project } = await run<ProjectData>(PROJECT_QUERY, { slug });
       return project && ProjectPage({ project });
+    },
+    "/strategien/:slug": async ({ slug }) => {
+      const { strategy } = await run<StrategyData>(STRATEGY_QUERY, { slug });
+      return strategy && StrategyPage({ strategy });
     },
     "/anbieter": async (_params, query) => {
       const data = await run<ProvidersData>(PROVIDERS_QUERY, { after: cursorOf(query) });
