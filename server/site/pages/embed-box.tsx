@@ -45,8 +45,8 @@ export function EmbedBox({ project, origin }: EmbedProps): VNode {
         Die Karte wird in die Seite eingefügt und passt sich ihr an (Parameter: lang="en", theme="dark" oder theme="inherit").
       </Snippet>
       <Snippet id="einbetten-iframe" heading="iframe" code={snippets.iframe}>
-        Für Redaktionssysteme, die keine fremden Skripte laden. Das kleine Skript passt die Höhe des Rahmens an die Karte an; ohne
-        Skript behält der Rahmen seine feste Höhe.
+        Der IKZ-Hub zeigt die Karte in einem Rahmen, für Redaktionssysteme ohne Web-Komponenten. Die Zeilen ab &lt;script&gt; passen
+        die Höhe des Rahmens an die Karte an; wo keine Skripte erlaubt sind, einfach weglassen: Der Rahmen behält dann seine feste Höhe.
       </Snippet>
       <Snippet id="einbetten-oembed" heading="oEmbed" code={snippets.oembedUrl}>
         Redaktionssysteme mit oEmbed-Unterstützung (etwa WordPress) betten die Karte ein, wenn man diese Adresse einfügt.
