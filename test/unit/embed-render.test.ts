@@ -280,6 +280,7 @@ describe("oEmbed", () => {
       card: { lang: "en", theme: "dark", compact: true },
     });
     expect(parse({ url: `${ORIGIN}/projects/a%20b` })).toMatchObject({ slug: "a b" });
+    expect(parse({ url: `${ORIGIN}/projekte/a%20b` })).toMatchObject({ slug: "a b" });
   });
 
   it.each<[string, Record<string, unknown>, number]>([
