@@ -136,6 +136,7 @@ export const PROJECT_QUERY = `query SiteProject($slug: String!) {
     providers { slug name }
     products { name vendor { slug name } }
     lessons(first: 50) { title kind body }
+    costs(first: 50) { amount currency period kind description note sources { ...SiteSource } }
     sources { ...SiteSource }
     similar(first: 5) { reasons project { ...SiteProjectRef } }
   }
@@ -158,6 +159,15 @@ export interface ProjectData {
         providers: Named[];
         products: { name: string; vendor: Named | null }[];
         lessons: { title: string; kind: string; body: string }[];
+        costs: {
+          amount: string;
+          currency: string;
+          period: string;
+          kind: string;
+          description: string;
+          note: string | null;
+          sources: SourceRef[];
+        }[];
         sources: SourceRef[];
         similar: { reasons: string[]; project: ProjectRef }[];
       })
