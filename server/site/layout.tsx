@@ -2,29 +2,29 @@ import type { ComponentChildren, VNode } from "preact";
 import { renderToString } from "preact-render-to-string";
 import { stripBidiControls } from "../../schema/common/bidi.js";
 import { safeHttpUrl } from "../embed/safe-url.js";
-import { formatPartialDate, label } from "./labels.js";
+import { localHref, type SiteLanguageContext, SiteLanguageProvider, siteLanguage, useSiteLanguage } from "./i18n/site-language.js";
 import type { ProjectRef, SourceRef, TopicRef } from "./queries.js";
 
 /** The site's sections, for the navigation and `aria-current`. */
 export type Section = "start" | "kommunen" | "anbieter" | "themen" | "suche" | null;
 
-const NAVIGATION: readonly { section: Exclude<Section, null>; href: string; text: string }[] = [
-  { section: "start", href: "/", text: "Start" },
-  { section: "kommunen", href: "/kommunen", text: "Kommunen" },
-  { section: "anbieter", href: "/anbieter", text: "Anbieter" },
-  { section: "themen", href: "/themen", text: "Themen" },
-  { section: "suche", href: "/suche", text: "Suche" },
+const NAVIGATION: readonly { section: Exclude<Section, null>; href: string }[] = [
+  { section: "start", href: "/" },
+  { section: "kommunen", href: "/kommunen" },
+  { section: "anbieter", href: "/anbieter" },
+  { section: "themen", href: "/themen" },
+  { section: "suche", href: "/suche" },
 ];
 
 /** The licence the hub's content is published under, named in every page's footer. */
 export const DATA_LICENCE = { name: "Datenlizenz Deutschland – Namensnennung 2.0", url: "https://www.govdata.de/dl-de/by-2-0" } as const;
 
 /** The exports every page links to. */
-const EXPORTS: readonly { href: string; text: string }[] = [
-  { href: "/export/projects.csv", text: "Projekte (CSV)" },
-  { href: "/export/projects.json", text: "Projekte (JSON)" },
-  { href: "/export/strategies.csv", text: "Strategien (CSV)" },
-];
+const EXPORTS = [
+  { href: "/export/projects.csv", text: "projectsCsv" },
+  { href: "/export/projects.json", text: "projectsJson" },
+  { href: "/export/strategies.csv", text: "strategiesCsv" },
+] as const;
 
 /** The site's stylesheet, served by the site router. */
 export const STYLESHEET_PATH = "/site/site.css";
@@ -38,37 +38,52 @@ interface LayoutProps {
   children: ComponentChildren;
 }
 
-/** The frame of every page: skip link, header with navigation, main, footer with licence and exports. */
-export function Layout({ title, section, head, children }: LayoutProps): VNode {
+/** The link to this page in the other language, named in that language. */
+function LanguageSwitch(): VNode {
+  const { lang, t, here } = useSiteLanguage();
+  const other = t.layout.otherLanguage;
   return (
-    <html lang="de">
+    <p class="language-switch">
+      <a href={lang === "de" ? localHref(here, other.lang) : here} hreflang={other.lang} lang={other.lang} aria-label={other.label}>
+        {other.name}
+      </a>
+    </p>
+  );
+}
+
+/** The frame of every page: skip link, header with navigation and language switch, main, footer with licence and exports. */
+export function Layout({ title, section, head, children }: LayoutProps): VNode {
+  const { lang, t, href, contentLang } = useSiteLanguage();
+  return (
+    <html lang={lang}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{`${title} – IKZ-Hub`}</title>
+        <title>{`${title} – ${t.layout.hub}`}</title>
         <link rel="stylesheet" href={STYLESHEET_PATH} />
         {head}
       </head>
       <body>
         <a class="skip" href="#inhalt">
-          Zum Inhalt springen
+          {t.layout.skip}
         </a>
         <header class="site-header">
           <div class="wrap">
-            <a class="brand" href="/">
-              IKZ-Hub
+            <a class="brand" href={href("/")}>
+              {t.layout.hub}
             </a>
-            <nav aria-label="Hauptnavigation">
+            <nav aria-label={t.layout.mainNavigation}>
               <ul>
                 {NAVIGATION.map((item) => (
                   <li key={item.href}>
-                    <a href={item.href} aria-current={item.section === section ? "page" : undefined}>
-                      {item.text}
+                    <a href={href(item.href)} aria-current={item.section === section ? "page" : undefined}>
+                      {t.layout.nav[item.section]}
                     </a>
                   </li>
                 ))}
               </ul>
             </nav>
+            <LanguageSwitch />
           </div>
         </header>
         <main id="inhalt" class="wrap" tabIndex={-1}>
@@ -77,17 +92,25 @@ export function Layout({ title, section, head, children }: LayoutProps): VNode {
         <footer class="site-footer">
           <div class="wrap">
             <p>
-              Inhalte unter der <a href={DATA_LICENCE.url}>{DATA_LICENCE.name}</a>.
+              {t.layout.licenceBefore}
+              <a href={DATA_LICENCE.url} lang={contentLang}>
+                {DATA_LICENCE.name}
+              </a>
+              {t.layout.licenceAfter}
             </p>
             <p>
-              Daten zum Herunterladen:{" "}
+              {t.layout.downloads}
               {EXPORTS.map((item, index) => (
                 <span key={item.href}>
                   {index > 0 ? ", " : ""}
-                  <a href={item.href}>{item.text}</a>
+                  <a href={item.href}>{t.layout.exports[item.text]}</a>
                 </span>
               ))}
-              . Für Programme: die <a href="/graphql">GraphQL-API</a> und ihr <a href="/explorer">Explorer</a>.
+              {t.layout.forProgramsBefore}
+              <a href="/graphql">GraphQL-API</a>
+              {t.layout.forProgramsAnd}
+              <a href="/explorer">Explorer</a>
+              {t.layout.forProgramsAfter}
             </p>
           </div>
         </footer>
@@ -100,9 +123,10 @@ export function Layout({ title, section, head, children }: LayoutProps): VNode {
  * A complete HTML document. Preact escapes every interpolated value; bidirectional
  * control characters, which no template writes, are dropped from the whole page, so
  * that stored text shows in the order it was written ("Bericht\u202Egpj.exe" cannot pose as "Berichtexe.jpg").
+ * `language` is the page's (`?lang=`), German by default.
  */
-export function renderDocument(page: VNode): string {
-  return `<!doctype html>${stripBidiControls(renderToString(page))}`;
+export function renderDocument(page: VNode, language: SiteLanguageContext = siteLanguage("de", "/")): string {
+  return `<!doctype html>${stripBidiControls(renderToString(<SiteLanguageProvider value={language}>{page}</SiteLanguageProvider>))}`;
 }
 
 /** The path of a record's page; slugs are percent-encoded so that no stored value can change the path. */
@@ -122,11 +146,12 @@ export function ExternalLink({ href, children }: { href: string | null; children
 
 /** The sources of a fact, as a short list; nothing when there are none. */
 export function Sources({ sources, labelled = true }: { sources: SourceRef[]; labelled?: boolean }): VNode | null {
+  const { t, contentLang, formatPartialDate } = useSiteLanguage();
   if (sources.length === 0) return null;
   return (
     <div class="sources">
-      {labelled ? <span class="sources-label">Quellen:</span> : null}
-      <ul>
+      {labelled ? <span class="sources-label">{t.layout.sources}</span> : null}
+      <ul lang={contentLang}>
         {sources.map((source) => (
           <li key={source.key}>
             <ExternalLink href={source.url}>{source.title}</ExternalLink>
@@ -141,12 +166,15 @@ export function Sources({ sources, labelled = true }: { sources: SourceRef[]; la
 
 /** Topic chips linking to the topics' pages. */
 export function TopicLinks({ topics }: { topics: TopicRef[] }): VNode | null {
+  const { t, contentLang, href } = useSiteLanguage();
   if (topics.length === 0) return null;
   return (
-    <ul class="chips" aria-label="Themen">
+    <ul class="chips" aria-label={t.layout.topics}>
       {topics.map((topic) => (
         <li key={topic.key}>
-          <a href={paths.topic(topic.key)}>{topic.label}</a>
+          <a href={href(paths.topic(topic.key))} lang={contentLang}>
+            {topic.label}
+          </a>
         </li>
       ))}
     </ul>
@@ -155,22 +183,23 @@ export function TopicLinks({ topics }: { topics: TopicRef[] }): VNode | null {
 
 /** A list of projects with city, status and topics, each linked. */
 export function ProjectList({ projects, showCity = true }: { projects: ProjectRef[]; showCity?: boolean }): VNode {
+  const { contentLang, href, label } = useSiteLanguage();
   return (
     <ul class="cards">
       {projects.map((project) => (
         <li key={project.slug} class="card">
-          <h3>
-            <a href={paths.project(project.slug)}>{project.title}</a>
+          <h3 lang={contentLang}>
+            <a href={href(paths.project(project.slug))}>{project.title}</a>
           </h3>
           <p class="meta">
             {showCity ? (
               <>
-                <a href={paths.city(project.municipality.slug)}>{project.municipality.name}</a> ·{" "}
+                <a href={href(paths.city(project.municipality.slug))}>{project.municipality.name}</a> ·{" "}
               </>
             ) : null}
             {label("projectStatus", project.status)}
           </p>
-          <p>{project.summary}</p>
+          <p lang={contentLang}>{project.summary}</p>
           <TopicLinks topics={project.topics} />
         </li>
       ))}
@@ -178,12 +207,13 @@ export function ProjectList({ projects, showCity = true }: { projects: ProjectRe
   );
 }
 
-/** The link to a list's next page (`rel="next"`), when there is one. */
+/** The link to a list's next page (`rel="next"`), when there is one; it keeps the page's language. */
 export function NextPage({ href, children }: { href: string | null; children: ComponentChildren }): VNode | null {
+  const language = useSiteLanguage();
   if (!href) return null;
   return (
     <p>
-      <a href={href} rel="next">
+      <a href={language.href(href)} rel="next">
         {children}
       </a>
     </p>

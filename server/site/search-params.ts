@@ -25,6 +25,18 @@ export const FACETS = [
 
 export type FacetParam = (typeof FACETS)[number]["param"];
 
+/** What the page says about a URL it could not search as given (and about the API's refusals), in German. */
+export const SEARCH_NOTICES = {
+  repeatedQuery: "Der Suchbegriff wurde mehrfach übergeben. Bitte geben Sie genau einen Suchbegriff ein.",
+  longQuery: `Der Suchbegriff war länger als ${MAX_SEARCH_QUERY} Zeichen; gesucht wurde nach den ersten ${MAX_SEARCH_QUERY}.`,
+  unknownValues: "Unbekannte Filterwerte wurden nicht berücksichtigt.",
+  tooManyValues: `Je Filter zählen höchstens ${MAX_VALUES_PER_FILTER} Werte.`,
+  oddParameters: "Einige Angaben in der Adresse hatten eine unbekannte Form (z. B. „q[]“) und wurden nicht berücksichtigt.",
+  badCursor: "Der Verweis auf die Trefferseite war ungültig; gezeigt wird die erste Seite.",
+  staleCursor: "Der Verweis auf diese Trefferseite ist ungültig oder veraltet. Beginnen Sie wieder mit der ersten Seite.",
+  unknownFilter: "Mindestens ein gewählter Filter (Kommune, Thema oder Anbieter) ist unbekannt. Entfernen Sie ihn, um zu suchen.",
+} as const;
+
 /** The values each enum-valued filter allows; slugs and keys are checked by the API. */
 const ALLOWED: Partial<Record<FacetParam, ReadonlySet<string>>> = {
   typ: new Set(Object.values(SearchResultType)),
@@ -61,13 +73,13 @@ function strings(value: unknown): string[] {
 function cleanQuery(raw: unknown, request: SearchRequest): void {
   if (raw === undefined) return;
   if (typeof raw !== "string") {
-    request.notices.push("Der Suchbegriff wurde mehrfach übergeben. Bitte geben Sie genau einen Suchbegriff ein.");
+    request.notices.push(SEARCH_NOTICES.repeatedQuery);
     request.refused = true;
     return;
   }
   const query = raw.trim().replace(/\s+/g, " ");
   if (query.length > MAX_SEARCH_QUERY) {
-    request.notices.push(`Der Suchbegriff war länger als ${MAX_SEARCH_QUERY} Zeichen; gesucht wurde nach den ersten ${MAX_SEARCH_QUERY}.`);
+    request.notices.push(SEARCH_NOTICES.longQuery);
   }
   request.query = query.slice(0, MAX_SEARCH_QUERY).trim();
 }
@@ -76,8 +88,8 @@ function cleanFilter(param: FacetParam, raw: unknown, request: SearchRequest): v
   const allowed = ALLOWED[param];
   const given = [...new Set(strings(raw).map((value) => value.trim()).filter((value) => value.length > 0))];
   const usable = given.filter((value) => value.length <= MAX_SLUG_LENGTH && (!allowed || allowed.has(value)));
-  if (usable.length < given.length) request.notices.push(`Unbekannte Filterwerte wurden nicht berücksichtigt.`);
-  if (usable.length > MAX_VALUES_PER_FILTER) request.notices.push(`Je Filter zählen höchstens ${MAX_VALUES_PER_FILTER} Werte.`);
+  if (usable.length < given.length) request.notices.push(SEARCH_NOTICES.unknownValues);
+  if (usable.length > MAX_VALUES_PER_FILTER) request.notices.push(SEARCH_NOTICES.tooManyValues);
   request.filters[param] = usable.slice(0, MAX_VALUES_PER_FILTER);
 }
 
@@ -96,13 +108,13 @@ export function parseSearchRequest(raw: Record<string, unknown>): SearchRequest 
   };
   const known = new Set(["q", "nach", ...FACETS.map((facet) => facet.param)]);
   if (Object.keys(raw).some((key) => !known.has(key) && known.has(bracketed(key) ?? ""))) {
-    request.notices.push("Einige Angaben in der Adresse hatten eine unbekannte Form (z. B. „q[]“) und wurden nicht berücksichtigt.");
+    request.notices.push(SEARCH_NOTICES.oddParameters);
   }
   cleanQuery(raw.q, request);
   for (const { param } of FACETS) cleanFilter(param, raw[param], request);
   const after = raw.nach;
   if (typeof after === "string" && after.length > 0 && after.length <= 200) request.after = after;
-  else if (after !== undefined && after !== "") request.notices.push("Der Verweis auf die Trefferseite war ungültig; gezeigt wird die erste Seite.");
+  else if (after !== undefined && after !== "") request.notices.push(SEARCH_NOTICES.badCursor);
   // The notices are distinct sentences; a filter repeated in several ways says its problem once.
   request.notices = [...new Set(request.notices)];
   return request;

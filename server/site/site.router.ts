@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import express, { type Request, type RequestHandler, type Response } from "express";
-import type { VNode } from "preact";
+import { type FunctionComponent, h, type VNode } from "preact";
 import { matchesIfNoneMatch, strongEtag } from "../embed/http-cache.js";
 import { DATABASE_RETRY_AFTER_SECONDS } from "../errors.js";
 import { createPageCache, type RenderedAnswer } from "../embed/page-cache.js";
@@ -9,6 +9,8 @@ import type { Logger } from "../logger.js";
 import { rateLimitMiddleware } from "../rate-limit/rate-limit.middleware.js";
 import type { RateLimiter } from "../rate-limit/rate-limiter.js";
 import { hubOrigin } from "../http/hub-origin.js";
+import type { SiteLanguage } from "./i18n/messages.js";
+import { languageOf, siteLanguage } from "./i18n/site-language.js";
 import { renderDocument, STYLESHEET_PATH } from "./layout.js";
 import { CitiesPage } from "./pages/cities.js";
 import { CityPage } from "./pages/city.js";
@@ -45,7 +47,7 @@ import {
 } from "./queries.js";
 import { searchOutcome } from "./queries/search.js";
 import { type RunSiteQuery, SiteQueryError } from "./run-query.js";
-import { parseSearchRequest, SEARCH_PATH, searchCacheKey } from "./search-params.js";
+import { parseSearchRequest, SEARCH_PATH, searchCacheKey, searchHref } from "./search-params.js";
 
 /** What the site's routes need from the hub. */
 export interface SiteRouterOptions {
@@ -73,13 +75,18 @@ const STYLESHEET_FILE = fileURLToPath(new URL("./assets/site.css", import.meta.u
  */
 type Render = (params: Record<string, string>, query: Record<string, unknown>, origin: string | null) => Promise<VNode | null>;
 
+/** A page template as an element to render (not called directly: templates read the page's language from context). */
+function page<P>(template: FunctionComponent<P>, props: P): VNode {
+  return h(template as FunctionComponent, props as Record<string, unknown>);
+}
+
 /** The pages that show absolute links to the hub (the project page's embed snippets): their answer depends on the origin. */
 const PAGES_WITH_ORIGIN = new Set(["/projekte/:slug"]);
 
-function setPageHeaders(res: Response, cacheControl: string): void {
+function setPageHeaders(res: Response, cacheControl: string, lang: SiteLanguage): void {
   res.setHeader("Content-Type", HTML);
   res.setHeader("Cache-Control", cacheControl);
-  res.setHeader("Content-Language", "de");
+  res.setHeader("Content-Language", lang);
   res.setHeader("Content-Security-Policy", SITE_CSP);
   res.setHeader("X-Content-Type-Options", "nosniff");
 }
@@ -93,10 +100,10 @@ function sendWithEtag(req: Request, res: Response, answer: RenderedAnswer): void
   res.status(200).send(answer.body);
 }
 
-/** The HTML 404 in the site's layout. */
-export function sendNotFoundPage(res: Response): void {
-  setPageHeaders(res, CACHE_OK);
-  res.status(404).send(renderDocument(NotFoundPage()));
+/** The HTML 404 in the site's layout, in `lang`, with its language switch pointing to `here`. */
+export function sendNotFoundPage(res: Response, lang: SiteLanguage = "de", here = "/"): void {
+  setPageHeaders(res, CACHE_OK, lang);
+  res.status(404).send(renderDocument(page(NotFoundPage, {}), siteLanguage(lang, here)));
 }
 
 /** `?nach=` of a list page: the cursor of the page before, when it is a plausible one. */
@@ -109,45 +116,59 @@ function nextHref(path: string, pageInfo: { hasNextPage: boolean; endCursor: str
   return pageInfo.hasNextPage && pageInfo.endCursor ? `${path}?nach=${encodeURIComponent(pageInfo.endCursor)}` : null;
 }
 
+/**
+ * A page's own address without `lang`: its route with its (encoded) slug, plus what of the query it reads
+ * (the cursor; the cleaned search). The page cache keys on the same, so a cached page's links fit every request for it.
+ */
+function pageAddress(route: string, params: Record<string, string>, query: Record<string, unknown>): string {
+  if (route === SEARCH_PATH) {
+    const request = parseSearchRequest(query);
+    return searchHref(request.query, request.filters, request.after);
+  }
+  const path = route.replace(/:(slug|key)/, (_match, name: string) => encodeURIComponent(params[name] ?? ""));
+  const after = cursorOf(query);
+  return after ? `${path}?nach=${encodeURIComponent(after)}` : path;
+}
+
 /** The pages, by route: each runs its GraphQL document and renders its template. */
 function pages(run: RunSiteQuery): Record<string, Render> {
   return {
-    "/": async () => HomePage({ data: await run<HomeData>(HOME_QUERY) }),
+    "/": async () => page(HomePage, { data: await run<HomeData>(HOME_QUERY) }),
     "/kommunen": async (_params, query) => {
       const data = await run<CitiesData>(CITIES_QUERY, { after: cursorOf(query) });
-      return CitiesPage({ data, nextHref: nextHref("/kommunen", data.municipalities.pageInfo) });
+      return page(CitiesPage, { data, nextHref: nextHref("/kommunen", data.municipalities.pageInfo) });
     },
     "/kommunen/:slug": async ({ slug }) => {
       const { municipality } = await run<CityData>(CITY_QUERY, { slug });
-      return municipality && CityPage({ city: municipality });
+      return municipality && page(CityPage, { city: municipality });
     },
     "/projekte/:slug": async ({ slug }, _query, origin) => {
       const { project } = await run<ProjectData>(PROJECT_QUERY, { slug });
-      return project && ProjectPage({ project, origin });
+      return project && page(ProjectPage, { project, origin });
     },
     "/strategien/:slug": async ({ slug }) => {
       const { strategy } = await run<StrategyData>(STRATEGY_QUERY, { slug });
-      return strategy && StrategyPage({ strategy });
+      return strategy && page(StrategyPage, { strategy });
     },
     "/anbieter": async (_params, query) => {
       const data = await run<ProvidersData>(PROVIDERS_QUERY, { after: cursorOf(query) });
-      return ProvidersPage({ data, nextHref: nextHref("/anbieter", data.providers.pageInfo) });
+      return page(ProvidersPage, { data, nextHref: nextHref("/anbieter", data.providers.pageInfo) });
     },
     "/anbieter/:slug": async ({ slug }) => {
       const { provider, projects } = await run<ProviderData>(PROVIDER_QUERY, { slug });
-      return provider && ProviderPage({ provider, projects });
+      return provider && page(ProviderPage, { provider, projects });
     },
-    "/themen": async () => TopicsPage({ data: await run<TopicsData>(TOPICS_QUERY) }),
+    "/themen": async () => page(TopicsPage, { data: await run<TopicsData>(TOPICS_QUERY) }),
     "/themen/:key": async ({ key }) => {
       const { topics } = await run<TopicIdsData>(TOPIC_IDS_QUERY);
       const found = topics.nodes.find((candidate) => candidate.key === key);
       if (!found) return null;
       const { node, projects } = await run<TopicData>(TOPIC_QUERY, { id: found.id, key });
-      return node && TopicPage({ topic: node, projects });
+      return node && page(TopicPage, { topic: node, projects });
     },
     [SEARCH_PATH]: async (_params, query) => {
       const request = parseSearchRequest(query);
-      return SearchPage({ request, ...(await searchOutcome(run, request)) });
+      return page(SearchPage, { request, ...(await searchOutcome(run, request)) });
     },
   };
 }
@@ -183,21 +204,24 @@ export function createSiteRouter({ run, logger, rateLimiter, cacheSeconds, publi
       const query = req.query as Record<string, unknown>;
       // Only the parameters a page reads make it a different page; `?utm=…` shares the cached one.
       const slug = route === SEARCH_PATH ? searchCacheKey(query) : `${route} ${params.slug ?? params.key ?? ""} ${cursorOf(query) ?? ""}`;
+      // `?lang=en` is the same page with English labels: its own cache entry, its links and its switch built from `here`.
+      const lang = languageOf(query);
+      const here = pageAddress(route, params, query);
       // Without PUBLIC_URL the origin comes from a trusted Host (else null: no absolute links), so it is part of the key.
       const origin = PAGES_WITH_ORIGIN.has(route) ? hubOrigin(req, publicUrl) : null;
       try {
-        const answer = await cache.answer({ slug, variant: [origin ?? ""] }, async () => {
+        const answer = await cache.answer({ slug, variant: [origin ?? "", lang] }, async () => {
           try {
             const page = await render(params, query, origin);
-            return page && renderDocument(page);
+            return page && renderDocument(page, siteLanguage(lang, here));
           } catch (error) {
             // An unknown key in a filter (`/themen/nope`, `/anbieter/nope`) or a bad cursor: nothing to show.
             if (error instanceof SiteQueryError && error.code === "BAD_USER_INPUT") return null;
             throw error;
           }
         });
-        if (!answer) return sendNotFoundPage(res);
-        setPageHeaders(res, CACHE_OK);
+        if (!answer) return sendNotFoundPage(res, lang, here);
+        setPageHeaders(res, CACHE_OK, lang);
         sendWithEtag(req, res, answer);
       } catch (error) {
         const code = error instanceof SiteQueryError ? error.code : undefined;
@@ -206,10 +230,10 @@ export function createSiteRouter({ run, logger, rateLimiter, cacheSeconds, publi
         // Errors inside an operation were logged (an outage reported once) by the API's formatError; only the rest is news.
         if (!(error instanceof SiteQueryError)) logger.error({ err: error, path: req.path }, "site page failed");
         else if (status === 500) logger.warn({ code, path: req.path, reason: error.message }, "site page failed");
-        setPageHeaders(res, NO_STORE);
+        setPageHeaders(res, NO_STORE, lang);
         if (status === 503) res.setHeader("Retry-After", String(DATABASE_RETRY_AFTER_SECONDS));
         if (status === 429) res.setHeader("Retry-After", String((error as SiteQueryError).retryAfterSeconds ?? 60));
-        res.status(status).send(renderDocument(ErrorPage({ status })));
+        res.status(status).send(renderDocument(page(ErrorPage, { status }), siteLanguage(lang, here)));
       }
     });
   }
@@ -221,6 +245,8 @@ export function createSiteRouter({ run, logger, rateLimiter, cacheSeconds, publi
  * asks for HTML (a browser); API clients fall through to the hub's JSON 404.
  */
 export const htmlNotFound: RequestHandler = (req, res, next) => {
-  if ((req.method === "GET" || req.method === "HEAD") && (req.get("accept") ?? "").includes("text/html")) return sendNotFoundPage(res);
+  if ((req.method === "GET" || req.method === "HEAD") && (req.get("accept") ?? "").includes("text/html")) {
+    return sendNotFoundPage(res, languageOf(req.query as Record<string, unknown>), req.path);
+  }
   next();
 };

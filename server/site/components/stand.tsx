@@ -1,4 +1,5 @@
 import type { VNode } from "preact";
+import { useSiteLanguage } from "../i18n/site-language.js";
 
 // The hub serves German readers: a day is the day in Germany, whatever the server's zone.
 const GERMAN_DAY = new Intl.DateTimeFormat("de-DE", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/Berlin" });
@@ -18,10 +19,12 @@ function latest(first: string, rest: readonly string[]): string {
  * `updatedAt`), or its parts shown with it (`parts`: a strategy's fields of action), whichever changed last.
  */
 export function Stand({ updatedAt, parts = [] }: { updatedAt: string; parts?: readonly string[] }): VNode {
+  const { t, formatDay } = useSiteLanguage();
   const moment = latest(updatedAt, parts);
   return (
     <p class="stand">
-      Stand: <time datetime={new Date(moment).toISOString()}>{formatGermanDay(moment)}</time>
+      {t.layout.asOf}
+      <time datetime={new Date(moment).toISOString()}>{formatDay(moment)}</time>
     </p>
   );
 }

@@ -1,27 +1,27 @@
 import type { VNode } from "preact";
 import { Stand } from "../components/stand.js";
-import { formatNumber, formatPartialDate, label } from "../labels.js";
+import { InGerman, useSiteLanguage } from "../i18n/site-language.js";
 import { ExternalLink, Layout, paths, ProjectList, Sources, TopicLinks } from "../layout.js";
 import type { CityData, ProjectRef } from "../queries.js";
 
 type City = NonNullable<CityData["municipality"]>;
 
 /** Projects grouped under each of their topics (a project on two topics shows twice), topics by label; untagged last. */
-function projectsByTopic(projects: ProjectRef[]): { key: string; label: string; projects: ProjectRef[] }[] {
+function projectsByTopic(projects: ProjectRef[], noTopic: string, locale: string): { key: string; label: string; projects: ProjectRef[] }[] {
   const groups = new Map<string, { key: string; label: string; projects: ProjectRef[] }>();
   for (const project of projects) {
-    const topics = project.topics.length > 0 ? project.topics : [{ key: "", label: "Ohne Thema" }];
+    const topics = project.topics.length > 0 ? project.topics : [{ key: "", label: noTopic }];
     for (const topic of topics) {
       const group = groups.get(topic.key) ?? { key: topic.key, label: topic.label, projects: [] };
       group.projects.push(project);
       groups.set(topic.key, group);
     }
   }
-  return [...groups.values()].sort((a, b) => (a.key === "" ? 1 : b.key === "" ? -1 : a.label.localeCompare(b.label, "de")));
+  return [...groups.values()].sort((a, b) => (a.key === "" ? 1 : b.key === "" ? -1 : a.label.localeCompare(b.label, locale)));
 }
 
 /** The city's providers, one entry per provider with all its roles. */
-function providersWithRoles(engagements: City["engagements"]) {
+function providersWithRoles(engagements: City["engagements"], locale: string) {
   const providers = new Map<string, { slug: string; name: string; roles: string[]; engagements: City["engagements"] }>();
   for (const engagement of engagements) {
     const entry = providers.get(engagement.provider.slug) ?? { ...engagement.provider, roles: [], engagements: [] };
@@ -29,40 +29,41 @@ function providersWithRoles(engagements: City["engagements"]) {
     entry.engagements.push(engagement);
     providers.set(engagement.provider.slug, entry);
   }
-  return [...providers.values()].sort((a, b) => a.name.localeCompare(b.name, "de"));
+  return [...providers.values()].sort((a, b) => a.name.localeCompare(b.name, locale));
 }
 
 function KeyFigures({ city }: { city: City }): VNode {
+  const { t, formatNumber, formatPartialDate } = useSiteLanguage();
   return (
     <dl class="facts">
-      <dt>Bundesland</dt>
+      <dt>{t.city.state}</dt>
       <dd>{city.stateName}</dd>
       {city.governmentRegion ? (
         <>
-          <dt>Regierungsbezirk</dt>
+          <dt>{t.city.governmentRegion}</dt>
           <dd>{city.governmentRegion}</dd>
         </>
       ) : null}
       {city.district ? (
         <>
-          <dt>Kreis</dt>
+          <dt>{t.city.district}</dt>
           <dd>{city.district}</dd>
         </>
       ) : null}
-      <dt>Amtlicher Gemeindeschlüssel</dt>
+      <dt>{t.city.officialKey}</dt>
       <dd>{city.officialKey}</dd>
       {city.population !== null ? (
         <>
-          <dt>Einwohner</dt>
+          <dt>{t.city.population}</dt>
           <dd>
             {formatNumber(city.population)}
-            {city.populationAsOf ? ` (Stand ${formatPartialDate(city.populationAsOf)})` : ""}
+            {city.populationAsOf ? t.city.populationAsOf(formatPartialDate(city.populationAsOf)) : ""}
           </dd>
         </>
       ) : null}
       {city.website ? (
         <>
-          <dt>Website</dt>
+          <dt>{t.city.website}</dt>
           <dd>
             <ExternalLink href={city.website}>{city.website}</ExternalLink>
           </dd>
@@ -74,37 +75,42 @@ function KeyFigures({ city }: { city: City }): VNode {
 
 /** `/kommunen/:slug`: a city's profile, each fact with its sources. */
 export function CityPage({ city }: { city: City }): VNode {
-  const providers = providersWithRoles(city.engagements);
+  const { t, contentLang, href, label, formatPartialDate } = useSiteLanguage();
+  const providers = providersWithRoles(city.engagements, t.locale);
   return (
     <Layout title={city.name} section="kommunen">
       <p class="breadcrumb">
-        <a href="/kommunen">Kommunen</a> › {city.stateName}
+        <a href={href("/kommunen")}>{t.cities.title}</a> › {city.stateName}
       </p>
       <h1>{city.name}</h1>
       <KeyFigures city={city} />
-      {city.note ? <p>{city.note}</p> : null}
+      {city.note ? <p lang={contentLang}>{city.note}</p> : null}
       <Sources sources={city.sources} />
 
-      <h2>Strategien</h2>
-      {city.strategies.length === 0 ? <p>Keine veröffentlichte Strategie.</p> : null}
+      <h2>{t.city.strategies}</h2>
+      {city.strategies.length === 0 ? <p>{t.city.noStrategy}</p> : null}
       {city.strategies.map((strategy) => (
         <section key={strategy.slug} class="block">
-          <h3>
-            <a href={paths.strategy(strategy.slug)}>{strategy.title}</a>
+          <h3 lang={contentLang}>
+            <a href={href(paths.strategy(strategy.slug))}>{strategy.title}</a>
           </h3>
           <p class="meta">
             {label("strategyStatus", strategy.status)}
-            {strategy.adoptedOn ? ` · Beschluss ${formatPartialDate(strategy.adoptedOn)}` : ""}
+            {strategy.adoptedOn ? t.city.adopted(formatPartialDate(strategy.adoptedOn)) : ""}
           </p>
-          <p>{strategy.summary}</p>
-          {strategy.vision ? <p class="vision">{strategy.vision}</p> : null}
+          <p lang={contentLang}>{strategy.summary}</p>
+          {strategy.vision ? (
+            <p class="vision" lang={contentLang}>
+              {strategy.vision}
+            </p>
+          ) : null}
           <Sources sources={strategy.sources} />
           {strategy.fieldsOfAction.length > 0 ? (
             <>
-              <h4>Handlungsfelder</h4>
+              <h4>{t.city.fieldsOfAction}</h4>
               <ul class="plain">
                 {strategy.fieldsOfAction.map((field, index) => (
-                  <li key={index}>
+                  <li key={index} lang={contentLang}>
                     <strong>{field.title}</strong>
                     {field.description ? <p>{field.description}</p> : null}
                     <TopicLinks topics={field.topics} />
@@ -117,28 +123,28 @@ export function CityPage({ city }: { city: City }): VNode {
         </section>
       ))}
 
-      <h2>Projekte nach Thema</h2>
-      {city.projects.nodes.length === 0 ? <p>Kein veröffentlichtes Projekt.</p> : null}
-      {projectsByTopic(city.projects.nodes).map((group) => (
+      <h2>{t.city.projectsByTopic}</h2>
+      {city.projects.nodes.length === 0 ? <p>{t.city.noProject}</p> : null}
+      {projectsByTopic(city.projects.nodes, t.city.noTopic, t.locale).map((group) => (
         <section key={group.key} class="block">
-          <h3>{group.key ? <a href={paths.topic(group.key)}>{group.label}</a> : group.label}</h3>
+          <h3 lang={group.key ? contentLang : undefined}>{group.key ? <a href={href(paths.topic(group.key))}>{group.label}</a> : group.label}</h3>
           <ProjectList projects={group.projects} showCity={false} />
         </section>
       ))}
 
-      <h2>Anbieter und ihre Rollen</h2>
+      <h2>{t.city.providersAndRoles}</h2>
       {providers.length === 0 ? (
-        <p>Keine veröffentlichte Zusammenarbeit mit Anbietern.</p>
+        <p>{t.city.noProviders}</p>
       ) : (
         <ul class="plain">
           {providers.map((provider) => (
             <li key={provider.slug}>
-              <a href={paths.provider(provider.slug)}>{provider.name}</a>: {provider.roles.map((role) => label("engagementRole", role)).join(", ")}
+              <a href={href(paths.provider(provider.slug))}>{provider.name}</a>: {provider.roles.map((role) => label("engagementRole", role)).join(", ")}
               {provider.engagements.map((engagement, index) => (
                 <div key={index}>
                   <p>
-                    {engagement.description}
-                    {engagement.since ? ` (seit ${formatPartialDate(engagement.since)})` : ""}
+                    <InGerman>{engagement.description}</InGerman>
+                    {engagement.since ? t.city.since(formatPartialDate(engagement.since)) : ""}
                   </p>
                   <Sources sources={engagement.sources} />
                 </div>
@@ -148,22 +154,24 @@ export function CityPage({ city }: { city: City }): VNode {
         </ul>
       )}
 
-      <h2>Erfahrungen</h2>
-      {city.lessons.length === 0 ? <p>Keine veröffentlichten Erfahrungen.</p> : null}
+      <h2>{t.city.lessons}</h2>
+      {city.lessons.length === 0 ? <p>{t.city.noLessons}</p> : null}
       <ul class="plain">
         {city.lessons.map((lesson) => (
           <li key={lesson.slug} class="block">
-            <h3>{lesson.title}</h3>
+            <h3 lang={contentLang}>{lesson.title}</h3>
             <p class="meta">
               {label("lessonKind", lesson.kind)}
               {lesson.project ? (
                 <>
-                  {" · Projekt: "}
-                  <a href={paths.project(lesson.project.slug)}>{lesson.project.title}</a>
+                  {t.city.projectPrefix}
+                  <a href={href(paths.project(lesson.project.slug))} lang={contentLang}>
+                    {lesson.project.title}
+                  </a>
                 </>
               ) : null}
             </p>
-            <p>{lesson.body}</p>
+            <p lang={contentLang}>{lesson.body}</p>
             <TopicLinks topics={lesson.topics} />
             <Sources sources={lesson.sources} />
           </li>

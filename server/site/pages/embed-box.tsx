@@ -2,6 +2,7 @@ import type { VNode } from "preact";
 import { projectPageUrl } from "../../embed/card.html.js";
 import { jsonForScript, type LinkedProject, projectJsonLd } from "../../embed/json-ld.js";
 import { embedSnippets } from "../../embed/snippets.js";
+import { useSiteLanguage } from "../i18n/site-language.js";
 
 interface EmbedProps {
   project: LinkedProject;
@@ -28,31 +29,32 @@ function Snippet({ id, heading, children, code }: { id: string; heading: string;
  * so it can be selected and copied without JavaScript.
  */
 export function EmbedBox({ project, origin }: EmbedProps): VNode {
+  const { t } = useSiteLanguage();
   if (!origin) {
     return (
       <section class="embed-box" aria-labelledby="einbetten">
-        <h2 id="einbetten">Einbetten</h2>
-        <p>Die Codes zum Einbetten zeigt diese Seite unter der öffentlichen Adresse des IKZ-Hubs.</p>
+        <h2 id="einbetten">{t.embed.heading}</h2>
+        <p>{t.embed.noOrigin}</p>
       </section>
     );
   }
   const snippets = embedSnippets(origin, project);
   return (
     <section class="embed-box" aria-labelledby="einbetten">
-      <h2 id="einbetten">Einbetten</h2>
-      <p>Kommunen und Partner können dieses Projekt als Karte auf ihrer eigenen Website zeigen, immer auf dem Stand des IKZ-Hubs. Einen der drei Codes kopieren und einfügen:</p>
-      <Snippet id="einbetten-komponente" heading="Web-Komponente" code={snippets.webComponent}>
-        Die Karte wird in die Seite eingefügt und passt sich ihr an (Parameter: lang="en", theme="dark" oder theme="inherit").
+      <h2 id="einbetten">{t.embed.heading}</h2>
+      <p>{t.embed.intro}</p>
+      <Snippet id="einbetten-komponente" heading={t.embed.webComponent} code={snippets.webComponent}>
+        {t.embed.webComponentText}
       </Snippet>
       <Snippet id="einbetten-iframe" heading="iframe" code={snippets.iframe}>
-        Der IKZ-Hub zeigt die Karte in einem Rahmen, für Redaktionssysteme ohne Web-Komponenten. Die Zeilen ab &lt;script&gt; passen
-        die Höhe des Rahmens an die Karte an; wo keine Skripte erlaubt sind, einfach weglassen: Der Rahmen behält dann seine feste Höhe.
+        {t.embed.iframeText}
       </Snippet>
       <Snippet id="einbetten-oembed" heading="oEmbed" code={snippets.oembedUrl}>
-        Redaktionssysteme mit oEmbed-Unterstützung (etwa WordPress) betten die Karte ein, wenn man diese Adresse einfügt.
+        {t.embed.oembedText}
       </Snippet>
       <p>
-        oEmbed-Endpunkt: <code class="snippet-inline">{snippets.oembedEndpoint}</code>
+        {t.embed.oembedEndpoint}
+        <code class="snippet-inline">{snippets.oembedEndpoint}</code>
       </p>
     </section>
   );

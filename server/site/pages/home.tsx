@@ -1,5 +1,5 @@
 import type { VNode } from "preact";
-import { counted, formatNumber } from "../labels.js";
+import { useSiteLanguage } from "../i18n/site-language.js";
 import { Layout, paths } from "../layout.js";
 import type { HomeData } from "../queries.js";
 import { MAX_SEARCH_QUERY } from "../search-params.js";
@@ -13,33 +13,32 @@ export function projectsPerTopic(rows: HomeData["stats"]["projectsByTopicAndStat
 
 /** `/`: what the hub is, its figures, and the topics as tiles. */
 export function HomePage({ data }: { data: HomeData }): VNode {
+  const { t, lang, contentLang, href, formatNumber, counted } = useSiteLanguage();
   const perTopic = projectsPerTopic(data.stats.projectsByTopicAndState);
   const figures = [
-    { count: data.municipalities.totalCount, text: "Kommunen", href: "/kommunen" },
-    { count: data.projects.totalCount, text: "Projekte", href: "/themen" },
-    { count: data.providers.totalCount, text: "Anbieter", href: "/anbieter" },
-    { count: data.lessons.totalCount, text: "Erfahrungen", href: null },
+    { count: data.municipalities.totalCount, text: t.home.figures.kommunen, href: "/kommunen" },
+    { count: data.projects.totalCount, text: t.home.figures.projekte, href: "/themen" },
+    { count: data.providers.totalCount, text: t.home.figures.anbieter, href: "/anbieter" },
+    { count: data.lessons.totalCount, text: t.home.figures.erfahrungen, href: null },
   ];
   return (
-    <Layout title="Start" section="start">
-      <h1>IKZ-Hub: Digitalisierung interkommunal</h1>
-      <p class="lead">
-        Der IKZ-Hub sammelt Digitalisierungsstrategien, Projekte, Anbieter und Erfahrungen deutscher Kommunen an einem Ort. So
-        finden Kommunen Partner für die interkommunale Zusammenarbeit und lernen aus dem, was anderswo schon funktioniert.
-      </p>
-      <form class="search-form" action="/suche" method="get" role="search" aria-label="Hub durchsuchen">
-        <label for="start-suche">Im Hub suchen</label>
+    <Layout title={t.home.title} section="start">
+      <h1>{t.home.heading}</h1>
+      <p class="lead">{t.home.lead}</p>
+      <form class="search-form" action="/suche" method="get" role="search" aria-label={t.home.searchLabel}>
+        <label for="start-suche">{t.home.searchField}</label>
         <div class="search-row">
           <input type="search" id="start-suche" name="q" maxLength={MAX_SEARCH_QUERY} />
-          <button type="submit">Suchen</button>
+          {lang === "de" ? null : <input type="hidden" name="lang" value={lang} />}
+          <button type="submit">{t.home.searchButton}</button>
         </div>
       </form>
-      <h2>Der Hub in Zahlen</h2>
+      <h2>{t.home.figuresHeading}</h2>
       <ul class="figures">
         {figures.map((figure) => (
           <li key={figure.text}>
             {figure.href ? (
-              <a href={figure.href}>
+              <a href={href(figure.href)}>
                 <span class="figure">{formatNumber(figure.count)}</span> {figure.text}
               </a>
             ) : (
@@ -50,27 +49,29 @@ export function HomePage({ data }: { data: HomeData }): VNode {
           </li>
         ))}
       </ul>
-      <h2>Themen</h2>
+      <h2>{t.home.topicsHeading}</h2>
       <ul class="tiles">
         {data.topics.nodes.map((topic) => (
           <li key={topic.key}>
-            <a href={paths.topic(topic.key)}>
-              <span class="tile-title">{topic.label}</span>
-              <span class="tile-count">{counted(perTopic.get(topic.key) ?? 0, "Projekt", "Projekte")}</span>
+            <a href={href(paths.topic(topic.key))}>
+              <span class="tile-title" lang={contentLang}>
+                {topic.label}
+              </span>
+              <span class="tile-count">{counted(perTopic.get(topic.key) ?? 0, t.nouns.project)}</span>
             </a>
           </li>
         ))}
       </ul>
-      <h2>Weiter</h2>
+      <h2>{t.home.moreHeading}</h2>
       <ul>
         <li>
-          <a href="/kommunen">Alle Kommunen nach Bundesland</a>
+          <a href={href("/kommunen")}>{t.home.allCities}</a>
         </li>
         <li>
-          <a href="/anbieter">Alle Anbieter</a>
+          <a href={href("/anbieter")}>{t.home.allProviders}</a>
         </li>
         <li>
-          <a href="/themen">Alle Themen mit ihren Projekten</a>
+          <a href={href("/themen")}>{t.home.allTopics}</a>
         </li>
       </ul>
     </Layout>

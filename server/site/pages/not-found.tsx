@@ -1,44 +1,38 @@
 import type { VNode } from "preact";
+import { useSiteLanguage } from "../i18n/site-language.js";
 import { Layout } from "../layout.js";
 
 /** The answer to an unknown path or slug: what happened and where to go on. */
 export function NotFoundPage(): VNode {
+  const { t, href } = useSiteLanguage();
   return (
-    <Layout title="Seite nicht gefunden" section={null}>
-      <h1>Seite nicht gefunden</h1>
-      <p>
-        Unter dieser Adresse gibt es im IKZ-Hub nichts (mehr). Vielleicht wurde der Eintrag umbenannt oder ist nicht
-        veröffentlicht.
-      </p>
+    <Layout title={t.notFound.title} section={null}>
+      <h1>{t.notFound.title}</h1>
+      <p>{t.notFound.text}</p>
       <ul>
         <li>
-          <a href="/">Zur Startseite</a>
+          <a href={href("/")}>{t.notFound.home}</a>
         </li>
         <li>
-          <a href="/kommunen">Alle Kommunen</a>
+          <a href={href("/kommunen")}>{t.notFound.allCities}</a>
         </li>
         <li>
-          <a href="/themen">Alle Themen</a>
+          <a href={href("/themen")}>{t.notFound.allTopics}</a>
         </li>
       </ul>
     </Layout>
   );
 }
 
-/** The answer when a page cannot be built right now (503: the database is away; 500: anything else). */
+/** The answer when a page cannot be built right now (503: the database is away; 429: too many requests; 500: anything else). */
 export function ErrorPage({ status }: { status: number }): VNode {
+  const { t, href } = useSiteLanguage();
   return (
-    <Layout title="Seite nicht verfügbar" section={null}>
-      <h1>Seite gerade nicht verfügbar</h1>
+    <Layout title={t.error.title} section={null}>
+      <h1>{t.error.heading}</h1>
+      <p>{status === 503 ? t.error.unavailable : status === 429 ? t.error.rateLimited : t.error.failed}</p>
       <p>
-        {status === 503
-          ? "Die Datenbank des Hubs ist gerade nicht erreichbar. Bitte versuchen Sie es in einer Minute noch einmal."
-          : status === 429
-            ? "Von Ihrer Adresse kamen in kurzer Zeit sehr viele Anfragen. Bitte versuchen Sie es in einer Minute noch einmal."
-            : "Beim Erstellen dieser Seite ist ein Fehler aufgetreten. Bitte versuchen Sie es später noch einmal."}
-      </p>
-      <p>
-        <a href="/">Zur Startseite</a>
+        <a href={href("/")}>{t.error.home}</a>
       </p>
     </Layout>
   );

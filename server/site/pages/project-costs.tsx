@@ -1,17 +1,9 @@
 import type { VNode } from "preact";
-import { formatAmountDe } from "../../embed/format.js";
-import { COST_KIND_LABELS, COST_PERIOD_LABELS } from "../../embed/labels.js";
+import { InGerman, useSiteLanguage } from "../i18n/site-language.js";
 import { Sources } from "../layout.js";
 import type { ProjectData } from "../queries.js";
 
 type Cost = NonNullable<ProjectData["project"]>["costs"][number];
-
-function labelOf(
-  labels: Readonly<Record<string, string>>,
-  value: string,
-): string {
-  return Object.hasOwn(labels, value) ? labels[value] : value;
-}
 
 /**
  * A project's cost items as a table: amount, period and kind, what for, and the
@@ -19,23 +11,19 @@ function labelOf(
  * since adding them up would double-count (the API's `CostKind` says the same).
  */
 export function ProjectCosts({ costs }: { costs: Cost[] }): VNode | null {
+  const { t, contentLang, label, formatAmount } = useSiteLanguage();
   if (costs.length === 0) return null;
   const hasReferences = costs.some((cost) => cost.kind !== "COST");
   return (
     <section aria-labelledby="kosten">
-      <h2 id="kosten">Kosten</h2>
-      {hasReferences ? (
-        <p>
-          Nur Posten der Art „Kosten“ sind Kosten des Projekts; Vergleichswerte
-          und Differenzen dienen der Einordnung.
-        </p>
-      ) : null}
+      <h2 id="kosten">{t.project.costs}</h2>
+      {hasReferences ? <p>{t.project.costsNote}</p> : null}
       <table class="costs">
         <thead>
           <tr>
-            <th scope="col">Betrag</th>
-            <th scope="col">Art</th>
-            <th scope="col">Wofür</th>
+            <th scope="col">{t.project.amount}</th>
+            <th scope="col">{t.project.kind}</th>
+            <th scope="col">{t.project.purpose}</th>
           </tr>
         </thead>
         <tbody>
@@ -43,14 +31,18 @@ export function ProjectCosts({ costs }: { costs: Cost[] }): VNode | null {
             <tr key={index}>
               <td>
                 <span class="amount">
-                  {formatAmountDe(cost.amount, cost.currency)}
+                  {formatAmount(cost.amount, cost.currency)}
                 </span>{" "}
-                {labelOf(COST_PERIOD_LABELS, cost.period)}
+                {label("costPeriod", cost.period)}
               </td>
-              <td>{labelOf(COST_KIND_LABELS, cost.kind)}</td>
+              <td>{label("costKind", cost.kind)}</td>
               <td>
-                {cost.description}
-                {cost.note ? <p class="meta">{cost.note}</p> : null}
+                <InGerman>{cost.description}</InGerman>
+                {cost.note ? (
+                  <p class="meta" lang={contentLang}>
+                    {cost.note}
+                  </p>
+                ) : null}
                 <Sources sources={cost.sources} />
               </td>
             </tr>

@@ -1,6 +1,7 @@
 import { Fragment, type VNode } from "preact";
 import { Stand } from "../components/stand.js";
-import { formatPartialDate, germanReason, label } from "../labels.js";
+import type { Messages } from "../i18n/messages.js";
+import { useSiteLanguage } from "../i18n/site-language.js";
 import { Layout, paths, Sources, TopicLinks } from "../layout.js";
 import type { ProjectData } from "../queries.js";
 import { EmbedBox, EmbedHead } from "./embed-box.js";
@@ -8,11 +9,30 @@ import { ProjectCosts } from "./project-costs.js";
 
 type Project = NonNullable<ProjectData["project"]>;
 
+/** The API's reason prefixes for similar projects (schema/similarity) and their texts. */
+const REASON_PREFIXES = [
+  ["same topic: ", "sameTopic"],
+  ["same provider: ", "sameProvider"],
+  ["same product: ", "sameProduct"],
+  ["similar wording: ", "similarWording"],
+] as const;
+
+/** A similarity reason in the page's words; a topic key becomes its label when `topicLabels` knows it. Unknown reasons stay as they are. */
+function reasonText(reason: string, topicLabels: ReadonlyMap<string, string>, texts: Messages["project"]["reasons"]): string {
+  for (const [prefix, key] of REASON_PREFIXES) {
+    if (!reason.startsWith(prefix)) continue;
+    const rest = reason.slice(prefix.length);
+    return texts[key] + (key === "sameTopic" ? (topicLabels.get(rest) ?? rest) : rest);
+  }
+  return reason;
+}
+
 function Dates({ project }: { project: Project }): VNode | null {
+  const { t, formatPartialDate } = useSiteLanguage();
   const dates = [
-    { text: "Beginn", value: project.startedOn },
-    { text: "Geplantes Ende", value: project.plannedEndOn },
-    { text: "Abgeschlossen", value: project.completedOn },
+    { text: t.project.started, value: project.startedOn },
+    { text: t.project.plannedEnd, value: project.plannedEndOn },
+    { text: t.project.completed, value: project.completedOn },
   ].filter((date): date is { text: string; value: string } => date.value !== null);
   return (
     <>
@@ -33,38 +53,43 @@ function Dates({ project }: { project: Project }): VNode | null {
 export function ProjectPage({ project, origin }: { project: Project; origin: string | null }): VNode {
   const city = project.municipality;
   const topicLabels = new Map([project, ...project.similar.map((similar) => similar.project)].flatMap((each) => each.topics.map((topic) => [topic.key, topic.label] as const)));
+  const { t, contentLang, href, label } = useSiteLanguage();
   return (
     <Layout title={project.title} section="kommunen" head={<EmbedHead project={project} origin={origin} />}>
       <p class="breadcrumb">
-        <a href="/kommunen">Kommunen</a> › <a href={paths.city(city.slug)}>{city.name}</a>
+        <a href={href("/kommunen")}>{t.cities.title}</a> › <a href={href(paths.city(city.slug))}>{city.name}</a>
       </p>
-      <h1>{project.title}</h1>
-      <p class="lead">{project.summary}</p>
+      <h1 lang={contentLang}>{project.title}</h1>
+      <p class="lead" lang={contentLang}>
+        {project.summary}
+      </p>
       <dl class="facts">
-        <dt>Kommune</dt>
+        <dt>{t.project.city}</dt>
         <dd>
-          <a href={paths.city(city.slug)}>{city.name}</a> ({city.stateName})
+          <a href={href(paths.city(city.slug))}>{city.name}</a> ({city.stateName})
         </dd>
-        <dt>Status</dt>
+        <dt>{t.project.status}</dt>
         <dd>{label("projectStatus", project.status)}</dd>
         <Dates project={project} />
         {project.strategy ? (
           <>
-            <dt>Strategie</dt>
+            <dt>{t.project.strategy}</dt>
             <dd>
-              <a href={paths.strategy(project.strategy.slug)}>{project.strategy.title}</a>
-              {project.fieldOfAction ? `, Handlungsfeld „${project.fieldOfAction.title}“` : ""}
+              <a href={href(paths.strategy(project.strategy.slug))} lang={contentLang}>
+                {project.strategy.title}
+              </a>
+              {project.fieldOfAction ? t.project.fieldOfAction(project.fieldOfAction.title) : ""}
             </dd>
           </>
         ) : null}
         {project.partners.length > 0 ? (
           <>
-            <dt>Partnerkommunen</dt>
+            <dt>{t.project.partners}</dt>
             <dd>
               {project.partners.map((partner, index) => (
                 <Fragment key={partner.slug}>
                   {index > 0 ? ", " : ""}
-                  <a href={paths.city(partner.slug)}>{partner.name}</a>
+                  <a href={href(paths.city(partner.slug))}>{partner.name}</a>
                 </Fragment>
               ))}
             </dd>
@@ -72,32 +97,32 @@ export function ProjectPage({ project, origin }: { project: Project; origin: str
         ) : null}
         {project.providers.length > 0 ? (
           <>
-            <dt>Anbieter</dt>
+            <dt>{t.project.providers}</dt>
             <dd>
               {project.providers.map((provider, index) => (
                 <Fragment key={provider.slug}>
                   {index > 0 ? ", " : ""}
-                  <a href={paths.provider(provider.slug)}>{provider.name}</a>
+                  <a href={href(paths.provider(provider.slug))}>{provider.name}</a>
                 </Fragment>
               ))}
             </dd>
           </>
         ) : null}
       </dl>
-      <h2>Themen</h2>
-      {project.topics.length > 0 ? <TopicLinks topics={project.topics} /> : <p>Keinem Thema zugeordnet.</p>}
-      {project.note ? <p>{project.note}</p> : null}
+      <h2>{t.project.topics}</h2>
+      {project.topics.length > 0 ? <TopicLinks topics={project.topics} /> : <p>{t.project.noTopic}</p>}
+      {project.note ? <p lang={contentLang}>{project.note}</p> : null}
       {project.products.length > 0 ? (
         <>
-          <h2>Produkte</h2>
+          <h2>{t.project.products}</h2>
           <ul>
             {project.products.map((product, index) => (
               <li key={index}>
                 {product.name}
                 {product.vendor ? (
                   <>
-                    {" von "}
-                    <a href={paths.provider(product.vendor.slug)}>{product.vendor.name}</a>
+                    {t.project.by}
+                    <a href={href(paths.provider(product.vendor.slug))}>{product.vendor.name}</a>
                   </>
                 ) : null}
               </li>
@@ -108,32 +133,35 @@ export function ProjectPage({ project, origin }: { project: Project; origin: str
       <ProjectCosts costs={project.costs} />
       {project.lessons.length > 0 ? (
         <>
-          <h2>Erfahrungen</h2>
+          <h2>{t.project.lessons}</h2>
           <ul class="plain">
             {project.lessons.map((lesson, index) => (
               <li key={index} class="block">
-                <h3>{lesson.title}</h3>
+                <h3 lang={contentLang}>{lesson.title}</h3>
                 <p class="meta">{label("lessonKind", lesson.kind)}</p>
-                <p>{lesson.body}</p>
+                <p lang={contentLang}>{lesson.body}</p>
               </li>
             ))}
           </ul>
         </>
       ) : null}
-      <h2>Quellen</h2>
-      {project.sources.length > 0 ? <Sources sources={project.sources} labelled={false} /> : <p>Keine Quellen angegeben.</p>}
-      <h2>Ähnliche Projekte</h2>
-      {project.similar.length === 0 ? <p>Keine ähnlichen Projekte gefunden.</p> : null}
+      <h2>{t.project.sources}</h2>
+      {project.sources.length > 0 ? <Sources sources={project.sources} labelled={false} /> : <p>{t.project.noSources}</p>}
+      <h2>{t.project.similar}</h2>
+      {project.similar.length === 0 ? <p>{t.project.noSimilar}</p> : null}
       <ul class="cards">
         {project.similar.map(({ project: other, reasons }) => (
           <li key={other.slug} class="card">
-            <h3>
-              <a href={paths.project(other.slug)}>{other.title}</a>
+            <h3 lang={contentLang}>
+              <a href={href(paths.project(other.slug))}>{other.title}</a>
             </h3>
             <p class="meta">
-              <a href={paths.city(other.municipality.slug)}>{other.municipality.name}</a> · {label("projectStatus", other.status)}
+              <a href={href(paths.city(other.municipality.slug))}>{other.municipality.name}</a> · {label("projectStatus", other.status)}
             </p>
-            <p>Warum ähnlich: {reasons.map((reason) => germanReason(reason, topicLabels)).join("; ")}</p>
+            <p>
+              {t.project.whySimilar}
+              {reasons.map((reason) => reasonText(reason, topicLabels, t.project.reasons)).join("; ")}
+            </p>
             <TopicLinks topics={other.topics} />
           </li>
         ))}

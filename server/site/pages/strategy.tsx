@@ -1,30 +1,12 @@
 import { Fragment, type VNode } from "preact";
 import { Stand } from "../components/stand.js";
-import { formatNumber, formatPartialDate, label } from "../labels.js";
+import type { SiteLanguage } from "../i18n/messages.js";
+import { InGerman, useSiteLanguage } from "../i18n/site-language.js";
 import { Layout, paths, ProjectList, Sources, TopicLinks } from "../layout.js";
 import type { StrategyData } from "../queries.js";
 
 type Strategy = NonNullable<StrategyData["strategy"]>;
 type BudgetLine = Strategy["budget"][number];
-
-/** German names of the budget categories and council outcomes; an unknown value is shown as it is. */
-const BUDGET_CATEGORY: Readonly<Record<string, string>> = {
-  ANNUAL_FEE: "Jährliche Gebühr",
-  EXPENSE: "Aufwand",
-  INVESTMENT: "Investition",
-  OTHER: "Sonstiges",
-  PERSONNEL: "Personal",
-};
-const DECISION_OUTCOME: Readonly<Record<string, string>> = {
-  ADOPTED: "Beschlossen",
-  ADOPTED_WITH_CHANGES: "Geändert beschlossen",
-  DEFERRED: "Zurückgestellt",
-  NOTED: "Zur Kenntnis genommen",
-  PRESENTED: "Eingebracht",
-  REJECTED: "Abgelehnt",
-  UNKNOWN: "Ergebnis unbekannt",
-};
-const german = (labels: Readonly<Record<string, string>>, value: string) => (Object.hasOwn(labels, value) ? labels[value] : value);
 
 /** A decimal amount (`1234.5`, `-20.00`) in cents, exactly: sums of many lines must not drift as floats do. */
 function cents(amount: string): bigint {
@@ -33,11 +15,13 @@ function cents(amount: string): bigint {
   return amount.startsWith("-") ? -value : value;
 }
 
-/** Cents in euros the German way, e.g. `1.234.567,50 €`. */
-function euros(value: bigint): string {
+/** Cents in euros, e.g. `1.234.567,50 €` in German, `€1,234,567.50` in English. */
+function euros(value: bigint, lang: SiteLanguage): string {
   const sign = value < 0n ? "-" : "";
   const absolute = value < 0n ? -value : value;
-  return `${sign}${(absolute / 100n).toLocaleString("de-DE")},${String(absolute % 100n).padStart(2, "0")} €`;
+  const cents = String(absolute % 100n).padStart(2, "0");
+  if (lang === "en") return `${sign}€${(absolute / 100n).toLocaleString("en-GB")}.${cents}`;
+  return `${sign}${(absolute / 100n).toLocaleString("de-DE")},${cents} €`;
 }
 
 /** The budget lines by year, oldest first, each year with its total. */
@@ -50,18 +34,19 @@ function budgetByYear(lines: BudgetLine[]): { year: number; lines: BudgetLine[];
 }
 
 function Facts({ strategy }: { strategy: Strategy }): VNode {
+  const { t, href, label, formatPartialDate } = useSiteLanguage();
   const city = strategy.municipality;
   const dates = [
-    { text: "Vorgestellt", value: strategy.presentedOn },
-    { text: "Beschlossen", value: strategy.adoptedOn },
+    { text: t.strategy.presented, value: strategy.presentedOn },
+    { text: t.strategy.adopted, value: strategy.adoptedOn },
   ].filter((date): date is { text: string; value: string } => date.value !== null);
   return (
     <dl class="facts">
-      <dt>Kommune</dt>
+      <dt>{t.strategy.city}</dt>
       <dd>
-        <a href={paths.city(city.slug)}>{city.name}</a> ({city.stateName})
+        <a href={href(paths.city(city.slug))}>{city.name}</a> ({city.stateName})
       </dd>
-      <dt>Status</dt>
+      <dt>{t.strategy.status}</dt>
       <dd>{label("strategyStatus", strategy.status)}</dd>
       {dates.map((date) => (
         <Fragment key={date.text}>
@@ -71,18 +56,18 @@ function Facts({ strategy }: { strategy: Strategy }): VNode {
       ))}
       {strategy.horizon !== null ? (
         <>
-          <dt>Zeithorizont</dt>
-          <dd>bis {strategy.horizon}</dd>
+          <dt>{t.strategy.horizon}</dt>
+          <dd>{t.strategy.until(String(strategy.horizon))}</dd>
         </>
       ) : null}
       {strategy.consultants.length > 0 ? (
         <>
-          <dt>Beratung</dt>
+          <dt>{t.strategy.consultants}</dt>
           <dd>
             {strategy.consultants.map((consultant, index) => (
               <Fragment key={consultant.slug}>
                 {index > 0 ? ", " : ""}
-                <a href={paths.provider(consultant.slug)}>{consultant.name}</a>
+                <a href={href(paths.provider(consultant.slug))}>{consultant.name}</a>
               </Fragment>
             ))}
           </dd>
@@ -93,13 +78,14 @@ function Facts({ strategy }: { strategy: Strategy }): VNode {
 }
 
 function FieldsOfAction({ fields }: { fields: Strategy["fieldsOfAction"] }): VNode {
-  if (fields.length === 0) return <p>Keine veröffentlichten Handlungsfelder.</p>;
+  const { t, contentLang } = useSiteLanguage();
+  if (fields.length === 0) return <p>{t.strategy.noFields}</p>;
   return (
     <ol class="plain">
       {fields.map((field) => (
         <li key={field.position} class="block">
-          <h3>{field.title}</h3>
-          {field.description ? <p>{field.description}</p> : null}
+          <h3 lang={contentLang}>{field.title}</h3>
+          {field.description ? <p lang={contentLang}>{field.description}</p> : null}
           <TopicLinks topics={field.topics} />
           <Sources sources={field.sources} />
         </li>
@@ -109,7 +95,8 @@ function FieldsOfAction({ fields }: { fields: Strategy["fieldsOfAction"] }): VNo
 }
 
 function Budget({ lines }: { lines: BudgetLine[] }): VNode {
-  if (lines.length === 0) return <p>Kein veröffentlichtes Budget.</p>;
+  const { t, lang, contentLang, label } = useSiteLanguage();
+  if (lines.length === 0) return <p>{t.strategy.noBudget}</p>;
   return (
     <>
       {budgetByYear(lines).map(({ year, lines: yearLines, total }) => (
@@ -117,9 +104,9 @@ function Budget({ lines }: { lines: BudgetLine[] }): VNode {
           <caption>{year}</caption>
           <thead>
             <tr>
-              <th scope="col">Posten</th>
+              <th scope="col">{t.strategy.item}</th>
               <th scope="col" class="amount">
-                Betrag
+                {t.strategy.amount}
               </th>
             </tr>
           </thead>
@@ -127,18 +114,18 @@ function Budget({ lines }: { lines: BudgetLine[] }): VNode {
             {yearLines.map((line, index) => (
               <tr key={index}>
                 <td>
-                  <strong>{german(BUDGET_CATEGORY, line.category)}</strong>: {line.description}
-                  {line.note ? <p>{line.note}</p> : null}
+                  <strong>{label("budgetCategory", line.category)}</strong>: <InGerman>{line.description}</InGerman>
+                  {line.note ? <p lang={contentLang}>{line.note}</p> : null}
                   <Sources sources={line.sources} />
                 </td>
-                <td class="amount">{euros(cents(line.amount))}</td>
+                <td class="amount">{euros(cents(line.amount), lang)}</td>
               </tr>
             ))}
           </tbody>
           <tfoot>
             <tr>
-              <th scope="row">Summe {year}</th>
-              <td class="amount">{euros(total)}</td>
+              <th scope="row">{t.strategy.total(String(year))}</th>
+              <td class="amount">{euros(total, lang)}</td>
             </tr>
           </tfoot>
         </table>
@@ -148,14 +135,15 @@ function Budget({ lines }: { lines: BudgetLine[] }): VNode {
 }
 
 function Indicators({ indicators }: { indicators: Strategy["indicators"] }): VNode {
-  if (indicators.length === 0) return <p>Keine veröffentlichten Kennzahlen.</p>;
+  const { t, contentLang, formatNumber, formatPartialDate } = useSiteLanguage();
+  if (indicators.length === 0) return <p>{t.strategy.noIndicators}</p>;
   return (
     <ul class="plain">
       {indicators.map((indicator, index) => (
         <li key={index} class="block">
-          <strong>{indicator.name}</strong>: {formatNumber(indicator.value)} {indicator.unit}
-          {indicator.asOf ? ` (Stand ${formatPartialDate(indicator.asOf)})` : ""}
-          {indicator.note ? <p>{indicator.note}</p> : null}
+          <strong lang={contentLang}>{indicator.name}</strong>: {formatNumber(indicator.value)} <InGerman>{indicator.unit}</InGerman>
+          {indicator.asOf ? t.strategy.asOf(formatPartialDate(indicator.asOf)) : ""}
+          {indicator.note ? <p lang={contentLang}>{indicator.note}</p> : null}
           <Sources sources={indicator.sources} />
         </li>
       ))}
@@ -164,18 +152,19 @@ function Indicators({ indicators }: { indicators: Strategy["indicators"] }): VNo
 }
 
 function Decisions({ decisions }: { decisions: Strategy["decisions"] }): VNode {
-  if (decisions.length === 0) return <p>Keine Ratsbeschlüsse erfasst.</p>;
+  const { t, contentLang, label, formatPartialDate } = useSiteLanguage();
+  if (decisions.length === 0) return <p>{t.strategy.noDecisions}</p>;
   return (
     <ul class="plain">
       {decisions.map((decision, index) => (
         <li key={index} class="block">
-          <h3>{decision.title}</h3>
+          <h3 lang={contentLang}>{decision.title}</h3>
           <p class="meta">
-            {decision.body}: {german(DECISION_OUTCOME, decision.outcome)}
+            <InGerman>{decision.body}</InGerman>: {label("decisionOutcome", decision.outcome)}
             {decision.date ? ` · ${formatPartialDate(decision.date)}` : ""}
-            {decision.reference ? ` · Vorlage ${decision.reference}` : ""}
+            {decision.reference ? t.strategy.reference(decision.reference) : ""}
           </p>
-          {decision.description ? <p>{decision.description}</p> : null}
+          {decision.description ? <p lang={contentLang}>{decision.description}</p> : null}
           <Sources sources={decision.sources} />
         </li>
       ))}
@@ -185,30 +174,37 @@ function Decisions({ decisions }: { decisions: Strategy["decisions"] }): VNode {
 
 /** `/strategien/:slug`: a strategy with its city, fields of action, budget by year, indicators, council decisions and sources. */
 export function StrategyPage({ strategy }: { strategy: Strategy }): VNode {
+  const { t, contentLang, href } = useSiteLanguage();
   const city = strategy.municipality;
   const parts = [...strategy.fieldsOfAction, ...strategy.budget, ...strategy.indicators].map((part) => part.updatedAt);
   return (
     <Layout title={strategy.title} section="kommunen">
       <p class="breadcrumb">
-        <a href="/kommunen">Kommunen</a> › <a href={paths.city(city.slug)}>{city.name}</a>
+        <a href={href("/kommunen")}>{t.cities.title}</a> › <a href={href(paths.city(city.slug))}>{city.name}</a>
       </p>
-      <h1>{strategy.title}</h1>
-      {strategy.vision ? <p class="vision">{strategy.vision}</p> : null}
-      <p class="lead">{strategy.summary}</p>
+      <h1 lang={contentLang}>{strategy.title}</h1>
+      {strategy.vision ? (
+        <p class="vision" lang={contentLang}>
+          {strategy.vision}
+        </p>
+      ) : null}
+      <p class="lead" lang={contentLang}>
+        {strategy.summary}
+      </p>
       <Facts strategy={strategy} />
-      {strategy.note ? <p>{strategy.note}</p> : null}
-      <h2>Handlungsfelder</h2>
+      {strategy.note ? <p lang={contentLang}>{strategy.note}</p> : null}
+      <h2>{t.strategy.fieldsOfAction}</h2>
       <FieldsOfAction fields={strategy.fieldsOfAction} />
-      <h2>Budget nach Jahr</h2>
+      <h2>{t.strategy.budget}</h2>
       <Budget lines={strategy.budget} />
-      <h2>Kennzahlen</h2>
+      <h2>{t.strategy.indicators}</h2>
       <Indicators indicators={strategy.indicators} />
-      <h2>Ratsbeschlüsse</h2>
+      <h2>{t.strategy.decisions}</h2>
       <Decisions decisions={strategy.decisions} />
-      <h2>Projekte</h2>
-      {strategy.projects.length > 0 ? <ProjectList projects={strategy.projects} showCity={false} /> : <p>Kein veröffentlichtes Projekt.</p>}
-      <h2>Quellen</h2>
-      {strategy.sources.length > 0 ? <Sources sources={strategy.sources} labelled={false} /> : <p>Keine Quellen angegeben.</p>}
+      <h2>{t.strategy.projects}</h2>
+      {strategy.projects.length > 0 ? <ProjectList projects={strategy.projects} showCity={false} /> : <p>{t.strategy.noProject}</p>}
+      <h2>{t.strategy.sources}</h2>
+      {strategy.sources.length > 0 ? <Sources sources={strategy.sources} labelled={false} /> : <p>{t.strategy.noSources}</p>}
       <Stand updatedAt={strategy.updatedAt} parts={parts} />
     </Layout>
   );

@@ -1,5 +1,5 @@
 import type { VNode } from "preact";
-import { counted } from "../labels.js";
+import { useSiteLanguage } from "../i18n/site-language.js";
 import { Layout, paths, ProjectList } from "../layout.js";
 import type { TopicData } from "../queries.js";
 
@@ -7,30 +7,33 @@ type Topic = NonNullable<TopicData["node"]>;
 
 /** `/themen/:key`: the cities and projects on a topic. */
 export function TopicPage({ topic, projects }: { topic: Topic; projects: TopicData["projects"] }): VNode {
+  const { t, contentLang, href, counted } = useSiteLanguage();
   return (
     <Layout title={topic.label} section="themen">
       <p class="breadcrumb">
-        <a href="/themen">Themen</a>
+        <a href={href("/themen")}>{t.topics.title}</a>
       </p>
-      <h1>{topic.label}</h1>
-      <p class="lead">{topic.description}</p>
-      <h2>Kommunen</h2>
+      <h1 lang={contentLang}>{topic.label}</h1>
+      <p class="lead" lang={contentLang}>
+        {topic.description}
+      </p>
+      <h2>{t.topic.cities}</h2>
       {topic.municipalities.length === 0 ? (
-        <p>Noch keine Kommune hat veröffentlichte Handlungsfelder oder Projekte zu diesem Thema.</p>
+        <p>{t.topic.noCities}</p>
       ) : (
         <ul class="columns">
           {topic.municipalities.map((entry) => (
             <li key={entry.municipality.slug}>
-              <a href={paths.city(entry.municipality.slug)}>{entry.municipality.name}</a>{" "}
+              <a href={href(paths.city(entry.municipality.slug))}>{entry.municipality.name}</a>{" "}
               <span class="meta">
-({counted(entry.projects, "Projekt", "Projekte")}, {counted(entry.fieldsOfAction, "Handlungsfeld", "Handlungsfelder")})
+                ({counted(entry.projects, t.nouns.project)}, {counted(entry.fieldsOfAction, t.nouns.fieldOfAction)})
               </span>
             </li>
           ))}
         </ul>
       )}
-      <h2>Projekte</h2>
-      {projects.nodes.length === 0 ? <p>Kein veröffentlichtes Projekt.</p> : <ProjectList projects={projects.nodes} />}
+      <h2>{t.topic.projects}</h2>
+      {projects.nodes.length === 0 ? <p>{t.topic.noProject}</p> : <ProjectList projects={projects.nodes} />}
     </Layout>
   );
 }

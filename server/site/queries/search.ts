@@ -4,7 +4,7 @@
  * counts (priced as an aggregate by the cost rule).
  */
 import { type RunSiteQuery, SiteQueryError } from "../run-query.js";
-import { FACETS, hasFilters, type SearchRequest } from "../search-params.js";
+import { FACETS, hasFilters, SEARCH_NOTICES, type SearchRequest } from "../search-params.js";
 
 /** Hits per page of the search page. */
 export const SEARCH_PAGE_SIZE = 20;
@@ -86,9 +86,7 @@ export async function searchOutcome(run: RunSiteQuery, request: SearchRequest): 
     const staleCursor = request.after !== null && !/filter\./.test(error.message);
     return {
       data: null,
-      problem: staleCursor
-        ? "Der Verweis auf diese Trefferseite ist ungültig oder veraltet. Beginnen Sie wieder mit der ersten Seite."
-        : "Mindestens ein gewählter Filter (Kommune, Thema oder Anbieter) ist unbekannt. Entfernen Sie ihn, um zu suchen.",
+      problem: staleCursor ? SEARCH_NOTICES.staleCursor : SEARCH_NOTICES.unknownFilter,
     };
   }
 }

@@ -1,0 +1,701 @@
+import { CostKind } from "../../../schema/project/cost-kind.enum.js";
+import { CostPeriod } from "../../../schema/project/cost-period.enum.js";
+import { CARD_LABELS, COST_KIND_LABELS, COST_PERIOD_LABELS, LESSON_KIND_LABELS } from "../../embed/labels.js";
+import { MAX_SEARCH_QUERY, MAX_VALUES_PER_FILTER, SEARCH_NOTICES } from "../search-params.js";
+
+/** The languages the site's labels come in (`?lang=en`); stored content is German either way. */
+export type SiteLanguage = "de" | "en";
+
+type Labels = Readonly<Record<string, string>>;
+
+/**
+ * Everything the site's pages say besides the records' own content, in one language.
+ * `de` and `en` share this type, so the compiler proves that every text exists in both.
+ */
+export interface Messages {
+  /** Locale for numbers, dates and sorting (`Intl`). */
+  locale: string;
+  layout: {
+    hub: string;
+    skip: string;
+    mainNavigation: string;
+    nav: { start: string; kommunen: string; anbieter: string; themen: string; suche: string };
+    /** The language switch: the other language's name, in that language, and a hint for assistive technology. */
+    otherLanguage: { lang: SiteLanguage; name: string; label: string };
+    licenceBefore: string;
+    licenceAfter: string;
+    downloads: string;
+    exports: { projectsCsv: string; projectsJson: string; strategiesCsv: string };
+    forProgramsBefore: string;
+    forProgramsAnd: string;
+    forProgramsAfter: string;
+    sources: string;
+    topics: string;
+    asOf: string;
+  };
+  enums: {
+    projectStatus: Labels;
+    lessonKind: Labels;
+    strategyStatus: Labels;
+    providerKind: Labels;
+    engagementRole: Labels;
+    costKind: Readonly<Record<CostKind, string>>;
+    costPeriod: Readonly<Record<CostPeriod, string>>;
+    budgetCategory: Labels;
+    decisionOutcome: Labels;
+    searchType: Labels;
+  };
+  /** Singular and plural nouns for counts. */
+  nouns: {
+    project: [string, string];
+    fieldOfAction: [string, string];
+    hit: [string, string];
+  };
+  home: {
+    title: string;
+    heading: string;
+    lead: string;
+    searchLabel: string;
+    searchField: string;
+    searchButton: string;
+    figuresHeading: string;
+    figures: { kommunen: string; projekte: string; anbieter: string; erfahrungen: string };
+    topicsHeading: string;
+    moreHeading: string;
+    allCities: string;
+    allProviders: string;
+    allTopics: string;
+  };
+  cities: { title: string; count: (count: string) => string; inhabitantsShort: string; more: string };
+  city: {
+    state: string;
+    governmentRegion: string;
+    district: string;
+    officialKey: string;
+    population: string;
+    populationAsOf: (date: string) => string;
+    website: string;
+    strategies: string;
+    noStrategy: string;
+    adopted: (date: string) => string;
+    fieldsOfAction: string;
+    projectsByTopic: string;
+    noProject: string;
+    noTopic: string;
+    providersAndRoles: string;
+    noProviders: string;
+    since: (date: string) => string;
+    lessons: string;
+    noLessons: string;
+    projectPrefix: string;
+  };
+  project: {
+    city: string;
+    status: string;
+    started: string;
+    plannedEnd: string;
+    completed: string;
+    strategy: string;
+    fieldOfAction: (title: string) => string;
+    partners: string;
+    providers: string;
+    topics: string;
+    noTopic: string;
+    products: string;
+    by: string;
+    lessons: string;
+    sources: string;
+    noSources: string;
+    similar: string;
+    noSimilar: string;
+    whySimilar: string;
+    reasons: { sameTopic: string; sameProvider: string; sameProduct: string; similarWording: string };
+    costs: string;
+    costsNote: string;
+    amount: string;
+    kind: string;
+    purpose: string;
+  };
+  embed: {
+    heading: string;
+    noOrigin: string;
+    intro: string;
+    webComponent: string;
+    webComponentText: string;
+    iframeText: string;
+    oembedText: string;
+    oembedEndpoint: string;
+  };
+  providers: { title: string; count: (count: string) => string; more: string };
+  provider: {
+    kind: string;
+    legalName: string;
+    seat: string;
+    website: string;
+    clients: string;
+    noClients: string;
+    since: (date: string) => string;
+    products: string;
+    projects: string;
+    noProject: string;
+  };
+  topics: { title: string; lead: string };
+  topic: { cities: string; noCities: string; projects: string; noProject: string };
+  strategy: {
+    city: string;
+    status: string;
+    presented: string;
+    adopted: string;
+    horizon: string;
+    until: (year: string) => string;
+    consultants: string;
+    fieldsOfAction: string;
+    noFields: string;
+    budget: string;
+    noBudget: string;
+    item: string;
+    amount: string;
+    total: (year: string) => string;
+    indicators: string;
+    noIndicators: string;
+    asOf: (date: string) => string;
+    decisions: string;
+    noDecisions: string;
+    reference: (reference: string) => string;
+    projects: string;
+    noProject: string;
+    sources: string;
+    noSources: string;
+  };
+  search: {
+    title: string;
+    titleFor: (query: string) => string;
+    formLabel: string;
+    field: string;
+    button: string;
+    intro: string;
+    facets: { typ: string; land: string; kommune: string; thema: string; status: string; anbieter: string };
+    activeFilters: string;
+    removeFilter: string;
+    removeAll: string;
+    filters: string;
+    applyFilters: string;
+    toFilters: string;
+    moreThan: (count: string) => string;
+    forQuery: (query: string) => string;
+    pages: string;
+    firstPage: string;
+    moreHits: string;
+    noHitsFor: (query: string) => string;
+    noHitsFilters: string;
+    hintSpelling: string;
+    hintFilters: string;
+    hintBrowseBefore: string;
+    hintBrowseOr: string;
+    hintBrowseAfter: string;
+    topicsLink: string;
+    citiesLink: string;
+    /** What the page says about a URL it could not search as given (`SEARCH_NOTICES`). */
+    notices: Readonly<Record<keyof typeof SEARCH_NOTICES, string>>;
+  };
+  notFound: { title: string; text: string; home: string; allCities: string; allTopics: string };
+  error: { title: string; heading: string; unavailable: string; rateLimited: string; failed: string; home: string };
+}
+
+/** The site's German texts (the default). */
+export const de: Messages = {
+  locale: "de-DE",
+  layout: {
+    hub: "IKZ-Hub",
+    skip: "Zum Inhalt springen",
+    mainNavigation: "Hauptnavigation",
+    nav: { start: "Start", kommunen: "Kommunen", anbieter: "Anbieter", themen: "Themen", suche: "Suche" },
+    otherLanguage: { lang: "en", name: "English", label: "This page in English" },
+    licenceBefore: "Inhalte unter der ",
+    licenceAfter: ".",
+    downloads: "Daten zum Herunterladen: ",
+    exports: { projectsCsv: "Projekte (CSV)", projectsJson: "Projekte (JSON)", strategiesCsv: "Strategien (CSV)" },
+    forProgramsBefore: ". Für Programme: die ",
+    forProgramsAnd: " und ihr ",
+    forProgramsAfter: ".",
+    sources: "Quellen:",
+    topics: "Themen",
+    asOf: "Stand: ",
+  },
+  enums: {
+    projectStatus: CARD_LABELS.de.status,
+    lessonKind: LESSON_KIND_LABELS,
+    strategyStatus: { DRAFT: "Entwurf", ADOPTED: "Beschlossen", IN_IMPLEMENTATION: "In Umsetzung", SUPERSEDED: "Abgelöst" },
+    providerKind: {
+      ASSOCIATION: "Verband oder Verein",
+      CONSULTANCY: "Beratung",
+      MUNICIPAL_COMPANY: "Kommunales Unternehmen",
+      MUNICIPAL_IT_SERVICE_PROVIDER: "Kommunaler IT-Dienstleister",
+      OTHER: "Sonstige",
+      SOFTWARE_VENDOR: "Softwarehersteller",
+    },
+    engagementRole: {
+      CONSULTING: "Beratung",
+      INFRASTRUCTURE: "Infrastruktur",
+      IT_OPERATIONS: "IT-Betrieb",
+      OTHER: "Sonstiges",
+      PARTNER: "Partner",
+      SOFTWARE_HOSTING: "Software-Hosting",
+      SOFTWARE_SUPPLY: "Softwarelieferung",
+      TRAINING: "Schulung",
+    },
+    costKind: COST_KIND_LABELS,
+    costPeriod: COST_PERIOD_LABELS,
+    budgetCategory: { ANNUAL_FEE: "Jährliche Gebühr", EXPENSE: "Aufwand", INVESTMENT: "Investition", OTHER: "Sonstiges", PERSONNEL: "Personal" },
+    decisionOutcome: {
+      ADOPTED: "Beschlossen",
+      ADOPTED_WITH_CHANGES: "Geändert beschlossen",
+      DEFERRED: "Zurückgestellt",
+      NOTED: "Zur Kenntnis genommen",
+      PRESENTED: "Eingebracht",
+      REJECTED: "Abgelehnt",
+      UNKNOWN: "Ergebnis unbekannt",
+    },
+    searchType: {
+      MUNICIPALITY: "Kommune",
+      STRATEGY: "Strategie",
+      FIELD_OF_ACTION: "Handlungsfeld",
+      PROJECT: "Projekt",
+      LESSON_LEARNED: "Erfahrung",
+      PROVIDER: "Anbieter",
+    },
+  },
+  nouns: { project: ["Projekt", "Projekte"], fieldOfAction: ["Handlungsfeld", "Handlungsfelder"], hit: ["Treffer", "Treffer"] },
+  home: {
+    title: "Start",
+    heading: "IKZ-Hub: Digitalisierung interkommunal",
+    lead:
+      "Der IKZ-Hub sammelt Digitalisierungsstrategien, Projekte, Anbieter und Erfahrungen deutscher Kommunen an einem Ort. So " +
+      "finden Kommunen Partner für die interkommunale Zusammenarbeit und lernen aus dem, was anderswo schon funktioniert.",
+    searchLabel: "Hub durchsuchen",
+    searchField: "Im Hub suchen",
+    searchButton: "Suchen",
+    figuresHeading: "Der Hub in Zahlen",
+    figures: { kommunen: "Kommunen", projekte: "Projekte", anbieter: "Anbieter", erfahrungen: "Erfahrungen" },
+    topicsHeading: "Themen",
+    moreHeading: "Weiter",
+    allCities: "Alle Kommunen nach Bundesland",
+    allProviders: "Alle Anbieter",
+    allTopics: "Alle Themen mit ihren Projekten",
+  },
+  cities: { title: "Kommunen", count: (count) => `${count} Kommunen im Hub, nach Bundesland.`, inhabitantsShort: "Einw.", more: "Weitere Kommunen" },
+  city: {
+    state: "Bundesland",
+    governmentRegion: "Regierungsbezirk",
+    district: "Kreis",
+    officialKey: "Amtlicher Gemeindeschlüssel",
+    population: "Einwohner",
+    populationAsOf: (date) => ` (Stand ${date})`,
+    website: "Website",
+    strategies: "Strategien",
+    noStrategy: "Keine veröffentlichte Strategie.",
+    adopted: (date) => ` · Beschluss ${date}`,
+    fieldsOfAction: "Handlungsfelder",
+    projectsByTopic: "Projekte nach Thema",
+    noProject: "Kein veröffentlichtes Projekt.",
+    noTopic: "Ohne Thema",
+    providersAndRoles: "Anbieter und ihre Rollen",
+    noProviders: "Keine veröffentlichte Zusammenarbeit mit Anbietern.",
+    since: (date) => ` (seit ${date})`,
+    lessons: "Erfahrungen",
+    noLessons: "Keine veröffentlichten Erfahrungen.",
+    projectPrefix: " · Projekt: ",
+  },
+  project: {
+    city: "Kommune",
+    status: "Status",
+    started: "Beginn",
+    plannedEnd: "Geplantes Ende",
+    completed: "Abgeschlossen",
+    strategy: "Strategie",
+    fieldOfAction: (title) => `, Handlungsfeld „${title}“`,
+    partners: "Partnerkommunen",
+    providers: "Anbieter",
+    topics: "Themen",
+    noTopic: "Keinem Thema zugeordnet.",
+    products: "Produkte",
+    by: " von ",
+    lessons: "Erfahrungen",
+    sources: "Quellen",
+    noSources: "Keine Quellen angegeben.",
+    similar: "Ähnliche Projekte",
+    noSimilar: "Keine ähnlichen Projekte gefunden.",
+    whySimilar: "Warum ähnlich: ",
+    reasons: { sameTopic: "gleiches Thema: ", sameProvider: "gleicher Anbieter: ", sameProduct: "gleiches Produkt: ", similarWording: "ähnliche Wörter: " },
+    costs: "Kosten",
+    costsNote: "Nur Posten der Art „Kosten“ sind Kosten des Projekts; Vergleichswerte und Differenzen dienen der Einordnung.",
+    amount: "Betrag",
+    kind: "Art",
+    purpose: "Wofür",
+  },
+  embed: {
+    heading: "Einbetten",
+    noOrigin: "Die Codes zum Einbetten zeigt diese Seite unter der öffentlichen Adresse des IKZ-Hubs.",
+    intro:
+      "Kommunen und Partner können dieses Projekt als Karte auf ihrer eigenen Website zeigen, immer auf dem Stand des IKZ-Hubs. Einen der drei Codes kopieren und einfügen:",
+    webComponent: "Web-Komponente",
+    webComponentText: 'Die Karte wird in die Seite eingefügt und passt sich ihr an (Parameter: lang="en", theme="dark" oder theme="inherit").',
+    iframeText:
+      "Der IKZ-Hub zeigt die Karte in einem Rahmen, für Redaktionssysteme ohne Web-Komponenten. Die Zeilen ab <script> passen " +
+      "die Höhe des Rahmens an die Karte an; wo keine Skripte erlaubt sind, einfach weglassen: Der Rahmen behält dann seine feste Höhe.",
+    oembedText: "Redaktionssysteme mit oEmbed-Unterstützung (etwa WordPress) betten die Karte ein, wenn man diese Adresse einfügt.",
+    oembedEndpoint: "oEmbed-Endpunkt: ",
+  },
+  providers: {
+    title: "Anbieter",
+    count: (count) => `${count} IT-Dienstleister, Hersteller, Beratungen und andere, die mit Kommunen arbeiten.`,
+    more: "Weitere Anbieter",
+  },
+  provider: {
+    kind: "Art",
+    legalName: "Firma",
+    seat: "Sitz",
+    website: "Website",
+    clients: "Kunden",
+    noClients: "Keine veröffentlichte Zusammenarbeit mit Kommunen.",
+    since: (date) => `, seit ${date}`,
+    products: "Produkte",
+    projects: "Projekte",
+    noProject: "Kein veröffentlichtes Projekt.",
+  },
+  topics: { title: "Themen", lead: "Die gemeinsame Themenliste des Hubs: Strategien, Projekte und Erfahrungen aller Kommunen sind ihr zugeordnet." },
+  topic: {
+    cities: "Kommunen",
+    noCities: "Noch keine Kommune hat veröffentlichte Handlungsfelder oder Projekte zu diesem Thema.",
+    projects: "Projekte",
+    noProject: "Kein veröffentlichtes Projekt.",
+  },
+  strategy: {
+    city: "Kommune",
+    status: "Status",
+    presented: "Vorgestellt",
+    adopted: "Beschlossen",
+    horizon: "Zeithorizont",
+    until: (year) => `bis ${year}`,
+    consultants: "Beratung",
+    fieldsOfAction: "Handlungsfelder",
+    noFields: "Keine veröffentlichten Handlungsfelder.",
+    budget: "Budget nach Jahr",
+    noBudget: "Kein veröffentlichtes Budget.",
+    item: "Posten",
+    amount: "Betrag",
+    total: (year) => `Summe ${year}`,
+    indicators: "Kennzahlen",
+    noIndicators: "Keine veröffentlichten Kennzahlen.",
+    asOf: (date) => ` (Stand ${date})`,
+    decisions: "Ratsbeschlüsse",
+    noDecisions: "Keine Ratsbeschlüsse erfasst.",
+    reference: (reference) => ` · Vorlage ${reference}`,
+    projects: "Projekte",
+    noProject: "Kein veröffentlichtes Projekt.",
+    sources: "Quellen",
+    noSources: "Keine Quellen angegeben.",
+  },
+  search: {
+    title: "Suche",
+    titleFor: (query) => `Suche: ${query}`,
+    formLabel: "Hub durchsuchen",
+    field: "Suchbegriff",
+    button: "Suchen",
+    intro:
+      "Durchsuchen Sie Kommunen, Strategien, Handlungsfelder, Projekte, Erfahrungen und Anbieter, zum Beispiel nach „Kita“, " +
+      "„Bauantrag“ oder „Rechenzentrum“.",
+    facets: { typ: "Art", land: "Bundesland", kommune: "Kommune", thema: "Thema", status: "Status", anbieter: "Anbieter" },
+    activeFilters: "Aktive Filter (zum Entfernen anklicken):",
+    removeFilter: "Filter entfernen: ",
+    removeAll: "Alle Filter entfernen",
+    filters: "Filter",
+    applyFilters: "Filter anwenden",
+    toFilters: "Zu den Filtern",
+    moreThan: (count) => `Mehr als ${count} Treffer`,
+    forQuery: (query) => ` für „${query}“`,
+    pages: "Trefferseiten",
+    firstPage: "Zur ersten Trefferseite",
+    moreHits: "Weitere Treffer",
+    noHitsFor: (query) => `Keine Treffer für „${query}“.`,
+    noHitsFilters: "Keine Treffer für diese Filter.",
+    hintSpelling: "Prüfen Sie die Schreibweise oder versuchen Sie ein allgemeineres Wort (z. B. „Kita“ statt „Kita-Anmeldeportal“).",
+    hintFilters: "Entfernen Sie einzelne Filter oben.",
+    hintBrowseBefore: "Stöbern Sie nach ",
+    hintBrowseOr: " oder ",
+    hintBrowseAfter: ".",
+    topicsLink: "Themen",
+    citiesLink: "Kommunen",
+    notices: SEARCH_NOTICES,
+  },
+  notFound: {
+    title: "Seite nicht gefunden",
+    text: "Unter dieser Adresse gibt es im IKZ-Hub nichts (mehr). Vielleicht wurde der Eintrag umbenannt oder ist nicht veröffentlicht.",
+    home: "Zur Startseite",
+    allCities: "Alle Kommunen",
+    allTopics: "Alle Themen",
+  },
+  error: {
+    title: "Seite nicht verfügbar",
+    heading: "Seite gerade nicht verfügbar",
+    unavailable: "Die Datenbank des Hubs ist gerade nicht erreichbar. Bitte versuchen Sie es in einer Minute noch einmal.",
+    rateLimited: "Von Ihrer Adresse kamen in kurzer Zeit sehr viele Anfragen. Bitte versuchen Sie es in einer Minute noch einmal.",
+    failed: "Beim Erstellen dieser Seite ist ein Fehler aufgetreten. Bitte versuchen Sie es später noch einmal.",
+    home: "Zur Startseite",
+  },
+};
+
+/** The site's English texts (`?lang=en`). */
+export const en: Messages = {
+  locale: "en-GB",
+  layout: {
+    hub: "IKZ-Hub",
+    skip: "Skip to content",
+    mainNavigation: "Main navigation",
+    nav: { start: "Home", kommunen: "Municipalities", anbieter: "Providers", themen: "Topics", suche: "Search" },
+    otherLanguage: { lang: "de", name: "Deutsch", label: "Diese Seite auf Deutsch" },
+    licenceBefore: "Content licensed under the ",
+    licenceAfter: ".",
+    downloads: "Data downloads: ",
+    exports: { projectsCsv: "Projects (CSV)", projectsJson: "Projects (JSON)", strategiesCsv: "Strategies (CSV)" },
+    forProgramsBefore: ". For programs: the ",
+    forProgramsAnd: " and its ",
+    forProgramsAfter: ".",
+    sources: "Sources:",
+    topics: "Topics",
+    asOf: "Last updated: ",
+  },
+  enums: {
+    projectStatus: CARD_LABELS.en.status,
+    lessonKind: { SUCCESS: "Success", PITFALL: "Pitfall", RECOMMENDATION: "Recommendation" },
+    strategyStatus: { DRAFT: "Draft", ADOPTED: "Adopted", IN_IMPLEMENTATION: "Being implemented", SUPERSEDED: "Superseded" },
+    providerKind: {
+      ASSOCIATION: "Association",
+      CONSULTANCY: "Consultancy",
+      MUNICIPAL_COMPANY: "Municipal company",
+      MUNICIPAL_IT_SERVICE_PROVIDER: "Municipal IT service provider",
+      OTHER: "Other",
+      SOFTWARE_VENDOR: "Software vendor",
+    },
+    engagementRole: {
+      CONSULTING: "Consulting",
+      INFRASTRUCTURE: "Infrastructure",
+      IT_OPERATIONS: "IT operations",
+      OTHER: "Other",
+      PARTNER: "Partner",
+      SOFTWARE_HOSTING: "Software hosting",
+      SOFTWARE_SUPPLY: "Software supply",
+      TRAINING: "Training",
+    },
+    costKind: { COST: "Cost", COMPARISON: "Comparison value", DIFFERENCE: "Difference" },
+    costPeriod: { ONE_OFF: "one-off", ANNUAL: "per year", MONTHLY: "per month", TOTAL: "in total" },
+    budgetCategory: { ANNUAL_FEE: "Annual fee", EXPENSE: "Expense", INVESTMENT: "Investment", OTHER: "Other", PERSONNEL: "Personnel" },
+    decisionOutcome: {
+      ADOPTED: "Adopted",
+      ADOPTED_WITH_CHANGES: "Adopted with changes",
+      DEFERRED: "Deferred",
+      NOTED: "Noted",
+      PRESENTED: "Presented",
+      REJECTED: "Rejected",
+      UNKNOWN: "Outcome unknown",
+    },
+    searchType: {
+      MUNICIPALITY: "Municipality",
+      STRATEGY: "Strategy",
+      FIELD_OF_ACTION: "Field of action",
+      PROJECT: "Project",
+      LESSON_LEARNED: "Lesson learned",
+      PROVIDER: "Provider",
+    },
+  },
+  nouns: { project: ["project", "projects"], fieldOfAction: ["field of action", "fields of action"], hit: ["result", "results"] },
+  home: {
+    title: "Home",
+    heading: "IKZ hub: digital cooperation between municipalities",
+    lead:
+      "The IKZ hub collects the digitalisation strategies, projects, providers and lessons learned of German municipalities in one " +
+      "place, so that municipalities find partners for working together and learn from what already works elsewhere.",
+    searchLabel: "Search the hub",
+    searchField: "Search the hub",
+    searchButton: "Search",
+    figuresHeading: "The hub in figures",
+    figures: { kommunen: "Municipalities", projekte: "Projects", anbieter: "Providers", erfahrungen: "Lessons learned" },
+    topicsHeading: "Topics",
+    moreHeading: "More",
+    allCities: "All municipalities by state",
+    allProviders: "All providers",
+    allTopics: "All topics with their projects",
+  },
+  cities: { title: "Municipalities", count: (count) => `${count} municipalities on the hub, by state.`, inhabitantsShort: "inhabitants", more: "More municipalities" },
+  city: {
+    state: "State",
+    governmentRegion: "Government region",
+    district: "District",
+    officialKey: "Official municipality key",
+    population: "Population",
+    populationAsOf: (date) => ` (as of ${date})`,
+    website: "Website",
+    strategies: "Strategies",
+    noStrategy: "No published strategy.",
+    adopted: (date) => ` · adopted ${date}`,
+    fieldsOfAction: "Fields of action",
+    projectsByTopic: "Projects by topic",
+    noProject: "No published project.",
+    noTopic: "No topic",
+    providersAndRoles: "Providers and their roles",
+    noProviders: "No published work with providers.",
+    since: (date) => ` (since ${date})`,
+    lessons: "Lessons learned",
+    noLessons: "No published lessons learned.",
+    projectPrefix: " · Project: ",
+  },
+  project: {
+    city: "Municipality",
+    status: "Status",
+    started: "Started",
+    plannedEnd: "Planned end",
+    completed: "Completed",
+    strategy: "Strategy",
+    fieldOfAction: (title) => `, field of action “${title}”`,
+    partners: "Partner municipalities",
+    providers: "Providers",
+    topics: "Topics",
+    noTopic: "Not assigned to any topic.",
+    products: "Products",
+    by: " by ",
+    lessons: "Lessons learned",
+    sources: "Sources",
+    noSources: "No sources given.",
+    similar: "Similar projects",
+    noSimilar: "No similar projects found.",
+    whySimilar: "Why similar: ",
+    reasons: { sameTopic: "same topic: ", sameProvider: "same provider: ", sameProduct: "same product: ", similarWording: "similar wording: " },
+    costs: "Costs",
+    costsNote: "Only items of the kind “Cost” are costs of the project; comparison values and differences are there for context.",
+    amount: "Amount",
+    kind: "Kind",
+    purpose: "What for",
+  },
+  embed: {
+    heading: "Embed",
+    noOrigin: "This page shows the embed codes at the IKZ hub's public address.",
+    intro:
+      "Municipalities and partners can show this project as a card on their own website, always as up to date as the IKZ hub. Copy and paste one of the three codes:",
+    webComponent: "Web component",
+    webComponentText: 'The card is inserted into the page and adapts to it (parameters: lang="en", theme="dark" or theme="inherit").',
+    iframeText:
+      "The IKZ hub shows the card in a frame, for content management systems without web components. The lines from <script> on fit " +
+      "the frame's height to the card; where scripts are not allowed, leave them out: the frame then keeps its fixed height.",
+    oembedText: "Content management systems with oEmbed support (such as WordPress) embed the card when this address is pasted.",
+    oembedEndpoint: "oEmbed endpoint: ",
+  },
+  providers: {
+    title: "Providers",
+    count: (count) => `${count} IT service providers, vendors, consultancies and others who work with municipalities.`,
+    more: "More providers",
+  },
+  provider: {
+    kind: "Kind",
+    legalName: "Company",
+    seat: "Based in",
+    website: "Website",
+    clients: "Clients",
+    noClients: "No published work with municipalities.",
+    since: (date) => `, since ${date}`,
+    products: "Products",
+    projects: "Projects",
+    noProject: "No published project.",
+  },
+  topics: { title: "Topics", lead: "The hub's shared list of topics: the strategies, projects and lessons learned of all municipalities are assigned to it." },
+  topic: {
+    cities: "Municipalities",
+    noCities: "No municipality has published fields of action or projects on this topic yet.",
+    projects: "Projects",
+    noProject: "No published project.",
+  },
+  strategy: {
+    city: "Municipality",
+    status: "Status",
+    presented: "Presented",
+    adopted: "Adopted",
+    horizon: "Time horizon",
+    until: (year) => `until ${year}`,
+    consultants: "Consultants",
+    fieldsOfAction: "Fields of action",
+    noFields: "No published fields of action.",
+    budget: "Budget by year",
+    noBudget: "No published budget.",
+    item: "Item",
+    amount: "Amount",
+    total: (year) => `Total ${year}`,
+    indicators: "Indicators",
+    noIndicators: "No published indicators.",
+    asOf: (date) => ` (as of ${date})`,
+    decisions: "Council decisions",
+    noDecisions: "No council decisions recorded.",
+    reference: (reference) => ` · paper ${reference}`,
+    projects: "Projects",
+    noProject: "No published project.",
+    sources: "Sources",
+    noSources: "No sources given.",
+  },
+  search: {
+    title: "Search",
+    titleFor: (query) => `Search: ${query}`,
+    formLabel: "Search the hub",
+    field: "Search term",
+    button: "Search",
+    intro:
+      "Search municipalities, strategies, fields of action, projects, lessons learned and providers, for example for “Kita” " +
+      "(day care), “Bauantrag” (building permit) or “Rechenzentrum” (data centre). The content is in German.",
+    facets: { typ: "Kind", land: "State", kommune: "Municipality", thema: "Topic", status: "Status", anbieter: "Provider" },
+    activeFilters: "Active filters (select to remove):",
+    removeFilter: "Remove filter: ",
+    removeAll: "Remove all filters",
+    filters: "Filters",
+    applyFilters: "Apply filters",
+    toFilters: "Go to the filters",
+    moreThan: (count) => `More than ${count} results`,
+    forQuery: (query) => ` for “${query}”`,
+    pages: "Result pages",
+    firstPage: "First page of results",
+    moreHits: "More results",
+    noHitsFor: (query) => `No results for “${query}”.`,
+    noHitsFilters: "No results for these filters.",
+    hintSpelling: "Check the spelling or try a more general word (e.g. “Kita” instead of “Kita-Anmeldeportal”); the content is in German.",
+    hintFilters: "Remove some of the filters above.",
+    hintBrowseBefore: "Browse by ",
+    hintBrowseOr: " or ",
+    hintBrowseAfter: ".",
+    topicsLink: "topics",
+    citiesLink: "municipalities",
+    notices: {
+      repeatedQuery: "The search term was given more than once. Please enter exactly one search term.",
+      longQuery: `The search term was longer than ${MAX_SEARCH_QUERY} characters; the search used the first ${MAX_SEARCH_QUERY}.`,
+      unknownValues: "Unknown filter values were ignored.",
+      tooManyValues: `At most ${MAX_VALUES_PER_FILTER} values count per filter.`,
+      oddParameters: "Some parts of the address had an unknown form (e.g. “q[]”) and were ignored.",
+      badCursor: "The link to the result page was invalid; this is the first page.",
+      staleCursor: "The link to this result page is invalid or out of date. Please start again from the first page.",
+      unknownFilter: "At least one chosen filter (municipality, topic or provider) is unknown. Remove it to search.",
+    },
+  },
+  notFound: {
+    title: "Page not found",
+    text: "There is nothing (or nothing any more) at this address on the IKZ hub. The entry may have been renamed or is not published.",
+    home: "Go to the home page",
+    allCities: "All municipalities",
+    allTopics: "All topics",
+  },
+  error: {
+    title: "Page unavailable",
+    heading: "Page currently unavailable",
+    unavailable: "The hub's database cannot be reached right now. Please try again in a minute.",
+    rateLimited: "Very many requests came from your address in a short time. Please try again in a minute.",
+    failed: "Something went wrong while building this page. Please try again later.",
+    home: "Go to the home page",
+  },
+};
+
+/** The texts of each language. */
+export const MESSAGES: Readonly<Record<SiteLanguage, Messages>> = { de, en };

@@ -1,0 +1,99 @@
+import { type ComponentChildren, createContext, type VNode } from "preact";
+import { useContext } from "preact/hooks";
+import { formatAmountDe } from "../../embed/format.js";
+import { MESSAGES, type Messages, type SiteLanguage } from "./messages.js";
+
+/** The language a page is asked for: English for exactly `?lang=en`; anything else (absent, other, repeated) is German. */
+export function languageOf(query: Record<string, unknown>): SiteLanguage {
+  return query.lang === "en" ? "en" : "de";
+}
+
+/** A site address in a language: German addresses stay as they are; English ones carry `lang=en` (before any `#fragment`). */
+export function localHref(href: string, lang: SiteLanguage): string {
+  if (lang === "de" || !href.startsWith("/")) return href;
+  const hash = href.indexOf("#");
+  const [path, fragment] = hash < 0 ? [href, ""] : [href.slice(0, hash), href.slice(hash)];
+  return `${path}${path.includes("?") ? "&" : "?"}lang=${lang}${fragment}`;
+}
+
+/** What every template of one page needs to speak its language: the texts, formats, and addresses that keep the language. */
+export interface SiteLanguageContext {
+  lang: SiteLanguage;
+  t: Messages;
+  /** `lang` for elements showing stored (German) content: "de" on English pages, nothing on German ones (it is the page's). */
+  contentLang: "de" | undefined;
+  /** This page's address without `lang`, for the language switch. */
+  here: string;
+  /** A site address that keeps this page's language. */
+  href: (path: string) => string;
+  /** The label of an enum value; an unknown value is shown as it is. */
+  label: (kind: keyof Messages["enums"], value: string) => string;
+  formatNumber: (value: number) => string;
+  /** A partial date (`2021`, `2021-08`, `2021-08-26`): German `26.08.2021`, English `26 Aug 2021`. */
+  formatPartialDate: (value: string) => string;
+  /** A moment as the day it was in Germany: `5. Dezember 2026`, `5 December 2026`. */
+  formatDay: (moment: string) => string;
+  /** A decimal amount with its currency: `1.234,50 EUR`, `1,234.50 EUR`. */
+  formatAmount: (amount: string, currency: string) => string;
+  /** "1 Projekt", "2 projects": a count with the singular or plural noun. */
+  counted: (count: number, noun: readonly [string, string]) => string;
+}
+
+const ENGLISH_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+function partialDate(lang: SiteLanguage, value: string): string {
+  const [year, month, day] = value.split("-");
+  const englishMonth = month ? ENGLISH_MONTHS[Number(month) - 1] : undefined;
+  if (lang === "de" || (month && !englishMonth)) return day ? `${day}.${month}.${year}` : month ? `${month}/${year}` : year;
+  if (day) return `${Number(day)} ${englishMonth} ${year}`;
+  return englishMonth ? `${englishMonth} ${year}` : year;
+}
+
+function amount(lang: SiteLanguage, value: string, currency: string): string {
+  const german = formatAmountDe(value, currency);
+  // Only a well-formed amount has German separators to swap: `1.234,50 EUR` becomes `1,234.50 EUR`.
+  return lang === "de" || !/^-?\d+(?:\.\d{1,2})?$/.test(value) ? german : german.replace(/[.,]/g, (mark) => (mark === "." ? "," : "."));
+}
+
+/** The context of a page in `lang` at address `here` (without `lang`). */
+export function siteLanguage(lang: SiteLanguage, here: string): SiteLanguageContext {
+  const t = MESSAGES[lang];
+  const day = new Intl.DateTimeFormat(t.locale, { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/Berlin" });
+  return {
+    lang,
+    t,
+    contentLang: lang === "de" ? undefined : "de",
+    here,
+    href: (path) => localHref(path, lang),
+    label: (kind, value) => {
+      const labels: Readonly<Record<string, string>> = t.enums[kind];
+      return Object.hasOwn(labels, value) ? labels[value] : value;
+    },
+    formatNumber: (value) => value.toLocaleString(t.locale),
+    formatPartialDate: (value) => partialDate(lang, value),
+    formatDay: (moment) => day.format(new Date(moment)),
+    formatAmount: (value, currency) => amount(lang, value, currency),
+    counted: (count, [singular, plural]) => `${count.toLocaleString(t.locale)} ${count === 1 ? singular : plural}`,
+  };
+}
+
+const SiteLanguageContextValue = createContext<SiteLanguageContext>(siteLanguage("de", "/"));
+
+/** Gives the templates below it the language of the page (`useSiteLanguage`). */
+export function SiteLanguageProvider({ value, children }: { value: SiteLanguageContext; children: ComponentChildren }): VNode {
+  return <SiteLanguageContextValue.Provider value={value}>{children}</SiteLanguageContextValue.Provider>;
+}
+
+/** The page's language, texts, formats and language-keeping addresses. */
+export function useSiteLanguage(): SiteLanguageContext {
+  return useContext(SiteLanguageContextValue);
+}
+
+/**
+ * Stored (German) text inline within English words: in a `<span lang="de">` on English pages,
+ * as it is on German ones (no extra element: the German pages stay as they were).
+ */
+export function InGerman({ children }: { children: ComponentChildren }): VNode {
+  const { contentLang } = useSiteLanguage();
+  return contentLang ? <span lang={contentLang}>{children}</span> : <>{children}</>;
+}
