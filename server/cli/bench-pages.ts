@@ -77,9 +77,15 @@ async function main(): Promise<void> {
   let statements = 0;
   let shown: string[] | null = null;
   // Knex's own event, not the ORM's query log: formatting every statement for a log would inflate the figures.
-  database.orm.em.getKnex().on("query", (query: { sql: string }) => {
+  const started = new Map<string, number>();
+  const knex = database.orm.em.getKnex();
+  knex.on("query", (query: { sql: string; __knexQueryUid: string }) => {
     statements++;
-    shown?.push(query.sql);
+    if (shown) started.set(query.__knexQueryUid, performance.now());
+  });
+  knex.on("query-response", (_response: unknown, query: { sql: string; __knexQueryUid: string }) => {
+    const since = started.get(query.__knexQueryUid);
+    if (shown && since !== undefined) shown.push(`${(performance.now() - since).toFixed(1).padStart(7)} ms  ${query.sql.replace(/\s+/g, " ")}`);
   });
   const hub = new Hub({ config, logger, database });
   try {
