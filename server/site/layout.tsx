@@ -6,13 +6,14 @@ import { formatPartialDate, label } from "./labels.js";
 import type { Named, ProjectRef, SourceRef, TopicRef } from "./queries.js";
 
 /** The site's sections, for the navigation and `aria-current`. */
-export type Section = "start" | "kommunen" | "anbieter" | "themen" | null;
+export type Section = "start" | "kommunen" | "anbieter" | "themen" | "suche" | null;
 
 const NAVIGATION: readonly { section: Exclude<Section, null>; href: string; text: string }[] = [
   { section: "start", href: "/", text: "Start" },
   { section: "kommunen", href: "/kommunen", text: "Kommunen" },
   { section: "anbieter", href: "/anbieter", text: "Anbieter" },
   { section: "themen", href: "/themen", text: "Themen" },
+  { section: "suche", href: "/suche", text: "Suche" },
 ];
 
 /** The licence the hub's content is published under, named in every page's footer. */
@@ -106,6 +107,7 @@ export const paths = {
   city: (slug: string) => `/kommunen/${encodeURIComponent(slug)}`,
   project: (slug: string) => `/projekte/${encodeURIComponent(slug)}`,
   provider: (slug: string) => `/anbieter/${encodeURIComponent(slug)}`,
+  strategy: (slug: string) => `/strategien/${encodeURIComponent(slug)}`,
   topic: (key: string) => `/themen/${encodeURIComponent(key)}`,
 };
 

@@ -23,17 +23,19 @@ function largest<T>(rows: T[], key: (row: T) => string, count: (row: T) => numbe
 }
 
 /** The cities of the first list page with their project counts and first project: the city with the most projects stands for its page. */
-const CITIES = `query SampleCities { municipalities(first: 100) { nodes { slug
+const CITIES = `query SampleCities { municipalities(first: 100) { nodes { slug strategies { slug }
   all: projects(first: 0) { totalCount } first: projects(first: 1) { nodes { slug } } } } }`;
 
 interface CitiesAnswer {
-  municipalities: { nodes: { slug: string; all: { totalCount: number }; first: { nodes: { slug: string }[] } }[] };
+  municipalities: { nodes: { slug: string; strategies: { slug: string }[]; all: { totalCount: number }; first: { nodes: { slug: string }[] } }[] };
 }
 
-/** The city of the first list page with the most projects (the first of them on a tie). */
-function busiestCity(data: CitiesAnswer): CitiesAnswer["municipalities"]["nodes"][number] | null {
-  const cities = data.municipalities.nodes;
-  return cities.reduce<(typeof cities)[number] | null>((best, city) => (best && best.all.totalCount >= city.all.totalCount ? best : city), null);
+type City = CitiesAnswer["municipalities"]["nodes"][number];
+
+/** The city of the first list page with the most projects (the first of them on a tie), among those `having` accepts. */
+function busiestCity(data: CitiesAnswer, having: (city: City) => boolean = () => true): City | null {
+  const cities = data.municipalities.nodes.filter(having);
+  return cities.reduce<City | null>((best, city) => (best && best.all.totalCount >= city.all.totalCount ? best : city), null);
 }
 
 const fixed = (path: string): PageSample => ({ path: () => path });
@@ -56,6 +58,13 @@ export const PAGE_SAMPLES: Readonly<Record<string, PageSample>> = {
       return project ? `/projekte/${encodeURIComponent(project.slug)}` : null;
     },
   },
+  "/strategien/:slug": {
+    query: CITIES,
+    path: (data: CitiesAnswer) => {
+      const strategy = busiestCity(data, (city) => city.strategies.length > 0)?.strategies[0];
+      return strategy ? `/strategien/${encodeURIComponent(strategy.slug)}` : null;
+    },
+  },
   "/anbieter": fixed("/anbieter"),
   "/anbieter/:slug": {
     query: "query SampleProvider { stats { providersByClients { provider { slug } clients } } }",
@@ -72,6 +81,8 @@ export const PAGE_SAMPLES: Readonly<Record<string, PageSample>> = {
       return key && `/themen/${encodeURIComponent(key)}`;
     },
   },
+  // A common word: many hits, every facet filled.
+  "/suche": fixed("/suche?q=Digitalisierung"),
 };
 
 /** Runs an anonymous GraphQL query and returns its data, throwing on errors. */

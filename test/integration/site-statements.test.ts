@@ -5,10 +5,18 @@
  * (`PAGE_SAMPLES`, one per route of the site, a test checks that none is missing),
  * on the seed data and again on a larger data set: the same pages after their records
  * grew, and the sample pages chosen anew on the larger data. Every page also stays
- * within the site's size budget of 100 KB.
+ * within the site's size budget of 100 KB. Adding budget lines, indicators and projects
+ * to a strategy does not add statements to its page.
  */
 import { ref } from "@mikro-orm/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { MAX_FIELDS_OF_ACTION, MAX_STRATEGY_DECISIONS } from "../../schema/common/list-bounds.js";
+import { BudgetCategory } from "../../schema/budget/budget-category.enum.js";
+import { BudgetLine } from "../../schema/budget/budget-line.entity.js";
+import { DecisionOutcome } from "../../schema/decision/decision-outcome.enum.js";
+import { Decision } from "../../schema/decision/decision.entity.js";
+import { FieldOfAction } from "../../schema/field-of-action/field-of-action.entity.js";
+import { Indicator } from "../../schema/indicator/indicator.entity.js";
 import { EngagementRole } from "../../schema/engagement/engagement-role.enum.js";
 import { Engagement } from "../../schema/engagement/engagement.entity.js";
 import { LessonKind } from "../../schema/lesson/lesson-kind.enum.js";
@@ -20,6 +28,7 @@ import { ProviderKind } from "../../schema/provider/provider-kind.enum.js";
 import { Provider } from "../../schema/provider/provider.entity.js";
 import { PublicationState } from "../../schema/publishing/publication-state.enum.js";
 import { Source } from "../../schema/source/source.entity.js";
+import { Strategy } from "../../schema/strategy/strategy.entity.js";
 import { Topic } from "../../schema/topic/topic.entity.js";
 import { samplePaths } from "../../server/site/page-samples.js";
 import { startTestHub, type TestHub } from "../support/hub.js";
@@ -30,12 +39,18 @@ const STATEMENT_BOUND = 40;
 /** The most bytes an HTML page of the site may have (issue 13). */
 const PAGE_BYTES = 100 * 1024;
 
+const STRATEGY_PAGE = "/strategien/ratingen-digital-2025plus";
+
 let hub: TestHub;
 
 /** What one page cost. */
 interface Cost {
   statements: number;
   bytes: number;
+}
+
+async function statements(path: string): Promise<number> {
+  return (await cost(path)).statements;
 }
 
 async function cost(path: string): Promise<Cost> {
@@ -108,6 +123,61 @@ async function growCity(citySlug: string, topicKey: string, providerSlug: string
   await em.flush();
 }
 
+/**
+ * Gives Ratingen `count` more published projects (numbered from `from`) of its strategy, each with two topics, a provider and a source,
+ * `count` new providers engaged by it, and its strategy `count` more budget lines and indicators, and as many more
+ * fields of action and decisions as a strategy may have (the API cuts longer lists).
+ */
+async function growRatingen(count: number, from = 0): Promise<void> {
+  const em = hub.db.orm.em.fork();
+  const ratingen = await em.findOneOrFail(Municipality, { slug: "ratingen" });
+  const topics = await em.find(Topic, {}, { limit: 4, orderBy: { key: "asc" } });
+  const online = await em.findOneOrFail(Topic, { key: "online-services" });
+  const providers = await em.find(Provider, {}, { limit: 3, orderBy: { slug: "asc" } });
+  const strategy = await em.findOneOrFail(Strategy, { slug: "ratingen-digital-2025plus" }, { populate: ["decisions"] });
+  let fieldsLeft = MAX_FIELDS_OF_ACTION - (await em.count(FieldOfAction, { strategy }));
+  for (let i = from; i < from + count; i++) {
+    const project = new Project(`ratingen-extra-${i}`, `Zusatzprojekt ${i}`, "Für die Zählung.", ref(ratingen), ProjectStatus.PLANNED);
+    project.publicationState = PublicationState.PUBLISHED;
+    project.topics.set([topics[i % topics.length], online]);
+    project.providers.set([providers[i % providers.length]]);
+    const source = new Source(`ratingen-extra-source-${i}`, `Quelle ${i}`);
+    source.publicationState = PublicationState.PUBLISHED;
+    project.sources.set([source]);
+    const provider = new Provider(`extra-provider-${i}`, `Zusatzanbieter ${i}`, ProviderKind.OTHER, "Für die Zählung.");
+    const engagement = new Engagement(ref(ratingen), ref(provider), EngagementRole.OTHER, `Auftrag ${i}`);
+    engagement.publicationState = PublicationState.PUBLISHED;
+    project.strategy = ref(strategy);
+    em.persist([source, project, provider, engagement, ...strategyParts(ratingen, strategy, i, fieldsLeft-- > 0 ? [online, topics[i % topics.length]] : null, source)]);
+  }
+  await em.flush();
+}
+
+/**
+ * The `i`th extra budget line and indicator of `strategy`, a field of action on `fieldTopics` (null for none)
+ * and a decision while the strategy has room for one, published and citing `source`.
+ */
+function strategyParts(city: Municipality, strategy: Strategy, i: number, fieldTopics: Topic[] | null, source: Source) {
+  const line = new BudgetLine(ref(strategy), 100 + i, 2020 + (i % 5), "1000.50", BudgetCategory.OTHER, `Zusatzposten ${i}`);
+  const indicator = new Indicator(ref(city), `ratingen-extra-indicator-${i}`, `Zusatzkennzahl ${i}`, i, "Stück");
+  indicator.strategy = ref(strategy);
+  const parts: (FieldOfAction | BudgetLine | Indicator)[] = [line, indicator];
+  if (fieldTopics) {
+    const field = new FieldOfAction(ref(strategy), 100 + i, `Zusatzfeld ${i}`);
+    field.topics.set(fieldTopics);
+    parts.push(field);
+  }
+  for (const part of parts) {
+    part.publicationState = PublicationState.PUBLISHED;
+    part.sources.set([source]);
+  }
+  if (strategy.decisions.count() >= MAX_STRATEGY_DECISIONS) return parts;
+  const decision = new Decision(ref(city), `ratingen-extra-decision-${i}`, `Zusatzbeschluss ${i}`, "Für die Zählung.", DecisionOutcome.ADOPTED);
+  decision.sources.set([source]);
+  strategy.decisions.add(decision);
+  return [...parts, decision];
+}
+
 const slugOf = (path: string) => decodeURIComponent(path.split("/").pop()!);
 
 beforeAll(async () => {
@@ -138,5 +208,16 @@ describe("statements per page", () => {
     // Chosen anew, the samples may be other records (a synthetic city, another provider): within the same bound.
     const larger = await costs(await samples());
     expectWithinBounds(larger);
+  });
+
+  it("do not grow with a strategy's parts on its page", async () => {
+    // One part of each kind first: a kind that is missing altogether costs no statement.
+    await growRatingen(1, 100);
+    const before = await statements(STRATEGY_PAGE);
+    await growRatingen(30, 101);
+    const page = await (await fetch(hub.origin + STRATEGY_PAGE)).text();
+    for (const part of ["Zusatzposten 130", "Zusatzkennzahl 130", "Zusatzprojekt 130"]) expect(page).toContain(part);
+    expect(await statements(STRATEGY_PAGE)).toBe(before);
+    expect(before).toBeLessThanOrEqual(40);
   });
 });
