@@ -12,13 +12,15 @@
  * (`PAGE_SAMPLES`), then requests them one at a time, round-robin across the routes,
  * and prints per route p50/p95/max (from sending the request to the last byte, over
  * loopback), the CPU time this process spent on it (hub and client, not PostgreSQL),
- * the page's size and its SQL statements, with the load average before and after.
+ * the page's size and its SQL statements (all of them, the search engine's pool included),
+ * with the load average before and after.
  * Profile with `node --cpu-prof dist/server/cli/bench-pages.js …`: the hub runs in the same process.
  */
 import "reflect-metadata";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import pg from "pg";
 import { loadConfig } from "../config.js";
 import { openDatabase, statementTimeoutFor } from "../database/database.js";
 import { findFreePort } from "../database/embedded-postgres.js";
@@ -77,10 +79,17 @@ async function main(): Promise<void> {
   let statements = 0;
   let shown: string[] | null = null;
   // Knex's own event, not the ORM's query log: formatting every statement for a log would inflate the figures.
+  // Counted at the driver, so that the search engine's own pool (search-connections.ts) counts too.
+  const query = pg.Client.prototype.query;
+  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+    statements++;
+    return (query as (...args: unknown[]) => unknown).apply(this, args);
+  } as typeof query;
+  // The ORM's statements are listed with their times (`--show-sql`) through knex's events, not its query log:
+  // formatting every statement for a log would inflate the figures.
   const started = new Map<string, number>();
   const knex = database.orm.em.getKnex();
   knex.on("query", (query: { sql: string; __knexQueryUid: string }) => {
-    statements++;
     if (shown) started.set(query.__knexQueryUid, performance.now());
   });
   knex.on("query-response", (_response: unknown, query: { sql: string; __knexQueryUid: string }) => {
@@ -125,7 +134,7 @@ async function main(): Promise<void> {
       for (const route of routes) {
         shown = [];
         await request(route);
-        console.log(`${paths.get(route)}: ${shown.length} statements\n  ${shown.join("\n  ")}`);
+        console.log(`${paths.get(route)}: ${shown.length} statements through the ORM\n  ${shown.join("\n  ")}`);
       }
       shown = null;
     }
