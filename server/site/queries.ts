@@ -3,6 +3,9 @@
  * per page, with the shapes of their answers. They are plain API queries: anything
  * a page shows, an anonymous API client can read the same way.
  */
+import { CHOICES_QUERY } from "./queries/choices.js";
+import { COMPARE_QUERY } from "./queries/compare.js";
+import { LESSONS_QUERY } from "./queries/lessons.js";
 
 /** A source as pages cite it. */
 export interface SourceRef {
@@ -255,4 +258,7 @@ export const SITE_QUERIES: Readonly<Record<string, string>> = {
   TOPICS_QUERY,
   TOPIC_IDS_QUERY,
   TOPIC_QUERY,
+  CHOICES_QUERY,
+  COMPARE_QUERY,
+  LESSONS_QUERY,
 };
