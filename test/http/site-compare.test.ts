@@ -25,6 +25,7 @@ import { gql } from "../support/client.js";
 import { scanTags } from "../support/html-scan.js";
 import { startTestHub, type TestHub } from "../support/hub.js";
 import { createTestTokens } from "../support/mutations.js";
+import { addSyntheticCities } from "../support/synthetic.js";
 
 const HTML_ACCEPT = "text/html,application/xhtml+xml,*/*;q=0.8";
 const PAIR = "/vergleich?kommunen=ratingen,hildesheim&themen=schools";
@@ -89,7 +90,7 @@ function coverageCells(html: string): string[][] {
   return body
     .split("<tr>")
     .slice(1)
-    .map((row) => [...row.matchAll(/<span class="coverage"><span aria-hidden="true">(.)<\/span> ([^<]+)<\/span>/g)].map((m) => `${m[1]} ${m[2]}`));
+    .map((row) => [...row.matchAll(/<td class="coverage coverage-[a-z_]+"><span aria-hidden="true">(.)<\/span> ([^<]+)/g)].map((m) => `${m[1]} ${m[2]}`));
 }
 
 function csvHref(html: string): string {
@@ -298,5 +299,16 @@ describe("/vergleich statements", () => {
     await em.flush();
     expect(await statements(path)).toBe(before);
     expect(before).toBeLessThanOrEqual(25);
+  });
+
+  it("stay the same, and the page under 100 KB, for the most cities on every topic", async () => {
+    const synthetic = await addSyntheticCities(hub.db.orm, MAX_COMPARED_MUNICIPALITIES - SEED_CITIES.length, "vergleich");
+    const { data } = await gql(hub, "{ topics(first: 100) { nodes { key } } }");
+    const topics = data!.topics.nodes.map((topic: { key: string }) => topic.key);
+    const path = `/vergleich?kommunen=${[...SEED_CITIES, ...synthetic].join(",")}&themen=${topics.join(",")}`;
+    expect(await statements(path)).toBe(await statements(`/vergleich?kommunen=${SEED_CITIES.join(",")}`));
+    const html = await (await page(path)).text();
+    expect(coverageCells(html).flat()).toHaveLength(MAX_COMPARED_MUNICIPALITIES * topics.length);
+    expect(Buffer.byteLength(html)).toBeLessThanOrEqual(100 * 1024);
   });
 });

@@ -3,7 +3,7 @@ import { MAX_COMPARED_MUNICIPALITIES } from "../../../schema/comparison/comparis
 import { counted, formatNumber, formatPartialDate, label } from "../labels.js";
 import { Layout, paths } from "../layout.js";
 import type { ChoicesData } from "../queries/choices.js";
-import { CELL_PROJECT_LINKS, type CityFigures, type CompareCell, type CompareData } from "../queries/compare.js";
+import { CELL_PROJECT_LINKS, type CityFigures, type CompareCell, type CompareData, KEY_FIGURE_ITEMS, MAX_CELLS_WITH_PROJECTS } from "../queries/compare.js";
 
 /** The cities (slugs) and topics (keys) a comparison is asked for, in their order. */
 export interface CompareSelection {
@@ -30,15 +30,14 @@ function csvHref({ cities, topics }: CompareSelection): string {
   return `/export/comparison.csv?municipalities=${list(cities)}${topics.length ? `&topics=${list(topics)}` : ""}`;
 }
 
-function Cell({ cell }: { cell: CompareCell }): VNode {
+/** One cell: its coverage in words after the symbol, and with `withProjects` the first of its projects. */
+function Cell({ cell, withProjects }: { cell: CompareCell; withProjects: boolean }): VNode {
   const coverage = coverageOf(cell.coverage);
   const more = cell.projects.length > CELL_PROJECT_LINKS;
   return (
-    <td class={`coverage-${cell.coverage.toLowerCase()}`}>
-      <span class="coverage">
-        <span aria-hidden="true">{coverage.symbol}</span> {coverage.text}
-      </span>
-      {cell.projects.length > 0 ? (
+    <td class={`coverage coverage-${cell.coverage.toLowerCase()}`}>
+      <span aria-hidden="true">{coverage.symbol}</span> {coverage.text}
+      {withProjects && cell.projects.length > 0 ? (
         <ul class="cell-projects">
           {cell.projects.slice(0, CELL_PROJECT_LINKS).map((project) => (
             <li key={project.slug}>
@@ -53,8 +52,11 @@ function Cell({ cell }: { cell: CompareCell }): VNode {
 }
 
 function Matrix({ comparison }: { comparison: CompareData["compare"] }): VNode {
+  const withProjects = comparison.rows.length * comparison.municipalities.length <= MAX_CELLS_WITH_PROJECTS;
   if (comparison.rows.length === 0) return <p>Zu diesen Kommunen ist noch kein Thema mit Handlungsfeld oder Projekt veröffentlicht.</p>;
   return (
+    <>
+    {withProjects ? null : <p>Bei so vielen Zellen nennt die Tabelle keine Projekte; die Seiten der Kommunen und Themen zeigen sie.</p>}
     <div class="table-scroll" role="region" aria-labelledby="matrix-caption" tabIndex={0}>
       <table class="matrix">
         <caption id="matrix-caption">Stand je Thema und Kommune</caption>
@@ -75,13 +77,14 @@ function Matrix({ comparison }: { comparison: CompareData["compare"] }): VNode {
                 <a href={paths.topic(row.topic.key)}>{row.topic.label}</a>
               </th>
               {row.cells.map((cell, index) => (
-                <Cell key={index} cell={cell} />
+                <Cell key={index} cell={cell} withProjects={withProjects} />
               ))}
             </tr>
           ))}
         </tbody>
       </table>
     </div>
+    </>
   );
 }
 
@@ -137,25 +140,27 @@ function Figures({ figures, index }: { figures: CityFigures; index: number }): V
         <dd>
           {figures.providers.length === 0
             ? "keine veröffentlicht"
-            : figures.providers.map((entry, index) => (
+            : figures.providers.slice(0, KEY_FIGURE_ITEMS).map((entry, index) => (
                 <span key={entry.provider.slug}>
                   {index > 0 ? "; " : ""}
                   <a href={paths.provider(entry.provider.slug)}>{entry.provider.name}</a> (
                   {entry.roles.map((role) => label("engagementRole", role)).join(", ")})
                 </span>
               ))}
+          {figures.providers.length > KEY_FIGURE_ITEMS ? "; und weitere" : ""}
         </dd>
         {figures.indicators.length > 0 ? (
           <>
             <dt>Kennzahlen</dt>
             <dd>
               <ul class="plain">
-                {figures.indicators.map((indicator, index) => (
+                {figures.indicators.slice(0, KEY_FIGURE_ITEMS).map((indicator, index) => (
                   <li key={index}>
                     {indicator.name}: {formatNumber(indicator.value)} {indicator.unit}
                     {indicator.asOf ? ` (Stand ${formatPartialDate(indicator.asOf)})` : ""}
                   </li>
                 ))}
+                {figures.indicators.length > KEY_FIGURE_ITEMS ? <li>und weitere auf der Seite der Kommune</li> : null}
               </ul>
             </dd>
           </>

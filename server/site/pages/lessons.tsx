@@ -82,7 +82,7 @@ export function LessonsPage({ choices, choice, lessons, nextHref, error }: Lesso
             {counted(lessons.totalCount, "Erfahrung", "Erfahrungen")}
             {filtered ? " zu diesem Filter" : ""}.
           </p>
-          <ul class="plain">
+          <ul class="plain lessons">
             {lessons.nodes.map((lesson) => (
               <li key={lesson.slug} class="block">
                 <h2>{lesson.title}</h2>

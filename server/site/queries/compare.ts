@@ -3,6 +3,10 @@ import type { Named, TopicRef } from "../queries.js";
 
 /** How many of a cell's projects the page links; the query asks for one more, to know whether there are others. */
 export const CELL_PROJECT_LINKS = 3;
+/** Most cells whose projects the page links: a larger matrix shows the coverage alone, to stay a page of 100 KB at most. */
+export const MAX_CELLS_WITH_PROJECTS = 120;
+/** How many providers and indicators the key figures name per city (the query asks for one more); the city's page has them all. */
+export const KEY_FIGURE_ITEMS = 5;
 
 /**
  * The matrix (rows: topics, cells: cities) and each city's key figures. The budget
@@ -25,8 +29,8 @@ export const COMPARE_QUERY = `query SiteCompare($municipalities: [String!]!, $to
       fieldOfActionCount
       strategies { slug title status adoptedOn horizon }
       projectsByStatus { status count }
-      providers(first: 20) { roles provider { slug name } }
-      indicators(first: 20) { name value unit asOf }
+      providers(first: ${KEY_FIGURE_ITEMS + 1}) { roles provider { slug name } }
+      indicators(first: ${KEY_FIGURE_ITEMS + 1}) { name value unit asOf }
     }
   }
 }`;

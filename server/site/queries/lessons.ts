@@ -4,8 +4,8 @@
  */
 import type { Named, SourceRef, TopicRef } from "../queries.js";
 
-/** Lessons a page shows. */
-export const LESSONS_PAGE_SIZE = 50;
+/** Lessons a page shows: with bodies of typical length a page stays well under 100 KB. */
+export const LESSONS_PAGE_SIZE = 25;
 
 export const LESSONS_QUERY = `query SiteLessons($after: String, $filter: LessonFilter) {
   lessons(first: ${LESSONS_PAGE_SIZE}, after: $after, filter: $filter) {
