@@ -312,3 +312,29 @@ describe("/vergleich statements", () => {
     expect(Buffer.byteLength(html)).toBeLessThanOrEqual(100 * 1024);
   });
 });
+
+describe("/vergleich with the page cache on", () => {
+  let cached: TestHub;
+  beforeAll(async () => {
+    cached = await startTestHub({ PAGE_CACHE_SECONDS: "60" });
+  });
+  afterAll(() => cached?.close());
+  const get = (path: string) => fetch(cached.origin + path, { headers: { accept: HTML_ACCEPT }, redirect: "manual" });
+
+  it("keeps each selection its own page, and never caches a 400 or a redirect as a page", async () => {
+    for (let round = 0; round < 2; round++) {
+      expect(await (await get(PAIR)).text()).toContain("<h1>Vergleich: Ratingen, Hildesheim</h1>");
+      expect(await (await get("/vergleich?kommunen=herten")).text()).toContain("<h1>Vergleich: Herten</h1>");
+      expect(await (await get("/vergleich")).text()).toContain("<h1>Kommunen vergleichen</h1>");
+      expect((await get("/vergleich?kommunen=atlantis")).status).toBe(400);
+      expect((await get("/vergleich?kommune=herten")).status).toBe(303);
+      expect(await (await get("/erfahrungen?art=PITFALL")).text()).not.toContain(">Erfolg ·");
+      expect(await (await get("/erfahrungen?art=SUCCESS")).text()).not.toContain(">Stolperstein ·");
+    }
+    const first = await get(PAIR);
+    const again = await get(PAIR);
+    expect(again.headers.get("etag")).toBe(first.headers.get("etag"));
+    const conditional = await fetch(cached.origin + PAIR, { headers: { accept: HTML_ACCEPT, "if-none-match": first.headers.get("etag")! } });
+    expect(conditional.status).toBe(304);
+  });
+});
