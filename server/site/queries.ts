@@ -4,7 +4,7 @@
  * a page shows, an anonymous API client can read the same way.
  */
 import { CHOICES_QUERY } from "./queries/choices.js";
-import { COMPARE_QUERY } from "./queries/compare.js";
+import { COMPARE_BUDGET_QUERY, COMPARE_QUERY } from "./queries/compare.js";
 import { LESSONS_QUERY } from "./queries/lessons.js";
 
 /** A source as pages cite it. */
@@ -260,5 +260,6 @@ export const SITE_QUERIES: Readonly<Record<string, string>> = {
   TOPIC_QUERY,
   CHOICES_QUERY,
   COMPARE_QUERY,
+  COMPARE_BUDGET_QUERY,
   LESSONS_QUERY,
 };

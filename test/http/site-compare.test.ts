@@ -20,7 +20,7 @@ import { loadConfig } from "../../server/config.js";
 import { documentCost } from "../../server/graphql/cost.rule.js";
 import { buildHubSchema } from "../../server/graphql/schema.js";
 import { COVERAGE } from "../../server/site/pages/compare.js";
-import { COMPARE_QUERY } from "../../server/site/queries/compare.js";
+import { COMPARE_BUDGET_QUERY, COMPARE_QUERY } from "../../server/site/queries/compare.js";
 import { gql } from "../support/client.js";
 import { scanTags } from "../support/html-scan.js";
 import { startTestHub, type TestHub } from "../support/hub.js";
@@ -142,6 +142,16 @@ describe("/vergleich", () => {
     expect(html).toContain("<h2>Eckdaten</h2>");
     expect(html).toContain("Nordrhein-Westfalen");
     expect(html).toContain("Niedersachsen");
+    // Each city's published budget per year, from the API's key figures.
+    const { data } = await gql(hub, `{ compare(municipalities: ["ratingen", "hildesheim"]) { keyFigures { budgetByYear { year total } } } }`);
+    const budgets = data!.compare.keyFigures.map((figures: any) => figures.budgetByYear);
+    expect(budgets.flat().length).toBeGreaterThan(0);
+    const shown = [...html.matchAll(/<dt>Budget<\/dt><dd>([^<]*)<\/dd>/g)].map((match) => match[1]);
+    expect(shown).toHaveLength(2);
+    budgets.forEach((budget: { year: number; total: string }[], index: number) => {
+      if (budget.length === 0) expect(shown[index]).toBe("keines veröffentlicht");
+      for (const entry of budget) expect(shown[index]).toContain(`${entry.year}: ${Math.round(Number(entry.total)).toLocaleString("de-DE")}\u00a0€`);
+    });
   });
 
   it("links a CSV of the same matrix in the export format", async () => {
@@ -213,8 +223,10 @@ describe("/vergleich", () => {
 
   it("asks the API for a comparison of the most cities within its query cost limit", () => {
     const cities = Array.from({ length: MAX_COMPARED_MUNICIPALITIES }, (_, i) => `stadt-${i}`);
-    const cost = documentCost(buildHubSchema(), parse(COMPARE_QUERY), { municipalities: cities, topics: null });
-    expect(cost).toBeLessThanOrEqual(loadConfig({}, false).limits.cost);
+    for (const document of [COMPARE_QUERY, COMPARE_BUDGET_QUERY]) {
+      const cost = documentCost(buildHubSchema(), parse(document), { municipalities: cities, topics: null });
+      expect(cost).toBeLessThanOrEqual(loadConfig({}, false).limits.cost);
+    }
   });
 });
 

@@ -103,7 +103,11 @@ function Legend(): VNode {
   );
 }
 
-function Figures({ figures, index }: { figures: CityFigures; index: number }): VNode {
+const EURO = new Intl.NumberFormat("de-DE", { style: "currency", currency: "EUR", maximumFractionDigits: 0 });
+
+type Budget = { year: number; total: string }[];
+
+function Figures({ figures, budget, index }: { figures: CityFigures; budget: Budget; index: number }): VNode {
   const id = `eckdaten-${index}`;
   return (
     <section class="block" aria-labelledby={id}>
@@ -130,6 +134,8 @@ function Figures({ figures, index }: { figures: CityFigures; index: number }): V
         </dd>
         <dt>Handlungsfelder</dt>
         <dd>{formatNumber(figures.fieldOfActionCount)}</dd>
+        <dt>Budget</dt>
+        <dd>{budget.length === 0 ? "keines veröffentlicht" : budget.map((entry) => `${entry.year}: ${EURO.format(Number(entry.total))}`).join("; ")}</dd>
         <dt>Projekte</dt>
         <dd>
           {figures.projectsByStatus.length === 0
@@ -213,12 +219,14 @@ interface ComparePageProps {
   choices: ChoicesData;
   selection: CompareSelection;
   comparison: CompareData["compare"] | null;
+  /** The published budget per year of each compared city, in the comparison's order. */
+  budgets: Budget[];
   /** What is wrong with the request's parameters (answered with 400), in German. */
   error: string | null;
 }
 
 /** `/vergleich`: the form; with a selection, the topic × city matrix, its legend and CSV, and each city's key figures. */
-export function ComparePage({ choices, selection, comparison, error }: ComparePageProps): VNode {
+export function ComparePage({ choices, selection, comparison, budgets, error }: ComparePageProps): VNode {
   const names = comparison?.municipalities.map((city) => city.name) ?? [];
   const title = comparison ? `Vergleich: ${names.join(", ")}` : "Kommunen vergleichen";
   return (
@@ -242,7 +250,7 @@ export function ComparePage({ choices, selection, comparison, error }: ComparePa
           <Legend />
           <h2>Eckdaten</h2>
           {comparison.keyFigures.map((figures, index) => (
-            <Figures key={figures.municipality.slug} figures={figures} index={index} />
+            <Figures key={figures.municipality.slug} figures={figures} budget={budgets[index] ?? []} index={index} />
           ))}
           <h2>Auswahl ändern</h2>
         </>

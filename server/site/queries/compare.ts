@@ -9,9 +9,9 @@ export const MAX_CELLS_WITH_PROJECTS = 120;
 export const KEY_FIGURE_ITEMS = 5;
 
 /**
- * The matrix (rows: topics, cells: cities) and each city's key figures. The budget
- * per year is left out: its bound (301 years a city) would take 20 cities past the
- * query cost limit, with the matrix; the strategies' pages and the API give it.
+ * The matrix (rows: topics, cells: cities) and each city's key figures but the
+ * budget: its bound (301 years a city) would take 20 cities past the query cost
+ * limit together with the matrix, so `COMPARE_BUDGET_QUERY` asks for it on its own.
  */
 export const COMPARE_QUERY = `query SiteCompare($municipalities: [String!]!, $topics: [String!]) {
   compare(municipalities: $municipalities, topics: $topics) {
@@ -56,4 +56,15 @@ export interface CompareData {
     rows: { topic: TopicRef; cells: CompareCell[] }[];
     keyFigures: CityFigures[];
   };
+}
+
+/** The published budget per year of each compared city (the key figure `COMPARE_QUERY` leaves out). */
+export const COMPARE_BUDGET_QUERY = `query SiteCompareBudget($municipalities: [String!]!, $topics: [String!]) {
+  compare(municipalities: $municipalities, topics: $topics) {
+    keyFigures { budgetByYear { year total } }
+  }
+}`;
+
+export interface CompareBudgetData {
+  compare: { keyFigures: { budgetByYear: { year: number; total: string }[] }[] };
 }

@@ -4,7 +4,7 @@ import { MAX_COMPARED_MUNICIPALITIES } from "../../../schema/comparison/comparis
 import { BadPageInput, PageRedirect } from "../page-answer.js";
 import { ComparePage, type CompareSelection } from "../pages/compare.js";
 import { CHOICES_QUERY, type ChoicesData } from "../queries/choices.js";
-import { COMPARE_QUERY, type CompareData } from "../queries/compare.js";
+import { COMPARE_BUDGET_QUERY, COMPARE_QUERY, type CompareBudgetData, type CompareData } from "../queries/compare.js";
 import { type RunSiteQuery, SiteQueryError } from "../run-query.js";
 import { FormParamError, listParam, once, shown } from "./form-params.js";
 
@@ -53,20 +53,23 @@ export async function renderCompare(run: RunSiteQuery, query: Record<string, unk
   } catch (error) {
     if (!(error instanceof FormParamError)) throw error;
     const choices = await run<ChoicesData>(CHOICES_QUERY);
-    throw new BadPageInput(ComparePage({ choices, selection: { cities: [], topics: [] }, comparison: null, error: error.message }));
+    throw new BadPageInput(ComparePage({ choices, selection: { cities: [], topics: [] }, comparison: null, budgets: [], error: error.message }));
   }
   if (selection.redirect) throw new PageRedirect(selection.cities.length ? compareHref(selection) : "/vergleich");
   const choices = await run<ChoicesData>(CHOICES_QUERY);
-  if (selection.cities.length === 0) return ComparePage({ choices, selection, comparison: null, error: null });
+  if (selection.cities.length === 0) return ComparePage({ choices, selection, comparison: null, budgets: [], error: null });
   const unknown = unknownChoices(selection, choices);
-  if (unknown) throw new BadPageInput(ComparePage({ choices, selection, comparison: null, error: unknown }));
+  if (unknown) throw new BadPageInput(ComparePage({ choices, selection, comparison: null, budgets: [], error: unknown }));
+  const variables = { municipalities: selection.cities, topics: selection.topics.length ? selection.topics : null };
   try {
-    const { compare } = await run<CompareData>(COMPARE_QUERY, { municipalities: selection.cities, topics: selection.topics.length ? selection.topics : null });
-    return ComparePage({ choices, selection, comparison: compare, error: null });
+    const { compare } = await run<CompareData>(COMPARE_QUERY, variables);
+    const budget = await run<CompareBudgetData>(COMPARE_BUDGET_QUERY, variables);
+    const budgets = budget.compare.keyFigures.map((figures) => figures.budgetByYear);
+    return ComparePage({ choices, selection, comparison: compare, budgets, error: null });
   } catch (error) {
     // A city beyond the form's first hundred that does not exist: the API names it.
     if (!(error instanceof SiteQueryError && error.code === "BAD_USER_INPUT")) throw error;
     const message = `Mindestens eine der Kommunen ist nicht im Hub: ${selection.cities.slice(0, 5).map(shown).join(", ")}.`;
-    throw new BadPageInput(ComparePage({ choices, selection, comparison: null, error: message }));
+    throw new BadPageInput(ComparePage({ choices, selection, comparison: null, budgets: [], error: message }));
   }
 }

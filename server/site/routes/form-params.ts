@@ -8,7 +8,6 @@ const MAX_RAW_LENGTH = 2000;
 
 /** How a value shows in a message: quoted, cut short, without control characters. */
 export function shown(value: string): string {
-  // eslint-disable-next-line no-control-regex
   const clean = value.replace(/[\u0000-\u001f\u007f]/g, "");
   return `„${clean.length > 40 ? `${clean.slice(0, 40)}…` : clean}“`;
 }
