@@ -6,7 +6,7 @@ import { formatPartialDate, label } from "./labels.js";
 import type { ProjectRef, SourceRef, TopicRef } from "./queries.js";
 
 /** The site's sections, for the navigation and `aria-current`. */
-export type Section = "start" | "kommunen" | "anbieter" | "themen" | "vergleich" | "erfahrungen" | null;
+export type Section = "start" | "kommunen" | "anbieter" | "themen" | "vergleich" | "erfahrungen" | "suche" | null;
 
 const NAVIGATION: readonly { section: Exclude<Section, null>; href: string; text: string }[] = [
   { section: "start", href: "/", text: "Start" },
@@ -15,6 +15,7 @@ const NAVIGATION: readonly { section: Exclude<Section, null>; href: string; text
   { section: "themen", href: "/themen", text: "Themen" },
   { section: "vergleich", href: "/vergleich", text: "Vergleich" },
   { section: "erfahrungen", href: "/erfahrungen", text: "Erfahrungen" },
+  { section: "suche", href: "/suche", text: "Suche" },
 ];
 
 /** The licence the hub's content is published under, named in every page's footer. */
@@ -108,6 +109,7 @@ export const paths = {
   city: (slug: string) => `/kommunen/${encodeURIComponent(slug)}`,
   project: (slug: string) => `/projekte/${encodeURIComponent(slug)}`,
   provider: (slug: string) => `/anbieter/${encodeURIComponent(slug)}`,
+  strategy: (slug: string) => `/strategien/${encodeURIComponent(slug)}`,
   topic: (key: string) => `/themen/${encodeURIComponent(key)}`,
 };
 

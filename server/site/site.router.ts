@@ -16,6 +16,8 @@ import { ErrorPage, NotFoundPage } from "./pages/not-found.js";
 import { ProjectPage } from "./pages/project.js";
 import { ProviderPage } from "./pages/provider.js";
 import { ProvidersPage } from "./pages/providers.js";
+import { SearchPage } from "./pages/search.js";
+import { StrategyPage } from "./pages/strategy.js";
 import { TopicPage } from "./pages/topic.js";
 import { TopicsPage } from "./pages/topics.js";
 import {
@@ -31,6 +33,8 @@ import {
   type ProviderData,
   PROVIDERS_QUERY,
   type ProvidersData,
+  STRATEGY_QUERY,
+  type StrategyData,
   TOPIC_IDS_QUERY,
   TOPIC_QUERY,
   type TopicData,
@@ -41,7 +45,9 @@ import {
 import { BadPageInput, formKey, PageRedirect } from "./page-answer.js";
 import { renderCompare } from "./routes/compare.js";
 import { renderLessons } from "./routes/lessons.js";
+import { searchOutcome } from "./queries/search.js";
 import { type RunSiteQuery, SiteQueryError } from "./run-query.js";
+import { parseSearchRequest, SEARCH_PATH, searchCacheKey } from "./search-params.js";
 
 /** What the site's routes need from the hub. */
 export interface SiteRouterOptions {
@@ -113,6 +119,10 @@ function pages(run: RunSiteQuery): Record<string, Render> {
       const { project } = await run<ProjectData>(PROJECT_QUERY, { slug });
       return project && ProjectPage({ project });
     },
+    "/strategien/:slug": async ({ slug }) => {
+      const { strategy } = await run<StrategyData>(STRATEGY_QUERY, { slug });
+      return strategy && StrategyPage({ strategy });
+    },
     "/anbieter": async (_params, query) => {
       const data = await run<ProvidersData>(PROVIDERS_QUERY, { after: cursorOf(query) });
       return ProvidersPage({ data, nextHref: nextHref("/anbieter", data.providers.pageInfo) });
@@ -131,6 +141,10 @@ function pages(run: RunSiteQuery): Record<string, Render> {
     },
     "/vergleich": (_params, query) => renderCompare(run, query),
     "/erfahrungen": (_params, query) => renderLessons(run, query),
+    [SEARCH_PATH]: async (_params, query) => {
+      const request = parseSearchRequest(query);
+      return SearchPage({ request, ...(await searchOutcome(run, request)) });
+    },
   };
 }
 
@@ -164,7 +178,7 @@ export function createSiteRouter({ run, logger, rateLimiter, cacheSeconds }: Sit
       const params = req.params as Record<string, string>;
       const query = req.query as Record<string, unknown>;
       // Only the parameters a page reads make it a different page; `?utm=…` shares the cached one.
-      const slug = `${route} ${params.slug ?? params.key ?? ""} ${cursorOf(query) ?? ""} ${formKey(query)}`;
+      const slug = route === SEARCH_PATH ? searchCacheKey(query) : `${route} ${params.slug ?? params.key ?? ""} ${cursorOf(query) ?? ""} ${formKey(query)}`;
       try {
         const answer = await cache.answer({ slug, variant: [] }, async () => {
           try {

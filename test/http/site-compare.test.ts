@@ -197,7 +197,7 @@ describe("/vergleich", () => {
       expect(res.status, path).toBe(400);
       expect(res.headers.get("content-type"), path).toBe("text/html; charset=utf-8");
       const html = await res.text();
-      expect(html, path).toContain('<div class="notice" role="alert">');
+      expect(html, path).toContain('<div class="form-error" role="alert">');
       expect(html, path).toContain(message);
       expect(html, path).toContain('<form method="get" action="/vergleich"');
       expect(html, path).toMatch(/<title>Fehler: /);

@@ -130,7 +130,7 @@ describe("/erfahrungen", () => {
       const res = await page(path);
       expect(res.status, path).toBe(400);
       const html = await res.text();
-      expect(html, path).toContain('<div class="notice" role="alert">');
+      expect(html, path).toContain('<div class="form-error" role="alert">');
       expect(html, path).toContain(message);
       expect(html, path).toContain('<form method="get" action="/erfahrungen"');
       expect(() => scanTags(html), path).not.toThrow();

@@ -233,7 +233,7 @@ export function ComparePage({ choices, selection, comparison, budgets, error }: 
     <Layout title={error ? `Fehler: ${title}` : title} section="vergleich">
       <h1>{comparison ? `Vergleich: ${names.join(", ")}` : "Kommunen vergleichen"}</h1>
       {error ? (
-        <div class="notice" role="alert">
+        <div class="form-error" role="alert">
           <h2>Bitte die Auswahl prüfen</h2>
           <p>{error}</p>
         </div>

@@ -70,7 +70,7 @@ export function LessonsPage({ choices, choice, lessons, nextHref, error }: Lesso
       <h1>Erfahrungen</h1>
       <p class="lead">Was Kommunen bei der Digitalisierung gelernt haben: Erfolge, Stolpersteine und Empfehlungen, jeweils mit Quelle.</p>
       {error ? (
-        <div class="notice" role="alert">
+        <div class="form-error" role="alert">
           <h2>Bitte den Filter prüfen</h2>
           <p>{error}</p>
         </div>

@@ -1,4 +1,5 @@
 import { Fragment, type VNode } from "preact";
+import { Stand } from "../components/stand.js";
 import { formatPartialDate, germanReason, label } from "../labels.js";
 import { Layout, paths, Sources, TopicLinks } from "../layout.js";
 import type { ProjectData } from "../queries.js";
@@ -46,7 +47,7 @@ export function ProjectPage({ project }: { project: Project }): VNode {
           <>
             <dt>Strategie</dt>
             <dd>
-              <a href={paths.city(project.strategy.municipality.slug)}>{project.strategy.title}</a>
+              <a href={paths.strategy(project.strategy.slug)}>{project.strategy.title}</a>
               {project.fieldOfAction ? `, Handlungsfeld „${project.fieldOfAction.title}“` : ""}
             </dd>
           </>
@@ -131,6 +132,7 @@ export function ProjectPage({ project }: { project: Project }): VNode {
           </li>
         ))}
       </ul>
+      <Stand updatedAt={project.updatedAt} />
     </Layout>
   );
 }
