@@ -35,11 +35,13 @@ interface LayoutProps {
   /** The page's own title; the hub's name is appended. */
   title: string;
   section: Section;
+  /** Extra elements of the page's `<head>` (e.g. a canonical link). */
+  head?: ComponentChildren;
   children: ComponentChildren;
 }
 
 /** The frame of every page: skip link, header with navigation, main, footer with licence and exports. */
-export function Layout({ title, section, children }: LayoutProps): VNode {
+export function Layout({ title, section, head, children }: LayoutProps): VNode {
   return (
     <html lang="de">
       <head>
@@ -47,6 +49,7 @@ export function Layout({ title, section, children }: LayoutProps): VNode {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} – IKZ-Hub`}</title>
         <link rel="stylesheet" href={STYLESHEET_PATH} />
+        {head}
       </head>
       <body>
         <a class="skip" href="#inhalt">
