@@ -6,13 +6,15 @@ import { formatPartialDate, label } from "./labels.js";
 import type { ProjectRef, SourceRef, TopicRef } from "./queries.js";
 
 /** The site's sections, for the navigation and `aria-current`. */
-export type Section = "start" | "kommunen" | "anbieter" | "themen" | "suche" | null;
+export type Section = "start" | "kommunen" | "anbieter" | "themen" | "vergleich" | "erfahrungen" | "suche" | null;
 
 const NAVIGATION: readonly { section: Exclude<Section, null>; href: string; text: string }[] = [
   { section: "start", href: "/", text: "Start" },
   { section: "kommunen", href: "/kommunen", text: "Kommunen" },
   { section: "anbieter", href: "/anbieter", text: "Anbieter" },
   { section: "themen", href: "/themen", text: "Themen" },
+  { section: "vergleich", href: "/vergleich", text: "Vergleich" },
+  { section: "erfahrungen", href: "/erfahrungen", text: "Erfahrungen" },
   { section: "suche", href: "/suche", text: "Suche" },
 ];
 

@@ -3,6 +3,9 @@
  * per page, with the shapes of their answers. They are plain API queries: anything
  * a page shows, an anonymous API client can read the same way.
  */
+import { CHOICES_QUERY } from "./queries/choices.js";
+import { COMPARE_BUDGET_QUERY, COMPARE_QUERY } from "./queries/compare.js";
+import { LESSONS_QUERY } from "./queries/lessons.js";
 import { SEARCH_QUERY } from "./queries/search.js";
 
 /** A source as pages cite it. */
@@ -329,6 +332,10 @@ export const SITE_QUERIES: Readonly<Record<string, string>> = {
   TOPICS_QUERY,
   TOPIC_IDS_QUERY,
   TOPIC_QUERY,
+  CHOICES_QUERY,
+  COMPARE_QUERY,
+  COMPARE_BUDGET_QUERY,
+  LESSONS_QUERY,
   SEARCH_QUERY,
   STRATEGY_QUERY,
 };

@@ -43,6 +43,9 @@ import {
   TOPICS_QUERY,
   type TopicsData,
 } from "./queries.js";
+import { BadPageInput, formKey, PageRedirect } from "./page-answer.js";
+import { renderCompare } from "./routes/compare.js";
+import { renderLessons } from "./routes/lessons.js";
 import { searchOutcome } from "./queries/search.js";
 import { type RunSiteQuery, SiteQueryError } from "./run-query.js";
 import { parseSearchRequest, SEARCH_PATH, searchCacheKey } from "./search-params.js";
@@ -145,6 +148,8 @@ function pages(run: RunSiteQuery): Record<string, Render> {
       const { node, projects } = await run<TopicData>(TOPIC_QUERY, { id: found.id, key });
       return node && TopicPage({ topic: node, projects });
     },
+    "/vergleich": (_params, query) => renderCompare(run, query),
+    "/erfahrungen": (_params, query) => renderLessons(run, query),
     [SEARCH_PATH]: async (_params, query) => {
       const request = parseSearchRequest(query);
       return SearchPage({ request, ...(await searchOutcome(run, request)) });
@@ -182,7 +187,7 @@ export function createSiteRouter({ run, logger, rateLimiter, cacheSeconds, publi
       const params = req.params as Record<string, string>;
       const query = req.query as Record<string, unknown>;
       // Only the parameters a page reads make it a different page; `?utm=…` shares the cached one.
-      const slug = route === SEARCH_PATH ? searchCacheKey(query) : `${route} ${params.slug ?? params.key ?? ""} ${cursorOf(query) ?? ""}`;
+      const slug = route === SEARCH_PATH ? searchCacheKey(query) : `${route} ${params.slug ?? params.key ?? ""} ${cursorOf(query) ?? ""} ${formKey(query)}`;
       // Without PUBLIC_URL the origin comes from a trusted Host (else null: no absolute links), so it is part of the key.
       const origin = PAGES_WITH_ORIGIN.has(route) ? hubOrigin(req, publicUrl) : null;
       try {
@@ -200,6 +205,11 @@ export function createSiteRouter({ run, logger, rateLimiter, cacheSeconds, publi
         setPageHeaders(res, CACHE_OK);
         sendWithEtag(req, res, answer);
       } catch (error) {
+        if (error instanceof PageRedirect) return res.redirect(303, error.location);
+        if (error instanceof BadPageInput) {
+          setPageHeaders(res, CACHE_OK);
+          return res.status(400).send(renderDocument(error.page));
+        }
         const code = error instanceof SiteQueryError ? error.code : undefined;
         // A page's query takes rate-limit points by its cost like any API client's; past the budget the page is a 429.
         const status = code === "RATE_LIMITED" ? 429 : code === "DATABASE_UNAVAILABLE" || code === "TIMEOUT" ? 503 : 500;
