@@ -209,7 +209,7 @@ export class Hub {
     this.app.use("/graphql", ...graphqlRoute({ apollo: this.apollo, orm, logger, authenticator, rateLimiter, search }));
     // The website (server/site/): anonymous GraphQL clients in-process, same limits; browsers get its HTML 404.
     const run = createSiteQueryRunner({ apollo: this.apollo, orm, logger, search });
-    this.app.use(createSiteRouter({ run, logger, rateLimiter, cacheSeconds: config.pageCacheSeconds }), htmlNotFound);
+    this.app.use(createSiteRouter({ run, logger, rateLimiter, cacheSeconds: config.pageCacheSeconds, publicUrl: config.publicUrl }), htmlNotFound);
     this.app.use(notFound);
     this.app.use(
       httpErrors(

@@ -6,13 +6,15 @@ import { formatPartialDate, label } from "./labels.js";
 import type { Named, ProjectRef, SourceRef, TopicRef } from "./queries.js";
 
 /** The site's sections, for the navigation and `aria-current`. */
-export type Section = "start" | "kommunen" | "anbieter" | "themen" | "suche" | null;
+export type Section = "start" | "kommunen" | "anbieter" | "themen" | "vergleich" | "erfahrungen" | "suche" | null;
 
 const NAVIGATION: readonly { section: Exclude<Section, null>; href: string; text: string }[] = [
   { section: "start", href: "/", text: "Start" },
   { section: "kommunen", href: "/kommunen", text: "Kommunen" },
   { section: "anbieter", href: "/anbieter", text: "Anbieter" },
   { section: "themen", href: "/themen", text: "Themen" },
+  { section: "vergleich", href: "/vergleich", text: "Vergleich" },
+  { section: "erfahrungen", href: "/erfahrungen", text: "Erfahrungen" },
   { section: "suche", href: "/suche", text: "Suche" },
 ];
 
@@ -33,11 +35,13 @@ interface LayoutProps {
   /** The page's own title; the hub's name is appended. */
   title: string;
   section: Section;
+  /** Extra elements of the page's `<head>` (e.g. a canonical link). */
+  head?: ComponentChildren;
   children: ComponentChildren;
 }
 
 /** The frame of every page: skip link, header with navigation, main, footer with licence and exports. */
-export function Layout({ title, section, children }: LayoutProps): VNode {
+export function Layout({ title, section, head, children }: LayoutProps): VNode {
   return (
     <html lang="de">
       <head>
@@ -45,6 +49,7 @@ export function Layout({ title, section, children }: LayoutProps): VNode {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} – IKZ-Hub`}</title>
         <link rel="stylesheet" href={STYLESHEET_PATH} />
+        {head}
       </head>
       <body>
         <a class="skip" href="#inhalt">

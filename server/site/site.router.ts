@@ -8,6 +8,7 @@ import { createPageCache, type RenderedAnswer } from "../embed/page-cache.js";
 import type { Logger } from "../logger.js";
 import { rateLimitMiddleware } from "../rate-limit/rate-limit.middleware.js";
 import type { RateLimiter } from "../rate-limit/rate-limiter.js";
+import { hubOrigin } from "../http/hub-origin.js";
 import { renderDocument, STYLESHEET_PATH } from "./layout.js";
 import { CitiesPage } from "./pages/cities.js";
 import { CityPage } from "./pages/city.js";
@@ -42,6 +43,9 @@ import {
   TOPICS_QUERY,
   type TopicsData,
 } from "./queries.js";
+import { BadPageInput, formKey, PageRedirect } from "./page-answer.js";
+import { renderCompare } from "./routes/compare.js";
+import { renderLessons } from "./routes/lessons.js";
 import { searchOutcome } from "./queries/search.js";
 import { type RunSiteQuery, SiteQueryError } from "./run-query.js";
 import { parseSearchRequest, SEARCH_PATH, searchCacheKey } from "./search-params.js";
@@ -55,6 +59,8 @@ export interface SiteRouterOptions {
   rateLimiter: RateLimiter;
   /** How long rendered pages are kept in memory (PAGE_CACHE_SECONDS); 0 keeps none. */
   cacheSeconds: number;
+  /** The hub's public origin (PUBLIC_URL); null derives it from each request's Host, if trusted (see `hubOrigin`). */
+  publicUrl: string | null;
 }
 
 const HTML = "text/html; charset=utf-8";
@@ -64,8 +70,14 @@ const NO_STORE = "no-store";
 const SITE_CSP = "default-src 'self'; base-uri 'none'; object-src 'none'; form-action 'self'; frame-ancestors 'self'";
 const STYLESHEET_FILE = fileURLToPath(new URL("./assets/site.css", import.meta.url));
 
-/** A page's answer: a rendered document, or null when the record (or list page) does not exist. */
-type Render = (params: Record<string, string>, query: Record<string, unknown>) => Promise<VNode | null>;
+/**
+ * A page's answer: a rendered document, or null when the record (or list page) does not exist.
+ * `origin` is the hub's public origin for the pages of `PAGES_WITH_ORIGIN`, null for the others.
+ */
+type Render = (params: Record<string, string>, query: Record<string, unknown>, origin: string | null) => Promise<VNode | null>;
+
+/** The pages that show absolute links to the hub (the project page's embed snippets): their answer depends on the origin. */
+const PAGES_WITH_ORIGIN = new Set(["/projekte/:slug"]);
 
 function setPageHeaders(res: Response, cacheControl: string): void {
   res.setHeader("Content-Type", HTML);
@@ -112,9 +124,9 @@ function pages(run: RunSiteQuery): Record<string, Render> {
       const { municipality } = await run<CityData>(CITY_QUERY, { slug });
       return municipality && CityPage({ city: municipality });
     },
-    "/projekte/:slug": async ({ slug }) => {
+    "/projekte/:slug": async ({ slug }, _query, origin) => {
       const { project } = await run<ProjectData>(PROJECT_QUERY, { slug });
-      return project && ProjectPage({ project });
+      return project && ProjectPage({ project, origin });
     },
     "/strategien/:slug": async ({ slug }) => {
       const { strategy } = await run<StrategyData>(STRATEGY_QUERY, { slug });
@@ -136,6 +148,8 @@ function pages(run: RunSiteQuery): Record<string, Render> {
       const { node, projects } = await run<TopicData>(TOPIC_QUERY, { id: found.id, key });
       return node && TopicPage({ topic: node, projects });
     },
+    "/vergleich": (_params, query) => renderCompare(run, query),
+    "/erfahrungen": (_params, query) => renderLessons(run, query),
     [SEARCH_PATH]: async (_params, query) => {
       const request = parseSearchRequest(query);
       return SearchPage({ request, ...(await searchOutcome(run, request)) });
@@ -154,7 +168,7 @@ export const SITE_ROUTES: readonly string[] = Object.keys(pages(() => Promise.re
  * a strong ETag (304 when unchanged), a short public max-age, `Content-Language: de`
  * and a CSP that allows nothing but the hub itself. No page reads or sets cookies.
  */
-export function createSiteRouter({ run, logger, rateLimiter, cacheSeconds }: SiteRouterOptions): express.Router {
+export function createSiteRouter({ run, logger, rateLimiter, cacheSeconds, publicUrl }: SiteRouterOptions): express.Router {
   const router = express.Router();
   const limited = rateLimitMiddleware(rateLimiter, logger, () => null);
   const cache = createPageCache(cacheSeconds);
@@ -176,11 +190,13 @@ export function createSiteRouter({ run, logger, rateLimiter, cacheSeconds }: Sit
       const params = req.params as Record<string, string>;
       const query = req.query as Record<string, unknown>;
       // Only the parameters a page reads make it a different page; `?utm=…` shares the cached one.
-      const slug = route === SEARCH_PATH ? searchCacheKey(query) : `${route} ${params.slug ?? params.key ?? ""} ${cursorOf(query) ?? ""}`;
+      const slug = route === SEARCH_PATH ? searchCacheKey(query) : `${route} ${params.slug ?? params.key ?? ""} ${cursorOf(query) ?? ""} ${formKey(query)}`;
+      // Without PUBLIC_URL the origin comes from a trusted Host (else null: no absolute links), so it is part of the key.
+      const origin = PAGES_WITH_ORIGIN.has(route) ? hubOrigin(req, publicUrl) : null;
       try {
-        const answer = await cache.answer({ slug, variant: [] }, async () => {
+        const answer = await cache.answer({ slug, variant: [origin ?? ""] }, async () => {
           try {
-            const page = await render(params, query);
+            const page = await render(params, query, origin);
             return page && renderDocument(page);
           } catch (error) {
             // An unknown key in a filter (`/themen/nope`, `/anbieter/nope`) or a bad cursor: nothing to show.
@@ -192,6 +208,11 @@ export function createSiteRouter({ run, logger, rateLimiter, cacheSeconds }: Sit
         setPageHeaders(res, CACHE_OK);
         sendWithEtag(req, res, answer);
       } catch (error) {
+        if (error instanceof PageRedirect) return res.redirect(303, error.location);
+        if (error instanceof BadPageInput) {
+          setPageHeaders(res, CACHE_OK);
+          return res.status(400).send(renderDocument(error.page));
+        }
         const code = error instanceof SiteQueryError ? error.code : undefined;
         // A page's query takes rate-limit points by its cost like any API client's; past the budget the page is a 429.
         const status = code === "RATE_LIMITED" ? 429 : code === "DATABASE_UNAVAILABLE" || code === "TIMEOUT" ? 503 : 500;

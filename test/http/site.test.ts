@@ -84,6 +84,19 @@ describe("the website", () => {
     for (const slug of ["herten", "kelsterbach", "hildesheim"]) expect((await page(`/kommunen/${slug}`)).status).toBe(200);
   });
 
+  it("shows a project's cost items with amount, period and kind, and keeps comparison values apart", async () => {
+    const { data } = await gql<{ project: { costs: { amount: string; kind: string }[] } }>(
+      hub,
+      `{ project(slug: "herten-kita-online") { costs { amount kind } } }`,
+    );
+    const html = await (await page("/projekte/herten-kita-online")).text();
+    const table = html.slice(html.indexOf('<table class="costs">'), html.indexOf("</table>", html.indexOf('<table class="costs">')));
+    expect(table.match(/<tr>/g)).toHaveLength(data!.project.costs.length + 1);
+    expect(table).toContain("8.400,00 EUR</span> jährlich");
+    for (const kind of ["Kosten", "Vergleichswert", "Differenz"]) expect(table).toContain(`<td>${kind}</td>`);
+    expect(html).toContain("Nur Posten der Art „Kosten“ sind Kosten des Projekts");
+  });
+
   it("answers a conditional request with 304 and no body", async () => {
     const first = await page("/themen");
     const etag = first.headers.get("etag");
@@ -195,7 +208,10 @@ describe("the website", () => {
       for (const crawled of htmlPages) {
         // scanTags throws on any `<` that is not a well-formed tag: escaped text never is one.
         const tags = scanTags(crawled.html);
-        const names = new Set(tags.map((tag) => tag.name));
+        // The one script element a page may hold is the project page's JSON-LD: a data block, never run.
+        const scripts = tags.filter((tag) => tag.name === "script" && !tag.closing).map((tag) => tag.attributes);
+        expect(scripts.every((attributes) => JSON.stringify(attributes) === '{"type":"application/ld+json"}'), crawled.path).toBe(true);
+        const names = new Set(tags.filter((tag) => tag.name !== "script").map((tag) => tag.name));
         for (const name of ["img", "svg", "script", "iframe", "object"]) expect(names.has(name), `${name} on ${crawled.path}`).toBe(false);
         for (const tag of tags) {
           for (const [attribute, value] of Object.entries(tag.attributes)) {

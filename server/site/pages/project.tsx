@@ -3,6 +3,8 @@ import { Stand } from "../components/stand.js";
 import { formatPartialDate, germanReason, label } from "../labels.js";
 import { Layout, paths, Sources, TopicLinks } from "../layout.js";
 import type { ProjectData } from "../queries.js";
+import { EmbedBox, EmbedHead } from "./embed-box.js";
+import { ProjectCosts } from "./project-costs.js";
 
 type Project = NonNullable<ProjectData["project"]>;
 
@@ -24,12 +26,15 @@ function Dates({ project }: { project: Project }): VNode | null {
   );
 }
 
-/** `/projekte/:slug`: a project with its city, topics, providers, sources and similar projects, all linked. */
-export function ProjectPage({ project }: { project: Project }): VNode {
+/**
+ * `/projekte/:slug`: a project with its city, topics, providers, sources and similar projects, all linked,
+ * and the snippets to embed its card for the hub's public `origin` (null when unknown).
+ */
+export function ProjectPage({ project, origin }: { project: Project; origin: string | null }): VNode {
   const city = project.municipality;
   const topicLabels = new Map([project, ...project.similar.map((similar) => similar.project)].flatMap((each) => each.topics.map((topic) => [topic.key, topic.label] as const)));
   return (
-    <Layout title={project.title} section="kommunen">
+    <Layout title={project.title} section="kommunen" head={<EmbedHead project={project} origin={origin} />}>
       <p class="breadcrumb">
         <a href="/kommunen">Kommunen</a> › <a href={paths.city(city.slug)}>{city.name}</a>
       </p>
@@ -100,6 +105,7 @@ export function ProjectPage({ project }: { project: Project }): VNode {
           </ul>
         </>
       ) : null}
+      <ProjectCosts costs={project.costs} />
       {project.lessons.length > 0 ? (
         <>
           <h2>Erfahrungen</h2>
@@ -133,6 +139,7 @@ export function ProjectPage({ project }: { project: Project }): VNode {
         ))}
       </ul>
       <Stand updatedAt={project.updatedAt} />
+      <EmbedBox project={project} origin={origin} />
     </Layout>
   );
 }
