@@ -32,11 +32,23 @@ interface CitiesAnswer {
 
 type City = CitiesAnswer["municipalities"]["nodes"][number];
 
-/** The city of the first list page with the most projects (the first of them on a tie), among those `having` accepts. */
-function busiestCity(data: CitiesAnswer, having: (city: City) => boolean = () => true): City | null {
+/** The `count` cities of the first list page with the most projects (in list order on a tie), among those `having` accepts. */
+function busiestCities(data: CitiesAnswer, count: number, having: (city: City) => boolean = () => true): City[] {
   const cities = data.municipalities.nodes.filter(having);
-  return cities.reduce<City | null>((best, city) => (best && best.all.totalCount >= city.all.totalCount ? best : city), null);
+  return cities
+    .map((city, index) => ({ city, index }))
+    .sort((a, b) => b.city.all.totalCount - a.city.all.totalCount || a.index - b.index)
+    .slice(0, count)
+    .map(({ city }) => city);
 }
+
+/** The city of the first list page with the most projects, among those `having` accepts. */
+function busiestCity(data: CitiesAnswer, having: (city: City) => boolean = () => true): City | null {
+  return busiestCities(data, 1, having)[0] ?? null;
+}
+
+/** How many cities the sample comparison compares: several, as a visitor would, not the most the page allows. */
+const COMPARED_CITIES = 5;
 
 const fixed = (path: string): PageSample => ({ path: () => path });
 
@@ -81,6 +93,14 @@ export const PAGE_SAMPLES: Readonly<Record<string, PageSample>> = {
       return key && `/themen/${encodeURIComponent(key)}`;
     },
   },
+  "/vergleich": {
+    query: CITIES,
+    path: (data: CitiesAnswer) => {
+      const cities = busiestCities(data, COMPARED_CITIES);
+      return cities.length > 1 ? `/vergleich?kommunen=${cities.map((city) => encodeURIComponent(city.slug)).join(",")}` : null;
+    },
+  },
+  "/erfahrungen": fixed("/erfahrungen"),
   // A common word: many hits, every facet filled.
   "/suche": fixed("/suche?q=Digitalisierung"),
 };
