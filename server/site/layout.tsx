@@ -3,16 +3,18 @@ import { renderToString } from "preact-render-to-string";
 import { stripBidiControls } from "../../schema/common/bidi.js";
 import { safeHttpUrl } from "../embed/safe-url.js";
 import { localHref, type SiteLanguageContext, SiteLanguageProvider, siteLanguage, useSiteLanguage } from "./i18n/site-language.js";
-import type { ProjectRef, SourceRef, TopicRef } from "./queries.js";
+import type { Named, ProjectRef, SourceRef, TopicRef } from "./queries.js";
 
 /** The site's sections, for the navigation and `aria-current`. */
-export type Section = "start" | "kommunen" | "anbieter" | "themen" | "suche" | null;
+export type Section = "start" | "kommunen" | "anbieter" | "themen" | "vergleich" | "erfahrungen" | "suche" | null;
 
 const NAVIGATION: readonly { section: Exclude<Section, null>; href: string }[] = [
   { section: "start", href: "/" },
   { section: "kommunen", href: "/kommunen" },
   { section: "anbieter", href: "/anbieter" },
   { section: "themen", href: "/themen" },
+  { section: "vergleich", href: "/vergleich" },
+  { section: "erfahrungen", href: "/erfahrungen" },
   { section: "suche", href: "/suche" },
 ];
 
@@ -182,7 +184,7 @@ export function TopicLinks({ topics }: { topics: TopicRef[] }): VNode | null {
 }
 
 /** A list of projects with city, status and topics, each linked. */
-export function ProjectList({ projects, showCity = true }: { projects: ProjectRef[]; showCity?: boolean }): VNode {
+export function ProjectList({ projects, showCity = true }: { projects: (Omit<ProjectRef, "municipality"> & { municipality?: Named })[]; showCity?: boolean }): VNode {
   const { contentLang, href, label } = useSiteLanguage();
   return (
     <ul class="cards">
@@ -192,7 +194,7 @@ export function ProjectList({ projects, showCity = true }: { projects: ProjectRe
             <a href={href(paths.project(project.slug))}>{project.title}</a>
           </h3>
           <p class="meta">
-            {showCity ? (
+            {showCity && project.municipality ? (
               <>
                 <a href={href(paths.city(project.municipality.slug))}>{project.municipality.name}</a> ·{" "}
               </>

@@ -3,6 +3,9 @@
  * per page, with the shapes of their answers. They are plain API queries: anything
  * a page shows, an anonymous API client can read the same way.
  */
+import { CHOICES_QUERY } from "./queries/choices.js";
+import { COMPARE_BUDGET_QUERY, COMPARE_QUERY } from "./queries/compare.js";
+import { LESSONS_QUERY } from "./queries/lessons.js";
 import { SEARCH_QUERY } from "./queries/search.js";
 
 /** A source as pages cite it. */
@@ -33,25 +36,28 @@ export interface ProjectRef {
   topics: TopicRef[];
 }
 
+/** A project as its own city's page lists it, without the city. */
+export type CityProjectRef = Omit<ProjectRef, "municipality">;
+
 const SOURCE = "fragment SiteSource on Source { key title url publisher publishedOn }";
 const PROJECT_REF = "fragment SiteProjectRef on Project { slug title status summary municipality { slug name } topics { key label } }";
+/** A project on its own city's page, which names no city: one statement fewer than `SiteProjectRef`. */
+const CITY_PROJECT = "fragment SiteCityProject on Project { slug title status summary topics { key label } }";
 
 export const HOME_QUERY = `query SiteHome {
   municipalities(first: 0) { totalCount }
-  projects(first: 0) { totalCount }
   providers(first: 0) { totalCount }
   lessons(first: 0) { totalCount }
   topics(first: 100) { nodes { key label description } }
-  stats { projectsByTopicAndState { topic { key } count } }
+  stats { projectCount projectsByTopicAndState { topic { key } count } }
 }`;
 
 export interface HomeData {
   municipalities: { totalCount: number };
-  projects: { totalCount: number };
   providers: { totalCount: number };
   lessons: { totalCount: number };
   topics: { nodes: (TopicRef & { description: string })[] };
-  stats: { projectsByTopicAndState: { topic: { key: string }; count: number }[] };
+  stats: { projectCount: number; projectsByTopicAndState: { topic: { key: string }; count: number }[] };
 }
 
 export const CITIES_QUERY = `query SiteCities($after: String) {
@@ -79,13 +85,13 @@ export const CITY_QUERY = `query SiteCity($slug: String!) {
       sources { ...SiteSource }
       fieldsOfAction { title description topics { key label } sources { ...SiteSource } }
     }
-    projects(first: 100) { totalCount nodes { ...SiteProjectRef sources { ...SiteSource } } }
+    projects(first: 100) { nodes { ...SiteCityProject } }
     engagements(first: 100) { role description since provider { slug name } sources { ...SiteSource } }
     lessons(first: 100) { slug title kind body project { slug title } topics { key label } sources { ...SiteSource } }
   }
 }
 ${SOURCE}
-${PROJECT_REF}`;
+${CITY_PROJECT}`;
 
 export interface CityData {
   municipality:
@@ -110,7 +116,7 @@ export interface CityData {
           sources: SourceRef[];
           fieldsOfAction: { title: string; description: string | null; topics: TopicRef[]; sources: SourceRef[] }[];
         }[];
-        projects: { totalCount: number; nodes: (ProjectRef & { sources: SourceRef[] })[] };
+        projects: { nodes: CityProjectRef[] };
         engagements: { role: string; description: string; since: string | null; provider: Named; sources: SourceRef[] }[];
         lessons: {
           slug: string;
@@ -329,6 +335,10 @@ export const SITE_QUERIES: Readonly<Record<string, string>> = {
   TOPICS_QUERY,
   TOPIC_IDS_QUERY,
   TOPIC_QUERY,
+  CHOICES_QUERY,
+  COMPARE_QUERY,
+  COMPARE_BUDGET_QUERY,
+  LESSONS_QUERY,
   SEARCH_QUERY,
   STRATEGY_QUERY,
 };

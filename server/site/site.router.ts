@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import express, { type Request, type RequestHandler, type Response } from "express";
-import { type FunctionComponent, h, type VNode } from "preact";
+import type { VNode } from "preact";
 import { matchesIfNoneMatch, strongEtag } from "../embed/http-cache.js";
 import { DATABASE_RETRY_AFTER_SECONDS } from "../errors.js";
 import { createPageCache, type RenderedAnswer } from "../embed/page-cache.js";
@@ -10,7 +10,7 @@ import { rateLimitMiddleware } from "../rate-limit/rate-limit.middleware.js";
 import type { RateLimiter } from "../rate-limit/rate-limiter.js";
 import { hubOrigin } from "../http/hub-origin.js";
 import type { SiteLanguage } from "./i18n/messages.js";
-import { languageOf, siteLanguage } from "./i18n/site-language.js";
+import { languageOf, localHref, pageElement, siteLanguage } from "./i18n/site-language.js";
 import { renderDocument, STYLESHEET_PATH } from "./layout.js";
 import { CitiesPage } from "./pages/cities.js";
 import { CityPage } from "./pages/city.js";
@@ -45,6 +45,9 @@ import {
   TOPICS_QUERY,
   type TopicsData,
 } from "./queries.js";
+import { BadPageInput, FORM_PARAMETERS, formKey, PageRedirect } from "./page-answer.js";
+import { renderCompare } from "./routes/compare.js";
+import { renderLessons } from "./routes/lessons.js";
 import { searchOutcome } from "./queries/search.js";
 import { type RunSiteQuery, SiteQueryError } from "./run-query.js";
 import { parseSearchRequest, SEARCH_PATH, searchCacheKey, searchHref } from "./search-params.js";
@@ -75,11 +78,6 @@ const STYLESHEET_FILE = fileURLToPath(new URL("./assets/site.css", import.meta.u
  */
 type Render = (params: Record<string, string>, query: Record<string, unknown>, origin: string | null) => Promise<VNode | null>;
 
-/** A page template as an element to render (not called directly: templates read the page's language from context). */
-function page<P>(template: FunctionComponent<P>, props: P): VNode {
-  return h(template as FunctionComponent, props as Record<string, unknown>);
-}
-
 /** The pages that show absolute links to the hub (the project page's embed snippets): their answer depends on the origin. */
 const PAGES_WITH_ORIGIN = new Set(["/projekte/:slug"]);
 
@@ -103,7 +101,7 @@ function sendWithEtag(req: Request, res: Response, answer: RenderedAnswer): void
 /** The HTML 404 in the site's layout, in `lang`, with its language switch pointing to `here`. */
 export function sendNotFoundPage(res: Response, lang: SiteLanguage = "de", here = "/"): void {
   setPageHeaders(res, CACHE_OK, lang);
-  res.status(404).send(renderDocument(page(NotFoundPage, {}), siteLanguage(lang, here)));
+  res.status(404).send(renderDocument(pageElement(NotFoundPage, {}), siteLanguage(lang, here)));
 }
 
 /** `?nach=` of a list page: the cursor of the page before, when it is a plausible one. */
@@ -118,7 +116,7 @@ function nextHref(path: string, pageInfo: { hasNextPage: boolean; endCursor: str
 
 /**
  * A page's own address without `lang`: its route with its (encoded) slug, plus what of the query it reads
- * (the cursor; the cleaned search). The page cache keys on the same, so a cached page's links fit every request for it.
+ * (the cursor, a form's parameters; the cleaned search). The page cache keys on the same, so a cached page's links fit every request for it.
  */
 function pageAddress(route: string, params: Record<string, string>, query: Record<string, unknown>): string {
   if (route === SEARCH_PATH) {
@@ -126,52 +124,63 @@ function pageAddress(route: string, params: Record<string, string>, query: Recor
     return searchHref(request.query, request.filters, request.after);
   }
   const path = route.replace(/:(slug|key)/, (_match, name: string) => encodeURIComponent(params[name] ?? ""));
+  const search = new URLSearchParams();
   const after = cursorOf(query);
-  return after ? `${path}?nach=${encodeURIComponent(after)}` : path;
+  if (after) search.append("nach", after);
+  for (const name of FORM_PARAMETERS) {
+    const value = query[name];
+    for (const item of Array.isArray(value) ? value : [value]) if (typeof item === "string") search.append(name, item);
+  }
+  return search.size > 0 ? `${path}?${search}` : path;
 }
 
 /** The pages, by route: each runs its GraphQL document and renders its template. */
 function pages(run: RunSiteQuery): Record<string, Render> {
   return {
-    "/": async () => page(HomePage, { data: await run<HomeData>(HOME_QUERY) }),
+    "/": async () => pageElement(HomePage, { data: await run<HomeData>(HOME_QUERY) }),
     "/kommunen": async (_params, query) => {
       const data = await run<CitiesData>(CITIES_QUERY, { after: cursorOf(query) });
-      return page(CitiesPage, { data, nextHref: nextHref("/kommunen", data.municipalities.pageInfo) });
+      return pageElement(CitiesPage, { data, nextHref: nextHref("/kommunen", data.municipalities.pageInfo) });
     },
     "/kommunen/:slug": async ({ slug }) => {
       const { municipality } = await run<CityData>(CITY_QUERY, { slug });
-      return municipality && page(CityPage, { city: municipality });
+      return municipality && pageElement(CityPage, { city: municipality });
     },
     "/projekte/:slug": async ({ slug }, _query, origin) => {
       const { project } = await run<ProjectData>(PROJECT_QUERY, { slug });
-      return project && page(ProjectPage, { project, origin });
+      return project && pageElement(ProjectPage, { project, origin });
     },
     "/strategien/:slug": async ({ slug }) => {
       const { strategy } = await run<StrategyData>(STRATEGY_QUERY, { slug });
-      return strategy && page(StrategyPage, { strategy });
+      return strategy && pageElement(StrategyPage, { strategy });
     },
     "/anbieter": async (_params, query) => {
       const data = await run<ProvidersData>(PROVIDERS_QUERY, { after: cursorOf(query) });
-      return page(ProvidersPage, { data, nextHref: nextHref("/anbieter", data.providers.pageInfo) });
+      return pageElement(ProvidersPage, { data, nextHref: nextHref("/anbieter", data.providers.pageInfo) });
     },
     "/anbieter/:slug": async ({ slug }) => {
       const { provider, projects } = await run<ProviderData>(PROVIDER_QUERY, { slug });
-      return provider && page(ProviderPage, { provider, projects });
+      return provider && pageElement(ProviderPage, { provider, projects });
     },
-    "/themen": async () => page(TopicsPage, { data: await run<TopicsData>(TOPICS_QUERY) }),
+    "/themen": async () => pageElement(TopicsPage, { data: await run<TopicsData>(TOPICS_QUERY) }),
     "/themen/:key": async ({ key }) => {
       const { topics } = await run<TopicIdsData>(TOPIC_IDS_QUERY);
       const found = topics.nodes.find((candidate) => candidate.key === key);
       if (!found) return null;
       const { node, projects } = await run<TopicData>(TOPIC_QUERY, { id: found.id, key });
-      return node && page(TopicPage, { topic: node, projects });
+      return node && pageElement(TopicPage, { topic: node, projects });
     },
+    "/vergleich": (_params, query) => renderCompare(run, query),
+    "/erfahrungen": (_params, query) => renderLessons(run, query),
     [SEARCH_PATH]: async (_params, query) => {
       const request = parseSearchRequest(query);
-      return page(SearchPage, { request, ...(await searchOutcome(run, request)) });
+      return pageElement(SearchPage, { request, ...(await searchOutcome(run, request)) });
     },
   };
 }
+
+/** The page routes the site serves (Express patterns such as `/kommunen/:slug`), e.g. for `bench:pages`' table of sample pages. */
+export const SITE_ROUTES: readonly string[] = Object.keys(pages(() => Promise.reject(new Error("only the routes are read"))));
 
 /**
  * The hub's own German website (issue 13): server-rendered pages for people who
@@ -203,7 +212,7 @@ export function createSiteRouter({ run, logger, rateLimiter, cacheSeconds, publi
       const params = req.params as Record<string, string>;
       const query = req.query as Record<string, unknown>;
       // Only the parameters a page reads make it a different page; `?utm=…` shares the cached one.
-      const slug = route === SEARCH_PATH ? searchCacheKey(query) : `${route} ${params.slug ?? params.key ?? ""} ${cursorOf(query) ?? ""}`;
+      const slug = route === SEARCH_PATH ? searchCacheKey(query) : `${route} ${params.slug ?? params.key ?? ""} ${cursorOf(query) ?? ""} ${formKey(query)}`;
       // `?lang=en` is the same page with English labels: its own cache entry, its links and its switch built from `here`.
       const lang = languageOf(query);
       const here = pageAddress(route, params, query);
@@ -224,6 +233,11 @@ export function createSiteRouter({ run, logger, rateLimiter, cacheSeconds, publi
         setPageHeaders(res, CACHE_OK, lang);
         sendWithEtag(req, res, answer);
       } catch (error) {
+        if (error instanceof PageRedirect) return res.redirect(303, localHref(error.location, lang));
+        if (error instanceof BadPageInput) {
+          setPageHeaders(res, CACHE_OK, lang);
+          return res.status(400).send(renderDocument(error.page, siteLanguage(lang, here)));
+        }
         const code = error instanceof SiteQueryError ? error.code : undefined;
         // A page's query takes rate-limit points by its cost like any API client's; past the budget the page is a 429.
         const status = code === "RATE_LIMITED" ? 429 : code === "DATABASE_UNAVAILABLE" || code === "TIMEOUT" ? 503 : 500;
@@ -233,7 +247,7 @@ export function createSiteRouter({ run, logger, rateLimiter, cacheSeconds, publi
         setPageHeaders(res, NO_STORE, lang);
         if (status === 503) res.setHeader("Retry-After", String(DATABASE_RETRY_AFTER_SECONDS));
         if (status === 429) res.setHeader("Retry-After", String((error as SiteQueryError).retryAfterSeconds ?? 60));
-        res.status(status).send(renderDocument(page(ErrorPage, { status }), siteLanguage(lang, here)));
+        res.status(status).send(renderDocument(pageElement(ErrorPage, { status }), siteLanguage(lang, here)));
       }
     });
   }

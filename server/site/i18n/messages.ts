@@ -19,7 +19,7 @@ export interface Messages {
     hub: string;
     skip: string;
     mainNavigation: string;
-    nav: { start: string; kommunen: string; anbieter: string; themen: string; suche: string };
+    nav: { start: string; kommunen: string; anbieter: string; themen: string; vergleich: string; erfahrungen: string; suche: string };
     /** The language switch: the other language's name, in that language, and a hint for assistive technology. */
     otherLanguage: { lang: SiteLanguage; name: string; label: string };
     licenceBefore: string;
@@ -75,6 +75,7 @@ export interface Messages {
     population: string;
     populationAsOf: (date: string) => string;
     website: string;
+    compare: string;
     strategies: string;
     noStrategy: string;
     adopted: (date: string) => string;
@@ -198,9 +199,74 @@ export interface Messages {
     /** What the page says about a URL it could not search as given (`SEARCH_NOTICES`). */
     notices: Readonly<Record<keyof typeof SEARCH_NOTICES, string>>;
   };
+  compare: {
+    title: string;
+    titleFor: (names: string) => string;
+    errorTitle: (title: string) => string;
+    checkChoice: string;
+    lead: string;
+    intro: string;
+    matrixHeading: string;
+    csvLink: string;
+    csvNoteBefore: string;
+    csvNoteAfter: string;
+    legend: string;
+    keyFigures: string;
+    changeChoice: string;
+    noTopics: string;
+    noProjectsShown: string;
+    caption: string;
+    topic: string;
+    andMore: string;
+    coverage: Readonly<Record<string, { text: string; description: string }>>;
+    state: string;
+    population: string;
+    noInformation: string;
+    strategies: string;
+    nonePublished: string;
+    adopted: (date: string) => string;
+    until: (year: string) => string;
+    fieldsOfAction: string;
+    budget: string;
+    noBudget: string;
+    projects: string;
+    providers: string;
+    indicators: string;
+    asOf: (date: string) => string;
+    moreOnCityPage: string;
+    citiesLegend: (max: number) => string;
+    topicsLegend: string;
+    submit: string;
+  };
+  lessons: {
+    title: string;
+    errorTitle: string;
+    lead: string;
+    checkFilter: string;
+    all: string;
+    topic: string;
+    kind: string;
+    city: string;
+    filter: string;
+    count: (count: string, filtered: boolean) => string;
+    projectPrefix: string;
+    more: string;
+  };
+  nounsExtra: { topic: [string, string]; lesson: [string, string] };
+  /** Messages about form input (`FormParamError`) stay German; on English pages this says so before them. */
+  germanDetails: string;
   notFound: { title: string; text: string; home: string; allCities: string; allTopics: string };
   error: { title: string; heading: string; unavailable: string; rateLimited: string; failed: string; home: string };
 }
+
+/** The comparison's coverage levels in German: the page's own words (`COVERAGE` of the compare page, without its symbols). */
+const COVERAGE_DE: Messages["compare"]["coverage"] = {
+  NONE: { text: "Nichts veröffentlicht", description: "weder ein Handlungsfeld noch ein Projekt zum Thema" },
+  STRATEGY_ONLY: { text: "Nur auf dem Papier", description: "ein Handlungsfeld der Strategie, oder Projekte, die Idee blieben oder gestoppt wurden" },
+  PLANNED: { text: "Projekt geplant", description: "mindestens ein geplantes Projekt, noch keines in Umsetzung" },
+  IN_PROGRESS: { text: "In Umsetzung", description: "mindestens ein Projekt in Umsetzung, noch keines abgeschlossen" },
+  COMPLETED: { text: "Umgesetzt", description: "mindestens ein abgeschlossenes Projekt" },
+};
 
 /** The site's German texts (the default). */
 export const de: Messages = {
@@ -209,7 +275,7 @@ export const de: Messages = {
     hub: "IKZ-Hub",
     skip: "Zum Inhalt springen",
     mainNavigation: "Hauptnavigation",
-    nav: { start: "Start", kommunen: "Kommunen", anbieter: "Anbieter", themen: "Themen", suche: "Suche" },
+    nav: { start: "Start", kommunen: "Kommunen", anbieter: "Anbieter", themen: "Themen", vergleich: "Vergleich", erfahrungen: "Erfahrungen", suche: "Suche" },
     otherLanguage: { lang: "en", name: "English", label: "This page in English" },
     licenceBefore: "Inhalte unter der ",
     licenceAfter: ".",
@@ -292,6 +358,7 @@ export const de: Messages = {
     population: "Einwohner",
     populationAsOf: (date) => ` (Stand ${date})`,
     website: "Website",
+    compare: "Mit anderen Kommunen vergleichen",
     strategies: "Strategien",
     noStrategy: "Keine veröffentlichte Strategie.",
     adopted: (date) => ` · Beschluss ${date}`,
@@ -428,6 +495,61 @@ export const de: Messages = {
     citiesLink: "Kommunen",
     notices: SEARCH_NOTICES,
   },
+  compare: {
+    title: "Kommunen vergleichen",
+    titleFor: (names) => `Vergleich: ${names}`,
+    errorTitle: (title) => `Fehler: ${title}`,
+    checkChoice: "Bitte die Auswahl prüfen",
+    lead: "Was die Kommunen je Thema veröffentlicht haben: Handlungsfelder ihrer Strategien und Projekte mit ihrem Stand.",
+    intro: "Wählen Sie Kommunen und, wenn Sie möchten, Themen: der Vergleich zeigt je Thema, wie weit jede Kommune ist.",
+    matrixHeading: "Themen im Vergleich",
+    csvLink: "Diese Tabelle als CSV herunterladen",
+    csvNoteBefore: " (für Tabellenkalkulationen, ",
+    csvNoteAfter: ").",
+    legend: "Legende",
+    keyFigures: "Eckdaten",
+    changeChoice: "Auswahl ändern",
+    noTopics: "Zu diesen Kommunen ist noch kein Thema mit Handlungsfeld oder Projekt veröffentlicht.",
+    noProjectsShown: "Bei so vielen Zellen nennt die Tabelle keine Projekte; die Seiten der Kommunen und Themen zeigen sie.",
+    caption: "Stand je Thema und Kommune",
+    topic: "Thema",
+    andMore: "und weitere",
+    coverage: COVERAGE_DE,
+    state: "Bundesland",
+    population: "Einwohner",
+    noInformation: "keine Angabe",
+    strategies: "Strategien",
+    nonePublished: "keine veröffentlicht",
+    adopted: (date) => `, Beschluss ${date}`,
+    until: (year) => `, bis ${year}`,
+    fieldsOfAction: "Handlungsfelder",
+    budget: "Budget",
+    noBudget: "keines veröffentlicht",
+    projects: "Projekte",
+    providers: "Anbieter",
+    indicators: "Kennzahlen",
+    asOf: (date) => ` (Stand ${date})`,
+    moreOnCityPage: "und weitere auf der Seite der Kommune",
+    citiesLegend: (max) => `Kommunen (eine bis ${max})`,
+    topicsLegend: "Themen (ohne Auswahl: alle Themen der gewählten Kommunen)",
+    submit: "Vergleichen",
+  },
+  lessons: {
+    title: "Erfahrungen",
+    errorTitle: "Fehler: Erfahrungen",
+    lead: "Was Kommunen bei der Digitalisierung gelernt haben: Erfolge, Stolpersteine und Empfehlungen, jeweils mit Quelle.",
+    checkFilter: "Bitte den Filter prüfen",
+    all: "alle",
+    topic: "Thema",
+    kind: "Art",
+    city: "Kommune",
+    filter: "Filtern",
+    count: (count, filtered) => `${count}${filtered ? " zu diesem Filter" : ""}.`,
+    projectPrefix: " · Projekt: ",
+    more: "Weitere Erfahrungen",
+  },
+  nounsExtra: { topic: ["Thema", "Themen"], lesson: ["Erfahrung", "Erfahrungen"] },
+  germanDetails: "",
   notFound: {
     title: "Seite nicht gefunden",
     text: "Unter dieser Adresse gibt es im IKZ-Hub nichts (mehr). Vielleicht wurde der Eintrag umbenannt oder ist nicht veröffentlicht.",
@@ -452,7 +574,15 @@ export const en: Messages = {
     hub: "IKZ-Hub",
     skip: "Skip to content",
     mainNavigation: "Main navigation",
-    nav: { start: "Home", kommunen: "Municipalities", anbieter: "Providers", themen: "Topics", suche: "Search" },
+    nav: {
+      start: "Home",
+      kommunen: "Municipalities",
+      anbieter: "Providers",
+      themen: "Topics",
+      vergleich: "Comparison",
+      erfahrungen: "Lessons learned",
+      suche: "Search",
+    },
     otherLanguage: { lang: "de", name: "Deutsch", label: "Diese Seite auf Deutsch" },
     licenceBefore: "Content licensed under the ",
     licenceAfter: ".",
@@ -535,6 +665,7 @@ export const en: Messages = {
     population: "Population",
     populationAsOf: (date) => ` (as of ${date})`,
     website: "Website",
+    compare: "Compare with other municipalities",
     strategies: "Strategies",
     noStrategy: "No published strategy.",
     adopted: (date) => ` · adopted ${date}`,
@@ -680,6 +811,67 @@ export const en: Messages = {
       unknownFilter: "At least one chosen filter (municipality, topic or provider) is unknown. Remove it to search.",
     },
   },
+  compare: {
+    title: "Compare municipalities",
+    titleFor: (names) => `Comparison: ${names}`,
+    errorTitle: (title) => `Error: ${title}`,
+    checkChoice: "Please check your choice",
+    lead: "What the municipalities have published per topic: fields of action of their strategies, and projects with their status.",
+    intro: "Choose municipalities and, if you like, topics: the comparison shows per topic how far each municipality has got.",
+    matrixHeading: "Topics compared",
+    csvLink: "Download this table as CSV",
+    csvNoteBefore: " (for spreadsheets, ",
+    csvNoteAfter: ").",
+    legend: "Legend",
+    keyFigures: "Key figures",
+    changeChoice: "Change the choice",
+    noTopics: "No topic with a field of action or project has been published for these municipalities yet.",
+    noProjectsShown: "With this many cells the table names no projects; the pages of the municipalities and topics show them.",
+    caption: "Status per topic and municipality",
+    topic: "Topic",
+    andMore: "and more",
+    coverage: {
+      NONE: { text: "Nothing published", description: "neither a field of action nor a project on the topic" },
+      STRATEGY_ONLY: { text: "On paper only", description: "a field of action of the strategy, or projects that stayed an idea or were stopped" },
+      PLANNED: { text: "Project planned", description: "at least one planned project, none in progress yet" },
+      IN_PROGRESS: { text: "In progress", description: "at least one project in progress, none completed yet" },
+      COMPLETED: { text: "Done", description: "at least one completed project" },
+    },
+    state: "State",
+    population: "Population",
+    noInformation: "not known",
+    strategies: "Strategies",
+    nonePublished: "none published",
+    adopted: (date) => `, adopted ${date}`,
+    until: (year) => `, until ${year}`,
+    fieldsOfAction: "Fields of action",
+    budget: "Budget",
+    noBudget: "none published",
+    projects: "Projects",
+    providers: "Providers",
+    indicators: "Indicators",
+    asOf: (date) => ` (as of ${date})`,
+    moreOnCityPage: "and more on the municipality's page",
+    citiesLegend: (max) => `Municipalities (one to ${max})`,
+    topicsLegend: "Topics (none chosen: all topics of the chosen municipalities)",
+    submit: "Compare",
+  },
+  lessons: {
+    title: "Lessons learned",
+    errorTitle: "Error: lessons learned",
+    lead: "What municipalities have learned about going digital: successes, pitfalls and recommendations, each with its source.",
+    checkFilter: "Please check the filter",
+    all: "all",
+    topic: "Topic",
+    kind: "Kind",
+    city: "Municipality",
+    filter: "Filter",
+    count: (count, filtered) => `${count}${filtered ? " for this filter" : ""}.`,
+    projectPrefix: " · Project: ",
+    more: "More lessons learned",
+  },
+  nounsExtra: { topic: ["topic", "topics"], lesson: ["lesson learned", "lessons learned"] },
+  germanDetails: "Details (in German): ",
   notFound: {
     title: "Page not found",
     text: "There is nothing (or nothing any more) at this address on the IKZ hub. The entry may have been renamed or is not published.",

@@ -1,4 +1,4 @@
-import { type ComponentChildren, createContext, type VNode } from "preact";
+import { type ComponentChildren, createContext, type FunctionComponent, h, type VNode } from "preact";
 import { useContext } from "preact/hooks";
 import { formatAmountDe } from "../../embed/format.js";
 import { MESSAGES, type Messages, type SiteLanguage } from "./messages.js";
@@ -96,4 +96,20 @@ export function useSiteLanguage(): SiteLanguageContext {
 export function InGerman({ children }: { children: ComponentChildren }): VNode {
   const { contentLang } = useSiteLanguage();
   return contentLang ? <span lang={contentLang}>{children}</span> : <>{children}</>;
+}
+
+/** A form page's message about its input (German, from `FormParamError` and the routes): on English pages introduced as such. */
+export function FormError({ error }: { error: string }): VNode {
+  const { t } = useSiteLanguage();
+  return (
+    <p>
+      {t.germanDetails}
+      <InGerman>{error}</InGerman>
+    </p>
+  );
+}
+
+/** A page template as an element to render (not called directly: templates read the page's language from context). */
+export function pageElement<P>(template: FunctionComponent<P>, props: P): VNode {
+  return h(template as FunctionComponent, props as Record<string, unknown>);
 }

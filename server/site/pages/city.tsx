@@ -2,13 +2,13 @@ import type { VNode } from "preact";
 import { Stand } from "../components/stand.js";
 import { InGerman, useSiteLanguage } from "../i18n/site-language.js";
 import { ExternalLink, Layout, paths, ProjectList, Sources, TopicLinks } from "../layout.js";
-import type { CityData, ProjectRef } from "../queries.js";
+import type { CityData, CityProjectRef } from "../queries.js";
 
 type City = NonNullable<CityData["municipality"]>;
 
 /** Projects grouped under each of their topics (a project on two topics shows twice), topics by label; untagged last. */
-function projectsByTopic(projects: ProjectRef[], noTopic: string, locale: string): { key: string; label: string; projects: ProjectRef[] }[] {
-  const groups = new Map<string, { key: string; label: string; projects: ProjectRef[] }>();
+function projectsByTopic(projects: CityProjectRef[], noTopic: string, locale: string): { key: string; label: string; projects: CityProjectRef[] }[] {
+  const groups = new Map<string, { key: string; label: string; projects: CityProjectRef[] }>();
   for (const project of projects) {
     const topics = project.topics.length > 0 ? project.topics : [{ key: "", label: noTopic }];
     for (const topic of topics) {
@@ -84,6 +84,9 @@ export function CityPage({ city }: { city: City }): VNode {
       </p>
       <h1>{city.name}</h1>
       <KeyFigures city={city} />
+      <p>
+        <a href={href(`/vergleich?kommunen=${encodeURIComponent(city.slug)}`)}>{t.city.compare}</a>
+      </p>
       {city.note ? <p lang={contentLang}>{city.note}</p> : null}
       <Sources sources={city.sources} />
 

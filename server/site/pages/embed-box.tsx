@@ -16,7 +16,7 @@ function Snippet({ id, heading, children, code }: { id: string; heading: string;
     <>
       <h3 id={id}>{heading}</h3>
       <p>{children}</p>
-      <pre class="snippet" aria-labelledby={id}>
+      <pre class="embed-snippet" aria-labelledby={id}>
         <code>{code}</code>
       </pre>
     </>
@@ -54,7 +54,7 @@ export function EmbedBox({ project, origin }: EmbedProps): VNode {
       </Snippet>
       <p>
         {t.embed.oembedEndpoint}
-        <code class="snippet-inline">{snippets.oembedEndpoint}</code>
+        <code class="embed-snippet-inline">{snippets.oembedEndpoint}</code>
       </p>
     </section>
   );

@@ -17,9 +17,9 @@ export function HomePage({ data }: { data: HomeData }): VNode {
   const perTopic = projectsPerTopic(data.stats.projectsByTopicAndState);
   const figures = [
     { count: data.municipalities.totalCount, text: t.home.figures.kommunen, href: "/kommunen" },
-    { count: data.projects.totalCount, text: t.home.figures.projekte, href: "/themen" },
+    { count: data.stats.projectCount, text: t.home.figures.projekte, href: "/themen" },
     { count: data.providers.totalCount, text: t.home.figures.anbieter, href: "/anbieter" },
-    { count: data.lessons.totalCount, text: t.home.figures.erfahrungen, href: null },
+    { count: data.lessons.totalCount, text: t.home.figures.erfahrungen, href: "/erfahrungen" },
   ];
   return (
     <Layout title={t.home.title} section="start">
