@@ -1,7 +1,7 @@
 import type { VNode } from "preact";
 import { STATE_NAMES, type State } from "../../../schema/municipality/state.enum.js";
 import type { Messages } from "../i18n/messages.js";
-import { type SiteLanguageContext, useSiteLanguage } from "../i18n/site-language.js";
+import { InGerman, type SiteLanguageContext, useSiteLanguage } from "../i18n/site-language.js";
 import { Layout, paths } from "../layout.js";
 import { MarkedSnippet } from "../marked-snippet.js";
 import type { SearchData, SearchFacetData, SearchHitData, SearchOutcome } from "../queries/search.js";
@@ -25,6 +25,14 @@ function facetValues(param: FacetParam, facet: SearchFacetData | undefined, chos
   );
   const missing = chosen.filter((value) => !values.some((listed) => listed.value === value));
   return [...values, ...missing.map((value) => ({ value, label: fallbackLabel(param, value, language), count: null }))];
+}
+
+/** The facets whose values are stored names (German on any page), not the site's labels. */
+const STORED_NAMES: ReadonlySet<FacetParam> = new Set(["land", "kommune", "thema", "anbieter"]);
+
+/** A facet value's label, marked German where it is a stored name. */
+function ValueLabel({ param, text }: { param: FacetParam; text: string }): VNode {
+  return STORED_NAMES.has(param) ? <InGerman>{text}</InGerman> : <>{text}</>;
 }
 
 /** A notice of `SEARCH_NOTICES` in the page's language; any other text as it is. */
@@ -87,7 +95,7 @@ function FilterChips({ request, facets }: { request: SearchRequest; facets: Sear
       const listed = facets.find((facet) => facet.field === field)?.values.find((candidate) => candidate.value === value);
       const own = param === "typ" || (param === "status" && language.lang !== "de") || !listed;
       const shown = own ? fallbackLabel(param, value, language) : listed.label;
-      return { param, value, text: `${t.search.facets[param]}: ${shown}` };
+      return { param, value, shown };
     }),
   );
   return (
@@ -100,7 +108,7 @@ function FilterChips({ request, facets }: { request: SearchRequest; facets: Sear
           <li key={`${chip.param}=${chip.value}`}>
             <a href={href(withoutFilter(request, chip.param, chip.value))}>
               <span class="visually-hidden">{t.search.removeFilter}</span>
-              {chip.text} <span aria-hidden="true">×</span>
+              {t.search.facets[chip.param]}: <ValueLabel param={chip.param} text={chip.shown} /> <span aria-hidden="true">×</span>
             </a>
           </li>
         ))}
@@ -130,7 +138,7 @@ function Facets({ request, facets }: { request: SearchRequest; facets: SearchFac
                 <li key={value.value}>
                   <label>
                     <input type="checkbox" form="suche" name={param} value={value.value} checked={request.filters[param].includes(value.value)} />{" "}
-                    {value.label}
+                    <ValueLabel param={param} text={value.label} />
                     {value.count !== null ? <span class="meta"> ({formatNumber(value.count)})</span> : null}
                   </label>
                 </li>
