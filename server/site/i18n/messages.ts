@@ -668,7 +668,7 @@ export const en: Messages = {
     compare: "Compare with other municipalities",
     strategies: "Strategies",
     noStrategy: "No published strategy.",
-    adopted: (date) => ` · adopted ${date}`,
+    adopted: (date) => ` · council decision ${date}`,
     fieldsOfAction: "Fields of action",
     projectsByTopic: "Projects by topic",
     noProject: "No published project.",
