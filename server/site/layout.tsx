@@ -1,9 +1,11 @@
 import type { ComponentChildren, VNode } from "preact";
+import { useContext } from "preact/hooks";
 import { renderToString } from "preact-render-to-string";
 import { stripBidiControls } from "../../schema/common/bidi.js";
 import { safeHttpUrl } from "../embed/safe-url.js";
 import { formatPartialDate, label } from "./labels.js";
 import type { ProjectRef, SourceRef, TopicRef } from "./queries.js";
+import { DEFAULT_SITE_SETTINGS, type SiteSettings, SiteSettingsContext } from "./settings.js";
 
 /** The site's sections, for the navigation and `aria-current`. */
 export type Section = "start" | "kommunen" | "anbieter" | "themen" | null;
@@ -15,8 +17,14 @@ const NAVIGATION: readonly { section: Exclude<Section, null>; href: string; text
   { section: "themen", href: "/themen", text: "Themen" },
 ];
 
-/** The licence the hub's content is published under, named in every page's footer. */
-export const DATA_LICENCE = { name: "Datenlizenz Deutschland – Namensnennung 2.0", url: "https://www.govdata.de/dl-de/by-2-0" } as const;
+/** The operator's pages and the hub's own about itself, linked from every page's footer. */
+const ABOUT: readonly { href: string; text: string }[] = [
+  { href: "/aenderungen", text: "Letzte Änderungen" },
+  { href: "/api", text: "API und Daten" },
+  { href: "/impressum", text: "Impressum" },
+  { href: "/datenschutz", text: "Datenschutz" },
+  { href: "/barrierefreiheit", text: "Barrierefreiheit" },
+];
 
 /** The exports every page links to. */
 const EXPORTS: readonly { href: string; text: string }[] = [
@@ -32,11 +40,14 @@ interface LayoutProps {
   /** The page's own title; the hub's name is appended. */
   title: string;
   section: Section;
+  /** A feed of this page's content, announced as `<link rel="alternate">`. */
+  feed?: { href: string; title: string };
   children: ComponentChildren;
 }
 
 /** The frame of every page: skip link, header with navigation, main, footer with licence and exports. */
-export function Layout({ title, section, children }: LayoutProps): VNode {
+export function Layout({ title, section, feed, children }: LayoutProps): VNode {
+  const { licence } = useContext(SiteSettingsContext);
   return (
     <html lang="de">
       <head>
@@ -44,6 +55,7 @@ export function Layout({ title, section, children }: LayoutProps): VNode {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} – IKZ-Hub`}</title>
         <link rel="stylesheet" href={STYLESHEET_PATH} />
+        {feed ? <link rel="alternate" type="application/atom+xml" title={feed.title} href={feed.href} /> : null}
       </head>
       <body>
         <a class="skip" href="#inhalt">
@@ -73,7 +85,7 @@ export function Layout({ title, section, children }: LayoutProps): VNode {
         <footer class="site-footer">
           <div class="wrap">
             <p>
-              Inhalte unter der <a href={DATA_LICENCE.url}>{DATA_LICENCE.name}</a>.
+              Inhalte unter der <ExternalLink href={licence.url}>{licence.name}</ExternalLink>.
             </p>
             <p>
               Daten zum Herunterladen:{" "}
@@ -85,6 +97,15 @@ export function Layout({ title, section, children }: LayoutProps): VNode {
               ))}
               . Für Programme: die <a href="/graphql">GraphQL-API</a> und ihr <a href="/explorer">Explorer</a>.
             </p>
+            <nav aria-label="Über den Hub">
+              <ul class="footer-links">
+                {ABOUT.map((item) => (
+                  <li key={item.href}>
+                    <a href={item.href}>{item.text}</a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
           </div>
         </footer>
       </body>
@@ -97,8 +118,9 @@ export function Layout({ title, section, children }: LayoutProps): VNode {
  * control characters, which no template writes, are dropped from the whole page, so
  * that stored text shows in the order it was written ("Bericht\u202Egpj.exe" cannot pose as "Berichtexe.jpg").
  */
-export function renderDocument(page: VNode): string {
-  return `<!doctype html>${stripBidiControls(renderToString(page))}`;
+export function renderDocument(page: VNode, settings: SiteSettings = DEFAULT_SITE_SETTINGS): string {
+  const provided = <SiteSettingsContext.Provider value={settings}>{page}</SiteSettingsContext.Provider>;
+  return `<!doctype html>${stripBidiControls(renderToString(provided))}`;
 }
 
 /** The path of a record's page; slugs are percent-encoded so that no stored value can change the path. */

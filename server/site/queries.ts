@@ -3,6 +3,7 @@
  * per page, with the shapes of their answers. They are plain API queries: anything
  * a page shows, an anonymous API client can read the same way.
  */
+import { CHANGE_FILTERS_QUERY, CHANGE_NODE, CHANGES_QUERY, type ChangeEntry, LATEST_CHANGES } from "./changes/changes.query.js";
 
 /** A source as pages cite it. */
 export interface SourceRef {
@@ -42,7 +43,9 @@ export const HOME_QUERY = `query SiteHome {
   lessons(first: 0) { totalCount }
   topics(first: 100) { nodes { key label description } }
   stats { projectsByTopicAndState { topic { key } count } }
-}`;
+  ${LATEST_CHANGES}
+}
+${CHANGE_NODE}`;
 
 export interface HomeData {
   municipalities: { totalCount: number };
@@ -51,6 +54,7 @@ export interface HomeData {
   lessons: { totalCount: number };
   topics: { nodes: (TopicRef & { description: string })[] };
   stats: { projectsByTopicAndState: { topic: { key: string }; count: number }[] };
+  changes: { nodes: ChangeEntry[] };
 }
 
 export const CITIES_QUERY = `query SiteCities($after: String) {
@@ -255,4 +259,6 @@ export const SITE_QUERIES: Readonly<Record<string, string>> = {
   TOPICS_QUERY,
   TOPIC_IDS_QUERY,
   TOPIC_QUERY,
+  CHANGES_QUERY,
+  CHANGE_FILTERS_QUERY,
 };

@@ -4,10 +4,11 @@ import express, { type Request, type RequestHandler, type Response } from "expre
 import type { VNode } from "preact";
 import { matchesIfNoneMatch, strongEtag } from "../embed/http-cache.js";
 import { DATABASE_RETRY_AFTER_SECONDS } from "../errors.js";
-import { createPageCache, type RenderedAnswer } from "../embed/page-cache.js";
+import { createPageCache, type PageCache, type RenderedAnswer } from "../embed/page-cache.js";
 import type { Logger } from "../logger.js";
 import { rateLimitMiddleware } from "../rate-limit/rate-limit.middleware.js";
 import type { RateLimiter } from "../rate-limit/rate-limiter.js";
+import { createSiteInfoRouter } from "./info/info.router.js";
 import { renderDocument, STYLESHEET_PATH } from "./layout.js";
 import { CitiesPage } from "./pages/cities.js";
 import { CityPage } from "./pages/city.js";
@@ -39,6 +40,8 @@ import {
   type TopicsData,
 } from "./queries.js";
 import { type RunSiteQuery, SiteQueryError } from "./run-query.js";
+import type { SiteConfig } from "../config.js";
+import type { OperationLimits } from "../config.js";
 
 /** What the site's routes need from the hub. */
 export interface SiteRouterOptions {
@@ -49,6 +52,20 @@ export interface SiteRouterOptions {
   rateLimiter: RateLimiter;
   /** How long rendered pages are kept in memory (PAGE_CACHE_SECONDS); 0 keeps none. */
   cacheSeconds: number;
+  /** The operator's part: licence and legal texts. */
+  site: SiteConfig;
+  /** The API's limits and the hub's public origin, which `/api` and the Atom feed state. */
+  api: SiteApiFacts;
+}
+
+/** What the API page tells about the hub's limits, from the configuration in force. */
+export interface SiteApiFacts {
+  limits: OperationLimits;
+  maxResponseNodes: number;
+  rateLimit: { points: number; durationSeconds: number };
+  rateLimitCostPerPoint: number;
+  /** PUBLIC_URL, or null to take the origin from a trusted Host. */
+  publicUrl: string | null;
 }
 
 const HTML = "text/html; charset=utf-8";
@@ -61,7 +78,8 @@ const STYLESHEET_FILE = fileURLToPath(new URL("./assets/site.css", import.meta.u
 /** A page's answer: a rendered document, or null when the record (or list page) does not exist. */
 type Render = (params: Record<string, string>, query: Record<string, unknown>) => Promise<VNode | null>;
 
-function setPageHeaders(res: Response, cacheControl: string): void {
+/** The headers of every page: HTML, cache, language, CSP. */
+export function setPageHeaders(res: Response, cacheControl: string): void {
   res.setHeader("Content-Type", HTML);
   res.setHeader("Cache-Control", cacheControl);
   res.setHeader("Content-Language", "de");
@@ -69,7 +87,8 @@ function setPageHeaders(res: Response, cacheControl: string): void {
   res.setHeader("X-Content-Type-Options", "nosniff");
 }
 
-function sendWithEtag(req: Request, res: Response, answer: RenderedAnswer): void {
+/** Sends a rendered answer with its strong ETag, or 304 when the client has it. */
+export function sendWithEtag(req: Request, res: Response, answer: RenderedAnswer): void {
   res.setHeader("ETag", answer.etag);
   if (matchesIfNoneMatch(req.get("if-none-match"), answer.etag)) {
     res.status(304).end();
@@ -79,9 +98,60 @@ function sendWithEtag(req: Request, res: Response, answer: RenderedAnswer): void
 }
 
 /** The HTML 404 in the site's layout. */
-export function sendNotFoundPage(res: Response): void {
+export function sendNotFoundPage(res: Response, settings?: SiteConfig): void {
   setPageHeaders(res, CACHE_OK);
-  res.status(404).send(renderDocument(NotFoundPage()));
+  res.status(404).send(renderDocument(NotFoundPage(), settings));
+}
+
+/** What a page route shares with the others: the rendered-page cache, the logger and the operator's settings. */
+export interface PageRouteContext {
+  cache: PageCache;
+  logger: Logger;
+  site: SiteConfig;
+}
+
+/** Renders a page's body; null when there is nothing at this address. */
+export type Produce = () => Promise<string | null>;
+
+/**
+ * Answers a page request: the body `produce` renders, kept in the cache under `key`
+ * (only what makes it a different page), with ETag/304; the HTML 404 for null or a
+ * bad argument; the error page with 429, 503 or 500 when the data cannot be read.
+ */
+export async function sendPage(
+  req: Request,
+  res: Response,
+  { cache, logger, site }: PageRouteContext,
+  key: string,
+  produce: Produce,
+  type: string = HTML,
+): Promise<void> {
+  try {
+    const answer = await cache.answer({ slug: key, variant: [] }, async () => {
+      try {
+        return await produce();
+      } catch (error) {
+        // An unknown key in a filter (`/themen/nope`, `/anbieter/nope`) or a bad cursor: nothing to show.
+        if (error instanceof SiteQueryError && error.code === "BAD_USER_INPUT") return null;
+        throw error;
+      }
+    });
+    if (!answer) return sendNotFoundPage(res, site);
+    setPageHeaders(res, CACHE_OK);
+    res.setHeader("Content-Type", type);
+    sendWithEtag(req, res, answer);
+  } catch (error) {
+    const code = error instanceof SiteQueryError ? error.code : undefined;
+    // A page's query takes rate-limit points by its cost like any API client's; past the budget the page is a 429.
+    const status = code === "RATE_LIMITED" ? 429 : code === "DATABASE_UNAVAILABLE" || code === "TIMEOUT" ? 503 : 500;
+    // Errors inside an operation were logged (an outage reported once) by the API's formatError; only the rest is news.
+    if (!(error instanceof SiteQueryError)) logger.error({ err: error, path: req.path }, "site page failed");
+    else if (status === 500) logger.warn({ code, path: req.path, reason: error.message }, "site page failed");
+    setPageHeaders(res, NO_STORE);
+    if (status === 503) res.setHeader("Retry-After", String(DATABASE_RETRY_AFTER_SECONDS));
+    if (status === 429) res.setHeader("Retry-After", String((error as SiteQueryError).retryAfterSeconds ?? 60));
+    res.status(status).send(renderDocument(ErrorPage({ status }), site));
+  }
 }
 
 /** `?nach=` of a list page: the cursor of the page before, when it is a plausible one. */
@@ -137,10 +207,11 @@ function pages(run: RunSiteQuery): Record<string, Render> {
  * a strong ETag (304 when unchanged), a short public max-age, `Content-Language: de`
  * and a CSP that allows nothing but the hub itself. No page reads or sets cookies.
  */
-export function createSiteRouter({ run, logger, rateLimiter, cacheSeconds }: SiteRouterOptions): express.Router {
+export function createSiteRouter({ run, logger, rateLimiter, cacheSeconds, site, api }: SiteRouterOptions): express.Router {
   const router = express.Router();
   const limited = rateLimitMiddleware(rateLimiter, logger, () => null);
   const cache = createPageCache(cacheSeconds);
+  const context: PageRouteContext = { cache, logger, site };
 
   router.get(STYLESHEET_PATH, async (req, res, next) => {
     try {
@@ -160,34 +231,14 @@ export function createSiteRouter({ run, logger, rateLimiter, cacheSeconds }: Sit
       const query = req.query as Record<string, unknown>;
       // Only the parameters a page reads make it a different page; `?utm=…` shares the cached one.
       const slug = `${route} ${params.slug ?? params.key ?? ""} ${cursorOf(query) ?? ""}`;
-      try {
-        const answer = await cache.answer({ slug, variant: [] }, async () => {
-          try {
-            const page = await render(params, query);
-            return page && renderDocument(page);
-          } catch (error) {
-            // An unknown key in a filter (`/themen/nope`, `/anbieter/nope`) or a bad cursor: nothing to show.
-            if (error instanceof SiteQueryError && error.code === "BAD_USER_INPUT") return null;
-            throw error;
-          }
-        });
-        if (!answer) return sendNotFoundPage(res);
-        setPageHeaders(res, CACHE_OK);
-        sendWithEtag(req, res, answer);
-      } catch (error) {
-        const code = error instanceof SiteQueryError ? error.code : undefined;
-        // A page's query takes rate-limit points by its cost like any API client's; past the budget the page is a 429.
-        const status = code === "RATE_LIMITED" ? 429 : code === "DATABASE_UNAVAILABLE" || code === "TIMEOUT" ? 503 : 500;
-        // Errors inside an operation were logged (an outage reported once) by the API's formatError; only the rest is news.
-        if (!(error instanceof SiteQueryError)) logger.error({ err: error, path: req.path }, "site page failed");
-        else if (status === 500) logger.warn({ code, path: req.path, reason: error.message }, "site page failed");
-        setPageHeaders(res, NO_STORE);
-        if (status === 503) res.setHeader("Retry-After", String(DATABASE_RETRY_AFTER_SECONDS));
-        if (status === 429) res.setHeader("Retry-After", String((error as SiteQueryError).retryAfterSeconds ?? 60));
-        res.status(status).send(renderDocument(ErrorPage({ status })));
-      }
+      await sendPage(req, res, context, slug, async () => {
+        const page = await render(params, query);
+        return page && renderDocument(page, site);
+      });
     });
   }
+  router.use(createSiteInfoRouter({ run, limited, context, api }));
+  router.use(htmlNotFound(site));
   return router;
 }
 
@@ -195,7 +246,9 @@ export function createSiteRouter({ run, logger, rateLimiter, cacheSeconds }: Sit
  * Answers a GET for a path nothing serves with the site's HTML 404 when the client
  * asks for HTML (a browser); API clients fall through to the hub's JSON 404.
  */
-export const htmlNotFound: RequestHandler = (req, res, next) => {
-  if ((req.method === "GET" || req.method === "HEAD") && (req.get("accept") ?? "").includes("text/html")) return sendNotFoundPage(res);
-  next();
-};
+export function htmlNotFound(site: SiteConfig): RequestHandler {
+  return (req, res, next) => {
+    if ((req.method === "GET" || req.method === "HEAD") && (req.get("accept") ?? "").includes("text/html")) return sendNotFoundPage(res, site);
+    next();
+  };
+}

@@ -2,6 +2,8 @@ import type { VNode } from "preact";
 import { counted, formatNumber } from "../labels.js";
 import { Layout, paths } from "../layout.js";
 import type { HomeData } from "../queries.js";
+import { changeView } from "../changes/change-view.js";
+import { LatestChanges } from "./changes.js";
 
 /** Published projects per topic key, summed over the states. */
 export function projectsPerTopic(rows: HomeData["stats"]["projectsByTopicAndState"]): Map<string, number> {
@@ -53,6 +55,7 @@ export function HomePage({ data }: { data: HomeData }): VNode {
           </li>
         ))}
       </ul>
+      <LatestChanges changes={data.changes.nodes.map(changeView)} />
       <h2>Weiter</h2>
       <ul>
         <li>
