@@ -21,13 +21,11 @@ Analysewerkzeuge ein. Zur Abwehr von Überlastung zählt er Anfragen je IP-Adres
 ob und wie lange der Server Zugriffe protokolliert, legt der Betreiber fest.`,
   barrierefreiheit: `${NOT_FILLED_IN}
 
-## Erklärung zur Barrierefreiheit
-
 Diese Erklärung gilt für die Website des IKZ-Hubs unter dieser Adresse. Der Betreiber ist bemüht, sie im Einklang
 mit der Barrierefreie-Informationstechnik-Verordnung (BITV 2.0) und der Richtlinie (EU) 2016/2102 barrierefrei
 zugänglich zu machen.
 
-## Stand der Vereinbarkeit mit den Anforderungen
+# Stand der Vereinbarkeit mit den Anforderungen
 
 *Vom Betreiber auszufüllen: vollständig, teilweise oder nicht vereinbar, und auf welcher Grundlage (Selbstbewertung
 oder Prüfung durch Dritte, mit Datum).*
@@ -37,22 +35,22 @@ sind mit der Tastatur bedienbar, haben eine Sprungmarke zum Inhalt, beschriftete
 Navigationsbereiche, und werden bei jeder Änderung des Hubs automatisch mit axe-core gegen WCAG 2.1 A und AA
 geprüft, bei 1280 und 320 Pixel Breite.
 
-## Nicht barrierefreie Inhalte
+# Nicht barrierefreie Inhalte
 
 *Vom Betreiber auszufüllen: welche Inhalte nicht barrierefrei sind, warum, und welche Alternativen es gibt.* Die
 Texte der Einträge (Projekte, Strategien, Erfahrungen) stammen von den Kommunen; für ihre Verständlichkeit sind
 diese verantwortlich.
 
-## Erstellung dieser Erklärung
+# Erstellung dieser Erklärung
 
 *Vom Betreiber auszufüllen: Datum der Erstellung und der letzten Überprüfung.*
 
-## Feedback und Kontakt
+# Feedback und Kontakt
 
 *Vom Betreiber auszufüllen: wie Nutzerinnen und Nutzer Mängel melden und barrierefreie Informationen anfragen
 können (E-Mail, Telefon, Postanschrift), und wer antwortet.*
 
-## Schlichtungsverfahren
+# Schlichtungsverfahren
 
 *Vom Betreiber auszufüllen: die zuständige Schlichtungsstelle (für Bundesbehörden die Schlichtungsstelle nach § 16
 BGG, für Länder und Kommunen die Stelle nach Landesrecht) mit Anschrift und Website, und der Hinweis, dass

@@ -115,14 +115,19 @@ export function ApiPage({ api, examples }: { api: SiteApiFacts; examples: Client
       </p>
 
       <h2>Beispielabfragen</h2>
-      <p>Diese Abfragen liegen im Quelltext des Hubs unter <code>client-examples/</code> und werden bei jeder Änderung getestet.</p>
+      <p>
+        Diese Abfragen liegen im Quelltext des Hubs unter <code>client-examples/</code> und werden bei jeder Änderung getestet; im{" "}
+        <a href="/explorer">Explorer</a> stehen sie zum Ausprobieren bereit. Ein Klick auf den Namen zeigt den Text.
+      </p>
       {examples.map((example) => (
-        <section key={example.path} aria-labelledby={`beispiel-${example.path}`} class="example">
-          <h3 id={`beispiel-${example.path}`}>{example.path}</h3>
+        <details key={example.path} class="example">
+          <summary>
+            <code>{example.path}</code>
+          </summary>
           <pre tabIndex={0}>
             <code>{example.text}</code>
           </pre>
-        </section>
+        </details>
       ))}
     </Layout>
   );
