@@ -11,7 +11,8 @@ import { ApiPage, type ClientExample, SCHEMA_PATH } from "../pages/api.js";
 import { type ChangeFilters, ChangesPage } from "../pages/changes.js";
 import { LegalPageView } from "../pages/legal.js";
 import type { RunSiteQuery } from "../run-query.js";
-import { type PageRouteContext, sendNotFoundPage, sendPage, type SiteApiFacts } from "../site.router.js";
+import { type PageRouteContext, sendNotFoundPage, sendPage } from "../page-answer.js";
+import type { SiteApiFacts } from "../site.router.js";
 import { LEGAL_PAGES } from "./legal-texts.js";
 
 /** What the pages about the hub itself need. */
