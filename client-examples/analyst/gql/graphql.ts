@@ -117,7 +117,7 @@ export type Change = {
   type: Scalars['String']['output'];
 };
 
-/** A page of changes, oldest first. */
+/** A page of changes, oldest first unless `newestFirst` was asked for. */
 export type ChangeConnection = {
   __typename?: 'ChangeConnection';
   /** The items with their cursors. */
@@ -1852,7 +1852,7 @@ export type Publishable = {
 
 export type Query = {
   __typename?: 'Query';
-  /** Public records created (or published), updated, unpublished and archived since a moment, in commit order: sync a portal by paging with `after` and remembering the last cursor, as OParl's `modified_since` allows. Children follow their parent: when a strategy leaves the public view, so do its fields of action and budget lines. */
+  /** Public records created (or published), updated, unpublished and archived since a moment, in commit order: sync a portal by paging with `after` and remembering the last cursor, as OParl's `modified_since` allows. Children follow their parent: when a strategy leaves the public view, so do its fields of action and budget lines. `newestFirst` lists the latest first, `municipalities` and `topics` narrow the feed. */
   changes: ChangeConnection;
   /** Compares municipalities topic by topic: rows are topics, cells (one per municipality, in the requested order) hold the municipality's fields of action and projects on the topic with a coverage level; key figures per municipality sit beside the matrix. Only published records count. */
   compare: Comparison;
@@ -1892,7 +1892,10 @@ export type Query = {
 export type QueryChangesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: Scalars['Int']['input'];
+  municipalities?: InputMaybe<Array<Scalars['String']['input']>>;
+  newestFirst?: Scalars['Boolean']['input'];
   since: Scalars['DateTime']['input'];
+  topics?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
 
