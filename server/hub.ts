@@ -209,8 +209,8 @@ export class Hub {
     this.app.use("/graphql", ...graphqlRoute({ apollo: this.apollo, orm, logger, authenticator, rateLimiter, search }));
     // The website (server/site/): anonymous GraphQL clients in-process, same limits; browsers get its HTML 404.
     const run = createSiteQueryRunner({ apollo: this.apollo, orm, logger, search });
-    const api = { limits: config.limits, maxResponseNodes: config.maxResponseNodes, rateLimit: config.rateLimit, rateLimitCostPerPoint: config.rateLimitCostPerPoint, publicUrl: config.publicUrl };
-    this.app.use(createSiteRouter({ run, logger, rateLimiter, cacheSeconds: config.pageCacheSeconds, site: config.site, api }));
+    const api = { limits: config.limits, maxResponseNodes: config.maxResponseNodes, rateLimit: config.rateLimit, rateLimitCostPerPoint: config.rateLimitCostPerPoint };
+    this.app.use(createSiteRouter({ run, logger, rateLimiter, cacheSeconds: config.pageCacheSeconds, publicUrl: config.publicUrl, site: config.site, api }));
     this.app.use(notFound);
     this.app.use(
       httpErrors(

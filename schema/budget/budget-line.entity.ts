@@ -6,6 +6,7 @@ import { Source } from "../source/source.entity.js";
 import { Strategy } from "../strategy/strategy.entity.js";
 import { BudgetCategory } from "./budget-category.enum.js";
 import { Publishable } from "../publishing/publishable.js";
+import { ParentUpdatedAt } from "../publishing/parent-updated-at.js";
 import { visibilityFilter } from "../publishing/visibility.js";
 
 /** One planned amount of a strategy's budget. */
@@ -16,6 +17,9 @@ import { visibilityFilter } from "../publishing/visibility.js";
 export class BudgetLine extends Publishable {
   @ManyToOne({ entity: () => Strategy, ref: true })
   strategy: Ref<Strategy>;
+
+  @ParentUpdatedAt("strategy", "strategy_id")
+  override parentUpdatedAt?: Date | null;
 
   /** Order within the strategy's budget, as the source lists it. */
   @Property({ type: "integer" })

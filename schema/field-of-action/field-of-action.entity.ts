@@ -5,6 +5,7 @@ import { Source } from "../source/source.entity.js";
 import { Strategy } from "../strategy/strategy.entity.js";
 import { Topic } from "../topic/topic.entity.js";
 import { Publishable } from "../publishing/publishable.js";
+import { ParentUpdatedAt } from "../publishing/parent-updated-at.js";
 import { visibilityFilter } from "../publishing/visibility.js";
 
 /** A field of action (Handlungsfeld, Digitalisierungsfeld) of a strategy. */
@@ -15,6 +16,9 @@ import { visibilityFilter } from "../publishing/visibility.js";
 export class FieldOfAction extends Publishable {
   @ManyToOne({ entity: () => Strategy, ref: true })
   strategy: Ref<Strategy>;
+
+  @ParentUpdatedAt("strategy", "strategy_id")
+  override parentUpdatedAt?: Date | null;
 
   @Field(() => Int, { description: "1-based position within the strategy, as the strategy numbers it." })
   @Property({ type: "integer" })

@@ -6,6 +6,7 @@ import { Municipality } from "../municipality/municipality.entity.js";
 import { Source } from "../source/source.entity.js";
 import { Strategy } from "../strategy/strategy.entity.js";
 import { Publishable } from "../publishing/publishable.js";
+import { ParentUpdatedAt } from "../publishing/parent-updated-at.js";
 import { visibilityFilter } from "../publishing/visibility.js";
 
 /** A measured figure of a municipality's digitalisation, e.g. processes identified vs. done. */
@@ -19,6 +20,9 @@ export class Indicator extends Publishable {
 
   @ManyToOne({ entity: () => Strategy, ref: true, nullable: true, index: true })
   strategy: Ref<Strategy> | null = null;
+
+  @ParentUpdatedAt("strategy", "strategy_id")
+  override parentUpdatedAt?: Date | null;
 
   /** Unique within the municipality; used to keep seeding idempotent. */
   @Property({ type: "string", length: 120 })

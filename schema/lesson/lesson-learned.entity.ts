@@ -7,6 +7,7 @@ import { Source } from "../source/source.entity.js";
 import { Topic } from "../topic/topic.entity.js";
 import { LessonKind } from "./lesson-kind.enum.js";
 import { Publishable } from "../publishing/publishable.js";
+import { ParentUpdatedAt } from "../publishing/parent-updated-at.js";
 import { visibilityFilter } from "../publishing/visibility.js";
 
 /** Something a municipality learned that others can reuse: a success, a pitfall, a recommendation. */
@@ -35,6 +36,9 @@ export class LessonLearned extends Publishable {
 
   @ManyToOne({ entity: () => Project, ref: true, nullable: true, index: true })
   project: Ref<Project> | null = null;
+
+  @ParentUpdatedAt("project", "project_id")
+  override parentUpdatedAt?: Date | null;
 
   @ManyToMany({ entity: () => Topic })
   topics = new Collection<Topic>(this);

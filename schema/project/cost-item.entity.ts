@@ -6,6 +6,7 @@ import { Source } from "../source/source.entity.js";
 import { CostKind } from "./cost-kind.enum.js";
 import { CostPeriod } from "./cost-period.enum.js";
 import { Project } from "./project.entity.js";
+import { ParentUpdatedAt } from "../publishing/parent-updated-at.js";
 import { visibilityFilter } from "../publishing/visibility.js";
 
 /** One cost of a project, e.g. a module's annual fee. */
@@ -16,6 +17,9 @@ import { visibilityFilter } from "../publishing/visibility.js";
 export class CostItem extends HubEntity {
   @ManyToOne({ entity: () => Project, ref: true })
   project: Ref<Project>;
+
+  @ParentUpdatedAt("project", "project_id")
+  override parentUpdatedAt?: Date | null;
 
   /** Order within the project's costs, as the source lists them. */
   @Property({ type: "integer" })

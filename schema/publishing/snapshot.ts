@@ -27,7 +27,8 @@ export function snapshot(em: EntityManager, record: object): Dict {
   const meta = em.getMetadata().get(record.constructor.name);
   const state: Dict = {};
   for (const prop of meta.props) {
-    if (SKIPPED.has(prop.name) || prop.persist === false) continue;
+    // A formula (e.g. `parentUpdatedAt`) is read from other rows, never written with the record.
+    if (SKIPPED.has(prop.name) || prop.persist === false || prop.formula) continue;
     const value = (record as Dict)[prop.name];
     if (prop.kind === ReferenceKind.SCALAR || prop.kind === ReferenceKind.EMBEDDED) {
       state[prop.name] = plain(value);

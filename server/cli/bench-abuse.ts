@@ -82,7 +82,7 @@ const STATS = `stats { projectCount projectsByStatus { status count } projectsBy
 /** A project page, card or oEmbed answer, of a different project each time. */
 function pageRequest(slugs: string[], n: number, origin: string): RequestSpec {
   const slug = slugs[n % slugs.length];
-  const paths = [`/projects/${slug}`, `/embed/projects/${slug}`, `/oembed?url=${encodeURIComponent(`${origin}/projects/${slug}`)}`];
+  const paths = [`/projekte/${slug}`, `/embed/projects/${slug}`, `/oembed?url=${encodeURIComponent(`${origin}/projekte/${slug}`)}`];
   return { method: "GET", path: paths[n % paths.length] };
 }
 

@@ -21,9 +21,9 @@ export interface CardOptions {
 /** The longest summary a card shows, ellipsis included. */
 export const CARD_SUMMARY_LENGTH = 240;
 
-/** The public page of a project on the hub. */
+/** The public page of a project on the hub: the site's `/projekte/:slug` (the old `/projects/:slug` redirects there). */
 export function projectPageUrl(hubOrigin: string, slug: string): string {
-  return `${hubOrigin}/projects/${encodeURIComponent(slug)}`;
+  return `${hubOrigin}/projekte/${encodeURIComponent(slug)}`;
 }
 
 /**

@@ -3,10 +3,12 @@ import type { CardLanguage } from "./labels.js";
 
 /** Stylesheets of the iframe document; same-origin, so the CSP can say `style-src 'self'`. */
 const STYLESHEETS = ["/embed/card.css", "/embed/page.css"];
+/** Reports the card's height to the embedding page (see assets/frame.js); same-origin, so `script-src 'self'` allows it. */
+const FRAME_SCRIPT = "/embed/frame.js";
 
 /**
  * Wraps a rendered card (or message card) into the standalone HTML document that
- * `/embed/projects/:slug` serves for iframes: no script, styles only from the hub.
+ * `/embed/projects/:slug` serves for iframes: styles and one small script, both from the hub.
  */
 export function renderEmbedDocument(cardHtml: string, options: { lang: CardLanguage; title: string }): string {
   return [
@@ -18,6 +20,7 @@ export function renderEmbedDocument(cardHtml: string, options: { lang: CardLangu
     '<meta name="robots" content="noindex">',
     `<title>${escapeHtml(options.title)}</title>`,
     ...STYLESHEETS.map((href) => `<link rel="stylesheet" href="${href}">`),
+    `<script src="${FRAME_SCRIPT}" defer></script>`,
     "</head>",
     '<body class="ikz-embed">',
     "<main>",

@@ -11,8 +11,7 @@ import { matchesIfNoneMatch, strongEtag } from "./http-cache.js";
 import { createPageCache, type PageCache, type RenderedAnswer } from "./page-cache.js";
 import { CARD_LABELS } from "./labels.js";
 import { EMBED_CACHE_SECONDS, frameSize, oembedResponse, parseOEmbedRequest } from "./oembed.js";
-import { renderProjectErrorPage, renderProjectNotFoundPage, renderProjectPage } from "./project-page.html.js";
-import { loadCardView, loadProjectPageView } from "./project-view.js";
+import { loadCardView } from "./project-view.js";
 import { EMBED_ASSETS, readEmbedAsset } from "./static-assets.js";
 import { hubOrigin } from "../http/hub-origin.js";
 import { rateLimitMiddleware } from "../rate-limit/rate-limit.middleware.js";
@@ -36,14 +35,16 @@ const CACHE_OK = `public, max-age=${EMBED_CACHE_SECONDS}`;
 /** Unknown projects may be published soon; caches should ask again after a minute. */
 const CACHE_NOT_FOUND = "public, max-age=60";
 const NO_STORE = "no-store";
+/** The old project addresses moved for good; a day is long enough to notice a mistake. */
+const CACHE_REDIRECT = "public, max-age=86400";
 /** The paths this router answers; its error handler leaves all others to the hub. */
 const EMBED_PATHS = /^\/(?:embed|projects|oembed)(?:\/|$)/;
 
-/** Shared by both HTML routes: nothing but the hub's own stylesheets, no script, no forms, no <base>. */
-const DOCUMENT_POLICY = "default-src 'none'; style-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'";
-/** The iframe card: embedding it anywhere is the point. */
-const EMBED_CSP = `${DOCUMENT_POLICY}; frame-ancestors *`;
-const PAGE_CSP = `${DOCUMENT_POLICY}; frame-ancestors 'self'`;
+/**
+ * The iframe card: nothing but the hub's own stylesheets and its resize script, no forms, no <base>;
+ * embedding it anywhere is the point.
+ */
+const EMBED_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors *";
 
 /** Sends a body with a strong ETag (hashed from the body unless given), or a bodiless 304 when the client already has it. */
 function sendWithEtag(req: Request, res: Response, status: number, body: string | Buffer, etag = strongEtag(body)): void {
@@ -157,33 +158,14 @@ function cardHandler({ orm, cache, originOf, badHost, logFailure }: EmbedRoutes)
   };
 }
 
-/** Serves the public page of a published project (`/projects/:slug`). */
-function projectPageHandler({ orm, cache, originOf, badHost, logFailure }: EmbedRoutes) {
-  return async (req: Request<{ slug: string }>, res: Response, next: NextFunction) => {
-    const origin = originOf(req);
-    if (!origin) return badHost(req, res);
-    res.setHeader("Content-Security-Policy", PAGE_CSP);
-    try {
-      const slug = req.params.slug;
-      const answer = await cache.answer({ slug, variant: ["page", origin] }, async () => {
-        const view = await loadProjectPageView(orm.em.fork(), slug);
-        return view && renderProjectPage(view, origin);
-      });
-      if (!answer) {
-        setCommonHeaders(res, HTML, CACHE_NOT_FOUND);
-        res.status(404).send(renderProjectNotFoundPage());
-        return;
-      }
-      sendRendered(req, res, HTML, answer);
-    } catch (error) {
-      // Answered by the hub's error handler: 503 DATABASE_UNAVAILABLE, logged once per outage.
-      if (isDatabaseUnavailable(error)) return next(error);
-      logFailure(error, "project page failed");
-      setCommonHeaders(res, HTML, NO_STORE);
-      res.status(500).send(renderProjectErrorPage());
-    }
-  };
-}
+/**
+ * Sends the old project page (`/projects/:slug`) on to the site's (`/projekte/:slug`): a permanent
+ * redirect, so that links in cards already embedded and in search engines keep working.
+ */
+const projectPageRedirect: RequestHandler<{ slug: string }> = (req, res) => {
+  setCommonHeaders(res, "text/plain; charset=utf-8", CACHE_REDIRECT);
+  res.redirect(301, `/projekte/${encodeURIComponent(req.params.slug)}`);
+};
 
 /** Answers oEmbed requests for a project's card (`/oembed?url=…`). */
 function oembedHandler({ orm, cache, originOf, badHost, logFailure }: EmbedRoutes): RequestHandler {
@@ -233,11 +215,11 @@ function embedErrorHandler({ logFailure }: EmbedRoutes): ErrorRequestHandler {
 }
 
 /**
- * The embed routes of issue 6: the iframe card (`/embed/projects/:slug`), the
- * public project page (`/projects/:slug`), oEmbed (`/oembed`) and the card's
- * static assets (`/embed/card.css`, `/embed/card.js`, `/embed/page.css`).
- * Every response is public data; none reads or sets cookies. Cards, pages and
- * oEmbed answers spend rate-limit points like GraphQL requests, and are kept
+ * The embed routes of issue 6: the iframe card (`/embed/projects/:slug`), oEmbed
+ * (`/oembed`), the card's static assets (`/embed/card.css`, `/embed/card.js`,
+ * `/embed/page.css`, `/embed/frame.js`) and the redirect of the old project page
+ * (`/projects/:slug`) to the site's. Every response is public data; none reads or
+ * sets cookies. Cards and oEmbed answers spend rate-limit points like GraphQL requests, and are kept
  * rendered for a while (see `createPageCache`), so that a repeated or conditional
  * request costs no statement; the static assets are free.
  */
@@ -256,7 +238,7 @@ export function createEmbedRouter({ orm, logger, publicUrl, rateLimiter, cacheSe
   const limited = rateLimitMiddleware(rateLimiter, logger, () => null);
   for (const name of Object.keys(EMBED_ASSETS)) router.get(`/embed/${name}`, assetHandler(name, routes));
   router.get("/embed/projects/:slug", limited, cardHandler(routes));
-  router.get("/projects/:slug", limited, projectPageHandler(routes));
+  router.get("/projects/:slug", projectPageRedirect);
   router.get("/oembed", limited, oembedHandler(routes));
   router.use(embedErrorHandler(routes));
   return router;

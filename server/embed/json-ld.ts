@@ -1,5 +1,4 @@
 import { projectPageUrl } from "./card.html.js";
-import type { ProjectPageView } from "./project-view.js";
 import { safeHttpUrl } from "./safe-url.js";
 
 const SCRIPT_UNSAFE: Readonly<Record<string, string>> = {
@@ -26,17 +25,30 @@ function known<T extends Record<string, unknown>>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== null && item !== undefined)) as Partial<T>;
 }
 
+/** What the JSON-LD of a project states; websites are optional, as the site's query does not ask for them. */
+export interface LinkedProject {
+  slug: string;
+  title: string;
+  summary: string;
+  municipality: { name: string; stateName: string; website?: string | null };
+  topics: { label: string }[];
+  startedOn: string | null;
+  completedOn: string | null;
+  providers: { name: string; website?: string | null }[];
+  sources: { title: string; publisher: string | null; publishedOn: string | null; url: string | null }[];
+}
+
 /**
  * Describes a project as schema.org JSON-LD for the project page: a `Project`
  * (an Organization in schema.org terms) in a `City`, with the providers who
  * work on it as `Organization` members.
  */
-export function projectJsonLd(view: ProjectPageView, hubOrigin: string): Record<string, unknown> {
+export function projectJsonLd(view: LinkedProject, hubOrigin: string): Record<string, unknown> {
   const url = projectPageUrl(hubOrigin, view.slug);
   const city = known({
     "@type": "City",
     name: view.municipality.name,
-    url: safeHttpUrl(view.municipality.website),
+    url: safeHttpUrl(view.municipality.website ?? null),
     containedInPlace: { "@type": "State", name: view.municipality.stateName },
   });
   return known({
@@ -49,11 +61,11 @@ export function projectJsonLd(view: ProjectPageView, hubOrigin: string): Record<
     identifier: view.slug,
     location: city,
     areaServed: city,
-    keywords: view.topics.length ? view.topics.map((topic) => topic.labelDe).join(", ") : null,
+    keywords: view.topics.length ? view.topics.map((topic) => topic.label).join(", ") : null,
     foundingDate: view.startedOn,
     dissolutionDate: view.completedOn,
     member: view.providers.length
-      ? view.providers.map((provider) => known({ "@type": "Organization", name: provider.name, url: safeHttpUrl(provider.website) }))
+      ? view.providers.map((provider) => known({ "@type": "Organization", name: provider.name, url: safeHttpUrl(provider.website ?? null) }))
       : null,
     subjectOf: view.sources.length
       ? view.sources.map((source) =>

@@ -17,7 +17,8 @@ const MAX_FRAME_HEIGHT = 800;
 export const EMBED_CACHE_SECONDS = 300;
 /** The longest `url` parameter looked at; real project URLs are far shorter. */
 const MAX_URL_LENGTH = 2048;
-const EMBEDDABLE_PATH = /^\/(?:embed\/)?projects\/([^/]+)\/?$/;
+/** A project page (`/projekte/:slug`, or the old `/projects/:slug` that redirects there) or a card (`/embed/projects/:slug`). */
+const EMBEDDABLE_PATH = /^\/(?:projekte|projects|embed\/projects)\/([^/]+)\/?$/;
 
 /** A valid oEmbed request for one of the hub's projects. */
 export interface OEmbedRequest {
@@ -49,7 +50,7 @@ function dimension(raw: unknown, name: string): number | null | OEmbedRefusal {
 
 /**
  * Checks the query of an oEmbed request against the hub's origin: `url` must be
- * one of the hub's `/projects/:slug` or `/embed/projects/:slug` addresses and
+ * one of the hub's `/projekte/:slug`, `/projects/:slug` or `/embed/projects/:slug` addresses and
  * `format` json. Never throws, whatever the parameters hold.
  */
 export function parseOEmbedRequest(query: Record<string, unknown>, hubOrigin: string): OEmbedRequest | OEmbedRefusal {
@@ -89,12 +90,13 @@ export function parseOEmbedRequest(query: Record<string, unknown>, hubOrigin: st
 export function embedFrameHtml(
   hubOrigin: string,
   view: Pick<CardView, "slug" | "title">,
-  options: { card: CardParams; width: number; height: number },
+  options: { card: CardParams; width: number; height: number; id?: string },
 ): string {
   const src = safeHttpUrl(`${hubOrigin}/embed/projects/${encodeURIComponent(view.slug)}${cardParamsQuery(options.card)}`) ?? "about:blank";
   const title = `${CARD_LABELS[options.card.lang].frameTitle}: ${view.title}`;
+  const id = options.id ? `id="${escapeHtml(options.id)}" ` : "";
   return (
-    `<iframe src="${escapeHtml(src)}" width="${options.width}" height="${options.height}" ` +
+    `<iframe ${id}src="${escapeHtml(src)}" width="${options.width}" height="${options.height}" ` +
     `style="border:0;max-width:100%" loading="lazy" title="${escapeHtml(title)}"></iframe>`
   );
 }

@@ -1,10 +1,5 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { MAX_SLUG_LENGTH } from "../../schema/common/slug.args.js";
-import type { LessonKind } from "../../schema/lesson/lesson-kind.enum.js";
-import { LessonLearned } from "../../schema/lesson/lesson-learned.entity.js";
-import { CostItem } from "../../schema/project/cost-item.entity.js";
-import type { CostKind } from "../../schema/project/cost-kind.enum.js";
-import type { CostPeriod } from "../../schema/project/cost-period.enum.js";
 import type { ProjectStatus } from "../../schema/project/project-status.enum.js";
 import { Project } from "../../schema/project/project.entity.js";
 
@@ -19,39 +14,6 @@ export interface CardView {
   topics: { key: string; labelDe: string; labelEn: string }[];
   /** Sorted by name, the German way. */
   providers: { slug: string; name: string; website: string | null }[];
-}
-
-/** A cost item as the project page lists it. */
-export interface CostView {
-  amount: string;
-  currency: string;
-  kind: CostKind;
-  period: CostPeriod;
-  description: string;
-  note: string | null;
-}
-
-/** A source as the project page cites it. */
-export interface SourceView {
-  title: string;
-  publisher: string | null;
-  publishedOn: string | null;
-  url: string | null;
-}
-
-/** What the public project page shows: the card's facts and the rest of the record. */
-export interface ProjectPageView extends CardView {
-  strategy: { slug: string; title: string } | null;
-  fieldOfAction: { title: string } | null;
-  startedOn: string | null;
-  plannedEndOn: string | null;
-  completedOn: string | null;
-  note: string | null;
-  partners: { slug: string; name: string }[];
-  products: { slug: string; name: string }[];
-  costs: CostView[];
-  lessons: { kind: LessonKind; title: string; body: string }[];
-  sources: SourceView[];
 }
 
 const GERMAN = new Intl.Collator("de");
@@ -90,57 +52,4 @@ function toCardView(project: Project): CardView {
 export async function loadCardView(em: EntityManager, slug: string): Promise<CardView | null> {
   const project = await findProject(em, slug, ["municipality", "topics", "providers"]);
   return project ? toCardView(project) : null;
-}
-
-/** Loads everything the project page shows (at most eleven statements, however many rows), or null when there is no such project. */
-export async function loadProjectPageView(em: EntityManager, slug: string): Promise<ProjectPageView | null> {
-  const project = await findProject(em, slug, [
-    "municipality",
-    "topics",
-    "providers",
-    "strategy",
-    "fieldOfAction",
-    "partners",
-    "products",
-    "sources",
-  ]);
-  if (!project) return null;
-  // One after the other: an EntityManager is not meant for concurrent use.
-  const costs = await em.find(CostItem, { project }, { orderBy: { position: "asc", id: "asc" } });
-  const lessons = await em.find(LessonLearned, { project }, { orderBy: { id: "asc" } });
-  const strategy = project.strategy?.getEntity() ?? null;
-  const fieldOfAction = project.fieldOfAction?.getEntity() ?? null;
-  return {
-    ...toCardView(project),
-    strategy: strategy && { slug: strategy.slug, title: strategy.title },
-    fieldOfAction: fieldOfAction && { title: fieldOfAction.title },
-    startedOn: project.startedOn,
-    plannedEndOn: project.plannedEndOn,
-    completedOn: project.completedOn,
-    note: project.note,
-    partners: project.partners
-      .getItems()
-      .map((partner) => ({ slug: partner.slug, name: partner.name }))
-      .sort((a, b) => GERMAN.compare(a.name, b.name)),
-    products: project.products
-      .getItems()
-      .map((product) => ({ slug: product.slug, name: product.name }))
-      .sort((a, b) => GERMAN.compare(a.name, b.name)),
-    costs: costs.map((cost) => ({
-      amount: cost.amount,
-      currency: cost.currency,
-      kind: cost.kind,
-      period: cost.period,
-      description: cost.description,
-      note: cost.note,
-    })),
-    lessons: [...lessons]
-      .sort((a, b) => GERMAN.compare(a.title, b.title))
-      .map((lesson) => ({ kind: lesson.kind, title: lesson.title, body: lesson.body })),
-    sources: project.sources
-      .getItems()
-      .map((source) => ({ title: source.title, publisher: source.publisher, publishedOn: source.publishedOn, url: source.url }))
-      // Newest first; undated sources last, then by title.
-      .sort((a, b) => (b.publishedOn ?? "").localeCompare(a.publishedOn ?? "") || GERMAN.compare(a.title, b.title)),
-  };
 }

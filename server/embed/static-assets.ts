@@ -10,6 +10,7 @@ export const EMBED_ASSETS: Readonly<Record<string, string>> = {
   "card.css": "text/css; charset=utf-8",
   "card.js": "text/javascript; charset=utf-8",
   "page.css": "text/css; charset=utf-8",
+  "frame.js": "text/javascript; charset=utf-8",
 };
 
 /** A static file ready to send. */

@@ -131,7 +131,7 @@ function publicEm(orm: MikroORM) {
 /** The public page address of a project, as seen from the request's hub origin (null when the Host is not trusted). */
 function projectPages(req: Request, publicUrl: string | null): (slug: string) => string | null {
   const origin = hubOrigin(req, publicUrl);
-  return (slug: string) => (origin ? `${origin}/projects/${encodeURIComponent(slug)}` : null);
+  return (slug: string) => (origin ? `${origin}/projekte/${encodeURIComponent(slug)}` : null);
 }
 
 /** The page a request asks for; sets its `Link` header and returns the next page's address, or null on the last page. */

@@ -8,13 +8,14 @@ import type { ProjectRef, SourceRef, TopicRef } from "./queries.js";
 import { DEFAULT_SITE_SETTINGS, type SiteSettings, SiteSettingsContext } from "./settings.js";
 
 /** The site's sections, for the navigation and `aria-current`. */
-export type Section = "start" | "kommunen" | "anbieter" | "themen" | null;
+export type Section = "start" | "kommunen" | "anbieter" | "themen" | "suche" | null;
 
 const NAVIGATION: readonly { section: Exclude<Section, null>; href: string; text: string }[] = [
   { section: "start", href: "/", text: "Start" },
   { section: "kommunen", href: "/kommunen", text: "Kommunen" },
   { section: "anbieter", href: "/anbieter", text: "Anbieter" },
   { section: "themen", href: "/themen", text: "Themen" },
+  { section: "suche", href: "/suche", text: "Suche" },
 ];
 
 /** The operator's pages and the hub's own about itself, linked from every page's footer. */
@@ -40,13 +41,13 @@ interface LayoutProps {
   /** The page's own title; the hub's name is appended. */
   title: string;
   section: Section;
-  /** A feed of this page's content, announced as `<link rel="alternate">`. */
-  feed?: { href: string; title: string };
+  /** Extra elements of the page's `<head>` (e.g. a canonical link). */
+  head?: ComponentChildren;
   children: ComponentChildren;
 }
 
 /** The frame of every page: skip link, header with navigation, main, footer with licence and exports. */
-export function Layout({ title, section, feed, children }: LayoutProps): VNode {
+export function Layout({ title, section, head, children }: LayoutProps): VNode {
   const { licence } = useContext(SiteSettingsContext);
   return (
     <html lang="de">
@@ -55,7 +56,7 @@ export function Layout({ title, section, feed, children }: LayoutProps): VNode {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} – IKZ-Hub`}</title>
         <link rel="stylesheet" href={STYLESHEET_PATH} />
-        {feed ? <link rel="alternate" type="application/atom+xml" title={feed.title} href={feed.href} /> : null}
+        {head}
       </head>
       <body>
         <a class="skip" href="#inhalt">
@@ -128,6 +129,7 @@ export const paths = {
   city: (slug: string) => `/kommunen/${encodeURIComponent(slug)}`,
   project: (slug: string) => `/projekte/${encodeURIComponent(slug)}`,
   provider: (slug: string) => `/anbieter/${encodeURIComponent(slug)}`,
+  strategy: (slug: string) => `/strategien/${encodeURIComponent(slug)}`,
   topic: (key: string) => `/themen/${encodeURIComponent(key)}`,
 };
 

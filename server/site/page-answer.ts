@@ -5,7 +5,7 @@
 
 import type { Request, Response } from "express";
 import { matchesIfNoneMatch } from "../embed/http-cache.js";
-import type { PageCache, RenderedAnswer } from "../embed/page-cache.js";
+import type { PageCache, PageKey, RenderedAnswer } from "../embed/page-cache.js";
 import type { SiteConfig } from "../config.js";
 import { DATABASE_RETRY_AFTER_SECONDS } from "../errors.js";
 import type { Logger } from "../logger.js";
@@ -58,19 +58,19 @@ export type Produce = () => Promise<string | null>;
 
 /**
  * Answers a page request: the body `produce` renders, kept in the cache under `key`
- * (only what makes it a different page), with ETag/304; the HTML 404 for null or a
+ * (only what makes it a different page: path, parameters, origin), with ETag/304; the HTML 404 for null or a
  * bad argument; the error page with 429, 503 or 500 when the data cannot be read.
  */
 export async function sendPage(
   req: Request,
   res: Response,
   { cache, logger, site }: PageRouteContext,
-  key: string,
+  key: string | PageKey,
   produce: Produce,
   type: string = HTML,
 ): Promise<void> {
   try {
-    const answer = await cache.answer({ slug: key, variant: [] }, async () => {
+    const answer = await cache.answer(typeof key === "string" ? { slug: key, variant: [] } : key, async () => {
       try {
         return await produce();
       } catch (error) {

@@ -3,6 +3,7 @@
  * per page, with the shapes of their answers. They are plain API queries: anything
  * a page shows, an anonymous API client can read the same way.
  */
+import { SEARCH_QUERY } from "./queries/search.js";
 import { CHANGE_FILTERS_QUERY, CHANGE_NODE, CHANGES_QUERY, type ChangeEntry, LATEST_CHANGES } from "./changes/changes.query.js";
 
 /** A source as pages cite it. */
@@ -75,7 +76,7 @@ export interface CitiesData {
 
 export const CITY_QUERY = `query SiteCity($slug: String!) {
   municipality(slug: $slug) {
-    slug name officialKey stateName district governmentRegion population populationAsOf website note
+    slug name officialKey stateName district governmentRegion population populationAsOf website note updatedAt
     sources { ...SiteSource }
     strategies {
       slug title status adoptedOn summary vision
@@ -101,6 +102,7 @@ export interface CityData {
         populationAsOf: string | null;
         website: string | null;
         note: string | null;
+        updatedAt: string;
         sources: SourceRef[];
         strategies: {
           slug: string;
@@ -130,10 +132,10 @@ export interface CityData {
 export const PROJECT_QUERY = `query SiteProject($slug: String!) {
   project(slug: $slug) {
     ...SiteProjectRef
-    startedOn plannedEndOn completedOn note
+    startedOn plannedEndOn completedOn note updatedAt
     municipality { stateName }
     partners { slug name }
-    strategy { title municipality { slug } }
+    strategy { slug title }
     fieldOfAction { title }
     providers { slug name }
     products { name vendor { slug name } }
@@ -151,10 +153,11 @@ export interface ProjectData {
         startedOn: string | null;
         plannedEndOn: string | null;
         completedOn: string | null;
+        updatedAt: string;
         note: string | null;
         municipality: Named & { stateName: string };
         partners: Named[];
-        strategy: { title: string; municipality: { slug: string } } | null;
+        strategy: { slug: string; title: string } | null;
         fieldOfAction: { title: string } | null;
         providers: Named[];
         products: { name: string; vendor: Named | null }[];
@@ -183,7 +186,7 @@ export interface ProvidersData {
 
 export const PROVIDER_QUERY = `query SiteProvider($slug: String!) {
   provider(slug: $slug) {
-    slug name legalName kind description seat website statesServed
+    slug name legalName kind description seat website statesServed updatedAt
     clients(first: 100) { roles since municipality { slug name stateName } }
     products(first: 50) { name description topics { key label } }
     sources { ...SiteSource }
@@ -202,6 +205,7 @@ export interface ProviderData {
         seat: string | null;
         website: string | null;
         statesServed: string[];
+        updatedAt: string;
         clients: { roles: string[]; since: string | null; municipality: Named & { stateName: string } }[];
         products: { name: string; description: string; topics: TopicRef[] }[];
         sources: SourceRef[];
@@ -248,6 +252,66 @@ export interface TopicData {
   projects: { totalCount: number; nodes: ProjectRef[] };
 }
 
+export const STRATEGY_QUERY = `query SiteStrategy($slug: String!) {
+  strategy(slug: $slug) {
+    slug title status presentedOn adoptedOn horizon summary vision note updatedAt
+    municipality { slug name stateName }
+    sources { ...SiteSource }
+    fieldsOfAction { position title description updatedAt topics { key label } sources { ...SiteSource } }
+    budget(first: 100) { year amount category description note updatedAt sources { ...SiteSource } }
+    indicators(first: 100) { name value unit asOf note updatedAt sources { ...SiteSource } }
+    decisions { body reference title date outcome description sources { ...SiteSource } }
+    consultants { slug name }
+    projects(first: 100) { ...SiteProjectRef }
+  }
+}
+${SOURCE}
+${PROJECT_REF}`;
+
+/** An amount of money as the API gives it: a decimal string, e.g. `120000.00`. */
+type Decimal = string;
+
+export interface StrategyData {
+  strategy:
+    | {
+        slug: string;
+        title: string;
+        status: string;
+        presentedOn: string | null;
+        adoptedOn: string | null;
+        horizon: number | null;
+        summary: string;
+        vision: string | null;
+        note: string | null;
+        updatedAt: string;
+        municipality: Named & { stateName: string };
+        sources: SourceRef[];
+        fieldsOfAction: { position: number; title: string; description: string | null; updatedAt: string; topics: TopicRef[]; sources: SourceRef[] }[];
+        budget: { year: number; amount: Decimal; category: string; description: string; note: string | null; updatedAt: string; sources: SourceRef[] }[];
+        indicators: {
+          name: string;
+          value: number;
+          unit: string;
+          asOf: string | null;
+          note: string | null;
+          updatedAt: string;
+          sources: SourceRef[];
+        }[];
+        decisions: {
+          body: string;
+          reference: string | null;
+          title: string;
+          date: string | null;
+          outcome: string;
+          description: string | null;
+          sources: SourceRef[];
+        }[];
+        consultants: Named[];
+        projects: ProjectRef[];
+      }
+    | null;
+}
+
 /** Every document, by name, for the test that validates them against the schema. */
 export const SITE_QUERIES: Readonly<Record<string, string>> = {
   HOME_QUERY,
@@ -259,6 +323,8 @@ export const SITE_QUERIES: Readonly<Record<string, string>> = {
   TOPICS_QUERY,
   TOPIC_IDS_QUERY,
   TOPIC_QUERY,
+  SEARCH_QUERY,
+  STRATEGY_QUERY,
   CHANGES_QUERY,
   CHANGE_FILTERS_QUERY,
 };

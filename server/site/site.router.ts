@@ -7,6 +7,7 @@ import { createPageCache } from "../embed/page-cache.js";
 import type { Logger } from "../logger.js";
 import { rateLimitMiddleware } from "../rate-limit/rate-limit.middleware.js";
 import type { RateLimiter } from "../rate-limit/rate-limiter.js";
+import { hubOrigin } from "../http/hub-origin.js";
 import { createSiteInfoRouter } from "./info/info.router.js";
 import { renderDocument, STYLESHEET_PATH } from "./layout.js";
 import { CACHE_OK, type PageRouteContext, sendNotFoundPage, sendPage, sendWithEtag } from "./page-answer.js";
@@ -16,6 +17,8 @@ import { HomePage } from "./pages/home.js";
 import { ProjectPage } from "./pages/project.js";
 import { ProviderPage } from "./pages/provider.js";
 import { ProvidersPage } from "./pages/providers.js";
+import { SearchPage } from "./pages/search.js";
+import { StrategyPage } from "./pages/strategy.js";
 import { TopicPage } from "./pages/topic.js";
 import { TopicsPage } from "./pages/topics.js";
 import {
@@ -31,6 +34,8 @@ import {
   type ProviderData,
   PROVIDERS_QUERY,
   type ProvidersData,
+  STRATEGY_QUERY,
+  type StrategyData,
   TOPIC_IDS_QUERY,
   TOPIC_QUERY,
   type TopicData,
@@ -38,7 +43,9 @@ import {
   TOPICS_QUERY,
   type TopicsData,
 } from "./queries.js";
+import { searchOutcome } from "./queries/search.js";
 import type { RunSiteQuery } from "./run-query.js";
+import { parseSearchRequest, SEARCH_PATH, searchCacheKey } from "./search-params.js";
 import type { OperationLimits, SiteConfig } from "../config.js";
 
 /** What the site's routes need from the hub. */
@@ -50,9 +57,11 @@ export interface SiteRouterOptions {
   rateLimiter: RateLimiter;
   /** How long rendered pages are kept in memory (PAGE_CACHE_SECONDS); 0 keeps none. */
   cacheSeconds: number;
+  /** The hub's public origin (PUBLIC_URL); null derives it from each request's Host, if trusted (see `hubOrigin`). */
+  publicUrl: string | null;
   /** The operator's part: licence and legal texts. */
   site: SiteConfig;
-  /** The API's limits and the hub's public origin, which `/api` and the Atom feed state. */
+  /** The API's limits, which `/api` states. */
   api: SiteApiFacts;
 }
 
@@ -62,14 +71,18 @@ export interface SiteApiFacts {
   maxResponseNodes: number;
   rateLimit: { points: number; durationSeconds: number };
   rateLimitCostPerPoint: number;
-  /** PUBLIC_URL, or null to take the origin from a trusted Host. */
-  publicUrl: string | null;
 }
 
 const STYLESHEET_FILE = fileURLToPath(new URL("./assets/site.css", import.meta.url));
 
-/** A page's answer: a rendered document, or null when the record (or list page) does not exist. */
-type Render = (params: Record<string, string>, query: Record<string, unknown>) => Promise<VNode | null>;
+/**
+ * A page's answer: a rendered document, or null when the record (or list page) does not exist.
+ * `origin` is the hub's public origin for the pages of `PAGES_WITH_ORIGIN`, null for the others.
+ */
+type Render = (params: Record<string, string>, query: Record<string, unknown>, origin: string | null) => Promise<VNode | null>;
+
+/** The pages that show absolute links to the hub (the project page's embed snippets): their answer depends on the origin. */
+const PAGES_WITH_ORIGIN = new Set(["/projekte/:slug"]);
 
 /** `?nach=` of a list page: the cursor of the page before, when it is a plausible one. */
 function cursorOf(query: Record<string, unknown>): string | null {
@@ -93,9 +106,13 @@ function pages(run: RunSiteQuery): Record<string, Render> {
       const { municipality } = await run<CityData>(CITY_QUERY, { slug });
       return municipality && CityPage({ city: municipality });
     },
-    "/projekte/:slug": async ({ slug }) => {
+    "/projekte/:slug": async ({ slug }, _query, origin) => {
       const { project } = await run<ProjectData>(PROJECT_QUERY, { slug });
-      return project && ProjectPage({ project });
+      return project && ProjectPage({ project, origin });
+    },
+    "/strategien/:slug": async ({ slug }) => {
+      const { strategy } = await run<StrategyData>(STRATEGY_QUERY, { slug });
+      return strategy && StrategyPage({ strategy });
     },
     "/anbieter": async (_params, query) => {
       const data = await run<ProvidersData>(PROVIDERS_QUERY, { after: cursorOf(query) });
@@ -113,6 +130,10 @@ function pages(run: RunSiteQuery): Record<string, Render> {
       const { node, projects } = await run<TopicData>(TOPIC_QUERY, { id: found.id, key });
       return node && TopicPage({ topic: node, projects });
     },
+    [SEARCH_PATH]: async (_params, query) => {
+      const request = parseSearchRequest(query);
+      return SearchPage({ request, ...(await searchOutcome(run, request)) });
+    },
   };
 }
 
@@ -124,7 +145,7 @@ function pages(run: RunSiteQuery): Record<string, Render> {
  * a strong ETag (304 when unchanged), a short public max-age, `Content-Language: de`
  * and a CSP that allows nothing but the hub itself. No page reads or sets cookies.
  */
-export function createSiteRouter({ run, logger, rateLimiter, cacheSeconds, site, api }: SiteRouterOptions): express.Router {
+export function createSiteRouter({ run, logger, rateLimiter, cacheSeconds, publicUrl, site, api }: SiteRouterOptions): express.Router {
   const router = express.Router();
   const limited = rateLimitMiddleware(rateLimiter, logger, () => null);
   const cache = createPageCache(cacheSeconds);
@@ -147,14 +168,16 @@ export function createSiteRouter({ run, logger, rateLimiter, cacheSeconds, site,
       const params = req.params as Record<string, string>;
       const query = req.query as Record<string, unknown>;
       // Only the parameters a page reads make it a different page; `?utm=…` shares the cached one.
-      const slug = `${route} ${params.slug ?? params.key ?? ""} ${cursorOf(query) ?? ""}`;
-      await sendPage(req, res, context, slug, async () => {
-        const page = await render(params, query);
+      const slug = route === SEARCH_PATH ? searchCacheKey(query) : `${route} ${params.slug ?? params.key ?? ""} ${cursorOf(query) ?? ""}`;
+      // Without PUBLIC_URL the origin comes from a trusted Host (else null: no absolute links), so it is part of the key.
+      const origin = PAGES_WITH_ORIGIN.has(route) ? hubOrigin(req, publicUrl) : null;
+      await sendPage(req, res, context, { slug, variant: [origin ?? ""] }, async () => {
+        const page = await render(params, query, origin);
         return page && renderDocument(page, site);
       });
     });
   }
-  router.use(createSiteInfoRouter({ run, limited, context, api }));
+  router.use(createSiteInfoRouter({ run, limited, context, api, publicUrl }));
   router.use(htmlNotFound(site));
   return router;
 }

@@ -197,7 +197,7 @@ describe.skipIf(SKIP_BROWSER)("embeds on a municipal website, in headless Chromi
       const seeded = seededProject(expected.slug);
       const heading = element.getByRole("heading", { level: 2 });
       expect(await heading.textContent()).toBe(seeded.title);
-      expect(await element.locator(".ikz-card__title a").getAttribute("href")).toBe(`${hubOrigin}/projects/${expected.slug}`);
+      expect(await element.locator(".ikz-card__title a").getAttribute("href")).toBe(`${hubOrigin}/projekte/${expected.slug}`);
       expect(await element.locator(".ikz-card__city").textContent()).toBe(expected.city);
       expect(seeded.city).toBe(expected.city.split(" · ")[0]);
       expect(await element.locator(".ikz-card__status").textContent()).toBe(expected.status);
@@ -232,7 +232,7 @@ describe.skipIf(SKIP_BROWSER)("embeds on a municipal website, in headless Chromi
     await oembedCard.locator(".ikz-card__title").waitFor({ timeout: 10_000 });
     expect(await oembedCard.locator(".ikz-card__title").textContent()).toBe(seededProject(OEMBED_SLUG).title);
     // The pasted link paragraph is gone, replaced by the embed.
-    expect(await page.locator(`p > a[href="${hubOrigin}/projects/${OEMBED_SLUG}"]`).count()).toBe(0);
+    expect(await page.locator(`p > a[href="${hubOrigin}/projekte/${OEMBED_SLUG}"]`).count()).toBe(0);
     await shot("01-desktop");
   });
 
@@ -358,7 +358,7 @@ describe.skipIf(SKIP_BROWSER)("embeds on a municipal website, in headless Chromi
       frame.src = `${origin}/embed/projects/xss-probe`;
       const pasted = document.createElement("p");
       const link = document.createElement("a");
-      link.href = link.textContent = `${origin}/projects/xss-probe`;
+      link.href = link.textContent = `${origin}/projekte/xss-probe`;
       pasted.append(link);
       section.append(grid, frame, pasted);
       document.querySelector("main").append(section);
@@ -383,7 +383,7 @@ describe.skipIf(SKIP_BROWSER)("embeds on a municipal website, in headless Chromi
       expect(await frame.locator(".ikz-card__summary").textContent()).toBe(XSS_SUMMARY);
       expect(await frame.locator("img, svg, script:not([src])").count()).toBe(0);
     }
-    const oembed = await fetch(`${hubOrigin}/oembed?url=${encodeURIComponent(`${hubOrigin}/projects/xss-probe`)}&format=json`);
+    const oembed = await fetch(`${hubOrigin}/oembed?url=${encodeURIComponent(`${hubOrigin}/projekte/xss-probe`)}&format=json`);
     expect(((await oembed.json()) as { html: string }).html).not.toMatch(/<img|<script|<svg/i);
     // Give an injected handler every chance to fire.
     await sleep(500);
@@ -499,7 +499,7 @@ describe.skipIf(SKIP_BROWSER)("embeds on a municipal website, in headless Chromi
     const downCard = page.locator("#while-down");
     expect(await settled(downCard)).toBe("unavailable");
     expect(await downCard.locator(".ikz-card__message").textContent()).toBe(UNAVAILABLE);
-    expect(await downCard.locator(".ikz-card__more").getAttribute("href")).toBe(`${hubOrigin}/projects/ratingen-glasfaserausbau`);
+    expect(await downCard.locator(".ikz-card__more").getAttribute("href")).toBe(`${hubOrigin}/projekte/ratingen-glasfaserausbau`);
     // The cards already shown stay as they are.
     expect(await state(card(PAGE_CARDS[1].slug))).toBe("ready");
     await page.evaluate(() => window.scrollTo(0, 0));
@@ -526,7 +526,7 @@ describe.skipIf(SKIP_BROWSER)("embeds on a municipal website, in headless Chromi
     }
     // The pasted link stays a link when the oEmbed endpoint is gone.
     expect(await page.evaluate(() => window.cmsOembed.ready)).toEqual([false]);
-    expect(await page.locator(`p > a[href="${hubOrigin}/projects/${OEMBED_SLUG}"]`).isVisible()).toBe(true);
+    expect(await page.locator(`p > a[href="${hubOrigin}/projekte/${OEMBED_SLUG}"]`).isVisible()).toBe(true);
     await shot("07-hub-down-reloaded");
     console.log(`cards after reload with the hub down: ${states.join(", ")}`);
     expect(pageErrors).toEqual([]);

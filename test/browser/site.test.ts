@@ -58,6 +58,7 @@ describe.skipIf(SKIP_BROWSER)("the website in headless Chromium", () => {
     const { data } = await gql(hub, `{ provider(slug: "krzn") { name } providers(first: 1) { nodes { slug name } } topics(first: 1) { nodes { key label } } }`);
     const provider = data!.provider ? { slug: "krzn", name: data!.provider.name } : data!.providers.nodes[0];
     const topic = data!.topics.nodes[0];
+    const { strategy } = (await gql(hub, `{ strategy(slug: "hildesheim-digitale-stadtverwaltung-2025") { title } }`)).data!;
     templates = [
       { name: "start", path: "/", heading: "IKZ-Hub: Digitalisierung interkommunal" },
       { name: "kommunen", path: "/kommunen", heading: "Kommunen" },
@@ -67,6 +68,7 @@ describe.skipIf(SKIP_BROWSER)("the website in headless Chromium", () => {
       { name: "anbieter", path: `/anbieter/${provider.slug}`, heading: provider.name },
       { name: "themen", path: "/themen", heading: "Themen" },
       { name: "thema", path: `/themen/${topic.key}`, heading: topic.label },
+      { name: "strategie", path: "/strategien/hildesheim-digitale-stadtverwaltung-2025", heading: strategy.title },
       { name: "nicht-gefunden", path: "/kommunen/atlantis", heading: "Seite nicht gefunden" },
     ];
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });

@@ -74,7 +74,7 @@ describe("bidirectional control characters", () => {
       `Zusammenfassung \u2067mit\u2069 Isolaten\u200E.`,
     ]);
     const card = await fetch(`${hub.origin}/embed/projects/herten-kita-online`);
-    const page = await fetch(`${hub.origin}/projects/herten-kita-online`);
+    const page = await fetch(`${hub.origin}/projekte/herten-kita-online`);
     for (const [name, response] of [["card", card], ["page", page]] as const) {
       expect(response.status, name).toBe(200);
       const html = await response.text();
@@ -82,7 +82,7 @@ describe("bidirectional control characters", () => {
       expect(html, name).toContain("Kita-Berichtgpj.exe");
       expect(html, name).toContain("Zusammenfassung mit Isolaten.");
     }
-    const oembed = await fetch(`${hub.origin}/oembed?${new URLSearchParams({ url: `${hub.origin}/projects/herten-kita-online`, format: "json" })}`);
+    const oembed = await fetch(`${hub.origin}/oembed?${new URLSearchParams({ url: `${hub.origin}/projekte/herten-kita-online`, format: "json" })}`);
     const oembedText = await oembed.text();
     expect(oembedText).not.toMatch(BIDI);
     expect(JSON.parse(oembedText).title).toBe("Kita-Berichtgpj.exe");

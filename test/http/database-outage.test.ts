@@ -50,7 +50,7 @@ describe("database loss", () => {
         expect(body.data).toBeNull();
         expect(body.errors.map((error) => error.extensions.code)).toEqual(["DATABASE_UNAVAILABLE"]);
       }
-      const page = await fetch(`${hub.origin}/projects/herten-kita-online`);
+      const page = await fetch(`${hub.origin}/embed/projects/herten-kita-online`);
       expect(page.status).toBe(503);
       expect(((await page.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe("DATABASE_UNAVAILABLE");
       // The website: its HTML error page in the site's layout, nothing logged beyond the one outage line.

@@ -1,7 +1,9 @@
 /**
- * Issue 6 over HTTP: the iframe card (/embed/projects/:slug), the public
- * project page (/projects/:slug), oEmbed (/oembed) and the card's static
- * assets, against the seeded database plus one project with a hostile title.
+ * Issue 6 over HTTP: the iframe card (/embed/projects/:slug), oEmbed (/oembed),
+ * the card's static assets, the old project page (/projects/:slug, now a redirect)
+ * and what the site's project page (/projekte/:slug) offers other sites (oEmbed
+ * discovery, JSON-LD, the "Einbetten" snippets), against the seeded database plus
+ * one project with a hostile title.
  */
 import { existsSync } from "node:fs";
 import http from "node:http";
@@ -47,7 +49,7 @@ afterAll(() => hub?.close());
 
 const get = (path: string, headers: Record<string, string> = {}) => fetch(`${hub.origin}${path}`, { headers, redirect: "manual" });
 const oembed = (params: Record<string, string>) => get(`/oembed?${new URLSearchParams(params)}`);
-const pageUrl = (slug = SLUG) => `${hub.origin}/projects/${slug}`;
+const pageUrl = (slug = SLUG) => `${hub.origin}/projekte/${slug}`;
 
 /** Parses a Content-Security-Policy header into its directives. */
 function directives(header: string | null): Record<string, string> {
@@ -78,7 +80,7 @@ function expectEscaped(html: string): void {
 }
 
 describe("/embed/projects/:slug", () => {
-  it("serves a standalone, script-free card with a strict CSP that any site may frame", async () => {
+  it("serves a standalone card, whose one script is the hub's, with a strict CSP that any site may frame", async () => {
     const res = await get(`/embed/projects/${SLUG}`);
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("text/html; charset=utf-8");
@@ -89,6 +91,7 @@ describe("/embed/projects/:slug", () => {
     const csp = directives(res.headers.get("content-security-policy"));
     expect(csp).toEqual({
       "default-src": "'none'",
+      "script-src": "'self'",
       "style-src": "'self'",
       "img-src": "'self' data:",
       "base-uri": "'none'",
@@ -97,7 +100,7 @@ describe("/embed/projects/:slug", () => {
     });
     const html = await res.text();
     const tags = scanTags(html);
-    expect(tags.some((tag) => tag.name === "script")).toBe(false);
+    expect(tags.filter((tag) => tag.name === "script" && !tag.closing).map((tag) => tag.attributes)).toEqual([{ src: "/embed/frame.js", defer: "" }]);
     expect(html).toMatch(/^<!doctype html>/);
     expect(html).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">');
     expect(html).toContain('<link rel="stylesheet" href="/embed/card.css">');
@@ -156,35 +159,78 @@ describe("/embed/projects/:slug", () => {
   });
 });
 
-describe("/projects/:slug", () => {
-  it("is a server-rendered page with the card's facts and more", async () => {
-    const res = await get(`/projects/${SLUG}`);
-    expect(res.status).toBe(200);
-    expect(res.headers.get("content-type")).toBe("text/html; charset=utf-8");
-    expect(res.headers.get("cache-control")).toBe("public, max-age=300");
-    expect(res.headers.get("etag")).toMatch(/^"[^"]+"$/);
-    const csp = directives(res.headers.get("content-security-policy"));
-    expect(csp["default-src"]).toBe("'none'");
-    expect(csp["script-src"]).toBeUndefined();
-    const html = await res.text();
-    expect(html).toMatch(/^<!doctype html>\n<html lang="de">/);
-    expect(html).toContain(`<h1 id="projekt-titel">${TITLE}</h1>`);
-    expect(html).toContain(`<title>${TITLE} – Herten – IKZ-Hub</title>`);
-    expect(html).toContain("Geplant");
-    expect(html).toContain("Nordrhein-Westfalen");
-    expect(html).toContain(`<span class="ikz-page__amount">8.400,00 EUR</span> jährlich`);
-    expect(html).toContain("Vergleichswert");
-    expect(html).toContain("Kita-Software: höhere Nutzungsgebühr gegen Mehrwert abwägen");
-    expect(html).toContain('<h2 id="quellen">Quellen</h2>');
-    expect(html).toContain("Betrieb, Updates und Gesetzesänderungen übernimmt das KRZN."); // the summary in full
-    const tags = scanTags(html.replace(jsonLdText(html), ""));
-    expect(tags.filter((tag) => tag.name === "script" && !tag.closing).map((tag) => tag.attributes.type)).toEqual(["application/ld+json"]);
+/** The text of the `<pre><code>` snippets of a project page, as a reader would copy them. */
+function snippetsOf(html: string): string[] {
+  const decode = (text: string) => text.replace(/&(quot|amp|lt|gt|#39);/g, (_, entity: string) => ({ quot: '"', amp: "&", lt: "<", gt: ">", "#39": "'" })[entity]!);
+  return [...html.matchAll(/<pre class="snippet"[^>]*><code>([^<]*)<\/code><\/pre>/g)].map((match) => decode(match[1]));
+}
+
+/** A GET with a Host header of our choosing (fetch will not send one). */
+function getWithHost(path: string, host: string): Promise<{ status: number; body: string }> {
+  const { port } = new URL(hub.origin);
+  return new Promise((resolve, reject) => {
+    const req = http.get({ host: "127.0.0.1", port, path, headers: { host } }, (res) => {
+      let body = "";
+      res.setEncoding("utf8");
+      res.on("data", (chunk: string) => (body += chunk));
+      res.on("end", () => resolve({ status: res.statusCode!, body }));
+    });
+    req.on("error", reject);
+  });
+}
+
+describe("card statements", () => {
+  it("loads a card with four statements", async () => {
+    // A project no other test asks for: rendered answers are cached (test/http/page-cache.test.ts).
+    hub.db.resetQueryCount();
+    expect((await get(`/embed/projects/herten-e-payment`)).status).toBe(200);
+    expect(hub.db.queries.length).toBe(4);
+  });
+});
+
+describe("/projects/:slug (moved to /projekte/:slug)", () => {
+  it("redirects GET and HEAD permanently to the site's project page", async () => {
+    for (const method of ["GET", "HEAD"]) {
+      const res = await fetch(`${hub.origin}/projects/${SLUG}?utm=x`, { method, redirect: "manual" });
+      expect(res.status, method).toBe(301);
+      expect(res.headers.get("location"), method).toBe(`/projekte/${SLUG}`);
+      expect(res.headers.get("cache-control")).toBe("public, max-age=86400");
+    }
+    const followed = await fetch(`${hub.origin}/projects/${SLUG}`);
+    expect(followed.url).toBe(pageUrl());
+    expect(followed.status).toBe(200);
+    expect(await followed.text()).toContain(`<h1>${TITLE}</h1>`);
   });
 
-  it("carries an oEmbed discovery link that works", async () => {
-    const html = await (await get(`/projects/${SLUG}`)).text();
-    const link = scanTags(html).find((tag) => tag.name === "link" && tag.attributes.type === "application/json+oembed");
-    expect(link?.attributes).toMatchObject({ rel: "alternate", title: TITLE });
+  it("keeps the slug percent-encoded, whatever it holds", async () => {
+    for (const [path, location] of [
+      ["/projects/a%20b%3Fc%2F%22%3E", "/projekte/a%20b%3Fc%2F%22%3E"],
+      ["/projects/%C3%A4rger", "/projekte/%C3%A4rger"],
+      ["/projects/no-such-project", "/projekte/no-such-project"],
+    ]) {
+      const res = await get(path);
+      expect(res.status, path).toBe(301);
+      expect(res.headers.get("location"), path).toBe(location);
+    }
+    expect((await fetch(`${hub.origin}/projects/no-such-project`)).status).toBe(404);
+    // Addresses pasted into a CMS before the move still embed.
+    expect((await oembed({ url: `${hub.origin}/projects/${SLUG}` })).status).toBe(200);
+  });
+
+  it("answers malformed percent-encoding with 400, not 500", async () => {
+    for (const path of ["/projects/%E0%A4%A", "/embed/projects/%E0%A4%A"]) {
+      const res = await get(path);
+      expect(res.status, path).toBe(400);
+    }
+  });
+});
+
+describe("/projekte/:slug for other sites", () => {
+  it("carries an oEmbed discovery link that works, and its canonical address", async () => {
+    const html = await (await get(`/projekte/${SLUG}`)).text();
+    const tags = scanTags(html.replace(jsonLdText(html), ""));
+    const link = tags.find((tag) => tag.name === "link" && tag.attributes.type === "application/json+oembed");
+    expect(link?.attributes.rel).toBe("alternate");
     const href = new URL(link!.attributes.href);
     expect(href.origin + href.pathname).toBe(`${hub.origin}/oembed`);
     expect(href.searchParams.get("url")).toBe(pageUrl());
@@ -192,10 +238,11 @@ describe("/projects/:slug", () => {
     const res = await fetch(href);
     expect(res.status).toBe(200);
     expect(((await res.json()) as { title: string }).title).toBe(TITLE);
+    expect(tags.find((tag) => tag.name === "link" && tag.attributes.rel === "canonical")?.attributes.href).toBe(pageUrl());
   });
 
   it("carries schema.org JSON-LD", async () => {
-    const html = await (await get(`/projects/${SLUG}`)).text();
+    const html = await (await get(`/projekte/${SLUG}`)).text();
     const data = JSON.parse(jsonLdText(html));
     expect(data).toMatchObject({
       "@context": "https://schema.org",
@@ -208,45 +255,47 @@ describe("/projects/:slug", () => {
     expect(data.member).toContainEqual(expect.objectContaining({ "@type": "Organization", name: "KRZN" }));
   });
 
-  it("loads with a bounded number of statements", async () => {
-    // A project no other test asks for: rendered answers are cached (test/http/page-cache.test.ts).
-    const slug = "herten-e-payment";
-    hub.db.resetQueryCount();
-    expect((await get(`/projects/${slug}`)).status).toBe(200);
-    const page = hub.db.queries.length;
-    hub.db.resetQueryCount();
-    expect((await get(`/embed/projects/${slug}`)).status).toBe(200);
-    expect({ page, card: hub.db.queries.length }).toEqual({ page: expect.any(Number), card: 4 });
-    expect(page).toBeLessThanOrEqual(11);
+  it("shows the three embed snippets for this project and this hub, each of them working", async () => {
+    const html = await (await get(`/projekte/${SLUG}`)).text();
+    expect(html).toContain('<h2 id="einbetten">Einbetten</h2>');
+    const [component, frame, link] = snippetsOf(html);
+    expect(component).toBe(`<script src="${hub.origin}/embed/card.js" type="module"></script>\n<ikz-project-card project="${SLUG}" lang="de" theme="light"></ikz-project-card>`);
+    const [iframe] = scanTags(frame.split("\n")[0]);
+    expect(iframe.attributes).toMatchObject({ id: `ikz-card-${SLUG}`, src: `${hub.origin}/embed/projects/${SLUG}`, width: "480", height: "480" });
+    expect(frame).toContain(`event.origin !== "${hub.origin}"`);
+    expect(link).toBe(pageUrl());
+    expect((await get(`/embed/projects/${SLUG}`)).status).toBe(200);
+    expect((await get("/embed/card.js")).status).toBe(200);
+    expect((await oembed({ url: link })).status).toBe(200);
   });
 
-  it("answers an unknown slug with a polite 404 page", async () => {
-    const res = await get("/projects/no-such-project");
-    expect(res.status).toBe(404);
-    expect(res.headers.get("content-type")).toBe("text/html; charset=utf-8");
-    const html = await res.text();
-    expect(html).toContain("<h1>Projekt nicht gefunden</h1>");
-    expect(html).toContain("nicht (mehr) veröffentlicht");
+  it("shows a hostile project's snippets and JSON-LD as inert text", async () => {
+    const html = await (await get(`/projekte/${XSS_SLUG}`)).text();
+    const json = jsonLdText(html);
+    expect(json).not.toMatch(/[<>&\u2028]/);
+    expect(JSON.parse(json)).toMatchObject({ name: XSS_TITLE, description: XSS_TEXT });
+    const tags = scanTags(html.replace(json, ""));
+    expect(tags.filter((tag) => tag.name === "script" && !tag.closing).map((tag) => tag.attributes)).toEqual([{ type: "application/ld+json" }]);
+    expect(tags.some((tag) => tag.name === "img" || tag.name === "iframe")).toBe(false);
+    const [, frame] = snippetsOf(html);
+    expect(scanTags(frame.split("\n")[0])[0].attributes.title).toBe(`Projektkarte: ${XSS_TITLE}`);
   });
 
-  it("renders the hostile project as text, with JSON-LD that parses back to the title", async () => {
-    const res = await get(`/projects/${XSS_SLUG}`);
-    expect(res.status).toBe(200);
-    const html = await res.text();
-    expectEscaped(html);
-    const text = jsonLdText(html);
-    expect(text).not.toMatch(/[<>&\u2028]/);
-    const data = JSON.parse(text);
-    expect(data.name).toBe(XSS_TITLE);
-    expect(data.description).toBe(XSS_TEXT);
-    expect(data.member).toContainEqual({ "@type": "Organization", name: XSS_TITLE });
-  });
-
-  it("answers malformed percent-encoding with 400, not 500", async () => {
-    for (const path of ["/projects/%E0%A4%A", "/embed/projects/%E0%A4%A"]) {
-      const res = await get(path);
-      expect(res.status, path).toBe(400);
-    }
+  it("builds the snippets for the Host the page was asked under, and keeps each apart in the cache", async () => {
+    const { port } = new URL(hub.origin);
+    const path = `/projekte/herten-serviceportal-wirtschaft`;
+    const local = await getWithHost(path, `localhost:${port}`);
+    const loopback = await getWithHost(path, `127.0.0.1:${port}`);
+    expect(local.status).toBe(200);
+    expect(snippetsOf(local.body)[2]).toBe(`http://localhost:${port}${path}`);
+    expect(snippetsOf(loopback.body)[2]).toBe(`http://127.0.0.1:${port}${path}`);
+    // A Host the hub does not trust for links gets the page, but no snippet and no absolute link.
+    const forged = await getWithHost(path, "evil.example");
+    expect(forged.status).toBe(200);
+    expect(snippetsOf(forged.body)).toEqual([]);
+    expect(forged.body).not.toContain("evil.example");
+    expect(forged.body).not.toContain("application/json+oembed");
+    expect((await get(path)).headers.get("vary")).toMatch(/\bHost\b/i);
   });
 });
 
@@ -362,6 +411,13 @@ describe("/embed assets", () => {
     if (exists) expect(res.headers.get("content-type")).toBe("text/javascript; charset=utf-8");
   });
 
+  it("serves frame.js, the card document's script, as a script", async () => {
+    const res = await get("/embed/frame.js");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("text/javascript; charset=utf-8");
+    expect(await res.text()).toContain('postMessage({ type: "ikz-card-height", height }, "*")');
+  });
+
   it("serves nothing else from the folder", async () => {
     for (const path of ["/embed/card-markup.md", "/embed/../hub.ts", "/embed/%2e%2e%2fhub.ts", "/embed/assets/card.css"]) {
       expect((await get(path)).status, path).toBe(404);
@@ -386,11 +442,14 @@ describe("the hub's origin", () => {
     const other = await startTestHub({ PUBLIC_URL: "https://ikz-hub.example" });
     try {
       const html = await (await fetch(`${other.origin}/embed/projects/${SLUG}`)).text();
-      expect(html).toContain(`href="https://ikz-hub.example/projects/${SLUG}"`);
-      const own = await fetch(`${other.origin}/oembed?url=${encodeURIComponent(`https://ikz-hub.example/projects/${SLUG}`)}`);
+      expect(html).toContain(`href="https://ikz-hub.example/projekte/${SLUG}"`);
+      const page = await (await fetch(`${other.origin}/projekte/${SLUG}`)).text();
+      expect(snippetsOf(page)[2]).toBe(`https://ikz-hub.example/projekte/${SLUG}`);
+      expect(page).toContain(`event.origin !== &quot;https://ikz-hub.example&quot;`);
+      const own = await fetch(`${other.origin}/oembed?url=${encodeURIComponent(`https://ikz-hub.example/projekte/${SLUG}`)}`);
       expect(own.status).toBe(200);
       expect(((await own.json()) as { html: string }).html).toContain(`src="https://ikz-hub.example/embed/projects/${SLUG}"`);
-      const local = await fetch(`${other.origin}/oembed?url=${encodeURIComponent(`${other.origin}/projects/${SLUG}`)}`);
+      const local = await fetch(`${other.origin}/oembed?url=${encodeURIComponent(`${other.origin}/projekte/${SLUG}`)}`);
       expect(local.status).toBe(404);
     } finally {
       await other.close();
@@ -413,14 +472,10 @@ describe("failures", () => {
       const cardHtml = await card.text();
       expect(cardHtml).toContain("The project card cannot be loaded right now.");
       expect(cardHtml).toContain(`href="${pageUrl(slug)}"`);
-      const page = await get(`/projects/${slug}`);
-      expect(page.status).toBe(500);
-      expect(page.headers.get("content-type")).toBe("text/html; charset=utf-8");
-      const pageHtml = await page.text();
       const json = await oembed({ url: pageUrl(slug) });
       expect(json.status).toBe(500);
       expect(await json.json()).toEqual({ error: "Internal server error" });
-      for (const text of [cardHtml, pageHtml]) {
+      for (const text of [cardHtml]) {
         expect(text).not.toContain("secret-detail");
         expect(text).not.toMatch(/\bat \S+ \(|Error:/);
       }

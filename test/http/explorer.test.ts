@@ -120,7 +120,7 @@ describe("the explorer's routes", () => {
   });
 
   it("keeps the explorer's policy and bundle off every other page", async () => {
-    for (const path of [`/projects/${SLUG}`, `/embed/projects/${SLUG}`, "/embed/card.js", "/healthz", "/graphql?query=%7B__typename%7D", "/nothing-here"]) {
+    for (const path of [`/projekte/${SLUG}`, `/embed/projects/${SLUG}`, "/embed/card.js", "/healthz", "/graphql?query=%7B__typename%7D", "/nothing-here"]) {
       const response = await fetch(`${hub.origin}${path}`, { headers: { "apollo-require-preflight": "true" } });
       expect(response.headers.get("content-security-policy") ?? "", path).not.toContain("'unsafe-inline'");
       expect(await response.text(), path).not.toContain("/explorer/assets/");

@@ -58,7 +58,7 @@ describe("GET /export/projects.csv", () => {
     expect(kita.municipality).toBe("Herten");
     expect(kita.providers).toBe("Hertener Stadtwerke GmbH, KRZN, Software & Beratung Meinhard GmbH");
     expect(kita.topics).toBe([...seed.topics].sort().join(", "));
-    expect(kita.page).toBe(`${hub.origin}/projects/herten-kita-online`);
+    expect(kita.page).toBe(`${hub.origin}/projekte/herten-kita-online`);
   });
 
   it("links every record's sources", async () => {

@@ -42,8 +42,7 @@ const varyOf = (answer: RawAnswer) =>
 const pagePaths = (origin: string) => [
   `/embed/projects/${SLUG}`,
   `/embed/projects/${SLUG}?lang=en&theme=dark&compact=1`,
-  `/projects/${SLUG}`,
-  `/oembed?url=${encodeURIComponent(`${origin}/projects/${SLUG}`)}`,
+  `/oembed?url=${encodeURIComponent(`${origin}/projekte/${SLUG}`)}`,
 ];
 
 const setState = (hub: TestHub, slug: string, state: "DRAFT" | "PUBLISHED") =>
@@ -59,7 +58,7 @@ describe("rate limit", () => {
 
   it("page routes spend the address's GraphQL budget; past it they answer 429 with Retry-After, and so does GraphQL", async () => {
     const remaining: string[] = [];
-    for (const path of [...pagePaths(hub.origin), `/projects/no-such-project`]) {
+    for (const path of [...pagePaths(hub.origin), `/embed/projects/no-such-project`, `/oembed?url=${encodeURIComponent(`${hub.origin}/projekte/nope`)}`]) {
       const res = await fetch(`${hub.origin}${path}`);
       expect(res.status, path).toBeLessThan(429);
       remaining.push(res.headers.get("ratelimit-remaining")!);
@@ -67,7 +66,7 @@ describe("rate limit", () => {
     expect(remaining).toEqual(["5", "4", "3", "2", "1"]);
     expect((await hub.query("{ __typename }")).status).toBe(200);
 
-    for (const path of [`/embed/projects/${SLUG}`, `/projects/${SLUG}`, `/oembed?url=${encodeURIComponent(`${hub.origin}/projects/${SLUG}`)}`]) {
+    for (const path of [`/embed/projects/${SLUG}`, `/oembed?url=${encodeURIComponent(`${hub.origin}/projekte/${SLUG}`)}`]) {
       // Conditional requests too: a 304 is cheap, but not free.
       const res = await fetch(`${hub.origin}${path}`, { headers: { "if-none-match": "*" } });
       expect(res.status, path).toBe(429);
@@ -78,8 +77,9 @@ describe("rate limit", () => {
     const graphql = await hub.query("{ __typename }");
     expect(graphql.status).toBe(429);
     expect(graphql.errors?.[0].extensions?.code).toBe("RATE_LIMITED");
-    // The static assets stay free: they are read once and kept in memory.
+    // The static assets stay free: they are read once and kept in memory. So does the old project address's redirect.
     expect((await fetch(`${hub.origin}/embed/card.css`)).status).toBe(200);
+    expect((await fetch(`${hub.origin}/projects/${SLUG}`, { redirect: "manual" })).status).toBe(301);
   });
 });
 
@@ -146,7 +146,7 @@ describe("server-side cache", () => {
       await setState(hub, slug, "PUBLISHED");
       hub.db.resetQueryCount();
       expect((await fetch(`${hub.origin}/embed/projects/${slug}?lang=en`)).status).toBe(404); // remembered as unpublished
-      expect((await fetch(`${hub.origin}/projects/${slug}`)).status).toBe(404);
+      expect((await fetch(`${hub.origin}/oembed?url=${encodeURIComponent(`${hub.origin}/projekte/${slug}`)}`)).status).toBe(404);
       expect(hub.db.queries).toEqual([]);
     } finally {
       await setState(hub, slug, "PUBLISHED");
@@ -160,11 +160,11 @@ describe("server-side cache", () => {
       throw new Error("database away");
     };
     try {
-      expect((await fetch(`${hub.origin}/projects/${slug}`)).status).toBe(500);
+      expect((await fetch(`${hub.origin}/embed/projects/${slug}`)).status).toBe(500);
     } finally {
       hub.db.orm.em.fork = fork;
     }
-    expect((await fetch(`${hub.origin}/projects/${slug}`)).status).toBe(200);
+    expect((await fetch(`${hub.origin}/embed/projects/${slug}`)).status).toBe(200);
   });
 });
 
@@ -179,8 +179,8 @@ describe("links and the Host header without PUBLIC_URL", () => {
 
   it("never puts a forged Host in any body or header of a page, card, oEmbed or export answer", async () => {
     const { port } = new URL(hub.origin);
-    const oembedOf = (origin: string) => `/oembed?url=${encodeURIComponent(`${origin}/projects/${SLUG}`)}`;
-    const paths = [...pagePaths(hub.origin), oembedOf(`http://${FORGED}`), oembedOf(`http://${FORGED}:${port}`), `/projects/no-such-project`];
+    const oembedOf = (origin: string) => `/oembed?url=${encodeURIComponent(`${origin}/projekte/${SLUG}`)}`;
+    const paths = [...pagePaths(hub.origin), oembedOf(`http://${FORGED}`), oembedOf(`http://${FORGED}:${port}`), `/embed/projects/no-such-project`];
     for (const host of [FORGED, `${FORGED}:${port}`, "ikz-hub.example.evil.example", "hub.example:9999"]) {
       for (const path of paths) {
         const answer = await raw(hub, path, { host });
@@ -212,19 +212,19 @@ describe("links and the Host header without PUBLIC_URL", () => {
         expect(answer.status, `${host} ${path}`).toBe(200);
         expect(varyOf(answer), `${host} ${path}`).toContain("host");
         if (!path.startsWith("/embed/projects/") || path.includes("?")) continue;
-        expect(answer.body).toContain(`href="${origin}/projects/${SLUG}"`);
+        expect(answer.body).toContain(`href="${origin}/projekte/${SLUG}"`);
       }
-      const conditional = await raw(hub, `/projects/${SLUG}`, { host, "if-none-match": "*" });
+      const conditional = await raw(hub, `/embed/projects/${SLUG}`, { host, "if-none-match": "*" });
       expect(conditional.status).toBe(304);
       expect(varyOf(conditional)).toContain("host");
       const csv = await raw(hub, "/export/projects.csv", { host });
-      expect(csv.body).toContain(`${origin}/projects/${SLUG}`);
+      expect(csv.body).toContain(`${origin}/projekte/${SLUG}`);
       expect(varyOf(csv)).toContain("host");
     }
   });
 
   it("cannot make the real oEmbed URL a cached 404 with a forged or another Host", async () => {
-    const real = `/oembed?url=${encodeURIComponent(`${hub.origin}/projects/${SLUG}`)}`;
+    const real = `/oembed?url=${encodeURIComponent(`${hub.origin}/projekte/${SLUG}`)}`;
     // The old answer to a forged Host was a 404 any shared cache could keep for a minute.
     const forged = await raw(hub, real, { host: FORGED });
     expect(forged.status).toBe(400);

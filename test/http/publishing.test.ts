@@ -69,7 +69,7 @@ describe("publishing", () => {
     expect(await reads("herten-digitale-bauakte", id, tokens.admin)).toMatchObject(shown);
     // The embeds are public pages: a draft does not exist there.
     expect((await fetch(`${hub.origin}/embed/projects/herten-digitale-bauakte`)).status).toBe(404);
-    expect((await fetch(`${hub.origin}/projects/herten-digitale-bauakte`)).status).toBe(404);
+    expect((await fetch(`${hub.origin}/projekte/herten-digitale-bauakte`)).status).toBe(404);
     const public_ = await reads("herten-digitale-bauakte", id);
     const own = await reads("herten-digitale-bauakte", id, herten);
     expect(own.total).toBe(public_.total + 1);

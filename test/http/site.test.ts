@@ -32,6 +32,7 @@ const PUBLISHED = `{
   projects(first: 100) { nodes { slug } }
   providers(first: 100) { nodes { slug } }
   topics(first: 100) { nodes { key } }
+  strategies(first: 100) { nodes { slug } }
 }`;
 
 describe("the website", () => {
@@ -96,7 +97,7 @@ describe("the website", () => {
   });
 
   it("answers unknown slugs with an HTML 404 in the site's layout", async () => {
-    for (const path of ["/kommunen/atlantis", "/projekte/nope", "/anbieter/nope", "/themen/nope", "/kommunen?nach=kaputt"]) {
+    for (const path of ["/kommunen/atlantis", "/projekte/nope", "/anbieter/nope", "/themen/nope", "/strategien/nope", "/kommunen?nach=kaputt"]) {
       const res = await page(path);
       expect(res.status, path).toBe(404);
       expect(res.headers.get("content-type"), path).toBe("text/html; charset=utf-8");
@@ -143,6 +144,10 @@ describe("the website", () => {
       await sql.execute(`update project set summary = ? where slug = 'ratingen-ozg-online-services'`, [HOSTILE.bidi]);
       await sql.execute(`update provider set name = ?, website = ? where id = (select min(id) from provider)`, [HOSTILE.svg, HOSTILE.url]);
       await sql.execute(`update source set title = ?, url = ? where id in (select id from source order by id limit 3)`, [HOSTILE.img, HOSTILE.url]);
+      await sql.execute(`update strategy set title = ?, vision = ? where slug = 'hildesheim-digitale-stadtverwaltung-2025'`, [HOSTILE.img, HOSTILE.script]);
+      await sql.execute(`update budget_line set description = ?, note = ? where id in (select id from budget_line order by id limit 2)`, [HOSTILE.svg, HOSTILE.bidi]);
+      await sql.execute(`update decision set title = ?, reference = ?, body = ? where id in (select id from decision order by id limit 3)`, [HOSTILE.script, HOSTILE.svg, HOSTILE.url]);
+      await sql.execute(`update indicator set name = ?, unit = ? where id in (select id from indicator order by id limit 3)`, [HOSTILE.img, HOSTILE.svg]);
       pages = await crawl(hub.origin);
     });
 
@@ -151,14 +156,16 @@ describe("the website", () => {
       expect(broken).toEqual([]);
     });
 
-    it("reaches every published city, project, provider and topic", async () => {
+    it("reaches every published city, project, provider, topic and strategy", async () => {
       const { data } = await gql(hub, PUBLISHED);
       const expected = [
         ...data!.municipalities.nodes.map((node: { slug: string }) => `/kommunen/${node.slug}`),
         ...data!.projects.nodes.map((node: { slug: string }) => `/projekte/${node.slug}`),
         ...data!.providers.nodes.map((node: { slug: string }) => `/anbieter/${node.slug}`),
         ...data!.topics.nodes.map((node: { key: string }) => `/themen/${node.key}`),
+        ...data!.strategies.nodes.map((node: { slug: string }) => `/strategien/${node.slug}`),
       ];
+      expect(expected.filter((path) => path.startsWith("/strategien/")).length).toBeGreaterThan(3);
       expect(expected.length).toBeGreaterThan(20);
       const missing = expected.filter((path) => pages.get(path)?.status !== 200);
       expect(missing).toEqual([]);
@@ -188,7 +195,10 @@ describe("the website", () => {
       for (const crawled of htmlPages) {
         // scanTags throws on any `<` that is not a well-formed tag: escaped text never is one.
         const tags = scanTags(crawled.html);
-        const names = new Set(tags.map((tag) => tag.name));
+        // The one script element a page may hold is the project page's JSON-LD: a data block, never run.
+        const scripts = tags.filter((tag) => tag.name === "script" && !tag.closing).map((tag) => tag.attributes);
+        expect(scripts.every((attributes) => JSON.stringify(attributes) === '{"type":"application/ld+json"}'), crawled.path).toBe(true);
+        const names = new Set(tags.filter((tag) => tag.name !== "script").map((tag) => tag.name));
         for (const name of ["img", "svg", "script", "iframe", "object"]) expect(names.has(name), `${name} on ${crawled.path}`).toBe(false);
         for (const tag of tags) {
           for (const [attribute, value] of Object.entries(tag.attributes)) {
@@ -203,6 +213,9 @@ describe("the website", () => {
       expect(htmlPages.filter((crawled) => /\p{Bidi_Control}/u.test(crawled.html)).map((crawled) => crawled.path)).toEqual([]);
       expect(pages.get("/projekte/ratingen-ozg-online-services")!.html).toContain("Berichtgpj.exe");
       expect(pages.get("/kommunen/kelsterbach")!.html).toContain("javascript:alert(4)");
+      const strategy = pages.get("/strategien/hildesheim-digitale-stadtverwaltung-2025")!.html;
+      expect(strategy).toMatch(/<h1>&lt;img src=x onerror=alert\(1\)(>|&gt;)<\/h1>/);
+      expect(strategy).toMatch(/&lt;\/script(>|&gt;)&lt;script(>|&gt;)alert\(2\)/);
     });
   });
 });

@@ -4,19 +4,19 @@
  * inside its script element.
  */
 import { describe, expect, it } from "vitest";
-import { LessonKind } from "../../schema/lesson/lesson-kind.enum.js";
-import { CostKind } from "../../schema/project/cost-kind.enum.js";
-import { CostPeriod } from "../../schema/project/cost-period.enum.js";
+import { h } from "preact";
+import { renderToString } from "preact-render-to-string";
 import { ProjectStatus } from "../../schema/project/project-status.enum.js";
 import { renderCard, renderCardMessage, shortenSummary } from "../../server/embed/card.html.js";
 import { cardParamsQuery, parseCardParams } from "../../server/embed/card-params.js";
 import { renderEmbedDocument } from "../../server/embed/embed-page.html.js";
 import { formatAmountDe, formatPartialDateDe } from "../../server/embed/format.js";
 import { matchesIfNoneMatch, strongEtag } from "../../server/embed/http-cache.js";
-import { jsonForScript, projectJsonLd } from "../../server/embed/json-ld.js";
+import { jsonForScript, type LinkedProject, projectJsonLd } from "../../server/embed/json-ld.js";
 import { embedFrameHtml, oembedResponse, parseOEmbedRequest, type OEmbedRequest } from "../../server/embed/oembed.js";
-import { renderProjectNotFoundPage, renderProjectPage } from "../../server/embed/project-page.html.js";
-import type { CardView, ProjectPageView } from "../../server/embed/project-view.js";
+import type { CardView } from "../../server/embed/project-view.js";
+import { embedSnippets } from "../../server/embed/snippets.js";
+import { EmbedBox, EmbedHead } from "../../server/site/pages/embed-box.js";
 import { safeHttpUrl } from "../../server/embed/safe-url.js";
 import { jsonLdText, scanTags, type ScannedTag } from "../support/html-scan.js";
 
@@ -41,33 +41,28 @@ function hostileCard(overrides: Partial<CardView> = {}): CardView {
   };
 }
 
-function hostilePage(overrides: Partial<ProjectPageView> = {}): ProjectPageView {
+function hostileProject(): LinkedProject {
+  const card = hostileCard();
   return {
-    ...hostileCard(),
-    strategy: { slug: "s", title: `${HOSTILE} strategy` },
-    fieldOfAction: { title: `${HOSTILE} field` },
+    ...card,
+    topics: [{ label: `${IMG} Thema` }],
     startedOn: "2021-08",
-    plannedEndOn: `${IMG}`,
     completedOn: null,
-    note: `${HOSTILE} note`,
-    partners: [{ slug: "p", name: `${IMG} partner` }],
-    products: [{ slug: "q", name: `${BREAKOUT} product` }],
-    costs: [
-      { amount: "19300.5", currency: "EUR", kind: CostKind.COST, period: CostPeriod.ANNUAL, description: `${HOSTILE} cost`, note: `${IMG}` },
-      { amount: IMG, currency: ATTRIBUTE, kind: CostKind.COMPARISON, period: CostPeriod.ONE_OFF, description: "x", note: null },
-    ],
-    lessons: [{ kind: LessonKind.PITFALL, title: `${HOSTILE} lesson`, body: `${BREAKOUT} body` }],
     sources: [
       ...BAD_URLS.map((url, index) => ({ title: `${IMG} source ${index}`, publisher: ATTRIBUTE, publishedOn: null, url })),
       { title: "good source", publisher: null, publishedOn: "2019-03-21", url: "https://example.org/a?b=1&c=2" },
     ],
-    ...overrides,
   };
 }
 
 const ELEMENTS_OF_CARD = new Set(["article", "p", "h2", "a", "ul", "li"]);
 const ELEMENTS_OF_DOCUMENT = new Set(["html", "head", "meta", "title", "link", "body", "main", "script", "header", "footer", "h1", "h3", "dl", "dt", "dd", "section", "ol", "table", "thead", "tbody", "tr", "th", "td", "small", "br", "pre", "code", "strong", "span", ...ELEMENTS_OF_CARD]);
-const ATTRIBUTES = new Set(["class", "lang", "aria-labelledby", "aria-label", "id", "href", "target", "rel", "charset", "name", "content", "type", "title", "property", "scope"]);
+const ATTRIBUTES = new Set(["class", "lang", "aria-labelledby", "aria-label", "id", "href", "target", "rel", "charset", "name", "content", "type", "title", "property", "scope", "src", "defer"]);
+
+/** Text content as preact writes it, read back. */
+function decodeEntities(text: string): string {
+  return text.replace(/&(quot|amp|lt|gt|#39);/g, (_, entity: string) => ({ quot: '"', amp: "&", lt: "<", gt: ">", "#39": "'" })[entity]!);
+}
 
 /** Asserts that the HTML holds only expected elements and attributes, no event handler, and only http(s) links. */
 function expectInert(html: string, elements: Set<string>): ScannedTag[] {
@@ -77,7 +72,8 @@ function expectInert(html: string, elements: Set<string>): ScannedTag[] {
     for (const name of Object.keys(tag.attributes)) {
       expect(ATTRIBUTES, `unexpected attribute ${name} on <${tag.name}>`).toContain(name);
     }
-    if (tag.name === "script" && !tag.closing) expect(tag.attributes).toEqual({ type: "application/ld+json" });
+    // The JSON-LD data block, or the card document's one script, served by the hub.
+    if (tag.name === "script" && !tag.closing) expect([{ type: "application/ld+json" }, { src: "/embed/frame.js", defer: "" }]).toContainEqual(tag.attributes);
     if (tag.closing) continue;
     if (tag.name === "a") {
       // The one relative link is the footer's pointer to the API on the same hub.
@@ -111,7 +107,7 @@ describe("renderCard", () => {
     const view = hostileCard({ title: "Kita-Online", summary: "Kurz.", providers: [{ slug: "krzn", name: "KRZN", website: null }] });
     const html = renderCard(view, options);
     expect(html).toContain('<article class="ikz-card ikz-card--light" lang="de" aria-labelledby="ikz-card-title-xss-probe">');
-    expect(html).toContain(`<a href="${ORIGIN}/projects/xss-probe" target="_blank" rel="noopener">Kita-Online</a>`);
+    expect(html).toContain(`<a href="${ORIGIN}/projekte/xss-probe" target="_blank" rel="noopener">Kita-Online</a>`);
     expect(html).toContain('<p class="ikz-card__status">In Umsetzung</p>');
     expect(html).toContain('<ul class="ikz-card__topics" aria-label="Themen">');
     expect(html).toContain('<p class="ikz-card__providers">Mit: KRZN</p>');
@@ -141,7 +137,7 @@ describe("renderCard", () => {
   it("escapes a hostile slug in ids and links", () => {
     const html = renderCard(hostileCard({ slug: '"><img src=x onerror=alert(1)>' }), options);
     const tags = expectInert(html, ELEMENTS_OF_CARD);
-    const href = `${ORIGIN}/projects/%22%3E%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E`;
+    const href = `${ORIGIN}/projekte/%22%3E%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E`;
     expect(tags.filter((tag) => tag.name === "a" && !tag.closing).map((tag) => tag.attributes.href)).toEqual([href, href]);
     expect(tags[0].attributes["aria-labelledby"]).toBe('ikz-card-title-"><img src=x onerror=alert(1)>');
   });
@@ -163,10 +159,10 @@ describe("renderCard", () => {
     expectInert(down, ELEMENTS_OF_CARD);
   });
 
-  it("wraps the card into a script-free document", () => {
+  it("wraps the card into a document whose only script is the hub's frame.js", () => {
     const html = renderEmbedDocument(renderCard(hostileCard(), options), { lang: "de", title: `Projektkarte: ${HOSTILE}` });
     const tags = expectInert(html, ELEMENTS_OF_DOCUMENT);
-    expect(tags.some((tag) => tag.name === "script")).toBe(false);
+    expect(tags.filter((tag) => tag.name === "script" && !tag.closing).map((tag) => tag.attributes)).toEqual([{ src: "/embed/frame.js", defer: "" }]);
     expect(html).toMatch(/^<!doctype html>\n<html lang="de">/);
     expect(html).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">');
     expect(html).toContain('<link rel="stylesheet" href="/embed/card.css">');
@@ -192,61 +188,74 @@ describe("shortenSummary", () => {
   });
 });
 
-describe("renderProjectPage", () => {
-  const page = renderProjectPage(hostilePage(), ORIGIN);
-
-  it("shows hostile texts only as text and links only http(s)", () => {
-    const tags = expectInert(page, ELEMENTS_OF_DOCUMENT);
-    expect(tags.filter((tag) => tag.name === "script")).toHaveLength(2); // the JSON-LD element, opened and closed
-    // Outside the JSON-LD, where JSON escapes the quote as \".
-    const markup = page.replace(jsonLdText(page), "");
-    expect(markup).not.toContain("<img");
-    expect(markup).not.toContain("<!-- ");
-    expect(markup).not.toContain('" onmouseover');
-    const links = tags.filter((tag) => tag.name === "a").map((tag) => tag.attributes.href);
-    expect(links).toContain("https://example.org/a?b=1&c=2");
-    expect(page).toContain('href="https://example.org/a?b=1&amp;c=2"');
-    expect(page).toContain("&lt;img src=x onerror=alert(1)&gt; source 0");
-  });
+describe("the project page's embed head and box", () => {
+  const head = renderToString(h(EmbedHead, { project: hostileProject(), origin: ORIGIN }));
+  const box = renderToString(h(EmbedBox, { project: hostileProject(), origin: ORIGIN }));
 
   it("keeps the JSON-LD inside its script element and parseable to the original texts", () => {
-    const text = jsonLdText(page);
+    const tags = expectInert(head, ELEMENTS_OF_DOCUMENT);
+    expect(tags.filter((tag) => tag.name === "script")).toHaveLength(2); // the JSON-LD element, opened and closed
+    const text = jsonLdText(head);
     expect(text).not.toMatch(/[<>&\u2028\u2029]/);
     const data = JSON.parse(text);
-    expect(data).toEqual(JSON.parse(JSON.stringify(projectJsonLd(hostilePage(), ORIGIN))));
+    expect(data).toEqual(JSON.parse(JSON.stringify(projectJsonLd(hostileProject(), ORIGIN))));
     expect(data.name).toBe(`${HOSTILE} title`);
     expect(data["@type"]).toBe("Project");
+    expect(data.url).toBe(`${ORIGIN}/projekte/xss-probe`);
     expect(data.areaServed).toMatchObject({ "@type": "City", name: `${HOSTILE} city` });
     expect(data.areaServed.url).toBeUndefined();
     expect(data.member.every((member: { url?: string }) => member.url === undefined)).toBe(true);
     expect(data.subjectOf.map((source: { url?: string }) => source.url).filter(Boolean)).toEqual(["https://example.org/a?b=1&c=2"]);
   });
 
-  it("carries the oEmbed discovery link, canonical link and Open Graph texts, escaped", () => {
-    const tags = scanTags(page);
+  it("carries the oEmbed discovery link and canonical link, escaped", () => {
+    const tags = scanTags(head);
     const alternate = tags.find((tag) => tag.name === "link" && tag.attributes.type === "application/json+oembed")!;
     expect(alternate.attributes).toEqual({
       rel: "alternate",
       type: "application/json+oembed",
-      href: `${ORIGIN}/oembed?url=${encodeURIComponent(`${ORIGIN}/projects/xss-probe`)}&format=json`,
-      title: `${HOSTILE} title`,
+      href: `${ORIGIN}/oembed?url=${encodeURIComponent(`${ORIGIN}/projekte/xss-probe`)}&format=json`,
     });
-    expect(tags.find((tag) => tag.name === "link" && tag.attributes.rel === "canonical")!.attributes.href).toBe(`${ORIGIN}/projects/xss-probe`);
-    expect(tags.find((tag) => tag.attributes.property === "og:title")!.attributes.content).toBe(`${HOSTILE} title`);
+    expect(tags.find((tag) => tag.name === "link" && tag.attributes.rel === "canonical")!.attributes.href).toBe(`${ORIGIN}/projekte/xss-probe`);
   });
 
-  it("shows costs with their kind, dates in German, and the embed snippet as text", () => {
-    expect(page).toContain(`<span class="ikz-page__amount">19.300,50 EUR</span> jährlich`);
-    expect(page).toContain(`<span class="ikz-page__kind">Vergleichswert</span>`);
-    expect(page).toContain("August 2021");
-    expect(page).toContain("&lt;iframe src=&quot;https://hub.example/embed/projects/xss-probe&quot;");
+  it("shows the three snippets as text, each exactly as embedSnippets writes it", () => {
+    const tags = expectInert(box, ELEMENTS_OF_DOCUMENT);
+    expect(tags.some((tag) => tag.name === "script" || tag.name === "iframe")).toBe(false);
+    const codes = [...box.matchAll(/<pre class="snippet"[^>]*><code>([^<]*)<\/code><\/pre>/g)].map((match) => decodeEntities(match[1]));
+    const snippets = embedSnippets(ORIGIN, hostileProject());
+    expect(codes).toEqual([snippets.webComponent, snippets.iframe, snippets.oembedUrl]);
+    expect(box).toContain("&lt;iframe id=&quot;ikz-card-xss-probe&quot; src=&quot;https://hub.example/embed/projects/xss-probe&quot;");
   });
 
-  it("has a polite not-found page", () => {
-    const html = renderProjectNotFoundPage();
-    expectInert(html, ELEMENTS_OF_DOCUMENT);
-    expect(html).toContain("<h1>Projekt nicht gefunden</h1>");
-    expect(html).toContain("nicht (mehr) veröffentlicht");
+  it("shows no snippet, and no head link, without a trusted origin", () => {
+    expect(renderToString(h(EmbedHead, { project: hostileProject(), origin: null }))).toBe("");
+    const html = renderToString(h(EmbedBox, { project: hostileProject(), origin: null }));
+    expect(html).toContain("Einbetten");
+    expect(html).not.toContain("<pre");
+  });
+});
+
+describe("embedSnippets", () => {
+  it("escapes a hostile slug and title for the attribute or script string each stands in", () => {
+    const slug = `"></iframe><script>alert(1)</script>\u2028'`;
+    const snippets = embedSnippets(ORIGIN, { slug, title: `${HOSTILE} title` });
+    const escapedSlug = "&quot;&gt;&lt;/iframe&gt;&lt;script&gt;alert(1)&lt;/script&gt;\u2028&#39;";
+    expect(snippets.webComponent).toBe(
+      `<script src="${ORIGIN}/embed/card.js" type="module"></script>\n<ikz-project-card project="${escapedSlug}" lang="de" theme="light"></ikz-project-card>`,
+    );
+    expect(scanTags(snippets.iframe.replace(/<script>[^]*<\/script>/, "")).map((tag) => tag.name)).toEqual(["iframe", "iframe"]);
+    const [, script] = snippets.iframe.split(/\n(?=<script>)/);
+    expect(script.match(/<\/?script/g)).toEqual(["<script", "</script"]);
+    expect(script).not.toMatch(/\u2028/);
+    const frame = scanTags(snippets.iframe.split("\n")[0])[0];
+    expect(frame.attributes.id).toBe(`ikz-card-${slug}`);
+    expect(frame.attributes.src).toBe(`${ORIGIN}/embed/projects/${encodeURIComponent(slug)}`);
+    expect(frame.attributes.title).toBe(`Projektkarte: ${HOSTILE} title`);
+    // The script names the iframe and the hub exactly, as JSON string literals.
+    expect(script).toContain(`getElementById(${jsonForScript(`ikz-card-${slug}`)})`);
+    expect(script).toContain(`event.origin !== "${ORIGIN}"`);
+    expect(snippets.oembedUrl).toBe(`${ORIGIN}/projekte/${encodeURIComponent(slug)}`);
   });
 });
 
@@ -271,6 +280,7 @@ describe("oEmbed", () => {
       card: { lang: "en", theme: "dark", compact: true },
     });
     expect(parse({ url: `${ORIGIN}/projects/a%20b` })).toMatchObject({ slug: "a b" });
+    expect(parse({ url: `${ORIGIN}/projekte/a%20b` })).toMatchObject({ slug: "a b" });
   });
 
   it.each<[string, Record<string, unknown>, number]>([

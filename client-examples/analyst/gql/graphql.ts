@@ -63,6 +63,8 @@ export type BudgetLine = Node & Publishable & {
   revisions?: Maybe<Array<Revision>>;
   /** Publications this record's facts are taken from. */
   sources: Array<Source>;
+  /** When the record's public content last changed: its last write while public, or its publication. Edits made while it was not public (a draft, or a child of an unpublished strategy or project) show only as the moment it became public again. Use it for "Stand" lines; for syncing, use `changes`. */
+  updatedAt: Scalars['DateTime']['output'];
   /** Version of the record, raised by every write. Pass it to `update…` as the version you last saw. */
   version: Scalars['Int']['output'];
   /** Budget year. */
@@ -241,6 +243,8 @@ export type CostItem = Node & {
   period: CostPeriod;
   /** Publications this record's facts are taken from. */
   sources: Array<Source>;
+  /** When the record's public content last changed: its last write while public, or its publication. Edits made while it was not public (a draft, or a child of an unpublished strategy or project) show only as the moment it became public again. Use it for "Stand" lines; for syncing, use `changes`. */
+  updatedAt: Scalars['DateTime']['output'];
 };
 
 /** What a cost item states. Sum only `COST` items to get what a project costs. */
@@ -553,6 +557,8 @@ export type Decision = Node & {
   sources: Array<Source>;
   /** Subject of the paper. */
   title: Scalars['String']['output'];
+  /** When the record's public content last changed: its last write while public, or its publication. Edits made while it was not public (a draft, or a child of an unpublished strategy or project) show only as the moment it became public again. Use it for "Stand" lines; for syncing, use `changes`. */
+  updatedAt: Scalars['DateTime']['output'];
 };
 
 /** Outcome of a council paper at one sitting of one body. */
@@ -595,6 +601,8 @@ export type Engagement = Node & Publishable & {
   since?: Maybe<Scalars['PartialDate']['output']>;
   /** Publications this record's facts are taken from. */
   sources: Array<Source>;
+  /** When the record's public content last changed: its last write while public, or its publication. Edits made while it was not public (a draft, or a child of an unpublished strategy or project) show only as the moment it became public again. Use it for "Stand" lines; for syncing, use `changes`. */
+  updatedAt: Scalars['DateTime']['output'];
   /** Version of the record, raised by every write. Pass it to `update…` as the version you last saw. */
   version: Scalars['Int']['output'];
 };
@@ -670,6 +678,8 @@ export type FieldOfAction = Node & Publishable & {
   title: Scalars['String']['output'];
   /** Topics of the shared taxonomy this record is tagged with. */
   topics: Array<Topic>;
+  /** When the record's public content last changed: its last write while public, or its publication. Edits made while it was not public (a draft, or a child of an unpublished strategy or project) show only as the moment it became public again. Use it for "Stand" lines; for syncing, use `changes`. */
+  updatedAt: Scalars['DateTime']['output'];
   /** Version of the record, raised by every write. Pass it to `update…` as the version you last saw. */
   version: Scalars['Int']['output'];
 };
@@ -717,6 +727,8 @@ export type Indicator = Node & Publishable & {
   sources: Array<Source>;
   /** Unit, e.g. `Prozesse`. */
   unit: Scalars['String']['output'];
+  /** When the record's public content last changed: its last write while public, or its publication. Edits made while it was not public (a draft, or a child of an unpublished strategy or project) show only as the moment it became public again. Use it for "Stand" lines; for syncing, use `changes`. */
+  updatedAt: Scalars['DateTime']['output'];
   /** The figure. */
   value: Scalars['Float']['output'];
   /** Version of the record, raised by every write. Pass it to `update…` as the version you last saw. */
@@ -838,6 +850,8 @@ export type LessonLearned = Node & Publishable & {
   title: Scalars['String']['output'];
   /** Topics of the shared taxonomy this record is tagged with. */
   topics: Array<Topic>;
+  /** When the record's public content last changed: its last write while public, or its publication. Edits made while it was not public (a draft, or a child of an unpublished strategy or project) show only as the moment it became public again. Use it for "Stand" lines; for syncing, use `changes`. */
+  updatedAt: Scalars['DateTime']['output'];
   /** Version of the record, raised by every write. Pass it to `update…` as the version you last saw. */
   version: Scalars['Int']['output'];
 };
@@ -906,6 +920,8 @@ export type Municipality = Node & {
   stateName: Scalars['String']['output'];
   /** The municipality's strategies, newest adoption first. */
   strategies: Array<Strategy>;
+  /** When the record's public content last changed: its last write while public, or its publication. Edits made while it was not public (a draft, or a child of an unpublished strategy or project) show only as the moment it became public again. Use it for "Stand" lines; for syncing, use `changes`. */
+  updatedAt: Scalars['DateTime']['output'];
   /** Official website. */
   website?: Maybe<Scalars['String']['output']>;
 };
@@ -1408,6 +1424,8 @@ export type MutationUpdateTopicArgs = {
 export type Node = {
   /** Globally unique, opaque ID of this object. */
   id: Scalars['ID']['output'];
+  /** When the record's public content last changed: its last write while public, or its publication. Edits made while it was not public (a draft, or a child of an unpublished strategy or project) show only as the moment it became public again. Use it for "Stand" lines; for syncing, use `changes`. */
+  updatedAt: Scalars['DateTime']['output'];
 };
 
 /** Sort direction. */
@@ -1447,6 +1465,8 @@ export type Product = Node & {
   sources: Array<Source>;
   /** Topics of the shared taxonomy this record is tagged with. */
   topics: Array<Topic>;
+  /** When the record's public content last changed: its last write while public, or its publication. Edits made while it was not public (a draft, or a child of an unpublished strategy or project) show only as the moment it became public again. Use it for "Stand" lines; for syncing, use `changes`. */
+  updatedAt: Scalars['DateTime']['output'];
   /** Vendor of the product, where known. */
   vendor?: Maybe<Provider>;
 };
@@ -1518,6 +1538,8 @@ export type Project = Node & Publishable & {
   title: Scalars['String']['output'];
   /** Topics of the shared taxonomy this record is tagged with. */
   topics: Array<Topic>;
+  /** When the record's public content last changed: its last write while public, or its publication. Edits made while it was not public (a draft, or a child of an unpublished strategy or project) show only as the moment it became public again. Use it for "Stand" lines; for syncing, use `changes`. */
+  updatedAt: Scalars['DateTime']['output'];
   /** Version of the record, raised by every write. Pass it to `update…` as the version you last saw. */
   version: Scalars['Int']['output'];
 };
@@ -1686,6 +1708,8 @@ export type Provider = Node & {
   sources: Array<Source>;
   /** States whose municipalities it serves, where known. */
   statesServed: Array<State>;
+  /** When the record's public content last changed: its last write while public, or its publication. Edits made while it was not public (a draft, or a child of an unpublished strategy or project) show only as the moment it became public again. Use it for "Stand" lines; for syncing, use `changes`. */
+  updatedAt: Scalars['DateTime']['output'];
   /** Website. */
   website?: Maybe<Scalars['String']['output']>;
 };
@@ -1846,6 +1870,8 @@ export type Publishable = {
   id: Scalars['ID']['output'];
   /** Draft, published or archived. The public only ever sees published records. */
   publicationState: PublicationState;
+  /** When the record's public content last changed: its last write while public, or its publication. Edits made while it was not public (a draft, or a child of an unpublished strategy or project) show only as the moment it became public again. Use it for "Stand" lines; for syncing, use `changes`. */
+  updatedAt: Scalars['DateTime']['output'];
   /** Version of the record, raised by every write. Pass it to `update…` as the version you last saw. */
   version: Scalars['Int']['output'];
 };
@@ -2162,6 +2188,8 @@ export type Source = Node & Publishable & {
   revisions?: Maybe<Array<Revision>>;
   /** Title of the publication. */
   title: Scalars['String']['output'];
+  /** When the record's public content last changed: its last write while public, or its publication. Edits made while it was not public (a draft, or a child of an unpublished strategy or project) show only as the moment it became public again. Use it for "Stand" lines; for syncing, use `changes`. */
+  updatedAt: Scalars['DateTime']['output'];
   /** Address of the publication, where known. */
   url?: Maybe<Scalars['String']['output']>;
   /** Version of the record, raised by every write. Pass it to `update…` as the version you last saw. */
@@ -2289,6 +2317,8 @@ export type Strategy = Node & Publishable & {
   summary: Scalars['String']['output'];
   /** Title of the strategy. */
   title: Scalars['String']['output'];
+  /** When the record's public content last changed: its last write while public, or its publication. Edits made while it was not public (a draft, or a child of an unpublished strategy or project) show only as the moment it became public again. Use it for "Stand" lines; for syncing, use `changes`. */
+  updatedAt: Scalars['DateTime']['output'];
   /** Version of the record, raised by every write. Pass it to `update…` as the version you last saw. */
   version: Scalars['Int']['output'];
   /** Vision or motto, e.g. `HI-digital: gemeinsam. einfach. besser.` */
@@ -2427,6 +2457,8 @@ export type Topic = Node & {
   municipalities: Array<TopicCityCount>;
   /** Every write to the record, newest first: who, when, what changed. Visible to the editors of the record's municipality and to admins; anybody else gets a FORBIDDEN error here. */
   revisions?: Maybe<Array<Revision>>;
+  /** When the record's public content last changed: its last write while public, or its publication. Edits made while it was not public (a draft, or a child of an unpublished strategy or project) show only as the moment it became public again. Use it for "Stand" lines; for syncing, use `changes`. */
+  updatedAt: Scalars['DateTime']['output'];
 };
 
 
@@ -2533,6 +2565,8 @@ export type WorkingGroup = Node & {
   sources: Array<Source>;
   /** Topics of the shared taxonomy this record is tagged with. */
   topics: Array<Topic>;
+  /** When the record's public content last changed: its last write while public, or its publication. Edits made while it was not public (a draft, or a child of an unpublished strategy or project) show only as the moment it became public again. Use it for "Stand" lines; for syncing, use `changes`. */
+  updatedAt: Scalars['DateTime']['output'];
 };
 
 

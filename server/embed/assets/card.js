@@ -311,7 +311,7 @@ export class IkzProjectCard extends Base {
     message.setAttribute("role", "status");
     article.append(message);
     if (state === "unavailable" && options.hub) {
-      const target = options.slug ? `${options.hub}/projects/${encodeURIComponent(options.slug)}` : `${options.hub}/`;
+      const target = options.slug ? `${options.hub}/projekte/${encodeURIComponent(options.slug)}` : `${options.hub}/`;
       const footer = el("p", "ikz-card__footer");
       footer.append(link(target, options.text.more, "ikz-card__more"));
       article.append(footer);
@@ -322,7 +322,7 @@ export class IkzProjectCard extends Base {
   _card(project, options) {
     const { text, hub } = options;
     const slug = asString(project.slug) || options.slug;
-    const href = `${hub}/projects/${encodeURIComponent(slug)}`;
+    const href = `${hub}/projekte/${encodeURIComponent(slug)}`;
     const article = this._article(options, "ready", "");
     const titleId = `ikz-card-title-${slug.replace(/[^A-Za-z0-9_-]/g, "-")}`;
     article.setAttribute("aria-labelledby", titleId);

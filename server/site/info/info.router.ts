@@ -22,6 +22,8 @@ export interface SiteInfoRouterOptions {
   limited: RequestHandler;
   context: PageRouteContext;
   api: SiteApiFacts;
+  /** The hub's public origin (PUBLIC_URL) for the Atom feed's absolute links; null takes it from a trusted Host. */
+  publicUrl: string | null;
 }
 
 // The repository root in the sources, `dist/` once built (the build copies the schema and the examples there).
@@ -68,7 +70,7 @@ async function readExamples(): Promise<ClientExample[]> {
  * The pages about the hub and its data: `/aenderungen` and its Atom feed,
  * `/api` with the schema file, and the operator's legal pages.
  */
-export function createSiteInfoRouter({ run, limited, context, api }: SiteInfoRouterOptions): express.Router {
+export function createSiteInfoRouter({ run, limited, context, api, publicUrl }: SiteInfoRouterOptions): express.Router {
   const router = express.Router();
   const { site } = context;
 
@@ -107,7 +109,7 @@ export function createSiteInfoRouter({ run, limited, context, api }: SiteInfoRou
 
   router.get("/aenderungen.atom", limited, async (req, res) => {
     const filters = changeFilters(req.query as Record<string, unknown>);
-    const origin = hubOrigin(req, api.publicUrl);
+    const origin = hubOrigin(req, publicUrl);
     if (!filters || filters.nach) return sendNotFoundPage(res, site);
     if (!origin) return res.status(400).type("text/plain").send("The Host of this request is not trusted: set PUBLIC_URL or ALLOWED_HOSTS.");
     const key = `/aenderungen.atom ${origin} ${JSON.stringify(filters)}`;

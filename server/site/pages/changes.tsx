@@ -88,7 +88,7 @@ export function ChangesPage({ changes, filters, city, topics, feedHref, nextHref
   const scope = [city ? `in ${city.name}` : null, topic ? `zum Thema ${topic.label}` : null].filter(Boolean).join(" ");
   const title = scope ? `Letzte Änderungen ${scope}` : "Letzte Änderungen";
   return (
-    <Layout title={title} section={null} feed={{ href: feedHref, title: `${title} (Atom-Feed)` }}>
+    <Layout title={title} section={null} head={<link rel="alternate" type="application/atom+xml" title={`${title} (Atom-Feed)`} href={feedHref} />}>
       <h1>{title}</h1>
       <p class="lead">
         Was im IKZ-Hub zuletzt veröffentlicht, geändert, zurückgezogen oder archiviert wurde, das Neueste zuerst. Entwürfe erscheinen

@@ -1,4 +1,5 @@
 import type { VNode } from "preact";
+import { Stand } from "../components/stand.js";
 import { formatNumber, formatPartialDate, label } from "../labels.js";
 import { ExternalLink, Layout, paths, ProjectList, Sources, TopicLinks } from "../layout.js";
 import type { CityData, ProjectRef } from "../queries.js";
@@ -88,7 +89,9 @@ export function CityPage({ city }: { city: City }): VNode {
       {city.strategies.length === 0 ? <p>Keine veröffentlichte Strategie.</p> : null}
       {city.strategies.map((strategy) => (
         <section key={strategy.slug} class="block">
-          <h3>{strategy.title}</h3>
+          <h3>
+            <a href={paths.strategy(strategy.slug)}>{strategy.title}</a>
+          </h3>
           <p class="meta">
             {label("strategyStatus", strategy.status)}
             {strategy.adoptedOn ? ` · Beschluss ${formatPartialDate(strategy.adoptedOn)}` : ""}
@@ -166,6 +169,7 @@ export function CityPage({ city }: { city: City }): VNode {
           </li>
         ))}
       </ul>
+      <Stand updatedAt={city.updatedAt} />
     </Layout>
   );
 }

@@ -2,6 +2,7 @@ import type { VNode } from "preact";
 import { counted, formatNumber } from "../labels.js";
 import { Layout, paths } from "../layout.js";
 import type { HomeData } from "../queries.js";
+import { MAX_SEARCH_QUERY } from "../search-params.js";
 import { changeView } from "../changes/change-view.js";
 import { LatestChanges } from "./changes.js";
 
@@ -28,6 +29,13 @@ export function HomePage({ data }: { data: HomeData }): VNode {
         Der IKZ-Hub sammelt Digitalisierungsstrategien, Projekte, Anbieter und Erfahrungen deutscher Kommunen an einem Ort. So
         finden Kommunen Partner für die interkommunale Zusammenarbeit und lernen aus dem, was anderswo schon funktioniert.
       </p>
+      <form class="search-form" action="/suche" method="get" role="search" aria-label="Hub durchsuchen">
+        <label for="start-suche">Im Hub suchen</label>
+        <div class="search-row">
+          <input type="search" id="start-suche" name="q" maxLength={MAX_SEARCH_QUERY} />
+          <button type="submit">Suchen</button>
+        </div>
+      </form>
       <h2>Der Hub in Zahlen</h2>
       <ul class="figures">
         {figures.map((figure) => (

@@ -1,7 +1,9 @@
 import { Fragment, type VNode } from "preact";
+import { Stand } from "../components/stand.js";
 import { formatPartialDate, germanReason, label } from "../labels.js";
 import { Layout, paths, Sources, TopicLinks } from "../layout.js";
 import type { ProjectData } from "../queries.js";
+import { EmbedBox, EmbedHead } from "./embed-box.js";
 
 type Project = NonNullable<ProjectData["project"]>;
 
@@ -23,12 +25,15 @@ function Dates({ project }: { project: Project }): VNode | null {
   );
 }
 
-/** `/projekte/:slug`: a project with its city, topics, providers, sources and similar projects, all linked. */
-export function ProjectPage({ project }: { project: Project }): VNode {
+/**
+ * `/projekte/:slug`: a project with its city, topics, providers, sources and similar projects, all linked,
+ * and the snippets to embed its card for the hub's public `origin` (null when unknown).
+ */
+export function ProjectPage({ project, origin }: { project: Project; origin: string | null }): VNode {
   const city = project.municipality;
   const topicLabels = new Map([project, ...project.similar.map((similar) => similar.project)].flatMap((each) => each.topics.map((topic) => [topic.key, topic.label] as const)));
   return (
-    <Layout title={project.title} section="kommunen">
+    <Layout title={project.title} section="kommunen" head={<EmbedHead project={project} origin={origin} />}>
       <p class="breadcrumb">
         <a href="/kommunen">Kommunen</a> › <a href={paths.city(city.slug)}>{city.name}</a>
       </p>
@@ -46,7 +51,7 @@ export function ProjectPage({ project }: { project: Project }): VNode {
           <>
             <dt>Strategie</dt>
             <dd>
-              <a href={paths.city(project.strategy.municipality.slug)}>{project.strategy.title}</a>
+              <a href={paths.strategy(project.strategy.slug)}>{project.strategy.title}</a>
               {project.fieldOfAction ? `, Handlungsfeld „${project.fieldOfAction.title}“` : ""}
             </dd>
           </>
@@ -131,6 +136,8 @@ export function ProjectPage({ project }: { project: Project }): VNode {
           </li>
         ))}
       </ul>
+      <Stand updatedAt={project.updatedAt} />
+      <EmbedBox project={project} origin={origin} />
     </Layout>
   );
 }

@@ -1,4 +1,5 @@
 import type { VNode } from "preact";
+import { Stand } from "../components/stand.js";
 import { formatPartialDate, label } from "../labels.js";
 import { ExternalLink, Layout, paths, ProjectList, Sources, TopicLinks } from "../layout.js";
 import type { ProviderData } from "../queries.js";
@@ -69,6 +70,7 @@ export function ProviderPage({ provider, projects }: { provider: Provider; proje
       ) : null}
       <h2>Projekte</h2>
       {projects.nodes.length === 0 ? <p>Kein veröffentlichtes Projekt.</p> : <ProjectList projects={projects.nodes} />}
+      <Stand updatedAt={provider.updatedAt} />
     </Layout>
   );
 }
