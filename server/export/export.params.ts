@@ -1,4 +1,5 @@
 import { MAX_FILTER_VALUES } from "../../schema/common/filters.js";
+import { MAX_COMPARED_MUNICIPALITIES } from "../../schema/comparison/comparison.inputs.js";
 import { MAX_SLUG_LENGTH } from "../../schema/common/slug.args.js";
 import { State } from "../../schema/municipality/state.enum.js";
 import { ProjectStatus } from "../../schema/project/project-status.enum.js";
@@ -131,4 +132,22 @@ export function exportPoints(query: Query): number {
   if (raw === undefined) return Math.ceil(MAX_EXPORT_ROWS / ROWS_PER_POINT);
   const limit = typeof raw === "string" && /^\d{1,6}$/.test(raw) ? Number(raw) : 0;
   return limit >= 1 && limit <= MAX_EXPORT_ROWS ? Math.ceil(limit / ROWS_PER_POINT) : 1;
+}
+
+const COMPARISON_PARAMS = ["municipalities", "topics"] as const;
+
+/** The municipalities and topics of `/export/comparison.csv`: the arguments of `compare`, each named once. */
+export function comparisonParamsOf(query: Query): { municipalities: string[]; topics: string[] | null } {
+  onlyKnown(query, COMPARISON_PARAMS);
+  const municipalities = list(query, "municipalities");
+  if (!municipalities) throw new ExportParamError("municipalities names the municipalities to compare, e.g. ?municipalities=ratingen,hildesheim.", "municipalities");
+  if (municipalities.length > MAX_COMPARED_MUNICIPALITIES) {
+    throw new ExportParamError(`at most ${MAX_COMPARED_MUNICIPALITIES} municipalities can be compared at once.`, "municipalities");
+  }
+  const topics = list(query, "topics");
+  for (const [name, values] of [["municipalities", municipalities], ["topics", topics ?? []]] as const) {
+    const twice = values.find((value, index) => values.indexOf(value) !== index);
+    if (twice !== undefined) throw new ExportParamError(`${name} names ${JSON.stringify(twice.slice(0, 40))} more than once.`, name);
+  }
+  return { municipalities, topics };
 }

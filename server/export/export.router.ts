@@ -7,9 +7,11 @@ import { VISIBILITY_FILTER } from "../../schema/publishing/visibility.js";
 import { hubOrigin } from "../http/hub-origin.js";
 import { RATE_LIMIT_RESPONSE_HEADERS } from "../rate-limit/rate-limit.middleware.js";
 import type { Logger } from "../logger.js";
-import { type CsvColumn, csvHeader, csvRow, csvStream, germanDecimal } from "./export.csv.js";
+import { compareMunicipalities } from "../../schema/comparison/comparison.service.js";
+import { COMPARISON_COLUMNS, comparisonCells } from "./export.comparison.js";
+import { type CsvColumn, csvHeader, csvRow, csvStream, germanDecimal, toCsv } from "./export.csv.js";
 import { encodeExportCursor, type ExportKind } from "./export.cursor.js";
-import { ExportParamError, exportPageOf, projectFilterOf, strategyFilterOf } from "./export.params.js";
+import { comparisonParamsOf, ExportParamError, exportPageOf, projectFilterOf, strategyFilterOf } from "./export.params.js";
 import {
   type ExportPageIds,
   projectPage,
@@ -217,9 +219,19 @@ function strategiesCsv(options: ExportRouterOptions): RequestHandler {
   });
 }
 
+/** `/export/comparison.csv`: the matrix of `compare` (published records only) as CSV, one row per topic and municipality. */
+function comparisonCsv({ orm }: ExportRouterOptions): RequestHandler {
+  return route(async (req, res) => {
+    const { municipalities, topics } = comparisonParamsOf(req.query);
+    const comparison = await compareMunicipalities(publicEm(orm), municipalities, topics);
+    csvHeaders(res, "ikz-comparison.csv");
+    res.send(toCsv(comparisonCells(comparison), COMPARISON_COLUMNS));
+  });
+}
+
 /**
- * The export routes: `/export/projects.csv`, `/export/projects.json` and
- * `/export/strategies.csv`, with the filters of `projects` and `strategies` as
+ * The export routes: `/export/projects.csv`, `/export/projects.json`,
+ * `/export/strategies.csv` and `/export/comparison.csv`, with the filters of `projects` and `strategies` as
  * query parameters. Published records only, for everybody; every record cites
  * its sources. Each response is one page of at most `limit` rows, streamed in
  * batches; a `Link: <…&after=…>; rel="next"` header (and, in JSON, `next`) leads to
@@ -230,5 +242,6 @@ export function createExportRouter(options: ExportRouterOptions): express.Router
   router.get("/projects.csv", projectsCsv(options));
   router.get("/projects.json", projectsJson(options));
   router.get("/strategies.csv", strategiesCsv(options));
+  router.get("/comparison.csv", comparisonCsv(options));
   return router;
 }

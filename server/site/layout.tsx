@@ -8,13 +8,15 @@ import type { ProjectRef, SourceRef, TopicRef } from "./queries.js";
 import { DEFAULT_SITE_SETTINGS, type SiteSettings, SiteSettingsContext } from "./settings.js";
 
 /** The site's sections, for the navigation and `aria-current`. */
-export type Section = "start" | "kommunen" | "anbieter" | "themen" | "suche" | null;
+export type Section = "start" | "kommunen" | "anbieter" | "themen" | "vergleich" | "erfahrungen" | "suche" | null;
 
 const NAVIGATION: readonly { section: Exclude<Section, null>; href: string; text: string }[] = [
   { section: "start", href: "/", text: "Start" },
   { section: "kommunen", href: "/kommunen", text: "Kommunen" },
   { section: "anbieter", href: "/anbieter", text: "Anbieter" },
   { section: "themen", href: "/themen", text: "Themen" },
+  { section: "vergleich", href: "/vergleich", text: "Vergleich" },
+  { section: "erfahrungen", href: "/erfahrungen", text: "Erfahrungen" },
   { section: "suche", href: "/suche", text: "Suche" },
 ];
 

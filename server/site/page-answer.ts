@@ -4,6 +4,7 @@
  */
 
 import type { Request, Response } from "express";
+import type { VNode } from "preact";
 import { matchesIfNoneMatch } from "../embed/http-cache.js";
 import type { PageCache, PageKey, RenderedAnswer } from "../embed/page-cache.js";
 import type { SiteConfig } from "../config.js";
@@ -20,6 +21,35 @@ export const CACHE_OK = "public, max-age=60";
 const NO_STORE = "no-store";
 /** Pages load nothing but the hub's own stylesheet; no inline script or style, no plugins, forms only to the hub. */
 const SITE_CSP = "default-src 'self'; base-uri 'none'; object-src 'none'; form-action 'self'; frame-ancestors 'self'";
+
+/**
+ * Thrown by a page's render when its query parameters cannot be used (an unknown
+ * city, too many, a parameter given twice): the site router answers 400 with `page`,
+ * which shows the form again with a message saying what to change.
+ */
+export class BadPageInput extends Error {
+  constructor(readonly page: VNode) {
+    super("the page's query parameters cannot be used");
+    this.name = "BadPageInput";
+  }
+}
+
+/** Thrown by a page's render to send the browser on to the page's canonical address (303), e.g. after a GET form. */
+export class PageRedirect extends Error {
+  constructor(readonly location: string) {
+    super(`see ${location}`);
+    this.name = "PageRedirect";
+  }
+}
+
+/** The query parameters of the site's forms (`/vergleich`, `/erfahrungen`): a page differs by them. */
+const FORM_PARAMETERS = ["kommunen", "themen", "kommune", "thema", "art"] as const;
+
+/** The part of a page's cache key its form parameters make, as they were given; "" without any. */
+export function formKey(query: Record<string, unknown>): string {
+  const given = FORM_PARAMETERS.filter((name) => query[name] !== undefined);
+  return given.length ? JSON.stringify(given.map((name) => [name, query[name]])) : "";
+}
 
 /** The headers of every page: HTML, cache, language, CSP. */
 export function setPageHeaders(res: Response, cacheControl: string): void {
@@ -59,7 +89,8 @@ export type Produce = () => Promise<string | null>;
 /**
  * Answers a page request: the body `produce` renders, kept in the cache under `key`
  * (only what makes it a different page: path, parameters, origin), with ETag/304; the HTML 404 for null or a
- * bad argument; the error page with 429, 503 or 500 when the data cannot be read.
+ * bad argument; 303 for a `PageRedirect`, 400 with the page of a `BadPageInput`; the error page with 429,
+ * 503 or 500 when the data cannot be read.
  */
 export async function sendPage(
   req: Request,
@@ -84,6 +115,12 @@ export async function sendPage(
     res.setHeader("Content-Type", type);
     sendWithEtag(req, res, answer);
   } catch (error) {
+    if (error instanceof PageRedirect) return res.redirect(303, error.location);
+    if (error instanceof BadPageInput) {
+      setPageHeaders(res, CACHE_OK);
+      res.status(400).send(renderDocument(error.page, site));
+      return;
+    }
     const code = error instanceof SiteQueryError ? error.code : undefined;
     // A page's query takes rate-limit points by its cost like any API client's; past the budget the page is a 429.
     const status = code === "RATE_LIMITED" ? 429 : code === "DATABASE_UNAVAILABLE" || code === "TIMEOUT" ? 503 : 500;

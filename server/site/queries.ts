@@ -3,6 +3,9 @@
  * per page, with the shapes of their answers. They are plain API queries: anything
  * a page shows, an anonymous API client can read the same way.
  */
+import { CHOICES_QUERY } from "./queries/choices.js";
+import { COMPARE_BUDGET_QUERY, COMPARE_QUERY } from "./queries/compare.js";
+import { LESSONS_QUERY } from "./queries/lessons.js";
 import { SEARCH_QUERY } from "./queries/search.js";
 import { CHANGE_FILTERS_QUERY, CHANGE_NODE, CHANGES_QUERY, type ChangeEntry, LATEST_CHANGES } from "./changes/changes.query.js";
 
@@ -140,6 +143,7 @@ export const PROJECT_QUERY = `query SiteProject($slug: String!) {
     providers { slug name }
     products { name vendor { slug name } }
     lessons(first: 50) { title kind body }
+    costs(first: 50) { amount currency period kind description note sources { ...SiteSource } }
     sources { ...SiteSource }
     similar(first: 5) { reasons project { ...SiteProjectRef } }
   }
@@ -162,6 +166,15 @@ export interface ProjectData {
         providers: Named[];
         products: { name: string; vendor: Named | null }[];
         lessons: { title: string; kind: string; body: string }[];
+        costs: {
+          amount: string;
+          currency: string;
+          period: string;
+          kind: string;
+          description: string;
+          note: string | null;
+          sources: SourceRef[];
+        }[];
         sources: SourceRef[];
         similar: { reasons: string[]; project: ProjectRef }[];
       })
@@ -323,6 +336,10 @@ export const SITE_QUERIES: Readonly<Record<string, string>> = {
   TOPICS_QUERY,
   TOPIC_IDS_QUERY,
   TOPIC_QUERY,
+  CHOICES_QUERY,
+  COMPARE_QUERY,
+  COMPARE_BUDGET_QUERY,
+  LESSONS_QUERY,
   SEARCH_QUERY,
   STRATEGY_QUERY,
   CHANGES_QUERY,

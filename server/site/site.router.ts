@@ -10,7 +10,7 @@ import type { RateLimiter } from "../rate-limit/rate-limiter.js";
 import { hubOrigin } from "../http/hub-origin.js";
 import { createSiteInfoRouter } from "./info/info.router.js";
 import { renderDocument, STYLESHEET_PATH } from "./layout.js";
-import { CACHE_OK, type PageRouteContext, sendNotFoundPage, sendPage, sendWithEtag } from "./page-answer.js";
+import { CACHE_OK, formKey, type PageRouteContext, sendNotFoundPage, sendPage, sendWithEtag } from "./page-answer.js";
 import { CitiesPage } from "./pages/cities.js";
 import { CityPage } from "./pages/city.js";
 import { HomePage } from "./pages/home.js";
@@ -43,6 +43,8 @@ import {
   TOPICS_QUERY,
   type TopicsData,
 } from "./queries.js";
+import { renderCompare } from "./routes/compare.js";
+import { renderLessons } from "./routes/lessons.js";
 import { searchOutcome } from "./queries/search.js";
 import type { RunSiteQuery } from "./run-query.js";
 import { parseSearchRequest, SEARCH_PATH, searchCacheKey } from "./search-params.js";
@@ -130,6 +132,8 @@ function pages(run: RunSiteQuery): Record<string, Render> {
       const { node, projects } = await run<TopicData>(TOPIC_QUERY, { id: found.id, key });
       return node && TopicPage({ topic: node, projects });
     },
+    "/vergleich": (_params, query) => renderCompare(run, query),
+    "/erfahrungen": (_params, query) => renderLessons(run, query),
     [SEARCH_PATH]: async (_params, query) => {
       const request = parseSearchRequest(query);
       return SearchPage({ request, ...(await searchOutcome(run, request)) });
@@ -168,7 +172,7 @@ export function createSiteRouter({ run, logger, rateLimiter, cacheSeconds, publi
       const params = req.params as Record<string, string>;
       const query = req.query as Record<string, unknown>;
       // Only the parameters a page reads make it a different page; `?utm=…` shares the cached one.
-      const slug = route === SEARCH_PATH ? searchCacheKey(query) : `${route} ${params.slug ?? params.key ?? ""} ${cursorOf(query) ?? ""}`;
+      const slug = route === SEARCH_PATH ? searchCacheKey(query) : `${route} ${params.slug ?? params.key ?? ""} ${cursorOf(query) ?? ""} ${formKey(query)}`;
       // Without PUBLIC_URL the origin comes from a trusted Host (else null: no absolute links), so it is part of the key.
       const origin = PAGES_WITH_ORIGIN.has(route) ? hubOrigin(req, publicUrl) : null;
       await sendPage(req, res, context, { slug, variant: [origin ?? ""] }, async () => {

@@ -31,7 +31,7 @@ const FIXED_HEIGHT = 480;
 /** The iframe snippet of a project, as its page on the hub shows it (the second `<pre>`). */
 async function iframeSnippet(hub: TestHub, slug: string): Promise<string> {
   const html = await (await fetch(`${hub.origin}/projekte/${slug}`)).text();
-  const codes = [...html.matchAll(/<pre class="snippet"[^>]*><code>([^<]*)<\/code><\/pre>/g)].map((match) =>
+  const codes = [...html.matchAll(/<pre class="embed-snippet"[^>]*><code>([^<]*)<\/code><\/pre>/g)].map((match) =>
     match[1].replace(/&(quot|amp|lt|gt|#39);/g, (_, entity: string) => ({ quot: '"', amp: "&", lt: "<", gt: ">", "#39": "'" })[entity]!),
   );
   expect(codes).toHaveLength(3);

@@ -162,7 +162,7 @@ describe("/embed/projects/:slug", () => {
 /** The text of the `<pre><code>` snippets of a project page, as a reader would copy them. */
 function snippetsOf(html: string): string[] {
   const decode = (text: string) => text.replace(/&(quot|amp|lt|gt|#39);/g, (_, entity: string) => ({ quot: '"', amp: "&", lt: "<", gt: ">", "#39": "'" })[entity]!);
-  return [...html.matchAll(/<pre class="snippet"[^>]*><code>([^<]*)<\/code><\/pre>/g)].map((match) => decode(match[1]));
+  return [...html.matchAll(/<pre class="embed-snippet"[^>]*><code>([^<]*)<\/code><\/pre>/g)].map((match) => decode(match[1]));
 }
 
 /** A GET with a Host header of our choosing (fetch will not send one). */

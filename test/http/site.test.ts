@@ -84,6 +84,19 @@ describe("the website", () => {
     for (const slug of ["herten", "kelsterbach", "hildesheim"]) expect((await page(`/kommunen/${slug}`)).status).toBe(200);
   });
 
+  it("shows a project's cost items with amount, period and kind, and keeps comparison values apart", async () => {
+    const { data } = await gql<{ project: { costs: { amount: string; kind: string }[] } }>(
+      hub,
+      `{ project(slug: "herten-kita-online") { costs { amount kind } } }`,
+    );
+    const html = await (await page("/projekte/herten-kita-online")).text();
+    const table = html.slice(html.indexOf('<table class="costs">'), html.indexOf("</table>", html.indexOf('<table class="costs">')));
+    expect(table.match(/<tr>/g)).toHaveLength(data!.project.costs.length + 1);
+    expect(table).toContain("8.400,00 EUR</span> jährlich");
+    for (const kind of ["Kosten", "Vergleichswert", "Differenz"]) expect(table).toContain(`<td>${kind}</td>`);
+    expect(html).toContain("Nur Posten der Art „Kosten“ sind Kosten des Projekts");
+  });
+
   it("answers a conditional request with 304 and no body", async () => {
     const first = await page("/themen");
     const etag = first.headers.get("etag");

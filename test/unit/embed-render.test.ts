@@ -222,7 +222,7 @@ describe("the project page's embed head and box", () => {
   it("shows the three snippets as text, each exactly as embedSnippets writes it", () => {
     const tags = expectInert(box, ELEMENTS_OF_DOCUMENT);
     expect(tags.some((tag) => tag.name === "script" || tag.name === "iframe")).toBe(false);
-    const codes = [...box.matchAll(/<pre class="snippet"[^>]*><code>([^<]*)<\/code><\/pre>/g)].map((match) => decodeEntities(match[1]));
+    const codes = [...box.matchAll(/<pre class="embed-snippet"[^>]*><code>([^<]*)<\/code><\/pre>/g)].map((match) => decodeEntities(match[1]));
     const snippets = embedSnippets(ORIGIN, hostileProject());
     expect(codes).toEqual([snippets.webComponent, snippets.iframe, snippets.oembedUrl]);
     expect(box).toContain("&lt;iframe id=&quot;ikz-card-xss-probe&quot; src=&quot;https://hub.example/embed/projects/xss-probe&quot;");

@@ -31,7 +31,7 @@ function LimitsTable({ api }: { api: SiteApiFacts }): VNode {
     ],
   ];
   return (
-    <table>
+    <table class="limits">
       <caption>Grenzen jeder Abfrage</caption>
       <thead>
         <tr>
@@ -67,7 +67,7 @@ export function ApiPage({ api, examples }: { api: SiteApiFacts; examples: Client
         Im <a href="/explorer">Explorer</a> lassen sich Abfragen im Browser schreiben und ausprobieren, mit Vervollständigung und
         den Beispielen unten.
       </p>
-      <pre tabIndex={0}>
+      <pre class="code" tabIndex={0}>
         <code>{CURL}</code>
       </pre>
       <p>
@@ -124,7 +124,7 @@ export function ApiPage({ api, examples }: { api: SiteApiFacts; examples: Client
           <summary>
             <code>{example.path}</code>
           </summary>
-          <pre tabIndex={0}>
+          <pre class="code" tabIndex={0}>
             <code>{example.text}</code>
           </pre>
         </details>

@@ -82,6 +82,9 @@ export function CityPage({ city }: { city: City }): VNode {
       </p>
       <h1>{city.name}</h1>
       <KeyFigures city={city} />
+      <p>
+        <a href={`/vergleich?kommunen=${encodeURIComponent(city.slug)}`}>Mit anderen Kommunen vergleichen</a>
+      </p>
       {city.note ? <p>{city.note}</p> : null}
       <Sources sources={city.sources} />
 

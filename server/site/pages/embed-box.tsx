@@ -15,7 +15,7 @@ function Snippet({ id, heading, children, code }: { id: string; heading: string;
     <>
       <h3 id={id}>{heading}</h3>
       <p>{children}</p>
-      <pre class="snippet" aria-labelledby={id}>
+      <pre class="embed-snippet" aria-labelledby={id}>
         <code>{code}</code>
       </pre>
     </>
@@ -52,7 +52,7 @@ export function EmbedBox({ project, origin }: EmbedProps): VNode {
         Redaktionssysteme mit oEmbed-Unterstützung (etwa WordPress) betten die Karte ein, wenn man diese Adresse einfügt.
       </Snippet>
       <p>
-        oEmbed-Endpunkt: <code class="snippet-inline">{snippets.oembedEndpoint}</code>
+        oEmbed-Endpunkt: <code class="embed-snippet-inline">{snippets.oembedEndpoint}</code>
       </p>
     </section>
   );

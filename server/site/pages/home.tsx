@@ -20,7 +20,7 @@ export function HomePage({ data }: { data: HomeData }): VNode {
     { count: data.municipalities.totalCount, text: "Kommunen", href: "/kommunen" },
     { count: data.projects.totalCount, text: "Projekte", href: "/themen" },
     { count: data.providers.totalCount, text: "Anbieter", href: "/anbieter" },
-    { count: data.lessons.totalCount, text: "Erfahrungen", href: null },
+    { count: data.lessons.totalCount, text: "Erfahrungen", href: "/erfahrungen" },
   ];
   return (
     <Layout title="Start" section="start">

@@ -4,6 +4,7 @@ import { formatPartialDate, germanReason, label } from "../labels.js";
 import { Layout, paths, Sources, TopicLinks } from "../layout.js";
 import type { ProjectData } from "../queries.js";
 import { EmbedBox, EmbedHead } from "./embed-box.js";
+import { ProjectCosts } from "./project-costs.js";
 
 type Project = NonNullable<ProjectData["project"]>;
 
@@ -104,6 +105,7 @@ export function ProjectPage({ project, origin }: { project: Project; origin: str
           </ul>
         </>
       ) : null}
+      <ProjectCosts costs={project.costs} />
       {project.lessons.length > 0 ? (
         <>
           <h2>Erfahrungen</h2>

@@ -1,0 +1,75 @@
+import type { VNode } from "preact";
+import { MAX_FILTER_VALUES } from "../../../schema/common/filters.js";
+import { MAX_COMPARED_MUNICIPALITIES } from "../../../schema/comparison/comparison.inputs.js";
+import { BadPageInput, PageRedirect } from "../page-answer.js";
+import { ComparePage, type CompareSelection } from "../pages/compare.js";
+import { CHOICES_QUERY, type ChoicesData } from "../queries/choices.js";
+import { COMPARE_BUDGET_QUERY, COMPARE_QUERY, type CompareBudgetData, type CompareData } from "../queries/compare.js";
+import { type RunSiteQuery, SiteQueryError } from "../run-query.js";
+import { FormParamError, listParam, once, shown } from "./form-params.js";
+
+/** The canonical address of a comparison: `/vergleich?kommunen=a,b&themen=x,y`. */
+export function compareHref({ cities, topics }: CompareSelection): string {
+  const list = (values: readonly string[]) => values.map(encodeURIComponent).join(",");
+  return `/vergleich?kommunen=${list(cities)}${topics.length ? `&themen=${list(topics)}` : ""}`;
+}
+
+/**
+ * The cities and topics a request asks to compare: `kommunen` and `themen` as
+ * comma-separated lists (each given once), or `kommune` and `thema` repeated, as
+ * the form's checkboxes send them (then `redirect`: the page answers with its
+ * canonical address). Throws `FormParamError` for what the comparison cannot take.
+ */
+export function compareSelectionOf(query: Record<string, unknown>): CompareSelection & { redirect: boolean } {
+  const fromForm = query.kommune !== undefined || query.thema !== undefined;
+  const cities = [...listParam(query, "kommunen", false), ...listParam(query, "kommune", true)];
+  const topics = [...listParam(query, "themen", false), ...listParam(query, "thema", true)];
+  if (cities.length > MAX_COMPARED_MUNICIPALITIES) {
+    throw new FormParamError(`Höchstens ${MAX_COMPARED_MUNICIPALITIES} Kommunen lassen sich auf einmal vergleichen; gewählt sind ${cities.length}.`);
+  }
+  if (topics.length > MAX_FILTER_VALUES) throw new FormParamError(`Höchstens ${MAX_FILTER_VALUES} Themen lassen sich auf einmal vergleichen.`);
+  once(cities, "Die Kommune");
+  once(topics, "Das Thema");
+  if (cities.length === 0 && topics.length > 0) throw new FormParamError("Bitte wählen Sie mindestens eine Kommune.");
+  return { cities, topics, redirect: fromForm };
+}
+
+/** Values the form's choices do not know; cities only when the form lists them all. */
+function unknownChoices({ cities, topics }: CompareSelection, choices: ChoicesData): string | null {
+  const topicKeys = new Set(choices.topics.nodes.map((topic) => topic.key));
+  const badTopics = topics.filter((key) => !topicKeys.has(key));
+  if (badTopics.length) return `Unbekanntes Thema: ${badTopics.slice(0, 5).map(shown).join(", ")}.`;
+  if (choices.municipalities.pageInfo.hasNextPage) return null;
+  const slugs = new Set(choices.municipalities.nodes.map((city) => city.slug));
+  const badCities = cities.filter((slug) => !slugs.has(slug));
+  return badCities.length ? `Unbekannte Kommune: ${badCities.slice(0, 5).map(shown).join(", ")}.` : null;
+}
+
+/** `/vergleich`: the form alone, or the comparison of the chosen cities on the chosen topics (400 with the form for bad input). */
+export async function renderCompare(run: RunSiteQuery, query: Record<string, unknown>): Promise<VNode> {
+  let selection: CompareSelection & { redirect: boolean };
+  try {
+    selection = compareSelectionOf(query);
+  } catch (error) {
+    if (!(error instanceof FormParamError)) throw error;
+    const choices = await run<ChoicesData>(CHOICES_QUERY);
+    throw new BadPageInput(ComparePage({ choices, selection: { cities: [], topics: [] }, comparison: null, budgets: [], error: error.message }));
+  }
+  if (selection.redirect) throw new PageRedirect(selection.cities.length ? compareHref(selection) : "/vergleich");
+  const choices = await run<ChoicesData>(CHOICES_QUERY);
+  if (selection.cities.length === 0) return ComparePage({ choices, selection, comparison: null, budgets: [], error: null });
+  const unknown = unknownChoices(selection, choices);
+  if (unknown) throw new BadPageInput(ComparePage({ choices, selection, comparison: null, budgets: [], error: unknown }));
+  const variables = { municipalities: selection.cities, topics: selection.topics.length ? selection.topics : null };
+  try {
+    const { compare } = await run<CompareData>(COMPARE_QUERY, variables);
+    const budget = await run<CompareBudgetData>(COMPARE_BUDGET_QUERY, variables);
+    const budgets = budget.compare.keyFigures.map((figures) => figures.budgetByYear);
+    return ComparePage({ choices, selection, comparison: compare, budgets, error: null });
+  } catch (error) {
+    // A city beyond the form's first hundred that does not exist: the API names it.
+    if (!(error instanceof SiteQueryError && error.code === "BAD_USER_INPUT")) throw error;
+    const message = `Mindestens eine der Kommunen ist nicht im Hub: ${selection.cities.slice(0, 5).map(shown).join(", ")}.`;
+    throw new BadPageInput(ComparePage({ choices, selection, comparison: null, budgets: [], error: message }));
+  }
+}
