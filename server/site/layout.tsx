@@ -4,7 +4,7 @@ import { renderToString } from "preact-render-to-string";
 import { stripBidiControls } from "../../schema/common/bidi.js";
 import { safeHttpUrl } from "../embed/safe-url.js";
 import { formatPartialDate, label } from "./labels.js";
-import type { ProjectRef, SourceRef, TopicRef } from "./queries.js";
+import type { Named, ProjectRef, SourceRef, TopicRef } from "./queries.js";
 import { DEFAULT_SITE_SETTINGS, type SiteSettings, SiteSettingsContext } from "./settings.js";
 
 /** The site's sections, for the navigation and `aria-current`. */
@@ -175,7 +175,7 @@ export function TopicLinks({ topics }: { topics: TopicRef[] }): VNode | null {
 }
 
 /** A list of projects with city, status and topics, each linked. */
-export function ProjectList({ projects, showCity = true }: { projects: ProjectRef[]; showCity?: boolean }): VNode {
+export function ProjectList({ projects, showCity = true }: { projects: (Omit<ProjectRef, "municipality"> & { municipality?: Named })[]; showCity?: boolean }): VNode {
   return (
     <ul class="cards">
       {projects.map((project) => (
@@ -184,7 +184,7 @@ export function ProjectList({ projects, showCity = true }: { projects: ProjectRe
             <a href={paths.project(project.slug)}>{project.title}</a>
           </h3>
           <p class="meta">
-            {showCity ? (
+            {showCity && project.municipality ? (
               <>
                 <a href={paths.city(project.municipality.slug)}>{project.municipality.name}</a> ·{" "}
               </>

@@ -37,27 +37,30 @@ export interface ProjectRef {
   topics: TopicRef[];
 }
 
+/** A project as its own city's page lists it, without the city. */
+export type CityProjectRef = Omit<ProjectRef, "municipality">;
+
 const SOURCE = "fragment SiteSource on Source { key title url publisher publishedOn }";
 const PROJECT_REF = "fragment SiteProjectRef on Project { slug title status summary municipality { slug name } topics { key label } }";
+/** A project on its own city's page, which names no city: one statement fewer than `SiteProjectRef`. */
+const CITY_PROJECT = "fragment SiteCityProject on Project { slug title status summary topics { key label } }";
 
 export const HOME_QUERY = `query SiteHome {
   municipalities(first: 0) { totalCount }
-  projects(first: 0) { totalCount }
   providers(first: 0) { totalCount }
   lessons(first: 0) { totalCount }
   topics(first: 100) { nodes { key label description } }
-  stats { projectsByTopicAndState { topic { key } count } }
+  stats { projectCount projectsByTopicAndState { topic { key } count } }
   ${LATEST_CHANGES}
 }
 ${CHANGE_NODE}`;
 
 export interface HomeData {
   municipalities: { totalCount: number };
-  projects: { totalCount: number };
   providers: { totalCount: number };
   lessons: { totalCount: number };
   topics: { nodes: (TopicRef & { description: string })[] };
-  stats: { projectsByTopicAndState: { topic: { key: string }; count: number }[] };
+  stats: { projectCount: number; projectsByTopicAndState: { topic: { key: string }; count: number }[] };
   changes: { nodes: ChangeEntry[] };
 }
 
@@ -86,13 +89,13 @@ export const CITY_QUERY = `query SiteCity($slug: String!) {
       sources { ...SiteSource }
       fieldsOfAction { title description topics { key label } sources { ...SiteSource } }
     }
-    projects(first: 100) { totalCount nodes { ...SiteProjectRef sources { ...SiteSource } } }
+    projects(first: 100) { nodes { ...SiteCityProject } }
     engagements(first: 100) { role description since provider { slug name } sources { ...SiteSource } }
     lessons(first: 100) { slug title kind body project { slug title } topics { key label } sources { ...SiteSource } }
   }
 }
 ${SOURCE}
-${PROJECT_REF}`;
+${CITY_PROJECT}`;
 
 export interface CityData {
   municipality:
@@ -117,7 +120,7 @@ export interface CityData {
           sources: SourceRef[];
           fieldsOfAction: { title: string; description: string | null; topics: TopicRef[]; sources: SourceRef[] }[];
         }[];
-        projects: { totalCount: number; nodes: (ProjectRef & { sources: SourceRef[] })[] };
+        projects: { nodes: CityProjectRef[] };
         engagements: { role: string; description: string; since: string | null; provider: Named; sources: SourceRef[] }[];
         lessons: {
           slug: string;

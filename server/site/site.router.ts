@@ -141,6 +141,9 @@ function pages(run: RunSiteQuery): Record<string, Render> {
   };
 }
 
+/** The page routes the site serves (Express patterns such as `/kommunen/:slug`), e.g. for `bench:pages`' table of sample pages. */
+export const SITE_ROUTES: readonly string[] = Object.keys(pages(() => Promise.reject(new Error("only the routes are read"))));
+
 /**
  * The hub's own German website (issue 13): server-rendered pages for people who
  * do not write GraphQL. Each page is one more anonymous client of the GraphQL API

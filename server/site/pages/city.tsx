@@ -2,13 +2,13 @@ import type { VNode } from "preact";
 import { Stand } from "../components/stand.js";
 import { formatNumber, formatPartialDate, label } from "../labels.js";
 import { ExternalLink, Layout, paths, ProjectList, Sources, TopicLinks } from "../layout.js";
-import type { CityData, ProjectRef } from "../queries.js";
+import type { CityData, CityProjectRef } from "../queries.js";
 
 type City = NonNullable<CityData["municipality"]>;
 
 /** Projects grouped under each of their topics (a project on two topics shows twice), topics by label; untagged last. */
-function projectsByTopic(projects: ProjectRef[]): { key: string; label: string; projects: ProjectRef[] }[] {
-  const groups = new Map<string, { key: string; label: string; projects: ProjectRef[] }>();
+function projectsByTopic(projects: CityProjectRef[]): { key: string; label: string; projects: CityProjectRef[] }[] {
+  const groups = new Map<string, { key: string; label: string; projects: CityProjectRef[] }>();
   for (const project of projects) {
     const topics = project.topics.length > 0 ? project.topics : [{ key: "", label: "Ohne Thema" }];
     for (const topic of topics) {

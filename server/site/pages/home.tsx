@@ -18,7 +18,7 @@ export function HomePage({ data }: { data: HomeData }): VNode {
   const perTopic = projectsPerTopic(data.stats.projectsByTopicAndState);
   const figures = [
     { count: data.municipalities.totalCount, text: "Kommunen", href: "/kommunen" },
-    { count: data.projects.totalCount, text: "Projekte", href: "/themen" },
+    { count: data.stats.projectCount, text: "Projekte", href: "/themen" },
     { count: data.providers.totalCount, text: "Anbieter", href: "/anbieter" },
     { count: data.lessons.totalCount, text: "Erfahrungen", href: "/erfahrungen" },
   ];
