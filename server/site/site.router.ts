@@ -8,7 +8,7 @@ import type { Logger } from "../logger.js";
 import { rateLimitMiddleware } from "../rate-limit/rate-limit.middleware.js";
 import type { RateLimiter } from "../rate-limit/rate-limiter.js";
 import { hubOrigin } from "../http/hub-origin.js";
-import { createSiteInfoRouter } from "./info/info.router.js";
+import { createSiteInfoRouter, SITE_INFO_ROUTES } from "./info/info.router.js";
 import { renderDocument, STYLESHEET_PATH } from "./layout.js";
 import { CACHE_OK, formKey, type PageRouteContext, sendNotFoundPage, sendPage, sendWithEtag } from "./page-answer.js";
 import { CitiesPage } from "./pages/cities.js";
@@ -142,7 +142,7 @@ function pages(run: RunSiteQuery): Record<string, Render> {
 }
 
 /** The page routes the site serves (Express patterns such as `/kommunen/:slug`), e.g. for `bench:pages`' table of sample pages. */
-export const SITE_ROUTES: readonly string[] = Object.keys(pages(() => Promise.reject(new Error("only the routes are read"))));
+export const SITE_ROUTES: readonly string[] = [...Object.keys(pages(() => Promise.reject(new Error("only the routes are read")))), ...SITE_INFO_ROUTES];
 
 /**
  * The hub's own German website (issue 13): server-rendered pages for people who

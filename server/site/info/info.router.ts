@@ -31,6 +31,9 @@ const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 const SCHEMA_FILE = path.join(ROOT, "schema", "schema.graphql");
 const EXAMPLES_DIR = path.join(ROOT, "client-examples");
 
+/** The routes this router serves, for the site's list of routes (`SITE_ROUTES`: bench:pages, statements per page). */
+export const SITE_INFO_ROUTES: readonly string[] = ["/aenderungen", "/aenderungen.atom", "/api", SCHEMA_PATH, ...LEGAL_PAGES.map((page) => `/${page}`)];
+
 /** How many changes a page of `/aenderungen` and the Atom feed hold. */
 export const CHANGES_PER_PAGE = 30;
 
