@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { type LegalTexts, readLegalTexts } from "./site/info/legal-texts.js";
 
 /** Raised when the environment describes a configuration the hub cannot run with. */
 export class ConfigError extends Error {
@@ -43,6 +44,16 @@ export interface HubConfig {
   redisUrl: string | null;
   /** Meilisearch as the search engine; null searches with PostgreSQL. */
   meilisearch: { host: string; apiKey: string | null; index: string } | null;
+  /** What the website says about itself: its data licence and the operator's legal texts. */
+  site: SiteConfig;
+}
+
+/** The operator's part of the website (DATA_LICENCE_NAME, DATA_LICENCE_URL, SITE_LEGAL_DIR). */
+export interface SiteConfig {
+  /** The licence the hub's content is published under, named in every page's footer. */
+  licence: { name: string; url: string };
+  /** Impressum, Datenschutzerklärung and Erklärung zur Barrierefreiheit as Markdown, read at start-up; null shows the default. */
+  legal: LegalTexts;
 }
 
 /** Limits on one GraphQL operation; each can be overridden by its environment variable. */
@@ -192,6 +203,20 @@ const allowedHosts = z
 const oneOf = <T extends string>(name: string, values: readonly [T, ...T[]]) =>
   z.enum(values, { error: (issue) => `${name} must be one of ${values.join(", ")}, got ${shown(issue.input)}` });
 
+const licenceUrl = urlVariable("DATA_LICENCE_URL", ["http", "https"], "e.g. https://www.govdata.de/dl-de/by-2-0");
+
+const licenceName = z
+  .string()
+  .default("Datenlizenz Deutschland – Namensnennung 2.0")
+  .transform((raw, ctx) => {
+    const name = raw.trim();
+    if (name.length < 2 || name.length > 120 || /[\u0000-\u001f\u007f]/.test(name)) {
+      ctx.addIssue({ code: "custom", message: `DATA_LICENCE_NAME must be 2 to 120 characters on one line, got ${shown(raw)}` });
+      return z.NEVER;
+    }
+    return name;
+  });
+
 const schema = z.object({
   PORT: port("PORT", 4000),
   HOST: z.string().default("0.0.0.0"),
@@ -223,6 +248,9 @@ const schema = z.object({
     .string()
     .default("ikz-hub-documents")
     .refine((value) => /^[A-Za-z0-9_-]{1,100}$/.test(value), { error: (issue) => `MEILI_INDEX must be 1 to 100 letters, digits, - or _, got ${shown(issue.input)}` }),
+  DATA_LICENCE_NAME: licenceName,
+  DATA_LICENCE_URL: licenceUrl,
+  SITE_LEGAL_DIR: z.string().optional(),
 });
 
 /**
@@ -238,6 +266,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, isTerminal = Bo
     throw new ConfigError(`Invalid configuration: ${parsed.error.issues.map((issue) => issue.message).join("; ")}`);
   }
   const value = parsed.data;
+  // A licence is a name and its text: one without the other would name one licence and link another.
+  if (Boolean(env.DATA_LICENCE_NAME?.trim()) !== Boolean(value.DATA_LICENCE_URL)) {
+    throw new ConfigError("Invalid configuration: set DATA_LICENCE_NAME and DATA_LICENCE_URL together (or neither, for Datenlizenz Deutschland – Namensnennung 2.0)");
+  }
+  const legalDir = value.SITE_LEGAL_DIR?.trim() ? path.resolve(value.SITE_LEGAL_DIR.trim()) : null;
+  const legal = readLegalTexts(legalDir);
+  if (legal.problems.length) throw new ConfigError(`Invalid configuration: ${legal.problems.join("; ")}`);
   return {
     port: value.PORT,
     host: value.HOST,
@@ -266,5 +301,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, isTerminal = Bo
     meilisearch: value.MEILI_HOST
       ? { host: value.MEILI_HOST, apiKey: value.MEILI_API_KEY?.trim() || null, index: value.MEILI_INDEX }
       : null,
+    site: {
+      licence: { name: value.DATA_LICENCE_NAME, url: value.DATA_LICENCE_URL ?? "https://www.govdata.de/dl-de/by-2-0" },
+      legal: legal.texts,
+    },
   };
 }

@@ -37,7 +37,7 @@ import { createRateLimiter, type RateLimiter } from "./rate-limit/rate-limiter.j
 import { requestScope } from "./request-scope.js";
 import { seedIfEmpty } from "./seeding.js";
 import { createSiteQueryRunner } from "./site/run-query.js";
-import { createSiteRouter, htmlNotFound } from "./site/site.router.js";
+import { createSiteRouter } from "./site/site.router.js";
 import { createSearchEngine, type SearchRuntime } from "./search/search-runtime.js";
 
 /** How a hub is put together; tests pass an already open database. */
@@ -209,7 +209,8 @@ export class Hub {
     this.app.use("/graphql", ...graphqlRoute({ apollo: this.apollo, orm, logger, authenticator, rateLimiter, search }));
     // The website (server/site/): anonymous GraphQL clients in-process, same limits; browsers get its HTML 404.
     const run = createSiteQueryRunner({ apollo: this.apollo, orm, logger, search });
-    this.app.use(createSiteRouter({ run, logger, rateLimiter, cacheSeconds: config.pageCacheSeconds, publicUrl: config.publicUrl }), htmlNotFound);
+    const api = { limits: config.limits, maxResponseNodes: config.maxResponseNodes, rateLimit: config.rateLimit, rateLimitCostPerPoint: config.rateLimitCostPerPoint };
+    this.app.use(createSiteRouter({ run, logger, rateLimiter, cacheSeconds: config.pageCacheSeconds, publicUrl: config.publicUrl, site: config.site, api }));
     this.app.use(notFound);
     this.app.use(
       httpErrors(

@@ -1,9 +1,11 @@
 import type { ComponentChildren, VNode } from "preact";
+import { useContext } from "preact/hooks";
 import { renderToString } from "preact-render-to-string";
 import { stripBidiControls } from "../../schema/common/bidi.js";
 import { safeHttpUrl } from "../embed/safe-url.js";
-import { localHref, type SiteLanguageContext, SiteLanguageProvider, siteLanguage, useSiteLanguage } from "./i18n/site-language.js";
+import { InGerman, localHref, type SiteLanguageContext, SiteLanguageProvider, siteLanguage, useSiteLanguage } from "./i18n/site-language.js";
 import type { Named, ProjectRef, SourceRef, TopicRef } from "./queries.js";
+import { DEFAULT_SITE_SETTINGS, type SiteSettings, SiteSettingsContext } from "./settings.js";
 
 /** The site's sections, for the navigation and `aria-current`. */
 export type Section = "start" | "kommunen" | "anbieter" | "themen" | "vergleich" | "erfahrungen" | "suche" | null;
@@ -18,8 +20,14 @@ const NAVIGATION: readonly { section: Exclude<Section, null>; href: string }[] =
   { section: "suche", href: "/suche" },
 ];
 
-/** The licence the hub's content is published under, named in every page's footer. */
-export const DATA_LICENCE = { name: "Datenlizenz Deutschland – Namensnennung 2.0", url: "https://www.govdata.de/dl-de/by-2-0" } as const;
+/** The operator's pages and the hub's own about itself, linked from every page's footer. */
+const ABOUT = [
+  { href: "/aenderungen", text: "changes" },
+  { href: "/api", text: "api" },
+  { href: "/impressum", text: "imprint" },
+  { href: "/datenschutz", text: "privacy" },
+  { href: "/barrierefreiheit", text: "accessibility" },
+] as const;
 
 /** The exports every page links to. */
 const EXPORTS = [
@@ -55,7 +63,8 @@ function LanguageSwitch(): VNode {
 
 /** The frame of every page: skip link, header with navigation and language switch, main, footer with licence and exports. */
 export function Layout({ title, section, head, children }: LayoutProps): VNode {
-  const { lang, t, href, contentLang } = useSiteLanguage();
+  const { licence } = useContext(SiteSettingsContext);
+  const { lang, t, href } = useSiteLanguage();
   return (
     <html lang={lang}>
       <head>
@@ -95,9 +104,9 @@ export function Layout({ title, section, head, children }: LayoutProps): VNode {
           <div class="wrap">
             <p>
               {t.layout.licenceBefore}
-              <a href={DATA_LICENCE.url} lang={contentLang}>
-                {DATA_LICENCE.name}
-              </a>
+              <InGerman>
+                <ExternalLink href={licence.url}>{licence.name}</ExternalLink>
+              </InGerman>
               {t.layout.licenceAfter}
             </p>
             <p>
@@ -114,6 +123,15 @@ export function Layout({ title, section, head, children }: LayoutProps): VNode {
               <a href="/explorer">Explorer</a>
               {t.layout.forProgramsAfter}
             </p>
+            <nav aria-label={t.layout.aboutHub}>
+              <ul class="footer-links">
+                {ABOUT.map((item) => (
+                  <li key={item.href}>
+                    <a href={href(item.href)}>{t.layout.about[item.text]}</a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
           </div>
         </footer>
       </body>
@@ -127,8 +145,13 @@ export function Layout({ title, section, head, children }: LayoutProps): VNode {
  * that stored text shows in the order it was written ("Bericht\u202Egpj.exe" cannot pose as "Berichtexe.jpg").
  * `language` is the page's (`?lang=`), German by default.
  */
-export function renderDocument(page: VNode, language: SiteLanguageContext = siteLanguage("de", "/")): string {
-  return `<!doctype html>${stripBidiControls(renderToString(<SiteLanguageProvider value={language}>{page}</SiteLanguageProvider>))}`;
+export function renderDocument(page: VNode, settings: SiteSettings = DEFAULT_SITE_SETTINGS, language: SiteLanguageContext = siteLanguage("de", "/")): string {
+  const provided = (
+    <SiteSettingsContext.Provider value={settings}>
+      <SiteLanguageProvider value={language}>{page}</SiteLanguageProvider>
+    </SiteSettingsContext.Provider>
+  );
+  return `<!doctype html>${stripBidiControls(renderToString(provided))}`;
 }
 
 /** The path of a record's page; slugs are percent-encoded so that no stored value can change the path. */

@@ -103,6 +103,13 @@ export const PAGE_SAMPLES: Readonly<Record<string, PageSample>> = {
   "/erfahrungen": fixed("/erfahrungen"),
   // A common word: many hits, every facet filled.
   "/suche": fixed("/suche?q=Digitalisierung"),
+  "/aenderungen": fixed("/aenderungen"),
+  "/aenderungen.atom": fixed("/aenderungen.atom"),
+  "/api": fixed("/api"),
+  "/api/schema.graphql": fixed("/api/schema.graphql"),
+  "/impressum": fixed("/impressum"),
+  "/datenschutz": fixed("/datenschutz"),
+  "/barrierefreiheit": fixed("/barrierefreiheit"),
 };
 
 /** Runs an anonymous GraphQL query and returns its data, throwing on errors. */

@@ -7,6 +7,7 @@ import { CHOICES_QUERY } from "./queries/choices.js";
 import { COMPARE_BUDGET_QUERY, COMPARE_QUERY } from "./queries/compare.js";
 import { LESSONS_QUERY } from "./queries/lessons.js";
 import { SEARCH_QUERY } from "./queries/search.js";
+import { CHANGE_FILTERS_QUERY, CHANGE_NODE, CHANGES_QUERY, type ChangeEntry, LATEST_CHANGES } from "./changes/changes.query.js";
 
 /** A source as pages cite it. */
 export interface SourceRef {
@@ -50,7 +51,9 @@ export const HOME_QUERY = `query SiteHome {
   lessons(first: 0) { totalCount }
   topics(first: 100) { nodes { key label description } }
   stats { projectCount projectsByTopicAndState { topic { key } count } }
-}`;
+  ${LATEST_CHANGES}
+}
+${CHANGE_NODE}`;
 
 export interface HomeData {
   municipalities: { totalCount: number };
@@ -58,6 +61,7 @@ export interface HomeData {
   lessons: { totalCount: number };
   topics: { nodes: (TopicRef & { description: string })[] };
   stats: { projectCount: number; projectsByTopicAndState: { topic: { key: string }; count: number }[] };
+  changes: { nodes: ChangeEntry[] };
 }
 
 export const CITIES_QUERY = `query SiteCities($after: String) {
@@ -341,4 +345,6 @@ export const SITE_QUERIES: Readonly<Record<string, string>> = {
   LESSONS_QUERY,
   SEARCH_QUERY,
   STRATEGY_QUERY,
+  CHANGES_QUERY,
+  CHANGE_FILTERS_QUERY,
 };

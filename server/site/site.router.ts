@@ -1,21 +1,20 @@
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
-import express, { type Request, type RequestHandler, type Response } from "express";
+import express, { type RequestHandler } from "express";
 import type { VNode } from "preact";
-import { matchesIfNoneMatch, strongEtag } from "../embed/http-cache.js";
-import { DATABASE_RETRY_AFTER_SECONDS } from "../errors.js";
-import { createPageCache, type RenderedAnswer } from "../embed/page-cache.js";
+import { strongEtag } from "../embed/http-cache.js";
+import { createPageCache } from "../embed/page-cache.js";
 import type { Logger } from "../logger.js";
 import { rateLimitMiddleware } from "../rate-limit/rate-limit.middleware.js";
 import type { RateLimiter } from "../rate-limit/rate-limiter.js";
 import { hubOrigin } from "../http/hub-origin.js";
-import type { SiteLanguage } from "./i18n/messages.js";
-import { languageOf, localHref, pageElement, siteLanguage } from "./i18n/site-language.js";
+import { languageOf, pageElement, siteLanguage } from "./i18n/site-language.js";
+import { createSiteInfoRouter, SITE_INFO_ROUTES } from "./info/info.router.js";
 import { renderDocument, STYLESHEET_PATH } from "./layout.js";
+import { CACHE_OK, FORM_PARAMETERS, formKey, type PageRouteContext, sendNotFoundPage, sendPage, sendWithEtag } from "./page-answer.js";
 import { CitiesPage } from "./pages/cities.js";
 import { CityPage } from "./pages/city.js";
 import { HomePage } from "./pages/home.js";
-import { ErrorPage, NotFoundPage } from "./pages/not-found.js";
 import { ProjectPage } from "./pages/project.js";
 import { ProviderPage } from "./pages/provider.js";
 import { ProvidersPage } from "./pages/providers.js";
@@ -45,12 +44,12 @@ import {
   TOPICS_QUERY,
   type TopicsData,
 } from "./queries.js";
-import { BadPageInput, FORM_PARAMETERS, formKey, PageRedirect } from "./page-answer.js";
 import { renderCompare } from "./routes/compare.js";
 import { renderLessons } from "./routes/lessons.js";
 import { searchOutcome } from "./queries/search.js";
-import { type RunSiteQuery, SiteQueryError } from "./run-query.js";
+import type { RunSiteQuery } from "./run-query.js";
 import { parseSearchRequest, SEARCH_PATH, searchCacheKey, searchHref } from "./search-params.js";
+import type { OperationLimits, SiteConfig } from "../config.js";
 
 /** What the site's routes need from the hub. */
 export interface SiteRouterOptions {
@@ -63,13 +62,20 @@ export interface SiteRouterOptions {
   cacheSeconds: number;
   /** The hub's public origin (PUBLIC_URL); null derives it from each request's Host, if trusted (see `hubOrigin`). */
   publicUrl: string | null;
+  /** The operator's part: licence and legal texts. */
+  site: SiteConfig;
+  /** The API's limits, which `/api` states. */
+  api: SiteApiFacts;
 }
 
-const HTML = "text/html; charset=utf-8";
-const CACHE_OK = "public, max-age=60";
-const NO_STORE = "no-store";
-/** Pages load nothing but the hub's own stylesheet; no inline script or style, no plugins, forms only to the hub. */
-const SITE_CSP = "default-src 'self'; base-uri 'none'; object-src 'none'; form-action 'self'; frame-ancestors 'self'";
+/** What the API page tells about the hub's limits, from the configuration in force. */
+export interface SiteApiFacts {
+  limits: OperationLimits;
+  maxResponseNodes: number;
+  rateLimit: { points: number; durationSeconds: number };
+  rateLimitCostPerPoint: number;
+}
+
 const STYLESHEET_FILE = fileURLToPath(new URL("./assets/site.css", import.meta.url));
 
 /**
@@ -80,29 +86,6 @@ type Render = (params: Record<string, string>, query: Record<string, unknown>, o
 
 /** The pages that show absolute links to the hub (the project page's embed snippets): their answer depends on the origin. */
 const PAGES_WITH_ORIGIN = new Set(["/projekte/:slug"]);
-
-function setPageHeaders(res: Response, cacheControl: string, lang: SiteLanguage): void {
-  res.setHeader("Content-Type", HTML);
-  res.setHeader("Cache-Control", cacheControl);
-  res.setHeader("Content-Language", lang);
-  res.setHeader("Content-Security-Policy", SITE_CSP);
-  res.setHeader("X-Content-Type-Options", "nosniff");
-}
-
-function sendWithEtag(req: Request, res: Response, answer: RenderedAnswer): void {
-  res.setHeader("ETag", answer.etag);
-  if (matchesIfNoneMatch(req.get("if-none-match"), answer.etag)) {
-    res.status(304).end();
-    return;
-  }
-  res.status(200).send(answer.body);
-}
-
-/** The HTML 404 in the site's layout, in `lang`, with its language switch pointing to `here`. */
-export function sendNotFoundPage(res: Response, lang: SiteLanguage = "de", here = "/"): void {
-  setPageHeaders(res, CACHE_OK, lang);
-  res.status(404).send(renderDocument(pageElement(NotFoundPage, {}), siteLanguage(lang, here)));
-}
 
 /** `?nach=` of a list page: the cursor of the page before, when it is a plausible one. */
 function cursorOf(query: Record<string, unknown>): string | null {
@@ -180,7 +163,7 @@ function pages(run: RunSiteQuery): Record<string, Render> {
 }
 
 /** The page routes the site serves (Express patterns such as `/kommunen/:slug`), e.g. for `bench:pages`' table of sample pages. */
-export const SITE_ROUTES: readonly string[] = Object.keys(pages(() => Promise.reject(new Error("only the routes are read"))));
+export const SITE_ROUTES: readonly string[] = [...Object.keys(pages(() => Promise.reject(new Error("only the routes are read")))), ...SITE_INFO_ROUTES];
 
 /**
  * The hub's own German website (issue 13): server-rendered pages for people who
@@ -190,10 +173,11 @@ export const SITE_ROUTES: readonly string[] = Object.keys(pages(() => Promise.re
  * a strong ETag (304 when unchanged), a short public max-age, `Content-Language: de`
  * and a CSP that allows nothing but the hub itself. No page reads or sets cookies.
  */
-export function createSiteRouter({ run, logger, rateLimiter, cacheSeconds, publicUrl }: SiteRouterOptions): express.Router {
+export function createSiteRouter({ run, logger, rateLimiter, cacheSeconds, publicUrl, site, api }: SiteRouterOptions): express.Router {
   const router = express.Router();
   const limited = rateLimitMiddleware(rateLimiter, logger, () => null);
   const cache = createPageCache(cacheSeconds);
+  const context: PageRouteContext = { cache, logger, site };
 
   router.get(STYLESHEET_PATH, async (req, res, next) => {
     try {
@@ -213,44 +197,18 @@ export function createSiteRouter({ run, logger, rateLimiter, cacheSeconds, publi
       const query = req.query as Record<string, unknown>;
       // Only the parameters a page reads make it a different page; `?utm=…` shares the cached one.
       const slug = route === SEARCH_PATH ? searchCacheKey(query) : `${route} ${params.slug ?? params.key ?? ""} ${cursorOf(query) ?? ""} ${formKey(query)}`;
-      // `?lang=en` is the same page with English labels: its own cache entry, its links and its switch built from `here`.
-      const lang = languageOf(query);
-      const here = pageAddress(route, params, query);
       // Without PUBLIC_URL the origin comes from a trusted Host (else null: no absolute links), so it is part of the key.
       const origin = PAGES_WITH_ORIGIN.has(route) ? hubOrigin(req, publicUrl) : null;
-      try {
-        const answer = await cache.answer({ slug, variant: [origin ?? "", lang] }, async () => {
-          try {
-            const page = await render(params, query, origin);
-            return page && renderDocument(page, siteLanguage(lang, here));
-          } catch (error) {
-            // An unknown key in a filter (`/themen/nope`, `/anbieter/nope`) or a bad cursor: nothing to show.
-            if (error instanceof SiteQueryError && error.code === "BAD_USER_INPUT") return null;
-            throw error;
-          }
-        });
-        if (!answer) return sendNotFoundPage(res, lang, here);
-        setPageHeaders(res, CACHE_OK, lang);
-        sendWithEtag(req, res, answer);
-      } catch (error) {
-        if (error instanceof PageRedirect) return res.redirect(303, localHref(error.location, lang));
-        if (error instanceof BadPageInput) {
-          setPageHeaders(res, CACHE_OK, lang);
-          return res.status(400).send(renderDocument(error.page, siteLanguage(lang, here)));
-        }
-        const code = error instanceof SiteQueryError ? error.code : undefined;
-        // A page's query takes rate-limit points by its cost like any API client's; past the budget the page is a 429.
-        const status = code === "RATE_LIMITED" ? 429 : code === "DATABASE_UNAVAILABLE" || code === "TIMEOUT" ? 503 : 500;
-        // Errors inside an operation were logged (an outage reported once) by the API's formatError; only the rest is news.
-        if (!(error instanceof SiteQueryError)) logger.error({ err: error, path: req.path }, "site page failed");
-        else if (status === 500) logger.warn({ code, path: req.path, reason: error.message }, "site page failed");
-        setPageHeaders(res, NO_STORE, lang);
-        if (status === 503) res.setHeader("Retry-After", String(DATABASE_RETRY_AFTER_SECONDS));
-        if (status === 429) res.setHeader("Retry-After", String((error as SiteQueryError).retryAfterSeconds ?? 60));
-        res.status(status).send(renderDocument(pageElement(ErrorPage, { status }), siteLanguage(lang, here)));
-      }
+      // `?lang=en` is the same page with English labels; its links and its language switch are built from `here`.
+      const language = siteLanguage(languageOf(query), pageAddress(route, params, query));
+      await sendPage(req, res, { ...context, language }, { slug, variant: [origin ?? ""] }, async () => {
+        const page = await render(params, query, origin);
+        return page && renderDocument(page, site, language);
+      });
     });
   }
+  router.use(createSiteInfoRouter({ run, limited, context, api, publicUrl }));
+  router.use(htmlNotFound(site));
   return router;
 }
 
@@ -258,9 +216,11 @@ export function createSiteRouter({ run, logger, rateLimiter, cacheSeconds, publi
  * Answers a GET for a path nothing serves with the site's HTML 404 when the client
  * asks for HTML (a browser); API clients fall through to the hub's JSON 404.
  */
-export const htmlNotFound: RequestHandler = (req, res, next) => {
-  if ((req.method === "GET" || req.method === "HEAD") && (req.get("accept") ?? "").includes("text/html")) {
-    return sendNotFoundPage(res, languageOf(req.query as Record<string, unknown>), req.path);
-  }
-  next();
-};
+export function htmlNotFound(site: SiteConfig): RequestHandler {
+  return (req, res, next) => {
+    if ((req.method === "GET" || req.method === "HEAD") && (req.get("accept") ?? "").includes("text/html")) {
+      return sendNotFoundPage(res, site, siteLanguage(languageOf(req.query as Record<string, unknown>), req.path));
+    }
+    next();
+  };
+}

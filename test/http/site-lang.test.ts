@@ -14,7 +14,7 @@ import { startTestHub, type TestHub } from "../support/hub.js";
 
 const HTML_ACCEPT = "text/html,application/xhtml+xml,*/*;q=0.8";
 /** Paths under these serve data or programs, not site pages: their links need no language. */
-const NOT_PAGES = ["/export/", "/graphql", "/explorer", "/site/", "/embed", "/oembed"];
+const NOT_PAGES = ["/export/", "/graphql", "/explorer", "/site/", "/embed", "/oembed", "/aenderungen.atom", "/api/schema.graphql"];
 
 const withParam = (path: string, param: string) => `${path}${path.includes("?") ? "&" : "?"}${param}`;
 

@@ -43,6 +43,10 @@ describe("loadConfig defaults", () => {
       logLevel: "info",
       logFormat: "json",
       environment: "development",
+      site: {
+        licence: { name: "Datenlizenz Deutschland – Namensnennung 2.0", url: "https://www.govdata.de/dl-de/by-2-0" },
+        legal: { impressum: null, datenschutz: null, barrierefreiheit: null },
+      },
     });
   });
 
@@ -88,6 +92,10 @@ describe("loadConfig defaults", () => {
       logLevel: "debug",
       logFormat: "pretty",
       environment: "production",
+      site: {
+        licence: { name: "Datenlizenz Deutschland – Namensnennung 2.0", url: "https://www.govdata.de/dl-de/by-2-0" },
+        legal: { impressum: null, datenschutz: null, barrierefreiheit: null },
+      },
     });
   });
 

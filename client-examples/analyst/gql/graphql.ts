@@ -63,6 +63,8 @@ export type BudgetLine = Node & Publishable & {
   revisions?: Maybe<Array<Revision>>;
   /** Publications this record's facts are taken from. */
   sources: Array<Source>;
+  /** When the record's public content last changed: its last write while public, or its publication. Edits made while it was not public (a draft, or a child of an unpublished strategy or project) show only as the moment it became public again. Use it for "Stand" lines; for syncing, use `changes`. */
+  updatedAt: Scalars['DateTime']['output'];
   /** Version of the record, raised by every write. Pass it to `update…` as the version you last saw. */
   version: Scalars['Int']['output'];
   /** Budget year. */
@@ -117,7 +119,7 @@ export type Change = {
   type: Scalars['String']['output'];
 };
 
-/** A page of changes, oldest first. */
+/** A page of changes, oldest first unless `newestFirst` was asked for. */
 export type ChangeConnection = {
   __typename?: 'ChangeConnection';
   /** The items with their cursors. */
@@ -241,6 +243,8 @@ export type CostItem = Node & {
   period: CostPeriod;
   /** Publications this record's facts are taken from. */
   sources: Array<Source>;
+  /** When the record's public content last changed: its last write while public, or its publication. Edits made while it was not public (a draft, or a child of an unpublished strategy or project) show only as the moment it became public again. Use it for "Stand" lines; for syncing, use `changes`. */
+  updatedAt: Scalars['DateTime']['output'];
 };
 
 /** What a cost item states. Sum only `COST` items to get what a project costs. */
@@ -553,6 +557,8 @@ export type Decision = Node & {
   sources: Array<Source>;
   /** Subject of the paper. */
   title: Scalars['String']['output'];
+  /** When the record's public content last changed: its last write while public, or its publication. Edits made while it was not public (a draft, or a child of an unpublished strategy or project) show only as the moment it became public again. Use it for "Stand" lines; for syncing, use `changes`. */
+  updatedAt: Scalars['DateTime']['output'];
 };
 
 /** Outcome of a council paper at one sitting of one body. */
@@ -595,6 +601,8 @@ export type Engagement = Node & Publishable & {
   since?: Maybe<Scalars['PartialDate']['output']>;
   /** Publications this record's facts are taken from. */
   sources: Array<Source>;
+  /** When the record's public content last changed: its last write while public, or its publication. Edits made while it was not public (a draft, or a child of an unpublished strategy or project) show only as the moment it became public again. Use it for "Stand" lines; for syncing, use `changes`. */
+  updatedAt: Scalars['DateTime']['output'];
   /** Version of the record, raised by every write. Pass it to `update…` as the version you last saw. */
   version: Scalars['Int']['output'];
 };
@@ -670,6 +678,8 @@ export type FieldOfAction = Node & Publishable & {
   title: Scalars['String']['output'];
   /** Topics of the shared taxonomy this record is tagged with. */
   topics: Array<Topic>;
+  /** When the record's public content last changed: its last write while public, or its publication. Edits made while it was not public (a draft, or a child of an unpublished strategy or project) show only as the moment it became public again. Use it for "Stand" lines; for syncing, use `changes`. */
+  updatedAt: Scalars['DateTime']['output'];
   /** Version of the record, raised by every write. Pass it to `update…` as the version you last saw. */
   version: Scalars['Int']['output'];
 };
@@ -717,6 +727,8 @@ export type Indicator = Node & Publishable & {
   sources: Array<Source>;
   /** Unit, e.g. `Prozesse`. */
   unit: Scalars['String']['output'];
+  /** When the record's public content last changed: its last write while public, or its publication. Edits made while it was not public (a draft, or a child of an unpublished strategy or project) show only as the moment it became public again. Use it for "Stand" lines; for syncing, use `changes`. */
+  updatedAt: Scalars['DateTime']['output'];
   /** The figure. */
   value: Scalars['Float']['output'];
   /** Version of the record, raised by every write. Pass it to `update…` as the version you last saw. */
@@ -838,6 +850,8 @@ export type LessonLearned = Node & Publishable & {
   title: Scalars['String']['output'];
   /** Topics of the shared taxonomy this record is tagged with. */
   topics: Array<Topic>;
+  /** When the record's public content last changed: its last write while public, or its publication. Edits made while it was not public (a draft, or a child of an unpublished strategy or project) show only as the moment it became public again. Use it for "Stand" lines; for syncing, use `changes`. */
+  updatedAt: Scalars['DateTime']['output'];
   /** Version of the record, raised by every write. Pass it to `update…` as the version you last saw. */
   version: Scalars['Int']['output'];
 };
@@ -906,6 +920,8 @@ export type Municipality = Node & {
   stateName: Scalars['String']['output'];
   /** The municipality's strategies, newest adoption first. */
   strategies: Array<Strategy>;
+  /** When the record's public content last changed: its last write while public, or its publication. Edits made while it was not public (a draft, or a child of an unpublished strategy or project) show only as the moment it became public again. Use it for "Stand" lines; for syncing, use `changes`. */
+  updatedAt: Scalars['DateTime']['output'];
   /** Official website. */
   website?: Maybe<Scalars['String']['output']>;
 };
@@ -1408,6 +1424,8 @@ export type MutationUpdateTopicArgs = {
 export type Node = {
   /** Globally unique, opaque ID of this object. */
   id: Scalars['ID']['output'];
+  /** When the record's public content last changed: its last write while public, or its publication. Edits made while it was not public (a draft, or a child of an unpublished strategy or project) show only as the moment it became public again. Use it for "Stand" lines; for syncing, use `changes`. */
+  updatedAt: Scalars['DateTime']['output'];
 };
 
 /** Sort direction. */
@@ -1447,6 +1465,8 @@ export type Product = Node & {
   sources: Array<Source>;
   /** Topics of the shared taxonomy this record is tagged with. */
   topics: Array<Topic>;
+  /** When the record's public content last changed: its last write while public, or its publication. Edits made while it was not public (a draft, or a child of an unpublished strategy or project) show only as the moment it became public again. Use it for "Stand" lines; for syncing, use `changes`. */
+  updatedAt: Scalars['DateTime']['output'];
   /** Vendor of the product, where known. */
   vendor?: Maybe<Provider>;
 };
@@ -1518,6 +1538,8 @@ export type Project = Node & Publishable & {
   title: Scalars['String']['output'];
   /** Topics of the shared taxonomy this record is tagged with. */
   topics: Array<Topic>;
+  /** When the record's public content last changed: its last write while public, or its publication. Edits made while it was not public (a draft, or a child of an unpublished strategy or project) show only as the moment it became public again. Use it for "Stand" lines; for syncing, use `changes`. */
+  updatedAt: Scalars['DateTime']['output'];
   /** Version of the record, raised by every write. Pass it to `update…` as the version you last saw. */
   version: Scalars['Int']['output'];
 };
@@ -1686,6 +1708,8 @@ export type Provider = Node & {
   sources: Array<Source>;
   /** States whose municipalities it serves, where known. */
   statesServed: Array<State>;
+  /** When the record's public content last changed: its last write while public, or its publication. Edits made while it was not public (a draft, or a child of an unpublished strategy or project) show only as the moment it became public again. Use it for "Stand" lines; for syncing, use `changes`. */
+  updatedAt: Scalars['DateTime']['output'];
   /** Website. */
   website?: Maybe<Scalars['String']['output']>;
 };
@@ -1846,13 +1870,15 @@ export type Publishable = {
   id: Scalars['ID']['output'];
   /** Draft, published or archived. The public only ever sees published records. */
   publicationState: PublicationState;
+  /** When the record's public content last changed: its last write while public, or its publication. Edits made while it was not public (a draft, or a child of an unpublished strategy or project) show only as the moment it became public again. Use it for "Stand" lines; for syncing, use `changes`. */
+  updatedAt: Scalars['DateTime']['output'];
   /** Version of the record, raised by every write. Pass it to `update…` as the version you last saw. */
   version: Scalars['Int']['output'];
 };
 
 export type Query = {
   __typename?: 'Query';
-  /** Public records created (or published), updated, unpublished and archived since a moment, in commit order: sync a portal by paging with `after` and remembering the last cursor, as OParl's `modified_since` allows. Children follow their parent: when a strategy leaves the public view, so do its fields of action and budget lines. */
+  /** Public records created (or published), updated, unpublished and archived since a moment, in commit order: sync a portal by paging with `after` and remembering the last cursor, as OParl's `modified_since` allows. Children follow their parent: when a strategy leaves the public view, so do its fields of action and budget lines. `newestFirst` lists the latest first, `municipalities` and `topics` narrow the feed. */
   changes: ChangeConnection;
   /** Compares municipalities topic by topic: rows are topics, cells (one per municipality, in the requested order) hold the municipality's fields of action and projects on the topic with a coverage level; key figures per municipality sit beside the matrix. Only published records count. */
   compare: Comparison;
@@ -1892,7 +1918,10 @@ export type Query = {
 export type QueryChangesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: Scalars['Int']['input'];
+  municipalities?: InputMaybe<Array<Scalars['String']['input']>>;
+  newestFirst?: Scalars['Boolean']['input'];
   since: Scalars['DateTime']['input'];
+  topics?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
 
@@ -2159,6 +2188,8 @@ export type Source = Node & Publishable & {
   revisions?: Maybe<Array<Revision>>;
   /** Title of the publication. */
   title: Scalars['String']['output'];
+  /** When the record's public content last changed: its last write while public, or its publication. Edits made while it was not public (a draft, or a child of an unpublished strategy or project) show only as the moment it became public again. Use it for "Stand" lines; for syncing, use `changes`. */
+  updatedAt: Scalars['DateTime']['output'];
   /** Address of the publication, where known. */
   url?: Maybe<Scalars['String']['output']>;
   /** Version of the record, raised by every write. Pass it to `update…` as the version you last saw. */
@@ -2286,6 +2317,8 @@ export type Strategy = Node & Publishable & {
   summary: Scalars['String']['output'];
   /** Title of the strategy. */
   title: Scalars['String']['output'];
+  /** When the record's public content last changed: its last write while public, or its publication. Edits made while it was not public (a draft, or a child of an unpublished strategy or project) show only as the moment it became public again. Use it for "Stand" lines; for syncing, use `changes`. */
+  updatedAt: Scalars['DateTime']['output'];
   /** Version of the record, raised by every write. Pass it to `update…` as the version you last saw. */
   version: Scalars['Int']['output'];
   /** Vision or motto, e.g. `HI-digital: gemeinsam. einfach. besser.` */
@@ -2424,6 +2457,8 @@ export type Topic = Node & {
   municipalities: Array<TopicCityCount>;
   /** Every write to the record, newest first: who, when, what changed. Visible to the editors of the record's municipality and to admins; anybody else gets a FORBIDDEN error here. */
   revisions?: Maybe<Array<Revision>>;
+  /** When the record's public content last changed: its last write while public, or its publication. Edits made while it was not public (a draft, or a child of an unpublished strategy or project) show only as the moment it became public again. Use it for "Stand" lines; for syncing, use `changes`. */
+  updatedAt: Scalars['DateTime']['output'];
 };
 
 
@@ -2530,6 +2565,8 @@ export type WorkingGroup = Node & {
   sources: Array<Source>;
   /** Topics of the shared taxonomy this record is tagged with. */
   topics: Array<Topic>;
+  /** When the record's public content last changed: its last write while public, or its publication. Edits made while it was not public (a draft, or a child of an unpublished strategy or project) show only as the moment it became public again. Use it for "Stand" lines; for syncing, use `changes`. */
+  updatedAt: Scalars['DateTime']['output'];
 };
 
 

@@ -1,6 +1,7 @@
 import { CostKind } from "../../../schema/project/cost-kind.enum.js";
 import { CostPeriod } from "../../../schema/project/cost-period.enum.js";
 import { CARD_LABELS, COST_KIND_LABELS, COST_PERIOD_LABELS, LESSON_KIND_LABELS } from "../../embed/labels.js";
+import { formatMoment, KIND_LABELS, TYPE_LABELS } from "../changes/change-view.js";
 import { MAX_SEARCH_QUERY, MAX_VALUES_PER_FILTER, SEARCH_NOTICES } from "../search-params.js";
 
 /** The languages the site's labels come in (`?lang=en`); stored content is German either way. */
@@ -32,6 +33,8 @@ export interface Messages {
     sources: string;
     topics: string;
     asOf: string;
+    aboutHub: string;
+    about: { changes: string; api: string; imprint: string; privacy: string; accessibility: string };
   };
   enums: {
     projectStatus: Labels;
@@ -44,6 +47,8 @@ export interface Messages {
     budgetCategory: Labels;
     decisionOutcome: Labels;
     searchType: Labels;
+    changeKind: Labels;
+    recordType: Labels;
   };
   /** Singular and plural nouns for counts. */
   nouns: {
@@ -253,6 +258,30 @@ export interface Messages {
     more: string;
   };
   nounsExtra: { topic: [string, string]; lesson: [string, string] };
+  changes: {
+    title: string;
+    inCity: (name: string) => string;
+    onTopic: (label: string) => string;
+    titleWith: (scope: string) => string;
+    feedTitle: (title: string) => string;
+    lead: string;
+    subscribe: string;
+    showAll: string;
+    topic: string;
+    allTopics: string;
+    city: string;
+    cityHint: string;
+    filter: string;
+    heading: string;
+    none: string;
+    notPublic: string;
+    older: string;
+    latest: string;
+    allChanges: string;
+    /** A moment as date and time (Berlin time). */
+    moment: (iso: string) => string;
+  };
+  legal: { imprint: string; privacy: string; accessibility: string; operatorText: string };
   /** Messages about form input (`FormParamError`) stay German; on English pages this says so before them. */
   germanDetails: string;
   notFound: { title: string; text: string; home: string; allCities: string; allTopics: string };
@@ -287,6 +316,8 @@ export const de: Messages = {
     sources: "Quellen:",
     topics: "Themen",
     asOf: "Stand: ",
+    aboutHub: "Über den Hub",
+    about: { changes: "Letzte Änderungen", api: "API und Daten", imprint: "Impressum", privacy: "Datenschutz", accessibility: "Barrierefreiheit" },
   },
   enums: {
     projectStatus: CARD_LABELS.de.status,
@@ -330,6 +361,8 @@ export const de: Messages = {
       LESSON_LEARNED: "Erfahrung",
       PROVIDER: "Anbieter",
     },
+    changeKind: KIND_LABELS,
+    recordType: TYPE_LABELS,
   },
   nouns: { project: ["Projekt", "Projekte"], fieldOfAction: ["Handlungsfeld", "Handlungsfelder"], hit: ["Treffer", "Treffer"] },
   home: {
@@ -549,6 +582,29 @@ export const de: Messages = {
     more: "Weitere Erfahrungen",
   },
   nounsExtra: { topic: ["Thema", "Themen"], lesson: ["Erfahrung", "Erfahrungen"] },
+  changes: {
+    title: "Letzte Änderungen",
+    inCity: (name) => `in ${name}`,
+    onTopic: (label) => `zum Thema ${label}`,
+    titleWith: (scope) => `Letzte Änderungen ${scope}`,
+    feedTitle: (title) => `${title} (Atom-Feed)`,
+    lead: "Was im IKZ-Hub zuletzt veröffentlicht, geändert, zurückgezogen oder archiviert wurde, das Neueste zuerst. Entwürfe erscheinen hier nicht.",
+    subscribe: "Diese Liste als Atom-Feed abonnieren",
+    showAll: "Alle Änderungen zeigen",
+    topic: "Thema",
+    allTopics: "Alle Themen",
+    city: "Kommune",
+    cityHint: "Der Kurzname aus der Adresse der Kommune, z. B. „herten“ für /kommunen/herten.",
+    filter: "Filtern",
+    heading: "Änderungen",
+    none: "Keine Änderungen gefunden.",
+    notPublic: "(nicht mehr öffentlich)",
+    older: "Ältere Änderungen",
+    latest: "Zuletzt geändert",
+    allChanges: "Alle Änderungen",
+    moment: formatMoment,
+  },
+  legal: { imprint: "Impressum", privacy: "Datenschutzerklärung", accessibility: "Erklärung zur Barrierefreiheit", operatorText: "" },
   germanDetails: "",
   notFound: {
     title: "Seite nicht gefunden",
@@ -594,6 +650,8 @@ export const en: Messages = {
     sources: "Sources:",
     topics: "Topics",
     asOf: "Last updated: ",
+    aboutHub: "About the hub",
+    about: { changes: "Latest changes", api: "API and data", imprint: "Imprint", privacy: "Privacy", accessibility: "Accessibility" },
   },
   enums: {
     projectStatus: CARD_LABELS.en.status,
@@ -636,6 +694,24 @@ export const en: Messages = {
       PROJECT: "Project",
       LESSON_LEARNED: "Lesson learned",
       PROVIDER: "Provider",
+    },
+    changeKind: { CREATED: "New", UPDATED: "Changed", UNPUBLISHED: "No longer public", ARCHIVED: "Archived" },
+    recordType: {
+      BudgetLine: "Budget line",
+      CostItem: "Cost item",
+      Decision: "Decision",
+      Engagement: "Engagement",
+      FieldOfAction: "Field of action",
+      Indicator: "Indicator",
+      LessonLearned: "Lesson learned",
+      Municipality: "Municipality",
+      Product: "Product",
+      Project: "Project",
+      Provider: "Provider",
+      Source: "Source",
+      Strategy: "Strategy",
+      Topic: "Topic",
+      WorkingGroup: "Working group",
     },
   },
   nouns: { project: ["project", "projects"], fieldOfAction: ["field of action", "fields of action"], hit: ["result", "results"] },
@@ -871,6 +947,36 @@ export const en: Messages = {
     more: "More lessons learned",
   },
   nounsExtra: { topic: ["topic", "topics"], lesson: ["lesson learned", "lessons learned"] },
+  changes: {
+    title: "Latest changes",
+    inCity: (name) => `in ${name}`,
+    onTopic: (label) => `on ${label}`,
+    titleWith: (scope) => `Latest changes ${scope}`,
+    feedTitle: (title) => `${title} (Atom feed)`,
+    lead: "What was most recently published, changed, withdrawn or archived on the IKZ hub, newest first. Drafts do not appear here.",
+    subscribe: "Subscribe to this list as an Atom feed",
+    showAll: "Show all changes",
+    topic: "Topic",
+    allTopics: "All topics",
+    city: "Municipality",
+    cityHint: "The short name from the municipality's address, e.g. “herten” for /kommunen/herten.",
+    filter: "Filter",
+    heading: "Changes",
+    none: "No changes found.",
+    notPublic: "(no longer public)",
+    older: "Older changes",
+    latest: "Recently changed",
+    allChanges: "All changes",
+    moment: (iso) =>
+      new Date(iso).toLocaleString("en-GB", { timeZone: "Europe/Berlin", day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" }) +
+      " (Berlin time)",
+  },
+  legal: {
+    imprint: "Legal notice (Impressum)",
+    privacy: "Privacy statement",
+    accessibility: "Accessibility statement",
+    operatorText: "The operator's text follows in German.",
+  },
   germanDetails: "Details (in German): ",
   notFound: {
     title: "Page not found",

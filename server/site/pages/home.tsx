@@ -3,6 +3,8 @@ import { useSiteLanguage } from "../i18n/site-language.js";
 import { Layout, paths } from "../layout.js";
 import type { HomeData } from "../queries.js";
 import { MAX_SEARCH_QUERY } from "../search-params.js";
+import { changeView } from "../changes/change-view.js";
+import { LatestChanges } from "./changes.js";
 
 /** Published projects per topic key, summed over the states. */
 export function projectsPerTopic(rows: HomeData["stats"]["projectsByTopicAndState"]): Map<string, number> {
@@ -62,6 +64,7 @@ export function HomePage({ data }: { data: HomeData }): VNode {
           </li>
         ))}
       </ul>
+      <LatestChanges changes={data.changes.nodes.map(changeView)} />
       <h2>{t.home.moreHeading}</h2>
       <ul>
         <li>
