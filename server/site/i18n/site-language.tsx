@@ -77,7 +77,9 @@ export function siteLanguage(lang: SiteLanguage, here: string): SiteLanguageCont
   };
 }
 
-const SiteLanguageContextValue = createContext<SiteLanguageContext>(siteLanguage("de", "/"));
+// No default value built on import: the catalogue and the templates import each other (messages → change-view → layout).
+const SiteLanguageContextValue = createContext<SiteLanguageContext | null>(null);
+let german: SiteLanguageContext | null = null;
 
 /** Gives the templates below it the language of the page (`useSiteLanguage`). */
 export function SiteLanguageProvider({ value, children }: { value: SiteLanguageContext; children: ComponentChildren }): VNode {
@@ -86,7 +88,7 @@ export function SiteLanguageProvider({ value, children }: { value: SiteLanguageC
 
 /** The page's language, texts, formats and language-keeping addresses. */
 export function useSiteLanguage(): SiteLanguageContext {
-  return useContext(SiteLanguageContextValue);
+  return useContext(SiteLanguageContextValue) ?? (german ??= siteLanguage("de", "/"));
 }
 
 /**
