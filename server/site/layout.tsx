@@ -118,7 +118,7 @@ export function Layout({ title, section, head, children }: LayoutProps): VNode {
                 </span>
               ))}
               {t.layout.forProgramsBefore}
-              <a href="/graphql">GraphQL-API</a>
+              <a href="/graphql">{t.layout.graphqlApi}</a>
               {t.layout.forProgramsAnd}
               <a href="/explorer">Explorer</a>
               {t.layout.forProgramsAfter}

@@ -28,6 +28,7 @@ export interface Messages {
     downloads: string;
     exports: { projectsCsv: string; projectsJson: string; strategiesCsv: string };
     forProgramsBefore: string;
+    graphqlApi: string;
     forProgramsAnd: string;
     forProgramsAfter: string;
     sources: string;
@@ -311,6 +312,7 @@ export const de: Messages = {
     downloads: "Daten zum Herunterladen: ",
     exports: { projectsCsv: "Projekte (CSV)", projectsJson: "Projekte (JSON)", strategiesCsv: "Strategien (CSV)" },
     forProgramsBefore: ". Für Programme: die ",
+    graphqlApi: "GraphQL-API",
     forProgramsAnd: " und ihr ",
     forProgramsAfter: ".",
     sources: "Quellen:",
@@ -645,6 +647,7 @@ export const en: Messages = {
     downloads: "Data downloads: ",
     exports: { projectsCsv: "Projects (CSV)", projectsJson: "Projects (JSON)", strategiesCsv: "Strategies (CSV)" },
     forProgramsBefore: ". For programs: the ",
+    graphqlApi: "GraphQL API",
     forProgramsAnd: " and its ",
     forProgramsAfter: ".",
     sources: "Sources:",
