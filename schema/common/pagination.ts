@@ -203,7 +203,9 @@ export async function fetchPage<T extends Sortable>(
 
 /**
  * Reads one page per parent in three statements however many parents there are:
- * a window query picks each parent's page, one query loads those rows, one counts.
+ * a window query picks each parent's page, one query loads those rows, one counts
+ * (left out when `withTotalCount` is false: the pages' `totalCount` is then 0, for callers
+ * whose query does not ask for it).
  */
 export async function fetchPagesByParent<T extends Sortable>(
   em: EntityManager,
@@ -213,6 +215,7 @@ export async function fetchPagesByParent<T extends Sortable>(
   where: FilterQuery<T>,
   order: OrderSpec,
   args: ConnectionArgs,
+  withTotalCount = true,
 ): Promise<Map<number, Page<T>>> {
   const meta = em.getMetadata().get(entity.name);
   const column = (property: string) => meta.properties[property as keyof typeof meta.properties].fieldNames[0];
@@ -233,13 +236,7 @@ export async function fetchPagesByParent<T extends Sortable>(
   const picked: { id: number; parent_id: number; rn: string }[] = await em
     .getConnection()
     .execute(knex.select("id", "parent_id", "rn").from(ranked.getKnexQuery().as("ranked")).where("rn", "<=", args.first + 1));
-  const counting = em
-    .createQueryBuilder(entity, "e")
-    .select([raw(`e.${parentColumn} as parent_id`), raw("count(*) as count")])
-    .where(scoped)
-    .groupBy(raw(`e.${parentColumn}`) as never);
-  await counting.applyFilters();
-  const counts: { parent_id: number; count: string }[] = await counting.execute("all", false);
+  const counts = withTotalCount ? await countByParentRows(em, entity, parentColumn, scoped) : [];
   const rows = picked.length ? await em.find(entity, { id: { $in: picked.map((row) => row.id) } } as unknown as FilterQuery<T>) : [];
   const byId = new Map(rows.map((row) => [row.id, row]));
   const ranksByParent = new Map<number, typeof picked>();
@@ -262,4 +259,20 @@ export async function fetchPagesByParent<T extends Sortable>(
     });
   }
   return pages;
+}
+
+/** How many rows of `entity` match `scoped` per parent, under the visibility filter. */
+async function countByParentRows<T extends Sortable>(
+  em: EntityManager,
+  entity: EntityClass<T>,
+  parentColumn: string,
+  scoped: FilterQuery<T>,
+): Promise<{ parent_id: number; count: string }[]> {
+  const counting = em
+    .createQueryBuilder(entity, "e")
+    .select([raw(`e.${parentColumn} as parent_id`), raw("count(*) as count")])
+    .where(scoped)
+    .groupBy(raw(`e.${parentColumn}`) as never);
+  await counting.applyFilters();
+  return counting.execute("all", false);
 }
