@@ -102,4 +102,15 @@ describe("N+1 is designed out", () => {
     expect(res.errors).toBeUndefined();
     expect(res.data!.municipalities.nodes[0].projects.totalCount).toBeGreaterThan(1);
   });
+
+  it("counts a root list only when the query asks for its totalCount, once however often asked", async () => {
+    hub.db.resetQueryCount();
+    const plain = await hub.query("{ topics(first: 100) { nodes { key } } }");
+    const plainStatements = hub.db.queries.length;
+    hub.db.resetQueryCount();
+    const counted = await hub.query("{ topics(first: 100) { nodes { key } totalCount ...Again } } fragment Again on TopicConnection { n: totalCount }");
+    expect(hub.db.queries.length).toBe(plainStatements + 1);
+    expect(counted.data!.topics.totalCount).toBe(plain.data!.topics.nodes.length);
+    expect(counted.data!.topics.n).toBe(counted.data!.topics.totalCount);
+  });
 });
