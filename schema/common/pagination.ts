@@ -54,7 +54,8 @@ export interface Page<T> {
   cursors: string[];
   hasNextPage: boolean;
   hasPreviousPage: boolean;
-  totalCount: number;
+  /** The count, or how to count: run only when a query asks for `totalCount`. */
+  totalCount: number | (() => Promise<number>);
 }
 
 /** The GraphQL shape of a connection page. */
@@ -62,7 +63,7 @@ export interface ConnectionShape<T> {
   edges: { cursor: string; node: T }[];
   nodes: T[];
   pageInfo: PageInfo;
-  totalCount: number;
+  totalCount: number | Promise<number>;
 }
 
 /**
@@ -94,13 +95,15 @@ export function ConnectionType<T extends object>(name: string, nodeType: ClassTy
     pageInfo: PageInfo;
 
     @Field(() => Int, { description: "Number of items matching the filter, on all pages." })
-    totalCount: number;
+    totalCount: number | Promise<number>;
   }
   return Connection;
 }
 
-/** Shapes a page for GraphQL. */
+/** Shapes a page for GraphQL; a count still to run runs when (and once if) `totalCount` is read. */
 export function toConnection<T>(page: Page<T>): ConnectionShape<T> {
+  const count = page.totalCount;
+  let counted: Promise<number> | undefined;
   return {
     edges: page.items.map((node, index) => ({ node, cursor: page.cursors[index] })),
     nodes: page.items,
@@ -110,7 +113,9 @@ export function toConnection<T>(page: Page<T>): ConnectionShape<T> {
       startCursor: page.cursors[0] ?? null,
       endCursor: page.cursors.at(-1) ?? null,
     },
-    totalCount: page.totalCount,
+    get totalCount() {
+      return typeof count === "function" ? (counted ??= count()) : count;
+    },
   };
 }
 
@@ -177,7 +182,7 @@ function orderBy(order: OrderSpec) {
   return { [order.property]: direction, id: direction };
 }
 
-/** Reads one page of a root list with keyset pagination: two statements (rows, count). */
+/** Reads one page of a root list with keyset pagination: two statements (rows, and the count when `totalCount` is read). */
 export async function fetchPage<T extends Sortable>(
   em: EntityManager,
   entity: EntityClass<T>,
@@ -190,20 +195,22 @@ export async function fetchPage<T extends Sortable>(
     orderBy: orderBy(order) as never,
     limit: args.first + 1,
   });
-  const totalCount = await em.count(entity, where);
   const items = rows.slice(0, args.first);
   return {
     items,
     cursors: items.map((item) => encodeCursor(item, order)),
     hasNextPage: rows.length > args.first,
     hasPreviousPage: Boolean(args.after),
-    totalCount,
+    // A list page that shows no total (a form's choices, a list of topics) does not pay for one.
+    totalCount: () => em.count(entity, where),
   };
 }
 
 /**
  * Reads one page per parent in three statements however many parents there are:
- * a window query picks each parent's page, one query loads those rows, one counts.
+ * a window query picks each parent's page, one query loads those rows, one counts
+ * (left out when `withTotalCount` is false: the pages' `totalCount` is then 0, for callers
+ * whose query does not ask for it).
  */
 export async function fetchPagesByParent<T extends Sortable>(
   em: EntityManager,
@@ -213,6 +220,7 @@ export async function fetchPagesByParent<T extends Sortable>(
   where: FilterQuery<T>,
   order: OrderSpec,
   args: ConnectionArgs,
+  withTotalCount = true,
 ): Promise<Map<number, Page<T>>> {
   const meta = em.getMetadata().get(entity.name);
   const column = (property: string) => meta.properties[property as keyof typeof meta.properties].fieldNames[0];
@@ -233,13 +241,7 @@ export async function fetchPagesByParent<T extends Sortable>(
   const picked: { id: number; parent_id: number; rn: string }[] = await em
     .getConnection()
     .execute(knex.select("id", "parent_id", "rn").from(ranked.getKnexQuery().as("ranked")).where("rn", "<=", args.first + 1));
-  const counting = em
-    .createQueryBuilder(entity, "e")
-    .select([raw(`e.${parentColumn} as parent_id`), raw("count(*) as count")])
-    .where(scoped)
-    .groupBy(raw(`e.${parentColumn}`) as never);
-  await counting.applyFilters();
-  const counts: { parent_id: number; count: string }[] = await counting.execute("all", false);
+  const counts = withTotalCount ? await countByParentRows(em, entity, parentColumn, scoped) : [];
   const rows = picked.length ? await em.find(entity, { id: { $in: picked.map((row) => row.id) } } as unknown as FilterQuery<T>) : [];
   const byId = new Map(rows.map((row) => [row.id, row]));
   const ranksByParent = new Map<number, typeof picked>();
@@ -262,4 +264,20 @@ export async function fetchPagesByParent<T extends Sortable>(
     });
   }
   return pages;
+}
+
+/** How many rows of `entity` match `scoped` per parent, under the visibility filter. */
+async function countByParentRows<T extends Sortable>(
+  em: EntityManager,
+  entity: EntityClass<T>,
+  parentColumn: string,
+  scoped: FilterQuery<T>,
+): Promise<{ parent_id: number; count: string }[]> {
+  const counting = em
+    .createQueryBuilder(entity, "e")
+    .select([raw(`e.${parentColumn} as parent_id`), raw("count(*) as count")])
+    .where(scoped)
+    .groupBy(raw(`e.${parentColumn}`) as never);
+  await counting.applyFilters();
+  return counting.execute("all", false);
 }

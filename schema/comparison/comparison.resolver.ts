@@ -1,8 +1,10 @@
 import DataLoader from "dataloader";
-import { Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Args, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from "type-graphql";
 import { BudgetTotal } from "../budget/budget-total.type.js";
 import type { HubContext } from "../common/context.js";
 import { ListArgs, MAX_BUDGET_YEARS, MAX_STRATEGIES, MaxItems, ProjectListArgs } from "../common/list-bounds.js";
+import { selectsField } from "../common/selection.js";
 import { Project } from "../project/project.entity.js";
 import { ProjectStatus } from "../project/project-status.enum.js";
 import { Indicator } from "../indicator/indicator.entity.js";
@@ -40,8 +42,9 @@ export class ComparisonResolver {
     description:
       "Compares municipalities topic by topic: rows are topics, cells (one per municipality, in the requested order) hold the municipality's fields of action and projects on the topic with a coverage level; key figures per municipality sit beside the matrix. Only published records count.",
   })
-  compare(@Args() { municipalities, topics }: CompareArgs, @Ctx() { em }: HubContext): Promise<Comparison> {
-    return compareMunicipalities(em, municipalities, topics);
+  compare(@Args() { municipalities, topics }: CompareArgs, @Ctx() { em }: HubContext, @Info() info: GraphQLResolveInfo): Promise<Comparison> {
+    // A query for key figures alone (the site's budget document) does not pay for the matrix.
+    return compareMunicipalities(em, municipalities, topics, selectsField(info, "rows"));
   }
 }
 
@@ -86,8 +89,10 @@ export class CityKeyFiguresResolver {
 @Resolver(() => ComparisonCell)
 export class ComparisonCellResolver {
   @FieldResolver(() => [Project], { description: "The municipality's published projects on the topic, by title (the first `first` of them)." })
-  projects(@Root() cell: ComparisonCell, @Args() { first }: ProjectListArgs): Project[] {
-    return cell.projects.slice(0, first);
+  async projects(@Root() cell: ComparisonCell, @Args() { first }: ProjectListArgs, @Ctx() { loaders }: HubContext): Promise<Project[]> {
+    // Public whoever asks, as the matrix is: one statement for the shown projects of all cells.
+    const projects = await loaders.publicById(Project).loadMany(cell.projectIds.slice(0, first));
+    return projects.filter((project): project is Project => project !== null && !(project instanceof Error));
   }
 }
 

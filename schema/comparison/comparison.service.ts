@@ -8,7 +8,6 @@ import { Indicator } from "../indicator/indicator.entity.js";
 import { Municipality } from "../municipality/municipality.entity.js";
 import { ProjectStatusCount } from "../project/project-status-count.type.js";
 import type { ProjectStatus } from "../project/project-status.enum.js";
-import { Project } from "../project/project.entity.js";
 import { PublicationState } from "../publishing/publication-state.enum.js";
 import { publicCondition } from "../publishing/visibility.js";
 import { Strategy } from "../strategy/strategy.entity.js";
@@ -35,9 +34,15 @@ async function municipalitiesInOrder(em: EntityManager, slugs: readonly string[]
 
 /**
  * Builds the topic × municipality matrix of `Query.compare` from published
- * records only, whoever asks: at most six statements however many cities and records.
+ * records only, whoever asks: at most five statements however many cities and records
+ * (two, the arguments' checks, `withRows` false: for a query that asks no `rows`).
  */
-export async function compareMunicipalities(em: EntityManager, slugs: readonly string[], topicKeys: readonly string[] | null | undefined): Promise<Comparison> {
+export async function compareMunicipalities(
+  em: EntityManager,
+  slugs: readonly string[],
+  topicKeys: readonly string[] | null | undefined,
+  withRows = true,
+): Promise<Comparison> {
   const municipalities = await municipalitiesInOrder(em, slugs);
   let requested: Topic[] | null = null;
   if (topicKeys?.length) {
@@ -50,6 +55,7 @@ export async function compareMunicipalities(em: EntityManager, slugs: readonly s
     }
     requested = topicKeys.map((key) => byKey.get(key)!);
   }
+  if (!withRows) return new Comparison(municipalities, []);
   const cityIds = municipalities.map((m) => m.id);
   const topicFilter = requested ? "and t.topic_id in (?)" : "";
   const topicParams = requested ? [requested.map((t) => t.id)] : [];
@@ -63,9 +69,10 @@ export async function compareMunicipalities(em: EntityManager, slugs: readonly s
       where s.municipality_id in (?) and f.publication_state = 'PUBLISHED' and s.publication_state = 'PUBLISHED' ${topicFilter}`,
     [cityIds, ...topicParams],
   );
-  const projectRows = await selectRows<{ id: number; municipality_id: number; topic_id: number; status: ProjectStatus }>(
+  // Id, title and status suffice to fill and order the cells; the cells' resolver loads the projects a query shows.
+  const projectRows = await selectRows<{ id: number; municipality_id: number; topic_id: number; status: ProjectStatus; title: string }>(
     em,
-    `select p.id, p.municipality_id, t.topic_id, p.status
+    `select p.id, p.municipality_id, t.topic_id, p.status, p.title
        from project p
        join project_topics t on t.project_id = p.id
       where p.municipality_id in (?) and p.publication_state = 'PUBLISHED' ${topicFilter}`,
@@ -80,13 +87,8 @@ export async function compareMunicipalities(em: EntityManager, slugs: readonly s
     })());
 
   const fieldIds = [...new Set(fieldRows.map((row) => row.id))];
-  const projectIds = [...new Set(projectRows.map((row) => row.id))];
-  const [fields, projects] = [
-    fieldIds.length ? await em.find(FieldOfAction, { id: { $in: fieldIds } }, { orderBy: { strategy: "asc", position: "asc" } }) : [],
-    projectIds.length ? await em.find(Project, { id: { $in: projectIds } }) : [],
-  ];
+  const fields = fieldIds.length ? await em.find(FieldOfAction, { id: { $in: fieldIds } }, { orderBy: { strategy: "asc", position: "asc" } }) : [];
   const fieldById = new Map(fields.map((field) => [field.id, field]));
-  const projectById = new Map(projects.map((project) => [project.id, project]));
   const fieldPosition = new Map(fields.map((field, index) => [field.id, index]));
 
   const key = (topicId: number, municipalityId: number) => `${topicId}:${municipalityId}`;
@@ -101,12 +103,9 @@ export async function compareMunicipalities(em: EntityManager, slugs: readonly s
         .map((id) => fieldById.get(id))
         .filter((field): field is FieldOfAction => field !== undefined);
       const cellProjectRows = projectsByCell.get(key(topic.id, municipality.id)) ?? [];
-      const cellProjects = cellProjectRows
-        .map((row) => projectById.get(row.id))
-        .filter((project): project is Project => project !== undefined)
-        .sort((a, b) => GERMAN.compare(a.title, b.title) || a.id - b.id);
+      const cellProjectIds = [...cellProjectRows].sort((a, b) => GERMAN.compare(a.title, b.title) || a.id - b.id).map((row) => row.id);
       const coverage = coverageOf(cellFields.length > 0, cellProjectRows.map((row) => row.status));
-      return new ComparisonCell(municipality, coverage, cellFields, cellProjects);
+      return new ComparisonCell(municipality, coverage, cellFields, cellProjectIds);
     });
     return new ComparisonRow(topic, cells);
   });

@@ -21,14 +21,18 @@ export class ComparisonCell {
   @MaxItems(MAX_STRATEGIES * MAX_FIELDS_OF_ACTION)
   fieldsOfAction: FieldOfAction[];
 
+  // Resolved from `projectIds` (ComparisonCellResolver): only the projects a query shows are loaded.
   @Field(() => [Project], { description: "The municipality's published projects on the topic, by title." })
-  projects: Project[];
+  projects?: Project[];
 
-  constructor(municipality: Municipality, coverage: Coverage, fieldsOfAction: FieldOfAction[], projects: Project[]) {
+  /** Ids of the municipality's published projects on the topic, by title (German collation), then id. */
+  projectIds: number[];
+
+  constructor(municipality: Municipality, coverage: Coverage, fieldsOfAction: FieldOfAction[], projectIds: number[]) {
     this.municipality = municipality;
     this.coverage = coverage;
     this.fieldsOfAction = fieldsOfAction;
-    this.projects = projects;
+    this.projectIds = projectIds;
   }
 }
 

@@ -1,7 +1,9 @@
 import DataLoader from "dataloader";
-import { Args, Ctx, FieldResolver, ObjectType, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Args, Ctx, FieldResolver, Info, ObjectType, Query, Resolver, Root } from "type-graphql";
 import type { HubContext } from "../common/context.js";
 import { ListArgs, MAX_STRATEGIES, MaxItems } from "../common/list-bounds.js";
+import { selectsField } from "../common/selection.js";
 import { SlugArgs } from "../common/slug.args.js";
 import { ConnectionType, fetchPage, fetchPagesByParent, type Page, toConnection } from "../common/pagination.js";
 import { Decision } from "../decision/decision.entity.js";
@@ -41,11 +43,18 @@ export class MunicipalityResolver {
   }
 
   @FieldResolver(() => ProjectConnection, { description: "The municipality's projects, filtered, sorted and paginated." })
-  async projects(@Root() municipality: Municipality, @Args() args: ProjectsArgs, @Ctx() { em, loaders }: HubContext): Promise<ProjectConnection> {
-    const loader = loaders.get(`Municipality.projects#${JSON.stringify(args)}`, () =>
+  async projects(
+    @Root() municipality: Municipality,
+    @Args() args: ProjectsArgs,
+    @Ctx() { em, loaders }: HubContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<ProjectConnection> {
+    // Counting every municipality's matching projects is a statement of its own: only when asked for.
+    const withTotalCount = selectsField(info, "totalCount");
+    const loader = loaders.get(`Municipality.projects#${withTotalCount}#${JSON.stringify(args)}`, () =>
       new DataLoader<number, Page<Project>>(async (ids) => {
         const where = await projectWhere(em, args.filter);
-        const pages = await fetchPagesByParent(em, Project, "municipality", ids, where, projectOrdering.spec(args.orderBy), args);
+        const pages = await fetchPagesByParent(em, Project, "municipality", ids, where, projectOrdering.spec(args.orderBy), args, withTotalCount);
         return ids.map((id) => pages.get(id)!);
       }),
     );

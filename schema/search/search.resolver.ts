@@ -1,6 +1,7 @@
-import type { GraphQLResolveInfo, SelectionSetNode } from "graphql";
+import type { GraphQLResolveInfo } from "graphql";
 import { Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from "type-graphql";
 import type { HubContext } from "../common/context.js";
+import { selectsField } from "../common/selection.js";
 import { Municipality } from "../municipality/municipality.entity.js";
 import { SearchArgs } from "./search.inputs.js";
 import { runSearch } from "./search.service.js";
@@ -14,20 +15,11 @@ export class SearchResolver {
       "Full-text search across all municipalities: German stemming, umlaut folding, typo tolerance, synonyms; filterable, with facets and marked snippets. An empty query browses by filter.",
   })
   search(@Args() args: SearchArgs, @Ctx() context: HubContext, @Info() info: GraphQLResolveInfo): Promise<SearchResults> {
-    return runSearch(context, args, info.fieldNodes.some((node) => selects(node.selectionSet, "facets", info)));
+    return runSearch(context, args, selectsField(info, "facets"));
   }
 
   @FieldResolver(() => Municipality, { nullable: true, description: "Municipality the record belongs to; null for providers." })
   municipality(@Root() hit: SearchHit, @Ctx() { loaders }: HubContext): Promise<Municipality | null> | null {
     return hit.municipalityId === null ? null : loaders.byId(Municipality).load(hit.municipalityId);
   }
-}
-
-/** Whether a selection set asks for `field`, directly or through fragments. */
-function selects(selectionSet: SelectionSetNode | undefined, field: string, info: GraphQLResolveInfo): boolean {
-  return (selectionSet?.selections ?? []).some((selection) => {
-    if (selection.kind === "Field") return selection.name.value === field;
-    if (selection.kind === "InlineFragment") return selects(selection.selectionSet, field, info);
-    return selects(info.fragments[selection.name.value]?.selectionSet, field, info);
-  });
 }

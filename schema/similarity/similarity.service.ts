@@ -146,6 +146,9 @@ const TOPIC_DOT = slots.map((i) => `c.h${i}::int * s.w${i}`).join(" + ");
 const TOPIC_SHARED = slots.map((i) => `c.h${i}::int`).join(" + ");
 const TOPIC_COSINE = `(${TOPIC_DOT}) / nullif(s.topic_norm * sqrt(${TOPIC_DOT} + greatest(c.nt - (${TOPIC_SHARED}), 0) * s.topic_m2), 0)`;
 
+/** Below every project id: the range over a topic set's index entries starts here. */
+const INT_MIN = -(2 ** 31);
+
 /** Every pair of `items`. */
 function pairs<T>(items: T[]): [T, T][] {
   return items.flatMap((a, i) => items.slice(i + 1).map((b) => [a, b] as [T, T]));
@@ -213,6 +216,9 @@ async function findCandidates(em: EntityManager, sources: Source[], n: number): 
               where x.kind = '${kind}' and c.published and ${condition} and c.municipality_id <> s.municipality_id
               ${limited ? `${order} limit ?` : ""}
            ) as c ${limited ? `order by ${TOPIC_COSINE} * 0.5 + c.shares_supplier::int * 0.2 desc, c.project_id limit ?` : ""})`;
+  // A topic set's list is read from its B-tree index in id order. Written as `=`, the planner took
+  // the GIN index instead (every project with any of the set's topics, rechecked: ~10 ms a set at
+  // 440,000 projects, against ~1 ms); a range on the index's columns only the B-tree can serve.
   const subset = `array(select t from unnest(array[${slots.map((i) => `case when x.term & ${2 ** (i - 1)} > 0 then s.t${i}[1] end`).join(", ")}]) as t where t is not null order by 1)`;
   return withoutJit<CandidateRow>(
     em,
@@ -236,7 +242,7 @@ async function findCandidates(em: EntityManager, sources: Source[], n: number): 
            union all
            ${list("p", "c.words @> array[x.term, x.term2]", true)}
            union all
-           ${list("e", `c.topics = ${subset}`, true)}
+           ${list("e", `(c.topics, c.project_id) >= (${subset}, ${INT_MIN}) and c.topics <= ${subset}`, true, "order by c.topics, c.project_id")}
          ) as c
      ), ranked as (
        select h.source_id, h.project_id,

@@ -22,7 +22,7 @@ export function comparisonCells(comparison: Comparison): ComparisonCellRecord[] 
       municipalityName: cell.municipality.name,
       coverage: cell.coverage,
       fieldsOfAction: cell.fieldsOfAction.length,
-      projects: cell.projects.length,
+      projects: cell.projectIds.length,
     })),
   );
 }

@@ -210,4 +210,16 @@ describe("compare: SQL statements", () => {
     console.log(`compare: ${before} SQL statements for 4 cities, ${after} for 20 cities with synthetic data`);
     expect(after).toBeLessThanOrEqual(16);
   });
+
+  it("builds no matrix for a query that asks only key figures, and still checks the topics", async () => {
+    const figuresOnly = "query ($m: [String!]!, $t: [String!]) { compare(municipalities: $m, topics: $t) { keyFigures { budgetByYear { year total } } } }";
+    hub.db.resetQueryCount();
+    const res = await hub.query(figuresOnly, { m: ["ratingen", "herten"] });
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.compare.keyFigures).toHaveLength(2);
+    // The municipalities, their budgets: nothing of fields of action, projects or topics.
+    expect(hub.db.queries.length).toBe(2);
+    const wrong = await hub.query(figuresOnly, { m: ["herten"], t: ["no-such-topic"] });
+    expect(wrong.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+  });
 });

@@ -91,4 +91,26 @@ describe("N+1 is designed out", () => {
     // One statement per level and relation, not per row.
     expect(after.statements).toBeLessThanOrEqual(12);
   });
+
+  it("counts a municipality's projects only when the query asks for their totalCount", async () => {
+    const withCount = await countStatements(NESTED);
+    const withoutCount = await countStatements(NESTED.replace("projects(first: 100) { totalCount nodes", "projects(first: 100) { nodes"));
+    expect(withoutCount.projects).toBe(withCount.projects);
+    expect(withoutCount.statements).toBe(withCount.statements - 1);
+    // Asked through a fragment, the count is still there.
+    const res = await hub.query(`{ municipalities(first: 1) { nodes { projects(first: 1) { ...Counted } } } } fragment Counted on ProjectConnection { totalCount }`);
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.municipalities.nodes[0].projects.totalCount).toBeGreaterThan(1);
+  });
+
+  it("counts a root list only when the query asks for its totalCount, once however often asked", async () => {
+    hub.db.resetQueryCount();
+    const plain = await hub.query("{ topics(first: 100) { nodes { key } } }");
+    const plainStatements = hub.db.queries.length;
+    hub.db.resetQueryCount();
+    const counted = await hub.query("{ topics(first: 100) { nodes { key } totalCount ...Again } } fragment Again on TopicConnection { n: totalCount }");
+    expect(hub.db.queries.length).toBe(plainStatements + 1);
+    expect(counted.data!.topics.totalCount).toBe(plain.data!.topics.nodes.length);
+    expect(counted.data!.topics.n).toBe(counted.data!.topics.totalCount);
+  });
 });
