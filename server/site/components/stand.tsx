@@ -1,14 +1,6 @@
 import type { VNode } from "preact";
 import { useSiteLanguage } from "../i18n/site-language.js";
 
-// The hub serves German readers: a day is the day in Germany, whatever the server's zone.
-const GERMAN_DAY = new Intl.DateTimeFormat("de-DE", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/Berlin" });
-
-/** A moment (ISO date-time) as a German date, e.g. `5. Dezember 2026`. */
-export function formatGermanDay(moment: string): string {
-  return GERMAN_DAY.format(new Date(moment));
-}
-
 /** The latest of some ISO date-times (they compare as moments, not as text). */
 function latest(first: string, rest: readonly string[]): string {
   return rest.reduce((last, moment) => (Date.parse(moment) > Date.parse(last) ? moment : last), first);
