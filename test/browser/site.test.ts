@@ -7,51 +7,18 @@
  *
  * Without /usr/bin/chromium the file fails; IKZ_SKIP_BROWSER=1 skips it instead.
  */
-import { mkdir, readFile } from "node:fs/promises";
-import { createRequire } from "node:module";
-import path from "node:path";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { gql } from "../support/client.js";
-import { CHROMIUM, CHROMIUM_ARGS, requireChromium, SKIP_BROWSER } from "../support/chromium.js";
-import { startTestHub, type TestHub } from "../support/hub.js";
+import { SKIP_BROWSER } from "../support/chromium.js";
+import { expectAccessibleTemplates, expectNoDialogsOrOutsideRequests, focused, followSkipLink, SITE_WIDTHS, type SiteTemplate, useSiteBrowser } from "../support/site-browser.js";
 
-// Callbacks passed to page.evaluate run in the browser.
-declare const document: any;
-declare const window: any;
-declare const axe: any;
-
-const SHOTS_DIR = "/tmp/site-shots";
-const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 const HOSTILE_TITLE = "<img src=x onerror=alert(1)>";
 const HOSTILE_SUMMARY = "</script><script>alert(2)</script>";
 
 describe.skipIf(SKIP_BROWSER)("the website in headless Chromium", () => {
-  let hub: TestHub | undefined;
-  let browser: Browser | undefined;
-  let context: BrowserContext;
-  let page: Page;
-  let axeSource: string;
   /** One page of every template. */
-  let templates: { name: string; path: string; heading: string }[];
-  const outside: string[] = [];
-  const dialogs: string[] = [];
-  const pageErrors: string[] = [];
-
-  /** Aborts and counts every request to another host than the hub. */
-  async function onlyTheHub(target: BrowserContext): Promise<void> {
-    await target.route("**/*", (route) => {
-      if (new URL(route.request().url()).origin === hub!.origin) return route.continue();
-      outside.push(route.request().url());
-      return route.abort();
-    });
-  }
-
-  beforeAll(async () => {
-    requireChromium();
-    await mkdir(SHOTS_DIR, { recursive: true });
-    axeSource = await readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-    hub = await startTestHub({ PAGE_CACHE_SECONDS: "0" });
+  let templates: SiteTemplate[];
+  const site = useSiteBrowser(async (hub) => {
     await hub.db.orm.em
       .getConnection()
       .execute(`update project set title = ?, summary = ? where slug = 'kelsterbach-e-services'`, [HOSTILE_TITLE, HOSTILE_SUMMARY]);
@@ -60,80 +27,42 @@ describe.skipIf(SKIP_BROWSER)("the website in headless Chromium", () => {
     const topic = data!.topics.nodes[0];
     const { strategy } = (await gql(hub, `{ strategy(slug: "hildesheim-digitale-stadtverwaltung-2025") { title } }`)).data!;
     templates = [
-      { name: "start", path: "/", heading: "IKZ-Hub: Digitalisierung interkommunal" },
-      { name: "kommunen", path: "/kommunen", heading: "Kommunen" },
-      { name: "kommune", path: "/kommunen/ratingen", heading: "Ratingen" },
-      { name: "projekt", path: "/projekte/kelsterbach-e-services", heading: HOSTILE_TITLE },
-      { name: "anbieter-liste", path: "/anbieter", heading: "Anbieter" },
-      { name: "anbieter", path: `/anbieter/${provider.slug}`, heading: provider.name },
-      { name: "themen", path: "/themen", heading: "Themen" },
-      { name: "thema", path: `/themen/${topic.key}`, heading: topic.label },
-      { name: "strategie", path: "/strategien/hildesheim-digitale-stadtverwaltung-2025", heading: strategy.title },
-      { name: "nicht-gefunden", path: "/kommunen/atlantis", heading: "Seite nicht gefunden" },
+      { name: "start", path: "/", status: 200, heading: "IKZ-Hub: Digitalisierung interkommunal" },
+      { name: "kommunen", path: "/kommunen", status: 200, heading: "Kommunen" },
+      { name: "kommune", path: "/kommunen/ratingen", status: 200, heading: "Ratingen" },
+      { name: "projekt", path: "/projekte/kelsterbach-e-services", status: 200, heading: HOSTILE_TITLE },
+      { name: "anbieter-liste", path: "/anbieter", status: 200, heading: "Anbieter" },
+      { name: "anbieter", path: `/anbieter/${provider.slug}`, status: 200, heading: provider.name },
+      { name: "themen", path: "/themen", status: 200, heading: "Themen" },
+      { name: "thema", path: `/themen/${topic.key}`, status: 200, heading: topic.label },
+      { name: "strategie", path: "/strategien/hildesheim-digitale-stadtverwaltung-2025", status: 200, heading: strategy.title },
+      { name: "nicht-gefunden", path: "/kommunen/atlantis", status: 404, heading: "Seite nicht gefunden" },
     ];
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "de-DE" });
-    await onlyTheHub(context);
-    page = await context.newPage();
-    page.on("dialog", (dialog) => {
-      dialogs.push(dialog.message());
-      dialog.dismiss().catch(() => {});
-    });
-    page.on("pageerror", (error) => pageErrors.push(error.message));
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await hub?.close();
-  });
-
-  /** axe-core's WCAG 2.1 A/AA violations on the open page, as "rule: target" lines. */
-  async function violations(): Promise<string[]> {
-    // Evaluated through the DevTools protocol: the page's CSP (no inline script) stays in force for the page itself.
-    await page.evaluate(axeSource);
-    const result = await page.evaluate((tags: string[]) => axe.run(document, { runOnly: { type: "tag", values: tags } }), WCAG_TAGS);
-    return result.violations.flatMap((violation: { id: string; nodes: { target: string[] }[] }) =>
-      violation.nodes.map((node) => `${violation.id}: ${node.target.join(" ")}`),
-    );
-  }
-
-  for (const width of [1280, 320]) {
+  for (const width of SITE_WIDTHS) {
     it(`every template passes axe-core (WCAG 2.1 A/AA) at ${width} px${width === 320 ? " without horizontal scroll" : ""}`, async () => {
-      await page.setViewportSize({ width, height: 900 });
-      for (const template of templates) {
-        const response = await page.goto(hub!.origin + template.path);
-        expect(response!.status(), template.path).toBe(template.name === "nicht-gefunden" ? 404 : 200);
-        expect(await page.locator("h1").textContent(), template.path).toBe(template.heading);
-        expect(await violations(), `${template.path} at ${width} px`).toEqual([]);
-        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-        expect(overflow, `${template.path} scrolls sideways at ${width} px`).toBeLessThanOrEqual(0);
-        await page.screenshot({ path: path.join(SHOTS_DIR, `${template.name}-${width}.png`), fullPage: true });
-        await page.screenshot({ path: path.join(SHOTS_DIR, `${template.name}-${width}-top.png`) });
-      }
-      expect(dialogs).toEqual([]);
-      expect(pageErrors).toEqual([]);
-      expect(outside).toEqual([]);
+      await expectAccessibleTemplates(site, site.page, site.hub.origin, templates, width);
+      expect(site.pageErrors).toEqual([]);
+      expectNoDialogsOrOutsideRequests(site);
     }, 120_000);
   }
 
   it("is usable by keyboard: the skip link comes first and moves focus to the content", async () => {
-    await page.setViewportSize({ width: 1280, height: 900 });
-    await page.goto(`${hub!.origin}/kommunen`);
-    await page.keyboard.press("Tab");
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Zum Inhalt springen");
-    await page.keyboard.press("Enter");
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe("inhalt");
+    await site.page.setViewportSize({ width: 1280, height: 900 });
+    await site.page.goto(`${site.hub.origin}/kommunen`);
+    await followSkipLink(site.page);
+    expect((await focused(site.page)).id).toBe("inhalt");
     // The next Tab reaches the first link of the content, a city.
-    await page.keyboard.press("Tab");
-    expect(await page.evaluate(() => document.activeElement?.getAttribute("href"))).toMatch(/^\/kommunen\//);
+    await site.page.keyboard.press("Tab");
+    expect((await focused(site.page)).href).toMatch(/^\/kommunen\//);
   });
 
   it("works with JavaScript disabled: from / to a city to a project to a provider by links", async () => {
-    const noScript = await browser!.newContext({ javaScriptEnabled: false, viewport: { width: 320, height: 800 } });
-    await onlyTheHub(noScript);
+    const noScript = await site.newContext({ javaScriptEnabled: false, viewport: { width: 320, height: 800 } });
     try {
       const plain = await noScript.newPage();
-      await plain.goto(`${hub!.origin}/`);
+      await plain.goto(`${site.hub.origin}/`);
       await plain.getByRole("link", { name: "Kommunen", exact: true }).first().click();
       await plain.getByRole("link", { name: "Ratingen" }).click();
       expect(await plain.locator("h1").textContent()).toBe("Ratingen");
@@ -145,6 +74,6 @@ describe.skipIf(SKIP_BROWSER)("the website in headless Chromium", () => {
     } finally {
       await noScript.close();
     }
-    expect(outside).toEqual([]);
+    expect(site.outside).toEqual([]);
   });
 });

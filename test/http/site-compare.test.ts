@@ -24,10 +24,9 @@ import { COMPARE_BUDGET_QUERY, COMPARE_QUERY } from "../../server/site/queries/c
 import { gql } from "../support/client.js";
 import { scanTags } from "../support/html-scan.js";
 import { startTestHub, type TestHub } from "../support/hub.js";
-import { createTestTokens } from "../support/mutations.js";
+import { createDraftProject, fetchGermanPage, fetchPage, pageStatements } from "../support/site-http.js";
 import { addSyntheticCities } from "../support/synthetic.js";
 
-const HTML_ACCEPT = "text/html,application/xhtml+xml,*/*;q=0.8";
 const PAIR = "/vergleich?kommunen=ratingen,hildesheim&themen=schools";
 const SEED_CITIES = ["ratingen", "herten", "kelsterbach", "hildesheim"];
 const MATRIX = `query($municipalities: [String!]!, $topics: [String!]) {
@@ -45,7 +44,7 @@ interface MatrixCell {
 }
 
 let hub: TestHub;
-const page = (path: string) => fetch(hub.origin + path, { headers: { accept: HTML_ACCEPT }, redirect: "manual" });
+const page = (path: string) => fetchPage(hub.origin, path);
 
 /** The API's matrix, cell by cell, as the CSV should have it. */
 async function apiMatrix(municipalities: string[], topics: string[] | null): Promise<MatrixCell[]> {
@@ -107,9 +106,7 @@ afterAll(() => hub?.close());
 
 describe("/vergleich", () => {
   it("shows just the form without parameters, every city and topic a labelled checkbox, and the navigation marks it", async () => {
-    const res = await page("/vergleich");
-    expect(res.status).toBe(200);
-    expect(res.headers.get("content-language")).toBe("de");
+    const res = await fetchGermanPage(hub.origin, "/vergleich");
     expect(res.headers.get("cache-control")).toBe("public, max-age=60");
     const html = await res.text();
     expect(html).toContain("<h1>Kommunen vergleichen</h1>");
@@ -240,19 +237,7 @@ describe("/vergleich with hostile text and drafts", () => {
     await sql.execute(`update topic set label_de = ? where key = 'schools'`, [HOSTILE_LABEL]);
     await sql.execute(`update municipality set name = ? where slug = 'hildesheim'`, ["Hildes\u202Eheim=1+1"]);
     await sql.execute(`update project set title = ? where slug = 'ratingen-schulen-ausstattung'`, [HOSTILE_TITLE]);
-    const tokens = await createTestTokens(hub.db.orm);
-    const cited = await gql(hub, `{ municipality(slug: "hildesheim") { sources { key } } }`);
-    const input = {
-      municipality: "hildesheim",
-      slug: "hildesheim-geheimer-entwurf",
-      title: DRAFT_TITLE,
-      summary: DRAFT_TITLE,
-      status: "COMPLETED",
-      topics: ["schools"],
-      sources: [cited.data!.municipality.sources[0].key],
-    };
-    const created = await gql(hub, "mutation($input: CreateProjectInput!) { createProject(input: $input) { publicationState } }", { input }, tokens.editors.hildesheim);
-    expect(created.data?.createProject.publicationState).toBe("DRAFT");
+    await createDraftProject(hub, { municipality: "hildesheim", slug: "hildesheim-geheimer-entwurf", title: DRAFT_TITLE, status: "COMPLETED", topics: ["schools"] });
   });
 
   it("shows hostile text as text, never as markup", async () => {
@@ -288,13 +273,7 @@ describe("/vergleich with hostile text and drafts", () => {
 });
 
 describe("/vergleich statements", () => {
-  async function statements(path: string): Promise<number> {
-    hub.db.resetQueryCount();
-    const response = await page(path);
-    expect(response.status, path).toBe(200);
-    await response.text();
-    return hub.db.queries.length;
-  }
+  const statements = (path: string) => pageStatements(hub, path);
 
   it("stay the same however many projects the cities have", async () => {
     const path = `/vergleich?kommunen=${SEED_CITIES.join(",")}`;
@@ -332,7 +311,7 @@ describe("/vergleich with the page cache on", () => {
     cached = await startTestHub({ PAGE_CACHE_SECONDS: "60" });
   });
   afterAll(() => cached?.close());
-  const get = (path: string) => fetch(cached.origin + path, { headers: { accept: HTML_ACCEPT }, redirect: "manual" });
+  const get = (path: string) => fetchPage(cached.origin, path);
 
   it("keeps each selection its own page, and never caches a 400 or a redirect as a page", async () => {
     for (let round = 0; round < 2; round++) {
@@ -347,7 +326,7 @@ describe("/vergleich with the page cache on", () => {
     const first = await get(PAIR);
     const again = await get(PAIR);
     expect(again.headers.get("etag")).toBe(first.headers.get("etag"));
-    const conditional = await fetch(cached.origin + PAIR, { headers: { accept: HTML_ACCEPT, "if-none-match": first.headers.get("etag")! } });
+    const conditional = await fetchPage(cached.origin, PAIR, { "if-none-match": first.headers.get("etag")! });
     expect(conditional.status).toBe(304);
   });
 });

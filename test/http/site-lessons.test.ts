@@ -19,8 +19,8 @@ import { gql } from "../support/client.js";
 import { scanTags } from "../support/html-scan.js";
 import { startTestHub, type TestHub } from "../support/hub.js";
 import { createTestTokens } from "../support/mutations.js";
+import { fetchGermanPage, fetchPage, pageStatements } from "../support/site-http.js";
 
-const HTML_ACCEPT = "text/html,application/xhtml+xml,*/*;q=0.8";
 const LESSONS = `query($filter: LessonFilter) {
   lessons(first: 100, filter: $filter) { totalCount nodes { slug title kind municipality { slug name } project { slug } topics { key } sources { title } } }
 }`;
@@ -36,7 +36,7 @@ interface ApiLesson {
 }
 
 let hub: TestHub;
-const page = (path: string) => fetch(hub.origin + path, { headers: { accept: HTML_ACCEPT }, redirect: "manual" });
+const page = (path: string) => fetchPage(hub.origin, path);
 
 async function apiLessons(filter: Record<string, string[]> | null = null): Promise<ApiLesson[]> {
   const { data, errors } = await gql(hub, LESSONS, { filter });
@@ -64,9 +64,7 @@ afterAll(() => hub?.close());
 
 describe("/erfahrungen", () => {
   it("lists every published lesson with its city, project, kind in German, topics and sources", async () => {
-    const res = await page("/erfahrungen");
-    expect(res.status).toBe(200);
-    expect(res.headers.get("content-language")).toBe("de");
+    const res = await fetchGermanPage(hub.origin, "/erfahrungen");
     const html = await res.text();
     expect(html).toContain("<h1>Erfahrungen</h1>");
     expect(html).toContain('<a href="/erfahrungen" aria-current="page">Erfahrungen</a>');
@@ -144,13 +142,7 @@ describe("/erfahrungen with more lessons than a page, hostile text and a draft",
   const DRAFT_TITLE = "Geheimer Entwurf einer Erfahrung";
   let statementsBefore: number;
 
-  async function statements(path: string): Promise<number> {
-    hub.db.resetQueryCount();
-    const response = await page(path);
-    expect(response.status, path).toBe(200);
-    await response.text();
-    return hub.db.queries.length;
-  }
+  const statements = (path: string) => pageStatements(hub, path);
 
   beforeAll(async () => {
     statementsBefore = await statements("/erfahrungen?kommune=ratingen");

@@ -19,23 +19,17 @@ import { Municipality } from "../../schema/municipality/municipality.entity.js";
 import { ProjectStatus } from "../../schema/project/project-status.enum.js";
 import { Project } from "../../schema/project/project.entity.js";
 import { PublicationState } from "../../schema/publishing/publication-state.enum.js";
-import { gql } from "../support/client.js";
 import { type ScannedTag, scanTags } from "../support/html-scan.js";
 import { startTestHub, type TestHub } from "../support/hub.js";
-import { createTestTokens } from "../support/mutations.js";
+import { createDraftProject, fetchGermanPage, fetchHtml, fetchPage } from "../support/site-http.js";
 
 const HOSTILE_TITLE = "Kita <img src=x onerror=alert(1)> Portal";
 const HOSTILE_PROVIDER = `Kita-Dienst "><svg onload=alert(3)>`;
 const DRAFT_TITLE = "Geheimer Kita-Entwurf Zauberwort";
 
 let hub: TestHub;
-const page = (path: string) => fetch(hub.origin + path, { headers: { accept: "text/html" }, redirect: "manual" });
-async function html(path: string, status = 200): Promise<string> {
-  const res = await page(path);
-  const body = await res.text();
-  expect(res.status, `${path}: ${body.slice(0, 300)}`).toBe(status);
-  return body;
-}
+const page = (path: string) => fetchPage(hub.origin, path);
+const html = (path: string, status = 200) => fetchHtml(hub.origin, path, status);
 
 /** The hits' links (`<h3><a href>` inside the result list). */
 function hitLinks(body: string): string[] {
@@ -61,19 +55,7 @@ beforeAll(async () => {
   await sql.execute(`update project set title = ? where slug = 'kelsterbach-e-services'`, [HOSTILE_TITLE]);
   await sql.execute(`update provider set name = ? where slug = 'krzn'`, [HOSTILE_PROVIDER]);
   // A draft through the API, with words the search finds.
-  const tokens = await createTestTokens(hub.db.orm);
-  const cited = await gql(hub, `{ municipality(slug: "herten") { sources { key } } }`);
-  const input = {
-    municipality: "herten",
-    slug: "herten-geheimer-kita-entwurf",
-    title: DRAFT_TITLE,
-    summary: DRAFT_TITLE,
-    status: "PLANNED",
-    topics: ["childcare"],
-    sources: [cited.data!.municipality.sources[0].key],
-  };
-  const created = await gql(hub, "mutation($input: CreateProjectInput!) { createProject(input: $input) { publicationState } }", { input }, tokens.editors.herten);
-  expect(created.data?.createProject.publicationState).toBe("DRAFT");
+  await createDraftProject(hub, { municipality: "herten", slug: "herten-geheimer-kita-entwurf", title: DRAFT_TITLE, status: "PLANNED", topics: ["childcare"] });
 });
 afterAll(() => hub?.close());
 
@@ -88,11 +70,9 @@ describe("the search page", () => {
   });
 
   it("shows the hits for Kita with marked snippets, each linking to its record", async () => {
-    const res = await page("/suche?q=Kita");
-    expect(res.status).toBe(200);
+    const res = await fetchGermanPage(hub.origin, "/suche?q=Kita");
     expect(res.headers.get("content-security-policy")).toMatch(/^default-src 'self'/);
     expect(res.headers.get("cache-control")).toBe("public, max-age=60");
-    expect(res.headers.get("content-language")).toBe("de");
     expect(res.headers.get("set-cookie")).toBeNull();
     const body = await res.text();
     expect(body).toContain("<title>Suche: Kita – IKZ-Hub</title>");
