@@ -92,6 +92,11 @@ export const CITY_QUERY = `query SiteCity($slug: String!) {
     projects(first: 100) { nodes { ...SiteCityProject } }
     engagements(first: 100) { role description since provider { slug name } sources { ...SiteSource } }
     lessons(first: 100) { slug title kind body project { slug title } topics { key label } sources { ...SiteSource } }
+    decisions(first: 100) { body reference title date outcome description sources { ...SiteSource } }
+    indicators(first: 100) { name value unit asOf note sources { ...SiteSource } }
+  }
+  workingGroups(filter: { municipalities: [$slug] }, first: 20) {
+    nodes { slug name description cadence otherMembers members(first: 50) { slug name } topics { key label } sources { ...SiteSource } }
   }
 }
 ${SOURCE}
@@ -131,8 +136,45 @@ export interface CityData {
           topics: TopicRef[];
           sources: SourceRef[];
         }[];
+        decisions: DecisionRef[];
+        indicators: IndicatorRef[];
       })
     | null;
+  /** The working groups the city is a member of. */
+  workingGroups: { nodes: WorkingGroupRef[] };
+}
+
+/** A council decision as the city and strategy pages show it. */
+export interface DecisionRef {
+  body: string;
+  reference: string | null;
+  title: string;
+  date: string | null;
+  outcome: string;
+  description: string | null;
+  sources: SourceRef[];
+}
+
+/** A measured figure as the city and strategy pages show it. */
+export interface IndicatorRef {
+  name: string;
+  value: number;
+  unit: string;
+  asOf: string | null;
+  note: string | null;
+  sources: SourceRef[];
+}
+
+/** A working group as the city page shows it. */
+export interface WorkingGroupRef {
+  slug: string;
+  name: string;
+  description: string;
+  cadence: string | null;
+  otherMembers: string | null;
+  members: Named[];
+  topics: TopicRef[];
+  sources: SourceRef[];
 }
 
 export const PROJECT_QUERY = `query SiteProject($slug: String!) {
@@ -304,24 +346,8 @@ export interface StrategyData {
         sources: SourceRef[];
         fieldsOfAction: { position: number; title: string; description: string | null; updatedAt: string; topics: TopicRef[]; sources: SourceRef[] }[];
         budget: { year: number; amount: Decimal; category: string; description: string; note: string | null; updatedAt: string; sources: SourceRef[] }[];
-        indicators: {
-          name: string;
-          value: number;
-          unit: string;
-          asOf: string | null;
-          note: string | null;
-          updatedAt: string;
-          sources: SourceRef[];
-        }[];
-        decisions: {
-          body: string;
-          reference: string | null;
-          title: string;
-          date: string | null;
-          outcome: string;
-          description: string | null;
-          sources: SourceRef[];
-        }[];
+        indicators: (IndicatorRef & { updatedAt: string })[];
+        decisions: DecisionRef[];
         consultants: Named[];
         projects: ProjectRef[];
       }

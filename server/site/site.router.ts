@@ -126,8 +126,8 @@ function pages(run: RunSiteQuery): Record<string, Render> {
       return pageElement(CitiesPage, { data, nextHref: nextHref("/kommunen", data.municipalities.pageInfo) });
     },
     "/kommunen/:slug": async ({ slug }) => {
-      const { municipality } = await run<CityData>(CITY_QUERY, { slug });
-      return municipality && pageElement(CityPage, { city: municipality });
+      const { municipality, workingGroups } = await run<CityData>(CITY_QUERY, { slug });
+      return municipality && pageElement(CityPage, { city: municipality, workingGroups: workingGroups.nodes });
     },
     "/projekte/:slug": async ({ slug }, _query, origin) => {
       const { project } = await run<ProjectData>(PROJECT_QUERY, { slug });

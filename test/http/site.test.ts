@@ -9,6 +9,7 @@
 import { documentCost } from "../../server/graphql/cost.rule.js";
 import { parse, validate } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadConfig } from "../../server/config.js";
 import { buildHubSchema } from "../../server/graphql/schema.js";
 import { HOME_QUERY, SITE_QUERIES } from "../../server/site/queries.js";
 import { gql } from "../support/client.js";
@@ -16,6 +17,33 @@ import { scanTags } from "../support/html-scan.js";
 import { startTestHub, type TestHub } from "../support/hub.js";
 import { createTestTokens } from "../support/mutations.js";
 import { crawl, type CrawledPage } from "../support/site-crawl.js";
+
+interface CityExtras {
+  decisions: { title: string; sources: { title: string }[] }[];
+  indicators: { name: string; sources: { title: string }[] }[];
+}
+
+interface WorkingGroupFacts {
+  name: string;
+  cadence: string | null;
+  otherMembers: string | null;
+  members: { slug: string }[];
+  topics: { key: string }[];
+  sources: { title: string }[];
+}
+
+/** Text as the templates escape it. */
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+
+/** A page's HTML from the `<h2>` with this heading to the next `<h2>`. */
+function section(html: string, heading: string): string {
+  const start = html.indexOf(`<h2>${heading}</h2>`);
+  expect(start).toBeGreaterThanOrEqual(0);
+  const end = html.indexOf("<h2>", start + 1);
+  return html.slice(start, end < 0 ? undefined : end);
+}
 
 const HTML_ACCEPT = "text/html,application/xhtml+xml,*/*;q=0.8";
 const SEED_CITIES = ["Ratingen", "Herten", "Kelsterbach", "Hildesheim"];
@@ -51,6 +79,12 @@ describe("the website", () => {
     for (const [name, document] of Object.entries(SITE_QUERIES)) expect(validate(schema, parse(document)), name).toEqual([]);
   });
 
+  it("runs only documents within the default MAX_QUERY_COST, so no page is refused as too costly", () => {
+    const schema = buildHubSchema();
+    const { cost } = loadConfig({}, false).limits;
+    for (const [name, document] of Object.entries(SITE_QUERIES)) expect(documentCost(schema, parse(document)), name).toBeLessThanOrEqual(cost);
+  });
+
   it("answers the start page and the city list with the seed data and the site's headers", async () => {
     const home = await page("/");
     expect(home.status).toBe(200);
@@ -77,11 +111,49 @@ describe("the website", () => {
     expect(res.status).toBe(200);
     const html = await res.text();
     expect(html).toContain("<h1>Ratingen</h1>");
-    for (const heading of ["Strategien", "Projekte nach Thema", "Anbieter und ihre Rollen", "Erfahrungen"]) expect(html).toContain(`<h2>${heading}</h2>`);
+    for (const heading of ["Strategien", "Projekte nach Thema", "Anbieter und ihre Rollen", "Ratsbeschlüsse", "Kennzahlen", "Arbeitsgruppen", "Erfahrungen"]) {
+      expect(html).toContain(`<h2>${heading}</h2>`);
+    }
     expect(html).toContain('href="/projekte/ratingen-ozg-online-services"');
     expect(html).toMatch(/href="\/anbieter\/[^"]+"/);
     expect(html).toContain("Quellen:");
     for (const slug of ["herten", "kelsterbach", "hildesheim"]) expect((await page(`/kommunen/${slug}`)).status).toBe(200);
+  });
+
+  it("shows a city's council decisions, indicators and working groups, each with its sources", async () => {
+    const { data } = await gql<{ municipality: CityExtras; workingGroups: { nodes: WorkingGroupFacts[] } }>(
+      hub,
+      `query($slug: String!) {
+        municipality(slug: $slug) { decisions { title sources { title } } indicators { name sources { title } } }
+        workingGroups(filter: { municipalities: [$slug] }) { nodes { name cadence otherMembers members { slug } topics { key } sources { title } } }
+      }`,
+      { slug: "herten" },
+    );
+    const herten = await (await page("/kommunen/herten")).text();
+    const [decision] = data!.municipality.decisions;
+    const [indicator] = data!.municipality.indicators;
+    expect(decision.sources.length).toBeGreaterThan(0);
+    expect(indicator.sources.length).toBeGreaterThan(0);
+    const decisions = section(herten, "Ratsbeschlüsse");
+    expect(decisions).toContain(`<h3>${escapeHtml(decision.title)}</h3>`);
+    expect(decisions).toContain(escapeHtml(decision.sources[0].title));
+    const indicators = section(herten, "Kennzahlen");
+    expect(indicators).toContain(escapeHtml(indicator.name));
+    expect(indicators).toContain(escapeHtml(indicator.sources[0].title));
+    expect(section(herten, "Arbeitsgruppen")).toContain("Keine veröffentlichte Arbeitsgruppe.");
+
+    const { data: kelsterbach } = await gql<{ workingGroups: { nodes: WorkingGroupFacts[] } }>(
+      hub,
+      `{ workingGroups(filter: { municipalities: ["kelsterbach"] }) { nodes { name cadence otherMembers members { slug } topics { key } sources { title } } } }`,
+    );
+    const [group] = kelsterbach!.workingGroups.nodes;
+    const groups = section(await (await page("/kommunen/kelsterbach")).text(), "Arbeitsgruppen");
+    expect(groups).toContain(`<h3>${escapeHtml(group.name)}</h3>`);
+    expect(groups).toContain(escapeHtml(group.cadence!));
+    expect(groups).toContain(escapeHtml(group.otherMembers!));
+    for (const topic of group.topics) expect(groups).toContain(`href="/themen/${topic.key}"`);
+    for (const source of group.sources) expect(groups).toContain(escapeHtml(source.title));
+    expect(groups).not.toContain('href="/kommunen/kelsterbach"');
   });
 
   it("shows a project's cost items with amount, period and kind, and keeps comparison values apart", async () => {
@@ -161,6 +233,7 @@ describe("the website", () => {
       await sql.execute(`update budget_line set description = ?, note = ? where id in (select id from budget_line order by id limit 2)`, [HOSTILE.svg, HOSTILE.bidi]);
       await sql.execute(`update decision set title = ?, reference = ?, body = ? where id in (select id from decision order by id limit 3)`, [HOSTILE.script, HOSTILE.svg, HOSTILE.url]);
       await sql.execute(`update indicator set name = ?, unit = ? where id in (select id from indicator order by id limit 3)`, [HOSTILE.img, HOSTILE.svg]);
+      await sql.execute(`update working_group set name = ?, other_members = ?, cadence = ? where slug = 'ikz-stammgruppe-egovernment'`, [HOSTILE.img, HOSTILE.script, HOSTILE.bidi]);
       pages = await crawl(hub.origin);
     });
 
@@ -226,6 +299,10 @@ describe("the website", () => {
       expect(htmlPages.filter((crawled) => /\p{Bidi_Control}/u.test(crawled.html)).map((crawled) => crawled.path)).toEqual([]);
       expect(pages.get("/projekte/ratingen-ozg-online-services")!.html).toContain("Berichtgpj.exe");
       expect(pages.get("/kommunen/kelsterbach")!.html).toContain("javascript:alert(4)");
+      const groups = section(pages.get("/kommunen/kelsterbach")!.html, "Arbeitsgruppen");
+      expect(groups).toMatch(/<h3>&lt;img src=x onerror=alert\(1\)(>|&gt;)<\/h3>/);
+      expect(groups).toMatch(/&lt;\/script(>|&gt;)&lt;script(>|&gt;)alert\(2\)/);
+      expect(groups).toContain("Berichtgpj.exe");
       const strategy = pages.get("/strategien/hildesheim-digitale-stadtverwaltung-2025")!.html;
       expect(strategy).toMatch(/<h1>&lt;img src=x onerror=alert\(1\)(>|&gt;)<\/h1>/);
       expect(strategy).toMatch(/&lt;\/script(>|&gt;)&lt;script(>|&gt;)alert\(2\)/);

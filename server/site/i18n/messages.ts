@@ -95,6 +95,12 @@ export interface Messages {
     lessons: string;
     noLessons: string;
     projectPrefix: string;
+    decisions: string;
+    indicators: string;
+    workingGroups: string;
+    noWorkingGroups: string;
+    cadence: string;
+    otherMembers: string;
   };
   project: {
     city: string;
@@ -407,6 +413,12 @@ export const de: Messages = {
     lessons: "Erfahrungen",
     noLessons: "Keine veröffentlichten Erfahrungen.",
     projectPrefix: " · Projekt: ",
+    decisions: "Ratsbeschlüsse",
+    indicators: "Kennzahlen",
+    workingGroups: "Arbeitsgruppen",
+    noWorkingGroups: "Keine veröffentlichte Arbeitsgruppe.",
+    cadence: "Treffen",
+    otherMembers: "Weitere Mitglieder",
   },
   project: {
     city: "Kommune",
@@ -758,6 +770,12 @@ export const en: Messages = {
     lessons: "Lessons learned",
     noLessons: "No published lessons learned.",
     projectPrefix: " · Project: ",
+    decisions: "Council decisions",
+    indicators: "Indicators",
+    workingGroups: "Working groups",
+    noWorkingGroups: "No published working group.",
+    cadence: "Meetings",
+    otherMembers: "Other members",
   },
   project: {
     city: "Municipality",

@@ -1,8 +1,10 @@
-import type { VNode } from "preact";
+import { Fragment, type VNode } from "preact";
+import { Decisions } from "../components/decisions.js";
+import { Indicators } from "../components/indicators.js";
 import { Stand } from "../components/stand.js";
 import { InGerman, useSiteLanguage } from "../i18n/site-language.js";
 import { ExternalLink, Layout, paths, ProjectList, Sources, TopicLinks } from "../layout.js";
-import type { CityData, CityProjectRef } from "../queries.js";
+import type { CityData, CityProjectRef, WorkingGroupRef } from "../queries.js";
 
 type City = NonNullable<CityData["municipality"]>;
 
@@ -73,8 +75,54 @@ function KeyFigures({ city }: { city: City }): VNode {
   );
 }
 
+/** The working groups the city is in, each with its other members, meetings, topics and sources. */
+function WorkingGroups({ groups, city }: { groups: WorkingGroupRef[]; city: string }): VNode {
+  const { t, contentLang, href } = useSiteLanguage();
+  if (groups.length === 0) return <p>{t.city.noWorkingGroups}</p>;
+  return (
+    <ul class="plain">
+      {groups.map((group) => {
+        const others = group.members.filter((member) => member.slug !== city);
+        return (
+          <li key={group.slug} class="block">
+            <h3 lang={contentLang}>{group.name}</h3>
+            <p lang={contentLang}>{group.description}</p>
+            <dl class="facts">
+              {group.cadence ? (
+                <>
+                  <dt>{t.city.cadence}</dt>
+                  <dd>
+                    <InGerman>{group.cadence}</InGerman>
+                  </dd>
+                </>
+              ) : null}
+              {others.length > 0 || group.otherMembers ? (
+                <>
+                  <dt>{t.city.otherMembers}</dt>
+                  <dd>
+                    {others.map((member, index) => (
+                      <Fragment key={member.slug}>
+                        {index > 0 ? ", " : ""}
+                        <a href={href(paths.city(member.slug))}>{member.name}</a>
+                      </Fragment>
+                    ))}
+                    {others.length > 0 && group.otherMembers ? "; " : ""}
+                    {group.otherMembers ? <InGerman>{group.otherMembers}</InGerman> : null}
+                  </dd>
+                </>
+              ) : null}
+            </dl>
+            <TopicLinks topics={group.topics} />
+            <Sources sources={group.sources} />
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
 /** `/kommunen/:slug`: a city's profile, each fact with its sources. */
-export function CityPage({ city }: { city: City }): VNode {
+export function CityPage({ city, workingGroups }: { city: City; workingGroups: WorkingGroupRef[] }): VNode {
   const { t, contentLang, href, label, formatPartialDate } = useSiteLanguage();
   const providers = providersWithRoles(city.engagements, t.locale);
   return (
@@ -156,6 +204,15 @@ export function CityPage({ city }: { city: City }): VNode {
           ))}
         </ul>
       )}
+
+      <h2>{t.city.decisions}</h2>
+      <Decisions decisions={city.decisions} />
+
+      <h2>{t.city.indicators}</h2>
+      <Indicators indicators={city.indicators} />
+
+      <h2>{t.city.workingGroups}</h2>
+      <WorkingGroups groups={workingGroups} city={city.slug} />
 
       <h2>{t.city.lessons}</h2>
       {city.lessons.length === 0 ? <p>{t.city.noLessons}</p> : null}

@@ -1,4 +1,6 @@
 import { Fragment, type VNode } from "preact";
+import { Decisions } from "../components/decisions.js";
+import { Indicators } from "../components/indicators.js";
 import { Stand } from "../components/stand.js";
 import type { SiteLanguage } from "../i18n/messages.js";
 import { InGerman, useSiteLanguage } from "../i18n/site-language.js";
@@ -131,44 +133,6 @@ function Budget({ lines }: { lines: BudgetLine[] }): VNode {
         </table>
       ))}
     </>
-  );
-}
-
-function Indicators({ indicators }: { indicators: Strategy["indicators"] }): VNode {
-  const { t, contentLang, formatNumber, formatPartialDate } = useSiteLanguage();
-  if (indicators.length === 0) return <p>{t.strategy.noIndicators}</p>;
-  return (
-    <ul class="plain">
-      {indicators.map((indicator, index) => (
-        <li key={index} class="block">
-          <strong lang={contentLang}>{indicator.name}</strong>: {formatNumber(indicator.value)} <InGerman>{indicator.unit}</InGerman>
-          {indicator.asOf ? t.strategy.asOf(formatPartialDate(indicator.asOf)) : ""}
-          {indicator.note ? <p lang={contentLang}>{indicator.note}</p> : null}
-          <Sources sources={indicator.sources} />
-        </li>
-      ))}
-    </ul>
-  );
-}
-
-function Decisions({ decisions }: { decisions: Strategy["decisions"] }): VNode {
-  const { t, contentLang, label, formatPartialDate } = useSiteLanguage();
-  if (decisions.length === 0) return <p>{t.strategy.noDecisions}</p>;
-  return (
-    <ul class="plain">
-      {decisions.map((decision, index) => (
-        <li key={index} class="block">
-          <h3 lang={contentLang}>{decision.title}</h3>
-          <p class="meta">
-            <InGerman>{decision.body}</InGerman>: {label("decisionOutcome", decision.outcome)}
-            {decision.date ? ` · ${formatPartialDate(decision.date)}` : ""}
-            {decision.reference ? t.strategy.reference(decision.reference) : ""}
-          </p>
-          {decision.description ? <p lang={contentLang}>{decision.description}</p> : null}
-          <Sources sources={decision.sources} />
-        </li>
-      ))}
-    </ul>
   );
 }
 
