@@ -28,6 +28,7 @@ import { ProviderKind } from "../../schema/provider/provider-kind.enum.js";
 import { Provider } from "../../schema/provider/provider.entity.js";
 import { PublicationState } from "../../schema/publishing/publication-state.enum.js";
 import { Source } from "../../schema/source/source.entity.js";
+import { WorkingGroup } from "../../schema/working-group/working-group.entity.js";
 import { Strategy } from "../../schema/strategy/strategy.entity.js";
 import { Topic } from "../../schema/topic/topic.entity.js";
 import { samplePaths } from "../../server/site/page-samples.js";
@@ -87,8 +88,10 @@ const statementsOf = (measured: Record<string, Cost>) => Object.fromEntries(Obje
 
 /**
  * Gives the sample city `count` more published projects (each with two topics, the sample
- * provider and a source), lessons learned (with a topic and a source) and engagements of
- * new providers, numbered from `from`, and engages the sample provider there unless it is.
+ * provider and a source), lessons learned (with a topic and a source), engagements of
+ * new providers, council decisions and indicators (each with a source) and working groups
+ * (shared with another city, with a topic and a source), numbered from `from`, and engages
+ * the sample provider there unless it is.
  */
 async function growCity(citySlug: string, topicKey: string, providerSlug: string, from: number, count: number): Promise<void> {
   const em = hub.db.orm.em.fork();
@@ -96,6 +99,7 @@ async function growCity(citySlug: string, topicKey: string, providerSlug: string
   const topics = await em.find(Topic, {}, { limit: 4, orderBy: { key: "asc" } });
   const topic = await em.findOneOrFail(Topic, { key: topicKey });
   const provider = await em.findOneOrFail(Provider, { slug: providerSlug });
+  const neighbour = await em.findOneOrFail(Municipality, { slug: { $ne: citySlug } }, { orderBy: { slug: "asc" } });
   for (let i = from; i < from + count; i++) {
     const project = new Project(`${citySlug}-extra-${i}`, `Zusatzprojekt ${i}`, "Für die Zählung.", ref(city), ProjectStatus.PLANNED);
     project.publicationState = PublicationState.PUBLISHED;
@@ -113,7 +117,16 @@ async function growCity(citySlug: string, topicKey: string, providerSlug: string
     const engagement = new Engagement(ref(city), ref(other), EngagementRole.OTHER, `Auftrag ${i}`);
     engagement.publicationState = PublicationState.PUBLISHED;
     engagement.sources.set([source]);
-    em.persist([source, project, lesson, other, engagement]);
+    const decision = new Decision(ref(city), `${citySlug}-city-decision-${i}`, `Zusatzbeschluss ${i}`, "Rat", DecisionOutcome.ADOPTED);
+    decision.sources.set([source]);
+    const indicator = new Indicator(ref(city), `${citySlug}-city-indicator-${i}`, `Zusatzkennzahl ${i}`, i, "Stück");
+    indicator.publicationState = PublicationState.PUBLISHED;
+    indicator.sources.set([source]);
+    const group = new WorkingGroup(`${citySlug}-city-group-${i}`, `Zusatzarbeitsgruppe ${i}`, "Für die Zählung.");
+    group.members.set([city, neighbour]);
+    group.topics.set([topic]);
+    group.sources.set([source]);
+    em.persist([source, project, lesson, other, engagement, decision, indicator, group]);
   }
   if (!(await em.count(Engagement, { municipality: city, provider }))) {
     const engaged = new Engagement(ref(city), ref(provider), EngagementRole.IT_OPERATIONS, "Für die Zählung.");
