@@ -30,6 +30,7 @@ describe.skipIf(SKIP_BROWSER)("the website in headless Chromium", () => {
       { name: "start", path: "/", status: 200, heading: "IKZ-Hub: Digitalisierung interkommunal" },
       { name: "kommunen", path: "/kommunen", status: 200, heading: "Kommunen" },
       { name: "kommune", path: "/kommunen/ratingen", status: 200, heading: "Ratingen" },
+      { name: "kommune-arbeitsgruppe", path: "/kommunen/kelsterbach", status: 200, heading: "Kelsterbach" },
       { name: "projekt", path: "/projekte/kelsterbach-e-services", status: 200, heading: HOSTILE_TITLE },
       { name: "anbieter-liste", path: "/anbieter", status: 200, heading: "Anbieter" },
       { name: "anbieter", path: `/anbieter/${provider.slug}`, status: 200, heading: provider.name },
