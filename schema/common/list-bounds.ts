@@ -74,35 +74,38 @@ export const AGGREGATE_WORK = 500;
 export const PER_RECORD_AGGREGATE_WORK = (AGGREGATE_WORK * MAX_TOPICS) / MAX_TAXONOMY_TOPICS;
 
 /**
+ * An `ArgsType` with a bounded `first` (0 to ${MAX_PAGE_SIZE}) and the given default;
+ * `items` names what is counted and `order` whose order "the first" follows.
+ */
+function boundedFirstArgs(defaultValue: number, items: string, order: string) {
+  @ArgsType()
+  class BoundedFirstArgs {
+    @Field(() => Int, {
+      defaultValue,
+      description: `How many ${items} to return (the first in ${order}), 0 to ${MAX_PAGE_SIZE}; ${defaultValue} when left out.`,
+    })
+    @Min(0, { message: "first must not be negative" })
+    @Max(MAX_PAGE_SIZE, { message: `first must be at most ${MAX_PAGE_SIZE}` })
+    first: number = defaultValue;
+  }
+  return BoundedFirstArgs;
+}
+
+/**
  * `first` of a plain list that is unbounded by nature (a city's lessons, a topic's
  * municipalities, a strategy's budget, …): all items up to ${MAX_PAGE_SIZE} unless asked,
  * so that a list without paging is complete up to its bound, not cut at a small default.
  */
 @ArgsType()
-export class ListArgs {
-  @Field(() => Int, { defaultValue: MAX_PAGE_SIZE, description: `How many items to return (the first in the list's order), 0 to ${MAX_PAGE_SIZE}; ${MAX_PAGE_SIZE} when left out.` })
-  @Min(0, { message: "first must not be negative" })
-  @Max(MAX_PAGE_SIZE, { message: `first must be at most ${MAX_PAGE_SIZE}` })
-  first: number = MAX_PAGE_SIZE;
-}
+export class ListArgs extends boundedFirstArgs(MAX_PAGE_SIZE, "items", "the list's order") {}
 
 /** `first` of a plain list of projects (a strategy's, a field of action's): 20 unless asked, like a page of `projects`. */
 @ArgsType()
-export class ProjectListArgs {
-  @Field(() => Int, { defaultValue: 20, description: `How many projects to return (the first in the list's order), 0 to ${MAX_PAGE_SIZE}; 20 when left out.` })
-  @Min(0, { message: "first must not be negative" })
-  @Max(MAX_PAGE_SIZE, { message: `first must be at most ${MAX_PAGE_SIZE}` })
-  first: number = 20;
-}
+export class ProjectListArgs extends boundedFirstArgs(20, "projects", "the list's order") {}
 
 /** `first` of an aggregate's rows (a `stats` figure): all of them up to ${MAX_PAGE_SIZE} unless asked, so that figures are not cut by default. */
 @ArgsType()
-export class AggregateListArgs {
-  @Field(() => Int, { defaultValue: MAX_PAGE_SIZE, description: `How many rows to return (the first in the figure's order), 0 to ${MAX_PAGE_SIZE}; ${MAX_PAGE_SIZE} when left out.` })
-  @Min(0, { message: "first must not be negative" })
-  @Max(MAX_PAGE_SIZE, { message: `first must be at most ${MAX_PAGE_SIZE}` })
-  first: number = MAX_PAGE_SIZE;
-}
+export class AggregateListArgs extends boundedFirstArgs(MAX_PAGE_SIZE, "rows", "the figure's order") {}
 
 /**
  * Refuses a new record when its parent already holds `max` of them (drafts and
