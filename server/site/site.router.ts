@@ -1,9 +1,8 @@
-import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import express, { type RequestHandler } from "express";
 import type { VNode } from "preact";
-import { strongEtag } from "../embed/http-cache.js";
 import { createPageCache } from "../embed/page-cache.js";
+import { readStaticFile } from "../embed/static-assets.js";
 import type { Logger } from "../logger.js";
 import { rateLimitMiddleware } from "../rate-limit/rate-limit.middleware.js";
 import type { RateLimiter } from "../rate-limit/rate-limiter.js";
@@ -181,11 +180,12 @@ export function createSiteRouter({ run, logger, rateLimiter, cacheSeconds, publi
 
   router.get(STYLESHEET_PATH, async (req, res, next) => {
     try {
-      const body = await readFile(STYLESHEET_FILE);
+      const css = await readStaticFile(STYLESHEET_FILE);
+      if (!css) throw new Error(`the site's stylesheet is missing: ${STYLESHEET_FILE}`);
       res.setHeader("Content-Type", "text/css; charset=utf-8");
       res.setHeader("Cache-Control", CACHE_OK);
       res.setHeader("X-Content-Type-Options", "nosniff");
-      sendWithEtag(req, res, { body: body.toString("utf8"), etag: strongEtag(body) });
+      sendWithEtag(req, res, { body: css.body.toString("utf8"), etag: css.etag });
     } catch (error) {
       next(error);
     }
