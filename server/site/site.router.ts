@@ -2,6 +2,7 @@ import { fileURLToPath } from "node:url";
 import express, { type RequestHandler } from "express";
 import type { VNode } from "preact";
 import { createPageCache } from "../embed/page-cache.js";
+import { sendWithEtag } from "../embed/http-cache.js";
 import { readStaticFile } from "../embed/static-assets.js";
 import type { Logger } from "../logger.js";
 import { rateLimitMiddleware } from "../rate-limit/rate-limit.middleware.js";
@@ -10,7 +11,7 @@ import { hubOrigin } from "../http/hub-origin.js";
 import { languageOf, pageElement, siteLanguage } from "./i18n/site-language.js";
 import { createSiteInfoRouter, SITE_INFO_ROUTES } from "./info/info.router.js";
 import { renderDocument, STYLESHEET_PATH } from "./layout.js";
-import { CACHE_OK, FORM_PARAMETERS, formKey, type PageRouteContext, sendNotFoundPage, sendPage, sendWithEtag } from "./page-answer.js";
+import { CACHE_OK, FORM_PARAMETERS, formKey, type PageRouteContext, sendNotFoundPage, sendPage } from "./page-answer.js";
 import { CitiesPage } from "./pages/cities.js";
 import { CityPage } from "./pages/city.js";
 import { HomePage } from "./pages/home.js";
@@ -185,7 +186,7 @@ export function createSiteRouter({ run, logger, rateLimiter, cacheSeconds, publi
       res.setHeader("Content-Type", "text/css; charset=utf-8");
       res.setHeader("Cache-Control", CACHE_OK);
       res.setHeader("X-Content-Type-Options", "nosniff");
-      sendWithEtag(req, res, { body: css.body.toString("utf8"), etag: css.etag });
+      sendWithEtag(req, res, css);
     } catch (error) {
       next(error);
     }
