@@ -7,7 +7,7 @@ import { requestScope } from "../request-scope.js";
 import { renderCard, renderCardMessage } from "./card.html.js";
 import { parseCardParams } from "./card-params.js";
 import { renderEmbedDocument } from "./embed-page.html.js";
-import { matchesIfNoneMatch, strongEtag } from "./http-cache.js";
+import { sendWithEtag, strongEtag } from "./http-cache.js";
 import { createPageCache, type PageCache, type RenderedAnswer } from "./page-cache.js";
 import { CARD_LABELS } from "./labels.js";
 import { EMBED_CACHE_SECONDS, frameSize, oembedResponse, parseOEmbedRequest } from "./oembed.js";
@@ -46,16 +46,6 @@ const EMBED_PATHS = /^\/(?:embed|projects|oembed)(?:\/|$)/;
  */
 const EMBED_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors *";
 
-/** Sends a body with a strong ETag (hashed from the body unless given), or a bodiless 304 when the client already has it. */
-function sendWithEtag(req: Request, res: Response, status: number, body: string | Buffer, etag = strongEtag(body)): void {
-  res.setHeader("ETag", etag);
-  if (status === 200 && matchesIfNoneMatch(req.get("if-none-match"), etag)) {
-    res.status(304).end();
-    return;
-  }
-  res.status(status).send(body);
-}
-
 function setCommonHeaders(res: Response, contentType: string, cacheControl: string): void {
   res.setHeader("Content-Type", contentType);
   res.setHeader("Cache-Control", cacheControl);
@@ -93,7 +83,7 @@ function createBadHost(logger: Logger, publicUrl: string | null): EmbedRoutes["b
 /** Sends a cached answer: 304 when the client already has it, before any other work. */
 function sendRendered(req: Request, res: Response, contentType: string, answer: RenderedAnswer): void {
   setCommonHeaders(res, contentType, CACHE_OK);
-  sendWithEtag(req, res, 200, answer.body, answer.etag);
+  sendWithEtag(req, res, answer);
 }
 
 /** Serves one static asset of the card (`/embed/<name>`), free of rate-limit points. */
@@ -110,7 +100,7 @@ function assetHandler(name: string, { logFailure }: EmbedRoutes): RequestHandler
         return;
       }
       setCommonHeaders(res, asset.contentType, CACHE_OK);
-      sendWithEtag(req, res, 200, asset.body, asset.etag);
+      sendWithEtag(req, res, asset);
     } catch (error) {
       // Answered by the hub's error handler: 503 DATABASE_UNAVAILABLE, logged once per outage.
       if (isDatabaseUnavailable(error)) return next(error);
@@ -143,7 +133,8 @@ function cardHandler({ orm, cache, originOf, badHost, logFailure }: EmbedRoutes)
       if (!answer) {
         setCommonHeaders(res, HTML, CACHE_NOT_FOUND);
         const html = renderCardMessage("not-published", options);
-        sendWithEtag(req, res, 404, renderEmbedDocument(html, { lang: card.lang, title: CARD_LABELS[card.lang].frameTitle }));
+        const body = renderEmbedDocument(html, { lang: card.lang, title: CARD_LABELS[card.lang].frameTitle });
+        sendWithEtag(req, res, { body, etag: strongEtag(body) }, 404);
         return;
       }
       sendRendered(req, res, HTML, answer);

@@ -20,15 +20,19 @@ export interface Asset {
   contentType: string;
 }
 
-const cache = new Map<string, { version: string; asset: Asset }>();
+/** A file's bytes and entity tag, read once and again only when the file changes. */
+export interface StaticFile {
+  body: Buffer;
+  etag: string;
+}
+
+const cache = new Map<string, { version: string; file: StaticFile }>();
 
 /**
- * Reads one of `EMBED_ASSETS` (null when it is not there). Kept in memory until
- * the file changes, so a redeployed asset is served without a restart.
+ * Reads a static file the hub serves (null when it is not there). Kept in memory
+ * until the file changes, so a redeployed asset is served without a restart.
  */
-export async function readEmbedAsset(name: string): Promise<Asset | null> {
-  if (!Object.hasOwn(EMBED_ASSETS, name)) return null;
-  const file = `${ASSETS_DIR}${name}`;
+export async function readStaticFile(file: string): Promise<StaticFile | null> {
   let version: string;
   try {
     const info = await stat(file);
@@ -37,10 +41,17 @@ export async function readEmbedAsset(name: string): Promise<Asset | null> {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
     throw error;
   }
-  const cached = cache.get(name);
-  if (cached?.version === version) return cached.asset;
+  const cached = cache.get(file);
+  if (cached?.version === version) return cached.file;
   const body = await readFile(file);
-  const asset = { body, etag: strongEtag(body), contentType: EMBED_ASSETS[name] };
-  cache.set(name, { version, asset });
-  return asset;
+  const read = { body, etag: strongEtag(body) };
+  cache.set(file, { version, file: read });
+  return read;
+}
+
+/** Reads one of `EMBED_ASSETS` (null when it is not there), kept like `readStaticFile`. */
+export async function readEmbedAsset(name: string): Promise<Asset | null> {
+  if (!Object.hasOwn(EMBED_ASSETS, name)) return null;
+  const read = await readStaticFile(`${ASSETS_DIR}${name}`);
+  return read && { ...read, contentType: EMBED_ASSETS[name] };
 }

@@ -107,11 +107,17 @@ function single(query: Query, name: string): string | undefined {
   return raw;
 }
 
+/** The row count a `limit` value asks for (MAX_EXPORT_ROWS without one); null when it is not a whole number from 1 to MAX_EXPORT_ROWS. */
+function limitOf(raw: unknown): number | null {
+  if (raw === undefined) return MAX_EXPORT_ROWS;
+  const limit = typeof raw === "string" && /^\d{1,6}$/.test(raw) ? Number(raw) : 0;
+  return limit >= 1 && limit <= MAX_EXPORT_ROWS ? limit : null;
+}
+
 /** The `limit` and `after` parameters of an export: a whole number from 1 to MAX_EXPORT_ROWS, and a cursor this export issued. */
 export function exportPageOf(query: Query, kind: ExportKind): ExportPage {
-  const limitText = single(query, "limit");
-  const limit = limitText === undefined ? MAX_EXPORT_ROWS : /^\d{1,6}$/.test(limitText) ? Number(limitText) : Number.NaN;
-  if (!(limit >= 1 && limit <= MAX_EXPORT_ROWS)) {
+  const limit = limitOf(single(query, "limit"));
+  if (limit === null) {
     throw new ExportParamError(`limit must be a whole number from 1 to ${MAX_EXPORT_ROWS}.`, "limit");
   }
   const afterText = single(query, "after");
@@ -128,10 +134,8 @@ export function exportPageOf(query: Query, kind: ExportKind): ExportPage {
  * work. A `limit` the export will refuse costs one point, as the 400 does no work.
  */
 export function exportPoints(query: Query): number {
-  const raw = query.limit;
-  if (raw === undefined) return Math.ceil(MAX_EXPORT_ROWS / ROWS_PER_POINT);
-  const limit = typeof raw === "string" && /^\d{1,6}$/.test(raw) ? Number(raw) : 0;
-  return limit >= 1 && limit <= MAX_EXPORT_ROWS ? Math.ceil(limit / ROWS_PER_POINT) : 1;
+  const limit = limitOf(query.limit);
+  return limit === null ? 1 : Math.ceil(limit / ROWS_PER_POINT);
 }
 
 const COMPARISON_PARAMS = ["municipalities", "topics"] as const;

@@ -5,8 +5,8 @@
 
 import type { Request, Response } from "express";
 import type { VNode } from "preact";
-import { matchesIfNoneMatch } from "../embed/http-cache.js";
-import type { PageCache, PageKey, RenderedAnswer } from "../embed/page-cache.js";
+import { sendWithEtag } from "../embed/http-cache.js";
+import type { PageCache, PageKey } from "../embed/page-cache.js";
 import type { SiteConfig } from "../config.js";
 import { DATABASE_RETRY_AFTER_SECONDS } from "../errors.js";
 import type { Logger } from "../logger.js";
@@ -60,16 +60,6 @@ export function setPageHeaders(res: Response, cacheControl: string, lang: SiteLa
   res.setHeader("Content-Language", lang);
   res.setHeader("Content-Security-Policy", SITE_CSP);
   res.setHeader("X-Content-Type-Options", "nosniff");
-}
-
-/** Sends a rendered answer with its strong ETag, or 304 when the client has it. */
-export function sendWithEtag(req: Request, res: Response, answer: RenderedAnswer): void {
-  res.setHeader("ETag", answer.etag);
-  if (matchesIfNoneMatch(req.get("if-none-match"), answer.etag)) {
-    res.status(304).end();
-    return;
-  }
-  res.status(200).send(answer.body);
 }
 
 /** The HTML 404 in the site's layout, in the request's language (German by default). */

@@ -1,9 +1,9 @@
-import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import express, { type RequestHandler } from "express";
 import type { VNode } from "preact";
-import { strongEtag } from "../embed/http-cache.js";
 import { createPageCache } from "../embed/page-cache.js";
+import { sendWithEtag } from "../embed/http-cache.js";
+import { readStaticFile } from "../embed/static-assets.js";
 import type { Logger } from "../logger.js";
 import { rateLimitMiddleware } from "../rate-limit/rate-limit.middleware.js";
 import type { RateLimiter } from "../rate-limit/rate-limiter.js";
@@ -11,7 +11,7 @@ import { hubOrigin } from "../http/hub-origin.js";
 import { languageOf, pageElement, siteLanguage } from "./i18n/site-language.js";
 import { createSiteInfoRouter, SITE_INFO_ROUTES } from "./info/info.router.js";
 import { renderDocument, STYLESHEET_PATH } from "./layout.js";
-import { CACHE_OK, FORM_PARAMETERS, formKey, type PageRouteContext, sendNotFoundPage, sendPage, sendWithEtag } from "./page-answer.js";
+import { CACHE_OK, FORM_PARAMETERS, formKey, type PageRouteContext, sendNotFoundPage, sendPage } from "./page-answer.js";
 import { CitiesPage } from "./pages/cities.js";
 import { CityPage } from "./pages/city.js";
 import { HomePage } from "./pages/home.js";
@@ -181,11 +181,12 @@ export function createSiteRouter({ run, logger, rateLimiter, cacheSeconds, publi
 
   router.get(STYLESHEET_PATH, async (req, res, next) => {
     try {
-      const body = await readFile(STYLESHEET_FILE);
+      const css = await readStaticFile(STYLESHEET_FILE);
+      if (!css) throw new Error(`the site's stylesheet is missing: ${STYLESHEET_FILE}`);
       res.setHeader("Content-Type", "text/css; charset=utf-8");
       res.setHeader("Cache-Control", CACHE_OK);
       res.setHeader("X-Content-Type-Options", "nosniff");
-      sendWithEtag(req, res, { body: body.toString("utf8"), etag: strongEtag(body) });
+      sendWithEtag(req, res, css);
     } catch (error) {
       next(error);
     }
