@@ -23,7 +23,7 @@ interface ChangesPageProps {
 }
 
 /** One change: when, what happened, to which record, where. */
-export function ChangeItem({ change }: { change: ChangeView }): VNode {
+function ChangeItem({ change }: { change: ChangeView }): VNode {
   const { t, contentLang, href, label } = useSiteLanguage();
   const typeLabel = change.type ? label("recordType", change.type) : change.typeLabel;
   return (
@@ -55,7 +55,7 @@ export function ChangeItem({ change }: { change: ChangeView }): VNode {
 }
 
 /** A list of changes, newest first; a sentence when there are none. */
-export function ChangeList({ changes }: { changes: ChangeView[] }): VNode {
+function ChangeList({ changes }: { changes: ChangeView[] }): VNode {
   const { t } = useSiteLanguage();
   if (changes.length === 0) return <p>{t.changes.none}</p>;
   return (

@@ -1,6 +1,7 @@
-import { Fragment, type VNode } from "preact";
+import type { VNode } from "preact";
 import { Decisions } from "../components/decisions.js";
 import { Indicators } from "../components/indicators.js";
+import { NamedLinks } from "../components/named-links.js";
 import { Stand } from "../components/stand.js";
 import { InGerman, useSiteLanguage } from "../i18n/site-language.js";
 import { ExternalLink, Layout, paths, ProjectList, Sources, TopicLinks } from "../layout.js";
@@ -100,12 +101,7 @@ function WorkingGroups({ groups, city }: { groups: WorkingGroupRef[]; city: stri
                 <>
                   <dt>{t.city.otherMembers}</dt>
                   <dd>
-                    {others.map((member, index) => (
-                      <Fragment key={member.slug}>
-                        {index > 0 ? ", " : ""}
-                        <a href={href(paths.city(member.slug))}>{member.name}</a>
-                      </Fragment>
-                    ))}
+                    <NamedLinks items={others} path={paths.city} />
                     {others.length > 0 && group.otherMembers ? "; " : ""}
                     {group.otherMembers ? <InGerman>{group.otherMembers}</InGerman> : null}
                   </dd>

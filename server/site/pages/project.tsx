@@ -1,4 +1,5 @@
 import { Fragment, type VNode } from "preact";
+import { NamedLinks } from "../components/named-links.js";
 import { Stand } from "../components/stand.js";
 import type { Messages } from "../i18n/messages.js";
 import { useSiteLanguage } from "../i18n/site-language.js";
@@ -86,12 +87,7 @@ export function ProjectPage({ project, origin }: { project: Project; origin: str
           <>
             <dt>{t.project.partners}</dt>
             <dd>
-              {project.partners.map((partner, index) => (
-                <Fragment key={partner.slug}>
-                  {index > 0 ? ", " : ""}
-                  <a href={href(paths.city(partner.slug))}>{partner.name}</a>
-                </Fragment>
-              ))}
+              <NamedLinks items={project.partners} path={paths.city} />
             </dd>
           </>
         ) : null}
@@ -99,12 +95,7 @@ export function ProjectPage({ project, origin }: { project: Project; origin: str
           <>
             <dt>{t.project.providers}</dt>
             <dd>
-              {project.providers.map((provider, index) => (
-                <Fragment key={provider.slug}>
-                  {index > 0 ? ", " : ""}
-                  <a href={href(paths.provider(provider.slug))}>{provider.name}</a>
-                </Fragment>
-              ))}
+              <NamedLinks items={project.providers} path={paths.provider} />
             </dd>
           </>
         ) : null}

@@ -1,6 +1,7 @@
 import { Fragment, type VNode } from "preact";
 import { Decisions } from "../components/decisions.js";
 import { Indicators } from "../components/indicators.js";
+import { NamedLinks } from "../components/named-links.js";
 import { Stand } from "../components/stand.js";
 import type { SiteLanguage } from "../i18n/messages.js";
 import { InGerman, useSiteLanguage } from "../i18n/site-language.js";
@@ -66,12 +67,7 @@ function Facts({ strategy }: { strategy: Strategy }): VNode {
         <>
           <dt>{t.strategy.consultants}</dt>
           <dd>
-            {strategy.consultants.map((consultant, index) => (
-              <Fragment key={consultant.slug}>
-                {index > 0 ? ", " : ""}
-                <a href={href(paths.provider(consultant.slug))}>{consultant.name}</a>
-              </Fragment>
-            ))}
+            <NamedLinks items={strategy.consultants} path={paths.provider} />
           </dd>
         </>
       ) : null}

@@ -21,7 +21,7 @@ export const LESSONS_QUERY = `query SiteLessons($after: String, $filter: LessonF
   }
 }`;
 
-export interface LessonItem {
+interface LessonItem {
   slug: string;
   title: string;
   kind: string;

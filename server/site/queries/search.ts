@@ -7,7 +7,7 @@ import { type RunSiteQuery, SiteQueryError } from "../run-query.js";
 import { FACETS, hasFilters, SEARCH_NOTICES, type SearchRequest } from "../search-params.js";
 
 /** Hits per page of the search page. */
-export const SEARCH_PAGE_SIZE = 20;
+const SEARCH_PAGE_SIZE = 20;
 
 export const SEARCH_QUERY = `query SiteSearch($query: String!, $filter: SearchFilter, $after: String) {
   search(query: $query, filter: $filter, first: ${SEARCH_PAGE_SIZE}, after: $after) {
@@ -32,7 +32,7 @@ export const SEARCH_QUERY = `query SiteSearch($query: String!, $filter: SearchFi
 }`;
 
 /** A found record, by its GraphQL type. */
-export type SearchNodeData =
+type SearchNodeData =
   | { __typename: "Municipality"; slug: string; name: string; stateName: string }
   | { __typename: "Strategy"; slug: string; title: string }
   | { __typename: "FieldOfAction"; title: string; strategy: { slug: string; title: string } }
