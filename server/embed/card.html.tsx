@@ -1,6 +1,7 @@
-import { escapeHtml } from "./format.js";
+import type { VNode } from "preact";
 import { CARD_LABELS, type CardLanguage } from "./labels.js";
 import type { CardView } from "./project-view.js";
+import { renderHtml } from "./render-html.js";
 import { safeHttpUrl } from "./safe-url.js";
 
 /** Looks of a card (`?theme=`): the hub's light or dark colours, or the host page's. */
@@ -42,22 +43,36 @@ export function shortenSummary(text: string, max = CARD_SUMMARY_LENGTH): string 
 }
 
 function cardClass(theme: CardTheme, compact: boolean): string {
-  return escapeHtml(`ikz-card ikz-card--${theme}${compact ? " ikz-card--compact" : ""}`);
+  return `ikz-card ikz-card--${theme}${compact ? " ikz-card--compact" : ""}`;
 }
 
-function link(href: string | null, text: string, newTab: boolean, className?: string): string {
+/** A link when `href` is http(s); any other value (e.g. a forged origin) leaves the text unlinked. */
+function CardLink({ href, newTab, className, children }: { href: string; newTab: boolean; className?: string; children: string }): VNode {
   const safe = safeHttpUrl(href);
-  if (!safe) return escapeHtml(text);
-  const classAttribute = className ? ` class="${escapeHtml(className)}"` : "";
-  const target = newTab ? ' target="_blank" rel="noopener"' : "";
-  return `<a${classAttribute} href="${escapeHtml(safe)}"${target}>${escapeHtml(text)}</a>`;
+  if (!safe) return <>{children}</>;
+  return (
+    <a class={className} href={safe} target={newTab ? "_blank" : undefined} rel={newTab ? "noopener" : undefined}>
+      {children}
+    </a>
+  );
+}
+
+/** The card's closing line: the link to the project's page on the hub. */
+function CardFooter({ href, lang, newTab }: { href: string; lang: CardLanguage; newTab: boolean }): VNode {
+  return (
+    <p class="ikz-card__footer">
+      <CardLink href={href} newTab={newTab} className="ikz-card__more">
+        {CARD_LABELS[lang].more}
+      </CardLink>
+    </p>
+  );
 }
 
 /**
- * Renders a project card as an HTML fragment (the structure of card-markup.md).
- * Every text is escaped and every link is http(s), whatever the data holds.
+ * A project card (the structure of card-markup.md). Every text is escaped by the
+ * template and every link is http(s), whatever the data holds.
  */
-export function renderCard(view: CardView, options: CardOptions): string {
+export function ProjectCard({ view, options }: { view: CardView; options: CardOptions }): VNode {
   const labels = CARD_LABELS[options.lang];
   const pageUrl = projectPageUrl(options.hubOrigin, view.slug);
   const titleId = `ikz-card-title-${view.slug}`;
@@ -66,44 +81,60 @@ export function renderCard(view: CardView, options: CardOptions): string {
   const topics = view.topics
     .map((topic) => (options.lang === "en" ? topic.labelEn : topic.labelDe))
     .sort(new Intl.Collator(options.lang).compare);
-  const lines = [
-    `<article class="${cardClass(options.theme, options.compact)}" lang="${escapeHtml(options.lang)}" aria-labelledby="${escapeHtml(titleId)}">`,
-    `  <p class="ikz-card__city">${escapeHtml(city)}</p>`,
-    `  <h2 class="ikz-card__title" id="${escapeHtml(titleId)}">${link(pageUrl, view.title, options.newTab)}</h2>`,
-    `  <p class="ikz-card__status">${escapeHtml(labels.status[view.status] ?? view.status)}</p>`,
-  ];
-  if (summary) lines.push(`  <p class="ikz-card__summary">${escapeHtml(summary)}</p>`);
-  if (topics.length) {
-    const items = topics.map((label) => `<li>${escapeHtml(label)}</li>`).join("");
-    lines.push(`  <ul class="ikz-card__topics" aria-label="${escapeHtml(labels.topics)}">${items}</ul>`);
-  }
-  if (view.providers.length) {
-    const names = view.providers.map((provider) => provider.name).join(", ");
-    lines.push(`  <p class="ikz-card__providers">${escapeHtml(`${labels.with} ${names}`)}</p>`);
-  }
-  lines.push(`  <p class="ikz-card__footer">${link(pageUrl, labels.more, options.newTab, "ikz-card__more")}</p>`, `</article>`);
-  return lines.join("\n");
+  const providers = view.providers.map((provider) => provider.name).join(", ");
+  return (
+    <article class={cardClass(options.theme, options.compact)} lang={options.lang} aria-labelledby={titleId}>
+      <p class="ikz-card__city">{city}</p>
+      <h2 class="ikz-card__title" id={titleId}>
+        <CardLink href={pageUrl} newTab={options.newTab}>
+          {view.title}
+        </CardLink>
+      </h2>
+      <p class="ikz-card__status">{labels.status[view.status] ?? view.status}</p>
+      {summary ? <p class="ikz-card__summary">{summary}</p> : null}
+      {topics.length ? (
+        <ul class="ikz-card__topics" aria-label={labels.topics}>
+          {topics.map((label) => (
+            <li>{label}</li>
+          ))}
+        </ul>
+      ) : null}
+      {view.providers.length ? <p class="ikz-card__providers">{`${labels.with} ${providers}`}</p> : null}
+      <CardFooter href={pageUrl} lang={options.lang} newTab={options.newTab} />
+    </article>
+  );
 }
 
+/** Why a card stands in for a project: an unknown slug, or a hub that failed. */
+export type CardMessageKind = "not-published" | "unavailable";
+
+/** What a message card needs: the card's options, and the slug when it is known. */
+export type CardMessageOptions = Pick<CardOptions, "lang" | "theme" | "hubOrigin" | "newTab"> & { slug?: string };
+
 /**
- * Renders the card that stands in for a project: "not published" for an unknown
- * slug, "cannot be loaded" when the hub failed. The latter links to the project
- * page when the slug is known, so readers still get there.
+ * The card that stands in for a project: "not published" for an unknown slug,
+ * "cannot be loaded" when the hub failed. The latter links to the project page
+ * when the slug is known, so readers still get there.
  */
-export function renderCardMessage(
-  kind: "not-published" | "unavailable",
-  options: Pick<CardOptions, "lang" | "theme" | "hubOrigin" | "newTab"> & { slug?: string },
-): string {
+export function CardMessage({ kind, options }: { kind: CardMessageKind; options: CardMessageOptions }): VNode {
   const labels = CARD_LABELS[options.lang];
   const text = kind === "not-published" ? labels.notPublished : labels.unavailable;
-  const lines = [
-    `<article class="${cardClass(options.theme, false)}" lang="${escapeHtml(options.lang)}">`,
-    `  <p class="ikz-card__message">${escapeHtml(text)}</p>`,
-  ];
-  if (kind === "unavailable" && options.slug) {
-    const href = projectPageUrl(options.hubOrigin, options.slug);
-    lines.push(`  <p class="ikz-card__footer">${link(href, labels.more, options.newTab, "ikz-card__more")}</p>`);
-  }
-  lines.push(`</article>`);
-  return lines.join("\n");
+  return (
+    <article class={cardClass(options.theme, false)} lang={options.lang}>
+      <p class="ikz-card__message">{text}</p>
+      {kind === "unavailable" && options.slug ? (
+        <CardFooter href={projectPageUrl(options.hubOrigin, options.slug)} lang={options.lang} newTab={options.newTab} />
+      ) : null}
+    </article>
+  );
+}
+
+/** A project card as an HTML fragment (see `ProjectCard`). */
+export function renderCard(view: CardView, options: CardOptions): string {
+  return renderHtml(<ProjectCard view={view} options={options} />);
+}
+
+/** A message card as an HTML fragment (see `CardMessage`). */
+export function renderCardMessage(kind: CardMessageKind, options: CardMessageOptions): string {
+  return renderHtml(<CardMessage kind={kind} options={options} />);
 }

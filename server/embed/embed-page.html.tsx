@@ -1,5 +1,8 @@
-import { escapeHtml } from "./format.js";
-import type { CardLanguage } from "./labels.js";
+import type { ComponentChildren, VNode } from "preact";
+import { CardMessage, type CardMessageKind, type CardMessageOptions, type CardOptions, ProjectCard } from "./card.html.js";
+import { CARD_LABELS, type CardLanguage } from "./labels.js";
+import type { CardView } from "./project-view.js";
+import { renderHtmlDocument } from "./render-html.js";
 
 /** Stylesheets of the iframe document; same-origin, so the CSP can say `style-src 'self'`. */
 const STYLESHEETS = ["/embed/card.css", "/embed/page.css"];
@@ -7,27 +10,46 @@ const STYLESHEETS = ["/embed/card.css", "/embed/page.css"];
 const FRAME_SCRIPT = "/embed/frame.js";
 
 /**
- * Wraps a rendered card (or message card) into the standalone HTML document that
- * `/embed/projects/:slug` serves for iframes: styles and one small script, both from the hub.
+ * The standalone HTML document that `/embed/projects/:slug` serves for iframes around a
+ * card (or message card): styles and one small script, both from the hub.
  */
-export function renderEmbedDocument(cardHtml: string, options: { lang: CardLanguage; title: string }): string {
-  return [
-    "<!doctype html>",
-    `<html lang="${escapeHtml(options.lang)}">`,
-    "<head>",
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    '<meta name="robots" content="noindex">',
-    `<title>${escapeHtml(options.title)}</title>`,
-    ...STYLESHEETS.map((href) => `<link rel="stylesheet" href="${href}">`),
-    `<script src="${FRAME_SCRIPT}" defer></script>`,
-    "</head>",
-    '<body class="ikz-embed">',
-    "<main>",
-    cardHtml,
-    "</main>",
-    "</body>",
-    "</html>",
-    "",
-  ].join("\n");
+function EmbedDocument({ lang, title, children }: { lang: CardLanguage; title: string; children: ComponentChildren }): VNode {
+  return (
+    <html lang={lang}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="robots" content="noindex" />
+        <title>{title}</title>
+        {STYLESHEETS.map((href) => (
+          <link rel="stylesheet" href={href} />
+        ))}
+        <script src={FRAME_SCRIPT} defer />
+      </head>
+      <body class="ikz-embed">
+        <main>{children}</main>
+      </body>
+    </html>
+  );
+}
+
+/** Renders the iframe document around a card element (`ProjectCard` or `CardMessage`). */
+export function renderEmbedDocument(card: ComponentChildren, options: { lang: CardLanguage; title: string }): string {
+  return renderHtmlDocument(
+    <EmbedDocument lang={options.lang} title={options.title}>
+      {card}
+    </EmbedDocument>,
+  );
+}
+
+/** The iframe document of a project's card, titled "Projektkarte: <title>". */
+export function renderCardDocument(view: CardView, options: CardOptions): string {
+  const title = `${CARD_LABELS[options.lang].frameTitle}: ${view.title}`;
+  return renderEmbedDocument(<ProjectCard view={view} options={options} />, { lang: options.lang, title });
+}
+
+/** The iframe document of a message card (see `CardMessage`), titled "Projektkarte". */
+export function renderMessageDocument(kind: CardMessageKind, options: CardMessageOptions): string {
+  const card = <CardMessage kind={kind} options={options} />;
+  return renderEmbedDocument(card, { lang: options.lang, title: CARD_LABELS[options.lang].frameTitle });
 }
