@@ -46,8 +46,16 @@ function cardClass(theme: CardTheme, compact: boolean): string {
   return `ikz-card ikz-card--${theme}${compact ? " ikz-card--compact" : ""}`;
 }
 
+/** What a card link needs: its address, and whether it opens in a new tab. */
+interface CardLinkProps {
+  href: string;
+  newTab: boolean;
+  className?: string;
+  children: string;
+}
+
 /** A link when `href` is http(s); any other value (e.g. a forged origin) leaves the text unlinked. */
-function CardLink({ href, newTab, className, children }: { href: string; newTab: boolean; className?: string; children: string }): VNode {
+function CardLink({ href, newTab, className, children }: CardLinkProps): VNode {
   const safe = safeHttpUrl(href);
   if (!safe) return <>{children}</>;
   return (
@@ -123,7 +131,11 @@ export function CardMessage({ kind, options }: { kind: CardMessageKind; options:
     <article class={cardClass(options.theme, false)} lang={options.lang}>
       <p class="ikz-card__message">{text}</p>
       {kind === "unavailable" && options.slug ? (
-        <CardFooter href={projectPageUrl(options.hubOrigin, options.slug)} lang={options.lang} newTab={options.newTab} />
+        <CardFooter
+          href={projectPageUrl(options.hubOrigin, options.slug)}
+          lang={options.lang}
+          newTab={options.newTab}
+        />
       ) : null}
     </article>
   );

@@ -1,5 +1,11 @@
 import type { ComponentChildren, VNode } from "preact";
-import { CardMessage, type CardMessageKind, type CardMessageOptions, type CardOptions, ProjectCard } from "./card.html.js";
+import {
+  CardMessage,
+  type CardMessageKind,
+  type CardMessageOptions,
+  type CardOptions,
+  ProjectCard,
+} from "./card.html.js";
 import { CARD_LABELS, type CardLanguage } from "./labels.js";
 import type { CardView } from "./project-view.js";
 import { renderHtmlDocument } from "./render-html.js";
@@ -9,11 +15,18 @@ const STYLESHEETS = ["/embed/card.css", "/embed/page.css"];
 /** Reports the card's height to the embedding page (see assets/frame.js); same-origin, so `script-src 'self'` allows it. */
 const FRAME_SCRIPT = "/embed/frame.js";
 
+/** The iframe document's language and title, and the card it shows. */
+interface EmbedDocumentProps {
+  lang: CardLanguage;
+  title: string;
+  children: ComponentChildren;
+}
+
 /**
  * The standalone HTML document that `/embed/projects/:slug` serves for iframes around a
  * card (or message card): styles and one small script, both from the hub.
  */
-function EmbedDocument({ lang, title, children }: { lang: CardLanguage; title: string; children: ComponentChildren }): VNode {
+function EmbedDocument({ lang, title, children }: EmbedDocumentProps): VNode {
   return (
     <html lang={lang}>
       <head>

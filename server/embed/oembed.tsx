@@ -87,7 +87,10 @@ export function parseOEmbedRequest(query: Record<string, unknown>, hubOrigin: st
   return { slug, card: parseCardParams((name) => url.searchParams.get(name) ?? undefined), maxWidth, maxHeight };
 }
 
-/** What an embed iframe shows and how big it is. */
+/** The project an embed iframe shows. */
+type FramedProject = Pick<CardView, "slug" | "title">;
+
+/** The card options and size of an embed iframe, and its id (for the resize script). */
 interface EmbedFrameOptions {
   card: CardParams;
   width: number;
@@ -95,8 +98,15 @@ interface EmbedFrameOptions {
   id?: string;
 }
 
+/** The project an embed iframe shows, on which hub, and how. */
+interface EmbedFrameProps {
+  hubOrigin: string;
+  view: FramedProject;
+  options: EmbedFrameOptions;
+}
+
 /** The iframe that embeds a project's card (with the card's options in its address), lazy and borderless. */
-export function EmbedFrame({ hubOrigin, view, options }: { hubOrigin: string; view: Pick<CardView, "slug" | "title">; options: EmbedFrameOptions }): VNode {
+export function EmbedFrame({ hubOrigin, view, options }: EmbedFrameProps): VNode {
   const src = safeHttpUrl(`${hubOrigin}/embed/projects/${encodeURIComponent(view.slug)}${cardParamsQuery(options.card)}`) ?? "about:blank";
   return (
     <iframe
@@ -112,7 +122,7 @@ export function EmbedFrame({ hubOrigin, view, options }: { hubOrigin: string; vi
 }
 
 /** The iframe that embeds a project's card as HTML: the snippet for CMSs, also the `html` of the oEmbed response. */
-export function embedFrameHtml(hubOrigin: string, view: Pick<CardView, "slug" | "title">, options: EmbedFrameOptions): string {
+export function embedFrameHtml(hubOrigin: string, view: FramedProject, options: EmbedFrameOptions): string {
   return renderHtml(<EmbedFrame hubOrigin={hubOrigin} view={view} options={options} />);
 }
 

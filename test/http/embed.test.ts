@@ -72,7 +72,9 @@ function expectEscaped(html: string): void {
   expect(markup).not.toContain('" onmouseover');
   expect(markup).not.toMatch(/javascript:/i);
   // Preact escapes `<`, `&` and `"` but writes `>` as it is: a `>` whose `<` is escaped opens no tag.
-  expect(markup).toContain("&lt;img src=x onerror=alert(1)>&lt;/script>&lt;script>alert(1)&lt;/script>&quot; onmouseover=&quot;x");
+  expect(markup).toContain(
+    "&lt;img src=x onerror=alert(1)>&lt;/script>&lt;script>alert(1)&lt;/script>&quot; onmouseover=&quot;x",
+  );
   const tags = scanTags(markup);
   for (const tag of tags) {
     expect(Object.keys(tag.attributes).filter((name) => name.startsWith("on"))).toEqual([]);

@@ -161,7 +161,8 @@ describe("renderCard", () => {
   });
 
   it("wraps the card into a document whose only script is the hub's frame.js", () => {
-    const html = renderEmbedDocument(h(ProjectCard, { view: hostileCard(), options }), { lang: "de", title: `Projektkarte: ${HOSTILE}` });
+    const card = h(ProjectCard, { view: hostileCard(), options });
+    const html = renderEmbedDocument(card, { lang: "de", title: `Projektkarte: ${HOSTILE}` });
     const tags = expectInert(html, ELEMENTS_OF_DOCUMENT);
     expect(tags.filter((tag) => tag.name === "script" && !tag.closing).map((tag) => tag.attributes)).toEqual([{ src: "/embed/frame.js", defer: "" }]);
     expect(html).toMatch(/^<!doctype html><html lang="de">/);
@@ -241,7 +242,7 @@ describe("embedSnippets", () => {
   it("escapes a hostile slug and title for the attribute or script string each stands in", () => {
     const slug = `"></iframe><script>alert(1)</script>\u2028'`;
     const snippets = embedSnippets(ORIGIN, { slug, title: `${HOSTILE} title` });
-    // Preact leaves `>` and `'` as they are: inside a double-quoted attribute value only `"` ends it, and that is escaped.
+    // Preact leaves `>` and `'` as they are: inside a double-quoted attribute value only `"` ends it (escaped here).
     const escapedSlug = "&quot;>&lt;/iframe>&lt;script>alert(1)&lt;/script>\u2028'";
     expect(snippets.webComponent).toBe(
       `<script src="${ORIGIN}/embed/card.js" type="module"></script>\n<ikz-project-card project="${escapedSlug}" lang="de" theme="light"></ikz-project-card>`,
