@@ -4,12 +4,10 @@ import express, { type ErrorRequestHandler, type NextFunction, type Request, typ
 import { isDatabaseUnavailable } from "../errors.js";
 import type { Logger } from "../logger.js";
 import { requestScope } from "../request-scope.js";
-import { renderCard, renderCardMessage } from "./card.html.js";
 import { parseCardParams } from "./card-params.js";
-import { renderEmbedDocument } from "./embed-page.html.js";
+import { renderCardDocument, renderMessageDocument } from "./embed-page.html.js";
 import { sendWithEtag, strongEtag } from "./http-cache.js";
 import { createPageCache, type PageCache, type RenderedAnswer } from "./page-cache.js";
-import { CARD_LABELS } from "./labels.js";
 import { EMBED_CACHE_SECONDS, frameSize, oembedResponse, parseOEmbedRequest } from "./oembed.js";
 import { loadCardView } from "./project-view.js";
 import { EMBED_ASSETS, readEmbedAsset } from "./static-assets.js";
@@ -126,14 +124,11 @@ function cardHandler({ orm, cache, originOf, badHost, logFailure }: EmbedRoutes)
       const slug = req.params.slug;
       const answer = await cache.answer({ slug, variant: ["card", origin, card.lang, card.theme, card.compact] }, async () => {
         const view = await loadCardView(orm.em.fork(), slug);
-        if (!view) return null;
-        const title = `${CARD_LABELS[card.lang].frameTitle}: ${view.title}`;
-        return renderEmbedDocument(renderCard(view, options), { lang: card.lang, title });
+        return view && renderCardDocument(view, options);
       });
       if (!answer) {
         setCommonHeaders(res, HTML, CACHE_NOT_FOUND);
-        const html = renderCardMessage("not-published", options);
-        const body = renderEmbedDocument(html, { lang: card.lang, title: CARD_LABELS[card.lang].frameTitle });
+        const body = renderMessageDocument("not-published", options);
         sendWithEtag(req, res, { body, etag: strongEtag(body) }, 404);
         return;
       }
@@ -143,8 +138,7 @@ function cardHandler({ orm, cache, originOf, badHost, logFailure }: EmbedRoutes)
       if (isDatabaseUnavailable(error)) return next(error);
       logFailure(error, "embed card failed");
       setCommonHeaders(res, HTML, NO_STORE);
-      const html = renderCardMessage("unavailable", { ...options, slug: req.params.slug });
-      res.status(500).send(renderEmbedDocument(html, { lang: card.lang, title: CARD_LABELS[card.lang].frameTitle }));
+      res.status(500).send(renderMessageDocument("unavailable", { ...options, slug: req.params.slug }));
     }
   };
 }

@@ -1,6 +1,3 @@
-import escape from "escape-html";
-import { stripBidiControls } from "../../schema/common/bidi.js";
-
 const MONTHS_DE = ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"];
 
 /**
@@ -21,12 +18,4 @@ export function formatPartialDateDe(date: string): string {
   if (!match || (match[2] && !month)) return date;
   if (!month) return match[1];
   return match[3] ? `${Number(match[3])}. ${month} ${match[1]}` : `${month} ${match[1]}`;
-}
-
-/**
- * Escapes text for HTML and drops bidirectional control characters first: a
- * stored right-to-left override must not reorder what a card or page shows.
- */
-export function escapeHtml(text: string): string {
-  return escape(stripBidiControls(String(text)));
 }

@@ -2,10 +2,10 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { readFile, stat } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
-import escapeHtml from "escape-html";
 import express, { type RequestHandler, type Response } from "express";
 import { matchesIfNoneMatch, strongEtag } from "../embed/http-cache.js";
 import type { Logger } from "../logger.js";
+import { type ExplorerManifest, renderExplorerPage } from "./explorer-page.js";
 import { rateLimitMiddleware } from "../rate-limit/rate-limit.middleware.js";
 import type { RateLimiter } from "../rate-limit/rate-limiter.js";
 
@@ -16,12 +16,6 @@ export interface ExplorerRouterOptions {
   rateLimiter: RateLimiter;
   /** Where the bundle lies (tests); by default next to the compiled router, or in dist/ when run from source. */
   assetsDir?: string;
-}
-
-/** What server/explorer/build-explorer.mjs writes to `manifest.json`: the entry files of the bundle. */
-interface ExplorerManifest {
-  script: string;
-  style: string;
 }
 
 /**
@@ -51,30 +45,6 @@ function defaultAssetsDir(): string {
   const beside = fileURLToPath(new URL("./assets/", import.meta.url));
   if (existsSync(beside)) return beside;
   return fileURLToPath(new URL("../../dist/server/explorer/assets/", import.meta.url));
-}
-
-/** The HTML shell: a German page that loads the bundle, and says what to do without JavaScript. */
-export function renderExplorerPage(manifest: ExplorerManifest): string {
-  const asset = (name: string) => escapeHtml(`/explorer/assets/${name}`);
-  return `<!doctype html>
-<html lang="de">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
-<title>GraphQL-Explorer – IKZ-Hub</title>
-<link rel="icon" href="data:,">
-<link rel="stylesheet" href="${asset(manifest.style)}">
-<style>html,body,#explorer{height:100%;margin:0}</style>
-<script type="module" src="${asset(manifest.script)}"></script>
-</head>
-<body>
-<div id="explorer">
-<noscript><p style="padding:1rem;font-family:sans-serif">Der GraphQL-Explorer braucht JavaScript. Ohne JavaScript: Abfragen per <code>POST</code> an <a href="/graphql">/graphql</a> senden; Beispiele und Schema stehen im Repository des Hubs.</p></noscript>
-</div>
-</body>
-</html>
-`;
 }
 
 function sendText(res: Response, status: number, text: string): void {

@@ -1,7 +1,6 @@
 import type { ComponentChildren, VNode } from "preact";
 import { useContext } from "preact/hooks";
-import { renderToString } from "preact-render-to-string";
-import { stripBidiControls } from "../../schema/common/bidi.js";
+import { renderHtmlDocument } from "../embed/render-html.js";
 import { safeHttpUrl } from "../embed/safe-url.js";
 import { InGerman, localHref, type SiteLanguageContext, SiteLanguageProvider, siteLanguage, useSiteLanguage } from "./i18n/site-language.js";
 import type { Named, ProjectRef, SourceRef, TopicRef } from "./queries.js";
@@ -151,7 +150,7 @@ export function renderDocument(page: VNode, settings: SiteSettings = DEFAULT_SIT
       <SiteLanguageProvider value={language}>{page}</SiteLanguageProvider>
     </SiteSettingsContext.Provider>
   );
-  return `<!doctype html>${stripBidiControls(renderToString(provided))}`;
+  return renderHtmlDocument(provided);
 }
 
 /** The path of a record's page; slugs are percent-encoded so that no stored value can change the path. */

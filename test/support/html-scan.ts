@@ -6,7 +6,9 @@ export interface ScannedTag {
   attributes: Record<string, string>;
 }
 
-const TAG = /^<(\/?)([a-z][a-z0-9]*)((?:\s+[a-z][a-z0-9:-]*(?:="[^"<>]*")?)*)\s*\/?>/;
+// A `>` may stand raw inside a double-quoted attribute value (Preact writes it so): only `"` can end the value.
+// A raw `<` or `"` in a value still fails the scan.
+const TAG = /^<(\/?)([a-z][a-z0-9]*)((?:\s+[a-z][a-z0-9:-]*(?:="[^"<]*")?)*)\s*\/?>/;
 const ATTRIBUTE = /\s+([a-z][a-z0-9:-]*)(?:="([^"]*)")?/g;
 
 function decode(value: string): string {

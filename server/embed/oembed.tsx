@@ -1,8 +1,9 @@
+import type { VNode } from "preact";
 import { stripBidiControls } from "../../schema/common/bidi.js";
-import { escapeHtml } from "./format.js";
 import { type CardParams, cardParamsQuery, parseCardParams } from "./card-params.js";
 import { CARD_LABELS } from "./labels.js";
 import { isPlausibleSlug, type CardView } from "./project-view.js";
+import { renderHtml } from "./render-html.js";
 import { safeHttpUrl } from "./safe-url.js";
 
 /**
@@ -86,19 +87,43 @@ export function parseOEmbedRequest(query: Record<string, unknown>, hubOrigin: st
   return { slug, card: parseCardParams((name) => url.searchParams.get(name) ?? undefined), maxWidth, maxHeight };
 }
 
-/** The iframe that embeds a project's card: the snippet for CMSs, also the `html` of the oEmbed response. */
-export function embedFrameHtml(
-  hubOrigin: string,
-  view: Pick<CardView, "slug" | "title">,
-  options: { card: CardParams; width: number; height: number; id?: string },
-): string {
+/** The project an embed iframe shows. */
+type FramedProject = Pick<CardView, "slug" | "title">;
+
+/** The card options and size of an embed iframe, and its id (for the resize script). */
+interface EmbedFrameOptions {
+  card: CardParams;
+  width: number;
+  height: number;
+  id?: string;
+}
+
+/** The project an embed iframe shows, on which hub, and how. */
+interface EmbedFrameProps {
+  hubOrigin: string;
+  view: FramedProject;
+  options: EmbedFrameOptions;
+}
+
+/** The iframe that embeds a project's card (with the card's options in its address), lazy and borderless. */
+export function EmbedFrame({ hubOrigin, view, options }: EmbedFrameProps): VNode {
   const src = safeHttpUrl(`${hubOrigin}/embed/projects/${encodeURIComponent(view.slug)}${cardParamsQuery(options.card)}`) ?? "about:blank";
-  const title = `${CARD_LABELS[options.card.lang].frameTitle}: ${view.title}`;
-  const id = options.id ? `id="${escapeHtml(options.id)}" ` : "";
   return (
-    `<iframe ${id}src="${escapeHtml(src)}" width="${options.width}" height="${options.height}" ` +
-    `style="border:0;max-width:100%" loading="lazy" title="${escapeHtml(title)}"></iframe>`
+    <iframe
+      id={options.id}
+      src={src}
+      width={options.width}
+      height={options.height}
+      style="border:0;max-width:100%"
+      loading="lazy"
+      title={`${CARD_LABELS[options.card.lang].frameTitle}: ${view.title}`}
+    />
   );
+}
+
+/** The iframe that embeds a project's card as HTML: the snippet for CMSs, also the `html` of the oEmbed response. */
+export function embedFrameHtml(hubOrigin: string, view: FramedProject, options: EmbedFrameOptions): string {
+  return renderHtml(<EmbedFrame hubOrigin={hubOrigin} view={view} options={options} />);
 }
 
 /**
