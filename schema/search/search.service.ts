@@ -1,6 +1,6 @@
 import type { AnyEntity, EntityClass } from "@mikro-orm/core";
-import type { SearchFilterSpec, SearchHitRecord, SearchResponse, SearchType } from "../../server/search/search-engine.js";
-import { MAX_TOTAL_HITS } from "../../server/search/search-engine.js";
+import type { SearchFilterSpec, SearchHitRecord, SearchResponse, SearchType } from "./search-engine.port.js";
+import { MAX_TOTAL_HITS } from "./search-engine.port.js";
 import type { HubContext } from "../common/context.js";
 import { badUserInput } from "../common/errors.js";
 import { selectRows } from "../common/sql.js";

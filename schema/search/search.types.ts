@@ -1,6 +1,6 @@
 import { createUnionType, Field, Float, Int, ObjectType, registerEnumType } from "type-graphql";
 import { PageInfo } from "../common/pagination.js";
-import { MAX_FACET_VALUES, MAX_TOTAL_HITS } from "../../server/search/search-engine.js";
+import { MAX_FACET_VALUES, MAX_TOTAL_HITS } from "./search-engine.port.js";
 import { FieldOfAction } from "../field-of-action/field-of-action.entity.js";
 import { LessonLearned } from "../lesson/lesson-learned.entity.js";
 import { Municipality } from "../municipality/municipality.entity.js";

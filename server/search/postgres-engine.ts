@@ -24,7 +24,7 @@ import {
   type SearchResponse,
   type SearchType,
   SNIPPET_FIELDS,
-} from "./search-engine.js";
+} from "../../schema/search/search-engine.port.js";
 import { inlined, SearchConnections, type Sql } from "./search-connections.js";
 import { hasMark, markedSnippet, MARK_END, MARK_START } from "./snippet.js";
 import { SYNONYMS, type SynonymGroup } from "./synonyms.js";
