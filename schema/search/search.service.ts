@@ -16,13 +16,24 @@ import { SEARCHABLE_TYPES } from "./searchable-types.js";
 import { SearchFacetField, type SearchHit, SearchResultType, type SearchResults } from "./search.types.js";
 
 /** The engines' document type of each GraphQL result type, and back. */
-const ENGINE_TYPE = Object.fromEntries(SEARCHABLE_TYPES.map(({ result, type }) => [result, type])) as Record<SearchResultType, SearchType>;
-const RESULT_TYPE = Object.fromEntries(SEARCHABLE_TYPES.map(({ result, type }) => [type, result])) as Record<SearchType, SearchResultType>;
+const ENGINE_TYPE = Object.fromEntries(SEARCHABLE_TYPES.map(({ result, type }) => [result, type])) as Record<
+  SearchResultType,
+  SearchType
+>;
+const RESULT_TYPE = Object.fromEntries(SEARCHABLE_TYPES.map(({ result, type }) => [type, result])) as Record<
+  SearchType,
+  SearchResultType
+>;
 
 /** The entity of each document type, to load hits by. */
-const ENTITY = new Map<SearchType, EntityClass<AnyEntity & { id: number }>>(SEARCHABLE_TYPES.map(({ type, entity }) => [type, entity]));
+const ENTITY = new Map<SearchType, EntityClass<AnyEntity & { id: number }>>(
+  SEARCHABLE_TYPES.map(({ type, entity }) => [type, entity]),
+);
 
-const TYPE_LABELS = Object.fromEntries(SEARCHABLE_TYPES.map(({ result, label }) => [result, label])) as Record<SearchResultType, string>;
+const TYPE_LABELS = Object.fromEntries(SEARCHABLE_TYPES.map(({ result, label }) => [result, label])) as Record<
+  SearchResultType,
+  string
+>;
 
 const STATUS_LABELS: Record<string, string> = {
   [ProjectStatus.IDEA]: "Idee",
@@ -97,7 +108,9 @@ function engineFilter(filter: SearchFilter | null | undefined): SearchFilterSpec
  */
 async function resolveHits(context: HubContext, records: readonly SearchHitRecord[]): Promise<SearchHit[]> {
   // The index should only hold public records, but a race between concurrent writes can leave a draft in it.
-  const nodes = await Promise.all(records.map((record) => context.loaders.publicById(ENTITY.get(record.type)!).load(record.entityId)));
+  const nodes = await Promise.all(
+    records.map((record) => context.loaders.publicById(ENTITY.get(record.type)!).load(record.entityId)),
+  );
   return records.flatMap((record, index) => {
     const node = nodes[index];
     if (!node) return [];

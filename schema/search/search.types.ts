@@ -1,7 +1,12 @@
 import { createUnionType, Field, Float, Int, ObjectType, registerEnumType } from "type-graphql";
 import { PageInfo } from "../common/pagination.js";
 import { MAX_FACET_VALUES, MAX_TOTAL_HITS } from "./search-engine.port.js";
-import { SEARCHABLE_TYPES, type SearchableRecord, type SearchableType, type SearchResultName } from "./searchable-types.js";
+import {
+  SEARCHABLE_TYPES,
+  type SearchableRecord,
+  type SearchableType,
+  type SearchResultName,
+} from "./searchable-types.js";
 import { AGGREGATE_WORK, MaxItems, PagedByParent, Work } from "../common/list-bounds.js";
 
 /** The kinds of record search finds: an enum whose values are the `result` names of the searchable types. */
