@@ -16,7 +16,8 @@ const TABLES_SQL = `
   select c.relname as name,
          array(select format('%I %s%s%s%s', a.attname, format_type(a.atttypid, a.atttypmod),
                              case when a.attcollation <> t.typcollation
-                                  then format(' collate %I', (select collname from pg_collation where oid = a.attcollation))
+                                  then format(' collate %I',
+                                              (select collname from pg_collation where oid = a.attcollation))
                                   else '' end,
                              case when a.attnotnull then ' not null' else ' null' end,
                              coalesce(' default ' || pg_get_expr(d.adbin, d.adrelid), ''))
@@ -87,8 +88,8 @@ export async function renderSearchSql(run: RunSql): Promise<string> {
     ["Triggers", await definitions(TRIGGERS_SQL)],
   ];
   const header = [
-    "-- The search SQL deployed by the migrations, as PostgreSQL prints it back. Generated: do not edit;",
-    "-- change search SQL in a new migration, then run `npm run search:emit` (test/search/search-sql.test.ts checks it).",
+    "-- The search SQL deployed by the migrations, as PostgreSQL prints it back. Generated, do not edit: change",
+    "-- search SQL in a new migration, then run `npm run search:emit` (test/search/search-sql.test.ts checks it).",
   ];
   const body = sections.map(([title, statements]) => [`-- ${title}`, ...statements].join("\n\n"));
   return `${[header.join("\n"), ...body].join("\n\n")}\n`;

@@ -1,5 +1,5 @@
--- The search SQL deployed by the migrations, as PostgreSQL prints it back. Generated: do not edit;
--- change search SQL in a new migration, then run `npm run search:emit` (test/search/search-sql.test.ts checks it).
+-- The search SQL deployed by the migrations, as PostgreSQL prints it back. Generated, do not edit: change
+-- search SQL in a new migration, then run `npm run search:emit` (test/search/search-sql.test.ts checks it).
 
 -- Tables
 

@@ -30,7 +30,7 @@ describe("the deployed search SQL", () => {
     expect(await committedSql()).toBe(await renderSearchSql(rows));
   });
 
-  it("reverting the search migrations from SearchLocks on restores the first functions, migrating again search.sql", async () => {
+  it("reverting from SearchLocks on restores the first functions; migrating again deploys search.sql", async () => {
     const own = await createTestDatabase();
     try {
       const run = <T>(sql: string) => own.orm.em.getConnection().execute<T[]>(sql, [], "all");
@@ -55,7 +55,7 @@ describe("the deployed search SQL", () => {
     }
   });
 
-  it("has insert, update and delete triggers on the tables and pivots of the searchable types, with their columns", async () => {
+  it("has insert, update and delete triggers on the searchable tables and pivots, with their columns", async () => {
     const deployed = await rows<{ name: string; args: string }>(
       `select g.tgname as name, encode(g.tgargs, 'escape') as args
          from pg_trigger g where not g.tgisinternal and g.tgname like 'search\\_%' order by g.tgname`,
