@@ -323,7 +323,8 @@ export class PostgresSearchEngine implements SearchEngine {
     // Typo candidates share the first two letters, and differ in length by no more than the typos the word may have.
     // Levenshtein counts a swap of neighbours as two edits, so candidates are found within twice the budget and
     // editDistance (which counts a swap as one) decides.
-    const rows = await this.execute<{ word: string; lexemes: string[]; near: string[] | null; expansions: string[] | null }>({
+    type Row = { word: string; lexemes: string[]; near: string[] | null; expansions: string[] | null };
+    const rows = await this.execute<Row>({
       sql: `select u.word, l.lexemes,
               case when b.typos > 0 and cardinality(l.lexemes) = 1 and length(l.lexemes[1]) <= ${MAX_WORD_LENGTH}
                    then array(select s.lexeme from search_word s
