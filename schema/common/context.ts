@@ -1,6 +1,6 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import type { Logger } from "pino";
-import type { SearchEngine } from "../../server/search/search-engine.js";
+import type { SearchEngine } from "../search/search-engine.port.js";
 import type { Viewer } from "../token/viewer.js";
 import type { Loaders } from "./loaders.js";
 

@@ -4,7 +4,7 @@ import { MAX_FILTER_VALUES } from "../common/filters.js";
 import { MAX_SLUG_LENGTH } from "../common/slug.args.js";
 import { MAX_PAGE_SIZE } from "../common/pagination.js";
 import { State } from "../municipality/state.enum.js";
-import { MAX_QUERY_LENGTH as MAX_SEARCH_QUERY_LENGTH } from "../../server/search/search-engine.js";
+import { MAX_QUERY_LENGTH as MAX_SEARCH_QUERY_LENGTH } from "./search-engine.port.js";
 import { SearchResultType } from "./search.types.js";
 
 /** Narrows a search; every given criterion must hold, within one any value may match. */

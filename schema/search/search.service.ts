@@ -1,51 +1,39 @@
 import type { AnyEntity, EntityClass } from "@mikro-orm/core";
-import type { SearchFilterSpec, SearchHitRecord, SearchResponse, SearchType } from "../../server/search/search-engine.js";
-import { MAX_TOTAL_HITS } from "../../server/search/search-engine.js";
+import type { SearchFilterSpec, SearchHitRecord, SearchResponse, SearchType } from "./search-engine.port.js";
+import { MAX_TOTAL_HITS } from "./search-engine.port.js";
 import type { HubContext } from "../common/context.js";
 import { badUserInput } from "../common/errors.js";
 import { selectRows } from "../common/sql.js";
 import { given, requireExisting, unknownValues } from "../common/filters.js";
-import { FieldOfAction } from "../field-of-action/field-of-action.entity.js";
-import { LessonLearned } from "../lesson/lesson-learned.entity.js";
 import { Municipality } from "../municipality/municipality.entity.js";
 import { STATE_NAMES, type State } from "../municipality/state.enum.js";
 import { ProjectStatus } from "../project/project-status.enum.js";
-import { Project } from "../project/project.entity.js";
 import { Provider } from "../provider/provider.entity.js";
 import { StrategyStatus } from "../strategy/strategy-status.enum.js";
-import { Strategy } from "../strategy/strategy.entity.js";
 import { Topic } from "../topic/topic.entity.js";
 import type { SearchArgs, SearchFilter } from "./search.inputs.js";
+import { SEARCHABLE_TYPES } from "./searchable-types.js";
 import { SearchFacetField, type SearchHit, SearchResultType, type SearchResults } from "./search.types.js";
 
 /** The engines' document type of each GraphQL result type, and back. */
-const ENGINE_TYPE: Record<SearchResultType, SearchType> = {
-  MUNICIPALITY: "Municipality",
-  STRATEGY: "Strategy",
-  FIELD_OF_ACTION: "FieldOfAction",
-  PROJECT: "Project",
-  LESSON_LEARNED: "LessonLearned",
-  PROVIDER: "Provider",
-};
-const RESULT_TYPE = Object.fromEntries(Object.entries(ENGINE_TYPE).map(([result, engine]) => [engine, result])) as Record<SearchType, SearchResultType>;
+const ENGINE_TYPE = Object.fromEntries(SEARCHABLE_TYPES.map(({ result, type }) => [result, type])) as Record<
+  SearchResultType,
+  SearchType
+>;
+const RESULT_TYPE = Object.fromEntries(SEARCHABLE_TYPES.map(({ result, type }) => [type, result])) as Record<
+  SearchType,
+  SearchResultType
+>;
 
-const ENTITY: Record<SearchType, EntityClass<AnyEntity & { id: number }>> = {
-  Municipality,
-  Strategy,
-  FieldOfAction,
-  Project,
-  LessonLearned,
-  Provider,
-};
+/** The entity of each document type, to load hits by. */
+const ENTITY = new Map<SearchType, EntityClass<AnyEntity & { id: number }>>(
+  SEARCHABLE_TYPES.map(({ type, entity }) => [type, entity]),
+);
 
-const TYPE_LABELS: Record<SearchResultType, string> = {
-  MUNICIPALITY: "Kommune",
-  STRATEGY: "Strategie",
-  FIELD_OF_ACTION: "Handlungsfeld",
-  PROJECT: "Projekt",
-  LESSON_LEARNED: "Erfahrung",
-  PROVIDER: "Dienstleister",
-};
+const TYPE_LABELS = Object.fromEntries(SEARCHABLE_TYPES.map(({ result, label }) => [result, label])) as Record<
+  SearchResultType,
+  string
+>;
 
 const STATUS_LABELS: Record<string, string> = {
   [ProjectStatus.IDEA]: "Idee",
@@ -120,7 +108,9 @@ function engineFilter(filter: SearchFilter | null | undefined): SearchFilterSpec
  */
 async function resolveHits(context: HubContext, records: readonly SearchHitRecord[]): Promise<SearchHit[]> {
   // The index should only hold public records, but a race between concurrent writes can leave a draft in it.
-  const nodes = await Promise.all(records.map((record) => context.loaders.publicById(ENTITY[record.type]).load(record.entityId)));
+  const nodes = await Promise.all(
+    records.map((record) => context.loaders.publicById(ENTITY.get(record.type)!).load(record.entityId)),
+  );
   return records.flatMap((record, index) => {
     const node = nodes[index];
     if (!node) return [];

@@ -1,34 +1,23 @@
 import { createUnionType, Field, Float, Int, ObjectType, registerEnumType } from "type-graphql";
 import { PageInfo } from "../common/pagination.js";
-import { MAX_FACET_VALUES, MAX_TOTAL_HITS } from "../../server/search/search-engine.js";
-import { FieldOfAction } from "../field-of-action/field-of-action.entity.js";
-import { LessonLearned } from "../lesson/lesson-learned.entity.js";
-import { Municipality } from "../municipality/municipality.entity.js";
-import { Project } from "../project/project.entity.js";
-import { Provider } from "../provider/provider.entity.js";
-import { Strategy } from "../strategy/strategy.entity.js";
+import { MAX_FACET_VALUES, MAX_TOTAL_HITS } from "./search-engine.port.js";
+import {
+  SEARCHABLE_TYPES,
+  type SearchableRecord,
+  type SearchableType,
+  type SearchResultName,
+} from "./searchable-types.js";
 import { AGGREGATE_WORK, MaxItems, PagedByParent, Work } from "../common/list-bounds.js";
 
-/** The kinds of record search finds. */
-export enum SearchResultType {
-  MUNICIPALITY = "MUNICIPALITY",
-  STRATEGY = "STRATEGY",
-  FIELD_OF_ACTION = "FIELD_OF_ACTION",
-  PROJECT = "PROJECT",
-  LESSON_LEARNED = "LESSON_LEARNED",
-  PROVIDER = "PROVIDER",
-}
+/** The kinds of record search finds: an enum whose values are the `result` names of the searchable types. */
+export const SearchResultType = Object.fromEntries(SEARCHABLE_TYPES.map(({ result }) => [result, result])) as {
+  readonly [Name in SearchResultName]: Name;
+};
+export type SearchResultType = SearchResultName;
 registerEnumType(SearchResultType, {
   name: "SearchResultType",
   description: "A kind of record that search finds.",
-  valuesConfig: {
-    MUNICIPALITY: { description: "Municipalities." },
-    STRATEGY: { description: "Digitalisation strategies." },
-    FIELD_OF_ACTION: { description: "Fields of action of strategies." },
-    PROJECT: { description: "Projects." },
-    LESSON_LEARNED: { description: "Lessons learned." },
-    PROVIDER: { description: "Providers (IT service providers, vendors, consultancies)." },
-  },
+  valuesConfig: Object.fromEntries(SEARCHABLE_TYPES.map(({ result, description }) => [result, { description }])),
 });
 
 /** The fields search results are counted by. */
@@ -57,7 +46,7 @@ registerEnumType(SearchFacetField, {
 export const SearchNode = createUnionType({
   name: "SearchNode",
   description: "A record found by search.",
-  types: () => [Municipality, Strategy, FieldOfAction, Project, LessonLearned, Provider] as const,
+  types: () => SEARCHABLE_TYPES.map(({ entity }) => entity) as unknown as readonly [SearchableType["entity"]],
   resolveType: (value) => value.constructor.name,
 });
 
@@ -75,7 +64,7 @@ export class SearchHighlight {
 @ObjectType({ description: "A record that matches the search, with why it matched." })
 export class SearchHit {
   @Field(() => SearchNode, { description: "The record." })
-  node: Municipality | Strategy | FieldOfAction | Project | LessonLearned | Provider;
+  node: SearchableRecord;
 
   @Field(() => Float, { description: "Relevance: higher is better. Comparable only within one result." })
   score: number;

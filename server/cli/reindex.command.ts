@@ -2,7 +2,7 @@ import { parseArgs } from "node:util";
 import pg from "pg";
 import { attachDatabase } from "../database/database.js";
 import { seedIfEmpty } from "../seeding.js";
-import { SEARCH_TYPES } from "../search/search-engine.js";
+import { SEARCH_TYPES } from "../../schema/search/search-engine.port.js";
 import { setOutbox } from "../search/search-runtime.js";
 import { progressBar } from "./progress.js";
 import type { CommandContext } from "./synthetic.command.js";

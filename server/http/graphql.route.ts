@@ -8,7 +8,7 @@ import { type Authenticator, verifiedToken, viewerOf } from "../auth/authenticat
 import type { Logger } from "../logger.js";
 import { RATE_LIMIT_RESPONSE_HEADERS, rateLimitMiddleware } from "../rate-limit/rate-limit.middleware.js";
 import type { RateLimiter } from "../rate-limit/rate-limiter.js";
-import type { SearchEngine } from "../search/search-engine.js";
+import type { SearchEngine } from "../../schema/search/search-engine.port.js";
 import { BODY_LIMIT } from "./errors.middleware.js";
 import { requestContext } from "./request-context.js";
 

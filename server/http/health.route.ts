@@ -1,7 +1,7 @@
 import type { MikroORM } from "@mikro-orm/postgresql";
 import type { RequestHandler } from "express";
 import type { RateLimiter } from "../rate-limit/rate-limiter.js";
-import type { SearchEngine } from "../search/search-engine.js";
+import type { SearchEngine } from "../../schema/search/search-engine.port.js";
 
 /** How long `/healthz` waits for a dependency before it reports it down. */
 export const HEALTH_TIMEOUT_MS = 2000;

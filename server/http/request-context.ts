@@ -6,7 +6,7 @@ import { VISIBILITY_FILTER, visibilityOf } from "../../schema/publishing/visibil
 import type { Viewer } from "../../schema/token/viewer.js";
 import type { Logger } from "../logger.js";
 import { requestScope } from "../request-scope.js";
-import type { SearchEngine } from "../search/search-engine.js";
+import type { SearchEngine } from "../../schema/search/search-engine.port.js";
 
 /** What every GraphQL context is made from. */
 export interface ContextSources {

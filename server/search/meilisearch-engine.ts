@@ -9,7 +9,7 @@ import {
   type SearchRequest,
   type SearchResponse,
   SNIPPET_FIELDS,
-} from "./search-engine.js";
+} from "../../schema/search/search-engine.port.js";
 import { MARK_END, MARK_START, markedSnippet } from "./snippet.js";
 import { MEILI_FACETS, meiliFilter, type MeiliDocument } from "./meilisearch-settings.js";
 import type { OutboxBacklog } from "./outbox-worker.js";

@@ -4,8 +4,8 @@
  * it is unit-tested without a Meilisearch.
  */
 import type { Settings } from "meilisearch";
-import type { SearchFilterSpec, SearchType } from "./search-engine.js";
-import { MAX_FACET_VALUES, MAX_TOTAL_HITS, SEARCH_TYPES } from "./search-engine.js";
+import type { SearchFilterSpec, SearchType } from "../../schema/search/search-engine.port.js";
+import { MAX_FACET_VALUES, MAX_TOTAL_HITS, SEARCH_TYPES } from "../../schema/search/search-engine.port.js";
 import { SYNONYMS, type SynonymGroup } from "./synonyms.js";
 
 /** Name of the index unless MEILI_INDEX says otherwise. */

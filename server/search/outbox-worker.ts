@@ -2,7 +2,7 @@ import type { EntityManager, MikroORM } from "@mikro-orm/postgresql";
 import { type Index, MeilisearchApiError, type Settings, type Task } from "meilisearch";
 import type { Logger } from "../logger.js";
 import { type MeiliDocument, meiliId } from "./meilisearch-settings.js";
-import type { SearchType } from "./search-engine.js";
+import type { SearchType } from "../../schema/search/search-engine.port.js";
 import { withoutSentinels } from "./snippet.js";
 
 /** Tuning of the outbox worker. */

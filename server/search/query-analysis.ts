@@ -3,7 +3,7 @@
  * umlaut spellings, typo corrections, synonyms and prefixes of German compounds. Pure:
  * the engine looks the words up (stems, near words) and hands the answers in.
  */
-import { MAX_QUERY_LEXEMES, MAX_QUERY_WORDS } from "./search-engine.js";
+import { MAX_QUERY_LEXEMES, MAX_QUERY_WORDS } from "../../schema/search/search-engine.port.js";
 import type { SynonymGroup } from "./synonyms.js";
 
 /** A word as typed; `parts` > 1 for compounds written "E-Akte", "eAkte" or "E Akte". */

@@ -1,6 +1,7 @@
 import type { MikroORM } from "@mikro-orm/postgresql";
 import pg from "pg";
 import { queryCounted } from "../database/request-connections.js";
+import type { Sql } from "./sql-fragment.js";
 
 /** Connections per pool: a search runs at most two statements at once. */
 const POOL_SIZE = 4;
@@ -8,12 +9,6 @@ const POOL_SIZE = 4;
 const IDLE_MS = 30_000;
 /** Longest wait for a free connection (or a new one): then the search fails rather than hang. */
 const CONNECT_TIMEOUT_MS = 5_000;
-
-/** A statement with `?` placeholders, as the ORM writes them, and its parameters. */
-export interface Sql {
-  sql: string;
-  params: unknown[];
-}
 
 /** `?` placeholders as PostgreSQL's `$1`, `$2`, …; the engine's SQL has no other question marks. */
 export function numbered(sql: string): string {

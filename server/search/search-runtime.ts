@@ -5,7 +5,12 @@ import { MeilisearchEngine, meiliIndex } from "./meilisearch-engine.js";
 import { meiliSettings } from "./meilisearch-settings.js";
 import { type OutboxLag, OutboxWorker } from "./outbox-worker.js";
 import { PostgresSearchEngine } from "./postgres-engine.js";
-import type { EngineHealth, SearchEngine, SearchRequest, SearchResponse } from "./search-engine.js";
+import type {
+  EngineHealth,
+  SearchEngine,
+  SearchRequest,
+  SearchResponse,
+} from "../../schema/search/search-engine.port.js";
 
 /**
  * How far Meilisearch may lag behind the database, in milliseconds, before searches are answered by

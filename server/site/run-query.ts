@@ -3,7 +3,7 @@ import type { MikroORM } from "@mikro-orm/postgresql";
 import type { HubContext } from "../../schema/common/context.js";
 import { requestContext } from "../http/request-context.js";
 import type { Logger } from "../logger.js";
-import type { SearchEngine } from "../search/search-engine.js";
+import type { SearchEngine } from "../../schema/search/search-engine.port.js";
 
 /** What the site needs to run its GraphQL documents in-process. */
 export interface SiteQueryOptions {

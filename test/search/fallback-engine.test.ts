@@ -7,7 +7,7 @@
 import { pino } from "pino";
 import { describe, expect, it } from "vitest";
 import type { OutboxLag } from "../../server/search/outbox-worker.js";
-import type { SearchEngine, SearchRequest, SearchResponse } from "../../server/search/search-engine.js";
+import type { SearchEngine, SearchRequest, SearchResponse } from "../../schema/search/search-engine.port.js";
 import { FallbackSearchEngine, MAX_SEARCH_LAG_MS } from "../../server/search/search-runtime.js";
 
 /** Test double of an engine: answers with its own name as the only facet value and counts its searches. */

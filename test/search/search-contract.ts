@@ -17,7 +17,12 @@ import { PublicationState } from "../../schema/publishing/publication-state.enum
 import { VISIBILITY_FILTER } from "../../schema/publishing/visibility.js";
 import { StrategyStatus } from "../../schema/strategy/strategy-status.enum.js";
 import { Strategy } from "../../schema/strategy/strategy.entity.js";
-import type { SearchEngine, SearchFilterSpec, SearchResponse, SearchType } from "../../server/search/search-engine.js";
+import type {
+  SearchEngine,
+  SearchFilterSpec,
+  SearchResponse,
+  SearchType,
+} from "../../schema/search/search-engine.port.js";
 
 /** An engine under test, on a database of its own holding the seed data. */
 export interface EngineUnderTest {

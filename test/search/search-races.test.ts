@@ -7,7 +7,6 @@
  */
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Migration20261130070000Search } from "../../server/database/migrations/Migration20261130070000Search.js";
 import { createTestDatabase, type TestDatabase } from "../support/database.js";
 
 let db: TestDatabase;
@@ -262,43 +261,6 @@ describe("search_refresh", () => {
     } finally {
       await rows("update search_state set value = 'off' where key = 'outbox'");
       await rows("delete from search_outbox");
-    }
-  });
-});
-
-describe("Migration20261130090000SearchLocks", () => {
-  it("down() restores the functions of Migration20261130070000Search exactly, up() the new ones again", async () => {
-    const own = await createTestDatabase();
-    try {
-      const bodies = async () =>
-        Object.fromEntries(
-          (await own.orm.em.getConnection().execute<{ proname: string; prosrc: string; args: string }[]>(
-            "select proname, prosrc, pg_get_function_arguments(oid) as args from pg_proc where proname in ('search_refresh', 'search_cascade')",
-            [],
-            "all",
-          )).map((row) => [`${row.proname}(${row.args})`, row.prosrc]),
-        );
-      const current = await bodies();
-      const original = new Migration20261130070000Search(own.orm.em.getDriver(), own.orm.config);
-      await original.up();
-      const originalBody = (name: string) => {
-        const sql = original.getQueries().find((query) => typeof query === "string" && query.startsWith(`create function ${name}(`)) as string;
-        return sql.slice(sql.indexOf("$$") + 2, sql.lastIndexOf("$$"));
-      };
-
-      // Down to and including this migration: the later ones first.
-      const reverted = await own.orm.migrator.down({ to: "Migration20261130090000SearchLocks" });
-      // Later migrations of other features (e.g. Migration20261205120000SimilarityFeatures) are reverted before these.
-      expect(reverted.map((migration) => migration.name).slice(-3)).toEqual(["Migration20261130110000SearchTitleFilters", "Migration20261130100000SearchSpeed", "Migration20261130090000SearchLocks"]);
-      expect(await bodies()).toEqual({
-        "search_refresh(p_type text, p_ids integer[])": originalBody("search_refresh"),
-        "search_cascade(p_type text, p_ids integer[])": originalBody("search_cascade"),
-      });
-
-      await own.orm.migrator.up();
-      expect(await bodies()).toEqual(current);
-    } finally {
-      await own.close();
     }
   });
 });

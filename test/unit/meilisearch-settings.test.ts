@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { facetCounts } from "../../server/search/meilisearch-engine.js";
 import { meiliFilter, meiliId, meiliSettings, meiliSynonyms } from "../../server/search/meilisearch-settings.js";
 import { toMeiliDocument } from "../../server/search/outbox-worker.js";
-import { MAX_FACET_VALUES, MAX_TOTAL_HITS } from "../../server/search/search-engine.js";
+import { MAX_FACET_VALUES, MAX_TOTAL_HITS } from "../../schema/search/search-engine.port.js";
 import { SYNONYMS } from "../../server/search/synonyms.js";
 
 describe("Meilisearch filter translation", () => {

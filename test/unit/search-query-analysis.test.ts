@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { analyseSynonyms, buildTextQueries, editDistance, lexemeCount, tokenize, typoBudget, umlautVariants, type WordFacts } from "../../server/search/query-analysis.js";
-import { MAX_QUERY_LEXEMES } from "../../server/search/search-engine.js";
+import { MAX_QUERY_LEXEMES } from "../../schema/search/search-engine.port.js";
 import { markedSnippet } from "../../server/search/snippet.js";
 import { SYNONYMS } from "../../server/search/synonyms.js";
 

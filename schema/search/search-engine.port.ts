@@ -4,9 +4,11 @@
  * into entities through its loaders.
  */
 
-/** The record types that have search documents, by their GraphQL type name. */
-export const SEARCH_TYPES = ["Municipality", "Strategy", "FieldOfAction", "Project", "LessonLearned", "Provider"] as const;
-export type SearchType = (typeof SEARCH_TYPES)[number];
+import { SEARCHABLE_TYPES, type SearchType } from "./searchable-types.js";
+
+export type { SearchType };
+/** The record types that have search documents, by their GraphQL type name (see searchable-types.ts). */
+export const SEARCH_TYPES: readonly SearchType[] = SEARCHABLE_TYPES.map((entry) => entry.type);
 
 /** The fields results are counted by. */
 export const FACET_FIELDS = ["type", "municipality", "state", "topic", "status", "provider"] as const;
