@@ -63,19 +63,19 @@ export async function compareMunicipalities(
   const fieldRows = await selectRows<{ id: number; municipality_id: number; topic_id: number }>(
     em,
     `select f.id, s.municipality_id, t.topic_id
-       from field_of_action f
+       from public_field_of_action f
        join strategy s on s.id = f.strategy_id
        join field_of_action_topics t on t.field_of_action_id = f.id
-      where s.municipality_id in (?) and f.publication_state = 'PUBLISHED' and s.publication_state = 'PUBLISHED' ${topicFilter}`,
+      where s.municipality_id in (?) ${topicFilter}`,
     [cityIds, ...topicParams],
   );
   // Id, title and status suffice to fill and order the cells; the cells' resolver loads the projects a query shows.
   const projectRows = await selectRows<{ id: number; municipality_id: number; topic_id: number; status: ProjectStatus; title: string }>(
     em,
     `select p.id, p.municipality_id, t.topic_id, p.status, p.title
-       from project p
+       from public_project p
        join project_topics t on t.project_id = p.id
-      where p.municipality_id in (?) and p.publication_state = 'PUBLISHED' ${topicFilter}`,
+      where p.municipality_id in (?) ${topicFilter}`,
     [cityIds, ...topicParams],
   );
 
@@ -127,8 +127,8 @@ export async function fieldOfActionCounts(em: EntityManager, municipalityIds: re
   const rows = await selectRows<{ municipality_id: number; count: string }>(
     em,
     `select s.municipality_id, count(*) as count
-       from field_of_action f join strategy s on s.id = f.strategy_id
-      where s.municipality_id in (?) and f.publication_state = 'PUBLISHED' and s.publication_state = 'PUBLISHED'
+       from public_field_of_action f join strategy s on s.id = f.strategy_id
+      where s.municipality_id in (?)
       group by s.municipality_id`,
     [[...municipalityIds]],
   );
@@ -139,8 +139,8 @@ export async function fieldOfActionCounts(em: EntityManager, municipalityIds: re
 export async function projectStatusCounts(em: EntityManager, municipalityIds: readonly number[]): Promise<Map<number, ProjectStatusCount[]>> {
   const rows = await selectRows<{ municipality_id: number; status: ProjectStatus; count: string }>(
     em,
-    `select municipality_id, status, count(*) as count from project
-      where municipality_id in (?) and publication_state = 'PUBLISHED'
+    `select municipality_id, status, count(*) as count from public_project
+      where municipality_id in (?)
       group by municipality_id, status order by municipality_id, status collate "C"`,
     [[...municipalityIds]],
   );
@@ -153,8 +153,8 @@ export async function budgetByYear(em: EntityManager, municipalityIds: readonly 
   const rows = await selectRows<{ municipality_id: number; year: number; total: string }>(
     em,
     `select s.municipality_id, b.year, sum(b.amount)::text as total
-       from budget_line b join strategy s on s.id = b.strategy_id
-      where s.municipality_id in (?) and b.publication_state = 'PUBLISHED' and s.publication_state = 'PUBLISHED'
+       from public_budget_line b join strategy s on s.id = b.strategy_id
+      where s.municipality_id in (?)
       group by s.municipality_id, b.year order by s.municipality_id, b.year`,
     [[...municipalityIds]],
   );
@@ -167,8 +167,8 @@ export async function providerRoles(em: EntityManager, municipalityIds: readonly
   const rows = await selectRows<{ municipality_id: number; provider_id: number; roles: EngagementRole[] }>(
     em,
     `select e.municipality_id, e.provider_id, array_agg(distinct e.role::text order by e.role::text) as roles
-       from engagement e join provider p on p.id = e.provider_id
-      where e.municipality_id in (?) and e.publication_state = 'PUBLISHED'
+       from public_engagement e join provider p on p.id = e.provider_id
+      where e.municipality_id in (?)
       group by e.municipality_id, e.provider_id, p.name order by e.municipality_id, p.name, e.provider_id`,
     [[...municipalityIds]],
   );
