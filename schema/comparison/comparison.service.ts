@@ -8,14 +8,16 @@ import { Indicator } from "../indicator/indicator.entity.js";
 import { Municipality } from "../municipality/municipality.entity.js";
 import { ProjectStatusCount } from "../project/project-status-count.type.js";
 import type { ProjectStatus } from "../project/project-status.enum.js";
-import { PublicationState } from "../publishing/publication-state.enum.js";
-import { publicCondition } from "../publishing/visibility.js";
+import { VISIBILITY_FILTER, type Visibility } from "../publishing/visibility.js";
 import { Strategy } from "../strategy/strategy.entity.js";
 import { Topic } from "../topic/topic.entity.js";
 import { Comparison, ComparisonCell, ComparisonRow, ProviderRoles } from "./comparison.types.js";
 import { coverageOf } from "./coverage.enum.js";
 
 const GERMAN = new Intl.Collator("de");
+
+/** Find options' filters for reading what the public sees, whoever asks: the entity's own visibility filter. */
+const PUBLIC_ONLY = { [VISIBILITY_FILTER]: { scope: "public" } satisfies Visibility };
 
 /** Finds the municipalities by slug, in the given order; unknown slugs are a BAD_USER_INPUT error naming them. */
 async function municipalitiesInOrder(em: EntityManager, slugs: readonly string[]): Promise<Municipality[]> {
@@ -116,8 +118,8 @@ export async function compareMunicipalities(
 export async function strategiesOf(em: EntityManager, municipalityIds: readonly number[]): Promise<Map<number, Strategy[]>> {
   const strategies = await em.find(
     Strategy,
-    { municipality: { $in: [...municipalityIds] }, publicationState: PublicationState.PUBLISHED },
-    { orderBy: { adoptedOn: "desc nulls last", title: "asc", id: "asc" } },
+    { municipality: { $in: [...municipalityIds] } },
+    { filters: PUBLIC_ONLY, orderBy: { adoptedOn: "desc nulls last", title: "asc", id: "asc" } },
   );
   return groupBy(strategies, (strategy) => strategy.municipality.id);
 }
@@ -180,8 +182,8 @@ export async function providerRoles(em: EntityManager, municipalityIds: readonly
 export async function indicatorsOf(em: EntityManager, municipalityIds: readonly number[]): Promise<Map<number, Indicator[]>> {
   const indicators = await em.find(
     Indicator,
-    { $and: [{ municipality: { $in: [...municipalityIds] } }, publicCondition({ owner: "municipality", parent: "strategy", parentOptional: true })] } as never,
-    { orderBy: { asOf: "asc nulls last", name: "asc", id: "asc" } },
+    { municipality: { $in: [...municipalityIds] } },
+    { filters: PUBLIC_ONLY, orderBy: { asOf: "asc nulls last", name: "asc", id: "asc" } },
   );
   return groupBy(indicators, (indicator) => indicator.municipality.id);
 }
