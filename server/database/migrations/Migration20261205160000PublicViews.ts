@@ -36,6 +36,13 @@ const PUBLIC_VIEWS: Record<string, string> = {
  * restating the publication rules. Each view is a plain `select t.* … where`, which
  * PostgreSQL inlines into the statement that reads it.
  *
+ * Views rather than a SQL fragment generated from `VisibilityPaths` at run time: SQL in
+ * the database (the search and similarity triggers, an analyst's psql session) can read
+ * a view but not a TypeScript function, and a query reads as plain SQL. The rule is
+ * then written twice, in `visibility.ts` and here; `public-views.test.ts` checks, for every
+ * entity that has the filter, that both select the same rows, so a new publishable
+ * type, or a changed rule, needs a migration that (re)creates its view.
+ *
  * A view pins the columns of its table: a later migration that changes the type of a
  * column of such a table, or drops one, must drop the table's view first and create it
  * again after; a column added later shows in the view once the view is created again.
