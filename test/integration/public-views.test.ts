@@ -65,7 +65,9 @@ function describeType(meta: EntityMetadata): PublicType {
     const optional = Array.isArray(part.$or);
     const [relation] = Object.keys(optional ? part.$or[1] : part);
     const property = meta.properties[relation];
-    if (!property?.targetMeta) throw new Error(`${meta.className}: unexpected visibility condition ${JSON.stringify(condition)}`);
+    if (!property?.targetMeta) {
+      throw new Error(`${meta.className}: unexpected visibility condition ${JSON.stringify(condition)}`);
+    }
     parent = { table: property.targetMeta.tableName, column: property.fieldNames[0], optional };
   }
   return { meta, table: meta.tableName, ownState, parent };
@@ -167,10 +169,14 @@ async function coverage(type: PublicType): Promise<Dictionary<boolean>> {
 }
 
 describe("the public_<table> views", () => {
-  it("exist for every entity with the visibility filter", () => {
+  it("exist for exactly the entities with the visibility filter", async () => {
     expect(types.map((type) => type.table)).toEqual(
       expect.arrayContaining(["project", "strategy", "field_of_action", "cost_item", "lesson_learned"]),
     );
+    const views = await sql<{ name: string }>(
+      `select table_name as name from information_schema.views where table_name like 'public\\_%' order by 1`,
+    );
+    expect(views.map((view) => view.name)).toEqual(types.map((type) => `public_${type.table}`).sort());
     expect(types.find((type) => type.table === "cost_item")).toMatchObject({ ownState: false });
     expect(types.find((type) => type.table === "lesson_learned")?.parent).toMatchObject({ optional: true });
   });
