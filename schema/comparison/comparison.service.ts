@@ -8,14 +8,16 @@ import { Indicator } from "../indicator/indicator.entity.js";
 import { Municipality } from "../municipality/municipality.entity.js";
 import { ProjectStatusCount } from "../project/project-status-count.type.js";
 import type { ProjectStatus } from "../project/project-status.enum.js";
-import { PublicationState } from "../publishing/publication-state.enum.js";
-import { publicCondition } from "../publishing/visibility.js";
+import { VISIBILITY_FILTER, type Visibility } from "../publishing/visibility.js";
 import { Strategy } from "../strategy/strategy.entity.js";
 import { Topic } from "../topic/topic.entity.js";
 import { Comparison, ComparisonCell, ComparisonRow, ProviderRoles } from "./comparison.types.js";
 import { coverageOf } from "./coverage.enum.js";
 
 const GERMAN = new Intl.Collator("de");
+
+/** Find options' filters for reading what the public sees, whoever asks: the entity's own visibility filter. */
+const PUBLIC_ONLY = { [VISIBILITY_FILTER]: { scope: "public" } satisfies Visibility };
 
 /** Finds the municipalities by slug, in the given order; unknown slugs are a BAD_USER_INPUT error naming them. */
 async function municipalitiesInOrder(em: EntityManager, slugs: readonly string[]): Promise<Municipality[]> {
@@ -63,19 +65,19 @@ export async function compareMunicipalities(
   const fieldRows = await selectRows<{ id: number; municipality_id: number; topic_id: number }>(
     em,
     `select f.id, s.municipality_id, t.topic_id
-       from field_of_action f
+       from public_field_of_action f
        join strategy s on s.id = f.strategy_id
        join field_of_action_topics t on t.field_of_action_id = f.id
-      where s.municipality_id in (?) and f.publication_state = 'PUBLISHED' and s.publication_state = 'PUBLISHED' ${topicFilter}`,
+      where s.municipality_id in (?) ${topicFilter}`,
     [cityIds, ...topicParams],
   );
   // Id, title and status suffice to fill and order the cells; the cells' resolver loads the projects a query shows.
   const projectRows = await selectRows<{ id: number; municipality_id: number; topic_id: number; status: ProjectStatus; title: string }>(
     em,
     `select p.id, p.municipality_id, t.topic_id, p.status, p.title
-       from project p
+       from public_project p
        join project_topics t on t.project_id = p.id
-      where p.municipality_id in (?) and p.publication_state = 'PUBLISHED' ${topicFilter}`,
+      where p.municipality_id in (?) ${topicFilter}`,
     [cityIds, ...topicParams],
   );
 
@@ -116,8 +118,8 @@ export async function compareMunicipalities(
 export async function strategiesOf(em: EntityManager, municipalityIds: readonly number[]): Promise<Map<number, Strategy[]>> {
   const strategies = await em.find(
     Strategy,
-    { municipality: { $in: [...municipalityIds] }, publicationState: PublicationState.PUBLISHED },
-    { orderBy: { adoptedOn: "desc nulls last", title: "asc", id: "asc" } },
+    { municipality: { $in: [...municipalityIds] } },
+    { filters: PUBLIC_ONLY, orderBy: { adoptedOn: "desc nulls last", title: "asc", id: "asc" } },
   );
   return groupBy(strategies, (strategy) => strategy.municipality.id);
 }
@@ -127,8 +129,8 @@ export async function fieldOfActionCounts(em: EntityManager, municipalityIds: re
   const rows = await selectRows<{ municipality_id: number; count: string }>(
     em,
     `select s.municipality_id, count(*) as count
-       from field_of_action f join strategy s on s.id = f.strategy_id
-      where s.municipality_id in (?) and f.publication_state = 'PUBLISHED' and s.publication_state = 'PUBLISHED'
+       from public_field_of_action f join strategy s on s.id = f.strategy_id
+      where s.municipality_id in (?)
       group by s.municipality_id`,
     [[...municipalityIds]],
   );
@@ -139,8 +141,8 @@ export async function fieldOfActionCounts(em: EntityManager, municipalityIds: re
 export async function projectStatusCounts(em: EntityManager, municipalityIds: readonly number[]): Promise<Map<number, ProjectStatusCount[]>> {
   const rows = await selectRows<{ municipality_id: number; status: ProjectStatus; count: string }>(
     em,
-    `select municipality_id, status, count(*) as count from project
-      where municipality_id in (?) and publication_state = 'PUBLISHED'
+    `select municipality_id, status, count(*) as count from public_project
+      where municipality_id in (?)
       group by municipality_id, status order by municipality_id, status collate "C"`,
     [[...municipalityIds]],
   );
@@ -153,8 +155,8 @@ export async function budgetByYear(em: EntityManager, municipalityIds: readonly 
   const rows = await selectRows<{ municipality_id: number; year: number; total: string }>(
     em,
     `select s.municipality_id, b.year, sum(b.amount)::text as total
-       from budget_line b join strategy s on s.id = b.strategy_id
-      where s.municipality_id in (?) and b.publication_state = 'PUBLISHED' and s.publication_state = 'PUBLISHED'
+       from public_budget_line b join strategy s on s.id = b.strategy_id
+      where s.municipality_id in (?)
       group by s.municipality_id, b.year order by s.municipality_id, b.year`,
     [[...municipalityIds]],
   );
@@ -167,8 +169,8 @@ export async function providerRoles(em: EntityManager, municipalityIds: readonly
   const rows = await selectRows<{ municipality_id: number; provider_id: number; roles: EngagementRole[] }>(
     em,
     `select e.municipality_id, e.provider_id, array_agg(distinct e.role::text order by e.role::text) as roles
-       from engagement e join provider p on p.id = e.provider_id
-      where e.municipality_id in (?) and e.publication_state = 'PUBLISHED'
+       from public_engagement e join provider p on p.id = e.provider_id
+      where e.municipality_id in (?)
       group by e.municipality_id, e.provider_id, p.name order by e.municipality_id, p.name, e.provider_id`,
     [[...municipalityIds]],
   );
@@ -180,8 +182,8 @@ export async function providerRoles(em: EntityManager, municipalityIds: readonly
 export async function indicatorsOf(em: EntityManager, municipalityIds: readonly number[]): Promise<Map<number, Indicator[]>> {
   const indicators = await em.find(
     Indicator,
-    { $and: [{ municipality: { $in: [...municipalityIds] } }, publicCondition({ owner: "municipality", parent: "strategy", parentOptional: true })] } as never,
-    { orderBy: { asOf: "asc nulls last", name: "asc", id: "asc" } },
+    { municipality: { $in: [...municipalityIds] } },
+    { filters: PUBLIC_ONLY, orderBy: { asOf: "asc nulls last", name: "asc", id: "asc" } },
   );
   return groupBy(indicators, (indicator) => indicator.municipality.id);
 }

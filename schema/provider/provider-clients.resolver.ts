@@ -24,8 +24,8 @@ export class ProviderClientsResolver {
           `select * from (
            select e.provider_id, e.municipality_id, array_agg(distinct e.role::text order by e.role::text) as roles, min(e.since) as since,
                   row_number() over (partition by e.provider_id order by m.name, e.municipality_id) as rn
-             from engagement e join municipality m on m.id = e.municipality_id
-            where e.provider_id in (?) and e.publication_state = 'PUBLISHED'
+             from public_engagement e join municipality m on m.id = e.municipality_id
+            where e.provider_id in (?)
             group by e.provider_id, e.municipality_id, m.name) as ranked
             where rn <= ? order by provider_id, rn`,
           [[...ids], MAX_PAGE_SIZE],

@@ -34,7 +34,11 @@ function nest(path: string, value: unknown): Dictionary {
     .reduce<unknown>((inner, key) => ({ [key]: inner }), value) as Dictionary;
 }
 
-/** The condition for what the public may read of a record type. */
+/**
+ * The condition for what the public may read of a record type. SQL outside the ORM
+ * reads the same through the views `public_<table>` (migration PublicViews), which
+ * `test/integration/public-views.test.ts` holds to this condition.
+ */
 export function publicCondition({ parent, parentOptional = false, ownState = true }: VisibilityPaths): Dictionary {
   const published = { publicationState: PublicationState.PUBLISHED };
   const conditions: Dictionary[] = ownState ? [published] : [];

@@ -45,8 +45,9 @@ function municipalityScope(stats: Stats): Fragment {
 function strategyTopicCondition(stats: Stats): Fragment {
   if (!given(stats.filter?.topics)) return { sql: "", bindings: [] };
   return {
-    sql: `and exists (select 1 from field_of_action f join field_of_action_topics ft on ft.field_of_action_id = f.id join topic t on t.id = ft.topic_id
-                       where f.strategy_id = s.id and f.publication_state = 'PUBLISHED' and t.key in (?))`,
+    sql: `and exists (select 1 from public_field_of_action f
+                        join field_of_action_topics ft on ft.field_of_action_id = f.id join topic t on t.id = ft.topic_id
+                       where f.strategy_id = s.id and t.key in (?))`,
     bindings: [stats.filter.topics],
   };
 }
@@ -91,15 +92,17 @@ export async function projectsByStatus(em: EntityManager, stats: Stats): Promise
 /** Providers by client municipalities per state (published engagements), most clients first. */
 export async function providersByClients(em: EntityManager, stats: Stats): Promise<ProviderShare[]> {
   const scope = municipalityScope(stats);
-  const providerFilter = given(stats.filter?.providers) ? "and e.provider_id in (select id from provider where slug in (?))" : "";
+  const providerFilter = given(stats.filter?.providers)
+    ? "where e.provider_id in (select id from provider where slug in (?))"
+    : "";
   const rows = await selectRows<{ provider_id: number; state: State; clients: number; municipalities: number; share: number }>(
     em,
     `with scope as (${scope.sql}),
           totals as (select state, count(*)::int as municipalities from scope group by state),
           clients as (
             select e.provider_id, m.state, count(distinct e.municipality_id)::int as clients
-              from engagement e join scope m on m.id = e.municipality_id
-             where e.publication_state = 'PUBLISHED' ${providerFilter}
+              from public_engagement e join scope m on m.id = e.municipality_id
+             ${providerFilter}
              group by e.provider_id, m.state)
      select c.provider_id, c.state, c.clients, t.municipalities, round(c.clients::numeric / t.municipalities, 4)::float8 as share
        from clients c join totals t on t.state = c.state join provider v on v.id = c.provider_id
@@ -116,8 +119,8 @@ export async function strategiesByAdoptionYear(em: EntityManager, stats: Stats):
   const rows = await selectRows<{ year: number | null; count: number }>(
     em,
     `select substring(s.adopted_on from 1 for 4)::int as year, count(*)::int as count
-       from strategy s
-      where s.publication_state = 'PUBLISHED' and s.municipality_id in (select id from (${scope.sql}) as scope) ${topics.sql}
+       from public_strategy s
+      where s.municipality_id in (select id from (${scope.sql}) as scope) ${topics.sql}
       group by 1 order by 1 nulls last`,
     [...scope.bindings, ...topics.bindings],
   );
@@ -131,9 +134,8 @@ export async function budgetByYearAndCategory(em: EntityManager, stats: Stats): 
   const rows = await selectRows<{ year: number; category: BudgetCategory; total: string }>(
     em,
     `select b.year, b.category, sum(b.amount)::text as total
-       from budget_line b join strategy s on s.id = b.strategy_id
-      where b.publication_state = 'PUBLISHED' and s.publication_state = 'PUBLISHED'
-        and s.municipality_id in (select id from (${scope.sql}) as scope) ${topics.sql}
+       from public_budget_line b join strategy s on s.id = b.strategy_id
+      where s.municipality_id in (select id from (${scope.sql}) as scope) ${topics.sql}
       group by b.year, b.category order by b.year, b.category collate "C"`,
     [...scope.bindings, ...topics.bindings],
   );

@@ -25,13 +25,13 @@ export class TopicCountsResolver {
                   row_number() over (partition by x.topic_id order by m.name, x.municipality_id) as rn
              from (select ft.topic_id, s.municipality_id, 1 as fields, 0 as projects
                      from field_of_action_topics ft
-                     join field_of_action f on f.id = ft.field_of_action_id
+                     join public_field_of_action f on f.id = ft.field_of_action_id
                      join strategy s on s.id = f.strategy_id
-                    where ft.topic_id in (?) and f.publication_state = 'PUBLISHED' and s.publication_state = 'PUBLISHED'
+                    where ft.topic_id in (?)
                    union all
                    select pt.topic_id, p.municipality_id, 0, 1
-                     from project_topics pt join project p on p.id = pt.project_id
-                    where pt.topic_id in (?) and p.publication_state = 'PUBLISHED') as x
+                     from project_topics pt join public_project p on p.id = pt.project_id
+                    where pt.topic_id in (?)) as x
              join municipality m on m.id = x.municipality_id
             group by x.topic_id, x.municipality_id, m.name) as ranked
             where rn <= ? order by topic_id, rn`,

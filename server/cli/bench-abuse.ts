@@ -321,9 +321,7 @@ async function projectCount(databaseUrl: string): Promise<{ projects: number; sl
     // Planner statistics, which a copied or freshly loaded database may lack.
     await client.query("analyze");
     const { rows } = await client.query<{ count: string }>("select count(*) from project");
-    const slugs = await client.query<{ slug: string }>(
-      "select slug from project where publication_state = 'PUBLISHED' order by id limit 2000",
-    );
+    const slugs = await client.query<{ slug: string }>("select slug from public_project order by id limit 2000");
     return { projects: Number(rows[0].count), slugs: slugs.rows.map((row) => row.slug) };
   } finally {
     await client.end();

@@ -156,7 +156,7 @@ const PROJECT_BATCH_SQL = `
   select p.id, p.slug, p.title, p.summary, p.status,
          p.started_on as "startedOn", p.planned_end_on as "plannedEndOn", p.completed_on as "completedOn",
          m.slug as municipality_slug, m.name as municipality_name, m.state as municipality_state,
-         (select s.title from strategy s where s.id = p.strategy_id and s.publication_state = 'PUBLISHED') as strategy,
+         (select s.title from public_strategy s where s.id = p.strategy_id) as strategy,
          coalesce((select array_agg(t.key::text order by t.key collate "C") from project_topics pt join topic t on t.id = pt.topic_id
                     where pt.project_id = p.id), '{}') as topics,
          coalesce((select json_agg(json_build_object('slug', v.slug, 'name', v.name) order by v.name, v.slug) from project_providers pv
@@ -165,10 +165,10 @@ const PROJECT_BATCH_SQL = `
                      join product d on d.id = pd.product_id where pd.project_id = p.id), '[]') as products,
          coalesce((select json_agg(json_build_object('title', s.title, 'publisher', s.publisher, 'publishedOn', s.published_on, 'url', s.url)
                                    order by s.key collate "C")
-                     from project_sources ps join source s on s.id = ps.source_id
-                    where ps.project_id = p.id and s.publication_state = 'PUBLISHED'), '[]') as sources
-    from project p join municipality m on m.id = p.municipality_id
-   where p.id in (?) and p.publication_state = 'PUBLISHED'`;
+                     from project_sources ps join public_source s on s.id = ps.source_id
+                    where ps.project_id = p.id), '[]') as sources
+    from public_project p join municipality m on m.id = p.municipality_id
+   where p.id in (?)`;
 
 /** The export records of a batch of projects, in the order of `ids`, with what an analyst needs in one row: one statement. */
 export async function projectRecords(em: EntityManager, ids: readonly number[]): Promise<ProjectRecord[]> {
@@ -199,6 +199,33 @@ export async function strategyPage(em: EntityManager, filter: StrategyFilter, pa
 }
 
 /**
+ * Per strategy of a batch (`?` four times: the batch's ids), its public fields of action,
+ * their topics and its public budget total. Grouped once per figure rather than
+ * counted per strategy: each per-strategy count through a view would check the
+ * strategy's state again, once per strategy.
+ */
+const STRATEGY_FIGURES_SQL = `
+  select s.id as strategy_id, coalesce(fa.fields, 0) as fields, coalesce(ta.topics, '{}') as topics, ba.budget
+    from strategy s
+    left join (select f.strategy_id, count(*)::int as fields from public_field_of_action f
+                where f.strategy_id in (?) group by f.strategy_id) fa on fa.strategy_id = s.id
+    left join (select f.strategy_id, array_agg(distinct t.key::text order by t.key::text) as topics
+                 from public_field_of_action f
+                 join field_of_action_topics ft on ft.field_of_action_id = f.id join topic t on t.id = ft.topic_id
+                where f.strategy_id in (?) group by f.strategy_id) ta on ta.strategy_id = s.id
+    left join (select b.strategy_id, sum(b.amount)::text as budget from public_budget_line b
+                where b.strategy_id in (?) group by b.strategy_id) ba on ba.strategy_id = s.id
+   where s.id in (?)`;
+
+/** A row of `STRATEGY_FIGURES_SQL`. */
+interface StrategyFigures {
+  strategy_id: number;
+  fields: number;
+  topics: string[];
+  budget: string | null;
+}
+
+/**
  * The export records of a batch of strategies, in the order of `ids`, with counts
  * of their published fields of action and their budget total, summed by the database.
  */
@@ -209,17 +236,7 @@ export async function strategyRecords(em: EntityManager, ids: readonly number[])
   });
   const found = strategies.map((strategy) => strategy.id);
   const figures = found.length
-    ? await selectRows<{ strategy_id: number; fields: number; topics: string[]; budget: string | null }>(
-        em,
-        `select s.id as strategy_id,
-                (select count(*)::int from field_of_action f where f.strategy_id = s.id and f.publication_state = 'PUBLISHED') as fields,
-                coalesce((select array_agg(distinct t.key::text order by t.key::text) from field_of_action f
-                            join field_of_action_topics ft on ft.field_of_action_id = f.id join topic t on t.id = ft.topic_id
-                           where f.strategy_id = s.id and f.publication_state = 'PUBLISHED'), '{}') as topics,
-                (select sum(b.amount)::text from budget_line b where b.strategy_id = s.id and b.publication_state = 'PUBLISHED') as budget
-           from strategy s where s.id in (?)`,
-        [found],
-      )
+    ? await selectRows<StrategyFigures>(em, STRATEGY_FIGURES_SQL, [found, found, found, found])
     : [];
   const byStrategy = groupBy(figures, (row) => row.strategy_id);
   return inPageOrder(strategies, ids).map((strategy): StrategyRecord => {

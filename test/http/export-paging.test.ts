@@ -56,7 +56,7 @@ async function allPages(path: string, rowsOf: (text: string) => string[]): Promi
 const jsonSlugs = (text: string) => (JSON.parse(text) as { projects: { slug: string }[] }).projects.map((p) => p.slug);
 
 /** Counts the statements that read a batch of export rows. */
-const batchStatements = () => hub.db.queries.filter((sql) => /from project p join municipality m on m\.id = p\.municipality_id\s+where p\.id in/.test(sql));
+const batchStatements = () => hub.db.queries.filter((sql) => /from public_project p join municipality m on m\.id = p\.municipality_id\s+where p\.id in/.test(sql));
 
 describe("paging with Link: rel=next", () => {
   it("gives every published project exactly once, in export order, across pages (CSV and JSON)", async () => {

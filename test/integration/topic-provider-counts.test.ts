@@ -99,7 +99,7 @@ describe("Topic.municipalities and Provider.clients", () => {
     expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
     const aggregates = (table: string) => hub.db.queries.filter((q) => q.includes("row_number()") && q.includes(table)).length;
     expect(aggregates("field_of_action_topics")).toBe(1);
-    expect(aggregates("from engagement e")).toBe(1);
+    expect(aggregates("from public_engagement e")).toBe(1);
     const { topics, providers } = await read();
     for (const node of res.data!.topics.nodes) {
       const full = topics.nodes.find((t: any) => t.key === node.key).municipalities.map((m: any) => m.municipality.slug);
