@@ -4,7 +4,8 @@ import { Indicators } from "../components/indicators.js";
 import { NamedLinks } from "../components/named-links.js";
 import { Stand } from "../components/stand.js";
 import { InGerman, useSiteLanguage } from "../i18n/site-language.js";
-import { ExternalLink, Layout, paths, ProjectList, Sources, TopicLinks } from "../layout.js";
+import { ExternalLink, Layout, ProjectList, Sources, TopicLinks } from "../layout.js";
+import { paths } from "../paths.js";
 import type { CityData, CityProjectRef, WorkingGroupRef } from "../queries.js";
 
 type City = NonNullable<CityData["municipality"]>;
@@ -78,7 +79,7 @@ function KeyFigures({ city }: { city: City }): VNode {
 
 /** The working groups the city is in, each with its other members, meetings, topics and sources. */
 function WorkingGroups({ groups, city }: { groups: WorkingGroupRef[]; city: string }): VNode {
-  const { t, contentLang, href } = useSiteLanguage();
+  const { t, contentLang } = useSiteLanguage();
   if (groups.length === 0) return <p>{t.city.noWorkingGroups}</p>;
   return (
     <ul class="plain">
