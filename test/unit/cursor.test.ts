@@ -50,7 +50,10 @@ describe("list cursors", () => {
 
   it("read cursors issued before", () => {
     expect(decodeCursor(ISSUED.projectBySlug, "Project", BY_SLUG)).toEqual({ value: "herten-kita-online", id: 7 });
-    expect(decodeCursor(ISSUED.projectByCreation, "Project", BY_CREATION)).toEqual({ value: project.createdAt, id: 12 });
+    expect(decodeCursor(ISSUED.projectByCreation, "Project", BY_CREATION)).toEqual({
+      value: project.createdAt,
+      id: 12,
+    });
   });
 
   it("reject a cursor of another list, order or kind", () => {
