@@ -20,7 +20,20 @@ import { Strategy } from "../schema/strategy/strategy.entity.js";
 import { Topic } from "../schema/topic/topic.entity.js";
 import { WorkingGroup } from "../schema/working-group/working-group.entity.js";
 import { seedData } from "./data/index.js";
-import type { CitySeed, SeedData, SourceKeys } from "./seed-data.js";
+import type {
+  BudgetLineSeed,
+  CitySeed,
+  CostItemSeed,
+  DecisionSeed,
+  EngagementSeed,
+  FieldOfActionSeed,
+  IndicatorSeed,
+  LessonSeed,
+  ProjectSeed,
+  SeedData,
+  SourceKeys,
+  StrategySeed,
+} from "./seed-data.js";
 
 /**
  * Loads the seed data, matching every record by its natural key (slug, key,
@@ -42,6 +55,12 @@ function lookup<K, T>(map: Map<K, T>, key: K, what: string): T {
   const found = map.get(key);
   if (!found) throw new Error(`Seed data refers to unknown ${what} "${key}"`);
   return found;
+}
+
+/** A seeded strategy and its fields of action by position, for the projects that name them. */
+interface SeededStrategy {
+  strategy: Strategy;
+  fields: Map<number, FieldOfAction>;
 }
 
 class SeedRun {
@@ -134,158 +153,184 @@ class SeedRun {
     await this.em.flush();
   }
 
+  /** Loads a city's records, parents before children: engagements, decisions, strategies, projects, lessons. */
   private async city(city: CitySeed): Promise<void> {
     const municipality = lookup(this.municipalities, city.municipality.slug, "municipality");
-    const municipalityRef = ref(municipality);
-    for (const seed of city.engagements) {
-      const provider = lookup(this.providers, seed.provider, "provider");
-      const engagement = await this.upsert(
-        Engagement,
-        { municipality, provider, role: seed.role },
-        () => new Engagement(municipalityRef, ref(provider), seed.role, seed.description),
-        ["sources"],
-      );
-      this.em.assign(engagement, { since: seed.since, description: seed.description, note: seed.note });
-      this.cite(engagement, seed.sources);
-    }
+    for (const seed of city.engagements) await this.engagement(municipality, seed);
     const decisions = new Map<string, Decision>();
-    for (const seed of city.decisions) {
-      const decision = await this.upsert(
-        Decision,
-        { municipality, key: seed.key },
-        () => new Decision(municipalityRef, seed.key, seed.title, seed.body, seed.outcome),
-        ["sources"],
-      );
-      this.em.assign(decision, {
-        reference: seed.reference,
-        title: seed.title,
-        body: seed.body,
-        date: seed.date,
-        outcome: seed.outcome,
-        description: seed.description,
-        note: seed.note,
-      });
-      this.cite(decision, seed.sources);
-      decisions.set(seed.key, decision);
-    }
-    const strategies = new Map<string, { strategy: Strategy; fields: Map<number, FieldOfAction> }>();
-    for (const seed of city.strategies) {
-      const strategy = await this.upsert(
-        Strategy,
-        { slug: seed.slug },
-        () => new Strategy(seed.slug, seed.title, municipalityRef, seed.status, seed.summary),
-        ["sources", "decisions", "consultants"],
-      );
-      this.em.assign(strategy, {
-        title: seed.title,
-        status: seed.status,
-        presentedOn: seed.presentedOn,
-        adoptedOn: seed.adoptedOn,
-        horizon: seed.horizon,
-        summary: seed.summary,
-        vision: seed.vision,
-        note: seed.note,
-      });
-      strategy.decisions.set(seed.decisions.map((key) => lookup(decisions, key, "decision")));
-      strategy.consultants.set(seed.consultants.map((slug) => lookup(this.providers, slug, "provider")));
-      this.cite(strategy, seed.sources);
-      await this.em.flush();
-      const strategyRef = ref(strategy);
-      const fields = new Map<number, FieldOfAction>();
-      for (const fieldSeed of seed.fieldsOfAction) {
-        const field = await this.upsert(
-          FieldOfAction,
-          { strategy, position: fieldSeed.position },
-          () => new FieldOfAction(strategyRef, fieldSeed.position, fieldSeed.title),
-          ["topics", "sources"],
-        );
-        this.em.assign(field, { title: fieldSeed.title, description: fieldSeed.description });
-        this.tag(field, fieldSeed.topics);
-        this.cite(field, fieldSeed.sources);
-        fields.set(fieldSeed.position, field);
-      }
-      for (const [position, lineSeed] of seed.budget.entries()) {
-        const line = await this.upsert(
-          BudgetLine,
-          { strategy, position: position + 1 },
-          () => new BudgetLine(strategyRef, position + 1, lineSeed.year, lineSeed.amount, lineSeed.category, lineSeed.description),
-          ["sources"],
-        );
-        this.em.assign(line, { year: lineSeed.year, amount: lineSeed.amount, category: lineSeed.category, description: lineSeed.description, note: lineSeed.note });
-        this.cite(line, lineSeed.sources);
-      }
-      for (const indicatorSeed of seed.indicators) {
-        const indicator = await this.upsert(
-          Indicator,
-          { municipality, key: indicatorSeed.key },
-          () => new Indicator(municipalityRef, indicatorSeed.key, indicatorSeed.name, indicatorSeed.value, indicatorSeed.unit),
-          ["sources"],
-        );
-        this.em.assign(indicator, {
-          name: indicatorSeed.name,
-          value: indicatorSeed.value,
-          unit: indicatorSeed.unit,
-          asOf: indicatorSeed.asOf,
-          note: indicatorSeed.note,
-        });
-        indicator.strategy = strategyRef;
-        this.cite(indicator, indicatorSeed.sources);
-      }
-      strategies.set(seed.slug, { strategy, fields });
-    }
+    for (const seed of city.decisions) decisions.set(seed.key, await this.decision(municipality, seed));
+    const strategies = new Map<string, SeededStrategy>();
+    for (const seed of city.strategies) strategies.set(seed.slug, await this.strategy(municipality, seed, decisions));
     const projects = new Map<string, Project>();
-    for (const seed of city.projects) {
-      const project = await this.upsert(
-        Project,
-        { slug: seed.slug },
-        () => new Project(seed.slug, seed.title, seed.summary, municipalityRef, seed.status),
-        ["topics", "providers", "products", "partners", "sources"],
-      );
-      const owner = seed.strategy ? lookup(strategies, seed.strategy, "strategy") : null;
-      const field = owner && seed.fieldOfAction !== null ? lookup(owner.fields, seed.fieldOfAction, "field of action") : null;
-      this.em.assign(project, {
-        title: seed.title,
-        summary: seed.summary,
-        status: seed.status,
-        startedOn: seed.startedOn,
-        plannedEndOn: seed.plannedEndOn,
-        completedOn: seed.completedOn,
-        note: seed.note,
-      });
-      project.strategy = owner ? ref(owner.strategy) : null;
-      project.fieldOfAction = field ? ref(field) : null;
-      this.tag(project, seed.topics);
-      project.providers.set(seed.providers.map((slug) => lookup(this.providers, slug, "provider")));
-      project.products.set(seed.products.map((slug) => lookup(this.products, slug, "product")));
-      project.partners.set(seed.partners.map((slug) => lookup(this.municipalities, slug, "municipality")));
-      this.cite(project, seed.sources);
-      await this.em.flush();
-      const projectRef = ref(project);
-      for (const [position, costSeed] of seed.costs.entries()) {
-        const cost = await this.upsert(
-          CostItem,
-          { project, position: position + 1 },
-          () => new CostItem(projectRef, position + 1, costSeed.amount, costSeed.period, costSeed.description),
-          ["sources"],
-        );
-        this.em.assign(cost, { kind: costSeed.kind, amount: costSeed.amount, currency: costSeed.currency, period: costSeed.period, description: costSeed.description, note: costSeed.note });
-        this.cite(cost, costSeed.sources);
-      }
-      projects.set(seed.slug, project);
-    }
-    for (const seed of city.lessons) {
-      const lesson = await this.upsert(
-        LessonLearned,
-        { slug: seed.slug },
-        () => new LessonLearned(seed.slug, seed.title, seed.body, seed.kind, municipalityRef),
-        ["topics", "sources"],
-      );
-      this.em.assign(lesson, { title: seed.title, body: seed.body, kind: seed.kind });
-      lesson.project = seed.project ? ref(lookup(projects, seed.project, "project")) : null;
-      this.tag(lesson, seed.topics);
-      this.cite(lesson, seed.sources);
-    }
+    for (const seed of city.projects) projects.set(seed.slug, await this.project(municipality, seed, strategies));
+    for (const seed of city.lessons) await this.lesson(municipality, seed, projects);
     await this.em.flush();
+  }
+
+  private async engagement(municipality: Municipality, seed: EngagementSeed): Promise<void> {
+    const provider = lookup(this.providers, seed.provider, "provider");
+    const engagement = await this.upsert(
+      Engagement,
+      { municipality, provider, role: seed.role },
+      () => new Engagement(ref(municipality), ref(provider), seed.role, seed.description),
+      ["sources"],
+    );
+    this.em.assign(engagement, { since: seed.since, description: seed.description, note: seed.note });
+    this.cite(engagement, seed.sources);
+  }
+
+  private async decision(municipality: Municipality, seed: DecisionSeed): Promise<Decision> {
+    const decision = await this.upsert(
+      Decision,
+      { municipality, key: seed.key },
+      () => new Decision(ref(municipality), seed.key, seed.title, seed.body, seed.outcome),
+      ["sources"],
+    );
+    this.em.assign(decision, {
+      reference: seed.reference,
+      title: seed.title,
+      body: seed.body,
+      date: seed.date,
+      outcome: seed.outcome,
+      description: seed.description,
+      note: seed.note,
+    });
+    this.cite(decision, seed.sources);
+    return decision;
+  }
+
+  /** A strategy, flushed so that it has an id, then its fields of action, budget lines and indicators. */
+  private async strategy(
+    municipality: Municipality,
+    seed: StrategySeed,
+    decisions: Map<string, Decision>,
+  ): Promise<SeededStrategy> {
+    const strategy = await this.upsert(
+      Strategy,
+      { slug: seed.slug },
+      () => new Strategy(seed.slug, seed.title, ref(municipality), seed.status, seed.summary),
+      ["sources", "decisions", "consultants"],
+    );
+    this.em.assign(strategy, {
+      title: seed.title,
+      status: seed.status,
+      presentedOn: seed.presentedOn,
+      adoptedOn: seed.adoptedOn,
+      horizon: seed.horizon,
+      summary: seed.summary,
+      vision: seed.vision,
+      note: seed.note,
+    });
+    strategy.decisions.set(seed.decisions.map((key) => lookup(decisions, key, "decision")));
+    strategy.consultants.set(seed.consultants.map((slug) => lookup(this.providers, slug, "provider")));
+    this.cite(strategy, seed.sources);
+    await this.em.flush();
+    const fields = new Map<number, FieldOfAction>();
+    for (const fieldSeed of seed.fieldsOfAction) fields.set(fieldSeed.position, await this.fieldOfAction(strategy, fieldSeed));
+    for (const [position, lineSeed] of seed.budget.entries()) await this.budgetLine(strategy, position + 1, lineSeed);
+    for (const indicatorSeed of seed.indicators) await this.indicator(municipality, strategy, indicatorSeed);
+    return { strategy, fields };
+  }
+
+  private async fieldOfAction(strategy: Strategy, seed: FieldOfActionSeed): Promise<FieldOfAction> {
+    const field = await this.upsert(
+      FieldOfAction,
+      { strategy, position: seed.position },
+      () => new FieldOfAction(ref(strategy), seed.position, seed.title),
+      ["topics", "sources"],
+    );
+    this.em.assign(field, { title: seed.title, description: seed.description });
+    this.tag(field, seed.topics);
+    this.cite(field, seed.sources);
+    return field;
+  }
+
+  private async budgetLine(strategy: Strategy, position: number, seed: BudgetLineSeed): Promise<void> {
+    const line = await this.upsert(
+      BudgetLine,
+      { strategy, position },
+      () => new BudgetLine(ref(strategy), position, seed.year, seed.amount, seed.category, seed.description),
+      ["sources"],
+    );
+    this.em.assign(line, { year: seed.year, amount: seed.amount, category: seed.category, description: seed.description, note: seed.note });
+    this.cite(line, seed.sources);
+  }
+
+  private async indicator(municipality: Municipality, strategy: Strategy, seed: IndicatorSeed): Promise<void> {
+    const indicator = await this.upsert(
+      Indicator,
+      { municipality, key: seed.key },
+      () => new Indicator(ref(municipality), seed.key, seed.name, seed.value, seed.unit),
+      ["sources"],
+    );
+    this.em.assign(indicator, {
+      name: seed.name,
+      value: seed.value,
+      unit: seed.unit,
+      asOf: seed.asOf,
+      note: seed.note,
+    });
+    indicator.strategy = ref(strategy);
+    this.cite(indicator, seed.sources);
+  }
+
+  /** A project, flushed so that it has an id, then its cost items. */
+  private async project(
+    municipality: Municipality,
+    seed: ProjectSeed,
+    strategies: Map<string, SeededStrategy>,
+  ): Promise<Project> {
+    const project = await this.upsert(
+      Project,
+      { slug: seed.slug },
+      () => new Project(seed.slug, seed.title, seed.summary, ref(municipality), seed.status),
+      ["topics", "providers", "products", "partners", "sources"],
+    );
+    const owner = seed.strategy ? lookup(strategies, seed.strategy, "strategy") : null;
+    const field = owner && seed.fieldOfAction !== null ? lookup(owner.fields, seed.fieldOfAction, "field of action") : null;
+    this.em.assign(project, {
+      title: seed.title,
+      summary: seed.summary,
+      status: seed.status,
+      startedOn: seed.startedOn,
+      plannedEndOn: seed.plannedEndOn,
+      completedOn: seed.completedOn,
+      note: seed.note,
+    });
+    project.strategy = owner ? ref(owner.strategy) : null;
+    project.fieldOfAction = field ? ref(field) : null;
+    this.tag(project, seed.topics);
+    project.providers.set(seed.providers.map((slug) => lookup(this.providers, slug, "provider")));
+    project.products.set(seed.products.map((slug) => lookup(this.products, slug, "product")));
+    project.partners.set(seed.partners.map((slug) => lookup(this.municipalities, slug, "municipality")));
+    this.cite(project, seed.sources);
+    await this.em.flush();
+    for (const [position, costSeed] of seed.costs.entries()) await this.costItem(project, position + 1, costSeed);
+    return project;
+  }
+
+  private async costItem(project: Project, position: number, seed: CostItemSeed): Promise<void> {
+    const cost = await this.upsert(
+      CostItem,
+      { project, position },
+      () => new CostItem(ref(project), position, seed.amount, seed.period, seed.description),
+      ["sources"],
+    );
+    this.em.assign(cost, { kind: seed.kind, amount: seed.amount, currency: seed.currency, period: seed.period, description: seed.description, note: seed.note });
+    this.cite(cost, seed.sources);
+  }
+
+  private async lesson(municipality: Municipality, seed: LessonSeed, projects: Map<string, Project>): Promise<void> {
+    const lesson = await this.upsert(
+      LessonLearned,
+      { slug: seed.slug },
+      () => new LessonLearned(seed.slug, seed.title, seed.body, seed.kind, ref(municipality)),
+      ["topics", "sources"],
+    );
+    this.em.assign(lesson, { title: seed.title, body: seed.body, kind: seed.kind });
+    lesson.project = seed.project ? ref(lookup(projects, seed.project, "project")) : null;
+    this.tag(lesson, seed.topics);
+    this.cite(lesson, seed.sources);
   }
 
   /** Finds the record by its natural key, or creates and persists it. */

@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { ApolloServer } from "@apollo/server";
@@ -34,7 +33,7 @@ import type { Logger } from "./logger.js";
 import { costPointsPlugin } from "./rate-limit/cost-points.plugin.js";
 import { rateLimitMiddleware } from "./rate-limit/rate-limit.middleware.js";
 import { createRateLimiter, type RateLimiter } from "./rate-limit/rate-limiter.js";
-import { requestScope } from "./request-scope.js";
+import { currentRequestId } from "./request-scope.js";
 import { seedIfEmpty } from "./seeding.js";
 import { createSiteQueryRunner } from "./site/run-query.js";
 import { createSiteRouter } from "./site/site.router.js";
@@ -221,7 +220,7 @@ export class Hub {
   }
 
   private logInternalError(error: unknown): string {
-    const requestId = requestScope.getStore()?.requestId ?? randomUUID();
+    const requestId = currentRequestId();
     this.options.logger.error({ err: error, requestId }, "internal error");
     return requestId;
   }

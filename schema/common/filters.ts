@@ -51,9 +51,17 @@ export async function requireExisting<T extends AnyEntity>(
   if (unknown.length) throw unknownValues(unknown, argumentPath, hint);
 }
 
-/** The BAD_USER_INPUT error for values of a filter list that name nothing. */
+/**
+ * What the hub says about values of a list that name nothing (a filter, an input's references, an export's
+ * parameters): one wording everywhere, the values quoted and cut to `max` characters, then where valid ones are.
+ */
+export function unknownValuesMessage(unknown: readonly string[], argumentPath: string, hint: string, max = 80): string {
+  return `Unknown value${unknown.length > 1 ? "s" : ""} in ${argumentPath}: ${quoteValues(unknown, max)}. ${hint}`;
+}
+
+/** The BAD_USER_INPUT error for values of a list that name nothing (`unknownValuesMessage`). */
 export function unknownValues(unknown: readonly string[], argumentPath: string, hint: string, max = 80): GraphQLError {
-  return badUserInput(`Unknown value${unknown.length > 1 ? "s" : ""} in ${argumentPath}: ${quoteValues(unknown, max)}. ${hint}`, [argumentPath]);
+  return badUserInput(unknownValuesMessage(unknown, argumentPath, hint, max), [argumentPath]);
 }
 
 /** Tells whether a filter list was given with at least one value. */

@@ -2,6 +2,7 @@ import { type AnyEntity, type EntityClass, type FilterQuery, raw } from "@mikro-
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { Max, MaxLength, Min } from "class-validator";
 import { ArgsType, type ClassType, Extensions, Field, Int, ObjectType, registerEnumType } from "type-graphql";
+import { decodeCursorItems, encodeCursorItems } from "./cursor.js";
 import { badUserInput } from "./errors.js";
 import { MAX_DATABASE_ID } from "./global-id.js";
 
@@ -135,9 +136,7 @@ function cursorValue(entity: Sortable, order: OrderSpec): string | number {
 
 /** Encodes an entity's position in a list sorted by `order` as an opaque cursor. */
 export function encodeCursor(entity: Sortable, order: OrderSpec): string {
-  return Buffer.from(JSON.stringify([entity.constructor.name, order.property, order.direction, cursorValue(entity, order), entity.id])).toString(
-    "base64url",
-  );
+  return encodeCursorItems([entity.constructor.name, order.property, order.direction, cursorValue(entity, order), entity.id]);
 }
 
 // Timestamps the hub writes lie well inside this range; anything else was not issued by it.
@@ -148,16 +147,11 @@ const LATEST_CURSOR_DATE = Date.UTC(9999, 11, 31);
 export function decodeCursor(cursor: string, list: string, order: OrderSpec): { value: string | number | Date; id: number } {
   const invalid = () =>
     badUserInput('"after" is not a cursor of this list and order; pass pageInfo.endCursor of the previous page unchanged.', ["after"]);
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-  } catch {
+  const parsed = decodeCursorItems(cursor);
+  if (!parsed || parsed.length !== 5 || parsed[0] !== list || parsed[1] !== order.property || parsed[2] !== order.direction) {
     throw invalid();
   }
-  if (!Array.isArray(parsed) || parsed.length !== 5 || parsed[0] !== list || parsed[1] !== order.property || parsed[2] !== order.direction) {
-    throw invalid();
-  }
-  const [, , , value, id] = parsed as unknown[];
+  const [, , , value, id] = parsed;
   if (typeof id !== "number" || !Number.isInteger(id) || id < 1 || id > MAX_DATABASE_ID) throw invalid();
   // Number sort keys are integer columns: anything else would reach PostgreSQL as a malformed comparison.
   if (order.kind === "number" && (typeof value !== "number" || !Number.isSafeInteger(value) || Math.abs(value) > MAX_DATABASE_ID)) throw invalid();

@@ -1,6 +1,6 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { BudgetTotal } from "../budget/budget-total.type.js";
-import { badUserInput } from "../common/errors.js";
+import { unknownValues } from "../common/filters.js";
 import { groupBy, selectRows } from "../common/sql.js";
 import type { EngagementRole } from "../engagement/engagement-role.enum.js";
 import { FieldOfAction } from "../field-of-action/field-of-action.entity.js";
@@ -24,13 +24,7 @@ async function municipalitiesInOrder(em: EntityManager, slugs: readonly string[]
   const found = await em.find(Municipality, { slug: { $in: [...slugs] } });
   const bySlug = new Map(found.map((municipality) => [municipality.slug, municipality]));
   const unknown = slugs.filter((slug) => !bySlug.has(slug));
-  if (unknown.length) {
-    const shown = unknown.slice(0, 10).map((slug) => JSON.stringify(slug.slice(0, 80)));
-    throw badUserInput(
-      `Unknown municipalit${unknown.length > 1 ? "ies" : "y"} in municipalities: ${shown.join(", ")}. Query \`municipalities\` for valid slugs.`,
-      ["municipalities"],
-    );
-  }
+  if (unknown.length) throw unknownValues(unknown, "municipalities", "Query `municipalities` for valid slugs.");
   return slugs.map((slug) => bySlug.get(slug)!);
 }
 
@@ -51,10 +45,7 @@ export async function compareMunicipalities(
     const found = await em.find(Topic, { key: { $in: [...topicKeys] } });
     const byKey = new Map(found.map((topic) => [topic.key, topic]));
     const unknown = topicKeys.filter((key) => !byKey.has(key));
-    if (unknown.length) {
-      const shown = unknown.slice(0, 10).map((key) => JSON.stringify(key.slice(0, 80)));
-      throw badUserInput(`Unknown value${unknown.length > 1 ? "s" : ""} in topics: ${shown.join(", ")}. Query \`topics\` for valid keys.`, ["topics"]);
-    }
+    if (unknown.length) throw unknownValues(unknown, "topics", "Query `topics` for valid keys.");
     requested = topicKeys.map((key) => byKey.get(key)!);
   }
   if (!withRows) return new Comparison(municipalities, []);

@@ -2,7 +2,7 @@ import type { AnyEntity, EntityClass, FilterQuery } from "@mikro-orm/core";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { GraphQLError } from "graphql";
 import { badUserInput, ErrorCode } from "../common/errors.js";
-import { findByValues, quoteValues } from "../common/filters.js";
+import { findByValues, quoteValues, unknownValues } from "../common/filters.js";
 import { fromGlobalId } from "../common/global-id.js";
 import { PublicationState } from "./publication-state.enum.js";
 import { Publishable } from "./publishable.js";
@@ -20,7 +20,7 @@ export async function findAllNamed<T extends AnyEntity>(
   hint: string,
 ): Promise<T[]> {
   const { byValue, unknown } = await findByValues(tx, entity, property, values);
-  if (unknown.length) throw badUserInput(`${field}: unknown ${property}${unknown.length > 1 ? "s" : ""} ${quoteValues(unknown)}. ${hint}`, [field]);
+  if (unknown.length) throw unknownValues(unknown, field, hint);
   const archived = [...byValue].filter(([, row]) => row instanceof Publishable && row.publicationState === PublicationState.ARCHIVED).map(([value]) => value);
   if (archived.length) {
     throw badUserInput(`${field}: ${quoteValues(archived)} ${archived.length > 1 ? "are" : "is"} archived and can no longer be referred to.`, [field]);

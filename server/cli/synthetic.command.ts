@@ -228,19 +228,25 @@ async function removeSynthetic(client: pg.Client, io: CliIo): Promise<void> {
   io.stdout.write(`${rows.length}\n`);
 }
 
+/** What a run draws its records from, in one random sequence (the same seed makes the same data). */
+interface Draw {
+  client: pg.Client;
+  rand: () => number;
+  writer: Writer;
+  topic: () => number;
+  provider: () => number;
+  state: () => string;
+  status: () => string;
+  /** Projects per municipality. */
+  projects: number;
+  /** Lessons per municipality. */
+  lessons: number;
+}
+
 async function addSynthetic(client: pg.Client, io: CliIo, options: { municipalities: number; projects: number; seed: number }): Promise<void> {
-  const rand = random(options.seed);
-  const corpus = await loadCorpus(client, rand);
-  const writer = new Writer(corpus, rand);
-  const { rows: topicRows } = await client.query<{ id: number }>("select id from topic order by id");
-  const { rows: providerRows } = await client.query<{ id: number }>("select id from provider order by id");
-  const topic = zipf(topicRows.map((row) => row.id), rand, 1.1);
-  const provider = zipf(providerRows.map((row) => row.id), rand, 1.2);
-  const state = weighted(STATE_WEIGHTS, rand);
-  const status = weighted(PROJECT_STATUS_WEIGHTS, rand);
+  const draw = await prepareDraw(client, options);
   const { rows: existing } = await client.query<{ n: number }>(`select count(*)::int as n from municipality where slug like '${SYNTHETIC_PREFIX}%'`);
   const start = existing[0].n;
-  const lessonsPer = Math.max(1, Math.round(options.projects / 8));
   const batch = Math.max(1, Math.floor(10_000 / options.projects));
   const bar = progressBar(io.stderr, "municipalities");
   bar.start(options.municipalities, 0);
@@ -249,90 +255,7 @@ async function addSynthetic(client: pg.Client, io: CliIo, options: { municipalit
     const size = Math.min(batch, options.municipalities - done);
     const numbers = Array.from({ length: size }, (_, i) => start + done + i + 1);
     await client.query("begin");
-    const names = numbers.map(() => {
-      const prefix = NAME_PREFIXES[Math.floor(rand() * NAME_PREFIXES.length)];
-      const root = NAME_ROOTS[Math.floor(rand() * NAME_ROOTS.length)];
-      const name = prefix + (prefix.endsWith(" ") || !prefix ? root : root.toLowerCase()) + NAME_SUFFIXES[Math.floor(rand() * NAME_SUFFIXES.length)];
-      return name;
-    });
-    const { rows: towns } = await client.query<{ id: number; name: string }>(
-      `insert into municipality (slug, name, official_key, state, created_at, updated_at)
-       select * , now(), now() from unnest($1::text[], $2::text[], $3::text[], $4::text[]) returning id, name`,
-      [numbers.map((n) => `${SYNTHETIC_PREFIX}${String(n).padStart(5, "0")}`), names, numbers.map((n) => `9${String(n).padStart(7, "0")}`), numbers.map(() => state())],
-    );
-    const { rows: strategies } = await client.query<{ id: number; municipality_id: number }>(
-      `insert into strategy (slug, title, municipality_id, status, summary, vision, publication_state, created_at, updated_at)
-       select s, t, m, 'ADOPTED', su, v, 'PUBLISHED', now(), now() from unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::text[]) as u(s, t, m, su, v)
-       returning id, municipality_id`,
-      [
-        towns.map((town, i) => `${SYNTHETIC_PREFIX}${numbers[i]}-strategie`),
-        towns.map((town) => `Digitalisierungsstrategie ${town.name}`),
-        towns.map((town) => town.id),
-        towns.map(() => writer.sentences(3, 8)),
-        towns.map(() => writer.sentence()),
-      ],
-    );
-    const fields = strategies.flatMap((strategy) => [1, 2, 3, 4, 5].map((position) => ({ strategy: strategy.id, position })));
-    const { rows: fieldRows } = await client.query<{ id: number }>(
-      `insert into field_of_action (strategy_id, position, title, description, publication_state, created_at, updated_at)
-       select *, 'PUBLISHED', now(), now() from unnest($1::int[], $2::int[], $3::text[], $4::text[]) returning id`,
-      [fields.map((f) => f.strategy), fields.map((f) => f.position), fields.map(() => writer.title()), fields.map(() => writer.sentences(1, 4))],
-    );
-    const projects = towns.flatMap((town, i) =>
-      Array.from({ length: options.projects }, (_, p) => ({ slug: `${SYNTHETIC_PREFIX}${numbers[i]}-p${p + 1}`, municipality: town.id })),
-    );
-    const { rows: projectRows } = await client.query<{ id: number; municipality_id: number }>(
-      `insert into project (slug, title, summary, note, municipality_id, status, publication_state, created_at, updated_at)
-       select *, 'PUBLISHED', now(), now() from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[], $6::text[]) returning id, municipality_id`,
-      [
-        projects.map((p) => p.slug),
-        projects.map(() => writer.title()),
-        projects.map(() => writer.sentences(1, 3)),
-        projects.map(() => (rand() < 0.5 ? writer.sentences(3, 10) : null)),
-        projects.map((p) => p.municipality),
-        projects.map(() => status()),
-      ],
-    );
-    const pairs = (ids: number[], pick: () => number, min: number, max: number) =>
-      ids.flatMap((id) => [...new Set(Array.from({ length: min + Math.floor(rand() * (max - min + 1)) }, pick))].map((other) => [id, other]));
-    const projectTopics = pairs(projectRows.map((row) => row.id), topic, 1, 3);
-    await client.query("insert into project_topics (project_id, topic_id) select * from unnest($1::int[], $2::int[])", [
-      projectTopics.map((pair) => pair[0]),
-      projectTopics.map((pair) => pair[1]),
-    ]);
-    const projectProviders = pairs(projectRows.map((row) => row.id), provider, 0, 2);
-    await client.query("insert into project_providers (project_id, provider_id) select * from unnest($1::int[], $2::int[])", [
-      projectProviders.map((pair) => pair[0]),
-      projectProviders.map((pair) => pair[1]),
-    ]);
-    const fieldTopics = pairs(fieldRows.map((row) => row.id), topic, 1, 2);
-    await client.query("insert into field_of_action_topics (field_of_action_id, topic_id) select * from unnest($1::int[], $2::int[])", [
-      fieldTopics.map((pair) => pair[0]),
-      fieldTopics.map((pair) => pair[1]),
-    ]);
-    const lessons = towns.flatMap((town, i) =>
-      Array.from({ length: lessonsPer }, (_, l) => {
-        const project = rand() < 0.5 ? projectRows[i * options.projects + Math.floor(rand() * options.projects)].id : null;
-        return { slug: `${SYNTHETIC_PREFIX}${numbers[i]}-l${l + 1}`, municipality: town.id, project };
-      }),
-    );
-    const { rows: lessonRows } = await client.query<{ id: number }>(
-      `insert into lesson_learned (slug, title, body, kind, municipality_id, project_id, publication_state, created_at, updated_at)
-       select *, 'PUBLISHED', now(), now() from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[], $6::int[]) returning id`,
-      [
-        lessons.map((l) => l.slug),
-        lessons.map(() => writer.sentence()),
-        lessons.map(() => writer.sentences(2, 6)),
-        lessons.map(() => ["SUCCESS", "PITFALL", "RECOMMENDATION"][Math.floor(rand() * 3)]),
-        lessons.map((l) => l.municipality),
-        lessons.map((l) => l.project),
-      ],
-    );
-    const lessonTopics = pairs(lessonRows.map((row) => row.id), topic, 1, 2);
-    await client.query("insert into lesson_learned_topics (lesson_learned_id, topic_id) select * from unnest($1::int[], $2::int[])", [
-      lessonTopics.map((pair) => pair[0]),
-      lessonTopics.map((pair) => pair[1]),
-    ]);
+    const { towns, strategies, fieldRows, projectRows, lessonRows } = await insertBatch(draw, numbers);
     for (const [type, rows] of [
       ["Municipality", towns],
       ["Strategy", strategies],
@@ -352,4 +275,123 @@ async function addSynthetic(client: pg.Client, io: CliIo, options: { municipalit
   const { rows: total } = await client.query<{ n: number }>("select count(*)::int as n from search_document");
   io.stderr.write(`Added ${options.municipalities} synthetic municipalities and ${documents} search documents; the index holds ${total[0].n} documents.\n`);
   io.stdout.write(`${documents}\n`);
+}
+
+async function prepareDraw(client: pg.Client, options: { projects: number; seed: number }): Promise<Draw> {
+  const rand = random(options.seed);
+  const corpus = await loadCorpus(client, rand);
+  const writer = new Writer(corpus, rand);
+  const { rows: topicRows } = await client.query<{ id: number }>("select id from topic order by id");
+  const { rows: providerRows } = await client.query<{ id: number }>("select id from provider order by id");
+  const topic = zipf(topicRows.map((row) => row.id), rand, 1.1);
+  const provider = zipf(providerRows.map((row) => row.id), rand, 1.2);
+  const state = weighted(STATE_WEIGHTS, rand);
+  const status = weighted(PROJECT_STATUS_WEIGHTS, rand);
+  const lessons = Math.max(1, Math.round(options.projects / 8));
+  return { client, rand, writer, topic, provider, state, status, projects: options.projects, lessons };
+}
+
+/** One batch of municipalities (numbered `numbers`) with their records, in the order the random sequence is drawn. */
+async function insertBatch(draw: Draw, numbers: number[]) {
+  const towns = await insertTowns(draw, numbers);
+  const strategies = await insertStrategies(draw, numbers, towns);
+  const fieldRows = await insertFields(draw, strategies);
+  const projectRows = await insertProjects(draw, numbers, towns);
+  await insertPairs(draw, "project_topics (project_id, topic_id)", projectRows, draw.topic, 1, 3);
+  await insertPairs(draw, "project_providers (project_id, provider_id)", projectRows, draw.provider, 0, 2);
+  await insertPairs(draw, "field_of_action_topics (field_of_action_id, topic_id)", fieldRows, draw.topic, 1, 2);
+  const lessonRows = await insertLessons(draw, numbers, towns, projectRows);
+  await insertPairs(draw, "lesson_learned_topics (lesson_learned_id, topic_id)", lessonRows, draw.topic, 1, 2);
+  return { towns, strategies, fieldRows, projectRows, lessonRows };
+}
+
+async function insertTowns({ client, rand, state }: Draw, numbers: number[]): Promise<{ id: number; name: string }[]> {
+  const names = numbers.map(() => {
+    const prefix = NAME_PREFIXES[Math.floor(rand() * NAME_PREFIXES.length)];
+    const root = NAME_ROOTS[Math.floor(rand() * NAME_ROOTS.length)];
+    const name = prefix + (prefix.endsWith(" ") || !prefix ? root : root.toLowerCase()) + NAME_SUFFIXES[Math.floor(rand() * NAME_SUFFIXES.length)];
+    return name;
+  });
+  const { rows: towns } = await client.query<{ id: number; name: string }>(
+    `insert into municipality (slug, name, official_key, state, created_at, updated_at)
+     select * , now(), now() from unnest($1::text[], $2::text[], $3::text[], $4::text[]) returning id, name`,
+    [numbers.map((n) => `${SYNTHETIC_PREFIX}${String(n).padStart(5, "0")}`), names, numbers.map((n) => `9${String(n).padStart(7, "0")}`), numbers.map(() => state())],
+  );
+  return towns;
+}
+
+async function insertStrategies({ client, writer }: Draw, numbers: number[], towns: { id: number; name: string }[]) {
+  const { rows: strategies } = await client.query<{ id: number; municipality_id: number }>(
+    `insert into strategy (slug, title, municipality_id, status, summary, vision, publication_state, created_at, updated_at)
+     select s, t, m, 'ADOPTED', su, v, 'PUBLISHED', now(), now() from unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::text[]) as u(s, t, m, su, v)
+     returning id, municipality_id`,
+    [
+      towns.map((town, i) => `${SYNTHETIC_PREFIX}${numbers[i]}-strategie`),
+      towns.map((town) => `Digitalisierungsstrategie ${town.name}`),
+      towns.map((town) => town.id),
+      towns.map(() => writer.sentences(3, 8)),
+      towns.map(() => writer.sentence()),
+    ],
+  );
+  return strategies;
+}
+
+async function insertFields({ client, writer }: Draw, strategies: { id: number }[]): Promise<{ id: number }[]> {
+  const fields = strategies.flatMap((strategy) => [1, 2, 3, 4, 5].map((position) => ({ strategy: strategy.id, position })));
+  const { rows: fieldRows } = await client.query<{ id: number }>(
+    `insert into field_of_action (strategy_id, position, title, description, publication_state, created_at, updated_at)
+     select *, 'PUBLISHED', now(), now() from unnest($1::int[], $2::int[], $3::text[], $4::text[]) returning id`,
+    [fields.map((f) => f.strategy), fields.map((f) => f.position), fields.map(() => writer.title()), fields.map(() => writer.sentences(1, 4))],
+  );
+  return fieldRows;
+}
+
+async function insertProjects({ client, rand, writer, status, projects: perTown }: Draw, numbers: number[], towns: { id: number }[]) {
+  const projects = towns.flatMap((town, i) =>
+    Array.from({ length: perTown }, (_, p) => ({ slug: `${SYNTHETIC_PREFIX}${numbers[i]}-p${p + 1}`, municipality: town.id })),
+  );
+  const { rows: projectRows } = await client.query<{ id: number; municipality_id: number }>(
+    `insert into project (slug, title, summary, note, municipality_id, status, publication_state, created_at, updated_at)
+     select *, 'PUBLISHED', now(), now() from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[], $6::text[]) returning id, municipality_id`,
+    [
+      projects.map((p) => p.slug),
+      projects.map(() => writer.title()),
+      projects.map(() => writer.sentences(1, 3)),
+      projects.map(() => (rand() < 0.5 ? writer.sentences(3, 10) : null)),
+      projects.map((p) => p.municipality),
+      projects.map(() => status()),
+    ],
+  );
+  return projectRows;
+}
+
+/** Links each record to `min`–`max` others drawn by `pick` (repeats dropped), in the join table `table (columns)`. */
+async function insertPairs({ client, rand }: Draw, table: string, rows: { id: number }[], pick: () => number, min: number, max: number) {
+  const pairs = rows
+    .map((row) => row.id)
+    .flatMap((id) => [...new Set(Array.from({ length: min + Math.floor(rand() * (max - min + 1)) }, pick))].map((other) => [id, other]));
+  await client.query(`insert into ${table} select * from unnest($1::int[], $2::int[])`, [pairs.map((pair) => pair[0]), pairs.map((pair) => pair[1])]);
+}
+
+async function insertLessons(draw: Draw, numbers: number[], towns: { id: number }[], projectRows: { id: number }[]): Promise<{ id: number }[]> {
+  const { client, rand, writer, projects: perTown } = draw;
+  const lessons = towns.flatMap((town, i) =>
+    Array.from({ length: draw.lessons }, (_, l) => {
+      const project = rand() < 0.5 ? projectRows[i * perTown + Math.floor(rand() * perTown)].id : null;
+      return { slug: `${SYNTHETIC_PREFIX}${numbers[i]}-l${l + 1}`, municipality: town.id, project };
+    }),
+  );
+  const { rows: lessonRows } = await client.query<{ id: number }>(
+    `insert into lesson_learned (slug, title, body, kind, municipality_id, project_id, publication_state, created_at, updated_at)
+     select *, 'PUBLISHED', now(), now() from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[], $6::int[]) returning id`,
+    [
+      lessons.map((l) => l.slug),
+      lessons.map(() => writer.sentence()),
+      lessons.map(() => writer.sentences(2, 6)),
+      lessons.map(() => ["SUCCESS", "PITFALL", "RECOMMENDATION"][Math.floor(rand() * 3)]),
+      lessons.map((l) => l.municipality),
+      lessons.map((l) => l.project),
+    ],
+  );
+  return lessonRows;
 }

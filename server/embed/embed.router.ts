@@ -1,9 +1,8 @@
-import { randomUUID } from "node:crypto";
 import type { MikroORM } from "@mikro-orm/postgresql";
 import express, { type ErrorRequestHandler, type NextFunction, type Request, type RequestHandler, type Response } from "express";
 import { isDatabaseUnavailable } from "../errors.js";
 import type { Logger } from "../logger.js";
-import { requestScope } from "../request-scope.js";
+import { currentRequestId } from "../request-scope.js";
 import { parseCardParams } from "./card-params.js";
 import { renderCardDocument, renderMessageDocument } from "./embed-page.html.js";
 import { sendWithEtag, strongEtag } from "./http-cache.js";
@@ -215,7 +214,7 @@ export function createEmbedRouter({ orm, logger, publicUrl, rateLimiter, cacheSe
     originOf: (req) => hubOrigin(req, publicUrl),
     badHost: createBadHost(logger, publicUrl),
     logFailure: (error, what) => {
-      const requestId = requestScope.getStore()?.requestId ?? randomUUID();
+      const requestId = currentRequestId();
       logger.error({ err: error, requestId }, what);
     },
   };

@@ -35,8 +35,6 @@ export const EXPLORER_CSP = [
   "form-action 'none'",
   "frame-ancestors 'self'",
 ].join("; ");
-/** Asset names carry their content hash: a new build has new names. */
-const IMMUTABLE = "public, max-age=31536000, immutable";
 /** The page names the current build's files: caches ask again after a few minutes. */
 const PAGE_CACHE = "public, max-age=300";
 

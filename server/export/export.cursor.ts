@@ -1,3 +1,4 @@
+import { decodeCursorItems, encodeCursorItems } from "../../schema/common/cursor.js";
 import { MAX_SLUG_LENGTH } from "../../schema/common/slug.args.js";
 
 /** Which export a cursor belongs to: `projects.csv` and `projects.json` share one order, and so their cursors. */
@@ -20,20 +21,15 @@ const MAX_TEXT = 1000;
 
 /** The opaque `after` value of the page that follows `key`. */
 export function encodeExportCursor(kind: ExportKind, key: ExportCursor): string {
-  return Buffer.from(JSON.stringify([kind, key.municipality, key.title, key.slug])).toString("base64url");
+  return encodeCursorItems([kind, key.municipality, key.title, key.slug]);
 }
 
 /** Reads an `after` value back; null for anything the hub did not issue for this export. */
 export function decodeExportCursor(kind: ExportKind, raw: string): ExportCursor | null {
   if (raw.length > 4 * MAX_TEXT || !/^[A-Za-z0-9_-]+$/.test(raw)) return null;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(raw, "base64url").toString("utf8"));
-  } catch {
-    return null;
-  }
-  if (!Array.isArray(parsed) || parsed.length !== 4 || parsed[0] !== kind) return null;
-  const [, municipality, title, slug] = parsed as unknown[];
+  const parsed = decodeCursorItems(raw);
+  if (!parsed || parsed.length !== 4 || parsed[0] !== kind) return null;
+  const [, municipality, title, slug] = parsed;
   const text = (value: unknown, max: number) => typeof value === "string" && value.length <= max && !value.includes("\u0000");
   if (!text(municipality, MAX_TEXT) || !text(title, MAX_TEXT) || !text(slug, MAX_SLUG_LENGTH)) return null;
   return { municipality: municipality as string, title: title as string, slug: slug as string };

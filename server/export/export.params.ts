@@ -1,4 +1,4 @@
-import { MAX_FILTER_VALUES } from "../../schema/common/filters.js";
+import { MAX_FILTER_VALUES, unknownValuesMessage } from "../../schema/common/filters.js";
 import { MAX_COMPARED_MUNICIPALITIES } from "../../schema/comparison/comparison.inputs.js";
 import { MAX_SLUG_LENGTH } from "../../schema/common/slug.args.js";
 import { State } from "../../schema/municipality/state.enum.js";
@@ -51,10 +51,7 @@ function enumList<E extends string>(query: Query, name: string, allowed: Record<
   if (!values) return null;
   const valid = new Set<string>(Object.values(allowed));
   const wrong = values.filter((value) => !valid.has(value));
-  if (wrong.length) {
-    const shown = wrong.slice(0, 5).map((value) => JSON.stringify(value.slice(0, 40))).join(", ");
-    throw new ExportParamError(`Unknown value${wrong.length > 1 ? "s" : ""} in ${name}: ${shown}. Valid: ${[...valid].join(", ")}.`, name);
-  }
+  if (wrong.length) throw new ExportParamError(unknownValuesMessage(wrong, name, `Valid: ${[...valid].join(", ")}.`, 40), name);
   return values as E[];
 }
 

@@ -15,7 +15,6 @@ import { strategyWhere } from "../../schema/strategy/strategy.service.js";
 import type { ExportCursor } from "./export.cursor.js";
 import type { ExportPage } from "./export.params.js";
 
-const GERMAN = new Intl.Collator("de");
 const PUBLISHED = PublicationState.PUBLISHED;
 
 /** A source as exports cite it. */
@@ -72,8 +71,6 @@ function sourceRecords(sources: Iterable<Source>): SourceRecord[] {
     .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
     .map((source) => ({ title: source.title, publisher: source.publisher, publishedOn: source.publishedOn, url: source.url }));
 }
-
-const byName = (a: { name: string }, b: { name: string }) => GERMAN.compare(a.name, b.name);
 
 /** One page of an export: the ids of its rows in export order, and where the next page starts (null on the last). */
 export interface ExportPageIds {

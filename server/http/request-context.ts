@@ -1,11 +1,10 @@
-import { randomUUID } from "node:crypto";
 import type { MikroORM } from "@mikro-orm/postgresql";
 import type { HubContext } from "../../schema/common/context.js";
 import { Loaders } from "../../schema/common/loaders.js";
 import { VISIBILITY_FILTER, visibilityOf } from "../../schema/publishing/visibility.js";
 import type { Viewer } from "../../schema/token/viewer.js";
 import type { Logger } from "../logger.js";
-import { requestScope } from "../request-scope.js";
+import { currentRequestId } from "../request-scope.js";
 import type { SearchEngine } from "../../schema/search/search-engine.port.js";
 
 /** What every GraphQL context is made from. */
@@ -24,6 +23,6 @@ export interface ContextSources {
 export function requestContext({ orm, logger, search }: ContextSources, viewer: Viewer | null): HubContext {
   const em = orm.em.fork();
   em.setFilterParams(VISIBILITY_FILTER, visibilityOf(viewer));
-  const requestId = requestScope.getStore()?.requestId ?? randomUUID();
+  const requestId = currentRequestId();
   return { em, loaders: new Loaders(em), requestId, logger: logger.child({ requestId }), viewer, search };
 }

@@ -3,6 +3,7 @@ import { useContext } from "preact/hooks";
 import { renderHtmlDocument } from "../embed/render-html.js";
 import { safeHttpUrl } from "../embed/safe-url.js";
 import { InGerman, localHref, type SiteLanguageContext, SiteLanguageProvider, siteLanguage, useSiteLanguage } from "./i18n/site-language.js";
+import { paths } from "./paths.js";
 import type { Named, ProjectRef, SourceRef, TopicRef } from "./queries.js";
 import { DEFAULT_SITE_SETTINGS, type SiteSettings, SiteSettingsContext } from "./settings.js";
 
@@ -152,15 +153,6 @@ export function renderDocument(page: VNode, settings: SiteSettings = DEFAULT_SIT
   );
   return renderHtmlDocument(provided);
 }
-
-/** The path of a record's page; slugs are percent-encoded so that no stored value can change the path. */
-export const paths = {
-  city: (slug: string) => `/kommunen/${encodeURIComponent(slug)}`,
-  project: (slug: string) => `/projekte/${encodeURIComponent(slug)}`,
-  provider: (slug: string) => `/anbieter/${encodeURIComponent(slug)}`,
-  strategy: (slug: string) => `/strategien/${encodeURIComponent(slug)}`,
-  topic: (key: string) => `/themen/${encodeURIComponent(key)}`,
-};
 
 /** A link to another site when its URL is http(s); any other stored value (e.g. `javascript:`) is shown as text. */
 export function ExternalLink({ href, children }: { href: string | null; children: ComponentChildren }): VNode {

@@ -80,7 +80,7 @@ describe("client-examples/analyst", () => {
   it("passes the hub's refusal on: unknown cities exit 1 with the message, missing cities exit 2 with the usage", async () => {
     const unknown = await analyst("herten", "atlantis");
     expect(unknown.code).toBe(1);
-    expect(unknown.stderr).toMatch(/The hub refused: Unknown municipality in municipalities: "atlantis"/);
+    expect(unknown.stderr).toMatch(/The hub refused: Unknown value in municipalities: "atlantis"/);
     const none = await analyst();
     expect(none.code).toBe(2);
     expect(none.stderr).toMatch(/^usage: analyst/);

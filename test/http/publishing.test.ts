@@ -300,7 +300,7 @@ describe("publishing", () => {
     const ratingen = tokens.editors.ratingen;
     const citing = await gql(hub, CREATE, { input: { ...newProject("ratingen-zitat").input, municipality: "ratingen", sources: ["herten-entwurf-quelle"] } }, ratingen);
     expect(codes(citing)).toEqual(["BAD_USER_INPUT"]);
-    expect(citing.errors![0].message).toMatch(/^input\.sources: unknown key "herten-entwurf-quelle"/);
+    expect(citing.errors![0].message).toMatch(/^Unknown value in input\.sources: "herten-entwurf-quelle"/);
     const draft = (await gql(hub, `{ project(slug: "herten-digitale-bauakte") { id } }`, {}, herten)).data!.project.id;
     const probe = await gql(hub, UPDATE, { id: draft, version: 1, input: { note: "x" } }, ratingen);
     expect(codes(probe)).toEqual(["NOT_FOUND"]);

@@ -22,7 +22,7 @@ declare module "vitest" {
  * builds a template database with all migrations and the seed data, and hands
  * its name to the test files, which clone it (about 0.1 s each).
  */
-export default async function setup(project: TestProject) {
+export async function setup(project: TestProject) {
   const logger = createLogger({ logLevel: "warn", logFormat: "json" });
   const prefix = `ikz_test_${process.pid}`;
   const template = `${prefix}_template`;

@@ -77,7 +77,7 @@ export function siteLanguage(lang: SiteLanguage, here: string): SiteLanguageCont
   };
 }
 
-// No default value built on import: the catalogue and the templates import each other (messages → change-view → layout).
+// No default value built on import: the German context is built on first use, outside a page's provider.
 const SiteLanguageContextValue = createContext<SiteLanguageContext | null>(null);
 let german: SiteLanguageContext | null = null;
 

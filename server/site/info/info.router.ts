@@ -74,71 +74,12 @@ async function readExamples(): Promise<ClientExample[]> {
  * The pages about the hub and its data: `/aenderungen` and its Atom feed,
  * `/api` with the schema file, and the operator's legal pages.
  */
-export function createSiteInfoRouter({ run, limited, context, api, publicUrl }: SiteInfoRouterOptions): express.Router {
+export function createSiteInfoRouter(options: SiteInfoRouterOptions): express.Router {
+  const { limited, context, api } = options;
   const router = express.Router();
   const { site } = context;
-
-  async function changes(filters: ChangeFilters, nach: string | null) {
-    const variables = {
-      first: CHANGES_PER_PAGE,
-      after: nach,
-      municipalities: filters.kommune ? [filters.kommune] : null,
-      topics: filters.thema ? [filters.thema] : null,
-    };
-    const [{ changes: page }, choices] = await Promise.all([
-      run<ChangesData>(CHANGES_QUERY, variables),
-      run<ChangeFiltersData>(CHANGE_FILTERS_QUERY, { city: filters.kommune ?? "", withCity: Boolean(filters.kommune) }),
-    ]);
-    return { page, choices, views: page.nodes.map(changeView) };
-  }
-
-  router.get("/aenderungen", limited, async (req, res) => {
-    const query = req.query as Record<string, unknown>;
-    const filters = changeFilters(query);
-    const language = siteLanguage(languageOf(query), `/aenderungen${filters ? filterQuery(filters, filters.nach) : ""}`);
-    if (!filters) return sendNotFoundPage(res, site, language);
-    const key = `/aenderungen ${JSON.stringify(filters)}`;
-    await sendPage(req, res, { ...context, language }, key, async () => {
-      const { page, choices, views } = await changes(filters, filters.nach);
-      const next = page.pageInfo.hasNextPage && page.pageInfo.endCursor ? `/aenderungen${filterQuery(filters, page.pageInfo.endCursor)}` : null;
-      const view = pageElement(ChangesPage, {
-        changes: views,
-        filters,
-        city: choices.municipality ?? null,
-        topics: choices.topics.nodes,
-        feedHref: `/aenderungen.atom${filterQuery(filters)}`,
-        nextHref: next,
-      });
-      return renderDocument(view, site, language);
-    });
-  });
-
-  router.get("/aenderungen.atom", limited, async (req, res) => {
-    const filters = changeFilters(req.query as Record<string, unknown>);
-    const origin = hubOrigin(req, publicUrl);
-    if (!filters || filters.nach) return sendNotFoundPage(res, site);
-    if (!origin) return res.status(400).type("text/plain").send("The Host of this request is not trusted: set PUBLIC_URL or ALLOWED_HOSTS.");
-    const key = `/aenderungen.atom ${origin} ${JSON.stringify(filters)}`;
-    await sendPage(
-      req,
-      res,
-      context,
-      key,
-      async () => {
-        const { choices, views } = await changes(filters, null);
-        const topic = choices.topics.nodes.find((candidate) => candidate.key === filters.thema);
-        const scope = [choices.municipality ? `in ${choices.municipality.name}` : null, topic ? `zum Thema ${topic.label}` : null].filter(Boolean);
-        return renderAtom({
-          origin,
-          selfPath: `/aenderungen.atom${filterQuery(filters)}`,
-          alternatePath: `/aenderungen${filterQuery(filters)}`,
-          title: ["IKZ-Hub: Letzte Änderungen", ...scope].join(" "),
-          entries: views,
-        });
-      },
-      ATOM_TYPE,
-    );
-  });
+  router.get("/aenderungen", limited, changesPage(options));
+  router.get("/aenderungen.atom", limited, changesFeed(options));
 
   let examples: Promise<ClientExample[]> | null = null;
   router.get("/api", limited, async (req, res) => {
@@ -163,4 +104,74 @@ export function createSiteInfoRouter({ run, limited, context, api, publicUrl }: 
     });
   }
   return router;
+}
+
+/** A page of changes under `filters`, after `nach`, with the names the filters show and the changes as pages show them. */
+async function loadChanges(run: RunSiteQuery, filters: ChangeFilters, nach: string | null) {
+  const variables = {
+    first: CHANGES_PER_PAGE,
+    after: nach,
+    municipalities: filters.kommune ? [filters.kommune] : null,
+    topics: filters.thema ? [filters.thema] : null,
+  };
+  const [{ changes: page }, choices] = await Promise.all([
+    run<ChangesData>(CHANGES_QUERY, variables),
+    run<ChangeFiltersData>(CHANGE_FILTERS_QUERY, { city: filters.kommune ?? "", withCity: Boolean(filters.kommune) }),
+  ]);
+  return { page, choices, views: page.nodes.map(changeView) };
+}
+
+/** `/aenderungen`: the latest changes, filtered by city and topic, page by page. */
+function changesPage({ run, context }: SiteInfoRouterOptions): RequestHandler {
+  const { site } = context;
+  return async (req, res) => {
+    const query = req.query as Record<string, unknown>;
+    const filters = changeFilters(query);
+    const language = siteLanguage(languageOf(query), `/aenderungen${filters ? filterQuery(filters, filters.nach) : ""}`);
+    if (!filters) return sendNotFoundPage(res, site, language);
+    const key = `/aenderungen ${JSON.stringify(filters)}`;
+    await sendPage(req, res, { ...context, language }, key, async () => {
+      const { page, choices, views } = await loadChanges(run, filters, filters.nach);
+      const next = page.pageInfo.hasNextPage && page.pageInfo.endCursor ? `/aenderungen${filterQuery(filters, page.pageInfo.endCursor)}` : null;
+      const view = pageElement(ChangesPage, {
+        changes: views,
+        filters,
+        city: choices.municipality ?? null,
+        topics: choices.topics.nodes,
+        feedHref: `/aenderungen.atom${filterQuery(filters)}`,
+        nextHref: next,
+      });
+      return renderDocument(view, site, language);
+    });
+  };
+}
+
+/** `/aenderungen.atom`: the first page of `/aenderungen` as an Atom feed, with absolute links. */
+function changesFeed({ run, context, publicUrl }: SiteInfoRouterOptions): RequestHandler {
+  return async (req, res) => {
+    const filters = changeFilters(req.query as Record<string, unknown>);
+    const origin = hubOrigin(req, publicUrl);
+    if (!filters || filters.nach) return sendNotFoundPage(res, context.site);
+    if (!origin) return res.status(400).type("text/plain").send("The Host of this request is not trusted: set PUBLIC_URL or ALLOWED_HOSTS.");
+    const key = `/aenderungen.atom ${origin} ${JSON.stringify(filters)}`;
+    await sendPage(
+      req,
+      res,
+      context,
+      key,
+      async () => {
+        const { choices, views } = await loadChanges(run, filters, null);
+        const topic = choices.topics.nodes.find((candidate) => candidate.key === filters.thema);
+        const scope = [choices.municipality ? `in ${choices.municipality.name}` : null, topic ? `zum Thema ${topic.label}` : null].filter(Boolean);
+        return renderAtom({
+          origin,
+          selfPath: `/aenderungen.atom${filterQuery(filters)}`,
+          alternatePath: `/aenderungen${filterQuery(filters)}`,
+          title: ["IKZ-Hub: Letzte Änderungen", ...scope].join(" "),
+          entries: views,
+        });
+      },
+      ATOM_TYPE,
+    );
+  };
 }

@@ -2,7 +2,8 @@ import type { VNode } from "preact";
 import { shortenSummary } from "../../embed/card.html.js";
 import type { ChangeView } from "../changes/change-view.js";
 import { InGerman, useSiteLanguage } from "../i18n/site-language.js";
-import { Layout, NextPage, paths } from "../layout.js";
+import { Layout, NextPage } from "../layout.js";
+import { paths } from "../paths.js";
 import type { Named } from "../queries.js";
 
 /** The filters `/aenderungen` was asked for, as they are in its address. */

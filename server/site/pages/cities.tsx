@@ -1,6 +1,7 @@
 import type { VNode } from "preact";
 import { useSiteLanguage } from "../i18n/site-language.js";
-import { Layout, NextPage, paths } from "../layout.js";
+import { Layout, NextPage } from "../layout.js";
+import { paths } from "../paths.js";
 import type { CitiesData } from "../queries.js";
 
 type City = CitiesData["municipalities"]["nodes"][number];

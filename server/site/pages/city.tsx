@@ -4,7 +4,8 @@ import { Indicators } from "../components/indicators.js";
 import { NamedLinks } from "../components/named-links.js";
 import { Stand } from "../components/stand.js";
 import { InGerman, useSiteLanguage } from "../i18n/site-language.js";
-import { ExternalLink, Layout, paths, ProjectList, Sources, TopicLinks } from "../layout.js";
+import { ExternalLink, Layout, ProjectList, Sources, TopicLinks } from "../layout.js";
+import { paths } from "../paths.js";
 import type { CityData, CityProjectRef, WorkingGroupRef } from "../queries.js";
 
 type City = NonNullable<CityData["municipality"]>;
@@ -78,7 +79,7 @@ function KeyFigures({ city }: { city: City }): VNode {
 
 /** The working groups the city is in, each with its other members, meetings, topics and sources. */
 function WorkingGroups({ groups, city }: { groups: WorkingGroupRef[]; city: string }): VNode {
-  const { t, contentLang, href } = useSiteLanguage();
+  const { t, contentLang } = useSiteLanguage();
   if (groups.length === 0) return <p>{t.city.noWorkingGroups}</p>;
   return (
     <ul class="plain">
@@ -119,8 +120,7 @@ function WorkingGroups({ groups, city }: { groups: WorkingGroupRef[]; city: stri
 
 /** `/kommunen/:slug`: a city's profile, each fact with its sources. */
 export function CityPage({ city, workingGroups }: { city: City; workingGroups: WorkingGroupRef[] }): VNode {
-  const { t, contentLang, href, label, formatPartialDate } = useSiteLanguage();
-  const providers = providersWithRoles(city.engagements, t.locale);
+  const { t, contentLang, href } = useSiteLanguage();
   return (
     <Layout title={city.name} section="kommunen">
       <p class="breadcrumb">
@@ -135,8 +135,37 @@ export function CityPage({ city, workingGroups }: { city: City; workingGroups: W
       <Sources sources={city.sources} />
 
       <h2>{t.city.strategies}</h2>
-      {city.strategies.length === 0 ? <p>{t.city.noStrategy}</p> : null}
-      {city.strategies.map((strategy) => (
+      <Strategies strategies={city.strategies} />
+
+      <h2>{t.city.projectsByTopic}</h2>
+      <ProjectsByTopic projects={city.projects.nodes} />
+
+      <h2>{t.city.providersAndRoles}</h2>
+      <ProvidersAndRoles engagements={city.engagements} />
+
+      <h2>{t.city.decisions}</h2>
+      <Decisions decisions={city.decisions} />
+
+      <h2>{t.city.indicators}</h2>
+      <Indicators indicators={city.indicators} />
+
+      <h2>{t.city.workingGroups}</h2>
+      <WorkingGroups groups={workingGroups} city={city.slug} />
+
+      <h2>{t.city.lessons}</h2>
+      <Lessons lessons={city.lessons} />
+      <Stand updatedAt={city.updatedAt} />
+    </Layout>
+  );
+}
+
+/** The city's strategies, each with its fields of action. */
+function Strategies({ strategies }: { strategies: City["strategies"] }): VNode {
+  const { t, contentLang, href, label, formatPartialDate } = useSiteLanguage();
+  return (
+    <>
+      {strategies.length === 0 ? <p>{t.city.noStrategy}</p> : null}
+      {strategies.map((strategy) => (
         <section key={strategy.slug} class="block">
           <h3 lang={contentLang}>
             <a href={href(paths.strategy(strategy.slug))}>{strategy.title}</a>
@@ -169,51 +198,59 @@ export function CityPage({ city, workingGroups }: { city: City; workingGroups: W
           ) : null}
         </section>
       ))}
+    </>
+  );
+}
 
-      <h2>{t.city.projectsByTopic}</h2>
-      {city.projects.nodes.length === 0 ? <p>{t.city.noProject}</p> : null}
-      {projectsByTopic(city.projects.nodes, t.city.noTopic, t.locale).map((group) => (
+/** The city's projects, one section per topic. */
+function ProjectsByTopic({ projects }: { projects: CityProjectRef[] }): VNode {
+  const { t, contentLang, href } = useSiteLanguage();
+  return (
+    <>
+      {projects.length === 0 ? <p>{t.city.noProject}</p> : null}
+      {projectsByTopic(projects, t.city.noTopic, t.locale).map((group) => (
         <section key={group.key} class="block">
           <h3 lang={group.key ? contentLang : undefined}>{group.key ? <a href={href(paths.topic(group.key))}>{group.label}</a> : group.label}</h3>
           <ProjectList projects={group.projects} showCity={false} />
         </section>
       ))}
+    </>
+  );
+}
 
-      <h2>{t.city.providersAndRoles}</h2>
-      {providers.length === 0 ? (
-        <p>{t.city.noProviders}</p>
-      ) : (
-        <ul class="plain">
-          {providers.map((provider) => (
-            <li key={provider.slug}>
-              <a href={href(paths.provider(provider.slug))}>{provider.name}</a>: {provider.roles.map((role) => label("engagementRole", role)).join(", ")}
-              {provider.engagements.map((engagement, index) => (
-                <div key={index}>
-                  <p>
-                    <InGerman>{engagement.description}</InGerman>
-                    {engagement.since ? t.city.since(formatPartialDate(engagement.since)) : ""}
-                  </p>
-                  <Sources sources={engagement.sources} />
-                </div>
-              ))}
-            </li>
+/** The city's providers with their roles and engagements. */
+function ProvidersAndRoles({ engagements }: { engagements: City["engagements"] }): VNode {
+  const { t, href, label, formatPartialDate } = useSiteLanguage();
+  const providers = providersWithRoles(engagements, t.locale);
+  if (providers.length === 0) return <p>{t.city.noProviders}</p>;
+  return (
+    <ul class="plain">
+      {providers.map((provider) => (
+        <li key={provider.slug}>
+          <a href={href(paths.provider(provider.slug))}>{provider.name}</a>: {provider.roles.map((role) => label("engagementRole", role)).join(", ")}
+          {provider.engagements.map((engagement, index) => (
+            <div key={index}>
+              <p>
+                <InGerman>{engagement.description}</InGerman>
+                {engagement.since ? t.city.since(formatPartialDate(engagement.since)) : ""}
+              </p>
+              <Sources sources={engagement.sources} />
+            </div>
           ))}
-        </ul>
-      )}
+        </li>
+      ))}
+    </ul>
+  );
+}
 
-      <h2>{t.city.decisions}</h2>
-      <Decisions decisions={city.decisions} />
-
-      <h2>{t.city.indicators}</h2>
-      <Indicators indicators={city.indicators} />
-
-      <h2>{t.city.workingGroups}</h2>
-      <WorkingGroups groups={workingGroups} city={city.slug} />
-
-      <h2>{t.city.lessons}</h2>
-      {city.lessons.length === 0 ? <p>{t.city.noLessons}</p> : null}
+/** The city's lessons learned, each with the project it comes from. */
+function Lessons({ lessons }: { lessons: City["lessons"] }): VNode {
+  const { t, contentLang, href, label } = useSiteLanguage();
+  return (
+    <>
+      {lessons.length === 0 ? <p>{t.city.noLessons}</p> : null}
       <ul class="plain">
-        {city.lessons.map((lesson) => (
+        {lessons.map((lesson) => (
           <li key={lesson.slug} class="block">
             <h3 lang={contentLang}>{lesson.title}</h3>
             <p class="meta">
@@ -233,7 +270,6 @@ export function CityPage({ city, workingGroups }: { city: City; workingGroups: W
           </li>
         ))}
       </ul>
-      <Stand updatedAt={city.updatedAt} />
-    </Layout>
+    </>
   );
 }

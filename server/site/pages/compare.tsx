@@ -2,7 +2,8 @@ import type { VNode } from "preact";
 import { MAX_COMPARED_MUNICIPALITIES } from "../../../schema/comparison/comparison.inputs.js";
 import { de } from "../i18n/messages.js";
 import { FormError, InGerman, useSiteLanguage } from "../i18n/site-language.js";
-import { Layout, paths } from "../layout.js";
+import { Layout } from "../layout.js";
+import { paths } from "../paths.js";
 import type { ChoicesData } from "../queries/choices.js";
 import { CELL_PROJECT_LINKS, type CityFigures, type CompareCell, type CompareData, KEY_FIGURE_ITEMS, MAX_CELLS_WITH_PROJECTS } from "../queries/compare.js";
 
@@ -110,7 +111,7 @@ function Legend(): VNode {
 type Budget = { year: number; total: string }[];
 
 function Figures({ figures, budget, index }: { figures: CityFigures; budget: Budget; index: number }): VNode {
-  const { t, contentLang, href, label, formatNumber, formatPartialDate } = useSiteLanguage();
+  const { t, href, label, formatNumber, formatPartialDate } = useSiteLanguage();
   const euro = new Intl.NumberFormat(t.locale, { style: "currency", currency: "EUR", maximumFractionDigits: 0 });
   const id = `eckdaten-${index}`;
   return (

@@ -1,6 +1,7 @@
 import type { VNode } from "preact";
 import { useSiteLanguage } from "../i18n/site-language.js";
-import { Layout, paths } from "../layout.js";
+import { Layout } from "../layout.js";
+import { paths } from "../paths.js";
 import type { HomeData } from "../queries.js";
 import { MAX_SEARCH_QUERY } from "../search-params.js";
 import { changeView } from "../changes/change-view.js";

@@ -1,6 +1,7 @@
 import type { VNode } from "preact";
 import { FormError, InGerman, useSiteLanguage } from "../i18n/site-language.js";
-import { Layout, NextPage, paths, Sources, TopicLinks } from "../layout.js";
+import { Layout, NextPage, Sources, TopicLinks } from "../layout.js";
+import { paths } from "../paths.js";
 import type { ChoicesData } from "../queries/choices.js";
 import type { LessonsData } from "../queries/lessons.js";
 
@@ -29,7 +30,7 @@ function Select({ id, text, name, options, chosen, optionLang }: { id: string; t
 }
 
 function LessonFilterForm({ choices, choice }: { choices: ChoicesData; choice: LessonChoice }): VNode {
-  const { t, lang, contentLang, label } = useSiteLanguage();
+  const { t, lang, contentLang } = useSiteLanguage();
   return (
     <form method="get" action="/erfahrungen" class="filter-form filter-row">
       {lang === "de" ? null : <input type="hidden" name="lang" value={lang} />}

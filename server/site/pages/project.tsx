@@ -3,7 +3,8 @@ import { NamedLinks } from "../components/named-links.js";
 import { Stand } from "../components/stand.js";
 import type { Messages } from "../i18n/messages.js";
 import { useSiteLanguage } from "../i18n/site-language.js";
-import { Layout, paths, Sources, TopicLinks } from "../layout.js";
+import { Layout, Sources, TopicLinks } from "../layout.js";
+import { paths } from "../paths.js";
 import type { ProjectData } from "../queries.js";
 import { EmbedBox, EmbedHead } from "./embed-box.js";
 import { ProjectCosts } from "./project-costs.js";
@@ -53,8 +54,7 @@ function Dates({ project }: { project: Project }): VNode | null {
  */
 export function ProjectPage({ project, origin }: { project: Project; origin: string | null }): VNode {
   const city = project.municipality;
-  const topicLabels = new Map([project, ...project.similar.map((similar) => similar.project)].flatMap((each) => each.topics.map((topic) => [topic.key, topic.label] as const)));
-  const { t, contentLang, href, label } = useSiteLanguage();
+  const { t, contentLang, href } = useSiteLanguage();
   return (
     <Layout title={project.title} section="kommunen" head={<EmbedHead project={project} origin={origin} />}>
       <p class="breadcrumb">
@@ -64,81 +64,117 @@ export function ProjectPage({ project, origin }: { project: Project; origin: str
       <p class="lead" lang={contentLang}>
         {project.summary}
       </p>
-      <dl class="facts">
-        <dt>{t.project.city}</dt>
-        <dd>
-          <a href={href(paths.city(city.slug))}>{city.name}</a> ({city.stateName})
-        </dd>
-        <dt>{t.project.status}</dt>
-        <dd>{label("projectStatus", project.status)}</dd>
-        <Dates project={project} />
-        {project.strategy ? (
-          <>
-            <dt>{t.project.strategy}</dt>
-            <dd>
-              <a href={href(paths.strategy(project.strategy.slug))} lang={contentLang}>
-                {project.strategy.title}
-              </a>
-              {project.fieldOfAction ? t.project.fieldOfAction(project.fieldOfAction.title) : ""}
-            </dd>
-          </>
-        ) : null}
-        {project.partners.length > 0 ? (
-          <>
-            <dt>{t.project.partners}</dt>
-            <dd>
-              <NamedLinks items={project.partners} path={paths.city} />
-            </dd>
-          </>
-        ) : null}
-        {project.providers.length > 0 ? (
-          <>
-            <dt>{t.project.providers}</dt>
-            <dd>
-              <NamedLinks items={project.providers} path={paths.provider} />
-            </dd>
-          </>
-        ) : null}
-      </dl>
+      <Facts project={project} />
       <h2>{t.project.topics}</h2>
       {project.topics.length > 0 ? <TopicLinks topics={project.topics} /> : <p>{t.project.noTopic}</p>}
       {project.note ? <p lang={contentLang}>{project.note}</p> : null}
-      {project.products.length > 0 ? (
-        <>
-          <h2>{t.project.products}</h2>
-          <ul>
-            {project.products.map((product, index) => (
-              <li key={index}>
-                {product.name}
-                {product.vendor ? (
-                  <>
-                    {t.project.by}
-                    <a href={href(paths.provider(product.vendor.slug))}>{product.vendor.name}</a>
-                  </>
-                ) : null}
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
+      <Products products={project.products} />
       <ProjectCosts costs={project.costs} />
-      {project.lessons.length > 0 ? (
-        <>
-          <h2>{t.project.lessons}</h2>
-          <ul class="plain">
-            {project.lessons.map((lesson, index) => (
-              <li key={index} class="block">
-                <h3 lang={contentLang}>{lesson.title}</h3>
-                <p class="meta">{label("lessonKind", lesson.kind)}</p>
-                <p lang={contentLang}>{lesson.body}</p>
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
+      <Lessons lessons={project.lessons} />
       <h2>{t.project.sources}</h2>
       {project.sources.length > 0 ? <Sources sources={project.sources} labelled={false} /> : <p>{t.project.noSources}</p>}
       <h2>{t.project.similar}</h2>
+      <SimilarProjects project={project} />
+      <Stand updatedAt={project.updatedAt} />
+      <EmbedBox project={project} origin={origin} />
+    </Layout>
+  );
+}
+
+/** The project's facts: city, status, dates, strategy, partners and providers. */
+function Facts({ project }: { project: Project }): VNode {
+  const city = project.municipality;
+  const { t, contentLang, href, label } = useSiteLanguage();
+  return (
+    <dl class="facts">
+      <dt>{t.project.city}</dt>
+      <dd>
+        <a href={href(paths.city(city.slug))}>{city.name}</a> ({city.stateName})
+      </dd>
+      <dt>{t.project.status}</dt>
+      <dd>{label("projectStatus", project.status)}</dd>
+      <Dates project={project} />
+      {project.strategy ? (
+        <>
+          <dt>{t.project.strategy}</dt>
+          <dd>
+            <a href={href(paths.strategy(project.strategy.slug))} lang={contentLang}>
+              {project.strategy.title}
+            </a>
+            {project.fieldOfAction ? t.project.fieldOfAction(project.fieldOfAction.title) : ""}
+          </dd>
+        </>
+      ) : null}
+      {project.partners.length > 0 ? (
+        <>
+          <dt>{t.project.partners}</dt>
+          <dd>
+            <NamedLinks items={project.partners} path={paths.city} />
+          </dd>
+        </>
+      ) : null}
+      {project.providers.length > 0 ? (
+        <>
+          <dt>{t.project.providers}</dt>
+          <dd>
+            <NamedLinks items={project.providers} path={paths.provider} />
+          </dd>
+        </>
+      ) : null}
+    </dl>
+  );
+}
+
+/** The products the project uses, with their vendors; nothing when there are none. */
+function Products({ products }: { products: Project["products"] }): VNode | null {
+  const { t, href } = useSiteLanguage();
+  if (products.length === 0) return null;
+  return (
+    <>
+      <h2>{t.project.products}</h2>
+      <ul>
+        {products.map((product, index) => (
+          <li key={index}>
+            {product.name}
+            {product.vendor ? (
+              <>
+                {t.project.by}
+                <a href={href(paths.provider(product.vendor.slug))}>{product.vendor.name}</a>
+              </>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+/** The lessons learned in the project; nothing when there are none. */
+function Lessons({ lessons }: { lessons: Project["lessons"] }): VNode | null {
+  const { t, contentLang, label } = useSiteLanguage();
+  if (lessons.length === 0) return null;
+  return (
+    <>
+      <h2>{t.project.lessons}</h2>
+      <ul class="plain">
+        {lessons.map((lesson, index) => (
+          <li key={index} class="block">
+            <h3 lang={contentLang}>{lesson.title}</h3>
+            <p class="meta">{label("lessonKind", lesson.kind)}</p>
+            <p lang={contentLang}>{lesson.body}</p>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+/** Projects like this one, each with why it is similar (topics by their labels). */
+function SimilarProjects({ project }: { project: Project }): VNode {
+  const topicLabels = new Map([project, ...project.similar.map((similar) => similar.project)].flatMap((each) => each.topics.map((topic) => [topic.key, topic.label] as const)));
+  const { t, contentLang, href, label } = useSiteLanguage();
+  return (
+    <>
       {project.similar.length === 0 ? <p>{t.project.noSimilar}</p> : null}
       <ul class="cards">
         {project.similar.map(({ project: other, reasons }) => (
@@ -157,8 +193,6 @@ export function ProjectPage({ project, origin }: { project: Project; origin: str
           </li>
         ))}
       </ul>
-      <Stand updatedAt={project.updatedAt} />
-      <EmbedBox project={project} origin={origin} />
-    </Layout>
+    </>
   );
 }

@@ -1,7 +1,8 @@
 import type { VNode } from "preact";
 import { Stand } from "../components/stand.js";
 import { useSiteLanguage } from "../i18n/site-language.js";
-import { ExternalLink, Layout, paths, ProjectList, Sources, TopicLinks } from "../layout.js";
+import { ExternalLink, Layout, ProjectList, Sources, TopicLinks } from "../layout.js";
+import { paths } from "../paths.js";
 import type { ProviderData } from "../queries.js";
 
 type Provider = NonNullable<ProviderData["provider"]>;

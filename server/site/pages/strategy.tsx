@@ -5,7 +5,8 @@ import { NamedLinks } from "../components/named-links.js";
 import { Stand } from "../components/stand.js";
 import type { SiteLanguage } from "../i18n/messages.js";
 import { InGerman, useSiteLanguage } from "../i18n/site-language.js";
-import { Layout, paths, ProjectList, Sources, TopicLinks } from "../layout.js";
+import { Layout, ProjectList, Sources, TopicLinks } from "../layout.js";
+import { paths } from "../paths.js";
 import type { StrategyData } from "../queries.js";
 
 type Strategy = NonNullable<StrategyData["strategy"]>;

@@ -1,6 +1,7 @@
 import type { VNode } from "preact";
 import { useSiteLanguage } from "../i18n/site-language.js";
-import { Layout, paths, ProjectList } from "../layout.js";
+import { Layout, ProjectList } from "../layout.js";
+import { paths } from "../paths.js";
 import type { TopicData } from "../queries.js";
 
 type Topic = NonNullable<TopicData["node"]>;
