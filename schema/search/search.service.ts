@@ -14,6 +14,7 @@ import { Topic } from "../topic/topic.entity.js";
 import type { SearchArgs, SearchFilter } from "./search.inputs.js";
 import { SEARCHABLE_TYPES } from "./searchable-types.js";
 import { SearchFacetField, type SearchHit, SearchResultType, type SearchResults } from "./search.types.js";
+import { decodeCursorItems, encodeCursorItems } from "../common/cursor.js";
 
 /** The engines' document type of each GraphQL result type, and back. */
 const ENGINE_TYPE = Object.fromEntries(SEARCHABLE_TYPES.map(({ result, type }) => [result, type])) as Record<
@@ -57,20 +58,19 @@ const FACET_FIELD: Record<string, SearchFacetField> = {
 };
 
 function encodeCursor(offset: number): string {
-  return Buffer.from(JSON.stringify(["search", offset])).toString("base64url");
+  return encodeCursorItems(["search", offset]);
 }
 
 function decodeCursor(cursor: string): number {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-  } catch {
-    parsed = null;
+  const items = decodeCursorItems(cursor);
+  const offset = items?.length === 2 && items[0] === "search" ? items[1] : null;
+  if (!Number.isInteger(offset) || (offset as number) < 0 || (offset as number) > MAX_TOTAL_HITS) {
+    throw badUserInput(
+      '"after" is not a cursor of search results; pass pageInfo.endCursor of the previous page unchanged.',
+      ["after"],
+    );
   }
-  if (!Array.isArray(parsed) || parsed.length !== 2 || parsed[0] !== "search" || !Number.isInteger(parsed[1]) || parsed[1] < 0 || parsed[1] > MAX_TOTAL_HITS) {
-    throw badUserInput('"after" is not a cursor of search results; pass pageInfo.endCursor of the previous page unchanged.', ["after"]);
-  }
-  return parsed[1] as number;
+  return offset as number;
 }
 
 /** Checks that a filter's slugs and keys exist (a typo must not pass for "no results"). */
