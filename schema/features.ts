@@ -24,24 +24,27 @@ import { workingGroupFeature } from "./working-group/index.js";
 // Declared here rather than in schema/search/index.ts while the search port moves (issue 17).
 const searchFeature: Feature = { name: "search", resolvers: [SearchResolver] };
 
-/** Every feature of the hub; adding a record type means adding its feature here. */
+/**
+ * Every feature of the hub; adding a record type means adding its feature here. The order is
+ * the order of the derived lists: record kinds (and so the write-path tests) and entities.
+ */
 export const features: readonly Feature[] = [
   commonFeature,
   tokenFeature,
   publishingFeature,
   municipalityFeature,
+  projectFeature,
   strategyFeature,
   fieldOfActionFeature,
-  projectFeature,
-  providerFeature,
-  engagementFeature,
-  productFeature,
-  lessonFeature,
-  topicFeature,
-  workingGroupFeature,
   budgetFeature,
   indicatorFeature,
+  lessonFeature,
   sourceFeature,
+  engagementFeature,
+  providerFeature,
+  productFeature,
+  topicFeature,
+  workingGroupFeature,
   decisionFeature,
   comparisonFeature,
   similarityFeature,

@@ -4,10 +4,10 @@ import { defineLoader } from "../common/loaders.js";
 import { ListArgs, PER_RECORD_AGGREGATE_WORK, Work } from "../common/list-bounds.js";
 import { MAX_PAGE_SIZE } from "../common/pagination.js";
 import { groupBy, selectRows } from "../common/sql.js";
-import type { EngagementRole } from "../engagement/engagement-role.enum.js";
+import type { EngagementRole } from "./engagement-role.enum.js";
 import { Municipality } from "../municipality/municipality.entity.js";
 import { ProviderClient } from "./provider-client.type.js";
-import { Provider } from "./provider.entity.js";
+import { Provider } from "../provider/provider.entity.js";
 
 /** Each provider's first clients by name, with their roles: one statement for all providers of a request. */
 export const clientsLoader = defineLoader<number, ProviderClient[]>("Provider.clients", async ({ em }, ids) => {
