@@ -3,12 +3,13 @@ import { MunicipalityMutationResolver } from "./municipality-mutation.resolver.j
 import { Municipality } from "./municipality.entity.js";
 import { MunicipalityResolver } from "./municipality.resolver.js";
 import { municipalityKind } from "./municipality.write.js";
+import { ViewerMunicipalityResolver } from "./viewer-municipality.resolver.js";
 
 /** Municipalities; the features whose records hang off one add their own fields to it. */
 export const municipalityFeature: Feature = {
   name: "municipality",
   nodes: [Municipality],
-  resolvers: [MunicipalityResolver, MunicipalityMutationResolver],
+  resolvers: [MunicipalityResolver, MunicipalityMutationResolver, ViewerMunicipalityResolver],
   adminOnly: [municipalityKind],
   cited: [Municipality],
 };
