@@ -1,6 +1,6 @@
 import { ref } from "@mikro-orm/core";
 import type { HubContext } from "../common/context.js";
-import { Municipality } from "../municipality/municipality.entity.js";
+import type { Municipality } from "../municipality/municipality.entity.js";
 import { createRecord, requireOwnNaming, resolveOwnMunicipality, updateRecord } from "../publishing/publishing.service.js";
 import type { RecordKind } from "../publishing/record-kind.js";
 import { assignFields, requireUnused } from "../publishing/references.js";
@@ -23,7 +23,7 @@ export function createSourceRecord(ctx: HubContext, input: CreateSourceInput): P
   return createRecord(ctx, sourceKind, async (tx, viewer) => {
     let municipality: Municipality | null = null;
     if (input.municipality) municipality = await resolveOwnMunicipality(tx, viewer, input.municipality, "input.municipality", "source");
-    else if (viewer.role === TokenRole.EDITOR) municipality = await tx.findOneOrFail(Municipality, { id: viewer.municipalityId! });
+    else if (viewer.role === TokenRole.EDITOR) municipality = await tx.findOneOrFail<Municipality>("Municipality", { id: viewer.municipalityId! });
     await requireOwnNaming(tx, viewer, municipality, input.key, "input.key");
     await requireUnused(tx, Source, { key: input.key }, "input.key", input.key);
     const source = new Source(input.key, input.title);
