@@ -5,6 +5,7 @@ import { stripBidiControls } from "../../schema/common/bidi.js";
 import { safeHttpUrl } from "../embed/safe-url.js";
 import { InGerman, localHref, type SiteLanguageContext, SiteLanguageProvider, siteLanguage, useSiteLanguage } from "./i18n/site-language.js";
 import type { Named, ProjectRef, SourceRef, TopicRef } from "./queries.js";
+import { paths } from "./paths.js";
 import { DEFAULT_SITE_SETTINGS, type SiteSettings, SiteSettingsContext } from "./settings.js";
 
 /** The site's sections, for the navigation and `aria-current`. */
@@ -154,14 +155,8 @@ export function renderDocument(page: VNode, settings: SiteSettings = DEFAULT_SIT
   return `<!doctype html>${stripBidiControls(renderToString(provided))}`;
 }
 
-/** The path of a record's page; slugs are percent-encoded so that no stored value can change the path. */
-export const paths = {
-  city: (slug: string) => `/kommunen/${encodeURIComponent(slug)}`,
-  project: (slug: string) => `/projekte/${encodeURIComponent(slug)}`,
-  provider: (slug: string) => `/anbieter/${encodeURIComponent(slug)}`,
-  strategy: (slug: string) => `/strategien/${encodeURIComponent(slug)}`,
-  topic: (key: string) => `/themen/${encodeURIComponent(key)}`,
-};
+// In a module of its own: the change labels that the messages use need paths, and the layout needs the messages.
+export { paths };
 
 /** A link to another site when its URL is http(s); any other stored value (e.g. `javascript:`) is shown as text. */
 export function ExternalLink({ href, children }: { href: string | null; children: ComponentChildren }): VNode {

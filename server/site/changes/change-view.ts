@@ -1,4 +1,4 @@
-import { paths } from "../layout.js";
+import { paths } from "../paths.js";
 import type { Named } from "../queries.js";
 import type { ChangeEntry, ChangeNode } from "./changes.query.js";
 
