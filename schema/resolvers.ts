@@ -12,7 +12,9 @@ import { citedResolver } from "./source/cited.resolver.js";
 import { taggedResolver } from "./topic/tagged.resolver.js";
 
 /** Records editors write and publish, of every feature. */
-export const publishableKinds: readonly RecordKind<Publishable>[] = features.flatMap((feature) => feature.publishable ?? []);
+export const publishableKinds: readonly RecordKind<Publishable>[] = features.flatMap(
+  (feature) => feature.publishable ?? [],
+);
 /** Records only admins write, of every feature; they have no drafts. */
 export const adminKinds: readonly RecordKind[] = features.flatMap((feature) => feature.adminOnly ?? []);
 

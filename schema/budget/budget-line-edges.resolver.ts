@@ -8,7 +8,11 @@ import { BudgetLine } from "./budget-line.entity.js";
 @Resolver(() => Strategy)
 export class StrategyBudgetResolver {
   @FieldResolver(() => [BudgetLine], { description: "Budget lines, by year, in the source's order." })
-  budget(@Root() strategy: Strategy, @Args() { first }: ListArgs, @Ctx() { loaders }: HubContext): Promise<BudgetLine[]> {
+  budget(
+    @Root() strategy: Strategy,
+    @Args() { first }: ListArgs,
+    @Ctx() { loaders }: HubContext,
+  ): Promise<BudgetLine[]> {
     return loaders.byParent(BudgetLine, "strategy", { year: "asc", position: "asc" }, first).load(strategy.id);
   }
 }

@@ -1,5 +1,11 @@
 import type { Feature } from "../features.types.js";
-import { CityKeyFiguresResolver, ComparisonCellResolver, ComparisonResolver, figureLoaders, ProviderRolesResolver } from "./comparison.resolver.js";
+import {
+  CityKeyFiguresResolver,
+  ComparisonCellResolver,
+  ComparisonResolver,
+  figureLoaders,
+  ProviderRolesResolver,
+} from "./comparison.resolver.js";
 
 /** `Query.compare`: municipalities side by side, topic by topic. */
 export const comparisonFeature: Feature = {

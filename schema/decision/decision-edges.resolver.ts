@@ -8,7 +8,11 @@ import { Decision } from "./decision.entity.js";
 @Resolver(() => Municipality)
 export class MunicipalityDecisionsResolver {
   @FieldResolver(() => [Decision], { description: "Council decisions, oldest first." })
-  decisions(@Root() municipality: Municipality, @Args() { first }: ListArgs, @Ctx() { loaders }: HubContext): Promise<Decision[]> {
+  decisions(
+    @Root() municipality: Municipality,
+    @Args() { first }: ListArgs,
+    @Ctx() { loaders }: HubContext,
+  ): Promise<Decision[]> {
     return loaders.byParent(Decision, "municipality", { date: "asc nulls last" }, first).load(municipality.id);
   }
 }

@@ -9,7 +9,11 @@ import { Engagement } from "./engagement.entity.js";
 @Resolver(() => Municipality)
 export class MunicipalityEngagementsResolver {
   @FieldResolver(() => [Engagement], { description: "Providers working for the municipality, with their roles." })
-  engagements(@Root() municipality: Municipality, @Args() { first }: ListArgs, @Ctx() { loaders }: HubContext): Promise<Engagement[]> {
+  engagements(
+    @Root() municipality: Municipality,
+    @Args() { first }: ListArgs,
+    @Ctx() { loaders }: HubContext,
+  ): Promise<Engagement[]> {
     return loaders.byParent(Engagement, "municipality", { since: "asc nulls last" }, first).load(municipality.id);
   }
 }
@@ -18,7 +22,11 @@ export class MunicipalityEngagementsResolver {
 @Resolver(() => Provider)
 export class ProviderEngagementsResolver {
   @FieldResolver(() => [Engagement], { description: "The provider's engagements with municipalities." })
-  engagements(@Root() provider: Provider, @Args() { first }: ListArgs, @Ctx() { loaders }: HubContext): Promise<Engagement[]> {
+  engagements(
+    @Root() provider: Provider,
+    @Args() { first }: ListArgs,
+    @Ctx() { loaders }: HubContext,
+  ): Promise<Engagement[]> {
     return loaders.byParent(Engagement, "provider", { since: "asc nulls last" }, first).load(provider.id);
   }
 }

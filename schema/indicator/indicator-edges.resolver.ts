@@ -9,7 +9,11 @@ import { Indicator } from "./indicator.entity.js";
 @Resolver(() => Municipality)
 export class MunicipalityIndicatorsResolver {
   @FieldResolver(() => [Indicator], { description: "Measured figures of the municipality's digitalisation." })
-  indicators(@Root() municipality: Municipality, @Args() { first }: ListArgs, @Ctx() { loaders }: HubContext): Promise<Indicator[]> {
+  indicators(
+    @Root() municipality: Municipality,
+    @Args() { first }: ListArgs,
+    @Ctx() { loaders }: HubContext,
+  ): Promise<Indicator[]> {
     return loaders.byParent(Indicator, "municipality", { asOf: "asc nulls last" }, first).load(municipality.id);
   }
 }
@@ -18,7 +22,11 @@ export class MunicipalityIndicatorsResolver {
 @Resolver(() => Strategy)
 export class StrategyIndicatorsResolver {
   @FieldResolver(() => [Indicator], { description: "Indicators that measure the strategy's progress." })
-  indicators(@Root() strategy: Strategy, @Args() { first }: ListArgs, @Ctx() { loaders }: HubContext): Promise<Indicator[]> {
+  indicators(
+    @Root() strategy: Strategy,
+    @Args() { first }: ListArgs,
+    @Ctx() { loaders }: HubContext,
+  ): Promise<Indicator[]> {
     return loaders.byParent(Indicator, "strategy", { asOf: "asc nulls last", name: "asc" }, first).load(strategy.id);
   }
 }

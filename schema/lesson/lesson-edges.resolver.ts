@@ -9,7 +9,11 @@ import { LessonLearned } from "./lesson-learned.entity.js";
 @Resolver(() => Municipality)
 export class MunicipalityLessonsResolver {
   @FieldResolver(() => [LessonLearned], { description: "Lessons the municipality learned." })
-  lessons(@Root() municipality: Municipality, @Args() { first }: ListArgs, @Ctx() { loaders }: HubContext): Promise<LessonLearned[]> {
+  lessons(
+    @Root() municipality: Municipality,
+    @Args() { first }: ListArgs,
+    @Ctx() { loaders }: HubContext,
+  ): Promise<LessonLearned[]> {
     return loaders.byParent(LessonLearned, "municipality", { title: "asc" }, first).load(municipality.id);
   }
 }
@@ -18,7 +22,11 @@ export class MunicipalityLessonsResolver {
 @Resolver(() => Project)
 export class ProjectLessonsResolver {
   @FieldResolver(() => [LessonLearned], { description: "Lessons learned in the project." })
-  lessons(@Root() project: Project, @Args() { first }: ListArgs, @Ctx() { loaders }: HubContext): Promise<LessonLearned[]> {
+  lessons(
+    @Root() project: Project,
+    @Args() { first }: ListArgs,
+    @Ctx() { loaders }: HubContext,
+  ): Promise<LessonLearned[]> {
     return loaders.byParent(LessonLearned, "project", { title: "asc" }, first).load(project.id);
   }
 }

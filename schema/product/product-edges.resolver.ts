@@ -8,7 +8,11 @@ import { Product } from "./product.entity.js";
 @Resolver(() => Provider)
 export class ProviderProductsResolver {
   @FieldResolver(() => [Product], { description: "Software products the provider makes." })
-  products(@Root() provider: Provider, @Args() { first }: ListArgs, @Ctx() { loaders }: HubContext): Promise<Product[]> {
+  products(
+    @Root() provider: Provider,
+    @Args() { first }: ListArgs,
+    @Ctx() { loaders }: HubContext,
+  ): Promise<Product[]> {
     return loaders.byParent(Product, "vendor", { name: "asc" }, first).load(provider.id);
   }
 }

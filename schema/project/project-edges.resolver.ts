@@ -24,7 +24,16 @@ export const municipalityProjectsLoader = defineLoader<number, Page<Project>, Mu
   "Municipality.projects",
   async ({ em }, ids, { args, withTotalCount }) => {
     const where = await projectWhere(em, args.filter);
-    const pages = await fetchPagesByParent(em, Project, "municipality", ids, where, projectOrdering.spec(args.orderBy), args, withTotalCount);
+    const pages = await fetchPagesByParent(
+      em,
+      Project,
+      "municipality",
+      ids,
+      where,
+      projectOrdering.spec(args.orderBy),
+      args,
+      withTotalCount,
+    );
     return ids.map((id) => pages.get(id)!);
   },
   ({ args, withTotalCount }) => `${withTotalCount}#${JSON.stringify(args)}`,
@@ -33,7 +42,9 @@ export const municipalityProjectsLoader = defineLoader<number, Page<Project>, Mu
 /** Adds `projects` to a municipality: the project feature's edge. */
 @Resolver(() => Municipality)
 export class MunicipalityProjectsResolver {
-  @FieldResolver(() => ProjectConnection, { description: "The municipality's projects, filtered, sorted and paginated." })
+  @FieldResolver(() => ProjectConnection, {
+    description: "The municipality's projects, filtered, sorted and paginated.",
+  })
   async projects(
     @Root() municipality: Municipality,
     @Args() args: ProjectsArgs,
@@ -50,7 +61,11 @@ export class MunicipalityProjectsResolver {
 @Resolver(() => Strategy)
 export class StrategyProjectsResolver {
   @FieldResolver(() => [Project], { description: "Projects that belong to the strategy." })
-  projects(@Root() strategy: Strategy, @Args() { first }: ProjectListArgs, @Ctx() { loaders }: HubContext): Promise<Project[]> {
+  projects(
+    @Root() strategy: Strategy,
+    @Args() { first }: ProjectListArgs,
+    @Ctx() { loaders }: HubContext,
+  ): Promise<Project[]> {
     return loaders.byParent(Project, "strategy", { title: "asc" }, first).load(strategy.id);
   }
 }
@@ -59,7 +74,11 @@ export class StrategyProjectsResolver {
 @Resolver(() => FieldOfAction)
 export class FieldOfActionProjectsResolver {
   @FieldResolver(() => [Project], { description: "Projects assigned to this field of action." })
-  projects(@Root() field: FieldOfAction, @Args() { first }: ProjectListArgs, @Ctx() { loaders }: HubContext): Promise<Project[]> {
+  projects(
+    @Root() field: FieldOfAction,
+    @Args() { first }: ProjectListArgs,
+    @Ctx() { loaders }: HubContext,
+  ): Promise<Project[]> {
     return loaders.byParent(Project, "fieldOfAction", { title: "asc" }, first).load(field.id);
   }
 }

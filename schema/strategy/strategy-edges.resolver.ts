@@ -10,6 +10,8 @@ export class MunicipalityStrategiesResolver {
   @FieldResolver(() => [Strategy], { description: "The municipality's strategies, newest adoption first." })
   @MaxItems(MAX_STRATEGIES)
   strategies(@Root() municipality: Municipality, @Ctx() { loaders }: HubContext): Promise<Strategy[]> {
-    return loaders.byParent(Strategy, "municipality", { adoptedOn: "desc nulls last", title: "asc" }).load(municipality.id);
+    return loaders
+      .byParent(Strategy, "municipality", { adoptedOn: "desc nulls last", title: "asc" })
+      .load(municipality.id);
   }
 }

@@ -4,7 +4,9 @@ import { features } from "../../schema/features.js";
 import { CREATE_INPUTS, UPDATE_INPUTS } from "../support/mutations.js";
 
 const SCHEMA = new URL("../../schema/", import.meta.url);
-const folders = readdirSync(SCHEMA, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+const folders = readdirSync(SCHEMA, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
 
 /** The TypeScript files of schema/, as paths relative to it. */
 function sources(): string[] {
@@ -19,7 +21,9 @@ describe("the feature manifests", () => {
   });
 
   it("cover every record kind in the write-path test tables", () => {
-    const kinds = features.flatMap((feature) => [...(feature.publishable ?? []), ...(feature.adminOnly ?? [])]).map((kind) => kind.entity.name);
+    const kinds = features
+      .flatMap((feature) => [...(feature.publishable ?? []), ...(feature.adminOnly ?? [])])
+      .map((kind) => kind.entity.name);
     expect(Object.keys(UPDATE_INPUTS).sort()).toEqual([...kinds].sort());
     expect(Object.keys(CREATE_INPUTS).sort()).toEqual(kinds.map((name) => `create${name}`).sort());
   });
@@ -30,7 +34,9 @@ describe("the feature manifests", () => {
   });
 
   it("leave making DataLoaders to defineLoader and the Loaders class", () => {
-    const makers = sources().filter((path) => path !== "common/loaders.ts" && readFileSync(new URL(path, SCHEMA), "utf8").includes("new DataLoader"));
+    const makers = sources().filter(
+      (path) => path !== "common/loaders.ts" && readFileSync(new URL(path, SCHEMA), "utf8").includes("new DataLoader"),
+    );
     expect(makers).toEqual([]);
   });
 });
