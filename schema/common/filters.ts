@@ -1,4 +1,4 @@
-import type { AnyEntity, EntityClass, FilterQuery } from "@mikro-orm/core";
+import type { AnyEntity, EntityClass, EntityName, FilterQuery } from "@mikro-orm/core";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import type { GraphQLError } from "graphql";
 import { badUserInput } from "./errors.js";
@@ -21,7 +21,7 @@ export function quoteValues(values: readonly string[], max = 80): string {
  */
 export async function findByValues<T extends AnyEntity>(
   em: EntityManager,
-  entity: EntityClass<T>,
+  entity: EntityName<T>,
   property: keyof T & string,
   values: readonly string[],
   options: { onlyProperty?: boolean } = {},

@@ -17,7 +17,7 @@ export class Loaders {
 
   constructor(private readonly em: EntityManager) {}
 
-  /** Returns the loader registered under `name`, creating it with `create` on first use. */
+  /** Returns the loader registered under `name`, creating it with `create` on first use (see `defineLoader`). */
   get<K, V>(name: string, create: () => DataLoader<K, V>): DataLoader<K, V> {
     let loader = this.loaders.get(name);
     if (!loader) {
@@ -127,4 +127,39 @@ export class Loaders {
       ),
     );
   }
+}
+
+/** What a declared loader's batch function reads: the request's EntityManager and loaders. */
+export interface LoaderScope {
+  em: SqlEntityManager;
+  loaders: Loaders;
+}
+
+/** Loads the values of a batch of keys, in key order, for one request; `params` is what the caller passed. */
+export type BatchFn<K, V, P> = (scope: LoaderScope, keys: readonly K[], params: P) => Promise<V[]>;
+
+/** The per-request loader of a declared batch function (one per request and distinct `params`), and its name. */
+export type LoaderAccessor<K, V, P = void> = ((scope: LoaderScope, params: P) => DataLoader<K, V>) & {
+  readonly loaderName: string;
+};
+
+const declaredNames = new Set<string>();
+
+/**
+ * Declares a per-request DataLoader once, at module level: `name` identifies it in the
+ * request's loaders, `batch` loads a batch of keys. The accessor it returns gets or
+ * makes the request's loader; `variant` names loaders whose batch depends on `params`.
+ */
+export function defineLoader<K, V, P = void>(
+  name: string,
+  batch: BatchFn<K, V, P>,
+  variant?: (params: P) => string,
+): LoaderAccessor<K, V, P> {
+  if (declaredNames.has(name)) throw new Error(`A loader named ${name} is declared twice.`);
+  declaredNames.add(name);
+  const accessor = (scope: LoaderScope, params: P) => {
+    const key = variant ? `${name}#${variant(params)}` : name;
+    return scope.loaders.get(key, () => new DataLoader<K, V>((keys) => batch(scope, keys, params)));
+  };
+  return Object.assign(accessor, { loaderName: name });
 }

@@ -1,8 +1,8 @@
-import DataLoader from "dataloader";
 import type { GraphQLResolveInfo } from "graphql";
 import { Args, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from "type-graphql";
 import { BudgetTotal } from "../budget/budget-total.type.js";
 import type { HubContext } from "../common/context.js";
+import { defineLoader } from "../common/loaders.js";
 import { ListArgs, MAX_BUDGET_YEARS, MAX_STRATEGIES, MaxItems, ProjectListArgs } from "../common/list-bounds.js";
 import { selectsField } from "../common/selection.js";
 import { Project } from "../project/project.entity.js";
@@ -25,15 +25,23 @@ import { CityKeyFigures, Comparison, ComparisonCell, ProviderRoles } from "./com
 
 type Batch<V> = (em: HubContext["em"], ids: readonly number[]) => Promise<Map<number, V>>;
 
-/** One loader per key figure and request: all compared municipalities in one statement. */
-function figureLoader<V>(ctx: HubContext, name: string, batch: Batch<V>, empty: () => V): DataLoader<number, V> {
-  return ctx.loaders.get(`compare.${name}`, () =>
-    new DataLoader<number, V>(async (ids) => {
-      const values = await batch(ctx.em, ids);
-      return ids.map((id) => values.get(id) ?? empty());
-    }),
-  );
+/** Declares the loader of a key figure: all compared municipalities of a request in one statement. */
+function figureLoader<V>(name: string, batch: Batch<V>, empty: () => V) {
+  return defineLoader<number, V>(`compare.${name}`, async ({ em }, ids) => {
+    const values = await batch(em, ids);
+    return ids.map((id) => values.get(id) ?? empty());
+  });
 }
+
+/** The key figures' loaders, by field of `CityKeyFigures`. */
+export const figureLoaders = {
+  strategies: figureLoader("strategies", strategiesOf, () => []),
+  fieldOfActionCount: figureLoader("fieldOfActionCount", fieldOfActionCounts, () => 0),
+  projectsByStatus: figureLoader("projectsByStatus", projectStatusCounts, () => []),
+  budgetByYear: figureLoader("budgetByYear", budgetByYear, () => []),
+  providers: figureLoader("providers", providerRoles, () => []),
+  indicators: figureLoader("indicators", indicatorsOf, () => []),
+};
 
 /** Serves `Query.compare`. */
 @Resolver(() => Comparison)
@@ -54,34 +62,34 @@ export class CityKeyFiguresResolver {
   @FieldResolver(() => [Strategy], { description: "Published strategies, newest adoption first: title, adoption date (`adoptedOn`) and horizon." })
   @MaxItems(MAX_STRATEGIES)
   strategies(@Root() figures: CityKeyFigures, @Ctx() ctx: HubContext): Promise<Strategy[]> {
-    return figureLoader(ctx, "strategies", strategiesOf, () => []).load(figures.municipality.id);
+    return figureLoaders.strategies(ctx).load(figures.municipality.id);
   }
 
   @FieldResolver(() => Int, { description: "Number of published fields of action of the municipality's published strategies." })
   fieldOfActionCount(@Root() figures: CityKeyFigures, @Ctx() ctx: HubContext): Promise<number> {
-    return figureLoader(ctx, "fieldOfActionCount", fieldOfActionCounts, () => 0).load(figures.municipality.id);
+    return figureLoaders.fieldOfActionCount(ctx).load(figures.municipality.id);
   }
 
   @FieldResolver(() => [ProjectStatusCount], { description: "Published projects by status; statuses without projects are left out." })
   @MaxItems(Object.keys(ProjectStatus).length)
   projectsByStatus(@Root() figures: CityKeyFigures, @Ctx() ctx: HubContext): Promise<ProjectStatusCount[]> {
-    return figureLoader(ctx, "projectsByStatus", projectStatusCounts, () => []).load(figures.municipality.id);
+    return figureLoaders.projectsByStatus(ctx).load(figures.municipality.id);
   }
 
   @FieldResolver(() => [BudgetTotal], { description: "Published budget of the published strategies per year (all categories), oldest year first." })
   @MaxItems(MAX_BUDGET_YEARS)
   budgetByYear(@Root() figures: CityKeyFigures, @Ctx() ctx: HubContext): Promise<BudgetTotal[]> {
-    return figureLoader(ctx, "budgetByYear", budgetByYear, () => []).load(figures.municipality.id);
+    return figureLoaders.budgetByYear(ctx).load(figures.municipality.id);
   }
 
   @FieldResolver(() => [ProviderRoles], { description: "Providers working for the municipality, by name, with their roles." })
   async providers(@Root() figures: CityKeyFigures, @Args() { first }: ListArgs, @Ctx() ctx: HubContext): Promise<ProviderRoles[]> {
-    return (await figureLoader(ctx, "providers", providerRoles, () => []).load(figures.municipality.id)).slice(0, first);
+    return (await figureLoaders.providers(ctx).load(figures.municipality.id)).slice(0, first);
   }
 
   @FieldResolver(() => [Indicator], { description: "Published indicators, e.g. processes identified vs. done, oldest first." })
   async indicators(@Root() figures: CityKeyFigures, @Args() { first }: ListArgs, @Ctx() ctx: HubContext): Promise<Indicator[]> {
-    return (await figureLoader(ctx, "indicators", indicatorsOf, () => []).load(figures.municipality.id)).slice(0, first);
+    return (await figureLoaders.indicators(ctx).load(figures.municipality.id)).slice(0, first);
   }
 }
 

@@ -1,37 +1,15 @@
-import { ref } from "@mikro-orm/core";
 import { Arg, Ctx, ID, Int, Mutation, Resolver } from "type-graphql";
 import type { HubContext } from "../common/context.js";
-import { Provider } from "../provider/provider.entity.js";
-import { applySources, citesPublishedSource } from "../publishing/cited.inputs.js";
-import { createRecord, resolveOwnMunicipality, updateRecord } from "../publishing/publishing.service.js";
-import type { RecordKind } from "../publishing/record-kind.js";
-import { assignFields, findNamed, requireUnused } from "../publishing/references.js";
 import { CreateEngagementInput, EngagementInput } from "./engagement-write.inputs.js";
 import { Engagement } from "./engagement.entity.js";
-
-/** How the write path handles engagements. */
-export const engagementKind: RecordKind<Engagement> = {
-  entity: Engagement,
-  label: "engagement",
-  populate: ["municipality", "provider", "sources"],
-  owner: (engagement) => engagement.municipality.id,
-  publishProblems: (engagement) => (citesPublishedSource(engagement) ? [] : [["sources", "it cites no published source"]]),
-};
+import { createEngagementRecord, updateEngagementRecord } from "./engagement.write.js";
 
 /** Creates and changes engagements. */
 @Resolver(() => Engagement)
 export class EngagementMutationResolver {
   @Mutation(() => Engagement, { description: "Records that a provider works for a municipality in a role, as a draft." })
   createEngagement(@Arg("input", () => CreateEngagementInput, { description: "The new record's fields." }) input: CreateEngagementInput, @Ctx() ctx: HubContext): Promise<Engagement> {
-    return createRecord(ctx, engagementKind, async (tx, viewer) => {
-      const municipality = await resolveOwnMunicipality(tx, viewer, input.municipality, "input.municipality", "engagement");
-      const provider = await findNamed(tx, Provider, "slug", input.provider, "input.provider", "Query `providers` for valid slugs; admins add new providers.");
-      await requireUnused(tx, Engagement, { municipality, provider, role: input.role }, "input.role", input.role);
-      const engagement = new Engagement(ref(municipality), ref(provider), input.role, input.description);
-      assignFields(tx, engagement, input, ["since", "note"]);
-      await applySources(tx, engagement, input);
-      return engagement;
-    });
+    return createEngagementRecord(ctx, input);
   }
 
   @Mutation(() => Engagement, { description: "Changes an engagement, if it still has the version you last saw (CONFLICT otherwise)." })
@@ -41,9 +19,6 @@ export class EngagementMutationResolver {
     @Arg("input", () => EngagementInput, { description: "The fields to change; those left out keep their value." }) input: EngagementInput,
     @Ctx() ctx: HubContext,
   ): Promise<Engagement> {
-    return updateRecord(ctx, engagementKind, id, version, async (tx, engagement) => {
-      assignFields(tx, engagement, input, ["since", "description", "note"]);
-      await applySources(tx, engagement, input);
-    });
+    return updateEngagementRecord(ctx, id, version, input);
   }
 }

@@ -1,44 +1,15 @@
-import type { EntityManager } from "@mikro-orm/postgresql";
 import { Arg, Ctx, ID, Mutation, Resolver } from "type-graphql";
 import type { HubContext } from "../common/context.js";
-import { badUserInput } from "../common/errors.js";
-import { applySources } from "../publishing/cited.inputs.js";
-import { createRecord, updateRecord } from "../publishing/publishing.service.js";
-import type { RecordKind } from "../publishing/record-kind.js";
-import { assignFields, requireUnused } from "../publishing/references.js";
 import { CreateMunicipalityInput, MunicipalityInput } from "./municipality-write.inputs.js";
 import { Municipality } from "./municipality.entity.js";
-import { officialKeyProblem } from "./official-key.js";
-
-/** How the write path handles municipalities. */
-export const municipalityKind: RecordKind<Municipality> = {
-  entity: Municipality,
-  label: "municipality",
-  populate: ["sources"],
-  // Its editors read its revisions; writing it is for admins.
-  owner: (municipality) => municipality.id ?? null,
-  adminOnly: true,
-};
-
-async function applyMunicipality(tx: EntityManager, municipality: Municipality, input: MunicipalityInput): Promise<void> {
-  assignFields(tx, municipality, input, ["name", "officialKey", "state", "governmentRegion", "district", "population", "populationAsOf", "website", "note"]);
-  const problem = officialKeyProblem(municipality.officialKey, municipality.state);
-  if (problem) throw badUserInput(`input.officialKey: ${problem}.`, ["input.officialKey"]);
-  await applySources(tx, municipality, input);
-}
+import { createMunicipalityRecord, updateMunicipalityRecord } from "./municipality.write.js";
 
 /** Creates and changes municipalities (admins only). */
 @Resolver(() => Municipality)
 export class MunicipalityMutationResolver {
   @Mutation(() => Municipality, { description: "Adds a municipality to the hub (admins only)." })
   createMunicipality(@Arg("input", () => CreateMunicipalityInput, { description: "The new record's fields." }) input: CreateMunicipalityInput, @Ctx() ctx: HubContext): Promise<Municipality> {
-    return createRecord(ctx, municipalityKind, async (tx) => {
-      await requireUnused(tx, Municipality, { slug: input.slug }, "input.slug", input.slug);
-      await requireUnused(tx, Municipality, { officialKey: input.officialKey }, "input.officialKey", input.officialKey);
-      const municipality = new Municipality(input.slug, input.name, input.officialKey, input.state);
-      await applyMunicipality(tx, municipality, input);
-      return municipality;
-    });
+    return createMunicipalityRecord(ctx, input);
   }
 
   @Mutation(() => Municipality, { description: "Changes a municipality (admins only)." })
@@ -47,11 +18,6 @@ export class MunicipalityMutationResolver {
     @Arg("input", () => MunicipalityInput, { description: "The fields to change; those left out keep their value." }) input: MunicipalityInput,
     @Ctx() ctx: HubContext,
   ): Promise<Municipality> {
-    return updateRecord(ctx, municipalityKind, id, null, async (tx, municipality) => {
-      if (input.officialKey && input.officialKey !== municipality.officialKey) {
-        await requireUnused(tx, Municipality, { officialKey: input.officialKey }, "input.officialKey", input.officialKey);
-      }
-      await applyMunicipality(tx, municipality, input);
-    });
+    return updateMunicipalityRecord(ctx, id, input);
   }
 }

@@ -1,74 +1,15 @@
-import { ref } from "@mikro-orm/core";
-import type { EntityManager } from "@mikro-orm/postgresql";
 import { Arg, Ctx, ID, Int, Mutation, Resolver } from "type-graphql";
 import type { HubContext } from "../common/context.js";
-import { badUserInput } from "../common/errors.js";
-import { FieldOfAction } from "../field-of-action/field-of-action.entity.js";
-import { Municipality } from "../municipality/municipality.entity.js";
-import { Product } from "../product/product.entity.js";
-import { Provider } from "../provider/provider.entity.js";
-import { applyTopicsAndSources, citesPublishedSource } from "../publishing/cited.inputs.js";
-import { createRecord, requireOwnNaming, resolveOwnMunicipality, updateRecord } from "../publishing/publishing.service.js";
-import type { RecordKind } from "../publishing/record-kind.js";
-import { assignFields, findAllNamed, findById, findNamed, requireUnused } from "../publishing/references.js";
-import { Strategy } from "../strategy/strategy.entity.js";
 import { CreateProjectInput, ProjectInput } from "./project-write.inputs.js";
 import { Project } from "./project.entity.js";
-
-/** How the write path handles projects. */
-export const projectKind: RecordKind<Project> = {
-  entity: Project,
-  label: "project",
-  populate: ["municipality", "strategy", "fieldOfAction", "topics", "providers", "products", "partners", "sources"],
-  owner: (project) => project.municipality.id,
-  publishProblems: (project) => [
-    ...(project.topics.count() ? [] : [["topics", "it has no topic"] as [string, string]]),
-    ...(citesPublishedSource(project) ? [] : [["sources", "it cites no published source"] as [string, string]]),
-  ],
-};
-
-async function applyProject(tx: EntityManager, project: Project, input: ProjectInput): Promise<void> {
-  assignFields(tx, project, input, ["title", "summary", "status", "startedOn", "plannedEndOn", "completedOn", "note"]);
-  if (input.strategy !== undefined) {
-    const strategy = input.strategy === null ? null : await findNamed(tx, Strategy, "slug", input.strategy, "input.strategy", "Use the slug of one of the municipality's strategies.");
-    if (strategy && strategy.municipality.id !== project.municipality.id) {
-      throw badUserInput("input.strategy belongs to another municipality; a project can only belong to its own municipality's strategy.", ["input.strategy"]);
-    }
-    project.strategy = strategy ? ref(strategy) : null;
-    if (input.fieldOfAction === undefined && project.fieldOfAction && project.fieldOfAction.unwrap().strategy.id !== strategy?.id) project.fieldOfAction = null;
-  }
-  if (input.fieldOfAction !== undefined) {
-    const field = input.fieldOfAction === null ? null : await findById(tx, FieldOfAction, input.fieldOfAction, "input.fieldOfAction", "field of action");
-    if (field && field.strategy.id !== project.strategy?.id) {
-      throw badUserInput("input.fieldOfAction is not a field of action of the project's strategy; set `strategy` to its strategy too.", ["input.fieldOfAction"]);
-    }
-    project.fieldOfAction = field ? ref(field) : null;
-  }
-  await applyTopicsAndSources(tx, project, input);
-  if (input.providers !== undefined) {
-    project.providers.set(await findAllNamed(tx, Provider, "slug", input.providers ?? [], "input.providers", "Query `providers` for valid slugs."));
-  }
-  if (input.products !== undefined) {
-    project.products.set(await findAllNamed(tx, Product, "slug", input.products ?? [], "input.products", "Query `providers { products }` for valid slugs."));
-  }
-  if (input.partners !== undefined) {
-    project.partners.set(await findAllNamed(tx, Municipality, "slug", input.partners ?? [], "input.partners", "Query `municipalities` for valid slugs."));
-  }
-}
+import { createProjectRecord, updateProjectRecord } from "./project.write.js";
 
 /** Creates and changes projects. */
 @Resolver(() => Project)
 export class ProjectMutationResolver {
   @Mutation(() => Project, { description: "Creates a project of a municipality, as a draft." })
   createProject(@Arg("input", () => CreateProjectInput, { description: "The new record's fields." }) input: CreateProjectInput, @Ctx() ctx: HubContext): Promise<Project> {
-    return createRecord(ctx, projectKind, async (tx, viewer) => {
-      const municipality = await resolveOwnMunicipality(tx, viewer, input.municipality, "input.municipality", "project");
-      await requireOwnNaming(tx, viewer, municipality, input.slug, "input.slug");
-      await requireUnused(tx, Project, { slug: input.slug }, "input.slug", input.slug);
-      const project = new Project(input.slug, input.title, input.summary, ref(municipality), input.status);
-      await applyProject(tx, project, input);
-      return project;
-    });
+    return createProjectRecord(ctx, input);
   }
 
   @Mutation(() => Project, { description: "Changes a project, if it still has the version you last saw (CONFLICT otherwise)." })
@@ -78,6 +19,6 @@ export class ProjectMutationResolver {
     @Arg("input", () => ProjectInput, { description: "The fields to change; those left out keep their value." }) input: ProjectInput,
     @Ctx() ctx: HubContext,
   ): Promise<Project> {
-    return updateRecord(ctx, projectKind, id, version, (tx, project) => applyProject(tx, project, input));
+    return updateProjectRecord(ctx, id, version, input);
   }
 }

@@ -4,7 +4,6 @@ import { ListArgs, MAX_PROJECT_PARTNERS, MAX_PROJECT_PROVIDERS, MaxItems } from 
 import { SlugArgs } from "../common/slug.args.js";
 import { ConnectionType, fetchPage, toConnection } from "../common/pagination.js";
 import { FieldOfAction } from "../field-of-action/field-of-action.entity.js";
-import { LessonLearned } from "../lesson/lesson-learned.entity.js";
 import { Municipality } from "../municipality/municipality.entity.js";
 import { Product } from "../product/product.entity.js";
 import { Provider } from "../provider/provider.entity.js";
@@ -68,10 +67,5 @@ export class ProjectResolver {
   @FieldResolver(() => [CostItem], { description: "Costs, in the order the source lists them." })
   costs(@Root() project: Project, @Args() { first }: ListArgs, @Ctx() { loaders }: HubContext): Promise<CostItem[]> {
     return loaders.byParent(CostItem, "project", { position: "asc" }, first).load(project.id);
-  }
-
-  @FieldResolver(() => [LessonLearned], { description: "Lessons learned in the project." })
-  lessons(@Root() project: Project, @Args() { first }: ListArgs, @Ctx() { loaders }: HubContext): Promise<LessonLearned[]> {
-    return loaders.byParent(LessonLearned, "project", { title: "asc" }, first).load(project.id);
   }
 }

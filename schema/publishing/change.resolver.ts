@@ -8,8 +8,8 @@ import { findByValues, given, MAX_FILTER_VALUES, unknownValues } from "../common
 import { toGlobalId } from "../common/global-id.js";
 import { HubEntity } from "../common/node.js";
 import { ConnectionArgs, ConnectionType, fetchPage, OrderDirection, toConnection } from "../common/pagination.js";
-import { Municipality } from "../municipality/municipality.entity.js";
-import { Topic } from "../topic/topic.entity.js";
+import type { Municipality } from "../municipality/municipality.entity.js";
+import type { Topic } from "../topic/topic.entity.js";
 import { Change } from "./change.types.js";
 import { Revision } from "./revision.entity.js";
 
@@ -51,12 +51,15 @@ export class ChangeConnection extends ConnectionType("Change", Change) {}
 const OLDEST_FIRST = { property: "id", kind: "number", direction: OrderDirection.ASC } as const;
 const NEWEST_FIRST = { property: "id", kind: "number", direction: OrderDirection.DESC } as const;
 
+// Municipalities and topics are named by string: their features write through this folder, so class references
+// here would be import cycles.
+
 /** The condition for changes to the named municipalities' records; checks that each slug names one. */
 async function municipalityCondition(em: EntityManager, slugs: readonly string[]): Promise<FilterQuery<Revision>> {
-  const { byValue, unknown } = await findByValues(em, Municipality, "slug", slugs, { onlyProperty: true });
+  const { byValue, unknown } = await findByValues<Municipality>(em, "Municipality", "slug", slugs, { onlyProperty: true });
   if (unknown.length) throw unknownValues(unknown, "municipalities", "Query `municipalities` for valid slugs.");
   const ids = [...byValue.values()].map((municipality) => municipality.id);
-  return { $or: [{ municipality: { $in: ids } }, { recordType: Municipality.name, recordId: { $in: ids } }] };
+  return { $or: [{ municipality: { $in: ids } }, { recordType: "Municipality", recordId: { $in: ids } }] };
 }
 
 /**
@@ -69,12 +72,12 @@ async function topicCondition(
   keys: readonly string[],
   types: Readonly<Record<string, EntityClass<HubEntity>>>,
 ): Promise<FilterQuery<Revision>> {
-  const { byValue, unknown } = await findByValues(em, Topic, "key", keys, { onlyProperty: true });
+  const { byValue, unknown } = await findByValues<Topic>(em, "Topic", "key", keys, { onlyProperty: true });
   if (unknown.length) throw unknownValues(unknown, "topics", "Query `topics` for valid keys.");
   const topicIds = [...byValue.values()].map((topic) => topic.id);
   const tagged: FilterQuery<Revision>[] = [];
   for (const [type, entity] of Object.entries(types)) {
-    if (em.getMetadata().get(entity.name).properties.topics?.type !== Topic.name) continue;
+    if (em.getMetadata().get(entity.name).properties.topics?.type !== "Topic") continue;
     const ids = em.createQueryBuilder(entity, "t").select("t.id").where({ topics: { $in: topicIds } } as never);
     await ids.applyFilters();
     tagged.push({ recordType: type, recordId: { $in: ids.getKnexQuery() } } as unknown as FilterQuery<Revision>);

@@ -1,8 +1,8 @@
 import type { Collection } from "@mikro-orm/core";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { Field, InputType } from "type-graphql";
-import { Source } from "../source/source.entity.js";
-import { Topic } from "../topic/topic.entity.js";
+import type { Source } from "../source/source.entity.js";
+import type { Topic } from "../topic/topic.entity.js";
 import { PublicationState } from "./publication-state.enum.js";
 import { findAllNamed } from "./references.js";
 import { MAX_SOURCES, MAX_TOPICS } from "../common/list-bounds.js";
@@ -29,10 +29,13 @@ export function citesPublishedSource(record: { sources: Collection<Source> }): b
   return record.sources.getItems().some((source) => source.publicationState === PublicationState.PUBLISHED);
 }
 
+// Sources, topics and municipalities are named by string in this folder: their features write through it,
+// so class references here would be import cycles.
+
 /** Sets the sources a record cites, when the input names them. */
 export async function applySources(tx: EntityManager, record: { sources: Collection<Source> }, input: CitedInput): Promise<void> {
   if (input.sources === undefined) return;
-  record.sources.set(await findAllNamed(tx, Source, "key", input.sources ?? [], "input.sources", "Create the source first with `createSource`, or check its key."));
+  record.sources.set(await findAllNamed<Source>(tx, "Source", "key", input.sources ?? [], "input.sources", "Create the source first with `createSource`, or check its key."));
 }
 
 /** Sets the topics and sources of a record, when the input names them. */
@@ -43,5 +46,5 @@ export async function applyTopicsAndSources(
 ): Promise<void> {
   await applySources(tx, record, input);
   if (input.topics === undefined) return;
-  record.topics.set(await findAllNamed(tx, Topic, "key", input.topics ?? [], "input.topics", "Query `topics` for valid keys; admins add new topics."));
+  record.topics.set(await findAllNamed<Topic>(tx, "Topic", "key", input.topics ?? [], "input.topics", "Query `topics` for valid keys; admins add new topics."));
 }

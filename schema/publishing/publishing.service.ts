@@ -5,7 +5,7 @@ import type { HubContext, OperationDeadline } from "../common/context.js";
 import { badUserInput, CommitInterruptedError, ErrorCode } from "../common/errors.js";
 import { fromGlobalId } from "../common/global-id.js";
 import type { HubEntity } from "../common/node.js";
-import { Municipality } from "../municipality/municipality.entity.js";
+import type { Municipality } from "../municipality/municipality.entity.js";
 import { ApiToken } from "../token/api-token.entity.js";
 import { TokenRole } from "../token/token-role.enum.js";
 import type { Viewer } from "../token/viewer.js";
@@ -54,7 +54,7 @@ export function authorize(viewer: Viewer, kind: Pick<RecordKind, "label" | "admi
 
 /** Refuses a municipality other than the editor's own (for records about to be created there). */
 export async function resolveOwnMunicipality(tx: EntityManager, viewer: Viewer, slug: string, field: string, label: string): Promise<Municipality> {
-  const municipality = await tx.findOne(Municipality, { slug });
+  const municipality = await tx.findOne<Municipality>("Municipality", { slug });
   if (!municipality) throw badUserInput(`${field}: no municipality has the slug ${JSON.stringify(slug.slice(0, 80))}; query \`municipalities\` for valid slugs.`, [field]);
   authorize(viewer, { label }, municipality.id);
   return municipality;
@@ -83,7 +83,7 @@ export async function requireOwnNaming(tx: EntityManager, viewer: Viewer, munici
     throw badUserInput(`${field} must begin with "${prefix}", the slug of your municipality (e.g. "${prefix}e-rechnung"): editor tokens name records in their municipality's naming.`, [field]);
   }
   const candidates = longerPrefixes(value, municipality.slug);
-  const other = candidates.length ? await tx.findOne(Municipality, { slug: { $in: candidates } }, { fields: ["slug"], orderBy: { slug: "desc" } }) : null;
+  const other = candidates.length ? await tx.findOne<Municipality, never, "slug">("Municipality", { slug: { $in: candidates } }, { fields: ["slug"], orderBy: { slug: "desc" } }) : null;
   if (other) {
     throw badUserInput(`${field} begins with "${other.slug}-", the naming of another municipality; after "${prefix}" choose words that do not name another municipality.`, [field]);
   }
@@ -135,7 +135,8 @@ async function commit<T extends HubEntity>({ tx, viewer, kind, record, action, b
   await tx.flush();
   const revision = new Revision(kind.entity.name, record.id, action, viewer.name, changes);
   const owner = kind.owner(record);
-  revision.municipality = owner === null ? null : ref(Municipality, owner);
+  // Named by string: the municipality feature writes through this one, so a class reference would be an import cycle.
+  revision.municipality = owner === null ? null : ref(tx.getMetadata().get<Municipality>("Municipality").class, owner);
   revision.token = ref(ApiToken, viewer.tokenId);
   revision.version = record instanceof Publishable ? record.version : null;
   revision.publicChange = publicChange(wasPublic, await isPublic(tx, kind, record), record);

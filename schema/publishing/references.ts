@@ -1,4 +1,4 @@
-import type { AnyEntity, EntityClass, FilterQuery } from "@mikro-orm/core";
+import type { AnyEntity, EntityClass, EntityName, FilterQuery } from "@mikro-orm/core";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { GraphQLError } from "graphql";
 import { badUserInput, ErrorCode } from "../common/errors.js";
@@ -13,7 +13,7 @@ import { Publishable } from "./publishable.js";
  */
 export async function findAllNamed<T extends AnyEntity>(
   tx: EntityManager,
-  entity: EntityClass<T>,
+  entity: EntityName<T>,
   property: keyof T & string,
   values: readonly string[],
   field: string,
@@ -31,7 +31,7 @@ export async function findAllNamed<T extends AnyEntity>(
 /** Finds the one record an input names by a unique property; an unknown one is a BAD_USER_INPUT error. */
 export async function findNamed<T extends AnyEntity>(
   tx: EntityManager,
-  entity: EntityClass<T>,
+  entity: EntityName<T>,
   property: keyof T & string,
   value: string,
   field: string,

@@ -1,7 +1,7 @@
 import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Ref } from "@mikro-orm/core";
 import { Field, Int, ObjectType } from "type-graphql";
 import { DateTimeScalar } from "../common/scalars.js";
-import { Municipality } from "../municipality/municipality.entity.js";
+import type { Municipality } from "../municipality/municipality.entity.js";
 import { ApiToken } from "../token/api-token.entity.js";
 import { ChangeKind } from "./change-kind.enum.js";
 import { RevisionAction } from "./revision-action.enum.js";
@@ -34,7 +34,8 @@ export class Revision {
   recordId: number;
 
   /** Whose record it is; null for hub-wide records (providers, products, topics, hub sources). */
-  @ManyToOne({ entity: () => Municipality, ref: true, nullable: true, index: true, deleteRule: "set null" })
+  // Named by string: the municipality feature writes through this one, so a class reference would be an import cycle.
+  @ManyToOne({ entity: "Municipality", ref: true, nullable: true, index: true, deleteRule: "set null" })
   municipality: Ref<Municipality> | null = null;
 
   @Field(() => RevisionAction, { description: "What the write did." })

@@ -1,9 +1,9 @@
-import DataLoader from "dataloader";
 import { GraphQLError } from "graphql";
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
 import type { ClassType } from "type-graphql";
 import type { HubContext } from "../common/context.js";
 import { MAX_REVISION_CHANGES, MaxItems } from "../common/list-bounds.js";
+import { defineLoader } from "../common/loaders.js";
 import { ErrorCode } from "../common/errors.js";
 import type { HubEntity } from "../common/node.js";
 import { MAX_PAGE_SIZE } from "../common/pagination.js";
@@ -20,6 +20,18 @@ export class RevisionResolver {
     return revision.changes.map(({ field, before, after }) => ({ field, before: JSON.stringify(before ?? null), after: JSON.stringify(after ?? null) }));
   }
 }
+
+/** The revisions of records of one type (the params), newest first: one statement per type and request. */
+export const revisionsLoader = defineLoader<number, Revision[], string>(
+  "revisions",
+  async ({ em }, ids, typeName) => {
+    const rows = await em.find(Revision, { recordType: typeName, recordId: { $in: [...ids] } }, { orderBy: { id: "desc" } });
+    const byRecord = new Map<number, Revision[]>(ids.map((id) => [id, []]));
+    for (const row of rows) byRecord.get(row.recordId)?.push(row);
+    return ids.map((id) => byRecord.get(id) ?? []);
+  },
+  (typeName) => typeName,
+);
 
 /** Adds `revisions` to a written record type: its history, for its municipality's editors and for admins. */
 export function revisionsResolver<T extends HubEntity>(entity: ClassType<T>) {
@@ -41,15 +53,7 @@ export function revisionsResolver<T extends HubEntity>(entity: ClassType<T>) {
       if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
         throw new GraphQLError(`first must be between 0 and ${MAX_PAGE_SIZE}.`, { extensions: { code: ErrorCode.BAD_USER_INPUT, fields: ["first"] } });
       }
-      const loader = loaders.get(`${typeName}.revisions`, () =>
-        new DataLoader<number, Revision[]>(async (ids) => {
-          const rows = await em.find(Revision, { recordType: typeName, recordId: { $in: [...ids] } }, { orderBy: { id: "desc" } });
-          const byRecord = new Map<number, Revision[]>(ids.map((id) => [id, []]));
-          for (const row of rows) byRecord.get(row.recordId)?.push(row);
-          return ids.map((id) => byRecord.get(id) ?? []);
-        }),
-      );
-      const revisions = await loader.load(record.id);
+      const revisions = await revisionsLoader({ em, loaders }, typeName).load(record.id);
       const foreign = revisions.some((revision) => (revision.municipality?.id ?? null) !== viewer.municipalityId);
       if (viewer.role !== TokenRole.ADMIN && foreign) {
         throw new GraphQLError("Revisions are visible to the editors of the record's own municipality and to admins.", { extensions: { code: ErrorCode.FORBIDDEN } });

@@ -1,40 +1,15 @@
-import { ref } from "@mikro-orm/core";
 import { Arg, Ctx, ID, Int, Mutation, Resolver } from "type-graphql";
 import type { HubContext } from "../common/context.js";
-import { Municipality } from "../municipality/municipality.entity.js";
-import { createRecord, requireOwnNaming, resolveOwnMunicipality, updateRecord } from "../publishing/publishing.service.js";
-import type { RecordKind } from "../publishing/record-kind.js";
-import { assignFields, requireUnused } from "../publishing/references.js";
-import { TokenRole } from "../token/token-role.enum.js";
 import { CreateSourceInput, SourceInput } from "./source-write.inputs.js";
 import { Source } from "./source.entity.js";
-
-const SOURCE_FIELDS = ["title", "publisher", "author", "publishedOn", "url", "note"] as const;
-
-/** How the write path handles sources. */
-export const sourceKind: RecordKind<Source> = {
-  entity: Source,
-  label: "source",
-  populate: ["municipality"],
-  owner: (source) => source.municipality?.id ?? null,
-};
+import { createSourceRecord, updateSourceRecord } from "./source.write.js";
 
 /** Creates and changes sources. */
 @Resolver(() => Source)
 export class SourceMutationResolver {
   @Mutation(() => Source, { description: "Creates a source that records can cite, as a draft." })
   createSource(@Arg("input", () => CreateSourceInput, { description: "The new record's fields." }) input: CreateSourceInput, @Ctx() ctx: HubContext): Promise<Source> {
-    return createRecord(ctx, sourceKind, async (tx, viewer) => {
-      let municipality: Municipality | null = null;
-      if (input.municipality) municipality = await resolveOwnMunicipality(tx, viewer, input.municipality, "input.municipality", "source");
-      else if (viewer.role === TokenRole.EDITOR) municipality = await tx.findOneOrFail(Municipality, { id: viewer.municipalityId! });
-      await requireOwnNaming(tx, viewer, municipality, input.key, "input.key");
-      await requireUnused(tx, Source, { key: input.key }, "input.key", input.key);
-      const source = new Source(input.key, input.title);
-      source.municipality = municipality ? ref(municipality) : null;
-      assignFields(tx, source, input, SOURCE_FIELDS);
-      return source;
-    });
+    return createSourceRecord(ctx, input);
   }
 
   @Mutation(() => Source, { description: "Changes a source, if it still has the version you last saw (CONFLICT otherwise)." })
@@ -44,6 +19,6 @@ export class SourceMutationResolver {
     @Arg("input", () => SourceInput, { description: "The fields to change; those left out keep their value." }) input: SourceInput,
     @Ctx() ctx: HubContext,
   ): Promise<Source> {
-    return updateRecord(ctx, sourceKind, id, version, async (tx, source) => assignFields(tx, source, input, SOURCE_FIELDS));
+    return updateSourceRecord(ctx, id, version, input);
   }
 }

@@ -1,47 +1,15 @@
-import { ref } from "@mikro-orm/core";
-import type { EntityManager } from "@mikro-orm/postgresql";
 import { Arg, Ctx, ID, Int, Mutation, Resolver } from "type-graphql";
 import type { HubContext } from "../common/context.js";
-import { MAX_STRATEGIES, requireRoomFor } from "../common/list-bounds.js";
-import { Provider } from "../provider/provider.entity.js";
-import { applySources, citesPublishedSource } from "../publishing/cited.inputs.js";
-import { createRecord, requireOwnNaming, resolveOwnMunicipality, updateRecord } from "../publishing/publishing.service.js";
-import type { RecordKind } from "../publishing/record-kind.js";
-import { assignFields, findAllNamed, requireUnused } from "../publishing/references.js";
 import { CreateStrategyInput, StrategyInput } from "./strategy-write.inputs.js";
 import { Strategy } from "./strategy.entity.js";
-
-/** How the write path handles strategies. */
-export const strategyKind: RecordKind<Strategy> = {
-  entity: Strategy,
-  label: "strategy",
-  populate: ["municipality", "consultants", "sources"],
-  owner: (strategy) => strategy.municipality.id,
-  publishProblems: (strategy) => (citesPublishedSource(strategy) ? [] : [["sources", "it cites no published source"]]),
-};
-
-async function applyStrategy(tx: EntityManager, strategy: Strategy, input: StrategyInput): Promise<void> {
-  assignFields(tx, strategy, input, ["title", "status", "presentedOn", "adoptedOn", "horizon", "summary", "vision", "note"]);
-  await applySources(tx, strategy, input);
-  if (input.consultants !== undefined) {
-    strategy.consultants.set(await findAllNamed(tx, Provider, "slug", input.consultants ?? [], "input.consultants", "Query `providers` for valid slugs."));
-  }
-}
+import { createStrategyRecord, updateStrategyRecord } from "./strategy.write.js";
 
 /** Creates and changes strategies. */
 @Resolver(() => Strategy)
 export class StrategyMutationResolver {
   @Mutation(() => Strategy, { description: "Creates a strategy of a municipality, as a draft." })
   createStrategy(@Arg("input", () => CreateStrategyInput, { description: "The new record's fields." }) input: CreateStrategyInput, @Ctx() ctx: HubContext): Promise<Strategy> {
-    return createRecord(ctx, strategyKind, async (tx, viewer) => {
-      const municipality = await resolveOwnMunicipality(tx, viewer, input.municipality, "input.municipality", "strategy");
-      await requireOwnNaming(tx, viewer, municipality, input.slug, "input.slug");
-      await requireUnused(tx, Strategy, { slug: input.slug }, "input.slug", input.slug);
-      await requireRoomFor(tx, Strategy, { municipality }, MAX_STRATEGIES, "input.municipality", `The municipality ${input.municipality}`, "strategies");
-      const strategy = new Strategy(input.slug, input.title, ref(municipality), input.status, input.summary);
-      await applyStrategy(tx, strategy, input);
-      return strategy;
-    });
+    return createStrategyRecord(ctx, input);
   }
 
   @Mutation(() => Strategy, { description: "Changes a strategy, if it still has the version you last saw (CONFLICT otherwise)." })
@@ -51,6 +19,6 @@ export class StrategyMutationResolver {
     @Arg("input", () => StrategyInput, { description: "The fields to change; those left out keep their value." }) input: StrategyInput,
     @Ctx() ctx: HubContext,
   ): Promise<Strategy> {
-    return updateRecord(ctx, strategyKind, id, version, (tx, strategy) => applyStrategy(tx, strategy, input));
+    return updateStrategyRecord(ctx, id, version, input);
   }
 }

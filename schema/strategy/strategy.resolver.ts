@@ -1,14 +1,10 @@
 import { Args, Ctx, FieldResolver, ObjectType, Query, Resolver, Root } from "type-graphql";
-import { BudgetLine } from "../budget/budget-line.entity.js";
 import type { HubContext } from "../common/context.js";
-import { ListArgs, MAX_CONSULTANTS, MAX_FIELDS_OF_ACTION, MAX_STRATEGY_DECISIONS, MaxItems, ProjectListArgs } from "../common/list-bounds.js";
+import { MAX_CONSULTANTS, MAX_STRATEGY_DECISIONS, MaxItems } from "../common/list-bounds.js";
 import { SlugArgs } from "../common/slug.args.js";
 import { ConnectionType, fetchPage, toConnection } from "../common/pagination.js";
 import { Decision } from "../decision/decision.entity.js";
-import { FieldOfAction } from "../field-of-action/field-of-action.entity.js";
-import { Indicator } from "../indicator/indicator.entity.js";
 import { Municipality } from "../municipality/municipality.entity.js";
-import { Project } from "../project/project.entity.js";
 import { Provider } from "../provider/provider.entity.js";
 import { Strategy } from "./strategy.entity.js";
 import { StrategiesArgs, strategyOrdering } from "./strategy.inputs.js";
@@ -18,7 +14,7 @@ import { strategyWhere } from "./strategy.service.js";
 @ObjectType({ description: "A page of strategies." })
 export class StrategyConnection extends ConnectionType("Strategy", Strategy) {}
 
-/** Reads strategies with their fields of action, budget, indicators and decisions. */
+/** Reads strategies with their municipality, decisions and consultants; fields of action, budget, indicators and projects add theirs. */
 @Resolver(() => Strategy)
 export class StrategyResolver {
   @Query(() => StrategyConnection, { description: "Strategies of all municipalities, filtered, sorted and paginated." })
@@ -36,22 +32,6 @@ export class StrategyResolver {
     return (await loaders.byId(Municipality).load(strategy.municipality.id))!;
   }
 
-  @FieldResolver(() => [FieldOfAction], { description: "Fields of action, in the strategy's order." })
-  @MaxItems(MAX_FIELDS_OF_ACTION)
-  fieldsOfAction(@Root() strategy: Strategy, @Ctx() { loaders }: HubContext): Promise<FieldOfAction[]> {
-    return loaders.byParent(FieldOfAction, "strategy", { position: "asc" }).load(strategy.id);
-  }
-
-  @FieldResolver(() => [BudgetLine], { description: "Budget lines, by year, in the source's order." })
-  budget(@Root() strategy: Strategy, @Args() { first }: ListArgs, @Ctx() { loaders }: HubContext): Promise<BudgetLine[]> {
-    return loaders.byParent(BudgetLine, "strategy", { year: "asc", position: "asc" }, first).load(strategy.id);
-  }
-
-  @FieldResolver(() => [Indicator], { description: "Indicators that measure the strategy's progress." })
-  indicators(@Root() strategy: Strategy, @Args() { first }: ListArgs, @Ctx() { loaders }: HubContext): Promise<Indicator[]> {
-    return loaders.byParent(Indicator, "strategy", { asOf: "asc nulls last", name: "asc" }, first).load(strategy.id);
-  }
-
   @FieldResolver(() => [Decision], { description: "Council decisions that carried the strategy, oldest first." })
   @MaxItems(MAX_STRATEGY_DECISIONS)
   async decisions(@Root() strategy: Strategy, @Ctx() { loaders }: HubContext): Promise<Decision[]> {
@@ -63,10 +43,5 @@ export class StrategyResolver {
   @MaxItems(MAX_CONSULTANTS)
   consultants(@Root() strategy: Strategy, @Ctx() { loaders }: HubContext): Promise<Provider[]> {
     return loaders.related<Strategy, Provider>(Strategy, "consultants", "name").load(strategy);
-  }
-
-  @FieldResolver(() => [Project], { description: "Projects that belong to the strategy." })
-  projects(@Root() strategy: Strategy, @Args() { first }: ProjectListArgs, @Ctx() { loaders }: HubContext): Promise<Project[]> {
-    return loaders.byParent(Project, "strategy", { title: "asc" }, first).load(strategy.id);
   }
 }

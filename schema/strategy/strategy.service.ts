@@ -2,7 +2,7 @@ import type { FilterQuery } from "@mikro-orm/core";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { given } from "../common/filters.js";
 import type { BudgetLine } from "../budget/budget-line.entity.js";
-import { FieldOfAction } from "../field-of-action/field-of-action.entity.js";
+import type { FieldOfAction } from "../field-of-action/field-of-action.entity.js";
 import { municipalityConditions } from "../municipality/municipality.service.js";
 import { authorize } from "../publishing/publishing.service.js";
 import { findNamed } from "../publishing/references.js";
@@ -20,7 +20,8 @@ export async function strategyWhere(em: EntityManager, filter: StrategyFilter | 
   if (given(filter?.statuses)) conditions.push({ status: { $in: filter.statuses } });
   const topics = await topicConditions(em, filter?.topics);
   if (topics.length) {
-    const onTopic = em.createQueryBuilder(FieldOfAction, "f").select("f.strategy").where({ $and: topics });
+    // Named by string: fields of action build on strategies, so a class reference here would be an import cycle.
+    const onTopic = em.createQueryBuilder<FieldOfAction, "f">("FieldOfAction", "f").select("f.strategy").where({ $and: topics });
     // Query builders skip the ORM's filters unless told: a draft field of action must not put its strategy on a topic.
     await onTopic.applyFilters();
     conditions.push({ id: { $in: onTopic.getKnexQuery() } });

@@ -1,5 +1,5 @@
 import { Check, Entity, Enum, ManyToOne, PrimaryKey, Property, type Ref } from "@mikro-orm/core";
-import { Municipality } from "../municipality/municipality.entity.js";
+import type { Municipality } from "../municipality/municipality.entity.js";
 import { TokenRole } from "./token-role.enum.js";
 
 /** Longest token name, in characters. */
@@ -30,7 +30,8 @@ export class ApiToken {
 
   /** The one municipality an editor token writes; null for admin tokens. */
   // Deleting a municipality deletes its editor tokens: they could never be used again (and the check forbids an editor without one).
-  @ManyToOne({ entity: () => Municipality, ref: true, nullable: true, index: true, deleteRule: "cascade" })
+  // Named by string: municipalities' features build on tokens, so a class reference here would be an import cycle.
+  @ManyToOne({ entity: "Municipality", ref: true, nullable: true, index: true, deleteRule: "cascade" })
   municipality: Ref<Municipality> | null = null;
 
   /** SHA-256 of the token, lower-case hex. */

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { findBidiControl } from "../common/bidi.js";
-import { Municipality } from "../municipality/municipality.entity.js";
+import type { Municipality } from "../municipality/municipality.entity.js";
 import { ApiToken, TOKEN_NAME_MAX_LENGTH } from "./api-token.entity.js";
 import { TokenRole } from "./token-role.enum.js";
 
@@ -74,7 +74,8 @@ export async function createToken(em: EntityManager, input: CreateTokenInput): P
   checkRoleScope(input.role, input.municipalitySlug);
   let municipality: Municipality | null = null;
   if (input.municipalitySlug) {
-    municipality = await em.findOne(Municipality, { slug: input.municipalitySlug });
+    // Named by string, as in ApiToken: a class reference would be an import cycle.
+    municipality = await em.findOne<Municipality>("Municipality", { slug: input.municipalitySlug });
     if (!municipality) {
       throw new TokenInputError(`No municipality has the slug ${JSON.stringify(input.municipalitySlug)}; \`token list\` and the hub's \`municipalities\` query show the known ones.`, "municipality");
     }

@@ -1,10 +1,9 @@
 import type { GraphQLResolveInfo } from "graphql";
-import { Ctx, FieldResolver, Info, Query, Resolver, Root } from "type-graphql";
+import { Ctx, Info, Query, Resolver } from "type-graphql";
 import type { HubContext } from "../common/context.js";
-import { Municipality } from "../municipality/municipality.entity.js";
 import { Viewer } from "./viewer.js";
 
-/** Tells callers which token they use. */
+/** Tells callers which token they use; the municipality feature adds the token's `municipality`. */
 @Resolver(() => Viewer)
 export class ViewerResolver {
   @Query(() => Viewer, { nullable: true, description: "The API token of this request (`Authorization: Bearer …`); null for anonymous callers." })
@@ -15,10 +14,5 @@ export class ViewerResolver {
       scope: "PRIVATE",
     });
     return viewer;
-  }
-
-  @FieldResolver(() => Municipality, { nullable: true, description: "The municipality an editor token writes; null for admin tokens." })
-  municipality(@Root() viewer: Viewer, @Ctx() { loaders }: HubContext): Promise<Municipality | null> | null {
-    return viewer.municipalityId === null ? null : loaders.byId(Municipality).load(viewer.municipalityId);
   }
 }

@@ -1,6 +1,6 @@
-import DataLoader from "dataloader";
 import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { HubContext } from "../common/context.js";
+import { defineLoader } from "../common/loaders.js";
 import { ListArgs, PER_RECORD_AGGREGATE_WORK, Work } from "../common/list-bounds.js";
 import { MAX_PAGE_SIZE } from "../common/pagination.js";
 import { groupBy, selectRows } from "../common/sql.js";
@@ -8,15 +8,8 @@ import { Municipality } from "../municipality/municipality.entity.js";
 import { TopicCityCount } from "./topic-city-count.type.js";
 import { Topic } from "./topic.entity.js";
 
-/** Serves `Topic.municipalities`: per-city counts for all topics of a request in one statement. */
-@Resolver(() => Topic)
-export class TopicCountsResolver {
-  // Its share of the aggregate over every record of the topic, whatever `first` says.
-  @Work(PER_RECORD_AGGREGATE_WORK)
-  @FieldResolver(() => [TopicCityCount], { description: "Municipalities that address the topic, by name, with how many published fields of action and projects each has on it." })
-  async municipalities(@Root() topic: Topic, @Args() { first }: ListArgs, @Ctx() { em, loaders }: HubContext): Promise<TopicCityCount[]> {
-    const loader = loaders.get("Topic.municipalities", () =>
-      new DataLoader<number, TopicCityCount[]>(async (ids) => {
+/** Each topic's first cities by name, with their counts: one statement for all topics of a request. */
+export const cityCountsLoader = defineLoader<number, TopicCityCount[]>("Topic.municipalities", async ({ em }, ids) => {
         const rows = await selectRows<{ topic_id: number; municipality_id: number; fields: number; projects: number }>(
           em,
           // The first MAX_PAGE_SIZE cities per topic, picked by the database: a topic can concern every city.
@@ -39,8 +32,16 @@ export class TopicCountsResolver {
         );
         const grouped = groupBy(rows, (row) => row.topic_id);
         return ids.map((id) => (grouped.get(id) ?? []).map((row) => new TopicCityCount(row.municipality_id, row.fields, row.projects)));
-      }),
-    );
+});
+
+/** Serves `Topic.municipalities`: per-city counts for all topics of a request in one statement. */
+@Resolver(() => Topic)
+export class TopicCountsResolver {
+  // Its share of the aggregate over every record of the topic, whatever `first` says.
+  @Work(PER_RECORD_AGGREGATE_WORK)
+  @FieldResolver(() => [TopicCityCount], { description: "Municipalities that address the topic, by name, with how many published fields of action and projects each has on it." })
+  async municipalities(@Root() topic: Topic, @Args() { first }: ListArgs, @Ctx() ctx: HubContext): Promise<TopicCityCount[]> {
+    const loader = cityCountsLoader(ctx);
     // One statement for every `first` asked (aliases included): the longest list, cut here.
     return (await loader.load(topic.id)).slice(0, first);
   }

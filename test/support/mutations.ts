@@ -4,6 +4,7 @@ import { BudgetLine } from "../../schema/budget/budget-line.entity.js";
 import { toGlobalId } from "../../schema/common/global-id.js";
 import type { HubEntity } from "../../schema/common/node.js";
 import { Engagement } from "../../schema/engagement/engagement.entity.js";
+import { features } from "../../schema/features.js";
 import { FieldOfAction } from "../../schema/field-of-action/field-of-action.entity.js";
 import { Indicator } from "../../schema/indicator/indicator.entity.js";
 import { LessonLearned } from "../../schema/lesson/lesson-learned.entity.js";
@@ -86,8 +87,8 @@ export interface MutationCase {
   variables: Record<string, unknown>;
 }
 
-/** Types only admins write. */
-export const ADMIN_TYPES: readonly string[] = ["Municipality", "Provider", "Product", "Topic"];
+/** Types only admins write, as the features declare them. */
+export const ADMIN_TYPES: readonly string[] = features.flatMap((feature) => feature.adminOnly ?? []).map((kind) => kind.entity.name);
 const isAdminOnly = (name: string) => ADMIN_TYPES.some((type) => name.endsWith(type));
 
 /** Valid create inputs for Herten's (or the hub's) records. */
@@ -135,8 +136,8 @@ export function updateInputType(type: string): string {
   return type === "LessonLearned" ? "LessonInput" : `${type}Input`;
 }
 
-/** Types with publish, unpublish and archive mutations. */
-export const PUBLISHABLE_TYPES = ["Project", "Strategy", "FieldOfAction", "BudgetLine", "Indicator", "LessonLearned", "Source", "Engagement"];
+/** Types with publish, unpublish and archive mutations, as the features declare them. */
+export const PUBLISHABLE_TYPES: readonly string[] = features.flatMap((feature) => feature.publishable ?? []).map((kind) => kind.entity.name);
 
 /** Every mutation of the API, with valid arguments against the seeded targets. */
 export function allMutations(targets: Targets): MutationCase[] {

@@ -1,23 +1,16 @@
-import DataLoader from "dataloader";
 import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { HubContext } from "../common/context.js";
+import { defineLoader } from "../common/loaders.js";
 import { ListArgs, PER_RECORD_AGGREGATE_WORK, Work } from "../common/list-bounds.js";
 import { MAX_PAGE_SIZE } from "../common/pagination.js";
 import { groupBy, selectRows } from "../common/sql.js";
-import type { EngagementRole } from "../engagement/engagement-role.enum.js";
+import type { EngagementRole } from "./engagement-role.enum.js";
 import { Municipality } from "../municipality/municipality.entity.js";
 import { ProviderClient } from "./provider-client.type.js";
-import { Provider } from "./provider.entity.js";
+import { Provider } from "../provider/provider.entity.js";
 
-/** Serves `Provider.clients`: one statement for all providers of a request. */
-@Resolver(() => Provider)
-export class ProviderClientsResolver {
-  // Its share of the aggregate over every engagement of the provider, whatever `first` says.
-  @Work(PER_RECORD_AGGREGATE_WORK)
-  @FieldResolver(() => [ProviderClient], { description: "Municipalities the provider works for, by name, with its roles there (published engagements only)." })
-  async clients(@Root() provider: Provider, @Args() { first }: ListArgs, @Ctx() { em, loaders }: HubContext): Promise<ProviderClient[]> {
-    const loader = loaders.get("Provider.clients", () =>
-      new DataLoader<number, ProviderClient[]>(async (ids) => {
+/** Each provider's first clients by name, with their roles: one statement for all providers of a request. */
+export const clientsLoader = defineLoader<number, ProviderClient[]>("Provider.clients", async ({ em }, ids) => {
         const rows = await selectRows<{ provider_id: number; municipality_id: number; roles: EngagementRole[]; since: string | null }>(
           em,
           // The first MAX_PAGE_SIZE clients per provider, picked by the database: a provider can serve every city.
@@ -32,8 +25,16 @@ export class ProviderClientsResolver {
         );
         const grouped = groupBy(rows, (row) => row.provider_id);
         return ids.map((id) => (grouped.get(id) ?? []).map((row) => new ProviderClient(row.municipality_id, row.roles, row.since)));
-      }),
-    );
+});
+
+/** Serves `Provider.clients`: one statement for all providers of a request. */
+@Resolver(() => Provider)
+export class ProviderClientsResolver {
+  // Its share of the aggregate over every engagement of the provider, whatever `first` says.
+  @Work(PER_RECORD_AGGREGATE_WORK)
+  @FieldResolver(() => [ProviderClient], { description: "Municipalities the provider works for, by name, with its roles there (published engagements only)." })
+  async clients(@Root() provider: Provider, @Args() { first }: ListArgs, @Ctx() ctx: HubContext): Promise<ProviderClient[]> {
+    const loader = clientsLoader(ctx);
     // One statement for every `first` asked (aliases included): the longest list, cut here.
     return (await loader.load(provider.id)).slice(0, first);
   }

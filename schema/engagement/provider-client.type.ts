@@ -1,6 +1,6 @@
 import { Field, ObjectType } from "type-graphql";
 import { PartialDateScalar } from "../common/scalars.js";
-import { EngagementRole } from "../engagement/engagement-role.enum.js";
+import { EngagementRole } from "./engagement-role.enum.js";
 
 /** A municipality a provider works for, with the provider's roles there. */
 @ObjectType({ description: "A municipality a provider works for (from published engagements), with the provider's roles there." })

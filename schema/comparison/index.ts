@@ -1,0 +1,15 @@
+import type { Feature } from "../features.types.js";
+import {
+  CityKeyFiguresResolver,
+  ComparisonCellResolver,
+  ComparisonResolver,
+  figureLoaders,
+  ProviderRolesResolver,
+} from "./comparison.resolver.js";
+
+/** `Query.compare`: municipalities side by side, topic by topic. */
+export const comparisonFeature: Feature = {
+  name: "comparison",
+  resolvers: [ComparisonResolver, ComparisonCellResolver, CityKeyFiguresResolver, ProviderRolesResolver],
+  loaders: Object.values(figureLoaders),
+};

@@ -1,0 +1,32 @@
+import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import type { HubContext } from "../common/context.js";
+import { ListArgs } from "../common/list-bounds.js";
+import { Municipality } from "../municipality/municipality.entity.js";
+import { Strategy } from "../strategy/strategy.entity.js";
+import { Indicator } from "./indicator.entity.js";
+
+/** Adds `indicators` to a municipality: the indicator feature's edge. */
+@Resolver(() => Municipality)
+export class MunicipalityIndicatorsResolver {
+  @FieldResolver(() => [Indicator], { description: "Measured figures of the municipality's digitalisation." })
+  indicators(
+    @Root() municipality: Municipality,
+    @Args() { first }: ListArgs,
+    @Ctx() { loaders }: HubContext,
+  ): Promise<Indicator[]> {
+    return loaders.byParent(Indicator, "municipality", { asOf: "asc nulls last" }, first).load(municipality.id);
+  }
+}
+
+/** Adds `indicators` to a strategy: the indicator feature's edge. */
+@Resolver(() => Strategy)
+export class StrategyIndicatorsResolver {
+  @FieldResolver(() => [Indicator], { description: "Indicators that measure the strategy's progress." })
+  indicators(
+    @Root() strategy: Strategy,
+    @Args() { first }: ListArgs,
+    @Ctx() { loaders }: HubContext,
+  ): Promise<Indicator[]> {
+    return loaders.byParent(Indicator, "strategy", { asOf: "asc nulls last", name: "asc" }, first).load(strategy.id);
+  }
+}

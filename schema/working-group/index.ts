@@ -1,0 +1,12 @@
+import type { Feature } from "../features.types.js";
+import { WorkingGroup } from "./working-group.entity.js";
+import { WorkingGroupResolver } from "./working-group.resolver.js";
+
+/** Inter-municipal working groups (seeded, read-only in the API). */
+export const workingGroupFeature: Feature = {
+  name: "working-group",
+  nodes: [WorkingGroup],
+  resolvers: [WorkingGroupResolver],
+  cited: [WorkingGroup],
+  tagged: [WorkingGroup],
+};
