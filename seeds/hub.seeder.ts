@@ -1,4 +1,11 @@
-import { type AnyEntity, type Collection, type EntityClass, type EntityManager, type FilterQuery, ref } from "@mikro-orm/core";
+import {
+  type AnyEntity,
+  type Collection,
+  type EntityClass,
+  type EntityManager,
+  type FilterQuery,
+  ref,
+} from "@mikro-orm/core";
 import { Seeder } from "@mikro-orm/seeder";
 import { BudgetLine } from "../schema/budget/budget-line.entity.js";
 import { Decision } from "../schema/decision/decision.entity.js";
@@ -79,17 +86,34 @@ class SeedRun {
     // The seeder matches records whatever their state, drafts and archived ones included.
     this.em.setFilterParams(VISIBILITY_FILTER, { scope: "all" } satisfies Visibility);
     for (const seed of this.data.topics) {
-      const topic = await this.upsert(Topic, { key: seed.key }, () => new Topic(seed.key, seed.labelDe, seed.labelEn, seed.description), []);
+      const topic = await this.upsert(
+        Topic,
+        { key: seed.key },
+        () => new Topic(seed.key, seed.labelDe, seed.labelEn, seed.description),
+        [],
+      );
       this.em.assign(topic, { labelDe: seed.labelDe, labelEn: seed.labelEn, description: seed.description });
       this.topics.set(seed.key, topic);
     }
     for (const seed of this.data.sources) {
       const source = await this.upsert(Source, { key: seed.key }, () => new Source(seed.key, seed.title), []);
-      this.em.assign(source, { title: seed.title, publisher: seed.publisher, author: seed.author, publishedOn: seed.publishedOn, url: seed.url, note: seed.note });
+      this.em.assign(source, {
+        title: seed.title,
+        publisher: seed.publisher,
+        author: seed.author,
+        publishedOn: seed.publishedOn,
+        url: seed.url,
+        note: seed.note,
+      });
       this.sources.set(seed.key, source);
     }
     for (const seed of this.data.providers) {
-      const provider = await this.upsert(Provider, { slug: seed.slug }, () => new Provider(seed.slug, seed.name, seed.kind, seed.description), ["sources"]);
+      const provider = await this.upsert(
+        Provider,
+        { slug: seed.slug },
+        () => new Provider(seed.slug, seed.name, seed.kind, seed.description),
+        ["sources"],
+      );
       this.em.assign(provider, {
         name: seed.name,
         legalName: seed.legalName,
@@ -103,7 +127,12 @@ class SeedRun {
       this.providers.set(seed.slug, provider);
     }
     for (const seed of this.data.products) {
-      const product = await this.upsert(Product, { slug: seed.slug }, () => new Product(seed.slug, seed.name, seed.description), ["sources", "topics"]);
+      const product = await this.upsert(
+        Product,
+        { slug: seed.slug },
+        () => new Product(seed.slug, seed.name, seed.description),
+        ["sources", "topics"],
+      );
       this.em.assign(product, { name: seed.name, description: seed.description });
       product.vendor = seed.vendor ? ref(lookup(this.providers, seed.vendor, "provider")) : null;
       this.tag(product, seed.topics);
@@ -114,12 +143,18 @@ class SeedRun {
     for (const city of this.data.cities) await this.municipality(city);
     for (const city of this.data.cities) await this.city(city);
     for (const seed of this.data.workingGroups) {
-      const group = await this.upsert(WorkingGroup, { slug: seed.slug }, () => new WorkingGroup(seed.slug, seed.name, seed.description), [
-        "members",
-        "topics",
-        "sources",
-      ]);
-      this.em.assign(group, { name: seed.name, description: seed.description, otherMembers: seed.otherMembers, cadence: seed.cadence });
+      const group = await this.upsert(
+        WorkingGroup,
+        { slug: seed.slug },
+        () => new WorkingGroup(seed.slug, seed.name, seed.description),
+        ["members", "topics", "sources"],
+      );
+      this.em.assign(group, {
+        name: seed.name,
+        description: seed.description,
+        otherMembers: seed.otherMembers,
+        cadence: seed.cadence,
+      });
       group.members.set(seed.members.map((slug) => lookup(this.municipalities, slug, "municipality")));
       this.tag(group, seed.topics);
       this.cite(group, seed.sources);
@@ -226,7 +261,8 @@ class SeedRun {
     this.cite(strategy, seed.sources);
     await this.em.flush();
     const fields = new Map<number, FieldOfAction>();
-    for (const fieldSeed of seed.fieldsOfAction) fields.set(fieldSeed.position, await this.fieldOfAction(strategy, fieldSeed));
+    for (const fieldSeed of seed.fieldsOfAction)
+      fields.set(fieldSeed.position, await this.fieldOfAction(strategy, fieldSeed));
     for (const [position, lineSeed] of seed.budget.entries()) await this.budgetLine(strategy, position + 1, lineSeed);
     for (const indicatorSeed of seed.indicators) await this.indicator(municipality, strategy, indicatorSeed);
     return { strategy, fields };
@@ -252,7 +288,13 @@ class SeedRun {
       () => new BudgetLine(ref(strategy), position, seed.year, seed.amount, seed.category, seed.description),
       ["sources"],
     );
-    this.em.assign(line, { year: seed.year, amount: seed.amount, category: seed.category, description: seed.description, note: seed.note });
+    this.em.assign(line, {
+      year: seed.year,
+      amount: seed.amount,
+      category: seed.category,
+      description: seed.description,
+      note: seed.note,
+    });
     this.cite(line, seed.sources);
   }
 
@@ -287,7 +329,8 @@ class SeedRun {
       ["topics", "providers", "products", "partners", "sources"],
     );
     const owner = seed.strategy ? lookup(strategies, seed.strategy, "strategy") : null;
-    const field = owner && seed.fieldOfAction !== null ? lookup(owner.fields, seed.fieldOfAction, "field of action") : null;
+    const field =
+      owner && seed.fieldOfAction !== null ? lookup(owner.fields, seed.fieldOfAction, "field of action") : null;
     this.em.assign(project, {
       title: seed.title,
       summary: seed.summary,
@@ -316,7 +359,14 @@ class SeedRun {
       () => new CostItem(ref(project), position, seed.amount, seed.period, seed.description),
       ["sources"],
     );
-    this.em.assign(cost, { kind: seed.kind, amount: seed.amount, currency: seed.currency, period: seed.period, description: seed.description, note: seed.note });
+    this.em.assign(cost, {
+      kind: seed.kind,
+      amount: seed.amount,
+      currency: seed.currency,
+      period: seed.period,
+      description: seed.description,
+      note: seed.note,
+    });
     this.cite(cost, seed.sources);
   }
 
@@ -334,7 +384,12 @@ class SeedRun {
   }
 
   /** Finds the record by its natural key, or creates and persists it. */
-  private async upsert<T extends AnyEntity>(entity: EntityClass<T>, where: object, create: () => T, populate: string[]): Promise<T> {
+  private async upsert<T extends AnyEntity>(
+    entity: EntityClass<T>,
+    where: object,
+    create: () => T,
+    populate: string[],
+  ): Promise<T> {
     const existing = await this.em.findOne(entity, where as FilterQuery<T>, { populate: populate as never });
     if (existing) return existing;
     const created = create();

@@ -85,7 +85,10 @@ const port = (name: string, fallback: number, min = 0) =>
     .transform((raw, ctx) => {
       const value = Number(raw);
       if (!/^\d+$/.test(raw.trim()) || !Number.isInteger(value) || value < min || value > 65535) {
-        ctx.addIssue({ code: "custom", message: `${name} must be a whole number from ${min} to 65535, got ${shown(raw)}` });
+        ctx.addIssue({
+          code: "custom",
+          message: `${name} must be a whole number from ${min} to 65535, got ${shown(raw)}`,
+        });
         return z.NEVER;
       }
       return value;
@@ -110,7 +113,10 @@ const count = (name: string, fallback: number, min = 1, max = 1_000_000) =>
     .transform((raw, ctx) => {
       const value = Number(raw);
       if (!/^\d+$/.test(raw.trim()) || value < min || value > max) {
-        ctx.addIssue({ code: "custom", message: `${name} must be a whole number from ${min} to ${max}, got ${shown(raw)}` });
+        ctx.addIssue({
+          code: "custom",
+          message: `${name} must be a whole number from ${min} to ${max}, got ${shown(raw)}`,
+        });
         return z.NEVER;
       }
       return value;
@@ -142,7 +148,9 @@ const urlVariable = (
         return fail(`${name} is not a URL; expected ${example}`);
       }
       if (!schemes.includes(url.protocol.slice(0, -1))) {
-        return fail(`${name} must start with ${schemes.map((scheme) => `${scheme}://`).join(" or ")}, got ${shown(`${url.protocol}//`)}`);
+        return fail(
+          `${name} must start with ${schemes.map((scheme) => `${scheme}://`).join(" or ")}, got ${shown(`${url.protocol}//`)}`,
+        );
       }
       const result = finish(url, raw.trim());
       return typeof result === "string" ? result : fail(result.problem);
@@ -150,30 +158,42 @@ const urlVariable = (
 
 const redisUrl = urlVariable("REDIS_URL", ["redis", "rediss"], "redis://host:6379");
 
-const databaseUrl = urlVariable("DATABASE_URL", ["postgres", "postgresql"], "postgres://user@host:port/database", (url, raw) =>
-  url.pathname.length > 1 ? raw : { problem: "DATABASE_URL names no database; expected postgres://user@host:port/database" },
+const databaseUrl = urlVariable(
+  "DATABASE_URL",
+  ["postgres", "postgresql"],
+  "postgres://user@host:port/database",
+  (url, raw) =>
+    url.pathname.length > 1
+      ? raw
+      : { problem: "DATABASE_URL names no database; expected postgres://user@host:port/database" },
 );
 
 const meiliHost = urlVariable("MEILI_HOST", ["http", "https"], "http://meilisearch:7700");
 
 const publicUrl = urlVariable("PUBLIC_URL", ["http", "https"], "e.g. https://ikz-hub.example", (url, raw) =>
-  url.pathname === "/" && !url.search && !url.hash ? url.origin : { problem: `PUBLIC_URL must be an http(s) origin without path, got ${shown(raw)}` },
+  url.pathname === "/" && !url.search && !url.hash
+    ? url.origin
+    : { problem: `PUBLIC_URL must be an http(s) origin without path, got ${shown(raw)}` },
 );
 
 /** One `ALLOWED_HOSTS` entry: a DNS name, IPv4 address or [IPv6] address, optionally with `:port`. */
-const HOST_ENTRY = /^(\[[0-9a-f:.]+\]|[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*)(?::(\d{1,5}))?$/;
+const HOST_ENTRY =
+  /^(\[[0-9a-f:.]+\]|[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*)(?::(\d{1,5}))?$/;
 
 /** Checks one `ALLOWED_HOSTS` entry; returns it as the hub compares it (lower case, addresses normalised), or a problem. */
 function hostEntry(raw: string): string | { problem: string } {
   const entry = raw.toLowerCase();
-  const expected = "expected a host name or address with an optional port, e.g. ikz-hub.example or ikz-hub.example:8080";
+  const expected =
+    "expected a host name or address with an optional port, e.g. ikz-hub.example or ikz-hub.example:8080";
   if (entry.includes("://") || /[/?#@\\]/.test(entry)) {
     return { problem: `ALLOWED_HOSTS entry ${shown(raw)} must be a host without scheme, path or user; ${expected}` };
   }
-  if (entry.includes("*")) return { problem: `ALLOWED_HOSTS entry ${shown(raw)} has a wildcard; list each host instead; ${expected}` };
+  if (entry.includes("*"))
+    return { problem: `ALLOWED_HOSTS entry ${shown(raw)} has a wildcard; list each host instead; ${expected}` };
   const match = HOST_ENTRY.exec(entry);
   const port = match?.[2] === undefined ? null : Number(match[2]);
-  if (!match || (port !== null && (port < 1 || port > 65535))) return { problem: `ALLOWED_HOSTS entry ${shown(raw)} is not a host; ${expected}` };
+  if (!match || (port !== null && (port < 1 || port > 65535)))
+    return { problem: `ALLOWED_HOSTS entry ${shown(raw)} is not a host; ${expected}` };
   try {
     // The form a request's Host takes once parsed, e.g. `[::1]` for `[0:0::1]`.
     const { hostname } = new URL(`http://${match[1]}`);
@@ -211,7 +231,10 @@ const licenceName = z
   .transform((raw, ctx) => {
     const name = raw.trim();
     if (name.length < 2 || name.length > 120 || /[\u0000-\u001f\u007f]/.test(name)) {
-      ctx.addIssue({ code: "custom", message: `DATA_LICENCE_NAME must be 2 to 120 characters on one line, got ${shown(raw)}` });
+      ctx.addIssue({
+        code: "custom",
+        message: `DATA_LICENCE_NAME must be 2 to 120 characters on one line, got ${shown(raw)}`,
+      });
       return z.NEVER;
     }
     return name;
@@ -247,7 +270,9 @@ const schema = z.object({
   MEILI_INDEX: z
     .string()
     .default("ikz-hub-documents")
-    .refine((value) => /^[A-Za-z0-9_-]{1,100}$/.test(value), { error: (issue) => `MEILI_INDEX must be 1 to 100 letters, digits, - or _, got ${shown(issue.input)}` }),
+    .refine((value) => /^[A-Za-z0-9_-]{1,100}$/.test(value), {
+      error: (issue) => `MEILI_INDEX must be 1 to 100 letters, digits, - or _, got ${shown(issue.input)}`,
+    }),
   DATA_LICENCE_NAME: licenceName,
   DATA_LICENCE_URL: licenceUrl,
   SITE_LEGAL_DIR: z.string().optional(),
@@ -257,10 +282,15 @@ const schema = z.object({
  * Reads and checks the configuration. Throws a `ConfigError` whose message is one
  * line a person can act on; nothing is started here.
  */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env, isTerminal = Boolean(process.stdout.isTTY)): HubConfig {
+export function loadConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  isTerminal = Boolean(process.stdout.isTTY),
+): HubConfig {
   const parsed = schema.safeParse(env);
   if (parsed.success && !parsed.data.MEILI_HOST && parsed.data.MEILI_API_KEY?.trim()) {
-    throw new ConfigError("Invalid configuration: MEILI_API_KEY is set but MEILI_HOST is not; set both to search with Meilisearch");
+    throw new ConfigError(
+      "Invalid configuration: MEILI_API_KEY is set but MEILI_HOST is not; set both to search with Meilisearch",
+    );
   }
   if (!parsed.success) {
     throw new ConfigError(`Invalid configuration: ${parsed.error.issues.map((issue) => issue.message).join("; ")}`);
@@ -268,7 +298,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, isTerminal = Bo
   const value = parsed.data;
   // A licence is a name and its text: one without the other would name one licence and link another.
   if (Boolean(env.DATA_LICENCE_NAME?.trim()) !== Boolean(value.DATA_LICENCE_URL)) {
-    throw new ConfigError("Invalid configuration: set DATA_LICENCE_NAME and DATA_LICENCE_URL together (or neither, for Datenlizenz Deutschland – Namensnennung 2.0)");
+    throw new ConfigError(
+      "Invalid configuration: set DATA_LICENCE_NAME and DATA_LICENCE_URL together (or neither, for Datenlizenz Deutschland – Namensnennung 2.0)",
+    );
   }
   const legalDir = value.SITE_LEGAL_DIR?.trim() ? path.resolve(value.SITE_LEGAL_DIR.trim()) : null;
   const legal = readLegalTexts(legalDir);

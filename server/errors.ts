@@ -4,7 +4,10 @@ import { ArgumentValidationError } from "type-graphql";
 import { CommitInterruptedError, ErrorCode, isPublicErrorCode } from "../schema/common/errors.js";
 
 /** Turns class-validator failures into one readable BAD_USER_INPUT error. */
-function fromArgumentValidation(error: ArgumentValidationError, original: GraphQLFormattedError): GraphQLFormattedError {
+function fromArgumentValidation(
+  error: ArgumentValidationError,
+  original: GraphQLFormattedError,
+): GraphQLFormattedError {
   const messages: string[] = [];
   const fields: string[] = [];
   const walk = (errors: ArgumentValidationError["extensions"]["validationErrors"], prefix: string[]) => {
@@ -27,7 +30,18 @@ function fromArgumentValidation(error: ArgumentValidationError, original: GraphQ
 }
 
 /** Error codes of a lost or refused connection: the socket's, and PostgreSQL's shutdown and connection classes. */
-const CONNECTION_ERROR_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT", "EHOSTUNREACH", "ENOTFOUND", "57P01", "57P02", "57P03", "53300"]);
+const CONNECTION_ERROR_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "EPIPE",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "ENOTFOUND",
+  "57P01",
+  "57P02",
+  "57P03",
+  "53300",
+]);
 /** Messages of `pg` and `pg-pool` when a connection is lost or cannot be made. */
 const CONNECTION_ERROR_MESSAGES =
   /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|is not currently accepting connections|the database system is (starting up|shutting down|in recovery mode)/i;
@@ -36,7 +50,8 @@ const POOL_BUSY_MESSAGE = /Timeout acquiring a connection/i;
 
 /** An error and its causes, nearest first. */
 function* causes(error: unknown): Generator<{ code?: unknown; message?: unknown; name?: unknown }> {
-  for (let current = error, depth = 0; current && depth < 5; current = (current as { cause?: unknown }).cause, depth++) yield current as object;
+  for (let current = error, depth = 0; current && depth < 5; current = (current as { cause?: unknown }).cause, depth++)
+    yield current as object;
 }
 
 /**
@@ -66,13 +81,15 @@ export function isPoolBusy(error: unknown): boolean {
 }
 
 /** What a client is told when no database connection became free in time. */
-export const DATABASE_BUSY_MESSAGE = "The hub is busy: no database connection became free in time; nothing was read or written. Retry in a few seconds.";
+export const DATABASE_BUSY_MESSAGE =
+  "The hub is busy: no database connection became free in time; nothing was read or written. Retry in a few seconds.";
 /** What a write is told when the connection was lost while it committed: whether it was saved is not known. */
 export const WRITE_OUTCOME_UNKNOWN_MESSAGE =
   "The connection to the database was lost while this write was being committed: it may or may not have been saved. Read the record again before you retry.";
 
 /** What a client is told while the database cannot be reached. */
-export const DATABASE_UNAVAILABLE_MESSAGE = "The database is not reachable right now; nothing was read or written. The hub reconnects by itself: retry in a few seconds.";
+export const DATABASE_UNAVAILABLE_MESSAGE =
+  "The database is not reachable right now; nothing was read or written. The hub reconnects by itself: retry in a few seconds.";
 /** Seconds a client is asked to wait (`Retry-After`) while the database cannot be reached. */
 export const DATABASE_RETRY_AFTER_SECONDS = 5;
 
@@ -89,9 +106,18 @@ export function formatError(
   onUnavailable: (error: unknown) => void = () => undefined,
 ): GraphQLFormattedError {
   const unwrapped = unwrapResolverError(error);
-  if (unwrapped instanceof CommitInterruptedError && isDatabaseUnavailable(unwrapped.cause) && !isPoolBusy(unwrapped.cause)) {
+  if (
+    unwrapped instanceof CommitInterruptedError &&
+    isDatabaseUnavailable(unwrapped.cause) &&
+    !isPoolBusy(unwrapped.cause)
+  ) {
     onUnavailable(unwrapped.cause);
-    return { message: WRITE_OUTCOME_UNKNOWN_MESSAGE, locations: formatted.locations, path: formatted.path, extensions: { code: ErrorCode.DATABASE_UNAVAILABLE } };
+    return {
+      message: WRITE_OUTCOME_UNKNOWN_MESSAGE,
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: ErrorCode.DATABASE_UNAVAILABLE },
+    };
   }
   // Any other failure at commit is answered as what it is.
   const original = unwrapped instanceof CommitInterruptedError ? unwrapped.cause : unwrapped;
@@ -104,7 +130,8 @@ export function formatError(
   // PostgreSQL cancelled a statement that ran past the hub's statement timeout (query_canceled).
   if ((original as { code?: unknown } | null)?.code === "57014") {
     return {
-      message: "The database took too long and the statement was stopped. Ask for less: smaller pages (`first`) or fewer nested lists, then retry.",
+      message:
+        "The database took too long and the statement was stopped. Ask for less: smaller pages (`first`) or fewer nested lists, then retry.",
       locations: formatted.locations,
       path: formatted.path,
       extensions: { code: ErrorCode.TIMEOUT },
@@ -112,12 +139,22 @@ export function formatError(
   }
   // Overload, not an outage: the database answers, the pool had no connection free; the watch is not troubled.
   if (isPoolBusy(original)) {
-    return { message: DATABASE_BUSY_MESSAGE, locations: formatted.locations, path: formatted.path, extensions: { code: ErrorCode.TIMEOUT } };
+    return {
+      message: DATABASE_BUSY_MESSAGE,
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: ErrorCode.TIMEOUT },
+    };
   }
   // Logged once per outage by whoever watches the database (onUnavailable), not once per request.
   if (isDatabaseUnavailable(original)) {
     onUnavailable(original);
-    return { message: DATABASE_UNAVAILABLE_MESSAGE, locations: formatted.locations, path: formatted.path, extensions: { code: ErrorCode.DATABASE_UNAVAILABLE } };
+    return {
+      message: DATABASE_UNAVAILABLE_MESSAGE,
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: ErrorCode.DATABASE_UNAVAILABLE },
+    };
   }
   const requestId = onInternal(error);
   return {

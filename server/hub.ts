@@ -90,7 +90,12 @@ export class Hub {
       // The hub owns shutdown; Apollo's own signal handlers made it hang next to ours.
       stopOnTerminationSignals: false,
       formatError: (formatted, error) =>
-        formatError(formatted, error, (internal) => this.logInternalError(internal), (lost) => this.databaseWatch?.report(lost)),
+        formatError(
+          formatted,
+          error,
+          (internal) => this.logInternalError(internal),
+          (lost) => this.databaseWatch?.report(lost),
+        ),
       plugins: [
         ApolloServerPluginDrainHttpServer({ httpServer: this.httpServer }),
         // Public data: GET responses (e.g. embedded project cards) may be cached for a minute.
@@ -100,7 +105,11 @@ export class Hub {
         rejectNulCharacters,
         operationLimitsPlugin(options.config.limits),
         // After the limits: an operation the cost rule refuses is charged nothing more.
-        costPointsPlugin({ limiter: () => this.rateLimiter, maxCost: options.config.limits.cost, costPerPoint: options.config.rateLimitCostPerPoint }),
+        costPointsPlugin({
+          limiter: () => this.rateLimiter,
+          maxCost: options.config.limits.cost,
+          costPerPoint: options.config.rateLimitCostPerPoint,
+        }),
         // Cost model beyond the estimate: null arguments, cached introspection, the answer's size (server/graphql/).
         refuseNullArguments,
         introspectionCachePlugin({ maxEntries: 50, maxChars: 20_000_000 }),
@@ -141,7 +150,11 @@ export class Hub {
     this.mountRoutes();
     await new Promise<void>((resolve, reject) => {
       const onError = (error: NodeJS.ErrnoException) =>
-        reject(error.code === "EADDRINUSE" ? new Error(`Port ${config.port} is already in use; set PORT to a free port`) : error);
+        reject(
+          error.code === "EADDRINUSE"
+            ? new Error(`Port ${config.port} is already in use; set PORT to a free port`)
+            : error,
+        );
       this.httpServer.once("error", onError);
       this.httpServer.listen(config.port, config.host, () => {
         this.httpServer.off("error", onError);
@@ -163,19 +176,25 @@ export class Hub {
     if (this.apolloStarted) {
       this.apolloStarted = false;
       // Apollo's drain plugin closes the HTTP server once in-flight requests are done.
-      await this.apollo.stop().catch((error) => this.options.logger.warn({ err: error }, "GraphQL server did not stop cleanly"));
+      await this.apollo
+        .stop()
+        .catch((error) => this.options.logger.warn({ err: error }, "GraphQL server did not stop cleanly"));
     }
     if (this.httpServer.listening) await new Promise((resolve) => this.httpServer.close(resolve));
     this.databaseWatch?.stop();
     if (this.search) {
       const search = this.search;
       this.search = undefined;
-      await search.stop().catch((error) => this.options.logger.warn({ err: error }, "search engine did not stop cleanly"));
+      await search
+        .stop()
+        .catch((error) => this.options.logger.warn({ err: error }, "search engine did not stop cleanly"));
     }
     if (this.rateLimiter) {
       const rateLimiter = this.rateLimiter;
       this.rateLimiter = undefined;
-      await rateLimiter.close().catch((error) => this.options.logger.warn({ err: error }, "Redis connection did not close cleanly"));
+      await rateLimiter
+        .close()
+        .catch((error) => this.options.logger.warn({ err: error }, "Redis connection did not close cleanly"));
     }
     if (this.ownsDatabase && this.database) {
       const database = this.database;
@@ -196,20 +215,53 @@ export class Hub {
     trustHosts(this.app, config.allowedHosts);
     this.app.use(requestId);
     this.app.get("/healthz", healthRoute({ orm, rateLimiter, search }));
-    this.app.use(createEmbedRouter({ orm, logger, publicUrl: config.publicUrl, rateLimiter, cacheSeconds: config.pageCacheSeconds }));
+    this.app.use(
+      createEmbedRouter({
+        orm,
+        logger,
+        publicUrl: config.publicUrl,
+        rateLimiter,
+        cacheSeconds: config.pageCacheSeconds,
+      }),
+    );
     // Exports spend the caller's address budget like GraphQL requests, in proportion to the page they ask for.
     this.app.use(
       "/export",
       exportHeaders,
-      rateLimitMiddleware(rateLimiter, logger, () => null, (req) => exportPoints(req.query)),
-      createExportRouter({ orm, logger, publicUrl: config.publicUrl, executionTimeoutMs: config.limits.executionTimeoutMs }),
+      rateLimitMiddleware(
+        rateLimiter,
+        logger,
+        () => null,
+        (req) => exportPoints(req.query),
+      ),
+      createExportRouter({
+        orm,
+        logger,
+        publicUrl: config.publicUrl,
+        executionTimeoutMs: config.limits.executionTimeoutMs,
+      }),
     );
     this.app.use(createExplorerRouter({ logger, rateLimiter }));
     this.app.use("/graphql", ...graphqlRoute({ apollo: this.apollo, orm, logger, authenticator, rateLimiter, search }));
     // The website (server/site/): anonymous GraphQL clients in-process, same limits; browsers get its HTML 404.
     const run = createSiteQueryRunner({ apollo: this.apollo, orm, logger, search });
-    const api = { limits: config.limits, maxResponseNodes: config.maxResponseNodes, rateLimit: config.rateLimit, rateLimitCostPerPoint: config.rateLimitCostPerPoint };
-    this.app.use(createSiteRouter({ run, logger, rateLimiter, cacheSeconds: config.pageCacheSeconds, publicUrl: config.publicUrl, site: config.site, api }));
+    const api = {
+      limits: config.limits,
+      maxResponseNodes: config.maxResponseNodes,
+      rateLimit: config.rateLimit,
+      rateLimitCostPerPoint: config.rateLimitCostPerPoint,
+    };
+    this.app.use(
+      createSiteRouter({
+        run,
+        logger,
+        rateLimiter,
+        cacheSeconds: config.pageCacheSeconds,
+        publicUrl: config.publicUrl,
+        site: config.site,
+        api,
+      }),
+    );
     this.app.use(notFound);
     this.app.use(
       httpErrors(

@@ -74,7 +74,10 @@ async function serve(): Promise<void> {
     const site = new URL("/", url).href;
     const explorer = new URL("/explorer", url).href;
     if (!stopping) {
-      logger.info({ url, site, explorer, data: dataLocation }, `ikz-hub serves GraphQL at ${url}, its web pages at ${site} and the explorer at ${explorer}; data in ${dataLocation}`);
+      logger.info(
+        { url, site, explorer, data: dataLocation },
+        `ikz-hub serves GraphQL at ${url}, its web pages at ${site} and the explorer at ${explorer}; data in ${dataLocation}`,
+      );
     }
   } catch (error) {
     if (!stopping) {

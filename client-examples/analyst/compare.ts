@@ -24,20 +24,32 @@ export type ComparisonResult = AnalystComparisonQuery["compare"];
 export class HubError extends Error {}
 
 /** Sends one typed operation to the hub and returns its typed data. */
-export async function request<Result, Variables>(endpoint: string, document: TypedDocumentNode<Result, Variables>, variables: Variables): Promise<Result> {
+export async function request<Result, Variables>(
+  endpoint: string,
+  document: TypedDocumentNode<Result, Variables>,
+  variables: Variables,
+): Promise<Result> {
   const response = await fetch(endpoint, {
     method: "POST",
     headers: { "content-type": "application/json", accept: "application/json" },
     body: JSON.stringify({ query: print(document), variables }),
   });
   const body = (await response.json()) as { data?: Result | null; errors?: { message: string }[] };
-  if (body.errors?.length || !body.data) throw new HubError(body.errors?.map((error) => error.message).join("; ") ?? `HTTP ${response.status}`);
+  if (body.errors?.length || !body.data)
+    throw new HubError(body.errors?.map((error) => error.message).join("; ") ?? `HTTP ${response.status}`);
   return body.data;
 }
 
 /** Asks the hub for the comparison of `municipalities` on `topics` (all their topics when empty). */
-export async function fetchComparison(endpoint: string, municipalities: string[], topics: string[]): Promise<ComparisonResult> {
-  const data = await request(endpoint, CompareCitiesDocument, { municipalities, topics: topics.length ? topics : null });
+export async function fetchComparison(
+  endpoint: string,
+  municipalities: string[],
+  topics: string[],
+): Promise<ComparisonResult> {
+  const data = await request(endpoint, CompareCitiesDocument, {
+    municipalities,
+    topics: topics.length ? topics : null,
+  });
   return data.compare;
 }
 
@@ -54,12 +66,22 @@ export function tableRows(comparison: ComparisonResult): string[][] {
   const header = ["topic", ...comparison.municipalities.map((m) => m.name)];
   const topics = comparison.rows.map((row) => [
     row.topic.key,
-    ...row.cells.map((cell) => (cell.projects.length ? `${COVERAGE_MARK[cell.coverage]} (${cell.projects.length})` : COVERAGE_MARK[cell.coverage])),
+    ...row.cells.map((cell) =>
+      cell.projects.length ? `${COVERAGE_MARK[cell.coverage]} (${cell.projects.length})` : COVERAGE_MARK[cell.coverage],
+    ),
   ]);
   const figures = comparison.keyFigures;
   const keyFigures = [
-    ["population", ...figures.map((f) => (f.population === null || f.population === undefined ? "–" : String(f.population)))],
-    ["strategy", ...figures.map((f) => f.strategies[0] ? `${f.strategies[0].title} (${f.strategies[0].adoptedOn ?? "not adopted"})` : "–")],
+    [
+      "population",
+      ...figures.map((f) => (f.population === null || f.population === undefined ? "–" : String(f.population))),
+    ],
+    [
+      "strategy",
+      ...figures.map((f) =>
+        f.strategies[0] ? `${f.strategies[0].title} (${f.strategies[0].adoptedOn ?? "not adopted"})` : "–",
+      ),
+    ],
     ["horizon", ...figures.map((f) => String(f.strategies[0]?.horizon ?? "–"))],
     ["fields of action", ...figures.map((f) => String(f.fieldOfActionCount))],
     ["projects", ...figures.map((f) => f.projectsByStatus.map((s) => `${s.status} ${s.count}`).join(", ") || "–")],
@@ -73,14 +95,24 @@ export function formatTable(rows: string[][]): string {
   const cut = (text: string) => (text.length > 40 ? `${text.slice(0, 39)}…` : text);
   const cells = rows.map((row) => row.map(cut));
   const widths = cells[0].map((_, column) => Math.max(...cells.map((row) => row[column].length)));
-  const line = (row: string[]) => row.map((cell, column) => cell.padEnd(widths[column])).join(" | ").trimEnd();
+  const line = (row: string[]) =>
+    row
+      .map((cell, column) => cell.padEnd(widths[column]))
+      .join(" | ")
+      .trimEnd();
   return [line(cells[0]), widths.map((width) => "-".repeat(width)).join("-+-"), ...cells.slice(1).map(line)].join("\n");
 }
 
 /** One CSV line per topic and city, for German Excel (BOM, `;`, formulas defused). */
 export function comparisonCsv(comparison: ComparisonResult): string {
   const lines = comparison.rows.flatMap((row) =>
-    row.cells.map((cell, i) => [row.topic.key, row.topic.label, comparison.municipalities[i].slug, cell.coverage, cell.projects.map((p) => p.title).join(" | ")]),
+    row.cells.map((cell, i) => [
+      row.topic.key,
+      row.topic.label,
+      comparison.municipalities[i].slug,
+      cell.coverage,
+      cell.projects.map((p) => p.title).join(" | "),
+    ]),
   );
   // A bare line break in a title must be quoted too, or Excel would end the row there.
   return stringify([["topic", "label", "municipality", "coverage", "projects"], ...lines], {
@@ -93,13 +125,21 @@ export function comparisonCsv(comparison: ComparisonResult): string {
 }
 
 /** Runs the example with command-line arguments; returns the exit code. */
-export async function main(argv: string[], out: (text: string) => void = console.log, err: (text: string) => void = console.error): Promise<number> {
+export async function main(
+  argv: string[],
+  out: (text: string) => void = console.log,
+  err: (text: string) => void = console.error,
+): Promise<number> {
   let args;
   try {
     args = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { endpoint: { type: "string", default: "http://localhost:4000/graphql" }, topics: { type: "string", default: "" }, csv: { type: "string" } },
+      options: {
+        endpoint: { type: "string", default: "http://localhost:4000/graphql" },
+        topics: { type: "string", default: "" },
+        csv: { type: "string" },
+      },
     });
   } catch (error) {
     err(`${(error as Error).message}\nusage: analyst [--endpoint URL] [--topics a,b] [--csv FILE] CITY...`);
@@ -110,7 +150,10 @@ export async function main(argv: string[], out: (text: string) => void = console
     return 2;
   }
   try {
-    const topics = args.values.topics.split(",").map((topic) => topic.trim()).filter(Boolean);
+    const topics = args.values.topics
+      .split(",")
+      .map((topic) => topic.trim())
+      .filter(Boolean);
     const comparison = await fetchComparison(args.values.endpoint, args.positionals, topics);
     out(formatTable(tableRows(comparison)));
     if (args.values.csv) {
@@ -119,7 +162,11 @@ export async function main(argv: string[], out: (text: string) => void = console
     }
     return 0;
   } catch (error) {
-    err(error instanceof HubError ? `The hub refused: ${error.message}` : `Could not reach the hub: ${(error as Error).message}`);
+    err(
+      error instanceof HubError
+        ? `The hub refused: ${error.message}`
+        : `Could not reach the hub: ${(error as Error).message}`,
+    );
     return 1;
   }
 }

@@ -8,15 +8,22 @@ import { createBudgetLineRecord, updateBudgetLineRecord } from "./budget-line.wr
 @Resolver(() => BudgetLine)
 export class BudgetLineMutationResolver {
   @Mutation(() => BudgetLine, { description: "Adds a budget line to a strategy, as a draft." })
-  createBudgetLine(@Arg("input", () => CreateBudgetLineInput, { description: "The new record's fields." }) input: CreateBudgetLineInput, @Ctx() ctx: HubContext): Promise<BudgetLine> {
+  createBudgetLine(
+    @Arg("input", () => CreateBudgetLineInput, { description: "The new record's fields." })
+    input: CreateBudgetLineInput,
+    @Ctx() ctx: HubContext,
+  ): Promise<BudgetLine> {
     return createBudgetLineRecord(ctx, input);
   }
 
-  @Mutation(() => BudgetLine, { description: "Changes a budget line, if it still has the version you last saw (CONFLICT otherwise)." })
+  @Mutation(() => BudgetLine, {
+    description: "Changes a budget line, if it still has the version you last saw (CONFLICT otherwise).",
+  })
   updateBudgetLine(
     @Arg("id", () => ID, { description: "ID of the budget line." }) id: string,
     @Arg("version", () => Int, { description: "The budget line's `version` as you last read it." }) version: number,
-    @Arg("input", () => BudgetLineInput, { description: "The fields to change; those left out keep their value." }) input: BudgetLineInput,
+    @Arg("input", () => BudgetLineInput, { description: "The fields to change; those left out keep their value." })
+    input: BudgetLineInput,
     @Ctx() ctx: HubContext,
   ): Promise<BudgetLine> {
     return updateBudgetLineRecord(ctx, id, version, input);

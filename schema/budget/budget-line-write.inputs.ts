@@ -7,7 +7,10 @@ import { IsText, IsYear } from "../publishing/validation.js";
 import { BudgetCategory } from "./budget-category.enum.js";
 
 /** Changes to a budget line: fields left out keep their value, null clears an optional one, lists replace. */
-@InputType({ description: "Changes to a budget line. Fields left out keep their value; null clears an optional field; lists replace the current list." })
+@InputType({
+  description:
+    "Changes to a budget line. Fields left out keep their value; null clears an optional field; lists replace the current list.",
+})
 export class BudgetLineInput extends CitedInput {
   @Field(() => Int, { nullable: true, description: "Budget year." })
   @IsYear()
@@ -29,13 +32,18 @@ export class BudgetLineInput extends CitedInput {
 }
 
 /** A new budget line of a strategy, created as a draft. */
-@InputType({ description: "A new budget line of a strategy. It starts as a draft: publish it with `publishBudgetLine`." })
+@InputType({
+  description: "A new budget line of a strategy. It starts as a draft: publish it with `publishBudgetLine`.",
+})
 export class CreateBudgetLineInput extends BudgetLineInput {
   @Field({ description: "Slug of the strategy; an editor token may name only its municipality's." })
   @MaxLength(MAX_SLUG_LENGTH)
   strategy: string;
 
-  @Field(() => Int, { nullable: true, description: "1-based position within the strategy's budget; after the last one when left out." })
+  @Field(() => Int, {
+    nullable: true,
+    description: "1-based position within the strategy's budget; after the last one when left out.",
+  })
   @Min(1, { message: "position must be 1 or more" })
   @Max(1000, { message: "position must be 1000 or less" })
   position?: number | null;

@@ -48,7 +48,14 @@ export class BudgetLine extends Publishable {
   @ManyToMany({ entity: () => Source })
   sources = new Collection<Source>(this);
 
-  constructor(strategy: Ref<Strategy>, position: number, year: number, amount: string, category: BudgetCategory, description: string) {
+  constructor(
+    strategy: Ref<Strategy>,
+    position: number,
+    year: number,
+    amount: string,
+    category: BudgetCategory,
+    description: string,
+  ) {
     super();
     this.strategy = strategy;
     this.position = position;

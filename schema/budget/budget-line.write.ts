@@ -32,7 +32,12 @@ export function createBudgetLineRecord(ctx: HubContext, input: CreateBudgetLineI
 }
 
 /** Changes a budget line, if it still has the version you last saw (CONFLICT otherwise). */
-export function updateBudgetLineRecord(ctx: HubContext, id: string, version: number, input: BudgetLineInput): Promise<BudgetLine> {
+export function updateBudgetLineRecord(
+  ctx: HubContext,
+  id: string,
+  version: number,
+  input: BudgetLineInput,
+): Promise<BudgetLine> {
   return updateRecord(ctx, budgetLineKind, id, version, async (tx, line) => {
     assignFields(tx, line, input, ["year", "amount", "category", "description", "note"]);
     await applySources(tx, line, input);

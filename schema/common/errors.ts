@@ -56,4 +56,3 @@ export function isPublicErrorCode(code: unknown): code is ErrorCode {
 export function badUserInput(message: string, fields: readonly string[] = []): GraphQLError {
   return new GraphQLError(message, { extensions: { code: ErrorCode.BAD_USER_INPUT, fields } });
 }
-

@@ -28,7 +28,11 @@ export async function findByValues<T extends AnyEntity>(
 ): Promise<{ byValue: Map<string, T>; unknown: string[] }> {
   const wanted = [...new Set(values)];
   const found = wanted.length
-    ? await em.find(entity, { [property]: { $in: wanted } } as FilterQuery<T>, options.onlyProperty ? { fields: [property] as never } : {})
+    ? await em.find(
+        entity,
+        { [property]: { $in: wanted } } as FilterQuery<T>,
+        options.onlyProperty ? { fields: [property] as never } : {},
+      )
     : [];
   const byValue = new Map(found.map((row) => [String((row as Record<string, unknown>)[property]), row]));
   return { byValue, unknown: wanted.filter((value) => !byValue.has(value)) };

@@ -18,6 +18,9 @@ export function toGlobalId(typeName: string, id: number): string {
 export function fromGlobalId(globalId: string, argument = "id"): GlobalIdParts {
   const decoded = globalId.length <= 200 ? Buffer.from(globalId, "base64url").toString("utf8") : "";
   const match = /^([A-Za-z]+):([1-9]\d{0,9})$/.exec(decoded);
-  if (!match || Number(match[2]) > MAX_DATABASE_ID) throw badUserInput(`"${argument}" is not a valid ID; use the "id" field of an object this API returned.`, [argument]);
+  if (!match || Number(match[2]) > MAX_DATABASE_ID)
+    throw badUserInput(`"${argument}" is not a valid ID; use the "id" field of an object this API returned.`, [
+      argument,
+    ]);
   return { typeName: match[1], id: Number(match[2]) };
 }

@@ -49,7 +49,8 @@ export interface ListBoundExtensions {
 
 /** Declares a plain list's most items: the write path refuses more, and the hub cuts a longer list. */
 export function MaxItems(maxItems: number, sizedByArgument?: string): MethodDecorator & PropertyDecorator {
-  return Extensions(sizedByArgument ? { maxItems, sizedByArgument } : { maxItems }) as MethodDecorator & PropertyDecorator;
+  return Extensions(sizedByArgument ? { maxItems, sizedByArgument } : { maxItems }) as MethodDecorator &
+    PropertyDecorator;
 }
 
 /** Declares a list that holds its parent field's page (`first` items). */
@@ -122,5 +123,9 @@ export async function requireRoomFor<T extends object>(
 ): Promise<void> {
   // Every row counts, whoever may see it: the list's bound holds for editors too.
   const count = await tx.count(entity, where, { filters: false });
-  if (count >= max) throw badUserInput(`${owner} already has ${count} ${items}, the most it may have; change an existing one instead.`, [field]);
+  if (count >= max)
+    throw badUserInput(
+      `${owner} already has ${count} ${items}, the most it may have; change an existing one instead.`,
+      [field],
+    );
 }

@@ -1,4 +1,13 @@
-import { type AnyEntity, type Collection, type EntityClass, type EntityManager, type FilterQuery, type FindOptions, type QueryOrderKeysFlat, raw } from "@mikro-orm/core";
+import {
+  type AnyEntity,
+  type Collection,
+  type EntityClass,
+  type EntityManager,
+  type FilterQuery,
+  type FindOptions,
+  type QueryOrderKeysFlat,
+  raw,
+} from "@mikro-orm/core";
 import type { EntityManager as SqlEntityManager } from "@mikro-orm/postgresql";
 import DataLoader from "dataloader";
 
@@ -41,13 +50,19 @@ export class Loaders {
     return this.idLoader(entity, `${entity.name}#id#public`, { filters: { visible: { scope: "public" } } });
   }
 
-  private idLoader<T extends AnyEntity & { id: number }>(entity: EntityClass<T>, name: string, options: FindOptions<T>): DataLoader<number, T | null> {
-    return this.get(name, () =>
-      new DataLoader<number, T | null>(async (ids) => {
-        const rows = await this.em.find(entity, { id: { $in: [...ids] } } as unknown as FilterQuery<T>, options);
-        const byId = new Map(rows.map((row) => [row.id, row]));
-        return ids.map((id) => byId.get(id) ?? null);
-      }),
+  private idLoader<T extends AnyEntity & { id: number }>(
+    entity: EntityClass<T>,
+    name: string,
+    options: FindOptions<T>,
+  ): DataLoader<number, T | null> {
+    return this.get(
+      name,
+      () =>
+        new DataLoader<number, T | null>(async (ids) => {
+          const rows = await this.em.find(entity, { id: { $in: [...ids] } } as unknown as FilterQuery<T>, options);
+          const byId = new Map(rows.map((row) => [row.id, row]));
+          return ids.map((id) => byId.get(id) ?? null);
+        }),
     );
   }
 
@@ -63,18 +78,21 @@ export class Loaders {
     first?: number,
   ): DataLoader<number, T[]> {
     const name = `${entity.name}.${property}#${JSON.stringify(orderBy)}#${first ?? ""}`;
-    return this.get(name, () =>
-      new DataLoader<number, T[]>(async (parentIds) => {
-        const picked = first === undefined ? undefined : await this.firstPerParent(entity, property, orderBy, parentIds, first);
-        const where = (picked ? { id: { $in: picked } } : { [property]: { $in: [...parentIds] } }) as FilterQuery<T>;
-        const rows = await this.em.find(entity, where, { orderBy: { ...orderBy, id: "asc" } as never });
-        const groups = new Map<Key, T[]>(parentIds.map((id) => [id, []]));
-        for (const row of rows) {
-          const parent = (row as Record<string, unknown>)[property] as { id: number } | null;
-          if (parent) groups.get(parent.id)?.push(row);
-        }
-        return parentIds.map((id) => groups.get(id) ?? []);
-      }),
+    return this.get(
+      name,
+      () =>
+        new DataLoader<number, T[]>(async (parentIds) => {
+          const picked =
+            first === undefined ? undefined : await this.firstPerParent(entity, property, orderBy, parentIds, first);
+          const where = (picked ? { id: { $in: picked } } : { [property]: { $in: [...parentIds] } }) as FilterQuery<T>;
+          const rows = await this.em.find(entity, where, { orderBy: { ...orderBy, id: "asc" } as never });
+          const groups = new Map<Key, T[]>(parentIds.map((id) => [id, []]));
+          for (const row of rows) {
+            const parent = (row as Record<string, unknown>)[property] as { id: number } | null;
+            if (parent) groups.get(parent.id)?.push(row);
+          }
+          return parentIds.map((id) => groups.get(id) ?? []);
+        }),
     );
   }
 
@@ -90,7 +108,10 @@ export class Loaders {
     const meta = em.getMetadata().get(entity.name);
     const column = (key: string) => meta.properties[key as keyof typeof meta.properties].fieldNames[0];
     // Directions come from the resolvers' own literals (`asc`, `desc nulls last`), never from a client.
-    const order = [...Object.entries(orderBy).map(([key, direction]) => `e.${column(key)} ${String(direction)}`), "e.id asc"].join(", ");
+    const order = [
+      ...Object.entries(orderBy).map(([key, direction]) => `e.${column(key)} ${String(direction)}`),
+      "e.id asc",
+    ].join(", ");
     const ranked = em
       .createQueryBuilder(entity, "e")
       .select(["e.id", raw(`row_number() over (partition by e.${column(property)} order by ${order}) as rn`)])
@@ -114,17 +135,19 @@ export class Loaders {
     sortBy: keyof T & string,
   ): DataLoader<O, T[]> {
     const compare = sortBy === "name" || sortBy === "title" ? GERMAN.compare : byCodePoint;
-    return this.get(`${owner.name}.${property}#${sortBy}`, () =>
-      new DataLoader<O, T[], number>(
-        async (owners) => {
-          await this.em.populate(owners as O[], [property] as never);
-          return owners.map((item) => {
-            const items = ((item as Record<string, unknown>)[property] as Collection<T>).getItems();
-            return [...items].sort((a, b) => compare(String(a[sortBy]), String(b[sortBy])));
-          });
-        },
-        { cacheKeyFn: (item) => item.id },
-      ),
+    return this.get(
+      `${owner.name}.${property}#${sortBy}`,
+      () =>
+        new DataLoader<O, T[], number>(
+          async (owners) => {
+            await this.em.populate(owners as O[], [property] as never);
+            return owners.map((item) => {
+              const items = ((item as Record<string, unknown>)[property] as Collection<T>).getItems();
+              return [...items].sort((a, b) => compare(String(a[sortBy]), String(b[sortBy])));
+            });
+          },
+          { cacheKeyFn: (item) => item.id },
+        ),
     );
   }
 }

@@ -37,7 +37,7 @@ export abstract class HubEntity {
   @Field(() => DateTimeScalar, {
     name: "updatedAt",
     description:
-      "When the record's public content last changed: its last write while public, or its publication. Edits made while it was not public (a draft, or a child of an unpublished strategy or project) show only as the moment it became public again. Use it for \"Stand\" lines; for syncing, use `changes`.",
+      'When the record\'s public content last changed: its last write while public, or its publication. Edits made while it was not public (a draft, or a child of an unpublished strategy or project) show only as the moment it became public again. Use it for "Stand" lines; for syncing, use `changes`.',
   })
   get publicUpdatedAt(): Date {
     const parent = this.parentUpdatedAt ? new Date(this.parentUpdatedAt) : null;

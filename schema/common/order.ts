@@ -62,4 +62,8 @@ export function defineOrdering<F extends string>(
 
 /** Sort options most lists share. */
 export const BY_SLUG: OrderFieldSpec = { property: "slug", kind: "string", description: "By slug." };
-export const BY_CREATION: OrderFieldSpec = { property: "createdAt", kind: "date", description: "By when the record was added to the hub." };
+export const BY_CREATION: OrderFieldSpec = {
+  property: "createdAt",
+  kind: "date",
+  description: "By when the record was added to the hub.",
+};

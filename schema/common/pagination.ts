@@ -17,7 +17,10 @@ export enum OrderDirection {
 registerEnumType(OrderDirection, {
   name: "OrderDirection",
   description: "Sort direction.",
-  valuesConfig: { ASC: { description: "Ascending: A to Z, oldest first." }, DESC: { description: "Descending: Z to A, newest first." } },
+  valuesConfig: {
+    ASC: { description: "Ascending: A to Z, oldest first." },
+    DESC: { description: "Descending: Z to A, newest first." },
+  },
 });
 
 /** `first`/`after` arguments shared by every connection field. */
@@ -28,7 +31,10 @@ export class ConnectionArgs {
   @Max(MAX_PAGE_SIZE, { message: `first must be at most ${MAX_PAGE_SIZE}; page with "after" to read more` })
   first: number = 20;
 
-  @Field(() => String, { nullable: true, description: "Return items after this cursor (`pageInfo.endCursor` of the previous page)." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Return items after this cursor (`pageInfo.endCursor` of the previous page).",
+  })
   @MaxLength(1000, { message: "after is not a cursor this API returned" })
   after?: string | null;
 }
@@ -45,7 +51,10 @@ export class PageInfo {
   @Field(() => String, { nullable: true, description: "Cursor of the first item of the page." })
   startCursor: string | null;
 
-  @Field(() => String, { nullable: true, description: "Cursor of the last item; pass it as `after` for the next page." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Cursor of the last item; pass it as `after` for the next page.",
+  })
   endCursor: string | null;
 }
 
@@ -136,7 +145,13 @@ function cursorValue(entity: Sortable, order: OrderSpec): string | number {
 
 /** Encodes an entity's position in a list sorted by `order` as an opaque cursor. */
 export function encodeCursor(entity: Sortable, order: OrderSpec): string {
-  return encodeCursorItems([entity.constructor.name, order.property, order.direction, cursorValue(entity, order), entity.id]);
+  return encodeCursorItems([
+    entity.constructor.name,
+    order.property,
+    order.direction,
+    cursorValue(entity, order),
+    entity.id,
+  ]);
 }
 
 // Timestamps the hub writes lie well inside this range; anything else was not issued by it.
@@ -144,18 +159,36 @@ const EARLIEST_CURSOR_DATE = Date.UTC(2000, 0, 1);
 const LATEST_CURSOR_DATE = Date.UTC(9999, 11, 31);
 
 /** Decodes and checks a cursor against the list (entity type), sort property and direction it must belong to. */
-export function decodeCursor(cursor: string, list: string, order: OrderSpec): { value: string | number | Date; id: number } {
+export function decodeCursor(
+  cursor: string,
+  list: string,
+  order: OrderSpec,
+): { value: string | number | Date; id: number } {
   const invalid = () =>
-    badUserInput('"after" is not a cursor of this list and order; pass pageInfo.endCursor of the previous page unchanged.', ["after"]);
+    badUserInput(
+      '"after" is not a cursor of this list and order; pass pageInfo.endCursor of the previous page unchanged.',
+      ["after"],
+    );
   const parsed = decodeCursorItems(cursor);
-  if (!parsed || parsed.length !== 5 || parsed[0] !== list || parsed[1] !== order.property || parsed[2] !== order.direction) {
+  if (
+    !parsed ||
+    parsed.length !== 5 ||
+    parsed[0] !== list ||
+    parsed[1] !== order.property ||
+    parsed[2] !== order.direction
+  ) {
     throw invalid();
   }
   const [, , , value, id] = parsed;
   if (typeof id !== "number" || !Number.isInteger(id) || id < 1 || id > MAX_DATABASE_ID) throw invalid();
   // Number sort keys are integer columns: anything else would reach PostgreSQL as a malformed comparison.
-  if (order.kind === "number" && (typeof value !== "number" || !Number.isSafeInteger(value) || Math.abs(value) > MAX_DATABASE_ID)) throw invalid();
-  if (order.kind === "string" && (typeof value !== "string" || value.length > 1000 || value.includes("\u0000"))) throw invalid();
+  if (
+    order.kind === "number" &&
+    (typeof value !== "number" || !Number.isSafeInteger(value) || Math.abs(value) > MAX_DATABASE_ID)
+  )
+    throw invalid();
+  if (order.kind === "string" && (typeof value !== "string" || value.length > 1000 || value.includes("\u0000")))
+    throw invalid();
   if (order.kind === "date") {
     const time = typeof value === "string" ? Date.parse(value) : Number.NaN;
     if (!(time >= EARLIEST_CURSOR_DATE && time <= LATEST_CURSOR_DATE)) throw invalid();
@@ -168,7 +201,9 @@ function keysetCondition<T>(after: string | null | undefined, list: string, orde
   if (!after) return {} as FilterQuery<T>;
   const { value, id } = decodeCursor(after, list, order);
   const op = order.direction === OrderDirection.ASC ? "$gt" : "$lt";
-  return { $or: [{ [order.property]: { [op]: value } }, { [order.property]: value, id: { [op]: id } }] } as FilterQuery<T>;
+  return {
+    $or: [{ [order.property]: { [op]: value } }, { [order.property]: value, id: { [op]: id } }],
+  } as FilterQuery<T>;
 }
 
 function orderBy(order: OrderSpec) {
@@ -226,17 +261,24 @@ export async function fetchPagesByParent<T extends Sortable>(
     .select([
       "e.id",
       raw(`e.${parentColumn} as parent_id`),
-      raw(`row_number() over (partition by e.${parentColumn} order by e.${column(order.property)} ${direction}, e.id ${direction}) as rn`),
+      raw(
+        `row_number() over (partition by e.${parentColumn} order by e.${column(order.property)} ${direction}, e.id ${direction}) as rn`,
+      ),
     ])
     .where({ $and: [scoped, keysetCondition<T>(args.after, entity.name, order)] } as FilterQuery<T>);
   // Query builders skip the ORM's filters unless told, and the visibility filter must hold here too.
   await ranked.applyFilters();
   const knex = em.getKnex();
-  const picked: { id: number; parent_id: number; rn: string }[] = await em
-    .getConnection()
-    .execute(knex.select("id", "parent_id", "rn").from(ranked.getKnexQuery().as("ranked")).where("rn", "<=", args.first + 1));
+  const picked: { id: number; parent_id: number; rn: string }[] = await em.getConnection().execute(
+    knex
+      .select("id", "parent_id", "rn")
+      .from(ranked.getKnexQuery().as("ranked"))
+      .where("rn", "<=", args.first + 1),
+  );
   const counts = withTotalCount ? await countByParentRows(em, entity, parentColumn, scoped) : [];
-  const rows = picked.length ? await em.find(entity, { id: { $in: picked.map((row) => row.id) } } as unknown as FilterQuery<T>) : [];
+  const rows = picked.length
+    ? await em.find(entity, { id: { $in: picked.map((row) => row.id) } } as unknown as FilterQuery<T>)
+    : [];
   const byId = new Map(rows.map((row) => [row.id, row]));
   const ranksByParent = new Map<number, typeof picked>();
   for (const row of picked) {
@@ -248,7 +290,10 @@ export async function fetchPagesByParent<T extends Sortable>(
   const pages = new Map<number, Page<T>>();
   for (const parentId of parentIds) {
     const ranks = (ranksByParent.get(parentId) ?? []).sort((a, b) => Number(a.rn) - Number(b.rn));
-    const items = ranks.slice(0, args.first).map((row) => byId.get(row.id)).filter((item): item is T => item !== undefined);
+    const items = ranks
+      .slice(0, args.first)
+      .map((row) => byId.get(row.id))
+      .filter((item): item is T => item !== undefined);
     pages.set(parentId, {
       items,
       cursors: items.map((item) => encodeCursor(item, order)),

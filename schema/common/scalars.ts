@@ -21,7 +21,9 @@ export function isPartialDate(value: string): boolean {
 
 function parsePartialDate(value: unknown): string {
   if (typeof value !== "string" || !isPartialDate(value)) {
-    throw new GraphQLError(`PartialDate must be a date written YYYY, YYYY-MM or YYYY-MM-DD, got ${JSON.stringify(value)?.slice(0, 40)}`);
+    throw new GraphQLError(
+      `PartialDate must be a date written YYYY, YYYY-MM or YYYY-MM-DD, got ${JSON.stringify(value)?.slice(0, 40)}`,
+    );
   }
   return value;
 }
@@ -41,7 +43,9 @@ const DECIMAL = /^-?\d{1,12}(\.\d{1,2})?$/;
 /** Checks a decimal and writes it as the database does, `"100"` as `"100.00"`, so that equal amounts compare equal. */
 function parseDecimal(value: unknown): string {
   if (typeof value !== "string" || !DECIMAL.test(value)) {
-    throw new GraphQLError(`Decimal must be a string like "1234.50" (up to 12 digits, 2 decimals), got ${JSON.stringify(value)?.slice(0, 40)}`);
+    throw new GraphQLError(
+      `Decimal must be a string like "1234.50" (up to 12 digits, 2 decimals), got ${JSON.stringify(value)?.slice(0, 40)}`,
+    );
   }
   const negative = value.startsWith("-");
   const [whole, fraction = ""] = (negative ? value.slice(1) : value).split(".");
@@ -53,7 +57,8 @@ function parseDecimal(value: unknown): string {
 /** An exact decimal amount, carried as a string so that no cent is lost to floating point. */
 export const DecimalScalar = new GraphQLScalarType({
   name: "Decimal",
-  description: 'An exact decimal number as a string, e.g. `"124500.00"`. Amounts are in EUR unless a currency is given.',
+  description:
+    'An exact decimal number as a string, e.g. `"124500.00"`. Amounts are in EUR unless a currency is given.',
   serialize: (value) => {
     if (typeof value === "string") return value;
     if (typeof value === "number" && Number.isFinite(value)) return value.toFixed(2);

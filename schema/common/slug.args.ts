@@ -8,6 +8,8 @@ export const MAX_SLUG_LENGTH = 120;
 @ArgsType()
 export class SlugArgs {
   @Field({ description: "Stable slug of the record, as its `slug` field gives it, e.g. `herten-kita-online`." })
-  @MaxLength(MAX_SLUG_LENGTH, { message: `slug is at most ${MAX_SLUG_LENGTH} characters; use the slug field of a record this API returned` })
+  @MaxLength(MAX_SLUG_LENGTH, {
+    message: `slug is at most ${MAX_SLUG_LENGTH} characters; use the slug field of a record this API returned`,
+  })
   slug: string;
 }

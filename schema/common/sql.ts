@@ -6,7 +6,11 @@ import type { EntityManager } from "@mikro-orm/postgresql";
  * An array bound to a `?` expands to a list, e.g. `in (?)`; callers skip the
  * statement when such a list would be empty.
  */
-export function selectRows<T extends object>(em: EntityManager, sql: string, params: readonly unknown[] = []): Promise<T[]> {
+export function selectRows<T extends object>(
+  em: EntityManager,
+  sql: string,
+  params: readonly unknown[] = [],
+): Promise<T[]> {
   return em.getConnection().execute<T[]>(sql, [...params], "all");
 }
 

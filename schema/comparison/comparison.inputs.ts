@@ -17,15 +17,22 @@ export class CompareArgs {
     message: `at most ${MAX_COMPARED_MUNICIPALITIES} municipalities can be compared at once; split the list into several comparisons`,
   })
   @ArrayUnique({ message: "names a municipality more than once; name each municipality once" })
-  @MaxLength(MAX_SLUG_LENGTH, { each: true, message: `slugs are at most ${MAX_SLUG_LENGTH} characters; use the slug field of a municipality this API returned` })
+  @MaxLength(MAX_SLUG_LENGTH, {
+    each: true,
+    message: `slugs are at most ${MAX_SLUG_LENGTH} characters; use the slug field of a municipality this API returned`,
+  })
   municipalities: string[];
 
   @Field(() => [String], {
     nullable: true,
-    description: "Topic keys to compare on, e.g. `[\"schools\"]`, in the order of the rows; all topics any of the municipalities addresses when not given.",
+    description:
+      'Topic keys to compare on, e.g. `["schools"]`, in the order of the rows; all topics any of the municipalities addresses when not given.',
   })
   @ArrayMaxSize(MAX_FILTER_VALUES, { message: `at most ${MAX_FILTER_VALUES} topics` })
   @ArrayUnique({ message: "names a topic more than once; name each topic once" })
-  @MaxLength(MAX_SLUG_LENGTH, { each: true, message: `topic keys are at most ${MAX_SLUG_LENGTH} characters; query \`topics\` for valid keys` })
+  @MaxLength(MAX_SLUG_LENGTH, {
+    each: true,
+    message: `topic keys are at most ${MAX_SLUG_LENGTH} characters; query \`topics\` for valid keys`,
+  })
   topics?: string[] | null;
 }

@@ -50,7 +50,11 @@ export class ComparisonResolver {
     description:
       "Compares municipalities topic by topic: rows are topics, cells (one per municipality, in the requested order) hold the municipality's fields of action and projects on the topic with a coverage level; key figures per municipality sit beside the matrix. Only published records count.",
   })
-  compare(@Args() { municipalities, topics }: CompareArgs, @Ctx() { em }: HubContext, @Info() info: GraphQLResolveInfo): Promise<Comparison> {
+  compare(
+    @Args() { municipalities, topics }: CompareArgs,
+    @Ctx() { em }: HubContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Comparison> {
     // A query for key figures alone (the site's budget document) does not pay for the matrix.
     return compareMunicipalities(em, municipalities, topics, selectsField(info, "rows"));
   }
@@ -59,36 +63,56 @@ export class ComparisonResolver {
 /** Resolves the key figures of a compared municipality, each batched over all compared municipalities. */
 @Resolver(() => CityKeyFigures)
 export class CityKeyFiguresResolver {
-  @FieldResolver(() => [Strategy], { description: "Published strategies, newest adoption first: title, adoption date (`adoptedOn`) and horizon." })
+  @FieldResolver(() => [Strategy], {
+    description: "Published strategies, newest adoption first: title, adoption date (`adoptedOn`) and horizon.",
+  })
   @MaxItems(MAX_STRATEGIES)
   strategies(@Root() figures: CityKeyFigures, @Ctx() ctx: HubContext): Promise<Strategy[]> {
     return figureLoaders.strategies(ctx).load(figures.municipality.id);
   }
 
-  @FieldResolver(() => Int, { description: "Number of published fields of action of the municipality's published strategies." })
+  @FieldResolver(() => Int, {
+    description: "Number of published fields of action of the municipality's published strategies.",
+  })
   fieldOfActionCount(@Root() figures: CityKeyFigures, @Ctx() ctx: HubContext): Promise<number> {
     return figureLoaders.fieldOfActionCount(ctx).load(figures.municipality.id);
   }
 
-  @FieldResolver(() => [ProjectStatusCount], { description: "Published projects by status; statuses without projects are left out." })
+  @FieldResolver(() => [ProjectStatusCount], {
+    description: "Published projects by status; statuses without projects are left out.",
+  })
   @MaxItems(Object.keys(ProjectStatus).length)
   projectsByStatus(@Root() figures: CityKeyFigures, @Ctx() ctx: HubContext): Promise<ProjectStatusCount[]> {
     return figureLoaders.projectsByStatus(ctx).load(figures.municipality.id);
   }
 
-  @FieldResolver(() => [BudgetTotal], { description: "Published budget of the published strategies per year (all categories), oldest year first." })
+  @FieldResolver(() => [BudgetTotal], {
+    description: "Published budget of the published strategies per year (all categories), oldest year first.",
+  })
   @MaxItems(MAX_BUDGET_YEARS)
   budgetByYear(@Root() figures: CityKeyFigures, @Ctx() ctx: HubContext): Promise<BudgetTotal[]> {
     return figureLoaders.budgetByYear(ctx).load(figures.municipality.id);
   }
 
-  @FieldResolver(() => [ProviderRoles], { description: "Providers working for the municipality, by name, with their roles." })
-  async providers(@Root() figures: CityKeyFigures, @Args() { first }: ListArgs, @Ctx() ctx: HubContext): Promise<ProviderRoles[]> {
+  @FieldResolver(() => [ProviderRoles], {
+    description: "Providers working for the municipality, by name, with their roles.",
+  })
+  async providers(
+    @Root() figures: CityKeyFigures,
+    @Args() { first }: ListArgs,
+    @Ctx() ctx: HubContext,
+  ): Promise<ProviderRoles[]> {
     return (await figureLoaders.providers(ctx).load(figures.municipality.id)).slice(0, first);
   }
 
-  @FieldResolver(() => [Indicator], { description: "Published indicators, e.g. processes identified vs. done, oldest first." })
-  async indicators(@Root() figures: CityKeyFigures, @Args() { first }: ListArgs, @Ctx() ctx: HubContext): Promise<Indicator[]> {
+  @FieldResolver(() => [Indicator], {
+    description: "Published indicators, e.g. processes identified vs. done, oldest first.",
+  })
+  async indicators(
+    @Root() figures: CityKeyFigures,
+    @Args() { first }: ListArgs,
+    @Ctx() ctx: HubContext,
+  ): Promise<Indicator[]> {
     return (await figureLoaders.indicators(ctx).load(figures.municipality.id)).slice(0, first);
   }
 }
@@ -96,8 +120,14 @@ export class CityKeyFiguresResolver {
 /** Pages the projects of a comparison cell: a city can have any number on one topic. */
 @Resolver(() => ComparisonCell)
 export class ComparisonCellResolver {
-  @FieldResolver(() => [Project], { description: "The municipality's published projects on the topic, by title (the first `first` of them)." })
-  async projects(@Root() cell: ComparisonCell, @Args() { first }: ProjectListArgs, @Ctx() { loaders }: HubContext): Promise<Project[]> {
+  @FieldResolver(() => [Project], {
+    description: "The municipality's published projects on the topic, by title (the first `first` of them).",
+  })
+  async projects(
+    @Root() cell: ComparisonCell,
+    @Args() { first }: ProjectListArgs,
+    @Ctx() { loaders }: HubContext,
+  ): Promise<Project[]> {
     // Public whoever asks, as the matrix is: one statement for the shown projects of all cells.
     const projects = await loaders.publicById(Project).loadMany(cell.projectIds.slice(0, first));
     return projects.filter((project): project is Project => project !== null && !(project instanceof Error));

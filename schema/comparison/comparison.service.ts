@@ -63,7 +63,13 @@ export async function compareMunicipalities(
     [cityIds, ...topicParams],
   );
   // Id, title and status suffice to fill and order the cells; the cells' resolver loads the projects a query shows.
-  const projectRows = await selectRows<{ id: number; municipality_id: number; topic_id: number; status: ProjectStatus; title: string }>(
+  const projectRows = await selectRows<{
+    id: number;
+    municipality_id: number;
+    topic_id: number;
+    status: ProjectStatus;
+    title: string;
+  }>(
     em,
     `select p.id, p.municipality_id, t.topic_id, p.status, p.title
        from public_project p
@@ -80,7 +86,9 @@ export async function compareMunicipalities(
     })());
 
   const fieldIds = [...new Set(fieldRows.map((row) => row.id))];
-  const fields = fieldIds.length ? await em.find(FieldOfAction, { id: { $in: fieldIds } }, { orderBy: { strategy: "asc", position: "asc" } }) : [];
+  const fields = fieldIds.length
+    ? await em.find(FieldOfAction, { id: { $in: fieldIds } }, { orderBy: { strategy: "asc", position: "asc" } })
+    : [];
   const fieldById = new Map(fields.map((field) => [field.id, field]));
   const fieldPosition = new Map(fields.map((field, index) => [field.id, index]));
 
@@ -96,8 +104,13 @@ export async function compareMunicipalities(
         .map((id) => fieldById.get(id))
         .filter((field): field is FieldOfAction => field !== undefined);
       const cellProjectRows = projectsByCell.get(key(topic.id, municipality.id)) ?? [];
-      const cellProjectIds = [...cellProjectRows].sort((a, b) => GERMAN.compare(a.title, b.title) || a.id - b.id).map((row) => row.id);
-      const coverage = coverageOf(cellFields.length > 0, cellProjectRows.map((row) => row.status));
+      const cellProjectIds = [...cellProjectRows]
+        .sort((a, b) => GERMAN.compare(a.title, b.title) || a.id - b.id)
+        .map((row) => row.id);
+      const coverage = coverageOf(
+        cellFields.length > 0,
+        cellProjectRows.map((row) => row.status),
+      );
       return new ComparisonCell(municipality, coverage, cellFields, cellProjectIds);
     });
     return new ComparisonRow(topic, cells);
@@ -106,7 +119,10 @@ export async function compareMunicipalities(
 }
 
 /** Published strategies per municipality, newest adoption first. */
-export async function strategiesOf(em: EntityManager, municipalityIds: readonly number[]): Promise<Map<number, Strategy[]>> {
+export async function strategiesOf(
+  em: EntityManager,
+  municipalityIds: readonly number[],
+): Promise<Map<number, Strategy[]>> {
   const strategies = await em.find(
     Strategy,
     { municipality: { $in: [...municipalityIds] } },
@@ -116,7 +132,10 @@ export async function strategiesOf(em: EntityManager, municipalityIds: readonly 
 }
 
 /** Number of published fields of action (of published strategies) per municipality. */
-export async function fieldOfActionCounts(em: EntityManager, municipalityIds: readonly number[]): Promise<Map<number, number>> {
+export async function fieldOfActionCounts(
+  em: EntityManager,
+  municipalityIds: readonly number[],
+): Promise<Map<number, number>> {
   const rows = await selectRows<{ municipality_id: number; count: string }>(
     em,
     `select s.municipality_id, count(*) as count
@@ -129,7 +148,10 @@ export async function fieldOfActionCounts(em: EntityManager, municipalityIds: re
 }
 
 /** Published projects by status per municipality, statuses in code-point order. */
-export async function projectStatusCounts(em: EntityManager, municipalityIds: readonly number[]): Promise<Map<number, ProjectStatusCount[]>> {
+export async function projectStatusCounts(
+  em: EntityManager,
+  municipalityIds: readonly number[],
+): Promise<Map<number, ProjectStatusCount[]>> {
   const rows = await selectRows<{ municipality_id: number; status: ProjectStatus; count: string }>(
     em,
     `select municipality_id, status, count(*) as count from public_project
@@ -138,11 +160,16 @@ export async function projectStatusCounts(em: EntityManager, municipalityIds: re
     [[...municipalityIds]],
   );
   const grouped = groupBy(rows, (row) => row.municipality_id);
-  return new Map([...grouped].map(([id, group]) => [id, group.map((row) => new ProjectStatusCount(row.status, Number(row.count)))]));
+  return new Map(
+    [...grouped].map(([id, group]) => [id, group.map((row) => new ProjectStatusCount(row.status, Number(row.count)))]),
+  );
 }
 
 /** Published budget per year and municipality (lines of published strategies), summed by the database. */
-export async function budgetByYear(em: EntityManager, municipalityIds: readonly number[]): Promise<Map<number, BudgetTotal[]>> {
+export async function budgetByYear(
+  em: EntityManager,
+  municipalityIds: readonly number[],
+): Promise<Map<number, BudgetTotal[]>> {
   const rows = await selectRows<{ municipality_id: number; year: number; total: string }>(
     em,
     `select s.municipality_id, b.year, sum(b.amount)::text as total
@@ -152,11 +179,16 @@ export async function budgetByYear(em: EntityManager, municipalityIds: readonly 
     [[...municipalityIds]],
   );
   const grouped = groupBy(rows, (row) => row.municipality_id);
-  return new Map([...grouped].map(([id, group]) => [id, group.map((row) => new BudgetTotal(row.year, null, row.total))]));
+  return new Map(
+    [...grouped].map(([id, group]) => [id, group.map((row) => new BudgetTotal(row.year, null, row.total))]),
+  );
 }
 
 /** Providers with their roles per municipality, from published engagements. */
-export async function providerRoles(em: EntityManager, municipalityIds: readonly number[]): Promise<Map<number, ProviderRoles[]>> {
+export async function providerRoles(
+  em: EntityManager,
+  municipalityIds: readonly number[],
+): Promise<Map<number, ProviderRoles[]>> {
   const rows = await selectRows<{ municipality_id: number; provider_id: number; roles: EngagementRole[] }>(
     em,
     `select e.municipality_id, e.provider_id, array_agg(distinct e.role::text order by e.role::text) as roles
@@ -166,11 +198,16 @@ export async function providerRoles(em: EntityManager, municipalityIds: readonly
     [[...municipalityIds]],
   );
   const grouped = groupBy(rows, (row) => row.municipality_id);
-  return new Map([...grouped].map(([id, group]) => [id, group.map((row) => new ProviderRoles(row.provider_id, row.roles))]));
+  return new Map(
+    [...grouped].map(([id, group]) => [id, group.map((row) => new ProviderRoles(row.provider_id, row.roles))]),
+  );
 }
 
 /** Published indicators per municipality (whose strategy, if any, is published too), by date and name. */
-export async function indicatorsOf(em: EntityManager, municipalityIds: readonly number[]): Promise<Map<number, Indicator[]>> {
+export async function indicatorsOf(
+  em: EntityManager,
+  municipalityIds: readonly number[],
+): Promise<Map<number, Indicator[]>> {
   const indicators = await em.find(
     Indicator,
     { municipality: { $in: [...municipalityIds] } },

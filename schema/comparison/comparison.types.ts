@@ -17,7 +17,9 @@ export class ComparisonCell {
   @Field(() => Coverage, { description: "How far the municipality has got with the topic." })
   coverage: Coverage;
 
-  @Field(() => [FieldOfAction], { description: "The municipality's published fields of action on the topic, in their strategies' order." })
+  @Field(() => [FieldOfAction], {
+    description: "The municipality's published fields of action on the topic, in their strategies' order.",
+  })
   @MaxItems(MAX_STRATEGIES * MAX_FIELDS_OF_ACTION)
   fieldsOfAction: FieldOfAction[];
 
@@ -53,7 +55,9 @@ export class ComparisonRow {
 }
 
 /** A provider working for a municipality, with all its roles there. */
-@ObjectType({ description: "A provider working for a municipality, with all its roles there (from published engagements)." })
+@ObjectType({
+  description: "A provider working for a municipality, with all its roles there (from published engagements).",
+})
 export class ProviderRoles {
   /** Database id of the provider; the resolver loads it in batches. */
   providerId: number;
@@ -68,7 +72,10 @@ export class ProviderRoles {
 }
 
 /** The key figures of one compared municipality, beside the matrix; each figure is loaded only when asked for. */
-@ObjectType({ description: "Key figures of one compared municipality, shown beside the matrix. Counts cover published records only." })
+@ObjectType({
+  description:
+    "Key figures of one compared municipality, shown beside the matrix. Counts cover published records only.",
+})
 export class CityKeyFigures {
   @Field(() => Municipality, { description: "The municipality." })
   municipality: Municipality;
@@ -84,14 +91,19 @@ export class CityKeyFigures {
 }
 
 /** The answer of `Query.compare`. */
-@ObjectType({ description: "A comparison of municipalities: a topic × municipality matrix with key figures beside it." })
+@ObjectType({
+  description: "A comparison of municipalities: a topic × municipality matrix with key figures beside it.",
+})
 export class Comparison {
   @Field(() => [Municipality], { description: "The compared municipalities, in the requested order (the columns)." })
   @MaxItems(MAX_COMPARED_MUNICIPALITIES, "municipalities")
   municipalities: Municipality[];
 
   @MaxItems(MAX_TAXONOMY_TOPICS, "topics")
-  @Field(() => [ComparisonRow], { description: "One row per topic: the requested topics in their order, or every topic any of the municipalities addresses, by key." })
+  @Field(() => [ComparisonRow], {
+    description:
+      "One row per topic: the requested topics in their order, or every topic any of the municipalities addresses, by key.",
+  })
   rows: ComparisonRow[];
 
   @Field(() => [CityKeyFigures], { description: "Key figures per municipality, in the requested order." })

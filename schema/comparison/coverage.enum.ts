@@ -12,7 +12,8 @@ export enum Coverage {
 
 registerEnumType(Coverage, {
   name: "Coverage",
-  description: "How far a municipality has got with a topic, derived from its published fields of action and the statuses of its published projects.",
+  description:
+    "How far a municipality has got with a topic, derived from its published fields of action and the statuses of its published projects.",
   valuesConfig: {
     NONE: { description: "Neither a field of action nor a project on the topic." },
     STRATEGY_ONLY: { description: "On paper only: a field of action, or projects that are ideas or were stopped." },

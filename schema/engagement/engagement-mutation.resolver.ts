@@ -7,16 +7,25 @@ import { createEngagementRecord, updateEngagementRecord } from "./engagement.wri
 /** Creates and changes engagements. */
 @Resolver(() => Engagement)
 export class EngagementMutationResolver {
-  @Mutation(() => Engagement, { description: "Records that a provider works for a municipality in a role, as a draft." })
-  createEngagement(@Arg("input", () => CreateEngagementInput, { description: "The new record's fields." }) input: CreateEngagementInput, @Ctx() ctx: HubContext): Promise<Engagement> {
+  @Mutation(() => Engagement, {
+    description: "Records that a provider works for a municipality in a role, as a draft.",
+  })
+  createEngagement(
+    @Arg("input", () => CreateEngagementInput, { description: "The new record's fields." })
+    input: CreateEngagementInput,
+    @Ctx() ctx: HubContext,
+  ): Promise<Engagement> {
     return createEngagementRecord(ctx, input);
   }
 
-  @Mutation(() => Engagement, { description: "Changes an engagement, if it still has the version you last saw (CONFLICT otherwise)." })
+  @Mutation(() => Engagement, {
+    description: "Changes an engagement, if it still has the version you last saw (CONFLICT otherwise).",
+  })
   updateEngagement(
     @Arg("id", () => ID, { description: "ID of the engagement." }) id: string,
     @Arg("version", () => Int, { description: "The engagement's `version` as you last read it." }) version: number,
-    @Arg("input", () => EngagementInput, { description: "The fields to change; those left out keep their value." }) input: EngagementInput,
+    @Arg("input", () => EngagementInput, { description: "The fields to change; those left out keep their value." })
+    input: EngagementInput,
     @Ctx() ctx: HubContext,
   ): Promise<Engagement> {
     return updateEngagementRecord(ctx, id, version, input);

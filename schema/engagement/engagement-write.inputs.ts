@@ -7,7 +7,10 @@ import { IsText } from "../publishing/validation.js";
 import { EngagementRole } from "./engagement-role.enum.js";
 
 /** Changes to an engagement: fields left out keep their value, null clears an optional one, lists replace. */
-@InputType({ description: "Changes to an engagement. Fields left out keep their value; null clears an optional field; lists replace the current list." })
+@InputType({
+  description:
+    "Changes to an engagement. Fields left out keep their value; null clears an optional field; lists replace the current list.",
+})
 export class EngagementInput extends CitedInput {
   @Field(() => PartialDateScalar, { nullable: true, description: "Since when the provider works in this role." })
   since?: string | null;
@@ -22,7 +25,10 @@ export class EngagementInput extends CitedInput {
 }
 
 /** A new engagement of a provider by a municipality, created as a draft. */
-@InputType({ description: "A provider working for a municipality in a role. It starts as a draft: publish it with `publishEngagement`." })
+@InputType({
+  description:
+    "A provider working for a municipality in a role. It starts as a draft: publish it with `publishEngagement`.",
+})
 export class CreateEngagementInput extends EngagementInput {
   @Field({ description: "Slug of the municipality; an editor token may name only its own." })
   @MaxLength(MAX_SLUG_LENGTH)
@@ -32,7 +38,9 @@ export class CreateEngagementInput extends EngagementInput {
   @MaxLength(MAX_SLUG_LENGTH)
   provider: string;
 
-  @Field(() => EngagementRole, { description: "Role of the provider; with municipality and provider it identifies the engagement." })
+  @Field(() => EngagementRole, {
+    description: "Role of the provider; with municipality and provider it identifies the engagement.",
+  })
   role: EngagementRole;
 
   @Field({ description: "What the provider does for the municipality, in German." })

@@ -10,7 +10,10 @@ import { Publishable } from "../publishing/publishable.js";
 import { visibilityFilter } from "../publishing/visibility.js";
 
 /** A provider working for a municipality in a given role. */
-@ObjectType({ implements: [HubEntity, Publishable], description: "A provider working for a municipality in a given role." })
+@ObjectType({
+  implements: [HubEntity, Publishable],
+  description: "A provider working for a municipality in a given role.",
+})
 @Entity()
 @Filter(visibilityFilter({ owner: "municipality" }))
 @Unique({ properties: ["municipality", "provider", "role"] })

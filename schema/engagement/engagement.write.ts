@@ -14,14 +14,28 @@ export const engagementKind: RecordKind<Engagement> = {
   label: "engagement",
   populate: ["municipality", "provider", "sources"],
   owner: (engagement) => engagement.municipality.id,
-  publishProblems: (engagement) => (citesPublishedSource(engagement) ? [] : [["sources", "it cites no published source"]]),
+  publishProblems: (engagement) =>
+    citesPublishedSource(engagement) ? [] : [["sources", "it cites no published source"]],
 };
 
 /** Records that a provider works for a municipality in a role, as a draft. */
 export function createEngagementRecord(ctx: HubContext, input: CreateEngagementInput): Promise<Engagement> {
   return createRecord(ctx, engagementKind, async (tx, viewer) => {
-    const municipality = await resolveOwnMunicipality(tx, viewer, input.municipality, "input.municipality", "engagement");
-    const provider = await findNamed(tx, Provider, "slug", input.provider, "input.provider", "Query `providers` for valid slugs; admins add new providers.");
+    const municipality = await resolveOwnMunicipality(
+      tx,
+      viewer,
+      input.municipality,
+      "input.municipality",
+      "engagement",
+    );
+    const provider = await findNamed(
+      tx,
+      Provider,
+      "slug",
+      input.provider,
+      "input.provider",
+      "Query `providers` for valid slugs; admins add new providers.",
+    );
     await requireUnused(tx, Engagement, { municipality, provider, role: input.role }, "input.role", input.role);
     const engagement = new Engagement(ref(municipality), ref(provider), input.role, input.description);
     assignFields(tx, engagement, input, ["since", "note"]);
@@ -31,7 +45,12 @@ export function createEngagementRecord(ctx: HubContext, input: CreateEngagementI
 }
 
 /** Changes an engagement, if it still has the version you last saw (CONFLICT otherwise). */
-export function updateEngagementRecord(ctx: HubContext, id: string, version: number, input: EngagementInput): Promise<Engagement> {
+export function updateEngagementRecord(
+  ctx: HubContext,
+  id: string,
+  version: number,
+  input: EngagementInput,
+): Promise<Engagement> {
   return updateRecord(ctx, engagementKind, id, version, async (tx, engagement) => {
     assignFields(tx, engagement, input, ["since", "description", "note"]);
     await applySources(tx, engagement, input);

@@ -3,7 +3,9 @@ import { PartialDateScalar } from "../common/scalars.js";
 import { EngagementRole } from "./engagement-role.enum.js";
 
 /** A municipality a provider works for, with the provider's roles there. */
-@ObjectType({ description: "A municipality a provider works for (from published engagements), with the provider's roles there." })
+@ObjectType({
+  description: "A municipality a provider works for (from published engagements), with the provider's roles there.",
+})
 export class ProviderClient {
   /** Database id of the municipality; the resolver loads it in batches. */
   municipalityId: number;

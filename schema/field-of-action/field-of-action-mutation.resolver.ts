@@ -8,15 +8,22 @@ import { createFieldOfActionRecord, updateFieldOfActionRecord } from "./field-of
 @Resolver(() => FieldOfAction)
 export class FieldOfActionMutationResolver {
   @Mutation(() => FieldOfAction, { description: "Adds a field of action to a strategy, as a draft." })
-  createFieldOfAction(@Arg("input", () => CreateFieldOfActionInput, { description: "The new record's fields." }) input: CreateFieldOfActionInput, @Ctx() ctx: HubContext): Promise<FieldOfAction> {
+  createFieldOfAction(
+    @Arg("input", () => CreateFieldOfActionInput, { description: "The new record's fields." })
+    input: CreateFieldOfActionInput,
+    @Ctx() ctx: HubContext,
+  ): Promise<FieldOfAction> {
     return createFieldOfActionRecord(ctx, input);
   }
 
-  @Mutation(() => FieldOfAction, { description: "Changes a field of action, if it still has the version you last saw (CONFLICT otherwise)." })
+  @Mutation(() => FieldOfAction, {
+    description: "Changes a field of action, if it still has the version you last saw (CONFLICT otherwise).",
+  })
   updateFieldOfAction(
     @Arg("id", () => ID, { description: "ID of the field of action." }) id: string,
     @Arg("version", () => Int, { description: "The field of action's `version` as you last read it." }) version: number,
-    @Arg("input", () => FieldOfActionInput, { description: "The fields to change; those left out keep their value." }) input: FieldOfActionInput,
+    @Arg("input", () => FieldOfActionInput, { description: "The fields to change; those left out keep their value." })
+    input: FieldOfActionInput,
     @Ctx() ctx: HubContext,
   ): Promise<FieldOfAction> {
     return updateFieldOfActionRecord(ctx, id, version, input);

@@ -23,7 +23,15 @@ export const fieldOfActionKind: RecordKind<FieldOfAction> = {
 export function createFieldOfActionRecord(ctx: HubContext, input: CreateFieldOfActionInput): Promise<FieldOfAction> {
   return createRecord(ctx, fieldOfActionKind, async (tx, viewer) => {
     const strategy = await resolveOwnStrategy(tx, viewer, input.strategy, "input.strategy", "field of action");
-    await requireRoomFor(tx, FieldOfAction, { strategy }, MAX_FIELDS_OF_ACTION, "input.strategy", "The strategy", "fields of action");
+    await requireRoomFor(
+      tx,
+      FieldOfAction,
+      { strategy },
+      MAX_FIELDS_OF_ACTION,
+      "input.strategy",
+      "The strategy",
+      "fields of action",
+    );
     const position = input.position ?? (await nextPosition(tx, FieldOfAction, strategy));
     await requireUnused(tx, FieldOfAction, { strategy, position }, "input.position", String(position));
     const field = new FieldOfAction(ref(strategy), position, input.title);
@@ -34,7 +42,12 @@ export function createFieldOfActionRecord(ctx: HubContext, input: CreateFieldOfA
 }
 
 /** Changes a field of action, if it still has the version you last saw (CONFLICT otherwise). */
-export function updateFieldOfActionRecord(ctx: HubContext, id: string, version: number, input: FieldOfActionInput): Promise<FieldOfAction> {
+export function updateFieldOfActionRecord(
+  ctx: HubContext,
+  id: string,
+  version: number,
+  input: FieldOfActionInput,
+): Promise<FieldOfAction> {
   return updateRecord(ctx, fieldOfActionKind, id, version, async (tx, field) => {
     assignFields(tx, field, input, ["title", "description"]);
     await applyTopicsAndSources(tx, field, input);

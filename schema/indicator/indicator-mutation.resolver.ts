@@ -8,15 +8,21 @@ import { createIndicatorRecord, updateIndicatorRecord } from "./indicator.write.
 @Resolver(() => Indicator)
 export class IndicatorMutationResolver {
   @Mutation(() => Indicator, { description: "Creates an indicator of a municipality, as a draft." })
-  createIndicator(@Arg("input", () => CreateIndicatorInput, { description: "The new record's fields." }) input: CreateIndicatorInput, @Ctx() ctx: HubContext): Promise<Indicator> {
+  createIndicator(
+    @Arg("input", () => CreateIndicatorInput, { description: "The new record's fields." }) input: CreateIndicatorInput,
+    @Ctx() ctx: HubContext,
+  ): Promise<Indicator> {
     return createIndicatorRecord(ctx, input);
   }
 
-  @Mutation(() => Indicator, { description: "Changes an indicator, if it still has the version you last saw (CONFLICT otherwise)." })
+  @Mutation(() => Indicator, {
+    description: "Changes an indicator, if it still has the version you last saw (CONFLICT otherwise).",
+  })
   updateIndicator(
     @Arg("id", () => ID, { description: "ID of the indicator." }) id: string,
     @Arg("version", () => Int, { description: "The indicator's `version` as you last read it." }) version: number,
-    @Arg("input", () => IndicatorInput, { description: "The fields to change; those left out keep their value." }) input: IndicatorInput,
+    @Arg("input", () => IndicatorInput, { description: "The fields to change; those left out keep their value." })
+    input: IndicatorInput,
     @Ctx() ctx: HubContext,
   ): Promise<Indicator> {
     return updateIndicatorRecord(ctx, id, version, input);

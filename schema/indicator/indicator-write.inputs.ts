@@ -6,9 +6,15 @@ import { CitedInput } from "../publishing/cited.inputs.js";
 import { IsSlug, IsText, IsTitle } from "../publishing/validation.js";
 
 /** Changes to an indicator: fields left out keep their value, null clears an optional one, lists replace. */
-@InputType({ description: "Changes to an indicator. Fields left out keep their value; null clears an optional field; lists replace the current list." })
+@InputType({
+  description:
+    "Changes to an indicator. Fields left out keep their value; null clears an optional field; lists replace the current list.",
+})
 export class IndicatorInput extends CitedInput {
-  @Field(() => String, { nullable: true, description: "Slug of the strategy (of the same municipality) the figure measures; null for none." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Slug of the strategy (of the same municipality) the figure measures; null for none.",
+  })
   @MaxLength(MAX_SLUG_LENGTH)
   strategy?: string | null;
 
@@ -32,7 +38,9 @@ export class IndicatorInput extends CitedInput {
 }
 
 /** A new indicator of a municipality, created as a draft. */
-@InputType({ description: "A new indicator of a municipality. It starts as a draft: publish it with `publishIndicator`." })
+@InputType({
+  description: "A new indicator of a municipality. It starts as a draft: publish it with `publishIndicator`.",
+})
 export class CreateIndicatorInput extends IndicatorInput {
   @Field({ description: "Slug of the municipality; an editor token may name only its own." })
   @MaxLength(MAX_SLUG_LENGTH)

@@ -10,7 +10,10 @@ import { ParentUpdatedAt } from "../publishing/parent-updated-at.js";
 import { visibilityFilter } from "../publishing/visibility.js";
 
 /** A measured figure of a municipality's digitalisation, e.g. processes identified vs. done. */
-@ObjectType({ implements: [HubEntity, Publishable], description: "A measured figure, e.g. processes identified vs. done." })
+@ObjectType({
+  implements: [HubEntity, Publishable],
+  description: "A measured figure, e.g. processes identified vs. done.",
+})
 @Entity()
 @Filter(visibilityFilter({ owner: "municipality", parent: "strategy", parentOptional: true }))
 @Unique({ properties: ["municipality", "key"] })

@@ -17,15 +17,29 @@ export const indicatorKind: RecordKind<Indicator> = {
   populate: ["municipality", "strategy", "sources"],
   owner: (indicator) => indicator.municipality.id,
   parentOf: (indicator) => indicator.strategy?.unwrap() ?? null,
-  publishProblems: (indicator) => (citesPublishedSource(indicator) ? [] : [["sources", "it cites no published source"]]),
+  publishProblems: (indicator) =>
+    citesPublishedSource(indicator) ? [] : [["sources", "it cites no published source"]],
 };
 
 async function applyIndicator(tx: EntityManager, indicator: Indicator, input: IndicatorInput): Promise<void> {
   assignFields(tx, indicator, input, ["name", "value", "unit", "asOf", "note"]);
   if (input.strategy !== undefined) {
-    const strategy = input.strategy === null ? null : await findNamed(tx, Strategy, "slug", input.strategy, "input.strategy", "Use the slug of one of the municipality's strategies.");
+    const strategy =
+      input.strategy === null
+        ? null
+        : await findNamed(
+            tx,
+            Strategy,
+            "slug",
+            input.strategy,
+            "input.strategy",
+            "Use the slug of one of the municipality's strategies.",
+          );
     if (strategy && strategy.municipality.id !== indicator.municipality.id) {
-      throw badUserInput("input.strategy belongs to another municipality; an indicator can only measure its own municipality's strategy.", ["input.strategy"]);
+      throw badUserInput(
+        "input.strategy belongs to another municipality; an indicator can only measure its own municipality's strategy.",
+        ["input.strategy"],
+      );
     }
     indicator.strategy = strategy ? ref(strategy) : null;
   }
@@ -35,7 +49,13 @@ async function applyIndicator(tx: EntityManager, indicator: Indicator, input: In
 /** Creates an indicator of a municipality, as a draft. */
 export function createIndicatorRecord(ctx: HubContext, input: CreateIndicatorInput): Promise<Indicator> {
   return createRecord(ctx, indicatorKind, async (tx, viewer) => {
-    const municipality = await resolveOwnMunicipality(tx, viewer, input.municipality, "input.municipality", "indicator");
+    const municipality = await resolveOwnMunicipality(
+      tx,
+      viewer,
+      input.municipality,
+      "input.municipality",
+      "indicator",
+    );
     await requireUnused(tx, Indicator, { municipality, key: input.key }, "input.key", input.key);
     const indicator = new Indicator(ref(municipality), input.key, input.name, input.value, input.unit);
     await applyIndicator(tx, indicator, input);
@@ -44,6 +64,11 @@ export function createIndicatorRecord(ctx: HubContext, input: CreateIndicatorInp
 }
 
 /** Changes an indicator, if it still has the version you last saw (CONFLICT otherwise). */
-export function updateIndicatorRecord(ctx: HubContext, id: string, version: number, input: IndicatorInput): Promise<Indicator> {
+export function updateIndicatorRecord(
+  ctx: HubContext,
+  id: string,
+  version: number,
+  input: IndicatorInput,
+): Promise<Indicator> {
   return updateRecord(ctx, indicatorKind, id, version, (tx, indicator) => applyIndicator(tx, indicator, input));
 }

@@ -11,7 +11,10 @@ import { ParentUpdatedAt } from "../publishing/parent-updated-at.js";
 import { visibilityFilter } from "../publishing/visibility.js";
 
 /** Something a municipality learned that others can reuse: a success, a pitfall, a recommendation. */
-@ObjectType({ implements: [HubEntity, Publishable], description: "Something a municipality learned that others can reuse." })
+@ObjectType({
+  implements: [HubEntity, Publishable],
+  description: "Something a municipality learned that others can reuse.",
+})
 @Entity()
 @Filter(visibilityFilter({ owner: "municipality", parent: "project", parentOptional: true }))
 export class LessonLearned extends Publishable {

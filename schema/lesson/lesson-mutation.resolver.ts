@@ -8,15 +8,21 @@ import { createLessonLearnedRecord, updateLessonLearnedRecord } from "./lesson.w
 @Resolver(() => LessonLearned)
 export class LessonMutationResolver {
   @Mutation(() => LessonLearned, { description: "Creates a lesson learned of a municipality, as a draft." })
-  createLessonLearned(@Arg("input", () => CreateLessonInput, { description: "The new record's fields." }) input: CreateLessonInput, @Ctx() ctx: HubContext): Promise<LessonLearned> {
+  createLessonLearned(
+    @Arg("input", () => CreateLessonInput, { description: "The new record's fields." }) input: CreateLessonInput,
+    @Ctx() ctx: HubContext,
+  ): Promise<LessonLearned> {
     return createLessonLearnedRecord(ctx, input);
   }
 
-  @Mutation(() => LessonLearned, { description: "Changes a lesson learned, if it still has the version you last saw (CONFLICT otherwise)." })
+  @Mutation(() => LessonLearned, {
+    description: "Changes a lesson learned, if it still has the version you last saw (CONFLICT otherwise).",
+  })
   updateLessonLearned(
     @Arg("id", () => ID, { description: "ID of the lesson." }) id: string,
     @Arg("version", () => Int, { description: "The lesson's `version` as you last read it." }) version: number,
-    @Arg("input", () => LessonInput, { description: "The fields to change; those left out keep their value." }) input: LessonInput,
+    @Arg("input", () => LessonInput, { description: "The fields to change; those left out keep their value." })
+    input: LessonInput,
     @Ctx() ctx: HubContext,
   ): Promise<LessonLearned> {
     return updateLessonLearnedRecord(ctx, id, version, input);

@@ -6,7 +6,10 @@ import { IsSlug, IsText, IsTitle } from "../publishing/validation.js";
 import { LessonKind } from "./lesson-kind.enum.js";
 
 /** Changes to a lesson: fields left out keep their value, null clears an optional one, lists replace. */
-@InputType({ description: "Changes to a lesson learned. Fields left out keep their value; null clears an optional field; lists replace the current list." })
+@InputType({
+  description:
+    "Changes to a lesson learned. Fields left out keep their value; null clears an optional field; lists replace the current list.",
+})
 export class LessonInput extends TaggedCitedInput {
   @Field(() => String, { nullable: true, description: "The lesson in one line, in German." })
   @IsTitle()
@@ -19,7 +22,10 @@ export class LessonInput extends TaggedCitedInput {
   @Field(() => LessonKind, { nullable: true, description: "Kind of lesson." })
   kind?: LessonKind | null;
 
-  @Field(() => String, { nullable: true, description: "Slug of the project (of the same municipality) it was learned in; null for none." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Slug of the project (of the same municipality) it was learned in; null for none.",
+  })
   @MaxLength(MAX_SLUG_LENGTH)
   project?: string | null;
 }
@@ -31,7 +37,10 @@ export class CreateLessonInput extends LessonInput {
   @MaxLength(MAX_SLUG_LENGTH)
   municipality: string;
 
-  @Field({ description: "Stable slug, e.g. `herten-menschen-mitnehmen`; cannot be changed later. An editor token's slugs begin with its municipality's slug and a hyphen." })
+  @Field({
+    description:
+      "Stable slug, e.g. `herten-menschen-mitnehmen`; cannot be changed later. An editor token's slugs begin with its municipality's slug and a hyphen.",
+  })
   @IsSlug()
   slug: string;
 

@@ -7,7 +7,10 @@ import { MunicipalityScopeFilter } from "../municipality/municipality-scope.inpu
 import { LessonKind } from "./lesson-kind.enum.js";
 
 /** Narrows a list of lessons learned. */
-@InputType({ description: "Narrows a list of lessons learned. Every given criterion must hold; within one criterion any value may match." })
+@InputType({
+  description:
+    "Narrows a list of lessons learned. Every given criterion must hold; within one criterion any value may match.",
+})
 export class LessonFilter extends MunicipalityScopeFilter {
   @Field(() => [LessonKind], { nullable: true, description: "Kinds of lesson." })
   @ArrayMaxSize(MAX_FILTER_VALUES)

@@ -14,9 +14,13 @@ export class LessonConnection extends ConnectionType("Lesson", LessonLearned) {}
 /** Reads lessons learned. */
 @Resolver(() => LessonLearned)
 export class LessonResolver {
-  @Query(() => LessonConnection, { description: "Lessons learned of all municipalities, filtered, sorted and paginated." })
+  @Query(() => LessonConnection, {
+    description: "Lessons learned of all municipalities, filtered, sorted and paginated.",
+  })
   async lessons(@Args() args: LessonsArgs, @Ctx() { em }: HubContext): Promise<LessonConnection> {
-    return toConnection(await fetchPage(em, LessonLearned, await lessonWhere(em, args.filter), lessonOrdering.spec(args.orderBy), args));
+    return toConnection(
+      await fetchPage(em, LessonLearned, await lessonWhere(em, args.filter), lessonOrdering.spec(args.orderBy), args),
+    );
   }
 
   @FieldResolver(() => Municipality, { description: "Municipality that learned it." })

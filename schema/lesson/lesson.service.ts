@@ -7,7 +7,10 @@ import type { LessonLearned } from "./lesson-learned.entity.js";
 import type { LessonFilter } from "./lesson.inputs.js";
 
 /** Turns a lesson filter into a query condition, after checking the slugs and keys it names. */
-export async function lessonWhere(em: EntityManager, filter: LessonFilter | null | undefined): Promise<FilterQuery<LessonLearned>> {
+export async function lessonWhere(
+  em: EntityManager,
+  filter: LessonFilter | null | undefined,
+): Promise<FilterQuery<LessonLearned>> {
   const conditions = [...(await municipalityConditions(em, filter)), ...(await topicConditions(em, filter?.topics))];
   if (given(filter?.kinds)) conditions.push({ kind: { $in: filter.kinds } });
   return { $and: conditions } as FilterQuery<LessonLearned>;

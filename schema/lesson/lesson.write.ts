@@ -4,7 +4,12 @@ import type { HubContext } from "../common/context.js";
 import { badUserInput } from "../common/errors.js";
 import { Project } from "../project/project.entity.js";
 import { applyTopicsAndSources, citesPublishedSource } from "../publishing/cited.inputs.js";
-import { createRecord, requireOwnNaming, resolveOwnMunicipality, updateRecord } from "../publishing/publishing.service.js";
+import {
+  createRecord,
+  requireOwnNaming,
+  resolveOwnMunicipality,
+  updateRecord,
+} from "../publishing/publishing.service.js";
 import type { RecordKind } from "../publishing/record-kind.js";
 import { assignFields, findNamed, requireUnused } from "../publishing/references.js";
 import { LessonLearned } from "./lesson-learned.entity.js";
@@ -26,9 +31,22 @@ export const lessonKind: RecordKind<LessonLearned> = {
 async function applyLesson(tx: EntityManager, lesson: LessonLearned, input: LessonInput): Promise<void> {
   assignFields(tx, lesson, input, ["title", "body", "kind"]);
   if (input.project !== undefined) {
-    const project = input.project === null ? null : await findNamed(tx, Project, "slug", input.project, "input.project", "Use the slug of one of the municipality's projects.");
+    const project =
+      input.project === null
+        ? null
+        : await findNamed(
+            tx,
+            Project,
+            "slug",
+            input.project,
+            "input.project",
+            "Use the slug of one of the municipality's projects.",
+          );
     if (project && project.municipality.id !== lesson.municipality.id) {
-      throw badUserInput("input.project belongs to another municipality; a lesson can only belong to its own municipality's project.", ["input.project"]);
+      throw badUserInput(
+        "input.project belongs to another municipality; a lesson can only belong to its own municipality's project.",
+        ["input.project"],
+      );
     }
     lesson.project = project ? ref(project) : null;
   }
@@ -48,6 +66,11 @@ export function createLessonLearnedRecord(ctx: HubContext, input: CreateLessonIn
 }
 
 /** Changes a lesson learned, if it still has the version you last saw (CONFLICT otherwise). */
-export function updateLessonLearnedRecord(ctx: HubContext, id: string, version: number, input: LessonInput): Promise<LessonLearned> {
+export function updateLessonLearnedRecord(
+  ctx: HubContext,
+  id: string,
+  version: number,
+  input: LessonInput,
+): Promise<LessonLearned> {
   return updateRecord(ctx, lessonKind, id, version, (tx, lesson) => applyLesson(tx, lesson, input));
 }

@@ -8,14 +8,19 @@ import { createMunicipalityRecord, updateMunicipalityRecord } from "./municipali
 @Resolver(() => Municipality)
 export class MunicipalityMutationResolver {
   @Mutation(() => Municipality, { description: "Adds a municipality to the hub (admins only)." })
-  createMunicipality(@Arg("input", () => CreateMunicipalityInput, { description: "The new record's fields." }) input: CreateMunicipalityInput, @Ctx() ctx: HubContext): Promise<Municipality> {
+  createMunicipality(
+    @Arg("input", () => CreateMunicipalityInput, { description: "The new record's fields." })
+    input: CreateMunicipalityInput,
+    @Ctx() ctx: HubContext,
+  ): Promise<Municipality> {
     return createMunicipalityRecord(ctx, input);
   }
 
   @Mutation(() => Municipality, { description: "Changes a municipality (admins only)." })
   updateMunicipality(
     @Arg("id", () => ID, { description: "ID of the municipality." }) id: string,
-    @Arg("input", () => MunicipalityInput, { description: "The fields to change; those left out keep their value." }) input: MunicipalityInput,
+    @Arg("input", () => MunicipalityInput, { description: "The fields to change; those left out keep their value." })
+    input: MunicipalityInput,
     @Ctx() ctx: HubContext,
   ): Promise<Municipality> {
     return updateMunicipalityRecord(ctx, id, input);

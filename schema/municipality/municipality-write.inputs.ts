@@ -6,13 +6,19 @@ import { IsSlug, IsText, IsTitle, IsWebAddress } from "../publishing/validation.
 import { State } from "./state.enum.js";
 
 /** Changes to a municipality: fields left out keep their value, null clears an optional one, lists replace. */
-@InputType({ description: "Changes to a municipality (admins only). Fields left out keep their value; null clears an optional field." })
+@InputType({
+  description:
+    "Changes to a municipality (admins only). Fields left out keep their value; null clears an optional field.",
+})
 export class MunicipalityInput extends CitedInput {
   @Field(() => String, { nullable: true, description: "Official name, e.g. `Herten`." })
   @IsTitle()
   name?: string | null;
 
-  @Field(() => String, { nullable: true, description: "Amtlicher Gemeindeschlüssel (AGS): 8 digits, starting with the state's prefix." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Amtlicher Gemeindeschlüssel (AGS): 8 digits, starting with the state's prefix.",
+  })
   @MaxLength(8, { message: "officialKey is 8 digits" })
   officialKey?: string | null;
 

@@ -26,7 +26,10 @@ export class Municipality extends HubEntity {
   @Enum({ items: () => State })
   state: State;
 
-  @Field(() => String, { nullable: true, description: "Government region (Regierungsbezirk), where the state has them." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Government region (Regierungsbezirk), where the state has them.",
+  })
   @Property({ type: "text", nullable: true })
   governmentRegion: string | null = null;
 

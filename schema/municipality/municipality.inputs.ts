@@ -20,7 +20,11 @@ export const municipalityOrdering = defineOrdering(
   {
     NAME: { property: "name", kind: "string", description: "By name." },
     SLUG: BY_SLUG,
-    OFFICIAL_KEY: { property: "officialKey", kind: "string", description: "By official municipality key (AGS), i.e. by state and district." },
+    OFFICIAL_KEY: {
+      property: "officialKey",
+      kind: "string",
+      description: "By official municipality key (AGS), i.e. by state and district.",
+    },
     CREATED_AT: BY_CREATION,
   },
   "NAME",

@@ -15,7 +15,9 @@ export class MunicipalityConnection extends ConnectionType("Municipality", Munic
 export class MunicipalityResolver {
   @Query(() => MunicipalityConnection, { description: "Municipalities in the hub, filtered, sorted and paginated." })
   async municipalities(@Args() args: MunicipalitiesArgs, @Ctx() { em }: HubContext): Promise<MunicipalityConnection> {
-    return toConnection(await fetchPage(em, Municipality, municipalityWhere(args.filter), municipalityOrdering.spec(args.orderBy), args));
+    return toConnection(
+      await fetchPage(em, Municipality, municipalityWhere(args.filter), municipalityOrdering.spec(args.orderBy), args),
+    );
   }
 
   @Query(() => Municipality, { nullable: true, description: "The municipality with this slug, or null." })

@@ -13,7 +13,14 @@ export interface MunicipalityCriteria {
 
 /** Checks that every slug names a municipality; unknown ones are a BAD_USER_INPUT error. */
 export function requireMunicipalities(em: EntityManager, slugs: readonly string[]): Promise<void> {
-  return requireExisting(em, Municipality, "slug", slugs, "filter.municipalities", "Query `municipalities` for valid slugs.");
+  return requireExisting(
+    em,
+    Municipality,
+    "slug",
+    slugs,
+    "filter.municipalities",
+    "Query `municipalities` for valid slugs.",
+  );
 }
 
 /** Turns a municipality filter into a query condition. */
@@ -25,7 +32,10 @@ export function municipalityWhere(filter: MunicipalityFilter | null | undefined)
  * Conditions on a record's `municipality` relation for the municipality slugs and
  * states a filter names; unknown slugs are a BAD_USER_INPUT error.
  */
-export async function municipalityConditions(em: EntityManager, criteria: MunicipalityCriteria | null | undefined): Promise<object[]> {
+export async function municipalityConditions(
+  em: EntityManager,
+  criteria: MunicipalityCriteria | null | undefined,
+): Promise<object[]> {
   const conditions: object[] = [];
   if (given(criteria?.municipalities)) {
     await requireMunicipalities(em, criteria.municipalities);

@@ -19,8 +19,22 @@ export const municipalityKind: RecordKind<Municipality> = {
   adminOnly: true,
 };
 
-async function applyMunicipality(tx: EntityManager, municipality: Municipality, input: MunicipalityInput): Promise<void> {
-  assignFields(tx, municipality, input, ["name", "officialKey", "state", "governmentRegion", "district", "population", "populationAsOf", "website", "note"]);
+async function applyMunicipality(
+  tx: EntityManager,
+  municipality: Municipality,
+  input: MunicipalityInput,
+): Promise<void> {
+  assignFields(tx, municipality, input, [
+    "name",
+    "officialKey",
+    "state",
+    "governmentRegion",
+    "district",
+    "population",
+    "populationAsOf",
+    "website",
+    "note",
+  ]);
   const problem = officialKeyProblem(municipality.officialKey, municipality.state);
   if (problem) throw badUserInput(`input.officialKey: ${problem}.`, ["input.officialKey"]);
   await applySources(tx, municipality, input);

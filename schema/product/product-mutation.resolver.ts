@@ -8,14 +8,18 @@ import { createProductRecord, updateProductRecord } from "./product.write.js";
 @Resolver(() => Product)
 export class ProductMutationResolver {
   @Mutation(() => Product, { description: "Adds a software product to the hub (admins only)." })
-  createProduct(@Arg("input", () => CreateProductInput, { description: "The new record's fields." }) input: CreateProductInput, @Ctx() ctx: HubContext): Promise<Product> {
+  createProduct(
+    @Arg("input", () => CreateProductInput, { description: "The new record's fields." }) input: CreateProductInput,
+    @Ctx() ctx: HubContext,
+  ): Promise<Product> {
     return createProductRecord(ctx, input);
   }
 
   @Mutation(() => Product, { description: "Changes a software product (admins only)." })
   updateProduct(
     @Arg("id", () => ID, { description: "ID of the product." }) id: string,
-    @Arg("input", () => ProductInput, { description: "The fields to change; those left out keep their value." }) input: ProductInput,
+    @Arg("input", () => ProductInput, { description: "The fields to change; those left out keep their value." })
+    input: ProductInput,
     @Ctx() ctx: HubContext,
   ): Promise<Product> {
     return updateProductRecord(ctx, id, input);

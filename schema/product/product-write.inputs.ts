@@ -5,7 +5,10 @@ import { TaggedCitedInput } from "../publishing/cited.inputs.js";
 import { IsSlug, IsText, IsTitle } from "../publishing/validation.js";
 
 /** Changes to a product: fields left out keep their value, null clears an optional one, lists replace. */
-@InputType({ description: "Changes to a software product (admins only). Fields left out keep their value; null clears an optional field; lists replace." })
+@InputType({
+  description:
+    "Changes to a software product (admins only). Fields left out keep their value; null clears an optional field; lists replace.",
+})
 export class ProductInput extends TaggedCitedInput {
   @Field(() => String, { nullable: true, description: "Product name." })
   @IsTitle()

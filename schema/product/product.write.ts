@@ -21,7 +21,12 @@ export const productKind: RecordKind<Product> = {
 async function applyProduct(tx: EntityManager, product: Product, input: ProductInput): Promise<void> {
   assignFields(tx, product, input, ["name", "description"]);
   if (input.vendor !== undefined) {
-    product.vendor = input.vendor === null ? null : ref(await findNamed(tx, Provider, "slug", input.vendor, "input.vendor", "Query `providers` for valid slugs."));
+    product.vendor =
+      input.vendor === null
+        ? null
+        : ref(
+            await findNamed(tx, Provider, "slug", input.vendor, "input.vendor", "Query `providers` for valid slugs."),
+          );
   }
   await applyTopicsAndSources(tx, product, input);
 }

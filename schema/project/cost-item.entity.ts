@@ -45,7 +45,10 @@ export class CostItem extends HubEntity {
   @Property({ type: "text" })
   description: string;
 
-  @Field(() => String, { nullable: true, description: "Editorial remark, e.g. where a figure in the source does not add up." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Editorial remark, e.g. where a figure in the source does not add up.",
+  })
   @Property({ type: "text", nullable: true })
   note: string | null = null;
 

@@ -8,15 +8,21 @@ import { createProjectRecord, updateProjectRecord } from "./project.write.js";
 @Resolver(() => Project)
 export class ProjectMutationResolver {
   @Mutation(() => Project, { description: "Creates a project of a municipality, as a draft." })
-  createProject(@Arg("input", () => CreateProjectInput, { description: "The new record's fields." }) input: CreateProjectInput, @Ctx() ctx: HubContext): Promise<Project> {
+  createProject(
+    @Arg("input", () => CreateProjectInput, { description: "The new record's fields." }) input: CreateProjectInput,
+    @Ctx() ctx: HubContext,
+  ): Promise<Project> {
     return createProjectRecord(ctx, input);
   }
 
-  @Mutation(() => Project, { description: "Changes a project, if it still has the version you last saw (CONFLICT otherwise)." })
+  @Mutation(() => Project, {
+    description: "Changes a project, if it still has the version you last saw (CONFLICT otherwise).",
+  })
   updateProject(
     @Arg("id", () => ID, { description: "ID of the project." }) id: string,
     @Arg("version", () => Int, { description: "The project's `version` as you last read it." }) version: number,
-    @Arg("input", () => ProjectInput, { description: "The fields to change; those left out keep their value." }) input: ProjectInput,
+    @Arg("input", () => ProjectInput, { description: "The fields to change; those left out keep their value." })
+    input: ProjectInput,
     @Ctx() ctx: HubContext,
   ): Promise<Project> {
     return updateProjectRecord(ctx, id, version, input);

@@ -8,7 +8,10 @@ import { IsReferenceList, IsSlug, IsText, IsTitle } from "../publishing/validati
 import { ProjectStatus } from "./project-status.enum.js";
 
 /** Changes to a project: fields left out keep their value, null clears an optional one, lists replace. */
-@InputType({ description: "Changes to a project. Fields left out keep their value; null clears an optional field; lists replace the current list." })
+@InputType({
+  description:
+    "Changes to a project. Fields left out keep their value; null clears an optional field; lists replace the current list.",
+})
 export class ProjectInput extends TaggedCitedInput {
   @Field(() => String, { nullable: true, description: "Title in German." })
   @IsTitle()
@@ -21,7 +24,10 @@ export class ProjectInput extends TaggedCitedInput {
   @Field(() => ProjectStatus, { nullable: true, description: "Progress of the project." })
   status?: ProjectStatus | null;
 
-  @Field(() => PartialDateScalar, { nullable: true, description: "When work started: `2021`, `2021-08` or `2021-08-26`." })
+  @Field(() => PartialDateScalar, {
+    nullable: true,
+    description: "When work started: `2021`, `2021-08` or `2021-08-26`.",
+  })
   startedOn?: string | null;
 
   @Field(() => PartialDateScalar, { nullable: true, description: "When it is planned to end." })
@@ -34,11 +40,17 @@ export class ProjectInput extends TaggedCitedInput {
   @IsText()
   note?: string | null;
 
-  @Field(() => String, { nullable: true, description: "Slug of the strategy (of the same municipality) the project belongs to; null for none." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Slug of the strategy (of the same municipality) the project belongs to; null for none.",
+  })
   @MaxLength(MAX_SLUG_LENGTH)
   strategy?: string | null;
 
-  @Field(() => ID, { nullable: true, description: "ID of the field of action (of that strategy) the project serves; null for none." })
+  @Field(() => ID, {
+    nullable: true,
+    description: "ID of the field of action (of that strategy) the project serves; null for none.",
+  })
   @MaxLength(200)
   fieldOfAction?: string | null;
 
@@ -62,7 +74,10 @@ export class CreateProjectInput extends ProjectInput {
   @MaxLength(MAX_SLUG_LENGTH)
   municipality: string;
 
-  @Field({ description: "Stable slug, e.g. `herten-kita-online`: lowercase letters, digits and hyphens; cannot be changed later. An editor token's slugs begin with its municipality's slug and a hyphen." })
+  @Field({
+    description:
+      "Stable slug, e.g. `herten-kita-online`: lowercase letters, digits and hyphens; cannot be changed later. An editor token's slugs begin with its municipality's slug and a hyphen.",
+  })
   @IsSlug()
   slug: string;
 

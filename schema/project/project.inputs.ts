@@ -8,7 +8,9 @@ import { MunicipalityScopeFilter } from "../municipality/municipality-scope.inpu
 import { ProjectStatus } from "./project-status.enum.js";
 
 /** Narrows a project list; every given criterion must hold, and within one any value may match. */
-@InputType({ description: "Narrows a project list. Every given criterion must hold; within one criterion any value may match." })
+@InputType({
+  description: "Narrows a project list. Every given criterion must hold; within one criterion any value may match.",
+})
 export class ProjectFilter extends MunicipalityScopeFilter {
   @Field(() => [ProjectStatus], { nullable: true, description: "Project statuses." })
   @ArrayMaxSize(MAX_FILTER_VALUES)

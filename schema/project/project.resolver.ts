@@ -46,7 +46,9 @@ export class ProjectResolver {
     return project.fieldOfAction ? loaders.byId(FieldOfAction).load(project.fieldOfAction.id) : null;
   }
 
-  @FieldResolver(() => [Provider], { description: "Providers involved (IT service providers, vendors, consultancies)." })
+  @FieldResolver(() => [Provider], {
+    description: "Providers involved (IT service providers, vendors, consultancies).",
+  })
   @MaxItems(MAX_PROJECT_PROVIDERS)
   providers(@Root() project: Project, @Ctx() { loaders }: HubContext): Promise<Provider[]> {
     return loaders.related<Project, Provider>(Project, "providers", "name").load(project);

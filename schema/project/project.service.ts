@@ -11,11 +11,21 @@ import type { Project } from "./project.entity.js";
  * Turns a project filter into a query condition, after checking that every slug
  * and topic key it names exists.
  */
-export async function projectWhere(em: EntityManager, filter: ProjectFilter | null | undefined): Promise<FilterQuery<Project>> {
+export async function projectWhere(
+  em: EntityManager,
+  filter: ProjectFilter | null | undefined,
+): Promise<FilterQuery<Project>> {
   const conditions = [...(await municipalityConditions(em, filter)), ...(await topicConditions(em, filter?.topics))];
   if (given(filter?.statuses)) conditions.push({ status: { $in: filter.statuses } });
   if (given(filter?.providers)) {
-    await requireExisting(em, Provider, "slug", filter.providers, "filter.providers", "Query `providers` for valid slugs.");
+    await requireExisting(
+      em,
+      Provider,
+      "slug",
+      filter.providers,
+      "filter.providers",
+      "Query `providers` for valid slugs.",
+    );
     conditions.push({ providers: { $some: { slug: { $in: filter.providers } } } });
   }
   return { $and: conditions } as FilterQuery<Project>;

@@ -7,7 +7,12 @@ import { Municipality } from "../municipality/municipality.entity.js";
 import { Product } from "../product/product.entity.js";
 import { Provider } from "../provider/provider.entity.js";
 import { applyTopicsAndSources, citesPublishedSource } from "../publishing/cited.inputs.js";
-import { createRecord, requireOwnNaming, resolveOwnMunicipality, updateRecord } from "../publishing/publishing.service.js";
+import {
+  createRecord,
+  requireOwnNaming,
+  resolveOwnMunicipality,
+  updateRecord,
+} from "../publishing/publishing.service.js";
 import type { RecordKind } from "../publishing/record-kind.js";
 import { assignFields, findAllNamed, findById, findNamed, requireUnused } from "../publishing/references.js";
 import { Strategy } from "../strategy/strategy.entity.js";
@@ -29,29 +34,80 @@ export const projectKind: RecordKind<Project> = {
 async function applyProject(tx: EntityManager, project: Project, input: ProjectInput): Promise<void> {
   assignFields(tx, project, input, ["title", "summary", "status", "startedOn", "plannedEndOn", "completedOn", "note"]);
   if (input.strategy !== undefined) {
-    const strategy = input.strategy === null ? null : await findNamed(tx, Strategy, "slug", input.strategy, "input.strategy", "Use the slug of one of the municipality's strategies.");
+    const strategy =
+      input.strategy === null
+        ? null
+        : await findNamed(
+            tx,
+            Strategy,
+            "slug",
+            input.strategy,
+            "input.strategy",
+            "Use the slug of one of the municipality's strategies.",
+          );
     if (strategy && strategy.municipality.id !== project.municipality.id) {
-      throw badUserInput("input.strategy belongs to another municipality; a project can only belong to its own municipality's strategy.", ["input.strategy"]);
+      throw badUserInput(
+        "input.strategy belongs to another municipality; a project can only belong to its own municipality's strategy.",
+        ["input.strategy"],
+      );
     }
     project.strategy = strategy ? ref(strategy) : null;
-    if (input.fieldOfAction === undefined && project.fieldOfAction && project.fieldOfAction.unwrap().strategy.id !== strategy?.id) project.fieldOfAction = null;
+    if (
+      input.fieldOfAction === undefined &&
+      project.fieldOfAction &&
+      project.fieldOfAction.unwrap().strategy.id !== strategy?.id
+    )
+      project.fieldOfAction = null;
   }
   if (input.fieldOfAction !== undefined) {
-    const field = input.fieldOfAction === null ? null : await findById(tx, FieldOfAction, input.fieldOfAction, "input.fieldOfAction", "field of action");
+    const field =
+      input.fieldOfAction === null
+        ? null
+        : await findById(tx, FieldOfAction, input.fieldOfAction, "input.fieldOfAction", "field of action");
     if (field && field.strategy.id !== project.strategy?.id) {
-      throw badUserInput("input.fieldOfAction is not a field of action of the project's strategy; set `strategy` to its strategy too.", ["input.fieldOfAction"]);
+      throw badUserInput(
+        "input.fieldOfAction is not a field of action of the project's strategy; set `strategy` to its strategy too.",
+        ["input.fieldOfAction"],
+      );
     }
     project.fieldOfAction = field ? ref(field) : null;
   }
   await applyTopicsAndSources(tx, project, input);
   if (input.providers !== undefined) {
-    project.providers.set(await findAllNamed(tx, Provider, "slug", input.providers ?? [], "input.providers", "Query `providers` for valid slugs."));
+    project.providers.set(
+      await findAllNamed(
+        tx,
+        Provider,
+        "slug",
+        input.providers ?? [],
+        "input.providers",
+        "Query `providers` for valid slugs.",
+      ),
+    );
   }
   if (input.products !== undefined) {
-    project.products.set(await findAllNamed(tx, Product, "slug", input.products ?? [], "input.products", "Query `providers { products }` for valid slugs."));
+    project.products.set(
+      await findAllNamed(
+        tx,
+        Product,
+        "slug",
+        input.products ?? [],
+        "input.products",
+        "Query `providers { products }` for valid slugs.",
+      ),
+    );
   }
   if (input.partners !== undefined) {
-    project.partners.set(await findAllNamed(tx, Municipality, "slug", input.partners ?? [], "input.partners", "Query `municipalities` for valid slugs."));
+    project.partners.set(
+      await findAllNamed(
+        tx,
+        Municipality,
+        "slug",
+        input.partners ?? [],
+        "input.partners",
+        "Query `municipalities` for valid slugs.",
+      ),
+    );
   }
 }
 
@@ -68,6 +124,11 @@ export function createProjectRecord(ctx: HubContext, input: CreateProjectInput):
 }
 
 /** Changes a project, if it still has the version you last saw (CONFLICT otherwise). */
-export function updateProjectRecord(ctx: HubContext, id: string, version: number, input: ProjectInput): Promise<Project> {
+export function updateProjectRecord(
+  ctx: HubContext,
+  id: string,
+  version: number,
+  input: ProjectInput,
+): Promise<Project> {
   return updateRecord(ctx, projectKind, id, version, (tx, project) => applyProject(tx, project, input));
 }

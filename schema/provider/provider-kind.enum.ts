@@ -14,10 +14,14 @@ registerEnumType(ProviderKind, {
   name: "ProviderKind",
   description: "Kind of organisation a provider is.",
   valuesConfig: {
-    MUNICIPAL_IT_SERVICE_PROVIDER: { description: "Kommunaler IT-Dienstleister, e.g. a Zweckverband or municipally owned data centre." },
+    MUNICIPAL_IT_SERVICE_PROVIDER: {
+      description: "Kommunaler IT-Dienstleister, e.g. a Zweckverband or municipally owned data centre.",
+    },
     CONSULTANCY: { description: "Consulting firm." },
     SOFTWARE_VENDOR: { description: "Company that makes and sells software." },
-    MUNICIPAL_COMPANY: { description: "Company owned by a municipality, e.g. Stadtwerke or a local business development agency." },
+    MUNICIPAL_COMPANY: {
+      description: "Company owned by a municipality, e.g. Stadtwerke or a local business development agency.",
+    },
     ASSOCIATION: { description: "Association, federation or initiative." },
     OTHER: { description: "Anything else." },
   },

@@ -7,15 +7,21 @@ import { createProviderRecord, updateProviderRecord } from "./provider.write.js"
 /** Creates and changes providers (admins only). */
 @Resolver(() => Provider)
 export class ProviderMutationResolver {
-  @Mutation(() => Provider, { description: "Adds a provider (IT service provider, vendor, consultancy) to the hub (admins only)." })
-  createProvider(@Arg("input", () => CreateProviderInput, { description: "The new record's fields." }) input: CreateProviderInput, @Ctx() ctx: HubContext): Promise<Provider> {
+  @Mutation(() => Provider, {
+    description: "Adds a provider (IT service provider, vendor, consultancy) to the hub (admins only).",
+  })
+  createProvider(
+    @Arg("input", () => CreateProviderInput, { description: "The new record's fields." }) input: CreateProviderInput,
+    @Ctx() ctx: HubContext,
+  ): Promise<Provider> {
     return createProviderRecord(ctx, input);
   }
 
   @Mutation(() => Provider, { description: "Changes a provider (admins only)." })
   updateProvider(
     @Arg("id", () => ID, { description: "ID of the provider." }) id: string,
-    @Arg("input", () => ProviderInput, { description: "The fields to change; those left out keep their value." }) input: ProviderInput,
+    @Arg("input", () => ProviderInput, { description: "The fields to change; those left out keep their value." })
+    input: ProviderInput,
     @Ctx() ctx: HubContext,
   ): Promise<Provider> {
     return updateProviderRecord(ctx, id, input);

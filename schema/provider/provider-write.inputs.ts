@@ -6,7 +6,10 @@ import { IsSlug, IsText, IsTitle, IsWebAddress } from "../publishing/validation.
 import { ProviderKind } from "./provider-kind.enum.js";
 
 /** Changes to a provider: fields left out keep their value, null clears an optional one, lists replace. */
-@InputType({ description: "Changes to a provider (admins only). Fields left out keep their value; null clears an optional field; lists replace." })
+@InputType({
+  description:
+    "Changes to a provider (admins only). Fields left out keep their value; null clears an optional field; lists replace.",
+})
 export class ProviderInput extends CitedInput {
   @Field(() => String, { nullable: true, description: "Common name, e.g. `KRZN`." })
   @IsTitle()

@@ -7,7 +7,9 @@ import { State } from "../municipality/state.enum.js";
 import { ProviderKind } from "./provider-kind.enum.js";
 
 /** Narrows a provider list. */
-@InputType({ description: "Narrows a provider list. Every given criterion must hold; within one criterion any value may match." })
+@InputType({
+  description: "Narrows a provider list. Every given criterion must hold; within one criterion any value may match.",
+})
 export class ProviderFilter {
   @Field(() => [ProviderKind], { nullable: true, description: "Kinds of provider." })
   @ArrayMaxSize(MAX_FILTER_VALUES)

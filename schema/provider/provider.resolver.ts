@@ -13,9 +13,13 @@ export class ProviderConnection extends ConnectionType("Provider", Provider) {}
 /** Reads providers; engagements and products add their fields in their own features. */
 @Resolver(() => Provider)
 export class ProviderResolver {
-  @Query(() => ProviderConnection, { description: "Providers (IT service providers, consultancies, vendors, …), filtered, sorted and paginated." })
+  @Query(() => ProviderConnection, {
+    description: "Providers (IT service providers, consultancies, vendors, …), filtered, sorted and paginated.",
+  })
   async providers(@Args() args: ProvidersArgs, @Ctx() { em }: HubContext): Promise<ProviderConnection> {
-    return toConnection(await fetchPage(em, Provider, providerWhere(args.filter), providerOrdering.spec(args.orderBy), args));
+    return toConnection(
+      await fetchPage(em, Provider, providerWhere(args.filter), providerOrdering.spec(args.orderBy), args),
+    );
   }
 
   @Query(() => Provider, { nullable: true, description: "The provider with this slug, or null." })

@@ -16,7 +16,10 @@ import { Revision } from "./revision.entity.js";
 /** Arguments of the change feed. */
 @ArgsType()
 export class ChangesArgs extends ConnectionArgs {
-  @Field(() => DateTimeScalar, { description: "Changes committed after this moment, e.g. the `at` of the last change you processed, or `2000-01-01T00:00:00Z` for all." })
+  @Field(() => DateTimeScalar, {
+    description:
+      "Changes committed after this moment, e.g. the `at` of the last change you processed, or `2000-01-01T00:00:00Z` for all.",
+  })
   @MinDate(new Date(Date.UTC(2000, 0, 1)), { message: "since must be 2000-01-01 or later" })
   @MaxDate(new Date(Date.UTC(9999, 11, 31)), { message: "since must be a date before the year 10000" })
   since: Date;
@@ -30,7 +33,8 @@ export class ChangesArgs extends ConnectionArgs {
 
   @Field(() => [String], {
     nullable: true,
-    description: "Only changes to these municipalities' records (by slug), including the municipalities themselves; unknown slugs are an error.",
+    description:
+      "Only changes to these municipalities' records (by slug), including the municipalities themselves; unknown slugs are an error.",
   })
   @ArrayMaxSize(MAX_FILTER_VALUES, { message: `municipalities takes at most ${MAX_FILTER_VALUES} slugs` })
   municipalities?: string[] | null;
@@ -56,7 +60,9 @@ const NEWEST_FIRST = { property: "id", kind: "number", direction: OrderDirection
 
 /** The condition for changes to the named municipalities' records; checks that each slug names one. */
 async function municipalityCondition(em: EntityManager, slugs: readonly string[]): Promise<FilterQuery<Revision>> {
-  const { byValue, unknown } = await findByValues<Municipality>(em, "Municipality", "slug", slugs, { onlyProperty: true });
+  const { byValue, unknown } = await findByValues<Municipality>(em, "Municipality", "slug", slugs, {
+    onlyProperty: true,
+  });
   if (unknown.length) throw unknownValues(unknown, "municipalities", "Query `municipalities` for valid slugs.");
   const ids = [...byValue.values()].map((municipality) => municipality.id);
   return { $or: [{ municipality: { $in: ids } }, { recordType: "Municipality", recordId: { $in: ids } }] };
@@ -78,7 +84,10 @@ async function topicCondition(
   const tagged: FilterQuery<Revision>[] = [];
   for (const [type, entity] of Object.entries(types)) {
     if (em.getMetadata().get(entity.name).properties.topics?.type !== "Topic") continue;
-    const ids = em.createQueryBuilder(entity, "t").select("t.id").where({ topics: { $in: topicIds } } as never);
+    const ids = em
+      .createQueryBuilder(entity, "t")
+      .select("t.id")
+      .where({ topics: { $in: topicIds } } as never);
     await ids.applyFilters();
     tagged.push({ recordType: type, recordId: { $in: ids.getKnexQuery() } } as unknown as FilterQuery<Revision>);
   }
@@ -98,7 +107,13 @@ export function changeResolver(types: Readonly<Record<string, EntityClass<HubEnt
       if (given(args.municipalities)) conditions.push(await municipalityCondition(em, args.municipalities!));
       if (given(args.topics)) conditions.push(await topicCondition(em, args.topics!, types));
       const order = args.newestFirst ? NEWEST_FIRST : OLDEST_FIRST;
-      const page = await fetchPage(em, Revision, conditions.length === 1 ? conditions[0] : { $and: conditions }, order, args);
+      const page = await fetchPage(
+        em,
+        Revision,
+        conditions.length === 1 ? conditions[0] : { $and: conditions },
+        order,
+        args,
+      );
       const changes = page.items.map((revision) =>
         Object.assign(new Change(), {
           kind: revision.publicChange!,
@@ -111,7 +126,10 @@ export function changeResolver(types: Readonly<Record<string, EntityClass<HubEnt
       return toConnection({ ...page, items: changes });
     }
 
-    @FieldResolver(() => HubEntity, { nullable: true, description: "The record as the caller may see it now; null when it is not public (any more)." })
+    @FieldResolver(() => HubEntity, {
+      nullable: true,
+      description: "The record as the caller may see it now; null when it is not public (any more).",
+    })
     node(@Root() change: Change, @Ctx() { loaders }: HubContext) {
       const entity = Object.hasOwn(types, change.type) ? types[change.type] : undefined;
       return entity ? loaders.byId(entity).load(change.recordId) : null;

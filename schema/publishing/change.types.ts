@@ -3,7 +3,9 @@ import { DateTimeScalar } from "../common/scalars.js";
 import { ChangeKind } from "./change-kind.enum.js";
 
 /** One entry of the change feed: a record became public, changed while public, or left the public view. */
-@ObjectType({ description: "A change to what the public sees: a record created (or published), updated, unpublished or archived." })
+@ObjectType({
+  description: "A change to what the public sees: a record created (or published), updated, unpublished or archived.",
+})
 export class Change {
   @Field(() => ChangeKind, { description: "How the public view changed." })
   kind: ChangeKind;
@@ -14,7 +16,9 @@ export class Change {
   @Field({ description: "GraphQL type of the record, e.g. `Project`." })
   type: string;
 
-  @Field(() => ID, { description: "Global ID of the record; fetch it with `node(id:)`, or drop it on UNPUBLISHED and ARCHIVED." })
+  @Field(() => ID, {
+    description: "Global ID of the record; fetch it with `node(id:)`, or drop it on UNPUBLISHED and ARCHIVED.",
+  })
   id: string;
 
   /** Database id of the record, for loading `node`. */
@@ -27,7 +31,10 @@ export class FieldChange {
   @Field({ description: "Field name, as in the GraphQL type (relations by name, e.g. `topics`)." })
   field: string;
 
-  @Field(() => String, { description: "The value before, as JSON (`null` when the field was empty or the record new); related records by slug or key." })
+  @Field(() => String, {
+    description:
+      "The value before, as JSON (`null` when the field was empty or the record new); related records by slug or key.",
+  })
   before: string;
 
   @Field(() => String, { description: "The value after, as JSON." })

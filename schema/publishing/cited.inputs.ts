@@ -11,7 +11,11 @@ import { IsReferenceList } from "./validation.js";
 /** Input fields of every record that cites sources. */
 @InputType()
 export abstract class CitedInput {
-  @Field(() => [String], { nullable: true, description: "Keys of the sources the facts come from; replaces the list. Create a source first with `createSource`." })
+  @Field(() => [String], {
+    nullable: true,
+    description:
+      "Keys of the sources the facts come from; replaces the list. Create a source first with `createSource`.",
+  })
   @IsReferenceList(MAX_SOURCES)
   sources?: string[] | null;
 }
@@ -19,7 +23,10 @@ export abstract class CitedInput {
 /** Input fields of every record that cites sources and is tagged with topics. */
 @InputType()
 export abstract class TaggedCitedInput extends CitedInput {
-  @Field(() => [String], { nullable: true, description: 'Topic keys, e.g. `["e-file"]`; replaces the list. `topics` lists the keys.' })
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Topic keys, e.g. `["e-file"]`; replaces the list. `topics` lists the keys.',
+  })
   @IsReferenceList(MAX_TOPICS)
   topics?: string[] | null;
 }
@@ -33,9 +40,22 @@ export function citesPublishedSource(record: { sources: Collection<Source> }): b
 // so class references here would be import cycles.
 
 /** Sets the sources a record cites, when the input names them. */
-export async function applySources(tx: EntityManager, record: { sources: Collection<Source> }, input: CitedInput): Promise<void> {
+export async function applySources(
+  tx: EntityManager,
+  record: { sources: Collection<Source> },
+  input: CitedInput,
+): Promise<void> {
   if (input.sources === undefined) return;
-  record.sources.set(await findAllNamed<Source>(tx, "Source", "key", input.sources ?? [], "input.sources", "Create the source first with `createSource`, or check its key."));
+  record.sources.set(
+    await findAllNamed<Source>(
+      tx,
+      "Source",
+      "key",
+      input.sources ?? [],
+      "input.sources",
+      "Create the source first with `createSource`, or check its key.",
+    ),
+  );
 }
 
 /** Sets the topics and sources of a record, when the input names them. */
@@ -46,5 +66,14 @@ export async function applyTopicsAndSources(
 ): Promise<void> {
   await applySources(tx, record, input);
   if (input.topics === undefined) return;
-  record.topics.set(await findAllNamed<Topic>(tx, "Topic", "key", input.topics ?? [], "input.topics", "Query `topics` for valid keys; admins add new topics."));
+  record.topics.set(
+    await findAllNamed<Topic>(
+      tx,
+      "Topic",
+      "key",
+      input.topics ?? [],
+      "input.topics",
+      "Query `topics` for valid keys; admins add new topics.",
+    ),
+  );
 }

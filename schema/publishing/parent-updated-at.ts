@@ -7,8 +7,11 @@ import { Formula } from "@mikro-orm/core";
  * `table` is the parent's table, `column` the record's foreign key to it.
  */
 export function ParentUpdatedAt(table: string, column: string) {
-  return Formula<object>((record) => `(select up.updated_at from "${table}" up where up.id = ${record.alias}."${column}")`, {
-    type: "datetime",
-    nullable: true,
-  });
+  return Formula<object>(
+    (record) => `(select up.updated_at from "${table}" up where up.id = ${record.alias}."${column}")`,
+    {
+      type: "datetime",
+      nullable: true,
+    },
+  );
 }

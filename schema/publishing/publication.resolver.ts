@@ -6,7 +6,8 @@ import type { Publishable } from "./publishable.js";
 import { transitionRecord } from "./publishing.service.js";
 import type { RecordKind } from "./record-kind.js";
 
-const VERSION_DESCRIPTION = "The version you last saw; when given and the record has moved on, the answer is a CONFLICT error.";
+const VERSION_DESCRIPTION =
+  "The version you last saw; when given and the record has moved on, the answer is a CONFLICT error.";
 
 /** `publish…`, `unpublish…` and `archive…` mutations for one kind of record. */
 export function publicationResolver<T extends Publishable>(kind: RecordKind<T>) {
@@ -15,7 +16,10 @@ export function publicationResolver<T extends Publishable>(kind: RecordKind<T>) 
 
   @Resolver(() => type)
   class PublicationResolver {
-    @Mutation(() => type, { name: `publish${name}`, description: `Makes a ${kind.label} public. Publishing a published one changes nothing.` })
+    @Mutation(() => type, {
+      name: `publish${name}`,
+      description: `Makes a ${kind.label} public. Publishing a published one changes nothing.`,
+    })
     publish(
       @Arg("id", () => ID, { description: `ID of the ${kind.label}.` }) id: string,
       @Arg("version", () => Int, { nullable: true, description: VERSION_DESCRIPTION }) version: number | null,
@@ -24,7 +28,10 @@ export function publicationResolver<T extends Publishable>(kind: RecordKind<T>) 
       return transitionRecord(ctx, kind, id, version, PublicationState.PUBLISHED);
     }
 
-    @Mutation(() => type, { name: `unpublish${name}`, description: `Takes a ${kind.label} back to a draft: the public no longer sees it.` })
+    @Mutation(() => type, {
+      name: `unpublish${name}`,
+      description: `Takes a ${kind.label} back to a draft: the public no longer sees it.`,
+    })
     unpublish(
       @Arg("id", () => ID, { description: `ID of the ${kind.label}.` }) id: string,
       @Arg("version", () => Int, { nullable: true, description: VERSION_DESCRIPTION }) version: number | null,

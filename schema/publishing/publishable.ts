@@ -14,12 +14,16 @@ import { PublicationState } from "./publication-state.enum.js";
   resolveType: (value: Publishable) => value.constructor.name,
 })
 export abstract class Publishable extends HubEntity {
-  @Field(() => PublicationState, { description: "Draft, published or archived. The public only ever sees published records." })
+  @Field(() => PublicationState, {
+    description: "Draft, published or archived. The public only ever sees published records.",
+  })
   @Enum({ items: () => PublicationState })
   publicationState: PublicationState = PublicationState.DRAFT;
 
   /** Raised by every write; MikroORM checks it in the UPDATE, so concurrent writes cannot overwrite each other. */
-  @Field(() => Int, { description: "Version of the record, raised by every write. Pass it to `update…` as the version you last saw." })
+  @Field(() => Int, {
+    description: "Version of the record, raised by every write. Pass it to `update…` as the version you last saw.",
+  })
   @Property({ type: "integer", version: true })
   version: number = 1;
 }

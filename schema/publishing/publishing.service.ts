@@ -34,7 +34,10 @@ function coded(code: ErrorCode, message: string, extensions: Record<string, unkn
 export async function requireWriter(ctx: HubContext): Promise<Viewer> {
   const { viewer } = ctx;
   if (!viewer) {
-    throw coded(ErrorCode.UNAUTHENTICATED, "Writing needs an API token: send `Authorization: Bearer <token>`. Ask the hub operator for one.");
+    throw coded(
+      ErrorCode.UNAUTHENTICATED,
+      "Writing needs an API token: send `Authorization: Bearer <token>`. Ask the hub operator for one.",
+    );
   }
   const token = await ctx.em.findOne(ApiToken, { id: viewer.tokenId, revokedAt: null }, { fields: ["id"] });
   if (!token) throw coded(ErrorCode.UNAUTHENTICATED, "The API token was revoked; ask the hub operator for a new one.");
@@ -45,17 +48,33 @@ export async function requireWriter(ctx: HubContext): Promise<Viewer> {
 export function authorize(viewer: Viewer, kind: Pick<RecordKind, "label" | "adminOnly">, owner: number | null): void {
   if (viewer.role === TokenRole.ADMIN) return;
   if (kind.adminOnly || owner === null) {
-    throw coded(ErrorCode.FORBIDDEN, `Only admin tokens (the hub's operators) may write this ${kind.label}; editor tokens write their municipality's records.`);
+    throw coded(
+      ErrorCode.FORBIDDEN,
+      `Only admin tokens (the hub's operators) may write this ${kind.label}; editor tokens write their municipality's records.`,
+    );
   }
   if (owner !== viewer.municipalityId) {
-    throw coded(ErrorCode.FORBIDDEN, `This ${kind.label} belongs to another municipality; an editor token writes only its own municipality's records.`);
+    throw coded(
+      ErrorCode.FORBIDDEN,
+      `This ${kind.label} belongs to another municipality; an editor token writes only its own municipality's records.`,
+    );
   }
 }
 
 /** Refuses a municipality other than the editor's own (for records about to be created there). */
-export async function resolveOwnMunicipality(tx: EntityManager, viewer: Viewer, slug: string, field: string, label: string): Promise<Municipality> {
+export async function resolveOwnMunicipality(
+  tx: EntityManager,
+  viewer: Viewer,
+  slug: string,
+  field: string,
+  label: string,
+): Promise<Municipality> {
   const municipality = await tx.findOne<Municipality>("Municipality", { slug });
-  if (!municipality) throw badUserInput(`${field}: no municipality has the slug ${JSON.stringify(slug.slice(0, 80))}; query \`municipalities\` for valid slugs.`, [field]);
+  if (!municipality)
+    throw badUserInput(
+      `${field}: no municipality has the slug ${JSON.stringify(slug.slice(0, 80))}; query \`municipalities\` for valid slugs.`,
+      [field],
+    );
   authorize(viewer, { label }, municipality.id);
   return municipality;
 }
@@ -66,7 +85,10 @@ export async function resolveOwnMunicipality(tx: EntityManager, viewer: Viewer, 
  */
 function longerPrefixes(value: string, own: string): string[] {
   const words = value.split("-");
-  return words.slice(1, -1).map((_, index) => words.slice(0, index + 2).join("-")).filter((prefix) => prefix.length > own.length);
+  return words
+    .slice(1, -1)
+    .map((_, index) => words.slice(0, index + 2).join("-"))
+    .filter((prefix) => prefix.length > own.length);
 }
 
 /**
@@ -76,24 +98,46 @@ function longerPrefixes(value: string, own: string): string[] {
  * Checked before the value's uniqueness, so that the answer for another city's naming
  * says nothing about its records. Admins name freely.
  */
-export async function requireOwnNaming(tx: EntityManager, viewer: Viewer, municipality: Municipality | null, value: string, field: string): Promise<void> {
+export async function requireOwnNaming(
+  tx: EntityManager,
+  viewer: Viewer,
+  municipality: Municipality | null,
+  value: string,
+  field: string,
+): Promise<void> {
   if (viewer.role === TokenRole.ADMIN || !municipality) return;
   const prefix = `${municipality.slug}-`;
   if (!value.startsWith(prefix)) {
-    throw badUserInput(`${field} must begin with "${prefix}", the slug of your municipality (e.g. "${prefix}e-rechnung"): editor tokens name records in their municipality's naming.`, [field]);
+    throw badUserInput(
+      `${field} must begin with "${prefix}", the slug of your municipality (e.g. "${prefix}e-rechnung"): editor tokens name records in their municipality's naming.`,
+      [field],
+    );
   }
   const candidates = longerPrefixes(value, municipality.slug);
-  const other = candidates.length ? await tx.findOne<Municipality, never, "slug">("Municipality", { slug: { $in: candidates } }, { fields: ["slug"], orderBy: { slug: "desc" } }) : null;
+  const other = candidates.length
+    ? await tx.findOne<Municipality, never, "slug">(
+        "Municipality",
+        { slug: { $in: candidates } },
+        { fields: ["slug"], orderBy: { slug: "desc" } },
+      )
+    : null;
   if (other) {
-    throw badUserInput(`${field} begins with "${other.slug}-", the naming of another municipality; after "${prefix}" choose words that do not name another municipality.`, [field]);
+    throw badUserInput(
+      `${field} begins with "${other.slug}-", the naming of another municipality; after "${prefix}" choose words that do not name another municipality.`,
+      [field],
+    );
   }
 }
 
 /** Loads the record a write targets, as of now, whatever its state; NOT_FOUND when there is none. */
 async function loadTarget<T extends HubEntity>(tx: EntityManager, kind: RecordKind<T>, id: string): Promise<T> {
   const { typeName, id: databaseId } = fromGlobalId(id);
-  if (typeName !== kind.entity.name) throw badUserInput(`"id" is not the ID of a ${kind.label}; pass the "id" of the ${kind.label} to change.`, ["id"]);
-  const record = await tx.findOne(kind.entity, { id: databaseId } as FilterQuery<T>, { populate: kind.populate as never, refresh: true });
+  if (typeName !== kind.entity.name)
+    throw badUserInput(`"id" is not the ID of a ${kind.label}; pass the "id" of the ${kind.label} to change.`, ["id"]);
+  const record = await tx.findOne(kind.entity, { id: databaseId } as FilterQuery<T>, {
+    populate: kind.populate as never,
+    refresh: true,
+  });
   if (!record) throw coded(ErrorCode.NOT_FOUND, `No ${kind.label} has this ID; it may have been mistyped.`);
   return record;
 }
@@ -105,13 +149,17 @@ async function isPublic<T extends HubEntity>(tx: EntityManager, kind: RecordKind
   // Records without a publication state (municipalities, providers, products, topics) are always public.
   if (!(record instanceof Publishable)) return true;
   if (record.id === undefined) return false;
-  return (await tx.count(kind.entity, { id: record.id } as FilterQuery<T>, { filters: { [VISIBILITY_FILTER]: PUBLIC } })) > 0;
+  return (
+    (await tx.count(kind.entity, { id: record.id } as FilterQuery<T>, { filters: { [VISIBILITY_FILTER]: PUBLIC } })) > 0
+  );
 }
 
 function publicChange(wasPublic: boolean, nowPublic: boolean, record: HubEntity): ChangeKind | null {
   if (!wasPublic) return nowPublic ? ChangeKind.CREATED : null;
   if (nowPublic) return ChangeKind.UPDATED;
-  return (record as Publishable).publicationState === PublicationState.ARCHIVED ? ChangeKind.ARCHIVED : ChangeKind.UNPUBLISHED;
+  return (record as Publishable).publicationState === PublicationState.ARCHIVED
+    ? ChangeKind.ARCHIVED
+    : ChangeKind.UNPUBLISHED;
 }
 
 interface WriteStep<T extends HubEntity> {
@@ -125,7 +173,15 @@ interface WriteStep<T extends HubEntity> {
 }
 
 /** Flushes a write with its revision, or nothing when the write changed nothing. */
-async function commit<T extends HubEntity>({ tx, viewer, kind, record, action, before, wasPublic }: WriteStep<T>): Promise<T> {
+async function commit<T extends HubEntity>({
+  tx,
+  viewer,
+  kind,
+  record,
+  action,
+  before,
+  wasPublic,
+}: WriteStep<T>): Promise<T> {
   const changes = diff(before, snapshot(tx, record));
   if (!changes.length) return record;
   // A change to a related list alone leaves the row as it is; touching it raises the version and runs its check.
@@ -159,7 +215,9 @@ function requireLiveParent<T extends HubEntity>(kind: RecordKind<T>, record: T):
  * `project_slug_unique`, `input.position` for `field_of_action_strategy_id_position_unique`.
  */
 function uniqueInputField(error: UniqueConstraintViolationException): string | null {
-  const match = /_(official_key|slug|key|position|role)_unique$/.exec(String((error as { constraint?: unknown }).constraint ?? ""));
+  const match = /_(official_key|slug|key|position|role)_unique$/.exec(
+    String((error as { constraint?: unknown }).constraint ?? ""),
+  );
   return match ? `input.${match[1].replace(/_(\w)/g, (_, letter: string) => letter.toUpperCase())}` : null;
 }
 
@@ -197,7 +255,11 @@ function outOfTime(begun: boolean): GraphQLError {
  * before each further batch of statements (`keepDeadline`), so that PostgreSQL ends a
  * write stalled past the deadline and it rolls back.
  */
-async function inWriteTransaction<T>(ctx: HubContext, viewer: Viewer, work: (tx: EntityManager) => Promise<T>): Promise<T> {
+async function inWriteTransaction<T>(
+  ctx: HubContext,
+  viewer: Viewer,
+  work: (tx: EntityManager) => Promise<T>,
+): Promise<T> {
   if (ctx.deadline && ctx.deadline.remainingMs() < 1) throw outOfTime(false);
   let committing = false;
   try {
@@ -213,14 +275,21 @@ async function inWriteTransaction<T>(ctx: HubContext, viewer: Viewer, work: (tx:
     });
   } catch (error) {
     if (error instanceof OptimisticLockError) {
-      throw coded(ErrorCode.CONFLICT, "The record was changed by someone else while you saved; reload it, reapply your change and send the new version.");
+      throw coded(
+        ErrorCode.CONFLICT,
+        "The record was changed by someone else while you saved; reload it, reapply your change and send the new version.",
+      );
     }
     if (error instanceof UniqueConstraintViolationException) throw valueInUse(uniqueInputField(error));
     // query_canceled: a statement ran past the statement timeout; the transaction was rolled back before this answer.
     if ((error as { code?: unknown }).code === "57014") {
-      throw coded(ErrorCode.TIMEOUT, "The write took longer than the operation may run and was rolled back: nothing was saved. Retry it later.", {
-        http: { status: 503 },
-      });
+      throw coded(
+        ErrorCode.TIMEOUT,
+        "The write took longer than the operation may run and was rolled back: nothing was saved. Retry it later.",
+        {
+          http: { status: 503 },
+        },
+      );
     }
     // The work was done and COMMIT was under way: a lost connection leaves its outcome unknown.
     throw committing ? new CommitInterruptedError(error) : error;
@@ -231,7 +300,11 @@ async function inWriteTransaction<T>(ctx: HubContext, viewer: Viewer, work: (tx:
  * Creates a record: `build` makes it from the input (checking the caller may write
  * where it puts it) and persists it; a CREATED revision records its fields.
  */
-export async function createRecord<T extends HubEntity>(ctx: HubContext, kind: RecordKind<T>, build: (tx: EntityManager, viewer: Viewer) => Promise<T>): Promise<T> {
+export async function createRecord<T extends HubEntity>(
+  ctx: HubContext,
+  kind: RecordKind<T>,
+  build: (tx: EntityManager, viewer: Viewer) => Promise<T>,
+): Promise<T> {
   const viewer = await requireWriter(ctx);
   if (kind.adminOnly) authorize(viewer, kind, null);
   return inWriteTransaction(ctx, viewer, async (tx) => {
@@ -243,7 +316,8 @@ export async function createRecord<T extends HubEntity>(ctx: HubContext, kind: R
 }
 
 function requireVersion(kind: RecordKind, record: HubEntity, version: number | null | undefined): void {
-  if (version === null || version === undefined || !(record instanceof Publishable) || record.version === version) return;
+  if (version === null || version === undefined || !(record instanceof Publishable) || record.version === version)
+    return;
   throw coded(
     ErrorCode.CONFLICT,
     `This ${kind.label} was changed since you read it: you sent version ${version}, it is now at version ${record.version}. Reload it, reapply your change and send the new version.`,
@@ -276,7 +350,12 @@ export async function updateRecord<T extends HubEntity>(
     await apply(tx, record, viewer);
     authorize(viewer, kind, kind.owner(record));
     if (record instanceof Publishable && record.publicationState === PublicationState.PUBLISHED) {
-      requirePublishable(kind, record, `This ${kind.label} is published and must stay complete`, "; unpublish it first to change that");
+      requirePublishable(
+        kind,
+        record,
+        `This ${kind.label} is published and must stay complete`,
+        "; unpublish it first to change that",
+      );
     }
     return commit({ tx, viewer, kind, record, action: RevisionAction.UPDATED, before, wasPublic });
   });
@@ -285,13 +364,20 @@ export async function updateRecord<T extends HubEntity>(
 /** Refuses a record that lacks what a published one must have. */
 function requirePublishable<T extends HubEntity>(kind: RecordKind<T>, record: T, lead: string, advice = ""): void {
   const problems = kind.publishProblems?.(record) ?? [];
-  if (problems.length) throw badUserInput(`${lead}: ${problems.map(([, reason]) => reason).join("; ")}${advice}.`, problems.map(([field]) => field));
+  if (problems.length)
+    throw badUserInput(
+      `${lead}: ${problems.map(([, reason]) => reason).join("; ")}${advice}.`,
+      problems.map(([field]) => field),
+    );
 }
 
 const TRANSITIONS: Record<PublicationState, { action: RevisionAction; from: PublicationState[] }> = {
   [PublicationState.PUBLISHED]: { action: RevisionAction.PUBLISHED, from: [PublicationState.DRAFT] },
   [PublicationState.DRAFT]: { action: RevisionAction.UNPUBLISHED, from: [PublicationState.PUBLISHED] },
-  [PublicationState.ARCHIVED]: { action: RevisionAction.ARCHIVED, from: [PublicationState.DRAFT, PublicationState.PUBLISHED] },
+  [PublicationState.ARCHIVED]: {
+    action: RevisionAction.ARCHIVED,
+    from: [PublicationState.DRAFT, PublicationState.PUBLISHED],
+  },
 };
 
 /**
@@ -315,7 +401,8 @@ export async function transitionRecord<T extends Publishable>(
     if (!TRANSITIONS[target].from.includes(record.publicationState)) {
       throw coded(ErrorCode.CONFLICT, `This ${kind.label} is archived and can no longer be published or unpublished.`);
     }
-    if (target === PublicationState.PUBLISHED) requirePublishable(kind, record, `This ${kind.label} cannot be published yet`);
+    if (target === PublicationState.PUBLISHED)
+      requirePublishable(kind, record, `This ${kind.label} cannot be published yet`);
     const before = snapshot(tx, record);
     const wasPublic = await isPublic(tx, kind, record);
     record.publicationState = target;

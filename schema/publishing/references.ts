@@ -21,9 +21,14 @@ export async function findAllNamed<T extends AnyEntity>(
 ): Promise<T[]> {
   const { byValue, unknown } = await findByValues(tx, entity, property, values);
   if (unknown.length) throw unknownValues(unknown, field, hint);
-  const archived = [...byValue].filter(([, row]) => row instanceof Publishable && row.publicationState === PublicationState.ARCHIVED).map(([value]) => value);
+  const archived = [...byValue]
+    .filter(([, row]) => row instanceof Publishable && row.publicationState === PublicationState.ARCHIVED)
+    .map(([value]) => value);
   if (archived.length) {
-    throw badUserInput(`${field}: ${quoteValues(archived)} ${archived.length > 1 ? "are" : "is"} archived and can no longer be referred to.`, [field]);
+    throw badUserInput(
+      `${field}: ${quoteValues(archived)} ${archived.length > 1 ? "are" : "is"} archived and can no longer be referred to.`,
+      [field],
+    );
   }
   return [...new Set(values)].map((value) => byValue.get(value)!);
 }
@@ -46,7 +51,12 @@ export async function findNamed<T extends AnyEntity>(
  * their value; null clears a field that may be empty and is refused for one that
  * may not.
  */
-export function assignFields<T extends object, I extends object>(tx: EntityManager, record: T, input: I, fields: readonly (keyof I & keyof T & string)[]): void {
+export function assignFields<T extends object, I extends object>(
+  tx: EntityManager,
+  record: T,
+  input: I,
+  fields: readonly (keyof I & keyof T & string)[],
+): void {
   const meta = tx.getMetadata().get(record.constructor.name);
   for (const field of fields) {
     const value = input[field];
@@ -65,21 +75,38 @@ export function assignFields<T extends object, I extends object>(tx: EntityManag
  * archived record) or not.
  */
 export function valueInUse(field: string | null, value?: string): GraphQLError {
-  const what = field ? `${field}${value === undefined ? "" : ` ${JSON.stringify(value.slice(0, 120))}`}` : "A value that must be unique";
-  return new GraphQLError(`${what} is already in use; choose another one.`, { extensions: { code: ErrorCode.CONFLICT, fields: field ? [field] : [] } });
+  const what = field
+    ? `${field}${value === undefined ? "" : ` ${JSON.stringify(value.slice(0, 120))}`}`
+    : "A value that must be unique";
+  return new GraphQLError(`${what} is already in use; choose another one.`, {
+    extensions: { code: ErrorCode.CONFLICT, fields: field ? [field] : [] },
+  });
 }
 
 /** Refuses a value for a unique field (a slug, key or position) that another record already has: `valueInUse`. */
-export async function requireUnused<T extends AnyEntity>(tx: EntityManager, entity: EntityClass<T>, where: FilterQuery<T>, field: string, value: string): Promise<void> {
+export async function requireUnused<T extends AnyEntity>(
+  tx: EntityManager,
+  entity: EntityClass<T>,
+  where: FilterQuery<T>,
+  field: string,
+  value: string,
+): Promise<void> {
   // Every record counts, whoever may see it: slugs and keys are unique across the hub.
   if ((await tx.count(entity, where, { filters: false })) > 0) throw valueInUse(field, value);
 }
 
 /** Loads a record an input names by global ID, of the expected type; BAD_USER_INPUT when there is none. */
-export async function findById<T extends AnyEntity>(tx: EntityManager, entity: EntityClass<T>, globalId: string, field: string, label: string): Promise<T> {
+export async function findById<T extends AnyEntity>(
+  tx: EntityManager,
+  entity: EntityClass<T>,
+  globalId: string,
+  field: string,
+  label: string,
+): Promise<T> {
   const { typeName, id } = fromGlobalId(globalId, field);
   const record = typeName === entity.name ? await tx.findOne(entity, { id } as FilterQuery<T>) : null;
-  if (!record) throw badUserInput(`${field} is not the ID of a ${label}; use the "id" of a ${label} this API returned.`, [field]);
+  if (!record)
+    throw badUserInput(`${field} is not the ID of a ${label}; use the "id" of a ${label} this API returned.`, [field]);
   if (record instanceof Publishable && record.publicationState === PublicationState.ARCHIVED) {
     throw badUserInput(`${field} names an archived ${label}, which can no longer be referred to.`, [field]);
   }

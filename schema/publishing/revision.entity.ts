@@ -43,7 +43,10 @@ export class Revision {
   action: RevisionAction;
 
   /** The record's version after the write; null for records without versions. */
-  @Field(() => Int, { nullable: true, description: "The record's version after the write; null for records without versions." })
+  @Field(() => Int, {
+    nullable: true,
+    description: "The record's version after the write; null for records without versions.",
+  })
   @Property({ type: "integer", nullable: true })
   version: number | null = null;
 
@@ -66,7 +69,13 @@ export class Revision {
   @Enum({ items: () => ChangeKind, nullable: true })
   publicChange: ChangeKind | null = null;
 
-  constructor(recordType: string, recordId: number, action: RevisionAction, actorName: string, changes: FieldChangeRecord[]) {
+  constructor(
+    recordType: string,
+    recordId: number,
+    action: RevisionAction,
+    actorName: string,
+    changes: FieldChangeRecord[],
+  ) {
     this.recordType = recordType;
     this.recordId = recordId;
     this.action = action;

@@ -17,7 +17,11 @@ export class RevisionResolver {
   @FieldResolver(() => [FieldChange], { description: "The changed fields with their values before and after." })
   @MaxItems(MAX_REVISION_CHANGES)
   changes(@Root() revision: Revision): FieldChange[] {
-    return revision.changes.map(({ field, before, after }) => ({ field, before: JSON.stringify(before ?? null), after: JSON.stringify(after ?? null) }));
+    return revision.changes.map(({ field, before, after }) => ({
+      field,
+      before: JSON.stringify(before ?? null),
+      after: JSON.stringify(after ?? null),
+    }));
   }
 }
 
@@ -25,7 +29,11 @@ export class RevisionResolver {
 export const revisionsLoader = defineLoader<number, Revision[], string>(
   "revisions",
   async ({ em }, ids, typeName) => {
-    const rows = await em.find(Revision, { recordType: typeName, recordId: { $in: [...ids] } }, { orderBy: { id: "desc" } });
+    const rows = await em.find(
+      Revision,
+      { recordType: typeName, recordId: { $in: [...ids] } },
+      { orderBy: { id: "desc" } },
+    );
     const byRecord = new Map<number, Revision[]>(ids.map((id) => [id, []]));
     for (const row of rows) byRecord.get(row.recordId)?.push(row);
     return ids.map((id) => byRecord.get(id) ?? []);
@@ -46,17 +54,28 @@ export function revisionsResolver<T extends HubEntity>(entity: ClassType<T>) {
     })
     async revisions(
       @Root() record: T,
-      @Arg("first", () => Int, { defaultValue: 20, description: `How many of the newest revisions, 0 to ${MAX_PAGE_SIZE}.` }) first: number,
+      @Arg("first", () => Int, {
+        defaultValue: 20,
+        description: `How many of the newest revisions, 0 to ${MAX_PAGE_SIZE}.`,
+      })
+      first: number,
       @Ctx() { viewer, loaders, em }: HubContext,
     ): Promise<Revision[]> {
-      if (!viewer) throw new GraphQLError("Revisions are visible to the record's editors and admins; send an API token.", { extensions: { code: ErrorCode.FORBIDDEN } });
+      if (!viewer)
+        throw new GraphQLError("Revisions are visible to the record's editors and admins; send an API token.", {
+          extensions: { code: ErrorCode.FORBIDDEN },
+        });
       if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
-        throw new GraphQLError(`first must be between 0 and ${MAX_PAGE_SIZE}.`, { extensions: { code: ErrorCode.BAD_USER_INPUT, fields: ["first"] } });
+        throw new GraphQLError(`first must be between 0 and ${MAX_PAGE_SIZE}.`, {
+          extensions: { code: ErrorCode.BAD_USER_INPUT, fields: ["first"] },
+        });
       }
       const revisions = await revisionsLoader({ em, loaders }, typeName).load(record.id);
       const foreign = revisions.some((revision) => (revision.municipality?.id ?? null) !== viewer.municipalityId);
       if (viewer.role !== TokenRole.ADMIN && foreign) {
-        throw new GraphQLError("Revisions are visible to the editors of the record's own municipality and to admins.", { extensions: { code: ErrorCode.FORBIDDEN } });
+        throw new GraphQLError("Revisions are visible to the editors of the record's own municipality and to admins.", {
+          extensions: { code: ErrorCode.FORBIDDEN },
+        });
       }
       return revisions.slice(0, first);
     }

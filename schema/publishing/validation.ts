@@ -37,13 +37,19 @@ export function NoBidiControls(options: ValidationOptions = {}): PropertyDecorat
 export function IsSlug(): PropertyDecorator {
   return combine(
     MaxLength(MAX_SLUG_LENGTH, { message: `$property is at most ${MAX_SLUG_LENGTH} characters` }),
-    Matches(SLUG_PATTERN, { message: "$property must be lowercase letters and digits joined by single hyphens, e.g. `herten-kita-online`" }),
+    Matches(SLUG_PATTERN, {
+      message: "$property must be lowercase letters and digits joined by single hyphens, e.g. `herten-kita-online`",
+    }),
   );
 }
 
 /** A one-line text with at least one visible character. */
 export function IsTitle(max = MAX_TITLE_LENGTH): PropertyDecorator {
-  return combine(MaxLength(max, { message: `$property is at most ${max} characters` }), Matches(/\S/, { message: "$property must not be blank" }), NoBidiControls());
+  return combine(
+    MaxLength(max, { message: `$property is at most ${max} characters` }),
+    Matches(/\S/, { message: "$property must not be blank" }),
+    NoBidiControls(),
+  );
 }
 
 /** A running text with at least one visible character. */
@@ -64,12 +70,18 @@ export function IsReferenceList(max = MAX_REFERENCES): PropertyDecorator {
 export function IsWebAddress(): PropertyDecorator {
   return combine(
     MaxLength(2000, { message: "$property is at most 2000 characters" }),
-    IsUrl({ protocols: ["http", "https"], require_protocol: true }, { message: "$property must be an http(s) address, e.g. `https://www.herten.de`" }),
+    IsUrl(
+      { protocols: ["http", "https"], require_protocol: true },
+      { message: "$property must be an http(s) address, e.g. `https://www.herten.de`" },
+    ),
     NoBidiControls(),
   );
 }
 
 /** A year the hub's records can plausibly be about. */
 export function IsYear(): PropertyDecorator {
-  return combine(Min(1900, { message: "$property must be 1900 or later" }), Max(2200, { message: "$property must be 2200 or earlier" }));
+  return combine(
+    Min(1900, { message: "$property must be 1900 or later" }),
+    Max(2200, { message: "$property must be 2200 or earlier" }),
+  );
 }

@@ -75,5 +75,7 @@ export function visibleCondition(paths: VisibilityPaths, visibility: Visibility 
 export function visibilityOf(viewer: Viewer | null): Visibility {
   if (!viewer) return { scope: "public" };
   if (viewer.role === TokenRole.ADMIN) return { scope: "all" };
-  return viewer.municipalityId === null ? { scope: "public" } : { scope: "municipality", municipalityId: viewer.municipalityId };
+  return viewer.municipalityId === null
+    ? { scope: "public" }
+    : { scope: "municipality", municipalityId: viewer.municipalityId };
 }

@@ -8,13 +8,21 @@ import { MAX_QUERY_LENGTH as MAX_SEARCH_QUERY_LENGTH } from "./search-engine.por
 import { SearchResultType } from "./search.types.js";
 
 /** Narrows a search; every given criterion must hold, within one any value may match. */
-@InputType({ description: "Narrows a search. Every given criterion must hold; within one criterion any value may match." })
+@InputType({
+  description: "Narrows a search. Every given criterion must hold; within one criterion any value may match.",
+})
 export class SearchFilter {
-  @Field(() => [SearchResultType], { nullable: true, description: "Kinds of record, e.g. `[PROJECT, LESSON_LEARNED]`." })
+  @Field(() => [SearchResultType], {
+    nullable: true,
+    description: "Kinds of record, e.g. `[PROJECT, LESSON_LEARNED]`.",
+  })
   @ArrayMaxSize(MAX_FILTER_VALUES)
   types?: SearchResultType[] | null;
 
-  @Field(() => [String], { nullable: true, description: 'Municipality slugs, e.g. `["herten"]`. Providers have no municipality and drop out.' })
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Municipality slugs, e.g. `["herten"]`. Providers have no municipality and drop out.',
+  })
   @ArrayMaxSize(MAX_FILTER_VALUES)
   @MaxLength(MAX_SLUG_LENGTH, { each: true })
   municipalities?: string[] | null;
@@ -23,17 +31,26 @@ export class SearchFilter {
   @ArrayMaxSize(MAX_FILTER_VALUES)
   states?: State[] | null;
 
-  @Field(() => [String], { nullable: true, description: 'Topic keys, e.g. `["childcare"]`; query `topics` for the list.' })
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Topic keys, e.g. `["childcare"]`; query `topics` for the list.',
+  })
   @ArrayMaxSize(MAX_FILTER_VALUES)
   @MaxLength(MAX_SLUG_LENGTH, { each: true })
   topics?: string[] | null;
 
-  @Field(() => [String], { nullable: true, description: "Statuses of projects (`ProjectStatus`) and strategies (`StrategyStatus`), e.g. `[\"IN_PROGRESS\"]`." })
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Statuses of projects (`ProjectStatus`) and strategies (`StrategyStatus`), e.g. `["IN_PROGRESS"]`.',
+  })
   @ArrayMaxSize(MAX_FILTER_VALUES)
   @MaxLength(40, { each: true })
   statuses?: string[] | null;
 
-  @Field(() => [String], { nullable: true, description: 'Provider slugs, e.g. `["krzn"]`: the providers and the projects and strategies they work on.' })
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Provider slugs, e.g. `["krzn"]`: the providers and the projects and strategies they work on.',
+  })
   @ArrayMaxSize(MAX_FILTER_VALUES)
   @MaxLength(MAX_SLUG_LENGTH, { each: true })
   providers?: string[] | null;
@@ -42,8 +59,12 @@ export class SearchFilter {
 /** Arguments of `search`. */
 @ArgsType()
 export class SearchArgs {
-  @Field({ description: `What to look for, as people type it (at most ${MAX_SEARCH_QUERY_LENGTH} characters; the first 10 words count). Empty browses by filter.` })
-  @MaxLength(MAX_SEARCH_QUERY_LENGTH, { message: `query is longer than ${MAX_SEARCH_QUERY_LENGTH} characters; shorten it to the words that matter` })
+  @Field({
+    description: `What to look for, as people type it (at most ${MAX_SEARCH_QUERY_LENGTH} characters; the first 10 words count). Empty browses by filter.`,
+  })
+  @MaxLength(MAX_SEARCH_QUERY_LENGTH, {
+    message: `query is longer than ${MAX_SEARCH_QUERY_LENGTH} characters; shorten it to the words that matter`,
+  })
   query: string;
 
   @Field(() => SearchFilter, { nullable: true, description: "Narrows the results." })
@@ -55,7 +76,10 @@ export class SearchArgs {
   @Max(MAX_PAGE_SIZE, { message: `first must be at most ${MAX_PAGE_SIZE}; page with "after" to read more` })
   first: number = 20;
 
-  @Field(() => String, { nullable: true, description: "Return hits after this cursor (`pageInfo.endCursor` of the previous page)." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Return hits after this cursor (`pageInfo.endCursor` of the previous page).",
+  })
   @MaxLength(200, { message: "after is not a cursor this API returned" })
   after?: string | null;
 }

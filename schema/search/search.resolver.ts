@@ -14,11 +14,18 @@ export class SearchResolver {
     description:
       "Full-text search across all municipalities: German stemming, umlaut folding, typo tolerance, synonyms; filterable, with facets and marked snippets. An empty query browses by filter.",
   })
-  search(@Args() args: SearchArgs, @Ctx() context: HubContext, @Info() info: GraphQLResolveInfo): Promise<SearchResults> {
+  search(
+    @Args() args: SearchArgs,
+    @Ctx() context: HubContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<SearchResults> {
     return runSearch(context, args, selectsField(info, "facets"));
   }
 
-  @FieldResolver(() => Municipality, { nullable: true, description: "Municipality the record belongs to; null for providers." })
+  @FieldResolver(() => Municipality, {
+    nullable: true,
+    description: "Municipality the record belongs to; null for providers.",
+  })
   municipality(@Root() hit: SearchHit, @Ctx() { loaders }: HubContext): Promise<Municipality | null> | null {
     return hit.municipalityId === null ? null : loaders.byId(Municipality).load(hit.municipalityId);
   }

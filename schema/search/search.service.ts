@@ -79,9 +79,18 @@ async function requireKnownValues(context: HubContext, filter: SearchFilter | nu
   if (!filter) return;
   await Promise.all([
     given(filter.municipalities) &&
-      requireExisting(em, Municipality, "slug", filter.municipalities, "filter.municipalities", "Query `municipalities` for valid slugs."),
-    given(filter.topics) && requireExisting(em, Topic, "key", filter.topics, "filter.topics", "Query `topics` for valid keys."),
-    given(filter.providers) && requireExisting(em, Provider, "slug", filter.providers, "filter.providers", "Query `providers` for valid slugs."),
+      requireExisting(
+        em,
+        Municipality,
+        "slug",
+        filter.municipalities,
+        "filter.municipalities",
+        "Query `municipalities` for valid slugs.",
+      ),
+    given(filter.topics) &&
+      requireExisting(em, Topic, "key", filter.topics, "filter.topics", "Query `topics` for valid keys."),
+    given(filter.providers) &&
+      requireExisting(em, Provider, "slug", filter.providers, "filter.providers", "Query `providers` for valid slugs."),
   ]);
 }
 
@@ -90,7 +99,8 @@ function engineFilter(filter: SearchFilter | null | undefined): SearchFilterSpec
   if (!filter) return {};
   if (given(filter.statuses)) {
     const unknown = [...new Set(filter.statuses)].filter((status) => !(status in STATUS_LABELS));
-    if (unknown.length) throw unknownValues(unknown, "filter.statuses", "Use ProjectStatus or StrategyStatus values.", 40);
+    if (unknown.length)
+      throw unknownValues(unknown, "filter.statuses", "Use ProjectStatus or StrategyStatus values.", 40);
   }
   return {
     types: filter.types?.map((type) => ENGINE_TYPE[type]),
@@ -114,20 +124,34 @@ async function resolveHits(context: HubContext, records: readonly SearchHitRecor
   return records.flatMap((record, index) => {
     const node = nodes[index];
     if (!node) return [];
-    return [{ node: node as SearchHit["node"], score: record.score, highlights: record.highlights, municipalityId: record.municipalityId }];
+    return [
+      {
+        node: node as SearchHit["node"],
+        score: record.score,
+        highlights: record.highlights,
+        municipalityId: record.municipalityId,
+      },
+    ];
   });
 }
 
 /** Per labelled facet field, the statement that reads its values' labels (municipalities, topics and providers have no drafts). */
 const LABEL_SOURCES = [
-  { field: "municipality", sql: "select 'municipality' as field, slug as value, name as label from municipality where slug in (?)" },
+  {
+    field: "municipality",
+    sql: "select 'municipality' as field, slug as value, name as label from municipality where slug in (?)",
+  },
   { field: "topic", sql: "select 'topic' as field, key as value, label_de as label from topic where key in (?)" },
-  { field: "provider", sql: "select 'provider' as field, slug as value, name as label from provider where slug in (?)" },
+  {
+    field: "provider",
+    sql: "select 'provider' as field, slug as value, name as label from provider where slug in (?)",
+  },
 ] as const;
 
 /** Labels of the facet values, in one statement (values without a label show as themselves). */
 async function facetLabels(context: HubContext, response: SearchResponse): Promise<Map<string, string>> {
-  const values = (field: string) => response.facets.find((facet) => facet.field === field)?.values.map((value) => value.value) ?? [];
+  const values = (field: string) =>
+    response.facets.find((facet) => facet.field === field)?.values.map((value) => value.value) ?? [];
   const labels = new Map<string, string>();
   const parts = LABEL_SOURCES.filter(({ field }) => values(field).length);
   if (parts.length) {
@@ -159,7 +183,9 @@ export async function runSearch(context: HubContext, args: SearchArgs, wantsFace
   const [hits, labels] = await Promise.all([
     resolveHits(context, response.hits),
     facetLabels(context, response),
-    municipalities.loadMany([...new Set(response.hits.flatMap((hit) => (hit.municipalityId === null ? [] : [hit.municipalityId])))]),
+    municipalities.loadMany([
+      ...new Set(response.hits.flatMap((hit) => (hit.municipalityId === null ? [] : [hit.municipalityId]))),
+    ]),
   ]);
   const facets = response.facets.map((facet) => ({
     field: FACET_FIELD[facet.field],

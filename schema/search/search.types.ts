@@ -53,10 +53,15 @@ export const SearchNode = createUnionType({
 /** A matched field with the matched words marked. */
 @ObjectType({ description: "A field of the record where the query matched, with the matched words marked." })
 export class SearchHighlight {
-  @Field({ description: "Name of the field: `title`, `summary` or `body` (the record's main text: description, body, note)." })
+  @Field({
+    description: "Name of the field: `title`, `summary` or `body` (the record's main text: description, body, note).",
+  })
   field: string;
 
-  @Field({ description: "HTML-escaped excerpt of the field with the matched words in `<mark>…</mark>`; nothing else is markup." })
+  @Field({
+    description:
+      "HTML-escaped excerpt of the field with the matched words in `<mark>…</mark>`; nothing else is markup.",
+  })
   snippet: string;
 }
 
@@ -69,7 +74,9 @@ export class SearchHit {
   @Field(() => Float, { description: "Relevance: higher is better. Comparable only within one result." })
   score: number;
 
-  @Field(() => [SearchHighlight], { description: "Matched fields with marked snippets, title first; empty when browsing without a query." })
+  @Field(() => [SearchHighlight], {
+    description: "Matched fields with marked snippets, title first; empty when browsing without a query.",
+  })
   @MaxItems(3)
   highlights: SearchHighlight[];
 
@@ -96,7 +103,9 @@ export class SearchFacet {
   @Field(() => SearchFacetField, { description: "The field counted." })
   field: SearchFacetField;
 
-  @Field(() => [SearchFacetValue], { description: `The most frequent values (at most ${MAX_FACET_VALUES}), most frequent first.` })
+  @Field(() => [SearchFacetValue], {
+    description: `The most frequent values (at most ${MAX_FACET_VALUES}), most frequent first.`,
+  })
   @MaxItems(MAX_FACET_VALUES)
   values: SearchFacetValue[];
 }
@@ -104,7 +113,9 @@ export class SearchFacet {
 /** The answer of `search`. */
 @ObjectType({ description: "Results of a search across all municipalities." })
 export class SearchResults {
-  @Field(() => Int, { description: `Matches of the query and filter, counted up to ${MAX_TOTAL_HITS} (see \`totalCountIsExact\`).` })
+  @Field(() => Int, {
+    description: `Matches of the query and filter, counted up to ${MAX_TOTAL_HITS} (see \`totalCountIsExact\`).`,
+  })
   totalCount: number;
 
   @Field({
@@ -116,7 +127,10 @@ export class SearchResults {
   @PagedByParent()
   hits: SearchHit[];
 
-  @Field(() => [SearchFacet], { description: "Counts per type, municipality, state, topic, status and provider over the matches counted in `totalCount`." })
+  @Field(() => [SearchFacet], {
+    description:
+      "Counts per type, municipality, state, topic, status and provider over the matches counted in `totalCount`.",
+  })
   // Counting six ways over every match is the work, whatever the page size.
   @Work(AGGREGATE_WORK, { maxItems: 6 })
   facets: SearchFacet[];

@@ -7,10 +7,16 @@ export class SimilarProject {
   @Field(() => Project, { description: "The suggested project." })
   project: Project;
 
-  @Field(() => Float, { description: "Similarity from 0 (unrelated) to 1: 0.5 × shared topics + 0.3 × shared wording + 0.2 × a shared provider or product." })
+  @Field(() => Float, {
+    description:
+      "Similarity from 0 (unrelated) to 1: 0.5 × shared topics + 0.3 × shared wording + 0.2 × a shared provider or product.",
+  })
   score: number;
 
-  @Field(() => [String], { description: 'Why it is suggested, most telling first, e.g. `same topic: childcare`, `same provider: KRZN`. Never empty.' })
+  @Field(() => [String], {
+    description:
+      "Why it is suggested, most telling first, e.g. `same topic: childcare`, `same provider: KRZN`. Never empty.",
+  })
   reasons: string[];
 
   constructor(project: Project, score: number, reasons: string[]) {

@@ -15,7 +15,10 @@ export const SIMILAR_WORK = 450;
 /** Arguments of `Project.similar`. */
 @ArgsType()
 export class SimilarArgs {
-  @Field(() => Int, { defaultValue: 5, description: `How many suggestions at most, 0 to ${MAX_SIMILAR}. Fewer (or none) come back when fewer projects are plausibly similar.` })
+  @Field(() => Int, {
+    defaultValue: 5,
+    description: `How many suggestions at most, 0 to ${MAX_SIMILAR}. Fewer (or none) come back when fewer projects are plausibly similar.`,
+  })
   @Min(0, { message: "first must not be negative" })
   @Max(MAX_SIMILAR, { message: `first must be at most ${MAX_SIMILAR}` })
   first: number = 5;

@@ -22,7 +22,11 @@ export class SimilarityResolver {
   })
   // Each source's candidate search reads up to a few thousand feature rows: priced like a small aggregate.
   @Work(SIMILAR_WORK)
-  async similar(@Root() project: Project, @Args() { first }: SimilarArgs, @Ctx() ctx: HubContext): Promise<SimilarProject[]> {
+  async similar(
+    @Root() project: Project,
+    @Args() { first }: SimilarArgs,
+    @Ctx() ctx: HubContext,
+  ): Promise<SimilarProject[]> {
     // One ranking per request, however many `first` values ask for it: the corpus is read once.
     return (await similarLoader(ctx).load(project.id)).slice(0, first);
   }

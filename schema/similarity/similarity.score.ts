@@ -51,7 +51,11 @@ export function norm(items: Iterable<string>, weights: ReadonlyMap<string, numbe
   return Math.sqrt(sum);
 }
 
-const suppliersOf = (features: ProjectFeatures) => new Set([...features.providers.map((p) => `provider:${p.slug}`), ...features.products.map((p) => `product:${p.slug}`)]);
+const suppliersOf = (features: ProjectFeatures) =>
+  new Set([
+    ...features.providers.map((p) => `provider:${p.slug}`),
+    ...features.products.map((p) => `product:${p.slug}`),
+  ]);
 
 /**
  * The best `first` of `candidates` for `source`, from other municipalities only. Topics and
@@ -61,7 +65,12 @@ const suppliersOf = (features: ProjectFeatures) => new Set([...features.provider
  * named; otherwise the list stays short or empty, never padded. Only the items a candidate shares
  * with the source need their real names (and weights): its vector lengths come with it.
  */
-export function rankCandidates(source: ProjectFeatures, candidates: Iterable<Candidate>, weights: Weights, first: number): ScoredMatch[] {
+export function rankCandidates(
+  source: ProjectFeatures,
+  candidates: Iterable<Candidate>,
+  weights: Weights,
+  first: number,
+): ScoredMatch[] {
   if (first <= 0) return [];
   const topics = new Set(source.topics);
   const words = new Set(source.words);
@@ -69,7 +78,8 @@ export function rankCandidates(source: ProjectFeatures, candidates: Iterable<Can
   const topicNorm = norm(topics, weights.topics);
   const wordNorm = norm(words, weights.words);
   const cosine = (dot: number, a: number, b: number) => (dot && a && b ? dot / (a * b) : 0);
-  const dot = (shared: string[], map: ReadonlyMap<string, number>) => shared.reduce((sum, item) => sum + (map.get(item) ?? 0) ** 2, 0);
+  const dot = (shared: string[], map: ReadonlyMap<string, number>) =>
+    shared.reduce((sum, item) => sum + (map.get(item) ?? 0) ** 2, 0);
   const matches: ScoredMatch[] = [];
   for (const candidate of candidates) {
     const { features } = candidate;
@@ -80,9 +90,15 @@ export function rankCandidates(source: ProjectFeatures, candidates: Iterable<Can
     const topicSimilarity = cosine(dot(sharedTopics, weights.topics), topicNorm, candidate.topicNorm);
     const wordSimilarity = cosine(dot(sharedWords, weights.words), wordNorm, candidate.wordNorm);
     const shareSupplier = [...suppliers].some((key) => candidateSuppliers.has(key));
-    const score = WEIGHTS.topics * topicSimilarity + WEIGHTS.words * wordSimilarity + WEIGHTS.supplier * (shareSupplier ? 1 : 0);
+    const score =
+      WEIGHTS.topics * topicSimilarity + WEIGHTS.words * wordSimilarity + WEIGHTS.supplier * (shareSupplier ? 1 : 0);
     if (score < MIN_SCORE) continue;
-    const reasons = reasonsFor(source, { topics: sharedTopics, words: sharedWords, suppliers: candidateSuppliers }, weights, wordSimilarity);
+    const reasons = reasonsFor(
+      source,
+      { topics: sharedTopics, words: sharedWords, suppliers: candidateSuppliers },
+      weights,
+      wordSimilarity,
+    );
     if (reasons.length) matches.push({ id: features.id, score: Math.round(score * 1000) / 1000, reasons });
   }
   matches.sort((a, b) => b.score - a.score || a.id - b.id);
@@ -102,21 +118,37 @@ function reasonsFor(
   weights: Weights,
   wordSimilarity: number,
 ): string[] {
-  const byWeight = (map: ReadonlyMap<string, number>) => (x: string, y: string) => (map.get(y) ?? 0) - (map.get(x) ?? 0) || (x < y ? -1 : 1);
+  const byWeight = (map: ReadonlyMap<string, number>) => (x: string, y: string) =>
+    (map.get(y) ?? 0) - (map.get(x) ?? 0) || (x < y ? -1 : 1);
   const reasons = [...shared.topics].sort(byWeight(weights.topics)).map((key) => `same topic: ${key}`);
-  reasons.push(...source.providers.filter((p) => shared.suppliers.has(`provider:${p.slug}`)).map((p) => `same provider: ${p.name}`));
-  reasons.push(...source.products.filter((p) => shared.suppliers.has(`product:${p.slug}`)).map((p) => `same product: ${p.name}`));
+  reasons.push(
+    ...source.providers
+      .filter((p) => shared.suppliers.has(`provider:${p.slug}`))
+      .map((p) => `same provider: ${p.name}`),
+  );
+  reasons.push(
+    ...source.products.filter((p) => shared.suppliers.has(`product:${p.slug}`)).map((p) => `same product: ${p.name}`),
+  );
   if (wordSimilarity >= MIN_WORD_SIMILARITY && shared.words.length) {
     const words = [...shared.words].sort(byWeight(weights.words));
-    reasons.push(`similar wording: ${words.slice(0, 3).map((lexeme) => surfaceWord(lexeme, source.text)).join(", ")}`);
+    reasons.push(
+      `similar wording: ${words
+        .slice(0, 3)
+        .map((lexeme) => surfaceWord(lexeme, source.text))
+        .join(", ")}`,
+    );
   }
   return reasons;
 }
 
 /** Inverse document frequency of every item over the corpus. */
-function inverseFrequencies(corpus: readonly ProjectFeatures[], items: (project: ProjectFeatures) => readonly string[]): Map<string, number> {
+function inverseFrequencies(
+  corpus: readonly ProjectFeatures[],
+  items: (project: ProjectFeatures) => readonly string[],
+): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const project of corpus) for (const item of new Set(items(project))) counts.set(item, (counts.get(item) ?? 0) + 1);
+  for (const project of corpus)
+    for (const item of new Set(items(project))) counts.set(item, (counts.get(item) ?? 0) + 1);
   return new Map([...counts].map(([item, df]) => [item, inverseFrequency(corpus.length, df)]));
 }
 
@@ -133,8 +165,15 @@ export class SimilarityIndex {
   private readonly postings = new Map<string, number[]>();
 
   constructor(corpus: readonly ProjectFeatures[]) {
-    this.weights = { topics: inverseFrequencies(corpus, (p) => p.topics), words: inverseFrequencies(corpus, (p) => p.words) };
-    this.candidates = corpus.map((features) => ({ features, topicNorm: norm(features.topics, this.weights.topics), wordNorm: norm(features.words, this.weights.words) }));
+    this.weights = {
+      topics: inverseFrequencies(corpus, (p) => p.topics),
+      words: inverseFrequencies(corpus, (p) => p.words),
+    };
+    this.candidates = corpus.map((features) => ({
+      features,
+      topicNorm: norm(features.topics, this.weights.topics),
+      wordNorm: norm(features.words, this.weights.words),
+    }));
     this.candidates.forEach(({ features }, index) => {
       for (const key of keysOf(features)) {
         const list = this.postings.get(key);
@@ -147,7 +186,12 @@ export class SimilarityIndex {
   /** The best `first` matches of `source` among other municipalities' projects of the corpus. */
   rank(source: ProjectFeatures, first: number): ScoredMatch[] {
     const indices = new Set(keysOf(source).flatMap((key) => this.postings.get(key) ?? []));
-    return rankCandidates(source, [...indices].map((index) => this.candidates[index]), this.weights, first);
+    return rankCandidates(
+      source,
+      [...indices].map((index) => this.candidates[index]),
+      this.weights,
+      first,
+    );
   }
 }
 

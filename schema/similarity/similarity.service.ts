@@ -2,7 +2,14 @@ import type { EntityManager } from "@mikro-orm/postgresql";
 import { selectRows } from "../common/sql.js";
 import { Project } from "../project/project.entity.js";
 import { SimilarProject } from "./similar-project.type.js";
-import { type Candidate, inverseFrequency, norm, type ProjectFeatures, rankCandidates, type Weights } from "./similarity.score.js";
+import {
+  type Candidate,
+  inverseFrequency,
+  norm,
+  type ProjectFeatures,
+  rankCandidates,
+  type Weights,
+} from "./similarity.score.js";
 
 /**
  * Candidates scored exactly per source project, the best by a cheap score computed in the
@@ -87,7 +94,10 @@ async function loadSources(em: EntityManager, sourceIds: readonly number[]): Pro
 function toSource(row: SourceRow, n: number): Source {
   const providers = row.suppliers.filter((s) => s.kind === "p");
   const products = row.suppliers.filter((s) => s.kind === "d");
-  const labels = new Map<number, string>([...row.topics.map((t) => [t.term, t.key] as const), ...row.words.map((w) => [w.term, w.lexeme] as const)]);
+  const labels = new Map<number, string>([
+    ...row.topics.map((t) => [t.term, t.key] as const),
+    ...row.words.map((w) => [w.term, w.lexeme] as const),
+  ]);
   const supplierLabels = new Map<number, string>([
     ...providers.map((p) => [p.term, `provider:${p.slug}`] as const),
     ...products.map((p) => [p.term, `product:${p.slug}`] as const),
@@ -134,7 +144,12 @@ interface CandidateRow {
  */
 const TOPIC_SLOTS = 4;
 const slots = Array.from({ length: TOPIC_SLOTS }, (_, i) => i + 1);
-const SLOT_COLUMNS = slots.map((i) => `coalesce(nullif(s.topic_terms[${i}:${i}], '{}'), '{-1}') as t${i}, coalesce(s.topic_weights[${i}], 0) as w${i}`).join(", ");
+const SLOT_COLUMNS = slots
+  .map(
+    (i) =>
+      `coalesce(nullif(s.topic_terms[${i}:${i}], '{}'), '{-1}') as t${i}, coalesce(s.topic_weights[${i}], 0) as w${i}`,
+  )
+  .join(", ");
 const CANDIDATE_COLUMNS = [
   "c.project_id",
   "cardinality(c.topics) as nt",
@@ -164,7 +179,10 @@ interface SearchTerm {
 }
 
 /** The items through which a source finds candidates, and what its cheap score divides by. */
-function searchTerms(source: Source, n: number): { source: { id: number; municipalityId: number; topicNorm: number; wordScale: number }; terms: SearchTerm[] } {
+function searchTerms(
+  source: Source,
+  n: number,
+): { source: { id: number; municipalityId: number; topicNorm: number; wordScale: number }; terms: SearchTerm[] } {
   const maxWordDf = Math.min(LIST_READ, Math.max(MIN_RARE_WORD_DF, Math.ceil(n * RARE_WORD_SHARE)));
   const id = source.features.id;
   const paired = source.wordTerms
@@ -184,13 +202,29 @@ function searchTerms(source: Source, n: number): { source: { id: number; municip
       wordScale: wordNorm ? Math.sqrt(wordCount) / wordNorm ** 2 : 0,
     },
     terms: [
-      ...source.topicTerms.filter((t) => t.df > 0).map((t) => ({ id, kind: "t" as const, term: t.term, term2: 0, weight: weight(t.df) })),
-      ...source.wordTerms.filter((w) => w.df > 0 && w.df <= maxWordDf).map((w) => ({ id, kind: "w" as const, term: w.term, term2: 0, weight: weight(w.df) })),
+      ...source.topicTerms
+        .filter((t) => t.df > 0)
+        .map((t) => ({ id, kind: "t" as const, term: t.term, term2: 0, weight: weight(t.df) })),
+      ...source.wordTerms
+        .filter((w) => w.df > 0 && w.df <= maxWordDf)
+        .map((w) => ({ id, kind: "w" as const, term: w.term, term2: 0, weight: weight(w.df) })),
       // k paired words make k - 1 pairs with each word: so divided, a project sharing them all gets their sum.
-      ...pairs(paired).map(([a, b]) => ({ id, kind: "p" as const, term: a.term, term2: b.term, weight: (weight(a.df) + weight(b.df)) / (paired.length - 1) })),
+      ...pairs(paired).map(([a, b]) => ({
+        id,
+        kind: "p" as const,
+        term: a.term,
+        term2: b.term,
+        weight: (weight(a.df) + weight(b.df)) / (paired.length - 1),
+      })),
       ...source.supplierTerms.map((term) => ({ id, kind: "s" as const, term, term2: 0, weight: 0 })),
       // Projects whose topics are exactly some of the source's heaviest topics (a bit mask over the slots): the best topic matches.
-      ...Array.from({ length: 2 ** Math.min(TOPIC_SLOTS, topicCount) - 1 }, (_, mask) => ({ id, kind: "e" as const, term: mask + 1, term2: 0, weight: 0 })),
+      ...Array.from({ length: 2 ** Math.min(TOPIC_SLOTS, topicCount) - 1 }, (_, mask) => ({
+        id,
+        kind: "e" as const,
+        term: mask + 1,
+        term2: 0,
+        weight: 0,
+      })),
     ],
   };
 }
@@ -310,7 +344,8 @@ function withoutJit<T extends object>(em: EntityManager, sql: string, params: un
 function toCandidate(row: CandidateRow, source: Source): Candidate {
   const name = (term: number) => source.labels.get(term) ?? `#${term}`;
   const suppliers = row.suppliers.map((term) => source.supplierLabels.get(term)).filter((label) => label !== undefined);
-  const ofKind = (kind: string) => suppliers.filter((label) => label.startsWith(kind)).map((label) => ({ slug: label.slice(kind.length), name: "" }));
+  const ofKind = (kind: string) =>
+    suppliers.filter((label) => label.startsWith(kind)).map((label) => ({ slug: label.slice(kind.length), name: "" }));
   return {
     features: {
       id: row.project_id,
@@ -332,7 +367,11 @@ function toCandidate(row: CandidateRow, source: Source): Candidate {
  * and explained. Three statements for any number of sources, none of which reads projects
  * that share nothing with a source.
  */
-export async function similarProjects(em: EntityManager, sourceIds: readonly number[], first: number): Promise<Map<number, SimilarProject[]>> {
+export async function similarProjects(
+  em: EntityManager,
+  sourceIds: readonly number[],
+  first: number,
+): Promise<Map<number, SimilarProject[]>> {
   const { n, sources } = sourceIds.length ? await loadSources(em, sourceIds) : { n: 0, sources: [] };
   const rows = await findCandidates(em, sources, n);
   const bySource = new Map<number, CandidateRow[]>();

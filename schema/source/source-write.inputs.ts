@@ -36,12 +36,16 @@ export class SourceInput {
 export class CreateSourceInput extends SourceInput {
   @Field(() => String, {
     nullable: true,
-    description: "Slug of the municipality whose editors maintain the source; an editor's own when left out. Admins may leave it out for a hub-wide source.",
+    description:
+      "Slug of the municipality whose editors maintain the source; an editor's own when left out. Admins may leave it out for a hub-wide source.",
   })
   @MaxLength(MAX_SLUG_LENGTH)
   municipality?: string | null;
 
-  @Field({ description: "Stable key that records cite it by, e.g. `herten-ratsvorlage-2023-141`; cannot be changed later. An editor token's keys begin with its municipality's slug and a hyphen." })
+  @Field({
+    description:
+      "Stable key that records cite it by, e.g. `herten-ratsvorlage-2023-141`; cannot be changed later. An editor token's keys begin with its municipality's slug and a hyphen.",
+  })
   @IsSlug()
   key: string;
 

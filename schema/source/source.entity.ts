@@ -7,7 +7,10 @@ import { Publishable } from "../publishing/publishable.js";
 import { visibilityFilter } from "../publishing/visibility.js";
 
 /** A publication that facts in the hub are taken from: a press article, a council paper, a report. */
-@ObjectType({ implements: [HubEntity, Publishable], description: "A publication that facts in the hub are taken from." })
+@ObjectType({
+  implements: [HubEntity, Publishable],
+  description: "A publication that facts in the hub are taken from.",
+})
 @Entity()
 @Filter(visibilityFilter({ owner: "municipality" }))
 export class Source extends Publishable {

@@ -1,7 +1,12 @@
 import { ref } from "@mikro-orm/core";
 import type { HubContext } from "../common/context.js";
 import type { Municipality } from "../municipality/municipality.entity.js";
-import { createRecord, requireOwnNaming, resolveOwnMunicipality, updateRecord } from "../publishing/publishing.service.js";
+import {
+  createRecord,
+  requireOwnNaming,
+  resolveOwnMunicipality,
+  updateRecord,
+} from "../publishing/publishing.service.js";
 import type { RecordKind } from "../publishing/record-kind.js";
 import { assignFields, requireUnused } from "../publishing/references.js";
 import { TokenRole } from "../token/token-role.enum.js";
@@ -22,8 +27,10 @@ export const sourceKind: RecordKind<Source> = {
 export function createSourceRecord(ctx: HubContext, input: CreateSourceInput): Promise<Source> {
   return createRecord(ctx, sourceKind, async (tx, viewer) => {
     let municipality: Municipality | null = null;
-    if (input.municipality) municipality = await resolveOwnMunicipality(tx, viewer, input.municipality, "input.municipality", "source");
-    else if (viewer.role === TokenRole.EDITOR) municipality = await tx.findOneOrFail<Municipality>("Municipality", { id: viewer.municipalityId! });
+    if (input.municipality)
+      municipality = await resolveOwnMunicipality(tx, viewer, input.municipality, "input.municipality", "source");
+    else if (viewer.role === TokenRole.EDITOR)
+      municipality = await tx.findOneOrFail<Municipality>("Municipality", { id: viewer.municipalityId! });
     await requireOwnNaming(tx, viewer, municipality, input.key, "input.key");
     await requireUnused(tx, Source, { key: input.key }, "input.key", input.key);
     const source = new Source(input.key, input.title);
@@ -35,5 +42,7 @@ export function createSourceRecord(ctx: HubContext, input: CreateSourceInput): P
 
 /** Changes a source, if it still has the version you last saw (CONFLICT otherwise). */
 export function updateSourceRecord(ctx: HubContext, id: string, version: number, input: SourceInput): Promise<Source> {
-  return updateRecord(ctx, sourceKind, id, version, async (tx, source) => assignFields(tx, source, input, SOURCE_FIELDS));
+  return updateRecord(ctx, sourceKind, id, version, async (tx, source) =>
+    assignFields(tx, source, input, SOURCE_FIELDS),
+  );
 }

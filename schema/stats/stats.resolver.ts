@@ -2,7 +2,13 @@ import { Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graph
 import { BudgetTotal } from "../budget/budget-total.type.js";
 import { BudgetCategory } from "../budget/budget-category.enum.js";
 import type { HubContext } from "../common/context.js";
-import { AGGREGATE_WORK, AggregateListArgs, MAX_BUDGET_YEARS, MAX_TAXONOMY_TOPICS, Work } from "../common/list-bounds.js";
+import {
+  AGGREGATE_WORK,
+  AggregateListArgs,
+  MAX_BUDGET_YEARS,
+  MAX_TAXONOMY_TOPICS,
+  Work,
+} from "../common/list-bounds.js";
 import { State } from "../municipality/state.enum.js";
 import { ProjectStatus } from "../project/project-status.enum.js";
 import { ProjectStatusCount } from "../project/project-status-count.type.js";
@@ -24,7 +30,8 @@ import { AdoptionYearCount, ProviderShare, Stats, TopicStateCount } from "./stat
 @Resolver(() => Stats)
 export class StatsResolver {
   @Query(() => Stats, {
-    description: "Aggregate answers over published records, without downloading them: projects by topic × state and by status, provider market shares, strategies by adoption year, budget totals. Filterable like `projects`.",
+    description:
+      "Aggregate answers over published records, without downloading them: projects by topic × state and by status, provider market shares, strategies by adoption year, budget totals. Filterable like `projects`.",
   })
   async stats(@Args() { filter }: StatsArgs, @Ctx() { em }: HubContext): Promise<Stats> {
     return new Stats(await projectWhere(em, filter), filter ?? null);
@@ -37,31 +44,46 @@ export class StatsResolver {
     return projectCount(em, stats);
   }
 
-  @FieldResolver(() => [TopicStateCount], { description: "Published projects by topic and state, by topic key and state; with a topic filter, only its topics." })
+  @FieldResolver(() => [TopicStateCount], {
+    description: "Published projects by topic and state, by topic key and state; with a topic filter, only its topics.",
+  })
   @Work(AGGREGATE_WORK, { maxItems: MAX_TAXONOMY_TOPICS * Object.keys(State).length })
   projectsByTopicAndState(@Root() stats: Stats, @Ctx() { em }: HubContext): Promise<TopicStateCount[]> {
     return projectsByTopicAndState(em, stats);
   }
 
-  @FieldResolver(() => [ProjectStatusCount], { description: "Published projects by status; statuses without projects are left out." })
+  @FieldResolver(() => [ProjectStatusCount], {
+    description: "Published projects by status; statuses without projects are left out.",
+  })
   @Work(AGGREGATE_WORK, { maxItems: Object.keys(ProjectStatus).length })
   projectsByStatus(@Root() stats: Stats, @Ctx() { em }: HubContext): Promise<ProjectStatusCount[]> {
     return projectsByStatus(em, stats);
   }
 
-  @FieldResolver(() => [ProviderShare], { description: "Providers by number of client municipalities per state (their market share), by state, then most clients first." })
+  @FieldResolver(() => [ProviderShare], {
+    description:
+      "Providers by number of client municipalities per state (their market share), by state, then most clients first.",
+  })
   @Work(AGGREGATE_WORK)
-  async providersByClients(@Root() stats: Stats, @Args() { first }: AggregateListArgs, @Ctx() { em }: HubContext): Promise<ProviderShare[]> {
+  async providersByClients(
+    @Root() stats: Stats,
+    @Args() { first }: AggregateListArgs,
+    @Ctx() { em }: HubContext,
+  ): Promise<ProviderShare[]> {
     return (await providersByClients(em, stats)).slice(0, first);
   }
 
-  @FieldResolver(() => [AdoptionYearCount], { description: "Published strategies by year of adoption, oldest first; those without one last." })
+  @FieldResolver(() => [AdoptionYearCount], {
+    description: "Published strategies by year of adoption, oldest first; those without one last.",
+  })
   @Work(AGGREGATE_WORK, { maxItems: MAX_BUDGET_YEARS + 1 })
   strategiesByAdoptionYear(@Root() stats: Stats, @Ctx() { em }: HubContext): Promise<AdoptionYearCount[]> {
     return strategiesByAdoptionYear(em, stats);
   }
 
-  @FieldResolver(() => [BudgetTotal], { description: "Published budget lines of published strategies, summed by year and category." })
+  @FieldResolver(() => [BudgetTotal], {
+    description: "Published budget lines of published strategies, summed by year and category.",
+  })
   @Work(AGGREGATE_WORK, { maxItems: MAX_BUDGET_YEARS * Object.keys(BudgetCategory).length })
   budgetByYearAndCategory(@Root() stats: Stats, @Ctx() { em }: HubContext): Promise<BudgetTotal[]> {
     return budgetByYearAndCategory(em, stats);

@@ -55,7 +55,11 @@ function strategyTopicCondition(stats: Stats): Fragment {
 /** Number of published projects that match the filter. */
 export async function projectCount(em: EntityManager, stats: Stats): Promise<number> {
   const ids = publishedProjectIds(em, stats);
-  const [row] = await selectRows<{ count: number }>(em, `select count(*)::int as count from (${ids.sql}) as matching`, ids.bindings);
+  const [row] = await selectRows<{ count: number }>(
+    em,
+    `select count(*)::int as count from (${ids.sql}) as matching`,
+    ids.bindings,
+  );
   return row.count;
 }
 
@@ -95,7 +99,13 @@ export async function providersByClients(em: EntityManager, stats: Stats): Promi
   const providerFilter = given(stats.filter?.providers)
     ? "where e.provider_id in (select id from provider where slug in (?))"
     : "";
-  const rows = await selectRows<{ provider_id: number; state: State; clients: number; municipalities: number; share: number }>(
+  const rows = await selectRows<{
+    provider_id: number;
+    state: State;
+    clients: number;
+    municipalities: number;
+    share: number;
+  }>(
     em,
     `with scope as (${scope.sql}),
           totals as (select state, count(*)::int as municipalities from scope group by state),

@@ -24,7 +24,10 @@ export class TopicStateCount {
 }
 
 /** A provider's client municipalities in one state: its "market share" there. */
-@ObjectType({ description: "A provider's client municipalities in one state (from published engagements): its market share among the hub's municipalities there." })
+@ObjectType({
+  description:
+    "A provider's client municipalities in one state (from published engagements): its market share among the hub's municipalities there.",
+})
 export class ProviderShare {
   /** Database id of the provider; the resolver loads it in batches. */
   providerId: number;
@@ -38,7 +41,9 @@ export class ProviderShare {
   @Field(() => Int, { description: "Municipalities of the state in the hub (within the filter)." })
   municipalities: number;
 
-  @Field(() => Float, { description: "`clients / municipalities`, from 0 to 1, rounded to four places by the database." })
+  @Field(() => Float, {
+    description: "`clients / municipalities`, from 0 to 1, rounded to four places by the database.",
+  })
   share: number;
 
   constructor(providerId: number, state: State, clients: number, municipalities: number, share: number) {
@@ -53,7 +58,10 @@ export class ProviderShare {
 /** How many published strategies were adopted in one year. */
 @ObjectType({ description: "How many published strategies were adopted in one year." })
 export class AdoptionYearCount {
-  @Field(() => Int, { nullable: true, description: "Year of adoption; null for strategies not (yet) adopted or without a known date." })
+  @Field(() => Int, {
+    nullable: true,
+    description: "Year of adoption; null for strategies not (yet) adopted or without a known date.",
+  })
   year: number | null;
 
   @Field(() => Int, { description: "Number of published strategies." })
@@ -66,7 +74,10 @@ export class AdoptionYearCount {
 }
 
 /** The answer of `Query.stats`: each figure is one SQL statement, run only when asked for. */
-@ObjectType({ description: "Aggregate figures over published records, computed by the database. Each figure costs one SQL statement, whatever the data size." })
+@ObjectType({
+  description:
+    "Aggregate figures over published records, computed by the database. Each figure costs one SQL statement, whatever the data size.",
+})
 export class Stats {
   /** The checked project condition of the filter. */
   readonly projectWhere: FilterQuery<Project>;

@@ -8,15 +8,21 @@ import { createStrategyRecord, updateStrategyRecord } from "./strategy.write.js"
 @Resolver(() => Strategy)
 export class StrategyMutationResolver {
   @Mutation(() => Strategy, { description: "Creates a strategy of a municipality, as a draft." })
-  createStrategy(@Arg("input", () => CreateStrategyInput, { description: "The new record's fields." }) input: CreateStrategyInput, @Ctx() ctx: HubContext): Promise<Strategy> {
+  createStrategy(
+    @Arg("input", () => CreateStrategyInput, { description: "The new record's fields." }) input: CreateStrategyInput,
+    @Ctx() ctx: HubContext,
+  ): Promise<Strategy> {
     return createStrategyRecord(ctx, input);
   }
 
-  @Mutation(() => Strategy, { description: "Changes a strategy, if it still has the version you last saw (CONFLICT otherwise)." })
+  @Mutation(() => Strategy, {
+    description: "Changes a strategy, if it still has the version you last saw (CONFLICT otherwise).",
+  })
   updateStrategy(
     @Arg("id", () => ID, { description: "ID of the strategy." }) id: string,
     @Arg("version", () => Int, { description: "The strategy's `version` as you last read it." }) version: number,
-    @Arg("input", () => StrategyInput, { description: "The fields to change; those left out keep their value." }) input: StrategyInput,
+    @Arg("input", () => StrategyInput, { description: "The fields to change; those left out keep their value." })
+    input: StrategyInput,
     @Ctx() ctx: HubContext,
   ): Promise<Strategy> {
     return updateStrategyRecord(ctx, id, version, input);

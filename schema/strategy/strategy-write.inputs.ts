@@ -8,7 +8,10 @@ import { IsReferenceList, IsSlug, IsText, IsTitle, IsYear } from "../publishing/
 import { StrategyStatus } from "./strategy-status.enum.js";
 
 /** Changes to a strategy: fields left out keep their value, null clears an optional one, lists replace. */
-@InputType({ description: "Changes to a strategy. Fields left out keep their value; null clears an optional field; lists replace the current list." })
+@InputType({
+  description:
+    "Changes to a strategy. Fields left out keep their value; null clears an optional field; lists replace the current list.",
+})
 export class StrategyInput extends CitedInput {
   @Field(() => String, { nullable: true, description: "Title of the strategy." })
   @IsTitle()
@@ -20,7 +23,10 @@ export class StrategyInput extends CitedInput {
   @Field(() => PartialDateScalar, { nullable: true, description: "When it was presented to the council or public." })
   presentedOn?: string | null;
 
-  @Field(() => PartialDateScalar, { nullable: true, description: "When the council adopted it (or it came into force)." })
+  @Field(() => PartialDateScalar, {
+    nullable: true,
+    description: "When the council adopted it (or it came into force).",
+  })
   adoptedOn?: string | null;
 
   @Field(() => Int, { nullable: true, description: "Year the strategy looks ahead to, e.g. 2025." })
@@ -39,7 +45,10 @@ export class StrategyInput extends CitedInput {
   @IsText()
   note?: string | null;
 
-  @Field(() => [String], { nullable: true, description: "Slugs of the consultancies that helped write it; replaces the list." })
+  @Field(() => [String], {
+    nullable: true,
+    description: "Slugs of the consultancies that helped write it; replaces the list.",
+  })
   @IsReferenceList(MAX_CONSULTANTS)
   consultants?: string[] | null;
 }
@@ -51,7 +60,10 @@ export class CreateStrategyInput extends StrategyInput {
   @MaxLength(MAX_SLUG_LENGTH)
   municipality: string;
 
-  @Field({ description: "Stable slug, e.g. `ratingen-digital-2025plus`; cannot be changed later. An editor token's slugs begin with its municipality's slug and a hyphen." })
+  @Field({
+    description:
+      "Stable slug, e.g. `ratingen-digital-2025plus`; cannot be changed later. An editor token's slugs begin with its municipality's slug and a hyphen.",
+  })
   @IsSlug()
   slug: string;
 

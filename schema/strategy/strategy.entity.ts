@@ -34,7 +34,10 @@ export class Strategy extends Publishable {
   @Property({ type: "string", length: 10, nullable: true })
   presentedOn: string | null = null;
 
-  @Field(() => PartialDateScalar, { nullable: true, description: "When the council adopted it (or it came into force)." })
+  @Field(() => PartialDateScalar, {
+    nullable: true,
+    description: "When the council adopted it (or it came into force).",
+  })
   @Property({ type: "string", length: 10, nullable: true })
   adoptedOn: string | null = null;
 
@@ -46,7 +49,10 @@ export class Strategy extends Publishable {
   @Property({ type: "text" })
   summary: string;
 
-  @Field(() => String, { nullable: true, description: "Vision or motto, e.g. `HI-digital: gemeinsam. einfach. besser.`" })
+  @Field(() => String, {
+    nullable: true,
+    description: "Vision or motto, e.g. `HI-digital: gemeinsam. einfach. besser.`",
+  })
   @Property({ type: "text", nullable: true })
   vision: string | null = null;
 

@@ -7,7 +7,9 @@ import { MunicipalityScopeFilter } from "../municipality/municipality-scope.inpu
 import { StrategyStatus } from "./strategy-status.enum.js";
 
 /** Narrows a strategy list. */
-@InputType({ description: "Narrows a strategy list. Every given criterion must hold; within one criterion any value may match." })
+@InputType({
+  description: "Narrows a strategy list. Every given criterion must hold; within one criterion any value may match.",
+})
 export class StrategyFilter extends MunicipalityScopeFilter {
   @Field(() => [StrategyStatus], { nullable: true, description: "Strategy statuses." })
   @ArrayMaxSize(MAX_FILTER_VALUES)

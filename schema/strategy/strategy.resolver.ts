@@ -19,7 +19,9 @@ export class StrategyConnection extends ConnectionType("Strategy", Strategy) {}
 export class StrategyResolver {
   @Query(() => StrategyConnection, { description: "Strategies of all municipalities, filtered, sorted and paginated." })
   async strategies(@Args() args: StrategiesArgs, @Ctx() { em }: HubContext): Promise<StrategyConnection> {
-    return toConnection(await fetchPage(em, Strategy, await strategyWhere(em, args.filter), strategyOrdering.spec(args.orderBy), args));
+    return toConnection(
+      await fetchPage(em, Strategy, await strategyWhere(em, args.filter), strategyOrdering.spec(args.orderBy), args),
+    );
   }
 
   @Query(() => Strategy, { nullable: true, description: "The strategy with this slug, or null." })

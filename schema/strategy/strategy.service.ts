@@ -15,13 +15,19 @@ import type { StrategyFilter } from "./strategy.inputs.js";
  * Turns a strategy filter into a query condition. A strategy is on a topic when
  * one of its fields of action is tagged with it.
  */
-export async function strategyWhere(em: EntityManager, filter: StrategyFilter | null | undefined): Promise<FilterQuery<Strategy>> {
+export async function strategyWhere(
+  em: EntityManager,
+  filter: StrategyFilter | null | undefined,
+): Promise<FilterQuery<Strategy>> {
   const conditions = await municipalityConditions(em, filter);
   if (given(filter?.statuses)) conditions.push({ status: { $in: filter.statuses } });
   const topics = await topicConditions(em, filter?.topics);
   if (topics.length) {
     // Named by string: fields of action build on strategies, so a class reference here would be an import cycle.
-    const onTopic = em.createQueryBuilder<FieldOfAction, "f">("FieldOfAction", "f").select("f.strategy").where({ $and: topics });
+    const onTopic = em
+      .createQueryBuilder<FieldOfAction, "f">("FieldOfAction", "f")
+      .select("f.strategy")
+      .where({ $and: topics });
     // Query builders skip the ORM's filters unless told: a draft field of action must not put its strategy on a topic.
     await onTopic.applyFilters();
     conditions.push({ id: { $in: onTopic.getKnexQuery() } });
@@ -30,14 +36,35 @@ export async function strategyWhere(em: EntityManager, filter: StrategyFilter | 
 }
 
 /** Finds the strategy a new child record names, refusing one of another municipality than the editor's. */
-export async function resolveOwnStrategy(tx: EntityManager, viewer: Viewer, slug: string, field: string, label: string): Promise<Strategy> {
-  const strategy = await findNamed(tx, Strategy, "slug", slug, field, "Use the slug of one of your municipality's strategies.");
+export async function resolveOwnStrategy(
+  tx: EntityManager,
+  viewer: Viewer,
+  slug: string,
+  field: string,
+  label: string,
+): Promise<Strategy> {
+  const strategy = await findNamed(
+    tx,
+    Strategy,
+    "slug",
+    slug,
+    field,
+    "Use the slug of one of your municipality's strategies.",
+  );
   authorize(viewer, { label }, strategy.municipality.id);
   return strategy;
 }
 
 /** The position after the last child of a strategy (fields of action, budget lines are numbered within it). */
-export async function nextPosition(tx: EntityManager, entity: typeof FieldOfAction | typeof BudgetLine, strategy: Strategy): Promise<number> {
-  const [last] = await tx.find(entity as typeof FieldOfAction, { strategy }, { orderBy: { position: "desc" }, limit: 1, fields: ["position"], filters: false });
+export async function nextPosition(
+  tx: EntityManager,
+  entity: typeof FieldOfAction | typeof BudgetLine,
+  strategy: Strategy,
+): Promise<number> {
+  const [last] = await tx.find(
+    entity as typeof FieldOfAction,
+    { strategy },
+    { orderBy: { position: "desc" }, limit: 1, fields: ["position"], filters: false },
+  );
   return (last?.position ?? 0) + 1;
 }

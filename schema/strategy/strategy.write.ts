@@ -4,7 +4,12 @@ import type { HubContext } from "../common/context.js";
 import { MAX_STRATEGIES, requireRoomFor } from "../common/list-bounds.js";
 import { Provider } from "../provider/provider.entity.js";
 import { applySources, citesPublishedSource } from "../publishing/cited.inputs.js";
-import { createRecord, requireOwnNaming, resolveOwnMunicipality, updateRecord } from "../publishing/publishing.service.js";
+import {
+  createRecord,
+  requireOwnNaming,
+  resolveOwnMunicipality,
+  updateRecord,
+} from "../publishing/publishing.service.js";
 import type { RecordKind } from "../publishing/record-kind.js";
 import { assignFields, findAllNamed, requireUnused } from "../publishing/references.js";
 import type { CreateStrategyInput, StrategyInput } from "./strategy-write.inputs.js";
@@ -20,10 +25,28 @@ export const strategyKind: RecordKind<Strategy> = {
 };
 
 async function applyStrategy(tx: EntityManager, strategy: Strategy, input: StrategyInput): Promise<void> {
-  assignFields(tx, strategy, input, ["title", "status", "presentedOn", "adoptedOn", "horizon", "summary", "vision", "note"]);
+  assignFields(tx, strategy, input, [
+    "title",
+    "status",
+    "presentedOn",
+    "adoptedOn",
+    "horizon",
+    "summary",
+    "vision",
+    "note",
+  ]);
   await applySources(tx, strategy, input);
   if (input.consultants !== undefined) {
-    strategy.consultants.set(await findAllNamed(tx, Provider, "slug", input.consultants ?? [], "input.consultants", "Query `providers` for valid slugs."));
+    strategy.consultants.set(
+      await findAllNamed(
+        tx,
+        Provider,
+        "slug",
+        input.consultants ?? [],
+        "input.consultants",
+        "Query `providers` for valid slugs.",
+      ),
+    );
   }
 }
 
@@ -33,7 +56,15 @@ export function createStrategyRecord(ctx: HubContext, input: CreateStrategyInput
     const municipality = await resolveOwnMunicipality(tx, viewer, input.municipality, "input.municipality", "strategy");
     await requireOwnNaming(tx, viewer, municipality, input.slug, "input.slug");
     await requireUnused(tx, Strategy, { slug: input.slug }, "input.slug", input.slug);
-    await requireRoomFor(tx, Strategy, { municipality }, MAX_STRATEGIES, "input.municipality", `The municipality ${input.municipality}`, "strategies");
+    await requireRoomFor(
+      tx,
+      Strategy,
+      { municipality },
+      MAX_STRATEGIES,
+      "input.municipality",
+      `The municipality ${input.municipality}`,
+      "strategies",
+    );
     const strategy = new Strategy(input.slug, input.title, ref(municipality), input.status, input.summary);
     await applyStrategy(tx, strategy, input);
     return strategy;
@@ -41,6 +72,11 @@ export function createStrategyRecord(ctx: HubContext, input: CreateStrategyInput
 }
 
 /** Changes a strategy, if it still has the version you last saw (CONFLICT otherwise). */
-export function updateStrategyRecord(ctx: HubContext, id: string, version: number, input: StrategyInput): Promise<Strategy> {
+export function updateStrategyRecord(
+  ctx: HubContext,
+  id: string,
+  version: number,
+  input: StrategyInput,
+): Promise<Strategy> {
   return updateRecord(ctx, strategyKind, id, version, (tx, strategy) => applyStrategy(tx, strategy, input));
 }

@@ -16,7 +16,10 @@ export const TOKEN_NAME_MAX_LENGTH = 120;
   expression: "(role = 'EDITOR' and municipality_id is not null) or (role = 'ADMIN' and municipality_id is null)",
 })
 // Written the way PostgreSQL prints it back (not with `between`), so that the schema diff sees no drift.
-@Check({ name: "api_token_name_length", expression: `char_length(name) >= 1 and char_length(name) <= ${TOKEN_NAME_MAX_LENGTH}` })
+@Check({
+  name: "api_token_name_length",
+  expression: `char_length(name) >= 1 and char_length(name) <= ${TOKEN_NAME_MAX_LENGTH}`,
+})
 export class ApiToken {
   @PrimaryKey({ type: "integer", autoincrement: true })
   id!: number;

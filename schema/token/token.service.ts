@@ -38,18 +38,22 @@ export function hashToken(token: string): string {
 /** Checks a token name; returns it trimmed, or throws a `TokenInputError`. */
 export function checkTokenName(name: string | undefined): string {
   const trimmed = (name ?? "").trim();
-  if (!trimmed) throw new TokenInputError("The token needs a name (--name), e.g. \"Amt 10 – Digitalisierung\".", "name");
+  if (!trimmed) throw new TokenInputError('The token needs a name (--name), e.g. "Amt 10 – Digitalisierung".', "name");
   if ([...trimmed].length > TOKEN_NAME_MAX_LENGTH) {
     throw new TokenInputError(`The token name is longer than ${TOKEN_NAME_MAX_LENGTH} characters.`, "name");
   }
-  if (/[\u0000-\u001f\u007f]/.test(trimmed) || findBidiControl(trimmed)) throw new TokenInputError("The token name must not contain control characters.", "name");
+  if (/[\u0000-\u001f\u007f]/.test(trimmed) || findBidiControl(trimmed))
+    throw new TokenInputError("The token name must not contain control characters.", "name");
   return trimmed;
 }
 
 /** Checks that an editor names exactly one municipality and an admin none; throws a `TokenInputError`. */
 export function checkRoleScope(role: TokenRole, municipalitySlug: string | null | undefined): void {
   if (role === TokenRole.EDITOR && !municipalitySlug) {
-    throw new TokenInputError("An editor token needs its municipality (--municipality <slug>, e.g. herten).", "municipality");
+    throw new TokenInputError(
+      "An editor token needs its municipality (--municipality <slug>, e.g. herten).",
+      "municipality",
+    );
   }
   if (role === TokenRole.ADMIN && municipalitySlug) {
     throw new TokenInputError("An admin token belongs to no municipality; leave out --municipality.", "municipality");
@@ -68,16 +72,23 @@ export interface CreateTokenInput {
  * stored record. Throws a `TokenInputError` for an invalid name, an editor without or
  * an admin with a municipality, or an unknown municipality slug.
  */
-export async function createToken(em: EntityManager, input: CreateTokenInput): Promise<{ token: string; record: ApiToken }> {
+export async function createToken(
+  em: EntityManager,
+  input: CreateTokenInput,
+): Promise<{ token: string; record: ApiToken }> {
   const name = checkTokenName(input.name);
-  if (!Object.values(TokenRole).includes(input.role)) throw new TokenInputError(`Unknown role ${JSON.stringify(input.role)}.`, "role");
+  if (!Object.values(TokenRole).includes(input.role))
+    throw new TokenInputError(`Unknown role ${JSON.stringify(input.role)}.`, "role");
   checkRoleScope(input.role, input.municipalitySlug);
   let municipality: Municipality | null = null;
   if (input.municipalitySlug) {
     // Named by string, as in ApiToken: a class reference would be an import cycle.
     municipality = await em.findOne<Municipality>("Municipality", { slug: input.municipalitySlug });
     if (!municipality) {
-      throw new TokenInputError(`No municipality has the slug ${JSON.stringify(input.municipalitySlug)}; \`token list\` and the hub's \`municipalities\` query show the known ones.`, "municipality");
+      throw new TokenInputError(
+        `No municipality has the slug ${JSON.stringify(input.municipalitySlug)}; \`token list\` and the hub's \`municipalities\` query show the known ones.`,
+        "municipality",
+      );
     }
   }
   const token = generateToken();
@@ -103,7 +114,10 @@ export function listTokens(em: EntityManager): Promise<ApiToken[]> {
  * Revokes a token by id. Revoking a revoked token changes nothing and says so
  * (`alreadyRevoked`). Throws a `TokenInputError` for an unknown id.
  */
-export async function revokeToken(em: EntityManager, id: number): Promise<{ record: ApiToken; alreadyRevoked: boolean }> {
+export async function revokeToken(
+  em: EntityManager,
+  id: number,
+): Promise<{ record: ApiToken; alreadyRevoked: boolean }> {
   const record = await em.findOne(ApiToken, { id });
   if (!record) throw new TokenInputError(`No token has the id ${id}; \`token list\` shows the ids.`, "id");
   if (record.revokedAt) return { record, alreadyRevoked: true };

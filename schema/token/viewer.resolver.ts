@@ -6,10 +6,15 @@ import { Viewer } from "./viewer.js";
 /** Tells callers which token they use; the municipality feature adds the token's `municipality`. */
 @Resolver(() => Viewer)
 export class ViewerResolver {
-  @Query(() => Viewer, { nullable: true, description: "The API token of this request (`Authorization: Bearer …`); null for anonymous callers." })
+  @Query(() => Viewer, {
+    nullable: true,
+    description: "The API token of this request (`Authorization: Bearer …`); null for anonymous callers.",
+  })
   viewer(@Ctx() { viewer }: HubContext, @Info() info: GraphQLResolveInfo): Viewer | null {
     // Differs per caller: never in a shared cache.
-    (info as GraphQLResolveInfo & { cacheControl?: { setCacheHint(hint: { maxAge: number; scope: "PRIVATE" }): void } }).cacheControl?.setCacheHint({
+    (
+      info as GraphQLResolveInfo & { cacheControl?: { setCacheHint(hint: { maxAge: number; scope: "PRIVATE" }): void } }
+    ).cacheControl?.setCacheHint({
       maxAge: 0,
       scope: "PRIVATE",
     });

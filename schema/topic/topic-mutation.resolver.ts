@@ -8,14 +8,18 @@ import { createTopicRecord, updateTopicRecord } from "./topic.write.js";
 @Resolver(() => Topic)
 export class TopicMutationResolver {
   @Mutation(() => Topic, { description: "Adds a topic that records can be tagged with (admins only)." })
-  createTopic(@Arg("input", () => CreateTopicInput, { description: "The new record's fields." }) input: CreateTopicInput, @Ctx() ctx: HubContext): Promise<Topic> {
+  createTopic(
+    @Arg("input", () => CreateTopicInput, { description: "The new record's fields." }) input: CreateTopicInput,
+    @Ctx() ctx: HubContext,
+  ): Promise<Topic> {
     return createTopicRecord(ctx, input);
   }
 
   @Mutation(() => Topic, { description: "Changes a topic's labels or description (admins only)." })
   updateTopic(
     @Arg("id", () => ID, { description: "ID of the topic." }) id: string,
-    @Arg("input", () => TopicInput, { description: "The fields to change; those left out keep their value." }) input: TopicInput,
+    @Arg("input", () => TopicInput, { description: "The fields to change; those left out keep their value." })
+    input: TopicInput,
     @Ctx() ctx: HubContext,
   ): Promise<Topic> {
     return updateTopicRecord(ctx, id, input);

@@ -28,7 +28,10 @@ export class Topic extends HubEntity {
 
   /** The label in the requested language. */
   @Field({ description: "Label in the requested language; German by default." })
-  label(@Arg("language", () => Language, { defaultValue: Language.DE, description: "Language of the label." }) language: Language): string {
+  label(
+    @Arg("language", () => Language, { defaultValue: Language.DE, description: "Language of the label." })
+    language: Language,
+  ): string {
     return language === Language.EN ? this.labelEn : this.labelDe;
   }
 

@@ -13,6 +13,8 @@ export class TopicConnection extends ConnectionType("Topic", Topic) {}
 export class TopicResolver {
   @Query(() => TopicConnection, { description: "The shared topic taxonomy, sorted by key." })
   async topics(@Args() args: TopicsArgs, @Ctx() { em }: HubContext): Promise<TopicConnection> {
-    return toConnection(await fetchPage(em, Topic, {}, { property: "key", kind: "string", direction: args.direction }, args));
+    return toConnection(
+      await fetchPage(em, Topic, {}, { property: "key", kind: "string", direction: args.direction }, args),
+    );
   }
 }

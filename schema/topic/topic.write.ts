@@ -9,7 +9,13 @@ import { Topic } from "./topic.entity.js";
 const TOPIC_FIELDS = ["labelDe", "labelEn", "description"] as const;
 
 /** How the write path handles topics. */
-export const topicKind: RecordKind<Topic> = { entity: Topic, label: "topic", populate: [], owner: () => null, adminOnly: true };
+export const topicKind: RecordKind<Topic> = {
+  entity: Topic,
+  label: "topic",
+  populate: [],
+  owner: () => null,
+  adminOnly: true,
+};
 
 /** Adds a topic that records can be tagged with (admins only). */
 export function createTopicRecord(ctx: HubContext, input: CreateTopicInput): Promise<Topic> {

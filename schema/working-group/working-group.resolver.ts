@@ -21,7 +21,14 @@ export class WorkingGroupResolver {
   }
 
   @FieldResolver(() => [Municipality], { description: "Member municipalities that are in the hub." })
-  async members(@Root() group: WorkingGroup, @Args() { first }: ListArgs, @Ctx() { loaders }: HubContext): Promise<Municipality[]> {
-    return (await loaders.related<WorkingGroup, Municipality>(WorkingGroup, "members", "name").load(group)).slice(0, first);
+  async members(
+    @Root() group: WorkingGroup,
+    @Args() { first }: ListArgs,
+    @Ctx() { loaders }: HubContext,
+  ): Promise<Municipality[]> {
+    return (await loaders.related<WorkingGroup, Municipality>(WorkingGroup, "members", "name").load(group)).slice(
+      0,
+      first,
+    );
   }
 }

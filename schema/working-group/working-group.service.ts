@@ -7,7 +7,10 @@ import type { WorkingGroup } from "./working-group.entity.js";
 import type { WorkingGroupFilter } from "./working-group.inputs.js";
 
 /** Turns a working-group filter into a query condition: groups with any of the given members or topics. */
-export async function workingGroupWhere(em: EntityManager, filter: WorkingGroupFilter | null | undefined): Promise<FilterQuery<WorkingGroup>> {
+export async function workingGroupWhere(
+  em: EntityManager,
+  filter: WorkingGroupFilter | null | undefined,
+): Promise<FilterQuery<WorkingGroup>> {
   const conditions = await topicConditions(em, filter?.topics);
   if (given(filter?.municipalities)) {
     await requireMunicipalities(em, filter.municipalities);

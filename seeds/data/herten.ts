@@ -81,7 +81,8 @@ export const herten: CitySeed = {
       provider: "software-beratung-meinhard",
       role: EngagementRole.SOFTWARE_SUPPLY,
       since: null,
-      description: "Liefert die derzeit eingesetzte Kita-Abrechnungssoftware winkita, für die die Stadt Lizenzen erworben hat.",
+      description:
+        "Liefert die derzeit eingesetzte Kita-Abrechnungssoftware winkita, für die die Stadt Lizenzen erworben hat.",
       note: null,
       sources: [V],
     },
@@ -152,7 +153,8 @@ export const herten: CitySeed = {
     {
       key: "18-203-hfa-2018-11-22",
       reference: "18/203",
-      title: "Einrichtung einer Arbeitsgruppe „Digitalisierung der Stadt“ (Bericht zur IT- und Digitalisierungsstrategie)",
+      title:
+        "Einrichtung einer Arbeitsgruppe „Digitalisierung der Stadt“ (Bericht zur IT- und Digitalisierungsstrategie)",
       body: "Haupt- und Finanzausschuss",
       date: "2018-11-22",
       outcome: DecisionOutcome.UNKNOWN,
@@ -163,7 +165,8 @@ export const herten: CitySeed = {
     {
       key: "18-203-rat-2018-11-28",
       reference: "18/203",
-      title: "Einrichtung einer Arbeitsgruppe „Digitalisierung der Stadt“ (Bericht zur IT- und Digitalisierungsstrategie)",
+      title:
+        "Einrichtung einer Arbeitsgruppe „Digitalisierung der Stadt“ (Bericht zur IT- und Digitalisierungsstrategie)",
       body: "Rat der Stadt Herten",
       date: "2018-11-28",
       outcome: DecisionOutcome.UNKNOWN,
@@ -202,21 +205,24 @@ export const herten: CitySeed = {
         {
           position: 1,
           title: "E-Government als digitale Abbildung analoger Verwaltungsprozesse",
-          description: "Erstes der drei beim Barcamp im April 2018 vereinbarten Ziele: Verwaltungsabläufe digital abbilden.",
+          description:
+            "Erstes der drei beim Barcamp im April 2018 vereinbarten Ziele: Verwaltungsabläufe digital abbilden.",
           topics: ["online-services", "process-optimisation", "e-file"],
           sources: [V],
         },
         {
           position: 2,
           title: "Auf- und Ausbau einer smarten Infrastruktur innerhalb der Stadt Herten",
-          description: "Zweites Ziel: eine intelligente Infrastruktur im Stadtgebiet schaffen und erweitern. (Im Text ohne Bindestrich: „Aufund Ausbau“.)",
+          description:
+            "Zweites Ziel: eine intelligente Infrastruktur im Stadtgebiet schaffen und erweitern. (Im Text ohne Bindestrich: „Aufund Ausbau“.)",
           topics: ["infrastructure", "smart-city"],
           sources: [V],
         },
         {
           position: 3,
           title: "Auf- und Ausbau smarter Dienste und Dienstleistungen für die Menschen von Stadt und Region",
-          description: "Drittes Ziel: intelligente Dienste für die Menschen in Herten und der Region anbieten. (Im Text ohne Bindestrich: „Aufund Ausbau“.)",
+          description:
+            "Drittes Ziel: intelligente Dienste für die Menschen in Herten und der Region anbieten. (Im Text ohne Bindestrich: „Aufund Ausbau“.)",
           topics: ["smart-city", "online-services"],
           sources: [V],
         },
@@ -268,8 +274,20 @@ export const herten: CitySeed = {
       note: "Begonnen „Anfang 2018“. Den externen Dritten nennt die Vorlage nicht.",
       sources: [V],
     },
-    idea("herten-formularserver", "Formularserver", "Ein Formularserver für Verwaltungsformulare wurde als mögliches Nahziel benannt.", ["online-services"], "Nahziel"),
-    idea("herten-e-payment", "E-Payment", "Elektronisches Bezahlen wurde als mögliches Nahziel benannt.", ["e-payment", "online-services"], "Nahziel"),
+    idea(
+      "herten-formularserver",
+      "Formularserver",
+      "Ein Formularserver für Verwaltungsformulare wurde als mögliches Nahziel benannt.",
+      ["online-services"],
+      "Nahziel",
+    ),
+    idea(
+      "herten-e-payment",
+      "E-Payment",
+      "Elektronisches Bezahlen wurde als mögliches Nahziel benannt.",
+      ["e-payment", "online-services"],
+      "Nahziel",
+    ),
     idea(
       "herten-digitales-quartiersmanagement",
       "Digitales Quartiersmanagement",
@@ -307,7 +325,8 @@ export const herten: CitySeed = {
           amount: "8400.00",
           currency: "EUR",
           period: CostPeriod.ANNUAL,
-          description: "JUGIS-Baustein ETB / KTE (Verwaltung der Kindertagesstätten und Erhebung der Elternbeiträge), laut Angebot des KRZN",
+          description:
+            "JUGIS-Baustein ETB / KTE (Verwaltung der Kindertagesstätten und Erhebung der Elternbeiträge), laut Angebot des KRZN",
           note: null,
           sources: [V],
         },
@@ -316,7 +335,8 @@ export const herten: CitySeed = {
           amount: "1700.00",
           currency: "EUR",
           period: CostPeriod.ANNUAL,
-          description: "JUGIS-Baustein Kita-Online (Online-Präsentation der Kitas und Online-Anmeldung), laut Angebot des KRZN",
+          description:
+            "JUGIS-Baustein Kita-Online (Online-Präsentation der Kitas und Online-Anmeldung), laut Angebot des KRZN",
           note: null,
           sources: [V],
         },
@@ -325,7 +345,8 @@ export const herten: CitySeed = {
           amount: "4400.00",
           currency: "EUR",
           period: CostPeriod.ANNUAL,
-          description: "JUGIS-Baustein Kindertagespflege (Vermittlung und Abrechnung der Tagespflege), laut Angebot des KRZN",
+          description:
+            "JUGIS-Baustein Kindertagespflege (Vermittlung und Abrechnung der Tagespflege), laut Angebot des KRZN",
           note: null,
           sources: [V],
         },
@@ -334,7 +355,8 @@ export const herten: CitySeed = {
           amount: "4800.00",
           currency: "EUR",
           period: CostPeriod.ANNUAL,
-          description: "JUGIS-Baustein DataWarehouse (zentraler Betrieb beim KRZN mit zentraler Datenhaltung), laut Angebot des KRZN",
+          description:
+            "JUGIS-Baustein DataWarehouse (zentraler Betrieb beim KRZN mit zentraler Datenhaltung), laut Angebot des KRZN",
           note: "Im Text einmal „DataWarehose“ geschrieben.",
           sources: [V],
         },
@@ -379,7 +401,13 @@ export const herten: CitySeed = {
         "mögliche weitere Einsparungen.",
       sources: [V],
     },
-    idea("herten-digitale-ratsarbeit", "Digitale Ratsarbeit", "Die Ratsarbeit zu digitalisieren, wurde als mögliches mittel- bis langfristiges Projekt benannt.", ["council-work"], "mittel- bis langfristig"),
+    idea(
+      "herten-digitale-ratsarbeit",
+      "Digitale Ratsarbeit",
+      "Die Ratsarbeit zu digitalisieren, wurde als mögliches mittel- bis langfristiges Projekt benannt.",
+      ["council-work"],
+      "mittel- bis langfristig",
+    ),
     idea(
       "herten-digitales-bewerbermanagement",
       "Digitales Bewerbermanagement",

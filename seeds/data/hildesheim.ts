@@ -39,8 +39,7 @@ export const hildesheim: CitySeed = {
     population: null,
     populationAsOf: null,
     website: null,
-    note:
-      "AGS und Landkreis sind öffentliche Referenzangaben (Hildesheim ist Sitz des Landkreises); einen Regierungsbezirk nennen die Angaben nicht.",
+    note: "AGS und Landkreis sind öffentliche Referenzangaben (Hildesheim ist Sitz des Landkreises); einen Regierungsbezirk nennen die Angaben nicht.",
     sources: [V],
   },
 
@@ -154,7 +153,13 @@ export const hildesheim: CitySeed = {
         { position: 1, title: "Digitaler Handlungsrahmen", description: null, topics: ["governance"], sources: [V] },
         { position: 2, title: "Arbeit 4.0", description: null, topics: ["new-work"], sources: [V] },
         { position: 3, title: "Infrastruktur", description: null, topics: ["infrastructure"], sources: [V] },
-        { position: 4, title: "Führung und Organisation", description: null, topics: ["governance", "change-management"], sources: [V] },
+        {
+          position: 4,
+          title: "Führung und Organisation",
+          description: null,
+          topics: ["governance", "change-management"],
+          sources: [V],
+        },
         {
           position: 5,
           title: "Geschäftsprozessoptimierung und Innovation",
@@ -169,7 +174,13 @@ export const hildesheim: CitySeed = {
           topics: ["online-services", "digital-communication"],
           sources: [V],
         },
-        { position: 7, title: "Digitales Lernen und Wissen", description: null, topics: ["staff-qualification"], sources: [V] },
+        {
+          position: 7,
+          title: "Digitales Lernen und Wissen",
+          description: null,
+          topics: ["staff-qualification"],
+          sources: [V],
+        },
       ],
       budget: [
         {

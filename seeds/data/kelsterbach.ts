@@ -194,8 +194,7 @@ export const kelsterbach: CitySeed = {
       providers: [],
       products: [],
       partners: [],
-      note:
-        "Der Abschluss ist „nun“ für Dezember 2023 vorgesehen; das Wort deutet auf eine Verschiebung hin, einen früheren Termin nennt der Text aber nicht.",
+      note: "Der Abschluss ist „nun“ für Dezember 2023 vorgesehen; das Wort deutet auf eine Verschiebung hin, einen früheren Termin nennt der Text aber nicht.",
       sources: [KA],
     },
     {
@@ -219,7 +218,8 @@ export const kelsterbach: CitySeed = {
     {
       slug: "kelsterbach-wohnungsverwaltung",
       title: "Wohnungsverwaltung",
-      summary: "Zusammen mit der Kindergartenverwaltung soll 2023 auch die Wohnungsverwaltung fertiggestellt und veröffentlicht werden.",
+      summary:
+        "Zusammen mit der Kindergartenverwaltung soll 2023 auch die Wohnungsverwaltung fertiggestellt und veröffentlicht werden.",
       status: ProjectStatus.IN_PROGRESS,
       strategy: STRATEGY,
       fieldOfAction: null,
@@ -255,7 +255,8 @@ export const kelsterbach: CitySeed = {
     {
       slug: "kelsterbach-raumreservierung-kommsoft",
       title: "Reservierungstool für städtische Räumlichkeiten (Kommsoft)",
-      summary: "Städtische Räume sollen künftig über das Reservierungswerkzeug Kommsoft gebucht werden; die Einführung ist für 2023 vorgesehen.",
+      summary:
+        "Städtische Räume sollen künftig über das Reservierungswerkzeug Kommsoft gebucht werden; die Einführung ist für 2023 vorgesehen.",
       status: ProjectStatus.PLANNED,
       strategy: STRATEGY,
       fieldOfAction: null,
@@ -273,7 +274,8 @@ export const kelsterbach: CitySeed = {
     {
       slug: "kelsterbach-digitale-baugenehmigung",
       title: "Digitales Baugenehmigungsverfahren (XPlanung und XBau)",
-      summary: "Ein digitales Baugenehmigungsverfahren auf Grundlage der Standards XPlanung und XBau soll 2023 eingeführt werden.",
+      summary:
+        "Ein digitales Baugenehmigungsverfahren auf Grundlage der Standards XPlanung und XBau soll 2023 eingeführt werden.",
       status: ProjectStatus.PLANNED,
       strategy: STRATEGY,
       fieldOfAction: null,

@@ -69,8 +69,7 @@ export const providers: ProviderSeed[] = [
     seat: null,
     statesServed: [],
     website: null,
-    description:
-      "Hersteller der Kita-Abrechnungssoftware winkita, die Herten mit erworbenen Lizenzen einsetzt.",
+    description: "Hersteller der Kita-Abrechnungssoftware winkita, die Herten mit erworbenen Lizenzen einsetzt.",
     sources: ["herten-vorlage-18-203"],
   },
   {

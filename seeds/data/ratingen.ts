@@ -50,16 +50,17 @@ export const ratingen: CitySeed = {
       provider: "regio-it",
       role: EngagementRole.CONSULTING,
       since: null,
-      description: "regio iT hat die Stadtverwaltung bei der Erarbeitung des Strategiepapiers „Ratingen.digital 2025plus“ beraten.",
-      note:
-        "Beraten hat außerdem eine IT-Beratungsgesellschaft, deren Namen der Text nicht nennt; sie ist deshalb nicht als Anbieter erfasst.",
+      description:
+        "regio iT hat die Stadtverwaltung bei der Erarbeitung des Strategiepapiers „Ratingen.digital 2025plus“ beraten.",
+      note: "Beraten hat außerdem eine IT-Beratungsgesellschaft, deren Namen der Text nicht nennt; sie ist deshalb nicht als Anbieter erfasst.",
       sources: [K21],
     },
     {
       provider: "kommitt-ratingen",
       role: EngagementRole.INFRASTRUCTURE,
       since: null,
-      description: "Die Stadtwerke-Tochter baut das Glasfasernetz in ganz Ratingen aus; der Ausbau soll bald abgeschlossen sein.",
+      description:
+        "Die Stadtwerke-Tochter baut das Glasfasernetz in ganz Ratingen aus; der Ausbau soll bald abgeschlossen sein.",
       note: "Schreibweise im Fachbeitrag: „Kommitt Ratingen GmbH“.",
       sources: [TRIMBORN],
     },
@@ -67,7 +68,8 @@ export const ratingen: CitySeed = {
       provider: "kommitt-ratingen",
       role: EngagementRole.PARTNER,
       since: null,
-      description: "Als Akteurin des digitalen Wandels soll die KomMITT mit der Stadt an der Smart City Ratingen arbeiten.",
+      description:
+        "Als Akteurin des digitalen Wandels soll die KomMITT mit der Stadt an der Smart City Ratingen arbeiten.",
       note: null,
       sources: [K21],
     },
@@ -75,7 +77,8 @@ export const ratingen: CitySeed = {
       provider: "stadtwerke-ratingen",
       role: EngagementRole.PARTNER,
       since: null,
-      description: "Die Stadtwerke gehören zu den Akteuren, mit denen die Stadt die Smart City Ratingen weiterentwickeln will.",
+      description:
+        "Die Stadtwerke gehören zu den Akteuren, mit denen die Stadt die Smart City Ratingen weiterentwickeln will.",
       note: null,
       sources: [K21],
     },
@@ -83,7 +86,8 @@ export const ratingen: CitySeed = {
       provider: "inwest",
       role: EngagementRole.PARTNER,
       since: null,
-      description: "Die Standortinitiative InWest ist als Partnerin für die Entwicklung der Smart City Ratingen genannt.",
+      description:
+        "Die Standortinitiative InWest ist als Partnerin für die Entwicklung der Smart City Ratingen genannt.",
       note: null,
       sources: [K21],
     },
@@ -123,7 +127,8 @@ export const ratingen: CitySeed = {
         "des Rates ein; beraten werden sollte es in der ersten Sitzung nach der Sommerpause.",
       note:
         "Kommune21 nennt nur „am 24. Juni“; das Jahr 2021 folgt aus dem Datum der Meldung (2.7.2021). " +
-        "Über die angekündigte Beratung nach der Sommerpause berichten die Texte nicht. " + TREASURER_NOTE,
+        "Über die angekündigte Beratung nach der Sommerpause berichten die Texte nicht. " +
+        TREASURER_NOTE,
       sources: [K21],
     },
     {
@@ -134,8 +139,7 @@ export const ratingen: CitySeed = {
       date: "2021-08",
       outcome: DecisionOutcome.ADOPTED,
       description: "Der Stadtrat hat die Strategie einstimmig beschlossen.",
-      note:
-        "Der Fachbeitrag nennt „Ende August 2021“ und einleitend „im Sommer 2021“; einen Tag nennt er nicht.",
+      note: "Der Fachbeitrag nennt „Ende August 2021“ und einleitend „im Sommer 2021“; einen Tag nennt er nicht.",
       sources: [TRIMBORN],
     },
   ],
@@ -180,7 +184,8 @@ export const ratingen: CitySeed = {
         {
           position: 2,
           title: "Digitale Kommunikation",
-          description: "Beispiele sind ein digitales Beschwerdemanagement sowie das besondere elektronische Behördenpostfach.",
+          description:
+            "Beispiele sind ein digitales Beschwerdemanagement sowie das besondere elektronische Behördenpostfach.",
           topics: ["digital-communication"],
           sources: [TRIMBORN],
         },
@@ -341,7 +346,8 @@ export const ratingen: CitySeed = {
     {
       slug: "ratingen-behoerdenpostfach",
       title: "Besonderes elektronisches Behördenpostfach",
-      summary: "Das besondere elektronische Behördenpostfach ist als Leistung im Feld „Digitale Kommunikation“ vorgesehen.",
+      summary:
+        "Das besondere elektronische Behördenpostfach ist als Leistung im Feld „Digitale Kommunikation“ vorgesehen.",
       status: ProjectStatus.PLANNED,
       strategy: STRATEGY,
       fieldOfAction: 2,

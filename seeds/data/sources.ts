@@ -33,7 +33,8 @@ export const sources: SourceSeed[] = [
   },
   {
     key: "herten-vorlage-18-203",
-    title: "Vorlage 18/203: Einrichtung einer Arbeitsgruppe „Digitalisierung der Stadt“ (Bericht zur IT- und Digitalisierungsstrategie)",
+    title:
+      "Vorlage 18/203: Einrichtung einer Arbeitsgruppe „Digitalisierung der Stadt“ (Bericht zur IT- und Digitalisierungsstrategie)",
     publisher: "Stadt Herten",
     author: "Stadt Herten, Fachbereich 1.1 (Federführung)",
     publishedOn: null,
@@ -48,7 +49,8 @@ export const sources: SourceSeed[] = [
   },
   {
     key: "kelsterbach-aktuell-2023-10",
-    title: "Abteilung für städtische Digitalisierung stellt ersten Jahresbericht vor (Kelsterbach aktuell, Ausgabe 10/2023, Seite 3)",
+    title:
+      "Abteilung für städtische Digitalisierung stellt ersten Jahresbericht vor (Kelsterbach aktuell, Ausgabe 10/2023, Seite 3)",
     publisher: "Kelsterbach aktuell",
     author: "ana",
     publishedOn: "2023",
@@ -62,7 +64,8 @@ export const sources: SourceSeed[] = [
   },
   {
     key: "hildesheim-vorlage-20-281",
-    title: "Vorlage 20/281: Digitalisierungsstrategie für die Stadtverwaltung Hildesheim; „Digitale Stadtverwaltung 2025“",
+    title:
+      "Vorlage 20/281: Digitalisierungsstrategie für die Stadtverwaltung Hildesheim; „Digitale Stadtverwaltung 2025“",
     publisher: "Stadt Hildesheim (Ratsinformationssystem)",
     author: "Sylvia Sauer",
     publishedOn: null,

@@ -16,7 +16,8 @@ export const topics: TopicSeed[] = [
     key: "online-services",
     labelDe: "Online-Verwaltungsleistungen (OZG)",
     labelEn: "Online services (OZG)",
-    description: "Verwaltungsleistungen, die Bürgerinnen, Bürger und Unternehmen online beantragen können, insbesondere zur Umsetzung des Onlinezugangsgesetzes.",
+    description:
+      "Verwaltungsleistungen, die Bürgerinnen, Bürger und Unternehmen online beantragen können, insbesondere zur Umsetzung des Onlinezugangsgesetzes.",
   },
   {
     key: "website",
@@ -28,13 +29,15 @@ export const topics: TopicSeed[] = [
     key: "digital-communication",
     labelDe: "Digitale Kommunikation",
     labelEn: "Digital communication",
-    description: "Elektronische Kommunikationswege zwischen Verwaltung, Bürgerschaft und anderen Behörden, etwa Behördenpostfächer oder digitales Beschwerdemanagement.",
+    description:
+      "Elektronische Kommunikationswege zwischen Verwaltung, Bürgerschaft und anderen Behörden, etwa Behördenpostfächer oder digitales Beschwerdemanagement.",
   },
   {
     key: "specialist-software",
     labelDe: "Fach- und Querschnittsanwendungen",
     labelEn: "Specialist and cross-cutting applications",
-    description: "Fachverfahren der einzelnen Ämter und übergreifende Anwendungen sowie deren Verwaltung und Schnittstellen.",
+    description:
+      "Fachverfahren der einzelnen Ämter und übergreifende Anwendungen sowie deren Verwaltung und Schnittstellen.",
   },
   {
     key: "schools",
@@ -52,13 +55,15 @@ export const topics: TopicSeed[] = [
     key: "gis",
     labelDe: "Geoinformationssysteme",
     labelEn: "Geographic information systems",
-    description: "Raumbezogene Daten der Verwaltung, ihre Verarbeitung und Darstellung, zum Beispiel in einem Geo-Portal.",
+    description:
+      "Raumbezogene Daten der Verwaltung, ihre Verarbeitung und Darstellung, zum Beispiel in einem Geo-Portal.",
   },
   {
     key: "open-data-ai",
     labelDe: "Open Data, Big Data und KI",
     labelEn: "Open data, big data and AI",
-    description: "Offene Bereitstellung von Verwaltungsdaten sowie Datenanalyse und künstliche Intelligenz in der Verwaltung.",
+    description:
+      "Offene Bereitstellung von Verwaltungsdaten sowie Datenanalyse und künstliche Intelligenz in der Verwaltung.",
   },
   {
     key: "it-security",
@@ -76,7 +81,8 @@ export const topics: TopicSeed[] = [
     key: "new-work",
     labelDe: "Neue Arbeitswelt / Arbeit 4.0",
     labelEn: "New work",
-    description: "Moderne digitale Arbeitsplätze, mobiles Arbeiten und neue Formen der Zusammenarbeit in der Verwaltung.",
+    description:
+      "Moderne digitale Arbeitsplätze, mobiles Arbeiten und neue Formen der Zusammenarbeit in der Verwaltung.",
   },
   {
     key: "staff-qualification",
@@ -88,7 +94,8 @@ export const topics: TopicSeed[] = [
     key: "change-management",
     labelDe: "Beteiligung und Veränderungsmanagement",
     labelEn: "Participation and change management",
-    description: "Einbindung von Beschäftigten, Personalvertretung und Politik, damit der digitale Wandel mitgetragen wird.",
+    description:
+      "Einbindung von Beschäftigten, Personalvertretung und Politik, damit der digitale Wandel mitgetragen wird.",
   },
   {
     key: "governance",
@@ -100,13 +107,15 @@ export const topics: TopicSeed[] = [
     key: "sustainability",
     labelDe: "Nachhaltigkeit und Klimaschutz",
     labelEn: "Sustainability and climate",
-    description: "Digitalisierung als Mittel, Ressourcen zu schonen, Energie zu sparen und nachhaltige Entwicklung zu fördern.",
+    description:
+      "Digitalisierung als Mittel, Ressourcen zu schonen, Energie zu sparen und nachhaltige Entwicklung zu fördern.",
   },
   {
     key: "infrastructure",
     labelDe: "IT-Infrastruktur",
     labelEn: "IT infrastructure",
-    description: "Netze, Rechenzentren, Hardware und technische Grundlagen, auf denen digitale Verwaltung und Dienste laufen.",
+    description:
+      "Netze, Rechenzentren, Hardware und technische Grundlagen, auf denen digitale Verwaltung und Dienste laufen.",
   },
   {
     key: "broadband",
@@ -124,7 +133,8 @@ export const topics: TopicSeed[] = [
     key: "process-optimisation",
     labelDe: "Prozessoptimierung",
     labelEn: "Process optimisation",
-    description: "Erfassung, Priorisierung und Neugestaltung von Verwaltungsprozessen, damit sie durchgängig digital und ohne Medienbruch laufen.",
+    description:
+      "Erfassung, Priorisierung und Neugestaltung von Verwaltungsprozessen, damit sie durchgängig digital und ohne Medienbruch laufen.",
   },
   {
     key: "e-payment",
@@ -136,7 +146,8 @@ export const topics: TopicSeed[] = [
     key: "council-work",
     labelDe: "Digitale Ratsarbeit",
     labelEn: "Digital council work",
-    description: "Digitale Unterstützung der Arbeit von Rat und Ausschüssen, etwa Ratsinformationssysteme, sowie die Einbindung der Politik.",
+    description:
+      "Digitale Unterstützung der Arbeit von Rat und Ausschüssen, etwa Ratsinformationssysteme, sowie die Einbindung der Politik.",
   },
   {
     key: "building-permits",
@@ -184,6 +195,7 @@ export const topics: TopicSeed[] = [
     key: "inter-municipal-cooperation",
     labelDe: "Interkommunale Zusammenarbeit",
     labelEn: "Inter-municipal cooperation",
-    description: "Zusammenarbeit und Erfahrungsaustausch mehrerer Kommunen, etwa in Arbeitsgruppen oder gemeinsamen Projekten.",
+    description:
+      "Zusammenarbeit und Erfahrungsaustausch mehrerer Kommunen, etwa in Arbeitsgruppen oder gemeinsamen Projekten.",
   },
 ];

@@ -99,7 +99,8 @@ export function createAuthenticator({ orm, logger, cacheMs = AUTH_CACHE_MS }: Au
     if (header === undefined) return next();
     const match = /^Bearer +(\S+)\s*$/i.exec(header);
     if (!match) {
-      res.locals.authRefusal = "send it as `Authorization: Bearer <token>`, or send no Authorization header to read anonymously.";
+      res.locals.authRefusal =
+        "send it as `Authorization: Bearer <token>`, or send no Authorization header to read anonymously.";
       return next();
     }
     const token = match[1];

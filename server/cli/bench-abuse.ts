@@ -66,7 +66,8 @@ fragment S on __Schema { queryType { name } mutationType { name } types { kind n
   inputFields { name description type { ...T } defaultValue } interfaces { ...T } enumValues(includeDeprecated: true) { name description } possibleTypes { ...T } }
   directives { name description locations args { name type { ...T } } } }`;
 
-const aliased = (count: number, selection: string) => Array.from({ length: count }, (_, i) => `a${i}: ${selection}`).join("\n");
+const aliased = (count: number, selection: string) =>
+  Array.from({ length: count }, (_, i) => `a${i}: ${selection}`).join("\n");
 
 const graphql = (query: string, variables: Record<string, unknown> = {}): RequestSpec => ({
   method: "POST",
@@ -82,7 +83,11 @@ const STATS = `stats { projectCount projectsByStatus { status count } projectsBy
 /** A project page, card or oEmbed answer, of a different project each time. */
 function pageRequest(slugs: string[], n: number, origin: string): RequestSpec {
   const slug = slugs[n % slugs.length];
-  const paths = [`/projekte/${slug}`, `/embed/projects/${slug}`, `/oembed?url=${encodeURIComponent(`${origin}/projekte/${slug}`)}`];
+  const paths = [
+    `/projekte/${slug}`,
+    `/embed/projects/${slug}`,
+    `/oembed?url=${encodeURIComponent(`${origin}/projekte/${slug}`)}`,
+  ];
   return { method: "GET", path: paths[n % paths.length] };
 }
 
@@ -100,7 +105,23 @@ const CLASSES: HostileClass[] = [
     what: "a page of 20 projects, each with similar(first: 5)",
     concurrency: 3,
     paced: true,
-    request: () => graphql(`query Abuse { projects(first: 20) { nodes { slug similar(first: 5) { score reasons project { slug } } } } }`),
+    request: () =>
+      graphql(`
+        query Abuse {
+          projects(first: 20) {
+            nodes {
+              slug
+              similar(first: 5) {
+                score
+                reasons
+                project {
+                  slug
+                }
+              }
+            }
+          }
+        }
+      `),
   },
   {
     name: "topic-lists",
@@ -108,7 +129,28 @@ const CLASSES: HostileClass[] = [
     concurrency: 4,
     paced: true,
     request: () =>
-      graphql(`query Abuse { topics(first: 3) { nodes { key municipalities(first: 100) { projects municipality { name projects(first: 20) { nodes { slug title summary } } } } } } }`),
+      graphql(`
+        query Abuse {
+          topics(first: 3) {
+            nodes {
+              key
+              municipalities(first: 100) {
+                projects
+                municipality {
+                  name
+                  projects(first: 20) {
+                    nodes {
+                      slug
+                      title
+                      summary
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      `),
   },
   {
     name: "provider-clients",
@@ -116,9 +158,28 @@ const CLASSES: HostileClass[] = [
     concurrency: 4,
     paced: true,
     request: () =>
-      graphql(
-        `query Abuse { providers(first: 12) { nodes { name clients { roles municipality { name strategies { title } lessons { title summary } } } } } }`,
-      ),
+      graphql(`
+        query Abuse {
+          providers(first: 12) {
+            nodes {
+              name
+              clients {
+                roles
+                municipality {
+                  name
+                  strategies {
+                    title
+                  }
+                  lessons {
+                    title
+                    summary
+                  }
+                }
+              }
+            }
+          }
+        }
+      `),
   },
   {
     name: "aliased-stats",
@@ -133,9 +194,12 @@ const CLASSES: HostileClass[] = [
     concurrency: 4,
     paced: true,
     request: ({ n }) =>
-      graphql(`query Abuse($q: String!) { ${aliased(30, "search(query: $q, first: 0) { totalCount facets { field values { value label count } } }")} }`, {
-        q: ["Verwaltung", "Digitalisierung", "Schulen", "Software"][n % 4],
-      }),
+      graphql(
+        `query Abuse($q: String!) { ${aliased(30, "search(query: $q, first: 0) { totalCount facets { field values { value label count } } }")} }`,
+        {
+          q: ["Verwaltung", "Digitalisierung", "Schulen", "Software"][n % 4],
+        },
+      ),
   },
   {
     name: "exports",
@@ -169,7 +233,19 @@ const ANALYST = `query Analyst($state: State!) { municipalities(first: 10, filte
   projects(first: 20) { nodes { slug title status providers { slug name } topics { key } } } } } }`;
 
 /** The probe: a cheap query a legitimate visitor sends. */
-const PROBE = graphql(`query Probe { municipality(slug: "ratingen") { name projects(first: 5) { nodes { slug title } } } }`);
+const PROBE = graphql(`
+  query Probe {
+    municipality(slug: "ratingen") {
+      name
+      projects(first: 5) {
+        nodes {
+          slug
+          title
+        }
+      }
+    }
+  }
+`);
 
 const { values } = parseArgs({
   options: {
@@ -188,7 +264,16 @@ function send(port: number, localAddress: string, spec: RequestSpec, timeoutMs =
   const started = performance.now();
   return new Promise((resolve) => {
     const request = http.request(
-      { host: "127.0.0.1", port, localAddress, method: spec.method, path: spec.path, headers: spec.headers, timeout: timeoutMs, agent: false },
+      {
+        host: "127.0.0.1",
+        port,
+        localAddress,
+        method: spec.method,
+        path: spec.path,
+        headers: spec.headers,
+        timeout: timeoutMs,
+        agent: false,
+      },
       (response) => {
         const chunks: Buffer[] = [];
         let bytes = 0;
@@ -241,7 +326,13 @@ interface Window {
 }
 
 /** Probes (and attacks with `hostile`, when given) for `seconds`. */
-async function measure(port: number, pid: number, context: Omit<RequestContext, "n">, hostile: HostileClass | null, index: number): Promise<Window> {
+async function measure(
+  port: number,
+  pid: number,
+  context: Omit<RequestContext, "n">,
+  hostile: HostileClass | null,
+  index: number,
+): Promise<Window> {
   const until = performance.now() + seconds * 1000;
   const stop = () => performance.now() > until;
   const window: Window = { probe: [], health: [], attack: [], peakRss: 0 };
@@ -288,9 +379,11 @@ async function startHub(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; 
     env: { ...env, PORT: String(port), HOST: "127.0.0.1", LOG_FORMAT: "json", LOG_LEVEL: "warn" },
     stdio: ["ignore", "pipe", "pipe"],
   });
-  for (const stream of [child.stdout!, child.stderr!]) stream.on("data", (chunk: Buffer) => log.push(...chunk.toString("utf8").split("\n").filter(Boolean)));
+  for (const stream of [child.stdout!, child.stderr!])
+    stream.on("data", (chunk: Buffer) => log.push(...chunk.toString("utf8").split("\n").filter(Boolean)));
   for (let attempt = 0; attempt < 1200; attempt++) {
-    if (child.exitCode !== null) throw new Error(`the hub exited with ${child.exitCode}:\n${log.slice(-20).join("\n")}`);
+    if (child.exitCode !== null)
+      throw new Error(`the hub exited with ${child.exitCode}:\n${log.slice(-20).join("\n")}`);
     const health = await send(port, "127.0.2.1", { method: "GET", path: "/healthz" }, 2000);
     if (health.status === 200) return { child, port, log };
     await sleep(500);
@@ -302,7 +395,14 @@ async function startHub(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; 
 async function seedSynthetic(env: NodeJS.ProcessEnv, municipalities: number, perMunicipality: number): Promise<void> {
   const child = spawn(
     process.execPath,
-    [path.resolve("dist/server/main.js"), "seed-synthetic", "--municipalities", String(municipalities), "--projects-per-municipality", String(perMunicipality)],
+    [
+      path.resolve("dist/server/main.js"),
+      "seed-synthetic",
+      "--municipalities",
+      String(municipalities),
+      "--projects-per-municipality",
+      String(perMunicipality),
+    ],
     { env, stdio: ["ignore", "inherit", "inherit"] },
   );
   const [code] = await once(child, "exit");
@@ -328,7 +428,8 @@ async function projectCount(databaseUrl: string): Promise<{ projects: number; sl
   }
 }
 
-const cell = (value: number, width = 8, digits = 0) => (Number.isFinite(value) ? value.toFixed(digits) : "-").padStart(width);
+const cell = (value: number, width = 8, digits = 0) =>
+  (Number.isFinite(value) ? value.toFixed(digits) : "-").padStart(width);
 
 function summary(name: string, window: Window, idleP50: number): string {
   const probeMs = window.probe.filter((o) => o.status === 200).map((o) => o.ms);
@@ -361,7 +462,9 @@ function codes(outcomes: Outcome[]): string {
 async function analyst(port: number): Promise<void> {
   const cost = documentCost(buildHubSchema(), parse(ANALYST), { state: "NW" });
   const outcome = await send(port, "127.0.2.2", graphql(ANALYST, { state: "NW" }));
-  console.log(`analyst query (10 cities of NW, nested pages of 20): cost ${cost}, HTTP ${outcome.status}${outcome.code ? ` ${outcome.code}` : ""}, ${(outcome.bytes / 1024).toFixed(0)} KB in ${outcome.ms.toFixed(0)} ms`);
+  console.log(
+    `analyst query (10 cities of NW, nested pages of 20): cost ${cost}, HTTP ${outcome.status}${outcome.code ? ` ${outcome.code}` : ""}, ${(outcome.bytes / 1024).toFixed(0)} KB in ${outcome.ms.toFixed(0)} ms`,
+  );
 }
 
 async function main(): Promise<void> {
@@ -392,13 +495,21 @@ async function main(): Promise<void> {
   const context = { slugs: data.slugs, origin: `http://127.0.0.1:${hub.port}` };
   const pid = hub.child.pid!;
   console.log(
-    `bench:abuse: ${data.projects} projects; hub pid ${pid} on port ${hub.port}; ${seconds} s per window; load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`,
+    `bench:abuse: ${data.projects} projects; hub pid ${pid} on port ${hub.port}; ${seconds} s per window; load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(" ")}`,
   );
   // Warm-up, so that the idle figures are not the first requests' JIT and caches.
   await measure(hub.port, pid, context, null, 0).catch(() => undefined);
   const idle = await measure(hub.port, pid, context, null, 0);
-  const idleP50 = percentile(idle.probe.filter((o) => o.status === 200).map((o) => o.ms), 50);
-  console.log("class             probes  p50 ms   p99 ms  ×idle    5xx health ms  RSS MB   hostile requests (✗: health checks failed)");
+  const idleP50 = percentile(
+    idle.probe.filter((o) => o.status === 200).map((o) => o.ms),
+    50,
+  );
+  console.log(
+    "class             probes  p50 ms   p99 ms  ×idle    5xx health ms  RSS MB   hostile requests (✗: health checks failed)",
+  );
   console.log(summary("idle", idle, idleP50));
   for (const [index, hostile] of classes.entries()) {
     const window = await measure(hub.port, pid, context, hostile, index);
@@ -409,7 +520,12 @@ async function main(): Promise<void> {
   await analyst(hub.port);
   const { peak } = memoryOf(pid);
   const internal = hub.log.filter((line) => line.includes("internal error")).length;
-  console.log(`hub peak RSS (VmHWM) ${peak.toFixed(0)} MB; ${internal} internal errors logged; load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+  console.log(
+    `hub peak RSS (VmHWM) ${peak.toFixed(0)} MB; ${internal} internal errors logged; load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(" ")}`,
+  );
   console.log("goals: probe p50 within 2× idle, no probe 5xx, RSS under 512 MB, /healthz within 1000 ms");
   for (const hostile of classes) console.log(`  ${hostile.name}: ${hostile.what}`);
   hub.child.kill("SIGTERM");

@@ -58,7 +58,11 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
-const loadAverage = () => os.loadavg().map((load) => load.toFixed(2)).join(" ");
+const loadAverage = () =>
+  os
+    .loadavg()
+    .map((load) => load.toFixed(2))
+    .join(" ");
 
 async function main(): Promise<void> {
   const env: NodeJS.ProcessEnv = {
@@ -75,7 +79,9 @@ async function main(): Promise<void> {
   };
   const config = loadConfig(env, false);
   const logger = createLogger(config);
-  const database = await openDatabase(config, logger, { statementTimeoutMs: statementTimeoutFor(config.limits.executionTimeoutMs) });
+  const database = await openDatabase(config, logger, {
+    statementTimeoutMs: statementTimeoutFor(config.limits.executionTimeoutMs),
+  });
   let statements = 0;
   let shown: string[] | null = null;
   // Knex's own event, not the ORM's query log: formatting every statement for a log would inflate the figures.
@@ -94,24 +100,29 @@ async function main(): Promise<void> {
   });
   knex.on("query-response", (_response: unknown, query: { sql: string; __knexQueryUid: string }) => {
     const since = started.get(query.__knexQueryUid);
-    if (shown && since !== undefined) shown.push(`${(performance.now() - since).toFixed(1).padStart(7)} ms  ${query.sql.replace(/\s+/g, " ")}`);
+    if (shown && since !== undefined)
+      shown.push(`${(performance.now() - since).toFixed(1).padStart(7)} ms  ${query.sql.replace(/\s+/g, " ")}`);
   });
   const hub = new Hub({ config, logger, database });
   try {
     const { url } = await hub.start();
     const origin = new URL(url).origin;
     const api = async (query: string) => {
-      const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query }) });
+      const response = await fetch(url, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query }),
+      });
       const body = (await response.json()) as { data?: unknown; errors?: { message: string }[] };
-      if (body.errors?.length || !body.data) throw new Error(`the API refused a sample query: ${body.errors?.[0]?.message ?? response.status}`);
+      if (body.errors?.length || !body.data)
+        throw new Error(`the API refused a sample query: ${body.errors?.[0]?.message ?? response.status}`);
       return body.data;
     };
     const paths = await samplePaths(api);
     const routes = wanted ?? [...paths.keys()];
-    const size = (await api("query BenchSize { municipalities(first: 0) { totalCount } projects(first: 0) { totalCount } lessons(first: 0) { totalCount } }")) as Record<
-      string,
-      { totalCount: number }
-    >;
+    const size = (await api(
+      "query BenchSize { municipalities(first: 0) { totalCount } projects(first: 0) { totalCount } lessons(first: 0) { totalCount } }",
+    )) as Record<string, { totalCount: number }>;
 
     const request = async (route: string): Promise<Sample> => {
       const before = statements;
@@ -128,7 +139,9 @@ async function main(): Promise<void> {
     console.log(
       `bench:pages on ${database.location}: ${size.municipalities.totalCount} municipalities, ${size.projects.totalCount} projects, ${size.lessons.totalCount} lessons (published)`,
     );
-    console.log(`${rounds} rounds of ${routes.length} pages, round-robin, ${warmup} warm-up rounds, page cache off; load average ${loadAverage()}`);
+    console.log(
+      `${rounds} rounds of ${routes.length} pages, round-robin, ${warmup} warm-up rounds, page cache off; load average ${loadAverage()}`,
+    );
     for (let round = 0; round < warmup; round++) for (const route of routes) await request(route);
     if (values["show-sql"]) {
       for (const route of routes) {
@@ -139,7 +152,8 @@ async function main(): Promise<void> {
       shown = null;
     }
     const samples = new Map<string, Sample[]>(routes.map((route) => [route, []]));
-    for (let round = 0; round < rounds; round++) for (const route of routes) samples.get(route)!.push(await request(route));
+    for (let round = 0; round < rounds; round++)
+      for (const route of routes) samples.get(route)!.push(await request(route));
 
     console.log("route                 p50 ms   p95 ms   max ms  CPU p50  CPU p95       KB   SQL   sample page");
     for (const [route, results] of samples) {

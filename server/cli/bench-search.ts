@@ -62,21 +62,29 @@ async function run(item: Case): Promise<{ ms: number; totalCount: number }> {
   const response = await fetch(url, {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ query: operation(Boolean(item.facets)), variables: { query: item.query, filter: item.filter ?? null } }),
+    body: JSON.stringify({
+      query: operation(Boolean(item.facets)),
+      variables: { query: item.query, filter: item.filter ?? null },
+    }),
   });
   const body = (await response.json()) as { data?: { search: { totalCount: number } }; errors?: { message: string }[] };
   const ms = performance.now() - started;
   if (response.status === 429) throw new Error("rate limited: start the hub with RATE_LIMIT_POINTS=1000000");
-  if (body.errors?.length || !body.data) throw new Error(`"${item.query}" failed: ${body.errors?.[0]?.message ?? response.status}`);
+  if (body.errors?.length || !body.data)
+    throw new Error(`"${item.query}" failed: ${body.errors?.[0]?.message ?? response.status}`);
   return { ms, totalCount: body.data.search.totalCount };
 }
 
-const health = await fetch(new URL("/healthz", url)).then((r) => r.json()).catch(() => null);
+const health = await fetch(new URL("/healthz", url))
+  .then((r) => r.json())
+  .catch(() => null);
 if (!health) {
   console.error(`No hub answers at ${url}; start one (RATE_LIMIT_POINTS=1000000 npm start) or pass --url.`);
   process.exit(1);
 }
-console.log(`bench:search against ${url} (${JSON.stringify((health as { search?: unknown }).search ?? {})}), ${rounds} rounds per query, ${warmup} warm-up`);
+console.log(
+  `bench:search against ${url} (${JSON.stringify((health as { search?: unknown }).search ?? {})}), ${rounds} rounds per query, ${warmup} warm-up`,
+);
 console.log("class       queries  requests   p50 ms   p95 ms   p99 ms   max ms   matches (first query)");
 for (const [name, cases] of Object.entries(CLASSES)) {
   const times: number[] = [];
@@ -99,7 +107,9 @@ for (const [name, cases] of Object.entries(CLASSES)) {
   if (values["per-query"]) {
     for (const [item, ms] of perQuery) {
       ms.sort((a, b) => a - b);
-      console.log(`  ${JSON.stringify(item.query)}${item.filter ? ` ${JSON.stringify(item.filter)}` : ""}: p50 ${percentile(ms, 50).toFixed(1)}, p95 ${percentile(ms, 95).toFixed(1)}`);
+      console.log(
+        `  ${JSON.stringify(item.query)}${item.filter ? ` ${JSON.stringify(item.filter)}` : ""}: p50 ${percentile(ms, 50).toFixed(1)}, p95 ${percentile(ms, 95).toFixed(1)}`,
+      );
     }
   }
 }

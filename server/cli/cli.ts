@@ -17,11 +17,19 @@ const COMMANDS = {
  * 0 on success, 2 on usage errors (usage on stderr), 1 on other failures. Logs go to
  * stderr, at `warn` unless LOG_LEVEL is set.
  */
-export async function runCli(args: string[], env: NodeJS.ProcessEnv = process.env, io: CliIo = process): Promise<number> {
+export async function runCli(
+  args: string[],
+  env: NodeJS.ProcessEnv = process.env,
+  io: CliIo = process,
+): Promise<number> {
   const [name, ...rest] = args;
   const command = Object.hasOwn(COMMANDS, name ?? "") ? COMMANDS[name as keyof typeof COMMANDS] : undefined;
   if (!command) {
-    io.stderr.write(`ikz-hub: unknown command ${JSON.stringify(name ?? "")}\n\n${Object.values(COMMANDS).map((c) => c.usage).join("\n")}`);
+    io.stderr.write(
+      `ikz-hub: unknown command ${JSON.stringify(name ?? "")}\n\n${Object.values(COMMANDS)
+        .map((c) => c.usage)
+        .join("\n")}`,
+    );
     return EXIT_USAGE;
   }
   let config;

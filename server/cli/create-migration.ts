@@ -31,9 +31,14 @@ try {
         /(import type \{ MigrationObject \} from "@mikro-orm\/core";\n)/,
         `$1import { ${className} } from "./${className}.js";\n`,
       );
-      index = index.replace(/\];\s*$/, `  { name: "${className}", class: ${className} },\n];\n`).replace("[  {", "[\n  {");
+      index = index
+        .replace(/\];\s*$/, `  { name: "${className}", class: ${className} },\n];\n`)
+        .replace("[  {", "[\n  {");
       await writeFile(indexFile, index);
-      logger.info({ file: result.fileName }, "wrote migration and registered it in migrations/index.ts; review the SQL");
+      logger.info(
+        { file: result.fileName },
+        "wrote migration and registered it in migrations/index.ts; review the SQL",
+      );
     }
   } finally {
     await orm.close(true);

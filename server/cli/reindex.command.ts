@@ -27,7 +27,9 @@ const BATCH = 2000;
 export async function runReindexCommand(args: string[], { config, logger, io }: CommandContext): Promise<number> {
   let force: boolean;
   try {
-    force = Boolean(parseArgs({ args, options: { force: { type: "boolean" } }, strict: true, allowPositionals: false }).values.force);
+    force = Boolean(
+      parseArgs({ args, options: { force: { type: "boolean" } }, strict: true, allowPositionals: false }).values.force,
+    );
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
@@ -42,7 +44,10 @@ export async function runReindexCommand(args: string[], { config, logger, io }: 
     try {
       const counts: { type: string; ids: number[] }[] = [];
       for (const type of SEARCH_TYPES) {
-        const { rows } = await client.query<{ ids: number[] }>("select coalesce(array_agg(entity_id order by entity_id), '{}') as ids from search_source where type = $1", [type]);
+        const { rows } = await client.query<{ ids: number[] }>(
+          "select coalesce(array_agg(entity_id order by entity_id), '{}') as ids from search_source where type = $1",
+          [type],
+        );
         counts.push({ type, ids: rows[0].ids });
       }
       const total = counts.reduce((sum, { ids }) => sum + ids.length, 0);
@@ -65,7 +70,9 @@ export async function runReindexCommand(args: string[], { config, logger, io }: 
       // record a concurrent transaction makes searchable again keeps its document.
       let removed = 0;
       // Every type the table holds, also one no longer searched (SEARCH_TYPES): its documents are all stale.
-      const { rows: types } = await client.query<{ type: string }>("select distinct type from search_document order by type");
+      const { rows: types } = await client.query<{ type: string }>(
+        "select distinct type from search_document order by type",
+      );
       for (const { type } of types) {
         const { rows } = await client.query<{ ids: number[] }>(
           `select coalesce(array_agg(d.entity_id order by d.entity_id), '{}') as ids from search_document d
@@ -94,9 +101,12 @@ export async function runReindexCommand(args: string[], { config, logger, io }: 
       );
       await client.query("commit");
       // Unchanged documents are not queued by search_refresh; Meilisearch gets all of them, in case its index was lost.
-      if (config.meilisearch) await client.query("insert into search_outbox (type, entity_id) select type, entity_id from search_document");
+      if (config.meilisearch)
+        await client.query("insert into search_outbox (type, entity_id) select type, entity_id from search_document");
       const { rows: words } = await client.query<{ n: number }>("select count(*)::int as n from search_word");
-      io.stderr.write(`Reindexed ${done} documents (${removed} stale removed); the typo dictionary holds ${words[0].n} words.\n`);
+      io.stderr.write(
+        `Reindexed ${done} documents (${removed} stale removed); the typo dictionary holds ${words[0].n} words.\n`,
+      );
       io.stdout.write(`${done}\n`);
     } finally {
       await client.end();

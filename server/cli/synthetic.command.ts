@@ -69,11 +69,72 @@ function weighted<T extends string>(weights: Record<T, number>, rand: () => numb
 }
 
 // Municipalities per state, roughly as in Germany (Destatis): the synthetic set is skewed the same way.
-const STATE_WEIGHTS = { BY: 2056, RP: 2301, BW: 1101, NI: 942, SH: 1106, TH: 605, ST: 218, SN: 418, HE: 421, BB: 413, MV: 726, NW: 396, SL: 52, BE: 1, HH: 1, HB: 2 };
+const STATE_WEIGHTS = {
+  BY: 2056,
+  RP: 2301,
+  BW: 1101,
+  NI: 942,
+  SH: 1106,
+  TH: 605,
+  ST: 218,
+  SN: 418,
+  HE: 421,
+  BB: 413,
+  MV: 726,
+  NW: 396,
+  SL: 52,
+  BE: 1,
+  HH: 1,
+  HB: 2,
+};
 const PROJECT_STATUS_WEIGHTS = { IN_PROGRESS: 35, PLANNED: 25, COMPLETED: 25, IDEA: 10, STOPPED: 5 };
 const NAME_PREFIXES = ["", "", "", "", "Bad ", "Neu", "Alt", "Groß ", "Klein", "Ober", "Unter", "Hohen"];
-const NAME_ROOTS = ["Linden", "Eichen", "Buchen", "Wald", "Berg", "Tal", "Stein", "Rosen", "Wiesen", "Mühl", "Kirch", "Birken", "Au", "Fels", "Sonnen", "Bach", "Heide", "Brunn", "Horn", "Erlen", "Weiden", "Hasel", "Fichten", "Marien"];
-const NAME_SUFFIXES = ["hausen", "dorf", "berg", "heim", "feld", "stadt", "bach", "burg", "au", "ingen", "rode", "hagen", "stedt", "furt", "kirchen", "brück", "weiler", "born"];
+const NAME_ROOTS = [
+  "Linden",
+  "Eichen",
+  "Buchen",
+  "Wald",
+  "Berg",
+  "Tal",
+  "Stein",
+  "Rosen",
+  "Wiesen",
+  "Mühl",
+  "Kirch",
+  "Birken",
+  "Au",
+  "Fels",
+  "Sonnen",
+  "Bach",
+  "Heide",
+  "Brunn",
+  "Horn",
+  "Erlen",
+  "Weiden",
+  "Hasel",
+  "Fichten",
+  "Marien",
+];
+const NAME_SUFFIXES = [
+  "hausen",
+  "dorf",
+  "berg",
+  "heim",
+  "feld",
+  "stadt",
+  "bach",
+  "burg",
+  "au",
+  "ingen",
+  "rode",
+  "hagen",
+  "stedt",
+  "furt",
+  "kirchen",
+  "brück",
+  "weiler",
+  "born",
+];
 
 /** Words and sentences of the seed texts, the material synthetic texts are made of. */
 interface Corpus {
@@ -88,7 +149,10 @@ async function loadCorpus(client: pg.Client, rand: () => number): Promise<Corpus
   const { rows } = await client.query<{ type: string; title: string; summary: string; body: string }>(
     `select type, title, summary, body from search_document where municipality_slug is null or municipality_slug not like '${SYNTHETIC_PREFIX}%'`,
   );
-  if (!rows.length) throw new Error("The database holds no seed documents to take vocabulary from; start the hub once so that it seeds");
+  if (!rows.length)
+    throw new Error(
+      "The database holds no seed documents to take vocabulary from; start the hub once so that it seeds",
+    );
   const counts = new Map<string, number>();
   const sentences: string[] = [];
   for (const row of rows) {
@@ -106,7 +170,9 @@ async function loadCorpus(client: pg.Client, rand: () => number): Promise<Corpus
   const nouns = vocabulary.filter((word) => /^\p{Lu}\p{Ll}{3,}$/u.test(word)).slice(0, 3000);
   return {
     nouns,
-    titles: rows.filter((row) => row.type === "Project" || row.type === "FieldOfAction" || row.type === "LessonLearned").map((row) => row.title),
+    titles: rows
+      .filter((row) => row.type === "Project" || row.type === "FieldOfAction" || row.type === "LessonLearned")
+      .map((row) => row.title),
     sentences,
     word: zipf(vocabulary, rand, 1.05),
   };
@@ -168,7 +234,8 @@ function parse(args: string[]): { municipalities: number; projects: number; seed
     const raw = values[name] as string | undefined;
     if (raw === undefined) return fallback;
     const value = Number(raw);
-    if (!/^\d+$/.test(raw) || value < 1 || value > max) throw new UsageError(`--${name} must be a whole number from 1 to ${max}, got ${JSON.stringify(raw)}`);
+    if (!/^\d+$/.test(raw) || value < 1 || value > max)
+      throw new UsageError(`--${name} must be a whole number from 1 to ${max}, got ${JSON.stringify(raw)}`);
     return value;
   };
   return {
@@ -202,7 +269,9 @@ export async function runSyntheticCommand(args: string[], { config, logger, io }
 }
 
 async function removeSynthetic(client: pg.Client, io: CliIo): Promise<void> {
-  const { rows } = await client.query<{ id: number }>(`select id from municipality where slug like '${SYNTHETIC_PREFIX}%' order by id`);
+  const { rows } = await client.query<{ id: number }>(
+    `select id from municipality where slug like '${SYNTHETIC_PREFIX}%' order by id`,
+  );
   const bar = progressBar(io.stderr, "removing municipalities");
   bar.start(rows.length, 0);
   for (let i = 0; i < rows.length; i += 200) {
@@ -210,7 +279,10 @@ async function removeSynthetic(client: pg.Client, io: CliIo): Promise<void> {
     await client.query("begin");
     await client.query("delete from lesson_learned where municipality_id = any ($1)", [ids]);
     await client.query("delete from project where municipality_id = any ($1)", [ids]);
-    await client.query("delete from field_of_action where strategy_id in (select id from strategy where municipality_id = any ($1))", [ids]);
+    await client.query(
+      "delete from field_of_action where strategy_id in (select id from strategy where municipality_id = any ($1))",
+      [ids],
+    );
     await client.query("delete from strategy where municipality_id = any ($1)", [ids]);
     // The triggers are deferred, so this removal queues the deletions for an external engine itself.
     await client.query(
@@ -243,9 +315,15 @@ interface Draw {
   lessons: number;
 }
 
-async function addSynthetic(client: pg.Client, io: CliIo, options: { municipalities: number; projects: number; seed: number }): Promise<void> {
+async function addSynthetic(
+  client: pg.Client,
+  io: CliIo,
+  options: { municipalities: number; projects: number; seed: number },
+): Promise<void> {
   const draw = await prepareDraw(client, options);
-  const { rows: existing } = await client.query<{ n: number }>(`select count(*)::int as n from municipality where slug like '${SYNTHETIC_PREFIX}%'`);
+  const { rows: existing } = await client.query<{ n: number }>(
+    `select count(*)::int as n from municipality where slug like '${SYNTHETIC_PREFIX}%'`,
+  );
   const start = existing[0].n;
   const batch = Math.max(1, Math.floor(10_000 / options.projects));
   const bar = progressBar(io.stderr, "municipalities");
@@ -273,7 +351,9 @@ async function addSynthetic(client: pg.Client, io: CliIo, options: { municipalit
   // Every table the synthetic data grew, not only the index: without statistics the planner misjudges the lists.
   await client.query("analyze");
   const { rows: total } = await client.query<{ n: number }>("select count(*)::int as n from search_document");
-  io.stderr.write(`Added ${options.municipalities} synthetic municipalities and ${documents} search documents; the index holds ${total[0].n} documents.\n`);
+  io.stderr.write(
+    `Added ${options.municipalities} synthetic municipalities and ${documents} search documents; the index holds ${total[0].n} documents.\n`,
+  );
   io.stdout.write(`${documents}\n`);
 }
 
@@ -283,8 +363,16 @@ async function prepareDraw(client: pg.Client, options: { projects: number; seed:
   const writer = new Writer(corpus, rand);
   const { rows: topicRows } = await client.query<{ id: number }>("select id from topic order by id");
   const { rows: providerRows } = await client.query<{ id: number }>("select id from provider order by id");
-  const topic = zipf(topicRows.map((row) => row.id), rand, 1.1);
-  const provider = zipf(providerRows.map((row) => row.id), rand, 1.2);
+  const topic = zipf(
+    topicRows.map((row) => row.id),
+    rand,
+    1.1,
+  );
+  const provider = zipf(
+    providerRows.map((row) => row.id),
+    rand,
+    1.2,
+  );
   const state = weighted(STATE_WEIGHTS, rand);
   const status = weighted(PROJECT_STATUS_WEIGHTS, rand);
   const lessons = Math.max(1, Math.round(options.projects / 8));
@@ -309,13 +397,21 @@ async function insertTowns({ client, rand, state }: Draw, numbers: number[]): Pr
   const names = numbers.map(() => {
     const prefix = NAME_PREFIXES[Math.floor(rand() * NAME_PREFIXES.length)];
     const root = NAME_ROOTS[Math.floor(rand() * NAME_ROOTS.length)];
-    const name = prefix + (prefix.endsWith(" ") || !prefix ? root : root.toLowerCase()) + NAME_SUFFIXES[Math.floor(rand() * NAME_SUFFIXES.length)];
+    const name =
+      prefix +
+      (prefix.endsWith(" ") || !prefix ? root : root.toLowerCase()) +
+      NAME_SUFFIXES[Math.floor(rand() * NAME_SUFFIXES.length)];
     return name;
   });
   const { rows: towns } = await client.query<{ id: number; name: string }>(
     `insert into municipality (slug, name, official_key, state, created_at, updated_at)
      select * , now(), now() from unnest($1::text[], $2::text[], $3::text[], $4::text[]) returning id, name`,
-    [numbers.map((n) => `${SYNTHETIC_PREFIX}${String(n).padStart(5, "0")}`), names, numbers.map((n) => `9${String(n).padStart(7, "0")}`), numbers.map(() => state())],
+    [
+      numbers.map((n) => `${SYNTHETIC_PREFIX}${String(n).padStart(5, "0")}`),
+      names,
+      numbers.map((n) => `9${String(n).padStart(7, "0")}`),
+      numbers.map(() => state()),
+    ],
   );
   return towns;
 }
@@ -337,18 +433,32 @@ async function insertStrategies({ client, writer }: Draw, numbers: number[], tow
 }
 
 async function insertFields({ client, writer }: Draw, strategies: { id: number }[]): Promise<{ id: number }[]> {
-  const fields = strategies.flatMap((strategy) => [1, 2, 3, 4, 5].map((position) => ({ strategy: strategy.id, position })));
+  const fields = strategies.flatMap((strategy) =>
+    [1, 2, 3, 4, 5].map((position) => ({ strategy: strategy.id, position })),
+  );
   const { rows: fieldRows } = await client.query<{ id: number }>(
     `insert into field_of_action (strategy_id, position, title, description, publication_state, created_at, updated_at)
      select *, 'PUBLISHED', now(), now() from unnest($1::int[], $2::int[], $3::text[], $4::text[]) returning id`,
-    [fields.map((f) => f.strategy), fields.map((f) => f.position), fields.map(() => writer.title()), fields.map(() => writer.sentences(1, 4))],
+    [
+      fields.map((f) => f.strategy),
+      fields.map((f) => f.position),
+      fields.map(() => writer.title()),
+      fields.map(() => writer.sentences(1, 4)),
+    ],
   );
   return fieldRows;
 }
 
-async function insertProjects({ client, rand, writer, status, projects: perTown }: Draw, numbers: number[], towns: { id: number }[]) {
+async function insertProjects(
+  { client, rand, writer, status, projects: perTown }: Draw,
+  numbers: number[],
+  towns: { id: number }[],
+) {
   const projects = towns.flatMap((town, i) =>
-    Array.from({ length: perTown }, (_, p) => ({ slug: `${SYNTHETIC_PREFIX}${numbers[i]}-p${p + 1}`, municipality: town.id })),
+    Array.from({ length: perTown }, (_, p) => ({
+      slug: `${SYNTHETIC_PREFIX}${numbers[i]}-p${p + 1}`,
+      municipality: town.id,
+    })),
   );
   const { rows: projectRows } = await client.query<{ id: number; municipality_id: number }>(
     `insert into project (slug, title, summary, note, municipality_id, status, publication_state, created_at, updated_at)
@@ -366,14 +476,34 @@ async function insertProjects({ client, rand, writer, status, projects: perTown 
 }
 
 /** Links each record to `min`–`max` others drawn by `pick` (repeats dropped), in the join table `table (columns)`. */
-async function insertPairs({ client, rand }: Draw, table: string, rows: { id: number }[], pick: () => number, min: number, max: number) {
+async function insertPairs(
+  { client, rand }: Draw,
+  table: string,
+  rows: { id: number }[],
+  pick: () => number,
+  min: number,
+  max: number,
+) {
   const pairs = rows
     .map((row) => row.id)
-    .flatMap((id) => [...new Set(Array.from({ length: min + Math.floor(rand() * (max - min + 1)) }, pick))].map((other) => [id, other]));
-  await client.query(`insert into ${table} select * from unnest($1::int[], $2::int[])`, [pairs.map((pair) => pair[0]), pairs.map((pair) => pair[1])]);
+    .flatMap((id) =>
+      [...new Set(Array.from({ length: min + Math.floor(rand() * (max - min + 1)) }, pick))].map((other) => [
+        id,
+        other,
+      ]),
+    );
+  await client.query(`insert into ${table} select * from unnest($1::int[], $2::int[])`, [
+    pairs.map((pair) => pair[0]),
+    pairs.map((pair) => pair[1]),
+  ]);
 }
 
-async function insertLessons(draw: Draw, numbers: number[], towns: { id: number }[], projectRows: { id: number }[]): Promise<{ id: number }[]> {
+async function insertLessons(
+  draw: Draw,
+  numbers: number[],
+  towns: { id: number }[],
+  projectRows: { id: number }[],
+): Promise<{ id: number }[]> {
   const { client, rand, writer, projects: perTown } = draw;
   const lessons = towns.flatMap((town, i) =>
     Array.from({ length: draw.lessons }, (_, l) => {

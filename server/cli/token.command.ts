@@ -36,9 +36,16 @@ export interface TokenCommandContext {
   io: CliIo;
 }
 
-function parse(args: string[], options: ParseArgsConfig["options"], allowPositionals: boolean): { values: Record<string, unknown>; positionals: string[] } {
+function parse(
+  args: string[],
+  options: ParseArgsConfig["options"],
+  allowPositionals: boolean,
+): { values: Record<string, unknown>; positionals: string[] } {
   try {
-    return parseArgs({ args, options, allowPositionals, strict: true }) as { values: Record<string, unknown>; positionals: string[] };
+    return parseArgs({ args, options, allowPositionals, strict: true }) as {
+      values: Record<string, unknown>;
+      positionals: string[];
+    };
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
@@ -46,12 +53,17 @@ function parse(args: string[], options: ParseArgsConfig["options"], allowPositio
 
 /** A create command checked before the database is touched. */
 function parseCreate(args: string[]): { name: string; role: TokenRole; municipalitySlug: string | null } {
-  const { values } = parse(args, { name: { type: "string" }, municipality: { type: "string" }, role: { type: "string" } }, false);
+  const { values } = parse(
+    args,
+    { name: { type: "string" }, municipality: { type: "string" }, role: { type: "string" } },
+    false,
+  );
   const roleText = (values.role as string | undefined) ?? "editor";
   const role = { editor: TokenRole.EDITOR, admin: TokenRole.ADMIN }[roleText.toLowerCase()];
   if (!role) throw new UsageError(`--role must be editor or admin, got ${JSON.stringify(roleText)}`);
   const municipality = values.municipality as string | undefined;
-  if (municipality !== undefined && !municipality.trim()) throw new UsageError("--municipality needs a slug, e.g. herten");
+  if (municipality !== undefined && !municipality.trim())
+    throw new UsageError("--municipality needs a slug, e.g. herten");
   try {
     const name = checkTokenName(values.name as string | undefined);
     checkRoleScope(role, municipality?.trim());
@@ -67,7 +79,8 @@ function parseRevoke(args: string[]): number {
   if (positionals.length !== 1) throw new UsageError("token revoke needs exactly one token id, e.g. `token revoke 3`");
   const raw = positionals[0];
   const id = Number(raw);
-  if (!/^\d{1,9}$/.test(raw) || !Number.isSafeInteger(id) || id < 1) throw new UsageError(`A token id is a positive whole number, got ${JSON.stringify(raw)}`);
+  if (!/^\d{1,9}$/.test(raw) || !Number.isSafeInteger(id) || id < 1)
+    throw new UsageError(`A token id is a positive whole number, got ${JSON.stringify(raw)}`);
   return id;
 }
 
@@ -78,13 +91,22 @@ function shownDate(date: Date | null): string {
 
 /** Lays rows out as a plain text table with a header and padded columns. */
 function table(header: string[], rows: string[][]): string {
-  const widths = header.map((title, column) => Math.max([...title].length, ...rows.map((row) => [...row[column]].length)));
-  const line = (cells: string[]) => cells.map((cell, column) => cell + " ".repeat(widths[column] - [...cell].length)).join("  ").trimEnd();
+  const widths = header.map((title, column) =>
+    Math.max([...title].length, ...rows.map((row) => [...row[column]].length)),
+  );
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, column) => cell + " ".repeat(widths[column] - [...cell].length))
+      .join("  ")
+      .trimEnd();
   return [line(header), ...rows.map(line)].join("\n") + "\n";
 }
 
 /** Opens the database, runs `work` with a fresh EntityManager, and closes it again. */
-async function withDatabase<T>({ config, logger }: TokenCommandContext, work: (database: Database) => Promise<T>): Promise<T> {
+async function withDatabase<T>(
+  { config, logger }: TokenCommandContext,
+  work: (database: Database) => Promise<T>,
+): Promise<T> {
   const database = await attachDatabase(config, logger);
   try {
     // Like the hub's first start: an empty database gets the seed data, so that municipalities exist.

@@ -65,14 +65,21 @@ export class DatabaseWatch {
       if (!(await this.probe())) return this.schedule();
       if (this.stopped) return;
       this.state = "up";
-      this.logger.info({ database: redactUrl(this.url), downSeconds: Math.round((Date.now() - this.downSince) / 1000) }, "database reachable again");
+      this.logger.info(
+        { database: redactUrl(this.url), downSeconds: Math.round((Date.now() - this.downSince) / 1000) },
+        "database reachable again",
+      );
     }, this.intervalMs);
     this.timer.unref();
   }
 
   /** Opens a connection of its own and asks for `select 1`. */
   private async probe(): Promise<boolean> {
-    const client = new pg.Client({ connectionString: this.url, connectionTimeoutMillis: PROBE_TIMEOUT_MS, query_timeout: PROBE_TIMEOUT_MS });
+    const client = new pg.Client({
+      connectionString: this.url,
+      connectionTimeoutMillis: PROBE_TIMEOUT_MS,
+      query_timeout: PROBE_TIMEOUT_MS,
+    });
     client.on("error", () => undefined);
     try {
       await client.connect();

@@ -2,7 +2,12 @@ import { MikroORM } from "@mikro-orm/postgresql";
 import pg from "pg";
 import type { HubConfig } from "../config.js";
 import type { Logger } from "../logger.js";
-import { type EmbeddedPostgresHandle, embeddedPostgresUrl, runningPostgresPort, startEmbeddedPostgres } from "./embedded-postgres.js";
+import {
+  type EmbeddedPostgresHandle,
+  embeddedPostgresUrl,
+  runningPostgresPort,
+  startEmbeddedPostgres,
+} from "./embedded-postgres.js";
 import { ormConfig } from "./orm-config.js";
 import path from "node:path";
 
@@ -42,7 +47,11 @@ export async function ensureDatabase(adminUrl: string, database: string): Promis
 }
 
 /** Connects the ORM and checks the connection, with a one-line error when it fails. */
-export async function connectOrm(clientUrl: string, onQuery?: (sql: string) => void, statementTimeoutMs?: number): Promise<MikroORM> {
+export async function connectOrm(
+  clientUrl: string,
+  onQuery?: (sql: string) => void,
+  statementTimeoutMs?: number,
+): Promise<MikroORM> {
   const unreachable = (reason: string) => new Error(`Cannot reach PostgreSQL at ${redactUrl(clientUrl)}: ${reason}`);
   let orm: MikroORM;
   try {
@@ -95,7 +104,11 @@ export interface OpenDatabaseOptions {
  * embedded PostgreSQL with its data under `DATA_DIR`. Applies pending migrations;
  * never drops or auto-updates the schema.
  */
-export async function openDatabase(config: HubConfig, logger: Logger, { statementTimeoutMs, onEmbeddedLost }: OpenDatabaseOptions = {}): Promise<Database> {
+export async function openDatabase(
+  config: HubConfig,
+  logger: Logger,
+  { statementTimeoutMs, onEmbeddedLost }: OpenDatabaseOptions = {},
+): Promise<Database> {
   let embedded: EmbeddedPostgresHandle | null = null;
   let clientUrl: string;
   let location: string;
@@ -153,13 +166,21 @@ export async function attachDatabase(config: HubConfig, logger: Logger): Promise
       const orm = await connectOrm(embeddedPostgresUrl(port, EMBEDDED_DATABASE));
       try {
         const pending = await orm.migrator.getPendingMigrations();
-        if (pending.length) throw new Error(`The hub running on ${dataDir} has not applied its migrations yet; wait until it serves, then try again`);
+        if (pending.length)
+          throw new Error(
+            `The hub running on ${dataDir} has not applied its migrations yet; wait until it serves, then try again`,
+          );
       } catch (error) {
         await orm.close(true);
         throw error;
       }
       logger.debug({ dataDir, port }, "using the embedded PostgreSQL of the running hub");
-      return { orm, location: `${dataDir} (running embedded PostgreSQL on port ${port})`, started: false, close: () => orm.close(true) };
+      return {
+        orm,
+        location: `${dataDir} (running embedded PostgreSQL on port ${port})`,
+        started: false,
+        close: () => orm.close(true),
+      };
     }
   }
   return { ...(await openDatabase(config, logger)), started: true };

@@ -87,7 +87,9 @@ export function findFreePort(): Promise<number> {
     probe.once("error", reject);
     probe.listen(0, "127.0.0.1", () => {
       const address = probe.address();
-      probe.close(() => (address && typeof address === "object" ? resolve(address.port) : reject(new Error("no port"))));
+      probe.close(() =>
+        address && typeof address === "object" ? resolve(address.port) : reject(new Error("no port")),
+      );
     });
   });
 }
@@ -113,7 +115,10 @@ async function ensureTraversable(dir: string, logger: Logger): Promise<void> {
   for (let current = dir; current !== path.dirname(current); current = path.dirname(current)) {
     const { mode } = await stat(current);
     if ((mode & 0o001) === 0) {
-      logger.warn({ directory: current }, "allowing others to traverse the directory so that PostgreSQL can reach its data");
+      logger.warn(
+        { directory: current },
+        "allowing others to traverse the directory so that PostgreSQL can reach its data",
+      );
       await chmod(current, mode | 0o001);
     }
   }
@@ -128,7 +133,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   const running = await runningPostgresPort(dataDir);
   if (running !== null) {
-    throw new Error(`A PostgreSQL is already running on ${dataDir} (port ${running}); stop the other hub first or set DATA_DIR to another directory`);
+    throw new Error(
+      `A PostgreSQL is already running on ${dataDir} (port ${running}); stop the other hub first or set DATA_DIR to another directory`,
+    );
   }
   if (await isPortTaken(port)) {
     throw new Error(
@@ -159,7 +166,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   try {
     await server.start();
   } catch (error) {
-    throw new Error(`Embedded PostgreSQL did not start on port ${port} with data in ${dataDir}${error instanceof Error ? `: ${error.message}` : ""}`);
+    throw new Error(
+      `Embedded PostgreSQL did not start on port ${port} with data in ${dataDir}${error instanceof Error ? `: ${error.message}` : ""}`,
+    );
   }
   const keeper = options.restart ? keepRunning(server, options, options.restart.onLost) : undefined;
   const child = () => (server as unknown as { process?: ChildProcess }).process;
@@ -185,7 +194,11 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
  * hub's pools reconnect by themselves. After the last attempt fails, `onLost` decides
  * (the hub exits non-zero, for a supervisor to restart it whole).
  */
-function keepRunning(server: InstanceType<EmbeddedPostgresClass>, { dataDir, port, logger }: EmbeddedPostgresOptions, onLost: (error: Error) => void) {
+function keepRunning(
+  server: InstanceType<EmbeddedPostgresClass>,
+  { dataDir, port, logger }: EmbeddedPostgresOptions,
+  onLost: (error: Error) => void,
+) {
   let stopping = false;
   let restarting: Promise<void> | undefined;
   let wake = () => {};
@@ -216,7 +229,12 @@ function keepRunning(server: InstanceType<EmbeddedPostgresClass>, { dataDir, por
         logger.warn({ dataDir, port, attempt: attempt + 1, reason }, "embedded PostgreSQL did not start again yet");
       }
     }
-    if (!stopping) onLost(new Error(`The embedded PostgreSQL on ${dataDir} died and did not start again after ${RESTART_DELAYS_MS.length} attempts: ${reason}`));
+    if (!stopping)
+      onLost(
+        new Error(
+          `The embedded PostgreSQL on ${dataDir} died and did not start again after ${RESTART_DELAYS_MS.length} attempts: ${reason}`,
+        ),
+      );
   };
   watch();
   return {

@@ -104,7 +104,10 @@ const owners = new WeakMap<PooledClient, OperationConnections>();
  */
 function cancelStatement(client: PooledClient): void {
   const { processID, secretKey } = client as unknown as { processID: number; secretKey: number };
-  const connection = new pg.Connection() as pg.Connection & { connect(port: number | string, host?: string): void; cancel(pid: number, key: number): void };
+  const connection = new pg.Connection() as pg.Connection & {
+    connect(port: number | string, host?: string): void;
+    cancel(pid: number, key: number): void;
+  };
   // A failed cancel (the server is gone) changes nothing: the statement then ends with its connection.
   connection.on("error", () => undefined);
   connection.once("connect", () => connection.cancel(processID, secretKey));
@@ -154,7 +157,11 @@ export function limitConnectionsPerOperation(orm: MikroORM): void {
  * Runs one statement on a `pg` pool, counted against the running operation's
  * connections when there is one (the search engine's pools).
  */
-export async function queryCounted(pool: pg.Pool, text: string, params?: unknown[]): Promise<pg.QueryResult | pg.QueryResult[]> {
+export async function queryCounted(
+  pool: pg.Pool,
+  text: string,
+  params?: unknown[],
+): Promise<pg.QueryResult | pg.QueryResult[]> {
   const operation = operationConnections.getStore();
   if (!operation) return pool.query(text, params);
   const client = await operation.acquire({

@@ -1,5 +1,11 @@
 import type { MikroORM } from "@mikro-orm/postgresql";
-import express, { type ErrorRequestHandler, type NextFunction, type Request, type RequestHandler, type Response } from "express";
+import express, {
+  type ErrorRequestHandler,
+  type NextFunction,
+  type Request,
+  type RequestHandler,
+  type Response,
+} from "express";
 import { isDatabaseUnavailable } from "../errors.js";
 import type { Logger } from "../logger.js";
 import { currentRequestId } from "../request-scope.js";
@@ -41,7 +47,8 @@ const EMBED_PATHS = /^\/(?:embed|projects|oembed)(?:\/|$)/;
  * The iframe card: nothing but the hub's own stylesheets and its resize script, no forms, no <base>;
  * embedding it anywhere is the point.
  */
-const EMBED_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors *";
+const EMBED_CSP =
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors *";
 
 function setCommonHeaders(res: Response, contentType: string, cacheControl: string): void {
   res.setHeader("Content-Type", contentType);
@@ -73,7 +80,9 @@ function createBadHost(logger: Logger, publicUrl: string | null): EmbedRoutes["b
     setCommonHeaders(res, "text/plain; charset=utf-8", NO_STORE);
     res
       .status(400)
-      .send("Bad request: the Host header does not name this hub. Links are built only for PUBLIC_URL, loopback hosts and ALLOWED_HOSTS.");
+      .send(
+        "Bad request: the Host header does not name this hub. Links are built only for PUBLIC_URL, loopback hosts and ALLOWED_HOSTS.",
+      );
   };
 }
 
@@ -121,10 +130,13 @@ function cardHandler({ orm, cache, originOf, badHost, logFailure }: EmbedRoutes)
     res.setHeader("Cross-Origin-Resource-Policy", "cross-origin");
     try {
       const slug = req.params.slug;
-      const answer = await cache.answer({ slug, variant: ["card", origin, card.lang, card.theme, card.compact] }, async () => {
-        const view = await loadCardView(orm.em.fork(), slug);
-        return view && renderCardDocument(view, options);
-      });
+      const answer = await cache.answer(
+        { slug, variant: ["card", origin, card.lang, card.theme, card.compact] },
+        async () => {
+          const view = await loadCardView(orm.em.fork(), slug);
+          return view && renderCardDocument(view, options);
+        },
+      );
       if (!answer) {
         setCommonHeaders(res, HTML, CACHE_NOT_FOUND);
         const body = renderMessageDocument("not-published", options);
@@ -167,7 +179,10 @@ function oembedHandler({ orm, cache, originOf, badHost, logFailure }: EmbedRoute
       if ("status" in request) return fail(request.status, request.message);
       const { card } = request;
       const { width, height } = frameSize(request);
-      const key = { slug: request.slug, variant: ["oembed", origin, card.lang, card.theme, card.compact, width, height] };
+      const key = {
+        slug: request.slug,
+        variant: ["oembed", origin, card.lang, card.theme, card.compact, width, height],
+      };
       const answer = await cache.answer(key, async () => {
         const view = await loadCardView(orm.em.fork(), request.slug);
         return view && JSON.stringify(oembedResponse(view, request, origin));
@@ -207,7 +222,13 @@ function embedErrorHandler({ logFailure }: EmbedRoutes): ErrorRequestHandler {
  * rendered for a while (see `createPageCache`), so that a repeated or conditional
  * request costs no statement; the static assets are free.
  */
-export function createEmbedRouter({ orm, logger, publicUrl, rateLimiter, cacheSeconds }: EmbedRouterOptions): express.Router {
+export function createEmbedRouter({
+  orm,
+  logger,
+  publicUrl,
+  rateLimiter,
+  cacheSeconds,
+}: EmbedRouterOptions): express.Router {
   const routes: EmbedRoutes = {
     orm,
     cache: createPageCache(cacheSeconds),

@@ -19,7 +19,12 @@ export function matchesIfNoneMatch(header: string | undefined, etag: string): bo
 }
 
 /** Sends a body with its strong ETag, or a bodiless 304 when the client already has it (a 200 only: other statuses always carry their body). */
-export function sendWithEtag(req: Request, res: Response, answer: { body: string | Buffer; etag: string }, status = 200): void {
+export function sendWithEtag(
+  req: Request,
+  res: Response,
+  answer: { body: string | Buffer; etag: string },
+  status = 200,
+): void {
   res.setHeader("ETag", answer.etag);
   if (status === 200 && matchesIfNoneMatch(req.get("if-none-match"), answer.etag)) {
     res.status(304).end();

@@ -17,12 +17,17 @@ const SCRIPT_UNSAFE: Readonly<Record<string, string>> = {
  * JSON.parse reads the result back unchanged.
  */
 export function jsonForScript(value: unknown): string {
-  return JSON.stringify(value).replace(/[<>&\u2028\u2029]|\p{Bidi_Control}/gu, (char) => SCRIPT_UNSAFE[char] ?? `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return JSON.stringify(value).replace(
+    /[<>&\u2028\u2029]|\p{Bidi_Control}/gu,
+    (char) => SCRIPT_UNSAFE[char] ?? `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
 }
 
 /** Drops the properties whose value is null or undefined, so the JSON-LD states only what is known. */
 function known<T extends Record<string, unknown>>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== null && item !== undefined)) as Partial<T>;
+  return Object.fromEntries(
+    Object.entries(value).filter(([, item]) => item !== null && item !== undefined),
+  ) as Partial<T>;
 }
 
 /** What the JSON-LD of a project states; websites are optional, as the site's query does not ask for them. */
@@ -65,7 +70,9 @@ export function projectJsonLd(view: LinkedProject, hubOrigin: string): Record<st
     foundingDate: view.startedOn,
     dissolutionDate: view.completedOn,
     member: view.providers.length
-      ? view.providers.map((provider) => known({ "@type": "Organization", name: provider.name, url: safeHttpUrl(provider.website ?? null) }))
+      ? view.providers.map((provider) =>
+          known({ "@type": "Organization", name: provider.name, url: safeHttpUrl(provider.website ?? null) }),
+        )
       : null,
     subjectOf: view.sources.length
       ? view.sources.map((source) =>

@@ -56,7 +56,8 @@ function dimension(raw: unknown, name: string): number | null | OEmbedRefusal {
  */
 export function parseOEmbedRequest(query: Record<string, unknown>, hubOrigin: string): OEmbedRequest | OEmbedRefusal {
   const rawUrl = query.url;
-  if (rawUrl === undefined || rawUrl === "") return { status: 400, message: "url is required: the address of a project page on this hub" };
+  if (rawUrl === undefined || rawUrl === "")
+    return { status: 400, message: "url is required: the address of a project page on this hub" };
   const format = query.format ?? "json";
   if (format !== "json") return { status: 501, message: "Only format=json is supported" };
   if (typeof rawUrl !== "string" || rawUrl.length > MAX_URL_LENGTH || /[\u0000-\u001f\u007f]/.test(rawUrl)) {
@@ -68,7 +69,8 @@ export function parseOEmbedRequest(query: Record<string, unknown>, hubOrigin: st
   } catch {
     return { status: 400, message: "url must be a single http(s) URL" };
   }
-  if (url.protocol !== "http:" && url.protocol !== "https:") return { status: 400, message: "url must be a single http(s) URL" };
+  if (url.protocol !== "http:" && url.protocol !== "https:")
+    return { status: 400, message: "url must be a single http(s) URL" };
   const match = EMBEDDABLE_PATH.exec(url.pathname);
   if (url.origin !== hubOrigin || url.username || url.password || !match) {
     return { status: 404, message: "url is not a project page of this hub" };
@@ -107,7 +109,9 @@ interface EmbedFrameProps {
 
 /** The iframe that embeds a project's card (with the card's options in its address), lazy and borderless. */
 export function EmbedFrame({ hubOrigin, view, options }: EmbedFrameProps): VNode {
-  const src = safeHttpUrl(`${hubOrigin}/embed/projects/${encodeURIComponent(view.slug)}${cardParamsQuery(options.card)}`) ?? "about:blank";
+  const src =
+    safeHttpUrl(`${hubOrigin}/embed/projects/${encodeURIComponent(view.slug)}${cardParamsQuery(options.card)}`) ??
+    "about:blank";
   return (
     <iframe
       id={options.id}
@@ -131,7 +135,10 @@ export function embedFrameHtml(hubOrigin: string, view: FramedProject, options: 
  * into more lines, so the height grows in proportion (up to a limit) before
  * maxheight caps it.
  */
-export function frameSize(request: Pick<OEmbedRequest, "card" | "maxWidth" | "maxHeight">): { width: number; height: number } {
+export function frameSize(request: Pick<OEmbedRequest, "card" | "maxWidth" | "maxHeight">): {
+  width: number;
+  height: number;
+} {
   const width = Math.min(DEFAULT_FRAME_SIZE.width, request.maxWidth ?? Infinity);
   const base = request.card.compact ? DEFAULT_FRAME_SIZE.compactHeight : DEFAULT_FRAME_SIZE.height;
   const grown = Math.min(MAX_FRAME_HEIGHT, Math.ceil((base * DEFAULT_FRAME_SIZE.width) / width));

@@ -60,7 +60,11 @@ export function createPageCache(ttlSeconds: number, clock?: Perf): PageCache {
   }
   // An injected clock is read on every look-up: lru-cache otherwise reuses a reading for up to a millisecond.
   const timing = clock ? { perf: clock, ttlResolution: 0 } : {};
-  const missing = new LRUCache<string, true>({ max: MAX_MISSING, ttl: Math.min(ttlSeconds, MAX_MISSING_SECONDS) * 1000, ...timing });
+  const missing = new LRUCache<string, true>({
+    max: MAX_MISSING,
+    ttl: Math.min(ttlSeconds, MAX_MISSING_SECONDS) * 1000,
+    ...timing,
+  });
   const answers = new LRUCache<string, RenderedAnswer, PageKey & { render: () => Promise<string | null> }>({
     max: MAX_ENTRIES,
     maxSize: MAX_BYTES,

@@ -36,7 +36,12 @@ function toCardView(project: Project): CardView {
     title: project.title,
     summary: project.summary,
     status: project.status,
-    municipality: { slug: municipality.slug, name: municipality.name, stateName: municipality.stateName, website: municipality.website },
+    municipality: {
+      slug: municipality.slug,
+      name: municipality.name,
+      stateName: municipality.stateName,
+      website: municipality.website,
+    },
     topics: project.topics
       .getItems()
       .map((topic) => ({ key: topic.key, labelDe: topic.labelDe, labelEn: topic.labelEn }))

@@ -33,7 +33,12 @@ const common = {
 async function readExamples() {
   const dir = path.join(root, "client-examples");
   const files = (await readdir(dir, { recursive: true })).filter((file) => file.endsWith(".graphql")).sort();
-  return Promise.all(files.map(async (file) => ({ file: file.split(path.sep).join("/"), query: await readFile(path.join(dir, file), "utf8") })));
+  return Promise.all(
+    files.map(async (file) => ({
+      file: file.split(path.sep).join("/"),
+      query: await readFile(path.join(dir, file), "utf8"),
+    })),
+  );
 }
 
 async function buildWorkers() {
@@ -42,7 +47,14 @@ async function buildWorkers() {
     "graphql.worker": requireFromGraphiql.resolve("monaco-graphql/esm/graphql.worker.js"),
     "json.worker": requireFromGraphiql.resolve("monaco-editor/esm/vs/language/json/json.worker.js"),
   };
-  const result = await build({ ...common, entryPoints: entries, outdir, format: "iife", entryNames: "[name]-[hash]", metafile: true });
+  const result = await build({
+    ...common,
+    entryPoints: entries,
+    outdir,
+    format: "iife",
+    entryNames: "[name]-[hash]",
+    metafile: true,
+  });
   const urls = {};
   for (const [output, meta] of Object.entries(result.metafile.outputs)) {
     if (!meta.entryPoint) continue;
@@ -61,7 +73,9 @@ const monacoStylesInGraphiqlCss = {
   name: "monaco-styles-in-graphiql-css",
   setup(pluginBuild) {
     pluginBuild.onResolve({ filter: /\.css$/ }, (args) =>
-      args.importer.includes(`${path.sep}monaco-editor${path.sep}`) ? { path: args.path, namespace: "empty-css" } : undefined,
+      args.importer.includes(`${path.sep}monaco-editor${path.sep}`)
+        ? { path: args.path, namespace: "empty-css" }
+        : undefined,
     );
     pluginBuild.onLoad({ filter: /.*/, namespace: "empty-css" }, () => ({ contents: "", loader: "css" }));
   },

@@ -54,7 +54,11 @@ function sendText(res: Response, status: number, text: string): void {
  * each with the explorer's own Content-Security-Policy. The bundle is built by
  * `npm run build`; without it the page says so (503) instead of half-loading.
  */
-export function createExplorerRouter({ logger, rateLimiter, assetsDir = defaultAssetsDir() }: ExplorerRouterOptions): express.Router {
+export function createExplorerRouter({
+  logger,
+  rateLimiter,
+  assetsDir = defaultAssetsDir(),
+}: ExplorerRouterOptions): express.Router {
   const router = express.Router();
   let page: { version: number; body: string; etag: string } | undefined;
   // Rendered once per build: a new bundle (new manifest) is picked up without a restart.
@@ -71,19 +75,29 @@ export function createExplorerRouter({ logger, rateLimiter, assetsDir = defaultA
     next();
   };
 
-  router.get(["/explorer", "/explorer/"], policy, rateLimitMiddleware(rateLimiter, logger, () => null), async (req, res) => {
-    let answer;
-    try {
-      answer = await loadPage();
-    } catch (error) {
-      logger.error({ err: error }, "explorer bundle missing; run `npm run build`");
-      sendText(res, 503, "Der GraphQL-Explorer ist nicht gebaut (npm run build). Die API antwortet unter /graphql.");
-      return;
-    }
-    res.set({ "Content-Type": "text/html; charset=utf-8", "Cache-Control": PAGE_CACHE, "Content-Language": "de", ETag: answer.etag });
-    if (matchesIfNoneMatch(req.get("if-none-match"), answer.etag)) return void res.status(304).end();
-    res.send(answer.body);
-  });
+  router.get(
+    ["/explorer", "/explorer/"],
+    policy,
+    rateLimitMiddleware(rateLimiter, logger, () => null),
+    async (req, res) => {
+      let answer;
+      try {
+        answer = await loadPage();
+      } catch (error) {
+        logger.error({ err: error }, "explorer bundle missing; run `npm run build`");
+        sendText(res, 503, "Der GraphQL-Explorer ist nicht gebaut (npm run build). Die API antwortet unter /graphql.");
+        return;
+      }
+      res.set({
+        "Content-Type": "text/html; charset=utf-8",
+        "Cache-Control": PAGE_CACHE,
+        "Content-Language": "de",
+        ETag: answer.etag,
+      });
+      if (matchesIfNoneMatch(req.get("if-none-match"), answer.etag)) return void res.status(304).end();
+      res.send(answer.body);
+    },
+  );
   // The build wrote a gzipped copy of every script and stylesheet: a browser that accepts gzip gets it.
   router.get(/^\/explorer\/assets\/[\w.-]+\.(?:js|css)$/, policy, (req, res, next) => {
     res.vary("Accept-Encoding");

@@ -30,7 +30,8 @@ export function decodeExportCursor(kind: ExportKind, raw: string): ExportCursor 
   const parsed = decodeCursorItems(raw);
   if (!parsed || parsed.length !== 4 || parsed[0] !== kind) return null;
   const [, municipality, title, slug] = parsed;
-  const text = (value: unknown, max: number) => typeof value === "string" && value.length <= max && !value.includes("\u0000");
+  const text = (value: unknown, max: number) =>
+    typeof value === "string" && value.length <= max && !value.includes("\u0000");
   if (!text(municipality, MAX_TEXT) || !text(title, MAX_TEXT) || !text(slug, MAX_SLUG_LENGTH)) return null;
   return { municipality: municipality as string, title: title as string, slug: slug as string };
 }

@@ -36,11 +36,16 @@ function list(query: Query, name: string): string[] | null {
     if (typeof part !== "string") throw new ExportParamError(`${name} must be a plain value, e.g. ?${name}=a,b.`, name);
     return part;
   });
-  const values = parts.flatMap((part) => part.split(",")).map((value) => value.trim()).filter((value) => value !== "");
-  if (values.length > MAX_FILTER_VALUES) throw new ExportParamError(`${name} takes at most ${MAX_FILTER_VALUES} values.`, name);
+  const values = parts
+    .flatMap((part) => part.split(","))
+    .map((value) => value.trim())
+    .filter((value) => value !== "");
+  if (values.length > MAX_FILTER_VALUES)
+    throw new ExportParamError(`${name} takes at most ${MAX_FILTER_VALUES} values.`, name);
   for (const value of values) {
     if (value.includes("\u0000")) throw new ExportParamError(`${name} must not contain NUL characters.`, name);
-    if (value.length > MAX_SLUG_LENGTH) throw new ExportParamError(`${name} values are at most ${MAX_SLUG_LENGTH} characters.`, name);
+    if (value.length > MAX_SLUG_LENGTH)
+      throw new ExportParamError(`${name} values are at most ${MAX_SLUG_LENGTH} characters.`, name);
   }
   return values.length ? values : null;
 }
@@ -51,7 +56,8 @@ function enumList<E extends string>(query: Query, name: string, allowed: Record<
   if (!values) return null;
   const valid = new Set<string>(Object.values(allowed));
   const wrong = values.filter((value) => !valid.has(value));
-  if (wrong.length) throw new ExportParamError(unknownValuesMessage(wrong, name, `Valid: ${[...valid].join(", ")}.`, 40), name);
+  if (wrong.length)
+    throw new ExportParamError(unknownValuesMessage(wrong, name, `Valid: ${[...valid].join(", ")}.`, 40), name);
   return values as E[];
 }
 
@@ -59,8 +65,14 @@ function enumList<E extends string>(query: Query, name: string, allowed: Record<
 function onlyKnown(query: Query, known: readonly string[]): void {
   const unknown = Object.keys(query).filter((name) => !known.includes(name));
   if (unknown.length) {
-    const shown = unknown.slice(0, 5).map((name) => JSON.stringify(name.slice(0, 40))).join(", ");
-    throw new ExportParamError(`Unknown query parameter${unknown.length > 1 ? "s" : ""} ${shown}. This export takes: ${known.join(", ")}.`, unknown[0].slice(0, 40));
+    const shown = unknown
+      .slice(0, 5)
+      .map((name) => JSON.stringify(name.slice(0, 40)))
+      .join(", ");
+    throw new ExportParamError(
+      `Unknown query parameter${unknown.length > 1 ? "s" : ""} ${shown}. This export takes: ${known.join(", ")}.`,
+      unknown[0].slice(0, 40),
+    );
   }
 }
 
@@ -120,7 +132,10 @@ export function exportPageOf(query: Query, kind: ExportKind): ExportPage {
   const afterText = single(query, "after");
   const after = afterText === undefined ? null : decodeExportCursor(kind, afterText);
   if (afterText !== undefined && !after) {
-    throw new ExportParamError('after is not a cursor of this export; follow the Link header (rel="next") of the previous page unchanged.', "after");
+    throw new ExportParamError(
+      'after is not a cursor of this export; follow the Link header (rel="next") of the previous page unchanged.',
+      "after",
+    );
   }
   return { limit, after };
 }
@@ -141,14 +156,25 @@ const COMPARISON_PARAMS = ["municipalities", "topics"] as const;
 export function comparisonParamsOf(query: Query): { municipalities: string[]; topics: string[] | null } {
   onlyKnown(query, COMPARISON_PARAMS);
   const municipalities = list(query, "municipalities");
-  if (!municipalities) throw new ExportParamError("municipalities names the municipalities to compare, e.g. ?municipalities=ratingen,hildesheim.", "municipalities");
+  if (!municipalities)
+    throw new ExportParamError(
+      "municipalities names the municipalities to compare, e.g. ?municipalities=ratingen,hildesheim.",
+      "municipalities",
+    );
   if (municipalities.length > MAX_COMPARED_MUNICIPALITIES) {
-    throw new ExportParamError(`at most ${MAX_COMPARED_MUNICIPALITIES} municipalities can be compared at once.`, "municipalities");
+    throw new ExportParamError(
+      `at most ${MAX_COMPARED_MUNICIPALITIES} municipalities can be compared at once.`,
+      "municipalities",
+    );
   }
   const topics = list(query, "topics");
-  for (const [name, values] of [["municipalities", municipalities], ["topics", topics ?? []]] as const) {
+  for (const [name, values] of [
+    ["municipalities", municipalities],
+    ["topics", topics ?? []],
+  ] as const) {
     const twice = values.find((value, index) => values.indexOf(value) !== index);
-    if (twice !== undefined) throw new ExportParamError(`${name} names ${JSON.stringify(twice.slice(0, 40))} more than once.`, name);
+    if (twice !== undefined)
+      throw new ExportParamError(`${name} names ${JSON.stringify(twice.slice(0, 40))} more than once.`, name);
   }
   return { municipalities, topics };
 }

@@ -69,7 +69,12 @@ function sourceRecords(sources: Iterable<Source>): SourceRecord[] {
   return [...sources]
     .filter((source) => source.publicationState === PUBLISHED)
     .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
-    .map((source) => ({ title: source.title, publisher: source.publisher, publishedOn: source.publishedOn, url: source.url }));
+    .map((source) => ({
+      title: source.title,
+      publisher: source.publisher,
+      publishedOn: source.publishedOn,
+      url: source.url,
+    }));
 }
 
 /** One page of an export: the ids of its rows in export order, and where the next page starts (null on the last). */
@@ -99,7 +104,12 @@ function keyset(after: ExportCursor | null): FilterQuery<Project | Strategy> {
  * as plain rows rather than entities), and one more for the sort key of the
  * page's last row when another page follows.
  */
-async function pageIds(em: EntityManager, entity: Listed, where: FilterQuery<Project | Strategy>, page: ExportPage): Promise<ExportPageIds> {
+async function pageIds(
+  em: EntityManager,
+  entity: Listed,
+  where: FilterQuery<Project | Strategy>,
+  page: ExportPage,
+): Promise<ExportPageIds> {
   const qb = em
     .createQueryBuilder(entity as typeof Project, "e")
     .select("e.id")
@@ -171,27 +181,29 @@ const PROJECT_BATCH_SQL = `
 export async function projectRecords(em: EntityManager, ids: readonly number[]): Promise<ProjectRecord[]> {
   if (!ids.length) return [];
   const rows = await selectRows<ProjectRow>(em, PROJECT_BATCH_SQL, [[...ids]]);
-  return inPageOrder(rows, ids).map(
-    (row): ProjectRecord => ({
-      slug: row.slug,
-      title: row.title,
-      summary: row.summary,
-      status: row.status,
-      municipality: { slug: row.municipality_slug, name: row.municipality_name, state: row.municipality_state },
-      strategy: row.strategy,
-      topics: row.topics,
-      providers: row.providers,
-      products: row.products,
-      startedOn: row.startedOn,
-      plannedEndOn: row.plannedEndOn,
-      completedOn: row.completedOn,
-      sources: row.sources,
-    }),
-  );
+  return inPageOrder(rows, ids).map((row): ProjectRecord => ({
+    slug: row.slug,
+    title: row.title,
+    summary: row.summary,
+    status: row.status,
+    municipality: { slug: row.municipality_slug, name: row.municipality_name, state: row.municipality_state },
+    strategy: row.strategy,
+    topics: row.topics,
+    providers: row.providers,
+    products: row.products,
+    startedOn: row.startedOn,
+    plannedEndOn: row.plannedEndOn,
+    completedOn: row.completedOn,
+    sources: row.sources,
+  }));
 }
 
 /** One page of the published strategies that match a filter (the same as `strategies(filter:)`), in export order. */
-export async function strategyPage(em: EntityManager, filter: StrategyFilter, page: ExportPage): Promise<ExportPageIds> {
+export async function strategyPage(
+  em: EntityManager,
+  filter: StrategyFilter,
+  page: ExportPage,
+): Promise<ExportPageIds> {
   return pageIds(em, Strategy, (await strategyWhere(em, filter)) as FilterQuery<Project | Strategy>, page);
 }
 

@@ -11,7 +11,13 @@ import { compareMunicipalities } from "../../schema/comparison/comparison.servic
 import { COMPARISON_COLUMNS, comparisonCells } from "./export.comparison.js";
 import { type CsvColumn, csvHeader, csvRow, csvStream, germanDecimal, toCsv } from "./export.csv.js";
 import { encodeExportCursor, type ExportKind } from "./export.cursor.js";
-import { comparisonParamsOf, ExportParamError, exportPageOf, projectFilterOf, strategyFilterOf } from "./export.params.js";
+import {
+  comparisonParamsOf,
+  ExportParamError,
+  exportPageOf,
+  projectFilterOf,
+  strategyFilterOf,
+} from "./export.params.js";
 import {
   type ExportPageIds,
   projectPage,
@@ -40,7 +46,11 @@ const CACHE = "public, max-age=60";
 /** Sources in one cell: title, publisher and date, then the address in angle brackets. */
 function citeSources(sources: readonly SourceRecord[]): string {
   return sources
-    .map((source) => [source.title, source.publisher, source.publishedOn].filter(Boolean).join(", ") + (source.url ? ` <${source.url}>` : ""))
+    .map(
+      (source) =>
+        [source.title, source.publisher, source.publishedOn].filter(Boolean).join(", ") +
+        (source.url ? ` <${source.url}>` : ""),
+    )
     .join(" | ");
 }
 
@@ -82,11 +92,19 @@ const STRATEGY_COLUMNS: CsvColumn<StrategyRecord>[] = [
 /** Answers a client mistake with 400 and a GraphQL-shaped JSON error; passes anything else on to the hub's error handler. */
 function answerError(error: unknown, res: Response, next: NextFunction): void {
   if (error instanceof ExportParamError) {
-    res.status(400).json({ errors: [{ message: error.message, extensions: { code: ErrorCode.BAD_USER_INPUT, fields: [error.parameter] } }] });
+    res.status(400).json({
+      errors: [{ message: error.message, extensions: { code: ErrorCode.BAD_USER_INPUT, fields: [error.parameter] } }],
+    });
   } else if (error instanceof GraphQLError && error.extensions.code === ErrorCode.BAD_USER_INPUT) {
     // The filter checks name GraphQL argument paths (`filter.topics`); here they are query parameters.
-    const fields = ((error.extensions.fields as string[] | undefined) ?? []).map((field) => field.replace(/^filter\./, ""));
-    res.status(400).json({ errors: [{ message: error.message.replaceAll("filter.", ""), extensions: { code: ErrorCode.BAD_USER_INPUT, fields } }] });
+    const fields = ((error.extensions.fields as string[] | undefined) ?? []).map((field) =>
+      field.replace(/^filter\./, ""),
+    );
+    res.status(400).json({
+      errors: [
+        { message: error.message.replaceAll("filter.", ""), extensions: { code: ErrorCode.BAD_USER_INPUT, fields } },
+      ],
+    });
   } else {
     next(error);
   }
@@ -117,7 +135,8 @@ function route(handler: (req: Request, res: Response) => Promise<void>): Request
       await handler(req, res);
     } catch (error) {
       // Headers meant for the file must not go out with an error: no download name, no cached error, no next page.
-      if (!res.headersSent) for (const name of ["Link", "Content-Disposition", "Cache-Control", "Content-Type"]) res.removeHeader(name);
+      if (!res.headersSent)
+        for (const name of ["Link", "Content-Disposition", "Cache-Control", "Content-Type"]) res.removeHeader(name);
       answerError(error, res, next);
     }
   };
@@ -149,13 +168,20 @@ async function streamPage<R>(
   { logger, executionTimeoutMs }: ExportRouterOptions,
   req: Request,
   res: Response,
-  page: { ids: readonly number[]; load: (ids: readonly number[]) => Promise<R[]>; format: ExportFormat<R>; started: number },
+  page: {
+    ids: readonly number[];
+    load: (ids: readonly number[]) => Promise<R[]>;
+    format: ExportFormat<R>;
+    started: number;
+  },
 ): Promise<void> {
   const { ids, load, format, started } = page;
   const outcome: ExportOutcome = await streamExport(res, { ids, load, format, deadline: started + executionTimeoutMs });
   const where = { path: req.baseUrl + req.path, rows: outcome.rows, of: ids.length };
-  if (outcome.status === "failed") logger.error({ ...where, err: outcome.error }, "export failed mid-stream; transfer aborted");
-  else if (outcome.status === "deadline") logger.warn(where, `export passed its deadline (${executionTimeoutMs} ms); transfer aborted`);
+  if (outcome.status === "failed")
+    logger.error({ ...where, err: outcome.error }, "export failed mid-stream; transfer aborted");
+  else if (outcome.status === "deadline")
+    logger.warn(where, `export passed its deadline (${executionTimeoutMs} ms); transfer aborted`);
   else if (outcome.status === "client-gone") logger.info(where, "export client went away; reading stopped");
 }
 
@@ -179,7 +205,12 @@ function projectsCsv(options: ExportRouterOptions): RequestHandler {
     pageLink(req, res, "projects", page);
     csvHeaders(res, "ikz-projects.csv");
     const format = csvFormat(projectColumns(projectPages(req, publicUrl)));
-    await streamPage(options, req, res, { ids: page.ids, load: (ids) => projectRecords(publicEm(orm), ids), format, started });
+    await streamPage(options, req, res, {
+      ids: page.ids,
+      load: (ids) => projectRecords(publicEm(orm), ids),
+      format,
+      started,
+    });
   });
 }
 
@@ -201,7 +232,12 @@ function projectsJson(options: ExportRouterOptions): RequestHandler {
       row: (record, index) => (index ? "," : "") + JSON.stringify({ ...record, page: pageOf(record.slug) }),
       tail: (count) => [`],"count":${count},"next":${JSON.stringify(next)}}`],
     };
-    await streamPage(options, req, res, { ids: page.ids, load: (ids) => projectRecords(publicEm(orm), ids), format, started });
+    await streamPage(options, req, res, {
+      ids: page.ids,
+      load: (ids) => projectRecords(publicEm(orm), ids),
+      format,
+      started,
+    });
   });
 }
 
@@ -215,7 +251,12 @@ function strategiesCsv(options: ExportRouterOptions): RequestHandler {
     pageLink(req, res, "strategies", page);
     csvHeaders(res, "ikz-strategies.csv");
     const format = csvFormat(STRATEGY_COLUMNS);
-    await streamPage(options, req, res, { ids: page.ids, load: (ids) => strategyRecords(publicEm(orm), ids), format, started });
+    await streamPage(options, req, res, {
+      ids: page.ids,
+      load: (ids) => strategyRecords(publicEm(orm), ids),
+      format,
+      started,
+    });
   });
 }
 

@@ -102,7 +102,7 @@ export async function streamExport<R>(out: Writable, options: ExportStreamOption
   let ending: ExportOutcome | null = null;
   try {
     for (const chunk of format.head) await write(chunk);
-    for (let start = 0; ; ) {
+    for (let start = 0; ;) {
       for (const record of batch) await write(format.row(record, rows++));
       start += batchSize;
       if (start >= ids.length) break;

@@ -62,7 +62,12 @@ export function operationCost(
   // Cost is linear in the multiplier, so each fragment is priced once, per item, whatever spreads it.
   const fragmentCosts = new Map<string, number>();
 
-  const selectionCost = (selectionSet: SelectionSetNode, parentType: GraphQLNamedType, pageSize: number | undefined, scope: Scope): number => {
+  const selectionCost = (
+    selectionSet: SelectionSetNode,
+    parentType: GraphQLNamedType,
+    pageSize: number | undefined,
+    scope: Scope,
+  ): number => {
     let total = 0;
     for (const selection of selectionSet.selections) {
       if (selection.kind === Kind.FIELD) {
@@ -91,24 +96,40 @@ export function operationCost(
     return cost;
   };
 
-  const fieldCost = (node: FieldNode, parentType: GraphQLNamedType, pageSize: number | undefined, scope: Scope): number => {
+  const fieldCost = (
+    node: FieldNode,
+    parentType: GraphQLNamedType,
+    pageSize: number | undefined,
+    scope: Scope,
+  ): number => {
     if (node.name.value === "__schema" || node.name.value === "__type") {
       return introspectionCost(schema, node, (name) => context.getFragment(name), variableValues);
     }
     if (node.name.value.startsWith("__")) return 0;
-    const field = isObjectType(parentType) || isInterfaceType(parentType) ? parentType.getFields()[node.name.value] : undefined;
+    const field =
+      isObjectType(parentType) || isInterfaceType(parentType) ? parentType.getFields()[node.name.value] : undefined;
     // Unknown fields are reported by the specified rules; they cost nothing here.
     if (!field) return 0;
     const bounds = field.extensions as ListBoundExtensions;
     const work = bounds.work ?? 0;
     const first = firstArgument(field, node, variableValues);
     const isList = isListType(getNullableType(field.type));
-    const items = !isList ? 1 : first ?? listBound(bounds, pageSize, scope);
+    const items = !isList ? 1 : (first ?? listBound(bounds, pageSize, scope));
     // A connection's `first` sizes the lists directly inside it (`nodes`, `edges`), not the connection itself.
     const childPageSize = isList ? undefined : first;
     // Scalars and enums come with their object's row: only objects count.
     if (!node.selectionSet) return work;
-    return work + items * (1 + selectionCost(node.selectionSet, getNamedType(field.type), childPageSize, withListArguments(scope, field, node, variableValues)));
+    return (
+      work +
+      items *
+        (1 +
+          selectionCost(
+            node.selectionSet,
+            getNamedType(field.type),
+            childPageSize,
+            withListArguments(scope, field, node, variableValues),
+          ))
+    );
   };
 
   return selectionCost(operation.selectionSet, root, undefined, new Map());
@@ -126,7 +147,12 @@ function listBound(bounds: ListBoundExtensions, pageSize: number | undefined, sc
 }
 
 /** The scope below a field: its list arguments' lengths added. */
-function withListArguments(scope: Scope, field: GraphQLField<unknown, unknown>, node: FieldNode, variableValues: Record<string, unknown>): Scope {
+function withListArguments(
+  scope: Scope,
+  field: GraphQLField<unknown, unknown>,
+  node: FieldNode,
+  variableValues: Record<string, unknown>,
+): Scope {
   let next: Map<string, number> | undefined;
   for (const given of node.arguments ?? []) {
     const definition = field.args.find((arg) => arg.name === given.name.value);
@@ -140,7 +166,11 @@ function withListArguments(scope: Scope, field: GraphQLField<unknown, unknown>, 
 }
 
 /** The page size a field's `first` argument asks for, or undefined when the field has none. */
-function firstArgument(field: GraphQLField<unknown, unknown>, node: FieldNode, variableValues: Record<string, unknown>): number | undefined {
+function firstArgument(
+  field: GraphQLField<unknown, unknown>,
+  node: FieldNode,
+  variableValues: Record<string, unknown>,
+): number | undefined {
   const definition = field.args.find((arg) => arg.name === "first");
   if (!definition) return undefined;
   const given = node.arguments?.find((arg) => arg.name.value === "first");
@@ -160,7 +190,8 @@ function variableDefaults(schema: GraphQLSchema, operation: OperationDefinitionN
   for (const definition of operation.variableDefinitions ?? []) {
     const name = definition.variable.name.value;
     const type = typeFromAST(schema, definition.type);
-    const value = definition.defaultValue && type && isInputType(type) ? valueFromAST(definition.defaultValue, type) : undefined;
+    const value =
+      definition.defaultValue && type && isInputType(type) ? valueFromAST(definition.defaultValue, type) : undefined;
     values[name] = value ?? MAX_PAGE_SIZE;
   }
   return values;
@@ -176,13 +207,23 @@ export function costLimitMessage(cost: number, maxCost: number): string {
  * the hub prices it for a request with these variables; for tests and benchmarks
  * that print what a query costs.
  */
-export function documentCost(schema: GraphQLSchema, document: DocumentNode, variableValues?: Record<string, unknown>, operationName?: string): number {
+export function documentCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variableValues?: Record<string, unknown>,
+  operationName?: string,
+): number {
   const fragments = new Map(
-    document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
+    document.definitions
+      .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
+      .map((d) => [d.name.value, d]),
   );
   const operation = document.definitions.find(
-    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && (!operationName || d.name?.value === operationName),
+    (d): d is OperationDefinitionNode =>
+      d.kind === Kind.OPERATION_DEFINITION && (!operationName || d.name?.value === operationName),
   );
   if (!operation) throw new Error(`the document has no operation ${operationName ?? ""}`.trim());
-  return operationCost({ getSchema: () => schema, getFragment: (name) => fragments.get(name) }, operation, { variableValues });
+  return operationCost({ getSchema: () => schema, getFragment: (name) => fragments.get(name) }, operation, {
+    variableValues,
+  });
 }

@@ -17,17 +17,27 @@ export const databaseUnavailable: ApolloServerPlugin<BaseContext> = {
       async willSendResponse({ response, operation }) {
         if (response.body.kind !== "single") return;
         const result = response.body.singleResult;
-        const lost = result.errors?.filter((error) => error.extensions?.code === ErrorCode.DATABASE_UNAVAILABLE || error.message === DATABASE_BUSY_MESSAGE) ?? [];
+        const lost =
+          result.errors?.filter(
+            (error) =>
+              error.extensions?.code === ErrorCode.DATABASE_UNAVAILABLE || error.message === DATABASE_BUSY_MESSAGE,
+          ) ?? [];
         if (!lost.length) return;
         response.http.headers.set("cache-control", "no-store");
         if (operation?.operation === "mutation") {
           const saved = writesBefore(operation, result.data, result.errors ?? []);
-          if (saved.length) result.errors = result.errors?.map((error) => (lost.includes(error) ? withSaved(error, saved) : error));
+          if (saved.length)
+            result.errors = result.errors?.map((error) => (lost.includes(error) ? withSaved(error, saved) : error));
           if (saved.length) return;
         } else {
           const unavailable = lost.find((error) => error.extensions?.code === ErrorCode.DATABASE_UNAVAILABLE);
-          const error = unavailable ? { message: DATABASE_UNAVAILABLE_MESSAGE, code: ErrorCode.DATABASE_UNAVAILABLE } : { message: DATABASE_BUSY_MESSAGE, code: ErrorCode.TIMEOUT };
-          response.body.singleResult = { data: null, errors: [{ message: error.message, extensions: { code: error.code } }] };
+          const error = unavailable
+            ? { message: DATABASE_UNAVAILABLE_MESSAGE, code: ErrorCode.DATABASE_UNAVAILABLE }
+            : { message: DATABASE_BUSY_MESSAGE, code: ErrorCode.TIMEOUT };
+          response.body.singleResult = {
+            data: null,
+            errors: [{ message: error.message, extensions: { code: error.code } }],
+          };
         }
         response.http.status = 503;
         response.http.headers.set("retry-after", String(DATABASE_RETRY_AFTER_SECONDS));
@@ -42,8 +52,14 @@ export const databaseUnavailable: ApolloServerPlugin<BaseContext> = {
  * failed one (root fields of a mutation run one after the other, and the first failure
  * ends the operation).
  */
-function writesBefore(operation: OperationDefinitionNode, data: Record<string, unknown> | null | undefined, errors: readonly GraphQLFormattedError[]): string[] {
-  const keys = operation.selectionSet.selections.flatMap((selection) => (selection.kind === "Field" ? [selection.alias?.value ?? selection.name.value] : []));
+function writesBefore(
+  operation: OperationDefinitionNode,
+  data: Record<string, unknown> | null | undefined,
+  errors: readonly GraphQLFormattedError[],
+): string[] {
+  const keys = operation.selectionSet.selections.flatMap((selection) =>
+    selection.kind === "Field" ? [selection.alias?.value ?? selection.name.value] : [],
+  );
   if (data) return keys.filter((key) => data[key] !== null && data[key] !== undefined);
   const failed = new Set(errors.map((error) => error.path?.[0]));
   const first = keys.findIndex((key) => failed.has(key));

@@ -45,7 +45,9 @@ export const rejectNulCharacters: ApolloServerPlugin<BaseContext> = {
             finding.kind === "nul"
               ? `${where} contains a NUL character (U+0000), which text here cannot hold.`
               : `${where} nests deeper than ${MAX_VARIABLE_DEPTH} levels; no argument of this API does.`;
-          throw new GraphQLError(message, { extensions: { code: ErrorCode.BAD_USER_INPUT, fields: [where], http: { status: 400 } } });
+          throw new GraphQLError(message, {
+            extensions: { code: ErrorCode.BAD_USER_INPUT, fields: [where], http: { status: 400 } },
+          });
         }
       },
     };
@@ -59,7 +61,9 @@ export const rejectNulCharacters: ApolloServerPlugin<BaseContext> = {
 export const knownOperationTypes: ValidationRule = (context) => ({
   OperationDefinition(node) {
     if (!context.getSchema().getRootType(node.operation)) {
-      context.reportError(new GraphQLError(`This API does not support ${node.operation} operations.`, { nodes: [node] }));
+      context.reportError(
+        new GraphQLError(`This API does not support ${node.operation} operations.`, { nodes: [node] }),
+      );
     }
   },
 });
@@ -77,7 +81,10 @@ export const privateForTokenHolders: ApolloServerPlugin<HubContext> = {
         if (contextValue.viewer) overallCachePolicy.restrict({ maxAge: 0, scope: "PRIVATE" });
       },
       async willSendResponse({ response }) {
-        response.http.headers.set("vary", [response.http.headers.get("vary"), "Authorization"].filter(Boolean).join(", "));
+        response.http.headers.set(
+          "vary",
+          [response.http.headers.get("vary"), "Authorization"].filter(Boolean).join(", "),
+        );
       },
     };
   },

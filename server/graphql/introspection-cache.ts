@@ -1,5 +1,14 @@
 import { type ApolloServerPlugin, type BaseContext, HeaderMap } from "@apollo/server";
-import { type DocumentNode, execute, type ExecutionResult, type FragmentDefinitionNode, Kind, type OperationDefinitionNode, print, type SelectionSetNode } from "graphql";
+import {
+  type DocumentNode,
+  execute,
+  type ExecutionResult,
+  type FragmentDefinitionNode,
+  Kind,
+  type OperationDefinitionNode,
+  print,
+  type SelectionSetNode,
+} from "graphql";
 import { LRUCache } from "lru-cache";
 
 /** How many introspection answers are kept, and how many characters of JSON at most in all. */
@@ -24,7 +33,10 @@ export const introspectionCacheStats: IntrospectionCacheStats = { hits: 0, misse
  * or codegen introspection is executed once. It runs after validation and the
  * query cost, so what is cached was allowed. Goes into ApolloServer's `plugins`.
  */
-export function introspectionCachePlugin(options: IntrospectionCacheOptions, stats: IntrospectionCacheStats = introspectionCacheStats): ApolloServerPlugin<BaseContext> {
+export function introspectionCachePlugin(
+  options: IntrospectionCacheOptions,
+  stats: IntrospectionCacheStats = introspectionCacheStats,
+): ApolloServerPlugin<BaseContext> {
   // An answer larger than the whole budget is not kept (lru-cache refuses it).
   const cache = new LRUCache<string, ExecutionResult>({
     max: options.maxEntries,
@@ -42,13 +54,21 @@ export function introspectionCachePlugin(options: IntrospectionCacheOptions, sta
           if (result) {
             stats.hits++;
           } else {
-            result = await execute({ schema, document, operationName: operation.name?.value, variableValues: request.variables });
+            result = await execute({
+              schema,
+              document,
+              operationName: operation.name?.value,
+              variableValues: request.variables,
+            });
             // Errors (an unknown variable, say) are answered the ordinary way, uncached.
             if (result.errors?.length) return null;
             stats.misses++;
             cache.set(key, result);
           }
-          return { http: { status: undefined, headers: new HeaderMap() }, body: { kind: "single", singleResult: { data: result.data } } };
+          return {
+            http: { status: undefined, headers: new HeaderMap() },
+            body: { kind: "single", singleResult: { data: result.data } },
+          };
         },
       };
     },
@@ -59,7 +79,9 @@ export function introspectionCachePlugin(options: IntrospectionCacheOptions, sta
 function isIntrospectionOnly(document: DocumentNode, operation: OperationDefinitionNode): boolean {
   if (operation.operation !== "query") return false;
   const fragments = new Map(
-    document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
+    document.definitions
+      .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
+      .map((d) => [d.name.value, d]),
   );
   const seen = new Set<string>();
   const only = (set: SelectionSetNode): boolean =>

@@ -83,8 +83,16 @@ export function introspectionCost(
 }
 
 /** The objects a field of an introspection object holds, as graphql-js's introspection answers them. */
-function childrenOf(schema: GraphQLSchema, kind: IntrospectionKind, value: unknown, field: string): Children | undefined {
-  const one = (child: unknown, childKind: IntrospectionKind): Children => ({ kind: childKind, values: child ? [child] : [] });
+function childrenOf(
+  schema: GraphQLSchema,
+  kind: IntrospectionKind,
+  value: unknown,
+  field: string,
+): Children | undefined {
+  const one = (child: unknown, childKind: IntrospectionKind): Children => ({
+    kind: childKind,
+    values: child ? [child] : [],
+  });
   switch (kind) {
     case "__Schema": {
       if (field === "types") return { kind: "__Type", values: Object.values(schema.getTypeMap()) };
@@ -97,11 +105,18 @@ function childrenOf(schema: GraphQLSchema, kind: IntrospectionKind, value: unkno
     case "__Type": {
       const type = value as Parameters<typeof getNamedType>[0];
       if (field === "ofType") return one(isListType(type) || isNonNullType(type) ? type.ofType : null, "__Type");
-      if (field === "fields") return { kind: "__Field", values: isObjectType(type) || isInterfaceType(type) ? Object.values(type.getFields()) : [] };
-      if (field === "interfaces") return { kind: "__Type", values: isObjectType(type) || isInterfaceType(type) ? type.getInterfaces() : [] };
-      if (field === "possibleTypes") return { kind: "__Type", values: isAbstractType(type) ? schema.getPossibleTypes(type) : [] };
+      if (field === "fields")
+        return {
+          kind: "__Field",
+          values: isObjectType(type) || isInterfaceType(type) ? Object.values(type.getFields()) : [],
+        };
+      if (field === "interfaces")
+        return { kind: "__Type", values: isObjectType(type) || isInterfaceType(type) ? type.getInterfaces() : [] };
+      if (field === "possibleTypes")
+        return { kind: "__Type", values: isAbstractType(type) ? schema.getPossibleTypes(type) : [] };
       if (field === "enumValues") return { kind: "__EnumValue", values: isEnumType(type) ? type.getValues() : [] };
-      if (field === "inputFields") return { kind: "__InputValue", values: isInputObjectType(type) ? Object.values(type.getFields()) : [] };
+      if (field === "inputFields")
+        return { kind: "__InputValue", values: isInputObjectType(type) ? Object.values(type.getFields()) : [] };
       return undefined;
     }
     case "__Field":

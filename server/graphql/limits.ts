@@ -40,9 +40,23 @@ export function operationLimitRules(limits: OperationLimits): ValidationRule[] {
     // Armor's cost ignores `first` given as a variable or left at its default; see cost.rule.ts.
     costLimit: { enabled: false },
     // Fragments do not make an answer deeper, so they do not count as a level.
-    maxDepth: { n: limits.depth, flattenFragments: true, propagateOnRejection: false, onReject: [refuse("Query depth", limits.depth)] },
-    maxAliases: { n: limits.aliases, allowList: [], propagateOnRejection: false, onReject: [refuse("Query alias count", limits.aliases)] },
-    maxDirectives: { n: limits.directives, propagateOnRejection: false, onReject: [refuse("Query directive count", limits.directives)] },
+    maxDepth: {
+      n: limits.depth,
+      flattenFragments: true,
+      propagateOnRejection: false,
+      onReject: [refuse("Query depth", limits.depth)],
+    },
+    maxAliases: {
+      n: limits.aliases,
+      allowList: [],
+      propagateOnRejection: false,
+      onReject: [refuse("Query alias count", limits.aliases)],
+    },
+    maxDirectives: {
+      n: limits.directives,
+      propagateOnRejection: false,
+      onReject: [refuse("Query directive count", limits.directives)],
+    },
   });
   return armor.protect().validationRules;
 }
@@ -102,8 +116,12 @@ export function operationLimitsPlugin(limits: OperationLimits): ApolloServerPlug
           for (const error of errors) {
             if (error.extensions.code === ErrorCode.GRAPHQL_PARSE_FAILED && TOKEN_LIMIT.test(error.message)) {
               error.message = `Query token count exceeds the limit of ${limits.tokens}.`;
-            } else if (error.extensions.code === ErrorCode.GRAPHQL_VALIDATION_FAILED && error.message === VALIDATION_ABORTED) {
-              error.message = "Query is too complex to validate: it repeats fields or fragments too often. Select each field once.";
+            } else if (
+              error.extensions.code === ErrorCode.GRAPHQL_VALIDATION_FAILED &&
+              error.message === VALIDATION_ABORTED
+            ) {
+              error.message =
+                "Query is too complex to validate: it repeats fields or fragments too often. Select each field once.";
             }
           }
         },
@@ -122,7 +140,10 @@ export function operationLimitsPlugin(limits: OperationLimits): ApolloServerPlug
           // Judged when execution ended: plugins running after it must not turn an answer in time into a timeout.
           if (!deadline.expiredAtEnd) return;
           // Every resolver still pending failed alike; one error says it all, and partial data would mislead.
-          response.body.singleResult = { data: null, errors: [{ message: deadline.error.message, extensions: { code: ErrorCode.TIMEOUT } }] };
+          response.body.singleResult = {
+            data: null,
+            errors: [{ message: deadline.error.message, extensions: { code: ErrorCode.TIMEOUT } }],
+          };
           response.http.status = 503;
           // Whatever the plugins' order, a timeout must not be cached like the answer it replaces.
           response.http.headers.set("cache-control", "no-store");
@@ -238,9 +259,12 @@ function enforceDeadlines(schema: GraphQLSchema): void {
 
 /** The error of a write the deadline came before: it never began, so nothing was saved. */
 function writeNotStarted(deadline: Deadline): GraphQLError {
-  return new GraphQLError(`${deadline.error.message.replace(/\. Ask for less.*$/, "")} before this write began: nothing was saved.`, {
-    extensions: { code: ErrorCode.TIMEOUT },
-  });
+  return new GraphQLError(
+    `${deadline.error.message.replace(/\. Ask for less.*$/, "")} before this write began: nothing was saved.`,
+    {
+      extensions: { code: ErrorCode.TIMEOUT },
+    },
+  );
 }
 
 function isPromiseLike(value: unknown): value is PromiseLike<unknown> {

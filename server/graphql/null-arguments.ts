@@ -24,19 +24,35 @@ export const refuseNullArguments: ApolloServerPlugin<BaseContext> = {
         const typeInfo = new TypeInfo(schema);
         let problem: GraphQLError | undefined;
         // This operation and the fragments: another operation of the document may name its variables alike.
-        const executed = { ...document, definitions: document.definitions.filter((d) => d === operation || d.kind === Kind.FRAGMENT_DEFINITION) };
+        const executed = {
+          ...document,
+          definitions: document.definitions.filter((d) => d === operation || d.kind === Kind.FRAGMENT_DEFINITION),
+        };
         visit(
           executed,
           visitWithTypeInfo(typeInfo, {
             Argument(node) {
               const argument = typeInfo.getArgument();
-              if (problem || !argument || node.value.kind !== Kind.VARIABLE || !nullVariables.has(node.value.name.value) || !isNonNullType(argument.type)) return;
+              if (
+                problem ||
+                !argument ||
+                node.value.kind !== Kind.VARIABLE ||
+                !nullVariables.has(node.value.name.value) ||
+                !isNonNullType(argument.type)
+              )
+                return;
               const field = typeInfo.getFieldDef()?.name ?? "the field";
-              const fallback = argument.defaultValue === undefined ? "" : ` Leave it out for the default (${JSON.stringify(argument.defaultValue)}).`;
-              problem = new GraphQLError(`${argument.name} of ${field} must not be null: $${node.value.name.value} is null.${fallback}`, {
-                nodes: [node],
-                extensions: { code: ErrorCode.BAD_USER_INPUT, fields: [argument.name], http: { status: 400 } },
-              });
+              const fallback =
+                argument.defaultValue === undefined
+                  ? ""
+                  : ` Leave it out for the default (${JSON.stringify(argument.defaultValue)}).`;
+              problem = new GraphQLError(
+                `${argument.name} of ${field} must not be null: $${node.value.name.value} is null.${fallback}`,
+                {
+                  nodes: [node],
+                  extensions: { code: ErrorCode.BAD_USER_INPUT, fields: [argument.name], http: { status: 400 } },
+                },
+              );
             },
           }),
         );

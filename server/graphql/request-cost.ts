@@ -22,7 +22,9 @@ const priced = new WeakMap<GraphQLRequest, Priced>();
 function pricedOf({ schema, operation, request }: ResolvedRequest): Priced {
   let entry = priced.get(request);
   if (!entry) {
-    const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}, { maxErrors: 1 });
+    const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}, {
+      maxErrors: 1,
+    });
     entry = { variables: coerced.coerced ?? null, cost: undefined };
     priced.set(request, entry);
   }

@@ -47,7 +47,10 @@ export function responseBudgetPlugin(maxNodes: number): ApolloServerPlugin<BaseC
           // A write that went through is answered (a retry would write it twice); writes not started carry the error.
           if (budget.written.size > 0) return;
           // Whatever resolved before the budget ran out is dropped: a cut answer would look complete.
-          response.body.singleResult = { data: null, errors: [{ message: budget.error.message, extensions: { code: ErrorCode.RESPONSE_TOO_LARGE } }] };
+          response.body.singleResult = {
+            data: null,
+            errors: [{ message: budget.error.message, extensions: { code: ErrorCode.RESPONSE_TOO_LARGE } }],
+          };
           response.http.status = 400;
           response.http.headers.set("cache-control", "no-store");
         },
@@ -159,11 +162,15 @@ function countResolvedNodes(schema: GraphQLSchema): void {
         // The payload of a write that went through is answered whole: the cost rule bounded it, and a retry would write twice.
         if (budget.isWritten(info.path)) {
           const whole = resolve(source, args, context, info);
-          return isPromiseLike(whole) ? Promise.resolve(whole).then((value) => budget.countOnly(value, maxItems)) : budget.countOnly(whole, maxItems);
+          return isPromiseLike(whole)
+            ? Promise.resolve(whole).then((value) => budget.countOnly(value, maxItems))
+            : budget.countOnly(whole, maxItems);
         }
         if (budget.exceeded) throw budget.error;
         const result = resolve(source, args, context, info);
-        return isPromiseLike(result) ? Promise.resolve(result).then((value) => budget.take(value, maxItems)) : budget.take(result, maxItems);
+        return isPromiseLike(result)
+          ? Promise.resolve(result).then((value) => budget.take(value, maxItems))
+          : budget.take(result, maxItems);
       };
     }
   }

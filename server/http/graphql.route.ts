@@ -35,9 +35,22 @@ export interface GraphqlRouteOptions {
  * the database is asked), token verification (401 for bad tokens), the JSON body parser
  * (refused requests are never parsed), and Apollo with one typed context per request.
  */
-export function graphqlRoute({ apollo, orm, logger, authenticator, rateLimiter, search }: GraphqlRouteOptions): RequestHandler[] {
+export function graphqlRoute({
+  apollo,
+  orm,
+  logger,
+  authenticator,
+  rateLimiter,
+  search,
+}: GraphqlRouteOptions): RequestHandler[] {
   return [
-    cors({ origin: "*", methods: ["GET", "POST"], allowedHeaders: GRAPHQL_REQUEST_HEADERS, exposedHeaders: RATE_LIMIT_RESPONSE_HEADERS, maxAge: 600 }),
+    cors({
+      origin: "*",
+      methods: ["GET", "POST"],
+      allowedHeaders: GRAPHQL_REQUEST_HEADERS,
+      exposedHeaders: RATE_LIMIT_RESPONSE_HEADERS,
+      maxAge: 600,
+    }),
     authenticator.recall,
     rateLimitMiddleware(rateLimiter, logger, verifiedToken),
     authenticator.verify,

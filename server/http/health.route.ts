@@ -12,10 +12,20 @@ export const HEALTH_TIMEOUT_MS = 2000;
  * but do not change the status code: without Redis the hub still serves, with rate limits
  * counted per instance; without Meilisearch writes still succeed and queue in the outbox.
  */
-export function healthRoute({ orm, rateLimiter, search }: { orm: MikroORM; rateLimiter: RateLimiter; search: SearchEngine }): RequestHandler {
+export function healthRoute({
+  orm,
+  rateLimiter,
+  search,
+}: {
+  orm: MikroORM;
+  rateLimiter: RateLimiter;
+  search: SearchEngine;
+}): RequestHandler {
   return async (_req, res) => {
     const started = performance.now();
-    const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error("timed out")), HEALTH_TIMEOUT_MS).unref());
+    const timeout = new Promise<never>((_, reject) =>
+      setTimeout(() => reject(new Error("timed out")), HEALTH_TIMEOUT_MS).unref(),
+    );
     const [database, redis, searchHealth] = await Promise.all([
       Promise.race([orm.em.getConnection().execute("select 1"), timeout])
         .then(() => ({ status: "up", latencyMs: Math.round(performance.now() - started) }))
@@ -27,6 +37,8 @@ export function healthRoute({ orm, rateLimiter, search }: { orm: MikroORM; rateL
       Promise.race([search.health(), timeout]).catch(() => ({ status: "down" as const, engine: search.name })),
     ]);
     const up = database.status === "up";
-    res.status(up ? 200 : 503).json({ status: up ? "ok" : "degraded", database, ...(redis ? { redis } : {}), search: searchHealth });
+    res
+      .status(up ? 200 : 503)
+      .json({ status: up ? "ok" : "degraded", database, ...(redis ? { redis } : {}), search: searchHealth });
   };
 }

@@ -29,7 +29,11 @@ export function pointsForCost(cost: number, costPerPoint: number): number {
  * `RATE_LIMITED` with `Retry-After`, nothing is executed, and the refused points are
  * not taken. Goes into ApolloServer's `plugins`, after the operation limits.
  */
-export function costPointsPlugin({ limiter, maxCost, costPerPoint }: CostPointsOptions): ApolloServerPlugin<BaseContext> {
+export function costPointsPlugin({
+  limiter,
+  maxCost,
+  costPerPoint,
+}: CostPointsOptions): ApolloServerPlugin<BaseContext> {
   return {
     async requestDidStart() {
       return {
@@ -53,7 +57,13 @@ export function costPointsPlugin({ limiter, maxCost, costPerPoint }: CostPointsO
               extensions: {
                 code: ErrorCode.RATE_LIMITED,
                 retryAfterSeconds: result.resetSeconds,
-                http: { status: 429, headers: new HeaderMap([["retry-after", String(result.resetSeconds)], ["cache-control", "no-store"]]) },
+                http: {
+                  status: 429,
+                  headers: new HeaderMap([
+                    ["retry-after", String(result.resetSeconds)],
+                    ["cache-control", "no-store"],
+                  ]),
+                },
               },
             },
           );

@@ -24,7 +24,8 @@ export interface RateLimitSubject {
  * IPv4-mapped IPv6 addresses (`::ffff:1.2.3.4`) count as IPv4.
  */
 export function rateLimitSubject(verifiedToken: string | null, ip: string | undefined): RateLimitSubject {
-  if (verifiedToken) return { kind: "token", key: `token:${createHash("sha256").update(verifiedToken, "utf8").digest("hex")}` };
+  if (verifiedToken)
+    return { kind: "token", key: `token:${createHash("sha256").update(verifiedToken, "utf8").digest("hex")}` };
   const address = ip?.startsWith("::ffff:") && ip.includes(".") ? ip.slice("::ffff:".length) : ip;
   return { kind: "address", key: `ip:${address || "unknown"}` };
 }
@@ -76,7 +77,9 @@ export function rateLimitMiddleware(
         {
           message:
             `Too many requests: the limit is ${limiter.points} per ${limiter.durationSeconds} s for this ${subject.kind}; ` +
-            (points > 1 ? `this request costs ${points} points and ${result.remaining} are left; ask for less or ` : "") +
+            (points > 1
+              ? `this request costs ${points} points and ${result.remaining} are left; ask for less or `
+              : "") +
             `try again in ${retryAfter} s.`,
           extensions: { code: ErrorCode.RATE_LIMITED, retryAfterSeconds: retryAfter },
         },

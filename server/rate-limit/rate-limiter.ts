@@ -50,7 +50,12 @@ function seconds(ms: number): number {
 }
 
 function decision(res: RateLimiterRes, allowed: boolean, points: number): RateLimitDecision {
-  return { allowed, limit: points, remaining: Math.max(0, res.remainingPoints), resetSeconds: seconds(res.msBeforeNext) };
+  return {
+    allowed,
+    limit: points,
+    remaining: Math.max(0, res.remainingPoints),
+    resetSeconds: seconds(res.msBeforeNext),
+  };
 }
 
 /** A memory limiter that reports each use: as the insurance of the Redis limiter, a use means Redis failed. */
@@ -62,7 +67,11 @@ class InsuranceLimiter extends RateLimiterMemory {
     super(options);
   }
 
-  override consume(key: string | number, pointsToConsume?: number, options?: Record<string, unknown>): Promise<RateLimiterRes> {
+  override consume(
+    key: string | number,
+    pointsToConsume?: number,
+    options?: Record<string, unknown>,
+  ): Promise<RateLimiterRes> {
     this.onUse();
     return super.consume(key, pointsToConsume, options);
   }
@@ -76,7 +85,13 @@ class InsuranceLimiter extends RateLimiterMemory {
  * Redis came back and went away again). Start-up does not wait for Redis and does
  * not fail without it.
  */
-export function createRateLimiter({ config, logger }: { config: Pick<HubConfig, "rateLimit" | "redisUrl">; logger: Logger }): RateLimiter {
+export function createRateLimiter({
+  config,
+  logger,
+}: {
+  config: Pick<HubConfig, "rateLimit" | "redisUrl">;
+  logger: Logger;
+}): RateLimiter {
   const { points, durationSeconds } = config.rateLimit;
   const options: IRateLimiterOptions = { points, duration: durationSeconds, keyPrefix: RATE_LIMIT_KEY_PREFIX };
 
@@ -159,7 +174,12 @@ export function createRateLimiter({ config, logger }: { config: Pick<HubConfig, 
   };
 }
 
-async function consumeFrom(limiter: RateLimiterMemory | RateLimiterRedis, key: string, points: number, cost: number): Promise<RateLimitDecision> {
+async function consumeFrom(
+  limiter: RateLimiterMemory | RateLimiterRedis,
+  key: string,
+  points: number,
+  cost: number,
+): Promise<RateLimitDecision> {
   try {
     return decision(await limiter.consume(key, cost), true, points);
   } catch (rejection) {

@@ -25,7 +25,10 @@ export interface MeilisearchOptions {
 export const MEILISEARCH_TIMEOUT_MS = 3000;
 
 /** A client and index for Meilisearch, shared by the engine and the outbox worker. */
-export function meiliIndex({ host, apiKey, index }: MeilisearchOptions): { client: Meilisearch; index: Index<MeiliDocument> } {
+export function meiliIndex({ host, apiKey, index }: MeilisearchOptions): {
+  client: Meilisearch;
+  index: Index<MeiliDocument>;
+} {
   // A hung Meilisearch must fail fast, so that searches fall back to PostgreSQL before the execution timeout.
   const client = new Meilisearch({ host, apiKey: apiKey ?? undefined, timeout: MEILISEARCH_TIMEOUT_MS });
   return { client, index: client.index<MeiliDocument>(index) };
@@ -84,7 +87,10 @@ export class MeilisearchEngine implements SearchEngine {
   }
 
   async health(): Promise<EngineHealth> {
-    const [health, backlog] = await Promise.all([this.client.health().catch(() => null), this.backlog().catch(() => undefined)]);
+    const [health, backlog] = await Promise.all([
+      this.client.health().catch(() => null),
+      this.backlog().catch(() => undefined),
+    ]);
     return { status: health?.status === "available" ? "up" : "down", engine: this.name, ...backlog };
   }
 }

@@ -35,7 +35,14 @@ export function meiliId(type: SearchType, entityId: number): string {
 }
 
 /** The facet fields of the GraphQL contract, by the attribute Meilisearch counts. */
-export const MEILI_FACETS = { type: "type", municipality: "municipality", state: "state", topic: "topics", status: "status", provider: "providers" } as const;
+export const MEILI_FACETS = {
+  type: "type",
+  municipality: "municipality",
+  state: "state",
+  topic: "topics",
+  status: "status",
+  provider: "providers",
+} as const;
 
 // The stop words of PostgreSQL's german dictionary (Snowball), so that both engines skip the same words.
 const GERMAN_STOP_WORDS =
@@ -48,7 +55,8 @@ export function meiliSynonyms(groups: readonly SynonymGroup[] = SYNONYMS): Recor
   const synonyms: Record<string, string[]> = {};
   for (const group of groups) {
     const terms = group.terms.map((term) => term.toLowerCase());
-    for (const term of terms) synonyms[term] = [...new Set([...(synonyms[term] ?? []), ...terms.filter((other) => other !== term)])];
+    for (const term of terms)
+      synonyms[term] = [...new Set([...(synonyms[term] ?? []), ...terms.filter((other) => other !== term)])];
   }
   return synonyms;
 }
@@ -82,7 +90,10 @@ export function meiliFilter(filter: SearchFilterSpec): string | null {
   const clause = (attribute: string, values: readonly string[] | undefined) => {
     if (values?.length) clauses.push(`${attribute} IN [${values.map(literal).join(", ")}]`);
   };
-  clause("type", filter.types?.filter((type) => (SEARCH_TYPES as readonly string[]).includes(type)));
+  clause(
+    "type",
+    filter.types?.filter((type) => (SEARCH_TYPES as readonly string[]).includes(type)),
+  );
   clause("municipality", filter.municipalities);
   clause("state", filter.states);
   clause("topics", filter.topics);

@@ -48,7 +48,6 @@ const OLDEST_PENDING_SQL = `select greatest(extract(epoch from now() - enqueued_
   where last_error is null or left(last_error, ${REJECTED_PREFIX.length}) <> '${REJECTED_PREFIX}'
   order by id limit 1`;
 
-
 // One worker at a time across all hub instances, so that an older state of a document can never overtake a newer one.
 const LOCK = "hashtext('ikz_search_outbox')";
 
@@ -92,7 +91,10 @@ class TaskRejected extends Error {}
  * `SyntaxError`, which looks like any other failing server; MAX_REQUEST_BYTES keeps requests below common limits.
  */
 function refusedForItsBody(error: unknown): error is MeilisearchApiError {
-  return error instanceof MeilisearchApiError && (error.response.status === 413 || ["payload_too_large", "malformed_payload"].includes(error.cause?.code ?? ""));
+  return (
+    error instanceof MeilisearchApiError &&
+    (error.response.status === 413 || ["payload_too_large", "malformed_payload"].includes(error.cause?.code ?? ""))
+  );
 }
 
 /** Splits upserts into runs whose JSON array stays within `maxBytes` (a single larger document goes alone). */
@@ -227,7 +229,11 @@ export class OutboxWorker implements OutboxLag {
   async backlog(): Promise<OutboxBacklog> {
     const connection = this.orm.em.getConnection();
     const [[counted], [oldest]] = await Promise.all([
-      connection.execute<{ n: number }[]>(`select count(*)::int as n from (select 1 from search_outbox limit ${PENDING_COUNT_CAP + 1}) capped`, [], "all"),
+      connection.execute<{ n: number }[]>(
+        `select count(*)::int as n from (select 1 from search_outbox limit ${PENDING_COUNT_CAP + 1}) capped`,
+        [],
+        "all",
+      ),
       connection.execute<{ age: number }[]>(OLDEST_PENDING_SQL, [], "all"),
     ]);
     return {
@@ -256,12 +262,14 @@ export class OutboxWorker implements OutboxLag {
   async drainOnce(): Promise<number> {
     if (!this.settingsApplied) {
       const task = await this.index.updateSettings(this.settings).waitTask({ timeout: this.taskTimeoutMs });
-      if (task.status !== "succeeded") throw new Error(`Meilisearch refused the index settings: ${task.error?.message ?? task.status}`);
+      if (task.status !== "succeeded")
+        throw new Error(`Meilisearch refused the index settings: ${task.error?.message ?? task.status}`);
       this.settingsApplied = true;
     }
     let failure: unknown;
     const handled = await this.orm.em.fork().transactional(async (em) => {
-      const execute = <T>(sql: string, params: unknown[] = []) => em.getConnection().execute<T[]>(sql, params, "all", em.getTransactionContext());
+      const execute = <T>(sql: string, params: unknown[] = []) =>
+        em.getConnection().execute<T[]>(sql, params, "all", em.getTransactionContext());
       const ids = (rows: readonly string[]) => JSON.stringify(rows);
       const backOff = (message: string, rows: readonly string[]) =>
         execute(
@@ -272,7 +280,9 @@ export class OutboxWorker implements OutboxLag {
         );
       const [{ locked }] = await execute<{ locked: boolean }>(`select pg_try_advisory_xact_lock(${LOCK}) as locked`);
       if (!locked) return 0;
-      const rows = await execute<OutboxRow>(`select id, type, entity_id from search_outbox where next_attempt_at <= now() order by id limit ${this.batchSize}`);
+      const rows = await execute<OutboxRow>(
+        `select id, type, entity_id from search_outbox where next_attempt_at <= now() order by id limit ${this.batchSize}`,
+      );
       if (!rows.length) return 0;
       let rejections: Rejection[];
       try {
@@ -280,11 +290,18 @@ export class OutboxWorker implements OutboxLag {
         // Upserts and deletions are separate tasks, and a document is in only one of them: each is bisected on its own.
         // Upserts go in requests of at most maxRequestBytes; deletions send ids only.
         rejections = [];
-        for (const run of withinBytes(changes.filter((change) => change.document), this.maxRequestBytes)) rejections.push(...(await this.deliver(run)));
+        for (const run of withinBytes(
+          changes.filter((change) => change.document),
+          this.maxRequestBytes,
+        ))
+          rejections.push(...(await this.deliver(run)));
         rejections.push(...(await this.deliver(changes.filter((change) => !change.document))));
       } catch (error) {
         failure = error;
-        await backOff(error instanceof Error ? error.message : String(error), rows.map((row) => row.id));
+        await backOff(
+          error instanceof Error ? error.message : String(error),
+          rows.map((row) => row.id),
+        );
         return 0;
       }
       // Ordering: rows carry no document state; whichever row of a document is sent, the worker sends the document as

@@ -66,7 +66,6 @@ const RANKED = 100;
 const SHORT_FIELD = `StartSel=${MARK_START}, StopSel=${MARK_END}, HighlightAll=true`;
 const LONG_FIELD = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxFragments=2, MaxWords=30, MinWords=12, FragmentDelimiter=" … "`;
 
-
 /** The columns of a match that counting and facets need (no texts, no tsvectors). */
 const MATCH_COLUMNS = raw("d.id, d.type, d.municipality_slug, d.state, d.status, d.topics, d.providers");
 
@@ -253,17 +252,16 @@ function noMatches(withFacets: boolean): SearchResponse {
 function shape({ total, facets }: CountRow, hits: readonly HitRow[], withFacets: boolean): SearchResponse {
   const counted = Number(total);
   return {
-    hits: hits.map(
-      (hit): SearchHitRecord => ({
-        type: hit.type,
-        entityId: hit.entity_id,
-        municipalityId: hit.municipality_id,
-        score: Number(hit.score),
-        highlights: SNIPPET_FIELDS.filter((field) => hasMark(hit[field])).map(
-          (field): Highlight => ({ field, snippet: markedSnippet(hit[field]) }),
-        ),
-      }),
-    ),
+    hits: hits.map((hit): SearchHitRecord => ({
+      type: hit.type,
+      entityId: hit.entity_id,
+      municipalityId: hit.municipality_id,
+      score: Number(hit.score),
+      highlights: SNIPPET_FIELDS.filter((field) => hasMark(hit[field])).map((field): Highlight => ({
+        field,
+        snippet: markedSnippet(hit[field]),
+      })),
+    })),
     totalCount: Math.min(counted, MAX_TOTAL_HITS),
     totalCountIsExact: counted <= MAX_TOTAL_HITS,
     facets: withFacets ? facetCounts(facets ?? []) : [],
@@ -294,10 +292,7 @@ export class PostgresSearchEngine implements SearchEngine {
   private documents: { count: number; at: number } | undefined;
   private readonly connections: SearchConnections;
 
-  constructor(
-    orm: MikroORM,
-    options: PostgresEngineOptions = {},
-  ) {
+  constructor(orm: MikroORM, options: PostgresEngineOptions = {}) {
     this.synonymGroups = options.synonyms ?? SYNONYMS;
     this.forceBroad = options.broad;
     this.connections = new SearchConnections(orm);
@@ -343,7 +338,9 @@ export class PostgresSearchEngine implements SearchEngine {
          cross join lateral (select tsvector_to_array(to_tsvector('ikz_german', u.word)) as lexemes) l`,
       params: [textArray(words), `{${words.map((word) => (fuzzy.includes(word) ? typoBudget(word) : 0)).join(",")}}`],
     });
-    return new Map(rows.map((row) => [row.word, { lexemes: row.lexemes, near: row.near ?? [], expansions: row.expansions ?? [] }]));
+    return new Map(
+      rows.map((row) => [row.word, { lexemes: row.lexemes, near: row.near ?? [], expansions: row.expansions ?? [] }]),
+    );
   }
 
   private analysedSynonyms(): Promise<AnalysedSynonyms> {

@@ -67,10 +67,26 @@ export function tokenize(query: string): QueryToken[] {
 export function umlautVariants(word: string): string[] {
   const variants = new Set<string>();
   if (/ae|oe|ue/i.test(word)) {
-    variants.add(word.replace(/ae/g, "ä").replace(/oe/g, "ö").replace(/ue/g, "ü").replace(/Ae/g, "Ä").replace(/Oe/g, "Ö").replace(/Ue/g, "Ü"));
+    variants.add(
+      word
+        .replace(/ae/g, "ä")
+        .replace(/oe/g, "ö")
+        .replace(/ue/g, "ü")
+        .replace(/Ae/g, "Ä")
+        .replace(/Oe/g, "Ö")
+        .replace(/Ue/g, "Ü"),
+    );
   }
   if (/[äöüÄÖÜ]/.test(word)) {
-    variants.add(word.replace(/ä/g, "ae").replace(/ö/g, "oe").replace(/ü/g, "ue").replace(/Ä/g, "Ae").replace(/Ö/g, "Oe").replace(/Ü/g, "Ue"));
+    variants.add(
+      word
+        .replace(/ä/g, "ae")
+        .replace(/ö/g, "oe")
+        .replace(/ü/g, "ue")
+        .replace(/Ä/g, "Ae")
+        .replace(/Ö/g, "Oe")
+        .replace(/Ü/g, "Ue"),
+    );
   }
   variants.delete(word);
   return [...variants];
@@ -92,7 +108,8 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let value = Math.min(rows[i - 1][j] + 1, row[j - 1] + 1, rows[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, rows[i - 2][j - 2] + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        value = Math.min(value, rows[i - 2][j - 2] + 1);
       row.push(value);
       best = Math.min(best, value);
     }
@@ -180,7 +197,10 @@ function tokenKey(token: QueryToken, facts: ReadonlyMap<string, WordFacts>): str
 }
 
 /** Analyses the synonym list with the facts of `synonymWords`. */
-export function analyseSynonyms(groups: readonly SynonymGroup[], facts: ReadonlyMap<string, WordFacts>): AnalysedSynonyms {
+export function analyseSynonyms(
+  groups: readonly SynonymGroup[],
+  facts: ReadonlyMap<string, WordFacts>,
+): AnalysedSynonyms {
   return {
     facts,
     groups: groups.map((group) =>
@@ -196,20 +216,30 @@ export function analyseSynonyms(groups: readonly SynonymGroup[], facts: Readonly
  * The alternatives of one token: its stems, umlaut spellings, the compound joined or split, near words; with
  * `synonyms`, a part of a compound also matches its synonyms ("Kita-Anmeldung" → "Kindergarten" and "Anmeldung").
  */
-function tokenNode(token: QueryToken, facts: ReadonlyMap<string, WordFacts>, typos: boolean, synonyms?: AnalysedSynonyms): Node | null {
+function tokenNode(
+  token: QueryToken,
+  facts: ReadonlyMap<string, WordFacts>,
+  typos: boolean,
+  synonyms?: AnalysedSynonyms,
+): Node | null {
   const { parts } = token;
   const partNode = (part: string): Node | null => {
     const own = facts.get(part)?.lexemes ?? [];
     if (!own.length) return null;
     const expansions = own.length === 1 ? (facts.get(part)?.expansions ?? []) : [];
-    const alternatives: Node[] = [{ kind: "phrase", items: own.map((lexeme) => ({ kind: "lexeme", lexeme, typo: false, expansions })) }];
+    const alternatives: Node[] = [
+      { kind: "phrase", items: own.map((lexeme) => ({ kind: "lexeme", lexeme, typo: false, expansions })) },
+    ];
     for (const variant of umlautVariants(part)) {
-      for (const lexeme of facts.get(variant)?.lexemes ?? []) alternatives.push({ kind: "lexeme", lexeme, typo: false });
+      for (const lexeme of facts.get(variant)?.lexemes ?? [])
+        alternatives.push({ kind: "lexeme", lexeme, typo: false });
     }
     const budget = typos ? typoBudget(part) : 0;
     if (budget > 0 && own.length === 1) {
       const known = new Set(alternatives.flatMap((node) => (node.kind === "lexeme" ? [node.lexeme] : [])).concat(own));
-      const near = (facts.get(part)?.near ?? []).filter((word) => !known.has(word) && editDistance(word, own[0], budget) <= budget).slice(0, 3);
+      const near = (facts.get(part)?.near ?? [])
+        .filter((word) => !known.has(word) && editDistance(word, own[0], budget) <= budget)
+        .slice(0, 3);
       for (const lexeme of near) alternatives.push({ kind: "lexeme", lexeme, typo: true });
     }
     return or(alternatives);
@@ -217,7 +247,8 @@ function tokenNode(token: QueryToken, facts: ReadonlyMap<string, WordFacts>, typ
   if (parts.length === 1) return partNode(parts[0]);
   const alternatives: Node[] = [];
   const joined = facts.get(parts.join(""))?.lexemes ?? [];
-  if (joined.length) alternatives.push({ kind: "phrase", items: joined.map((lexeme) => ({ kind: "lexeme", lexeme, typo: false })) });
+  if (joined.length)
+    alternatives.push({ kind: "phrase", items: joined.map((lexeme) => ({ kind: "lexeme", lexeme, typo: false })) });
   const short = parts.some((part) => [...part].length <= 2);
   const withSynonyms = (part: string): Node | null => {
     const node = partNode(part);
@@ -255,7 +286,7 @@ export function buildTextQueries(
 ): TextQueries | null {
   const keys = tokens.map((token) => tokenKey(token, facts));
   const units: Node[] = [];
-  for (let i = 0; i < tokens.length; ) {
+  for (let i = 0; i < tokens.length;) {
     let matched: { length: number; group: SynonymTerm[]; term: SynonymTerm } | null = null;
     for (const group of synonyms.groups) {
       for (const term of group) {
@@ -265,10 +296,15 @@ export function buildTextQueries(
       }
     }
     const span = matched?.length ?? 1;
-    const own = tokens.slice(i, i + span).map((token) => tokenNode(token, facts, true, synonyms)).filter((node): node is Node => node !== null);
+    const own = tokens
+      .slice(i, i + span)
+      .map((token) => tokenNode(token, facts, true, synonyms))
+      .filter((node): node is Node => node !== null);
     if (own.length) {
       const ownNode: Node = own.length === 1 ? own[0] : { kind: "phrase", items: own };
-      const others = (matched?.group ?? []).filter((term) => term !== matched!.term).map((term) => termNode(term, synonyms.facts));
+      const others = (matched?.group ?? [])
+        .filter((term) => term !== matched!.term)
+        .map((term) => termNode(term, synonyms.facts));
       units.push(or([ownNode, ...others.filter((node): node is Node => node !== null)]));
     }
     i += span;
@@ -308,7 +344,10 @@ export function lexemeCount(query: string): number {
   return lexemesOf(query).length;
 }
 
-function renderQueries(query: Node, { maxExpansions, typos }: { maxExpansions: number; typos: boolean }): TextQueries | null {
+function renderQueries(
+  query: Node,
+  { maxExpansions, typos }: { maxExpansions: number; typos: boolean },
+): TextQueries | null {
   const full = render(query, { typos, prefixes: true, weights: "", maxExpansions });
   const noTypo = render(query, { typos: false, prefixes: true, weights: "", maxExpansions });
   const noTypoTitleSummary = render(query, { typos: false, prefixes: true, weights: "AB", maxExpansions });

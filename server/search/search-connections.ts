@@ -43,7 +43,8 @@ export class SearchConnections {
 
   constructor(orm: MikroORM) {
     const connectionString = orm.config.get("clientUrl");
-    const statementTimeout = (orm.config.get("driverOptions") as { connection?: { statement_timeout?: number } }).connection?.statement_timeout;
+    const statementTimeout = (orm.config.get("driverOptions") as { connection?: { statement_timeout?: number } })
+      .connection?.statement_timeout;
     const pool = (options: string) => {
       const created = new pg.Pool({
         connectionString,
@@ -65,7 +66,11 @@ export class SearchConnections {
 
   /** Runs one statement; `indexed` runs it where sequential scans are off. */
   async query<T>({ sql, params }: Sql, { indexed = false } = {}): Promise<T[]> {
-    const result = (await queryCounted(indexed ? this.indexed : this.scanning, numbered(sql), params)) as pg.QueryResult;
+    const result = (await queryCounted(
+      indexed ? this.indexed : this.scanning,
+      numbered(sql),
+      params,
+    )) as pg.QueryResult;
     return result.rows as T[];
   }
 
@@ -74,7 +79,9 @@ export class SearchConnections {
     const distinct = [...new Set(statements)];
     if (!distinct.length) return [];
     const results = await queryCounted(this.scanning, distinct.join(";\n"));
-    const rows = new Map((Array.isArray(results) ? results : [results]).map((result, index) => [distinct[index], result.rows as T[]]));
+    const rows = new Map(
+      (Array.isArray(results) ? results : [results]).map((result, index) => [distinct[index], result.rows as T[]]),
+    );
     return statements.map((statement) => rows.get(statement)!);
   }
 

@@ -58,7 +58,11 @@ export class FallbackSearchEngine implements SearchEngine {
       this.failing = false;
       return response;
     } catch (error) {
-      if (!this.failing) this.logger.warn({ err: error, engine: this.primary.name }, `search engine failed; answering from ${this.fallback.name} until it is back`);
+      if (!this.failing)
+        this.logger.warn(
+          { err: error, engine: this.primary.name },
+          `search engine failed; answering from ${this.fallback.name} until it is back`,
+        );
       this.failing = true;
       return this.fallback.search(request);
     }
@@ -72,8 +76,16 @@ export class FallbackSearchEngine implements SearchEngine {
     const lagMs = since === null ? 0 : now() - since;
     const lagging = lagMs > maxLagMs;
     if (lagging !== this.lagging) {
-      const fields = { engine: this.primary.name, lagSeconds: Math.floor(lagMs / 1000), maxLagSeconds: maxLagMs / 1000 };
-      if (lagging) this.logger.warn(fields, `search index lags behind; answering from ${this.fallback.name} until it has caught up`);
+      const fields = {
+        engine: this.primary.name,
+        lagSeconds: Math.floor(lagMs / 1000),
+        maxLagSeconds: maxLagMs / 1000,
+      };
+      if (lagging)
+        this.logger.warn(
+          fields,
+          `search index lags behind; answering from ${this.fallback.name} until it has caught up`,
+        );
       else this.logger.info(fields, "search index has caught up; searching with it again");
     }
     this.lagging = lagging;
@@ -108,7 +120,10 @@ const OUTBOX_LOCK_ATTEMPTS = 5;
 
 /** Reads whether the outbox is on, without taking any lock beyond a plain read. */
 export async function outboxIsOn(orm: MikroORM): Promise<boolean> {
-  const rows = await orm.em.fork().getConnection().execute<{ value: string }[]>("select value from search_state where key = 'outbox'", [], "all");
+  const rows = await orm.em
+    .fork()
+    .getConnection()
+    .execute<{ value: string }[]>("select value from search_state where key = 'outbox'", [], "all");
   return rows[0]?.value === "on";
 }
 
@@ -130,8 +145,11 @@ export async function setOutbox(orm: MikroORM, on: boolean): Promise<boolean> {
         await execute("lock table search_state in access exclusive mode");
         const [current] = await execute<{ value: string }>("select value from search_state where key = 'outbox'");
         if ((current?.value === "on") === on) return false;
-        await execute(`insert into search_state (key, value) values ('outbox', '${on ? "on" : "off"}') on conflict (key) do update set value = excluded.value`);
-        if (on) await execute("insert into search_outbox (type, entity_id) select type, entity_id from search_document");
+        await execute(
+          `insert into search_state (key, value) values ('outbox', '${on ? "on" : "off"}') on conflict (key) do update set value = excluded.value`,
+        );
+        if (on)
+          await execute("insert into search_outbox (type, entity_id) select type, entity_id from search_document");
         return true;
       });
     } catch (error) {
@@ -160,9 +178,17 @@ export async function createSearchEngine({ config, logger, orm }: SearchRuntimeO
   const { index } = meiliIndex(config.meilisearch);
   const worker = new OutboxWorker(orm, index, meiliSettings(), logger);
   const postgres = new PostgresSearchEngine(orm);
-  const engine = new FallbackSearchEngine(new MeilisearchEngine(config.meilisearch, () => worker.backlog()), postgres, logger, { lag: worker });
+  const engine = new FallbackSearchEngine(
+    new MeilisearchEngine(config.meilisearch, () => worker.backlog()),
+    postgres,
+    logger,
+    { lag: worker },
+  );
   worker.start();
-  logger.info({ host: config.meilisearch.host, index: config.meilisearch.index }, "searching with Meilisearch; the outbox worker keeps it in sync");
+  logger.info(
+    { host: config.meilisearch.host, index: config.meilisearch.index },
+    "searching with Meilisearch; the outbox worker keeps it in sync",
+  );
   return {
     engine,
     worker,

@@ -23,7 +23,8 @@ export const SYNONYMS: readonly SynonymGroup[] = [
   },
   {
     terms: ["OZG", "Onlinezugangsgesetz"],
-    reason: "OZG is the abbreviation of the Onlinezugangsgesetz, the federal act that obliges online access to administrative services.",
+    reason:
+      "OZG is the abbreviation of the Onlinezugangsgesetz, the federal act that obliges online access to administrative services.",
   },
   {
     terms: ["IKZ", "interkommunale Zusammenarbeit"],
@@ -31,7 +32,8 @@ export const SYNONYMS: readonly SynonymGroup[] = [
   },
   {
     terms: ["GIS", "Geoinformationssystem", "Geoportal"],
-    reason: "Municipal geodata: the GIS is the system, the Geoportal its public face; searches for either mean the same projects.",
+    reason:
+      "Municipal geodata: the GIS is the system, the Geoportal its public face; searches for either mean the same projects.",
   },
   {
     terms: ["Glasfaser", "Breitband"],
@@ -39,7 +41,8 @@ export const SYNONYMS: readonly SynonymGroup[] = [
   },
   {
     terms: ["Digitalisierungsstrategie", "Digitalstrategie", "Digitale Agenda"],
-    reason: "Municipalities name their digitalisation strategy differently (Ratingen: Digitalstrategie, others: Digitale Agenda); it is one kind of document.",
+    reason:
+      "Municipalities name their digitalisation strategy differently (Ratingen: Digitalstrategie, others: Digitale Agenda); it is one kind of document.",
   },
   {
     terms: ["WLAN", "WiFi", "Hotspot"],
@@ -47,7 +50,8 @@ export const SYNONYMS: readonly SynonymGroup[] = [
   },
   {
     terms: ["Ratsinformationssystem", "RIS", "Sitzungsdienst"],
-    reason: "The council information system (RIS) is the software of the Sitzungsdienst; projects are named after either.",
+    reason:
+      "The council information system (RIS) is the software of the Sitzungsdienst; projects are named after either.",
   },
   {
     terms: ["Bürgerservice", "Bürgerbüro", "Bürgeramt"],

@@ -2,7 +2,14 @@ import type { ComponentChildren, VNode } from "preact";
 import { useContext } from "preact/hooks";
 import { renderHtmlDocument } from "../embed/render-html.js";
 import { safeHttpUrl } from "../embed/safe-url.js";
-import { InGerman, localHref, type SiteLanguageContext, SiteLanguageProvider, siteLanguage, useSiteLanguage } from "./i18n/site-language.js";
+import {
+  InGerman,
+  localHref,
+  type SiteLanguageContext,
+  SiteLanguageProvider,
+  siteLanguage,
+  useSiteLanguage,
+} from "./i18n/site-language.js";
 import { paths } from "./paths.js";
 import type { Named, ProjectRef, SourceRef, TopicRef } from "./queries.js";
 import { DEFAULT_SITE_SETTINGS, type SiteSettings, SiteSettingsContext } from "./settings.js";
@@ -54,7 +61,12 @@ function LanguageSwitch(): VNode {
   const other = t.layout.otherLanguage;
   return (
     <p class="language-switch">
-      <a href={lang === "de" ? localHref(here, other.lang) : here} hreflang={other.lang} lang={other.lang} aria-label={other.label}>
+      <a
+        href={lang === "de" ? localHref(here, other.lang) : here}
+        hreflang={other.lang}
+        lang={other.lang}
+        aria-label={other.label}
+      >
         {other.name}
       </a>
     </p>
@@ -145,7 +157,11 @@ export function Layout({ title, section, head, children }: LayoutProps): VNode {
  * that stored text shows in the order it was written ("Bericht\u202Egpj.exe" cannot pose as "Berichtexe.jpg").
  * `language` is the page's (`?lang=`), German by default.
  */
-export function renderDocument(page: VNode, settings: SiteSettings = DEFAULT_SITE_SETTINGS, language: SiteLanguageContext = siteLanguage("de", "/")): string {
+export function renderDocument(
+  page: VNode,
+  settings: SiteSettings = DEFAULT_SITE_SETTINGS,
+  language: SiteLanguageContext = siteLanguage("de", "/"),
+): string {
   const provided = (
     <SiteSettingsContext.Provider value={settings}>
       <SiteLanguageProvider value={language}>{page}</SiteLanguageProvider>
@@ -198,7 +214,13 @@ export function TopicLinks({ topics }: { topics: TopicRef[] }): VNode | null {
 }
 
 /** A list of projects with city, status and topics, each linked. */
-export function ProjectList({ projects, showCity = true }: { projects: (Omit<ProjectRef, "municipality"> & { municipality?: Named })[]; showCity?: boolean }): VNode {
+export function ProjectList({
+  projects,
+  showCity = true,
+}: {
+  projects: (Omit<ProjectRef, "municipality"> & { municipality?: Named })[];
+  showCity?: boolean;
+}): VNode {
   const { contentLang, href, label } = useSiteLanguage();
   return (
     <ul class="cards">

@@ -1,6 +1,12 @@
 import type { VNode } from "preact";
 
-const ENTITIES: Readonly<Record<string, string>> = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'" };
+const ENTITIES: Readonly<Record<string, string>> = {
+  "&amp;": "&",
+  "&lt;": "<",
+  "&gt;": ">",
+  "&quot;": '"',
+  "&#39;": "'",
+};
 
 /** Text the API escaped (escape-html) back as it was written; the template escapes it again. */
 function unescapeHtml(text: string): string {
@@ -26,7 +32,9 @@ export function snippetPieces(snippet: string): { text: string; marked: boolean 
 export function MarkedSnippet({ snippet }: { snippet: string }): VNode {
   return (
     <>
-      {snippetPieces(snippet).map((piece, index) => (piece.marked ? <mark key={index}>{piece.text}</mark> : piece.text))}
+      {snippetPieces(snippet).map((piece, index) =>
+        piece.marked ? <mark key={index}>{piece.text}</mark> : piece.text,
+      )}
     </>
   );
 }

@@ -63,7 +63,11 @@ export function setPageHeaders(res: Response, cacheControl: string, lang: SiteLa
 }
 
 /** The HTML 404 in the site's layout, in the request's language (German by default). */
-export function sendNotFoundPage(res: Response, settings?: SiteConfig, language: SiteLanguageContext = siteLanguage("de", "/")): void {
+export function sendNotFoundPage(
+  res: Response,
+  settings?: SiteConfig,
+  language: SiteLanguageContext = siteLanguage("de", "/"),
+): void {
   setPageHeaders(res, CACHE_OK, language.lang);
   res.status(404).send(renderDocument(pageElement(NotFoundPage, {}), settings, language));
 }
@@ -96,7 +100,8 @@ export async function sendPage(
 ): Promise<void> {
   const { lang } = language;
   // `?lang=en` is the same page with English labels: its own cache entry.
-  const pageKey = typeof key === "string" ? { slug: key, variant: [lang] } : { ...key, variant: [...key.variant, lang] };
+  const pageKey =
+    typeof key === "string" ? { slug: key, variant: [lang] } : { ...key, variant: [...key.variant, lang] };
   try {
     const answer = await cache.answer(pageKey, async () => {
       try {

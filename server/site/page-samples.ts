@@ -27,7 +27,14 @@ const CITIES = `query SampleCities { municipalities(first: 100) { nodes { slug s
   all: projects(first: 0) { totalCount } first: projects(first: 1) { nodes { slug } } } } }`;
 
 interface CitiesAnswer {
-  municipalities: { nodes: { slug: string; strategies: { slug: string }[]; all: { totalCount: number }; first: { nodes: { slug: string }[] } }[] };
+  municipalities: {
+    nodes: {
+      slug: string;
+      strategies: { slug: string }[];
+      all: { totalCount: number };
+      first: { nodes: { slug: string }[] };
+    }[];
+  };
 }
 
 type City = CitiesAnswer["municipalities"]["nodes"][number];
@@ -81,7 +88,11 @@ export const PAGE_SAMPLES: Readonly<Record<string, PageSample>> = {
   "/anbieter/:slug": {
     query: "query SampleProvider { stats { providersByClients { provider { slug } clients } } }",
     path: (data: { stats: { providersByClients: { provider: { slug: string }; clients: number }[] } }) => {
-      const slug = largest(data.stats.providersByClients, (row) => row.provider.slug, (row) => row.clients);
+      const slug = largest(
+        data.stats.providersByClients,
+        (row) => row.provider.slug,
+        (row) => row.clients,
+      );
       return slug && `/anbieter/${encodeURIComponent(slug)}`;
     },
   },
@@ -89,7 +100,11 @@ export const PAGE_SAMPLES: Readonly<Record<string, PageSample>> = {
   "/themen/:key": {
     query: "query SampleTopic { stats { projectsByTopicAndState { topic { key } count } } }",
     path: (data: { stats: { projectsByTopicAndState: { topic: { key: string }; count: number }[] } }) => {
-      const key = largest(data.stats.projectsByTopicAndState, (row) => row.topic.key, (row) => row.count);
+      const key = largest(
+        data.stats.projectsByTopicAndState,
+        (row) => row.topic.key,
+        (row) => row.count,
+      );
       return key && `/themen/${encodeURIComponent(key)}`;
     },
   },
@@ -97,7 +112,9 @@ export const PAGE_SAMPLES: Readonly<Record<string, PageSample>> = {
     query: CITIES,
     path: (data: CitiesAnswer) => {
       const cities = busiestCities(data, COMPARED_CITIES);
-      return cities.length > 1 ? `/vergleich?kommunen=${cities.map((city) => encodeURIComponent(city.slug)).join(",")}` : null;
+      return cities.length > 1
+        ? `/vergleich?kommunen=${cities.map((city) => encodeURIComponent(city.slug)).join(",")}`
+        : null;
     },
   },
   "/erfahrungen": fixed("/erfahrungen"),

@@ -7,7 +7,13 @@ import { CHOICES_QUERY } from "./queries/choices.js";
 import { COMPARE_BUDGET_QUERY, COMPARE_QUERY } from "./queries/compare.js";
 import { LESSONS_QUERY } from "./queries/lessons.js";
 import { SEARCH_QUERY } from "./queries/search.js";
-import { CHANGE_FILTERS_QUERY, CHANGE_NODE, CHANGES_QUERY, type ChangeEntry, LATEST_CHANGES } from "./changes/changes.query.js";
+import {
+  CHANGE_FILTERS_QUERY,
+  CHANGE_NODE,
+  CHANGES_QUERY,
+  type ChangeEntry,
+  LATEST_CHANGES,
+} from "./changes/changes.query.js";
 
 /** A source as pages cite it. */
 export interface SourceRef {
@@ -41,7 +47,8 @@ export interface ProjectRef {
 export type CityProjectRef = Omit<ProjectRef, "municipality">;
 
 const SOURCE = "fragment SiteSource on Source { key title url publisher publishedOn }";
-const PROJECT_REF = "fragment SiteProjectRef on Project { slug title status summary municipality { slug name } topics { key label } }";
+const PROJECT_REF =
+  "fragment SiteProjectRef on Project { slug title status summary municipality { slug name } topics { key label } }";
 /** A project on its own city's page, which names no city: one statement fewer than `SiteProjectRef`. */
 const CITY_PROJECT = "fragment SiteCityProject on Project { slug title status summary topics { key label } }";
 
@@ -126,7 +133,13 @@ export interface CityData {
           fieldsOfAction: { title: string; description: string | null; topics: TopicRef[]; sources: SourceRef[] }[];
         }[];
         projects: { nodes: CityProjectRef[] };
-        engagements: { role: string; description: string; since: string | null; provider: Named; sources: SourceRef[] }[];
+        engagements: {
+          role: string;
+          description: string;
+          since: string | null;
+          provider: Named;
+          sources: SourceRef[];
+        }[];
         lessons: {
           slug: string;
           title: string;
@@ -330,28 +343,41 @@ ${PROJECT_REF}`;
 type Decimal = string;
 
 export interface StrategyData {
-  strategy:
-    | {
-        slug: string;
-        title: string;
-        status: string;
-        presentedOn: string | null;
-        adoptedOn: string | null;
-        horizon: number | null;
-        summary: string;
-        vision: string | null;
-        note: string | null;
-        updatedAt: string;
-        municipality: Named & { stateName: string };
-        sources: SourceRef[];
-        fieldsOfAction: { position: number; title: string; description: string | null; updatedAt: string; topics: TopicRef[]; sources: SourceRef[] }[];
-        budget: { year: number; amount: Decimal; category: string; description: string; note: string | null; updatedAt: string; sources: SourceRef[] }[];
-        indicators: (IndicatorRef & { updatedAt: string })[];
-        decisions: DecisionRef[];
-        consultants: Named[];
-        projects: ProjectRef[];
-      }
-    | null;
+  strategy: {
+    slug: string;
+    title: string;
+    status: string;
+    presentedOn: string | null;
+    adoptedOn: string | null;
+    horizon: number | null;
+    summary: string;
+    vision: string | null;
+    note: string | null;
+    updatedAt: string;
+    municipality: Named & { stateName: string };
+    sources: SourceRef[];
+    fieldsOfAction: {
+      position: number;
+      title: string;
+      description: string | null;
+      updatedAt: string;
+      topics: TopicRef[];
+      sources: SourceRef[];
+    }[];
+    budget: {
+      year: number;
+      amount: Decimal;
+      category: string;
+      description: string;
+      note: string | null;
+      updatedAt: string;
+      sources: SourceRef[];
+    }[];
+    indicators: (IndicatorRef & { updatedAt: string })[];
+    decisions: DecisionRef[];
+    consultants: Named[];
+    projects: ProjectRef[];
+  } | null;
 }
 
 /** Every document, by name, for the test that validates them against the schema. */

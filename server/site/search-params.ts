@@ -31,10 +31,13 @@ export const SEARCH_NOTICES = {
   longQuery: `Der Suchbegriff war länger als ${MAX_SEARCH_QUERY} Zeichen; gesucht wurde nach den ersten ${MAX_SEARCH_QUERY}.`,
   unknownValues: "Unbekannte Filterwerte wurden nicht berücksichtigt.",
   tooManyValues: `Je Filter zählen höchstens ${MAX_VALUES_PER_FILTER} Werte.`,
-  oddParameters: "Einige Angaben in der Adresse hatten eine unbekannte Form (z. B. „q[]“) und wurden nicht berücksichtigt.",
+  oddParameters:
+    "Einige Angaben in der Adresse hatten eine unbekannte Form (z. B. „q[]“) und wurden nicht berücksichtigt.",
   badCursor: "Der Verweis auf die Trefferseite war ungültig; gezeigt wird die erste Seite.",
-  staleCursor: "Der Verweis auf diese Trefferseite ist ungültig oder veraltet. Beginnen Sie wieder mit der ersten Seite.",
-  unknownFilter: "Mindestens ein gewählter Filter (Kommune, Thema oder Anbieter) ist unbekannt. Entfernen Sie ihn, um zu suchen.",
+  staleCursor:
+    "Der Verweis auf diese Trefferseite ist ungültig oder veraltet. Beginnen Sie wieder mit der ersten Seite.",
+  unknownFilter:
+    "Mindestens ein gewählter Filter (Kommune, Thema oder Anbieter) ist unbekannt. Entfernen Sie ihn, um zu suchen.",
 } as const;
 
 /** The values each enum-valued filter allows; slugs and keys are checked by the API. */
@@ -86,7 +89,13 @@ function cleanQuery(raw: unknown, request: SearchRequest): void {
 
 function cleanFilter(param: FacetParam, raw: unknown, request: SearchRequest): void {
   const allowed = ALLOWED[param];
-  const given = [...new Set(strings(raw).map((value) => value.trim()).filter((value) => value.length > 0))];
+  const given = [
+    ...new Set(
+      strings(raw)
+        .map((value) => value.trim())
+        .filter((value) => value.length > 0),
+    ),
+  ];
   const usable = given.filter((value) => value.length <= MAX_SLUG_LENGTH && (!allowed || allowed.has(value)));
   if (usable.length < given.length) request.notices.push(SEARCH_NOTICES.unknownValues);
   if (usable.length > MAX_VALUES_PER_FILTER) request.notices.push(SEARCH_NOTICES.tooManyValues);
@@ -126,7 +135,11 @@ export function hasFilters(request: Pick<SearchRequest, "filters">): boolean {
 }
 
 /** The search page's URL for a query and filters (and a page's cursor): what a link or a reload asks for again. */
-export function searchHref(query: string, filters: Record<FacetParam, readonly string[]>, after: string | null = null): string {
+export function searchHref(
+  query: string,
+  filters: Record<FacetParam, readonly string[]>,
+  after: string | null = null,
+): string {
   const params = new URLSearchParams();
   if (query) params.append("q", query);
   for (const { param } of FACETS) for (const value of filters[param]) params.append(param, value);
@@ -137,7 +150,10 @@ export function searchHref(query: string, filters: Record<FacetParam, readonly s
 
 /** The same search without one filter value: the target of that value's chip. */
 export function withoutFilter(request: SearchRequest, param: FacetParam, value: string): string {
-  return searchHref(request.query, { ...request.filters, [param]: request.filters[param].filter((other) => other !== value) });
+  return searchHref(request.query, {
+    ...request.filters,
+    [param]: request.filters[param].filter((other) => other !== value),
+  });
 }
 
 /** What a rendered search page depends on, for the page cache: the cleaned request, not the raw URL. */

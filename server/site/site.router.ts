@@ -11,7 +11,14 @@ import { hubOrigin } from "../http/hub-origin.js";
 import { languageOf, pageElement, siteLanguage } from "./i18n/site-language.js";
 import { createSiteInfoRouter, SITE_INFO_ROUTES } from "./info/info.router.js";
 import { renderDocument, STYLESHEET_PATH } from "./layout.js";
-import { CACHE_OK, FORM_PARAMETERS, formKey, type PageRouteContext, sendNotFoundPage, sendPage } from "./page-answer.js";
+import {
+  CACHE_OK,
+  FORM_PARAMETERS,
+  formKey,
+  type PageRouteContext,
+  sendNotFoundPage,
+  sendPage,
+} from "./page-answer.js";
 import { CitiesPage } from "./pages/cities.js";
 import { CityPage } from "./pages/city.js";
 import { HomePage } from "./pages/home.js";
@@ -82,7 +89,11 @@ const STYLESHEET_FILE = fileURLToPath(new URL("./assets/site.css", import.meta.u
  * A page's answer: a rendered document, or null when the record (or list page) does not exist.
  * `origin` is the hub's public origin for the pages of `PAGES_WITH_ORIGIN`, null for the others.
  */
-type Render = (params: Record<string, string>, query: Record<string, unknown>, origin: string | null) => Promise<VNode | null>;
+type Render = (
+  params: Record<string, string>,
+  query: Record<string, unknown>,
+  origin: string | null,
+) => Promise<VNode | null>;
 
 /** The pages that show absolute links to the hub (the project page's embed snippets): their answer depends on the origin. */
 const PAGES_WITH_ORIGIN = new Set(["/projekte/:slug"]);
@@ -163,7 +174,10 @@ function pages(run: RunSiteQuery): Record<string, Render> {
 }
 
 /** The page routes the site serves (Express patterns such as `/kommunen/:slug`), e.g. for `bench:pages`' table of sample pages. */
-export const SITE_ROUTES: readonly string[] = [...Object.keys(pages(() => Promise.reject(new Error("only the routes are read")))), ...SITE_INFO_ROUTES];
+export const SITE_ROUTES: readonly string[] = [
+  ...Object.keys(pages(() => Promise.reject(new Error("only the routes are read")))),
+  ...SITE_INFO_ROUTES,
+];
 
 /**
  * The hub's own German website (issue 13): server-rendered pages for people who
@@ -173,7 +187,15 @@ export const SITE_ROUTES: readonly string[] = [...Object.keys(pages(() => Promis
  * a strong ETag (304 when unchanged), a short public max-age, `Content-Language: de`
  * and a CSP that allows nothing but the hub itself. No page reads or sets cookies.
  */
-export function createSiteRouter({ run, logger, rateLimiter, cacheSeconds, publicUrl, site, api }: SiteRouterOptions): express.Router {
+export function createSiteRouter({
+  run,
+  logger,
+  rateLimiter,
+  cacheSeconds,
+  publicUrl,
+  site,
+  api,
+}: SiteRouterOptions): express.Router {
   const router = express.Router();
   const limited = rateLimitMiddleware(rateLimiter, logger, () => null);
   const cache = createPageCache(cacheSeconds);
@@ -197,7 +219,10 @@ export function createSiteRouter({ run, logger, rateLimiter, cacheSeconds, publi
       const params = req.params as Record<string, string>;
       const query = req.query as Record<string, unknown>;
       // Only the parameters a page reads make it a different page; `?utm=…` shares the cached one.
-      const slug = route === SEARCH_PATH ? searchCacheKey(query) : `${route} ${params.slug ?? params.key ?? ""} ${cursorOf(query) ?? ""} ${formKey(query)}`;
+      const slug =
+        route === SEARCH_PATH
+          ? searchCacheKey(query)
+          : `${route} ${params.slug ?? params.key ?? ""} ${cursorOf(query) ?? ""} ${formKey(query)}`;
       // Without PUBLIC_URL the origin comes from a trusted Host (else null: no absolute links), so it is part of the key.
       const origin = PAGES_WITH_ORIGIN.has(route) ? hubOrigin(req, publicUrl) : null;
       // `?lang=en` is the same page with English labels; its links and its language switch are built from `here`.

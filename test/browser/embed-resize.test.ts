@@ -32,7 +32,10 @@ const FIXED_HEIGHT = 480;
 async function iframeSnippet(hub: TestHub, slug: string): Promise<string> {
   const html = await (await fetch(`${hub.origin}/projekte/${slug}`)).text();
   const codes = [...html.matchAll(/<pre class="embed-snippet"[^>]*><code>([^<]*)<\/code><\/pre>/g)].map((match) =>
-    match[1].replace(/&(quot|amp|lt|gt|#39);/g, (_, entity: string) => ({ quot: '"', amp: "&", lt: "<", gt: ">", "#39": "'" })[entity]!),
+    match[1].replace(
+      /&(quot|amp|lt|gt|#39);/g,
+      (_, entity: string) => ({ quot: '"', amp: "&", lt: "<", gt: ">", "#39": "'" })[entity]!,
+    ),
   );
   expect(codes).toHaveLength(3);
   return codes[1];
@@ -80,10 +83,16 @@ async function serve(pages: Record<string, string>): Promise<{ port: number; clo
 }
 
 /** The iframe's height attribute and rendered height, and the height of the card document inside it. */
-async function heights(page: Page, slug: string): Promise<{ attribute: number; rendered: number; content: number; scrolls: boolean }> {
+async function heights(
+  page: Page,
+  slug: string,
+): Promise<{ attribute: number; rendered: number; content: number; scrolls: boolean }> {
   const frameElement = page.locator(`iframe[id="ikz-card-${slug}"]`);
   const frame = (await (await frameElement.elementHandle())!.contentFrame())!;
-  const outside = await frameElement.evaluate((el: any) => ({ attribute: Number(el.getAttribute("height")), rendered: el.getBoundingClientRect().height }));
+  const outside = await frameElement.evaluate((el: any) => ({
+    attribute: Number(el.getAttribute("height")),
+    rendered: el.getBoundingClientRect().height,
+  }));
   const inside = await frame.evaluate(() => ({
     content: Math.ceil(document.documentElement.getBoundingClientRect().height),
     scrolls: document.documentElement.scrollHeight > window.innerHeight,
@@ -93,16 +102,23 @@ async function heights(page: Page, slug: string): Promise<{ attribute: number; r
 
 /** Waits until an iframe's height attribute is no longer the snippet's fixed one. */
 async function resized(page: Page, slug: string, from = String(FIXED_HEIGHT)): Promise<void> {
-  await page.waitForFunction(([id, old]) => document.getElementById(id)?.getAttribute("height") !== old, [`ikz-card-${slug}`, from] as const, { timeout: 15_000 });
+  await page.waitForFunction(
+    ([id, old]) => document.getElementById(id)?.getAttribute("height") !== old,
+    [`ikz-card-${slug}`, from] as const,
+    { timeout: 15_000 },
+  );
 }
 
 /** Waits until an iframe's height attribute matches its card's height (the card may report more than once while it lays out). */
 async function settled(page: Page, slug: string): Promise<void> {
   await expect
-    .poll(async () => {
-      const measured = await heights(page, slug);
-      return measured.attribute === measured.content;
-    }, { timeout: 15_000 })
+    .poll(
+      async () => {
+        const measured = await heights(page, slug);
+        return measured.attribute === measured.content;
+      },
+      { timeout: 15_000 },
+    )
     .toBe(true);
 }
 
@@ -180,7 +196,10 @@ describe.skipIf(SKIP_BROWSER)("the iframe snippet sizes the card, in headless Ch
       expect(after).toEqual(before);
       expect(after).not.toContain(77);
       // The card's own iframe, navigated to another origin: the right source, the wrong origin.
-      await page.evaluate(([id, src]) => (document.getElementById(id).src = src), [`ikz-card-${TALL}`, `http://localhost:${host!.port}/forger`] as const);
+      await page.evaluate(([id, src]) => (document.getElementById(id).src = src), [
+        `ikz-card-${TALL}`,
+        `http://localhost:${host!.port}/forger`,
+      ] as const);
       await page.waitForFunction(() => window.probes >= 3, undefined, { timeout: 15_000 });
       expect(await page.locator(`iframe[id="ikz-card-${TALL}"]`).getAttribute("height")).toBe(String(before[0]));
     } finally {

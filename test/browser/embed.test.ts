@@ -50,9 +50,27 @@ function seededProject(slug: string) {
 
 /** The cards the example page embeds, with what they must show. */
 const PAGE_CARDS = [
-  { slug: "kelsterbach-kindergartenverwaltung", city: "Kelsterbach · Hessen", status: "In Umsetzung", theme: "light", compact: false },
-  { slug: "herten-kita-online", city: "Herten · Nordrhein-Westfalen", status: "Geplant", theme: "light", compact: false },
-  { slug: "hildesheim-online-rathaus", city: "Hildesheim · Niedersachsen", status: "Geplant", theme: "dark", compact: true },
+  {
+    slug: "kelsterbach-kindergartenverwaltung",
+    city: "Kelsterbach · Hessen",
+    status: "In Umsetzung",
+    theme: "light",
+    compact: false,
+  },
+  {
+    slug: "herten-kita-online",
+    city: "Herten · Nordrhein-Westfalen",
+    status: "Geplant",
+    theme: "light",
+    compact: false,
+  },
+  {
+    slug: "hildesheim-online-rathaus",
+    city: "Hildesheim · Niedersachsen",
+    status: "Geplant",
+    theme: "dark",
+    compact: true,
+  },
 ] as const;
 const childcare = seedData.topics.find((topic) => topic.key === "childcare")!;
 const IFRAME_SLUG = "ratingen-ozg-online-services";
@@ -127,7 +145,9 @@ describe.skipIf(SKIP_BROWSER)("embeds on a municipal website, in headless Chromi
   const wire = new Map<string, { url?: string; headers?: Record<string, string> }>();
   /** Requests the page sent to the hub, with the headers that went on the wire. */
   const sentToHub = () =>
-    [...wire.values()].filter((sent): sent is { url: string; headers: Record<string, string> } => Boolean(sent.url?.startsWith(hubOrigin) && sent.headers));
+    [...wire.values()].filter((sent): sent is { url: string; headers: Record<string, string> } =>
+      Boolean(sent.url?.startsWith(hubOrigin) && sent.headers),
+    );
 
   const card = (slug: string): Locator => page.locator(`ikz-project-card[project="${slug}"]`).first();
   const state = (element: Locator): Promise<string> => element.evaluate((el: any) => el.state);
@@ -139,7 +159,9 @@ describe.skipIf(SKIP_BROWSER)("embeds on a municipal website, in headless Chromi
     const viewport = page.viewportSize()!;
     const height = await page.evaluate(() => document.documentElement.scrollHeight);
     await page.setViewportSize({ width: viewport.width, height: Math.min(height, 8000) });
-    await page.evaluate(() => new Promise((resolve) => window.requestAnimationFrame(() => window.requestAnimationFrame(resolve))));
+    await page.evaluate(
+      () => new Promise((resolve) => window.requestAnimationFrame(() => window.requestAnimationFrame(resolve))),
+    );
     await page.screenshot({ path: path.join(SHOTS_DIR, `${name}.png`) });
     await page.setViewportSize(viewport);
   }
@@ -166,11 +188,14 @@ describe.skipIf(SKIP_BROWSER)("embeds on a municipal website, in headless Chromi
     const cdp = await context.newCDPSession(page);
     await cdp.send("Network.enable");
     // The two events of a request come in either order.
-    const note = (id: string, patch: { url?: string; headers?: Record<string, string> }) => wire.set(id, { ...wire.get(id), ...patch });
+    const note = (id: string, patch: { url?: string; headers?: Record<string, string> }) =>
+      wire.set(id, { ...wire.get(id), ...patch });
     cdp.on("Network.requestWillBeSent", (event) => note(event.requestId, { url: event.request.url }));
     cdp.on("Network.requestWillBeSentExtraInfo", (event) =>
       note(event.requestId, {
-        headers: Object.fromEntries(Object.entries(event.headers).map(([name, value]) => [name.toLowerCase(), String(value)])),
+        headers: Object.fromEntries(
+          Object.entries(event.headers).map(([name, value]) => [name.toLowerCase(), String(value)]),
+        ),
       }),
     );
     page.on("dialog", (dialog) => {
@@ -197,7 +222,9 @@ describe.skipIf(SKIP_BROWSER)("embeds on a municipal website, in headless Chromi
       const seeded = seededProject(expected.slug);
       const heading = element.getByRole("heading", { level: 2 });
       expect(await heading.textContent()).toBe(seeded.title);
-      expect(await element.locator(".ikz-card__title a").getAttribute("href")).toBe(`${hubOrigin}/projekte/${expected.slug}`);
+      expect(await element.locator(".ikz-card__title a").getAttribute("href")).toBe(
+        `${hubOrigin}/projekte/${expected.slug}`,
+      );
       expect(await element.locator(".ikz-card__city").textContent()).toBe(expected.city);
       expect(seeded.city).toBe(expected.city.split(" · ")[0]);
       expect(await element.locator(".ikz-card__status").textContent()).toBe(expected.status);
@@ -256,8 +283,13 @@ describe.skipIf(SKIP_BROWSER)("embeds on a municipal website, in headless Chromi
       expect(sent.headers.authorization, sent.url).toBeUndefined();
     }
     // Control: the cookie is real, and a credentialed request from this page does carry it.
-    await page.evaluate((url) => fetch(url, { credentials: "include", mode: "no-cors" }).catch(() => null), `${hubOrigin}/healthz?control`);
-    await expect.poll(() => sentToHub().find((sent) => sent.url === `${hubOrigin}/healthz?control`)?.headers.cookie).toContain("ikz_session=s3cret");
+    await page.evaluate(
+      (url) => fetch(url, { credentials: "include", mode: "no-cors" }).catch(() => null),
+      `${hubOrigin}/healthz?control`,
+    );
+    await expect
+      .poll(() => sentToHub().find((sent) => sent.url === `${hubOrigin}/healthz?control`)?.headers.cookie)
+      .toContain("ikz_session=s3cret");
   });
 
   it("keeps the page's CSS out of the cards and the cards' CSS out of the page", async () => {
@@ -308,18 +340,29 @@ describe.skipIf(SKIP_BROWSER)("embeds on a municipal website, in headless Chromi
           }
           return { r: 255, g: 255, b: 255, a: 1 };
         };
-        const selectors = [".ikz-card__city", ".ikz-card__title a", ".ikz-card__status", ".ikz-card__summary", ".ikz-card__topics li", ".ikz-card__providers", ".ikz-card__more"];
+        const selectors = [
+          ".ikz-card__city",
+          ".ikz-card__title a",
+          ".ikz-card__status",
+          ".ikz-card__summary",
+          ".ikz-card__topics li",
+          ".ikz-card__providers",
+          ".ikz-card__more",
+        ];
         const result: Record<string, number> = {};
         for (const selector of selectors) {
           const node = el.shadowRoot.querySelector(selector);
           if (!node || window.getComputedStyle(node).display === "none") continue;
-          const [l1, l2] = [luminance(parse(window.getComputedStyle(node).color)), luminance(background(node))].sort((x, y) => y - x);
+          const [l1, l2] = [luminance(parse(window.getComputedStyle(node).color)), luminance(background(node))].sort(
+            (x, y) => y - x,
+          );
           result[selector] = Math.round(((l1 + 0.05) / (l2 + 0.05)) * 100) / 100;
         }
         return result;
       });
       expect(Object.keys(ratios).length, slug).toBeGreaterThanOrEqual(4);
-      for (const [selector, ratio] of Object.entries(ratios)) expect(ratio, `${slug} ${selector}`).toBeGreaterThanOrEqual(4.5);
+      for (const [selector, ratio] of Object.entries(ratios))
+        expect(ratio, `${slug} ${selector}`).toBeGreaterThanOrEqual(4.5);
     }
   });
 
@@ -329,41 +372,48 @@ describe.skipIf(SKIP_BROWSER)("embeds on a municipal website, in headless Chromi
     await sleep(200);
     const widths = await page.evaluate(() => ({
       scroll: document.documentElement.scrollWidth,
-      cards: Array.from(document.querySelectorAll("ikz-project-card") as ArrayLike<any>).map((el: any) => el.getBoundingClientRect().right),
+      cards: Array.from(document.querySelectorAll("ikz-project-card") as ArrayLike<any>).map(
+        (el: any) => el.getBoundingClientRect().right,
+      ),
     }));
     expect(widths.scroll).toBeLessThanOrEqual(320);
     for (const right of widths.cards) expect(right).toBeLessThanOrEqual(320);
     await shot("02-mobile-320");
-    await page.locator(".card-grid").first().screenshot({ path: path.join(SHOTS_DIR, "02-mobile-320-cards.png") });
+    await page
+      .locator(".card-grid")
+      .first()
+      .screenshot({ path: path.join(SHOTS_DIR, "02-mobile-320-cards.png") });
     await page.setViewportSize({ width: 1280, height: 900 });
   });
 
   it("shows hostile texts as text in the web component (all variants), the iframe and the oEmbed card", async () => {
-    expect(await page.evaluate((origin) => {
-      const section = document.createElement("section");
-      section.id = "xss";
-      const grid = document.createElement("div");
-      grid.className = "card-grid";
-      for (const attributes of [{}, { theme: "dark" }, { theme: "inherit", compact: "" }]) {
-        const element = document.createElement("ikz-project-card");
-        element.setAttribute("project", "xss-probe");
-        for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
-        grid.append(element);
-      }
-      const frame = document.createElement("iframe");
-      frame.id = "xss-iframe";
-      frame.className = "embed-frame";
-      frame.title = "XSS";
-      frame.height = "360";
-      frame.src = `${origin}/embed/projects/xss-probe`;
-      const pasted = document.createElement("p");
-      const link = document.createElement("a");
-      link.href = link.textContent = `${origin}/projekte/xss-probe`;
-      pasted.append(link);
-      section.append(grid, frame, pasted);
-      document.querySelector("main").append(section);
-      return window.cmsOembed.embedPastedLinks(section);
-    }, hubOrigin)).toEqual([true]);
+    expect(
+      await page.evaluate((origin) => {
+        const section = document.createElement("section");
+        section.id = "xss";
+        const grid = document.createElement("div");
+        grid.className = "card-grid";
+        for (const attributes of [{}, { theme: "dark" }, { theme: "inherit", compact: "" }]) {
+          const element = document.createElement("ikz-project-card");
+          element.setAttribute("project", "xss-probe");
+          for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+          grid.append(element);
+        }
+        const frame = document.createElement("iframe");
+        frame.id = "xss-iframe";
+        frame.className = "embed-frame";
+        frame.title = "XSS";
+        frame.height = "360";
+        frame.src = `${origin}/embed/projects/xss-probe`;
+        const pasted = document.createElement("p");
+        const link = document.createElement("a");
+        link.href = link.textContent = `${origin}/projekte/xss-probe`;
+        pasted.append(link);
+        section.append(grid, frame, pasted);
+        document.querySelector("main").append(section);
+        return window.cmsOembed.embedPastedLinks(section);
+      }, hubOrigin),
+    ).toEqual([true]);
 
     const variants = page.locator("#xss ikz-project-card");
     expect(await variants.count()).toBe(3);
@@ -375,7 +425,9 @@ describe.skipIf(SKIP_BROWSER)("embeds on a municipal website, in headless Chromi
         expect(await element.locator(".ikz-card__summary").textContent()).toBe(XSS_SUMMARY);
         expect(await element.locator(".ikz-card__providers").textContent()).toBe(`Mit: ${XSS_PROVIDER}`);
       }
-      expect(await element.evaluate((el: any) => el.shadowRoot.querySelectorAll("img, script, svg, iframe").length)).toBe(0);
+      expect(
+        await element.evaluate((el: any) => el.shadowRoot.querySelectorAll("img, script, svg, iframe").length),
+      ).toBe(0);
     }
     for (const frame of [page.frameLocator("#xss-iframe"), page.frameLocator("#xss figure.cms-embed iframe")]) {
       await frame.locator(".ikz-card__title").waitFor({ timeout: 10_000 });
@@ -383,7 +435,9 @@ describe.skipIf(SKIP_BROWSER)("embeds on a municipal website, in headless Chromi
       expect(await frame.locator(".ikz-card__summary").textContent()).toBe(XSS_SUMMARY);
       expect(await frame.locator("img, svg, script:not([src])").count()).toBe(0);
     }
-    const oembed = await fetch(`${hubOrigin}/oembed?url=${encodeURIComponent(`${hubOrigin}/projekte/xss-probe`)}&format=json`);
+    const oembed = await fetch(
+      `${hubOrigin}/oembed?url=${encodeURIComponent(`${hubOrigin}/projekte/xss-probe`)}&format=json`,
+    );
     expect(((await oembed.json()) as { html: string }).html).not.toMatch(/<img|<script|<svg/i);
     // Give an injected handler every chance to fire.
     await sleep(500);
@@ -405,7 +459,9 @@ describe.skipIf(SKIP_BROWSER)("embeds on a municipal website, in headless Chromi
       el.setAttribute("theme", "dark");
       el.setAttribute("compact", "");
     });
-    await expect.poll(() => herten.locator("article").getAttribute("class")).toBe("ikz-card ikz-card--dark ikz-card--compact");
+    await expect
+      .poll(() => herten.locator("article").getAttribute("class"))
+      .toBe("ikz-card ikz-card--dark ikz-card--compact");
     expect(await herten.locator(".ikz-card__summary").count()).toBe(0);
     await herten.evaluate((el: any) => ["lang", "theme", "compact"].forEach((name) => el.removeAttribute(name)));
     await expect.poll(() => herten.locator(".ikz-card__status").textContent()).toBe("Geplant");
@@ -446,7 +502,9 @@ describe.skipIf(SKIP_BROWSER)("embeds on a municipal website, in headless Chromi
     await page.locator("#more-cards").scrollIntoViewIfNeeded();
     await page.locator("#more-cards").screenshot({ path: path.join(SHOTS_DIR, "04-loading-and-messages.png") });
     expect(await settled(slow)).toBe("ready");
-    expect(await slow.locator(".ikz-card__title").textContent()).toBe(seededProject("ratingen-geoportal-open-data").title);
+    expect(await slow.locator(".ikz-card__title").textContent()).toBe(
+      seededProject("ratingen-geoportal-open-data").title,
+    );
     await page.unroute((url) => url.origin === hubOrigin && url.pathname === "/graphql");
 
     for (const id of ["unknown", "too-long", "no-project"]) {
@@ -476,7 +534,11 @@ describe.skipIf(SKIP_BROWSER)("embeds on a municipal website, in headless Chromi
         const inner = host.shadowRoot?.activeElement;
         if (inner?.localName !== "a") return null;
         const style = window.getComputedStyle(inner);
-        return { project: host.getAttribute("project"), text: inner.textContent, outline: `${style.outlineStyle} ${style.outlineWidth}` };
+        return {
+          project: host.getAttribute("project"),
+          text: inner.textContent,
+          outline: `${style.outlineStyle} ${style.outlineWidth}`,
+        };
       });
     }
     expect(reached).not.toBeNull();
@@ -499,7 +561,9 @@ describe.skipIf(SKIP_BROWSER)("embeds on a municipal website, in headless Chromi
     const downCard = page.locator("#while-down");
     expect(await settled(downCard)).toBe("unavailable");
     expect(await downCard.locator(".ikz-card__message").textContent()).toBe(UNAVAILABLE);
-    expect(await downCard.locator(".ikz-card__more").getAttribute("href")).toBe(`${hubOrigin}/projekte/ratingen-glasfaserausbau`);
+    expect(await downCard.locator(".ikz-card__more").getAttribute("href")).toBe(
+      `${hubOrigin}/projekte/ratingen-glasfaserausbau`,
+    );
     // The cards already shown stay as they are.
     expect(await state(card(PAGE_CARDS[1].slug))).toBe("ready");
     await page.evaluate(() => window.scrollTo(0, 0));
@@ -514,7 +578,9 @@ describe.skipIf(SKIP_BROWSER)("embeds on a municipal website, in headless Chromi
     const states: string[] = [];
     for (const expected of PAGE_CARDS) {
       const element = card(expected.slug);
-      const defined = await element.evaluate((el: any) => Boolean(window.customElements.get("ikz-project-card")) && "state" in el);
+      const defined = await element.evaluate(
+        (el: any) => Boolean(window.customElements.get("ikz-project-card")) && "state" in el,
+      );
       if (defined) {
         const settledState = await settled(element);
         expect(["ready", "unavailable"]).toContain(settledState);

@@ -89,7 +89,10 @@ describe.skipIf(SKIP_BROWSER)("the GraphQL explorer in headless Chromium", () =>
     // The welcome tab and one per client example file (14 today).
     expect(tabs.length).toBeGreaterThanOrEqual(15);
     for (const name of ["Kommunen", "CityProfile", "CompareCities", "SearchAcrossCities"]) {
-      expect(tabs.some((tab) => tab.includes(name)), name).toBe(true);
+      expect(
+        tabs.some((tab) => tab.includes(name)),
+        name,
+      ).toBe(true);
     }
   });
 
@@ -155,7 +158,13 @@ describe.skipIf(SKIP_BROWSER)("the GraphQL explorer in headless Chromium", () =>
     await page.reload();
     await queryEditor().waitFor({ timeout: 30_000 });
     const stored = await page.evaluate(() => {
-      const dump = (storage: any) => Object.fromEntries(Array.from({ length: storage.length }, (_, i) => storage.key(i)).map((key: string) => [key, storage.getItem(key)]));
+      const dump = (storage: any) =>
+        Object.fromEntries(
+          Array.from({ length: storage.length }, (_, i) => storage.key(i)).map((key: string) => [
+            key,
+            storage.getItem(key),
+          ]),
+        );
       return { local: dump(window.localStorage), session: dump(window.sessionStorage) };
     });
     const everything = JSON.stringify(stored);

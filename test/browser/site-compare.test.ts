@@ -11,7 +11,15 @@
  */
 import { describe, expect, it } from "vitest";
 import { SKIP_BROWSER } from "../support/chromium.js";
-import { expectAccessibleTemplates, expectNoDialogsOrOutsideRequests, focused, followSkipLink, SITE_WIDTHS, tabUntil, useSiteBrowser } from "../support/site-browser.js";
+import {
+  expectAccessibleTemplates,
+  expectNoDialogsOrOutsideRequests,
+  focused,
+  followSkipLink,
+  SITE_WIDTHS,
+  tabUntil,
+  useSiteBrowser,
+} from "../support/site-browser.js";
 
 // Callbacks passed to page.evaluate run in the browser.
 declare const window: any;
@@ -20,7 +28,12 @@ const ALL_CITIES = "/vergleich?kommunen=ratingen,herten,kelsterbach,hildesheim";
 const TEMPLATES = [
   { name: "vergleich-formular", path: "/vergleich", status: 200, heading: "Kommunen vergleichen" },
   { name: "vergleich", path: ALL_CITIES, status: 200, heading: "Vergleich: Ratingen, Herten, Kelsterbach, Hildesheim" },
-  { name: "vergleich-fehler", path: "/vergleich?kommunen=ratingen,atlantis", status: 400, heading: "Kommunen vergleichen" },
+  {
+    name: "vergleich-fehler",
+    path: "/vergleich?kommunen=ratingen,atlantis",
+    status: 400,
+    heading: "Kommunen vergleichen",
+  },
   { name: "erfahrungen", path: "/erfahrungen", status: 200, heading: "Erfahrungen" },
   { name: "erfahrungen-fehler", path: "/erfahrungen?art=NOPE", status: 400, heading: "Erfahrungen" },
 ];
@@ -96,7 +109,11 @@ describe.skipIf(SKIP_BROWSER)("/vergleich and /erfahrungen in headless Chromium"
       await plain.getByLabel("Digitale Schulen").check();
       await plain.getByRole("button", { name: "Vergleichen" }).click();
       expect(new URL(plain.url()).search).toBe("?kommunen=kelsterbach,ratingen&themen=schools");
-      expect(await plain.locator("table.matrix th[scope=col]").allTextContents()).toEqual(["Thema", "Kelsterbach", "Ratingen"]);
+      expect(await plain.locator("table.matrix th[scope=col]").allTextContents()).toEqual([
+        "Thema",
+        "Kelsterbach",
+        "Ratingen",
+      ]);
       await plain.getByRole("link", { name: "Erfahrungen", exact: true }).first().click();
       await plain.locator("#filter-kommune").selectOption("hildesheim");
       await plain.getByRole("button", { name: "Filtern" }).click();

@@ -10,12 +10,24 @@ import { describe, expect, it } from "vitest";
 import { gql } from "../support/client.js";
 import { SKIP_BROWSER } from "../support/chromium.js";
 import { createTestTokens } from "../support/mutations.js";
-import { expectAccessibleTemplates, expectNoDialogsOrOutsideRequests, expectNoSidewaysScroll, SHOTS_DIR, SITE_WIDTHS, useSiteBrowser } from "../support/site-browser.js";
+import {
+  expectAccessibleTemplates,
+  expectNoDialogsOrOutsideRequests,
+  expectNoSidewaysScroll,
+  SHOTS_DIR,
+  SITE_WIDTHS,
+  useSiteBrowser,
+} from "../support/site-browser.js";
 
 const HOSTILE_TITLE = `Feedtest <img src=x onerror=alert(1)></script><script>alert(2)</script>`;
 const PAGES = [
   { name: "aenderungen", path: "/aenderungen", status: 200, heading: "Letzte Änderungen" },
-  { name: "aenderungen-gefiltert", path: "/aenderungen?kommune=herten&thema=e-file", status: 200, heading: "Letzte Änderungen in Herten zum Thema E-Akte und digitaler Posteingang" },
+  {
+    name: "aenderungen-gefiltert",
+    path: "/aenderungen?kommune=herten&thema=e-file",
+    status: 200,
+    heading: "Letzte Änderungen in Herten zum Thema E-Akte und digitaler Posteingang",
+  },
   { name: "api", path: "/api", status: 200, heading: "API und Daten" },
   { name: "barrierefreiheit", path: "/barrierefreiheit", status: 200, heading: "Erklärung zur Barrierefreiheit" },
   { name: "impressum", path: "/impressum", status: 200, heading: "Impressum" },
@@ -25,9 +37,27 @@ const PAGES = [
 describe.skipIf(SKIP_BROWSER)("the change, API and legal pages in headless Chromium", () => {
   const site = useSiteBrowser(async (hub) => {
     const tokens = await createTestTokens(hub.db.orm);
-    const input = { municipality: "herten", slug: "herten-feed-browser", title: HOSTILE_TITLE, summary: "</script><b>fett</b>", status: "PLANNED", topics: ["e-file"], sources: ["herten-vorlage-18-203"] };
-    const created = await gql(hub, `mutation($input: CreateProjectInput!) { createProject(input: $input) { id } }`, { input }, tokens.editors.herten);
-    await gql(hub, `mutation($id: ID!) { publishProject(id: $id) { version } }`, { id: created.data!.createProject.id }, tokens.editors.herten);
+    const input = {
+      municipality: "herten",
+      slug: "herten-feed-browser",
+      title: HOSTILE_TITLE,
+      summary: "</script><b>fett</b>",
+      status: "PLANNED",
+      topics: ["e-file"],
+      sources: ["herten-vorlage-18-203"],
+    };
+    const created = await gql(
+      hub,
+      `mutation($input: CreateProjectInput!) { createProject(input: $input) { id } }`,
+      { input },
+      tokens.editors.herten,
+    );
+    await gql(
+      hub,
+      `mutation($id: ID!) { publishProject(id: $id) { version } }`,
+      { id: created.data!.createProject.id },
+      tokens.editors.herten,
+    );
   });
 
   for (const width of SITE_WIDTHS) {
@@ -61,7 +91,9 @@ describe.skipIf(SKIP_BROWSER)("the change, API and legal pages in headless Chrom
       await tab.keyboard.press("Enter");
       await tab.waitForURL(/kommune=herten/);
       expect(new URL(tab.url()).searchParams.get("thema")).toBe("e-file");
-      expect(await tab.locator("h1").textContent()).toBe("Letzte Änderungen in Herten zum Thema E-Akte und digitaler Posteingang");
+      expect(await tab.locator("h1").textContent()).toBe(
+        "Letzte Änderungen in Herten zum Thema E-Akte und digitaler Posteingang",
+      );
       expect(await tab.getByRole("link", { name: HOSTILE_TITLE }).count()).toBe(1);
     } finally {
       await plain.close();

@@ -55,7 +55,10 @@ describe.skipIf(SKIP_BROWSER)("the English pages in headless Chromium", () => {
 
   async function violations(): Promise<string[]> {
     await page.evaluate(axeSource);
-    const result = await page.evaluate((tags: string[]) => axe.run(document, { runOnly: { type: "tag", values: tags } }), WCAG_TAGS);
+    const result = await page.evaluate(
+      (tags: string[]) => axe.run(document, { runOnly: { type: "tag", values: tags } }),
+      WCAG_TAGS,
+    );
     return result.violations.flatMap((violation: { id: string; nodes: { target: string[] }[] }) =>
       violation.nodes.map((node) => `${violation.id}: ${node.target.join(" ")}`),
     );

@@ -12,7 +12,15 @@
 import { describe, expect, it } from "vitest";
 import { gql } from "../support/client.js";
 import { SKIP_BROWSER } from "../support/chromium.js";
-import { expectAccessibleTemplates, expectNoDialogsOrOutsideRequests, focused, followSkipLink, SITE_WIDTHS, tabUntil, useSiteBrowser } from "../support/site-browser.js";
+import {
+  expectAccessibleTemplates,
+  expectNoDialogsOrOutsideRequests,
+  focused,
+  followSkipLink,
+  SITE_WIDTHS,
+  tabUntil,
+  useSiteBrowser,
+} from "../support/site-browser.js";
 
 const HOSTILE_TITLE = "Kita <img src=x onerror=alert(1)>";
 
@@ -20,16 +28,26 @@ describe.skipIf(SKIP_BROWSER)("the search page in headless Chromium", () => {
   /** The names of the seed's Hessian cities, from the API. */
   let hessian: string[];
   // JavaScript disabled throughout: the page is plain HTML and a GET form.
-  const site = useSiteBrowser(async (hub) => {
-    await hub.db.orm.em.getConnection().execute(`update project set title = ? where slug = 'kelsterbach-e-services'`, [HOSTILE_TITLE]);
-    const { data } = await gql(hub, "{ municipalities(first: 100) { nodes { name state } } }");
-    hessian = data!.municipalities.nodes.filter((city: { state: string }) => city.state === "HE").map((city: { name: string }) => city.name);
-    expect(hessian.length).toBeGreaterThan(0);
-  }, { javaScriptEnabled: false });
+  const site = useSiteBrowser(
+    async (hub) => {
+      await hub.db.orm.em
+        .getConnection()
+        .execute(`update project set title = ? where slug = 'kelsterbach-e-services'`, [HOSTILE_TITLE]);
+      const { data } = await gql(hub, "{ municipalities(first: 100) { nodes { name state } } }");
+      hessian = data!.municipalities.nodes
+        .filter((city: { state: string }) => city.state === "HE")
+        .map((city: { name: string }) => city.name);
+      expect(hessian.length).toBeGreaterThan(0);
+    },
+    { javaScriptEnabled: false },
+  );
 
   /** The hits' "kind · context" lines. */
   const hitMeta = () => site.page.locator(".search-hits .card .meta").allTextContents();
-  const hitLinks = () => site.page.locator(".search-hits h3 a").evaluateAll((links: any[]) => links.map((link) => link.getAttribute("href")));
+  const hitLinks = () =>
+    site.page
+      .locator(".search-hits h3 a")
+      .evaluateAll((links: any[]) => links.map((link) => link.getAttribute("href")));
 
   it("searches from /, narrows to Hessen with a checkbox, and shows the same page after a reload", async () => {
     await site.page.goto(`${site.hub.origin}/`);
@@ -46,7 +64,8 @@ describe.skipIf(SKIP_BROWSER)("the search page in headless Chromium", () => {
     await site.page.waitForURL(/\/suche\?q=Kita&land=HE$/);
     const narrowed = await hitMeta();
     expect(narrowed.length).toBeGreaterThan(0);
-    for (const meta of narrowed) expect(hessian.some((name) => meta.includes(name)) || meta.includes("Hessen"), meta).toBe(true);
+    for (const meta of narrowed)
+      expect(hessian.some((name) => meta.includes(name)) || meta.includes("Hessen"), meta).toBe(true);
     expect(await site.page.locator(".search-chips a").first().textContent()).toContain("Bundesland: Hessen");
     const links = await hitLinks();
 

@@ -10,7 +10,15 @@
 import { describe, expect, it } from "vitest";
 import { gql } from "../support/client.js";
 import { SKIP_BROWSER } from "../support/chromium.js";
-import { expectAccessibleTemplates, expectNoDialogsOrOutsideRequests, focused, followSkipLink, SITE_WIDTHS, type SiteTemplate, useSiteBrowser } from "../support/site-browser.js";
+import {
+  expectAccessibleTemplates,
+  expectNoDialogsOrOutsideRequests,
+  focused,
+  followSkipLink,
+  SITE_WIDTHS,
+  type SiteTemplate,
+  useSiteBrowser,
+} from "../support/site-browser.js";
 
 const HOSTILE_TITLE = "<img src=x onerror=alert(1)>";
 const HOSTILE_SUMMARY = "</script><script>alert(2)</script>";
@@ -21,11 +29,18 @@ describe.skipIf(SKIP_BROWSER)("the website in headless Chromium", () => {
   const site = useSiteBrowser(async (hub) => {
     await hub.db.orm.em
       .getConnection()
-      .execute(`update project set title = ?, summary = ? where slug = 'kelsterbach-e-services'`, [HOSTILE_TITLE, HOSTILE_SUMMARY]);
-    const { data } = await gql(hub, `{ provider(slug: "krzn") { name } providers(first: 1) { nodes { slug name } } topics(first: 1) { nodes { key label } } }`);
+      .execute(`update project set title = ?, summary = ? where slug = 'kelsterbach-e-services'`, [
+        HOSTILE_TITLE,
+        HOSTILE_SUMMARY,
+      ]);
+    const { data } = await gql(
+      hub,
+      `{ provider(slug: "krzn") { name } providers(first: 1) { nodes { slug name } } topics(first: 1) { nodes { key label } } }`,
+    );
     const provider = data!.provider ? { slug: "krzn", name: data!.provider.name } : data!.providers.nodes[0];
     const topic = data!.topics.nodes[0];
-    const { strategy } = (await gql(hub, `{ strategy(slug: "hildesheim-digitale-stadtverwaltung-2025") { title } }`)).data!;
+    const { strategy } = (await gql(hub, `{ strategy(slug: "hildesheim-digitale-stadtverwaltung-2025") { title } }`))
+      .data!;
     templates = [
       { name: "start", path: "/", status: 200, heading: "IKZ-Hub: Digitalisierung interkommunal" },
       { name: "kommunen", path: "/kommunen", status: 200, heading: "Kommunen" },
@@ -36,7 +51,12 @@ describe.skipIf(SKIP_BROWSER)("the website in headless Chromium", () => {
       { name: "anbieter", path: `/anbieter/${provider.slug}`, status: 200, heading: provider.name },
       { name: "themen", path: "/themen", status: 200, heading: "Themen" },
       { name: "thema", path: `/themen/${topic.key}`, status: 200, heading: topic.label },
-      { name: "strategie", path: "/strategien/hildesheim-digitale-stadtverwaltung-2025", status: 200, heading: strategy.title },
+      {
+        name: "strategie",
+        path: "/strategien/hildesheim-digitale-stadtverwaltung-2025",
+        status: 200,
+        heading: strategy.title,
+      },
       { name: "nicht-gefunden", path: "/kommunen/atlantis", status: 404, heading: "Seite nicht gefunden" },
     ];
   });

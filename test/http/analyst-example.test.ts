@@ -25,7 +25,11 @@ beforeAll(async () => {
   hub = await startTestHub();
   workDir = await mkdtemp(path.join(tmpdir(), "ikz-analyst-"));
   // Compiling is part of what is tested: a schema change that breaks the typed query fails here.
-  await run(process.execPath, [path.join(ROOT, "node_modules/typescript/bin/tsc"), "-p", "client-examples/analyst/tsconfig.json"], { cwd: ROOT });
+  await run(
+    process.execPath,
+    [path.join(ROOT, "node_modules/typescript/bin/tsc"), "-p", "client-examples/analyst/tsconfig.json"],
+    { cwd: ROOT },
+  );
 }, 120_000);
 afterAll(async () => {
   await hub?.close();
@@ -44,7 +48,9 @@ async function analyst(...args: string[]): Promise<{ code: number; stdout: strin
 
 describe("client-examples/analyst", () => {
   it("its generated types are up to date with schema/schema.graphql (run `npm run codegen:analyst`)", async () => {
-    const { config } = await loadCodegenConfig({ configFilePath: path.join(ROOT, "client-examples/analyst/codegen.yml") });
+    const { config } = await loadCodegenConfig({
+      configFilePath: path.join(ROOT, "client-examples/analyst/codegen.yml"),
+    });
     const outputs = await generate({ ...config, cwd: ROOT, silent: true }, false);
     expect(outputs.length).toBeGreaterThan(0);
     for (const output of outputs) {
@@ -54,20 +60,34 @@ describe("client-examples/analyst", () => {
   });
 
   it("prints the comparison table and writes a CSV for German Excel", async () => {
-    const { code, stdout, stderr } = await analyst("--topics", "childcare,schools", "--csv", "kita.csv", "herten", "kelsterbach");
+    const { code, stdout, stderr } = await analyst(
+      "--topics",
+      "childcare,schools",
+      "--csv",
+      "kita.csv",
+      "herten",
+      "kelsterbach",
+    );
     expect(stderr).toBe("");
     expect(code).toBe(0);
     const lines = stdout.split("\n");
     expect(lines[0]).toMatch(/^topic\s+\| Herten\s+\| Kelsterbach$/);
-    expect(lines.find((line) => line.startsWith("childcare"))).toMatch(/^childcare\s+\| planned \(1\)\s+\| in progress \(1\)$/);
+    expect(lines.find((line) => line.startsWith("childcare"))).toMatch(
+      /^childcare\s+\| planned \(1\)\s+\| in progress \(1\)$/,
+    );
     expect(lines.find((line) => line.startsWith("schools"))).toMatch(/^schools\s+\| –\s+\| –$/);
     const herten = seedData.cities.find((c) => c.municipality.slug === "herten")!;
-    expect(lines.find((line) => line.startsWith("fields of action"))).toMatch(new RegExp(`\\| ${herten.strategies[0].fieldsOfAction.length}\\s+\\| 0$`));
+    expect(lines.find((line) => line.startsWith("fields of action"))).toMatch(
+      new RegExp(`\\| ${herten.strategies[0].fieldsOfAction.length}\\s+\\| 0$`),
+    );
     expect(stdout).toContain("wrote kita.csv");
 
     const bytes = await readFile(path.join(workDir, "kita.csv"));
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const rows = parse(bytes.subarray(3).toString("utf8"), { delimiter: ";", columns: true }) as Record<string, string>[];
+    const rows = parse(bytes.subarray(3).toString("utf8"), { delimiter: ";", columns: true }) as Record<
+      string,
+      string
+    >[];
     expect(rows.map((r) => [r.topic, r.municipality, r.coverage])).toEqual([
       ["childcare", "herten", "PLANNED"],
       ["childcare", "kelsterbach", "IN_PROGRESS"],

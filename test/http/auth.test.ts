@@ -11,7 +11,11 @@ import { startTestHub, type TestHub } from "../support/hub.js";
 const VIEWER = "{ viewer { name role municipality { slug name } } }";
 
 function post(hub: TestHub, query: string, headers: Record<string, string> = {}): Promise<Response> {
-  return fetch(hub.url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify({ query }) });
+  return fetch(hub.url, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: JSON.stringify({ query }),
+  });
 }
 
 async function expectUnauthenticated(res: Response): Promise<void> {
@@ -33,7 +37,9 @@ describe("viewer and token checks", () => {
   beforeAll(async () => {
     hub = await startTestHub();
     const em = () => hub.db.orm.em.fork();
-    editor = (await createToken(em(), { name: "Amt 10 – Digitalisierung", role: TokenRole.EDITOR, municipalitySlug: "herten" })).token;
+    editor = (
+      await createToken(em(), { name: "Amt 10 – Digitalisierung", role: TokenRole.EDITOR, municipalitySlug: "herten" })
+    ).token;
     admin = (await createToken(em(), { name: "Betrieb", role: TokenRole.ADMIN })).token;
     const old = await createToken(em(), { name: "Alt", role: TokenRole.EDITOR, municipalitySlug: "ratingen" });
     await revokeToken(em(), old.record.id);
@@ -50,17 +56,27 @@ describe("viewer and token checks", () => {
   it("shows an editor token's name, role and municipality, and is never cached publicly", async () => {
     const res = await post(hub, VIEWER, { authorization: `Bearer ${editor}` });
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ data: { viewer: { name: "Amt 10 – Digitalisierung", role: "EDITOR", municipality: { slug: "herten", name: "Herten" } } } });
+    expect(await res.json()).toEqual({
+      data: {
+        viewer: { name: "Amt 10 – Digitalisierung", role: "EDITOR", municipality: { slug: "herten", name: "Herten" } },
+      },
+    });
     const url = new URL(hub.url);
     url.searchParams.set("query", VIEWER);
-    const get = await fetch(url, { headers: { "apollo-require-preflight": "true", authorization: `Bearer ${editor}` } });
+    const get = await fetch(url, {
+      headers: { "apollo-require-preflight": "true", authorization: `Bearer ${editor}` },
+    });
     expect(get.status).toBe(200);
     expect(get.headers.get("cache-control") ?? "").not.toMatch(/public/);
   });
 
   it("shows an admin token without a municipality, and reads public data as before", async () => {
-    const res = await post(hub, `${VIEWER.slice(0, -1)} municipalities { totalCount } }`, { authorization: `bearer ${admin}` });
-    expect(await res.json()).toEqual({ data: { viewer: { name: "Betrieb", role: "ADMIN", municipality: null }, municipalities: { totalCount: 4 } } });
+    const res = await post(hub, `${VIEWER.slice(0, -1)} municipalities { totalCount } }`, {
+      authorization: `bearer ${admin}`,
+    });
+    expect(await res.json()).toEqual({
+      data: { viewer: { name: "Betrieb", role: "ADMIN", municipality: null }, municipalities: { totalCount: 4 } },
+    });
   });
 
   it("refuses a revoked token", async () => {
@@ -87,10 +103,17 @@ describe("viewer and token checks", () => {
   it("answers CORS preflights before the token check, but does not allow the Authorization header cross-origin", async () => {
     const res = await fetch(hub.url, {
       method: "OPTIONS",
-      headers: { origin: "https://stadt.example", "access-control-request-method": "POST", "access-control-request-headers": "authorization,content-type", authorization: "Bearer garbage" },
+      headers: {
+        origin: "https://stadt.example",
+        "access-control-request-method": "POST",
+        "access-control-request-headers": "authorization,content-type",
+        authorization: "Bearer garbage",
+      },
     });
     expect(res.status).toBe(204);
-    expect(res.headers.get("access-control-allow-headers")).toBe("content-type,apollo-require-preflight,x-apollo-operation-name");
+    expect(res.headers.get("access-control-allow-headers")).toBe(
+      "content-type,apollo-require-preflight,x-apollo-operation-name",
+    );
   });
 });
 
@@ -99,7 +122,9 @@ describe("rate limits with tokens", () => {
   let token: string;
   beforeAll(async () => {
     hub = await startTestHub({ RATE_LIMIT_POINTS: "3" });
-    token = (await createToken(hub.db.orm.em.fork(), { name: "Skript", role: TokenRole.EDITOR, municipalitySlug: "herten" })).token;
+    token = (
+      await createToken(hub.db.orm.em.fork(), { name: "Skript", role: TokenRole.EDITOR, municipalitySlug: "herten" })
+    ).token;
   });
   afterAll(() => hub?.close());
 

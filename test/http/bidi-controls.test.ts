@@ -14,10 +14,20 @@ import { createTestTokens, type TestTokens } from "../support/mutations.js";
 const RLO = "\u202E";
 const BIDI = /\p{Bidi_Control}/u;
 const CREATE = `mutation($input: CreateProjectInput!) { createProject(input: $input) { id } }`;
-const codes = (answer: { errors?: { extensions?: Record<string, any> }[] }) => answer.errors?.map((error) => error.extensions?.code);
+const codes = (answer: { errors?: { extensions?: Record<string, any> }[] }) =>
+  answer.errors?.map((error) => error.extensions?.code);
 
 function newProject(extra: Record<string, unknown> = {}) {
-  return { input: { municipality: "herten", slug: "herten-bericht", title: "Bericht", summary: "Ein Bericht.", status: "PLANNED", ...extra } };
+  return {
+    input: {
+      municipality: "herten",
+      slug: "herten-bericht",
+      title: "Bericht",
+      summary: "Ein Bericht.",
+      status: "PLANNED",
+      ...extra,
+    },
+  };
 }
 
 describe("bidirectional control characters", () => {
@@ -38,7 +48,9 @@ describe("bidirectional control characters", () => {
     expect(codes(created)).toEqual(["BAD_USER_INPUT"]);
     // As every input check names it: the field's path within the argument.
     expect(created.errors![0].extensions!.fields).toEqual(["title"]);
-    expect(created.errors![0].message).toMatch(/title: title contains an invisible text-direction control character \(U\+202E\)/);
+    expect(created.errors![0].message).toMatch(
+      /title: title contains an invisible text-direction control character \(U\+202E\)/,
+    );
     const cases: [string, Record<string, unknown>, string][] = [
       ["U+2066 in a running text", { summary: "Ein \u2066Bericht\u2069." }, "summary"],
       ["U+200F in a note", { note: "Notiz\u200F" }, "note"],
@@ -49,17 +61,27 @@ describe("bidirectional control characters", () => {
       expect(codes(answer), what).toEqual(["BAD_USER_INPUT"]);
       expect(answer.errors![0].extensions!.fields, what).toEqual([field]);
     }
-    const source = await gql(hub, `mutation($input: CreateSourceInput!) { createSource(input: $input) { id } }`, {
-      input: { key: "herten-quelle", title: "Quelle", url: `https://www.herten.de/${RLO}fdp.exe` },
-    }, herten);
+    const source = await gql(
+      hub,
+      `mutation($input: CreateSourceInput!) { createSource(input: $input) { id } }`,
+      {
+        input: { key: "herten-quelle", title: "Quelle", url: `https://www.herten.de/${RLO}fdp.exe` },
+      },
+      herten,
+    );
     expect(codes(source)).toEqual(["BAD_USER_INPUT"]);
     expect(source.errors![0].extensions!.fields).toEqual(["url"]);
     const { id, version } = (await gql(hub, `{ project(slug: "herten-kita-online") { id version } }`)).data!.project;
-    const updated = await gql(hub, `mutation($id: ID!, $version: Int!, $input: ProjectInput!) { updateProject(id: $id, version: $version, input: $input) { id } }`, {
-      id,
-      version,
-      input: { title: `Kita${RLO}` },
-    }, herten);
+    const updated = await gql(
+      hub,
+      `mutation($id: ID!, $version: Int!, $input: ProjectInput!) { updateProject(id: $id, version: $version, input: $input) { id } }`,
+      {
+        id,
+        version,
+        input: { title: `Kita${RLO}` },
+      },
+      herten,
+    );
     expect(codes(updated)).toEqual(["BAD_USER_INPUT"]);
     expect(updated.errors![0].extensions!.fields).toEqual(["title"]);
     expect(await databaseDigest(hub.db.orm)).toEqual(before);
@@ -75,14 +97,19 @@ describe("bidirectional control characters", () => {
     ]);
     const card = await fetch(`${hub.origin}/embed/projects/herten-kita-online`);
     const page = await fetch(`${hub.origin}/projekte/herten-kita-online`);
-    for (const [name, response] of [["card", card], ["page", page]] as const) {
+    for (const [name, response] of [
+      ["card", card],
+      ["page", page],
+    ] as const) {
       expect(response.status, name).toBe(200);
       const html = await response.text();
       expect(html, name).not.toMatch(BIDI);
       expect(html, name).toContain("Kita-Berichtgpj.exe");
       expect(html, name).toContain("Zusammenfassung mit Isolaten.");
     }
-    const oembed = await fetch(`${hub.origin}/oembed?${new URLSearchParams({ url: `${hub.origin}/projekte/herten-kita-online`, format: "json" })}`);
+    const oembed = await fetch(
+      `${hub.origin}/oembed?${new URLSearchParams({ url: `${hub.origin}/projekte/herten-kita-online`, format: "json" })}`,
+    );
     const oembedText = await oembed.text();
     expect(oembedText).not.toMatch(BIDI);
     expect(JSON.parse(oembedText).title).toBe("Kita-Berichtgpj.exe");

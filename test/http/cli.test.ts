@@ -26,7 +26,10 @@ interface Result {
 
 /** Runs the CLI to its end with only PATH and `env` in its environment. */
 function cli(args: string[], env: Record<string, string>): Promise<Result> {
-  const child = spawn(process.execPath, [MAIN, ...args], { env: { PATH: process.env.PATH ?? "", ...env }, stdio: "pipe" });
+  const child = spawn(process.execPath, [MAIN, ...args], {
+    env: { PATH: process.env.PATH ?? "", ...env },
+    stdio: "pipe",
+  });
   let stdout = "";
   let stderr = "";
   child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
@@ -35,8 +38,13 @@ function cli(args: string[], env: Record<string, string>): Promise<Result> {
 }
 
 /** Starts the hub as `npm start` does and resolves with its GraphQL URL once it serves. */
-async function startHub(env: Record<string, string>): Promise<{ child: ChildProcess; url: string; exit: Promise<number | null> }> {
-  const child = spawn(process.execPath, [MAIN], { env: { PATH: process.env.PATH ?? "", LOG_FORMAT: "json", ...env }, stdio: "pipe" });
+async function startHub(
+  env: Record<string, string>,
+): Promise<{ child: ChildProcess; url: string; exit: Promise<number | null> }> {
+  const child = spawn(process.execPath, [MAIN], {
+    env: { PATH: process.env.PATH ?? "", LOG_FORMAT: "json", ...env },
+    stdio: "pipe",
+  });
   const exit = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
   let output = "";
   const url = await new Promise<string>((resolve, reject) => {
@@ -70,41 +78,56 @@ let env: Record<string, string>;
 beforeAll(async () => {
   root = await mkdtemp(path.join(os.tmpdir(), "ikz-cli-"));
   await chmod(root, 0o755);
-  env = { DATA_DIR: path.join(root, "data"), EMBEDDED_PG_PORT: String(await findFreePort()), PORT: String(await findFreePort()), HOST: "127.0.0.1" };
+  env = {
+    DATA_DIR: path.join(root, "data"),
+    EMBEDDED_PG_PORT: String(await findFreePort()),
+    PORT: String(await findFreePort()),
+    HOST: "127.0.0.1",
+  };
 });
 afterAll(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
 describe("usage errors", () => {
-  it("print the usage on stderr, nothing on stdout, and exit 2 without touching the database", async () => {
-    const cases: [string[], RegExp][] = [
-      [["token"], /token needs a command/],
-      [["token", "frobnicate"], /unknown token command "frobnicate"/],
-      [["tokens", "list"], /unknown command "tokens"/],
-      [["token", "create", "--municipality", "herten"], /needs a name/],
-      [["token", "create", "--municipality", "herten", "--name", ""], /needs a name/],
-      [["token", "create", "--municipality", "herten", "--name", "   "], /needs a name/],
-      [["token", "create", "--municipality", "herten", "--name", "x".repeat(121)], /longer than 120 characters/],
-      [["token", "create", "--municipality", "herten", "--name", "x", "--colour", "red"], /Unknown option '--colour'/],
-      [["token", "create", "--name", "x", "--role", "root"], /--role must be editor or admin, got "root"/],
-      [["token", "create", "--name", "x"], /editor token needs its municipality/],
-      [["token", "create", "--name", "x", "--role", "admin", "--municipality", "herten"], /admin token belongs to no municipality/],
-      [["token", "create", "--name"], /--name/],
-      [["token", "revoke"], /exactly one token id/],
-      [["token", "revoke", "abc"], /positive whole number, got "abc"/],
-      [["token", "revoke", "1", "2"], /exactly one token id/],
-      [["token", "list", "--all"], /Unknown option '--all'/],
-    ];
-    const results = await Promise.all(cases.map(([args]) => cli(args, env)));
-    results.forEach((result, index) => {
-      expect(result.code, cases[index][0].join(" ")).toBe(2);
-      expect(result.stdout).toBe("");
-      expect(result.stderr).toMatch(cases[index][1]);
-      expect(result.stderr).toMatch(/Usage: npm run --silent hub -- token <command>/);
-    });
-    expect(await runningPostgresPort(path.join(env.DATA_DIR, "postgres"))).toBeNull();
-  }, LONG);
+  it(
+    "print the usage on stderr, nothing on stdout, and exit 2 without touching the database",
+    async () => {
+      const cases: [string[], RegExp][] = [
+        [["token"], /token needs a command/],
+        [["token", "frobnicate"], /unknown token command "frobnicate"/],
+        [["tokens", "list"], /unknown command "tokens"/],
+        [["token", "create", "--municipality", "herten"], /needs a name/],
+        [["token", "create", "--municipality", "herten", "--name", ""], /needs a name/],
+        [["token", "create", "--municipality", "herten", "--name", "   "], /needs a name/],
+        [["token", "create", "--municipality", "herten", "--name", "x".repeat(121)], /longer than 120 characters/],
+        [
+          ["token", "create", "--municipality", "herten", "--name", "x", "--colour", "red"],
+          /Unknown option '--colour'/,
+        ],
+        [["token", "create", "--name", "x", "--role", "root"], /--role must be editor or admin, got "root"/],
+        [["token", "create", "--name", "x"], /editor token needs its municipality/],
+        [
+          ["token", "create", "--name", "x", "--role", "admin", "--municipality", "herten"],
+          /admin token belongs to no municipality/,
+        ],
+        [["token", "create", "--name"], /--name/],
+        [["token", "revoke"], /exactly one token id/],
+        [["token", "revoke", "abc"], /positive whole number, got "abc"/],
+        [["token", "revoke", "1", "2"], /exactly one token id/],
+        [["token", "list", "--all"], /Unknown option '--all'/],
+      ];
+      const results = await Promise.all(cases.map(([args]) => cli(args, env)));
+      results.forEach((result, index) => {
+        expect(result.code, cases[index][0].join(" ")).toBe(2);
+        expect(result.stdout).toBe("");
+        expect(result.stderr).toMatch(cases[index][1]);
+        expect(result.stderr).toMatch(/Usage: npm run --silent hub -- token <command>/);
+      });
+      expect(await runningPostgresPort(path.join(env.DATA_DIR, "postgres"))).toBeNull();
+    },
+    LONG,
+  );
 });
 
 describe("without a running hub", () => {
@@ -112,7 +135,10 @@ describe("without a running hub", () => {
   it(
     "creates an editor token (starting and stopping the embedded PostgreSQL) and prints only the token",
     async () => {
-      const created = await cli(["token", "create", "--municipality", "herten", "--name", "Amt 10 – Digitalisierung"], env);
+      const created = await cli(
+        ["token", "create", "--municipality", "herten", "--name", "Amt 10 – Digitalisierung"],
+        env,
+      );
       expect(created.stderr).toBe("");
       expect(created.code).toBe(0);
       expect(created.stdout).toMatch(TOKEN_LINE);
@@ -170,13 +196,20 @@ describe("while a hub runs on the same DATA_DIR", () => {
     async () => {
       const hub = await startHub(env);
       try {
-        const created = await cli(["token", "create", "--municipality", "kelsterbach", "--name", "Digitalisierung Kelsterbach"], env);
+        const created = await cli(
+          ["token", "create", "--municipality", "kelsterbach", "--name", "Digitalisierung Kelsterbach"],
+          env,
+        );
         expect(created.stderr).toBe("");
         expect(created.code).toBe(0);
         expect(created.stdout).toMatch(TOKEN_LINE);
         const res = await viewer(hub.url, created.stdout.trim());
         expect(res.status).toBe(200);
-        expect(await res.json()).toEqual({ data: { viewer: { name: "Digitalisierung Kelsterbach", role: "EDITOR", municipality: { slug: "kelsterbach" } } } });
+        expect(await res.json()).toEqual({
+          data: {
+            viewer: { name: "Digitalisierung Kelsterbach", role: "EDITOR", municipality: { slug: "kelsterbach" } },
+          },
+        });
 
         const list = await cli(["token", "list"], env);
         expect(list.code).toBe(0);
@@ -217,7 +250,10 @@ describe.runIf(process.env.DATABASE_URL)("with DATABASE_URL", () => {
     "migrates and seeds an empty database, then creates, lists and revokes there",
     async () => {
       const dbEnv = { DATABASE_URL: url, DATA_DIR: path.join(root, "unused") };
-      const created = await cli(["token", "create", "--municipality", "hildesheim", "--name", "Stadt Hildesheim"], dbEnv);
+      const created = await cli(
+        ["token", "create", "--municipality", "hildesheim", "--name", "Stadt Hildesheim"],
+        dbEnv,
+      );
       expect(created.code).toBe(0);
       expect(created.stdout).toMatch(TOKEN_LINE);
       const list = await cli(["token", "list"], dbEnv);

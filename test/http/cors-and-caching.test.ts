@@ -36,9 +36,18 @@ describe("cross-origin reads", () => {
   it("does not let pages on other sites send an API token, so writes are not opened to them", async () => {
     const res = await fetch(hub.url, {
       method: "OPTIONS",
-      headers: { origin: "https://evil.example", "access-control-request-method": "POST", "access-control-request-headers": "content-type, authorization" },
+      headers: {
+        origin: "https://evil.example",
+        "access-control-request-method": "POST",
+        "access-control-request-headers": "content-type, authorization",
+      },
     });
-    expect(res.headers.get("access-control-allow-headers")?.split(",").map((name) => name.trim().toLowerCase())).not.toContain("authorization");
+    expect(
+      res.headers
+        .get("access-control-allow-headers")
+        ?.split(",")
+        .map((name) => name.trim().toLowerCase()),
+    ).not.toContain("authorization");
     expect(res.headers.get("access-control-allow-credentials")).toBeNull();
   });
 

@@ -14,7 +14,8 @@ import { gql } from "../support/client.js";
 import { startTestHub, type TestHub } from "../support/hub.js";
 import { createTestTokens, type TestTokens } from "../support/mutations.js";
 
-const aliased = (count: number, selection: string) => `{ ${Array.from({ length: count }, (_, i) => `a${i}: ${selection}`).join(" ")} }`;
+const aliased = (count: number, selection: string) =>
+  `{ ${Array.from({ length: count }, (_, i) => `a${i}: ${selection}`).join(" ")} }`;
 
 describe("cost model", () => {
   let hub: TestHub;
@@ -36,7 +37,9 @@ describe("cost model", () => {
   }
 
   it("refuses dozens of aliased introspections, naming the cost", async () => {
-    const response = await hub.query(aliased(30, "__schema { types { name fields { name args { name } type { name ofType { name } } } } }"));
+    const response = await hub.query(
+      aliased(30, "__schema { types { name fields { name args { name } type { name ofType { name } } } } }"),
+    );
     expect(response.status).toBe(400);
     expect(response.data).toBeUndefined();
     expect(response.errors).toHaveLength(1);
@@ -46,7 +49,13 @@ describe("cost model", () => {
   });
 
   it("answers GraphiQL's full introspection, and computes it once", async () => {
-    const query = getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true });
+    const query = getIntrospectionQuery({
+      descriptions: true,
+      specifiedByUrl: true,
+      directiveIsRepeatable: true,
+      schemaDescription: true,
+      inputValueDeprecation: true,
+    });
     const before = { ...introspectionCacheStats };
     const first = await hub.query(query);
     const second = await hub.query(`# the same, written differently\n${query}`);
@@ -82,37 +91,60 @@ describe("cost model", () => {
 
   it.each([
     ["projects", "query ($n: Int) { projects(first: $n) { totalCount } }"],
-    ["a municipality's projects", 'query ($n: Int) { municipality(slug: "herten") { projects(first: $n) { totalCount } } }'],
-    ["a topic's municipalities", "query ($n: Int) { topics(first: 1) { nodes { municipalities(first: $n) { projects } } } }"],
+    [
+      "a municipality's projects",
+      'query ($n: Int) { municipality(slug: "herten") { projects(first: $n) { totalCount } } }',
+    ],
+    [
+      "a topic's municipalities",
+      "query ($n: Int) { topics(first: 1) { nodes { municipalities(first: $n) { projects } } } }",
+    ],
     ["search", 'query ($n: Int) { search(query: "", first: $n) { totalCount } }'],
   ])("refuses `first: null` through a variable on %s as BAD_USER_INPUT naming `first`", async (_, query) => {
     const response = await hub.query(query, { n: null });
     expect(response.status).toBe(400);
     expect(response.errors).toHaveLength(1);
     expect(response.errors![0].extensions).toMatchObject({ code: "BAD_USER_INPUT", fields: ["first"] });
-    expect(response.errors![0].message).toMatch(/^first of \w+ must not be null: \$n is null\. Leave it out for the default \(\d+\)\./);
+    expect(response.errors![0].message).toMatch(
+      /^first of \w+ must not be null: \$n is null\. Leave it out for the default \(\d+\)\./,
+    );
     // Left out, the variable leaves the default in force.
     expect((await hub.query(query, {})).errors).toBeUndefined();
   });
 
   it("bounds the lists that are unbounded by nature with `first`", async () => {
-    const response = await hub.query("{ topics(first: 50) { nodes { key all: municipalities(first: 20) { projects } one: municipalities(first: 1) { projects } } } }");
+    const response = await hub.query(
+      "{ topics(first: 50) { nodes { key all: municipalities(first: 20) { projects } one: municipalities(first: 1) { projects } } } }",
+    );
     expect(response.errors).toBeUndefined();
     const nodes: { all: unknown[]; one: unknown[] }[] = response.data!.topics.nodes;
     expect(nodes.some((topic) => topic.all.length > 1)).toBe(true);
     for (const topic of nodes) expect(topic.one).toEqual(topic.all.slice(0, 1));
-    const providers = await hub.query("{ providers(first: 50) { nodes { all: clients(first: 20) { since } one: clients(first: 1) { since } } } }");
+    const providers = await hub.query(
+      "{ providers(first: 50) { nodes { all: clients(first: 20) { since } one: clients(first: 1) { since } } } }",
+    );
     expect(providers.errors).toBeUndefined();
     for (const provider of providers.data!.providers.nodes) expect(provider.one).toEqual(provider.all.slice(0, 1));
   });
 
   it("refuses a write that would pass a list's declared bound, with BAD_USER_INPUT", async () => {
-    const topics = (await hub.query("{ topics(first: 100) { nodes { key } } }")).data!.topics.nodes.map((topic: { key: string }) => topic.key);
+    const topics = (await hub.query("{ topics(first: 100) { nodes { key } } }")).data!.topics.nodes.map(
+      (topic: { key: string }) => topic.key,
+    );
     expect(topics.length).toBeGreaterThan(MAX_TOPICS);
     const tooMany = await gql(
       hub,
       "mutation ($input: CreateProjectInput!) { createProject(input: $input) { slug } }",
-      { input: { municipality: "herten", slug: "too-many-topics", title: "T", summary: "T.", status: "PLANNED", topics: topics.slice(0, MAX_TOPICS + 1) } },
+      {
+        input: {
+          municipality: "herten",
+          slug: "too-many-topics",
+          title: "T",
+          summary: "T.",
+          status: "PLANNED",
+          topics: topics.slice(0, MAX_TOPICS + 1),
+        },
+      },
       tokens.editors.herten,
     );
     expect(tooMany.errors![0].message).toContain(`names at most ${MAX_TOPICS} records`);
@@ -130,7 +162,9 @@ describe("cost model", () => {
       if (response.errors) refused = response;
     }
     expect(refused?.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", fields: ["input.municipality"] });
-    expect(refused?.errors?.[0].message).toBe(`The municipality herten already has ${MAX_STRATEGIES} strategies, the most it may have; change an existing one instead.`);
+    expect(refused?.errors?.[0].message).toBe(
+      `The municipality herten already has ${MAX_STRATEGIES} strategies, the most it may have; change an existing one instead.`,
+    );
   });
 
   it("answers the analyst query of issue 12 within the limit", async () => {
@@ -142,7 +176,11 @@ describe("cost model", () => {
     expect(response.errors).toBeUndefined();
     const cities = response.data!.municipalities.nodes;
     expect(cities.length).toBeGreaterThan(1);
-    expect(cities.some((city: { strategies: { fieldsOfAction: { topics: unknown[] }[] }[] }) => city.strategies.some((s) => s.fieldsOfAction.some((f) => f.topics.length)))).toBe(true);
+    expect(
+      cities.some((city: { strategies: { fieldsOfAction: { topics: unknown[] }[] }[] }) =>
+        city.strategies.some((s) => s.fieldsOfAction.some((f) => f.topics.length)),
+      ),
+    ).toBe(true);
   });
 });
 
@@ -161,7 +199,8 @@ describe("answer-size guard", () => {
     expect(response.data).toBeNull();
     expect(response.errors).toEqual([
       {
-        message: "The answer grew past 50 objects and list items and was stopped. Ask for less: smaller pages (`first`) or fewer nested lists.",
+        message:
+          "The answer grew past 50 objects and list items and was stopped. Ask for less: smaller pages (`first`) or fewer nested lists.",
         extensions: { code: "RESPONSE_TOO_LARGE" },
       },
     ]);
@@ -196,7 +235,8 @@ describe("answer-size guard", () => {
 
   it("does not start a further write once the budget is spent, and says which writes before it were saved", async () => {
     const editor = (await createTestTokens(hub.db.orm)).editors.herten;
-    const read = '{ project(slug: "herten-kita-online") { id version note } municipality(slug: "herten") { sources { key } } }';
+    const read =
+      '{ project(slug: "herten-kita-online") { id version note } municipality(slug: "herten") { sources { key } } }';
     const before = (await gql(hub, read, {}, editor)).data!;
     const answer = await gql(
       hub,
@@ -214,10 +254,14 @@ describe("answer-size guard", () => {
     );
     // Old behaviour: 400 with one error saying the answer was stopped, not that \`a\` was saved.
     expect(answer.status).toBe(200);
-    expect(answer.errors?.map((error) => [error.path, error.extensions?.code])).toEqual([[["b"], "RESPONSE_TOO_LARGE"]]);
+    expect(answer.errors?.map((error) => [error.path, error.extensions?.code])).toEqual([
+      [["b"], "RESPONSE_TOO_LARGE"],
+    ]);
     expect(answer.errors?.[0].message).toMatch(/nothing of it was saved\. The writes before it were saved: a\./);
     const after = (await gql(hub, read, {}, editor)).data!;
     expect(after.project).toMatchObject({ version: before.project.version + 1, note: "vor dem Budget" });
-    expect(after.municipality.sources.map((source: { key: string }) => source.key)).not.toContain("herten-nach-dem-budget");
+    expect(after.municipality.sources.map((source: { key: string }) => source.key)).not.toContain(
+      "herten-nach-dem-budget",
+    );
   });
 });

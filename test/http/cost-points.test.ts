@@ -11,13 +11,20 @@ import { startTestHub, type TestHub } from "../support/hub.js";
 
 /** Posts an operation and returns status, rate-limit headers and body. */
 async function post(hub: TestHub, query: string) {
-  const res = await fetch(hub.url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query }) });
+  const res = await fetch(hub.url, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ query }),
+  });
   return {
     status: res.status,
     remaining: Number(res.headers.get("ratelimit-remaining")),
     retryAfter: res.headers.get("retry-after"),
     cacheControl: res.headers.get("cache-control"),
-    body: (await res.json()) as { data?: Record<string, unknown> | null; errors?: { message: string; extensions: Record<string, unknown> }[] },
+    body: (await res.json()) as {
+      data?: Record<string, unknown> | null;
+      errors?: { message: string; extensions: Record<string, unknown> }[];
+    },
   };
 }
 
@@ -61,7 +68,10 @@ describe("rate-limit points by query cost", () => {
   });
 
   it("charges nothing extra for an operation the cost rule refuses", async () => {
-    const tooCostly = await post(hub, "{ municipalities(first: 100) { nodes { projects(first: 100) { nodes { title } } } } }");
+    const tooCostly = await post(
+      hub,
+      "{ municipalities(first: 100) { nodes { projects(first: 100) { nodes { title } } } } }",
+    );
     expect(tooCostly.status).toBe(400);
     expect(tooCostly.body.errors![0].extensions.code).toBe("GRAPHQL_VALIDATION_FAILED");
     const cheap = await post(hub, "{ __typename }");

@@ -10,7 +10,14 @@ import { createToken, revokeToken } from "../../schema/token/token.service.js";
 import { gql } from "../support/client.js";
 import { databaseDigest } from "../support/digest.js";
 import { startTestHub, type TestHub } from "../support/hub.js";
-import { allMutations, CITIES, createTestTokens, findTargets, type MutationCase, type TestTokens } from "../support/mutations.js";
+import {
+  allMutations,
+  CITIES,
+  createTestTokens,
+  findTargets,
+  type MutationCase,
+  type TestTokens,
+} from "../support/mutations.js";
 
 describe("cross-tenant matrix", () => {
   let hub: TestHub;
@@ -21,7 +28,8 @@ describe("cross-tenant matrix", () => {
     tokens = await createTestTokens(hub.db.orm);
     cases = allMutations(await findTargets(hub.db.orm));
     // Verifying a token stamps its last use once a minute; do that before the digests are taken.
-    for (const token of [...Object.values(tokens.editors), tokens.admin]) expect((await gql(hub, "{ viewer { name } }", {}, token)).data?.viewer).not.toBeNull();
+    for (const token of [...Object.values(tokens.editors), tokens.admin])
+      expect((await gql(hub, "{ viewer { name } }", {}, token)).data?.viewer).not.toBeNull();
   });
   afterAll(() => hub?.close());
 
@@ -37,16 +45,27 @@ describe("cross-tenant matrix", () => {
     for (const entry of cases) {
       const stranger = tokens.editors[CITIES.find((city) => city !== entry.city)!];
       const forbidden = await gql(hub, entry.query, entry.variables, stranger);
-      expect(forbidden.errors?.map((error) => error.extensions?.code), `${entry.name} by another city's editor`).toEqual(["FORBIDDEN"]);
-      expect(forbidden.errors![0].message, entry.name).toMatch(entry.adminOnly || !entry.city ? /^Only admin tokens/ : /belongs to another municipality/);
+      expect(
+        forbidden.errors?.map((error) => error.extensions?.code),
+        `${entry.name} by another city's editor`,
+      ).toEqual(["FORBIDDEN"]);
+      expect(forbidden.errors![0].message, entry.name).toMatch(
+        entry.adminOnly || !entry.city ? /^Only admin tokens/ : /belongs to another municipality/,
+      );
       if (entry.adminOnly && entry.city) {
         // Its own city's editor may not write it either: municipalities are the operators' to keep.
         const own = await gql(hub, entry.query, entry.variables, tokens.editors[entry.city]);
-        expect(own.errors?.map((error) => error.extensions?.code), `${entry.name} by its own city's editor`).toEqual(["FORBIDDEN"]);
+        expect(
+          own.errors?.map((error) => error.extensions?.code),
+          `${entry.name} by its own city's editor`,
+        ).toEqual(["FORBIDDEN"]);
         expect(own.errors![0].message).toMatch(/^Only admin tokens/);
       }
       const anonymous = await gql(hub, entry.query, entry.variables);
-      expect(anonymous.errors?.map((error) => error.extensions?.code), `${entry.name} anonymously`).toEqual(["UNAUTHENTICATED"]);
+      expect(
+        anonymous.errors?.map((error) => error.extensions?.code),
+        `${entry.name} anonymously`,
+      ).toEqual(["UNAUTHENTICATED"]);
       const revoked = await gql(hub, entry.query, entry.variables, tokens.revoked);
       expect(revoked.status, `${entry.name} with a revoked token`).toBe(401);
       expect(revoked.errors?.map((error) => error.extensions?.code)).toEqual(["UNAUTHENTICATED"]);
@@ -55,7 +74,11 @@ describe("cross-tenant matrix", () => {
   });
 
   it("refuses a token revoked after the hub cached it, at once, for writes", async () => {
-    const { token, record } = await createToken(hub.db.orm.em.fork(), { name: "Bald weg", role: TokenRole.EDITOR, municipalitySlug: "herten" });
+    const { token, record } = await createToken(hub.db.orm.em.fork(), {
+      name: "Bald weg",
+      role: TokenRole.EDITOR,
+      municipalitySlug: "herten",
+    });
     expect((await gql(hub, "{ viewer { name } }", {}, token)).data?.viewer).toEqual({ name: "Bald weg" });
     await revokeToken(hub.db.orm.em.fork(), record.id);
     const before = await databaseDigest(hub.db.orm);
@@ -68,7 +91,8 @@ describe("cross-tenant matrix", () => {
 
   it("lets the right token run every mutation (the positive control)", async () => {
     // Archiving last, parents after their children: an archived strategy freezes its fields of action.
-    const rank = (name: string) => (!name.startsWith("archive") ? 0 : name === "archiveStrategy" || name === "archiveProject" ? 2 : 1);
+    const rank = (name: string) =>
+      !name.startsWith("archive") ? 0 : name === "archiveStrategy" || name === "archiveProject" ? 2 : 1;
     for (const entry of [...cases].sort((a, b) => rank(a.name) - rank(b.name))) {
       const token = entry.adminOnly || !entry.city ? tokens.admin : tokens.editors[entry.city];
       const answer = await gql(hub, entry.query, entry.variables, token);

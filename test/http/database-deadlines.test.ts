@@ -39,7 +39,10 @@ async function waitingOnLocks(session: pg.Client): Promise<number> {
  * the test reads to check the outcome must not itself race a deliberately short deadline.
  */
 async function readerOn(hub: TestHub): Promise<TestHub> {
-  const config = loadConfig({ PORT: "0", HOST: "127.0.0.1", SEED_ON_START: "false", NODE_ENV: "test", RATE_LIMIT_POINTS: "1000000" }, false);
+  const config = loadConfig(
+    { PORT: "0", HOST: "127.0.0.1", SEED_ON_START: "false", NODE_ENV: "test", RATE_LIMIT_POINTS: "1000000" },
+    false,
+  );
   const reader = new Hub({ config, logger: createLogger({ logLevel: "silent", logFormat: "json" }), database: hub.db });
   const { url } = await reader.start();
   return { ...hub, url, origin: new URL(url).origin, hub: reader, close: () => reader.stop() };
@@ -78,7 +81,10 @@ describe("connections per operation", () => {
     try {
       await session.query("begin");
       await session.query("lock table project in access exclusive mode");
-      const aliases = Array.from({ length: 12 }, (_, i) => `s${i}: stats { projectCount projectsByStatus { count } projectsByTopicAndState { count } }`);
+      const aliases = Array.from(
+        { length: 12 },
+        (_, i) => `s${i}: stats { projectCount projectsByStatus { count } projectsByTopicAndState { count } }`,
+      );
       const heavy = gql(hub, `{ ${aliases.join(" ")} }`);
       const heavyState = track(heavy);
       await until(async () => (await waitingOnLocks(session)) > 0);
@@ -92,7 +98,9 @@ describe("connections per operation", () => {
         signal: AbortSignal.timeout(8000),
       });
       expect(cheap.status).toBe(200);
-      expect(((await cheap.json()) as { data: { municipality: { name: string } } }).data.municipality.name).toBe("Herten");
+      expect(((await cheap.json()) as { data: { municipality: { name: string } } }).data.municipality.name).toBe(
+        "Herten",
+      );
       // The cheap query's round trip gave the heavy one every chance to start more statements: still at most two.
       expect(heavyState.settled).toBe(false);
       expect(await waitingOnLocks(session)).toBeLessThanOrEqual(2);
@@ -160,7 +168,13 @@ describe("a write at its deadline", () => {
     await hub?.close();
   });
 
-  const read = async () => (await gql(reader, READ, {}, editor)).data!.project as { id: string; version: number; note: string | null; revisions: unknown[] };
+  const read = async () =>
+    (await gql(reader, READ, {}, editor)).data!.project as {
+      id: string;
+      version: number;
+      note: string | null;
+      revisions: unknown[];
+    };
 
   /** Holds `lock` until the write is seen waiting on it and `ms` more have passed (or the write has settled). */
   async function stall(lock: pg.Client, write: { readonly settled: boolean }, ms: number): Promise<void> {
@@ -176,7 +190,12 @@ describe("a write at its deadline", () => {
     try {
       await session.query("begin");
       await session.query("lock table project in access exclusive mode");
-      answer = await gql(hub, UPDATE, { id: before.id, version: before.version, input: { note: "nach dem Stillstand" } }, editor);
+      answer = await gql(
+        hub,
+        UPDATE,
+        { id: before.id, version: before.version, input: { note: "nach dem Stillstand" } },
+        editor,
+      );
     } finally {
       // The stall ends the moment the client is told.
       await session.query("rollback");
@@ -202,7 +221,12 @@ describe("a write at its deadline", () => {
       await revisionLock.query("lock table revision in share mode");
       await projectLock.query("begin");
       await projectLock.query("lock table project in access exclusive mode");
-      const pending = gql(hub, UPDATE, { id: before.id, version: before.version, input: { note: "zweimal aufgehalten" } }, editor);
+      const pending = gql(
+        hub,
+        UPDATE,
+        { id: before.id, version: before.version, input: { note: "zweimal aufgehalten" } },
+        editor,
+      );
       const write = track(pending);
       // After the first stall at most 0.4 T is left: the revision's statement is stopped before the second ends.
       await stall(projectLock, write, 0.6 * T);
@@ -230,7 +254,12 @@ describe("a write at its deadline", () => {
     try {
       await projectLock.query("begin");
       await projectLock.query("lock table project in access exclusive mode");
-      const pending = gql(hub, UPDATE, { id: before.id, version: before.version, input: { note: "spät, aber gespeichert" } }, editor);
+      const pending = gql(
+        hub,
+        UPDATE,
+        { id: before.id, version: before.version, input: { note: "spät, aber gespeichert" } },
+        editor,
+      );
       await stall(projectLock, track(pending), 0.4 * T);
       const answer = await pending;
       expect(answer.errors).toBeUndefined();

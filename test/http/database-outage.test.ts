@@ -42,7 +42,11 @@ describe("database loss", () => {
     await admin.query("select pg_terminate_backend(pid) from pg_stat_activity where datname = $1", [name]);
     try {
       for (let i = 0; i < 5; i++) {
-        const response = await fetch(hub.url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: QUERY }) });
+        const response = await fetch(hub.url, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ query: QUERY }),
+        });
         const body = (await response.json()) as { data: unknown; errors: { extensions: { code: string } }[] };
         // Old behaviour: HTTP 200 with INTERNAL_SERVER_ERROR, and a stack trace in the log each time.
         expect(response.status).toBe(503);
@@ -52,7 +56,9 @@ describe("database loss", () => {
       }
       const page = await fetch(`${hub.origin}/embed/projects/herten-kita-online`);
       expect(page.status).toBe(503);
-      expect(((await page.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe("DATABASE_UNAVAILABLE");
+      expect(((await page.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe(
+        "DATABASE_UNAVAILABLE",
+      );
       // The website: its HTML error page in the site's layout, nothing logged beyond the one outage line.
       const sitePage = await fetch(`${hub.origin}/kommunen/herten`, { headers: { accept: "text/html" } });
       expect(sitePage.status).toBe(503);
@@ -100,8 +106,15 @@ describe("a full pool", () => {
       // Ten operations, one connection each, wait for the lock: the pool of ten is taken.
       const blocked = Array.from({ length: 10 }, () => hub.query('{ project(slug: "herten-kita-online") { title } }'));
       await until(async () => (await waiting()) === 10);
-      const answer = await fetch(hub.url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: QUERY }) });
-      const body = (await answer.json()) as { data: unknown; errors: { message: string; extensions: { code: string } }[] };
+      const answer = await fetch(hub.url, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query: QUERY }),
+      });
+      const body = (await answer.json()) as {
+        data: unknown;
+        errors: { message: string; extensions: { code: string } }[];
+      };
       // Old behaviour: DATABASE_UNAVAILABLE "not reachable", and a probe of the database watch.
       expect(answer.status).toBe(503);
       expect(answer.headers.get("retry-after")).toBe("5");

@@ -33,7 +33,12 @@ beforeAll(async () => {
   const project = new Project(XSS_SLUG, XSS_TITLE, XSS_TEXT, ref(herten), ProjectStatus.PLANNED);
   project.publicationState = PublicationState.PUBLISHED;
   project.note = XSS_TEXT;
-  const provider = new Provider("xss-provider", XSS_TITLE, (await em.findOneOrFail(Provider, { slug: "krzn" })).kind, "x");
+  const provider = new Provider(
+    "xss-provider",
+    XSS_TITLE,
+    (await em.findOneOrFail(Provider, { slug: "krzn" })).kind,
+    "x",
+  );
   provider.website = "javascript:alert(1)";
   const source = new Source("xss-source", XSS_TITLE);
   source.publicationState = PublicationState.PUBLISHED;
@@ -47,7 +52,8 @@ beforeAll(async () => {
 });
 afterAll(() => hub?.close());
 
-const get = (path: string, headers: Record<string, string> = {}) => fetch(`${hub.origin}${path}`, { headers, redirect: "manual" });
+const get = (path: string, headers: Record<string, string> = {}) =>
+  fetch(`${hub.origin}${path}`, { headers, redirect: "manual" });
 const oembed = (params: Record<string, string>) => get(`/oembed?${new URLSearchParams(params)}`);
 const pageUrl = (slug = SLUG) => `${hub.origin}/projekte/${slug}`;
 
@@ -78,7 +84,8 @@ function expectEscaped(html: string): void {
   const tags = scanTags(markup);
   for (const tag of tags) {
     expect(Object.keys(tag.attributes).filter((name) => name.startsWith("on"))).toEqual([]);
-    if (tag.name === "a" && !tag.closing && tag.attributes.href !== "/graphql") expect(tag.attributes.href).toMatch(/^https?:\/\//);
+    if (tag.name === "a" && !tag.closing && tag.attributes.href !== "/graphql")
+      expect(tag.attributes.href).toMatch(/^https?:\/\//);
   }
 }
 
@@ -103,17 +110,24 @@ describe("/embed/projects/:slug", () => {
     });
     const html = await res.text();
     const tags = scanTags(html);
-    expect(tags.filter((tag) => tag.name === "script" && !tag.closing).map((tag) => tag.attributes)).toEqual([{ src: "/embed/frame.js", defer: "" }]);
+    expect(tags.filter((tag) => tag.name === "script" && !tag.closing).map((tag) => tag.attributes)).toEqual([
+      { src: "/embed/frame.js", defer: "" },
+    ]);
     expect(html).toMatch(/^<!doctype html>/);
     expect(html).toContain('<meta name="viewport" content="width=device-width, initial-scale=1"/>');
     expect(html).toContain('<link rel="stylesheet" href="/embed/card.css"/>');
-    expect(html).toContain(`<article class="ikz-card ikz-card--light" lang="de" aria-labelledby="ikz-card-title-${SLUG}">`);
-    expect(html).toContain(`<h2 class="ikz-card__title" id="ikz-card-title-${SLUG}"><a href="${pageUrl()}" target="_blank" rel="noopener">${TITLE}</a></h2>`);
+    expect(html).toContain(
+      `<article class="ikz-card ikz-card--light" lang="de" aria-labelledby="ikz-card-title-${SLUG}">`,
+    );
+    expect(html).toContain(
+      `<h2 class="ikz-card__title" id="ikz-card-title-${SLUG}"><a href="${pageUrl()}" target="_blank" rel="noopener">${TITLE}</a></h2>`,
+    );
     expect(html).toContain('<p class="ikz-card__city">Herten · Nordrhein-Westfalen</p>');
     expect(html).toContain('<p class="ikz-card__status">Geplant</p>');
     expect(html).toMatch(/<p class="ikz-card__providers">Mit: [^<]*KRZN, Software &amp; Beratung Meinhard GmbH<\/p>/);
     expect(html).toMatch(/<p class="ikz-card__summary">[^<]{1,239}…<\/p>/);
-    for (const tag of tags.filter((t) => t.name === "a" && !t.closing)) expect(tag.attributes).toMatchObject({ target: "_blank", rel: "noopener" });
+    for (const tag of tags.filter((t) => t.name === "a" && !t.closing))
+      expect(tag.attributes).toMatchObject({ target: "_blank", rel: "noopener" });
   });
 
   it("sends a strong ETag and answers 304 to If-None-Match", async () => {
@@ -139,18 +153,28 @@ describe("/embed/projects/:slug", () => {
     expect(res.headers.get("etag")).not.toBe((await get(`/embed/projects/${SLUG}`)).headers.get("etag"));
     const odd = await (await get(`/embed/projects/${SLUG}?lang=fr&theme=%3Cx%3E&compact=no&lang=en`)).text();
     expect(odd).toContain('class="ikz-card ikz-card--light" lang="de"');
-    expect(await (await get(`/embed/projects/${SLUG}?theme=inherit&compact=true`)).text()).toContain("ikz-card--inherit ikz-card--compact");
+    expect(await (await get(`/embed/projects/${SLUG}?theme=inherit&compact=true`)).text()).toContain(
+      "ikz-card--inherit ikz-card--compact",
+    );
   });
 
   it("answers an unknown slug with 404 and the embeddable not-published card", async () => {
-    for (const path of ["/embed/projects/no-such-project", "/embed/projects/%00", `/embed/projects/${"a".repeat(500)}`]) {
+    for (const path of [
+      "/embed/projects/no-such-project",
+      "/embed/projects/%00",
+      `/embed/projects/${"a".repeat(500)}`,
+    ]) {
       const res = await get(path);
       expect(res.status, path).toBe(404);
       expect(res.headers.get("content-type")).toBe("text/html; charset=utf-8");
       expect(directives(res.headers.get("content-security-policy"))["frame-ancestors"]).toBe("*");
-      expect(await res.text()).toContain('<p class="ikz-card__message">Dieses Projekt ist im IKZ-Hub nicht (mehr) veröffentlicht.</p>');
+      expect(await res.text()).toContain(
+        '<p class="ikz-card__message">Dieses Projekt ist im IKZ-Hub nicht (mehr) veröffentlicht.</p>',
+      );
     }
-    expect(await (await get("/embed/projects/no-such-project?lang=en")).text()).toContain("This project is not (or no longer) published on the IKZ hub.");
+    expect(await (await get("/embed/projects/no-such-project?lang=en")).text()).toContain(
+      "This project is not (or no longer) published on the IKZ hub.",
+    );
   });
 
   it("renders the hostile project as text", async () => {
@@ -164,8 +188,14 @@ describe("/embed/projects/:slug", () => {
 
 /** The text of the `<pre><code>` snippets of a project page, as a reader would copy them. */
 function snippetsOf(html: string): string[] {
-  const decode = (text: string) => text.replace(/&(quot|amp|lt|gt|#39);/g, (_, entity: string) => ({ quot: '"', amp: "&", lt: "<", gt: ">", "#39": "'" })[entity]!);
-  return [...html.matchAll(/<pre class="embed-snippet"[^>]*><code>([^<]*)<\/code><\/pre>/g)].map((match) => decode(match[1]));
+  const decode = (text: string) =>
+    text.replace(
+      /&(quot|amp|lt|gt|#39);/g,
+      (_, entity: string) => ({ quot: '"', amp: "&", lt: "<", gt: ">", "#39": "'" })[entity]!,
+    );
+  return [...html.matchAll(/<pre class="embed-snippet"[^>]*><code>([^<]*)<\/code><\/pre>/g)].map((match) =>
+    decode(match[1]),
+  );
 }
 
 /** A GET with a Host header of our choosing (fetch will not send one). */
@@ -241,7 +271,9 @@ describe("/projekte/:slug for other sites", () => {
     const res = await fetch(href);
     expect(res.status).toBe(200);
     expect(((await res.json()) as { title: string }).title).toBe(TITLE);
-    expect(tags.find((tag) => tag.name === "link" && tag.attributes.rel === "canonical")?.attributes.href).toBe(pageUrl());
+    expect(tags.find((tag) => tag.name === "link" && tag.attributes.rel === "canonical")?.attributes.href).toBe(
+      pageUrl(),
+    );
   });
 
   it("carries schema.org JSON-LD", async () => {
@@ -252,7 +284,11 @@ describe("/projekte/:slug for other sites", () => {
       "@type": "Project",
       name: TITLE,
       url: pageUrl(),
-      areaServed: { "@type": "City", name: "Herten", containedInPlace: { "@type": "State", name: "Nordrhein-Westfalen" } },
+      areaServed: {
+        "@type": "City",
+        name: "Herten",
+        containedInPlace: { "@type": "State", name: "Nordrhein-Westfalen" },
+      },
     });
     expect(data.description).toMatch(/^Bisher rechnet Herten/);
     expect(data.member).toContainEqual(expect.objectContaining({ "@type": "Organization", name: "KRZN" }));
@@ -262,9 +298,16 @@ describe("/projekte/:slug for other sites", () => {
     const html = await (await get(`/projekte/${SLUG}`)).text();
     expect(html).toContain('<h2 id="einbetten">Einbetten</h2>');
     const [component, frame, link] = snippetsOf(html);
-    expect(component).toBe(`<script src="${hub.origin}/embed/card.js" type="module"></script>\n<ikz-project-card project="${SLUG}" lang="de" theme="light"></ikz-project-card>`);
+    expect(component).toBe(
+      `<script src="${hub.origin}/embed/card.js" type="module"></script>\n<ikz-project-card project="${SLUG}" lang="de" theme="light"></ikz-project-card>`,
+    );
     const [iframe] = scanTags(frame.split("\n")[0]);
-    expect(iframe.attributes).toMatchObject({ id: `ikz-card-${SLUG}`, src: `${hub.origin}/embed/projects/${SLUG}`, width: "480", height: "480" });
+    expect(iframe.attributes).toMatchObject({
+      id: `ikz-card-${SLUG}`,
+      src: `${hub.origin}/embed/projects/${SLUG}`,
+      width: "480",
+      height: "480",
+    });
     expect(frame).toContain(`event.origin !== "${hub.origin}"`);
     expect(link).toBe(pageUrl());
     expect((await get(`/embed/projects/${SLUG}`)).status).toBe(200);
@@ -278,7 +321,9 @@ describe("/projekte/:slug for other sites", () => {
     expect(json).not.toMatch(/[<>&\u2028]/);
     expect(JSON.parse(json)).toMatchObject({ name: XSS_TITLE, description: XSS_TEXT });
     const tags = scanTags(html.replace(json, ""));
-    expect(tags.filter((tag) => tag.name === "script" && !tag.closing).map((tag) => tag.attributes)).toEqual([{ type: "application/ld+json" }]);
+    expect(tags.filter((tag) => tag.name === "script" && !tag.closing).map((tag) => tag.attributes)).toEqual([
+      { type: "application/ld+json" },
+    ]);
     expect(tags.some((tag) => tag.name === "img" || tag.name === "iframe")).toBe(false);
     const [, frame] = snippetsOf(html);
     expect(scanTags(frame.split("\n")[0])[0].attributes.title).toBe(`Projektkarte: ${XSS_TITLE}`);
@@ -344,7 +389,11 @@ describe("/oembed", () => {
 
   it("fits maxwidth and maxheight", async () => {
     const size = async (params: Record<string, string>) => {
-      const body = (await (await oembed({ url: pageUrl(), ...params })).json()) as { width: number; height: number; html: string };
+      const body = (await (await oembed({ url: pageUrl(), ...params })).json()) as {
+        width: number;
+        height: number;
+        html: string;
+      };
       const { width, height } = scanTags(body.html)[0].attributes;
       expect([width, height]).toEqual([String(body.width), String(body.height)]);
       return [body.width, body.height];
@@ -368,7 +417,9 @@ describe("/oembed", () => {
     ["maxwidth not a number", { url: `http://HOST/projects/${SLUG}`, maxwidth: "wide" }, 400],
   ])("answers %s with %i and a JSON error", async (_, params, status) => {
     const host = new URL(hub.origin).host;
-    const res = await oembed(Object.fromEntries(Object.entries(params).map(([key, value]) => [key, value.replace("HOST", host)])));
+    const res = await oembed(
+      Object.fromEntries(Object.entries(params).map(([key, value]) => [key, value.replace("HOST", host)])),
+    );
     expect(res.status).toBe(status);
     expect(res.headers.get("content-type")).toBe("application/json; charset=utf-8");
     expect(res.headers.get("access-control-allow-origin")).toBe("*");
@@ -377,7 +428,9 @@ describe("/oembed", () => {
   });
 
   it("answers repeated url parameters with 400", async () => {
-    expect((await get(`/oembed?url=${encodeURIComponent(pageUrl())}&url=${encodeURIComponent(pageUrl())}`)).status).toBe(400);
+    expect(
+      (await get(`/oembed?url=${encodeURIComponent(pageUrl())}&url=${encodeURIComponent(pageUrl())}`)).status,
+    ).toBe(400);
   });
 
   it("keeps the hostile title as data in JSON and as text in the html", async () => {
@@ -422,7 +475,12 @@ describe("/embed assets", () => {
   });
 
   it("serves nothing else from the folder", async () => {
-    for (const path of ["/embed/card-markup.md", "/embed/../hub.ts", "/embed/%2e%2e%2fhub.ts", "/embed/assets/card.css"]) {
+    for (const path of [
+      "/embed/card-markup.md",
+      "/embed/../hub.ts",
+      "/embed/%2e%2e%2fhub.ts",
+      "/embed/assets/card.css",
+    ]) {
       expect((await get(path)).status, path).toBe(404);
     }
   });
@@ -432,10 +490,13 @@ describe("the hub's origin", () => {
   it("refuses a Host header that is not a host", async () => {
     const { port } = new URL(hub.origin);
     const status = await new Promise<number>((resolve, reject) => {
-      const req = http.get({ host: "127.0.0.1", port, path: `/embed/projects/${SLUG}`, headers: { host: 'evil.example/"><script>' } }, (res) => {
-        res.resume();
-        resolve(res.statusCode!);
-      });
+      const req = http.get(
+        { host: "127.0.0.1", port, path: `/embed/projects/${SLUG}`, headers: { host: 'evil.example/"><script>' } },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode!);
+        },
+      );
       req.on("error", reject);
     });
     expect(status).toBe(400);
@@ -449,9 +510,13 @@ describe("the hub's origin", () => {
       const page = await (await fetch(`${other.origin}/projekte/${SLUG}`)).text();
       expect(snippetsOf(page)[2]).toBe(`https://ikz-hub.example/projekte/${SLUG}`);
       expect(page).toContain(`event.origin !== &quot;https://ikz-hub.example&quot;`);
-      const own = await fetch(`${other.origin}/oembed?url=${encodeURIComponent(`https://ikz-hub.example/projekte/${SLUG}`)}`);
+      const own = await fetch(
+        `${other.origin}/oembed?url=${encodeURIComponent(`https://ikz-hub.example/projekte/${SLUG}`)}`,
+      );
       expect(own.status).toBe(200);
-      expect(((await own.json()) as { html: string }).html).toContain(`src="https://ikz-hub.example/embed/projects/${SLUG}"`);
+      expect(((await own.json()) as { html: string }).html).toContain(
+        `src="https://ikz-hub.example/embed/projects/${SLUG}"`,
+      );
       const local = await fetch(`${other.origin}/oembed?url=${encodeURIComponent(`${other.origin}/projekte/${SLUG}`)}`);
       expect(local.status).toBe(404);
     } finally {

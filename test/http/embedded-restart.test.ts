@@ -27,7 +27,14 @@ it("restarts a killed embedded PostgreSQL and serves again without a restart of 
   const dir = await mkdtemp(path.join(os.tmpdir(), "ikz-restart-"));
   // The server runs as the OS user postgres when the tests run as root.
   await chmod(dir, 0o755);
-  const env = { PORT: "0", HOST: "127.0.0.1", SEED_ON_START: "false", NODE_ENV: "test", DATA_DIR: dir, EMBEDDED_PG_PORT: String(await findFreePort()) };
+  const env = {
+    PORT: "0",
+    HOST: "127.0.0.1",
+    SEED_ON_START: "false",
+    NODE_ENV: "test",
+    DATA_DIR: dir,
+    EMBEDDED_PG_PORT: String(await findFreePort()),
+  };
   const lines: Record<string, any>[] = [];
   const fatal: Error[] = [];
   const hub = new Hub({
@@ -38,8 +45,15 @@ it("restarts a killed embedded PostgreSQL and serves again without a restart of 
   try {
     const { url } = await hub.start();
     const ask = async () => {
-      const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: QUERY }) });
-      return { status: response.status, body: (await response.json()) as { errors?: { extensions: { code: string } }[] } };
+      const response = await fetch(url, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query: QUERY }),
+      });
+      return {
+        status: response.status,
+        body: (await response.json()) as { errors?: { extensions: { code: string } }[] },
+      };
     };
     expect((await ask()).status).toBe(200);
     const pid = Number((await readFile(path.join(dir, "postgres", "postmaster.pid"), "utf8")).split("\n")[0]);

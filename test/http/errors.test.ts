@@ -14,7 +14,18 @@ import { startTestHub, type TestHub } from "../support/hub.js";
 let hub: TestHub;
 /** Row count and latest write per table before any hostile request. */
 let before: Record<string, { n: number; lastWrite: string | null }>;
-const TABLES = ["project", "municipality", "strategy", "provider", "topic", "lesson_learned", "working_group", "source", "budget_line", "cost_item"];
+const TABLES = [
+  "project",
+  "municipality",
+  "strategy",
+  "provider",
+  "topic",
+  "lesson_learned",
+  "working_group",
+  "source",
+  "budget_line",
+  "cost_item",
+];
 
 async function snapshot(): Promise<Record<string, { n: number; lastWrite: string | null }>> {
   const connection = hub.db.orm.em.getConnection();
@@ -144,18 +155,32 @@ describe("first", () => {
   for (const [name, query] of Object.entries(CONNECTIONS)) {
     it(`${name}: first: 1000 is BAD_USER_INPUT naming the cap`, async () => {
       const res = await gql(query("first: 1000"));
-      expectError(res, { status: 200, code: "BAD_USER_INPUT", message: 'first must be at most 100; page with "after" to read more', fields: ["first"] });
+      expectError(res, {
+        status: 200,
+        code: "BAD_USER_INPUT",
+        message: 'first must be at most 100; page with "after" to read more',
+        fields: ["first"],
+      });
       expect(res.body.errors).toHaveLength(1);
     });
 
     it(`${name}: first: -1 is BAD_USER_INPUT`, async () => {
       const res = await gql(query("first: -1"));
-      expectError(res, { status: 200, code: "BAD_USER_INPUT", message: "first must not be negative", fields: ["first"] });
+      expectError(res, {
+        status: 200,
+        code: "BAD_USER_INPUT",
+        message: "first must not be negative",
+        fields: ["first"],
+      });
     });
   }
 
   it("first: 101 is rejected and first: 100 accepted", async () => {
-    expectError(await gql(CONNECTIONS.projects("first: 101")), { status: 200, code: "BAD_USER_INPUT", message: "at most 100" });
+    expectError(await gql(CONNECTIONS.projects("first: 101")), {
+      status: 200,
+      code: "BAD_USER_INPUT",
+      message: "at most 100",
+    });
     const ok = await gql(CONNECTIONS.projects("first: 100"));
     expect(ok.body.errors).toBeUndefined();
     expect(ok.body.data.projects.totalCount).toBe(36);
@@ -167,19 +192,39 @@ describe("first", () => {
       code: "GRAPHQL_VALIDATION_FAILED",
       message: /Int cannot represent non 32-bit signed integer value: 2147483648/,
     });
-    expectError(await gql("{ projects(first: 1.5) { totalCount } }"), { status: 400, code: "GRAPHQL_VALIDATION_FAILED", message: /Int cannot represent/ });
-    expectError(await gql('{ projects(first: "10") { totalCount } }'), { status: 400, code: "GRAPHQL_VALIDATION_FAILED", message: /Int cannot represent/ });
-    expectError(await gql("{ projects(first: null) { totalCount } }"), { status: 400, code: "GRAPHQL_VALIDATION_FAILED", message: /Int!/ });
+    expectError(await gql("{ projects(first: 1.5) { totalCount } }"), {
+      status: 400,
+      code: "GRAPHQL_VALIDATION_FAILED",
+      message: /Int cannot represent/,
+    });
+    expectError(await gql('{ projects(first: "10") { totalCount } }'), {
+      status: 400,
+      code: "GRAPHQL_VALIDATION_FAILED",
+      message: /Int cannot represent/,
+    });
+    expectError(await gql("{ projects(first: null) { totalCount } }"), {
+      status: 400,
+      code: "GRAPHQL_VALIDATION_FAILED",
+      message: /Int!/,
+    });
   });
 });
 
 describe("after", () => {
   const projectsAfter = (after: unknown, orderBy = "") =>
-    gql(`query($a: String) { projects(after: $a${orderBy ? `, orderBy: ${orderBy}` : ""}) { totalCount nodes { slug } } }`, { a: after });
+    gql(
+      `query($a: String) { projects(after: $a${orderBy ? `, orderBy: ${orderBy}` : ""}) { totalCount nodes { slug } } }`,
+      { a: after },
+    );
 
   for (const [name, query] of Object.entries(CONNECTIONS)) {
     it(`${name}: after: "garbage" is BAD_USER_INPUT`, async () => {
-      expectError(await gql(query('after: "garbage"')), { status: 200, code: "BAD_USER_INPUT", message: BAD_CURSOR, fields: ["after"] });
+      expectError(await gql(query('after: "garbage"')), {
+        status: 200,
+        code: "BAD_USER_INPUT",
+        message: BAD_CURSOR,
+        fields: ["after"],
+      });
     });
   }
 
@@ -216,24 +261,49 @@ describe("after", () => {
     }
     // Base64 of something that is not JSON at all, and standard base64 with padding of a wrong shape.
     expectError(await projectsAfter(b64("not json {")), { status: 200, code: "BAD_USER_INPUT", message: BAD_CURSOR });
-    expectError(await projectsAfter(Buffer.from('{"x":1}').toString("base64")), { status: 200, code: "BAD_USER_INPUT", message: BAD_CURSOR });
+    expectError(await projectsAfter(Buffer.from('{"x":1}').toString("base64")), {
+      status: 200,
+      code: "BAD_USER_INPUT",
+      message: BAD_CURSOR,
+    });
   });
 
   it("a cursor from another orderBy is BAD_USER_INPUT", async () => {
     const byTitle = await gql("{ projects(first: 2) { pageInfo { endCursor } } }");
     const titleCursor = byTitle.body.data.projects.pageInfo.endCursor;
     expect(typeof titleCursor).toBe("string");
-    expectError(await projectsAfter(titleCursor, "{ field: SLUG }"), { status: 200, code: "BAD_USER_INPUT", message: BAD_CURSOR, fields: ["after"] });
-    expectError(await projectsAfter(titleCursor, "{ field: CREATED_AT }"), { status: 200, code: "BAD_USER_INPUT", message: BAD_CURSOR });
+    expectError(await projectsAfter(titleCursor, "{ field: SLUG }"), {
+      status: 200,
+      code: "BAD_USER_INPUT",
+      message: BAD_CURSOR,
+      fields: ["after"],
+    });
+    expectError(await projectsAfter(titleCursor, "{ field: CREATED_AT }"), {
+      status: 200,
+      code: "BAD_USER_INPUT",
+      message: BAD_CURSOR,
+    });
 
     const byCreated = await gql("{ projects(first: 2, orderBy: { field: CREATED_AT }) { pageInfo { endCursor } } }");
-    expectError(await projectsAfter(byCreated.body.data.projects.pageInfo.endCursor), { status: 200, code: "BAD_USER_INPUT", message: BAD_CURSOR });
+    expectError(await projectsAfter(byCreated.body.data.projects.pageInfo.endCursor), {
+      status: 200,
+      code: "BAD_USER_INPUT",
+      message: BAD_CURSOR,
+    });
 
     const topic = await gql("{ topics(first: 2) { pageInfo { endCursor } } }");
-    expectError(await projectsAfter(topic.body.data.topics.pageInfo.endCursor), { status: 200, code: "BAD_USER_INPUT", message: BAD_CURSOR });
+    expectError(await projectsAfter(topic.body.data.topics.pageInfo.endCursor), {
+      status: 200,
+      code: "BAD_USER_INPUT",
+      message: BAD_CURSOR,
+    });
 
     const municipality = await gql("{ municipalities(first: 2) { pageInfo { endCursor } } }");
-    expectError(await projectsAfter(municipality.body.data.municipalities.pageInfo.endCursor), { status: 200, code: "BAD_USER_INPUT", message: BAD_CURSOR });
+    expectError(await projectsAfter(municipality.body.data.municipalities.pageInfo.endCursor), {
+      status: 200,
+      code: "BAD_USER_INPUT",
+      message: BAD_CURSOR,
+    });
     // The same cursor is fine with the order it came from.
     const same = await projectsAfter(titleCursor);
     expect(same.body.errors).toBeUndefined();
@@ -241,16 +311,28 @@ describe("after", () => {
 
   it("a date cursor with an unparseable date is BAD_USER_INPUT", async () => {
     for (const value of ["yesterday", "", "2021-13-45T99:99:99Z", 20210101]) {
-      expectError(await projectsAfter(projectCursor("createdAt", value, 1), "{ field: CREATED_AT }"), { status: 200, code: "BAD_USER_INPUT", message: BAD_CURSOR });
+      expectError(await projectsAfter(projectCursor("createdAt", value, 1), "{ field: CREATED_AT }"), {
+        status: 200,
+        code: "BAD_USER_INPUT",
+        message: BAD_CURSOR,
+      });
     }
   });
 
   it("a cursor carrying an SQL injection payload is harmless", async () => {
     // Plain text that is not a cursor.
-    expectError(await projectsAfter("'; drop table project; --"), { status: 200, code: "BAD_USER_INPUT", message: BAD_CURSOR });
-    expectError(await projectsAfter(b64("'; drop table project; --")), { status: 200, code: "BAD_USER_INPUT", message: BAD_CURSOR });
+    expectError(await projectsAfter("'; drop table project; --"), {
+      status: 200,
+      code: "BAD_USER_INPUT",
+      message: BAD_CURSOR,
+    });
+    expectError(await projectsAfter(b64("'; drop table project; --")), {
+      status: 200,
+      code: "BAD_USER_INPUT",
+      message: BAD_CURSOR,
+    });
     // A well-formed cursor whose value is an injection string: compared as data, never run.
-    for (const payload of ["x' OR 1=1; DROP TABLE project; --", "\") or (\"1\"=\"1", "A'||pg_sleep(5)||'"]) {
+    for (const payload of ["x' OR 1=1; DROP TABLE project; --", '") or ("1"="1', "A'||pg_sleep(5)||'"]) {
       const started = Date.now();
       const res = await projectsAfter(projectCursor("title", payload, 1));
       expect(Date.now() - started).toBeLessThan(4000);
@@ -264,8 +346,17 @@ describe("after", () => {
   });
 
   it("a cursor longer than 1000 characters is BAD_USER_INPUT", async () => {
-    expectError(await projectsAfter("A".repeat(1001)), { status: 200, code: "BAD_USER_INPUT", message: "after is not a cursor this API returned", fields: ["after"] });
-    expectError(await projectsAfter("A".repeat(200_000)), { status: 200, code: "BAD_USER_INPUT", message: "after is not a cursor this API returned" });
+    expectError(await projectsAfter("A".repeat(1001)), {
+      status: 200,
+      code: "BAD_USER_INPUT",
+      message: "after is not a cursor this API returned",
+      fields: ["after"],
+    });
+    expectError(await projectsAfter("A".repeat(200_000)), {
+      status: 200,
+      code: "BAD_USER_INPUT",
+      message: "after is not a cursor this API returned",
+    });
   });
 
   it("a cursor with a NUL character or an out-of-range date is BAD_USER_INPUT", async () => {
@@ -285,7 +376,12 @@ describe("after", () => {
   it("a cursor of another list is BAD_USER_INPUT", async () => {
     const strategies = await gql("{ strategies(first: 1) { pageInfo { endCursor } } }");
     const cursor = strategies.body.data.strategies.pageInfo.endCursor;
-    expectError(await projectsAfter(cursor), { status: 200, code: "BAD_USER_INPUT", message: BAD_CURSOR, fields: ["after"] });
+    expectError(await projectsAfter(cursor), {
+      status: 200,
+      code: "BAD_USER_INPUT",
+      message: BAD_CURSOR,
+      fields: ["after"],
+    });
   });
 });
 
@@ -335,7 +431,11 @@ describe("filter values", () => {
 
   it("names every unknown value and none of the known ones", async () => {
     const res = await gql('{ projects(filter: { topics: ["nope", "childcare", "also-nope"] }) { totalCount } }');
-    expectError(res, { status: 200, code: "BAD_USER_INPUT", message: 'Unknown values in filter.topics: "nope", "also-nope".' });
+    expectError(res, {
+      status: 200,
+      code: "BAD_USER_INPUT",
+      message: 'Unknown values in filter.topics: "nope", "also-nope".',
+    });
     expect(res.body.errors[0].message).not.toContain('"childcare"');
     expect(res.body.data).toBeNull();
   });
@@ -343,7 +443,11 @@ describe("filter values", () => {
   it("keeps the message short when many or long values are unknown", async () => {
     const many = Array.from({ length: 50 }, (_, i) => `unknown-${i}`);
     const res = await gql("query($t: [String!]) { projects(filter: { topics: $t }) { totalCount } }", { t: many });
-    expectError(res, { status: 200, code: "BAD_USER_INPUT", message: /^Unknown values in filter\.topics: "unknown-0", / });
+    expectError(res, {
+      status: 200,
+      code: "BAD_USER_INPUT",
+      message: /^Unknown values in filter\.topics: "unknown-0", /,
+    });
     expect(res.body.errors[0].message.match(/"unknown-\d+"/g)).toHaveLength(10);
 
     const long = "z".repeat(120);
@@ -356,14 +460,25 @@ describe("filter values", () => {
     const res = await gql("query($m: [String!]) { projects(filter: { municipalities: $m }) { totalCount } }", {
       m: ["<script>alert(1)</script>", "x' or '1'='1"],
     });
-    expectError(res, { status: 200, code: "BAD_USER_INPUT", message: /Unknown values in filter\.municipalities: "<script>alert\(1\)<\/script>", "x' or '1'='1"/ });
+    expectError(res, {
+      status: 200,
+      code: "BAD_USER_INPUT",
+      message: /Unknown values in filter\.municipalities: "<script>alert\(1\)<\/script>", "x' or '1'='1"/,
+    });
   });
 
   it("more than 100 values is BAD_USER_INPUT", async () => {
     const values = Array.from({ length: 101 }, (_, i) => `t${i}`);
     for (const field of ["topics", "municipalities", "providers"]) {
-      const res = await gql(`query($v: [String!]) { projects(filter: { ${field}: $v }) { totalCount } }`, { v: values });
-      expectError(res, { status: 200, code: "BAD_USER_INPUT", message: `filter.${field}: ${field} must contain no more than 100 elements`, fields: [`filter.${field}`] });
+      const res = await gql(`query($v: [String!]) { projects(filter: { ${field}: $v }) { totalCount } }`, {
+        v: values,
+      });
+      expectError(res, {
+        status: 200,
+        code: "BAD_USER_INPUT",
+        message: `filter.${field}: ${field} must contain no more than 100 elements`,
+        fields: [`filter.${field}`],
+      });
     }
   });
 
@@ -371,25 +486,42 @@ describe("filter values", () => {
     for (const size of [10_000, 1_000_000]) {
       const value = "a".repeat(size);
       for (const field of ["topics", "municipalities", "providers"]) {
-        const res = await gql(`query($v: String!) { projects(filter: { ${field}: [$v] }) { totalCount } }`, { v: value });
-        expectError(res, { status: 200, code: "BAD_USER_INPUT", message: `filter.${field}: each value in ${field} must be shorter than or equal to 120 characters` });
+        const res = await gql(`query($v: String!) { projects(filter: { ${field}: [$v] }) { totalCount } }`, {
+          v: value,
+        });
+        expectError(res, {
+          status: 200,
+          code: "BAD_USER_INPUT",
+          message: `filter.${field}: each value in ${field} must be shorter than or equal to 120 characters`,
+        });
         expect(res.text.length).toBeLessThan(2000);
       }
     }
-    const res = await gql('query($v: String!) { workingGroups(filter: { municipalities: [$v] }) { totalCount } }', { v: "a".repeat(10_000) });
-    expectError(res, { status: 200, code: "BAD_USER_INPUT", message: "must be shorter than or equal to 120 characters" });
+    const res = await gql("query($v: String!) { workingGroups(filter: { municipalities: [$v] }) { totalCount } }", {
+      v: "a".repeat(10_000),
+    });
+    expectError(res, {
+      status: 200,
+      code: "BAD_USER_INPUT",
+      message: "must be shorter than or equal to 120 characters",
+    });
   });
 
   it("a NUL character in a variable or string literal is a 400 BAD_USER_INPUT that names where it is", async () => {
     const cases = [
-      ['query($v: String!) { projects(filter: { topics: [$v] }) { totalCount } }', "child\u0000care"],
-      ['query($v: String!) { projects(filter: { municipalities: [$v] }) { totalCount } }', "her\u0000ten"],
+      ["query($v: String!) { projects(filter: { topics: [$v] }) { totalCount } }", "child\u0000care"],
+      ["query($v: String!) { projects(filter: { municipalities: [$v] }) { totalCount } }", "her\u0000ten"],
       ["query($v: String!) { municipality(slug: $v) { slug } }", "her\u0000ten"],
     ] as const;
     for (const [query, value] of cases) {
       const res = await gql(query, { v: value });
       expectNoLeak(res.text);
-      expectError(res, { status: 400, code: "BAD_USER_INPUT", message: "variables.v contains a NUL character (U+0000)", fields: ["variables.v"] });
+      expectError(res, {
+        status: 400,
+        code: "BAD_USER_INPUT",
+        message: "variables.v contains a NUL character (U+0000)",
+        fields: ["variables.v"],
+      });
     }
     const literal = await gql('{ municipality(slug: "her\\u0000ten") { slug } }');
     expectError(literal, { status: 400, code: "BAD_USER_INPUT", message: "query contains a NUL character (U+0000)" });
@@ -407,10 +539,15 @@ describe("slug arguments", () => {
         const res = await gql(`query($s: String!) { ${field}(slug: $s) { slug } }`, { s: "a".repeat(size) });
         expectNoLeak(res.text);
         expect(res.text.length).toBeLessThan(2000);
-        expectError(res, { status: 200, code: "BAD_USER_INPUT", message: "slug is at most 120 characters", fields: ["slug"] });
+        expectError(res, {
+          status: 200,
+          code: "BAD_USER_INPUT",
+          message: "slug is at most 120 characters",
+          fields: ["slug"],
+        });
       }
     }
-    const longest = await gql('query($s: String!) { project(slug: $s) { slug } }', { s: "a".repeat(120) });
+    const longest = await gql("query($s: String!) { project(slug: $s) { slug } }", { s: "a".repeat(120) });
     expect(longest.body).toEqual({ data: { project: null } });
   });
 
@@ -430,8 +567,16 @@ describe("slug arguments", () => {
       code: "BAD_USER_INPUT",
       message: /Variable "\$s" of required type "String!" was not provided/,
     });
-    expectError(await gql("{ municipality(slug: herten) { slug } }"), { status: 400, code: "GRAPHQL_VALIDATION_FAILED", message: /String cannot represent a non string value/ });
-    expectError(await gql("{ municipality { slug } }"), { status: 400, code: "GRAPHQL_VALIDATION_FAILED", message: /argument "slug" of type "String!" is required/ });
+    expectError(await gql("{ municipality(slug: herten) { slug } }"), {
+      status: 400,
+      code: "GRAPHQL_VALIDATION_FAILED",
+      message: /String cannot represent a non string value/,
+    });
+    expectError(await gql("{ municipality { slug } }"), {
+      status: 400,
+      code: "GRAPHQL_VALIDATION_FAILED",
+      message: /argument "slug" of type "String!" is required/,
+    });
   });
 });
 
@@ -512,8 +657,16 @@ describe("node(id)", () => {
       code: "BAD_USER_INPUT",
       message: /Variable "\$id" got invalid value/,
     });
-    expectError(await gql("query($id: ID!) { node(id: $id) { id } }", { id: true }), { status: 400, code: "BAD_USER_INPUT", message: /ID cannot represent value/ });
-    expectError(await gql("{ node(id: 1.5) { id } }"), { status: 400, code: "GRAPHQL_VALIDATION_FAILED", message: /ID cannot represent/ });
+    expectError(await gql("query($id: ID!) { node(id: $id) { id } }", { id: true }), {
+      status: 400,
+      code: "BAD_USER_INPUT",
+      message: /ID cannot represent value/,
+    });
+    expectError(await gql("{ node(id: 1.5) { id } }"), {
+      status: 400,
+      code: "GRAPHQL_VALIDATION_FAILED",
+      message: /ID cannot represent/,
+    });
   });
 });
 
@@ -527,12 +680,24 @@ describe("enums and variables", () => {
       ["{ projects(filter: { states: [XX] }) { totalCount } }", /Value "XX" does not exist in "State" enum/],
       ["{ projects(filter: { states: [nw] }) { totalCount } }", /Value "nw" does not exist in "State" enum/],
       ['{ projects(filter: { states: ["NW"] }) { totalCount } }', /Enum "State" cannot represent non-enum value: "NW"/],
-      ["{ projects(filter: { statuses: [DONE] }) { totalCount } }", /Value "DONE" does not exist in "ProjectStatus" enum/],
-      ["{ projects(orderBy: { field: PRICE }) { totalCount } }", /Value "PRICE" does not exist in "ProjectOrderField" enum/],
-      ["{ projects(orderBy: { field: TITLE, direction: SIDEWAYS }) { totalCount } }", /Value "SIDEWAYS" does not exist in "OrderDirection" enum/],
+      [
+        "{ projects(filter: { statuses: [DONE] }) { totalCount } }",
+        /Value "DONE" does not exist in "ProjectStatus" enum/,
+      ],
+      [
+        "{ projects(orderBy: { field: PRICE }) { totalCount } }",
+        /Value "PRICE" does not exist in "ProjectOrderField" enum/,
+      ],
+      [
+        "{ projects(orderBy: { field: TITLE, direction: SIDEWAYS }) { totalCount } }",
+        /Value "SIDEWAYS" does not exist in "OrderDirection" enum/,
+      ],
       ["{ municipalities(filter: { states: [XX] }) { totalCount } }", /Value "XX" does not exist in "State" enum/],
       ["{ providers(filter: { kinds: [BANK] }) { totalCount } }", /Value "BANK" does not exist in "ProviderKind" enum/],
-      ["{ lessons(filter: { kinds: [WHATEVER] }) { totalCount } }", /Value "WHATEVER" does not exist in "LessonKind" enum/],
+      [
+        "{ lessons(filter: { kinds: [WHATEVER] }) { totalCount } }",
+        /Value "WHATEVER" does not exist in "LessonKind" enum/,
+      ],
       ["{ topics(direction: UP) { totalCount } }", /Value "UP" does not exist in "OrderDirection" enum/],
     ];
     for (const [query, message] of cases) {
@@ -546,23 +711,58 @@ describe("enums and variables", () => {
       code: "BAD_USER_INPUT",
       message: 'Variable "$s" got invalid value "XX" at "s[0]"; Value "XX" does not exist in "State" enum.',
     });
-    expectError(await gql("query($f: ProjectFilter) { projects(filter: $f) { totalCount } }", { f: { statuses: ["done"] } }), {
-      status: 400,
-      code: "BAD_USER_INPUT",
-      message: /Value "done" does not exist in "ProjectStatus" enum/,
-    });
+    expectError(
+      await gql("query($f: ProjectFilter) { projects(filter: $f) { totalCount } }", { f: { statuses: ["done"] } }),
+      {
+        status: 400,
+        code: "BAD_USER_INPUT",
+        message: /Value "done" does not exist in "ProjectStatus" enum/,
+      },
+    );
   });
 
   it("wrong variable types are BAD_USER_INPUT", async () => {
     const cases: [string, Record<string, unknown>, RegExp][] = [
-      ["query($f: Int!) { projects(first: $f) { totalCount } }", { f: "ten" }, /Int cannot represent non-integer value: "ten"/],
-      ["query($f: Int!) { projects(first: $f) { totalCount } }", { f: 1e12 }, /Int cannot represent non 32-bit signed integer value/],
-      ["query($f: Int!) { projects(first: $f) { totalCount } }", { f: null }, /Variable "\$f" of non-null type "Int!" must not be null/],
-      ["query($a: String) { projects(after: $a) { totalCount } }", { a: { cursor: 1 } }, /String cannot represent a non string value/],
-      ["query($f: ProjectFilter) { projects(filter: $f) { totalCount } }", { f: "childcare" }, /Expected type "ProjectFilter" to be an object/],
-      ["query($f: ProjectFilter) { projects(filter: $f) { totalCount } }", { f: { bogus: ["x"] } }, /Field "bogus" is not defined by type "ProjectFilter"/],
-      ["query($f: ProjectFilter) { projects(filter: $f) { totalCount } }", { f: { topics: "childcare", states: [null] } }, /Expected non-nullable type "State!" not to be null/],
-      ["query($o: ProjectOrder) { projects(orderBy: $o) { totalCount } }", { o: { field: "title" } }, /Value "title" does not exist in "ProjectOrderField" enum/],
+      [
+        "query($f: Int!) { projects(first: $f) { totalCount } }",
+        { f: "ten" },
+        /Int cannot represent non-integer value: "ten"/,
+      ],
+      [
+        "query($f: Int!) { projects(first: $f) { totalCount } }",
+        { f: 1e12 },
+        /Int cannot represent non 32-bit signed integer value/,
+      ],
+      [
+        "query($f: Int!) { projects(first: $f) { totalCount } }",
+        { f: null },
+        /Variable "\$f" of non-null type "Int!" must not be null/,
+      ],
+      [
+        "query($a: String) { projects(after: $a) { totalCount } }",
+        { a: { cursor: 1 } },
+        /String cannot represent a non string value/,
+      ],
+      [
+        "query($f: ProjectFilter) { projects(filter: $f) { totalCount } }",
+        { f: "childcare" },
+        /Expected type "ProjectFilter" to be an object/,
+      ],
+      [
+        "query($f: ProjectFilter) { projects(filter: $f) { totalCount } }",
+        { f: { bogus: ["x"] } },
+        /Field "bogus" is not defined by type "ProjectFilter"/,
+      ],
+      [
+        "query($f: ProjectFilter) { projects(filter: $f) { totalCount } }",
+        { f: { topics: "childcare", states: [null] } },
+        /Expected non-nullable type "State!" not to be null/,
+      ],
+      [
+        "query($o: ProjectOrder) { projects(orderBy: $o) { totalCount } }",
+        { o: { field: "title" } },
+        /Value "title" does not exist in "ProjectOrderField" enum/,
+      ],
     ];
     for (const [query, variables, message] of cases) {
       expectError(await gql(query, variables), { status: 400, code: "BAD_USER_INPUT", message });
@@ -570,7 +770,11 @@ describe("enums and variables", () => {
   });
 
   it("a variable declared with an unknown type fails validation", async () => {
-    expectError(await gql("query($f: NoSuchType) { projects { totalCount } }"), { status: 400, code: "GRAPHQL_VALIDATION_FAILED", message: /Unknown type "NoSuchType"/ });
+    expectError(await gql("query($f: NoSuchType) { projects { totalCount } }"), {
+      status: 400,
+      code: "GRAPHQL_VALIDATION_FAILED",
+      message: /Unknown type "NoSuchType"/,
+    });
   });
 });
 
@@ -582,7 +786,10 @@ describe("variables nesting", () => {
       const body = `{"query":"query($v: String!) { project(slug: $v) { slug } }","variables":{"v":"ok","deep":${deep}}}`;
       const res = await raw("/graphql", { method: "POST", headers: { "content-type": "application/json" }, body });
       expectNoLeak(res.text);
-      expectError({ ...res, body: res.json }, { status: 400, code: "BAD_USER_INPUT", message: "nests deeper than 32 levels" });
+      expectError(
+        { ...res, body: res.json },
+        { status: 400, code: "BAD_USER_INPUT", message: "nests deeper than 32 levels" },
+      );
     }
   });
 });
@@ -607,10 +814,16 @@ describe("documents", () => {
     const cases: [string, RegExp][] = [
       ["{ nope }", /Cannot query field "nope" on type "Query"\./],
       ["{ projects { bogus } }", /Cannot query field "bogus" on type "ProjectConnection"\./],
-      ['{ project(slug: "herten-kita-online") { slug password } }', /Cannot query field "password" on type "Project"\./],
+      [
+        '{ project(slug: "herten-kita-online") { slug password } }',
+        /Cannot query field "password" on type "Project"\./,
+      ],
       ["{ projects(bogus: 1) { totalCount } }", /Unknown argument "bogus" on field "Query\.projects"\./],
-      ['{ projects(filter: { city: "herten" }) { totalCount } }', /Field "city" is not defined by type "ProjectFilter"\./],
-      ["{ node(id: \"x\") { ... on NoSuchType { id } } }", /Unknown type "NoSuchType"\./],
+      [
+        '{ projects(filter: { city: "herten" }) { totalCount } }',
+        /Field "city" is not defined by type "ProjectFilter"\./,
+      ],
+      ['{ node(id: "x") { ... on NoSuchType { id } } }', /Unknown type "NoSuchType"\./],
       ["{ projects }", /Field "projects" of type "ProjectConnection!" must have a selection of subfields/],
     ];
     for (const [query, message] of cases) {
@@ -621,16 +834,35 @@ describe("documents", () => {
   it("subscription operations are a 400 GRAPHQL_VALIDATION_FAILED: the API has none", async () => {
     const res = await gql("subscription { __typename }");
     expectNoLeak(res.text);
-    expectError(res, { status: 400, code: "GRAPHQL_VALIDATION_FAILED", message: "This API does not support subscription operations." });
+    expectError(res, {
+      status: 400,
+      code: "GRAPHQL_VALIDATION_FAILED",
+      message: "This API does not support subscription operations.",
+    });
   });
 
   it("an empty query and a missing query are BAD_REQUEST", async () => {
-    const empty = await raw("/graphql", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: "" }) });
+    const empty = await raw("/graphql", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: "" }),
+    });
     expectError({ ...empty, body: empty.json }, { status: 400, code: "BAD_REQUEST", message: /non-empty `query`/ });
-    const missing = await raw("/graphql", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ variables: {} }) });
+    const missing = await raw("/graphql", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ variables: {} }),
+    });
     expectError({ ...missing, body: missing.json }, { status: 400, code: "BAD_REQUEST", message: /query/ });
-    const notString = await raw("/graphql", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: 5 }) });
-    expectError({ ...notString, body: notString.json }, { status: 400, code: "BAD_REQUEST", message: "GraphQL queries must be strings." });
+    const notString = await raw("/graphql", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: 5 }),
+    });
+    expectError(
+      { ...notString, body: notString.json },
+      { status: 400, code: "BAD_REQUEST", message: "GraphQL queries must be strings." },
+    );
   });
 
   it("several operations without operationName are rejected", async () => {
@@ -653,25 +885,42 @@ describe("HTTP", () => {
     for (const body of ["{ not json", '{"query": "{ topics { totalCount } }"', "null", "'single'", "\u0000"]) {
       const res = await post(body);
       expect(res.headers.get("content-type")).toMatch(/^application\/json/);
-      expectError({ ...res, body: res.json }, { status: 400, code: "BAD_REQUEST", message: "Bad request: the body is not valid JSON" });
+      expectError(
+        { ...res, body: res.json },
+        { status: 400, code: "BAD_REQUEST", message: "Bad request: the body is not valid JSON" },
+      );
     }
   });
 
   it("a JSON body that is not one operation is 400 BAD_REQUEST", async () => {
     const batch = await post("[]");
-    expectError({ ...batch, body: batch.json }, { status: 400, code: "BAD_REQUEST", message: "Operation batching disabled." });
+    expectError(
+      { ...batch, body: batch.json },
+      { status: 400, code: "BAD_REQUEST", message: "Operation batching disabled." },
+    );
     const empty = await post("{}");
     expectError({ ...empty, body: empty.json }, { status: 400, code: "BAD_REQUEST", message: /POST body missing/ });
     const vars = await post(JSON.stringify({ query: "{ topics { totalCount } }", variables: "x" }));
-    expectError({ ...vars, body: vars.json }, { status: 400, code: "BAD_REQUEST", message: /`variables` in a POST body should be provided as an object/ });
+    expectError(
+      { ...vars, body: vars.json },
+      { status: 400, code: "BAD_REQUEST", message: /`variables` in a POST body should be provided as an object/ },
+    );
   });
 
   it("a non-JSON content type is 400 BAD_REQUEST that says which content type to send", async () => {
     const query = JSON.stringify({ query: "{ topics { totalCount } }" });
-    for (const contentType of ["text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", undefined]) {
+    for (const contentType of [
+      "text/plain",
+      "application/x-www-form-urlencoded",
+      "multipart/form-data; boundary=x",
+      undefined,
+    ]) {
       const res = await post(query, contentType ? { "content-type": contentType } : {});
       expect(res.headers.get("content-type")).toMatch(/^application\/json/);
-      expectError({ ...res, body: res.json }, { status: 400, code: "BAD_REQUEST", message: /specify a 'content-type' header/ });
+      expectError(
+        { ...res, body: res.json },
+        { status: 400, code: "BAD_REQUEST", message: /specify a 'content-type' header/ },
+      );
     }
     const xml = await post("<query/>", { "content-type": "application/xml" });
     expect(xml.status).toBe(400);
@@ -683,18 +932,29 @@ describe("HTTP", () => {
     const body = JSON.stringify({ query: "{ topics { totalCount } }", variables: { padding: "a".repeat(1_100_000) } });
     const res = await post(body);
     expect(res.headers.get("content-type")).toMatch(/^application\/json/);
-    expectError({ ...res, body: res.json }, { status: 413, code: "BAD_REQUEST", message: "Bad request: the body is larger than 1mb." });
+    expectError(
+      { ...res, body: res.json },
+      { status: 413, code: "BAD_REQUEST", message: "Bad request: the body is larger than 1mb." },
+    );
     const inQuery = await post(JSON.stringify({ query: `{ topics { totalCount } } # ${"x".repeat(2_000_000)}` }));
-    expectError({ ...inQuery, body: inQuery.json }, { status: 413, code: "BAD_REQUEST", message: "the body is larger than 1mb" });
+    expectError(
+      { ...inQuery, body: inQuery.json },
+      { status: 413, code: "BAD_REQUEST", message: "the body is larger than 1mb" },
+    );
   });
 
   it("an unsupported charset or content encoding is a 4xx BAD_REQUEST", async () => {
-    const charset = await post('{"query":"{ topics { totalCount } }"}', { "content-type": "application/json; charset=latin-99" });
+    const charset = await post('{"query":"{ topics { totalCount } }"}', {
+      "content-type": "application/json; charset=latin-99",
+    });
     expect(charset.status).toBe(415);
     expectNoLeak(charset.text);
     expect(charset.json.errors[0].extensions.code).toBe("BAD_REQUEST");
     expect(charset.json.errors[0].message).toBe("Bad request: unsupported charset; send JSON as UTF-8.");
-    const encoding = await post('{"query":"{ topics { totalCount } }"}', { "content-type": "application/json", "content-encoding": "bogus" });
+    const encoding = await post('{"query":"{ topics { totalCount } }"}', {
+      "content-type": "application/json",
+      "content-encoding": "bogus",
+    });
     expect(encoding.status).toBe(415);
     expectNoLeak(encoding.text);
     expect(encoding.json.errors[0].extensions.code).toBe("BAD_REQUEST");
@@ -708,22 +968,38 @@ describe("HTTP", () => {
       ["GET", "/../../etc/passwd"],
       ["DELETE", "/healthz"],
     ] as const) {
-      const res = await raw(path, { method, headers: { "content-type": "application/json" }, body: method === "POST" ? "{}" : undefined });
+      const res = await raw(path, {
+        method,
+        headers: { "content-type": "application/json" },
+        body: method === "POST" ? "{}" : undefined,
+      });
       expect(res.status, `${method} ${path}`).toBe(404);
       expect(res.headers.get("content-type")).toMatch(/^application\/json/);
-      expectError({ ...res, body: res.json }, { status: 404, code: "NOT_FOUND", message: "Not found. GraphQL is served at /graphql." });
+      expectError(
+        { ...res, body: res.json },
+        { status: 404, code: "NOT_FOUND", message: "Not found. GraphQL is served at /graphql." },
+      );
     }
   });
 
   it("methods other than GET and POST on /graphql are 405", async () => {
-    const res = await raw("/graphql", { method: "PUT", headers: { "content-type": "application/json" }, body: '{"query":"{ topics { totalCount } }"}' });
+    const res = await raw("/graphql", {
+      method: "PUT",
+      headers: { "content-type": "application/json" },
+      body: '{"query":"{ topics { totalCount } }"}',
+    });
     expectError({ ...res, body: res.json }, { status: 405, code: "BAD_REQUEST", message: "supports only GET/POST" });
   });
 
   it("a GET query without a preflight header is blocked as CSRF, with it answered", async () => {
     const blocked = await raw(`/graphql?query=${encodeURIComponent("{ topics { totalCount } }")}`);
-    expectError({ ...blocked, body: blocked.json }, { status: 400, code: "BAD_REQUEST", message: /Cross-Site Request Forgery/ });
-    const allowed = await raw(`/graphql?query=${encodeURIComponent("{ topics { totalCount } }")}`, { headers: { "apollo-require-preflight": "1" } });
+    expectError(
+      { ...blocked, body: blocked.json },
+      { status: 400, code: "BAD_REQUEST", message: /Cross-Site Request Forgery/ },
+    );
+    const allowed = await raw(`/graphql?query=${encodeURIComponent("{ topics { totalCount } }")}`, {
+      headers: { "apollo-require-preflight": "1" },
+    });
     expect(allowed.status).toBe(200);
     expect(allowed.json.data.topics.totalCount).toBeGreaterThan(0);
   });
@@ -787,7 +1063,9 @@ describe("production mode", () => {
 
 describe("after the hostile requests", () => {
   it("the hub still answers, /healthz reports the database up and nothing was written", async () => {
-    const res = await hub.query(`{ projects { totalCount } municipalities { totalCount } topics { totalCount } providers { totalCount } lessons { totalCount } }`);
+    const res = await hub.query(
+      `{ projects { totalCount } municipalities { totalCount } topics { totalCount } providers { totalCount } lessons { totalCount } }`,
+    );
     expect(res.status).toBe(200);
     expect(res.errors).toBeUndefined();
     expect(res.data!.projects.totalCount).toBe(36);

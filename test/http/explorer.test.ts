@@ -55,7 +55,9 @@ describe("the explorer's routes", () => {
   });
 
   it("keeps the policy to what Monaco needs: scripts, workers and connections of the hub alone", () => {
-    const directives = Object.fromEntries(EXPLORER_CSP.split("; ").map((part) => [part.split(" ")[0], part.split(" ").slice(1).join(" ")]));
+    const directives = Object.fromEntries(
+      EXPLORER_CSP.split("; ").map((part) => [part.split(" ")[0], part.split(" ").slice(1).join(" ")]),
+    );
     expect(directives["default-src"]).toBe("'none'");
     expect(directives["script-src"]).toBe("'self'");
     expect(directives["worker-src"]).toBe("'self'");
@@ -70,15 +72,20 @@ describe("the explorer's routes", () => {
     expect(script).toMatch(/^\/explorer\/assets\/explorer-[A-Z0-9]{8}\.js$/);
     expect(style).toMatch(/^\/explorer\/assets\/explorer-[A-Z0-9]{8}\.css$/);
     // The worker scripts the app starts, as the build recorded them.
-    const manifest = JSON.parse(await readFile(new URL("../../dist/server/explorer/assets/manifest.json", import.meta.url), "utf8"));
+    const manifest = JSON.parse(
+      await readFile(new URL("../../dist/server/explorer/assets/manifest.json", import.meta.url), "utf8"),
+    );
     const workers = (manifest.workers as string[]).map((name) => `/explorer/assets/${name}`);
     expect(workers).toHaveLength(3);
-    for (const worker of workers) expect(worker).toMatch(/^\/explorer\/assets\/(?:editor|graphql|json)\.worker-[A-Z0-9]{8}\.js$/);
+    for (const worker of workers)
+      expect(worker).toMatch(/^\/explorer\/assets\/(?:editor|graphql|json)\.worker-[A-Z0-9]{8}\.js$/);
     for (const path of [script, style, ...workers]) {
       const response = await fetch(`${hub.origin}${path}`);
       expect(response.status, path).toBe(200);
       expect(response.headers.get("cache-control"), path).toBe(IMMUTABLE);
-      expect(response.headers.get("content-type"), path).toMatch(path.endsWith(".css") ? /^text\/css/ : /^(?:text|application)\/javascript/);
+      expect(response.headers.get("content-type"), path).toMatch(
+        path.endsWith(".css") ? /^text\/css/ : /^(?:text|application)\/javascript/,
+      );
       expect(response.headers.get("content-security-policy"), path).toBe(EXPLORER_CSP);
       expect(Number(response.headers.get("content-length")), path).toBeGreaterThan(1000);
     }
@@ -93,7 +100,9 @@ describe("the explorer's routes", () => {
       for (const response of [plain, packed]) {
         expect(response.headers.get("vary") ?? "", path).toMatch(/accept-encoding/i);
         expect(response.headers.get("cache-control"), path).toBe(IMMUTABLE);
-        expect(response.headers.get("content-type"), path).toMatch(path.endsWith(".css") ? /^text\/css/ : /^(?:text|application)\/javascript/);
+        expect(response.headers.get("content-type"), path).toMatch(
+          path.endsWith(".css") ? /^text\/css/ : /^(?:text|application)\/javascript/,
+        );
       }
       const plainBody = Buffer.from(await plain.arrayBuffer());
       expect(Number(packed.headers.get("content-length")), path).toBeLessThan(plainBody.length * 0.8);
@@ -120,7 +129,14 @@ describe("the explorer's routes", () => {
   });
 
   it("keeps the explorer's policy and bundle off every other page", async () => {
-    for (const path of [`/projekte/${SLUG}`, `/embed/projects/${SLUG}`, "/embed/card.js", "/healthz", "/graphql?query=%7B__typename%7D", "/nothing-here"]) {
+    for (const path of [
+      `/projekte/${SLUG}`,
+      `/embed/projects/${SLUG}`,
+      "/embed/card.js",
+      "/healthz",
+      "/graphql?query=%7B__typename%7D",
+      "/nothing-here",
+    ]) {
       const response = await fetch(`${hub.origin}${path}`, { headers: { "apollo-require-preflight": "true" } });
       expect(response.headers.get("content-security-policy") ?? "", path).not.toContain("'unsafe-inline'");
       expect(await response.text(), path).not.toContain("/explorer/assets/");
@@ -138,7 +154,9 @@ describe("the explorer's routes", () => {
   });
 
   it("answers API clients at /graphql as before", async () => {
-    const get = await fetch(`${hub.origin}/graphql?query=%7B__typename%7D`, { headers: { "apollo-require-preflight": "true" } });
+    const get = await fetch(`${hub.origin}/graphql?query=%7B__typename%7D`, {
+      headers: { "apollo-require-preflight": "true" },
+    });
     expect(get.status).toBe(200);
     expect(await get.json()).toEqual({ data: { __typename: "Query" } });
     // Apollo's CSRF prevention still refuses a GET a browser could send from any page.
@@ -152,8 +170,17 @@ describe("the explorer's routes", () => {
 describe("the explorer without its bundle", () => {
   it("says it has not been built (503), instead of a page that loads nothing", async () => {
     const empty = await mkdtemp(path.join(os.tmpdir(), "ikz-explorer-"));
-    const unlimited = { points: 1, consume: async () => ({ allowed: true, limit: 1, remaining: 1, resetSeconds: 1 }) } as unknown as RateLimiter;
-    const app = express().use(createExplorerRouter({ logger: createLogger({ logLevel: "silent", logFormat: "json" }), rateLimiter: unlimited, assetsDir: empty }));
+    const unlimited = {
+      points: 1,
+      consume: async () => ({ allowed: true, limit: 1, remaining: 1, resetSeconds: 1 }),
+    } as unknown as RateLimiter;
+    const app = express().use(
+      createExplorerRouter({
+        logger: createLogger({ logLevel: "silent", logFormat: "json" }),
+        rateLimiter: unlimited,
+        assetsDir: empty,
+      }),
+    );
     const server = app.listen(0, "127.0.0.1");
     await new Promise((resolve) => server.once("listening", resolve));
     try {

@@ -29,7 +29,11 @@ async function get(origin: string, path: string): Promise<{ status: number; head
 }
 
 function csvSlugs(text: string): string[] {
-  return (parse(text.replace(/^\uFEFF/, ""), { delimiter: ";", columns: true, record_delimiter: "\r\n" }) as { slug: string }[]).map((row) => row.slug);
+  return (
+    parse(text.replace(/^\uFEFF/, ""), { delimiter: ";", columns: true, record_delimiter: "\r\n" }) as {
+      slug: string;
+    }[]
+  ).map((row) => row.slug);
 }
 
 function nextOf(headers: Headers): string | null {
@@ -43,7 +47,7 @@ function nextOf(headers: Headers): string | null {
 /** Follows `Link: rel="next"` from `path` to the last page; returns each page's rows. */
 async function allPages(path: string, rowsOf: (text: string) => string[]): Promise<string[][]> {
   const pages: string[][] = [];
-  for (let next: string | null = path; next; ) {
+  for (let next: string | null = path; next;) {
     const res = await get(hub.origin, next);
     expect(res.status, next).toBe(200);
     pages.push(rowsOf(res.text));
@@ -56,7 +60,10 @@ async function allPages(path: string, rowsOf: (text: string) => string[]): Promi
 const jsonSlugs = (text: string) => (JSON.parse(text) as { projects: { slug: string }[] }).projects.map((p) => p.slug);
 
 /** Counts the statements that read a batch of export rows. */
-const batchStatements = () => hub.db.queries.filter((sql) => /from public_project p join municipality m on m\.id = p\.municipality_id\s+where p\.id in/.test(sql));
+const batchStatements = () =>
+  hub.db.queries.filter((sql) =>
+    /from public_project p join municipality m on m\.id = p\.municipality_id\s+where p\.id in/.test(sql),
+  );
 
 describe("paging with Link: rel=next", () => {
   it("gives every published project exactly once, in export order, across pages (CSV and JSON)", async () => {
@@ -77,7 +84,9 @@ describe("paging with Link: rel=next", () => {
   it("keeps the filters on every page, and JSON names the next page in the body too", async () => {
     const filtered = csvSlugs((await get(hub.origin, "/export/projects.csv?states=HE&statuses=IDEA,PLANNED")).text);
     expect(filtered.length).toBeGreaterThan(20);
-    expect((await allPages("/export/projects.csv?states=HE&statuses=IDEA,PLANNED&limit=20", csvSlugs)).flat()).toEqual(filtered);
+    expect((await allPages("/export/projects.csv?states=HE&statuses=IDEA,PLANNED&limit=20", csvSlugs)).flat()).toEqual(
+      filtered,
+    );
 
     const res = await get(hub.origin, "/export/projects.json?states=HE&limit=5");
     const body = JSON.parse(res.text);
@@ -101,7 +110,10 @@ describe("paging with Link: rel=next", () => {
 });
 
 describe("bad limit and after", () => {
-  const projectsCursor = async () => new URL(nextOf((await get(hub.origin, "/export/projects.csv?limit=1")).headers)!, hub.origin).searchParams.get("after")!;
+  const projectsCursor = async () =>
+    new URL(nextOf((await get(hub.origin, "/export/projects.csv?limit=1")).headers)!, hub.origin).searchParams.get(
+      "after",
+    )!;
   it.each([
     ["/export/projects.csv?limit=0", "limit", /limit must be a whole number from 1 to 10000/],
     ["/export/projects.csv?limit=10001", "limit", /from 1 to 10000/],

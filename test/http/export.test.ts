@@ -25,7 +25,12 @@ const seedProjects = seedData.cities.flatMap((c) => c.projects.map((p) => ({ ...
 
 async function get(path: string): Promise<{ status: number; type: string | null; bytes: Buffer; headers: Headers }> {
   const response = await fetch(hub.origin + path);
-  return { status: response.status, type: response.headers.get("content-type"), bytes: Buffer.from(await response.arrayBuffer()), headers: response.headers };
+  return {
+    status: response.status,
+    type: response.headers.get("content-type"),
+    bytes: Buffer.from(await response.arrayBuffer()),
+    headers: response.headers,
+  };
 }
 
 /** Parses an export the way a spreadsheet would: BOM, `;`, quotes. Returns the rows as objects by header. */
@@ -45,7 +50,9 @@ describe("GET /export/projects.csv", () => {
     const rows = readCsv(res.bytes);
     expect(rows.map((r) => r.slug).sort()).toEqual(seedProjects.map((p) => p.slug).sort());
     const header = res.bytes.subarray(3).toString("utf8").split("\r\n")[0];
-    expect(header).toBe("slug;title;municipality;state;status;strategy;topics;providers;products;started_on;planned_end_on;completed_on;summary;page;sources");
+    expect(header).toBe(
+      "slug;title;municipality;state;status;strategy;topics;providers;products;started_on;planned_end_on;completed_on;summary;page;sources",
+    );
   });
 
   it("quotes fields with semicolons, quotes and line breaks, and keeps umlauts", async () => {
@@ -74,13 +81,20 @@ describe("GET /export/projects.csv", () => {
   });
 
   it("takes the same filters as the API, repeated or comma-separated", async () => {
-    const expected = seedProjects.filter((p) => p.city.state === "NW" && p.topics.includes("online-services") && ["IDEA", "PLANNED"].includes(p.status));
-    for (const query of ["states=NW&topics=online-services&statuses=IDEA,PLANNED", "states=NW&topics=online-services&statuses=IDEA&statuses=PLANNED"]) {
+    const expected = seedProjects.filter(
+      (p) => p.city.state === "NW" && p.topics.includes("online-services") && ["IDEA", "PLANNED"].includes(p.status),
+    );
+    for (const query of [
+      "states=NW&topics=online-services&statuses=IDEA,PLANNED",
+      "states=NW&topics=online-services&statuses=IDEA&statuses=PLANNED",
+    ]) {
       const rows = readCsv((await get(`/export/projects.csv?${query}`)).bytes);
       expect(rows.map((r) => r.slug).sort()).toEqual(expected.map((p) => p.slug).sort());
     }
     const krzn = readCsv((await get("/export/projects.csv?providers=krzn")).bytes);
-    expect(krzn.map((r) => r.slug)).toEqual(seedProjects.filter((p) => p.providers.includes("krzn")).map((p) => p.slug));
+    expect(krzn.map((r) => r.slug)).toEqual(
+      seedProjects.filter((p) => p.providers.includes("krzn")).map((p) => p.slug),
+    );
   });
 });
 
@@ -88,9 +102,21 @@ describe("formula injection", () => {
   it("defuses cells starting with = + - @ (and tab), and the text survives", async () => {
     const em = hub.db.orm.em.fork();
     const kelsterbach = await em.findOneOrFail(Municipality, { slug: "kelsterbach" });
-    const hostile = ['=HYPERLINK("http://evil.example","klick")', "+49 6107 773-0", "-2+3", "@SUM(A1:A9)", "\tTabulator"];
+    const hostile = [
+      '=HYPERLINK("http://evil.example","klick")',
+      "+49 6107 773-0",
+      "-2+3",
+      "@SUM(A1:A9)",
+      "\tTabulator",
+    ];
     hostile.forEach((title, i) => {
-      const project = new Project(`kelsterbach-hostile-${i}`, title, `=1+1;"quoted"\r\nzweite Zeile`, ref(kelsterbach), ProjectStatus.IDEA);
+      const project = new Project(
+        `kelsterbach-hostile-${i}`,
+        title,
+        `=1+1;"quoted"\r\nzweite Zeile`,
+        ref(kelsterbach),
+        ProjectStatus.IDEA,
+      );
       project.publicationState = PublicationState.PUBLISHED;
       em.persist(project);
     });
@@ -115,7 +141,13 @@ describe("formula injection", () => {
     const kelsterbach = await em.findOneOrFail(Municipality, { slug: "kelsterbach" });
     const breaks = ["Online-Anmeldung\n=cmd|' /C calc'!A0", "erste Zeile\r=1+1", "\r\n@SUM(A1)"];
     breaks.forEach((summary, i) => {
-      const project = new Project(`kelsterbach-breaks-${i}`, `Zeilen ${i}`, summary, ref(kelsterbach), ProjectStatus.IDEA);
+      const project = new Project(
+        `kelsterbach-breaks-${i}`,
+        `Zeilen ${i}`,
+        summary,
+        ref(kelsterbach),
+        ProjectStatus.IDEA,
+      );
       project.publicationState = PublicationState.PUBLISHED;
       em.persist(project);
     });
@@ -143,9 +175,15 @@ describe("GET /export/projects.json", () => {
     expect(body.projects.map((p: any) => p.slug).sort()).toEqual(expected.map((p) => p.slug).sort());
     const kita = body.projects.find((p: any) => p.slug === "herten-kita-online");
     expect(kita.municipality).toEqual({ slug: "herten", name: "Herten", state: "NW" });
-    expect(kita.providers.map((p: any) => p.slug).sort()).toEqual(["hertener-stadtwerke", "krzn", "software-beratung-meinhard"]);
+    expect(kita.providers.map((p: any) => p.slug).sort()).toEqual([
+      "hertener-stadtwerke",
+      "krzn",
+      "software-beratung-meinhard",
+    ]);
     const source = seedData.sources.find((s) => s.key === "herten-vorlage-18-203")!;
-    expect(kita.sources).toEqual([{ title: source.title, publisher: source.publisher, publishedOn: source.publishedOn, url: source.url }]);
+    expect(kita.sources).toEqual([
+      { title: source.title, publisher: source.publisher, publishedOn: source.publishedOn, url: source.url },
+    ]);
   });
 });
 
@@ -177,7 +215,11 @@ describe("bad query parameters", () => {
     ["/export/projects.csv?municipalities=atlantis", /Unknown value in municipalities: "atlantis"/, "municipalities"],
     ["/export/projects.csv?topics=%00", /NUL/, "topics"],
     [`/export/projects.csv?topics=${"x".repeat(10_000)}`, /at most 120 characters/, "topics"],
-    [`/export/projects.csv?topics=${Array.from({ length: 101 }, (_, i) => `t${i}`).join(",")}`, /at most 100 values/, "topics"],
+    [
+      `/export/projects.csv?topics=${Array.from({ length: 101 }, (_, i) => `t${i}`).join(",")}`,
+      /at most 100 values/,
+      "topics",
+    ],
     ["/export/projects.csv?topics[$gt]=a", /Unknown query parameter/, "topics[$gt]"],
   ];
   it.each(cases)("%s → 400 with a JSON error", async (path, message, field) => {

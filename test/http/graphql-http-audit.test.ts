@@ -18,7 +18,8 @@ const ALLOWED_FAILURES: { audit: string; reason: string }[] = [
       "or `x-apollo-operation-name` header (400); the embeds send the header, a plain link cannot run a query.",
   },
   {
-    audit: "D6D5 MAY allow URL-encoded JSON string {variables} parameter in GETs when accepting application/graphql-response+json",
+    audit:
+      "D6D5 MAY allow URL-encoded JSON string {variables} parameter in GETs when accepting application/graphql-response+json",
     reason: "The same CSRF prevention: the audit's GET carries no preflight header.",
   },
   {
@@ -33,7 +34,8 @@ const ALLOWED_FAILURES: { audit: string; reason: string }[] = [
   },
   {
     audit: "FDE2 SHOULD use 200 status code on document validation failure when accepting application/json",
-    reason: "Likewise 400 for GRAPHQL_VALIDATION_FAILED, which the operation limits rely on to be told apart from answers.",
+    reason:
+      "Likewise 400 for GRAPHQL_VALIDATION_FAILED, which the operation limits rely on to be told apart from answers.",
   },
   {
     audit: "7B9B SHOULD use a status code of 200 on variable coercion failure when accepting application/json",
@@ -54,7 +56,10 @@ afterAll(() => hub?.close());
 /** A failure's id and name, with why it failed and the start of the answer, for the assertion message. */
 async function describeFailure(result: AuditResult): Promise<string> {
   if (result.status === "ok") return `${result.id} ${result.name}`;
-  const body = await result.response.clone().text().catch(() => "");
+  const body = await result.response
+    .clone()
+    .text()
+    .catch(() => "");
   return `${result.id} ${result.name}: ${result.reason} (${result.response.status} ${body.slice(0, 200)})`;
 }
 

@@ -18,17 +18,31 @@ const CARD_QUERY =
   "municipality { name stateName } topics { key label(language: $language) } providers { name } } }";
 
 /** Posts a GraphQL operation (or any JSON body) and returns status and parsed body. */
-async function post(hub: TestHub, body: unknown, headers: Record<string, string> = { "content-type": "application/json" }) {
-  const response = await fetch(hub.url, { method: "POST", headers, body: typeof body === "string" ? body : JSON.stringify(body) });
+async function post(
+  hub: TestHub,
+  body: unknown,
+  headers: Record<string, string> = { "content-type": "application/json" },
+) {
+  const response = await fetch(hub.url, {
+    method: "POST",
+    headers,
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  });
   const text = await response.text();
   // The parsed body is loosely typed: these tests probe answers of every shape.
   return { status: response.status, text, body: JSON.parse(text) as any };
 }
 
-const query = (hub: TestHub, source: string, variables?: Record<string, unknown>) => post(hub, { query: source, variables });
+const query = (hub: TestHub, source: string, variables?: Record<string, unknown>) =>
+  post(hub, { query: source, variables });
 
 /** Asserts a refusal: status, the only error's code and message, and no data. */
-function expectRefused(res: { status: number; text: string; body: any }, status: number, code: string, message: string | RegExp) {
+function expectRefused(
+  res: { status: number; text: string; body: any },
+  status: number,
+  code: string,
+  message: string | RegExp,
+) {
   expect(res.status, res.text.slice(0, 300)).toBe(status);
   expect(res.body.errors, res.text.slice(0, 300)).toHaveLength(1);
   const [error] = res.body.errors;
@@ -69,7 +83,8 @@ const aliases = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: 
 const directives = (n: number) => `{ ${Array.from({ length: n }, () => "__typename @include(if: true)").join(" ")} }`;
 /** A document of exactly `n` lexical tokens: `{`, n - 2 fields, `}`. */
 const tokens = (n: number) => `{ ${"__typename ".repeat(n - 2)}}`;
-const NESTED_PAGINATION = "{ municipalities(first: 100) { nodes { projects(first: 100) { nodes { municipality { projects(first: 100) { totalCount } } } } } } }";
+const NESTED_PAGINATION =
+  "{ municipalities(first: 100) { nodes { projects(first: 100) { nodes { municipality { projects(first: 100) { totalCount } } } } } } }";
 
 describe("default limits", () => {
   let hub: TestHub;
@@ -79,12 +94,22 @@ describe("default limits", () => {
   afterAll(() => hub?.close());
 
   it("refuses 100 aliases", async () => {
-    expectRefused(await query(hub, aliases(100)), 400, "GRAPHQL_VALIDATION_FAILED", "Query alias count 100 exceeds the limit of 30.");
+    expectRefused(
+      await query(hub, aliases(100)),
+      400,
+      "GRAPHQL_VALIDATION_FAILED",
+      "Query alias count 100 exceeds the limit of 30.",
+    );
     await expectHealthy(hub);
   });
 
   it("refuses depth 20", async () => {
-    expectRefused(await query(hub, deepQuery(20)), 400, "GRAPHQL_VALIDATION_FAILED", "Query depth 20 exceeds the limit of 12.");
+    expectRefused(
+      await query(hub, deepQuery(20)),
+      400,
+      "GRAPHQL_VALIDATION_FAILED",
+      "Query depth 20 exceeds the limit of 12.",
+    );
     await expectHealthy(hub);
   });
 
@@ -96,7 +121,12 @@ describe("default limits", () => {
 
   it("refuses 1,000 duplicated fields", async () => {
     const res = await query(hub, `{ project(slug: "herten-kita-online") { ${"title ".repeat(1000)}} }`);
-    expectRefused(res, 400, "GRAPHQL_VALIDATION_FAILED", /^Query is too complex to validate: it repeats fields or fragments too often/);
+    expectRefused(
+      res,
+      400,
+      "GRAPHQL_VALIDATION_FAILED",
+      /^Query is too complex to validate: it repeats fields or fragments too often/,
+    );
     await expectHealthy(hub);
   });
 
@@ -110,13 +140,28 @@ describe("default limits", () => {
     const { token } = await createToken(hub.db.orm.em.fork(), { name: "Betrieb", role: TokenRole.ADMIN });
     const before = await databaseDigest(hub.db.orm);
     const url = new URL(hub.url);
-    url.searchParams.set("query", 'mutation { createTopic(input: { key: "per-get", labelDe: "GET", labelEn: "GET", description: "x" }) { key } }');
-    const preflighted = await fetch(url, { headers: { "apollo-require-preflight": "true", authorization: `Bearer ${token}` } });
+    url.searchParams.set(
+      "query",
+      'mutation { createTopic(input: { key: "per-get", labelDe: "GET", labelEn: "GET", description: "x" }) { key } }',
+    );
+    const preflighted = await fetch(url, {
+      headers: { "apollo-require-preflight": "true", authorization: `Bearer ${token}` },
+    });
     const text = await preflighted.text();
-    expectRefused({ status: preflighted.status, text, body: JSON.parse(text) }, 405, "BAD_REQUEST", /^GET requests only support query operations/);
+    expectRefused(
+      { status: preflighted.status, text, body: JSON.parse(text) },
+      405,
+      "BAD_REQUEST",
+      /^GET requests only support query operations/,
+    );
     const simple = await fetch(url);
     const simpleText = await simple.text();
-    expectRefused({ status: simple.status, text: simpleText, body: JSON.parse(simpleText) }, 400, "BAD_REQUEST", /Cross-Site Request Forgery/);
+    expectRefused(
+      { status: simple.status, text: simpleText, body: JSON.parse(simpleText) },
+      400,
+      "BAD_REQUEST",
+      /Cross-Site Request Forgery/,
+    );
     const { api_token: _lastUse, ...after } = await databaseDigest(hub.db.orm);
     const { api_token: _before, ...unchanged } = before;
     expect(after).toEqual(unchanged);
@@ -125,7 +170,12 @@ describe("default limits", () => {
 
   it("refuses a text/plain POST (CSRF)", async () => {
     const res = await post(hub, { query: "{ __typename }" }, { "content-type": "text/plain" });
-    expectRefused(res, 400, "BAD_REQUEST", /^This operation has been blocked as a potential Cross-Site Request Forgery \(CSRF\)/);
+    expectRefused(
+      res,
+      400,
+      "BAD_REQUEST",
+      /^This operation has been blocked as a potential Cross-Site Request Forgery \(CSRF\)/,
+    );
     await expectHealthy(hub);
   });
 
@@ -136,21 +186,42 @@ describe("default limits", () => {
   });
 
   it("refuses an expensive nested pagination, and prices `first` passed as a variable as sent", async () => {
-    expectRefused(await query(hub, NESTED_PAGINATION), 400, "GRAPHQL_VALIDATION_FAILED", /^Query cost 30201 exceeds the limit of 10000\. /);
+    expectRefused(
+      await query(hub, NESTED_PAGINATION),
+      400,
+      "GRAPHQL_VALIDATION_FAILED",
+      /^Query cost 30201 exceeds the limit of 10000\. /,
+    );
     // Declared cheap, sent expensive: the variables decide.
-    const sneaky = "query ($n: Int! = 1) { municipalities(first: $n) { nodes { projects(first: $n) { nodes { municipality { projects(first: $n) { totalCount } } } } } } }";
+    const sneaky =
+      "query ($n: Int! = 1) { municipalities(first: $n) { nodes { projects(first: $n) { nodes { municipality { projects(first: $n) { totalCount } } } } } } }";
     expectAnswered(await query(hub, sneaky));
-    expectRefused(await query(hub, sneaky, { n: 100 }), 400, "GRAPHQL_VALIDATION_FAILED", /^Query cost 30201 exceeds the limit of 10000\. /);
+    expectRefused(
+      await query(hub, sneaky, { n: 100 }),
+      400,
+      "GRAPHQL_VALIDATION_FAILED",
+      /^Query cost 30201 exceeds the limit of 10000\. /,
+    );
     await expectHealthy(hub);
   });
 
   it("refuses too many directives", async () => {
-    expectRefused(await query(hub, directives(21)), 400, "GRAPHQL_VALIDATION_FAILED", "Query directive count 21 exceeds the limit of 20.");
+    expectRefused(
+      await query(hub, directives(21)),
+      400,
+      "GRAPHQL_VALIDATION_FAILED",
+      "Query directive count 21 exceeds the limit of 20.",
+    );
     await expectHealthy(hub);
   });
 
   it("refuses too many tokens", async () => {
-    expectRefused(await query(hub, tokens(3001)), 400, "GRAPHQL_PARSE_FAILED", "Query token count exceeds the limit of 3000.");
+    expectRefused(
+      await query(hub, tokens(3001)),
+      400,
+      "GRAPHQL_PARSE_FAILED",
+      "Query token count exceeds the limit of 3000.",
+    );
     await expectHealthy(hub);
   });
 
@@ -187,28 +258,53 @@ describe("limits overridden by the environment", () => {
 
   it("MAX_QUERY_DEPTH", async () => {
     expectAnswered(await query(hub, deepQuery(5)));
-    expectRefused(await query(hub, deepQuery(6)), 400, "GRAPHQL_VALIDATION_FAILED", "Query depth 6 exceeds the limit of 5.");
+    expectRefused(
+      await query(hub, deepQuery(6)),
+      400,
+      "GRAPHQL_VALIDATION_FAILED",
+      "Query depth 6 exceeds the limit of 5.",
+    );
   });
 
   it("MAX_ALIASES", async () => {
     expectAnswered(await query(hub, aliases(3)));
-    expectRefused(await query(hub, aliases(4)), 400, "GRAPHQL_VALIDATION_FAILED", "Query alias count 4 exceeds the limit of 3.");
+    expectRefused(
+      await query(hub, aliases(4)),
+      400,
+      "GRAPHQL_VALIDATION_FAILED",
+      "Query alias count 4 exceeds the limit of 3.",
+    );
   });
 
   it("MAX_DIRECTIVES", async () => {
     expectAnswered(await query(hub, directives(2)));
-    expectRefused(await query(hub, directives(3)), 400, "GRAPHQL_VALIDATION_FAILED", "Query directive count 3 exceeds the limit of 2.");
+    expectRefused(
+      await query(hub, directives(3)),
+      400,
+      "GRAPHQL_VALIDATION_FAILED",
+      "Query directive count 3 exceeds the limit of 2.",
+    );
   });
 
   it("MAX_TOKENS", async () => {
     expectAnswered(await query(hub, tokens(100)));
-    expectRefused(await query(hub, tokens(101)), 400, "GRAPHQL_PARSE_FAILED", "Query token count exceeds the limit of 100.");
+    expectRefused(
+      await query(hub, tokens(101)),
+      400,
+      "GRAPHQL_PARSE_FAILED",
+      "Query token count exceeds the limit of 100.",
+    );
   });
 
   it("MAX_QUERY_COST", async () => {
     // The connection counts 1, each of its `first` nodes 1.
     expectAnswered(await query(hub, "{ projects(first: 49) { nodes { title } } }"));
-    expectRefused(await query(hub, "{ projects(first: 50) { nodes { title } } }"), 400, "GRAPHQL_VALIDATION_FAILED", /^Query cost 51 exceeds the limit of 50\. /);
+    expectRefused(
+      await query(hub, "{ projects(first: 50) { nodes { title } } }"),
+      400,
+      "GRAPHQL_VALIDATION_FAILED",
+      /^Query cost 51 exceeds the limit of 50\. /,
+    );
   });
 
   it("EXECUTION_TIMEOUT_MS: an operation held up by the database is answered with TIMEOUT and 503, and its statement cancelled", async () => {
@@ -222,13 +318,22 @@ describe("limits overridden by the environment", () => {
       const started = performance.now();
       const res = await query(hub, '{ project(slug: "herten-kita-online") { title } }');
       const elapsed = performance.now() - started;
-      expectRefused(res, 503, "TIMEOUT", "The operation took longer than 100 ms and was stopped. Ask for less: smaller pages (`first`) or fewer nested lists.");
+      expectRefused(
+        res,
+        503,
+        "TIMEOUT",
+        "The operation took longer than 100 ms and was stopped. Ask for less: smaller pages (`first`) or fewer nested lists.",
+      );
       expect(elapsed).toBeGreaterThanOrEqual(95);
       // Answered at the deadline, not when the lock went away.
       expect(elapsed).toBeLessThan(2000);
       // And PostgreSQL cancelled the waiting statement (statement_timeout), though the lock is still held.
       const waiting = async () =>
-        (await blocker.query("select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'")).rows[0].n;
+        (
+          await blocker.query(
+            "select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'",
+          )
+        ).rows[0].n;
       const deadline = Date.now() + 5000;
       while ((await waiting()) > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
       expect(await waiting()).toBe(0);

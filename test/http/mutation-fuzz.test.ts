@@ -12,7 +12,16 @@ import { isPublicErrorCode } from "../../schema/common/errors.js";
 import { gql } from "../support/client.js";
 import { databaseDigest } from "../support/digest.js";
 import { startTestHub, type TestHub } from "../support/hub.js";
-import { ADMIN_TYPES, CREATE_INPUTS, createTestTokens, findTargets, type Targets, type TestTokens, UPDATE_INPUTS, updateInputType } from "../support/mutations.js";
+import {
+  ADMIN_TYPES,
+  CREATE_INPUTS,
+  createTestTokens,
+  findTargets,
+  type Targets,
+  type TestTokens,
+  UPDATE_INPUTS,
+  updateInputType,
+} from "../support/mutations.js";
 
 const HOSTILE_STRINGS = [
   "",
@@ -29,7 +38,11 @@ const HOSTILE_STRINGS = [
   "herten",
   "https://www.herten.de",
 ];
-const text = fc.oneof(fc.string({ maxLength: 40 }), fc.string({ unit: "grapheme", maxLength: 40 }), fc.constantFrom(...HOSTILE_STRINGS));
+const text = fc.oneof(
+  fc.string({ maxLength: 40 }),
+  fc.string({ unit: "grapheme", maxLength: 40 }),
+  fc.constantFrom(...HOSTILE_STRINGS),
+);
 const anyValue = fc.oneof(
   { weight: 4, arbitrary: text },
   fc.integer(),
@@ -48,7 +61,12 @@ const PLAUSIBLE: Record<string, fc.Arbitrary<unknown>> = {
   consultants: fc.subarray(["krzn", "ekom21"]),
   partners: fc.subarray(["ratingen", "kelsterbach", "herten"]),
   products: fc.constantFrom([], ["gibt-es-nicht"]),
-  strategy: fc.constantFrom("herten-it-digitalisierungsstrategie", "herten-gesamtstrategie", "ratingen-digital-2025plus", null),
+  strategy: fc.constantFrom(
+    "herten-it-digitalisierungsstrategie",
+    "herten-gesamtstrategie",
+    "ratingen-digital-2025plus",
+    null,
+  ),
   project: fc.constantFrom("herten-kita-online", "ratingen-e-akte", null),
   municipality: fc.constantFrom("herten", "ratingen", "atlantis"),
   provider: fc.constantFrom("krzn", "ekom21", "nope"),
@@ -100,8 +118,10 @@ const REQUIRED_TO_PUBLISH: Record<string, string[]> = {
 const OWNER_SQL: Record<string, string> = {
   Project: "select m.slug from project r join municipality m on m.id = r.municipality_id where r.id = ?",
   Strategy: "select m.slug from strategy r join municipality m on m.id = r.municipality_id where r.id = ?",
-  FieldOfAction: "select m.slug from field_of_action r join strategy s on s.id = r.strategy_id join municipality m on m.id = s.municipality_id where r.id = ?",
-  BudgetLine: "select m.slug from budget_line r join strategy s on s.id = r.strategy_id join municipality m on m.id = s.municipality_id where r.id = ?",
+  FieldOfAction:
+    "select m.slug from field_of_action r join strategy s on s.id = r.strategy_id join municipality m on m.id = s.municipality_id where r.id = ?",
+  BudgetLine:
+    "select m.slug from budget_line r join strategy s on s.id = r.strategy_id join municipality m on m.id = s.municipality_id where r.id = ?",
   Indicator: "select m.slug from indicator r join municipality m on m.id = r.municipality_id where r.id = ?",
   LessonLearned: "select m.slug from lesson_learned r join municipality m on m.id = r.municipality_id where r.id = ?",
   Source: "select m.slug from source r join municipality m on m.id = r.municipality_id where r.id = ?",
@@ -178,11 +198,18 @@ describe("fuzzing every mutation's input", () => {
         fc.asyncProperty(inputFrom(base, OPTIONAL[recordType]), async (input) => {
           serial += 1;
           // Fresh natural keys, so that a valid input can succeed every time.
-          for (const field of ["slug", "key"]) if (input[field] === base[field]) input[field] = `${String(base[field])}-${serial}`;
-          if (recordType === "Municipality" && input.officialKey === base.officialKey) input.officialKey = `05${String(900000 + serial).padStart(6, "0")}`;
+          for (const field of ["slug", "key"])
+            if (input[field] === base[field]) input[field] = `${String(base[field])}-${serial}`;
+          if (recordType === "Municipality" && input.officialKey === base.officialKey)
+            input.officialKey = `05${String(900000 + serial).padStart(6, "0")}`;
           const before = await digest();
           const revisions = await revisionCount();
-          const answer = await gql(hub, `mutation($input: ${type}!) { ${name}(input: $input) { id } }`, { input }, token);
+          const answer = await gql(
+            hub,
+            `mutation($input: ${type}!) { ${name}(input: $input) { id } }`,
+            { input },
+            token,
+          );
           expectWellFormed(answer, input);
           if (answer.errors) {
             expect(await digest()).toEqual(before);
@@ -205,40 +232,68 @@ describe("fuzzing every mutation's input", () => {
       const { id, city } = targets[recordType];
       const token = ADMIN_TYPES.includes(recordType) || !city ? tokens.admin : tokens.editors[city];
       const inputType = updateInputType(recordType);
-      const createFields = Object.keys(CREATE_INPUTS[`create${recordType}`].input).filter((field) => !["municipality", "slug", "key", "strategy", "provider", "role"].includes(field));
-      const fieldsArb = inputFrom(base, [...createFields, ...OPTIONAL[recordType].filter((field) => field !== "position")]);
+      const createFields = Object.keys(CREATE_INPUTS[`create${recordType}`].input).filter(
+        (field) => !["municipality", "slug", "key", "strategy", "provider", "role"].includes(field),
+      );
+      const fieldsArb = inputFrom(base, [
+        ...createFields,
+        ...OPTIONAL[recordType].filter((field) => field !== "position"),
+      ]);
       await fc.assert(
         fc.asyncProperty(fieldsArb, fc.boolean(), fc.boolean(), async (input, stale, publish) => {
-          const read = await gql(hub, `query($id: ID!) { node(id: $id) { ... on Publishable { version } } }`, { id }, token);
+          const read = await gql(
+            hub,
+            `query($id: ID!) { node(id: $id) { ... on Publishable { version } } }`,
+            { id },
+            token,
+          );
           const current = read.data!.node?.version ?? 1;
           const before = await digest();
           const revisions = await revisionCount();
           const args = versioned ? { id, version: stale ? current - 1 : current, input } : { id, input };
-          const signature = versioned ? `($id: ID!, $version: Int!, $input: ${inputType}!)` : `($id: ID!, $input: ${inputType}!)`;
+          const signature = versioned
+            ? `($id: ID!, $version: Int!, $input: ${inputType}!)`
+            : `($id: ID!, $input: ${inputType}!)`;
           const call = versioned ? `(id: $id, version: $version, input: $input)` : `(id: $id, input: $input)`;
           const answer = await gql(hub, `mutation${signature} { update${recordType}${call} { id } }`, args, token);
           expectWellFormed(answer, input);
           if (answer.errors) {
-            if (versioned && stale && answer.errors[0].extensions?.code === "CONFLICT") expect(answer.errors[0].extensions.currentVersion).toBe(current);
+            if (versioned && stale && answer.errors[0].extensions?.code === "CONFLICT")
+              expect(answer.errors[0].extensions.currentVersion).toBe(current);
             expect(await digest()).toEqual(before);
           } else {
             expect(versioned && stale).toBe(false);
             const written = (await revisionCount()) - revisions;
             expect([0, 1]).toContain(written);
             if (versioned) {
-              const after = await gql(hub, `query($id: ID!) { node(id: $id) { ... on Publishable { version } } }`, { id }, token);
+              const after = await gql(
+                hub,
+                `query($id: ID!) { node(id: $id) { ... on Publishable { version } } }`,
+                { id },
+                token,
+              );
               expect(after.data!.node.version).toBe(current + written);
             }
           }
           if (versioned && publish) {
-            const published = await gql(hub, `mutation($id: ID!) { publish${recordType}(id: $id) { id publicationState } }`, { id }, token);
+            const published = await gql(
+              hub,
+              `mutation($id: ID!) { publish${recordType}(id: $id) { id publicationState } }`,
+              { id },
+              token,
+            );
             expectWellFormed(published, "publish");
             if (!published.errors) {
               const fields = REQUIRED_TO_PUBLISH[recordType];
               const shape = fields.map((field) => `${field} { __typename }`).join(" ");
               // Read as the public does: only published sources count.
-              const check = await gql(hub, `query($id: ID!) { node(id: $id) { ... on ${recordType} { __typename ${shape} } } }`, { id });
-              for (const field of fields) expect(check.data!.node?.[field]?.length, `${recordType}.${field} when published`).toBeGreaterThan(0);
+              const check = await gql(
+                hub,
+                `query($id: ID!) { node(id: $id) { ... on ${recordType} { __typename ${shape} } } }`,
+                { id },
+              );
+              for (const field of fields)
+                expect(check.data!.node?.[field]?.length, `${recordType}.${field} when published`).toBeGreaterThan(0);
             }
           }
         }),

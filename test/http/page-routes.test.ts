@@ -48,7 +48,6 @@ const pagePaths = (origin: string) => [
 const setState = (hub: TestHub, slug: string, state: "DRAFT" | "PUBLISHED") =>
   hub.db.orm.em.getConnection().execute("update project set publication_state = ? where slug = ?", [state, slug]);
 
-
 describe("rate limit", () => {
   let hub: TestHub;
   beforeAll(async () => {
@@ -58,7 +57,11 @@ describe("rate limit", () => {
 
   it("page routes spend the address's GraphQL budget; past it they answer 429 with Retry-After, and so does GraphQL", async () => {
     const remaining: string[] = [];
-    for (const path of [...pagePaths(hub.origin), `/embed/projects/no-such-project`, `/oembed?url=${encodeURIComponent(`${hub.origin}/projekte/nope`)}`]) {
+    for (const path of [
+      ...pagePaths(hub.origin),
+      `/embed/projects/no-such-project`,
+      `/oembed?url=${encodeURIComponent(`${hub.origin}/projekte/nope`)}`,
+    ]) {
       const res = await fetch(`${hub.origin}${path}`);
       expect(res.status, path).toBeLessThan(429);
       remaining.push(res.headers.get("ratelimit-remaining")!);
@@ -66,13 +69,18 @@ describe("rate limit", () => {
     expect(remaining).toEqual(["5", "4", "3", "2", "1"]);
     expect((await hub.query("{ __typename }")).status).toBe(200);
 
-    for (const path of [`/embed/projects/${SLUG}`, `/oembed?url=${encodeURIComponent(`${hub.origin}/projekte/${SLUG}`)}`]) {
+    for (const path of [
+      `/embed/projects/${SLUG}`,
+      `/oembed?url=${encodeURIComponent(`${hub.origin}/projekte/${SLUG}`)}`,
+    ]) {
       // Conditional requests too: a 304 is cheap, but not free.
       const res = await fetch(`${hub.origin}${path}`, { headers: { "if-none-match": "*" } });
       expect(res.status, path).toBe(429);
       expect(res.headers.get("cache-control")).toBe("no-store");
       expect(Number(res.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
-      expect(((await res.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe("RATE_LIMITED");
+      expect(((await res.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe(
+        "RATE_LIMITED",
+      );
     }
     const graphql = await hub.query("{ __typename }");
     expect(graphql.status).toBe(429);
@@ -146,7 +154,9 @@ describe("server-side cache", () => {
       await setState(hub, slug, "PUBLISHED");
       hub.db.resetQueryCount();
       expect((await fetch(`${hub.origin}/embed/projects/${slug}?lang=en`)).status).toBe(404); // remembered as unpublished
-      expect((await fetch(`${hub.origin}/oembed?url=${encodeURIComponent(`${hub.origin}/projekte/${slug}`)}`)).status).toBe(404);
+      expect(
+        (await fetch(`${hub.origin}/oembed?url=${encodeURIComponent(`${hub.origin}/projekte/${slug}`)}`)).status,
+      ).toBe(404);
       expect(hub.db.queries).toEqual([]);
     } finally {
       await setState(hub, slug, "PUBLISHED");
@@ -180,7 +190,12 @@ describe("links and the Host header without PUBLIC_URL", () => {
   it("never puts a forged Host in any body or header of a page, card, oEmbed or export answer", async () => {
     const { port } = new URL(hub.origin);
     const oembedOf = (origin: string) => `/oembed?url=${encodeURIComponent(`${origin}/projekte/${SLUG}`)}`;
-    const paths = [...pagePaths(hub.origin), oembedOf(`http://${FORGED}`), oembedOf(`http://${FORGED}:${port}`), `/embed/projects/no-such-project`];
+    const paths = [
+      ...pagePaths(hub.origin),
+      oembedOf(`http://${FORGED}`),
+      oembedOf(`http://${FORGED}:${port}`),
+      `/embed/projects/no-such-project`,
+    ];
     for (const host of [FORGED, `${FORGED}:${port}`, "ikz-hub.example.evil.example", "hub.example:9999"]) {
       for (const path of paths) {
         const answer = await raw(hub, path, { host });
@@ -198,14 +213,24 @@ describe("links and the Host header without PUBLIC_URL", () => {
       }
     }
     // Exports still answer, without the page links.
-    const json = JSON.parse((await raw(hub, "/export/projects.json", { host: FORGED })).body) as { projects: { page: string | null }[] };
+    const json = JSON.parse((await raw(hub, "/export/projects.json", { host: FORGED })).body) as {
+      projects: { page: string | null }[];
+    };
     expect(json.projects.length).toBeGreaterThan(0);
     expect(json.projects.every((project) => project.page === null)).toBe(true);
   });
 
   it("builds links from loopback hosts and ALLOWED_HOSTS, and says so with Vary: Host", async () => {
     const { port } = new URL(hub.origin);
-    for (const host of [`localhost:${port}`, `127.0.0.1:${port}`, `127.1.2.3:${port}`, `[::1]:${port}`, "ikz-hub.example", "IKZ-Hub.example:1234", "hub.example:8080"]) {
+    for (const host of [
+      `localhost:${port}`,
+      `127.0.0.1:${port}`,
+      `127.1.2.3:${port}`,
+      `[::1]:${port}`,
+      "ikz-hub.example",
+      "IKZ-Hub.example:1234",
+      "hub.example:8080",
+    ]) {
       const origin = new URL(`http://${host}`).origin;
       for (const path of pagePaths(origin)) {
         const answer = await raw(hub, path, { host });

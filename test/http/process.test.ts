@@ -16,8 +16,16 @@ interface Run {
 }
 
 function run(env: Record<string, string>): Run {
-  const child = spawn(process.execPath, [MAIN], { env: { PATH: process.env.PATH ?? "", LOG_FORMAT: "json", ...env }, stdio: "pipe" });
-  const result: Run = { child, lines: [], stderr: "", exit: new Promise((resolve) => child.on("exit", (code) => resolve(code))) };
+  const child = spawn(process.execPath, [MAIN], {
+    env: { PATH: process.env.PATH ?? "", LOG_FORMAT: "json", ...env },
+    stdio: "pipe",
+  });
+  const result: Run = {
+    child,
+    lines: [],
+    stderr: "",
+    exit: new Promise((resolve) => child.on("exit", (code) => resolve(code))),
+  };
   let buffer = "";
   child.stdout!.on("data", (chunk: Buffer) => {
     buffer += chunk.toString();
@@ -29,12 +37,17 @@ function run(env: Record<string, string>): Run {
   return result;
 }
 
-async function waitForLine(target: Run, predicate: (line: Record<string, any>) => boolean, ms = 60_000): Promise<Record<string, any>> {
+async function waitForLine(
+  target: Run,
+  predicate: (line: Record<string, any>) => boolean,
+  ms = 60_000,
+): Promise<Record<string, any>> {
   const deadline = Date.now() + ms;
   while (Date.now() < deadline) {
     const found = target.lines.find(predicate);
     if (found) return found;
-    if (target.child.exitCode !== null) throw new Error(`process exited ${target.child.exitCode}: ${target.stderr}${JSON.stringify(target.lines)}`);
+    if (target.child.exitCode !== null)
+      throw new Error(`process exited ${target.child.exitCode}: ${target.stderr}${JSON.stringify(target.lines)}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(`timed out; log so far: ${JSON.stringify(target.lines)}`);
@@ -47,21 +60,33 @@ beforeAll(async () => {
   const dir = await mkdtemp(path.join(os.tmpdir(), "ikz-process-"));
   await chmod(dir, 0o755);
   dataDir = path.join(dir, "data");
-  env = { DATA_DIR: dataDir, PORT: String(await findFreePort()), EMBEDDED_PG_PORT: String(await findFreePort()), HOST: "127.0.0.1" };
+  env = {
+    DATA_DIR: dataDir,
+    PORT: String(await findFreePort()),
+    EMBEDDED_PG_PORT: String(await findFreePort()),
+    HOST: "127.0.0.1",
+  };
 });
 afterAll(async () => {
   await rm(path.dirname(dataDir), { recursive: true, force: true });
 });
 
 async function municipalityCount(url: string): Promise<number> {
-  const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: "{ municipalities { totalCount } }" }) });
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ query: "{ municipalities { totalCount } }" }),
+  });
   return ((await response.json()) as any).data.municipalities.totalCount;
 }
 
 describe("npm start", () => {
   it("starts the embedded PostgreSQL, seeds, serves, logs JSON, and exits 0 on Ctrl-C", async () => {
     const hub = run(env);
-    const ready = await waitForLine(hub, (line) => typeof line.msg === "string" && line.msg.includes("serves GraphQL at"));
+    const ready = await waitForLine(
+      hub,
+      (line) => typeof line.msg === "string" && line.msg.includes("serves GraphQL at"),
+    );
     expect(ready.url).toBe(`http://127.0.0.1:${env.PORT}/graphql`);
     expect(ready.data).toContain(dataDir);
     expect(hub.lines.some((line) => /loaded the seed data/.test(line.msg))).toBe(true);
@@ -77,7 +102,10 @@ describe("npm start", () => {
 
   it("keeps its data across restarts and does not seed twice", async () => {
     const hub = run(env);
-    const ready = await waitForLine(hub, (line) => typeof line.msg === "string" && line.msg.includes("serves GraphQL at"));
+    const ready = await waitForLine(
+      hub,
+      (line) => typeof line.msg === "string" && line.msg.includes("serves GraphQL at"),
+    );
     expect(hub.lines.some((line) => /loaded the seed data/.test(line.msg))).toBe(false);
     expect(await municipalityCount(ready.url)).toBe(4);
     hub.child.kill("SIGTERM");
@@ -123,7 +151,9 @@ describe("npm start", () => {
     try {
       const bad = run({ ...env, PORT: String(port) });
       expect(await bad.exit).toBe(1);
-      expect(bad.lines.find((line) => line.level === 60)?.msg).toMatch(`Port ${port} is already in use; set PORT to a free port`);
+      expect(bad.lines.find((line) => line.level === 60)?.msg).toMatch(
+        `Port ${port} is already in use; set PORT to a free port`,
+      );
     } finally {
       blocker.close();
     }

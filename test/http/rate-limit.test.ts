@@ -18,7 +18,11 @@ const ADDRESS_KEY = "ikz-hub:rl:ip:127.0.0.1";
 
 /** Posts a tiny query, with optional extra headers. */
 function post(hub: TestHub, headers: Record<string, string> = {}): Promise<Response> {
-  return fetch(hub.url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify({ query: QUERY }) });
+  return fetch(hub.url, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: JSON.stringify({ query: QUERY }),
+  });
 }
 
 /** The same query as a GET, as embeds send it. */
@@ -97,7 +101,11 @@ describe("in memory (no REDIS_URL)", () => {
     await expectRateLimited(await post(hub), 5, "address");
     // A fresh random "token" on each request must not get round the address's budget:
     // unknown tokens are charged to the address before anything else happens.
-    for (const authorization of [`Bearer test-${randomUUID()}`, `Bearer ikz_${randomUUID().replaceAll("-", "").padEnd(43, "A")}`, "Basic dXNlcjpwYXNz"]) {
+    for (const authorization of [
+      `Bearer test-${randomUUID()}`,
+      `Bearer ikz_${randomUUID().replaceAll("-", "").padEnd(43, "A")}`,
+      "Basic dXNlcjpwYXNz",
+    ]) {
       await expectRateLimited(await post(hub, { authorization }), 5, "address");
     }
   });
@@ -106,7 +114,11 @@ describe("in memory (no REDIS_URL)", () => {
     for (let i = 0; i < 20; i++) {
       const res = await fetch(hub.url, {
         method: "OPTIONS",
-        headers: { origin: "https://www.ratingen.de", "access-control-request-method": "POST", "access-control-request-headers": "content-type" },
+        headers: {
+          origin: "https://www.ratingen.de",
+          "access-control-request-method": "POST",
+          "access-control-request-headers": "content-type",
+        },
       });
       expect(res.status).toBe(204);
       expect(res.headers.get("ratelimit-remaining")).toBeNull();
@@ -191,7 +203,11 @@ describe("Redis unreachable", () => {
       await expectRateLimited(await post(hub), 3, "address");
       const health = await fetch(`${hub.origin}/healthz`);
       expect(health.status).toBe(200);
-      expect(await health.json()).toMatchObject({ status: "ok", database: { status: "up" }, redis: { status: "down" } });
+      expect(await health.json()).toMatchObject({
+        status: "ok",
+        database: { status: "up" },
+        redis: { status: "down" },
+      });
     } finally {
       await hub.close();
     }

@@ -23,9 +23,15 @@ afterAll(() => hub?.close());
 
 type Located<T> = T & { city: CitySeed["municipality"] };
 
-const seedProjects: Located<ProjectSeed>[] = seedData.cities.flatMap((c) => c.projects.map((p) => ({ ...p, city: c.municipality })));
-const seedStrategies: Located<StrategySeed>[] = seedData.cities.flatMap((c) => c.strategies.map((s) => ({ ...s, city: c.municipality })));
-const seedLessons: Located<LessonSeed>[] = seedData.cities.flatMap((c) => c.lessons.map((l) => ({ ...l, city: c.municipality })));
+const seedProjects: Located<ProjectSeed>[] = seedData.cities.flatMap((c) =>
+  c.projects.map((p) => ({ ...p, city: c.municipality })),
+);
+const seedStrategies: Located<StrategySeed>[] = seedData.cities.flatMap((c) =>
+  c.strategies.map((s) => ({ ...s, city: c.municipality })),
+);
+const seedLessons: Located<LessonSeed>[] = seedData.cities.flatMap((c) =>
+  c.lessons.map((l) => ({ ...l, city: c.municipality })),
+);
 const slugsOf = (items: readonly { slug: string }[]) => items.map((item) => item.slug).sort();
 
 // ---------------------------------------------------------------------------
@@ -117,13 +123,21 @@ function rootQuery(field: string, extraArgs: string, selection: string, varDefs 
       totalCount edges { cursor node { id ${selection} } } nodes { id } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }`;
 }
 
-async function walkRoot(field: string, extraArgs = "", selection = "slug", variables: Record<string, unknown> = {}, varDefs = "") {
+async function walkRoot(
+  field: string,
+  extraArgs = "",
+  selection = "slug",
+  variables: Record<string, unknown> = {},
+  varDefs = "",
+) {
   return walk(rootQuery(field, extraArgs, selection, varDefs), ["c"], variables);
 }
 
 /** `(created_at|updated_at, id)` of every row of a table, by database id. */
 async function timestamps(table: string, column: "created_at" | "updated_at"): Promise<Map<number, number>> {
-  const rows: { id: number; at: Date }[] = await hub.db.orm.em.getConnection().execute(`select id, ${column} as at from "${table}"`);
+  const rows: { id: number; at: Date }[] = await hub.db.orm.em
+    .getConnection()
+    .execute(`select id, ${column} as at from "${table}"`);
   return new Map(rows.map((row) => [Number(row.id), new Date(row.at).getTime()]));
 }
 
@@ -138,7 +152,10 @@ function expectOrdered(
   for (let i = 1; i < nodes.length; i += 1) {
     const [a, b] = [nodes[i - 1], nodes[i]];
     const [ka, kb] = [key(a), key(b)];
-    let cmp = typeof ka === "number" && typeof kb === "number" ? Math.sign(ka - kb) : compareText(String(ka), String(kb), property);
+    let cmp =
+      typeof ka === "number" && typeof kb === "number"
+        ? Math.sign(ka - kb)
+        : compareText(String(ka), String(kb), property);
     if (cmp === 0) cmp = Math.sign(decodeId(a.id).id - decodeId(b.id).id);
     const expected = direction === "ASC" ? -1 : 1;
     expect(cmp, `${label}: ${JSON.stringify(ka)} (${a.id}) then ${JSON.stringify(kb)} (${b.id})`).toBe(expected);
@@ -155,7 +172,13 @@ describe("root fields", () => {
       __typename id slug name state stateName officialKey website
       strategies { slug } engagements { provider { slug } } decisions { title } indicators { name } lessons { slug }
       sources { key title } } }`);
-    expect(municipality).toMatchObject({ __typename: "Municipality", slug: "ratingen", name: "Ratingen", state: "NW", officialKey: "05158028" });
+    expect(municipality).toMatchObject({
+      __typename: "Municipality",
+      slug: "ratingen",
+      name: "Ratingen",
+      state: "NW",
+      officialKey: "05158028",
+    });
     expect(municipality.stateName).toBe("Nordrhein-Westfalen");
     const seed = seedData.cities.find((c) => c.municipality.slug === "ratingen")!;
     expect(slugsOf(municipality.strategies)).toEqual(slugsOf(seed.strategies));
@@ -171,7 +194,13 @@ describe("root fields", () => {
       __typename id slug title status municipality { slug } providers { slug } topics { key } products { slug }
       partners { slug } costs { amount currency kind period } lessons { slug } strategy { slug } fieldOfAction { title } sources { key } } }`);
     const seed = seedProjects.find((p) => p.slug === "herten-kita-online")!;
-    expect(project).toMatchObject({ __typename: "Project", slug: seed.slug, title: seed.title, status: seed.status, municipality: { slug: "herten" } });
+    expect(project).toMatchObject({
+      __typename: "Project",
+      slug: seed.slug,
+      title: seed.title,
+      status: seed.status,
+      municipality: { slug: "herten" },
+    });
     expect(project.providers.map((p: any) => p.slug).sort()).toEqual([...seed.providers].sort());
     expect(project.topics.map((t: any) => t.key).sort()).toEqual([...seed.topics].sort());
     expect(project.products.map((p: any) => p.slug).sort()).toEqual([...seed.products].sort());
@@ -189,18 +218,36 @@ describe("root fields", () => {
         budget { year amount category } indicators { name } decisions { title } consultants { slug } projects { slug } sources { key } } }`,
       { slug: seed.slug },
     );
-    expect(strategy).toMatchObject({ __typename: "Strategy", slug: seed.slug, title: seed.title, status: seed.status, municipality: { slug: seed.city.slug } });
-    expect(strategy.fieldsOfAction.map((f: any) => f.position)).toEqual(seed.fieldsOfAction.map((f) => f.position).sort((a, b) => a - b));
+    expect(strategy).toMatchObject({
+      __typename: "Strategy",
+      slug: seed.slug,
+      title: seed.title,
+      status: seed.status,
+      municipality: { slug: seed.city.slug },
+    });
+    expect(strategy.fieldsOfAction.map((f: any) => f.position)).toEqual(
+      seed.fieldsOfAction.map((f) => f.position).sort((a, b) => a - b),
+    );
     expect(strategy.budget).toHaveLength(seed.budget.length);
     expect(strategy.budget.map((b: any) => b.amount).sort()).toEqual(seed.budget.map((b) => b.amount).sort());
     expect(strategy.consultants.map((p: any) => p.slug).sort()).toEqual([...seed.consultants].sort());
-    expect(slugsOf(strategy.projects)).toEqual(slugsOf(seedProjects.filter((p) => p.strategy === seed.slug && p.city.slug === seed.city.slug)));
+    expect(slugsOf(strategy.projects)).toEqual(
+      slugsOf(seedProjects.filter((p) => p.strategy === seed.slug && p.city.slug === seed.city.slug)),
+    );
   });
 
   it("provider(slug) returns the provider with engagements and products", async () => {
-    const { provider } = await data(`{ provider(slug: "regio-it") { __typename id slug name kind statesServed engagements { municipality { slug } } products { slug } sources { key } } }`);
+    const { provider } = await data(
+      `{ provider(slug: "regio-it") { __typename id slug name kind statesServed engagements { municipality { slug } } products { slug } sources { key } } }`,
+    );
     const seed = seedData.providers.find((p) => p.slug === "regio-it")!;
-    expect(provider).toMatchObject({ __typename: "Provider", slug: "regio-it", name: seed.name, kind: seed.kind, statesServed: seed.statesServed });
+    expect(provider).toMatchObject({
+      __typename: "Provider",
+      slug: "regio-it",
+      name: seed.name,
+      kind: seed.kind,
+      statesServed: seed.statesServed,
+    });
     expect(provider.engagements.map((e: any) => e.municipality.slug)).toContain("ratingen");
     expect(Array.isArray(provider.products)).toBe(true);
   });
@@ -273,7 +320,15 @@ describe("root fields", () => {
       emptySlug: project(slug: "") { slug }
       caseSlug: municipality(slug: "Ratingen") { slug }
       sql: project(slug: "' or '1'='1") { slug } }`);
-    expect(ok(res)).toEqual({ municipality: null, strategy: null, project: null, provider: null, emptySlug: null, caseSlug: null, sql: null });
+    expect(ok(res)).toEqual({
+      municipality: null,
+      strategy: null,
+      project: null,
+      provider: null,
+      emptySlug: null,
+      caseSlug: null,
+      sql: null,
+    });
   });
 });
 
@@ -294,7 +349,13 @@ describe("pagination: walking every page with first: 2", () => {
       field: "projects",
       table: "project",
       selection: "slug title status",
-      orderFields: { TITLE: "title", SLUG: "slug", STATUS: "status", CREATED_AT: "@created_at", UPDATED_AT: "@updated_at" },
+      orderFields: {
+        TITLE: "title",
+        SLUG: "slug",
+        STATUS: "status",
+        CREATED_AT: "@created_at",
+        UPDATED_AT: "@updated_at",
+      },
       total: seedProjects.length,
     },
     {
@@ -353,7 +414,8 @@ describe("pagination: walking every page with first: 2", () => {
 
     it(`${list.field} without orderBy equals the default order field ascending`, async () => {
       const defaultField = Object.keys(list.orderFields)[0];
-      const result = await data(`{ a: ${list.field}(first: 100) { nodes { id } } b: ${list.field}(first: 100, orderBy: { field: ${defaultField} }) { nodes { id } }
+      const result =
+        await data(`{ a: ${list.field}(first: 100) { nodes { id } } b: ${list.field}(first: 100, orderBy: { field: ${defaultField} }) { nodes { id } }
         c: ${list.field}(first: 100, orderBy: {}) { nodes { id } } }`);
       expect(result.a.nodes).toEqual(result.b.nodes);
       expect(result.c.nodes).toEqual(result.b.nodes);
@@ -376,7 +438,11 @@ describe("pagination: walking every page with first: 2", () => {
   });
 
   it("a filtered list pages to its filtered total", async () => {
-    const walked = await walkRoot("projects", 'filter: { states: [NW] }, orderBy: { field: SLUG, direction: DESC }', "slug municipality { state }");
+    const walked = await walkRoot(
+      "projects",
+      "filter: { states: [NW] }, orderBy: { field: SLUG, direction: DESC }",
+      "slug municipality { state }",
+    );
     const expected = seedProjects.filter((p) => p.city.state === "NW");
     expect(walked.totalCount).toBe(expected.length);
     expect(slugsOf(walked.nodes)).toEqual(slugsOf(expected));
@@ -385,11 +451,16 @@ describe("pagination: walking every page with first: 2", () => {
   });
 
   it("a cursor resumes the same list with another page size", async () => {
-    const first = await data(`{ projects(first: 5, orderBy: { field: SLUG }) { nodes { slug } pageInfo { endCursor } } }`);
+    const first = await data(
+      `{ projects(first: 5, orderBy: { field: SLUG }) { nodes { slug } pageInfo { endCursor } } }`,
+    );
     const all = await data(`{ projects(first: 100, orderBy: { field: SLUG }) { nodes { slug } } }`);
-    const rest = await data(`query($a: String) { projects(first: 100, after: $a, orderBy: { field: SLUG }) { totalCount nodes { slug } pageInfo { hasNextPage hasPreviousPage } } }`, {
-      a: first.projects.pageInfo.endCursor,
-    });
+    const rest = await data(
+      `query($a: String) { projects(first: 100, after: $a, orderBy: { field: SLUG }) { totalCount nodes { slug } pageInfo { hasNextPage hasPreviousPage } } }`,
+      {
+        a: first.projects.pageInfo.endCursor,
+      },
+    );
     expect([...first.projects.nodes, ...rest.projects.nodes]).toEqual(all.projects.nodes);
     expect(rest.projects.totalCount).toBe(36);
     expect(rest.projects.pageInfo).toEqual({ hasNextPage: false, hasPreviousPage: true });
@@ -398,7 +469,10 @@ describe("pagination: walking every page with first: 2", () => {
   it("the cursor of the last item yields an empty last page", async () => {
     const all = await data(`{ topics(first: 100) { edges { cursor } } }`);
     const last = all.topics.edges.at(-1).cursor;
-    const after = await data(`query($a: String) { topics(after: $a) { totalCount nodes { key } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }`, { a: last });
+    const after = await data(
+      `query($a: String) { topics(after: $a) { totalCount nodes { key } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }`,
+      { a: last },
+    );
     expect(after.topics).toEqual({
       totalCount: seedData.topics.length,
       nodes: [],
@@ -413,8 +487,14 @@ describe("pagination: walking every page with first: 2", () => {
 
 describe("project filters", () => {
   async function projectSlugs(filter: string): Promise<{ slugs: string[]; totalCount: number; nodes: any[] }> {
-    const result = await data(`{ projects(first: 100, filter: ${filter}) { totalCount nodes { slug status municipality { slug state } topics { key } providers { slug } } } }`);
-    return { slugs: slugsOf(result.projects.nodes), totalCount: result.projects.totalCount, nodes: result.projects.nodes };
+    const result = await data(
+      `{ projects(first: 100, filter: ${filter}) { totalCount nodes { slug status municipality { slug state } topics { key } providers { slug } } } }`,
+    );
+    return {
+      slugs: slugsOf(result.projects.nodes),
+      totalCount: result.projects.totalCount,
+      nodes: result.projects.nodes,
+    };
   }
   const expectSeed = (predicate: (p: Located<ProjectSeed>) => boolean) => slugsOf(seedProjects.filter(predicate));
 
@@ -461,9 +541,13 @@ describe("project filters", () => {
     expect(krzn.nodes.every((n) => n.municipality.slug === "herten")).toBe(true);
     expect(krzn.slugs).toEqual(expectSeed((p) => p.providers.includes("krzn")));
     const ratingen = await projectSlugs('{ providers: ["kommitt-ratingen", "regio-it"] }');
-    expect(ratingen.slugs).toEqual(expectSeed((p) => p.providers.includes("kommitt-ratingen") || p.providers.includes("regio-it")));
+    expect(ratingen.slugs).toEqual(
+      expectSeed((p) => p.providers.includes("kommitt-ratingen") || p.providers.includes("regio-it")),
+    );
     // A project with several matching providers is listed once.
-    const many = await projectSlugs('{ providers: ["hertener-stadtwerke", "krzn", "software-beratung-meinhard", "prosoz-herten"] }');
+    const many = await projectSlugs(
+      '{ providers: ["hertener-stadtwerke", "krzn", "software-beratung-meinhard", "prosoz-herten"] }',
+    );
     expect(new Set(many.slugs).size).toBe(many.slugs.length);
     expect(many.totalCount).toBe(many.slugs.length);
   });
@@ -471,9 +555,16 @@ describe("project filters", () => {
   it("combinations: every criterion must hold", async () => {
     const kita = await projectSlugs('{ topics: ["childcare"], states: [HE] }');
     expect(kita.slugs).toEqual(["kelsterbach-kindergartenverwaltung"]);
-    const combined = await projectSlugs('{ municipalities: ["herten", "ratingen"], topics: ["online-services"], statuses: [IDEA, PLANNED] }');
+    const combined = await projectSlugs(
+      '{ municipalities: ["herten", "ratingen"], topics: ["online-services"], statuses: [IDEA, PLANNED] }',
+    );
     expect(combined.slugs).toEqual(
-      expectSeed((p) => ["herten", "ratingen"].includes(p.city.slug) && p.topics.includes("online-services") && ["IDEA", "PLANNED"].includes(p.status)),
+      expectSeed(
+        (p) =>
+          ["herten", "ratingen"].includes(p.city.slug) &&
+          p.topics.includes("online-services") &&
+          ["IDEA", "PLANNED"].includes(p.status),
+      ),
     );
     expect(combined.slugs.length).toBeGreaterThan(0);
     const krznNw = await projectSlugs('{ providers: ["krzn"], states: [NW], topics: ["childcare"] }');
@@ -490,10 +581,15 @@ describe("project filters", () => {
   });
 
   it("filters can be passed as variables", async () => {
-    const result = await data(`query($f: ProjectFilter) { projects(first: 100, filter: $f) { totalCount nodes { slug } } }`, {
-      f: { topics: ["childcare"], states: ["NW"] },
-    });
-    expect(slugsOf(result.projects.nodes)).toEqual(expectSeed((p) => p.topics.includes("childcare") && p.city.state === "NW"));
+    const result = await data(
+      `query($f: ProjectFilter) { projects(first: 100, filter: $f) { totalCount nodes { slug } } }`,
+      {
+        f: { topics: ["childcare"], states: ["NW"] },
+      },
+    );
+    expect(slugsOf(result.projects.nodes)).toEqual(
+      expectSeed((p) => p.topics.includes("childcare") && p.city.state === "NW"),
+    );
   });
 });
 
@@ -532,10 +628,16 @@ describe("filters of the other lists", () => {
       he: providers(first: 100, filter: { states: [HE] }) { totalCount nodes { slug } }
       nw: providers(first: 100, filter: { states: [NW] }) { totalCount nodes { slug } }
       both: providers(first: 100, filter: { states: [NW], kinds: [MUNICIPAL_COMPANY] }) { totalCount nodes { slug } } }`);
-    expect(slugsOf(result.it.nodes)).toEqual(slugsOf(seedData.providers.filter((p) => p.kind === "MUNICIPAL_IT_SERVICE_PROVIDER")));
+    expect(slugsOf(result.it.nodes)).toEqual(
+      slugsOf(seedData.providers.filter((p) => p.kind === "MUNICIPAL_IT_SERVICE_PROVIDER")),
+    );
     expect(slugsOf(result.he.nodes)).toEqual(["ekom21"]);
-    expect(slugsOf(result.nw.nodes)).toEqual(slugsOf(seedData.providers.filter((p) => p.statesServed.includes("NW" as never))));
-    expect(result.both.totalCount).toBe(seedData.providers.filter((p) => p.kind === "MUNICIPAL_COMPANY" && p.statesServed.includes("NW" as never)).length);
+    expect(slugsOf(result.nw.nodes)).toEqual(
+      slugsOf(seedData.providers.filter((p) => p.statesServed.includes("NW" as never))),
+    );
+    expect(result.both.totalCount).toBe(
+      seedData.providers.filter((p) => p.kind === "MUNICIPAL_COMPANY" && p.statesServed.includes("NW" as never)).length,
+    );
   });
 
   it("lessons by municipality, state, topic and kind", async () => {
@@ -547,12 +649,19 @@ describe("filters of the other lists", () => {
       combined: lessons(first: 100, filter: { kinds: [RECOMMENDATION], topics: ["governance"], states: [HE, NI] }) { totalCount nodes { slug } } }`);
     expect(slugsOf(result.city.nodes)).toEqual(slugsOf(seedLessons.filter((l) => l.city.slug === "kelsterbach")));
     expect(slugsOf(result.state.nodes)).toEqual(slugsOf(seedLessons.filter((l) => l.city.state === "NW")));
-    expect(slugsOf(result.topic.nodes)).toEqual(slugsOf(seedLessons.filter((l) => l.topics.includes("childcare") || l.topics.includes("e-file"))));
+    expect(slugsOf(result.topic.nodes)).toEqual(
+      slugsOf(seedLessons.filter((l) => l.topics.includes("childcare") || l.topics.includes("e-file"))),
+    );
     expect(slugsOf(result.kind.nodes)).toEqual(slugsOf(seedLessons.filter((l) => l.kind === "PITFALL")));
     expect(slugsOf(result.combined.nodes)).toEqual(
-      slugsOf(seedLessons.filter((l) => l.kind === "RECOMMENDATION" && l.topics.includes("governance") && ["HE", "NI"].includes(l.city.state))),
+      slugsOf(
+        seedLessons.filter(
+          (l) => l.kind === "RECOMMENDATION" && l.topics.includes("governance") && ["HE", "NI"].includes(l.city.state),
+        ),
+      ),
     );
-    for (const key of ["city", "state", "topic", "kind", "combined"]) expect(result[key].totalCount).toBe(result[key].nodes.length);
+    for (const key of ["city", "state", "topic", "kind", "combined"])
+      expect(result[key].totalCount).toBe(result[key].nodes.length);
   });
 
   it("working groups by member municipality and topic", async () => {
@@ -562,11 +671,17 @@ describe("filters of the other lists", () => {
       notMember: workingGroups(filter: { municipalities: ["herten"] }) { totalCount nodes { slug } }
       topic: workingGroups(filter: { topics: ["governance"] }) { totalCount nodes { slug } }
       otherTopic: workingGroups(filter: { topics: ["schools"] }) { totalCount nodes { slug } } }`);
-    expect(slugsOf(result.member.nodes)).toEqual(slugsOf(seedData.workingGroups.filter((g) => g.members.includes("kelsterbach"))));
+    expect(slugsOf(result.member.nodes)).toEqual(
+      slugsOf(seedData.workingGroups.filter((g) => g.members.includes("kelsterbach"))),
+    );
     expect(slugsOf(result.member.nodes)).toContain(group.slug);
     expect(result.notMember.totalCount).toBe(seedData.workingGroups.filter((g) => g.members.includes("herten")).length);
-    expect(slugsOf(result.topic.nodes)).toEqual(slugsOf(seedData.workingGroups.filter((g) => g.topics.includes("governance"))));
-    expect(result.otherTopic.totalCount).toBe(seedData.workingGroups.filter((g) => g.topics.includes("schools")).length);
+    expect(slugsOf(result.topic.nodes)).toEqual(
+      slugsOf(seedData.workingGroups.filter((g) => g.topics.includes("governance"))),
+    );
+    expect(result.otherTopic.totalCount).toBe(
+      seedData.workingGroups.filter((g) => g.topics.includes("schools")).length,
+    );
   });
 });
 
@@ -575,8 +690,10 @@ describe("filters of the other lists", () => {
 // ---------------------------------------------------------------------------
 
 describe("Municipality.projects", () => {
-  const nested = (slug: string, extraArgs = "") => (connectionArgs: string) =>
-    `query($after: String) { municipality(slug: "${slug}") { slug projects(${connectionArgs}${extraArgs ? `, ${extraArgs}` : ""}) {
+  const nested =
+    (slug: string, extraArgs = "") =>
+    (connectionArgs: string) =>
+      `query($after: String) { municipality(slug: "${slug}") { slug projects(${connectionArgs}${extraArgs ? `, ${extraArgs}` : ""}) {
       totalCount edges { cursor node { id slug title status municipality { slug } topics { key } } } nodes { id }
       pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } } }`;
 
@@ -590,22 +707,31 @@ describe("Municipality.projects", () => {
   });
 
   it("filters and sorts within the municipality", async () => {
-    const walked = await walk(nested("herten", 'filter: { topics: ["online-services"] }, orderBy: { field: SLUG, direction: DESC }'), [
-      "municipality",
-      "projects",
-    ]);
+    const walked = await walk(
+      nested("herten", 'filter: { topics: ["online-services"] }, orderBy: { field: SLUG, direction: DESC }'),
+      ["municipality", "projects"],
+    );
     const expected = seedProjects.filter((p) => p.city.slug === "herten" && p.topics.includes("online-services"));
     expect(expected.length).toBeGreaterThan(2);
     expect(walked.totalCount).toBe(expected.length);
     expect(slugsOf(walked.nodes)).toEqual(slugsOf(expected));
     expectOrdered(walked.nodes, (n) => n.slug, "DESC", "herten online-services by slug desc", "slug");
 
-    const byStatus = await walk(nested("kelsterbach", "filter: { statuses: [IN_PROGRESS] }, orderBy: { field: STATUS }"), ["municipality", "projects"]);
-    expect(slugsOf(byStatus.nodes)).toEqual(slugsOf(seedProjects.filter((p) => p.city.slug === "kelsterbach" && p.status === "IN_PROGRESS")));
+    const byStatus = await walk(
+      nested("kelsterbach", "filter: { statuses: [IN_PROGRESS] }, orderBy: { field: STATUS }"),
+      ["municipality", "projects"],
+    );
+    expect(slugsOf(byStatus.nodes)).toEqual(
+      slugsOf(seedProjects.filter((p) => p.city.slug === "kelsterbach" && p.status === "IN_PROGRESS")),
+    );
 
-    const byProvider = await data(`{ municipality(slug: "herten") { projects(filter: { providers: ["krzn"] }) { totalCount nodes { slug } } } }`);
+    const byProvider = await data(
+      `{ municipality(slug: "herten") { projects(filter: { providers: ["krzn"] }) { totalCount nodes { slug } } } }`,
+    );
     expect(slugsOf(byProvider.municipality.projects.nodes)).toEqual(["herten-kita-online"]);
-    const otherCity = await data(`{ municipality(slug: "herten") { projects(filter: { municipalities: ["kelsterbach"] }) { totalCount nodes { slug } pageInfo { hasNextPage } } } }`);
+    const otherCity = await data(
+      `{ municipality(slug: "herten") { projects(filter: { municipalities: ["kelsterbach"] }) { totalCount nodes { slug } pageInfo { hasNextPage } } } }`,
+    );
     expect(otherCity.municipality.projects).toEqual({ totalCount: 0, nodes: [], pageInfo: { hasNextPage: false } });
   });
 
@@ -617,21 +743,30 @@ describe("Municipality.projects", () => {
       const expected = slugsOf(seedProjects.filter((p) => p.city.slug === municipality.slug));
       const page = municipality.projects;
       expect(page.totalCount, municipality.slug).toBe(expected.length);
-      expect(page.nodes.map((n: any) => n.slug), municipality.slug).toEqual(expected.slice(0, 3));
+      expect(
+        page.nodes.map((n: any) => n.slug),
+        municipality.slug,
+      ).toEqual(expected.slice(0, 3));
       expect(page.nodes.every((n: any) => n.municipality.slug === municipality.slug)).toBe(true);
       expect(page.pageInfo.hasNextPage).toBe(expected.length > 3);
     }
     // The second page of one municipality continues where its first ended.
     const herten = result.municipalities.nodes.find((m: any) => m.slug === "herten");
-    const next = await data(`query($a: String) { municipality(slug: "herten") { projects(first: 3, after: $a, orderBy: { field: SLUG }) { nodes { slug } pageInfo { hasPreviousPage } } } }`, {
-      a: herten.projects.pageInfo.endCursor,
-    });
-    expect(next.municipality.projects.nodes.map((n: any) => n.slug)).toEqual(slugsOf(seedProjects.filter((p) => p.city.slug === "herten")).slice(3, 6));
+    const next = await data(
+      `query($a: String) { municipality(slug: "herten") { projects(first: 3, after: $a, orderBy: { field: SLUG }) { nodes { slug } pageInfo { hasPreviousPage } } } }`,
+      {
+        a: herten.projects.pageInfo.endCursor,
+      },
+    );
+    expect(next.municipality.projects.nodes.map((n: any) => n.slug)).toEqual(
+      slugsOf(seedProjects.filter((p) => p.city.slug === "herten")).slice(3, 6),
+    );
     expect(next.municipality.projects.pageInfo.hasPreviousPage).toBe(true);
   });
 
   it("agrees with the root list filtered by municipality", async () => {
-    const result = await data(`{ root: projects(first: 100, filter: { municipalities: ["ratingen"] }, orderBy: { field: TITLE, direction: DESC }) { totalCount nodes { id } }
+    const result =
+      await data(`{ root: projects(first: 100, filter: { municipalities: ["ratingen"] }, orderBy: { field: TITLE, direction: DESC }) { totalCount nodes { id } }
       municipality(slug: "ratingen") { projects(first: 100, orderBy: { field: TITLE, direction: DESC }) { totalCount nodes { id } } } }`);
     expect(result.municipality.projects).toEqual(result.root);
   });
@@ -660,16 +795,68 @@ describe("node(id) and global ids", () => {
       { typeName: "Provider", id: source.provider.id, key: "slug", value: "krzn" },
       { typeName: "BudgetLine", id: strategy.budget[0].id, key: "amount", value: strategy.budget[0].amount },
       { typeName: "Topic", id: source.topics.nodes[0].id, key: "key", value: source.topics.nodes[0].key },
-      { typeName: "WorkingGroup", id: source.workingGroups.nodes[0].id, key: "slug", value: source.workingGroups.nodes[0].slug },
-      { typeName: "Source", id: source.workingGroups.nodes[0].sources[0].id, key: "key", value: source.workingGroups.nodes[0].sources[0].key },
+      {
+        typeName: "WorkingGroup",
+        id: source.workingGroups.nodes[0].id,
+        key: "slug",
+        value: source.workingGroups.nodes[0].slug,
+      },
+      {
+        typeName: "Source",
+        id: source.workingGroups.nodes[0].sources[0].id,
+        key: "key",
+        value: source.workingGroups.nodes[0].sources[0].key,
+      },
     ];
-    if (source.project.costs[0]) cases.push({ typeName: "CostItem", id: source.project.costs[0].id, key: "amount", value: source.project.costs[0].amount });
-    if (source.project.lessons[0]) cases.push({ typeName: "LessonLearned", id: source.project.lessons[0].id, key: "slug", value: source.project.lessons[0].slug });
-    if (source.project.fieldOfAction) cases.push({ typeName: "FieldOfAction", id: source.project.fieldOfAction.id, key: "title", value: source.project.fieldOfAction.title });
-    if (source.products.products[0]) cases.push({ typeName: "Product", id: source.products.products[0].id, key: "slug", value: source.products.products[0].slug });
-    if (source.municipality.engagements[0]) cases.push({ typeName: "Engagement", id: source.municipality.engagements[0].id, key: "role", value: source.municipality.engagements[0].role });
-    if (source.municipality.decisions[0]) cases.push({ typeName: "Decision", id: source.municipality.decisions[0].id, key: "title", value: source.municipality.decisions[0].title });
-    if (source.municipality.indicators[0]) cases.push({ typeName: "Indicator", id: source.municipality.indicators[0].id, key: "name", value: source.municipality.indicators[0].name });
+    if (source.project.costs[0])
+      cases.push({
+        typeName: "CostItem",
+        id: source.project.costs[0].id,
+        key: "amount",
+        value: source.project.costs[0].amount,
+      });
+    if (source.project.lessons[0])
+      cases.push({
+        typeName: "LessonLearned",
+        id: source.project.lessons[0].id,
+        key: "slug",
+        value: source.project.lessons[0].slug,
+      });
+    if (source.project.fieldOfAction)
+      cases.push({
+        typeName: "FieldOfAction",
+        id: source.project.fieldOfAction.id,
+        key: "title",
+        value: source.project.fieldOfAction.title,
+      });
+    if (source.products.products[0])
+      cases.push({
+        typeName: "Product",
+        id: source.products.products[0].id,
+        key: "slug",
+        value: source.products.products[0].slug,
+      });
+    if (source.municipality.engagements[0])
+      cases.push({
+        typeName: "Engagement",
+        id: source.municipality.engagements[0].id,
+        key: "role",
+        value: source.municipality.engagements[0].role,
+      });
+    if (source.municipality.decisions[0])
+      cases.push({
+        typeName: "Decision",
+        id: source.municipality.decisions[0].id,
+        key: "title",
+        value: source.municipality.decisions[0].title,
+      });
+    if (source.municipality.indicators[0])
+      cases.push({
+        typeName: "Indicator",
+        id: source.municipality.indicators[0].id,
+        key: "name",
+        value: source.municipality.indicators[0].name,
+      });
     expect(cases.length).toBeGreaterThanOrEqual(12);
 
     for (const c of cases) {
@@ -743,17 +930,40 @@ describe("node(id) and global ids", () => {
     // Comparisons, suggestions and statistics are computed per request: they have no identity to fetch again;
     // search results (SearchResults, SearchHit, SearchFacet, …) are answers about records, not records.
     const computed = [
-      "Comparison", "ComparisonRow", "ComparisonCell", "CityKeyFigures", "ProviderRoles", "SimilarProject", "Stats", "TopicStateCount",
-      "ProviderShare", "AdoptionYearCount", "ProjectStatusCount", "BudgetTotal", "ProviderClient", "TopicCityCount",
+      "Comparison",
+      "ComparisonRow",
+      "ComparisonCell",
+      "CityKeyFigures",
+      "ProviderRoles",
+      "SimilarProject",
+      "Stats",
+      "TopicStateCount",
+      "ProviderShare",
+      "AdoptionYearCount",
+      "ProjectStatusCount",
+      "BudgetTotal",
+      "ProviderClient",
+      "TopicCityCount",
     ];
     const notNodes = ["Query", "Mutation", "PageInfo", "Viewer", "Revision", "FieldChange", "Change", ...computed];
     const objects = (__schema.types as any[]).filter(
-      (t) => t.kind === "OBJECT" && !t.name.startsWith("__") && !notNodes.includes(t.name) && !/(Connection|Edge|Payload)$/.test(t.name) && !/^Search[A-Z]/.test(t.name),
+      (t) =>
+        t.kind === "OBJECT" &&
+        !t.name.startsWith("__") &&
+        !notNodes.includes(t.name) &&
+        !/(Connection|Edge|Payload)$/.test(t.name) &&
+        !/^Search[A-Z]/.test(t.name),
     );
     expect(objects.length).toBeGreaterThanOrEqual(15);
     for (const type of objects) {
-      expect(type.interfaces.map((i: any) => i.name), type.name).toContain("Node");
-      expect(type.fields.map((f: any) => f.name), type.name).toContain("id");
+      expect(
+        type.interfaces.map((i: any) => i.name),
+        type.name,
+      ).toContain("Node");
+      expect(
+        type.fields.map((f: any) => f.name),
+        type.name,
+      ).toContain("id");
     }
   });
 });
@@ -792,7 +1002,9 @@ describe("sources on fact-bearing records", () => {
   });
 
   it("a record's sources are those the seed data names", async () => {
-    const result = await data(`{ projects(first: 100) { nodes { slug sources { key } } } providers(first: 100) { nodes { slug sources { key } } } }`);
+    const result = await data(
+      `{ projects(first: 100) { nodes { slug sources { key } } } providers(first: 100) { nodes { slug sources { key } } } }`,
+    );
     for (const project of result.projects.nodes) {
       const seed = seedProjects.find((p) => p.slug === project.slug)!;
       expect(project.sources.map((s: any) => s.key).sort(), project.slug).toEqual([...new Set(seed.sources)].sort());

@@ -10,13 +10,18 @@ import { gql } from "../support/client.js";
 import { startTestHub, type TestHub } from "../support/hub.js";
 
 const DRAFT = `{ project(slug: "herten-revisionsentwurf") { title } }`;
-const codes = (answer: { errors?: { extensions?: Record<string, any> }[] }) => answer.errors?.map((error) => error.extensions?.code);
+const codes = (answer: { errors?: { extensions?: Record<string, any> }[] }) =>
+  answer.errors?.map((error) => error.extensions?.code);
 
 describe("a revoked token", () => {
   let hub: TestHub;
   beforeAll(async () => {
     hub = await startTestHub();
-    const { token } = await createToken(hub.db.orm.em.fork(), { name: "Anlage", role: TokenRole.EDITOR, municipalitySlug: "herten" });
+    const { token } = await createToken(hub.db.orm.em.fork(), {
+      name: "Anlage",
+      role: TokenRole.EDITOR,
+      municipalitySlug: "herten",
+    });
     const created = await gql(
       hub,
       `mutation { createProject(input: { municipality: "herten", slug: "herten-revisionsentwurf", title: "Entwurf", summary: "Intern.", status: PLANNED }) { id } }`,
@@ -28,9 +33,14 @@ describe("a revoked token", () => {
   afterAll(() => hub?.close());
 
   async function editorReadingTheDraft(name: string) {
-    const { token, record } = await createToken(hub.db.orm.em.fork(), { name, role: TokenRole.EDITOR, municipalitySlug: "herten" });
+    const { token, record } = await createToken(hub.db.orm.em.fork(), {
+      name,
+      role: TokenRole.EDITOR,
+      municipalitySlug: "herten",
+    });
     // Twice: the second answer comes from the remembered verification.
-    for (let i = 0; i < 2; i += 1) expect((await gql(hub, DRAFT, {}, token)).data?.project).toEqual({ title: "Entwurf" });
+    for (let i = 0; i < 2; i += 1)
+      expect((await gql(hub, DRAFT, {}, token)).data?.project).toEqual({ title: "Entwurf" });
     return { token, id: record.id };
   }
 
@@ -49,7 +59,12 @@ describe("a revoked token", () => {
   it("reads no draft after a write refused it as revoked", async () => {
     const { token, id } = await editorReadingTheDraft("Schreibt noch");
     await revokeToken(hub.db.orm.em.fork(), id);
-    const write = await gql(hub, `mutation { createSource(input: { key: "herten-nach-widerruf", title: "Zu spät" }) { id } }`, {}, token);
+    const write = await gql(
+      hub,
+      `mutation { createSource(input: { key: "herten-nach-widerruf", title: "Zu spät" }) { id } }`,
+      {},
+      token,
+    );
     expect(codes(write)).toEqual(["UNAUTHENTICATED"]);
     const read = await gql(hub, DRAFT, {}, token);
     expect(read.status).toBe(401);

@@ -15,22 +15,60 @@ const SEARCH = /* GraphQL */ `
     search(query: $query, filter: $filter, first: $first, after: $after) {
       totalCount
       totalCountIsExact
-      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+      pageInfo {
+        hasNextPage
+        hasPreviousPage
+        startCursor
+        endCursor
+      }
       hits {
         score
-        highlights { field snippet }
-        municipality { slug name }
+        highlights {
+          field
+          snippet
+        }
+        municipality {
+          slug
+          name
+        }
         node {
           __typename
-          ... on Project { slug title providers { slug } }
-          ... on Strategy { slug title }
-          ... on FieldOfAction { title }
-          ... on LessonLearned { slug title }
-          ... on Municipality { slug name }
-          ... on Provider { slug name }
+          ... on Project {
+            slug
+            title
+            providers {
+              slug
+            }
+          }
+          ... on Strategy {
+            slug
+            title
+          }
+          ... on FieldOfAction {
+            title
+          }
+          ... on LessonLearned {
+            slug
+            title
+          }
+          ... on Municipality {
+            slug
+            name
+          }
+          ... on Provider {
+            slug
+            name
+          }
         }
       }
-      facets { field values { value label count } }
+      facets {
+        field
+        values {
+          value
+          label
+          count
+        }
+      }
     }
   }
 `;
@@ -57,15 +95,28 @@ describe("search over GraphQL", () => {
     expect(types).toContainEqual({ value: "PROJECT", label: "Projekt", count: expect.any(Number) });
     const municipalities = facets.find((facet: any) => facet.field === "MUNICIPALITY").values;
     expect(municipalities).toContainEqual({ value: "herten", label: "Herten", count: expect.any(Number) });
-    expect(facets.map((facet: any) => facet.field)).toEqual(["TYPE", "MUNICIPALITY", "STATE", "TOPIC", "STATUS", "PROVIDER"]);
+    expect(facets.map((facet: any) => facet.field)).toEqual([
+      "TYPE",
+      "MUNICIPALITY",
+      "STATE",
+      "TOPIC",
+      "STATUS",
+      "PROVIDER",
+    ]);
   });
 
   it("labels topics, states, statuses and providers", async () => {
     const res = await search({ query: "", filter: { types: ["PROJECT"], municipalities: ["herten"] } });
     const facets = res.data!.search.facets;
     const values = (field: string) => facets.find((facet: any) => facet.field === field).values;
-    expect(values("STATE")).toEqual([{ value: "NW", label: "Nordrhein-Westfalen", count: res.data!.search.totalCount }]);
-    expect(values("TOPIC")).toContainEqual({ value: "childcare", label: expect.any(String), count: expect.any(Number) });
+    expect(values("STATE")).toEqual([
+      { value: "NW", label: "Nordrhein-Westfalen", count: res.data!.search.totalCount },
+    ]);
+    expect(values("TOPIC")).toContainEqual({
+      value: "childcare",
+      label: expect.any(String),
+      count: expect.any(Number),
+    });
     expect(values("TOPIC").every((value: any) => value.label !== value.value)).toBe(true);
     expect(values("PROVIDER")).toContainEqual({ value: "krzn", label: "KRZN", count: expect.any(Number) });
     expect(values("STATUS").every((value: any) => value.label !== value.value)).toBe(true);
@@ -74,7 +125,9 @@ describe("search over GraphQL", () => {
   it("gives providers no municipality", async () => {
     const res = await search({ query: "", filter: { types: ["PROVIDER"] }, first: 100 });
     expect(res.data!.search.totalCount).toBe(12);
-    expect(res.data!.search.hits.every((hit: any) => hit.node.__typename === "Provider" && hit.municipality === null)).toBe(true);
+    expect(
+      res.data!.search.hits.every((hit: any) => hit.node.__typename === "Provider" && hit.municipality === null),
+    ).toBe(true);
   });
 
   it("pages with first and after", async () => {
@@ -112,7 +165,9 @@ describe("search hits are public records only", () => {
       await client.query("set local ikz.search_deferred = 'on'");
       await client.query("update project set publication_state = 'DRAFT' where slug = 'herten-kita-online'");
       await client.query("commit");
-      const { rows } = await client.query("select d.id from search_document d join project p on p.id = d.entity_id where d.type = 'Project' and p.slug = 'herten-kita-online'");
+      const { rows } = await client.query(
+        "select d.id from search_document d join project p on p.id = d.entity_id where d.type = 'Project' and p.slug = 'herten-kita-online'",
+      );
       expect(rows).toHaveLength(1);
     } finally {
       await client.end();

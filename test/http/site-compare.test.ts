@@ -69,7 +69,9 @@ async function csvRows(href: string): Promise<Record<string, string>[]> {
   expect(response.headers.get("content-disposition")).toBe('attachment; filename="ikz-comparison.csv"');
   const bytes = Buffer.from(await response.arrayBuffer());
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-  expect(bytes.subarray(3).toString("utf8")).toMatch(/^topic;topic_label;municipality;municipality_name;coverage;fields_of_action;projects\r\n/);
+  expect(bytes.subarray(3).toString("utf8")).toMatch(
+    /^topic;topic_label;municipality;municipality_name;coverage;fields_of_action;projects\r\n/,
+  );
   return parseCsv(bytes.subarray(3).toString("utf8"), { delimiter: ";", columns: true }) as Record<string, string>[];
 }
 
@@ -89,7 +91,11 @@ function coverageCells(html: string): string[][] {
   return body
     .split("<tr>")
     .slice(1)
-    .map((row) => [...row.matchAll(/<td class="coverage coverage-[a-z_]+"><span aria-hidden="true">(.)<\/span> ([^<]+)/g)].map((m) => `${m[1]} ${m[2]}`));
+    .map((row) =>
+      [...row.matchAll(/<td class="coverage coverage-[a-z_]+"><span aria-hidden="true">(.)<\/span> ([^<]+)/g)].map(
+        (m) => `${m[1]} ${m[2]}`,
+      ),
+    );
 }
 
 function csvHref(html: string): string {
@@ -114,7 +120,9 @@ describe("/vergleich", () => {
     expect(html).toContain('<form method="get" action="/vergleich"');
     expect(html).toContain('<a href="/vergleich" aria-current="page">Vergleich</a>');
     for (const slug of SEED_CITIES) {
-      const input = new RegExp(`<input type="checkbox" id="(kommune-\\d+)" name="kommune" value="${slug}"/>`).exec(html);
+      const input = new RegExp(`<input type="checkbox" id="(kommune-\\d+)" name="kommune" value="${slug}"/>`).exec(
+        html,
+      );
       expect(input, slug).not.toBeNull();
       expect(html).toContain(`<label for="${input![1]}">`);
     }
@@ -128,11 +136,15 @@ describe("/vergleich", () => {
     expect(html).toContain("<h1>Vergleich: Ratingen, Hildesheim</h1>");
     expect(html).toContain('<caption id="matrix-caption">');
     expect(html).toContain('<th scope="col">Thema</th>');
-    expect(html).toMatch(/<th scope="col"><a href="\/kommunen\/ratingen">Ratingen<\/a><\/th><th scope="col"><a href="\/kommunen\/hildesheim">Hildesheim<\/a><\/th>/);
+    expect(html).toMatch(
+      /<th scope="col"><a href="\/kommunen\/ratingen">Ratingen<\/a><\/th><th scope="col"><a href="\/kommunen\/hildesheim">Hildesheim<\/a><\/th>/,
+    );
     expect(html).toMatch(/<th scope="row"><a href="\/themen\/schools">[^<]+<\/a><\/th>/);
     const expected = await apiMatrix(["ratingen", "hildesheim"], ["schools"]);
     expect(expected.map((cell) => cell.coverage).every((coverage) => coverage !== "NONE")).toBe(true);
-    expect(coverageCells(html)).toEqual([expected.map((cell) => `${COVERAGE[cell.coverage].symbol} ${COVERAGE[cell.coverage].text}`)]);
+    expect(coverageCells(html)).toEqual([
+      expected.map((cell) => `${COVERAGE[cell.coverage].symbol} ${COVERAGE[cell.coverage].text}`),
+    ]);
     // The choice stays ticked in the form below, and the key figures name both cities.
     expect(html).toMatch(/name="kommune" value="ratingen" checked\/?>/);
     expect(html).toMatch(/name="thema" value="schools" checked\/?>/);
@@ -140,14 +152,20 @@ describe("/vergleich", () => {
     expect(html).toContain("Nordrhein-Westfalen");
     expect(html).toContain("Niedersachsen");
     // Each city's published budget per year, from the API's key figures.
-    const { data } = await gql(hub, `{ compare(municipalities: ["ratingen", "hildesheim"]) { keyFigures { budgetByYear { year total } } } }`);
+    const { data } = await gql(
+      hub,
+      `{ compare(municipalities: ["ratingen", "hildesheim"]) { keyFigures { budgetByYear { year total } } } }`,
+    );
     const budgets = data!.compare.keyFigures.map((figures: any) => figures.budgetByYear);
     expect(budgets.flat().length).toBeGreaterThan(0);
     const shown = [...html.matchAll(/<dt>Budget<\/dt><dd>([^<]*)<\/dd>/g)].map((match) => match[1]);
     expect(shown).toHaveLength(2);
     budgets.forEach((budget: { year: number; total: string }[], index: number) => {
       if (budget.length === 0) expect(shown[index]).toBe("keines veröffentlicht");
-      for (const entry of budget) expect(shown[index]).toContain(`${entry.year}: ${Math.round(Number(entry.total)).toLocaleString("de-DE")}\u00a0€`);
+      for (const entry of budget)
+        expect(shown[index]).toContain(
+          `${entry.year}: ${Math.round(Number(entry.total)).toLocaleString("de-DE")}\u00a0€`,
+        );
     });
   });
 
@@ -162,7 +180,9 @@ describe("/vergleich", () => {
     const expected = await apiMatrix(SEED_CITIES, null);
     expect(expected.length).toBeGreaterThan(20);
     expect(asMatrix(await csvRows(csvHref(all)))).toEqual(expected);
-    expect(coverageCells(all).flat()).toEqual(expected.map((cell) => `${COVERAGE[cell.coverage].symbol} ${COVERAGE[cell.coverage].text}`));
+    expect(coverageCells(all).flat()).toEqual(
+      expected.map((cell) => `${COVERAGE[cell.coverage].symbol} ${COVERAGE[cell.coverage].text}`),
+    );
   });
 
   it("sends the form's checkboxes on to the canonical address", async () => {
@@ -203,7 +223,13 @@ describe("/vergleich", () => {
   });
 
   it("answers bad CSV parameters with the exports' 400", async () => {
-    for (const query of ["", "?municipalities=atlantis", "?municipalities=ratingen&topics=nope", "?municipalities=ratingen,ratingen", "?municipalities=ratingen&limit=5"]) {
+    for (const query of [
+      "",
+      "?municipalities=atlantis",
+      "?municipalities=ratingen&topics=nope",
+      "?municipalities=ratingen,ratingen",
+      "?municipalities=ratingen&limit=5",
+    ]) {
       const res = await fetch(`${hub.origin}/export/comparison.csv${query}`);
       expect(res.status, query).toBe(400);
       expect((await res.json()).errors[0].extensions.code, query).toBe("BAD_USER_INPUT");
@@ -229,7 +255,7 @@ describe("/vergleich", () => {
 
 describe("/vergleich with hostile text and drafts", () => {
   const HOSTILE_LABEL = "<img src=x onerror=alert(1)>";
-  const HOSTILE_TITLE = "=HYPERLINK(\"http://evil.example\")</script><script>alert(2)</script>";
+  const HOSTILE_TITLE = '=HYPERLINK("http://evil.example")</script><script>alert(2)</script>';
   const DRAFT_TITLE = "Geheimer Entwurf Schul-WLAN";
 
   beforeAll(async () => {
@@ -237,14 +263,25 @@ describe("/vergleich with hostile text and drafts", () => {
     await sql.execute(`update topic set label_de = ? where key = 'schools'`, [HOSTILE_LABEL]);
     await sql.execute(`update municipality set name = ? where slug = 'hildesheim'`, ["Hildes\u202Eheim=1+1"]);
     await sql.execute(`update project set title = ? where slug = 'ratingen-schulen-ausstattung'`, [HOSTILE_TITLE]);
-    await createDraftProject(hub, { municipality: "hildesheim", slug: "hildesheim-geheimer-entwurf", title: DRAFT_TITLE, status: "COMPLETED", topics: ["schools"] });
+    await createDraftProject(hub, {
+      municipality: "hildesheim",
+      slug: "hildesheim-geheimer-entwurf",
+      title: DRAFT_TITLE,
+      status: "COMPLETED",
+      topics: ["schools"],
+    });
   });
 
   it("shows hostile text as text, never as markup", async () => {
     const html = await (await page(PAIR)).text();
     const tags = scanTags(html);
-    for (const name of ["img", "script"]) expect(tags.some((tag) => tag.name === name), name).toBe(false);
-    for (const tag of tags) for (const attribute of Object.keys(tag.attributes)) expect(attribute.startsWith("on"), attribute).toBe(false);
+    for (const name of ["img", "script"])
+      expect(
+        tags.some((tag) => tag.name === name),
+        name,
+      ).toBe(false);
+    for (const tag of tags)
+      for (const attribute of Object.keys(tag.attributes)) expect(attribute.startsWith("on"), attribute).toBe(false);
     expect(html).toContain("&lt;img src=x onerror=alert(1)>");
     expect(html).toContain("&lt;/script>&lt;script>alert(2)&lt;/script>");
     expect(html).toContain("Hildesheim=1+1");
@@ -256,7 +293,7 @@ describe("/vergleich with hostile text and drafts", () => {
     expect(rows.map((row) => row.topic_label)).toEqual([HOSTILE_LABEL, HOSTILE_LABEL]);
     expect(rows[1].municipality_name).toBe("Hildesheim=1+1");
     expect(asMatrix(rows)).toEqual(await apiMatrix(["ratingen", "hildesheim"], ["schools"]));
-    const text = (await (await fetch(`${hub.origin}/export/comparison.csv?municipalities=hildesheim`)).text());
+    const text = await (await fetch(`${hub.origin}/export/comparison.csv?municipalities=hildesheim`)).text();
     expect(/\p{Bidi_Control}/u.test(text)).toBe(false);
   });
 
@@ -265,7 +302,10 @@ describe("/vergleich with hostile text and drafts", () => {
     expect(html).not.toContain(DRAFT_TITLE);
     expect(html).not.toContain("hildesheim-geheimer-entwurf");
     const rows = await csvRows("/export/comparison.csv?municipalities=hildesheim&topics=schools");
-    const published = await gql(hub, `{ projects(first: 100, filter: { municipalities: ["hildesheim"], topics: ["schools"] }) { totalCount } }`);
+    const published = await gql(
+      hub,
+      `{ projects(first: 100, filter: { municipalities: ["hildesheim"], topics: ["schools"] }) { totalCount } }`,
+    );
     expect(Number(rows[0].projects)).toBe(published.data!.projects.totalCount);
     // A completed draft would make Hildesheim's schools COMPLETED; the published projects do not.
     expect(rows[0].coverage).not.toBe("COMPLETED");
@@ -282,7 +322,13 @@ describe("/vergleich statements", () => {
     const ratingen = await em.findOneOrFail(Municipality, { slug: "ratingen" });
     const topics = await em.find(Topic, {}, { limit: 6, orderBy: { key: "asc" } });
     for (let i = 0; i < 30; i++) {
-      const project = new Project(`ratingen-vergleich-${i}`, `Vergleichsprojekt ${i}`, "Für die Zählung.", ref(ratingen), ProjectStatus.PLANNED);
+      const project = new Project(
+        `ratingen-vergleich-${i}`,
+        `Vergleichsprojekt ${i}`,
+        "Für die Zählung.",
+        ref(ratingen),
+        ProjectStatus.PLANNED,
+      );
       project.publicationState = PublicationState.PUBLISHED;
       project.topics.set([topics[i % topics.length]]);
       em.persist(project);
@@ -293,12 +339,18 @@ describe("/vergleich statements", () => {
   });
 
   it("stay the same, and the page under 100 KB, for the most cities on every topic", async () => {
-    const synthetic = await addSyntheticCities(hub.db.orm, MAX_COMPARED_MUNICIPALITIES - SEED_CITIES.length, "vergleich");
+    const synthetic = await addSyntheticCities(
+      hub.db.orm,
+      MAX_COMPARED_MUNICIPALITIES - SEED_CITIES.length,
+      "vergleich",
+    );
     const { data } = await gql(hub, "{ topics(first: 100) { nodes { key } } }");
     const topics = data!.topics.nodes.map((topic: { key: string }) => topic.key);
     const path = `/vergleich?kommunen=${[...SEED_CITIES, ...synthetic].join(",")}&themen=${topics.join(",")}`;
     // The same topics for fewer cities: chosen topics cost a statement of their own (checking them) in each document.
-    expect(await statements(path)).toBe(await statements(`/vergleich?kommunen=${SEED_CITIES.join(",")}&themen=${topics.join(",")}`));
+    expect(await statements(path)).toBe(
+      await statements(`/vergleich?kommunen=${SEED_CITIES.join(",")}&themen=${topics.join(",")}`),
+    );
     const html = await (await page(path)).text();
     expect(coverageCells(html).flat()).toHaveLength(MAX_COMPARED_MUNICIPALITIES * topics.length);
     expect(Buffer.byteLength(html)).toBeLessThanOrEqual(100 * 1024);

@@ -22,7 +22,13 @@ const FEED = `query($first: Int, $after: String, $newestFirst: Boolean, $municip
 const HOSTILE_TITLE = `Wasser <img src=x onerror=alert(1)> </script><script>alert(2)</script> & "x" ]]> javascript:alert(3)`;
 const DRAFT_TITLE = "Geheimer Entwurf Zählerfernauslesung";
 
-type Entry = { id: string; title: string; updated: string; link: { "@_href": string } | { "@_href": string }[]; summary: string };
+type Entry = {
+  id: string;
+  title: string;
+  updated: string;
+  link: { "@_href": string } | { "@_href": string }[];
+  summary: string;
+};
 
 describe("the change feed pages", () => {
   let hub: TestHub;
@@ -37,7 +43,17 @@ describe("the change feed pages", () => {
     const created = await gql(
       hub,
       CREATE,
-      { input: { municipality: city, slug, title, summary: "Zähler werden aus der Ferne gelesen.", status: "PLANNED", topics: [topic], sources: [source] } },
+      {
+        input: {
+          municipality: city,
+          slug,
+          title,
+          summary: "Zähler werden aus der Ferne gelesen.",
+          status: "PLANNED",
+          topics: [topic],
+          sources: [source],
+        },
+      },
       tokens.editors[city],
     );
     expect(created.errors).toBeUndefined();
@@ -63,7 +79,9 @@ describe("the change feed pages", () => {
       expect(text, path).not.toContain("herten-feed-entwurf");
     }
 
-    expect((await gql(hub, PUBLISH, { id }, tokens.editors.herten)).data!.publishProject.publicationState).toBe("PUBLISHED");
+    expect((await gql(hub, PUBLISH, { id }, tokens.editors.herten)).data!.publishProject.publicationState).toBe(
+      "PUBLISHED",
+    );
     const html = await (await page("/aenderungen")).text();
     expect(html).toContain(DRAFT_TITLE);
     expect(html).toContain('href="/projekte/herten-feed-entwurf"');
@@ -82,7 +100,9 @@ describe("the change feed pages", () => {
     expect((await atom("/aenderungen.atom")).text).not.toContain(DRAFT_TITLE);
     // A draft's topics decide nothing for the public: its entries match a topic filter only for its own editors.
     const ids = async (token?: string) =>
-      (await gql(hub, FEED, { first: 100, topics: ["e-file"] }, token)).data!.changes.nodes.map((change: { id: string }) => change.id);
+      (await gql(hub, FEED, { first: 100, topics: ["e-file"] }, token)).data!.changes.nodes.map(
+        (change: { id: string }) => change.id,
+      );
     expect(await ids()).not.toContain(id);
     expect(await ids(tokens.editors.herten)).toContain(id);
   });
@@ -142,7 +162,13 @@ describe("the change feed pages", () => {
   });
 
   it("filters by city and by topic, in the page, the feed and the API", async () => {
-    const id = await project("ratingen", "ratingen-feed-kita", "Kita-Anmeldung Feedtest", "childcare", "ratingen-trimborn-2021");
+    const id = await project(
+      "ratingen",
+      "ratingen-feed-kita",
+      "Kita-Anmeldung Feedtest",
+      "childcare",
+      "ratingen-trimborn-2021",
+    );
     await gql(hub, PUBLISH, { id }, tokens.editors.ratingen);
     const inRatingen = await (await page("/aenderungen?kommune=ratingen")).text();
     expect(inRatingen).toContain("Kita-Anmeldung Feedtest");
@@ -150,7 +176,9 @@ describe("the change feed pages", () => {
     expect(await (await page("/aenderungen?kommune=herten")).text()).not.toContain("Kita-Anmeldung Feedtest");
     expect(await (await page("/aenderungen?thema=childcare")).text()).toContain("Kita-Anmeldung Feedtest");
     expect(await (await page("/aenderungen?thema=e-file")).text()).not.toContain("Kita-Anmeldung Feedtest");
-    expect((await atom("/aenderungen.atom?kommune=ratingen&thema=childcare")).text).toContain("Kita-Anmeldung Feedtest");
+    expect((await atom("/aenderungen.atom?kommune=ratingen&thema=childcare")).text).toContain(
+      "Kita-Anmeldung Feedtest",
+    );
     expect((await atom("/aenderungen.atom?kommune=herten")).text).not.toContain("Kita-Anmeldung Feedtest");
 
     const byCity = await gql(hub, FEED, { first: 100, newestFirst: true, municipalities: ["ratingen"] });
@@ -160,7 +188,9 @@ describe("the change feed pages", () => {
     const slugs = byTopic.data!.changes.nodes.map((change: { node: { slug?: string } | null }) => change.node?.slug);
     expect(slugs).toContain("ratingen-feed-kita");
     expect(slugs).not.toContain("ratingen-feed-feindlich");
-    expect((await gql(hub, FEED, { municipalities: ["atlantis"] })).errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+    expect((await gql(hub, FEED, { municipalities: ["atlantis"] })).errors?.[0].extensions?.code).toBe(
+      "BAD_USER_INPUT",
+    );
     expect((await gql(hub, FEED, { topics: ["nope"] })).errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
   });
 
@@ -175,12 +205,21 @@ describe("the change feed pages", () => {
       after = answer.data.changes.pageInfo.hasNextPage ? answer.data.changes.pageInfo.endCursor : null;
     } while (after);
     expect(newest).toEqual([...all].reverse());
-    const cursor = oldest.data!.changes.pageInfo.endCursor ?? (await gql(hub, FEED, { first: 1 })).data!.changes.pageInfo.endCursor;
-    expect((await gql(hub, FEED, { first: 1, newestFirst: true, after: cursor })).errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+    const cursor =
+      oldest.data!.changes.pageInfo.endCursor ?? (await gql(hub, FEED, { first: 1 })).data!.changes.pageInfo.endCursor;
+    expect((await gql(hub, FEED, { first: 1, newestFirst: true, after: cursor })).errors?.[0].extensions?.code).toBe(
+      "BAD_USER_INPUT",
+    );
   });
 
   it("answers unknown or malformed filters with the HTML 404, never a 500", async () => {
-    for (const path of ["/aenderungen?kommune=atlantis", "/aenderungen?thema=nope", "/aenderungen?kommune=a&kommune=b", `/aenderungen?nach=${"x".repeat(300)}`, "/aenderungen?nach=kaputt"]) {
+    for (const path of [
+      "/aenderungen?kommune=atlantis",
+      "/aenderungen?thema=nope",
+      "/aenderungen?kommune=a&kommune=b",
+      `/aenderungen?nach=${"x".repeat(300)}`,
+      "/aenderungen?nach=kaputt",
+    ]) {
       const response = await page(path);
       expect(response.status, path).toBe(404);
       expect(await response.text(), path).toContain("Seite nicht gefunden");

@@ -14,7 +14,8 @@ import { startTestHub, type TestHub } from "../support/hub.js";
 
 const HTML_ACCEPT = "text/html,application/xhtml+xml,*/*;q=0.8";
 const LEGAL = {
-  impressum: "# Stadt Musterhausen\n\nVertreten durch die Bürgermeisterin.\n\n[Kontakt](mailto:info@musterhausen.example)",
+  impressum:
+    "# Stadt Musterhausen\n\nVertreten durch die Bürgermeisterin.\n\n[Kontakt](mailto:info@musterhausen.example)",
   datenschutz:
     "Wir speichern nichts. <script>alert(1)</script> <img src=x onerror=alert(2)>\n\n[Klick](javascript:alert(3)) ![Logo](https://evil.example/logo.png)",
   barrierefreiheit: "## Stand der Vereinbarkeit\n\nDiese Website ist teilweise barrierefrei.",
@@ -53,11 +54,15 @@ describe("the pages about the hub", () => {
     expect(html).toContain('href="/api/schema.graphql"');
     expect(html).toContain('href="/explorer"');
     expect(html).toContain('href="/aenderungen.atom"');
-    const examples = readdirSync("client-examples", { recursive: true, encoding: "utf8" }).filter((file) => file.endsWith(".graphql"));
+    const examples = readdirSync("client-examples", { recursive: true, encoding: "utf8" }).filter((file) =>
+      file.endsWith(".graphql"),
+    );
     expect(examples.length).toBeGreaterThan(5);
     for (const file of examples) {
       expect(html).toContain(`client-examples/${file}`);
-      const firstLine = readFileSync(path.join("client-examples", file), "utf8").split("\n").find((line) => line.trim() && !line.includes("<"));
+      const firstLine = readFileSync(path.join("client-examples", file), "utf8")
+        .split("\n")
+        .find((line) => line.trim() && !line.includes("<"));
       if (firstLine) expect(html).toContain(firstLine.trim().replaceAll("&", "&amp;").replaceAll('"', "&quot;"));
     }
     expect(Buffer.byteLength(html)).toBeLessThan(100 * 1024);
@@ -83,7 +88,9 @@ describe("the pages about the hub", () => {
     expect(tags.filter((tag) => tag.name === "script" || tag.name === "img")).toEqual([]);
     expect(datenschutz).not.toContain('href="javascript:');
     // Images are off: the picture becomes at most a link, nothing loads from another host.
-    const loading = tags.filter((tag) => tag.name !== "a" && Object.values(tag.attributes).some((value) => value.includes("evil.example")));
+    const loading = tags.filter(
+      (tag) => tag.name !== "a" && Object.values(tag.attributes).some((value) => value.includes("evil.example")),
+    );
     expect(loading).toEqual([]);
     const barrierefreiheit = await (await page("/barrierefreiheit")).text();
     expect(barrierefreiheit).toContain("<h1>Erklärung zur Barrierefreiheit</h1>");
@@ -94,8 +101,11 @@ describe("the pages about the hub", () => {
   it("names the configured licence and links the legal pages in every page's footer", async () => {
     for (const url of ["/", "/aenderungen", "/api", "/impressum", "/kommunen", "/gibt-es-nicht"]) {
       const html = await (await page(url)).text();
-      expect(html, url).toContain('<a href="https://creativecommons.org/licenses/by/4.0/deed.de">CC BY 4.0 &lt;b>international&lt;/b></a>');
-      for (const link of ["/impressum", "/datenschutz", "/barrierefreiheit", "/api", "/aenderungen"]) expect(html, url).toContain(`href="${link}"`);
+      expect(html, url).toContain(
+        '<a href="https://creativecommons.org/licenses/by/4.0/deed.de">CC BY 4.0 &lt;b>international&lt;/b></a>',
+      );
+      for (const link of ["/impressum", "/datenschutz", "/barrierefreiheit", "/api", "/aenderungen"])
+        expect(html, url).toContain(`href="${link}"`);
     }
   });
 });
@@ -114,11 +124,18 @@ describe("the legal pages without SITE_LEGAL_DIR", () => {
       expect(await response.text(), url).toContain("hat diesen Text noch nicht ausgefüllt");
     }
     const statement = await (await fetch(`${hub.origin}/barrierefreiheit`)).text();
-    for (const heading of ["Stand der Vereinbarkeit mit den Anforderungen", "Nicht barrierefreie Inhalte", "Feedback und Kontakt", "Schlichtungsverfahren"]) {
+    for (const heading of [
+      "Stand der Vereinbarkeit mit den Anforderungen",
+      "Nicht barrierefreie Inhalte",
+      "Feedback und Kontakt",
+      "Schlichtungsverfahren",
+    ]) {
       expect(statement).toContain(`<h2>${heading}</h2>`);
     }
     expect(statement).toContain("BITV 2.0");
     const home = await (await fetch(`${hub.origin}/`)).text();
-    expect(home).toContain('<a href="https://www.govdata.de/dl-de/by-2-0">Datenlizenz Deutschland – Namensnennung 2.0</a>');
+    expect(home).toContain(
+      '<a href="https://www.govdata.de/dl-de/by-2-0">Datenlizenz Deutschland – Namensnennung 2.0</a>',
+    );
   });
 });

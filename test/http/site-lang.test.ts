@@ -14,7 +14,16 @@ import { startTestHub, type TestHub } from "../support/hub.js";
 
 const HTML_ACCEPT = "text/html,application/xhtml+xml,*/*;q=0.8";
 /** Paths under these serve data or programs, not site pages: their links need no language. */
-const NOT_PAGES = ["/export/", "/graphql", "/explorer", "/site/", "/embed", "/oembed", "/aenderungen.atom", "/api/schema.graphql"];
+const NOT_PAGES = [
+  "/export/",
+  "/graphql",
+  "/explorer",
+  "/site/",
+  "/embed",
+  "/oembed",
+  "/aenderungen.atom",
+  "/api/schema.graphql",
+];
 
 const withParam = (path: string, param: string) => `${path}${path.includes("?") ? "&" : "?"}${param}`;
 
@@ -23,7 +32,8 @@ function texts(messages: unknown, prefix = ""): Map<string, string> {
   const found = new Map<string, string>();
   if (typeof messages === "string") found.set(prefix, messages);
   else if (messages && typeof messages === "object") {
-    for (const [key, value] of Object.entries(messages)) for (const [path, text] of texts(value, `${prefix}.${key}`)) found.set(path, text);
+    for (const [key, value] of Object.entries(messages))
+      for (const [path, text] of texts(value, `${prefix}.${key}`)) found.set(path, text);
   }
   return found;
 }
@@ -31,14 +41,19 @@ function texts(messages: unknown, prefix = ""): Map<string, string> {
 /** The German labels that English says differently: none may show on an English page as a whole text or attribute value. */
 function germanOnlyLabels(): string[] {
   const english = texts(en satisfies Messages);
-  const labels = [...texts(de)].filter(([path, text]) => path !== ".locale" && text.length > 2 && english.get(path) !== text).map(([, text]) => text);
+  const labels = [...texts(de)]
+    .filter(([path, text]) => path !== ".locale" && text.length > 2 && english.get(path) !== text)
+    .map(([, text]) => text);
   // The navigation's "Erfahrungen" is a German word, also the English word's path differs: check each text once.
   return [...new Set(labels)].filter((label) => ![...english.values()].includes(label));
 }
 
 const VOID = new Set(["meta", "link", "input", "br", "img", "hr"]);
 const decode = (text: string) =>
-  text.replace(/&(amp|lt|gt|quot|#39);/g, (_entity, name: string) => ({ amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'" })[name]!);
+  text.replace(
+    /&(amp|lt|gt|quot|#39);/g,
+    (_entity, name: string) => ({ amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'" })[name]!,
+  );
 
 /**
  * The page's own words: its text nodes and attribute values outside any element marked `lang="de"`
@@ -99,12 +114,18 @@ describe("the website in English (?lang=en)", () => {
       for (const label of german) expect(own.has(label), `${path}: "${label}"`).toBe(false);
       const tags = scanTags(html);
       const switches = tags.filter((tag) => tag.name === "a" && tag.attributes.hreflang);
-      expect(switches.map((tag) => [tag.attributes.hreflang, tag.attributes.lang]), path).toEqual([["de", "de"]]);
+      expect(
+        switches.map((tag) => [tag.attributes.hreflang, tag.attributes.lang]),
+        path,
+      ).toEqual([["de", "de"]]);
       expect(switches[0].attributes.href, path).not.toMatch(/[?&]lang=/);
       for (const tag of tags) {
         const href = tag.name === "a" && !tag.closing && !tag.attributes.hreflang ? tag.attributes.href : undefined;
-        if (!href?.startsWith("/") || href.startsWith("//") || NOT_PAGES.some((prefix) => href.startsWith(prefix))) continue;
-        expect(new URLSearchParams(href.split("#")[0].split("?")[1] ?? "").getAll("lang"), `${path} → ${href}`).toEqual(["en"]);
+        if (!href?.startsWith("/") || href.startsWith("//") || NOT_PAGES.some((prefix) => href.startsWith(prefix)))
+          continue;
+        expect(new URLSearchParams(href.split("#")[0].split("?")[1] ?? "").getAll("lang"), `${path} → ${href}`).toEqual(
+          ["en"],
+        );
       }
       const forms = html.match(/<form[^>]*method="get"[^>]*>[\s\S]*?<\/form>/g) ?? [];
       for (const form of forms) expect(form, path).toContain('<input type="hidden" name="lang" value="en"/>');
@@ -118,8 +139,13 @@ describe("the website in English (?lang=en)", () => {
       const html = await answer.text();
       expect(html, path).toMatch(/^<!doctype html><html lang="de">/);
       expect(html.match(/ lang="de"/g), path).toHaveLength(1);
-      const tags = scanTags(html).filter((tag) => tag.name === "a" && !tag.closing && tag.attributes.href?.includes("lang="));
-      expect(tags.map((tag) => [tag.attributes.hreflang, tag.attributes.lang, tag.attributes.href]), path).toEqual([["en", "en", expect.stringMatching(/[?&]lang=en$/)]]);
+      const tags = scanTags(html).filter(
+        (tag) => tag.name === "a" && !tag.closing && tag.attributes.href?.includes("lang="),
+      );
+      expect(
+        tags.map((tag) => [tag.attributes.hreflang, tag.attributes.lang, tag.attributes.href]),
+        path,
+      ).toEqual([["en", "en", expect.stringMatching(/[?&]lang=en$/)]]);
       expect(html, path).not.toContain('name="lang"');
       for (const other of ["lang=fr", "lang=de", "lang=en&lang=en", "lang[]=en", "lang="]) {
         const variant = await get(withParam(path, other));
@@ -138,7 +164,9 @@ describe("the website in English (?lang=en)", () => {
     expect(scanTags(englishHtml).find((tag) => tag.attributes.hreflang === "de")!.attributes.href).toBe(search);
     // Parameters a page does not read (here `utm`) are not part of it, in either language.
     const tracked = await (await get(`/kommunen/ratingen?utm=x&lang=en`)).text();
-    expect(scanTags(tracked).find((tag) => tag.attributes.hreflang === "de")!.attributes.href).toBe("/kommunen/ratingen");
+    expect(scanTags(tracked).find((tag) => tag.attributes.hreflang === "de")!.attributes.href).toBe(
+      "/kommunen/ratingen",
+    );
   });
 
   it("marks stored German content on English pages and formats numbers and dates the English way", async () => {

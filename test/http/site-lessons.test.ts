@@ -75,7 +75,9 @@ describe("/erfahrungen", () => {
     expect(items.map((item) => unescape(item.title))).toEqual(expected.map((lesson) => lesson.title));
     expected.forEach((lesson, index) => {
       const item = items[index].html;
-      expect(item, lesson.slug).toContain(`<a href="/kommunen/${lesson.municipality.slug}">${lesson.municipality.name}</a>`);
+      expect(item, lesson.slug).toContain(
+        `<a href="/kommunen/${lesson.municipality.slug}">${lesson.municipality.name}</a>`,
+      );
       expect(item, lesson.slug).toContain(LESSON_KIND_LABELS[lesson.kind]);
       if (lesson.project) expect(item, lesson.slug).toContain(`<a href="/projekte/${lesson.project.slug}">`);
       for (const topic of lesson.topics) expect(item, lesson.slug).toContain(`<a href="/themen/${topic.key}">`);
@@ -86,12 +88,18 @@ describe("/erfahrungen", () => {
   });
 
   it("is linked from the start page's figures", async () => {
-    expect(await (await page("/")).text()).toMatch(/<a href="\/erfahrungen"><span class="figure">\d+<\/span> Erfahrungen<\/a>/);
+    expect(await (await page("/")).text()).toMatch(
+      /<a href="\/erfahrungen"><span class="figure">\d+<\/span> Erfahrungen<\/a>/,
+    );
   });
 
   it("offers labelled selects for topic, kind and city, and filters as the API does", async () => {
     const form = await (await page("/erfahrungen")).text();
-    for (const [id, name] of [["filter-thema", "thema"], ["filter-art", "art"], ["filter-kommune", "kommune"]]) {
+    for (const [id, name] of [
+      ["filter-thema", "thema"],
+      ["filter-art", "art"],
+      ["filter-kommune", "kommune"],
+    ]) {
       expect(form).toContain(`<label for="${id}">`);
       expect(form).toContain(`<select id="${id}" name="${name}">`);
     }
@@ -101,17 +109,25 @@ describe("/erfahrungen", () => {
       [`thema=${topic}`, { topics: [topic] }],
       ["art=PITFALL", { kinds: ["PITFALL"] }],
       ["kommune=hildesheim", { municipalities: ["hildesheim"] }],
-      [`kommune=ratingen&art=SUCCESS&thema=${topic}`, { municipalities: ["ratingen"], kinds: ["SUCCESS"], topics: [topic] }],
+      [
+        `kommune=ratingen&art=SUCCESS&thema=${topic}`,
+        { municipalities: ["ratingen"], kinds: ["SUCCESS"], topics: [topic] },
+      ],
     ];
     for (const [query, filter] of cases) {
       const res = await page(`/erfahrungen?${query}`);
       expect(res.status, query).toBe(200);
       const html = await res.text();
       const expected = await apiLessons(filter);
-      expect(listed(html).map((item) => unescape(item.title)), query).toEqual(expected.map((lesson) => lesson.title));
+      expect(
+        listed(html).map((item) => unescape(item.title)),
+        query,
+      ).toEqual(expected.map((lesson) => lesson.title));
       expect(html, query).toContain("zu diesem Filter");
     }
-    expect(await (await page("/erfahrungen?art=PITFALL")).text()).toContain('<option value="PITFALL" selected>Stolperstein</option>');
+    expect(await (await page("/erfahrungen?art=PITFALL")).text()).toContain(
+      '<option value="PITFALL" selected>Stolperstein</option>',
+    );
   });
 
   it("answers bad input with 400, the form and a message, never a 500", async () => {
@@ -138,7 +154,11 @@ describe("/erfahrungen", () => {
 });
 
 describe("/erfahrungen with more lessons than a page, hostile text and a draft", () => {
-  const HOSTILE = { title: "<img src=x onerror=alert(1)>", body: "</script><script>alert(2)</script>\u202Egpj.exe", url: "javascript:alert(3)" };
+  const HOSTILE = {
+    title: "<img src=x onerror=alert(1)>",
+    body: "</script><script>alert(2)</script>\u202Egpj.exe",
+    url: "javascript:alert(3)",
+  };
   const DRAFT_TITLE = "Geheimer Entwurf einer Erfahrung";
   let statementsBefore: number;
 
@@ -150,7 +170,13 @@ describe("/erfahrungen with more lessons than a page, hostile text and a draft",
     const ratingen = await em.findOneOrFail(Municipality, { slug: "ratingen" });
     const topics = await em.find(Topic, {}, { limit: 4, orderBy: { key: "asc" } });
     for (let i = 0; i < LESSONS_PAGE_SIZE + 10; i++) {
-      const lesson = new LessonLearned(`ratingen-zusatz-${String(i).padStart(2, "0")}`, `Zusatzerfahrung ${String(i).padStart(2, "0")}`, "Für die Zählung.", LessonKind.SUCCESS, ref(ratingen));
+      const lesson = new LessonLearned(
+        `ratingen-zusatz-${String(i).padStart(2, "0")}`,
+        `Zusatzerfahrung ${String(i).padStart(2, "0")}`,
+        "Für die Zählung.",
+        LessonKind.SUCCESS,
+        ref(ratingen),
+      );
       lesson.publicationState = PublicationState.PUBLISHED;
       lesson.topics.set([topics[i % topics.length], topics[(i + 1) % topics.length]]);
       const source = new Source(`ratingen-zusatz-quelle-${i}`, `Zusatzquelle ${i}`);
@@ -160,11 +186,25 @@ describe("/erfahrungen with more lessons than a page, hostile text and a draft",
     }
     await em.flush();
     const sql = hub.db.orm.em.getConnection();
-    await sql.execute(`update lesson_learned set title = ?, body = ? where slug = 'ratingen-zusatz-00'`, [HOSTILE.title, HOSTILE.body]);
+    await sql.execute(`update lesson_learned set title = ?, body = ? where slug = 'ratingen-zusatz-00'`, [
+      HOSTILE.title,
+      HOSTILE.body,
+    ]);
     await sql.execute(`update source set url = ? where key = 'ratingen-zusatz-quelle-0'`, [HOSTILE.url]);
     const tokens = await createTestTokens(hub.db.orm);
-    const input = { municipality: "ratingen", slug: "ratingen-geheime-erfahrung", title: DRAFT_TITLE, body: DRAFT_TITLE, kind: "PITFALL" };
-    const created = await gql(hub, "mutation($input: CreateLessonInput!) { createLessonLearned(input: $input) { publicationState } }", { input }, tokens.editors.ratingen);
+    const input = {
+      municipality: "ratingen",
+      slug: "ratingen-geheime-erfahrung",
+      title: DRAFT_TITLE,
+      body: DRAFT_TITLE,
+      kind: "PITFALL",
+    };
+    const created = await gql(
+      hub,
+      "mutation($input: CreateLessonInput!) { createLessonLearned(input: $input) { publicationState } }",
+      { input },
+      tokens.editors.ratingen,
+    );
     expect(created.data?.createLessonLearned.publicationState, JSON.stringify(created.errors)).toBe("DRAFT");
   });
 
@@ -189,7 +229,11 @@ describe("/erfahrungen with more lessons than a page, hostile text and a draft",
   it("shows hostile text inert and never a draft", async () => {
     const html = await (await page("/erfahrungen?kommune=ratingen")).text();
     const tags = scanTags(html);
-    for (const name of ["img", "script"]) expect(tags.some((tag) => tag.name === name), name).toBe(false);
+    for (const name of ["img", "script"])
+      expect(
+        tags.some((tag) => tag.name === name),
+        name,
+      ).toBe(false);
     for (const tag of tags) {
       for (const [attribute, value] of Object.entries(tag.attributes)) {
         expect(attribute.startsWith("on"), attribute).toBe(false);
@@ -199,7 +243,8 @@ describe("/erfahrungen with more lessons than a page, hostile text and a draft",
     expect(html).toContain("&lt;img src=x onerror=alert(1)>");
     expect(html).toContain("&lt;/script>&lt;script>alert(2)&lt;/script>gpj.exe");
     expect(/\p{Bidi_Control}/u.test(html)).toBe(false);
-    for (const path of ["/erfahrungen", "/erfahrungen?kommune=ratingen&art=PITFALL"]) expect(await (await page(path)).text(), path).not.toContain(DRAFT_TITLE);
+    for (const path of ["/erfahrungen", "/erfahrungen?kommune=ratingen&art=PITFALL"])
+      expect(await (await page(path)).text(), path).not.toContain(DRAFT_TITLE);
   });
 
   it("costs as many SQL statements with a page more of lessons as before", async () => {

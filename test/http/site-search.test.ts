@@ -39,11 +39,18 @@ function hitLinks(body: string): string[] {
 
 /** The checkboxes of the page: name, value, checked, and the text of their label. */
 function checkboxes(body: string): { name: string; value: string; checked: boolean; label: string }[] {
-  return [...body.matchAll(/<label><input type="checkbox" form="suche" name="([^"]+)" value="([^"]+)"( checked)?\/?>(.*?)<\/label>/g)].map((match) => ({
+  return [
+    ...body.matchAll(
+      /<label><input type="checkbox" form="suche" name="([^"]+)" value="([^"]+)"( checked)?\/?>(.*?)<\/label>/g,
+    ),
+  ].map((match) => ({
     name: match[1],
     value: match[2],
     checked: Boolean(match[3]),
-    label: match[4].replace(/<[^>]+>/g, "").replace(/\s+/g, " ").trim(),
+    label: match[4]
+      .replace(/<[^>]+>/g, "")
+      .replace(/\s+/g, " ")
+      .trim(),
   }));
 }
 
@@ -55,7 +62,13 @@ beforeAll(async () => {
   await sql.execute(`update project set title = ? where slug = 'kelsterbach-e-services'`, [HOSTILE_TITLE]);
   await sql.execute(`update provider set name = ? where slug = 'krzn'`, [HOSTILE_PROVIDER]);
   // A draft through the API, with words the search finds.
-  await createDraftProject(hub, { municipality: "herten", slug: "herten-geheimer-kita-entwurf", title: DRAFT_TITLE, status: "PLANNED", topics: ["childcare"] });
+  await createDraftProject(hub, {
+    municipality: "herten",
+    slug: "herten-geheimer-kita-entwurf",
+    title: DRAFT_TITLE,
+    status: "PLANNED",
+    topics: ["childcare"],
+  });
 });
 afterAll(() => hub?.close());
 
@@ -63,7 +76,10 @@ describe("the search page", () => {
   it("keeps its GraphQL document within the cost limit, the facets priced as an aggregate", () => {
     const schema = buildHubSchema();
     const cost = documentCost(schema, parse(SEARCH_QUERY));
-    const withoutFacets = documentCost(schema, parse(SEARCH_QUERY.replace("facets { field values { value label count } }", "")));
+    const withoutFacets = documentCost(
+      schema,
+      parse(SEARCH_QUERY.replace("facets { field values { value label count } }", "")),
+    );
     // The facets cost at least one aggregate, however few values they hold; the whole stays below MAX_QUERY_COST's default.
     expect(cost - withoutFacets).toBeGreaterThanOrEqual(AGGREGATE_WORK);
     expect(cost).toBeLessThanOrEqual(loadConfig({}, false).limits.cost);
@@ -84,13 +100,18 @@ describe("the search page", () => {
     expect(body).not.toMatch(/&lt;mark&gt;/);
     // The query stays in the box, for the next search.
     expect(body).toContain('name="q" value="Kita"');
-    for (const link of links.filter((link) => /^\/(projekte|kommunen|anbieter)\//.test(link))) expect((await page(link)).status, link).toBe(200);
+    for (const link of links.filter((link) => /^\/(projekte|kommunen|anbieter)\//.test(link)))
+      expect((await page(link)).status, link).toBe(200);
   });
 
   it("offers facets as checkboxes with counts that match the hits", async () => {
     const body = await html("/suche?q=Kita");
     const boxes = checkboxes(body);
-    for (const name of ["typ", "land", "kommune", "thema"]) expect(boxes.some((box) => box.name === name), name).toBe(true);
+    for (const name of ["typ", "land", "kommune", "thema"])
+      expect(
+        boxes.some((box) => box.name === name),
+        name,
+      ).toBe(true);
     const hessen = boxes.find((box) => box.name === "land" && box.value === "HE");
     expect(hessen?.label).toMatch(/^Hessen \(\d+\)$/);
     expect(boxes.find((box) => box.name === "typ" && box.value === "PROJECT")?.label).toMatch(/^Projekt \(\d+\)$/);
@@ -108,11 +129,17 @@ describe("the search page", () => {
     const links = hitLinks(body);
     expect(links).toContain("/projekte/kelsterbach-kindergartenverwaltung");
     expect(links).not.toContain("/projekte/herten-kita-online");
-    expect(body).toMatch(/<a href="\/suche\?q=Kita"><span class="visually-hidden">Filter entfernen: <\/span>Bundesland: Hessen/);
+    expect(body).toMatch(
+      /<a href="\/suche\?q=Kita"><span class="visually-hidden">Filter entfernen: <\/span>Bundesland: Hessen/,
+    );
     // Two filters: each chip removes only its own.
     const two = unescape(await html("/suche?q=Kita&land=HE&typ=PROJECT"));
-    expect(two).toContain('href="/suche?q=Kita&typ=PROJECT"><span class="visually-hidden">Filter entfernen: </span>Bundesland: Hessen');
-    expect(two).toContain('href="/suche?q=Kita&land=HE"><span class="visually-hidden">Filter entfernen: </span>Art: Projekt');
+    expect(two).toContain(
+      'href="/suche?q=Kita&typ=PROJECT"><span class="visually-hidden">Filter entfernen: </span>Bundesland: Hessen',
+    );
+    expect(two).toContain(
+      'href="/suche?q=Kita&land=HE"><span class="visually-hidden">Filter entfernen: </span>Art: Projekt',
+    );
     expect(two).toContain('href="/suche?q=Kita">Alle Filter entfernen</a>');
     // The same URL answers the same page.
     expect(await html("/suche?q=Kita&land=HE&typ=PROJECT")).toBe(await html("/suche?q=Kita&land=HE&typ=PROJECT"));
@@ -130,7 +157,11 @@ describe("the search page", () => {
     const firstHits = hitLinks(first);
     const secondHits = hitLinks(second);
     expect(secondHits.length).toBeGreaterThan(0);
-    expect(secondHits.filter((link) => firstHits.includes(link) && !link.startsWith("/strategien/") && !link.startsWith("/kommunen/"))).toEqual([]);
+    expect(
+      secondHits.filter(
+        (link) => firstHits.includes(link) && !link.startsWith("/strategien/") && !link.startsWith("/kommunen/"),
+      ),
+    ).toEqual([]);
     const filtered = unescape(await html("/suche?q=stadt&typ=PROJECT"));
     const filteredNext = /<a href="([^"]+)" rel="next">/.exec(filtered);
     if (filteredNext) expect(filteredNext[1]).toMatch(/^\/suche\?q=stadt&typ=PROJECT&nach=/);
@@ -143,7 +174,13 @@ describe("the search page", () => {
     const em = hub.db.orm.em.fork();
     const ratingen = await em.findOneOrFail(Municipality, { slug: "ratingen" });
     for (let i = 0; i < 520; i++) {
-      const project = new Project(`massen-${i}`, `Massenprojekt ${i}`, "Zum Zählen.", ref(ratingen), ProjectStatus.PLANNED);
+      const project = new Project(
+        `massen-${i}`,
+        `Massenprojekt ${i}`,
+        "Zum Zählen.",
+        ref(ratingen),
+        ProjectStatus.PLANNED,
+      );
       project.publicationState = PublicationState.PUBLISHED;
       em.persist(project);
     }
@@ -166,7 +203,9 @@ describe("the search page", () => {
     }
     expect(body).toContain("&lt;img src=x onerror=alert(1)>");
     const providers = checkboxes(body).filter((box) => box.name === "anbieter");
-    expect(providers.map((box) => box.label.replace(/ \(\d+\)$/, ""))).toContain(`Kita-Dienst &quot;>&lt;svg onload=alert(3)>`);
+    expect(providers.map((box) => box.label.replace(/ \(\d+\)$/, ""))).toContain(
+      `Kita-Dienst &quot;>&lt;svg onload=alert(3)>`,
+    );
     const chip = await html("/suche?q=Kita&anbieter=krzn");
     expect(scanTags(chip).some((tag) => tag.name === "svg")).toBe(false);
     expect(chip).toContain("Anbieter: Kita-Dienst &quot;>&lt;svg onload=alert(3)>");
@@ -196,7 +235,8 @@ describe("the search page", () => {
     const home = await html("/");
     expect(home).toMatch(/<form class="search-form" action="\/suche" method="get" role="search"[^>]*>/);
     expect(home).toContain('<input type="search" id="start-suche" name="q"');
-    for (const path of ["/", "/kommunen", "/suche?q=Kita"]) expect(await html(path), path).toMatch(/<a href="\/suche"( aria-current="page")?>Suche<\/a>/);
+    for (const path of ["/", "/kommunen", "/suche?q=Kita"])
+      expect(await html(path), path).toMatch(/<a href="\/suche"( aria-current="page")?>Suche<\/a>/);
     expect(await html("/suche?q=Kita")).toContain('<a href="/suche" aria-current="page">Suche</a>');
   });
 
@@ -229,7 +269,11 @@ describe("the search page", () => {
     });
 
     it("explains an unknown city, topic or provider and offers to remove it", async () => {
-      for (const [param, value] of [["kommune", "atlantis"], ["thema", "nope"], ["anbieter", "nirgendwer"]]) {
+      for (const [param, value] of [
+        ["kommune", "atlantis"],
+        ["thema", "nope"],
+        ["anbieter", "nirgendwer"],
+      ]) {
         const body = await html(`/suche?q=Kita&${param}=${value}`);
         expect(body, param).toContain("Mindestens ein gewählter Filter");
         expect(body, param).toContain('href="/suche?q=Kita"><span class="visually-hidden">Filter entfernen: </span>');
@@ -239,11 +283,20 @@ describe("the search page", () => {
     it("answers a stale or broken page link with the way back to the first page", async () => {
       const broken = await html("/suche?q=Kita&nach=kaputt");
       expect(broken).toContain("Der Verweis auf diese Trefferseite ist ungültig");
-      expect(await html(`/suche?q=Kita&nach=${"x".repeat(300)}`)).toContain("Der Verweis auf die Trefferseite war ungültig");
+      expect(await html(`/suche?q=Kita&nach=${"x".repeat(300)}`)).toContain(
+        "Der Verweis auf die Trefferseite war ungültig",
+      );
     });
 
     it("treats other odd input as text", async () => {
-      for (const path of ["/suche?q=%00%01", "/suche?q=%F0%9F%98%80", "/suche?q=%E2%80%AE", "/suche?q=%3Cmark%3E", "/suche?q=&utm=1", "/suche?land="]) {
+      for (const path of [
+        "/suche?q=%00%01",
+        "/suche?q=%F0%9F%98%80",
+        "/suche?q=%E2%80%AE",
+        "/suche?q=%3Cmark%3E",
+        "/suche?q=&utm=1",
+        "/suche?land=",
+      ]) {
         const body = await html(path);
         // The query shows as the box's value and in the heading, escaped: never as markup (a match is marked, "Marketing").
         expect(body, path).not.toMatch(/„<|value="</);

@@ -13,8 +13,14 @@ import { createTestTokens, type TestTokens } from "../support/mutations.js";
 
 const HTML_ACCEPT = "text/html,application/xhtml+xml,*/*;q=0.8";
 const HILDESHEIM = "hildesheim-digitale-stadtverwaltung-2025";
-const GERMAN_DAY = new Intl.DateTimeFormat("de-DE", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/Berlin" });
-const STAND = /<p class="stand">Stand: <time datetime="(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)">(\d{1,2}\. [A-Za-zä]+ \d{4})<\/time><\/p>/g;
+const GERMAN_DAY = new Intl.DateTimeFormat("de-DE", {
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+  timeZone: "Europe/Berlin",
+});
+const STAND =
+  /<p class="stand">Stand: <time datetime="(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)">(\d{1,2}\. [A-Za-zä]+ \d{4})<\/time><\/p>/g;
 
 const STRATEGY = `query($slug: String!) { strategy(slug: $slug) {
   title updatedAt municipality { slug name }
@@ -63,7 +69,15 @@ describe("the strategy page and the Stand line", () => {
     expect(Buffer.byteLength(html)).toBeLessThanOrEqual(100_000);
     expect(html).toContain(`<h1>${strategy.title}</h1>`);
     expect(html).toContain(`<a href="/kommunen/hildesheim">${strategy.municipality.name}</a>`);
-    for (const heading of ["Handlungsfelder", "Budget nach Jahr", "Kennzahlen", "Ratsbeschlüsse", "Projekte", "Quellen"]) expect(html).toContain(`<h2>${heading}</h2>`);
+    for (const heading of [
+      "Handlungsfelder",
+      "Budget nach Jahr",
+      "Kennzahlen",
+      "Ratsbeschlüsse",
+      "Projekte",
+      "Quellen",
+    ])
+      expect(html).toContain(`<h2>${heading}</h2>`);
     for (const field of strategy.fieldsOfAction) {
       expect(html).toContain(`<h3>${field.title}</h3>`);
       for (const topic of field.topics) expect(html).toContain(`href="/themen/${topic.key}"`);
@@ -81,7 +95,9 @@ describe("the strategy page and the Stand line", () => {
     for (const project of strategy.projects) expect(html).toContain(`href="/projekte/${project.slug}"`);
     for (const source of strategy.sources) expect(html).toContain(source.title);
     // The Stand of a strategy is its own or its parts' latest change.
-    const moments = [strategy, ...strategy.fieldsOfAction, ...strategy.budget, ...strategy.indicators].map((record) => record.updatedAt as string);
+    const moments = [strategy, ...strategy.fieldsOfAction, ...strategy.budget, ...strategy.indicators].map(
+      (record) => record.updatedAt as string,
+    );
     const latest = moments.reduce((last, moment) => (Date.parse(moment) > Date.parse(last) ? moment : last));
     expect(standOf(html)).toEqual(expectedStand(latest));
   });
@@ -101,14 +117,31 @@ describe("the strategy page and the Stand line", () => {
     const slug = "herten-entwurf-strategie";
     const cited = await gql(hub, `{ municipality(slug: "herten") { sources { key } } }`);
     const sources = [cited.data!.municipality.sources[0].key];
-    const input = { municipality: "herten", slug, title: "Entwurf einer Strategie", status: "DRAFT", summary: "Noch nicht öffentlich.", sources };
-    const created = await gql(hub, "mutation($input: CreateStrategyInput!) { createStrategy(input: $input) { id } }", { input }, tokens.editors.herten);
+    const input = {
+      municipality: "herten",
+      slug,
+      title: "Entwurf einer Strategie",
+      status: "DRAFT",
+      summary: "Noch nicht öffentlich.",
+      sources,
+    };
+    const created = await gql(
+      hub,
+      "mutation($input: CreateStrategyInput!) { createStrategy(input: $input) { id } }",
+      { input },
+      tokens.editors.herten,
+    );
     expect(created.errors).toBeUndefined();
     expect((await page(`/strategien/${slug}`)).status).toBe(404);
     expect((await page("/kommunen/herten")).html).not.toContain(slug);
 
     const id = created.data!.createStrategy.id;
-    const published = await gql(hub, "mutation($id: ID!) { publishStrategy(id: $id) { updatedAt } }", { id }, tokens.editors.herten);
+    const published = await gql(
+      hub,
+      "mutation($id: ID!) { publishStrategy(id: $id) { updatedAt } }",
+      { id },
+      tokens.editors.herten,
+    );
     expect(published.errors, JSON.stringify(published.errors)).toBeUndefined();
     const shown = await page(`/strategien/${slug}`);
     expect(shown.status).toBe(200);
@@ -118,17 +151,27 @@ describe("the strategy page and the Stand line", () => {
   });
 
   it("says on the city, project and provider pages when the record last changed, and moves when it is written", async () => {
-    const { data } = await gql(hub, `{
+    const { data } = await gql(
+      hub,
+      `{
       municipality(slug: "ratingen") { updatedAt }
       project(slug: "ratingen-ozg-online-services") { updatedAt }
       provider(slug: "krzn") { id updatedAt }
-    }`);
+    }`,
+    );
     expect(standOf((await page("/kommunen/ratingen")).html)).toEqual(expectedStand(data!.municipality.updatedAt));
-    expect(standOf((await page("/projekte/ratingen-ozg-online-services")).html)).toEqual(expectedStand(data!.project.updatedAt));
+    expect(standOf((await page("/projekte/ratingen-ozg-online-services")).html)).toEqual(
+      expectedStand(data!.project.updatedAt),
+    );
     expect(standOf((await page("/anbieter/krzn")).html)).toEqual(expectedStand(data!.provider.updatedAt));
 
     const before = Date.now();
-    const updated = await gql(hub, `mutation($id: ID!) { updateProvider(id: $id, input: { seat: "Sitz für den Stand-Test" }) { updatedAt } }`, { id: data!.provider.id }, tokens.admin);
+    const updated = await gql(
+      hub,
+      `mutation($id: ID!) { updateProvider(id: $id, input: { seat: "Sitz für den Stand-Test" }) { updatedAt } }`,
+      { id: data!.provider.id },
+      tokens.admin,
+    );
     expect(updated.errors, JSON.stringify(updated.errors)).toBeUndefined();
     const stand = standOf((await page("/anbieter/krzn")).html);
     expect(stand).toEqual(expectedStand(updated.data!.updateProvider.updatedAt));

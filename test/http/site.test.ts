@@ -76,13 +76,15 @@ describe("the website", () => {
 
   it("runs only documents valid against the hub's schema", () => {
     const schema = buildHubSchema();
-    for (const [name, document] of Object.entries(SITE_QUERIES)) expect(validate(schema, parse(document)), name).toEqual([]);
+    for (const [name, document] of Object.entries(SITE_QUERIES))
+      expect(validate(schema, parse(document)), name).toEqual([]);
   });
 
   it("runs only documents within the default MAX_QUERY_COST, so no page is refused as too costly", () => {
     const schema = buildHubSchema();
     const { cost } = loadConfig({}, false).limits;
-    for (const [name, document] of Object.entries(SITE_QUERIES)) expect(documentCost(schema, parse(document)), name).toBeLessThanOrEqual(cost);
+    for (const [name, document] of Object.entries(SITE_QUERIES))
+      expect(documentCost(schema, parse(document)), name).toBeLessThanOrEqual(cost);
   });
 
   it("answers the start page and the city list with the seed data and the site's headers", async () => {
@@ -111,13 +113,22 @@ describe("the website", () => {
     expect(res.status).toBe(200);
     const html = await res.text();
     expect(html).toContain("<h1>Ratingen</h1>");
-    for (const heading of ["Strategien", "Projekte nach Thema", "Anbieter und ihre Rollen", "Ratsbeschlüsse", "Kennzahlen", "Arbeitsgruppen", "Erfahrungen"]) {
+    for (const heading of [
+      "Strategien",
+      "Projekte nach Thema",
+      "Anbieter und ihre Rollen",
+      "Ratsbeschlüsse",
+      "Kennzahlen",
+      "Arbeitsgruppen",
+      "Erfahrungen",
+    ]) {
       expect(html).toContain(`<h2>${heading}</h2>`);
     }
     expect(html).toContain('href="/projekte/ratingen-ozg-online-services"');
     expect(html).toMatch(/href="\/anbieter\/[^"]+"/);
     expect(html).toContain("Quellen:");
-    for (const slug of ["herten", "kelsterbach", "hildesheim"]) expect((await page(`/kommunen/${slug}`)).status).toBe(200);
+    for (const slug of ["herten", "kelsterbach", "hildesheim"])
+      expect((await page(`/kommunen/${slug}`)).status).toBe(200);
   });
 
   it("shows a city's council decisions, indicators and working groups, each with its sources", async () => {
@@ -162,7 +173,10 @@ describe("the website", () => {
       `{ project(slug: "herten-kita-online") { costs { amount kind } } }`,
     );
     const html = await (await page("/projekte/herten-kita-online")).text();
-    const table = html.slice(html.indexOf('<table class="costs">'), html.indexOf("</table>", html.indexOf('<table class="costs">')));
+    const table = html.slice(
+      html.indexOf('<table class="costs">'),
+      html.indexOf("</table>", html.indexOf('<table class="costs">')),
+    );
     expect(table.match(/<tr>/g)).toHaveLength(data!.project.costs.length + 1);
     expect(table).toContain("8.400,00 EUR</span> jährlich");
     for (const kind of ["Kosten", "Vergleichswert", "Differenz"]) expect(table).toContain(`<td>${kind}</td>`);
@@ -182,7 +196,14 @@ describe("the website", () => {
   });
 
   it("answers unknown slugs with an HTML 404 in the site's layout", async () => {
-    for (const path of ["/kommunen/atlantis", "/projekte/nope", "/anbieter/nope", "/themen/nope", "/strategien/nope", "/kommunen?nach=kaputt"]) {
+    for (const path of [
+      "/kommunen/atlantis",
+      "/projekte/nope",
+      "/anbieter/nope",
+      "/themen/nope",
+      "/strategien/nope",
+      "/kommunen?nach=kaputt",
+    ]) {
       const res = await page(path);
       expect(res.status, path).toBe(404);
       expect(res.headers.get("content-type"), path).toBe("text/html; charset=utf-8");
@@ -219,26 +240,68 @@ describe("the website", () => {
       draftSlug = "herten-geheimer-entwurf";
       const cited = await gql(hub, `{ municipality(slug: "herten") { sources { key } } }`);
       const sources = [cited.data!.municipality.sources[0].key];
-      const input = { municipality: "herten", slug: draftSlug, title: DRAFT_TITLE, summary: DRAFT_TITLE, status: "PLANNED", topics: ["childcare"], sources };
-      const created = await gql(hub, "mutation($input: CreateProjectInput!) { createProject(input: $input) { publicationState } }", { input }, tokens.editors.herten);
+      const input = {
+        municipality: "herten",
+        slug: draftSlug,
+        title: DRAFT_TITLE,
+        summary: DRAFT_TITLE,
+        status: "PLANNED",
+        topics: ["childcare"],
+        sources,
+      };
+      const created = await gql(
+        hub,
+        "mutation($input: CreateProjectInput!) { createProject(input: $input) { publicationState } }",
+        { input },
+        tokens.editors.herten,
+      );
       expect(created.data?.createProject.publicationState).toBe("DRAFT");
       // Hostile text written straight into the database, where no input validation stands in the way.
       const sql = hub.db.orm.em.getConnection();
-      await sql.execute(`update project set title = ?, summary = ? where slug = 'kelsterbach-e-services'`, [HOSTILE.img, HOSTILE.script]);
-      await sql.execute(`update municipality set note = ?, website = ? where slug = 'kelsterbach'`, [HOSTILE.svg, HOSTILE.url]);
+      await sql.execute(`update project set title = ?, summary = ? where slug = 'kelsterbach-e-services'`, [
+        HOSTILE.img,
+        HOSTILE.script,
+      ]);
+      await sql.execute(`update municipality set note = ?, website = ? where slug = 'kelsterbach'`, [
+        HOSTILE.svg,
+        HOSTILE.url,
+      ]);
       await sql.execute(`update project set summary = ? where slug = 'ratingen-ozg-online-services'`, [HOSTILE.bidi]);
-      await sql.execute(`update provider set name = ?, website = ? where id = (select min(id) from provider)`, [HOSTILE.svg, HOSTILE.url]);
-      await sql.execute(`update source set title = ?, url = ? where id in (select id from source order by id limit 3)`, [HOSTILE.img, HOSTILE.url]);
-      await sql.execute(`update strategy set title = ?, vision = ? where slug = 'hildesheim-digitale-stadtverwaltung-2025'`, [HOSTILE.img, HOSTILE.script]);
-      await sql.execute(`update budget_line set description = ?, note = ? where id in (select id from budget_line order by id limit 2)`, [HOSTILE.svg, HOSTILE.bidi]);
-      await sql.execute(`update decision set title = ?, reference = ?, body = ? where id in (select id from decision order by id limit 3)`, [HOSTILE.script, HOSTILE.svg, HOSTILE.url]);
-      await sql.execute(`update indicator set name = ?, unit = ? where id in (select id from indicator order by id limit 3)`, [HOSTILE.img, HOSTILE.svg]);
-      await sql.execute(`update working_group set name = ?, other_members = ?, cadence = ? where slug = 'ikz-stammgruppe-egovernment'`, [HOSTILE.img, HOSTILE.script, HOSTILE.bidi]);
+      await sql.execute(`update provider set name = ?, website = ? where id = (select min(id) from provider)`, [
+        HOSTILE.svg,
+        HOSTILE.url,
+      ]);
+      await sql.execute(
+        `update source set title = ?, url = ? where id in (select id from source order by id limit 3)`,
+        [HOSTILE.img, HOSTILE.url],
+      );
+      await sql.execute(
+        `update strategy set title = ?, vision = ? where slug = 'hildesheim-digitale-stadtverwaltung-2025'`,
+        [HOSTILE.img, HOSTILE.script],
+      );
+      await sql.execute(
+        `update budget_line set description = ?, note = ? where id in (select id from budget_line order by id limit 2)`,
+        [HOSTILE.svg, HOSTILE.bidi],
+      );
+      await sql.execute(
+        `update decision set title = ?, reference = ?, body = ? where id in (select id from decision order by id limit 3)`,
+        [HOSTILE.script, HOSTILE.svg, HOSTILE.url],
+      );
+      await sql.execute(
+        `update indicator set name = ?, unit = ? where id in (select id from indicator order by id limit 3)`,
+        [HOSTILE.img, HOSTILE.svg],
+      );
+      await sql.execute(
+        `update working_group set name = ?, other_members = ?, cadence = ? where slug = 'ikz-stammgruppe-egovernment'`,
+        [HOSTILE.img, HOSTILE.script, HOSTILE.bidi],
+      );
       pages = await crawl(hub.origin);
     });
 
     it("meets no broken link and no server error", () => {
-      const broken = [...pages.values()].filter((crawled) => crawled.status >= 400).map((crawled) => `${crawled.status} ${crawled.path} (from ${crawled.from})`);
+      const broken = [...pages.values()]
+        .filter((crawled) => crawled.status >= 400)
+        .map((crawled) => `${crawled.status} ${crawled.path} (from ${crawled.from})`);
       expect(broken).toEqual([]);
     });
 
@@ -259,7 +322,9 @@ describe("the website", () => {
 
     it("shows the draft on no page", () => {
       expect(pages.has(`/projekte/${draftSlug}`)).toBe(false);
-      const showing = [...pages.values()].filter((crawled) => crawled.html.includes(DRAFT_TITLE) || crawled.html.includes(draftSlug));
+      const showing = [...pages.values()].filter(
+        (crawled) => crawled.html.includes(DRAFT_TITLE) || crawled.html.includes(draftSlug),
+      );
       expect(showing.map((crawled) => crawled.path)).toEqual([]);
     });
 
@@ -267,7 +332,12 @@ describe("the website", () => {
       expect((await page(`/projekte/${draftSlug}`)).status).toBe(404);
       const tokens = await createTestTokens(hub.db.orm);
       const found = await gql(hub, `{ project(slug: "${draftSlug}") { id } }`, {}, tokens.editors.herten);
-      const published = await gql(hub, "mutation($id: ID!) { publishProject(id: $id) { publicationState } }", { id: found.data!.project.id }, tokens.editors.herten);
+      const published = await gql(
+        hub,
+        "mutation($id: ID!) { publishProject(id: $id) { publicationState } }",
+        { id: found.data!.project.id },
+        tokens.editors.herten,
+      );
       expect(published.errors, JSON.stringify(published.errors)).toBeUndefined();
       expect(published.data?.publishProject.publicationState).toBe("PUBLISHED");
       expect((await page(`/projekte/${draftSlug}`)).status).toBe(200);
@@ -283,20 +353,33 @@ describe("the website", () => {
         const tags = scanTags(crawled.html);
         // The one script element a page may hold is the project page's JSON-LD: a data block, never run.
         const scripts = tags.filter((tag) => tag.name === "script" && !tag.closing).map((tag) => tag.attributes);
-        expect(scripts.every((attributes) => JSON.stringify(attributes) === '{"type":"application/ld+json"}'), crawled.path).toBe(true);
+        expect(
+          scripts.every((attributes) => JSON.stringify(attributes) === '{"type":"application/ld+json"}'),
+          crawled.path,
+        ).toBe(true);
         const names = new Set(tags.filter((tag) => tag.name !== "script").map((tag) => tag.name));
-        for (const name of ["img", "svg", "script", "iframe", "object"]) expect(names.has(name), `${name} on ${crawled.path}`).toBe(false);
+        for (const name of ["img", "svg", "script", "iframe", "object"])
+          expect(names.has(name), `${name} on ${crawled.path}`).toBe(false);
         for (const tag of tags) {
           for (const [attribute, value] of Object.entries(tag.attributes)) {
             expect(attribute.startsWith("on"), `${attribute} on ${crawled.path}`).toBe(false);
-            expect(value.trim().toLowerCase().startsWith("javascript:"), `${attribute}=${value} on ${crawled.path}`).toBe(false);
+            expect(
+              value.trim().toLowerCase().startsWith("javascript:"),
+              `${attribute}=${value} on ${crawled.path}`,
+            ).toBe(false);
           }
         }
-        if (crawled.html.includes("&lt;img src=x onerror=alert(1)>") || crawled.html.includes("&lt;img src=x onerror=alert(1)&gt;")) shown++;
+        if (
+          crawled.html.includes("&lt;img src=x onerror=alert(1)>") ||
+          crawled.html.includes("&lt;img src=x onerror=alert(1)&gt;")
+        )
+          shown++;
       }
       // The hostile texts are there, as text; the bidi override is dropped, the text around it stays.
       expect(shown).toBeGreaterThan(0);
-      expect(htmlPages.filter((crawled) => /\p{Bidi_Control}/u.test(crawled.html)).map((crawled) => crawled.path)).toEqual([]);
+      expect(
+        htmlPages.filter((crawled) => /\p{Bidi_Control}/u.test(crawled.html)).map((crawled) => crawled.path),
+      ).toEqual([]);
       expect(pages.get("/projekte/ratingen-ozg-online-services")!.html).toContain("Berichtgpj.exe");
       expect(pages.get("/kommunen/kelsterbach")!.html).toContain("javascript:alert(4)");
       const groups = section(pages.get("/kommunen/kelsterbach")!.html, "Arbeitsgruppen");
@@ -333,7 +416,11 @@ describe("a page's query charged by its cost", () => {
   // At one point per unit of cost, the home page takes `homeCost` points: a budget of two more passes it once.
   const homeCost = documentCost(buildHubSchema(), parse(HOME_QUERY));
   beforeAll(async () => {
-    hub = await startTestHub({ RATE_LIMIT_POINTS: String(homeCost + 2), RATE_LIMIT_COST_PER_POINT: "1", PAGE_CACHE_SECONDS: "0" });
+    hub = await startTestHub({
+      RATE_LIMIT_POINTS: String(homeCost + 2),
+      RATE_LIMIT_COST_PER_POINT: "1",
+      PAGE_CACHE_SECONDS: "0",
+    });
   });
   afterAll(() => hub?.close());
 

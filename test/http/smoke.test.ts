@@ -11,6 +11,11 @@ describe("smoke", () => {
   it("lists the four seeded municipalities", async () => {
     const res = await hub.query("{ municipalities { totalCount nodes { slug } } }");
     expect(res.errors).toBeUndefined();
-    expect(res.data!.municipalities.nodes.map((m: { slug: string }) => m.slug)).toEqual(["herten", "hildesheim", "kelsterbach", "ratingen"]);
+    expect(res.data!.municipalities.nodes.map((m: { slug: string }) => m.slug)).toEqual([
+      "herten",
+      "hildesheim",
+      "kelsterbach",
+      "ratingen",
+    ]);
   });
 });

@@ -82,7 +82,15 @@ describe("updatedAt", () => {
     const slug = "herten-stand-test";
     const cited = await gql(hub, `{ municipality(slug: "herten") { sources { key } } }`);
     const sources = [cited.data!.municipality.sources[0].key];
-    const input = { municipality: "herten", slug, title: "Stand", summary: "Für den Stand.", status: "PLANNED", topics: ["childcare"], sources };
+    const input = {
+      municipality: "herten",
+      slug,
+      title: "Stand",
+      summary: "Für den Stand.",
+      status: "PLANNED",
+      topics: ["childcare"],
+      sources,
+    };
     const created = await gql(hub, CREATE, { input }, herten);
     expect(created.errors).toBeUndefined();
     const id = created.data!.createProject.id;
@@ -95,14 +103,26 @@ describe("updatedAt", () => {
     expect(Date.parse(atPublish)).toBeGreaterThanOrEqual(published.before);
     expect(Date.parse(atPublish)).toBeLessThanOrEqual(published.after);
 
-    const updated = await timed(() => gql(hub, UPDATE, { id, version: published.answer.data!.publishProject.version, input: { summary: "Geändert." } }, herten));
+    const updated = await timed(() =>
+      gql(
+        hub,
+        UPDATE,
+        { id, version: published.answer.data!.publishProject.version, input: { summary: "Geändert." } },
+        herten,
+      ),
+    );
     expect(updated.answer.errors).toBeUndefined();
     const atUpdate = (await gql(hub, PUBLIC_PROJECT, { slug })).data!.project.updatedAt;
     expect(Date.parse(atUpdate)).toBeGreaterThanOrEqual(Math.max(updated.before, Date.parse(atPublish)));
     expect(Date.parse(atUpdate)).toBeLessThanOrEqual(updated.after);
     expect(updated.answer.data!.updateProject.updatedAt).toBe(atUpdate);
 
-    const unchanged = await gql(hub, UPDATE, { id, version: updated.answer.data!.updateProject.version, input: { summary: "Geändert." } }, herten);
+    const unchanged = await gql(
+      hub,
+      UPDATE,
+      { id, version: updated.answer.data!.updateProject.version, input: { summary: "Geändert." } },
+      herten,
+    );
     expect(unchanged.errors).toBeUndefined();
     expect((await gql(hub, PUBLIC_PROJECT, { slug })).data!.project.updatedAt).toBe(atUpdate);
   });
@@ -113,17 +133,26 @@ describe("updatedAt", () => {
     const strategy = (await gql(hub, read, {}, herten)).data!.strategy;
     const field = strategy.fieldsOfAction[0];
 
-    const unpublished = await gql(hub, `mutation($id: ID!) { unpublishStrategy(id: $id) { publicationState } }`, { id: strategy.id }, herten);
+    const unpublished = await gql(
+      hub,
+      `mutation($id: ID!) { unpublishStrategy(id: $id) { publicationState } }`,
+      { id: strategy.id },
+      herten,
+    );
     expect(unpublished.errors).toBeUndefined();
     expect((await gql(hub, read)).data!.strategy).toBeNull();
     const edit = `mutation($id: ID!, $version: Int!, $input: FieldOfActionInput!) { updateFieldOfAction(id: $id, version: $version, input: $input) { updatedAt } }`;
-    const hidden = await timed(() => gql(hub, edit, { id: field.id, version: field.version, input: { description: "Still geändert." } }, herten));
+    const hidden = await timed(() =>
+      gql(hub, edit, { id: field.id, version: field.version, input: { description: "Still geändert." } }, herten),
+    );
     expect(hidden.answer.errors).toBeUndefined();
     // The editor sees the field's own write; the public cannot see the field at all.
     const hiddenAt = Date.parse(hidden.answer.data!.updateFieldOfAction.updatedAt);
     expect(hiddenAt).toBeGreaterThanOrEqual(hidden.before);
 
-    const republished = await timed(() => gql(hub, `mutation($id: ID!) { publishStrategy(id: $id) { publicationState } }`, { id: strategy.id }, herten));
+    const republished = await timed(() =>
+      gql(hub, `mutation($id: ID!) { publishStrategy(id: $id) { publicationState } }`, { id: strategy.id }, herten),
+    );
     expect(republished.answer.errors).toBeUndefined();
     const seen = (await gql(hub, read)).data!.strategy;
     const publicField = seen.fieldsOfAction.find((each: { id: string }) => each.id === field.id);

@@ -44,7 +44,9 @@ function discoverExamples(): Example[] {
       return {
         file,
         source: readFileSync(absolute, "utf8"),
-        variablesFile: existsSync(variablesPath) ? (JSON.parse(readFileSync(variablesPath, "utf8")) as Variables) : null,
+        variablesFile: existsSync(variablesPath)
+          ? (JSON.parse(readFileSync(variablesPath, "utf8")) as Variables)
+          : null,
       };
     });
 }
@@ -59,8 +61,11 @@ afterAll(() => hub?.close());
 
 /** The example's operation, which the static checks require to be the only one. */
 function operationOf(example: Example): OperationDefinitionNode {
-  const operations = parse(example.source).definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
-  if (operations.length !== 1) throw new Error(`${example.file}: expected exactly one operation, found ${operations.length}`);
+  const operations = parse(example.source).definitions.filter(
+    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+  );
+  if (operations.length !== 1)
+    throw new Error(`${example.file}: expected exactly one operation, found ${operations.length}`);
   return operations[0];
 }
 
@@ -126,7 +131,8 @@ async function readAllPages(
     expect(connection.pageInfo.endCursor).toBe(connection.edges.at(-1)?.cursor ?? null);
     // Every page but the last is full: `first` items, or the file's default when not given.
     if (pageSize === -1) pageSize = connection.edges.length;
-    if (connection.pageInfo.hasNextPage) expect(connection.edges).toHaveLength((variables.first as number | undefined) ?? pageSize);
+    if (connection.pageInfo.hasNextPage)
+      expect(connection.edges).toHaveLength((variables.first as number | undefined) ?? pageSize);
     edges.push(...connection.edges);
     if (!connection.pageInfo.hasNextPage) return { totalCount, edges, pages, pageSize };
     after = connection.pageInfo.endCursor;
@@ -167,7 +173,11 @@ const answers: Record<string, AnswerCheck> = {
           municipality: { slug: "kelsterbach", name: "Kelsterbach", state: "HE" },
         });
         expect(eAkte.lessons).toEqual([
-          { slug: "kelsterbach-aktenplan-mit-jedem-team", kind: "PITFALL", title: "E-Akte: Der Aktenplan muss mit jedem Team einzeln abgestimmt werden" },
+          {
+            slug: "kelsterbach-aktenplan-mit-jedem-team",
+            kind: "PITFALL",
+            title: "E-Akte: Der Aktenplan muss mit jedem Team einzeln abgestimmt werden",
+          },
         ]);
         expect(eAkte.sources.map((s: Data) => s.key)).toEqual(["kelsterbach-aktuell-2023-10"]);
       },
@@ -203,7 +213,9 @@ const answers: Record<string, AnswerCheck> = {
       "gives exactly the four budget lines of 2021 and 2022": async () => {
         const { municipality } = await run("ikz/hildesheim-budget.graphql");
         expect(municipality.name).toBe("Hildesheim");
-        const lines = municipality.strategies.flatMap((s: Data) => s.budget.map((b: Data) => [b.year, b.category, b.amount]));
+        const lines = municipality.strategies.flatMap((s: Data) =>
+          s.budget.map((b: Data) => [b.year, b.category, b.amount]),
+        );
         expect(lines).toEqual([
           [2021, "EXPENSE", "124500.00"],
           [2021, "INVESTMENT", "420000.00"],
@@ -216,9 +228,11 @@ const answers: Record<string, AnswerCheck> = {
         const withBudget = municipality.strategies.filter((s: Data) => s.budget.length > 0);
         expect(withBudget.map((s: Data) => s.slug)).toEqual(["hildesheim-digitale-stadtverwaltung-2025"]);
         expect(withBudget[0].title).toBe("Digitale Stadtverwaltung 2025");
-        for (const line of withBudget[0].budget) expect(line.sources.map((s: Data) => s.key)).toEqual(["hildesheim-vorlage-20-281"]);
+        for (const line of withBudget[0].budget)
+          expect(line.sources.map((s: Data) => s.key)).toEqual(["hildesheim-vorlage-20-281"]);
         // 2021: 124,500 + 420,000 = 544,500 EUR; 2022: 87,000 + 133,000 = 220,000 EUR, as the notes say.
-        const byYear = (year: number) => sumDecimals(withBudget[0].budget.filter((b: Data) => b.year === year).map((b: Data) => b.amount));
+        const byYear = (year: number) =>
+          sumDecimals(withBudget[0].budget.filter((b: Data) => b.year === year).map((b: Data) => b.amount));
         expect([byYear(2021), byYear(2022)]).toEqual(["544500.00", "220000.00"]);
       },
     },
@@ -229,8 +243,16 @@ const answers: Record<string, AnswerCheck> = {
       "shows regio iT serving Ratingen, ekom21 Kelsterbach and KRZN Herten": async () => {
         const { providers } = await run("ikz/providers-and-clients.graphql");
         const provider = (slug: string) => providers.nodes.find((p: Data) => p.slug === slug);
-        const clients = (slug: string) => provider(slug).engagements.map((e: Data) => `${e.municipality.slug} ${e.role} ${e.since}`).sort();
-        expect(provider("regio-it")).toMatchObject({ name: "regio iT", kind: "MUNICIPAL_IT_SERVICE_PROVIDER", seat: "Aachen", statesServed: ["NW"] });
+        const clients = (slug: string) =>
+          provider(slug)
+            .engagements.map((e: Data) => `${e.municipality.slug} ${e.role} ${e.since}`)
+            .sort();
+        expect(provider("regio-it")).toMatchObject({
+          name: "regio iT",
+          kind: "MUNICIPAL_IT_SERVICE_PROVIDER",
+          seat: "Aachen",
+          statesServed: ["NW"],
+        });
         expect(clients("regio-it")).toEqual(["ratingen CONSULTING null", "ratingen IT_OPERATIONS 2020"]);
         expect(provider("ekom21")).toMatchObject({ seat: "Gießen", statesServed: ["HE"] });
         expect(clients("ekom21")).toEqual(["kelsterbach CONSULTING null"]);
@@ -241,7 +263,9 @@ const answers: Record<string, AnswerCheck> = {
         const { providers } = await run("ikz/providers-and-clients.graphql");
         expect(providers.totalCount).toBe(12);
         expect(providers.nodes).toHaveLength(12);
-        const all = providers.nodes.flatMap((p: Data) => p.engagements.map((e: Data) => `${p.slug}>${e.municipality.slug} ${e.role} ${e.since}`)).sort();
+        const all = providers.nodes
+          .flatMap((p: Data) => p.engagements.map((e: Data) => `${p.slug}>${e.municipality.slug} ${e.role} ${e.since}`))
+          .sort();
         expect(all).toEqual([
           "ekom21>kelsterbach CONSULTING null",
           "hertener-stadtwerke>herten PARTNER 2018",
@@ -261,7 +285,9 @@ const answers: Record<string, AnswerCheck> = {
         ]);
       },
       "narrows to municipal IT service providers with the kinds variable": async () => {
-        const { providers } = await run("ikz/providers-and-clients.graphql", { kinds: ["MUNICIPAL_IT_SERVICE_PROVIDER"] });
+        const { providers } = await run("ikz/providers-and-clients.graphql", {
+          kinds: ["MUNICIPAL_IT_SERVICE_PROVIDER"],
+        });
         expect(providers.totalCount).toBe(3);
         expect(sortedSlugs(providers.nodes)).toEqual(["ekom21", "krzn", "regio-it"]);
       },
@@ -278,15 +304,29 @@ const answers: Record<string, AnswerCheck> = {
           ["kelsterbach-kindergartenverwaltung", "kelsterbach", "IN_PROGRESS"],
         ]);
         const kelsterbach = projects.nodes[1];
-        expect(kelsterbach).toMatchObject({ title: "Digitale Kindergartenverwaltung", plannedEndOn: "2023", costs: [], products: [], providers: [] });
+        expect(kelsterbach).toMatchObject({
+          title: "Digitale Kindergartenverwaltung",
+          plannedEndOn: "2023",
+          costs: [],
+          products: [],
+          providers: [],
+        });
       },
       "names KRZN as provider and JUGIS (by KRZN) among the products of Herten's project": async () => {
         const { projects } = await run("ikz/kita-software.graphql");
         const herten = projects.nodes.find((p: Data) => p.slug === "herten-kita-online");
         expect(sortedSlugs(herten.providers)).toEqual(["hertener-stadtwerke", "krzn", "software-beratung-meinhard"]);
-        expect(herten.providers.find((p: Data) => p.slug === "krzn")).toEqual({ slug: "krzn", name: "KRZN", kind: "MUNICIPAL_IT_SERVICE_PROVIDER" });
+        expect(herten.providers.find((p: Data) => p.slug === "krzn")).toEqual({
+          slug: "krzn",
+          name: "KRZN",
+          kind: "MUNICIPAL_IT_SERVICE_PROVIDER",
+        });
         expect(sortedSlugs(herten.products)).toEqual(["jugis", "meso", "sap", "winkita"]);
-        expect(herten.products.find((p: Data) => p.slug === "jugis")).toEqual({ slug: "jugis", name: "JUGIS", vendor: { slug: "krzn", name: "KRZN" } });
+        expect(herten.products.find((p: Data) => p.slug === "jugis")).toEqual({
+          slug: "jugis",
+          name: "JUGIS",
+          vendor: { slug: "krzn", name: "KRZN" },
+        });
         expect(herten.products.find((p: Data) => p.slug === "winkita").vendor.slug).toBe("software-beratung-meinhard");
         expect(herten.lessons.map((l: Data) => l.slug)).toEqual(["herten-kita-software-kostenvergleich"]);
       },
@@ -351,8 +391,14 @@ const answers: Record<string, AnswerCheck> = {
           ["staff-qualification"],
         ]);
         expect(schools.fieldsOfAction).toHaveLength(1);
-        expect(schools.fieldsOfAction[0]).toMatchObject({ position: 1, title: "Medienentwicklung der Schulen", topics: [{ key: "schools" }] });
-        expect(schools.fieldsOfAction[0].projects.map((p: Data) => [p.slug, p.status])).toEqual([["hildesheim-medienentwicklungsplan", "PLANNED"]]);
+        expect(schools.fieldsOfAction[0]).toMatchObject({
+          position: 1,
+          title: "Medienentwicklung der Schulen",
+          topics: [{ key: "schools" }],
+        });
+        expect(schools.fieldsOfAction[0].projects.map((p: Data) => [p.slug, p.status])).toEqual([
+          ["hildesheim-medienentwicklungsplan", "PLANNED"],
+        ]);
       },
       "gives the indicators and the decisions, oldest first": async () => {
         const { municipality } = await run("ikz/city-profile.graphql");
@@ -369,12 +415,26 @@ const answers: Record<string, AnswerCheck> = {
           ["20/281", "2020-12-21", "ADOPTED_WITH_CHANGES"],
         ]);
         expect(municipality.decisions.at(-1).body).toBe("Rat der Stadt Hildesheim");
-        expect(municipality.strategies[0].decisions.map((d: Data) => d.date)).toEqual(["2020-09-14", "2020-09-16", "2020-11-25", "2020-12-14", "2020-12-21"]);
-        expect(municipality.strategies[1].decisions.map((d: Data) => [d.date, d.outcome])).toEqual([["2019-09-23", "ADOPTED"]]);
+        expect(municipality.strategies[0].decisions.map((d: Data) => d.date)).toEqual([
+          "2020-09-14",
+          "2020-09-16",
+          "2020-11-25",
+          "2020-12-14",
+          "2020-12-21",
+        ]);
+        expect(municipality.strategies[1].decisions.map((d: Data) => [d.date, d.outcome])).toEqual([
+          ["2019-09-23", "ADOPTED"],
+        ]);
       },
       "profiles another city through the slug variable (Ratingen's ten fields)": async () => {
         const { municipality } = await run("ikz/city-profile.graphql", { slug: "ratingen" });
-        expect(municipality).toMatchObject({ name: "Ratingen", officialKey: "05158028", state: "NW", population: 90000, website: "https://www.stadt-ratingen.de" });
+        expect(municipality).toMatchObject({
+          name: "Ratingen",
+          officialKey: "05158028",
+          state: "NW",
+          population: 90000,
+          website: "https://www.stadt-ratingen.de",
+        });
         expect(municipality.strategies.map((s: Data) => s.slug)).toEqual(["ratingen-digital-2025plus"]);
         const fields = municipality.strategies[0].fieldsOfAction;
         expect(fields.map((f: Data) => f.position)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
@@ -405,7 +465,10 @@ const answers: Record<string, AnswerCheck> = {
         expect(lessons.nodes[0].sources.map((s: Data) => s.key)).toEqual(["hildesheim-vorlage-20-281"]);
       },
       "filters by other topics and kinds through the variables": async () => {
-        const governancePitfalls = await run("ikz/lessons-by-topic.graphql", { topics: ["governance"], kinds: ["PITFALL"] });
+        const governancePitfalls = await run("ikz/lessons-by-topic.graphql", {
+          topics: ["governance"],
+          kinds: ["PITFALL"],
+        });
         expect(slugs(governancePitfalls.lessons.nodes)).toEqual([
           "herten-it-kosten-steigen",
           "hildesheim-anschubfinanzierung",
@@ -433,7 +496,10 @@ const answers: Record<string, AnswerCheck> = {
         expect(received).toEqual([...received].sort(byCodeUnits));
       },
       "pages in any requested order, e.g. by title descending, seven at a time": async () => {
-        const { totalCount, edges, pages } = await readAllPages({ first: 7, orderBy: { field: "TITLE", direction: "DESC" } });
+        const { totalCount, edges, pages } = await readAllPages({
+          first: 7,
+          orderBy: { field: "TITLE", direction: "DESC" },
+        });
         expect(totalCount).toBe(36);
         expect(pages).toBe(6);
         const titles = edges.map((e) => e.node.title);
@@ -441,7 +507,11 @@ const answers: Record<string, AnswerCheck> = {
         expect(titles).toEqual([...titles].sort(byGerman).reverse());
       },
       "pages a filtered list: Herten's 13 projects by status": async () => {
-        const { totalCount, edges } = await readAllPages({ first: 5, filter: { municipalities: ["herten"] }, orderBy: { field: "STATUS" } });
+        const { totalCount, edges } = await readAllPages({
+          first: 5,
+          filter: { municipalities: ["herten"] },
+          orderBy: { field: "STATUS" },
+        });
         expect(totalCount).toBe(13);
         expect(edges).toHaveLength(13);
         expect(new Set(edges.map((e) => e.node.slug)).size).toBe(13);
@@ -455,24 +525,40 @@ const answers: Record<string, AnswerCheck> = {
 
   "ikz/compare-cities.graphql": {
     checks: {
-      "compares Ratingen and Hildesheim on schools by default: the school field of action and the school media plan": async () => {
-        const { compare } = await run("ikz/compare-cities.graphql");
-        expect(compare.municipalities.map((m: Data) => m.slug)).toEqual(["ratingen", "hildesheim"]);
-        expect(compare.rows.map((r: Data) => r.topic.key)).toEqual(["schools"]);
-        const [ratingen, hildesheim] = compare.rows[0].cells;
-        const schoolFields = (slug: string) =>
-          seedData.cities.find((c) => c.municipality.slug === slug)!.strategies.flatMap((s) => s.fieldsOfAction.filter((f) => f.topics.includes("schools")).map((f) => f.title));
-        expect(ratingen.fieldsOfAction.map((f: Data) => f.title)).toEqual(schoolFields("ratingen"));
-        expect(hildesheim.fieldsOfAction.map((f: Data) => f.title)).toEqual(schoolFields("hildesheim"));
-        expect(hildesheim.projects.map((p: Data) => p.slug)).toEqual(["hildesheim-medienentwicklungsplan"]);
-        expect([ratingen.coverage, hildesheim.coverage]).toEqual(["IN_PROGRESS", "PLANNED"]);
-        expect(compare.keyFigures[1].budgetByYear).toEqual([{ year: 2021, total: "544500.00" }, { year: 2022, total: "220000.00" }]);
-      },
+      "compares Ratingen and Hildesheim on schools by default: the school field of action and the school media plan":
+        async () => {
+          const { compare } = await run("ikz/compare-cities.graphql");
+          expect(compare.municipalities.map((m: Data) => m.slug)).toEqual(["ratingen", "hildesheim"]);
+          expect(compare.rows.map((r: Data) => r.topic.key)).toEqual(["schools"]);
+          const [ratingen, hildesheim] = compare.rows[0].cells;
+          const schoolFields = (slug: string) =>
+            seedData.cities
+              .find((c) => c.municipality.slug === slug)!
+              .strategies.flatMap((s) =>
+                s.fieldsOfAction.filter((f) => f.topics.includes("schools")).map((f) => f.title),
+              );
+          expect(ratingen.fieldsOfAction.map((f: Data) => f.title)).toEqual(schoolFields("ratingen"));
+          expect(hildesheim.fieldsOfAction.map((f: Data) => f.title)).toEqual(schoolFields("hildesheim"));
+          expect(hildesheim.projects.map((p: Data) => p.slug)).toEqual(["hildesheim-medienentwicklungsplan"]);
+          expect([ratingen.coverage, hildesheim.coverage]).toEqual(["IN_PROGRESS", "PLANNED"]);
+          expect(compare.keyFigures[1].budgetByYear).toEqual([
+            { year: 2021, total: "544500.00" },
+            { year: 2022, total: "220000.00" },
+          ]);
+        },
       "compares Herten and Kelsterbach on childcare: both Kita efforts": async () => {
-        const { compare } = await run("ikz/compare-cities.graphql", { municipalities: ["herten", "kelsterbach"], topics: ["childcare"] });
-        expect(compare.rows[0].cells.map((c: Data) => c.projects.map((p: Data) => p.slug))).toEqual([["herten-kita-online"], ["kelsterbach-kindergartenverwaltung"]]);
+        const { compare } = await run("ikz/compare-cities.graphql", {
+          municipalities: ["herten", "kelsterbach"],
+          topics: ["childcare"],
+        });
+        expect(compare.rows[0].cells.map((c: Data) => c.projects.map((p: Data) => p.slug))).toEqual([
+          ["herten-kita-online"],
+          ["kelsterbach-kindergartenverwaltung"],
+        ]);
         const kelsterbach = compare.keyFigures[1];
-        const indicators = seedData.cities.find((c) => c.municipality.slug === "kelsterbach")!.strategies.flatMap((s) => s.indicators);
+        const indicators = seedData.cities
+          .find((c) => c.municipality.slug === "kelsterbach")!
+          .strategies.flatMap((s) => s.indicators);
         expect(kelsterbach.indicators.map((i: Data) => i.value).sort()).toEqual(indicators.map((i) => i.value).sort());
       },
     },
@@ -482,19 +568,27 @@ const answers: Record<string, AnswerCheck> = {
     checks: {
       "finds who runs or finished an e-file project, with lessons and sources (by default)": async () => {
         const { projects } = await run("ikz/who-did-it-already.graphql");
-        const expected = seedData.cities.flatMap((c) => c.projects).filter((p) => p.topics.includes("e-file") && ["IN_PROGRESS", "COMPLETED"].includes(p.status));
+        const expected = seedData.cities
+          .flatMap((c) => c.projects)
+          .filter((p) => p.topics.includes("e-file") && ["IN_PROGRESS", "COMPLETED"].includes(p.status));
         expect(slugs(projects.nodes)).toEqual(expected.map((p) => p.slug));
         expect(projects.nodes[0].municipality.slug).toBe("kelsterbach");
         expect(projects.nodes[0].lessons.map((l: Data) => l.title)).toContain(
-          seedData.cities.flatMap((c) => c.lessons).find((l) => l.slug === "kelsterbach-aktenplan-mit-jedem-team")!.title,
+          seedData.cities.flatMap((c) => c.lessons).find((l) => l.slug === "kelsterbach-aktenplan-mit-jedem-team")!
+            .title,
         );
       },
       "answers for Kita software what it cost and with whom, when planned projects count too": async () => {
-        const { projects } = await run("ikz/who-did-it-already.graphql", { topics: ["childcare"], statuses: ["PLANNED", "IN_PROGRESS", "COMPLETED"] });
+        const { projects } = await run("ikz/who-did-it-already.graphql", {
+          topics: ["childcare"],
+          statuses: ["PLANNED", "IN_PROGRESS", "COMPLETED"],
+        });
         expect(sortedSlugs(projects.nodes)).toEqual(["herten-kita-online", "kelsterbach-kindergartenverwaltung"]);
         const herten = projects.nodes.find((p: Data) => p.slug === "herten-kita-online");
         expect(herten.providers.map((p: Data) => p.name)).toContain("KRZN");
-        expect(sumDecimals(herten.costs.filter((c: Data) => c.kind === "COST").map((c: Data) => c.amount))).toBe("19300.00");
+        expect(sumDecimals(herten.costs.filter((c: Data) => c.kind === "COST").map((c: Data) => c.amount))).toBe(
+          "19300.00",
+        );
       },
     },
   },
@@ -521,13 +615,25 @@ const answers: Record<string, AnswerCheck> = {
         const all = seedData.cities.flatMap((c) => c.projects);
         expect(stats.projectCount).toBe(all.length);
         expect(stats.projectsByStatus.reduce((n: number, s: Data) => n + s.count, 0)).toBe(all.length);
-        expect(stats.projectsByStatus.find((s: Data) => s.status === "IDEA").count).toBe(all.filter((p) => p.status === "IDEA").length);
-        expect(stats.budgetByYearAndCategory.map((b: Data) => b.total)).toEqual(["124500.00", "420000.00", "87000.00", "133000.00"]);
+        expect(stats.projectsByStatus.find((s: Data) => s.status === "IDEA").count).toBe(
+          all.filter((p) => p.status === "IDEA").length,
+        );
+        expect(stats.budgetByYearAndCategory.map((b: Data) => b.total)).toEqual([
+          "124500.00",
+          "420000.00",
+          "87000.00",
+          "133000.00",
+        ]);
       },
       "narrows to one state through the filter variable": async () => {
         const { stats } = await run("ikz/market-overview.graphql", { filter: { states: ["HE"] } });
-        expect(stats.projectCount).toBe(seedData.cities.filter((c) => c.municipality.state === "HE").flatMap((c) => c.projects).length);
-        expect(stats.providersByClients.map((p: Data) => [p.provider.slug, p.clients, p.share])).toEqual([["ekom21", 1, 1], ["vhw", 1, 1]]);
+        expect(stats.projectCount).toBe(
+          seedData.cities.filter((c) => c.municipality.state === "HE").flatMap((c) => c.projects).length,
+        );
+        expect(stats.providersByClients.map((p: Data) => [p.provider.slug, p.clients, p.share])).toEqual([
+          ["ekom21", 1, 1],
+          ["vhw", 1, 1],
+        ]);
       },
     },
   },
@@ -540,11 +646,16 @@ const answers: Record<string, AnswerCheck> = {
           for (const entry of topic.municipalities) {
             const city = seedData.cities.find((c) => c.municipality.slug === entry.municipality.slug)!;
             expect(entry.projects).toBe(city.projects.filter((p) => p.topics.includes(topic.key)).length);
-            expect(entry.fieldsOfAction).toBe(city.strategies.flatMap((s) => s.fieldsOfAction).filter((f) => f.topics.includes(topic.key)).length);
+            expect(entry.fieldsOfAction).toBe(
+              city.strategies.flatMap((s) => s.fieldsOfAction).filter((f) => f.topics.includes(topic.key)).length,
+            );
           }
         }
         const childcare = topics.nodes.find((t: Data) => t.key === "childcare");
-        expect(childcare.municipalities.map((m: Data) => [m.municipality.slug, m.projects])).toEqual([["herten", 1], ["kelsterbach", 1]]);
+        expect(childcare.municipalities.map((m: Data) => [m.municipality.slug, m.projects])).toEqual([
+          ["herten", 1],
+          ["kelsterbach", 1],
+        ]);
         const krzn = providers.nodes.find((p: Data) => p.slug === "krzn");
         expect(krzn.clients).toEqual([{ municipality: { slug: "herten" }, roles: ["SOFTWARE_HOSTING"], since: null }]);
         expect(krzn.products.map((p: Data) => p.slug)).toEqual(["jugis"]);
@@ -583,8 +694,20 @@ const answers: Record<string, AnswerCheck> = {
         expect(ids.errors).toBeUndefined();
         const { municipality, provider, strategy } = ids.data!;
         const lookup = async (id: string) => (await run("ikz/node-lookup.graphql", { id })).node;
-        expect(await lookup(municipality.id)).toEqual({ __typename: "Municipality", id: municipality.id, slug: "kelsterbach", name: "Kelsterbach", state: "HE" });
-        expect(await lookup(provider.id)).toEqual({ __typename: "Provider", id: provider.id, slug: "krzn", name: "KRZN", providerKind: "MUNICIPAL_IT_SERVICE_PROVIDER" });
+        expect(await lookup(municipality.id)).toEqual({
+          __typename: "Municipality",
+          id: municipality.id,
+          slug: "kelsterbach",
+          name: "Kelsterbach",
+          state: "HE",
+        });
+        expect(await lookup(provider.id)).toEqual({
+          __typename: "Provider",
+          id: provider.id,
+          slug: "krzn",
+          name: "KRZN",
+          providerKind: "MUNICIPAL_IT_SERVICE_PROVIDER",
+        });
         expect(await lookup(strategy.id)).toEqual({
           __typename: "Strategy",
           id: strategy.id,
@@ -593,36 +716,48 @@ const answers: Record<string, AnswerCheck> = {
           strategyStatus: "ADOPTED",
         });
         const line = strategy.budget.find((b: Data) => b.year === 2021 && b.category === "INVESTMENT");
-        expect(await lookup(line.id)).toEqual({ __typename: "BudgetLine", id: line.id, year: 2021, category: "INVESTMENT", amount: "420000.00" });
+        expect(await lookup(line.id)).toEqual({
+          __typename: "BudgetLine",
+          id: line.id,
+          year: 2021,
+          category: "INVESTMENT",
+          amount: "420000.00",
+        });
       },
     },
   },
 
   "ikz/search-across-cities.graphql": {
     checks: {
-      "finds Herten's Kita software and Kelsterbach's kindergarten administration for Kita, with marked snippets": async () => {
-        const { search } = await run("ikz/search-across-cities.graphql");
-        const projects = search.hits.filter((hit: Data) => hit.node.__typename === "Project");
-        const herten = projects.find((hit: Data) => hit.node.slug === "herten-kita-online");
-        const kelsterbach = projects.find((hit: Data) => hit.node.slug === "kelsterbach-kindergartenverwaltung");
-        expect(herten.municipality).toEqual({ slug: "herten", name: "Herten", state: "NW" });
-        expect(herten.node.providers.map((p: Data) => p.slug)).toContain("krzn");
-        expect(herten.highlights.find((h: Data) => h.field === "title").snippet).toContain("<mark>Kita</mark>");
-        // Found through the synonym: the title says "Kindergartenverwaltung", not "Kita".
-        expect(kelsterbach.municipality.slug).toBe("kelsterbach");
-        expect(kelsterbach.highlights.find((h: Data) => h.field === "title").snippet).toMatch(/<mark>Kindergartenverwaltung<\/mark>/);
-        const cities = search.facets.find((f: Data) => f.field === "MUNICIPALITY").values;
-        expect(cities).toContainEqual({ value: "herten", label: "Herten", count: expect.any(Number) });
-        expect(cities).toContainEqual({ value: "kelsterbach", label: "Kelsterbach", count: expect.any(Number) });
-      },
+      "finds Herten's Kita software and Kelsterbach's kindergarten administration for Kita, with marked snippets":
+        async () => {
+          const { search } = await run("ikz/search-across-cities.graphql");
+          const projects = search.hits.filter((hit: Data) => hit.node.__typename === "Project");
+          const herten = projects.find((hit: Data) => hit.node.slug === "herten-kita-online");
+          const kelsterbach = projects.find((hit: Data) => hit.node.slug === "kelsterbach-kindergartenverwaltung");
+          expect(herten.municipality).toEqual({ slug: "herten", name: "Herten", state: "NW" });
+          expect(herten.node.providers.map((p: Data) => p.slug)).toContain("krzn");
+          expect(herten.highlights.find((h: Data) => h.field === "title").snippet).toContain("<mark>Kita</mark>");
+          // Found through the synonym: the title says "Kindergartenverwaltung", not "Kita".
+          expect(kelsterbach.municipality.slug).toBe("kelsterbach");
+          expect(kelsterbach.highlights.find((h: Data) => h.field === "title").snippet).toMatch(
+            /<mark>Kindergartenverwaltung<\/mark>/,
+          );
+          const cities = search.facets.find((f: Data) => f.field === "MUNICIPALITY").values;
+          expect(cities).toContainEqual({ value: "herten", label: "Herten", count: expect.any(Number) });
+          expect(cities).toContainEqual({ value: "kelsterbach", label: "Kelsterbach", count: expect.any(Number) });
+        },
       "narrows by the facet values it returns, and pages with endCursor": async () => {
         const first = (await run("ikz/search-across-cities.graphql", { first: 1 })).search;
         expect(first.hits).toHaveLength(1);
         expect(first.pageInfo.hasNextPage).toBe(first.totalCount > 1);
-        const second = (await run("ikz/search-across-cities.graphql", { first: 1, after: first.pageInfo.endCursor })).search;
+        const second = (await run("ikz/search-across-cities.graphql", { first: 1, after: first.pageInfo.endCursor }))
+          .search;
         expect(second.hits).toHaveLength(1);
         expect(second.hits[0]).not.toEqual(first.hits[0]);
-        const hesse = (await run("ikz/search-across-cities.graphql", { filter: { states: ["HE"], types: ["PROJECT"] } })).search;
+        const hesse = (
+          await run("ikz/search-across-cities.graphql", { filter: { states: ["HE"], types: ["PROJECT"] } })
+        ).search;
         expect(hesse.hits.length).toBeGreaterThan(0);
         for (const hit of hesse.hits) {
           expect(hit.node.__typename).toBe("Project");
@@ -664,7 +799,10 @@ describe.each(examples.map((e) => [e.file, e] as const))("client-examples/%s", (
   it("can be run with its default or documented variables", () => {
     const operation = operationOf(ex);
     const declared = (operation.variableDefinitions ?? []).map((v) => v.variable.name.value);
-    const supplied = new Set([...Object.keys(ex.variablesFile ?? {}), ...(answers[file]?.runtimeVariables?.names ?? [])]);
+    const supplied = new Set([
+      ...Object.keys(ex.variablesFile ?? {}),
+      ...(answers[file]?.runtimeVariables?.names ?? []),
+    ]);
     const unsatisfied = (operation.variableDefinitions ?? [])
       .filter((v) => v.type.kind === Kind.NON_NULL_TYPE && !v.defaultValue && !supplied.has(v.variable.name.value))
       .map((v) => v.variable.name.value);
@@ -675,7 +813,10 @@ describe.each(examples.map((e) => [e.file, e] as const))("client-examples/%s", (
 
   it("executes against the seeded hub without errors", async () => {
     const data = await run(file);
-    expect(Object.values(data).some((value) => value !== null), "returns some data").toBe(true);
+    expect(
+      Object.values(data).some((value) => value !== null),
+      "returns some data",
+    ).toBe(true);
   });
 
   const checks = answers[file]?.checks ?? {};

@@ -18,20 +18,60 @@ afterAll(() => hub?.close());
 const COMPARE = /* GraphQL */ `
   query Compare($municipalities: [String!]!, $topics: [String!]) {
     compare(municipalities: $municipalities, topics: $topics) {
-      municipalities { slug }
+      municipalities {
+        slug
+      }
       rows {
-        topic { key }
-        cells { municipality { slug } coverage fieldsOfAction { title } projects { slug status } }
+        topic {
+          key
+        }
+        cells {
+          municipality {
+            slug
+          }
+          coverage
+          fieldsOfAction {
+            title
+          }
+          projects {
+            slug
+            status
+          }
+        }
       }
       keyFigures {
-        municipality { slug }
+        municipality {
+          slug
+        }
         population
-        strategies { slug title adoptedOn horizon }
+        strategies {
+          slug
+          title
+          adoptedOn
+          horizon
+        }
         fieldOfActionCount
-        projectsByStatus { status count }
-        budgetByYear { year category total }
-        providers { provider { slug name } roles }
-        indicators { name value unit }
+        projectsByStatus {
+          status
+          count
+        }
+        budgetByYear {
+          year
+          category
+          total
+        }
+        providers {
+          provider {
+            slug
+            name
+          }
+          roles
+        }
+        indicators {
+          name
+          value
+          unit
+        }
       }
     }
   }
@@ -43,7 +83,10 @@ const fieldsOn = (slug: string, topic: string) =>
 const projectsOn = (slug: string, topic: string) => city(slug).projects.filter((p) => p.topics.includes(topic));
 const RANK = ["IDEA", "STOPPED", "PLANNED", "IN_PROGRESS", "COMPLETED"];
 /** The most advanced status of the seed projects, to check coverage against. */
-const mostAdvanced = (slug: string, topic: string) => projectsOn(slug, topic).map((p) => p.status as string).sort((a, b) => RANK.indexOf(b) - RANK.indexOf(a))[0];
+const mostAdvanced = (slug: string, topic: string) =>
+  projectsOn(slug, topic)
+    .map((p) => p.status as string)
+    .sort((a, b) => RANK.indexOf(b) - RANK.indexOf(a))[0];
 
 async function compare(municipalities: unknown, topics?: unknown) {
   return hub.query(COMPARE, { municipalities, topics });
@@ -76,15 +119,22 @@ describe("compare: the matrix", () => {
   it("Herten and Kelsterbach on childcare: both Kita efforts", async () => {
     const comparison = await ok(["herten", "kelsterbach"], ["childcare"]);
     const cells = comparison.rows[0].cells;
-    expect(cells.map((c: any) => c.projects.map((p: any) => p.slug))).toEqual([["herten-kita-online"], ["kelsterbach-kindergartenverwaltung"]]);
-    expect(cells.map((c: any) => c.coverage)).toEqual([mostAdvanced("herten", "childcare"), mostAdvanced("kelsterbach", "childcare")]);
+    expect(cells.map((c: any) => c.projects.map((p: any) => p.slug))).toEqual([
+      ["herten-kita-online"],
+      ["kelsterbach-kindergartenverwaltung"],
+    ]);
+    expect(cells.map((c: any) => c.coverage)).toEqual([
+      mostAdvanced("herten", "childcare"),
+      mostAdvanced("kelsterbach", "childcare"),
+    ]);
     expect(cells.map((c: any) => c.fieldsOfAction)).toEqual([[], []]);
   });
 
   it("cells follow the requested order of cities, rows the requested order of topics", async () => {
     const comparison = await ok(["kelsterbach", "herten"], ["e-file", "childcare"]);
     expect(comparison.rows.map((r: any) => r.topic.key)).toEqual(["e-file", "childcare"]);
-    for (const row of comparison.rows) expect(row.cells.map((c: any) => c.municipality.slug)).toEqual(["kelsterbach", "herten"]);
+    for (const row of comparison.rows)
+      expect(row.cells.map((c: any) => c.municipality.slug)).toEqual(["kelsterbach", "herten"]);
     // Herten names the e-file only as an idea and in a field of action: on paper.
     const herten = comparison.rows[0].cells[1];
     expect(herten.projects.map((p: any) => p.status)).toEqual(["IDEA"]);
@@ -104,7 +154,11 @@ describe("compare: the matrix", () => {
     for (const row of comparison.rows) {
       row.cells.forEach((cell: any, i: number) => {
         const slug = slugs[i];
-        expect(cell.projects.map((p: any) => p.slug).sort()).toEqual(projectsOn(slug, row.topic.key).map((p) => p.slug).sort());
+        expect(cell.projects.map((p: any) => p.slug).sort()).toEqual(
+          projectsOn(slug, row.topic.key)
+            .map((p) => p.slug)
+            .sort(),
+        );
         expect(cell.fieldsOfAction.map((f: any) => f.title)).toEqual(fieldsOn(slug, row.topic.key));
         if (!cell.projects.length && !cell.fieldsOfAction.length) expect(cell.coverage).toBe("NONE");
       });
@@ -124,13 +178,21 @@ describe("compare: key figures", () => {
     const [ratingen, hildesheim, kelsterbach] = comparison.keyFigures;
     expect(ratingen.municipality.slug).toBe("ratingen");
     expect(ratingen.population).toBe(city("ratingen").municipality.population);
-    expect(ratingen.strategies.map((s: any) => [s.title, s.adoptedOn, s.horizon])).toEqual([["Ratingen.digital 2025plus", "2021-08", 2025]]);
-    for (const [figures, slug] of [[ratingen, "ratingen"], [hildesheim, "hildesheim"], [kelsterbach, "kelsterbach"]] as const) {
+    expect(ratingen.strategies.map((s: any) => [s.title, s.adoptedOn, s.horizon])).toEqual([
+      ["Ratingen.digital 2025plus", "2021-08", 2025],
+    ]);
+    for (const [figures, slug] of [
+      [ratingen, "ratingen"],
+      [hildesheim, "hildesheim"],
+      [kelsterbach, "kelsterbach"],
+    ] as const) {
       const seed = city(slug);
       expect(figures.fieldOfActionCount).toBe(seed.strategies.reduce((n, s) => n + s.fieldsOfAction.length, 0));
       const byStatus = new Map<string, number>();
       for (const p of seed.projects) byStatus.set(p.status, (byStatus.get(p.status) ?? 0) + 1);
-      expect(figures.projectsByStatus).toEqual([...byStatus].sort(([a], [b]) => (a < b ? -1 : 1)).map(([status, count]) => ({ status, count })));
+      expect(figures.projectsByStatus).toEqual(
+        [...byStatus].sort(([a], [b]) => (a < b ? -1 : 1)).map(([status, count]) => ({ status, count })),
+      );
       const providers = new Map<string, Set<string>>();
       for (const e of seed.engagements) providers.set(e.provider, (providers.get(e.provider) ?? new Set()).add(e.role));
       expect(Object.fromEntries(figures.providers.map((p: any) => [p.provider.slug, p.roles]))).toEqual(
@@ -141,8 +203,17 @@ describe("compare: key figures", () => {
     }
     // Hildesheim's budget per year: the sum of its lines, exact to the cent.
     const years = new Map<number, bigint>();
-    for (const line of city("hildesheim").strategies.flatMap((s) => s.budget)) years.set(line.year, (years.get(line.year) ?? 0n) + BigInt(line.amount.replace(".", "")));
-    expect(hildesheim.budgetByYear).toEqual([...years].sort(([a], [b]) => a - b).map(([year, cents]) => ({ year, category: null, total: `${cents / 100n}.${String(cents % 100n).padStart(2, "0")}` })));
+    for (const line of city("hildesheim").strategies.flatMap((s) => s.budget))
+      years.set(line.year, (years.get(line.year) ?? 0n) + BigInt(line.amount.replace(".", "")));
+    expect(hildesheim.budgetByYear).toEqual(
+      [...years]
+        .sort(([a], [b]) => a - b)
+        .map(([year, cents]) => ({
+          year,
+          category: null,
+          total: `${cents / 100n}.${String(cents % 100n).padStart(2, "0")}`,
+        })),
+    );
     expect(hildesheim.budgetByYear.map((b: any) => b.total)).toEqual(["544500.00", "220000.00"]);
     // Kelsterbach: processes identified vs. done.
     const processes = Object.fromEntries(kelsterbach.indicators.map((i: any) => [i.name, i.value]));
@@ -212,7 +283,8 @@ describe("compare: SQL statements", () => {
   });
 
   it("builds no matrix for a query that asks only key figures, and still checks the topics", async () => {
-    const figuresOnly = "query ($m: [String!]!, $t: [String!]) { compare(municipalities: $m, topics: $t) { keyFigures { budgetByYear { year total } } } }";
+    const figuresOnly =
+      "query ($m: [String!]!, $t: [String!]) { compare(municipalities: $m, topics: $t) { keyFigures { budgetByYear { year total } } } }";
     hub.db.resetQueryCount();
     const res = await hub.query(figuresOnly, { m: ["ratingen", "herten"] });
     expect(res.errors).toBeUndefined();

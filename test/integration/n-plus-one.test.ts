@@ -18,8 +18,27 @@ const NESTED = /* GraphQL */ `
       totalCount
       nodes {
         slug
-        strategies { title fieldsOfAction { title topics { key } } }
-        projects(first: 100) { totalCount nodes { slug providers { slug } topics { key } } }
+        strategies {
+          title
+          fieldsOfAction {
+            title
+            topics {
+              key
+            }
+          }
+        }
+        projects(first: 100) {
+          totalCount
+          nodes {
+            slug
+            providers {
+              slug
+            }
+            topics {
+              key
+            }
+          }
+        }
       }
     }
   }
@@ -27,7 +46,9 @@ const NESTED = /* GraphQL */ `
 
 let hub: TestHub;
 
-async function countStatements(query: string): Promise<{ statements: number; municipalities: number; fields: number; projects: number }> {
+async function countStatements(
+  query: string,
+): Promise<{ statements: number; municipalities: number; fields: number; projects: number }> {
   hub.db.resetQueryCount();
   const res = await hub.query(query);
   expect(res.errors).toBeUndefined();
@@ -46,10 +67,21 @@ async function addSyntheticRows(count: number): Promise<void> {
   const topics = await em.find(Topic, {}, { limit: 6 });
   const providers = await em.find(Provider, {}, { limit: 3 });
   for (let i = 0; i < count; i++) {
-    const municipality = new Municipality(`synthetic-${i}`, `Synthetische Stadt ${i}`, `0999${String(i).padStart(4, "0")}`, State.NW);
+    const municipality = new Municipality(
+      `synthetic-${i}`,
+      `Synthetische Stadt ${i}`,
+      `0999${String(i).padStart(4, "0")}`,
+      State.NW,
+    );
     em.persist(municipality);
     for (let s = 0; s < 2; s++) {
-      const strategy = new Strategy(`synthetic-${i}-strategy-${s}`, `Strategie ${s}`, ref(municipality), StrategyStatus.ADOPTED, "Synthetisch.");
+      const strategy = new Strategy(
+        `synthetic-${i}-strategy-${s}`,
+        `Strategie ${s}`,
+        ref(municipality),
+        StrategyStatus.ADOPTED,
+        "Synthetisch.",
+      );
       strategy.publicationState = PublicationState.PUBLISHED;
       em.persist(strategy);
       for (let f = 1; f <= 5; f++) {
@@ -60,7 +92,13 @@ async function addSyntheticRows(count: number): Promise<void> {
       }
     }
     for (let p = 0; p < 8; p++) {
-      const project = new Project(`synthetic-${i}-project-${p}`, `Projekt ${p}`, "Synthetisch.", ref(municipality), ProjectStatus.PLANNED);
+      const project = new Project(
+        `synthetic-${i}-project-${p}`,
+        `Projekt ${p}`,
+        "Synthetisch.",
+        ref(municipality),
+        ProjectStatus.PLANNED,
+      );
       project.publicationState = PublicationState.PUBLISHED;
       project.providers.set([providers[p % providers.length]]);
       project.topics.set([topics[p % topics.length]]);
@@ -94,11 +132,15 @@ describe("N+1 is designed out", () => {
 
   it("counts a municipality's projects only when the query asks for their totalCount", async () => {
     const withCount = await countStatements(NESTED);
-    const withoutCount = await countStatements(NESTED.replace("projects(first: 100) { totalCount nodes", "projects(first: 100) { nodes"));
+    const withoutCount = await countStatements(
+      NESTED.replace("projects(first: 100) { totalCount nodes", "projects(first: 100) { nodes"),
+    );
     expect(withoutCount.projects).toBe(withCount.projects);
     expect(withoutCount.statements).toBe(withCount.statements - 1);
     // Asked through a fragment, the count is still there.
-    const res = await hub.query(`{ municipalities(first: 1) { nodes { projects(first: 1) { ...Counted } } } } fragment Counted on ProjectConnection { totalCount }`);
+    const res = await hub.query(
+      `{ municipalities(first: 1) { nodes { projects(first: 1) { ...Counted } } } } fragment Counted on ProjectConnection { totalCount }`,
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data!.municipalities.nodes[0].projects.totalCount).toBeGreaterThan(1);
   });
@@ -108,7 +150,9 @@ describe("N+1 is designed out", () => {
     const plain = await hub.query("{ topics(first: 100) { nodes { key } } }");
     const plainStatements = hub.db.queries.length;
     hub.db.resetQueryCount();
-    const counted = await hub.query("{ topics(first: 100) { nodes { key } totalCount ...Again } } fragment Again on TopicConnection { n: totalCount }");
+    const counted = await hub.query(
+      "{ topics(first: 100) { nodes { key } totalCount ...Again } } fragment Again on TopicConnection { n: totalCount }",
+    );
     expect(hub.db.queries.length).toBe(plainStatements + 1);
     expect(counted.data!.topics.totalCount).toBe(plain.data!.topics.nodes.length);
     expect(counted.data!.topics.n).toBe(counted.data!.topics.totalCount);

@@ -34,25 +34,49 @@ beforeAll(async () => {
   const childcare = await em.findOneOrFail(Topic, { key: "childcare" });
   const krzn = await em.findOneOrFail(Provider, { slug: "krzn" });
   // A draft (the default state) and an archived project that would match Herten's Kita-Online very well.
-  const draft = new Project(DRAFT, "Kita-Online mit JUGIS", "Online-Anmeldung für Kitas und Kindertagespflege mit JUGIS des KRZN.", ref(kelsterbach), ProjectStatus.COMPLETED);
+  const draft = new Project(
+    DRAFT,
+    "Kita-Online mit JUGIS",
+    "Online-Anmeldung für Kitas und Kindertagespflege mit JUGIS des KRZN.",
+    ref(kelsterbach),
+    ProjectStatus.COMPLETED,
+  );
   draft.topics.set([childcare]);
   draft.providers.set([krzn]);
   expect(draft.publicationState).toBe(PublicationState.DRAFT);
-  const archived = new Project(ARCHIVED, "Kita-Portal", "Kita-Anmeldung online.", ref(kelsterbach), ProjectStatus.COMPLETED);
+  const archived = new Project(
+    ARCHIVED,
+    "Kita-Portal",
+    "Kita-Anmeldung online.",
+    ref(kelsterbach),
+    ProjectStatus.COMPLETED,
+  );
   archived.publicationState = PublicationState.ARCHIVED;
   archived.topics.set([childcare]);
   // A draft engagement, a draft budget line of a published strategy, and a published field of action of a draft strategy.
   const engagement = new Engagement(ref(kelsterbach), ref(krzn), EngagementRole.SOFTWARE_HOSTING, "Entwurf.");
   const hildesheimStrategy = await em.findOneOrFail(Strategy, { slug: "hildesheim-digitale-stadtverwaltung-2025" });
   const line = new BudgetLine(ref(hildesheimStrategy), 99, 2030, "999999.99", BudgetCategory.OTHER, "Entwurf.");
-  const draftStrategy = new Strategy("kelsterbach-draft-strategy", "Entwurf einer Strategie", ref(kelsterbach), hildesheimStrategy.status, "Entwurf.");
+  const draftStrategy = new Strategy(
+    "kelsterbach-draft-strategy",
+    "Entwurf einer Strategie",
+    ref(kelsterbach),
+    hildesheimStrategy.status,
+    "Entwurf.",
+  );
   draftStrategy.adoptedOn = "2031";
   const field = new FieldOfAction(ref(draftStrategy), 1, "Kita digital");
   field.publicationState = PublicationState.PUBLISHED;
   field.topics.set([childcare]);
   // A published project of a draft strategy: public itself, but its strategy is not.
   const hildesheim = await em.findOneOrFail(Municipality, { slug: "hildesheim" });
-  const orphan = new Project("hildesheim-wohnungsboerse", "Wohnungsbörse", "Öffentliches Projekt einer Entwurfsstrategie.", ref(hildesheim), ProjectStatus.PLANNED);
+  const orphan = new Project(
+    "hildesheim-wohnungsboerse",
+    "Wohnungsbörse",
+    "Öffentliches Projekt einer Entwurfsstrategie.",
+    ref(hildesheim),
+    ProjectStatus.PLANNED,
+  );
   orphan.publicationState = PublicationState.PUBLISHED;
   orphan.strategy = ref(draftStrategy);
   orphan.topics.set([await em.findOneOrFail(Topic, { key: "housing" })]);
@@ -99,7 +123,11 @@ describe.each(callers)("for %s", (_who, read) => {
     const figures = data.compare.keyFigures[0];
     expect(figures.strategies.map((s: any) => s.slug)).toEqual(["kelsterbach-godigital"]);
     expect(figures.fieldOfActionCount).toBe(0);
-    expect(figures.projectsByStatus).toEqual([{ status: "COMPLETED", count: 1 }, { status: "IN_PROGRESS", count: 5 }, { status: "PLANNED", count: 3 }]);
+    expect(figures.projectsByStatus).toEqual([
+      { status: "COMPLETED", count: 1 },
+      { status: "IN_PROGRESS", count: 5 },
+      { status: "PLANNED", count: 3 },
+    ]);
     expect(figures.providers.map((p: any) => p.provider.slug)).toEqual(["ekom21", "vhw"]);
   });
 
@@ -124,10 +152,15 @@ describe.each(callers)("for %s", (_who, read) => {
   });
 
   it("Topic and Provider counts leave drafts out", async () => {
-    const data = await read(`{ provider(slug: "krzn") { clients { municipality { slug } } } topics(first: 50) { nodes { key municipalities(first: 20) { municipality { slug } fieldsOfAction projects } } } }`);
+    const data = await read(
+      `{ provider(slug: "krzn") { clients { municipality { slug } } } topics(first: 50) { nodes { key municipalities(first: 20) { municipality { slug } fieldsOfAction projects } } } }`,
+    );
     expect(data.provider.clients.map((c: any) => c.municipality.slug)).toEqual(["herten"]);
     const childcare = data.topics.nodes.find((t: any) => t.key === "childcare");
-    expect(childcare.municipalities.find((m: any) => m.municipality.slug === "kelsterbach")).toMatchObject({ fieldsOfAction: 0, projects: 1 });
+    expect(childcare.municipalities.find((m: any) => m.municipality.slug === "kelsterbach")).toMatchObject({
+      fieldsOfAction: 0,
+      projects: 1,
+    });
   });
 });
 
@@ -135,13 +168,22 @@ describe("exports", () => {
   it("leave drafts and archived projects out, with or without a token", async () => {
     const headerSets: Record<string, string>[] = [{}, { authorization: `Bearer ${adminToken}` }];
     for (const headers of headerSets) {
-      const csv = await (await fetch(`${hub.origin}/export/projects.csv?municipalities=kelsterbach`, { headers })).text();
+      const csv = await (
+        await fetch(`${hub.origin}/export/projects.csv?municipalities=kelsterbach`, { headers })
+      ).text();
       expect(csv).toContain("kelsterbach-kindergartenverwaltung");
       expect(csv).not.toContain(DRAFT);
       expect(csv).not.toContain(ARCHIVED);
-      const json = (await (await fetch(`${hub.origin}/export/projects.json?topics=childcare`, { headers })).json()) as { projects: { slug: string }[] };
-      expect(json.projects.map((p) => p.slug).sort()).toEqual(["herten-kita-online", "kelsterbach-kindergartenverwaltung"]);
-      const orphan = (await (await fetch(`${hub.origin}/export/projects.json?topics=housing&municipalities=hildesheim`, { headers })).json()) as {
+      const json = (await (await fetch(`${hub.origin}/export/projects.json?topics=childcare`, { headers })).json()) as {
+        projects: { slug: string }[];
+      };
+      expect(json.projects.map((p) => p.slug).sort()).toEqual([
+        "herten-kita-online",
+        "kelsterbach-kindergartenverwaltung",
+      ]);
+      const orphan = (await (
+        await fetch(`${hub.origin}/export/projects.json?topics=housing&municipalities=hildesheim`, { headers })
+      ).json()) as {
         projects: { slug: string; strategy: string | null }[];
       };
       expect(orphan.projects).toEqual([expect.objectContaining({ slug: "hildesheim-wohnungsboerse", strategy: null })]);

@@ -16,7 +16,10 @@ beforeAll(async () => {
 afterAll(() => db?.close());
 
 /** Runs the CLI with the test database and returns exit code and output. */
-async function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+async function cli(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = "";
   let stderr = "";
   const sink = (append: (text: string) => void) =>
@@ -26,15 +29,23 @@ async function cli(args: string[], env: Record<string, string> = {}): Promise<{ 
         done();
       },
     });
-  const code = await runCli(args, { DATABASE_URL: db.url, LOG_LEVEL: "silent", SEED_ON_START: "false", ...env }, {
-    stdout: sink((text) => (stdout += text)),
-    stderr: sink((text) => (stderr += text)),
-  });
+  const code = await runCli(
+    args,
+    { DATABASE_URL: db.url, LOG_LEVEL: "silent", SEED_ON_START: "false", ...env },
+    {
+      stdout: sink((text) => (stdout += text)),
+      stderr: sink((text) => (stderr += text)),
+    },
+  );
   return { code, stdout, stderr };
 }
 
 const count = async (where = "true") =>
-  (await db.orm.em.getConnection().execute<{ n: number }[]>(`select count(*)::int as n from search_document where ${where}`, [], "all"))[0].n;
+  (
+    await db.orm.em
+      .getConnection()
+      .execute<{ n: number }[]>(`select count(*)::int as n from search_document where ${where}`, [], "all")
+  )[0].n;
 
 describe("npm run reindex", () => {
   it("rebuilds every document, drops stale ones, and prints the count", async () => {
@@ -42,11 +53,15 @@ describe("npm run reindex", () => {
     await db.orm.em.getConnection().execute("delete from search_document where type = 'Project'");
     await db.orm.em
       .getConnection()
-      .execute("insert into search_document (type, entity_id, title, tsv, title_tsv) values ('Project', 999999, 'Stale', to_tsvector('x'), to_tsvector('x'))");
+      .execute(
+        "insert into search_document (type, entity_id, title, tsv, title_tsv) values ('Project', 999999, 'Stale', to_tsvector('x'), to_tsvector('x'))",
+      );
     // A document of a type no longer searched (as after a type is retired) is stale too.
     await db.orm.em
       .getConnection()
-      .execute("insert into search_document (type, entity_id, title, tsv, title_tsv) values ('Retired', 1, 'Stale', to_tsvector('x'), to_tsvector('x'))");
+      .execute(
+        "insert into search_document (type, entity_id, title, tsv, title_tsv) values ('Retired', 1, 'Stale', to_tsvector('x'), to_tsvector('x'))",
+      );
     const result = await cli(["reindex"]);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(`${documents}\n`);
@@ -55,7 +70,8 @@ describe("npm run reindex", () => {
   });
 
   it("keeps the document of a record that a concurrent transaction makes searchable again while it cleans up", async () => {
-    const execute = <T>(sql: string, params: unknown[] = []) => db.orm.em.getConnection().execute<T[]>(sql, params, "all");
+    const execute = <T>(sql: string, params: unknown[] = []) =>
+      db.orm.em.getConnection().execute<T[]>(sql, params, "all");
     // A published project without lessons and alone in its lock bucket (id % 128), so that publishing it locks nothing
     // that reindex's first pass over the other projects needs.
     const [{ id }] = await execute<{ id: number }>(
@@ -85,7 +101,9 @@ describe("npm run reindex", () => {
       // Reindex either finished or waits for one of the writer's locks.
       for (;;) {
         if (settled) break;
-        const waiting = await execute("select 1 from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'");
+        const waiting = await execute(
+          "select 1 from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'",
+        );
         if (waiting.length) break;
         await new Promise((resolve) => setTimeout(resolve, 5));
       }
@@ -114,8 +132,13 @@ describe("npm run reindex", () => {
 
   it("with --force, rewrites also documents whose text is unchanged, so that their vectors are computed anew", async () => {
     const execute = <T>(sql: string) => db.orm.em.getConnection().execute<T[]>(sql, [], "all");
-    const broken = () => execute<{ n: number }>("select count(*)::int as n from search_document where tsv <> search_vector(title, summary, body, context)");
-    await execute("update search_document set tsv = to_tsvector('simple', 'kaputt') where type = 'Project' and entity_id = (select min(entity_id) from search_document where type = 'Project')");
+    const broken = () =>
+      execute<{ n: number }>(
+        "select count(*)::int as n from search_document where tsv <> search_vector(title, summary, body, context)",
+      );
+    await execute(
+      "update search_document set tsv = to_tsvector('simple', 'kaputt') where type = 'Project' and entity_id = (select min(entity_id) from search_document where type = 'Project')",
+    );
     expect((await broken())[0].n).toBe(1);
     const plain = await cli(["reindex"]);
     expect(plain.code).toBe(0);
@@ -151,12 +174,19 @@ describe("npm run seed:synthetic", () => {
   it("with the outbox on, queues the added documents and the removed ones for Meilisearch", async () => {
     const execute = <T>(sql: string) => db.orm.em.getConnection().execute<T[]>(sql, [], "all");
     const synthetic = "select type, entity_id from search_document where municipality_slug like 'synthetic-%'";
-    const queued = async () => (await execute<{ key: string }>("select distinct type || ':' || entity_id as key from search_outbox order by 1")).map((row) => row.key);
-    await execute("insert into search_state (key, value) values ('outbox', 'on') on conflict (key) do update set value = 'on'");
+    const queued = async () =>
+      (
+        await execute<{ key: string }>("select distinct type || ':' || entity_id as key from search_outbox order by 1")
+      ).map((row) => row.key);
+    await execute(
+      "insert into search_state (key, value) values ('outbox', 'on') on conflict (key) do update set value = 'on'",
+    );
     try {
       await execute("delete from search_outbox");
       expect((await cli(["seed-synthetic", "--municipalities", "2", "--projects-per-municipality", "3"])).code).toBe(0);
-      const added = (await execute<{ key: string }>(`select type || ':' || entity_id as key from (${synthetic}) d order by 1`)).map((row) => row.key);
+      const added = (
+        await execute<{ key: string }>(`select type || ':' || entity_id as key from (${synthetic}) d order by 1`)
+      ).map((row) => row.key);
       expect(added).toHaveLength(22);
       expect(await queued()).toEqual(added);
 

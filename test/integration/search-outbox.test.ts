@@ -43,7 +43,13 @@ describe("search with Meilisearch down", () => {
     expect(await pending()).toBeGreaterThanOrEqual(documents);
     const health = (await (await fetch(`${hub.origin}/healthz`)).json()) as any;
     expect(health.status).toBe("ok");
-    expect(health.search).toMatchObject({ status: "down", engine: "meilisearch", pending: await pending(), pendingIsExact: true, lagSeconds: expect.any(Number) });
+    expect(health.search).toMatchObject({
+      status: "down",
+      engine: "meilisearch",
+      pending: await pending(),
+      pendingIsExact: true,
+      lagSeconds: expect.any(Number),
+    });
   });
 
   it("answers searches from PostgreSQL meanwhile", async () => {
@@ -74,24 +80,38 @@ describe("search with Meilisearch down", () => {
 
   it("queues nothing for a write that changes nothing searchable", async () => {
     const before = await pending();
-    const [{ xmin }] = await sql<{ xmin: string }>("select xmin::text from search_document where type = 'Project' order by entity_id limit 1");
+    const [{ xmin }] = await sql<{ xmin: string }>(
+      "select xmin::text from search_document where type = 'Project' order by entity_id limit 1",
+    );
     await sql("update project set updated_at = now()");
     expect(await pending()).toBe(before);
     // Not even rewritten: the document row is the same version.
-    expect((await sql<{ xmin: string }>("select xmin::text from search_document where type = 'Project' order by entity_id limit 1"))[0].xmin).toBe(xmin);
+    expect(
+      (
+        await sql<{ xmin: string }>(
+          "select xmin::text from search_document where type = 'Project' order by entity_id limit 1",
+        )
+      )[0].xmin,
+    ).toBe(xmin);
   });
 
   it("keeps what it could not push, with a growing delay before the next attempt", async () => {
     const config = loadConfig({ MEILI_HOST: meiliHost, SEED_ON_START: "false" }, false);
     let runtime: SearchRuntime | undefined;
     try {
-      runtime = await createSearchEngine({ config, logger: createLogger({ logLevel: "silent", logFormat: "json" }), orm: hub.db.orm });
+      runtime = await createSearchEngine({
+        config,
+        logger: createLogger({ logLevel: "silent", logFormat: "json" }),
+        orm: hub.db.orm,
+      });
       await runtime.worker!.stop();
       // The settings come first; while Meilisearch is away they fail and nothing is touched.
       await expect(runtime.worker!.drainOnce()).rejects.toThrow();
       const before = await pending();
       expect(before).toBeGreaterThan(0);
-      expect((await sql<{ attempts: number }>("select max(attempts)::int as attempts from search_outbox"))[0].attempts).toBe(0);
+      expect(
+        (await sql<{ attempts: number }>("select max(attempts)::int as attempts from search_outbox"))[0].attempts,
+      ).toBe(0);
       // Past the settings, the batch itself fails: its rows stay, marked for a later attempt.
       (runtime.worker as unknown as { settingsApplied: boolean }).settingsApplied = true;
       await expect(runtime.worker!.drainOnce()).rejects.toThrow();
@@ -115,7 +135,11 @@ describe("the outbox switch", () => {
 
   it("a hub started without MEILI_HOST on the same database leaves the outbox on", async () => {
     expect(await outboxIsOn(hub.db.orm)).toBe(true);
-    const runtime = await createSearchEngine({ config: loadConfig({ SEED_ON_START: "false" }, false), logger, orm: hub.db.orm });
+    const runtime = await createSearchEngine({
+      config: loadConfig({ SEED_ON_START: "false" }, false),
+      logger,
+      orm: hub.db.orm,
+    });
     await runtime.stop();
     expect(runtime.engine.name).toBe("postgres");
     expect(await outboxIsOn(hub.db.orm)).toBe(true);

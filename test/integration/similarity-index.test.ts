@@ -20,7 +20,8 @@ beforeAll(async () => {
 });
 afterAll(() => hub?.close());
 
-const sql = <T extends object>(query: string, params: unknown[] = []) => hub.db.orm.em.fork().getConnection().execute<T[]>(query, params, "all");
+const sql = <T extends object>(query: string, params: unknown[] = []) =>
+  hub.db.orm.em.fork().getConnection().execute<T[]>(query, params, "all");
 
 /**
  * Projects whose stored features differ from what their records say, and terms whose document
@@ -66,17 +67,40 @@ describe("similarity features", () => {
     expect(await staleFeatures()).toEqual({ features: [], frequencies: [] });
     const herten = tokens.editors.herten;
     const slug = "herten-kita-portal-neu";
-    const input = { municipality: "herten", slug, title: "Kita-Portal", summary: "Kita-Anmeldung online für Eltern.", status: "PLANNED" };
+    const input = {
+      municipality: "herten",
+      slug,
+      title: "Kita-Portal",
+      summary: "Kita-Anmeldung online für Eltern.",
+      status: "PLANNED",
+    };
     const created = await gql(hub, CREATE, { input }, herten);
     expect(created.errors).toBeUndefined();
     const { id } = created.data!.createProject;
     expect(await staleFeatures()).toEqual({ features: [], frequencies: [] });
 
-    const updated = await gql(hub, UPDATE, { id, version: 1, input: { topics: ["childcare", "online-services"], providers: ["krzn"], products: ["jugis"], sources: ["herten-vorlage-18-203"] } }, herten);
+    const updated = await gql(
+      hub,
+      UPDATE,
+      {
+        id,
+        version: 1,
+        input: {
+          topics: ["childcare", "online-services"],
+          providers: ["krzn"],
+          products: ["jugis"],
+          sources: ["herten-vorlage-18-203"],
+        },
+      },
+      herten,
+    );
     expect(updated.errors).toBeUndefined();
     expect(await staleFeatures()).toEqual({ features: [], frequencies: [] });
     // A draft: it counts in no frequency, and nobody is offered it.
-    const [{ published }] = await sql<{ published: boolean }>("select published from similarity_feature f join project p on p.id = f.project_id where p.slug = ?", [slug]);
+    const [{ published }] = await sql<{ published: boolean }>(
+      "select published from similarity_feature f join project p on p.id = f.project_id where p.slug = ?",
+      [slug],
+    );
     expect(published).toBe(false);
     expect(await suggested("kelsterbach-kindergartenverwaltung")).not.toContain(slug);
     expect(await suggested("kelsterbach-kindergartenverwaltung", tokens.editors.herten)).not.toContain(slug);
@@ -87,7 +111,12 @@ describe("similarity features", () => {
     expect((await sql<{ df: number }>("select df from similarity_term where key = '#'"))[0].df).toBe(before[0].df + 1);
     expect(await suggested("kelsterbach-kindergartenverwaltung")).toContain(slug);
 
-    const retitled = await gql(hub, UPDATE, { id, version: 3, input: { title: "Elternportal Tagesbetreuung" } }, herten);
+    const retitled = await gql(
+      hub,
+      UPDATE,
+      { id, version: 3, input: { title: "Elternportal Tagesbetreuung" } },
+      herten,
+    );
     expect(retitled.errors).toBeUndefined();
     expect(await staleFeatures()).toEqual({ features: [], frequencies: [] });
     const words = await sql<{ key: string }>(
@@ -114,21 +143,28 @@ describe("similarity features", () => {
        select 'bulk-' || i, 'Sammelprojekt ' || i, 'Zusammenfassung', (select id from municipality where slug = 'ratingen'), 'PLANNED', 'PUBLISHED', now(), now()
          from generate_series(1, 50) as i`,
     );
-    await sql(`insert into project_topics (project_id, topic_id) select p.id, (select id from topic where key = 'childcare') from project p where p.slug like 'bulk-%'`);
+    await sql(
+      `insert into project_topics (project_id, topic_id) select p.id, (select id from topic where key = 'childcare') from project p where p.slug like 'bulk-%'`,
+    );
     expect(await staleFeatures()).toEqual({ features: [], frequencies: [] });
     await sql(`delete from project_topics where project_id in (select id from project where slug like 'bulk-%')`);
     await sql(`delete from project where slug like 'bulk-%'`);
     expect(await staleFeatures()).toEqual({ features: [], frequencies: [] });
-    expect(await sql("select 1 from similarity_feature f left join project p on p.id = f.project_id where p.id is null")).toEqual([]);
+    expect(
+      await sql("select 1 from similarity_feature f left join project p on p.id = f.project_id where p.id is null"),
+    ).toEqual([]);
   });
 });
 
 /** The rows a plan's scans read (returned or filtered away) from `tables`, over all loops. */
 function rowsScanned(node: Record<string, any>, tables: string[]): number {
   const own = tables.includes(node["Relation Name"])
-    ? (node["Actual Rows"] + (node["Rows Removed by Filter"] ?? 0) + (node["Rows Removed by Index Recheck"] ?? 0)) * node["Actual Loops"]
+    ? (node["Actual Rows"] + (node["Rows Removed by Filter"] ?? 0) + (node["Rows Removed by Index Recheck"] ?? 0)) *
+      node["Actual Loops"]
     : 0;
-  return own + ((node.Plans ?? []) as Record<string, any>[]).reduce((sum, child) => sum + rowsScanned(child, tables), 0);
+  return (
+    own + ((node.Plans ?? []) as Record<string, any>[]).reduce((sum, child) => sum + rowsScanned(child, tables), 0)
+  );
 }
 
 /**
@@ -152,7 +188,11 @@ async function rowsRead(orm: MikroORM, sourceIds: number[]): Promise<number> {
   }
   let rows = 0;
   for (const [query, params] of statements) {
-    const [explained] = await execute<{ "QUERY PLAN": [{ Plan: Record<string, any> }] }[]>(`explain (analyze, format json) ${query}`, params, "all");
+    const [explained] = await execute<{ "QUERY PLAN": [{ Plan: Record<string, any> }] }[]>(
+      `explain (analyze, format json) ${query}`,
+      params,
+      "all",
+    );
     rows += rowsScanned(explained["QUERY PLAN"][0].Plan, ["project", "similarity_feature"]);
   }
   // PostgreSQL 18 reports rows per loop with decimals.
@@ -164,7 +204,9 @@ describe("Project.similar candidate search", () => {
   let orm: MikroORM;
   beforeAll(async () => {
     db = await createTestDatabase();
-    await db.orm.em.getConnection().execute(`alter database "${new URL(db.url).pathname.slice(1)}" set enable_seqscan = off`);
+    await db.orm.em
+      .getConnection()
+      .execute(`alter database "${new URL(db.url).pathname.slice(1)}" set enable_seqscan = off`);
     orm = await connectOrm(db.url);
   });
   afterAll(async () => {
@@ -189,7 +231,9 @@ describe("Project.similar candidate search", () => {
       );
       await run("analyze similarity_feature, similarity_term, project");
     };
-    const sources = await run("select id from project where slug in ('herten-kita-online', 'ratingen-schulen-ausstattung') order by id");
+    const sources = await run(
+      "select id from project where slug in ('herten-kita-online', 'ratingen-schulen-ausstattung') order by id",
+    );
     const ids = sources.map((s) => s.id as number);
     // At the seed data's size the planner rightly prefers reading a few dozen rows to any index; from a few hundred on it uses them.
     await addUnrelated(1);
@@ -205,6 +249,8 @@ describe("Project.similar candidate search", () => {
     const after = await rowsRead(orm, ids);
     expect(after).toBe(before);
     expect((await similarProjects(orm.em.fork(), ids, 20)).get(ids[0])!.length).toBeGreaterThan(0);
-    console.log(`similar: ${after} rows of the project tables read for two sources, with 300 or 600 unrelated projects`);
+    console.log(
+      `similar: ${after} rows of the project tables read for two sources, with 300 or 600 unrelated projects`,
+    );
   });
 });

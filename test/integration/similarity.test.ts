@@ -23,23 +23,46 @@ afterAll(() => hub?.close());
 
 const SIMILAR = /* GraphQL */ `
   query Similar($slug: String!, $first: Int) {
-    project(slug: $slug) { slug municipality { slug } similar(first: $first) { project { slug municipality { slug } } score reasons } }
+    project(slug: $slug) {
+      slug
+      municipality {
+        slug
+      }
+      similar(first: $first) {
+        project {
+          slug
+          municipality {
+            slug
+          }
+        }
+        score
+        reasons
+      }
+    }
   }
 `;
 
-async function similar(slug: string, first?: number): Promise<{ project: { slug: string; municipality: { slug: string } }; score: number; reasons: string[] }[]> {
+async function similar(
+  slug: string,
+  first?: number,
+): Promise<{ project: { slug: string; municipality: { slug: string } }; score: number; reasons: string[] }[]> {
   const res = await hub.query(SIMILAR, { slug, first });
   expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
   return res.data!.project.similar;
 }
 
-const seedProject = (slug: string) => seedData.cities.flatMap((c) => c.projects.map((p) => ({ ...p, city: c.municipality.slug }))).find((p) => p.slug === slug)!;
+const seedProject = (slug: string) =>
+  seedData.cities
+    .flatMap((c) => c.projects.map((p) => ({ ...p, city: c.municipality.slug })))
+    .find((p) => p.slug === slug)!;
 
 describe("Project.similar on the seed data", () => {
   it("suggests Kelsterbach's Kita administration for Herten's Kita-Online, with the shared topics as reasons", async () => {
     const suggestions = await similar("herten-kita-online");
     expect(suggestions[0].project.slug).toBe("kelsterbach-kindergartenverwaltung");
-    const shared = seedProject("herten-kita-online").topics.filter((t) => seedProject("kelsterbach-kindergartenverwaltung").topics.includes(t));
+    const shared = seedProject("herten-kita-online").topics.filter((t) =>
+      seedProject("kelsterbach-kindergartenverwaltung").topics.includes(t),
+    );
     expect(suggestions[0].reasons).toEqual(expect.arrayContaining(shared.map((t) => `same topic: ${t}`)));
     expect(suggestions[0].reasons[0]).toBe("same topic: childcare");
   });
@@ -78,7 +101,9 @@ describe("Project.similar on the seed data", () => {
   });
 
   it("only ever suggests other cities' projects, each with a score in (0, 1] and at least one reason, best first", async () => {
-    const res = await hub.query(`{ projects(first: 100) { nodes { slug municipality { slug } similar(first: 20) { project { slug municipality { slug } } score reasons } } } }`);
+    const res = await hub.query(
+      `{ projects(first: 100) { nodes { slug municipality { slug } similar(first: 20) { project { slug municipality { slug } } score reasons } } } }`,
+    );
     expect(res.errors).toBeUndefined();
     let suggested = 0;
     for (const project of res.data!.projects.nodes) {
@@ -90,7 +115,8 @@ describe("Project.similar on the seed data", () => {
         expect(s.score).toBeGreaterThanOrEqual(0.25);
         expect(s.score).toBeLessThanOrEqual(1);
         expect(s.reasons.length).toBeGreaterThan(0);
-        for (const reason of s.reasons) expect(reason).toMatch(/^(same topic|same provider|same product|similar wording): \S/);
+        for (const reason of s.reasons)
+          expect(reason).toMatch(/^(same topic|same provider|same product|similar wording): \S/);
       }
     }
     expect(suggested).toBeGreaterThan(0);
@@ -110,7 +136,13 @@ describe("Project.similar with a shared provider and product", () => {
   it("names the shared provider and product of a published Kita project elsewhere", async () => {
     const em = hub.db.orm.em.fork();
     const ratingen = await em.findOneOrFail(Municipality, { slug: "ratingen" });
-    const project = new Project("ratingen-kita-jugis", "Kita-Anmeldung mit JUGIS", "Online-Anmeldung für Kitas über das KRZN.", ref(ratingen), ProjectStatus.PLANNED);
+    const project = new Project(
+      "ratingen-kita-jugis",
+      "Kita-Anmeldung mit JUGIS",
+      "Online-Anmeldung für Kitas über das KRZN.",
+      ref(ratingen),
+      ProjectStatus.PLANNED,
+    );
     project.publicationState = PublicationState.PUBLISHED;
     project.topics.set([await em.findOneOrFail(Topic, { key: "childcare" })]);
     project.providers.set([await em.findOneOrFail(Provider, { slug: "krzn" })]);
@@ -119,7 +151,9 @@ describe("Project.similar with a shared provider and product", () => {
 
     const suggestions = await similar("herten-kita-online");
     const match = suggestions.find((s) => s.project.slug === "ratingen-kita-jugis")!;
-    expect(match.reasons).toEqual(expect.arrayContaining(["same topic: childcare", "same provider: KRZN", "same product: JUGIS"]));
+    expect(match.reasons).toEqual(
+      expect.arrayContaining(["same topic: childcare", "same provider: KRZN", "same product: JUGIS"]),
+    );
     expect(suggestions[0].project.slug).toBe("ratingen-kita-jugis");
   });
 });

@@ -61,7 +61,8 @@ describe("statements per change page", () => {
     const projects = await em.find(Project, {}, { orderBy: { id: "asc" }, populate: ["topics", "municipality"] });
     const ratingen = projects.filter((project) => project.municipality.getEntity().slug === "ratingen");
     const perTopic = new Map<string, Project[]>();
-    for (const project of ratingen) for (const tag of project.topics) perTopic.set(tag.key, [...(perTopic.get(tag.key) ?? []), project]);
+    for (const project of ratingen)
+      for (const tag of project.topics) perTopic.set(tag.key, [...(perTopic.get(tag.key) ?? []), project]);
     const [key, tagged] = [...perTopic].sort((a, b) => b[1].length - a[1].length)[0];
     expect(tagged.length).toBeGreaterThanOrEqual(2);
     topic = key;
@@ -70,14 +71,25 @@ describe("statements per change page", () => {
     const project = (record: Project): Written => ({ type: "Project", id: record.id, city: record.municipality.id });
     const provider = (record: Provider): Written => ({ type: "Provider", id: record.id, city: null });
     // Every page shows the same kinds of records before and after: only the number of changes grows.
-    const trio = (index: number): Written[] => [project(tagged[index]), provider(providers[index]), { type: "Municipality", id: city, city }];
+    const trio = (index: number): Written[] => [
+      project(tagged[index]),
+      provider(providers[index]),
+      { type: "Municipality", id: city, city },
+    ];
     // A project of another city too: its city is a record of its own to load, which Ratingen's (a change itself) is not.
     const elsewhere = projects.filter((record) => record.municipality.id !== city);
     await publishChanges([project(elsewhere[0]), ...trio(0)]);
     const before = await statementsPerPage();
-    const others = projects.filter((record) => !tagged.includes(record) && !elsewhere.slice(0, 2).includes(record)).slice(0, 30);
+    const others = projects
+      .filter((record) => !tagged.includes(record) && !elsewhere.slice(0, 2).includes(record))
+      .slice(0, 30);
     expect(others.length).toBe(30);
-    await publishChanges([...others.map(project), ...providers.slice(2, 32).map(provider), project(elsewhere[1]), ...trio(1)]);
+    await publishChanges([
+      ...others.map(project),
+      ...providers.slice(2, 32).map(provider),
+      project(elsewhere[1]),
+      ...trio(1),
+    ]);
     const after = await statementsPerPage();
     expect(after).toEqual(before);
     for (const [path, count] of Object.entries(after)) expect(count, path).toBeLessThanOrEqual(25);
@@ -88,4 +100,3 @@ beforeAll(async () => {
   hub = await startTestHub({ PAGE_CACHE_SECONDS: "0" });
 });
 afterAll(() => hub?.close());
-

@@ -15,7 +15,12 @@ import { PublicationState } from "../../schema/publishing/publication-state.enum
 import { Topic } from "../../schema/topic/topic.entity.js";
 import { startTestHub, type TestHub } from "../support/hub.js";
 
-const PAGES = ["/suche?q=Zählprojekt", "/suche?q=Zählprojekt&land=NW&typ=PROJECT", "/suche?kommune=ratingen", "/suche?q=Kita"];
+const PAGES = [
+  "/suche?q=Zählprojekt",
+  "/suche?q=Zählprojekt&land=NW&typ=PROJECT",
+  "/suche?kommune=ratingen",
+  "/suche?q=Kita",
+];
 
 let hub: TestHub;
 
@@ -40,7 +45,13 @@ async function addProjects(from: number, count: number): Promise<void> {
   const topics = await em.find(Topic, {}, { limit: 4, orderBy: { key: "asc" } });
   const providers = await em.find(Provider, {}, { limit: 3, orderBy: { slug: "asc" } });
   for (let i = from; i < from + count; i++) {
-    const project = new Project(`zaehlprojekt-${i}`, `Zählprojekt ${i}`, "Ein Zählprojekt für die Statements.", ref(cities[i % cities.length]), ProjectStatus.PLANNED);
+    const project = new Project(
+      `zaehlprojekt-${i}`,
+      `Zählprojekt ${i}`,
+      "Ein Zählprojekt für die Statements.",
+      ref(cities[i % cities.length]),
+      ProjectStatus.PLANNED,
+    );
     project.publicationState = PublicationState.PUBLISHED;
     project.topics.set([topics[i % topics.length], topics[(i + 1) % topics.length]]);
     project.providers.set([providers[i % providers.length]]);

@@ -84,7 +84,8 @@ function expectWithinBounds(measured: Record<string, Cost>): void {
   }
 }
 
-const statementsOf = (measured: Record<string, Cost>) => Object.fromEntries(Object.entries(measured).map(([page, { statements }]) => [page, statements]));
+const statementsOf = (measured: Record<string, Cost>) =>
+  Object.fromEntries(Object.entries(measured).map(([page, { statements }]) => [page, statements]));
 
 /**
  * Gives the sample city `count` more published projects (each with two topics, the sample
@@ -93,7 +94,13 @@ const statementsOf = (measured: Record<string, Cost>) => Object.fromEntries(Obje
  * (shared with another city, with a topic and a source), numbered from `from`, and engages
  * the sample provider there unless it is.
  */
-async function growCity(citySlug: string, topicKey: string, providerSlug: string, from: number, count: number): Promise<void> {
+async function growCity(
+  citySlug: string,
+  topicKey: string,
+  providerSlug: string,
+  from: number,
+  count: number,
+): Promise<void> {
   const em = hub.db.orm.em.fork();
   const city = await em.findOneOrFail(Municipality, { slug: citySlug });
   const topics = await em.find(Topic, {}, { limit: 4, orderBy: { key: "asc" } });
@@ -101,23 +108,46 @@ async function growCity(citySlug: string, topicKey: string, providerSlug: string
   const provider = await em.findOneOrFail(Provider, { slug: providerSlug });
   const neighbour = await em.findOneOrFail(Municipality, { slug: { $ne: citySlug } }, { orderBy: { slug: "asc" } });
   for (let i = from; i < from + count; i++) {
-    const project = new Project(`${citySlug}-extra-${i}`, `Zusatzprojekt ${i}`, "Für die Zählung.", ref(city), ProjectStatus.PLANNED);
+    const project = new Project(
+      `${citySlug}-extra-${i}`,
+      `Zusatzprojekt ${i}`,
+      "Für die Zählung.",
+      ref(city),
+      ProjectStatus.PLANNED,
+    );
     project.publicationState = PublicationState.PUBLISHED;
     project.topics.set([topics[i % topics.length], topic]);
     project.providers.set([provider]);
     const source = new Source(`${citySlug}-extra-source-${i}`, `Quelle ${i}`);
     source.publicationState = PublicationState.PUBLISHED;
     project.sources.set([source]);
-    const lesson = new LessonLearned(`${citySlug}-extra-lesson-${i}`, `Erfahrung ${i}`, "Für die Zählung.", LessonKind.SUCCESS, ref(city));
+    const lesson = new LessonLearned(
+      `${citySlug}-extra-lesson-${i}`,
+      `Erfahrung ${i}`,
+      "Für die Zählung.",
+      LessonKind.SUCCESS,
+      ref(city),
+    );
     lesson.publicationState = PublicationState.PUBLISHED;
     lesson.project = ref(project);
     lesson.topics.set([topic]);
     lesson.sources.set([source]);
-    const other = new Provider(`${citySlug}-extra-provider-${i}`, `Zusatzanbieter ${i}`, ProviderKind.OTHER, "Für die Zählung.");
+    const other = new Provider(
+      `${citySlug}-extra-provider-${i}`,
+      `Zusatzanbieter ${i}`,
+      ProviderKind.OTHER,
+      "Für die Zählung.",
+    );
     const engagement = new Engagement(ref(city), ref(other), EngagementRole.OTHER, `Auftrag ${i}`);
     engagement.publicationState = PublicationState.PUBLISHED;
     engagement.sources.set([source]);
-    const decision = new Decision(ref(city), `${citySlug}-city-decision-${i}`, `Zusatzbeschluss ${i}`, "Rat", DecisionOutcome.ADOPTED);
+    const decision = new Decision(
+      ref(city),
+      `${citySlug}-city-decision-${i}`,
+      `Zusatzbeschluss ${i}`,
+      "Rat",
+      DecisionOutcome.ADOPTED,
+    );
     decision.sources.set([source]);
     const indicator = new Indicator(ref(city), `${citySlug}-city-indicator-${i}`, `Zusatzkennzahl ${i}`, i, "Stück");
     indicator.publicationState = PublicationState.PUBLISHED;
@@ -150,7 +180,13 @@ async function growRatingen(count: number, from = 0): Promise<void> {
   const strategy = await em.findOneOrFail(Strategy, { slug: "ratingen-digital-2025plus" }, { populate: ["decisions"] });
   let fieldsLeft = MAX_FIELDS_OF_ACTION - (await em.count(FieldOfAction, { strategy }));
   for (let i = from; i < from + count; i++) {
-    const project = new Project(`ratingen-extra-${i}`, `Zusatzprojekt ${i}`, "Für die Zählung.", ref(ratingen), ProjectStatus.PLANNED);
+    const project = new Project(
+      `ratingen-extra-${i}`,
+      `Zusatzprojekt ${i}`,
+      "Für die Zählung.",
+      ref(ratingen),
+      ProjectStatus.PLANNED,
+    );
     project.publicationState = PublicationState.PUBLISHED;
     project.topics.set([topics[i % topics.length], online]);
     project.providers.set([providers[i % providers.length]]);
@@ -161,7 +197,13 @@ async function growRatingen(count: number, from = 0): Promise<void> {
     const engagement = new Engagement(ref(ratingen), ref(provider), EngagementRole.OTHER, `Auftrag ${i}`);
     engagement.publicationState = PublicationState.PUBLISHED;
     project.strategy = ref(strategy);
-    em.persist([source, project, provider, engagement, ...strategyParts(ratingen, strategy, i, fieldsLeft-- > 0 ? [online, topics[i % topics.length]] : null, source)]);
+    em.persist([
+      source,
+      project,
+      provider,
+      engagement,
+      ...strategyParts(ratingen, strategy, i, fieldsLeft-- > 0 ? [online, topics[i % topics.length]] : null, source),
+    ]);
   }
   await em.flush();
 }
@@ -171,7 +213,14 @@ async function growRatingen(count: number, from = 0): Promise<void> {
  * and a decision while the strategy has room for one, published and citing `source`.
  */
 function strategyParts(city: Municipality, strategy: Strategy, i: number, fieldTopics: Topic[] | null, source: Source) {
-  const line = new BudgetLine(ref(strategy), 100 + i, 2020 + (i % 5), "1000.50", BudgetCategory.OTHER, `Zusatzposten ${i}`);
+  const line = new BudgetLine(
+    ref(strategy),
+    100 + i,
+    2020 + (i % 5),
+    "1000.50",
+    BudgetCategory.OTHER,
+    `Zusatzposten ${i}`,
+  );
   const indicator = new Indicator(ref(city), `ratingen-extra-indicator-${i}`, `Zusatzkennzahl ${i}`, i, "Stück");
   indicator.strategy = ref(strategy);
   const parts: (FieldOfAction | BudgetLine | Indicator)[] = [line, indicator];
@@ -185,7 +234,13 @@ function strategyParts(city: Municipality, strategy: Strategy, i: number, fieldT
     part.sources.set([source]);
   }
   if (strategy.decisions.count() >= MAX_STRATEGY_DECISIONS) return parts;
-  const decision = new Decision(ref(city), `ratingen-extra-decision-${i}`, `Zusatzbeschluss ${i}`, "Für die Zählung.", DecisionOutcome.ADOPTED);
+  const decision = new Decision(
+    ref(city),
+    `ratingen-extra-decision-${i}`,
+    `Zusatzbeschluss ${i}`,
+    "Für die Zählung.",
+    DecisionOutcome.ADOPTED,
+  );
   decision.sources.set([source]);
   strategy.decisions.add(decision);
   return [...parts, decision];
@@ -206,7 +261,13 @@ describe("statements per page", () => {
 
     // A little data first, so that every relation a page shows has rows (an empty one costs no statement) …
     const grow = (from: number, count: number) =>
-      growCity(slugOf(seedSamples.get("/kommunen/:slug")!), slugOf(seedSamples.get("/themen/:key")!), slugOf(seedSamples.get("/anbieter/:slug")!), from, count);
+      growCity(
+        slugOf(seedSamples.get("/kommunen/:slug")!),
+        slugOf(seedSamples.get("/themen/:key")!),
+        slugOf(seedSamples.get("/anbieter/:slug")!),
+        from,
+        count,
+      );
     await grow(0, 2);
     await addSyntheticCities(hub.db.orm, 3, "statements-small");
     const small = await costs(seedSamples);

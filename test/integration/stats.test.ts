@@ -17,11 +17,35 @@ const STATS = /* GraphQL */ `
   query Stats($filter: ProjectFilter) {
     stats(filter: $filter) {
       projectCount
-      projectsByTopicAndState { topic { key } state count }
-      projectsByStatus { status count }
-      providersByClients { provider { slug } state clients municipalities share }
-      strategiesByAdoptionYear { year count }
-      budgetByYearAndCategory { year category total }
+      projectsByTopicAndState {
+        topic {
+          key
+        }
+        state
+        count
+      }
+      projectsByStatus {
+        status
+        count
+      }
+      providersByClients {
+        provider {
+          slug
+        }
+        state
+        clients
+        municipalities
+        share
+      }
+      strategiesByAdoptionYear {
+        year
+        count
+      }
+      budgetByYearAndCategory {
+        year
+        category
+        total
+      }
     }
   }
 `;
@@ -32,7 +56,9 @@ async function stats(filter?: Record<string, unknown>) {
   return res.data!.stats;
 }
 
-const projects = seedData.cities.flatMap((c) => c.projects.map((p) => ({ ...p, state: c.municipality.state, city: c.municipality.slug })));
+const projects = seedData.cities.flatMap((c) =>
+  c.projects.map((p) => ({ ...p, state: c.municipality.state, city: c.municipality.slug })),
+);
 const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 function countBy<T>(items: readonly T[], key: (item: T) => string): Map<string, number> {
@@ -48,8 +74,15 @@ describe("stats on the whole seed data", () => {
   it("counts projects by status and by topic × state", async () => {
     const result = await stats();
     expect(result.projectCount).toBe(projects.length);
-    expect(result.projectsByStatus).toEqual([...countBy(projects, (p) => p.status)].sort(([a], [b]) => byCodePoint(a, b)).map(([status, count]) => ({ status, count })));
-    const pairs = countBy(projects.flatMap((p) => p.topics.map((topic) => ({ topic, state: p.state }))), (x) => `${x.topic} ${x.state}`);
+    expect(result.projectsByStatus).toEqual(
+      [...countBy(projects, (p) => p.status)]
+        .sort(([a], [b]) => byCodePoint(a, b))
+        .map(([status, count]) => ({ status, count })),
+    );
+    const pairs = countBy(
+      projects.flatMap((p) => p.topics.map((topic) => ({ topic, state: p.state }))),
+      (x) => `${x.topic} ${x.state}`,
+    );
     expect(result.projectsByTopicAndState.map((r: any) => `${r.topic.key} ${r.state}:${r.count}`)).toEqual(
       [...pairs].sort(([a], [b]) => byCodePoint(a, b)).map(([pair, count]) => `${pair}:${count}`),
     );
@@ -59,10 +92,11 @@ describe("stats on the whole seed data", () => {
     const result = await stats();
     const citiesPerState = countBy(seedData.cities, (c) => c.municipality.state);
     const clients = new Map<string, Set<string>>();
-    for (const c of seedData.cities) for (const e of c.engagements) {
-      const key = `${e.provider} ${c.municipality.state}`;
-      clients.set(key, (clients.get(key) ?? new Set()).add(c.municipality.slug));
-    }
+    for (const c of seedData.cities)
+      for (const e of c.engagements) {
+        const key = `${e.provider} ${c.municipality.state}`;
+        clients.set(key, (clients.get(key) ?? new Set()).add(c.municipality.slug));
+      }
     expect(result.providersByClients).toHaveLength(clients.size);
     for (const row of result.providersByClients) {
       const expected = clients.get(`${row.provider.slug} ${row.state}`)!.size;
@@ -79,10 +113,16 @@ describe("stats on the whole seed data", () => {
     const strategies = seedData.cities.flatMap((c) => c.strategies);
     const years = countBy(strategies, (s) => (s.adoptedOn ? s.adoptedOn.slice(0, 4) : "null"));
     expect(result.strategiesByAdoptionYear).toEqual(
-      [...years].sort(([a], [b]) => (a === "null" ? 1 : b === "null" ? -1 : Number(a) - Number(b))).map(([year, count]) => ({ year: year === "null" ? null : Number(year), count })),
+      [...years]
+        .sort(([a], [b]) => (a === "null" ? 1 : b === "null" ? -1 : Number(a) - Number(b)))
+        .map(([year, count]) => ({ year: year === "null" ? null : Number(year), count })),
     );
     const totals = new Map<string, bigint>();
-    for (const line of strategies.flatMap((s) => s.budget)) totals.set(`${line.year} ${line.category}`, (totals.get(`${line.year} ${line.category}`) ?? 0n) + cents(line.amount));
+    for (const line of strategies.flatMap((s) => s.budget))
+      totals.set(
+        `${line.year} ${line.category}`,
+        (totals.get(`${line.year} ${line.category}`) ?? 0n) + cents(line.amount),
+      );
     expect(result.budgetByYearAndCategory.map((b: any) => `${b.year} ${b.category} ${b.total}`)).toEqual(
       [...totals].sort(([a], [b]) => byCodePoint(a, b)).map(([key, total]) => `${key} ${decimal(total)}`),
     );
@@ -102,9 +142,15 @@ describe("stats filtered like projects", () => {
   it("narrows by topic: only that topic's rows, and strategies with a field of action on it", async () => {
     const result = await stats({ topics: ["schools"] });
     expect(result.projectCount).toBe(projects.filter((p) => p.topics.includes("schools")).length);
-    expect(result.projectsByTopicAndState.map((r: any) => [r.topic.key, r.state, r.count])).toEqual([["schools", "NI", 1], ["schools", "NW", 1]]);
+    expect(result.projectsByTopicAndState.map((r: any) => [r.topic.key, r.state, r.count])).toEqual([
+      ["schools", "NI", 1],
+      ["schools", "NW", 1],
+    ]);
     // Hildesheim's school media plan (2019) and Ratingen's strategy (2021) have a school field of action.
-    expect(result.strategiesByAdoptionYear).toEqual([{ year: 2019, count: 1 }, { year: 2021, count: 1 }]);
+    expect(result.strategiesByAdoptionYear).toEqual([
+      { year: 2019, count: 1 },
+      { year: 2021, count: 1 },
+    ]);
   });
 
   it("narrows by municipality, status and provider", async () => {
@@ -142,11 +188,15 @@ describe("stats: SQL statements", () => {
     hub.db.resetQueryCount();
     const after = await stats(filter);
     expect(hub.db.queries.length).toBe(before);
-    expect(after.projectCount).toBeGreaterThan(projects.filter((p) => p.topics.some((t) => filter.topics.includes(t))).length);
+    expect(after.projectCount).toBeGreaterThan(
+      projects.filter((p) => p.topics.some((t) => filter.topics.includes(t))).length,
+    );
     hub.db.resetQueryCount();
     await stats();
     const unfiltered = hub.db.queries.length;
-    console.log(`stats: ${unfiltered} SQL statements unfiltered, ${before} with a state and topic filter, before and after adding 40 cities`);
+    console.log(
+      `stats: ${unfiltered} SQL statements unfiltered, ${before} with a state and topic filter, before and after adding 40 cities`,
+    );
     // Six figures, one statement each, plus one batched load each of topics and providers.
     expect(unfiltered).toBeLessThanOrEqual(8);
   });

@@ -16,8 +16,33 @@ afterAll(() => hub?.close());
 
 const QUERY = /* GraphQL */ `
   {
-    topics(first: 100) { nodes { key municipalities { municipality { slug } fieldsOfAction projects } } }
-    providers(first: 100) { nodes { slug clients { municipality { slug } roles since } products { slug } } }
+    topics(first: 100) {
+      nodes {
+        key
+        municipalities {
+          municipality {
+            slug
+          }
+          fieldsOfAction
+          projects
+        }
+      }
+    }
+    providers(first: 100) {
+      nodes {
+        slug
+        clients {
+          municipality {
+            slug
+          }
+          roles
+          since
+        }
+        products {
+          slug
+        }
+      }
+    }
   }
 `;
 
@@ -35,12 +60,15 @@ describe("Topic.municipalities and Provider.clients", () => {
         .map((c) => ({
           slug: c.municipality.slug,
           name: c.municipality.name,
-          fieldsOfAction: c.strategies.flatMap((s) => s.fieldsOfAction).filter((f) => f.topics.includes(topic.key)).length,
+          fieldsOfAction: c.strategies.flatMap((s) => s.fieldsOfAction).filter((f) => f.topics.includes(topic.key))
+            .length,
           projects: c.projects.filter((p) => p.topics.includes(topic.key)).length,
         }))
         .filter((c) => c.fieldsOfAction + c.projects > 0)
         .sort((a, b) => a.name.localeCompare(b.name, "de"));
-      expect(topic.municipalities, topic.key).toEqual(expected.map(({ slug, fieldsOfAction, projects }) => ({ municipality: { slug }, fieldsOfAction, projects })));
+      expect(topic.municipalities, topic.key).toEqual(
+        expected.map(({ slug, fieldsOfAction, projects }) => ({ municipality: { slug }, fieldsOfAction, projects })),
+      );
     }
   });
 
@@ -48,16 +76,25 @@ describe("Topic.municipalities and Provider.clients", () => {
     const { providers } = await read();
     for (const provider of providers.nodes) {
       const clients = new Map<string, Set<string>>();
-      for (const c of seedData.cities) for (const e of c.engagements.filter((e) => e.provider === provider.slug)) {
-        clients.set(c.municipality.slug, (clients.get(c.municipality.slug) ?? new Set()).add(e.role));
-      }
-      expect(Object.fromEntries(provider.clients.map((c: any) => [c.municipality.slug, c.roles])), provider.slug).toEqual(
-        Object.fromEntries([...clients].map(([slug, roles]) => [slug, [...roles].sort()])),
+      for (const c of seedData.cities)
+        for (const e of c.engagements.filter((e) => e.provider === provider.slug)) {
+          clients.set(c.municipality.slug, (clients.get(c.municipality.slug) ?? new Set()).add(e.role));
+        }
+      expect(
+        Object.fromEntries(provider.clients.map((c: any) => [c.municipality.slug, c.roles])),
+        provider.slug,
+      ).toEqual(Object.fromEntries([...clients].map(([slug, roles]) => [slug, [...roles].sort()])));
+      expect(provider.products.map((p: any) => p.slug).sort()).toEqual(
+        seedData.products
+          .filter((p) => p.vendor === provider.slug)
+          .map((p) => p.slug)
+          .sort(),
       );
-      expect(provider.products.map((p: any) => p.slug).sort()).toEqual(seedData.products.filter((p) => p.vendor === provider.slug).map((p) => p.slug).sort());
     }
     const hertenerStadtwerke = providers.nodes.find((p: any) => p.slug === "hertener-stadtwerke");
-    expect(hertenerStadtwerke.clients).toEqual([{ municipality: { slug: "herten" }, roles: ["PARTNER", "SOFTWARE_HOSTING"], since: "2018" }]);
+    expect(hertenerStadtwerke.clients).toEqual([
+      { municipality: { slug: "herten" }, roles: ["PARTNER", "SOFTWARE_HOSTING"], since: "2018" },
+    ]);
   });
 
   it("cost the same number of statements with 40 more cities", async () => {
@@ -81,9 +118,13 @@ describe("Topic.municipalities and Provider.clients", () => {
   it("list every client without `first`, not the first 10", async () => {
     // The synthetic cities above share four providers: each has 20 synthetic clients or more.
     const { providers } = await read();
-    const withMany = providers.nodes.filter((p: any) => p.clients.filter((c: any) => c.municipality.slug.startsWith("counts-synth")).length >= 20);
+    const withMany = providers.nodes.filter(
+      (p: any) => p.clients.filter((c: any) => c.municipality.slug.startsWith("counts-synth")).length >= 20,
+    );
     expect(withMany.length).toBeGreaterThan(0);
-    const res = await hub.query(`{ providers(first: 100) { nodes { slug clients { municipality { slug } } engagements { id } } } }`);
+    const res = await hub.query(
+      `{ providers(first: 100) { nodes { slug clients { municipality { slug } } engagements { id } } } }`,
+    );
     expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
     for (const provider of res.data!.providers.nodes.filter((p: any) => withMany.some((w: any) => w.slug === p.slug))) {
       expect(provider.clients.length).toBeGreaterThan(10);
@@ -92,22 +133,28 @@ describe("Topic.municipalities and Provider.clients", () => {
   });
 
   it("run one aggregate statement for aliases that ask for different lengths, each cut to its own `first`", async () => {
-    const aliases = (field: string) => [0, 1, 2, 3, 5, 8].map((n) => `a${n}: ${field}(first: ${n}) { municipality { slug } }`).join(" ");
+    const aliases = (field: string) =>
+      [0, 1, 2, 3, 5, 8].map((n) => `a${n}: ${field}(first: ${n}) { municipality { slug } }`).join(" ");
     const query = `{ topics(first: 100) { nodes { key ${aliases("municipalities")} } } providers(first: 100) { nodes { slug ${aliases("clients")} } } }`;
     hub.db.resetQueryCount();
     const res = await hub.query(query);
     expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
-    const aggregates = (table: string) => hub.db.queries.filter((q) => q.includes("row_number()") && q.includes(table)).length;
+    const aggregates = (table: string) =>
+      hub.db.queries.filter((q) => q.includes("row_number()") && q.includes(table)).length;
     expect(aggregates("field_of_action_topics")).toBe(1);
     expect(aggregates("from public_engagement e")).toBe(1);
     const { topics, providers } = await read();
     for (const node of res.data!.topics.nodes) {
-      const full = topics.nodes.find((t: any) => t.key === node.key).municipalities.map((m: any) => m.municipality.slug);
-      for (const n of [0, 1, 2, 3, 5, 8]) expect(node[`a${n}`].map((m: any) => m.municipality.slug)).toEqual(full.slice(0, n));
+      const full = topics.nodes
+        .find((t: any) => t.key === node.key)
+        .municipalities.map((m: any) => m.municipality.slug);
+      for (const n of [0, 1, 2, 3, 5, 8])
+        expect(node[`a${n}`].map((m: any) => m.municipality.slug)).toEqual(full.slice(0, n));
     }
     for (const node of res.data!.providers.nodes) {
       const full = providers.nodes.find((p: any) => p.slug === node.slug).clients.map((c: any) => c.municipality.slug);
-      for (const n of [0, 1, 2, 3, 5, 8]) expect(node[`a${n}`].map((c: any) => c.municipality.slug)).toEqual(full.slice(0, n));
+      for (const n of [0, 1, 2, 3, 5, 8])
+        expect(node[`a${n}`].map((c: any) => c.municipality.slug)).toEqual(full.slice(0, n));
     }
   });
 });

@@ -28,14 +28,26 @@ beforeAll(async () => {
   const town = new Municipality("tiefstadt", "Tiefstadt", "09999002", State.BY);
   em.persist(town);
   for (let i = 0; i < WEAK; i++) {
-    const project = new Project(`tiefstadt-weak-${i}`, `Vorhaben ${i}`, "Ein Vorhaben der Stadt.", ref(town), ProjectStatus.PLANNED);
+    const project = new Project(
+      `tiefstadt-weak-${i}`,
+      `Vorhaben ${i}`,
+      "Ein Vorhaben der Stadt.",
+      ref(town),
+      ProjectStatus.PLANNED,
+    );
     project.note = "Später auch zur Tiefseeforschung.";
     project.publicationState = PublicationState.PUBLISHED;
     em.persist(project);
   }
   await em.flush();
   for (let i = 0; i < STRONG; i++) {
-    const project = new Project(`tiefstadt-strong-${i}`, `Anlage ${i}`, "Tiefseeforschung für die Stadt.", ref(town), ProjectStatus.PLANNED);
+    const project = new Project(
+      `tiefstadt-strong-${i}`,
+      `Anlage ${i}`,
+      "Tiefseeforschung für die Stadt.",
+      ref(town),
+      ProjectStatus.PLANNED,
+    );
     project.publicationState = PublicationState.PUBLISHED;
     em.persist(project);
   }
@@ -74,7 +86,10 @@ it("scans start at the table's first row, not where a concurrent scan is", async
   const connections = new SearchConnections(db.orm);
   onTestFinished(() => connections.close());
   for (const indexed of [false, true]) {
-    const [row] = await connections.query<{ synchronize_seqscans: string }>({ sql: "show synchronize_seqscans", params: [] }, { indexed });
+    const [row] = await connections.query<{ synchronize_seqscans: string }>(
+      { sql: "show synchronize_seqscans", params: [] },
+      { indexed },
+    );
     expect(row.synchronize_seqscans).toBe("off");
   }
 });

@@ -20,7 +20,12 @@ class EngineDouble implements SearchEngine {
   async search(): Promise<SearchResponse> {
     this.searches++;
     if (this.failing) throw new Error("test double: engine unreachable");
-    return { hits: [], totalCount: 0, totalCountIsExact: true, facets: [{ field: "type", values: [{ value: this.name, count: 1 }] }] };
+    return {
+      hits: [],
+      totalCount: 0,
+      totalCountIsExact: true,
+      facets: [{ field: "type", values: [{ value: this.name, count: 1 }] }],
+    };
   }
 
   async health() {
@@ -74,12 +79,17 @@ describe("FallbackSearchEngine and the lag of the primary's index", () => {
     expect(answeredBy(await engine.search(request))).toBe("meilisearch");
     expect(answeredBy(await engine.search(request))).toBe("meilisearch");
 
-    const switches = lines.map((line) => line.msg).filter((msg) => String(msg).includes("lags behind") || String(msg).includes("caught up"));
+    const switches = lines
+      .map((line) => line.msg)
+      .filter((msg) => String(msg).includes("lags behind") || String(msg).includes("caught up"));
     expect(switches).toEqual([
       "search index lags behind; answering from postgres until it has caught up",
       "search index has caught up; searching with it again",
     ]);
-    expect(lines.find((line) => String(line.msg).includes("lags behind"))).toMatchObject({ lagSeconds: 35, maxLagSeconds: 30 });
+    expect(lines.find((line) => String(line.msg).includes("lags behind"))).toMatchObject({
+      lagSeconds: 35,
+      maxLagSeconds: 30,
+    });
   });
 
   it("reads the lag from memory on each search and never asks the database", async () => {

@@ -15,8 +15,20 @@ if (process.env.MEILI_HOST) {
   searchContract("Meilisearch", async () => {
     const db = await createTestDatabase();
     const index = `ikz-test-${process.pid}-${Date.now()}`;
-    const config = loadConfig({ MEILI_HOST: process.env.MEILI_HOST, MEILI_API_KEY: process.env.MEILI_API_KEY ?? "", MEILI_INDEX: index, SEED_ON_START: "false" }, false);
-    const runtime = await createSearchEngine({ config, logger: createLogger({ logLevel: "silent", logFormat: "json" }), orm: db.orm });
+    const config = loadConfig(
+      {
+        MEILI_HOST: process.env.MEILI_HOST,
+        MEILI_API_KEY: process.env.MEILI_API_KEY ?? "",
+        MEILI_INDEX: index,
+        SEED_ON_START: "false",
+      },
+      false,
+    );
+    const runtime = await createSearchEngine({
+      config,
+      logger: createLogger({ logLevel: "silent", logFormat: "json" }),
+      orm: db.orm,
+    });
     const worker = runtime.worker!;
     await worker.stop();
     return {
@@ -26,7 +38,10 @@ if (process.env.MEILI_HOST) {
       settle: () => worker.drain(Date.now() + 120_000),
       close: async () => {
         await runtime.stop();
-        await meiliIndex(config.meilisearch!).client.deleteIndex(index).waitTask().catch(() => undefined);
+        await meiliIndex(config.meilisearch!)
+          .client.deleteIndex(index)
+          .waitTask()
+          .catch(() => undefined);
         await db.close();
       },
     };

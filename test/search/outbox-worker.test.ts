@@ -83,7 +83,10 @@ class IndexDouble {
         return (
           message === null
             ? { status: "succeeded", error: null }
-            : { status: "failed", error: { message, code: "invalid_document_fields", type: "invalid_request", link: "" } }
+            : {
+                status: "failed",
+                error: { message, code: "invalid_document_fields", type: "invalid_request", link: "" },
+              }
         ) as Task;
       },
     };
@@ -105,17 +108,25 @@ interface OutboxState {
   delayed: boolean;
 }
 const outbox = () =>
-  sql<OutboxState>("select type, entity_id, attempts, last_error, next_attempt_at > now() as delayed from search_outbox order by id");
+  sql<OutboxState>(
+    "select type, entity_id, attempts, last_error, next_attempt_at > now() as delayed from search_outbox order by id",
+  );
 
 /** A worker over `index`, with log lines collected in `lines`. */
-function workerFor(index: IndexDouble, lines: Record<string, unknown>[] = [], options: { batchSize?: number; now?: () => number; maxRequestBytes?: number } = {}) {
+function workerFor(
+  index: IndexDouble,
+  lines: Record<string, unknown>[] = [],
+  options: { batchSize?: number; now?: () => number; maxRequestBytes?: number } = {},
+) {
   const logger = pino({ level: "info" }, { write: (line: string) => void lines.push(JSON.parse(line)) });
   return new OutboxWorker(db.orm, index.asIndex(), {}, logger, options);
 }
 
 /** Queues the first search document for Meilisearch and makes the test double refuse it. */
 async function queuePoisonedDocument() {
-  const [document] = await sql<{ type: string; entity_id: number }>("select type, entity_id from search_document order by type, entity_id limit 1");
+  const [document] = await sql<{ type: string; entity_id: number }>(
+    "select type, entity_id from search_document order by type, entity_id limit 1",
+  );
   const id = meiliId(document.type as never, document.entity_id);
   await sql("insert into search_outbox (type, entity_id) values (?, ?)", [document.type, document.entity_id]);
   const index = new IndexDouble();
@@ -133,9 +144,13 @@ beforeEach(async () => {
 
 describe("a document Meilisearch rejects", () => {
   it("is held back alone: every other change of the batch arrives", async () => {
-    const documents = await sql<{ type: string; entity_id: number }>("select type, entity_id from search_document order by type, entity_id limit 40");
+    const documents = await sql<{ type: string; entity_id: number }>(
+      "select type, entity_id from search_document order by type, entity_id limit 40",
+    );
     expect(documents.length).toBe(40);
-    await sql("insert into search_outbox (type, entity_id) select type, entity_id from search_document order by type, entity_id limit 40");
+    await sql(
+      "insert into search_outbox (type, entity_id) select type, entity_id from search_document order by type, entity_id limit 40",
+    );
     // A deletion in the same batch: a document that no longer exists.
     await sql("insert into search_outbox (type, entity_id) values ('Project', 999999)");
     const poisoned = documents[17];
@@ -161,9 +176,17 @@ describe("a document Meilisearch rejects", () => {
         delayed: true,
       },
     ]);
-    const warnings = lines.filter((line) => line.msg === "Meilisearch rejected a search document; it stays in the outbox and is retried with a growing delay");
+    const warnings = lines.filter(
+      (line) =>
+        line.msg ===
+        "Meilisearch rejected a search document; it stays in the outbox and is retried with a growing delay",
+    );
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toMatchObject({ type: poisoned.type, entityId: poisoned.entity_id, error: expect.stringContaining("kann nicht angenommen") });
+    expect(warnings[0]).toMatchObject({
+      type: poisoned.type,
+      entityId: poisoned.entity_id,
+      error: expect.stringContaining("kann nicht angenommen"),
+    });
   });
 
   it("is retried after its delay, with a longer delay each time, logged once, and delivered once it is accepted", async () => {
@@ -174,14 +197,18 @@ describe("a document Meilisearch rejects", () => {
     expect(await worker.drainOnce()).toBe(1);
     // Nothing is due while the delay runs.
     expect(await worker.drainOnce()).toBe(0);
-    const [{ delay }] = await sql<{ delay: number }>("select extract(epoch from next_attempt_at - now())::float8 as delay from search_outbox");
+    const [{ delay }] = await sql<{ delay: number }>(
+      "select extract(epoch from next_attempt_at - now())::float8 as delay from search_outbox",
+    );
     expect(delay).toBeGreaterThan(0);
     expect(delay).toBeLessThanOrEqual(1);
 
     // The delay has passed (set explicitly, no waiting): retried, rejected again, a longer delay.
     await sql("update search_outbox set next_attempt_at = now()");
     expect(await worker.drainOnce()).toBe(1);
-    const [again] = await sql<{ attempts: number; delay: number }>("select attempts, extract(epoch from next_attempt_at - now())::float8 as delay from search_outbox");
+    const [again] = await sql<{ attempts: number; delay: number }>(
+      "select attempts, extract(epoch from next_attempt_at - now())::float8 as delay from search_outbox",
+    );
     expect(again.attempts).toBe(2);
     expect(again.delay).toBeGreaterThan(1);
     expect(lines.filter((line) => line.entityId === document.entity_id)).toHaveLength(1);
@@ -206,8 +233,12 @@ describe("a document Meilisearch rejects", () => {
   });
 
   it("costs a bisection, not a request per document", async () => {
-    await sql("insert into search_outbox (type, entity_id) select type, entity_id from search_document order by type, entity_id limit 64");
-    const [last] = await sql<{ type: string; entity_id: number }>("select type, entity_id from search_document order by type, entity_id offset 63 limit 1");
+    await sql(
+      "insert into search_outbox (type, entity_id) select type, entity_id from search_document order by type, entity_id limit 64",
+    );
+    const [last] = await sql<{ type: string; entity_id: number }>(
+      "select type, entity_id from search_document order by type, entity_id offset 63 limit 1",
+    );
     const index = new IndexDouble();
     index.poisoned.add(meiliId(last.type as never, last.entity_id));
     await workerFor(index).drainOnce();
@@ -219,7 +250,9 @@ describe("a document Meilisearch rejects", () => {
 
 describe("a batch larger than Meilisearch accepts (413)", () => {
   it("is sent in halves until they fit; nothing is held back", async () => {
-    await sql("insert into search_outbox (type, entity_id) select type, entity_id from search_document order by type, entity_id limit 20");
+    await sql(
+      "insert into search_outbox (type, entity_id) select type, entity_id from search_document order by type, entity_id limit 20",
+    );
     const index = new IndexDouble();
     index.payloadLimit = 6;
     const worker = workerFor(index);
@@ -232,7 +265,9 @@ describe("a batch larger than Meilisearch accepts (413)", () => {
   });
 
   it("is sent in halves also when a proxy in front of Meilisearch answers 413 with an empty body", async () => {
-    await sql("insert into search_outbox (type, entity_id) select type, entity_id from search_document order by type, entity_id limit 8");
+    await sql(
+      "insert into search_outbox (type, entity_id) select type, entity_id from search_document order by type, entity_id limit 8",
+    );
     const index = new IndexDouble();
     index.payloadLimit = 4;
     index.payloadErrorBody = false;
@@ -246,7 +281,9 @@ describe("a batch larger than Meilisearch accepts (413)", () => {
   });
 
   it("holds back a single document that is too large alone, with Meilisearch's message", async () => {
-    const [document] = await sql<{ type: string; entity_id: number }>("select type, entity_id from search_document order by type, entity_id limit 1");
+    const [document] = await sql<{ type: string; entity_id: number }>(
+      "select type, entity_id from search_document order by type, entity_id limit 1",
+    );
     await sql("insert into search_outbox (type, entity_id) values (?, ?)", [document.type, document.entity_id]);
     const index = new IndexDouble();
     index.payloadLimit = 0;
@@ -268,7 +305,9 @@ describe("a batch larger than Meilisearch accepts (413)", () => {
 
 describe("requests of documents", () => {
   it("stay within maxRequestBytes: a batch is split by size before it is sent", async () => {
-    await sql("insert into search_outbox (type, entity_id) select type, entity_id from search_document order by type, entity_id limit 30");
+    await sql(
+      "insert into search_outbox (type, entity_id) select type, entity_id from search_document order by type, entity_id limit 30",
+    );
     const index = new IndexDouble();
     const worker = workerFor(index, [], { maxRequestBytes: 6000 });
 
@@ -284,7 +323,9 @@ describe("requests of documents", () => {
 
 describe("an outage", () => {
   it("keeps the whole batch back, bisects nothing and logs once", async () => {
-    await sql("insert into search_outbox (type, entity_id) select type, entity_id from search_document order by type, entity_id limit 10");
+    await sql(
+      "insert into search_outbox (type, entity_id) select type, entity_id from search_document order by type, entity_id limit 10",
+    );
     const index = new IndexDouble();
     const lines: Record<string, unknown>[] = [];
     const worker = workerFor(index, lines);
@@ -294,7 +335,9 @@ describe("an outage", () => {
     await expect(worker.drainOnce()).rejects.toThrow("unreachable");
     const rows = await outbox();
     expect(rows).toHaveLength(10);
-    expect(rows.every((row) => row.attempts === 1 && row.delayed && !row.last_error!.startsWith(REJECTED_PREFIX))).toBe(true);
+    expect(rows.every((row) => row.attempts === 1 && row.delayed && !row.last_error!.startsWith(REJECTED_PREFIX))).toBe(
+      true,
+    );
     expect(index.sent).toEqual([]);
     expect(lines.filter((line) => String(line.msg).includes("rejected"))).toEqual([]);
   });
@@ -305,24 +348,34 @@ describe("backlog and lag", () => {
     const index = new IndexDouble();
     const worker = workerFor(index);
     expect(await worker.backlog()).toEqual({ pending: 0, pendingIsExact: true, lagSeconds: 0 });
-    await sql(`insert into search_outbox (type, entity_id) select 'Project', n from generate_series(1, ${PENDING_COUNT_CAP}) n`);
+    await sql(
+      `insert into search_outbox (type, entity_id) select 'Project', n from generate_series(1, ${PENDING_COUNT_CAP}) n`,
+    );
     expect(await worker.backlog()).toMatchObject({ pending: PENDING_COUNT_CAP, pendingIsExact: true });
     await sql("insert into search_outbox (type, entity_id) values ('Project', 0)");
     expect(await worker.backlog()).toMatchObject({ pending: PENDING_COUNT_CAP, pendingIsExact: false });
   });
 
   it("reads the count and the lag without scanning the outbox", async () => {
-    await sql(`insert into search_outbox (type, entity_id) select 'Project', n from generate_series(1, ${PENDING_COUNT_CAP * 3}) n`);
+    await sql(
+      `insert into search_outbox (type, entity_id) select 'Project', n from generate_series(1, ${PENDING_COUNT_CAP * 3}) n`,
+    );
     await sql("analyze search_outbox");
     const worker = workerFor(new IndexDouble());
     db.resetQueryCount();
     await worker.backlog();
     // The logged form is `[query] <sql> [took … ms, … results]`.
-    const statements = db.queries.filter((query) => query.includes("search_outbox")).map((query) => query.replace(/^\[query\] /, "").replace(/ \[took [^\]]*\]$/, ""));
+    const statements = db.queries
+      .filter((query) => query.includes("search_outbox"))
+      .map((query) => query.replace(/^\[query\] /, "").replace(/ \[took [^\]]*\]$/, ""));
     expect(statements).toHaveLength(2);
     for (const statement of statements) {
-      const plan = (await sql<{ "QUERY PLAN": string }>(`explain (analyze, format text) ${statement}`)).map((row) => row["QUERY PLAN"]).join("\n");
-      const scanned = [...plan.matchAll(/(?:Seq|Index) Scan.*actual time=\S+ rows=(\d+)/g)].map((match) => Number(match[1]));
+      const plan = (await sql<{ "QUERY PLAN": string }>(`explain (analyze, format text) ${statement}`))
+        .map((row) => row["QUERY PLAN"])
+        .join("\n");
+      const scanned = [...plan.matchAll(/(?:Seq|Index) Scan.*actual time=\S+ rows=(\d+)/g)].map((match) =>
+        Number(match[1]),
+      );
       expect(scanned.length).toBeGreaterThan(0);
       expect(Math.max(...scanned)).toBeLessThanOrEqual(PENDING_COUNT_CAP + 1);
     }
@@ -352,11 +405,13 @@ describe("backlog and lag", () => {
   });
 
   it("is measured when the worker starts and again after each poll", async () => {
-    const [document] = await sql<{ type: string; entity_id: number }>("select type, entity_id from search_document order by type, entity_id limit 1");
-    await sql("insert into search_outbox (type, entity_id, enqueued_at, next_attempt_at) values (?, ?, now() - interval '2 minutes', now())", [
-      document.type,
-      document.entity_id,
-    ]);
+    const [document] = await sql<{ type: string; entity_id: number }>(
+      "select type, entity_id from search_document order by type, entity_id limit 1",
+    );
+    await sql(
+      "insert into search_outbox (type, entity_id, enqueued_at, next_attempt_at) values (?, ?, now() - interval '2 minutes', now())",
+      [document.type, document.entity_id],
+    );
     const index = new IndexDouble();
     index.poisoned.add(meiliId(document.type as never, document.entity_id));
     const now = 1_900_000_000_000;

@@ -47,7 +47,12 @@ export function searchContract(name: string, open: () => Promise<EngineUnderTest
       return em;
     };
 
-    async function search(query: string, filter: SearchFilterSpec = {}, limit = 50, offset = 0): Promise<SearchResponse> {
+    async function search(
+      query: string,
+      filter: SearchFilterSpec = {},
+      limit = 50,
+      offset = 0,
+    ): Promise<SearchResponse> {
       return subject.engine.search({ query, filter, limit, offset, facets: true });
     }
 
@@ -81,13 +86,24 @@ export function searchContract(name: string, open: () => Promise<EngineUnderTest
       project("suchstadt-eakte", "Einführung der eAkte im Bauamt", "Das Bauamt arbeitet papierlos.");
       project("suchstadt-title", "Quellwasserzähler für alle Brunnen", "Ablesung per Funk.");
       project("suchstadt-summary", "Funkablesung der Brunnen", "Jeder Quellwasserzähler meldet sich selbst.");
-      project("suchstadt-body", "Brunnenkataster", "Ein Verzeichnis der Brunnen.", "Später kommen Quellwasserzähler dazu.");
+      project(
+        "suchstadt-body",
+        "Brunnenkataster",
+        "Ein Verzeichnis der Brunnen.",
+        "Später kommen Quellwasserzähler dazu.",
+      );
       project("suchstadt-exact", "Zählerwerk Nord", "Die Anlage im Norden.");
       project("suchstadt-anmeldung", "Elternportal", "Die Anmeldung für den Kindergarten geht jetzt online.");
       project("suchstadt-typo", "Zahlwerk Süd", "Die Anlage im Süden.");
       project("suchstadt-hostile", "Kita <script>alert(1)</script> & Co", "Ein Titel mit <b>Markup</b> & Zeichen.");
       project("suchstadt-draft", "Geheimprojekt Nebelhorn", "Noch nicht öffentlich.", null, DRAFT);
-      const strategy = new Strategy("suchstadt-strategie", "Suchstadt digital", ref(town), StrategyStatus.DRAFT, "Die Strategie der Suchstadt.");
+      const strategy = new Strategy(
+        "suchstadt-strategie",
+        "Suchstadt digital",
+        ref(town),
+        StrategyStatus.DRAFT,
+        "Die Strategie der Suchstadt.",
+      );
       strategy.publicationState = DRAFT;
       em.persist(strategy);
       const field = new FieldOfAction(ref(strategy), 1, "Handlungsfeld Leuchtturmfeld");
@@ -96,10 +112,22 @@ export function searchContract(name: string, open: () => Promise<EngineUnderTest
       await em.flush();
       ids.set("Municipality:suchstadt", town.id);
       ids.set("FieldOfAction:leuchtturm", field.id);
-      for (const slug of ["suchstadt-anmeldung", "suchstadt-wegweiser", "suchstadt-eakte", "suchstadt-title", "suchstadt-summary", "suchstadt-body", "suchstadt-exact", "suchstadt-typo", "suchstadt-hostile", "suchstadt-draft"]) {
+      for (const slug of [
+        "suchstadt-anmeldung",
+        "suchstadt-wegweiser",
+        "suchstadt-eakte",
+        "suchstadt-title",
+        "suchstadt-summary",
+        "suchstadt-body",
+        "suchstadt-exact",
+        "suchstadt-typo",
+        "suchstadt-hostile",
+        "suchstadt-draft",
+      ]) {
         await remember("Project", slug);
       }
-      for (const slug of ["herten-kita-online", "kelsterbach-kindergartenverwaltung", "kelsterbach-e-akte"]) await remember("Project", slug);
+      for (const slug of ["herten-kita-online", "kelsterbach-kindergartenverwaltung", "kelsterbach-e-akte"])
+        await remember("Project", slug);
       await remember("Strategy", "suchstadt-strategie");
       await subject.settle();
     });
@@ -109,7 +137,9 @@ export function searchContract(name: string, open: () => Promise<EngineUnderTest
       it("stems: Digitalisierungsstrategien finds Digitalisierungsstrategie, Schulen finds Schule", async () => {
         const strategies = await search("Digitalisierungsstrategien");
         expect(strategies.totalCount).toBeGreaterThan(0);
-        expect(strategies.hits[0].highlights.map((h) => h.snippet).join(" ")).toMatch(/<mark>[^<]*Digitalisierungs-?[Ss]trategie/i);
+        expect(strategies.hits[0].highlights.map((h) => h.snippet).join(" ")).toMatch(
+          /<mark>[^<]*Digitalisierungs-?[Ss]trategie/i,
+        );
         const schools = await search("Schulen", { types: ["Project"] });
         const kelsterbachSchool = await search("Schule", { municipalities: ["kelsterbach"] });
         expect(kelsterbachSchool.totalCount).toBeGreaterThan(0);
@@ -189,7 +219,11 @@ export function searchContract(name: string, open: () => Promise<EngineUnderTest
     describe("ranking", () => {
       it("a title outranks a summary, which outranks the body", async () => {
         const hits = await found("Quellwasserzähler");
-        expect(hits.slice(0, 3)).toEqual(["Project:suchstadt-title", "Project:suchstadt-summary", "Project:suchstadt-body"]);
+        expect(hits.slice(0, 3)).toEqual([
+          "Project:suchstadt-title",
+          "Project:suchstadt-summary",
+          "Project:suchstadt-body",
+        ]);
       });
 
       it("two words must both match", async () => {
@@ -230,13 +264,18 @@ export function searchContract(name: string, open: () => Promise<EngineUnderTest
       it("narrows by state, topic, status and provider", async () => {
         const childcare = await search("", { topics: ["childcare"] });
         expect(childcare.totalCount).toBeGreaterThan(0);
-        expect(childcare.facets.find((f) => f.field === "topic")!.values[0]).toEqual({ value: "childcare", count: childcare.totalCount });
+        expect(childcare.facets.find((f) => f.field === "topic")!.values[0]).toEqual({
+          value: "childcare",
+          count: childcare.totalCount,
+        });
         const krzn = await search("", { providers: ["krzn"] });
         expect(krzn.hits.map((hit) => hit.type)).toContain("Provider");
         const hessen = await search("Digitalisierung", { states: ["HE"] });
         expect(hessen.facets.find((f) => f.field === "state")!.values.map((v) => v.value)).toEqual(["HE"]);
         const planned = await search("", { statuses: ["PLANNED"] });
-        expect(planned.facets.find((f) => f.field === "status")!.values).toEqual([{ value: "PLANNED", count: planned.totalCount }]);
+        expect(planned.facets.find((f) => f.field === "status")!.values).toEqual([
+          { value: "PLANNED", count: planned.totalCount },
+        ]);
       });
 
       it("an empty query browses by filter", async () => {
@@ -248,7 +287,9 @@ export function searchContract(name: string, open: () => Promise<EngineUnderTest
       it("pages through the same order", async () => {
         const all = await search("Digitalisierung", {}, 10, 0);
         const second = await search("Digitalisierung", {}, 5, 5);
-        expect(second.hits.map((hit) => `${hit.type}:${hit.entityId}`)).toEqual(all.hits.slice(5, 10).map((hit) => `${hit.type}:${hit.entityId}`));
+        expect(second.hits.map((hit) => `${hit.type}:${hit.entityId}`)).toEqual(
+          all.hits.slice(5, 10).map((hit) => `${hit.type}:${hit.entityId}`),
+        );
       });
     });
 
@@ -267,11 +308,15 @@ export function searchContract(name: string, open: () => Promise<EngineUnderTest
         "\\ \\\\ '' \" ` $$ $1 ? ??",
         "\u0001\u0002\uE000\uE001 Kita",
       ];
-      it.each(inputs.map((input) => [input.slice(0, 40), input]))("answers %j without failing", async (_label, input) => {
-        const result = await search(input);
-        expect(result.totalCount).toBeGreaterThanOrEqual(0);
-        for (const hit of result.hits) for (const h of hit.highlights) expect(h.snippet).not.toMatch(/[\uE000\uE001]/);
-      });
+      it.each(inputs.map((input) => [input.slice(0, 40), input]))(
+        "answers %j without failing",
+        async (_label, input) => {
+          const result = await search(input);
+          expect(result.totalCount).toBeGreaterThanOrEqual(0);
+          for (const hit of result.hits)
+            for (const h of hit.highlights) expect(h.snippet).not.toMatch(/[\uE000\uE001]/);
+        },
+      );
     });
 
     describe("publication", () => {
@@ -294,12 +339,15 @@ export function searchContract(name: string, open: () => Promise<EngineUnderTest
 
         em = writer();
         (await em.findOneOrFail(Project, { slug: "suchstadt-draft" })).publicationState = DRAFT;
-        (await em.findOneOrFail(Strategy, { slug: "suchstadt-strategie" })).publicationState = PublicationState.ARCHIVED;
+        (await em.findOneOrFail(Strategy, { slug: "suchstadt-strategie" })).publicationState =
+          PublicationState.ARCHIVED;
         await em.flush();
         await subject.settle();
         expect(await found("Nebelhorn")).toEqual([]);
         expect(await found("Leuchtturmfeld")).toEqual([]);
-        const facets = (await search("", { municipalities: ["suchstadt"] })).facets.find((f) => f.field === "type")!.values;
+        const facets = (await search("", { municipalities: ["suchstadt"] })).facets.find(
+          (f) => f.field === "type",
+        )!.values;
         expect(facets.map((v) => v.value)).not.toContain("FieldOfAction");
         expect(facets.map((v) => v.value)).not.toContain("Strategy");
       });
@@ -312,7 +360,9 @@ export function searchContract(name: string, open: () => Promise<EngineUnderTest
         });
         await subject.settle();
         const hits = await found("Findeburg Quellwasserzähler");
-        expect(hits).toEqual(expect.arrayContaining(["Project:suchstadt-title", "Project:suchstadt-summary", "Project:suchstadt-body"]));
+        expect(hits).toEqual(
+          expect.arrayContaining(["Project:suchstadt-title", "Project:suchstadt-summary", "Project:suchstadt-body"]),
+        );
         expect(await found("Suchstadt Quellwasserzähler")).toEqual([]);
       });
 

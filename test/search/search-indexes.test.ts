@@ -18,14 +18,23 @@ it("every GIN index of search_document writes straight into the index", async ()
        from pg_index i join pg_class c on c.oid = i.indexrelid join pg_am a on a.oid = c.relam
       where i.indrelid = 'search_document'::regclass and a.amname = 'gin' order by 1`,
   );
-  expect(rows.map((row) => row.name)).toEqual(["search_document_providers", "search_document_title_filters", "search_document_topics", "search_document_tsv"]);
+  expect(rows.map((row) => row.name)).toEqual([
+    "search_document_providers",
+    "search_document_title_filters",
+    "search_document_topics",
+    "search_document_tsv",
+  ]);
   for (const row of rows) expect(row.options, row.name).toContain("fastupdate=off");
 });
 
 it("indexes title vectors together with the filter arrays, so a filtered title query intersects them inside one index", async () => {
   const [{ definition }] = await db.orm.em
     .getConnection()
-    .execute<{ definition: string }[]>("select pg_get_indexdef('search_document_title_filters'::regclass) as definition", [], "all");
+    .execute<{ definition: string }[]>(
+      "select pg_get_indexdef('search_document_title_filters'::regclass) as definition",
+      [],
+      "all",
+    );
   expect(definition).toMatch(/USING gin \(title_tsv, topics, providers\)/);
 });
 

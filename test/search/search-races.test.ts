@@ -53,13 +53,16 @@ async function blockedOrDone(client: pg.Client, running: Running): Promise<strin
   const pid = (client as unknown as { processID: number }).processID;
   for (;;) {
     if (running.settled) return "done";
-    const waiting = await rows<{ locktype: string }>("select locktype from pg_locks where pid = ? and not granted", [pid]);
+    const waiting = await rows<{ locktype: string }>("select locktype from pg_locks where pid = ? and not granted", [
+      pid,
+    ]);
     if (waiting.length) return `blocked on ${waiting[0].locktype}`;
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
 }
 
-const CONTENT = "type, entity_id, municipality_id, municipality_slug collate \"C\", state, status, topics, providers, title, summary, body, context";
+const CONTENT =
+  'type, entity_id, municipality_id, municipality_slug collate "C", state, status, topics, providers, title, summary, body, context';
 
 /**
  * Documents that differ from what a fresh `search_refresh` of everything would write (missing, superfluous
@@ -78,10 +81,10 @@ async function inconsistencies(): Promise<string[]> {
 }
 
 async function documentIds(type: string, ids: number[]): Promise<number[]> {
-  const found = await rows<{ entity_id: number }>("select entity_id from search_document where type = ? and entity_id = any (?::int[]) order by 1", [
-    type,
-    `{${ids.join(",")}}`,
-  ]);
+  const found = await rows<{ entity_id: number }>(
+    "select entity_id from search_document where type = ? and entity_id = any (?::int[]) order by 1",
+    [type, `{${ids.join(",")}}`],
+  );
   return found.map((row) => row.entity_id);
 }
 
@@ -152,7 +155,10 @@ describe("concurrent writes of one search document (READ COMMITTED)", () => {
       ["update field_of_action set title = 'Neu betitelt' where id = $1", [fields[0]]],
     );
     expect(await documentIds("FieldOfAction", fields)).toEqual(fields);
-    const [document] = await rows<{ title: string }>("select title from search_document where type = 'FieldOfAction' and entity_id = ?", [fields[0]]);
+    const [document] = await rows<{ title: string }>(
+      "select title from search_document where type = 'FieldOfAction' and entity_id = ?",
+      [fields[0]],
+    );
     expect(document.title).toBe("Neu betitelt");
     expect(await inconsistencies()).toEqual([]);
   });
@@ -174,7 +180,10 @@ describe("concurrent writes of one search document (READ COMMITTED)", () => {
       ["update project set publication_state = 'PUBLISHED' where id = $1", [project]],
       ["insert into project_topics (project_id, topic_id) values ($1, $2)", [project, topic]],
     );
-    const [document] = await rows<{ topics: string[] }>("select topics from search_document where type = 'Project' and entity_id = ?", [project]);
+    const [document] = await rows<{ topics: string[] }>(
+      "select topics from search_document where type = 'Project' and entity_id = ?",
+      [project],
+    );
     const [{ key }] = await rows<{ key: string }>("select key from topic where id = ?", [topic]);
     expect(document.topics).toContain(key);
     expect(await inconsistencies()).toEqual([]);
@@ -206,7 +215,12 @@ describe("concurrent writes of one search document (READ COMMITTED)", () => {
       [p1, town, p2, otherTown],
     );
     await rows("insert into strategy_consultants (strategy_id, provider_id) values (?, ?)", [strategy, provider]);
-    await rows("insert into project_providers (project_id, provider_id) values (?, ?), (?, ?)", [p1, provider, p2, provider]);
+    await rows("insert into project_providers (project_id, provider_id) values (?, ?), (?, ?)", [
+      p1,
+      provider,
+      p2,
+      provider,
+    ]);
 
     // A third writer holds p2's lock, so that the provider rename stops between its locks.
     const holder = await connect();
@@ -218,7 +232,9 @@ describe("concurrent writes of one search document (READ COMMITTED)", () => {
     expect(await blockedOrDone(renamer, providerRename)).toBe("blocked on advisory");
     const townRenamer = await connect();
     await townRenamer.query("begin");
-    const townRename = start(townRenamer, "update municipality set name = 'Wettlaufstadt (Main)' where id = $1", [town]);
+    const townRename = start(townRenamer, "update municipality set name = 'Wettlaufstadt (Main)' where id = $1", [
+      town,
+    ]);
     expect(await blockedOrDone(townRenamer, townRename)).toBe("blocked on advisory");
     await holder.query("commit");
     await providerRename.promise;
@@ -226,7 +242,10 @@ describe("concurrent writes of one search document (READ COMMITTED)", () => {
     await townRename.promise;
     await townRenamer.query("commit");
 
-    const [project] = await rows<{ context: string }>("select context from search_document where type = 'Project' and entity_id = ?", [p1]);
+    const [project] = await rows<{ context: string }>(
+      "select context from search_document where type = 'Project' and entity_id = ?",
+      [p1],
+    );
     expect(project.context).toBe("Wettlaufstadt (Main) Wettlauf IT GmbH");
     expect(await inconsistencies()).toEqual([]);
   });
@@ -234,15 +253,24 @@ describe("concurrent writes of one search document (READ COMMITTED)", () => {
 
 describe("search_refresh", () => {
   it("has one definition, callable with two arguments", async () => {
-    const functions = await rows<{ signature: string }>("select oid::regprocedure::text as signature from pg_proc where proname = 'search_refresh'");
+    const functions = await rows<{ signature: string }>(
+      "select oid::regprocedure::text as signature from pg_proc where proname = 'search_refresh'",
+    );
     expect(functions.map((row) => row.signature)).toEqual(["search_refresh(text,integer[],boolean)"]);
-    const [project] = await rows<{ id: number }>("select id from project where publication_state = 'PUBLISHED' order by id limit 1");
+    const [project] = await rows<{ id: number }>(
+      "select id from project where publication_state = 'PUBLISHED' order by id limit 1",
+    );
     await rows("select search_refresh('Project', array[?]::int[])", [project.id]);
   });
 
   it("rewrites an unchanged document only when forced", async () => {
-    const [{ id }] = await rows<{ id: number }>("select entity_id as id from search_document where type = 'Project' order by entity_id limit 1");
-    await rows("update search_document set tsv = to_tsvector('simple', 'kaputt') where type = 'Project' and entity_id = ?", [id]);
+    const [{ id }] = await rows<{ id: number }>(
+      "select entity_id as id from search_document where type = 'Project' order by entity_id limit 1",
+    );
+    await rows(
+      "update search_document set tsv = to_tsvector('simple', 'kaputt') where type = 'Project' and entity_id = ?",
+      [id],
+    );
     await rows("select search_refresh('Project', array[?]::int[])", [id]);
     expect(await inconsistencies()).toEqual([`Project:${id}`]);
     await rows("select search_refresh('Project', array[?]::int[], true)", [id]);
@@ -250,8 +278,12 @@ describe("search_refresh", () => {
   });
 
   it("queues a forced rewrite for the external engine only when the document changed", async () => {
-    const [first, second] = await rows<{ id: number }>("select entity_id as id from search_document where type = 'Project' order by entity_id limit 2");
-    await rows("insert into search_state (key, value) values ('outbox', 'on') on conflict (key) do update set value = 'on'");
+    const [first, second] = await rows<{ id: number }>(
+      "select entity_id as id from search_document where type = 'Project' order by entity_id limit 2",
+    );
+    await rows(
+      "insert into search_state (key, value) values ('outbox', 'on') on conflict (key) do update set value = 'on'",
+    );
     try {
       await rows("delete from search_outbox");
       await rows("update search_document set title = 'Veraltet' where type = 'Project' and entity_id = ?", [second.id]);

@@ -24,6 +24,8 @@ export const SKIP_BROWSER = process.env.IKZ_SKIP_BROWSER === "1";
 /** Throws a message that says what to do when Chromium is not installed. */
 export function requireChromium(): void {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium is missing at ${CHROMIUM}: install Debian's package (apt-get install chromium), as .ci/run does, or set IKZ_SKIP_BROWSER=1 to skip the browser tests`);
+    throw new Error(
+      `Chromium is missing at ${CHROMIUM}: install Debian's package (apt-get install chromium), as .ci/run does, or set IKZ_SKIP_BROWSER=1 to skip the browser tests`,
+    );
   }
 }

@@ -11,7 +11,9 @@ export async function databaseDigest(orm: MikroORM): Promise<Record<string, stri
   );
   const digest: Record<string, string> = {};
   for (const { table_name } of tables) {
-    const [row] = await connection.execute(`select count(*)::text || ':' || coalesce(md5(string_agg(t::text, '|' order by t::text)), '') as d from "${table_name}" t`);
+    const [row] = await connection.execute(
+      `select count(*)::text || ':' || coalesce(md5(string_agg(t::text, '|' order by t::text)), '') as d from "${table_name}" t`,
+    );
     digest[table_name] = row.d;
   }
   return digest;

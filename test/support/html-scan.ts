@@ -12,7 +12,10 @@ const TAG = /^<(\/?)([a-z][a-z0-9]*)((?:\s+[a-z][a-z0-9:-]*(?:="[^"<]*")?)*)\s*\
 const ATTRIBUTE = /\s+([a-z][a-z0-9:-]*)(?:="([^"]*)")?/g;
 
 function decode(value: string): string {
-  return value.replace(/&(quot|amp|lt|gt|#39);/g, (_, entity: string) => ({ quot: '"', amp: "&", lt: "<", gt: ">", "#39": "'" })[entity]!);
+  return value.replace(
+    /&(quot|amp|lt|gt|#39);/g,
+    (_, entity: string) => ({ quot: '"', amp: "&", lt: "<", gt: ">", "#39": "'" })[entity]!,
+  );
 }
 
 /**

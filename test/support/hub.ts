@@ -25,7 +25,13 @@ export interface TestHub {
 /** Starts a hub on its own cloned database. */
 export async function startTestHub(env: Record<string, string> = {}): Promise<TestHub> {
   // Tests send hundreds of requests from one address; rate-limit tests lower the budget themselves.
-  const defaults = { PORT: "0", HOST: "127.0.0.1", SEED_ON_START: "false", NODE_ENV: "test", RATE_LIMIT_POINTS: "1000000" };
+  const defaults = {
+    PORT: "0",
+    HOST: "127.0.0.1",
+    SEED_ON_START: "false",
+    NODE_ENV: "test",
+    RATE_LIMIT_POINTS: "1000000",
+  };
   const config = loadConfig({ ...defaults, ...env }, false);
   // The database the hub would open itself, statement timeout included.
   const db = await createTestDatabase(statementTimeoutFor(config.limits.executionTimeoutMs));

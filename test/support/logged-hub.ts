@@ -18,10 +18,23 @@ export interface LoggedHubOptions {
 }
 
 /** Starts a hub as `startTestHub` does, with a logger that keeps its lines (info and above) for the test. */
-export async function startLoggedHub(env: Record<string, string> = {}, { statementTimeoutMs }: LoggedHubOptions = {}): Promise<LoggedTestHub> {
-  const defaults = { PORT: "0", HOST: "127.0.0.1", SEED_ON_START: "false", NODE_ENV: "test", RATE_LIMIT_POINTS: "1000000" };
+export async function startLoggedHub(
+  env: Record<string, string> = {},
+  { statementTimeoutMs }: LoggedHubOptions = {},
+): Promise<LoggedTestHub> {
+  const defaults = {
+    PORT: "0",
+    HOST: "127.0.0.1",
+    SEED_ON_START: "false",
+    NODE_ENV: "test",
+    RATE_LIMIT_POINTS: "1000000",
+  };
   const config = loadConfig({ ...defaults, ...env }, false);
-  const db = await createTestDatabase(statementTimeoutMs === null ? undefined : (statementTimeoutMs ?? statementTimeoutFor(config.limits.executionTimeoutMs)));
+  const db = await createTestDatabase(
+    statementTimeoutMs === null
+      ? undefined
+      : (statementTimeoutMs ?? statementTimeoutFor(config.limits.executionTimeoutMs)),
+  );
   const lines: Record<string, any>[] = [];
   const logger = pino({ level: "info" }, { write: (line: string) => void lines.push(JSON.parse(line)) });
   const hub = new Hub({ config, logger, database: db });
@@ -33,7 +46,11 @@ export async function startLoggedHub(env: Record<string, string> = {}, { stateme
     hub,
     lines,
     async query(query, variables) {
-      const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query, variables }) });
+      const response = await fetch(url, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query, variables }),
+      });
       return { status: response.status, ...((await response.json()) as object) };
     },
     async close() {

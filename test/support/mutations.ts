@@ -34,9 +34,16 @@ export interface TestTokens {
 export async function createTestTokens(orm: MikroORM): Promise<TestTokens> {
   const em = () => orm.em.fork();
   const editors = {} as Record<City, string>;
-  for (const city of CITIES) editors[city] = (await createToken(em(), { name: `Redaktion ${city}`, role: TokenRole.EDITOR, municipalitySlug: city })).token;
+  for (const city of CITIES)
+    editors[city] = (
+      await createToken(em(), { name: `Redaktion ${city}`, role: TokenRole.EDITOR, municipalitySlug: city })
+    ).token;
   const admin = (await createToken(em(), { name: "Betrieb", role: TokenRole.ADMIN })).token;
-  const old = await createToken(em(), { name: "Ehemalige Redaktion", role: TokenRole.EDITOR, municipalitySlug: "herten" });
+  const old = await createToken(em(), {
+    name: "Ehemalige Redaktion",
+    role: TokenRole.EDITOR,
+    municipalitySlug: "herten",
+  });
   await revokeToken(em(), old.record.id);
   return { editors, admin, revoked: old.token };
 }
@@ -51,9 +58,16 @@ export interface Target {
 /** The seeded Herten records of every written type (Hildesheim's for budget lines: Herten has none). */
 export type Targets = Record<string, Target>;
 
-async function target<T extends HubEntity>(orm: MikroORM, entity: EntityClass<T>, where: object, city: City | null): Promise<Target> {
+async function target<T extends HubEntity>(
+  orm: MikroORM,
+  entity: EntityClass<T>,
+  where: object,
+  city: City | null,
+): Promise<Target> {
   const em = orm.em.fork();
-  const record = (await em.findOneOrFail(entity, where as never, { filters: { visible: { scope: "all" } } })) as T & { version?: number };
+  const record = (await em.findOneOrFail(entity, where as never, { filters: { visible: { scope: "all" } } })) as T & {
+    version?: number;
+  };
   return { id: toGlobalId(entity.name, record.id), version: record.version ?? 1, city };
 }
 
@@ -63,8 +77,18 @@ export async function findTargets(orm: MikroORM): Promise<Targets> {
   return {
     Project: await target(orm, Project, { slug: "herten-kita-online" }, "herten"),
     Strategy: await target(orm, Strategy, { slug: "herten-it-digitalisierungsstrategie" }, "herten"),
-    FieldOfAction: await target(orm, FieldOfAction, { strategy: { slug: "herten-it-digitalisierungsstrategie" }, position: 1 }, "herten"),
-    BudgetLine: await target(orm, BudgetLine, { strategy: { municipality: { slug: "hildesheim" } }, position: 1 }, "hildesheim"),
+    FieldOfAction: await target(
+      orm,
+      FieldOfAction,
+      { strategy: { slug: "herten-it-digitalisierungsstrategie" }, position: 1 },
+      "herten",
+    ),
+    BudgetLine: await target(
+      orm,
+      BudgetLine,
+      { strategy: { municipality: { slug: "hildesheim" } }, position: 1 },
+      "hildesheim",
+    ),
     Indicator: await target(orm, Indicator, { municipality: { slug: "hildesheim" } }, "hildesheim"),
     LessonLearned: await target(orm, LessonLearned, { slug: "herten-menschen-mitnehmen" }, "herten"),
     Source: await target(orm, Source, { key: "herten-vorlage-18-203" }, null),
@@ -88,31 +112,91 @@ export interface MutationCase {
 }
 
 /** Types only admins write, as the features declare them. */
-export const ADMIN_TYPES: readonly string[] = features.flatMap((feature) => feature.adminOnly ?? []).map((kind) => kind.entity.name);
+export const ADMIN_TYPES: readonly string[] = features
+  .flatMap((feature) => feature.adminOnly ?? [])
+  .map((kind) => kind.entity.name);
 const isAdminOnly = (name: string) => ADMIN_TYPES.some((type) => name.endsWith(type));
 
 /** Valid create inputs for Herten's (or the hub's) records. */
 export const CREATE_INPUTS: Record<string, { type: string; input: Record<string, unknown>; city: City | null }> = {
-  createProject: { type: "CreateProjectInput", city: "herten", input: { municipality: "herten", slug: "herten-matrix-project", title: "Matrix", summary: "Test.", status: "PLANNED" } },
-  createStrategy: { type: "CreateStrategyInput", city: "herten", input: { municipality: "herten", slug: "herten-matrix-strategy", title: "Matrix", status: "DRAFT", summary: "Test." } },
-  createFieldOfAction: { type: "CreateFieldOfActionInput", city: "herten", input: { strategy: "herten-it-digitalisierungsstrategie", title: "Matrix" } },
+  createProject: {
+    type: "CreateProjectInput",
+    city: "herten",
+    input: {
+      municipality: "herten",
+      slug: "herten-matrix-project",
+      title: "Matrix",
+      summary: "Test.",
+      status: "PLANNED",
+    },
+  },
+  createStrategy: {
+    type: "CreateStrategyInput",
+    city: "herten",
+    input: {
+      municipality: "herten",
+      slug: "herten-matrix-strategy",
+      title: "Matrix",
+      status: "DRAFT",
+      summary: "Test.",
+    },
+  },
+  createFieldOfAction: {
+    type: "CreateFieldOfActionInput",
+    city: "herten",
+    input: { strategy: "herten-it-digitalisierungsstrategie", title: "Matrix" },
+  },
   createBudgetLine: {
     type: "CreateBudgetLineInput",
     city: "herten",
-    input: { strategy: "herten-it-digitalisierungsstrategie", year: 2024, amount: "100.00", category: "EXPENSE", description: "Test." },
+    input: {
+      strategy: "herten-it-digitalisierungsstrategie",
+      year: 2024,
+      amount: "100.00",
+      category: "EXPENSE",
+      description: "Test.",
+    },
   },
-  createIndicator: { type: "CreateIndicatorInput", city: "herten", input: { municipality: "herten", key: "matrix-indicator", name: "Matrix", value: 1, unit: "Stück" } },
-  createLessonLearned: { type: "CreateLessonInput", city: "herten", input: { municipality: "herten", slug: "herten-matrix-lesson", title: "Matrix", body: "Test.", kind: "PITFALL" } },
-  createSource: { type: "CreateSourceInput", city: "herten", input: { municipality: "herten", key: "herten-matrix-source", title: "Matrix" } },
+  createIndicator: {
+    type: "CreateIndicatorInput",
+    city: "herten",
+    input: { municipality: "herten", key: "matrix-indicator", name: "Matrix", value: 1, unit: "Stück" },
+  },
+  createLessonLearned: {
+    type: "CreateLessonInput",
+    city: "herten",
+    input: { municipality: "herten", slug: "herten-matrix-lesson", title: "Matrix", body: "Test.", kind: "PITFALL" },
+  },
+  createSource: {
+    type: "CreateSourceInput",
+    city: "herten",
+    input: { municipality: "herten", key: "herten-matrix-source", title: "Matrix" },
+  },
   createEngagement: {
     type: "CreateEngagementInput",
     city: "herten",
     input: { municipality: "herten", provider: "ekom21", role: "CONSULTING", description: "Test." },
   },
-  createMunicipality: { type: "CreateMunicipalityInput", city: null, input: { slug: "matrixstadt", name: "Matrixstadt", officialKey: "05999999", state: "NW" } },
-  createProvider: { type: "CreateProviderInput", city: null, input: { slug: "matrix-it", name: "Matrix IT", kind: "SOFTWARE_VENDOR", description: "Test." } },
-  createProduct: { type: "CreateProductInput", city: null, input: { slug: "matrix-suite", name: "Matrix Suite", description: "Test." } },
-  createTopic: { type: "CreateTopicInput", city: null, input: { key: "matrix", labelDe: "Matrix", labelEn: "Matrix", description: "Test." } },
+  createMunicipality: {
+    type: "CreateMunicipalityInput",
+    city: null,
+    input: { slug: "matrixstadt", name: "Matrixstadt", officialKey: "05999999", state: "NW" },
+  },
+  createProvider: {
+    type: "CreateProviderInput",
+    city: null,
+    input: { slug: "matrix-it", name: "Matrix IT", kind: "SOFTWARE_VENDOR", description: "Test." },
+  },
+  createProduct: {
+    type: "CreateProductInput",
+    city: null,
+    input: { slug: "matrix-suite", name: "Matrix Suite", description: "Test." },
+  },
+  createTopic: {
+    type: "CreateTopicInput",
+    city: null,
+    input: { key: "matrix", labelDe: "Matrix", labelEn: "Matrix", description: "Test." },
+  },
 };
 
 /** A harmless valid change for each type's update mutation. */
@@ -137,13 +221,21 @@ export function updateInputType(type: string): string {
 }
 
 /** Types with publish, unpublish and archive mutations, as the features declare them. */
-export const PUBLISHABLE_TYPES: readonly string[] = features.flatMap((feature) => feature.publishable ?? []).map((kind) => kind.entity.name);
+export const PUBLISHABLE_TYPES: readonly string[] = features
+  .flatMap((feature) => feature.publishable ?? [])
+  .map((kind) => kind.entity.name);
 
 /** Every mutation of the API, with valid arguments against the seeded targets. */
 export function allMutations(targets: Targets): MutationCase[] {
   const cases: MutationCase[] = [];
   for (const [name, { type, input, city }] of Object.entries(CREATE_INPUTS)) {
-    cases.push({ name, city, adminOnly: isAdminOnly(name), query: `mutation($input: ${type}!) { ${name}(input: $input) { __typename } }`, variables: { input } });
+    cases.push({
+      name,
+      city,
+      adminOnly: isAdminOnly(name),
+      query: `mutation($input: ${type}!) { ${name}(input: $input) { __typename } }`,
+      variables: { input },
+    });
   }
   for (const [type, { input, versioned }] of Object.entries(UPDATE_INPUTS)) {
     const { id, version, city } = targets[type];
@@ -151,14 +243,32 @@ export function allMutations(targets: Targets): MutationCase[] {
     const name = `update${type}`;
     cases.push(
       versioned
-        ? { name, city, adminOnly: isAdminOnly(name), query: `mutation($id: ID!, $version: Int!, $input: ${inputType}!) { ${name}(id: $id, version: $version, input: $input) { __typename } }`, variables: { id, version, input } }
-        : { name, city, adminOnly: isAdminOnly(name), query: `mutation($id: ID!, $input: ${inputType}!) { ${name}(id: $id, input: $input) { __typename } }`, variables: { id, input } },
+        ? {
+            name,
+            city,
+            adminOnly: isAdminOnly(name),
+            query: `mutation($id: ID!, $version: Int!, $input: ${inputType}!) { ${name}(id: $id, version: $version, input: $input) { __typename } }`,
+            variables: { id, version, input },
+          }
+        : {
+            name,
+            city,
+            adminOnly: isAdminOnly(name),
+            query: `mutation($id: ID!, $input: ${inputType}!) { ${name}(id: $id, input: $input) { __typename } }`,
+            variables: { id, input },
+          },
     );
   }
   for (const type of PUBLISHABLE_TYPES) {
     const { id, city } = targets[type];
     for (const verb of ["publish", "unpublish", "archive"]) {
-      cases.push({ name: `${verb}${type}`, city, adminOnly: false, query: `mutation($id: ID!) { ${verb}${type}(id: $id) { __typename } }`, variables: { id } });
+      cases.push({
+        name: `${verb}${type}`,
+        city,
+        adminOnly: false,
+        query: `mutation($id: ID!) { ${verb}${type}(id: $id) { __typename } }`,
+        variables: { id },
+      });
     }
   }
   return cases;

@@ -79,7 +79,10 @@ export async function launchSiteBrowser(origin: string): Promise<SiteBrowser> {
     async violations(page) {
       // Evaluated through the DevTools protocol: the page's CSP (no inline script) stays in force for the page itself.
       await page.evaluate(axeSource);
-      const result = await page.evaluate((tags: string[]) => axe.run(document, { runOnly: { type: "tag", values: tags } }), WCAG_TAGS);
+      const result = await page.evaluate(
+        (tags: string[]) => axe.run(document, { runOnly: { type: "tag", values: tags } }),
+        WCAG_TAGS,
+      );
       return result.violations.flatMap((violation: { id: string; nodes: { target: string[] }[] }) =>
         violation.nodes.map((node) => `${violation.id}: ${node.target.join(" ")}`),
       );
@@ -99,7 +102,10 @@ export interface SiteBrowserFixture extends SiteBrowser {
  * cache off, lets `prepare` ready its data, then Chromium with one page in a context
  * with `options`; closes both afterwards. The fields are there once beforeAll ran.
  */
-export function useSiteBrowser(prepare?: (hub: TestHub) => Promise<void>, options?: BrowserContextOptions): SiteBrowserFixture {
+export function useSiteBrowser(
+  prepare?: (hub: TestHub) => Promise<void>,
+  options?: BrowserContextOptions,
+): SiteBrowserFixture {
   const fixture = {} as SiteBrowserFixture;
   beforeAll(async () => {
     requireChromium();
@@ -127,7 +133,9 @@ export async function expectNoSidewaysScroll(page: Page, message: string): Promi
   if (overflow <= 0) return;
   const wide = await page.evaluate(() =>
     [...document.querySelectorAll("body *")]
-      .filter((element: any) => !element.closest("pre") && element.getBoundingClientRect().right > window.innerWidth + 0.5)
+      .filter(
+        (element: any) => !element.closest("pre") && element.getBoundingClientRect().right > window.innerWidth + 0.5,
+      )
       .map((element: any) => `${element.tagName.toLowerCase()}: ${element.textContent.slice(0, 40)}`),
   );
   expect(overflow, `${message}: ${wide.join(" | ")}`).toBeLessThanOrEqual(0);
@@ -164,7 +172,8 @@ export async function expectAccessibleTemplates(
   for (const template of templates) {
     const response = await page.goto(origin + template.path);
     expect(response!.status(), template.path).toBe(template.status);
-    if (template.heading !== undefined) expect(await page.locator("h1").textContent(), template.path).toBe(template.heading);
+    if (template.heading !== undefined)
+      expect(await page.locator("h1").textContent(), template.path).toBe(template.heading);
     await more?.(template);
     expect(await site.violations(page), `${template.path} at ${width} px`).toEqual([]);
     await expectNoSidewaysScroll(page, `${template.path} scrolls sideways at ${width} px`);
@@ -173,10 +182,24 @@ export async function expectAccessibleTemplates(
 }
 
 /** What has the keyboard focus: tag, id, name, value, text and link target. */
-export function focused(page: Page): Promise<{ tag?: string; id?: string; name?: string | null; value?: string; text?: string | null; href?: string | null }> {
+export function focused(page: Page): Promise<{
+  tag?: string;
+  id?: string;
+  name?: string | null;
+  value?: string;
+  text?: string | null;
+  href?: string | null;
+}> {
   return page.evaluate(() => {
     const element = document.activeElement;
-    return { tag: element?.tagName, id: element?.id, name: element?.getAttribute("name"), value: element?.value, text: element?.textContent, href: element?.getAttribute("href") };
+    return {
+      tag: element?.tagName,
+      id: element?.id,
+      name: element?.getAttribute("name"),
+      value: element?.value,
+      text: element?.textContent,
+      href: element?.getAttribute("href"),
+    };
   });
 }
 
@@ -188,6 +211,10 @@ export async function followSkipLink(page: Page): Promise<void> {
 }
 
 /** Presses Tab until the focus is where `reached` says, `limit` times at the most. */
-export async function tabUntil(page: Page, reached: (focus: Awaited<ReturnType<typeof focused>>) => boolean, limit: number): Promise<void> {
+export async function tabUntil(
+  page: Page,
+  reached: (focus: Awaited<ReturnType<typeof focused>>) => boolean,
+  limit: number,
+): Promise<void> {
   for (let presses = 0; presses < limit && !reached(await focused(page)); presses++) await page.keyboard.press("Tab");
 }

@@ -35,11 +35,15 @@ export async function crawl(origin: string, start = "/", limit = 2000): Promise<
   while (queue.length > 0) {
     if (seen.size >= limit) throw new Error(`more than ${limit} pages: the crawl does not end`);
     const { path, from } = queue.shift()!;
-    const response = await fetch(origin + path, { headers: { accept: "text/html,application/xhtml+xml,*/*;q=0.8" }, redirect: "manual" });
+    const response = await fetch(origin + path, {
+      headers: { accept: "text/html,application/xhtml+xml,*/*;q=0.8" },
+      redirect: "manual",
+    });
     const contentType = response.headers.get("content-type") ?? "";
     // Only the site's own pages (German, Content-Language: de) are read for links; e.g. /graphql's landing page is not,
     // nor the explorer, an application of its own with its bundle (test/browser/explorer.test.ts).
-    const isSitePage = contentType.startsWith("text/html") && response.headers.get("content-language") === "de" && path !== "/explorer";
+    const isSitePage =
+      contentType.startsWith("text/html") && response.headers.get("content-language") === "de" && path !== "/explorer";
     const html = isSitePage ? await response.text() : (await response.arrayBuffer(), "");
     seen.set(path, { path, status: response.status, contentType, html, from });
     for (const link of html ? internalLinks(html) : []) {

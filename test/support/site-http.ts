@@ -53,8 +53,15 @@ export interface DraftProject {
 /** Creates `draft` through the API as its city's editor and checks that it is a draft. */
 export async function createDraftProject(hub: TestHub, draft: DraftProject): Promise<void> {
   const tokens = await createTestTokens(hub.db.orm);
-  const cited = await gql(hub, `query($slug: String!) { municipality(slug: $slug) { sources { key } } }`, { slug: draft.municipality });
+  const cited = await gql(hub, `query($slug: String!) { municipality(slug: $slug) { sources { key } } }`, {
+    slug: draft.municipality,
+  });
   const input = { ...draft, summary: draft.title, sources: [cited.data!.municipality.sources[0].key] };
-  const created = await gql(hub, "mutation($input: CreateProjectInput!) { createProject(input: $input) { publicationState } }", { input }, tokens.editors[draft.municipality]);
+  const created = await gql(
+    hub,
+    "mutation($input: CreateProjectInput!) { createProject(input: $input) { publicationState } }",
+    { input },
+    tokens.editors[draft.municipality],
+  );
   expect(created.data?.createProject.publicationState, JSON.stringify(created.errors)).toBe("DRAFT");
 }

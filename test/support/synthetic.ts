@@ -24,7 +24,12 @@ const STATUSES = [ProjectStatus.IDEA, ProjectStatus.PLANNED, ProjectStatus.IN_PR
  * and six projects, so that statement-count tests can show that more data does not
  * mean more statements. Returns the new slugs.
  */
-export async function addSyntheticCities(orm: MikroORM, count: number, prefix: string, keyOffset = 0): Promise<string[]> {
+export async function addSyntheticCities(
+  orm: MikroORM,
+  count: number,
+  prefix: string,
+  keyOffset = 0,
+): Promise<string[]> {
   const em = orm.em.fork();
   const topics = await em.find(Topic, {}, { orderBy: { key: "asc" }, limit: 8 });
   const providers = await em.find(Provider, {}, { orderBy: { slug: "asc" }, limit: 4 });
@@ -32,10 +37,21 @@ export async function addSyntheticCities(orm: MikroORM, count: number, prefix: s
   for (let i = 0; i < count; i++) {
     const slug = `${prefix}-${i}`;
     slugs.push(slug);
-    const municipality = new Municipality(slug, `Synthetische Stadt ${prefix} ${i}`, `0999${String(keyOffset + i).padStart(4, "0")}`, i % 2 ? State.NW : State.HE);
+    const municipality = new Municipality(
+      slug,
+      `Synthetische Stadt ${prefix} ${i}`,
+      `0999${String(keyOffset + i).padStart(4, "0")}`,
+      i % 2 ? State.NW : State.HE,
+    );
     municipality.population = 10_000 + i;
     em.persist(municipality);
-    const strategy = new Strategy(`${slug}-strategy`, `Strategie ${i}`, ref(municipality), StrategyStatus.ADOPTED, "Synthetisch.");
+    const strategy = new Strategy(
+      `${slug}-strategy`,
+      `Strategie ${i}`,
+      ref(municipality),
+      StrategyStatus.ADOPTED,
+      "Synthetisch.",
+    );
     strategy.adoptedOn = `${2015 + (i % 8)}`;
     strategy.publicationState = PublicationState.PUBLISHED;
     em.persist(strategy);
@@ -51,11 +67,22 @@ export async function addSyntheticCities(orm: MikroORM, count: number, prefix: s
     const indicator = new Indicator(ref(municipality), "processes", "Prozesse", 10 + i, "Prozesse");
     indicator.publicationState = PublicationState.PUBLISHED;
     em.persist(indicator);
-    const engagement = new Engagement(ref(municipality), ref(providers[i % providers.length]), EngagementRole.IT_OPERATIONS, "Synthetisch.");
+    const engagement = new Engagement(
+      ref(municipality),
+      ref(providers[i % providers.length]),
+      EngagementRole.IT_OPERATIONS,
+      "Synthetisch.",
+    );
     engagement.publicationState = PublicationState.PUBLISHED;
     em.persist(engagement);
     for (let p = 0; p < 6; p++) {
-      const project = new Project(`${slug}-project-${p}`, `Synthetisches Projekt ${p} Stadt ${i}`, `Zusammenfassung ${p}.`, ref(municipality), STATUSES[p % STATUSES.length]);
+      const project = new Project(
+        `${slug}-project-${p}`,
+        `Synthetisches Projekt ${p} Stadt ${i}`,
+        `Zusammenfassung ${p}.`,
+        ref(municipality),
+        STATUSES[p % STATUSES.length],
+      );
       project.publicationState = PublicationState.PUBLISHED;
       project.topics.set([topics[(i + p) % topics.length], topics[(i + p + 1) % topics.length]]);
       project.providers.set([providers[p % providers.length]]);

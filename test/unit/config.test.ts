@@ -110,14 +110,35 @@ describe("loadConfig defaults", () => {
 
 describe("PORT and EMBEDDED_PG_PORT", () => {
   it("accept whole numbers from 0 to 65535", () => {
-    for (const [raw, port] of [["0", 0], ["1", 1], ["80", 80], ["65535", 65535], [" 8080 ", 8080], ["0080", 80]] as const) {
+    for (const [raw, port] of [
+      ["0", 0],
+      ["1", 1],
+      ["80", 80],
+      ["65535", 65535],
+      [" 8080 ", 8080],
+      ["0080", 80],
+    ] as const) {
       expect(loadConfig({ PORT: raw }, false).port, raw).toBe(port);
     }
     expect(loadConfig({ EMBEDDED_PG_PORT: "5432" }, false).embeddedPostgresPort).toBe(5432);
   });
 
   it("reject anything else with a one-line message naming the variable and value", () => {
-    for (const raw of ["abc", "-1", "70000", "", "65536", "1.5", "8e3", "0x50", "80a", " ", "4000 4001", "Infinity", "99999999999999999999"]) {
+    for (const raw of [
+      "abc",
+      "-1",
+      "70000",
+      "",
+      "65536",
+      "1.5",
+      "8e3",
+      "0x50",
+      "80a",
+      " ",
+      "4000 4001",
+      "Infinity",
+      "99999999999999999999",
+    ]) {
       const error = failure({ PORT: raw });
       expectOneLine(error, "PORT", raw);
       expect(error.message).toBe(`Invalid configuration: PORT must be a whole number from 0 to 65535, got "${raw}"`);
@@ -138,10 +159,18 @@ describe("DATABASE_URL", () => {
   });
 
   it("accepts postgres:// and postgresql:// URLs naming a database, trimmed", () => {
-    expect(loadConfig({ DATABASE_URL: "postgres://u:p@localhost:5432/ikz" }, false).databaseUrl).toBe("postgres://u:p@localhost:5432/ikz");
-    expect(loadConfig({ DATABASE_URL: "postgresql://localhost/ikz" }, false).databaseUrl).toBe("postgresql://localhost/ikz");
-    expect(loadConfig({ DATABASE_URL: "  postgres://localhost/ikz  " }, false).databaseUrl).toBe("postgres://localhost/ikz");
-    expect(loadConfig({ DATABASE_URL: "postgres://localhost/ikz?sslmode=require" }, false).databaseUrl).toBe("postgres://localhost/ikz?sslmode=require");
+    expect(loadConfig({ DATABASE_URL: "postgres://u:p@localhost:5432/ikz" }, false).databaseUrl).toBe(
+      "postgres://u:p@localhost:5432/ikz",
+    );
+    expect(loadConfig({ DATABASE_URL: "postgresql://localhost/ikz" }, false).databaseUrl).toBe(
+      "postgresql://localhost/ikz",
+    );
+    expect(loadConfig({ DATABASE_URL: "  postgres://localhost/ikz  " }, false).databaseUrl).toBe(
+      "postgres://localhost/ikz",
+    );
+    expect(loadConfig({ DATABASE_URL: "postgres://localhost/ikz?sslmode=require" }, false).databaseUrl).toBe(
+      "postgres://localhost/ikz?sslmode=require",
+    );
   });
 
   it("rejects another scheme, naming the scheme", () => {
@@ -153,15 +182,24 @@ describe("DATABASE_URL", () => {
     ]) {
       const error = failure({ DATABASE_URL: url });
       expectOneLine(error, "DATABASE_URL");
-      expect(error.message).toBe(`Invalid configuration: DATABASE_URL must start with postgres:// or postgresql://, got "${scheme}//"`);
+      expect(error.message).toBe(
+        `Invalid configuration: DATABASE_URL must start with postgres:// or postgresql://, got "${scheme}//"`,
+      );
     }
   });
 
   it("rejects a URL without a database", () => {
-    for (const url of ["postgres://localhost", "postgres://localhost/", "postgresql://u:p@localhost:5432", "postgres://localhost:5432/?sslmode=require"]) {
+    for (const url of [
+      "postgres://localhost",
+      "postgres://localhost/",
+      "postgresql://u:p@localhost:5432",
+      "postgres://localhost:5432/?sslmode=require",
+    ]) {
       const error = failure({ DATABASE_URL: url });
       expectOneLine(error, "DATABASE_URL");
-      expect(error.message).toBe("Invalid configuration: DATABASE_URL names no database; expected postgres://user@host:port/database");
+      expect(error.message).toBe(
+        "Invalid configuration: DATABASE_URL names no database; expected postgres://user@host:port/database",
+      );
     }
   });
 
@@ -177,7 +215,11 @@ describe("DATABASE_URL", () => {
   });
 
   it("never echoes a password from a rejected URL", () => {
-    for (const url of ["mysql://admin:s3cr3t-pw@db/ikz", "postgres://admin:s3cr3t-pw@db", "postgres://admin:s3cr3t-pw@db:notaport/ikz"]) {
+    for (const url of [
+      "mysql://admin:s3cr3t-pw@db/ikz",
+      "postgres://admin:s3cr3t-pw@db",
+      "postgres://admin:s3cr3t-pw@db:notaport/ikz",
+    ]) {
       let message = "";
       try {
         loadConfig({ DATABASE_URL: url }, false);
@@ -203,7 +245,9 @@ describe("LOG_LEVEL, LOG_FORMAT and NODE_ENV", () => {
     for (const level of ["verbose", "INFO", "", " info", "warning"]) {
       const error = failure({ LOG_LEVEL: level });
       expectOneLine(error, "LOG_LEVEL", level);
-      expect(error.message).toBe(`Invalid configuration: LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "${level}"`);
+      expect(error.message).toBe(
+        `Invalid configuration: LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "${level}"`,
+      );
     }
     const format = failure({ LOG_FORMAT: "xml" });
     expectOneLine(format, "LOG_FORMAT", "xml");
@@ -242,7 +286,11 @@ describe("several mistakes", () => {
   });
 
   it("a value with a newline still names the variable on the first line", () => {
-    const envs: Record<string, string>[] = [{ LOG_LEVEL: "info\nFAKE LOG LINE" }, { PORT: "1\n2" }, { SEED_ON_START: "yes\r\nno" }];
+    const envs: Record<string, string>[] = [
+      { LOG_LEVEL: "info\nFAKE LOG LINE" },
+      { PORT: "1\n2" },
+      { SEED_ON_START: "yes\r\nno" },
+    ];
     for (const env of envs) {
       const error = failure(env);
       expect(error.message).not.toMatch(/[\r\n]/);
@@ -262,7 +310,13 @@ describe("PUBLIC_URL", () => {
   });
 
   it("refuses anything that is not a bare http(s) origin", () => {
-    for (const raw of ["ikz-hub.example", "ftp://ikz-hub.example", "javascript:alert(1)", "https://ikz-hub.example/hub", "https://x.example/?a=1"]) {
+    for (const raw of [
+      "ikz-hub.example",
+      "ftp://ikz-hub.example",
+      "javascript:alert(1)",
+      "https://ikz-hub.example/hub",
+      "https://x.example/?a=1",
+    ]) {
       expectOneLine(failure({ PUBLIC_URL: raw }), "PUBLIC_URL");
     }
   });
@@ -276,7 +330,8 @@ describe("ALLOWED_HOSTS", () => {
 
   it("reads comma-separated host[:port] entries, in lower case and normalised", () => {
     expect(
-      loadConfig({ ALLOWED_HOSTS: "IKZ-Hub.example, hub.example:8080,10.0.0.7 ,[0:0::1]:4000,127.1,intranet" }, false).allowedHosts,
+      loadConfig({ ALLOWED_HOSTS: "IKZ-Hub.example, hub.example:8080,10.0.0.7 ,[0:0::1]:4000,127.1,intranet" }, false)
+        .allowedHosts,
     ).toEqual(["ikz-hub.example", "hub.example:8080", "10.0.0.7", "[::1]:4000", "127.0.0.1", "intranet"]);
   });
 
@@ -298,7 +353,9 @@ describe("ALLOWED_HOSTS", () => {
       expectOneLine(error, "ALLOWED_HOSTS", raw);
       expect(error.message).toContain("e.g. ikz-hub.example or ikz-hub.example:8080");
     }
-    expect(failure({ ALLOWED_HOSTS: "https://a.example,*.b.example" }).message.split("; ALLOWED_HOSTS")).toHaveLength(2);
+    expect(failure({ ALLOWED_HOSTS: "https://a.example,*.b.example" }).message.split("; ALLOWED_HOSTS")).toHaveLength(
+      2,
+    );
   });
 });
 
@@ -310,14 +367,23 @@ describe("PAGE_CACHE_SECONDS", () => {
   });
 
   it("refuses longer or non-numeric lifetimes with one line", () => {
-    for (const raw of ["301", "-1", "1m", ""]) expectOneLine(failure({ PAGE_CACHE_SECONDS: raw }), "PAGE_CACHE_SECONDS", raw);
+    for (const raw of ["301", "-1", "1m", ""])
+      expectOneLine(failure({ PAGE_CACHE_SECONDS: raw }), "PAGE_CACHE_SECONDS", raw);
   });
 });
 
 describe("operation limits, rate limit and REDIS_URL", () => {
   it("read their variables", () => {
     const config = loadConfig(
-      { MAX_QUERY_DEPTH: "8", MAX_ALIASES: "0", MAX_QUERY_COST: "500", EXECUTION_TIMEOUT_MS: "2500", RATE_LIMIT_POINTS: "5", RATE_LIMIT_COST_PER_POINT: "250", REDIS_URL: "redis://127.0.0.1:6379" },
+      {
+        MAX_QUERY_DEPTH: "8",
+        MAX_ALIASES: "0",
+        MAX_QUERY_COST: "500",
+        EXECUTION_TIMEOUT_MS: "2500",
+        RATE_LIMIT_POINTS: "5",
+        RATE_LIMIT_COST_PER_POINT: "250",
+        REDIS_URL: "redis://127.0.0.1:6379",
+      },
       false,
     );
     expect(config.limits).toMatchObject({ depth: 8, aliases: 0, cost: 500, executionTimeoutMs: 2500 });
@@ -330,7 +396,8 @@ describe("operation limits, rate limit and REDIS_URL", () => {
     expectOneLine(failure({ MAX_QUERY_DEPTH: "0" }), "MAX_QUERY_DEPTH", "0");
     expectOneLine(failure({ EXECUTION_TIMEOUT_MS: "fast" }), "EXECUTION_TIMEOUT_MS", "fast");
     expectOneLine(failure({ RATE_LIMIT_POINTS: "-5" }), "RATE_LIMIT_POINTS", "-5");
-    for (const raw of ["0", "1e3", "lots", "99999999999"]) expectOneLine(failure({ RATE_LIMIT_COST_PER_POINT: raw }), "RATE_LIMIT_COST_PER_POINT", raw);
+    for (const raw of ["0", "1e3", "lots", "99999999999"])
+      expectOneLine(failure({ RATE_LIMIT_COST_PER_POINT: raw }), "RATE_LIMIT_COST_PER_POINT", raw);
     expectOneLine(failure({ REDIS_URL: "http://127.0.0.1:6379" }), "REDIS_URL");
     expectOneLine(failure({ REDIS_URL: "not a url" }), "REDIS_URL");
   });
@@ -343,7 +410,8 @@ describe("MAX_RESPONSE_NODES", () => {
   });
 
   it("refuses a value that is not a whole number from 10 to 10000000, in one line", () => {
-    for (const raw of ["0", "9", "-1", "1e6", "lots", "10000001", "2.5"]) expectOneLine(failure({ MAX_RESPONSE_NODES: raw }), "MAX_RESPONSE_NODES", raw);
+    for (const raw of ["0", "9", "-1", "1e6", "lots", "10000001", "2.5"])
+      expectOneLine(failure({ MAX_RESPONSE_NODES: raw }), "MAX_RESPONSE_NODES", raw);
   });
 });
 
@@ -354,7 +422,9 @@ describe("MEILI_HOST, MEILI_API_KEY and MEILI_INDEX", () => {
       apiKey: "secret",
       index: "ikz-hub-documents",
     });
-    expect(loadConfig({ MEILI_HOST: "https://search.example", MEILI_INDEX: "staging_docs" }, false).meilisearch).toEqual({
+    expect(
+      loadConfig({ MEILI_HOST: "https://search.example", MEILI_INDEX: "staging_docs" }, false).meilisearch,
+    ).toEqual({
       host: "https://search.example",
       apiKey: null,
       index: "staging_docs",
@@ -365,6 +435,10 @@ describe("MEILI_HOST, MEILI_API_KEY and MEILI_INDEX", () => {
     expectOneLine(failure({ MEILI_HOST: "meilisearch:7700" }), "MEILI_HOST");
     expectOneLine(failure({ MEILI_HOST: "not a url" }), "MEILI_HOST");
     expectOneLine(failure({ MEILI_API_KEY: "secret" }), "MEILI_HOST");
-    expectOneLine(failure({ MEILI_HOST: "http://meilisearch:7700", MEILI_INDEX: "no spaces" }), "MEILI_INDEX", "no spaces");
+    expectOneLine(
+      failure({ MEILI_HOST: "http://meilisearch:7700", MEILI_INDEX: "no spaces" }),
+      "MEILI_INDEX",
+      "no spaces",
+    );
   });
 });

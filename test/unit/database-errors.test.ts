@@ -12,7 +12,9 @@ import { databaseUnavailable } from "../../server/graphql/database-unavailable.p
 
 /** knex's error when no pooled connection became free within its acquire timeout. */
 function poolTimeout(): Error {
-  const error = new Error("Knex: Timeout acquiring a connection. The pool is probably full. Are you missing a .transacting(trx) call?");
+  const error = new Error(
+    "Knex: Timeout acquiring a connection. The pool is probably full. Are you missing a .transacting(trx) call?",
+  );
   error.name = "KnexTimeoutError";
   return error;
 }
@@ -25,7 +27,11 @@ function connectionLost(): Error {
 /** A server with the hub's error formatting and the plugin, and resolvers that fail as told. */
 function server(typeDefs: string, reported: unknown[]): ApolloServer {
   const resolvers = {
-    Query: { busy: () => Promise.reject(poolTimeout()), lost: () => Promise.reject(connectionLost()), fine: () => "fine" },
+    Query: {
+      busy: () => Promise.reject(poolTimeout()),
+      lost: () => Promise.reject(connectionLost()),
+      fine: () => "fine",
+    },
     Mutation: {
       write: () => "written",
       lose: () => Promise.reject(connectionLost()),
@@ -35,14 +41,22 @@ function server(typeDefs: string, reported: unknown[]): ApolloServer {
   return new ApolloServer({
     typeDefs,
     resolvers,
-    formatError: (formatted, error) => formatError(formatted, error, () => "request-1", (lost) => void reported.push(lost)),
+    formatError: (formatted, error) =>
+      formatError(
+        formatted,
+        error,
+        () => "request-1",
+        (lost) => void reported.push(lost),
+      ),
     plugins: [databaseUnavailable],
     logger: { debug() {}, info() {}, warn() {}, error() {} },
   });
 }
 
-const NULLABLE = "type Query { busy: String lost: String fine: String } type Mutation { write: String lose: String commitLost: String }";
-const NON_NULL = "type Query { busy: String lost: String fine: String } type Mutation { write: String! lose: String! commitLost: String! }";
+const NULLABLE =
+  "type Query { busy: String lost: String fine: String } type Mutation { write: String lose: String commitLost: String }";
+const NON_NULL =
+  "type Query { busy: String lost: String fine: String } type Mutation { write: String! lose: String! commitLost: String! }";
 
 async function run(typeDefs: string, query: string) {
   const reported: unknown[] = [];
@@ -81,7 +95,9 @@ describe("database failures as clients see them", () => {
     // Old behaviour: 503 with data null and "nothing was read or written"; a retry of `a` then met CONFLICT.
     expect(status).toBe(200);
     expect(result?.data).toEqual({ a: "written", b: null });
-    expect(result?.errors?.map((error) => [error.path, error.extensions?.code])).toEqual([[["b"], "DATABASE_UNAVAILABLE"]]);
+    expect(result?.errors?.map((error) => [error.path, error.extensions?.code])).toEqual([
+      [["b"], "DATABASE_UNAVAILABLE"],
+    ]);
     expect(result?.errors?.[0].message).toMatch(/this write was not saved.*The writes before it were saved: a\./);
     expect(result?.errors?.[0].message).not.toMatch(/nothing was read or written/);
   });

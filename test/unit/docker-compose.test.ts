@@ -166,12 +166,15 @@ function environment(service: YamlMap): Record<string, string> {
   if (Array.isArray(env)) {
     return Object.fromEntries(
       env.map((item) => {
-        if (typeof item !== "string" || !item.includes("=")) throw new Error(`environment item ${String(item)} is not KEY=value`);
+        if (typeof item !== "string" || !item.includes("="))
+          throw new Error(`environment item ${String(item)} is not KEY=value`);
         return [item.slice(0, item.indexOf("=")), item.slice(item.indexOf("=") + 1)];
       }),
     );
   }
-  return Object.fromEntries(Object.entries(map(env, "environment")).map(([key, v]) => [key, v === null ? "" : String(v)]));
+  return Object.fromEntries(
+    Object.entries(map(env, "environment")).map(([key, v]) => [key, v === null ? "" : String(v)]),
+  );
 }
 
 /** A healthcheck's `test`, as the argument list it runs. */
@@ -202,7 +205,13 @@ describe("the compose file reader", () => {
       ].join("\n"),
     );
     expect(parsed).toEqual({
-      a: { b: "plain value", c: "quoted # not a comment", d: ["x", "y, z", "w"], e: ["1:2", "three"], f: ["at key indent"] },
+      a: {
+        b: "plain value",
+        c: "quoted # not a comment",
+        d: ["x", "y, z", "w"],
+        e: ["1:2", "three"],
+        f: ["at key indent"],
+      },
       g: null,
     });
   });
@@ -339,7 +348,9 @@ describe("docker-compose.yml", () => {
     // Keys of the zod schema (`  NAME: ...`) and any direct `env.NAME` / `env["NAME"]` reads.
     const known = new Set([
       ...[...configSource.matchAll(/^\s+([A-Z][A-Z0-9_]*)\s*:/gm)].map((m) => m[1]),
-      ...[...configSource.matchAll(/\benv(?:\.([A-Z][A-Z0-9_]*)|\[["']([A-Z][A-Z0-9_]*)["']\])/g)].map((m) => m[1] ?? m[2]),
+      ...[...configSource.matchAll(/\benv(?:\.([A-Z][A-Z0-9_]*)|\[["']([A-Z][A-Z0-9_]*)["']\])/g)].map(
+        (m) => m[1] ?? m[2],
+      ),
     ]);
     expect(known).toContain("DATABASE_URL"); // the extraction itself works
     expect(Object.keys(hubEnv).length).toBeGreaterThan(0);
@@ -351,7 +362,11 @@ describe("docker-compose.yml", () => {
   it("publishes the hub's port 4000 and restarts both services", () => {
     expect(hub.ports).toEqual(expect.arrayContaining([`4000:${hubEnv.PORT ?? "4000"}`]));
     expect(postgres.ports, "PostgreSQL stays on the compose network").toBeUndefined();
-    for (const [name, service] of [["postgres", postgres], ["meilisearch", meilisearch], ["hub", hub]] as const) {
+    for (const [name, service] of [
+      ["postgres", postgres],
+      ["meilisearch", meilisearch],
+      ["hub", hub],
+    ] as const) {
       expect(["always", "unless-stopped", "on-failure"], `${name}.restart`).toContain(service.restart);
     }
   });
@@ -378,7 +393,9 @@ describe("Dockerfile", () => {
     expect(runs.some((r) => /\bnpm ci\b.*--omit=dev/.test(r))).toBe(true);
     // The runtime image has no use for the embedded PostgreSQL: DATABASE_URL is required there.
     expect(runs.some((r) => /\bnpm ci\b.*--omit=optional/.test(r))).toBe(true);
-    expect(finalStage.some((i) => i.keyword === "COPY" && /--from=\w+\s+\S*\/dist\s+\.?\/?dist\/?$/.test(i.args))).toBe(true);
+    expect(finalStage.some((i) => i.keyword === "COPY" && /--from=\w+\s+\S*\/dist\s+\.?\/?dist\/?$/.test(i.args))).toBe(
+      true,
+    );
     // "type": "module" in package.json makes dist/*.js ES modules.
     expect(finalStage.some((i) => i.keyword === "COPY" && /\bpackage\.json\b/.test(i.args))).toBe(true);
   });
@@ -423,7 +440,12 @@ describe(".dockerignore", () => {
   it("keeps everything the Dockerfile copies from the context", () => {
     const sources = instructions
       .filter((i) => i.keyword === "COPY" && !i.args.startsWith("--from"))
-      .flatMap((i) => i.args.split(/\s+/).filter((a) => !a.startsWith("--")).slice(0, -1));
+      .flatMap((i) =>
+        i.args
+          .split(/\s+/)
+          .filter((a) => !a.startsWith("--"))
+          .slice(0, -1),
+      );
     expect(sources.length).toBeGreaterThan(0);
     for (const source of sources) {
       expect(existsSync(path.join(root, source)), `${source} exists`).toBe(true);

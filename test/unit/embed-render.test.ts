@@ -25,7 +25,17 @@ const BREAKOUT = "</script><script>alert(1)</script>";
 const ATTRIBUTE = '" onmouseover="x';
 const COMMENT = "<!-- -->";
 const HOSTILE = `${IMG} ${BREAKOUT} ${ATTRIBUTE} ${COMMENT} & 'q' \u2028\u2029`;
-const BAD_URLS = ["javascript:alert(1)", "JaVaScRiPt:alert(1)", "java\nscript:alert(1)", " javascript:alert(1)", "data:text/html,<script>alert(1)</script>", "vbscript:x", "//evil.example/x", "/relative", "https://user:pw@evil.example/"];
+const BAD_URLS = [
+  "javascript:alert(1)",
+  "JaVaScRiPt:alert(1)",
+  "java\nscript:alert(1)",
+  " javascript:alert(1)",
+  "data:text/html,<script>alert(1)</script>",
+  "vbscript:x",
+  "//evil.example/x",
+  "/relative",
+  "https://user:pw@evil.example/",
+];
 const ORIGIN = "https://hub.example";
 
 function hostileCard(overrides: Partial<CardView> = {}): CardView {
@@ -34,9 +44,18 @@ function hostileCard(overrides: Partial<CardView> = {}): CardView {
     title: `${HOSTILE} title`,
     summary: `${HOSTILE} summary`,
     status: ProjectStatus.IN_PROGRESS,
-    municipality: { slug: "herten", name: `${HOSTILE} city`, stateName: `${ATTRIBUTE} state`, website: "javascript:alert(1)" },
+    municipality: {
+      slug: "herten",
+      name: `${HOSTILE} city`,
+      stateName: `${ATTRIBUTE} state`,
+      website: "javascript:alert(1)",
+    },
     topics: [{ key: "t", labelDe: `${IMG} Thema`, labelEn: `${BREAKOUT} topic` }],
-    providers: BAD_URLS.map((website, index) => ({ slug: `p${index}`, name: `${ATTRIBUTE} ${IMG} provider ${index}`, website })),
+    providers: BAD_URLS.map((website, index) => ({
+      slug: `p${index}`,
+      name: `${ATTRIBUTE} ${IMG} provider ${index}`,
+      website,
+    })),
     ...overrides,
   };
 }
@@ -49,19 +68,76 @@ function hostileProject(): LinkedProject {
     startedOn: "2021-08",
     completedOn: null,
     sources: [
-      ...BAD_URLS.map((url, index) => ({ title: `${IMG} source ${index}`, publisher: ATTRIBUTE, publishedOn: null, url })),
+      ...BAD_URLS.map((url, index) => ({
+        title: `${IMG} source ${index}`,
+        publisher: ATTRIBUTE,
+        publishedOn: null,
+        url,
+      })),
       { title: "good source", publisher: null, publishedOn: "2019-03-21", url: "https://example.org/a?b=1&c=2" },
     ],
   };
 }
 
 const ELEMENTS_OF_CARD = new Set(["article", "p", "h2", "a", "ul", "li"]);
-const ELEMENTS_OF_DOCUMENT = new Set(["html", "head", "meta", "title", "link", "body", "main", "script", "header", "footer", "h1", "h3", "dl", "dt", "dd", "section", "ol", "table", "thead", "tbody", "tr", "th", "td", "small", "br", "pre", "code", "strong", "span", ...ELEMENTS_OF_CARD]);
-const ATTRIBUTES = new Set(["class", "lang", "aria-labelledby", "aria-label", "id", "href", "target", "rel", "charset", "name", "content", "type", "title", "property", "scope", "src", "defer"]);
+const ELEMENTS_OF_DOCUMENT = new Set([
+  "html",
+  "head",
+  "meta",
+  "title",
+  "link",
+  "body",
+  "main",
+  "script",
+  "header",
+  "footer",
+  "h1",
+  "h3",
+  "dl",
+  "dt",
+  "dd",
+  "section",
+  "ol",
+  "table",
+  "thead",
+  "tbody",
+  "tr",
+  "th",
+  "td",
+  "small",
+  "br",
+  "pre",
+  "code",
+  "strong",
+  "span",
+  ...ELEMENTS_OF_CARD,
+]);
+const ATTRIBUTES = new Set([
+  "class",
+  "lang",
+  "aria-labelledby",
+  "aria-label",
+  "id",
+  "href",
+  "target",
+  "rel",
+  "charset",
+  "name",
+  "content",
+  "type",
+  "title",
+  "property",
+  "scope",
+  "src",
+  "defer",
+]);
 
 /** Text content as preact writes it, read back. */
 function decodeEntities(text: string): string {
-  return text.replace(/&(quot|amp|lt|gt|#39);/g, (_, entity: string) => ({ quot: '"', amp: "&", lt: "<", gt: ">", "#39": "'" })[entity]!);
+  return text.replace(
+    /&(quot|amp|lt|gt|#39);/g,
+    (_, entity: string) => ({ quot: '"', amp: "&", lt: "<", gt: ">", "#39": "'" })[entity]!,
+  );
 }
 
 /** Asserts that the HTML holds only expected elements and attributes, no event handler, and only http(s) links. */
@@ -73,7 +149,8 @@ function expectInert(html: string, elements: Set<string>): ScannedTag[] {
       expect(ATTRIBUTES, `unexpected attribute ${name} on <${tag.name}>`).toContain(name);
     }
     // The JSON-LD data block, or the card document's one script, served by the hub.
-    if (tag.name === "script" && !tag.closing) expect([{ type: "application/ld+json" }, { src: "/embed/frame.js", defer: "" }]).toContainEqual(tag.attributes);
+    if (tag.name === "script" && !tag.closing)
+      expect([{ type: "application/ld+json" }, { src: "/embed/frame.js", defer: "" }]).toContainEqual(tag.attributes);
     if (tag.closing) continue;
     if (tag.name === "a") {
       // The one relative link is the footer's pointer to the API on the same hub.
@@ -92,21 +169,34 @@ describe("safeHttpUrl", () => {
     expect(safeHttpUrl("HTTP://Example.org")).toBe("http://example.org/");
     expect(safeHttpUrl('https://example.org/"><script>')).toBe("https://example.org/%22%3E%3Cscript%3E");
   });
-  it.each([...BAD_URLS, "", "ftp://example.org/", "mailto:a@b.c", "https://", null, undefined, `https://example.org/${"a".repeat(3000)}`, "https://example.org/\u0000"])(
-    "refuses %j",
-    (url) => {
-      expect(safeHttpUrl(url as string)).toBeNull();
-    },
-  );
+  it.each([
+    ...BAD_URLS,
+    "",
+    "ftp://example.org/",
+    "mailto:a@b.c",
+    "https://",
+    null,
+    undefined,
+    `https://example.org/${"a".repeat(3000)}`,
+    "https://example.org/\u0000",
+  ])("refuses %j", (url) => {
+    expect(safeHttpUrl(url as string)).toBeNull();
+  });
 });
 
 describe("renderCard", () => {
   const options = { lang: "de" as const, theme: "light" as const, compact: false, hubOrigin: ORIGIN, newTab: true };
 
   it("renders the card-markup.md structure with the labels of the language", () => {
-    const view = hostileCard({ title: "Kita-Online", summary: "Kurz.", providers: [{ slug: "krzn", name: "KRZN", website: null }] });
+    const view = hostileCard({
+      title: "Kita-Online",
+      summary: "Kurz.",
+      providers: [{ slug: "krzn", name: "KRZN", website: null }],
+    });
     const html = renderCard(view, options);
-    expect(html).toContain('<article class="ikz-card ikz-card--light" lang="de" aria-labelledby="ikz-card-title-xss-probe">');
+    expect(html).toContain(
+      '<article class="ikz-card ikz-card--light" lang="de" aria-labelledby="ikz-card-title-xss-probe">',
+    );
     expect(html).toContain(`<a href="${ORIGIN}/projekte/xss-probe" target="_blank" rel="noopener">Kita-Online</a>`);
     expect(html).toContain('<p class="ikz-card__status">In Umsetzung</p>');
     expect(html).toContain('<ul class="ikz-card__topics" aria-label="Themen">');
@@ -139,7 +229,10 @@ describe("renderCard", () => {
     const html = renderCard(hostileCard({ slug: '"><img src=x onerror=alert(1)>' }), options);
     const tags = expectInert(html, ELEMENTS_OF_CARD);
     const href = `${ORIGIN}/projekte/%22%3E%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E`;
-    expect(tags.filter((tag) => tag.name === "a" && !tag.closing).map((tag) => tag.attributes.href)).toEqual([href, href]);
+    expect(tags.filter((tag) => tag.name === "a" && !tag.closing).map((tag) => tag.attributes.href)).toEqual([
+      href,
+      href,
+    ]);
     expect(tags[0].attributes["aria-labelledby"]).toBe('ikz-card-title-"><img src=x onerror=alert(1)>');
   });
 
@@ -154,7 +247,9 @@ describe("renderCard", () => {
 
   it("renders the message cards", () => {
     const gone = renderCardMessage("not-published", { ...options, lang: "en" });
-    expect(gone).toContain('<p class="ikz-card__message">This project is not (or no longer) published on the IKZ hub.</p>');
+    expect(gone).toContain(
+      '<p class="ikz-card__message">This project is not (or no longer) published on the IKZ hub.</p>',
+    );
     const down = renderCardMessage("unavailable", { ...options, slug: IMG });
     expect(down).toContain("Die Projektkarte kann gerade nicht geladen werden.");
     expectInert(down, ELEMENTS_OF_CARD);
@@ -164,7 +259,9 @@ describe("renderCard", () => {
     const card = h(ProjectCard, { view: hostileCard(), options });
     const html = renderEmbedDocument(card, { lang: "de", title: `Projektkarte: ${HOSTILE}` });
     const tags = expectInert(html, ELEMENTS_OF_DOCUMENT);
-    expect(tags.filter((tag) => tag.name === "script" && !tag.closing).map((tag) => tag.attributes)).toEqual([{ src: "/embed/frame.js", defer: "" }]);
+    expect(tags.filter((tag) => tag.name === "script" && !tag.closing).map((tag) => tag.attributes)).toEqual([
+      { src: "/embed/frame.js", defer: "" },
+    ]);
     expect(html).toMatch(/^<!doctype html><html lang="de">/);
     expect(html).toContain('<meta name="viewport" content="width=device-width, initial-scale=1"/>');
     expect(html).toContain('<link rel="stylesheet" href="/embed/card.css"/>');
@@ -207,7 +304,9 @@ describe("the project page's embed head and box", () => {
     expect(data.areaServed).toMatchObject({ "@type": "City", name: `${HOSTILE} city` });
     expect(data.areaServed.url).toBeUndefined();
     expect(data.member.every((member: { url?: string }) => member.url === undefined)).toBe(true);
-    expect(data.subjectOf.map((source: { url?: string }) => source.url).filter(Boolean)).toEqual(["https://example.org/a?b=1&c=2"]);
+    expect(data.subjectOf.map((source: { url?: string }) => source.url).filter(Boolean)).toEqual([
+      "https://example.org/a?b=1&c=2",
+    ]);
   });
 
   it("carries the oEmbed discovery link and canonical link, escaped", () => {
@@ -218,16 +317,22 @@ describe("the project page's embed head and box", () => {
       type: "application/json+oembed",
       href: `${ORIGIN}/oembed?url=${encodeURIComponent(`${ORIGIN}/projekte/xss-probe`)}&format=json`,
     });
-    expect(tags.find((tag) => tag.name === "link" && tag.attributes.rel === "canonical")!.attributes.href).toBe(`${ORIGIN}/projekte/xss-probe`);
+    expect(tags.find((tag) => tag.name === "link" && tag.attributes.rel === "canonical")!.attributes.href).toBe(
+      `${ORIGIN}/projekte/xss-probe`,
+    );
   });
 
   it("shows the three snippets as text, each exactly as embedSnippets writes it", () => {
     const tags = expectInert(box, ELEMENTS_OF_DOCUMENT);
     expect(tags.some((tag) => tag.name === "script" || tag.name === "iframe")).toBe(false);
-    const codes = [...box.matchAll(/<pre class="embed-snippet"[^>]*><code>([^<]*)<\/code><\/pre>/g)].map((match) => decodeEntities(match[1]));
+    const codes = [...box.matchAll(/<pre class="embed-snippet"[^>]*><code>([^<]*)<\/code><\/pre>/g)].map((match) =>
+      decodeEntities(match[1]),
+    );
     const snippets = embedSnippets(ORIGIN, hostileProject());
     expect(codes).toEqual([snippets.webComponent, snippets.iframe, snippets.oembedUrl]);
-    expect(box).toContain("&lt;iframe id=&quot;ikz-card-xss-probe&quot; src=&quot;https://hub.example/embed/projects/xss-probe&quot;");
+    expect(box).toContain(
+      "&lt;iframe id=&quot;ikz-card-xss-probe&quot; src=&quot;https://hub.example/embed/projects/xss-probe&quot;",
+    );
   });
 
   it("shows no snippet, and no head link, without a trusted origin", () => {
@@ -247,7 +352,10 @@ describe("embedSnippets", () => {
     expect(snippets.webComponent).toBe(
       `<script src="${ORIGIN}/embed/card.js" type="module"></script>\n<ikz-project-card project="${escapedSlug}" lang="de" theme="light"></ikz-project-card>`,
     );
-    expect(scanTags(snippets.iframe.replace(/<script>[^]*<\/script>/, "")).map((tag) => tag.name)).toEqual(["iframe", "iframe"]);
+    expect(scanTags(snippets.iframe.replace(/<script>[^]*<\/script>/, "")).map((tag) => tag.name)).toEqual([
+      "iframe",
+      "iframe",
+    ]);
     const [, script] = snippets.iframe.split(/\n(?=<script>)/);
     expect(script.match(/<\/?script/g)).toEqual(["<script", "</script"]);
     expect(script).not.toMatch(/\u2028/);
@@ -277,8 +385,17 @@ describe("oEmbed", () => {
   const parse = (query: Record<string, unknown>) => parseOEmbedRequest(query, ORIGIN);
 
   it("accepts the hub's project and embed URLs", () => {
-    expect(parse({ url: page })).toEqual({ slug: "herten-kita-online", card: { lang: "de", theme: "light", compact: false }, maxWidth: null, maxHeight: null });
-    expect(parse({ url: `${page}/`, format: "json", maxwidth: "300", maxheight: "" })).toMatchObject({ slug: "herten-kita-online", maxWidth: 300, maxHeight: null });
+    expect(parse({ url: page })).toEqual({
+      slug: "herten-kita-online",
+      card: { lang: "de", theme: "light", compact: false },
+      maxWidth: null,
+      maxHeight: null,
+    });
+    expect(parse({ url: `${page}/`, format: "json", maxwidth: "300", maxheight: "" })).toMatchObject({
+      slug: "herten-kita-online",
+      maxWidth: 300,
+      maxHeight: null,
+    });
     expect(parse({ url: `${ORIGIN}/embed/projects/herten-kita-online?lang=en&theme=dark&compact=1` })).toMatchObject({
       card: { lang: "en", theme: "dark", compact: true },
     });
@@ -316,7 +433,15 @@ describe("oEmbed", () => {
   it("answers a rich response whose html is one iframe, sized within maxwidth and maxheight", () => {
     const request = parse({ url: page }) as OEmbedRequest;
     const response = oembedResponse(hostileCard(), request, ORIGIN);
-    expect(response).toMatchObject({ version: "1.0", type: "rich", provider_name: "IKZ-Hub", provider_url: `${ORIGIN}/`, width: 480, height: 480, cache_age: 300 });
+    expect(response).toMatchObject({
+      version: "1.0",
+      type: "rich",
+      provider_name: "IKZ-Hub",
+      provider_url: `${ORIGIN}/`,
+      width: 480,
+      height: 480,
+      cache_age: 300,
+    });
     expect(response.title).toBe(`${HOSTILE} title`);
     expect(response).not.toHaveProperty("author_url");
     const tags = scanTags(response.html as string);
@@ -342,8 +467,15 @@ describe("oEmbed", () => {
   });
 
   it("carries the card options into the iframe", () => {
-    const html = embedFrameHtml(ORIGIN, { slug: "s", title: "T" }, { card: { lang: "en", theme: "inherit", compact: true }, width: 1, height: 2 });
-    expect(scanTags(html)[0].attributes).toMatchObject({ src: `${ORIGIN}/embed/projects/s?lang=en&theme=inherit&compact=1`, title: "Project card: T" });
+    const html = embedFrameHtml(
+      ORIGIN,
+      { slug: "s", title: "T" },
+      { card: { lang: "en", theme: "inherit", compact: true }, width: 1, height: 2 },
+    );
+    expect(scanTags(html)[0].attributes).toMatchObject({
+      src: `${ORIGIN}/embed/projects/s?lang=en&theme=inherit&compact=1`,
+      title: "Project card: T",
+    });
   });
 });
 
@@ -352,7 +484,11 @@ describe("card parameters", () => {
     const read = (query: Record<string, unknown>) => parseCardParams((name) => query[name]);
     expect(read({})).toEqual({ lang: "de", theme: "light", compact: false });
     expect(read({ lang: "EN", theme: "dark", compact: "true" })).toEqual({ lang: "en", theme: "dark", compact: true });
-    expect(read({ lang: ["en", "de"], theme: "<x>", compact: "yes" })).toEqual({ lang: "de", theme: "light", compact: false });
+    expect(read({ lang: ["en", "de"], theme: "<x>", compact: "yes" })).toEqual({
+      lang: "de",
+      theme: "light",
+      compact: false,
+    });
     expect(cardParamsQuery({ lang: "de", theme: "light", compact: false })).toBe("");
   });
 });

@@ -8,7 +8,14 @@ import { describe, expect, it } from "vitest";
 import type { OperationLimits } from "../../server/config.js";
 import { operationLimitsPlugin } from "../../server/graphql/limits.js";
 
-const limits: OperationLimits = { depth: 12, aliases: 30, directives: 20, tokens: 3000, cost: 10_000, executionTimeoutMs: 100 };
+const limits: OperationLimits = {
+  depth: 12,
+  aliases: 30,
+  directives: 20,
+  tokens: 3000,
+  cost: 10_000,
+  executionTimeoutMs: 100,
+};
 
 /** Blocks the event loop for `ms`, as CPU-bound work does. */
 function spin(ms: number): string {
@@ -23,7 +30,10 @@ describe("execution deadline by the clock", () => {
     typeDefs: "type Query { busy: String later: String } type Mutation { write(ms: Int!): String }",
     resolvers: {
       Query: { busy: () => spin(150), later: () => (laterCalls++, "later") },
-      Mutation: { write: (_: unknown, { ms }: { ms: number }) => new Promise((resolve) => setTimeout(() => resolve(`written after ${ms} ms`), ms)) },
+      Mutation: {
+        write: (_: unknown, { ms }: { ms: number }) =>
+          new Promise((resolve) => setTimeout(() => resolve(`written after ${ms} ms`), ms)),
+      },
     },
     plugins: [operationLimitsPlugin(limits)],
     logger: { debug() {}, info() {}, warn() {}, error() {} },
@@ -34,12 +44,17 @@ describe("execution deadline by the clock", () => {
     const response = await server.executeOperation({ query: "{ busy later }" });
     // Old behaviour: 200 with { busy: "done", later: "later" }, the timer having had no chance to fire.
     expect(response.http.status).toBe(503);
-    expect(response.body.kind === "single" && response.body.singleResult).toMatchObject({ data: null, errors: [{ extensions: { code: "TIMEOUT" } }] });
+    expect(response.body.kind === "single" && response.body.singleResult).toMatchObject({
+      data: null,
+      errors: [{ extensions: { code: "TIMEOUT" } }],
+    });
     expect(laterCalls).toBe(0);
   });
 
   it("answers a write that finished after the deadline with its result, and does not start the next one", async () => {
-    const response = await server.executeOperation({ query: "mutation { first: write(ms: 200) second: write(ms: 0) }" });
+    const response = await server.executeOperation({
+      query: "mutation { first: write(ms: 200) second: write(ms: 0) }",
+    });
     const result = response.body.kind === "single" ? response.body.singleResult : undefined;
     // Old behaviour: 503 with data null, although the first write was done.
     expect(response.http.status ?? 200).toBe(200);
@@ -51,7 +66,9 @@ describe("execution deadline by the clock", () => {
 
   it("answers a query that ended in time with its data, however long the plugins after it take", async () => {
     // A plugin listed first sends its response hooks first: its work falls after execution ended.
-    const slowToSend: ApolloServerPlugin = { requestDidStart: async () => ({ willSendResponse: async () => void spin(150) }) };
+    const slowToSend: ApolloServerPlugin = {
+      requestDidStart: async () => ({ willSendResponse: async () => void spin(150) }),
+    };
     const late = new ApolloServer({
       typeDefs: "type Query { quick: String }",
       resolvers: { Query: { quick: () => "quick" } },

@@ -31,11 +31,19 @@ describe("headerFreeStorage", () => {
     const item = { query: "{ __typename }", variables: '{"headers": 1}', headers: HEADERS, operationName: null };
     storage.setItem("graphiql:queries", JSON.stringify({ queries: [item] }));
     storage.setItem("graphiql:favorites", JSON.stringify({ queries: [item] }));
-    storage.setItem("graphiql:tabState", JSON.stringify({ tabs: [{ id: "a", title: "T", query: "{ a }", headers: HEADERS }], activeTabIndex: 0 }));
+    storage.setItem(
+      "graphiql:tabState",
+      JSON.stringify({ tabs: [{ id: "a", title: "T", query: "{ a }", headers: HEADERS }], activeTabIndex: 0 }),
+    );
     for (const key of ["graphiql:queries", "graphiql:favorites"]) {
-      expect(JSON.parse(backing.getItem(key)!)).toEqual({ queries: [{ query: "{ __typename }", variables: '{"headers": 1}', operationName: null }] });
+      expect(JSON.parse(backing.getItem(key)!)).toEqual({
+        queries: [{ query: "{ __typename }", variables: '{"headers": 1}', operationName: null }],
+      });
     }
-    expect(JSON.parse(backing.getItem("graphiql:tabState")!)).toEqual({ tabs: [{ id: "a", title: "T", query: "{ a }" }], activeTabIndex: 0 });
+    expect(JSON.parse(backing.getItem("graphiql:tabState")!)).toEqual({
+      tabs: [{ id: "a", title: "T", query: "{ a }" }],
+      activeTabIndex: 0,
+    });
     expect([...backing.entries.values()].join("\n")).not.toContain(TOKEN);
   });
 

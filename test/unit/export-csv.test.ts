@@ -5,7 +5,15 @@ import { germanDecimal, toCsv } from "../../server/export/export.csv.js";
 
 const columns = [{ header: "wert", value: (row: { value: string | number | null }) => row.value }];
 const cells = (values: (string | number | null)[]) =>
-  (parse(toCsv(values.map((value) => ({ value })), columns).slice(1), { delimiter: ";", columns: true }) as { wert: string }[]).map((row) => row.wert);
+  (
+    parse(
+      toCsv(
+        values.map((value) => ({ value })),
+        columns,
+      ).slice(1),
+      { delimiter: ";", columns: true },
+    ) as { wert: string }[]
+  ).map((row) => row.wert);
 
 describe("toCsv", () => {
   it("starts with a byte order mark and ends records with CRLF", () => {

@@ -23,7 +23,13 @@ describe("toGlobalId", () => {
   });
 
   it("produces URL-safe text without padding", () => {
-    for (const [typeName, id] of [["Project", 1], ["BudgetLine", 7], ["Topic", 123456], ["WorkingGroup", 2 ** 31 - 1], ["LessonLearned", 99]] as const) {
+    for (const [typeName, id] of [
+      ["Project", 1],
+      ["BudgetLine", 7],
+      ["Topic", 123456],
+      ["WorkingGroup", 2 ** 31 - 1],
+      ["LessonLearned", 99],
+    ] as const) {
       expect(toGlobalId(typeName, id)).toMatch(/^[A-Za-z0-9_-]+$/);
     }
   });
@@ -123,7 +129,8 @@ describe("fromGlobalId", () => {
   });
 
   it("rejects ids beyond the database's integer range", () => {
-    for (const id of [2 ** 31, 999_999_999_999_999]) expect(rejection(toGlobalId("Project", id)).extensions.code).toBe("BAD_USER_INPUT");
+    for (const id of [2 ** 31, 999_999_999_999_999])
+      expect(rejection(toGlobalId("Project", id)).extensions.code).toBe("BAD_USER_INPUT");
   });
 
   it("does not echo the bad value in the message", () => {

@@ -33,7 +33,9 @@ describe("list bounds", () => {
   });
 
   it("pages only connection lists and search hits by their parent", () => {
-    const paged = lists.filter(({ field }) => (field.extensions as ListBoundExtensions).pagedByParent).map(({ type, field }) => `${type.name}.${field.name}`);
+    const paged = lists
+      .filter(({ field }) => (field.extensions as ListBoundExtensions).pagedByParent)
+      .map(({ type, field }) => `${type.name}.${field.name}`);
     for (const name of paged) expect(name).toMatch(/(Connection\.(nodes|edges)|SearchResults\.hits)$/);
   });
 });

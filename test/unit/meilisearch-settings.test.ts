@@ -12,13 +12,24 @@ describe("Meilisearch filter translation", () => {
   });
 
   it("ANDs the criteria and ORs the values within one, with the contract's attribute names", () => {
-    expect(meiliFilter({ types: ["Project", "Strategy"], municipalities: ["herten"], states: ["NW"], topics: ["e-file"], statuses: ["PLANNED"], providers: ["krzn"] })).toBe(
+    expect(
+      meiliFilter({
+        types: ["Project", "Strategy"],
+        municipalities: ["herten"],
+        states: ["NW"],
+        topics: ["e-file"],
+        statuses: ["PLANNED"],
+        providers: ["krzn"],
+      }),
+    ).toBe(
       'type IN ["Project", "Strategy"] AND municipality IN ["herten"] AND state IN ["NW"] AND topics IN ["e-file"] AND status IN ["PLANNED"] AND providers IN ["krzn"]',
     );
   });
 
   it("quotes values so that no filter syntax gets through", () => {
-    expect(meiliFilter({ municipalities: ['a" OR type = "Provider', "back\\slash"] })).toBe('municipality IN ["a\\" OR type = \\"Provider", "back\\\\slash"]');
+    expect(meiliFilter({ municipalities: ['a" OR type = "Provider', "back\\slash"] })).toBe(
+      'municipality IN ["a\\" OR type = \\"Provider", "back\\\\slash"]',
+    );
   });
 });
 
@@ -63,8 +74,23 @@ describe("Meilisearch settings", () => {
 
 describe("Meilisearch documents and answers", () => {
   it("strips the highlight sentinels from document text, so that text cannot forge a <mark>", () => {
-    const row = { type: "Project" as const, entity_id: 1, municipality_id: 2, municipality_slug: "herten", state: "NW", status: "PLANNED", topics: [], providers: [] };
-    const document = toMeiliDocument({ ...row, title: "\uE000Kita\uE001", summary: "a\uE000b", body: "\uE001c", context: "\uE000" });
+    const row = {
+      type: "Project" as const,
+      entity_id: 1,
+      municipality_id: 2,
+      municipality_slug: "herten",
+      state: "NW",
+      status: "PLANNED",
+      topics: [],
+      providers: [],
+    };
+    const document = toMeiliDocument({
+      ...row,
+      title: "\uE000Kita\uE001",
+      summary: "a\uE000b",
+      body: "\uE001c",
+      context: "\uE000",
+    });
     expect([document.title, document.summary, document.body, document.context]).toEqual(["Kita", "ab", "c", ""]);
   });
 
@@ -104,7 +130,14 @@ describe("Meilisearch documents and answers", () => {
 
   it("turns a facet distribution into the contract's facets, most frequent first", () => {
     const facets = facetCounts({ type: { Project: 3, Strategy: 5 }, topics: { "e-file": 2, childcare: 2 } });
-    expect(facets.map((facet) => facet.field)).toEqual(["type", "municipality", "state", "topic", "status", "provider"]);
+    expect(facets.map((facet) => facet.field)).toEqual([
+      "type",
+      "municipality",
+      "state",
+      "topic",
+      "status",
+      "provider",
+    ]);
     expect(facets[0].values).toEqual([
       { value: "Strategy", count: 5 },
       { value: "Project", count: 3 },

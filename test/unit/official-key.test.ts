@@ -5,7 +5,8 @@ import { seedData } from "../../seeds/data/index.js";
 
 describe("official municipality key (AGS)", () => {
   it("accepts the four seeded cities' keys", () => {
-    for (const { municipality } of seedData.cities) expect(officialKeyProblem(municipality.officialKey, municipality.state)).toBeNull();
+    for (const { municipality } of seedData.cities)
+      expect(officialKeyProblem(municipality.officialKey, municipality.state)).toBeNull();
   });
 
   it("rejects keys that are not eight digits", () => {
@@ -15,7 +16,9 @@ describe("official municipality key (AGS)", () => {
   });
 
   it("rejects a key of another state", () => {
-    expect(officialKeyProblem("06433007", State.NW)).toBe("official key 06433007 does not belong to state NW: its keys start with 05");
+    expect(officialKeyProblem("06433007", State.NW)).toBe(
+      "official key 06433007 does not belong to state NW: its keys start with 05",
+    );
     expect(officialKeyProblem("03254021", State.NI)).toBeNull();
   });
 });

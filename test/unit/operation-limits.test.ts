@@ -4,7 +4,15 @@
  * test holds back, under fake timers, so that timing is exact and leaks show.
  */
 import { ApolloServer } from "@apollo/server";
-import { type FragmentDefinitionNode, getIntrospectionQuery, type GraphQLObjectType, graphqlSync, Kind, type OperationDefinitionNode, parse } from "graphql";
+import {
+  type FragmentDefinitionNode,
+  getIntrospectionQuery,
+  type GraphQLObjectType,
+  graphqlSync,
+  Kind,
+  type OperationDefinitionNode,
+  parse,
+} from "graphql";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { OperationLimits } from "../../server/config.js";
 import { operationCost } from "../../server/graphql/cost.rule.js";
@@ -27,7 +35,8 @@ import { SIMILAR_WORK } from "../../schema/similarity/similarity.inputs.js";
 /** The objects of an answer, as the cost model counts them. */
 function countObjects(value: unknown): number {
   if (Array.isArray(value)) return value.reduce((sum: number, item) => sum + countObjects(item), 0);
-  if (value !== null && typeof value === "object") return Object.values(value).reduce((sum: number, item) => sum + countObjects(item), 0) + 1;
+  if (value !== null && typeof value === "object")
+    return Object.values(value).reduce((sum: number, item) => sum + countObjects(item), 0) + 1;
   return 0;
 }
 
@@ -36,16 +45,24 @@ describe("operationCost", () => {
   const cost = (source: string, variableValues?: Record<string, unknown>) => {
     const document = parse(source);
     const fragments = new Map(
-      document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
+      document.definitions
+        .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
+        .map((d) => [d.name.value, d]),
     );
-    const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
-    return operationCost({ getSchema: () => schema, getFragment: (name) => fragments.get(name) }, operation, { variableValues });
+    const operation = document.definitions.find(
+      (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+    )!;
+    return operationCost({ getSchema: () => schema, getFragment: (name) => fragments.get(name) }, operation, {
+      variableValues,
+    });
   };
 
   it("counts objects, not scalars: a connection 1, each of its `first` nodes 1", () => {
     expect(cost("{ projects { totalCount } }")).toBe(1);
     expect(cost("{ projects(first: 5) { totalCount nodes { title slug } } }")).toBe(6);
-    expect(cost("{ projects(first: 5) { edges { cursor node { title } } pageInfo { hasNextPage } } }")).toBe(1 + 5 * 2 + 1);
+    expect(cost("{ projects(first: 5) { edges { cursor node { title } } pageInfo { hasNextPage } } }")).toBe(
+      1 + 5 * 2 + 1,
+    );
   });
 
   it("takes `first` from the argument's default (20) when it is absent", () => {
@@ -54,16 +71,26 @@ describe("operationCost", () => {
   });
 
   it("counts a plain list at its declared bound: `maxItems`, or its own `first`", () => {
-    expect(cost('{ project(slug: "x") { sources { title } providers { name } } }')).toBe(1 + MAX_SOURCES + MAX_PROJECT_PROVIDERS);
+    expect(cost('{ project(slug: "x") { sources { title } providers { name } } }')).toBe(
+      1 + MAX_SOURCES + MAX_PROJECT_PROVIDERS,
+    );
     // Without `first`, a plain list is priced (and answered) complete up to the largest page.
     expect(cost('{ strategy(slug: "x") { budget { amount } } }')).toBe(1 + MAX_PAGE_SIZE);
-    expect(cost("{ topics(first: 1) { nodes { municipalities { fieldsOfAction } } } }")).toBe(1 + 1 * (1 + PER_RECORD_AGGREGATE_WORK + MAX_PAGE_SIZE));
-    expect(cost("{ topics(first: 1) { nodes { municipalities(first: 100) { municipality { name } } } } }")).toBe(1 + 1 * (1 + PER_RECORD_AGGREGATE_WORK + 100 * 2));
+    expect(cost("{ topics(first: 1) { nodes { municipalities { fieldsOfAction } } } }")).toBe(
+      1 + 1 * (1 + PER_RECORD_AGGREGATE_WORK + MAX_PAGE_SIZE),
+    );
+    expect(cost("{ topics(first: 1) { nodes { municipalities(first: 100) { municipality { name } } } } }")).toBe(
+      1 + 1 * (1 + PER_RECORD_AGGREGATE_WORK + 100 * 2),
+    );
   });
 
   it("sizes a comparison by the lists it is asked for", () => {
-    expect(cost('{ compare(municipalities: ["a", "b"], topics: ["x"]) { rows { cells { coverage } } } }')).toBe(1 + 1 * (1 + 2));
-    expect(cost('{ compare(municipalities: ["a", "b"]) { rows { cells { coverage } } } }')).toBe(1 + MAX_TAXONOMY_TOPICS * (1 + 2));
+    expect(cost('{ compare(municipalities: ["a", "b"], topics: ["x"]) { rows { cells { coverage } } } }')).toBe(
+      1 + 1 * (1 + 2),
+    );
+    expect(cost('{ compare(municipalities: ["a", "b"]) { rows { cells { coverage } } } }')).toBe(
+      1 + MAX_TAXONOMY_TOPICS * (1 + 2),
+    );
   });
 
   it("prices facets and each aggregate by the statements they run, whatever `first` says", () => {
@@ -77,12 +104,15 @@ describe("operationCost", () => {
 
   it("prices each project's suggestions by their candidate search, so a page of 100 with `similar` is refused", () => {
     expect(cost('{ project(slug: "x") { similar(first: 5) { score } } }')).toBe(1 + SIMILAR_WORK + 5);
-    expect(cost("{ projects(first: 20) { nodes { similar(first: 5) { project { slug } } } } }")).toBe(1 + 20 * (1 + SIMILAR_WORK + 5 * 2));
+    expect(cost("{ projects(first: 20) { nodes { similar(first: 5) { project { slug } } } } }")).toBe(
+      1 + 20 * (1 + SIMILAR_WORK + 5 * 2),
+    );
     expect(cost("{ projects(first: 100) { nodes { similar(first: 1) { score } } } }")).toBeGreaterThan(10_000);
   });
 
   it("multiplies nested lists: the expensive nested pagination", () => {
-    const nested = "{ municipalities(first: 100) { nodes { projects(first: 100) { nodes { municipality { projects(first: 100) { totalCount } } } } } } }";
+    const nested =
+      "{ municipalities(first: 100) { nodes { projects(first: 100) { nodes { municipality { projects(first: 100) { totalCount } } } } } } }";
     expect(cost(nested)).toBe(1 + 100 * (1 + 1 + 100 * (1 + 1 + 1)));
   });
 
@@ -100,14 +130,21 @@ describe("operationCost", () => {
   });
 
   it("prices fragments where they are spread, and survives a cycle", () => {
-    const viaFragments = "{ projects(first: 2) { nodes { ...P ... on Project { municipality { name } } } } } fragment P on Project { providers { name } }";
+    const viaFragments =
+      "{ projects(first: 2) { nodes { ...P ... on Project { municipality { name } } } } } fragment P on Project { providers { name } }";
     expect(cost(viaFragments)).toBe(1 + 2 * (1 + MAX_PROJECT_PROVIDERS + 1));
     expect(cost("{ ...A } fragment A on Query { projects { totalCount } ...B } fragment B on Query { ...A }")).toBe(1);
   });
 
   it("leaves __typename free and prices introspection by the objects it answers", () => {
     expect(cost("{ __typename }")).toBe(0);
-    const full = getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true });
+    const full = getIntrospectionQuery({
+      descriptions: true,
+      specifiedByUrl: true,
+      directiveIsRepeatable: true,
+      schemaDescription: true,
+      inputValueDeprecation: true,
+    });
     const answer = graphqlSync({ schema, source: full });
     expect(answer.errors).toBeUndefined();
     // Every object of the answer counts; deprecated fields are counted too (an upper bound), and this schema has none.
@@ -117,20 +154,36 @@ describe("operationCost", () => {
     const aliased = `{ ${Array.from({ length: 30 }, (_, i) => `a${i}: ${selection}`).join(" ")} }`;
     expect(cost(aliased)).toBe(30 * cost(`{ ${selection} }`));
     expect(cost(aliased)).toBeGreaterThan(10_000);
-    expect(cost('{ __type(name: "Project") { fields { name } } }')).toBe(1 + Object.keys((schema.getType("Project") as GraphQLObjectType).getFields()).length);
+    expect(cost('{ __type(name: "Project") { fields { name } } }')).toBe(
+      1 + Object.keys((schema.getType("Project") as GraphQLObjectType).getFields()).length,
+    );
     expect(cost('{ __type(name: "NoSuchType") { fields { name } } }')).toBe(0);
   });
 
   it("prices the analyst query of issue 12 under the default limit", () => {
     const analyst = analystQueryCost(schema);
     console.info(`analyst query cost: ${analyst}`);
-    expect(analyst).toBe(1 + 10 * (1 + MAX_STRATEGIES * (1 + MAX_FIELDS_OF_ACTION * (1 + MAX_TOPICS)) + 1 + 20 * (1 + MAX_PROJECT_PROVIDERS + MAX_TOPICS)));
+    expect(analyst).toBe(
+      1 +
+        10 *
+          (1 +
+            MAX_STRATEGIES * (1 + MAX_FIELDS_OF_ACTION * (1 + MAX_TOPICS)) +
+            1 +
+            20 * (1 + MAX_PROJECT_PROVIDERS + MAX_TOPICS)),
+    );
     expect(analyst).toBeLessThan(10_000);
   });
 });
 
 describe("execution timeout", () => {
-  const limits: OperationLimits = { depth: 12, aliases: 30, directives: 20, tokens: 3000, cost: 10_000, executionTimeoutMs: 100 };
+  const limits: OperationLimits = {
+    depth: 12,
+    aliases: 30,
+    directives: 20,
+    tokens: 3000,
+    cost: 10_000,
+    executionTimeoutMs: 100,
+  };
   let release: () => void = () => undefined;
   let childCalls = 0;
 
@@ -201,7 +254,8 @@ describe("execution timeout", () => {
         data: null,
         errors: [
           {
-            message: "The operation took longer than 100 ms and was stopped. Ask for less: smaller pages (`first`) or fewer nested lists.",
+            message:
+              "The operation took longer than 100 ms and was stopped. Ask for less: smaller pages (`first`) or fewer nested lists.",
             extensions: { code: "TIMEOUT" },
           },
         ],

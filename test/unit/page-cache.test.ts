@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { createPageCache, type PageKey } from "../../server/embed/page-cache.js";
 
-const key = (slug: string, ...variant: (string | number | boolean)[]): PageKey => ({ slug, variant: ["card", "http://127.0.0.1", ...variant] });
+const key = (slug: string, ...variant: (string | number | boolean)[]): PageKey => ({
+  slug,
+  variant: ["card", "http://127.0.0.1", ...variant],
+});
 
 /** A render function that counts its calls. */
 function renderer(body: string | null) {

@@ -17,7 +17,10 @@ function capturingLogger() {
 
 describe("memory limiter", () => {
   it("lets `points` requests through per window and refuses the next, per key", async () => {
-    const limiter = createRateLimiter({ config: { rateLimit: { points: 3, durationSeconds: 60 }, redisUrl: null }, logger: silent });
+    const limiter = createRateLimiter({
+      config: { rateLimit: { points: 3, durationSeconds: 60 }, redisUrl: null },
+      logger: silent,
+    });
     expect(limiter.usesRedis).toBe(false);
     const results = [];
     for (let i = 0; i < 4; i++) results.push(await limiter.consume("ip:192.0.2.1"));
@@ -35,7 +38,10 @@ describe("memory limiter", () => {
   });
 
   it("starts a new window when the old one has passed", async () => {
-    const limiter = createRateLimiter({ config: { rateLimit: { points: 1, durationSeconds: 1 }, redisUrl: null }, logger: silent });
+    const limiter = createRateLimiter({
+      config: { rateLimit: { points: 1, durationSeconds: 1 }, redisUrl: null },
+      logger: silent,
+    });
     expect((await limiter.consume("k")).allowed).toBe(true);
     expect((await limiter.consume("k")).allowed).toBe(false);
     await new Promise((resolve) => setTimeout(resolve, 1100));
@@ -48,7 +54,10 @@ describe.each([
   ["Redis", "redis://127.0.0.1:6379"],
 ])("consume(key, points) in %s", (_where, redisUrl) => {
   it("takes several points at once; a refused request takes none, so that a smaller one still passes", async () => {
-    const limiter = createRateLimiter({ config: { rateLimit: { points: 12, durationSeconds: 60 }, redisUrl }, logger: silent });
+    const limiter = createRateLimiter({
+      config: { rateLimit: { points: 12, durationSeconds: 60 }, redisUrl },
+      logger: silent,
+    });
     const key = `test:${randomUUID()}`;
     try {
       expect(await limiter.consume(key, 5)).toMatchObject({ allowed: true, remaining: 7 });

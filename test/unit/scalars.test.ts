@@ -44,7 +44,16 @@ describe("isPartialDate", () => {
   });
 
   it("rejects impossible months and days", () => {
-    for (const value of ["2021-00", "2021-13", "2021-99", "2021-01-00", "2021-01-32", "2021-04-31", "2021-06-31", "2021-00-10"]) {
+    for (const value of [
+      "2021-00",
+      "2021-13",
+      "2021-99",
+      "2021-01-00",
+      "2021-01-32",
+      "2021-04-31",
+      "2021-06-31",
+      "2021-00-10",
+    ]) {
       expect(isPartialDate(value), value).toBe(false);
     }
   });
@@ -87,7 +96,9 @@ describe("PartialDate scalar", () => {
   it("rejects invalid values with a message that shows the expected form", () => {
     for (const value of ["2023-02-29", "2021-13", "yesterday", ""]) {
       const error = thrown(() => PartialDateScalar.parseValue(value));
-      expect(error.message).toBe(`PartialDate must be a date written YYYY, YYYY-MM or YYYY-MM-DD, got ${JSON.stringify(value)}`);
+      expect(error.message).toBe(
+        `PartialDate must be a date written YYYY, YYYY-MM or YYYY-MM-DD, got ${JSON.stringify(value)}`,
+      );
     }
   });
 
@@ -99,8 +110,12 @@ describe("PartialDate scalar", () => {
   });
 
   it("rejects literals that are not strings", () => {
-    expect(thrown(() => PartialDateScalar.parseLiteral(intLiteral("2021"), undefined)).message).toMatch(/^PartialDate must be/);
-    expect(thrown(() => PartialDateScalar.parseLiteral(stringLiteral("2021-02-30"), undefined)).message).toMatch(/got "2021-02-30"$/);
+    expect(thrown(() => PartialDateScalar.parseLiteral(intLiteral("2021"), undefined)).message).toMatch(
+      /^PartialDate must be/,
+    );
+    expect(thrown(() => PartialDateScalar.parseLiteral(stringLiteral("2021-02-30"), undefined)).message).toMatch(
+      /got "2021-02-30"$/,
+    );
   });
 
   it("refuses to serialize an invalid stored value", () => {
@@ -136,10 +151,29 @@ describe("Decimal scalar", () => {
   });
 
   it("rejects other spellings with a message that shows the expected form", () => {
-    const bad = ["", "1.234", "1,50", "1e5", "1.", ".5", "+1", " 1", "1 ", "0x10", "1234567890123", "NaN", "Infinity", "12.3.4", "--1", "1_000"];
+    const bad = [
+      "",
+      "1.234",
+      "1,50",
+      "1e5",
+      "1.",
+      ".5",
+      "+1",
+      " 1",
+      "1 ",
+      "0x10",
+      "1234567890123",
+      "NaN",
+      "Infinity",
+      "12.3.4",
+      "--1",
+      "1_000",
+    ];
     for (const value of bad) {
       const error = thrown(() => DecimalScalar.parseValue(value));
-      expect(error.message, value).toBe(`Decimal must be a string like "1234.50" (up to 12 digits, 2 decimals), got ${JSON.stringify(value)}`);
+      expect(error.message, value).toBe(
+        `Decimal must be a string like "1234.50" (up to 12 digits, 2 decimals), got ${JSON.stringify(value)}`,
+      );
     }
   });
 

@@ -24,10 +24,12 @@ describe("the committed schema", () => {
       if (isObjectType(type) || isInterfaceType(type) || isInputObjectType(type)) {
         for (const field of Object.values(type.getFields())) {
           check(`${type.name}.${field.name}`, field.description);
-          if ("args" in field) for (const arg of field.args) check(`${type.name}.${field.name}(${arg.name})`, arg.description);
+          if ("args" in field)
+            for (const arg of field.args) check(`${type.name}.${field.name}(${arg.name})`, arg.description);
         }
       }
-      if (isEnumType(type)) for (const value of type.getValues()) check(`${type.name}.${value.name}`, value.description);
+      if (isEnumType(type))
+        for (const value of type.getValues()) check(`${type.name}.${value.name}`, value.description);
     }
     expect(missing).toEqual([]);
   });

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { analyseSynonyms, buildTextQueries, editDistance, lexemeCount, tokenize, typoBudget, umlautVariants, type WordFacts } from "../../server/search/query-analysis.js";
+import {
+  analyseSynonyms,
+  buildTextQueries,
+  editDistance,
+  lexemeCount,
+  tokenize,
+  typoBudget,
+  umlautVariants,
+  type WordFacts,
+} from "../../server/search/query-analysis.js";
 import { MAX_QUERY_LEXEMES } from "../../schema/search/search-engine.port.js";
 import { markedSnippet } from "../../server/search/snippet.js";
 import { SYNONYMS } from "../../server/search/synonyms.js";
@@ -22,7 +31,9 @@ describe("tokenize", () => {
   it("counts a repeated word once, in any case or spelling of a compound", () => {
     expect(tokenize("Kita kita KITA")).toEqual([{ parts: ["Kita"] }]);
     expect(tokenize("E-Akte eAkte E Akte")).toEqual([{ parts: ["E", "Akte"] }]);
-    expect(tokenize("Verwaltung-Digital-Kita-Anmeldung ".repeat(8))).toEqual([{ parts: ["Verwaltung", "Digital", "Kita", "Anmeldung"] }]);
+    expect(tokenize("Verwaltung-Digital-Kita-Anmeldung ".repeat(8))).toEqual([
+      { parts: ["Verwaltung", "Digital", "Kita", "Anmeldung"] },
+    ]);
   });
 
   it("counts each part of a compound toward the 10 words", () => {
@@ -43,7 +54,9 @@ describe("word rules", () => {
   });
 
   it("allows typos as Meilisearch does: none below 5 letters, one from 5, two from 9", () => {
-    expect([typoBudget("Kita"), typoBudget("Akten"), typoBudget("Kindergar"), typoBudget("Ä".repeat(9))]).toEqual([0, 1, 2, 2]);
+    expect([typoBudget("Kita"), typoBudget("Akten"), typoBudget("Kindergar"), typoBudget("Ä".repeat(9))]).toEqual([
+      0, 1, 2, 2,
+    ]);
   });
 
   it("counts edits, a swap of neighbours as one", () => {
@@ -72,14 +85,22 @@ describe("buildTextQueries", () => {
 
   it("expands synonyms, and the compounds each term starts", () => {
     const queries = buildTextQueries(tokenize("Kita"), facts, synonyms)!;
-    expect(queries.full).toBe("(('kita' | 'kitaanmeld') | 'kindertagesstatt' | ('kindergart' | 'kindergartenverwalt') | 'kindertagespfleg' | 'kindertageseinricht')");
-    expect(queries.exact).toBe("('kita' | 'kindertagesstatt' | 'kindergart' | 'kindertagespfleg' | 'kindertageseinricht')");
+    expect(queries.full).toBe(
+      "(('kita' | 'kitaanmeld') | 'kindertagesstatt' | ('kindergart' | 'kindergartenverwalt') | 'kindertagespfleg' | 'kindertageseinricht')",
+    );
+    expect(queries.exact).toBe(
+      "('kita' | 'kindertagesstatt' | 'kindergart' | 'kindertagespfleg' | 'kindertageseinricht')",
+    );
   });
 
   it("applies synonyms to the parts of a compound", () => {
-    const withParts = new Map(facts).set("Anmeldung", { lexemes: ["anmeld"], near: [] }).set("KitaAnmeldung", { lexemes: ["kitaanmeld"], near: [] });
+    const withParts = new Map(facts)
+      .set("Anmeldung", { lexemes: ["anmeld"], near: [] })
+      .set("KitaAnmeldung", { lexemes: ["kitaanmeld"], near: [] });
     const queries = buildTextQueries(tokenize("Kita-Anmeldung"), withParts, analyseSynonyms(SYNONYMS, withParts))!;
-    expect(queries.exact).toBe("('kitaanmeld' | (('kita' | 'kindertagesstatt' | 'kindergart' | 'kindertagespfleg' | 'kindertageseinricht') & 'anmeld'))");
+    expect(queries.exact).toBe(
+      "('kitaanmeld' | (('kita' | 'kindertagesstatt' | 'kindergart' | 'kindertagespfleg' | 'kindertageseinricht') & 'anmeld'))",
+    );
   });
 
   it("adds typo corrections only to the full query", () => {
@@ -106,7 +127,11 @@ describe("buildTextQueries", () => {
     const rich = new Map(facts);
     for (const word of ["Verwaltung", "Digital", "Anmeldung", "Bauamt", "Schule", "Glasfaser", "Rathaus", "Bürger"]) {
       const own = stem(word);
-      rich.set(word, { lexemes: [own], near: [`${own}x`, `${own}y`, `${own}z`], expansions: [1, 2, 3, 4].map((n) => `${own}kompos${n}`) });
+      rich.set(word, {
+        lexemes: [own],
+        near: [`${own}x`, `${own}y`, `${own}z`],
+        expansions: [1, 2, 3, 4].map((n) => `${own}kompos${n}`),
+      });
     }
     for (const joined of ["VerwaltungDigitalKitaAnmeldung"]) rich.set(joined, { lexemes: [stem(joined)], near: [] });
     const richSynonyms = analyseSynonyms(SYNONYMS, rich);
@@ -121,7 +146,8 @@ describe("buildTextQueries", () => {
 
     it("keeps at most 24 lexemes: fewer compounds listed first, then no typos, then fewer words", () => {
       const query = "Verwaltung Digital Anmeldung Bauamt Schule Glasfaser Rathaus Bürger Kita";
-      const unbounded = ["Verwaltung", "Digital", "Anmeldung", "Bauamt", "Schule", "Glasfaser", "Rathaus", "Bürger"].length * 8;
+      const unbounded =
+        ["Verwaltung", "Digital", "Anmeldung", "Bauamt", "Schule", "Glasfaser", "Rathaus", "Bürger"].length * 8;
       expect(unbounded).toBeGreaterThan(MAX_QUERY_LEXEMES);
       const queries = buildTextQueries(tokenize(query), rich, richSynonyms)!;
       for (const text of Object.values(queries)) expect(lexemeCount(text)).toBeLessThanOrEqual(MAX_QUERY_LEXEMES);

@@ -69,7 +69,9 @@ function sourcedRecords(): Array<{ label: string; sources: SourceKeys }> {
   for (const c of seedData.cities) {
     const slug = c.municipality.slug;
     out.push({ label: `municipality ${slug}`, sources: c.municipality.sources });
-    c.engagements.forEach((e, i) => out.push({ label: `${slug} engagement #${i} (${e.provider})`, sources: e.sources }));
+    c.engagements.forEach((e, i) =>
+      out.push({ label: `${slug} engagement #${i} (${e.provider})`, sources: e.sources }),
+    );
     for (const d of c.decisions) out.push({ label: `${slug} decision ${d.key}`, sources: d.sources });
     for (const s of c.strategies) {
       out.push({ label: `strategy ${s.slug}`, sources: s.sources });
@@ -128,7 +130,12 @@ function partialDates(): Array<{ label: string; value: string }> {
 
 describe("seed data integrity", () => {
   it("contains the four cities with their stable slugs", () => {
-    expect(seedData.cities.map((c) => c.municipality.slug)).toEqual(["ratingen", "herten", "kelsterbach", "hildesheim"]);
+    expect(seedData.cities.map((c) => c.municipality.slug)).toEqual([
+      "ratingen",
+      "herten",
+      "kelsterbach",
+      "hildesheim",
+    ]);
   });
 
   it("has unique keys and slugs", () => {
@@ -171,7 +178,11 @@ describe("seed data integrity", () => {
 
   it("names every city's strategies, projects and lessons in the city's naming, as editors must", () => {
     for (const c of seedData.cities) {
-      for (const slug of [...c.strategies.map((s) => s.slug), ...c.projects.map((p) => p.slug), ...c.lessons.map((l) => l.slug)]) {
+      for (const slug of [
+        ...c.strategies.map((s) => s.slug),
+        ...c.projects.map((p) => p.slug),
+        ...c.lessons.map((l) => l.slug),
+      ]) {
         expect(slug.startsWith(`${c.municipality.slug}-`), slug).toBe(true);
       }
     }
@@ -245,7 +256,8 @@ describe("seed data integrity", () => {
       if (p.vendor !== null) expect(providerSlugs.has(p.vendor), `${p.slug} vendor`).toBe(true);
     }
     for (const c of seedData.cities) {
-      for (const e of c.engagements) expect(providerSlugs.has(e.provider), `${c.municipality.slug} → ${e.provider}`).toBe(true);
+      for (const e of c.engagements)
+        expect(providerSlugs.has(e.provider), `${c.municipality.slug} → ${e.provider}`).toBe(true);
       for (const s of c.strategies)
         for (const slug of s.consultants) expect(providerSlugs.has(slug), `${s.slug} consultant ${slug}`).toBe(true);
       for (const p of c.projects) {
@@ -351,7 +363,12 @@ describe("seed data key facts", () => {
   const hildesheim = city("hildesheim");
 
   it("records the municipalities' reference facts", () => {
-    expect(ratingen.municipality).toMatchObject({ officialKey: "05158028", state: State.NW, population: 90000, populationAsOf: null });
+    expect(ratingen.municipality).toMatchObject({
+      officialKey: "05158028",
+      state: State.NW,
+      population: 90000,
+      populationAsOf: null,
+    });
     expect(herten.municipality).toMatchObject({ officialKey: "05562020", state: State.NW, population: null });
     expect(kelsterbach.municipality).toMatchObject({ officialKey: "06433007", state: State.HE, population: null });
     expect(hildesheim.municipality).toMatchObject({ officialKey: "03254021", state: State.NI, population: null });

@@ -8,8 +8,17 @@ function project(municipalityId: number, topics: string[], extra: Partial<Projec
 
 describe("SimilarityIndex", () => {
   // A small corpus where "online" is everywhere and "kita" rare.
-  const kitaA = project(1, ["kita", "online"], { providers: [{ slug: "krzn", name: "KRZN" }], words: ["kita", "anmeld"], text: "Kita Anmeldung online" });
-  const kitaB = project(2, ["kita", "online"], { providers: [{ slug: "krzn", name: "KRZN" }], products: [{ slug: "jugis", name: "JUGIS" }], words: ["kita", "anmeld"], text: "Kita-Anmeldung" });
+  const kitaA = project(1, ["kita", "online"], {
+    providers: [{ slug: "krzn", name: "KRZN" }],
+    words: ["kita", "anmeld"],
+    text: "Kita Anmeldung online",
+  });
+  const kitaB = project(2, ["kita", "online"], {
+    providers: [{ slug: "krzn", name: "KRZN" }],
+    products: [{ slug: "jugis", name: "JUGIS" }],
+    words: ["kita", "anmeld"],
+    text: "Kita-Anmeldung",
+  });
   const sameCity = project(1, ["kita", "online"]);
   const onlineOnly = [2, 3, 4, 5, 6].map((city) => project(city, ["online", `other-${city}`, `more-${city}`]));
   const lonely = project(7, ["recruiting"], { words: ["bewerb"] });
@@ -20,7 +29,12 @@ describe("SimilarityIndex", () => {
   it("suggests only other municipalities' projects, with every contributing signal as a reason", () => {
     const matches = index.rank(kitaA, 5);
     expect(matches.map((m) => m.id)).toEqual([kitaB.id]);
-    expect(matches[0].reasons).toEqual(["same topic: kita", "same topic: online", "same provider: KRZN", "similar wording: Anmeldung, Kita"]);
+    expect(matches[0].reasons).toEqual([
+      "same topic: kita",
+      "same topic: online",
+      "same provider: KRZN",
+      "similar wording: Anmeldung, Kita",
+    ]);
     expect(matches[0].score).toBeGreaterThan(0.9);
     expect(matches[0].score).toBeLessThanOrEqual(1);
   });

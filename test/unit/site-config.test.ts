@@ -17,7 +17,11 @@ afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-const COMPLETE = { "impressum.md": "Impressum", "datenschutz.md": "Datenschutz", "barrierefreiheit.md": "Barrierefreiheit" };
+const COMPLETE = {
+  "impressum.md": "Impressum",
+  "datenschutz.md": "Datenschutz",
+  "barrierefreiheit.md": "Barrierefreiheit",
+};
 
 function failure(env: Record<string, string>): string {
   try {
@@ -33,29 +37,56 @@ function failure(env: Record<string, string>): string {
 describe("the website's configuration", () => {
   it("reads the three legal texts from SITE_LEGAL_DIR", () => {
     const dir = legalDir(COMPLETE);
-    expect(loadConfig({ SITE_LEGAL_DIR: dir }, false).site.legal).toEqual({ impressum: "Impressum", datenschutz: "Datenschutz", barrierefreiheit: "Barrierefreiheit" });
+    expect(loadConfig({ SITE_LEGAL_DIR: dir }, false).site.legal).toEqual({
+      impressum: "Impressum",
+      datenschutz: "Datenschutz",
+      barrierefreiheit: "Barrierefreiheit",
+    });
   });
 
   it("names each missing, empty, oversized or non-UTF-8 file", () => {
-    expect(failure({ SITE_LEGAL_DIR: legalDir({ "impressum.md": "x", "datenschutz.md": "y" }) })).toMatch(/SITE_LEGAL_DIR: .*barrierefreiheit\.md is missing/);
-    expect(failure({ SITE_LEGAL_DIR: path.join(tmpdir(), "ikz-gibt-es-nicht") })).toMatch(/impressum\.md is missing.*datenschutz\.md is missing.*barrierefreiheit\.md is missing/);
-    expect(failure({ SITE_LEGAL_DIR: legalDir({ ...COMPLETE, "datenschutz.md": "  \n" }) })).toMatch(/datenschutz\.md is empty/);
+    expect(failure({ SITE_LEGAL_DIR: legalDir({ "impressum.md": "x", "datenschutz.md": "y" }) })).toMatch(
+      /SITE_LEGAL_DIR: .*barrierefreiheit\.md is missing/,
+    );
+    expect(failure({ SITE_LEGAL_DIR: path.join(tmpdir(), "ikz-gibt-es-nicht") })).toMatch(
+      /impressum\.md is missing.*datenschutz\.md is missing.*barrierefreiheit\.md is missing/,
+    );
+    expect(failure({ SITE_LEGAL_DIR: legalDir({ ...COMPLETE, "datenschutz.md": "  \n" }) })).toMatch(
+      /datenschutz\.md is empty/,
+    );
     const big = "x".repeat(MAX_LEGAL_TEXT_BYTES + 1);
-    expect(failure({ SITE_LEGAL_DIR: legalDir({ ...COMPLETE, "impressum.md": big }) })).toMatch(/impressum\.md has \d+ bytes, more than the \d+ allowed/);
-    expect(failure({ SITE_LEGAL_DIR: legalDir({ ...COMPLETE, "impressum.md": Buffer.from([0x49, 0xff, 0xfe]) }) })).toMatch(/impressum\.md is not UTF-8 text/);
+    expect(failure({ SITE_LEGAL_DIR: legalDir({ ...COMPLETE, "impressum.md": big }) })).toMatch(
+      /impressum\.md has \d+ bytes, more than the \d+ allowed/,
+    );
+    expect(
+      failure({ SITE_LEGAL_DIR: legalDir({ ...COMPLETE, "impressum.md": Buffer.from([0x49, 0xff, 0xfe]) }) }),
+    ).toMatch(/impressum\.md is not UTF-8 text/);
     const withDirectory = legalDir({ "datenschutz.md": "d", "barrierefreiheit.md": "b" });
     mkdirSync(path.join(withDirectory, "impressum.md"));
     expect(failure({ SITE_LEGAL_DIR: withDirectory })).toMatch(/impressum\.md is not a file/);
   });
 
   it("takes a data licence as name and URL together", () => {
-    const site = loadConfig({ DATA_LICENCE_NAME: " CC BY 4.0 ", DATA_LICENCE_URL: "https://creativecommons.org/licenses/by/4.0/" }, false).site;
+    const site = loadConfig(
+      { DATA_LICENCE_NAME: " CC BY 4.0 ", DATA_LICENCE_URL: "https://creativecommons.org/licenses/by/4.0/" },
+      false,
+    ).site;
     expect(site.licence).toEqual({ name: "CC BY 4.0", url: "https://creativecommons.org/licenses/by/4.0/" });
     expect(failure({ DATA_LICENCE_NAME: "CC BY 4.0" })).toMatch(/set DATA_LICENCE_NAME and DATA_LICENCE_URL together/);
-    expect(failure({ DATA_LICENCE_URL: "https://creativecommons.org/licenses/by/4.0/" })).toMatch(/set DATA_LICENCE_NAME and DATA_LICENCE_URL together/);
-    expect(failure({ DATA_LICENCE_NAME: "CC BY", DATA_LICENCE_URL: "javascript:alert(1)" })).toMatch(/DATA_LICENCE_URL must start with http:\/\/ or https:\/\//);
-    expect(failure({ DATA_LICENCE_NAME: "CC BY", DATA_LICENCE_URL: "keine adresse" })).toMatch(/DATA_LICENCE_URL is not a URL/);
-    expect(failure({ DATA_LICENCE_NAME: "Zeile\nzwei", DATA_LICENCE_URL: "https://x.example/" })).toMatch(/DATA_LICENCE_NAME must be 2 to 120 characters on one line/);
-    expect(failure({ DATA_LICENCE_NAME: "x".repeat(121), DATA_LICENCE_URL: "https://x.example/" })).toMatch(/DATA_LICENCE_NAME/);
+    expect(failure({ DATA_LICENCE_URL: "https://creativecommons.org/licenses/by/4.0/" })).toMatch(
+      /set DATA_LICENCE_NAME and DATA_LICENCE_URL together/,
+    );
+    expect(failure({ DATA_LICENCE_NAME: "CC BY", DATA_LICENCE_URL: "javascript:alert(1)" })).toMatch(
+      /DATA_LICENCE_URL must start with http:\/\/ or https:\/\//,
+    );
+    expect(failure({ DATA_LICENCE_NAME: "CC BY", DATA_LICENCE_URL: "keine adresse" })).toMatch(
+      /DATA_LICENCE_URL is not a URL/,
+    );
+    expect(failure({ DATA_LICENCE_NAME: "Zeile\nzwei", DATA_LICENCE_URL: "https://x.example/" })).toMatch(
+      /DATA_LICENCE_NAME must be 2 to 120 characters on one line/,
+    );
+    expect(failure({ DATA_LICENCE_NAME: "x".repeat(121), DATA_LICENCE_URL: "https://x.example/" })).toMatch(
+      /DATA_LICENCE_NAME/,
+    );
   });
 });

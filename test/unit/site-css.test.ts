@@ -8,12 +8,16 @@ import { describe, expect, it } from "vitest";
 
 describe("server/site/assets/site.css", () => {
   it("closes every block it opens, and never closes one it did not open", async () => {
-    const css = (await readFile(new URL("../../server/site/assets/site.css", import.meta.url), "utf8")).replace(/\/\*[\s\S]*?\*\//g, "");
+    const css = (await readFile(new URL("../../server/site/assets/site.css", import.meta.url), "utf8")).replace(
+      /\/\*[\s\S]*?\*\//g,
+      "",
+    );
     let depth = 0;
     const topLevelRulesInsideABlock: string[] = [];
     for (const [index, line] of css.split("\n").entries()) {
       // A rule written at the start of a line belongs to the top level (or opens an @media block).
-      if (depth > 0 && /^[.#a-z*:[]/i.test(line) && line.trimEnd().endsWith("{")) topLevelRulesInsideABlock.push(`${index + 1}: ${line}`);
+      if (depth > 0 && /^[.#a-z*:[]/i.test(line) && line.trimEnd().endsWith("{"))
+        topLevelRulesInsideABlock.push(`${index + 1}: ${line}`);
       for (const char of line) {
         if (char === "{") depth++;
         if (char === "}") depth--;

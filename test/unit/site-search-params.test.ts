@@ -10,13 +10,20 @@ import { parseSearchRequest, searchCacheKey, searchHref, withoutFilter } from ".
 
 describe("the search page's URL", () => {
   it("reads the query, the filters (repeated parameters) and the cursor", () => {
-    const request = parseSearchRequest({ q: "  Kita   Online ", land: ["HE", "NW", "HE"], typ: "PROJECT", nach: "abc" });
+    const request = parseSearchRequest({
+      q: "  Kita   Online ",
+      land: ["HE", "NW", "HE"],
+      typ: "PROJECT",
+      nach: "abc",
+    });
     expect(request.query).toBe("Kita Online");
     expect(request.filters.land).toEqual(["HE", "NW"]);
     expect(request.filters.typ).toEqual(["PROJECT"]);
     expect(request.after).toBe("abc");
     expect(request.notices).toEqual([]);
-    expect(searchHref(request.query, request.filters, request.after)).toBe("/suche?q=Kita+Online&typ=PROJECT&land=HE&land=NW&nach=abc");
+    expect(searchHref(request.query, request.filters, request.after)).toBe(
+      "/suche?q=Kita+Online&typ=PROJECT&land=HE&land=NW&nach=abc",
+    );
     expect(withoutFilter(request, "land", "HE")).toBe("/suche?q=Kita+Online&typ=PROJECT&land=NW");
   });
 
@@ -27,7 +34,12 @@ describe("the search page's URL", () => {
     const long = parseSearchRequest({ q: "x".repeat(1000) });
     expect(long.query).toHaveLength(200);
     expect(long.notices[0]).toContain("länger als 200 Zeichen");
-    const unknown = parseSearchRequest({ land: ["XX", "HE"], status: "nope", typ: ["x".repeat(500)], kommune: ["", "ratingen"] });
+    const unknown = parseSearchRequest({
+      land: ["XX", "HE"],
+      status: "nope",
+      typ: ["x".repeat(500)],
+      kommune: ["", "ratingen"],
+    });
     expect(unknown.filters).toMatchObject({ land: ["HE"], status: [], typ: [], kommune: ["ratingen"] });
     expect(unknown.notices).toEqual(["Unbekannte Filterwerte wurden nicht berücksichtigt."]);
     expect(parseSearchRequest({ thema: Array.from({ length: 30 }, (_, i) => `t${i}`) }).filters.thema).toHaveLength(20);
@@ -44,7 +56,9 @@ describe("the search page's URL", () => {
 
 describe("a search snippet", () => {
   it("is split at the API's marks, the rest unescaped to text", () => {
-    expect(snippetPieces("Die <mark>Kita</mark>-Software &lt;img src=x&gt; &amp; &quot;mehr&quot; &#39;x&#39;")).toEqual([
+    expect(
+      snippetPieces("Die <mark>Kita</mark>-Software &lt;img src=x&gt; &amp; &quot;mehr&quot; &#39;x&#39;"),
+    ).toEqual([
       { text: "Die ", marked: false },
       { text: "Kita", marked: true },
       { text: "-Software <img src=x> & \"mehr\" 'x'", marked: false },

@@ -37,7 +37,13 @@ describe("XML escaping for the Atom feed", () => {
       at: "2026-12-05T12:00:00.000Z",
       key: "UHJvamVjdDox/CREATED/2026-12-05T12:00:00.000Z",
     };
-    const atom = renderAtom({ origin: "https://hub.example", selfPath: "/aenderungen.atom?thema=a&kommune=b", alternatePath: "/aenderungen", title: HOSTILE, entries: [entry] });
+    const atom = renderAtom({
+      origin: "https://hub.example",
+      selfPath: "/aenderungen.atom?thema=a&kommune=b",
+      alternatePath: "/aenderungen",
+      title: HOSTILE,
+      entries: [entry],
+    });
     expect(XMLValidator.validate(atom)).toBe(true);
     expect(atom).not.toMatch(/<img|<\/script>|\u202E|\u0007/);
     expect(atom).toContain("<id>tag:hub.example,2026:aenderung/UHJvamVjdDox/CREATED/2026-12-05T12:00:00.000Z</id>");

@@ -1,6 +1,13 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { generateToken, hashToken, TOKEN_PATTERN, checkTokenName, checkRoleScope, TokenInputError } from "../../schema/token/token.service.js";
+import {
+  generateToken,
+  hashToken,
+  TOKEN_PATTERN,
+  checkTokenName,
+  checkRoleScope,
+  TokenInputError,
+} from "../../schema/token/token.service.js";
 import { TokenRole } from "../../schema/token/token-role.enum.js";
 
 describe("API tokens", () => {
@@ -28,7 +35,8 @@ describe("API tokens", () => {
   it("have names of 1 to 120 characters without control characters", () => {
     expect(checkTokenName("  Amt 10 – Digitalisierung ")).toBe("Amt 10 – Digitalisierung");
     expect(checkTokenName("ä".repeat(120))).toHaveLength(120);
-    for (const bad of [undefined, "", "   ", "x".repeat(121), "a\u001b[31mb", "Amt\u202E01"]) expect(() => checkTokenName(bad)).toThrow(TokenInputError);
+    for (const bad of [undefined, "", "   ", "x".repeat(121), "a\u001b[31mb", "Amt\u202E01"])
+      expect(() => checkTokenName(bad)).toThrow(TokenInputError);
   });
 
   it("belong to exactly one municipality for editors and to none for admins", () => {

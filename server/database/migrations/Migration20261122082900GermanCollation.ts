@@ -32,12 +32,16 @@ const BINARY: [table: string, column: string, type: string][] = [
  */
 export class Migration20261122082900GermanCollation extends Migration {
   override async up(): Promise<void> {
-    for (const [table, column] of GERMAN) this.addSql(`alter table "${table}" alter column "${column}" type text collate "de-x-icu";`);
-    for (const [table, column, type] of BINARY) this.addSql(`alter table "${table}" alter column "${column}" type ${type} collate "C";`);
+    for (const [table, column] of GERMAN)
+      this.addSql(`alter table "${table}" alter column "${column}" type text collate "de-x-icu";`);
+    for (const [table, column, type] of BINARY)
+      this.addSql(`alter table "${table}" alter column "${column}" type ${type} collate "C";`);
   }
 
   override async down(): Promise<void> {
-    for (const [table, column] of GERMAN) this.addSql(`alter table "${table}" alter column "${column}" type text collate "default";`);
-    for (const [table, column, type] of BINARY) this.addSql(`alter table "${table}" alter column "${column}" type ${type} collate "default";`);
+    for (const [table, column] of GERMAN)
+      this.addSql(`alter table "${table}" alter column "${column}" type text collate "default";`);
+    for (const [table, column, type] of BINARY)
+      this.addSql(`alter table "${table}" alter column "${column}" type ${type} collate "default";`);
   }
 }

@@ -23,7 +23,13 @@ const TRIGGERS: { table: string; type: string; idColumn: string; own?: string[];
     // Its fields of action carry its title and municipality, and are searchable only while it is published.
     cascade: ["municipality_id", "publication_state", "title"],
   },
-  { table: "field_of_action", type: "FieldOfAction", idColumn: "id", own: ["strategy_id", "publication_state", "title", "description"], cascade: [] },
+  {
+    table: "field_of_action",
+    type: "FieldOfAction",
+    idColumn: "id",
+    own: ["strategy_id", "publication_state", "title", "description"],
+    cascade: [],
+  },
   {
     table: "project",
     type: "Project",
@@ -78,7 +84,8 @@ export class Migration20261130070000Search extends Migration {
       from regexp_matches(coalesce(t, ''), '([^[:space:][:punct:]]+)-([^[:space:][:punct:]]+)', 'g') as m
     $$;`);
 
-    this.addSql(`create function search_vector(title text, summary text, body text, context text) returns tsvector language sql immutable parallel safe as $$
+    this
+      .addSql(`create function search_vector(title text, summary text, body text, context text) returns tsvector language sql immutable parallel safe as $$
       select setweight(to_tsvector('ikz_german', coalesce(title, '') || ' ' || search_compounds(title)), 'A')
           || setweight(to_tsvector('ikz_german', coalesce(summary, '') || ' ' || search_compounds(summary)), 'B')
           || setweight(to_tsvector('ikz_german', coalesce(body, '') || ' ' || search_compounds(body)), 'C')
@@ -175,7 +182,8 @@ export class Migration20261130070000Search extends Migration {
 
     // The statement that finds the ids of the rows an UPDATE changed in any of \`p_columns\` (rows whose id changed count too);
     // to be run by the trigger itself, as only it sees the transition tables.
-    this.addSql(`create function search_changed_ids_sql(p_id_column text, p_columns text[]) returns text language sql immutable as $$
+    this
+      .addSql(`create function search_changed_ids_sql(p_id_column text, p_columns text[]) returns text language sql immutable as $$
       select format(
         'select array_agg(distinct coalesce(n.%1$I, o.%1$I)) from new_rows n full join old_rows o on o.%1$I = n.%1$I
           where o.%1$I is null or n.%1$I is null or row(%2$s) is distinct from row(%3$s)',
@@ -213,21 +221,32 @@ export class Migration20261130070000Search extends Migration {
     end $$;`);
 
     for (const { table, type, idColumn, own, cascade } of TRIGGERS) {
-      const args = [type, idColumn, ...(own ? [own.join(","), (cascade ?? []).join(",")] : [])].map((arg) => `'${arg}'`).join(", ");
-      this.addSql(`create trigger search_${table}_insert after insert on "${table}" referencing new table as new_rows for each statement execute function search_on_change(${args});`);
-      this.addSql(`create trigger search_${table}_update after update on "${table}" referencing old table as old_rows new table as new_rows for each statement execute function search_on_change(${args});`);
-      this.addSql(`create trigger search_${table}_delete after delete on "${table}" referencing old table as old_rows for each statement execute function search_on_change(${args});`);
+      const args = [type, idColumn, ...(own ? [own.join(","), (cascade ?? []).join(",")] : [])]
+        .map((arg) => `'${arg}'`)
+        .join(", ");
+      this.addSql(
+        `create trigger search_${table}_insert after insert on "${table}" referencing new table as new_rows for each statement execute function search_on_change(${args});`,
+      );
+      this.addSql(
+        `create trigger search_${table}_update after update on "${table}" referencing old table as old_rows new table as new_rows for each statement execute function search_on_change(${args});`,
+      );
+      this.addSql(
+        `create trigger search_${table}_delete after delete on "${table}" referencing old table as old_rows for each statement execute function search_on_change(${args});`,
+      );
     }
 
     // The documents of what exists already.
     for (const type of ["Municipality", "Strategy", "FieldOfAction", "Project", "LessonLearned", "Provider"]) {
-      this.addSql(`select search_refresh('${type}', array(select entity_id from search_source where type = '${type}'));`);
+      this.addSql(
+        `select search_refresh('${type}', array(select entity_id from search_source where type = '${type}'));`,
+      );
     }
   }
 
   override async down(): Promise<void> {
     for (const { table } of TRIGGERS) {
-      for (const op of ["insert", "update", "delete"]) this.addSql(`drop trigger if exists search_${table}_${op} on "${table}";`);
+      for (const op of ["insert", "update", "delete"])
+        this.addSql(`drop trigger if exists search_${table}_${op} on "${table}";`);
     }
     this.addSql(`drop function if exists search_on_change();`);
     this.addSql(`drop function if exists search_changed_ids_sql(text, text[]);`);

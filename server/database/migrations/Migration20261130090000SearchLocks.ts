@@ -31,7 +31,8 @@ export class Migration20261130090000SearchLocks extends Migration {
   override async up(): Promise<void> {
     // A 2-argument function next to a 3-argument one with a default would make every 2-argument call ambiguous.
     this.addSql(`drop function search_refresh(text, int[]);`);
-    this.addSql(`create function search_refresh(p_type text, p_ids int[], p_force boolean default false) returns void language plpgsql as $$
+    this
+      .addSql(`create function search_refresh(p_type text, p_ids int[], p_force boolean default false) returns void language plpgsql as $$
     declare
       v_bucket int;
     begin

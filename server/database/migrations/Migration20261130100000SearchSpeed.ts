@@ -1,7 +1,12 @@
 import { Migration } from "@mikro-orm/migrations";
 
 /** The GIN indexes of `search_document`. */
-const GIN_INDEXES = ["search_document_tsv", "search_document_title_tsv", "search_document_topics", "search_document_providers"];
+const GIN_INDEXES = [
+  "search_document_tsv",
+  "search_document_title_tsv",
+  "search_document_topics",
+  "search_document_providers",
+];
 
 /**
  * Search speed at the scale of all German municipalities (issue 3), found by measuring
@@ -27,14 +32,18 @@ const GIN_INDEXES = ["search_document_tsv", "search_document_title_tsv", "search
 export class Migration20261130100000SearchSpeed extends Migration {
   override async up(): Promise<void> {
     this.addSql(`create extension if not exists fuzzystrmatch;`);
-    this.addSql(`alter table search_document alter column tsv set storage main, alter column title_tsv set storage main;`);
+    this.addSql(
+      `alter table search_document alter column tsv set storage main, alter column title_tsv set storage main;`,
+    );
     this.addSql(`update search_document set tsv = tsv || ''::tsvector, title_tsv = title_tsv || ''::tsvector;`);
     for (const index of GIN_INDEXES) {
       this.addSql(`alter index ${index} set (fastupdate = off);`);
       this.addSql(`select gin_clean_pending_list('${index}'::regclass);`);
     }
     this.addSql(`drop index search_word_prefix_length;`);
-    this.addSql(`create index search_word_prefix_length on search_word (left(lexeme, 2), length(lexeme)) include (lexeme);`);
+    this.addSql(
+      `create index search_word_prefix_length on search_word (left(lexeme, 2), length(lexeme)) include (lexeme);`,
+    );
     this.addSql(`create index search_word_length on search_word (length(lexeme), lexeme);`);
   }
 
@@ -43,7 +52,9 @@ export class Migration20261130100000SearchSpeed extends Migration {
     this.addSql(`drop index if exists search_word_prefix_length;`);
     this.addSql(`create index search_word_prefix_length on search_word (left(lexeme, 2), length(lexeme));`);
     for (const index of GIN_INDEXES) this.addSql(`alter index ${index} set (fastupdate = on);`);
-    this.addSql(`alter table search_document alter column tsv set storage extended, alter column title_tsv set storage extended;`);
+    this.addSql(
+      `alter table search_document alter column tsv set storage extended, alter column title_tsv set storage extended;`,
+    );
     this.addSql(`drop extension if exists fuzzystrmatch;`);
   }
 }

@@ -18,12 +18,16 @@ import { Migration } from "@mikro-orm/migrations";
  */
 export class Migration20261130110000SearchTitleFilters extends Migration {
   override async up(): Promise<void> {
-    this.addSql(`create index search_document_title_filters on search_document using gin (title_tsv, topics, providers) with (fastupdate = off);`);
+    this.addSql(
+      `create index search_document_title_filters on search_document using gin (title_tsv, topics, providers) with (fastupdate = off);`,
+    );
     this.addSql(`drop index search_document_title_tsv;`);
   }
 
   override async down(): Promise<void> {
-    this.addSql(`create index search_document_title_tsv on search_document using gin (title_tsv) with (fastupdate = off);`);
+    this.addSql(
+      `create index search_document_title_tsv on search_document using gin (title_tsv) with (fastupdate = off);`,
+    );
     this.addSql(`drop index search_document_title_filters;`);
   }
 }

@@ -123,25 +123,38 @@ export class Migration20261205120000SimilarityFeatures extends Migration {
 
     for (const { table, idColumn, columns } of TRIGGERS) {
       const args = [idColumn, ...(columns ? [columns.join(",")] : [])].map((arg) => `'${arg}'`).join(", ");
-      this.addSql(`create trigger similarity_${table}_insert after insert on "${table}" referencing new table as new_rows for each statement execute function similarity_on_change(${args});`);
-      this.addSql(`create trigger similarity_${table}_update after update on "${table}" referencing old table as old_rows new table as new_rows for each statement execute function similarity_on_change(${args});`);
-      this.addSql(`create trigger similarity_${table}_delete after delete on "${table}" referencing old table as old_rows for each statement execute function similarity_on_change(${args});`);
+      this.addSql(
+        `create trigger similarity_${table}_insert after insert on "${table}" referencing new table as new_rows for each statement execute function similarity_on_change(${args});`,
+      );
+      this.addSql(
+        `create trigger similarity_${table}_update after update on "${table}" referencing old table as old_rows new table as new_rows for each statement execute function similarity_on_change(${args});`,
+      );
+      this.addSql(
+        `create trigger similarity_${table}_delete after delete on "${table}" referencing old table as old_rows for each statement execute function similarity_on_change(${args});`,
+      );
     }
 
     // The features of what exists already.
     this.addSql(`select similarity_refresh(array(select id from project));`);
     // Built after the backfill, in one go. Only published projects are ever suggested; fastupdate off, as for the search index: no pending list to read.
-    this.addSql(`create index similarity_feature_topics on similarity_feature using gin (topics) with (fastupdate = off) where published;`);
-    this.addSql(`create index similarity_feature_words on similarity_feature using gin (words) with (fastupdate = off) where published;`);
+    this.addSql(
+      `create index similarity_feature_topics on similarity_feature using gin (topics) with (fastupdate = off) where published;`,
+    );
+    this.addSql(
+      `create index similarity_feature_words on similarity_feature using gin (words) with (fastupdate = off) where published;`,
+    );
     // Projects with exactly a given set of topics, in id order: the best topic matches without reading a whole topic.
-    this.addSql(`create index similarity_feature_topic_set on similarity_feature (topics, project_id) where published;`);
+    this.addSql(
+      `create index similarity_feature_topic_set on similarity_feature (topics, project_id) where published;`,
+    );
 
     this.addSql(`analyze similarity_feature, similarity_term;`);
   }
 
   override async down(): Promise<void> {
     for (const { table } of TRIGGERS) {
-      for (const op of ["insert", "update", "delete"]) this.addSql(`drop trigger if exists similarity_${table}_${op} on "${table}";`);
+      for (const op of ["insert", "update", "delete"])
+        this.addSql(`drop trigger if exists similarity_${table}_${op} on "${table}";`);
     }
     this.addSql(`drop function if exists similarity_on_change();`);
     this.addSql(`drop function if exists similarity_refresh(int[]);`);

@@ -39,7 +39,13 @@ const TEXT = {
     more: "Mehr im IKZ-Hub",
     notPublished: "Dieses Projekt ist im IKZ-Hub nicht (mehr) veröffentlicht.",
     unavailable: "Die Projektkarte kann gerade nicht geladen werden.",
-    status: { IDEA: "Idee", PLANNED: "Geplant", IN_PROGRESS: "In Umsetzung", COMPLETED: "Abgeschlossen", STOPPED: "Gestoppt" },
+    status: {
+      IDEA: "Idee",
+      PLANNED: "Geplant",
+      IN_PROGRESS: "In Umsetzung",
+      COMPLETED: "Abgeschlossen",
+      STOPPED: "Gestoppt",
+    },
   },
   en: {
     loading: "Loading …",
@@ -48,7 +54,13 @@ const TEXT = {
     more: "More on the IKZ hub",
     notPublished: "This project is not (or no longer) published on the IKZ hub.",
     unavailable: "The project card cannot be loaded right now.",
-    status: { IDEA: "Idea", PLANNED: "Planned", IN_PROGRESS: "In progress", COMPLETED: "Completed", STOPPED: "Stopped" },
+    status: {
+      IDEA: "Idea",
+      PLANNED: "Planned",
+      IN_PROGRESS: "In progress",
+      COMPLETED: "Completed",
+      STOPPED: "Stopped",
+    },
   },
 };
 
@@ -288,7 +300,10 @@ export class IkzProjectCard extends Base {
   }
 
   _article(options, state, extraClass) {
-    const article = el("article", `ikz-card ikz-card--${options.theme}${options.compact ? " ikz-card--compact" : ""}${extraClass}`);
+    const article = el(
+      "article",
+      `ikz-card ikz-card--${options.theme}${options.compact ? " ikz-card--compact" : ""}${extraClass}`,
+    );
     article.lang = options.lang;
     article.dataset.state = state;
     return article;
@@ -307,7 +322,11 @@ export class IkzProjectCard extends Base {
 
   _message(state, options) {
     const article = this._article(options, state, "");
-    const message = el("p", "ikz-card__message", state === "unavailable" ? options.text.unavailable : options.text.notPublished);
+    const message = el(
+      "p",
+      "ikz-card__message",
+      state === "unavailable" ? options.text.unavailable : options.text.notPublished,
+    );
     message.setAttribute("role", "status");
     article.append(message);
     if (state === "unavailable" && options.hub) {
@@ -337,7 +356,14 @@ export class IkzProjectCard extends Base {
     article.append(title);
 
     const status = asString(project.status);
-    if (status) article.append(el("p", "ikz-card__status", Object.prototype.hasOwnProperty.call(text.status, status) ? text.status[status] : status));
+    if (status)
+      article.append(
+        el(
+          "p",
+          "ikz-card__status",
+          Object.prototype.hasOwnProperty.call(text.status, status) ? text.status[status] : status,
+        ),
+      );
 
     if (!options.compact) {
       const summary = asString(project.summary);
@@ -354,7 +380,9 @@ export class IkzProjectCard extends Base {
         article.append(list);
       }
 
-      const providers = asArray(project.providers).map((provider) => asString(provider.name)).filter(Boolean);
+      const providers = asArray(project.providers)
+        .map((provider) => asString(provider.name))
+        .filter(Boolean);
       if (providers.length > 0) article.append(el("p", "ikz-card__providers", `${text.with} ${providers.join(", ")}`));
     }
 

@@ -58,11 +58,14 @@ ${entries.map(
 
 /** "Neu: Projekt „Digitale Bauakte“", or "Nicht mehr öffentlich: Projekt" when the record cannot be shown. */
 export function entryTitle(entry: ChangeView): string {
-  return entry.title === entry.typeLabel ? `${entry.kindLabel}: ${entry.typeLabel}` : `${entry.kindLabel}: ${entry.typeLabel} „${entry.title}“`;
+  return entry.title === entry.typeLabel
+    ? `${entry.kindLabel}: ${entry.typeLabel}`
+    : `${entry.kindLabel}: ${entry.typeLabel} „${entry.title}“`;
 }
 
 function summaryText(entry: ChangeView): string {
   const where = entry.city ? ` (${entry.city.name})` : "";
-  if (entry.title === entry.typeLabel && !entry.city) return `${entry.kindLabel}: ein Eintrag vom Typ ${entry.typeLabel}, der jetzt nicht öffentlich ist.`;
+  if (entry.title === entry.typeLabel && !entry.city)
+    return `${entry.kindLabel}: ein Eintrag vom Typ ${entry.typeLabel}, der jetzt nicht öffentlich ist.`;
   return `${entry.typeLabel}${where}.${entry.summary ? ` ${shortenSummary(entry.summary)}` : ""}`;
 }

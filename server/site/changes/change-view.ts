@@ -74,7 +74,8 @@ function pageOf(node: ChangeNode, city: Named | null): string | null {
 }
 
 function titleOf(node: ChangeNode): string {
-  if (node.__typename === "Engagement" && node.provider && node.municipality) return `${node.provider.name} für ${node.municipality.name}`;
+  if (node.__typename === "Engagement" && node.provider && node.municipality)
+    return `${node.provider.name} für ${node.municipality.name}`;
   return node.title ?? node.name ?? node.label ?? TYPE_LABELS[node.__typename] ?? node.__typename;
 }
 
@@ -87,15 +88,35 @@ function summaryOf(node: ChangeNode): string | null {
 /** Shapes a change for display; a record that is not public now shows only its kind. */
 export function changeView(change: ChangeEntry): ChangeView {
   const typeLabel = TYPE_LABELS[change.type] ?? change.type;
-  const base = { kind: change.kind, type: change.type, kindLabel: KIND_LABELS[change.kind] ?? change.kind, typeLabel, at: change.at, key: `${change.id}/${change.kind}/${change.at}` };
+  const base = {
+    kind: change.kind,
+    type: change.type,
+    kindLabel: KIND_LABELS[change.kind] ?? change.kind,
+    typeLabel,
+    at: change.at,
+    key: `${change.id}/${change.kind}/${change.at}`,
+  };
   if (!change.node) return { ...base, title: typeLabel, href: null, city: null, summary: null };
   const city = cityOf(change.node);
-  return { ...base, title: titleOf(change.node), href: pageOf(change.node, city), city, summary: summaryOf(change.node) };
+  return {
+    ...base,
+    title: titleOf(change.node),
+    href: pageOf(change.node, city),
+    city,
+    summary: summaryOf(change.node),
+  };
 }
 
 /** A moment the German way, e.g. `05.12.2026, 14:03 Uhr` (Berlin time). */
 export function formatMoment(iso: string): string {
   const moment = new Date(iso);
-  const text = moment.toLocaleString("de-DE", { timeZone: "Europe/Berlin", day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit" });
+  const text = moment.toLocaleString("de-DE", {
+    timeZone: "Europe/Berlin",
+    day: "2-digit",
+    month: "2-digit",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+  });
   return `${text} Uhr`;
 }

@@ -1,9 +1,16 @@
 import { stripBidiControls } from "../../../schema/common/bidi.js";
 
 // Characters XML 1.0 does not allow at all (C0 controls but tab, LF, CR; lone surrogates; U+FFFE/U+FFFF).
-const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const NOT_XML =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
-const ENTITIES: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" };
+const ENTITIES: Readonly<Record<string, string>> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&apos;",
+};
 
 /**
  * Text for XML content or a quoted attribute: markup characters escaped, characters
@@ -33,5 +40,7 @@ function piece(value: XmlValue): string {
 
 /** A template tag for XML: every interpolated value is escaped unless it is markup this tag built. */
 export function xml(strings: TemplateStringsArray, ...values: XmlValue[]): XmlMarkup {
-  return new XmlMarkup(strings.reduce((out, text, index) => out + text + (index < values.length ? piece(values[index]) : ""), ""));
+  return new XmlMarkup(
+    strings.reduce((out, text, index) => out + text + (index < values.length ? piece(values[index]) : ""), ""),
+  );
 }

@@ -11,7 +11,8 @@ export function Indicators({ indicators }: { indicators: IndicatorRef[] }): VNod
     <ul class="plain">
       {indicators.map((indicator, index) => (
         <li key={index} class="block">
-          <strong lang={contentLang}>{indicator.name}</strong>: {formatNumber(indicator.value)} <InGerman>{indicator.unit}</InGerman>
+          <strong lang={contentLang}>{indicator.name}</strong>: {formatNumber(indicator.value)}{" "}
+          <InGerman>{indicator.unit}</InGerman>
           {indicator.asOf ? t.strategy.asOf(formatPartialDate(indicator.asOf)) : ""}
           {indicator.note ? <p lang={contentLang}>{indicator.note}</p> : null}
           <Sources sources={indicator.sources} />

@@ -20,7 +20,15 @@ export interface Messages {
     hub: string;
     skip: string;
     mainNavigation: string;
-    nav: { start: string; kommunen: string; anbieter: string; themen: string; vergleich: string; erfahrungen: string; suche: string };
+    nav: {
+      start: string;
+      kommunen: string;
+      anbieter: string;
+      themen: string;
+      vergleich: string;
+      erfahrungen: string;
+      suche: string;
+    };
     /** The language switch: the other language's name, in that language, and a hint for assistive technology. */
     otherLanguage: { lang: SiteLanguage; name: string; label: string };
     licenceBefore: string;
@@ -298,7 +306,10 @@ export interface Messages {
 /** The comparison's coverage levels in German: the page's own words (`COVERAGE` of the compare page, without its symbols). */
 const COVERAGE_DE: Messages["compare"]["coverage"] = {
   NONE: { text: "Nichts veröffentlicht", description: "weder ein Handlungsfeld noch ein Projekt zum Thema" },
-  STRATEGY_ONLY: { text: "Nur auf dem Papier", description: "ein Handlungsfeld der Strategie, oder Projekte, die Idee blieben oder gestoppt wurden" },
+  STRATEGY_ONLY: {
+    text: "Nur auf dem Papier",
+    description: "ein Handlungsfeld der Strategie, oder Projekte, die Idee blieben oder gestoppt wurden",
+  },
   PLANNED: { text: "Projekt geplant", description: "mindestens ein geplantes Projekt, noch keines in Umsetzung" },
   IN_PROGRESS: { text: "In Umsetzung", description: "mindestens ein Projekt in Umsetzung, noch keines abgeschlossen" },
   COMPLETED: { text: "Umgesetzt", description: "mindestens ein abgeschlossenes Projekt" },
@@ -311,7 +322,15 @@ export const de: Messages = {
     hub: "IKZ-Hub",
     skip: "Zum Inhalt springen",
     mainNavigation: "Hauptnavigation",
-    nav: { start: "Start", kommunen: "Kommunen", anbieter: "Anbieter", themen: "Themen", vergleich: "Vergleich", erfahrungen: "Erfahrungen", suche: "Suche" },
+    nav: {
+      start: "Start",
+      kommunen: "Kommunen",
+      anbieter: "Anbieter",
+      themen: "Themen",
+      vergleich: "Vergleich",
+      erfahrungen: "Erfahrungen",
+      suche: "Suche",
+    },
     otherLanguage: { lang: "en", name: "English", label: "This page in English" },
     licenceBefore: "Inhalte unter der ",
     licenceAfter: ".",
@@ -325,12 +344,23 @@ export const de: Messages = {
     topics: "Themen",
     asOf: "Stand: ",
     aboutHub: "Über den Hub",
-    about: { changes: "Letzte Änderungen", api: "API und Daten", imprint: "Impressum", privacy: "Datenschutz", accessibility: "Barrierefreiheit" },
+    about: {
+      changes: "Letzte Änderungen",
+      api: "API und Daten",
+      imprint: "Impressum",
+      privacy: "Datenschutz",
+      accessibility: "Barrierefreiheit",
+    },
   },
   enums: {
     projectStatus: CARD_LABELS.de.status,
     lessonKind: LESSON_KIND_LABELS,
-    strategyStatus: { DRAFT: "Entwurf", ADOPTED: "Beschlossen", IN_IMPLEMENTATION: "In Umsetzung", SUPERSEDED: "Abgelöst" },
+    strategyStatus: {
+      DRAFT: "Entwurf",
+      ADOPTED: "Beschlossen",
+      IN_IMPLEMENTATION: "In Umsetzung",
+      SUPERSEDED: "Abgelöst",
+    },
     providerKind: {
       ASSOCIATION: "Verband oder Verein",
       CONSULTANCY: "Beratung",
@@ -351,7 +381,13 @@ export const de: Messages = {
     },
     costKind: COST_KIND_LABELS,
     costPeriod: COST_PERIOD_LABELS,
-    budgetCategory: { ANNUAL_FEE: "Jährliche Gebühr", EXPENSE: "Aufwand", INVESTMENT: "Investition", OTHER: "Sonstiges", PERSONNEL: "Personal" },
+    budgetCategory: {
+      ANNUAL_FEE: "Jährliche Gebühr",
+      EXPENSE: "Aufwand",
+      INVESTMENT: "Investition",
+      OTHER: "Sonstiges",
+      PERSONNEL: "Personal",
+    },
     decisionOutcome: {
       ADOPTED: "Beschlossen",
       ADOPTED_WITH_CHANGES: "Geändert beschlossen",
@@ -372,7 +408,11 @@ export const de: Messages = {
     changeKind: KIND_LABELS,
     recordType: TYPE_LABELS,
   },
-  nouns: { project: ["Projekt", "Projekte"], fieldOfAction: ["Handlungsfeld", "Handlungsfelder"], hit: ["Treffer", "Treffer"] },
+  nouns: {
+    project: ["Projekt", "Projekte"],
+    fieldOfAction: ["Handlungsfeld", "Handlungsfelder"],
+    hit: ["Treffer", "Treffer"],
+  },
   home: {
     title: "Start",
     heading: "IKZ-Hub: Digitalisierung interkommunal",
@@ -390,7 +430,12 @@ export const de: Messages = {
     allProviders: "Alle Anbieter",
     allTopics: "Alle Themen mit ihren Projekten",
   },
-  cities: { title: "Kommunen", count: (count) => `${count} Kommunen im Hub, nach Bundesland.`, inhabitantsShort: "Einw.", more: "Weitere Kommunen" },
+  cities: {
+    title: "Kommunen",
+    count: (count) => `${count} Kommunen im Hub, nach Bundesland.`,
+    inhabitantsShort: "Einw.",
+    more: "Weitere Kommunen",
+  },
   city: {
     state: "Bundesland",
     governmentRegion: "Regierungsbezirk",
@@ -440,9 +485,15 @@ export const de: Messages = {
     similar: "Ähnliche Projekte",
     noSimilar: "Keine ähnlichen Projekte gefunden.",
     whySimilar: "Warum ähnlich: ",
-    reasons: { sameTopic: "gleiches Thema: ", sameProvider: "gleicher Anbieter: ", sameProduct: "gleiches Produkt: ", similarWording: "ähnliche Wörter: " },
+    reasons: {
+      sameTopic: "gleiches Thema: ",
+      sameProvider: "gleicher Anbieter: ",
+      sameProduct: "gleiches Produkt: ",
+      similarWording: "ähnliche Wörter: ",
+    },
     costs: "Kosten",
-    costsNote: "Nur Posten der Art „Kosten“ sind Kosten des Projekts; Vergleichswerte und Differenzen dienen der Einordnung.",
+    costsNote:
+      "Nur Posten der Art „Kosten“ sind Kosten des Projekts; Vergleichswerte und Differenzen dienen der Einordnung.",
     amount: "Betrag",
     kind: "Art",
     purpose: "Wofür",
@@ -453,11 +504,13 @@ export const de: Messages = {
     intro:
       "Kommunen und Partner können dieses Projekt als Karte auf ihrer eigenen Website zeigen, immer auf dem Stand des IKZ-Hubs. Einen der drei Codes kopieren und einfügen:",
     webComponent: "Web-Komponente",
-    webComponentText: 'Die Karte wird in die Seite eingefügt und passt sich ihr an (Parameter: lang="en", theme="dark" oder theme="inherit").',
+    webComponentText:
+      'Die Karte wird in die Seite eingefügt und passt sich ihr an (Parameter: lang="en", theme="dark" oder theme="inherit").',
     iframeText:
       "Der IKZ-Hub zeigt die Karte in einem Rahmen, für Redaktionssysteme ohne Web-Komponenten. Die Zeilen ab <script> passen " +
       "die Höhe des Rahmens an die Karte an; wo keine Skripte erlaubt sind, einfach weglassen: Der Rahmen behält dann seine feste Höhe.",
-    oembedText: "Redaktionssysteme mit oEmbed-Unterstützung (etwa WordPress) betten die Karte ein, wenn man diese Adresse einfügt.",
+    oembedText:
+      "Redaktionssysteme mit oEmbed-Unterstützung (etwa WordPress) betten die Karte ein, wenn man diese Adresse einfügt.",
     oembedEndpoint: "oEmbed-Endpunkt: ",
   },
   providers: {
@@ -477,7 +530,10 @@ export const de: Messages = {
     projects: "Projekte",
     noProject: "Kein veröffentlichtes Projekt.",
   },
-  topics: { title: "Themen", lead: "Die gemeinsame Themenliste des Hubs: Strategien, Projekte und Erfahrungen aller Kommunen sind ihr zugeordnet." },
+  topics: {
+    title: "Themen",
+    lead: "Die gemeinsame Themenliste des Hubs: Strategien, Projekte und Erfahrungen aller Kommunen sind ihr zugeordnet.",
+  },
   topic: {
     cities: "Kommunen",
     noCities: "Noch keine Kommune hat veröffentlichte Handlungsfelder oder Projekte zu diesem Thema.",
@@ -519,7 +575,14 @@ export const de: Messages = {
     intro:
       "Durchsuchen Sie Kommunen, Strategien, Handlungsfelder, Projekte, Erfahrungen und Anbieter, zum Beispiel nach „Kita“, " +
       "„Bauantrag“ oder „Rechenzentrum“.",
-    facets: { typ: "Art", land: "Bundesland", kommune: "Kommune", thema: "Thema", status: "Status", anbieter: "Anbieter" },
+    facets: {
+      typ: "Art",
+      land: "Bundesland",
+      kommune: "Kommune",
+      thema: "Thema",
+      status: "Status",
+      anbieter: "Anbieter",
+    },
     activeFilters: "Aktive Filter (zum Entfernen anklicken):",
     removeFilter: "Filter entfernen: ",
     removeAll: "Alle Filter entfernen",
@@ -533,7 +596,8 @@ export const de: Messages = {
     moreHits: "Weitere Treffer",
     noHitsFor: (query) => `Keine Treffer für „${query}“.`,
     noHitsFilters: "Keine Treffer für diese Filter.",
-    hintSpelling: "Prüfen Sie die Schreibweise oder versuchen Sie ein allgemeineres Wort (z. B. „Kita“ statt „Kita-Anmeldeportal“).",
+    hintSpelling:
+      "Prüfen Sie die Schreibweise oder versuchen Sie ein allgemeineres Wort (z. B. „Kita“ statt „Kita-Anmeldeportal“).",
     hintFilters: "Entfernen Sie einzelne Filter oben.",
     hintBrowseBefore: "Stöbern Sie nach ",
     hintBrowseOr: " oder ",
@@ -548,7 +612,8 @@ export const de: Messages = {
     errorTitle: (title) => `Fehler: ${title}`,
     checkChoice: "Bitte die Auswahl prüfen",
     lead: "Was die Kommunen je Thema veröffentlicht haben: Handlungsfelder ihrer Strategien und Projekte mit ihrem Stand.",
-    intro: "Wählen Sie Kommunen und, wenn Sie möchten, Themen: der Vergleich zeigt je Thema, wie weit jede Kommune ist.",
+    intro:
+      "Wählen Sie Kommunen und, wenn Sie möchten, Themen: der Vergleich zeigt je Thema, wie weit jede Kommune ist.",
     matrixHeading: "Themen im Vergleich",
     csvLink: "Diese Tabelle als CSV herunterladen",
     csvNoteBefore: " (für Tabellenkalkulationen, ",
@@ -557,7 +622,8 @@ export const de: Messages = {
     keyFigures: "Eckdaten",
     changeChoice: "Auswahl ändern",
     noTopics: "Zu diesen Kommunen ist noch kein Thema mit Handlungsfeld oder Projekt veröffentlicht.",
-    noProjectsShown: "Bei so vielen Zellen nennt die Tabelle keine Projekte; die Seiten der Kommunen und Themen zeigen sie.",
+    noProjectsShown:
+      "Bei so vielen Zellen nennt die Tabelle keine Projekte; die Seiten der Kommunen und Themen zeigen sie.",
     caption: "Stand je Thema und Kommune",
     topic: "Thema",
     andMore: "und weitere",
@@ -618,7 +684,12 @@ export const de: Messages = {
     allChanges: "Alle Änderungen",
     moment: formatMoment,
   },
-  legal: { imprint: "Impressum", privacy: "Datenschutzerklärung", accessibility: "Erklärung zur Barrierefreiheit", operatorText: "" },
+  legal: {
+    imprint: "Impressum",
+    privacy: "Datenschutzerklärung",
+    accessibility: "Erklärung zur Barrierefreiheit",
+    operatorText: "",
+  },
   germanDetails: "",
   notFound: {
     title: "Seite nicht gefunden",
@@ -630,8 +701,10 @@ export const de: Messages = {
   error: {
     title: "Seite nicht verfügbar",
     heading: "Seite gerade nicht verfügbar",
-    unavailable: "Die Datenbank des Hubs ist gerade nicht erreichbar. Bitte versuchen Sie es in einer Minute noch einmal.",
-    rateLimited: "Von Ihrer Adresse kamen in kurzer Zeit sehr viele Anfragen. Bitte versuchen Sie es in einer Minute noch einmal.",
+    unavailable:
+      "Die Datenbank des Hubs ist gerade nicht erreichbar. Bitte versuchen Sie es in einer Minute noch einmal.",
+    rateLimited:
+      "Von Ihrer Adresse kamen in kurzer Zeit sehr viele Anfragen. Bitte versuchen Sie es in einer Minute noch einmal.",
     failed: "Beim Erstellen dieser Seite ist ein Fehler aufgetreten. Bitte versuchen Sie es später noch einmal.",
     home: "Zur Startseite",
   },
@@ -666,12 +739,23 @@ export const en: Messages = {
     topics: "Topics",
     asOf: "Last updated: ",
     aboutHub: "About the hub",
-    about: { changes: "Latest changes", api: "API and data", imprint: "Imprint", privacy: "Privacy", accessibility: "Accessibility" },
+    about: {
+      changes: "Latest changes",
+      api: "API and data",
+      imprint: "Imprint",
+      privacy: "Privacy",
+      accessibility: "Accessibility",
+    },
   },
   enums: {
     projectStatus: CARD_LABELS.en.status,
     lessonKind: { SUCCESS: "Success", PITFALL: "Pitfall", RECOMMENDATION: "Recommendation" },
-    strategyStatus: { DRAFT: "Draft", ADOPTED: "Adopted", IN_IMPLEMENTATION: "Being implemented", SUPERSEDED: "Superseded" },
+    strategyStatus: {
+      DRAFT: "Draft",
+      ADOPTED: "Adopted",
+      IN_IMPLEMENTATION: "Being implemented",
+      SUPERSEDED: "Superseded",
+    },
     providerKind: {
       ASSOCIATION: "Association",
       CONSULTANCY: "Consultancy",
@@ -692,7 +776,13 @@ export const en: Messages = {
     },
     costKind: { COST: "Cost", COMPARISON: "Comparison value", DIFFERENCE: "Difference" },
     costPeriod: { ONE_OFF: "one-off", ANNUAL: "per year", MONTHLY: "per month", TOTAL: "in total" },
-    budgetCategory: { ANNUAL_FEE: "Annual fee", EXPENSE: "Expense", INVESTMENT: "Investment", OTHER: "Other", PERSONNEL: "Personnel" },
+    budgetCategory: {
+      ANNUAL_FEE: "Annual fee",
+      EXPENSE: "Expense",
+      INVESTMENT: "Investment",
+      OTHER: "Other",
+      PERSONNEL: "Personnel",
+    },
     decisionOutcome: {
       ADOPTED: "Adopted",
       ADOPTED_WITH_CHANGES: "Adopted with changes",
@@ -729,7 +819,11 @@ export const en: Messages = {
       WorkingGroup: "Working group",
     },
   },
-  nouns: { project: ["project", "projects"], fieldOfAction: ["field of action", "fields of action"], hit: ["result", "results"] },
+  nouns: {
+    project: ["project", "projects"],
+    fieldOfAction: ["field of action", "fields of action"],
+    hit: ["result", "results"],
+  },
   home: {
     title: "Home",
     heading: "IKZ hub: digital cooperation between municipalities",
@@ -740,14 +834,24 @@ export const en: Messages = {
     searchField: "Search the hub",
     searchButton: "Search",
     figuresHeading: "The hub in figures",
-    figures: { kommunen: "Municipalities", projekte: "Projects", anbieter: "Providers", erfahrungen: "Lessons learned" },
+    figures: {
+      kommunen: "Municipalities",
+      projekte: "Projects",
+      anbieter: "Providers",
+      erfahrungen: "Lessons learned",
+    },
     topicsHeading: "Topics",
     moreHeading: "More",
     allCities: "All municipalities by state",
     allProviders: "All providers",
     allTopics: "All topics with their projects",
   },
-  cities: { title: "Municipalities", count: (count) => `${count} municipalities on the hub, by state.`, inhabitantsShort: "inhabitants", more: "More municipalities" },
+  cities: {
+    title: "Municipalities",
+    count: (count) => `${count} municipalities on the hub, by state.`,
+    inhabitantsShort: "inhabitants",
+    more: "More municipalities",
+  },
   city: {
     state: "State",
     governmentRegion: "Government region",
@@ -797,9 +901,15 @@ export const en: Messages = {
     similar: "Similar projects",
     noSimilar: "No similar projects found.",
     whySimilar: "Why similar: ",
-    reasons: { sameTopic: "same topic: ", sameProvider: "same provider: ", sameProduct: "same product: ", similarWording: "similar wording: " },
+    reasons: {
+      sameTopic: "same topic: ",
+      sameProvider: "same provider: ",
+      sameProduct: "same product: ",
+      similarWording: "similar wording: ",
+    },
     costs: "Costs",
-    costsNote: "Only items of the kind “Cost” are costs of the project; comparison values and differences are there for context.",
+    costsNote:
+      "Only items of the kind “Cost” are costs of the project; comparison values and differences are there for context.",
     amount: "Amount",
     kind: "Kind",
     purpose: "What for",
@@ -810,11 +920,13 @@ export const en: Messages = {
     intro:
       "Municipalities and partners can show this project as a card on their own website, always as up to date as the IKZ hub. Copy and paste one of the three codes:",
     webComponent: "Web component",
-    webComponentText: 'The card is inserted into the page and adapts to it (parameters: lang="en", theme="dark" or theme="inherit").',
+    webComponentText:
+      'The card is inserted into the page and adapts to it (parameters: lang="en", theme="dark" or theme="inherit").',
     iframeText:
       "The IKZ hub shows the card in a frame, for content management systems without web components. The lines from <script> on fit " +
       "the frame's height to the card; where scripts are not allowed, leave them out: the frame then keeps its fixed height.",
-    oembedText: "Content management systems with oEmbed support (such as WordPress) embed the card when this address is pasted.",
+    oembedText:
+      "Content management systems with oEmbed support (such as WordPress) embed the card when this address is pasted.",
     oembedEndpoint: "oEmbed endpoint: ",
   },
   providers: {
@@ -834,7 +946,10 @@ export const en: Messages = {
     projects: "Projects",
     noProject: "No published project.",
   },
-  topics: { title: "Topics", lead: "The hub's shared list of topics: the strategies, projects and lessons learned of all municipalities are assigned to it." },
+  topics: {
+    title: "Topics",
+    lead: "The hub's shared list of topics: the strategies, projects and lessons learned of all municipalities are assigned to it.",
+  },
   topic: {
     cities: "Municipalities",
     noCities: "No municipality has published fields of action or projects on this topic yet.",
@@ -876,7 +991,14 @@ export const en: Messages = {
     intro:
       "Search municipalities, strategies, fields of action, projects, lessons learned and providers, for example for “Kita” " +
       "(day care), “Bauantrag” (building permit) or “Rechenzentrum” (data centre). The content is in German.",
-    facets: { typ: "Kind", land: "State", kommune: "Municipality", thema: "Topic", status: "Status", anbieter: "Provider" },
+    facets: {
+      typ: "Kind",
+      land: "State",
+      kommune: "Municipality",
+      thema: "Topic",
+      status: "Status",
+      anbieter: "Provider",
+    },
     activeFilters: "Active filters (select to remove):",
     removeFilter: "Remove filter: ",
     removeAll: "Remove all filters",
@@ -890,7 +1012,8 @@ export const en: Messages = {
     moreHits: "More results",
     noHitsFor: (query) => `No results for “${query}”.`,
     noHitsFilters: "No results for these filters.",
-    hintSpelling: "Check the spelling or try a more general word (e.g. “Kita” instead of “Kita-Anmeldeportal”); the content is in German.",
+    hintSpelling:
+      "Check the spelling or try a more general word (e.g. “Kita” instead of “Kita-Anmeldeportal”); the content is in German.",
     hintFilters: "Remove some of the filters above.",
     hintBrowseBefore: "Browse by ",
     hintBrowseOr: " or ",
@@ -914,7 +1037,8 @@ export const en: Messages = {
     errorTitle: (title) => `Error: ${title}`,
     checkChoice: "Please check your choice",
     lead: "What the municipalities have published per topic: fields of action of their strategies, and projects with their status.",
-    intro: "Choose municipalities and, if you like, topics: the comparison shows per topic how far each municipality has got.",
+    intro:
+      "Choose municipalities and, if you like, topics: the comparison shows per topic how far each municipality has got.",
     matrixHeading: "Topics compared",
     csvLink: "Download this table as CSV",
     csvNoteBefore: " (for spreadsheets, ",
@@ -923,13 +1047,17 @@ export const en: Messages = {
     keyFigures: "Key figures",
     changeChoice: "Change the choice",
     noTopics: "No topic with a field of action or project has been published for these municipalities yet.",
-    noProjectsShown: "With this many cells the table names no projects; the pages of the municipalities and topics show them.",
+    noProjectsShown:
+      "With this many cells the table names no projects; the pages of the municipalities and topics show them.",
     caption: "Status per topic and municipality",
     topic: "Topic",
     andMore: "and more",
     coverage: {
       NONE: { text: "Nothing published", description: "neither a field of action nor a project on the topic" },
-      STRATEGY_ONLY: { text: "On paper only", description: "a field of action of the strategy, or projects that stayed an idea or were stopped" },
+      STRATEGY_ONLY: {
+        text: "On paper only",
+        description: "a field of action of the strategy, or projects that stayed an idea or were stopped",
+      },
       PLANNED: { text: "Project planned", description: "at least one planned project, none in progress yet" },
       IN_PROGRESS: { text: "In progress", description: "at least one project in progress, none completed yet" },
       COMPLETED: { text: "Done", description: "at least one completed project" },
@@ -989,8 +1117,14 @@ export const en: Messages = {
     latest: "Recently changed",
     allChanges: "All changes",
     moment: (iso) =>
-      new Date(iso).toLocaleString("en-GB", { timeZone: "Europe/Berlin", day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" }) +
-      " (Berlin time)",
+      new Date(iso).toLocaleString("en-GB", {
+        timeZone: "Europe/Berlin",
+        day: "numeric",
+        month: "short",
+        year: "numeric",
+        hour: "2-digit",
+        minute: "2-digit",
+      }) + " (Berlin time)",
   },
   legal: {
     imprint: "Legal notice (Impressum)",

@@ -44,7 +44,8 @@ const ENGLISH_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", 
 function partialDate(lang: SiteLanguage, value: string): string {
   const [year, month, day] = value.split("-");
   const englishMonth = month ? ENGLISH_MONTHS[Number(month) - 1] : undefined;
-  if (lang === "de" || (month && !englishMonth)) return day ? `${day}.${month}.${year}` : month ? `${month}/${year}` : year;
+  if (lang === "de" || (month && !englishMonth))
+    return day ? `${day}.${month}.${year}` : month ? `${month}/${year}` : year;
   if (day) return `${Number(day)} ${englishMonth} ${year}`;
   return englishMonth ? `${englishMonth} ${year}` : year;
 }
@@ -52,13 +53,20 @@ function partialDate(lang: SiteLanguage, value: string): string {
 function amount(lang: SiteLanguage, value: string, currency: string): string {
   const german = formatAmountDe(value, currency);
   // Only a well-formed amount has German separators to swap: `1.234,50 EUR` becomes `1,234.50 EUR`.
-  return lang === "de" || !/^-?\d+(?:\.\d{1,2})?$/.test(value) ? german : german.replace(/[.,]/g, (mark) => (mark === "." ? "," : "."));
+  return lang === "de" || !/^-?\d+(?:\.\d{1,2})?$/.test(value)
+    ? german
+    : german.replace(/[.,]/g, (mark) => (mark === "." ? "," : "."));
 }
 
 /** The context of a page in `lang` at address `here` (without `lang`). */
 export function siteLanguage(lang: SiteLanguage, here: string): SiteLanguageContext {
   const t = MESSAGES[lang];
-  const day = new Intl.DateTimeFormat(t.locale, { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/Berlin" });
+  const day = new Intl.DateTimeFormat(t.locale, {
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: "Europe/Berlin",
+  });
   return {
     lang,
     t,
@@ -82,7 +90,13 @@ const SiteLanguageContextValue = createContext<SiteLanguageContext | null>(null)
 let german: SiteLanguageContext | null = null;
 
 /** Gives the templates below it the language of the page (`useSiteLanguage`). */
-export function SiteLanguageProvider({ value, children }: { value: SiteLanguageContext; children: ComponentChildren }): VNode {
+export function SiteLanguageProvider({
+  value,
+  children,
+}: {
+  value: SiteLanguageContext;
+  children: ComponentChildren;
+}): VNode {
   return <SiteLanguageContextValue.Provider value={value}>{children}</SiteLanguageContextValue.Provider>;
 }
 

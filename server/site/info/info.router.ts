@@ -5,7 +5,12 @@ import express, { type Request, type RequestHandler } from "express";
 import { hubOrigin } from "../../http/hub-origin.js";
 import { ATOM_TYPE, renderAtom } from "../changes/atom.js";
 import { changeView } from "../changes/change-view.js";
-import { CHANGE_FILTERS_QUERY, CHANGES_QUERY, type ChangeFiltersData, type ChangesData } from "../changes/changes.query.js";
+import {
+  CHANGE_FILTERS_QUERY,
+  CHANGES_QUERY,
+  type ChangeFiltersData,
+  type ChangesData,
+} from "../changes/changes.query.js";
 import { languageOf, pageElement, siteLanguage } from "../i18n/site-language.js";
 import { renderDocument } from "../layout.js";
 import { ApiPage, type ClientExample, SCHEMA_PATH } from "../pages/api.js";
@@ -33,7 +38,13 @@ const SCHEMA_FILE = path.join(ROOT, "schema", "schema.graphql");
 const EXAMPLES_DIR = path.join(ROOT, "client-examples");
 
 /** The routes this router serves, for the site's list of routes (`SITE_ROUTES`: bench:pages, statements per page). */
-export const SITE_INFO_ROUTES: readonly string[] = ["/aenderungen", "/aenderungen.atom", "/api", SCHEMA_PATH, ...LEGAL_PAGES.map((page) => `/${page}`)];
+export const SITE_INFO_ROUTES: readonly string[] = [
+  "/aenderungen",
+  "/aenderungen.atom",
+  "/api",
+  SCHEMA_PATH,
+  ...LEGAL_PAGES.map((page) => `/${page}`),
+];
 
 /** How many changes a page of `/aenderungen` and the Atom feed hold. */
 export const CHANGES_PER_PAGE = 30;
@@ -66,7 +77,10 @@ function filterQuery(filters: ChangeFilters, nach?: string | null): string {
 async function readExamples(): Promise<ClientExample[]> {
   const files = (await readdir(EXAMPLES_DIR, { recursive: true })).filter((file) => file.endsWith(".graphql")).sort();
   return Promise.all(
-    files.map(async (file) => ({ path: `client-examples/${file.split(path.sep).join("/")}`, text: await readFile(path.join(EXAMPLES_DIR, file), "utf8") })),
+    files.map(async (file) => ({
+      path: `client-examples/${file.split(path.sep).join("/")}`,
+      text: await readFile(path.join(EXAMPLES_DIR, file), "utf8"),
+    })),
   );
 }
 
@@ -92,7 +106,14 @@ export function createSiteInfoRouter(options: SiteInfoRouterOptions): express.Ro
 
   let schemaText: Promise<string> | null = null;
   router.get(SCHEMA_PATH, limited, async (req: Request, res) => {
-    await sendPage(req, res, context, SCHEMA_PATH, () => (schemaText ??= readFile(SCHEMA_FILE, "utf8")), "text/plain; charset=utf-8");
+    await sendPage(
+      req,
+      res,
+      context,
+      SCHEMA_PATH,
+      () => (schemaText ??= readFile(SCHEMA_FILE, "utf8")),
+      "text/plain; charset=utf-8",
+    );
   });
 
   for (const page of LEGAL_PAGES) {
@@ -127,12 +148,18 @@ function changesPage({ run, context }: SiteInfoRouterOptions): RequestHandler {
   return async (req, res) => {
     const query = req.query as Record<string, unknown>;
     const filters = changeFilters(query);
-    const language = siteLanguage(languageOf(query), `/aenderungen${filters ? filterQuery(filters, filters.nach) : ""}`);
+    const language = siteLanguage(
+      languageOf(query),
+      `/aenderungen${filters ? filterQuery(filters, filters.nach) : ""}`,
+    );
     if (!filters) return sendNotFoundPage(res, site, language);
     const key = `/aenderungen ${JSON.stringify(filters)}`;
     await sendPage(req, res, { ...context, language }, key, async () => {
       const { page, choices, views } = await loadChanges(run, filters, filters.nach);
-      const next = page.pageInfo.hasNextPage && page.pageInfo.endCursor ? `/aenderungen${filterQuery(filters, page.pageInfo.endCursor)}` : null;
+      const next =
+        page.pageInfo.hasNextPage && page.pageInfo.endCursor
+          ? `/aenderungen${filterQuery(filters, page.pageInfo.endCursor)}`
+          : null;
       const view = pageElement(ChangesPage, {
         changes: views,
         filters,
@@ -152,7 +179,11 @@ function changesFeed({ run, context, publicUrl }: SiteInfoRouterOptions): Reques
     const filters = changeFilters(req.query as Record<string, unknown>);
     const origin = hubOrigin(req, publicUrl);
     if (!filters || filters.nach) return sendNotFoundPage(res, context.site);
-    if (!origin) return res.status(400).type("text/plain").send("The Host of this request is not trusted: set PUBLIC_URL or ALLOWED_HOSTS.");
+    if (!origin)
+      return res
+        .status(400)
+        .type("text/plain")
+        .send("The Host of this request is not trusted: set PUBLIC_URL or ALLOWED_HOSTS.");
     const key = `/aenderungen.atom ${origin} ${JSON.stringify(filters)}`;
     await sendPage(
       req,
@@ -162,7 +193,10 @@ function changesFeed({ run, context, publicUrl }: SiteInfoRouterOptions): Reques
       async () => {
         const { choices, views } = await loadChanges(run, filters, null);
         const topic = choices.topics.nodes.find((candidate) => candidate.key === filters.thema);
-        const scope = [choices.municipality ? `in ${choices.municipality.name}` : null, topic ? `zum Thema ${topic.label}` : null].filter(Boolean);
+        const scope = [
+          choices.municipality ? `in ${choices.municipality.name}` : null,
+          topic ? `zum Thema ${topic.label}` : null,
+        ].filter(Boolean);
         return renderAtom({
           origin,
           selfPath: `/aenderungen.atom${filterQuery(filters)}`,

@@ -23,7 +23,8 @@ function readLegalText(file: string): string | { problem: string } {
   } catch {
     return { problem: `SITE_LEGAL_DIR: ${file} is missing; write it as Markdown (see README, "Legal pages")` };
   }
-  if (size > MAX_LEGAL_TEXT_BYTES) return { problem: `SITE_LEGAL_DIR: ${file} has ${size} bytes, more than the ${MAX_LEGAL_TEXT_BYTES} allowed` };
+  if (size > MAX_LEGAL_TEXT_BYTES)
+    return { problem: `SITE_LEGAL_DIR: ${file} has ${size} bytes, more than the ${MAX_LEGAL_TEXT_BYTES} allowed` };
   try {
     const text = STRICT_UTF8.decode(readFileSync(file));
     return text.trim() ? text : { problem: `SITE_LEGAL_DIR: ${file} is empty` };

@@ -10,7 +10,8 @@ const markdown = new MarkdownIt({ html: false, linkify: false, typographer: fals
 
 markdown.core.ruler.push("below_page_heading", (state) => {
   for (const token of state.tokens) {
-    if (token.type === "heading_open" || token.type === "heading_close") token.tag = `h${Math.min(6, Number(token.tag.slice(1)) + 1)}`;
+    if (token.type === "heading_open" || token.type === "heading_close")
+      token.tag = `h${Math.min(6, Number(token.tag.slice(1)) + 1)}`;
   }
 });
 

@@ -55,39 +55,52 @@ const API_TEXTS: Readonly<Record<SiteLanguage, ApiTexts>> = {
         `${n(api.rateLimit.points)} Punkte je ${n(api.rateLimit.durationSeconds)} Sekunden, je Token oder IP-Adresse; eine Abfrage kostet einen Punkt je angefangene ${n(api.rateLimitCostPerPoint)} Kosteneinheiten`,
       ],
     ],
-    headings: { graphql: "GraphQL-API", limits: "Grenzen", exports: "Exporte", embed: "Projektkarten zum Einbetten", changes: "Änderungen abonnieren", examples: "Beispielabfragen" },
+    headings: {
+      graphql: "GraphQL-API",
+      limits: "Grenzen",
+      exports: "Exporte",
+      embed: "Projektkarten zum Einbetten",
+      changes: "Änderungen abonnieren",
+      examples: "Beispielabfragen",
+    },
     lead: (
       <p class="lead">
-        Alles, was diese Seiten zeigen, können Programme auch lesen: über die GraphQL-API, als Export oder als Feed. Lesen ist ohne
-        Anmeldung möglich; nur veröffentlichte Einträge sind zu sehen.
+        Alles, was diese Seiten zeigen, können Programme auch lesen: über die GraphQL-API, als Export oder als Feed.
+        Lesen ist ohne Anmeldung möglich; nur veröffentlichte Einträge sind zu sehen.
       </p>
     ),
     graphql: () => (
       <p>
-        Die API antwortet unter <code>/graphql</code> auf POST-Anfragen mit einem JSON-Körper <code>{'{"query": …, "variables": …}'}</code>.
-        Im <a href="/explorer">Explorer</a> lassen sich Abfragen im Browser schreiben und ausprobieren, mit Vervollständigung und
-        den Beispielen unten.
+        Die API antwortet unter <code>/graphql</code> auf POST-Anfragen mit einem JSON-Körper{" "}
+        <code>{'{"query": …, "variables": …}'}</code>. Im <a href="/explorer">Explorer</a> lassen sich Abfragen im
+        Browser schreiben und ausprobieren, mit Vervollständigung und den Beispielen unten.
       </p>
     ),
     schema: (
       <p>
-        Das vollständige Schema mit der Beschreibung jedes Feldes: <a href={SCHEMA_PATH}>schema.graphql</a> (Text, GraphQL
-        SDL).
+        Das vollständige Schema mit der Beschreibung jedes Feldes: <a href={SCHEMA_PATH}>schema.graphql</a> (Text,
+        GraphQL SDL).
       </p>
     ),
     limitsIntro: (
       <p>
-        Damit die API für alle schnell bleibt, prüft der Hub jede Abfrage vor der Ausführung. Wer eine Grenze überschreitet, erhält
-        eine Fehlermeldung, die sagt, welche und wie man weniger fragt. Diese Werte gelten auf diesem Hub:
+        Damit die API für alle schnell bleibt, prüft der Hub jede Abfrage vor der Ausführung. Wer eine Grenze
+        überschreitet, erhält eine Fehlermeldung, die sagt, welche und wie man weniger fragt. Diese Werte gelten auf
+        diesem Hub:
       </p>
     ),
-    paging: <p>Listen liefern höchstens 100 Einträge je Seite; weitere Seiten holt man mit <code>after</code> und dem <code>endCursor</code> der vorigen.</p>,
+    paging: (
+      <p>
+        Listen liefern höchstens 100 Einträge je Seite; weitere Seiten holt man mit <code>after</code> und dem{" "}
+        <code>endCursor</code> der vorigen.
+      </p>
+    ),
     exports: (
       <ul>
         <li>
-          <a href="/export/projects.csv">/export/projects.csv</a> und <a href="/export/projects.json">/export/projects.json</a>: die
-          veröffentlichten Projekte, filterbar mit <code>states</code>, <code>municipalities</code>, <code>topics</code> und{" "}
-          <code>statuses</code>.
+          <a href="/export/projects.csv">/export/projects.csv</a> und{" "}
+          <a href="/export/projects.json">/export/projects.json</a>: die veröffentlichten Projekte, filterbar mit{" "}
+          <code>states</code>, <code>municipalities</code>, <code>topics</code> und <code>statuses</code>.
         </li>
         <li>
           <a href="/export/strategies.csv">/export/strategies.csv</a>: die veröffentlichten Strategien.
@@ -102,23 +115,25 @@ const API_TEXTS: Readonly<Record<SiteLanguage, ApiTexts>> = {
     ),
     embed: (
       <p>
-        Kommunen können ein Projekt auf ihrer eigenen Website zeigen: als iframe von <code>/embed/projects/SLUG</code>, als
-        Web-Komponente mit <code>/embed/card.js</code> oder über oEmbed (<code>/oembed?url=…&amp;format=json</code>).
+        Kommunen können ein Projekt auf ihrer eigenen Website zeigen: als iframe von <code>/embed/projects/SLUG</code>,
+        als Web-Komponente mit <code>/embed/card.js</code> oder über oEmbed (<code>/oembed?url=…&amp;format=json</code>
+        ).
       </p>
     ),
     changes: () => (
       <p>
         Was öffentlich neu ist, sich geändert hat oder verschwunden ist, liefert die Abfrage <code>changes</code>: mit{" "}
-        <code>since</code> und <code>after</code> für Portale, die abgleichen, mit <code>newestFirst: true</code> für das Neueste
-        zuerst, und mit <code>municipalities</code> und <code>topics</code> eingegrenzt. Für Menschen gibt es dieselbe Liste als
-        Seite <a href="/aenderungen">Letzte Änderungen</a> und als <a href="/aenderungen.atom">Atom-Feed</a>, ebenfalls mit{" "}
-        <code>?kommune=</code> und <code>?thema=</code>.
+        <code>since</code> und <code>after</code> für Portale, die abgleichen, mit <code>newestFirst: true</code> für
+        das Neueste zuerst, und mit <code>municipalities</code> und <code>topics</code> eingegrenzt. Für Menschen gibt
+        es dieselbe Liste als Seite <a href="/aenderungen">Letzte Änderungen</a> und als{" "}
+        <a href="/aenderungen.atom">Atom-Feed</a>, ebenfalls mit <code>?kommune=</code> und <code>?thema=</code>.
       </p>
     ),
     examples: (
       <p>
-        Diese Abfragen liegen im Quelltext des Hubs unter <code>client-examples/</code> und werden bei jeder Änderung getestet; im{" "}
-        <a href="/explorer">Explorer</a> stehen sie zum Ausprobieren bereit. Ein Klick auf den Namen zeigt den Text.
+        Diese Abfragen liegen im Quelltext des Hubs unter <code>client-examples/</code> und werden bei jeder Änderung
+        getestet; im <a href="/explorer">Explorer</a> stehen sie zum Ausprobieren bereit. Ein Klick auf den Namen zeigt
+        den Text.
       </p>
     ),
   },
@@ -140,38 +155,51 @@ const API_TEXTS: Readonly<Record<SiteLanguage, ApiTexts>> = {
         `${n(api.rateLimit.points)} points per ${n(api.rateLimit.durationSeconds)} seconds, per token or IP address; a query costs one point per ${n(api.rateLimitCostPerPoint)} cost units begun`,
       ],
     ],
-    headings: { graphql: "GraphQL API", limits: "Limits", exports: "Exports", embed: "Project cards to embed", changes: "Following changes", examples: "Example queries" },
+    headings: {
+      graphql: "GraphQL API",
+      limits: "Limits",
+      exports: "Exports",
+      embed: "Project cards to embed",
+      changes: "Following changes",
+      examples: "Example queries",
+    },
     lead: (
       <p class="lead">
-        Everything these pages show, programs can read too: through the GraphQL API, as an export or as a feed. Reading needs no
-        login; only published entries can be seen. The content is in German.
+        Everything these pages show, programs can read too: through the GraphQL API, as an export or as a feed. Reading
+        needs no login; only published entries can be seen. The content is in German.
       </p>
     ),
     graphql: () => (
       <p>
-        The API answers POST requests at <code>/graphql</code> with a JSON body <code>{'{"query": …, "variables": …}'}</code>. In
-        the <a href="/explorer">Explorer</a> queries can be written and tried in the browser, with completion and the
-        examples below.
+        The API answers POST requests at <code>/graphql</code> with a JSON body{" "}
+        <code>{'{"query": …, "variables": …}'}</code>. In the <a href="/explorer">Explorer</a> queries can be written
+        and tried in the browser, with completion and the examples below.
       </p>
     ),
     schema: (
       <p>
-        The complete schema with a description of every field: <a href={SCHEMA_PATH}>schema.graphql</a> (text, GraphQL SDL).
+        The complete schema with a description of every field: <a href={SCHEMA_PATH}>schema.graphql</a> (text, GraphQL
+        SDL).
       </p>
     ),
     limitsIntro: (
       <p>
-        To keep the API fast for everyone, the hub checks every query before running it. A query beyond a limit gets an error
-        saying which limit, and how to ask for less. These values apply on this hub:
+        To keep the API fast for everyone, the hub checks every query before running it. A query beyond a limit gets an
+        error saying which limit, and how to ask for less. These values apply on this hub:
       </p>
     ),
-    paging: <p>Lists return at most 100 entries per page; further pages are fetched with <code>after</code> and the previous page's <code>endCursor</code>.</p>,
+    paging: (
+      <p>
+        Lists return at most 100 entries per page; further pages are fetched with <code>after</code> and the previous
+        page's <code>endCursor</code>.
+      </p>
+    ),
     exports: (
       <ul>
         <li>
-          <a href="/export/projects.csv">/export/projects.csv</a> and <a href="/export/projects.json">/export/projects.json</a>: the
-          published projects, filtered with <code>states</code>, <code>municipalities</code>, <code>topics</code> and{" "}
-          <code>statuses</code>.
+          <a href="/export/projects.csv">/export/projects.csv</a> and{" "}
+          <a href="/export/projects.json">/export/projects.json</a>: the published projects, filtered with{" "}
+          <code>states</code>, <code>municipalities</code>, <code>topics</code> and <code>statuses</code>.
         </li>
         <li>
           <a href="/export/strategies.csv">/export/strategies.csv</a>: the published strategies.
@@ -186,15 +214,15 @@ const API_TEXTS: Readonly<Record<SiteLanguage, ApiTexts>> = {
     ),
     embed: (
       <p>
-        Municipalities can show a project on their own website: as an iframe of <code>/embed/projects/SLUG</code>, as a web
-        component with <code>/embed/card.js</code> or through oEmbed (<code>/oembed?url=…&amp;format=json</code>).
+        Municipalities can show a project on their own website: as an iframe of <code>/embed/projects/SLUG</code>, as a
+        web component with <code>/embed/card.js</code> or through oEmbed (<code>/oembed?url=…&amp;format=json</code>).
       </p>
     ),
     changes: (href) => (
       <p>
-        What is newly public, has changed or has gone, the query <code>changes</code> returns: with <code>since</code> and{" "}
-        <code>after</code> for portals that synchronise, with <code>newestFirst: true</code> for the newest first, and narrowed
-        by <code>municipalities</code> and <code>topics</code>. For people the same list is the page{" "}
+        What is newly public, has changed or has gone, the query <code>changes</code> returns: with <code>since</code>{" "}
+        and <code>after</code> for portals that synchronise, with <code>newestFirst: true</code> for the newest first,
+        and narrowed by <code>municipalities</code> and <code>topics</code>. For people the same list is the page{" "}
         <a href={href("/aenderungen")}>Latest changes</a> and an <a href="/aenderungen.atom">Atom feed</a>, also with{" "}
         <code>?kommune=</code> and <code>?thema=</code>.
       </p>

@@ -31,7 +31,8 @@ function ChangeItem({ change }: { change: ChangeView }): VNode {
     <li class="change">
       <p class="meta">
         <time datetime={change.at}>{t.changes.moment(change.at)}</time> ·{" "}
-        <span class="change-kind">{change.kind ? label("changeKind", change.kind) : change.kindLabel}</span> · {typeLabel}
+        <span class="change-kind">{change.kind ? label("changeKind", change.kind) : change.kindLabel}</span> ·{" "}
+        {typeLabel}
         {change.city ? (
           <>
             {" "}
@@ -87,7 +88,13 @@ function FilterForm({ filters, topics }: Pick<ChangesPageProps, "filters" | "top
       </div>
       <div>
         <label for="kommune">{t.changes.city}</label>
-        <input id="kommune" name="kommune" type="text" value={filters.kommune ?? ""} aria-describedby="kommune-hinweis" />
+        <input
+          id="kommune"
+          name="kommune"
+          type="text"
+          value={filters.kommune ?? ""}
+          aria-describedby="kommune-hinweis"
+        />
         <p id="kommune-hinweis" class="hint">
           {t.changes.cityHint}
         </p>
@@ -101,10 +108,16 @@ function FilterForm({ filters, topics }: Pick<ChangesPageProps, "filters" | "top
 export function ChangesPage({ changes, filters, city, topics, feedHref, nextHref }: ChangesPageProps): VNode {
   const { t, href } = useSiteLanguage();
   const topic = topics.find((candidate) => candidate.key === filters.thema);
-  const scope = [city ? t.changes.inCity(city.name) : null, topic ? t.changes.onTopic(topic.label) : null].filter(Boolean).join(" ");
+  const scope = [city ? t.changes.inCity(city.name) : null, topic ? t.changes.onTopic(topic.label) : null]
+    .filter(Boolean)
+    .join(" ");
   const title = scope ? t.changes.titleWith(scope) : t.changes.title;
   return (
-    <Layout title={title} section={null} head={<link rel="alternate" type="application/atom+xml" title={t.changes.feedTitle(title)} href={feedHref} />}>
+    <Layout
+      title={title}
+      section={null}
+      head={<link rel="alternate" type="application/atom+xml" title={t.changes.feedTitle(title)} href={feedHref} />}
+    >
       <h1>{title}</h1>
       <p class="lead">{t.changes.lead}</p>
       <p>

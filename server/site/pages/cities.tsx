@@ -23,7 +23,12 @@ export function CitiesPage({ data, nextHref }: { data: CitiesData; nextHref: str
             {cities.map((city) => (
               <li key={city.slug}>
                 <a href={href(paths.city(city.slug))}>{city.name}</a>
-                {city.population !== null ? <span class="meta"> ({formatNumber(city.population)} {t.cities.inhabitantsShort})</span> : null}
+                {city.population !== null ? (
+                  <span class="meta">
+                    {" "}
+                    ({formatNumber(city.population)} {t.cities.inhabitantsShort})
+                  </span>
+                ) : null}
               </li>
             ))}
           </ul>

@@ -11,7 +11,11 @@ import type { CityData, CityProjectRef, WorkingGroupRef } from "../queries.js";
 type City = NonNullable<CityData["municipality"]>;
 
 /** Projects grouped under each of their topics (a project on two topics shows twice), topics by label; untagged last. */
-function projectsByTopic(projects: CityProjectRef[], noTopic: string, locale: string): { key: string; label: string; projects: CityProjectRef[] }[] {
+function projectsByTopic(
+  projects: CityProjectRef[],
+  noTopic: string,
+  locale: string,
+): { key: string; label: string; projects: CityProjectRef[] }[] {
   const groups = new Map<string, { key: string; label: string; projects: CityProjectRef[] }>();
   for (const project of projects) {
     const topics = project.topics.length > 0 ? project.topics : [{ key: "", label: noTopic }];
@@ -21,12 +25,17 @@ function projectsByTopic(projects: CityProjectRef[], noTopic: string, locale: st
       groups.set(topic.key, group);
     }
   }
-  return [...groups.values()].sort((a, b) => (a.key === "" ? 1 : b.key === "" ? -1 : a.label.localeCompare(b.label, locale)));
+  return [...groups.values()].sort((a, b) =>
+    a.key === "" ? 1 : b.key === "" ? -1 : a.label.localeCompare(b.label, locale),
+  );
 }
 
 /** The city's providers, one entry per provider with all its roles. */
 function providersWithRoles(engagements: City["engagements"], locale: string) {
-  const providers = new Map<string, { slug: string; name: string; roles: string[]; engagements: City["engagements"] }>();
+  const providers = new Map<
+    string,
+    { slug: string; name: string; roles: string[]; engagements: City["engagements"] }
+  >();
   for (const engagement of engagements) {
     const entry = providers.get(engagement.provider.slug) ?? { ...engagement.provider, roles: [], engagements: [] };
     if (!entry.roles.includes(engagement.role)) entry.roles.push(engagement.role);
@@ -210,7 +219,9 @@ function ProjectsByTopic({ projects }: { projects: CityProjectRef[] }): VNode {
       {projects.length === 0 ? <p>{t.city.noProject}</p> : null}
       {projectsByTopic(projects, t.city.noTopic, t.locale).map((group) => (
         <section key={group.key} class="block">
-          <h3 lang={group.key ? contentLang : undefined}>{group.key ? <a href={href(paths.topic(group.key))}>{group.label}</a> : group.label}</h3>
+          <h3 lang={group.key ? contentLang : undefined}>
+            {group.key ? <a href={href(paths.topic(group.key))}>{group.label}</a> : group.label}
+          </h3>
           <ProjectList projects={group.projects} showCity={false} />
         </section>
       ))}
@@ -227,7 +238,8 @@ function ProvidersAndRoles({ engagements }: { engagements: City["engagements"] }
     <ul class="plain">
       {providers.map((provider) => (
         <li key={provider.slug}>
-          <a href={href(paths.provider(provider.slug))}>{provider.name}</a>: {provider.roles.map((role) => label("engagementRole", role)).join(", ")}
+          <a href={href(paths.provider(provider.slug))}>{provider.name}</a>:{" "}
+          {provider.roles.map((role) => label("engagementRole", role)).join(", ")}
           {provider.engagements.map((engagement, index) => (
             <div key={index}>
               <p>

@@ -5,7 +5,14 @@ import { FormError, InGerman, useSiteLanguage } from "../i18n/site-language.js";
 import { Layout } from "../layout.js";
 import { paths } from "../paths.js";
 import type { ChoicesData } from "../queries/choices.js";
-import { CELL_PROJECT_LINKS, type CityFigures, type CompareCell, type CompareData, KEY_FIGURE_ITEMS, MAX_CELLS_WITH_PROJECTS } from "../queries/compare.js";
+import {
+  CELL_PROJECT_LINKS,
+  type CityFigures,
+  type CompareCell,
+  type CompareData,
+  KEY_FIGURE_ITEMS,
+  MAX_CELLS_WITH_PROJECTS,
+} from "../queries/compare.js";
 
 /** The cities (slugs) and topics (keys) a comparison is asked for, in their order. */
 export interface CompareSelection {
@@ -14,15 +21,24 @@ export interface CompareSelection {
 }
 
 /** Each coverage level as a symbol that fills up with progress; the words (the catalogue's) carry the meaning, the symbol repeats it. */
-const SYMBOLS: Readonly<Record<string, string>> = { NONE: "○", STRATEGY_ONLY: "◔", PLANNED: "◑", IN_PROGRESS: "◕", COMPLETED: "●" };
+const SYMBOLS: Readonly<Record<string, string>> = {
+  NONE: "○",
+  STRATEGY_ONLY: "◔",
+  PLANNED: "◑",
+  IN_PROGRESS: "◕",
+  COMPLETED: "●",
+};
 
 /** Each coverage level with its symbol and German words. */
-export const COVERAGE: Readonly<Record<string, { symbol: string; text: string; description: string }>> = Object.fromEntries(
-  Object.entries(de.compare.coverage).map(([level, words]) => [level, { symbol: SYMBOLS[level], ...words }]),
-);
+export const COVERAGE: Readonly<Record<string, { symbol: string; text: string; description: string }>> =
+  Object.fromEntries(
+    Object.entries(de.compare.coverage).map(([level, words]) => [level, { symbol: SYMBOLS[level], ...words }]),
+  );
 
 function coverageOf(value: string, texts: typeof de.compare.coverage) {
-  return Object.hasOwn(texts, value) ? { symbol: SYMBOLS[value], ...texts[value] } : { symbol: "?", text: value, description: "" };
+  return Object.hasOwn(texts, value)
+    ? { symbol: SYMBOLS[value], ...texts[value] }
+    : { symbol: "?", text: value, description: "" };
 }
 
 /** The CSV of the same matrix, from the export routes. */
@@ -59,34 +75,34 @@ function Matrix({ comparison }: { comparison: CompareData["compare"] }): VNode {
   if (comparison.rows.length === 0) return <p>{t.compare.noTopics}</p>;
   return (
     <>
-    {withProjects ? null : <p>{t.compare.noProjectsShown}</p>}
-    <div class="table-scroll" role="region" aria-labelledby="matrix-caption" tabIndex={0}>
-      <table class="matrix">
-        <caption id="matrix-caption">{t.compare.caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t.compare.topic}</th>
-            {comparison.municipalities.map((city) => (
-              <th scope="col" key={city.slug}>
-                <a href={href(paths.city(city.slug))}>{city.name}</a>
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {comparison.rows.map((row) => (
-            <tr key={row.topic.key}>
-              <th scope="row" lang={contentLang}>
-                <a href={href(paths.topic(row.topic.key))}>{row.topic.label}</a>
-              </th>
-              {row.cells.map((cell, index) => (
-                <Cell key={index} cell={cell} withProjects={withProjects} />
+      {withProjects ? null : <p>{t.compare.noProjectsShown}</p>}
+      <div class="table-scroll" role="region" aria-labelledby="matrix-caption" tabIndex={0}>
+        <table class="matrix">
+          <caption id="matrix-caption">{t.compare.caption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t.compare.topic}</th>
+              {comparison.municipalities.map((city) => (
+                <th scope="col" key={city.slug}>
+                  <a href={href(paths.city(city.slug))}>{city.name}</a>
+                </th>
               ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+          </thead>
+          <tbody>
+            {comparison.rows.map((row) => (
+              <tr key={row.topic.key}>
+                <th scope="row" lang={contentLang}>
+                  <a href={href(paths.topic(row.topic.key))}>{row.topic.label}</a>
+                </th>
+                {row.cells.map((cell, index) => (
+                  <Cell key={index} cell={cell} withProjects={withProjects} />
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </>
   );
 }
@@ -97,16 +113,17 @@ function Legend(): VNode {
     <>
       <h3>{t.compare.legend}</h3>
       <ul class="legend">
-        {Object.keys(SYMBOLS).map((key) => coverageOf(key, t.compare.coverage)).map((level) => (
-          <li key={level.text}>
-            <span aria-hidden="true">{level.symbol}</span> <strong>{level.text}</strong>: {level.description}
-          </li>
-        ))}
+        {Object.keys(SYMBOLS)
+          .map((key) => coverageOf(key, t.compare.coverage))
+          .map((level) => (
+            <li key={level.text}>
+              <span aria-hidden="true">{level.symbol}</span> <strong>{level.text}</strong>: {level.description}
+            </li>
+          ))}
       </ul>
     </>
   );
 }
-
 
 type Budget = { year: number; total: string }[];
 
@@ -140,12 +157,18 @@ function Figures({ figures, budget, index }: { figures: CityFigures; budget: Bud
         <dt>{t.compare.fieldsOfAction}</dt>
         <dd>{formatNumber(figures.fieldOfActionCount)}</dd>
         <dt>{t.compare.budget}</dt>
-        <dd>{budget.length === 0 ? t.compare.noBudget : budget.map((entry) => `${entry.year}: ${euro.format(Number(entry.total))}`).join("; ")}</dd>
+        <dd>
+          {budget.length === 0
+            ? t.compare.noBudget
+            : budget.map((entry) => `${entry.year}: ${euro.format(Number(entry.total))}`).join("; ")}
+        </dd>
         <dt>{t.compare.projects}</dt>
         <dd>
           {figures.projectsByStatus.length === 0
             ? t.compare.nonePublished
-            : figures.projectsByStatus.map((entry) => `${formatNumber(entry.count)} ${label("projectStatus", entry.status)}`).join(", ")}
+            : figures.projectsByStatus
+                .map((entry) => `${formatNumber(entry.count)} ${label("projectStatus", entry.status)}`)
+                .join(", ")}
         </dd>
         <dt>{t.compare.providers}</dt>
         <dd>
@@ -167,7 +190,8 @@ function Figures({ figures, budget, index }: { figures: CityFigures; budget: Bud
               <ul class="plain">
                 {figures.indicators.slice(0, KEY_FIGURE_ITEMS).map((indicator, index) => (
                   <li key={index}>
-                    <InGerman>{indicator.name}</InGerman>: {formatNumber(indicator.value)} <InGerman>{indicator.unit}</InGerman>
+                    <InGerman>{indicator.name}</InGerman>: {formatNumber(indicator.value)}{" "}
+                    <InGerman>{indicator.unit}</InGerman>
                     {indicator.asOf ? t.compare.asOf(formatPartialDate(indicator.asOf)) : ""}
                   </li>
                 ))}
@@ -181,14 +205,32 @@ function Figures({ figures, budget, index }: { figures: CityFigures; budget: Bud
   );
 }
 
-function Choices({ legend, name, options, chosen, optionLang }: { legend: string; name: string; options: { value: string; text: string }[]; chosen: readonly string[]; optionLang?: string }): VNode {
+function Choices({
+  legend,
+  name,
+  options,
+  chosen,
+  optionLang,
+}: {
+  legend: string;
+  name: string;
+  options: { value: string; text: string }[];
+  chosen: readonly string[];
+  optionLang?: string;
+}): VNode {
   return (
     <fieldset>
       <legend>{legend}</legend>
       <ul class="checks">
         {options.map((option, index) => (
           <li key={option.value}>
-            <input type="checkbox" id={`${name}-${index}`} name={name} value={option.value} checked={chosen.includes(option.value)} />
+            <input
+              type="checkbox"
+              id={`${name}-${index}`}
+              name={name}
+              value={option.value}
+              checked={chosen.includes(option.value)}
+            />
             <label for={`${name}-${index}`} lang={optionLang}>
               {option.text}
             </label>
@@ -200,7 +242,15 @@ function Choices({ legend, name, options, chosen, optionLang }: { legend: string
 }
 
 /** The choice of cities and topics; cities already chosen stay offered even when they are not among the form's first hundred. */
-function CompareForm({ choices, selection, cities }: { choices: ChoicesData; selection: CompareSelection; cities: { slug: string; name: string }[] }): VNode {
+function CompareForm({
+  choices,
+  selection,
+  cities,
+}: {
+  choices: ChoicesData;
+  selection: CompareSelection;
+  cities: { slug: string; name: string }[];
+}): VNode {
   const { t, lang, contentLang } = useSiteLanguage();
   const offered = [...choices.municipalities.nodes];
   for (const city of cities) if (!offered.some((known) => known.slug === city.slug)) offered.push(city);

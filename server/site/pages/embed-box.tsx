@@ -11,7 +11,17 @@ interface EmbedProps {
 }
 
 /** One snippet to copy: a heading, what it is for, and the code as selectable text. */
-function Snippet({ id, heading, children, code }: { id: string; heading: string; children: string; code: string }): VNode {
+function Snippet({
+  id,
+  heading,
+  children,
+  code,
+}: {
+  id: string;
+  heading: string;
+  children: string;
+  code: string;
+}): VNode {
   return (
     <>
       <h3 id={id}>{heading}</h3>
@@ -72,7 +82,10 @@ export function EmbedHead({ project, origin }: EmbedProps): VNode | null {
     <>
       <link rel="canonical" href={projectPageUrl(origin, project.slug)} />
       <link rel="alternate" type="application/json+oembed" href={snippets.oembedEndpoint} />
-      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonForScript(projectJsonLd(project, origin)) }} />
+      <script
+        type="application/ld+json"
+        dangerouslySetInnerHTML={{ __html: jsonForScript(projectJsonLd(project, origin)) }}
+      />
     </>
   );
 }

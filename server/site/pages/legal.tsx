@@ -6,7 +6,11 @@ import { LEGAL_DEFAULTS } from "../info/legal-defaults.js";
 import type { LegalPage, LegalTexts } from "../info/legal-texts.js";
 import { renderMarkdown } from "../info/markdown.js";
 
-const TITLE_KEYS: Readonly<Record<LegalPage, keyof Messages["legal"]>> = { impressum: "imprint", datenschutz: "privacy", barrierefreiheit: "accessibility" };
+const TITLE_KEYS: Readonly<Record<LegalPage, keyof Messages["legal"]>> = {
+  impressum: "imprint",
+  datenschutz: "privacy",
+  barrierefreiheit: "accessibility",
+};
 
 /** `/impressum`, `/datenschutz`, `/barrierefreiheit`: the operator's text (SITE_LEGAL_DIR), or the default that says it is missing. */
 export function LegalPageView({ page, texts }: { page: LegalPage; texts: LegalTexts }): VNode {

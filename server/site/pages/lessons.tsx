@@ -12,7 +12,21 @@ export interface LessonChoice {
   city: string | null;
 }
 
-function Select({ id, text, name, options, chosen, optionLang }: { id: string; text: string; name: string; options: { value: string; text: string }[]; chosen: string | null; optionLang?: string }): VNode {
+function Select({
+  id,
+  text,
+  name,
+  options,
+  chosen,
+  optionLang,
+}: {
+  id: string;
+  text: string;
+  name: string;
+  options: { value: string; text: string }[];
+  chosen: string | null;
+  optionLang?: string;
+}): VNode {
   const { t } = useSiteLanguage();
   return (
     <p class="field">
@@ -95,7 +109,8 @@ export function LessonsPage({ choices, choice, lessons, nextHref, error }: Lesso
               <li key={lesson.slug} class="block">
                 <h2 lang={contentLang}>{lesson.title}</h2>
                 <p class="meta">
-                  {label("lessonKind", lesson.kind)} · <a href={href(paths.city(lesson.municipality.slug))}>{lesson.municipality.name}</a>
+                  {label("lessonKind", lesson.kind)} ·{" "}
+                  <a href={href(paths.city(lesson.municipality.slug))}>{lesson.municipality.name}</a>
                   {lesson.project ? (
                     <>
                       {t.lessons.projectPrefix}

@@ -30,9 +30,7 @@ export function ProjectCosts({ costs }: { costs: Cost[] }): VNode | null {
           {costs.map((cost, index) => (
             <tr key={index}>
               <td>
-                <span class="amount">
-                  {formatAmount(cost.amount, cost.currency)}
-                </span>{" "}
+                <span class="amount">{formatAmount(cost.amount, cost.currency)}</span>{" "}
                 {label("costPeriod", cost.period)}
               </td>
               <td>{label("costKind", cost.kind)}</td>

@@ -20,7 +20,11 @@ const REASON_PREFIXES = [
 ] as const;
 
 /** A similarity reason in the page's words; a topic key becomes its label when `topicLabels` knows it. Unknown reasons stay as they are. */
-function reasonText(reason: string, topicLabels: ReadonlyMap<string, string>, texts: Messages["project"]["reasons"]): string {
+function reasonText(
+  reason: string,
+  topicLabels: ReadonlyMap<string, string>,
+  texts: Messages["project"]["reasons"],
+): string {
   for (const [prefix, key] of REASON_PREFIXES) {
     if (!reason.startsWith(prefix)) continue;
     const rest = reason.slice(prefix.length);
@@ -72,7 +76,11 @@ export function ProjectPage({ project, origin }: { project: Project; origin: str
       <ProjectCosts costs={project.costs} />
       <Lessons lessons={project.lessons} />
       <h2>{t.project.sources}</h2>
-      {project.sources.length > 0 ? <Sources sources={project.sources} labelled={false} /> : <p>{t.project.noSources}</p>}
+      {project.sources.length > 0 ? (
+        <Sources sources={project.sources} labelled={false} />
+      ) : (
+        <p>{t.project.noSources}</p>
+      )}
       <h2>{t.project.similar}</h2>
       <SimilarProjects project={project} />
       <Stand updatedAt={project.updatedAt} />
@@ -171,7 +179,11 @@ function Lessons({ lessons }: { lessons: Project["lessons"] }): VNode | null {
 
 /** Projects like this one, each with why it is similar (topics by their labels). */
 function SimilarProjects({ project }: { project: Project }): VNode {
-  const topicLabels = new Map([project, ...project.similar.map((similar) => similar.project)].flatMap((each) => each.topics.map((topic) => [topic.key, topic.label] as const)));
+  const topicLabels = new Map(
+    [project, ...project.similar.map((similar) => similar.project)].flatMap((each) =>
+      each.topics.map((topic) => [topic.key, topic.label] as const),
+    ),
+  );
   const { t, contentLang, href, label } = useSiteLanguage();
   return (
     <>
@@ -183,7 +195,8 @@ function SimilarProjects({ project }: { project: Project }): VNode {
               <a href={href(paths.project(other.slug))}>{other.title}</a>
             </h3>
             <p class="meta">
-              <a href={href(paths.city(other.municipality.slug))}>{other.municipality.name}</a> · {label("projectStatus", other.status)}
+              <a href={href(paths.city(other.municipality.slug))}>{other.municipality.name}</a> ·{" "}
+              {label("projectStatus", other.status)}
             </p>
             <p>
               {t.project.whySimilar}

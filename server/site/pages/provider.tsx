@@ -8,7 +8,13 @@ import type { ProviderData } from "../queries.js";
 type Provider = NonNullable<ProviderData["provider"]>;
 
 /** `/anbieter/:slug`: a provider with its clients and roles, products, projects and sources. */
-export function ProviderPage({ provider, projects }: { provider: Provider; projects: ProviderData["projects"] }): VNode {
+export function ProviderPage({
+  provider,
+  projects,
+}: {
+  provider: Provider;
+  projects: ProviderData["projects"];
+}): VNode {
   const { t, contentLang, href, label, formatPartialDate } = useSiteLanguage();
   return (
     <Layout title={provider.name} section="anbieter">
@@ -51,8 +57,8 @@ export function ProviderPage({ provider, projects }: { provider: Provider; proje
         <ul>
           {provider.clients.map((client) => (
             <li key={client.municipality.slug}>
-              <a href={href(paths.city(client.municipality.slug))}>{client.municipality.name}</a> ({client.municipality.stateName}):{" "}
-              {client.roles.map((role) => label("engagementRole", role)).join(", ")}
+              <a href={href(paths.city(client.municipality.slug))}>{client.municipality.name}</a> (
+              {client.municipality.stateName}): {client.roles.map((role) => label("engagementRole", role)).join(", ")}
               {client.since ? t.provider.since(formatPartialDate(client.since)) : ""}
             </li>
           ))}

@@ -10,8 +10,11 @@ type Provider = ProvidersData["providers"]["nodes"][number];
 export function ProvidersPage({ data, nextHref }: { data: ProvidersData; nextHref: string | null }): VNode {
   const { t, href, formatNumber, label } = useSiteLanguage();
   const byKind = new Map<string, Provider[]>();
-  for (const provider of data.providers.nodes) byKind.set(provider.kind, [...(byKind.get(provider.kind) ?? []), provider]);
-  const kinds = [...byKind.keys()].sort((a, b) => label("providerKind", a).localeCompare(label("providerKind", b), t.locale));
+  for (const provider of data.providers.nodes)
+    byKind.set(provider.kind, [...(byKind.get(provider.kind) ?? []), provider]);
+  const kinds = [...byKind.keys()].sort((a, b) =>
+    label("providerKind", a).localeCompare(label("providerKind", b), t.locale),
+  );
   return (
     <Layout title={t.providers.title} section="anbieter">
       <h1>{t.providers.title}</h1>

@@ -6,18 +6,34 @@ import { Layout } from "../layout.js";
 import { paths } from "../paths.js";
 import { MarkedSnippet } from "../marked-snippet.js";
 import type { SearchData, SearchFacetData, SearchHitData, SearchOutcome } from "../queries/search.js";
-import { FACETS, type FacetParam, hasFilters, MAX_SEARCH_QUERY, SEARCH_NOTICES, SEARCH_PATH, searchHref, type SearchRequest, withoutFilter } from "../search-params.js";
+import {
+  FACETS,
+  type FacetParam,
+  hasFilters,
+  MAX_SEARCH_QUERY,
+  SEARCH_NOTICES,
+  SEARCH_PATH,
+  searchHref,
+  type SearchRequest,
+  withoutFilter,
+} from "../search-params.js";
 
 /** The label of a chosen value the answer's facets do not list (e.g. with no hits left): known names, else the value. */
 function fallbackLabel(param: FacetParam, value: string, { label }: SiteLanguageContext): string {
   if (param === "typ") return label("searchType", value);
   if (param === "land") return STATE_NAMES[value as State] ?? value;
-  if (param === "status") return label("projectStatus", value) !== value ? label("projectStatus", value) : label("strategyStatus", value);
+  if (param === "status")
+    return label("projectStatus", value) !== value ? label("projectStatus", value) : label("strategyStatus", value);
   return value;
 }
 
 /** A facet's values to offer: the answer's, plus any chosen value it does not list, so that it can be unticked. */
-function facetValues(param: FacetParam, facet: SearchFacetData | undefined, chosen: readonly string[], language: SiteLanguageContext) {
+function facetValues(
+  param: FacetParam,
+  facet: SearchFacetData | undefined,
+  chosen: readonly string[],
+  language: SiteLanguageContext,
+) {
   // The site calls providers "Anbieter" everywhere (the API's type labels say "Dienstleister"); the API's labels of kinds
   // and statuses are German, so an English page names those values itself.
   const ownLabel = param === "typ" || (param === "status" && language.lang !== "de");
@@ -38,7 +54,9 @@ function ValueLabel({ param, text }: { param: FacetParam; text: string }): VNode
 
 /** A notice of `SEARCH_NOTICES` in the page's language; any other text as it is. */
 function noticeText(notice: string, t: Messages): string {
-  const key = (Object.keys(SEARCH_NOTICES) as (keyof typeof SEARCH_NOTICES)[]).find((candidate) => SEARCH_NOTICES[candidate] === notice);
+  const key = (Object.keys(SEARCH_NOTICES) as (keyof typeof SEARCH_NOTICES)[]).find(
+    (candidate) => SEARCH_NOTICES[candidate] === notice,
+  );
   return key ? t.search.notices[key] : notice;
 }
 
@@ -50,13 +68,28 @@ function hitTarget(hit: SearchHitData): { href: string; title: string; kind: str
     case "Municipality":
       return { href: paths.city(node.slug), title: node.name, kind: "MUNICIPALITY", context: node.stateName };
     case "Strategy":
-      return { href: `/strategien/${encodeURIComponent(node.slug)}`, title: node.title, kind: "STRATEGY", context: city };
+      return {
+        href: `/strategien/${encodeURIComponent(node.slug)}`,
+        title: node.title,
+        kind: "STRATEGY",
+        context: city,
+      };
     case "FieldOfAction":
-      return { href: `/strategien/${encodeURIComponent(node.strategy.slug)}`, title: node.title, kind: "FIELD_OF_ACTION", context: `${node.strategy.title}${city ? `, ${city}` : ""}` };
+      return {
+        href: `/strategien/${encodeURIComponent(node.strategy.slug)}`,
+        title: node.title,
+        kind: "FIELD_OF_ACTION",
+        context: `${node.strategy.title}${city ? `, ${city}` : ""}`,
+      };
     case "Project":
       return { href: paths.project(node.slug), title: node.title, kind: "PROJECT", context: city };
     case "LessonLearned":
-      return { href: hit.municipality ? paths.city(hit.municipality.slug) : "/erfahrungen", title: node.title, kind: "LESSON_LEARNED", context: city };
+      return {
+        href: hit.municipality ? paths.city(hit.municipality.slug) : "/erfahrungen",
+        title: node.title,
+        kind: "LESSON_LEARNED",
+        context: city,
+      };
     case "Provider":
       return { href: paths.provider(node.slug), title: node.name, kind: "PROVIDER", context: null };
   }
@@ -93,7 +126,9 @@ function FilterChips({ request, facets }: { request: SearchRequest; facets: Sear
   if (!hasFilters(request)) return null;
   const chips = FACETS.flatMap(({ param, field }) =>
     request.filters[param].map((value) => {
-      const listed = facets.find((facet) => facet.field === field)?.values.find((candidate) => candidate.value === value);
+      const listed = facets
+        .find((facet) => facet.field === field)
+        ?.values.find((candidate) => candidate.value === value);
       const own = param === "typ" || (param === "status" && language.lang !== "de") || !listed;
       const shown = own ? fallbackLabel(param, value, language) : listed.label;
       return { param, value, shown };
@@ -109,12 +144,19 @@ function FilterChips({ request, facets }: { request: SearchRequest; facets: Sear
           <li key={`${chip.param}=${chip.value}`}>
             <a href={href(withoutFilter(request, chip.param, chip.value))}>
               <span class="visually-hidden">{t.search.removeFilter}</span>
-              {t.search.facets[chip.param]}: <ValueLabel param={chip.param} text={chip.shown} /> <span aria-hidden="true">×</span>
+              {t.search.facets[chip.param]}: <ValueLabel param={chip.param} text={chip.shown} />{" "}
+              <span aria-hidden="true">×</span>
             </a>
           </li>
         ))}
         <li>
-          <a href={href(searchHref(request.query, { typ: [], land: [], kommune: [], thema: [], status: [], anbieter: [] }))}>{t.search.removeAll}</a>
+          <a
+            href={href(
+              searchHref(request.query, { typ: [], land: [], kommune: [], thema: [], status: [], anbieter: [] }),
+            )}
+          >
+            {t.search.removeAll}
+          </a>
         </li>
       </ul>
     </div>
@@ -129,7 +171,12 @@ function Facets({ request, facets }: { request: SearchRequest; facets: SearchFac
     <aside id="filter" class="search-facets" aria-labelledby="filter-titel">
       <h2 id="filter-titel">{t.search.filters}</h2>
       {FACETS.map(({ param, field }) => {
-        const values = facetValues(param, facets.find((facet) => facet.field === field), request.filters[param], language);
+        const values = facetValues(
+          param,
+          facets.find((facet) => facet.field === field),
+          request.filters[param],
+          language,
+        );
         if (values.length === 0) return null;
         return (
           <fieldset key={param}>
@@ -138,7 +185,13 @@ function Facets({ request, facets }: { request: SearchRequest; facets: SearchFac
               {values.map((value) => (
                 <li key={value.value}>
                   <label>
-                    <input type="checkbox" form="suche" name={param} value={value.value} checked={request.filters[param].includes(value.value)} />{" "}
+                    <input
+                      type="checkbox"
+                      form="suche"
+                      name={param}
+                      value={value.value}
+                      checked={request.filters[param].includes(value.value)}
+                    />{" "}
                     <ValueLabel param={param} text={value.label} />
                     {value.count !== null ? <span class="meta"> ({formatNumber(value.count)})</span> : null}
                   </label>
@@ -156,14 +209,19 @@ function Facets({ request, facets }: { request: SearchRequest; facets: SearchFac
 }
 
 function countText(search: SearchData["search"], { t, counted, formatNumber }: SiteLanguageContext): string {
-  return search.totalCountIsExact ? counted(search.totalCount, t.nouns.hit) : t.search.moreThan(formatNumber(search.totalCount));
+  return search.totalCountIsExact
+    ? counted(search.totalCount, t.nouns.hit)
+    : t.search.moreThan(formatNumber(search.totalCount));
 }
 
 function Results({ request, data }: { request: SearchRequest; data: SearchData }): VNode {
   const language = useSiteLanguage();
   const { t, href } = language;
   const { search } = data;
-  const next = search.pageInfo.hasNextPage && search.pageInfo.endCursor ? searchHref(request.query, request.filters, search.pageInfo.endCursor) : null;
+  const next =
+    search.pageInfo.hasNextPage && search.pageInfo.endCursor
+      ? searchHref(request.query, request.filters, search.pageInfo.endCursor)
+      : null;
   return (
     <div class="search-layout">
       <section class="search-results" aria-labelledby="treffer-titel">
@@ -227,7 +285,14 @@ export function SearchPage({ request, data, problem }: { request: SearchRequest 
   return (
     <Layout title={request.query ? t.search.titleFor(request.query) : t.search.title} section="suche">
       <h1>{t.search.title}</h1>
-      <form id="suche" class="search-form" action={SEARCH_PATH} method="get" role="search" aria-label={t.search.formLabel}>
+      <form
+        id="suche"
+        class="search-form"
+        action={SEARCH_PATH}
+        method="get"
+        role="search"
+        aria-label={t.search.formLabel}
+      >
         <label for="suche-q">{t.search.field}</label>
         <div class="search-row">
           <input type="search" id="suche-q" name="q" value={request.query} maxLength={MAX_SEARCH_QUERY} />
@@ -246,9 +311,7 @@ export function SearchPage({ request, data, problem }: { request: SearchRequest 
       ) : null}
       {data ? <Results request={request} data={data} /> : null}
       {!data && problem ? <FilterChips request={request} facets={[]} /> : null}
-      {!data && !problem ? (
-        <p class="lead">{t.search.intro}</p>
-      ) : null}
+      {!data && !problem ? <p class="lead">{t.search.intro}</p> : null}
     </Layout>
   );
 }

@@ -34,7 +34,11 @@ function budgetByYear(lines: BudgetLine[]): { year: number; lines: BudgetLine[];
   for (const line of lines) years.set(line.year, [...(years.get(line.year) ?? []), line]);
   return [...years.entries()]
     .sort(([a], [b]) => a - b)
-    .map(([year, yearLines]) => ({ year, lines: yearLines, total: yearLines.reduce((sum, line) => sum + cents(line.amount), 0n) }));
+    .map(([year, yearLines]) => ({
+      year,
+      lines: yearLines,
+      total: yearLines.reduce((sum, line) => sum + cents(line.amount), 0n),
+    }));
 }
 
 function Facts({ strategy }: { strategy: Strategy }): VNode {
@@ -163,9 +167,17 @@ export function StrategyPage({ strategy }: { strategy: Strategy }): VNode {
       <h2>{t.strategy.decisions}</h2>
       <Decisions decisions={strategy.decisions} />
       <h2>{t.strategy.projects}</h2>
-      {strategy.projects.length > 0 ? <ProjectList projects={strategy.projects} showCity={false} /> : <p>{t.strategy.noProject}</p>}
+      {strategy.projects.length > 0 ? (
+        <ProjectList projects={strategy.projects} showCity={false} />
+      ) : (
+        <p>{t.strategy.noProject}</p>
+      )}
       <h2>{t.strategy.sources}</h2>
-      {strategy.sources.length > 0 ? <Sources sources={strategy.sources} labelled={false} /> : <p>{t.strategy.noSources}</p>}
+      {strategy.sources.length > 0 ? (
+        <Sources sources={strategy.sources} labelled={false} />
+      ) : (
+        <p>{t.strategy.noSources}</p>
+      )}
       <Stand updatedAt={strategy.updatedAt} parts={parts} />
     </Layout>
   );

@@ -71,7 +71,10 @@ export interface SearchOutcome {
 
 /** The `filter` argument of a request: the chosen values of each facet, none left empty. */
 function filterOf(request: SearchRequest): Record<string, string[]> | null {
-  const entries = FACETS.filter(({ param }) => request.filters[param].length > 0).map(({ param, filter }) => [filter, request.filters[param]]);
+  const entries = FACETS.filter(({ param }) => request.filters[param].length > 0).map(({ param, filter }) => [
+    filter,
+    request.filters[param],
+  ]);
   return entries.length ? Object.fromEntries(entries) : null;
 }
 
@@ -79,7 +82,11 @@ function filterOf(request: SearchRequest): Record<string, string[]> | null {
 export async function searchOutcome(run: RunSiteQuery, request: SearchRequest): Promise<SearchOutcome> {
   if (request.refused || (!request.query && !hasFilters(request))) return { data: null, problem: null };
   try {
-    const data = await run<SearchData>(SEARCH_QUERY, { query: request.query, filter: filterOf(request), after: request.after });
+    const data = await run<SearchData>(SEARCH_QUERY, {
+      query: request.query,
+      filter: filterOf(request),
+      after: request.after,
+    });
     return { data, problem: null };
   } catch (error) {
     if (!(error instanceof SiteQueryError) || error.code !== "BAD_USER_INPUT") throw error;

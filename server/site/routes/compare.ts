@@ -26,9 +26,12 @@ export function compareSelectionOf(query: Record<string, unknown>): CompareSelec
   const cities = [...listParam(query, "kommunen", false), ...listParam(query, "kommune", true)];
   const topics = [...listParam(query, "themen", false), ...listParam(query, "thema", true)];
   if (cities.length > MAX_COMPARED_MUNICIPALITIES) {
-    throw new FormParamError(`Höchstens ${MAX_COMPARED_MUNICIPALITIES} Kommunen lassen sich auf einmal vergleichen; gewählt sind ${cities.length}.`);
+    throw new FormParamError(
+      `Höchstens ${MAX_COMPARED_MUNICIPALITIES} Kommunen lassen sich auf einmal vergleichen; gewählt sind ${cities.length}.`,
+    );
   }
-  if (topics.length > MAX_FILTER_VALUES) throw new FormParamError(`Höchstens ${MAX_FILTER_VALUES} Themen lassen sich auf einmal vergleichen.`);
+  if (topics.length > MAX_FILTER_VALUES)
+    throw new FormParamError(`Höchstens ${MAX_FILTER_VALUES} Themen lassen sich auf einmal vergleichen.`);
   once(cities, "Die Kommune");
   once(topics, "Das Thema");
   if (cities.length === 0 && topics.length > 0) throw new FormParamError("Bitte wählen Sie mindestens eine Kommune.");
@@ -54,15 +57,30 @@ export async function renderCompare(run: RunSiteQuery, query: Record<string, unk
   } catch (error) {
     if (!(error instanceof FormParamError)) throw error;
     const choices = await run<ChoicesData>(CHOICES_QUERY);
-    throw new BadPageInput(pageElement(ComparePage, { choices, selection: { cities: [], topics: [] }, comparison: null, budgets: [], error: error.message }));
+    throw new BadPageInput(
+      pageElement(ComparePage, {
+        choices,
+        selection: { cities: [], topics: [] },
+        comparison: null,
+        budgets: [],
+        error: error.message,
+      }),
+    );
   }
   if (selection.redirect) throw new PageRedirect(selection.cities.length ? compareHref(selection) : "/vergleich");
   const choices = await run<ChoicesData>(CHOICES_QUERY);
-  if (selection.cities.length === 0) return pageElement(ComparePage, { choices, selection, comparison: null, budgets: [], error: null });
+  if (selection.cities.length === 0)
+    return pageElement(ComparePage, { choices, selection, comparison: null, budgets: [], error: null });
   const unknown = unknownChoices(selection, choices);
-  if (unknown) throw new BadPageInput(pageElement(ComparePage, { choices, selection, comparison: null, budgets: [], error: unknown }));
+  if (unknown)
+    throw new BadPageInput(
+      pageElement(ComparePage, { choices, selection, comparison: null, budgets: [], error: unknown }),
+    );
   // No topics: the variable is left out rather than null, which would cost each document a check for null arguments (null-arguments.ts).
-  const variables = { municipalities: selection.cities, ...(selection.topics.length ? { topics: selection.topics } : {}) };
+  const variables = {
+    municipalities: selection.cities,
+    ...(selection.topics.length ? { topics: selection.topics } : {}),
+  };
   try {
     const { compare } = await run<CompareData>(COMPARE_QUERY, variables);
     const budget = await run<CompareBudgetData>(COMPARE_BUDGET_QUERY, variables);
@@ -72,6 +90,8 @@ export async function renderCompare(run: RunSiteQuery, query: Record<string, unk
     // A city beyond the form's first hundred that does not exist: the API names it.
     if (!(error instanceof SiteQueryError && error.code === "BAD_USER_INPUT")) throw error;
     const message = `Mindestens eine der Kommunen ist nicht im Hub: ${selection.cities.slice(0, 5).map(shown).join(", ")}.`;
-    throw new BadPageInput(pageElement(ComparePage, { choices, selection, comparison: null, budgets: [], error: message }));
+    throw new BadPageInput(
+      pageElement(ComparePage, { choices, selection, comparison: null, budgets: [], error: message }),
+    );
   }
 }

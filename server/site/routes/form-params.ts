@@ -17,7 +17,8 @@ export function singleParam(query: Record<string, unknown>, name: string): strin
   const raw = query[name];
   if (raw === undefined || raw === "") return undefined;
   if (typeof raw !== "string") throw new FormParamError(`Der Parameter „${name}“ darf nur einmal vorkommen.`);
-  if (raw.length > MAX_SLUG_LENGTH) throw new FormParamError(`Der Wert von „${name}“ ist zu lang (höchstens ${MAX_SLUG_LENGTH} Zeichen).`);
+  if (raw.length > MAX_SLUG_LENGTH)
+    throw new FormParamError(`Der Wert von „${name}“ ist zu lang (höchstens ${MAX_SLUG_LENGTH} Zeichen).`);
   return raw;
 }
 
@@ -30,20 +31,27 @@ export function listParam(query: Record<string, unknown>, name: string, repeatab
   const raw = query[name];
   if (raw === undefined) return [];
   if (!repeatable && typeof raw !== "string") {
-    throw new FormParamError(`Der Parameter „${name}“ darf nur einmal vorkommen; mehrere Werte trennen Sie mit Kommas, z. B. ?${name}=a,b.`);
+    throw new FormParamError(
+      `Der Parameter „${name}“ darf nur einmal vorkommen; mehrere Werte trennen Sie mit Kommas, z. B. ?${name}=a,b.`,
+    );
   }
   const parts = Array.isArray(raw) ? raw : [raw];
   if (parts.some((part) => typeof part !== "string") || parts.join(",").length > MAX_RAW_LENGTH) {
     throw new FormParamError(`Der Parameter „${name}“ ist zu lang.`);
   }
-  const values = (parts as string[]).flatMap((part) => part.split(",")).map((value) => value.trim()).filter((value) => value !== "");
+  const values = (parts as string[])
+    .flatMap((part) => part.split(","))
+    .map((value) => value.trim())
+    .filter((value) => value !== "");
   const tooLong = values.find((value) => value.length > MAX_SLUG_LENGTH);
-  if (tooLong) throw new FormParamError(`${shown(tooLong)} in „${name}“ ist zu lang (höchstens ${MAX_SLUG_LENGTH} Zeichen).`);
+  if (tooLong)
+    throw new FormParamError(`${shown(tooLong)} in „${name}“ ist zu lang (höchstens ${MAX_SLUG_LENGTH} Zeichen).`);
   return values;
 }
 
 /** Refuses a list that names a value twice. */
 export function once(values: readonly string[], what: string): void {
   const twice = values.find((value, index) => values.indexOf(value) !== index);
-  if (twice !== undefined) throw new FormParamError(`${what} ${shown(twice)} ist doppelt angegeben; nennen Sie jede nur einmal.`);
+  if (twice !== undefined)
+    throw new FormParamError(`${what} ${shown(twice)} ist doppelt angegeben; nennen Sie jede nur einmal.`);
 }

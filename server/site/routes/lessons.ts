@@ -15,8 +15,12 @@ export function lessonChoiceOf(query: Record<string, unknown>): LessonChoice & {
   const topic = singleParam(query, "thema") ?? null;
   const kind = singleParam(query, "art") ?? null;
   const city = singleParam(query, "kommune") ?? null;
-  if (query.nach !== undefined && typeof query.nach !== "string") throw new FormParamError("Der Parameter „nach“ darf nur einmal vorkommen.");
-  const after = typeof query.nach === "string" && query.nach.length > 0 && query.nach.length <= MAX_CURSOR_LENGTH ? query.nach : null;
+  if (query.nach !== undefined && typeof query.nach !== "string")
+    throw new FormParamError("Der Parameter „nach“ darf nur einmal vorkommen.");
+  const after =
+    typeof query.nach === "string" && query.nach.length > 0 && query.nach.length <= MAX_CURSOR_LENGTH
+      ? query.nach
+      : null;
   if (kind !== null && !Object.hasOwn(LessonKind, kind)) throw new FormParamError(`Unbekannte Art: ${shown(kind)}.`);
   return { topic, kind, city, after };
 }
@@ -34,9 +38,12 @@ export function lessonsHref({ topic, kind, city }: LessonChoice, after: string |
 
 /** A filter value the form's choices do not know; cities only when the form lists them all. */
 function unknownChoice({ topic, city }: LessonChoice, choices: ChoicesData): string | null {
-  if (topic !== null && !choices.topics.nodes.some((known) => known.key === topic)) return `Unbekanntes Thema: ${shown(topic)}.`;
+  if (topic !== null && !choices.topics.nodes.some((known) => known.key === topic))
+    return `Unbekanntes Thema: ${shown(topic)}.`;
   if (city === null || choices.municipalities.pageInfo.hasNextPage) return null;
-  return choices.municipalities.nodes.some((known) => known.slug === city) ? null : `Unbekannte Kommune: ${shown(city)}.`;
+  return choices.municipalities.nodes.some((known) => known.slug === city)
+    ? null
+    : `Unbekannte Kommune: ${shown(city)}.`;
 }
 
 /** `/erfahrungen`: a page of published lessons learned, filtered by topic, kind and city (400 with the form for bad input). */
@@ -48,11 +55,16 @@ export async function renderLessons(run: RunSiteQuery, query: Record<string, unk
   } catch (error) {
     if (!(error instanceof FormParamError)) throw error;
     const choices = await run<ChoicesData>(CHOICES_QUERY);
-    throw new BadPageInput(pageElement(LessonsPage, { choices, choice: empty, lessons: null, nextHref: null, error: error.message }));
+    throw new BadPageInput(
+      pageElement(LessonsPage, { choices, choice: empty, lessons: null, nextHref: null, error: error.message }),
+    );
   }
   const choices = await run<ChoicesData>(CHOICES_QUERY);
   const unknown = unknownChoice(choice, choices);
-  if (unknown) throw new BadPageInput(pageElement(LessonsPage, { choices, choice, lessons: null, nextHref: null, error: unknown }));
+  if (unknown)
+    throw new BadPageInput(
+      pageElement(LessonsPage, { choices, choice, lessons: null, nextHref: null, error: unknown }),
+    );
   const filter = {
     topics: choice.topic ? [choice.topic] : null,
     kinds: choice.kind ? [choice.kind] : null,
@@ -60,11 +72,22 @@ export async function renderLessons(run: RunSiteQuery, query: Record<string, unk
   };
   try {
     const { lessons } = await run<LessonsData>(LESSONS_QUERY, { after: choice.after, filter });
-    const nextHref = lessons.pageInfo.hasNextPage && lessons.pageInfo.endCursor ? lessonsHref(choice, lessons.pageInfo.endCursor) : null;
+    const nextHref =
+      lessons.pageInfo.hasNextPage && lessons.pageInfo.endCursor
+        ? lessonsHref(choice, lessons.pageInfo.endCursor)
+        : null;
     return pageElement(LessonsPage, { choices, choice, lessons, nextHref, error: null });
   } catch (error) {
     // A bad cursor is a page that does not exist (404, as on the other lists); an unknown city beyond the form's first hundred is bad input.
     if (!(error instanceof SiteQueryError && error.code === "BAD_USER_INPUT") || choice.after) throw error;
-    throw new BadPageInput(pageElement(LessonsPage, { choices, choice, lessons: null, nextHref: null, error: `Unbekannte Kommune: ${shown(choice.city ?? "")}.` }));
+    throw new BadPageInput(
+      pageElement(LessonsPage, {
+        choices,
+        choice,
+        lessons: null,
+        nextHref: null,
+        error: `Unbekannte Kommune: ${shown(choice.city ?? "")}.`,
+      }),
+    );
   }
 }
