@@ -18,27 +18,8 @@ const NESTED = /* GraphQL */ `
       totalCount
       nodes {
         slug
-        strategies {
-          title
-          fieldsOfAction {
-            title
-            topics {
-              key
-            }
-          }
-        }
-        projects(first: 100) {
-          totalCount
-          nodes {
-            slug
-            providers {
-              slug
-            }
-            topics {
-              key
-            }
-          }
-        }
+        strategies { title fieldsOfAction { title topics { key } } }
+        projects(first: 100) { totalCount nodes { slug providers { slug } topics { key } } }
       }
     }
   }
