@@ -12,7 +12,7 @@ import { productFeature } from "./product/index.js";
 import { projectFeature } from "./project/index.js";
 import { providerFeature } from "./provider/index.js";
 import { publishingFeature } from "./publishing/index.js";
-import { SearchResolver } from "./search/search.resolver.js";
+import { searchFeature } from "./search/index.js";
 import { similarityFeature } from "./similarity/index.js";
 import { sourceFeature } from "./source/index.js";
 import { statsFeature } from "./stats/index.js";
@@ -20,9 +20,6 @@ import { strategyFeature } from "./strategy/index.js";
 import { tokenFeature } from "./token/index.js";
 import { topicFeature } from "./topic/index.js";
 import { workingGroupFeature } from "./working-group/index.js";
-
-// Declared here rather than in schema/search/index.ts while the search port moves (issue 17).
-const searchFeature: Feature = { name: "search", resolvers: [SearchResolver] };
 
 /**
  * Every feature of the hub; adding a record type means adding its feature here. The order is

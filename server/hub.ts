@@ -6,6 +6,7 @@ import type { MikroORM } from "@mikro-orm/postgresql";
 import { ApolloServerPluginCacheControl } from "@apollo/server/plugin/cacheControl";
 import express from "express";
 import type { HubContext } from "../schema/common/context.js";
+import type { Feature } from "../schema/features.types.js";
 import { createAuthenticator } from "./auth/authenticate.js";
 import type { HubConfig } from "./config.js";
 import { type Database, openDatabase, statementTimeoutFor } from "./database/database.js";
@@ -47,6 +48,11 @@ export interface HubOptions {
   database?: Database;
   /** Told when the hub cannot go on (its embedded PostgreSQL died and did not restart); main.ts exits non-zero. */
   onFatal?: (error: Error) => void;
+  /**
+   * The features the hub serves (its GraphQL schema, and the ORM of a database it opens itself);
+   * by default every feature of `schema/features.ts`. Tests compose a fixture's feature with them.
+   */
+  features?: readonly Feature[];
 }
 
 /**
@@ -76,7 +82,7 @@ export class Hub {
     this.app = express();
     this.httpServer = http.createServer(this.app);
     this.apollo = new ApolloServer<HubContext>({
-      schema: buildHubSchema(),
+      schema: buildHubSchema(options.features),
       // A public knowledge API: clients may read the schema.
       introspection: true,
       // "Did you mean …" suggestions reveal the schema piecemeal; production drops them.
@@ -140,6 +146,7 @@ export class Hub {
     this.database ??= await openDatabase(config, logger, {
       statementTimeoutMs: statementTimeoutFor(config.limits.executionTimeoutMs),
       onEmbeddedLost: (error) => this.options.onFatal?.(error),
+      features: this.options.features,
     });
     limitConnectionsPerOperation(this.database.orm);
     this.databaseWatch = new DatabaseWatch(this.database.orm.config.get("clientUrl"), logger);

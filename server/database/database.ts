@@ -8,6 +8,7 @@ import {
   runningPostgresPort,
   startEmbeddedPostgres,
 } from "./embedded-postgres.js";
+import type { Feature } from "../../schema/features.types.js";
 import { ormConfig } from "./orm-config.js";
 import path from "node:path";
 
@@ -46,16 +47,20 @@ export async function ensureDatabase(adminUrl: string, database: string): Promis
   }
 }
 
-/** Connects the ORM and checks the connection, with a one-line error when it fails. */
+/**
+ * Connects the ORM and checks the connection, with a one-line error when it fails. The ORM manages the
+ * entities of `features` when given, else those of every feature of `schema/features.ts`.
+ */
 export async function connectOrm(
   clientUrl: string,
   onQuery?: (sql: string) => void,
   statementTimeoutMs?: number,
+  features?: readonly Feature[],
 ): Promise<MikroORM> {
   const unreachable = (reason: string) => new Error(`Cannot reach PostgreSQL at ${redactUrl(clientUrl)}: ${reason}`);
   let orm: MikroORM;
   try {
-    orm = await MikroORM.init(ormConfig({ clientUrl, onQuery, statementTimeoutMs }));
+    orm = await MikroORM.init(ormConfig({ clientUrl, onQuery, statementTimeoutMs, features }));
   } catch (error) {
     throw unreachable(error instanceof Error ? error.message : String(error));
   }
@@ -97,6 +102,8 @@ export interface OpenDatabaseOptions {
    * this is called when it could not be (the hub then exits non-zero). Unset for the CLI.
    */
   onEmbeddedLost?: (error: Error) => void;
+  /** The features whose entities the ORM manages; by default every feature of `schema/features.ts`. */
+  features?: readonly Feature[];
 }
 
 /**
@@ -107,7 +114,7 @@ export interface OpenDatabaseOptions {
 export async function openDatabase(
   config: HubConfig,
   logger: Logger,
-  { statementTimeoutMs, onEmbeddedLost }: OpenDatabaseOptions = {},
+  { statementTimeoutMs, onEmbeddedLost, features }: OpenDatabaseOptions = {},
 ): Promise<Database> {
   let embedded: EmbeddedPostgresHandle | null = null;
   let clientUrl: string;
@@ -128,7 +135,7 @@ export async function openDatabase(
   }
   try {
     if (embedded) await ensureDatabase(embedded.adminUrl, EMBEDDED_DATABASE);
-    const orm = await connectOrm(clientUrl, undefined, statementTimeoutMs);
+    const orm = await connectOrm(clientUrl, undefined, statementTimeoutMs, features);
     try {
       const applied = await migrate(orm);
       if (applied.length) logger.info({ migrations: applied }, "applied migrations");

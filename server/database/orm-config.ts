@@ -1,7 +1,8 @@
 import { Migrator } from "@mikro-orm/migrations";
 import { defineConfig, type Options } from "@mikro-orm/postgresql";
 import { SeedManager } from "@mikro-orm/seeder";
-import { entities } from "../../schema/entities.js";
+import { entities, entitiesOf } from "../../schema/entities.js";
+import type { Feature } from "../../schema/features.types.js";
 import { migrations } from "./migrations/index.js";
 
 /** Tables of the search index: not entities, so MikroORM's schema diff must leave them alone. */
@@ -24,13 +25,21 @@ export interface OrmConfigOptions {
    * Unset for tools whose statements may rightly run long.
    */
   statementTimeoutMs?: number;
+  /** The features whose entities the ORM manages; by default every feature of `schema/features.ts`. */
+  features?: readonly Feature[];
 }
 
 /** The one MikroORM configuration of the hub. */
-export function ormConfig({ clientUrl, onQuery, poolMax = 10, statementTimeoutMs }: OrmConfigOptions): Options {
+export function ormConfig({
+  clientUrl,
+  onQuery,
+  poolMax = 10,
+  statementTimeoutMs,
+  features,
+}: OrmConfigOptions): Options {
   return defineConfig({
     clientUrl,
-    entities,
+    entities: features ? entitiesOf(features) : entities,
     extensions: [Migrator, SeedManager],
     migrations: {
       migrationsList: migrations,

@@ -1,11 +1,15 @@
 import { type GraphQLSchema, lexicographicSortSchema, printSchema } from "graphql";
 import { buildSchemaSync } from "type-graphql";
-import { resolvers } from "../../schema/resolvers.js";
+import type { Feature } from "../../schema/features.types.js";
+import { resolvers, resolversOf } from "../../schema/resolvers.js";
 
-/** Builds the hub's executable GraphQL schema from the decorated classes. */
-export function buildHubSchema(): GraphQLSchema {
+/**
+ * Builds the hub's executable GraphQL schema from the decorated classes: of `features`
+ * when given (tests compose a fixture's feature), else of every feature of `schema/features.ts`.
+ */
+export function buildHubSchema(features?: readonly Feature[]): GraphQLSchema {
   return buildSchemaSync({
-    resolvers,
+    resolvers: features ? resolversOf(features) : resolvers,
     // Arguments and inputs are checked by their class-validator decorators.
     validate: { forbidUnknownValues: false },
   });

@@ -7,7 +7,7 @@
  * The types come from the entity metadata, so a new publishable type without its
  * view fails here.
  */
-import { type Dictionary, type EntityMetadata, ref } from "@mikro-orm/core";
+import { type Dictionary, ref } from "@mikro-orm/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BudgetCategory } from "../../schema/budget/budget-category.enum.js";
 import { BudgetLine } from "../../schema/budget/budget-line.entity.js";
@@ -17,21 +17,16 @@ import { CostPeriod } from "../../schema/project/cost-period.enum.js";
 import { ProjectStatus } from "../../schema/project/project-status.enum.js";
 import { Project } from "../../schema/project/project.entity.js";
 import { PublicationState } from "../../schema/publishing/publication-state.enum.js";
-import { VISIBILITY_FILTER, type Visibility } from "../../schema/publishing/visibility.js";
 import { StrategyStatus } from "../../schema/strategy/strategy-status.enum.js";
 import { Strategy } from "../../schema/strategy/strategy.entity.js";
 import { createTestDatabase, type TestDatabase } from "../support/database.js";
-
-const PUBLIC: Visibility = { scope: "public" };
-
-/** A publishable type as its visibility filter describes it for the public. */
-interface PublicType {
-  meta: EntityMetadata;
-  table: string;
-  ownState: boolean;
-  /** The publishable parent that must be public too, with its table and the column that points at it. */
-  parent: { table: string; column: string; optional: boolean } | null;
-}
+import {
+  expectViewsMatchOrm as expectMatch,
+  publicTypes,
+  type PublicType,
+  sqlOf,
+  viewIds as viewIdsOf,
+} from "../support/public-views.js";
 
 let db: TestDatabase;
 let types: PublicType[];
@@ -42,61 +37,9 @@ beforeAll(async () => {
 });
 afterAll(() => db?.close());
 
-/** Every entity with the visibility filter, with what its public condition checks. */
-function publicTypes(database: TestDatabase): PublicType[] {
-  return Object.values(database.orm.getMetadata().getAll())
-    .filter((meta) => meta.filters[VISIBILITY_FILTER] && !meta.abstract)
-    .sort((a, b) => a.className.localeCompare(b.className))
-    .map((meta) => describeType(meta));
-}
-
-/** Reads the entity's own filter condition for the public: `{ $and: [own state, parent] }` or one of them. */
-function describeType(meta: EntityMetadata): PublicType {
-  const cond = meta.filters[VISIBILITY_FILTER].cond as (params: Visibility) => Dictionary;
-  const condition = cond(PUBLIC);
-  const parts: Dictionary[] = condition.$and ?? [condition];
-  let ownState = false;
-  let parent: PublicType["parent"] = null;
-  for (const part of parts) {
-    if (part.publicationState === PublicationState.PUBLISHED) {
-      ownState = true;
-      continue;
-    }
-    const optional = Array.isArray(part.$or);
-    const [relation] = Object.keys(optional ? part.$or[1] : part);
-    const property = meta.properties[relation];
-    if (!property?.targetMeta) {
-      throw new Error(`${meta.className}: unexpected visibility condition ${JSON.stringify(condition)}`);
-    }
-    parent = { table: property.targetMeta.tableName, column: property.fieldNames[0], optional };
-  }
-  return { meta, table: meta.tableName, ownState, parent };
-}
-
-/** The ids the ORM's visibility filter shows the public, in id order. */
-async function ormIds(type: PublicType): Promise<number[]> {
-  const em = db.orm.em.fork();
-  const rows = await em.find<{ id: number }>(
-    type.meta.className,
-    {},
-    { filters: { [VISIBILITY_FILTER]: PUBLIC }, fields: ["id"] as never, orderBy: { id: "asc" } },
-  );
-  return rows.map((row) => row.id);
-}
-
-/** The ids in the type's view, in id order. */
-async function viewIds(type: PublicType): Promise<number[]> {
-  const rows = await sql<{ id: number }>(`select id from public_${type.table} order by id`);
-  return rows.map((row) => row.id);
-}
-
-function sql<T extends object>(statement: string, params: unknown[] = []): Promise<T[]> {
-  return db.orm.em.fork().getConnection().execute<T[]>(statement, params, "all");
-}
-
-async function expectViewsMatchOrm(): Promise<void> {
-  for (const type of types) expect(await viewIds(type), `public_${type.table}`).toEqual(await ormIds(type));
-}
+const viewIds = (type: PublicType) => viewIdsOf(db, type);
+const sql = <T extends object>(statement: string, params: unknown[] = []) => sqlOf(db)<T>(statement, params);
+const expectViewsMatchOrm = () => expectMatch(db, types);
 
 /**
  * A published strategy with budget lines and a published project with cost items, which

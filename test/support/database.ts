@@ -1,6 +1,7 @@
 import type { MikroORM } from "@mikro-orm/postgresql";
 import pg from "pg";
 import { inject } from "vitest";
+import type { Feature } from "../../schema/features.types.js";
 import { connectOrm } from "../../server/database/database.js";
 import type { Database } from "../../server/database/database.js";
 import { withDatabase } from "./database-url.js";
@@ -15,8 +16,14 @@ export interface TestDatabase extends Database {
   resetQueryCount(): void;
 }
 
-/** Clones the template database and connects an ORM to the clone (with a statement timeout, as a hub's); `close()` drops it. */
-export async function createTestDatabase(statementTimeoutMs?: number): Promise<TestDatabase> {
+/**
+ * Clones the template database and connects an ORM to the clone (with a statement timeout, as a hub's); `close()`
+ * drops it. The ORM manages the entities of `features` when given (a fixture's feature composed with the hub's).
+ */
+export async function createTestDatabase(
+  statementTimeoutMs?: number,
+  features?: readonly Feature[],
+): Promise<TestDatabase> {
   const { adminUrl, template, prefix } = inject("testDatabase");
   const name = `${prefix}_${process.pid}_${++counter}`;
   const admin = new pg.Client({ connectionString: adminUrl });
@@ -28,7 +35,7 @@ export async function createTestDatabase(statementTimeoutMs?: number): Promise<T
   }
   const url = withDatabase(adminUrl, name);
   const queries: string[] = [];
-  const orm: MikroORM = await connectOrm(url, (sql) => queries.push(sql), statementTimeoutMs);
+  const orm: MikroORM = await connectOrm(url, (sql) => queries.push(sql), statementTimeoutMs, features);
   return {
     orm,
     url,

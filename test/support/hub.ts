@@ -1,3 +1,4 @@
+import type { Feature } from "../../schema/features.types.js";
 import { loadConfig } from "../../server/config.js";
 import { statementTimeoutFor } from "../../server/database/database.js";
 import { Hub } from "../../server/hub.js";
@@ -22,8 +23,11 @@ export interface TestHub {
   close(): Promise<void>;
 }
 
-/** Starts a hub on its own cloned database. */
-export async function startTestHub(env: Record<string, string> = {}): Promise<TestHub> {
+/** Starts a hub on its own cloned database; of `features` when given (default: every feature of the hub). */
+export async function startTestHub(
+  env: Record<string, string> = {},
+  { features }: { features?: readonly Feature[] } = {},
+): Promise<TestHub> {
   // Tests send hundreds of requests from one address; rate-limit tests lower the budget themselves.
   const defaults = {
     PORT: "0",
@@ -34,8 +38,9 @@ export async function startTestHub(env: Record<string, string> = {}): Promise<Te
   };
   const config = loadConfig({ ...defaults, ...env }, false);
   // The database the hub would open itself, statement timeout included.
-  const db = await createTestDatabase(statementTimeoutFor(config.limits.executionTimeoutMs));
-  const hub = new Hub({ config, logger: createLogger({ logLevel: "silent", logFormat: "json" }), database: db });
+  const db = await createTestDatabase(statementTimeoutFor(config.limits.executionTimeoutMs), features);
+  const logger = createLogger({ logLevel: "silent", logFormat: "json" });
+  const hub = new Hub({ config, logger, database: db, features });
   const { url } = await hub.start();
   const origin = new URL(url).origin;
   return {
