@@ -109,9 +109,8 @@ UNION ALL
     s.summary,
     concat_ws(' '::text, s.vision, s.note) AS body,
     m.name AS context
-   FROM strategy s
+   FROM public_strategy s
      JOIN municipality m ON m.id = s.municipality_id
-  WHERE s.publication_state = 'PUBLISHED'::text
 UNION ALL
  SELECT 'FieldOfAction'::text AS type,
     f.id AS entity_id,
@@ -129,10 +128,9 @@ UNION ALL
     COALESCE(f.description, ''::text) AS summary,
     ''::text AS body,
     concat_ws(' '::text, s.title, m.name) AS context
-   FROM field_of_action f
+   FROM public_field_of_action f
      JOIN strategy s ON s.id = f.strategy_id
      JOIN municipality m ON m.id = s.municipality_id
-  WHERE f.publication_state = 'PUBLISHED'::text AND s.publication_state = 'PUBLISHED'::text
 UNION ALL
  SELECT 'Project'::text AS type,
     p.id AS entity_id,
@@ -157,9 +155,8 @@ UNION ALL
            FROM project_providers pp
              JOIN provider v ON v.id = pp.provider_id
           WHERE pp.project_id = p.id)) AS context
-   FROM project p
+   FROM public_project p
      JOIN municipality m ON m.id = p.municipality_id
-  WHERE p.publication_state = 'PUBLISHED'::text
 UNION ALL
  SELECT 'LessonLearned'::text AS type,
     l.id AS entity_id,
@@ -177,10 +174,8 @@ UNION ALL
     ''::text AS summary,
     l.body,
     m.name AS context
-   FROM lesson_learned l
+   FROM public_lesson_learned l
      JOIN municipality m ON m.id = l.municipality_id
-     LEFT JOIN project p ON p.id = l.project_id
-  WHERE l.publication_state = 'PUBLISHED'::text AND (l.project_id IS NULL OR p.publication_state = 'PUBLISHED'::text)
 UNION ALL
  SELECT 'Provider'::text AS type,
     v.id AS entity_id,

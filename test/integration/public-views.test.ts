@@ -5,7 +5,8 @@
  * matters (drafts, archived records, published children of draft or archived
  * parents, records without their optional parent, cost items of a draft project).
  * The types come from the entity metadata, so a new publishable type without its
- * view fails here.
+ * view fails here. Search (`search_source`) and similarity (`similarity_source`)
+ * read through the views and state no publication rule of their own.
  */
 import { type Dictionary, ref } from "@mikro-orm/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -141,5 +142,34 @@ describe("the public_<table> views", () => {
       });
     }
     await expectViewsMatchOrm();
+  });
+
+  it("are what search and similarity read: their sources state no publication rule of their own", async () => {
+    const definitions = await sql<{ name: string; definition: string }>(
+      `select c.relname as name, pg_get_viewdef(c.oid) as definition from pg_class c
+        where c.relname in ('search_source', 'similarity_source') order by 1`,
+    );
+    expect(definitions.map((view) => view.name)).toEqual(["search_source", "similarity_source"]);
+    for (const { name, definition } of definitions) expect(definition, name).not.toContain("publication_state");
+    // With records in every state (the test before): the same ids, type by type.
+    const tables = {
+      Strategy: "strategy",
+      FieldOfAction: "field_of_action",
+      Project: "project",
+      LessonLearned: "lesson_learned",
+    };
+    for (const [type, table] of Object.entries(tables)) {
+      const [{ same }] = await sql<{ same: boolean }>(
+        `select array(select entity_id from search_source where type = ? order by 1)
+              = array(select id from public_${table} order by 1) as same`,
+        [type],
+      );
+      expect(same, type).toBe(true);
+    }
+    const [{ mismatched }] = await sql<{ mismatched: number }>(
+      `select count(*)::int as mismatched from similarity_source s
+        where s.published <> (s.project_id in (select id from public_project))`,
+    );
+    expect(mismatched).toBe(0);
   });
 });

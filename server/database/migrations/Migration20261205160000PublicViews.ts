@@ -32,9 +32,11 @@ const PUBLIC_VIEWS: Record<string, string> = {
 /**
  * One view `public_<table>` per publishable table (issue 17): what the public may
  * read, for SQL that does not go through the ORM (comparison, statistics, topic and
- * client counts, exports), so that such SQL reads `from public_project p` instead of
- * restating the publication rules. Each view is a plain `select t.* … where`, which
- * PostgreSQL inlines into the statement that reads it.
+ * client counts, exports; and since `Migration20261205170000SearchPublicViews` the
+ * search documents' `search_source` and the similarity features' `similarity_source`),
+ * so that such SQL reads `from public_project p` instead of restating the publication
+ * rules. Each view is a plain `select t.* … where`, which PostgreSQL inlines into the
+ * statement that reads it.
  *
  * Views rather than a SQL fragment generated from `VisibilityPaths` at run time: SQL in
  * the database (the search and similarity triggers, an analyst's psql session) can read
@@ -45,7 +47,10 @@ const PUBLIC_VIEWS: Record<string, string> = {
  *
  * A view pins the columns of its table: a later migration that changes the type of a
  * column of such a table, or drops one, must drop the table's view first and create it
- * again after; a column added later shows in the view once the view is created again.
+ * again after, together with the views that read it (`search_source` and `similarity_source`
+ * read `public_project` and others; `server/search/search.sql` holds the deployed
+ * `search_source`), which `drop view … cascade` would drop without a word; a column
+ * added later shows in the view once the view is created again.
  */
 export class Migration20261205160000PublicViews extends Migration {
   override async up(): Promise<void> {

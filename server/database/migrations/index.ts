@@ -6,6 +6,7 @@ import { Migration20261130100000SearchSpeed } from "./Migration20261130100000Sea
 import { Migration20261130110000SearchTitleFilters } from "./Migration20261130110000SearchTitleFilters.js";
 import { Migration20261205120000SimilarityFeatures } from "./Migration20261205120000SimilarityFeatures.js";
 import { Migration20261205160000PublicViews } from "./Migration20261205160000PublicViews.js";
+import { Migration20261205170000SearchPublicViews } from "./Migration20261205170000SearchPublicViews.js";
 import { Migration20261130062929 } from "./Migration20261130062929.js";
 import { Migration20261122092717 } from "./Migration20261122092717.js";
 import { Migration20261122082841 } from "./Migration20261122082841.js";
@@ -24,4 +25,5 @@ export const migrations: MigrationObject[] = [
   { name: "Migration20261130110000SearchTitleFilters", class: Migration20261130110000SearchTitleFilters },
   { name: "Migration20261205120000SimilarityFeatures", class: Migration20261205120000SimilarityFeatures },
   { name: "Migration20261205160000PublicViews", class: Migration20261205160000PublicViews },
+  { name: "Migration20261205170000SearchPublicViews", class: Migration20261205170000SearchPublicViews },
 ];
