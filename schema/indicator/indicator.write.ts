@@ -1,12 +1,11 @@
 import { ref } from "@mikro-orm/core";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import type { HubContext } from "../common/context.js";
-import { badUserInput } from "../common/errors.js";
 import { applySources, citesPublishedSource } from "../publishing/cited.inputs.js";
 import { createRecord, resolveOwnMunicipality, updateRecord } from "../publishing/publishing.service.js";
 import type { RecordKind } from "../publishing/record-kind.js";
-import { assignFields, findNamed, requireUnused } from "../publishing/references.js";
-import { Strategy } from "../strategy/strategy.entity.js";
+import { assignFields, requireUnused } from "../publishing/references.js";
+import { findOwnStrategy } from "../strategy/own-strategy.js";
 import type { CreateIndicatorInput, IndicatorInput } from "./indicator-write.inputs.js";
 import { Indicator } from "./indicator.entity.js";
 
@@ -24,23 +23,12 @@ export const indicatorKind: RecordKind<Indicator> = {
 async function applyIndicator(tx: EntityManager, indicator: Indicator, input: IndicatorInput): Promise<void> {
   assignFields(tx, indicator, input, ["name", "value", "unit", "asOf", "note"]);
   if (input.strategy !== undefined) {
-    const strategy =
-      input.strategy === null
-        ? null
-        : await findNamed(
-            tx,
-            Strategy,
-            "slug",
-            input.strategy,
-            "input.strategy",
-            "Use the slug of one of the municipality's strategies.",
-          );
-    if (strategy && strategy.municipality.id !== indicator.municipality.id) {
-      throw badUserInput(
-        "input.strategy belongs to another municipality; an indicator can only measure its own municipality's strategy.",
-        ["input.strategy"],
-      );
-    }
+    const strategy = await findOwnStrategy(
+      tx,
+      input.strategy,
+      indicator.municipality.id,
+      "an indicator can only measure its own municipality's strategy",
+    );
     indicator.strategy = strategy ? ref(strategy) : null;
   }
   await applySources(tx, indicator, input);

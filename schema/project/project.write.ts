@@ -14,8 +14,8 @@ import {
   updateRecord,
 } from "../publishing/publishing.service.js";
 import type { RecordKind } from "../publishing/record-kind.js";
-import { assignFields, findAllNamed, findById, findNamed, requireUnused } from "../publishing/references.js";
-import { Strategy } from "../strategy/strategy.entity.js";
+import { assignFields, findAllNamed, findById, requireUnused } from "../publishing/references.js";
+import { findOwnStrategy } from "../strategy/own-strategy.js";
 import type { CreateProjectInput, ProjectInput } from "./project-write.inputs.js";
 import { Project } from "./project.entity.js";
 
@@ -34,23 +34,12 @@ export const projectKind: RecordKind<Project> = {
 async function applyProject(tx: EntityManager, project: Project, input: ProjectInput): Promise<void> {
   assignFields(tx, project, input, ["title", "summary", "status", "startedOn", "plannedEndOn", "completedOn", "note"]);
   if (input.strategy !== undefined) {
-    const strategy =
-      input.strategy === null
-        ? null
-        : await findNamed(
-            tx,
-            Strategy,
-            "slug",
-            input.strategy,
-            "input.strategy",
-            "Use the slug of one of the municipality's strategies.",
-          );
-    if (strategy && strategy.municipality.id !== project.municipality.id) {
-      throw badUserInput(
-        "input.strategy belongs to another municipality; a project can only belong to its own municipality's strategy.",
-        ["input.strategy"],
-      );
-    }
+    const strategy = await findOwnStrategy(
+      tx,
+      input.strategy,
+      project.municipality.id,
+      "a project can only belong to its own municipality's strategy",
+    );
     project.strategy = strategy ? ref(strategy) : null;
     if (
       input.fieldOfAction === undefined &&
