@@ -3,6 +3,7 @@ import type { ClassType } from "type-graphql";
 import type { HubEntity } from "./common/node.js";
 import type { Publishable } from "./publishing/publishable.js";
 import type { RecordKind } from "./publishing/record-kind.js";
+import type { Searchable } from "./search/searchable-types.js";
 import type { Source } from "./source/source.entity.js";
 import type { Topic } from "./topic/topic.entity.js";
 
@@ -41,4 +42,6 @@ export interface Feature {
   tagged?: readonly Tagged[];
   /** The per-request loaders the feature's resolvers use. */
   loaders?: readonly DeclaredLoader[];
+  /** Record types that have search documents: the search API and the deployed search SQL derive from these. */
+  searchable?: readonly Searchable[];
 }

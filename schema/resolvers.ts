@@ -45,6 +45,3 @@ export function resolversOf(featureList: readonly Feature[]): NonEmptyArray<Func
 export const publishableKinds: readonly RecordKind<Publishable>[] = publishableKindsOf(features);
 /** Records only admins write, of every feature; they have no drafts. */
 export const adminKinds: readonly RecordKind[] = adminKindsOf(features);
-
-/** Every resolver of the hub's GraphQL schema. */
-export const resolvers: NonEmptyArray<Function> = resolversOf(features);

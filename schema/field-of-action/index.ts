@@ -4,6 +4,7 @@ import { FieldOfActionMutationResolver } from "./field-of-action-mutation.resolv
 import { FieldOfAction } from "./field-of-action.entity.js";
 import { FieldOfActionResolver } from "./field-of-action.resolver.js";
 import { fieldOfActionKind } from "./field-of-action.write.js";
+import { fieldOfActionSearch } from "./field-of-action.search.js";
 
 /** A strategy's fields of action. */
 export const fieldOfActionFeature: Feature = {
@@ -13,4 +14,5 @@ export const fieldOfActionFeature: Feature = {
   publishable: [fieldOfActionKind],
   cited: [FieldOfAction],
   tagged: [FieldOfAction],
+  searchable: [fieldOfActionSearch],
 };

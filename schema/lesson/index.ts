@@ -4,6 +4,7 @@ import { LessonLearned } from "./lesson-learned.entity.js";
 import { LessonMutationResolver } from "./lesson-mutation.resolver.js";
 import { LessonResolver } from "./lesson.resolver.js";
 import { lessonKind } from "./lesson.write.js";
+import { lessonSearch } from "./lesson.search.js";
 
 /** Lessons learned. */
 export const lessonFeature: Feature = {
@@ -13,4 +14,5 @@ export const lessonFeature: Feature = {
   publishable: [lessonKind],
   cited: [LessonLearned],
   tagged: [LessonLearned],
+  searchable: [lessonSearch],
 };

@@ -4,6 +4,7 @@ import { Municipality } from "./municipality.entity.js";
 import { MunicipalityResolver } from "./municipality.resolver.js";
 import { municipalityKind } from "./municipality.write.js";
 import { ViewerMunicipalityResolver } from "./viewer-municipality.resolver.js";
+import { municipalitySearch } from "./municipality.search.js";
 
 /** Municipalities; the features whose records hang off one add their own fields to it. */
 export const municipalityFeature: Feature = {
@@ -12,4 +13,5 @@ export const municipalityFeature: Feature = {
   resolvers: [MunicipalityResolver, MunicipalityMutationResolver, ViewerMunicipalityResolver],
   adminOnly: [municipalityKind],
   cited: [Municipality],
+  searchable: [municipalitySearch],
 };

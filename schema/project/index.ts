@@ -10,6 +10,7 @@ import { ProjectMutationResolver } from "./project-mutation.resolver.js";
 import { Project } from "./project.entity.js";
 import { ProjectResolver } from "./project.resolver.js";
 import { projectKind } from "./project.write.js";
+import { projectSearch } from "./project.search.js";
 
 /** Projects and their cost items. */
 export const projectFeature: Feature = {
@@ -26,4 +27,5 @@ export const projectFeature: Feature = {
   cited: [Project, CostItem],
   tagged: [Project],
   loaders: [municipalityProjectsLoader],
+  searchable: [projectSearch],
 };

@@ -3,6 +3,7 @@ import { ProviderMutationResolver } from "./provider-mutation.resolver.js";
 import { Provider } from "./provider.entity.js";
 import { ProviderResolver } from "./provider.resolver.js";
 import { providerKind } from "./provider.write.js";
+import { providerSearch } from "./provider.search.js";
 
 /** Providers: IT service providers, vendors, consultancies; engagements and products add their fields. */
 export const providerFeature: Feature = {
@@ -11,4 +12,5 @@ export const providerFeature: Feature = {
   resolvers: [ProviderResolver, ProviderMutationResolver],
   adminOnly: [providerKind],
   cited: [Provider],
+  searchable: [providerSearch],
 };

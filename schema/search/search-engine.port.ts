@@ -4,11 +4,8 @@
  * into entities through its loaders.
  */
 
-import { SEARCHABLE_TYPES, type SearchType } from "./searchable-types.js";
-
-export type { SearchType };
-/** The record types that have search documents, by their GraphQL type name (see searchable-types.ts). */
-export const SEARCH_TYPES: readonly SearchType[] = SEARCHABLE_TYPES.map((entry) => entry.type);
+/** A searchable record's GraphQL type name, the `type` of its documents (`Searchable.type`). */
+export type SearchType = string;
 
 /** The fields results are counted by. */
 export const FACET_FIELDS = ["type", "municipality", "state", "topic", "status", "provider"] as const;

@@ -4,6 +4,7 @@ import type { HubContext } from "../common/context.js";
 import { selectsField } from "../common/selection.js";
 import { Municipality } from "../municipality/municipality.entity.js";
 import { SearchArgs } from "./search.inputs.js";
+import { searchCatalogOf } from "./search-catalog.js";
 import { runSearch } from "./search.service.js";
 import { SearchHit, SearchResults } from "./search.types.js";
 
@@ -19,7 +20,7 @@ export class SearchResolver {
     @Ctx() context: HubContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<SearchResults> {
-    return runSearch(context, args, selectsField(info, "facets"));
+    return runSearch(context, args, searchCatalogOf(info.schema), selectsField(info, "facets"));
   }
 
   @FieldResolver(() => Municipality, {

@@ -1,5 +1,4 @@
-import type { AnyEntity, EntityClass } from "@mikro-orm/core";
-import type { SearchFilterSpec, SearchHitRecord, SearchResponse, SearchType } from "./search-engine.port.js";
+import type { SearchFilterSpec, SearchHitRecord, SearchResponse } from "./search-engine.port.js";
 import { MAX_TOTAL_HITS } from "./search-engine.port.js";
 import type { HubContext } from "../common/context.js";
 import { badUserInput } from "../common/errors.js";
@@ -12,29 +11,9 @@ import { Provider } from "../provider/provider.entity.js";
 import { StrategyStatus } from "../strategy/strategy-status.enum.js";
 import { Topic } from "../topic/topic.entity.js";
 import type { SearchArgs, SearchFilter } from "./search.inputs.js";
-import { SEARCHABLE_TYPES } from "./searchable-types.js";
-import { SearchFacetField, type SearchHit, SearchResultType, type SearchResults } from "./search.types.js";
+import type { SearchCatalog } from "./search-catalog.js";
+import { SearchFacetField, type SearchHit, type SearchResults } from "./search.types.js";
 import { decodeCursorItems, encodeCursorItems } from "../common/cursor.js";
-
-/** The engines' document type of each GraphQL result type, and back. */
-const ENGINE_TYPE = Object.fromEntries(SEARCHABLE_TYPES.map(({ result, type }) => [result, type])) as Record<
-  SearchResultType,
-  SearchType
->;
-const RESULT_TYPE = Object.fromEntries(SEARCHABLE_TYPES.map(({ result, type }) => [type, result])) as Record<
-  SearchType,
-  SearchResultType
->;
-
-/** The entity of each document type, to load hits by. */
-const ENTITY = new Map<SearchType, EntityClass<AnyEntity & { id: number }>>(
-  SEARCHABLE_TYPES.map(({ type, entity }) => [type, entity]),
-);
-
-const TYPE_LABELS = Object.fromEntries(SEARCHABLE_TYPES.map(({ result, label }) => [result, label])) as Record<
-  SearchResultType,
-  string
->;
 
 const STATUS_LABELS: Record<string, string> = {
   [ProjectStatus.IDEA]: "Idee",
@@ -95,7 +74,7 @@ async function requireKnownValues(context: HubContext, filter: SearchFilter | nu
 }
 
 /** Turns a filter into the engines' terms; statuses are checked here, slugs and keys by `requireKnownValues`. */
-function engineFilter(filter: SearchFilter | null | undefined): SearchFilterSpec {
+function engineFilter(filter: SearchFilter | null | undefined, catalog: SearchCatalog): SearchFilterSpec {
   if (!filter) return {};
   if (given(filter.statuses)) {
     const unknown = [...new Set(filter.statuses)].filter((status) => !(status in STATUS_LABELS));
@@ -103,7 +82,7 @@ function engineFilter(filter: SearchFilter | null | undefined): SearchFilterSpec
       throw unknownValues(unknown, "filter.statuses", "Use ProjectStatus or StrategyStatus values.", 40);
   }
   return {
-    types: filter.types?.map((type) => ENGINE_TYPE[type]),
+    types: filter.types?.map((result) => catalog.byResult(result).type),
     municipalities: filter.municipalities ?? undefined,
     states: filter.states ?? undefined,
     topics: filter.topics ?? undefined,
@@ -116,10 +95,17 @@ function engineFilter(filter: SearchFilter | null | undefined): SearchFilterSpec
  * Loads the hits' records as the public sees them (one statement per type);
  * hits that are not public drop out, for every caller, admins included.
  */
-async function resolveHits(context: HubContext, records: readonly SearchHitRecord[]): Promise<SearchHit[]> {
+async function resolveHits(
+  context: HubContext,
+  records: readonly SearchHitRecord[],
+  catalog: SearchCatalog,
+): Promise<SearchHit[]> {
   // The index should only hold public records, but a race between concurrent writes can leave a draft in it.
   const nodes = await Promise.all(
-    records.map((record) => context.loaders.publicById(ENTITY.get(record.type)!).load(record.entityId)),
+    records.map((record) => {
+      const entity = catalog.byType(record.type)?.entity;
+      return entity ? context.loaders.publicById(entity).load(record.entityId) : null;
+    }),
   );
   return records.flatMap((record, index) => {
     const node = nodes[index];
@@ -149,7 +135,11 @@ const LABEL_SOURCES = [
 ] as const;
 
 /** Labels of the facet values, in one statement (values without a label show as themselves). */
-async function facetLabels(context: HubContext, response: SearchResponse): Promise<Map<string, string>> {
+async function facetLabels(
+  context: HubContext,
+  response: SearchResponse,
+  catalog: SearchCatalog,
+): Promise<Map<string, string>> {
   const values = (field: string) =>
     response.facets.find((facet) => facet.field === field)?.values.map((value) => value.value) ?? [];
   const labels = new Map<string, string>();
@@ -164,14 +154,22 @@ async function facetLabels(context: HubContext, response: SearchResponse): Promi
   }
   for (const [state, name] of Object.entries(STATE_NAMES)) labels.set(`state:${state as State}`, name);
   for (const [status, label] of Object.entries(STATUS_LABELS)) labels.set(`status:${status}`, label);
-  for (const [type, label] of Object.entries(TYPE_LABELS)) labels.set(`type:${type}`, label);
+  for (const { result, label } of catalog.types) labels.set(`type:${result}`, label);
   return labels;
 }
 
-/** Runs `search`: checks the arguments, asks the engine, resolves the hits and labels the facets. */
-export async function runSearch(context: HubContext, args: SearchArgs, wantsFacets = true): Promise<SearchResults> {
+/**
+ * Runs `search` over the searchable types of `catalog`: checks the arguments, asks the engine, resolves the hits and
+ * labels the facets.
+ */
+export async function runSearch(
+  context: HubContext,
+  args: SearchArgs,
+  catalog: SearchCatalog,
+  wantsFacets = true,
+): Promise<SearchResults> {
   const offset = args.after ? decodeCursor(args.after) : 0;
-  const filter = engineFilter(args.filter);
+  const filter = engineFilter(args.filter, catalog);
   const limit = Math.max(0, Math.min(args.first, MAX_TOTAL_HITS - offset));
   // The filter's values are checked while the engine searches: a search costs no time when they exist.
   const [, response] = await Promise.all([
@@ -181,8 +179,8 @@ export async function runSearch(context: HubContext, args: SearchArgs, wantsFace
   const municipalities = context.loaders.byId(Municipality);
   // The hits' municipalities load alongside the hits, so that `SearchHit.municipality` finds them cached.
   const [hits, labels] = await Promise.all([
-    resolveHits(context, response.hits),
-    facetLabels(context, response),
+    resolveHits(context, response.hits, catalog),
+    facetLabels(context, response, catalog),
     municipalities.loadMany([
       ...new Set(response.hits.flatMap((hit) => (hit.municipalityId === null ? [] : [hit.municipalityId]))),
     ]),
@@ -190,7 +188,7 @@ export async function runSearch(context: HubContext, args: SearchArgs, wantsFace
   const facets = response.facets.map((facet) => ({
     field: FACET_FIELD[facet.field],
     values: facet.values.map(({ value, count }) => {
-      const shown = facet.field === "type" ? RESULT_TYPE[value as SearchType] : value;
+      const shown = facet.field === "type" ? (catalog.byType(value)?.result ?? value) : value;
       return { value: shown, label: labels.get(`${facet.field}:${shown}`) ?? shown, count };
     }),
   }));

@@ -1,24 +1,40 @@
-import { createUnionType, Field, Float, Int, ObjectType, registerEnumType } from "type-graphql";
+import { type ClassType, createUnionType, Field, Float, Int, ObjectType, registerEnumType } from "type-graphql";
+import type { HubEntity } from "../common/node.js";
 import { PageInfo } from "../common/pagination.js";
 import { MAX_FACET_VALUES, MAX_TOTAL_HITS } from "./search-engine.port.js";
-import {
-  SEARCHABLE_TYPES,
-  type SearchableRecord,
-  type SearchableType,
-  type SearchResultName,
-} from "./searchable-types.js";
+import type { Searchable } from "./searchable-types.js";
 import { AGGREGATE_WORK, MaxItems, PagedByParent, Work } from "../common/list-bounds.js";
 
-/** The kinds of record search finds: an enum whose values are the `result` names of the searchable types. */
-export const SearchResultType = Object.fromEntries(SEARCHABLE_TYPES.map(({ result }) => [result, result])) as {
-  readonly [Name in SearchResultName]: Name;
-};
-export type SearchResultType = SearchResultName;
+/**
+ * The kinds of record search finds: an enum whose values are the `result` names of the searchable types of the
+ * schema being built (`useSearchableTypes`).
+ */
+export const SearchResultType: Record<string, string> = {};
+export type SearchResultType = string;
+const resultValues: Record<string, { description: string }> = {};
 registerEnumType(SearchResultType, {
   name: "SearchResultType",
   description: "A kind of record that search finds.",
-  valuesConfig: Object.fromEntries(SEARCHABLE_TYPES.map(({ result, description }) => [result, { description }])),
+  valuesConfig: resultValues,
 });
+
+let searchNodes: readonly Searchable[] = [];
+
+/**
+ * Gives `SearchResultType` and `SearchNode` the searchable types of the next schema built: type-graphql reads an
+ * enum's values and a union's members when it builds a schema, and a built schema keeps its own copies.
+ */
+export function useSearchableTypes(types: readonly Searchable[]): void {
+  for (const name of Object.keys(SearchResultType)) {
+    delete SearchResultType[name];
+    delete resultValues[name];
+  }
+  for (const { result, description } of types) {
+    SearchResultType[result] = result;
+    resultValues[result] = { description };
+  }
+  searchNodes = types;
+}
 
 /** The fields search results are counted by. */
 export enum SearchFacetField {
@@ -46,7 +62,7 @@ registerEnumType(SearchFacetField, {
 export const SearchNode = createUnionType({
   name: "SearchNode",
   description: "A record found by search.",
-  types: () => SEARCHABLE_TYPES.map(({ entity }) => entity) as unknown as readonly [SearchableType["entity"]],
+  types: () => searchNodes.map(({ entity }) => entity) as unknown as readonly ClassType[],
   resolveType: (value) => value.constructor.name,
 });
 
@@ -69,7 +85,7 @@ export class SearchHighlight {
 @ObjectType({ description: "A record that matches the search, with why it matched." })
 export class SearchHit {
   @Field(() => SearchNode, { description: "The record." })
-  node: SearchableRecord;
+  node: HubEntity;
 
   @Field(() => Float, { description: "Relevance: higher is better. Comparable only within one result." })
   score: number;

@@ -4,6 +4,7 @@ import { StrategyMutationResolver } from "./strategy-mutation.resolver.js";
 import { Strategy } from "./strategy.entity.js";
 import { StrategyResolver } from "./strategy.resolver.js";
 import { strategyKind } from "./strategy.write.js";
+import { strategySearch } from "./strategy.search.js";
 
 /** Digitalisation strategies. */
 export const strategyFeature: Feature = {
@@ -12,4 +13,5 @@ export const strategyFeature: Feature = {
   resolvers: [StrategyResolver, StrategyMutationResolver, MunicipalityStrategiesResolver],
   publishable: [strategyKind],
   cited: [Strategy],
+  searchable: [strategySearch],
 };

@@ -2,7 +2,6 @@ import { parseArgs } from "node:util";
 import pg from "pg";
 import { attachDatabase } from "../database/database.js";
 import { seedIfEmpty } from "../seeding.js";
-import { SEARCH_TYPES } from "../../schema/search/search-engine.port.js";
 import { setOutbox } from "../search/search-runtime.js";
 import { progressBar } from "./progress.js";
 import type { CommandContext } from "./synthetic.command.js";
@@ -42,14 +41,10 @@ export async function runReindexCommand(args: string[], { config, logger, io }: 
     const client = new pg.Client({ connectionString: database.orm.config.get("clientUrl") });
     await client.connect();
     try {
-      const counts: { type: string; ids: number[] }[] = [];
-      for (const type of SEARCH_TYPES) {
-        const { rows } = await client.query<{ ids: number[] }>(
-          "select coalesce(array_agg(entity_id order by entity_id), '{}') as ids from search_source where type = $1",
-          [type],
-        );
-        counts.push({ type, ids: rows[0].ids });
-      }
+      // The types the deployed search_source view has documents of, whichever features declared them.
+      const { rows: counts } = await client.query<{ type: string; ids: number[] }>(
+        "select type, array_agg(entity_id order by entity_id) as ids from search_source group by type order by type",
+      );
       const total = counts.reduce((sum, { ids }) => sum + ids.length, 0);
       const bar = progressBar(io.stderr, "documents");
       bar.start(total, 0);
@@ -69,7 +64,7 @@ export async function runReindexCommand(args: string[], { config, logger, io }: 
       // their deletion for an external engine) under the same locks as any write, after reading the records anew: a
       // record a concurrent transaction makes searchable again keeps its document.
       let removed = 0;
-      // Every type the table holds, also one no longer searched (SEARCH_TYPES): its documents are all stale.
+      // Every type the table holds, also one no longer searched: its documents are all stale.
       const { rows: types } = await client.query<{ type: string }>(
         "select distinct type from search_document order by type",
       );

@@ -1,18 +1,26 @@
 import { type GraphQLSchema, lexicographicSortSchema, printSchema } from "graphql";
 import { buildSchemaSync } from "type-graphql";
+import { features as allFeatures } from "../../schema/features.js";
 import type { Feature } from "../../schema/features.types.js";
-import { resolvers, resolversOf } from "../../schema/resolvers.js";
+import { resolversOf } from "../../schema/resolvers.js";
+import { attachSearchCatalog, SearchCatalog } from "../../schema/search/search-catalog.js";
+import { useSearchableTypes } from "../../schema/search/search.types.js";
+import { searchableOf } from "../../schema/search/searchable-types.js";
 
 /**
  * Builds the hub's executable GraphQL schema from the decorated classes: of `features`
  * when given (tests compose a fixture's feature), else of every feature of `schema/features.ts`.
  */
-export function buildHubSchema(features?: readonly Feature[]): GraphQLSchema {
-  return buildSchemaSync({
-    resolvers: features ? resolversOf(features) : resolvers,
+export function buildHubSchema(features: readonly Feature[] = allFeatures): GraphQLSchema {
+  const searchable = searchableOf(features);
+  useSearchableTypes(searchable);
+  const schema = buildSchemaSync({
+    resolvers: resolversOf(features),
     // Arguments and inputs are checked by their class-validator decorators.
     validate: { forbidUnknownValues: false },
   });
+  attachSearchCatalog(schema, new SearchCatalog(searchable));
+  return schema;
 }
 
 /** The committed SDL: sorted, so that it only changes when the schema does. */

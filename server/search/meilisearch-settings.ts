@@ -5,7 +5,7 @@
  */
 import type { Settings } from "meilisearch";
 import type { SearchFilterSpec, SearchType } from "../../schema/search/search-engine.port.js";
-import { MAX_FACET_VALUES, MAX_TOTAL_HITS, SEARCH_TYPES } from "../../schema/search/search-engine.port.js";
+import { MAX_FACET_VALUES, MAX_TOTAL_HITS } from "../../schema/search/search-engine.port.js";
 import { SYNONYMS, type SynonymGroup } from "./synonyms.js";
 
 /** Name of the index unless MEILI_INDEX says otherwise. */
@@ -90,10 +90,7 @@ export function meiliFilter(filter: SearchFilterSpec): string | null {
   const clause = (attribute: string, values: readonly string[] | undefined) => {
     if (values?.length) clauses.push(`${attribute} IN [${values.map(literal).join(", ")}]`);
   };
-  clause(
-    "type",
-    filter.types?.filter((type) => (SEARCH_TYPES as readonly string[]).includes(type)),
-  );
+  clause("type", filter.types);
   clause("municipality", filter.municipalities);
   clause("state", filter.states);
   clause("topics", filter.topics);

@@ -5,6 +5,8 @@
  * migrated database, as `schema.graphql` is checked against the code.
  */
 
+import { DROP_SEARCH_TRIGGERS } from "./search-ddl.js";
+
 /** Runs one statement without parameters and returns its rows. */
 export type RunSql = <T>(sql: string) => Promise<T[]>;
 
@@ -93,4 +95,36 @@ export async function renderSearchSql(run: RunSql): Promise<string> {
   ];
   const body = sections.map(([title, statements]) => [`-- ${title}`, ...statements].join("\n\n"));
   return `${[header.join("\n"), ...body].join("\n\n")}\n`;
+}
+
+/** A client that can run one statement without parameters, as `pg.Client` can. */
+export interface SqlClient {
+  query<T>(sql: string): Promise<{ rows: T[] }>;
+}
+
+/**
+ * The search SQL a database would hold with `ddl` deployed on top of what it holds, as `renderSearchSql` prints it:
+ * `ddl` runs in a transaction that is rolled back, so nothing changes.
+ */
+export async function renderSearchSqlWith(client: SqlClient, ddl: string): Promise<string> {
+  await client.query("begin");
+  try {
+    await client.query(ddl);
+    return await renderSearchSql(async <T>(sql: string) => (await client.query<T>(sql)).rows);
+  } finally {
+    await client.query("rollback");
+  }
+}
+
+/** The deployed `search_source`, `search_cascade` and triggers as statements that deploy them again (a `down.sql`). */
+export async function renderDeployedSearchDdl(run: RunSql): Promise<string> {
+  const definitions = async (sql: string) => (await run<{ definition: string }>(sql)).map((row) => row.definition);
+  const [view] = await definitions(
+    "select 'create or replace view search_source as' || E'\\n' || pg_get_viewdef('search_source'::regclass, true) as definition",
+  );
+  const [cascade] = await definitions(
+    "select rtrim(pg_get_functiondef('search_cascade'::regproc), E'\\n') || ';' as definition",
+  );
+  const triggers = await definitions(TRIGGERS_SQL);
+  return [view, cascade, DROP_SEARCH_TRIGGERS, ...triggers].join("\n\n");
 }

@@ -93,49 +93,10 @@ create view search_source as
     ''::text AS context
    FROM municipality m
 UNION ALL
- SELECT 'Strategy'::text AS type,
-    s.id AS entity_id,
-    m.id AS municipality_id,
-    m.slug AS municipality_slug,
-    m.state,
-    s.status,
-    '{}'::text[] AS topics,
-    ARRAY( SELECT p.slug::text AS slug
-           FROM strategy_consultants sc
-             JOIN provider p ON p.id = sc.provider_id
-          WHERE sc.strategy_id = s.id
-          ORDER BY (p.slug::text)) AS providers,
-    s.title,
-    s.summary,
-    concat_ws(' '::text, s.vision, s.note) AS body,
-    m.name AS context
-   FROM public_strategy s
-     JOIN municipality m ON m.id = s.municipality_id
-UNION ALL
- SELECT 'FieldOfAction'::text AS type,
-    f.id AS entity_id,
-    m.id AS municipality_id,
-    m.slug AS municipality_slug,
-    m.state,
-    NULL::text AS status,
-    ARRAY( SELECT t.key::text AS key
-           FROM field_of_action_topics ft
-             JOIN topic t ON t.id = ft.topic_id
-          WHERE ft.field_of_action_id = f.id
-          ORDER BY (t.key::text)) AS topics,
-    '{}'::text[] AS providers,
-    f.title,
-    COALESCE(f.description, ''::text) AS summary,
-    ''::text AS body,
-    concat_ws(' '::text, s.title, m.name) AS context
-   FROM public_field_of_action f
-     JOIN strategy s ON s.id = f.strategy_id
-     JOIN municipality m ON m.id = s.municipality_id
-UNION ALL
  SELECT 'Project'::text AS type,
     p.id AS entity_id,
     m.id AS municipality_id,
-    m.slug AS municipality_slug,
+    m.slug::text AS municipality_slug,
     m.state,
     p.status,
     ARRAY( SELECT t.key::text AS key
@@ -158,10 +119,49 @@ UNION ALL
    FROM public_project p
      JOIN municipality m ON m.id = p.municipality_id
 UNION ALL
+ SELECT 'Strategy'::text AS type,
+    s.id AS entity_id,
+    m.id AS municipality_id,
+    m.slug::text AS municipality_slug,
+    m.state,
+    s.status,
+    '{}'::text[] AS topics,
+    ARRAY( SELECT p.slug::text AS slug
+           FROM strategy_consultants sc
+             JOIN provider p ON p.id = sc.provider_id
+          WHERE sc.strategy_id = s.id
+          ORDER BY (p.slug::text)) AS providers,
+    s.title,
+    s.summary,
+    concat_ws(' '::text, s.vision, s.note) AS body,
+    m.name AS context
+   FROM public_strategy s
+     JOIN municipality m ON m.id = s.municipality_id
+UNION ALL
+ SELECT 'FieldOfAction'::text AS type,
+    f.id AS entity_id,
+    m.id AS municipality_id,
+    m.slug::text AS municipality_slug,
+    m.state,
+    NULL::text AS status,
+    ARRAY( SELECT t.key::text AS key
+           FROM field_of_action_topics ft
+             JOIN topic t ON t.id = ft.topic_id
+          WHERE ft.field_of_action_id = f.id
+          ORDER BY (t.key::text)) AS topics,
+    '{}'::text[] AS providers,
+    f.title,
+    COALESCE(f.description, ''::text) AS summary,
+    ''::text AS body,
+    concat_ws(' '::text, s.title, m.name) AS context
+   FROM public_field_of_action f
+     JOIN strategy s ON s.id = f.strategy_id
+     JOIN municipality m ON m.id = s.municipality_id
+UNION ALL
  SELECT 'LessonLearned'::text AS type,
     l.id AS entity_id,
     m.id AS municipality_id,
-    m.slug AS municipality_slug,
+    m.slug::text AS municipality_slug,
     m.state,
     NULL::text AS status,
     ARRAY( SELECT t.key::text AS key
@@ -199,20 +199,21 @@ CREATE OR REPLACE FUNCTION public.search_cascade(p_type text, p_ids integer[])
 AS $function$
     begin
       if p_ids is null or cardinality(p_ids) = 0 then return; end if;
-      -- Types in the order search_refresh locks them (Municipality, Provider, Strategy, FieldOfAction, Project,
-      -- LessonLearned): concurrent cascades then cannot deadlock on each other's locks.
+      -- Generated from the features' search declarations (server/search/search-ddl.ts). Dependents in the order
+      -- search_refresh locks types, so that concurrent cascades cannot deadlock on each other's locks:
+      -- Municipality, Provider, Project, Strategy, FieldOfAction, LessonLearned.
       if p_type = 'Municipality' then
+        perform search_refresh('Project', array(select id from project where municipality_id = any (p_ids)));
         perform search_refresh('Strategy', array(select id from strategy where municipality_id = any (p_ids)));
         perform search_refresh('FieldOfAction', array(select f.id from field_of_action f join strategy s on s.id = f.strategy_id where s.municipality_id = any (p_ids)));
-        perform search_refresh('Project', array(select id from project where municipality_id = any (p_ids)));
         perform search_refresh('LessonLearned', array(select id from lesson_learned where municipality_id = any (p_ids)));
-      elsif p_type = 'Strategy' then
-        perform search_refresh('FieldOfAction', array(select id from field_of_action where strategy_id = any (p_ids)));
+      elsif p_type = 'Provider' then
+        perform search_refresh('Project', array(select project_id from project_providers where provider_id = any (p_ids)));
+        perform search_refresh('Strategy', array(select strategy_id from strategy_consultants where provider_id = any (p_ids)));
       elsif p_type = 'Project' then
         perform search_refresh('LessonLearned', array(select id from lesson_learned where project_id = any (p_ids)));
-      elsif p_type = 'Provider' then
-        perform search_refresh('Strategy', array(select strategy_id from strategy_consultants where provider_id = any (p_ids)));
-        perform search_refresh('Project', array(select project_id from project_providers where provider_id = any (p_ids)));
+      elsif p_type = 'Strategy' then
+        perform search_refresh('FieldOfAction', array(select id from field_of_action where strategy_id = any (p_ids)));
       end if;
     end $function$;
 

@@ -2,14 +2,16 @@
  * The proof that a record type is declared once (issue 17): the throw-away publishable `Cooperation` of
  * `test/fixtures/cooperation/` (its feature manifest, and its tables and `public_cooperation` view as SQL) is
  * composed with the hub's features, and the hub picks it up: the GraphQL schema (its type, `node`, create and
- * update, publish, unpublish and archive), the visibility filter, revisions, the change feed, and the public view
- * the SQL outside the ORM reads. Search and exports are not declarative yet: see the README, "Adding a record type".
+ * update, publish, unpublish and archive), the visibility filter, revisions, the change feed, the public view
+ * the SQL outside the ORM reads, search (its declared search SQL deployed as a migration would) and exports.
  */
 import { readFileSync } from "node:fs";
 import type { GraphQLObjectType } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { features } from "../../schema/features.js";
+import { searchableOf } from "../../schema/search/searchable-types.js";
 import { buildHubSchema } from "../../server/graphql/schema.js";
+import { searchDdl } from "../../server/search/search-ddl.js";
 import { cooperationFeature, cooperationSql } from "../fixtures/cooperation/index.js";
 import { gql } from "../support/client.js";
 import { startTestHub, type TestHub } from "../support/hub.js";
@@ -26,6 +28,8 @@ const READ = `query($id: ID!) {
   municipality(slug: "herten") { cooperations { slug } }
 }`;
 const REVISIONS = `query($id: ID!) { node(id: $id) { ... on Cooperation { revisions { action version } } } }`;
+const SEARCH = `query($query: String!) { search(query: $query, filter: { types: [COOPERATION] }) {
+  hits { node { __typename ... on Cooperation { slug } } } facets { field values { value label count } } } }`;
 const FEED = `query { changes(since: "2000-01-01T00:00:00Z", first: 100, newestFirst: true) {
   nodes { kind type id node { id } } } }`;
 
@@ -41,8 +45,11 @@ describe("a record type declared once (the Cooperation fixture)", () => {
   const sql = <T extends object>(statement: string) => sqlOf(hub.db)<T>(statement);
 
   beforeAll(async () => {
-    hub = await startTestHub({}, { features: [...features, cooperationFeature] });
+    const composed = [...features, cooperationFeature];
+    hub = await startTestHub({}, { features: composed });
     await sql(readFileSync(cooperationSql, "utf8"));
+    // What `npm run migration:create` would write as the search migration of a new searchable type.
+    await sql(searchDdl(searchableOf(composed)));
     tokens = await createTestTokens(hub.db.orm);
   });
   afterAll(() => hub?.close());
@@ -102,6 +109,32 @@ describe("a record type declared once (the Cooperation fixture)", () => {
     expect(node).toMatchObject({ municipality: { slug: "herten" }, topics: [{ key: topic.key }] });
   });
 
+  /** The cooperations search finds for a query, and the type facet's entry for them. */
+  async function found(query: string) {
+    const answer = await gql(hub, SEARCH, { query });
+    expect(answer.errors).toBeUndefined();
+    const { hits, facets } = answer.data!.search;
+    const typeFacet = facets.find((facet: { field: string }) => facet.field === "TYPE");
+    return {
+      slugs: hits
+        .filter((hit: { node: { __typename: string } }) => hit.node.__typename === "Cooperation")
+        .map((hit: { node: { slug: string } }) => hit.node.slug),
+      facet: typeFacet.values.find((value: { value: string }) => value.value === "COOPERATION") ?? null,
+    };
+  }
+
+  it("is found by search while published, under its own type and label", async () => {
+    expect(await found("Digitale Verwaltung")).toEqual({
+      slugs: ["herten-ikz"],
+      facet: { value: "COOPERATION", label: "Kooperation", count: 1 },
+    });
+    // The document follows its municipality: renaming it rewrites the document's context.
+    const [{ name }] = await sql<{ name: string }>(`select name from municipality where slug = 'herten'`);
+    await sql(`update municipality set name = 'Herten Hochlar' where slug = 'herten'`);
+    expect((await found("Hochlar")).slugs).toEqual(["herten-ikz"]);
+    await sql(`update municipality set name = '${name}' where slug = 'herten'`);
+  });
+
   it("keeps revisions and tells the change feed", async () => {
     const feed = await gql(hub, FEED);
     expect(feed.errors).toBeUndefined();
@@ -112,6 +145,7 @@ describe("a record type declared once (the Cooperation fixture)", () => {
       const answer = await gql(hub, TRANSITION(name), { id }, tokens.editors.herten);
       expect(answer.errors).toBeUndefined();
       expect(await reads()).toEqual({ byNode: false, inMunicipality: false });
+      expect(await found("Digitale Verwaltung")).toEqual({ slugs: [], facet: null });
     }
     const revisions = await gql(hub, REVISIONS, { id }, tokens.admin);
     expect(revisions.errors).toBeUndefined();

@@ -1,10 +1,9 @@
 /**
- * The deployed search SQL: `server/search/search.sql` is what a freshly migrated database holds, and the triggers
- * and the `search_source` view cover exactly the searchable types of schema/search/searchable-types.ts.
+ * The deployed search SQL: `server/search/search.sql` is what a freshly migrated database holds (that it is what the
+ * features declare is test/search/search-declared.test.ts).
  */
 import { readFile } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SEARCHABLE_TYPES } from "../../schema/search/searchable-types.js";
 import { SqlFileMigration } from "../../server/database/sql-migration.js";
 import { renderSearchSql } from "../../server/search/search-sql.js";
 import { createTestDatabase, type TestDatabase } from "../support/database.js";
@@ -53,31 +52,6 @@ describe("the deployed search SQL", () => {
     } finally {
       await own.close();
     }
-  });
-
-  it("has insert, update and delete triggers on the searchable tables and pivots, with their columns", async () => {
-    const deployed = await rows<{ name: string; args: string }>(
-      `select g.tgname as name, encode(g.tgargs, 'escape') as args
-         from pg_trigger g where not g.tgisinternal and g.tgname like 'search\\_%' order by g.tgname`,
-    );
-    const declared = SEARCHABLE_TYPES.flatMap(({ type, table, own, cascade, pivots }) => [
-      { table, args: [type, "id", own.join(","), cascade.join(",")] },
-      ...pivots.map((pivot) => ({ table: pivot.table, args: [type, pivot.idColumn] })),
-    ]).flatMap(({ table, args }) =>
-      ["delete", "insert", "update"].map((op) => ({
-        name: `search_${table}_${op}`,
-        args: args.map((arg) => `${arg}\\000`).join(""),
-      })),
-    );
-    expect(deployed).toEqual(declared.sort((a, b) => (a.name < b.name ? -1 : 1)));
-  });
-
-  it("search_source has one branch per searchable type, in the table's order", async () => {
-    const [{ definition }] = await rows<{ definition: string }>(
-      "select pg_get_viewdef('search_source'::regclass) as definition",
-    );
-    const types = [...definition.matchAll(/SELECT '(\w+)'::text/g)].map((match) => match[1]);
-    expect(types).toEqual(SEARCHABLE_TYPES.map(({ type }) => type));
   });
 });
 
