@@ -1,4 +1,5 @@
 import type { Feature } from "../features.types.js";
+import { projectExport } from "./project.export.js";
 import { CostItem } from "./cost-item.entity.js";
 import {
   FieldOfActionProjectsResolver,
@@ -26,4 +27,5 @@ export const projectFeature: Feature = {
   cited: [Project, CostItem],
   tagged: [Project],
   loaders: [municipalityProjectsLoader],
+  exports: [projectExport],
 };

@@ -1,4 +1,5 @@
 import type { Feature } from "../features.types.js";
+import { strategyExport } from "./strategy.export.js";
 import { MunicipalityStrategiesResolver } from "./strategy-edges.resolver.js";
 import { StrategyMutationResolver } from "./strategy-mutation.resolver.js";
 import { Strategy } from "./strategy.entity.js";
@@ -12,4 +13,5 @@ export const strategyFeature: Feature = {
   resolvers: [StrategyResolver, StrategyMutationResolver, MunicipalityStrategiesResolver],
   publishable: [strategyKind],
   cited: [Strategy],
+  exports: [strategyExport],
 };

@@ -8,9 +8,10 @@ import { once } from "node:events";
 import { Writable } from "node:stream";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { exportPageIds } from "../../schema/common/export/paging.js";
+import { projectExport, projectRecords } from "../../schema/project/project.export.js";
 import { VISIBILITY_FILTER } from "../../schema/publishing/visibility.js";
 import { csvStream } from "../../server/export/export.csv.js";
-import { projectPage, projectRecords } from "../../server/export/export.records.js";
 import { EXPORT_BATCH_SIZE, type ExportFormat, streamExport } from "../../server/export/export.stream.js";
 import { startTestHub, type TestHub } from "../support/hub.js";
 import { addSyntheticCities } from "../support/synthetic.js";
@@ -243,7 +244,7 @@ describe("streamExport", () => {
   }
 
   it("reads no further batch while the client does not read, and stops reading when the client goes away", async () => {
-    const { ids } = await projectPage(em(), filter, { limit: 10_000, after: null });
+    const { ids } = await exportPageIds(em(), projectExport, filter, { limit: 10_000, after: null });
     expect(ids.length).toBeGreaterThan(2 * 100);
     let loads = 0;
     const client = new SlowClient();
@@ -266,7 +267,7 @@ describe("streamExport", () => {
   });
 
   it("ends the transfer when the deadline has passed, after the batch it was writing", async () => {
-    const { ids } = await projectPage(em(), filter, { limit: 10_000, after: null });
+    const { ids } = await exportPageIds(em(), projectExport, filter, { limit: 10_000, after: null });
     const client = new Collector();
     // An injected clock: the deadline passes while the last row of the first batch is written.
     let time = 0;
@@ -290,7 +291,7 @@ describe("streamExport", () => {
   });
 
   it("ends the transfer at the deadline when the client stops reading, without waiting for it", async () => {
-    const { ids } = await projectPage(em(), filter, { limit: 10_000, after: null });
+    const { ids } = await exportPageIds(em(), projectExport, filter, { limit: 10_000, after: null });
     let loads = 0;
     const client = new SlowClient();
     // A real deadline: the client never reads again, so only the deadline can end this; before, it waited forever.
@@ -312,7 +313,7 @@ describe("streamExport", () => {
   }, 30_000);
 
   it("ends the transfer without the error when reading fails mid-stream", async () => {
-    const { ids } = await projectPage(em(), filter, { limit: 10_000, after: null });
+    const { ids } = await exportPageIds(em(), projectExport, filter, { limit: 10_000, after: null });
     const client = new Collector();
     let loads = 0;
     const outcome = await streamExport(client, {
