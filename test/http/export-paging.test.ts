@@ -102,6 +102,17 @@ describe("paging with Link: rel=next", () => {
     const all = csvSlugs((await get(hub.origin, "/export/strategies.csv")).text);
     expect(all.length).toBeGreaterThan(90);
     expect((await allPages("/export/strategies.csv?limit=13", csvSlugs)).flat()).toEqual(all);
+    const strategySlugs = (text: string) =>
+      (JSON.parse(text) as { strategies: { slug: string }[] }).strategies.map((s) => s.slug);
+    expect((await allPages("/export/strategies.json?limit=13", strategySlugs)).flat()).toEqual(all);
+  });
+
+  it("names the next page of strategies.json in the body and the Link header", async () => {
+    const res = await get(hub.origin, "/export/strategies.json?states=HE&limit=5");
+    const body = JSON.parse(res.text);
+    expect(body.count).toBe(5);
+    expect(body.next).toBe(nextOf(res.headers));
+    expect(body.next).toMatch(/^\/export\/strategies\.json\?states=HE&limit=5&after=[\w-]+$/);
   });
 
   it("lets a browser script read the Link header", async () => {
@@ -126,6 +137,8 @@ describe("bad limit and after", () => {
     ["/export/projects.csv?after=not-a-cursor", "after", /after is not a cursor of this export/],
     [`/export/projects.csv?after=${Buffer.from('["projects",1,2,3]').toString("base64url")}`, "after", /not a cursor/],
     ["/export/projects.csv?after=%00", "after", /not a cursor/],
+    ["/export/strategies.json?limit=0", "limit", /from 1 to 10000/],
+    ["/export/strategies.json?after=not-a-cursor", "after", /after is not a cursor of this export/],
   ])("%s → 400 naming %s", async (path, field, message) => {
     const res = await get(hub.origin, path);
     expect(res.status).toBe(400);
@@ -137,9 +150,11 @@ describe("bad limit and after", () => {
   it("a cursor of one export is refused by another", async () => {
     const after = await projectsCursor();
     expect((await get(hub.origin, `/export/projects.json?limit=1&after=${after}`)).status).toBe(200);
-    const res = await get(hub.origin, `/export/strategies.csv?after=${after}`);
-    expect(res.status).toBe(400);
-    expect(JSON.parse(res.text).errors[0].extensions.fields).toEqual(["after"]);
+    for (const path of [`/export/strategies.csv?after=${after}`, `/export/strategies.json?after=${after}`]) {
+      const res = await get(hub.origin, path);
+      expect(res.status).toBe(400);
+      expect(JSON.parse(res.text).errors[0].extensions.fields).toEqual(["after"]);
+    }
   });
 });
 
