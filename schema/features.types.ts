@@ -1,5 +1,6 @@
 import type { Collection, EntityClass } from "@mikro-orm/core";
 import type { ClassType } from "type-graphql";
+import type { RecordExport } from "./common/export/record-export.js";
 import type { HubEntity } from "./common/node.js";
 import type { Publishable } from "./publishing/publishable.js";
 import type { RecordKind } from "./publishing/record-kind.js";
@@ -21,7 +22,7 @@ export interface DeclaredLoader {
 /**
  * What one feature (a folder of `schema/`) adds to the hub, declared once in its
  * `index.ts`; `schema/features.ts` lists the features, and the schema's resolvers,
- * the ORM's entities, the write path's record kinds and the test tables derive from them.
+ * the ORM's entities, the write path's record kinds, the export routes and the test tables derive from them.
  */
 export interface Feature {
   /** The feature's folder under `schema/`. */
@@ -44,4 +45,9 @@ export interface Feature {
   loaders?: readonly DeclaredLoader[];
   /** Record types that have search documents: the search API and the deployed search SQL derive from these. */
   searchable?: readonly Searchable[];
+  /**
+   * The feature's record exports: each is served as `/export/<name>.csv` and `/export/<name>.json`
+   * (see `RecordExport`; `plainRecordExport` declares one for a plain record type).
+   */
+  exports?: readonly RecordExport[];
 }

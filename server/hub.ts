@@ -6,6 +6,7 @@ import type { MikroORM } from "@mikro-orm/postgresql";
 import { ApolloServerPluginCacheControl } from "@apollo/server/plugin/cacheControl";
 import express from "express";
 import type { HubContext } from "../schema/common/context.js";
+import { features } from "../schema/features.js";
 import type { Feature } from "../schema/features.types.js";
 import { createAuthenticator } from "./auth/authenticate.js";
 import type { HubConfig } from "./config.js";
@@ -49,7 +50,7 @@ export interface HubOptions {
   /** Told when the hub cannot go on (its embedded PostgreSQL died and did not restart); main.ts exits non-zero. */
   onFatal?: (error: Error) => void;
   /**
-   * The features the hub serves (its GraphQL schema, and the ORM of a database it opens itself);
+   * The features the hub serves (its GraphQL schema, its record exports, and the ORM of a database it opens itself);
    * by default every feature of `schema/features.ts`. Tests compose a fixture's feature with them.
    */
   features?: readonly Feature[];
@@ -210,6 +211,29 @@ export class Hub {
     }
   }
 
+  /** `/export/…`: the features' record exports and the comparison CSV, behind the rate limiter. */
+  private mountExports(rateLimiter: RateLimiter): void {
+    const { config, logger } = this.options;
+    // Exports spend the caller's address budget like GraphQL requests, in proportion to the page they ask for.
+    this.app.use(
+      "/export",
+      exportHeaders,
+      rateLimitMiddleware(
+        rateLimiter,
+        logger,
+        () => null,
+        (req) => exportPoints(req.query),
+      ),
+      createExportRouter({
+        orm: this.orm,
+        logger,
+        publicUrl: config.publicUrl,
+        executionTimeoutMs: config.limits.executionTimeoutMs,
+        features: this.options.features ?? features,
+      }),
+    );
+  }
+
   private mountRoutes(): void {
     const { config, logger } = this.options;
     const orm = this.orm;
@@ -231,23 +255,7 @@ export class Hub {
         cacheSeconds: config.pageCacheSeconds,
       }),
     );
-    // Exports spend the caller's address budget like GraphQL requests, in proportion to the page they ask for.
-    this.app.use(
-      "/export",
-      exportHeaders,
-      rateLimitMiddleware(
-        rateLimiter,
-        logger,
-        () => null,
-        (req) => exportPoints(req.query),
-      ),
-      createExportRouter({
-        orm,
-        logger,
-        publicUrl: config.publicUrl,
-        executionTimeoutMs: config.limits.executionTimeoutMs,
-      }),
-    );
+    this.mountExports(rateLimiter);
     this.app.use(createExplorerRouter({ logger, rateLimiter }));
     this.app.use("/graphql", ...graphqlRoute({ apollo: this.apollo, orm, logger, authenticator, rateLimiter, search }));
     // The website (server/site/): anonymous GraphQL clients in-process, same limits; browsers get its HTML 404.

@@ -1,4 +1,5 @@
 import type { Feature } from "../features.types.js";
+import { strategyExport } from "./strategy.export.js";
 import { MunicipalityStrategiesResolver } from "./strategy-edges.resolver.js";
 import { StrategyMutationResolver } from "./strategy-mutation.resolver.js";
 import { Strategy } from "./strategy.entity.js";
@@ -14,4 +15,5 @@ export const strategyFeature: Feature = {
   publishable: [strategyKind],
   cited: [Strategy],
   searchable: [strategySearch],
+  exports: [strategyExport],
 };

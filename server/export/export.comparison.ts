@@ -1,5 +1,5 @@
 import type { Comparison } from "../../schema/comparison/comparison.types.js";
-import type { CsvColumn } from "./export.csv.js";
+import type { CsvColumn } from "../../schema/common/export/record-export.js";
 
 /** One cell of a comparison matrix as a CSV row: a topic (with its German label) and a municipality. */
 export interface ComparisonCellRecord {

@@ -1,12 +1,7 @@
 import { type Options, type Stringifier, stringify as stringifyStream } from "csv-stringify";
 import { stringify } from "csv-stringify/sync";
 import { stripBidiControls } from "../../schema/common/bidi.js";
-
-/** One column of a CSV export: its header and how a record fills it. */
-export interface CsvColumn<T> {
-  header: string;
-  value: (record: T) => string | number | null;
-}
+import type { CsvColumn } from "../../schema/common/export/record-export.js";
 
 // What makes a spreadsheet read a cell as a formula, and what is plainly a (German) number and stays one.
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -53,9 +48,4 @@ export function csvStream(): Stringifier {
 /** Writes records as German-Excel CSV in one string (see `csvRow` for what happens to the cells). */
 export function toCsv<T>(records: readonly T[], columns: readonly CsvColumn<T>[]): string {
   return stringify([csvHeader(columns), ...records.map((record) => csvRow(record, columns))], GERMAN_EXCEL);
-}
-
-/** An exact decimal string (`"124500.00"`) written the German way (`"124500,00"`), as Excel in German reads numbers. */
-export function germanDecimal(amount: string | null): string | null {
-  return amount === null ? null : amount.replace(".", ",");
 }

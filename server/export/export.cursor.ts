@@ -1,31 +1,17 @@
 import { decodeCursorItems, encodeCursorItems } from "../../schema/common/cursor.js";
+import type { ExportCursor } from "../../schema/common/export/paging.js";
 import { MAX_SLUG_LENGTH } from "../../schema/common/slug.args.js";
-
-/** Which export a cursor belongs to: `projects.csv` and `projects.json` share one order, and so their cursors. */
-export type ExportKind = "projects" | "strategies";
-
-/**
- * Where a page of an export ends: the sort key of its last row. Exports are
- * ordered by municipality name and title (German collation), then slug, which
- * is unique; the next page starts after this key, so rows added or removed in
- * between neither repeat nor shift the rest.
- */
-export interface ExportCursor {
-  municipality: string;
-  title: string;
-  slug: string;
-}
 
 // Names and titles are far shorter; anything longer was not issued by the hub.
 const MAX_TEXT = 1000;
 
-/** The opaque `after` value of the page that follows `key`. */
-export function encodeExportCursor(kind: ExportKind, key: ExportCursor): string {
+/** The opaque `after` value of the page of export `kind` (its name, e.g. `projects`) that follows `key`. */
+export function encodeExportCursor(kind: string, key: ExportCursor): string {
   return encodeCursorItems([kind, key.municipality, key.title, key.slug]);
 }
 
 /** Reads an `after` value back; null for anything the hub did not issue for this export. */
-export function decodeExportCursor(kind: ExportKind, raw: string): ExportCursor | null {
+export function decodeExportCursor(kind: string, raw: string): ExportCursor | null {
   if (raw.length > 4 * MAX_TEXT || !/^[A-Za-z0-9_-]+$/.test(raw)) return null;
   const parsed = decodeCursorItems(raw);
   if (!parsed || parsed.length !== 4 || parsed[0] !== kind) return null;

@@ -2,32 +2,20 @@ import { PassThrough } from "node:stream";
 import type { MikroORM } from "@mikro-orm/postgresql";
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from "express";
 import { GraphQLError } from "graphql";
+import { type ExportPageIds, exportPageIds } from "../../schema/common/export/paging.js";
+import { ExportParamError, onlyKnownParams, PAGE_PARAMS } from "../../schema/common/export/params.js";
+import type { CsvColumn, ExportContext, RecordExport } from "../../schema/common/export/record-export.js";
 import { ErrorCode } from "../../schema/common/errors.js";
+import type { Feature } from "../../schema/features.types.js";
 import { VISIBILITY_FILTER } from "../../schema/publishing/visibility.js";
 import { hubOrigin } from "../http/hub-origin.js";
 import { RATE_LIMIT_RESPONSE_HEADERS } from "../rate-limit/rate-limit.middleware.js";
 import type { Logger } from "../logger.js";
 import { compareMunicipalities } from "../../schema/comparison/comparison.service.js";
 import { COMPARISON_COLUMNS, comparisonCells } from "./export.comparison.js";
-import { type CsvColumn, csvHeader, csvRow, csvStream, germanDecimal, toCsv } from "./export.csv.js";
-import { encodeExportCursor, type ExportKind } from "./export.cursor.js";
-import {
-  comparisonParamsOf,
-  ExportParamError,
-  exportPageOf,
-  projectFilterOf,
-  strategyFilterOf,
-} from "./export.params.js";
-import {
-  type ExportPageIds,
-  projectPage,
-  projectRecords,
-  type ProjectRecord,
-  type SourceRecord,
-  strategyPage,
-  strategyRecords,
-  type StrategyRecord,
-} from "./export.records.js";
+import { csvHeader, csvRow, csvStream, toCsv } from "./export.csv.js";
+import { encodeExportCursor } from "./export.cursor.js";
+import { comparisonParamsOf, exportPageOf } from "./export.params.js";
 import { type ExportFormat, type ExportOutcome, streamExport } from "./export.stream.js";
 
 /** What the export routes need from the hub. */
@@ -38,56 +26,12 @@ export interface ExportRouterOptions {
   publicUrl: string | null;
   /** How long (ms) an export may keep reading batches (EXECUTION_TIMEOUT_MS): no batch starts later. */
   executionTimeoutMs: number;
+  /** The features whose record exports (`Feature.exports`) get routes. */
+  features: readonly Feature[];
 }
 
 /** Exports are public data that changes rarely; caches may keep them a minute. */
 const CACHE = "public, max-age=60";
-
-/** Sources in one cell: title, publisher and date, then the address in angle brackets. */
-function citeSources(sources: readonly SourceRecord[]): string {
-  return sources
-    .map(
-      (source) =>
-        [source.title, source.publisher, source.publishedOn].filter(Boolean).join(", ") +
-        (source.url ? ` <${source.url}>` : ""),
-    )
-    .join(" | ");
-}
-
-function projectColumns(pageOf: (slug: string) => string | null): CsvColumn<ProjectRecord>[] {
-  return [
-    { header: "slug", value: (p) => p.slug },
-    { header: "title", value: (p) => p.title },
-    { header: "municipality", value: (p) => p.municipality.name },
-    { header: "state", value: (p) => p.municipality.state },
-    { header: "status", value: (p) => p.status },
-    { header: "strategy", value: (p) => p.strategy },
-    { header: "topics", value: (p) => p.topics.join(", ") },
-    { header: "providers", value: (p) => p.providers.map((provider) => provider.name).join(", ") },
-    { header: "products", value: (p) => p.products.map((product) => product.name).join(", ") },
-    { header: "started_on", value: (p) => p.startedOn },
-    { header: "planned_end_on", value: (p) => p.plannedEndOn },
-    { header: "completed_on", value: (p) => p.completedOn },
-    { header: "summary", value: (p) => p.summary },
-    { header: "page", value: (p) => pageOf(p.slug) },
-    { header: "sources", value: (p) => citeSources(p.sources) },
-  ];
-}
-
-const STRATEGY_COLUMNS: CsvColumn<StrategyRecord>[] = [
-  { header: "slug", value: (s) => s.slug },
-  { header: "title", value: (s) => s.title },
-  { header: "municipality", value: (s) => s.municipality.name },
-  { header: "state", value: (s) => s.municipality.state },
-  { header: "status", value: (s) => s.status },
-  { header: "presented_on", value: (s) => s.presentedOn },
-  { header: "adopted_on", value: (s) => s.adoptedOn },
-  { header: "horizon", value: (s) => s.horizon },
-  { header: "fields_of_action", value: (s) => s.fieldsOfAction },
-  { header: "topics", value: (s) => s.topics.join(", ") },
-  { header: "budget_total_eur", value: (s) => germanDecimal(s.budgetTotal) },
-  { header: "sources", value: (s) => citeSources(s.sources) },
-];
 
 /** Answers a client mistake with 400 and a GraphQL-shaped JSON error; passes anything else on to the hub's error handler. */
 function answerError(error: unknown, res: Response, next: NextFunction): void {
@@ -149,14 +93,15 @@ function publicEm(orm: MikroORM) {
   return em;
 }
 
-/** The public page address of a project, as seen from the request's hub origin (null when the Host is not trusted). */
-function projectPages(req: Request, publicUrl: string | null): (slug: string) => string | null {
+/** What the export's columns and records may use: the absolute address of a record's page, from the request's hub origin (null when the Host is not trusted). */
+function contextOf(req: Request, publicUrl: string | null, declared: RecordExport): ExportContext {
+  if (!declared.page) return { page: () => null };
   const origin = hubOrigin(req, publicUrl);
-  return (slug: string) => (origin ? `${origin}/projekte/${encodeURIComponent(slug)}` : null);
+  return { page: (slug) => (origin ? origin + declared.page!(slug) : null) };
 }
 
 /** The page a request asks for; sets its `Link` header and returns the next page's address, or null on the last page. */
-function pageLink(req: Request, res: Response, kind: ExportKind, page: ExportPageIds): string | null {
+function pageLink(req: Request, res: Response, kind: string, page: ExportPageIds): string | null {
   if (!page.next) return null;
   const next = nextPageUrl(req, encodeExportCursor(kind, page.next));
   res.setHeader("Link", `<${next}>; rel="next"`);
@@ -195,68 +140,46 @@ function csvFormat<R>(columns: readonly CsvColumn<R>[]): ExportFormat<R> {
   return { encoder: csvStream(), head: [csvHeader(columns)], row: (record) => csvRow(record, columns), tail: () => [] };
 }
 
-/** `/export/projects.csv`: one page of published projects as CSV. */
-function projectsCsv(options: ExportRouterOptions): RequestHandler {
+/**
+ * The page of `declared` a request asks for (its filter, `limit` and `after`), with the `Link` header set;
+ * returns the page's ids and the next page's address (null on the last page).
+ */
+async function requestedPage(orm: MikroORM, req: Request, res: Response, declared: RecordExport) {
+  const filter = declared.filter ? declared.filter.read(req.query) : onlyKnownParams(req.query, PAGE_PARAMS);
+  const page = await exportPageIds(publicEm(orm), declared, filter, exportPageOf(req.query, declared.name));
+  return { ids: page.ids, next: pageLink(req, res, declared.name, page) };
+}
+
+/** `/export/<name>.csv`: one page of a record export as CSV. */
+function recordCsv(options: ExportRouterOptions, declared: RecordExport): RequestHandler {
   const { orm, publicUrl } = options;
   return route(async (req, res) => {
     const started = Date.now();
-    const filter = projectFilterOf(req.query);
-    const page = await projectPage(publicEm(orm), filter, exportPageOf(req.query, "projects"));
-    pageLink(req, res, "projects", page);
-    csvHeaders(res, "ikz-projects.csv");
-    const format = csvFormat(projectColumns(projectPages(req, publicUrl)));
-    await streamPage(options, req, res, {
-      ids: page.ids,
-      load: (ids) => projectRecords(publicEm(orm), ids),
-      format,
-      started,
-    });
+    const { ids } = await requestedPage(orm, req, res, declared);
+    csvHeaders(res, declared.filename);
+    const format = csvFormat(declared.columns(contextOf(req, publicUrl, declared)));
+    await streamPage(options, req, res, { ids, load: (batch) => declared.load(publicEm(orm), batch), format, started });
   });
 }
 
-/** `/export/projects.json`: one page of published projects as one JSON object. */
-function projectsJson(options: ExportRouterOptions): RequestHandler {
+/** `/export/<name>.json`: one page of a record export as one JSON object, `{ "<name>": [...], count, next }`. */
+function recordJson(options: ExportRouterOptions, declared: RecordExport): RequestHandler {
   const { orm, publicUrl } = options;
   return route(async (req, res) => {
     const started = Date.now();
-    const filter = projectFilterOf(req.query);
-    const page = await projectPage(publicEm(orm), filter, exportPageOf(req.query, "projects"));
-    const next = pageLink(req, res, "projects", page);
-    const pageOf = projectPages(req, publicUrl);
+    const { ids, next } = await requestedPage(orm, req, res, declared);
+    const context = contextOf(req, publicUrl, declared);
+    const json = (record: unknown) => (declared.json ? declared.json(record, context) : record);
     res.setHeader("Content-Type", "application/json; charset=utf-8");
     res.setHeader("Cache-Control", CACHE);
-    // One object as before ({ count, projects }), written as it goes: count and next follow the array.
-    const format: ExportFormat<ProjectRecord> = {
+    // One object, written as it goes: count and next follow the array.
+    const format: ExportFormat<unknown> = {
       encoder: new PassThrough(),
-      head: ['{"projects":['],
-      row: (record, index) => (index ? "," : "") + JSON.stringify({ ...record, page: pageOf(record.slug) }),
+      head: [`{${JSON.stringify(declared.name)}:[`],
+      row: (record, index) => (index ? "," : "") + JSON.stringify(json(record)),
       tail: (count) => [`],"count":${count},"next":${JSON.stringify(next)}}`],
     };
-    await streamPage(options, req, res, {
-      ids: page.ids,
-      load: (ids) => projectRecords(publicEm(orm), ids),
-      format,
-      started,
-    });
-  });
-}
-
-/** `/export/strategies.csv`: one page of published strategies as CSV. */
-function strategiesCsv(options: ExportRouterOptions): RequestHandler {
-  const { orm } = options;
-  return route(async (req, res) => {
-    const started = Date.now();
-    const filter = strategyFilterOf(req.query);
-    const page = await strategyPage(publicEm(orm), filter, exportPageOf(req.query, "strategies"));
-    pageLink(req, res, "strategies", page);
-    csvHeaders(res, "ikz-strategies.csv");
-    const format = csvFormat(STRATEGY_COLUMNS);
-    await streamPage(options, req, res, {
-      ids: page.ids,
-      load: (ids) => strategyRecords(publicEm(orm), ids),
-      format,
-      started,
-    });
+    await streamPage(options, req, res, { ids, load: (batch) => declared.load(publicEm(orm), batch), format, started });
   });
 }
 
@@ -271,18 +194,19 @@ function comparisonCsv({ orm }: ExportRouterOptions): RequestHandler {
 }
 
 /**
- * The export routes: `/export/projects.csv`, `/export/projects.json`,
- * `/export/strategies.csv` and `/export/comparison.csv`, with the filters of `projects` and `strategies` as
- * query parameters. Published records only, for everybody; every record cites
+ * The export routes: `/export/<name>.csv` and `/export/<name>.json` for every record export the
+ * features declare (`projects`, `strategies`), with the export's filter as query parameters, and
+ * `/export/comparison.csv`. Published records only, for everybody; every record cites
  * its sources. Each response is one page of at most `limit` rows, streamed in
  * batches; a `Link: <…&after=…>; rel="next"` header (and, in JSON, `next`) leads to
  * the next page.
  */
 export function createExportRouter(options: ExportRouterOptions): express.Router {
   const router = express.Router();
-  router.get("/projects.csv", projectsCsv(options));
-  router.get("/projects.json", projectsJson(options));
-  router.get("/strategies.csv", strategiesCsv(options));
+  for (const declared of options.features.flatMap((feature) => feature.exports ?? [])) {
+    router.get(`/${declared.name}.csv`, recordCsv(options, declared));
+    router.get(`/${declared.name}.json`, recordJson(options, declared));
+  }
   router.get("/comparison.csv", comparisonCsv(options));
   return router;
 }

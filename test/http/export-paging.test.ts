@@ -8,9 +8,10 @@ import { once } from "node:events";
 import { Writable } from "node:stream";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { exportPageIds } from "../../schema/common/export/paging.js";
+import { projectExport, projectRecords } from "../../schema/project/project.export.js";
 import { VISIBILITY_FILTER } from "../../schema/publishing/visibility.js";
 import { csvStream } from "../../server/export/export.csv.js";
-import { projectPage, projectRecords } from "../../server/export/export.records.js";
 import { EXPORT_BATCH_SIZE, type ExportFormat, streamExport } from "../../server/export/export.stream.js";
 import { startTestHub, type TestHub } from "../support/hub.js";
 import { addSyntheticCities } from "../support/synthetic.js";
@@ -101,6 +102,17 @@ describe("paging with Link: rel=next", () => {
     const all = csvSlugs((await get(hub.origin, "/export/strategies.csv")).text);
     expect(all.length).toBeGreaterThan(90);
     expect((await allPages("/export/strategies.csv?limit=13", csvSlugs)).flat()).toEqual(all);
+    const strategySlugs = (text: string) =>
+      (JSON.parse(text) as { strategies: { slug: string }[] }).strategies.map((s) => s.slug);
+    expect((await allPages("/export/strategies.json?limit=13", strategySlugs)).flat()).toEqual(all);
+  });
+
+  it("names the next page of strategies.json in the body and the Link header", async () => {
+    const res = await get(hub.origin, "/export/strategies.json?states=HE&limit=5");
+    const body = JSON.parse(res.text);
+    expect(body.count).toBe(5);
+    expect(body.next).toBe(nextOf(res.headers));
+    expect(body.next).toMatch(/^\/export\/strategies\.json\?states=HE&limit=5&after=[\w-]+$/);
   });
 
   it("lets a browser script read the Link header", async () => {
@@ -125,6 +137,8 @@ describe("bad limit and after", () => {
     ["/export/projects.csv?after=not-a-cursor", "after", /after is not a cursor of this export/],
     [`/export/projects.csv?after=${Buffer.from('["projects",1,2,3]').toString("base64url")}`, "after", /not a cursor/],
     ["/export/projects.csv?after=%00", "after", /not a cursor/],
+    ["/export/strategies.json?limit=0", "limit", /from 1 to 10000/],
+    ["/export/strategies.json?after=not-a-cursor", "after", /after is not a cursor of this export/],
   ])("%s → 400 naming %s", async (path, field, message) => {
     const res = await get(hub.origin, path);
     expect(res.status).toBe(400);
@@ -136,9 +150,11 @@ describe("bad limit and after", () => {
   it("a cursor of one export is refused by another", async () => {
     const after = await projectsCursor();
     expect((await get(hub.origin, `/export/projects.json?limit=1&after=${after}`)).status).toBe(200);
-    const res = await get(hub.origin, `/export/strategies.csv?after=${after}`);
-    expect(res.status).toBe(400);
-    expect(JSON.parse(res.text).errors[0].extensions.fields).toEqual(["after"]);
+    for (const path of [`/export/strategies.csv?after=${after}`, `/export/strategies.json?after=${after}`]) {
+      const res = await get(hub.origin, path);
+      expect(res.status).toBe(400);
+      expect(JSON.parse(res.text).errors[0].extensions.fields).toEqual(["after"]);
+    }
   });
 });
 
@@ -243,7 +259,7 @@ describe("streamExport", () => {
   }
 
   it("reads no further batch while the client does not read, and stops reading when the client goes away", async () => {
-    const { ids } = await projectPage(em(), filter, { limit: 10_000, after: null });
+    const { ids } = await exportPageIds(em(), projectExport, filter, { limit: 10_000, after: null });
     expect(ids.length).toBeGreaterThan(2 * 100);
     let loads = 0;
     const client = new SlowClient();
@@ -266,7 +282,7 @@ describe("streamExport", () => {
   });
 
   it("ends the transfer when the deadline has passed, after the batch it was writing", async () => {
-    const { ids } = await projectPage(em(), filter, { limit: 10_000, after: null });
+    const { ids } = await exportPageIds(em(), projectExport, filter, { limit: 10_000, after: null });
     const client = new Collector();
     // An injected clock: the deadline passes while the last row of the first batch is written.
     let time = 0;
@@ -290,7 +306,7 @@ describe("streamExport", () => {
   });
 
   it("ends the transfer at the deadline when the client stops reading, without waiting for it", async () => {
-    const { ids } = await projectPage(em(), filter, { limit: 10_000, after: null });
+    const { ids } = await exportPageIds(em(), projectExport, filter, { limit: 10_000, after: null });
     let loads = 0;
     const client = new SlowClient();
     // A real deadline: the client never reads again, so only the deadline can end this; before, it waited forever.
@@ -312,7 +328,7 @@ describe("streamExport", () => {
   }, 30_000);
 
   it("ends the transfer without the error when reading fails mid-stream", async () => {
-    const { ids } = await projectPage(em(), filter, { limit: 10_000, after: null });
+    const { ids } = await exportPageIds(em(), projectExport, filter, { limit: 10_000, after: null });
     const client = new Collector();
     let loads = 0;
     const outcome = await streamExport(client, {

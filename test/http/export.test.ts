@@ -204,6 +204,34 @@ describe("GET /export/strategies.csv", () => {
   });
 });
 
+describe("GET /export/strategies.json", () => {
+  it("gives the strategies of the CSV as records: { strategies, count, next }", async () => {
+    const res = await get("/export/strategies.json?states=NI");
+    expect(res.status).toBe(200);
+    expect(res.type).toBe("application/json; charset=utf-8");
+    expect(res.headers.get("content-disposition")).toBeNull();
+    const body = JSON.parse(res.bytes.toString("utf8"));
+    expect(Object.keys(body)).toEqual(["strategies", "count", "next"]);
+    const csv = readCsv((await get("/export/strategies.csv?states=NI")).bytes);
+    expect(body.strategies.map((s: any) => s.slug)).toEqual(csv.map((r) => r.slug));
+    expect(body).toMatchObject({ count: csv.length, next: null });
+    const hildesheim = body.strategies.find((s: any) => s.slug === "hildesheim-digitale-stadtverwaltung-2025");
+    const row = csv.find((r) => r.slug === hildesheim.slug)!;
+    expect(hildesheim).toMatchObject({
+      title: row.title,
+      municipality: { slug: "hildesheim", name: "Hildesheim", state: "NI" },
+      fieldsOfAction: Number(row.fields_of_action),
+      budgetTotal: row.budget_total_eur.replace(",", "."),
+      adoptedOn: row.adopted_on,
+    });
+    const seed = seedData.cities.flatMap((c) => c.strategies).find((s) => s.slug === hildesheim.slug)!;
+    expect(hildesheim.sources.map((s: any) => s.title)).toContain(
+      seedData.sources.find((s) => s.key === seed.sources[0])!.title,
+    );
+    expect(Object.keys(hildesheim.sources[0])).toEqual(["title", "publisher", "publishedOn", "url"]);
+  });
+});
+
 describe("bad query parameters", () => {
   const cases: [string, RegExp, string][] = [
     ["/export/projects.csv?municipality=herten", /Unknown query parameter "municipality"/, "municipality"],
@@ -211,6 +239,8 @@ describe("bad query parameters", () => {
     ["/export/projects.csv?statuses=DONE", /Unknown value in statuses: "DONE"/, "statuses"],
     ["/export/strategies.csv?statuses=IDEA", /Unknown value in statuses: "IDEA"/, "statuses"],
     ["/export/strategies.csv?providers=krzn", /Unknown query parameter "providers"/, "providers"],
+    ["/export/strategies.json?providers=krzn", /Unknown query parameter "providers"/, "providers"],
+    ["/export/strategies.json?topics=no-such-topic", /Unknown value in topics: "no-such-topic"/, "topics"],
     ["/export/projects.csv?topics=no-such-topic", /Unknown value in topics: "no-such-topic"/, "topics"],
     ["/export/projects.csv?municipalities=atlantis", /Unknown value in municipalities: "atlantis"/, "municipalities"],
     ["/export/projects.csv?topics=%00", /NUL/, "topics"],
@@ -234,6 +264,7 @@ describe("bad query parameters", () => {
 
   it("unknown export files are 404", async () => {
     expect((await get("/export/projects.xlsx")).status).toBe(404);
+    expect((await get("/export/comparison.json")).status).toBe(404);
   });
 });
 

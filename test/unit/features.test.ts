@@ -33,6 +33,12 @@ describe("the feature manifests", () => {
     expect(new Set(names).size).toBe(names.length);
   });
 
+  it("give every record export a path of its own, next to comparison.csv", () => {
+    const names = features.flatMap((feature) => feature.exports ?? []).map((declared) => declared.name);
+    expect(new Set([...names, "comparison"]).size).toBe(names.length + 1);
+    for (const name of names) expect(name).toMatch(/^[a-z][a-z0-9-]*$/);
+  });
+
   it("leave making DataLoaders to defineLoader and the Loaders class", () => {
     const makers = sources().filter(
       (path) => path !== "common/loaders.ts" && readFileSync(new URL(path, SCHEMA), "utf8").includes("new DataLoader"),

@@ -1,0 +1,85 @@
+import type { EntityClass, FilterQuery, Ref } from "@mikro-orm/core";
+import type { EntityManager } from "@mikro-orm/postgresql";
+import type { Municipality } from "../../municipality/municipality.entity.js";
+import type { State } from "../../municipality/state.enum.js";
+import type { Publishable } from "../../publishing/publishable.js";
+import type { ExportQuery } from "./params.js";
+
+/** One column of a CSV export: its header and how a record fills it. */
+export interface CsvColumn<T> {
+  header: string;
+  value(record: T): string | number | null;
+}
+
+/** A record type an export can list: published records of a municipality, in the order of municipality name, title and slug. */
+export type ExportedEntity = Publishable & { slug: string; title: string; municipality: Ref<Municipality> };
+
+/** What an export's columns and JSON records may use besides the record itself. */
+export interface ExportContext {
+  /** The absolute address of a record's page on the hub's website (see `RecordExport.page`); null without one. */
+  page(slug: string): string | null;
+}
+
+/** How an export reads its filter from the query and turns it into a condition on its records. */
+export interface ExportFilter<F> {
+  /** The filter the query parameters state; throws `ExportParamError` for a parameter it does not know (`limit` and `after` aside). */
+  read(query: ExportQuery): F;
+  /** The records the filter selects; unknown slugs or keys are a BAD_USER_INPUT GraphQLError (named as `filter.<parameter>`). */
+  where(em: EntityManager, filter: F): Promise<FilterQuery<ExportedEntity>>;
+}
+
+/**
+ * One record export a feature declares (`Feature.exports`): the hub serves it as
+ * `/export/<name>.csv` and `/export/<name>.json` (`{ "<name>": [...], count, next }`),
+ * published records only, in pages of `entity` ordered by municipality name, title and slug,
+ * read in batches by `load`. `R` is the record as exported, `F` its filter.
+ */
+export interface RecordExport<R = unknown, F = unknown> {
+  /** The path segment (`projects`), the key of the JSON array, and what its page cursors name. */
+  name: string;
+  /** The CSV download's file name, e.g. `ikz-projects.csv`. */
+  filename: string;
+  /** The record type paged through. */
+  entity: EntityClass<ExportedEntity>;
+  /** The export's filter; without one it takes `limit` and `after` only. */
+  filter?: ExportFilter<F>;
+  /** The path of a record's page on the website (`/projekte/<slug>`), when it has one: the context's `page` uses it. */
+  page?(slug: string): string;
+  /** The records of a batch of ids, in the order of `ids` (published ones only; the caller's manager sees the public). */
+  load(em: EntityManager, ids: readonly number[]): Promise<R[]>;
+  /** The CSV columns, in order. */
+  columns(context: ExportContext): readonly CsvColumn<R>[];
+  /** A record in the JSON answer; the record itself when not given. */
+  json?(record: R, context: ExportContext): unknown;
+}
+
+/** A source as exports cite it. */
+export interface SourceRecord {
+  title: string;
+  publisher: string | null;
+  publishedOn: string | null;
+  url: string | null;
+}
+
+/** A municipality as exports name it. */
+export interface MunicipalityRecord {
+  slug: string;
+  name: string;
+  state: State;
+}
+
+/** Sources in one CSV cell: title, publisher and date, then the address in angle brackets. */
+export function citeSources(sources: readonly SourceRecord[]): string {
+  return sources
+    .map(
+      (source) =>
+        [source.title, source.publisher, source.publishedOn].filter(Boolean).join(", ") +
+        (source.url ? ` <${source.url}>` : ""),
+    )
+    .join(" | ");
+}
+
+/** An exact decimal string (`"124500.00"`) written the German way (`"124500,00"`), as Excel in German reads numbers. */
+export function germanDecimal(amount: string | null): string | null {
+  return amount === null ? null : amount.replace(".", ",");
+}

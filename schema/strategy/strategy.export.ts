@@ -1,0 +1,148 @@
+import { LoadStrategy } from "@mikro-orm/core";
+import type { EntityManager } from "@mikro-orm/postgresql";
+import { inPageOrder } from "../common/export/paging.js";
+import { enumListParam, type ExportQuery, listParam, onlyKnownParams, PAGE_PARAMS } from "../common/export/params.js";
+import {
+  citeSources,
+  type CsvColumn,
+  germanDecimal,
+  type MunicipalityRecord,
+  type RecordExport,
+  type SourceRecord,
+} from "../common/export/record-export.js";
+import { groupBy, selectRows } from "../common/sql.js";
+import { State } from "../municipality/state.enum.js";
+import { PublicationState } from "../publishing/publication-state.enum.js";
+import type { Source } from "../source/source.entity.js";
+import { StrategyStatus } from "./strategy-status.enum.js";
+import { Strategy } from "./strategy.entity.js";
+import type { StrategyFilter } from "./strategy.inputs.js";
+import { strategyWhere } from "./strategy.service.js";
+
+const PUBLISHED = PublicationState.PUBLISHED;
+
+/** One exported strategy. */
+export interface StrategyRecord {
+  slug: string;
+  title: string;
+  status: StrategyStatus;
+  municipality: MunicipalityRecord;
+  presentedOn: string | null;
+  adoptedOn: string | null;
+  horizon: number | null;
+  fieldsOfAction: number;
+  topics: string[];
+  /** Sum of the published budget lines, exact decimal string; null without any. */
+  budgetTotal: string | null;
+  sources: SourceRecord[];
+}
+
+const STRATEGY_PARAMS = ["municipalities", "states", "topics", "statuses", ...PAGE_PARAMS];
+
+/** The strategy filter of `/export/strategies.*`: the same criteria as `strategies(filter:)`. */
+export function strategyFilterOf(query: ExportQuery): StrategyFilter {
+  onlyKnownParams(query, STRATEGY_PARAMS);
+  return {
+    municipalities: listParam(query, "municipalities"),
+    states: enumListParam(query, "states", State),
+    topics: listParam(query, "topics"),
+    statuses: enumListParam(query, "statuses", StrategyStatus),
+  };
+}
+
+function sourceRecords(sources: Iterable<Source>): SourceRecord[] {
+  return [...sources]
+    .filter((source) => source.publicationState === PUBLISHED)
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    .map((source) => ({
+      title: source.title,
+      publisher: source.publisher,
+      publishedOn: source.publishedOn,
+      url: source.url,
+    }));
+}
+
+/**
+ * Per strategy of a batch (`?` four times: the batch's ids), its public fields of action,
+ * their topics and its public budget total. Grouped once per figure rather than
+ * counted per strategy: each per-strategy count through a view would check the
+ * strategy's state again, once per strategy.
+ */
+const STRATEGY_FIGURES_SQL = `
+  select s.id as strategy_id, coalesce(fa.fields, 0) as fields, coalesce(ta.topics, '{}') as topics, ba.budget
+    from strategy s
+    left join (select f.strategy_id, count(*)::int as fields from public_field_of_action f
+                where f.strategy_id in (?) group by f.strategy_id) fa on fa.strategy_id = s.id
+    left join (select f.strategy_id, array_agg(distinct t.key::text order by t.key::text) as topics
+                 from public_field_of_action f
+                 join field_of_action_topics ft on ft.field_of_action_id = f.id join topic t on t.id = ft.topic_id
+                where f.strategy_id in (?) group by f.strategy_id) ta on ta.strategy_id = s.id
+    left join (select b.strategy_id, sum(b.amount)::text as budget from public_budget_line b
+                where b.strategy_id in (?) group by b.strategy_id) ba on ba.strategy_id = s.id
+   where s.id in (?)`;
+
+/** A row of `STRATEGY_FIGURES_SQL`. */
+interface StrategyFigures {
+  strategy_id: number;
+  fields: number;
+  topics: string[];
+  budget: string | null;
+}
+
+/**
+ * The export records of a batch of strategies, in the order of `ids`, with counts
+ * of their published fields of action and their budget total, summed by the database.
+ */
+export async function strategyRecords(em: EntityManager, ids: readonly number[]): Promise<StrategyRecord[]> {
+  const strategies = await em.find(Strategy, { id: { $in: [...ids] }, publicationState: PUBLISHED } as never, {
+    populate: ["municipality", "sources"] as never,
+    strategy: LoadStrategy.SELECT_IN,
+  });
+  const found = strategies.map((strategy) => strategy.id);
+  const figures = found.length
+    ? await selectRows<StrategyFigures>(em, STRATEGY_FIGURES_SQL, [found, found, found, found])
+    : [];
+  const byStrategy = groupBy(figures, (row) => row.strategy_id);
+  return inPageOrder(strategies, ids).map((strategy): StrategyRecord => {
+    const municipality = strategy.municipality.getEntity();
+    const figure = byStrategy.get(strategy.id)?.[0];
+    return {
+      slug: strategy.slug,
+      title: strategy.title,
+      status: strategy.status,
+      municipality: { slug: municipality.slug, name: municipality.name, state: municipality.state },
+      presentedOn: strategy.presentedOn,
+      adoptedOn: strategy.adoptedOn,
+      horizon: strategy.horizon,
+      fieldsOfAction: figure?.fields ?? 0,
+      topics: figure?.topics ?? [],
+      budgetTotal: figure?.budget ?? null,
+      sources: sourceRecords(strategy.sources.getItems()),
+    };
+  });
+}
+
+const STRATEGY_COLUMNS: CsvColumn<StrategyRecord>[] = [
+  { header: "slug", value: (s) => s.slug },
+  { header: "title", value: (s) => s.title },
+  { header: "municipality", value: (s) => s.municipality.name },
+  { header: "state", value: (s) => s.municipality.state },
+  { header: "status", value: (s) => s.status },
+  { header: "presented_on", value: (s) => s.presentedOn },
+  { header: "adopted_on", value: (s) => s.adoptedOn },
+  { header: "horizon", value: (s) => s.horizon },
+  { header: "fields_of_action", value: (s) => s.fieldsOfAction },
+  { header: "topics", value: (s) => s.topics.join(", ") },
+  { header: "budget_total_eur", value: (s) => germanDecimal(s.budgetTotal) },
+  { header: "sources", value: (s) => citeSources(s.sources) },
+];
+
+/** `/export/strategies.csv` and `/export/strategies.json`: published strategies with the filters of `strategies(filter:)`. */
+export const strategyExport: RecordExport<StrategyRecord, StrategyFilter> = {
+  name: "strategies",
+  filename: "ikz-strategies.csv",
+  entity: Strategy,
+  filter: { read: strategyFilterOf, where: strategyWhere },
+  load: strategyRecords,
+  columns: () => STRATEGY_COLUMNS,
+};
