@@ -1,27 +1,16 @@
 /**
- * `plainRecordExport` declares the export of a plain record type in a few lines: composed with the
- * throw-away `Cooperation` of `test/fixtures/cooperation/`, the hub serves `/export/cooperations.csv` and
+ * `plainRecordExport` declares the export of a plain record type in a few lines: the throw-away `Cooperation` of
+ * `test/fixtures/cooperation/` declares one in its manifest, and composed with it the hub serves `/export/cooperations.csv` and
  * `.json` from the feature list, published records only, with topics and published sources, paged and
  * refusing parameters it does not take, one statement per batch.
  */
 import { readFileSync } from "node:fs";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { plainRecordExport } from "../../schema/common/export/plain-export.js";
 import { features } from "../../schema/features.js";
-import { Cooperation } from "../fixtures/cooperation/cooperation.entity.js";
 import { cooperationFeature, cooperationSql } from "../fixtures/cooperation/index.js";
 import { startTestHub, type TestHub } from "../support/hub.js";
 import { sqlOf } from "../support/public-views.js";
-
-const cooperationExport = plainRecordExport({
-  name: "cooperations",
-  entity: Cooperation,
-  columns: [
-    { header: "summary", sql: "r.summary" },
-    { header: "municipality_slug", sql: "m.slug" },
-  ],
-});
 
 let hub: TestHub;
 const get = async (path: string) => {
@@ -35,7 +24,7 @@ const csvRows = (text: string) =>
   >[];
 
 beforeAll(async () => {
-  hub = await startTestHub({}, { features: [...features, { ...cooperationFeature, exports: [cooperationExport] }] });
+  hub = await startTestHub({}, { features: [...features, cooperationFeature] });
   const sql = sqlOf(hub.db);
   await sql(readFileSync(cooperationSql, "utf8"));
   await sql(`insert into cooperation (created_at, updated_at, publication_state, slug, title, summary, municipality_id)

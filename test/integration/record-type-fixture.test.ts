@@ -135,6 +135,25 @@ describe("a record type declared once (the Cooperation fixture)", () => {
     await sql(`update municipality set name = '${name}' where slug = 'herten'`);
   });
 
+  /** The slugs `/export/cooperations.json` lists, and the CSV's header line. */
+  async function exported() {
+    const json = await fetch(`${hub.origin}/export/cooperations.json`);
+    expect(json.status).toBe(200);
+    const body = (await json.json()) as { cooperations: { slug: string }[]; count: number };
+    const csv = await fetch(`${hub.origin}/export/cooperations.csv`);
+    expect(csv.status).toBe(200);
+    const header = (await csv.text()).replace(/^\uFEFF/, "").split("\r\n")[0];
+    return { slugs: body.cooperations.map((record) => record.slug), count: body.count, header };
+  }
+
+  it("is exported while published, as CSV and JSON", async () => {
+    expect(await exported()).toEqual({
+      slugs: ["herten-ikz"],
+      count: 1,
+      header: "slug;title;municipality;state;summary;municipality_slug;topics;sources",
+    });
+  });
+
   it("keeps revisions and tells the change feed", async () => {
     const feed = await gql(hub, FEED);
     expect(feed.errors).toBeUndefined();
@@ -146,6 +165,7 @@ describe("a record type declared once (the Cooperation fixture)", () => {
       expect(answer.errors).toBeUndefined();
       expect(await reads()).toEqual({ byNode: false, inMunicipality: false });
       expect(await found("Digitale Verwaltung")).toEqual({ slugs: [], facet: null });
+      expect((await exported()).slugs).toEqual([]);
     }
     const revisions = await gql(hub, REVISIONS, { id }, tokens.admin);
     expect(revisions.errors).toBeUndefined();
