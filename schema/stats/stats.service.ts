@@ -7,7 +7,7 @@ import type { State } from "../municipality/state.enum.js";
 import { ProjectStatusCount } from "../project/project-status-count.type.js";
 import type { ProjectStatus } from "../project/project-status.enum.js";
 import { Project } from "../project/project.entity.js";
-import { PublicationState } from "../publishing/publication-state.enum.js";
+import { VISIBILITY_FILTER } from "../publishing/visibility.js";
 import { AdoptionYearCount, ProviderShare, type Stats, TopicStateCount } from "./stats.types.js";
 
 /** A SQL fragment with its `?` bindings. */
@@ -16,12 +16,13 @@ interface Fragment {
   bindings: unknown[];
 }
 
-/** `select id from project where <filter> and published`, as a subquery. */
-function publishedProjectIds(em: EntityManager, stats: Stats): Fragment {
+/** `select id from project where <filter> and public` (the visibility filter's public condition), as a subquery. */
+async function publishedProjectIds(em: EntityManager, stats: Stats): Promise<Fragment> {
   const qb = em
     .createQueryBuilder(Project, "p")
     .select("p.id")
-    .where({ $and: [stats.projectWhere, { publicationState: PublicationState.PUBLISHED }] } as never);
+    .where(stats.projectWhere as never);
+  await qb.applyFilters({ [VISIBILITY_FILTER]: { scope: "public" } });
   const { sql, bindings } = qb.getKnexQuery().toSQL();
   return { sql, bindings: [...bindings] };
 }
@@ -54,7 +55,7 @@ function strategyTopicCondition(stats: Stats): Fragment {
 
 /** Number of published projects that match the filter. */
 export async function projectCount(em: EntityManager, stats: Stats): Promise<number> {
-  const ids = publishedProjectIds(em, stats);
+  const ids = await publishedProjectIds(em, stats);
   const [row] = await selectRows<{ count: number }>(
     em,
     `select count(*)::int as count from (${ids.sql}) as matching`,
@@ -65,7 +66,7 @@ export async function projectCount(em: EntityManager, stats: Stats): Promise<num
 
 /** Published projects by topic and state; with a topic filter, only the filter's topics. */
 export async function projectsByTopicAndState(em: EntityManager, stats: Stats): Promise<TopicStateCount[]> {
-  const ids = publishedProjectIds(em, stats);
+  const ids = await publishedProjectIds(em, stats);
   const onlyTopics = given(stats.filter?.topics);
   const rows = await selectRows<{ topic_id: number; state: State; count: number }>(
     em,
@@ -84,7 +85,7 @@ export async function projectsByTopicAndState(em: EntityManager, stats: Stats): 
 
 /** Published projects by status. */
 export async function projectsByStatus(em: EntityManager, stats: Stats): Promise<ProjectStatusCount[]> {
-  const ids = publishedProjectIds(em, stats);
+  const ids = await publishedProjectIds(em, stats);
   const rows = await selectRows<{ status: ProjectStatus; count: number }>(
     em,
     `select p.status, count(*)::int as count from project p where p.id in (${ids.sql}) group by p.status order by p.status collate "C"`,

@@ -12,6 +12,7 @@ import {
 } from "../common/export/record-export.js";
 import { groupBy, selectRows } from "../common/sql.js";
 import { State } from "../municipality/state.enum.js";
+import { VISIBILITY_FILTER } from "../publishing/visibility.js";
 import { PublicationState } from "../publishing/publication-state.enum.js";
 import type { Source } from "../source/source.entity.js";
 import { StrategyStatus } from "./strategy-status.enum.js";
@@ -94,9 +95,11 @@ interface StrategyFigures {
  * of their published fields of action and their budget total, summed by the database.
  */
 export async function strategyRecords(em: EntityManager, ids: readonly number[]): Promise<StrategyRecord[]> {
-  const strategies = await em.find(Strategy, { id: { $in: [...ids] }, publicationState: PUBLISHED } as never, {
+  const strategies = await em.find(Strategy, { id: { $in: [...ids] } } as never, {
     populate: ["municipality", "sources"] as never,
     strategy: LoadStrategy.SELECT_IN,
+    // Published strategies and sources, whoever asks: the visibility filter states what the public reads.
+    filters: { [VISIBILITY_FILTER]: { scope: "public" } },
   });
   const found = strategies.map((strategy) => strategy.id);
   const figures = found.length

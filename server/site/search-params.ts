@@ -1,7 +1,8 @@
 import { MAX_SLUG_LENGTH } from "../../schema/common/slug.args.js";
 import { State } from "../../schema/municipality/state.enum.js";
 import { ProjectStatus } from "../../schema/project/project-status.enum.js";
-import { SearchResultType } from "../../schema/search/search.types.js";
+import { features } from "../../schema/features.js";
+import { searchableOf } from "../../schema/search/searchable-types.js";
 import { StrategyStatus } from "../../schema/strategy/strategy-status.enum.js";
 
 /** The search page's path. */
@@ -42,7 +43,7 @@ export const SEARCH_NOTICES = {
 
 /** The values each enum-valued filter allows; slugs and keys are checked by the API. */
 const ALLOWED: Partial<Record<FacetParam, ReadonlySet<string>>> = {
-  typ: new Set(Object.values(SearchResultType)),
+  typ: new Set(searchableOf(features).map(({ result }) => result)),
   land: new Set(Object.values(State)),
   status: new Set([...Object.values(ProjectStatus), ...Object.values(StrategyStatus)]),
 };

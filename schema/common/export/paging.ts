@@ -1,6 +1,6 @@
 import type { FilterQuery } from "@mikro-orm/core";
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { PublicationState } from "../../publishing/publication-state.enum.js";
+import { VISIBILITY_FILTER } from "../../publishing/visibility.js";
 import { selectRows } from "../sql.js";
 import type { ExportedEntity, RecordExport } from "./record-export.js";
 
@@ -58,11 +58,12 @@ export async function exportPageIds<F>(
   const qb = em
     .createQueryBuilder(declared.entity, "e")
     .select("e.id")
-    .where({ $and: [where, { publicationState: PublicationState.PUBLISHED }, keyset(page.after)] } as never)
+    .where({ $and: [where, keyset(page.after)] } as never)
     .orderBy([{ municipality: { name: "asc" } }, { title: "asc" }, { slug: "asc" }] as never)
     .limit(page.limit + 1);
-  // Query builders skip the ORM's filters unless told; the filter conditions (municipalities, topics, providers) name no filtered entity.
-  await qb.applyFilters();
+  // Query builders skip the ORM's filters unless told: the visibility filter, for the public whoever asks, states
+  // what is published (the filter conditions, municipalities, topics and providers, name no filtered entity).
+  await qb.applyFilters({ [VISIBILITY_FILTER]: { scope: "public" } });
   const rows = await qb.execute<{ id: number }[]>("all", false);
   const ids = rows.slice(0, page.limit).map((row) => row.id);
   if (rows.length <= page.limit) return { ids, next: null };
