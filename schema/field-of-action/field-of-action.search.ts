@@ -1,3 +1,4 @@
+import { followsMunicipality, MUNICIPALITY_DOCUMENT_COLUMNS } from "../municipality/municipality.search.js";
 import type { Searchable } from "../search/searchable-types.js";
 import { FieldOfAction } from "./field-of-action.entity.js";
 
@@ -15,8 +16,7 @@ export const fieldOfActionSearch: Searchable = {
   own: ["strategy_id", "publication_state", "title", "description"],
   pivots: [{ table: "field_of_action_topics", idColumn: "field_of_action_id" }],
   source: `
-    select 'FieldOfAction'::text as type, f.id as entity_id, m.id as municipality_id,
-           m.slug::text as municipality_slug, m.state::text as state, null::text as status,
+    select 'FieldOfAction'::text as type, f.id as entity_id, ${MUNICIPALITY_DOCUMENT_COLUMNS}, null::text as status,
            array(select t.key::text from field_of_action_topics ft join topic t on t.id = ft.topic_id
                   where ft.field_of_action_id = f.id order by 1) as topics,
            '{}'::text[] as providers, f.title::text as title, coalesce(f.description, '') as summary, ''::text as body,
@@ -24,11 +24,9 @@ export const fieldOfActionSearch: Searchable = {
       from public_field_of_action f join strategy s on s.id = f.strategy_id
       join municipality m on m.id = s.municipality_id`,
   follows: [
-    {
-      type: "Municipality",
-      columns: ["slug", "name", "state"],
-      ids: "select f.id from field_of_action f join strategy s on s.id = f.strategy_id where s.municipality_id = any (p_ids)",
-    },
+    followsMunicipality(
+      "select f.id from field_of_action f join strategy s on s.id = f.strategy_id where s.municipality_id = any (p_ids)",
+    ),
     {
       type: "Strategy",
       columns: ["municipality_id", "publication_state", "title"],

@@ -1,4 +1,4 @@
-import type { Searchable } from "../search/searchable-types.js";
+import type { Searchable, SearchFollow } from "../search/searchable-types.js";
 import { Municipality } from "./municipality.entity.js";
 
 /** Municipalities' search documents: all municipalities are public. */
@@ -19,3 +19,18 @@ export const municipalitySearch: Searchable = {
       from municipality m`,
   follows: [],
 };
+
+/**
+ * A document's municipality columns of `search_source` (municipality_id, municipality_slug, state), over the
+ * municipality joined as `m`.
+ */
+export const MUNICIPALITY_DOCUMENT_COLUMNS =
+  "m.id as municipality_id, m.slug::text as municipality_slug, m.state::text as state";
+
+/**
+ * What a document of a municipality's record follows: its municipality's slug, name and state, which it carries;
+ * `ids` selects the records of municipalities `p_ids`.
+ */
+export function followsMunicipality(ids: string): SearchFollow {
+  return { type: "Municipality", columns: ["slug", "name", "state"], ids };
+}

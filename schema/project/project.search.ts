@@ -1,3 +1,4 @@
+import { followsMunicipality, MUNICIPALITY_DOCUMENT_COLUMNS } from "../municipality/municipality.search.js";
 import type { Searchable } from "../search/searchable-types.js";
 import { Project } from "./project.entity.js";
 
@@ -15,8 +16,7 @@ export const projectSearch: Searchable = {
     { table: "project_providers", idColumn: "project_id" },
   ],
   source: `
-    select 'Project'::text as type, p.id as entity_id, m.id as municipality_id, m.slug::text as municipality_slug,
-           m.state::text as state, p.status::text as status,
+    select 'Project'::text as type, p.id as entity_id, ${MUNICIPALITY_DOCUMENT_COLUMNS}, p.status::text as status,
            array(select t.key::text from project_topics pt join topic t on t.id = pt.topic_id
                   where pt.project_id = p.id order by 1) as topics,
            array(select v.slug::text from project_providers pp join provider v on v.id = pp.provider_id
@@ -26,11 +26,7 @@ export const projectSearch: Searchable = {
                                      join provider v on v.id = pp.provider_id where pp.project_id = p.id)) as context
       from public_project p join municipality m on m.id = p.municipality_id`,
   follows: [
-    {
-      type: "Municipality",
-      columns: ["slug", "name", "state"],
-      ids: "select id from project where municipality_id = any (p_ids)",
-    },
+    followsMunicipality("select id from project where municipality_id = any (p_ids)"),
     {
       type: "Provider",
       columns: ["slug", "name"],

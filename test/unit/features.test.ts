@@ -39,6 +39,22 @@ describe("the feature manifests", () => {
     for (const name of names) expect(name).toMatch(/^[a-z][a-z0-9-]*$/);
   });
 
+  it("declare each searchable type once, as a node of its feature, following only declared types", () => {
+    const declared = features.flatMap((feature) =>
+      (feature.searchable ?? []).map((searchable) => ({ searchable, nodes: feature.nodes ?? [] })),
+    );
+    const types = declared.map(({ searchable }) => searchable.type);
+    expect(new Set(types).size).toBe(types.length);
+    expect(new Set(declared.map(({ searchable }) => searchable.result)).size).toBe(types.length);
+    for (const { searchable, nodes } of declared) {
+      expect(nodes).toContain(searchable.entity);
+      // The documents' type is the GraphQL type name, which is the entity's class name.
+      expect(searchable.entity.name).toBe(searchable.type);
+      expect(searchable.result).toMatch(/^[A-Z][A-Z_]*$/);
+      for (const follow of searchable.follows) expect(types).toContain(follow.type);
+    }
+  });
+
   it("leave making DataLoaders to defineLoader and the Loaders class", () => {
     const makers = sources().filter(
       (path) => path !== "common/loaders.ts" && readFileSync(new URL(path, SCHEMA), "utf8").includes("new DataLoader"),
