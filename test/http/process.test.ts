@@ -121,6 +121,42 @@ describe("npm start", () => {
     expect(await runningPostgresPort(path.join(fresh, "postgres"))).toBeNull();
   });
 
+  it("shuts down like SIGTERM when its terminal closes (SIGHUP), leaving no PostgreSQL running", async () => {
+    const hub = run(env);
+    await waitForLine(hub, (line) => typeof line.msg === "string" && line.msg.includes("serves GraphQL at"));
+    hub.child.kill("SIGHUP");
+    expect(await hub.exit).toBe(0);
+    expect(hub.lines.some((line) => line.msg === "stopped cleanly")).toBe(true);
+    expect(await runningPostgresPort(path.join(dataDir, "postgres"))).toBeNull();
+  });
+
+  it("stops the PostgreSQL a killed hub left running and starts cleanly; refuses one a live hub owns", async () => {
+    const killed = run(env);
+    await waitForLine(killed, (line) => typeof line.msg === "string" && line.msg.includes("serves GraphQL at"));
+    killed.child.kill("SIGKILL");
+    await killed.exit;
+    const orphan = await runningPostgresPort(path.join(dataDir, "postgres"));
+    expect(orphan).toBe(Number(env.EMBEDDED_PG_PORT));
+
+    const next = run(env);
+    const ready = await waitForLine(
+      next,
+      (line) => typeof line.msg === "string" && line.msg.includes("serves GraphQL at"),
+    );
+    expect(next.lines.some((line) => /left running by a hub that is gone/.test(line.msg))).toBe(true);
+    expect(await municipalityCount(ready.url)).toBe(4);
+
+    // A second hub on the same data directory while this one lives is refused, and leaves this one serving.
+    const second = run({ ...env, PORT: String(await findFreePort()) });
+    expect(await second.exit).toBe(1);
+    expect(second.lines.find((line) => line.level === 60)?.msg).toMatch(/stop the other hub first/);
+    expect(await municipalityCount(ready.url)).toBe(4);
+
+    next.child.kill("SIGTERM");
+    expect(await next.exit).toBe(0);
+    expect(await runningPostgresPort(path.join(dataDir, "postgres"))).toBeNull();
+  });
+
   it("refuses bad configuration with one clear line and exit code 1", async () => {
     for (const [name, value, expected] of [
       ["PORT", "abc", /PORT must be a whole number/],
