@@ -78,6 +78,25 @@ describe("with TRUST_PROXY naming the proxy (loopback, where the test connects f
   });
 });
 
+/** The Atom feed's self link, built from the request (no PUBLIC_URL), asked for as forwarded over https. */
+async function feedOrigins(hub: TestHub): Promise<string[]> {
+  const res = await fetch(`${hub.origin}/aenderungen.atom`, { headers: { "x-forwarded-proto": "https" } });
+  expect(res.status).toBe(200);
+  const origins = (await res.text()).match(/https?:\/\/127\.0\.0\.1:\d+/g) ?? [];
+  return [...new Set(origins)];
+}
+
+describe("links without PUBLIC_URL", () => {
+  it("follow X-Forwarded-Proto from a trusted proxy only", async () => {
+    hub = await startTestHub({ TRUST_PROXY: "127.0.0.1/32,::1/128" });
+    const port = new URL(hub.origin).port;
+    expect(await feedOrigins(hub)).toEqual([`https://127.0.0.1:${port}`]);
+    await hub.close();
+    hub = await startTestHub({});
+    expect(await feedOrigins(hub)).toEqual([hub.origin]);
+  });
+});
+
 describe("without TRUST_PROXY", () => {
   it("ignores X-Forwarded-For: forged addresses share the peer's budget", async () => {
     hub = await startTestHub({ RATE_LIMIT_POINTS: "3" });
