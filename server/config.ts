@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import path from "node:path";
 import { z } from "zod";
 import { type LegalTexts, readLegalTexts } from "./site/info/legal-texts.js";
@@ -36,7 +37,13 @@ export interface HubConfig {
   limits: OperationLimits;
   /** Most objects and list items one answer may hold while it is resolved (MAX_RESPONSE_NODES). */
   maxResponseNodes: number;
-  /** Request budget per token, or per IP address for anonymous callers. */
+  /**
+   * Which peers may tell the client's address in `X-Forwarded-For` (TRUST_PROXY), as express's `trust proxy`:
+   * false trusts nobody (the TCP peer is the client), a number trusts that many proxy hops in front of the hub,
+   * a list trusts the proxies at those addresses and CIDR ranges.
+   */
+  trustProxy: false | number | string[];
+  /** Request budget per token, or per IP address (an IPv6 /64) for anonymous callers. */
   rateLimit: { points: number; durationSeconds: number };
   /** Query cost that one rate-limit point pays for: a GraphQL operation takes one point per started amount. */
   rateLimitCostPerPoint: number;
@@ -220,6 +227,60 @@ const allowedHosts = z
     return hosts;
   });
 
+/** Most entries TRUST_PROXY may list. */
+const MAX_TRUSTED_PROXIES = 100;
+
+/** Checks one TRUST_PROXY entry, an IPv4 or IPv6 address with an optional `/prefix`; returns a problem or null. */
+function proxyEntryProblem(entry: string): string | null {
+  const slash = entry.indexOf("/");
+  const address = slash === -1 ? entry : entry.slice(0, slash);
+  const version = isIP(address);
+  const expected = "expected an IP address or CIDR range such as 10.0.0.5, 10.0.0.0/8 or fd00::/8";
+  if (version === 0) return `TRUST_PROXY entry ${shown(entry)} is not an IP address or CIDR range; ${expected}`;
+  if (slash === -1) return null;
+  const prefix = entry.slice(slash + 1);
+  const bits = version === 4 ? 32 : 128;
+  if (!/^\d{1,3}$/.test(prefix) || Number(prefix) > bits)
+    return `TRUST_PROXY entry ${shown(entry)} has a bad prefix length; an IPv${version} range takes /1 to /${bits}`;
+  if (Number(prefix) === 0)
+    return `TRUST_PROXY entry ${shown(entry)} trusts every address, so any caller could choose its own address; name the proxies`;
+  return null;
+}
+
+/**
+ * TRUST_PROXY: unset, blank or false trusts no proxy; a whole number from 1 to 10 trusts that many hops; otherwise
+ * a comma-separated list of the proxies' IP addresses and CIDR ranges.
+ */
+const trustProxy = z
+  .string()
+  .optional()
+  .transform((raw, ctx): false | number | string[] => {
+    const value = raw?.trim() ?? "";
+    if (value === "" || value.toLowerCase() === "false") return false;
+    const fail = (message: string) => {
+      ctx.addIssue({ code: "custom", message });
+      return z.NEVER;
+    };
+    if (/^\d+$/.test(value)) {
+      const hops = Number(value);
+      return hops >= 1 && hops <= 10
+        ? hops
+        : fail(`TRUST_PROXY as a hop count must be a whole number from 1 to 10, got ${shown(raw)}`);
+    }
+    const entries = value.split(",").map((entry) => entry.trim());
+    if (entries.length > MAX_TRUSTED_PROXIES)
+      return fail(`TRUST_PROXY lists ${entries.length} entries; at most ${MAX_TRUSTED_PROXIES} (use CIDR ranges)`);
+    if (entries.includes("")) return fail(`TRUST_PROXY has an empty entry, got ${shown(raw)}`);
+    const problems = entries.map(proxyEntryProblem).filter((problem) => problem !== null);
+    if (problems.length === 0) return entries.map((entry) => entry.toLowerCase());
+    // A hop count or a list, never "true": trusting every peer lets any caller pick its address (and budget).
+    if (entries.length === 1 && /^[a-z]+$/i.test(value))
+      return fail(
+        `TRUST_PROXY must be false, a hop count from 1 to 10, or a comma-separated list of proxy addresses and CIDR ranges, got ${shown(raw)}`,
+      );
+    return fail(problems.join("; "));
+  });
+
 const oneOf = <T extends string>(name: string, values: readonly [T, ...T[]]) =>
   z.enum(values, { error: (issue) => `${name} must be one of ${values.join(", ")}, got ${shown(issue.input)}` });
 
@@ -261,6 +322,7 @@ const schema = z.object({
   MAX_QUERY_COST: count("MAX_QUERY_COST", 10_000, 1, 10_000_000),
   EXECUTION_TIMEOUT_MS: count("EXECUTION_TIMEOUT_MS", 10_000, 100, 600_000),
   MAX_RESPONSE_NODES: count("MAX_RESPONSE_NODES", 50_000, 10, 10_000_000),
+  TRUST_PROXY: trustProxy,
   RATE_LIMIT_POINTS: count("RATE_LIMIT_POINTS", 300, 1, 1_000_000),
   RATE_LIMIT_DURATION_SECONDS: count("RATE_LIMIT_DURATION_SECONDS", 60, 1, 86_400),
   RATE_LIMIT_COST_PER_POINT: count("RATE_LIMIT_COST_PER_POINT", 500, 1, 10_000_000),
@@ -327,6 +389,7 @@ export function loadConfig(
       executionTimeoutMs: value.EXECUTION_TIMEOUT_MS,
     },
     maxResponseNodes: value.MAX_RESPONSE_NODES,
+    trustProxy: value.TRUST_PROXY,
     rateLimit: { points: value.RATE_LIMIT_POINTS, durationSeconds: value.RATE_LIMIT_DURATION_SECONDS },
     rateLimitCostPerPoint: value.RATE_LIMIT_COST_PER_POINT,
     redisUrl: value.REDIS_URL,

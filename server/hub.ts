@@ -243,6 +243,8 @@ export class Hub {
     const authenticator = createAuthenticator({ orm, logger });
     const search = this.search!.engine;
     this.app.disable("x-powered-by");
+    // TRUST_PROXY: req.ip (rate-limit budgets, logs) is the client's address as the trusted proxies report it.
+    this.app.set("trust proxy", config.trustProxy);
     trustHosts(this.app, config.allowedHosts);
     this.app.use(requestId);
     this.app.get("/healthz", healthRoute({ orm, rateLimiter, search }));

@@ -1,5 +1,6 @@
 import { ConfigError, loadConfig } from "../config.js";
 import { createLogger } from "../logger.js";
+import { MIGRATE_USAGE, runMigrateCommand } from "./migrate.command.js";
 import { runReindexCommand, REINDEX_USAGE } from "./reindex.command.js";
 import { runSyntheticCommand, SYNTHETIC_USAGE } from "./synthetic.command.js";
 import { runTokenCommand, TOKEN_USAGE } from "./token.command.js";
@@ -10,6 +11,7 @@ const COMMANDS = {
   token: { run: runTokenCommand, usage: TOKEN_USAGE },
   reindex: { run: runReindexCommand, usage: REINDEX_USAGE },
   "seed-synthetic": { run: runSyntheticCommand, usage: SYNTHETIC_USAGE },
+  migrate: { run: runMigrateCommand, usage: MIGRATE_USAGE },
 } as const;
 
 /**

@@ -9,6 +9,7 @@ import {
   startEmbeddedPostgres,
 } from "./embedded-postgres.js";
 import type { Feature } from "../../schema/features.types.js";
+import { migrations as committedMigrations } from "./migrations/index.js";
 import { ormConfig } from "./orm-config.js";
 import path from "node:path";
 
@@ -73,15 +74,85 @@ export async function connectOrm(
 }
 
 /**
- * Applies pending migrations in one transaction that lifts the statement timeout:
- * building an index on a large table may rightly take longer than a request may.
+ * Key of the PostgreSQL advisory lock under which the hub changes its schema and loads the seed data: hubs starting
+ * together and `migrate` commands take turns, so each migration runs once. Advisory locks are per database.
  */
-export async function migrate(orm: MikroORM): Promise<string[]> {
-  const applied = await orm.em.transactional(async (em) => {
-    await em.execute("set local statement_timeout = 0");
-    return orm.migrator.up({ transaction: em.getTransactionContext() });
+export const MIGRATION_LOCK_KEY = "7318450129044771";
+
+/**
+ * Runs `work` holding the migration lock (`pg_advisory_lock(MIGRATION_LOCK_KEY)`) on a dedicated connection to
+ * `clientUrl`, released after `work` settles, and by PostgreSQL should the process die. Logs once when another
+ * process holds it and this one waits.
+ */
+export async function withMigrationLock<T>(
+  clientUrl: string,
+  logger: Logger | null,
+  work: () => Promise<T>,
+): Promise<T> {
+  // No statement timeout: waiting for another replica's long migration is the point.
+  const client = new pg.Client({ connectionString: clientUrl, statement_timeout: 0 });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ locked: boolean }>("select pg_try_advisory_lock($1::bigint) as locked", [
+      MIGRATION_LOCK_KEY,
+    ]);
+    if (!rows[0].locked) {
+      logger?.info("another hub or migrate command is changing the schema; waiting for it");
+      await client.query("select pg_advisory_lock($1::bigint)", [MIGRATION_LOCK_KEY]);
+    }
+    try {
+      return await work();
+    } finally {
+      await client.query("select pg_advisory_unlock($1::bigint)", [MIGRATION_LOCK_KEY]);
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Applies pending migrations under the migration lock (see `withMigrationLock`), in one transaction that lifts the
+ * statement timeout: building an index on a large table may rightly take longer than a request may. Returns the
+ * names of the migrations applied, none when another process applied them while this one waited.
+ */
+export async function migrate(orm: MikroORM, logger: Logger | null = null): Promise<string[]> {
+  return withMigrationLock(orm.config.get("clientUrl")!, logger, async () => {
+    const applied = await orm.em.transactional(async (em) => {
+      await em.execute("set local statement_timeout = 0");
+      return orm.migrator.up({ transaction: em.getTransactionContext() });
+    });
+    return applied.map((migration) => migration.name);
   });
-  return applied.map((migration) => migration.name);
+}
+
+/** What `migrate --status` shows: which of this version's migrations the database holds, and which not. */
+export interface MigrationStatus {
+  /** Applied migrations in the order they ran, with when. */
+  applied: { name: string; executedAt: Date }[];
+  /** This version's migrations the database lacks, in the order they would run. */
+  pending: string[];
+  /** Applied migrations this version does not know: the database was migrated by a newer hub. */
+  unknown: string[];
+}
+
+/** Reads the migration status without changing anything (not even creating the migrations table). */
+export async function migrationStatus(orm: MikroORM): Promise<MigrationStatus> {
+  const connection = orm.em.getConnection();
+  const [{ table }] = await connection.execute<{ table: string | null }[]>(
+    "select to_regclass('mikro_orm_migrations')::text as \"table\"",
+  );
+  const rows = table
+    ? await connection.execute<{ name: string; executed_at: Date }[]>(
+        "select name, executed_at from mikro_orm_migrations order by id",
+      )
+    : [];
+  const known = committedMigrations.map((migration) => migration.name);
+  const done = new Set(rows.map((row) => row.name));
+  return {
+    applied: rows.map((row) => ({ name: row.name, executedAt: new Date(row.executed_at) })),
+    pending: known.filter((name) => !done.has(name)),
+    unknown: rows.map((row) => row.name).filter((name) => !known.includes(name)),
+  };
 }
 
 /**
@@ -104,17 +175,20 @@ export interface OpenDatabaseOptions {
   onEmbeddedLost?: (error: Error) => void;
   /** The features whose entities the ORM manages; by default every feature of `schema/features.ts`. */
   features?: readonly Feature[];
+  /** `apply` (default) applies pending migrations under the migration lock; `leave` is for `migrate` itself. */
+  migrations?: "apply" | "leave";
 }
 
 /**
  * Opens the hub's database: the external one from `DATABASE_URL`, or else the
- * embedded PostgreSQL with its data under `DATA_DIR`. Applies pending migrations;
- * never drops or auto-updates the schema.
+ * embedded PostgreSQL with its data under `DATA_DIR`. Applies pending migrations (under
+ * the migration lock, see `migrate`) unless told to leave them; never drops or
+ * auto-updates the schema.
  */
 export async function openDatabase(
   config: HubConfig,
   logger: Logger,
-  { statementTimeoutMs, onEmbeddedLost, features }: OpenDatabaseOptions = {},
+  { statementTimeoutMs, onEmbeddedLost, features, migrations = "apply" }: OpenDatabaseOptions = {},
 ): Promise<Database> {
   let embedded: EmbeddedPostgresHandle | null = null;
   let clientUrl: string;
@@ -137,7 +211,7 @@ export async function openDatabase(
     if (embedded) await ensureDatabase(embedded.adminUrl, EMBEDDED_DATABASE);
     const orm = await connectOrm(clientUrl, undefined, statementTimeoutMs, features);
     try {
-      const applied = await migrate(orm);
+      const applied = migrations === "apply" ? await migrate(orm, logger) : [];
       if (applied.length) logger.info({ migrations: applied }, "applied migrations");
     } catch (error) {
       await orm.close(true);
@@ -163,16 +237,21 @@ export async function openDatabase(
  * already runs on `DATA_DIR` (a hub is up), it connects to that one and requires its
  * migrations to be applied; when none runs, it starts one (and migrates), and
  * `close()` stops it again. `started` tells whether this call opened the database as
- * the hub would on start-up (so the caller may seed an empty one).
+ * the hub would on start-up (so the caller may seed an empty one). With `migrations:
+ * "leave"` (the `migrate` command) it neither applies nor requires migrations.
  */
-export async function attachDatabase(config: HubConfig, logger: Logger): Promise<Database & { started: boolean }> {
+export async function attachDatabase(
+  config: HubConfig,
+  logger: Logger,
+  { migrations = "apply" }: Pick<OpenDatabaseOptions, "migrations"> = {},
+): Promise<Database & { started: boolean }> {
   if (!config.databaseUrl) {
     const dataDir = path.join(config.dataDir, "postgres");
     const port = await runningPostgresPort(dataDir);
     if (port !== null) {
       const orm = await connectOrm(embeddedPostgresUrl(port, EMBEDDED_DATABASE));
       try {
-        const pending = await orm.migrator.getPendingMigrations();
+        const pending = migrations === "apply" ? (await migrationStatus(orm)).pending : [];
         if (pending.length)
           throw new Error(
             `The hub running on ${dataDir} has not applied its migrations yet; wait until it serves, then try again`,
@@ -190,5 +269,5 @@ export async function attachDatabase(config: HubConfig, logger: Logger): Promise
       };
     }
   }
-  return { ...(await openDatabase(config, logger)), started: true };
+  return { ...(await openDatabase(config, logger, { migrations })), started: true };
 }

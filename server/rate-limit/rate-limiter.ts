@@ -4,7 +4,7 @@ import type { HubConfig } from "../config.js";
 import { redactUrl } from "../database/database.js";
 import type { Logger } from "../logger.js";
 
-/** Prefix of every rate-limit key, in Redis and in memory: `ikz-hub:rl:token:<sha256>` or `ikz-hub:rl:ip:<address>`. */
+/** Prefix of every rate-limit key, in Redis and in memory: `ikz-hub:rl:token:<sha256>` or `ikz-hub:rl:ip:<IPv4 address or IPv6 /64>`. */
 export const RATE_LIMIT_KEY_PREFIX = "ikz-hub:rl";
 /** Longest a request waits for the first Redis connection attempt before it is counted in memory. */
 const FIRST_CONNECT_WAIT_MS = 2000;

@@ -33,6 +33,7 @@ describe("loadConfig defaults", () => {
       databaseUrl: null,
       limits: { depth: 12, aliases: 30, directives: 20, tokens: 3000, cost: 10_000, executionTimeoutMs: 10_000 },
       maxResponseNodes: 50_000,
+      trustProxy: false,
       rateLimit: { points: 300, durationSeconds: 60 },
       rateLimitCostPerPoint: 500,
       redisUrl: null,
@@ -70,6 +71,7 @@ describe("loadConfig defaults", () => {
         LOG_LEVEL: "debug",
         LOG_FORMAT: "pretty",
         NODE_ENV: "production",
+        TRUST_PROXY: "127.0.0.1",
       },
       false,
     );
@@ -82,6 +84,7 @@ describe("loadConfig defaults", () => {
       databaseUrl: "postgres://hub@db.example:5432/ikz",
       limits: { depth: 12, aliases: 30, directives: 20, tokens: 3000, cost: 10_000, executionTimeoutMs: 10_000 },
       maxResponseNodes: 50_000,
+      trustProxy: ["127.0.0.1"],
       rateLimit: { points: 300, durationSeconds: 60 },
       rateLimitCostPerPoint: 500,
       redisUrl: null,
@@ -400,6 +403,60 @@ describe("operation limits, rate limit and REDIS_URL", () => {
       expectOneLine(failure({ RATE_LIMIT_COST_PER_POINT: raw }), "RATE_LIMIT_COST_PER_POINT", raw);
     expectOneLine(failure({ REDIS_URL: "http://127.0.0.1:6379" }), "REDIS_URL");
     expectOneLine(failure({ REDIS_URL: "not a url" }), "REDIS_URL");
+  });
+});
+
+describe("TRUST_PROXY", () => {
+  it("trusts no proxy when unset, blank or false", () => {
+    for (const raw of [undefined, "", "  ", "false", "FALSE"])
+      expect(loadConfig(raw === undefined ? {} : { TRUST_PROXY: raw }, false).trustProxy).toBe(false);
+  });
+
+  it("reads a hop count from 1 to 10", () => {
+    expect(loadConfig({ TRUST_PROXY: "1" }, false).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: " 10 " }, false).trustProxy).toBe(10);
+  });
+
+  it("reads a comma-separated list of IPv4 and IPv6 addresses and CIDR ranges", () => {
+    expect(
+      loadConfig({ TRUST_PROXY: "127.0.0.1/32, ::1/128,10.0.0.0/8 ,192.0.2.7,FD00::/8,2001:db8::5" }, false).trustProxy,
+    ).toEqual(["127.0.0.1/32", "::1/128", "10.0.0.0/8", "192.0.2.7", "fd00::/8", "2001:db8::5"]);
+  });
+
+  it("refuses hop counts out of range, names, bad addresses and prefixes, in one line naming the variable", () => {
+    for (const raw of ["0", "11", "999", "1".repeat(400)])
+      expectOneLine(failure({ TRUST_PROXY: raw }), "TRUST_PROXY", raw.length > 60 ? undefined : raw);
+    // "true" would trust every peer: any caller could pick its own address and with it a fresh budget.
+    for (const raw of ["abc", "true", "loopback", "yes"]) {
+      const error = failure({ TRUST_PROXY: raw });
+      expectOneLine(error, "TRUST_PROXY", raw);
+      expect(error.message).toContain("hop count from 1 to 10");
+    }
+    for (const raw of ["999.1.1.1/99", "10.0.0.0/33", "::1/129", "10.0.0.0/", "10.0.0.0/-1", "10.0.0.0/8/8", "1.2.3"])
+      expectOneLine(failure({ TRUST_PROXY: raw }), "TRUST_PROXY entry", raw);
+    expect(failure({ TRUST_PROXY: "0.0.0.0/0" }).message).toMatch(
+      /TRUST_PROXY entry "0.0.0.0\/0" trusts every address/,
+    );
+    expect(failure({ TRUST_PROXY: "::/0" }).message).toMatch(/trusts every address/);
+    expectOneLine(failure({ TRUST_PROXY: "10.0.0.1,,10.0.0.2" }), "TRUST_PROXY has an empty entry");
+    expectOneLine(
+      failure({ TRUST_PROXY: "10.0.0.1, https://proxy.example" }),
+      "TRUST_PROXY entry",
+      "https://proxy.example",
+    );
+  });
+
+  it("refuses huge values with a short message", () => {
+    const many = Array.from({ length: 5000 }, (_, i) => `10.0.${i % 256}.${i % 250}`).join(",");
+    const tooMany = failure({ TRUST_PROXY: many });
+    expectOneLine(tooMany, "TRUST_PROXY lists 5000 entries; at most 100");
+    expect(tooMany.message.length).toBeLessThan(200);
+    const long = failure({ TRUST_PROXY: "a".repeat(100_000) });
+    expectOneLine(long, "TRUST_PROXY");
+    expect(long.message.length).toBeLessThan(300);
+    const junk = failure({ TRUST_PROXY: `10.0.0.1/${"9".repeat(50_000)}` });
+    expectOneLine(junk, "TRUST_PROXY entry");
+    expect(junk.message.length).toBeLessThan(300);
   });
 });
 

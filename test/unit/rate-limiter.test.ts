@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import { pino } from "pino";
 import { describe, expect, it } from "vitest";
-import { rateLimitSubject } from "../../server/rate-limit/rate-limit.middleware.js";
+import { addressBudgetKey, rateLimitSubject } from "../../server/rate-limit/rate-limit.middleware.js";
 import { createRateLimiter } from "../../server/rate-limit/rate-limiter.js";
 import { createLogger } from "../../server/logger.js";
 
@@ -106,9 +106,48 @@ describe("rateLimitSubject", () => {
   it("keys every other request by the client address", () => {
     expect(rateLimitSubject(null, "192.0.2.1")).toEqual({ kind: "address", key: "ip:192.0.2.1" });
     expect(rateLimitSubject("", "192.0.2.1")).toEqual({ kind: "address", key: "ip:192.0.2.1" });
-    expect(rateLimitSubject(null, "2001:db8::1")).toEqual({ kind: "address", key: "ip:2001:db8::1" });
+    expect(rateLimitSubject(null, "2001:db8::1")).toEqual({ kind: "address", key: "ip:2001:db8:0:0::/64" });
     // An IPv4 client on a dual-stack socket counts as the same IPv4 address.
     expect(rateLimitSubject(null, "::ffff:192.0.2.1")).toEqual({ kind: "address", key: "ip:192.0.2.1" });
     expect(rateLimitSubject(null, undefined)).toEqual({ kind: "address", key: "ip:unknown" });
+  });
+
+  it("falls back to the TCP peer when the forwarded address is not an address", () => {
+    expect(rateLimitSubject(null, "not-an-address", "127.0.0.1").key).toBe("ip:127.0.0.1");
+    expect(rateLimitSubject(null, "", "::ffff:127.0.0.1").key).toBe("ip:127.0.0.1");
+    expect(rateLimitSubject(null, "x".repeat(10_000), undefined).key).toBe("ip:unknown");
+  });
+});
+
+describe("addressBudgetKey", () => {
+  it("keys an IPv4 address by the whole address, also when written IPv4-mapped", () => {
+    expect(addressBudgetKey("192.0.2.1")).toBe("192.0.2.1");
+    expect(addressBudgetKey("192.0.2.2")).toBe("192.0.2.2");
+    for (const mapped of ["::ffff:192.0.2.1", "::FFFF:192.0.2.1", "::ffff:c000:201", "0:0:0:0:0:ffff:c000:0201"])
+      expect(addressBudgetKey(mapped)).toBe("192.0.2.1");
+  });
+
+  it("keys IPv6 addresses of one /64 alike, however written, and of different /64s apart", () => {
+    const key = addressBudgetKey("2001:db8:1:2::1");
+    expect(key).toBe("2001:db8:1:2::/64");
+    for (const same of [
+      "2001:db8:1:2::ffff",
+      "2001:db8:1:2:aaaa:bbbb:cccc:dddd",
+      "2001:0DB8:0001:0002:0:0:0:7",
+      "2001:db8:1:2::1%eth0",
+      "2001:db8:1:2:0:0:192.0.2.1",
+    ])
+      expect(addressBudgetKey(same), same).toBe(key);
+    for (const other of ["2001:db8:1:3::1", "2001:db8:2:2::1", "2001:db9:1:2::1", "::1", "fe80::1"])
+      expect(addressBudgetKey(other), other).not.toBe(key);
+    expect(addressBudgetKey("::1")).toBe("0:0:0:0::/64");
+    expect(addressBudgetKey("::")).toBe("0:0:0:0::/64");
+    // Not IPv4-mapped: an IPv4-compatible or NAT64 address is an IPv6 client.
+    expect(addressBudgetKey("64:ff9b::192.0.2.1")).toBe("64:ff9b:0:0::/64");
+  });
+
+  it("is null for what is not an IP address", () => {
+    for (const bad of [undefined, "", "unknown", "1.2.3", "192.0.2.1:80", "[::1]", "2001:db8::1::2", "x".repeat(5000)])
+      expect(addressBudgetKey(bad), String(bad).slice(0, 20)).toBeNull();
   });
 });
