@@ -298,6 +298,15 @@ const schema = z.object({
   SITE_LEGAL_DIR: z.string().optional(),
 });
 
+/** Metrics are served on a port of their own: METRICS_PORT must not be PORT (both 0 picks two free ones). */
+function checkMetricsPort(metricsPort: number | null, port: number): void {
+  if (metricsPort !== null && metricsPort !== 0 && metricsPort === port) {
+    throw new ConfigError(
+      `Invalid configuration: METRICS_PORT must differ from PORT (both are ${port}); metrics are served on a port of their own`,
+    );
+  }
+}
+
 /**
  * Reads and checks the configuration. Throws a `ConfigError` whose message is one
  * line a person can act on; nothing is started here.
@@ -322,11 +331,7 @@ export function loadConfig(
       "Invalid configuration: set DATA_LICENCE_NAME and DATA_LICENCE_URL together (or neither, for Datenlizenz Deutschland – Namensnennung 2.0)",
     );
   }
-  if (value.METRICS_PORT !== null && value.METRICS_PORT !== 0 && value.METRICS_PORT === value.PORT) {
-    throw new ConfigError(
-      `Invalid configuration: METRICS_PORT must differ from PORT (both are ${value.PORT}); metrics are served on a port of their own`,
-    );
-  }
+  checkMetricsPort(value.METRICS_PORT, value.PORT);
   const legalDir = value.SITE_LEGAL_DIR?.trim() ? path.resolve(value.SITE_LEGAL_DIR.trim()) : null;
   const legal = readLegalTexts(legalDir);
   if (legal.problems.length) throw new ConfigError(`Invalid configuration: ${legal.problems.join("; ")}`);
