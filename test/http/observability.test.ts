@@ -95,6 +95,16 @@ describe("access log", () => {
       );
   });
 
+  it("cuts an oversized path to 300 characters and keeps hostile text inside its JSON string", async () => {
+    const hostile = `/${"a".repeat(5000)}`;
+    const long = await logged((headers) => fetch(`${hub.origin}${hostile}`, { headers }));
+    expect(long.status).toBe(404);
+    expect(long.line.path).toBe(`${hostile.slice(0, 300)}…`);
+    const forged = await logged((headers) => fetch(`${hub.origin}/x%0A%7B%22level%22%3A60%7D%22%5C`, { headers }));
+    expect(forged.line.path).toBe("/x%0A%7B%22level%22%3A60%7D%22%5C");
+    expect(hub.lines.some((line) => line.level === 60)).toBe(false);
+  });
+
   it("never logs the Authorization header, cookies or the query string", () => {
     const text = JSON.stringify(hub.lines);
     expect(text).not.toContain(`Bearer ${TOKEN}`);
@@ -108,7 +118,7 @@ describe("access log", () => {
     expect(samples(text, "ikz_hub_rate_limit_rejections_total").get('{route="/graphql"}')).toBeGreaterThanOrEqual(1);
     expect(
       samples(text, "ikz_hub_http_requests_total").get('{method="GET",route="(unmatched)",status_class="4xx"}'),
-    ).toBe(1);
+    ).toBe(3); // the three 404s above, each under one label whatever its path
   });
 });
 
