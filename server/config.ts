@@ -14,6 +14,8 @@ export interface HubConfig {
   port: number;
   /** Interface the HTTP server binds to. */
   host: string;
+  /** TCP port of the Prometheus `/metrics` server (on `host`; 0 picks a free one); null serves no metrics. */
+  metricsPort: number | null;
   /** Public origin of the hub for links in embeds (e.g. `https://ikz-hub.example`); null derives it from each request. */
   publicUrl: string | null;
   /** Without `publicUrl`: the `Host` values (`host` or `host:port`, lower case) trusted for links besides loopback ones. */
@@ -100,6 +102,23 @@ const port = (name: string, fallback: number, min = 0) =>
       }
       return value;
     });
+
+/** `METRICS_PORT`: unset or blank serves no metrics; otherwise a port as `PORT` takes. */
+const metricsPort = z
+  .string()
+  .optional()
+  .transform((raw, ctx) => {
+    if (raw === undefined || raw.trim() === "") return null;
+    const value = Number(raw);
+    if (!/^\d+$/.test(raw.trim()) || value > 65535) {
+      ctx.addIssue({
+        code: "custom",
+        message: `METRICS_PORT must be a whole number from 0 to 65535 (or unset for no metrics), got ${shown(raw)}`,
+      });
+      return z.NEVER;
+    }
+    return value;
+  });
 
 const flag = (name: string, fallback: boolean) =>
   z
@@ -304,6 +323,7 @@ const licenceName = z
 const schema = z.object({
   PORT: port("PORT", 4000),
   HOST: z.string().default("0.0.0.0"),
+  METRICS_PORT: metricsPort,
   PUBLIC_URL: publicUrl,
   ALLOWED_HOSTS: allowedHosts,
   // No longer than the public max-age of cards and pages (300 s), so that a publish shows within it.
@@ -340,6 +360,15 @@ const schema = z.object({
   SITE_LEGAL_DIR: z.string().optional(),
 });
 
+/** Metrics are served on a port of their own: METRICS_PORT must not be PORT (both 0 picks two free ones). */
+function checkMetricsPort(metricsPort: number | null, port: number): void {
+  if (metricsPort !== null && metricsPort !== 0 && metricsPort === port) {
+    throw new ConfigError(
+      `Invalid configuration: METRICS_PORT must differ from PORT (both are ${port}); metrics are served on a port of their own`,
+    );
+  }
+}
+
 /**
  * Reads and checks the configuration. Throws a `ConfigError` whose message is one
  * line a person can act on; nothing is started here.
@@ -364,12 +393,14 @@ export function loadConfig(
       "Invalid configuration: set DATA_LICENCE_NAME and DATA_LICENCE_URL together (or neither, for Datenlizenz Deutschland – Namensnennung 2.0)",
     );
   }
+  checkMetricsPort(value.METRICS_PORT, value.PORT);
   const legalDir = value.SITE_LEGAL_DIR?.trim() ? path.resolve(value.SITE_LEGAL_DIR.trim()) : null;
   const legal = readLegalTexts(legalDir);
   if (legal.problems.length) throw new ConfigError(`Invalid configuration: ${legal.problems.join("; ")}`);
   return {
     port: value.PORT,
     host: value.HOST,
+    metricsPort: value.METRICS_PORT,
     publicUrl: value.PUBLIC_URL,
     allowedHosts: value.ALLOWED_HOSTS,
     pageCacheSeconds: value.PAGE_CACHE_SECONDS,

@@ -28,10 +28,12 @@ import { responseBudgetPlugin } from "./graphql/response-budget.js";
 import { buildHubSchema } from "./graphql/schema.js";
 import { httpErrors, notFound } from "./http/errors.middleware.js";
 import { graphqlRoute } from "./http/graphql.route.js";
-import { healthRoute } from "./http/health.route.js";
+import { accessLog, routeMount } from "./http/access-log.middleware.js";
+import { healthRoute, livenessRoute } from "./http/health.route.js";
 import { trustHosts } from "./http/hub-origin.js";
 import { requestId } from "./http/request-id.middleware.js";
 import type { Logger } from "./logger.js";
+import { HubMetrics } from "./metrics/metrics.js";
 import { costPointsPlugin } from "./rate-limit/cost-points.plugin.js";
 import { rateLimitMiddleware } from "./rate-limit/rate-limit.middleware.js";
 import { createRateLimiter, type RateLimiter } from "./rate-limit/rate-limiter.js";
@@ -76,12 +78,20 @@ export class Hub {
   private search: SearchRuntime | undefined;
   /** Logs a lost database once per outage, and its return; started with the database. */
   private databaseWatch: DatabaseWatch | undefined;
+  /** Prometheus metrics and their server, with METRICS_PORT only; listening from `start()`, closed by `stop()`. */
+  private readonly metrics: HubMetrics | undefined;
+  /** Where `/metrics` is served, once started with METRICS_PORT. */
+  metricsUrl: string | undefined;
 
   constructor(private readonly options: HubOptions) {
     this.database = options.database;
     this.ownsDatabase = !options.database;
     this.app = express();
     this.httpServer = http.createServer(this.app);
+    this.metrics =
+      options.config.metricsPort === null
+        ? undefined
+        : new HubMetrics({ orm: () => this.database?.orm, search: () => this.search?.engine, logger: options.logger });
     this.apollo = new ApolloServer<HubContext>({
       schema: buildHubSchema(options.features),
       // A public knowledge API: clients may read the schema.
@@ -124,6 +134,7 @@ export class Hub {
         databaseUnavailable,
         // A browser's GET /graphql leads to /explorer, instead of Apollo Sandbox from Apollo's CDN.
         explorerLandingPage,
+        ...(this.metrics ? [this.metrics.graphqlPlugin()] : []),
       ],
     });
   }
@@ -169,6 +180,10 @@ export class Hub {
         resolve();
       });
     });
+    if (this.metrics) {
+      this.metricsUrl = await this.metrics.start(config.metricsPort!, config.host);
+      logger.info({ url: this.metricsUrl }, "Prometheus metrics served");
+    }
     const { port } = this.httpServer.address() as AddressInfo;
     const host = config.host === "0.0.0.0" || config.host === "::" ? "localhost" : config.host;
     return { url: `http://${host}:${port}/graphql`, dataLocation: this.database.location };
@@ -189,6 +204,7 @@ export class Hub {
         .catch((error) => this.options.logger.warn({ err: error }, "GraphQL server did not stop cleanly"));
     }
     if (this.httpServer.listening) await new Promise((resolve) => this.httpServer.close(resolve));
+    await this.metrics?.stop();
     this.databaseWatch?.stop();
     if (this.search) {
       const search = this.search;
@@ -217,6 +233,7 @@ export class Hub {
     // Exports spend the caller's address budget like GraphQL requests, in proportion to the page they ask for.
     this.app.use(
       "/export",
+      routeMount("/export"),
       exportHeaders,
       rateLimitMiddleware(
         rateLimiter,
@@ -246,8 +263,13 @@ export class Hub {
     // TRUST_PROXY: req.ip (rate-limit budgets, logs) is the client's address as the trusted proxies report it.
     this.app.set("trust proxy", config.trustProxy);
     trustHosts(this.app, config.allowedHosts);
+    // First, so that its duration covers everything; it reads the request id once the answer is done.
+    this.app.use(accessLog(logger, this.metrics && ((request) => this.metrics!.observeRequest(request))));
     this.app.use(requestId);
     this.app.get("/healthz", healthRoute({ orm, rateLimiter, search }));
+    // Probes for orchestrators: liveness asks nothing of the database, readiness the same as /healthz.
+    this.app.get("/livez", livenessRoute);
+    this.app.get("/readyz", healthRoute({ orm, rateLimiter, search }));
     this.app.use(
       createEmbedRouter({
         orm,
@@ -259,7 +281,11 @@ export class Hub {
     );
     this.mountExports(rateLimiter);
     this.app.use(createExplorerRouter({ logger, rateLimiter }));
-    this.app.use("/graphql", ...graphqlRoute({ apollo: this.apollo, orm, logger, authenticator, rateLimiter, search }));
+    this.app.use(
+      "/graphql",
+      routeMount("/graphql"),
+      ...graphqlRoute({ apollo: this.apollo, orm, logger, authenticator, rateLimiter, search }),
+    );
     // The website (server/site/): anonymous GraphQL clients in-process, same limits; browsers get its HTML 404.
     const run = createSiteQueryRunner({ apollo: this.apollo, orm, logger, search });
     const api = {

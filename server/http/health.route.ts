@@ -6,39 +6,66 @@ import type { SearchEngine } from "../../schema/search/search-engine.port.js";
 /** How long `/healthz` waits for a dependency before it reports it down. */
 export const HEALTH_TIMEOUT_MS = 2000;
 
-/**
- * `GET /healthz`: 200 with the database's state and latency, or 503 when the database
- * does not answer in time. Redis (only with REDIS_URL) and the search engine are reported
- * but do not change the status code: without Redis the hub still serves, with rate limits
- * counted per instance; without Meilisearch writes still succeed and queue in the outbox.
- */
-export function healthRoute({
-  orm,
-  rateLimiter,
-  search,
-}: {
+/** What the health checks look at. */
+export interface HealthSources {
   orm: MikroORM;
   rateLimiter: RateLimiter;
   search: SearchEngine;
-}): RequestHandler {
-  return async (_req, res) => {
-    const started = performance.now();
-    const timeout = new Promise<never>((_, reject) =>
-      setTimeout(() => reject(new Error("timed out")), HEALTH_TIMEOUT_MS).unref(),
-    );
-    const [database, redis, searchHealth] = await Promise.all([
-      Promise.race([orm.em.getConnection().execute("select 1"), timeout])
-        .then(() => ({ status: "up", latencyMs: Math.round(performance.now() - started) }))
-        .catch(() => ({ status: "down" })),
-      Promise.race([rateLimiter.redisStatus(), timeout]).then(
-        (status) => (status ? { status } : undefined),
-        () => ({ status: "down" as const }),
-      ),
-      Promise.race([search.health(), timeout]).catch(() => ({ status: "down" as const, engine: search.name })),
-    ]);
-    const up = database.status === "up";
-    res
-      .status(up ? 200 : 503)
-      .json({ status: up ? "ok" : "degraded", database, ...(redis ? { redis } : {}), search: searchHealth });
+}
+
+/** The outcome of the health checks: whether the hub can serve, and the report `/healthz` and `/readyz` send. */
+export interface HealthReport {
+  up: boolean;
+  body: Record<string, unknown>;
+}
+
+/** Settles as `work` does, or rejects after HEALTH_TIMEOUT_MS. */
+export function withinHealthTimeout<T>(work: Promise<T>): Promise<T> {
+  const timeout = new Promise<never>((_, reject) =>
+    setTimeout(() => reject(new Error("timed out")), HEALTH_TIMEOUT_MS).unref(),
+  );
+  return Promise.race([work, timeout]);
+}
+
+/**
+ * Checks the database (its state and latency; down when it does not answer in time), Redis (only with REDIS_URL)
+ * and the search engine. Only the database decides `up`: without Redis the hub still serves, with rate limits
+ * counted per instance; without Meilisearch writes still succeed and queue in the outbox.
+ */
+export async function checkHealth({ orm, rateLimiter, search }: HealthSources): Promise<HealthReport> {
+  const started = performance.now();
+  const [database, redis, searchHealth] = await Promise.all([
+    withinHealthTimeout(orm.em.getConnection().execute("select 1"))
+      .then(() => ({ status: "up", latencyMs: Math.round(performance.now() - started) }))
+      .catch(() => ({ status: "down" })),
+    withinHealthTimeout(rateLimiter.redisStatus()).then(
+      (status) => (status ? { status } : undefined),
+      () => ({ status: "down" as const }),
+    ),
+    withinHealthTimeout(search.health()).catch(() => ({ status: "down" as const, engine: search.name })),
+  ]);
+  const up = database.status === "up";
+  return {
+    up,
+    body: { status: up ? "ok" : "degraded", database, ...(redis ? { redis } : {}), search: searchHealth },
   };
 }
+
+/**
+ * `GET /healthz` and `GET /readyz`: 200 with the database's state and latency, or 503 when the database
+ * does not answer in time (see `checkHealth`). `check` is replaceable for tests of the route alone.
+ */
+export function healthRoute(
+  sources: HealthSources,
+  check: (sources: HealthSources) => Promise<HealthReport> = checkHealth,
+): RequestHandler {
+  return async (_req, res) => {
+    const { up, body } = await check(sources);
+    res.status(up ? 200 : 503).json(body);
+  };
+}
+
+/** `GET /livez`: 200 while the process serves HTTP at all; it asks nothing of the database, so an outage restarts nobody. */
+export const livenessRoute: RequestHandler = (_req, res) => {
+  res.status(200).json({ status: "ok" });
+};

@@ -1,7 +1,7 @@
 /**
  * Losing the database: while the test's database refuses connections (and its
  * sessions are ended), GraphQL and the page routes answer 503 with
- * DATABASE_UNAVAILABLE, the log has one line for the outage instead of a stack trace
+ * DATABASE_UNAVAILABLE, /readyz 503 while /livez stays 200, the log has one line for the outage instead of a stack trace
  * per request, and the hub serves again by itself once connections are allowed.
  */
 import pg from "pg";
@@ -67,6 +67,11 @@ describe("database loss", () => {
       expect(await sitePage.text()).toContain("<h1>Seite gerade nicht verfügbar</h1>");
       const health = await fetch(`${hub.origin}/healthz`);
       expect(health.status).toBe(503);
+      // The probes: not ready while the database is gone, but alive, so that no orchestrator restarts the process.
+      const ready = await fetch(`${hub.origin}/readyz`);
+      expect(ready.status).toBe(503);
+      expect(((await ready.json()) as { database: { status: string } }).database.status).toBe("down");
+      expect((await fetch(`${hub.origin}/livez`)).status).toBe(200);
       await until(() => outageLines().length > 0);
       for (let i = 0; i < 3; i++) expect((await hub.query(QUERY)).status).toBe(503);
       expect(outageLines()).toHaveLength(1);
@@ -78,6 +83,7 @@ describe("database loss", () => {
     await until(async () => (await hub.query(QUERY)).status === 200);
     await until(() => hub.lines.some((line) => line.msg === "database reachable again"));
     expect(outageLines()).toHaveLength(1);
+    expect((await fetch(`${hub.origin}/readyz`)).status).toBe(200);
   });
 });
 

@@ -82,7 +82,9 @@ async function municipalityCount(url: string): Promise<number> {
 
 describe("npm start", () => {
   it("starts the embedded PostgreSQL, seeds, serves, logs JSON, and exits 0 on Ctrl-C", async () => {
-    const hub = run(env);
+    let metricsPort = String(await findFreePort());
+    while (metricsPort === env.PORT || metricsPort === env.EMBEDDED_PG_PORT) metricsPort = String(await findFreePort());
+    const hub = run({ ...env, METRICS_PORT: metricsPort });
     const ready = await waitForLine(
       hub,
       (line) => typeof line.msg === "string" && line.msg.includes("serves GraphQL at"),
@@ -93,6 +95,22 @@ describe("npm start", () => {
     expect(await municipalityCount(ready.url)).toBe(4);
     const health = await fetch(`http://127.0.0.1:${env.PORT}/healthz`);
     expect(health.status).toBe(200);
+    // Observability (README, Operating the hub): ISO time, host and pid on every line; an access-log line per request.
+    for (const line of hub.lines) {
+      expect(line).toMatchObject({ service: "ikz-hub", hostname: os.hostname(), pid: hub.child.pid });
+      expect(line.time).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    }
+    const requestId = health.headers.get("x-request-id");
+    const access = await waitForLine(hub, (line) => line.msg === "request" && line.requestId === requestId);
+    expect(access).toMatchObject({ method: "GET", path: "/healthz", route: "/healthz", status: 200, level: 30 });
+    expect((await fetch(`http://127.0.0.1:${env.PORT}/livez`)).status).toBe(200);
+    expect((await fetch(`http://127.0.0.1:${env.PORT}/readyz`)).status).toBe(200);
+    // METRICS_PORT: Prometheus text on a port of its own, counting the requests above.
+    const served = await waitForLine(hub, (line) => line.msg === "Prometheus metrics served");
+    expect(served.url).toBe(`http://127.0.0.1:${metricsPort}/metrics`);
+    const metrics = await (await fetch(served.url)).text();
+    expect(metrics).toContain('ikz_hub_http_requests_total{method="GET",route="/healthz",status_class="2xx"} 1');
+    expect(metrics).toContain('ikz_hub_graphql_operations_total{operation="(anonymous)",type="query",outcome="ok"} 1');
 
     hub.child.kill("SIGINT");
     expect(await hub.exit).toBe(0);
@@ -163,6 +181,7 @@ describe("npm start", () => {
       ["PORT", "99999", /PORT must be a whole number from 0 to 65535/],
       ["DATABASE_URL", "mysql://localhost/x", /DATABASE_URL must start with postgres:\/\//],
       ["LOG_LEVEL", "loud", /LOG_LEVEL must be one of/],
+      ["METRICS_PORT", "9464x", /METRICS_PORT must be a whole number from 0 to 65535/],
     ] as const) {
       const bad = run({ ...env, [name]: value });
       expect(await bad.exit).toBe(1);

@@ -1,7 +1,7 @@
-import { pino } from "pino";
 import { loadConfig } from "../../server/config.js";
 import { statementTimeoutFor } from "../../server/database/database.js";
 import { Hub } from "../../server/hub.js";
+import { createLogger } from "../../server/logger.js";
 import { createTestDatabase } from "./database.js";
 import type { TestHub } from "./hub.js";
 
@@ -17,7 +17,7 @@ export interface LoggedHubOptions {
   statementTimeoutMs?: number | null;
 }
 
-/** Starts a hub as `startTestHub` does, with a logger that keeps its lines (info and above) for the test. */
+/** Starts a hub as `startTestHub` does, with the hub's own logger keeping its JSON lines (info and above) for the test. */
 export async function startLoggedHub(
   env: Record<string, string> = {},
   { statementTimeoutMs }: LoggedHubOptions = {},
@@ -36,7 +36,10 @@ export async function startLoggedHub(
       : (statementTimeoutMs ?? statementTimeoutFor(config.limits.executionTimeoutMs)),
   );
   const lines: Record<string, any>[] = [];
-  const logger = pino({ level: "info" }, { write: (line: string) => void lines.push(JSON.parse(line)) });
+  const logger = createLogger(
+    { logLevel: "info", logFormat: "json" },
+    { destination: { write: (line: string) => void lines.push(JSON.parse(line)) } },
+  );
   const hub = new Hub({ config, logger, database: db });
   const { url } = await hub.start();
   return {

@@ -27,6 +27,7 @@ describe("loadConfig defaults", () => {
     expect(loadConfig({}, false)).toEqual({
       port: 4000,
       host: "0.0.0.0",
+      metricsPort: null,
       publicUrl: null,
       allowedHosts: [],
       pageCacheSeconds: 60,
@@ -78,6 +79,7 @@ describe("loadConfig defaults", () => {
     expect(config).toEqual({
       port: 8080,
       host: "127.0.0.1",
+      metricsPort: null,
       publicUrl: "https://ikz-hub.example",
       allowedHosts: [],
       pageCacheSeconds: 60,
@@ -151,6 +153,45 @@ describe("PORT and EMBEDDED_PG_PORT", () => {
       expectOneLine(error, "EMBEDDED_PG_PORT", raw);
       expect(error.message).not.toMatch(/(^|[^_])PORT must/);
     }
+  });
+});
+
+describe("METRICS_PORT", () => {
+  it("is off (null) when unset or blank, and takes a port like PORT, 0 picking a free one", () => {
+    expect(loadConfig({}, false).metricsPort).toBeNull();
+    expect(loadConfig({ METRICS_PORT: "" }, false).metricsPort).toBeNull();
+    expect(loadConfig({ METRICS_PORT: "  " }, false).metricsPort).toBeNull();
+    expect(loadConfig({ METRICS_PORT: "9464" }, false).metricsPort).toBe(9464);
+    expect(loadConfig({ METRICS_PORT: " 09464 " }, false).metricsPort).toBe(9464);
+    expect(loadConfig({ METRICS_PORT: "0", PORT: "0" }, false).metricsPort).toBe(0);
+  });
+
+  it("refuses wrong, hostile and oversized values with a one-line message naming it", () => {
+    for (const raw of [
+      "abc",
+      "-1",
+      "65536",
+      "1.5",
+      "9e3",
+      "0x50",
+      "9464 9465",
+      "Infinity",
+      "99999999999999999999",
+      "9464\nFAKE LOG LINE",
+      "9".repeat(10_000),
+    ]) {
+      const error = failure({ METRICS_PORT: raw });
+      expectOneLine(error, "METRICS_PORT");
+      expect(error.message).toContain("METRICS_PORT must be a whole number from 0 to 65535");
+      expect(error.message.length).toBeLessThan(200);
+    }
+  });
+
+  it("must differ from PORT", () => {
+    const error = failure({ PORT: "4000", METRICS_PORT: "4000" });
+    expectOneLine(error, "METRICS_PORT");
+    expect(error.message).toContain("must differ from PORT");
+    expect(failure({ METRICS_PORT: "4000" }).message).toContain("must differ from PORT");
   });
 });
 
