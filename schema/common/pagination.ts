@@ -231,8 +231,20 @@ export async function fetchPage<T extends Sortable>(
     hasNextPage: rows.length > args.first,
     hasPreviousPage: Boolean(args.after),
     // A list page that shows no total (a form's choices, a list of topics) does not pay for one.
-    totalCount: () => em.count(entity, where),
+    totalCount: () => countRows(em, entity, where),
   };
+}
+
+/**
+ * How many rows of `entity` match `where` under the visibility filter. Unlike `em.count`, without the joins the
+ * ORM adds to null references to hidden records (autoJoinRefsForFilters): a count reads no reference, and those
+ * left joins filter nothing but made PostgreSQL join every row (1 s for 480,000 projects).
+ */
+async function countRows<T extends Sortable>(em: EntityManager, entity: EntityClass<T>, where: FilterQuery<T>) {
+  const counting = em.createQueryBuilder(entity, "e").where(where);
+  // Query builders skip the ORM's filters unless told, and the visibility filter must hold here too.
+  await counting.applyFilters();
+  return counting.getCount();
 }
 
 /**

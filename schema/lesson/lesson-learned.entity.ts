@@ -1,4 +1,4 @@
-import { Collection, Entity, Filter, Enum, ManyToMany, ManyToOne, Property, type Ref } from "@mikro-orm/core";
+import { Collection, Entity, Filter, Enum, ManyToMany, ManyToOne, Property, type Ref, Index } from "@mikro-orm/core";
 import { Field, ObjectType } from "type-graphql";
 import { HubEntity } from "../common/node.js";
 import { Municipality } from "../municipality/municipality.entity.js";
@@ -17,6 +17,9 @@ import { visibilityFilter } from "../publishing/visibility.js";
 })
 @Entity()
 @Filter(visibilityFilter({ owner: "municipality", parent: "project", parentOptional: true }))
+// Each list order's index (issue 18): a page reads its rows in index order instead of sorting the whole table.
+@Index({ properties: ["title", "id"] })
+@Index({ properties: ["createdAt", "id"] })
 export class LessonLearned extends Publishable {
   @Field({ description: "Stable slug." })
   @Property({ type: "string", length: 120, unique: true })

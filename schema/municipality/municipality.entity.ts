@@ -1,4 +1,4 @@
-import { Check, Collection, Entity, Enum, ManyToMany, Property } from "@mikro-orm/core";
+import { Check, Collection, Entity, Enum, ManyToMany, Property, Index } from "@mikro-orm/core";
 import { Field, Int, ObjectType } from "type-graphql";
 import { HubEntity } from "../common/node.js";
 import { PartialDateScalar } from "../common/scalars.js";
@@ -9,6 +9,9 @@ import { STATE_NAMES, State } from "./state.enum.js";
 @ObjectType({ implements: HubEntity, description: "A German municipality (Stadt or Gemeinde)." })
 @Entity()
 @Check({ name: "municipality_official_key_format", expression: "official_key ~ '^[0-9]{8}$'" })
+// Each list order's index (issue 18): a page reads its rows in index order instead of sorting the whole table.
+@Index({ properties: ["name", "id"] })
+@Index({ properties: ["createdAt", "id"] })
 export class Municipality extends HubEntity {
   @Field({ description: "Stable slug, e.g. `herten`." })
   @Property({ type: "string", length: 100, unique: true })

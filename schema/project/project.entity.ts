@@ -1,4 +1,4 @@
-import { Collection, Entity, Filter, Enum, ManyToMany, ManyToOne, Property, type Ref } from "@mikro-orm/core";
+import { Collection, Entity, Filter, Enum, ManyToMany, ManyToOne, Property, type Ref, Index } from "@mikro-orm/core";
 import { Field, ObjectType } from "type-graphql";
 import { HubEntity } from "../common/node.js";
 import { PartialDateScalar } from "../common/scalars.js";
@@ -17,6 +17,16 @@ import { visibilityFilter } from "../publishing/visibility.js";
 @ObjectType({ implements: [HubEntity, Publishable], description: "A municipality's digitalisation project." })
 @Entity()
 @Filter(visibilityFilter({ owner: "municipality" }))
+// Each list order's index (issue 18): a page reads its rows in index order instead of sorting the whole table.
+@Index({ properties: ["title", "id"] })
+@Index({ properties: ["status", "id"] })
+@Index({ properties: ["createdAt", "id"] })
+@Index({ properties: ["updatedAt", "id"] })
+// The public's count of a list, and of it by status, read this small index instead of every row (issue 18).
+@Index({
+  name: "project_published_status_index",
+  expression: `create index "project_published_status_index" on "project" ("status") where "publication_state" = 'PUBLISHED'`,
+})
 export class Project extends Publishable {
   @Field({ description: "Stable slug, e.g. `herten-kita-online`." })
   @Property({ type: "string", length: 120, unique: true })

@@ -16,11 +16,15 @@ interface Fragment {
   bindings: unknown[];
 }
 
-/** `select id from project where <filter> and public` (the visibility filter's public condition), as a subquery. */
-async function publishedProjectIds(em: EntityManager, stats: Stats): Promise<Fragment> {
+/**
+ * `select id[, <properties>] from project where <filter> and public` (the visibility filter's public condition), as a
+ * subquery. The count by status reads the status from it rather than joining `project` again by id, which made
+ * PostgreSQL join all 480,000 public projects to themselves at national scale (1.4 s, now 0.17 s; issue 18).
+ */
+async function publishedProjectIds(em: EntityManager, stats: Stats, properties: "status"[] = []): Promise<Fragment> {
   const qb = em
     .createQueryBuilder(Project, "p")
-    .select("p.id")
+    .select(["p.id", ...properties.map((property) => `p.${property}`)])
     .where(stats.projectWhere as never);
   await qb.applyFilters({ [VISIBILITY_FILTER]: { scope: "public" } });
   const { sql, bindings } = qb.getKnexQuery().toSQL();
@@ -85,10 +89,10 @@ export async function projectsByTopicAndState(em: EntityManager, stats: Stats): 
 
 /** Published projects by status. */
 export async function projectsByStatus(em: EntityManager, stats: Stats): Promise<ProjectStatusCount[]> {
-  const ids = await publishedProjectIds(em, stats);
+  const ids = await publishedProjectIds(em, stats, ["status"]);
   const rows = await selectRows<{ status: ProjectStatus; count: number }>(
     em,
-    `select p.status, count(*)::int as count from project p where p.id in (${ids.sql}) group by p.status order by p.status collate "C"`,
+    `select p.status, count(*)::int as count from (${ids.sql}) as p group by p.status order by p.status collate "C"`,
     ids.bindings,
   );
   return rows.map((row) => new ProjectStatusCount(row.status, row.count));

@@ -1,4 +1,4 @@
-import { Collection, Entity, Filter, Enum, ManyToMany, ManyToOne, Property, type Ref } from "@mikro-orm/core";
+import { Collection, Entity, Filter, Enum, ManyToMany, ManyToOne, Property, type Ref, Index } from "@mikro-orm/core";
 import { Field, Int, ObjectType } from "type-graphql";
 import { HubEntity } from "../common/node.js";
 import { PartialDateScalar } from "../common/scalars.js";
@@ -14,6 +14,9 @@ import { visibilityFilter } from "../publishing/visibility.js";
 @ObjectType({ implements: [HubEntity, Publishable], description: "A municipality's digitalisation strategy." })
 @Entity()
 @Filter(visibilityFilter({ owner: "municipality" }))
+// Each list order's index (issue 18): a page reads its rows in index order instead of sorting the whole table.
+@Index({ properties: ["title", "id"] })
+@Index({ properties: ["createdAt", "id"] })
 export class Strategy extends Publishable {
   @Field({ description: "Stable slug, e.g. `ratingen-digital-2025plus`." })
   @Property({ type: "string", length: 120, unique: true })

@@ -138,4 +138,20 @@ describe("N+1 is designed out", () => {
     expect(counted.data!.topics.totalCount).toBe(plain.data!.topics.nodes.length);
     expect(counted.data!.topics.n).toBe(counted.data!.topics.totalCount);
   });
+
+  it("a page of projects without totalCount issues no count, and its count joins nothing the filter does not need", async () => {
+    hub.db.resetQueryCount();
+    const plain = await hub.query("{ projects(first: 5) { nodes { slug } pageInfo { hasNextPage } } }");
+    expect(plain.errors).toBeUndefined();
+    expect(hub.db.queries.filter((sql) => /count\(/i.test(sql))).toEqual([]);
+
+    hub.db.resetQueryCount();
+    const counted = await hub.query("{ projects(first: 0, filter: { statuses: [IN_PROGRESS] }) { totalCount } }");
+    expect(counted.errors).toBeUndefined();
+    const counts = hub.db.queries.filter((sql) => /count\(/i.test(sql));
+    expect(counts).toHaveLength(1);
+    // The joins that null hidden references (strategy, field of action) filter no row of a count.
+    expect(counts[0]).not.toMatch(/join/i);
+    expect(counted.data!.projects.totalCount).toBeGreaterThan(0);
+  });
 });

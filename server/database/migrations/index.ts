@@ -1,4 +1,5 @@
 import type { MigrationObject } from "@mikro-orm/core";
+import { Migration20261205200537ListIndexes } from "./Migration20261205200537ListIndexes.js";
 import { Migration20261205190436SearchDeclared } from "./Migration20261205190436SearchDeclared.js";
 import { Migration20261130063649 } from "./Migration20261130063649.js";
 import { Migration20261130070000Search } from "./Migration20261130070000Search.js";
@@ -28,4 +29,5 @@ export const migrations: MigrationObject[] = [
   { name: "Migration20261205160000PublicViews", class: Migration20261205160000PublicViews },
   { name: "Migration20261205170000SearchPublicViews", class: Migration20261205170000SearchPublicViews },
   { name: "Migration20261205190436SearchDeclared", class: Migration20261205190436SearchDeclared },
+  { name: "Migration20261205200537ListIndexes", class: Migration20261205200537ListIndexes },
 ];
