@@ -25,13 +25,13 @@ export const DROP_SEARCH_TRIGGERS = `do $drop$
 const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
 
 /** The documents of every type, one `union all` branch each, in the declarations' order. */
-export function searchSourceSql(types: readonly Searchable[]): string {
+function searchSourceSql(types: readonly Searchable[]): string {
   const branches = types.map((type) => type.source.trim().replace(/^/gm, "  "));
   return `create or replace view search_source as\n${branches.join("\n  union all\n")};`;
 }
 
 /** `search_cascade`: per type, the documents of the types following it, refreshed in lock order. */
-export function searchCascadeSql(types: readonly Searchable[]): string {
+function searchCascadeSql(types: readonly Searchable[]): string {
   const ordered = lockOrder(types);
   const branches = ordered.flatMap((followed) => {
     const refreshes = ordered.flatMap((type) =>
@@ -61,7 +61,7 @@ function triggersSql(table: string, args: readonly string[]): string[] {
 }
 
 /** The triggers of every type's table and pivots; the deployed ones are dropped first, so that removed types lose theirs. */
-export function searchTriggersSql(types: readonly Searchable[]): string {
+function searchTriggersSql(types: readonly Searchable[]): string {
   const create = types.flatMap((type) => [
     ...triggersSql(type.table, [type.type, "id", type.own.join(","), cascadeColumns(types, type).join(",")]),
     ...type.pivots.flatMap((pivot) => triggersSql(pivot.table, [type.type, pivot.idColumn])),

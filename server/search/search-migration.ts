@@ -15,7 +15,7 @@ export interface WrittenMigration {
 }
 
 /** `Migration<yyyyMMddHHmmss>Search`, from a moment in UTC. */
-export function searchMigrationName(at: Date): string {
+function searchMigrationName(at: Date): string {
   return `Migration${at.toISOString().replace(/\D/g, "").slice(0, 14)}Search`;
 }
 

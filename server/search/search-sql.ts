@@ -79,9 +79,14 @@ interface TableRow {
   storage: string[];
 }
 
+/** The `definition` column of a statement's rows. */
+async function definitionsOf(run: RunSql, sql: string): Promise<string[]> {
+  return (await run<{ definition: string }>(sql)).map((row) => row.definition);
+}
+
 /** The deployed search SQL, in a stable order: tables, indexes, views, functions, triggers. */
 export async function renderSearchSql(run: RunSql): Promise<string> {
-  const definitions = async (sql: string) => (await run<{ definition: string }>(sql)).map((row) => row.definition);
+  const definitions = (sql: string) => definitionsOf(run, sql);
   const sections: [string, string[]][] = [
     ["Tables", (await run<TableRow>(TABLES_SQL)).map(tableSql)],
     ["Indexes", await definitions(INDEXES_SQL)],
@@ -118,7 +123,7 @@ export async function renderSearchSqlWith(client: SqlClient, ddl: string): Promi
 
 /** The deployed `search_source`, `search_cascade` and triggers as statements that deploy them again (a `down.sql`). */
 export async function renderDeployedSearchDdl(run: RunSql): Promise<string> {
-  const definitions = async (sql: string) => (await run<{ definition: string }>(sql)).map((row) => row.definition);
+  const definitions = (sql: string) => definitionsOf(run, sql);
   const [view] = await definitions(
     "select 'create or replace view search_source as' || E'\\n' || pg_get_viewdef('search_source'::regclass, true) as definition",
   );
