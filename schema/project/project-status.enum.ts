@@ -7,6 +7,7 @@ export enum ProjectStatus {
   IN_PROGRESS = "IN_PROGRESS",
   COMPLETED = "COMPLETED",
   STOPPED = "STOPPED",
+  NOT_STATED = "NOT_STATED",
 }
 
 registerEnumType(ProjectStatus, {
@@ -18,5 +19,8 @@ registerEnumType(ProjectStatus, {
     IN_PROGRESS: { description: "Being carried out." },
     COMPLETED: { description: "Finished." },
     STOPPED: { description: "Abandoned or put on hold." },
+    NOT_STATED: {
+      description: "The sources do not say how far the project has got; recorded instead of a guessed status.",
+    },
   },
 });

@@ -21,6 +21,7 @@ const STATUS_LABELS: Record<string, string> = {
   [ProjectStatus.IN_PROGRESS]: "In Umsetzung",
   [ProjectStatus.COMPLETED]: "Abgeschlossen",
   [ProjectStatus.STOPPED]: "Eingestellt",
+  [ProjectStatus.NOT_STATED]: "Stand nicht angegeben",
   [StrategyStatus.DRAFT]: "Entwurf",
   [StrategyStatus.ADOPTED]: "Beschlossen",
   [StrategyStatus.IN_IMPLEMENTATION]: "In Umsetzung (Strategie)",

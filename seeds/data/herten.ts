@@ -12,9 +12,11 @@ const V = "herten-vorlage-18-203";
 const STRATEGY = "herten-it-digitalisierungsstrategie";
 
 const VOTE_NOTE =
-  "Das Abstimmungsformular der Vorlage ist widersprüchlich: Angekreuzt sind sowohl „zugestimmt“ (in der Zeile mit „einstimmig“) " +
-  "als auch „mit Mehrheit“, dazu stehen „5 nein“ und „0 Enthaltung“. Es ist zudem nicht erkennbar, ob das Formular zur Sitzung " +
-  "des Haupt- und Finanzausschusses oder des Rates gehört. Das Ergebnis wird deshalb als unbekannt geführt.";
+  "Das Abstimmungsformular der Vorlage ist angekreuzt bei „zugestimmt“ und „mit Mehrheit“, dazu stehen „5 nein“ und " +
+  "„0 Enthaltung“. In der üblichen Anordnung solcher Formulare gelesen (links das Ergebnis, rechts die Art der Mehrheit und die " +
+  "Stimmenzahlen) heißt das: mit Mehrheit zugestimmt, bei 5 Gegenstimmen und keiner Enthaltung. Die Zahl der Ja-Stimmen nennt das " +
+  "Formular nicht, und zu welcher Sitzung es gehört (Haupt- und Finanzausschuss oder Rat), gibt der Text nicht an. Das Ergebnis " +
+  "dieser einzelnen Sitzung wird deshalb als unbekannt geführt.";
 
 const RESOLUTION =
   "Beschlussvorschlag: (1) Zustimmende Kenntnisnahme des Verwaltungsberichts. (2) Damit gilt das Antragsverfahren nach " +
@@ -181,7 +183,7 @@ export const herten: CitySeed = {
       slug: STRATEGY,
       title: "IT- und Digitalisierungsstrategie der Stadt Herten",
       status: StrategyStatus.DRAFT,
-      presentedOn: "2018-11-22",
+      presentedOn: null,
       adoptedOn: null,
       horizon: null,
       summary:
@@ -196,8 +198,8 @@ export const herten: CitySeed = {
       vision: null,
       note:
         "Die zentrale Gesamtstrategie ist laut Vorlage erst noch (mit Unterstützung eines externen Dritten, dessen Namen sie nicht " +
-        "nennt) zu erarbeiten; erfasst ist hier der Stand des Berichts. Als „presentedOn“ ist die erste Beratung der Vorlage im " +
-        "Haupt- und Finanzausschuss eingetragen. Finanzielle Auswirkungen hängen laut Vorlage von den einzelnen Projekten ab " +
+        "nennt) zu erarbeiten; erfasst ist hier der Stand des Berichts. Ein Datum der Vorstellung hat die Strategie deshalb nicht; " +
+        "am 22.11.2018 beriet der Haupt- und Finanzausschuss den Bericht über den Stand (Vorlage 18/203). Finanzielle Auswirkungen hängen laut Vorlage von den einzelnen Projekten ab " +
         "(der Satz bricht im Text ab). Zum Abstimmungsergebnis siehe die Entscheidungen zu 18/203.",
       decisions: ["18-203-hfa-2018-11-22", "18-203-rat-2018-11-28"],
       consultants: [],
@@ -309,7 +311,7 @@ export const herten: CitySeed = {
         "Bisher rechnet Herten Kita-Beiträge und Kindertagespflege mit winkita ab; eine Online-Anmeldung gibt es nicht. Eltern melden ihre Kinder " +
         "mit Papierzetteln direkt in mehreren Kitas an, die Kitas leiten das an die Verwaltung weiter, die Mehrfachanmeldungen mühsam von Hand " +
         "entwirrt. Für 2019 ist geplant, „Kita-Online“ – ein webbasiertes Verfahren für Bedarfsmeldung und Anmeldung – zum Kindergartenjahr 2020/2021 " +
-        "einzuführen und danach schrittweise weitere JUGIS-Bausteine des KRZN. Eltern geben dann einmal digital bis zu drei Wunscheinrichtungen an, die Daten " +
+        "einzuführen und danach schrittweise weitere JUGIS-Bausteine des KRZN. Eltern geben dann einmal digital drei Wunscheinrichtungen an, die Daten " +
         "laufen zum Stichtag automatisch ins Fachverfahren, die Tagespflege einschließlich Großtagespflege wird automatisch abgerechnet, und " +
         "Schnittstellen zu Meso und SAP ersetzen Mehrfacherfassung und Rechenläufe. Betrieb, Updates und Gesetzesänderungen übernimmt das KRZN.",
       status: ProjectStatus.PLANNED,

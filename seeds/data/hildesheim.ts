@@ -131,8 +131,9 @@ export const hildesheim: CitySeed = {
         "und Synergien sichtbar machen und die Grundlagen für Arbeit ohne Medienbrüche und eine ausreichend leistungsfähige IT schaffen, " +
         "damit das Onlinezugangsgesetz mit einem Online-Rathaus umgesetzt werden kann. Kern ist eine Roadmap mit 19 Projekten bis 2025, von denen " +
         "nicht alle neu sind; Fachkonzepte aller Organisationseinheiten ergänzen sie. Erarbeitet wurde sie ab Dezember 2019 mit der Unity AG auf " +
-        "Basis einer Mitarbeiterumfrage und von Workshops mit über 150 Beschäftigten. Die Verwaltung berichtet dem Rat jährlich und passt Roadmap " +
-        "und Finanzplanung an. Die Strategie gilt als erster Meilenstein auf dem Weg zur Smart City, die als dritte Säule eigene Konzepte braucht.",
+        "Basis einer Mitarbeiterumfrage und von Workshops mit über 150 Beschäftigten. Der Beschlussvorschlag sah außerdem einen jährlichen " +
+        "Bericht an den Rat vor; ob dieser Punkt unverändert beschlossen wurde, ist offen, denn der Rat hat die Vorlage mit Änderungen " +
+        "beschlossen, die der Text nicht nennt. Die Strategie gilt als erster Meilenstein auf dem Weg zur Smart City, die als dritte Säule eigene Konzepte braucht.",
       vision:
         "„HI-digital: gemeinsam. einfach. besser.“ – von den Führungskräften der Dezernate und Fachbereiche entwickelt: Die digitale Zukunft soll " +
         "mit allen Beschäftigten gemeinsam gestaltet werden, Arbeitsweisen und die Nutzung städtischer Leistungen sollen einfacher, Verwaltungsarbeit " +
@@ -249,19 +250,12 @@ export const hildesheim: CitySeed = {
         "Erste strategische Säule der Hildesheimer Digitalisierung: Wegen der Fördermöglichkeiten des Digitalpakts Schulen wurde zuerst ein " +
         "Medienentwicklungsplan für die Schulen beschlossen (Vorlage 19/282), vor der Strategie für die Stadtverwaltung.",
       vision: null,
-      note: "Inhalt, Laufzeit und Handlungsfelder des Plans beschreibt der Text nicht; bekannt ist er nur aus Vorlage 20/281.",
+      note:
+        "Inhalt, Laufzeit, Handlungsfelder und Stand der Umsetzung des Plans beschreibt der Text nicht; bekannt ist nur, dass der Rat " +
+        "ihn am 23.09.2019 beschlossen hat (aus Vorlage 20/281). Deshalb sind keine Handlungsfelder eingetragen, und der Stand seiner Umsetzung ist „nicht angegeben“.",
       decisions: ["19-282-rat-2019-09-23"],
       consultants: [],
-      fieldsOfAction: [
-        {
-          position: 1,
-          title: "Medienentwicklung der Schulen",
-          description:
-            "Zusammenfassung des Gegenstands des Plans; einzelne Handlungsfelder nennt der vorliegende Text nicht.",
-          topics: ["schools"],
-          sources: [V],
-        },
-      ],
+      fieldsOfAction: [],
       budget: [],
       indicators: [],
       sources: [V],
@@ -274,9 +268,9 @@ export const hildesheim: CitySeed = {
       title: "Umsetzung des Medienentwicklungsplans für die Schulen",
       summary:
         "Der Medienentwicklungsplan für die Schulen wurde vom Rat am 23.09.2019 beschlossen (Vorlage 19/282); Anlass war die Förderung durch den Digitalpakt Schulen.",
-      status: ProjectStatus.PLANNED,
+      status: ProjectStatus.NOT_STATED,
       strategy: MEP,
-      fieldOfAction: 1,
+      fieldOfAction: null,
       topics: ["schools"],
       startedOn: null,
       plannedEndOn: null,
@@ -285,7 +279,9 @@ export const hildesheim: CitySeed = {
       providers: [],
       products: [],
       partners: [],
-      note: "Über den Stand der Umsetzung sagt der Text nichts; eingetragen ist deshalb nur, dass der Plan beschlossen ist.",
+      note:
+        "Über den Stand der Umsetzung sagt der Text nichts; der Status ist deshalb „nicht angegeben“. Bekannt ist nur, dass der Plan " +
+        "beschlossen ist.",
       sources: [V],
     },
     {
@@ -362,7 +358,7 @@ export const hildesheim: CitySeed = {
       body:
         "Um keine isolierten Einzellösungen zu schaffen, bündelt Hildesheim seine Digitalisierungsprojekte in einer Roadmap, die Abhängigkeiten " +
         "zeigt, Ressourcen realistisch plant und Zeiträume festlegt. Fachkonzepte der Organisationseinheiten und die Verwaltungsstrategie sollen " +
-        "inhaltlich abgestimmt und gemeinsam finanziert werden, weil Digitalisierung mehr ist als Technik.",
+        "inhaltlich abgestimmt und finanziell hinterlegt werden, weil Digitalisierung mehr ist als Technik.",
       kind: LessonKind.RECOMMENDATION,
       project: null,
       topics: ["governance"],

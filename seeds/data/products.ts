@@ -9,7 +9,7 @@ export const products: ProductSeed[] = [
     description:
       "Software für Kindertagesstätten und Kindertagespflege, die die Vorlage als Software „des KRZN“ bezeichnet. Bausteine laut Angebot an Herten: " +
       "ETB/KTE (Verwaltung der Kindertagesstätten und Erhebung der Elternbeiträge), Kita-Online (webbasiertes Bedarfs- " +
-      "und Anmeldeverfahren mit bis zu drei Wunscheinrichtungen), Kindertagespflege (Vermittlung und Abrechnung, auch " +
+      "und Anmeldeverfahren, bei dem Eltern drei Wunscheinrichtungen angeben), Kindertagespflege (Vermittlung und Abrechnung, auch " +
       "Großtagespflege) und DataWarehouse (zentraler Betrieb und Datenhaltung beim KRZN). Abgerechnet wird eine " +
       "Nutzungsgebühr, die Bereitstellung, Betrieb, Updates und gesetzliche Anpassungen sowie die Anbindung an Meso und SAP umfasst.",
     topics: ["childcare", "online-services", "specialist-software"],
@@ -21,8 +21,9 @@ export const products: ProductSeed[] = [
     vendor: "software-beratung-meinhard",
     description:
       "Software zur Abrechnung von Kindergartenbeiträgen und Kindertagespflege, in Herten mit gekauften Lizenzen genutzt " +
-      "und bei den Hertener Stadtwerken gehostet. Laut Vorlage fehlen ihr Online-Anmeldung, die Verwaltung der " +
-      "Einrichtungen, die Abrechnung der Großtagespflege sowie Schnittstellen zu Meso und SAP.",
+      "und bei den Hertener Stadtwerken gehostet. Herten nutzt laut Vorlage nur ihr Abrechnungstool; eine Online-Anmeldung mit " +
+      "Schnittstelle zur Abrechnung gibt es dort nicht. Die Verwaltung der Einrichtungen sieht winkita laut Vorlage nicht vor, " +
+      "Schnittstellen zu Meso und SAP enthält sie nicht, und die Großtagespflege lässt sich damit nicht abrechnen.",
     topics: ["childcare", "specialist-software"],
     sources: ["herten-vorlage-18-203"],
   },

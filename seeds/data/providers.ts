@@ -58,7 +58,7 @@ export const providers: ProviderSeed[] = [
     website: null,
     description:
       "Beratungsunternehmen, das die Stadt Hildesheim ab Dezember 2019 bei der Erarbeitung ihrer " +
-      "Digitalisierungsstrategie unterstützt und die Strategie im Fachausschuss vorgestellt hat.",
+      "Digitalisierungsstrategie unterstützt; laut Vorlage sollte sie die Strategie am 14.09.2020 im Fachausschuss vorstellen.",
     sources: ["hildesheim-vorlage-20-281"],
   },
   {

@@ -285,8 +285,9 @@ export const ratingen: CitySeed = {
       slug: "ratingen-it-transfer-regio-it",
       title: "Übertragung des IT-Betriebs an regio iT",
       summary:
-        "Das über Jahrzehnte selbst betriebene Rechenzentrum war wegen fehlender IT-Fachkräfte kaum noch handlungsfähig. " +
-        "Nach einem mehrstufigen Auswahlverfahren übernimmt regio iT nach und nach große Teile des IT-Betriebs.",
+        "Das über Jahrzehnte selbst betriebene Rechenzentrum wurde wegen fehlender IT-Fachkräfte immer weniger handlungsfähig. " +
+        "Der Rat beschloss, den überwiegenden Teil des operativen IT-Betriebs an einen Dienstleister zu übertragen; nach einem " +
+        "mehrstufigen Auswahlverfahren übernimmt regio iT nach und nach große Teile des IT-Betriebs.",
       status: ProjectStatus.IN_PROGRESS,
       strategy: null,
       fieldOfAction: null,
@@ -487,7 +488,7 @@ export const ratingen: CitySeed = {
       body:
         "Ratingen hat sein jahrzehntelang selbst betriebenes Rechenzentrum immer schwerer am Laufen halten können, weil IT-Fachkräfte " +
         "fehlten. Hinzu kam, dass es zwar gute Einzelansätze, aber kein strategisches Vorgehen gab. Die Stadt hat daraus die " +
-        "Konsequenz gezogen, den operativen Betrieb größtenteils an einen kommunalnahen Dienstleister abzugeben.",
+        "Konsequenz gezogen, den operativen Betrieb größtenteils an einen kommunalnahen Dienstleister zu übertragen, der ihn schrittweise übernimmt.",
       kind: LessonKind.PITFALL,
       project: "ratingen-it-transfer-regio-it",
       topics: ["it-operations", "governance"],
@@ -497,9 +498,10 @@ export const ratingen: CitySeed = {
       slug: "ratingen-drei-schritte",
       title: "In drei Schritten aus der Sackgasse: Betrieb abgeben, Amt gründen, Strategie schreiben",
       body:
-        "Ratingen ist schrittweise vorgegangen: Zuerst wurde der Großteil des IT-Betriebs ausgelagert, dann erhielt die IT mit einem " +
-        "eigenen Amt mehr Gewicht in der Verwaltung, und erst danach wurde die Strategie erarbeitet – vom Kämmerer gemeinsam mit dem " +
-        "neuen Amt. Der einstimmige Ratsbeschluss gilt im Beitrag als Startsignal.",
+        "Ratingen ist schrittweise vorgegangen: Zuerst beschloss der Rat, den überwiegenden Teil des operativen IT-Betriebs an einen " +
+        "Dienstleister zu übertragen (die Übergabe selbst läuft schrittweise), dann erhielt die IT mit einem eigenen Amt mehr Gewicht " +
+        "in der Verwaltung, und erst danach wurde die Strategie erarbeitet – vom Kämmerer gemeinsam mit dem neuen Amt. Der einstimmige " +
+        "Ratsbeschluss zur Strategie gilt im Beitrag als Startsignal.",
       kind: LessonKind.SUCCESS,
       project: null,
       topics: ["governance", "it-operations"],

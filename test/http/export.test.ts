@@ -199,8 +199,8 @@ describe("GET /export/strategies.csv", () => {
     expect(hildesheim.fields_of_action).toBe(String(seed.fieldsOfAction.length));
     expect(hildesheim.adopted_on).toBe(seed.adoptedOn);
     expect(hildesheim.sources).toContain(seedData.sources.find((s) => s.key === seed.sources[0])!.title);
-    const schools = readCsv((await get("/export/strategies.csv?topics=schools&states=NI")).bytes);
-    expect(schools.map((r) => r.slug)).toEqual(["hildesheim-medienentwicklungsplan-schulen"]);
+    const schools = readCsv((await get("/export/strategies.csv?topics=schools&states=NW")).bytes);
+    expect(schools.map((r) => r.slug)).toEqual(["ratingen-digital-2025plus"]);
   });
 });
 

@@ -12,6 +12,7 @@ import { type Dictionary, ref } from "@mikro-orm/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BudgetCategory } from "../../schema/budget/budget-category.enum.js";
 import { BudgetLine } from "../../schema/budget/budget-line.entity.js";
+import { FieldOfAction } from "../../schema/field-of-action/field-of-action.entity.js";
 import { Municipality } from "../../schema/municipality/municipality.entity.js";
 import { CostItem } from "../../schema/project/cost-item.entity.js";
 import { CostPeriod } from "../../schema/project/cost-period.enum.js";
@@ -58,7 +59,10 @@ async function addRecords(): Promise<void> {
     return line;
   });
   const costs = [1, 2].map((position) => new CostItem(ref(project), position, "100.00", CostPeriod.ANNUAL, "Test."));
-  await em.persist([strategy, project, ...lines, ...costs]).flush();
+  // A published field of action under a strategy that mixStates leaves published, whatever the seed data holds.
+  const field = new FieldOfAction(ref(strategy), 1, "Sichtbarkeit");
+  field.publicationState = PublicationState.PUBLISHED;
+  await em.persist([strategy, project, ...lines, ...costs, field]).flush();
 }
 
 /**

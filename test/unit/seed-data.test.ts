@@ -431,10 +431,14 @@ describe("seed data key facts", () => {
     expect(dates["18-203-hfa-2018-11-22"]).toBe("2018-11-22");
     expect(dates["18-203-rat-2018-11-28"]).toBe("2018-11-28");
     expect(dates["antrag-juergens-2018-02-27"]).toBe("2018-02-27");
+    // The vote form reads coherently (approved by majority, 5 against, no abstention) but names no sitting.
     for (const d of herten.decisions.filter((d) => d.reference === "18/203")) {
       expect(d.outcome).toBe(DecisionOutcome.UNKNOWN);
-      expect(d.note).toMatch(/widersprüchlich/);
+      expect(d.note).toMatch(/mit Mehrheit zugestimmt, bei 5 Gegenstimmen und keiner Enthaltung/);
+      expect(d.note).not.toMatch(/widersprüchlich/);
     }
+    // The strategy was still to be written; 22.11.2018 is the committee sitting on the progress report.
+    expect(s.presentedOn).toBeNull();
     expect(herten.projects.filter((p) => p.status === ProjectStatus.IDEA)).toHaveLength(10);
   });
 
@@ -483,12 +487,14 @@ describe("seed data key facts", () => {
     ]);
   });
 
-  it("Hildesheim: the school media plan is a strategy and a project tagged schools", () => {
+  it("Hildesheim: the school media plan is a strategy with no field of action and a project of unstated status", () => {
     const mep = strategy(hildesheim, "hildesheim-medienentwicklungsplan-schulen");
     expect(mep.adoptedOn).toBe("2019-09-23");
-    expect(mep.fieldsOfAction.some((f) => f.topics.includes("schools"))).toBe(true);
+    // The text names no field of action of the plan and nothing of its implementation.
+    expect(mep.fieldsOfAction).toEqual([]);
     const p = hildesheim.projects.find((p) => p.strategy === mep.slug);
     expect(p?.topics).toContain("schools");
+    expect(p?.status).toBe(ProjectStatus.NOT_STATED);
     expect(hildesheim.decisions.find((d) => d.reference === "19/282")?.date).toBe("2019-09-23");
   });
 });

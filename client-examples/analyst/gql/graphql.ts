@@ -277,7 +277,7 @@ export type Coverage =
   | 'NONE'
   /** At least one project is planned; none is under way or done. */
   | 'PLANNED'
-  /** On paper only: a field of action, or projects that are ideas or were stopped. */
+  /** On paper only: a field of action, or projects that are ideas, were stopped, or whose status the sources do not state. */
   | 'STRATEGY_ONLY';
 
 /** A new budget line of a strategy. It starts as a draft: publish it with `publishBudgetLine`. */
@@ -1665,6 +1665,8 @@ export type ProjectStatus =
   | 'IDEA'
   /** Being carried out. */
   | 'IN_PROGRESS'
+  /** The sources do not say how far the project has got; recorded instead of a guessed status. */
+  | 'NOT_STATED'
   /** Decided or scheduled, not started. */
   | 'PLANNED'
   /** Abandoned or put on hold. */
