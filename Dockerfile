@@ -26,8 +26,11 @@ COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --omit=optional && npm cache clean --force
 COPY --from=build /app/dist ./dist
 USER node
-EXPOSE 4000
-# The image has no curl; Node 20's fetch checks /healthz (200 only while the database answers).
-HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
-  CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||4000)+'/healthz').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"]
+# 4000: the hub (PORT); 9464: Prometheus /metrics, served only when METRICS_PORT=9464 is set (compose sets it).
+EXPOSE 4000 9464
+# The image has no curl; Node 20's fetch checks /readyz (200 only while the database answers). The start period
+# covers the migrations of a first start; failures in it do not count, and a health check kills nothing.
+HEALTHCHECK --interval=15s --timeout=5s --start-period=300s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||4000)+'/readyz').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"]
+# Tracing needs no other command: main.js starts it before loading the hub when OTEL_* variables ask for it.
 CMD ["node", "dist/server/main.js"]

@@ -2,6 +2,7 @@ import { isIP } from "node:net";
 import path from "node:path";
 import { z } from "zod";
 import { type LegalTexts, readLegalTexts } from "./site/info/legal-texts.js";
+import { readTracingConfig, type TracingConfig } from "./telemetry/tracing-config.js";
 
 /** Raised when the environment describes a configuration the hub cannot run with. */
 export class ConfigError extends Error {
@@ -55,6 +56,8 @@ export interface HubConfig {
   meilisearch: { host: string; apiKey: string | null; index: string } | null;
   /** What the website says about itself: its data licence and the operator's legal texts. */
   site: SiteConfig;
+  /** OpenTelemetry tracing from the standard `OTEL_*` variables; null traces nothing and loads no SDK. */
+  tracing: TracingConfig | null;
 }
 
 /** The operator's part of the website (DATA_LICENCE_NAME, DATA_LICENCE_URL, SITE_LEGAL_DIR). */
@@ -369,6 +372,13 @@ function checkMetricsPort(metricsPort: number | null, port: number): void {
   }
 }
 
+/** OpenTelemetry tracing from the OTEL_* variables (server/telemetry/tracing-config.ts); null when off. */
+function checkedTracing(env: NodeJS.ProcessEnv): TracingConfig | null {
+  const tracing = readTracingConfig(env);
+  if (tracing && "problem" in tracing) throw new ConfigError(`Invalid configuration: ${tracing.problem}`);
+  return tracing;
+}
+
 /**
  * Reads and checks the configuration. Throws a `ConfigError` whose message is one
  * line a person can act on; nothing is started here.
@@ -431,5 +441,6 @@ export function loadConfig(
       licence: { name: value.DATA_LICENCE_NAME, url: value.DATA_LICENCE_URL ?? "https://www.govdata.de/dl-de/by-2-0" },
       legal: legal.texts,
     },
+    tracing: checkedTracing(env),
   };
 }

@@ -1,14 +1,17 @@
 /**
  * Entry point of `npm start` and of the CLI. Without arguments it serves: reads the
- * configuration, starts the hub and owns the process's signals; bad configuration or
- * a failed start prints one line and exits 1; Ctrl-C shuts down cleanly and exits 0.
+ * configuration, starts tracing when the OTEL_* variables ask for it, starts the hub and
+ * owns the process's signals; bad configuration or a failed start prints one line and
+ * exits 1; Ctrl-C shuts down cleanly (the hub, then the last spans) and exits 0.
  * With arguments (`token …`) it runs the CLI and exits with its code.
+ *
+ * The hub and the CLI are imported dynamically, after tracing has started: its
+ * instrumentations can only patch express, pg and graphql as they load.
  */
 import "reflect-metadata";
-import { runCli } from "./cli/cli.js";
-import { ConfigError, loadConfig } from "./config.js";
-import { Hub } from "./hub.js";
-import { createLogger } from "./logger.js";
+import { ConfigError, type HubConfig, loadConfig } from "./config.js";
+import { createLogger, type Logger } from "./logger.js";
+import type { Tracing } from "./telemetry/tracing.js";
 
 function oneLine(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
@@ -17,6 +20,15 @@ function oneLine(error: unknown): string {
 
 /** The signals that stop the hub: Ctrl-C, a supervisor's stop, and the terminal closing (SIGHUP). */
 const SIGNALS: readonly NodeJS.Signals[] = ["SIGINT", "SIGTERM", "SIGHUP"];
+
+/** Starts tracing when the OTEL_* variables ask for it; with tracing off, the SDK is not even loaded. */
+async function startTracingIfAsked(config: HubConfig, logger: Logger): Promise<Tracing | undefined> {
+  if (!config.tracing) return undefined;
+  const { startTracing } = await import("./telemetry/tracing.js");
+  const tracing = await startTracing(config.tracing, logger);
+  logger.info({ exporters: config.tracing.exporters, protocol: config.tracing.protocol }, "tracing on");
+  return tracing;
+}
 
 /** Serves until a signal or a failure ends the process. */
 async function serve(): Promise<void> {
@@ -30,6 +42,8 @@ async function serve(): Promise<void> {
   }
 
   const logger = createLogger(config);
+  const tracing = await startTracingIfAsked(config, logger);
+  const { Hub } = await import("./hub.js");
   // The embedded PostgreSQL died and did not restart: exit non-zero, for a supervisor to restart the hub whole.
   const hub = new Hub({
     config,
@@ -59,6 +73,8 @@ async function serve(): Promise<void> {
       logger.error({ err: error }, "shutdown failed");
       code = 1;
     }
+    // After the hub, so that the spans of its last requests are sent too.
+    await tracing?.shutdown().catch((error) => logger.warn({ err: error }, "tracing did not shut down cleanly"));
     process.exit(code);
   }
   for (const signal of SIGNALS) process.on(signal, () => void shutdown(signal, 0));
@@ -91,6 +107,7 @@ async function serve(): Promise<void> {
 
 const args = process.argv.slice(2);
 if (args.length > 0) {
+  const { runCli } = await import("./cli/cli.js");
   process.exit(await runCli(args));
 } else {
   await serve();

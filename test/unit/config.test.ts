@@ -49,6 +49,7 @@ describe("loadConfig defaults", () => {
         licence: { name: "Datenlizenz Deutschland – Namensnennung 2.0", url: "https://www.govdata.de/dl-de/by-2-0" },
         legal: { impressum: null, datenschutz: null, barrierefreiheit: null },
       },
+      tracing: null,
     });
   });
 
@@ -101,6 +102,7 @@ describe("loadConfig defaults", () => {
         licence: { name: "Datenlizenz Deutschland – Namensnennung 2.0", url: "https://www.govdata.de/dl-de/by-2-0" },
         legal: { impressum: null, datenschutz: null, barrierefreiheit: null },
       },
+      tracing: null,
     });
   });
 
@@ -538,5 +540,61 @@ describe("MEILI_HOST, MEILI_API_KEY and MEILI_INDEX", () => {
       "MEILI_INDEX",
       "no spaces",
     );
+  });
+});
+
+describe("OpenTelemetry tracing (OTEL_*)", () => {
+  const tracing = (env: Record<string, string>) => loadConfig(env, false).tracing;
+  const endpoint = { OTEL_EXPORTER_OTLP_ENDPOINT: "http://collector:4318" };
+
+  it("is off unless an exporter or an OTLP endpoint is named", () => {
+    expect(tracing({})).toBeNull();
+    expect(tracing({ OTEL_SERVICE_NAME: "hub", OTEL_EXPORTER_OTLP_PROTOCOL: "http/json" })).toBeNull();
+    // Compose passes unset variables as blanks.
+    expect(tracing({ OTEL_EXPORTER_OTLP_ENDPOINT: " ", OTEL_TRACES_EXPORTER: "", OTEL_SDK_DISABLED: "" })).toBeNull();
+  });
+
+  it("is on with an endpoint (OTLP, protobuf by default) or a named exporter", () => {
+    expect(tracing(endpoint)).toEqual({ exporters: ["otlp"], protocol: "http/protobuf" });
+    expect(tracing({ OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: "https://collector/v1/traces" })).toEqual({
+      exporters: ["otlp"],
+      protocol: "http/protobuf",
+    });
+    expect(tracing({ OTEL_TRACES_EXPORTER: "console" })).toEqual({ exporters: ["console"], protocol: "http/protobuf" });
+    expect(tracing({ ...endpoint, OTEL_TRACES_EXPORTER: "OTLP, console,otlp" })).toEqual({
+      exporters: ["otlp", "console"],
+      protocol: "http/protobuf",
+    });
+  });
+
+  it("takes the traces' protocol before the general one", () => {
+    expect(tracing({ ...endpoint, OTEL_EXPORTER_OTLP_PROTOCOL: "http/json" })?.protocol).toBe("http/json");
+    expect(
+      tracing({
+        ...endpoint,
+        OTEL_EXPORTER_OTLP_PROTOCOL: "grpc",
+        OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: "http/json",
+      })?.protocol,
+    ).toBe("http/json");
+  });
+
+  it("is off with OTEL_TRACES_EXPORTER=none or OTEL_SDK_DISABLED=true, whatever else is set", () => {
+    expect(tracing({ ...endpoint, OTEL_TRACES_EXPORTER: "none" })).toBeNull();
+    expect(tracing({ ...endpoint, OTEL_TRACES_EXPORTER: "console", OTEL_SDK_DISABLED: "True" })).toBeNull();
+    expect(tracing({ ...endpoint, OTEL_SDK_DISABLED: "false" })).not.toBeNull();
+  });
+
+  it("refuses values it cannot act on, naming the variable", () => {
+    expectOneLine(failure({ OTEL_TRACES_EXPORTER: "jaeger" }), "OTEL_TRACES_EXPORTER", "jaeger");
+    expectOneLine(failure({ ...endpoint, OTEL_TRACES_EXPORTER: "none,console" }), "OTEL_TRACES_EXPORTER");
+    expectOneLine(failure({ ...endpoint, OTEL_EXPORTER_OTLP_PROTOCOL: "grpc" }), "OTEL_EXPORTER_OTLP_PROTOCOL", "grpc");
+    expectOneLine(
+      failure({ ...endpoint, OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: "http/xml" }),
+      "OTEL_EXPORTER_OTLP_TRACES_PROTOCOL",
+      "http/xml",
+    );
+    expectOneLine(failure({ OTEL_EXPORTER_OTLP_ENDPOINT: "collector:4318" }), "OTEL_EXPORTER_OTLP_ENDPOINT");
+    expectOneLine(failure({ OTEL_EXPORTER_OTLP_ENDPOINT: "not a url" }), "OTEL_EXPORTER_OTLP_ENDPOINT", "not a url");
+    expectOneLine(failure({ ...endpoint, OTEL_SDK_DISABLED: "1" }), "OTEL_SDK_DISABLED", "1");
   });
 });

@@ -263,28 +263,39 @@ describe("docker-compose.yml", () => {
     expect(Object.keys(services)).toEqual(expect.arrayContaining(["postgres", "meilisearch", "hub"]));
   });
 
-  it("runs a pinned Meilisearch on a named volume, with a master key, checked at /health", () => {
+  it("runs a pinned Meilisearch on a named volume, only in its profile, with the master key from .env, checked at /health", () => {
     expect(meilisearch.image).toMatch(/^getmeili\/meilisearch:v1\.\d+/);
     const volumes = (meilisearch.volumes as Yaml[]).map(String);
     const data = volumes.find((v) => v.endsWith(":/meili_data"));
     expect(data, "a volume mounted at /meili_data").toBeDefined();
     expect(Object.keys(map(compose.volumes, "volumes"))).toContain(data!.split(":")[0]);
+    expect(meilisearch.profiles).toEqual(["meilisearch"]);
     const env = environment(meilisearch);
+    // Production refuses a missing or short master key, so the unset default fails fast in Meilisearch itself.
     expect(env.MEILI_ENV).toBe("production");
-    expect(env.MEILI_MASTER_KEY.length, "production needs a master key of 16 bytes or more").toBeGreaterThanOrEqual(16);
+    expect(env.MEILI_MASTER_KEY).toBe("${MEILI_MASTER_KEY:-}");
     const test = healthcheckTest(meilisearch, "meilisearch");
     expect(test[0]).toBe("CMD");
     expect(test.join(" ")).toContain("http://127.0.0.1:7700/health");
     expect(meilisearch.ports, "Meilisearch stays on the compose network").toBeUndefined();
   });
 
-  it("points the hub at Meilisearch with its master key, and starts it without waiting for its health", () => {
-    const url = new URL(hubEnv.MEILI_HOST);
-    expect(url.hostname).toBe("meilisearch");
-    expect(url.port).toBe("7700");
+  it("takes the hub's Meilisearch settings from .env (unset: PostgreSQL search), the key the one Meilisearch gets", () => {
+    expect(hubEnv.MEILI_HOST).toBe("${MEILI_HOST:-}");
     expect(hubEnv.MEILI_API_KEY).toBe(environment(meilisearch).MEILI_MASTER_KEY);
-    const dependsOn = map(hub.depends_on, "hub.depends_on");
-    expect(map(dependsOn.meilisearch, "hub.depends_on.meilisearch").condition).toBe("service_started");
+    // Meilisearch is in a profile: a dependency on it would make the default stack invalid.
+    expect(Object.keys(map(hub.depends_on, "hub.depends_on"))).toEqual(["postgres"]);
+  });
+
+  it("writes no secret: passwords and keys are ${…} references to .env, and the required one fails fast", () => {
+    const secrets = Object.entries({ ...environment(postgres), ...environment(meilisearch), ...hubEnv }).filter(
+      ([name]) => /PASSWORD|KEY|SECRET|TOKEN/.test(name),
+    );
+    expect(secrets.map(([name]) => name).sort()).toEqual(["MEILI_API_KEY", "MEILI_MASTER_KEY", "POSTGRES_PASSWORD"]);
+    for (const [name, value] of secrets) expect(value, name).toMatch(/^\$\{[A-Z_]+:[-?][^}]*\}$/);
+    expect(postgresEnv.POSTGRES_PASSWORD).toMatch(/^\$\{POSTGRES_PASSWORD:\?.+\}$/);
+    const [, password] = /^postgres:\/\/[^:]+:(.*)@postgres:5432\/[^/]+$/.exec(hubEnv.DATABASE_URL) ?? [];
+    expect(password).toBe(postgresEnv.POSTGRES_PASSWORD);
   });
 
   it("runs the official PostgreSQL 16 or 17 image on a named volume", () => {
@@ -307,13 +318,13 @@ describe("docker-compose.yml", () => {
     expect(command).toContain(`-d ${postgresEnv.POSTGRES_DB}`);
   });
 
-  it("checks the hub's /healthz with node on the port the hub listens on", () => {
+  it("checks the hub's /readyz with node on the port the hub listens on, long enough for migrations", () => {
     const test = healthcheckTest(hub, "hub");
     expect(test[0]).toBe("CMD");
     expect(test[1]).toBe("node");
     const script = test.slice(2).join(" ");
-    expect(script).toContain("/healthz");
-    expect(script).toContain(`:${hubEnv.PORT ?? "4000"}/healthz`);
+    expect(script).toContain(`:${hubEnv.PORT ?? "4000"}/readyz`);
+    expect(map(hub.healthcheck, "hub.healthcheck").start_period).toBe("300s");
     expect(script).toMatch(/process\.exit\(r\.ok\s*\?\s*0\s*:\s*1\)/);
     expect(script).toMatch(/catch\(/);
     // `$` would be interpolated by compose.
@@ -325,17 +336,14 @@ describe("docker-compose.yml", () => {
     expect(map(dependsOn.postgres, "hub.depends_on.postgres").condition).toBe("service_healthy");
   });
 
-  it("points the hub's DATABASE_URL at the postgres service with its credentials and database", () => {
-    const url = new URL(hubEnv.DATABASE_URL);
+  it("points the hub's DATABASE_URL at the postgres service with its user and database", () => {
+    const url = new URL(hubEnv.DATABASE_URL.replace(postgresEnv.POSTGRES_PASSWORD, "password"));
     expect(["postgres:", "postgresql:"]).toContain(url.protocol);
     expect(url.hostname).toBe("postgres");
     expect(url.port === "" || url.port === "5432").toBe(true);
     expect(decodeURIComponent(url.username)).toBe(postgresEnv.POSTGRES_USER);
-    expect(decodeURIComponent(url.password)).toBe(postgresEnv.POSTGRES_PASSWORD);
     expect(decodeURIComponent(url.pathname.slice(1))).toBe(postgresEnv.POSTGRES_DB);
-    for (const name of ["POSTGRES_USER", "POSTGRES_PASSWORD", "POSTGRES_DB"]) {
-      expect(postgresEnv[name], name).toMatch(/^[^$]+$/);
-    }
+    for (const name of ["POSTGRES_USER", "POSTGRES_DB"]) expect(postgresEnv[name], name).toMatch(/^[^$]+$/);
   });
 
   it("runs the hub in production with JSON logs", () => {
@@ -343,10 +351,11 @@ describe("docker-compose.yml", () => {
     expect(hubEnv.LOG_FORMAT).toBe("json");
   });
 
-  it("sets only environment variables that server/config.ts reads", () => {
-    const configSource = read("server/config.ts");
+  it("sets only environment variables that server/config.ts (with its tracing part) reads", () => {
+    const configSource = read("server/config.ts") + read("server/telemetry/tracing-config.ts");
     // Keys of the zod schema (`  NAME: ...`) and any direct `env.NAME` / `env["NAME"]` reads.
     const known = new Set([
+      ...[...configSource.matchAll(/^\s+"(OTEL_[A-Z0-9_]+)",$/gm)].map((m) => m[1]),
       ...[...configSource.matchAll(/^\s+([A-Z][A-Z0-9_]*)\s*:/gm)].map((m) => m[1]),
       ...[...configSource.matchAll(/\benv(?:\.([A-Z][A-Z0-9_]*)|\[["']([A-Z][A-Z0-9_]*)["']\])/g)].map(
         (m) => m[1] ?? m[2],
@@ -416,14 +425,16 @@ describe("Dockerfile", () => {
     expect(existsSync(path.join(root, target.replace(/^dist\//, "").replace(/\.js$/, ".ts")))).toBe(true);
   });
 
-  it("exposes 4000 and checks /healthz with node", () => {
-    expect(finalStage.some((i) => i.keyword === "EXPOSE" && i.args.split(/\s+/).includes("4000"))).toBe(true);
+  it("exposes 4000 and the metrics port compose sets, and checks /readyz with node after a start period for migrations", () => {
+    const exposed = finalStage.filter((i) => i.keyword === "EXPOSE").flatMap((i) => i.args.split(/\s+/));
+    expect(exposed).toEqual(expect.arrayContaining(["4000", hubEnv.METRICS_PORT]));
     const healthcheck = finalStage.find((i) => i.keyword === "HEALTHCHECK");
     expect(healthcheck).toBeDefined();
     const [, command] = /\bCMD\s+(\[.*\])$/.exec(healthcheck!.args) ?? [];
     const args = execForm(command);
     expect(args[0]).toBe("node");
-    expect(args.join(" ")).toContain("/healthz");
+    expect(args.join(" ")).toContain("/readyz");
+    expect(healthcheck!.args).toMatch(/--start-period=300s\b/);
   });
 });
 
