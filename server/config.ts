@@ -306,11 +306,23 @@ const trustProxy = z
 const oneOf = <T extends string>(name: string, values: readonly [T, ...T[]]) =>
   z.enum(values, { error: (issue) => `${name} must be one of ${values.join(", ")}, got ${shown(issue.input)}` });
 
-const licenceUrl = urlVariable("DATA_LICENCE_URL", ["http", "https"], "e.g. https://www.govdata.de/dl-de/by-2-0");
+/** The licence of the hub's content when the operator names none. */
+export const DEFAULT_DATA_LICENCE: Readonly<{ name: string; url: string }> = {
+  name: "Datenlizenz Deutschland – Namensnennung – Version 2.0",
+  url: "https://www.govdata.de/dl-de/by-2-0",
+};
+
+// Kept as the URL parser writes it: percent-encoded, so that it fits a `Link` header as it is.
+const licenceUrl = urlVariable(
+  "DATA_LICENCE_URL",
+  ["http", "https"],
+  "e.g. https://www.govdata.de/dl-de/by-2-0",
+  (url) => url.href,
+);
 
 const licenceName = z
   .string()
-  .default("Datenlizenz Deutschland – Namensnennung 2.0")
+  .default(DEFAULT_DATA_LICENCE.name)
   .transform((raw, ctx) => {
     const name = raw.trim();
     if (name.length < 2 || name.length > 120 || /[\u0000-\u001f\u007f]/.test(name)) {
@@ -400,7 +412,7 @@ export function loadConfig(
   // A licence is a name and its text: one without the other would name one licence and link another.
   if (Boolean(env.DATA_LICENCE_NAME?.trim()) !== Boolean(value.DATA_LICENCE_URL)) {
     throw new ConfigError(
-      "Invalid configuration: set DATA_LICENCE_NAME and DATA_LICENCE_URL together (or neither, for Datenlizenz Deutschland – Namensnennung 2.0)",
+      `Invalid configuration: set DATA_LICENCE_NAME and DATA_LICENCE_URL together (or neither, for ${DEFAULT_DATA_LICENCE.name})`,
     );
   }
   checkMetricsPort(value.METRICS_PORT, value.PORT);
@@ -438,7 +450,7 @@ export function loadConfig(
       ? { host: value.MEILI_HOST, apiKey: value.MEILI_API_KEY?.trim() || null, index: value.MEILI_INDEX }
       : null,
     site: {
-      licence: { name: value.DATA_LICENCE_NAME, url: value.DATA_LICENCE_URL ?? "https://www.govdata.de/dl-de/by-2-0" },
+      licence: { name: value.DATA_LICENCE_NAME, url: value.DATA_LICENCE_URL ?? DEFAULT_DATA_LICENCE.url },
       legal: legal.texts,
     },
     tracing: checkedTracing(env),

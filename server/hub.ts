@@ -247,6 +247,7 @@ export class Hub {
         publicUrl: config.publicUrl,
         executionTimeoutMs: config.limits.executionTimeoutMs,
         features: this.options.features ?? features,
+        licence: config.site.licence,
       }),
     );
   }

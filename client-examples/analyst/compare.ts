@@ -4,9 +4,10 @@
  * The query's types are generated from `schema/schema.graphql` (see
  * `codegen.yml`), so a schema change that breaks this script fails at compile time.
  *
- * Usage (hub running):
+ * Usage (hub running at HUB_URL, default http://localhost:4000):
  *   npm run --silent analyst -- [--endpoint URL] [--topics a,b] [--csv FILE] CITY...
  *   npm run --silent analyst -- --topics childcare,e-file --csv kita.csv herten kelsterbach
+ *   HUB_URL=https://ikz-hub.example npm run --silent analyst -- herten ratingen
  */
 import { writeFile } from "node:fs/promises";
 import { pathToFileURL } from "node:url";
@@ -23,18 +24,64 @@ export type ComparisonResult = AnalystComparisonQuery["compare"];
 /** Raised with the hub's own message when it refuses a request. */
 export class HubError extends Error {}
 
+/** Raised when no hub answers at `endpoint`, with the reason (connection refused, no such host, not GraphQL). */
+export class UnreachableError extends Error {
+  constructor(
+    readonly endpoint: string,
+    reason: string,
+  ) {
+    super(`Could not reach the hub at ${endpoint}: ${reason}`);
+  }
+}
+
+/** The hub this example talks to when neither --endpoint nor HUB_URL says otherwise. */
+export const DEFAULT_HUB_URL = "http://localhost:4000";
+
+/**
+ * The GraphQL endpoint of the hub at `hubUrl` (HUB_URL: the hub's http(s) address, default
+ * http://localhost:4000), or a problem naming the bad value.
+ */
+export function endpointOf(hubUrl: string | undefined): string | { problem: string } {
+  const raw = hubUrl?.trim() || DEFAULT_HUB_URL;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return {
+      problem: `HUB_URL must be the hub's http(s) address, e.g. ${DEFAULT_HUB_URL}, got ${JSON.stringify(raw)}`,
+    };
+  }
+  if (!["http:", "https:"].includes(url.protocol) || url.search || url.hash)
+    return {
+      problem: `HUB_URL must be the hub's http(s) address, e.g. ${DEFAULT_HUB_URL}, got ${JSON.stringify(raw)}`,
+    };
+  return new URL("graphql", url.href.endsWith("/") ? url.href : `${url.href}/`).href;
+}
+
 /** Sends one typed operation to the hub and returns its typed data. */
 export async function request<Result, Variables>(
   endpoint: string,
   document: TypedDocumentNode<Result, Variables>,
   variables: Variables,
 ): Promise<Result> {
-  const response = await fetch(endpoint, {
-    method: "POST",
-    headers: { "content-type": "application/json", accept: "application/json" },
-    body: JSON.stringify({ query: print(document), variables }),
-  });
-  const body = (await response.json()) as { data?: Result | null; errors?: { message: string }[] };
+  let response: Response;
+  try {
+    response = await fetch(endpoint, {
+      method: "POST",
+      headers: { "content-type": "application/json", accept: "application/json" },
+      body: JSON.stringify({ query: print(document), variables }),
+    });
+  } catch (error) {
+    // fetch says only "fetch failed"; the reason (ECONNREFUSED, ENOTFOUND, …) is its cause.
+    const cause = (error as Error).cause as { code?: string; message?: string } | undefined;
+    throw new UnreachableError(endpoint, cause?.code ?? cause?.message ?? (error as Error).message);
+  }
+  let body: { data?: Result | null; errors?: { message: string }[] };
+  try {
+    body = (await response.json()) as typeof body;
+  } catch {
+    throw new UnreachableError(endpoint, `HTTP ${response.status} without a GraphQL answer; is this the hub?`);
+  }
   if (body.errors?.length || !body.data)
     throw new HubError(body.errors?.map((error) => error.message).join("; ") ?? `HTTP ${response.status}`);
   return body.data;
@@ -124,11 +171,18 @@ export function comparisonCsv(comparison: ComparisonResult): string {
   });
 }
 
+/** The usage text, for --help (stdout) and wrong arguments (stderr). */
+const USAGE = `usage: analyst [--endpoint URL] [--topics a,b] [--csv FILE] CITY...
+
+Compares the cities topic by topic. The hub is HUB_URL (default ${DEFAULT_HUB_URL}); --endpoint
+names its GraphQL endpoint directly.`;
+
 /** Runs the example with command-line arguments; returns the exit code. */
 export async function main(
   argv: string[],
   out: (text: string) => void = console.log,
   err: (text: string) => void = console.error,
+  env: NodeJS.ProcessEnv = process.env,
 ): Promise<number> {
   let args;
   try {
@@ -136,17 +190,27 @@ export async function main(
       args: argv,
       allowPositionals: true,
       options: {
-        endpoint: { type: "string", default: "http://localhost:4000/graphql" },
+        endpoint: { type: "string" },
         topics: { type: "string", default: "" },
         csv: { type: "string" },
+        help: { type: "boolean", short: "h" },
       },
     });
   } catch (error) {
-    err(`${(error as Error).message}\nusage: analyst [--endpoint URL] [--topics a,b] [--csv FILE] CITY...`);
+    err(`${(error as Error).message}\n${USAGE}`);
     return 2;
   }
+  if (args.values.help) {
+    out(USAGE);
+    return 0;
+  }
   if (!args.positionals.length) {
-    err("usage: analyst [--endpoint URL] [--topics a,b] [--csv FILE] CITY...");
+    err(USAGE);
+    return 2;
+  }
+  const endpoint = args.values.endpoint ?? endpointOf(env.HUB_URL);
+  if (typeof endpoint !== "string") {
+    err(endpoint.problem);
     return 2;
   }
   try {
@@ -154,7 +218,7 @@ export async function main(
       .split(",")
       .map((topic) => topic.trim())
       .filter(Boolean);
-    const comparison = await fetchComparison(args.values.endpoint, args.positionals, topics);
+    const comparison = await fetchComparison(endpoint, args.positionals, topics);
     out(formatTable(tableRows(comparison)));
     if (args.values.csv) {
       await writeFile(args.values.csv, comparisonCsv(comparison));
@@ -164,8 +228,10 @@ export async function main(
   } catch (error) {
     err(
       error instanceof HubError
-        ? `The hub refused: ${error.message}`
-        : `Could not reach the hub: ${(error as Error).message}`,
+        ? `The hub at ${endpoint} refused: ${error.message}`
+        : error instanceof UnreachableError
+          ? error.message
+          : `Failed: ${(error as Error).message}`,
     );
     return 1;
   }

@@ -19,13 +19,13 @@ import { readFileSync } from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { parse } from "graphql";
 import pg from "pg";
 import { EMBEDDED_DATABASE } from "../database/database.js";
 import { embeddedPostgresUrl, findFreePort } from "../database/embedded-postgres.js";
 import { documentCost } from "../graphql/cost.rule.js";
 import { buildHubSchema } from "../graphql/schema.js";
+import { scriptArgs } from "./script-args.js";
 
 /** One kind of hostile request, sent repeatedly while the probe runs. */
 interface HostileClass {
@@ -247,13 +247,19 @@ const PROBE = graphql(`
   }
 `);
 
-const { values } = parseArgs({
-  options: {
-    seconds: { type: "string", default: "15" },
-    municipalities: { type: "string", default: "1000" },
-    "projects-per-municipality": { type: "string", default: "40" },
-    classes: { type: "string" },
-  },
+/** The usage text of `npm run bench:abuse`. */
+const USAGE = `Usage: npm run bench:abuse -- [--seconds 15] [--municipalities 1000] [--projects-per-municipality 40] [--classes a,b]
+
+Starts a hub (on DATABASE_URL when set, else on an embedded PostgreSQL in .data/bench-abuse), tops
+its data up with seed-synthetic, and measures a cheap probe query alone and beside each hostile
+class of client (--classes picks some by name). Prints figures; asserts nothing.
+`;
+
+const values = scriptArgs("bench:abuse", USAGE, {
+  seconds: { type: "string", default: "15" },
+  municipalities: { type: "string", default: "1000" },
+  "projects-per-municipality": { type: "string", default: "40" },
+  classes: { type: "string" },
 });
 const seconds = Math.min(Math.max(Number(values.seconds) || 15, 3), 300);
 const wanted = values.classes?.split(",").map((name) => name.trim());
@@ -402,6 +408,8 @@ async function seedSynthetic(env: NodeJS.ProcessEnv, municipalities: number, per
       String(municipalities),
       "--projects-per-municipality",
       String(perMunicipality),
+      // The bench's own DATA_DIR is a scratch database; a DATABASE_URL is one its caller chose for the bench.
+      ...(env.DATABASE_URL ? ["--into-live-database"] : []),
     ],
     { env, stdio: ["ignore", "inherit", "inherit"] },
   );

@@ -14,7 +14,7 @@
  * costs more than the default), e.g. RATE_LIMIT_POINTS=1000000 MAX_QUERY_COST=10000000 npm start.
  */
 import os from "node:os";
-import { parseArgs } from "node:util";
+import { graphqlUrl, scriptArgs } from "./script-args.js";
 
 /** One query of the mix: its name in the table, and how to ask it (a later page gets its cursor in `after`). */
 interface Case {
@@ -143,15 +143,21 @@ const loadAverage = () =>
     .map((load) => load.toFixed(2))
     .join(" ");
 
-const { values } = parseArgs({
-  options: {
-    url: { type: "string", default: "http://localhost:4000/graphql" },
-    rounds: { type: "string", default: "20" },
-    warmup: { type: "string", default: "2" },
-    only: { type: "string" },
-  },
+/** The usage text of `npm run bench:scale`. */
+const USAGE = `Usage: npm run bench:scale -- [--url URL[,URL…]] [--rounds 20] [--warmup 2] [--only REGEXP]
+
+Asks every root list with each order and filter, compare and stats of running hubs over HTTP,
+one request at a time, and prints p50/p95/p99/max per query. --url defaults to $HUB_URL/graphql
+(HUB_URL defaults to http://localhost:4000). Prints figures; asserts nothing.
+`;
+
+const values = scriptArgs("bench:scale", USAGE, {
+  url: { type: "string" },
+  rounds: { type: "string", default: "20" },
+  warmup: { type: "string", default: "2" },
+  only: { type: "string" },
 });
-const urls = values.url!.split(",").map((url) => url.trim());
+const urls = (values.url ?? graphqlUrl("bench:scale")).split(",").map((url) => url.trim());
 const rounds = Math.min(Math.max(Number(values.rounds) || 20, 1), 200);
 const warmup = Math.min(Math.max(Number(values.warmup) || 0, 0), 20);
 const only = values.only ? new RegExp(values.only) : null;

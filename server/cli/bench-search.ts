@@ -7,7 +7,7 @@
  *
  * Start the hub with a rate limit the bench fits in, e.g. RATE_LIMIT_POINTS=1000000 npm start.
  */
-import { parseArgs } from "node:util";
+import { graphqlUrl, scriptArgs } from "./script-args.js";
 
 interface Case {
   query: string;
@@ -45,15 +45,21 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
-const { values } = parseArgs({
-  options: {
-    url: { type: "string", default: "http://localhost:4000/graphql" },
-    rounds: { type: "string", default: "20" },
-    warmup: { type: "string", default: "2" },
-    "per-query": { type: "boolean", default: false },
-  },
+/** The usage text of `npm run bench:search`. */
+const USAGE = `Usage: npm run bench:search -- [--url URL] [--rounds 20] [--warmup 2] [--per-query]
+
+Sends a fixed mix of search queries to a running hub over HTTP, one at a time, and prints
+p50/p95/p99 per query class. --url defaults to $HUB_URL/graphql (HUB_URL defaults to
+http://localhost:4000). Prints figures; asserts nothing.
+`;
+
+const values = scriptArgs("bench:search", USAGE, {
+  url: { type: "string" },
+  rounds: { type: "string", default: "20" },
+  warmup: { type: "string", default: "2" },
+  "per-query": { type: "boolean", default: false },
 });
-const url = values.url!;
+const url = values.url ?? graphqlUrl("bench:search");
 const rounds = Math.min(Math.max(Number(values.rounds) || 20, 1), 200);
 const warmup = Math.min(Math.max(Number(values.warmup) || 0, 0), 20);
 

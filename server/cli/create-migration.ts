@@ -16,6 +16,7 @@ import { connectOrm, ensureDatabase } from "../database/database.js";
 import { embeddedPostgresUrl, findFreePort, startEmbeddedPostgres } from "../database/embedded-postgres.js";
 import { createLogger } from "../logger.js";
 import { writeSearchMigration } from "../search/search-migration.js";
+import { scriptArgs } from "./script-args.js";
 
 const MIGRATIONS = "server/database/migrations";
 const logger = createLogger({ logLevel: "info", logFormat: "pretty" });
@@ -55,6 +56,17 @@ async function searchMigration(url: string): Promise<void> {
     await client.end();
   }
 }
+
+scriptArgs(
+  "migration:create",
+  `Usage: npm run migration:create
+
+Writes the migrations that bring a database with all committed migrations up to the code: the
+entities' SQL (MikroORM's schema diff) and the search SQL the features declare, each registered in
+server/database/migrations/index.ts. Runs against a throw-away embedded PostgreSQL. Takes no options.
+`,
+  {},
+);
 
 const dir = await mkdtemp(path.join(os.tmpdir(), "ikz-migration-"));
 await chmod(dir, 0o755);

@@ -8,7 +8,17 @@ import { loadConfig } from "../config.js";
 import { attachDatabase } from "../database/database.js";
 import { createLogger } from "../logger.js";
 import { renderSearchSql } from "../search/search-sql.js";
+import { scriptArgs } from "./script-args.js";
 
+scriptArgs(
+  "search:emit",
+  `Usage: npm run search:emit
+
+Writes server/search/search.sql from a migrated database: the hub's (DATABASE_URL, or the embedded
+PostgreSQL under DATA_DIR, started and migrated if no hub runs). Takes no options.
+`,
+  {},
+);
 const config = loadConfig({ LOG_LEVEL: "warn", ...process.env }, false);
 const database = await attachDatabase(config, createLogger(config, { stream: "stderr" }));
 try {

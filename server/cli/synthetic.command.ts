@@ -1,21 +1,33 @@
+import path from "node:path";
 import { type ParseArgsConfig, parseArgs } from "node:util";
 import pg from "pg";
+import { seedData } from "../../seeds/data/index.js";
 import type { HubConfig } from "../config.js";
 import { attachDatabase } from "../database/database.js";
 import type { Logger } from "../logger.js";
 import { seedIfEmpty } from "../seeding.js";
 import { progressBar } from "./progress.js";
-import { type CliIo, EXIT_OK, UsageError } from "./usage.js";
+import { type CliIo, EXIT_FAILURE, EXIT_OK, UsageError } from "./usage.js";
 
 /** The usage text of `seed-synthetic`. */
-export const SYNTHETIC_USAGE = `Usage: npm run seed:synthetic -- [--municipalities N] [--projects-per-municipality M] [--seed S]
+export const SYNTHETIC_USAGE = `Usage: npm run seed:synthetic -- --municipalities N [--projects-per-municipality M] [--seed S] [--into-live-database]
        npm run seed:synthetic -- --remove
 
-Adds N synthetic municipalities (default 11000, all of Germany) with one published strategy of
-five fields of action, M projects (default 40) and M/8 lessons learned each, written in German
+Adds N synthetic municipalities (11000 is all of Germany) with one published strategy of five
+fields of action, M projects (default 40) and M/8 lessons learned each, written in German
 vocabulary taken from the seed texts, and indexes them for search. Every synthetic record has a
 slug starting with "synthetic-"; --remove deletes them all again. The database is the hub's.
+
+Synthetic data is for benchmarks, not for a database people use. Without --into-live-database
+it is added only to a scratch database: the embedded PostgreSQL (no DATABASE_URL) under a
+DATA_DIR other than the default .data, holding no municipality but the bundled seed's and
+synthetic ones, and no API token. For example:
+  DATA_DIR=.data/bench npm run seed:synthetic -- --municipalities 1000
+--remove needs no such flag: it deletes synthetic records only.
 `;
+
+/** The DATA_DIR of `npm start` when none is set: the hub people use, never a scratch database. */
+const DEFAULT_DATA_DIR = ".data";
 
 /** Prefix of every synthetic record's slug; what --remove deletes. */
 export const SYNTHETIC_PREFIX = "synthetic-";
@@ -217,12 +229,22 @@ class Writer {
   }
 }
 
-function parse(args: string[]): { municipalities: number; projects: number; seed: number; remove: boolean } {
+/** What `seed-synthetic` was asked to do. */
+interface SyntheticOptions {
+  municipalities: number;
+  projects: number;
+  seed: number;
+  remove: boolean;
+  intoLiveDatabase: boolean;
+}
+
+function parse(args: string[]): SyntheticOptions {
   const options: ParseArgsConfig["options"] = {
     municipalities: { type: "string" },
     "projects-per-municipality": { type: "string" },
     seed: { type: "string" },
     remove: { type: "boolean" },
+    "into-live-database": { type: "boolean" },
   };
   let values: Record<string, unknown>;
   try {
@@ -230,7 +252,7 @@ function parse(args: string[]): { municipalities: number; projects: number; seed
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
-  const number = (name: string, fallback: number, max: number) => {
+  const number = (name: string, fallback: number | null, max: number) => {
     const raw = values[name] as string | undefined;
     if (raw === undefined) return fallback;
     const value = Number(raw);
@@ -238,23 +260,66 @@ function parse(args: string[]): { municipalities: number; projects: number; seed
       throw new UsageError(`--${name} must be a whole number from 1 to ${max}, got ${JSON.stringify(raw)}`);
     return value;
   };
+  const remove = Boolean(values.remove);
+  const adding = ["municipalities", "projects-per-municipality", "seed", "into-live-database"].filter(
+    (name) => values[name] !== undefined,
+  );
+  if (remove && adding.length) throw new UsageError(`--remove takes no other option, got --${adding[0]}`);
+  const municipalities = number("municipalities", null, 99999);
+  // Thousands of invented cities are never what a bare `npm run seed:synthetic` should mean.
+  if (!remove && municipalities === null)
+    throw new UsageError("seed-synthetic needs --municipalities N (11000 is all of Germany), or --remove");
   return {
-    municipalities: number("municipalities", 11000, 99999),
-    projects: number("projects-per-municipality", 40, 1000),
-    seed: number("seed", 1, 2 ** 31),
-    remove: Boolean(values.remove),
+    municipalities: municipalities ?? 0,
+    projects: number("projects-per-municipality", 40, 1000)!,
+    seed: number("seed", 1, 2 ** 31)!,
+    remove,
+    intoLiveDatabase: Boolean(values["into-live-database"]),
   };
+}
+
+/** Why the configured database is not a scratch one (see the usage text), before it is opened; null when it may be. */
+function configuredLiveReason(config: HubConfig): string | null {
+  if (config.databaseUrl) return "DATABASE_URL is set, so this is a database a hub serves";
+  if (config.dataDir === path.resolve(DEFAULT_DATA_DIR))
+    return `DATA_DIR is the default ${DEFAULT_DATA_DIR}, the one \`npm start\` serves`;
+  return null;
+}
+
+/** Why the opened database holds what people use (see the usage text); null when it holds only seed and synthetic data. */
+async function contentLiveReason(client: pg.Client): Promise<string | null> {
+  const seeded = seedData.cities.map((city) => city.municipality.slug);
+  const { rows: own } = await client.query<{ slug: string }>(
+    `select slug from municipality where slug not like '${SYNTHETIC_PREFIX}%' and slug <> all ($1::text[]) order by slug limit 3`,
+    [seeded],
+  );
+  if (own.length) return `it holds municipalities besides the seed data, e.g. ${JSON.stringify(own[0].slug)}`;
+  const { rows: tokens } = await client.query<{ n: number }>("select count(*)::int as n from api_token");
+  if (tokens[0].n) return `it holds ${tokens[0].n} API tokens, so people edit there`;
+  return null;
 }
 
 /** Runs `seed-synthetic` and returns the exit code. */
 export async function runSyntheticCommand(args: string[], { config, logger, io }: CommandContext): Promise<number> {
   const options = parse(args);
+  const guarded = !options.remove && !options.intoLiveDatabase;
+  const refuse = (reason: string) => {
+    io.stderr.write(
+      `ikz-hub: seed-synthetic will not add invented municipalities here: ${reason}. ` +
+        "Run it with a DATA_DIR of its own (e.g. DATA_DIR=.data/bench), or pass --into-live-database if you mean it.\n",
+    );
+    return EXIT_FAILURE;
+  };
+  const configured = guarded ? configuredLiveReason(config) : null;
+  if (configured) return refuse(configured);
   const database = await attachDatabase(config, logger);
   try {
     if (database.started && config.seedOnStart) await seedIfEmpty(database.orm, logger);
     const client = new pg.Client({ connectionString: database.orm.config.get("clientUrl") });
     await client.connect();
     try {
+      const held = guarded ? await contentLiveReason(client) : null;
+      if (held) return refuse(held);
       // The triggers would index each statement's rows; this session indexes whole batches itself instead.
       await client.query("set ikz.search_deferred = 'on'");
       if (options.remove) await removeSynthetic(client, io);

@@ -15,7 +15,7 @@ import type { Logger } from "../logger.js";
 import { seedIfEmpty } from "../seeding.js";
 import { type CliIo, EXIT_FAILURE, EXIT_OK, UsageError } from "./usage.js";
 
-/** The usage text of `token`, printed on stderr after a usage error. */
+/** The usage text of `token`: on stdout for `--help`, on stderr after a usage error. */
 export const TOKEN_USAGE = `Usage: npm run --silent hub -- token <command>
 
   token create --name <name> --municipality <slug>   editor token for one municipality
@@ -117,27 +117,35 @@ async function withDatabase<T>(
   }
 }
 
+/** `token create`: prints the new token; an unknown municipality is a failure (exit 1), not a usage error. */
+async function createCommand(args: string[], context: TokenCommandContext): Promise<number> {
+  const input = parseCreate(args);
+  const created = await withDatabase(context, async ({ orm }) => {
+    try {
+      return await createToken(orm.em.fork(), input);
+    } catch (error) {
+      if (error instanceof TokenInputError) return error;
+      throw error;
+    }
+  });
+  if (created instanceof TokenInputError) {
+    context.io.stderr.write(`ikz-hub: ${created.message}\n`);
+    return EXIT_FAILURE;
+  }
+  context.io.stdout.write(`${created.token}\n`);
+  return EXIT_OK;
+}
+
 /**
  * Runs `token create|list|revoke` and returns the exit code; throws a `UsageError`
- * for wrong or missing arguments (and an unknown municipality).
+ * for wrong or missing arguments. An unknown municipality or token id exits 1.
  */
 export async function runTokenCommand(args: string[], context: TokenCommandContext): Promise<number> {
   const [subcommand, ...rest] = args;
   const { io } = context;
   switch (subcommand) {
-    case "create": {
-      const input = parseCreate(rest);
-      const { token } = await withDatabase(context, async ({ orm }) => {
-        try {
-          return await createToken(orm.em.fork(), input);
-        } catch (error) {
-          if (error instanceof TokenInputError) throw new UsageError(error.message);
-          throw error;
-        }
-      });
-      io.stdout.write(`${token}\n`);
-      return EXIT_OK;
-    }
+    case "create":
+      return createCommand(rest, context);
     case "list": {
       parse(rest, {}, false);
       const records = await withDatabase(context, ({ orm }) => listTokens(orm.em.fork()));

@@ -28,6 +28,8 @@ export interface ExportRouterOptions {
   executionTimeoutMs: number;
   /** The features whose record exports (`Feature.exports`) get routes. */
   features: readonly Feature[];
+  /** The licence of the hub's content (DATA_LICENCE_NAME, DATA_LICENCE_URL), named in every export. */
+  licence: { name: string; url: string };
 }
 
 /** Exports are public data that changes rarely; caches may keep them a minute. */
@@ -72,10 +74,23 @@ function nextPageUrl(req: Request, cursor: string): string {
   return url.pathname + url.search;
 }
 
-/** Runs an export handler; an error before the body started is answered with a status (see `answerError`). */
-function route(handler: (req: Request, res: Response) => Promise<void>): RequestHandler {
+/** The `Link` header of an export: the data licence, and the next page when there is one. */
+function linkHeader(licenceUrl: string, next: string | null): string {
+  const licence = `<${licenceUrl}>; rel="license"`;
+  return next ? `<${next}>; rel="next", ${licence}` : licence;
+}
+
+/**
+ * Runs an export handler, its answer naming the data licence in its `Link` header; an error before the
+ * body started is answered with a status (see `answerError`).
+ */
+function route(
+  { licence }: ExportRouterOptions,
+  handler: (req: Request, res: Response) => Promise<void>,
+): RequestHandler {
   return async (req, res, next) => {
     try {
+      res.setHeader("Link", linkHeader(licence.url, null));
       await handler(req, res);
     } catch (error) {
       // Headers meant for the file must not go out with an error: no download name, no cached error, no next page.
@@ -100,11 +115,11 @@ function contextOf(req: Request, publicUrl: string | null, declared: RecordExpor
   return { page: (slug) => (origin ? origin + declared.page!(slug) : null) };
 }
 
-/** The page a request asks for; sets its `Link` header and returns the next page's address, or null on the last page. */
-function pageLink(req: Request, res: Response, kind: string, page: ExportPageIds): string | null {
+/** The page a request asks for; adds it to the `Link` header and returns the next page's address, or null on the last page. */
+function pageLink(req: Request, res: Response, licenceUrl: string, kind: string, page: ExportPageIds): string | null {
   if (!page.next) return null;
   const next = nextPageUrl(req, encodeExportCursor(kind, page.next));
-  res.setHeader("Link", `<${next}>; rel="next"`);
+  res.setHeader("Link", linkHeader(licenceUrl, next));
   return next;
 }
 
@@ -144,48 +159,59 @@ function csvFormat<R>(columns: readonly CsvColumn<R>[]): ExportFormat<R> {
  * The page of `declared` a request asks for (its filter, `limit` and `after`), with the `Link` header set;
  * returns the page's ids and the next page's address (null on the last page).
  */
-async function requestedPage(orm: MikroORM, req: Request, res: Response, declared: RecordExport) {
+async function requestedPage(
+  { orm, licence }: ExportRouterOptions,
+  req: Request,
+  res: Response,
+  declared: RecordExport,
+) {
   const filter = declared.filter ? declared.filter.read(req.query) : onlyKnownParams(req.query, PAGE_PARAMS);
   const page = await exportPageIds(publicEm(orm), declared, filter, exportPageOf(req.query, declared.name));
-  return { ids: page.ids, next: pageLink(req, res, declared.name, page) };
+  return { ids: page.ids, next: pageLink(req, res, licence.url, declared.name, page) };
 }
 
 /** `/export/<name>.csv`: one page of a record export as CSV. */
 function recordCsv(options: ExportRouterOptions, declared: RecordExport): RequestHandler {
   const { orm, publicUrl } = options;
-  return route(async (req, res) => {
+  return route(options, async (req, res) => {
     const started = Date.now();
-    const { ids } = await requestedPage(orm, req, res, declared);
+    const { ids } = await requestedPage(options, req, res, declared);
     csvHeaders(res, declared.filename);
     const format = csvFormat(declared.columns(contextOf(req, publicUrl, declared)));
     await streamPage(options, req, res, { ids, load: (batch) => declared.load(publicEm(orm), batch), format, started });
   });
 }
 
-/** `/export/<name>.json`: one page of a record export as one JSON object, `{ "<name>": [...], count, next }`. */
+/**
+ * `/export/<name>.json`: one page of a record export as one JSON object,
+ * `{ "<name>": [...], count, next, license: { name, url } }`.
+ */
 function recordJson(options: ExportRouterOptions, declared: RecordExport): RequestHandler {
-  const { orm, publicUrl } = options;
-  return route(async (req, res) => {
+  const { orm, publicUrl, licence } = options;
+  return route(options, async (req, res) => {
     const started = Date.now();
-    const { ids, next } = await requestedPage(orm, req, res, declared);
+    const { ids, next } = await requestedPage(options, req, res, declared);
     const context = contextOf(req, publicUrl, declared);
     const json = (record: unknown) => (declared.json ? declared.json(record, context) : record);
     res.setHeader("Content-Type", "application/json; charset=utf-8");
     res.setHeader("Cache-Control", CACHE);
-    // One object, written as it goes: count and next follow the array.
+    // One object, written as it goes: count, next and the licence follow the array (fields added last break no reader).
     const format: ExportFormat<unknown> = {
       encoder: new PassThrough(),
       head: [`{${JSON.stringify(declared.name)}:[`],
       row: (record, index) => (index ? "," : "") + JSON.stringify(json(record)),
-      tail: (count) => [`],"count":${count},"next":${JSON.stringify(next)}}`],
+      tail: (count) => [
+        `],"count":${count},"next":${JSON.stringify(next)},"license":${JSON.stringify({ name: licence.name, url: licence.url })}}`,
+      ],
     };
     await streamPage(options, req, res, { ids, load: (batch) => declared.load(publicEm(orm), batch), format, started });
   });
 }
 
 /** `/export/comparison.csv`: the matrix of `compare` (published records only) as CSV, one row per topic and municipality. */
-function comparisonCsv({ orm }: ExportRouterOptions): RequestHandler {
-  return route(async (req, res) => {
+function comparisonCsv(options: ExportRouterOptions): RequestHandler {
+  const { orm } = options;
+  return route(options, async (req, res) => {
     const { municipalities, topics } = comparisonParamsOf(req.query);
     const comparison = await compareMunicipalities(publicEm(orm), municipalities, topics);
     csvHeaders(res, "ikz-comparison.csv");
@@ -199,7 +225,8 @@ function comparisonCsv({ orm }: ExportRouterOptions): RequestHandler {
  * `/export/comparison.csv`. Published records only, for everybody; every record cites
  * its sources. Each response is one page of at most `limit` rows, streamed in
  * batches; a `Link: <…&after=…>; rel="next"` header (and, in JSON, `next`) leads to
- * the next page.
+ * the next page. Every answer names the data licence: `Link: <…>; rel="license"` (and, in
+ * JSON, `license`).
  */
 export function createExportRouter(options: ExportRouterOptions): express.Router {
   const router = express.Router();

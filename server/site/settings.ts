@@ -1,12 +1,12 @@
 import { createContext } from "preact";
-import type { SiteConfig } from "../config.js";
+import { DEFAULT_DATA_LICENCE, type SiteConfig } from "../config.js";
 
 /** What every page needs from the operator's configuration (the footer's licence), passed to `renderDocument`. */
 export type SiteSettings = Pick<SiteConfig, "licence">;
 
 /** The licence the hub names when the operator configured none (DATA_LICENCE_NAME, DATA_LICENCE_URL). */
 export const DEFAULT_SITE_SETTINGS: SiteSettings = {
-  licence: { name: "Datenlizenz Deutschland – Namensnennung 2.0", url: "https://www.govdata.de/dl-de/by-2-0" },
+  licence: { ...DEFAULT_DATA_LICENCE },
 };
 
 /** The settings of the document being rendered; `renderDocument` provides them to the layout. */

@@ -4,6 +4,8 @@
  * comparison table and writes the CSV against a running hub.
  */
 import { execFile } from "node:child_process";
+import http from "node:http";
+import net from "node:net";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -37,8 +39,19 @@ afterAll(async () => {
 });
 
 async function analyst(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return analystWith({}, "--endpoint", hub.url, ...args);
+}
+
+/** Runs the compiled example with only PATH and `env` in its environment. */
+async function analystWith(
+  env: Record<string, string>,
+  ...args: string[]
+): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [SCRIPT, "--endpoint", hub.url, ...args], { cwd: workDir });
+    const { stdout, stderr } = await run(process.execPath, [SCRIPT, ...args], {
+      cwd: workDir,
+      env: { PATH: process.env.PATH ?? "", ...env },
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };
@@ -100,9 +113,65 @@ describe("client-examples/analyst", () => {
   it("passes the hub's refusal on: unknown cities exit 1 with the message, missing cities exit 2 with the usage", async () => {
     const unknown = await analyst("herten", "atlantis");
     expect(unknown.code).toBe(1);
-    expect(unknown.stderr).toMatch(/The hub refused: Unknown value in municipalities: "atlantis"/);
+    expect(unknown.stderr).toContain(`The hub at ${hub.url} refused: Unknown value in municipalities: "atlantis"`);
     const none = await analyst();
     expect(none.code).toBe(2);
     expect(none.stderr).toMatch(/^usage: analyst/);
+  });
+
+  it("talks to the hub at HUB_URL, and a failure names the address it tried", async () => {
+    const origin = new URL(hub.url).origin;
+    const viaEnv = await analystWith({ HUB_URL: origin }, "herten");
+    expect(viaEnv.stderr).toBe("");
+    expect(viaEnv.code).toBe(0);
+    expect(viaEnv.stdout).toMatch(/^topic\s+\| Herten$/m);
+
+    // A port nobody listens on: the one of a server that has just closed.
+    const closed = await new Promise<number>((resolve) => {
+      const server = net.createServer().listen(0, "127.0.0.1", () => {
+        const { port } = server.address() as net.AddressInfo;
+        server.close(() => resolve(port));
+      });
+    });
+    const refused = await analystWith({ HUB_URL: `http://127.0.0.1:${closed}` }, "herten");
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toBe("");
+    expect(refused.stderr).toMatch(
+      new RegExp(`^Could not reach the hub at http://127\\.0\\.0\\.1:${closed}/graphql: ECONNREFUSED`),
+    );
+
+    // A path the hub does not serve: its JSON refusal, with the address.
+    const wrongPath = await analystWith({ HUB_URL: `${origin}/nope` }, "herten");
+    expect(wrongPath.code).toBe(1);
+    expect(wrongPath.stderr).toContain(`The hub at ${origin}/nope/graphql refused: Not found`);
+
+    // Not a hub at all: a server that answers in plain text.
+    const other = http.createServer((_req, res) => res.end("hello"));
+    await new Promise<void>((resolve) => other.listen(0, "127.0.0.1", resolve));
+    try {
+      const otherUrl = `http://127.0.0.1:${(other.address() as net.AddressInfo).port}`;
+      const notHub = await analystWith({ HUB_URL: otherUrl }, "herten");
+      expect(notHub.code).toBe(1);
+      expect(notHub.stderr).toContain(
+        `Could not reach the hub at ${otherUrl}/graphql: HTTP 200 without a GraphQL answer; is this the hub?`,
+      );
+    } finally {
+      await new Promise((resolve) => other.close(resolve));
+    }
+
+    for (const bad of ["ftp://hub.example", "localhost:4000", "http://hub.example/?x=1", "nicht eine Adresse"]) {
+      const result = await analystWith({ HUB_URL: bad }, "herten");
+      expect(result.code, bad).toBe(2);
+      expect(result.stderr).toContain(
+        `HUB_URL must be the hub's http(s) address, e.g. http://localhost:4000, got ${JSON.stringify(bad)}`,
+      );
+    }
+  });
+
+  it("prints its usage on stdout for --help and exits 0", async () => {
+    const help = await analystWith({}, "--help");
+    expect(help.code).toBe(0);
+    expect(help.stderr).toBe("");
+    expect(help.stdout).toMatch(/^usage: analyst .*\n[\s\S]*HUB_URL \(default http:\/\/localhost:4000\)/);
   });
 });

@@ -5,7 +5,7 @@
  * run has one.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { chmod, mkdtemp, rm } from "node:fs/promises";
+import { chmod, mkdtemp, readFile, rm, stat } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -26,7 +26,25 @@ interface Result {
 
 /** Runs the CLI to its end with only PATH and `env` in its environment. */
 function cli(args: string[], env: Record<string, string>): Promise<Result> {
-  const child = spawn(process.execPath, [MAIN, ...args], {
+  return cliOf(MAIN, args, env);
+}
+
+/** Runs the CLI in the directory `cwd` (where a relative DATA_DIR lies). */
+function cliIn(cwd: string, args: string[], env: Record<string, string>): Promise<Result> {
+  return cliOf(MAIN, args, env, false, cwd);
+}
+
+/** Runs `program` (a script for node, or with `command` a command on PATH) to its end with only PATH and `env`. */
+function cliOf(
+  program: string,
+  args: string[],
+  env: Record<string, string>,
+  command = false,
+  cwd = process.cwd(),
+): Promise<Result> {
+  const [file, argv] = command ? [program, args] : [process.execPath, [program, ...args]];
+  const child = spawn(file, argv, {
+    cwd,
     env: { PATH: process.env.PATH ?? "", ...env },
     stdio: "pipe",
   });
@@ -122,9 +140,142 @@ describe("usage errors", () => {
         expect(result.code, cases[index][0].join(" ")).toBe(2);
         expect(result.stdout).toBe("");
         expect(result.stderr).toMatch(cases[index][1]);
-        expect(result.stderr).toMatch(/Usage: npm run --silent hub -- token <command>/);
+        // An unknown command gets the CLI's usage, a wrong token command the token usage.
+        expect(result.stderr).toMatch(
+          cases[index][0][0] === "token"
+            ? /Usage: npm run --silent hub -- token <command>/
+            : /Usage: npm run --silent hub -- <command> \[options\]/,
+        );
       });
       expect(await runningPostgresPort(path.join(env.DATA_DIR, "postgres"))).toBeNull();
+    },
+    LONG,
+  );
+});
+
+describe("help and version", () => {
+  const commands = ["token", "reindex", "seed-synthetic", "migrate"];
+  it(
+    "--help, -h, help and help <command> print the usage on stdout and exit 0, before configuration or database",
+    async () => {
+      // A configuration no command could run with: help must not read it.
+      const broken = { ...env, DATABASE_URL: "mysql://nowhere/x", PORT: "-1" };
+      const top: string[][] = [["--help"], ["-h"], ["help"], ["--help", "token"]];
+      const each = commands.flatMap((command) => [
+        ["help", command],
+        [command, "--help"],
+        [command, "-h"],
+      ]);
+      const deeper = [
+        ["token", "create", "--help"],
+        ["token", "create", "--name", "x", "-h"],
+        ["seed-synthetic", "--municipalities", "11000", "--help"],
+        ["reindex", "--force", "--help"],
+      ];
+      const cases = [...top, ...each, ...deeper];
+      const results = await Promise.all(cases.map((args) => cli(args, broken)));
+      results.forEach((result, index) => {
+        const args = cases[index];
+        expect(result.code, args.join(" ")).toBe(0);
+        expect(result.stderr, args.join(" ")).toBe("");
+        const command = args[0] === "help" ? args[1] : commands.includes(args[0]) ? args[0] : undefined;
+        expect(result.stdout, args.join(" ")).toMatch(
+          command
+            ? new RegExp(
+                `^Usage: npm run (--silent hub -- ${command}|${command === "seed-synthetic" ? "seed:synthetic" : command})`,
+              )
+            : /^Usage: npm run --silent hub -- <command> \[options\][\s\S]*seed-synthetic[\s\S]*--version/,
+        );
+      });
+      expect(await runningPostgresPort(path.join(env.DATA_DIR, "postgres"))).toBeNull();
+    },
+    LONG,
+  );
+
+  it("--version prints the version of package.json and exits 0", async () => {
+    const { version } = JSON.parse(await readFile("package.json", "utf8")) as { version: string };
+    expect(await cli(["--version"], { DATABASE_URL: "mysql://nowhere/x" })).toEqual({
+      code: 0,
+      stdout: `${version}\n`,
+      stderr: "",
+    });
+  });
+
+  it("help for an unknown command, and an unknown command, are usage errors (exit 2, usage on stderr)", async () => {
+    for (const args of [["help", "tokens"], ["help", "token", "create"], ["frobnicate"], ["--verbose"], ["-v"]]) {
+      const result = await cli(args, env);
+      expect(result.code, args.join(" ")).toBe(2);
+      expect(result.stdout).toBe("");
+      expect(result.stderr).toMatch(/^ikz-hub: (no help for|unknown command) "[^"]+"/);
+      expect(result.stderr).toMatch(/Usage: npm run --silent hub -- <command>/);
+    }
+  });
+
+  const scripts: [string, string][] = [
+    ["bench-search", "bench:search"],
+    ["bench-scale", "bench:scale"],
+    ["bench-pages", "bench:pages"],
+    ["bench-abuse", "bench:abuse"],
+    ["emit-schema", "schema:emit"],
+    ["emit-search-sql", "search:emit"],
+    ["create-migration", "migration:create"],
+  ];
+  it(
+    "every script entry point prints its usage for --help and -h (exit 0) and refuses unknown arguments (exit 2)",
+    async () => {
+      const script = (file: string, args: string[], extra: Record<string, string> = {}) =>
+        cliOf(path.resolve(`dist/server/cli/${file}.js`), args, {
+          ...env,
+          DATABASE_URL: "mysql://nowhere/x",
+          ...extra,
+        });
+      for (const [file, name] of scripts) {
+        for (const flag of ["--help", "-h"]) {
+          const help = await script(file, [flag], { HUB_URL: "ftp://not-a-hub" });
+          expect(help.code, `${file} ${flag}: ${help.stderr}`).toBe(0);
+          expect(help.stderr).toBe("");
+          expect(help.stdout).toMatch(new RegExp(`^Usage: npm run ${name}`));
+        }
+        const wrong = await script(file, ["--frobnicate"]);
+        expect(wrong.code, file).toBe(2);
+        expect(wrong.stdout).toBe("");
+        expect(wrong.stderr).toMatch(
+          new RegExp(`^${name}: Unknown option '--frobnicate'[\\s\\S]*Usage: npm run ${name}`),
+        );
+      }
+      // The HTTP benchmarks take the hub from HUB_URL; a bad one is named.
+      const bad = await script("bench-search", [], { HUB_URL: "ftp://not-a-hub" });
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toBe(
+        'bench:search: HUB_URL must be the hub\'s http(s) address, e.g. http://localhost:4000, got "ftp://not-a-hub"\n',
+      );
+      expect(await runningPostgresPort(path.join(env.DATA_DIR, "postgres"))).toBeNull();
+    },
+    LONG,
+  );
+
+  it(
+    "npm run <script> -- --help exits 0 with the usage, without building (the build is fresh after npm run build)",
+    async () => {
+      const stamp = (await stat("dist/.build-stamp")).mtimeMs;
+      for (const [name, usage] of [
+        ["seed:synthetic", /^Usage: npm run seed:synthetic/],
+        ["reindex", /^Usage: npm run reindex/],
+        ["hub", /^Usage: npm run --silent hub -- <command>/],
+        ["bench:search", /^Usage: npm run bench:search/],
+        ["schema:emit", /^Usage: npm run schema:emit/],
+      ] as const) {
+        const result = await cliOf(
+          "npm",
+          ["run", "--silent", name, "--", "--help"],
+          { ...env, HOME: process.env.HOME ?? "" },
+          true,
+        );
+        expect(result.stderr, name).toBe("");
+        expect(result.code, name).toBe(0);
+        expect(result.stdout, name).toMatch(usage);
+      }
+      expect((await stat("dist/.build-stamp")).mtimeMs).toBe(stamp);
     },
     LONG,
   );
@@ -148,11 +299,11 @@ describe("without a running hub", () => {
       expect(admin.code).toBe(0);
       expect(admin.stdout).toMatch(TOKEN_LINE);
 
+      // A data error, not a usage error: exit 1, one line naming the value, no usage text.
       const unknown = await cli(["token", "create", "--municipality", "atlantis", "--name", "x"], env);
-      expect(unknown.code).toBe(2);
+      expect(unknown.code).toBe(1);
       expect(unknown.stdout).toBe("");
-      expect(unknown.stderr).toMatch(/No municipality has the slug "atlantis"/);
-      expect(unknown.stderr).toMatch(/Usage:/);
+      expect(unknown.stderr).toMatch(/^ikz-hub: No municipality has the slug "atlantis"[^\n]*\n$/);
 
       const list = await cli(["token", "list"], env);
       expect(list.code).toBe(0);
@@ -228,6 +379,59 @@ describe("while a hub runs on the same DATA_DIR", () => {
         hub.child.kill("SIGINT");
         expect(await hub.exit).toBe(0);
       }
+    },
+    LONG,
+  );
+});
+
+describe("seed-synthetic refuses a database people use", () => {
+  it(
+    "refuses without --into-live-database under DATABASE_URL, the default DATA_DIR, or with a token; no arguments are a usage error",
+    async () => {
+      const none = await cli(["seed-synthetic"], env);
+      expect(none.code).toBe(2);
+      expect(none.stderr).toMatch(
+        /^ikz-hub: seed-synthetic needs --municipalities N \(11000 is all of Germany\), or --remove\n/,
+      );
+      const mixed = await cli(["seed-synthetic", "--remove", "--municipalities", "3"], env);
+      expect(mixed.code).toBe(2);
+      expect(mixed.stderr).toMatch(/--remove takes no other option, got --municipalities/);
+
+      const args = ["seed-synthetic", "--municipalities", "1", "--projects-per-municipality", "1"];
+      // Refused before any database is opened: nothing listens at this DATABASE_URL.
+      const viaUrl = await cli(args, { ...env, DATABASE_URL: "postgres://postgres@127.0.0.1:1/nowhere" });
+      expect(viaUrl.code).toBe(1);
+      expect(viaUrl.stdout).toBe("");
+      expect(viaUrl.stderr).toBe(
+        "ikz-hub: seed-synthetic will not add invented municipalities here: DATABASE_URL is set, so this is a database a hub serves. " +
+          "Run it with a DATA_DIR of its own (e.g. DATA_DIR=.data/bench), or pass --into-live-database if you mean it.\n",
+      );
+      const defaultDir = await cliIn(root, args, { ...env, DATA_DIR: ".data" });
+      expect(defaultDir.code).toBe(1);
+      expect(defaultDir.stderr).toMatch(
+        /DATA_DIR is the default \.data, the one `npm start` serves\. .*--into-live-database/,
+      );
+      await expect(stat(path.join(root, ".data"))).rejects.toThrow();
+
+      // env's DATA_DIR holds tokens (created by the tests above): people edit there.
+      const withTokens = await cli(args, env);
+      expect(withTokens.code).toBe(1);
+      expect(withTokens.stderr).toMatch(/here: it holds \d+ API tokens, so people edit there\./);
+      expect((await cli(["token", "list"], env)).stdout).not.toMatch(/synthetic-/);
+    },
+    LONG,
+  );
+
+  it(
+    "adds to a scratch DATA_DIR holding only the seed data, and --remove needs no flag",
+    async () => {
+      const scratch = { ...env, DATA_DIR: path.join(root, "scratch") };
+      const added = await cli(["seed-synthetic", "--municipalities", "1", "--projects-per-municipality", "1"], scratch);
+      expect(added.stderr).toMatch(/Added 1 synthetic municipalities/);
+      expect(added.code).toBe(0);
+      const removed = await cli(["seed-synthetic", "--remove"], scratch);
+      expect(removed.code).toBe(0);
+      expect(removed.stdout).toBe("1\n");
     },
     LONG,
   );

@@ -205,13 +205,17 @@ describe("GET /export/strategies.csv", () => {
 });
 
 describe("GET /export/strategies.json", () => {
-  it("gives the strategies of the CSV as records: { strategies, count, next }", async () => {
+  it("gives the strategies of the CSV as records: { strategies, count, next, license }", async () => {
     const res = await get("/export/strategies.json?states=NI");
     expect(res.status).toBe(200);
     expect(res.type).toBe("application/json; charset=utf-8");
     expect(res.headers.get("content-disposition")).toBeNull();
     const body = JSON.parse(res.bytes.toString("utf8"));
-    expect(Object.keys(body)).toEqual(["strategies", "count", "next"]);
+    expect(Object.keys(body)).toEqual(["strategies", "count", "next", "license"]);
+    expect(body.license).toEqual({
+      name: "Datenlizenz Deutschland – Namensnennung – Version 2.0",
+      url: "https://www.govdata.de/dl-de/by-2-0",
+    });
     const csv = readCsv((await get("/export/strategies.csv?states=NI")).bytes);
     expect(body.strategies.map((s: any) => s.slug)).toEqual(csv.map((r) => r.slug));
     expect(body).toMatchObject({ count: csv.length, next: null });
@@ -286,5 +290,51 @@ describe("export: SQL statements", () => {
     }
     expect(after).toEqual(counts);
     expect(readCsv((await get("/export/projects.csv?municipalities=export-synth-0")).bytes)).toHaveLength(6);
+  });
+});
+
+describe("data licence", () => {
+  it("names the default licence in every export: Link rel=license (CSV and JSON), license in JSON; not on errors", async () => {
+    const link = '<https://www.govdata.de/dl-de/by-2-0>; rel="license"';
+    for (const path of [
+      "/export/projects.csv",
+      "/export/strategies.csv",
+      "/export/comparison.csv?municipalities=herten",
+    ]) {
+      const res = await get(path);
+      expect(res.status, path).toBe(200);
+      expect(res.headers.get("link"), path).toBe(link);
+    }
+    const json = await get("/export/projects.json");
+    expect(json.headers.get("link")).toBe(link);
+    expect(JSON.parse(json.bytes.toString("utf8")).license).toEqual({
+      name: "Datenlizenz Deutschland – Namensnennung – Version 2.0",
+      url: "https://www.govdata.de/dl-de/by-2-0",
+    });
+    const refused = await get("/export/projects.csv?limit=0");
+    expect(refused.status).toBe(400);
+    expect(refused.headers.get("link")).toBeNull();
+  });
+
+  it("names the configured licence, its URL percent-encoded for the header and its name escaped in JSON", async () => {
+    const other = await startTestHub({
+      DATA_LICENCE_NAME: 'CC BY 4.0 "international" <b>',
+      DATA_LICENCE_URL: "https://lizenz.example/by 4.0/über>",
+    });
+    try {
+      const url = "https://lizenz.example/by%204.0/%C3%BCber%3E";
+      const csv = await fetch(`${other.origin}/export/projects.csv?limit=1`);
+      expect(csv.status).toBe(200);
+      expect(csv.headers.get("link")).toMatch(
+        new RegExp(`; rel="next", <${url.replaceAll(".", "\\.")}>; rel="license"$`),
+      );
+      const json = await fetch(`${other.origin}/export/strategies.json`);
+      expect(((await json.json()) as { license: unknown }).license).toEqual({
+        name: 'CC BY 4.0 "international" <b>',
+        url,
+      });
+    } finally {
+      await other.close();
+    }
   });
 });

@@ -54,6 +54,13 @@ describe("the pages about the hub", () => {
     expect(html).toContain('href="/api/schema.graphql"');
     expect(html).toContain('href="/explorer"');
     expect(html).toContain('href="/aenderungen.atom"');
+    // The data licence in its own section, as every export names it.
+    expect(html).toContain(
+      '<h2 id="lizenz">Lizenz der Daten</h2><p>Die Inhalte dieses Hubs stehen unter der Lizenz <a href="https://creativecommons.org/licenses/by/4.0/deed.de">CC BY 4.0 &lt;b>international&lt;/b></a>.',
+    );
+    expect(await (await page("/api?lang=en")).text()).toContain(
+      '<h2 id="lizenz">Data licence</h2><p>The content of this hub is published under <a href="https://creativecommons.org/licenses/by/4.0/deed.de">CC BY 4.0 &lt;b>international&lt;/b></a>.',
+    );
     const examples = readdirSync("client-examples", { recursive: true, encoding: "utf8" }).filter((file) =>
       file.endsWith(".graphql"),
     );
@@ -135,7 +142,7 @@ describe("the legal pages without SITE_LEGAL_DIR", () => {
     expect(statement).toContain("BITV 2.0");
     const home = await (await fetch(`${hub.origin}/`)).text();
     expect(home).toContain(
-      '<a href="https://www.govdata.de/dl-de/by-2-0">Datenlizenz Deutschland – Namensnennung 2.0</a>',
+      '<a href="https://www.govdata.de/dl-de/by-2-0">Datenlizenz Deutschland – Namensnennung – Version 2.0</a>',
     );
   });
 });

@@ -99,7 +99,7 @@ describe("the website", () => {
     const html = await home.text();
     expect(html).toMatch(/^<!doctype html><html lang="de">/);
     expect(html).toContain('href="#inhalt"');
-    expect(html).toContain("Datenlizenz Deutschland – Namensnennung 2.0");
+    expect(html).toContain("Datenlizenz Deutschland – Namensnennung – Version 2.0");
     expect(html).toContain('href="/export/projects.csv"');
     expect(html).not.toMatch(/<script/i);
 

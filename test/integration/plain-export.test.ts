@@ -66,7 +66,7 @@ describe("a plain record export (plainRecordExport)", () => {
 
   it("serves them as JSON, with the municipality and the sources as objects", async () => {
     const body = JSON.parse((await get("/export/cooperations.json")).text);
-    expect(Object.keys(body)).toEqual(["cooperations", "count", "next"]);
+    expect(Object.keys(body)).toEqual(["cooperations", "count", "next", "license"]);
     expect(body.count).toBe(2);
     expect(body.cooperations[1]).toMatchObject({
       slug: "ikz-published-ratingen",
@@ -83,7 +83,9 @@ describe("a plain record export (plainRecordExport)", () => {
     const first = await get("/export/cooperations.json?limit=1");
     expect(hub.db.queries.filter((sql) => sql.includes("from public_cooperation r"))).toHaveLength(1);
     const next = JSON.parse(first.text).next as string;
-    expect(first.headers.get("link")).toBe(`<${next}>; rel="next"`);
+    expect(first.headers.get("link")).toBe(
+      `<${next}>; rel="next", <https://www.govdata.de/dl-de/by-2-0>; rel="license"`,
+    );
     const second = JSON.parse((await get(next)).text);
     expect(second).toMatchObject({ count: 1, next: null, cooperations: [{ slug: "ikz-published-ratingen" }] });
 

@@ -160,7 +160,14 @@ describe("npm run reindex", () => {
 describe("npm run seed:synthetic", () => {
   it("adds indexed synthetic municipalities and removes them again", async () => {
     const before = await count();
-    const added = await cli(["seed-synthetic", "--municipalities", "2", "--projects-per-municipality", "3"]);
+    const added = await cli([
+      "seed-synthetic",
+      "--municipalities",
+      "2",
+      "--projects-per-municipality",
+      "3",
+      "--into-live-database",
+    ]);
     expect(added.code).toBe(0);
     // Per municipality: itself, a strategy, five fields of action, three projects, one lesson.
     expect(added.stdout).toBe(`${2 * 11}\n`);
@@ -183,7 +190,18 @@ describe("npm run seed:synthetic", () => {
     );
     try {
       await execute("delete from search_outbox");
-      expect((await cli(["seed-synthetic", "--municipalities", "2", "--projects-per-municipality", "3"])).code).toBe(0);
+      expect(
+        (
+          await cli([
+            "seed-synthetic",
+            "--municipalities",
+            "2",
+            "--projects-per-municipality",
+            "3",
+            "--into-live-database",
+          ])
+        ).code,
+      ).toBe(0);
       const added = (
         await execute<{ key: string }>(`select type || ':' || entity_id as key from (${synthetic}) d order by 1`)
       ).map((row) => row.key);

@@ -46,7 +46,10 @@ describe("loadConfig defaults", () => {
       logFormat: "json",
       environment: "development",
       site: {
-        licence: { name: "Datenlizenz Deutschland – Namensnennung 2.0", url: "https://www.govdata.de/dl-de/by-2-0" },
+        licence: {
+          name: "Datenlizenz Deutschland – Namensnennung – Version 2.0",
+          url: "https://www.govdata.de/dl-de/by-2-0",
+        },
         legal: { impressum: null, datenschutz: null, barrierefreiheit: null },
       },
       tracing: null,
@@ -99,7 +102,10 @@ describe("loadConfig defaults", () => {
       logFormat: "pretty",
       environment: "production",
       site: {
-        licence: { name: "Datenlizenz Deutschland – Namensnennung 2.0", url: "https://www.govdata.de/dl-de/by-2-0" },
+        licence: {
+          name: "Datenlizenz Deutschland – Namensnennung – Version 2.0",
+          url: "https://www.govdata.de/dl-de/by-2-0",
+        },
         legal: { impressum: null, datenschutz: null, barrierefreiheit: null },
       },
       tracing: null,

@@ -88,5 +88,12 @@ describe("the website's configuration", () => {
     expect(failure({ DATA_LICENCE_NAME: "x".repeat(121), DATA_LICENCE_URL: "https://x.example/" })).toMatch(
       /DATA_LICENCE_NAME/,
     );
+    // Kept as the URL parser writes it, so that it goes into an export's `Link` header as it is: no space, no `>`,
+    // and no line break (which the parser drops and a header must not carry).
+    const url = (raw: string) =>
+      loadConfig({ DATA_LICENCE_NAME: "CC BY", DATA_LICENCE_URL: raw }, false).site.licence.url;
+    expect(url("https://lizenz.example/by 4.0/über>")).toBe("https://lizenz.example/by%204.0/%C3%BCber%3E");
+    expect(url("https://lizenz.example/a\r\nSet-Cookie: x")).toBe("https://lizenz.example/aSet-Cookie:%20x");
+    expect(url("HTTPS://Lizenz.Example")).toBe("https://lizenz.example/");
   });
 });

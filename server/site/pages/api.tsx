@@ -1,7 +1,9 @@
 import type { VNode } from "preact";
+import { useContext } from "preact/hooks";
 import type { SiteLanguage } from "../i18n/messages.js";
 import { useSiteLanguage } from "../i18n/site-language.js";
-import { Layout } from "../layout.js";
+import { ExternalLink, Layout } from "../layout.js";
+import { SiteSettingsContext } from "../settings.js";
 import type { SiteApiFacts } from "../site.router.js";
 
 /** A committed example query, by its path in the repository. */
@@ -23,7 +25,15 @@ interface ApiTexts {
   limit: string;
   value: string;
   limits: (api: SiteApiFacts, n: (value: number) => string) => [string, string][];
-  headings: { graphql: string; limits: string; exports: string; embed: string; changes: string; examples: string };
+  headings: {
+    graphql: string;
+    limits: string;
+    exports: string;
+    licence: string;
+    embed: string;
+    changes: string;
+    examples: string;
+  };
   lead: VNode;
   graphql: (href: (path: string) => string) => VNode;
   schema: VNode;
@@ -31,6 +41,8 @@ interface ApiTexts {
   paging: VNode;
   exports: VNode;
   exportPaging: VNode;
+  /** The data licence of the hub's content (DATA_LICENCE_NAME, DATA_LICENCE_URL), linked. */
+  licence: (link: VNode) => VNode;
   embed: VNode;
   changes: (href: (path: string) => string) => VNode;
   examples: VNode;
@@ -59,6 +71,7 @@ const API_TEXTS: Readonly<Record<SiteLanguage, ApiTexts>> = {
       graphql: "GraphQL-API",
       limits: "Grenzen",
       exports: "Exporte",
+      licence: "Lizenz der Daten",
       embed: "Projektkarten zum Einbetten",
       changes: "Änderungen abonnieren",
       examples: "Beispielabfragen",
@@ -113,6 +126,14 @@ const API_TEXTS: Readonly<Record<SiteLanguage, ApiTexts>> = {
         <code>Link</code>-Header mit <code>rel="next"</code>.
       </p>
     ),
+    licence: (link) => (
+      <p>
+        Die Inhalte dieses Hubs stehen unter der Lizenz {link}. Jeder Export nennt sie: CSV- und JSON-Exporte im{" "}
+        <code>Link</code>-Header mit <code>rel="license"</code>, JSON-Exporte zudem im Feld <code>license</code> (
+        <code>name</code>, <code>url</code>). Bitte nennen Sie bei der Weiterverwendung die Quellen, die jeder Eintrag
+        angibt.
+      </p>
+    ),
     embed: (
       <p>
         Kommunen können ein Projekt auf ihrer eigenen Website zeigen: als iframe von <code>/embed/projects/SLUG</code>,
@@ -159,6 +180,7 @@ const API_TEXTS: Readonly<Record<SiteLanguage, ApiTexts>> = {
       graphql: "GraphQL API",
       limits: "Limits",
       exports: "Exports",
+      licence: "Data licence",
       embed: "Project cards to embed",
       changes: "Following changes",
       examples: "Example queries",
@@ -210,6 +232,13 @@ const API_TEXTS: Readonly<Record<SiteLanguage, ApiTexts>> = {
       <p>
         Large exports come in pages (<code>limit</code>, at most 10,000 rows); the <code>Link</code> header with{" "}
         <code>rel="next"</code> names the next page.
+      </p>
+    ),
+    licence: (link) => (
+      <p>
+        The content of this hub is published under {link}. Every export names it: CSV and JSON exports in the{" "}
+        <code>Link</code> header with <code>rel="license"</code>, JSON exports also in the field <code>license</code> (
+        <code>name</code>, <code>url</code>). When you reuse the data, please credit the sources each record names.
       </p>
     ),
     embed: (
@@ -264,6 +293,7 @@ function LimitsTable({ api }: { api: SiteApiFacts }): VNode {
 /** `/api`: how programs use the hub: endpoint, schema, limits, exports, embeds, change feed and the example queries. */
 export function ApiPage({ api, examples }: { api: SiteApiFacts; examples: ClientExample[] }): VNode {
   const { lang, href } = useSiteLanguage();
+  const { licence } = useContext(SiteSettingsContext);
   const texts = API_TEXTS[lang];
   return (
     <Layout title={texts.title} section={null}>
@@ -285,6 +315,9 @@ export function ApiPage({ api, examples }: { api: SiteApiFacts; examples: Client
       <h2>{texts.headings.exports}</h2>
       {texts.exports}
       {texts.exportPaging}
+
+      <h2 id="lizenz">{texts.headings.licence}</h2>
+      {texts.licence(<ExternalLink href={licence.url}>{licence.name}</ExternalLink>)}
 
       <h2>{texts.headings.embed}</h2>
       {texts.embed}
