@@ -32,6 +32,27 @@ import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import pg from "pg";
 import { findFreePort } from "../database/embedded-postgres.js";
+import { asksForHelp } from "./script-args.js";
+
+/** What `npm run bench:nested -- --help` prints. */
+const USAGE = `Usage: npm run bench:nested -- [--seconds 15] [--rounds 3] [--connections 20] [--data seed,synthetic]
+         [--municipalities 100] [--servers hub,postgraphile] [--fresh] [--cpu-prof DIR]
+
+The reference nested read of issue 18, the hub against PostGraphile v4 on the same database, interleaved
+under load (autocannon). Needs DATABASE_URL (a postgres:// URL of a server where it may create the databases
+bench_nested_seed and bench_nested_synthetic) and a build (npm run build). Prints figures; asserts only that
+both servers answer the same data.
+
+  --seconds N          shortest run per server and round (3-600)
+  --rounds N           A B pairs per data set (1-20)
+  --connections N      concurrent connections (1-200)
+  --data LIST          seed, synthetic (comma-separated)
+  --municipalities N   synthetic cities in bench_nested_synthetic (1-20000)
+  --servers LIST       hub, postgraphile (comma-separated)
+  --fresh              make the bench databases anew
+  --cpu-prof DIR       write the hub's CPU profiles into DIR
+  --help, -h           show this text
+`;
 
 /** The PostGraphile release the bench installs and compares against. */
 const POSTGRAPHILE_VERSION = "4.14.1";
@@ -640,6 +661,10 @@ async function benchDataSet(options: Options, dataSet: DataSet): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  if (asksForHelp(process.argv.slice(2))) {
+    process.stdout.write(USAGE);
+    return;
+  }
   let options: Options;
   try {
     options = readOptions(process.argv.slice(2), process.env);

@@ -22,6 +22,16 @@ function bench(args: string[], databaseUrl?: string): Promise<{ code: number | n
 }
 
 describe("bench:nested command line", () => {
+  it.each([["--help"], ["-h"], ["--seconds", "0", "--help"]])(
+    "prints its usage for %j and exits 0 before reading DATABASE_URL",
+    async (...args) => {
+      const result = await bench(args);
+      expect(result.code).toBe(0);
+      expect(result.stderr).toBe("");
+      expect(result.stdout).toMatch(/^Usage: npm run bench:nested -- /);
+    },
+  );
+
   it.each([
     [["--seconds", "0"], /--seconds must be a whole number from 3 to 600, got "0"/],
     [["--seconds", "1e3"], /--seconds must be a whole number/],
