@@ -7,6 +7,7 @@ import { CostKind } from "../../schema/project/cost-kind.enum.js";
 import { CostPeriod } from "../../schema/project/cost-period.enum.js";
 import { ProjectStatus } from "../../schema/project/project-status.enum.js";
 import { StrategyStatus } from "../../schema/strategy/strategy-status.enum.js";
+import { REFERENCE } from "./sources.js";
 
 const V = "herten-vorlage-18-203";
 const STRATEGY = "herten-it-digitalisierungsstrategie";
@@ -65,7 +66,7 @@ export const herten: CitySeed = {
     populationAsOf: null,
     website: null,
     note: "AGS, Regierungsbezirk und Kreis sind öffentliche Referenzangaben; die Vorlage selbst nennt sie nicht.",
-    sources: [V],
+    sources: [V, REFERENCE],
   },
 
   engagements: [

@@ -6,6 +6,7 @@ import { LessonKind } from "../../schema/lesson/lesson-kind.enum.js";
 import { State } from "../../schema/municipality/state.enum.js";
 import { ProjectStatus } from "../../schema/project/project-status.enum.js";
 import { StrategyStatus } from "../../schema/strategy/strategy-status.enum.js";
+import { REFERENCE } from "./sources.js";
 
 const V = "hildesheim-vorlage-20-281";
 const STRATEGY = "hildesheim-digitale-stadtverwaltung-2025";
@@ -40,7 +41,7 @@ export const hildesheim: CitySeed = {
     populationAsOf: null,
     website: null,
     note: "AGS und Landkreis sind öffentliche Referenzangaben (Hildesheim ist Sitz des Landkreises); einen Regierungsbezirk nennen die Angaben nicht.",
-    sources: [V],
+    sources: [V, REFERENCE],
   },
 
   engagements: [

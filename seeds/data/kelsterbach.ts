@@ -4,6 +4,7 @@ import { LessonKind } from "../../schema/lesson/lesson-kind.enum.js";
 import { State } from "../../schema/municipality/state.enum.js";
 import { ProjectStatus } from "../../schema/project/project-status.enum.js";
 import { StrategyStatus } from "../../schema/strategy/strategy-status.enum.js";
+import { REFERENCE } from "./sources.js";
 
 const KA = "kelsterbach-aktuell-2023-10";
 const STRATEGY = "kelsterbach-godigital";
@@ -22,7 +23,7 @@ export const kelsterbach: CitySeed = {
     populationAsOf: null,
     website: null,
     note: "AGS, Regierungsbezirk und Kreis sind öffentliche Referenzangaben; der Artikel spricht nur allgemein vom „Kreis“.",
-    sources: [KA],
+    sources: [KA, REFERENCE],
   },
 
   engagements: [
@@ -53,7 +54,8 @@ export const kelsterbach: CitySeed = {
       title: "#GoDigital",
       status: StrategyStatus.IN_IMPLEMENTATION,
       presentedOn: null,
-      adoptedOn: null,
+      // "adoptedOn" is the date a strategy was adopted or came into force; #GoDigital "läuft seit Februar 2022".
+      adoptedOn: "2022-02",
       horizon: null,
       summary:
         "Digitalisierungsprogramm der Stadtverwaltung Kelsterbach, hervorgegangen aus einem mit der ekom21 erarbeiteten Programmauftrag und in " +
@@ -65,7 +67,7 @@ export const kelsterbach: CitySeed = {
       vision: null,
       note:
         "Der Text schreibt den Namen einmal „#Godigital“ und einmal „#GoDigital“. Einen Ratsbeschluss nennt er nicht; das Programm läuft seit " +
-        "Februar 2022. Handlungsfelder im engeren Sinn nennt der Text nicht.",
+        "Februar 2022, eingetragen als Datum des Inkrafttretens. Handlungsfelder im engeren Sinn nennt der Text nicht.",
       decisions: [],
       consultants: ["ekom21"],
       fieldsOfAction: [],

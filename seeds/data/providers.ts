@@ -1,10 +1,11 @@
 import type { ProviderSeed } from "../seed-data.js";
 import { ProviderKind } from "../../schema/provider/provider-kind.enum.js";
 import { State } from "../../schema/municipality/state.enum.js";
+import { REFERENCE } from "./sources.js";
 
 /**
  * Organisations that serve the seeded municipalities. Legal names, seats and served states
- * of regio iT, ekom21 and KRZN are the public reference facts given in the seed documents' index.
+ * of regio iT, ekom21 and KRZN are the public reference facts given in the seed documents' index, cited as such.
  */
 export const providers: ProviderSeed[] = [
   {
@@ -19,7 +20,7 @@ export const providers: ProviderSeed[] = [
       "Kommunalnaher IT-Dienstleister mit Hauptsitz in Aachen. Übernimmt schrittweise große Teile des IT-Betriebs " +
       "der Stadt Ratingen und hat die Stadt bei ihrer Digitalisierungsstrategie beraten. " +
       "Der Fachbeitrag aus Ratingen schreibt den Namen „Regio IT“.",
-    sources: ["ratingen-trimborn-2021", "kommune21-ratingen-2021-07-02"],
+    sources: ["ratingen-trimborn-2021", "kommune21-ratingen-2021-07-02", REFERENCE],
   },
   {
     slug: "ekom21",
@@ -32,7 +33,7 @@ export const providers: ProviderSeed[] = [
     description:
       "Hessisches IT-Dienstleistungsunternehmen für Kommunen; hat Kelsterbach beraten und mit der Stadt den " +
       "Programmauftrag für #GoDigital erarbeitet.",
-    sources: ["kelsterbach-aktuell-2023-10"],
+    sources: ["kelsterbach-aktuell-2023-10", REFERENCE],
   },
   {
     slug: "krzn",
@@ -46,7 +47,7 @@ export const providers: ProviderSeed[] = [
       "Kommunales Rechenzentrum (Zweckverband). Anbieter der Kita-Software JUGIS, die es mit zentraler Datenhaltung " +
       "selbst betreibt; bei ihm nutzt Herten zahlreiche weitere Verfahren, darunter das Einwohnerverfahren Meso und " +
       "das Kassenverfahren SAP.",
-    sources: ["herten-vorlage-18-203"],
+    sources: ["herten-vorlage-18-203", REFERENCE],
   },
   {
     slug: "unity-ag",

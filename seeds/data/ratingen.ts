@@ -5,6 +5,7 @@ import { LessonKind } from "../../schema/lesson/lesson-kind.enum.js";
 import { State } from "../../schema/municipality/state.enum.js";
 import { ProjectStatus } from "../../schema/project/project-status.enum.js";
 import { StrategyStatus } from "../../schema/strategy/strategy-status.enum.js";
+import { REFERENCE } from "./sources.js";
 
 const TRIMBORN = "ratingen-trimborn-2021";
 const K21 = "kommune21-ratingen-2021-07-02";
@@ -29,7 +30,7 @@ export const ratingen: CitySeed = {
       "Die Einwohnerzahl ist eine gerundete Angabe: Der Fachbeitrag spricht von der „90.000-Einwohner-Stadt“, ohne Stichtag. " +
       "Die Website-Adresse stammt aus dem Verweis auf das Strategiepapier bei Kommune21. " +
       "AGS, Regierungsbezirk und Kreis sind öffentliche Referenzangaben; Kommune21 nennt den Regierungsbezirk Düsseldorf.",
-    sources: [TRIMBORN, K21],
+    sources: [TRIMBORN, K21, REFERENCE],
   },
 
   engagements: [

@@ -1,6 +1,12 @@
 import type { SourceSeed } from "../seed-data.js";
 
-/** The five publications the seed data is taken from, one per seed document. */
+/** The key of the reference facts (AGS, administrative districts, providers' legal names and seats). */
+export const REFERENCE = "referenzangaben-index";
+
+/**
+ * The five publications the seed data is taken from, one per seed document, and the reference facts of the
+ * documents' index, which the publications themselves do not contain.
+ */
 export const sources: SourceSeed[] = [
   {
     key: "ratingen-trimborn-2021",
@@ -76,5 +82,20 @@ export const sources: SourceSeed[] = [
       "Bearbeiterin „Ladwig, Katja“. Ein Datum der Vorlage ist nicht angegeben; sie kündigt die Vorstellung am " +
       "14.09.2020 als künftig an und wurde also davor verfasst. Die Anlagen (Anlage 1: Strategie, 7706 KB; " +
       "Anlage 2: Finanzplan, 65 KB) sind im Text nicht enthalten.",
+  },
+  {
+    key: REFERENCE,
+    title:
+      "Öffentliche Referenzangaben zu den vier Städten und zu regio iT, ekom21 und KRZN (Verzeichnis der Quelltexte)",
+    publisher: null,
+    author: null,
+    publishedOn: null,
+    url: null,
+    document: "INDEX.md",
+    note:
+      "Das Verzeichnis der Quelltexte stellt als öffentliche Referenzangaben zusammen: amtlicher Gemeindeschlüssel (AGS), Land, " +
+      "Regierungsbezirk und Kreis der vier Städte sowie Rechtsname, Sitz und Tätigkeitsgebiet von regio iT, ekom21 und KRZN. " +
+      "Amtlich geführt wird der AGS im Gemeindeverzeichnis der statistischen Ämter. Die Pressetexte und Vorlagen selbst " +
+      "nennen diese Angaben nicht (außer dem Regierungsbezirk Düsseldorf bei Kommune21 und dem Sitz Aachen im Ratinger Fachbeitrag).",
   },
 ];
