@@ -1,7 +1,9 @@
 import { ConfigError, loadConfig } from "../config.js";
 import { createLogger } from "../logger.js";
+import { BACKUP_USAGE, runBackupCommand } from "./backup.command.js";
 import { MIGRATE_USAGE, runMigrateCommand } from "./migrate.command.js";
 import { runReindexCommand, REINDEX_USAGE } from "./reindex.command.js";
+import { RESTORE_USAGE, runRestoreCommand } from "./restore.command.js";
 import { runSyntheticCommand, SYNTHETIC_USAGE } from "./synthetic.command.js";
 import { asksForHelp, HELP_ARGS } from "./script-args.js";
 import { runTokenCommand, TOKEN_USAGE } from "./token.command.js";
@@ -14,6 +16,8 @@ const COMMANDS = {
   reindex: { run: runReindexCommand, usage: REINDEX_USAGE },
   "seed-synthetic": { run: runSyntheticCommand, usage: SYNTHETIC_USAGE },
   migrate: { run: runMigrateCommand, usage: MIGRATE_USAGE },
+  backup: { run: runBackupCommand, usage: BACKUP_USAGE },
+  restore: { run: runRestoreCommand, usage: RESTORE_USAGE },
 } as const;
 
 /** The usage text of the CLI as a whole, for `--help`, `help` and an unknown command. */
