@@ -12,12 +12,28 @@ import { hubVersion } from "./version.js";
 
 /** The commands of the CLI: how to run each and its usage text. */
 const COMMANDS = {
-  token: { run: runTokenCommand, usage: TOKEN_USAGE },
-  reindex: { run: runReindexCommand, usage: REINDEX_USAGE },
-  "seed-synthetic": { run: runSyntheticCommand, usage: SYNTHETIC_USAGE },
-  migrate: { run: runMigrateCommand, usage: MIGRATE_USAGE },
-  backup: { run: runBackupCommand, usage: BACKUP_USAGE },
-  restore: { run: runRestoreCommand, usage: RESTORE_USAGE },
+  token: { run: runTokenCommand, usage: TOKEN_USAGE, summary: "create, list and revoke API tokens" },
+  reindex: { run: runReindexCommand, usage: REINDEX_USAGE, summary: "rebuild the search index from the database" },
+  "seed-synthetic": {
+    run: runSyntheticCommand,
+    usage: SYNTHETIC_USAGE,
+    summary: "add (or --remove) synthetic municipalities, for benchmarks",
+  },
+  migrate: {
+    run: runMigrateCommand,
+    usage: MIGRATE_USAGE,
+    summary: "apply the database migrations this version lacks",
+  },
+  backup: {
+    run: runBackupCommand,
+    usage: BACKUP_USAGE,
+    summary: "write the hub's data to a file, online (one snapshot)",
+  },
+  restore: {
+    run: runRestoreCommand,
+    usage: RESTORE_USAGE,
+    summary: "load a backup file into an empty (or --replace) database",
+  },
 } as const;
 
 /** The usage text of the CLI as a whole, for `--help`, `help` and an unknown command. */
@@ -26,10 +42,9 @@ export const CLI_USAGE = `Usage: npm run --silent hub -- <command> [options]
 
 Without a command the hub serves. The commands:
 
-  token            create, list and revoke API tokens
-  reindex          rebuild the search index from the database
-  seed-synthetic   add (or --remove) synthetic municipalities, for benchmarks
-  migrate          apply the database migrations this version lacks
+${Object.entries(COMMANDS)
+  .map(([name, { summary }]) => `  ${name.padEnd(17)}${summary}`)
+  .join("\n")}
 
   help [<command>], <command> --help, -h   show the usage of the CLI or of a command; exit 0
   --version                                print the hub's version; exit 0
