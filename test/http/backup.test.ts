@@ -17,36 +17,16 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { embeddedPostgresUrl, findFreePort } from "../../server/database/embedded-postgres.js";
 import { withDatabase } from "../support/database-url.js";
 import { databaseDigestAt } from "../support/digest.js";
+import { cli, type CliResult, finished, MAIN } from "../support/cli-process.js";
 
-const MAIN = path.resolve("dist/server/main.js");
 const LONG = 300_000;
 const { adminUrl, prefix } = inject("testDatabase");
 const databases: string[] = [];
 const children: ChildProcess[] = [];
 let dir: string;
 
-interface Result {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Collects a child's output until it exits. */
-function finished(child: ChildProcess): Promise<Result> {
-  let stdout = "";
-  let stderr = "";
-  child.stdout!.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-  return new Promise((resolve) => child.on("close", (code) => resolve({ code, stdout, stderr })));
-}
-
-/** Runs `node dist/server/main.js …args` with only PATH and `env` in its environment. */
-function cli(args: string[], env: Record<string, string>): Promise<Result> {
-  return finished(spawn(process.execPath, [MAIN, ...args], { env: { PATH: process.env.PATH ?? "", ...env } }));
-}
-
 /** The last line of stderr that is not the progress bar's. */
-function message(result: Result): string {
+function message(result: CliResult): string {
   return result.stderr
     .trim()
     .split("\n")

@@ -4,38 +4,17 @@
  * empty database all succeed and each migration runs once (the advisory lock).
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { findFreePort } from "../../server/database/embedded-postgres.js";
 import { migrations } from "../../server/database/migrations/index.js";
 import { withDatabase } from "../support/database-url.js";
+import { cli, finished, MAIN } from "../support/cli-process.js";
 
-const MAIN = path.resolve("dist/server/main.js");
 const LONG = 180_000;
 const NAMES = migrations.map((migration) => migration.name);
 const { adminUrl, prefix } = inject("testDatabase");
 const databases: string[] = [];
-
-interface Result {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Collects a child's output until it exits. */
-function finished(child: ChildProcess): Promise<Result> {
-  let stdout = "";
-  let stderr = "";
-  child.stdout!.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-  return new Promise((resolve) => child.on("close", (code) => resolve({ code, stdout, stderr })));
-}
-
-/** Runs `node dist/server/main.js …args` with only PATH and `env` in its environment. */
-function cli(args: string[], env: Record<string, string>): Promise<Result> {
-  return finished(spawn(process.execPath, [MAIN, ...args], { env: { PATH: process.env.PATH ?? "", ...env } }));
-}
 
 async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: adminUrl });
