@@ -326,7 +326,7 @@ class SeedRun {
       Project,
       { slug: seed.slug },
       () => new Project(seed.slug, seed.title, seed.summary, ref(municipality), seed.status),
-      ["topics", "providers", "products", "partners", "sources"],
+      ["topics", "providers", "products", "replacedProducts", "partners", "sources"],
     );
     const owner = seed.strategy ? lookup(strategies, seed.strategy, "strategy") : null;
     const field =
@@ -345,6 +345,7 @@ class SeedRun {
     this.tag(project, seed.topics);
     project.providers.set(seed.providers.map((slug) => lookup(this.providers, slug, "provider")));
     project.products.set(seed.products.map((slug) => lookup(this.products, slug, "product")));
+    project.replacedProducts.set((seed.replacedProducts ?? []).map((slug) => lookup(this.products, slug, "product")));
     project.partners.set(seed.partners.map((slug) => lookup(this.municipalities, slug, "municipality")));
     this.cite(project, seed.sources);
     await this.em.flush();

@@ -184,6 +184,8 @@ export interface ProjectSeed {
   costs: CostItemSeed[];
   providers: string[];
   products: string[];
+  /** Products the project replaces (not uses); none when left out. */
+  replacedProducts?: string[];
   /** Slugs of partner municipalities (only ones seeded). */
   partners: string[];
   note: string | null;

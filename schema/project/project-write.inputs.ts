@@ -62,6 +62,13 @@ export class ProjectInput extends TaggedCitedInput {
   @IsReferenceList(MAX_PROJECT_PROVIDERS)
   products?: string[] | null;
 
+  @Field(() => [String], {
+    nullable: true,
+    description: "Slugs of the software products the project replaces (not uses); replaces the list.",
+  })
+  @IsReferenceList(MAX_PROJECT_PROVIDERS)
+  replacedProducts?: string[] | null;
+
   @Field(() => [String], { nullable: true, description: "Slugs of partner municipalities; replaces the list." })
   @IsReferenceList(MAX_PROJECT_PARTNERS)
   partners?: string[] | null;

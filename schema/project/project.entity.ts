@@ -78,6 +78,10 @@ export class Project extends Publishable {
   @ManyToMany({ entity: () => Product })
   products = new Collection<Product>(this);
 
+  /** Products the project replaces: in use until it is done, not used by it. */
+  @ManyToMany({ entity: () => Product, pivotTable: "project_replaced_products" })
+  replacedProducts = new Collection<Product>(this);
+
   @ManyToMany({ entity: () => Municipality, pivotTable: "project_partners" })
   partners = new Collection<Municipality>(this);
 

@@ -27,6 +27,7 @@ export interface ProjectRecord {
   topics: string[];
   providers: { slug: string; name: string }[];
   products: { slug: string; name: string }[];
+  replacedProducts: { slug: string; name: string }[];
   startedOn: string | null;
   plannedEndOn: string | null;
   completedOn: string | null;
@@ -73,6 +74,8 @@ const PROJECT_BATCH_SQL = `
                      join provider v on v.id = pv.provider_id where pv.project_id = p.id), '[]') as providers,
          coalesce((select json_agg(json_build_object('slug', d.slug, 'name', d.name) order by d.name, d.slug) from project_products pd
                      join product d on d.id = pd.product_id where pd.project_id = p.id), '[]') as products,
+         coalesce((select json_agg(json_build_object('slug', d.slug, 'name', d.name) order by d.name, d.slug) from project_replaced_products pd
+                     join product d on d.id = pd.product_id where pd.project_id = p.id), '[]') as "replacedProducts",
          coalesce((select json_agg(json_build_object('title', s.title, 'publisher', s.publisher, 'publishedOn', s.published_on, 'url', s.url)
                                    order by s.key collate "C")
                      from project_sources ps join public_source s on s.id = ps.source_id
@@ -94,6 +97,7 @@ export async function projectRecords(em: EntityManager, ids: readonly number[]):
     topics: row.topics,
     providers: row.providers,
     products: row.products,
+    replacedProducts: row.replacedProducts,
     startedOn: row.startedOn,
     plannedEndOn: row.plannedEndOn,
     completedOn: row.completedOn,
@@ -112,6 +116,7 @@ function projectColumns({ page }: ExportContext): CsvColumn<ProjectRecord>[] {
     { header: "topics", value: (p) => p.topics.join(", ") },
     { header: "providers", value: (p) => p.providers.map((provider) => provider.name).join(", ") },
     { header: "products", value: (p) => p.products.map((product) => product.name).join(", ") },
+    { header: "replaced_products", value: (p) => p.replacedProducts.map((product) => product.name).join(", ") },
     { header: "started_on", value: (p) => p.startedOn },
     { header: "planned_end_on", value: (p) => p.plannedEndOn },
     { header: "completed_on", value: (p) => p.completedOn },

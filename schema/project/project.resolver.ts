@@ -60,6 +60,16 @@ export class ProjectResolver {
     return loaders.related<Project, Product>(Project, "products", "name").load(project);
   }
 
+  @FieldResolver(() => [Product], {
+    description:
+      "Software products the project replaces: in use until it is done, not used by it (their vendors and hosts are " +
+      "the municipality's engagements, not the project's providers).",
+  })
+  @MaxItems(MAX_PROJECT_PROVIDERS)
+  replacedProducts(@Root() project: Project, @Ctx() { loaders }: HubContext): Promise<Product[]> {
+    return loaders.related<Project, Product>(Project, "replacedProducts", "name").load(project);
+  }
+
   @FieldResolver(() => [Municipality], { description: "Partner municipalities in the project." })
   @MaxItems(MAX_PROJECT_PARTNERS)
   partners(@Root() project: Project, @Ctx() { loaders }: HubContext): Promise<Municipality[]> {

@@ -1,4 +1,4 @@
-import { ref } from "@mikro-orm/core";
+import { type Collection, ref } from "@mikro-orm/core";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import type { HubContext } from "../common/context.js";
 import { badUserInput } from "../common/errors.js";
@@ -19,11 +19,46 @@ import { findOwnStrategy } from "../strategy/own-strategy.js";
 import type { CreateProjectInput, ProjectInput } from "./project-write.inputs.js";
 import { Project } from "./project.entity.js";
 
+/** The slug lists of a project input, each of which replaces a list of the project: the entity, and where valid slugs are. */
+const PROJECT_LISTS = [
+  { field: "providers", entity: Provider, hint: "Query `providers` for valid slugs." },
+  { field: "products", entity: Product, hint: "Query `providers { products }` for valid slugs." },
+  { field: "replacedProducts", entity: Product, hint: "Query `providers { products }` for valid slugs." },
+  { field: "partners", entity: Municipality, hint: "Query `municipalities` for valid slugs." },
+] as const;
+
+/** Replaces the lists the input gives (providers, products, replaced products, partners), each of known, unarchived records. */
+async function applyProjectLists(tx: EntityManager, project: Project, input: ProjectInput): Promise<void> {
+  for (const { field, entity, hint } of PROJECT_LISTS) {
+    const slugs = input[field];
+    if (slugs === undefined) continue;
+    const records = await findAllNamed<Provider | Product | Municipality>(
+      tx,
+      entity,
+      "slug",
+      slugs ?? [],
+      `input.${field}`,
+      hint,
+    );
+    (project[field] as Collection<Provider | Product | Municipality>).set(records);
+  }
+}
+
 /** How the write path handles projects. */
 export const projectKind: RecordKind<Project> = {
   entity: Project,
   label: "project",
-  populate: ["municipality", "strategy", "fieldOfAction", "topics", "providers", "products", "partners", "sources"],
+  populate: [
+    "municipality",
+    "strategy",
+    "fieldOfAction",
+    "topics",
+    "providers",
+    "products",
+    "replacedProducts",
+    "partners",
+    "sources",
+  ],
   owner: (project) => project.municipality.id,
   publishProblems: (project) => [
     ...(project.topics.count() ? [] : [["topics", "it has no topic"] as [string, string]]),
@@ -62,42 +97,7 @@ async function applyProject(tx: EntityManager, project: Project, input: ProjectI
     project.fieldOfAction = field ? ref(field) : null;
   }
   await applyTopicsAndSources(tx, project, input);
-  if (input.providers !== undefined) {
-    project.providers.set(
-      await findAllNamed(
-        tx,
-        Provider,
-        "slug",
-        input.providers ?? [],
-        "input.providers",
-        "Query `providers` for valid slugs.",
-      ),
-    );
-  }
-  if (input.products !== undefined) {
-    project.products.set(
-      await findAllNamed(
-        tx,
-        Product,
-        "slug",
-        input.products ?? [],
-        "input.products",
-        "Query `providers { products }` for valid slugs.",
-      ),
-    );
-  }
-  if (input.partners !== undefined) {
-    project.partners.set(
-      await findAllNamed(
-        tx,
-        Municipality,
-        "slug",
-        input.partners ?? [],
-        "input.partners",
-        "Query `municipalities` for valid slugs.",
-      ),
-    );
-  }
+  await applyProjectLists(tx, project, input);
 }
 
 /** Creates a project of a municipality, as a draft. */

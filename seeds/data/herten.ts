@@ -393,15 +393,19 @@ export const herten: CitySeed = {
           sources: [V],
         },
       ],
-      providers: ["krzn", "software-beratung-meinhard", "hertener-stadtwerke"],
-      products: ["jugis", "winkita", "meso", "sap"],
+      // winkita, its vendor and its hosting by the Stadtwerke are what the project replaces, not what it uses: winkita
+      // is a replaced product, and Meinhard and the Stadtwerke stay the city's engagements (above), not project providers.
+      providers: ["krzn"],
+      products: ["jugis", "meso", "sap"],
+      replacedProducts: ["winkita"],
       partners: [],
       note:
         "Als mögliches Nahziel „Einführung einer medienbruchfreien Kindergarten/ Tagespflegesoftware“ genannt. Die Einführung von Kita-Online " +
         "ist für 2019 geplant, für das Kindergartenjahr 2020/2021 (s. Drs.-Nr. 18/207). Die Gesamtkosten laut Angebot betragen „zurzeit“ " +
         "19.300 EUR p.a. Die Kosten der bisherigen Software (rund 4.400 EUR p.a.) und der Mehrbedarf sind als Vergleichsposten mit erfasst; " +
         "die vier JUGIS-Bausteine ergeben zusammen die 19.300 EUR. Mittelfristig erwartet die Vorlage durch optimierte Abläufe Synergien und " +
-        "mögliche weitere Einsparungen.",
+        "mögliche weitere Einsparungen. Abgelöst würde die bisherige Software winkita der Software & Beratung Meinhard GmbH samt ihrem " +
+        "Hosting bei den Hertener Stadtwerken; Meso und SAP bleiben in Gebrauch und werden über Schnittstellen angebunden.",
       sources: [V],
     },
     idea(

@@ -200,6 +200,7 @@ export const PROJECT_QUERY = `query SiteProject($slug: String!) {
     fieldOfAction { title }
     providers { slug name }
     products { name vendor { slug name } }
+    replacedProducts { name vendor { slug name } }
     lessons(first: 50) { title kind body }
     costs(first: 50) { amount currency period kind description note sources { ...SiteSource } }
     sources { ...SiteSource }
@@ -223,6 +224,7 @@ export interface ProjectData {
         fieldOfAction: { title: string } | null;
         providers: Named[];
         products: { name: string; vendor: Named | null }[];
+        replacedProducts: { name: string; vendor: Named | null }[];
         lessons: { title: string; kind: string; body: string }[];
         costs: {
           amount: string;

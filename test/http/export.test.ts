@@ -51,7 +51,7 @@ describe("GET /export/projects.csv", () => {
     expect(rows.map((r) => r.slug).sort()).toEqual(seedProjects.map((p) => p.slug).sort());
     const header = res.bytes.subarray(3).toString("utf8").split("\r\n")[0];
     expect(header).toBe(
-      "slug;title;municipality;state;status;strategy;topics;providers;products;started_on;planned_end_on;completed_on;summary;page;sources",
+      "slug;title;municipality;state;status;strategy;topics;providers;products;replaced_products;started_on;planned_end_on;completed_on;summary;page;sources",
     );
   });
 
@@ -63,7 +63,9 @@ describe("GET /export/projects.csv", () => {
     expect(kita.summary).toContain(";");
     expect(kita.title).toBe(seed.title);
     expect(kita.municipality).toBe("Herten");
-    expect(kita.providers).toBe("Hertener Stadtwerke GmbH, KRZN, Software & Beratung Meinhard GmbH");
+    expect(kita.providers).toBe("KRZN");
+    expect(kita.products).toBe("JUGIS, Meso, SAP");
+    expect(kita.replaced_products).toBe("winkita");
     expect(kita.topics).toBe([...seed.topics].sort().join(", "));
     expect(kita.page).toBe(`${hub.origin}/projekte/herten-kita-online`);
   });
@@ -175,11 +177,8 @@ describe("GET /export/projects.json", () => {
     expect(body.projects.map((p: any) => p.slug).sort()).toEqual(expected.map((p) => p.slug).sort());
     const kita = body.projects.find((p: any) => p.slug === "herten-kita-online");
     expect(kita.municipality).toEqual({ slug: "herten", name: "Herten", state: "NW" });
-    expect(kita.providers.map((p: any) => p.slug).sort()).toEqual([
-      "hertener-stadtwerke",
-      "krzn",
-      "software-beratung-meinhard",
-    ]);
+    expect(kita.providers.map((p: any) => p.slug)).toEqual(["krzn"]);
+    expect(kita.replacedProducts).toEqual([{ slug: "winkita", name: "winkita" }]);
     const source = seedData.sources.find((s) => s.key === "herten-vorlage-18-203")!;
     expect(kita.sources).toEqual([
       { title: source.title, publisher: source.publisher, publishedOn: source.publishedOn, url: source.url },

@@ -312,24 +312,32 @@ const answers: Record<string, AnswerCheck> = {
           providers: [],
         });
       },
-      "names KRZN as provider and JUGIS (by KRZN) among the products of Herten's project": async () => {
-        const { projects } = await run("ikz/kita-software.graphql");
-        const herten = projects.nodes.find((p: Data) => p.slug === "herten-kita-online");
-        expect(sortedSlugs(herten.providers)).toEqual(["hertener-stadtwerke", "krzn", "software-beratung-meinhard"]);
-        expect(herten.providers.find((p: Data) => p.slug === "krzn")).toEqual({
-          slug: "krzn",
-          name: "KRZN",
-          kind: "MUNICIPAL_IT_SERVICE_PROVIDER",
-        });
-        expect(sortedSlugs(herten.products)).toEqual(["jugis", "meso", "sap", "winkita"]);
-        expect(herten.products.find((p: Data) => p.slug === "jugis")).toEqual({
-          slug: "jugis",
-          name: "JUGIS",
-          vendor: { slug: "krzn", name: "KRZN" },
-        });
-        expect(herten.products.find((p: Data) => p.slug === "winkita").vendor.slug).toBe("software-beratung-meinhard");
-        expect(herten.lessons.map((l: Data) => l.slug)).toEqual(["herten-kita-software-kostenvergleich"]);
-      },
+      "names KRZN as provider, JUGIS (by KRZN) among the products and winkita as replaced in Herten's project":
+        async () => {
+          const { projects } = await run("ikz/kita-software.graphql");
+          const herten = projects.nodes.find((p: Data) => p.slug === "herten-kita-online");
+          // The vendor and host of the software the project replaces are not its providers.
+          expect(sortedSlugs(herten.providers)).toEqual(["krzn"]);
+          expect(herten.providers.find((p: Data) => p.slug === "krzn")).toEqual({
+            slug: "krzn",
+            name: "KRZN",
+            kind: "MUNICIPAL_IT_SERVICE_PROVIDER",
+          });
+          expect(sortedSlugs(herten.products)).toEqual(["jugis", "meso", "sap"]);
+          expect(herten.products.find((p: Data) => p.slug === "jugis")).toEqual({
+            slug: "jugis",
+            name: "JUGIS",
+            vendor: { slug: "krzn", name: "KRZN" },
+          });
+          expect(herten.replacedProducts).toEqual([
+            {
+              slug: "winkita",
+              name: "winkita",
+              vendor: { slug: "software-beratung-meinhard", name: "Software & Beratung Meinhard GmbH" },
+            },
+          ]);
+          expect(herten.lessons.map((l: Data) => l.slug)).toEqual(["herten-kita-software-kostenvergleich"]);
+        },
       "gives Herten's costs in source order; the COST items sum to 19,300.00 EUR a year": async () => {
         const { projects } = await run("ikz/kita-software.graphql");
         const herten = projects.nodes.find((p: Data) => p.slug === "herten-kita-online");

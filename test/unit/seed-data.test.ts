@@ -420,7 +420,10 @@ describe("seed data key facts", () => {
     const total = kita.costs.find((c) => c.period === CostPeriod.TOTAL);
     expect(total?.amount).toBe("74500.00");
     expect(total?.note).toMatch(/59\.600/);
-    expect(kita.products).toEqual(expect.arrayContaining(["jugis", "winkita"]));
+    expect(kita.products).toEqual(expect.arrayContaining(["jugis"]));
+    // winkita is what the project replaces; its vendor and host are not the project's providers.
+    expect(kita.replacedProducts).toEqual(["winkita"]);
+    expect(kita.providers).toEqual(["krzn"]);
   });
 
   it("Herten: strategy draft with three goals, decisions and project ideas", () => {

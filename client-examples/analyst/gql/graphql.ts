@@ -436,6 +436,8 @@ export type CreateProjectInput = {
   products?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Slugs of the providers involved; replaces the list. */
   providers?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Slugs of the software products the project replaces (not uses); replaces the list. */
+  replacedProducts?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Stable slug, e.g. `herten-kita-online`: lowercase letters, digits and hyphens; cannot be changed later. An editor token's slugs begin with its municipality's slug and a hyphen. */
   slug: Scalars['String']['input'];
   /** Keys of the sources the facts come from; replaces the list. Create a source first with `createSource`. */
@@ -1518,6 +1520,8 @@ export type Project = Node & Publishable & {
   providers: Array<Provider>;
   /** Draft, published or archived. The public only ever sees published records. */
   publicationState: PublicationState;
+  /** Software products the project replaces: in use until it is done, not used by it (their vendors and hosts are the municipality's engagements, not the project's providers). */
+  replacedProducts: Array<Product>;
   /** Every write to the record, newest first: who, when, what changed. Visible to the editors of the record's municipality and to admins; anybody else gets a FORBIDDEN error here. */
   revisions?: Maybe<Array<Revision>>;
   /** Published projects of other municipalities that resemble this one (shared topics, wording of title and summary, a shared provider or product), best first, each with its reasons. Empty when nothing is plausibly similar: the list is never padded. */
@@ -1620,6 +1624,8 @@ export type ProjectInput = {
   products?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Slugs of the providers involved; replaces the list. */
   providers?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Slugs of the software products the project replaces (not uses); replaces the list. */
+  replacedProducts?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Keys of the sources the facts come from; replaces the list. Create a source first with `createSource`. */
   sources?: InputMaybe<Array<Scalars['String']['input']>>;
   /** When work started: `2021`, `2021-08` or `2021-08-26`. */

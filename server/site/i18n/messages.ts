@@ -123,6 +123,7 @@ export interface Messages {
     topics: string;
     noTopic: string;
     products: string;
+    replacedProducts: string;
     by: string;
     lessons: string;
     sources: string;
@@ -478,6 +479,7 @@ export const de: Messages = {
     topics: "Themen",
     noTopic: "Keinem Thema zugeordnet.",
     products: "Produkte",
+    replacedProducts: "Löst ab",
     by: " von ",
     lessons: "Erfahrungen",
     sources: "Quellen",
@@ -894,6 +896,7 @@ export const en: Messages = {
     topics: "Topics",
     noTopic: "Not assigned to any topic.",
     products: "Products",
+    replacedProducts: "Replaces",
     by: " by ",
     lessons: "Lessons learned",
     sources: "Sources",

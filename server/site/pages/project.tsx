@@ -72,7 +72,8 @@ export function ProjectPage({ project, origin }: { project: Project; origin: str
       <h2>{t.project.topics}</h2>
       {project.topics.length > 0 ? <TopicLinks topics={project.topics} /> : <p>{t.project.noTopic}</p>}
       {project.note ? <p lang={contentLang}>{project.note}</p> : null}
-      <Products products={project.products} />
+      <Products products={project.products} heading={t.project.products} />
+      <Products products={project.replacedProducts} heading={t.project.replacedProducts} />
       <ProjectCosts costs={project.costs} />
       <Lessons lessons={project.lessons} />
       <h2>{t.project.sources}</h2>
@@ -133,13 +134,13 @@ function Facts({ project }: { project: Project }): VNode {
   );
 }
 
-/** The products the project uses, with their vendors; nothing when there are none. */
-function Products({ products }: { products: Project["products"] }): VNode | null {
+/** Products with their vendors under `heading` (those the project uses, or those it replaces); nothing when there are none. */
+function Products({ products, heading }: { products: Project["products"]; heading: string }): VNode | null {
   const { t, href } = useSiteLanguage();
   if (products.length === 0) return null;
   return (
     <>
-      <h2>{t.project.products}</h2>
+      <h2>{heading}</h2>
       <ul>
         {products.map((product, index) => (
           <li key={index}>
