@@ -12,16 +12,15 @@ import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises
 import os from "node:os";
 import path from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { embeddedPostgresUrl, findFreePort } from "../../server/database/embedded-postgres.js";
-import { withDatabase } from "../support/database-url.js";
 import { databaseDigestAt } from "../support/digest.js";
 import { cli, type CliResult, finished, MAIN } from "../support/cli-process.js";
+import { ScratchDatabases, withClient } from "../support/scratch-databases.js";
 
 const LONG = 300_000;
 const { adminUrl, prefix } = inject("testDatabase");
-const databases: string[] = [];
+const scratch = new ScratchDatabases(adminUrl, prefix);
 const children: ChildProcess[] = [];
 let dir: string;
 
@@ -59,28 +58,6 @@ function stopHub(child: ChildProcess): Promise<void> {
     child.once("exit", () => resolve());
     child.kill("SIGTERM");
   });
-}
-
-/** Runs `work` with a client of `url`. */
-async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
-/** Creates an empty database on the test run's PostgreSQL and returns its URL. */
-async function emptyDatabase(label: string): Promise<string> {
-  const name = `${prefix}_${process.pid}_${label}`;
-  databases.push(name);
-  await withClient(adminUrl, async (client) => {
-    await client.query(`drop database if exists "${name}" with (force)`);
-    await client.query(`create database "${name}"`);
-  });
-  return withDatabase(adminUrl, name);
 }
 
 /** How many tables the database at `url` has in its public schema. */
@@ -139,9 +116,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all(children.map(stopHub));
-  await withClient(adminUrl, async (client) => {
-    for (const name of databases) await client.query(`drop database if exists "${name}" with (force)`);
-  });
+  await scratch.dropAll();
   await rm(dir, { recursive: true, force: true });
 });
 
@@ -186,7 +161,7 @@ describe("round trip", () => {
       const intoFresh = await cli(["restore", backupFile], restoredEnv);
       expect(intoFresh.code, intoFresh.stderr).toBe(0);
       expect(intoFresh.stdout).toMatch(/^restored \d+ rows into .*restored\/postgres/);
-      pg15Url = await emptyDatabase("backup_pg15");
+      pg15Url = await scratch.empty("backup_pg15");
       const intoPg15 = await cli(["restore", backupFile], { DATABASE_URL: pg15Url });
       expect(intoPg15.code, intoPg15.stderr).toBe(0);
       expect(intoPg15.stderr).toMatch(/rows \[=+\] 100%/);
@@ -282,7 +257,7 @@ describe("refused restores", () => {
           /from a newer schema: migration Migration20991231000000Future is unknown/,
         ],
       ];
-      const target = await emptyDatabase("backup_refuse");
+      const target = await scratch.empty("backup_refuse");
       type Run = {
         name: string;
         content: Buffer | string[];
@@ -381,7 +356,7 @@ describe("usage and the backup file", () => {
       }
       const kept = path.join(dir, "kept.gz");
       await writeFile(kept, "the previous backup");
-      const noSchema = await cli(["backup", kept], { DATABASE_URL: await emptyDatabase("backup_none") });
+      const noSchema = await cli(["backup", kept], { DATABASE_URL: await scratch.empty("backup_none") });
       expect(noSchema.code).toBe(1);
       expect(message(noSchema)).toMatch(/holds no hub schema/);
       // Stopped by the file size limit halfway through writing: FILE keeps the previous backup.

@@ -4,57 +4,29 @@
  * empty database all succeed and each migration runs once (the advisory lock).
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { findFreePort } from "../../server/database/embedded-postgres.js";
 import { migrations } from "../../server/database/migrations/index.js";
-import { withDatabase } from "../support/database-url.js";
 import { cli, finished, MAIN } from "../support/cli-process.js";
+import { ScratchDatabases, withClient } from "../support/scratch-databases.js";
 
 const LONG = 180_000;
 const NAMES = migrations.map((migration) => migration.name);
 const { adminUrl, prefix } = inject("testDatabase");
-const databases: string[] = [];
-
-async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
-/** Creates an empty database (no tables) and returns its URL. */
-async function emptyDatabase(label: string): Promise<string> {
-  const name = `${prefix}_${process.pid}_${label}`;
-  databases.push(name);
-  await admin(async (client) => {
-    await client.query(`drop database if exists "${name}" with (force)`);
-    await client.query(`create database "${name}"`);
-  });
-  return withDatabase(adminUrl, name);
-}
+const scratch = new ScratchDatabases(adminUrl, prefix);
 
 /** How often each migration is recorded in the database at `url`. */
 async function recorded(url: string): Promise<Map<string, number>> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ name: string; n: number }>(
+  const { rows } = await withClient(url, (client) =>
+    client.query<{ name: string; n: number }>(
       "select name, count(*)::int as n from mikro_orm_migrations group by name",
-    );
-    return new Map(rows.map((row) => [row.name, row.n]));
-  } finally {
-    await client.end();
-  }
+    ),
+  );
+  return new Map(rows.map((row) => [row.name, row.n]));
 }
 
 afterAll(async () => {
-  await admin(async (client) => {
-    for (const name of databases) await client.query(`drop database if exists "${name}" with (force)`);
-  });
+  await scratch.dropAll();
 });
 
 describe("usage", () => {
@@ -98,7 +70,7 @@ describe("usage", () => {
 describe("migrate", () => {
   let url: string;
   beforeAll(async () => {
-    url = await emptyDatabase("migrate_cli");
+    url = await scratch.empty("migrate_cli");
   });
 
   it(
@@ -109,11 +81,9 @@ describe("migrate", () => {
       expect(result.stdout).toBe(
         `${NAMES.map((name) => `pending  ${name}\n`).join("")}0 applied, ${NAMES.length} pending\n`,
       );
-      const client = new pg.Client({ connectionString: url });
-      await client.connect();
-      const { rows } = await client
-        .query<{ n: number }>("select count(*)::int as n from pg_tables where schemaname = 'public'")
-        .finally(() => client.end());
+      const { rows } = await withClient(url, (client) =>
+        client.query<{ n: number }>("select count(*)::int as n from pg_tables where schemaname = 'public'"),
+      );
       expect(rows[0].n).toBe(0);
     },
     LONG,
@@ -197,7 +167,7 @@ describe("two hubs started at once on one empty database", () => {
   it(
     "both come up, the migrations ran once and the seed data was loaded once",
     async () => {
-      const url = await emptyDatabase("two_hubs");
+      const url = await scratch.empty("two_hubs");
       const [first, second] = await Promise.all([
         startHub({ DATABASE_URL: url, PORT: String(await findFreePort()) }),
         startHub({ DATABASE_URL: url, PORT: String(await findFreePort()) }),
@@ -213,11 +183,9 @@ describe("two hubs started at once on one empty database", () => {
       const counts = await recorded(url);
       expect([...counts.keys()].sort()).toEqual([...NAMES].sort());
       expect([...counts.values()].every((n) => n === 1)).toBe(true);
-      const client = new pg.Client({ connectionString: url });
-      await client.connect();
-      const { rows } = await client
-        .query<{ n: number }>("select count(*)::int as n from municipality where slug = 'herten'")
-        .finally(() => client.end());
+      const { rows } = await withClient(url, (client) =>
+        client.query<{ n: number }>("select count(*)::int as n from municipality where slug = 'herten'"),
+      );
       expect(rows[0].n).toBe(1);
     },
     LONG,

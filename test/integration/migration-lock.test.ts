@@ -3,7 +3,6 @@
  * succeed, each migration runs once, and `migrationStatus` reads the result without changing anything.
  */
 import type { MikroORM } from "@mikro-orm/postgresql";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import {
   connectOrm,
@@ -16,6 +15,7 @@ import { migrations } from "../../server/database/migrations/index.js";
 import { createLogger } from "../../server/logger.js";
 import { seedIfEmpty } from "../../server/seeding.js";
 import { withDatabase } from "../support/database-url.js";
+import { withClient } from "../support/scratch-databases.js";
 
 const silent = createLogger({ logLevel: "silent", logFormat: "json" });
 const { adminUrl, prefix } = inject("testDatabase");
@@ -23,18 +23,8 @@ const name = `${prefix}_${process.pid}_migration_lock`;
 const url = withDatabase(adminUrl, name);
 const orms: MikroORM[] = [];
 
-async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
 beforeAll(async () => {
-  await admin(async (client) => {
+  await withClient(adminUrl, async (client) => {
     await client.query(`drop database if exists "${name}" with (force)`);
     await client.query(`create database "${name}"`);
   });
@@ -42,7 +32,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await Promise.all(orms.map((orm) => orm.close(true)));
-  await admin((client) => client.query(`drop database if exists "${name}" with (force)`));
+  await withClient(adminUrl, (client) => client.query(`drop database if exists "${name}" with (force)`));
 });
 
 describe("migrations on an empty database", () => {
@@ -94,7 +84,7 @@ describe("migrations on an empty database", () => {
 describe("withMigrationLock", () => {
   it("holds the advisory lock on its own connection while the work runs, and releases it after", async () => {
     const held = () =>
-      admin(async (client) => {
+      withClient(adminUrl, async (client) => {
         const { rows } = await client.query<{ n: number }>(
           `select count(*)::int as n from pg_locks l join pg_database d on d.oid = l.database
             where l.locktype = 'advisory' and d.datname = $1 and l.granted
