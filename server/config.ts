@@ -90,6 +90,9 @@ function shown(raw: unknown): string {
   return text.length > 60 ? `${text.slice(0, 57)}…"` : text;
 }
 
+/** The DATA_DIR of `npm start` when none is set: the hub people use. */
+export const DEFAULT_DATA_DIR = ".data";
+
 const port = (name: string, fallback: number, min = 0) =>
   z
     .string()
@@ -344,7 +347,7 @@ const schema = z.object({
   // No longer than the public max-age of cards and pages (300 s), so that a publish shows within it.
   PAGE_CACHE_SECONDS: count("PAGE_CACHE_SECONDS", 60, 0, 300),
   DATABASE_URL: databaseUrl,
-  DATA_DIR: z.string().default(".data"),
+  DATA_DIR: z.string().default(DEFAULT_DATA_DIR),
   EMBEDDED_PG_PORT: port("EMBEDDED_PG_PORT", 54329, 1),
   SEED_ON_START: flag("SEED_ON_START", true),
   LOG_LEVEL: oneOf("LOG_LEVEL", ["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),

@@ -267,10 +267,11 @@ export class Hub {
     // First, so that its duration covers everything; it reads the request id once the answer is done.
     this.app.use(accessLog(logger, this.metrics && ((request) => this.metrics!.observeRequest(request))));
     this.app.use(requestId);
-    this.app.get("/healthz", healthRoute({ orm, rateLimiter, search }));
     // Probes for orchestrators: liveness asks nothing of the database, readiness the same as /healthz.
+    const health = healthRoute({ orm, rateLimiter, search });
+    this.app.get("/healthz", health);
     this.app.get("/livez", livenessRoute);
-    this.app.get("/readyz", healthRoute({ orm, rateLimiter, search }));
+    this.app.get("/readyz", health);
     this.app.use(
       createEmbedRouter({
         orm,

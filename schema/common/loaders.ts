@@ -137,19 +137,18 @@ export class Loaders {
     sortBy: keyof T & string,
   ): DataLoader<O, T[]> {
     const compare = sortBy === "name" || sortBy === "title" ? GERMAN.compare : byCodePoint;
-    return this.get(
-      `${owner.name}.${property}#${sortBy}`,
-      () =>
-        new DataLoader<O, T[], number>(
-          async (owners) => {
-            const lists = readsPivotAlone(this.em, owner, property)
-              ? await this.fromPivot<O, T>(owner, property, owners)
-              : await this.populated<O, T>(property, owners);
-            return lists.map((items) => items.sort((a, b) => compare(String(a[sortBy]), String(b[sortBy]))));
-          },
-          { cacheKeyFn: (item) => item.id },
-        ),
-    );
+    return this.get(`${owner.name}.${property}#${sortBy}`, () => {
+      const pivot = pivotPlan(this.em, owner, property);
+      return new DataLoader<O, T[], number>(
+        async (owners) => {
+          const lists = pivot
+            ? await this.fromPivot<O, T>(pivot, owners)
+            : await this.populated<O, T>(property, owners);
+          return lists.map((items) => items.sort((a, b) => compare(String(a[sortBy]), String(b[sortBy]))));
+        },
+        { cacheKeyFn: (item) => item.id },
+      );
+    });
   }
 
   /** The related entities of each owner, through the ORM's populate (which applies the related type's filters). */
@@ -164,59 +163,74 @@ export class Loaders {
    * collections (2,000 projects' topics) hydrated every pivot row's joined entity and was most of a nested read's CPU.
    */
   private async fromPivot<O extends AnyEntity & { id: number }, T extends AnyEntity>(
-    owner: EntityClass<O>,
-    property: string,
+    pivot: PivotPlan,
     owners: readonly O[],
   ): Promise<T[][]> {
     const em = this.em as SqlEntityManager;
-    const prop = em.getMetadata().get(owner.name).properties[property as never] as EntityProperty<O>;
-    const target = em.getMetadata().get<T>(prop.type);
     const knex = em.getKnex();
     const rows: Record<string, unknown>[] = await em.getConnection().execute(
       knex
-        .select(knex.ref(`pv.${prop.joinColumns[0]}`).as(OWNER_COLUMN), "t.*")
-        .from({ pv: prop.pivotTable })
-        .join(
-          { t: target.tableName },
-          `t.${target.getPrimaryProps()[0].fieldNames[0]}`,
-          `pv.${prop.inverseJoinColumns[0]}`,
+        .select(knex.ref(`pv.${pivot.ownerColumn}`).as(OWNER_COLUMN), "t.*")
+        .from({ pv: pivot.table })
+        .join({ t: pivot.targetTable }, `t.${pivot.targetKey}`, `pv.${pivot.targetColumn}`)
+        // The loader's cache key is the owner's id, so the owners of a batch are distinct.
+        .whereIn(
+          `pv.${pivot.ownerColumn}`,
+          owners.map((item) => item.id),
         )
-        .whereIn(`pv.${prop.joinColumns[0]}`, [...new Set(owners.map((item) => item.id))])
-        .orderBy([`pv.${prop.joinColumns[0]}`, `pv.${prop.inverseJoinColumns[0]}`]),
+        .orderBy([`pv.${pivot.ownerColumn}`, `pv.${pivot.targetColumn}`]),
     );
     const entities = new Map<unknown, T>();
     const byOwner = new Map<number, T[]>();
     for (const { [OWNER_COLUMN]: ownerId, ...row } of rows) {
-      const key = row[target.getPrimaryProps()[0].fieldNames[0]];
+      const key = row[pivot.targetKey];
       let entity = entities.get(key);
-      if (!entity) entities.set(key, (entity = em.map(target.class, row as never)));
+      if (!entity) entities.set(key, (entity = em.map(pivot.target as EntityClass<T>, row as never)));
       const list = byOwner.get(ownerId as number);
       if (list) list.push(entity);
       else byOwner.set(ownerId as number, [entity]);
     }
-    return owners.map((item) => [...(byOwner.get(item.id) ?? [])]);
+    return owners.map((item) => byOwner.get(item.id) ?? []);
   }
 }
 
 /** The owner's id in the rows of `Loaders.fromPivot`, a name no table has as a column. */
 const OWNER_COLUMN = "__pivot_owner";
 
+/** How `Loaders.fromPivot` reads one many-to-many relation: its pivot table's columns and the related table. */
+interface PivotPlan {
+  table: string;
+  ownerColumn: string;
+  targetColumn: string;
+  target: EntityClass<unknown>;
+  targetTable: string;
+  targetKey: string;
+}
+
 /**
- * Whether a many-to-many relation may be read from its pivot table by plain SQL: when the related type has no
- * filters (the visibility filter of sources) and no formulas, which only the ORM's own reads apply.
+ * How a many-to-many relation is read from its pivot table by plain SQL, or null when it may not be: when the related
+ * type has filters (the visibility filter of sources) or formulas, which only the ORM's own reads apply.
  */
-function readsPivotAlone(em: EntityManager, owner: EntityClass<unknown>, property: string): boolean {
+function pivotPlan(em: EntityManager, owner: EntityClass<unknown>, property: string): PivotPlan | null {
   const prop = em.getMetadata().get(owner.name).properties[property as never] as EntityProperty<unknown>;
   const target = em.getMetadata().get(prop.type);
-  return (
+  const plain =
     prop.kind === ReferenceKind.MANY_TO_MANY &&
     prop.owner &&
     prop.joinColumns.length === 1 &&
     prop.inverseJoinColumns.length === 1 &&
     target.getPrimaryProps().length === 1 &&
     Object.keys(target.filters ?? {}).length === 0 &&
-    !target.props.some((each) => each.formula)
-  );
+    !target.props.some((each) => each.formula);
+  if (!plain) return null;
+  return {
+    table: prop.pivotTable,
+    ownerColumn: prop.joinColumns[0],
+    targetColumn: prop.inverseJoinColumns[0],
+    target: target.class,
+    targetTable: target.tableName,
+    targetKey: target.getPrimaryProps()[0].fieldNames[0],
+  };
 }
 
 /** What a declared loader's batch function reads: the request's EntityManager and loaders. */

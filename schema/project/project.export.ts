@@ -56,6 +56,11 @@ interface ProjectRow extends Omit<ProjectRecord, "municipality"> {
   municipality_state: State;
 }
 
+/** The products of a project through `pivot` (used or replaced), as JSON, by name. */
+const productList = (pivot: string) =>
+  `coalesce((select json_agg(json_build_object('slug', d.slug, 'name', d.name) order by d.name, d.slug) from ${pivot} pd
+                     join product d on d.id = pd.product_id where pd.project_id = p.id), '[]')`;
+
 /**
  * One row per published project, relations aggregated by the database, so that a
  * batch is one statement and no entities: hydrating 500 projects with six
@@ -72,10 +77,8 @@ const PROJECT_BATCH_SQL = `
                     where pt.project_id = p.id), '{}') as topics,
          coalesce((select json_agg(json_build_object('slug', v.slug, 'name', v.name) order by v.name, v.slug) from project_providers pv
                      join provider v on v.id = pv.provider_id where pv.project_id = p.id), '[]') as providers,
-         coalesce((select json_agg(json_build_object('slug', d.slug, 'name', d.name) order by d.name, d.slug) from project_products pd
-                     join product d on d.id = pd.product_id where pd.project_id = p.id), '[]') as products,
-         coalesce((select json_agg(json_build_object('slug', d.slug, 'name', d.name) order by d.name, d.slug) from project_replaced_products pd
-                     join product d on d.id = pd.product_id where pd.project_id = p.id), '[]') as "replacedProducts",
+         ${productList("project_products")} as products,
+         ${productList("project_replaced_products")} as "replacedProducts",
          coalesce((select json_agg(json_build_object('title', s.title, 'publisher', s.publisher, 'publishedOn', s.published_on, 'url', s.url)
                                    order by s.key collate "C")
                      from project_sources ps join public_source s on s.id = ps.source_id

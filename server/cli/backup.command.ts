@@ -1,9 +1,8 @@
-import { parseArgs } from "node:util";
 import { writeBackup } from "../database/backup.js";
 import { attachDatabase } from "../database/database.js";
 import { progressBar } from "./progress.js";
 import type { CommandContext } from "./synthetic.command.js";
-import { EXIT_OK, UsageError } from "./usage.js";
+import { EXIT_OK, UsageError, parseCommandArgs } from "./usage.js";
 
 /** The usage text of `backup`. */
 export const BACKUP_USAGE = `Usage: npm run --silent hub -- backup FILE
@@ -36,21 +35,7 @@ function fileError(file: string, error: unknown): Error {
 
 /** Runs `backup` and returns the exit code. */
 export async function runBackupCommand(args: string[], { config, logger, io }: CommandContext): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      options: { help: { type: "boolean", short: "h" } },
-      strict: true,
-      allowPositionals: true,
-    });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
-  if (parsed.values.help) {
-    io.stdout.write(BACKUP_USAGE);
-    return EXIT_OK;
-  }
+  const parsed = parseCommandArgs({ args, options: {}, strict: true, allowPositionals: true });
   if (parsed.positionals.length !== 1) throw new UsageError("backup takes exactly one FILE");
   const [file] = parsed.positionals;
   if (!file) throw new UsageError("FILE is empty");

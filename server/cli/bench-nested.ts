@@ -33,6 +33,7 @@ import autocannon from "autocannon";
 import pg from "pg";
 import { findFreePort } from "../database/embedded-postgres.js";
 import { asksForHelp } from "./script-args.js";
+import { loadAverage } from "./bench-figures.js";
 
 /** What `npm run bench:nested -- --help` prints. */
 const USAGE = `Usage: npm run bench:nested -- [--seconds 15] [--rounds 3] [--connections 20] [--data seed,synthetic]
@@ -170,12 +171,6 @@ function readOptions(args: string[], env: NodeJS.ProcessEnv): Options {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const loadAverage = () =>
-  os
-    .loadavg()
-    .map((load) => load.toFixed(2))
-    .join(" ");
-
 /** `url` with its database replaced by `database`. */
 function databaseUrl(adminUrl: string, database: string): string {
   const url = new URL(adminUrl);

@@ -27,6 +27,7 @@ import { Hub } from "../hub.js";
 import { createLogger } from "../logger.js";
 import { PAGE_SAMPLES, samplePaths } from "../site/page-samples.js";
 import { scriptArgs } from "./script-args.js";
+import { loadAverage, percentile } from "./bench-figures.js";
 
 /** The usage text of `npm run bench:pages`. */
 const USAGE = `Usage: npm run bench:pages -- [--rounds 100] [--warmup 5] [--routes /kommunen/:slug,/projekte/:slug] [--show-sql]
@@ -59,16 +60,6 @@ interface Sample {
   bytes: number;
   statements: number;
 }
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
-const loadAverage = () =>
-  os
-    .loadavg()
-    .map((load) => load.toFixed(2))
-    .join(" ");
 
 async function main(): Promise<void> {
   const env: NodeJS.ProcessEnv = {

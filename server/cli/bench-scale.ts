@@ -13,8 +13,8 @@
  * Start the hubs with a rate limit and a cost limit the bench fits in (`compare` of 20 cities with every topic
  * costs more than the default), e.g. RATE_LIMIT_POINTS=1000000 MAX_QUERY_COST=10000000 npm start.
  */
-import os from "node:os";
 import { graphqlUrl, scriptArgs } from "./script-args.js";
+import { loadAverage, percentile } from "./bench-figures.js";
 
 /** One query of the mix: its name in the table, and how to ask it (a later page gets its cursor in `after`). */
 interface Case {
@@ -132,16 +132,6 @@ const COMPARE = `query($m: [String!]!) { compare(municipalities: $m) { rows { to
   keyFigures { population fieldOfActionCount projectsByStatus { status count } budgetByYear { year total } providers { provider { slug } roles } indicators { value } } } }`;
 const STATS = `{ stats { projectCount projectsByTopicAndState { topic { key } state count } projectsByStatus { status count }
   providersByClients { provider { slug } state clients share } strategiesByAdoptionYear { year count } budgetByYearAndCategory { year category total } } }`;
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
-const loadAverage = () =>
-  os
-    .loadavg()
-    .map((load) => load.toFixed(2))
-    .join(" ");
 
 /** The usage text of `npm run bench:scale`. */
 const USAGE = `Usage: npm run bench:scale -- [--url URL[,URL…]] [--rounds 20] [--warmup 2] [--only REGEXP]

@@ -8,6 +8,7 @@
  * Start the hub with a rate limit the bench fits in, e.g. RATE_LIMIT_POINTS=1000000 npm start.
  */
 import { graphqlUrl, scriptArgs } from "./script-args.js";
+import { percentile } from "./bench-figures.js";
 
 interface Case {
   query: string;
@@ -39,10 +40,6 @@ const HITS = `hits { score highlights { field snippet } municipality { name } no
 
 function operation(facets: boolean): string {
   return `query Bench($query: String!, $filter: SearchFilter) { search(query: $query, filter: $filter, first: 20) { totalCount totalCountIsExact ${HITS} ${facets ? "facets { field values { value label count } }" : ""} } }`;
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
 /** The usage text of `npm run bench:search`. */

@@ -8,7 +8,7 @@ import { runSyntheticCommand, SYNTHETIC_USAGE } from "./synthetic.command.js";
 import { asksForHelp, HELP_ARGS } from "./script-args.js";
 import { runTokenCommand, TOKEN_USAGE } from "./token.command.js";
 import { type CliIo, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError } from "./usage.js";
-import { hubVersion } from "./version.js";
+import { hubVersion } from "../version.js";
 
 /** The commands of the CLI: how to run each and its usage text. */
 const COMMANDS = {

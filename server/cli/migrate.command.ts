@@ -1,7 +1,6 @@
-import { parseArgs } from "node:util";
 import { attachDatabase, migrate, migrationStatus, type MigrationStatus } from "../database/database.js";
 import type { CommandContext } from "./synthetic.command.js";
-import { EXIT_OK, UsageError } from "./usage.js";
+import { EXIT_OK, parseCommandArgs } from "./usage.js";
 
 /** The usage text of `migrate`. */
 export const MIGRATE_USAGE = `Usage: npm run --silent hub -- migrate [--status]
@@ -17,18 +16,14 @@ The database is the hub's: DATABASE_URL, or else the embedded PostgreSQL under D
 `;
 
 /** The options of `migrate`, checked before the database is touched. */
-function parse(args: string[]): { status: boolean; help: boolean } {
-  try {
-    const { values } = parseArgs({
-      args,
-      options: { status: { type: "boolean" }, help: { type: "boolean", short: "h" } },
-      strict: true,
-      allowPositionals: false,
-    });
-    return { status: Boolean(values.status), help: Boolean(values.help) };
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+function parse(args: string[]): { status: boolean } {
+  const { values } = parseCommandArgs({
+    args,
+    options: { status: { type: "boolean" } },
+    strict: true,
+    allowPositionals: false,
+  });
+  return { status: Boolean(values.status) };
 }
 
 /** The lines of `migrate --status`: one per migration, then a summary. */
@@ -48,10 +43,6 @@ function statusLines({ applied, pending, unknown }: MigrationStatus): string[] {
 /** Runs `migrate` and returns the exit code. */
 export async function runMigrateCommand(args: string[], { config, logger, io }: CommandContext): Promise<number> {
   const options = parse(args);
-  if (options.help) {
-    io.stdout.write(MIGRATE_USAGE);
-    return EXIT_OK;
-  }
   const database = await attachDatabase(config, logger, { migrations: "leave" });
   try {
     if (options.status) {

@@ -1,11 +1,10 @@
-import { parseArgs } from "node:util";
 import pg from "pg";
 import { attachDatabase } from "../database/database.js";
 import { seedIfEmpty } from "../seeding.js";
 import { setOutbox } from "../search/search-runtime.js";
 import { progressBar } from "./progress.js";
 import type { CommandContext } from "./synthetic.command.js";
-import { EXIT_OK, UsageError } from "./usage.js";
+import { EXIT_OK, parseCommandArgs } from "./usage.js";
 
 /** The usage text of `reindex`. */
 export const REINDEX_USAGE = `Usage: npm run reindex [-- --force]
@@ -24,14 +23,10 @@ const BATCH = 2000;
 
 /** Runs `reindex` and returns the exit code. */
 export async function runReindexCommand(args: string[], { config, logger, io }: CommandContext): Promise<number> {
-  let force: boolean;
-  try {
-    force = Boolean(
-      parseArgs({ args, options: { force: { type: "boolean" } }, strict: true, allowPositionals: false }).values.force,
-    );
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+  const force = Boolean(
+    parseCommandArgs({ args, options: { force: { type: "boolean" } }, strict: true, allowPositionals: false }).values
+      .force,
+  );
   const database = await attachDatabase(config, logger);
   try {
     if (database.started && config.seedOnStart) await seedIfEmpty(database.orm, logger);

@@ -1,10 +1,9 @@
-import { parseArgs } from "node:util";
 import { checkBackup, restoreBackup } from "../database/backup.js";
 import { BackupFileError } from "../database/backup-file.js";
 import { attachDatabase } from "../database/database.js";
 import { progressBar } from "./progress.js";
 import type { CommandContext } from "./synthetic.command.js";
-import { EXIT_OK, UsageError } from "./usage.js";
+import { EXIT_OK, UsageError, parseCommandArgs } from "./usage.js";
 
 /** The usage text of `restore`. */
 export const RESTORE_USAGE = `Usage: npm run --silent hub -- restore [--replace] FILE
@@ -24,21 +23,12 @@ one line with the rows restored.
 
 /** Runs `restore` and returns the exit code. */
 export async function runRestoreCommand(args: string[], { config, logger, io }: CommandContext): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      options: { replace: { type: "boolean" }, help: { type: "boolean", short: "h" } },
-      strict: true,
-      allowPositionals: true,
-    });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
-  if (parsed.values.help) {
-    io.stdout.write(RESTORE_USAGE);
-    return EXIT_OK;
-  }
+  const parsed = parseCommandArgs({
+    args,
+    options: { replace: { type: "boolean" } },
+    strict: true,
+    allowPositionals: true,
+  });
   if (parsed.positionals.length !== 1) throw new UsageError("restore takes exactly one FILE");
   const [file] = parsed.positionals;
   if (!file) throw new UsageError("FILE is empty");

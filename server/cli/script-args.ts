@@ -1,5 +1,5 @@
 import { type ParseArgsConfig, parseArgs } from "node:util";
-import { hubVersion } from "./version.js";
+import { hubVersion } from "../version.js";
 
 /** The arguments that ask a command for its usage text instead of running it. */
 export const HELP_ARGS: readonly string[] = ["--help", "-h"];

@@ -1,13 +1,13 @@
 import path from "node:path";
-import { type ParseArgsConfig, parseArgs } from "node:util";
+import type { ParseArgsConfig } from "node:util";
 import pg from "pg";
 import { seedData } from "../../seeds/data/index.js";
-import type { HubConfig } from "../config.js";
+import { DEFAULT_DATA_DIR, type HubConfig } from "../config.js";
 import { attachDatabase } from "../database/database.js";
 import type { Logger } from "../logger.js";
 import { seedIfEmpty } from "../seeding.js";
 import { progressBar } from "./progress.js";
-import { type CliIo, EXIT_FAILURE, EXIT_OK, UsageError } from "./usage.js";
+import { type CliIo, EXIT_FAILURE, EXIT_OK, UsageError, parseCommandArgs } from "./usage.js";
 
 /** The usage text of `seed-synthetic`. */
 export const SYNTHETIC_USAGE = `Usage: npm run seed:synthetic -- --municipalities N [--projects-per-municipality M] [--seed S] [--into-live-database]
@@ -25,9 +25,6 @@ synthetic ones, and no API token. For example:
   DATA_DIR=.data/bench npm run seed:synthetic -- --municipalities 1000
 --remove needs no such flag: it deletes synthetic records only.
 `;
-
-/** The DATA_DIR of `npm start` when none is set: the hub people use, never a scratch database. */
-const DEFAULT_DATA_DIR = ".data";
 
 /** Prefix of every synthetic record's slug; what --remove deletes. */
 export const SYNTHETIC_PREFIX = "synthetic-";
@@ -246,12 +243,9 @@ function parse(args: string[]): SyntheticOptions {
     remove: { type: "boolean" },
     "into-live-database": { type: "boolean" },
   };
-  let values: Record<string, unknown>;
-  try {
-    ({ values } = parseArgs({ args, options, strict: true, allowPositionals: false }));
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+  const { values } = parseCommandArgs({ args, options, strict: true, allowPositionals: false }) as {
+    values: Record<string, unknown>;
+  };
   const number = (name: string, fallback: number | null, max: number) => {
     const raw = values[name] as string | undefined;
     if (raw === undefined) return fallback;

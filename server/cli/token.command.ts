@@ -1,4 +1,4 @@
-import { type ParseArgsConfig, parseArgs } from "node:util";
+import type { ParseArgsConfig } from "node:util";
 import { TOKEN_NAME_MAX_LENGTH } from "../../schema/token/api-token.entity.js";
 import { TokenRole } from "../../schema/token/token-role.enum.js";
 import {
@@ -13,7 +13,7 @@ import type { HubConfig } from "../config.js";
 import { attachDatabase, type Database } from "../database/database.js";
 import type { Logger } from "../logger.js";
 import { seedIfEmpty } from "../seeding.js";
-import { type CliIo, EXIT_FAILURE, EXIT_OK, UsageError } from "./usage.js";
+import { type CliIo, EXIT_FAILURE, EXIT_OK, UsageError, parseCommandArgs } from "./usage.js";
 
 /** The usage text of `token`: on stdout for `--help`, on stderr after a usage error. */
 export const TOKEN_USAGE = `Usage: npm run --silent hub -- token <command>
@@ -41,14 +41,10 @@ function parse(
   options: ParseArgsConfig["options"],
   allowPositionals: boolean,
 ): { values: Record<string, unknown>; positionals: string[] } {
-  try {
-    return parseArgs({ args, options, allowPositionals, strict: true }) as {
-      values: Record<string, unknown>;
-      positionals: string[];
-    };
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+  return parseCommandArgs({ args, options, allowPositionals, strict: true }) as {
+    values: Record<string, unknown>;
+    positionals: string[];
+  };
 }
 
 /** A create command checked before the database is touched. */

@@ -1,4 +1,5 @@
 import type { Writable } from "node:stream";
+import { parseArgs, type ParseArgsConfig } from "node:util";
 
 /** Exit code of a successful command. */
 export const EXIT_OK = 0;
@@ -16,4 +17,13 @@ export class UsageError extends Error {
 export interface CliIo {
   stdout: Writable;
   stderr: Writable;
+}
+
+/** Reads a command's arguments with `parseArgs`; a mistake is a UsageError naming it, which the CLI prints with the usage. */
+export function parseCommandArgs<T extends ParseArgsConfig>(config: T): ReturnType<typeof parseArgs<T>> {
+  try {
+    return parseArgs(config);
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
 }

@@ -1,8 +1,6 @@
 import { createHash } from "node:crypto";
-import { createReadStream, existsSync, readFileSync } from "node:fs";
+import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { createGunzip } from "node:zlib";
 
 /**
@@ -55,21 +53,6 @@ export interface BackupTrailer {
 /** A backup file that cannot be restored: not a backup, truncated, corrupt or from a newer hub. */
 export class BackupFileError extends Error {
   override name = "BackupFileError";
-}
-
-/** The hub's version, from its package.json (found above this module, in the sources and in dist/). */
-export function hubVersion(): string {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    const file = path.join(dir, "package.json");
-    if (existsSync(file)) {
-      const pkg = JSON.parse(readFileSync(file, "utf8")) as { name?: string; version?: string };
-      if (pkg.name === "ikz-hub") return pkg.version ?? "unknown";
-    }
-    const parent = path.dirname(dir);
-    if (parent === dir) return "unknown";
-    dir = parent;
-  }
 }
 
 /** An order-independent sum of row hashes (the low 128 bits of each row's SHA-256, added mod 2^128). */

@@ -14,12 +14,12 @@ import {
   type BackupTable,
   type BackupTrailer,
   BackupFileError,
-  hubVersion,
   readBackup,
   RowsHash,
 } from "./backup-file.js";
 import { migrations as committedMigrations } from "./migrations/index.js";
 import { withMigrationLock } from "./database.js";
+import { hubVersion } from "../version.js";
 
 /** The table that records applied migrations: the header carries its content, restore rebuilds it by migrating. */
 const MIGRATIONS_TABLE = "mikro_orm_migrations";

@@ -53,14 +53,11 @@ export async function checkHealth({ orm, rateLimiter, search }: HealthSources): 
 
 /**
  * `GET /healthz` and `GET /readyz`: 200 with the database's state and latency, or 503 when the database
- * does not answer in time (see `checkHealth`). `check` is replaceable for tests of the route alone.
+ * does not answer in time (see `checkHealth`).
  */
-export function healthRoute(
-  sources: HealthSources,
-  check: (sources: HealthSources) => Promise<HealthReport> = checkHealth,
-): RequestHandler {
+export function healthRoute(sources: HealthSources): RequestHandler {
   return async (_req, res) => {
-    const { up, body } = await check(sources);
+    const { up, body } = await checkHealth(sources);
     res.status(up ? 200 : 503).json(body);
   };
 }

@@ -106,11 +106,6 @@ export class HubMetrics {
     await closed;
   }
 
-  /** The most values the `operation` label can take. */
-  get operationLabelBound(): number {
-    return this.operations.bound;
-  }
-
   /** Counts one finished HTTP request (and, for a 429, one rate-limit rejection). */
   observeRequest({ method, route, status, durationMs }: ObservedRequest): void {
     const labels = {

@@ -28,11 +28,6 @@ export class OperationLabels {
     this.known = new Set(known);
   }
 
-  /** The most label values this can give. */
-  get bound(): number {
-    return this.known.size + this.max + 2;
-  }
-
   labelOf(name: string | null | undefined): string {
     if (!name) return ANONYMOUS_OPERATION;
     if (this.known.has(name) || this.seen.has(name)) return name;

@@ -5,7 +5,6 @@
  * tracing is switched on (`tracing-config.ts`), so a hub without tracing loads none of the SDK; and it must run before
  * the hub's modules are imported, since the instrumentations patch express, pg and graphql as they load.
  */
-import { readFileSync } from "node:fs";
 import { register } from "node:module";
 import { type DiagLogger, DiagLogLevel, diag } from "@opentelemetry/api";
 import { OTLPTraceExporter as OtlpJsonTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
@@ -22,6 +21,7 @@ import { ATTR_SERVICE_NAME, ATTR_SERVICE_VERSION } from "@opentelemetry/semantic
 import { createAddHookMessageChannel } from "import-in-the-middle";
 import type { Logger } from "../logger.js";
 import type { TracingConfig } from "./tracing-config.js";
+import { hubVersion } from "../version.js";
 
 /** Probes and scrapes: frequent, uniform and uninteresting, so they start no trace. */
 const UNTRACED_PATHS: ReadonlySet<string> = new Set(["/livez", "/readyz", "/healthz", "/metrics"]);
@@ -32,22 +32,6 @@ const FLUSH_TIMEOUT_MS = 5_000;
 /** Started tracing; `server/main.ts` shuts it down after the hub has stopped, which sends the spans still queued. */
 export interface Tracing {
   shutdown(): Promise<void>;
-}
-
-/** The hub's version, from the package.json above this file (in the sources and in dist/ alike). */
-function hubVersion(): string {
-  for (let dir = new URL("./", import.meta.url); ; dir = new URL("../", dir)) {
-    try {
-      const manifest = JSON.parse(readFileSync(new URL("package.json", dir), "utf8")) as {
-        name?: string;
-        version?: string;
-      };
-      if (manifest.name === "ikz-hub" && manifest.version) return manifest.version;
-    } catch {
-      // No (readable) package.json here: look one level up.
-    }
-    if (dir.pathname === "/") return "unknown";
-  }
 }
 
 function exporterFor(name: TracingConfig["exporters"][number], config: TracingConfig): SpanExporter {
