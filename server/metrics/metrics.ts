@@ -4,7 +4,7 @@ import type { ApolloServerPlugin } from "@apollo/server";
 import type { MikroORM } from "@mikro-orm/postgresql";
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
 import type { HubContext } from "../../schema/common/context.js";
-import type { SearchEngine } from "../../schema/search/search-engine.port.js";
+import type { EngineHealth, SearchEngine } from "../../schema/search/search-engine.port.js";
 import { withinHealthTimeout } from "../http/health.route.js";
 import type { Logger } from "../logger.js";
 import { exampleOperationNames, OperationLabels } from "./operation-labels.js";
@@ -27,6 +27,12 @@ interface TarnPool {
   numFree(): number;
   numPendingAcquires(): number;
   numPendingCreates(): number;
+}
+
+/** The search engine's answer to one scrape's health check; `health` null when it did not answer in time. */
+interface ScrapedSearchHealth {
+  engine: string;
+  health: EngineHealth | null;
 }
 
 /** What the metrics read when Prometheus scrapes: the open database and the search engine, once the hub has them. */
@@ -71,6 +77,8 @@ export class HubMetrics {
     labelNames: ["route"],
     registers: [this.registry],
   });
+
+  private scrapeHealth: Promise<ScrapedSearchHealth | null> | undefined;
 
   constructor(private readonly sources: MetricsSources) {
     this.registerScrapedGauges();
@@ -136,7 +144,7 @@ export class HubMetrics {
 
   /** Gauges read when Prometheus scrapes: the database pool and the search engine with its outbox. */
   private registerScrapedGauges(): void {
-    const { orm, search } = this.sources;
+    const { orm } = this.sources;
     new Gauge({
       name: "ikz_hub_db_pool_connections",
       help: "Connections of the database pool: used, free, and requests waiting for one (pending_acquires, pending_creates)",
@@ -151,15 +159,25 @@ export class HubMetrics {
         this.set({ state: "pending_creates" }, pool.numPendingCreates());
       },
     });
-    const pending = new Gauge({
+    const health = () => this.searchHealthOfScrape();
+    new Gauge({
       name: "ikz_hub_search_outbox_pending",
       help: "Changes waiting in the search outbox for Meilisearch (counted up to 10,000); 0 with PostgreSQL search, which has none",
       registers: [this.registry],
+      async collect() {
+        const pending = (await health())?.health?.pending;
+        // A check that did not answer keeps the last reading rather than claiming an empty outbox.
+        if (pending !== undefined) this.set(pending);
+      },
     });
-    const lag = new Gauge({
+    new Gauge({
       name: "ikz_hub_search_outbox_lag_seconds",
       help: "Age in seconds of the oldest change waiting for Meilisearch; 0 when none waits or with PostgreSQL search",
       registers: [this.registry],
+      async collect() {
+        const lag = (await health())?.health?.lagSeconds;
+        if (lag !== undefined) this.set(lag);
+      },
     });
     new Gauge({
       name: "ikz_hub_search_up",
@@ -167,15 +185,27 @@ export class HubMetrics {
       labelNames: ["engine"],
       registers: [this.registry],
       async collect() {
-        const engine = search();
-        if (!engine) return;
-        const health = await withinHealthTimeout(engine.health()).catch(() => null);
+        const read = await health();
         this.reset();
-        this.set({ engine: engine.name }, health?.status === "up" ? 1 : 0);
-        if (health?.pending !== undefined) pending.set(health.pending);
-        if (health?.lagSeconds !== undefined) lag.set(health.lagSeconds);
+        if (read) this.set({ engine: read.engine }, read.health?.status === "up" ? 1 : 0);
       },
     });
+  }
+
+  /**
+   * The search engine's health for the scrape under way: one check shared by the gauges that report it,
+   * which prom-client collects concurrently; the next scrape checks again.
+   */
+  private searchHealthOfScrape(): Promise<ScrapedSearchHealth | null> {
+    this.scrapeHealth ??= this.readSearchHealth().finally(() => setImmediate(() => (this.scrapeHealth = undefined)));
+    return this.scrapeHealth;
+  }
+
+  private async readSearchHealth(): Promise<ScrapedSearchHealth | null> {
+    const engine = this.sources.search();
+    if (!engine) return null;
+    const health = await withinHealthTimeout(engine.health()).catch(() => null);
+    return { engine: engine.name, health };
   }
 
   private async serve(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
