@@ -1,4 +1,4 @@
-import { Entity, Filter, ManyToOne, Property, type Ref } from "@mikro-orm/core";
+import { Entity, Filter, Index, ManyToOne, Property, type Ref } from "@mikro-orm/core";
 import { Field, ObjectType } from "type-graphql";
 import { HubEntity } from "../common/node.js";
 import { PartialDateScalar } from "../common/scalars.js";
@@ -12,6 +12,8 @@ import { visibilityFilter } from "../publishing/visibility.js";
   description: "A publication that facts in the hub are taken from.",
 })
 @Entity()
+@Index({ properties: ["title", "id"] })
+@Index({ properties: ["createdAt", "id"] })
 @Filter(visibilityFilter({ owner: "municipality" }))
 export class Source extends Publishable {
   @Field({ description: "Stable key of the source." })

@@ -1908,6 +1908,8 @@ export type Query = {
   providers: ProviderConnection;
   /** Full-text search across all municipalities: German stemming, umlaut folding, typo tolerance, synonyms; filterable, with facets and marked snippets. An empty query browses by filter. */
   search: SearchResults;
+  /** Sources (publications the hub's facts are taken from), found by text and municipality, sorted and paginated. Anonymous callers see published sources; editors also their own municipality's drafts. */
+  sources: SourceConnection;
   /** Aggregate answers over published records, without downloading them: projects by topic × state and by status, provider market shares, strategies by adoption year, budget totals. Filterable like `projects`. */
   stats: Stats;
   /** Strategies of all municipalities, filtered, sorted and paginated. */
@@ -1996,6 +1998,15 @@ export type QuerySearchArgs = {
   filter?: InputMaybe<SearchFilter>;
   first?: Scalars['Int']['input'];
   query: Scalars['String']['input'];
+};
+
+
+export type QuerySourcesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
+  municipality?: InputMaybe<Scalars['String']['input']>;
+  orderBy?: InputMaybe<SourceOrder>;
+  query?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -2210,6 +2221,28 @@ export type SourceRevisionsArgs = {
   first?: Scalars['Int']['input'];
 };
 
+/** A page of sources. */
+export type SourceConnection = {
+  __typename?: 'SourceConnection';
+  /** The items with their cursors. */
+  edges: Array<SourceEdge>;
+  /** The items, without cursors. */
+  nodes: Array<Source>;
+  /** Paging information. */
+  pageInfo: PageInfo;
+  /** Number of items matching the filter, on all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A Source with its cursor. */
+export type SourceEdge = {
+  __typename?: 'SourceEdge';
+  /** Opaque cursor of this item; pass it as `after`. */
+  cursor: Scalars['String']['output'];
+  /** The Source. */
+  node: Source;
+};
+
 /** Changes to a source. Fields left out keep their value; null clears an optional field. */
 export type SourceInput = {
   /** Author, where named. */
@@ -2225,6 +2258,23 @@ export type SourceInput = {
   /** Address of the publication (http or https). */
   url?: InputMaybe<Scalars['String']['input']>;
 };
+
+/** Sort order of sources; ties are broken by id in the same direction. */
+export type SourceOrder = {
+  /** Sort direction. */
+  direction?: OrderDirection;
+  /** Field to sort by. */
+  field?: SourceOrderField;
+};
+
+/** Fields a list of sources can be sorted by. */
+export type SourceOrderField =
+  /** By when the record was added to the hub. */
+  | 'CREATED_AT'
+  /** By key. */
+  | 'KEY'
+  /** By title. */
+  | 'TITLE';
 
 /** A German state (Land), by its ISO 3166-2:DE code without the `DE-` prefix. */
 export type State =
