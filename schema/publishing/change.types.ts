@@ -1,3 +1,4 @@
+import { GraphQLJSON } from "graphql-scalars";
 import { Field, ID, ObjectType } from "type-graphql";
 import { DateTimeScalar } from "../common/scalars.js";
 import { ChangeKind } from "./change-kind.enum.js";
@@ -31,12 +32,13 @@ export class FieldChange {
   @Field({ description: "Field name, as in the GraphQL type (relations by name, e.g. `topics`)." })
   field: string;
 
-  @Field(() => String, {
+  @Field(() => GraphQLJSON, {
+    nullable: true,
     description:
-      "The value before, as JSON (`null` when the field was empty or the record new); related records by slug or key.",
+      "The value before (`null` when the field was empty or the record new), as a JSON value: text, number, boolean, list or object; related records by slug or key.",
   })
-  before: string;
+  before: unknown;
 
-  @Field(() => String, { description: "The value after, as JSON." })
-  after: string;
+  @Field(() => GraphQLJSON, { nullable: true, description: "The value after, as a JSON value (`null` when emptied)." })
+  after: unknown;
 }

@@ -19,8 +19,8 @@ export class RevisionResolver {
   changes(@Root() revision: Revision): FieldChange[] {
     return revision.changes.map(({ field, before, after }) => ({
       field,
-      before: JSON.stringify(before ?? null),
-      after: JSON.stringify(after ?? null),
+      before: before ?? null,
+      after: after ?? null,
     }));
   }
 }

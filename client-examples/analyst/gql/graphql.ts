@@ -18,6 +18,8 @@ export type Scalars = {
   DateTime: { input: string; output: string; }
   /** An exact decimal number as a string, e.g. `"124500.00"`. Amounts are in EUR unless a currency is given. */
   Decimal: { input: string; output: string; }
+  /** The `JSON` scalar type represents JSON values as specified by [ECMA-404](http://www.ecma-international.org/publications/files/ECMA-ST/ECMA-404.pdf). */
+  JSON: { input: unknown; output: unknown; }
   /** A calendar date of the precision the source gives: `2021`, `2021-08` or `2021-08-26`. Sorts correctly as text. */
   PartialDate: { input: string; output: string; }
 };
@@ -649,10 +651,10 @@ export type EngagementRole =
 /** The before and after of one changed field. */
 export type FieldChange = {
   __typename?: 'FieldChange';
-  /** The value after, as JSON. */
-  after: Scalars['String']['output'];
-  /** The value before, as JSON (`null` when the field was empty or the record new); related records by slug or key. */
-  before: Scalars['String']['output'];
+  /** The value after, as a JSON value (`null` when emptied). */
+  after?: Maybe<Scalars['JSON']['output']>;
+  /** The value before (`null` when the field was empty or the record new), as a JSON value: text, number, boolean, list or object; related records by slug or key. */
+  before?: Maybe<Scalars['JSON']['output']>;
   /** Field name, as in the GraphQL type (relations by name, e.g. `topics`). */
   field: Scalars['String']['output'];
 };
