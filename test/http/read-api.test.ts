@@ -608,12 +608,14 @@ describe("filters of the other lists", () => {
     const result = await data(`{
       byCity: strategies(filter: { municipalities: ["hildesheim"] }) { totalCount nodes { slug } }
       byState: strategies(filter: { states: [NW] }) { totalCount nodes { slug } }
-      byStatus: strategies(filter: { statuses: [DRAFT] }) { totalCount nodes { slug } }
+      byStatus: strategies(filter: { statuses: [IN_PREPARATION] }) { totalCount nodes { slug } }
       byTopic: strategies(filter: { topics: ["schools"] }) { totalCount nodes { slug } }
       combined: strategies(filter: { topics: ["schools"], municipalities: ["hildesheim"], statuses: [ADOPTED] }) { totalCount nodes { slug } } }`);
     expect(slugsOf(result.byCity.nodes)).toEqual(slugsOf(seedStrategies.filter((s) => s.city.slug === "hildesheim")));
     expect(slugsOf(result.byState.nodes)).toEqual(slugsOf(seedStrategies.filter((s) => s.city.state === "NW")));
-    expect(slugsOf(result.byStatus.nodes)).toEqual(slugsOf(seedStrategies.filter((s) => s.status === "DRAFT")));
+    expect(slugsOf(result.byStatus.nodes)).toEqual(
+      slugsOf(seedStrategies.filter((s) => s.status === "IN_PREPARATION")),
+    );
     const bySchools = seedStrategies.filter((s) => s.fieldsOfAction.some((f) => f.topics.includes("schools")));
     expect(slugsOf(result.byTopic.nodes)).toEqual(slugsOf(bySchools));
     expect(result.byTopic.totalCount).toBe(bySchools.length);
