@@ -927,8 +927,9 @@ describe("node(id) and global ids", () => {
 
   it("every object type of the schema implements Node", async () => {
     const { __schema } = await data(`{ __schema { types { name kind interfaces { name } fields { name } } } }`);
-    // Viewer describes the caller's own API token, which is deliberately not fetchable by `node(id)`; revisions and
-    // changes are entries of a record's history and of the change feed, reached through the record and `changes`.
+    // Viewer describes the caller's own API token, which is deliberately not fetchable by `node(id)`; revisions, a
+    // project's status steps and changes are entries of a record's history and of the change feed, reached through
+    // the record and `changes`.
     // Comparisons, suggestions and statistics are computed per request: they have no identity to fetch again;
     // search results (SearchResults, SearchHit, SearchFacet, …) are answers about records, not records.
     const computed = [
@@ -947,7 +948,8 @@ describe("node(id) and global ids", () => {
       "ProviderClient",
       "TopicCityCount",
     ];
-    const notNodes = ["Query", "Mutation", "PageInfo", "Viewer", "Revision", "FieldChange", "Change", ...computed];
+    const history = ["Revision", "FieldChange", "ProjectStatusChange", "Change"];
+    const notNodes = ["Query", "Mutation", "PageInfo", "Viewer", ...history, ...computed];
     const objects = (__schema.types as any[]).filter(
       (t) =>
         t.kind === "OBJECT" &&
