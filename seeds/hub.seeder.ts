@@ -19,7 +19,6 @@ import { Product } from "../schema/product/product.entity.js";
 import { CostItem } from "../schema/project/cost-item.entity.js";
 import { Project } from "../schema/project/project.entity.js";
 import { ProjectStatusChange } from "../schema/project/project-status-change.entity.js";
-import { lastStatusChange } from "../schema/project/project-status-history.js";
 import { Provider } from "../schema/provider/provider.entity.js";
 import { PublicationState } from "../schema/publishing/publication-state.enum.js";
 import { Publishable } from "../schema/publishing/publishable.js";
@@ -358,14 +357,21 @@ class SeedRun {
     return project;
   }
 
-  /** The first step of a project's status history: its status as the source gives it. Kept once the project has one. */
+  /**
+   * The first step of a project's status history: its status as the source gives it. A project with a history keeps
+   * it; only the undated step the migration gave a project published before histories existed is dated from the seed.
+   */
   private async firstStatus(project: Project, seed: ProjectSeed): Promise<void> {
     if (!seed.sources.includes(seed.statusSource))
       throw new Error(`Project ${seed.slug}: statusSource ${seed.statusSource} is not one of its sources.`);
-    if (await lastStatusChange(this.em, project)) return;
-    const step = new ProjectStatusChange(ref(project), seed.status, seed.statusAsOf);
-    step.source = ref(lookup(this.sources, seed.statusSource, "source"));
+    const steps = await this.em.find(ProjectStatusChange, { project }, { orderBy: { id: "asc" }, limit: 2 });
+    const undated =
+      steps.length === 1 && steps[0].since === null && !steps[0].source && steps[0].status === seed.status;
+    if (steps.length > 0 && !undated) return;
+    const step = steps[0] ?? new ProjectStatusChange(ref(project), seed.status, null);
     this.em.persist(step);
+    step.since = seed.statusAsOf;
+    step.source = ref(lookup(this.sources, seed.statusSource, "source"));
   }
 
   private async costItem(project: Project, position: number, seed: CostItemSeed): Promise<void> {

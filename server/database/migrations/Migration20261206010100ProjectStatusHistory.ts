@@ -2,7 +2,8 @@ import { Migration } from "@mikro-orm/migrations";
 
 /**
  * `Project.statusHistory` (issue 16): each status the public saw of a project, since when, and from which source.
- * The seeder writes the first step of seeded projects; publishing a status change appends the next ones.
+ * The seeder writes the first step of seeded projects; publishing a status change appends the next ones. Projects
+ * published before it start with their status of now, since a date nobody recorded (the seeder dates seeded ones).
  */
 export class Migration20261206010100ProjectStatusHistory extends Migration {
   override async up(): Promise<void> {
@@ -18,6 +19,10 @@ export class Migration20261206010100ProjectStatusHistory extends Migration {
     );
     this.addSql(
       `alter table "project_status_change" add constraint "project_status_change_source_id_foreign" foreign key ("source_id") references "source" ("id") on update cascade on delete set null;`,
+    );
+
+    this.addSql(
+      `insert into "project_status_change" ("project_id", "status", "since", "recorded_at") select "id", "status", "status_as_of", now() from "project" where "publication_state" = 'PUBLISHED' order by "id";`,
     );
   }
 
