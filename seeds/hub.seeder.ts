@@ -18,6 +18,7 @@ import { officialKeyProblem } from "../schema/municipality/official-key.js";
 import { Product } from "../schema/product/product.entity.js";
 import { CostItem } from "../schema/project/cost-item.entity.js";
 import { Project } from "../schema/project/project.entity.js";
+import { ProjectStatusChange } from "../schema/project/project-status-change.entity.js";
 import { Provider } from "../schema/provider/provider.entity.js";
 import { PublicationState } from "../schema/publishing/publication-state.enum.js";
 import { Publishable } from "../schema/publishing/publishable.js";
@@ -249,6 +250,7 @@ class SeedRun {
     this.em.assign(strategy, {
       title: seed.title,
       status: seed.status,
+      statusAsOf: seed.statusAsOf,
       presentedOn: seed.presentedOn,
       adoptedOn: seed.adoptedOn,
       horizon: seed.horizon,
@@ -335,6 +337,7 @@ class SeedRun {
       title: seed.title,
       summary: seed.summary,
       status: seed.status,
+      statusAsOf: seed.statusAsOf,
       startedOn: seed.startedOn,
       plannedEndOn: seed.plannedEndOn,
       completedOn: seed.completedOn,
@@ -350,7 +353,25 @@ class SeedRun {
     this.cite(project, seed.sources);
     await this.em.flush();
     for (const [position, costSeed] of seed.costs.entries()) await this.costItem(project, position + 1, costSeed);
+    await this.firstStatus(project, seed);
     return project;
+  }
+
+  /**
+   * The first step of a project's status history: its status as the source gives it. A project with a history keeps
+   * it; only the undated step the migration gave a project published before histories existed is dated from the seed.
+   */
+  private async firstStatus(project: Project, seed: ProjectSeed): Promise<void> {
+    if (!seed.sources.includes(seed.statusSource))
+      throw new Error(`Project ${seed.slug}: statusSource ${seed.statusSource} is not one of its sources.`);
+    const steps = await this.em.find(ProjectStatusChange, { project }, { orderBy: { id: "asc" }, limit: 2 });
+    const undated =
+      steps.length === 1 && steps[0].since === null && !steps[0].source && steps[0].status === seed.status;
+    if (steps.length > 0 && !undated) return;
+    const step = steps[0] ?? new ProjectStatusChange(ref(project), seed.status, null);
+    this.em.persist(step);
+    step.since = seed.statusAsOf;
+    step.source = ref(lookup(this.sources, seed.statusSource, "source"));
   }
 
   private async costItem(project: Project, position: number, seed: CostItemSeed): Promise<void> {

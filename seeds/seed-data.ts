@@ -139,6 +139,8 @@ export interface StrategySeed {
   slug: string;
   title: string;
   status: StrategyStatus;
+  /** The date the source gives the status for ("Stand laut Quelle"), to the precision the text supports. */
+  statusAsOf: PartialDate | null;
   presentedOn: PartialDate | null;
   adoptedOn: PartialDate | null;
   horizon: number | null;
@@ -173,6 +175,10 @@ export interface ProjectSeed {
   title: string;
   summary: string;
   status: ProjectStatus;
+  /** The date the source gives the status for ("Stand laut Quelle"), to the precision the text supports. */
+  statusAsOf: PartialDate | null;
+  /** Key of the source (one of `sources`) the status and `statusAsOf` are taken from: the first step of its history. */
+  statusSource: string;
   /** Strategy slug (of this city), if the project belongs to one. */
   strategy: string | null;
   /** Position of the field of action within `strategy`, if any. */

@@ -8,21 +8,26 @@ import {
   StrategyProjectsResolver,
 } from "./project-edges.resolver.js";
 import { ProjectMutationResolver } from "./project-mutation.resolver.js";
+import { ProjectStatusChange } from "./project-status-change.entity.js";
+import { ProjectStatusChangeResolver, ProjectStatusHistoryResolver } from "./project-status-history.resolver.js";
 import { Project } from "./project.entity.js";
 import { ProjectResolver } from "./project.resolver.js";
 import { projectKind } from "./project.write.js";
 import { projectSearch } from "./project.search.js";
 
-/** Projects and their cost items. */
+/** Projects, their cost items and their public status history. */
 export const projectFeature: Feature = {
   name: "project",
   nodes: [Project, CostItem],
+  entities: [ProjectStatusChange],
   resolvers: [
     ProjectResolver,
     ProjectMutationResolver,
     MunicipalityProjectsResolver,
     StrategyProjectsResolver,
     FieldOfActionProjectsResolver,
+    ProjectStatusHistoryResolver,
+    ProjectStatusChangeResolver,
   ],
   publishable: [projectKind],
   cited: [Project, CostItem],

@@ -4,7 +4,7 @@ import { PartialDateScalar } from "../common/scalars.js";
 import { MAX_SLUG_LENGTH } from "../common/slug.args.js";
 import { MAX_PROJECT_PARTNERS, MAX_PROJECT_PROVIDERS } from "../common/list-bounds.js";
 import { TaggedCitedInput } from "../publishing/cited.inputs.js";
-import { IsReferenceList, IsSlug, IsText, IsTitle } from "../publishing/validation.js";
+import { IsNotFuture, IsReferenceList, IsSlug, IsText, IsTitle } from "../publishing/validation.js";
 import { ProjectStatus } from "./project-status.enum.js";
 
 /** Changes to a project: fields left out keep their value, null clears an optional one, lists replace. */
@@ -23,6 +23,14 @@ export class ProjectInput extends TaggedCitedInput {
 
   @Field(() => ProjectStatus, { nullable: true, description: "Progress of the project." })
   status?: ProjectStatus | null;
+
+  @Field(() => PartialDateScalar, {
+    nullable: true,
+    description:
+      "The date the status is valid for according to its source (`2018`, `2018-11` or `2018-11-22`), not in the future. A status change without one clears it; publishing a status change records it as the date of the change in `statusHistory`.",
+  })
+  @IsNotFuture()
+  statusAsOf?: string | null;
 
   @Field(() => PartialDateScalar, {
     nullable: true,

@@ -53,6 +53,14 @@ export class Project extends Publishable {
   @Enum({ items: () => ProjectStatus })
   status: ProjectStatus;
 
+  @Field(() => PartialDateScalar, {
+    nullable: true,
+    description:
+      'The date the status is valid for according to its source ("Stand laut Quelle"), e.g. `2018-11` for a council paper of November 2018; null when no source dates it.',
+  })
+  @Property({ type: "string", length: 10, nullable: true })
+  statusAsOf: string | null = null;
+
   @Field(() => PartialDateScalar, { nullable: true, description: "When work started." })
   @Property({ type: "string", length: 10, nullable: true })
   startedOn: string | null = null;

@@ -14,8 +14,9 @@ import {
   updateRecord,
 } from "../publishing/publishing.service.js";
 import type { RecordKind } from "../publishing/record-kind.js";
-import { assignFields, findAllNamed, findById, requireUnused } from "../publishing/references.js";
+import { assignFields, assignStatus, findAllNamed, findById, requireUnused } from "../publishing/references.js";
 import { findOwnStrategy } from "../strategy/own-strategy.js";
+import { recordStatusChange } from "./project-status-history.js";
 import type { CreateProjectInput, ProjectInput } from "./project-write.inputs.js";
 import { Project } from "./project.entity.js";
 
@@ -64,10 +65,12 @@ export const projectKind: RecordKind<Project> = {
     ...(project.topics.count() ? [] : [["topics", "it has no topic"] as [string, string]]),
     ...(citesPublishedSource(project) ? [] : [["sources", "it cites no published source"] as [string, string]]),
   ],
+  afterPublicWrite: recordStatusChange,
 };
 
 async function applyProject(tx: EntityManager, project: Project, input: ProjectInput): Promise<void> {
-  assignFields(tx, project, input, ["title", "summary", "status", "startedOn", "plannedEndOn", "completedOn", "note"]);
+  assignFields(tx, project, input, ["title", "summary", "startedOn", "plannedEndOn", "completedOn", "note"]);
+  assignStatus(tx, project, input);
   if (input.strategy !== undefined) {
     const strategy = await findOwnStrategy(
       tx,

@@ -195,7 +195,9 @@ async function commit<T extends HubEntity>({
   revision.municipality = owner === null ? null : ref(tx.getMetadata().get<Municipality>("Municipality").class, owner);
   revision.token = ref(ApiToken, viewer.tokenId);
   revision.version = record instanceof Publishable ? record.version : null;
-  revision.publicChange = publicChange(wasPublic, await isPublic(tx, kind, record), record);
+  const nowPublic = await isPublic(tx, kind, record);
+  revision.publicChange = publicChange(wasPublic, nowPublic, record);
+  if (nowPublic) await kind.afterPublicWrite?.(tx, record);
   tx.persist(revision);
   await keepDeadline(tx);
   await tx.flush();

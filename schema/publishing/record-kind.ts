@@ -1,4 +1,5 @@
 import type { EntityClass } from "@mikro-orm/core";
+import type { EntityManager } from "@mikro-orm/postgresql";
 import type { HubEntity } from "../common/node.js";
 import type { Publishable } from "./publishable.js";
 
@@ -20,4 +21,6 @@ export interface RecordKind<T extends HubEntity = HubEntity> {
   parentOf?(record: T): Publishable | null;
   /** What keeps the record from being published, as `[field, reason]` pairs; empty when nothing does. */
   publishProblems?(record: T): [string, string][];
+  /** What a write that leaves the record public adds in the same transaction (a project's status history). */
+  afterPublicWrite?(tx: EntityManager, record: T): Promise<void>;
 }

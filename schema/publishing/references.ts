@@ -69,6 +69,20 @@ export function assignFields<T extends object, I extends object>(
 }
 
 /**
+ * Sets a record's `status` and `statusAsOf` ("Stand laut Quelle") from an input. A new status without a date of its
+ * own clears the old date: it was the date of the old status, and shown beside the new one it would misdate it.
+ */
+export function assignStatus<S extends string>(
+  tx: EntityManager,
+  record: { status: S; statusAsOf: string | null },
+  input: { status?: S | null; statusAsOf?: string | null },
+): void {
+  const changed = input.status !== undefined && input.status !== null && input.status !== record.status;
+  assignFields(tx, record, input, ["status", "statusAsOf"]);
+  if (changed && input.statusAsOf === undefined) record.statusAsOf = null;
+}
+
+/**
  * The answer for a unique value (a slug, key or position) that is already in use:
  * CONFLICT naming the field (and the value, where known), worded the same whoever
  * holds it and whether the caller may see that record (a draft of another city, an

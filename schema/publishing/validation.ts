@@ -85,3 +85,20 @@ export function IsYear(): PropertyDecorator {
     Max(2200, { message: "$property must be 2200 or earlier" }),
   );
 }
+
+/** Today's date as a PartialDate of day precision (`YYYY-MM-DD`, UTC). */
+export function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/** A PartialDate that has begun: `2026-12` is fine in December 2026, `2027` is not. */
+export function IsNotFuture(): PropertyDecorator {
+  return ValidateBy({
+    name: "isNotFuture",
+    validator: {
+      validate: (value: unknown) => typeof value !== "string" || value <= today().slice(0, value.length),
+      defaultMessage: (args) =>
+        `${args?.property} is a date the source gives the status for, so it cannot lie in the future (got ${JSON.stringify(String(args?.value).slice(0, 12))})`,
+    },
+  });
+}

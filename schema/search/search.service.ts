@@ -22,7 +22,7 @@ const STATUS_LABELS: Record<string, string> = {
   [ProjectStatus.COMPLETED]: "Abgeschlossen",
   [ProjectStatus.STOPPED]: "Eingestellt",
   [ProjectStatus.NOT_STATED]: "Stand nicht angegeben",
-  [StrategyStatus.DRAFT]: "Entwurf",
+  [StrategyStatus.IN_PREPARATION]: "In Erarbeitung",
   [StrategyStatus.ADOPTED]: "Beschlossen",
   [StrategyStatus.IN_IMPLEMENTATION]: "In Umsetzung (Strategie)",
   [StrategyStatus.SUPERSEDED]: "Abgelöst",

@@ -4,8 +4,8 @@ import { Field, InputType, Int } from "type-graphql";
 import { PartialDateScalar } from "../common/scalars.js";
 import { MAX_SLUG_LENGTH } from "../common/slug.args.js";
 import { CitedInput } from "../publishing/cited.inputs.js";
-import { IsReferenceList, IsSlug, IsText, IsTitle, IsYear } from "../publishing/validation.js";
-import { StrategyStatus } from "./strategy-status.enum.js";
+import { IsNotFuture, IsReferenceList, IsSlug, IsText, IsTitle, IsYear } from "../publishing/validation.js";
+import { StrategyStatus, StrategyStatusValue } from "./strategy-status.enum.js";
 
 /** Changes to a strategy: fields left out keep their value, null clears an optional one, lists replace. */
 @InputType({
@@ -17,8 +17,16 @@ export class StrategyInput extends CitedInput {
   @IsTitle()
   title?: string | null;
 
-  @Field(() => StrategyStatus, { nullable: true, description: "Life-cycle state." })
+  @Field(() => StrategyStatusValue, { nullable: true, description: "Life-cycle state." })
   status?: StrategyStatus | null;
+
+  @Field(() => PartialDateScalar, {
+    nullable: true,
+    description:
+      "The date the status is valid for according to its source (`2020`, `2020-12` or `2020-12-21`), not in the future. A status change without one clears it.",
+  })
+  @IsNotFuture()
+  statusAsOf?: string | null;
 
   @Field(() => PartialDateScalar, { nullable: true, description: "When it was presented to the council or public." })
   presentedOn?: string | null;
@@ -71,7 +79,7 @@ export class CreateStrategyInput extends StrategyInput {
   @IsTitle()
   declare title: string;
 
-  @Field(() => StrategyStatus, { description: "Life-cycle state." })
+  @Field(() => StrategyStatusValue, { description: "Life-cycle state." })
   declare status: StrategyStatus;
 
   @Field({ description: "Summary in German, in your own words." })

@@ -6,7 +6,7 @@ import { Decision } from "../decision/decision.entity.js";
 import { Municipality } from "../municipality/municipality.entity.js";
 import { Provider } from "../provider/provider.entity.js";
 import { Source } from "../source/source.entity.js";
-import { StrategyStatus } from "./strategy-status.enum.js";
+import { StrategyStatus, StrategyStatusValue } from "./strategy-status.enum.js";
 import { Publishable } from "../publishing/publishable.js";
 import { visibilityFilter } from "../publishing/visibility.js";
 
@@ -29,9 +29,17 @@ export class Strategy extends Publishable {
   @ManyToOne({ entity: () => Municipality, ref: true, index: true })
   municipality: Ref<Municipality>;
 
-  @Field(() => StrategyStatus, { description: "Life-cycle state." })
+  @Field(() => StrategyStatusValue, { description: "Life-cycle state." })
   @Enum({ items: () => StrategyStatus })
   status: StrategyStatus;
+
+  @Field(() => PartialDateScalar, {
+    nullable: true,
+    description:
+      'The date the status is valid for according to its source ("Stand laut Quelle"), e.g. `2020-12-21` for a council resolution; null when no source dates it.',
+  })
+  @Property({ type: "string", length: 10, nullable: true })
+  statusAsOf: string | null = null;
 
   @Field(() => PartialDateScalar, { nullable: true, description: "When it was presented to the council or public." })
   @Property({ type: "string", length: 10, nullable: true })

@@ -4,14 +4,14 @@ import { MAX_FILTER_VALUES } from "../common/filters.js";
 import { BY_CREATION, BY_SLUG, defineOrdering, type OrderingArgument } from "../common/order.js";
 import { ConnectionArgs } from "../common/pagination.js";
 import { MunicipalityScopeFilter } from "../municipality/municipality-scope.inputs.js";
-import { StrategyStatus } from "./strategy-status.enum.js";
+import { StrategyStatus, StrategyStatusValue } from "./strategy-status.enum.js";
 
 /** Narrows a strategy list. */
 @InputType({
   description: "Narrows a strategy list. Every given criterion must hold; within one criterion any value may match.",
 })
 export class StrategyFilter extends MunicipalityScopeFilter {
-  @Field(() => [StrategyStatus], { nullable: true, description: "Strategy statuses." })
+  @Field(() => [StrategyStatusValue], { nullable: true, description: "Strategy statuses." })
   @ArrayMaxSize(MAX_FILTER_VALUES)
   statuses?: StrategyStatus[] | null;
 }

@@ -11,7 +11,7 @@ import {
   updateRecord,
 } from "../publishing/publishing.service.js";
 import type { RecordKind } from "../publishing/record-kind.js";
-import { assignFields, findAllNamed, requireUnused } from "../publishing/references.js";
+import { assignFields, assignStatus, findAllNamed, requireUnused } from "../publishing/references.js";
 import type { CreateStrategyInput, StrategyInput } from "./strategy-write.inputs.js";
 import { Strategy } from "./strategy.entity.js";
 
@@ -25,16 +25,8 @@ export const strategyKind: RecordKind<Strategy> = {
 };
 
 async function applyStrategy(tx: EntityManager, strategy: Strategy, input: StrategyInput): Promise<void> {
-  assignFields(tx, strategy, input, [
-    "title",
-    "status",
-    "presentedOn",
-    "adoptedOn",
-    "horizon",
-    "summary",
-    "vision",
-    "note",
-  ]);
+  assignFields(tx, strategy, input, ["title", "presentedOn", "adoptedOn", "horizon", "summary", "vision", "note"]);
+  assignStatus(tx, strategy, input);
   await applySources(tx, strategy, input);
   if (input.consultants !== undefined) {
     strategy.consultants.set(

@@ -11,6 +11,11 @@ import { REFERENCE } from "./sources.js";
 
 const V = "herten-vorlage-18-203";
 const STRATEGY = "herten-it-digitalisierungsstrategie";
+/**
+ * The date Vorlage 18/203 gives its statuses for: it was written for the Haupt- und Finanzausschuss of 22.11.2018
+ * ("Beratungsfolge Sitzung am / Haupt- und Finanzausschuss 22.11.2018"); the paper itself carries no date of its own.
+ */
+const STATUS_AS_OF = "2018-11";
 
 const VOTE_NOTE =
   "Das Abstimmungsformular der Vorlage ist angekreuzt bei „zugestimmt“ und „mit Mehrheit“, dazu stehen „5 nein“ und " +
@@ -36,6 +41,8 @@ function idea(
     title,
     summary,
     status: ProjectStatus.IDEA,
+    statusAsOf: STATUS_AS_OF,
+    statusSource: V,
     strategy: STRATEGY,
     fieldOfAction: null,
     topics,
@@ -183,7 +190,8 @@ export const herten: CitySeed = {
     {
       slug: STRATEGY,
       title: "IT- und Digitalisierungsstrategie der Stadt Herten",
-      status: StrategyStatus.DRAFT,
+      status: StrategyStatus.IN_PREPARATION,
+      statusAsOf: STATUS_AS_OF,
       presentedOn: null,
       adoptedOn: null,
       horizon: null,
@@ -264,6 +272,8 @@ export const herten: CitySeed = {
         "Gesamtstrategie entstehen. Gesteuert wird sie von einer Strategie- und Lenkungsgruppe, umgesetzt von einer Arbeits- bzw. Projektgruppe " +
         "unter Federführung des Fachbereichs 1.1 „Zentrale Steuerung“; Fraktionen und Einzelratsmitglieder werden mindestens jährlich eingeladen.",
       status: ProjectStatus.IN_PROGRESS,
+      statusAsOf: STATUS_AS_OF,
+      statusSource: V,
       strategy: STRATEGY,
       fieldOfAction: null,
       topics: ["governance", "change-management", "council-work"],
@@ -316,6 +326,8 @@ export const herten: CitySeed = {
         "laufen zum Stichtag automatisch ins Fachverfahren, die Tagespflege einschließlich Großtagespflege wird automatisch abgerechnet, und " +
         "Schnittstellen zu Meso und SAP ersetzen Mehrfacherfassung und Rechenläufe. Betrieb, Updates und Gesetzesänderungen übernimmt das KRZN.",
       status: ProjectStatus.PLANNED,
+      statusAsOf: STATUS_AS_OF,
+      statusSource: V,
       strategy: STRATEGY,
       fieldOfAction: null,
       topics: ["childcare", "online-services", "process-optimisation", "specialist-software"],
@@ -456,6 +468,8 @@ export const herten: CitySeed = {
       summary:
         "Parallel zur Entwicklung der Gesamtstrategie beteiligt sich Herten am Landesprojekt für ein Serviceportal für die Wirtschaft in der Emscher-Lippe-Region.",
       status: ProjectStatus.PLANNED,
+      statusAsOf: STATUS_AS_OF,
+      statusSource: V,
       strategy: STRATEGY,
       fieldOfAction: null,
       topics: ["business-services", "online-services", "inter-municipal-cooperation"],

@@ -29,6 +29,12 @@ function sitting(
   return { key, reference: "20/281", title: TITLE_20_281, body, date, outcome, description, note, sources: [V] };
 }
 
+/**
+ * The date Vorlage 20/281 gives its projects' statuses for: it was written for the committee sitting of 14.09.2020
+ * ("soll in der Sitzung des Ausschusses … am 14.09.2020 … vorgestellt werden"); the paper has no date of its own.
+ */
+const STATUS_AS_OF = "2020-09";
+
 export const hildesheim: CitySeed = {
   municipality: {
     slug: "hildesheim",
@@ -123,6 +129,8 @@ export const hildesheim: CitySeed = {
       slug: STRATEGY,
       title: "Digitale Stadtverwaltung 2025",
       status: StrategyStatus.ADOPTED,
+      // "21.12.2020 Sitzung des Rates der Stadt Hildesheim geändert beschlossen" (Beratungsfolge of Vorlage 20/281).
+      statusAsOf: "2020-12-21",
       presentedOn: "2020-09-14",
       adoptedOn: "2020-12-21",
       horizon: 2025,
@@ -244,6 +252,8 @@ export const hildesheim: CitySeed = {
       slug: MEP,
       title: "Medienentwicklungsplan für die Schulen",
       status: StrategyStatus.ADOPTED,
+      // "vom Rat am 23.09.2019 beschlossen (s. Vorlage 19/282)"; the text says nothing later of the plan.
+      statusAsOf: "2019-09-23",
       presentedOn: null,
       adoptedOn: "2019-09-23",
       horizon: null,
@@ -270,6 +280,8 @@ export const hildesheim: CitySeed = {
       summary:
         "Der Medienentwicklungsplan für die Schulen wurde vom Rat am 23.09.2019 beschlossen (Vorlage 19/282); Anlass war die Förderung durch den Digitalpakt Schulen.",
       status: ProjectStatus.NOT_STATED,
+      statusAsOf: STATUS_AS_OF,
+      statusSource: V,
       strategy: MEP,
       fieldOfAction: null,
       topics: ["schools"],
@@ -292,6 +304,8 @@ export const hildesheim: CitySeed = {
         "Auf Grundlage der Strategie soll ein Online-Rathaus aufgebaut werden, über das die Stadt die Pflichten aus dem Onlinezugangsgesetz erfüllt. " +
         "Es wird nach und nach mit Angeboten gefüllt, je nachdem, wie weit die einzelnen Online-Services entwickelt sind.",
       status: ProjectStatus.PLANNED,
+      statusAsOf: STATUS_AS_OF,
+      statusSource: V,
       strategy: STRATEGY,
       fieldOfAction: null,
       topics: ["online-services", "website"],
@@ -313,6 +327,8 @@ export const hildesheim: CitySeed = {
       summary:
         "Nach Schulen und Stadtverwaltung soll das breite Thema Smart City künftig als dritte Säule eigene strategische Konzepte erhalten.",
       status: ProjectStatus.IDEA,
+      statusAsOf: STATUS_AS_OF,
+      statusSource: V,
       strategy: null,
       fieldOfAction: null,
       topics: ["smart-city"],

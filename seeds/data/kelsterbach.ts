@@ -11,6 +11,9 @@ const STRATEGY = "kelsterbach-godigital";
 
 const OUTLOOK_2023 = "Im „Ausblick 2023“ als Vorhaben für das Jahr 2023 genannt; ein genauerer Termin fehlt.";
 
+/** The issue the report's statuses are of, "Ausgabe 10/2023": only the year is certain (see the source's note). */
+const STATUS_AS_OF = "2023";
+
 export const kelsterbach: CitySeed = {
   municipality: {
     slug: "kelsterbach",
@@ -53,6 +56,7 @@ export const kelsterbach: CitySeed = {
       slug: STRATEGY,
       title: "#GoDigital",
       status: StrategyStatus.IN_IMPLEMENTATION,
+      statusAsOf: STATUS_AS_OF,
       presentedOn: null,
       // "adoptedOn" is the date a strategy was adopted or came into force; #GoDigital "läuft seit Februar 2022".
       adoptedOn: "2022-02",
@@ -119,6 +123,8 @@ export const kelsterbach: CitySeed = {
         "den Teams und Ressorts gewonnen. Weil die Umstellung der bislang papierbasierten Verwaltung sehr umfangreich ist, kam eine weitere Mitarbeiterin " +
         "hinzu; gemeinsam mit Xenia Lämmle treibt Ramona Krieger unter anderem Online-Anträge voran.",
       status: ProjectStatus.COMPLETED,
+      statusAsOf: STATUS_AS_OF,
+      statusSource: KA,
       strategy: null,
       fieldOfAction: null,
       topics: ["governance", "staff-qualification"],
@@ -143,6 +149,8 @@ export const kelsterbach: CitySeed = {
         "und Umwelt; Zentrale Steuerung sowie Innere Organisation. Von 176 identifizierten Prozessen wurden 2022 bereits 64 bearbeitet; 2023 sollen " +
         "bestehende Prozesse weiter optimiert werden.",
       status: ProjectStatus.IN_PROGRESS,
+      statusAsOf: STATUS_AS_OF,
+      statusSource: KA,
       strategy: STRATEGY,
       fieldOfAction: null,
       topics: ["process-optimisation", "online-services"],
@@ -166,6 +174,8 @@ export const kelsterbach: CitySeed = {
         "Hauswasseranschluss oder Kinderausweis, das digitale Fundbüro und die Anmeldung zur Musikschule. 2023 sollen weitere Onlineprozesse nach " +
         "dem Onlinezugangsgesetz hinzukommen.",
       status: ProjectStatus.IN_PROGRESS,
+      statusAsOf: STATUS_AS_OF,
+      statusSource: KA,
       strategy: STRATEGY,
       fieldOfAction: null,
       topics: ["online-services", "website"],
@@ -186,6 +196,8 @@ export const kelsterbach: CitySeed = {
         "Seit Juli 2022 arbeitet das Digitalisierungsteam an e-Akte und elektronischem Posteingang. Nach ersten Schulungen entstand ein Gesamtaktenplan " +
         "für die ganze Verwaltung, der mit jedem Team einzeln abgestimmt und ergänzt werden musste; das Vorhaben erweist sich als schwierig.",
       status: ProjectStatus.IN_PROGRESS,
+      statusAsOf: STATUS_AS_OF,
+      statusSource: KA,
       strategy: STRATEGY,
       fieldOfAction: null,
       topics: ["e-file", "process-optimisation", "staff-qualification"],
@@ -204,6 +216,8 @@ export const kelsterbach: CitySeed = {
       title: "Digitale Kindergartenverwaltung",
       summary: "Die digitale Kindergartenverwaltung soll 2023 fertiggestellt und veröffentlicht werden.",
       status: ProjectStatus.IN_PROGRESS,
+      statusAsOf: STATUS_AS_OF,
+      statusSource: KA,
       strategy: STRATEGY,
       fieldOfAction: null,
       topics: ["childcare", "online-services"],
@@ -223,6 +237,8 @@ export const kelsterbach: CitySeed = {
       summary:
         "Zusammen mit der Kindergartenverwaltung soll 2023 auch die Wohnungsverwaltung fertiggestellt und veröffentlicht werden.",
       status: ProjectStatus.IN_PROGRESS,
+      statusAsOf: STATUS_AS_OF,
+      statusSource: KA,
       strategy: STRATEGY,
       fieldOfAction: null,
       topics: ["housing"],
@@ -241,6 +257,8 @@ export const kelsterbach: CitySeed = {
       title: "Land- und Gebäudemanagementsoftware (LuGM)",
       summary: "Eine Software für das Land- und Gebäudemanagement soll 2023 eingeführt werden.",
       status: ProjectStatus.PLANNED,
+      statusAsOf: STATUS_AS_OF,
+      statusSource: KA,
       strategy: STRATEGY,
       fieldOfAction: null,
       topics: ["facility-management", "specialist-software"],
@@ -260,6 +278,8 @@ export const kelsterbach: CitySeed = {
       summary:
         "Städtische Räume sollen künftig über das Reservierungswerkzeug Kommsoft gebucht werden; die Einführung ist für 2023 vorgesehen.",
       status: ProjectStatus.PLANNED,
+      statusAsOf: STATUS_AS_OF,
+      statusSource: KA,
       strategy: STRATEGY,
       fieldOfAction: null,
       topics: ["facility-management"],
@@ -279,6 +299,8 @@ export const kelsterbach: CitySeed = {
       summary:
         "Ein digitales Baugenehmigungsverfahren auf Grundlage der Standards XPlanung und XBau soll 2023 eingeführt werden.",
       status: ProjectStatus.PLANNED,
+      statusAsOf: STATUS_AS_OF,
+      statusSource: KA,
       strategy: STRATEGY,
       fieldOfAction: null,
       topics: ["building-permits", "online-services"],

@@ -10,6 +10,10 @@ import { REFERENCE } from "./sources.js";
 const TRIMBORN = "ratingen-trimborn-2021";
 const K21 = "kommune21-ratingen-2021-07-02";
 const STRATEGY = "ratingen-digital-2025plus";
+/** The date of the Kommune21 news item, "[2.7.2021]": the statuses it gives hold as of that day. */
+const K21_DATE = "2021-07-02";
+/** The Trimborn article gives no date of its own; it reports the adoption of late August 2021, so only its year is sure. */
+const TRIMBORN_DATE = "2021";
 
 const TREASURER_NOTE =
   "Der Name des Stadtkämmerers wird uneinheitlich geschrieben: „Martin Gentzsch“ im Fachbeitrag von Ulrike Trimborn, " +
@@ -150,6 +154,8 @@ export const ratingen: CitySeed = {
       slug: STRATEGY,
       title: "Ratingen.digital 2025plus",
       status: StrategyStatus.ADOPTED,
+      // "Der Stadtrat beschloss die Strategie Ende August 2021 einstimmig." (Trimborn)
+      statusAsOf: "2021-08",
       presentedOn: "2021-06-24",
       adoptedOn: "2021-08",
       horizon: 2025,
@@ -269,6 +275,8 @@ export const ratingen: CitySeed = {
         "mehr Gewicht zu geben. Es lenkt die Kooperation mit dem IT-Dienstleister, treibt die Digitalisierung voran " +
         "und hat die Strategie mit erarbeitet. Leiter ist André Dietze.",
       status: ProjectStatus.COMPLETED,
+      statusAsOf: TRIMBORN_DATE,
+      statusSource: TRIMBORN,
       strategy: null,
       fieldOfAction: null,
       topics: ["governance", "it-operations"],
@@ -290,6 +298,8 @@ export const ratingen: CitySeed = {
         "Der Rat beschloss, den überwiegenden Teil des operativen IT-Betriebs an einen Dienstleister zu übertragen; nach einem " +
         "mehrstufigen Auswahlverfahren übernimmt regio iT nach und nach große Teile des IT-Betriebs.",
       status: ProjectStatus.IN_PROGRESS,
+      statusAsOf: K21_DATE,
+      statusSource: K21,
       strategy: null,
       fieldOfAction: null,
       topics: ["it-operations", "infrastructure"],
@@ -312,6 +322,8 @@ export const ratingen: CitySeed = {
         "Leistungen, die nach dem Onlinezugangsgesetz und dem E-Government-Gesetz Nordrhein-Westfalen kurzfristig online " +
         "verfügbar sein müssen, werden im Feld „Verwaltung online“ gebündelt; die Stadt nennt die Umsetzung ein wichtiges Handlungsfeld.",
       status: ProjectStatus.PLANNED,
+      statusAsOf: TRIMBORN_DATE,
+      statusSource: TRIMBORN,
       strategy: STRATEGY,
       fieldOfAction: 1,
       topics: ["online-services"],
@@ -332,6 +344,8 @@ export const ratingen: CitySeed = {
         "Die Homepage der Stadt soll erneuert werden, um Wissen übersichtlicher zu vermitteln und nützliche Anwendungen anzubieten; " +
         "sie gehört zum Feld „Verwaltung online“.",
       status: ProjectStatus.PLANNED,
+      statusAsOf: TRIMBORN_DATE,
+      statusSource: TRIMBORN,
       strategy: STRATEGY,
       fieldOfAction: 1,
       topics: ["website", "online-services"],
@@ -351,6 +365,8 @@ export const ratingen: CitySeed = {
       summary:
         "Das besondere elektronische Behördenpostfach ist als Leistung im Feld „Digitale Kommunikation“ vorgesehen.",
       status: ProjectStatus.PLANNED,
+      statusAsOf: TRIMBORN_DATE,
+      statusSource: TRIMBORN,
       strategy: STRATEGY,
       fieldOfAction: 2,
       topics: ["digital-communication"],
@@ -369,6 +385,8 @@ export const ratingen: CitySeed = {
       title: "Digitales Beschwerdemanagement",
       summary: "Ein digitales Beschwerdemanagement ist als Leistung im Feld „Digitale Kommunikation“ vorgesehen.",
       status: ProjectStatus.PLANNED,
+      statusAsOf: TRIMBORN_DATE,
+      statusSource: TRIMBORN,
       strategy: STRATEGY,
       fieldOfAction: 2,
       topics: ["digital-communication"],
@@ -388,6 +406,8 @@ export const ratingen: CitySeed = {
       summary:
         "Für sämtliche Bereiche der Verwaltung sollen Fachanwendungen hinzukommen, die auch über interne Dienstabläufe hinausreichen.",
       status: ProjectStatus.PLANNED,
+      statusAsOf: K21_DATE,
+      statusSource: K21,
       strategy: STRATEGY,
       fieldOfAction: 3,
       topics: ["specialist-software"],
@@ -407,6 +427,8 @@ export const ratingen: CitySeed = {
       summary:
         "Die umfangreichen Geodaten der Stadt werden bereits in einem Geo-Portal dargestellt; künftig sollen sie Teil einer OpenData-Strategie werden.",
       status: ProjectStatus.IN_PROGRESS,
+      statusAsOf: TRIMBORN_DATE,
+      statusSource: TRIMBORN,
       strategy: STRATEGY,
       fieldOfAction: 4,
       topics: ["gis", "open-data-ai"],
@@ -426,6 +448,8 @@ export const ratingen: CitySeed = {
       summary:
         "Die Schulen haben bereits einen hohen technischen Ausstattungsgrad, der laufend erweitert wird; Ziel ist reibungsloser digitaler Unterricht.",
       status: ProjectStatus.IN_PROGRESS,
+      statusAsOf: TRIMBORN_DATE,
+      statusSource: TRIMBORN,
       strategy: STRATEGY,
       fieldOfAction: 5,
       topics: ["schools", "infrastructure"],
@@ -446,6 +470,8 @@ export const ratingen: CitySeed = {
         "Die Stadtwerke-Tochter KomMITT Ratingen GmbH baut das Glasfasernetz im gesamten Stadtgebiet aus; der Ausbau soll bald " +
         "abgeschlossen sein. Ein vollständig angebundenes Ratingen ist Teil der Vision der Strategie.",
       status: ProjectStatus.IN_PROGRESS,
+      statusAsOf: TRIMBORN_DATE,
+      statusSource: TRIMBORN,
       strategy: STRATEGY,
       fieldOfAction: null,
       topics: ["broadband", "infrastructure", "smart-city"],
@@ -467,6 +493,8 @@ export const ratingen: CitySeed = {
         "Partner sollen dabei neben interessierten Firmen und Bürgern die Stadtwerke, die KomMITT, Ratingen Marketing und die " +
         "Standortinitiative InWest sein; das Feld „Nachhaltige Digitalisierung und Klimawandel“ schafft erste Ansätze.",
       status: ProjectStatus.IDEA,
+      statusAsOf: K21_DATE,
+      statusSource: K21,
       strategy: STRATEGY,
       fieldOfAction: 10,
       topics: ["smart-city", "sustainability"],

@@ -1,4 +1,5 @@
 import type { VNode } from "preact";
+import { formatDayIn, formatPartialDateDe, formatPartialDateEn } from "./format.js";
 import { CARD_LABELS, type CardLanguage } from "./labels.js";
 import type { CardView } from "./project-view.js";
 import { renderHtml } from "./render-html.js";
@@ -99,6 +100,7 @@ export function ProjectCard({ view, options }: { view: CardView; options: CardOp
         </CardLink>
       </h2>
       <p class="ikz-card__status">{labels.status[view.status] ?? view.status}</p>
+      <CardDates view={view} lang={options.lang} />
       {summary ? <p class="ikz-card__summary">{summary}</p> : null}
       {topics.length ? (
         <ul class="ikz-card__topics" aria-label={labels.topics}>
@@ -110,6 +112,25 @@ export function ProjectCard({ view, options }: { view: CardView; options: CardOp
       {view.providers.length ? <p class="ikz-card__providers">{`${labels.with} ${providers}`}</p> : null}
       <CardFooter href={pageUrl} lang={options.lang} newTab={options.newTab} />
     </article>
+  );
+}
+
+/** "Stand laut Quelle: November 2018 · Zuletzt geändert: 6. Dezember 2026": how old the status is, and the record. */
+function CardDates({ view, lang }: { view: CardView; lang: CardLanguage }): VNode {
+  const labels = CARD_LABELS[lang];
+  const formatPartialDate = lang === "en" ? formatPartialDateEn : formatPartialDateDe;
+  return (
+    <p class="ikz-card__dates">
+      {view.statusAsOf ? (
+        <>
+          {`${labels.statusAsOf} `}
+          <time datetime={view.statusAsOf}>{formatPartialDate(view.statusAsOf)}</time>
+          {" · "}
+        </>
+      ) : null}
+      {`${labels.updated} `}
+      <time datetime={view.updatedAt.toISOString()}>{formatDayIn(lang, view.updatedAt)}</time>
+    </p>
   );
 }
 

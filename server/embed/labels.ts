@@ -9,6 +9,10 @@ export type CardLanguage = "de" | "en";
 /** Everything a card says besides the project's own data, per language (card-markup.md). */
 export interface CardLabels {
   status: Readonly<Record<ProjectStatus, string>>;
+  /** Before the date the source gives the status for. */
+  statusAsOf: string;
+  /** Before the day the project last changed in the hub. */
+  updated: string;
   topics: string;
   with: string;
   more: string;
@@ -28,6 +32,8 @@ export const CARD_LABELS: Readonly<Record<CardLanguage, CardLabels>> = {
       STOPPED: "Gestoppt",
       NOT_STATED: "Stand nicht angegeben",
     },
+    statusAsOf: "Stand laut Quelle:",
+    updated: "Zuletzt geändert:",
     topics: "Themen",
     with: "Mit:",
     more: "Mehr im IKZ-Hub",
@@ -44,6 +50,8 @@ export const CARD_LABELS: Readonly<Record<CardLanguage, CardLabels>> = {
       STOPPED: "Stopped",
       NOT_STATED: "Status not stated",
     },
+    statusAsOf: "Status as of (per source):",
+    updated: "Last changed:",
     topics: "Topics",
     with: "With:",
     more: "More on the IKZ hub",

@@ -9,6 +9,10 @@ export interface CardView {
   title: string;
   summary: string;
   status: ProjectStatus;
+  /** The date the source gives the status for ("Stand laut Quelle"), a PartialDate; null when none does. */
+  statusAsOf: string | null;
+  /** When the project's public content last changed. */
+  updatedAt: Date;
   municipality: { slug: string; name: string; stateName: string; website: string | null };
   /** Sorted by German label. */
   topics: { key: string; labelDe: string; labelEn: string }[];
@@ -36,6 +40,8 @@ function toCardView(project: Project): CardView {
     title: project.title,
     summary: project.summary,
     status: project.status,
+    statusAsOf: project.statusAsOf,
+    updatedAt: project.publicUpdatedAt,
     municipality: {
       slug: municipality.slug,
       name: municipality.name,

@@ -190,10 +190,18 @@ export interface WorkingGroupRef {
   sources: SourceRef[];
 }
 
+/** One step of a project's public status history, as the project page shows it. */
+export interface StatusStep {
+  status: string;
+  since: string | null;
+  source: { title: string; publishedOn: string | null } | null;
+}
+
 export const PROJECT_QUERY = `query SiteProject($slug: String!) {
   project(slug: $slug) {
     ...SiteProjectRef
-    startedOn plannedEndOn completedOn note updatedAt
+    statusAsOf startedOn plannedEndOn completedOn note updatedAt
+    statusHistory { status since source { title publishedOn } }
     municipality { stateName }
     partners { slug name }
     strategy { slug title }
@@ -213,6 +221,8 @@ ${PROJECT_REF}`;
 export interface ProjectData {
   project:
     | (ProjectRef & {
+        statusAsOf: string | null;
+        statusHistory: StatusStep[];
         startedOn: string | null;
         plannedEndOn: string | null;
         completedOn: string | null;
@@ -327,7 +337,7 @@ export interface TopicData {
 
 export const STRATEGY_QUERY = `query SiteStrategy($slug: String!) {
   strategy(slug: $slug) {
-    slug title status presentedOn adoptedOn horizon summary vision note updatedAt
+    slug title status statusAsOf presentedOn adoptedOn horizon summary vision note updatedAt
     municipality { slug name stateName }
     sources { ...SiteSource }
     fieldsOfAction { position title description updatedAt topics { key label } sources { ...SiteSource } }
@@ -349,6 +359,7 @@ export interface StrategyData {
     slug: string;
     title: string;
     status: string;
+    statusAsOf: string | null;
     presentedOn: string | null;
     adoptedOn: string | null;
     horizon: number | null;

@@ -153,7 +153,7 @@ describe("cost model", () => {
       gql(
         hub,
         "mutation ($input: CreateStrategyInput!) { createStrategy(input: $input) { slug } }",
-        { input: { municipality: "herten", slug, title: "S", status: "DRAFT", summary: "S." } },
+        { input: { municipality: "herten", slug, title: "S", status: "IN_PREPARATION", summary: "S." } },
         tokens.editors.herten,
       );
     let refused: Awaited<ReturnType<typeof strategy>> | undefined;

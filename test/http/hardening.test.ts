@@ -15,7 +15,7 @@ import { startTestHub, type TestHub } from "../support/hub.js";
 /** The project card's query (server/embed/assets/card.js), which embeds send as a GET. */
 const CARD_QUERY =
   "query ProjectCard($slug: String!, $language: Language!) { project(slug: $slug) { slug title summary status " +
-  "municipality { name stateName } topics { key label(language: $language) } providers { name } } }";
+  "statusAsOf updatedAt municipality { name stateName } topics { key label(language: $language) } providers { name } } }";
 
 /** Posts a GraphQL operation (or any JSON body) and returns status and parsed body. */
 async function post(

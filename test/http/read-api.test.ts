@@ -608,12 +608,14 @@ describe("filters of the other lists", () => {
     const result = await data(`{
       byCity: strategies(filter: { municipalities: ["hildesheim"] }) { totalCount nodes { slug } }
       byState: strategies(filter: { states: [NW] }) { totalCount nodes { slug } }
-      byStatus: strategies(filter: { statuses: [DRAFT] }) { totalCount nodes { slug } }
+      byStatus: strategies(filter: { statuses: [IN_PREPARATION] }) { totalCount nodes { slug } }
       byTopic: strategies(filter: { topics: ["schools"] }) { totalCount nodes { slug } }
       combined: strategies(filter: { topics: ["schools"], municipalities: ["hildesheim"], statuses: [ADOPTED] }) { totalCount nodes { slug } } }`);
     expect(slugsOf(result.byCity.nodes)).toEqual(slugsOf(seedStrategies.filter((s) => s.city.slug === "hildesheim")));
     expect(slugsOf(result.byState.nodes)).toEqual(slugsOf(seedStrategies.filter((s) => s.city.state === "NW")));
-    expect(slugsOf(result.byStatus.nodes)).toEqual(slugsOf(seedStrategies.filter((s) => s.status === "DRAFT")));
+    expect(slugsOf(result.byStatus.nodes)).toEqual(
+      slugsOf(seedStrategies.filter((s) => s.status === "IN_PREPARATION")),
+    );
     const bySchools = seedStrategies.filter((s) => s.fieldsOfAction.some((f) => f.topics.includes("schools")));
     expect(slugsOf(result.byTopic.nodes)).toEqual(slugsOf(bySchools));
     expect(result.byTopic.totalCount).toBe(bySchools.length);
@@ -925,8 +927,9 @@ describe("node(id) and global ids", () => {
 
   it("every object type of the schema implements Node", async () => {
     const { __schema } = await data(`{ __schema { types { name kind interfaces { name } fields { name } } } }`);
-    // Viewer describes the caller's own API token, which is deliberately not fetchable by `node(id)`; revisions and
-    // changes are entries of a record's history and of the change feed, reached through the record and `changes`.
+    // Viewer describes the caller's own API token, which is deliberately not fetchable by `node(id)`; revisions, a
+    // project's status steps and changes are entries of a record's history and of the change feed, reached through
+    // the record and `changes`.
     // Comparisons, suggestions and statistics are computed per request: they have no identity to fetch again;
     // search results (SearchResults, SearchHit, SearchFacet, …) are answers about records, not records.
     const computed = [
@@ -945,7 +948,8 @@ describe("node(id) and global ids", () => {
       "ProviderClient",
       "TopicCityCount",
     ];
-    const notNodes = ["Query", "Mutation", "PageInfo", "Viewer", "Revision", "FieldChange", "Change", ...computed];
+    const history = ["Revision", "FieldChange", "ProjectStatusChange", "Change"];
+    const notNodes = ["Query", "Mutation", "PageInfo", "Viewer", ...history, ...computed];
     const objects = (__schema.types as any[]).filter(
       (t) =>
         t.kind === "OBJECT" &&

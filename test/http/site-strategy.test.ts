@@ -121,7 +121,7 @@ describe("the strategy page and the Stand line", () => {
       municipality: "herten",
       slug,
       title: "Entwurf einer Strategie",
-      status: "DRAFT",
+      status: "IN_PREPARATION",
       summary: "Noch nicht öffentlich.",
       sources,
     };

@@ -118,7 +118,7 @@ describe("slugs and keys editors choose", () => {
       [
         "createStrategy",
         "CreateStrategyInput",
-        { municipality: "herten", slug: "ratingen-strategie", title: "S", status: "DRAFT", summary: "S." },
+        { municipality: "herten", slug: "ratingen-strategie", title: "S", status: "IN_PREPARATION", summary: "S." },
         "input.slug",
       ],
       [

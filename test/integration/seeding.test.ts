@@ -44,6 +44,29 @@ describe("seeding", () => {
     expect(await db.orm.em.fork().count(Project, { slug: "herten-kita-online" })).toBe(1);
   });
 
+  it("dates the undated first status the migration gave a published project, and keeps a history it has", async () => {
+    const connection = db.orm.em.getConnection();
+    const kita = `(select id from project where slug = 'herten-kita-online')`;
+    // As migration ProjectStatusHistory leaves a project published before status histories existed.
+    await connection.execute(`delete from project_status_change where project_id = ${kita}`);
+    await connection.execute(
+      `insert into project_status_change (project_id, status, since, recorded_at) select id, status, null, now() from project where slug = 'herten-kita-online'`,
+    );
+    await db.orm.seeder.seed(HubSeeder);
+    const steps = () =>
+      connection.execute(
+        `select c.status, c.since, s.key from project_status_change c left join source s on s.id = c.source_id where c.project_id = ${kita} order by c.id`,
+      );
+    const dated = [{ status: "PLANNED", since: "2018-11", key: "herten-vorlage-18-203" }];
+    expect(await steps()).toEqual(dated);
+    // A later step of the project's own (an editor's) is not the seed's to change.
+    await connection.execute(
+      `insert into project_status_change (project_id, status, since, recorded_at) select id, 'IN_PROGRESS', '2026', now() from project where slug = 'herten-kita-online'`,
+    );
+    await db.orm.seeder.seed(HubSeeder);
+    expect(await steps()).toEqual([...dated, { status: "IN_PROGRESS", since: "2026", key: null }]);
+  });
+
   it("seeds at start-up only when the database holds no municipality", async () => {
     expect(await seedIfEmpty(db.orm, silent)).toBe(false);
   });

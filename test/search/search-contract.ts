@@ -101,7 +101,7 @@ export function searchContract(name: string, open: () => Promise<EngineUnderTest
         "suchstadt-strategie",
         "Suchstadt digital",
         ref(town),
-        StrategyStatus.DRAFT,
+        StrategyStatus.IN_PREPARATION,
         "Die Strategie der Suchstadt.",
       );
       strategy.publicationState = DRAFT;

@@ -44,6 +44,8 @@ function hostileCard(overrides: Partial<CardView> = {}): CardView {
     title: `${HOSTILE} title`,
     summary: `${HOSTILE} summary`,
     status: ProjectStatus.IN_PROGRESS,
+    statusAsOf: `${HOSTILE} date`,
+    updatedAt: new Date("2026-12-05T10:00:00Z"),
     municipality: {
       slug: "herten",
       name: `${HOSTILE} city`,
@@ -79,7 +81,7 @@ function hostileProject(): LinkedProject {
   };
 }
 
-const ELEMENTS_OF_CARD = new Set(["article", "p", "h2", "a", "ul", "li"]);
+const ELEMENTS_OF_CARD = new Set(["article", "p", "h2", "a", "ul", "li", "time"]);
 const ELEMENTS_OF_DOCUMENT = new Set([
   "html",
   "head",
@@ -128,6 +130,7 @@ const ATTRIBUTES = new Set([
   "title",
   "property",
   "scope",
+  "datetime",
   "src",
   "defer",
 ]);

@@ -428,7 +428,7 @@ describe("seed data key facts", () => {
 
   it("Herten: strategy draft with three goals, decisions and project ideas", () => {
     const s = herten.strategies[0];
-    expect(s.status).toBe(StrategyStatus.DRAFT);
+    expect(s.status).toBe(StrategyStatus.IN_PREPARATION);
     expect(s.fieldsOfAction).toHaveLength(3);
     expect(s.indicators.find((i) => i.key === "interviews-2018")?.value).toBe(30);
     const dates = Object.fromEntries(herten.decisions.map((d) => [d.key, d.date]));

@@ -448,6 +448,8 @@ export type CreateProjectInput = {
   startedOn?: InputMaybe<Scalars['PartialDate']['input']>;
   /** Progress of the project. */
   status: ProjectStatus;
+  /** The date the status is valid for according to its source (`2018`, `2018-11` or `2018-11-22`), not in the future. A status change without one clears it; publishing a status change records it as the date of the change in `statusHistory`. */
+  statusAsOf?: InputMaybe<Scalars['PartialDate']['input']>;
   /** Slug of the strategy (of the same municipality) the project belongs to; null for none. */
   strategy?: InputMaybe<Scalars['String']['input']>;
   /** Summary in German, in your own words. */
@@ -520,6 +522,8 @@ export type CreateStrategyInput = {
   sources?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Life-cycle state. */
   status: StrategyStatus;
+  /** The date the status is valid for according to its source (`2020`, `2020-12` or `2020-12-21`), not in the future. A status change without one clears it. */
+  statusAsOf?: InputMaybe<Scalars['PartialDate']['input']>;
   /** Summary in German, in your own words. */
   summary: Scalars['String']['input'];
   /** Title of the strategy. */
@@ -1536,6 +1540,10 @@ export type Project = Node & Publishable & {
   startedOn?: Maybe<Scalars['PartialDate']['output']>;
   /** Progress of the project. */
   status: ProjectStatus;
+  /** The date the status is valid for according to its source ("Stand laut Quelle"), e.g. `2018-11` for a council paper of November 2018; null when no source dates it. */
+  statusAsOf?: Maybe<Scalars['PartialDate']['output']>;
+  /** The project's public status history, oldest first: its status as its first source gave it, then each status it was published with. Status changes made while it was a draft do not show. */
+  statusHistory: Array<ProjectStatusChange>;
   /** Strategy the project belongs to, if any. */
   strategy?: Maybe<Strategy>;
   /** Summary in German. */
@@ -1571,6 +1579,12 @@ export type ProjectRevisionsArgs = {
 
 /** A municipality's digitalisation project. */
 export type ProjectSimilarArgs = {
+  first?: Scalars['Int']['input'];
+};
+
+
+/** A municipality's digitalisation project. */
+export type ProjectStatusHistoryArgs = {
   first?: Scalars['Int']['input'];
 };
 
@@ -1634,6 +1648,8 @@ export type ProjectInput = {
   startedOn?: InputMaybe<Scalars['PartialDate']['input']>;
   /** Progress of the project. */
   status?: InputMaybe<ProjectStatus>;
+  /** The date the status is valid for according to its source (`2018`, `2018-11` or `2018-11-22`), not in the future. A status change without one clears it; publishing a status change records it as the date of the change in `statusHistory`. */
+  statusAsOf?: InputMaybe<Scalars['PartialDate']['input']>;
   /** Slug of the strategy (of the same municipality) the project belongs to; null for none. */
   strategy?: InputMaybe<Scalars['String']['input']>;
   /** Summary in German, in your own words. */
@@ -1679,6 +1695,19 @@ export type ProjectStatus =
   | 'PLANNED'
   /** Abandoned or put on hold. */
   | 'STOPPED';
+
+/** One step of a project's public status history: a status and since when it held. */
+export type ProjectStatusChange = {
+  __typename?: 'ProjectStatusChange';
+  /** When the hub recorded the change. */
+  recordedAt: Scalars['DateTime']['output'];
+  /** Since when the status held: the date its source gives (`statusAsOf`), else the day it was published; null when not known. */
+  since?: Maybe<Scalars['PartialDate']['output']>;
+  /** The publication the status is taken from; null when none is named (or it is not published). */
+  source?: Maybe<Source>;
+  /** The status the project had from `since`. */
+  status: ProjectStatus;
+};
 
 /** How many published projects have one status. */
 export type ProjectStatusCount = {
@@ -2373,6 +2402,8 @@ export type Strategy = Node & Publishable & {
   sources: Array<Source>;
   /** Life-cycle state. */
   status: StrategyStatus;
+  /** The date the status is valid for according to its source ("Stand laut Quelle"), e.g. `2020-12-21` for a council resolution; null when no source dates it. */
+  statusAsOf?: Maybe<Scalars['PartialDate']['output']>;
   /** Summary in German. */
   summary: Scalars['String']['output'];
   /** Title of the strategy. */
@@ -2459,6 +2490,8 @@ export type StrategyInput = {
   sources?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Life-cycle state. */
   status?: InputMaybe<StrategyStatus>;
+  /** The date the status is valid for according to its source (`2020`, `2020-12` or `2020-12-21`), not in the future. A status change without one clears it. */
+  statusAsOf?: InputMaybe<Scalars['PartialDate']['input']>;
   /** Summary in German, in your own words. */
   summary?: InputMaybe<Scalars['String']['input']>;
   /** Title of the strategy. */
@@ -2488,10 +2521,12 @@ export type StrategyOrderField =
 export type StrategyStatus =
   /** Adopted by the council. */
   | 'ADOPTED'
-  /** Being drawn up or presented, not yet adopted by the council. */
+  /** Old name of `IN_PREPARATION`, accepted on input as that value and never returned. */
   | 'DRAFT'
   /** Adopted (or running) and being carried out. */
   | 'IN_IMPLEMENTATION'
+  /** Being drawn up or presented, not yet adopted by the council. */
+  | 'IN_PREPARATION'
   /** Replaced by a newer strategy. */
   | 'SUPERSEDED';
 

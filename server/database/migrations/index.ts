@@ -1,9 +1,8 @@
 import type { MigrationObject } from "@mikro-orm/core";
-import { Migration20261205225444ProjectReplacedProducts } from "./Migration20261205225444ProjectReplacedProducts.js";
-import { Migration20261206004500SourceListIndexes } from "./Migration20261206004500SourceListIndexes.js";
-import { Migration20261205215314ProjectStatusNotStated } from "./Migration20261205215314ProjectStatusNotStated.js";
-import { Migration20261205200537ListIndexes } from "./Migration20261205200537ListIndexes.js";
-import { Migration20261205190436SearchDeclared } from "./Migration20261205190436SearchDeclared.js";
+import { Migration20261122082841 } from "./Migration20261122082841.js";
+import { Migration20261122082900GermanCollation } from "./Migration20261122082900GermanCollation.js";
+import { Migration20261122092717 } from "./Migration20261122092717.js";
+import { Migration20261130062929 } from "./Migration20261130062929.js";
 import { Migration20261130063649 } from "./Migration20261130063649.js";
 import { Migration20261130070000Search } from "./Migration20261130070000Search.js";
 import { Migration20261130090000SearchLocks } from "./Migration20261130090000SearchLocks.js";
@@ -12,10 +11,13 @@ import { Migration20261130110000SearchTitleFilters } from "./Migration2026113011
 import { Migration20261205120000SimilarityFeatures } from "./Migration20261205120000SimilarityFeatures.js";
 import { Migration20261205160000PublicViews } from "./Migration20261205160000PublicViews.js";
 import { Migration20261205170000SearchPublicViews } from "./Migration20261205170000SearchPublicViews.js";
-import { Migration20261130062929 } from "./Migration20261130062929.js";
-import { Migration20261122092717 } from "./Migration20261122092717.js";
-import { Migration20261122082841 } from "./Migration20261122082841.js";
-import { Migration20261122082900GermanCollation } from "./Migration20261122082900GermanCollation.js";
+import { Migration20261205190436SearchDeclared } from "./Migration20261205190436SearchDeclared.js";
+import { Migration20261205200537ListIndexes } from "./Migration20261205200537ListIndexes.js";
+import { Migration20261205215314ProjectStatusNotStated } from "./Migration20261205215314ProjectStatusNotStated.js";
+import { Migration20261205225444ProjectReplacedProducts } from "./Migration20261205225444ProjectReplacedProducts.js";
+import { Migration20261206004500SourceListIndexes } from "./Migration20261206004500SourceListIndexes.js";
+import { Migration20261206010000StrategyStatusInPreparation } from "./Migration20261206010000StrategyStatusInPreparation.js";
+import { Migration20261206010100ProjectStatusHistory } from "./Migration20261206010100ProjectStatusHistory.js";
 
 /** The committed migrations, oldest first. New ones are appended by `npm run migration:create`. */
 export const migrations: MigrationObject[] = [
@@ -36,4 +38,9 @@ export const migrations: MigrationObject[] = [
   { name: "Migration20261205215314ProjectStatusNotStated", class: Migration20261205215314ProjectStatusNotStated },
   { name: "Migration20261205225444ProjectReplacedProducts", class: Migration20261205225444ProjectReplacedProducts },
   { name: "Migration20261206004500SourceListIndexes", class: Migration20261206004500SourceListIndexes },
+  {
+    name: "Migration20261206010000StrategyStatusInPreparation",
+    class: Migration20261206010000StrategyStatusInPreparation,
+  },
+  { name: "Migration20261206010100ProjectStatusHistory", class: Migration20261206010100ProjectStatusHistory },
 ];

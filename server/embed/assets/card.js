@@ -25,7 +25,7 @@
 const TAG = "ikz-project-card";
 const QUERY =
   "query ProjectCard($slug: String!, $language: Language!) { project(slug: $slug) { slug title summary status " +
-  "municipality { name stateName } topics { key label(language: $language) } providers { name } } }";
+  "statusAsOf updatedAt municipality { name stateName } topics { key label(language: $language) } providers { name } } }";
 /** After this long without an answer the hub counts as unreachable. */
 const TIMEOUT_MS = 8000;
 /** Longest summary shown, ellipsis included. */
@@ -36,6 +36,8 @@ const TEXT = {
     loading: "Lädt …",
     topics: "Themen",
     with: "Mit:",
+    statusAsOf: "Stand laut Quelle:",
+    updated: "Zuletzt geändert:",
     more: "Mehr im IKZ-Hub",
     notPublished: "Dieses Projekt ist im IKZ-Hub nicht (mehr) veröffentlicht.",
     unavailable: "Die Projektkarte kann gerade nicht geladen werden.",
@@ -51,6 +53,8 @@ const TEXT = {
     loading: "Loading …",
     topics: "Topics",
     with: "With:",
+    statusAsOf: "Status as of (per source):",
+    updated: "Last changed:",
     more: "More on the IKZ hub",
     notPublished: "This project is not (or no longer) published on the IKZ hub.",
     unavailable: "The project card cannot be loaded right now.",
@@ -110,6 +114,46 @@ function el(tag, className, text) {
   // Bidirectional control characters (U+202E …) would reorder what the card shows; they are dropped.
   if (text !== undefined) node.textContent = String(text).replace(/\p{Bidi_Control}/gu, "");
   return node;
+}
+
+const LOCALES = { de: "de-DE", en: "en-GB" };
+
+/** A partial date (`2018`, `2018-11`, `2018-11-22`) with the month named, e.g. "November 2018"; else as given. */
+function partialDate(value, lang) {
+  const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value);
+  if (!match || !match[2]) return value;
+  const moment = new Date(`${match[1]}-${match[2]}-${match[3] || "01"}T00:00:00Z`);
+  if (Number.isNaN(moment.getTime())) return value;
+  const parts = match[3] ? { day: "numeric", month: "long", year: "numeric" } : { month: "long", year: "numeric" };
+  return new Intl.DateTimeFormat(LOCALES[lang], { ...parts, timeZone: "UTC" }).format(moment);
+}
+
+/** A moment as the day it was in Germany, e.g. "6. Dezember 2026"; empty for anything that is not a moment. */
+function dayInGermany(value, lang) {
+  const moment = new Date(value);
+  if (Number.isNaN(moment.getTime())) return "";
+  const parts = { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/Berlin" };
+  return new Intl.DateTimeFormat(LOCALES[lang], parts).format(moment);
+}
+
+/** A `<time>` element showing `shown` for the machine-readable `value`. */
+function time(value, shown) {
+  const node = el("time", "", shown);
+  node.setAttribute("datetime", value);
+  return node;
+}
+
+/** "Stand laut Quelle: November 2018 · Zuletzt geändert: 6. Dezember 2026", or null when the hub sent neither. */
+function dates(project, options) {
+  const asOf = asString(project.statusAsOf);
+  const updated = asString(project.updatedAt);
+  const day = updated ? dayInGermany(updated, options.lang) : "";
+  if (!asOf && !day) return null;
+  const line = el("p", "ikz-card__dates");
+  if (asOf) line.append(`${options.text.statusAsOf} `, time(asOf, partialDate(asOf, options.lang)));
+  if (asOf && day) line.append(" · ");
+  if (day) line.append(`${options.text.updated} `, time(updated, day));
+  return line;
 }
 
 /** A link, or plain text when the URL is not http(s). */
@@ -364,6 +408,8 @@ export class IkzProjectCard extends Base {
           Object.prototype.hasOwnProperty.call(text.status, status) ? text.status[status] : status,
         ),
       );
+    const dateLine = dates(project, options);
+    if (dateLine) article.append(dateLine);
 
     if (!options.compact) {
       const summary = asString(project.summary);

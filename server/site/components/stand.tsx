@@ -20,3 +20,16 @@ export function Stand({ updatedAt, parts = [] }: { updatedAt: string; parts?: re
     </p>
   );
 }
+
+/** "(Stand laut Quelle: November 2018)": the date the record's source gives its status for; nothing when none does. */
+export function StatusAsOf({ date }: { date: string | null }): VNode | null {
+  const { t, formatNamedMonth } = useSiteLanguage();
+  if (!date) return null;
+  return (
+    <span class="status-as-of">
+      {" ("}
+      {t.layout.statusAsOf}
+      <time datetime={date}>{formatNamedMonth(date)}</time>)
+    </span>
+  );
+}

@@ -42,6 +42,8 @@ export interface Messages {
     sources: string;
     topics: string;
     asOf: string;
+    /** Before the date a source gives a status for. */
+    statusAsOf: string;
     aboutHub: string;
     about: { changes: string; api: string; imprint: string; privacy: string; accessibility: string };
   };
@@ -113,6 +115,10 @@ export interface Messages {
   project: {
     city: string;
     status: string;
+    statusHistory: string;
+    since: string;
+    source: string;
+    notStated: string;
     started: string;
     plannedEnd: string;
     completed: string;
@@ -344,6 +350,7 @@ export const de: Messages = {
     sources: "Quellen:",
     topics: "Themen",
     asOf: "Stand: ",
+    statusAsOf: "Stand laut Quelle: ",
     aboutHub: "Über den Hub",
     about: {
       changes: "Letzte Änderungen",
@@ -357,7 +364,7 @@ export const de: Messages = {
     projectStatus: CARD_LABELS.de.status,
     lessonKind: LESSON_KIND_LABELS,
     strategyStatus: {
-      DRAFT: "Entwurf",
+      IN_PREPARATION: "In Erarbeitung",
       ADOPTED: "Beschlossen",
       IN_IMPLEMENTATION: "In Umsetzung",
       SUPERSEDED: "Abgelöst",
@@ -469,6 +476,10 @@ export const de: Messages = {
   project: {
     city: "Kommune",
     status: "Status",
+    statusHistory: "Statusverlauf",
+    since: "Seit",
+    source: "Quelle",
+    notStated: "nicht angegeben",
     started: "Beginn",
     plannedEnd: "Geplantes Ende",
     completed: "Abgeschlossen",
@@ -740,6 +751,7 @@ export const en: Messages = {
     sources: "Sources:",
     topics: "Topics",
     asOf: "Last updated: ",
+    statusAsOf: "Status as of (per source): ",
     aboutHub: "About the hub",
     about: {
       changes: "Latest changes",
@@ -753,7 +765,7 @@ export const en: Messages = {
     projectStatus: CARD_LABELS.en.status,
     lessonKind: { SUCCESS: "Success", PITFALL: "Pitfall", RECOMMENDATION: "Recommendation" },
     strategyStatus: {
-      DRAFT: "Draft",
+      IN_PREPARATION: "In preparation",
       ADOPTED: "Adopted",
       IN_IMPLEMENTATION: "Being implemented",
       SUPERSEDED: "Superseded",
@@ -886,6 +898,10 @@ export const en: Messages = {
   project: {
     city: "Municipality",
     status: "Status",
+    statusHistory: "Status history",
+    since: "Since",
+    source: "Source",
+    notStated: "not stated",
     started: "Started",
     plannedEnd: "Planned end",
     completed: "Completed",

@@ -1,6 +1,6 @@
 import { type ComponentChildren, createContext, type FunctionComponent, h, type VNode } from "preact";
 import { useContext } from "preact/hooks";
-import { formatAmountDe } from "../../embed/format.js";
+import { formatAmountDe, formatPartialDateDe } from "../../embed/format.js";
 import { MESSAGES, type Messages, type SiteLanguage } from "./messages.js";
 
 /** The language a page is asked for: English for exactly `?lang=en`; anything else (absent, other, repeated) is German. */
@@ -31,6 +31,8 @@ export interface SiteLanguageContext {
   formatNumber: (value: number) => string;
   /** A partial date (`2021`, `2021-08`, `2021-08-26`): German `26.08.2021`, English `26 Aug 2021`. */
   formatPartialDate: (value: string) => string;
+  /** A partial date with the month named: German `November 2018`, `22. November 2018`; English `Nov 2018`. */
+  formatNamedMonth: (value: string) => string;
   /** A moment as the day it was in Germany: `5. Dezember 2026`, `5 December 2026`. */
   formatDay: (moment: string) => string;
   /** A decimal amount with its currency: `1.234,50 EUR`, `1,234.50 EUR`. */
@@ -79,6 +81,7 @@ export function siteLanguage(lang: SiteLanguage, here: string): SiteLanguageCont
     },
     formatNumber: (value) => value.toLocaleString(t.locale),
     formatPartialDate: (value) => partialDate(lang, value),
+    formatNamedMonth: (value) => (lang === "de" ? formatPartialDateDe(value) : partialDate(lang, value)),
     formatDay: (moment) => day.format(new Date(moment)),
     formatAmount: (value, currency) => amount(lang, value, currency),
     counted: (count, [singular, plural]) => `${count.toLocaleString(t.locale)} ${count === 1 ? singular : plural}`,

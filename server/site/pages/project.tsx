@@ -1,6 +1,7 @@
 import { Fragment, type VNode } from "preact";
 import { NamedLinks } from "../components/named-links.js";
-import { Stand } from "../components/stand.js";
+import { Stand, StatusAsOf } from "../components/stand.js";
+import { StatusHistory } from "../components/status-history.js";
 import type { Messages } from "../i18n/messages.js";
 import { useSiteLanguage } from "../i18n/site-language.js";
 import { Layout, Sources, TopicLinks } from "../layout.js";
@@ -72,6 +73,7 @@ export function ProjectPage({ project, origin }: { project: Project; origin: str
       <h2>{t.project.topics}</h2>
       {project.topics.length > 0 ? <TopicLinks topics={project.topics} /> : <p>{t.project.noTopic}</p>}
       {project.note ? <p lang={contentLang}>{project.note}</p> : null}
+      <StatusHistory steps={project.statusHistory} />
       <Products products={project.products} heading={t.project.products} />
       <Products products={project.replacedProducts} heading={t.project.replacedProducts} />
       <ProjectCosts costs={project.costs} />
@@ -101,7 +103,10 @@ function Facts({ project }: { project: Project }): VNode {
         <a href={href(paths.city(city.slug))}>{city.name}</a> ({city.stateName})
       </dd>
       <dt>{t.project.status}</dt>
-      <dd>{label("projectStatus", project.status)}</dd>
+      <dd>
+        {label("projectStatus", project.status)}
+        <StatusAsOf date={project.statusAsOf} />
+      </dd>
       <Dates project={project} />
       {project.strategy ? (
         <>

@@ -2,7 +2,7 @@ import { Fragment, type VNode } from "preact";
 import { Decisions } from "../components/decisions.js";
 import { Indicators } from "../components/indicators.js";
 import { NamedLinks } from "../components/named-links.js";
-import { Stand } from "../components/stand.js";
+import { Stand, StatusAsOf } from "../components/stand.js";
 import type { SiteLanguage } from "../i18n/messages.js";
 import { InGerman, useSiteLanguage } from "../i18n/site-language.js";
 import { Layout, ProjectList, Sources, TopicLinks } from "../layout.js";
@@ -55,7 +55,10 @@ function Facts({ strategy }: { strategy: Strategy }): VNode {
         <a href={href(paths.city(city.slug))}>{city.name}</a> ({city.stateName})
       </dd>
       <dt>{t.strategy.status}</dt>
-      <dd>{label("strategyStatus", strategy.status)}</dd>
+      <dd>
+        {label("strategyStatus", strategy.status)}
+        <StatusAsOf date={strategy.statusAsOf} />
+      </dd>
       {dates.map((date) => (
         <Fragment key={date.text}>
           <dt>{date.text}</dt>
