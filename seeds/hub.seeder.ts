@@ -180,6 +180,8 @@ class SeedRun {
       district: seed.district,
       population: seed.population,
       populationAsOf: seed.populationAsOf,
+      populationSource:
+        seed.populationSource === null ? null : ref(lookup(this.sources, seed.populationSource, "source")),
       website: seed.website,
       note: seed.note,
     });

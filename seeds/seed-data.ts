@@ -236,6 +236,8 @@ export interface CitySeed {
     district: string | null;
     population: number | null;
     populationAsOf: PartialDate | null;
+    /** Key of the source `population` is taken from; set exactly when `population` is. */
+    populationSource: string | null;
     website: string | null;
     note: string | null;
     sources: SourceKeys;

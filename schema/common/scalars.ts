@@ -19,6 +19,16 @@ export function isPartialDate(value: string): boolean {
   return d >= 1 && d <= daysInMonth;
 }
 
+/** The year, month and day a valid partial date states; month and day are null where it does not state them. */
+export function partialDateParts(value: string): { year: number; month: number | null; day: number | null } {
+  const [, year, month, day] = PARTIAL_DATE.exec(value) ?? [];
+  return {
+    year: Number(year),
+    month: month === undefined ? null : Number(month),
+    day: day === undefined ? null : Number(day),
+  };
+}
+
 function parsePartialDate(value: unknown): string {
   if (typeof value !== "string" || !isPartialDate(value)) {
     throw new GraphQLError(

@@ -6,10 +6,24 @@ import {
   figureLoaders,
   ProviderRolesResolver,
 } from "./comparison.resolver.js";
+import {
+  CityPerInhabitantResolver,
+  PerInhabitantFigureResolver,
+  PerInhabitantResolver,
+  projectCostLoader,
+} from "./per-inhabitant.resolver.js";
 
 /** `Query.compare`: municipalities side by side, topic by topic. */
 export const comparisonFeature: Feature = {
   name: "comparison",
-  resolvers: [ComparisonResolver, ComparisonCellResolver, CityKeyFiguresResolver, ProviderRolesResolver],
-  loaders: Object.values(figureLoaders),
+  resolvers: [
+    ComparisonResolver,
+    ComparisonCellResolver,
+    CityKeyFiguresResolver,
+    ProviderRolesResolver,
+    PerInhabitantResolver,
+    CityPerInhabitantResolver,
+    PerInhabitantFigureResolver,
+  ],
+  loaders: [...Object.values(figureLoaders), projectCostLoader],
 };

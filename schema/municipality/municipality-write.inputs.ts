@@ -1,6 +1,7 @@
 import { Max, MaxLength, Min } from "class-validator";
 import { Field, InputType, Int } from "type-graphql";
 import { PartialDateScalar } from "../common/scalars.js";
+import { MAX_SLUG_LENGTH } from "../common/slug.args.js";
 import { CitedInput } from "../publishing/cited.inputs.js";
 import { IsSlug, IsText, IsTitle, IsWebAddress } from "../publishing/validation.js";
 import { State } from "./state.enum.js";
@@ -33,13 +34,29 @@ export class MunicipalityInput extends CitedInput {
   @IsTitle()
   district?: string | null;
 
-  @Field(() => Int, { nullable: true, description: "Population." })
-  @Min(0, { message: "population must not be negative" })
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "Population, 1 to 10,000,000, as `populationSource` gives it; null clears it. Written together with `populationAsOf` and `populationSource`.",
+  })
+  @Min(1, { message: "population must be a positive number of inhabitants" })
   @Max(10_000_000, { message: "population must be at most 10,000,000" })
   population?: number | null;
 
-  @Field(() => PartialDateScalar, { nullable: true, description: "When the population was counted." })
+  @Field(() => PartialDateScalar, {
+    nullable: true,
+    description:
+      "Reference date (Stichtag) of the population, not in the future; null when its source states none. Written together with `population`.",
+  })
   populationAsOf?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Key of the source the population is taken from; required with a population, null without one. Create a source first with `createSource`.",
+  })
+  @MaxLength(MAX_SLUG_LENGTH, { message: `populationSource is a source key, at most ${MAX_SLUG_LENGTH} characters` })
+  populationSource?: string | null;
 
   @Field(() => String, { nullable: true, description: "Official website (http or https)." })
   @IsWebAddress()

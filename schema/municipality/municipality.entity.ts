@@ -1,4 +1,4 @@
-import { Check, Collection, Entity, Enum, ManyToMany, Property, Index } from "@mikro-orm/core";
+import { Check, Collection, Entity, Enum, ManyToMany, ManyToOne, Property, Index, type Ref } from "@mikro-orm/core";
 import { Field, Int, ObjectType } from "type-graphql";
 import { HubEntity } from "../common/node.js";
 import { PartialDateScalar } from "../common/scalars.js";
@@ -40,13 +40,23 @@ export class Municipality extends HubEntity {
   @Property({ type: "text", nullable: true })
   district: string | null = null;
 
-  @Field(() => Int, { nullable: true, description: "Population, as the cited source gives it." })
+  @Field(() => Int, {
+    nullable: true,
+    description: "Population, as `populationSource` gives it; null when no source gives one.",
+  })
   @Property({ type: "integer", nullable: true })
   population: number | null = null;
 
-  @Field(() => PartialDateScalar, { nullable: true, description: "Reference date of `population`, where known." })
+  @Field(() => PartialDateScalar, {
+    nullable: true,
+    description: "Reference date (Stichtag) of `population`; null when its source states none.",
+  })
   @Property({ type: "string", length: 10, nullable: true })
   populationAsOf: string | null = null;
+
+  /** The publication `population` is taken from; set whenever `population` is (the write path sees to it). */
+  @ManyToOne({ entity: () => Source, ref: true, nullable: true })
+  populationSource: Ref<Source> | null = null;
 
   @Field(() => String, { nullable: true, description: "Official website." })
   @Property({ type: "text", nullable: true })

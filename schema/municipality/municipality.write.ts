@@ -8,12 +8,13 @@ import { assignFields, requireUnused } from "../publishing/references.js";
 import type { CreateMunicipalityInput, MunicipalityInput } from "./municipality-write.inputs.js";
 import { Municipality } from "./municipality.entity.js";
 import { officialKeyProblem } from "./official-key.js";
+import { applyPopulation } from "./population.js";
 
 /** How the write path handles municipalities. */
 export const municipalityKind: RecordKind<Municipality> = {
   entity: Municipality,
   label: "municipality",
-  populate: ["sources"],
+  populate: ["sources", "populationSource"],
   // Its editors read its revisions; writing it is for admins.
   owner: (municipality) => municipality.id ?? null,
   adminOnly: true,
@@ -30,13 +31,12 @@ async function applyMunicipality(
     "state",
     "governmentRegion",
     "district",
-    "population",
-    "populationAsOf",
     "website",
     "note",
   ]);
   const problem = officialKeyProblem(municipality.officialKey, municipality.state);
   if (problem) throw badUserInput(`input.officialKey: ${problem}.`, ["input.officialKey"]);
+  await applyPopulation(tx, municipality, input);
   await applySources(tx, municipality, input);
 }
 

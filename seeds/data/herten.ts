@@ -71,6 +71,7 @@ export const herten: CitySeed = {
     district: "Kreis Recklinghausen",
     population: null,
     populationAsOf: null,
+    populationSource: null,
     website: null,
     note: "AGS, Regierungsbezirk und Kreis sind öffentliche Referenzangaben; die Vorlage selbst nennt sie nicht.",
     sources: [V, REFERENCE],

@@ -45,6 +45,7 @@ export const hildesheim: CitySeed = {
     district: "Landkreis Hildesheim",
     population: null,
     populationAsOf: null,
+    populationSource: null,
     website: null,
     note: "AGS und Landkreis sind öffentliche Referenzangaben (Hildesheim ist Sitz des Landkreises); einen Regierungsbezirk nennen die Angaben nicht.",
     sources: [V, REFERENCE],

@@ -24,6 +24,7 @@ export const kelsterbach: CitySeed = {
     district: "Kreis Groß-Gerau",
     population: null,
     populationAsOf: null,
+    populationSource: null,
     website: null,
     note: "AGS, Regierungsbezirk und Kreis sind öffentliche Referenzangaben; der Artikel spricht nur allgemein vom „Kreis“.",
     sources: [KA, REFERENCE],

@@ -29,6 +29,7 @@ export const ratingen: CitySeed = {
     district: "Kreis Mettmann",
     population: 90000,
     populationAsOf: null,
+    populationSource: TRIMBORN,
     website: "https://www.stadt-ratingen.de",
     note:
       "Die Einwohnerzahl ist eine gerundete Angabe: Der Fachbeitrag spricht von der „90.000-Einwohner-Stadt“, ohne Stichtag. " +

@@ -45,7 +45,7 @@ export class PageRedirect extends Error {
 }
 
 /** The query parameters of the site's forms (`/vergleich`, `/erfahrungen`): a page differs by them. */
-export const FORM_PARAMETERS = ["kommunen", "themen", "kommune", "thema", "art"] as const;
+export const FORM_PARAMETERS = ["kommunen", "themen", "kommune", "thema", "art", "stichtage"] as const;
 
 /** The part of a page's cache key its form parameters make, as they were given; "" without any. */
 export function formKey(query: Record<string, unknown>): string {

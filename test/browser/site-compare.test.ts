@@ -58,7 +58,8 @@ describe.skipIf(SKIP_BROWSER)("/vergleich and /erfahrungen in headless Chromium"
   it("lets the wide table scroll inside its own box at 320 px, by keyboard too", async () => {
     await site.page.setViewportSize({ width: 320, height: 900 });
     await site.page.goto(site.hub.origin + ALL_CITIES);
-    const box = site.page.locator(".table-scroll");
+    // The matrix's box: the figures per inhabitant have scroll boxes of their own.
+    const box = site.page.locator(".table-scroll", { has: site.page.locator("table.matrix") });
     expect(await box.evaluate((element: any) => element.scrollWidth > element.clientWidth)).toBe(true);
     await box.focus();
     await site.page.keyboard.press("ArrowRight");

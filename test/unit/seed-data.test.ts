@@ -232,6 +232,13 @@ describe("seed data integrity", () => {
     }
   });
 
+  it("gives a population exactly with the source it is taken from, one the municipality cites", () => {
+    for (const { municipality: m } of seedData.cities) {
+      expect(m.populationSource === null, m.slug).toBe(m.population === null);
+      if (m.populationSource !== null) expect(m.sources, m.slug).toContain(m.populationSource);
+    }
+  });
+
   it("cites every source somewhere", () => {
     const cited = new Set(sourcedRecords().flatMap((r) => [...r.sources]));
     for (const key of sourceKeys) expect(cited.has(key), key).toBe(true);
@@ -369,10 +376,15 @@ describe("seed data key facts", () => {
       state: State.NW,
       population: 90000,
       populationAsOf: null,
+      // The article calls Ratingen the „90.000-Einwohner-Stadt“, without a reference date.
+      populationSource: "ratingen-trimborn-2021",
     });
-    expect(herten.municipality).toMatchObject({ officialKey: "05562020", state: State.NW, population: null });
-    expect(kelsterbach.municipality).toMatchObject({ officialKey: "06433007", state: State.HE, population: null });
-    expect(hildesheim.municipality).toMatchObject({ officialKey: "03254021", state: State.NI, population: null });
+    for (const [other, officialKey, state] of [
+      [herten, "05562020", State.NW],
+      [kelsterbach, "06433007", State.HE],
+      [hildesheim, "03254021", State.NI],
+    ] as const)
+      expect(other.municipality).toMatchObject({ officialKey, state, population: null, populationSource: null });
     expect(ratingen.municipality.note).toMatch(/gerundet/);
   });
 

@@ -303,6 +303,32 @@ export interface Messages {
     /** A moment as date and time (Berlin time). */
     moment: (iso: string) => string;
   };
+  /** The comparison's figures per inhabitant (`compare-per-inhabitant.tsx`). */
+  perInhabitant: {
+    heading: string;
+    lead: string;
+    populationsCaption: string;
+    figuresCaption: string;
+    city: string;
+    population: string;
+    asOf: string;
+    source: string;
+    notStated: string;
+    unavailable: string;
+    figure: string;
+    numerator: string;
+    denominator: string;
+    value: string;
+    noAmounts: string;
+    moreProjects: string;
+    refusedHeading: string;
+    gap: (earlier: string, earlierDate: string, later: string, laterDate: string) => string;
+    undated: (names: string) => string;
+    refused: string;
+    allowLink: string;
+    shownAnyway: string;
+    allowChoice: string;
+  };
   legal: { imprint: string; privacy: string; accessibility: string; operatorText: string };
   /** Messages about form input (`FormParamError`) stay German; on English pages this says so before them. */
   germanDetails: string;
@@ -696,6 +722,35 @@ export const de: Messages = {
     latest: "Zuletzt geändert",
     allChanges: "Alle Änderungen",
     moment: formatMoment,
+  },
+  perInhabitant: {
+    heading: "Kennzahlen je Einwohner",
+    lead: "Beträge aus veröffentlichten Strategien und Projekten, geteilt durch die Einwohnerzahl der Kommune. Geteilt wird nur durch eine Einwohnerzahl mit veröffentlichter Quelle; fehlt sie, steht hier kein Wert, auch kein geschätzter.",
+    populationsCaption: "Einwohnerzahlen, durch die geteilt wird",
+    figuresCaption: "Kennzahlen je Einwohner: Betrag (Zähler) geteilt durch Einwohnerzahl (Nenner)",
+    city: "Kommune",
+    population: "Einwohner",
+    asOf: "Stichtag",
+    source: "Quelle",
+    notStated: "nicht angegeben",
+    unavailable: "nicht verfügbar",
+    figure: "Kennzahl",
+    numerator: "Betrag (Zähler)",
+    denominator: "Einwohner (Nenner)",
+    value: "je Einwohner",
+    noAmounts: "Keine veröffentlichten Beträge",
+    moreProjects: "… und weitere Projekte mit jährlichen Kosten",
+    refusedHeading: "Einwohnerzahlen nicht vergleichbar",
+    gap: (earlier, earlierDate, later, laterDate) =>
+      `Die Einwohnerzahlen von ${earlier} (Stichtag ${earlierDate}) und ${later} (Stichtag ${laterDate}) liegen mehr als zwei Jahre auseinander.`,
+    undated: (names) =>
+      `Für die Einwohnerzahl von ${names} ist kein Stichtag angegeben; dass sie zeitnah zu den anderen erhoben wurde, ist nicht belegt.`,
+    refused:
+      "Werte je Einwohner werden deshalb nicht gezeigt: Sie wären nicht vergleichbar. Wenn Sie sie trotzdem sehen möchten, wählen Sie das im Formular unten oder folgen diesem Verweis:",
+    allowLink: "Werte je Einwohner trotzdem zeigen",
+    shownAnyway: "Auf Ihren Wunsch gezeigt, obwohl die Stichtage nicht vergleichbar sind:",
+    allowChoice:
+      "Werte je Einwohner auch zeigen, wenn die Stichtage der Einwohnerzahlen mehr als zwei Jahre auseinanderliegen oder fehlen",
   },
   legal: {
     imprint: "Impressum",
@@ -1144,6 +1199,35 @@ export const en: Messages = {
         hour: "2-digit",
         minute: "2-digit",
       }) + " (Berlin time)",
+  },
+  perInhabitant: {
+    heading: "Figures per inhabitant",
+    lead: "Amounts from published strategies and projects, divided by the municipality's population. Only a population with a published source is divided by; where there is none, no value is given, not even an estimate.",
+    populationsCaption: "Populations divided by",
+    figuresCaption: "Figures per inhabitant: amount (numerator) divided by population (denominator)",
+    city: "Municipality",
+    population: "Inhabitants",
+    asOf: "Reference date",
+    source: "Source",
+    notStated: "not stated",
+    unavailable: "not available",
+    figure: "Figure",
+    numerator: "Amount (numerator)",
+    denominator: "Inhabitants (denominator)",
+    value: "Per inhabitant",
+    noAmounts: "No published amounts",
+    moreProjects: "… and further projects with annual costs",
+    refusedHeading: "Populations not comparable",
+    gap: (earlier, earlierDate, later, laterDate) =>
+      `The populations of ${earlier} (as of ${earlierDate}) and ${later} (as of ${laterDate}) were counted more than two years apart.`,
+    undated: (names) =>
+      `The population of ${names} has no reference date; that it was counted close in time to the others is not shown.`,
+    refused:
+      "Figures per inhabitant are therefore not shown: they would not be comparable. To see them anyway, choose so in the form below or follow this link:",
+    allowLink: "Show figures per inhabitant anyway",
+    shownAnyway: "Shown at your request, although the reference dates are not comparable:",
+    allowChoice:
+      "Also show figures per inhabitant when the populations' reference dates lie more than two years apart or are missing",
   },
   legal: {
     imprint: "Legal notice (Impressum)",

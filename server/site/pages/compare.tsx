@@ -4,6 +4,7 @@ import { de } from "../i18n/messages.js";
 import { FormError, InGerman, useSiteLanguage } from "../i18n/site-language.js";
 import { Layout } from "../layout.js";
 import { paths } from "../paths.js";
+import { PerInhabitantSection, type PerInhabitantView } from "./compare-per-inhabitant.js";
 import type { ChoicesData } from "../queries/choices.js";
 import {
   CELL_PROJECT_LINKS,
@@ -18,6 +19,8 @@ import {
 export interface CompareSelection {
   cities: string[];
   topics: string[];
+  /** Whether figures per inhabitant are shown although the populations' reference dates are not comparable. */
+  allowPopulationDateGap?: boolean;
 }
 
 /** Each coverage level as a symbol that fills up with progress; the words (the catalogue's) carry the meaning, the symbol repeats it. */
@@ -270,6 +273,16 @@ function CompareForm({
         chosen={selection.topics}
         optionLang={contentLang}
       />
+      <p class="checks">
+        <input
+          type="checkbox"
+          id="stichtage"
+          name="stichtage"
+          value="abweichend"
+          checked={selection.allowPopulationDateGap === true}
+        />
+        <label for="stichtage">{t.perInhabitant.allowChoice}</label>
+      </p>
       <button type="submit">{t.compare.submit}</button>
     </form>
   );
@@ -283,10 +296,19 @@ interface ComparePageProps {
   budgets: Budget[];
   /** What is wrong with the request's parameters (answered with 400), in German. */
   error: string | null;
+  /** The figures per inhabitant, with a comparison. */
+  perInhabitant?: PerInhabitantView | null;
 }
 
 /** `/vergleich`: the form; with a selection, the topic × city matrix, its legend and CSV, and each city's key figures. */
-export function ComparePage({ choices, selection, comparison, budgets, error }: ComparePageProps): VNode {
+export function ComparePage({
+  choices,
+  selection,
+  comparison,
+  budgets,
+  error,
+  perInhabitant,
+}: ComparePageProps): VNode {
   const { t, counted } = useSiteLanguage();
   const names = comparison?.municipalities.map((city) => city.name) ?? [];
   const title = comparison ? t.compare.titleFor(names.join(", ")) : t.compare.title;
@@ -315,6 +337,7 @@ export function ComparePage({ choices, selection, comparison, budgets, error }: 
           {comparison.keyFigures.map((figures, index) => (
             <Figures key={figures.municipality.slug} figures={figures} budget={budgets[index] ?? []} index={index} />
           ))}
+          {perInhabitant ? <PerInhabitantSection view={perInhabitant} /> : null}
           <h2>{t.compare.changeChoice}</h2>
         </>
       ) : (

@@ -7,12 +7,26 @@ import { ComparePage, type CompareSelection } from "../pages/compare.js";
 import { CHOICES_QUERY, type ChoicesData } from "../queries/choices.js";
 import { COMPARE_BUDGET_QUERY, COMPARE_QUERY, type CompareBudgetData, type CompareData } from "../queries/compare.js";
 import { type RunSiteQuery, SiteQueryError } from "../run-query.js";
-import { FormParamError, listParam, once, shown } from "./form-params.js";
+import { FormParamError, listParam, once, shown, singleParam } from "./form-params.js";
+import { COMPARE_PER_INHABITANT_QUERY, type ComparePerInhabitantData } from "../queries/compare-per-inhabitant.js";
 
-/** The canonical address of a comparison: `/vergleich?kommunen=a,b&themen=x,y`. */
-export function compareHref({ cities, topics }: CompareSelection): string {
+/** The parameter (and its one value) by which a reader chooses figures per inhabitant of populations with unlike dates. */
+const DATE_GAP_PARAM = "stichtage";
+const DATE_GAP_ALLOWED = "abweichend";
+
+/** The canonical address of a comparison: `/vergleich?kommunen=a,b&themen=x,y`, with `&stichtage=abweichend` when chosen. */
+export function compareHref({ cities, topics, allowPopulationDateGap }: CompareSelection): string {
   const list = (values: readonly string[]) => values.map(encodeURIComponent).join(",");
-  return `/vergleich?kommunen=${list(cities)}${topics.length ? `&themen=${list(topics)}` : ""}`;
+  return `/vergleich?kommunen=${list(cities)}${topics.length ? `&themen=${list(topics)}` : ""}${allowPopulationDateGap ? `&${DATE_GAP_PARAM}=${DATE_GAP_ALLOWED}` : ""}`;
+}
+
+/** Whether the request chooses figures per inhabitant although the populations' dates are not comparable. */
+function allowsPopulationDateGap(query: Record<string, unknown>): boolean {
+  const value = singleParam(query, DATE_GAP_PARAM);
+  if (value === undefined) return false;
+  if (value !== DATE_GAP_ALLOWED)
+    throw new FormParamError(`Der Parameter „${DATE_GAP_PARAM}“ kennt nur den Wert „${DATE_GAP_ALLOWED}“.`);
+  return true;
 }
 
 /**
@@ -35,7 +49,7 @@ export function compareSelectionOf(query: Record<string, unknown>): CompareSelec
   once(cities, "Die Kommune");
   once(topics, "Das Thema");
   if (cities.length === 0 && topics.length > 0) throw new FormParamError("Bitte wählen Sie mindestens eine Kommune.");
-  return { cities, topics, redirect: fromForm };
+  return { cities, topics, allowPopulationDateGap: allowsPopulationDateGap(query), redirect: fromForm };
 }
 
 /** Values the form's choices do not know; cities only when the form lists them all. */
@@ -85,7 +99,21 @@ export async function renderCompare(run: RunSiteQuery, query: Record<string, unk
     const { compare } = await run<CompareData>(COMPARE_QUERY, variables);
     const budget = await run<CompareBudgetData>(COMPARE_BUDGET_QUERY, variables);
     const budgets = budget.compare.keyFigures.map((figures) => figures.budgetByYear);
-    return pageElement(ComparePage, { choices, selection, comparison: compare, budgets, error: null });
+    const perInhabitant = await run<ComparePerInhabitantData>(COMPARE_PER_INHABITANT_QUERY, {
+      municipalities: selection.cities,
+    });
+    return pageElement(ComparePage, {
+      choices,
+      selection,
+      comparison: compare,
+      budgets,
+      error: null,
+      perInhabitant: {
+        data: perInhabitant.compare.perInhabitant,
+        allowed: selection.allowPopulationDateGap === true,
+        allowHref: compareHref({ ...selection, allowPopulationDateGap: true }),
+      },
+    });
   } catch (error) {
     // A city beyond the form's first hundred that does not exist: the API names it.
     if (!(error instanceof SiteQueryError && error.code === "BAD_USER_INPUT")) throw error;
