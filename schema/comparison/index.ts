@@ -6,10 +6,17 @@ import {
   figureLoaders,
   ProviderRolesResolver,
 } from "./comparison.resolver.js";
+import { IndicatorSeriesResolver, indicatorSeriesLoader } from "./indicator-series.resolver.js";
 
 /** `Query.compare`: municipalities side by side, topic by topic. */
 export const comparisonFeature: Feature = {
   name: "comparison",
-  resolvers: [ComparisonResolver, ComparisonCellResolver, CityKeyFiguresResolver, ProviderRolesResolver],
-  loaders: Object.values(figureLoaders),
+  resolvers: [
+    ComparisonResolver,
+    ComparisonCellResolver,
+    CityKeyFiguresResolver,
+    ProviderRolesResolver,
+    IndicatorSeriesResolver,
+  ],
+  loaders: [...Object.values(figureLoaders), indicatorSeriesLoader],
 };

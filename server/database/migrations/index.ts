@@ -1,4 +1,5 @@
 import type { MigrationObject } from "@mikro-orm/core";
+import { Migration20261206020000IndicatorSeries } from "./Migration20261206020000IndicatorSeries.js";
 import { Migration20261205225444ProjectReplacedProducts } from "./Migration20261205225444ProjectReplacedProducts.js";
 import { Migration20261205215314ProjectStatusNotStated } from "./Migration20261205215314ProjectStatusNotStated.js";
 import { Migration20261205200537ListIndexes } from "./Migration20261205200537ListIndexes.js";
@@ -34,4 +35,5 @@ export const migrations: MigrationObject[] = [
   { name: "Migration20261205200537ListIndexes", class: Migration20261205200537ListIndexes },
   { name: "Migration20261205215314ProjectStatusNotStated", class: Migration20261205215314ProjectStatusNotStated },
   { name: "Migration20261205225444ProjectReplacedProducts", class: Migration20261205225444ProjectReplacedProducts },
+  { name: "Migration20261206020000IndicatorSeries", class: Migration20261206020000IndicatorSeries },
 ];
