@@ -11,6 +11,7 @@ import { BudgetLine } from "../schema/budget/budget-line.entity.js";
 import { Decision } from "../schema/decision/decision.entity.js";
 import { Engagement } from "../schema/engagement/engagement.entity.js";
 import { FieldOfAction } from "../schema/field-of-action/field-of-action.entity.js";
+import { copyLatestValue, IndicatorValue } from "../schema/indicator/indicator-value.entity.js";
 import { Indicator } from "../schema/indicator/indicator.entity.js";
 import { LessonLearned } from "../schema/lesson/lesson-learned.entity.js";
 import { Municipality } from "../schema/municipality/municipality.entity.js";
@@ -302,22 +303,24 @@ class SeedRun {
     this.cite(line, seed.sources);
   }
 
+  /** An indicator with the one dated value its sources give (values editors added later stay). */
   private async indicator(municipality: Municipality, strategy: Strategy, seed: IndicatorSeed): Promise<void> {
     const indicator = await this.upsert(
       Indicator,
       { municipality, key: seed.key },
-      () => new Indicator(ref(municipality), seed.key, seed.name, seed.value, seed.unit),
-      ["sources"],
+      () => new Indicator(ref(municipality), seed.key, seed.name, seed.unit),
+      ["sources", "values", "values.sources"],
     );
-    this.em.assign(indicator, {
-      name: seed.name,
-      value: seed.value,
-      unit: seed.unit,
-      asOf: seed.asOf,
-      note: seed.note,
-    });
+    this.em.assign(indicator, { name: seed.name, unit: seed.unit, note: seed.note });
     indicator.strategy = ref(strategy);
     this.cite(indicator, seed.sources);
+    const value =
+      indicator.values.getItems().find((each) => each.asOf === seed.asOf) ??
+      new IndicatorValue(ref(indicator), seed.value, seed.asOf);
+    indicator.values.add(value);
+    value.value = seed.value;
+    this.cite(value, seed.sources);
+    copyLatestValue(indicator);
   }
 
   /** A project, flushed so that it has an id, then its cost items. */

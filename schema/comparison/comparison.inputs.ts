@@ -3,6 +3,9 @@ import { ArgsType, Field } from "type-graphql";
 import { MAX_FILTER_VALUES } from "../common/filters.js";
 import { MAX_SLUG_LENGTH } from "../common/slug.args.js";
 
+/** The most indicators whose series one comparison shows. */
+export const MAX_COMPARED_INDICATORS = 10;
+
 /** The most municipalities one comparison may hold. */
 export const MAX_COMPARED_MUNICIPALITIES = 20;
 
@@ -35,4 +38,16 @@ export class CompareArgs {
     message: `topic keys are at most ${MAX_SLUG_LENGTH} characters; query \`topics\` for valid keys`,
   })
   topics?: string[] | null;
+
+  @Field(() => [String], {
+    nullable: true,
+    description: `Indicator keys, up to ${MAX_COMPARED_INDICATORS}, e.g. \`["processes-identified"]\`, whose series \`keyFigures.indicatorSeries\` shows per municipality, in this order; none when not given.`,
+  })
+  @ArrayMaxSize(MAX_COMPARED_INDICATORS, { message: `at most ${MAX_COMPARED_INDICATORS} indicators` })
+  @ArrayUnique({ message: "names an indicator more than once; name each indicator once" })
+  @MaxLength(MAX_SLUG_LENGTH, {
+    each: true,
+    message: `indicator keys are at most ${MAX_SLUG_LENGTH} characters; query \`municipality { indicators { key } }\` for valid keys`,
+  })
+  indicators?: string[] | null;
 }

@@ -12,6 +12,7 @@ import { ProjectStatusCount } from "../project/project-status-count.type.js";
 import { Provider } from "../provider/provider.entity.js";
 import { Strategy } from "../strategy/strategy.entity.js";
 import { CompareArgs } from "./comparison.inputs.js";
+import { chosenIndicatorKeys } from "./indicator-series.js";
 import {
   budgetByYear,
   compareMunicipalities,
@@ -50,13 +51,16 @@ export class ComparisonResolver {
     description:
       "Compares municipalities topic by topic: rows are topics, cells (one per municipality, in the requested order) hold the municipality's fields of action and projects on the topic with a coverage level; key figures per municipality sit beside the matrix. Only published records count.",
   })
-  compare(
-    @Args() { municipalities, topics }: CompareArgs,
+  async compare(
+    @Args() { municipalities, topics, indicators }: CompareArgs,
     @Ctx() { em }: HubContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<Comparison> {
     // A query for key figures alone (the site's budget document) does not pay for the matrix.
-    return compareMunicipalities(em, municipalities, topics, selectsField(info, "rows"));
+    const comparison = await compareMunicipalities(em, municipalities, topics, selectsField(info, "rows"));
+    const keys = await chosenIndicatorKeys(em, comparison.municipalities, indicators);
+    for (const figures of comparison.keyFigures) figures.indicatorKeys = keys;
+    return comparison;
   }
 }
 

@@ -85,6 +85,9 @@ export class CityKeyFigures {
     return this.municipality.population;
   }
 
+  /** Keys of the indicators whose series `indicatorSeries` shows (`compare(indicators:)`), checked. */
+  indicatorKeys: readonly string[] = [];
+
   constructor(municipality: Municipality) {
     this.municipality = municipality;
   }

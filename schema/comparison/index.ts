@@ -6,6 +6,7 @@ import {
   figureLoaders,
   ProviderRolesResolver,
 } from "./comparison.resolver.js";
+import { IndicatorSeriesResolver, indicatorSeriesLoader } from "./indicator-series.resolver.js";
 import {
   CityPerInhabitantResolver,
   PerInhabitantFigureResolver,
@@ -24,6 +25,7 @@ export const comparisonFeature: Feature = {
     PerInhabitantResolver,
     CityPerInhabitantResolver,
     PerInhabitantFigureResolver,
+    IndicatorSeriesResolver,
   ],
-  loaders: [...Object.values(figureLoaders), projectCostLoader],
+  loaders: [...Object.values(figureLoaders), projectCostLoader, indicatorSeriesLoader],
 };

@@ -7,7 +7,9 @@ import { createIndicatorRecord, updateIndicatorRecord } from "./indicator.write.
 /** Creates and changes indicators. */
 @Resolver(() => Indicator)
 export class IndicatorMutationResolver {
-  @Mutation(() => Indicator, { description: "Creates an indicator of a municipality, as a draft." })
+  @Mutation(() => Indicator, {
+    description: "Creates an indicator of a municipality with its dated values, as a draft.",
+  })
   createIndicator(
     @Arg("input", () => CreateIndicatorInput, { description: "The new record's fields." }) input: CreateIndicatorInput,
     @Ctx() ctx: HubContext,
@@ -16,7 +18,8 @@ export class IndicatorMutationResolver {
   }
 
   @Mutation(() => Indicator, {
-    description: "Changes an indicator, if it still has the version you last saw (CONFLICT otherwise).",
+    description:
+      "Changes an indicator and its dated values (`input.values` adds, changes and removes them), if it still has the version you last saw (CONFLICT otherwise).",
   })
   updateIndicator(
     @Arg("id", () => ID, { description: "ID of the indicator." }) id: string,

@@ -1,27 +1,97 @@
 import { ref } from "@mikro-orm/core";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import type { HubContext } from "../common/context.js";
+import { badUserInput } from "../common/errors.js";
+import { fromGlobalId } from "../common/global-id.js";
 import { applySources, citesPublishedSource } from "../publishing/cited.inputs.js";
 import { createRecord, resolveOwnMunicipality, updateRecord } from "../publishing/publishing.service.js";
 import type { RecordKind } from "../publishing/record-kind.js";
 import { assignFields, requireUnused } from "../publishing/references.js";
 import { findOwnStrategy } from "../strategy/own-strategy.js";
-import type { CreateIndicatorInput, IndicatorInput } from "./indicator-write.inputs.js";
+import type { CreateIndicatorInput, IndicatorInput, IndicatorValueInput } from "./indicator-write.inputs.js";
+import { copyLatestValue, IndicatorValue } from "./indicator-value.entity.js";
 import { Indicator } from "./indicator.entity.js";
 
-/** How the write path handles indicators. */
+/** How the write path handles indicators; their values are written (and recorded in revisions) with them. */
 export const indicatorKind: RecordKind<Indicator> = {
   entity: Indicator,
   label: "indicator",
-  populate: ["municipality", "strategy", "sources"],
+  populate: ["municipality", "strategy", "sources", "values", "values.sources"],
   owner: (indicator) => indicator.municipality.id,
   parentOf: (indicator) => indicator.strategy?.unwrap() ?? null,
   publishProblems: (indicator) =>
     citesPublishedSource(indicator) ? [] : [["sources", "it cites no published source"]],
 };
 
+/** The input path of a field of the `index`th value, e.g. `input.values[2].asOf`. */
+const valueField = (index: number, field: string) => `input.values[${index}].${field}`;
+
+/** The indicator's value an entry's `id` names, or null for a new value; BAD_USER_INPUT for any other ID. */
+function namedValue(indicator: Indicator, id: string | null | undefined, field: string): IndicatorValue | null {
+  if (id === null || id === undefined) return null;
+  const { typeName, id: databaseId } = fromGlobalId(id, field);
+  const value =
+    typeName === IndicatorValue.name ? indicator.values.getItems().find((each) => each.id === databaseId) : undefined;
+  if (!value)
+    throw badUserInput(`${field} is not the ID of a value of this indicator; leave \`id\` out to add a value.`, [
+      field,
+    ]);
+  return value;
+}
+
+/** The value each entry changes (null: a new one); refuses a date or an `id` given twice. */
+function matchValues(indicator: Indicator, inputs: readonly IndicatorValueInput[]): (IndicatorValue | null)[] {
+  const dates = new Map<string, number>();
+  const named = new Set<IndicatorValue>();
+  return inputs.map((input, index) => {
+    const earlier = dates.get(input.asOf);
+    if (earlier !== undefined) {
+      const field = valueField(index, "asOf");
+      throw badUserInput(
+        `${field}: input.values[${earlier}] has the date ${input.asOf} too; an indicator has one value per date.`,
+        [field],
+      );
+    }
+    dates.set(input.asOf, index);
+    const value = namedValue(indicator, input.id, valueField(index, "id"));
+    if (value && named.has(value)) {
+      const field = valueField(index, "id");
+      throw badUserInput(`${field} names a value an earlier entry names too; name each value once.`, [field]);
+    }
+    if (value) named.add(value);
+    return value;
+  });
+}
+
+/** Replaces the indicator's values with the list (changing those named by `id`), then copies the latest onto it. */
+async function applyValues(
+  tx: EntityManager,
+  indicator: Indicator,
+  inputs: readonly IndicatorValueInput[],
+): Promise<void> {
+  const matched = matchValues(indicator, inputs);
+  const values: IndicatorValue[] = [];
+  for (const [index, input] of inputs.entries()) {
+    const value = matched[index] ?? new IndicatorValue(ref(indicator), input.value, input.asOf);
+    value.value = input.value;
+    value.asOf = input.asOf;
+    if (input.note !== undefined) value.note = input.note;
+    await applySources(tx, value, input, valueField(index, "sources"));
+    values.push(value);
+  }
+  indicator.values.set(values);
+  copyLatestValue(indicator);
+}
+
 async function applyIndicator(tx: EntityManager, indicator: Indicator, input: IndicatorInput): Promise<void> {
-  assignFields(tx, indicator, input, ["name", "value", "unit", "asOf", "note"]);
+  assignFields(tx, indicator, input, ["name", "unit", "betterWhen", "definition", "note"]);
+  if (input.values === null) {
+    throw badUserInput(
+      "input.values cannot be empty: an indicator has at least one value; leave it out to keep them.",
+      ["input.values"],
+    );
+  }
+  if (input.values !== undefined) await applyValues(tx, indicator, input.values);
   if (input.strategy !== undefined) {
     const strategy = await findOwnStrategy(
       tx,
@@ -34,7 +104,7 @@ async function applyIndicator(tx: EntityManager, indicator: Indicator, input: In
   await applySources(tx, indicator, input);
 }
 
-/** Creates an indicator of a municipality, as a draft. */
+/** Creates an indicator of a municipality with its values, as a draft. */
 export function createIndicatorRecord(ctx: HubContext, input: CreateIndicatorInput): Promise<Indicator> {
   return createRecord(ctx, indicatorKind, async (tx, viewer) => {
     const municipality = await resolveOwnMunicipality(
@@ -45,13 +115,13 @@ export function createIndicatorRecord(ctx: HubContext, input: CreateIndicatorInp
       "indicator",
     );
     await requireUnused(tx, Indicator, { municipality, key: input.key }, "input.key", input.key);
-    const indicator = new Indicator(ref(municipality), input.key, input.name, input.value, input.unit);
+    const indicator = new Indicator(ref(municipality), input.key, input.name, input.unit);
     await applyIndicator(tx, indicator, input);
     return indicator;
   });
 }
 
-/** Changes an indicator, if it still has the version you last saw (CONFLICT otherwise). */
+/** Changes an indicator and its values, if it still has the version you last saw (CONFLICT otherwise). */
 export function updateIndicatorRecord(
   ctx: HubContext,
   id: string,

@@ -39,11 +39,12 @@ export function citesPublishedSource(record: { sources: Collection<Source> }): b
 // Sources, topics and municipalities are named by string in this folder: their features write through it,
 // so class references here would be import cycles.
 
-/** Sets the sources a record cites, when the input names them. */
+/** Sets the sources a record cites, when the input names them; `field` is the input's path in messages. */
 export async function applySources(
   tx: EntityManager,
   record: { sources: Collection<Source> },
   input: CitedInput,
+  field = "input.sources",
 ): Promise<void> {
   if (input.sources === undefined) return;
   record.sources.set(
@@ -52,7 +53,7 @@ export async function applySources(
       "Source",
       "key",
       input.sources ?? [],
-      "input.sources",
+      field,
       "Create the source first with `createSource`, or check its key.",
     ),
   );

@@ -18,10 +18,22 @@ function plain(value: unknown): unknown {
   return value ?? null;
 }
 
+/** The snapshots of the children a record owns (written with it), without their link back, in a stable order. */
+function children(em: EntityManager, collection: Collection<object>, backLink: string): Dict[] {
+  return collection
+    .getItems()
+    .map((child) => {
+      const { [backLink]: _parent, ...state } = snapshot(em, child);
+      return state;
+    })
+    .sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
+}
+
 /**
  * The record's editable state as JSON values: scalar fields as they are, a
- * related record by its slug or key, a related list sorted. Lists that were not
- * loaded are left out (the write path loads those it records).
+ * related record by its slug or key, a related list sorted, the children it owns
+ * (an indicator's values) each as its own snapshot. Lists that were not loaded are
+ * left out (the write path loads those it records).
  */
 export function snapshot(em: EntityManager, record: object): Dict {
   const meta = em.getMetadata().get(record.constructor.name);
@@ -37,6 +49,9 @@ export function snapshot(em: EntityManager, record: object): Dict {
     } else if (prop.kind === ReferenceKind.MANY_TO_MANY && prop.owner) {
       const collection = value as Collection<object>;
       if (collection.isInitialized()) state[prop.name] = collection.getItems().map(naturalKey).map(String).sort();
+    } else if (prop.kind === ReferenceKind.ONE_TO_MANY && prop.orphanRemoval) {
+      const collection = value as Collection<object>;
+      if (collection.isInitialized()) state[prop.name] = children(em, collection, prop.mappedBy);
     }
   }
   return state;

@@ -25,6 +25,8 @@ export interface VisibilityPaths {
   parentOptional?: boolean;
   /** False for records without a state of their own, which follow their parent (cost items). */
   ownState?: boolean;
+  /** The parent's own paths, when the parent is public only with a parent of its own (an indicator's strategy). */
+  parentPaths?: VisibilityPaths;
 }
 
 function nest(path: string, value: unknown): Dictionary {
@@ -39,11 +41,16 @@ function nest(path: string, value: unknown): Dictionary {
  * reads the same through the views `public_<table>` (migration PublicViews), which
  * `test/integration/public-views.test.ts` holds to this condition.
  */
-export function publicCondition({ parent, parentOptional = false, ownState = true }: VisibilityPaths): Dictionary {
+export function publicCondition({
+  parent,
+  parentOptional = false,
+  ownState = true,
+  parentPaths,
+}: VisibilityPaths): Dictionary {
   const published = { publicationState: PublicationState.PUBLISHED };
   const conditions: Dictionary[] = ownState ? [published] : [];
   if (parent) {
-    const parentPublished = nest(parent, published);
+    const parentPublished = nest(parent, parentPaths ? publicCondition(parentPaths) : published);
     conditions.push(parentOptional ? { $or: [{ [parent]: null }, parentPublished] } : parentPublished);
   }
   return conditions.length === 1 ? conditions[0] : { $and: conditions };

@@ -101,7 +101,7 @@ export const CITY_QUERY = `query SiteCity($slug: String!) {
     engagements(first: 100) { role description since provider { slug name } sources { ...SiteSource } }
     lessons(first: 100) { slug title kind body project { slug title } topics { key label } sources { ...SiteSource } }
     decisions(first: 100) { body reference title date outcome description sources { ...SiteSource } }
-    indicators(first: 100) { name value unit asOf note sources { ...SiteSource } }
+    indicators(first: 20) { name value unit asOf note sources { ...SiteSource } values { value asOf note } }
   }
   workingGroups(filter: { municipalities: [$slug] }, first: 20) {
     nodes { slug name description cadence otherMembers members(first: 50) { slug name } topics { key label } sources { ...SiteSource } }
@@ -177,6 +177,8 @@ export interface IndicatorRef {
   asOf: string | null;
   note: string | null;
   sources: SourceRef[];
+  /** The dated values, oldest first; the last is `value` and `asOf`. */
+  values: { value: number; asOf: string | null; note: string | null }[];
 }
 
 /** A working group as the city page shows it. */
@@ -343,7 +345,7 @@ export const STRATEGY_QUERY = `query SiteStrategy($slug: String!) {
     sources { ...SiteSource }
     fieldsOfAction { position title description updatedAt topics { key label } sources { ...SiteSource } }
     budget(first: 100) { year amount category description note updatedAt sources { ...SiteSource } }
-    indicators(first: 100) { name value unit asOf note updatedAt sources { ...SiteSource } }
+    indicators(first: 50) { name value unit asOf note updatedAt sources { ...SiteSource } values { value asOf note } }
     decisions { body reference title date outcome description sources { ...SiteSource } }
     consultants { slug name }
     projects(first: 100) { ...SiteProjectRef }

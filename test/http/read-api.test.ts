@@ -893,7 +893,7 @@ describe("node(id) and global ids", () => {
     const result = await data(`{
       municipalities { nodes { __typename id sources { __typename id }
         engagements { __typename id provider { __typename id } }
-        decisions { __typename id } indicators { __typename id } lessons { __typename id }
+        decisions { __typename id } indicators { __typename id values { __typename id } } lessons { __typename id }
         strategies { __typename id budget { __typename id } indicators { __typename id } decisions { __typename id } consultants { __typename id }
           fieldsOfAction { __typename id topics { __typename id } projects { __typename id } } }
         projects(first: 100) { nodes { __typename id costs { __typename id } products { __typename id vendor { __typename id } }
@@ -947,6 +947,7 @@ describe("node(id) and global ids", () => {
       "BudgetTotal",
       "ProviderClient",
       "TopicCityCount",
+      "IndicatorSeries",
     ];
     const history = ["Revision", "FieldChange", "ProjectStatusChange", "Change"];
     const notNodes = ["Query", "Mutation", "PageInfo", "Viewer", ...history, ...computed];

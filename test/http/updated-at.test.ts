@@ -26,7 +26,7 @@ const EVERY_TYPE = `{
     ${STAMP}
     fieldsOfAction { ${STAMP} topics { ${STAMP} } }
     budget(first: 5) { ${STAMP} }
-    indicators(first: 5) { ${STAMP} }
+    indicators(first: 5) { ${STAMP} values { ${STAMP} } }
     decisions { ${STAMP} }
   } }
   projects(first: 20) { nodes { ${STAMP} } }

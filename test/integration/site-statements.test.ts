@@ -16,6 +16,7 @@ import { BudgetLine } from "../../schema/budget/budget-line.entity.js";
 import { DecisionOutcome } from "../../schema/decision/decision-outcome.enum.js";
 import { Decision } from "../../schema/decision/decision.entity.js";
 import { FieldOfAction } from "../../schema/field-of-action/field-of-action.entity.js";
+import { indicatorWithValue } from "../../schema/indicator/indicator-value.entity.js";
 import { Indicator } from "../../schema/indicator/indicator.entity.js";
 import { EngagementRole } from "../../schema/engagement/engagement-role.enum.js";
 import { Engagement } from "../../schema/engagement/engagement.entity.js";
@@ -149,7 +150,14 @@ async function growCity(
       DecisionOutcome.ADOPTED,
     );
     decision.sources.set([source]);
-    const indicator = new Indicator(ref(city), `${citySlug}-city-indicator-${i}`, `Zusatzkennzahl ${i}`, i, "Stück");
+    const indicator = indicatorWithValue(
+      ref(city),
+      `${citySlug}-city-indicator-${i}`,
+      `Zusatzkennzahl ${i}`,
+      "Stück",
+      i,
+      null,
+    );
     indicator.publicationState = PublicationState.PUBLISHED;
     indicator.sources.set([source]);
     const group = new WorkingGroup(`${citySlug}-city-group-${i}`, `Zusatzarbeitsgruppe ${i}`, "Für die Zählung.");
@@ -221,7 +229,14 @@ function strategyParts(city: Municipality, strategy: Strategy, i: number, fieldT
     BudgetCategory.OTHER,
     `Zusatzposten ${i}`,
   );
-  const indicator = new Indicator(ref(city), `ratingen-extra-indicator-${i}`, `Zusatzkennzahl ${i}`, i, "Stück");
+  const indicator = indicatorWithValue(
+    ref(city),
+    `ratingen-extra-indicator-${i}`,
+    `Zusatzkennzahl ${i}`,
+    "Stück",
+    i,
+    null,
+  );
   indicator.strategy = ref(strategy);
   const parts: (FieldOfAction | BudgetLine | Indicator)[] = [line, indicator];
   if (fieldTopics) {

@@ -160,7 +160,13 @@ export const CREATE_INPUTS: Record<string, { type: string; input: Record<string,
   createIndicator: {
     type: "CreateIndicatorInput",
     city: "herten",
-    input: { municipality: "herten", key: "matrix-indicator", name: "Matrix", value: 1, unit: "Stück" },
+    input: {
+      municipality: "herten",
+      key: "matrix-indicator",
+      name: "Matrix",
+      unit: "Stück",
+      values: [{ value: 1, asOf: "2024" }],
+    },
   },
   createLessonLearned: {
     type: "CreateLessonInput",

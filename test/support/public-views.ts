@@ -59,10 +59,12 @@ export function sqlOf(database: Pick<Database, "orm">) {
 /** The ids the ORM's visibility filter shows the public, in id order. */
 export async function ormIds(database: Pick<Database, "orm">, type: PublicType): Promise<number[]> {
   const em = database.orm.em.fork();
+  // As a request sets it: filters passed in the options would override the relations' own (see `IndicatorValue`).
+  em.setFilterParams(VISIBILITY_FILTER, PUBLIC);
   const rows = await em.find<{ id: number }>(
     type.meta.className,
     {},
-    { filters: { [VISIBILITY_FILTER]: PUBLIC }, fields: ["id"] as never, orderBy: { id: "asc" } },
+    { fields: ["id"] as never, orderBy: { id: "asc" } },
   );
   return rows.map((row) => row.id);
 }

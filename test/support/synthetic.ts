@@ -5,7 +5,7 @@ import { BudgetLine } from "../../schema/budget/budget-line.entity.js";
 import { EngagementRole } from "../../schema/engagement/engagement-role.enum.js";
 import { Engagement } from "../../schema/engagement/engagement.entity.js";
 import { FieldOfAction } from "../../schema/field-of-action/field-of-action.entity.js";
-import { Indicator } from "../../schema/indicator/indicator.entity.js";
+import { indicatorWithValue } from "../../schema/indicator/indicator-value.entity.js";
 import { Municipality } from "../../schema/municipality/municipality.entity.js";
 import { State } from "../../schema/municipality/state.enum.js";
 import { ProjectStatus } from "../../schema/project/project-status.enum.js";
@@ -64,7 +64,7 @@ export async function addSyntheticCities(
     const line = new BudgetLine(ref(strategy), 1, 2021 + (i % 3), "1000.50", BudgetCategory.EXPENSE, "Synthetisch.");
     line.publicationState = PublicationState.PUBLISHED;
     em.persist(line);
-    const indicator = new Indicator(ref(municipality), "processes", "Prozesse", 10 + i, "Prozesse");
+    const indicator = indicatorWithValue(ref(municipality), "processes", "Prozesse", "Prozesse", 10 + i, null);
     indicator.publicationState = PublicationState.PUBLISHED;
     em.persist(indicator);
     const engagement = new Engagement(

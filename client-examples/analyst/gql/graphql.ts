@@ -33,6 +33,15 @@ export type AdoptionYearCount = {
   year?: Maybe<Scalars['Int']['output']>;
 };
 
+/** Which direction of an indicator's figure is the better one. */
+export type BetterWhen =
+  /** A higher figure is better, e.g. processes digitised. */
+  | 'HIGHER'
+  /** A lower figure is better, e.g. days to process an application. */
+  | 'LOWER'
+  /** The sources do not say which direction is better; recorded instead of a guessed direction. */
+  | 'NOT_STATED';
+
 /** Category of a budget line. */
 export type BudgetCategory =
   /** Recurring yearly fee, e.g. a usage fee. */
@@ -161,6 +170,8 @@ export type CityKeyFigures = {
   budgetByYear: Array<BudgetTotal>;
   /** Number of published fields of action of the municipality's published strategies. */
   fieldOfActionCount: Scalars['Int']['output'];
+  /** One series per indicator chosen with `compare(indicators:)`, in that order; empty when none are chosen. Only published indicators count. */
+  indicatorSeries: Array<IndicatorSeries>;
   /** Published indicators, e.g. processes identified vs. done, oldest first. */
   indicators: Array<Indicator>;
   /** The municipality. */
@@ -338,8 +349,10 @@ export type CreateFieldOfActionInput = {
 
 /** A new indicator of a municipality. It starts as a draft: publish it with `publishIndicator`. */
 export type CreateIndicatorInput = {
-  /** When the figure was taken. */
-  asOf?: InputMaybe<Scalars['PartialDate']['input']>;
+  /** Which direction of the figure is the better one. */
+  betterWhen?: InputMaybe<BetterWhen>;
+  /** What exactly is counted or measured, in German. */
+  definition?: InputMaybe<Scalars['String']['input']>;
   /** Key, unique within the municipality, e.g. `processes-digitised`; cannot be changed later. */
   key: Scalars['String']['input'];
   /** Slug of the municipality; an editor token may name only its own. */
@@ -352,10 +365,10 @@ export type CreateIndicatorInput = {
   sources?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Slug of the strategy (of the same municipality) the figure measures; null for none. */
   strategy?: InputMaybe<Scalars['String']['input']>;
-  /** Unit, e.g. `Prozesse`. */
+  /** Unit of all its values, e.g. `Prozesse`. */
   unit: Scalars['String']['input'];
-  /** The figure. */
-  value: Scalars['Float']['input'];
+  /** The dated values, 1 to 50, without `id`. */
+  values: Array<IndicatorValueInput>;
 };
 
 /** A new lesson learned. It starts as a draft: publish it with `publishLessonLearned`. */
@@ -716,13 +729,19 @@ export type FieldOfActionInput = {
   topics?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
-/** A measured figure, e.g. processes identified vs. done. */
+/** A measured figure, e.g. processes identified vs. done: its definition, with its dated values in `values`. */
 export type Indicator = Node & Publishable & {
   __typename?: 'Indicator';
-  /** When the figure was taken. */
+  /** When the latest figure was taken: `asOf` of the last of `values`. Kept for clients from before series. */
   asOf?: Maybe<Scalars['PartialDate']['output']>;
+  /** Which direction of the figure is the better one, where the sources say. */
+  betterWhen: BetterWhen;
+  /** What exactly is counted or measured, in German. */
+  definition?: Maybe<Scalars['String']['output']>;
   /** Globally unique, opaque ID of this object. */
   id: Scalars['ID']['output'];
+  /** Key, unique within the municipality, e.g. `processes-digitised`; `compare` picks indicators by it. */
+  key: Scalars['String']['output'];
   /** What is measured, in German. */
   name: Scalars['String']['output'];
   /** Editorial remark. */
@@ -733,26 +752,30 @@ export type Indicator = Node & Publishable & {
   revisions?: Maybe<Array<Revision>>;
   /** Publications this record's facts are taken from. */
   sources: Array<Source>;
-  /** Unit, e.g. `Prozesse`. */
+  /** Unit of all its values, e.g. `Prozesse`. */
   unit: Scalars['String']['output'];
   /** When the record's public content last changed: its last write while public, or its publication. Edits made while it was not public (a draft, or a child of an unpublished strategy or project) show only as the moment it became public again. Use it for "Stand" lines; for syncing, use `changes`. */
   updatedAt: Scalars['DateTime']['output'];
-  /** The figure. */
+  /** The latest figure: `value` of the last of `values`. Kept for clients from before series. */
   value: Scalars['Float']['output'];
+  /** The dated values, oldest first (a value without a date, from before series, first of all); the last is the latest, which `value` and `asOf` show. */
+  values: Array<IndicatorValue>;
   /** Version of the record, raised by every write. Pass it to `update…` as the version you last saw. */
   version: Scalars['Int']['output'];
 };
 
 
-/** A measured figure, e.g. processes identified vs. done. */
+/** A measured figure, e.g. processes identified vs. done: its definition, with its dated values in `values`. */
 export type IndicatorRevisionsArgs = {
   first?: Scalars['Int']['input'];
 };
 
 /** Changes to an indicator. Fields left out keep their value; null clears an optional field; lists replace the current list. */
 export type IndicatorInput = {
-  /** When the figure was taken. */
-  asOf?: InputMaybe<Scalars['PartialDate']['input']>;
+  /** Which direction of the figure is the better one. */
+  betterWhen?: InputMaybe<BetterWhen>;
+  /** What exactly is counted or measured, in German. */
+  definition?: InputMaybe<Scalars['String']['input']>;
   /** What is measured, in German. */
   name?: InputMaybe<Scalars['String']['input']>;
   /** Editorial remark. */
@@ -761,10 +784,54 @@ export type IndicatorInput = {
   sources?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Slug of the strategy (of the same municipality) the figure measures; null for none. */
   strategy?: InputMaybe<Scalars['String']['input']>;
-  /** Unit, e.g. `Prozesse`. */
+  /** Unit of all its values, e.g. `Prozesse`. */
   unit?: InputMaybe<Scalars['String']['input']>;
-  /** The figure. */
-  value?: InputMaybe<Scalars['Float']['input']>;
+  /** The dated values, 1 to 50; replaces the list: an entry with `id` changes that value, one without adds a value, values left out are removed. `value` and `asOf` of the indicator then show the latest. */
+  values?: InputMaybe<Array<IndicatorValueInput>>;
+};
+
+/** One compared municipality's series of one chosen indicator (`compare(indicators:)`): its dated values. */
+export type IndicatorSeries = {
+  __typename?: 'IndicatorSeries';
+  /** The municipality's published indicator with this key: name, unit, `betterWhen`, definition, sources. Null when it has none. */
+  indicator?: Maybe<Indicator>;
+  /** The indicator's key, as chosen in `compare(indicators:)`. */
+  key: Scalars['String']['output'];
+  /** The municipality. */
+  municipality: Municipality;
+  /** The indicator's values, oldest first; empty when it has none. */
+  values: Array<IndicatorValue>;
+};
+
+/** One dated figure of an indicator: a point of its series. */
+export type IndicatorValue = Node & {
+  __typename?: 'IndicatorValue';
+  /** When the figure was taken. Null only for a figure whose source gives no date (recorded before indicators had series); a value written through the API always has one. */
+  asOf?: Maybe<Scalars['PartialDate']['output']>;
+  /** Globally unique, opaque ID of this object. */
+  id: Scalars['ID']['output'];
+  /** Editorial remark on this figure. */
+  note?: Maybe<Scalars['String']['output']>;
+  /** Publications this record's facts are taken from. */
+  sources: Array<Source>;
+  /** When the record's public content last changed: its last write while public, or its publication. Edits made while it was not public (a draft, or a child of an unpublished strategy or project) show only as the moment it became public again. Use it for "Stand" lines; for syncing, use `changes`. */
+  updatedAt: Scalars['DateTime']['output'];
+  /** The figure, in the indicator's unit. */
+  value: Scalars['Float']['output'];
+};
+
+/** One dated value of an indicator: with `id`, a value the indicator has, changed to these fields; without, a new value. */
+export type IndicatorValueInput = {
+  /** When the figure was taken; one value per date. */
+  asOf: Scalars['PartialDate']['input'];
+  /** ID of a value the indicator has, to change it; leave out for a new value. */
+  id?: InputMaybe<Scalars['ID']['input']>;
+  /** Editorial remark on this figure; left out, it keeps its value. */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** Keys of the sources the facts come from; replaces the list. Create a source first with `createSource`. */
+  sources?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** The figure, in the indicator's unit. */
+  value: Scalars['Float']['input'];
 };
 
 /** Language of a label. */
@@ -1068,7 +1135,7 @@ export type Mutation = {
   createEngagement: Engagement;
   /** Adds a field of action to a strategy, as a draft. */
   createFieldOfAction: FieldOfAction;
-  /** Creates an indicator of a municipality, as a draft. */
+  /** Creates an indicator of a municipality with its dated values, as a draft. */
   createIndicator: Indicator;
   /** Creates a lesson learned of a municipality, as a draft. */
   createLessonLearned: LessonLearned;
@@ -1124,7 +1191,7 @@ export type Mutation = {
   updateEngagement: Engagement;
   /** Changes a field of action, if it still has the version you last saw (CONFLICT otherwise). */
   updateFieldOfAction: FieldOfAction;
-  /** Changes an indicator, if it still has the version you last saw (CONFLICT otherwise). */
+  /** Changes an indicator and its dated values (`input.values` adds, changes and removes them), if it still has the version you last saw (CONFLICT otherwise). */
   updateIndicator: Indicator;
   /** Changes a lesson learned, if it still has the version you last saw (CONFLICT otherwise). */
   updateLessonLearned: LessonLearned;
@@ -1967,6 +2034,7 @@ export type QueryChangesArgs = {
 
 
 export type QueryCompareArgs = {
+  indicators?: InputMaybe<Array<Scalars['String']['input']>>;
   municipalities: Array<Scalars['String']['input']>;
   topics?: InputMaybe<Array<Scalars['String']['input']>>;
 };

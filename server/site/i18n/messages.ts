@@ -187,6 +187,11 @@ export interface Messages {
     indicators: string;
     noIndicators: string;
     asOf: (date: string) => string;
+    /** Caption of an indicator's table of values over time, before the indicator's name. */
+    history: string;
+    historyDate: string;
+    historyValue: string;
+    undated: string;
     decisions: string;
     noDecisions: string;
     reference: (reference: string) => string;
@@ -597,6 +602,10 @@ export const de: Messages = {
     indicators: "Kennzahlen",
     noIndicators: "Keine veröffentlichten Kennzahlen.",
     asOf: (date) => ` (Stand ${date})`,
+    history: "Verlauf: ",
+    historyDate: "Stand",
+    historyValue: "Wert",
+    undated: "ohne Datum",
     decisions: "Ratsbeschlüsse",
     noDecisions: "Keine Ratsbeschlüsse erfasst.",
     reference: (reference) => ` · Vorlage ${reference}`,
@@ -1048,6 +1057,10 @@ export const en: Messages = {
     indicators: "Indicators",
     noIndicators: "No published indicators.",
     asOf: (date) => ` (as of ${date})`,
+    history: "History: ",
+    historyDate: "As of",
+    historyValue: "Value",
+    undated: "undated",
     decisions: "Council decisions",
     noDecisions: "No council decisions recorded.",
     reference: (reference) => ` · paper ${reference}`,
