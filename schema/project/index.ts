@@ -1,6 +1,7 @@
 import type { Feature } from "../features.types.js";
 import { projectExport } from "./project.export.js";
 import { CostItem } from "./cost-item.entity.js";
+import { costSummaryLoader, ProjectCostSummaryResolver } from "./cost-summary.resolver.js";
 import {
   FieldOfActionProjectsResolver,
   municipalityProjectsLoader,
@@ -23,11 +24,12 @@ export const projectFeature: Feature = {
     MunicipalityProjectsResolver,
     StrategyProjectsResolver,
     FieldOfActionProjectsResolver,
+    ProjectCostSummaryResolver,
   ],
   publishable: [projectKind],
   cited: [Project, CostItem],
   tagged: [Project],
-  loaders: [municipalityProjectsLoader],
+  loaders: [municipalityProjectsLoader, costSummaryLoader],
   searchable: [projectSearch],
   exports: [projectExport],
 };

@@ -267,6 +267,27 @@ export type CostPeriod =
   /** Over the whole term stated in the description. */
   | 'TOTAL';
 
+/** What a project's published cost items of kind `COST` in one currency add up to. `COMPARISON` and `DIFFERENCE` items are never included. Periods: `ONE_OFF` items go to `oneOff`; `ANNUAL` items count once and `MONTHLY` items twelve times in `annual`; `TOTAL` items cover a term that only their description states, so they are summed apart in `overStatedTerms`, neither annualised nor added to the others. Each sum comes with the number of items in it, so that an analyst can check it against `Project.costs`. */
+export type CostSummary = {
+  __typename?: 'CostSummary';
+  /** Cost per year: the `ANNUAL` items plus twelve times the `MONTHLY` items, exact to the cent; null when there are none. */
+  annual?: Maybe<Scalars['Decimal']['output']>;
+  /** Number of `ANNUAL` and `MONTHLY` items in `annual`. */
+  annualItemCount: Scalars['Int']['output'];
+  /** ISO 4217 currency code of the items summed. */
+  currency: Scalars['String']['output'];
+  /** Number of `COST` items in this currency, whatever their period. */
+  itemCount: Scalars['Int']['output'];
+  /** Sum of the `ONE_OFF` items, exact to the cent; null when there are none. */
+  oneOff?: Maybe<Scalars['Decimal']['output']>;
+  /** Number of `ONE_OFF` items in `oneOff`. */
+  oneOffItemCount: Scalars['Int']['output'];
+  /** Sum of the `TOTAL` items, each over the whole term its description states (the term is no field of its own, so it is not normalised); null when there are none. Items with different terms add up to a figure over no single span: compare `overStatedTermsItemCount` with the items. */
+  overStatedTerms?: Maybe<Scalars['Decimal']['output']>;
+  /** Number of `TOTAL` items in `overStatedTerms`. */
+  overStatedTermsItemCount: Scalars['Int']['output'];
+};
+
 /** How far a municipality has got with a topic, derived from its published fields of action and the statuses of its published projects. */
 export type Coverage =
   /** At least one project is completed. */
@@ -1498,6 +1519,8 @@ export type Project = Node & Publishable & {
   __typename?: 'Project';
   /** When it was completed. */
   completedOn?: Maybe<Scalars['PartialDate']['output']>;
+  /** What the project's cost items of kind `COST` add up to, one entry per currency by currency code (none without such items); comparison values and differences are left out. Computed from the published record only: a draft project has no summary, whoever reads it. */
+  costSummary: Array<CostSummary>;
   /** Costs, in the order the source lists them. */
   costs: Array<CostItem>;
   /** Field of action the project serves, if any. */
@@ -1546,6 +1569,12 @@ export type Project = Node & Publishable & {
   updatedAt: Scalars['DateTime']['output'];
   /** Version of the record, raised by every write. Pass it to `update…` as the version you last saw. */
   version: Scalars['Int']['output'];
+};
+
+
+/** A municipality's digitalisation project. */
+export type ProjectCostSummaryArgs = {
+  first?: Scalars['Int']['input'];
 };
 
 
@@ -1770,6 +1799,29 @@ export type ProviderConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** How many of the hub's municipalities in one state a provider serves (from published engagements), and what share of them that is. The denominator is the municipalities the hub holds in the state (within the filter), not all municipalities of the state: this is coverage within the hub, not a market share. */
+export type ProviderCoverage = {
+  __typename?: 'ProviderCoverage';
+  /** `servedMunicipalities / hubMunicipalities`, from 0 to 1, rounded to four places by the database. */
+  coverageShare: Scalars['Float']['output'];
+  /** Denominator: the hub's municipalities of the state (within the filter's municipalities and states). Municipalities have no drafts: every one in the hub counts. */
+  hubMunicipalities: Scalars['Int']['output'];
+  /** Population of the denominator's municipalities; null when `populationCoverageShare` is. */
+  hubPopulation?: Maybe<Scalars['Int']['output']>;
+  /** Why `populationCoverageShare` is null, in English; null when it is given. */
+  populationCoverageNote?: Maybe<Scalars['String']['output']>;
+  /** `servedPopulation / hubPopulation`, from 0 to 1, rounded to four places: the share weighted by population. Null when a municipality of the denominator has no population in the hub (see `populationCoverageNote`). */
+  populationCoverageShare?: Maybe<Scalars['Float']['output']>;
+  /** The provider. */
+  provider: Provider;
+  /** Numerator: the hub's municipalities of the state (within the filter) where the provider has a published engagement (in one of the given roles, if any). */
+  servedMunicipalities: Scalars['Int']['output'];
+  /** Population of the served municipalities; null when `populationCoverageShare` is. */
+  servedPopulation?: Maybe<Scalars['Int']['output']>;
+  /** The state. */
+  state: State;
+};
+
 /** A Provider with its cursor. */
 export type ProviderEdge = {
   __typename?: 'ProviderEdge';
@@ -1848,7 +1900,7 @@ export type ProviderRoles = {
   roles: Array<EngagementRole>;
 };
 
-/** A provider's client municipalities in one state (from published engagements): its market share among the hub's municipalities there. */
+/** A provider's client municipalities in one state (from published engagements), as a share of the hub's municipalities there. Not a market share: the hub holds only a few municipalities of a state. Superseded by `ProviderCoverage`, which gives the same counts under clear names, and a population-weighted share. */
 export type ProviderShare = {
   __typename?: 'ProviderShare';
   /** Municipalities of the state the provider works for. */
@@ -1908,7 +1960,7 @@ export type Query = {
   providers: ProviderConnection;
   /** Full-text search across all municipalities: German stemming, umlaut folding, typo tolerance, synonyms; filterable, with facets and marked snippets. An empty query browses by filter. */
   search: SearchResults;
-  /** Aggregate answers over published records, without downloading them: projects by topic × state and by status, provider market shares, strategies by adoption year, budget totals. Filterable like `projects`. */
+  /** Aggregate answers over published records, without downloading them: projects by topic × state and by status, providers' coverage of the hub's municipalities, strategies by adoption year, budget totals. Filterable like `projects`. */
   stats: Stats;
   /** Strategies of all municipalities, filtered, sorted and paginated. */
   strategies: StrategyConnection;
@@ -2272,7 +2324,12 @@ export type Stats = {
   projectsByStatus: Array<ProjectStatusCount>;
   /** Published projects by topic and state, by topic key and state; with a topic filter, only its topics. */
   projectsByTopicAndState: Array<TopicStateCount>;
-  /** Providers by number of client municipalities per state (their market share), by state, then most clients first. */
+  /** Each provider's coverage of the hub's municipalities per state: how many of them it serves (published engagements), out of how many, and the share, also weighted by population where every municipality has one; by state, then most served first. Narrowed by the filter's municipalities, states and providers, and by `providerKinds` and `roles`. */
+  providerCoverage: Array<ProviderCoverage>;
+  /**
+   * Providers by number of client municipalities per state, by state, then most clients first; the share is of the hub's municipalities in the state, not a market share.
+   * @deprecated Its `share` is no market share but the share of the hub's few municipalities in a state: use `providerCoverage`, which gives the same counts as `servedMunicipalities` / `hubMunicipalities`.
+   */
   providersByClients: Array<ProviderShare>;
   /** Published strategies by year of adoption, oldest first; those without one last. */
   strategiesByAdoptionYear: Array<AdoptionYearCount>;
@@ -2280,8 +2337,18 @@ export type Stats = {
 
 
 /** Aggregate figures over published records, computed by the database. Each figure costs one SQL statement, whatever the data size. */
+export type StatsProviderCoverageArgs = {
+  first?: Scalars['Int']['input'];
+  providerKinds?: InputMaybe<Array<ProviderKind>>;
+  roles?: InputMaybe<Array<EngagementRole>>;
+};
+
+
+/** Aggregate figures over published records, computed by the database. Each figure costs one SQL statement, whatever the data size. */
 export type StatsProvidersByClientsArgs = {
   first?: Scalars['Int']['input'];
+  providerKinds?: InputMaybe<Array<ProviderKind>>;
+  roles?: InputMaybe<Array<EngagementRole>>;
 };
 
 /** A municipality's digitalisation strategy. */
