@@ -1,6 +1,7 @@
 import type { Feature } from "../features.types.js";
 import { projectExport } from "./project.export.js";
 import { CostItem } from "./cost-item.entity.js";
+import { costSummaryLoader, ProjectCostSummaryResolver } from "./cost-summary.resolver.js";
 import {
   FieldOfActionProjectsResolver,
   municipalityProjectsLoader,
@@ -28,11 +29,12 @@ export const projectFeature: Feature = {
     FieldOfActionProjectsResolver,
     ProjectStatusHistoryResolver,
     ProjectStatusChangeResolver,
+    ProjectCostSummaryResolver,
   ],
   publishable: [projectKind],
   cited: [Project, CostItem],
   tagged: [Project],
-  loaders: [municipalityProjectsLoader],
+  loaders: [municipalityProjectsLoader, costSummaryLoader],
   searchable: [projectSearch],
   exports: [projectExport],
 };

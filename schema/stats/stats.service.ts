@@ -3,12 +3,14 @@ import type { BudgetCategory } from "../budget/budget-category.enum.js";
 import { BudgetTotal } from "../budget/budget-total.type.js";
 import { given } from "../common/filters.js";
 import { selectRows } from "../common/sql.js";
+import type { EngagementRole } from "../engagement/engagement-role.enum.js";
 import type { State } from "../municipality/state.enum.js";
 import { ProjectStatusCount } from "../project/project-status-count.type.js";
 import type { ProjectStatus } from "../project/project-status.enum.js";
 import { Project } from "../project/project.entity.js";
+import type { ProviderKind } from "../provider/provider-kind.enum.js";
 import { VISIBILITY_FILTER } from "../publishing/visibility.js";
-import { AdoptionYearCount, ProviderShare, type Stats, TopicStateCount } from "./stats.types.js";
+import { AdoptionYearCount, ProviderCoverage, ProviderShare, type Stats, TopicStateCount } from "./stats.types.js";
 
 /** A SQL fragment with its `?` bindings. */
 interface Fragment {
@@ -43,7 +45,7 @@ function municipalityScope(stats: Stats): Fragment {
     conditions.push("state in (?)");
     bindings.push(stats.filter.states);
   }
-  return { sql: `select id, state from municipality where ${conditions.join(" and ")}`, bindings };
+  return { sql: `select id, state, population from municipality where ${conditions.join(" and ")}`, bindings };
 }
 
 /** A condition on strategy `s`: it has a published field of action on one of the filter's topics (none without a topic filter). */
@@ -98,33 +100,127 @@ export async function projectsByStatus(em: EntityManager, stats: Stats): Promise
   return rows.map((row) => new ProjectStatusCount(row.status, row.count));
 }
 
-/** Providers by client municipalities per state (published engagements), most clients first. */
-export async function providersByClients(em: EntityManager, stats: Stats): Promise<ProviderShare[]> {
+/** Which providers and engagements a provider figure counts (`ProviderFigureArgs`). */
+export interface ProviderFigureFilter {
+  providerKinds?: readonly ProviderKind[] | null;
+  roles?: readonly EngagementRole[] | null;
+}
+
+/** `select distinct provider_id, municipality_id from <published engagements of the filter's providers, kinds and roles>`. */
+function servedPairs(stats: Stats, { providerKinds, roles }: ProviderFigureFilter): Fragment {
+  const conditions = ["true"];
+  const bindings: unknown[] = [];
+  for (const [condition, values] of [
+    ["v.slug in (?)", stats.filter?.providers],
+    ["v.kind in (?)", providerKinds],
+    ["e.role in (?)", roles],
+  ] as const) {
+    if (!given(values)) continue;
+    conditions.push(condition);
+    bindings.push(values);
+  }
+  return {
+    sql: `select distinct e.provider_id, e.municipality_id
+            from public_engagement e join provider v on v.id = e.provider_id
+           where ${conditions.join(" and ")}`,
+    bindings,
+  };
+}
+
+/**
+ * Each provider's coverage of the hub's municipalities per state (published engagements), by state, then most
+ * served first. The population-weighted share is given only where every municipality of the denominator has a
+ * population: a share over the known ones only would be a guess.
+ */
+export async function providerCoverage(
+  em: EntityManager,
+  stats: Stats,
+  filter: ProviderFigureFilter,
+): Promise<ProviderCoverage[]> {
   const scope = municipalityScope(stats);
-  const providerFilter = given(stats.filter?.providers)
-    ? "where e.provider_id in (select id from provider where slug in (?))"
-    : "";
+  const served = servedPairs(stats, filter);
   const rows = await selectRows<{
     provider_id: number;
     state: State;
-    clients: number;
+    served: number;
     municipalities: number;
     share: number;
+    without_population: number;
+    served_population: number | null;
+    population: number | null;
+    population_share: number | null;
   }>(
     em,
     `with scope as (${scope.sql}),
-          totals as (select state, count(*)::int as municipalities from scope group by state),
-          clients as (
-            select e.provider_id, m.state, count(distinct e.municipality_id)::int as clients
-              from public_engagement e join scope m on m.id = e.municipality_id
-             ${providerFilter}
-             group by e.provider_id, m.state)
-     select c.provider_id, c.state, c.clients, t.municipalities, round(c.clients::numeric / t.municipalities, 4)::float8 as share
-       from clients c join totals t on t.state = c.state join provider v on v.id = c.provider_id
-      order by c.state collate "C", c.clients desc, v.name, c.provider_id`,
-    [...scope.bindings, ...(providerFilter ? [stats.filter!.providers] : [])],
+          totals as (select state, count(*)::int as municipalities, count(*) - count(population) as without_population,
+                            sum(population)::int as population
+                       from scope group by state),
+          served as (
+            select s.provider_id, m.state, count(*)::int as served, sum(m.population)::int as served_population
+              from (${served.sql}) as s join scope m on m.id = s.municipality_id
+             group by s.provider_id, m.state)
+     select c.provider_id, c.state, c.served, t.municipalities,
+            round(c.served::numeric / t.municipalities, 4)::float8 as share,
+            t.without_population::int, c.served_population, t.population,
+            round(c.served_population::numeric / nullif(t.population, 0), 4)::float8 as population_share
+       from served c join totals t on t.state = c.state join provider v on v.id = c.provider_id
+      order by c.state collate "C", c.served desc, v.name, c.provider_id`,
+    [...scope.bindings, ...served.bindings],
   );
-  return rows.map((row) => new ProviderShare(row.provider_id, row.state, row.clients, row.municipalities, row.share));
+  return rows.map((row) => new ProviderCoverage({ ...coverageCounts(row), ...populationCoverage(row) }));
+}
+
+/** The counts of a coverage row. */
+function coverageCounts(row: {
+  provider_id: number;
+  state: State;
+  served: number;
+  municipalities: number;
+  share: number;
+}) {
+  return {
+    providerId: row.provider_id,
+    state: row.state,
+    servedMunicipalities: row.served,
+    hubMunicipalities: row.municipalities,
+    coverageShare: row.share,
+  };
+}
+
+/** The population-weighted figures of a coverage row, or nulls and the reason when a population is missing. */
+function populationCoverage(row: {
+  municipalities: number;
+  without_population: number;
+  served_population: number | null;
+  population: number | null;
+  population_share: number | null;
+}) {
+  if (row.without_population > 0 || row.population_share === null) {
+    return {
+      servedPopulation: null,
+      hubPopulation: null,
+      populationCoverageShare: null,
+      populationCoverageNote:
+        row.without_population > 0
+          ? `${row.without_population} of the ${row.municipalities} municipalities in the denominator have no population in the hub.`
+          : "The municipalities in the denominator have no population in total.",
+    };
+  }
+  return {
+    servedPopulation: row.served_population,
+    hubPopulation: row.population,
+    populationCoverageShare: row.population_share,
+    populationCoverageNote: null,
+  };
+}
+
+/** Providers by client municipalities per state: the counts of `providerCoverage` under their old names. */
+export async function providersByClients(
+  em: EntityManager,
+  stats: Stats,
+  filter: ProviderFigureFilter,
+): Promise<ProviderShare[]> {
+  return (await providerCoverage(em, stats, filter)).map((coverage) => new ProviderShare(coverage));
 }
 
 /** Published strategies by year of adoption, oldest first, those without a year last. */

@@ -23,10 +23,84 @@ export class TopicStateCount {
   }
 }
 
-/** A provider's client municipalities in one state: its "market share" there. */
+/** How much of the hub's municipalities of one state a provider serves: counts and population. */
 @ObjectType({
   description:
-    "A provider's client municipalities in one state (from published engagements): its market share among the hub's municipalities there.",
+    "How many of the hub's municipalities in one state a provider serves (from published engagements), and what " +
+    "share of them that is. The denominator is the municipalities the hub holds in the state (within the filter), " +
+    "not all municipalities of the state: this is coverage within the hub, not a market share.",
+})
+export class ProviderCoverage {
+  /** Database id of the provider; the resolver loads it in batches. */
+  providerId: number;
+
+  @Field(() => State, { description: "The state." })
+  state: State;
+
+  @Field(() => Int, {
+    description:
+      "Numerator: the hub's municipalities of the state (within the filter) where the provider has a published " +
+      "engagement (in one of the given roles, if any).",
+  })
+  servedMunicipalities: number;
+
+  @Field(() => Int, {
+    description:
+      "Denominator: the hub's municipalities of the state (within the filter's municipalities and states). " +
+      "Municipalities have no drafts: every one in the hub counts.",
+  })
+  hubMunicipalities: number;
+
+  @Field(() => Float, {
+    description: "`servedMunicipalities / hubMunicipalities`, from 0 to 1, rounded to four places by the database.",
+  })
+  coverageShare: number;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: "Population of the served municipalities; null when `populationCoverageShare` is.",
+  })
+  servedPopulation: number | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: "Population of the denominator's municipalities; null when `populationCoverageShare` is.",
+  })
+  hubPopulation: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      "`servedPopulation / hubPopulation`, from 0 to 1, rounded to four places: the share weighted by population. " +
+      "Null when a municipality of the denominator has no population in the hub (see `populationCoverageNote`).",
+  })
+  populationCoverageShare: number | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Why `populationCoverageShare` is null, in English; null when it is given.",
+  })
+  populationCoverageNote: string | null;
+
+  constructor(fields: ProviderCoverage) {
+    this.providerId = fields.providerId;
+    this.state = fields.state;
+    this.servedMunicipalities = fields.servedMunicipalities;
+    this.hubMunicipalities = fields.hubMunicipalities;
+    this.coverageShare = fields.coverageShare;
+    this.servedPopulation = fields.servedPopulation;
+    this.hubPopulation = fields.hubPopulation;
+    this.populationCoverageShare = fields.populationCoverageShare;
+    this.populationCoverageNote = fields.populationCoverageNote;
+  }
+}
+
+/** A provider's client municipalities in one state, the figure `Stats.providersByClients` gives (deprecated). */
+@ObjectType({
+  description:
+    "A provider's client municipalities in one state (from published engagements), as a share of the hub's " +
+    "municipalities there. Not a market share: the hub holds only a few municipalities of a state. Superseded by " +
+    "`ProviderCoverage`, which gives the same counts under clear names, and a population-weighted share.",
 })
 export class ProviderShare {
   /** Database id of the provider; the resolver loads it in batches. */
@@ -46,12 +120,12 @@ export class ProviderShare {
   })
   share: number;
 
-  constructor(providerId: number, state: State, clients: number, municipalities: number, share: number) {
-    this.providerId = providerId;
-    this.state = state;
-    this.clients = clients;
-    this.municipalities = municipalities;
-    this.share = share;
+  constructor(coverage: ProviderCoverage) {
+    this.providerId = coverage.providerId;
+    this.state = coverage.state;
+    this.clients = coverage.servedMunicipalities;
+    this.municipalities = coverage.hubMunicipalities;
+    this.share = coverage.coverageShare;
   }
 }
 

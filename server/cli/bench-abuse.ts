@@ -77,7 +77,7 @@ const graphql = (query: string, variables: Record<string, unknown> = {}): Reques
 });
 
 const STATS = `stats { projectCount projectsByStatus { status count } projectsByTopicAndState { topic { key } state count }
-  providersByClients { provider { slug } state clients municipalities share } budgetByYearAndCategory { year category total }
+  providerCoverage { provider { slug } state servedMunicipalities hubMunicipalities coverageShare } budgetByYearAndCategory { year category total }
   strategiesByAdoptionYear { year count } }`;
 
 /** A project page, card or oEmbed answer, of a different project each time. */

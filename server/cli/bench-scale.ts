@@ -131,7 +131,7 @@ function filterType(list: List): string {
 const COMPARE = `query($m: [String!]!) { compare(municipalities: $m) { rows { topic { key } cells { coverage projects { slug } fieldsOfAction { title } } }
   keyFigures { population fieldOfActionCount projectsByStatus { status count } budgetByYear { year total } providers { provider { slug } roles } indicators { value } } } }`;
 const STATS = `{ stats { projectCount projectsByTopicAndState { topic { key } state count } projectsByStatus { status count }
-  providersByClients { provider { slug } state clients share } strategiesByAdoptionYear { year count } budgetByYearAndCategory { year category total } } }`;
+  providerCoverage { provider { slug } state servedMunicipalities coverageShare } strategiesByAdoptionYear { year count } budgetByYearAndCategory { year category total } } }`;
 
 /** The usage text of `npm run bench:scale`. */
 const USAGE = `Usage: npm run bench:scale -- [--url URL[,URL…]] [--rounds 20] [--warmup 2] [--only REGEXP]

@@ -86,12 +86,12 @@ export const PAGE_SAMPLES: Readonly<Record<string, PageSample>> = {
   },
   "/anbieter": fixed("/anbieter"),
   "/anbieter/:slug": {
-    query: "query SampleProvider { stats { providersByClients { provider { slug } clients } } }",
-    path: (data: { stats: { providersByClients: { provider: { slug: string }; clients: number }[] } }) => {
+    query: "query SampleProvider { stats { providerCoverage { provider { slug } servedMunicipalities } } }",
+    path: (data: { stats: { providerCoverage: { provider: { slug: string }; servedMunicipalities: number }[] } }) => {
       const slug = largest(
-        data.stats.providersByClients,
+        data.stats.providerCoverage,
         (row) => row.provider.slug,
-        (row) => row.clients,
+        (row) => row.servedMunicipalities,
       );
       return slug && `/anbieter/${encodeURIComponent(slug)}`;
     },

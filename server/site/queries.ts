@@ -214,6 +214,7 @@ export const PROJECT_QUERY = `query SiteProject($slug: String!) {
     replacedProducts { name vendor { slug name } }
     lessons(first: 50) { title kind body }
     costs(first: 50) { amount currency period kind description note sources { ...SiteSource } }
+    costSummary(first: 10) { currency oneOff oneOffItemCount annual annualItemCount overStatedTerms overStatedTermsItemCount }
     sources { ...SiteSource }
     similar(first: 5) { reasons project { ...SiteProjectRef } }
   }
@@ -247,6 +248,15 @@ export interface ProjectData {
           description: string;
           note: string | null;
           sources: SourceRef[];
+        }[];
+        costSummary: {
+          currency: string;
+          oneOff: string | null;
+          oneOffItemCount: number;
+          annual: string | null;
+          annualItemCount: number;
+          overStatedTerms: string | null;
+          overStatedTermsItemCount: number;
         }[];
         sources: SourceRef[];
         similar: { reasons: string[]; project: ProjectRef }[];

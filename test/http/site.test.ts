@@ -6,6 +6,7 @@
  * hostile stored text is inert; and a crawler from `/` reaches every published
  * city, project, provider and topic without a broken link.
  */
+import { formatAmountDe } from "../../server/embed/format.js";
 import { documentCost } from "../../server/graphql/cost.rule.js";
 import { parse, validate } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -179,8 +180,26 @@ describe("the website", () => {
     );
     expect(table.match(/<tr>/g)).toHaveLength(data!.project.costs.length + 1);
     expect(table).toContain("8.400,00 EUR</span> jährlich");
-    for (const kind of ["Kosten", "Vergleichswert", "Differenz"]) expect(table).toContain(`<td>${kind}</td>`);
+    for (const kind of ["Kosten", "Vergleichswert", "Differenz"]) {
+      expect(table).toContain(`<td class="cost-kind">${kind}</td>`);
+    }
     expect(html).toContain("Nur Posten der Art „Kosten“ sind Kosten des Projekts");
+  });
+
+  it("shows the project's cost summary as a table: COST items only", async () => {
+    const { data } = await gql<{ project: { costSummary: { annual: string; annualItemCount: number }[] } }>(
+      hub,
+      `{ project(slug: "herten-kita-online") { costSummary { annual annualItemCount } } }`,
+    );
+    const [{ annual, annualItemCount }] = data!.project.costSummary;
+    const html = await (await page("/projekte/herten-kita-online")).text();
+    const start = html.indexOf('<table class="costs cost-summary">');
+    const table = html.slice(start, html.indexOf("</table>", start));
+    expect(table).toContain("<caption>Kostenübersicht (nur Kostenpositionen)</caption>");
+    expect(table).toContain(
+      `<th scope="row">pro Jahr</th><td class="amount">${formatAmountDe(annual, "EUR")}</td><td>${annualItemCount}</td>`,
+    );
+    expect(table.match(/<tr>/g)).toHaveLength(2);
   });
 
   it("answers a conditional request with 304 and no body", async () => {

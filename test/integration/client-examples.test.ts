@@ -634,9 +634,16 @@ const answers: Record<string, AnswerCheck> = {
         expect(stats.projectCount).toBe(
           seedData.cities.filter((c) => c.municipality.state === "HE").flatMap((c) => c.projects).length,
         );
-        expect(stats.providersByClients.map((p: Data) => [p.provider.slug, p.clients, p.share])).toEqual([
-          ["ekom21", 1, 1],
-          ["vhw", 1, 1],
+        expect(
+          stats.providerCoverage.map((p: Data) => [
+            p.provider.slug,
+            p.servedMunicipalities,
+            p.hubMunicipalities,
+            p.coverageShare,
+          ]),
+        ).toEqual([
+          ["ekom21", 1, 1, 1],
+          ["vhw", 1, 1, 1],
         ]);
       },
     },

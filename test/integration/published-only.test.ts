@@ -11,6 +11,8 @@ import { EngagementRole } from "../../schema/engagement/engagement-role.enum.js"
 import { Engagement } from "../../schema/engagement/engagement.entity.js";
 import { FieldOfAction } from "../../schema/field-of-action/field-of-action.entity.js";
 import { Municipality } from "../../schema/municipality/municipality.entity.js";
+import { CostItem } from "../../schema/project/cost-item.entity.js";
+import { CostPeriod } from "../../schema/project/cost-period.enum.js";
 import { ProjectStatus } from "../../schema/project/project-status.enum.js";
 import { Project } from "../../schema/project/project.entity.js";
 import { Provider } from "../../schema/provider/provider.entity.js";
@@ -80,7 +82,9 @@ beforeAll(async () => {
   orphan.publicationState = PublicationState.PUBLISHED;
   orphan.strategy = ref(draftStrategy);
   orphan.topics.set([await em.findOneOrFail(Topic, { key: "housing" })]);
-  em.persist([draft, archived, engagement, line, draftStrategy, field, orphan]);
+  // A cost of the draft project: cost items have no state of their own, they follow their project.
+  const draftCost = new CostItem(ref(draft), 0, "12345.67", CostPeriod.ANNUAL, "Lizenz (Entwurf).");
+  em.persist([draft, archived, engagement, line, draftStrategy, field, orphan, draftCost]);
   await em.flush();
   adminToken = (await createToken(hub.db.orm.em.fork(), { name: "Betrieb", role: TokenRole.ADMIN })).token;
 });
@@ -104,8 +108,8 @@ const callers = [
 
 describe("the setup", () => {
   it("the admin does see the draft through the ordinary read API (so the checks below are not trivially true)", async () => {
-    const data = await asAdmin(`{ project(slug: "${DRAFT}") { slug publicationState } }`);
-    expect(data.project).toEqual({ slug: DRAFT, publicationState: "DRAFT" });
+    const data = await asAdmin(`{ project(slug: "${DRAFT}") { slug publicationState costs { amount } } }`);
+    expect(data.project).toEqual({ slug: DRAFT, publicationState: "DRAFT", costs: [{ amount: "12345.67" }] });
     expect((await hub.query(`{ project(slug: "${DRAFT}") { slug } }`)).data!.project).toBeNull();
   });
 });
@@ -149,6 +153,22 @@ describe.each(callers)("for %s", (_who, read) => {
     expect(data.stats.strategiesByAdoptionYear).toEqual([]);
     const budget = await read(`{ stats { budgetByYearAndCategory { year total } } }`);
     expect(budget.stats.budgetByYearAndCategory.map((b: any) => b.year)).not.toContain(2030);
+  });
+
+  it("provider coverage counts published engagements only", async () => {
+    const data = await read(`{ stats(filter: { municipalities: ["kelsterbach"] }) {
+      providerCoverage { provider { slug } servedMunicipalities hubMunicipalities } } }`);
+    const slugs = data.stats.providerCoverage.map((p: any) => p.provider.slug);
+    expect(slugs).toEqual(["ekom21", "vhw"]);
+    expect(slugs).not.toContain("krzn");
+  });
+
+  it("a draft project's cost items stay out of its cost summary, even for a caller who reads the draft", async () => {
+    const data = await read(`{ projects(first: 100, filter: { municipalities: ["kelsterbach"] }) {
+      nodes { slug costSummary(first: 5) { annual } } } }`);
+    for (const project of data.projects.nodes) expect(project.costSummary, project.slug).toEqual([]);
+    const draft = await asAdmin(`{ project(slug: "${DRAFT}") { costSummary { annual itemCount } } }`);
+    expect(draft.project.costSummary).toEqual([]);
   });
 
   it("Topic and Provider counts leave drafts out", async () => {

@@ -175,6 +175,139 @@ describe("stats filtered like projects", () => {
   });
 });
 
+describe("stats: provider coverage", () => {
+  const COVERAGE = /* GraphQL */ `
+    query Coverage($filter: ProjectFilter, $kinds: [ProviderKind!], $roles: [EngagementRole!]) {
+      stats(filter: $filter) {
+        providerCoverage(providerKinds: $kinds, roles: $roles) {
+          provider {
+            slug
+            kind
+          }
+          state
+          servedMunicipalities
+          hubMunicipalities
+          coverageShare
+          servedPopulation
+          hubPopulation
+          populationCoverageShare
+          populationCoverageNote
+        }
+      }
+    }
+  `;
+  const kindOf = new Map(seedData.providers.map((p) => [p.slug, p.kind as string]));
+
+  async function coverage(variables: Record<string, unknown> = {}) {
+    const res = await hub.query(COVERAGE, variables);
+    expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
+    return res.data!.stats.providerCoverage as any[];
+  }
+
+  /** Served municipalities per `provider state` from the seed's (published) engagements, as `filter` keeps them. */
+  function expectedServed(keep: (provider: string, role: string) => boolean) {
+    const served = new Map<string, Set<string>>();
+    for (const c of seedData.cities)
+      for (const e of c.engagements) {
+        if (!keep(e.provider, e.role)) continue;
+        const key = `${e.provider} ${c.municipality.state}`;
+        served.set(key, (served.get(key) ?? new Set()).add(c.municipality.slug));
+      }
+    return served;
+  }
+
+  it("gives numerator and denominator per state, coherent with the share and with providersByClients", async () => {
+    const rows = await coverage();
+    const citiesPerState = countBy(seedData.cities, (c) => c.municipality.state);
+    const served = expectedServed(() => true);
+    expect(rows).toHaveLength(served.size);
+    for (const row of rows) {
+      expect(row.servedMunicipalities).toBe(served.get(`${row.provider.slug} ${row.state}`)!.size);
+      expect(row.hubMunicipalities).toBe(citiesPerState.get(row.state));
+      expect(row.servedMunicipalities).toBeLessThanOrEqual(row.hubMunicipalities);
+      expect(row.coverageShare).toBeCloseTo(row.servedMunicipalities / row.hubMunicipalities, 4);
+    }
+    const old = (await stats()).providersByClients;
+    expect(old.map((r: any) => [r.provider.slug, r.state, r.clients, r.municipalities, r.share])).toEqual(
+      rows.map((r) => [r.provider.slug, r.state, r.servedMunicipalities, r.hubMunicipalities, r.coverageShare]),
+    );
+  });
+
+  it("narrows by provider kind: the IT service centres only, without Stadtwerke and marketing companies", async () => {
+    const all = await coverage();
+    const rows = await coverage({ kinds: ["MUNICIPAL_IT_SERVICE_PROVIDER"] });
+    expect(all.some((r) => r.provider.kind !== "MUNICIPAL_IT_SERVICE_PROVIDER")).toBe(true);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r) => r.provider.kind === "MUNICIPAL_IT_SERVICE_PROVIDER")).toBe(true);
+    const slugs = rows.map((r) => r.provider.slug);
+    for (const gone of ["stadtwerke-ratingen", "hertener-stadtwerke", "ratingen-marketing"]) {
+      expect(all.map((r) => r.provider.slug)).toContain(gone);
+      expect(slugs).not.toContain(gone);
+    }
+    expect(rows).toEqual(all.filter((r) => r.provider.kind === "MUNICIPAL_IT_SERVICE_PROVIDER"));
+  });
+
+  it("narrows by engagement role, and by kind and role together", async () => {
+    const served = expectedServed((_provider, role) => role === "IT_OPERATIONS");
+    const rows = await coverage({ roles: ["IT_OPERATIONS"] });
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.length).toBeLessThan((await coverage()).length);
+    expect(new Map(rows.map((r) => [`${r.provider.slug} ${r.state}`, r.servedMunicipalities]))).toEqual(
+      new Map([...served].map(([key, cities]) => [key, cities.size])),
+    );
+    const both = await coverage({ kinds: ["MUNICIPAL_COMPANY"], roles: ["IT_OPERATIONS"] });
+    const expected = expectedServed((p, role) => role === "IT_OPERATIONS" && kindOf.get(p) === "MUNICIPAL_COMPANY");
+    expect(both.map((r) => `${r.provider.slug} ${r.state}`).sort()).toEqual([...expected.keys()].sort());
+    // The old field takes the same filters.
+    const old = await hub.query(`{ stats { providersByClients(roles: [IT_OPERATIONS]) { provider { slug } state } } }`);
+    expect(old.data!.stats.providersByClients.map((r: any) => `${r.provider.slug} ${r.state}`)).toEqual(
+      rows.map((r) => `${r.provider.slug} ${r.state}`),
+    );
+  });
+
+  it("weights by population only where every municipality of the denominator has one", async () => {
+    const em = hub.db.orm.em.fork();
+    await em.getConnection().execute(`update municipality set population = null where slug = 'herten'`);
+    await em.getConnection().execute(`update municipality set population = 90000 where slug = 'ratingen'`);
+    const nw = (await coverage({ filter: { states: ["NW"] } })).filter((r) => r.state === "NW");
+    expect(nw.length).toBeGreaterThan(0);
+    for (const row of nw) {
+      expect(row).toMatchObject({ servedPopulation: null, hubPopulation: null, populationCoverageShare: null });
+      expect(row.populationCoverageNote).toBe(
+        "1 of the 2 municipalities in the denominator have no population in the hub.",
+      );
+    }
+    await em.getConnection().execute(`update municipality set population = 60000 where slug = 'herten'`);
+    const weighted = await coverage({ filter: { states: ["NW"] } });
+    const krzn = weighted.find((r) => r.provider.slug === "krzn")!;
+    // KRZN serves Herten only (see the seed), 60,000 of the 150,000 people of the hub's NW municipalities.
+    expect(krzn).toMatchObject({
+      servedMunicipalities: 1,
+      hubMunicipalities: 2,
+      coverageShare: 0.5,
+      servedPopulation: 60000,
+      hubPopulation: 150000,
+      populationCoverageShare: 0.4,
+      populationCoverageNote: null,
+    });
+  });
+
+  it("refuses bad filter values with BAD_USER_INPUT", async () => {
+    for (const variables of [
+      { kinds: ["STADTWERKE"] },
+      { roles: ["HOSTING"] },
+      { kinds: "MUNICIPAL_IT_SERVICE_PROVIDER!" },
+    ]) {
+      const res = await hub.query(COVERAGE, variables);
+      expect(res.errors?.[0].extensions?.code, JSON.stringify(variables)).toBe("BAD_USER_INPUT");
+      expect(res.data?.stats ?? null).toBeNull();
+    }
+    const tooMany = await hub.query(COVERAGE, { roles: Array(101).fill("OTHER") });
+    expect(tooMany.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+    expect(tooMany.errors?.[0].message).toMatch(/roles/);
+  });
+});
+
 describe("stats: SQL statements", () => {
   it("costs one statement per figure (plus filter checks), however much data there is", async () => {
     const filter = { states: ["NW", "HE"], topics: ["childcare", "schools", "e-file"] };

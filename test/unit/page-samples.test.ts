@@ -12,7 +12,7 @@ describe("the sample pages of bench:pages and of the statement count", () => {
   it("refuse data without a record for a route rather than skip it", async () => {
     const empty = {
       municipalities: { nodes: [] },
-      stats: { providersByClients: [], projectsByTopicAndState: [] },
+      stats: { providerCoverage: [], projectsByTopicAndState: [] },
     };
     await expect(samplePaths(async () => empty)).rejects.toThrow(/no sample page for \/kommunen\/:slug/);
   });

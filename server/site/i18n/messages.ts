@@ -143,6 +143,12 @@ export interface Messages {
     amount: string;
     kind: string;
     purpose: string;
+    costSummary: string;
+    costSummaryNote: string;
+    summaryPeriod: string;
+    summarySum: string;
+    summaryItems: string;
+    summaryPeriods: { oneOff: string; annual: string; overStatedTerms: string };
   };
   embed: {
     heading: string;
@@ -541,6 +547,17 @@ export const de: Messages = {
     amount: "Betrag",
     kind: "Art",
     purpose: "Wofür",
+    costSummary: "Kostenübersicht (nur Kostenpositionen)",
+    costSummaryNote:
+      "Summen der Posten der Art „Kosten“, ohne Vergleichswerte und Differenzen. Monatliche Beträge zählen zwölffach zum Jahresbetrag; Gesamtbeträge über eine im Text genannte Laufzeit werden nicht umgerechnet.",
+    summaryPeriod: "Zeitraum",
+    summarySum: "Summe",
+    summaryItems: "Posten",
+    summaryPeriods: {
+      oneOff: "einmalig",
+      annual: "pro Jahr",
+      overStatedTerms: "über die jeweils genannte Laufzeit",
+    },
   },
   embed: {
     heading: "Einbetten",
@@ -996,6 +1013,17 @@ export const en: Messages = {
     amount: "Amount",
     kind: "Kind",
     purpose: "What for",
+    costSummary: "Cost summary (cost items only)",
+    costSummaryNote:
+      "Sums of the items of the kind “Cost”, without comparison values and differences. Monthly amounts count twelve times towards the annual amount; totals over a term stated in the text are not converted.",
+    summaryPeriod: "Period",
+    summarySum: "Sum",
+    summaryItems: "Items",
+    summaryPeriods: {
+      oneOff: "one-off",
+      annual: "per year",
+      overStatedTerms: "over the term each item states",
+    },
   },
   embed: {
     heading: "Embed",

@@ -76,7 +76,7 @@ export function ProjectPage({ project, origin }: { project: Project; origin: str
       <StatusHistory steps={project.statusHistory} />
       <Products products={project.products} heading={t.project.products} />
       <Products products={project.replacedProducts} heading={t.project.replacedProducts} />
-      <ProjectCosts costs={project.costs} />
+      <ProjectCosts costs={project.costs} summaries={project.costSummary} />
       <Lessons lessons={project.lessons} />
       <h2>{t.project.sources}</h2>
       {project.sources.length > 0 ? (
