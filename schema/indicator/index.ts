@@ -3,6 +3,7 @@ import { MunicipalityIndicatorsResolver, StrategyIndicatorsResolver } from "./in
 import { IndicatorMutationResolver } from "./indicator-mutation.resolver.js";
 import { Indicator } from "./indicator.entity.js";
 import { indicatorKind } from "./indicator.write.js";
+import { indicatorExport } from "./indicator.export.js";
 
 /** Measured figures of a municipality's digitalisation. */
 export const indicatorFeature: Feature = {
@@ -11,4 +12,5 @@ export const indicatorFeature: Feature = {
   resolvers: [IndicatorMutationResolver, MunicipalityIndicatorsResolver, StrategyIndicatorsResolver],
   publishable: [indicatorKind],
   cited: [Indicator],
+  exports: [indicatorExport],
 };

@@ -5,6 +5,7 @@ import { MunicipalityResolver } from "./municipality.resolver.js";
 import { municipalityKind } from "./municipality.write.js";
 import { ViewerMunicipalityResolver } from "./viewer-municipality.resolver.js";
 import { municipalitySearch } from "./municipality.search.js";
+import { municipalityExport } from "./municipality.export.js";
 
 /** Municipalities; the features whose records hang off one add their own fields to it. */
 export const municipalityFeature: Feature = {
@@ -14,4 +15,5 @@ export const municipalityFeature: Feature = {
   adminOnly: [municipalityKind],
   cited: [Municipality],
   searchable: [municipalitySearch],
+  exports: [municipalityExport],
 };

@@ -1,4 +1,5 @@
 import type { Feature } from "../features.types.js";
+import { costItemExport } from "./cost-item.export.js";
 import { projectExport } from "./project.export.js";
 import { CostItem } from "./cost-item.entity.js";
 import {
@@ -29,5 +30,5 @@ export const projectFeature: Feature = {
   tagged: [Project],
   loaders: [municipalityProjectsLoader],
   searchable: [projectSearch],
-  exports: [projectExport],
+  exports: [projectExport, costItemExport],
 };

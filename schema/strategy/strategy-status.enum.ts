@@ -18,3 +18,11 @@ registerEnumType(StrategyStatus, {
     SUPERSEDED: { description: "Replaced by a newer strategy." },
   },
 });
+
+/** German names of the strategy statuses: the website, project cards and exports (`*_label` columns) show them. */
+export const STRATEGY_STATUS_LABELS: Readonly<Record<StrategyStatus, string>> = {
+  DRAFT: "Entwurf",
+  ADOPTED: "Beschlossen",
+  IN_IMPLEMENTATION: "In Umsetzung",
+  SUPERSEDED: "Abgelöst",
+};

@@ -9,13 +9,14 @@ import {
   type MunicipalityRecord,
   type RecordExport,
   type SourceRecord,
+  updatedAtCsvColumn,
 } from "../common/export/record-export.js";
 import { groupBy, selectRows } from "../common/sql.js";
-import { State } from "../municipality/state.enum.js";
+import { State, STATE_NAMES } from "../municipality/state.enum.js";
 import { VISIBILITY_FILTER } from "../publishing/visibility.js";
 import { PublicationState } from "../publishing/publication-state.enum.js";
 import type { Source } from "../source/source.entity.js";
-import { StrategyStatus } from "./strategy-status.enum.js";
+import { STRATEGY_STATUS_LABELS, StrategyStatus } from "./strategy-status.enum.js";
 import { Strategy } from "./strategy.entity.js";
 import type { StrategyFilter } from "./strategy.inputs.js";
 import { strategyWhere } from "./strategy.service.js";
@@ -36,6 +37,8 @@ export interface StrategyRecord {
   /** Sum of the published budget lines, exact decimal string; null without any. */
   budgetTotal: string | null;
   sources: SourceRecord[];
+  /** When the strategy last changed in the hub (ISO 8601, UTC). */
+  updatedAt: string;
 }
 
 const STRATEGY_PARAMS = ["municipalities", "states", "topics", "statuses", ...PAGE_PARAMS];
@@ -113,7 +116,12 @@ export async function strategyRecords(em: EntityManager, ids: readonly number[])
       slug: strategy.slug,
       title: strategy.title,
       status: strategy.status,
-      municipality: { slug: municipality.slug, name: municipality.name, state: municipality.state },
+      municipality: {
+        slug: municipality.slug,
+        name: municipality.name,
+        state: municipality.state,
+        officialKey: municipality.officialKey,
+      },
       presentedOn: strategy.presentedOn,
       adoptedOn: strategy.adoptedOn,
       horizon: strategy.horizon,
@@ -121,31 +129,76 @@ export async function strategyRecords(em: EntityManager, ids: readonly number[])
       topics: figure?.topics ?? [],
       budgetTotal: figure?.budget ?? null,
       sources: sourceRecords(strategy.sources.getItems()),
+      updatedAt: strategy.updatedAt.toISOString(),
     };
   });
 }
 
+/** The CSV columns: the first twelve as since the first export, the later ones appended. */
 const STRATEGY_COLUMNS: CsvColumn<StrategyRecord>[] = [
-  { header: "slug", value: (s) => s.slug },
-  { header: "title", value: (s) => s.title },
-  { header: "municipality", value: (s) => s.municipality.name },
-  { header: "state", value: (s) => s.municipality.state },
-  { header: "status", value: (s) => s.status },
-  { header: "presented_on", value: (s) => s.presentedOn },
-  { header: "adopted_on", value: (s) => s.adoptedOn },
-  { header: "horizon", value: (s) => s.horizon },
-  { header: "fields_of_action", value: (s) => s.fieldsOfAction },
-  { header: "topics", value: (s) => s.topics.join(", ") },
-  { header: "budget_total_eur", value: (s) => germanDecimal(s.budgetTotal) },
-  { header: "sources", value: (s) => citeSources(s.sources) },
+  { header: "slug", description: "Kurzname der Strategie im Hub", type: "code", value: (s) => s.slug },
+  { header: "title", description: "Titel der Strategie", type: "text", value: (s) => s.title },
+  { header: "municipality", description: "Name der Kommune", type: "text", value: (s) => s.municipality.name },
+  { header: "state", description: "Land der Kommune (Code)", type: "code", value: (s) => s.municipality.state },
+  { header: "status", description: "Stand der Strategie (Code)", type: "code", value: (s) => s.status },
+  { header: "presented_on", description: "Vorgestellt am", type: "date", value: (s) => s.presentedOn },
+  { header: "adopted_on", description: "Beschlossen am (oder in Kraft seit)", type: "date", value: (s) => s.adoptedOn },
+  { header: "horizon", description: "Zieljahr der Strategie", type: "integer", value: (s) => s.horizon },
+  {
+    header: "fields_of_action",
+    description: "Zahl der veröffentlichten Handlungsfelder",
+    type: "integer",
+    value: (s) => s.fieldsOfAction,
+  },
+  {
+    header: "topics",
+    description: "Themen der Handlungsfelder (Schlüssel der Themenliste)",
+    type: "list",
+    value: (s) => s.topics.join(", "),
+  },
+  {
+    header: "budget_total_eur",
+    description: "Summe der veröffentlichten Haushaltsposten in Euro",
+    type: "amount",
+    value: (s) => germanDecimal(s.budgetTotal),
+  },
+  {
+    header: "sources",
+    description:
+      "Veröffentlichte Quellen: Titel, Herausgeber, Datum und Adresse in spitzen Klammern, getrennt durch ` | `",
+    type: "text",
+    value: (s) => citeSources(s.sources),
+  },
+  {
+    header: "official_key",
+    description: "Amtlicher Gemeindeschlüssel (AGS) der Kommune",
+    type: "code",
+    value: (s) => s.municipality.officialKey ?? null,
+  },
+  {
+    header: "state_label",
+    description: "Land der Kommune",
+    type: "text",
+    value: (s) => STATE_NAMES[s.municipality.state],
+  },
+  {
+    header: "status_label",
+    description: "Stand der Strategie",
+    type: "text",
+    value: (s) => STRATEGY_STATUS_LABELS[s.status],
+  },
+  updatedAtCsvColumn((s) => s.updatedAt),
 ];
 
 /** `/export/strategies.csv` and `/export/strategies.json`: published strategies with the filters of `strategies(filter:)`. */
 export const strategyExport: RecordExport<StrategyRecord, StrategyFilter> = {
   name: "strategies",
   filename: "ikz-strategies.csv",
+  title: "Strategien",
+  description: "Eine Zeile je veröffentlichter Digitalisierungsstrategie einer Kommune.",
   entity: Strategy,
   filter: { read: strategyFilterOf, where: strategyWhere },
   load: strategyRecords,
   columns: () => STRATEGY_COLUMNS,
+  json: (strategy) => ({ ...strategy, statusLabel: STRATEGY_STATUS_LABELS[strategy.status] }),
 };
