@@ -2,17 +2,19 @@ import type { EntityManager } from "@mikro-orm/postgresql";
 import { inPageOrder } from "../common/export/paging.js";
 import { enumListParam, type ExportQuery, listParam, onlyKnownParams, PAGE_PARAMS } from "../common/export/params.js";
 import {
+  addedCityColumns,
   citeSources,
   type CsvColumn,
   type ExportContext,
   type MunicipalityRecord,
   type RecordExport,
   type SourceRecord,
+  SOURCES_DESCRIPTION,
   updatedAtCsvColumn,
 } from "../common/export/record-export.js";
 import { isoTimestamp } from "../common/export/table-export.js";
 import { selectRows } from "../common/sql.js";
-import { State, STATE_NAMES } from "../municipality/state.enum.js";
+import { State } from "../municipality/state.enum.js";
 import { PROJECT_STATUS_LABELS, ProjectStatus } from "./project-status.enum.js";
 import { Project } from "./project.entity.js";
 import type { ProjectFilter } from "./project.inputs.js";
@@ -156,23 +158,11 @@ function projectColumns({ page }: ExportContext): CsvColumn<ProjectRecord>[] {
     { header: "page", description: "Seite des Projekts im Hub", type: "url", value: (p) => page(p.slug) },
     {
       header: "sources",
-      description:
-        "Veröffentlichte Quellen: Titel, Herausgeber, Datum und Adresse in spitzen Klammern, getrennt durch ` | `",
+      description: SOURCES_DESCRIPTION,
       type: "text",
       value: (p) => citeSources(p.sources),
     },
-    {
-      header: "official_key",
-      description: "Amtlicher Gemeindeschlüssel (AGS) der Kommune",
-      type: "code",
-      value: (p) => p.municipality.officialKey ?? null,
-    },
-    {
-      header: "state_label",
-      description: "Land der Kommune",
-      type: "text",
-      value: (p) => STATE_NAMES[p.municipality.state],
-    },
+    ...addedCityColumns((p: ProjectRecord) => p.municipality),
     {
       header: "status_label",
       description: "Stand des Projekts",

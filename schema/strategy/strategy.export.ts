@@ -3,16 +3,18 @@ import type { EntityManager } from "@mikro-orm/postgresql";
 import { inPageOrder } from "../common/export/paging.js";
 import { enumListParam, type ExportQuery, listParam, onlyKnownParams, PAGE_PARAMS } from "../common/export/params.js";
 import {
+  addedCityColumns,
   citeSources,
   type CsvColumn,
   germanDecimal,
   type MunicipalityRecord,
   type RecordExport,
   type SourceRecord,
+  SOURCES_DESCRIPTION,
   updatedAtCsvColumn,
 } from "../common/export/record-export.js";
 import { groupBy, selectRows } from "../common/sql.js";
-import { State, STATE_NAMES } from "../municipality/state.enum.js";
+import { State } from "../municipality/state.enum.js";
 import { VISIBILITY_FILTER } from "../publishing/visibility.js";
 import { PublicationState } from "../publishing/publication-state.enum.js";
 import type { Source } from "../source/source.entity.js";
@@ -164,23 +166,11 @@ const STRATEGY_COLUMNS: CsvColumn<StrategyRecord>[] = [
   },
   {
     header: "sources",
-    description:
-      "Veröffentlichte Quellen: Titel, Herausgeber, Datum und Adresse in spitzen Klammern, getrennt durch ` | `",
+    description: SOURCES_DESCRIPTION,
     type: "text",
     value: (s) => citeSources(s.sources),
   },
-  {
-    header: "official_key",
-    description: "Amtlicher Gemeindeschlüssel (AGS) der Kommune",
-    type: "code",
-    value: (s) => s.municipality.officialKey ?? null,
-  },
-  {
-    header: "state_label",
-    description: "Land der Kommune",
-    type: "text",
-    value: (s) => STATE_NAMES[s.municipality.state],
-  },
+  ...addedCityColumns((s: StrategyRecord) => s.municipality),
   {
     header: "status_label",
     description: "Stand der Strategie",

@@ -1,7 +1,7 @@
 import type { EntityClass, FilterQuery, Ref } from "@mikro-orm/core";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import type { Municipality } from "../../municipality/municipality.entity.js";
-import type { State } from "../../municipality/state.enum.js";
+import { type State, STATE_NAMES } from "../../municipality/state.enum.js";
 import type { Publishable } from "../../publishing/publishable.js";
 import type { ExportQuery } from "./params.js";
 
@@ -141,4 +141,26 @@ export function updatedAtCsvColumn<T>(value: (record: T) => string): CsvColumn<T
     type: "timestamp",
     value,
   };
+}
+
+/** What the `sources` column of every export means. */
+export const SOURCES_DESCRIPTION =
+  "Veröffentlichte Quellen: Titel, Herausgeber, Datum und Adresse in spitzen Klammern, getrennt durch ` | `";
+
+/** The columns added to the first exports (projects, strategies) for their city: its official key (AGS) and the state's German name. */
+export function addedCityColumns<T>(city: (record: T) => MunicipalityRecord): CsvColumn<T>[] {
+  return [
+    {
+      header: "official_key",
+      description: "Amtlicher Gemeindeschlüssel (AGS) der Kommune",
+      type: "code",
+      value: (record) => city(record).officialKey ?? null,
+    },
+    {
+      header: "state_label",
+      description: "Land der Kommune",
+      type: "text",
+      value: (record) => STATE_NAMES[city(record).state],
+    },
+  ];
 }

@@ -8,8 +8,10 @@ import {
   citeSources,
   type ColumnType,
   type CsvColumn,
+  type ExportPaging,
   germanDecimal,
   type RecordExport,
+  SOURCES_DESCRIPTION,
   type SourceRecord,
   updatedAtCsvColumn,
 } from "./record-export.js";
@@ -121,8 +123,7 @@ const TOPICS_COLUMN: TableColumn = {
 const SOURCES_COLUMN: TableColumn = {
   header: "sources",
   sql: "",
-  description:
-    "Veröffentlichte Quellen: Titel, Herausgeber, Datum und Adresse in spitzen Klammern, getrennt durch ` | `",
+  description: SOURCES_DESCRIPTION,
   type: "text",
 };
 
@@ -134,6 +135,25 @@ function csvCell(value: unknown, column: TableColumn): string | number | null {
   if (column.type === "amount") return germanDecimal(String(value));
   if (column.type === "number") return String(value).replace(".", ",");
   return typeof value === "number" ? value : String(value);
+}
+
+/** Paging by `keys` (SQL expressions, never null, the last unique) over the FROM clause `from`: one statement per page. */
+function keyPaging(from: string, keys: readonly string[]): ExportPaging {
+  return {
+    keyLength: keys.length,
+    async ids(em, after, limit) {
+      const condition = after ? `where (${keys.join(", ")}) > (${keys.map(() => "?").join(", ")})` : "";
+      const rows = await selectRows<Record<string, string | number>>(
+        em,
+        `select ${keys.map((key, i) => `${key} as k${i}`).join(", ")} from ${from} ${condition}
+          order by ${keys.join(", ")} limit ?`,
+        [...(after ?? []), limit + 1],
+      );
+      const ids = rows.slice(0, limit).map((row) => row[`k${keys.length - 1}`] as number);
+      const last = rows.length > limit ? rows[limit - 1] : null;
+      return { ids, next: last ? keys.map((_, i) => last[`k${i}`]) : null };
+    },
+  };
 }
 
 /**
@@ -173,21 +193,7 @@ export function tableExport(options: TableExportOptions): RecordExport<TableReco
     filename: `ikz-${name}.csv`,
     title,
     description,
-    paging: {
-      keyLength: keys.length,
-      async ids(em, after, limit) {
-        const condition = after ? `where (${keys.join(", ")}) > (${keys.map(() => "?").join(", ")})` : "";
-        const rows = await selectRows<Record<string, string | number>>(
-          em,
-          `select ${keys.map((key, i) => `${key} as k${i}`).join(", ")} from ${from}${join} ${condition}
-            order by ${keys.join(", ")} limit ?`,
-          [...(after ?? []), limit + 1],
-        );
-        const ids = rows.slice(0, limit).map((row) => row[`k${keys.length - 1}`] as number);
-        const last = rows.length > limit ? rows[limit - 1] : null;
-        return { ids, next: last ? keys.map((_, i) => last[`k${i}`]) : null };
-      },
-    },
+    paging: keyPaging(`${from}${join}`, keys),
     async load(em: EntityManager, ids: readonly number[]) {
       if (!ids.length) return [];
       const meta = em.getMetadata().get(entity.name);
