@@ -47,7 +47,8 @@ export interface Feature {
   searchable?: readonly Searchable[];
   /**
    * The feature's record exports: each is served as `/export/<name>.csv` and `/export/<name>.json`
-   * (see `RecordExport`; `plainRecordExport` declares one for a plain record type).
+   * (see `RecordExport`; `tableExport` declares one as a SQL statement per batch, listed in the data dictionary
+   * `/export/dictionary.json` and bundled in `/export/alles.zip`; `plainRecordExport` one for a plain record type).
    */
   exports?: readonly RecordExport[];
 }

@@ -20,3 +20,12 @@ registerEnumType(BudgetCategory, {
     OTHER: { description: "Anything else." },
   },
 });
+
+/** German names of the budget categories: the website, project cards and exports (`*_label` columns) show them. */
+export const BUDGET_CATEGORY_LABELS: Readonly<Record<BudgetCategory, string>> = {
+  ANNUAL_FEE: "Jährliche Gebühr",
+  EXPENSE: "Aufwand",
+  INVESTMENT: "Investition",
+  OTHER: "Sonstiges",
+  PERSONNEL: "Personal",
+};

@@ -3,6 +3,7 @@ import { BudgetLineMutationResolver } from "./budget-line-mutation.resolver.js";
 import { StrategyBudgetResolver } from "./budget-line-edges.resolver.js";
 import { BudgetLine } from "./budget-line.entity.js";
 import { budgetLineKind } from "./budget-line.write.js";
+import { budgetLineExport } from "./budget-line.export.js";
 
 /** A strategy's budget lines. */
 export const budgetFeature: Feature = {
@@ -11,4 +12,5 @@ export const budgetFeature: Feature = {
   resolvers: [BudgetLineMutationResolver, StrategyBudgetResolver],
   publishable: [budgetLineKind],
   cited: [BudgetLine],
+  exports: [budgetLineExport],
 };

@@ -24,3 +24,14 @@ registerEnumType(DecisionOutcome, {
     UNKNOWN: { description: "The source does not say, or says it ambiguously (see the note)." },
   },
 });
+
+/** German names of the decision outcomes: the website, project cards and exports (`*_label` columns) show them. */
+export const DECISION_OUTCOME_LABELS: Readonly<Record<DecisionOutcome, string>> = {
+  ADOPTED: "Beschlossen",
+  ADOPTED_WITH_CHANGES: "Geändert beschlossen",
+  DEFERRED: "Zurückgestellt",
+  NOTED: "Zur Kenntnis genommen",
+  PRESENTED: "Eingebracht",
+  REJECTED: "Abgelehnt",
+  UNKNOWN: "Ergebnis unbekannt",
+};

@@ -1,6 +1,7 @@
 import type { Feature } from "../features.types.js";
 import { MunicipalityDecisionsResolver } from "./decision-edges.resolver.js";
 import { Decision } from "./decision.entity.js";
+import { decisionExport } from "./decision.export.js";
 
 /** Council decisions (seeded, read-only in the API). */
 export const decisionFeature: Feature = {
@@ -8,4 +9,5 @@ export const decisionFeature: Feature = {
   nodes: [Decision],
   resolvers: [MunicipalityDecisionsResolver],
   cited: [Decision],
+  exports: [decisionExport],
 };

@@ -26,3 +26,15 @@ registerEnumType(EngagementRole, {
     OTHER: { description: "Any other role." },
   },
 });
+
+/** German names of the engagement roles: the website, project cards and exports (`*_label` columns) show them. */
+export const ENGAGEMENT_ROLE_LABELS: Readonly<Record<EngagementRole, string>> = {
+  CONSULTING: "Beratung",
+  INFRASTRUCTURE: "Infrastruktur",
+  IT_OPERATIONS: "IT-Betrieb",
+  OTHER: "Sonstiges",
+  PARTNER: "Partner",
+  SOFTWARE_HOSTING: "Software-Hosting",
+  SOFTWARE_SUPPLY: "Softwarelieferung",
+  TRAINING: "Schulung",
+};

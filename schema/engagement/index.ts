@@ -5,6 +5,7 @@ import { Engagement } from "./engagement.entity.js";
 import { EngagementResolver } from "./engagement.resolver.js";
 import { engagementKind } from "./engagement.write.js";
 import { clientsLoader, ProviderClientResolver, ProviderClientsResolver } from "./provider-clients.resolver.js";
+import { engagementExport } from "./engagement.export.js";
 
 /** Providers' engagements with municipalities, and the clients (`Provider.clients`) they make of them. */
 export const engagementFeature: Feature = {
@@ -21,4 +22,5 @@ export const engagementFeature: Feature = {
   publishable: [engagementKind],
   cited: [Engagement],
   loaders: [clientsLoader],
+  exports: [engagementExport],
 };

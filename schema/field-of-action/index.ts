@@ -5,6 +5,7 @@ import { FieldOfAction } from "./field-of-action.entity.js";
 import { FieldOfActionResolver } from "./field-of-action.resolver.js";
 import { fieldOfActionKind } from "./field-of-action.write.js";
 import { fieldOfActionSearch } from "./field-of-action.search.js";
+import { fieldOfActionExport } from "./field-of-action.export.js";
 
 /** A strategy's fields of action. */
 export const fieldOfActionFeature: Feature = {
@@ -15,4 +16,5 @@ export const fieldOfActionFeature: Feature = {
   cited: [FieldOfAction],
   tagged: [FieldOfAction],
   searchable: [fieldOfActionSearch],
+  exports: [fieldOfActionExport],
 };

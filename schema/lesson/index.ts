@@ -5,6 +5,7 @@ import { LessonMutationResolver } from "./lesson-mutation.resolver.js";
 import { LessonResolver } from "./lesson.resolver.js";
 import { lessonKind } from "./lesson.write.js";
 import { lessonSearch } from "./lesson.search.js";
+import { lessonExport } from "./lesson.export.js";
 
 /** Lessons learned. */
 export const lessonFeature: Feature = {
@@ -15,4 +16,5 @@ export const lessonFeature: Feature = {
   cited: [LessonLearned],
   tagged: [LessonLearned],
   searchable: [lessonSearch],
+  exports: [lessonExport],
 };

@@ -16,3 +16,10 @@ registerEnumType(LessonKind, {
     RECOMMENDATION: { description: "Advice drawn from experience." },
   },
 });
+
+/** German names of the lesson kinds: the website, project cards and exports (`*_label` columns) show them. */
+export const LESSON_KIND_LABELS: Readonly<Record<LessonKind, string>> = {
+  SUCCESS: "Erfolg",
+  PITFALL: "Stolperstein",
+  RECOMMENDATION: "Empfehlung",
+};

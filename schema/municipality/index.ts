@@ -6,6 +6,7 @@ import { municipalityKind } from "./municipality.write.js";
 import { ViewerMunicipalityResolver } from "./viewer-municipality.resolver.js";
 import { municipalitySearch } from "./municipality.search.js";
 import { MunicipalityPopulationResolver } from "./population.resolver.js";
+import { municipalityExport } from "./municipality.export.js";
 
 /** Municipalities; the features whose records hang off one add their own fields to it. */
 export const municipalityFeature: Feature = {
@@ -20,4 +21,5 @@ export const municipalityFeature: Feature = {
   adminOnly: [municipalityKind],
   cited: [Municipality],
   searchable: [municipalitySearch],
+  exports: [municipalityExport],
 };

@@ -4,6 +4,7 @@ import { ProductMutationResolver } from "./product-mutation.resolver.js";
 import { Product } from "./product.entity.js";
 import { ProductResolver } from "./product.resolver.js";
 import { productKind } from "./product.write.js";
+import { productExport } from "./product.export.js";
 
 /** Software products. */
 export const productFeature: Feature = {
@@ -13,4 +14,5 @@ export const productFeature: Feature = {
   adminOnly: [productKind],
   cited: [Product],
   tagged: [Product],
+  exports: [productExport],
 };

@@ -16,3 +16,10 @@ registerEnumType(CostKind, {
     DIFFERENCE: { description: "Extra (or saved) cost compared with the reference, as the source states it." },
   },
 });
+
+/** German names of the cost kinds: the website, project cards and exports (`*_label` columns) show them. */
+export const COST_KIND_LABELS: Readonly<Record<CostKind, string>> = {
+  COST: "Kosten",
+  COMPARISON: "Vergleichswert",
+  DIFFERENCE: "Differenz",
+};

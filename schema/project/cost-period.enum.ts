@@ -18,3 +18,11 @@ registerEnumType(CostPeriod, {
     TOTAL: { description: "Over the whole term stated in the description." },
   },
 });
+
+/** German names of the cost periods: the website, project cards and exports (`*_label` columns) show them. */
+export const COST_PERIOD_LABELS: Readonly<Record<CostPeriod, string>> = {
+  ONE_OFF: "einmalig",
+  ANNUAL: "jährlich",
+  MONTHLY: "monatlich",
+  TOTAL: "gesamt",
+};

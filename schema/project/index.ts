@@ -1,4 +1,5 @@
 import type { Feature } from "../features.types.js";
+import { costItemExport } from "./cost-item.export.js";
 import { projectExport } from "./project.export.js";
 import { CostItem } from "./cost-item.entity.js";
 import { costSummaryLoader, ProjectCostSummaryResolver } from "./cost-summary.resolver.js";
@@ -36,5 +37,5 @@ export const projectFeature: Feature = {
   tagged: [Project],
   loaders: [municipalityProjectsLoader, costSummaryLoader],
   searchable: [projectSearch],
-  exports: [projectExport],
+  exports: [projectExport, costItemExport],
 };

@@ -24,3 +24,13 @@ registerEnumType(ProjectStatus, {
     },
   },
 });
+
+/** German names of the project statuses: the website, project cards and exports (`*_label` columns) show them. */
+export const PROJECT_STATUS_LABELS: Readonly<Record<ProjectStatus, string>> = {
+  IDEA: "Idee",
+  PLANNED: "Geplant",
+  IN_PROGRESS: "In Umsetzung",
+  COMPLETED: "Abgeschlossen",
+  STOPPED: "Gestoppt",
+  NOT_STATED: "Stand nicht angegeben",
+};

@@ -2,16 +2,20 @@ import type { EntityManager } from "@mikro-orm/postgresql";
 import { inPageOrder } from "../common/export/paging.js";
 import { enumListParam, type ExportQuery, listParam, onlyKnownParams, PAGE_PARAMS } from "../common/export/params.js";
 import {
+  addedCityColumns,
   citeSources,
   type CsvColumn,
   type ExportContext,
   type MunicipalityRecord,
   type RecordExport,
   type SourceRecord,
+  SOURCES_DESCRIPTION,
+  updatedAtCsvColumn,
 } from "../common/export/record-export.js";
+import { isoTimestamp } from "../common/export/table-export.js";
 import { selectRows } from "../common/sql.js";
 import { State } from "../municipality/state.enum.js";
-import { ProjectStatus } from "./project-status.enum.js";
+import { PROJECT_STATUS_LABELS, ProjectStatus } from "./project-status.enum.js";
 import { Project } from "./project.entity.js";
 import type { ProjectFilter } from "./project.inputs.js";
 import { projectWhere } from "./project.service.js";
@@ -32,6 +36,8 @@ export interface ProjectRecord {
   plannedEndOn: string | null;
   completedOn: string | null;
   sources: SourceRecord[];
+  /** When the project last changed in the hub (ISO 8601, UTC). */
+  updatedAt: string;
 }
 
 const PROJECT_PARAMS = ["municipalities", "states", "topics", "statuses", "providers", ...PAGE_PARAMS];
@@ -54,6 +60,7 @@ interface ProjectRow extends Omit<ProjectRecord, "municipality"> {
   municipality_slug: string;
   municipality_name: string;
   municipality_state: State;
+  municipality_official_key: string;
 }
 
 /** The products of a project through `pivot` (used or replaced), as JSON, by name. */
@@ -72,6 +79,7 @@ const PROJECT_BATCH_SQL = `
   select p.id, p.slug, p.title, p.summary, p.status,
          p.started_on as "startedOn", p.planned_end_on as "plannedEndOn", p.completed_on as "completedOn",
          m.slug as municipality_slug, m.name as municipality_name, m.state as municipality_state,
+         m.official_key as municipality_official_key, ${isoTimestamp("p.updated_at")} as "updatedAt",
          (select s.title from public_strategy s where s.id = p.strategy_id) as strategy,
          coalesce((select array_agg(t.key::text order by t.key collate "C") from project_topics pt join topic t on t.id = pt.topic_id
                     where pt.project_id = p.id), '{}') as topics,
@@ -95,7 +103,12 @@ export async function projectRecords(em: EntityManager, ids: readonly number[]):
     title: row.title,
     summary: row.summary,
     status: row.status,
-    municipality: { slug: row.municipality_slug, name: row.municipality_name, state: row.municipality_state },
+    municipality: {
+      slug: row.municipality_slug,
+      name: row.municipality_name,
+      state: row.municipality_state,
+      officialKey: row.municipality_official_key,
+    },
     strategy: row.strategy,
     topics: row.topics,
     providers: row.providers,
@@ -105,27 +118,58 @@ export async function projectRecords(em: EntityManager, ids: readonly number[]):
     plannedEndOn: row.plannedEndOn,
     completedOn: row.completedOn,
     sources: row.sources,
+    updatedAt: row.updatedAt,
   }));
 }
 
+/** The CSV columns: the first sixteen as since the first export, the later ones appended. */
 function projectColumns({ page }: ExportContext): CsvColumn<ProjectRecord>[] {
+  const names = (list: { name: string }[]) => list.map((item) => item.name).join(", ");
   return [
-    { header: "slug", value: (p) => p.slug },
-    { header: "title", value: (p) => p.title },
-    { header: "municipality", value: (p) => p.municipality.name },
-    { header: "state", value: (p) => p.municipality.state },
-    { header: "status", value: (p) => p.status },
-    { header: "strategy", value: (p) => p.strategy },
-    { header: "topics", value: (p) => p.topics.join(", ") },
-    { header: "providers", value: (p) => p.providers.map((provider) => provider.name).join(", ") },
-    { header: "products", value: (p) => p.products.map((product) => product.name).join(", ") },
-    { header: "replaced_products", value: (p) => p.replacedProducts.map((product) => product.name).join(", ") },
-    { header: "started_on", value: (p) => p.startedOn },
-    { header: "planned_end_on", value: (p) => p.plannedEndOn },
-    { header: "completed_on", value: (p) => p.completedOn },
-    { header: "summary", value: (p) => p.summary },
-    { header: "page", value: (p) => page(p.slug) },
-    { header: "sources", value: (p) => citeSources(p.sources) },
+    { header: "slug", description: "Kurzname des Projekts im Hub", type: "code", value: (p) => p.slug },
+    { header: "title", description: "Titel des Projekts", type: "text", value: (p) => p.title },
+    { header: "municipality", description: "Name der Kommune", type: "text", value: (p) => p.municipality.name },
+    { header: "state", description: "Land der Kommune (Code)", type: "code", value: (p) => p.municipality.state },
+    { header: "status", description: "Stand des Projekts (Code)", type: "code", value: (p) => p.status },
+    {
+      header: "strategy",
+      description: "Titel der Strategie, zu der das Projekt gehört",
+      type: "text",
+      value: (p) => p.strategy,
+    },
+    {
+      header: "topics",
+      description: "Themen (Schlüssel der Themenliste)",
+      type: "list",
+      value: (p) => p.topics.join(", "),
+    },
+    { header: "providers", description: "Beteiligte Anbieter (Namen)", type: "list", value: (p) => names(p.providers) },
+    { header: "products", description: "Eingesetzte Produkte (Namen)", type: "list", value: (p) => names(p.products) },
+    {
+      header: "replaced_products",
+      description: "Produkte, die das Projekt ablöst (Namen)",
+      type: "list",
+      value: (p) => names(p.replacedProducts),
+    },
+    { header: "started_on", description: "Beginn", type: "date", value: (p) => p.startedOn },
+    { header: "planned_end_on", description: "Geplantes Ende", type: "date", value: (p) => p.plannedEndOn },
+    { header: "completed_on", description: "Abschluss", type: "date", value: (p) => p.completedOn },
+    { header: "summary", description: "Zusammenfassung", type: "text", value: (p) => p.summary },
+    { header: "page", description: "Seite des Projekts im Hub", type: "url", value: (p) => page(p.slug) },
+    {
+      header: "sources",
+      description: SOURCES_DESCRIPTION,
+      type: "text",
+      value: (p) => citeSources(p.sources),
+    },
+    ...addedCityColumns((p: ProjectRecord) => p.municipality),
+    {
+      header: "status_label",
+      description: "Stand des Projekts",
+      type: "text",
+      value: (p) => PROJECT_STATUS_LABELS[p.status],
+    },
+    updatedAtCsvColumn((p) => p.updatedAt),
   ];
 }
 
@@ -133,10 +177,16 @@ function projectColumns({ page }: ExportContext): CsvColumn<ProjectRecord>[] {
 export const projectExport: RecordExport<ProjectRecord, ProjectFilter> = {
   name: "projects",
   filename: "ikz-projects.csv",
+  title: "Projekte",
+  description: "Eine Zeile je veröffentlichtem Projekt einer Kommune.",
   entity: Project,
   filter: { read: projectFilterOf, where: projectWhere },
   page: (slug) => `/projekte/${encodeURIComponent(slug)}`,
   load: projectRecords,
   columns: projectColumns,
-  json: (project, { page }) => ({ ...project, page: page(project.slug) }),
+  json: (project, { page }) => ({
+    ...project,
+    statusLabel: PROJECT_STATUS_LABELS[project.status],
+    page: page(project.slug),
+  }),
 };

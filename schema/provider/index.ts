@@ -4,6 +4,7 @@ import { Provider } from "./provider.entity.js";
 import { ProviderResolver } from "./provider.resolver.js";
 import { providerKind } from "./provider.write.js";
 import { providerSearch } from "./provider.search.js";
+import { providerExport } from "./provider.export.js";
 
 /** Providers: IT service providers, vendors, consultancies; engagements and products add their fields. */
 export const providerFeature: Feature = {
@@ -13,4 +14,5 @@ export const providerFeature: Feature = {
   adminOnly: [providerKind],
   cited: [Provider],
   searchable: [providerSearch],
+  exports: [providerExport],
 };

@@ -26,3 +26,13 @@ registerEnumType(ProviderKind, {
     OTHER: { description: "Anything else." },
   },
 });
+
+/** German names of the provider kinds: the website, project cards and exports (`*_label` columns) show them. */
+export const PROVIDER_KIND_LABELS: Readonly<Record<ProviderKind, string>> = {
+  ASSOCIATION: "Verband oder Verein",
+  CONSULTANCY: "Beratung",
+  MUNICIPAL_COMPANY: "Kommunales Unternehmen",
+  MUNICIPAL_IT_SERVICE_PROVIDER: "Kommunaler IT-Dienstleister",
+  OTHER: "Sonstige",
+  SOFTWARE_VENDOR: "Softwarehersteller",
+};

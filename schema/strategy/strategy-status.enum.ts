@@ -30,3 +30,11 @@ registerEnumType(StrategyStatusValue, {
     SUPERSEDED: { description: "Replaced by a newer strategy." },
   },
 });
+
+/** German names of the strategy statuses: the website, project cards and exports (`*_label` columns) show them. */
+export const STRATEGY_STATUS_LABELS: Readonly<Record<StrategyStatus, string>> = {
+  IN_PREPARATION: "In Erarbeitung",
+  ADOPTED: "Beschlossen",
+  IN_IMPLEMENTATION: "In Umsetzung",
+  SUPERSEDED: "Abgelöst",
+};

@@ -1,7 +1,4 @@
-import { LessonKind } from "../../schema/lesson/lesson-kind.enum.js";
-import { CostKind } from "../../schema/project/cost-kind.enum.js";
-import { CostPeriod } from "../../schema/project/cost-period.enum.js";
-import { ProjectStatus } from "../../schema/project/project-status.enum.js";
+import { PROJECT_STATUS_LABELS, ProjectStatus } from "../../schema/project/project-status.enum.js";
 
 /** Languages a project card can be shown in (`?lang=`). */
 export type CardLanguage = "de" | "en";
@@ -24,14 +21,7 @@ export interface CardLabels {
 /** The card's words in German and English. */
 export const CARD_LABELS: Readonly<Record<CardLanguage, CardLabels>> = {
   de: {
-    status: {
-      IDEA: "Idee",
-      PLANNED: "Geplant",
-      IN_PROGRESS: "In Umsetzung",
-      COMPLETED: "Abgeschlossen",
-      STOPPED: "Gestoppt",
-      NOT_STATED: "Stand nicht angegeben",
-    },
+    status: PROJECT_STATUS_LABELS,
     statusAsOf: "Stand laut Quelle:",
     updated: "Zuletzt geändert:",
     topics: "Themen",
@@ -59,26 +49,4 @@ export const CARD_LABELS: Readonly<Record<CardLanguage, CardLabels>> = {
     unavailable: "The project card cannot be loaded right now.",
     frameTitle: "Project card",
   },
-};
-
-/** German names of cost kinds, for the project page. */
-export const COST_KIND_LABELS: Readonly<Record<CostKind, string>> = {
-  COST: "Kosten",
-  COMPARISON: "Vergleichswert",
-  DIFFERENCE: "Differenz",
-};
-
-/** German names of cost periods, for the project page. */
-export const COST_PERIOD_LABELS: Readonly<Record<CostPeriod, string>> = {
-  ONE_OFF: "einmalig",
-  ANNUAL: "jährlich",
-  MONTHLY: "monatlich",
-  TOTAL: "gesamt",
-};
-
-/** German names of lesson kinds, for the project page. */
-export const LESSON_KIND_LABELS: Readonly<Record<LessonKind, string>> = {
-  SUCCESS: "Erfolg",
-  PITFALL: "Stolperstein",
-  RECOMMENDATION: "Empfehlung",
 };

@@ -29,11 +29,16 @@ export function comparisonCells(comparison: Comparison): ComparisonCellRecord[] 
 
 /** The columns of `/export/comparison.csv`: one row per cell, named like the other exports' columns. */
 export const COMPARISON_COLUMNS: CsvColumn<ComparisonCellRecord>[] = [
-  { header: "topic", value: (c) => c.topic },
-  { header: "topic_label", value: (c) => c.topicLabel },
-  { header: "municipality", value: (c) => c.municipality },
-  { header: "municipality_name", value: (c) => c.municipalityName },
-  { header: "coverage", value: (c) => c.coverage },
-  { header: "fields_of_action", value: (c) => c.fieldsOfAction },
-  { header: "projects", value: (c) => c.projects },
+  { header: "topic", description: "Thema (Schlüssel)", type: "code", value: (c) => c.topic },
+  { header: "topic_label", description: "Thema", type: "text", value: (c) => c.topicLabel },
+  { header: "municipality", description: "Kurzname der Kommune", type: "code", value: (c) => c.municipality },
+  { header: "municipality_name", description: "Name der Kommune", type: "text", value: (c) => c.municipalityName },
+  { header: "coverage", description: "Abdeckung des Themas (Code)", type: "code", value: (c) => c.coverage },
+  {
+    header: "fields_of_action",
+    description: "Zahl der Handlungsfelder zum Thema",
+    type: "integer",
+    value: (c) => c.fieldsOfAction,
+  },
+  { header: "projects", description: "Zahl der Projekte zum Thema", type: "integer", value: (c) => c.projects },
 ];

@@ -1,4 +1,4 @@
-import type { ExportPage } from "../../schema/common/export/paging.js";
+import type { ExportCursor } from "../../schema/common/export/paging.js";
 import { ExportParamError, type ExportQuery, listParam, onlyKnownParams } from "../../schema/common/export/params.js";
 import { MAX_COMPARED_MUNICIPALITIES } from "../../schema/comparison/comparison.inputs.js";
 import { decodeExportCursor } from "./export.cursor.js";
@@ -23,14 +23,21 @@ function limitOf(raw: unknown): number | null {
   return limit >= 1 && limit <= MAX_EXPORT_ROWS ? limit : null;
 }
 
-/** The `limit` and `after` parameters of an export: a whole number from 1 to MAX_EXPORT_ROWS, and a cursor this export issued. */
-export function exportPageOf(query: ExportQuery, kind: string): ExportPage {
+/**
+ * The `limit` and `after` parameters of an export: a whole number from 1 to MAX_EXPORT_ROWS, and a cursor this
+ * export issued, read by `decode` (the cursor of an export ordered by municipality, title and slug without).
+ */
+export function exportPageOf<K = ExportCursor>(
+  query: ExportQuery,
+  kind: string,
+  decode: (kind: string, raw: string) => K | null = decodeExportCursor as never,
+): { limit: number; after: K | null } {
   const limit = limitOf(single(query, "limit"));
   if (limit === null) {
     throw new ExportParamError(`limit must be a whole number from 1 to ${MAX_EXPORT_ROWS}.`, "limit");
   }
   const afterText = single(query, "after");
-  const after = afterText === undefined ? null : decodeExportCursor(kind, afterText);
+  const after = afterText === undefined ? null : decode(kind, afterText);
   if (afterText !== undefined && !after) {
     throw new ExportParamError(
       'after is not a cursor of this export; follow the Link header (rel="next") of the previous page unchanged.',

@@ -2,7 +2,7 @@ import { PassThrough } from "node:stream";
 import type { MikroORM } from "@mikro-orm/postgresql";
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from "express";
 import { GraphQLError } from "graphql";
-import { type ExportPageIds, exportPageIds } from "../../schema/common/export/paging.js";
+import { exportPageIds } from "../../schema/common/export/paging.js";
 import { ExportParamError, onlyKnownParams, PAGE_PARAMS } from "../../schema/common/export/params.js";
 import type { CsvColumn, ExportContext, RecordExport } from "../../schema/common/export/record-export.js";
 import { ErrorCode } from "../../schema/common/errors.js";
@@ -14,8 +14,10 @@ import type { Logger } from "../logger.js";
 import { compareMunicipalities } from "../../schema/comparison/comparison.service.js";
 import { COMPARISON_COLUMNS, comparisonCells } from "./export.comparison.js";
 import { csvHeader, csvRow, csvStream, toCsv } from "./export.csv.js";
-import { encodeExportCursor } from "./export.cursor.js";
+import { decodeKeyCursor, encodeExportCursor, encodeKeyCursor } from "./export.cursor.js";
 import { comparisonParamsOf, exportPageOf } from "./export.params.js";
+import { streamBundle } from "./export.bundle.js";
+import { dataDictionary } from "../../schema/common/export/dictionary.js";
 import { type ExportFormat, type ExportOutcome, streamExport } from "./export.stream.js";
 
 /** What the export routes need from the hub. */
@@ -115,10 +117,10 @@ function contextOf(req: Request, publicUrl: string | null, declared: RecordExpor
   return { page: (slug) => (origin ? origin + declared.page!(slug) : null) };
 }
 
-/** The page a request asks for; adds it to the `Link` header and returns the next page's address, or null on the last page. */
-function pageLink(req: Request, res: Response, licenceUrl: string, kind: string, page: ExportPageIds): string | null {
-  if (!page.next) return null;
-  const next = nextPageUrl(req, encodeExportCursor(kind, page.next));
+/** Adds the next page (its cursor; none on the last page) to the `Link` header and returns its address, or null on the last page. */
+function pageLink(req: Request, res: Response, licenceUrl: string, cursor: string | null): string | null {
+  if (!cursor) return null;
+  const next = nextPageUrl(req, cursor);
   res.setHeader("Link", linkHeader(licenceUrl, next));
   return next;
 }
@@ -166,8 +168,14 @@ async function requestedPage(
   declared: RecordExport,
 ) {
   const filter = declared.filter ? declared.filter.read(req.query) : onlyKnownParams(req.query, PAGE_PARAMS);
-  const page = await exportPageIds(publicEm(orm), declared, filter, exportPageOf(req.query, declared.name));
-  return { ids: page.ids, next: pageLink(req, res, licence.url, declared.name, page) };
+  const { name, paging } = declared;
+  if (paging) {
+    const { limit, after } = exportPageOf(req.query, name, (kind, raw) => decodeKeyCursor(kind, raw, paging.keyLength));
+    const page = await paging.ids(publicEm(orm), after, limit);
+    return { ids: page.ids, next: pageLink(req, res, licence.url, page.next && encodeKeyCursor(name, page.next)) };
+  }
+  const page = await exportPageIds(publicEm(orm), declared, filter, exportPageOf(req.query, name));
+  return { ids: page.ids, next: pageLink(req, res, licence.url, page.next && encodeExportCursor(name, page.next)) };
 }
 
 /** `/export/<name>.csv`: one page of a record export as CSV. */
@@ -219,10 +227,44 @@ function comparisonCsv(options: ExportRouterOptions): RequestHandler {
   });
 }
 
+/** `/export/dictionary.json`: every column of every record export, with its German description, and the data licence. */
+function dictionaryJson(options: ExportRouterOptions, exports: readonly RecordExport[]): RequestHandler {
+  const dictionary = dataDictionary(exports, options.licence);
+  return route(options, async (req, res) => {
+    onlyKnownParams(req.query, []);
+    res.setHeader("Cache-Control", CACHE);
+    res.json(dictionary);
+  });
+}
+
+/**
+ * `/export/alles.zip`: every record export as one CSV file (all published records, read in batches),
+ * the data dictionary and a licence file, streamed as a zip (see `streamBundle`).
+ */
+function bundleZip(options: ExportRouterOptions, exports: readonly RecordExport[]): RequestHandler {
+  const { orm, publicUrl, logger, executionTimeoutMs, licence } = options;
+  const dictionary = dataDictionary(exports, licence);
+  return route(options, async (req, res) => {
+    onlyKnownParams(req.query, []);
+    res.setHeader("Content-Type", "application/zip");
+    res.setHeader("Content-Disposition", 'attachment; filename="ikz-hub-alles.zip"');
+    res.setHeader("Cache-Control", CACHE);
+    // Before the first byte: the origin of the page links may set a `Vary` header.
+    const contexts = new Map(exports.map((declared) => [declared, contextOf(req, publicUrl, declared)]));
+    const context = (declared: RecordExport) => contexts.get(declared)!;
+    try {
+      await streamBundle(res, { exports, dictionary, em: () => publicEm(orm), context, timeoutMs: executionTimeoutMs });
+    } catch (error) {
+      logger.error({ path: req.baseUrl + req.path, err: error }, "bundle failed mid-stream; transfer aborted");
+    }
+  });
+}
+
 /**
  * The export routes: `/export/<name>.csv` and `/export/<name>.json` for every record export the
  * features declare (`projects`, `strategies`), with the export's filter as query parameters, and
- * `/export/comparison.csv`. Published records only, for everybody; every record cites
+ * `/export/comparison.csv`, the data dictionary `/export/dictionary.json` and everything in one
+ * `/export/alles.zip`. Published records only, for everybody; every record cites
  * its sources. Each response is one page of at most `limit` rows, streamed in
  * batches; a `Link: <…&after=…>; rel="next"` header (and, in JSON, `next`) leads to
  * the next page. Every answer names the data licence: `Link: <…>; rel="license"` (and, in
@@ -230,7 +272,10 @@ function comparisonCsv(options: ExportRouterOptions): RequestHandler {
  */
 export function createExportRouter(options: ExportRouterOptions): express.Router {
   const router = express.Router();
-  for (const declared of options.features.flatMap((feature) => feature.exports ?? [])) {
+  const exports = options.features.flatMap((feature) => feature.exports ?? []);
+  router.get("/dictionary.json", dictionaryJson(options, exports));
+  router.get("/alles.zip", bundleZip(options, exports));
+  for (const declared of exports) {
     router.get(`/${declared.name}.csv`, recordCsv(options, declared));
     router.get(`/${declared.name}.json`, recordJson(options, declared));
   }

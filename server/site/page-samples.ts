@@ -123,6 +123,7 @@ export const PAGE_SAMPLES: Readonly<Record<string, PageSample>> = {
   "/aenderungen": fixed("/aenderungen"),
   "/aenderungen.atom": fixed("/aenderungen.atom"),
   "/api": fixed("/api"),
+  "/api/datenlexikon": fixed("/api/datenlexikon"),
   "/api/schema.graphql": fixed("/api/schema.graphql"),
   "/impressum": fixed("/impressum"),
   "/datenschutz": fixed("/datenschutz"),

@@ -51,7 +51,8 @@ describe("GET /export/projects.csv", () => {
     expect(rows.map((r) => r.slug).sort()).toEqual(seedProjects.map((p) => p.slug).sort());
     const header = res.bytes.subarray(3).toString("utf8").split("\r\n")[0];
     expect(header).toBe(
-      "slug;title;municipality;state;status;strategy;topics;providers;products;replaced_products;started_on;planned_end_on;completed_on;summary;page;sources",
+      // The first sixteen as since the first export; AGS, German labels and updated_at appended (issue 16).
+      "slug;title;municipality;state;status;strategy;topics;providers;products;replaced_products;started_on;planned_end_on;completed_on;summary;page;sources;official_key;state_label;status_label;updated_at",
     );
   });
 
@@ -176,7 +177,8 @@ describe("GET /export/projects.json", () => {
     expect(body.count).toBe(expected.length);
     expect(body.projects.map((p: any) => p.slug).sort()).toEqual(expected.map((p) => p.slug).sort());
     const kita = body.projects.find((p: any) => p.slug === "herten-kita-online");
-    expect(kita.municipality).toEqual({ slug: "herten", name: "Herten", state: "NW" });
+    // The official key (AGS) added with issue 16.
+    expect(kita.municipality).toEqual({ slug: "herten", name: "Herten", state: "NW", officialKey: "05562020" });
     expect(kita.providers.map((p: any) => p.slug)).toEqual(["krzn"]);
     expect(kita.replacedProducts).toEqual([{ slug: "winkita", name: "winkita" }]);
     const source = seedData.sources.find((s) => s.key === "herten-vorlage-18-203")!;

@@ -13,7 +13,7 @@ import { Municipality } from "../../schema/municipality/municipality.entity.js";
 import { PublicationState } from "../../schema/publishing/publication-state.enum.js";
 import { Source } from "../../schema/source/source.entity.js";
 import { Topic } from "../../schema/topic/topic.entity.js";
-import { LESSON_KIND_LABELS } from "../../server/embed/labels.js";
+import { LESSON_KIND_LABELS } from "../../schema/lesson/lesson-kind.enum.js";
 import { LESSONS_PAGE_SIZE } from "../../server/site/queries/lessons.js";
 import { gql } from "../support/client.js";
 import { scanTags } from "../support/html-scan.js";

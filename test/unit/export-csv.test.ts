@@ -1,10 +1,12 @@
 /** The CSV writer of the exports: quoting, line breaks, formula defusing, numbers that stay numbers. */
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import { germanDecimal } from "../../schema/common/export/record-export.js";
+import { type CsvColumn, germanDecimal } from "../../schema/common/export/record-export.js";
 import { toCsv } from "../../server/export/export.csv.js";
 
-const columns = [{ header: "wert", value: (row: { value: string | number | null }) => row.value }];
+const columns: CsvColumn<{ value: string | number | null }>[] = [
+  { header: "wert", description: "Wert", type: "text", value: (row) => row.value },
+];
 const cells = (values: (string | number | null)[]) =>
   (
     parse(

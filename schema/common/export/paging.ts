@@ -54,9 +54,11 @@ export async function exportPageIds<F>(
   filter: F,
   page: ExportPage,
 ): Promise<ExportPageIds> {
+  const { entity } = declared;
+  if (!entity) throw new Error(`export ${declared.name} names no entity to page through`);
   const where = declared.filter ? await declared.filter.where(em, filter) : {};
   const qb = em
-    .createQueryBuilder(declared.entity, "e")
+    .createQueryBuilder(entity, "e")
     .select("e.id")
     .where({ $and: [where, keyset(page.after)] } as never)
     .orderBy([{ municipality: { name: "asc" } }, { title: "asc" }, { slug: "asc" }] as never)
@@ -67,7 +69,7 @@ export async function exportPageIds<F>(
   const rows = await qb.execute<{ id: number }[]>("all", false);
   const ids = rows.slice(0, page.limit).map((row) => row.id);
   if (rows.length <= page.limit) return { ids, next: null };
-  const table = em.getMetadata().get(declared.entity.name).tableName;
+  const table = em.getMetadata().get(entity.name).tableName;
   const [last] = await selectRows<ExportCursor>(
     em,
     `select m.name as municipality, e.title, e.slug from ${table} e join municipality m on m.id = e.municipality_id where e.id = ?`,

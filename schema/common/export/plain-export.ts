@@ -10,6 +10,7 @@ import { selectRows } from "../sql.js";
 import { inPageOrder } from "./paging.js";
 import {
   citeSources,
+  type ColumnType,
   type CsvColumn,
   type ExportedEntity,
   type MunicipalityRecord,
@@ -25,6 +26,9 @@ import {
 export interface PlainColumn {
   header: string;
   sql: string;
+  /** What the column means, in German, for the data dictionary. */
+  description: string;
+  type: ColumnType;
 }
 
 /** A record of a plain export: these fields, then one per declared column, then `topics` and `sources` where it has them. */
@@ -45,21 +49,24 @@ export interface PlainExportOptions {
   entity: EntityClass<ExportedEntity>;
   /** The columns after slug, title, municipality and state. */
   columns: readonly PlainColumn[];
+  /** German name and what one row is, for the data dictionary. */
+  title: string;
+  description: string;
   /** The CSV file name; `ikz-<name>.csv` when not given. */
   filename?: string;
 }
 
 /** The many-to-many properties a plain export carries along. */
-type LinkProperty = "topics" | "sources";
+export type LinkProperty = "topics" | "sources";
 
 /** Whether the record type has the many-to-many `property` (`topics`, `sources`), as its decorators declare it. */
-function hasLinks(entity: EntityClass<ExportedEntity>, property: LinkProperty): boolean {
+export function hasLinks(entity: EntityClass<object>, property: LinkProperty): boolean {
   const { properties } = MetadataStorage.getMetadataFromDecorator(entity) as unknown as EntityMetadata;
   return (properties as Record<string, EntityProperty | undefined>)[property]?.kind === ReferenceKind.MANY_TO_MANY;
 }
 
 /** The select list of a many-to-many `property`: its link table's columns, as the ORM named them. */
-function linkedSelect(meta: EntityMetadata, property: LinkProperty): string {
+export function linkedSelect(meta: EntityMetadata, property: LinkProperty): string {
   const { pivotTable, joinColumns, inverseJoinColumns } = meta.properties[property as never] as EntityProperty;
   const links = `from ${pivotTable} x join ${property === "topics" ? "topic" : "public_source"} v on v.id = x.${inverseJoinColumns[0]}
                 where x.${joinColumns[0]} = r.id`;
@@ -91,15 +98,25 @@ function cell(value: unknown): string | number | null {
 /** The CSV columns: slug, title, municipality, state, the declared ones, then topics and sources where the records have them. */
 function plainColumns(columns: readonly PlainColumn[], links: readonly LinkProperty[]): CsvColumn<PlainRecord>[] {
   return [
-    { header: "slug", value: (r) => r.slug },
-    { header: "title", value: (r) => r.title },
-    { header: "municipality", value: (r) => r.municipality.name },
-    { header: "state", value: (r) => r.municipality.state },
-    ...columns.map(({ header }): CsvColumn<PlainRecord> => ({ header, value: (r) => cell(r[header]) })),
+    { header: "slug", description: "Kurzname des Datensatzes im Hub", type: "code", value: (r) => r.slug },
+    { header: "title", description: "Titel", type: "text", value: (r) => r.title },
+    { header: "municipality", description: "Name der Kommune", type: "text", value: (r) => r.municipality.name },
+    { header: "state", description: "Land der Kommune (Code)", type: "code", value: (r) => r.municipality.state },
+    ...columns.map(({ header, description, type }): CsvColumn<PlainRecord> => ({
+      header,
+      description,
+      type,
+      value: (r) => cell(r[header]),
+    })),
     ...links.map((property): CsvColumn<PlainRecord> =>
       property === "topics"
-        ? { header: "topics", value: (r) => r.topics!.join(", ") }
-        : { header: "sources", value: (r) => citeSources(r.sources!) },
+        ? { header: "topics", description: "Themen (Schlüssel)", type: "list", value: (r) => r.topics!.join(", ") }
+        : {
+            header: "sources",
+            description: "Veröffentlichte Quellen",
+            type: "text",
+            value: (r) => citeSources(r.sources!),
+          },
     ),
   ];
 }
@@ -112,7 +129,7 @@ function plainColumns(columns: readonly PlainColumn[], links: readonly LinkPrope
  * many-to-many `topics` or `sources`), its topic keys and its published sources.
  */
 export function plainRecordExport(options: PlainExportOptions): RecordExport<PlainRecord> {
-  const { name, entity, columns, filename = `ikz-${name}.csv` } = options;
+  const { name, title, description, entity, columns, filename = `ikz-${name}.csv` } = options;
   const wrong = columns.find((column) => !/^[a-z][a-z0-9_]*$/.test(column.header));
   if (wrong) throw new Error(`export ${name}: column header ${JSON.stringify(wrong.header)} is not snake_case`);
   const links = (["topics", "sources"] as const).filter((property) => hasLinks(entity, property));
@@ -120,6 +137,8 @@ export function plainRecordExport(options: PlainExportOptions): RecordExport<Pla
   return {
     name,
     filename,
+    title,
+    description,
     entity,
     async load(em: EntityManager, ids: readonly number[]) {
       if (!ids.length) return [];

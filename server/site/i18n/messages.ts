@@ -1,6 +1,13 @@
-import { CostKind } from "../../../schema/project/cost-kind.enum.js";
-import { CostPeriod } from "../../../schema/project/cost-period.enum.js";
-import { CARD_LABELS, COST_KIND_LABELS, COST_PERIOD_LABELS, LESSON_KIND_LABELS } from "../../embed/labels.js";
+import { BUDGET_CATEGORY_LABELS } from "../../../schema/budget/budget-category.enum.js";
+import { DECISION_OUTCOME_LABELS } from "../../../schema/decision/decision-outcome.enum.js";
+import { ENGAGEMENT_ROLE_LABELS } from "../../../schema/engagement/engagement-role.enum.js";
+import { PROJECT_STATUS_LABELS } from "../../../schema/project/project-status.enum.js";
+import { LESSON_KIND_LABELS } from "../../../schema/lesson/lesson-kind.enum.js";
+import { COST_KIND_LABELS, CostKind } from "../../../schema/project/cost-kind.enum.js";
+import { COST_PERIOD_LABELS, CostPeriod } from "../../../schema/project/cost-period.enum.js";
+import { PROVIDER_KIND_LABELS } from "../../../schema/provider/provider-kind.enum.js";
+import { STRATEGY_STATUS_LABELS } from "../../../schema/strategy/strategy-status.enum.js";
+import { CARD_LABELS } from "../../embed/labels.js";
 import { formatMoment, KIND_LABELS, TYPE_LABELS } from "../changes/change-view.js";
 import { MAX_SEARCH_QUERY, MAX_VALUES_PER_FILTER, SEARCH_NOTICES } from "../search-params.js";
 
@@ -398,50 +405,15 @@ export const de: Messages = {
     },
   },
   enums: {
-    projectStatus: CARD_LABELS.de.status,
+    projectStatus: PROJECT_STATUS_LABELS,
     lessonKind: LESSON_KIND_LABELS,
-    strategyStatus: {
-      IN_PREPARATION: "In Erarbeitung",
-      ADOPTED: "Beschlossen",
-      IN_IMPLEMENTATION: "In Umsetzung",
-      SUPERSEDED: "Abgelöst",
-    },
-    providerKind: {
-      ASSOCIATION: "Verband oder Verein",
-      CONSULTANCY: "Beratung",
-      MUNICIPAL_COMPANY: "Kommunales Unternehmen",
-      MUNICIPAL_IT_SERVICE_PROVIDER: "Kommunaler IT-Dienstleister",
-      OTHER: "Sonstige",
-      SOFTWARE_VENDOR: "Softwarehersteller",
-    },
-    engagementRole: {
-      CONSULTING: "Beratung",
-      INFRASTRUCTURE: "Infrastruktur",
-      IT_OPERATIONS: "IT-Betrieb",
-      OTHER: "Sonstiges",
-      PARTNER: "Partner",
-      SOFTWARE_HOSTING: "Software-Hosting",
-      SOFTWARE_SUPPLY: "Softwarelieferung",
-      TRAINING: "Schulung",
-    },
+    strategyStatus: STRATEGY_STATUS_LABELS,
+    providerKind: PROVIDER_KIND_LABELS,
+    engagementRole: ENGAGEMENT_ROLE_LABELS,
     costKind: COST_KIND_LABELS,
     costPeriod: COST_PERIOD_LABELS,
-    budgetCategory: {
-      ANNUAL_FEE: "Jährliche Gebühr",
-      EXPENSE: "Aufwand",
-      INVESTMENT: "Investition",
-      OTHER: "Sonstiges",
-      PERSONNEL: "Personal",
-    },
-    decisionOutcome: {
-      ADOPTED: "Beschlossen",
-      ADOPTED_WITH_CHANGES: "Geändert beschlossen",
-      DEFERRED: "Zurückgestellt",
-      NOTED: "Zur Kenntnis genommen",
-      PRESENTED: "Eingebracht",
-      REJECTED: "Abgelehnt",
-      UNKNOWN: "Ergebnis unbekannt",
-    },
+    budgetCategory: BUDGET_CATEGORY_LABELS,
+    decisionOutcome: DECISION_OUTCOME_LABELS,
     searchType: {
       MUNICIPALITY: "Kommune",
       STRATEGY: "Strategie",

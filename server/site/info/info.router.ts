@@ -14,6 +14,9 @@ import {
 import { languageOf, pageElement, siteLanguage } from "../i18n/site-language.js";
 import { renderDocument } from "../layout.js";
 import { ApiPage, type ClientExample, SCHEMA_PATH } from "../pages/api.js";
+import { DataDictionaryPage, DICTIONARY_PATH } from "../pages/data-dictionary.js";
+import { dataDictionary } from "../../../schema/common/export/dictionary.js";
+import { features } from "../../../schema/features.js";
 import { type ChangeFilters, ChangesPage } from "../pages/changes.js";
 import { LegalPageView } from "../pages/legal.js";
 import type { RunSiteQuery } from "../run-query.js";
@@ -42,6 +45,7 @@ export const SITE_INFO_ROUTES: readonly string[] = [
   "/aenderungen",
   "/aenderungen.atom",
   "/api",
+  DICTIONARY_PATH,
   SCHEMA_PATH,
   ...LEGAL_PAGES.map((page) => `/${page}`),
 ];
@@ -102,6 +106,17 @@ export function createSiteInfoRouter(options: SiteInfoRouterOptions): express.Ro
       examples ??= readExamples();
       return renderDocument(pageElement(ApiPage, { api, examples: await examples }), site, language);
     });
+  });
+
+  const dictionary = dataDictionary(
+    features.flatMap((feature) => feature.exports ?? []),
+    site.licence,
+  );
+  router.get(DICTIONARY_PATH, limited, async (req, res) => {
+    const language = siteLanguage("de", DICTIONARY_PATH);
+    await sendPage(req, res, { ...context, language }, DICTIONARY_PATH, async () =>
+      renderDocument(pageElement(DataDictionaryPage, { dictionary }), site, language),
+    );
   });
 
   let schemaText: Promise<string> | null = null;

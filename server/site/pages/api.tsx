@@ -118,6 +118,17 @@ const API_TEXTS: Readonly<Record<SiteLanguage, ApiTexts>> = {
         <li>
           <a href="/export/strategies.csv">/export/strategies.csv</a>: die veröffentlichten Strategien.
         </li>
+        <li>
+          Jede weitere Datensatzart ebenso als <code>/export/&lt;name&gt;.csv</code> und <code>.json</code> (Kommunen,
+          Handlungsfelder, Kostenposten, Haushaltsposten, Kennzahlen, Erfahrungen, Anbieter, Produkte, Beauftragungen,
+          Beschlüsse, Quellen, Arbeitsgemeinschaften): welche es gibt und was jede Spalte bedeutet, sagt das{" "}
+          <a href="/api/datenlexikon">Datenlexikon</a> (maschinenlesbar:{" "}
+          <a href="/export/dictionary.json">/export/dictionary.json</a>).
+        </li>
+        <li>
+          <a href="/export/alles.zip">/export/alles.zip</a>: alles auf einmal, eine CSV-Datei je Export, dazu das
+          Datenlexikon und die Lizenz.
+        </li>
       </ul>
     ),
     exportPaging: (
@@ -225,6 +236,15 @@ const API_TEXTS: Readonly<Record<SiteLanguage, ApiTexts>> = {
         </li>
         <li>
           <a href="/export/strategies.csv">/export/strategies.csv</a>: the published strategies.
+        </li>
+        <li>
+          Every other record type likewise as <code>/export/&lt;name&gt;.csv</code> and <code>.json</code>: the{" "}
+          <a href="/api/datenlexikon">data dictionary</a> (German; as data:{" "}
+          <a href="/export/dictionary.json">/export/dictionary.json</a>) lists them and what each column means.
+        </li>
+        <li>
+          <a href="/export/alles.zip">/export/alles.zip</a>: everything at once, one CSV file per export, with the
+          dictionary and the licence.
         </li>
       </ul>
     ),
