@@ -50,8 +50,10 @@ export interface HubConfig {
   rateLimit: { points: number; durationSeconds: number };
   /** Query cost that one rate-limit point pays for: a GraphQL operation takes one point per started amount. */
   rateLimitCostPerPoint: number;
-  /** Redis for state shared by several hub instances (rate limits); null keeps it in memory. */
+  /** Redis for state shared by several hub instances (rate limits, cached answers); null keeps it in memory. */
   redisUrl: string | null;
+  /** The cache of anonymous GET answers of `/graphql`; null caches none (RESPONSE_CACHE_MB=0). */
+  responseCache: ResponseCacheConfig | null;
   /** Meilisearch as the search engine; null searches with PostgreSQL. */
   meilisearch: { host: string; apiKey: string | null; index: string } | null;
   /** What the website says about itself: its data licence and the operator's legal texts. */
@@ -66,6 +68,14 @@ export interface SiteConfig {
   licence: { name: string; url: string };
   /** Impressum, Datenschutzerklärung and Erklärung zur Barrierefreiheit as Markdown, read at start-up; null shows the default. */
   legal: LegalTexts;
+}
+
+/** The response cache of `/graphql` (RESPONSE_CACHE_MB, RESPONSE_CACHE_REDIS_PREFIX). */
+export interface ResponseCacheConfig {
+  /** Most the in-memory cache holds, in bytes (about: it counts the characters of the answers' JSON). */
+  maxBytes: number;
+  /** Prefix of its keys in Redis, so that deployments sharing one Redis keep their caches apart. */
+  keyPrefix: string;
 }
 
 /** Limits on one GraphQL operation; each can be overridden by its environment variable. */
@@ -365,6 +375,14 @@ const schema = z.object({
   RATE_LIMIT_DURATION_SECONDS: count("RATE_LIMIT_DURATION_SECONDS", 60, 1, 86_400),
   RATE_LIMIT_COST_PER_POINT: count("RATE_LIMIT_COST_PER_POINT", 500, 1, 10_000_000),
   REDIS_URL: redisUrl,
+  RESPONSE_CACHE_MB: count("RESPONSE_CACHE_MB", 32, 0, 65_536),
+  RESPONSE_CACHE_REDIS_PREFIX: z
+    .string()
+    .default("ikz-hub:rc:")
+    .refine((value) => /^[A-Za-z0-9:_.-]{1,100}$/.test(value), {
+      error: (issue) =>
+        `RESPONSE_CACHE_REDIS_PREFIX must be 1 to 100 letters, digits, ":", ".", "-" or "_", got ${shown(issue.input)}`,
+    }),
   MEILI_HOST: meiliHost,
   MEILI_API_KEY: z.string().optional(),
   MEILI_INDEX: z
@@ -394,14 +412,8 @@ function checkedTracing(env: NodeJS.ProcessEnv): TracingConfig | null {
   return tracing;
 }
 
-/**
- * Reads and checks the configuration. Throws a `ConfigError` whose message is one
- * line a person can act on; nothing is started here.
- */
-export function loadConfig(
-  env: NodeJS.ProcessEnv = process.env,
-  isTerminal = Boolean(process.stdout.isTTY),
-): HubConfig {
+/** The environment parsed by the schema, with the checks that span variables; throws a one-line `ConfigError`. */
+function parsedEnvironment(env: NodeJS.ProcessEnv): z.infer<typeof schema> {
   const parsed = schema.safeParse(env);
   if (parsed.success && !parsed.data.MEILI_HOST && parsed.data.MEILI_API_KEY?.trim()) {
     throw new ConfigError(
@@ -419,6 +431,18 @@ export function loadConfig(
     );
   }
   checkMetricsPort(value.METRICS_PORT, value.PORT);
+  return value;
+}
+
+/**
+ * Reads and checks the configuration. Throws a `ConfigError` whose message is one
+ * line a person can act on; nothing is started here.
+ */
+export function loadConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  isTerminal = Boolean(process.stdout.isTTY),
+): HubConfig {
+  const value = parsedEnvironment(env);
   const legalDir = value.SITE_LEGAL_DIR?.trim() ? path.resolve(value.SITE_LEGAL_DIR.trim()) : null;
   const legal = readLegalTexts(legalDir);
   if (legal.problems.length) throw new ConfigError(`Invalid configuration: ${legal.problems.join("; ")}`);
@@ -449,6 +473,10 @@ export function loadConfig(
     rateLimit: { points: value.RATE_LIMIT_POINTS, durationSeconds: value.RATE_LIMIT_DURATION_SECONDS },
     rateLimitCostPerPoint: value.RATE_LIMIT_COST_PER_POINT,
     redisUrl: value.REDIS_URL,
+    responseCache:
+      value.RESPONSE_CACHE_MB === 0
+        ? null
+        : { maxBytes: value.RESPONSE_CACHE_MB * 1024 * 1024, keyPrefix: value.RESPONSE_CACHE_REDIS_PREFIX },
     meilisearch: value.MEILI_HOST
       ? { host: value.MEILI_HOST, apiKey: value.MEILI_API_KEY?.trim() || null, index: value.MEILI_INDEX }
       : null,

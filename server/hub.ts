@@ -37,6 +37,8 @@ import { HubMetrics } from "./metrics/metrics.js";
 import { costPointsPlugin } from "./rate-limit/cost-points.plugin.js";
 import { rateLimitMiddleware } from "./rate-limit/rate-limit.middleware.js";
 import { createRateLimiter, type RateLimiter } from "./rate-limit/rate-limiter.js";
+import { responseCachePlugins } from "./response-cache/response-cache.plugin.js";
+import { createResponseStore, type ResponseStore } from "./response-cache/response-store.js";
 import { currentRequestId } from "./request-scope.js";
 import { seedIfEmpty } from "./seeding.js";
 import { createSiteQueryRunner } from "./site/run-query.js";
@@ -74,6 +76,8 @@ export class Hub {
   private apolloStarted = false;
   /** Request budgets of `/graphql`; created when the routes are mounted, closed by `stop()`. */
   private rateLimiter: RateLimiter | undefined;
+  /** Cached anonymous GET answers of `/graphql`; made at start (unless RESPONSE_CACHE_MB=0), closed by `stop()`. */
+  private responseStore: ResponseStore | undefined;
   /** The search engine (and, with Meilisearch, its outbox worker); built at start, stopped by `stop()`. */
   private search: SearchRuntime | undefined;
   /** Logs a lost database once per outage, and its return; started with the database. */
@@ -132,6 +136,11 @@ export class Hub {
         introspectionCachePlugin({ maxEntries: 50, maxChars: 20_000_000 }),
         responseBudgetPlugin(options.config.maxResponseNodes),
         databaseUnavailable,
+        // After the limits and their charges, which a cached answer pays like any other.
+        ...responseCachePlugins(
+          () => this.responseStore,
+          (outcome) => this.metrics?.observeResponseCache(outcome),
+        ),
         // A browser's GET /graphql leads to /explorer, instead of Apollo Sandbox from Apollo's CDN.
         explorerLandingPage,
         ...(this.metrics ? [this.metrics.graphqlPlugin()] : []),
@@ -213,13 +222,14 @@ export class Hub {
         .stop()
         .catch((error) => this.options.logger.warn({ err: error }, "search engine did not stop cleanly"));
     }
-    if (this.rateLimiter) {
-      const rateLimiter = this.rateLimiter;
-      this.rateLimiter = undefined;
-      await rateLimiter
-        .close()
+    // The Redis users: each has a connection of its own with REDIS_URL.
+    const redisUsers = [this.responseStore, this.rateLimiter];
+    this.responseStore = undefined;
+    this.rateLimiter = undefined;
+    for (const user of redisUsers)
+      await user
+        ?.close()
         .catch((error) => this.options.logger.warn({ err: error }, "Redis connection did not close cleanly"));
-    }
     if (this.ownsDatabase && this.database) {
       const database = this.database;
       this.database = undefined;
@@ -258,6 +268,7 @@ export class Hub {
     // Created here, not in the constructor: with REDIS_URL it opens a connection (and does
     // not wait for it: the hub starts, and counts in memory, while Redis is down).
     const rateLimiter = (this.rateLimiter = createRateLimiter({ config, logger }));
+    if (config.responseCache) this.responseStore = createResponseStore(config.responseCache, config.redisUrl, logger);
     const authenticator = createAuthenticator({ orm, logger });
     const search = this.search!.engine;
     this.app.disable("x-powered-by");

@@ -6,7 +6,7 @@
  *
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:nested -- [--seconds 15] [--rounds 3]
  *     [--connections 20] [--data seed,synthetic] [--municipalities 100] [--servers hub,postgraphile] [--fresh]
- *     [--cpu-prof DIR]
+ *     [--modes uncached,cached] [--cpu-prof DIR]
  *
  * On the PostgreSQL server of `DATABASE_URL` it keeps two databases of its own between runs (`--fresh` makes them
  * anew): `bench_nested_seed` (the seed data) and `bench_nested_synthetic` (the seed data and `--municipalities`
@@ -19,7 +19,10 @@
  * /proc, the server process only, not PostgreSQL), SQL statements per request (counted in the server's node-postgres
  * by `bench-statement-counter.ts`), peak RSS, the ratio hub/PostGraphile per pair, and the load average.
  * `--seconds` is the shortest run: a run lasts long enough for about three answers per connection, from the time of
- * one answer alone. The hub runs with `LOG_LEVEL=warn` (PostGraphile with `--disable-query-log`), its rate limit, cost limit and
+ * one answer alone. With `--modes` holding `cached` (the default), each round adds a third run, "hub GET cached": the
+ * same query sent again and again as an anonymous GET, which the hub's response cache answers (checked: its second
+ * answer carries `Age`), against the same round's PostGraphile run; its ratio is printed on a line of its own.
+ * The hub runs with `LOG_LEVEL=warn` (PostGraphile with `--disable-query-log`), its rate limit, cost limit and
  * execution timeout raised so that the query fits; both use a pool of 10 connections.
  */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
@@ -37,7 +40,8 @@ import { loadAverage } from "./bench-figures.js";
 
 /** What `npm run bench:nested -- --help` prints. */
 const USAGE = `Usage: npm run bench:nested -- [--seconds 15] [--rounds 3] [--connections 20] [--data seed,synthetic]
-         [--municipalities 100] [--servers hub,postgraphile] [--fresh] [--cpu-prof DIR]
+         [--municipalities 100] [--servers hub,postgraphile] [--modes uncached,cached] [--fresh]
+         [--cpu-prof DIR]
 
 The reference nested read of issue 18, the hub against PostGraphile v4 on the same database, interleaved
 under load (autocannon). Needs DATABASE_URL (a postgres:// URL of a server where it may create the databases
@@ -50,6 +54,7 @@ both servers answer the same data.
   --data LIST          seed, synthetic (comma-separated)
   --municipalities N   synthetic cities in bench_nested_synthetic (1-20000)
   --servers LIST       hub, postgraphile (comma-separated)
+  --modes LIST         uncached (the hub asked by POST), cached (also by GET, answered from its response cache)
   --fresh              make the bench databases anew
   --cpu-prof DIR       write the hub's CPU profiles into DIR
   --help, -h           show this text
@@ -80,6 +85,7 @@ const POSTGRAPHILE_DIR = path.join(ROOT, ".bench/postgraphile");
 const COUNTER = path.join(path.dirname(fileURLToPath(import.meta.url)), "bench-statement-counter.js");
 const DATA_SETS = ["seed", "synthetic"] as const;
 const SERVERS = ["hub", "postgraphile"] as const;
+const MODES = ["uncached", "cached"] as const;
 type DataSet = (typeof DATA_SETS)[number];
 type ServerName = (typeof SERVERS)[number];
 
@@ -94,6 +100,8 @@ interface Options {
   connections: number;
   dataSets: DataSet[];
   servers: ServerName[];
+  /** Whether the hub is also measured answering the same GET from its response cache. */
+  cached: boolean;
   municipalities: number;
   fresh: boolean;
   cpuProfileDir: string | null;
@@ -145,6 +153,7 @@ function readOptions(args: string[], env: NodeJS.ProcessEnv): Options {
         connections: { type: "string", default: "20" },
         data: { type: "string", default: DATA_SETS.join(",") },
         servers: { type: "string", default: SERVERS.join(",") },
+        modes: { type: "string", default: MODES.join(",") },
         municipalities: { type: "string", default: "100" },
         fresh: { type: "boolean", default: false },
         "cpu-prof": { type: "string" },
@@ -164,6 +173,7 @@ function readOptions(args: string[], env: NodeJS.ProcessEnv): Options {
     connections: wholeNumber("connections", values.connections as string, 1, 200),
     dataSets: listOf("data", values.data as string, DATA_SETS),
     servers: listOf("servers", values.servers as string, SERVERS),
+    cached: listOf("modes", values.modes as string, MODES).includes("cached"),
     municipalities: wholeNumber("municipalities", values.municipalities as string, 1, 20_000),
     fresh: values.fresh as boolean,
     cpuProfileDir: cpuProfileDir ? path.resolve(cpuProfileDir) : null,
@@ -443,13 +453,46 @@ function objectCount(value: unknown): number {
 /** How each server is asked, and the answer it must give every time (autocannon counts others as mismatches). */
 interface Target {
   server: Server;
+  /** The name of its runs: the server's, or "hub GET cached". */
+  label: string;
   body: string;
+  /** For a GET: the URL with the query and variables; a POST sends `body` to the server's URL. */
+  getUrl: string | null;
   expected: string;
 }
 
 function targetOf(server: Server, variables: Record<string, unknown>): Target {
   const query = server.name === "hub" ? HUB_QUERY : POSTGRAPHILE_QUERY;
-  return { server, body: JSON.stringify({ query, variables }), expected: "" };
+  return { server, label: server.name, body: JSON.stringify({ query, variables }), getUrl: null, expected: "" };
+}
+
+/** The hub asked the same query as an anonymous GET, which its response cache answers after the first time. */
+function cachedTargetOf(hub: Target): Target {
+  const { query, variables } = JSON.parse(hub.body);
+  const url = new URL(hub.server.url);
+  url.searchParams.set("query", query);
+  url.searchParams.set("variables", JSON.stringify(variables));
+  return { ...hub, label: "hub GET cached", getUrl: url.toString(), expected: "" };
+}
+
+/** The request headers of a target: Apollo's CSRF prevention wants a GET to say it is not a simple browser request. */
+const headersOf = (target: Target): Record<string, string> =>
+  target.getUrl ? { "apollo-require-preflight": "true" } : { "content-type": "application/json" };
+
+/**
+ * Asks the cached target twice: the second answer must come from the response cache (it carries `Age`) and hold the
+ * same data as the hub's POST answer; it becomes the expected one.
+ */
+async function checkCached(target: Target, hub: Target): Promise<void> {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const response = await fetch(target.getUrl!, { headers: headersOf(target) });
+    target.expected = await response.text();
+    if (response.status !== 200) throw new Error(`the hub answered the GET ${response.status}: ${target.expected}`);
+    if (attempt === 1 && response.headers.get("age") === null)
+      throw new Error("the hub did not answer the repeated GET from its response cache (no Age header)");
+  }
+  const difference = firstDifference(normaliseHub(hub.expected), normaliseHub(target.expected));
+  if (difference) throw new Error(`the hub's cached GET answers other data than its POST: ${difference}`);
 }
 
 /** Asks each server once, checks that the answers carry the same data, and keeps each answer as the expected one. */
@@ -537,10 +580,10 @@ async function loadRun(target: Target, seconds: number, connections: number): Pr
   let otherAnswer: string | null = null;
   try {
     const result = await autocannon({
-      url: target.server.url,
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: target.body,
+      url: target.getUrl ?? target.server.url,
+      method: target.getUrl ? "GET" : "POST",
+      headers: headersOf(target),
+      body: target.getUrl ? undefined : target.body,
       verifyBody: (body) => {
         const text = String(body ?? "");
         if (text === target.expected) return true;
@@ -599,7 +642,7 @@ function printRun(round: number, name: string, figures: RunFigures): void {
   console.log(
     [
       String(round).padEnd(6),
-      name.padEnd(13),
+      name.padEnd(17),
       cell(figures.rps, 8, 1),
       cell(figures.p50, 8),
       cell(figures.p99, 8),
@@ -612,6 +655,29 @@ function printRun(round: number, name: string, figures: RunFigures): void {
   );
 }
 
+/** The interleaved load runs of one data set, round by round, and the ratios of each pair. */
+async function runRounds(targets: Target[], durations: Map<string, number>, options: Options): Promise<void> {
+  const ratios: string[] = [];
+  const cachedRatios: string[] = [];
+  for (let round = 1; round <= options.rounds; round++) {
+    const figures = new Map<string, RunFigures>();
+    for (const target of targets) {
+      const run = await loadRun(target, durations.get(target.label)!, options.connections);
+      figures.set(target.label, run);
+      printRun(round, target.label, run);
+      if (run.failures) console.log(`       ${target.label} failed: ${run.failures}`);
+    }
+    const other = figures.get("postgraphile");
+    const hub = figures.get("hub");
+    const cached = figures.get("hub GET cached");
+    if (hub && other) ratios.push((hub.rps / other.rps).toFixed(2));
+    if (cached && other) cachedRatios.push((cached.rps / other.rps).toFixed(2));
+  }
+  if (ratios.length) console.log(`ratio hub/PostGraphile (req/s) per pair: ${ratios.join(", ")}`);
+  if (cachedRatios.length)
+    console.log(`ratio hub GET cached/PostGraphile (req/s), repeated query, per pair: ${cachedRatios.join(", ")}`);
+}
+
 /** Measures one data set: both servers on its database, checked, then interleaved load runs. */
 async function benchDataSet(options: Options, dataSet: DataSet): Promise<void> {
   const url = await prepareDatabase(options, dataSet);
@@ -621,6 +687,12 @@ async function benchDataSet(options: Options, dataSet: DataSet): Promise<void> {
       servers.push(name === "hub" ? await startHub(url, options.cpuProfileDir) : await startPostgraphile(url));
     const targets = servers.map((server) => targetOf(server, { municipalities: 100 }));
     const size = await checkAnswers(targets);
+    const hubTarget = targets.find((target) => target.server.name === "hub");
+    if (options.cached && hubTarget) {
+      const cached = cachedTargetOf(hubTarget);
+      await checkCached(cached, hubTarget);
+      targets.push(cached);
+    }
     console.log(
       `\n${dataSet}: ${size.municipalities} municipalities in the answer, ${size.objects} objects, ${size.kb.toFixed(1)} KB (hub)${
         targets.length > 1 ? "; both servers answer the same data" : ""
@@ -628,36 +700,28 @@ async function benchDataSet(options: Options, dataSet: DataSet): Promise<void> {
     );
     // A short warm-up each, so that neither the serial figures nor the first round are the JIT's.
     for (const target of targets) await loadRun(target, Math.min(5, options.seconds), options.connections);
-    const durations = new Map<ServerName, number>();
+    const durations = new Map<string, number>();
     for (const target of targets) {
+      // A cached answer takes no time to speak of: its runs last the shortest run.
+      if (target.getUrl) {
+        durations.set(target.label, options.seconds);
+        continue;
+      }
       const serial = await serialFigures(target);
       // Long enough for each connection to see about three answers: a run of a slow server is not all cut-off requests.
       const seconds = Math.min(
         600,
         Math.max(options.seconds, Math.ceil((3 * options.connections * serial.wallMs) / 1000)),
       );
-      durations.set(target.server.name, seconds);
+      durations.set(target.label, seconds);
       console.log(
         `  ${target.server.name} one request at a time: ${serial.wallMs.toFixed(0)} ms, ${serial.cpuMs.toFixed(1)} ms Node CPU, ${serial.statements.toFixed(1)} SQL statements per answer; runs of ${seconds} s`,
       );
     }
     console.log(
-      "round  server          req/s   p50 ms   p99 ms  CPU ms/req  SQL/req  peak RSS MB  failed   load average",
+      "round  server              req/s   p50 ms   p99 ms  CPU ms/req  SQL/req  peak RSS MB  failed   load average",
     );
-    const ratios: string[] = [];
-    for (let round = 1; round <= options.rounds; round++) {
-      const figures = new Map<ServerName, RunFigures>();
-      for (const target of targets) {
-        const run = await loadRun(target, durations.get(target.server.name)!, options.connections);
-        figures.set(target.server.name, run);
-        printRun(round, target.server.name, run);
-        if (run.failures) console.log(`       ${target.server.name} failed: ${run.failures}`);
-      }
-      const hub = figures.get("hub");
-      const other = figures.get("postgraphile");
-      if (hub && other) ratios.push((hub.rps / other.rps).toFixed(2));
-    }
-    if (ratios.length) console.log(`ratio hub/PostGraphile (req/s) per pair: ${ratios.join(", ")}`);
+    await runRounds(targets, durations, options);
     console.log(
       `peak RSS (VmHWM) over the data set: ${servers.map((server) => `${server.name} ${memoryMbOf(server.child.pid!, "VmHWM").toFixed(0)} MB`).join(", ")}`,
     );

@@ -7,6 +7,7 @@ import type { HubContext } from "../../schema/common/context.js";
 import type { EngineHealth, SearchEngine } from "../../schema/search/search-engine.port.js";
 import { withinHealthTimeout } from "../http/health.route.js";
 import type { Logger } from "../logger.js";
+import type { ResponseCacheOutcome } from "../response-cache/response-cache.plugin.js";
 import { exampleOperationNames, OperationLabels } from "./operation-labels.js";
 
 /** HTTP methods that get a label of their own; any other counts as OTHER. */
@@ -79,6 +80,12 @@ export class HubMetrics {
   });
 
   private scrapeHealth: Promise<ScrapedSearchHealth | null> | undefined;
+  private readonly responseCache = new Counter({
+    name: "ikz_hub_response_cache_requests_total",
+    help: "Anonymous GET queries of /graphql by what the response cache did: hit, miss, or bypass (its Redis unreachable)",
+    labelNames: ["outcome"],
+    registers: [this.registry],
+  });
 
   constructor(private readonly sources: MetricsSources) {
     this.registerScrapedGauges();
@@ -124,6 +131,11 @@ export class HubMetrics {
     this.httpRequests.inc(labels);
     this.httpDuration.observe(labels, durationMs / 1000);
     if (status === 429) this.rateLimited.inc({ route });
+  }
+
+  /** Counts one anonymous GET query by what the response cache did with it. */
+  observeResponseCache(outcome: ResponseCacheOutcome): void {
+    this.responseCache.inc({ outcome });
   }
 
   /** An Apollo plugin counting every operation once, when its answer is sent. */

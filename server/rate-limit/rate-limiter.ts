@@ -1,15 +1,11 @@
-import { Redis } from "ioredis";
 import { type IRateLimiterOptions, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
 import type { HubConfig } from "../config.js";
 import { redactUrl } from "../database/database.js";
 import type { Logger } from "../logger.js";
+import { closeRedis, openRedis } from "../redis/redis-client.js";
 
 /** Prefix of every rate-limit key, in Redis and in memory: `ikz-hub:rl:token:<sha256>` or `ikz-hub:rl:ip:<IPv4 address or IPv6 /64>`. */
 export const RATE_LIMIT_KEY_PREFIX = "ikz-hub:rl";
-/** Longest a request waits for the first Redis connection attempt before it is counted in memory. */
-const FIRST_CONNECT_WAIT_MS = 2000;
-/** Longest one Redis command may take before the request is counted in memory instead. */
-const REDIS_COMMAND_TIMEOUT_MS = 1000;
 
 /** The outcome of one request against its budget. */
 export interface RateLimitDecision {
@@ -118,20 +114,9 @@ export function createRateLimiter({
     );
   };
 
-  const client = new Redis(config.redisUrl, {
-    enableOfflineQueue: false,
-    connectTimeout: FIRST_CONNECT_WAIT_MS,
-    commandTimeout: REDIS_COMMAND_TIMEOUT_MS,
-    maxRetriesPerRequest: 1,
-  });
+  // Requests arriving right after start-up wait for the first attempt, so that they are counted in Redis.
+  const { client, firstAttempt } = openRedis(config.redisUrl);
   let closed = false;
-  // Settles with the first connection attempt, so that requests arriving right after
-  // start-up are counted in Redis rather than in memory; bounded if Redis hangs.
-  const firstAttempt = new Promise<void>((resolve) => {
-    client.once("ready", () => resolve());
-    client.once("error", () => resolve());
-    setTimeout(resolve, FIRST_CONNECT_WAIT_MS).unref();
-  });
   client.on("error", (error: Error & { code?: string }) => markDown(error.code ?? error.message));
   client.on("ready", () => {
     if (!down) return;
@@ -164,12 +149,7 @@ export function createRateLimiter({
     close: async () => {
       if (closed) return;
       closed = true;
-      if (client.status === "ready") {
-        await client.quit().catch(() => client.disconnect());
-      } else {
-        // Stops the reconnection attempts too.
-        client.disconnect();
-      }
+      await closeRedis(client);
     },
   };
 }

@@ -5,11 +5,10 @@
  * (127.0.0.1:6379) by two hub instances; and what happens when Redis is away.
  */
 import { randomUUID } from "node:crypto";
-import net from "node:net";
-import type { AddressInfo } from "node:net";
 import { Redis } from "ioredis";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startTestHub, type TestHub } from "../support/hub.js";
+import { startRedisRelay } from "../support/redis-relay.js";
 
 const REDIS_URL = "redis://127.0.0.1:6379";
 const QUERY = "{ __typename }";
@@ -214,30 +213,17 @@ describe("Redis unreachable", () => {
   });
 
   it("falls back to memory when Redis goes away while the hub runs", async () => {
-    // A TCP relay to the machine's Redis that the test can cut.
-    const sockets = new Set<net.Socket>();
-    const relay = net.createServer((client) => {
-      const upstream = net.connect(6379, "127.0.0.1");
-      for (const socket of [client, upstream]) {
-        sockets.add(socket);
-        socket.on("error", () => {});
-        socket.on("close", () => sockets.delete(socket));
-      }
-      client.pipe(upstream).pipe(client);
-    });
-    await new Promise<void>((resolve) => relay.listen(0, "127.0.0.1", resolve));
-    const port = (relay.address() as AddressInfo).port;
+    const relay = await startRedisRelay();
     const key = ADDRESS_KEY;
     const auth = {};
-    const hub = await startTestHub({ REDIS_URL: `redis://127.0.0.1:${port}`, RATE_LIMIT_POINTS: "4" });
+    const hub = await startTestHub({ REDIS_URL: relay.url, RATE_LIMIT_POINTS: "4" });
     const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
     await redis.del(key);
     try {
       for (let i = 0; i < 2; i++) expect((await post(hub, auth)).status).toBe(200);
       expect(await redis.get(key)).toBe("2");
 
-      relay.close();
-      for (const socket of sockets) socket.destroy();
+      relay.cut();
       await new Promise((resolve) => setTimeout(resolve, 100));
 
       // Redis is gone: the memory limiter counts afresh, and nothing fails.
@@ -251,7 +237,7 @@ describe("Redis unreachable", () => {
       await hub.close();
       await redis.del(key);
       await redis.quit();
-      if (relay.listening) relay.close();
+      relay.cut();
     }
   });
 });

@@ -38,6 +38,7 @@ describe("loadConfig defaults", () => {
       rateLimit: { points: 300, durationSeconds: 60 },
       rateLimitCostPerPoint: 500,
       redisUrl: null,
+      responseCache: { maxBytes: 32 * 1024 * 1024, keyPrefix: "ikz-hub:rc:" },
       meilisearch: null,
       dataDir: path.resolve(".data"),
       embeddedPostgresPort: 54329,
@@ -94,6 +95,7 @@ describe("loadConfig defaults", () => {
       rateLimit: { points: 300, durationSeconds: 60 },
       rateLimitCostPerPoint: 500,
       redisUrl: null,
+      responseCache: { maxBytes: 32 * 1024 * 1024, keyPrefix: "ikz-hub:rc:" },
       meilisearch: null,
       dataDir: "/tmp/ikz-data",
       embeddedPostgresPort: 6543,
@@ -452,6 +454,25 @@ describe("operation limits, rate limit and REDIS_URL", () => {
       expectOneLine(failure({ RATE_LIMIT_COST_PER_POINT: raw }), "RATE_LIMIT_COST_PER_POINT", raw);
     expectOneLine(failure({ REDIS_URL: "http://127.0.0.1:6379" }), "REDIS_URL");
     expectOneLine(failure({ REDIS_URL: "not a url" }), "REDIS_URL");
+  });
+});
+
+describe("RESPONSE_CACHE_MB and RESPONSE_CACHE_REDIS_PREFIX", () => {
+  it("read their variables; 0 MB turns the response cache off", () => {
+    expect(
+      loadConfig({ RESPONSE_CACHE_MB: "8", RESPONSE_CACHE_REDIS_PREFIX: "hub-a:rc:" }, false).responseCache,
+    ).toEqual({
+      maxBytes: 8 * 1024 * 1024,
+      keyPrefix: "hub-a:rc:",
+    });
+    expect(loadConfig({ RESPONSE_CACHE_MB: "0" }, false).responseCache).toBeNull();
+  });
+
+  it("refuse other values with one line", () => {
+    for (const raw of ["-1", "lots", "1.5", "99999999"])
+      expectOneLine(failure({ RESPONSE_CACHE_MB: raw }), "RESPONSE_CACHE_MB", raw);
+    for (const raw of ["", "a b", "key*", "x".repeat(101)])
+      expectOneLine(failure({ RESPONSE_CACHE_REDIS_PREFIX: raw }), "RESPONSE_CACHE_REDIS_PREFIX");
   });
 });
 
