@@ -6,7 +6,7 @@
  *
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:nested -- [--seconds 15] [--rounds 3]
  *     [--connections 20] [--data seed,synthetic] [--municipalities 100] [--servers hub,postgraphile] [--fresh]
- *     [--cpu-prof DIR]
+ *     [--cpu-prof DIR] [--baseline DIR]
  *
  * On the PostgreSQL server of `DATABASE_URL` it keeps two databases of its own between runs (`--fresh` makes them
  * anew): `bench_nested_seed` (the seed data) and `bench_nested_synthetic` (the seed data and `--municipalities`
@@ -17,7 +17,10 @@
  * plugins, such as strategies by adoption with nulls last and tags by name, are compared sorted), and runs
  * autocannon against each in turn, A B A B A B, printing requests per second, p50/p99, Node CPU per request (from
  * /proc, the server process only, not PostgreSQL), SQL statements per request (counted in the server's node-postgres
- * by `bench-statement-counter.ts`), peak RSS, the ratio hub/PostGraphile per pair, and the load average.
+ * by `bench-statement-counter.ts`), peak RSS, the ratio hub/PostGraphile per pair, and the load average. With
+ * `--baseline DIR` a third server, `baseline`, is the hub built in another checkout (e.g. a worktree of `main`), run
+ * in turn with the others on the same database: a change's before and after in one interleaved run, with the ratio
+ * hub/baseline of Node CPU per answer per round.
  * `--seconds` is the shortest run: a run lasts long enough for about three answers per connection, from the time of
  * one answer alone. The hub runs with `LOG_LEVEL=warn` (PostGraphile with `--disable-query-log`), its rate limit, cost limit and
  * execution timeout raised so that the query fits; both use a pool of 10 connections.
@@ -37,7 +40,7 @@ import { loadAverage } from "./bench-figures.js";
 
 /** What `npm run bench:nested -- --help` prints. */
 const USAGE = `Usage: npm run bench:nested -- [--seconds 15] [--rounds 3] [--connections 20] [--data seed,synthetic]
-         [--municipalities 100] [--servers hub,postgraphile] [--fresh] [--cpu-prof DIR]
+         [--municipalities 100] [--servers hub,postgraphile] [--fresh] [--cpu-prof DIR] [--baseline DIR]
 
 The reference nested read of issue 18, the hub against PostGraphile v4 on the same database, interleaved
 under load (autocannon). Needs DATABASE_URL (a postgres:// URL of a server where it may create the databases
@@ -52,6 +55,7 @@ both servers answer the same data.
   --servers LIST       hub, postgraphile (comma-separated)
   --fresh              make the bench databases anew
   --cpu-prof DIR       write the hub's CPU profiles into DIR
+  --baseline DIR       also run the hub built in the checkout DIR (its dist/), as "baseline", in turn
   --help, -h           show this text
 `;
 
@@ -81,7 +85,8 @@ const COUNTER = path.join(path.dirname(fileURLToPath(import.meta.url)), "bench-s
 const DATA_SETS = ["seed", "synthetic"] as const;
 const SERVERS = ["hub", "postgraphile"] as const;
 type DataSet = (typeof DATA_SETS)[number];
-type ServerName = (typeof SERVERS)[number];
+/** The servers measured: the hub, PostGraphile, and with `--baseline` the hub of another checkout. */
+type ServerName = (typeof SERVERS)[number] | "baseline";
 
 /** A command line or environment the bench cannot run with: printed as one line, exit code 2. */
 class BenchUsageError extends Error {}
@@ -97,6 +102,8 @@ interface Options {
   municipalities: number;
   fresh: boolean;
   cpuProfileDir: string | null;
+  /** The checkout whose build runs as `baseline`, or null. */
+  baselineRoot: string | null;
 }
 
 function wholeNumber(name: string, raw: string, min: number, max: number): number {
@@ -148,6 +155,7 @@ function readOptions(args: string[], env: NodeJS.ProcessEnv): Options {
         municipalities: { type: "string", default: "100" },
         fresh: { type: "boolean", default: false },
         "cpu-prof": { type: "string" },
+        baseline: { type: "string" },
       },
     }));
   } catch (error) {
@@ -157,6 +165,10 @@ function readOptions(args: string[], env: NodeJS.ProcessEnv): Options {
   const cpuProfileDir = values["cpu-prof"] as string | undefined;
   if (cpuProfileDir !== undefined && !cpuProfileDir.trim())
     throw new BenchUsageError("--cpu-prof needs a folder for the hub's CPU profiles");
+  const baseline = values.baseline as string | undefined;
+  const baselineRoot = baseline === undefined ? null : path.resolve(baseline);
+  if (baselineRoot && !existsSync(path.join(baselineRoot, "dist/server/main.js")))
+    throw new BenchUsageError(`--baseline ${baseline} has no dist/server/main.js: build that checkout first`);
   return {
     adminUrl: adminUrlOf(env.DATABASE_URL),
     seconds: wholeNumber("seconds", values.seconds as string, 3, 600),
@@ -167,6 +179,7 @@ function readOptions(args: string[], env: NodeJS.ProcessEnv): Options {
     municipalities: wholeNumber("municipalities", values.municipalities as string, 1, 20_000),
     fresh: values.fresh as boolean,
     cpuProfileDir: cpuProfileDir ? path.resolve(cpuProfileDir) : null,
+    baselineRoot,
   };
 }
 
@@ -258,11 +271,13 @@ function hubEnv(url: string, port: number): NodeJS.ProcessEnv {
   };
 }
 
-async function startHub(url: string, cpuProfileDir: string | null): Promise<Server> {
+/** Starts the hub built in `root` (this checkout, or `--baseline`'s as `baseline`). */
+async function startHub(url: string, cpuProfileDir: string | null, root = ROOT): Promise<Server> {
   const port = await findFreePort();
   const nodeArgs = cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${cpuProfileDir}`] : [];
-  const { child, log } = spawnNode([path.join(ROOT, "dist/server/main.js")], ROOT, hubEnv(url, port), nodeArgs);
-  const server: Server = { name: "hub", child, url: `http://127.0.0.1:${port}/graphql`, log };
+  const { child, log } = spawnNode([path.join(root, "dist/server/main.js")], root, hubEnv(url, port), nodeArgs);
+  const name = root === ROOT ? "hub" : "baseline";
+  const server: Server = { name, child, url: `http://127.0.0.1:${port}/graphql`, log };
   await waitForGraphql(server);
   return server;
 }
@@ -448,7 +463,7 @@ interface Target {
 }
 
 function targetOf(server: Server, variables: Record<string, unknown>): Target {
-  const query = server.name === "hub" ? HUB_QUERY : POSTGRAPHILE_QUERY;
+  const query = server.name === "postgraphile" ? POSTGRAPHILE_QUERY : HUB_QUERY;
   return { server, body: JSON.stringify({ query, variables }), expected: "" };
 }
 
@@ -458,9 +473,10 @@ async function checkAnswers(targets: Target[]): Promise<{ objects: number; kb: n
   for (const target of targets) {
     const { query, variables } = JSON.parse(target.body);
     target.expected = await post(target.server.url, query, variables);
-    const data = target.server.name === "hub" ? normaliseHub(target.expected) : normalisePostgraphile(target.expected);
+    const data =
+      target.server.name === "postgraphile" ? normalisePostgraphile(target.expected) : normaliseHub(target.expected);
     const difference = reference && firstDifference(reference, data);
-    if (difference) throw new Error(`the hub and PostGraphile answer different data: ${difference}`);
+    if (difference) throw new Error(`${target.server.name} answers different data: ${difference}`);
     reference ??= data;
   }
   const hub = targets.find((target) => target.server.name === "hub") ?? targets[0];
@@ -619,11 +635,12 @@ async function benchDataSet(options: Options, dataSet: DataSet): Promise<void> {
   try {
     for (const name of options.servers)
       servers.push(name === "hub" ? await startHub(url, options.cpuProfileDir) : await startPostgraphile(url));
+    if (options.baselineRoot) servers.push(await startHub(url, null, options.baselineRoot));
     const targets = servers.map((server) => targetOf(server, { municipalities: 100 }));
     const size = await checkAnswers(targets);
     console.log(
       `\n${dataSet}: ${size.municipalities} municipalities in the answer, ${size.objects} objects, ${size.kb.toFixed(1)} KB (hub)${
-        targets.length > 1 ? "; both servers answer the same data" : ""
+        targets.length > 1 ? "; the servers answer the same data" : ""
       }; ${options.connections} connections, ${options.rounds} rounds, load average ${loadAverage()}`,
     );
     // A short warm-up each, so that neither the serial figures nor the first round are the JIT's.
@@ -645,6 +662,7 @@ async function benchDataSet(options: Options, dataSet: DataSet): Promise<void> {
       "round  server          req/s   p50 ms   p99 ms  CPU ms/req  SQL/req  peak RSS MB  failed   load average",
     );
     const ratios: string[] = [];
+    const cpuRatios: string[] = [];
     for (let round = 1; round <= options.rounds; round++) {
       const figures = new Map<ServerName, RunFigures>();
       for (const target of targets) {
@@ -656,8 +674,11 @@ async function benchDataSet(options: Options, dataSet: DataSet): Promise<void> {
       const hub = figures.get("hub");
       const other = figures.get("postgraphile");
       if (hub && other) ratios.push((hub.rps / other.rps).toFixed(2));
+      const baseline = figures.get("baseline");
+      if (hub && baseline) cpuRatios.push((hub.cpuMsPerRequest / baseline.cpuMsPerRequest).toFixed(2));
     }
     if (ratios.length) console.log(`ratio hub/PostGraphile (req/s) per pair: ${ratios.join(", ")}`);
+    if (cpuRatios.length) console.log(`ratio hub/baseline (Node CPU ms per answer) per round: ${cpuRatios.join(", ")}`);
     console.log(
       `peak RSS (VmHWM) over the data set: ${servers.map((server) => `${server.name} ${memoryMbOf(server.child.pid!, "VmHWM").toFixed(0)} MB`).join(", ")}`,
     );
