@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import type { MikroORM } from "@mikro-orm/postgresql";
-import { ApolloServerPluginCacheControl } from "@apollo/server/plugin/cacheControl";
+import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import express from "express";
 import type { HubContext } from "../schema/common/context.js";
 import { features } from "../schema/features.js";
@@ -19,6 +19,7 @@ import { exportPoints } from "./export/export.params.js";
 import { createExplorerRouter } from "./explorer/explorer.router.js";
 import { explorerLandingPage } from "./explorer/landing-page.plugin.js";
 import { createExportRouter, exportHeaders } from "./export/export.router.js";
+import { cachePolicyPlugin } from "./graphql/cache-policy.js";
 import { knownOperationTypes, privateForTokenHolders, rejectNulCharacters } from "./graphql/guards.js";
 import { introspectionCachePlugin } from "./graphql/introspection-cache.js";
 import { databaseUnavailable } from "./graphql/database-unavailable.plugin.js";
@@ -120,7 +121,8 @@ export class Hub {
       plugins: [
         ApolloServerPluginDrainHttpServer({ httpServer: this.httpServer }),
         // Public data: GET responses (e.g. embedded project cards) may be cached for a minute.
-        ApolloServerPluginCacheControl({ defaultMaxAge: 60 }),
+        ApolloServerPluginCacheControlDisabled(),
+        cachePolicyPlugin(60),
         // …but never an answer to a token holder, which may show drafts.
         privateForTokenHolders,
         rejectNulCharacters,

@@ -1,5 +1,5 @@
-import type { GraphQLResolveInfo } from "graphql";
-import { Ctx, Info, Query, Resolver } from "type-graphql";
+import { Ctx, Extensions, Query, Resolver } from "type-graphql";
+import { PER_CALLER } from "../common/cache-policy.js";
 import type { HubContext } from "../common/context.js";
 import { Viewer } from "./viewer.js";
 
@@ -10,14 +10,9 @@ export class ViewerResolver {
     nullable: true,
     description: "The API token of this request (`Authorization: Bearer …`); null for anonymous callers.",
   })
-  viewer(@Ctx() { viewer }: HubContext, @Info() info: GraphQLResolveInfo): Viewer | null {
-    // Differs per caller: never in a shared cache.
-    (
-      info as GraphQLResolveInfo & { cacheControl?: { setCacheHint(hint: { maxAge: number; scope: "PRIVATE" }): void } }
-    ).cacheControl?.setCacheHint({
-      maxAge: 0,
-      scope: "PRIVATE",
-    });
+  // Differs per caller: never in a shared cache.
+  @Extensions({ ...PER_CALLER })
+  viewer(@Ctx() { viewer }: HubContext): Viewer | null {
     return viewer;
   }
 }

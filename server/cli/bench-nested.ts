@@ -6,7 +6,7 @@
  *
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:nested -- [--seconds 15] [--rounds 3]
  *     [--connections 20] [--data seed,synthetic] [--municipalities 100] [--servers hub,postgraphile] [--fresh]
- *     [--modes uncached,cached] [--cpu-prof DIR]
+ *     [--modes uncached,cached] [--cpu-prof DIR] [--baseline DIR]
  *
  * On the PostgreSQL server of `DATABASE_URL` it keeps two databases of its own between runs (`--fresh` makes them
  * anew): `bench_nested_seed` (the seed data) and `bench_nested_synthetic` (the seed data and `--municipalities`
@@ -17,7 +17,10 @@
  * plugins, such as strategies by adoption with nulls last and tags by name, are compared sorted), and runs
  * autocannon against each in turn, A B A B A B, printing requests per second, p50/p99, Node CPU per request (from
  * /proc, the server process only, not PostgreSQL), SQL statements per request (counted in the server's node-postgres
- * by `bench-statement-counter.ts`), peak RSS, the ratio hub/PostGraphile per pair, and the load average.
+ * by `bench-statement-counter.ts`), peak RSS, the ratio hub/PostGraphile per pair, and the load average. With
+ * `--baseline DIR` a third server, `baseline`, is the hub built in another checkout (e.g. a worktree of `main`), run
+ * in turn with the others on the same database: a change's before and after in one interleaved run, with the ratio
+ * hub/baseline of Node CPU per answer per round.
  * `--seconds` is the shortest run: a run lasts long enough for about three answers per connection, from the time of
  * one answer alone. With `--modes` holding `cached` (the default), each round adds a third run, "hub GET cached": the
  * same query sent again and again as an anonymous GET, which the hub's response cache answers (checked: its second
@@ -41,7 +44,7 @@ import { loadAverage } from "./bench-figures.js";
 /** What `npm run bench:nested -- --help` prints. */
 const USAGE = `Usage: npm run bench:nested -- [--seconds 15] [--rounds 3] [--connections 20] [--data seed,synthetic]
          [--municipalities 100] [--servers hub,postgraphile] [--modes uncached,cached] [--fresh]
-         [--cpu-prof DIR]
+         [--cpu-prof DIR] [--baseline DIR]
 
 The reference nested read of issue 18, the hub against PostGraphile v4 on the same database, interleaved
 under load (autocannon). Needs DATABASE_URL (a postgres:// URL of a server where it may create the databases
@@ -57,6 +60,7 @@ both servers answer the same data.
   --modes LIST         uncached (the hub asked by POST), cached (also by GET, answered from its response cache)
   --fresh              make the bench databases anew
   --cpu-prof DIR       write the hub's CPU profiles into DIR
+  --baseline DIR       also run the hub built in the checkout DIR (its dist/), as "baseline", in turn
   --help, -h           show this text
 `;
 
@@ -87,7 +91,8 @@ const DATA_SETS = ["seed", "synthetic"] as const;
 const SERVERS = ["hub", "postgraphile"] as const;
 const MODES = ["uncached", "cached"] as const;
 type DataSet = (typeof DATA_SETS)[number];
-type ServerName = (typeof SERVERS)[number];
+/** The servers measured: the hub, PostGraphile, and with `--baseline` the hub of another checkout. */
+type ServerName = (typeof SERVERS)[number] | "baseline";
 
 /** A command line or environment the bench cannot run with: printed as one line, exit code 2. */
 class BenchUsageError extends Error {}
@@ -105,6 +110,8 @@ interface Options {
   municipalities: number;
   fresh: boolean;
   cpuProfileDir: string | null;
+  /** The checkout whose build runs as `baseline`, or null. */
+  baselineRoot: string | null;
 }
 
 function wholeNumber(name: string, raw: string, min: number, max: number): number {
@@ -157,6 +164,7 @@ function readOptions(args: string[], env: NodeJS.ProcessEnv): Options {
         municipalities: { type: "string", default: "100" },
         fresh: { type: "boolean", default: false },
         "cpu-prof": { type: "string" },
+        baseline: { type: "string" },
       },
     }));
   } catch (error) {
@@ -166,6 +174,10 @@ function readOptions(args: string[], env: NodeJS.ProcessEnv): Options {
   const cpuProfileDir = values["cpu-prof"] as string | undefined;
   if (cpuProfileDir !== undefined && !cpuProfileDir.trim())
     throw new BenchUsageError("--cpu-prof needs a folder for the hub's CPU profiles");
+  const baseline = values.baseline as string | undefined;
+  const baselineRoot = baseline === undefined ? null : path.resolve(baseline);
+  if (baselineRoot && !existsSync(path.join(baselineRoot, "dist/server/main.js")))
+    throw new BenchUsageError(`--baseline ${baseline} has no dist/server/main.js: build that checkout first`);
   return {
     adminUrl: adminUrlOf(env.DATABASE_URL),
     seconds: wholeNumber("seconds", values.seconds as string, 3, 600),
@@ -177,6 +189,7 @@ function readOptions(args: string[], env: NodeJS.ProcessEnv): Options {
     municipalities: wholeNumber("municipalities", values.municipalities as string, 1, 20_000),
     fresh: values.fresh as boolean,
     cpuProfileDir: cpuProfileDir ? path.resolve(cpuProfileDir) : null,
+    baselineRoot,
   };
 }
 
@@ -268,11 +281,13 @@ function hubEnv(url: string, port: number): NodeJS.ProcessEnv {
   };
 }
 
-async function startHub(url: string, cpuProfileDir: string | null): Promise<Server> {
+/** Starts the hub built in `root` (this checkout, or `--baseline`'s as `baseline`). */
+async function startHub(url: string, cpuProfileDir: string | null, root = ROOT): Promise<Server> {
   const port = await findFreePort();
   const nodeArgs = cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${cpuProfileDir}`] : [];
-  const { child, log } = spawnNode([path.join(ROOT, "dist/server/main.js")], ROOT, hubEnv(url, port), nodeArgs);
-  const server: Server = { name: "hub", child, url: `http://127.0.0.1:${port}/graphql`, log };
+  const { child, log } = spawnNode([path.join(root, "dist/server/main.js")], root, hubEnv(url, port), nodeArgs);
+  const name = root === ROOT ? "hub" : "baseline";
+  const server: Server = { name, child, url: `http://127.0.0.1:${port}/graphql`, log };
   await waitForGraphql(server);
   return server;
 }
@@ -462,7 +477,7 @@ interface Target {
 }
 
 function targetOf(server: Server, variables: Record<string, unknown>): Target {
-  const query = server.name === "hub" ? HUB_QUERY : POSTGRAPHILE_QUERY;
+  const query = server.name === "postgraphile" ? POSTGRAPHILE_QUERY : HUB_QUERY;
   return { server, label: server.name, body: JSON.stringify({ query, variables }), getUrl: null, expected: "" };
 }
 
@@ -501,9 +516,10 @@ async function checkAnswers(targets: Target[]): Promise<{ objects: number; kb: n
   for (const target of targets) {
     const { query, variables } = JSON.parse(target.body);
     target.expected = await post(target.server.url, query, variables);
-    const data = target.server.name === "hub" ? normaliseHub(target.expected) : normalisePostgraphile(target.expected);
+    const data =
+      target.server.name === "postgraphile" ? normalisePostgraphile(target.expected) : normaliseHub(target.expected);
     const difference = reference && firstDifference(reference, data);
-    if (difference) throw new Error(`the hub and PostGraphile answer different data: ${difference}`);
+    if (difference) throw new Error(`${target.server.name} answers different data: ${difference}`);
     reference ??= data;
   }
   const hub = targets.find((target) => target.server.name === "hub") ?? targets[0];
@@ -659,6 +675,7 @@ function printRun(round: number, name: string, figures: RunFigures): void {
 async function runRounds(targets: Target[], durations: Map<string, number>, options: Options): Promise<void> {
   const ratios: string[] = [];
   const cachedRatios: string[] = [];
+  const cpuRatios: string[] = [];
   for (let round = 1; round <= options.rounds; round++) {
     const figures = new Map<string, RunFigures>();
     for (const target of targets) {
@@ -670,12 +687,15 @@ async function runRounds(targets: Target[], durations: Map<string, number>, opti
     const other = figures.get("postgraphile");
     const hub = figures.get("hub");
     const cached = figures.get("hub GET cached");
+    const baseline = figures.get("baseline");
     if (hub && other) ratios.push((hub.rps / other.rps).toFixed(2));
     if (cached && other) cachedRatios.push((cached.rps / other.rps).toFixed(2));
+    if (hub && baseline) cpuRatios.push((hub.cpuMsPerRequest / baseline.cpuMsPerRequest).toFixed(2));
   }
   if (ratios.length) console.log(`ratio hub/PostGraphile (req/s) per pair: ${ratios.join(", ")}`);
   if (cachedRatios.length)
     console.log(`ratio hub GET cached/PostGraphile (req/s), repeated query, per pair: ${cachedRatios.join(", ")}`);
+  if (cpuRatios.length) console.log(`ratio hub/baseline (Node CPU ms per answer) per round: ${cpuRatios.join(", ")}`);
 }
 
 /** Measures one data set: both servers on its database, checked, then interleaved load runs. */
@@ -685,6 +705,7 @@ async function benchDataSet(options: Options, dataSet: DataSet): Promise<void> {
   try {
     for (const name of options.servers)
       servers.push(name === "hub" ? await startHub(url, options.cpuProfileDir) : await startPostgraphile(url));
+    if (options.baselineRoot) servers.push(await startHub(url, null, options.baselineRoot));
     const targets = servers.map((server) => targetOf(server, { municipalities: 100 }));
     const size = await checkAnswers(targets);
     const hubTarget = targets.find((target) => target.server.name === "hub");
@@ -695,7 +716,7 @@ async function benchDataSet(options: Options, dataSet: DataSet): Promise<void> {
     }
     console.log(
       `\n${dataSet}: ${size.municipalities} municipalities in the answer, ${size.objects} objects, ${size.kb.toFixed(1)} KB (hub)${
-        targets.length > 1 ? "; both servers answer the same data" : ""
+        targets.length > 1 ? "; the servers answer the same data" : ""
       }; ${options.connections} connections, ${options.rounds} rounds, load average ${loadAverage()}`,
     );
     // A short warm-up each, so that neither the serial figures nor the first round are the JIT's.

@@ -1,5 +1,5 @@
 import { type GraphQLSchema, lexicographicSortSchema, printSchema } from "graphql";
-import { buildSchemaSync } from "type-graphql";
+import { buildSchemaSync, getMetadataStorage } from "type-graphql";
 import { features as allFeatures } from "../../schema/features.js";
 import type { Feature } from "../../schema/features.types.js";
 import { resolversOf } from "../../schema/resolvers.js";
@@ -14,6 +14,7 @@ import { searchableOf } from "../../schema/search/searchable-types.js";
 export function buildHubSchema(features: readonly Feature[] = allFeatures): GraphQLSchema {
   const searchable = searchableOf(features);
   useSearchableTypes(searchable);
+  readPropertiesPlainly();
   const schema = buildSchemaSync({
     resolvers: resolversOf(features),
     // Arguments and inputs are checked by their class-validator decorators.
@@ -21,6 +22,17 @@ export function buildHubSchema(features: readonly Feature[] = allFeatures): Grap
   });
   attachSearchCatalog(schema, new SearchCatalog(searchable));
   return schema;
+}
+
+/**
+ * Lets graphql-js read a field that shows a property of the same name (no resolver, middleware or role of its own)
+ * as a plain property, instead of through a resolver of type-graphql: such a resolver per scalar field also made
+ * the hub's deadline wrapper (server/graphql/limits.ts) run on every one of them. The same value either way.
+ */
+function readPropertiesPlainly(): void {
+  for (const field of getMetadataStorage().fields)
+    if (field.simple === undefined && field.name === field.schemaName && !field.middlewares?.length && !field.roles)
+      field.simple = true;
 }
 
 /** The committed SDL: sorted, so that it only changes when the schema does. */

@@ -44,6 +44,7 @@ describe("bench:nested command line", () => {
     [["--data", ""], /--data takes seed, synthetic/],
     [["--servers", "hub,hasura"], /--servers takes hub, postgraphile/],
     [["--cpu-prof", " "], /--cpu-prof needs a folder/],
+    [["--baseline", "/nonexistent-checkout"], /--baseline \/nonexistent-checkout has no dist\/server\/main.js/],
     [["--fresh=yes"], /--fresh/],
     [["--bogus"], /Unknown option '--bogus'/],
     [["seed"], /Unexpected argument 'seed'/],

@@ -78,6 +78,42 @@ describe("cross-origin reads", () => {
   });
 });
 
+describe("cache headers of GraphQL answers", () => {
+  /** The `Cache-Control` of a POSTed query. */
+  async function cacheControlOf(query: string, variables: Record<string, unknown> = {}): Promise<string | null> {
+    const res = await fetch(hub.url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query, variables }),
+    });
+    await res.arrayBuffer();
+    return res.headers.get("cache-control");
+  }
+
+  it("lets a minute's public caching hold for data, nested lists and fragments alike", async () => {
+    expect(await cacheControlOf("{ topics { nodes { key } } }")).toBe("max-age=60, public");
+    expect(
+      await cacheControlOf("{ municipalities(first: 2) { nodes { slug projects(first: 1) { nodes { slug } } } } }"),
+    ).toBe("max-age=60, public");
+    expect(await cacheControlOf("{ ...Root } fragment Root on Query { topics { nodes { key } } }")).toBe(
+      "max-age=60, public",
+    );
+  });
+
+  it("never lets a cache keep what differs per caller, nor an answer without data or with errors", async () => {
+    expect(await cacheControlOf("{ viewer { name } }")).toBe("no-store");
+    expect(await cacheControlOf("{ topics { nodes { key } } ...V } fragment V on Query { viewer { name } }")).toBe(
+      "no-store",
+    );
+    expect(await cacheControlOf("{ __typename }")).toBe("no-store");
+    expect(await cacheControlOf("{ __schema { queryType { name } } }")).toBe("no-store");
+    expect(
+      await cacheControlOf("query ($no: Boolean!) { topics @skip(if: $no) { nodes { key } } }", { no: true }),
+    ).toBe("no-store");
+    expect(await cacheControlOf("{ project(slug: 1) { slug } }")).toBe("no-store");
+  });
+});
+
 describe("malformed paths", () => {
   it("a malformed percent-encoding anywhere is a 400, not a 500", async () => {
     for (const path of ["/nope/%E0%A4%A", "/graphql/%"]) {
