@@ -1,6 +1,7 @@
 import type { MigrationObject } from "@mikro-orm/core";
 import { Migration20261205225444ProjectReplacedProducts } from "./Migration20261205225444ProjectReplacedProducts.js";
 import { Migration20261206004500SourceListIndexes } from "./Migration20261206004500SourceListIndexes.js";
+import { Migration20261206013000EditorSessions } from "./Migration20261206013000EditorSessions.js";
 import { Migration20261205215314ProjectStatusNotStated } from "./Migration20261205215314ProjectStatusNotStated.js";
 import { Migration20261205200537ListIndexes } from "./Migration20261205200537ListIndexes.js";
 import { Migration20261205190436SearchDeclared } from "./Migration20261205190436SearchDeclared.js";
@@ -36,4 +37,5 @@ export const migrations: MigrationObject[] = [
   { name: "Migration20261205215314ProjectStatusNotStated", class: Migration20261205215314ProjectStatusNotStated },
   { name: "Migration20261205225444ProjectReplacedProducts", class: Migration20261205225444ProjectReplacedProducts },
   { name: "Migration20261206004500SourceListIndexes", class: Migration20261206004500SourceListIndexes },
+  { name: "Migration20261206013000EditorSessions", class: Migration20261206013000EditorSessions },
 ];
