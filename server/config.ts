@@ -23,6 +23,8 @@ export interface HubConfig {
   allowedHosts: string[];
   /** How long rendered cards, project pages and oEmbed answers are kept in memory, in seconds; 0 keeps none. */
   pageCacheSeconds: number;
+  /** How long an editor's website session lives: idle timeout and absolute lifetime (SESSION_IDLE_MINUTES, SESSION_MAX_HOURS). */
+  session: { idleMs: number; maxMs: number };
   /** External PostgreSQL; when null the embedded PostgreSQL is started. */
   databaseUrl: string | null;
   /** Directory of the embedded PostgreSQL's data. */
@@ -356,6 +358,8 @@ const schema = z.object({
   ALLOWED_HOSTS: allowedHosts,
   // No longer than the public max-age of cards and pages (300 s), so that a publish shows within it.
   PAGE_CACHE_SECONDS: count("PAGE_CACHE_SECONDS", 60, 0, 300),
+  SESSION_IDLE_MINUTES: count("SESSION_IDLE_MINUTES", 30, 1, 24 * 60),
+  SESSION_MAX_HOURS: count("SESSION_MAX_HOURS", 10, 1, 7 * 24),
   DATABASE_URL: databaseUrl,
   DATA_DIR: z.string().default(DEFAULT_DATA_DIR),
   EMBEDDED_PG_PORT: port("EMBEDDED_PG_PORT", 54329, 1),
@@ -412,6 +416,23 @@ function checkedTracing(env: NodeJS.ProcessEnv): TracingConfig | null {
   return tracing;
 }
 
+/** The limits of every GraphQL operation, from MAX_QUERY_DEPTH … EXECUTION_TIMEOUT_MS. */
+function operationLimits(value: z.infer<typeof schema>): OperationLimits {
+  return {
+    depth: value.MAX_QUERY_DEPTH,
+    aliases: value.MAX_ALIASES,
+    directives: value.MAX_DIRECTIVES,
+    tokens: value.MAX_TOKENS,
+    cost: value.MAX_QUERY_COST,
+    executionTimeoutMs: value.EXECUTION_TIMEOUT_MS,
+  };
+}
+
+/** The editor sessions' lifetime from SESSION_IDLE_MINUTES and SESSION_MAX_HOURS. */
+function sessionLifetime(value: { SESSION_IDLE_MINUTES: number; SESSION_MAX_HOURS: number }): HubConfig["session"] {
+  return { idleMs: value.SESSION_IDLE_MINUTES * 60_000, maxMs: value.SESSION_MAX_HOURS * 3_600_000 };
+}
+
 /** The environment parsed by the schema, with the checks that span variables; throws a one-line `ConfigError`. */
 function parsedEnvironment(env: NodeJS.ProcessEnv): z.infer<typeof schema> {
   const parsed = schema.safeParse(env);
@@ -453,6 +474,7 @@ export function loadConfig(
     publicUrl: value.PUBLIC_URL,
     allowedHosts: value.ALLOWED_HOSTS,
     pageCacheSeconds: value.PAGE_CACHE_SECONDS,
+    session: sessionLifetime(value),
     databaseUrl: value.DATABASE_URL,
     dataDir: path.resolve(value.DATA_DIR),
     embeddedPostgresPort: value.EMBEDDED_PG_PORT,
@@ -460,14 +482,7 @@ export function loadConfig(
     logLevel: value.LOG_LEVEL,
     logFormat: value.LOG_FORMAT ?? (isTerminal ? "pretty" : "json"),
     environment: value.NODE_ENV,
-    limits: {
-      depth: value.MAX_QUERY_DEPTH,
-      aliases: value.MAX_ALIASES,
-      directives: value.MAX_DIRECTIVES,
-      tokens: value.MAX_TOKENS,
-      cost: value.MAX_QUERY_COST,
-      executionTimeoutMs: value.EXECUTION_TIMEOUT_MS,
-    },
+    limits: operationLimits(value),
     maxResponseNodes: value.MAX_RESPONSE_NODES,
     trustProxy: value.TRUST_PROXY,
     rateLimit: { points: value.RATE_LIMIT_POINTS, durationSeconds: value.RATE_LIMIT_DURATION_SECONDS },

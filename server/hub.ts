@@ -14,6 +14,7 @@ import { type Database, openDatabase, statementTimeoutFor } from "./database/dat
 import { DatabaseWatch } from "./database/database-watch.js";
 import { limitConnectionsPerOperation } from "./database/request-connections.js";
 import { formatError } from "./errors.js";
+import { createEditorRouter } from "./editor/editor.router.js";
 import { createEmbedRouter } from "./embed/embed.router.js";
 import { exportPoints } from "./export/export.params.js";
 import { createExplorerRouter } from "./explorer/explorer.router.js";
@@ -42,7 +43,7 @@ import { responseCachePlugins } from "./response-cache/response-cache.plugin.js"
 import { createResponseStore, type ResponseStore } from "./response-cache/response-store.js";
 import { currentRequestId } from "./request-scope.js";
 import { seedIfEmpty } from "./seeding.js";
-import { createSiteQueryRunner } from "./site/run-query.js";
+import { createSiteQueryRunner, type RunSiteQuery } from "./site/run-query.js";
 import { createSiteRouter } from "./site/site.router.js";
 import { createSearchEngine, type SearchRuntime } from "./search/search-runtime.js";
 
@@ -264,6 +265,13 @@ export class Hub {
     );
   }
 
+  /** The editor pages (server/editor/): sessions from API tokens, whose pages run as the token's viewer. */
+  private mountEditorPages(run: RunSiteQuery, rateLimiter: RateLimiter): void {
+    const { config, logger } = this.options;
+    const { publicUrl, site, session: lifetime } = config;
+    this.app.use(createEditorRouter({ orm: this.orm, run, logger, rateLimiter, publicUrl, site, lifetime }));
+  }
+
   private mountRoutes(): void {
     const { config, logger } = this.options;
     const orm = this.orm;
@@ -309,6 +317,7 @@ export class Hub {
       rateLimit: config.rateLimit,
       rateLimitCostPerPoint: config.rateLimitCostPerPoint,
     };
+    this.mountEditorPages(run, rateLimiter);
     this.app.use(
       createSiteRouter({
         run,

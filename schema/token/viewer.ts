@@ -1,4 +1,5 @@
 import { Field, ObjectType } from "type-graphql";
+import type { ApiToken } from "./api-token.entity.js";
 import { TokenRole } from "./token-role.enum.js";
 
 /** Who is calling: the verified API token of the request. Anonymous callers have none. */
@@ -15,4 +16,9 @@ export class Viewer {
 
   /** Database id of an editor's municipality; null for admins (resolved by the resolver). */
   municipalityId: number | null;
+}
+
+/** The viewer a verified token identifies. */
+export function viewerOfToken(record: ApiToken): Viewer {
+  return { tokenId: record.id, name: record.name, role: record.role, municipalityId: record.municipality?.id ?? null };
 }

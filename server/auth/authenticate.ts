@@ -2,7 +2,7 @@ import type { MikroORM } from "@mikro-orm/postgresql";
 import type { NextFunction, Request, RequestHandler, Response } from "express";
 import { ErrorCode } from "../../schema/common/errors.js";
 import { hashToken, isTokenActive, TOKEN_PATTERN, verifyToken } from "../../schema/token/token.service.js";
-import type { Viewer } from "../../schema/token/viewer.js";
+import { type Viewer, viewerOfToken } from "../../schema/token/viewer.js";
 import type { Logger } from "../logger.js";
 
 /**
@@ -149,9 +149,7 @@ export function createAuthenticator({ orm, logger, cacheMs = AUTH_CACHE_MS }: Au
     } catch (error) {
       return next(error);
     }
-    const viewer: Viewer | null = record
-      ? { tokenId: record.id, name: record.name, role: record.role, municipalityId: record.municipality?.id ?? null }
-      : null;
+    const viewer: Viewer | null = record ? viewerOfToken(record) : null;
     remember(pending.hash, viewer);
     if (!viewer) {
       logger.debug({ tokenHash: pending.hash.slice(0, 12) }, "refused an unknown or revoked API token");

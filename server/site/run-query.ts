@@ -4,6 +4,7 @@ import type { HubContext } from "../../schema/common/context.js";
 import { requestContext } from "../http/request-context.js";
 import type { Logger } from "../logger.js";
 import type { SearchEngine } from "../../schema/search/search-engine.port.js";
+import type { Viewer } from "../../schema/token/viewer.js";
 
 /** What the site needs to run its GraphQL documents in-process. */
 export interface SiteQueryOptions {
@@ -13,8 +14,15 @@ export interface SiteQueryOptions {
   search: SearchEngine;
 }
 
-/** Runs one of the site's committed documents as an anonymous client; resolves to its data. */
-export type RunSiteQuery = <T>(document: string, variables?: Record<string, unknown>) => Promise<T>;
+/**
+ * Runs one of the site's committed documents as an anonymous client, or, on the editor pages, as the token a
+ * signed-in editor's session acts for; resolves to its data.
+ */
+export type RunSiteQuery = <T>(
+  document: string,
+  variables?: Record<string, unknown>,
+  viewer?: Viewer | null,
+) => Promise<T>;
 
 /** A GraphQL answer with errors: the page cannot be rendered from it. */
 export class SiteQueryError extends Error {
@@ -39,8 +47,12 @@ export class SiteQueryError extends Error {
  * it by a second path.
  */
 export function createSiteQueryRunner({ apollo, orm, logger, search }: SiteQueryOptions): RunSiteQuery {
-  return async <T>(document: string, variables: Record<string, unknown> = {}): Promise<T> => {
-    const contextValue = requestContext({ orm, logger, search }, null);
+  return async <T>(
+    document: string,
+    variables: Record<string, unknown> = {},
+    viewer: Viewer | null = null,
+  ): Promise<T> => {
+    const contextValue = requestContext({ orm, logger, search }, viewer);
     const response = await apollo.executeOperation<T>({ query: document, variables }, { contextValue });
     if (response.body.kind !== "single") throw new SiteQueryError("a site query answered incrementally", undefined);
     const { data, errors } = response.body.singleResult;

@@ -31,6 +31,7 @@ describe("loadConfig defaults", () => {
       publicUrl: null,
       allowedHosts: [],
       pageCacheSeconds: 60,
+      session: { idleMs: 30 * 60_000, maxMs: 10 * 3_600_000 },
       databaseUrl: null,
       limits: { depth: 12, aliases: 30, directives: 20, tokens: 3000, cost: 10_000, executionTimeoutMs: 10_000 },
       maxResponseNodes: 50_000,
@@ -78,6 +79,8 @@ describe("loadConfig defaults", () => {
         LOG_FORMAT: "pretty",
         NODE_ENV: "production",
         TRUST_PROXY: "127.0.0.1",
+        SESSION_IDLE_MINUTES: "15",
+        SESSION_MAX_HOURS: "8",
       },
       false,
     );
@@ -88,6 +91,7 @@ describe("loadConfig defaults", () => {
       publicUrl: "https://ikz-hub.example",
       allowedHosts: [],
       pageCacheSeconds: 60,
+      session: { idleMs: 15 * 60_000, maxMs: 8 * 3_600_000 },
       databaseUrl: "postgres://hub@db.example:5432/ikz",
       limits: { depth: 12, aliases: 30, directives: 20, tokens: 3000, cost: 10_000, executionTimeoutMs: 10_000 },
       maxResponseNodes: 50_000,
@@ -423,6 +427,15 @@ describe("PAGE_CACHE_SECONDS", () => {
   it("refuses longer or non-numeric lifetimes with one line", () => {
     for (const raw of ["301", "-1", "1m", ""])
       expectOneLine(failure({ PAGE_CACHE_SECONDS: raw }), "PAGE_CACHE_SECONDS", raw);
+  });
+});
+
+describe("SESSION_IDLE_MINUTES and SESSION_MAX_HOURS", () => {
+  it("refuses lifetimes out of range or not whole numbers with one line", () => {
+    for (const raw of ["0", "1441", "1.5", "abc", ""])
+      expectOneLine(failure({ SESSION_IDLE_MINUTES: raw }), "SESSION_IDLE_MINUTES", raw);
+    for (const raw of ["0", "169", "-2", "x"])
+      expectOneLine(failure({ SESSION_MAX_HOURS: raw }), "SESSION_MAX_HOURS", raw);
   });
 });
 

@@ -18,6 +18,7 @@ import { Migration20261205225444ProjectReplacedProducts } from "./Migration20261
 import { Migration20261206004500SourceListIndexes } from "./Migration20261206004500SourceListIndexes.js";
 import { Migration20261206010000StrategyStatusInPreparation } from "./Migration20261206010000StrategyStatusInPreparation.js";
 import { Migration20261206010100ProjectStatusHistory } from "./Migration20261206010100ProjectStatusHistory.js";
+import { Migration20261206013000EditorSessions } from "./Migration20261206013000EditorSessions.js";
 import { Migration20261206020000IndicatorSeries } from "./Migration20261206020000IndicatorSeries.js";
 import { Migration20261206030000PopulationSource } from "./Migration20261206030000PopulationSource.js";
 
@@ -45,6 +46,7 @@ export const migrations: MigrationObject[] = [
     class: Migration20261206010000StrategyStatusInPreparation,
   },
   { name: "Migration20261206010100ProjectStatusHistory", class: Migration20261206010100ProjectStatusHistory },
+  { name: "Migration20261206013000EditorSessions", class: Migration20261206013000EditorSessions },
   { name: "Migration20261206020000IndicatorSeries", class: Migration20261206020000IndicatorSeries },
   { name: "Migration20261206030000PopulationSource", class: Migration20261206030000PopulationSource },
 ];

@@ -1,0 +1,48 @@
+import { Entity, Index, ManyToOne, PrimaryKey, Property, type Ref } from "@mikro-orm/core";
+import { ApiToken } from "./api-token.entity.js";
+
+/**
+ * A signed-in editor's session on the hub's website: made at sign-in from an API token, kept server-side,
+ * and named in the browser only by a random id whose SHA-256 is stored here. It ends when signed out, when
+ * idle too long, when its absolute lifetime runs out, or when its token is revoked.
+ */
+@Entity()
+@Index({ properties: ["token", "endedAt"] })
+export class EditorSession {
+  @PrimaryKey({ type: "integer", autoincrement: true })
+  id!: number;
+
+  /** SHA-256 of the session id the cookie carries, lower-case hex. */
+  @Property({ type: "string", length: 64, unique: true })
+  idHash: string;
+
+  /** The token the editor signed in with: the session acts as it, and dies with it. */
+  @ManyToOne({ entity: () => ApiToken, ref: true, deleteRule: "cascade" })
+  token: Ref<ApiToken>;
+
+  /** The secret the session's forms carry against cross-site requests. */
+  @Property({ type: "string", length: 64 })
+  csrfSecret: string;
+
+  @Property({ type: "datetime", length: 3 })
+  createdAt: Date = new Date();
+
+  /** When the session was last used; it ends when idle longer than the configured timeout. */
+  @Property({ type: "datetime", length: 3 })
+  lastSeenAt: Date = new Date();
+
+  /** The end of its absolute lifetime, however active it is. */
+  @Property({ type: "datetime", length: 3 })
+  expiresAt: Date;
+
+  /** When it was signed out (or replaced by a new sign-in); null while open. */
+  @Property({ type: "datetime", length: 3, nullable: true })
+  endedAt: Date | null = null;
+
+  constructor(idHash: string, token: Ref<ApiToken>, csrfSecret: string, expiresAt: Date) {
+    this.idHash = idHash;
+    this.token = token;
+    this.csrfSecret = csrfSecret;
+    this.expiresAt = expiresAt;
+  }
+}

@@ -1,0 +1,93 @@
+import { randomBytes } from "node:crypto";
+import type { EntityManager } from "@mikro-orm/postgresql";
+import { ApiToken } from "./api-token.entity.js";
+import { EditorSession } from "./editor-session.entity.js";
+import { hashToken, verifyToken } from "./token.service.js";
+import { type Viewer, viewerOfToken } from "./viewer.js";
+
+/** The shape of a session id: 32 random bytes in base64url. */
+const SESSION_ID_PATTERN = /^[A-Za-z0-9_-]{43}$/;
+
+/** How long after its end a session is deleted. */
+const SWEEP_AFTER_MS = 7 * 24 * 60 * 60 * 1000;
+
+/** How long sessions live: ended after `idleMs` without use, and `maxMs` after sign-in in any case. */
+export interface SessionLifetime {
+  idleMs: number;
+  maxMs: number;
+}
+
+/** An open session as a request sees it: who acts, and the secret its forms must carry. */
+export interface ActiveSession {
+  viewer: Viewer;
+  csrfSecret: string;
+}
+
+/** A session just opened: its id goes into the cookie, once. */
+export interface OpenedSession extends ActiveSession {
+  id: string;
+}
+
+/**
+ * Signs in with an API token: verifies it, ends the session the browser had (a new id at every sign-in),
+ * and opens a new one. Null when the token is unknown, malformed or revoked.
+ */
+export async function openSession(
+  em: EntityManager,
+  rawToken: string,
+  lifetime: SessionLifetime,
+  replacing: string | null,
+): Promise<OpenedSession | null> {
+  const record = await verifyToken(em, rawToken);
+  if (!record) return null;
+  if (replacing) await endSession(em, replacing);
+  const id = randomBytes(32).toString("base64url");
+  const csrfSecret = randomBytes(32).toString("base64url");
+  const now = Date.now();
+  // Sessions long over are of no use to anybody; sign-ins sweep them away.
+  await em.nativeDelete(EditorSession, { expiresAt: { $lt: new Date(now - SWEEP_AFTER_MS) } });
+  const expiresAt = new Date(now + lifetime.maxMs);
+  em.persist(
+    new EditorSession(hashToken(id), em.getReference(ApiToken, record.id, { wrapped: true }), csrfSecret, expiresAt),
+  );
+  await em.flush();
+  return { id, csrfSecret, viewer: viewerOfToken(record) };
+}
+
+/**
+ * The open session a cookie names, or null when it is unknown, signed out, idle too long, past its lifetime,
+ * or its token revoked. Using a session keeps it from idling out.
+ */
+export async function findSession(
+  em: EntityManager,
+  rawId: string,
+  lifetime: SessionLifetime,
+): Promise<ActiveSession | null> {
+  if (!SESSION_ID_PATTERN.test(rawId)) return null;
+  const now = new Date();
+  const session = await em.findOne(
+    EditorSession,
+    {
+      idHash: hashToken(rawId),
+      endedAt: null,
+      expiresAt: { $gt: now },
+      lastSeenAt: { $gt: new Date(now.getTime() - lifetime.idleMs) },
+      token: { revokedAt: null },
+    },
+    { populate: ["token"] },
+  );
+  if (!session) return null;
+  await em.nativeUpdate(EditorSession, { id: session.id }, { lastSeenAt: now });
+  return { viewer: viewerOfToken(session.token.getEntity()), csrfSecret: session.csrfSecret };
+}
+
+/** Ends the session a cookie names (signing out); an unknown or ended one changes nothing. */
+export async function endSession(em: EntityManager, rawId: string): Promise<void> {
+  if (!SESSION_ID_PATTERN.test(rawId)) return;
+  await em.nativeUpdate(EditorSession, { idHash: hashToken(rawId), endedAt: null }, { endedAt: new Date() });
+}
+
+/** Ends every open session of a token (signing out everywhere); returns how many were open. */
+export function endSessionsOfToken(em: EntityManager, tokenId: number): Promise<number> {
+  return em.nativeUpdate(EditorSession, { token: tokenId, endedAt: null }, { endedAt: new Date() });
+}

@@ -1,0 +1,89 @@
+import type { RunSiteQuery } from "../site/run-query.js";
+import type { Viewer } from "../../schema/token/viewer.js";
+
+/** The kinds of record "Meine Kommune" lists, with their German names; the keys are the `art` filter's values. */
+export const RECORD_KINDS = {
+  projekt: "Projekt",
+  strategie: "Strategie",
+  erfahrung: "Erfahrung",
+  quelle: "Quelle",
+} as const;
+export type RecordKind = keyof typeof RECORD_KINDS;
+
+/** The publication states the `stand` filter offers. */
+export const STATES = ["DRAFT", "PUBLISHED", "ARCHIVED"] as const;
+export type StateFilter = (typeof STATES)[number];
+
+/** How many records of each kind the page lists at most, latest change first. */
+export const RECORDS_PER_KIND = 100;
+
+/** One record of the editor's city as the list shows it. */
+export interface EditorRecord {
+  kind: RecordKind;
+  key: string;
+  title: string;
+  publicationState: string;
+  updatedAt: string;
+  /** The public page, for published records that have one. */
+  href: string | null;
+}
+
+const VIEWER_QUERY = `query EditorViewer { viewer { name municipality { slug name } } }`;
+
+const RECORDS_QUERY = `query EditorRecords($city: String!, $first: Int!) {
+  projects(filter: { municipalities: [$city] }, first: $first, orderBy: { field: UPDATED_AT, direction: DESC }) {
+    nodes { slug title publicationState updatedAt }
+  }
+  strategies(filter: { municipalities: [$city] }, first: $first) { nodes { slug title publicationState updatedAt } }
+  lessons(filter: { municipalities: [$city] }, first: $first) { nodes { slug title publicationState updatedAt } }
+  sources(municipality: $city, first: $first, orderBy: { field: CREATED_AT, direction: DESC }) {
+    nodes { key title publicationState updatedAt }
+  }
+}`;
+
+interface Row {
+  slug?: string;
+  key?: string;
+  title: string;
+  publicationState: string;
+  updatedAt: string;
+}
+type Rows = { nodes: Row[] };
+
+/** The public page of a record kind, where it has one of its own. */
+const PAGES: Partial<Record<RecordKind, string>> = { projekt: "/projekte/", strategie: "/strategien/" };
+
+/** The signed-in editor's name and city; the city is null for an admin token, which has none. */
+export async function editorOf(run: RunSiteQuery, viewer: Viewer) {
+  const data = await run<{ viewer: { name: string; municipality: { slug: string; name: string } | null } }>(
+    VIEWER_QUERY,
+    {},
+    viewer,
+  );
+  return data.viewer;
+}
+
+/** The city's records the editor may see (drafts, published, archived), latest change first. */
+export async function recordsOf(run: RunSiteQuery, viewer: Viewer, city: string): Promise<EditorRecord[]> {
+  const data = await run<{ projects: Rows; strategies: Rows; lessons: Rows; sources: Rows }>(
+    RECORDS_QUERY,
+    { city, first: RECORDS_PER_KIND },
+    viewer,
+  );
+  const kinds: [RecordKind, Rows][] = [
+    ["projekt", data.projects],
+    ["strategie", data.strategies],
+    ["erfahrung", data.lessons],
+    ["quelle", data.sources],
+  ];
+  return kinds
+    .flatMap(([kind, rows]) => rows.nodes.map((row) => recordOf(kind, row)))
+    .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+}
+
+function recordOf(kind: RecordKind, row: Row): EditorRecord {
+  const key = row.slug ?? row.key ?? "";
+  const page = PAGES[kind];
+  const href = page && row.publicationState === "PUBLISHED" ? page + key : null;
+  return { kind, key, title: row.title, publicationState: row.publicationState, updatedAt: row.updatedAt, href };
+}

@@ -1,0 +1,57 @@
+import type { VNode } from "preact";
+import { Layout } from "../../site/layout.js";
+
+/** What the sign-in page shows: the form's secret, and a message after a failed attempt or a sign-out. */
+export interface SignInProps {
+  csrf: string;
+  /** Why the last attempt failed, in German; shown next to the field. */
+  error?: string | null;
+  /** A neutral note, e.g. after signing out. */
+  notice?: string | null;
+}
+
+/** `/anmelden`: a municipal editor pastes the API token they were given once and gets a session. */
+export function SignInPage({ csrf, error = null, notice = null }: SignInProps): VNode {
+  return (
+    <Layout title={error ? "Fehler: Anmelden" : "Anmelden"} section={null}>
+      <h1>Anmelden für Redaktionen</h1>
+      {notice ? (
+        <p class="notice" role="status">
+          {notice}
+        </p>
+      ) : null}
+      <p class="lead">
+        Redaktionen einer Kommune pflegen hier die Einträge ihrer Stadt. Melden Sie sich mit dem Zugangsschlüssel an,
+        den Ihnen der Betrieb des Hubs gegeben hat (er beginnt mit <code>ikz_</code>). Der Schlüssel wird nicht im
+        Browser gespeichert; Sie erhalten eine Sitzung, die nach Inaktivität und spätestens nach einigen Stunden endet.
+      </p>
+      <form method="post" action="/anmelden" class="filter-form" novalidate>
+        <input type="hidden" name="csrf" value={csrf} />
+        <p class="field">
+          <label for="token">Zugangsschlüssel</label>
+          {error ? (
+            <span id="token-error" class="field-error" role="alert">
+              {error}
+            </span>
+          ) : (
+            <span id="token-hint" class="hint">
+              Beispiel: <code>ikz_</code> und 43 Zeichen aus Buchstaben, Ziffern, „-“ und „_“.
+            </span>
+          )}
+          <input
+            id="token"
+            name="token"
+            type="password"
+            autocomplete="off"
+            spellcheck={false}
+            required
+            class="wide-field"
+            aria-invalid={error ? "true" : undefined}
+            aria-describedby={error ? "token-error" : "token-hint"}
+          />
+        </p>
+        <button type="submit">Anmelden</button>
+      </form>
+    </Layout>
+  );
+}
