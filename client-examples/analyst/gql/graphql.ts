@@ -198,6 +198,27 @@ export type CityKeyFiguresProvidersArgs = {
   first?: Scalars['Int']['input'];
 };
 
+/** The per-inhabitant figures of one compared municipality. */
+export type CityPerInhabitant = {
+  __typename?: 'CityPerInhabitant';
+  /** Per inhabitant: the published budget of the published strategies per year (all categories), oldest year first. */
+  budgetByYear: Array<PerInhabitantFigure>;
+  /** The municipality. */
+  municipality: Municipality;
+  /** The population the figures divide by; null when the municipality has none with a published source. */
+  population?: Maybe<PopulationFigure>;
+  /** Per inhabitant: each published project's annual costs (the sum of its `COST` items per year in EUR; monthly, one-off and other currencies left out), by project title. */
+  projectAnnualCosts: Array<PerInhabitantFigure>;
+  /** Why there is no population to divide by, in German, e.g. "Keine belegte Einwohnerzahl"; null when there is one. */
+  unavailableReason?: Maybe<Scalars['String']['output']>;
+};
+
+
+/** The per-inhabitant figures of one compared municipality. */
+export type CityPerInhabitantProjectAnnualCostsArgs = {
+  first?: Scalars['Int']['input'];
+};
+
 /** A comparison of municipalities: a topic × municipality matrix with key figures beside it. */
 export type Comparison = {
   __typename?: 'Comparison';
@@ -205,8 +226,16 @@ export type Comparison = {
   keyFigures: Array<CityKeyFigures>;
   /** The compared municipalities, in the requested order (the columns). */
   municipalities: Array<Municipality>;
+  /** Figures per inhabitant of the compared municipalities, from published records only, each dividing by a population with a published source; null only when refused: the populations' reference dates lie more than 2 years apart or one is undated, and `allowPopulationDateGap` is not set. */
+  perInhabitant?: Maybe<PerInhabitantComparison>;
   /** One row per topic: the requested topics in their order, or every topic any of the municipalities addresses, by key. */
   rows: Array<ComparisonRow>;
+};
+
+
+/** A comparison of municipalities: a topic × municipality matrix with key figures beside it. */
+export type ComparisonPerInhabitantArgs = {
+  allowPopulationDateGap?: Scalars['Boolean']['input'];
 };
 
 /** What one municipality does on one topic: one cell of the comparison matrix. */
@@ -279,6 +308,27 @@ export type CostPeriod =
   | 'ONE_OFF'
   /** Over the whole term stated in the description. */
   | 'TOTAL';
+
+/** What a project's published cost items of kind `COST` in one currency add up to. `COMPARISON` and `DIFFERENCE` items are never included. Periods: `ONE_OFF` items go to `oneOff`; `ANNUAL` items count once and `MONTHLY` items twelve times in `annual`; `TOTAL` items cover a term that only their description states, so they are summed apart in `overStatedTerms`, neither annualised nor added to the others. Each sum comes with the number of items in it, so that an analyst can check it against `Project.costs`. */
+export type CostSummary = {
+  __typename?: 'CostSummary';
+  /** Cost per year: the `ANNUAL` items plus twelve times the `MONTHLY` items, exact to the cent; null when there are none. */
+  annual?: Maybe<Scalars['Decimal']['output']>;
+  /** Number of `ANNUAL` and `MONTHLY` items in `annual`. */
+  annualItemCount: Scalars['Int']['output'];
+  /** ISO 4217 currency code of the items summed. */
+  currency: Scalars['String']['output'];
+  /** Number of `COST` items in this currency, whatever their period. */
+  itemCount: Scalars['Int']['output'];
+  /** Sum of the `ONE_OFF` items, exact to the cent; null when there are none. */
+  oneOff?: Maybe<Scalars['Decimal']['output']>;
+  /** Number of `ONE_OFF` items in `oneOff`. */
+  oneOffItemCount: Scalars['Int']['output'];
+  /** Sum of the `TOTAL` items, each over the whole term its description states (the term is no field of its own, so it is not normalised); null when there are none. Items with different terms add up to a figure over no single span: compare `overStatedTermsItemCount` with the items. */
+  overStatedTerms?: Maybe<Scalars['Decimal']['output']>;
+  /** Number of `TOTAL` items in `overStatedTerms`. */
+  overStatedTermsItemCount: Scalars['Int']['output'];
+};
 
 /** How far a municipality has got with a topic, derived from its published fields of action and the statuses of its published projects. */
 export type Coverage =
@@ -403,10 +453,12 @@ export type CreateMunicipalityInput = {
   note?: InputMaybe<Scalars['String']['input']>;
   /** Amtlicher Gemeindeschlüssel (AGS): 8 digits, starting with the state's prefix. */
   officialKey: Scalars['String']['input'];
-  /** Population. */
+  /** Population, 1 to 10,000,000, as `populationSource` gives it; null clears it. Written together with `populationAsOf` and `populationSource`. */
   population?: InputMaybe<Scalars['Int']['input']>;
-  /** When the population was counted. */
+  /** Reference date (Stichtag) of the population, not in the future; null when its source states none. Written together with `population`. */
   populationAsOf?: InputMaybe<Scalars['PartialDate']['input']>;
+  /** Key of the source the population is taken from; required with a population, null without one. Create a source first with `createSource`. */
+  populationSource?: InputMaybe<Scalars['String']['input']>;
   /** Stable slug, e.g. `herten`; cannot be changed later. */
   slug: Scalars['String']['input'];
   /** Keys of the sources the facts come from; replaces the list. Create a source first with `createSource`. */
@@ -977,10 +1029,12 @@ export type Municipality = Node & {
   note?: Maybe<Scalars['String']['output']>;
   /** Official municipality key (Amtlicher Gemeindeschlüssel, AGS), 8 digits. */
   officialKey: Scalars['String']['output'];
-  /** Population, as the cited source gives it. */
+  /** Population, as `populationSource` gives it; null when no source gives one. */
   population?: Maybe<Scalars['Int']['output']>;
-  /** Reference date of `population`, where known. */
+  /** Reference date (Stichtag) of `population`; null when its source states none. */
   populationAsOf?: Maybe<Scalars['PartialDate']['output']>;
+  /** The publication `population` is taken from; null without a population, or while that source is not published (for callers who cannot read drafts). */
+  populationSource?: Maybe<Source>;
   /** The municipality's projects, filtered, sorted and paginated. */
   projects: ProjectConnection;
   /** Every write to the record, newest first: who, when, what changed. Visible to the editors of the record's municipality and to admins; anybody else gets a FORBIDDEN error here. */
@@ -1080,10 +1134,12 @@ export type MunicipalityInput = {
   note?: InputMaybe<Scalars['String']['input']>;
   /** Amtlicher Gemeindeschlüssel (AGS): 8 digits, starting with the state's prefix. */
   officialKey?: InputMaybe<Scalars['String']['input']>;
-  /** Population. */
+  /** Population, 1 to 10,000,000, as `populationSource` gives it; null clears it. Written together with `populationAsOf` and `populationSource`. */
   population?: InputMaybe<Scalars['Int']['input']>;
-  /** When the population was counted. */
+  /** Reference date (Stichtag) of the population, not in the future; null when its source states none. Written together with `population`. */
   populationAsOf?: InputMaybe<Scalars['PartialDate']['input']>;
+  /** Key of the source the population is taken from; required with a population, null without one. Create a source first with `createSource`. */
+  populationSource?: InputMaybe<Scalars['String']['input']>;
   /** Keys of the sources the facts come from; replaces the list. Create a source first with `createSource`. */
   sources?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Federal state. */
@@ -1523,6 +1579,74 @@ export type PageInfo = {
   startCursor?: Maybe<Scalars['String']['output']>;
 };
 
+/** Figures per inhabitant of the compared municipalities, each with its numerator and the population it divides by. */
+export type PerInhabitantComparison = {
+  __typename?: 'PerInhabitantComparison';
+  /** One entry per compared municipality, in the requested order. */
+  cities: Array<CityPerInhabitant>;
+  /** Why the populations are not comparable by date, when they are not (then only `allowPopulationDateGap: true` gives the figures); null when they are. */
+  populationDateGap?: Maybe<PopulationDateGap>;
+};
+
+/** One figure per inhabitant: `numerator` (EUR) divided by `denominator`, the municipality's population (`CityPerInhabitant.population` gives its date and source). `value` is null, with `unavailableReason`, where there is no sourced population: never an estimate. */
+export type PerInhabitantFigure = {
+  __typename?: 'PerInhabitantFigure';
+  /** Denominator: the population; null where there is none sourced. */
+  denominator?: Maybe<Scalars['Int']['output']>;
+  /** What the figure is, in German, e.g. "Budget der veröffentlichten Strategien 2021". */
+  label: Scalars['String']['output'];
+  /** What the numerator is. */
+  measure: PerInhabitantMeasure;
+  /** Numerator: the amount in EUR, exact to the cent. */
+  numerator: Scalars['Decimal']['output'];
+  /** The project, for `PROJECT_ANNUAL_COST`; null otherwise. */
+  project?: Maybe<Project>;
+  /** Why `value` is null, in German, e.g. "Keine belegte Einwohnerzahl"; null when it is given. */
+  unavailableReason?: Maybe<Scalars['String']['output']>;
+  /** EUR per inhabitant, `numerator / denominator` rounded half up to the cent; null where unavailable. */
+  value?: Maybe<Scalars['Decimal']['output']>;
+  /** Budget year, for `STRATEGY_BUDGET`; null otherwise. */
+  year?: Maybe<Scalars['Int']['output']>;
+};
+
+/** What a per-inhabitant figure divides by the population. */
+export type PerInhabitantMeasure =
+  /** The annual costs (`COST` items per year, in EUR) of one published project. */
+  | 'PROJECT_ANNUAL_COST'
+  /** The published budget of the municipality's published strategies in one year, all categories. */
+  | 'STRATEGY_BUDGET';
+
+/** A compared municipality's population reference date. */
+export type PopulationDate = {
+  __typename?: 'PopulationDate';
+  /** Reference date (Stichtag) of its population. */
+  asOf: Scalars['PartialDate']['output'];
+  /** The municipality. */
+  municipality: Municipality;
+};
+
+/** Why the sourced populations of a comparison cannot be shown to be counted within two years of each other: some have no reference date, or two lie more than two years apart. */
+export type PopulationDateGap = {
+  __typename?: 'PopulationDateGap';
+  /** The earlier of two reference dates more than two years apart (the widest such pair); null when none are. */
+  earlier?: Maybe<PopulationDate>;
+  /** The later date of that pair; null when none are. */
+  later?: Maybe<PopulationDate>;
+  /** Compared municipalities whose sourced population has no reference date. */
+  undated: Array<Municipality>;
+};
+
+/** A municipality's population with its reference date and its (published) source. */
+export type PopulationFigure = {
+  __typename?: 'PopulationFigure';
+  /** Reference date (Stichtag) of the count; null when the source states none. */
+  asOf?: Maybe<Scalars['PartialDate']['output']>;
+  /** Inhabitants, as the source gives them. */
+  count: Scalars['Int']['output'];
+  /** The publication the count is taken from. */
+  source: Source;
+};
+
 /** A software product used by municipalities. */
 export type Product = Node & {
   __typename?: 'Product';
@@ -1571,6 +1695,8 @@ export type Project = Node & Publishable & {
   __typename?: 'Project';
   /** When it was completed. */
   completedOn?: Maybe<Scalars['PartialDate']['output']>;
+  /** What the project's cost items of kind `COST` add up to, one entry per currency by currency code (none without such items); comparison values and differences are left out. Computed from the published record only: a draft project has no summary, whoever reads it. */
+  costSummary: Array<CostSummary>;
   /** Costs, in the order the source lists them. */
   costs: Array<CostItem>;
   /** Field of action the project serves, if any. */
@@ -1623,6 +1749,12 @@ export type Project = Node & Publishable & {
   updatedAt: Scalars['DateTime']['output'];
   /** Version of the record, raised by every write. Pass it to `update…` as the version you last saw. */
   version: Scalars['Int']['output'];
+};
+
+
+/** A municipality's digitalisation project. */
+export type ProjectCostSummaryArgs = {
+  first?: Scalars['Int']['input'];
 };
 
 
@@ -1868,6 +2000,29 @@ export type ProviderConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** How many of the hub's municipalities in one state a provider serves (from published engagements), and what share of them that is. The denominator is the municipalities the hub holds in the state (within the filter), not all municipalities of the state: this is coverage within the hub, not a market share. */
+export type ProviderCoverage = {
+  __typename?: 'ProviderCoverage';
+  /** `servedMunicipalities / hubMunicipalities`, from 0 to 1, rounded to four places by the database. */
+  coverageShare: Scalars['Float']['output'];
+  /** Denominator: the hub's municipalities of the state (within the filter's municipalities and states). Municipalities have no drafts: every one in the hub counts. */
+  hubMunicipalities: Scalars['Int']['output'];
+  /** Population of the denominator's municipalities; null when `populationCoverageShare` is. */
+  hubPopulation?: Maybe<Scalars['Int']['output']>;
+  /** Why `populationCoverageShare` is null, in English; null when it is given. */
+  populationCoverageNote?: Maybe<Scalars['String']['output']>;
+  /** `servedPopulation / hubPopulation`, from 0 to 1, rounded to four places: the share weighted by population. Null when a municipality of the denominator has no population in the hub (see `populationCoverageNote`). */
+  populationCoverageShare?: Maybe<Scalars['Float']['output']>;
+  /** The provider. */
+  provider: Provider;
+  /** Numerator: the hub's municipalities of the state (within the filter) where the provider has a published engagement (in one of the given roles, if any). */
+  servedMunicipalities: Scalars['Int']['output'];
+  /** Population of the served municipalities; null when `populationCoverageShare` is. */
+  servedPopulation?: Maybe<Scalars['Int']['output']>;
+  /** The state. */
+  state: State;
+};
+
 /** A Provider with its cursor. */
 export type ProviderEdge = {
   __typename?: 'ProviderEdge';
@@ -1946,7 +2101,7 @@ export type ProviderRoles = {
   roles: Array<EngagementRole>;
 };
 
-/** A provider's client municipalities in one state (from published engagements): its market share among the hub's municipalities there. */
+/** A provider's client municipalities in one state (from published engagements), as a share of the hub's municipalities there. Not a market share: the hub holds only a few municipalities of a state. Superseded by `ProviderCoverage`, which gives the same counts under clear names, and a population-weighted share. */
 export type ProviderShare = {
   __typename?: 'ProviderShare';
   /** Municipalities of the state the provider works for. */
@@ -2008,7 +2163,7 @@ export type Query = {
   search: SearchResults;
   /** Sources (publications the hub's facts are taken from), found by text and municipality, sorted and paginated. Anonymous callers see published sources; editors also their own municipality's drafts. */
   sources: SourceConnection;
-  /** Aggregate answers over published records, without downloading them: projects by topic × state and by status, provider market shares, strategies by adoption year, budget totals. Filterable like `projects`. */
+  /** Aggregate answers over published records, without downloading them: projects by topic × state and by status, providers' coverage of the hub's municipalities, strategies by adoption year, budget totals. Filterable like `projects`. */
   stats: Stats;
   /** Strategies of all municipalities, filtered, sorted and paginated. */
   strategies: StrategyConnection;
@@ -2421,7 +2576,12 @@ export type Stats = {
   projectsByStatus: Array<ProjectStatusCount>;
   /** Published projects by topic and state, by topic key and state; with a topic filter, only its topics. */
   projectsByTopicAndState: Array<TopicStateCount>;
-  /** Providers by number of client municipalities per state (their market share), by state, then most clients first. */
+  /** Each provider's coverage of the hub's municipalities per state: how many of them it serves (published engagements), out of how many, and the share, also weighted by population where every municipality has one; by state, then most served first. Narrowed by the filter's municipalities, states and providers, and by `providerKinds` and `roles`. */
+  providerCoverage: Array<ProviderCoverage>;
+  /**
+   * Providers by number of client municipalities per state, by state, then most clients first; the share is of the hub's municipalities in the state, not a market share.
+   * @deprecated Its `share` is no market share but the share of the hub's few municipalities in a state: use `providerCoverage`, which gives the same counts as `servedMunicipalities` / `hubMunicipalities`.
+   */
   providersByClients: Array<ProviderShare>;
   /** Published strategies by year of adoption, oldest first; those without one last. */
   strategiesByAdoptionYear: Array<AdoptionYearCount>;
@@ -2429,8 +2589,18 @@ export type Stats = {
 
 
 /** Aggregate figures over published records, computed by the database. Each figure costs one SQL statement, whatever the data size. */
+export type StatsProviderCoverageArgs = {
+  first?: Scalars['Int']['input'];
+  providerKinds?: InputMaybe<Array<ProviderKind>>;
+  roles?: InputMaybe<Array<EngagementRole>>;
+};
+
+
+/** Aggregate figures over published records, computed by the database. Each figure costs one SQL statement, whatever the data size. */
 export type StatsProvidersByClientsArgs = {
   first?: Scalars['Int']['input'];
+  providerKinds?: InputMaybe<Array<ProviderKind>>;
+  roles?: InputMaybe<Array<EngagementRole>>;
 };
 
 /** A municipality's digitalisation strategy. */
