@@ -18,3 +18,10 @@ registerEnumType(BetterWhen, {
     },
   },
 });
+
+/** German names of the directions: the website and the exports (`better_when_label`) show them. */
+export const BETTER_WHEN_LABELS: Readonly<Record<BetterWhen, string>> = {
+  HIGHER: "Höher ist besser",
+  LOWER: "Niedriger ist besser",
+  NOT_STATED: "Nicht angegeben",
+};

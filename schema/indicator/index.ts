@@ -5,7 +5,7 @@ import { IndicatorValue } from "./indicator-value.entity.js";
 import { Indicator } from "./indicator.entity.js";
 import { IndicatorResolver } from "./indicator.resolver.js";
 import { indicatorKind } from "./indicator.write.js";
-import { indicatorExport } from "./indicator.export.js";
+import { indicatorExport, indicatorValueExport } from "./indicator.export.js";
 
 /** Measured figures of a municipality's digitalisation, each a series of dated values. */
 export const indicatorFeature: Feature = {
@@ -14,5 +14,5 @@ export const indicatorFeature: Feature = {
   resolvers: [IndicatorResolver, IndicatorMutationResolver, MunicipalityIndicatorsResolver, StrategyIndicatorsResolver],
   publishable: [indicatorKind],
   cited: [Indicator, IndicatorValue],
-  exports: [indicatorExport],
+  exports: [indicatorExport, indicatorValueExport],
 };

@@ -1,3 +1,4 @@
+import { projectStatusHistoryExport } from "./project-status-change.export.js";
 import type { Feature } from "../features.types.js";
 import { costItemExport } from "./cost-item.export.js";
 import { projectExport } from "./project.export.js";
@@ -37,5 +38,5 @@ export const projectFeature: Feature = {
   tagged: [Project],
   loaders: [municipalityProjectsLoader, costSummaryLoader],
   searchable: [projectSearch],
-  exports: [projectExport, costItemExport],
+  exports: [projectExport, costItemExport, projectStatusHistoryExport],
 };

@@ -26,6 +26,8 @@ export interface ProjectRecord {
   title: string;
   summary: string;
   status: ProjectStatus;
+  /** The date the status is valid for according to its source ("Stand laut Quelle"). */
+  statusAsOf: string | null;
   municipality: MunicipalityRecord;
   strategy: string | null;
   topics: string[];
@@ -76,7 +78,7 @@ const productList = (pivot: string) =>
  * order (their columns' collation), keys in code-point order.
  */
 const PROJECT_BATCH_SQL = `
-  select p.id, p.slug, p.title, p.summary, p.status,
+  select p.id, p.slug, p.title, p.summary, p.status, p.status_as_of as "statusAsOf",
          p.started_on as "startedOn", p.planned_end_on as "plannedEndOn", p.completed_on as "completedOn",
          m.slug as municipality_slug, m.name as municipality_name, m.state as municipality_state,
          m.official_key as municipality_official_key, ${isoTimestamp("p.updated_at")} as "updatedAt",
@@ -103,6 +105,7 @@ export async function projectRecords(em: EntityManager, ids: readonly number[]):
     title: row.title,
     summary: row.summary,
     status: row.status,
+    statusAsOf: row.statusAsOf,
     municipality: {
       slug: row.municipality_slug,
       name: row.municipality_name,
@@ -168,6 +171,12 @@ function projectColumns({ page }: ExportContext): CsvColumn<ProjectRecord>[] {
       description: "Stand des Projekts",
       type: "text",
       value: (p) => PROJECT_STATUS_LABELS[p.status],
+    },
+    {
+      header: "status_as_of",
+      description: "Stand laut Quelle: das Datum, für das die Quelle den Stand nennt (JJJJ, JJJJ-MM oder JJJJ-MM-TT)",
+      type: "date",
+      value: (p) => p.statusAsOf,
     },
     updatedAtCsvColumn((p) => p.updatedAt),
   ];

@@ -25,6 +25,8 @@ export interface StrategyRecord {
   slug: string;
   title: string;
   status: StrategyStatus;
+  /** The date the status is valid for according to its source ("Stand laut Quelle"). */
+  statusAsOf: string | null;
   municipality: MunicipalityRecord;
   presentedOn: string | null;
   adoptedOn: string | null;
@@ -58,7 +60,7 @@ export function strategyFilterOf(query: ExportQuery): StrategyFilter {
  * the strategy's state again, once per strategy.
  */
 const STRATEGY_BATCH_SQL = `
-  select s.id, s.slug, s.title, s.status, s.presented_on as "presentedOn", s.adopted_on as "adoptedOn", s.horizon,
+  select s.id, s.slug, s.title, s.status, s.status_as_of as "statusAsOf", s.presented_on as "presentedOn", s.adopted_on as "adoptedOn", s.horizon,
          json_build_object('slug', m.slug, 'name', m.name, 'state', m.state, 'officialKey', m.official_key) as municipality,
          coalesce(fa.fields, 0) as "fieldsOfAction", coalesce(ta.topics, '{}') as topics, ba.budget as "budgetTotal",
          coalesce((select json_agg(json_build_object('title', v.title, 'publisher', v.publisher, 'publishedOn', v.published_on,
@@ -128,6 +130,12 @@ const STRATEGY_COLUMNS: CsvColumn<StrategyRecord>[] = [
     description: "Stand der Strategie",
     type: "text",
     value: (s) => STRATEGY_STATUS_LABELS[s.status],
+  },
+  {
+    header: "status_as_of",
+    description: "Stand laut Quelle: das Datum, für das die Quelle den Stand nennt (JJJJ, JJJJ-MM oder JJJJ-MM-TT)",
+    type: "date",
+    value: (s) => s.statusAsOf,
   },
   updatedAtCsvColumn((s) => s.updatedAt),
 ];

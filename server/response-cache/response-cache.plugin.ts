@@ -54,7 +54,7 @@ export function responseCachePlugins(
     async requestDidStart() {
       return {
         async executionDidStart({ operation }) {
-          if (operation.operation !== "mutation") return;
+          if (operation?.operation !== "mutation") return;
           // After the mutation's writes are committed, before its answer is sent.
           return { executionDidEnd: async () => store()?.bump() };
         },

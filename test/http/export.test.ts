@@ -52,7 +52,7 @@ describe("GET /export/projects.csv", () => {
     const header = res.bytes.subarray(3).toString("utf8").split("\r\n")[0];
     expect(header).toBe(
       // The first sixteen as since the first export; AGS, German labels and updated_at appended (issue 16).
-      "slug;title;municipality;state;status;strategy;topics;providers;products;replaced_products;started_on;planned_end_on;completed_on;summary;page;sources;official_key;state_label;status_label;updated_at",
+      "slug;title;municipality;state;status;strategy;topics;providers;products;replaced_products;started_on;planned_end_on;completed_on;summary;page;sources;official_key;state_label;status_label;status_as_of;updated_at",
     );
   });
 

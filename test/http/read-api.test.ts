@@ -948,6 +948,14 @@ describe("node(id) and global ids", () => {
       "ProviderClient",
       "TopicCityCount",
       "IndicatorSeries",
+      "CostSummary",
+      "ProviderCoverage",
+      "PerInhabitantComparison",
+      "CityPerInhabitant",
+      "PerInhabitantFigure",
+      "PopulationFigure",
+      "PopulationDate",
+      "PopulationDateGap",
     ];
     const history = ["Revision", "FieldChange", "ProjectStatusChange", "Change"];
     const notNodes = ["Query", "Mutation", "PageInfo", "Viewer", ...history, ...computed];
