@@ -55,7 +55,8 @@ export class Municipality extends HubEntity {
   populationAsOf: string | null = null;
 
   /** The publication `population` is taken from; set whenever `population` is (the write path sees to it). */
-  @ManyToOne({ entity: () => Source, ref: true, nullable: true })
+  // Checked at commit: sources belong to municipalities too, and a restore loads the two tables one after the other.
+  @ManyToOne({ entity: () => Source, ref: true, nullable: true, deferMode: "deferred" })
   populationSource: Ref<Source> | null = null;
 
   @Field(() => String, { nullable: true, description: "Official website." })

@@ -49,7 +49,9 @@ function sessionSql(local: boolean): string[] {
 
 /**
  * The hub's tables in the `public` schema, parents before children (by their foreign keys), each with its stored
- * columns (generated ones are computed again on insert).
+ * columns (generated ones are computed again on insert). Deferred foreign keys, which break the one cycle of the
+ * schema (a municipality's population source is a source, which belongs to a municipality), are checked at the
+ * restore's commit and do not order the tables.
  */
 const TABLES_SQL = `
   with recursive tables as (
@@ -59,7 +61,7 @@ const TABLES_SQL = `
     select oid, 0 from tables
     union all
     select f.conrelid, d.level + 1 from depth d
-      join pg_constraint f on f.contype = 'f' and f.confrelid = d.oid and f.conrelid <> d.oid
+      join pg_constraint f on f.contype = 'f' and f.confrelid = d.oid and f.conrelid <> d.oid and not f.condeferrable
      where d.level < 100
   )
   select t.relname as name,
@@ -303,6 +305,8 @@ export async function restoreBackup(
         progress.update(done);
       }
       progress.stop();
+      // The deferred foreign keys are checked now, with every row loaded: a table with pending checks cannot be altered.
+      await em.execute("set constraints all immediate");
       for (const table of tables) await em.execute(`alter table ${table} enable trigger user`);
       for (const { name, value, isCalled } of trailer.sequences)
         await em.execute("select setval(?::regclass, ?::bigint, ?)", [ident(name), value, isCalled]);

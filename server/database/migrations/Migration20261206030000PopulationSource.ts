@@ -10,7 +10,7 @@ export class Migration20261206030000PopulationSource extends Migration {
   override async up(): Promise<void> {
     this.addSql(`alter table "municipality" add column "population_source_id" int null;`);
     this.addSql(
-      `alter table "municipality" add constraint "municipality_population_source_id_foreign" foreign key ("population_source_id") references "source" ("id") on update cascade on delete set null;`,
+      `alter table "municipality" add constraint "municipality_population_source_id_foreign" foreign key ("population_source_id") references "source" ("id") on update cascade on delete set null deferrable initially deferred;`,
     );
     this.addSql(
       `update "municipality" set "population_source_id" = (select "id" from "source" where "key" = 'ratingen-trimborn-2021')
