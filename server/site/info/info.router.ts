@@ -113,7 +113,7 @@ export function createSiteInfoRouter(options: SiteInfoRouterOptions): express.Ro
     site.licence,
   );
   router.get(DICTIONARY_PATH, limited, async (req, res) => {
-    const language = siteLanguage("de", DICTIONARY_PATH);
+    const language = siteLanguage(languageOf(req.query as Record<string, unknown>), DICTIONARY_PATH);
     await sendPage(req, res, { ...context, language }, DICTIONARY_PATH, async () =>
       renderDocument(pageElement(DataDictionaryPage, { dictionary }), site, language),
     );

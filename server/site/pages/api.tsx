@@ -239,7 +239,7 @@ const API_TEXTS: Readonly<Record<SiteLanguage, ApiTexts>> = {
         </li>
         <li>
           Every other record type likewise as <code>/export/&lt;name&gt;.csv</code> and <code>.json</code>: the{" "}
-          <a href="/api/datenlexikon">data dictionary</a> (German; as data:{" "}
+          <a href="/api/datenlexikon?lang=en">data dictionary</a> (German; as data:{" "}
           <a href="/export/dictionary.json">/export/dictionary.json</a>) lists them and what each column means.
         </li>
         <li>
