@@ -76,9 +76,11 @@ const productList = (pivot: string) =>
  * relations through the ORM took about half a second of the hub's only thread.
  * Published strategies and sources only, as the public sees them; names in German
  * order (their columns' collation), keys in code-point order.
+ * `status_as_of` is read from the table: the view `public_…` names the columns its table had when it was made.
  */
 const PROJECT_BATCH_SQL = `
-  select p.id, p.slug, p.title, p.summary, p.status, p.status_as_of as "statusAsOf",
+  select p.id, p.slug, p.title, p.summary, p.status,
+         (select x.status_as_of from project x where x.id = p.id) as "statusAsOf",
          p.started_on as "startedOn", p.planned_end_on as "plannedEndOn", p.completed_on as "completedOn",
          m.slug as municipality_slug, m.name as municipality_name, m.state as municipality_state,
          m.official_key as municipality_official_key, ${isoTimestamp("p.updated_at")} as "updatedAt",

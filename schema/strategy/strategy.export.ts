@@ -58,9 +58,10 @@ export function strategyFilterOf(query: ExportQuery): StrategyFilter {
  * action, their topics, its public budget total and its published sources: one statement, no entities. The figures
  * are grouped once per figure rather than counted per strategy: each per-strategy count through a view would check
  * the strategy's state again, once per strategy.
+ * `status_as_of` is read from the table: the view `public_…` names the columns its table had when it was made.
  */
 const STRATEGY_BATCH_SQL = `
-  select s.id, s.slug, s.title, s.status, s.status_as_of as "statusAsOf", s.presented_on as "presentedOn", s.adopted_on as "adoptedOn", s.horizon,
+  select s.id, s.slug, s.title, s.status, (select x.status_as_of from strategy x where x.id = s.id) as "statusAsOf", s.presented_on as "presentedOn", s.adopted_on as "adoptedOn", s.horizon,
          json_build_object('slug', m.slug, 'name', m.name, 'state', m.state, 'officialKey', m.official_key) as municipality,
          coalesce(fa.fields, 0) as "fieldsOfAction", coalesce(ta.topics, '{}') as topics, ba.budget as "budgetTotal",
          coalesce((select json_agg(json_build_object('title', v.title, 'publisher', v.publisher, 'publishedOn', v.published_on,
