@@ -60,35 +60,38 @@ export function ProjectCosts({ costs, summaries }: { costs: Cost[]; summaries: S
       {hasReferences ? <p>{t.project.costsNote}</p> : null}
       {summaries.length > 0 ? <p>{t.project.costSummaryNote}</p> : null}
       <CostSummaryTable summaries={summaries} />
-      <table class="costs">
-        <thead>
-          <tr>
-            <th scope="col">{t.project.amount}</th>
-            <th scope="col">{t.project.kind}</th>
-            <th scope="col">{t.project.purpose}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {costs.map((cost, index) => (
-            <tr key={index}>
-              <td>
-                <span class="amount">{formatAmount(cost.amount, cost.currency)}</span>{" "}
-                {label("costPeriod", cost.period)}
-              </td>
-              <td class="cost-kind">{label("costKind", cost.kind)}</td>
-              <td>
-                <InGerman>{cost.description}</InGerman>
-                {cost.note ? (
-                  <p class="meta" lang={contentLang}>
-                    {cost.note}
-                  </p>
-                ) : null}
-                <Sources sources={cost.sources} />
-              </td>
+      {/* A narrow screen scrolls the items in their own box: squeezed beside amount and kind, the purpose broke letter by letter. */}
+      <div class="table-scroll" role="region" aria-labelledby="kosten" tabIndex={0}>
+        <table class="costs">
+          <thead>
+            <tr>
+              <th scope="col">{t.project.amount}</th>
+              <th scope="col">{t.project.kind}</th>
+              <th scope="col">{t.project.purpose}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {costs.map((cost, index) => (
+              <tr key={index}>
+                <td>
+                  <span class="amount">{formatAmount(cost.amount, cost.currency)}</span>{" "}
+                  {label("costPeriod", cost.period)}
+                </td>
+                <td class="cost-kind">{label("costKind", cost.kind)}</td>
+                <td>
+                  <InGerman>{cost.description}</InGerman>
+                  {cost.note ? (
+                    <p class="meta" lang={contentLang}>
+                      {cost.note}
+                    </p>
+                  ) : null}
+                  <Sources sources={cost.sources} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </section>
   );
 }
