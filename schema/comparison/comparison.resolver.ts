@@ -23,6 +23,7 @@ import {
   strategiesOf,
 } from "./comparison.service.js";
 import { CityKeyFigures, Comparison, ComparisonCell, ProviderRoles } from "./comparison.types.js";
+import { projectAnnualCosts } from "./per-inhabitant.service.js";
 
 type Batch<V> = (em: HubContext["em"], ids: readonly number[]) => Promise<Map<number, V>>;
 
@@ -34,7 +35,7 @@ function figureLoader<V>(name: string, batch: Batch<V>, empty: () => V) {
   });
 }
 
-/** The key figures' loaders, by field of `CityKeyFigures`. */
+/** The key figures' loaders, by field of `CityKeyFigures` (and of `CityPerInhabitant`: the projects' annual costs). */
 export const figureLoaders = {
   strategies: figureLoader("strategies", strategiesOf, () => []),
   fieldOfActionCount: figureLoader("fieldOfActionCount", fieldOfActionCounts, () => 0),
@@ -42,6 +43,7 @@ export const figureLoaders = {
   budgetByYear: figureLoader("budgetByYear", budgetByYear, () => []),
   providers: figureLoader("providers", providerRoles, () => []),
   indicators: figureLoader("indicators", indicatorsOf, () => []),
+  projectAnnualCosts: figureLoader("projectAnnualCosts", projectAnnualCosts, () => []),
 };
 
 /** Serves `Query.compare`. */

@@ -8,16 +8,13 @@ import { Indicator } from "../indicator/indicator.entity.js";
 import { Municipality } from "../municipality/municipality.entity.js";
 import { ProjectStatusCount } from "../project/project-status-count.type.js";
 import type { ProjectStatus } from "../project/project-status.enum.js";
-import { VISIBILITY_FILTER, type Visibility } from "../publishing/visibility.js";
+import { PUBLIC_ONLY } from "../publishing/visibility.js";
 import { Strategy } from "../strategy/strategy.entity.js";
 import { Topic } from "../topic/topic.entity.js";
 import { Comparison, ComparisonCell, ComparisonRow, ProviderRoles } from "./comparison.types.js";
 import { coverageOf } from "./coverage.enum.js";
 
 const GERMAN = new Intl.Collator("de");
-
-/** Find options' filters for reading what the public sees, whoever asks: the entity's own visibility filter. */
-const PUBLIC_ONLY = { [VISIBILITY_FILTER]: { scope: "public" } satisfies Visibility };
 
 /** Finds the municipalities by slug, in the given order; unknown slugs are a BAD_USER_INPUT error naming them. */
 async function municipalitiesInOrder(em: EntityManager, slugs: readonly string[]): Promise<Municipality[]> {

@@ -11,7 +11,6 @@ import {
   CityPerInhabitantResolver,
   PerInhabitantFigureResolver,
   PerInhabitantResolver,
-  projectCostLoader,
 } from "./per-inhabitant.resolver.js";
 
 /** `Query.compare`: municipalities side by side, topic by topic. */
@@ -27,5 +26,5 @@ export const comparisonFeature: Feature = {
     PerInhabitantFigureResolver,
     IndicatorSeriesResolver,
   ],
-  loaders: [...Object.values(figureLoaders), projectCostLoader, indicatorSeriesLoader],
+  loaders: [...Object.values(figureLoaders), indicatorSeriesLoader],
 };

@@ -6,10 +6,9 @@ import { groupBy } from "../common/sql.js";
 import { IndicatorValue } from "../indicator/indicator-value.entity.js";
 import { Indicator } from "../indicator/indicator.entity.js";
 import { Municipality } from "../municipality/municipality.entity.js";
-import { VISIBILITY_FILTER, type Visibility } from "../publishing/visibility.js";
+import { PUBLIC_ONLY, VISIBILITY_FILTER, type Visibility } from "../publishing/visibility.js";
 
 /** Find options' filters for reading what the public sees, whoever asks, as the whole comparison does. */
-const PUBLIC_ONLY = { [VISIBILITY_FILTER]: { scope: "public" } satisfies Visibility };
 
 /** One compared municipality's series of one chosen indicator. */
 @ObjectType({

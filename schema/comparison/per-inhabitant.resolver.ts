@@ -1,28 +1,12 @@
 import { ArgsType, Args, Ctx, Field, FieldResolver, Resolver, Root } from "type-graphql";
 import type { HubContext } from "../common/context.js";
-import { defineLoader } from "../common/loaders.js";
 import { ListArgs, MAX_BUDGET_YEARS, MaxItems } from "../common/list-bounds.js";
 import { Project } from "../project/project.entity.js";
 import { figureLoaders } from "./comparison.resolver.js";
 import { Comparison } from "./comparison.types.js";
-import {
-  budgetFigures,
-  comparePerInhabitant,
-  type ProjectAnnualCost,
-  projectAnnualCosts,
-  projectCostFigures,
-} from "./per-inhabitant.service.js";
+import { budgetFigures, comparePerInhabitant, projectCostFigures } from "./per-inhabitant.service.js";
 import { CityPerInhabitant, PerInhabitantComparison, PerInhabitantFigure } from "./per-inhabitant.types.js";
 import { MAX_POPULATION_DATE_GAP_YEARS, populationDateGapError } from "./population-dates.js";
-
-/** The annual costs of each compared municipality's published projects, for all compared municipalities at once. */
-export const projectCostLoader = defineLoader<number, ProjectAnnualCost[]>(
-  "compare.projectAnnualCosts",
-  async ({ em }, ids) => {
-    const costs = await projectAnnualCosts(em, ids);
-    return ids.map((id) => costs.get(id) ?? []);
-  },
-);
 
 /** Arguments of `Comparison.perInhabitant`. */
 @ArgsType()
@@ -73,7 +57,10 @@ export class CityPerInhabitantResolver {
     @Args() { first }: ListArgs,
     @Ctx() ctx: HubContext,
   ): Promise<PerInhabitantFigure[]> {
-    return projectCostFigures(city, (await projectCostLoader(ctx).load(city.municipality.id)).slice(0, first));
+    return projectCostFigures(
+      city,
+      (await figureLoaders.projectAnnualCosts(ctx).load(city.municipality.id)).slice(0, first),
+    );
   }
 }
 

@@ -2,7 +2,7 @@ import type { EntityManager } from "@mikro-orm/postgresql";
 import type { BudgetTotal } from "../budget/budget-total.type.js";
 import { groupBy, selectRows } from "../common/sql.js";
 import type { Municipality } from "../municipality/municipality.entity.js";
-import { VISIBILITY_FILTER, type Visibility } from "../publishing/visibility.js";
+import { PUBLIC_ONLY } from "../publishing/visibility.js";
 import { Source } from "../source/source.entity.js";
 import {
   CityPerInhabitant,
@@ -42,13 +42,7 @@ async function sourcedPopulations(
   const sourceIds = municipalities.flatMap((m) =>
     m.population !== null && m.populationSource ? [m.populationSource.id] : [],
   );
-  const sources = sourceIds.length
-    ? await em.find(
-        Source,
-        { id: { $in: sourceIds } },
-        { filters: { [VISIBILITY_FILTER]: { scope: "public" } satisfies Visibility } },
-      )
-    : [];
+  const sources = sourceIds.length ? await em.find(Source, { id: { $in: sourceIds } }, { filters: PUBLIC_ONLY }) : [];
   const byId = new Map(sources.map((source) => [source.id, source]));
   const populations = new Map<number, PopulationFigure>();
   for (const m of municipalities) {

@@ -73,7 +73,7 @@ export class IndicatorValue extends HubEntity {
 }
 
 /** Oldest first; a value without a date (from before series) comes before the dated ones. */
-export function byAsOf(a: IndicatorValue, b: IndicatorValue): number {
+function byAsOf(a: IndicatorValue, b: IndicatorValue): number {
   const left = a.asOf ?? "";
   const right = b.asOf ?? "";
   return left < right ? -1 : left > right ? 1 : 0;

@@ -1,20 +1,13 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { ref } from "@mikro-orm/core";
 import { badUserInput } from "../common/errors.js";
-import { partialDateParts } from "../common/scalars.js";
 import { findNamed } from "../publishing/references.js";
+import { isFuturePartialDate } from "../publishing/validation.js";
 import type { Source } from "../source/source.entity.js";
 import type { MunicipalityInput } from "./municipality-write.inputs.js";
 import type { Municipality } from "./municipality.entity.js";
 
 const POPULATION_FIELDS = ["population", "populationAsOf", "populationSource"] as const;
-
-/** Whether a partial date's period begins after `today` (`YYYY-MM-DD`): `2027` does in 2026, `2026-12` does not in December. */
-export function isFuturePartialDate(value: string, today: string): boolean {
-  const { year, month, day } = partialDateParts(value);
-  const start = `${String(year).padStart(4, "0")}-${String(month ?? 1).padStart(2, "0")}-${String(day ?? 1).padStart(2, "0")}`;
-  return start > today;
-}
 
 /**
  * Writes a municipality's population, its reference date and its source, which
@@ -51,8 +44,7 @@ export async function applyPopulation(
       ["input.populationSource"],
     );
   }
-  const today = new Date().toISOString().slice(0, 10);
-  if (populationAsOf && isFuturePartialDate(populationAsOf, today)) {
+  if (populationAsOf && isFuturePartialDate(populationAsOf)) {
     throw badUserInput(
       `input.populationAsOf ${JSON.stringify(populationAsOf)} lies in the future; give the date the population was counted, or null when the source states none.`,
       ["input.populationAsOf"],

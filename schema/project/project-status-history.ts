@@ -5,7 +5,7 @@ import { ProjectStatusChange } from "./project-status-change.entity.js";
 import type { Project } from "./project.entity.js";
 
 /** The last step of a project's status history, or null when it has none. */
-export function lastStatusChange(tx: EntityManager, project: Project): Promise<ProjectStatusChange | null> {
+function lastStatusChange(tx: EntityManager, project: Project): Promise<ProjectStatusChange | null> {
   return tx.findOne(ProjectStatusChange, { project: project.id }, { orderBy: { id: "desc" } });
 }
 

@@ -91,12 +91,17 @@ export function today(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
+/** Whether a PartialDate's period begins after `now` (`YYYY-MM-DD`): `2027` does in 2026, `2026-12` does not in December. */
+export function isFuturePartialDate(value: string, now: string = today()): boolean {
+  return value > now.slice(0, value.length);
+}
+
 /** A PartialDate that has begun: `2026-12` is fine in December 2026, `2027` is not. */
 export function IsNotFuture(): PropertyDecorator {
   return ValidateBy({
     name: "isNotFuture",
     validator: {
-      validate: (value: unknown) => typeof value !== "string" || value <= today().slice(0, value.length),
+      validate: (value: unknown) => typeof value !== "string" || !isFuturePartialDate(value),
       defaultMessage: (args) =>
         `${args?.property} is a date the source gives the status for, so it cannot lie in the future (got ${JSON.stringify(String(args?.value).slice(0, 12))})`,
     },

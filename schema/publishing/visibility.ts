@@ -78,6 +78,9 @@ export function visibleCondition(paths: VisibilityPaths, visibility: Visibility 
   return publicOnly;
 }
 
+/** The `filters` find option of a read that shows what the public sees, whoever asks (comparisons, figures). */
+export const PUBLIC_ONLY = { [VISIBILITY_FILTER]: { scope: "public" } satisfies Visibility };
+
 /** What the caller of a request may read: admins everything, editors their municipality's drafts too, others the public view. */
 export function visibilityOf(viewer: Viewer | null): Visibility {
   if (!viewer) return { scope: "public" };

@@ -6,26 +6,21 @@ import { selectRows } from "../common/sql.js";
 import { given, requireExisting, unknownValues } from "../common/filters.js";
 import { Municipality } from "../municipality/municipality.entity.js";
 import { STATE_NAMES, type State } from "../municipality/state.enum.js";
-import { ProjectStatus } from "../project/project-status.enum.js";
+import { PROJECT_STATUS_LABELS, ProjectStatus } from "../project/project-status.enum.js";
 import { Provider } from "../provider/provider.entity.js";
-import { StrategyStatus } from "../strategy/strategy-status.enum.js";
+import { STRATEGY_STATUS_LABELS, StrategyStatus } from "../strategy/strategy-status.enum.js";
 import { Topic } from "../topic/topic.entity.js";
 import type { SearchArgs, SearchFilter } from "./search.inputs.js";
 import type { SearchCatalog } from "./search-catalog.js";
 import { SearchFacetField, type SearchHit, type SearchResults } from "./search.types.js";
 import { decodeCursorItems, encodeCursorItems } from "../common/cursor.js";
 
+// The label tables of the two enums; where search's facets say it differently (two "In Umsetzung"s told apart), it says so here.
 const STATUS_LABELS: Record<string, string> = {
-  [ProjectStatus.IDEA]: "Idee",
-  [ProjectStatus.PLANNED]: "Geplant",
-  [ProjectStatus.IN_PROGRESS]: "In Umsetzung",
-  [ProjectStatus.COMPLETED]: "Abgeschlossen",
+  ...PROJECT_STATUS_LABELS,
   [ProjectStatus.STOPPED]: "Eingestellt",
-  [ProjectStatus.NOT_STATED]: "Stand nicht angegeben",
-  [StrategyStatus.IN_PREPARATION]: "In Erarbeitung",
-  [StrategyStatus.ADOPTED]: "Beschlossen",
+  ...STRATEGY_STATUS_LABELS,
   [StrategyStatus.IN_IMPLEMENTATION]: "In Umsetzung (Strategie)",
-  [StrategyStatus.SUPERSEDED]: "Abgelöst",
 };
 
 const FACET_FIELD: Record<string, SearchFacetField> = {

@@ -1,8 +1,7 @@
-import { randomBytes } from "node:crypto";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { ApiToken } from "./api-token.entity.js";
 import { EditorSession } from "./editor-session.entity.js";
-import { hashToken, verifyToken } from "./token.service.js";
+import { hashToken, LAST_USED_RESOLUTION_MS, randomSecret, verifyToken } from "./token.service.js";
 import { type Viewer, viewerOfToken } from "./viewer.js";
 
 /** The shape of a session id: 32 random bytes in base64url. */
@@ -17,14 +16,16 @@ export interface SessionLifetime {
   maxMs: number;
 }
 
-/** An open session as a request sees it: who acts, and the secret its forms must carry. */
+/** An open session as a request sees it: who acts (and for which municipality), and the secret its forms must carry. */
 export interface ActiveSession {
   viewer: Viewer;
+  /** The municipality of an editor's token; null for an admin token, which has none. */
+  municipality: { slug: string; name: string } | null;
   csrfSecret: string;
 }
 
 /** A session just opened: its id goes into the cookie, once. */
-export interface OpenedSession extends ActiveSession {
+export interface OpenedSession extends Omit<ActiveSession, "municipality"> {
   id: string;
 }
 
@@ -41,8 +42,8 @@ export async function openSession(
   const record = await verifyToken(em, rawToken);
   if (!record) return null;
   if (replacing) await endSession(em, replacing);
-  const id = randomBytes(32).toString("base64url");
-  const csrfSecret = randomBytes(32).toString("base64url");
+  const id = randomSecret();
+  const csrfSecret = randomSecret();
   const now = Date.now();
   // Sessions long over are of no use to anybody; sign-ins sweep them away.
   await em.nativeDelete(EditorSession, { expiresAt: { $lt: new Date(now - SWEEP_AFTER_MS) } });
@@ -74,11 +75,19 @@ export async function findSession(
       lastSeenAt: { $gt: new Date(now.getTime() - lifetime.idleMs) },
       token: { revokedAt: null },
     },
-    { populate: ["token"] },
+    { populate: ["token.municipality"] },
   );
   if (!session) return null;
-  await em.nativeUpdate(EditorSession, { id: session.id }, { lastSeenAt: now });
-  return { viewer: viewerOfToken(session.token.getEntity()), csrfSecret: session.csrfSecret };
+  // Like a token's last use, written at most once a minute: the idle timeout counts in minutes.
+  if (now.getTime() - session.lastSeenAt.getTime() >= LAST_USED_RESOLUTION_MS)
+    await em.nativeUpdate(EditorSession, { id: session.id }, { lastSeenAt: now });
+  const token = session.token.getEntity();
+  const municipality = token.municipality?.getEntity() ?? null;
+  return {
+    viewer: viewerOfToken(token),
+    municipality: municipality && { slug: municipality.slug, name: municipality.name },
+    csrfSecret: session.csrfSecret,
+  };
 }
 
 /** Ends the session a cookie names (signing out); an unknown or ended one changes nothing. */

@@ -11,8 +11,8 @@ export const TOKEN_PREFIX = "ikz_";
 export const TOKEN_BYTES = 32;
 /** The shape of every token the hub issues: the prefix and 32 bytes in base64url (43 characters). */
 export const TOKEN_PATTERN = /^ikz_[A-Za-z0-9_-]{43}$/;
-/** How often `lastUsedAt` is written at most. */
-const LAST_USED_RESOLUTION_MS = 60_000;
+/** How often `lastUsedAt` (and a session's `lastSeenAt`) is written at most. */
+export const LAST_USED_RESOLUTION_MS = 60_000;
 
 /** A request to create a token that cannot be fulfilled as given; `field` names the offending input. */
 export class TokenInputError extends Error {
@@ -25,9 +25,14 @@ export class TokenInputError extends Error {
   }
 }
 
+/** 32 random bytes in base64url (43 characters): the secret part of tokens, session ids and form secrets. */
+export function randomSecret(): string {
+  return randomBytes(TOKEN_BYTES).toString("base64url");
+}
+
 /** Makes a new random token: `ikz_` and 32 random bytes in base64url. */
 export function generateToken(): string {
-  return TOKEN_PREFIX + randomBytes(TOKEN_BYTES).toString("base64url");
+  return TOKEN_PREFIX + randomSecret();
 }
 
 /** The SHA-256 of a token, lower-case hex: the only form in which tokens are stored. */

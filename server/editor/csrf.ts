@@ -1,9 +1,10 @@
-import { randomBytes, timingSafeEqual } from "node:crypto";
+import { timingSafeEqual } from "node:crypto";
 import type { Request } from "express";
+import { randomSecret } from "../../schema/token/token.service.js";
 
 /** A fresh random value for a form's check against cross-site posts. */
 export function newFormSecret(): string {
-  return randomBytes(32).toString("base64url");
+  return randomSecret();
 }
 
 /** Whether a posted form's `csrf` field equals the expected secret, compared in constant time. */

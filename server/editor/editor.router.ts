@@ -19,7 +19,7 @@ import { renderDocument } from "../site/layout.js";
 import { setPageHeaders } from "../site/page-answer.js";
 import type { RunSiteQuery } from "../site/run-query.js";
 import { formCarries, fromOwnOrigin, newFormSecret } from "./csrf.js";
-import { editorOf, RECORD_KINDS, type RecordKind, recordsOf, STATES, type StateFilter } from "./my-records.js";
+import { RECORD_KINDS, type RecordKind, recordsOf, STATES, type StateFilter } from "./my-records.js";
 import { MyMunicipalityPage } from "./pages/my-municipality.js";
 import { SignInPage, type SignInProps } from "./pages/sign-in.js";
 import { clearCookie, readCookie, servedSecurely, setCookie } from "./session-cookie.js";
@@ -168,8 +168,8 @@ function myMunicipality(options: EditorRouterOptions): RequestHandler {
     try {
       const session = await sessionOf(req, options);
       if (!session) return res.redirect(303, "/anmelden");
-      const editor = await editorOf(options.run, session.viewer);
-      if (!editor.municipality) {
+      const { viewer, municipality } = session;
+      if (!municipality) {
         const page = pageElement(SignInPage, {
           csrf: "",
           notice: "Dieser Schlüssel gehört zum Betrieb des Hubs und hat keine eigene Kommune.",
@@ -177,12 +177,12 @@ function myMunicipality(options: EditorRouterOptions): RequestHandler {
         return sendEditorPage(res, options.site, page);
       }
       const { kind, state } = listFilters(req.query);
-      const records = (await recordsOf(options.run, session.viewer, editor.municipality.slug)).filter(
+      const records = (await recordsOf(options.run, viewer, municipality.slug)).filter(
         (record) => (!kind || record.kind === kind) && (!state || record.publicationState === state),
       );
       const props = {
-        editor: editor.name,
-        municipality: editor.municipality.name,
+        editor: viewer.name,
+        municipality: municipality.name,
         records,
         kind,
         state,

@@ -15,7 +15,7 @@ export const STATES = ["DRAFT", "PUBLISHED", "ARCHIVED"] as const;
 export type StateFilter = (typeof STATES)[number];
 
 /** How many records of each kind the page lists at most, latest change first. */
-export const RECORDS_PER_KIND = 100;
+const RECORDS_PER_KIND = 100;
 
 /** One record of the editor's city as the list shows it. */
 export interface EditorRecord {
@@ -27,8 +27,6 @@ export interface EditorRecord {
   /** The public page, for published records that have one. */
   href: string | null;
 }
-
-const VIEWER_QUERY = `query EditorViewer { viewer { name municipality { slug name } } }`;
 
 const RECORDS_QUERY = `query EditorRecords($city: String!, $first: Int!) {
   projects(filter: { municipalities: [$city] }, first: $first, orderBy: { field: UPDATED_AT, direction: DESC }) {
@@ -52,16 +50,6 @@ type Rows = { nodes: Row[] };
 
 /** The public page of a record kind, where it has one of its own. */
 const PAGES: Partial<Record<RecordKind, string>> = { projekt: "/projekte/", strategie: "/strategien/" };
-
-/** The signed-in editor's name and city; the city is null for an admin token, which has none. */
-export async function editorOf(run: RunSiteQuery, viewer: Viewer) {
-  const data = await run<{ viewer: { name: string; municipality: { slug: string; name: string } | null } }>(
-    VIEWER_QUERY,
-    {},
-    viewer,
-  );
-  return data.viewer;
-}
 
 /** The city's records the editor may see (drafts, published, archived), latest change first. */
 export async function recordsOf(run: RunSiteQuery, viewer: Viewer, city: string): Promise<EditorRecord[]> {

@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin, BaseContext, GraphQLRequestContextWillSendResponse } from "@apollo/server";
 import {
+  type DocumentNode,
   type FragmentDefinitionNode,
   type GraphQLSchema,
   Kind,
@@ -10,6 +11,9 @@ import {
 } from "graphql";
 import { collectFields } from "graphql/execution/collectFields.js";
 import type { CachePolicyExtensions } from "../../schema/common/cache-policy.js";
+
+/** A field's declared cache policy. */
+type Hint = NonNullable<CachePolicyExtensions["cachePolicy"]>;
 
 /** What Apollo writes for an answer no shared cache may keep. */
 const UNCACHEABLE = "no-store";
@@ -26,6 +30,13 @@ const CACHEABLE_HEADER = /^max-age=(\d+), (public|private)$/;
  * `ApolloServerPluginCacheControlDisabled()` (Apollo would otherwise install its own).
  */
 export function cachePolicyPlugin(defaultMaxAge: number): ApolloServerPlugin<BaseContext> {
+  // The declared hints depend on the operation alone, and Apollo keeps parsed documents: a repeated query walks none.
+  const hintsOf = new WeakMap<OperationDefinitionNode, Hint[]>();
+  const hints = (schema: GraphQLSchema, operation: OperationDefinitionNode, document: DocumentNode) => {
+    let found = hintsOf.get(operation);
+    if (!found) hintsOf.set(operation, (found = declaredHints(schema, operation, document)));
+    return found;
+  };
   return {
     async requestDidStart() {
       return {
@@ -33,7 +44,7 @@ export function cachePolicyPlugin(defaultMaxAge: number): ApolloServerPlugin<Bas
           if (!operation || !resolvesSchemaField(schema, operation, fragmentsOf(document), request.variables ?? {}))
             return;
           overallCachePolicy.restrict({ maxAge: defaultMaxAge });
-          for (const hint of declaredHints(schema, operation, document)) overallCachePolicy.restrict(hint);
+          for (const hint of hints(schema, operation, document)) overallCachePolicy.restrict(hint);
         },
         async willSendResponse(requestContext) {
           writeHeader(requestContext);
@@ -72,8 +83,8 @@ function declaredHints(
   schema: GraphQLSchema,
   operation: OperationDefinitionNode,
   document: { definitions: readonly unknown[] },
-): NonNullable<CachePolicyExtensions["cachePolicy"]>[] {
-  const hints: NonNullable<CachePolicyExtensions["cachePolicy"]>[] = [];
+): Hint[] {
+  const hints: Hint[] = [];
   const typeInfo = new TypeInfo(schema);
   const visitor = visitWithTypeInfo(typeInfo, {
     Field() {

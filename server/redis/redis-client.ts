@@ -1,7 +1,7 @@
 import { Redis } from "ioredis";
 
 /** Longest the first Redis connection attempt is waited for before a request goes on without Redis. */
-export const FIRST_CONNECT_WAIT_MS = 2000;
+const FIRST_CONNECT_WAIT_MS = 2000;
 /** Longest one Redis command may take before the request goes on without Redis. */
 const REDIS_COMMAND_TIMEOUT_MS = 1000;
 

@@ -13,8 +13,6 @@ import { closeRedis, openRedis } from "../redis/redis-client.js";
 export interface ResponseStore {
   /** The entries, for `@apollo/server-plugin-response-cache`; a failing read is a miss, a failing write is dropped. */
   readonly cache: KeyValueCache<string>;
-  /** Whether entries are shared through Redis (`REDIS_URL` set), whatever the connection's state. */
-  readonly usesRedis: boolean;
   /** The current generation; null while the store cannot be used (Redis away), so the request bypasses the cache. */
   generation(): Promise<string | null>;
   /** Invalidates every entry (after a write). Never rejects. */
@@ -38,7 +36,6 @@ function memoryStore(maxBytes: number): ResponseStore {
   let generation = 0;
   return {
     cache,
-    usesRedis: false,
     generation: async () => String(generation),
     bump: async () => {
       generation += 1;
@@ -55,7 +52,6 @@ function memoryStore(maxBytes: number): ResponseStore {
  * back the generation is bumped, since writes made meanwhile could not bump it.
  */
 class RedisResponseStore implements ResponseStore {
-  readonly usesRedis = true;
   readonly cache: KeyValueCache<string>;
   private readonly client: Redis;
   private readonly firstAttempt: Promise<void>;

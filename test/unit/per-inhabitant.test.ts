@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { perInhabitant } from "../../schema/comparison/per-inhabitant.service.js";
 import { moreThanTwoYearsApart } from "../../schema/comparison/population-dates.js";
-import { isFuturePartialDate } from "../../schema/municipality/population.js";
+import { isFuturePartialDate } from "../../schema/publishing/validation.js";
 
 describe("moreThanTwoYearsApart", () => {
   it.each([

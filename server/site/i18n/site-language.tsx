@@ -1,6 +1,6 @@
 import { type ComponentChildren, createContext, type FunctionComponent, h, type VNode } from "preact";
 import { useContext } from "preact/hooks";
-import { formatAmountDe, formatPartialDateDe } from "../../embed/format.js";
+import { formatAmountDe, formatDayIn, formatPartialDateDe } from "../../embed/format.js";
 import { MESSAGES, type Messages, type SiteLanguage } from "./messages.js";
 
 /** The language a page is asked for: English for exactly `?lang=en`; anything else (absent, other, repeated) is German. */
@@ -63,12 +63,6 @@ function amount(lang: SiteLanguage, value: string, currency: string): string {
 /** The context of a page in `lang` at address `here` (without `lang`). */
 export function siteLanguage(lang: SiteLanguage, here: string): SiteLanguageContext {
   const t = MESSAGES[lang];
-  const day = new Intl.DateTimeFormat(t.locale, {
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    timeZone: "Europe/Berlin",
-  });
   return {
     lang,
     t,
@@ -82,7 +76,7 @@ export function siteLanguage(lang: SiteLanguage, here: string): SiteLanguageCont
     formatNumber: (value) => value.toLocaleString(t.locale),
     formatPartialDate: (value) => partialDate(lang, value),
     formatNamedMonth: (value) => (lang === "de" ? formatPartialDateDe(value) : partialDate(lang, value)),
-    formatDay: (moment) => day.format(new Date(moment)),
+    formatDay: (moment) => formatDayIn(lang, new Date(moment)),
     formatAmount: (value, currency) => amount(lang, value, currency),
     counted: (count, [singular, plural]) => `${count.toLocaleString(t.locale)} ${count === 1 ? singular : plural}`,
   };
