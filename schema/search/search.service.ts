@@ -6,7 +6,7 @@ import { selectRows } from "../common/sql.js";
 import { given, requireExisting, unknownValues } from "../common/filters.js";
 import { Municipality } from "../municipality/municipality.entity.js";
 import { STATE_NAMES, type State } from "../municipality/state.enum.js";
-import { PROJECT_STATUS_LABELS, ProjectStatus } from "../project/project-status.enum.js";
+import { PROJECT_STATUS_LABELS } from "../project/project-status.enum.js";
 import { Provider } from "../provider/provider.entity.js";
 import { STRATEGY_STATUS_LABELS, StrategyStatus } from "../strategy/strategy-status.enum.js";
 import { Topic } from "../topic/topic.entity.js";
@@ -15,10 +15,9 @@ import type { SearchCatalog } from "./search-catalog.js";
 import { SearchFacetField, type SearchHit, type SearchResults } from "./search.types.js";
 import { decodeCursorItems, encodeCursorItems } from "../common/cursor.js";
 
-// The label tables of the two enums; where search's facets say it differently (two "In Umsetzung"s told apart), it says so here.
+// The label tables of the two enums, as the site shows them; the facets tell the two "In Umsetzung"s apart.
 const STATUS_LABELS: Record<string, string> = {
   ...PROJECT_STATUS_LABELS,
-  [ProjectStatus.STOPPED]: "Eingestellt",
   ...STRATEGY_STATUS_LABELS,
   [StrategyStatus.IN_IMPLEMENTATION]: "In Umsetzung (Strategie)",
 };
