@@ -63,6 +63,7 @@ const VALIDATOR_OPTIONS: ValidatorOptions = { forbidUnknownValues: false, skipMi
  * `type` (e.g. `input`), or "" for an args class, whose properties are arguments themselves.
  */
 function argumentNameOf(info: GraphQLResolveInfo, type: Parameters<ValidatorFn>[1]): string {
+  if (getMetadataStorage().argumentTypes.some((argsType) => argsType.target === type)) return "";
   const args = info.parentType.getFields()[info.fieldName]?.args ?? [];
   const name = (type as { name?: unknown }).name;
   const match = args.find((arg) => getNamedType(arg.type).name === name);
