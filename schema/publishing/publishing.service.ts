@@ -6,6 +6,7 @@ import { badUserInput, CommitInterruptedError, ErrorCode } from "../common/error
 import { fromGlobalId } from "../common/global-id.js";
 import {
   collectProblems,
+  hasProblemAt,
   report,
   reportAndStop,
   takeProblems,
@@ -117,7 +118,7 @@ export async function requireOwnNaming(
   value: string,
   field: string,
 ): Promise<void> {
-  if (viewer.role === TokenRole.ADMIN || !municipality) return;
+  if (viewer.role === TokenRole.ADMIN || !municipality || hasProblemAt(tx, field)) return;
   const prefix = `${municipality.slug}-`;
   if (!value.startsWith(prefix)) {
     return report(
@@ -158,6 +159,8 @@ async function loadTarget<T extends HubEntity>(
 ): Promise<T> {
   const { id, slug, key } = typeof target === "string" ? { id: target } : target;
   const name = kind.naturalKey;
+  // A malformed or oversized address is answered as such (with the input's problems), not looked up.
+  if (hasProblemAt(tx, "id") || (name && hasProblemAt(tx, name))) throwCollected(tx);
   const value = name === "slug" ? slug : name === "key" ? key : null;
   const given = (id !== null && id !== undefined ? 1 : 0) + (value !== null && value !== undefined ? 1 : 0);
   if (name && given !== 1) {
