@@ -1,33 +1,6 @@
 import { unwrapResolverError } from "@apollo/server/errors";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
-import { ArgumentValidationError } from "type-graphql";
 import { CommitInterruptedError, ErrorCode, isPublicErrorCode } from "../schema/common/errors.js";
-
-/** Turns class-validator failures into one readable BAD_USER_INPUT error. */
-function fromArgumentValidation(
-  error: ArgumentValidationError,
-  original: GraphQLFormattedError,
-): GraphQLFormattedError {
-  const messages: string[] = [];
-  const fields: string[] = [];
-  const walk = (errors: ArgumentValidationError["extensions"]["validationErrors"], prefix: string[]) => {
-    for (const item of errors) {
-      const fieldPath = [...prefix, item.property];
-      if (item.constraints) {
-        fields.push(fieldPath.join("."));
-        messages.push(...Object.values(item.constraints).map((text) => `${fieldPath.join(".")}: ${text}`));
-      }
-      if (item.children?.length) walk(item.children, fieldPath);
-    }
-  };
-  walk(error.extensions.validationErrors, []);
-  return {
-    message: messages.length ? `Invalid argument. ${messages.join("; ")}` : "Invalid argument.",
-    locations: original.locations,
-    path: original.path,
-    extensions: { code: ErrorCode.BAD_USER_INPUT, fields },
-  };
-}
 
 /** Error codes of a lost or refused connection: the socket's, and PostgreSQL's shutdown and connection classes. */
 const CONNECTION_ERROR_CODES = new Set([
@@ -121,7 +94,6 @@ export function formatError(
   }
   // Any other failure at commit is answered as what it is.
   const original = unwrapped instanceof CommitInterruptedError ? unwrapped.cause : unwrapped;
-  if (original instanceof ArgumentValidationError) return fromArgumentValidation(original, formatted);
   const code = original instanceof GraphQLError ? original.extensions.code : undefined;
   if (isPublicErrorCode(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
     const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};

@@ -1,5 +1,6 @@
-import { Arg, Ctx, ID, Int, Mutation, Resolver } from "type-graphql";
+import { Arg, Args, Ctx, Int, Mutation, Resolver } from "type-graphql";
 import type { HubContext } from "../common/context.js";
+import { ByIdArgs } from "../publishing/record-address.args.js";
 import { BudgetLineInput, CreateBudgetLineInput } from "./budget-line-write.inputs.js";
 import { BudgetLine } from "./budget-line.entity.js";
 import { createBudgetLineRecord, updateBudgetLineRecord } from "./budget-line.write.js";
@@ -20,12 +21,12 @@ export class BudgetLineMutationResolver {
     description: "Changes a budget line, if it still has the version you last saw (CONFLICT otherwise).",
   })
   updateBudgetLine(
-    @Arg("id", () => ID, { description: "ID of the budget line." }) id: string,
+    @Args(() => ByIdArgs) target: ByIdArgs,
     @Arg("version", () => Int, { description: "The budget line's `version` as you last read it." }) version: number,
     @Arg("input", () => BudgetLineInput, { description: "The fields to change; those left out keep their value." })
     input: BudgetLineInput,
     @Ctx() ctx: HubContext,
   ): Promise<BudgetLine> {
-    return updateBudgetLineRecord(ctx, id, version, input);
+    return updateBudgetLineRecord(ctx, target, version, input);
   }
 }

@@ -2,6 +2,7 @@ import { ref } from "@mikro-orm/core";
 import type { HubContext } from "../common/context.js";
 import { applySources, citesPublishedSource } from "../publishing/cited.inputs.js";
 import { createRecord, updateRecord } from "../publishing/publishing.service.js";
+import type { RecordAddress } from "../publishing/record-address.args.js";
 import type { RecordKind } from "../publishing/record-kind.js";
 import { assignFields, requireUnused } from "../publishing/references.js";
 import { nextPosition, resolveOwnStrategy } from "../strategy/strategy.service.js";
@@ -34,11 +35,11 @@ export function createBudgetLineRecord(ctx: HubContext, input: CreateBudgetLineI
 /** Changes a budget line, if it still has the version you last saw (CONFLICT otherwise). */
 export function updateBudgetLineRecord(
   ctx: HubContext,
-  id: string,
+  target: RecordAddress,
   version: number,
   input: BudgetLineInput,
 ): Promise<BudgetLine> {
-  return updateRecord(ctx, budgetLineKind, id, version, async (tx, line) => {
+  return updateRecord(ctx, budgetLineKind, target, version, async (tx, line) => {
     assignFields(tx, line, input, ["year", "amount", "category", "description", "note"]);
     await applySources(tx, line, input);
   });

@@ -1,5 +1,6 @@
-import { Arg, Ctx, ID, Int, Mutation, Resolver } from "type-graphql";
+import { Arg, Args, Ctx, Int, Mutation, Resolver } from "type-graphql";
 import type { HubContext } from "../common/context.js";
+import { ByIdArgs } from "../publishing/record-address.args.js";
 import { CreateEngagementInput, EngagementInput } from "./engagement-write.inputs.js";
 import { Engagement } from "./engagement.entity.js";
 import { createEngagementRecord, updateEngagementRecord } from "./engagement.write.js";
@@ -22,12 +23,12 @@ export class EngagementMutationResolver {
     description: "Changes an engagement, if it still has the version you last saw (CONFLICT otherwise).",
   })
   updateEngagement(
-    @Arg("id", () => ID, { description: "ID of the engagement." }) id: string,
+    @Args(() => ByIdArgs) target: ByIdArgs,
     @Arg("version", () => Int, { description: "The engagement's `version` as you last read it." }) version: number,
     @Arg("input", () => EngagementInput, { description: "The fields to change; those left out keep their value." })
     input: EngagementInput,
     @Ctx() ctx: HubContext,
   ): Promise<Engagement> {
-    return updateEngagementRecord(ctx, id, version, input);
+    return updateEngagementRecord(ctx, target, version, input);
   }
 }

@@ -3,6 +3,7 @@ import type { HubContext } from "../common/context.js";
 import { Provider } from "../provider/provider.entity.js";
 import { applySources, citesPublishedSource } from "../publishing/cited.inputs.js";
 import { createRecord, resolveOwnMunicipality, updateRecord } from "../publishing/publishing.service.js";
+import type { RecordAddress } from "../publishing/record-address.args.js";
 import type { RecordKind } from "../publishing/record-kind.js";
 import { assignFields, findNamed, requireUnused } from "../publishing/references.js";
 import type { CreateEngagementInput, EngagementInput } from "./engagement-write.inputs.js";
@@ -47,11 +48,11 @@ export function createEngagementRecord(ctx: HubContext, input: CreateEngagementI
 /** Changes an engagement, if it still has the version you last saw (CONFLICT otherwise). */
 export function updateEngagementRecord(
   ctx: HubContext,
-  id: string,
+  target: RecordAddress,
   version: number,
   input: EngagementInput,
 ): Promise<Engagement> {
-  return updateRecord(ctx, engagementKind, id, version, async (tx, engagement) => {
+  return updateRecord(ctx, engagementKind, target, version, async (tx, engagement) => {
     assignFields(tx, engagement, input, ["since", "description", "note"]);
     await applySources(tx, engagement, input);
   });

@@ -1,5 +1,6 @@
-import { Arg, Ctx, ID, Int, Mutation, Resolver } from "type-graphql";
+import { Arg, Args, Ctx, Int, Mutation, Resolver } from "type-graphql";
 import type { HubContext } from "../common/context.js";
+import { ByIdArgs } from "../publishing/record-address.args.js";
 import { CreateFieldOfActionInput, FieldOfActionInput } from "./field-of-action-write.inputs.js";
 import { FieldOfAction } from "./field-of-action.entity.js";
 import { createFieldOfActionRecord, updateFieldOfActionRecord } from "./field-of-action.write.js";
@@ -20,12 +21,12 @@ export class FieldOfActionMutationResolver {
     description: "Changes a field of action, if it still has the version you last saw (CONFLICT otherwise).",
   })
   updateFieldOfAction(
-    @Arg("id", () => ID, { description: "ID of the field of action." }) id: string,
+    @Args(() => ByIdArgs) target: ByIdArgs,
     @Arg("version", () => Int, { description: "The field of action's `version` as you last read it." }) version: number,
     @Arg("input", () => FieldOfActionInput, { description: "The fields to change; those left out keep their value." })
     input: FieldOfActionInput,
     @Ctx() ctx: HubContext,
   ): Promise<FieldOfAction> {
-    return updateFieldOfActionRecord(ctx, id, version, input);
+    return updateFieldOfActionRecord(ctx, target, version, input);
   }
 }

@@ -3,6 +3,7 @@ import type { HubContext } from "../common/context.js";
 import { MAX_FIELDS_OF_ACTION, requireRoomFor } from "../common/list-bounds.js";
 import { applyTopicsAndSources } from "../publishing/cited.inputs.js";
 import { createRecord, updateRecord } from "../publishing/publishing.service.js";
+import type { RecordAddress } from "../publishing/record-address.args.js";
 import type { RecordKind } from "../publishing/record-kind.js";
 import { assignFields, requireUnused } from "../publishing/references.js";
 import { nextPosition, resolveOwnStrategy } from "../strategy/strategy.service.js";
@@ -44,11 +45,11 @@ export function createFieldOfActionRecord(ctx: HubContext, input: CreateFieldOfA
 /** Changes a field of action, if it still has the version you last saw (CONFLICT otherwise). */
 export function updateFieldOfActionRecord(
   ctx: HubContext,
-  id: string,
+  target: RecordAddress,
   version: number,
   input: FieldOfActionInput,
 ): Promise<FieldOfAction> {
-  return updateRecord(ctx, fieldOfActionKind, id, version, async (tx, field) => {
+  return updateRecord(ctx, fieldOfActionKind, target, version, async (tx, field) => {
     assignFields(tx, field, input, ["title", "description"]);
     await applyTopicsAndSources(tx, field, input);
   });

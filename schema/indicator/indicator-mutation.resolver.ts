@@ -1,5 +1,6 @@
-import { Arg, Ctx, ID, Int, Mutation, Resolver } from "type-graphql";
+import { Arg, Args, Ctx, Int, Mutation, Resolver } from "type-graphql";
 import type { HubContext } from "../common/context.js";
+import { ByIdArgs } from "../publishing/record-address.args.js";
 import { CreateIndicatorInput, IndicatorInput } from "./indicator-write.inputs.js";
 import { Indicator } from "./indicator.entity.js";
 import { createIndicatorRecord, updateIndicatorRecord } from "./indicator.write.js";
@@ -22,12 +23,12 @@ export class IndicatorMutationResolver {
       "Changes an indicator and its dated values (`input.values` adds, changes and removes them), if it still has the version you last saw (CONFLICT otherwise).",
   })
   updateIndicator(
-    @Arg("id", () => ID, { description: "ID of the indicator." }) id: string,
+    @Args(() => ByIdArgs) target: ByIdArgs,
     @Arg("version", () => Int, { description: "The indicator's `version` as you last read it." }) version: number,
     @Arg("input", () => IndicatorInput, { description: "The fields to change; those left out keep their value." })
     input: IndicatorInput,
     @Ctx() ctx: HubContext,
   ): Promise<Indicator> {
-    return updateIndicatorRecord(ctx, id, version, input);
+    return updateIndicatorRecord(ctx, target, version, input);
   }
 }

@@ -3,8 +3,10 @@ import type { EntityManager } from "@mikro-orm/postgresql";
 import type { HubContext } from "../common/context.js";
 import { badUserInput } from "../common/errors.js";
 import { fromGlobalId } from "../common/global-id.js";
+import { hasProblemAt, report } from "../common/problems.js";
 import { applySources, citesPublishedSource } from "../publishing/cited.inputs.js";
 import { createRecord, resolveOwnMunicipality, updateRecord } from "../publishing/publishing.service.js";
+import type { RecordAddress } from "../publishing/record-address.args.js";
 import type { RecordKind } from "../publishing/record-kind.js";
 import { assignFields, requireUnused } from "../publishing/references.js";
 import { findOwnStrategy } from "../strategy/own-strategy.js";
@@ -26,37 +28,58 @@ export const indicatorKind: RecordKind<Indicator> = {
 /** The input path of a field of the `index`th value, e.g. `input.values[2].asOf`. */
 const valueField = (index: number, field: string) => `input.values[${index}].${field}`;
 
-/** The indicator's value an entry's `id` names, or null for a new value; BAD_USER_INPUT for any other ID. */
-function namedValue(indicator: Indicator, id: string | null | undefined, field: string): IndicatorValue | null {
+/** The indicator's value an entry's `id` names, or null for a new value; a BAD_USER_INPUT problem for any other ID. */
+function namedValue(
+  tx: EntityManager,
+  indicator: Indicator,
+  id: string | null | undefined,
+  field: string,
+): IndicatorValue | null {
   if (id === null || id === undefined) return null;
-  const { typeName, id: databaseId } = fromGlobalId(id, field);
+  const notOurs = badUserInput(
+    `${field} is not the ID of a value of this indicator; leave \`id\` out to add a value.`,
+    [field],
+  );
+  let parsed: ReturnType<typeof fromGlobalId>;
+  try {
+    parsed = fromGlobalId(id, field);
+  } catch {
+    report(tx, notOurs);
+    return null;
+  }
   const value =
-    typeName === IndicatorValue.name ? indicator.values.getItems().find((each) => each.id === databaseId) : undefined;
-  if (!value)
-    throw badUserInput(`${field} is not the ID of a value of this indicator; leave \`id\` out to add a value.`, [
-      field,
-    ]);
-  return value;
+    parsed.typeName === IndicatorValue.name
+      ? indicator.values.getItems().find((each) => each.id === parsed.id)
+      : undefined;
+  if (!value) report(tx, notOurs);
+  return value ?? null;
 }
 
-/** The value each entry changes (null: a new one); refuses a date or an `id` given twice. */
-function matchValues(indicator: Indicator, inputs: readonly IndicatorValueInput[]): (IndicatorValue | null)[] {
+/** The value each entry changes (null: a new one); reports a date or an `id` given twice. */
+function matchValues(
+  tx: EntityManager,
+  indicator: Indicator,
+  inputs: readonly IndicatorValueInput[],
+): (IndicatorValue | null)[] {
   const dates = new Map<string, number>();
   const named = new Set<IndicatorValue>();
   return inputs.map((input, index) => {
     const earlier = dates.get(input.asOf);
     if (earlier !== undefined) {
       const field = valueField(index, "asOf");
-      throw badUserInput(
-        `${field}: input.values[${earlier}] has the date ${input.asOf} too; an indicator has one value per date.`,
-        [field],
+      report(
+        tx,
+        badUserInput(
+          `${field}: input.values[${earlier}] has the date ${input.asOf} too; an indicator has one value per date.`,
+          [field],
+        ),
       );
-    }
-    dates.set(input.asOf, index);
-    const value = namedValue(indicator, input.id, valueField(index, "id"));
+    } else dates.set(input.asOf, index);
+    const value = namedValue(tx, indicator, input.id, valueField(index, "id"));
     if (value && named.has(value)) {
       const field = valueField(index, "id");
-      throw badUserInput(`${field} names a value an earlier entry names too; name each value once.`, [field]);
+      report(tx, badUserInput(`${field} names a value an earlier entry names too; name each value once.`, [field]));
+      return null;
     }
     if (value) named.add(value);
     return value;
@@ -69,7 +92,7 @@ async function applyValues(
   indicator: Indicator,
   inputs: readonly IndicatorValueInput[],
 ): Promise<void> {
-  const matched = matchValues(indicator, inputs);
+  const matched = matchValues(tx, indicator, inputs);
   const values: IndicatorValue[] = [];
   for (const [index, input] of inputs.entries()) {
     const value = matched[index] ?? new IndicatorValue(ref(indicator), input.value, input.asOf);
@@ -86,12 +109,14 @@ async function applyValues(
 async function applyIndicator(tx: EntityManager, indicator: Indicator, input: IndicatorInput): Promise<void> {
   assignFields(tx, indicator, input, ["name", "unit", "betterWhen", "definition", "note"]);
   if (input.values === null) {
-    throw badUserInput(
-      "input.values cannot be empty: an indicator has at least one value; leave it out to keep them.",
-      ["input.values"],
+    report(
+      tx,
+      badUserInput("input.values cannot be empty: an indicator has at least one value; leave it out to keep them.", [
+        "input.values",
+      ]),
     );
-  }
-  if (input.values !== undefined) await applyValues(tx, indicator, input.values);
+  } else if (input.values !== undefined && !hasProblemAt(tx, "input.values"))
+    await applyValues(tx, indicator, input.values);
   if (input.strategy !== undefined) {
     const strategy = await findOwnStrategy(
       tx,
@@ -124,9 +149,9 @@ export function createIndicatorRecord(ctx: HubContext, input: CreateIndicatorInp
 /** Changes an indicator and its values, if it still has the version you last saw (CONFLICT otherwise). */
 export function updateIndicatorRecord(
   ctx: HubContext,
-  id: string,
+  target: RecordAddress,
   version: number,
   input: IndicatorInput,
 ): Promise<Indicator> {
-  return updateRecord(ctx, indicatorKind, id, version, (tx, indicator) => applyIndicator(tx, indicator, input));
+  return updateRecord(ctx, indicatorKind, target, version, (tx, indicator) => applyIndicator(tx, indicator, input));
 }

@@ -1,5 +1,6 @@
-import { Arg, Ctx, ID, Int, Mutation, Resolver } from "type-graphql";
+import { Arg, Args, Ctx, Int, Mutation, Resolver } from "type-graphql";
 import type { HubContext } from "../common/context.js";
+import { BySlugArgs } from "../publishing/record-address.args.js";
 import { CreateLessonInput, LessonInput } from "./lesson-write.inputs.js";
 import { LessonLearned } from "./lesson-learned.entity.js";
 import { createLessonLearnedRecord, updateLessonLearnedRecord } from "./lesson.write.js";
@@ -19,12 +20,12 @@ export class LessonMutationResolver {
     description: "Changes a lesson learned, if it still has the version you last saw (CONFLICT otherwise).",
   })
   updateLessonLearned(
-    @Arg("id", () => ID, { description: "ID of the lesson." }) id: string,
+    @Args(() => BySlugArgs) target: BySlugArgs,
     @Arg("version", () => Int, { description: "The lesson's `version` as you last read it." }) version: number,
     @Arg("input", () => LessonInput, { description: "The fields to change; those left out keep their value." })
     input: LessonInput,
     @Ctx() ctx: HubContext,
   ): Promise<LessonLearned> {
-    return updateLessonLearnedRecord(ctx, id, version, input);
+    return updateLessonLearnedRecord(ctx, target, version, input);
   }
 }

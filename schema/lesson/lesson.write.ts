@@ -2,6 +2,7 @@ import { ref } from "@mikro-orm/core";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import type { HubContext } from "../common/context.js";
 import { badUserInput } from "../common/errors.js";
+import { report } from "../common/problems.js";
 import { Project } from "../project/project.entity.js";
 import { applyTopicsAndSources, citesPublishedSource } from "../publishing/cited.inputs.js";
 import {
@@ -10,8 +11,9 @@ import {
   resolveOwnMunicipality,
   updateRecord,
 } from "../publishing/publishing.service.js";
+import type { RecordAddress } from "../publishing/record-address.args.js";
 import type { RecordKind } from "../publishing/record-kind.js";
-import { assignFields, findNamed, requireUnused } from "../publishing/references.js";
+import { assignFields, lookUpNamed, requireUnused } from "../publishing/references.js";
 import { LessonLearned } from "./lesson-learned.entity.js";
 import type { CreateLessonInput, LessonInput } from "./lesson-write.inputs.js";
 
@@ -19,6 +21,7 @@ import type { CreateLessonInput, LessonInput } from "./lesson-write.inputs.js";
 export const lessonKind: RecordKind<LessonLearned> = {
   entity: LessonLearned,
   label: "lesson",
+  naturalKey: "slug",
   populate: ["municipality", "project", "topics", "sources"],
   owner: (lesson) => lesson.municipality.id,
   parentOf: (lesson) => lesson.project?.unwrap() ?? null,
@@ -34,7 +37,7 @@ async function applyLesson(tx: EntityManager, lesson: LessonLearned, input: Less
     const project =
       input.project === null
         ? null
-        : await findNamed(
+        : await lookUpNamed(
             tx,
             Project,
             "slug",
@@ -43,9 +46,12 @@ async function applyLesson(tx: EntityManager, lesson: LessonLearned, input: Less
             "Use the slug of one of the municipality's projects.",
           );
     if (project && project.municipality.id !== lesson.municipality.id) {
-      throw badUserInput(
-        "input.project belongs to another municipality; a lesson can only belong to its own municipality's project.",
-        ["input.project"],
+      report(
+        tx,
+        badUserInput(
+          "input.project belongs to another municipality; a lesson can only belong to its own municipality's project.",
+          ["input.project"],
+        ),
       );
     }
     lesson.project = project ? ref(project) : null;
@@ -68,9 +74,9 @@ export function createLessonLearnedRecord(ctx: HubContext, input: CreateLessonIn
 /** Changes a lesson learned, if it still has the version you last saw (CONFLICT otherwise). */
 export function updateLessonLearnedRecord(
   ctx: HubContext,
-  id: string,
+  target: RecordAddress,
   version: number,
   input: LessonInput,
 ): Promise<LessonLearned> {
-  return updateRecord(ctx, lessonKind, id, version, (tx, lesson) => applyLesson(tx, lesson, input));
+  return updateRecord(ctx, lessonKind, target, version, (tx, lesson) => applyLesson(tx, lesson, input));
 }

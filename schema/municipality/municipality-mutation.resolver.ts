@@ -1,5 +1,6 @@
-import { Arg, Ctx, ID, Mutation, Resolver } from "type-graphql";
+import { Arg, Args, Ctx, Mutation, Resolver } from "type-graphql";
 import type { HubContext } from "../common/context.js";
+import { BySlugArgs } from "../publishing/record-address.args.js";
 import { CreateMunicipalityInput, MunicipalityInput } from "./municipality-write.inputs.js";
 import { Municipality } from "./municipality.entity.js";
 import { createMunicipalityRecord, updateMunicipalityRecord } from "./municipality.write.js";
@@ -18,11 +19,11 @@ export class MunicipalityMutationResolver {
 
   @Mutation(() => Municipality, { description: "Changes a municipality (admins only)." })
   updateMunicipality(
-    @Arg("id", () => ID, { description: "ID of the municipality." }) id: string,
+    @Args(() => BySlugArgs) target: BySlugArgs,
     @Arg("input", () => MunicipalityInput, { description: "The fields to change; those left out keep their value." })
     input: MunicipalityInput,
     @Ctx() ctx: HubContext,
   ): Promise<Municipality> {
-    return updateMunicipalityRecord(ctx, id, input);
+    return updateMunicipalityRecord(ctx, target, input);
   }
 }

@@ -3,6 +3,7 @@ import type { HubContext } from "../common/context.js";
 import { badUserInput } from "../common/errors.js";
 import { applySources } from "../publishing/cited.inputs.js";
 import { createRecord, updateRecord } from "../publishing/publishing.service.js";
+import type { RecordAddress } from "../publishing/record-address.args.js";
 import type { RecordKind } from "../publishing/record-kind.js";
 import { assignFields, requireUnused } from "../publishing/references.js";
 import type { CreateMunicipalityInput, MunicipalityInput } from "./municipality-write.inputs.js";
@@ -14,6 +15,7 @@ import { applyPopulation } from "./population.js";
 export const municipalityKind: RecordKind<Municipality> = {
   entity: Municipality,
   label: "municipality",
+  naturalKey: "slug",
   populate: ["sources", "populationSource"],
   // Its editors read its revisions; writing it is for admins.
   owner: (municipality) => municipality.id ?? null,
@@ -52,8 +54,12 @@ export function createMunicipalityRecord(ctx: HubContext, input: CreateMunicipal
 }
 
 /** Changes a municipality (admins only). */
-export function updateMunicipalityRecord(ctx: HubContext, id: string, input: MunicipalityInput): Promise<Municipality> {
-  return updateRecord(ctx, municipalityKind, id, null, async (tx, municipality) => {
+export function updateMunicipalityRecord(
+  ctx: HubContext,
+  target: RecordAddress,
+  input: MunicipalityInput,
+): Promise<Municipality> {
+  return updateRecord(ctx, municipalityKind, target, null, async (tx, municipality) => {
     if (input.officialKey && input.officialKey !== municipality.officialKey) {
       await requireUnused(tx, Municipality, { officialKey: input.officialKey }, "input.officialKey", input.officialKey);
     }

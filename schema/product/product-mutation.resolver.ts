@@ -1,5 +1,6 @@
-import { Arg, Ctx, ID, Mutation, Resolver } from "type-graphql";
+import { Arg, Args, Ctx, Mutation, Resolver } from "type-graphql";
 import type { HubContext } from "../common/context.js";
+import { BySlugArgs } from "../publishing/record-address.args.js";
 import { CreateProductInput, ProductInput } from "./product-write.inputs.js";
 import { Product } from "./product.entity.js";
 import { createProductRecord, updateProductRecord } from "./product.write.js";
@@ -17,11 +18,11 @@ export class ProductMutationResolver {
 
   @Mutation(() => Product, { description: "Changes a software product (admins only)." })
   updateProduct(
-    @Arg("id", () => ID, { description: "ID of the product." }) id: string,
+    @Args(() => BySlugArgs) target: BySlugArgs,
     @Arg("input", () => ProductInput, { description: "The fields to change; those left out keep their value." })
     input: ProductInput,
     @Ctx() ctx: HubContext,
   ): Promise<Product> {
-    return updateProductRecord(ctx, id, input);
+    return updateProductRecord(ctx, target, input);
   }
 }

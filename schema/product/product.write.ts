@@ -4,8 +4,9 @@ import type { HubContext } from "../common/context.js";
 import { Provider } from "../provider/provider.entity.js";
 import { applyTopicsAndSources } from "../publishing/cited.inputs.js";
 import { createRecord, updateRecord } from "../publishing/publishing.service.js";
+import type { RecordAddress } from "../publishing/record-address.args.js";
 import type { RecordKind } from "../publishing/record-kind.js";
-import { assignFields, findNamed, requireUnused } from "../publishing/references.js";
+import { assignFields, lookUpNamed, requireUnused } from "../publishing/references.js";
 import type { CreateProductInput, ProductInput } from "./product-write.inputs.js";
 import { Product } from "./product.entity.js";
 
@@ -13,6 +14,7 @@ import { Product } from "./product.entity.js";
 export const productKind: RecordKind<Product> = {
   entity: Product,
   label: "product",
+  naturalKey: "slug",
   populate: ["vendor", "topics", "sources"],
   owner: () => null,
   adminOnly: true,
@@ -21,12 +23,11 @@ export const productKind: RecordKind<Product> = {
 async function applyProduct(tx: EntityManager, product: Product, input: ProductInput): Promise<void> {
   assignFields(tx, product, input, ["name", "description"]);
   if (input.vendor !== undefined) {
-    product.vendor =
+    const vendor =
       input.vendor === null
         ? null
-        : ref(
-            await findNamed(tx, Provider, "slug", input.vendor, "input.vendor", "Query `providers` for valid slugs."),
-          );
+        : await lookUpNamed(tx, Provider, "slug", input.vendor, "input.vendor", "Query `providers` for valid slugs.");
+    product.vendor = vendor ? ref(vendor) : null;
   }
   await applyTopicsAndSources(tx, product, input);
 }
@@ -42,6 +43,6 @@ export function createProductRecord(ctx: HubContext, input: CreateProductInput):
 }
 
 /** Changes a software product (admins only). */
-export function updateProductRecord(ctx: HubContext, id: string, input: ProductInput): Promise<Product> {
-  return updateRecord(ctx, productKind, id, null, (tx, product) => applyProduct(tx, product, input));
+export function updateProductRecord(ctx: HubContext, target: RecordAddress, input: ProductInput): Promise<Product> {
+  return updateRecord(ctx, productKind, target, null, (tx, product) => applyProduct(tx, product, input));
 }

@@ -1,5 +1,6 @@
-import { Arg, Ctx, ID, Int, Mutation, Resolver } from "type-graphql";
+import { Arg, Args, Ctx, Int, Mutation, Resolver } from "type-graphql";
 import type { HubContext } from "../common/context.js";
+import { BySlugArgs } from "../publishing/record-address.args.js";
 import { CreateProjectInput, ProjectInput } from "./project-write.inputs.js";
 import { Project } from "./project.entity.js";
 import { createProjectRecord, updateProjectRecord } from "./project.write.js";
@@ -19,12 +20,12 @@ export class ProjectMutationResolver {
     description: "Changes a project, if it still has the version you last saw (CONFLICT otherwise).",
   })
   updateProject(
-    @Arg("id", () => ID, { description: "ID of the project." }) id: string,
+    @Args(() => BySlugArgs) target: BySlugArgs,
     @Arg("version", () => Int, { description: "The project's `version` as you last read it." }) version: number,
     @Arg("input", () => ProjectInput, { description: "The fields to change; those left out keep their value." })
     input: ProjectInput,
     @Ctx() ctx: HubContext,
   ): Promise<Project> {
-    return updateProjectRecord(ctx, id, version, input);
+    return updateProjectRecord(ctx, target, version, input);
   }
 }

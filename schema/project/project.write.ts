@@ -2,6 +2,7 @@ import { type Collection, ref } from "@mikro-orm/core";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import type { HubContext } from "../common/context.js";
 import { badUserInput } from "../common/errors.js";
+import { report } from "../common/problems.js";
 import { FieldOfAction } from "../field-of-action/field-of-action.entity.js";
 import { Municipality } from "../municipality/municipality.entity.js";
 import { Product } from "../product/product.entity.js";
@@ -13,6 +14,7 @@ import {
   resolveOwnMunicipality,
   updateRecord,
 } from "../publishing/publishing.service.js";
+import type { RecordAddress } from "../publishing/record-address.args.js";
 import type { RecordKind } from "../publishing/record-kind.js";
 import { assignFields, assignStatus, findAllNamed, findById, requireUnused } from "../publishing/references.js";
 import { findOwnStrategy } from "../strategy/own-strategy.js";
@@ -49,6 +51,7 @@ async function applyProjectLists(tx: EntityManager, project: Project, input: Pro
 export const projectKind: RecordKind<Project> = {
   entity: Project,
   label: "project",
+  naturalKey: "slug",
   populate: [
     "municipality",
     "strategy",
@@ -92,9 +95,12 @@ async function applyProject(tx: EntityManager, project: Project, input: ProjectI
         ? null
         : await findById(tx, FieldOfAction, input.fieldOfAction, "input.fieldOfAction", "field of action");
     if (field && field.strategy.id !== project.strategy?.id) {
-      throw badUserInput(
-        "input.fieldOfAction is not a field of action of the project's strategy; set `strategy` to its strategy too.",
-        ["input.fieldOfAction"],
+      report(
+        tx,
+        badUserInput(
+          "input.fieldOfAction is not a field of action of the project's strategy; set `strategy` to its strategy too.",
+          ["input.fieldOfAction"],
+        ),
       );
     }
     project.fieldOfAction = field ? ref(field) : null;
@@ -118,9 +124,9 @@ export function createProjectRecord(ctx: HubContext, input: CreateProjectInput):
 /** Changes a project, if it still has the version you last saw (CONFLICT otherwise). */
 export function updateProjectRecord(
   ctx: HubContext,
-  id: string,
+  target: RecordAddress,
   version: number,
   input: ProjectInput,
 ): Promise<Project> {
-  return updateRecord(ctx, projectKind, id, version, (tx, project) => applyProject(tx, project, input));
+  return updateRecord(ctx, projectKind, target, version, (tx, project) => applyProject(tx, project, input));
 }

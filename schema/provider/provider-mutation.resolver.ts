@@ -1,5 +1,6 @@
-import { Arg, Ctx, ID, Mutation, Resolver } from "type-graphql";
+import { Arg, Args, Ctx, Mutation, Resolver } from "type-graphql";
 import type { HubContext } from "../common/context.js";
+import { BySlugArgs } from "../publishing/record-address.args.js";
 import { CreateProviderInput, ProviderInput } from "./provider-write.inputs.js";
 import { Provider } from "./provider.entity.js";
 import { createProviderRecord, updateProviderRecord } from "./provider.write.js";
@@ -19,11 +20,11 @@ export class ProviderMutationResolver {
 
   @Mutation(() => Provider, { description: "Changes a provider (admins only)." })
   updateProvider(
-    @Arg("id", () => ID, { description: "ID of the provider." }) id: string,
+    @Args(() => BySlugArgs) target: BySlugArgs,
     @Arg("input", () => ProviderInput, { description: "The fields to change; those left out keep their value." })
     input: ProviderInput,
     @Ctx() ctx: HubContext,
   ): Promise<Provider> {
-    return updateProviderRecord(ctx, id, input);
+    return updateProviderRecord(ctx, target, input);
   }
 }

@@ -2,6 +2,7 @@ import type { EntityManager } from "@mikro-orm/postgresql";
 import type { HubContext } from "../common/context.js";
 import { applySources } from "../publishing/cited.inputs.js";
 import { createRecord, updateRecord } from "../publishing/publishing.service.js";
+import type { RecordAddress } from "../publishing/record-address.args.js";
 import type { RecordKind } from "../publishing/record-kind.js";
 import { assignFields, requireUnused } from "../publishing/references.js";
 import type { CreateProviderInput, ProviderInput } from "./provider-write.inputs.js";
@@ -11,6 +12,7 @@ import { Provider } from "./provider.entity.js";
 export const providerKind: RecordKind<Provider> = {
   entity: Provider,
   label: "provider",
+  naturalKey: "slug",
   populate: ["sources"],
   owner: () => null,
   adminOnly: true,
@@ -33,6 +35,6 @@ export function createProviderRecord(ctx: HubContext, input: CreateProviderInput
 }
 
 /** Changes a provider (admins only). */
-export function updateProviderRecord(ctx: HubContext, id: string, input: ProviderInput): Promise<Provider> {
-  return updateRecord(ctx, providerKind, id, null, (tx, provider) => applyProvider(tx, provider, input));
+export function updateProviderRecord(ctx: HubContext, target: RecordAddress, input: ProviderInput): Promise<Provider> {
+  return updateRecord(ctx, providerKind, target, null, (tx, provider) => applyProvider(tx, provider, input));
 }

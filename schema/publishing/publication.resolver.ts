@@ -1,9 +1,10 @@
 import type { ClassType } from "type-graphql";
-import { Arg, Ctx, ID, Int, Mutation, Resolver } from "type-graphql";
+import { Arg, Args, Ctx, Int, Mutation, Resolver } from "type-graphql";
 import type { HubContext } from "../common/context.js";
 import { PublicationState } from "./publication-state.enum.js";
 import type { Publishable } from "./publishable.js";
 import { transitionRecord } from "./publishing.service.js";
+import { addressArgsOf, type RecordAddress } from "./record-address.args.js";
 import type { RecordKind } from "./record-kind.js";
 
 const VERSION_DESCRIPTION =
@@ -13,6 +14,7 @@ const VERSION_DESCRIPTION =
 export function publicationResolver<T extends Publishable>(kind: RecordKind<T>) {
   const type = kind.entity as unknown as ClassType<T>;
   const name = kind.entity.name;
+  const Address = addressArgsOf(kind.naturalKey);
 
   @Resolver(() => type)
   class PublicationResolver {
@@ -21,11 +23,11 @@ export function publicationResolver<T extends Publishable>(kind: RecordKind<T>) 
       description: `Makes a ${kind.label} public. Publishing a published one changes nothing.`,
     })
     publish(
-      @Arg("id", () => ID, { description: `ID of the ${kind.label}.` }) id: string,
+      @Args(() => Address) target: RecordAddress,
       @Arg("version", () => Int, { nullable: true, description: VERSION_DESCRIPTION }) version: number | null,
       @Ctx() ctx: HubContext,
     ): Promise<T> {
-      return transitionRecord(ctx, kind, id, version, PublicationState.PUBLISHED);
+      return transitionRecord(ctx, kind, target, version, PublicationState.PUBLISHED);
     }
 
     @Mutation(() => type, {
@@ -33,11 +35,11 @@ export function publicationResolver<T extends Publishable>(kind: RecordKind<T>) 
       description: `Takes a ${kind.label} back to a draft: the public no longer sees it.`,
     })
     unpublish(
-      @Arg("id", () => ID, { description: `ID of the ${kind.label}.` }) id: string,
+      @Args(() => Address) target: RecordAddress,
       @Arg("version", () => Int, { nullable: true, description: VERSION_DESCRIPTION }) version: number | null,
       @Ctx() ctx: HubContext,
     ): Promise<T> {
-      return transitionRecord(ctx, kind, id, version, PublicationState.DRAFT);
+      return transitionRecord(ctx, kind, target, version, PublicationState.DRAFT);
     }
 
     @Mutation(() => type, {
@@ -45,11 +47,11 @@ export function publicationResolver<T extends Publishable>(kind: RecordKind<T>) 
       description: `Archives a ${kind.label}: it keeps its history, the public sees it gone, and it can no longer be changed.`,
     })
     archive(
-      @Arg("id", () => ID, { description: `ID of the ${kind.label}.` }) id: string,
+      @Args(() => Address) target: RecordAddress,
       @Arg("version", () => Int, { nullable: true, description: VERSION_DESCRIPTION }) version: number | null,
       @Ctx() ctx: HubContext,
     ): Promise<T> {
-      return transitionRecord(ctx, kind, id, version, PublicationState.ARCHIVED);
+      return transitionRecord(ctx, kind, target, version, PublicationState.ARCHIVED);
     }
   }
   return PublicationResolver;

@@ -4,6 +4,15 @@ import { GraphQLError } from "graphql";
 import type { HubContext, OperationDeadline } from "../common/context.js";
 import { badUserInput, CommitInterruptedError, ErrorCode } from "../common/errors.js";
 import { fromGlobalId } from "../common/global-id.js";
+import {
+  collectProblems,
+  hasProblemAt,
+  report,
+  reportAndStop,
+  takeProblems,
+  throwCollected,
+  withCollected,
+} from "../common/problems.js";
 import type { HubEntity } from "../common/node.js";
 import type { Municipality } from "../municipality/municipality.entity.js";
 import { ApiToken } from "../token/api-token.entity.js";
@@ -12,6 +21,7 @@ import type { Viewer } from "../token/viewer.js";
 import { ChangeKind } from "./change-kind.enum.js";
 import { PublicationState } from "./publication-state.enum.js";
 import { Publishable } from "./publishable.js";
+import type { RecordAddress } from "./record-address.args.js";
 import type { RecordKind } from "./record-kind.js";
 import { valueInUse } from "./references.js";
 import { RevisionAction } from "./revision-action.enum.js";
@@ -71,9 +81,12 @@ export async function resolveOwnMunicipality(
 ): Promise<Municipality> {
   const municipality = await tx.findOne<Municipality>("Municipality", { slug });
   if (!municipality)
-    throw badUserInput(
-      `${field}: no municipality has the slug ${JSON.stringify(slug.slice(0, 80))}; query \`municipalities\` for valid slugs.`,
-      [field],
+    reportAndStop(
+      tx,
+      badUserInput(
+        `${field}: no municipality has the slug ${JSON.stringify(slug.slice(0, 80))}; query \`municipalities\` for valid slugs.`,
+        [field],
+      ),
     );
   authorize(viewer, { label }, municipality.id);
   return municipality;
@@ -105,12 +118,15 @@ export async function requireOwnNaming(
   value: string,
   field: string,
 ): Promise<void> {
-  if (viewer.role === TokenRole.ADMIN || !municipality) return;
+  if (viewer.role === TokenRole.ADMIN || !municipality || hasProblemAt(tx, field)) return;
   const prefix = `${municipality.slug}-`;
   if (!value.startsWith(prefix)) {
-    throw badUserInput(
-      `${field} must begin with "${prefix}", the slug of your municipality (e.g. "${prefix}e-rechnung"): editor tokens name records in their municipality's naming.`,
-      [field],
+    return report(
+      tx,
+      badUserInput(
+        `${field} must begin with "${prefix}", the slug of your municipality (e.g. "${prefix}e-rechnung"): editor tokens name records in their municipality's naming.`,
+        [field],
+      ),
     );
   }
   const candidates = longerPrefixes(value, municipality.slug);
@@ -122,23 +138,50 @@ export async function requireOwnNaming(
       )
     : null;
   if (other) {
-    throw badUserInput(
-      `${field} begins with "${other.slug}-", the naming of another municipality; after "${prefix}" choose words that do not name another municipality.`,
-      [field],
+    report(
+      tx,
+      badUserInput(
+        `${field} begins with "${other.slug}-", the naming of another municipality; after "${prefix}" choose words that do not name another municipality.`,
+        [field],
+      ),
     );
   }
 }
 
-/** Loads the record a write targets, as of now, whatever its state; NOT_FOUND when there is none. */
-async function loadTarget<T extends HubEntity>(tx: EntityManager, kind: RecordKind<T>, id: string): Promise<T> {
-  const { typeName, id: databaseId } = fromGlobalId(id);
-  if (typeName !== kind.entity.name)
-    throw badUserInput(`"id" is not the ID of a ${kind.label}; pass the "id" of the ${kind.label} to change.`, ["id"]);
-  const record = await tx.findOne(kind.entity, { id: databaseId } as FilterQuery<T>, {
-    populate: kind.populate as never,
-    refresh: true,
-  });
-  if (!record) throw coded(ErrorCode.NOT_FOUND, `No ${kind.label} has this ID; it may have been mistyped.`);
+/**
+ * Loads the record a write targets, as of now, whatever its state, by ID or by its slug or
+ * key (exactly one given); NOT_FOUND when there is none the caller may see, whichever was given.
+ */
+async function loadTarget<T extends HubEntity>(
+  tx: EntityManager,
+  kind: RecordKind<T>,
+  target: RecordAddress,
+): Promise<T> {
+  const { id, slug, key } = typeof target === "string" ? { id: target } : target;
+  const name = kind.naturalKey;
+  // A malformed or oversized address is answered as such (with the input's problems), not looked up.
+  if (hasProblemAt(tx, "id") || (name && hasProblemAt(tx, name))) throwCollected(tx);
+  const value = name === "slug" ? slug : name === "key" ? key : null;
+  const given = (id !== null && id !== undefined ? 1 : 0) + (value !== null && value !== undefined ? 1 : 0);
+  if (name && given !== 1) {
+    throw badUserInput(
+      `Name the ${kind.label} by exactly one of "id" and "${name}"; ${given ? "both were" : "neither was"} given.`,
+      ["id", name],
+    );
+  }
+  let where: FilterQuery<T>;
+  if (value !== null && value !== undefined) where = { [name!]: value } as FilterQuery<T>;
+  else {
+    const { typeName, id: databaseId } = fromGlobalId(id!);
+    if (typeName !== kind.entity.name)
+      throw badUserInput(`"id" is not the ID of a ${kind.label}; pass the "id" of the ${kind.label} to change.`, [
+        "id",
+      ]);
+    where = { id: databaseId } as FilterQuery<T>;
+  }
+  const record = await tx.findOne(kind.entity, where, { populate: kind.populate as never, refresh: true });
+  if (!record)
+    throw coded(ErrorCode.NOT_FOUND, `No ${kind.label} has this ${value ? name : "ID"}; it may have been mistyped.`);
   return record;
 }
 
@@ -182,6 +225,8 @@ async function commit<T extends HubEntity>({
   before,
   wasPublic,
 }: WriteStep<T>): Promise<T> {
+  // Nothing is written while the input has problems: they are answered together.
+  throwCollected(tx);
   const changes = diff(before, snapshot(tx, record));
   if (!changes.length) return record;
   // A change to a related list alone leaves the row as it is; touching it raises the version and runs its check.
@@ -269,9 +314,16 @@ async function inWriteTransaction<T>(
       if (ctx.deadline) bindDeadline(tx, ctx.deadline);
       await keepDeadline(tx);
       tx.setFilterParams(VISIBILITY_FILTER, visibilityOf(viewer));
+      collectProblems(tx, takeProblems(ctx));
       await tx.execute(`select pg_advisory_xact_lock(${WRITE_LOCK})`);
       await keepDeadline(tx);
-      const result = await work(tx);
+      let result: T;
+      try {
+        result = await work(tx);
+        throwCollected(tx);
+      } catch (error) {
+        throw withCollected(tx, error);
+      }
       committing = true;
       return result;
     });
@@ -334,13 +386,13 @@ function requireVersion(kind: RecordKind, record: HubEntity, version: number | n
 export async function updateRecord<T extends HubEntity>(
   ctx: HubContext,
   kind: RecordKind<T>,
-  id: string,
+  target: RecordAddress,
   version: number | null,
   apply: (tx: EntityManager, record: T, viewer: Viewer) => Promise<void>,
 ): Promise<T> {
   const viewer = await requireWriter(ctx);
   return inWriteTransaction(ctx, viewer, async (tx) => {
-    const record = await loadTarget(tx, kind, id);
+    const record = await loadTarget(tx, kind, target);
     authorize(viewer, kind, kind.owner(record));
     if (record instanceof Publishable && record.publicationState === PublicationState.ARCHIVED) {
       throw coded(ErrorCode.CONFLICT, `This ${kind.label} is archived and can no longer be changed.`);
@@ -353,6 +405,7 @@ export async function updateRecord<T extends HubEntity>(
     authorize(viewer, kind, kind.owner(record));
     if (record instanceof Publishable && record.publicationState === PublicationState.PUBLISHED) {
       requirePublishable(
+        tx,
         kind,
         record,
         `This ${kind.label} is published and must stay complete`,
@@ -363,14 +416,20 @@ export async function updateRecord<T extends HubEntity>(
   });
 }
 
-/** Refuses a record that lacks what a published one must have. */
-function requirePublishable<T extends HubEntity>(kind: RecordKind<T>, record: T, lead: string, advice = ""): void {
-  const problems = kind.publishProblems?.(record) ?? [];
-  if (problems.length)
-    throw badUserInput(
-      `${lead}: ${problems.map(([, reason]) => reason).join("; ")}${advice}.`,
-      problems.map(([field]) => field),
-    );
+/**
+ * Reports what a record lacks that a published one must have, one problem each, at the
+ * input field an editor fills to mend it (`input.topics`, `input.sources`), also when
+ * publishing (which has no `input`).
+ */
+function requirePublishable<T extends HubEntity>(
+  tx: EntityManager,
+  kind: RecordKind<T>,
+  record: T,
+  lead: string,
+  advice = "",
+): void {
+  for (const [field, reason] of kind.publishProblems?.(record) ?? [])
+    report(tx, badUserInput(`${lead}: ${reason}${advice}.`, [`input.${field}`]));
 }
 
 const TRANSITIONS: Record<PublicationState, { action: RevisionAction; from: PublicationState[] }> = {
@@ -389,13 +448,13 @@ const TRANSITIONS: Record<PublicationState, { action: RevisionAction; from: Publ
 export async function transitionRecord<T extends Publishable>(
   ctx: HubContext,
   kind: RecordKind<T>,
-  id: string,
+  address: RecordAddress,
   version: number | null | undefined,
   target: PublicationState,
 ): Promise<T> {
   const viewer = await requireWriter(ctx);
   return inWriteTransaction(ctx, viewer, async (tx) => {
-    const record = await loadTarget(tx, kind, id);
+    const record = await loadTarget(tx, kind, address);
     authorize(viewer, kind, kind.owner(record));
     requireLiveParent(kind, record);
     requireVersion(kind, record, version);
@@ -404,7 +463,8 @@ export async function transitionRecord<T extends Publishable>(
       throw coded(ErrorCode.CONFLICT, `This ${kind.label} is archived and can no longer be published or unpublished.`);
     }
     if (target === PublicationState.PUBLISHED)
-      requirePublishable(kind, record, `This ${kind.label} cannot be published yet`);
+      requirePublishable(tx, kind, record, `This ${kind.label} cannot be published yet`);
+    throwCollected(tx);
     const before = snapshot(tx, record);
     const wasPublic = await isPublic(tx, kind, record);
     record.publicationState = target;

@@ -15,6 +15,8 @@ export interface RecordKind<T extends HubEntity = HubEntity> {
   populate: readonly string[];
   /** Id of the municipality whose editors may write the record; null for hub-wide records only admins write. */
   owner(record: T): number | null;
+  /** The unique property (and argument) mutations may name the record by instead of its ID, where it has one. */
+  naturalKey?: "slug" | "key";
   /** Only admins write these (municipalities, providers, products, topics). */
   adminOnly?: boolean;
   /** The record this one belongs to and follows (a field of action's strategy), where it has one; must be loaded. */

@@ -4,12 +4,15 @@ import { GraphQLError } from "graphql";
 import { badUserInput, ErrorCode } from "../common/errors.js";
 import { findByValues, quoteValues, unknownValues } from "../common/filters.js";
 import { fromGlobalId } from "../common/global-id.js";
+import { hasProblemAt, problemsError, report, takeProblems } from "../common/problems.js";
 import { PublicationState } from "./publication-state.enum.js";
 import { Publishable } from "./publishable.js";
 
 /**
- * Finds the records a list of an input names by a unique property (slug or key),
- * in the order given; unknown ones are a BAD_USER_INPUT error naming them.
+ * Finds the records a list of an input names by a unique property (slug or key), in the
+ * order given. Each unknown or archived one is a BAD_USER_INPUT problem at its place in
+ * the list (`input.topics[1]`), reported to the write (see `report`); a list that already
+ * failed its argument checks is not looked up.
  */
 export async function findAllNamed<T extends AnyEntity>(
   tx: EntityManager,
@@ -19,21 +22,51 @@ export async function findAllNamed<T extends AnyEntity>(
   field: string,
   hint: string,
 ): Promise<T[]> {
+  if (hasProblemAt(tx, field)) return [];
   const { byValue, unknown } = await findByValues(tx, entity, property, values);
-  if (unknown.length) throw unknownValues(unknown, field, hint);
-  const archived = [...byValue]
-    .filter(([, row]) => row instanceof Publishable && row.publicationState === PublicationState.ARCHIVED)
-    .map(([value]) => value);
-  if (archived.length) {
-    throw badUserInput(
-      `${field}: ${quoteValues(archived)} ${archived.length > 1 ? "are" : "is"} archived and can no longer be referred to.`,
-      [field],
-    );
-  }
-  return [...new Set(values)].map((value) => byValue.get(value)!);
+  const missing = new Set(unknown);
+  values.forEach((value, index) => {
+    const row = byValue.get(value);
+    const path = `${field}[${index}]`;
+    if (missing.has(value)) report(tx, unknownValues([value], path, hint));
+    else if (row instanceof Publishable && row.publicationState === PublicationState.ARCHIVED)
+      report(
+        tx,
+        badUserInput(`${path}: ${quoteValues([value])} is archived and can no longer be referred to.`, [path]),
+      );
+  });
+  return [...new Set(values)].flatMap((value) => (byValue.has(value) ? [byValue.get(value)!] : []));
 }
 
-/** Finds the one record an input names by a unique property; an unknown one is a BAD_USER_INPUT error. */
+/**
+ * The one record an input names by a unique property, or null after reporting a
+ * BAD_USER_INPUT problem at `field` (unknown, archived, or already refused by its checks).
+ */
+export async function lookUpNamed<T extends AnyEntity>(
+  tx: EntityManager,
+  entity: EntityName<T>,
+  property: keyof T & string,
+  value: string,
+  field: string,
+  hint: string,
+): Promise<T | null> {
+  if (hasProblemAt(tx, field)) return null;
+  const { byValue, unknown } = await findByValues(tx, entity, property, [value]);
+  const record = byValue.get(value);
+  if (unknown.length || !record) report(tx, unknownValues(unknown, field, hint));
+  else if (record instanceof Publishable && record.publicationState === PublicationState.ARCHIVED)
+    report(
+      tx,
+      badUserInput(`${field}: ${quoteValues([value])} is archived and can no longer be referred to.`, [field]),
+    );
+  else return record;
+  return null;
+}
+
+/**
+ * The one record an input names by a unique property, for a write that cannot go on
+ * without it: when there is none (see `lookUpNamed`), the write stops with all problems so far.
+ */
 export async function findNamed<T extends AnyEntity>(
   tx: EntityManager,
   entity: EntityName<T>,
@@ -42,7 +75,8 @@ export async function findNamed<T extends AnyEntity>(
   field: string,
   hint: string,
 ): Promise<T> {
-  const [record] = await findAllNamed(tx, entity, property, [value], field, hint);
+  const record = await lookUpNamed(tx, entity, property, value, field, hint);
+  if (!record) throw problemsError(takeProblems(tx));
   return record;
 }
 
@@ -62,7 +96,11 @@ export function assignFields<T extends object, I extends object>(
     const value = input[field];
     if (value === undefined) continue;
     if (value === null && !meta.properties[field as never]?.nullable) {
-      throw badUserInput(`input.${field} cannot be empty; leave it out to keep the current value.`, [`input.${field}`]);
+      report(
+        tx,
+        badUserInput(`input.${field} cannot be empty; leave it out to keep the current value.`, [`input.${field}`]),
+      );
+      continue;
     }
     (record as Record<string, unknown>)[field] = value;
   }
@@ -97,7 +135,10 @@ export function valueInUse(field: string | null, value?: string): GraphQLError {
   });
 }
 
-/** Refuses a value for a unique field (a slug, key or position) that another record already has: `valueInUse`. */
+/**
+ * Refuses a value for a unique field (a slug, key or position) that another record already has: `valueInUse`,
+ * reported to the write. Not looked up when the field already has a problem (its format, or another city's naming).
+ */
 export async function requireUnused<T extends AnyEntity>(
   tx: EntityManager,
   entity: EntityClass<T>,
@@ -106,23 +147,34 @@ export async function requireUnused<T extends AnyEntity>(
   value: string,
 ): Promise<void> {
   // Every record counts, whoever may see it: slugs and keys are unique across the hub.
-  if ((await tx.count(entity, where, { filters: false })) > 0) throw valueInUse(field, value);
+  if (hasProblemAt(tx, field)) return;
+  if ((await tx.count(entity, where, { filters: false })) > 0) report(tx, valueInUse(field, value));
 }
 
-/** Loads a record an input names by global ID, of the expected type; BAD_USER_INPUT when there is none. */
+/** Loads a record an input names by global ID, of the expected type; null after reporting a BAD_USER_INPUT problem when there is none. */
 export async function findById<T extends AnyEntity>(
   tx: EntityManager,
   entity: EntityClass<T>,
   globalId: string,
   field: string,
   label: string,
-): Promise<T> {
-  const { typeName, id } = fromGlobalId(globalId, field);
-  const record = typeName === entity.name ? await tx.findOne(entity, { id } as FilterQuery<T>) : null;
-  if (!record)
-    throw badUserInput(`${field} is not the ID of a ${label}; use the "id" of a ${label} this API returned.`, [field]);
-  if (record instanceof Publishable && record.publicationState === PublicationState.ARCHIVED) {
-    throw badUserInput(`${field} names an archived ${label}, which can no longer be referred to.`, [field]);
+): Promise<T | null> {
+  if (hasProblemAt(tx, field)) return null;
+  const notOne = badUserInput(`${field} is not the ID of a ${label}; use the "id" of a ${label} this API returned.`, [
+    field,
+  ]);
+  let parsed: ReturnType<typeof fromGlobalId>;
+  try {
+    parsed = fromGlobalId(globalId, field);
+  } catch (error) {
+    if (!(error instanceof GraphQLError)) throw error;
+    report(tx, error);
+    return null;
   }
-  return record;
+  const record = parsed.typeName === entity.name ? await tx.findOne(entity, { id: parsed.id } as FilterQuery<T>) : null;
+  if (!record) report(tx, notOne);
+  else if (record instanceof Publishable && record.publicationState === PublicationState.ARCHIVED)
+    report(tx, badUserInput(`${field} names an archived ${label}, which can no longer be referred to.`, [field]));
+  else return record;
+  return null;
 }

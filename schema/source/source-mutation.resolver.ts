@@ -1,5 +1,6 @@
-import { Arg, Ctx, ID, Int, Mutation, Resolver } from "type-graphql";
+import { Arg, Args, Ctx, Int, Mutation, Resolver } from "type-graphql";
 import type { HubContext } from "../common/context.js";
+import { ByKeyArgs } from "../publishing/record-address.args.js";
 import { CreateSourceInput, SourceInput } from "./source-write.inputs.js";
 import { Source } from "./source.entity.js";
 import { createSourceRecord, updateSourceRecord } from "./source.write.js";
@@ -19,12 +20,12 @@ export class SourceMutationResolver {
     description: "Changes a source, if it still has the version you last saw (CONFLICT otherwise).",
   })
   updateSource(
-    @Arg("id", () => ID, { description: "ID of the source." }) id: string,
+    @Args(() => ByKeyArgs) target: ByKeyArgs,
     @Arg("version", () => Int, { description: "The source's `version` as you last read it." }) version: number,
     @Arg("input", () => SourceInput, { description: "The fields to change; those left out keep their value." })
     input: SourceInput,
     @Ctx() ctx: HubContext,
   ): Promise<Source> {
-    return updateSourceRecord(ctx, id, version, input);
+    return updateSourceRecord(ctx, target, version, input);
   }
 }

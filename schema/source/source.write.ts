@@ -7,6 +7,7 @@ import {
   resolveOwnMunicipality,
   updateRecord,
 } from "../publishing/publishing.service.js";
+import type { RecordAddress } from "../publishing/record-address.args.js";
 import type { RecordKind } from "../publishing/record-kind.js";
 import { assignFields, requireUnused } from "../publishing/references.js";
 import { TokenRole } from "../token/token-role.enum.js";
@@ -19,6 +20,7 @@ const SOURCE_FIELDS = ["title", "publisher", "author", "publishedOn", "url", "no
 export const sourceKind: RecordKind<Source> = {
   entity: Source,
   label: "source",
+  naturalKey: "key",
   populate: ["municipality"],
   owner: (source) => source.municipality?.id ?? null,
 };
@@ -41,8 +43,13 @@ export function createSourceRecord(ctx: HubContext, input: CreateSourceInput): P
 }
 
 /** Changes a source, if it still has the version you last saw (CONFLICT otherwise). */
-export function updateSourceRecord(ctx: HubContext, id: string, version: number, input: SourceInput): Promise<Source> {
-  return updateRecord(ctx, sourceKind, id, version, async (tx, source) =>
+export function updateSourceRecord(
+  ctx: HubContext,
+  target: RecordAddress,
+  version: number,
+  input: SourceInput,
+): Promise<Source> {
+  return updateRecord(ctx, sourceKind, target, version, async (tx, source) =>
     assignFields(tx, source, input, SOURCE_FIELDS),
   );
 }

@@ -1,5 +1,6 @@
-import { Arg, Ctx, ID, Int, Mutation, Resolver } from "type-graphql";
+import { Arg, Args, Ctx, Int, Mutation, Resolver } from "type-graphql";
 import type { HubContext } from "../common/context.js";
+import { BySlugArgs } from "../publishing/record-address.args.js";
 import { CreateStrategyInput, StrategyInput } from "./strategy-write.inputs.js";
 import { Strategy } from "./strategy.entity.js";
 import { createStrategyRecord, updateStrategyRecord } from "./strategy.write.js";
@@ -19,12 +20,12 @@ export class StrategyMutationResolver {
     description: "Changes a strategy, if it still has the version you last saw (CONFLICT otherwise).",
   })
   updateStrategy(
-    @Arg("id", () => ID, { description: "ID of the strategy." }) id: string,
+    @Args(() => BySlugArgs) target: BySlugArgs,
     @Arg("version", () => Int, { description: "The strategy's `version` as you last read it." }) version: number,
     @Arg("input", () => StrategyInput, { description: "The fields to change; those left out keep their value." })
     input: StrategyInput,
     @Ctx() ctx: HubContext,
   ): Promise<Strategy> {
-    return updateStrategyRecord(ctx, id, version, input);
+    return updateStrategyRecord(ctx, target, version, input);
   }
 }

@@ -10,6 +10,7 @@ import {
   resolveOwnMunicipality,
   updateRecord,
 } from "../publishing/publishing.service.js";
+import type { RecordAddress } from "../publishing/record-address.args.js";
 import type { RecordKind } from "../publishing/record-kind.js";
 import { assignFields, assignStatus, findAllNamed, requireUnused } from "../publishing/references.js";
 import type { CreateStrategyInput, StrategyInput } from "./strategy-write.inputs.js";
@@ -19,6 +20,7 @@ import { Strategy } from "./strategy.entity.js";
 export const strategyKind: RecordKind<Strategy> = {
   entity: Strategy,
   label: "strategy",
+  naturalKey: "slug",
   populate: ["municipality", "consultants", "sources"],
   owner: (strategy) => strategy.municipality.id,
   publishProblems: (strategy) => (citesPublishedSource(strategy) ? [] : [["sources", "it cites no published source"]]),
@@ -66,9 +68,9 @@ export function createStrategyRecord(ctx: HubContext, input: CreateStrategyInput
 /** Changes a strategy, if it still has the version you last saw (CONFLICT otherwise). */
 export function updateStrategyRecord(
   ctx: HubContext,
-  id: string,
+  target: RecordAddress,
   version: number,
   input: StrategyInput,
 ): Promise<Strategy> {
-  return updateRecord(ctx, strategyKind, id, version, (tx, strategy) => applyStrategy(tx, strategy, input));
+  return updateRecord(ctx, strategyKind, target, version, (tx, strategy) => applyStrategy(tx, strategy, input));
 }

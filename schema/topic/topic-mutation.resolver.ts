@@ -1,5 +1,6 @@
-import { Arg, Ctx, ID, Mutation, Resolver } from "type-graphql";
+import { Arg, Args, Ctx, Mutation, Resolver } from "type-graphql";
 import type { HubContext } from "../common/context.js";
+import { ByKeyArgs } from "../publishing/record-address.args.js";
 import { CreateTopicInput, TopicInput } from "./topic-write.inputs.js";
 import { Topic } from "./topic.entity.js";
 import { createTopicRecord, updateTopicRecord } from "./topic.write.js";
@@ -17,11 +18,11 @@ export class TopicMutationResolver {
 
   @Mutation(() => Topic, { description: "Changes a topic's labels or description (admins only)." })
   updateTopic(
-    @Arg("id", () => ID, { description: "ID of the topic." }) id: string,
+    @Args(() => ByKeyArgs) target: ByKeyArgs,
     @Arg("input", () => TopicInput, { description: "The fields to change; those left out keep their value." })
     input: TopicInput,
     @Ctx() ctx: HubContext,
   ): Promise<Topic> {
-    return updateTopicRecord(ctx, id, input);
+    return updateTopicRecord(ctx, target, input);
   }
 }

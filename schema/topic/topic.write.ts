@@ -1,6 +1,7 @@
 import type { HubContext } from "../common/context.js";
 import { MAX_TAXONOMY_TOPICS, requireRoomFor } from "../common/list-bounds.js";
 import { createRecord, updateRecord } from "../publishing/publishing.service.js";
+import type { RecordAddress } from "../publishing/record-address.args.js";
 import type { RecordKind } from "../publishing/record-kind.js";
 import { assignFields, requireUnused } from "../publishing/references.js";
 import type { CreateTopicInput, TopicInput } from "./topic-write.inputs.js";
@@ -12,6 +13,7 @@ const TOPIC_FIELDS = ["labelDe", "labelEn", "description"] as const;
 export const topicKind: RecordKind<Topic> = {
   entity: Topic,
   label: "topic",
+  naturalKey: "key",
   populate: [],
   owner: () => null,
   adminOnly: true,
@@ -27,6 +29,6 @@ export function createTopicRecord(ctx: HubContext, input: CreateTopicInput): Pro
 }
 
 /** Changes a topic's labels or description (admins only). */
-export function updateTopicRecord(ctx: HubContext, id: string, input: TopicInput): Promise<Topic> {
-  return updateRecord(ctx, topicKind, id, null, async (tx, topic) => assignFields(tx, topic, input, TOPIC_FIELDS));
+export function updateTopicRecord(ctx: HubContext, target: RecordAddress, input: TopicInput): Promise<Topic> {
+  return updateRecord(ctx, topicKind, target, null, async (tx, topic) => assignFields(tx, topic, input, TOPIC_FIELDS));
 }

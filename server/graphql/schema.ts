@@ -1,5 +1,20 @@
-import { type GraphQLSchema, lexicographicSortSchema, printSchema } from "graphql";
-import { buildSchemaSync, getMetadataStorage } from "type-graphql";
+import { validate as validateObject, type ValidationError, type ValidatorOptions } from "class-validator";
+import {
+  type GraphQLResolveInfo,
+  type GraphQLSchema,
+  getNamedType,
+  isInputObjectType,
+  lexicographicSortSchema,
+  printSchema,
+} from "graphql";
+import { buildSchemaSync, getMetadataStorage, type ResolverData, type ValidatorFn } from "type-graphql";
+import {
+  collectProblems,
+  problemsError,
+  report,
+  takeProblems,
+  validationProblems,
+} from "../../schema/common/problems.js";
 import { features as allFeatures } from "../../schema/features.js";
 import type { Feature } from "../../schema/features.types.js";
 import { resolversOf } from "../../schema/resolvers.js";
@@ -18,8 +33,9 @@ export function buildHubSchema(features: readonly Feature[] = allFeatures): Grap
   const schema = buildSchemaSync({
     resolvers: resolversOf(features),
     // Arguments and inputs are checked by their class-validator decorators.
-    validate: { forbidUnknownValues: false },
+    validateFn: validateArgument,
   });
+  collectMutationProblems(schema);
   attachSearchCatalog(schema, new SearchCatalog(searchable));
   return schema;
 }
@@ -38,4 +54,65 @@ function readPropertiesPlainly(): void {
 /** The committed SDL: sorted, so that it only changes when the schema does. */
 export function renderSchemaSdl(schema: GraphQLSchema): string {
   return `# Generated from the code by \`npm run schema:emit\`; do not edit by hand.\n\n${printSchema(lexicographicSortSchema(schema))}\n`;
+}
+
+const VALIDATOR_OPTIONS: ValidatorOptions = { forbidUnknownValues: false, skipMissingProperties: true };
+
+/**
+ * The argument an object value was given as: the argument of the field whose input type is
+ * `type` (e.g. `input`), or "" for an args class, whose properties are arguments themselves.
+ */
+function argumentNameOf(info: GraphQLResolveInfo, type: Parameters<ValidatorFn>[1]): string {
+  if (getMetadataStorage().argumentTypes.some((argsType) => argsType.target === type)) return "";
+  const args = info.parentType.getFields()[info.fieldName]?.args ?? [];
+  const name = (type as { name?: unknown }).name;
+  const match = args.find((arg) => getNamedType(arg.type).name === name);
+  if (match) return match.name;
+  const inputs = args.filter((arg) => isInputObjectType(getNamedType(arg.type)));
+  return inputs.length === 1 ? inputs[0].name : "";
+}
+
+/**
+ * Checks an argument by its class-validator decorators. Every problem's path begins with
+ * the argument's name (`input.slug`, `input.values[2].asOf`). A mutation's problems are
+ * handed to its write, which adds what else it finds and answers them all together.
+ */
+async function validateArgument(
+  value: unknown,
+  type: Parameters<ValidatorFn>[1],
+  { info, context }: ResolverData<object>,
+) {
+  if (value === null || typeof value !== "object") return;
+  const argument = argumentNameOf(info, type);
+  const errors: ValidationError[] = [];
+  if (Array.isArray(value)) {
+    for (const [index, item] of value.entries())
+      if (item !== null && typeof item === "object")
+        errors.push({ property: String(index), children: await validateObject(item, VALIDATOR_OPTIONS) });
+  } else errors.push(...(await validateObject(value, VALIDATOR_OPTIONS)));
+  const problems = validationProblems(errors, argument);
+  if (problems.length) report(context, problemsError(problems));
+}
+
+/**
+ * Lets each mutation's argument problems wait for its write (which takes them with
+ * `takeProblems(ctx)`): they are answered together with the problems the write finds.
+ * Problems its write did not take are answered as they are.
+ */
+function collectMutationProblems(schema: GraphQLSchema): void {
+  for (const field of Object.values(schema.getMutationType()?.getFields() ?? {})) {
+    const resolve = field.resolve;
+    if (!resolve) continue;
+    field.resolve = async (source, args, context: object, info) => {
+      collectProblems(context);
+      try {
+        const result = await resolve(source, args, context, info);
+        const left = takeProblems(context);
+        if (left.length) throw problemsError(left);
+        return result;
+      } finally {
+        takeProblems(context);
+      }
+    };
+  }
 }

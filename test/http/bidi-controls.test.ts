@@ -46,15 +46,15 @@ describe("bidirectional control characters", () => {
     const before = await databaseDigest(hub.db.orm);
     const created = await gql(hub, CREATE, newProject({ title: `Bericht${RLO}gpj.exe` }), herten);
     expect(codes(created)).toEqual(["BAD_USER_INPUT"]);
-    // As every input check names it: the field's path within the argument.
-    expect(created.errors![0].extensions!.fields).toEqual(["title"]);
+    // As every input check names it: the field's path from the mutation's arguments.
+    expect(created.errors![0].extensions!.fields).toEqual(["input.title"]);
     expect(created.errors![0].message).toMatch(
-      /title: title contains an invisible text-direction control character \(U\+202E\)/,
+      /^input\.title: title contains an invisible text-direction control character \(U\+202E\)/,
     );
     const cases: [string, Record<string, unknown>, string][] = [
-      ["U+2066 in a running text", { summary: "Ein \u2066Bericht\u2069." }, "summary"],
-      ["U+200F in a note", { note: "Notiz\u200F" }, "note"],
-      ["U+202D in a reference list", { sources: [`herten-vorlage-18-203\u202D`] }, "sources"],
+      ["U+2066 in a running text", { summary: "Ein \u2066Bericht\u2069." }, "input.summary"],
+      ["U+200F in a note", { note: "Notiz\u200F" }, "input.note"],
+      ["U+202D in a reference list", { sources: [`herten-vorlage-18-203\u202D`] }, "input.sources"],
     ];
     for (const [what, extra, field] of cases) {
       const answer = await gql(hub, CREATE, newProject(extra), herten);
@@ -70,7 +70,7 @@ describe("bidirectional control characters", () => {
       herten,
     );
     expect(codes(source)).toEqual(["BAD_USER_INPUT"]);
-    expect(source.errors![0].extensions!.fields).toEqual(["url"]);
+    expect(source.errors![0].extensions!.fields).toEqual(["input.url"]);
     const { id, version } = (await gql(hub, `{ project(slug: "herten-kita-online") { id version } }`)).data!.project;
     const updated = await gql(
       hub,
@@ -83,7 +83,7 @@ describe("bidirectional control characters", () => {
       herten,
     );
     expect(codes(updated)).toEqual(["BAD_USER_INPUT"]);
-    expect(updated.errors![0].extensions!.fields).toEqual(["title"]);
+    expect(updated.errors![0].extensions!.fields).toEqual(["input.title"]);
     expect(await databaseDigest(hub.db.orm)).toEqual(before);
     // The same text without the control character is accepted.
     expect((await gql(hub, CREATE, newProject({ title: "Bericht gpj.exe" }), herten)).errors).toBeUndefined();

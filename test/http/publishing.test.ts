@@ -94,10 +94,23 @@ describe("publishing", () => {
     const { id } = data!.createProject;
     const refused = await gql(hub, PUBLISH, { id }, herten);
     expect(codes(refused)).toEqual(["BAD_USER_INPUT"]);
+    // Both preconditions at once, each at the input field an editor fills to mend it.
     expect(refused.errors![0].message).toBe(
-      "This project cannot be published yet: it has no topic; it cites no published source.",
+      "The input has 2 problems; nothing was saved. This project cannot be published yet: it has no topic. This project cannot be published yet: it cites no published source.",
     );
-    expect(refused.errors![0].extensions!.fields).toEqual(["topics", "sources"]);
+    expect(refused.errors![0].extensions!.fields).toEqual(["input.topics", "input.sources"]);
+    expect(refused.errors![0].extensions!.problems).toEqual([
+      {
+        path: "input.topics",
+        message: "This project cannot be published yet: it has no topic.",
+        code: "BAD_USER_INPUT",
+      },
+      {
+        path: "input.sources",
+        message: "This project cannot be published yet: it cites no published source.",
+        code: "BAD_USER_INPUT",
+      },
+    ]);
     const updated = await gql(
       hub,
       UPDATE,
@@ -414,7 +427,7 @@ describe("publishing", () => {
       ratingen,
     );
     expect(codes(citing)).toEqual(["BAD_USER_INPUT"]);
-    expect(citing.errors![0].message).toMatch(/^Unknown value in input\.sources: "herten-entwurf-quelle"/);
+    expect(citing.errors![0].message).toMatch(/^Unknown value in input\.sources\[0\]: "herten-entwurf-quelle"/);
     const draft = (await gql(hub, `{ project(slug: "herten-digitale-bauakte") { id } }`, {}, herten)).data!.project.id;
     const probe = await gql(hub, UPDATE, { id: draft, version: 1, input: { note: "x" } }, ratingen);
     expect(codes(probe)).toEqual(["NOT_FOUND"]);

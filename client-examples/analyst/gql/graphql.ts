@@ -1293,25 +1293,29 @@ export type MutationArchiveIndicatorArgs = {
 
 
 export type MutationArchiveLessonLearnedArgs = {
-  id: Scalars['ID']['input'];
+  id?: InputMaybe<Scalars['ID']['input']>;
+  slug?: InputMaybe<Scalars['String']['input']>;
   version?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
 export type MutationArchiveProjectArgs = {
-  id: Scalars['ID']['input'];
+  id?: InputMaybe<Scalars['ID']['input']>;
+  slug?: InputMaybe<Scalars['String']['input']>;
   version?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
 export type MutationArchiveSourceArgs = {
-  id: Scalars['ID']['input'];
+  id?: InputMaybe<Scalars['ID']['input']>;
+  key?: InputMaybe<Scalars['String']['input']>;
   version?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
 export type MutationArchiveStrategyArgs = {
-  id: Scalars['ID']['input'];
+  id?: InputMaybe<Scalars['ID']['input']>;
+  slug?: InputMaybe<Scalars['String']['input']>;
   version?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -1401,25 +1405,29 @@ export type MutationPublishIndicatorArgs = {
 
 
 export type MutationPublishLessonLearnedArgs = {
-  id: Scalars['ID']['input'];
+  id?: InputMaybe<Scalars['ID']['input']>;
+  slug?: InputMaybe<Scalars['String']['input']>;
   version?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
 export type MutationPublishProjectArgs = {
-  id: Scalars['ID']['input'];
+  id?: InputMaybe<Scalars['ID']['input']>;
+  slug?: InputMaybe<Scalars['String']['input']>;
   version?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
 export type MutationPublishSourceArgs = {
-  id: Scalars['ID']['input'];
+  id?: InputMaybe<Scalars['ID']['input']>;
+  key?: InputMaybe<Scalars['String']['input']>;
   version?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
 export type MutationPublishStrategyArgs = {
-  id: Scalars['ID']['input'];
+  id?: InputMaybe<Scalars['ID']['input']>;
+  slug?: InputMaybe<Scalars['String']['input']>;
   version?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -1449,25 +1457,29 @@ export type MutationUnpublishIndicatorArgs = {
 
 
 export type MutationUnpublishLessonLearnedArgs = {
-  id: Scalars['ID']['input'];
+  id?: InputMaybe<Scalars['ID']['input']>;
+  slug?: InputMaybe<Scalars['String']['input']>;
   version?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
 export type MutationUnpublishProjectArgs = {
-  id: Scalars['ID']['input'];
+  id?: InputMaybe<Scalars['ID']['input']>;
+  slug?: InputMaybe<Scalars['String']['input']>;
   version?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
 export type MutationUnpublishSourceArgs = {
-  id: Scalars['ID']['input'];
+  id?: InputMaybe<Scalars['ID']['input']>;
+  key?: InputMaybe<Scalars['String']['input']>;
   version?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
 export type MutationUnpublishStrategyArgs = {
-  id: Scalars['ID']['input'];
+  id?: InputMaybe<Scalars['ID']['input']>;
+  slug?: InputMaybe<Scalars['String']['input']>;
   version?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -1501,54 +1513,62 @@ export type MutationUpdateIndicatorArgs = {
 
 
 export type MutationUpdateLessonLearnedArgs = {
-  id: Scalars['ID']['input'];
+  id?: InputMaybe<Scalars['ID']['input']>;
   input: LessonInput;
+  slug?: InputMaybe<Scalars['String']['input']>;
   version: Scalars['Int']['input'];
 };
 
 
 export type MutationUpdateMunicipalityArgs = {
-  id: Scalars['ID']['input'];
+  id?: InputMaybe<Scalars['ID']['input']>;
   input: MunicipalityInput;
+  slug?: InputMaybe<Scalars['String']['input']>;
 };
 
 
 export type MutationUpdateProductArgs = {
-  id: Scalars['ID']['input'];
+  id?: InputMaybe<Scalars['ID']['input']>;
   input: ProductInput;
+  slug?: InputMaybe<Scalars['String']['input']>;
 };
 
 
 export type MutationUpdateProjectArgs = {
-  id: Scalars['ID']['input'];
+  id?: InputMaybe<Scalars['ID']['input']>;
   input: ProjectInput;
+  slug?: InputMaybe<Scalars['String']['input']>;
   version: Scalars['Int']['input'];
 };
 
 
 export type MutationUpdateProviderArgs = {
-  id: Scalars['ID']['input'];
+  id?: InputMaybe<Scalars['ID']['input']>;
   input: ProviderInput;
+  slug?: InputMaybe<Scalars['String']['input']>;
 };
 
 
 export type MutationUpdateSourceArgs = {
-  id: Scalars['ID']['input'];
+  id?: InputMaybe<Scalars['ID']['input']>;
   input: SourceInput;
+  key?: InputMaybe<Scalars['String']['input']>;
   version: Scalars['Int']['input'];
 };
 
 
 export type MutationUpdateStrategyArgs = {
-  id: Scalars['ID']['input'];
+  id?: InputMaybe<Scalars['ID']['input']>;
   input: StrategyInput;
+  slug?: InputMaybe<Scalars['String']['input']>;
   version: Scalars['Int']['input'];
 };
 
 
 export type MutationUpdateTopicArgs = {
-  id: Scalars['ID']['input'];
+  id?: InputMaybe<Scalars['ID']['input']>;
   input: TopicInput;
+  key?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** An object with a globally unique ID, fetchable with `Query.node`. */

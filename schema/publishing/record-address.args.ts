@@ -1,0 +1,52 @@
+import { MaxLength } from "class-validator";
+import { ArgsType, Field, ID } from "type-graphql";
+import { MAX_SLUG_LENGTH } from "../common/slug.args.js";
+
+const SLUG_MESSAGE = `$property is at most ${MAX_SLUG_LENGTH} characters; use the value a record of this API gave`;
+
+/** Names the record a mutation changes by its global ID: for records without a slug or key of their own. */
+@ArgsType()
+export class ByIdArgs {
+  @Field(() => ID, { description: "ID of the record, as its `id` field gives it." })
+  @MaxLength(200)
+  id: string;
+}
+
+/** Names the record a mutation changes by its global ID or its slug: exactly one of them. */
+@ArgsType()
+export class BySlugArgs {
+  @Field(() => ID, { nullable: true, description: "ID of the record, as its `id` field gives it; or give `slug`." })
+  @MaxLength(200)
+  id?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Slug of the record (unique across the hub), e.g. `herten-kita-online`; or give `id`.",
+  })
+  @MaxLength(MAX_SLUG_LENGTH, { message: SLUG_MESSAGE })
+  slug?: string | null;
+}
+
+/** Names the record a mutation changes by its global ID or its key: exactly one of them. */
+@ArgsType()
+export class ByKeyArgs {
+  @Field(() => ID, { nullable: true, description: "ID of the record, as its `id` field gives it; or give `key`." })
+  @MaxLength(200)
+  id?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Key of the record (unique across the hub), e.g. `e-file`; or give `id`.",
+  })
+  @MaxLength(MAX_SLUG_LENGTH, { message: SLUG_MESSAGE })
+  key?: string | null;
+}
+
+/** How a write names its record: a global ID (as before), or the arguments of one of the classes above. */
+export type RecordAddress = string | { id?: string | null; slug?: string | null; key?: string | null };
+
+/** The arguments class that names records of a kind: by slug, by key, or by ID only. */
+export function addressArgsOf(naturalKey: "slug" | "key" | undefined) {
+  if (naturalKey === "slug") return BySlugArgs;
+  return naturalKey === "key" ? ByKeyArgs : ByIdArgs;
+}
