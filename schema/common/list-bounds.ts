@@ -32,6 +32,8 @@ export const MAX_FIELDS_OF_ACTION = 12;
 export const MAX_TAXONOMY_TOPICS = 50;
 /** Most changed fields one revision lists: no record type has more fields. */
 export const MAX_REVISION_CHANGES = 40;
+/** Most cost items one project lists. */
+export const MAX_COST_ITEMS = 50;
 /** Most dated values one indicator has. */
 export const MAX_INDICATOR_VALUES = 50;
 /** Distinct years a budget can name (1900 to 2200, see `IsYear`). */

@@ -94,10 +94,14 @@ export function throwCollected(scope: object): void {
   if (collected.get(scope)?.length) throw problemsError(takeProblems(scope));
 }
 
-/** Whether a problem was already found at `path` or inside it (`input.topics` covers `input.topics[1]`). */
-export function hasProblemAt(scope: object, path: string): boolean {
+/**
+ * Whether a problem was already found at `path` or, unless `inside` is false, inside it (`input.topics` covers
+ * `input.topics[1]`).
+ */
+export function hasProblemAt(scope: object, path: string, inside = true): boolean {
   return (collected.get(scope) ?? []).some(
-    (problem) => problem.path === path || problem.path.startsWith(`${path}.`) || problem.path.startsWith(`${path}[`),
+    (problem) =>
+      problem.path === path || (inside && (problem.path.startsWith(`${path}.`) || problem.path.startsWith(`${path}[`))),
   );
 }
 

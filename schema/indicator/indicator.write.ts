@@ -2,13 +2,12 @@ import { ref } from "@mikro-orm/core";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import type { HubContext } from "../common/context.js";
 import { badUserInput } from "../common/errors.js";
-import { fromGlobalId } from "../common/global-id.js";
 import { hasProblemAt, report } from "../common/problems.js";
 import { applySources, citesPublishedSource } from "../publishing/cited.inputs.js";
 import { createRecord, resolveOwnMunicipality, updateRecord } from "../publishing/publishing.service.js";
 import type { RecordAddress } from "../publishing/record-address.args.js";
 import type { RecordKind } from "../publishing/record-kind.js";
-import { assignFields, requireUnused } from "../publishing/references.js";
+import { assignFields, namedItem, requireUnused } from "../publishing/references.js";
 import { findOwnStrategy } from "../strategy/own-strategy.js";
 import type { CreateIndicatorInput, IndicatorInput, IndicatorValueInput } from "./indicator-write.inputs.js";
 import { copyLatestValue, IndicatorValue } from "./indicator-value.entity.js";
@@ -27,33 +26,6 @@ export const indicatorKind: RecordKind<Indicator> = {
 
 /** The input path of a field of the `index`th value, e.g. `input.values[2].asOf`. */
 const valueField = (index: number, field: string) => `input.values[${index}].${field}`;
-
-/** The indicator's value an entry's `id` names, or null for a new value; a BAD_USER_INPUT problem for any other ID. */
-function namedValue(
-  tx: EntityManager,
-  indicator: Indicator,
-  id: string | null | undefined,
-  field: string,
-): IndicatorValue | null {
-  if (id === null || id === undefined) return null;
-  const notOurs = badUserInput(
-    `${field} is not the ID of a value of this indicator; leave \`id\` out to add a value.`,
-    [field],
-  );
-  let parsed: ReturnType<typeof fromGlobalId>;
-  try {
-    parsed = fromGlobalId(id, field);
-  } catch {
-    report(tx, notOurs);
-    return null;
-  }
-  const value =
-    parsed.typeName === IndicatorValue.name
-      ? indicator.values.getItems().find((each) => each.id === parsed.id)
-      : undefined;
-  if (!value) report(tx, notOurs);
-  return value ?? null;
-}
 
 /** The value each entry changes (null: a new one); reports a date or an `id` given twice. */
 function matchValues(
@@ -75,14 +47,7 @@ function matchValues(
         ),
       );
     } else dates.set(input.asOf, index);
-    const value = namedValue(tx, indicator, input.id, valueField(index, "id"));
-    if (value && named.has(value)) {
-      const field = valueField(index, "id");
-      report(tx, badUserInput(`${field} names a value an earlier entry names too; name each value once.`, [field]));
-      return null;
-    }
-    if (value) named.add(value);
-    return value;
+    return namedItem(tx, indicator.values.getItems(), IndicatorValue, input.id, valueField(index, "id"), named);
   });
 }
 

@@ -1,4 +1,15 @@
-import { Collection, Entity, Filter, Enum, ManyToMany, ManyToOne, Property, type Ref, Unique } from "@mikro-orm/core";
+import {
+  Collection,
+  DeferMode,
+  Entity,
+  Filter,
+  Enum,
+  ManyToMany,
+  ManyToOne,
+  Property,
+  type Ref,
+  Unique,
+} from "@mikro-orm/core";
 import { Field, ObjectType } from "type-graphql";
 import { HubEntity } from "../common/node.js";
 import { DecimalScalar } from "../common/scalars.js";
@@ -13,7 +24,8 @@ import { visibilityFilter } from "../publishing/visibility.js";
 @ObjectType({ implements: HubEntity, description: "One cost of a project, e.g. a module's annual fee." })
 @Entity()
 @Filter(visibilityFilter({ owner: "project.municipality", parent: "project", ownState: false }))
-@Unique({ properties: ["project", "position"] })
+// Checked at commit: a write that reorders a project's costs moves positions past each other.
+@Unique({ properties: ["project", "position"], deferMode: DeferMode.INITIALLY_DEFERRED })
 export class CostItem extends HubEntity {
   @ManyToOne({ entity: () => Project, ref: true })
   project: Ref<Project>;

@@ -1,11 +1,60 @@
-import { MaxLength } from "class-validator";
+import { ArrayMaxSize, Matches, MaxLength, ValidateNested } from "class-validator";
 import { Field, ID, InputType } from "type-graphql";
-import { PartialDateScalar } from "../common/scalars.js";
+import { DecimalScalar, PartialDateScalar } from "../common/scalars.js";
 import { MAX_SLUG_LENGTH } from "../common/slug.args.js";
-import { MAX_PROJECT_PARTNERS, MAX_PROJECT_PROVIDERS } from "../common/list-bounds.js";
-import { TaggedCitedInput } from "../publishing/cited.inputs.js";
-import { IsNotFuture, IsReferenceList, IsSlug, IsText, IsTitle } from "../publishing/validation.js";
+import { MAX_COST_ITEMS, MAX_PROJECT_PARTNERS, MAX_PROJECT_PROVIDERS } from "../common/list-bounds.js";
+import { CitedInput, TaggedCitedInput } from "../publishing/cited.inputs.js";
+import {
+  IsNotFuture,
+  IsReferenceList,
+  IsSlug,
+  IsText,
+  IsTitle,
+  MAX_TEXT_LENGTH,
+} from "../publishing/validation.js";
+import { CostKind } from "./cost-kind.enum.js";
+import { CostPeriod } from "./cost-period.enum.js";
 import { ProjectStatus } from "./project-status.enum.js";
+
+/** One cost of a project in a write: a new one, or (with `id`) one the project has. */
+@InputType({
+  description:
+    "One cost of a project: with `id`, a cost item the project has, changed to these fields; without, a new one.",
+})
+export class CostItemInput extends CitedInput {
+  @Field(() => ID, {
+    nullable: true,
+    description: "ID of a cost item the project has, to change it; leave out for a new one.",
+  })
+  @MaxLength(200)
+  id?: string | null;
+
+  @Field(() => DecimalScalar, {
+    description: 'Amount, exact to the cent, e.g. `"124500.00"`; negative only for a `DIFFERENCE` (a saving).',
+  })
+  amount: string;
+
+  @Field(() => String, { nullable: true, description: "ISO 4217 currency code; `EUR` when left out." })
+  @Matches(/^[A-Z]{3}$/, { message: "$property must be an ISO 4217 code of three capital letters, e.g. `EUR`" })
+  currency?: string | null;
+
+  @Field(() => CostKind, { nullable: true, description: "A cost of the project (the default) or a figure to compare." })
+  kind?: CostKind | null;
+
+  @Field(() => CostPeriod, { description: "Period the amount covers." })
+  period: CostPeriod;
+
+  @Field({ description: "What the cost is for, in German." })
+  @IsTitle(MAX_TEXT_LENGTH)
+  description: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Editorial remark, e.g. where a figure in the source does not add up; left out, it keeps its value.",
+  })
+  @IsText()
+  note?: string | null;
+}
 
 /** Changes to a project: fields left out keep their value, null clears an optional one, lists replace. */
 @InputType({
@@ -80,6 +129,14 @@ export class ProjectInput extends TaggedCitedInput {
   @Field(() => [String], { nullable: true, description: "Slugs of partner municipalities; replaces the list." })
   @IsReferenceList(MAX_PROJECT_PARTNERS)
   partners?: string[] | null;
+
+  @Field(() => [CostItemInput], {
+    nullable: true,
+    description: `The costs, in the order the source lists them, at most ${MAX_COST_ITEMS}; replaces the list: an entry with \`id\` changes that cost item, one without adds one, cost items left out are removed.`,
+  })
+  @ArrayMaxSize(MAX_COST_ITEMS, { message: `$property lists at most ${MAX_COST_ITEMS} costs` })
+  @ValidateNested({ each: true })
+  costs?: CostItemInput[] | null;
 }
 
 /** A new project, created as a draft. */

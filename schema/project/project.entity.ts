@@ -1,4 +1,15 @@
-import { Collection, Entity, Filter, Enum, ManyToMany, ManyToOne, Property, type Ref, Index } from "@mikro-orm/core";
+import {
+  Collection,
+  Entity,
+  Filter,
+  Enum,
+  ManyToMany,
+  ManyToOne,
+  OneToMany,
+  Property,
+  type Ref,
+  Index,
+} from "@mikro-orm/core";
 import { Field, ObjectType } from "type-graphql";
 import { HubEntity } from "../common/node.js";
 import { PartialDateScalar } from "../common/scalars.js";
@@ -9,6 +20,7 @@ import { Provider } from "../provider/provider.entity.js";
 import { Source } from "../source/source.entity.js";
 import { Strategy } from "../strategy/strategy.entity.js";
 import { Topic } from "../topic/topic.entity.js";
+import type { CostItem } from "./cost-item.entity.js";
 import { ProjectStatus } from "./project-status.enum.js";
 import { Publishable } from "../publishing/publishable.js";
 import { visibilityFilter } from "../publishing/visibility.js";
@@ -95,6 +107,10 @@ export class Project extends Publishable {
 
   @ManyToMany({ entity: () => Source })
   sources = new Collection<Source>(this);
+
+  /** The costs, written with the project (see `project.write.ts`); GraphQL reads them through a loader. */
+  @OneToMany({ entity: "CostItem", mappedBy: "project", orphanRemoval: true })
+  costs = new Collection<CostItem>(this);
 
   constructor(slug: string, title: string, summary: string, municipality: Ref<Municipality>, status: ProjectStatus) {
     super();

@@ -2,12 +2,12 @@ import { type Collection, ref } from "@mikro-orm/core";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import type { HubContext } from "../common/context.js";
 import { badUserInput } from "../common/errors.js";
-import { report } from "../common/problems.js";
+import { hasProblemAt, report } from "../common/problems.js";
 import { FieldOfAction } from "../field-of-action/field-of-action.entity.js";
 import { Municipality } from "../municipality/municipality.entity.js";
 import { Product } from "../product/product.entity.js";
 import { Provider } from "../provider/provider.entity.js";
-import { applyTopicsAndSources, citesPublishedSource } from "../publishing/cited.inputs.js";
+import { applySources, applyTopicsAndSources, citesPublishedSource } from "../publishing/cited.inputs.js";
 import {
   createRecord,
   requireOwnNaming,
@@ -16,10 +16,19 @@ import {
 } from "../publishing/publishing.service.js";
 import type { RecordAddress } from "../publishing/record-address.args.js";
 import type { RecordKind } from "../publishing/record-kind.js";
-import { assignFields, assignStatus, findAllNamed, findById, requireUnused } from "../publishing/references.js";
+import {
+  assignFields,
+  assignStatus,
+  findAllNamed,
+  findById,
+  namedItem,
+  requireUnused,
+} from "../publishing/references.js";
 import { findOwnStrategy } from "../strategy/own-strategy.js";
 import { recordStatusChange } from "./project-status-history.js";
-import type { CreateProjectInput, ProjectInput } from "./project-write.inputs.js";
+import { CostItem } from "./cost-item.entity.js";
+import { CostKind } from "./cost-kind.enum.js";
+import type { CostItemInput, CreateProjectInput, ProjectInput } from "./project-write.inputs.js";
 import { Project } from "./project.entity.js";
 
 /** The slug lists of a project input, each of which replaces a list of the project: the entity, and where valid slugs are. */
@@ -62,6 +71,8 @@ export const projectKind: RecordKind<Project> = {
     "replacedProducts",
     "partners",
     "sources",
+    "costs",
+    "costs.sources",
   ],
   owner: (project) => project.municipality.id,
   publishProblems: (project) => [
@@ -70,6 +81,39 @@ export const projectKind: RecordKind<Project> = {
   ],
   afterPublicWrite: recordStatusChange,
 };
+
+/** The input path of a field of the `index`th cost, e.g. `input.costs[2].amount`. */
+const costField = (index: number, field: string) => `input.costs[${index}].${field}`;
+
+/** Reports a negative amount of a cost or a comparison figure: only a difference (a saving) is below zero. */
+function checkAmount(tx: EntityManager, input: CostItemInput, index: number): void {
+  if (!input.amount.startsWith("-") || (input.kind ?? CostKind.COST) === CostKind.DIFFERENCE) return;
+  const field = costField(index, "amount");
+  report(tx, badUserInput(`${field} is negative; only a cost of kind DIFFERENCE (a saving) can be.`, [field]));
+}
+
+/** Replaces the project's costs with the list, in its order (changing those named by `id`). */
+async function applyCosts(tx: EntityManager, project: Project, inputs: readonly CostItemInput[]): Promise<void> {
+  const named = new Set<CostItem>();
+  const costs: CostItem[] = [];
+  for (const [index, input] of inputs.entries()) {
+    checkAmount(tx, input, index);
+    const existing = namedItem(tx, project.costs.getItems(), CostItem, input.id, costField(index, "id"), named);
+    const cost = existing ?? new CostItem(ref(project), index, input.amount, input.period, input.description);
+    Object.assign(cost, {
+      position: index,
+      amount: input.amount,
+      period: input.period,
+      description: input.description,
+    });
+    cost.currency = input.currency ?? "EUR";
+    cost.kind = input.kind ?? CostKind.COST;
+    if (input.note !== undefined) cost.note = input.note;
+    await applySources(tx, cost, input, costField(index, "sources"));
+    costs.push(cost);
+  }
+  project.costs.set(costs);
+}
 
 async function applyProject(tx: EntityManager, project: Project, input: ProjectInput): Promise<void> {
   assignFields(tx, project, input, ["title", "summary", "startedOn", "plannedEndOn", "completedOn", "note"]);
@@ -107,6 +151,9 @@ async function applyProject(tx: EntityManager, project: Project, input: ProjectI
   }
   await applyTopicsAndSources(tx, project, input);
   await applyProjectLists(tx, project, input);
+  // A list refused as a whole (too long) is not looked into; its entries' own problems are reported with the rest.
+  if (input.costs !== undefined && !hasProblemAt(tx, "input.costs", false))
+    await applyCosts(tx, project, input.costs ?? []);
 }
 
 /** Creates a project of a municipality, as a draft. */

@@ -178,3 +178,36 @@ export async function findById<T extends AnyEntity>(
   else return record;
   return null;
 }
+
+/**
+ * The item of a record's loaded list (an indicator's values, a project's costs) that an input entry's `id` names, or
+ * null for a new item; a BAD_USER_INPUT problem at `field` for an ID of anything else, and for an item an earlier
+ * entry named (`named` collects them).
+ */
+export function namedItem<T extends { id: number }>(
+  tx: EntityManager,
+  items: readonly T[],
+  entity: EntityClass<T>,
+  id: string | null | undefined,
+  field: string,
+  named: Set<T>,
+): T | null {
+  if (id === null || id === undefined) return null;
+  let parsed: ReturnType<typeof fromGlobalId> | null = null;
+  try {
+    parsed = fromGlobalId(id, field);
+  } catch {
+    // Reported below as not one of the list's IDs.
+  }
+  const item = parsed?.typeName === entity.name ? items.find((each) => each.id === parsed.id) : undefined;
+  if (!item) {
+    report(tx, badUserInput(`${field} is not the ID of one of this record's items; leave \`id\` out to add one.`, [field]));
+    return null;
+  }
+  if (named.has(item)) {
+    report(tx, badUserInput(`${field} names an item an earlier entry names too; name each item once.`, [field]));
+    return null;
+  }
+  named.add(item);
+  return item;
+}

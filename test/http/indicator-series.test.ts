@@ -117,7 +117,7 @@ describe("indicator series", () => {
         },
         "input.values[1].id",
       ],
-      [{ values: [{ value: 1, asOf: "2020", sources: ["no-such-source"] }] }, "input.values[0].sources"],
+      [{ values: [{ value: 1, asOf: "2020", sources: ["no-such-source"] }] }, "input.values[0].sources[0]"],
       [{ values: null }, "input.values"],
       [
         {
