@@ -289,6 +289,26 @@ export type CostItem = Node & {
   updatedAt: Scalars['DateTime']['output'];
 };
 
+/** One cost of a project: with `id`, a cost item the project has, changed to these fields; without, a new one. */
+export type CostItemInput = {
+  /** Amount, exact to the cent, e.g. `"124500.00"`; negative only for a `DIFFERENCE` (a saving). */
+  amount: Scalars['Decimal']['input'];
+  /** ISO 4217 currency code; `EUR` when left out. */
+  currency?: InputMaybe<Scalars['String']['input']>;
+  /** What the cost is for, in German. */
+  description: Scalars['String']['input'];
+  /** ID of a cost item the project has, to change it; leave out for a new one. */
+  id?: InputMaybe<Scalars['ID']['input']>;
+  /** A cost of the project (the default) or a figure to compare. */
+  kind?: InputMaybe<CostKind>;
+  /** Editorial remark, e.g. where a figure in the source does not add up; left out, it keeps its value. */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** Period the amount covers. */
+  period: CostPeriod;
+  /** Keys of the sources the facts come from; replaces the list. Create a source first with `createSource`. */
+  sources?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
 /** What a cost item states. Sum only `COST` items to get what a project costs. */
 export type CostKind =
   /** A reference figure, e.g. what the software replaced so far cost. */
@@ -489,6 +509,8 @@ export type CreateProductInput = {
 export type CreateProjectInput = {
   /** When it was completed. */
   completedOn?: InputMaybe<Scalars['PartialDate']['input']>;
+  /** The costs, in the order the source lists them, at most 50; replaces the list: an entry with `id` changes that cost item, one without adds one, cost items left out are removed. */
+  costs?: InputMaybe<Array<CostItemInput>>;
   /** ID of the field of action (of that strategy) the project serves; null for none. */
   fieldOfAction?: InputMaybe<Scalars['ID']['input']>;
   /** Slug of the municipality that runs the project; an editor token may name only its own. */
@@ -1847,6 +1869,8 @@ export type ProjectFilter = {
 export type ProjectInput = {
   /** When it was completed. */
   completedOn?: InputMaybe<Scalars['PartialDate']['input']>;
+  /** The costs, in the order the source lists them, at most 50; replaces the list: an entry with `id` changes that cost item, one without adds one, cost items left out are removed. */
+  costs?: InputMaybe<Array<CostItemInput>>;
   /** ID of the field of action (of that strategy) the project serves; null for none. */
   fieldOfAction?: InputMaybe<Scalars['ID']['input']>;
   /** Editorial remark, e.g. where sources are ambiguous. */
