@@ -8,10 +8,29 @@ export interface SignInProps {
   error?: string | null;
   /** A neutral note, e.g. after signing out. */
   notice?: string | null;
+  /** Offers single sign-on through the town's identity provider (OIDC_* configured). */
+  sso?: boolean;
 }
 
-/** `/anmelden`: a municipal editor pastes the API token they were given once and gets a session. */
-export function SignInPage({ csrf, error = null, notice = null }: SignInProps): VNode {
+/** The button to the town's identity provider: a POST carrying the form's secret, so a foreign page cannot start it. */
+function SingleSignOn({ csrf }: { csrf: string }): VNode {
+  return (
+    <section aria-labelledby="sso-heading">
+      <h2 id="sso-heading">Mit dem Konto Ihrer Stadt</h2>
+      <p>Sie werden zur Anmeldeseite Ihrer Stadtverwaltung geleitet und danach hierher zurückgebracht.</p>
+      <form method="post" action="/anmelden/oidc" class="filter-form">
+        <input type="hidden" name="csrf" value={csrf} />
+        <button type="submit">Mit dem Konto Ihrer Stadt anmelden</button>
+      </form>
+    </section>
+  );
+}
+
+/**
+ * `/anmelden`: a municipal editor pastes the API token they were given once and gets a session, or, where the
+ * hub is connected to the town's identity provider, signs in with the town's account.
+ */
+export function SignInPage({ csrf, error = null, notice = null, sso = false }: SignInProps): VNode {
   return (
     <Layout title={error ? "Fehler: Anmelden" : "Anmelden"} section={null}>
       <h1>Anmelden für Redaktionen</h1>
@@ -25,6 +44,8 @@ export function SignInPage({ csrf, error = null, notice = null }: SignInProps): 
         den Ihnen der Betrieb des Hubs gegeben hat (er beginnt mit <code>ikz_</code>). Der Schlüssel wird nicht im
         Browser gespeichert; Sie erhalten eine Sitzung, die nach Inaktivität und spätestens nach einigen Stunden endet.
       </p>
+      {sso && csrf ? <SingleSignOn csrf={csrf} /> : null}
+      {sso && csrf ? <h2>Mit Zugangsschlüssel</h2> : null}
       <form method="post" action="/anmelden" class="filter-form" novalidate>
         <input type="hidden" name="csrf" value={csrf} />
         <p class="field">
