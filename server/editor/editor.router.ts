@@ -34,12 +34,12 @@ export function createEditorRouter(options: EditorRouterOptions): express.Router
   router.get("/anmelden", limited, signInForm(options));
   router.post("/anmelden", limited, form, signIn(options));
   if (options.oidc) {
-    router.post("/anmelden/oidc", limited, form, startOidc(options, options.oidc));
+    router.get("/anmelden/oidc", limited, startOidc(options, options.oidc));
     router.get("/anmelden/oidc/rueckruf", limited, oidcCallback(options, options.oidc));
   }
   router.post("/abmelden", limited, form, signOut(options));
   router.get("/meine-kommune", limited, myMunicipality(options));
-  router.use(["/anmelden", "/abmelden", "/anmelden/oidc"], formError(options));
+  router.use(["/anmelden", "/abmelden"], formError(options));
   return router;
 }
 

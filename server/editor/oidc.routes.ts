@@ -1,13 +1,8 @@
 import type { Request, RequestHandler, Response } from "express";
 import { openPersonSession } from "../../schema/token/session.service.js";
 import { hubOrigin } from "../http/hub-origin.js";
-import {
-  type EditorRouterOptions,
-  sendSignInProblem,
-  showSignIn,
-  tooManyAttempts,
-  trustedPost,
-} from "./editor-page.js";
+import { setPageHeaders } from "../site/page-answer.js";
+import { type EditorRouterOptions, sendSignInProblem, showSignIn, tooManyAttempts } from "./editor-page.js";
 import { isPendingSignIn, type OidcClient, OidcError, type PendingSignIn } from "./oidc.js";
 import type { OidcConfig } from "./oidc-config.js";
 import { personOf, type Refusal } from "./oidc-person.js";
@@ -75,17 +70,19 @@ const REFUSALS: Record<Refusal, string> = {
   "bad-subject": "Der Anmeldedienst hat Ihr Konto nicht in lesbarer Form genannt.",
 };
 
-/** Starts a sign-in at the provider: a POST from the sign-in page, answered with a redirect there. */
+/**
+ * Starts a sign-in at the provider: a redirect there, with this browser's checks kept in a cookie. A GET: it
+ * writes nothing, and the state bound to the cookie keeps another's sign-in from being slipped into this browser.
+ */
 export function startOidc(options: EditorRouterOptions, oidc: Oidc): RequestHandler {
   return async (req, res, next) => {
     try {
       const secure = servedSecurely(req, options.publicUrl);
-      if (!trustedPost(req, options, readCookie(req, "ikz_anmeldung", secure)))
-        return sendSignInProblem(res, options, 403, STALE);
       const origin = hubOrigin(req, options.publicUrl);
       if (!origin) return sendSignInProblem(res, options, 400, BAD_ANSWER);
       const { url, pending } = await oidc.client.start(origin + OIDC_CALLBACK_PATH);
       setCookie(res, "ikz_oidc", encodePending(pending), secure, PENDING_SECONDS);
+      setPageHeaders(res, "private, no-store");
       res.redirect(303, url);
     } catch (error) {
       if (error instanceof OidcError) return sendSignInProblem(res, options, 503, UNREACHABLE);

@@ -12,16 +12,20 @@ export interface SignInProps {
   sso?: boolean;
 }
 
-/** The button to the town's identity provider: a POST carrying the form's secret, so a foreign page cannot start it. */
-function SingleSignOn({ csrf }: { csrf: string }): VNode {
+/**
+ * The way to the town's identity provider: a link, since it changes nothing here (the page's CSP would not let a
+ * form post lead to another site, and a link started elsewhere only signs a person in as themselves).
+ */
+function SingleSignOn(): VNode {
   return (
     <section aria-labelledby="sso-heading">
       <h2 id="sso-heading">Mit dem Konto Ihrer Stadt</h2>
       <p>Sie werden zur Anmeldeseite Ihrer Stadtverwaltung geleitet und danach hierher zurückgebracht.</p>
-      <form method="post" action="/anmelden/oidc" class="filter-form">
-        <input type="hidden" name="csrf" value={csrf} />
-        <button type="submit">Mit dem Konto Ihrer Stadt anmelden</button>
-      </form>
+      <p>
+        <a href="/anmelden/oidc" class="button-link">
+          Mit dem Konto Ihrer Stadt anmelden
+        </a>
+      </p>
     </section>
   );
 }
@@ -44,8 +48,8 @@ export function SignInPage({ csrf, error = null, notice = null, sso = false }: S
         den Ihnen der Betrieb des Hubs gegeben hat (er beginnt mit <code>ikz_</code>). Der Schlüssel wird nicht im
         Browser gespeichert; Sie erhalten eine Sitzung, die nach Inaktivität und spätestens nach einigen Stunden endet.
       </p>
-      {sso && csrf ? <SingleSignOn csrf={csrf} /> : null}
-      {sso && csrf ? <h2>Mit Zugangsschlüssel</h2> : null}
+      {sso ? <SingleSignOn /> : null}
+      {sso ? <h2>Mit Zugangsschlüssel</h2> : null}
       <form method="post" action="/anmelden" class="filter-form" novalidate>
         <input type="hidden" name="csrf" value={csrf} />
         <p class="field">
