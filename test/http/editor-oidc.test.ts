@@ -33,6 +33,7 @@ const ACCOUNTS: Record<string, AccountClaims> = {
   fremd: { name: "Aus Fremdstadt", kommune: "fremdstadt", rollen: ["ikz-redaktion"] },
   doppelt: { name: "Zwei Städte", kommune: ["herten", "ratingen"], rollen: ["ikz-redaktion"] },
   leser: { name: "Nur Lesend", kommune: "herten", rollen: ["mitarbeitende"] },
+  adfs: { name: "Aus Userinfo", userinfoOnly: { kommune: "hildesheim", rollen: ["ikz-redaktion"] } },
   boese: {
     name: "Böse\u202e<script>alert(1)</script>\u0007" + "x".repeat(500),
     kommune: "herten",
@@ -174,6 +175,14 @@ describe("single sign-on through a real OpenID provider", () => {
     const client = new WebClient();
     expect((await signIn(client, hub, "max")).status).toBe(303);
     expect((await client.request(`${hub.origin}/meine-kommune`)).text).toContain("Meine Kommune: Ratingen");
+  });
+
+  it("reads claims the ID token lacks from the userinfo endpoint", async () => {
+    const client = new WebClient();
+    expect((await signIn(client, hub, "adfs")).status).toBe(303);
+    const mine = await client.request(`${hub.origin}/meine-kommune`);
+    expect(mine.text).toContain("Meine Kommune: Hildesheim");
+    expect(mine.text).toContain("Aus Userinfo");
   });
 
   it("acts exactly like an editor of the city in GraphQL, and revisions name the person who wrote", async () => {

@@ -12,8 +12,11 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import Provider, { type KoaContextWithOIDC } from "oidc-provider";
 
-/** The claims of an account of the test provider, beyond `sub`. */
-export type AccountClaims = Record<string, unknown>;
+/**
+ * The claims of an account of the test provider, beyond `sub`; those under `userinfoOnly` are left out of the ID
+ * token and given by the userinfo endpoint only, as some providers (ADFS, Azure AD without optional claims) do.
+ */
+export type AccountClaims = Record<string, unknown> & { userinfoOnly?: Record<string, unknown> };
 
 /** A provider running for a test. */
 export interface TestProvider {
@@ -79,6 +82,45 @@ async function grantAll(ctx: KoaContextWithOIDC) {
   return grant;
 }
 
+/** The provider at `issuer`: the hub's and another client, signing with `jwk`, its accounts from `known`. */
+function createProvider(
+  issuer: string,
+  jwk: Record<string, unknown>,
+  known: Map<string, AccountClaims>,
+  redirectUris: string[],
+): Provider {
+  return new Provider(issuer, {
+    clients: [HUB_CLIENT, OTHER_CLIENT].map((client) => ({
+      client_id: client.id,
+      client_secret: client.secret,
+      redirect_uris: redirectUris,
+      token_endpoint_auth_method: "client_secret_post",
+      grant_types: ["authorization_code"],
+      response_types: ["code"],
+    })),
+    jwks: { keys: [jwk] },
+    cookies: { keys: ["cookie-key-only-for-tests"] },
+    claims: { openid: ["sub"], profile: ["name", "preferred_username", "email", "kommune", "rollen", "ags"] },
+    // Claims go into the ID token, as Keycloak and Azure AD put them there.
+    conformIdTokenClaims: false,
+    features: { devInteractions: { enabled: false } },
+    interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
+    loadExistingGrant: grantAll,
+    findAccount: (_ctx, id) => {
+      if (!known.has(id)) return undefined;
+      const { userinfoOnly, ...claims } = known.get(id)!;
+      return {
+        accountId: id,
+        claims: (use: string) => ({ sub: id, ...claims, ...(use === "userinfo" ? userinfoOnly : {}) }),
+      };
+    },
+    renderError: (ctx, out) => {
+      ctx.type = "text/plain";
+      ctx.body = `${out.error}: ${out.error_description ?? ""}`;
+    },
+  });
+}
+
 /** Starts a provider on a free port of 127.0.0.1; the clients are registered once the hub is up. */
 export async function startTestProvider(accounts: Record<string, AccountClaims> = {}): Promise<TestProvider> {
   const server: Server = createServer();
@@ -93,30 +135,7 @@ export async function startTestProvider(accounts: Record<string, AccountClaims> 
     accounts: known,
     tamperTokens: null,
     registerClients(redirectUris) {
-      const provider = new Provider(issuer, {
-        clients: [HUB_CLIENT, OTHER_CLIENT].map((client) => ({
-          client_id: client.id,
-          client_secret: client.secret,
-          redirect_uris: redirectUris,
-          token_endpoint_auth_method: "client_secret_post",
-          grant_types: ["authorization_code"],
-          response_types: ["code"],
-        })),
-        jwks: { keys: [jwk] },
-        cookies: { keys: ["cookie-key-only-for-tests"] },
-        claims: { openid: ["sub"], profile: ["name", "preferred_username", "email", "kommune", "rollen", "ags"] },
-        // Claims go into the ID token, as Keycloak and Azure AD put them there.
-        conformIdTokenClaims: false,
-        features: { devInteractions: { enabled: false }, rpInitiatedLogout: { enabled: true } },
-        interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
-        loadExistingGrant: grantAll,
-        findAccount: (_ctx, id) =>
-          known.has(id) ? { accountId: id, claims: () => ({ sub: id, ...known.get(id) }) } : undefined,
-        renderError: (ctx, out) => {
-          ctx.type = "text/plain";
-          ctx.body = `${out.error}: ${out.error_description ?? ""}`;
-        },
-      });
+      const provider = createProvider(issuer, jwk, known, redirectUris);
       provider.use(async (ctx, next) => {
         await next();
         const tamper = state.tamperTokens;

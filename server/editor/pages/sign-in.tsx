@@ -44,9 +44,10 @@ export function SignInPage({ csrf, error = null, notice = null, sso = false }: S
         </p>
       ) : null}
       <p class="lead">
-        Redaktionen einer Kommune pflegen hier die Einträge ihrer Stadt. Melden Sie sich mit dem Zugangsschlüssel an,
-        den Ihnen der Betrieb des Hubs gegeben hat (er beginnt mit <code>ikz_</code>). Der Schlüssel wird nicht im
-        Browser gespeichert; Sie erhalten eine Sitzung, die nach Inaktivität und spätestens nach einigen Stunden endet.
+        Redaktionen einer Kommune pflegen hier die Einträge ihrer Stadt. Melden Sie sich
+        {sso ? " mit dem Konto Ihrer Stadt oder" : ""} mit dem Zugangsschlüssel an, den Ihnen der Betrieb des Hubs
+        gegeben hat (er beginnt mit <code>ikz_</code>). Der Schlüssel wird nicht im Browser gespeichert; Sie erhalten
+        eine Sitzung, die nach Inaktivität und spätestens nach einigen Stunden endet.
       </p>
       {sso ? <SingleSignOn /> : null}
       {sso ? <h2>Mit Zugangsschlüssel</h2> : null}
