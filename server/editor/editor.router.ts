@@ -24,7 +24,8 @@ const MAX_TOKEN_FIELD = 200;
 
 /**
  * The editor pages: `/anmelden` (a token pasted once gives a session kept in PostgreSQL; with OIDC_* configured,
- * `/anmelden/oidc` signs in through the town's identity provider), `/abmelden`, and `/meine-kommune`. Every state-changing form is a POST carrying a secret of its own; nothing changes on GET.
+ * `/anmelden/oidc` signs in through the town's identity provider), `/abmelden`, and `/meine-kommune`. Every
+ * state-changing form is a POST carrying a secret of its own; nothing changes on GET.
  * `/graphql` never reads the session cookie: it takes bearer tokens only, so no page of another site can write.
  */
 export function createEditorRouter(options: EditorRouterOptions): express.Router {
