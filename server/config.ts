@@ -3,6 +3,7 @@ import path from "node:path";
 import { z } from "zod";
 import { type LegalTexts, readLegalTexts } from "./site/info/legal-texts.js";
 import { readTracingConfig, type TracingConfig } from "./telemetry/tracing-config.js";
+import { type OidcConfig, readOidcConfig } from "./editor/oidc-config.js";
 
 /** Raised when the environment describes a configuration the hub cannot run with. */
 export class ConfigError extends Error {
@@ -25,6 +26,13 @@ export interface HubConfig {
   pageCacheSeconds: number;
   /** How long an editor's website session lives: idle timeout and absolute lifetime (SESSION_IDLE_MINUTES, SESSION_MAX_HOURS). */
   session: { idleMs: number; maxMs: number };
+  /**
+   * How many sign-ins may fail per window (SIGN_IN_WINDOW_MINUTES): per client address (SIGN_IN_ATTEMPTS_PER_ADDRESS)
+   * and per account, i.e. per token tried or per person of the identity provider (SIGN_IN_ATTEMPTS_PER_ACCOUNT).
+   */
+  signInLimits: SignInLimits;
+  /** Single sign-on through the town's OpenID Connect provider (OIDC_*); null when not configured. */
+  oidc: OidcConfig | null;
   /** External PostgreSQL; when null the embedded PostgreSQL is started. */
   databaseUrl: string | null;
   /** Directory of the embedded PostgreSQL's data. */
@@ -62,6 +70,13 @@ export interface HubConfig {
   site: SiteConfig;
   /** OpenTelemetry tracing from the standard `OTEL_*` variables; null traces nothing and loads no SDK. */
   tracing: TracingConfig | null;
+}
+
+/** Budgets of failed sign-ins on `/anmelden`. */
+export interface SignInLimits {
+  perAddress: number;
+  perAccount: number;
+  windowSeconds: number;
 }
 
 /** The operator's part of the website (DATA_LICENCE_NAME, DATA_LICENCE_URL, SITE_LEGAL_DIR). */
@@ -360,6 +375,9 @@ const schema = z.object({
   PAGE_CACHE_SECONDS: count("PAGE_CACHE_SECONDS", 60, 0, 300),
   SESSION_IDLE_MINUTES: count("SESSION_IDLE_MINUTES", 30, 1, 24 * 60),
   SESSION_MAX_HOURS: count("SESSION_MAX_HOURS", 10, 1, 7 * 24),
+  SIGN_IN_ATTEMPTS_PER_ADDRESS: count("SIGN_IN_ATTEMPTS_PER_ADDRESS", 30, 1, 1_000_000),
+  SIGN_IN_ATTEMPTS_PER_ACCOUNT: count("SIGN_IN_ATTEMPTS_PER_ACCOUNT", 10, 1, 1_000_000),
+  SIGN_IN_WINDOW_MINUTES: count("SIGN_IN_WINDOW_MINUTES", 15, 1, 24 * 60),
   DATABASE_URL: databaseUrl,
   DATA_DIR: z.string().default(DEFAULT_DATA_DIR),
   EMBEDDED_PG_PORT: port("EMBEDDED_PG_PORT", 54329, 1),
@@ -414,6 +432,13 @@ function checkedTracing(env: NodeJS.ProcessEnv): TracingConfig | null {
   const tracing = readTracingConfig(env);
   if (tracing && "problem" in tracing) throw new ConfigError(`Invalid configuration: ${tracing.problem}`);
   return tracing;
+}
+
+/** Single sign-on from the OIDC_* variables (server/editor/oidc-config.ts); null when off. */
+function checkedOidc(env: NodeJS.ProcessEnv): OidcConfig | null {
+  const oidc = readOidcConfig(env);
+  if (oidc && "problem" in oidc) throw new ConfigError(`Invalid configuration: ${oidc.problem}`);
+  return oidc;
 }
 
 /** The limits of every GraphQL operation, from MAX_QUERY_DEPTH … EXECUTION_TIMEOUT_MS. */
@@ -475,6 +500,12 @@ export function loadConfig(
     allowedHosts: value.ALLOWED_HOSTS,
     pageCacheSeconds: value.PAGE_CACHE_SECONDS,
     session: sessionLifetime(value),
+    signInLimits: {
+      perAddress: value.SIGN_IN_ATTEMPTS_PER_ADDRESS,
+      perAccount: value.SIGN_IN_ATTEMPTS_PER_ACCOUNT,
+      windowSeconds: value.SIGN_IN_WINDOW_MINUTES * 60,
+    },
+    oidc: checkedOidc(env),
     databaseUrl: value.DATABASE_URL,
     dataDir: path.resolve(value.DATA_DIR),
     embeddedPostgresPort: value.EMBEDDED_PG_PORT,

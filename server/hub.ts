@@ -15,6 +15,8 @@ import { DatabaseWatch } from "./database/database-watch.js";
 import { limitConnectionsPerOperation } from "./database/request-connections.js";
 import { formatError } from "./errors.js";
 import { createEditorRouter } from "./editor/editor.router.js";
+import { createOidcClient } from "./editor/oidc.js";
+import { createSignInGuard, type SignInGuard } from "./editor/sign-in-guard.js";
 import { createEmbedRouter } from "./embed/embed.router.js";
 import { exportPoints } from "./export/export.params.js";
 import { createExplorerRouter } from "./explorer/explorer.router.js";
@@ -78,6 +80,8 @@ export class Hub {
   private apolloStarted = false;
   /** Request budgets of `/graphql`; created when the routes are mounted, closed by `stop()`. */
   private rateLimiter: RateLimiter | undefined;
+  /** The budgets of failed sign-ins on the editor pages; created with the routes, closed by `stop()`. */
+  private signInGuard: SignInGuard | undefined;
   /** Cached anonymous GET answers of `/graphql`; made at start (unless RESPONSE_CACHE_MB=0), closed by `stop()`. */
   private responseStore: ResponseStore | undefined;
   /** The search engine (and, with Meilisearch, its outbox worker); built at start, stopped by `stop()`. */
@@ -226,9 +230,10 @@ export class Hub {
         .catch((error) => this.options.logger.warn({ err: error }, "search engine did not stop cleanly"));
     }
     // The Redis users: each has a connection of its own with REDIS_URL.
-    const redisUsers = [this.responseStore, this.rateLimiter];
+    const redisUsers = [this.responseStore, this.rateLimiter, this.signInGuard];
     this.responseStore = undefined;
     this.rateLimiter = undefined;
+    this.signInGuard = undefined;
     for (const user of redisUsers)
       await user
         ?.close()
@@ -265,11 +270,18 @@ export class Hub {
     );
   }
 
-  /** The editor pages (server/editor/): sessions from API tokens, whose pages run as the token's viewer. */
+  /**
+   * The editor pages (server/editor/): sessions from API tokens or the town's single sign-on, whose pages run as
+   * the token's or the person's viewer.
+   */
   private mountEditorPages(run: RunSiteQuery, rateLimiter: RateLimiter): void {
     const { config, logger } = this.options;
     const { publicUrl, site, session: lifetime } = config;
-    this.app.use(createEditorRouter({ orm: this.orm, run, logger, rateLimiter, publicUrl, site, lifetime }));
+    const signInGuard = (this.signInGuard = createSignInGuard(config, logger));
+    const oidc = config.oidc && { client: createOidcClient(config.oidc, logger), config: config.oidc };
+    this.app.use(
+      createEditorRouter({ orm: this.orm, run, logger, rateLimiter, signInGuard, publicUrl, site, lifetime, oidc }),
+    );
   }
 
   private mountRoutes(): void {

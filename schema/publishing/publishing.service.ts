@@ -16,6 +16,7 @@ import {
 import type { HubEntity } from "../common/node.js";
 import type { Municipality } from "../municipality/municipality.entity.js";
 import { ApiToken } from "../token/api-token.entity.js";
+import { EditorPerson } from "../token/editor-person.entity.js";
 import { TokenRole } from "../token/token-role.enum.js";
 import type { Viewer } from "../token/viewer.js";
 import { ChangeKind } from "./change-kind.enum.js";
@@ -49,6 +50,8 @@ export async function requireWriter(ctx: HubContext): Promise<Viewer> {
       "Writing needs an API token: send `Authorization: Bearer <token>`. Ask the hub operator for one.",
     );
   }
+  // A person signed in through single sign-on writes only through the editor pages, whose session was just checked.
+  if (viewer.tokenId === null) return viewer;
   const token = await ctx.em.findOne(ApiToken, { id: viewer.tokenId, revokedAt: null }, { fields: ["id"] });
   if (!token) throw coded(ErrorCode.UNAUTHENTICATED, "The API token was revoked; ask the hub operator for a new one.");
   return viewer;
@@ -238,7 +241,8 @@ async function commit<T extends HubEntity>({
   const owner = kind.owner(record);
   // Named by string: the municipality feature writes through this one, so a class reference would be an import cycle.
   revision.municipality = owner === null ? null : ref(tx.getMetadata().get<Municipality>("Municipality").class, owner);
-  revision.token = ref(ApiToken, viewer.tokenId);
+  revision.token = viewer.tokenId === null ? null : ref(ApiToken, viewer.tokenId);
+  revision.person = viewer.personId === null ? null : ref(EditorPerson, viewer.personId);
   revision.version = record instanceof Publishable ? record.version : null;
   const nowPublic = await isPublic(tx, kind, record);
   revision.publicChange = publicChange(wasPublic, nowPublic, record);

@@ -3,6 +3,7 @@ import { Field, Int, ObjectType } from "type-graphql";
 import { DateTimeScalar } from "../common/scalars.js";
 import type { Municipality } from "../municipality/municipality.entity.js";
 import { ApiToken } from "../token/api-token.entity.js";
+import { EditorPerson } from "../token/editor-person.entity.js";
 import { ChangeKind } from "./change-kind.enum.js";
 import { RevisionAction } from "./revision-action.enum.js";
 
@@ -14,7 +15,7 @@ export interface FieldChangeRecord {
 }
 
 /**
- * One write to a record: who (the token's name), when, what changed. Revisions
+ * One write to a record: who (the token's or the signed-in person's name), when, what changed. Revisions
  * are never updated or deleted; their ids follow commit order (writes take one
  * advisory lock), so the change feed can page by id without missing a write.
  */
@@ -50,13 +51,21 @@ export class Revision {
   @Property({ type: "integer", nullable: true })
   version: number | null = null;
 
-  /** The token's name at the time of the write, kept even if the token is revoked or renamed. */
-  @Field({ name: "actor", description: "Name of the API token that wrote, e.g. `Amt 10 – Digitalisierung`." })
+  /** The token's (or person's) name at the time of the write, kept even if the token is revoked or renamed. */
+  @Field({
+    name: "actor",
+    description:
+      "Name of the API token that wrote, e.g. `Amt 10 – Digitalisierung`, or of the person who wrote signed in through their town's single sign-on, e.g. `Erika Mustermann`.",
+  })
   @Property({ type: "string", length: 120 })
   actorName: string;
 
   @ManyToOne({ entity: () => ApiToken, ref: true, nullable: true, deleteRule: "set null" })
   token: Ref<ApiToken> | null = null;
+
+  /** The person who wrote, signed in through single sign-on on the editor pages; null for token writes. */
+  @ManyToOne({ entity: () => EditorPerson, ref: true, nullable: true, deleteRule: "set null" })
+  person: Ref<EditorPerson> | null = null;
 
   @Field(() => DateTimeScalar, { description: "When the write was committed." })
   @Property({ type: "datetime", length: 3 })

@@ -1,13 +1,17 @@
-import { Entity, Index, ManyToOne, PrimaryKey, Property, type Ref } from "@mikro-orm/core";
+import { Check, Entity, Index, ManyToOne, PrimaryKey, Property, type Ref } from "@mikro-orm/core";
 import { ApiToken } from "./api-token.entity.js";
+import { EditorPerson } from "./editor-person.entity.js";
 
 /**
- * A signed-in editor's session on the hub's website: made at sign-in from an API token, kept server-side,
+ * A signed-in editor's session on the hub's website: made at sign-in from an API token or through the town's
+ * single sign-on (then it belongs to a person), kept server-side,
  * and named in the browser only by a random id whose SHA-256 is stored here. It ends when signed out, when
  * idle too long, when its absolute lifetime runs out, or when its token is revoked.
  */
 @Entity()
 @Index({ properties: ["token", "endedAt"] })
+@Index({ properties: ["person", "endedAt"] })
+@Check({ name: "editor_session_one_holder", expression: "(token_id is null) <> (person_id is null)" })
 export class EditorSession {
   @PrimaryKey({ type: "integer", autoincrement: true })
   id!: number;
@@ -17,8 +21,12 @@ export class EditorSession {
   idHash: string;
 
   /** The token the editor signed in with: the session acts as it, and dies with it. */
-  @ManyToOne({ entity: () => ApiToken, ref: true, deleteRule: "cascade" })
-  token: Ref<ApiToken>;
+  @ManyToOne({ entity: () => ApiToken, ref: true, nullable: true, deleteRule: "cascade" })
+  token: Ref<ApiToken> | null;
+
+  /** The person signed in through single sign-on: the session acts for their municipality. */
+  @ManyToOne({ entity: () => EditorPerson, ref: true, nullable: true, deleteRule: "cascade" })
+  person: Ref<EditorPerson> | null;
 
   /** The secret the session's forms carry against cross-site requests. */
   @Property({ type: "string", length: 64 })
@@ -39,9 +47,16 @@ export class EditorSession {
   @Property({ type: "datetime", length: 3, nullable: true })
   endedAt: Date | null = null;
 
-  constructor(idHash: string, token: Ref<ApiToken>, csrfSecret: string, expiresAt: Date) {
+  /** `holder`: the token signed in with, or the person signed in through single sign-on. */
+  constructor(
+    idHash: string,
+    holder: { token: Ref<ApiToken>; person?: null } | { token?: null; person: Ref<EditorPerson> },
+    csrfSecret: string,
+    expiresAt: Date,
+  ) {
     this.idHash = idHash;
-    this.token = token;
+    this.token = holder.token ?? null;
+    this.person = holder.person ?? null;
     this.csrfSecret = csrfSecret;
     this.expiresAt = expiresAt;
   }

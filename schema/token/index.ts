@@ -1,11 +1,12 @@
 import type { Feature } from "../features.types.js";
 import { ApiToken } from "./api-token.entity.js";
+import { EditorPerson } from "./editor-person.entity.js";
 import { EditorSession } from "./editor-session.entity.js";
 import { ViewerResolver } from "./viewer.resolver.js";
 
-/** API tokens, the viewer they identify, and the website sessions editors sign in to with them. */
+/** API tokens, the viewer they identify, the people of single sign-on, and the website sessions editors sign in to. */
 export const tokenFeature: Feature = {
   name: "token",
-  entities: [ApiToken, EditorSession],
+  entities: [ApiToken, EditorPerson, EditorSession],
   resolvers: [ViewerResolver],
 };

@@ -1,8 +1,9 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { ApiToken } from "./api-token.entity.js";
+import { EditorPerson } from "./editor-person.entity.js";
 import { EditorSession } from "./editor-session.entity.js";
 import { hashToken, LAST_USED_RESOLUTION_MS, randomSecret, verifyToken } from "./token.service.js";
-import { type Viewer, viewerOfToken } from "./viewer.js";
+import { type Viewer, viewerOfPerson, viewerOfToken } from "./viewer.js";
 
 /** The shape of a session id: 32 random bytes in base64url. */
 const SESSION_ID_PATTERN = /^[A-Za-z0-9_-]{43}$/;
@@ -19,7 +20,7 @@ export interface SessionLifetime {
 /** An open session as a request sees it: who acts (and for which municipality), and the secret its forms must carry. */
 export interface ActiveSession {
   viewer: Viewer;
-  /** The municipality of an editor's token; null for an admin token, which has none. */
+  /** The municipality of an editor's token or person; null for an admin token, which has none. */
   municipality: { slug: string; name: string } | null;
   csrfSecret: string;
 }
@@ -41,18 +42,40 @@ export async function openSession(
 ): Promise<OpenedSession | null> {
   const record = await verifyToken(em, rawToken);
   if (!record) return null;
+  const holder = { token: em.getReference(ApiToken, record.id, { wrapped: true }) };
+  return { ...(await startSession(em, holder, lifetime, replacing)), viewer: viewerOfToken(record) };
+}
+
+/**
+ * Signs in a person the town's single sign-on vouched for (see oidc-person.ts): ends the session the browser
+ * had and opens a new one that acts for the person's municipality.
+ */
+export async function openPersonSession(
+  em: EntityManager,
+  person: EditorPerson,
+  lifetime: SessionLifetime,
+  replacing: string | null,
+): Promise<OpenedSession> {
+  const holder = { person: em.getReference(EditorPerson, person.id, { wrapped: true }) };
+  return { ...(await startSession(em, holder, lifetime, replacing)), viewer: viewerOfPerson(person) };
+}
+
+/** Ends the replaced session, sweeps old ones, and stores a new one for `holder`; returns its id and form secret. */
+async function startSession(
+  em: EntityManager,
+  holder: ConstructorParameters<typeof EditorSession>[1],
+  lifetime: SessionLifetime,
+  replacing: string | null,
+): Promise<{ id: string; csrfSecret: string }> {
   if (replacing) await endSession(em, replacing);
   const id = randomSecret();
   const csrfSecret = randomSecret();
   const now = Date.now();
   // Sessions long over are of no use to anybody; sign-ins sweep them away.
   await em.nativeDelete(EditorSession, { expiresAt: { $lt: new Date(now - SWEEP_AFTER_MS) } });
-  const expiresAt = new Date(now + lifetime.maxMs);
-  em.persist(
-    new EditorSession(hashToken(id), em.getReference(ApiToken, record.id, { wrapped: true }), csrfSecret, expiresAt),
-  );
+  em.persist(new EditorSession(hashToken(id), holder, csrfSecret, new Date(now + lifetime.maxMs)));
   await em.flush();
-  return { id, csrfSecret, viewer: viewerOfToken(record) };
+  return { id, csrfSecret };
 }
 
 /**
@@ -73,18 +96,18 @@ export async function findSession(
       endedAt: null,
       expiresAt: { $gt: now },
       lastSeenAt: { $gt: new Date(now.getTime() - lifetime.idleMs) },
-      token: { revokedAt: null },
     },
-    { populate: ["token.municipality"] },
+    { populate: ["token.municipality", "person.municipality"] },
   );
-  if (!session) return null;
+  const token = session?.token?.getEntity() ?? null;
+  const person = session?.person?.getEntity() ?? null;
+  if (!session || (token && token.revokedAt)) return null;
   // Like a token's last use, written at most once a minute: the idle timeout counts in minutes.
   if (now.getTime() - session.lastSeenAt.getTime() >= LAST_USED_RESOLUTION_MS)
     await em.nativeUpdate(EditorSession, { id: session.id }, { lastSeenAt: now });
-  const token = session.token.getEntity();
-  const municipality = token.municipality?.getEntity() ?? null;
+  const municipality = (token ? token.municipality : person!.municipality)?.getEntity() ?? null;
   return {
-    viewer: viewerOfToken(token),
+    viewer: token ? viewerOfToken(token) : viewerOfPerson(person!),
     municipality: municipality && { slug: municipality.slug, name: municipality.name },
     csrfSecret: session.csrfSecret,
   };
@@ -96,7 +119,8 @@ export async function endSession(em: EntityManager, rawId: string): Promise<void
   await em.nativeUpdate(EditorSession, { idHash: hashToken(rawId), endedAt: null }, { endedAt: new Date() });
 }
 
-/** Ends every open session of a token (signing out everywhere); returns how many were open. */
-export function endSessionsOfToken(em: EntityManager, tokenId: number): Promise<number> {
-  return em.nativeUpdate(EditorSession, { token: tokenId, endedAt: null }, { endedAt: new Date() });
+/** Ends every open session of the token or person a viewer is (signing out everywhere); returns how many were open. */
+export function endSessionsOf(em: EntityManager, viewer: Pick<Viewer, "tokenId" | "personId">): Promise<number> {
+  const holder = viewer.tokenId !== null ? { token: viewer.tokenId } : { person: viewer.personId };
+  return em.nativeUpdate(EditorSession, { ...holder, endedAt: null }, { endedAt: new Date() });
 }

@@ -126,7 +126,8 @@ export function createAuthenticator({ orm, logger, cacheMs = AUTH_CACHE_MS }: Au
   const recheck = async (res: Response, hash: string, next: NextFunction) => {
     let active: boolean;
     try {
-      active = await isTokenActive(orm.em.fork(), viewerOf(res)!.tokenId);
+      // Bearer viewers always come from a token.
+      active = await isTokenActive(orm.em.fork(), viewerOf(res)!.tokenId!);
     } catch (error) {
       return next(error);
     }

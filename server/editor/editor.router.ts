@@ -1,56 +1,31 @@
-import express, { type ErrorRequestHandler, type Request, type RequestHandler, type Response } from "express";
-import type { MikroORM } from "@mikro-orm/postgresql";
-import type { VNode } from "preact";
-import {
-  type ActiveSession,
-  endSession,
-  endSessionsOfToken,
-  findSession,
-  openSession,
-  type SessionLifetime,
-} from "../../schema/token/session.service.js";
-import type { SiteConfig } from "../config.js";
-import { hubOrigin } from "../http/hub-origin.js";
-import type { Logger } from "../logger.js";
+import express, { type ErrorRequestHandler, type Request, type RequestHandler } from "express";
+import { endSession, endSessionsOf, findSession, openSession } from "../../schema/token/session.service.js";
 import { rateLimitMiddleware } from "../rate-limit/rate-limit.middleware.js";
-import type { RateLimiter } from "../rate-limit/rate-limiter.js";
-import { pageElement, siteLanguage } from "../site/i18n/site-language.js";
-import { renderDocument } from "../site/layout.js";
-import { setPageHeaders } from "../site/page-answer.js";
-import type { RunSiteQuery } from "../site/run-query.js";
-import { formCarries, fromOwnOrigin, newFormSecret } from "./csrf.js";
+import { pageElement } from "../site/i18n/site-language.js";
+import {
+  type EditorRouterOptions,
+  sendEditorPage,
+  sessionOf,
+  showSignIn,
+  tooManyAttempts,
+  trustedPost,
+} from "./editor-page.js";
 import { RECORD_KINDS, type RecordKind, recordsOf, STATES, type StateFilter } from "./my-records.js";
+import { oidcCallback, startOidc } from "./oidc.routes.js";
 import { MyMunicipalityPage } from "./pages/my-municipality.js";
-import { SignInPage, type SignInProps } from "./pages/sign-in.js";
+import { SignInPage } from "./pages/sign-in.js";
 import { clearCookie, readCookie, servedSecurely, setCookie } from "./session-cookie.js";
+import { accountKey } from "./sign-in-guard.js";
 
-/** What the editor pages need from the hub. */
-export interface EditorRouterOptions {
-  orm: MikroORM;
-  /** Runs the pages' GraphQL documents, as the signed-in editor's token. */
-  run: RunSiteQuery;
-  logger: Logger;
-  /** Sign-in attempts spend their address's budget like any request. */
-  rateLimiter: RateLimiter;
-  publicUrl: string | null;
-  site: SiteConfig;
-  lifetime: SessionLifetime;
-}
+export type { EditorRouterOptions } from "./editor-page.js";
 
 /** The longest token field the sign-in form reads; a token of the hub has 47 characters. */
 const MAX_TOKEN_FIELD = 200;
-/** Pages of one person: never stored by a shared cache, nor kept by the browser. */
-const PRIVATE = "private, no-store";
-
-/** Sends an editor page: German, private, with `status`. */
-function sendEditorPage(res: Response, site: SiteConfig, page: VNode, status = 200): void {
-  setPageHeaders(res, PRIVATE);
-  res.status(status).send(renderDocument(page, site, siteLanguage("de", "/")));
-}
 
 /**
- * The editor pages: `/anmelden` (a token pasted once gives a session kept in PostgreSQL), `/abmelden`, and
- * `/meine-kommune`. Every state-changing form is a POST carrying a secret of its own; nothing changes on GET.
+ * The editor pages: `/anmelden` (a token pasted once gives a session kept in PostgreSQL; with OIDC_* configured,
+ * `/anmelden/oidc` signs in through the town's identity provider), `/abmelden`, and `/meine-kommune`. Every
+ * state-changing form is a POST carrying a secret of its own; nothing changes on GET.
  * `/graphql` never reads the session cookie: it takes bearer tokens only, so no page of another site can write.
  */
 export function createEditorRouter(options: EditorRouterOptions): express.Router {
@@ -59,32 +34,14 @@ export function createEditorRouter(options: EditorRouterOptions): express.Router
   const limited = rateLimitMiddleware(options.rateLimiter, options.logger, () => null);
   router.get("/anmelden", limited, signInForm(options));
   router.post("/anmelden", limited, form, signIn(options));
+  if (options.oidc) {
+    router.get("/anmelden/oidc", limited, startOidc(options, options.oidc));
+    router.get("/anmelden/oidc/rueckruf", limited, oidcCallback(options, options.oidc));
+  }
   router.post("/abmelden", limited, form, signOut(options));
   router.get("/meine-kommune", limited, myMunicipality(options));
   router.use(["/anmelden", "/abmelden"], formError(options));
   return router;
-}
-
-/** The open session of a request's cookie, or null. */
-async function sessionOf(
-  req: Request,
-  { orm, publicUrl, lifetime }: EditorRouterOptions,
-): Promise<ActiveSession | null> {
-  const id = readCookie(req, "ikz_sitzung", servedSecurely(req, publicUrl));
-  return id ? findSession(orm.em.fork(), id, lifetime) : null;
-}
-
-/** Shows the sign-in form with a fresh secret, set as a cookie too (the form proves it comes from this page). */
-function showSignIn(
-  req: Request,
-  res: Response,
-  options: EditorRouterOptions,
-  props: Omit<SignInProps, "csrf">,
-  status = 200,
-) {
-  const csrf = newFormSecret();
-  setCookie(res, "ikz_anmeldung", csrf, servedSecurely(req, options.publicUrl));
-  sendEditorPage(res, options.site, pageElement(SignInPage, { csrf, ...props }), status);
 }
 
 function signInForm(options: EditorRouterOptions): RequestHandler {
@@ -98,11 +55,6 @@ function signInForm(options: EditorRouterOptions): RequestHandler {
   };
 }
 
-/** Whether a posted form passes both checks against cross-site requests: its origin, and its secret. */
-function trustedPost(req: Request, options: EditorRouterOptions, secret: string | null): boolean {
-  return fromOwnOrigin(req, hubOrigin(req, options.publicUrl)) && formCarries(req, secret);
-}
-
 const STALE_FORM = "Das Formular ist abgelaufen oder kam nicht von dieser Seite. Bitte melden Sie sich erneut an.";
 
 function signIn(options: EditorRouterOptions): RequestHandler {
@@ -114,10 +66,16 @@ function signIn(options: EditorRouterOptions): RequestHandler {
       const token = (req.body as Record<string, unknown>).token;
       const problem = tokenProblem(token);
       if (problem) return showSignIn(req, res, options, { error: problem }, 400);
+      const raw = (token as string).trim();
+      const account = accountKey("token", raw);
+      // Before the token is looked up: the answer says nothing about whether it exists.
+      const wait = (await options.signInGuard.attempt(req)) ?? (await options.signInGuard.attemptAccount(account));
+      if (wait !== null) return showSignIn(req, res, options, { error: tooManyAttempts(res, wait) }, 429);
       const previous = readCookie(req, "ikz_sitzung", secure);
-      const opened = await openSession(options.orm.em.fork(), (token as string).trim(), options.lifetime, previous);
+      const opened = await openSession(options.orm.em.fork(), raw, options.lifetime, previous);
       if (!opened)
         return showSignIn(req, res, options, { error: "Dieser Zugangsschlüssel ist unbekannt oder widerrufen." }, 401);
+      await options.signInGuard.succeeded(req, account);
       options.logger.info({ tokenId: opened.viewer.tokenId }, "editor signed in");
       clearCookie(res, "ikz_anmeldung", secure);
       setCookie(res, "ikz_sitzung", opened.id, secure);
@@ -145,8 +103,7 @@ function signOut(options: EditorRouterOptions): RequestHandler {
       if (session && !trustedPost(req, options, session.csrfSecret))
         return sendEditorPage(res, options.site, pageElement(SignInPage, { csrf: "", error: STALE_FORM }), 403);
       const em = options.orm.em.fork();
-      if (session && (req.body as Record<string, unknown>).ueberall)
-        await endSessionsOfToken(em, session.viewer.tokenId);
+      if (session && (req.body as Record<string, unknown>).ueberall) await endSessionsOf(em, session.viewer);
       else if (id) await endSession(em, id);
       clearCookie(res, "ikz_sitzung", secure);
       showSignIn(req, res, options, { notice: "Sie sind abgemeldet." });

@@ -1,8 +1,8 @@
 import type { Request, Response } from "express";
 import { parse, serialize } from "cookie";
 
-/** The cookies of the editor pages: the session, and the sign-in form's check against cross-site posts. */
-export type EditorCookie = "ikz_sitzung" | "ikz_anmeldung";
+/** The cookies of the editor pages: the session, the sign-in form's check against cross-site posts, and a sign-in under way at the identity provider. */
+export type EditorCookie = "ikz_sitzung" | "ikz_anmeldung" | "ikz_oidc";
 
 /**
  * Whether the hub is reached over https (PUBLIC_URL, or the request as trusted proxies report it): then cookies

@@ -35,6 +35,8 @@ export interface RateLimiter {
    * request is then counted by this instance in memory (the insurance limiter).
    */
   consume(key: string, points?: number): Promise<RateLimitDecision>;
+  /** Gives `points` back to `key`'s budget (a sign-in that succeeded does not count against it). */
+  reward(key: string, points?: number): Promise<void>;
   /** Whether Redis answers a PING; null when no Redis is configured. */
   redisStatus(): Promise<"up" | "down" | null>;
   /** Closes the Redis connection, if any. Safe to call more than once. */
@@ -98,6 +100,7 @@ export function createRateLimiter({
       durationSeconds,
       usesRedis: false,
       consume: (key, cost = 1) => consumeFrom(memory, key, points, cost),
+      reward: async (key, given = 1) => void (await memory.reward(key, given)),
       redisStatus: async () => null,
       close: async () => {},
     };
@@ -138,6 +141,11 @@ export function createRateLimiter({
     consume: async (key, cost = 1) => {
       await firstAttempt;
       return consumeFrom(redis, key, points, cost);
+    },
+    reward: async (key, given = 1) => {
+      await firstAttempt;
+      // Redis away: the insurance limiter counted the attempt, and gives it back.
+      await redis.reward(key, given).catch(() => undefined);
     },
     redisStatus: async () => {
       if (client.status !== "ready") return "down";

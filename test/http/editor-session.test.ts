@@ -96,6 +96,9 @@ describe("editor sessions on the website", () => {
     expect(form.status).toBe(200);
     expect(form.headers.get("cache-control")).toBe("private, no-store");
     expect(form.text).toContain('type="password"');
+    // Without OIDC_* no single sign-on is offered, and its routes are not there.
+    expect(form.text).not.toContain("Konto Ihrer Stadt");
+    expect((await editor.request("/anmelden/oidc")).status).toBe(404);
     const signedIn = await editor.request("/anmelden", {
       method: "POST",
       form: { csrf: Browser.csrfOf(form.text), token: tokens.editors.herten },

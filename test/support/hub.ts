@@ -28,13 +28,15 @@ export async function startTestHub(
   env: Record<string, string> = {},
   { features }: { features?: readonly Feature[] } = {},
 ): Promise<TestHub> {
-  // Tests send hundreds of requests from one address; rate-limit tests lower the budget themselves.
+  // Tests send hundreds of requests (and sign-ins) from one address; rate-limit tests lower the budgets themselves.
   const defaults = {
     PORT: "0",
     HOST: "127.0.0.1",
     SEED_ON_START: "false",
     NODE_ENV: "test",
     RATE_LIMIT_POINTS: "1000000",
+    SIGN_IN_ATTEMPTS_PER_ADDRESS: "1000000",
+    SIGN_IN_ATTEMPTS_PER_ACCOUNT: "1000000",
   };
   const config = loadConfig({ ...defaults, ...env }, false);
   // The database the hub would open itself, statement timeout included.

@@ -44,8 +44,11 @@ export interface SiteBrowser {
   close(): Promise<void>;
 }
 
-/** Starts Chromium for the hub at `origin` (fails with advice when Chromium is missing). */
-export async function launchSiteBrowser(origin: string): Promise<SiteBrowser> {
+/**
+ * Starts Chromium for the hub at `origin` (fails with advice when Chromium is missing); `alsoAllowed` names other
+ * origins its pages may reach, such as a test's identity provider.
+ */
+export async function launchSiteBrowser(origin: string, alsoAllowed: readonly string[] = []): Promise<SiteBrowser> {
   requireChromium();
   await mkdir(SHOTS_DIR, { recursive: true });
   const axeSource = await readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
@@ -61,7 +64,8 @@ export async function launchSiteBrowser(origin: string): Promise<SiteBrowser> {
     async newContext(options = {}) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "de-DE", ...options });
       await context.route("**/*", (route) => {
-        if (new URL(route.request().url()).origin === origin) return route.continue();
+        const to = new URL(route.request().url()).origin;
+        if (to === origin || alsoAllowed.includes(to)) return route.continue();
         outside.push(route.request().url());
         return route.abort();
       });

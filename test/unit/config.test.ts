@@ -32,6 +32,8 @@ describe("loadConfig defaults", () => {
       allowedHosts: [],
       pageCacheSeconds: 60,
       session: { idleMs: 30 * 60_000, maxMs: 10 * 3_600_000 },
+      signInLimits: { perAddress: 30, perAccount: 10, windowSeconds: 15 * 60 },
+      oidc: null,
       databaseUrl: null,
       limits: { depth: 12, aliases: 30, directives: 20, tokens: 3000, cost: 10_000, executionTimeoutMs: 10_000 },
       maxResponseNodes: 50_000,
@@ -92,6 +94,8 @@ describe("loadConfig defaults", () => {
       allowedHosts: [],
       pageCacheSeconds: 60,
       session: { idleMs: 15 * 60_000, maxMs: 8 * 3_600_000 },
+      signInLimits: { perAddress: 30, perAccount: 10, windowSeconds: 15 * 60 },
+      oidc: null,
       databaseUrl: "postgres://hub@db.example:5432/ikz",
       limits: { depth: 12, aliases: 30, directives: 20, tokens: 3000, cost: 10_000, executionTimeoutMs: 10_000 },
       maxResponseNodes: 50_000,
@@ -636,5 +640,89 @@ describe("OpenTelemetry tracing (OTEL_*)", () => {
     expectOneLine(failure({ OTEL_EXPORTER_OTLP_ENDPOINT: "collector:4318" }), "OTEL_EXPORTER_OTLP_ENDPOINT");
     expectOneLine(failure({ OTEL_EXPORTER_OTLP_ENDPOINT: "not a url" }), "OTEL_EXPORTER_OTLP_ENDPOINT", "not a url");
     expectOneLine(failure({ ...endpoint, OTEL_SDK_DISABLED: "1" }), "OTEL_SDK_DISABLED", "1");
+  });
+});
+
+describe("single sign-on (OIDC_*) and the sign-in budgets (SIGN_IN_*)", () => {
+  const base = {
+    OIDC_ISSUER: "https://login.herten.example/realms/stadt",
+    OIDC_CLIENT_ID: "ikz-hub",
+    OIDC_CLIENT_SECRET: "s3cret-value",
+  };
+
+  it("is off without OIDC_ISSUER, and on with the three variables, with the documented defaults", () => {
+    expect(loadConfig({}, false).oidc).toBeNull();
+    expect(loadConfig(base, false).oidc).toEqual({
+      issuer: "https://login.herten.example/realms/stadt",
+      allowHttp: false,
+      clientId: "ikz-hub",
+      clientSecret: "s3cret-value",
+      scope: "openid profile",
+      municipality: null,
+      municipalityClaim: ["kommune"],
+      roleClaim: null,
+      editorRoles: ["ikz-redaktion"],
+      nameClaim: ["name"],
+    });
+  });
+
+  it("reads the mapping: a claim path, roles, a fixed municipality, the name claim and the scope", () => {
+    const config = loadConfig(
+      {
+        ...base,
+        OIDC_MUNICIPALITY_CLAIM: "ikz.kommune",
+        OIDC_ROLE_CLAIM: "realm_access.roles",
+        OIDC_EDITOR_ROLES: "ikz-redaktion, Redaktion IKZ",
+        OIDC_NAME_CLAIM: "display_name",
+        OIDC_SCOPE: "openid  profile ikz",
+      },
+      false,
+    ).oidc!;
+    expect(config.municipalityClaim).toEqual(["ikz", "kommune"]);
+    expect(config.roleClaim).toEqual(["realm_access", "roles"]);
+    expect(config.editorRoles).toEqual(["ikz-redaktion", "Redaktion IKZ"]);
+    expect(config.nameClaim).toEqual(["display_name"]);
+    expect(config.scope).toBe("openid profile ikz");
+    expect(loadConfig({ ...base, OIDC_MUNICIPALITY: "05562020" }, false).oidc!.municipality).toBe("05562020");
+  });
+
+  it("allows plain http only to a provider on this machine", () => {
+    expect(loadConfig({ ...base, OIDC_ISSUER: "http://127.0.0.1:8080" }, false).oidc!.allowHttp).toBe(true);
+    expect(loadConfig({ ...base, OIDC_ISSUER: "http://localhost:8080/realms/x" }, false).oidc!.allowHttp).toBe(true);
+    expectOneLine(failure({ ...base, OIDC_ISSUER: "http://login.example" }), "OIDC_ISSUER", "http://login.example");
+  });
+
+  it.each([
+    [{ OIDC_ISSUER: "https://login.example" }, "OIDC_CLIENT_ID"],
+    [{ OIDC_CLIENT_SECRET: "x" }, "OIDC_ISSUER"],
+    [{ OIDC_MUNICIPALITY_CLAIM: "kommune" }, "OIDC_ISSUER"],
+    [{ ...base, OIDC_ISSUER: "not a url" }, "OIDC_ISSUER"],
+    [{ ...base, OIDC_ISSUER: "ftp://login.example" }, "OIDC_ISSUER"],
+    [{ ...base, OIDC_ISSUER: "https://login.example/?a=1" }, "OIDC_ISSUER"],
+    [{ ...base, OIDC_CLIENT_ID: "with space" }, "OIDC_CLIENT_ID"],
+    [{ ...base, OIDC_CLIENT_ID: "x".repeat(300) }, "OIDC_CLIENT_ID"],
+    [{ ...base, OIDC_SCOPE: "profile email" }, "OIDC_SCOPE"],
+    [{ ...base, OIDC_SCOPE: 'openid "x"' }, "OIDC_SCOPE"],
+    [{ ...base, OIDC_MUNICIPALITY_CLAIM: "a..b" }, "OIDC_MUNICIPALITY_CLAIM"],
+    [{ ...base, OIDC_MUNICIPALITY_CLAIM: "http://schemas.example/claims/x" }, "OIDC_MUNICIPALITY_CLAIM"],
+    [{ ...base, OIDC_ROLE_CLAIM: "roles[0]" }, "OIDC_ROLE_CLAIM"],
+    [{ ...base, OIDC_EDITOR_ROLES: " , " }, "OIDC_EDITOR_ROLES"],
+    [{ ...base, OIDC_MUNICIPALITY: "Herten!" }, "OIDC_MUNICIPALITY"],
+    [{ ...base, OIDC_MUNICIPALITY: "herten", OIDC_MUNICIPALITY_CLAIM: "kommune" }, "OIDC_MUNICIPALITY"],
+    [{ SIGN_IN_ATTEMPTS_PER_ADDRESS: "0" }, "SIGN_IN_ATTEMPTS_PER_ADDRESS"],
+    [{ SIGN_IN_ATTEMPTS_PER_ACCOUNT: "viele" }, "SIGN_IN_ATTEMPTS_PER_ACCOUNT"],
+    [{ SIGN_IN_WINDOW_MINUTES: "99999" }, "SIGN_IN_WINDOW_MINUTES"],
+  ])("refuses %j with one line naming %s", (env, variable) => {
+    const error = failure(env as Record<string, string>);
+    expectOneLine(error, variable);
+    expect(error.message).not.toContain("s3cret-value");
+  });
+
+  it("reads the sign-in budgets", () => {
+    const config = loadConfig(
+      { SIGN_IN_ATTEMPTS_PER_ADDRESS: "50", SIGN_IN_ATTEMPTS_PER_ACCOUNT: "3", SIGN_IN_WINDOW_MINUTES: "60" },
+      false,
+    );
+    expect(config.signInLimits).toEqual({ perAddress: 50, perAccount: 3, windowSeconds: 3600 });
   });
 });

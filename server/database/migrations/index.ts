@@ -1,4 +1,5 @@
 import type { MigrationObject } from "@mikro-orm/core";
+import { Migration20261206052500OidcPeople } from "./Migration20261206052500OidcPeople.js";
 import { Migration20261122082841 } from "./Migration20261122082841.js";
 import { Migration20261122082900GermanCollation } from "./Migration20261122082900GermanCollation.js";
 import { Migration20261122092717 } from "./Migration20261122092717.js";
@@ -51,4 +52,5 @@ export const migrations: MigrationObject[] = [
   { name: "Migration20261206020000IndicatorSeries", class: Migration20261206020000IndicatorSeries },
   { name: "Migration20261206030000PopulationSource", class: Migration20261206030000PopulationSource },
   { name: "Migration20261206050000CostItemsWritable", class: Migration20261206050000CostItemsWritable },
+  { name: "Migration20261206052500OidcPeople", class: Migration20261206052500OidcPeople },
 ];

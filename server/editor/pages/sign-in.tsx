@@ -8,10 +8,33 @@ export interface SignInProps {
   error?: string | null;
   /** A neutral note, e.g. after signing out. */
   notice?: string | null;
+  /** Offers single sign-on through the town's identity provider (OIDC_* configured). */
+  sso?: boolean;
 }
 
-/** `/anmelden`: a municipal editor pastes the API token they were given once and gets a session. */
-export function SignInPage({ csrf, error = null, notice = null }: SignInProps): VNode {
+/**
+ * The way to the town's identity provider: a link, since it changes nothing here (the page's CSP would not let a
+ * form post lead to another site, and a link started elsewhere only signs a person in as themselves).
+ */
+function SingleSignOn(): VNode {
+  return (
+    <section aria-labelledby="sso-heading">
+      <h2 id="sso-heading">Mit dem Konto Ihrer Stadt</h2>
+      <p>Sie werden zur Anmeldeseite Ihrer Stadtverwaltung geleitet und danach hierher zurückgebracht.</p>
+      <p>
+        <a href="/anmelden/oidc" class="button-link">
+          Mit dem Konto Ihrer Stadt anmelden
+        </a>
+      </p>
+    </section>
+  );
+}
+
+/**
+ * `/anmelden`: a municipal editor pastes the API token they were given once and gets a session, or, where the
+ * hub is connected to the town's identity provider, signs in with the town's account.
+ */
+export function SignInPage({ csrf, error = null, notice = null, sso = false }: SignInProps): VNode {
   return (
     <Layout title={error ? "Fehler: Anmelden" : "Anmelden"} section={null}>
       <h1>Anmelden für Redaktionen</h1>
@@ -21,10 +44,13 @@ export function SignInPage({ csrf, error = null, notice = null }: SignInProps): 
         </p>
       ) : null}
       <p class="lead">
-        Redaktionen einer Kommune pflegen hier die Einträge ihrer Stadt. Melden Sie sich mit dem Zugangsschlüssel an,
-        den Ihnen der Betrieb des Hubs gegeben hat (er beginnt mit <code>ikz_</code>). Der Schlüssel wird nicht im
-        Browser gespeichert; Sie erhalten eine Sitzung, die nach Inaktivität und spätestens nach einigen Stunden endet.
+        Redaktionen einer Kommune pflegen hier die Einträge ihrer Stadt. Melden Sie sich
+        {sso ? " mit dem Konto Ihrer Stadt oder" : ""} mit dem Zugangsschlüssel an, den Ihnen der Betrieb des Hubs
+        gegeben hat (er beginnt mit <code>ikz_</code>). Der Schlüssel wird nicht im Browser gespeichert; Sie erhalten
+        eine Sitzung, die nach Inaktivität und spätestens nach einigen Stunden endet.
       </p>
+      {sso ? <SingleSignOn /> : null}
+      {sso ? <h2>Mit Zugangsschlüssel</h2> : null}
       <form method="post" action="/anmelden" class="filter-form" novalidate>
         <input type="hidden" name="csrf" value={csrf} />
         <p class="field">

@@ -1,0 +1,89 @@
+import type { Request, Response } from "express";
+import type { MikroORM } from "@mikro-orm/postgresql";
+import type { VNode } from "preact";
+import { type ActiveSession, findSession, type SessionLifetime } from "../../schema/token/session.service.js";
+import type { SiteConfig } from "../config.js";
+import { hubOrigin } from "../http/hub-origin.js";
+import type { Logger } from "../logger.js";
+import type { RateLimiter } from "../rate-limit/rate-limiter.js";
+import { pageElement, siteLanguage } from "../site/i18n/site-language.js";
+import { renderDocument } from "../site/layout.js";
+import { setPageHeaders } from "../site/page-answer.js";
+import type { RunSiteQuery } from "../site/run-query.js";
+import { formCarries, fromOwnOrigin, newFormSecret } from "./csrf.js";
+import type { OidcClient } from "./oidc.js";
+import type { OidcConfig } from "./oidc-config.js";
+import { SignInPage, type SignInProps } from "./pages/sign-in.js";
+import { SignInProblemPage, type SignInProblemProps } from "./pages/sign-in-problem.js";
+import { readCookie, servedSecurely, setCookie } from "./session-cookie.js";
+import type { SignInGuard } from "./sign-in-guard.js";
+
+/** What the editor pages need from the hub. */
+export interface EditorRouterOptions {
+  orm: MikroORM;
+  /** Runs the pages' GraphQL documents, as the signed-in editor's token or person. */
+  run: RunSiteQuery;
+  logger: Logger;
+  /** Sign-in attempts spend their address's budget like any request. */
+  rateLimiter: RateLimiter;
+  /** The budgets of failed sign-ins, per address and per account. */
+  signInGuard: SignInGuard;
+  publicUrl: string | null;
+  site: SiteConfig;
+  lifetime: SessionLifetime;
+  /** Single sign-on through the town's identity provider; null when OIDC_* is not configured. */
+  oidc: { client: OidcClient; config: OidcConfig } | null;
+}
+
+/** Pages of one person: never stored by a shared cache, nor kept by the browser. */
+const PRIVATE = "private, no-store";
+
+/** Sends an editor page: German, private, with `status`. */
+export function sendEditorPage(res: Response, site: SiteConfig, page: VNode, status = 200): void {
+  setPageHeaders(res, PRIVATE);
+  res.status(status).send(renderDocument(page, site, siteLanguage("de", "/")));
+}
+
+/** Sends the page of a sign-in that gave no session. */
+export function sendSignInProblem(
+  res: Response,
+  { site }: EditorRouterOptions,
+  status: number,
+  props: SignInProblemProps,
+): void {
+  sendEditorPage(res, site, pageElement(SignInProblemPage, props), status);
+}
+
+/** The open session of a request's cookie, or null. */
+export async function sessionOf(
+  req: Request,
+  { orm, publicUrl, lifetime }: EditorRouterOptions,
+): Promise<ActiveSession | null> {
+  const id = readCookie(req, "ikz_sitzung", servedSecurely(req, publicUrl));
+  return id ? findSession(orm.em.fork(), id, lifetime) : null;
+}
+
+/** Shows the sign-in form with a fresh secret, set as a cookie too (the form proves it comes from this page). */
+export function showSignIn(
+  req: Request,
+  res: Response,
+  options: EditorRouterOptions,
+  props: Omit<SignInProps, "csrf" | "sso">,
+  status = 200,
+): void {
+  const csrf = newFormSecret();
+  setCookie(res, "ikz_anmeldung", csrf, servedSecurely(req, options.publicUrl));
+  sendEditorPage(res, options.site, pageElement(SignInPage, { csrf, sso: options.oidc !== null, ...props }), status);
+}
+
+/** Whether a posted form passes both checks against cross-site requests: its origin, and its secret. */
+export function trustedPost(req: Request, options: EditorRouterOptions, secret: string | null): boolean {
+  return fromOwnOrigin(req, hubOrigin(req, options.publicUrl)) && formCarries(req, secret);
+}
+
+/** The message of a spent sign-in budget, with `Retry-After`; the same whether or not the account exists. */
+export function tooManyAttempts(res: Response, seconds: number): string {
+  res.setHeader("Retry-After", String(seconds));
+  const minutes = Math.max(1, Math.ceil(seconds / 60));
+  return `Zu viele fehlgeschlagene Anmeldeversuche. Bitte versuchen Sie es in ${minutes} ${minutes === 1 ? "Minute" : "Minuten"} erneut.`;
+}
