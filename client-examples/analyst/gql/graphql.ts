@@ -2344,7 +2344,7 @@ export type Revision = {
   __typename?: 'Revision';
   /** What the write did. */
   action: RevisionAction;
-  /** Name of the API token that wrote, e.g. `Amt 10 – Digitalisierung`. */
+  /** Name of the API token that wrote, e.g. `Amt 10 – Digitalisierung`, or of the person who wrote signed in through their town's single sign-on, e.g. `Erika Mustermann`. */
   actor: Scalars['String']['output'];
   /** When the write was committed. */
   at: Scalars['DateTime']['output'];

@@ -1,5 +1,4 @@
 import type { MigrationObject } from "@mikro-orm/core";
-import { Migration20261206052500OidcPeople } from "./Migration20261206052500OidcPeople.js";
 import { Migration20261122082841 } from "./Migration20261122082841.js";
 import { Migration20261122082900GermanCollation } from "./Migration20261122082900GermanCollation.js";
 import { Migration20261122092717 } from "./Migration20261122092717.js";
@@ -23,6 +22,7 @@ import { Migration20261206013000EditorSessions } from "./Migration20261206013000
 import { Migration20261206020000IndicatorSeries } from "./Migration20261206020000IndicatorSeries.js";
 import { Migration20261206030000PopulationSource } from "./Migration20261206030000PopulationSource.js";
 import { Migration20261206050000CostItemsWritable } from "./Migration20261206050000CostItemsWritable.js";
+import { Migration20261206052500OidcPeople } from "./Migration20261206052500OidcPeople.js";
 
 /** The committed migrations, oldest first. New ones are appended by `npm run migration:create`. */
 export const migrations: MigrationObject[] = [
