@@ -61,10 +61,11 @@ export class PageInfo {
 
 /**
  * Up to how many items a root list's `totalCount` is counted exactly. Above it the count is PostgreSQL's estimate
- * (`totalCountIsExact: false`): counting 30,000–480,000 rows of a national data set took 0.1–0.8 s a request, counting
- * up to this bound takes a few milliseconds (README "Speed of the lists at national scale").
+ * (`totalCountIsExact: false`): counting 30,000–480,000 rows of a national data set took 0.2–1.0 s a request, and
+ * counting up to 10,000 still 0.2–0.7 s under load (each counted row an index lookup); up to 1,000 a few tens of
+ * milliseconds (README "Speed of the lists at national scale"). Search counts up to 500 the same way.
  */
-export const EXACT_COUNT_LIMIT = 10_000;
+export const EXACT_COUNT_LIMIT = 1_000;
 
 /** A count and whether it is exact (else an estimate above `EXACT_COUNT_LIMIT`). */
 export interface Counted {

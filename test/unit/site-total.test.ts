@@ -14,6 +14,6 @@ describe("formatTotal", () => {
   it("rounds an estimate to two digits and says it is one", () => {
     expect(de.formatTotal({ totalCount: 60_019, totalCountIsExact: false })).toBe("rund 60.000");
     expect(en.formatTotal({ totalCount: 487_612, totalCountIsExact: false })).toBe("about 490,000");
-    expect(de.formatTotal({ totalCount: 10_001, totalCountIsExact: false })).toBe("rund 10.000");
+    expect(de.formatTotal({ totalCount: 1_001, totalCountIsExact: false })).toBe("rund 1.000");
   });
 });
