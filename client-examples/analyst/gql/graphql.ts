@@ -139,9 +139,9 @@ export type ChangeConnection = {
   nodes: Array<Change>;
   /** Paging information. */
   pageInfo: PageInfo;
-  /** Number of items matching the filter, on all pages: exact up to 10,000 items; above that an estimate from the database's statistics (see `totalCountIsExact`), never below 10,001. Counted only when asked. */
+  /** Number of items matching the filter, on all pages: exact up to 1,000 items; above that an estimate from the database's statistics (see `totalCountIsExact`), never below 1,001. Counted only when asked. */
   totalCount: Scalars['Int']['output'];
-  /** Whether `totalCount` is exact. False when more than 10,000 items match a root list: the count is then an estimate (typically within a few percent, for a rare filter combination further off); page through the list to count exactly. */
+  /** Whether `totalCount` is exact. False when more than 1,000 items match a root list: the count is then an estimate (typically within a few percent, for a rare filter combination further off); page through the list to count exactly. */
   totalCountIsExact: Scalars['Boolean']['output'];
 };
 
@@ -904,9 +904,9 @@ export type LessonConnection = {
   nodes: Array<LessonLearned>;
   /** Paging information. */
   pageInfo: PageInfo;
-  /** Number of items matching the filter, on all pages: exact up to 10,000 items; above that an estimate from the database's statistics (see `totalCountIsExact`), never below 10,001. Counted only when asked. */
+  /** Number of items matching the filter, on all pages: exact up to 1,000 items; above that an estimate from the database's statistics (see `totalCountIsExact`), never below 1,001. Counted only when asked. */
   totalCount: Scalars['Int']['output'];
-  /** Whether `totalCount` is exact. False when more than 10,000 items match a root list: the count is then an estimate (typically within a few percent, for a rare filter combination further off); page through the list to count exactly. */
+  /** Whether `totalCount` is exact. False when more than 1,000 items match a root list: the count is then an estimate (typically within a few percent, for a rare filter combination further off); page through the list to count exactly. */
   totalCountIsExact: Scalars['Boolean']['output'];
 };
 
@@ -1107,9 +1107,9 @@ export type MunicipalityConnection = {
   nodes: Array<Municipality>;
   /** Paging information. */
   pageInfo: PageInfo;
-  /** Number of items matching the filter, on all pages: exact up to 10,000 items; above that an estimate from the database's statistics (see `totalCountIsExact`), never below 10,001. Counted only when asked. */
+  /** Number of items matching the filter, on all pages: exact up to 1,000 items; above that an estimate from the database's statistics (see `totalCountIsExact`), never below 1,001. Counted only when asked. */
   totalCount: Scalars['Int']['output'];
-  /** Whether `totalCount` is exact. False when more than 10,000 items match a root list: the count is then an estimate (typically within a few percent, for a rare filter combination further off); page through the list to count exactly. */
+  /** Whether `totalCount` is exact. False when more than 1,000 items match a root list: the count is then an estimate (typically within a few percent, for a rare filter combination further off); page through the list to count exactly. */
   totalCountIsExact: Scalars['Boolean']['output'];
 };
 
@@ -1802,9 +1802,9 @@ export type ProjectConnection = {
   nodes: Array<Project>;
   /** Paging information. */
   pageInfo: PageInfo;
-  /** Number of items matching the filter, on all pages: exact up to 10,000 items; above that an estimate from the database's statistics (see `totalCountIsExact`), never below 10,001. Counted only when asked. */
+  /** Number of items matching the filter, on all pages: exact up to 1,000 items; above that an estimate from the database's statistics (see `totalCountIsExact`), never below 1,001. Counted only when asked. */
   totalCount: Scalars['Int']['output'];
-  /** Whether `totalCount` is exact. False when more than 10,000 items match a root list: the count is then an estimate (typically within a few percent, for a rare filter combination further off); page through the list to count exactly. */
+  /** Whether `totalCount` is exact. False when more than 1,000 items match a root list: the count is then an estimate (typically within a few percent, for a rare filter combination further off); page through the list to count exactly. */
   totalCountIsExact: Scalars['Boolean']['output'];
 };
 
@@ -2004,9 +2004,9 @@ export type ProviderConnection = {
   nodes: Array<Provider>;
   /** Paging information. */
   pageInfo: PageInfo;
-  /** Number of items matching the filter, on all pages: exact up to 10,000 items; above that an estimate from the database's statistics (see `totalCountIsExact`), never below 10,001. Counted only when asked. */
+  /** Number of items matching the filter, on all pages: exact up to 1,000 items; above that an estimate from the database's statistics (see `totalCountIsExact`), never below 1,001. Counted only when asked. */
   totalCount: Scalars['Int']['output'];
-  /** Whether `totalCount` is exact. False when more than 10,000 items match a root list: the count is then an estimate (typically within a few percent, for a rare filter combination further off); page through the list to count exactly. */
+  /** Whether `totalCount` is exact. False when more than 1,000 items match a root list: the count is then an estimate (typically within a few percent, for a rare filter combination further off); page through the list to count exactly. */
   totalCountIsExact: Scalars['Boolean']['output'];
 };
 
@@ -2494,9 +2494,9 @@ export type SourceConnection = {
   nodes: Array<Source>;
   /** Paging information. */
   pageInfo: PageInfo;
-  /** Number of items matching the filter, on all pages: exact up to 10,000 items; above that an estimate from the database's statistics (see `totalCountIsExact`), never below 10,001. Counted only when asked. */
+  /** Number of items matching the filter, on all pages: exact up to 1,000 items; above that an estimate from the database's statistics (see `totalCountIsExact`), never below 1,001. Counted only when asked. */
   totalCount: Scalars['Int']['output'];
-  /** Whether `totalCount` is exact. False when more than 10,000 items match a root list: the count is then an estimate (typically within a few percent, for a rare filter combination further off); page through the list to count exactly. */
+  /** Whether `totalCount` is exact. False when more than 1,000 items match a root list: the count is then an estimate (typically within a few percent, for a rare filter combination further off); page through the list to count exactly. */
   totalCountIsExact: Scalars['Boolean']['output'];
 };
 
@@ -2699,9 +2699,9 @@ export type StrategyConnection = {
   nodes: Array<Strategy>;
   /** Paging information. */
   pageInfo: PageInfo;
-  /** Number of items matching the filter, on all pages: exact up to 10,000 items; above that an estimate from the database's statistics (see `totalCountIsExact`), never below 10,001. Counted only when asked. */
+  /** Number of items matching the filter, on all pages: exact up to 1,000 items; above that an estimate from the database's statistics (see `totalCountIsExact`), never below 1,001. Counted only when asked. */
   totalCount: Scalars['Int']['output'];
-  /** Whether `totalCount` is exact. False when more than 10,000 items match a root list: the count is then an estimate (typically within a few percent, for a rare filter combination further off); page through the list to count exactly. */
+  /** Whether `totalCount` is exact. False when more than 1,000 items match a root list: the count is then an estimate (typically within a few percent, for a rare filter combination further off); page through the list to count exactly. */
   totalCountIsExact: Scalars['Boolean']['output'];
 };
 
@@ -2846,9 +2846,9 @@ export type TopicConnection = {
   nodes: Array<Topic>;
   /** Paging information. */
   pageInfo: PageInfo;
-  /** Number of items matching the filter, on all pages: exact up to 10,000 items; above that an estimate from the database's statistics (see `totalCountIsExact`), never below 10,001. Counted only when asked. */
+  /** Number of items matching the filter, on all pages: exact up to 1,000 items; above that an estimate from the database's statistics (see `totalCountIsExact`), never below 1,001. Counted only when asked. */
   totalCount: Scalars['Int']['output'];
-  /** Whether `totalCount` is exact. False when more than 10,000 items match a root list: the count is then an estimate (typically within a few percent, for a rare filter combination further off); page through the list to count exactly. */
+  /** Whether `totalCount` is exact. False when more than 1,000 items match a root list: the count is then an estimate (typically within a few percent, for a rare filter combination further off); page through the list to count exactly. */
   totalCountIsExact: Scalars['Boolean']['output'];
 };
 
@@ -2933,9 +2933,9 @@ export type WorkingGroupConnection = {
   nodes: Array<WorkingGroup>;
   /** Paging information. */
   pageInfo: PageInfo;
-  /** Number of items matching the filter, on all pages: exact up to 10,000 items; above that an estimate from the database's statistics (see `totalCountIsExact`), never below 10,001. Counted only when asked. */
+  /** Number of items matching the filter, on all pages: exact up to 1,000 items; above that an estimate from the database's statistics (see `totalCountIsExact`), never below 1,001. Counted only when asked. */
   totalCount: Scalars['Int']['output'];
-  /** Whether `totalCount` is exact. False when more than 10,000 items match a root list: the count is then an estimate (typically within a few percent, for a rare filter combination further off); page through the list to count exactly. */
+  /** Whether `totalCount` is exact. False when more than 1,000 items match a root list: the count is then an estimate (typically within a few percent, for a rare filter combination further off); page through the list to count exactly. */
   totalCountIsExact: Scalars['Boolean']['output'];
 };
 
