@@ -21,7 +21,7 @@ import { Migration20261206010100ProjectStatusHistory } from "./Migration20261206
 import { Migration20261206013000EditorSessions } from "./Migration20261206013000EditorSessions.js";
 import { Migration20261206020000IndicatorSeries } from "./Migration20261206020000IndicatorSeries.js";
 import { Migration20261206030000PopulationSource } from "./Migration20261206030000PopulationSource.js";
-import { Migration20261206050000StatsSummaries } from "./Migration20261206050000StatsSummaries.js";
+import { Migration20261206060000StatsSummaries } from "./Migration20261206060000StatsSummaries.js";
 
 /** The committed migrations, oldest first. New ones are appended by `npm run migration:create`. */
 export const migrations: MigrationObject[] = [
@@ -50,5 +50,5 @@ export const migrations: MigrationObject[] = [
   { name: "Migration20261206013000EditorSessions", class: Migration20261206013000EditorSessions },
   { name: "Migration20261206020000IndicatorSeries", class: Migration20261206020000IndicatorSeries },
   { name: "Migration20261206030000PopulationSource", class: Migration20261206030000PopulationSource },
-  { name: "Migration20261206050000StatsSummaries", class: Migration20261206050000StatsSummaries },
+  { name: "Migration20261206060000StatsSummaries", class: Migration20261206060000StatsSummaries },
 ];

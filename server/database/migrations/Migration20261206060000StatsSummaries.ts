@@ -8,7 +8,7 @@ import { Migration } from "@mikro-orm/migrations";
  * state), so they are never stale; `test/integration/stats-summaries.test.ts` compares them with the direct
  * aggregate after writes. A row whose count drops to 0 is deleted.
  */
-export class Migration20261206050000StatsSummaries extends Migration {
+export class Migration20261206060000StatsSummaries extends Migration {
   override async up(): Promise<void> {
     this.addSql(`create table "stats_project_topic_state" (
       "topic_id" int not null, "state" text not null, "count" int not null,
