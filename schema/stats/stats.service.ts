@@ -59,8 +59,50 @@ function strategyTopicCondition(stats: Stats): Fragment {
   };
 }
 
+/** The project filter's criteria, by name. */
+type Criterion = "municipalities" | "states" | "topics" | "statuses" | "providers";
+
+/**
+ * The criteria the filter gives (non-empty), when all of them are among `supported`; else null. A summary table
+ * (migration StatsSummaries) answers a figure only for filters made of the criteria it is keyed by.
+ */
+function summaryCriteria(stats: Stats, supported: readonly Criterion[]): Set<Criterion> | null {
+  const criteria: Criterion[] = ["municipalities", "states", "topics", "statuses", "providers"];
+  const present = criteria.filter((criterion) => given(stats.filter?.[criterion]));
+  return present.every((criterion) => supported.includes(criterion)) ? new Set(present) : null;
+}
+
+/** `and <column> in (?)` for each given criterion, with its bindings. */
+function summaryConditions(stats: Stats, columns: Partial<Record<Criterion, string>>): Fragment {
+  const conditions: string[] = [];
+  const bindings: unknown[] = [];
+  for (const [criterion, column] of Object.entries(columns) as [Criterion, string][]) {
+    if (!given(stats.filter?.[criterion])) continue;
+    conditions.push(`and ${column} in (?)`);
+    bindings.push(stats.filter[criterion]);
+  }
+  return { sql: conditions.join(" "), bindings };
+}
+
+/**
+ * Published projects by state and status (from the summary kept by triggers), when the filter names no more than
+ * states and statuses; else null.
+ */
+async function summaryByStateAndStatus(
+  em: EntityManager,
+  stats: Stats,
+): Promise<{ state: State; status: ProjectStatus; count: number }[] | null> {
+  if (!summaryCriteria(stats, ["states", "statuses"])) return null;
+  const where = summaryConditions(stats, { states: "state", statuses: "status" });
+  return selectRows(em, `select state, status, count from stats_project_state_status where true ${where.sql}`, [
+    ...where.bindings,
+  ]);
+}
+
 /** Number of published projects that match the filter. */
 export async function projectCount(em: EntityManager, stats: Stats): Promise<number> {
+  const summary = await summaryByStateAndStatus(em, stats);
+  if (summary) return summary.reduce((sum, row) => sum + row.count, 0);
   const ids = await publishedProjectIds(em, stats);
   const [row] = await selectRows<{ count: number }>(
     em,
@@ -70,11 +112,23 @@ export async function projectCount(em: EntityManager, stats: Stats): Promise<num
   return row.count;
 }
 
-/** Published projects by topic and state; with a topic filter, only the filter's topics. */
+/**
+ * Published projects by topic and state; with a topic filter, only the filter's topics. Read from the summary kept
+ * by triggers when the filter names no more than states and topics (a project counts once under each of its
+ * topics either way); else aggregated over the matching projects' topics.
+ */
 export async function projectsByTopicAndState(em: EntityManager, stats: Stats): Promise<TopicStateCount[]> {
+  const rows = summaryCriteria(stats, ["states", "topics"])
+    ? await topicStateSummary(em, stats)
+    : await topicStateAggregate(em, stats);
+  return rows.map((row) => new TopicStateCount(row.topic_id, row.state, row.count));
+}
+
+/** Published projects that match the filter by topic and state, aggregated over their topics. */
+async function topicStateAggregate(em: EntityManager, stats: Stats) {
   const ids = await publishedProjectIds(em, stats);
   const onlyTopics = given(stats.filter?.topics);
-  const rows = await selectRows<{ topic_id: number; state: State; count: number }>(
+  return selectRows<{ topic_id: number; state: State; count: number }>(
     em,
     `select t.id as topic_id, m.state, count(*)::int as count
        from project p
@@ -86,11 +140,29 @@ export async function projectsByTopicAndState(em: EntityManager, stats: Stats): 
       order by t.key, m.state collate "C"`,
     [...ids.bindings, ...(onlyTopics ? [stats.filter!.topics] : [])],
   );
-  return rows.map((row) => new TopicStateCount(row.topic_id, row.state, row.count));
+}
+
+/** The summary's published projects by topic and state, narrowed by the filter's states and topics. */
+function topicStateSummary(em: EntityManager, stats: Stats) {
+  const where = summaryConditions(stats, { states: "s.state", topics: "t.key" });
+  return selectRows<{ topic_id: number; state: State; count: number }>(
+    em,
+    `select s.topic_id, s.state, s.count from stats_project_topic_state s join topic t on t.id = s.topic_id
+      where true ${where.sql} order by t.key, s.state collate "C"`,
+    where.bindings,
+  );
 }
 
 /** Published projects by status. */
 export async function projectsByStatus(em: EntityManager, stats: Stats): Promise<ProjectStatusCount[]> {
+  const summary = await summaryByStateAndStatus(em, stats);
+  if (summary) {
+    const byStatus = new Map<ProjectStatus, number>();
+    for (const row of summary) byStatus.set(row.status, (byStatus.get(row.status) ?? 0) + row.count);
+    return [...byStatus]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([status, count]) => new ProjectStatusCount(status, count));
+  }
   const ids = await publishedProjectIds(em, stats, ["status"]);
   const rows = await selectRows<{ status: ProjectStatus; count: number }>(
     em,

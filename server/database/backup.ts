@@ -197,13 +197,13 @@ export async function writeBackup(clientUrl: string, file: string, progress: Bac
 }
 
 /**
- * The first table of the target that holds a record, or null. Search and similarity tables do not count: triggers
+ * The first table of the target that holds a record, or null. Search, similarity and stats tables do not count: triggers
  * derive them from the records, and migrations write rows of their own there (the similarity terms' `#`).
  */
 async function firstNonEmptyTable(em: MikroORM["em"]): Promise<string | null> {
   const tables = await em.execute<{ name: string }[]>(
     `select relname as name from pg_class where relnamespace = 'public'::regnamespace and relkind in ('r', 'p')
-        and relname <> '${MIGRATIONS_TABLE}' and relname !~ '^(search|similarity)_' order by 1`,
+        and relname <> '${MIGRATIONS_TABLE}' and relname !~ '^(search|similarity|stats)_' order by 1`,
   );
   for (const { name } of tables) {
     const [row] = await em.execute<{ any: boolean }[]>(`select exists (select 1 from ${ident(name)}) as any`);

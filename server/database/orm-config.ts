@@ -13,6 +13,8 @@ export const SEARCH_TABLES = ["search_document", "search_word", "search_outbox",
 export const POOL_ACQUIRE_TIMEOUT_MS = 5000;
 /** Tables of the precomputed similarity features (schema/similarity/), written by hand like the search index. */
 export const SIMILARITY_TABLES = ["similarity_term", "similarity_feature"];
+/** Summaries of the published projects that `stats` reads (schema/stats/), kept by triggers. */
+export const STATS_TABLES = ["stats_project_topic_state", "stats_project_state_status"];
 
 /** Everything that varies between the hub, the CLI and the tests. */
 export interface OrmConfigOptions {
@@ -80,7 +82,7 @@ export function ormConfig({
       log: { warn: (message: string) => void (/^Connection Error/.test(String(message)) || console.warn(message)) },
     },
     // The search index (server/search/) is SQL of its own, written by hand in its migration.
-    schemaGenerator: { skipTables: [...SEARCH_TABLES, ...SIMILARITY_TABLES] },
+    schemaGenerator: { skipTables: [...SEARCH_TABLES, ...SIMILARITY_TABLES, ...STATS_TABLES] },
     forceUtcTimezone: true,
     // Request handlers must fork their own EntityManager; the global one is off limits.
     allowGlobalContext: false,

@@ -3,6 +3,7 @@
  * per page, with the shapes of their answers. They are plain API queries: anything
  * a page shows, an anonymous API client can read the same way.
  */
+import type { CountedList } from "./i18n/site-language.js";
 import { CHOICES_QUERY } from "./queries/choices.js";
 import { COMPARE_BUDGET_QUERY, COMPARE_QUERY } from "./queries/compare.js";
 import { COMPARE_PER_INHABITANT_QUERY } from "./queries/compare-per-inhabitant.js";
@@ -54,9 +55,9 @@ const PROJECT_REF =
 const CITY_PROJECT = "fragment SiteCityProject on Project { slug title status summary topics { key label } }";
 
 export const HOME_QUERY = `query SiteHome {
-  municipalities(first: 0) { totalCount }
-  providers(first: 0) { totalCount }
-  lessons(first: 0) { totalCount }
+  municipalities(first: 0) { totalCount totalCountIsExact }
+  providers(first: 0) { totalCount totalCountIsExact }
+  lessons(first: 0) { totalCount totalCountIsExact }
   topics(first: 100) { nodes { key label description } }
   stats { projectCount projectsByTopicAndState { topic { key } count } }
   ${LATEST_CHANGES}
@@ -64,9 +65,9 @@ export const HOME_QUERY = `query SiteHome {
 ${CHANGE_NODE}`;
 
 export interface HomeData {
-  municipalities: { totalCount: number };
-  providers: { totalCount: number };
-  lessons: { totalCount: number };
+  municipalities: CountedList;
+  providers: CountedList;
+  lessons: CountedList;
   topics: { nodes: (TopicRef & { description: string })[] };
   stats: { projectCount: number; projectsByTopicAndState: { topic: { key: string }; count: number }[] };
   changes: { nodes: ChangeEntry[] };
@@ -74,15 +75,14 @@ export interface HomeData {
 
 export const CITIES_QUERY = `query SiteCities($after: String) {
   municipalities(first: 100, after: $after) {
-    totalCount
+    totalCount totalCountIsExact
     nodes { slug name state stateName population }
     pageInfo { hasNextPage endCursor }
   }
 }`;
 
 export interface CitiesData {
-  municipalities: {
-    totalCount: number;
+  municipalities: CountedList & {
     nodes: (Named & { state: string; stateName: string; population: number | null })[];
     pageInfo: { hasNextPage: boolean; endCursor: string | null };
   };
@@ -266,15 +266,14 @@ export interface ProjectData {
 
 export const PROVIDERS_QUERY = `query SiteProviders($after: String) {
   providers(first: 100, after: $after) {
-    totalCount
+    totalCount totalCountIsExact
     nodes { slug name kind seat statesServed }
     pageInfo { hasNextPage endCursor }
   }
 }`;
 
 export interface ProvidersData {
-  providers: {
-    totalCount: number;
+  providers: CountedList & {
     nodes: (Named & { kind: string; seat: string | null; statesServed: string[] })[];
     pageInfo: { hasNextPage: boolean; endCursor: string | null };
   };
@@ -287,7 +286,7 @@ export const PROVIDER_QUERY = `query SiteProvider($slug: String!) {
     products(first: 50) { name description topics { key label } }
     sources { ...SiteSource }
   }
-  projects(first: 100, filter: { providers: [$slug] }) { totalCount nodes { ...SiteProjectRef } }
+  projects(first: 100, filter: { providers: [$slug] }) { nodes { ...SiteProjectRef } }
 }
 ${SOURCE}
 ${PROJECT_REF}`;
@@ -307,7 +306,7 @@ export interface ProviderData {
         sources: SourceRef[];
       })
     | null;
-  projects: { totalCount: number; nodes: ProjectRef[] };
+  projects: { nodes: ProjectRef[] };
 }
 
 export const TOPICS_QUERY = `query SiteTopics {
@@ -334,7 +333,7 @@ export const TOPIC_QUERY = `query SiteTopic($id: ID!, $key: String!) {
   node(id: $id) {
     ... on Topic { key label description municipalities(first: 100) { fieldsOfAction projects municipality { slug name stateName } } }
   }
-  projects(first: 100, filter: { topics: [$key] }) { totalCount nodes { ...SiteProjectRef } }
+  projects(first: 100, filter: { topics: [$key] }) { nodes { ...SiteProjectRef } }
 }
 ${PROJECT_REF}`;
 
@@ -345,7 +344,7 @@ export interface TopicData {
         municipalities: { fieldsOfAction: number; projects: number; municipality: Named & { stateName: string } }[];
       })
     | null;
-  projects: { totalCount: number; nodes: ProjectRef[] };
+  projects: { nodes: ProjectRef[] };
 }
 
 export const STRATEGY_QUERY = `query SiteStrategy($slug: String!) {

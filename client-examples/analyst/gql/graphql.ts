@@ -139,8 +139,10 @@ export type ChangeConnection = {
   nodes: Array<Change>;
   /** Paging information. */
   pageInfo: PageInfo;
-  /** Number of items matching the filter, on all pages. */
+  /** Number of items matching the filter, on all pages: exact up to 1,000 items; above that an estimate from the database's statistics (see `totalCountIsExact`), never below 1,001. Counted only when asked. */
   totalCount: Scalars['Int']['output'];
+  /** Whether `totalCount` is exact. False when more than 1,000 items match a root list: the count is then an estimate (typically within a few percent, for a rare filter combination further off); page through the list to count exactly. */
+  totalCountIsExact: Scalars['Boolean']['output'];
 };
 
 /** A Change with its cursor. */
@@ -924,8 +926,10 @@ export type LessonConnection = {
   nodes: Array<LessonLearned>;
   /** Paging information. */
   pageInfo: PageInfo;
-  /** Number of items matching the filter, on all pages. */
+  /** Number of items matching the filter, on all pages: exact up to 1,000 items; above that an estimate from the database's statistics (see `totalCountIsExact`), never below 1,001. Counted only when asked. */
   totalCount: Scalars['Int']['output'];
+  /** Whether `totalCount` is exact. False when more than 1,000 items match a root list: the count is then an estimate (typically within a few percent, for a rare filter combination further off); page through the list to count exactly. */
+  totalCountIsExact: Scalars['Boolean']['output'];
 };
 
 /** A Lesson with its cursor. */
@@ -1125,8 +1129,10 @@ export type MunicipalityConnection = {
   nodes: Array<Municipality>;
   /** Paging information. */
   pageInfo: PageInfo;
-  /** Number of items matching the filter, on all pages. */
+  /** Number of items matching the filter, on all pages: exact up to 1,000 items; above that an estimate from the database's statistics (see `totalCountIsExact`), never below 1,001. Counted only when asked. */
   totalCount: Scalars['Int']['output'];
+  /** Whether `totalCount` is exact. False when more than 1,000 items match a root list: the count is then an estimate (typically within a few percent, for a rare filter combination further off); page through the list to count exactly. */
+  totalCountIsExact: Scalars['Boolean']['output'];
 };
 
 /** A Municipality with its cursor. */
@@ -1838,8 +1844,10 @@ export type ProjectConnection = {
   nodes: Array<Project>;
   /** Paging information. */
   pageInfo: PageInfo;
-  /** Number of items matching the filter, on all pages. */
+  /** Number of items matching the filter, on all pages: exact up to 1,000 items; above that an estimate from the database's statistics (see `totalCountIsExact`), never below 1,001. Counted only when asked. */
   totalCount: Scalars['Int']['output'];
+  /** Whether `totalCount` is exact. False when more than 1,000 items match a root list: the count is then an estimate (typically within a few percent, for a rare filter combination further off); page through the list to count exactly. */
+  totalCountIsExact: Scalars['Boolean']['output'];
 };
 
 /** A Project with its cursor. */
@@ -2040,8 +2048,10 @@ export type ProviderConnection = {
   nodes: Array<Provider>;
   /** Paging information. */
   pageInfo: PageInfo;
-  /** Number of items matching the filter, on all pages. */
+  /** Number of items matching the filter, on all pages: exact up to 1,000 items; above that an estimate from the database's statistics (see `totalCountIsExact`), never below 1,001. Counted only when asked. */
   totalCount: Scalars['Int']['output'];
+  /** Whether `totalCount` is exact. False when more than 1,000 items match a root list: the count is then an estimate (typically within a few percent, for a rare filter combination further off); page through the list to count exactly. */
+  totalCountIsExact: Scalars['Boolean']['output'];
 };
 
 /** How many of the hub's municipalities in one state a provider serves (from published engagements), and what share of them that is. The denominator is the municipalities the hub holds in the state (within the filter), not all municipalities of the state: this is coverage within the hub, not a market share. */
@@ -2528,8 +2538,10 @@ export type SourceConnection = {
   nodes: Array<Source>;
   /** Paging information. */
   pageInfo: PageInfo;
-  /** Number of items matching the filter, on all pages. */
+  /** Number of items matching the filter, on all pages: exact up to 1,000 items; above that an estimate from the database's statistics (see `totalCountIsExact`), never below 1,001. Counted only when asked. */
   totalCount: Scalars['Int']['output'];
+  /** Whether `totalCount` is exact. False when more than 1,000 items match a root list: the count is then an estimate (typically within a few percent, for a rare filter combination further off); page through the list to count exactly. */
+  totalCountIsExact: Scalars['Boolean']['output'];
 };
 
 /** A Source with its cursor. */
@@ -2731,8 +2743,10 @@ export type StrategyConnection = {
   nodes: Array<Strategy>;
   /** Paging information. */
   pageInfo: PageInfo;
-  /** Number of items matching the filter, on all pages. */
+  /** Number of items matching the filter, on all pages: exact up to 1,000 items; above that an estimate from the database's statistics (see `totalCountIsExact`), never below 1,001. Counted only when asked. */
   totalCount: Scalars['Int']['output'];
+  /** Whether `totalCount` is exact. False when more than 1,000 items match a root list: the count is then an estimate (typically within a few percent, for a rare filter combination further off); page through the list to count exactly. */
+  totalCountIsExact: Scalars['Boolean']['output'];
 };
 
 /** A Strategy with its cursor. */
@@ -2876,8 +2890,10 @@ export type TopicConnection = {
   nodes: Array<Topic>;
   /** Paging information. */
   pageInfo: PageInfo;
-  /** Number of items matching the filter, on all pages. */
+  /** Number of items matching the filter, on all pages: exact up to 1,000 items; above that an estimate from the database's statistics (see `totalCountIsExact`), never below 1,001. Counted only when asked. */
   totalCount: Scalars['Int']['output'];
+  /** Whether `totalCount` is exact. False when more than 1,000 items match a root list: the count is then an estimate (typically within a few percent, for a rare filter combination further off); page through the list to count exactly. */
+  totalCountIsExact: Scalars['Boolean']['output'];
 };
 
 /** A Topic with its cursor. */
@@ -2961,8 +2977,10 @@ export type WorkingGroupConnection = {
   nodes: Array<WorkingGroup>;
   /** Paging information. */
   pageInfo: PageInfo;
-  /** Number of items matching the filter, on all pages. */
+  /** Number of items matching the filter, on all pages: exact up to 1,000 items; above that an estimate from the database's statistics (see `totalCountIsExact`), never below 1,001. Counted only when asked. */
   totalCount: Scalars['Int']['output'];
+  /** Whether `totalCount` is exact. False when more than 1,000 items match a root list: the count is then an estimate (typically within a few percent, for a rare filter combination further off); page through the list to count exactly. */
+  totalCountIsExact: Scalars['Boolean']['output'];
 };
 
 /** A WorkingGroup with its cursor. */

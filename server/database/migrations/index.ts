@@ -23,6 +23,7 @@ import { Migration20261206020000IndicatorSeries } from "./Migration2026120602000
 import { Migration20261206030000PopulationSource } from "./Migration20261206030000PopulationSource.js";
 import { Migration20261206050000CostItemsWritable } from "./Migration20261206050000CostItemsWritable.js";
 import { Migration20261206052500OidcPeople } from "./Migration20261206052500OidcPeople.js";
+import { Migration20261206060000StatsSummaries } from "./Migration20261206060000StatsSummaries.js";
 
 /** The committed migrations, oldest first. New ones are appended by `npm run migration:create`. */
 export const migrations: MigrationObject[] = [
@@ -53,4 +54,5 @@ export const migrations: MigrationObject[] = [
   { name: "Migration20261206030000PopulationSource", class: Migration20261206030000PopulationSource },
   { name: "Migration20261206050000CostItemsWritable", class: Migration20261206050000CostItemsWritable },
   { name: "Migration20261206052500OidcPeople", class: Migration20261206052500OidcPeople },
+  { name: "Migration20261206060000StatsSummaries", class: Migration20261206060000StatsSummaries },
 ];

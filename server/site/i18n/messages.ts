@@ -23,6 +23,8 @@ type Labels = Readonly<Record<string, string>>;
 export interface Messages {
   /** Locale for numbers, dates and sorting (`Intl`). */
   locale: string;
+  /** An estimated count (a list's `totalCount` with `totalCountIsExact: false`), rounded: "rund 60.000". */
+  about: (count: string) => string;
   layout: {
     hub: string;
     skip: string;
@@ -369,6 +371,7 @@ const COVERAGE_DE: Messages["compare"]["coverage"] = {
 /** The site's German texts (the default). */
 export const de: Messages = {
   locale: "de-DE",
+  about: (count) => `rund ${count}`,
   layout: {
     hub: "IKZ-Hub",
     skip: "Zum Inhalt springen",
@@ -779,6 +782,7 @@ export const de: Messages = {
 /** The site's English texts (`?lang=en`). */
 export const en: Messages = {
   locale: "en-GB",
+  about: (count) => `about ${count}`,
   layout: {
     hub: "IKZ-Hub",
     skip: "Skip to content",

@@ -39,6 +39,14 @@ export interface SiteLanguageContext {
   formatAmount: (amount: string, currency: string) => string;
   /** "1 Projekt", "2 projects": a count with the singular or plural noun. */
   counted: (count: number, noun: readonly [string, string]) => string;
+  /** A list's `totalCount`: as it is when exact, else the estimate rounded to two digits, "rund 60.000". */
+  formatTotal: (list: CountedList) => string;
+}
+
+/** A connection's count as the site's queries ask for it. */
+export interface CountedList {
+  totalCount: number;
+  totalCountIsExact: boolean;
 }
 
 const ENGLISH_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
@@ -79,6 +87,10 @@ export function siteLanguage(lang: SiteLanguage, here: string): SiteLanguageCont
     formatDay: (moment) => formatDayIn(lang, new Date(moment)),
     formatAmount: (value, currency) => amount(lang, value, currency),
     counted: (count, [singular, plural]) => `${count.toLocaleString(t.locale)} ${count === 1 ? singular : plural}`,
+    formatTotal: ({ totalCount, totalCountIsExact }) =>
+      totalCountIsExact
+        ? totalCount.toLocaleString(t.locale)
+        : t.about(totalCount.toLocaleString(t.locale, { maximumSignificantDigits: 2 })),
   };
 }
 

@@ -8,14 +8,14 @@ type City = CitiesData["municipalities"]["nodes"][number];
 
 /** `/kommunen`: the cities, grouped by state (states by name), with a link to the next page when there are more. */
 export function CitiesPage({ data, nextHref }: { data: CitiesData; nextHref: string | null }): VNode {
-  const { t, href, formatNumber } = useSiteLanguage();
+  const { t, href, formatNumber, formatTotal } = useSiteLanguage();
   const byState = new Map<string, City[]>();
   for (const city of data.municipalities.nodes) byState.set(city.state, [...(byState.get(city.state) ?? []), city]);
   const states = [...byState.values()].sort((a, b) => a[0].stateName.localeCompare(b[0].stateName, "de"));
   return (
     <Layout title={t.cities.title} section="kommunen">
       <h1>{t.cities.title}</h1>
-      <p>{t.cities.count(formatNumber(data.municipalities.totalCount))}</p>
+      <p>{t.cities.count(formatTotal(data.municipalities))}</p>
       {states.map((cities) => (
         <section key={cities[0].state} aria-labelledby={`land-${cities[0].state}`}>
           <h2 id={`land-${cities[0].state}`}>{cities[0].stateName}</h2>

@@ -16,13 +16,13 @@ export function projectsPerTopic(rows: HomeData["stats"]["projectsByTopicAndStat
 
 /** `/`: what the hub is, its figures, and the topics as tiles. */
 export function HomePage({ data }: { data: HomeData }): VNode {
-  const { t, lang, contentLang, href, formatNumber, counted } = useSiteLanguage();
+  const { t, lang, contentLang, href, formatNumber, formatTotal, counted } = useSiteLanguage();
   const perTopic = projectsPerTopic(data.stats.projectsByTopicAndState);
   const figures = [
-    { count: data.municipalities.totalCount, text: t.home.figures.kommunen, href: "/kommunen" },
-    { count: data.stats.projectCount, text: t.home.figures.projekte, href: "/themen" },
-    { count: data.providers.totalCount, text: t.home.figures.anbieter, href: "/anbieter" },
-    { count: data.lessons.totalCount, text: t.home.figures.erfahrungen, href: "/erfahrungen" },
+    { count: formatTotal(data.municipalities), text: t.home.figures.kommunen, href: "/kommunen" },
+    { count: formatNumber(data.stats.projectCount), text: t.home.figures.projekte, href: "/themen" },
+    { count: formatTotal(data.providers), text: t.home.figures.anbieter, href: "/anbieter" },
+    { count: formatTotal(data.lessons), text: t.home.figures.erfahrungen, href: "/erfahrungen" },
   ];
   return (
     <Layout title={t.home.title} section="start">
@@ -42,11 +42,11 @@ export function HomePage({ data }: { data: HomeData }): VNode {
           <li key={figure.text}>
             {figure.href ? (
               <a href={href(figure.href)}>
-                <span class="figure">{formatNumber(figure.count)}</span> {figure.text}
+                <span class="figure">{figure.count}</span> {figure.text}
               </a>
             ) : (
               <span>
-                <span class="figure">{formatNumber(figure.count)}</span> {figure.text}
+                <span class="figure">{figure.count}</span> {figure.text}
               </span>
             )}
           </li>

@@ -88,7 +88,7 @@ interface LessonsPageProps {
 
 /** `/erfahrungen`: lessons learned of all cities, filterable by topic, kind and city, a page at a time. */
 export function LessonsPage({ choices, choice, lessons, nextHref, error }: LessonsPageProps): VNode {
-  const { t, contentLang, href, label, counted } = useSiteLanguage();
+  const { t, contentLang, href, label, counted, formatTotal } = useSiteLanguage();
   const filtered = choice.topic !== null || choice.kind !== null || choice.city !== null;
   return (
     <Layout title={error ? t.lessons.errorTitle : t.lessons.title} section="erfahrungen">
@@ -103,7 +103,14 @@ export function LessonsPage({ choices, choice, lessons, nextHref, error }: Lesso
       <LessonFilterForm choices={choices} choice={choice} />
       {lessons ? (
         <>
-          <p>{t.lessons.count(counted(lessons.totalCount, t.nounsExtra.lesson), filtered)}</p>
+          <p>
+            {t.lessons.count(
+              lessons.totalCountIsExact
+                ? counted(lessons.totalCount, t.nounsExtra.lesson)
+                : `${formatTotal(lessons)} ${t.nounsExtra.lesson[1]}`,
+              filtered,
+            )}
+          </p>
           <ul class="plain lessons">
             {lessons.nodes.map((lesson) => (
               <li key={lesson.slug} class="block">

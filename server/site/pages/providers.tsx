@@ -8,7 +8,7 @@ type Provider = ProvidersData["providers"]["nodes"][number];
 
 /** `/anbieter`: the provider directory, grouped by kind (kinds by label), with a link to the next page when there are more. */
 export function ProvidersPage({ data, nextHref }: { data: ProvidersData; nextHref: string | null }): VNode {
-  const { t, href, formatNumber, label } = useSiteLanguage();
+  const { t, href, formatTotal, label } = useSiteLanguage();
   const byKind = new Map<string, Provider[]>();
   for (const provider of data.providers.nodes)
     byKind.set(provider.kind, [...(byKind.get(provider.kind) ?? []), provider]);
@@ -18,7 +18,7 @@ export function ProvidersPage({ data, nextHref }: { data: ProvidersData; nextHre
   return (
     <Layout title={t.providers.title} section="anbieter">
       <h1>{t.providers.title}</h1>
-      <p>{t.providers.count(formatNumber(data.providers.totalCount))}</p>
+      <p>{t.providers.count(formatTotal(data.providers))}</p>
       {kinds.map((kind) => (
         <section key={kind} aria-labelledby={`art-${kind}`}>
           <h2 id={`art-${kind}`}>{label("providerKind", kind)}</h2>

@@ -3,13 +3,14 @@
  * lessons learned, filtered (the form's choices come from `CHOICES_QUERY`).
  */
 import type { Named, SourceRef, TopicRef } from "../queries.js";
+import type { CountedList } from "../i18n/site-language.js";
 
 /** Lessons a page shows: with bodies of typical length a page stays well under 100 KB. */
 export const LESSONS_PAGE_SIZE = 25;
 
 export const LESSONS_QUERY = `query SiteLessons($after: String, $filter: LessonFilter) {
   lessons(first: ${LESSONS_PAGE_SIZE}, after: $after, filter: $filter) {
-    totalCount
+    totalCount totalCountIsExact
     nodes {
       slug title kind body
       municipality { slug name }
@@ -33,5 +34,5 @@ interface LessonItem {
 }
 
 export interface LessonsData {
-  lessons: { totalCount: number; nodes: LessonItem[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+  lessons: CountedList & { nodes: LessonItem[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
 }
