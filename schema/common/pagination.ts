@@ -4,6 +4,7 @@ import { Max, MaxLength, Min } from "class-validator";
 import { ArgsType, type ClassType, Extensions, Field, Int, ObjectType, registerEnumType } from "type-graphql";
 import { decodeCursorItems, encodeCursorItems } from "./cursor.js";
 import { badUserInput } from "./errors.js";
+import { PlainReader } from "./plain-rows.js";
 import { MAX_DATABASE_ID } from "./global-id.js";
 
 /** The most items one page may hold. */
@@ -288,8 +289,9 @@ export async function fetchPagesByParent<T extends Sortable>(
       .where("rn", "<=", args.first + 1),
   );
   const counts = withTotalCount ? await countByParentRows(em, entity, parentColumn, scoped) : [];
+  // The page's rows as plain, untracked instances (schema/common/plain-rows.ts): its edges only read them.
   const rows = picked.length
-    ? await em.find(entity, { id: { $in: picked.map((row) => row.id) } } as unknown as FilterQuery<T>)
+    ? await new PlainReader(em).find(entity, { id: { $in: picked.map((row) => row.id) } } as unknown as FilterQuery<T>)
     : [];
   const byId = new Map(rows.map((row) => [row.id, row]));
   const ranksByParent = new Map<number, typeof picked>();
