@@ -211,7 +211,8 @@ export class Loaders {
     );
     const entities = new Map<unknown, T>();
     for (const row of rows) {
-      if (row[pivot.targetKey] !== null) entities.set(row[TARGET_COLUMN], this.plain.fromRow(pivot.target as EntityClass<T>, row));
+      if (row[pivot.targetKey] !== null)
+        entities.set(row[TARGET_COLUMN], this.plain.fromRow(pivot.target as EntityClass<T>, row));
     }
     const byOwner = new Map<number, T[]>();
     for (const row of rows) {

@@ -38,13 +38,15 @@ export class PlainReader {
     return rows.map((row) => this.fromRow(entity, row));
   }
 
-  /** One row of `entity`'s table (column names, as the driver returns them) as a plain instance. */
+  /** One row of `entity`'s table (column names, as the driver returns them; other columns are ignored) as a plain instance. */
   fromRow<T extends AnyEntity>(entity: EntityClass<T>, row: Record<string, unknown>): T {
-    const { prototype, properties } = this.planOf(entity);
+    const { meta, prototype, properties } = this.planOf(entity);
+    // The driver's own mapping from columns to properties: it parses dates (the driver reads them as text) and formulas.
+    const data = this.em.getDriver().mapResult(row, meta) as Record<string, unknown>;
     const instance = Object.create(prototype) as Record<string, unknown>;
     for (const plan of properties) {
-      if (!(plan.column in row)) continue;
-      const value = row[plan.column];
+      if (!(plan.name in data)) continue;
+      const value = data[plan.name];
       instance[plan.name] = plan.reference ? this.reference(plan, value) : plan.convert(value);
     }
     return instance as T;
@@ -62,7 +64,7 @@ export class PlainReader {
     let plan = plans.get(meta);
     if (!plan) {
       const properties = propertyPlans(meta, this.em.getPlatform());
-      plan = { prototype: plainPrototype(entity, properties), properties };
+      plan = { meta, prototype: plainPrototype(entity, properties), properties };
       plans.set(meta, plan);
     }
     return plan;
@@ -70,10 +72,11 @@ export class PlainReader {
 }
 
 /** The plans of each entity, by its metadata. */
-const plans = new WeakMap<EntityMetadata<unknown>, EntityPlan>();
+const plans = new WeakMap<EntityMetadata<object>, EntityPlan>();
 
 /** How a plain instance of one entity is made: its prototype and its properties. */
 interface EntityPlan {
+  meta: EntityMetadata<object>;
   prototype: object;
   properties: PropertyPlan[];
 }
@@ -93,7 +96,6 @@ function plainPrototype(entity: EntityClass<unknown>, properties: readonly Prope
 /** How one column becomes one property of a plain instance. */
 interface PropertyPlan {
   name: string;
-  column: string;
   /** The related entity of a many-to-one or owning one-to-one relation. */
   reference?: EntityClass<unknown>;
   wrapped: boolean;
@@ -106,22 +108,20 @@ const asIs = (value: unknown) => value;
  * The column properties of an entity (scalars, formulas, many-to-one keys) with the conversion the ORM's hydrator
  * applies. Entities whose properties span several columns (embeddables, composite keys) are not supported here.
  */
-function propertyPlans(meta: EntityMetadata<unknown>, platform: Platform): PropertyPlan[] {
+function propertyPlans(meta: EntityMetadata<object>, platform: Platform): PropertyPlan[] {
   const plans: PropertyPlan[] = [];
-  for (const prop of meta.props as EntityProperty<unknown>[]) {
+  for (const prop of meta.props as EntityProperty<object>[]) {
     if (prop.fieldNames?.length !== 1) continue;
     if (prop.kind === ReferenceKind.SCALAR) {
       const type = prop.customType;
       plans.push({
         name: prop.name,
-        column: prop.fieldNames[0],
         wrapped: false,
         convert: type ? (value) => (value === null ? null : type.convertToJSValue(value, platform)) : asIs,
       });
     } else if (prop.kind === ReferenceKind.MANY_TO_ONE || (prop.kind === ReferenceKind.ONE_TO_ONE && prop.owner)) {
       plans.push({
         name: prop.name,
-        column: prop.fieldNames[0],
         reference: prop.targetMeta!.class,
         wrapped: Boolean(prop.ref),
         convert: asIs,
