@@ -26,6 +26,8 @@ const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  */
 export class Loaders {
   private readonly loaders = new Map<string, DataLoader<unknown, unknown>>();
+  /** The values each loader has loaded, by cache key: what `settledOr` answers without a promise. */
+  private readonly settled = new WeakMap<DataLoader<unknown, unknown>, Map<unknown, unknown>>();
   private plainReader: PlainReader | undefined;
 
   constructor(private readonly em: EntityManager) {}
@@ -43,6 +45,22 @@ export class Loaders {
       this.loaders.set(name, loader);
     }
     return loader as DataLoader<K, V>;
+  }
+
+  /**
+   * The value `loader` has already loaded for `key` (by its cache key `cacheKey`), else a promise of it. A list edge
+   * loaded ahead (schema/common/prefetch.ts) is then answered to graphql-js without a promise per item.
+   */
+  settledOr<K, V, C>(loader: DataLoader<K, V, C>, key: K, cacheKey: C): V | Promise<V> {
+    const values = this.settled.get(loader as DataLoader<unknown, unknown>);
+    return values?.has(cacheKey) ? (values.get(cacheKey) as V) : loader.load(key);
+  }
+
+  /** Remembers the values a batch of `loader` loaded, for `settledOr`. */
+  private remember<C>(loader: DataLoader<unknown, unknown, C>, keys: readonly C[], values: readonly unknown[]): void {
+    let map = this.settled.get(loader as DataLoader<unknown, unknown>);
+    if (!map) this.settled.set(loader as DataLoader<unknown, unknown>, (map = new Map()));
+    keys.forEach((key, index) => map.set(key, values[index]));
   }
 
   /** Loads entities by primary key; a missing row loads as null. */
@@ -87,22 +105,23 @@ export class Loaders {
     first?: number,
   ): DataLoader<number, T[]> {
     const name = `${entity.name}.${property}#${JSON.stringify(orderBy)}#${first ?? ""}`;
-    return this.get(
-      name,
-      () =>
-        new DataLoader<number, T[]>(async (parentIds) => {
-          const picked =
-            first === undefined ? undefined : await this.firstPerParent(entity, property, orderBy, parentIds, first);
-          const where = (picked ? { id: { $in: picked } } : { [property]: { $in: [...parentIds] } }) as FilterQuery<T>;
-          const rows = await this.plain.find(entity, where, { ...orderBy, id: "asc" } as never);
-          const groups = new Map<Key, T[]>(parentIds.map((id) => [id, []]));
-          for (const row of rows) {
-            const parent = (row as Record<string, unknown>)[property] as { id: number } | null;
-            if (parent) groups.get(parent.id)?.push(row);
-          }
-          return parentIds.map((id) => groups.get(id) ?? []);
-        }),
-    );
+    return this.get(name, () => {
+      const loader: DataLoader<number, T[]> = new DataLoader<number, T[]>(async (parentIds) => {
+        const picked =
+          first === undefined ? undefined : await this.firstPerParent(entity, property, orderBy, parentIds, first);
+        const where = (picked ? { id: { $in: picked } } : { [property]: { $in: [...parentIds] } }) as FilterQuery<T>;
+        const rows = await this.plain.find(entity, where, { ...orderBy, id: "asc" } as never);
+        const groups = new Map<Key, T[]>(parentIds.map((id) => [id, []]));
+        for (const row of rows) {
+          const parent = (row as Record<string, unknown>)[property] as { id: number } | null;
+          if (parent) groups.get(parent.id)?.push(row);
+        }
+        const lists = parentIds.map((id) => groups.get(id) ?? []);
+        this.remember(loader, parentIds, lists);
+        return lists;
+      });
+      return loader;
+    });
   }
 
   /** The ids of the first `first` children of each parent in `orderBy` order (then id), as the caller may see them. */
@@ -142,19 +161,26 @@ export class Loaders {
     owner: EntityClass<O>,
     property: keyof O & string,
     sortBy: keyof T & string,
-  ): DataLoader<O, T[]> {
+  ): DataLoader<O, T[], number> {
     const compare = sortBy === "name" || sortBy === "title" ? GERMAN.compare : byCodePoint;
     return this.get(`${owner.name}.${property}#${sortBy}`, () => {
       const pivot = pivotPlan(this.em, owner, property);
-      return new DataLoader<O, T[], number>(
+      const loader: DataLoader<O, T[], number> = new DataLoader<O, T[], number>(
         async (owners) => {
           const lists = pivot
             ? await this.fromPivot<O, T>(pivot, owners)
             : await this.populated<O, T>(owner, property, owners);
-          return lists.map((items) => items.sort((a, b) => compare(String(a[sortBy]), String(b[sortBy]))));
+          const sorted = lists.map((items) => items.sort((a, b) => compare(String(a[sortBy]), String(b[sortBy]))));
+          this.remember(
+            loader,
+            owners.map((item) => item.id),
+            sorted,
+          );
+          return sorted;
         },
         { cacheKeyFn: (item) => item.id },
       );
+      return loader;
     });
   }
 

@@ -289,10 +289,9 @@ export async function fetchPagesByParent<T extends Sortable>(
       .where("rn", "<=", args.first + 1),
   );
   const counts = withTotalCount ? await countByParentRows(em, entity, parentColumn, scoped) : [];
-  // The page's rows as plain, untracked instances (schema/common/plain-rows.ts): its edges only read them.
-  const rows = picked.length
-    ? await new PlainReader(em).find(entity, { id: { $in: picked.map((row) => row.id) } } as unknown as FilterQuery<T>)
-    : [];
+  const byIds = { id: { $in: picked.map((row) => row.id) } } as unknown as FilterQuery<T>;
+  // Plain, untracked instances (plain-rows.ts): the page's edges only read them.
+  const rows = picked.length ? await new PlainReader(em).find(entity, byIds) : [];
   const byId = new Map(rows.map((row) => [row.id, row]));
   const ranksByParent = new Map<number, typeof picked>();
   for (const row of picked) {
