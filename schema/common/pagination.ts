@@ -252,7 +252,7 @@ async function countRows<T extends Sortable>(em: EntityManager, entity: EntityCl
  * Reads one page per parent in three statements however many parents there are:
  * a window query picks each parent's page, one query loads those rows, one counts
  * (left out when `withTotalCount` is false: the pages' `totalCount` is then 0, for callers
- * whose query does not ask for it).
+ * whose query does not ask for it). The rows are plain, untracked instances (plain-rows.ts): read them, never write them.
  */
 export async function fetchPagesByParent<T extends Sortable>(
   em: EntityManager,
@@ -289,9 +289,8 @@ export async function fetchPagesByParent<T extends Sortable>(
       .where("rn", "<=", args.first + 1),
   );
   const counts = withTotalCount ? await countByParentRows(em, entity, parentColumn, scoped) : [];
-  const byIds = { id: { $in: picked.map((row) => row.id) } } as unknown as FilterQuery<T>;
-  // Plain, untracked instances (plain-rows.ts): the page's edges only read them.
-  const rows = picked.length ? await new PlainReader(em).find(entity, byIds) : [];
+  const ids = picked.map((row) => row.id);
+  const rows = await new PlainReader(em).byIds(entity, ids);
   const byId = new Map(rows.map((row) => [row.id, row]));
   const ranksByParent = new Map<number, typeof picked>();
   for (const row of picked) {

@@ -38,6 +38,11 @@ export class PlainReader {
     return rows.map((row) => this.fromRow(entity, row));
   }
 
+  /** The rows of `entity` with these ids (none without a statement), under the ORM's filters, in no particular order. */
+  async byIds<T extends AnyEntity>(entity: EntityClass<T>, ids: readonly number[]): Promise<T[]> {
+    return ids.length ? this.find(entity, { id: { $in: [...ids] } } as unknown as FilterQuery<T>) : [];
+  }
+
   /** One row of `entity`'s table (column names, as the driver returns them; other columns are ignored) as a plain instance. */
   fromRow<T extends AnyEntity>(entity: EntityClass<T>, row: Record<string, unknown>): T {
     const { meta, prototype, properties } = this.planOf(entity);
