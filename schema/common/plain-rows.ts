@@ -20,6 +20,9 @@ import type { EntityManager as SqlEntityManager } from "@mikro-orm/postgresql";
  * Only for reads: writes load their records through the EntityManager.
  */
 export class PlainReader {
+  /** The references made so far, by related entity and key: 2,000 projects point at 100 cities. */
+  private readonly references = new Map<EntityClass<unknown>, Map<unknown, unknown>>();
+
   constructor(private readonly em: SqlEntityManager) {}
 
   /**
@@ -60,7 +63,16 @@ export class PlainReader {
   /** The ORM's reference to the related row (a `Ref` where the property is declared as one), or null. */
   private reference(plan: PropertyPlan, key: unknown): unknown {
     if (key === null || key === undefined) return null;
-    return this.em.getReference(plan.reference!, key as never, { wrapped: plan.wrapped });
+    let made = this.references.get(plan.reference!);
+    if (!made) this.references.set(plan.reference!, (made = new Map()));
+    // A `Ref` and the entity itself are different values: one cache for each way a property declares it.
+    const cacheKey = plan.wrapped ? key : `entity:${String(key)}`;
+    let reference = made.get(cacheKey);
+    if (reference === undefined) {
+      reference = this.em.getReference(plan.reference!, key as never, { wrapped: plan.wrapped });
+      made.set(cacheKey, reference);
+    }
+    return reference;
   }
 
   /** How each column of `entity` becomes a property, worked out once per entity (per ORM, by its metadata). */
