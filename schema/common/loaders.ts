@@ -12,6 +12,7 @@ import {
 } from "@mikro-orm/core";
 import type { EntityManager as SqlEntityManager } from "@mikro-orm/postgresql";
 import DataLoader from "dataloader";
+import { PlainReader } from "./plain-rows.js";
 
 type Key = string | number;
 
@@ -25,8 +26,16 @@ const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  */
 export class Loaders {
   private readonly loaders = new Map<string, DataLoader<unknown, unknown>>();
+  /** The values each loader has loaded, by cache key: what `settledOr` answers without a promise. */
+  private readonly settled = new WeakMap<DataLoader<unknown, unknown>, Map<unknown, unknown>>();
+  private plainReader: PlainReader | undefined;
 
   constructor(private readonly em: EntityManager) {}
+
+  /** Reads rows as plain, untracked instances of their entity class (see plain-rows.ts), for the read edges. */
+  get plain(): PlainReader {
+    return (this.plainReader ??= new PlainReader(this.em as SqlEntityManager));
+  }
 
   /** Returns the loader registered under `name`, creating it with `create` on first use (see `defineLoader`). */
   get<K, V>(name: string, create: () => DataLoader<K, V>): DataLoader<K, V> {
@@ -36,6 +45,22 @@ export class Loaders {
       this.loaders.set(name, loader);
     }
     return loader as DataLoader<K, V>;
+  }
+
+  /**
+   * The value `loader` has already loaded for `key` (by its cache key `cacheKey`), else a promise of it. A list edge
+   * loaded ahead (schema/common/prefetch.ts) is then answered to graphql-js without a promise per item.
+   */
+  settledOr<K, V, C>(loader: DataLoader<K, V, C>, key: K, cacheKey: C): V | Promise<V> {
+    const values = this.settled.get(loader as DataLoader<unknown, unknown>);
+    return values?.has(cacheKey) ? (values.get(cacheKey) as V) : loader.load(key);
+  }
+
+  /** Remembers the values a batch of `loader` loaded, for `settledOr`. */
+  private remember<C>(loader: DataLoader<unknown, unknown, C>, keys: readonly C[], values: readonly unknown[]): void {
+    let map = this.settled.get(loader as DataLoader<unknown, unknown>);
+    if (!map) this.settled.set(loader as DataLoader<unknown, unknown>, (map = new Map()));
+    keys.forEach((key, index) => map.set(key, values[index]));
   }
 
   /** Loads entities by primary key; a missing row loads as null. */
@@ -71,7 +96,7 @@ export class Loaders {
   /**
    * Loads the children whose many-to-one `property` points at each parent id,
    * ordered by `orderBy` (then id); with `first`, only that many per parent,
-   * picked by the database.
+   * picked by the database. The children are plain, untracked instances (see plain-rows.ts): read them, never write them.
    */
   byParent<T extends AnyEntity & { id: number }>(
     entity: EntityClass<T>,
@@ -80,22 +105,23 @@ export class Loaders {
     first?: number,
   ): DataLoader<number, T[]> {
     const name = `${entity.name}.${property}#${JSON.stringify(orderBy)}#${first ?? ""}`;
-    return this.get(
-      name,
-      () =>
-        new DataLoader<number, T[]>(async (parentIds) => {
-          const picked =
-            first === undefined ? undefined : await this.firstPerParent(entity, property, orderBy, parentIds, first);
-          const where = (picked ? { id: { $in: picked } } : { [property]: { $in: [...parentIds] } }) as FilterQuery<T>;
-          const rows = await this.em.find(entity, where, { orderBy: { ...orderBy, id: "asc" } as never });
-          const groups = new Map<Key, T[]>(parentIds.map((id) => [id, []]));
-          for (const row of rows) {
-            const parent = (row as Record<string, unknown>)[property] as { id: number } | null;
-            if (parent) groups.get(parent.id)?.push(row);
-          }
-          return parentIds.map((id) => groups.get(id) ?? []);
-        }),
-    );
+    return this.get(name, () => {
+      const loader: DataLoader<number, T[]> = new DataLoader<number, T[]>(async (parentIds) => {
+        const picked =
+          first === undefined ? undefined : await this.firstPerParent(entity, property, orderBy, parentIds, first);
+        const where = (picked ? { id: { $in: picked } } : { [property]: { $in: [...parentIds] } }) as FilterQuery<T>;
+        const rows = await this.plain.find(entity, where, { ...orderBy, id: "asc" } as never);
+        const groups = new Map<Key, T[]>(parentIds.map((id) => [id, []]));
+        for (const row of rows) {
+          const parent = (row as Record<string, unknown>)[property] as { id: number } | null;
+          if (parent) groups.get(parent.id)?.push(row);
+        }
+        const lists = parentIds.map((id) => groups.get(id) ?? []);
+        this.remember(loader, parentIds, lists);
+        return lists;
+      });
+      return loader;
+    });
   }
 
   /** The ids of the first `first` children of each parent in `orderBy` order (then id), as the caller may see them. */
@@ -135,32 +161,48 @@ export class Loaders {
     owner: EntityClass<O>,
     property: keyof O & string,
     sortBy: keyof T & string,
-  ): DataLoader<O, T[]> {
+  ): DataLoader<O, T[], number> {
     const compare = sortBy === "name" || sortBy === "title" ? GERMAN.compare : byCodePoint;
     return this.get(`${owner.name}.${property}#${sortBy}`, () => {
       const pivot = pivotPlan(this.em, owner, property);
-      return new DataLoader<O, T[], number>(
+      const loader: DataLoader<O, T[], number> = new DataLoader<O, T[], number>(
         async (owners) => {
           const lists = pivot
             ? await this.fromPivot<O, T>(pivot, owners)
-            : await this.populated<O, T>(property, owners);
-          return lists.map((items) => items.sort((a, b) => compare(String(a[sortBy]), String(b[sortBy]))));
+            : await this.populated<O, T>(owner, property, owners);
+          const sorted = lists.map((items) => items.sort((a, b) => compare(String(a[sortBy]), String(b[sortBy]))));
+          this.remember(
+            loader,
+            owners.map((item) => item.id),
+            sorted,
+          );
+          return sorted;
         },
         { cacheKeyFn: (item) => item.id },
       );
+      return loader;
     });
   }
 
-  /** The related entities of each owner, through the ORM's populate (which applies the related type's filters). */
-  private async populated<O extends AnyEntity, T extends AnyEntity>(property: string, owners: readonly O[]) {
-    await this.em.populate(owners as O[], [property] as never);
-    return owners.map((item) => [...((item as Record<string, unknown>)[property] as Collection<T>).getItems()]);
+  /**
+   * The related entities of each owner, through the ORM's populate (which applies the related type's filters). It
+   * populates the ORM's own instance of each owner: an owner may be a plain, untracked one (see plain-rows.ts).
+   */
+  private async populated<O extends AnyEntity & { id: number }, T extends AnyEntity>(
+    owner: EntityClass<O>,
+    property: string,
+    owners: readonly O[],
+  ) {
+    const managed = owners.map((item) => this.em.getReference(owner, item.id as never));
+    await this.em.populate(managed, [property] as never);
+    return managed.map((item) => [...((item as Record<string, unknown>)[property] as Collection<T>).getItems()]);
   }
 
   /**
    * The related entities of each owner from one statement over the pivot table joined to the related rows. Each
-   * distinct related row becomes an entity once (`em.map`), however many owners share it: populating thousands of
-   * collections (2,000 projects' topics) hydrated every pivot row's joined entity and was most of a nested read's CPU.
+   * distinct related row becomes a plain instance (see plain-rows.ts) once, however many owners share it: populating
+   * thousands of collections (2,000 projects' topics) hydrated every pivot row's joined entity and was most of a
+   * nested read's CPU. Only the first pivot row of each related row carries its columns; the others carry keys only.
    */
   private async fromPivot<O extends AnyEntity & { id: number }, T extends AnyEntity>(
     pivot: PivotPlan,
@@ -168,34 +210,51 @@ export class Loaders {
   ): Promise<T[][]> {
     const em = this.em as SqlEntityManager;
     const knex = em.getKnex();
+    const pairs = knex
+      .select(
+        knex.ref(pivot.ownerColumn).as(OWNER_COLUMN),
+        knex.ref(pivot.targetColumn).as(TARGET_COLUMN),
+        knex.raw(`row_number() over (partition by ?? order by ??) = 1 as ??`, [
+          pivot.targetColumn,
+          pivot.ownerColumn,
+          FIRST_COLUMN,
+        ]),
+      )
+      .from(pivot.table)
+      // The loader's cache key is the owner's id, so the owners of a batch are distinct.
+      .whereIn(
+        pivot.ownerColumn,
+        owners.map((item) => item.id),
+      );
     const rows: Record<string, unknown>[] = await em.getConnection().execute(
       knex
-        .select(knex.ref(`pv.${pivot.ownerColumn}`).as(OWNER_COLUMN), "t.*")
-        .from({ pv: pivot.table })
-        .join({ t: pivot.targetTable }, `t.${pivot.targetKey}`, `pv.${pivot.targetColumn}`)
-        // The loader's cache key is the owner's id, so the owners of a batch are distinct.
-        .whereIn(
-          `pv.${pivot.ownerColumn}`,
-          owners.map((item) => item.id),
+        .select(`pv.${OWNER_COLUMN}`, `pv.${TARGET_COLUMN}`, "t.*")
+        .from(pairs.as("pv"))
+        .leftJoin({ t: pivot.targetTable }, (on) =>
+          on.on(`t.${pivot.targetKey}`, `pv.${TARGET_COLUMN}`).andOnVal(`pv.${FIRST_COLUMN}`, "=", true),
         )
-        .orderBy([`pv.${pivot.ownerColumn}`, `pv.${pivot.targetColumn}`]),
+        .orderBy([`pv.${OWNER_COLUMN}`, `pv.${TARGET_COLUMN}`]),
     );
     const entities = new Map<unknown, T>();
+    for (const row of rows) {
+      if (row[pivot.targetKey] !== null)
+        entities.set(row[TARGET_COLUMN], this.plain.fromRow(pivot.target as EntityClass<T>, row));
+    }
     const byOwner = new Map<number, T[]>();
-    for (const { [OWNER_COLUMN]: ownerId, ...row } of rows) {
-      const key = row[pivot.targetKey];
-      let entity = entities.get(key);
-      if (!entity) entities.set(key, (entity = em.map(pivot.target as EntityClass<T>, row as never)));
-      const list = byOwner.get(ownerId as number);
+    for (const row of rows) {
+      const entity = entities.get(row[TARGET_COLUMN])!;
+      const list = byOwner.get(row[OWNER_COLUMN] as number);
       if (list) list.push(entity);
-      else byOwner.set(ownerId as number, [entity]);
+      else byOwner.set(row[OWNER_COLUMN] as number, [entity]);
     }
     return owners.map((item) => byOwner.get(item.id) ?? []);
   }
 }
 
-/** The owner's id in the rows of `Loaders.fromPivot`, a name no table has as a column. */
+/** The owner's id, the related row's key and whether the row is the first of that key, in the rows of `Loaders.fromPivot`: names no table has as a column. */
 const OWNER_COLUMN = "__pivot_owner";
+const TARGET_COLUMN = "__pivot_target";
+const FIRST_COLUMN = "__pivot_first";
 
 /** How `Loaders.fromPivot` reads one many-to-many relation: its pivot table's columns and the related table. */
 interface PivotPlan {

@@ -4,6 +4,7 @@ import { Max, MaxLength, Min } from "class-validator";
 import { ArgsType, type ClassType, Extensions, Field, Int, ObjectType, registerEnumType } from "type-graphql";
 import { decodeCursorItems, encodeCursorItems } from "./cursor.js";
 import { badUserInput } from "./errors.js";
+import { PlainReader } from "./plain-rows.js";
 import { MAX_DATABASE_ID } from "./global-id.js";
 import { selectRows } from "./sql.js";
 
@@ -302,7 +303,7 @@ async function countRows<T extends Sortable>(
  * Reads one page per parent in three statements however many parents there are:
  * a window query picks each parent's page, one query loads those rows, one counts
  * (left out when `withTotalCount` is false: the pages' `totalCount` is then 0, for callers
- * whose query does not ask for it).
+ * whose query does not ask for it). The rows are plain, untracked instances (plain-rows.ts): read them, never write them.
  */
 export async function fetchPagesByParent<T extends Sortable>(
   em: EntityManager,
@@ -339,9 +340,8 @@ export async function fetchPagesByParent<T extends Sortable>(
       .where("rn", "<=", args.first + 1),
   );
   const counts = withTotalCount ? await countByParentRows(em, entity, parentColumn, scoped) : [];
-  const rows = picked.length
-    ? await em.find(entity, { id: { $in: picked.map((row) => row.id) } } as unknown as FilterQuery<T>)
-    : [];
+  const ids = picked.map((row) => row.id);
+  const rows = await new PlainReader(em).byIds(entity, ids);
   const byId = new Map(rows.map((row) => [row.id, row]));
   const ranksByParent = new Map<number, typeof picked>();
   for (const row of picked) {

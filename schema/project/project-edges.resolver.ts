@@ -4,6 +4,7 @@ import type { HubContext } from "../common/context.js";
 import { ProjectListArgs } from "../common/list-bounds.js";
 import { defineLoader } from "../common/loaders.js";
 import { fetchPagesByParent, type Page, toConnection } from "../common/pagination.js";
+import { itemSelection, prefetchSelection } from "../common/prefetch.js";
 import { selectsField } from "../common/selection.js";
 import { FieldOfAction } from "../field-of-action/field-of-action.entity.js";
 import { Municipality } from "../municipality/municipality.entity.js";
@@ -53,7 +54,10 @@ export class MunicipalityProjectsResolver {
   ): Promise<ProjectConnection> {
     // Counting every municipality's matching projects is a statement of its own: only when asked for.
     const withTotalCount = selectsField(info, "totalCount");
-    return toConnection(await municipalityProjectsLoader(ctx, { args, withTotalCount }).load(municipality.id));
+    const page = await municipalityProjectsLoader(ctx, { args, withTotalCount }).load(municipality.id);
+    // The page's providers and topics, for all municipalities' pages at once.
+    await prefetchSelection(ctx, info, Project, page.items, itemSelection(info, ["nodes"]));
+    return toConnection(page);
   }
 }
 

@@ -12,6 +12,14 @@ import { CostItem } from "./cost-item.entity.js";
 import { Project } from "./project.entity.js";
 import { projectOrdering, ProjectsArgs } from "./project.inputs.js";
 import { projectWhere } from "./project.service.js";
+import { allLoaded, prefetchable } from "../common/prefetch.js";
+
+/** The loader of the projects' providers, sorted by name. */
+const providersOf = (loaders: HubContext["loaders"]) =>
+  loaders.related<Project, Provider>(Project, "providers", "name");
+prefetchable(Project, "providers", Provider, async ({ loaders }, projects: readonly Project[]) =>
+  allLoaded(await providersOf(loaders).loadMany(projects)),
+);
 
 /** A page of projects. */
 @ObjectType({ description: "A page of projects." })
@@ -50,8 +58,8 @@ export class ProjectResolver {
     description: "Providers involved (IT service providers, vendors, consultancies).",
   })
   @MaxItems(MAX_PROJECT_PROVIDERS)
-  providers(@Root() project: Project, @Ctx() { loaders }: HubContext): Promise<Provider[]> {
-    return loaders.related<Project, Provider>(Project, "providers", "name").load(project);
+  providers(@Root() project: Project, @Ctx() { loaders }: HubContext): Provider[] | Promise<Provider[]> {
+    return loaders.settledOr(providersOf(loaders), project, project.id);
   }
 
   @FieldResolver(() => [Product], { description: "Software products used." })

@@ -1,5 +1,7 @@
-import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Ctx, FieldResolver, Info, Resolver, Root } from "type-graphql";
 import type { HubContext } from "../common/context.js";
+import { itemSelection, prefetchSelection } from "../common/prefetch.js";
 import { MAX_STRATEGIES, MaxItems } from "../common/list-bounds.js";
 import { Municipality } from "../municipality/municipality.entity.js";
 import { Strategy } from "./strategy.entity.js";
@@ -9,9 +11,16 @@ import { Strategy } from "./strategy.entity.js";
 export class MunicipalityStrategiesResolver {
   @FieldResolver(() => [Strategy], { description: "The municipality's strategies, newest adoption first." })
   @MaxItems(MAX_STRATEGIES)
-  strategies(@Root() municipality: Municipality, @Ctx() { loaders }: HubContext): Promise<Strategy[]> {
-    return loaders
+  async strategies(
+    @Root() municipality: Municipality,
+    @Ctx() context: HubContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Strategy[]> {
+    const strategies = await context.loaders
       .byParent(Strategy, "municipality", { adoptedOn: "desc nulls last", title: "asc" })
       .load(municipality.id);
+    // Their fields of action and those fields' topics, for all municipalities' strategies at once.
+    await prefetchSelection(context, info, Strategy, strategies, itemSelection(info));
+    return strategies;
   }
 }

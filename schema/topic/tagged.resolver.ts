@@ -3,16 +3,21 @@ import { type ClassType, Ctx, FieldResolver, Resolver, Root } from "type-graphql
 import type { HubContext } from "../common/context.js";
 import { MAX_TOPICS, MaxItems } from "../common/list-bounds.js";
 import type { HubEntity } from "../common/node.js";
+import { allLoaded, prefetchable } from "../common/prefetch.js";
 import { Topic } from "./topic.entity.js";
 
 /** Builds the resolver of `topics` for an entity tagged with topics. */
 export function taggedResolver<T extends HubEntity & { topics: Collection<Topic> }>(entity: ClassType<T>) {
+  const topicsOf = (loaders: HubContext["loaders"]) => loaders.related<T, Topic>(entity, "topics", "key");
+  prefetchable(entity, "topics", Topic, async ({ loaders }, parents: readonly T[]) =>
+    allLoaded(await topicsOf(loaders).loadMany(parents)),
+  );
   @Resolver(() => entity)
   class TaggedResolver {
     @FieldResolver(() => [Topic], { description: "Topics of the shared taxonomy this record is tagged with." })
     @MaxItems(MAX_TOPICS)
-    topics(@Root() root: T, @Ctx() { loaders }: HubContext): Promise<Topic[]> {
-      return loaders.related<T, Topic>(entity, "topics", "key").load(root);
+    topics(@Root() root: T, @Ctx() { loaders }: HubContext): Topic[] | Promise<Topic[]> {
+      return loaders.settledOr(topicsOf(loaders), root, root.id);
     }
   }
   return TaggedResolver;

@@ -1,0 +1,119 @@
+import type { FieldNode, FragmentDefinitionNode, GraphQLResolveInfo, SelectionSetNode } from "graphql";
+import type { HubContext } from "./context.js";
+
+/**
+ * Loads one list edge (a field without arguments) for a batch of parents into the request's loaders, and returns the
+ * children, all parents' together, for the edges beneath.
+ */
+type PrefetchEdge = (context: HubContext, parents: readonly object[]) => Promise<readonly object[]>;
+
+interface Edge {
+  load: PrefetchEdge;
+  /** The class of the children, whose own edges may be prefetched in turn. */
+  child: abstract new (...args: never[]) => object;
+}
+
+/** The prefetchable edges of each class, by field name. */
+const edges = new Map<object, Map<string, Edge>>();
+
+/** The values of a `loadMany`, or its first error. */
+export function allLoaded<V>(values: readonly (V | Error)[]): V[] {
+  const error = values.find((value): value is Error => value instanceof Error);
+  if (error) throw error;
+  return values as V[];
+}
+
+/**
+ * Declares that `field` of `parent` may be loaded ahead for many parents at once, by `load` (the same loader its
+ * resolver reads, which then answers from the loader's settled values without a promise, see `Loaders.settledOr`).
+ * Declared once, at module level, by the feature that adds the edge.
+ */
+export function prefetchable<P extends object, C extends object>(
+  parent: abstract new (...args: never[]) => P,
+  field: string,
+  child: abstract new (...args: never[]) => C,
+  load: (context: HubContext, parents: readonly P[]) => Promise<readonly (readonly C[])[]>,
+): void {
+  let fields = edges.get(parent);
+  if (!fields) edges.set(parent, (fields = new Map()));
+  // A schema built again (tests build several) declares its edges again: the same loads, so the last one stands.
+  fields.set(field, {
+    child,
+    load: async (context, parents) => (await load(context, parents as P[])).flat(),
+  });
+}
+
+/**
+ * Loads ahead, for all `items` of a list at once, the edges that `selection` (the selection of each item) asks for,
+ * and theirs beneath, level by level: each edge with the same statement its resolver would have caused, only
+ * earlier. graphql-js then resolves those fields of thousands of items without a promise, a wrapper's `then` and an
+ * async hook each, which was most of what remained of a nested read's CPU (issue 18). Only fields without arguments
+ * and directives are loaded ahead; anything else is left to its resolver.
+ */
+export async function prefetchSelection(
+  context: HubContext,
+  info: GraphQLResolveInfo,
+  itemClass: object,
+  items: readonly object[],
+  selection: SelectionSetNode | undefined,
+): Promise<void> {
+  const fields = edges.get(itemClass);
+  if (!fields || items.length === 0 || !selection) return;
+  const asked = new Map<string, SelectionSetNode[]>();
+  for (const node of selectedFields(selection, info.fragments, (itemClass as { name: string }).name)) {
+    const edge = fields.get(node.name.value);
+    if (!edge || node.arguments?.length || node.directives?.length) continue;
+    const sets = asked.get(node.name.value) ?? [];
+    if (node.selectionSet) sets.push(node.selectionSet);
+    asked.set(node.name.value, sets);
+  }
+  await Promise.all(
+    [...asked].map(async ([name, sets]) => {
+      const edge = fields.get(name)!;
+      const children = await edge.load(context, items);
+      await Promise.all(sets.map((set) => prefetchSelection(context, info, edge.child, unique(children), set)));
+    }),
+  );
+}
+
+/**
+ * The selection of the items of the list field being resolved, at `path` beneath it (e.g. `["nodes"]` for a
+ * connection's items), when every field node of it can be followed there; else undefined (nothing is loaded ahead).
+ */
+export function itemSelection(info: GraphQLResolveInfo, path: readonly string[] = []): SelectionSetNode | undefined {
+  if (info.fieldNodes.length !== 1) return undefined;
+  let selection = info.fieldNodes[0].selectionSet;
+  for (const name of path) {
+    const matches = selection
+      ? [...selectedFields(selection, info.fragments, undefined)].filter((node) => node.name.value === name)
+      : [];
+    if (matches.length !== 1 || matches[0].directives?.length) return undefined;
+    selection = matches[0].selectionSet;
+  }
+  return selection;
+}
+
+/**
+ * The fields of a selection set, those of its fragments included; with `typeName`, only fragments on that type (or
+ * without a type condition): a fragment on another type or an interface is left to the resolvers.
+ */
+function* selectedFields(
+  selection: SelectionSetNode,
+  fragments: Record<string, FragmentDefinitionNode>,
+  typeName: string | undefined,
+): Generator<FieldNode> {
+  for (const node of selection.selections) {
+    if (node.kind === "Field") {
+      yield node;
+      continue;
+    }
+    const fragment = node.kind === "InlineFragment" ? node : fragments[node.name.value];
+    const on = fragment?.typeCondition?.name.value;
+    if (!fragment || node.directives?.length || (typeName && on && on !== typeName)) continue;
+    yield* selectedFields(fragment.selectionSet, fragments, typeName);
+  }
+}
+
+function unique<T>(items: readonly T[]): T[] {
+  return [...new Set(items)];
+}

@@ -1,0 +1,190 @@
+import { type AnyEntity, type EntityClass, ReferenceKind, ref, wrap } from "@mikro-orm/core";
+import type { EntityManager } from "@mikro-orm/postgresql";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Loaders } from "../../schema/common/loaders.js";
+import { PlainReader } from "../../schema/common/plain-rows.js";
+import { CostItem } from "../../schema/project/cost-item.entity.js";
+import { Decision } from "../../schema/decision/decision.entity.js";
+import { LessonLearned } from "../../schema/lesson/lesson-learned.entity.js";
+import { Source } from "../../schema/source/source.entity.js";
+import { FieldOfAction } from "../../schema/field-of-action/field-of-action.entity.js";
+import { Municipality } from "../../schema/municipality/municipality.entity.js";
+import { Product } from "../../schema/product/product.entity.js";
+import { Project } from "../../schema/project/project.entity.js";
+import { ProjectStatus } from "../../schema/project/project-status.enum.js";
+import { Provider } from "../../schema/provider/provider.entity.js";
+import { Strategy } from "../../schema/strategy/strategy.entity.js";
+import { Topic } from "../../schema/topic/topic.entity.js";
+import { createTestDatabase, type TestDatabase } from "../support/database.js";
+
+let db: TestDatabase;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  // A draft project with a partner city: the seed has neither.
+  const em = fork("all");
+  const [owner, partner] = await em.find(Municipality, {}, { orderBy: { id: "asc" }, limit: 2 });
+  const draft = new Project(
+    "plain-rows-draft",
+    "Entwurf",
+    "Noch nicht veröffentlicht.",
+    ref(owner),
+    ProjectStatus.PLANNED,
+  );
+  draft.partners.add(partner);
+  await em.persist(draft).flush();
+});
+
+afterAll(async () => {
+  await db?.close();
+});
+
+/** A request's EntityManager; `all` reads drafts too, as an admin's requests do. */
+function fork(scope: "public" | "all" = "all"): EntityManager {
+  const em = db.orm.em.fork() as EntityManager;
+  em.setFilterParams("visible", { scope });
+  return em;
+}
+
+/** Every column property of an entity: what a plain instance must carry as the ORM's entity does. */
+function columnProperties(em: EntityManager, entity: EntityClass<unknown>) {
+  return em
+    .getMetadata()
+    .get(entity.name)
+    .props.filter(
+      (prop) =>
+        prop.fieldNames?.length === 1 &&
+        (prop.kind === ReferenceKind.SCALAR || prop.kind === ReferenceKind.MANY_TO_ONE),
+    );
+}
+
+/** The value of a property as compared: a related row by its id. */
+function comparable(value: unknown): unknown {
+  if (value && typeof value === "object" && "id" in value) return { ref: (value as { id: unknown }).id };
+  return value;
+}
+
+const ENTITIES: EntityClass<AnyEntity & { id: number }>[] = [
+  Municipality,
+  Strategy,
+  FieldOfAction,
+  Project,
+  Topic,
+  Provider,
+  Product,
+  CostItem,
+  Decision,
+  Source,
+  LessonLearned,
+];
+
+describe("plain, untracked instances of the read edges (schema/common/plain-rows.ts)", () => {
+  for (const entity of ENTITIES) {
+    it(`${entity.name}: every row carries the values the ORM's entity has, getters included`, async () => {
+      const orm = fork();
+      const tracked = await orm.find(entity, {}, { orderBy: { id: "asc" } as never });
+      const em = fork();
+      const plain = await new PlainReader(em).find(entity, {}, { id: "asc" } as never);
+      expect(plain.length).toBeGreaterThan(0);
+      expect(plain.map((row) => row.id)).toEqual(tracked.map((row) => row.id));
+      const properties = columnProperties(em, entity);
+      expect(properties.length).toBeGreaterThan(3);
+      for (const [index, row] of plain.entries()) {
+        const expected = tracked[index] as Record<string, unknown>;
+        const actual = row as Record<string, unknown>;
+        expect(row).toBeInstanceOf(entity);
+        expect(row.constructor.name).toBe(entity.name);
+        for (const prop of properties)
+          expect(comparable(actual[prop.name]), prop.name).toEqual(comparable(expected[prop.name]));
+        expect(actual.nodeId).toBe(expected.nodeId);
+        expect(actual.publicUpdatedAt).toEqual(expected.publicUpdatedAt);
+      }
+      // Nothing of it went into the ORM's unit of work: no entity of the type is managed by this fork.
+      expect(
+        em
+          .getUnitOfWork()
+          .getIdentityMap()
+          .values()
+          .filter((item) => item instanceof entity),
+      ).toEqual([]);
+      // Setting a property of a plain instance neither throws nor marks anything for a flush.
+      (plain[0] as Record<string, unknown>).id = plain[0].id;
+      await em.flush();
+      expect(db.queries.some((sql) => /^update /i.test(sql))).toBe(false);
+    });
+  }
+
+  it("a many-to-one relation is the ORM's reference to the related row", async () => {
+    const em = fork();
+    const [project] = await new PlainReader(em).find(Project, {}, { id: "asc" } as never);
+    expect(project.municipality.id).toBeGreaterThan(0);
+    expect(wrap(project.municipality.unwrap()).isInitialized()).toBe(false);
+    const municipality = await project.municipality.load();
+    expect(municipality?.id).toBe(project.municipality.id);
+  });
+
+  it("reads through the ORM's filters: the public's scope hides drafts, as the ORM's own reads do", async () => {
+    for (const entity of [Project, Strategy, FieldOfAction]) {
+      const ids = (rows: { id: number }[]) => rows.map((row) => row.id);
+      const publicRows = await new PlainReader(fork("public")).find(entity as EntityClass<Project>, {}, { id: "asc" });
+      const allRows = await new PlainReader(fork("all")).find(entity as EntityClass<Project>, {}, { id: "asc" });
+      const orm = fork("public");
+      expect(ids(publicRows)).toEqual(
+        ids(await orm.find(entity as EntityClass<Project>, {}, { orderBy: { id: "asc" } })),
+      );
+      expect(publicRows.length).toBeGreaterThan(0);
+      expect(allRows.length).toBeGreaterThanOrEqual(publicRows.length);
+    }
+    // The seed holds drafts: the filter has something to hide.
+    const drafts = await new PlainReader(fork("all")).find(Project, {
+      publicationState: { $ne: "PUBLISHED" },
+    } as never);
+    const visibleDrafts = await new PlainReader(fork("public")).find(Project, {
+      publicationState: { $ne: "PUBLISHED" },
+    } as never);
+    expect(visibleDrafts).toEqual([]);
+    expect(drafts.length).toBeGreaterThan(0);
+  });
+});
+
+describe("many-to-many lists read from the pivot table (Loaders.related)", () => {
+  const RELATIONS = [
+    [Project, "topics", "key"],
+    [Project, "providers", "name"],
+    [FieldOfAction, "topics", "key"],
+    [Project, "products", "name"],
+    [Project, "partners", "name"],
+    [Strategy, "decisions", "title"],
+  ] as const;
+
+  for (const [owner, property, sortBy] of RELATIONS) {
+    it(`${owner.name}.${property}: the same lists, in the same order, as the ORM's populate`, async () => {
+      const em = fork();
+      const owners = await em.find(
+        owner as EntityClass<AnyEntity & { id: number }>,
+        {},
+        { orderBy: { id: "asc" } as never },
+      );
+      await em.populate(owners, [property] as never);
+      const compare =
+        sortBy === "name" ? new Intl.Collator("de").compare : (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+      const expected = owners.map((item) =>
+        [...(item as unknown as Record<string, { getItems(): Record<string, unknown>[] }>)[property].getItems()]
+          .sort((a, b) => compare(String(a[sortBy]), String(b[sortBy])))
+          .map((related) => related.id),
+      );
+      const loaders = new Loaders(fork());
+      const lists = await loaders.related(owner as never, property as never, sortBy as never).loadMany(owners as never);
+      const actual = (lists as { id: number }[][]).map((list) => list.map((related) => related.id));
+      expect(actual).toEqual(expected);
+      expect(expected.flat().length).toBeGreaterThan(0);
+      // A related row shared by several owners is one instance.
+      const all = (lists as object[][]).flat();
+      const byId = new Map<number, object>();
+      for (const item of all as { id: number }[]) {
+        if (byId.has(item.id)) expect(byId.get(item.id)).toBe(item);
+        byId.set(item.id, item);
+      }
+    });
+  }
+});

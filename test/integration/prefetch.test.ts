@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestHub, type TestHub } from "../support/hub.js";
+
+/** The nested read of issue 18, with the project page's items selected as `items` says. */
+const nested = (items: string, fragments = "") => /* GraphQL */ `
+  query {
+    municipalities(first: 100) {
+      nodes {
+        slug
+        strategies { slug fieldsOfAction { title topics { key } } }
+        projects(first: 20) { nodes { ${items} } }
+      }
+    }
+  }
+  ${fragments}
+`;
+
+let hub: TestHub;
+
+beforeAll(async () => {
+  hub = await startTestHub({ MAX_QUERY_COST: "1000000" });
+});
+
+afterAll(async () => {
+  await hub?.close();
+});
+
+/** The answer's data and the SQL statements it took. */
+async function run(query: string) {
+  hub.db.resetQueryCount();
+  const answer = await hub.query(query);
+  expect(answer.errors).toBeUndefined();
+  return { data: answer.data!, statements: hub.db.queries.length };
+}
+
+/** Each municipality's projects' providers and topics, by project slug. */
+function projectLists(data: Record<string, any>, providers = "providers", topics = "topics") {
+  return Object.fromEntries(
+    data.municipalities.nodes.flatMap((city: any) =>
+      city.projects.nodes.map((project: any) => [
+        project.slug,
+        { providers: project[providers]?.map((p: any) => p.slug), topics: project[topics]?.map((t: any) => t.key) },
+      ]),
+    ),
+  );
+}
+
+describe("list edges loaded ahead for a page's items (schema/common/prefetch.ts)", () => {
+  it("give the same lists with the same statements, however the selection is written", async () => {
+    const plain = await run(nested("slug providers { slug } topics { key }"));
+    const lists = projectLists(plain.data);
+    expect(Object.values(lists).some((each: any) => each.providers.length > 0 && each.topics.length > 0)).toBe(true);
+    const shapes = [
+      nested("slug ...Lists", "fragment Lists on Project { providers { slug } topics { key } }"),
+      nested("slug ... on Project { providers { slug } } topics { key }"),
+      nested("slug ... { providers { slug } topics { key } }"),
+    ];
+    for (const query of shapes) {
+      const shaped = await run(query);
+      expect(projectLists(shaped.data)).toEqual(lists);
+      expect(shaped.statements).toBe(plain.statements);
+    }
+    // Two aliases of one edge: one load, both answered.
+    const aliased = await run(nested("slug a: providers { slug } b: providers { slug } topics { key }"));
+    expect(projectLists(aliased.data, "a")).toEqual(lists);
+    expect(projectLists(aliased.data, "b")).toEqual(lists);
+    expect(aliased.statements).toBe(plain.statements);
+  });
+
+  it("load nothing a directive leaves out, and leave a directive's field to its resolver", async () => {
+    const plain = await run(nested("slug providers { slug } topics { key }"));
+    const skipped = await run(nested("slug providers { slug } topics @skip(if: true) { key }"));
+    expect(skipped.statements).toBe(plain.statements - 1);
+    expect(Object.values(projectLists(skipped.data)).every((each: any) => each.topics === undefined)).toBe(true);
+    const included = await run(nested("slug providers { slug } topics @include(if: true) { key }"));
+    expect(projectLists(included.data)).toEqual(projectLists(plain.data));
+    expect(included.statements).toBe(plain.statements);
+    const fragmentSkipped = await run(nested("slug ... @skip(if: true) { providers { slug } } topics { key }"));
+    expect(fragmentSkipped.statements).toBe(plain.statements - 1);
+  });
+
+  it("follow the fields of action's topics two levels beneath a municipality's strategies", async () => {
+    const withTopics = await run(nested("slug"));
+    const withoutTopics = await run(
+      nested("slug").replace("fieldsOfAction { title topics { key } }", "fieldsOfAction { title }"),
+    );
+    expect(withTopics.statements).toBe(withoutTopics.statements + 1);
+    const topics = withTopics.data.municipalities.nodes.flatMap((city: any) =>
+      city.strategies.flatMap((strategy: any) => strategy.fieldsOfAction.flatMap((field: any) => field.topics)),
+    );
+    expect(topics.length).toBeGreaterThan(0);
+  });
+});
