@@ -1,52 +1,26 @@
-import express, { type ErrorRequestHandler, type Request, type RequestHandler, type Response } from "express";
-import type { MikroORM } from "@mikro-orm/postgresql";
-import type { VNode } from "preact";
-import {
-  type ActiveSession,
-  endSession,
-  endSessionsOfToken,
-  findSession,
-  openSession,
-  type SessionLifetime,
-} from "../../schema/token/session.service.js";
-import type { SiteConfig } from "../config.js";
-import { hubOrigin } from "../http/hub-origin.js";
-import type { Logger } from "../logger.js";
+import express, { type ErrorRequestHandler, type Request, type RequestHandler } from "express";
+import { endSession, endSessionsOfToken, findSession, openSession } from "../../schema/token/session.service.js";
 import { rateLimitMiddleware } from "../rate-limit/rate-limit.middleware.js";
-import type { RateLimiter } from "../rate-limit/rate-limiter.js";
-import { pageElement, siteLanguage } from "../site/i18n/site-language.js";
-import { renderDocument } from "../site/layout.js";
-import { setPageHeaders } from "../site/page-answer.js";
-import type { RunSiteQuery } from "../site/run-query.js";
-import { formCarries, fromOwnOrigin, newFormSecret } from "./csrf.js";
+import { pageElement } from "../site/i18n/site-language.js";
+import {
+  type EditorRouterOptions,
+  FORM_LIMITS,
+  returnPath,
+  sendEditorPage,
+  sessionOf,
+  showSignIn,
+  trustedPost,
+} from "./editor-page.js";
+import { createFormRoutes } from "./forms/form-routes.js";
 import { RECORD_KINDS, type RecordKind, recordsOf, STATES, type StateFilter } from "./my-records.js";
 import { MyMunicipalityPage } from "./pages/my-municipality.js";
-import { SignInPage, type SignInProps } from "./pages/sign-in.js";
+import { CARRIED, ResumePage, SignInPage } from "./pages/sign-in.js";
 import { clearCookie, readCookie, servedSecurely, setCookie } from "./session-cookie.js";
 
-/** What the editor pages need from the hub. */
-export interface EditorRouterOptions {
-  orm: MikroORM;
-  /** Runs the pages' GraphQL documents, as the signed-in editor's token. */
-  run: RunSiteQuery;
-  logger: Logger;
-  /** Sign-in attempts spend their address's budget like any request. */
-  rateLimiter: RateLimiter;
-  publicUrl: string | null;
-  site: SiteConfig;
-  lifetime: SessionLifetime;
-}
+export type { EditorRouterOptions } from "./editor-page.js";
 
 /** The longest token field the sign-in form reads; a token of the hub has 47 characters. */
 const MAX_TOKEN_FIELD = 200;
-/** Pages of one person: never stored by a shared cache, nor kept by the browser. */
-const PRIVATE = "private, no-store";
-
-/** Sends an editor page: German, private, with `status`. */
-function sendEditorPage(res: Response, site: SiteConfig, page: VNode, status = 200): void {
-  setPageHeaders(res, PRIVATE);
-  res.status(status).send(renderDocument(page, site, siteLanguage("de", "/")));
-}
 
 /**
  * The editor pages: `/anmelden` (a token pasted once gives a session kept in PostgreSQL), `/abmelden`, and
@@ -56,51 +30,28 @@ function sendEditorPage(res: Response, site: SiteConfig, page: VNode, status = 2
 export function createEditorRouter(options: EditorRouterOptions): express.Router {
   const router = express.Router();
   const form = express.urlencoded({ extended: false, limit: "4kb", parameterLimit: 10 });
+  // Sign-in may carry a form's fields posted after the session ended, back to that form.
+  const signInBody = express.urlencoded({ extended: false, ...FORM_LIMITS });
   const limited = rateLimitMiddleware(options.rateLimiter, options.logger, () => null);
   router.get("/anmelden", limited, signInForm(options));
-  router.post("/anmelden", limited, form, signIn(options));
+  router.post("/anmelden", limited, signInBody, signIn(options));
   router.post("/abmelden", limited, form, signOut(options));
   router.get("/meine-kommune", limited, myMunicipality(options));
-  router.use(["/anmelden", "/abmelden"], formError(options));
+  router.use(limited, createFormRoutes(options));
+  router.use(["/anmelden", "/abmelden", "/meine-kommune"], formError(options));
   return router;
-}
-
-/** The open session of a request's cookie, or null. */
-async function sessionOf(
-  req: Request,
-  { orm, publicUrl, lifetime }: EditorRouterOptions,
-): Promise<ActiveSession | null> {
-  const id = readCookie(req, "ikz_sitzung", servedSecurely(req, publicUrl));
-  return id ? findSession(orm.em.fork(), id, lifetime) : null;
-}
-
-/** Shows the sign-in form with a fresh secret, set as a cookie too (the form proves it comes from this page). */
-function showSignIn(
-  req: Request,
-  res: Response,
-  options: EditorRouterOptions,
-  props: Omit<SignInProps, "csrf">,
-  status = 200,
-) {
-  const csrf = newFormSecret();
-  setCookie(res, "ikz_anmeldung", csrf, servedSecurely(req, options.publicUrl));
-  sendEditorPage(res, options.site, pageElement(SignInPage, { csrf, ...props }), status);
 }
 
 function signInForm(options: EditorRouterOptions): RequestHandler {
   return async (req, res, next) => {
     try {
-      if (await sessionOf(req, options)) return res.redirect(303, "/meine-kommune");
-      showSignIn(req, res, options, {});
+      const weiter = returnPath(req.query.weiter);
+      if (await sessionOf(req, options)) return res.redirect(303, weiter ?? "/meine-kommune");
+      showSignIn(req, res, options, { weiter });
     } catch (error) {
       next(error);
     }
   };
-}
-
-/** Whether a posted form passes both checks against cross-site requests: its origin, and its secret. */
-function trustedPost(req: Request, options: EditorRouterOptions, secret: string | null): boolean {
-  return fromOwnOrigin(req, hubOrigin(req, options.publicUrl)) && formCarries(req, secret);
 }
 
 const STALE_FORM = "Das Formular ist abgelaufen oder kam nicht von dieser Seite. Bitte melden Sie sich erneut an.";
@@ -109,23 +60,49 @@ function signIn(options: EditorRouterOptions): RequestHandler {
   return async (req, res, next) => {
     try {
       const secure = servedSecurely(req, options.publicUrl);
+      const body = req.body as Record<string, unknown>;
+      const weiter = returnPath(body.weiter);
+      const preserved = carriedFields(body);
+      const again = { weiter, preserved };
       if (!trustedPost(req, options, readCookie(req, "ikz_anmeldung", secure)))
-        return showSignIn(req, res, options, { error: STALE_FORM }, 403);
-      const token = (req.body as Record<string, unknown>).token;
+        return showSignIn(req, res, options, { error: STALE_FORM, ...again }, 403);
+      const token = body.token;
       const problem = tokenProblem(token);
-      if (problem) return showSignIn(req, res, options, { error: problem }, 400);
+      if (problem) return showSignIn(req, res, options, { error: problem, ...again }, 400);
       const previous = readCookie(req, "ikz_sitzung", secure);
       const opened = await openSession(options.orm.em.fork(), (token as string).trim(), options.lifetime, previous);
       if (!opened)
-        return showSignIn(req, res, options, { error: "Dieser Zugangsschlüssel ist unbekannt oder widerrufen." }, 401);
+        return showSignIn(
+          req,
+          res,
+          options,
+          { error: "Dieser Zugangsschlüssel ist unbekannt oder widerrufen.", ...again },
+          401,
+        );
       options.logger.info({ tokenId: opened.viewer.tokenId }, "editor signed in");
       clearCookie(res, "ikz_anmeldung", secure);
       setCookie(res, "ikz_sitzung", opened.id, secure);
-      res.redirect(303, "/meine-kommune");
+      if (weiter && preserved.length) {
+        const session = await findSession(options.orm.em.fork(), opened.id, options.lifetime);
+        const page = pageElement(ResumePage, { csrf: session?.csrfSecret ?? "", weiter, preserved });
+        return sendEditorPage(res, options.site, page);
+      }
+      res.redirect(303, weiter ?? "/meine-kommune");
     } catch (error) {
       next(error);
     }
   };
+}
+
+/** The fields of another form carried through sign-in (`eingabe.title`, …), by their own names. */
+function carriedFields(body: Record<string, unknown>): [string, string][] {
+  return Object.entries(body)
+    .filter(([name]) => name.startsWith(CARRIED))
+    .flatMap(([name, value]) =>
+      (Array.isArray(value) ? value : [value]).map(
+        (item) => [name.slice(CARRIED.length), String(item)] as [string, string],
+      ),
+    );
 }
 
 /** What is wrong with a posted token field, in German; null when it may be a token. */
@@ -199,12 +176,10 @@ function myMunicipality(options: EditorRouterOptions): RequestHandler {
 function formError(options: EditorRouterOptions): ErrorRequestHandler {
   return (error: { status?: number; type?: string }, req, res, next) => {
     if (error.status !== 400 && error.status !== 413 && error.status !== 415) return next(error);
-    showSignIn(
-      req,
-      res,
-      options,
-      { error: "Das Formular war zu groß oder beschädigt. Bitte versuchen Sie es erneut." },
-      error.status,
-    );
+    const message =
+      error.status === 413
+        ? "Das Formular war zu groß (mehr als 64 KB oder zu viele Felder); nichts wurde gespeichert. Bitte kürzen Sie lange Texte und versuchen Sie es erneut."
+        : "Das Formular war beschädigt; nichts wurde gespeichert. Bitte versuchen Sie es erneut.";
+    showSignIn(req, res, options, { error: message, weiter: returnPath(req.path) }, error.status);
   };
 }

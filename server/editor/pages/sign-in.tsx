@@ -8,10 +8,17 @@ export interface SignInProps {
   error?: string | null;
   /** A neutral note, e.g. after signing out. */
   notice?: string | null;
+  /** The editor page to return to after signing in. */
+  weiter?: string | null;
+  /** A form's fields posted while the session had ended: carried through sign-in back to that form. */
+  preserved?: [string, string][];
 }
 
+/** The prefix of carried form fields in the sign-in form, apart from its own. */
+export const CARRIED = "eingabe.";
+
 /** `/anmelden`: a municipal editor pastes the API token they were given once and gets a session. */
-export function SignInPage({ csrf, error = null, notice = null }: SignInProps): VNode {
+export function SignInPage({ csrf, error = null, notice = null, weiter = null, preserved = [] }: SignInProps): VNode {
   return (
     <Layout title={error ? "Fehler: Anmelden" : "Anmelden"} section={null}>
       <h1>Anmelden für Redaktionen</h1>
@@ -27,6 +34,10 @@ export function SignInPage({ csrf, error = null, notice = null }: SignInProps): 
       </p>
       <form method="post" action="/anmelden" class="filter-form" novalidate>
         <input type="hidden" name="csrf" value={csrf} />
+        {weiter ? <input type="hidden" name="weiter" value={weiter} /> : null}
+        {preserved.map(([name, value], index) => (
+          <input key={index} type="hidden" name={CARRIED + name} value={value} />
+        ))}
         <p class="field">
           <label for="token">Zugangsschlüssel</label>
           {error ? (
@@ -51,6 +62,35 @@ export function SignInPage({ csrf, error = null, notice = null }: SignInProps): 
           />
         </p>
         <button type="submit">Anmelden</button>
+      </form>
+    </Layout>
+  );
+}
+
+/** After signing in again: the carried fields, posted back to their form with the new session's secret. */
+export function ResumePage({
+  csrf,
+  weiter,
+  preserved,
+}: {
+  csrf: string;
+  weiter: string;
+  preserved: [string, string][];
+}): VNode {
+  return (
+    <Layout title="Wieder angemeldet" section={null}>
+      <h1>Wieder angemeldet</h1>
+      <p class="notice" role="status">
+        Ihre Eingaben sind erhalten, aber noch nicht gespeichert.
+      </p>
+      <form method="post" action={weiter} class="filter-form">
+        <input type="hidden" name="csrf" value={csrf} />
+        {preserved.map(([name, value], index) => (
+          <input key={index} type="hidden" name={name} value={value} />
+        ))}
+        <button type="submit" name="aktion" value="zeigen">
+          Zurück zum Formular mit Ihren Eingaben
+        </button>
       </form>
     </Layout>
   );
