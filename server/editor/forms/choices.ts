@@ -9,53 +9,89 @@ export interface Choice {
 }
 export type Choices = Partial<Record<ChoiceList, Choice[]>>;
 
-/**
- * The allowed values of every picker, in one request as the editor: topics, providers and their products, the
- * published municipalities (partners), and the city's own sources, strategies (with their fields of action),
- * and projects. Each list holds the first 100 the API gives.
- */
-const CHOICES_QUERY = `query EditorChoices($city: String!) {
-  topics(first: 100) { nodes { key label } }
-  providers(first: 100) { nodes { slug name products { slug name } } }
-  municipalities(first: 100) { nodes { slug name } }
-  sources(municipality: $city, first: 100, orderBy: { field: CREATED_AT, direction: DESC }) { nodes { key title } }
-  strategies(filter: { municipalities: [$city] }, first: 100) {
-    nodes { slug title fieldsOfAction { id title } }
-  }
-  projects(filter: { municipalities: [$city] }, first: 100) { nodes { slug title } }
-}`;
+type Row = Record<string, unknown> & { nodes?: never };
 
-interface ChoicesData {
-  topics: { nodes: { key: string; label: string }[] };
-  providers: { nodes: { slug: string; name: string; products: { slug: string; name: string }[] }[] };
-  municipalities: { nodes: { slug: string; name: string }[] };
-  sources: { nodes: { key: string; title: string }[] };
-  strategies: { nodes: { slug: string; title: string; fieldsOfAction: { id: string; title: string }[] }[] };
-  projects: { nodes: { slug: string; title: string }[] };
-}
+/**
+ * The allowed values of each picker as the editor reads them, one small document per list (the API's cost
+ * limit bounds each request): topics, providers and their products, the published municipalities (partners),
+ * and the city's own sources, strategies (with their fields of action) and projects; the first 100 of each.
+ */
+const CHOICE_QUERIES: Readonly<
+  Record<ChoiceList, { document: string; choices: (data: any, city: string) => Choice[] }>
+> = {
+  topics: {
+    document: `query EditorTopics { list: topics(first: 100) { nodes { key label } } }`,
+    choices: (data) => data.list.nodes.map(({ key, label }: Row) => ({ value: key, label })),
+  },
+  providers: {
+    document: `query EditorProviders { list: providers(first: 100) { nodes { slug name } } }`,
+    choices: (data) => data.list.nodes.map(({ slug, name }: Row) => ({ value: slug, label: name })),
+  },
+  products: {
+    document: `query EditorProducts { list: providers(first: 100) { nodes { name products(first: 30) { slug name } } } }`,
+    choices: (data) =>
+      data.list.nodes.flatMap((provider: { name: string; products: Row[] }) =>
+        provider.products.map(({ slug, name }) => ({ value: slug, label: `${name} (${provider.name})` })),
+      ),
+  },
+  municipalities: {
+    document: `query EditorPartners { list: municipalities(first: 100) { nodes { slug name } } }`,
+    choices: (data, city) =>
+      data.list.nodes
+        .filter((node: Row) => node.slug !== city)
+        .map(({ slug, name }: Row) => ({ value: slug, label: name })),
+  },
+  sources: {
+    // The city's own sources first, then the newest of the hub (shared ones, and those of other cities).
+    document: `query EditorSources($city: String!) {
+      own: sources(municipality: $city, first: 100, orderBy: { field: CREATED_AT, direction: DESC }) { nodes { key title } }
+      list: sources(first: 100, orderBy: { field: CREATED_AT, direction: DESC }) { nodes { key title } }
+    }`,
+    choices: (data) =>
+      [...data.own.nodes, ...data.list.nodes]
+        .filter((node: Row, index: number, all: Row[]) => all.findIndex((other) => other.key === node.key) === index)
+        .map(({ key, title }: Row) => ({ value: String(key), label: `${title} (${key})` })),
+  },
+  strategies: {
+    document: `query EditorStrategies($city: String!) {
+      list: strategies(filter: { municipalities: [$city] }, first: 100) { nodes { slug title } }
+    }`,
+    choices: (data) => data.list.nodes.map(({ slug, title }: Row) => ({ value: slug, label: title })),
+  },
+  fieldsOfAction: {
+    document: `query EditorFieldsOfAction($city: String!) {
+      list: strategies(filter: { municipalities: [$city] }, first: 20) { nodes { title fieldsOfAction { id title } } }
+    }`,
+    choices: (data) =>
+      data.list.nodes.flatMap((strategy: { title: string; fieldsOfAction: Row[] }) =>
+        strategy.fieldsOfAction.map(({ id, title }) => ({ value: id, label: `${title} (${strategy.title})` })),
+      ),
+  },
+  projects: {
+    document: `query EditorProjects($city: String!) {
+      list: projects(filter: { municipalities: [$city] }, first: 100) { nodes { slug title } }
+    }`,
+    choices: (data) => data.list.nodes.map(({ slug, title }: Row) => ({ value: slug, label: title })),
+  },
+};
 
 const byLabel = (a: Choice, b: Choice) => a.label.localeCompare(b.label, "de");
 
-/** The pickers' values for the editor's city. */
-export async function loadChoices(run: RunSiteQuery, viewer: Viewer, city: string): Promise<Choices> {
-  const data = await run<ChoicesData>(CHOICES_QUERY, { city }, viewer);
-  const strategies = data.strategies.nodes;
-  return {
-    topics: data.topics.nodes.map(({ key, label }) => ({ value: key, label })).sort(byLabel),
-    providers: data.providers.nodes.map(({ slug, name }) => ({ value: slug, label: name })).sort(byLabel),
-    products: data.providers.nodes
-      .flatMap((provider) =>
-        provider.products.map(({ slug, name }) => ({ value: slug, label: `${name} (${provider.name})` })),
-      )
-      .sort(byLabel),
-    municipalities: data.municipalities.nodes
-      .filter(({ slug }) => slug !== city)
-      .map(({ slug, name }) => ({ value: slug, label: name })),
-    sources: data.sources.nodes.map(({ key, title }) => ({ value: key, label: `${title} (${key})` })),
-    strategies: strategies.map(({ slug, title }) => ({ value: slug, label: title })),
-    fieldsOfAction: strategies.flatMap((strategy) =>
-      strategy.fieldsOfAction.map(({ id, title }) => ({ value: id, label: `${title} (${strategy.title})` })),
-    ),
-    projects: data.projects.nodes.map(({ slug, title }) => ({ value: slug, label: title })),
-  };
+/** The values of the pickers `lists` for the editor's city, the lists read side by side. */
+export async function loadChoices(
+  run: RunSiteQuery,
+  viewer: Viewer,
+  city: string,
+  lists: readonly ChoiceList[],
+): Promise<Choices> {
+  const wanted = [...new Set(lists)];
+  const loaded = await Promise.all(
+    wanted.map(async (list) => {
+      const { document, choices } = CHOICE_QUERIES[list];
+      const variables = document.includes("$city") ? { city } : {};
+      const found = choices(await run(document, variables, viewer), city);
+      return [list, list === "sources" ? found : found.sort(byLabel)] as const;
+    }),
+  );
+  return Object.fromEntries(loaded);
 }

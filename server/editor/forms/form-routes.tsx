@@ -5,11 +5,17 @@ import { PageBanner } from "../../site/layout.js";
 import { NotFoundPage } from "../../site/pages/not-found.js";
 import { SiteQueryError, type SiteQueryProblem } from "../../site/run-query.js";
 import { hubOrigin } from "../../http/hub-origin.js";
-import { type EditorRouterOptions, FORM_LIMITS, sendEditorPage, sessionOf, trustedPost } from "../editor-page.js";
+import {
+  type EditorRouterOptions,
+  FORM_LIMITS,
+  sendEditorPage,
+  sessionOf,
+  showSignIn,
+  trustedPost,
+} from "../editor-page.js";
 import { type ColleagueChange } from "../pages/conflict-panel.js";
 import { HistoryPage, type Revision } from "../pages/history.js";
 import { RecordFormPage, type RecordFormProps } from "../pages/record-form.js";
-import { SignInPage } from "../pages/sign-in.js";
 import { type Choices, loadChoices } from "./choices.js";
 import { type FieldErrors, NO_ERRORS, placeErrors } from "./field-errors.js";
 import { type FormKind, formKindOf, kindPath } from "./form-kinds.js";
@@ -112,9 +118,7 @@ function signInFirst(req: Request, res: Response, options: EditorRouterOptions):
     );
   const notice =
     "Ihre Sitzung ist abgelaufen. Nichts wurde gespeichert; Ihre Eingaben bleiben erhalten: Melden Sie sich an, dann kommen Sie mit ihnen zum Formular zurück.";
-  const page = pageElement(SignInPage, { csrf: "", notice, weiter: back, preserved });
-  // The sign-in form's own secret is set by the sign-in page's GET; this page asks for it there.
-  sendEditorPage(res, options.site, page, 401);
+  showSignIn(req, res, options, { notice, weiter: back, preserved }, 401);
 }
 
 function notFound(res: Response, options: EditorRouterOptions): void {
@@ -131,15 +135,21 @@ function fieldsOf(context: Context, mode: "create" | "update"): Promise<InputFie
 async function loadRecord(context: Context, key: string, withRevisions = false): Promise<LoadedRecord | null> {
   const { kind, options, session } = context;
   const city = session.municipality.slug;
-  const data = await options.run<Record<string, unknown>>(
-    kind.read,
-    { key, city, revisions: withRevisions ? 100 : 0, withRevisions },
-    session.viewer,
-  );
-  const record = kind.pick(data, key);
+  const read = async (revisions: boolean) =>
+    kind.pick(
+      await options.run<Record<string, unknown>>(
+        kind.read,
+        { key, city, revisions: revisions ? 100 : 0, withRevisions: revisions },
+        session.viewer,
+      ),
+      key,
+    );
+  let record = await read(false);
+  const owner = (record?.municipality as { slug?: string } | undefined)?.slug;
+  if (!record || (owner !== undefined && owner !== city)) return null;
+  // Revisions only of the city's own record: another city's answers FORBIDDEN, and its form is a 404 anyway.
+  if (withRevisions) record = await read(true);
   if (!record) return null;
-  const owner = (record.municipality as { slug?: string } | undefined)?.slug;
-  if (owner !== undefined && owner !== city) return null;
   return {
     id: String(record.id),
     version: Number(record.version),
@@ -180,7 +190,8 @@ interface Render {
 /** Sends a record's form. */
 async function renderForm(context: Context, render: Render): Promise<void> {
   const { kind, options, session, req, res } = context;
-  const choices: Choices = await loadChoices(options.run, session.viewer, session.municipality.slug);
+  const lists = Object.values(kind.choices);
+  const choices: Choices = await loadChoices(options.run, session.viewer, session.municipality.slug, lists);
   const body = (req.method === "POST" ? req.body : {}) as Record<string, unknown>;
   const props: RecordFormProps = {
     kind,
