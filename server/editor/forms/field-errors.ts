@@ -1,5 +1,6 @@
 import type { SiteQueryProblem } from "../../site/run-query.js";
 import { rowKey } from "./form-values.js";
+import { inGerman } from "./german-messages.js";
 import type { InputField } from "./input-fields.js";
 
 /** The problems of one submit: messages by form field key (`title`, `values[2].year`), and those of no field. */
@@ -80,10 +81,20 @@ export function placeErrors(
 ): FieldErrors {
   const errors: FieldErrors = { byField: {}, general: [] };
   for (const problem of problems)
-    for (const [path, message] of perField(problem)) {
+    for (const [path, english] of perField(problem)) {
+      const message = inGerman(english);
       const key = path === null ? null : formKeyOf(path, fields, formRows);
       if (key === null) errors.general.push(message);
       else if (!errors.byField[key]?.includes(message)) (errors.byField[key] ??= []).push(message);
     }
-  return errors;
+  return { ...errors, byField: inFormOrder(errors.byField, fields) };
+}
+
+/** The messages by field in the order the form shows the fields (rows by row number), so the summary reads top down. */
+function inFormOrder(byField: FieldErrors["byField"], fields: readonly InputField[]): FieldErrors["byField"] {
+  const rank = (key: string) => {
+    const [name, row = 0] = pathParts(key);
+    return fields.findIndex((field) => field.name === name) * 1000 + Number(row);
+  };
+  return Object.fromEntries(Object.entries(byField).sort(([a], [b]) => rank(a) - rank(b)));
 }
