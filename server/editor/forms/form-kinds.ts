@@ -36,6 +36,8 @@ export interface FormKind {
    */
   read: string;
   pick: (data: Record<string, unknown>, key: string) => Record<string, unknown> | null;
+  /** The order the form shows the fields in (the schema lists them alphabetically); fields not named follow. */
+  order: readonly string[];
   /** Fields whose values come from a list of allowed values. */
   choices: Readonly<Record<string, ChoiceList>>;
   /** Where the public sees it once published, if it has a page of its own. */
@@ -65,6 +67,25 @@ export const FORM_KINDS: readonly FormKind[] = [
     createInput: "CreateProjectInput",
     updateInput: "ProjectInput",
     mutationType: "Project",
+    order: [
+      "title",
+      "slug",
+      "summary",
+      "status",
+      "statusAsOf",
+      "startedOn",
+      "plannedEndOn",
+      "completedOn",
+      "topics",
+      "strategy",
+      "fieldOfAction",
+      "providers",
+      "products",
+      "replacedProducts",
+      "partners",
+      "sources",
+      "note",
+    ],
     read: `query EditorProject($key: String!, $revisions: Int!, $withRevisions: Boolean!) {
       record: project(slug: $key) {
         ${RECORD} slug municipality { slug }
@@ -100,6 +121,7 @@ export const FORM_KINDS: readonly FormKind[] = [
     createInput: "CreateLessonInput",
     updateInput: "LessonInput",
     mutationType: "LessonLearned",
+    order: ["title", "slug", "kind", "body", "project", "topics", "sources"],
     read: `query EditorLesson($city: String!, $revisions: Int!, $withRevisions: Boolean!) {
       lessons(filter: { municipalities: [$city] }, first: 100) {
         nodes {
@@ -121,6 +143,20 @@ export const FORM_KINDS: readonly FormKind[] = [
     createInput: "CreateStrategyInput",
     updateInput: "StrategyInput",
     mutationType: "Strategy",
+    order: [
+      "title",
+      "slug",
+      "summary",
+      "vision",
+      "status",
+      "statusAsOf",
+      "presentedOn",
+      "adoptedOn",
+      "horizon",
+      "consultants",
+      "sources",
+      "note",
+    ],
     read: `query EditorStrategy($key: String!, $revisions: Int!, $withRevisions: Boolean!) {
       record: strategy(slug: $key) {
         ${RECORD} slug municipality { slug }
@@ -145,6 +181,7 @@ export const FORM_KINDS: readonly FormKind[] = [
     createInput: "CreateSourceInput",
     updateInput: "SourceInput",
     mutationType: "Source",
+    order: ["title", "key", "publisher", "author", "publishedOn", "url", "note"],
     read: `query EditorSource($city: String!, $key: String!, $revisions: Int!, $withRevisions: Boolean!) {
       sources(municipality: $city, query: $key, first: 100) {
         nodes {

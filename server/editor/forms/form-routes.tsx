@@ -126,9 +126,15 @@ function notFound(res: Response, options: EditorRouterOptions): void {
 }
 
 /** The fields of a kind's create form (without the city: it is the editor's) or edit form. */
-function fieldsOf(context: Context, mode: "create" | "update"): Promise<InputField[]> {
+async function fieldsOf(context: Context, mode: "create" | "update"): Promise<InputField[]> {
   const { kind, reader } = context;
-  return mode === "create" ? reader.fields(kind.createInput, ["municipality"]) : reader.fields(kind.updateInput);
+  const fields =
+    mode === "create" ? await reader.fields(kind.createInput, ["municipality"]) : await reader.fields(kind.updateInput);
+  const rank = (field: InputField) => {
+    const index = kind.order.indexOf(field.name);
+    return index < 0 ? kind.order.length : index;
+  };
+  return [...fields].sort((a, b) => rank(a) - rank(b));
 }
 
 /** Reads the city's record of `key` as the editor; null when it does not exist, or is another city's. */
