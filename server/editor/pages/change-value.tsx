@@ -24,3 +24,17 @@ export const DAY_TIME = new Intl.DateTimeFormat("de-DE", {
   timeStyle: "short",
   timeZone: "Europe/Berlin",
 });
+
+/** The "before" and "after" cells of one changed field. */
+export function BeforeAfter({ change }: { change: { before: unknown; after: unknown } }): VNode {
+  return (
+    <>
+      <td>
+        <ChangeValue value={change.before} />
+      </td>
+      <td>
+        <ChangeValue value={change.after} />
+      </td>
+    </>
+  );
+}

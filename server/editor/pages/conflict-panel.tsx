@@ -1,7 +1,7 @@
 import type { VNode } from "preact";
 import type { FormValues } from "../forms/form-values.js";
 import { fieldName } from "../forms/labels.js";
-import { ChangeValue, DAY_TIME } from "./change-value.js";
+import { BeforeAfter, ChangeValue, DAY_TIME } from "./change-value.js";
 
 /** One field a colleague changed after the editor read the record. */
 export interface ColleagueChange {
@@ -41,12 +41,7 @@ export function ConflictPanel({ changes, values }: { changes: ColleagueChange[];
             {changes.map((change, index) => (
               <tr key={index}>
                 <th scope="row">{fieldName(change.field)}</th>
-                <td>
-                  <ChangeValue value={change.before} />
-                </td>
-                <td>
-                  <ChangeValue value={change.after} />
-                </td>
+                <BeforeAfter change={change} />
                 <td>
                   <ChangeValue value={values[change.field]} />
                 </td>

@@ -3,7 +3,7 @@ import { Layout } from "../../site/layout.js";
 import type { FormKind } from "../forms/form-kinds.js";
 import { fieldName } from "../forms/labels.js";
 import { kindPath } from "../forms/form-kinds.js";
-import { ChangeValue, DAY_TIME } from "./change-value.js";
+import { BeforeAfter, DAY_TIME } from "./change-value.js";
 
 /** One revision of a record as the API gives it. */
 export interface Revision {
@@ -53,12 +53,7 @@ function RevisionItem({ revision, index }: { revision: Revision; index: number }
               {revision.changes.map((change) => (
                 <tr key={change.field}>
                   <th scope="row">{fieldName(change.field)}</th>
-                  <td>
-                    <ChangeValue value={change.before} />
-                  </td>
-                  <td>
-                    <ChangeValue value={change.after} />
-                  </td>
+                  <BeforeAfter change={change} />
                 </tr>
               ))}
             </tbody>

@@ -234,10 +234,33 @@ function StateActions({ kind, recordKey, publicationState, csrf, version }: Reco
   );
 }
 
+/** A saved record's state and the ways to its preview, history and public page. */
+function RecordLinks({ kind, recordKey, publicationState }: RecordFormProps): VNode | null {
+  if (!recordKey) return null;
+  return (
+    <p>
+      Stand: <strong>{STATE_LABELS[publicationState ?? ""] ?? publicationState}</strong>
+      {" · "}
+      {kind.preview ? (
+        <>
+          <a href={`${kindPath(kind, recordKey)}/vorschau`}>Vorschau</a>
+          {" · "}
+        </>
+      ) : null}
+      <a href={`${kindPath(kind, recordKey)}/verlauf`}>Verlauf</a>
+      {publicationState === "PUBLISHED" && kind.publicPath ? (
+        <>
+          {" · "}
+          <a href={kind.publicPath(recordKey)}>Öffentliche Seite</a>
+        </>
+      ) : null}
+    </p>
+  );
+}
+
 /** The form of one record: create or edit, every field derived from the API's input type. */
 export function RecordFormPage(props: RecordFormProps): VNode {
-  const { kind, recordKey, title, publicationState, fields, values, errors, rows, csrf, version, notice, conflict } =
-    props;
+  const { kind, recordKey, title, fields, values, errors, rows, csrf, version, notice, conflict } = props;
   const heading = recordKey ? `${kind.noun} bearbeiten: ${title ?? recordKey}` : kind.newHeading;
   const hasErrors = Object.keys(errors.byField).length + errors.general.length > 0;
   return (
@@ -246,25 +269,7 @@ export function RecordFormPage(props: RecordFormProps): VNode {
         <a href="/meine-kommune">Meine Kommune</a>
       </p>
       <h1>{heading}</h1>
-      {recordKey ? (
-        <p>
-          Stand: <strong>{STATE_LABELS[publicationState ?? ""] ?? publicationState}</strong>
-          {" · "}
-          {kind.preview ? (
-            <>
-              <a href={`${kindPath(kind, recordKey)}/vorschau`}>Vorschau</a>
-              {" · "}
-            </>
-          ) : null}
-          <a href={`${kindPath(kind, recordKey)}/verlauf`}>Verlauf</a>
-          {publicationState === "PUBLISHED" && kind.publicPath ? (
-            <>
-              {" · "}
-              <a href={kind.publicPath(recordKey)}>Öffentliche Seite</a>
-            </>
-          ) : null}
-        </p>
-      ) : null}
+      <RecordLinks {...props} />
       {notice ? (
         <p class="notice" role="status">
           {notice}
