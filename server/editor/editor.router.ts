@@ -37,7 +37,7 @@ export function createEditorRouter(options: EditorRouterOptions): express.Router
   router.post("/anmelden", limited, signInBody, signIn(options));
   router.post("/abmelden", limited, form, signOut(options));
   router.get("/meine-kommune", limited, myMunicipality(options));
-  router.use(limited, createFormRoutes(options));
+  router.use("/meine-kommune", limited, createFormRoutes(options));
   router.use(["/anmelden", "/abmelden", "/meine-kommune"], formError(options));
   return router;
 }
@@ -180,6 +180,6 @@ function formError(options: EditorRouterOptions): ErrorRequestHandler {
       error.status === 413
         ? "Das Formular war zu groß (mehr als 64 KB oder zu viele Felder); nichts wurde gespeichert. Bitte kürzen Sie lange Texte und versuchen Sie es erneut."
         : "Das Formular war beschädigt; nichts wurde gespeichert. Bitte versuchen Sie es erneut.";
-    showSignIn(req, res, options, { error: message, weiter: returnPath(req.path) }, error.status);
+    showSignIn(req, res, options, { error: message, weiter: returnPath(req.originalUrl.split("?")[0]) }, error.status);
   };
 }

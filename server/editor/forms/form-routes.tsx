@@ -61,7 +61,8 @@ export function createFormRoutes(options: EditorRouterOptions): express.Router {
   const router = express.Router();
   const reader = new InputFieldReader(options.run);
   const form = express.urlencoded({ extended: false, ...FORM_LIMITS });
-  const base = "/meine-kommune/:segment";
+  // Mounted at /meine-kommune (server/editor/editor.router.ts).
+  const base = "/:segment";
   router.get(`${base}/neu`, handle(options, reader, showNew));
   router.post(`${base}/neu`, form, handle(options, reader, postNew));
   router.get(`${base}/:key/bearbeiten`, handle(options, reader, showEdit));
@@ -108,7 +109,7 @@ function handle(options: EditorRouterOptions, reader: InputFieldReader, step: St
 
 /** Sends an anonymous or expired caller to sign in, keeping a posted form's fields for afterwards. */
 function signInFirst(req: Request, res: Response, options: EditorRouterOptions): void {
-  const back = req.path;
+  const back = req.originalUrl.split("?")[0];
   if (req.method !== "POST") return res.redirect(303, `/anmelden?weiter=${encodeURIComponent(back)}`);
   const body = (req.body ?? {}) as Record<string, unknown>;
   const preserved = Object.entries(body)
