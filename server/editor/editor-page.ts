@@ -81,6 +81,16 @@ export function trustedPost(req: Request, options: EditorRouterOptions, secret: 
   return fromOwnOrigin(req, hubOrigin(req, options.publicUrl)) && formCarries(req, secret);
 }
 
+/** The largest form body the editor pages read, and its most fields: a project with long texts and many choices fits. */
+export const FORM_LIMITS = { limit: "64kb", parameterLimit: 1000 } as const;
+
+/** A path the sign-in may return to: an editor page of this hub, nothing else (no other host, no scheme). */
+export function returnPath(value: unknown): string | null {
+  return typeof value === "string" && /^\/meine-kommune(?:\/[a-z0-9/._~%-]*)?$/i.test(value) && !value.includes("//")
+    ? value
+    : null;
+}
+
 /** The message of a spent sign-in budget, with `Retry-After`; the same whether or not the account exists. */
 export function tooManyAttempts(res: Response, seconds: number): string {
   res.setHeader("Retry-After", String(seconds));

@@ -1,19 +1,22 @@
-import express, { type ErrorRequestHandler, type Request, type RequestHandler } from "express";
+import express, { type ErrorRequestHandler, type Request, type RequestHandler, type Response } from "express";
 import { endSession, endSessionsOf, findSession, openSession } from "../../schema/token/session.service.js";
 import { rateLimitMiddleware } from "../rate-limit/rate-limit.middleware.js";
 import { pageElement } from "../site/i18n/site-language.js";
 import {
   type EditorRouterOptions,
+  FORM_LIMITS,
+  returnPath,
   sendEditorPage,
   sessionOf,
   showSignIn,
   tooManyAttempts,
   trustedPost,
 } from "./editor-page.js";
+import { createFormRoutes } from "./forms/form-routes.js";
 import { RECORD_KINDS, type RecordKind, recordsOf, STATES, type StateFilter } from "./my-records.js";
 import { oidcCallback, startOidc } from "./oidc.routes.js";
 import { MyMunicipalityPage } from "./pages/my-municipality.js";
-import { SignInPage } from "./pages/sign-in.js";
+import { CARRIED, ResumePage, SignInPage } from "./pages/sign-in.js";
 import { clearCookie, readCookie, servedSecurely, setCookie } from "./session-cookie.js";
 import { accountKey } from "./sign-in-guard.js";
 
@@ -32,23 +35,27 @@ export function createEditorRouter(options: EditorRouterOptions): express.Router
   const router = express.Router();
   const form = express.urlencoded({ extended: false, limit: "4kb", parameterLimit: 10 });
   const limited = rateLimitMiddleware(options.rateLimiter, options.logger, () => null);
+  // Sign-in may carry a form's fields posted after the session ended, back to that form.
+  const signInBody = express.urlencoded({ extended: false, ...FORM_LIMITS });
   router.get("/anmelden", limited, signInForm(options));
-  router.post("/anmelden", limited, form, signIn(options));
+  router.post("/anmelden", limited, signInBody, signIn(options));
   if (options.oidc) {
     router.get("/anmelden/oidc", limited, startOidc(options, options.oidc));
     router.get("/anmelden/oidc/rueckruf", limited, oidcCallback(options, options.oidc));
   }
   router.post("/abmelden", limited, form, signOut(options));
   router.get("/meine-kommune", limited, myMunicipality(options));
-  router.use(["/anmelden", "/abmelden"], formError(options));
+  router.use("/meine-kommune", limited, createFormRoutes(options));
+  router.use(["/anmelden", "/abmelden", "/meine-kommune"], formError(options));
   return router;
 }
 
 function signInForm(options: EditorRouterOptions): RequestHandler {
   return async (req, res, next) => {
     try {
-      if (await sessionOf(req, options)) return res.redirect(303, "/meine-kommune");
-      showSignIn(req, res, options, {});
+      const weiter = returnPath(req.query.weiter);
+      if (await sessionOf(req, options)) return res.redirect(303, weiter ?? "/meine-kommune");
+      showSignIn(req, res, options, { weiter });
     } catch (error) {
       next(error);
     }
@@ -61,29 +68,60 @@ function signIn(options: EditorRouterOptions): RequestHandler {
   return async (req, res, next) => {
     try {
       const secure = servedSecurely(req, options.publicUrl);
+      const body = req.body as Record<string, unknown>;
+      const again = { weiter: returnPath(body.weiter), preserved: carriedFields(body) };
       if (!trustedPost(req, options, readCookie(req, "ikz_anmeldung", secure)))
-        return showSignIn(req, res, options, { error: STALE_FORM }, 403);
-      const token = (req.body as Record<string, unknown>).token;
+        return showSignIn(req, res, options, { error: STALE_FORM, ...again }, 403);
+      const token = body.token;
       const problem = tokenProblem(token);
-      if (problem) return showSignIn(req, res, options, { error: problem }, 400);
+      if (problem) return showSignIn(req, res, options, { error: problem, ...again }, 400);
       const raw = (token as string).trim();
       const account = accountKey("token", raw);
       // Before the token is looked up: the answer says nothing about whether it exists.
       const wait = (await options.signInGuard.attempt(req)) ?? (await options.signInGuard.attemptAccount(account));
-      if (wait !== null) return showSignIn(req, res, options, { error: tooManyAttempts(res, wait) }, 429);
+      if (wait !== null) return showSignIn(req, res, options, { error: tooManyAttempts(res, wait), ...again }, 429);
       const previous = readCookie(req, "ikz_sitzung", secure);
       const opened = await openSession(options.orm.em.fork(), raw, options.lifetime, previous);
       if (!opened)
-        return showSignIn(req, res, options, { error: "Dieser Zugangsschlüssel ist unbekannt oder widerrufen." }, 401);
+        return showSignIn(
+          req,
+          res,
+          options,
+          { error: "Dieser Zugangsschlüssel ist unbekannt oder widerrufen.", ...again },
+          401,
+        );
       await options.signInGuard.succeeded(req, account);
       options.logger.info({ tokenId: opened.viewer.tokenId }, "editor signed in");
       clearCookie(res, "ikz_anmeldung", secure);
       setCookie(res, "ikz_sitzung", opened.id, secure);
-      res.redirect(303, "/meine-kommune");
+      await resume(res, options, opened.id, again);
     } catch (error) {
       next(error);
     }
   };
+}
+
+/** After signing in: back to the editor page the editor came from, re-posting the fields carried through sign-in. */
+async function resume(
+  res: Response,
+  options: EditorRouterOptions,
+  sessionId: string,
+  { weiter, preserved }: { weiter: string | null; preserved: [string, string][] },
+): Promise<void> {
+  if (!weiter || !preserved.length) return res.redirect(303, weiter ?? "/meine-kommune");
+  const session = await findSession(options.orm.em.fork(), sessionId, options.lifetime);
+  sendEditorPage(res, options.site, pageElement(ResumePage, { csrf: session?.csrfSecret ?? "", weiter, preserved }));
+}
+
+/** The fields of another form carried through sign-in (`eingabe.title`, …), by their own names. */
+function carriedFields(body: Record<string, unknown>): [string, string][] {
+  return Object.entries(body)
+    .filter(([name]) => name.startsWith(CARRIED))
+    .flatMap(([name, value]) =>
+      (Array.isArray(value) ? value : [value]).map(
+        (item) => [name.slice(CARRIED.length), String(item)] as [string, string],
+      ),
+    );
 }
 
 /** What is wrong with a posted token field, in German; null when it may be a token. */
@@ -156,12 +194,10 @@ function myMunicipality(options: EditorRouterOptions): RequestHandler {
 function formError(options: EditorRouterOptions): ErrorRequestHandler {
   return (error: { status?: number; type?: string }, req, res, next) => {
     if (error.status !== 400 && error.status !== 413 && error.status !== 415) return next(error);
-    showSignIn(
-      req,
-      res,
-      options,
-      { error: "Das Formular war zu groß oder beschädigt. Bitte versuchen Sie es erneut." },
-      error.status,
-    );
+    const message =
+      error.status === 413
+        ? "Das Formular war zu groß (mehr als 64 KB oder zu viele Felder); nichts wurde gespeichert. Bitte kürzen Sie lange Texte und versuchen Sie es erneut."
+        : "Das Formular war beschädigt; nichts wurde gespeichert. Bitte versuchen Sie es erneut.";
+    showSignIn(req, res, options, { error: message, weiter: returnPath(req.originalUrl.split("?")[0]) }, error.status);
   };
 }

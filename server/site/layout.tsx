@@ -1,4 +1,4 @@
-import type { ComponentChildren, VNode } from "preact";
+import { type ComponentChildren, createContext, type VNode } from "preact";
 import { useContext } from "preact/hooks";
 import { renderHtmlDocument } from "../embed/render-html.js";
 import { safeHttpUrl } from "../embed/safe-url.js";
@@ -43,6 +43,12 @@ const EXPORTS = [
   { href: "/export/strategies.csv", text: "strategiesCsv" },
 ] as const;
 
+/**
+ * A note shown at the top of a page's main content when the page is not what the public sees: the editor's
+ * preview of a draft renders the public templates inside it.
+ */
+export const PageBanner = createContext<ComponentChildren>(null);
+
 /** The site's stylesheet, served by the site router. */
 export const STYLESHEET_PATH = "/site/site.css";
 
@@ -77,6 +83,7 @@ function LanguageSwitch(): VNode {
 export function Layout({ title, section, head, children }: LayoutProps): VNode {
   const { licence } = useContext(SiteSettingsContext);
   const { lang, t, href } = useSiteLanguage();
+  const banner = useContext(PageBanner);
   return (
     <html lang={lang}>
       <head>
@@ -110,6 +117,7 @@ export function Layout({ title, section, head, children }: LayoutProps): VNode {
           </div>
         </header>
         <main id="inhalt" class="wrap" tabIndex={-1}>
+          {banner}
           {children}
         </main>
         <footer class="site-footer">

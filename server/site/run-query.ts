@@ -24,6 +24,14 @@ export type RunSiteQuery = <T>(
   viewer?: Viewer | null,
 ) => Promise<T>;
 
+/** One error of a GraphQL answer as a form needs it: its text, code and the argument paths it names. */
+export interface SiteQueryProblem {
+  message: string;
+  code: string | undefined;
+  /** `extensions.fields`, e.g. `input.slug` or `input.costs[2].amount`; empty when the error names none. */
+  fields: string[];
+}
+
 /** A GraphQL answer with errors: the page cannot be rendered from it. */
 export class SiteQueryError extends Error {
   constructor(
@@ -32,6 +40,8 @@ export class SiteQueryError extends Error {
     readonly code: string | undefined,
     /** With `RATE_LIMITED`: when the caller's budget has points again. */
     readonly retryAfterSeconds?: number,
+    /** Every error of the answer, for forms that show each at its field. */
+    readonly problems: readonly SiteQueryProblem[] = [],
   ) {
     super(message);
     this.name = "SiteQueryError";
@@ -62,9 +72,20 @@ export function createSiteQueryRunner({ apollo, orm, logger, search }: SiteQuery
         errors.map((error) => error.message).join("; "),
         typeof code === "string" ? code : undefined,
         typeof retryAfterSeconds === "number" ? retryAfterSeconds : undefined,
+        errors.map(problemOf),
       );
     }
     if (!data) throw new SiteQueryError("a site query answered without data", undefined);
     return data as T;
+  };
+}
+
+/** An answer's error as a form reads it; `fields` keeps only the strings of `extensions.fields`. */
+function problemOf(error: { message: string; extensions?: Record<string, unknown> }): SiteQueryProblem {
+  const { code, fields } = error.extensions ?? {};
+  return {
+    message: error.message,
+    code: typeof code === "string" ? code : undefined,
+    fields: Array.isArray(fields) ? fields.filter((field): field is string => typeof field === "string") : [],
   };
 }

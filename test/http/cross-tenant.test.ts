@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TokenRole } from "../../schema/token/token-role.enum.js";
 import { createToken, revokeToken } from "../../schema/token/token.service.js";
 import { gql } from "../support/client.js";
-import { databaseDigest } from "../support/digest.js";
+import { contentDigest, databaseDigest } from "../support/digest.js";
+import { EditorBrowser } from "../support/editor-browser.js";
 import { startTestHub, type TestHub } from "../support/hub.js";
 import {
   allMutations,
@@ -87,6 +88,67 @@ describe("cross-tenant matrix", () => {
     expect(answer.errors?.map((error) => error.extensions?.code)).toEqual(["UNAUTHENTICATED"]);
     expect(answer.errors![0].message).toMatch(/revoked/);
     expect(await databaseDigest(hub.db.orm)).toEqual(before);
+  });
+
+  it("refuses every form POST of the editor pages by another city's editor, anonymous, expired or without the form secret, and changes nothing", async () => {
+    // Herten's record of each kind with a form, found as Herten's editor (drafts included).
+    const { data } = await gql(
+      hub,
+      `{ projects(filter: { municipalities: ["herten"] }, first: 1) { nodes { slug } }
+         strategies(filter: { municipalities: ["herten"] }, first: 1) { nodes { slug } }
+         lessons(filter: { municipalities: ["herten"] }, first: 1) { nodes { slug } }
+         sources(municipality: "herten", first: 1) { nodes { key } } }`,
+      {},
+      tokens.editors.herten,
+    );
+    const keys: Record<string, string | undefined> = {
+      projekte: data!.projects.nodes[0]?.slug,
+      strategien: data!.strategies.nodes[0]?.slug,
+      erfahrungen: data!.lessons.nodes[0]?.slug,
+      quellen: data!.sources.nodes[0]?.key,
+    };
+    const posts: { path: string; form: Record<string, string> }[] = [];
+    const fields = { title: "Übernommen", summary: "Fremd", body: "Fremd", slug: "herten-fremd", key: "herten-fremd" };
+    for (const [segment, key] of Object.entries(keys)) {
+      posts.push({ path: `/meine-kommune/${segment}/neu`, form: { ...fields, aktion: "speichern" } });
+      if (!key) continue;
+      posts.push({
+        path: `/meine-kommune/${segment}/${key}/bearbeiten`,
+        form: { ...fields, version: "1", aktion: "speichern" },
+      });
+      for (const aktion of ["veroeffentlichen", "zurueckziehen", "archivieren"])
+        posts.push({ path: `/meine-kommune/${segment}/${key}/stand`, form: { version: "1", aktion } });
+    }
+    expect(Object.values(keys).filter(Boolean).length).toBeGreaterThanOrEqual(2);
+    const signedIn = async (token: string) => {
+      const browser = new EditorBrowser(hub.origin);
+      expect((await browser.signIn(token)).status).toBe(303);
+      const page = await browser.request("/meine-kommune");
+      return { browser, csrf: EditorBrowser.csrfOf(page.text) };
+    };
+    const stranger = await signedIn(tokens.editors.ratingen);
+    const own = await signedIn(tokens.editors.herten);
+    const expired = await signedIn(tokens.editors.herten);
+    const before = await contentDigest(hub.db.orm);
+    await hub.db.orm.em
+      .fork()
+      .getConnection()
+      .execute(
+        "update editor_session set expires_at = now() - interval '1 second' where id = (select max(id) from editor_session)",
+      );
+    for (const { path, form } of posts) {
+      const foreign = await stranger.browser.request(path, { method: "POST", form: { ...form, csrf: stranger.csrf } });
+      // A "new" form of the stranger's own city is theirs to post; only its slug in Herten's naming is refused.
+      if (!path.endsWith("/neu")) expect(foreign.status, `${path} by Ratingen`).toBe(404);
+      else expect(foreign.status, `${path} by Ratingen`).toBe(400);
+      const anonymous = await new EditorBrowser(hub.origin).request(path, { method: "POST", form });
+      expect(anonymous.status, `${path} anonymously`).toBe(401);
+      const late = await expired.browser.request(path, { method: "POST", form: { ...form, csrf: expired.csrf } });
+      expect(late.status, `${path} with an expired session`).toBe(401);
+      const withoutSecret = await own.browser.request(path, { method: "POST", form });
+      expect(withoutSecret.status, `${path} without the form secret`).toBe(403);
+    }
+    expect(await contentDigest(hub.db.orm)).toEqual(before);
   });
 
   it("lets the right token run every mutation (the positive control)", async () => {

@@ -45,3 +45,14 @@ export async function databaseDigestAt(url: string): Promise<Record<string, stri
     await client.end();
   }
 }
+
+/**
+ * The digest of every table a write through the API or the editor forms changes: all but the editor sessions and
+ * the tokens, whose use stamps signing in and reading pages move (at most once a minute).
+ */
+export async function contentDigest(orm: MikroORM): Promise<Record<string, string>> {
+  const digest = await databaseDigest(orm);
+  delete digest.editor_session;
+  delete digest.api_token;
+  return digest;
+}

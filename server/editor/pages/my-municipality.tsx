@@ -1,5 +1,8 @@
 import type { VNode } from "preact";
 import { Layout } from "../../site/layout.js";
+import { DAY_TIME } from "./change-value.js";
+import { STATE_LABELS } from "./state-labels.js";
+import { FORM_KINDS, formKindOfList, kindPath } from "../forms/form-kinds.js";
 import { type EditorRecord, RECORD_KINDS, type RecordKind, STATES, type StateFilter } from "../my-records.js";
 
 /** What "Meine Kommune" shows. */
@@ -11,14 +14,6 @@ export interface MyMunicipalityProps {
   state: StateFilter | null;
   csrf: string;
 }
-
-const STATE_LABELS: Record<string, string> = { DRAFT: "Entwurf", PUBLISHED: "Veröffentlicht", ARCHIVED: "Archiviert" };
-
-const DAY_TIME = new Intl.DateTimeFormat("de-DE", {
-  dateStyle: "medium",
-  timeStyle: "short",
-  timeZone: "Europe/Berlin",
-});
 
 /** The filter form of the list: kind and state, a plain GET form. */
 function Filters({ kind, state }: Pick<MyMunicipalityProps, "kind" | "state">): VNode {
@@ -49,6 +44,37 @@ function Filters({ kind, state }: Pick<MyMunicipalityProps, "kind" | "state">): 
   );
 }
 
+/** A record's form and history, where its kind has a form. */
+function EditLinks({ record }: { record: EditorRecord }): VNode | null {
+  const kind = formKindOfList(record.kind);
+  if (!kind || record.publicationState === "ARCHIVED") return null;
+  const base = kindPath(kind, record.key);
+  return (
+    <>
+      <a href={`${base}/bearbeiten`} aria-label={`${record.title} bearbeiten`}>
+        Bearbeiten
+      </a>
+      {" · "}
+      <a href={`${base}/verlauf`} aria-label={`Verlauf von ${record.title}`}>
+        Verlauf
+      </a>
+    </>
+  );
+}
+
+/** Links to the "new" form of every kind with a form. */
+function NewLinks(): VNode {
+  return (
+    <ul class="new-links">
+      {FORM_KINDS.map((kind) => (
+        <li key={kind.segment}>
+          <a href={`${kindPath(kind)}/neu`}>{kind.newHeading}</a>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /** The city's records as a table, latest change first. */
 function Records({ records }: { records: EditorRecord[] }): VNode {
   if (!records.length) return <p>Keine Einträge mit dieser Auswahl.</p>;
@@ -63,6 +89,7 @@ function Records({ records }: { records: EditorRecord[] }): VNode {
             <th scope="col">Art</th>
             <th scope="col">Stand</th>
             <th scope="col">Zuletzt geändert</th>
+            <th scope="col">Redaktion</th>
           </tr>
         </thead>
         <tbody>
@@ -73,6 +100,9 @@ function Records({ records }: { records: EditorRecord[] }): VNode {
               <td>{STATE_LABELS[record.publicationState] ?? record.publicationState}</td>
               <td>
                 <time dateTime={record.updatedAt}>{DAY_TIME.format(new Date(record.updatedAt))}</time>
+              </td>
+              <td>
+                <EditLinks record={record} />
               </td>
             </tr>
           ))}
@@ -97,6 +127,8 @@ export function MyMunicipalityPage({ editor, municipality, records, kind, state,
           Überall abmelden
         </button>
       </form>
+      <h2>Neu anlegen</h2>
+      <NewLinks />
       <h2>Einträge</h2>
       <Filters kind={kind} state={state} />
       <Records records={records} />

@@ -10,7 +10,14 @@ export interface SignInProps {
   notice?: string | null;
   /** Offers single sign-on through the town's identity provider (OIDC_* configured). */
   sso?: boolean;
+  /** The editor page to return to after signing in. */
+  weiter?: string | null;
+  /** A form's fields posted while the session had ended: carried through sign-in back to that form. */
+  preserved?: [string, string][];
 }
+
+/** The prefix of carried form fields in the sign-in form, apart from its own. */
+export const CARRIED = "eingabe.";
 
 /**
  * The way to the town's identity provider: a link, since it changes nothing here (the page's CSP would not let a
@@ -34,7 +41,14 @@ function SingleSignOn(): VNode {
  * `/anmelden`: a municipal editor pastes the API token they were given once and gets a session, or, where the
  * hub is connected to the town's identity provider, signs in with the town's account.
  */
-export function SignInPage({ csrf, error = null, notice = null, sso = false }: SignInProps): VNode {
+export function SignInPage({
+  csrf,
+  error = null,
+  notice = null,
+  sso = false,
+  weiter = null,
+  preserved = [],
+}: SignInProps): VNode {
   return (
     <Layout title={error ? "Fehler: Anmelden" : "Anmelden"} section={null}>
       <h1>Anmelden für Redaktionen</h1>
@@ -53,6 +67,10 @@ export function SignInPage({ csrf, error = null, notice = null, sso = false }: S
       {sso ? <h2>Mit Zugangsschlüssel</h2> : null}
       <form method="post" action="/anmelden" class="filter-form" novalidate>
         <input type="hidden" name="csrf" value={csrf} />
+        {weiter ? <input type="hidden" name="weiter" value={weiter} /> : null}
+        {preserved.map(([name, value], index) => (
+          <input key={index} type="hidden" name={CARRIED + name} value={value} />
+        ))}
         <p class="field">
           <label for="token">Zugangsschlüssel</label>
           {error ? (
@@ -77,6 +95,35 @@ export function SignInPage({ csrf, error = null, notice = null, sso = false }: S
           />
         </p>
         <button type="submit">Anmelden</button>
+      </form>
+    </Layout>
+  );
+}
+
+/** After signing in again: the carried fields, posted back to their form with the new session's secret. */
+export function ResumePage({
+  csrf,
+  weiter,
+  preserved,
+}: {
+  csrf: string;
+  weiter: string;
+  preserved: [string, string][];
+}): VNode {
+  return (
+    <Layout title="Wieder angemeldet" section={null}>
+      <h1>Wieder angemeldet</h1>
+      <p class="notice" role="status">
+        Ihre Eingaben sind erhalten, aber noch nicht gespeichert.
+      </p>
+      <form method="post" action={weiter} class="filter-form">
+        <input type="hidden" name="csrf" value={csrf} />
+        {preserved.map(([name, value], index) => (
+          <input key={index} type="hidden" name={name} value={value} />
+        ))}
+        <button type="submit" name="aktion" value="zeigen">
+          Zurück zum Formular mit Ihren Eingaben
+        </button>
       </form>
     </Layout>
   );

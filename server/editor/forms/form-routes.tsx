@@ -1,0 +1,452 @@
+import express, { type Request, type RequestHandler, type Response } from "express";
+import type { ActiveSession } from "../../../schema/token/session.service.js";
+import { pageElement } from "../../site/i18n/site-language.js";
+import { PageBanner } from "../../site/layout.js";
+import { NotFoundPage } from "../../site/pages/not-found.js";
+import { SiteQueryError, type SiteQueryProblem } from "../../site/run-query.js";
+import { hubOrigin } from "../../http/hub-origin.js";
+import {
+  type EditorRouterOptions,
+  FORM_LIMITS,
+  sendEditorPage,
+  sessionOf,
+  showSignIn,
+  trustedPost,
+} from "../editor-page.js";
+import { type ColleagueChange } from "../pages/conflict-panel.js";
+import { HistoryPage, type Revision } from "../pages/history.js";
+import { RecordFormPage, type RecordFormProps } from "../pages/record-form.js";
+import { type Choices, loadChoices } from "./choices.js";
+import { type FieldErrors, NO_ERRORS, placeErrors } from "./field-errors.js";
+import { type FormKind, formKindOf, kindPath } from "./form-kinds.js";
+import {
+  type FormInput,
+  type FormValues,
+  inputFromValues,
+  MAX_ROWS,
+  rowsIn,
+  valuesFromBody,
+  valuesFromRecord,
+} from "./form-values.js";
+import { type InputField, InputFieldReader } from "./input-fields.js";
+
+/** A record of the editor's city as its form reads it. */
+interface LoadedRecord {
+  id: string;
+  version: number;
+  publicationState: string;
+  key: string;
+  title: string;
+  values: Record<string, unknown>;
+  revisions: Revision[];
+}
+
+/** An editor with a city, on a form of a known kind. */
+interface FormCaller {
+  kind: FormKind;
+  session: ActiveSession & { municipality: NonNullable<ActiveSession["municipality"]> };
+}
+
+const STALE_FORM =
+  "Das Formular war abgelaufen oder kam nicht von dieser Seite; nichts wurde gespeichert. Ihre Eingaben stehen unten: Bitte speichern Sie erneut.";
+/** Blank rows a repeatable group shows below its filled ones, to add without JavaScript. */
+const BLANK_ROWS = 1;
+
+/**
+ * The forms of "Meine Kommune": create and edit every record type in FORM_KINDS, save as draft, preview,
+ * publish, take back, archive, and the record's history. Every change is a POST carrying the session's form secret
+ * from this hub's own origin; nothing changes on GET. Another city's record is a 404, as if it did not exist.
+ */
+export function createFormRoutes(options: EditorRouterOptions): express.Router {
+  const router = express.Router();
+  const reader = new InputFieldReader(options.run);
+  const form = express.urlencoded({ extended: false, ...FORM_LIMITS });
+  // Mounted at /meine-kommune (server/editor/editor.router.ts).
+  const base = "/:segment";
+  router.get(`${base}/neu`, handle(options, reader, showNew));
+  router.post(`${base}/neu`, form, handle(options, reader, postNew));
+  router.get(`${base}/:key/bearbeiten`, handle(options, reader, showEdit));
+  router.post(`${base}/:key/bearbeiten`, form, handle(options, reader, postEdit));
+  router.post(`${base}/:key/stand`, form, handle(options, reader, postState));
+  router.get(`${base}/:key/vorschau`, handle(options, reader, showPreview));
+  router.get(`${base}/:key/verlauf`, handle(options, reader, showHistory));
+  return router;
+}
+
+type Step = (context: Context) => Promise<void>;
+
+/** The record key of a record's route. */
+function keyOf(req: Request): string {
+  return String(req.params.key);
+}
+
+/** What every form step has: the request, the answer, the caller, and the hub's parts. */
+interface Context extends FormCaller {
+  req: Request;
+  res: Response;
+  options: EditorRouterOptions;
+  reader: InputFieldReader;
+}
+
+/**
+ * Runs a step for a signed-in editor of a city on a known form kind. Without a session a GET goes to sign-in
+ * (and returns here after it); a POST shows the sign-in form carrying the posted fields, so nothing typed is lost.
+ */
+function handle(options: EditorRouterOptions, reader: InputFieldReader, step: Step): RequestHandler {
+  return async (req, res, next) => {
+    try {
+      const kind = formKindOf(String(req.params.segment));
+      if (!kind) return next();
+      const session = await sessionOf(req, options);
+      if (!session) return signInFirst(req, res, options);
+      if (!session.municipality) return notFound(res, options);
+      await step({ req, res, options, reader, kind, session: session as FormCaller["session"] });
+    } catch (error) {
+      next(error);
+    }
+  };
+}
+
+/** Sends an anonymous or expired caller to sign in, keeping a posted form's fields for afterwards. */
+function signInFirst(req: Request, res: Response, options: EditorRouterOptions): void {
+  const back = req.originalUrl.split("?")[0];
+  if (req.method !== "POST") return res.redirect(303, `/anmelden?weiter=${encodeURIComponent(back)}`);
+  const body = (req.body ?? {}) as Record<string, unknown>;
+  const preserved = Object.entries(body)
+    .filter(([name]) => name !== "csrf" && name !== "aktion")
+    .flatMap(([name, value]) =>
+      (Array.isArray(value) ? value : [value]).map((item) => [name, String(item)] as [string, string]),
+    );
+  const notice =
+    "Ihre Sitzung ist abgelaufen. Nichts wurde gespeichert; Ihre Eingaben bleiben erhalten: Melden Sie sich an, dann kommen Sie mit ihnen zum Formular zurück.";
+  showSignIn(req, res, options, { notice, weiter: back, preserved }, 401);
+}
+
+function notFound(res: Response, options: EditorRouterOptions): void {
+  sendEditorPage(res, options.site, pageElement(NotFoundPage, {}), 404);
+}
+
+/** The fields of a kind's create form (without the city: it is the editor's) or edit form. */
+async function fieldsOf(context: Context, mode: "create" | "update"): Promise<InputField[]> {
+  const { kind, reader } = context;
+  const fields =
+    mode === "create" ? await reader.fields(kind.createInput, ["municipality"]) : await reader.fields(kind.updateInput);
+  const rank = (field: InputField) => {
+    const index = kind.order.indexOf(field.name);
+    return index < 0 ? kind.order.length : index;
+  };
+  return [...fields].sort((a, b) => rank(a) - rank(b));
+}
+
+/** Reads the city's record of `key` as the editor; null when it does not exist, or is another city's. */
+async function loadRecord(context: Context, key: string, withRevisions = false): Promise<LoadedRecord | null> {
+  const { kind, options, session } = context;
+  const city = session.municipality.slug;
+  const read = async (revisions: boolean) =>
+    kind.pick(
+      await options.run<Record<string, unknown>>(
+        kind.read,
+        { key, city, revisions: revisions ? 100 : 0, withRevisions: revisions },
+        session.viewer,
+      ),
+      key,
+    );
+  let record = await read(false);
+  const owner = (record?.municipality as { slug?: string } | undefined)?.slug;
+  if (!record || (owner !== undefined && owner !== city)) return null;
+  // Revisions only of the city's own record: another city's answers FORBIDDEN, and its form is a 404 anyway.
+  if (withRevisions) record = await read(true);
+  if (!record) return null;
+  return {
+    id: String(record.id),
+    version: Number(record.version),
+    publicationState: String(record.publicationState),
+    key: String(record[kind.keyField]),
+    title: String(record.title ?? key),
+    values: record,
+    revisions: (record.revisions as Revision[] | undefined) ?? [],
+  };
+}
+
+/** Rows each repeatable group shows: its filled ones, plus blank ones (and one more when asked to add a row). */
+function rowCounts(
+  fields: readonly InputField[],
+  values: FormValues,
+  body: Record<string, unknown>,
+): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const field of fields.filter((candidate) => candidate.shape === "rows")) {
+    const shown = Number(body[`zeilen.${field.name}`]) || 0;
+    const added = body.aktion === `zeile:${field.name}` ? 1 : 0;
+    counts[field.name] = Math.min(MAX_ROWS, Math.max(rowsIn(values, field.name) + BLANK_ROWS, shown) + added);
+  }
+  return counts;
+}
+
+interface Render {
+  fields: InputField[];
+  values: FormValues;
+  record: LoadedRecord | null;
+  errors?: FieldErrors;
+  status?: number;
+  notice?: string | null;
+  conflict?: ColleagueChange[] | null;
+  version?: number | null;
+}
+
+/** Sends a record's form. */
+async function renderForm(context: Context, render: Render): Promise<void> {
+  const { kind, options, session, req, res } = context;
+  const lists = Object.values(kind.choices);
+  const choices: Choices = await loadChoices(options.run, session.viewer, session.municipality.slug, lists);
+  const body = (req.method === "POST" ? req.body : {}) as Record<string, unknown>;
+  const props: RecordFormProps = {
+    kind,
+    recordKey: render.record?.key ?? null,
+    title: render.record?.title ?? null,
+    publicationState: render.record?.publicationState ?? null,
+    fields: render.fields,
+    values: render.values,
+    errors: render.errors ?? NO_ERRORS,
+    choices,
+    rows: rowCounts(render.fields, render.values, body),
+    csrf: session.csrfSecret,
+    version: render.version ?? render.record?.version ?? null,
+    notice: render.notice ?? null,
+    conflict: render.conflict ?? null,
+  };
+  sendEditorPage(res, options.site, pageElement(RecordFormPage, props), render.status ?? 200);
+}
+
+async function showNew(context: Context): Promise<void> {
+  await renderForm(context, { fields: await fieldsOf(context, "create"), values: {}, record: null });
+}
+
+/** Whether a POST only redraws the form (add a row, resume after sign-in) rather than saving. */
+function redrawOnly(body: Record<string, unknown>): boolean {
+  return typeof body.aktion === "string" && (body.aktion.startsWith("zeile:") || body.aktion === "zeigen");
+}
+
+/** The problems of a refused write, placed at the form's fields. */
+function problemsOf(error: unknown): readonly SiteQueryProblem[] | null {
+  return error instanceof SiteQueryError && error.problems.length ? error.problems : null;
+}
+
+/** Codes of a refused write that the form shows at its fields; anything else is the hub's own failure. */
+const FORM_CODES = new Set(["BAD_USER_INPUT", "CONFLICT", "GRAPHQL_VALIDATION_FAILED"]);
+
+function isFormProblem(problems: readonly SiteQueryProblem[]): boolean {
+  return problems.every((problem) => FORM_CODES.has(problem.code ?? ""));
+}
+
+async function postNew(context: Context): Promise<void> {
+  const { kind, req, res, options, session } = context;
+  const fields = await fieldsOf(context, "create");
+  const body = (req.body ?? {}) as Record<string, unknown>;
+  const values = valuesFromBody(body, fields);
+  if (!trustedPost(req, options, session.csrfSecret))
+    return renderForm(context, {
+      fields,
+      values,
+      record: null,
+      status: 403,
+      errors: { byField: {}, general: [STALE_FORM] },
+    });
+  if (redrawOnly(body)) return renderForm(context, { fields, values, record: null });
+  const { input, formRows }: FormInput = inputFromValues(values, fields);
+  input.municipality = session.municipality.slug;
+  const document = `mutation EditorCreate($input: ${kind.createInput}!) { record: create${kind.mutationType}(input: $input) { ${kind.keyField} } }`;
+  try {
+    const data = await options.run<{ record: Record<string, string> }>(document, { input }, session.viewer);
+    res.redirect(303, `${kindPath(kind, data.record[kind.keyField])}/bearbeiten?gespeichert=neu`);
+  } catch (error) {
+    const problems = problemsOf(error);
+    if (!problems || !isFormProblem(problems)) throw error;
+    await renderForm(context, {
+      fields,
+      values,
+      record: null,
+      status: 400,
+      errors: placeErrors(problems, fields, formRows),
+    });
+  }
+}
+
+/** The notice after a redirect that followed a successful write. */
+const SAVED: Readonly<Record<string, string>> = {
+  neu: "Als Entwurf gespeichert.",
+  ja: "Gespeichert.",
+  veroeffentlichen: "Veröffentlicht.",
+  zurueckziehen: "Zurückgezogen: wieder ein Entwurf.",
+  archivieren: "Archiviert.",
+};
+
+async function showEdit(context: Context): Promise<void> {
+  const record = await loadRecord(context, keyOf(context.req));
+  if (!record) return notFound(context.res, context.options);
+  const fields = await fieldsOf(context, "update");
+  const saved = context.req.query.gespeichert;
+  await renderForm(context, {
+    fields,
+    values: valuesFromRecord(record.values, fields),
+    record,
+    notice: typeof saved === "string" ? (SAVED[saved] ?? null) : null,
+  });
+}
+
+/** The version a form was read at, as posted; null when missing or not a number. */
+function postedVersion(body: Record<string, unknown>): number | null {
+  const version = Number(body.version);
+  return Number.isSafeInteger(version) && version >= 0 ? version : null;
+}
+
+/** What colleagues changed after `since`, field by field, oldest first (from the record's revisions). */
+function changesSince(record: LoadedRecord, since: number): ColleagueChange[] {
+  return record.revisions
+    .filter((revision) => revision.version !== null && revision.version > since)
+    .reverse()
+    .flatMap((revision) => revision.changes.map((change) => ({ ...change, actor: revision.actor, at: revision.at })));
+}
+
+/** The conflict view: the editor's input kept, the colleague's changes beside it, and the current version to save over. */
+async function showConflict(context: Context, fields: InputField[], values: FormValues, seen: number): Promise<void> {
+  const current = await loadRecord(context, keyOf(context.req), true);
+  if (!current) return notFound(context.res, context.options);
+  if (current.publicationState === "ARCHIVED")
+    return renderForm(context, {
+      fields,
+      values,
+      record: current,
+      status: 409,
+      errors: {
+        byField: {},
+        general: ["Dieser Eintrag wurde inzwischen archiviert und kann nicht mehr geändert werden."],
+      },
+    });
+  await renderForm(context, {
+    fields,
+    values,
+    record: current,
+    status: 409,
+    conflict: changesSince(current, seen),
+  });
+}
+
+async function postEdit(context: Context): Promise<void> {
+  const { kind, req, res, options, session } = context;
+  const record = await loadRecord(context, keyOf(req));
+  if (!record) return notFound(res, options);
+  const fields = await fieldsOf(context, "update");
+  const body = (req.body ?? {}) as Record<string, unknown>;
+  const values = valuesFromBody(body, fields);
+  const seen = postedVersion(body) ?? record.version;
+  if (!trustedPost(req, options, session.csrfSecret))
+    return renderForm(context, {
+      fields,
+      values,
+      record,
+      version: seen,
+      status: 403,
+      errors: { byField: {}, general: [STALE_FORM] },
+    });
+  if (redrawOnly(body)) return renderForm(context, { fields, values, record, version: seen });
+  const { input, formRows } = inputFromValues(values, fields);
+  const document = `mutation EditorUpdate($id: ID!, $version: Int!, $input: ${kind.updateInput}!) {
+    record: update${kind.mutationType}(id: $id, version: $version, input: $input) { version }
+  }`;
+  try {
+    await options.run(document, { id: record.id, version: seen, input }, session.viewer);
+    res.redirect(303, `${kindPath(kind, record.key)}/bearbeiten?gespeichert=ja`);
+  } catch (error) {
+    const problems = problemsOf(error);
+    if (!problems || !isFormProblem(problems)) throw error;
+    if (problems.some((problem) => problem.code === "CONFLICT") && seen !== record.version)
+      return showConflict(context, fields, values, seen);
+    await renderForm(context, {
+      fields,
+      values,
+      record,
+      version: seen,
+      status: 400,
+      errors: placeErrors(problems, fields, formRows),
+    });
+  }
+}
+
+/** The state changes the form offers, by the posted `aktion`. */
+const STATE_ACTIONS: Readonly<Record<string, string>> = {
+  veroeffentlichen: "publish",
+  zurueckziehen: "unpublish",
+  archivieren: "archive",
+};
+
+async function postState(context: Context): Promise<void> {
+  const { kind, req, res, options, session } = context;
+  const record = await loadRecord(context, keyOf(req));
+  if (!record) return notFound(res, options);
+  const fields = await fieldsOf(context, "update");
+  const values = valuesFromRecord(record.values, fields);
+  const body = (req.body ?? {}) as Record<string, unknown>;
+  const verb = typeof body.aktion === "string" ? STATE_ACTIONS[body.aktion] : undefined;
+  if (!trustedPost(req, options, session.csrfSecret))
+    return renderForm(context, { fields, values, record, status: 403, errors: { byField: {}, general: [STALE_FORM] } });
+  if (!verb)
+    return renderForm(context, {
+      fields,
+      values,
+      record,
+      status: 400,
+      errors: { byField: {}, general: ["Unbekannte Aktion."] },
+    });
+  const seen = postedVersion(body) ?? record.version;
+  const document = `mutation EditorState($id: ID!, $version: Int) { record: ${verb}${kind.mutationType}(id: $id, version: $version) { version } }`;
+  try {
+    await options.run(document, { id: record.id, version: seen }, session.viewer);
+    res.redirect(303, `${kindPath(kind, record.key)}/bearbeiten?gespeichert=${body.aktion as string}`);
+  } catch (error) {
+    const problems = problemsOf(error);
+    if (!problems || !isFormProblem(problems)) throw error;
+    if (problems.some((problem) => problem.code === "CONFLICT") && seen !== record.version)
+      return showConflict(context, fields, values, seen);
+    await renderForm(context, { fields, values, record, status: 400, errors: placeErrors(problems, fields) });
+  }
+}
+
+/** The banner over a preview: what it is, and the way back. */
+function previewBanner(kind: FormKind, key: string, state: string) {
+  return (
+    <div class="preview-banner" role="note" aria-label="Vorschau">
+      <p>
+        <strong>Vorschau</strong>
+        {state === "PUBLISHED" ? "" : " eines Entwurfs"}: So sieht die Öffentlichkeit diese Seite
+        {state === "PUBLISHED" ? "." : " nach dem Veröffentlichen."}{" "}
+        <a href={`${kindPath(kind, key)}/bearbeiten`}>Zurück zum Formular</a>
+      </p>
+    </div>
+  );
+}
+
+async function showPreview(context: Context): Promise<void> {
+  const { kind, req, res, options, session } = context;
+  const record = await loadRecord(context, keyOf(req));
+  if (!record || !kind.preview) return notFound(res, options);
+  const page = await kind.preview(options.run, session.viewer, record.key, hubOrigin(req, options.publicUrl));
+  if (!page) return notFound(res, options);
+  const framed = (
+    <PageBanner.Provider value={previewBanner(kind, record.key, record.publicationState)}>{page}</PageBanner.Provider>
+  );
+  sendEditorPage(res, options.site, framed);
+}
+
+async function showHistory(context: Context): Promise<void> {
+  const { kind, req, res, options } = context;
+  const record = await loadRecord(context, keyOf(req), true);
+  if (!record) return notFound(res, options);
+  const page = pageElement(HistoryPage, {
+    kind,
+    recordKey: record.key,
+    title: record.title,
+    revisions: record.revisions,
+  });
+  sendEditorPage(res, options.site, page);
+}

@@ -1,0 +1,74 @@
+import { MESSAGES } from "../../site/i18n/messages.js";
+
+/** A form field's German label and help text. */
+export interface FieldLabel {
+  label: string;
+  help?: string;
+}
+
+/**
+ * German labels and help texts of the input fields, by the API's field name (the same field means the same on
+ * every record type). A field without an entry here is shown with its API name and description; the forms'
+ * test requires an entry for every field a form shows.
+ */
+export const FIELD_LABELS: Readonly<Record<string, FieldLabel>> = {
+  title: { label: "Titel", help: "Auf Deutsch, kurz und eindeutig." },
+  slug: {
+    label: "Kurzname in der Adresse",
+    help: "Kleinbuchstaben, Ziffern und Bindestriche, beginnend mit dem Kurznamen Ihrer Kommune und einem Bindestrich, z. B. „herten-kita-online“. Kann später nicht geändert werden.",
+  },
+  key: {
+    label: "Schlüssel",
+    help: "Damit zitieren Einträge die Quelle, z. B. „herten-ratsvorlage-2023-141“; beginnt mit dem Kurznamen Ihrer Kommune. Kann später nicht geändert werden.",
+  },
+  summary: { label: "Zusammenfassung", help: "In eigenen Worten, auf Deutsch." },
+  body: { label: "Erfahrung im Wortlaut", help: "In eigenen Worten, auf Deutsch." },
+  vision: { label: "Leitbild oder Motto" },
+  kind: { label: "Art der Erfahrung" },
+  status: { label: "Stand" },
+  statusAsOf: {
+    label: "Stand laut Quelle vom",
+    help: "Das Datum, für das die Quelle den Stand angibt: „2018“, „2018-11“ oder „2018-11-22“; nicht in der Zukunft.",
+  },
+  startedOn: { label: "Begonnen", help: "„2021“, „2021-08“ oder „2021-08-26“." },
+  plannedEndOn: { label: "Geplantes Ende", help: "„2026“, „2026-06“ oder „2026-06-30“." },
+  completedOn: { label: "Abgeschlossen", help: "„2024“, „2024-03“ oder „2024-03-31“." },
+  adoptedOn: {
+    label: "Beschlossen am",
+    help: "Wann der Rat sie beschlossen hat oder sie in Kraft trat, z. B. „2020-12“.",
+  },
+  presentedOn: { label: "Vorgestellt am", help: "Wann sie Rat oder Öffentlichkeit vorgestellt wurde." },
+  horizon: { label: "Zieljahr", help: "Das Jahr, auf das die Strategie blickt, z. B. 2030." },
+  publishedOn: { label: "Veröffentlicht am", help: "So genau wie bekannt: „2023“, „2023-05“ oder „2023-05-17“." },
+  author: { label: "Verfasst von" },
+  publisher: { label: "Herausgegeben von", help: "Z. B. „Stadt Herten“ oder eine Zeitung." },
+  url: { label: "Adresse im Netz", help: "Beginnt mit http:// oder https://." },
+  note: { label: "Redaktionelle Anmerkung", help: "Z. B. wo die Quellen unklar sind." },
+  strategy: { label: "Gehört zur Strategie", help: "Eine Strategie Ihrer Kommune, oder keine." },
+  fieldOfAction: { label: "Handlungsfeld", help: "Ein Handlungsfeld der gewählten Strategie, oder keines." },
+  project: { label: "Gelernt im Projekt", help: "Ein Projekt Ihrer Kommune, oder keines." },
+  topics: {
+    label: "Themen",
+    help: "Mindestens eines zum Veröffentlichen. Mehrere mit Strg bzw. ⌘ wählen; Tippen springt zum Eintrag.",
+  },
+  providers: { label: "Beteiligte Anbieter", help: "Mehrere mit Strg bzw. ⌘ wählen." },
+  products: { label: "Eingesetzte Software", help: "Mehrere mit Strg bzw. ⌘ wählen." },
+  replacedProducts: { label: "Abgelöste Software", help: "Software, die das Projekt ersetzt." },
+  partners: { label: "Partnerkommunen", help: "Kommunen, die mitmachen. Mehrere mit Strg bzw. ⌘ wählen." },
+  consultants: { label: "Beratung", help: "Beratungsunternehmen, die an der Strategie mitgeschrieben haben." },
+  sources: {
+    label: "Quellen",
+    help: "Woher die Angaben stammen; zum Veröffentlichen mindestens eine veröffentlichte Quelle. Neue Quellen legen Sie unter „Neue Quelle“ an.",
+  },
+};
+
+/** The German label of an enum value: the site's label tables (by the enum's name), else the API's description. */
+export function enumLabel(enumType: string, value: string, description: string): string {
+  const table = MESSAGES.de.enums[(enumType[0].toLowerCase() + enumType.slice(1)) as keyof typeof MESSAGES.de.enums];
+  return (table as Readonly<Record<string, string>> | undefined)?.[value] ?? (description || value);
+}
+
+/** The German name of a field for messages and the conflict and history views. */
+export function fieldName(field: string): string {
+  return FIELD_LABELS[field]?.label ?? field;
+}

@@ -1,0 +1,308 @@
+import type { VNode } from "preact";
+import { Layout } from "../../site/layout.js";
+import type { Choice, Choices } from "../forms/choices.js";
+import type { FieldErrors } from "../forms/field-errors.js";
+import { type FormKind, kindPath } from "../forms/form-kinds.js";
+import { type FormValues, rowKey } from "../forms/form-values.js";
+import type { InputField } from "../forms/input-fields.js";
+import { enumLabel, FIELD_LABELS, fieldName } from "../forms/labels.js";
+import { type ColleagueChange, ConflictPanel } from "./conflict-panel.js";
+import { STATE_LABELS } from "./state-labels.js";
+
+/** What a record's form shows. */
+export interface RecordFormProps {
+  kind: FormKind;
+  /** The record's slug or key once it exists; null on the "new" form. */
+  recordKey: string | null;
+  title: string | null;
+  publicationState: string | null;
+  fields: InputField[];
+  values: FormValues;
+  errors: FieldErrors;
+  choices: Choices;
+  /** Rows shown per repeatable group (filled ones and blank ones to add). */
+  rows: Record<string, number>;
+  csrf: string;
+  /** The version the form was read at (sent back as the version the editor saw). */
+  version: number | null;
+  notice?: string | null;
+  /** A colleague's changes since the editor's version: the conflict view. */
+  conflict?: ColleagueChange[] | null;
+}
+
+/** Fields holding running text: a text area rather than a line. */
+const LONG_TEXT = new Set(["summary", "body", "note", "vision", "description"]);
+
+/** The HTML id of a form field: `feld-values-2-year` for `values[2].year`. */
+export function fieldId(key: string): string {
+  return `feld-${key.replace(/[[\].]+/g, "-").replace(/-$/, "")}`;
+}
+
+interface FieldProps {
+  field: InputField;
+  /** The key in the form: the field's name, or `group[i].name` in a row. */
+  name: string;
+  values: FormValues;
+  errors: FieldErrors;
+  choices: Choices;
+  kind: FormKind;
+}
+
+/** The label, help and error lines of one field, and the attributes that tie them to its control. */
+function useDescribed({ field, name, errors }: Pick<FieldProps, "field" | "name" | "errors">) {
+  const id = fieldId(name);
+  const text = FIELD_LABELS[field.name] ?? { label: field.name, help: field.description };
+  const messages = errors.byField[name] ?? [];
+  const describedBy = [messages.length ? `${id}-fehler` : null, text.help ? `${id}-hilfe` : null]
+    .filter(Boolean)
+    .join(" ");
+  const label = (
+    <label for={id}>
+      {text.label}
+      {field.required ? " (Pflichtangabe)" : ""}
+    </label>
+  );
+  const lines = (
+    <>
+      {messages.length ? (
+        <span id={`${id}-fehler`} class="field-error">
+          {messages.join(" ")}
+        </span>
+      ) : null}
+      {text.help ? (
+        <span id={`${id}-hilfe`} class="hint">
+          {text.help}
+        </span>
+      ) : null}
+    </>
+  );
+  const control = {
+    id,
+    name,
+    "aria-invalid": messages.length ? ("true" as const) : undefined,
+    "aria-describedby": describedBy || undefined,
+  };
+  return { label, lines, control };
+}
+
+/** The options of a picker; a value the list does not hold (kept from the editor's input) is offered as it is. */
+function optionsOf(list: Choice[], selected: string[]): Choice[] {
+  const known = new Set(list.map((choice) => choice.value));
+  return [...list, ...selected.filter((value) => value && !known.has(value)).map((value) => ({ value, label: value }))];
+}
+
+function enumChoices(field: InputField): Choice[] {
+  return field.values.map((value) => ({
+    value: value.name,
+    label: enumLabel(field.type, value.name, value.description),
+  }));
+}
+
+/** One field of a form, by its shape: a line, a text area, a select, or a multiple select. */
+function Field(props: FieldProps): VNode {
+  const { field, name, values, choices, kind } = props;
+  const { label, lines, control } = useDescribed(props);
+  const value = values[name];
+  const list = kind.choices[field.name] ? (choices[kind.choices[field.name]] ?? []) : null;
+  if (field.shape === "list") {
+    const selected = Array.isArray(value) ? value : value ? [value] : [];
+    const options = optionsOf(list ?? enumChoices(field), selected);
+    return (
+      <p class="field">
+        {label}
+        {lines}
+        <select {...control} multiple size={Math.min(8, Math.max(3, options.length))} class="wide-field">
+          {options.map((option) => (
+            <option key={option.value} value={option.value} selected={selected.includes(option.value)}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      </p>
+    );
+  }
+  const text = typeof value === "string" ? value : "";
+  if (field.shape === "enum" || list) {
+    const options = optionsOf(list ?? enumChoices(field), [text]);
+    return (
+      <p class="field">
+        {label}
+        {lines}
+        <select {...control} class="wide-field">
+          <option value="">{field.required ? "Bitte wählen" : "– keine Angabe –"}</option>
+          {options.map((option) => (
+            <option key={option.value} value={option.value} selected={option.value === text}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      </p>
+    );
+  }
+  return (
+    <p class="field">
+      {label}
+      {lines}
+      {LONG_TEXT.has(field.name) ? (
+        <textarea {...control} rows={5} class="wide-field">
+          {text}
+        </textarea>
+      ) : (
+        <input {...control} type="text" value={text} class="wide-field" spellcheck={field.type === "String"} />
+      )}
+    </p>
+  );
+}
+
+/** A repeatable group (e.g. an indicator's values): one fieldset per row, and a button that adds a row without JavaScript. */
+function Rows(props: Omit<FieldProps, "name"> & { count: number }): VNode {
+  const { field, count } = props;
+  const text = FIELD_LABELS[field.name] ?? { label: field.name, help: field.description };
+  return (
+    <fieldset class="form-rows" id={fieldId(field.name)}>
+      <legend>{text.label}</legend>
+      {text.help ? <p class="hint">{text.help}</p> : null}
+      <input type="hidden" name={`zeilen.${field.name}`} value={String(count)} />
+      {Array.from({ length: count }, (_, index) => (
+        <fieldset key={index} class="form-row">
+          <legend>
+            {text.label}: Zeile {index + 1}
+          </legend>
+          {field.rowFields.map((sub) => (
+            <Field key={sub.name} {...props} field={sub} name={rowKey(field.name, index, sub.name)} />
+          ))}
+        </fieldset>
+      ))}
+      <button type="submit" name="aktion" value={`zeile:${field.name}`} class="secondary">
+        Weitere Zeile für „{text.label}“
+      </button>
+    </fieldset>
+  );
+}
+
+/** Every problem of the last submit, linked to its field, at the top of the form. */
+export function ErrorSummary({ errors }: { errors: FieldErrors }): VNode | null {
+  const entries = Object.entries(errors.byField);
+  const count = entries.reduce((sum, [, messages]) => sum + messages.length, 0) + errors.general.length;
+  if (!count) return null;
+  return (
+    <div class="form-error" id="fehler" role="alert" tabIndex={-1}>
+      <h2>{count === 1 ? "Eine Angabe ist zu prüfen" : `${count} Angaben sind zu prüfen`}</h2>
+      <ul>
+        {errors.general.map((message) => (
+          <li key={message}>{message}</li>
+        ))}
+        {entries.flatMap(([key, messages]) =>
+          messages.map((message) => (
+            <li key={key + message}>
+              <a href={`#${fieldId(key)}`}>{fieldName(key.replace(/\[\d+\]\./, "."))}</a>: {message}
+            </li>
+          )),
+        )}
+      </ul>
+    </div>
+  );
+}
+
+/** Publish, take back, archive: each a POST of its own with the version the editor saw. */
+function StateActions({ kind, recordKey, publicationState, csrf, version }: RecordFormProps): VNode | null {
+  if (!recordKey || version === null || publicationState === "ARCHIVED") return null;
+  return (
+    <form method="post" action={`${kindPath(kind, recordKey)}/stand`} class="filter-form state-actions">
+      <h2>Veröffentlichung</h2>
+      <input type="hidden" name="csrf" value={csrf} />
+      <input type="hidden" name="version" value={String(version)} />
+      <p class="actions">
+        {publicationState === "PUBLISHED" ? (
+          <button type="submit" name="aktion" value="zurueckziehen">
+            Zurückziehen (wieder Entwurf)
+          </button>
+        ) : (
+          <button type="submit" name="aktion" value="veroeffentlichen">
+            Veröffentlichen
+          </button>
+        )}{" "}
+        <button type="submit" name="aktion" value="archivieren" class="secondary">
+          Archivieren
+        </button>
+      </p>
+      <p class="hint">
+        Archivierte Einträge bleiben mit ihrem Verlauf erhalten, sind öffentlich nicht mehr sichtbar und können nicht
+        mehr geändert werden.
+      </p>
+    </form>
+  );
+}
+
+/** A saved record's state and the ways to its preview, history and public page. */
+function RecordLinks({ kind, recordKey, publicationState }: RecordFormProps): VNode | null {
+  if (!recordKey) return null;
+  return (
+    <p>
+      Stand: <strong>{STATE_LABELS[publicationState ?? ""] ?? publicationState}</strong>
+      {" · "}
+      {kind.preview ? (
+        <>
+          <a href={`${kindPath(kind, recordKey)}/vorschau`}>Vorschau</a>
+          {" · "}
+        </>
+      ) : null}
+      <a href={`${kindPath(kind, recordKey)}/verlauf`}>Verlauf</a>
+      {publicationState === "PUBLISHED" && kind.publicPath ? (
+        <>
+          {" · "}
+          <a href={kind.publicPath(recordKey)}>Öffentliche Seite</a>
+        </>
+      ) : null}
+    </p>
+  );
+}
+
+/** The form of one record: create or edit, every field derived from the API's input type. */
+export function RecordFormPage(props: RecordFormProps): VNode {
+  const { kind, recordKey, title, fields, values, errors, rows, csrf, version, notice, conflict } = props;
+  const heading = recordKey ? `${kind.noun} bearbeiten: ${title ?? recordKey}` : kind.newHeading;
+  const hasErrors = Object.keys(errors.byField).length + errors.general.length > 0;
+  return (
+    <Layout title={hasErrors ? `Fehler: ${heading}` : heading} section={null}>
+      <p class="breadcrumb">
+        <a href="/meine-kommune">Meine Kommune</a>
+      </p>
+      <h1>{heading}</h1>
+      <RecordLinks {...props} />
+      {notice ? (
+        <p class="notice" role="status">
+          {notice}
+        </p>
+      ) : null}
+      <ErrorSummary errors={errors} />
+      {conflict ? <ConflictPanel changes={conflict} values={values} /> : null}
+      <form
+        method="post"
+        action={recordKey ? `${kindPath(kind, recordKey)}/bearbeiten` : `${kindPath(kind)}/neu`}
+        class="filter-form record-form"
+        novalidate
+      >
+        <input type="hidden" name="csrf" value={csrf} />
+        {version !== null ? <input type="hidden" name="version" value={String(version)} /> : null}
+        {fields.map((field) =>
+          field.shape === "rows" ? (
+            <Rows key={field.name} {...props} field={field} count={rows[field.name] ?? 1} />
+          ) : (
+            <Field key={field.name} {...props} field={field} name={field.name} />
+          ),
+        )}
+        <p class="actions">
+          <button type="submit" name="aktion" value="speichern">
+            {conflict
+              ? "Meine Eingaben erneut speichern"
+              : recordKey
+                ? "Änderungen speichern"
+                : "Als Entwurf speichern"}
+          </button>
+        </p>
+      </form>
+      <StateActions {...props} />
+    </Layout>
+  );
+}
