@@ -31,7 +31,8 @@ function project(name: string, include: string[], exclude: string[], isolate: bo
       // Importing the hub (graphql, MikroORM, Apollo, the schema) costs a process 5–10 s on a busy 2-core machine;
       // the files of `shared` reuse their process and its modules (each file still gets its own database and hub).
       isolate,
-      testTimeout: 30_000,
+      // A hang guard, not a measure: on a 2-core machine at load 20 one seeder run or one CLI process alone takes 20-30 s.
+      testTimeout: 60_000,
       hookTimeout: 120_000,
     },
   };
