@@ -4,14 +4,7 @@ import { DecimalScalar, PartialDateScalar } from "../common/scalars.js";
 import { MAX_SLUG_LENGTH } from "../common/slug.args.js";
 import { MAX_COST_ITEMS, MAX_PROJECT_PARTNERS, MAX_PROJECT_PROVIDERS } from "../common/list-bounds.js";
 import { CitedInput, TaggedCitedInput } from "../publishing/cited.inputs.js";
-import {
-  IsNotFuture,
-  IsReferenceList,
-  IsSlug,
-  IsText,
-  IsTitle,
-  MAX_TEXT_LENGTH,
-} from "../publishing/validation.js";
+import { IsNotFuture, IsReferenceList, IsSlug, IsText, IsTitle, MAX_TEXT_LENGTH } from "../publishing/validation.js";
 import { CostKind } from "./cost-kind.enum.js";
 import { CostPeriod } from "./cost-period.enum.js";
 import { ProjectStatus } from "./project-status.enum.js";

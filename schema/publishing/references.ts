@@ -201,7 +201,10 @@ export function namedItem<T extends { id: number }>(
   }
   const item = parsed?.typeName === entity.name ? items.find((each) => each.id === parsed.id) : undefined;
   if (!item) {
-    report(tx, badUserInput(`${field} is not the ID of one of this record's items; leave \`id\` out to add one.`, [field]));
+    report(
+      tx,
+      badUserInput(`${field} is not the ID of one of this record's items; leave \`id\` out to add one.`, [field]),
+    );
     return null;
   }
   if (named.has(item)) {

@@ -138,7 +138,7 @@ describe("cost model", () => {
       {
         input: {
           municipality: "herten",
-          slug: "too-many-topics",
+          slug: "herten-too-many-topics",
           title: "T",
           summary: "T.",
           status: "PLANNED",
@@ -148,7 +148,7 @@ describe("cost model", () => {
       tokens.editors.herten,
     );
     expect(tooMany.errors![0].message).toContain(`names at most ${MAX_TOPICS} records`);
-    expect(tooMany.errors![0].extensions).toMatchObject({ code: "BAD_USER_INPUT", fields: ["topics"] });
+    expect(tooMany.errors![0].extensions).toMatchObject({ code: "BAD_USER_INPUT", fields: ["input.topics"] });
     const strategy = (slug: string) =>
       gql(
         hub,
