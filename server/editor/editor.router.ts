@@ -1,5 +1,7 @@
 import express, { type ErrorRequestHandler, type Request, type RequestHandler, type Response } from "express";
 import { endSession, endSessionsOf, findSession, openSession } from "../../schema/token/session.service.js";
+import { hubOrigin } from "../http/hub-origin.js";
+import { fromOwnOrigin } from "./csrf.js";
 import { rateLimitMiddleware } from "../rate-limit/rate-limit.middleware.js";
 import { pageElement } from "../site/i18n/site-language.js";
 import {
@@ -138,7 +140,11 @@ function signOut(options: EditorRouterOptions): RequestHandler {
       const secure = servedSecurely(req, options.publicUrl);
       const id = readCookie(req, "ikz_sitzung", secure);
       const session = id ? await findSession(options.orm.em.fork(), id, options.lifetime) : null;
-      if (session && !trustedPost(req, options, session.csrfSecret))
+      // Without a session, another site's post must not clear the cookie either (a SameSite=Lax cookie is not sent).
+      const stale = session
+        ? !trustedPost(req, options, session.csrfSecret)
+        : !fromOwnOrigin(req, hubOrigin(req, options.publicUrl));
+      if (stale)
         return sendEditorPage(res, options.site, pageElement(SignInPage, { csrf: "", error: STALE_FORM }), 403);
       const em = options.orm.em.fork();
       if (session && (req.body as Record<string, unknown>).ueberall) await endSessionsOf(em, session.viewer);

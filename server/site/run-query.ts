@@ -72,7 +72,7 @@ export function createSiteQueryRunner({ apollo, orm, logger, search }: SiteQuery
         errors.map((error) => error.message).join("; "),
         typeof code === "string" ? code : undefined,
         typeof retryAfterSeconds === "number" ? retryAfterSeconds : undefined,
-        errors.map(problemOf),
+        errors.flatMap(problemsOf),
       );
     }
     if (!data) throw new SiteQueryError("a site query answered without data", undefined);
@@ -80,7 +80,19 @@ export function createSiteQueryRunner({ apollo, orm, logger, search }: SiteQuery
   };
 }
 
-/** An answer's error as a form reads it; `fields` keeps only the strings of `extensions.fields`. */
+/**
+ * An answer's error as a form reads it: one problem per entry of `extensions.problems` (a mutation's input with
+ * several problems answers them in one error), else the error itself.
+ */
+function problemsOf(error: { message: string; extensions?: Record<string, unknown> }): SiteQueryProblem[] {
+  const listed = error.extensions?.problems;
+  if (!Array.isArray(listed) || !listed.length) return [problemOf(error)];
+  return listed.map((entry: { path?: unknown; message?: unknown; code?: unknown }) =>
+    problemOf({ message: String(entry.message), extensions: { code: entry.code, fields: [entry.path] } }),
+  );
+}
+
+/** An error as a form reads it; `fields` keeps only the strings of `extensions.fields`. */
 function problemOf(error: { message: string; extensions?: Record<string, unknown> }): SiteQueryProblem {
   const { code, fields } = error.extensions ?? {};
   return {

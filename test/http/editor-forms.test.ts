@@ -121,6 +121,14 @@ describe("editor forms", () => {
       expect(answer.text).toContain(`id="feld-${field}-fehler"`);
       expect(answer.text).toContain(`href="#feld-${field}"`);
     }
+    // Each field says its own problem, not the answer's whole text or another field's message.
+    const messageOf = (field: string) =>
+      new RegExp(`id="feld-${field}-fehler"[^>]*>([\\s\\S]*?)</span>`).exec(answer.text)?.[1] ?? "";
+    const messages = invalid.map(messageOf);
+    expect(new Set(messages).size).toBe(3);
+    expect(messageOf("slug")).toMatch(/Kleinbuchstaben/);
+    expect(messageOf("summary")).not.toMatch(/Kleinbuchstaben/);
+    expect(messageOf("statusAsOf")).not.toMatch(/Kleinbuchstaben/);
     expect(answer.text).toContain('value="Herten Falsch!"');
     expect(answer.text).toContain('value="&lt;script>alert(1)&lt;/script>"');
     expect(answer.text).not.toContain("<script>alert(1)");
@@ -286,6 +294,27 @@ describe("editor forms", () => {
     const expired = await anonymous.request(EDIT, { method: "POST", form: { ...fields, csrf } });
     expect(expired.status).toBe(401);
     expect(expired.text).toContain('name="eingabe.title" value="Gefälscht"');
+    // Another site's post, or one without an Origin, is not carried into the editor's form after sign-in.
+    for (const sender of ["https://evil.example", null]) {
+      const foreign = await new EditorBrowser(hub.origin, sender).request(EDIT, { method: "POST", form: fields });
+      expect(foreign.status).toBe(401);
+      expect(foreign.text).not.toContain("eingabe.");
+      expect(foreign.text).not.toContain("Gefälscht");
+    }
+    // A key the API will not look up names no record; an action named like a prototype property is unknown.
+    expect((await browser.request(`/meine-kommune/projekte/${"a".repeat(121)}/bearbeiten`)).status).toBe(404);
+    const odd = await browser.request(`/meine-kommune/projekte/${SLUG}/stand`, {
+      method: "POST",
+      form: { csrf, version, aktion: "constructor" },
+    });
+    expect(odd.status).toBe(400);
+    // Another site cannot sign the editor out, not even by clearing the cookie of a browser that did not send it.
+    const logout = await new EditorBrowser(hub.origin, "https://evil.example").request("/abmelden", {
+      method: "POST",
+      form: { csrf: "" },
+    });
+    expect(logout.status).toBe(403);
+    expect(logout.headers.get("set-cookie") ?? "").not.toContain("ikz_sitzung");
     expect(await contentDigest(hub.db.orm)).toEqual(before);
     const resumed = await anonymous.request("/anmelden", {
       method: "POST",

@@ -38,6 +38,8 @@ export interface FormKind {
   pick: (data: Record<string, unknown>, key: string) => Record<string, unknown> | null;
   /** The order the form shows the fields in (the schema lists them alphabetically); fields not named follow. */
   order: readonly string[];
+  /** Input fields the form leaves out (the API keeps their values, since a field left out is no change). */
+  omitted?: readonly string[];
   /** Fields whose values come from a list of allowed values. */
   choices: Readonly<Record<string, ChoiceList>>;
   /** Where the public sees it once published, if it has a page of its own. */
@@ -86,6 +88,9 @@ export const FORM_KINDS: readonly FormKind[] = [
       "sources",
       "note",
     ],
+    // Costs need their rows' ids and sources carried through the form; until they are, an edit form would send an
+    // empty list and so remove them. Left out, they stay as they are.
+    omitted: ["costs"],
     read: `query EditorProject($key: String!, $revisions: Int!, $withRevisions: Boolean!) {
       record: project(slug: $key) {
         ${RECORD} slug municipality { slug }

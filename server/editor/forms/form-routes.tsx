@@ -111,6 +111,9 @@ function handle(options: EditorRouterOptions, reader: InputFieldReader, step: St
 function signInFirst(req: Request, res: Response, options: EditorRouterOptions): void {
   const back = req.originalUrl.split("?")[0];
   if (req.method !== "POST") return res.redirect(303, `/anmelden?weiter=${encodeURIComponent(back)}`);
+  // Only a post this hub's page sent (its Origin says so) is carried: another site's post would put its values into
+  // the editor's form as if they were the editor's own.
+  if (req.headers.origin !== hubOrigin(req, options.publicUrl)) return showSignIn(req, res, options, {}, 401);
   const body = (req.body ?? {}) as Record<string, unknown>;
   const preserved = Object.entries(body)
     .filter(([name]) => name !== "csrf" && name !== "aktion")
@@ -130,7 +133,9 @@ function notFound(res: Response, options: EditorRouterOptions): void {
 async function fieldsOf(context: Context, mode: "create" | "update"): Promise<InputField[]> {
   const { kind, reader } = context;
   const fields =
-    mode === "create" ? await reader.fields(kind.createInput, ["municipality"]) : await reader.fields(kind.updateInput);
+    mode === "create"
+      ? await reader.fields(kind.createInput, ["municipality", ...(kind.omitted ?? [])])
+      : await reader.fields(kind.updateInput, kind.omitted);
   const rank = (field: InputField) => {
     const index = kind.order.indexOf(field.name);
     return index < 0 ? kind.order.length : index;
@@ -151,7 +156,14 @@ async function loadRecord(context: Context, key: string, withRevisions = false):
       ),
       key,
     );
-  let record = await read(false);
+  let record: Record<string, unknown> | null;
+  try {
+    record = await read(false);
+  } catch (error) {
+    // A key the API refuses to look up (too long, not a slug) names no record.
+    if (error instanceof SiteQueryError && error.code === "BAD_USER_INPUT") return null;
+    throw error;
+  }
   const owner = (record?.municipality as { slug?: string } | undefined)?.slug;
   if (!record || (owner !== undefined && owner !== city)) return null;
   // Revisions only of the city's own record: another city's answers FORBIDDEN, and its form is a 404 anyway.
@@ -387,9 +399,14 @@ async function postState(context: Context): Promise<void> {
   const fields = await fieldsOf(context, "update");
   const values = valuesFromRecord(record.values, fields);
   const body = (req.body ?? {}) as Record<string, unknown>;
-  const verb = typeof body.aktion === "string" ? STATE_ACTIONS[body.aktion] : undefined;
+  const verb =
+    typeof body.aktion === "string" && Object.hasOwn(STATE_ACTIONS, body.aktion)
+      ? STATE_ACTIONS[body.aktion]
+      : undefined;
   if (!trustedPost(req, options, session.csrfSecret))
     return renderForm(context, { fields, values, record, status: 403, errors: { byField: {}, general: [STALE_FORM] } });
+  // Back from a sign-in that interrupted a state change: the form again, for the editor to choose once more.
+  if (body.aktion === "zeigen") return renderForm(context, { fields, values, record, status: 200, errors: NO_ERRORS });
   if (!verb)
     return renderForm(context, {
       fields,
