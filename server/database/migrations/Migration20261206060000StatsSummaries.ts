@@ -47,10 +47,13 @@ export class Migration20261206060000StatsSummaries extends Migration {
   }
 }
 
-// The deltas come as parallel arrays (one entry per key), added in key order so that concurrent writers lock the
-// summary rows in the same order.
+// The deltas come as parallel arrays (one entry per key), added in key order. Key order holds within one statement
+// only (a topic change is a delete and then an insert), so writers that do not hold the API's write lock (a
+// synthetic seeding batch) would still lock summary rows in opposite orders: one lock of the summaries' own, taken
+// before any of their rows, orders all writers.
 const ADD_FUNCTIONS = `
 create function "stats_add_topic_state"(topic_ids int[], states text[], deltas int[]) returns void language sql as $$
+  select pg_advisory_xact_lock(hashtext('stats_summaries'));
   insert into stats_project_topic_state as s (topic_id, state, count)
   select d.topic_id, d.state, d.delta from unnest(topic_ids, states, deltas) as d(topic_id, state, delta)
    where d.delta <> 0 order by d.topic_id, d.state
@@ -58,6 +61,7 @@ create function "stats_add_topic_state"(topic_ids int[], states text[], deltas i
   delete from stats_project_topic_state where count = 0;
 $$;
 create function "stats_add_state_status"(states text[], statuses text[], deltas int[]) returns void language sql as $$
+  select pg_advisory_xact_lock(hashtext('stats_summaries'));
   insert into stats_project_state_status as s (state, status, count)
   select d.state, d.status, d.delta from unnest(states, statuses, deltas) as d(state, status, delta)
    where d.delta <> 0 order by d.state, d.status
