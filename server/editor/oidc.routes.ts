@@ -2,7 +2,7 @@ import type { Request, RequestHandler, Response } from "express";
 import { openPersonSession } from "../../schema/token/session.service.js";
 import { hubOrigin } from "../http/hub-origin.js";
 import { setPageHeaders } from "../site/page-answer.js";
-import { type EditorRouterOptions, sendSignInProblem, showSignIn, tooManyAttempts } from "./editor-page.js";
+import { type EditorRouterOptions, returnPath, sendSignInProblem, showSignIn, tooManyAttempts } from "./editor-page.js";
 import { isPendingSignIn, type OidcClient, OidcError, type PendingSignIn } from "./oidc.js";
 import type { OidcConfig } from "./oidc-config.js";
 import { personOf, type Refusal } from "./oidc-person.js";
@@ -13,6 +13,8 @@ type Oidc = { client: OidcClient; config: OidcConfig };
 
 /** Where the provider sends the browser back to; registered at the provider as the redirect URI. */
 export const OIDC_CALLBACK_PATH = "/anmelden/oidc/rueckruf";
+/** The longest editor page address a sign-in through the provider returns to. */
+const MAX_RETURN_PATH = 300;
 /** How long a sign-in at the provider may take, in seconds: the pending cookie's lifetime. */
 const PENDING_SECONDS = 10 * 60;
 /** The parameters an authorization response may carry (RFC 6749, RFC 9207, OpenID Connect Session Management). */
@@ -81,7 +83,9 @@ export function startOidc(options: EditorRouterOptions, oidc: Oidc): RequestHand
       const origin = hubOrigin(req, options.publicUrl);
       if (!origin) return sendSignInProblem(res, options, 400, BAD_ANSWER);
       const { url, pending } = await oidc.client.start(origin + OIDC_CALLBACK_PATH);
-      setCookie(res, "ikz_oidc", encodePending(pending), secure, PENDING_SECONDS);
+      // A short return path only: the cookie must stay within what the callback reads back (1,000 characters).
+      const weiter = String(req.query.weiter ?? "").length <= MAX_RETURN_PATH ? returnPath(req.query.weiter) : null;
+      setCookie(res, "ikz_oidc", encodePending({ ...pending, ...(weiter ? { weiter } : {}) }), secure, PENDING_SECONDS);
       setPageHeaders(res, "private, no-store");
       res.redirect(303, url);
     } catch (error) {
@@ -125,7 +129,7 @@ export function oidcCallback(options: EditorRouterOptions, oidc: Oidc): RequestH
       options.logger.info({ personId: person.id }, "editor signed in through single sign-on");
       clearCookie(res, "ikz_anmeldung", secure);
       setCookie(res, "ikz_sitzung", opened.id, secure);
-      res.redirect(303, "/meine-kommune");
+      res.redirect(303, returnPath(pending.weiter) ?? "/meine-kommune");
     } catch (error) {
       if (error instanceof OidcError) return providerFailure(res, options, error);
       next(error);
@@ -171,13 +175,16 @@ function callbackQuery(req: Request): URLSearchParams | null {
   return query;
 }
 
+/** A pending sign-in with the editor page to return to afterwards, if any. */
+type PendingReturn = PendingSignIn & { weiter?: unknown };
+
 /** The pending sign-in as the cookie carries it: JSON in base64url. */
-function encodePending(pending: PendingSignIn): string {
+function encodePending(pending: PendingReturn): string {
   return Buffer.from(JSON.stringify(pending), "utf8").toString("base64url");
 }
 
 /** The pending sign-in of a cookie, or null when there is none or it is not one. */
-function decodePending(value: string | null): PendingSignIn | null {
+function decodePending(value: string | null): PendingReturn | null {
   if (!value || value.length > 1000) return null;
   try {
     const pending: unknown = JSON.parse(Buffer.from(value, "base64url").toString("utf8"));

@@ -171,6 +171,25 @@ describe("single sign-on through a real OpenID provider", () => {
     expect(sessions[0].token_id).toBeNull();
   });
 
+  it("returns to the editor page the sign-in began from, and never to another site", async () => {
+    const form = "/meine-kommune/projekte/neu";
+    const page = await new WebClient().request(`${hub.origin}/anmelden?weiter=${encodeURIComponent(form)}`);
+    expect(page.text).toContain(`href="/anmelden/oidc?weiter=${encodeURIComponent(form)}"`);
+    for (const [weiter, expected] of [
+      [form, form],
+      ["//evil.example/meine-kommune", "/meine-kommune"],
+      ["https://evil.example/", "/meine-kommune"],
+      [`/meine-kommune/${"a".repeat(400)}`, "/meine-kommune"],
+    ]) {
+      const client = new WebClient();
+      const started = await client.request(`${hub.origin}/anmelden/oidc?weiter=${encodeURIComponent(weiter)}`);
+      const back = await atProvider(client, started, "erika");
+      const answer = await client.request(back.location!);
+      expect(answer.status, weiter).toBe(303);
+      expect(answer.location, weiter).toBe(`${hub.origin}${expected}`);
+    }
+  });
+
   it("maps a person by AGS as well as by slug", async () => {
     const client = new WebClient();
     expect((await signIn(client, hub, "max")).status).toBe(303);

@@ -23,13 +23,13 @@ export const CARRIED = "eingabe.";
  * The way to the town's identity provider: a link, since it changes nothing here (the page's CSP would not let a
  * form post lead to another site, and a link started elsewhere only signs a person in as themselves).
  */
-function SingleSignOn(): VNode {
+function SingleSignOn({ weiter }: { weiter: string | null }): VNode {
   return (
     <section aria-labelledby="sso-heading">
       <h2 id="sso-heading">Mit dem Konto Ihrer Stadt</h2>
       <p>Sie werden zur Anmeldeseite Ihrer Stadtverwaltung geleitet und danach hierher zurückgebracht.</p>
       <p>
-        <a href="/anmelden/oidc" class="button-link">
+        <a href={weiter ? `/anmelden/oidc?weiter=${encodeURIComponent(weiter)}` : "/anmelden/oidc"} class="button-link">
           Mit dem Konto Ihrer Stadt anmelden
         </a>
       </p>
@@ -63,7 +63,7 @@ export function SignInPage({
         gegeben hat (er beginnt mit <code>ikz_</code>). Der Schlüssel wird nicht im Browser gespeichert; Sie erhalten
         eine Sitzung, die nach Inaktivität und spätestens nach einigen Stunden endet.
       </p>
-      {sso ? <SingleSignOn /> : null}
+      {sso ? <SingleSignOn weiter={weiter} /> : null}
       {sso ? <h2>Mit Zugangsschlüssel</h2> : null}
       <form method="post" action="/anmelden" class="filter-form" novalidate>
         <input type="hidden" name="csrf" value={csrf} />
