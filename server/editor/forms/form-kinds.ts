@@ -40,7 +40,7 @@ export interface FormKind {
   order: readonly string[];
   /** Input fields the form leaves out (the API keeps their values, since a field left out is no change). */
   omitted?: readonly string[];
-  /** Fields whose values come from a list of allowed values. */
+  /** Fields whose values come from a list of allowed values; a row's field as `group.field` (`costs.sources`). */
   choices: Readonly<Record<string, ChoiceList>>;
   /** Where the public sees it once published, if it has a page of its own. */
   publicPath?: (key: string) => string;
@@ -85,18 +85,17 @@ export const FORM_KINDS: readonly FormKind[] = [
       "products",
       "replacedProducts",
       "partners",
+      "costs",
       "sources",
       "note",
     ],
-    // Costs need their rows' ids and sources carried through the form; until they are, an edit form would send an
-    // empty list and so remove them. Left out, they stay as they are.
-    omitted: ["costs"],
     read: `query EditorProject($key: String!, $revisions: Int!, $withRevisions: Boolean!) {
       record: project(slug: $key) {
         ${RECORD} slug municipality { slug }
         title summary status statusAsOf startedOn plannedEndOn completedOn note
         strategy { slug } fieldOfAction { id } topics { key } providers { slug } products { slug }
         replacedProducts { slug } partners { slug } sources { key }
+        costs { id amount currency kind period description note sources { key } }
         revisions(first: $revisions) @include(if: $withRevisions) { action actor at version changes { field before after } }
       }
     }`,
@@ -108,6 +107,7 @@ export const FORM_KINDS: readonly FormKind[] = [
       replacedProducts: "products",
       partners: "municipalities",
       sources: "sources",
+      "costs.sources": "sources",
       strategy: "strategies",
       fieldOfAction: "fieldsOfAction",
     },
