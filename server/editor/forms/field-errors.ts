@@ -76,11 +76,15 @@ function perField(problem: SiteQueryProblem): [string | null, string][] {
   });
 }
 
-/** The API's problems placed at the form's fields; what no field of the form shows goes to `general`. */
+/**
+ * The API's problems placed at the form's fields; what no field of the form shows goes to `general`. `own` are the
+ * form's own findings by form key, shown instead of what the API says at that field.
+ */
 export function placeErrors(
   problems: readonly SiteQueryProblem[],
   fields: readonly InputField[],
   formRows: Record<string, number[]> = {},
+  own: Readonly<Record<string, string[]>> = {},
 ): FieldErrors {
   const errors: FieldErrors = { byField: {}, general: [] };
   for (const problem of problems)
@@ -90,6 +94,7 @@ export function placeErrors(
       if (key === null) errors.general.push(message);
       else if (!errors.byField[key]?.includes(message)) (errors.byField[key] ??= []).push(message);
     }
+  Object.assign(errors.byField, own);
   return { ...errors, byField: inFormOrder(errors.byField, fields) };
 }
 
