@@ -36,7 +36,10 @@ export interface FormKind {
    */
   read: string;
   pick: (data: Record<string, unknown>, key: string) => Record<string, unknown> | null;
-  /** The order the form shows the fields in (the schema lists them alphabetically); fields not named follow. */
+  /**
+   * The order the form shows the fields in (the schema lists them alphabetically; a row's fields as `group.field`);
+   * fields not named follow.
+   */
   order: readonly string[];
   /** Input fields the form leaves out (the API keeps their values, since a field left out is no change). */
   omitted?: readonly string[];
@@ -94,6 +97,13 @@ export const FORM_KINDS: readonly FormKind[] = [
       "costs",
       "sources",
       "note",
+      "costs.amount",
+      "costs.currency",
+      "costs.kind",
+      "costs.period",
+      "costs.description",
+      "costs.note",
+      "costs.sources",
     ],
     // A negative amount is refused for every cost but a DIFFERENCE (project.write.ts checkAmount).
     refusedRow: { costs: { amount: { amount: "-0.01", kind: "COST" } } },

@@ -137,11 +137,16 @@ async function fieldsOf(context: Context, mode: "create" | "update"): Promise<In
     mode === "create"
       ? await reader.fields(kind.createInput, ["municipality", ...(kind.omitted ?? [])])
       : await reader.fields(kind.updateInput, kind.omitted);
-  const rank = (field: InputField) => {
-    const index = kind.order.indexOf(field.name);
+  const rank = (name: string) => {
+    const index = kind.order.indexOf(name);
     return index < 0 ? kind.order.length : index;
   };
-  return [...fields].sort((a, b) => rank(a) - rank(b));
+  const byOrder = (group: string) => (a: InputField, b: InputField) => rank(group + a.name) - rank(group + b.name);
+  return [...fields]
+    .sort(byOrder(""))
+    .map((field) =>
+      field.shape === "rows" ? { ...field, rowFields: [...field.rowFields].sort(byOrder(`${field.name}.`)) } : field,
+    );
 }
 
 /** Reads the city's record of `key` as the editor; null when it does not exist, or is another city's. */

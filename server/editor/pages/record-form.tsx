@@ -30,8 +30,8 @@ export interface RecordFormProps {
   conflict?: ColleagueChange[] | null;
 }
 
-/** Fields holding running text: a text area rather than a line. */
-const LONG_TEXT = new Set(["summary", "body", "note", "vision", "description"]);
+/** Fields holding running text: a text area rather than a line (a row's field as `group.field`). */
+const LONG_TEXT = new Set(["summary", "body", "note", "vision", "description", "costs.note"]);
 
 /** The HTML id of a form field: `feld-values-2-year` for `values[2].year`. */
 export function fieldId(key: string): string {
@@ -145,8 +145,8 @@ function Field(props: FieldProps): VNode {
     <p class="field">
       {label}
       {lines}
-      {LONG_TEXT.has(field.name) ? (
-        <textarea {...control} rows={5} class="wide-field">
+      {LONG_TEXT.has(labelKey) ? (
+        <textarea {...control} rows={labelKey === field.name ? 5 : 3} class="wide-field">
           {text}
         </textarea>
       ) : (
