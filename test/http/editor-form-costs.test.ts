@@ -202,7 +202,9 @@ describe("editor form: a project's costs", () => {
     expect(costs[1].sources).toEqual([{ key: sources[1] }]);
     expect(costs.map((cost) => cost.id)).not.toContain(second.id);
     // The removed item is gone, not only unlisted.
-    expect((await gql(hub, `query($id: ID!) { node(id: $id) { id } }`, { id: second.id })).data?.node ?? null).toBeNull();
+    expect(
+      (await gql(hub, `query($id: ID!) { node(id: $id) { id } }`, { id: second.id })).data?.node ?? null,
+    ).toBeNull();
   });
 
   it("removes a cost whose row is cleared", async () => {
