@@ -27,7 +27,7 @@ const GERMAN: readonly [RegExp, (match: RegExpExecArray) => string][] = [
   ],
   [
     /Decimal must be a string like/,
-    () => "Bitte einen Betrag wie „1234.50“ angeben (höchstens zwei Nachkommastellen).",
+    () => "Bitte einen Betrag wie „1234.50“ angeben: ohne Tausenderpunkte, höchstens zwei Nachkommastellen.",
   ],
   [
     /is negative; only a cost of kind DIFFERENCE/,
