@@ -50,6 +50,11 @@ export const PartialDateScalar = new GraphQLScalarType({
 
 const DECIMAL = /^-?\d{1,12}(\.\d{1,2})?$/;
 
+/** Whether a text is a Decimal as the API reads one (`"1234.50"`: up to 12 digits, 2 decimals). */
+export function isDecimal(value: string): boolean {
+  return DECIMAL.test(value);
+}
+
 /** Checks a decimal and writes it as the database does, `"100"` as `"100.00"`, so that equal amounts compare equal. */
 function parseDecimal(value: unknown): string {
   if (typeof value !== "string" || !DECIMAL.test(value)) {

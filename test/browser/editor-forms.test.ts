@@ -225,6 +225,67 @@ describe.skipIf(SKIP_BROWSER)("the editor forms in headless Chromium", () => {
     }
   }, 300_000);
 
+  it('adds cost rows without JavaScript through "Weitere Zeile", saves them, and passes axe-core with them', async () => {
+    const slug = `${SLUG}-kosten`;
+    const contexts: BrowserContext[] = [];
+    try {
+      const { context, page } = await signedIn(site, tokens.editors.herten, NEW, false);
+      contexts.push(context);
+      await typeInto(page, "feld-slug", slug);
+      await typeInto(page, "feld-title", "Kosten im Browser");
+      await typeInto(page, "feld-summary", "Kosten ohne JavaScript eingetragen.");
+      await page.locator("#feld-status").selectOption("PLANNED");
+      await typeInto(page, "feld-costs-0-amount", "12000,00");
+      await page.locator("#feld-costs-0-period").selectOption("ONE_OFF");
+      await typeInto(page, "feld-costs-0-description", "Einführung der Software");
+      await page.locator("#feld-costs-0-sources").selectOption(source);
+      expect(await page.locator("#feld-costs-1-amount").count()).toBe(0);
+      await press(page, "Weitere Zeile für „Kosten“");
+      // The first row is kept as typed, with its source, and a second one is there to fill.
+      expect(await page.locator("#feld-costs-0-amount").inputValue()).toBe("12000,00");
+      expect(await page.locator("#feld-costs-0-sources option:checked").getAttribute("value")).toBe(source);
+      await typeInto(page, "feld-costs-1-amount", "-500");
+      await page.locator("#feld-costs-1-kind").selectOption("DIFFERENCE");
+      await page.locator("#feld-costs-1-period").selectOption("ANNUAL");
+      await typeInto(page, "feld-costs-1-description", "Einsparung an Porto");
+      await expectAccessible(site, page, "projekt-kosten-zeilen");
+      await press(page, "Als Entwurf speichern");
+      expect(new URL(page.url()).pathname).toBe(editPath(slug));
+      expect(await page.getByRole("status").textContent()).toBe("Als Entwurf gespeichert.");
+      const costs = await gql(
+        site.hub,
+        `{ project(slug: "${slug}") { costs { amount kind period description sources { key } } } }`,
+        {},
+        tokens.editors.herten,
+      );
+      expect(costs.data!.project.costs).toEqual([
+        {
+          amount: "12000.00",
+          kind: "COST",
+          period: "ONE_OFF",
+          description: "Einführung der Software",
+          sources: [{ key: source }],
+        },
+        { amount: "-500.00", kind: "DIFFERENCE", period: "ANNUAL", description: "Einsparung an Porto", sources: [] },
+      ]);
+
+      // The saved rows, and a row's mistake at its field, audited with JavaScript on (axe-core runs as a script).
+      const audited = await signedIn(site, tokens.editors.herten, editPath(slug));
+      contexts.push(audited.context);
+      expect(await audited.page.locator("#feld-costs-1-amount").inputValue()).toBe("-500.00");
+      await expectAccessible(site, audited.page, "projekt-kosten");
+      await typeInto(audited.page, "feld-costs-0-amount", "12.000,00");
+      await press(audited.page, "Änderungen speichern");
+      expect(await audited.page.locator("#feld-costs-0-amount").getAttribute("aria-invalid")).toBe("true");
+      expect(await audited.page.locator('#fehler a[href="#feld-costs-0-amount"]').textContent()).toBe(
+        "Kosten, Zeile 1: Betrag",
+      );
+      await expectAccessible(site, audited.page, "projekt-kosten-fehler");
+    } finally {
+      for (const context of contexts) await context.close();
+    }
+  }, 300_000);
+
   it("passes axe-core on the other record types' forms", async () => {
     const { context, page } = await signedIn(site, tokens.editors.herten, "/meine-kommune");
     try {

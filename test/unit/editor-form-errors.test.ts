@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { formKeyOf, pathParts, placeErrors } from "../../server/editor/forms/field-errors.js";
-import { inputFromValues, valuesFromBody } from "../../server/editor/forms/form-values.js";
+import { inputFromValues, valuesFromBody, valuesFromRecord } from "../../server/editor/forms/form-values.js";
 import type { InputField } from "../../server/editor/forms/input-fields.js";
 
 const field = (name: string, extra: Partial<InputField> = {}): InputField => ({
@@ -113,6 +113,67 @@ describe("posted forms to the API's input", () => {
       ],
     });
     expect(formRows).toEqual({ costs: [0, 2] });
+  });
+
+  const COST_ROWS: InputField[] = [
+    field("costs", {
+      shape: "rows",
+      type: "CostItemInput",
+      rowFields: [
+        field("id", { type: "ID" }),
+        field("amount", { type: "Decimal", required: true }),
+        field("description"),
+        field("sources", { shape: "list" }),
+      ],
+    }),
+  ];
+
+  it("carries a row's list and hidden id through the form, and drops removed and cleared rows", () => {
+    const record = {
+      costs: [
+        { id: "Q29zdEl0ZW06MQ", amount: "12.50", description: "Lizenz", sources: [{ key: "a" }, { key: "b" }] },
+        { id: "Q29zdEl0ZW06Mg", amount: "3.00", description: "Porto", sources: [] },
+      ],
+    };
+    const shown = valuesFromRecord(record, COST_ROWS);
+    expect(shown["costs[0].sources"]).toEqual(["a", "b"]);
+    expect(shown["costs[0].id"]).toBe("Q29zdEl0ZW06MQ");
+    // Posted back as a browser does: a multiple select repeats its name; an unticked box and an empty one are absent.
+    const posted = valuesFromBody(
+      {
+        "costs[0].id": "Q29zdEl0ZW06MQ",
+        "costs[0].amount": "12.50",
+        "costs[0].description": "Lizenz",
+        "costs[0].sources": ["a", "b"],
+        "costs[1].id": "Q29zdEl0ZW06Mg",
+        "costs[1].amount": "3.00",
+        "costs[1].description": "Porto",
+        "costs[1].entfernen": "ja",
+        "costs[2].id": "Q29zdEl0ZW06Mw",
+        "costs[2].amount": " ",
+        "costs[2].description": "",
+        "costs[3].amount": "1.234,5",
+        "costs[3].description": "Neu",
+        "costs[3].sources": "b",
+      },
+      COST_ROWS,
+    );
+    const { input, formRows, malformed } = inputFromValues(posted, COST_ROWS);
+    expect(input.costs).toEqual([
+      { id: "Q29zdEl0ZW06MQ", amount: "12.50", description: "Lizenz", sources: ["a", "b"] },
+      { id: null, amount: "1.234.5", description: "Neu", sources: ["b"] },
+    ]);
+    expect(formRows).toEqual({ costs: [0, 3] });
+    expect(malformed).toEqual([{ group: "costs", row: 1, field: "amount", formKey: "costs[3].amount" }]);
+    // An error at a row's hidden id is shown at the row's first visible field.
+    expect(formKeyOf("input.costs[0].id", COST_ROWS, formRows)).toBe("costs[0].amount");
+  });
+
+  it("leaves a group out of the input when the post carries none of its rows", () => {
+    const { input } = inputFromValues(valuesFromBody({ "costs[0]": "x", costs: "y" }, COST_ROWS), COST_ROWS);
+    expect(input).toEqual({});
+    const cleared = inputFromValues(valuesFromBody({ "costs[0].amount": "" }, COST_ROWS), COST_ROWS);
+    expect(cleared.input).toEqual({ costs: [] });
   });
 
   it("bounds every value and ignores non-text values", () => {

@@ -1,5 +1,5 @@
 import type { SiteQueryProblem } from "../../site/run-query.js";
-import { rowKey } from "./form-values.js";
+import { isHiddenRowField, rowKey } from "./form-values.js";
 import { inGerman } from "./german-messages.js";
 import type { InputField } from "./input-fields.js";
 
@@ -26,8 +26,9 @@ export function pathParts(path: string): (string | number)[] {
 
 /**
  * The form field an API path points at: a field of the form, or a field of one of its rows (the input row's
- * index turned back into the form row's, since blank rows are not sent). A path into a list (`topics[1]`) is the
- * list's field; a path the form does not show is null.
+ * index turned back into the form row's, since blank rows are not sent; a path at a row's hidden ID or into a
+ * row's list is the row's field). A path into a list (`topics[1]`) is the list's field; a path the form does not
+ * show is null.
  */
 export function formKeyOf(
   path: string,
@@ -39,7 +40,9 @@ export function formKeyOf(
   if (!field) return null;
   if (field.shape !== "rows" || typeof index !== "number") return field.name;
   const row = formRows[field.name]?.[index] ?? index;
-  const inner = field.rowFields.find((candidate) => candidate.name === sub) ?? field.rowFields[0];
+  // A problem with a row's hidden ID (an item that is not the record's) is shown at the row's first field.
+  const shown = field.rowFields.filter((candidate) => !isHiddenRowField(candidate));
+  const inner = shown.find((candidate) => candidate.name === sub) ?? shown[0];
   return inner ? rowKey(field.name, row, inner.name) : field.name;
 }
 
@@ -73,11 +76,15 @@ function perField(problem: SiteQueryProblem): [string | null, string][] {
   });
 }
 
-/** The API's problems placed at the form's fields; what no field of the form shows goes to `general`. */
+/**
+ * The API's problems placed at the form's fields; what no field of the form shows goes to `general`. `own` are the
+ * form's own findings by form key, shown instead of what the API says at that field.
+ */
 export function placeErrors(
   problems: readonly SiteQueryProblem[],
   fields: readonly InputField[],
   formRows: Record<string, number[]> = {},
+  own: Readonly<Record<string, string[]>> = {},
 ): FieldErrors {
   const errors: FieldErrors = { byField: {}, general: [] };
   for (const problem of problems)
@@ -87,6 +94,7 @@ export function placeErrors(
       if (key === null) errors.general.push(message);
       else if (!errors.byField[key]?.includes(message)) (errors.byField[key] ??= []).push(message);
     }
+  Object.assign(errors.byField, own);
   return { ...errors, byField: inFormOrder(errors.byField, fields) };
 }
 

@@ -36,11 +36,20 @@ export interface FormKind {
    */
   read: string;
   pick: (data: Record<string, unknown>, key: string) => Record<string, unknown> | null;
-  /** The order the form shows the fields in (the schema lists them alphabetically); fields not named follow. */
+  /**
+   * The order the form shows the fields in (the schema lists them alphabetically; a row's fields as `group.field`);
+   * fields not named follow.
+   */
   order: readonly string[];
   /** Input fields the form leaves out (the API keeps their values, since a field left out is no change). */
   omitted?: readonly string[];
-  /** Fields whose values come from a list of allowed values. */
+  /**
+   * For a repeatable group whose rows the form checks itself (a malformed amount, see form-values.ts Malformed):
+   * per checked field, values of the row that the API always refuses at that field. They stand in for the
+   * malformed value so that the API still names the form's other problems in the same answer, and writes nothing.
+   */
+  refusedRow?: Readonly<Record<string, Readonly<Record<string, Readonly<Record<string, unknown>>>>>>;
+  /** Fields whose values come from a list of allowed values; a row's field as `group.field` (`costs.sources`). */
   choices: Readonly<Record<string, ChoiceList>>;
   /** Where the public sees it once published, if it has a page of its own. */
   publicPath?: (key: string) => string;
@@ -85,18 +94,26 @@ export const FORM_KINDS: readonly FormKind[] = [
       "products",
       "replacedProducts",
       "partners",
+      "costs",
       "sources",
       "note",
+      "costs.amount",
+      "costs.currency",
+      "costs.kind",
+      "costs.period",
+      "costs.description",
+      "costs.note",
+      "costs.sources",
     ],
-    // Costs need their rows' ids and sources carried through the form; until they are, an edit form would send an
-    // empty list and so remove them. Left out, they stay as they are.
-    omitted: ["costs"],
+    // A negative amount is refused for every cost but a DIFFERENCE (project.write.ts checkAmount).
+    refusedRow: { costs: { amount: { amount: "-0.01", kind: "COST" } } },
     read: `query EditorProject($key: String!, $revisions: Int!, $withRevisions: Boolean!) {
       record: project(slug: $key) {
         ${RECORD} slug municipality { slug }
         title summary status statusAsOf startedOn plannedEndOn completedOn note
         strategy { slug } fieldOfAction { id } topics { key } providers { slug } products { slug }
         replacedProducts { slug } partners { slug } sources { key }
+        costs { id amount currency kind period description note sources { key } }
         revisions(first: $revisions) @include(if: $withRevisions) { action actor at version changes { field before after } }
       }
     }`,
@@ -108,6 +125,7 @@ export const FORM_KINDS: readonly FormKind[] = [
       replacedProducts: "products",
       partners: "municipalities",
       sources: "sources",
+      "costs.sources": "sources",
       strategy: "strategies",
       fieldOfAction: "fieldsOfAction",
     },

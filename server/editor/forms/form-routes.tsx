@@ -17,6 +17,7 @@ import { type ColleagueChange } from "../pages/conflict-panel.js";
 import { HistoryPage, type Revision } from "../pages/history.js";
 import { RecordFormPage, type RecordFormProps } from "../pages/record-form.js";
 import { type Choices, loadChoices } from "./choices.js";
+import { inGerman } from "./german-messages.js";
 import { type FieldErrors, NO_ERRORS, placeErrors } from "./field-errors.js";
 import { type FormKind, formKindOf, kindPath } from "./form-kinds.js";
 import {
@@ -136,11 +137,16 @@ async function fieldsOf(context: Context, mode: "create" | "update"): Promise<In
     mode === "create"
       ? await reader.fields(kind.createInput, ["municipality", ...(kind.omitted ?? [])])
       : await reader.fields(kind.updateInput, kind.omitted);
-  const rank = (field: InputField) => {
-    const index = kind.order.indexOf(field.name);
+  const rank = (name: string) => {
+    const index = kind.order.indexOf(name);
     return index < 0 ? kind.order.length : index;
   };
-  return [...fields].sort((a, b) => rank(a) - rank(b));
+  const byOrder = (group: string) => (a: InputField, b: InputField) => rank(group + a.name) - rank(group + b.name);
+  return [...fields]
+    .sort(byOrder(""))
+    .map((field) =>
+      field.shape === "rows" ? { ...field, rowFields: [...field.rowFields].sort(byOrder(`${field.name}.`)) } : field,
+    );
 }
 
 /** Reads the city's record of `key` as the editor; null when it does not exist, or is another city's. */
@@ -244,6 +250,27 @@ function problemsOf(error: unknown): readonly SiteQueryProblem[] | null {
   return error instanceof SiteQueryError && error.problems.length ? error.problems : null;
 }
 
+/** The form's own message at a malformed amount: the API's, in German. */
+const MALFORMED = inGerman('Decimal must be a string like "1234.50"');
+
+/**
+ * The input with each malformed row value replaced by the kind's refused stand-in (FormKind.refusedRow), and the
+ * form's own messages at those fields; `sendable` is false when a malformed value has no stand-in, and the form
+ * then shows only its own findings rather than send.
+ */
+function standInMalformed(kind: FormKind, formInput: FormInput): { sendable: boolean; own: Record<string, string[]> } {
+  const own: Record<string, string[]> = {};
+  let sendable = true;
+  for (const found of formInput.malformed) {
+    own[found.formKey] = [MALFORMED];
+    const standIn = kind.refusedRow?.[found.group]?.[found.field];
+    const rows = formInput.input[found.group] as Record<string, unknown>[];
+    if (standIn) Object.assign(rows[found.row], standIn);
+    else sendable = false;
+  }
+  return { sendable, own };
+}
+
 /** Codes of a refused write that the form shows at its fields; anything else is the hub's own failure. */
 const FORM_CODES = new Set(["BAD_USER_INPUT", "CONFLICT", "GRAPHQL_VALIDATION_FAILED"]);
 
@@ -265,11 +292,22 @@ async function postNew(context: Context): Promise<void> {
       errors: { byField: {}, general: [STALE_FORM] },
     });
   if (redrawOnly(body)) return renderForm(context, { fields, values, record: null });
-  const { input, formRows }: FormInput = inputFromValues(values, fields);
+  const formInput = inputFromValues(values, fields);
+  const { input, formRows } = formInput;
+  const { sendable, own } = standInMalformed(kind, formInput);
+  if (!sendable)
+    return renderForm(context, {
+      fields,
+      values,
+      record: null,
+      status: 400,
+      errors: placeErrors([], fields, formRows, own),
+    });
   input.municipality = session.municipality.slug;
   const document = `mutation EditorCreate($input: ${kind.createInput}!) { record: create${kind.mutationType}(input: $input) { ${kind.keyField} } }`;
   try {
     const data = await options.run<{ record: Record<string, string> }>(document, { input }, session.viewer);
+    if (formInput.malformed.length) throw new Error("a write with a refused stand-in succeeded");
     res.redirect(303, `${kindPath(kind, data.record[kind.keyField])}/bearbeiten?gespeichert=neu`);
   } catch (error) {
     const problems = problemsOf(error);
@@ -279,7 +317,7 @@ async function postNew(context: Context): Promise<void> {
       values,
       record: null,
       status: 400,
-      errors: placeErrors(problems, fields, formRows),
+      errors: placeErrors(problems, fields, formRows, own),
     });
   }
 }
@@ -362,12 +400,24 @@ async function postEdit(context: Context): Promise<void> {
       errors: { byField: {}, general: [STALE_FORM] },
     });
   if (redrawOnly(body)) return renderForm(context, { fields, values, record, version: seen });
-  const { input, formRows } = inputFromValues(values, fields);
+  const formInput = inputFromValues(values, fields);
+  const { input, formRows } = formInput;
+  const { sendable, own } = standInMalformed(kind, formInput);
+  if (!sendable)
+    return renderForm(context, {
+      fields,
+      values,
+      record,
+      version: seen,
+      status: 400,
+      errors: placeErrors([], fields, formRows, own),
+    });
   const document = `mutation EditorUpdate($id: ID!, $version: Int!, $input: ${kind.updateInput}!) {
     record: update${kind.mutationType}(id: $id, version: $version, input: $input) { version }
   }`;
   try {
     await options.run(document, { id: record.id, version: seen, input }, session.viewer);
+    if (formInput.malformed.length) throw new Error("a write with a refused stand-in succeeded");
     res.redirect(303, `${kindPath(kind, record.key)}/bearbeiten?gespeichert=ja`);
   } catch (error) {
     const problems = problemsOf(error);
@@ -380,7 +430,7 @@ async function postEdit(context: Context): Promise<void> {
       record,
       version: seen,
       status: 400,
-      errors: placeErrors(problems, fields, formRows),
+      errors: placeErrors(problems, fields, formRows, own),
     });
   }
 }

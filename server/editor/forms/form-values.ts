@@ -1,3 +1,4 @@
+import { isDecimal } from "../../../schema/common/scalars.js";
 import type { InputField } from "./input-fields.js";
 
 /**
@@ -16,8 +17,37 @@ export function rowKey(group: string, index: number, field: string): string {
   return `${group}[${index}].${field}`;
 }
 
+/** The name of the checkbox that removes a row of a repeatable group (a field of the form, not of the API). */
+export const REMOVE_ROW = "entfernen";
+/** That checkbox as a field, to read it from a posted body like the row's other fields. */
+const REMOVE_FIELD: InputField = {
+  name: REMOVE_ROW,
+  description: "",
+  required: false,
+  type: "Boolean",
+  shape: "scalar",
+  values: [],
+  rowFields: [],
+};
+
 function text(value: unknown): string | null {
   return typeof value === "string" ? value.slice(0, MAX_VALUE) : null;
+}
+
+/** The texts of a field posted once or several times (a multiple select); blank ones left out. */
+function texts(value: unknown): string[] {
+  return (Array.isArray(value) ? value : [value]).map(text).filter((item): item is string => !!item);
+}
+
+/** A row's field the form carries but does not show: the ID of the row's existing item. */
+export function isHiddenRowField(field: InputField): boolean {
+  return field.name === "id" && field.type === "ID";
+}
+
+/** The value of one field as posted: a list for a multiple choice, else its (first) text; null when not posted. */
+function postedValue(field: InputField, posted: unknown): string | string[] | null {
+  if (field.shape === "list") return posted === undefined ? null : texts(posted);
+  return Array.isArray(posted) ? text(posted[0]) : text(posted);
 }
 
 /** The values of `fields` in a posted body; anything else the body holds is ignored. */
@@ -27,15 +57,14 @@ export function valuesFromBody(body: Record<string, unknown>, fields: readonly I
     const posted = body[field.name];
     if (field.shape === "rows") {
       for (let index = 0; index < MAX_ROWS; index++)
-        for (const sub of field.rowFields) {
-          const value = text(body[rowKey(field.name, index, sub.name)]);
-          if (value !== null) values[rowKey(field.name, index, sub.name)] = value;
+        for (const sub of [...field.rowFields, REMOVE_FIELD]) {
+          const key = rowKey(field.name, index, sub.name);
+          const value = postedValue(sub, body[key]);
+          if (value !== null) values[key] = value;
         }
-    } else if (field.shape === "list") {
-      const list = Array.isArray(posted) ? posted : [posted];
-      values[field.name] = list.map(text).filter((value): value is string => !!value);
-    } else {
-      const value = Array.isArray(posted) ? text(posted[0]) : text(posted);
+    } else if (field.shape === "list") values[field.name] = texts(posted);
+    else {
+      const value = postedValue(field, posted);
       if (value !== null) values[field.name] = value;
     }
   }
@@ -58,12 +87,17 @@ export function valuesFromRecord(record: Record<string, unknown>, fields: readon
     const value = record[field.name];
     if (field.shape === "rows") {
       (Array.isArray(value) ? value : []).forEach((row: Record<string, unknown>, index) => {
-        for (const sub of field.rowFields) values[rowKey(field.name, index, sub.name)] = referenceOf(row[sub.name]);
+        for (const sub of field.rowFields)
+          values[rowKey(field.name, index, sub.name)] = formValueOf(sub, row[sub.name]);
       });
-    } else if (field.shape === "list") values[field.name] = (Array.isArray(value) ? value : []).map(referenceOf);
-    else values[field.name] = referenceOf(value);
+    } else values[field.name] = formValueOf(field, value);
   }
   return values;
+}
+
+/** A value as the API reads it as a form value: a list of references for a list field, else one reference. */
+function formValueOf(field: InputField, value: unknown): string | string[] {
+  return field.shape === "list" ? (Array.isArray(value) ? value : []).map(referenceOf) : referenceOf(value);
 }
 
 /** A typed scalar for the API: numbers and flags as such when they read as one; anything else as typed (the API says what is wrong). */
@@ -88,25 +122,67 @@ export function rowsIn(values: FormValues, field: string): number {
   return count;
 }
 
-/** The non-empty rows of a group as input objects, and the form row each came from (a blank row is left out). */
-function rowsOf(values: FormValues, field: InputField): { rows: Record<string, unknown>[]; formRows: number[] } {
+/** A list field's value for the API: its non-blank entries. */
+function listOf(value: string | string[] | undefined): string[] {
+  return (Array.isArray(value) ? value : value ? [value] : []).map((item) => item.trim()).filter(Boolean);
+}
+
+/** Whether a row's field holds nothing: null, or an empty list. */
+const blank = (value: unknown) => value === null || (Array.isArray(value) && value.length === 0);
+
+/**
+ * The rows of a group as input objects, and the form row each came from. A row marked for removal is left out,
+ * and so is a blank one (its hidden ID aside: clearing an existing row removes it too).
+ */
+function rowsOf(
+  values: FormValues,
+  field: InputField,
+): { rows: Record<string, unknown>[]; formRows: number[]; malformed: Malformed[] } {
   const rows: Record<string, unknown>[] = [];
   const formRows: number[] = [];
+  const malformed: Malformed[] = [];
   for (let index = 0; index < rowsIn(values, field.name); index++) {
+    if (values[rowKey(field.name, index, REMOVE_ROW)]) continue;
     const row: Record<string, unknown> = {};
+    for (const sub of field.rowFields) {
+      const value = values[rowKey(field.name, index, sub.name)];
+      row[sub.name] = sub.shape === "list" ? listOf(value) : scalarOf(sub, typeof value === "string" ? value : "");
+    }
+    const shown = field.rowFields.filter((sub) => !isHiddenRowField(sub));
+    if (shown.every((sub) => blank(row[sub.name]))) continue;
     for (const sub of field.rowFields)
-      row[sub.name] = scalarOf(sub, String(values[rowKey(field.name, index, sub.name)] ?? ""));
-    if (Object.values(row).every((value) => value === null)) continue;
+      if (sub.type === "Decimal" && typeof row[sub.name] === "string" && !isDecimal(row[sub.name] as string))
+        malformed.push({
+          group: field.name,
+          row: rows.length,
+          field: sub.name,
+          formKey: rowKey(field.name, index, sub.name),
+        });
     rows.push(row);
     formRows.push(index);
   }
-  return { rows, formRows };
+  return { rows, formRows, malformed };
+}
+
+/**
+ * A value of a row the API would refuse while reading the variables (a malformed amount), before it checks
+ * anything else: the form finds it itself, so that one submit still shows every problem.
+ */
+export interface Malformed {
+  group: string;
+  /** The row's index in the input, and its field. */
+  row: number;
+  field: string;
+  /** Where the form shows it: `costs[2].amount`. */
+  formKey: string;
 }
 
 /** An input for the API, and for each repeatable group the form row of each input row (to place errors). */
 export interface FormInput {
   input: Record<string, unknown>;
   formRows: Record<string, number[]>;
+  /** Row values the API cannot read (see Malformed). */
+  malformed: Malformed[];
 }
 
 /**
@@ -116,17 +192,21 @@ export interface FormInput {
 export function inputFromValues(values: FormValues, fields: readonly InputField[]): FormInput {
   const input: Record<string, unknown> = {};
   const formRows: Record<string, number[]> = {};
+  const malformed: Malformed[] = [];
   for (const field of fields) {
     const value = values[field.name];
     if (field.shape === "rows") {
+      // A post without any field of the group (not from this form) leaves the group as it is, rather than emptying it.
+      if (rowsIn(values, field.name) === 0) continue;
       const group = rowsOf(values, field);
       input[field.name] = group.rows;
       formRows[field.name] = group.formRows;
+      malformed.push(...group.malformed);
     } else if (field.shape === "list") input[field.name] = Array.isArray(value) ? value : value ? [value] : [];
     else {
       const scalar = scalarOf(field, typeof value === "string" ? value : "");
       input[field.name] = scalar === null && field.required && field.shape === "scalar" ? "" : scalar;
     }
   }
-  return { input, formRows };
+  return { input, formRows, malformed };
 }

@@ -27,8 +27,13 @@ const GERMAN: readonly [RegExp, (match: RegExpExecArray) => string][] = [
   ],
   [
     /Decimal must be a string like/,
-    () => "Bitte einen Betrag wie „1234.50“ angeben (höchstens zwei Nachkommastellen).",
+    () => "Bitte einen Betrag wie „1234.50“ angeben: ohne Tausenderpunkte, höchstens zwei Nachkommastellen.",
   ],
+  [
+    /is negative; only a cost of kind DIFFERENCE/,
+    () => "Nur eine Differenz (Einsparung) kann negativ sein; Kosten und Vergleichswerte nicht.",
+  ],
+  [/must be an ISO 4217 code of three capital letters/, () => "Drei Großbuchstaben nach ISO 4217, z. B. „EUR“."],
   [/Int cannot represent|Float cannot represent/, () => "Bitte eine Zahl angeben."],
   [/does not exist in "\w+" enum/, () => "Bitte einen der angebotenen Werte wählen."],
   [/Unknown values? in [\w.[\]]+: (.*?)\. /, (m) => `Unbekannt: ${m[1]}. Bitte aus der Liste wählen.`],

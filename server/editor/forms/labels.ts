@@ -8,7 +8,8 @@ export interface FieldLabel {
 
 /**
  * German labels and help texts of the input fields, by the API's field name (the same field means the same on
- * every record type). A field without an entry here is shown with its API name and description; the forms'
+ * every record type; a field of a repeatable group's rows as `group.field`, e.g. `costs.amount`, since a row's
+ * `kind` or `sources` means something else than the record's). A field without an entry here is shown with its API name and description; the forms'
  * test requires an entry for every field a form shows.
  */
 export const FIELD_LABELS: Readonly<Record<string, FieldLabel>> = {
@@ -60,6 +61,23 @@ export const FIELD_LABELS: Readonly<Record<string, FieldLabel>> = {
     label: "Quellen",
     help: "Woher die Angaben stammen; zum Veröffentlichen mindestens eine veröffentlichte Quelle. Neue Quellen legen Sie unter „Neue Quelle“ an.",
   },
+  costs: {
+    label: "Kosten",
+    help: "Eine Zeile je Betrag, in der Reihenfolge der Quelle. Leere Zeilen werden nicht gespeichert; eine Zeile mit „Entfernen“ wird beim Speichern gelöscht.",
+  },
+  "costs.amount": {
+    label: "Betrag",
+    help: "Auf den Cent genau, ohne Tausenderpunkte, z. B. „124500.00“ oder „124500,00“; negativ nur bei einer Differenz (Einsparung).",
+  },
+  "costs.currency": { label: "Währung", help: "Drei Großbuchstaben nach ISO 4217, z. B. „EUR“; leer bedeutet Euro." },
+  "costs.kind": {
+    label: "Art des Betrags",
+    help: "Kosten des Projekts (ohne Angabe), ein Vergleichswert oder eine Differenz (Einsparung).",
+  },
+  "costs.period": { label: "Zeitraum", help: "Wofür der Betrag gilt: einmalig, jährlich, monatlich oder gesamt." },
+  "costs.description": { label: "Wofür", help: "Auf Deutsch, z. B. „Lizenzen für drei Jahre“." },
+  "costs.note": { label: "Anmerkung zum Betrag", help: "Z. B. wo die Zahl in der Quelle nicht aufgeht." },
+  "costs.sources": { label: "Quellen des Betrags", help: "Woher der Betrag stammt. Mehrere mit Strg bzw. ⌘ wählen." },
 };
 
 /** The German label of an enum value: the site's label tables (by the enum's name), else the API's description. */
@@ -68,7 +86,12 @@ export function enumLabel(enumType: string, value: string, description: string):
   return (table as Readonly<Record<string, string>> | undefined)?.[value] ?? (description || value);
 }
 
-/** The German name of a field for messages and the conflict and history views. */
+/**
+ * The German name of a field for messages and the conflict and history views; a row's field (`costs[1].amount`)
+ * with its group and row: "Kosten, Zeile 2: Betrag".
+ */
 export function fieldName(field: string): string {
+  const row = /^(\w+)\[(\d+)\]\.(\w+)$/.exec(field);
+  if (row) return `${fieldName(row[1])}, Zeile ${Number(row[2]) + 1}: ${fieldName(`${row[1]}.${row[3]}`)}`;
   return FIELD_LABELS[field]?.label ?? field;
 }

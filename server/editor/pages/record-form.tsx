@@ -3,7 +3,7 @@ import { Layout } from "../../site/layout.js";
 import type { Choice, Choices } from "../forms/choices.js";
 import type { FieldErrors } from "../forms/field-errors.js";
 import { type FormKind, kindPath } from "../forms/form-kinds.js";
-import { type FormValues, rowKey } from "../forms/form-values.js";
+import { type FormValues, isHiddenRowField, REMOVE_ROW, rowKey } from "../forms/form-values.js";
 import type { InputField } from "../forms/input-fields.js";
 import { enumLabel, FIELD_LABELS, fieldName } from "../forms/labels.js";
 import { type ColleagueChange, ConflictPanel } from "./conflict-panel.js";
@@ -30,8 +30,8 @@ export interface RecordFormProps {
   conflict?: ColleagueChange[] | null;
 }
 
-/** Fields holding running text: a text area rather than a line. */
-const LONG_TEXT = new Set(["summary", "body", "note", "vision", "description"]);
+/** Fields holding running text: a text area rather than a line (a row's field as `group.field`). */
+const LONG_TEXT = new Set(["summary", "body", "note", "vision", "description", "costs.note"]);
 
 /** The HTML id of a form field: `feld-values-2-year` for `values[2].year`. */
 export function fieldId(key: string): string {
@@ -42,6 +42,8 @@ interface FieldProps {
   field: InputField;
   /** The key in the form: the field's name, or `group[i].name` in a row. */
   name: string;
+  /** The key of its label and picker: the field's name, or `group.name` in a row (FIELD_LABELS, FormKind.choices). */
+  labelKey?: string;
   values: FormValues;
   errors: FieldErrors;
   choices: Choices;
@@ -49,9 +51,9 @@ interface FieldProps {
 }
 
 /** The label, help and error lines of one field, and the attributes that tie them to its control. */
-function useDescribed({ field, name, errors }: Pick<FieldProps, "field" | "name" | "errors">) {
+function useDescribed({ field, name, labelKey, errors }: Pick<FieldProps, "field" | "name" | "labelKey" | "errors">) {
   const id = fieldId(name);
-  const text = FIELD_LABELS[field.name] ?? { label: field.name, help: field.description };
+  const text = FIELD_LABELS[labelKey ?? field.name] ?? { label: field.name, help: field.description };
   const messages = errors.byField[name] ?? [];
   const describedBy = [messages.length ? `${id}-fehler` : null, text.help ? `${id}-hilfe` : null]
     .filter(Boolean)
@@ -100,10 +102,10 @@ function enumChoices(field: InputField): Choice[] {
 
 /** One field of a form, by its shape: a line, a text area, a select, or a multiple select. */
 function Field(props: FieldProps): VNode {
-  const { field, name, values, choices, kind } = props;
+  const { field, name, labelKey = field.name, values, choices, kind } = props;
   const { label, lines, control } = useDescribed(props);
   const value = values[name];
-  const list = kind.choices[field.name] ? (choices[kind.choices[field.name]] ?? []) : null;
+  const list = kind.choices[labelKey] ? (choices[kind.choices[labelKey]] ?? []) : null;
   if (field.shape === "list") {
     const selected = Array.isArray(value) ? value : value ? [value] : [];
     const options = optionsOf(list ?? enumChoices(field), selected);
@@ -143,8 +145,8 @@ function Field(props: FieldProps): VNode {
     <p class="field">
       {label}
       {lines}
-      {LONG_TEXT.has(field.name) ? (
-        <textarea {...control} rows={5} class="wide-field">
+      {LONG_TEXT.has(labelKey) ? (
+        <textarea {...control} rows={labelKey === field.name ? 5 : 3} class="wide-field">
           {text}
         </textarea>
       ) : (
@@ -154,7 +156,39 @@ function Field(props: FieldProps): VNode {
   );
 }
 
-/** A repeatable group (e.g. an indicator's values): one fieldset per row, and a button that adds a row without JavaScript. */
+/** The checkbox that removes a row when the form is saved. */
+function RemoveRow({ group, index, values }: { group: string; index: number; values: FormValues }): VNode {
+  const name = rowKey(group, index, REMOVE_ROW);
+  return (
+    <p class="field remove-row">
+      <input type="checkbox" id={fieldId(name)} name={name} value="ja" checked={!!values[name]} />{" "}
+      <label for={fieldId(name)}>Entfernen</label>
+    </p>
+  );
+}
+
+/** One row of a repeatable group: its fields, its hidden item ID, and the checkbox that removes it. */
+function Row(props: Omit<FieldProps, "name"> & { index: number }): VNode {
+  const { field, index, values } = props;
+  return (
+    <>
+      {field.rowFields.map((sub) => {
+        const name = rowKey(field.name, index, sub.name);
+        return isHiddenRowField(sub) ? (
+          <input key={sub.name} type="hidden" name={name} value={String(values[name] ?? "")} />
+        ) : (
+          <Field key={sub.name} {...props} field={sub} name={name} labelKey={`${field.name}.${sub.name}`} />
+        );
+      })}
+      <RemoveRow group={field.name} index={index} values={values} />
+    </>
+  );
+}
+
+/**
+ * A repeatable group (e.g. a project's costs): one fieldset per row, and a button that adds a row without
+ * JavaScript. Rows are keyed by their place in the form, as their fields' names are.
+ */
 function Rows(props: Omit<FieldProps, "name"> & { count: number }): VNode {
   const { field, count } = props;
   const text = FIELD_LABELS[field.name] ?? { label: field.name, help: field.description };
@@ -168,9 +202,7 @@ function Rows(props: Omit<FieldProps, "name"> & { count: number }): VNode {
           <legend>
             {text.label}: Zeile {index + 1}
           </legend>
-          {field.rowFields.map((sub) => (
-            <Field key={sub.name} {...props} field={sub} name={rowKey(field.name, index, sub.name)} />
-          ))}
+          <Row {...props} index={index} />
         </fieldset>
       ))}
       <button type="submit" name="aktion" value={`zeile:${field.name}`} class="secondary">
@@ -195,7 +227,7 @@ export function ErrorSummary({ errors }: { errors: FieldErrors }): VNode | null 
         {entries.flatMap(([key, messages]) =>
           messages.map((message) => (
             <li key={key + message}>
-              <a href={`#${fieldId(key)}`}>{fieldName(key.replace(/\[\d+\]\./, "."))}</a>: {message}
+              <a href={`#${fieldId(key)}`}>{fieldName(key)}</a>: {message}
             </li>
           )),
         )}
