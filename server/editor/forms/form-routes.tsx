@@ -278,48 +278,54 @@ function isFormProblem(problems: readonly SiteQueryProblem[]): boolean {
   return problems.every((problem) => FORM_CODES.has(problem.code ?? ""));
 }
 
-async function postNew(context: Context): Promise<void> {
+/** A posted form's record (null for a new one), the version it was read at, and its write: where to go after. */
+interface Submission {
+  record: LoadedRecord | null;
+  version?: number;
+  write: (input: Record<string, unknown>) => Promise<string>;
+}
+
+/**
+ * Saves a posted form: refused without the form's secret, redrawn for another row, else written through the API and
+ * redirected; the API's problems are shown at their fields, a colleague's newer version as the conflict view.
+ */
+async function submit(context: Context, fields: InputField[], { record, version, write }: Submission): Promise<void> {
   const { kind, req, res, options, session } = context;
-  const fields = await fieldsOf(context, "create");
   const body = (req.body ?? {}) as Record<string, unknown>;
   const values = valuesFromBody(body, fields);
+  const shown = { fields, values, record, version };
   if (!trustedPost(req, options, session.csrfSecret))
-    return renderForm(context, {
-      fields,
-      values,
-      record: null,
-      status: 403,
-      errors: { byField: {}, general: [STALE_FORM] },
-    });
-  if (redrawOnly(body)) return renderForm(context, { fields, values, record: null });
+    return renderForm(context, { ...shown, status: 403, errors: { byField: {}, general: [STALE_FORM] } });
+  if (redrawOnly(body)) return renderForm(context, shown);
   const formInput = inputFromValues(values, fields);
   const { input, formRows } = formInput;
   const { sendable, own } = standInMalformed(kind, formInput);
-  if (!sendable)
-    return renderForm(context, {
-      fields,
-      values,
-      record: null,
-      status: 400,
-      errors: placeErrors([], fields, formRows, own),
-    });
-  input.municipality = session.municipality.slug;
-  const document = `mutation EditorCreate($input: ${kind.createInput}!) { record: create${kind.mutationType}(input: $input) { ${kind.keyField} } }`;
+  if (!sendable) return renderForm(context, { ...shown, status: 400, errors: placeErrors([], fields, formRows, own) });
   try {
-    const data = await options.run<{ record: Record<string, string> }>(document, { input }, session.viewer);
+    const next = await write(input);
     if (formInput.malformed.length) throw new Error("a write with a refused stand-in succeeded");
-    res.redirect(303, `${kindPath(kind, data.record[kind.keyField])}/bearbeiten?gespeichert=neu`);
+    res.redirect(303, next);
   } catch (error) {
     const problems = problemsOf(error);
     if (!problems || !isFormProblem(problems)) throw error;
-    await renderForm(context, {
-      fields,
-      values,
-      record: null,
-      status: 400,
-      errors: placeErrors(problems, fields, formRows, own),
-    });
+    const outdated = record !== null && version !== undefined && version !== record.version;
+    if (outdated && problems.some((problem) => problem.code === "CONFLICT"))
+      return showConflict(context, fields, values, version);
+    await renderForm(context, { ...shown, status: 400, errors: placeErrors(problems, fields, formRows, own) });
   }
+}
+
+async function postNew(context: Context): Promise<void> {
+  const { kind, options, session } = context;
+  const document = `mutation EditorCreate($input: ${kind.createInput}!) { record: create${kind.mutationType}(input: $input) { ${kind.keyField} } }`;
+  await submit(context, await fieldsOf(context, "create"), {
+    record: null,
+    write: async (input) => {
+      input.municipality = session.municipality.slug;
+      const data = await options.run<{ record: Record<string, string> }>(document, { input }, session.viewer);
+      return `${kindPath(kind, data.record[kind.keyField])}/bearbeiten?gespeichert=neu`;
+    },
+  });
 }
 
 /** The notice after a redirect that followed a successful write. */
@@ -386,53 +392,18 @@ async function postEdit(context: Context): Promise<void> {
   const { kind, req, res, options, session } = context;
   const record = await loadRecord(context, keyOf(req));
   if (!record) return notFound(res, options);
-  const fields = await fieldsOf(context, "update");
-  const body = (req.body ?? {}) as Record<string, unknown>;
-  const values = valuesFromBody(body, fields);
-  const seen = postedVersion(body) ?? record.version;
-  if (!trustedPost(req, options, session.csrfSecret))
-    return renderForm(context, {
-      fields,
-      values,
-      record,
-      version: seen,
-      status: 403,
-      errors: { byField: {}, general: [STALE_FORM] },
-    });
-  if (redrawOnly(body)) return renderForm(context, { fields, values, record, version: seen });
-  const formInput = inputFromValues(values, fields);
-  const { input, formRows } = formInput;
-  const { sendable, own } = standInMalformed(kind, formInput);
-  if (!sendable)
-    return renderForm(context, {
-      fields,
-      values,
-      record,
-      version: seen,
-      status: 400,
-      errors: placeErrors([], fields, formRows, own),
-    });
+  const version = postedVersion((req.body ?? {}) as Record<string, unknown>) ?? record.version;
   const document = `mutation EditorUpdate($id: ID!, $version: Int!, $input: ${kind.updateInput}!) {
     record: update${kind.mutationType}(id: $id, version: $version, input: $input) { version }
   }`;
-  try {
-    await options.run(document, { id: record.id, version: seen, input }, session.viewer);
-    if (formInput.malformed.length) throw new Error("a write with a refused stand-in succeeded");
-    res.redirect(303, `${kindPath(kind, record.key)}/bearbeiten?gespeichert=ja`);
-  } catch (error) {
-    const problems = problemsOf(error);
-    if (!problems || !isFormProblem(problems)) throw error;
-    if (problems.some((problem) => problem.code === "CONFLICT") && seen !== record.version)
-      return showConflict(context, fields, values, seen);
-    await renderForm(context, {
-      fields,
-      values,
-      record,
-      version: seen,
-      status: 400,
-      errors: placeErrors(problems, fields, formRows, own),
-    });
-  }
+  await submit(context, await fieldsOf(context, "update"), {
+    record,
+    version,
+    write: async (input) => {
+      await options.run(document, { id: record.id, version, input }, session.viewer);
+      return `${kindPath(kind, record.key)}/bearbeiten?gespeichert=ja`;
+    },
+  });
 }
 
 /** The state changes the form offers, by the posted `aktion`. */
