@@ -1,6 +1,8 @@
 import type { ApolloServer } from "@apollo/server";
 import type { MikroORM } from "@mikro-orm/postgresql";
+import type { GraphQLError, GraphQLFormattedError } from "graphql";
 import type { HubContext } from "../../schema/common/context.js";
+import { problemsOf as inputProblemsOf } from "../../schema/common/problems.js";
 import { requestContext } from "../http/request-context.js";
 import type { Logger } from "../logger.js";
 import type { SearchEngine } from "../../schema/search/search-engine.port.js";
@@ -82,22 +84,13 @@ export function createSiteQueryRunner({ apollo, orm, logger, search }: SiteQuery
 
 /**
  * An answer's error as a form reads it: one problem per entry of `extensions.problems` (a mutation's input with
- * several problems answers them in one error), else the error itself.
+ * several problems answers them in one error), else one per field it names, read as the API reads its own errors.
  */
-function problemsOf(error: { message: string; extensions?: Record<string, unknown> }): SiteQueryProblem[] {
-  const listed = error.extensions?.problems;
-  if (!Array.isArray(listed) || !listed.length) return [problemOf(error)];
-  return listed.map((entry: { path?: unknown; message?: unknown; code?: unknown }) =>
-    problemOf({ message: String(entry.message), extensions: { code: entry.code, fields: [entry.path] } }),
-  );
-}
-
-/** An error as a form reads it; `fields` keeps only the strings of `extensions.fields`. */
-function problemOf(error: { message: string; extensions?: Record<string, unknown> }): SiteQueryProblem {
-  const { code, fields } = error.extensions ?? {};
-  return {
-    message: error.message,
+function problemsOf(error: GraphQLFormattedError): SiteQueryProblem[] {
+  if (!error.extensions) return [{ message: error.message, code: undefined, fields: [] }];
+  return inputProblemsOf(error as GraphQLError).map(({ path, message, code }) => ({
+    message,
     code: typeof code === "string" ? code : undefined,
-    fields: Array.isArray(fields) ? fields.filter((field): field is string => typeof field === "string") : [],
-  };
+    fields: path ? [path] : [],
+  }));
 }
