@@ -23,18 +23,8 @@ export async function findAllNamed<T extends AnyEntity>(
   hint: string,
 ): Promise<T[]> {
   if (hasProblemAt(tx, field)) return [];
-  const { byValue, unknown } = await findByValues(tx, entity, property, values);
-  const missing = new Set(unknown);
-  values.forEach((value, index) => {
-    const row = byValue.get(value);
-    const path = `${field}[${index}]`;
-    if (missing.has(value)) report(tx, unknownValues([value], path, hint));
-    else if (row instanceof Publishable && row.publicationState === PublicationState.ARCHIVED)
-      report(
-        tx,
-        badUserInput(`${path}: ${quoteValues([value])} is archived and can no longer be referred to.`, [path]),
-      );
-  });
+  const { byValue } = await findByValues(tx, entity, property, values);
+  values.forEach((value, index) => usableNamed(tx, value, byValue.get(value), `${field}[${index}]`, hint));
   return [...new Set(values)].flatMap((value) => (byValue.has(value) ? [byValue.get(value)!] : []));
 }
 
@@ -51,14 +41,15 @@ export async function lookUpNamed<T extends AnyEntity>(
   hint: string,
 ): Promise<T | null> {
   if (hasProblemAt(tx, field)) return null;
-  const { byValue, unknown } = await findByValues(tx, entity, property, [value]);
-  const record = byValue.get(value);
-  if (unknown.length || !record) report(tx, unknownValues(unknown, field, hint));
+  const { byValue } = await findByValues(tx, entity, property, [value]);
+  return usableNamed(tx, value, byValue.get(value), field, hint);
+}
+
+/** The record named `value` at `path`, or null after reporting it unknown (no `record`) or archived. */
+function usableNamed<T>(tx: EntityManager, value: string, record: T | undefined, path: string, hint: string): T | null {
+  if (record === undefined) report(tx, unknownValues([value], path, hint));
   else if (record instanceof Publishable && record.publicationState === PublicationState.ARCHIVED)
-    report(
-      tx,
-      badUserInput(`${field}: ${quoteValues([value])} is archived and can no longer be referred to.`, [field]),
-    );
+    report(tx, badUserInput(`${path}: ${quoteValues([value])} is archived and can no longer be referred to.`, [path]));
   else return record;
   return null;
 }
