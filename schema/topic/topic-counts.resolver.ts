@@ -8,7 +8,10 @@ import { Municipality } from "../municipality/municipality.entity.js";
 import { TopicCityCount } from "./topic-city-count.type.js";
 import { Topic } from "./topic.entity.js";
 
-/** Each topic's first cities by name, with their counts: one statement for all topics of a request. */
+/**
+ * Each topic's first cities by name, with their counts: one statement for all topics of a request. The projects are
+ * counted from their summary per topic and city (migration `TopicCitySummary`), kept by triggers with every write.
+ */
 export const cityCountsLoader = defineLoader<number, TopicCityCount[]>("Topic.municipalities", async ({ em }, ids) => {
   const rows = await selectRows<{ topic_id: number; municipality_id: number; fields: number; projects: number }>(
     em,
@@ -22,9 +25,9 @@ export const cityCountsLoader = defineLoader<number, TopicCityCount[]>("Topic.mu
                      join strategy s on s.id = f.strategy_id
                     where ft.topic_id in (?)
                    union all
-                   select pt.topic_id, p.municipality_id, 0, 1
-                     from project_topics pt join public_project p on p.id = pt.project_id
-                    where pt.topic_id in (?)) as x
+                   select topic_id, municipality_id, 0, count
+                     from stats_project_topic_municipality
+                    where topic_id in (?)) as x
              join municipality m on m.id = x.municipality_id
             group by x.topic_id, x.municipality_id, m.name) as ranked
             where rn <= ? order by topic_id, rn`,
