@@ -16,7 +16,7 @@ import { limitConnectionsPerOperation } from "./database/request-connections.js"
 import { formatError } from "./errors.js";
 import { createEditorRouter } from "./editor/editor.router.js";
 import { createOidcClient } from "./editor/oidc.js";
-import { createSignInGuard, type SignInGuard } from "./editor/sign-in-guard.js";
+import { createSignInGuard } from "./editor/sign-in-guard.js";
 import { createEmbedRouter } from "./embed/embed.router.js";
 import { exportPoints } from "./export/export.params.js";
 import { createExplorerRouter } from "./explorer/explorer.router.js";
@@ -43,6 +43,7 @@ import { rateLimitMiddleware } from "./rate-limit/rate-limit.middleware.js";
 import { createRateLimiter, type RateLimiter } from "./rate-limit/rate-limiter.js";
 import { responseCachePlugins } from "./response-cache/response-cache.plugin.js";
 import { createResponseStore, type ResponseStore } from "./response-cache/response-store.js";
+import { closeRedis, openRedis, type RedisConnection } from "./redis/redis-client.js";
 import { currentRequestId } from "./request-scope.js";
 import { seedIfEmpty } from "./seeding.js";
 import { createSiteQueryRunner, type RunSiteQuery } from "./site/run-query.js";
@@ -78,11 +79,14 @@ export class Hub {
   /** Settles when a `start()` in progress has finished or failed; `stop()` waits for it. */
   private starting: Promise<unknown> | undefined;
   private apolloStarted = false;
-  /** Request budgets of `/graphql`; created when the routes are mounted, closed by `stop()`. */
+  /**
+   * The one connection to REDIS_URL that the request budgets, the sign-in budgets and the response cache share;
+   * opened when the routes are mounted (start-up does not wait for it), closed by `stop()` after its users.
+   */
+  private redis: RedisConnection | undefined;
+  /** Request budgets of `/graphql`; created when the routes are mounted. */
   private rateLimiter: RateLimiter | undefined;
-  /** The budgets of failed sign-ins on the editor pages; created with the routes, closed by `stop()`. */
-  private signInGuard: SignInGuard | undefined;
-  /** Cached anonymous GET answers of `/graphql`; made at start (unless RESPONSE_CACHE_MB=0), closed by `stop()`. */
+  /** Cached anonymous GET answers of `/graphql`; made at start (unless RESPONSE_CACHE_MB=0). */
   private responseStore: ResponseStore | undefined;
   /** The search engine (and, with Meilisearch, its outbox worker); built at start, stopped by `stop()`. */
   private search: SearchRuntime | undefined;
@@ -229,15 +233,14 @@ export class Hub {
         .stop()
         .catch((error) => this.options.logger.warn({ err: error }, "search engine did not stop cleanly"));
     }
-    // The Redis users: each has a connection of its own with REDIS_URL.
-    const redisUsers = [this.responseStore, this.rateLimiter, this.signInGuard];
-    this.responseStore = undefined;
-    this.rateLimiter = undefined;
-    this.signInGuard = undefined;
-    for (const user of redisUsers)
-      await user
-        ?.close()
-        .catch((error) => this.options.logger.warn({ err: error }, "Redis connection did not close cleanly"));
+    // Its users (budgets, response cache) are idle now that no request is served.
+    if (this.redis) {
+      const { client } = this.redis;
+      this.redis = undefined;
+      await closeRedis(client).catch((error) =>
+        this.options.logger.warn({ err: error }, "Redis connection did not close cleanly"),
+      );
+    }
     if (this.ownsDatabase && this.database) {
       const database = this.database;
       this.database = undefined;
@@ -277,7 +280,7 @@ export class Hub {
   private mountEditorPages(run: RunSiteQuery, rateLimiter: RateLimiter): void {
     const { config, logger } = this.options;
     const { publicUrl, site, session: lifetime } = config;
-    const signInGuard = (this.signInGuard = createSignInGuard(config, logger));
+    const signInGuard = createSignInGuard(config, logger, this.redis ?? null);
     const oidc = config.oidc && { client: createOidcClient(config.oidc, logger), config: config.oidc };
     this.app.use(
       createEditorRouter({ orm: this.orm, run, logger, rateLimiter, signInGuard, publicUrl, site, lifetime, oidc }),
@@ -287,10 +290,11 @@ export class Hub {
   private mountRoutes(): void {
     const { config, logger } = this.options;
     const orm = this.orm;
-    // Created here, not in the constructor: with REDIS_URL it opens a connection (and does
-    // not wait for it: the hub starts, and counts in memory, while Redis is down).
-    const rateLimiter = (this.rateLimiter = createRateLimiter({ config, logger }));
-    if (config.responseCache) this.responseStore = createResponseStore(config.responseCache, config.redisUrl, logger);
+    // Opened here, not in the constructor, and not waited for: the hub starts, and counts in memory, while Redis
+    // is down.
+    const redis = (this.redis = config.redisUrl ? openRedis(config.redisUrl) : undefined) ?? null;
+    const rateLimiter = (this.rateLimiter = createRateLimiter({ config, logger, redis }));
+    if (config.responseCache) this.responseStore = createResponseStore(config.responseCache, redis, logger);
     const authenticator = createAuthenticator({ orm, logger });
     const search = this.search!.engine;
     this.app.disable("x-powered-by");

@@ -12,7 +12,7 @@ import { ProjectStatusCount } from "../project/project-status-count.type.js";
 import { Provider } from "../provider/provider.entity.js";
 import { Strategy } from "../strategy/strategy.entity.js";
 import { CompareArgs } from "./comparison.inputs.js";
-import { chosenIndicatorKeys } from "./indicator-series.js";
+import { chosenIndicators } from "./indicator-series.js";
 import {
   budgetByYear,
   compareMunicipalities,
@@ -60,8 +60,11 @@ export class ComparisonResolver {
   ): Promise<Comparison> {
     // A query for key figures alone (the site's budget document) does not pay for the matrix.
     const comparison = await compareMunicipalities(em, municipalities, topics, selectsField(info, "rows"));
-    const keys = await chosenIndicatorKeys(em, comparison.municipalities, indicators);
-    for (const figures of comparison.keyFigures) figures.indicatorKeys = keys;
+    const chosen = await chosenIndicators(em, comparison.municipalities, indicators);
+    for (const figures of comparison.keyFigures) {
+      figures.indicatorKeys = chosen.keys;
+      figures.chosenIndicators = chosen.indicators;
+    }
     return comparison;
   }
 }

@@ -7,6 +7,7 @@ import { Topic } from "../topic/topic.entity.js";
 import { Coverage } from "./coverage.enum.js";
 import { MAX_FIELDS_OF_ACTION, MAX_STRATEGIES, MAX_TAXONOMY_TOPICS, MaxItems } from "../common/list-bounds.js";
 import { MAX_COMPARED_MUNICIPALITIES } from "./comparison.inputs.js";
+import type { Indicator } from "../indicator/indicator.entity.js";
 
 /** What one municipality does on one topic: one cell of the comparison matrix. */
 @ObjectType({ description: "What one municipality does on one topic: one cell of the comparison matrix." })
@@ -87,6 +88,9 @@ export class CityKeyFigures {
 
   /** Keys of the indicators whose series `indicatorSeries` shows (`compare(indicators:)`), checked. */
   indicatorKeys: readonly string[] = [];
+
+  /** The published indicators with those keys of all compared municipalities, as the check read them. */
+  chosenIndicators: readonly Indicator[] = [];
 
   constructor(municipality: Municipality) {
     this.municipality = municipality;

@@ -9,12 +9,16 @@ import { IndicatorSeries, indicatorSeries } from "./indicator-series.js";
 /** The series of the chosen indicators, for all compared municipalities of a request at once. */
 export const indicatorSeriesLoader = defineLoader<CityKeyFigures, IndicatorSeries[], readonly string[]>(
   "compare.indicatorSeries",
-  ({ em }, figures, keys) =>
-    indicatorSeries(
+  ({ em }, figures, keys) => {
+    // Figures of several `compare` fields of one request (aliases) with the same keys share a batch.
+    const indicators = new Map(figures.flatMap((each) => each.chosenIndicators).map((found) => [found.id, found]));
+    return indicatorSeries(
       em,
       figures.map((each) => each.municipality),
       keys,
-    ),
+      [...indicators.values()],
+    );
+  },
   (keys) => keys.join(","),
 );
 

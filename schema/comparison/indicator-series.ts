@@ -8,8 +8,6 @@ import { Indicator } from "../indicator/indicator.entity.js";
 import { Municipality } from "../municipality/municipality.entity.js";
 import { PUBLIC_ONLY, VISIBILITY_FILTER, type Visibility } from "../publishing/visibility.js";
 
-/** Find options' filters for reading what the public sees, whoever asks, as the whole comparison does. */
-
 /** One compared municipality's series of one chosen indicator. */
 @ObjectType({
   description: "One compared municipality's series of one chosen indicator (`compare(indicators:)`): its dated values.",
@@ -54,16 +52,18 @@ function publishedIndicators(
 }
 
 /**
- * The keys of `compare(indicators:)`, in their order, once each is known: a key that no published
- * indicator of the compared municipalities has is a BAD_USER_INPUT error naming it.
+ * The keys of `compare(indicators:)`, in their order, once each is known, and the compared municipalities' published
+ * indicators with them (their series read no indicator again): a key that no published indicator of the compared
+ * municipalities has is a BAD_USER_INPUT error naming it.
  */
-export async function chosenIndicatorKeys(
+export async function chosenIndicators(
   em: EntityManager,
   municipalities: readonly Municipality[],
   keys: readonly string[] | null | undefined,
-): Promise<string[]> {
-  if (!keys?.length) return [];
-  const known = new Set((await publishedIndicators(em, municipalities, keys)).map((indicator) => indicator.key));
+): Promise<{ keys: string[]; indicators: Indicator[] }> {
+  if (!keys?.length) return { keys: [], indicators: [] };
+  const indicators = await publishedIndicators(em, municipalities, keys);
+  const known = new Set(indicators.map((indicator) => indicator.key));
   const unknown = keys.filter((key) => !known.has(key));
   if (unknown.length) {
     throw unknownValues(
@@ -72,7 +72,7 @@ export async function chosenIndicatorKeys(
       "No compared municipality has a published indicator with this key; query `municipality { indicators { key } }` for the keys.",
     );
   }
-  return [...keys];
+  return { keys: [...keys], indicators };
 }
 
 /** Reads values as the public sees them: the values' filter set as a request sets it (see `IndicatorValue.indicator`). */
@@ -86,14 +86,17 @@ function publicValues(em: EntityManager, indicatorIds: readonly number[]): Promi
   );
 }
 
-/** Per municipality one series per key (in order), from published records only: two statements for all of them. */
+/**
+ * Per municipality one series per key (in order), of the published `indicators` that `chosenIndicators` found:
+ * one statement for all of them, their values.
+ */
 export async function indicatorSeries(
   em: EntityManager,
   municipalities: readonly Municipality[],
   keys: readonly string[],
+  indicators: readonly Indicator[],
 ): Promise<IndicatorSeries[][]> {
   if (!keys.length) return municipalities.map(() => []);
-  const indicators = await publishedIndicators(em, municipalities, keys);
   const values = indicators.length
     ? await publicValues(
         em,

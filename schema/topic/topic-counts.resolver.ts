@@ -8,27 +8,31 @@ import { Municipality } from "../municipality/municipality.entity.js";
 import { TopicCityCount } from "./topic-city-count.type.js";
 import { Topic } from "./topic.entity.js";
 
-/** Each topic's first cities by name, with their counts: one statement for all topics of a request. */
+/**
+ * Each topic's first cities by name, with their counts: one statement for all topics of a request. It walks the
+ * cities in name order (their index) and stops at the first `MAX_PAGE_SIZE` that address the topic, so a topic of
+ * every city reads a hundred of them, not all; a city's projects are counted from their summary per topic and city
+ * (migration `TopicCitySummary`, kept by triggers with every write), its fields of action through its strategies.
+ */
 export const cityCountsLoader = defineLoader<number, TopicCityCount[]>("Topic.municipalities", async ({ em }, ids) => {
   const rows = await selectRows<{ topic_id: number; municipality_id: number; fields: number; projects: number }>(
     em,
-    // The first MAX_PAGE_SIZE cities per topic, picked by the database: a topic can concern every city.
-    `select * from (
-           select x.topic_id, x.municipality_id, sum(x.fields)::int as fields, sum(x.projects)::int as projects,
-                  row_number() over (partition by x.topic_id order by m.name, x.municipality_id) as rn
-             from (select ft.topic_id, s.municipality_id, 1 as fields, 0 as projects
-                     from field_of_action_topics ft
-                     join public_field_of_action f on f.id = ft.field_of_action_id
-                     join strategy s on s.id = f.strategy_id
-                    where ft.topic_id in (?)
-                   union all
-                   select pt.topic_id, p.municipality_id, 0, 1
-                     from project_topics pt join public_project p on p.id = pt.project_id
-                    where pt.topic_id in (?)) as x
-             join municipality m on m.id = x.municipality_id
-            group by x.topic_id, x.municipality_id, m.name) as ranked
-            where rn <= ? order by topic_id, rn`,
-    [[...ids], [...ids], MAX_PAGE_SIZE],
+    `select t.topic_id, c.municipality_id, c.fields, c.projects
+       from unnest(array[?]::int[]) as t(topic_id)
+       cross join lateral (
+             select m.id as municipality_id, coalesce(f.count, 0) as fields, coalesce(p.count, 0) as projects
+               from municipality m
+               left join stats_project_topic_municipality p on p.topic_id = t.topic_id and p.municipality_id = m.id
+               left join lateral (
+                     select count(*)::int as count
+                       from strategy s
+                       join public_field_of_action f on f.strategy_id = s.id
+                       join field_of_action_topics ft on ft.field_of_action_id = f.id and ft.topic_id = t.topic_id
+                      where s.municipality_id = m.id) as f on true
+              where p.count is not null or f.count > 0
+              order by m.name, m.id
+              limit ?) as c`,
+    [[...ids], MAX_PAGE_SIZE],
   );
   const grouped = groupBy(rows, (row) => row.topic_id);
   return ids.map((id) =>

@@ -4,6 +4,7 @@ import type { HubConfig } from "../config.js";
 import type { Logger } from "../logger.js";
 import { rateLimitSubject } from "../rate-limit/rate-limit.middleware.js";
 import { createRateLimiter, type RateLimiter } from "../rate-limit/rate-limiter.js";
+import type { RedisConnection } from "../redis/redis-client.js";
 
 /**
  * The budgets of failed sign-ins: per client address and per account (a token tried, by its hash; a person of the
@@ -18,7 +19,6 @@ export interface SignInGuard {
   attemptAccount(account: string): Promise<number | null>;
   /** Gives the attempt of a successful sign-in back. */
   succeeded(req: Request, account?: string): Promise<void>;
-  close(): Promise<void>;
 }
 
 /** The budget key of an account: a SHA-256, so that no token or subject is kept in memory or Redis. */
@@ -36,14 +36,18 @@ async function take(budget: RateLimiter, key: string): Promise<number | null> {
   return decision.allowed ? null : decision.resetSeconds;
 }
 
-/** Creates the two budgets from SIGN_IN_ATTEMPTS_PER_ADDRESS, SIGN_IN_ATTEMPTS_PER_ACCOUNT and SIGN_IN_WINDOW_MINUTES. */
-export function createSignInGuard(config: Pick<HubConfig, "signInLimits" | "redisUrl">, logger: Logger): SignInGuard {
+/**
+ * Creates the two budgets from SIGN_IN_ATTEMPTS_PER_ADDRESS, SIGN_IN_ATTEMPTS_PER_ACCOUNT and SIGN_IN_WINDOW_MINUTES,
+ * in Redis on the hub's connection when there is one.
+ */
+export function createSignInGuard(
+  config: Pick<HubConfig, "signInLimits">,
+  logger: Logger,
+  redis: RedisConnection | null,
+): SignInGuard {
   const { perAddress, perAccount, windowSeconds } = config.signInLimits;
   const limiter = (points: number): RateLimiter =>
-    createRateLimiter({
-      config: { rateLimit: { points, durationSeconds: windowSeconds }, redisUrl: config.redisUrl },
-      logger,
-    });
+    createRateLimiter({ config: { rateLimit: { points, durationSeconds: windowSeconds } }, logger, redis });
   const addresses = limiter(perAddress);
   const accounts = limiter(perAccount);
   const budgets = (req: Request, account?: string): [RateLimiter, string][] => [
@@ -55,9 +59,6 @@ export function createSignInGuard(config: Pick<HubConfig, "signInLimits" | "redi
     attemptAccount: (account) => take(accounts, account),
     async succeeded(req, account) {
       await Promise.all(budgets(req, account).map(([budget, key]) => budget.reward(key)));
-    },
-    async close() {
-      await Promise.all([addresses.close(), accounts.close()]);
     },
   };
 }

@@ -1,8 +1,7 @@
 import { type IRateLimiterOptions, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
 import type { HubConfig } from "../config.js";
-import { redactUrl } from "../database/database.js";
 import type { Logger } from "../logger.js";
-import { closeRedis, openRedis } from "../redis/redis-client.js";
+import type { RedisConnection } from "../redis/redis-client.js";
 
 /** Prefix of every rate-limit key, in Redis and in memory: `ikz-hub:rl:token:<sha256>` or `ikz-hub:rl:ip:<IPv4 address or IPv6 /64>`. */
 export const RATE_LIMIT_KEY_PREFIX = "ikz-hub:rl";
@@ -39,8 +38,6 @@ export interface RateLimiter {
   reward(key: string, points?: number): Promise<void>;
   /** Whether Redis answers a PING; null when no Redis is configured. */
   redisStatus(): Promise<"up" | "down" | null>;
-  /** Closes the Redis connection, if any. Safe to call more than once. */
-  close(): Promise<void>;
 }
 
 function seconds(ms: number): number {
@@ -76,24 +73,23 @@ class InsuranceLimiter extends RateLimiterMemory {
 }
 
 /**
- * Creates the limiter from the configuration. With `redisUrl` it opens an ioredis
- * connection (without offline queue, so that commands fail at once while Redis is
- * away) and counts in Redis; a request Redis cannot answer is counted in this
- * instance's memory instead, and a warning is logged once per outage (again after
- * Redis came back and went away again). Start-up does not wait for Redis and does
- * not fail without it.
+ * Creates the limiter. With `redis` (the hub's connection to REDIS_URL, see redis-client.ts) it counts in Redis;
+ * a request Redis cannot answer is counted in this instance's memory instead, and a warning is logged once per
+ * outage (again after Redis came back and went away again). Start-up does not wait for Redis and does not fail
+ * without it. Without `redis`, it counts in memory.
  */
 export function createRateLimiter({
   config,
   logger,
+  redis,
 }: {
-  config: Pick<HubConfig, "rateLimit" | "redisUrl">;
+  config: Pick<HubConfig, "rateLimit">;
   logger: Logger;
+  redis?: RedisConnection | null;
 }): RateLimiter {
   const { points, durationSeconds } = config.rateLimit;
   const options: IRateLimiterOptions = { points, duration: durationSeconds, keyPrefix: RATE_LIMIT_KEY_PREFIX };
-
-  if (!config.redisUrl) {
+  if (!redis) {
     const memory = new RateLimiterMemory(options);
     return {
       points,
@@ -102,11 +98,36 @@ export function createRateLimiter({
       consume: (key, cost = 1) => consumeFrom(memory, key, points, cost),
       reward: async (key, given = 1) => void (await memory.reward(key, given)),
       redisStatus: async () => null,
-      close: async () => {},
     };
   }
+  const limiter = redisLimiter(options, redis, logger);
+  const { client, firstAttempt } = redis;
+  return {
+    points,
+    durationSeconds,
+    usesRedis: true,
+    consume: async (key, cost = 1) => {
+      // Requests arriving right after start-up wait for the first attempt, so that they are counted in Redis.
+      await firstAttempt;
+      return consumeFrom(limiter, key, points, cost);
+    },
+    reward: async (key, given = 1) => {
+      await firstAttempt;
+      // Redis away: the insurance limiter counted the attempt, and gives it back.
+      await limiter.reward(key, given).catch(() => undefined);
+    },
+    redisStatus: async () => {
+      if (client.status !== "ready") return "down";
+      return client.ping().then(
+        (answer) => (answer === "PONG" ? "up" : "down"),
+        () => "down",
+      );
+    },
+  };
+}
 
-  const where = redactUrl(config.redisUrl);
+/** The Redis limiter on the shared connection, with an insurance limiter in memory that logs each outage once. */
+function redisLimiter(options: IRateLimiterOptions, { client, where }: RedisConnection, logger: Logger) {
   let down = false;
   const markDown = (reason: string) => {
     if (down) return;
@@ -116,50 +137,20 @@ export function createRateLimiter({
       `Redis at ${where} is unreachable (${reason}); each hub instance now counts rate limits in its own memory until Redis is back`,
     );
   };
-
-  // Requests arriving right after start-up wait for the first attempt, so that they are counted in Redis.
-  const { client, firstAttempt } = openRedis(config.redisUrl);
-  let closed = false;
   client.on("error", (error: Error & { code?: string }) => markDown(error.code ?? error.message));
   client.on("ready", () => {
     if (!down) return;
     down = false;
     logger.info({ redis: where }, `Redis at ${where} is reachable again; rate limits are shared again`);
   });
-
-  const redis = new RateLimiterRedis({
+  return new RateLimiterRedis({
     ...options,
     storeClient: client,
     rejectIfRedisNotReady: true,
-    insuranceLimiter: new InsuranceLimiter(options, () => markDown(closed ? "connection closed" : "command failed")),
+    insuranceLimiter: new InsuranceLimiter(options, () =>
+      markDown(client.status === "end" ? "connection closed" : "command failed"),
+    ),
   });
-
-  return {
-    points,
-    durationSeconds,
-    usesRedis: true,
-    consume: async (key, cost = 1) => {
-      await firstAttempt;
-      return consumeFrom(redis, key, points, cost);
-    },
-    reward: async (key, given = 1) => {
-      await firstAttempt;
-      // Redis away: the insurance limiter counted the attempt, and gives it back.
-      await redis.reward(key, given).catch(() => undefined);
-    },
-    redisStatus: async () => {
-      if (client.status !== "ready") return "down";
-      return client.ping().then(
-        (answer) => (answer === "PONG" ? "up" : "down"),
-        () => "down",
-      );
-    },
-    close: async () => {
-      if (closed) return;
-      closed = true;
-      await closeRedis(client);
-    },
-  };
 }
 
 async function consumeFrom(

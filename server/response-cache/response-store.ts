@@ -1,9 +1,8 @@
 import { InMemoryLRUCache, type KeyValueCache, type KeyValueCacheSetOptions } from "@apollo/utils.keyvaluecache";
 import type { Redis } from "ioredis";
 import type { ResponseCacheConfig } from "../config.js";
-import { redactUrl } from "../database/database.js";
 import type { Logger } from "../logger.js";
-import { closeRedis, openRedis } from "../redis/redis-client.js";
+import type { RedisConnection } from "../redis/redis-client.js";
 
 /**
  * Where cached GraphQL answers are kept, and the generation that invalidates them: every committed
@@ -17,17 +16,18 @@ export interface ResponseStore {
   generation(): Promise<string | null>;
   /** Invalidates every entry (after a write). Never rejects. */
   bump(): Promise<void>;
-  /** Closes the Redis connection, if any. Safe to call more than once. */
-  close(): Promise<void>;
 }
 
-/** Creates the store: an LRU of about `maxBytes` in this process, or Redis (shared by every hub using it) with `redisUrl`. */
+/**
+ * Creates the store: an LRU of about `maxBytes` in this process, or Redis (shared by every hub using it) on the hub's
+ * connection to REDIS_URL.
+ */
 export function createResponseStore(
   config: ResponseCacheConfig,
-  redisUrl: string | null,
+  redis: RedisConnection | null,
   logger: Logger,
 ): ResponseStore {
-  return redisUrl ? new RedisResponseStore(config, redisUrl, logger) : memoryStore(config.maxBytes);
+  return redis ? new RedisResponseStore(config, redis, logger) : memoryStore(config.maxBytes);
 }
 
 /** The in-process store: an LRU bounded by the answers' size (characters of their JSON). */
@@ -42,7 +42,6 @@ function memoryStore(maxBytes: number): ResponseStore {
       // The old generation's entries can never be read again: free their memory at once.
       cache.clear();
     },
-    close: async () => {},
   };
 }
 
@@ -59,16 +58,15 @@ class RedisResponseStore implements ResponseStore {
   /** The Redis URL without its password, for the log. */
   private readonly where: string;
   private down = false;
-  private closed = false;
 
   constructor(
     { keyPrefix }: ResponseCacheConfig,
-    redisUrl: string,
+    redis: RedisConnection,
     private readonly logger: Logger,
   ) {
-    ({ client: this.client, firstAttempt: this.firstAttempt } = openRedis(redisUrl));
+    ({ client: this.client, firstAttempt: this.firstAttempt, where: this.where } = redis);
     this.generationKey = `${keyPrefix}generation`;
-    const where = (this.where = redactUrl(redisUrl));
+    const where = this.where;
     this.client.on("error", (error: Error & { code?: string }) => this.markDown(error.code ?? error.message));
     this.client.on("ready", () => {
       if (!this.down) return;
@@ -95,14 +93,9 @@ class RedisResponseStore implements ResponseStore {
     await this.client.incr(this.generationKey).catch(() => undefined);
   }
 
-  async close(): Promise<void> {
-    if (this.closed) return;
-    this.closed = true;
-    await closeRedis(this.client);
-  }
-
   private markDown(reason: string): void {
-    if (this.down || this.closed) return;
+    // The hub closed the connection: stopping, not an outage.
+    if (this.down || this.client.status === "end") return;
     this.down = true;
     this.logger.warn(
       { redis: this.where, reason },

@@ -5,7 +5,7 @@
  */
 import type { CountedList } from "./i18n/site-language.js";
 import { CHOICES_QUERY } from "./queries/choices.js";
-import { COMPARE_BUDGET_QUERY, COMPARE_QUERY } from "./queries/compare.js";
+import { COMPARE_QUERY } from "./queries/compare.js";
 import { COMPARE_PER_INHABITANT_QUERY } from "./queries/compare-per-inhabitant.js";
 import { LESSONS_QUERY } from "./queries/lessons.js";
 import { SEARCH_QUERY } from "./queries/search.js";
@@ -418,7 +418,6 @@ export const SITE_QUERIES: Readonly<Record<string, string>> = {
   TOPIC_QUERY,
   CHOICES_QUERY,
   COMPARE_QUERY,
-  COMPARE_BUDGET_QUERY,
   COMPARE_PER_INHABITANT_QUERY,
   LESSONS_QUERY,
   SEARCH_QUERY,

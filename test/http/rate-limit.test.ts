@@ -188,6 +188,28 @@ describe("shared through Redis", () => {
       await Promise.all([a.close(), b.close()]);
     }
   });
+
+  it("opens one connection per hub, named ikz-hub, that the budgets and the response cache share", async () => {
+    const relay = await startRedisRelay();
+    const prefix = `test-shared-${randomUUID()}:`;
+    const hub = await startTestHub({ REDIS_URL: relay.url, RESPONSE_CACHE_REDIS_PREFIX: prefix });
+    try {
+      const query = `${hub.origin}/graphql?query=${encodeURIComponent(`{ municipality(slug: "kelsterbach") { name } }`)}`;
+      const headers = { "apollo-require-preflight": "true" };
+      expect((await fetch(query, { headers })).headers.get("age")).toBeNull();
+      expect((await fetch(query, { headers })).headers.get("age")).not.toBeNull();
+      expect((await redis.keys(`${prefix}*`)).length).toBeGreaterThan(0);
+      expect((await post(hub)).status).toBe(200);
+      const names = (await redis.client("LIST")) as string;
+      expect(names).toMatch(/ name=ikz-hub /);
+      expect(relay.accepted()).toBe(1);
+    } finally {
+      await hub.close();
+      relay.cut();
+      const keys = await redis.keys(`${prefix}*`);
+      if (keys.length) await redis.del(...keys);
+    }
+  });
 });
 
 describe("Redis unreachable", () => {

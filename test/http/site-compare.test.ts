@@ -20,7 +20,8 @@ import { loadConfig } from "../../server/config.js";
 import { documentCost } from "../../server/graphql/cost.rule.js";
 import { buildHubSchema } from "../../server/graphql/schema.js";
 import { COVERAGE } from "../../server/site/pages/compare.js";
-import { COMPARE_BUDGET_QUERY, COMPARE_QUERY } from "../../server/site/queries/compare.js";
+import { COMPARE_QUERY } from "../../server/site/queries/compare.js";
+import { COMPARE_PER_INHABITANT_QUERY } from "../../server/site/queries/compare-per-inhabitant.js";
 import { gql } from "../support/client.js";
 import { scanTags } from "../support/html-scan.js";
 import { startTestHub, type TestHub } from "../support/hub.js";
@@ -246,7 +247,7 @@ describe("/vergleich", () => {
 
   it("asks the API for a comparison of the most cities within its query cost limit", () => {
     const cities = Array.from({ length: MAX_COMPARED_MUNICIPALITIES }, (_, i) => `stadt-${i}`);
-    for (const document of [COMPARE_QUERY, COMPARE_BUDGET_QUERY]) {
+    for (const document of [COMPARE_QUERY, COMPARE_PER_INHABITANT_QUERY]) {
       const cost = documentCost(buildHubSchema(), parse(document), { municipalities: cities, topics: null });
       expect(cost).toBeLessThanOrEqual(loadConfig({}, false).limits.cost);
     }

@@ -295,4 +295,17 @@ describe("compare: SQL statements", () => {
     const wrong = await hub.query(figuresOnly, { m: ["herten"], t: ["no-such-topic"] });
     expect(wrong.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
   });
+
+  it("reads the chosen indicators once: the check of their keys and their series share the read", async () => {
+    const series =
+      "query ($m: [String!]!, $i: [String!]) { compare(municipalities: $m, indicators: $i) { keyFigures { indicatorSeries { key indicator { name } values { value } } } } }";
+    hub.db.resetQueryCount();
+    const res = await hub.query(series, { m: ["kelsterbach", "ratingen"], i: ["processes-identified"] });
+    expect(res.errors).toBeUndefined();
+    const [kelsterbach, ratingen] = res.data!.compare.keyFigures;
+    expect(kelsterbach.indicatorSeries[0].values.length).toBeGreaterThan(0);
+    expect(ratingen.indicatorSeries[0]).toMatchObject({ indicator: null, values: [] });
+    // The municipalities, the indicators with the keys, their values.
+    expect(hub.db.queries.length).toBe(3);
+  });
 });

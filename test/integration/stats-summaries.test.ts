@@ -22,10 +22,12 @@ afterAll(async () => {
 const DIRECT_TOPIC_STATE = `select pt.topic_id, m.state, count(*)::int as count from project p
   join project_topics pt on pt.project_id = p.id join municipality m on m.id = p.municipality_id
  where p.publication_state = 'PUBLISHED' group by 1, 2 order by 1, 2`;
+const DIRECT_TOPIC_CITY = `select pt.topic_id, p.municipality_id, count(*)::int as count from project p
+  join project_topics pt on pt.project_id = p.id where p.publication_state = 'PUBLISHED' group by 1, 2 order by 1, 2`;
 const DIRECT_STATE_STATUS = `select m.state, p.status, count(*)::int as count from project p
   join municipality m on m.id = p.municipality_id where p.publication_state = 'PUBLISHED' group by 1, 2 order by 1, 2`;
 
-/** Both summaries equal the direct aggregates, and are not empty. */
+/** The summaries equal the direct aggregates, and are not empty. */
 async function expectInStep(): Promise<void> {
   const summaryTopicState = await sql.query(
     "select topic_id, state, count from stats_project_topic_state order by 1, 2",
@@ -36,6 +38,11 @@ async function expectInStep(): Promise<void> {
   expect(summaryTopicState.rows.length).toBeGreaterThan(0);
   expect(summaryTopicState.rows).toEqual((await sql.query(DIRECT_TOPIC_STATE)).rows);
   expect(summaryStateStatus.rows).toEqual((await sql.query(DIRECT_STATE_STATUS)).rows);
+  const summaryTopicCity = await sql.query(
+    "select topic_id, municipality_id, count from stats_project_topic_municipality order by 1, 2",
+  );
+  expect(summaryTopicCity.rows.length).toBeGreaterThan(0);
+  expect(summaryTopicCity.rows).toEqual((await sql.query(DIRECT_TOPIC_CITY)).rows);
 }
 
 async function one<T>(query: string, params: unknown[] = []): Promise<T> {

@@ -139,10 +139,10 @@ describe("Topic.municipalities and Provider.clients", () => {
     hub.db.resetQueryCount();
     const res = await hub.query(query);
     expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
-    const aggregates = (table: string) =>
-      hub.db.queries.filter((q) => q.includes("row_number()") && q.includes(table)).length;
-    expect(aggregates("field_of_action_topics")).toBe(1);
-    expect(aggregates("from public_engagement e")).toBe(1);
+    const statements = (...parts: string[]) =>
+      hub.db.queries.filter((q) => parts.every((part) => q.includes(part))).length;
+    expect(statements("stats_project_topic_municipality", "field_of_action_topics")).toBe(1);
+    expect(statements("row_number()", "from public_engagement e")).toBe(1);
     const { topics, providers } = await read();
     for (const node of res.data!.topics.nodes) {
       const full = topics.nodes

@@ -7,12 +7,16 @@ export interface RedisRelay {
   url: string;
   /** Stops accepting connections and drops the open ones. Safe to call more than once. */
   cut(): void;
+  /** How many connections the relay has accepted so far. */
+  accepted(): number;
 }
 
 /** Starts a relay on a free port of 127.0.0.1. */
 export async function startRedisRelay(): Promise<RedisRelay> {
   const sockets = new Set<net.Socket>();
+  let accepted = 0;
   const relay = net.createServer((client) => {
+    accepted += 1;
     const upstream = net.connect(6379, "127.0.0.1");
     for (const socket of [client, upstream]) {
       sockets.add(socket);
@@ -29,5 +33,6 @@ export async function startRedisRelay(): Promise<RedisRelay> {
       if (relay.listening) relay.close();
       for (const socket of sockets) socket.destroy();
     },
+    accepted: () => accepted,
   };
 }

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { addressBudgetKey, rateLimitSubject } from "../../server/rate-limit/rate-limit.middleware.js";
 import { createRateLimiter } from "../../server/rate-limit/rate-limiter.js";
 import { createLogger } from "../../server/logger.js";
+import { closeRedis, openRedis } from "../../server/redis/redis-client.js";
 
 const silent = createLogger({ logLevel: "silent", logFormat: "json" });
 const sha256 = (text: string) => createHash("sha256").update(text, "utf8").digest("hex");
@@ -18,7 +19,7 @@ function capturingLogger() {
 describe("memory limiter", () => {
   it("lets `points` requests through per window and refuses the next, per key", async () => {
     const limiter = createRateLimiter({
-      config: { rateLimit: { points: 3, durationSeconds: 60 }, redisUrl: null },
+      config: { rateLimit: { points: 3, durationSeconds: 60 } },
       logger: silent,
     });
     expect(limiter.usesRedis).toBe(false);
@@ -34,12 +35,11 @@ describe("memory limiter", () => {
     // Another key has its own budget.
     expect(await limiter.consume("ip:192.0.2.2")).toMatchObject({ allowed: true, remaining: 2 });
     expect(await limiter.redisStatus()).toBeNull();
-    await limiter.close();
   });
 
   it("starts a new window when the old one has passed", async () => {
     const limiter = createRateLimiter({
-      config: { rateLimit: { points: 1, durationSeconds: 1 }, redisUrl: null },
+      config: { rateLimit: { points: 1, durationSeconds: 1 } },
       logger: silent,
     });
     expect((await limiter.consume("k")).allowed).toBe(true);
@@ -54,9 +54,11 @@ describe.each([
   ["Redis", "redis://127.0.0.1:6379"],
 ])("consume(key, points) in %s", (_where, redisUrl) => {
   it("takes several points at once; a refused request takes none, so that a smaller one still passes", async () => {
+    const redis = redisUrl ? openRedis(redisUrl) : null;
     const limiter = createRateLimiter({
-      config: { rateLimit: { points: 12, durationSeconds: 60 }, redisUrl },
+      config: { rateLimit: { points: 12, durationSeconds: 60 } },
       logger: silent,
+      redis,
     });
     const key = `test:${randomUUID()}`;
     try {
@@ -68,7 +70,7 @@ describe.each([
       expect(refused.resetSeconds).toBeGreaterThanOrEqual(1);
       if (redisUrl) expect(await limiter.redisStatus()).toBe("up");
     } finally {
-      await limiter.close();
+      if (redis) await closeRedis(redis.client);
     }
   });
 });
@@ -76,10 +78,8 @@ describe.each([
 describe("unreachable Redis", () => {
   it("counts in memory, never rejects, and warns once", async () => {
     const { logger, warnings } = capturingLogger();
-    const limiter = createRateLimiter({
-      config: { rateLimit: { points: 2, durationSeconds: 60 }, redisUrl: "redis://:secret@127.0.0.1:1" },
-      logger,
-    });
+    const redis = openRedis("redis://:secret@127.0.0.1:1");
+    const limiter = createRateLimiter({ config: { rateLimit: { points: 2, durationSeconds: 60 } }, logger, redis });
     expect(limiter.usesRedis).toBe(true);
     const results = [];
     for (let i = 0; i < 5; i++) results.push(await limiter.consume("ip:192.0.2.9"));
@@ -88,8 +88,19 @@ describe("unreachable Redis", () => {
     expect(warnings()).toHaveLength(1);
     expect(warnings()[0].msg).toMatch(/Redis at redis:\/\/:\*\*\*@127\.0\.0\.1:1 is unreachable/);
     expect(JSON.stringify(warnings())).not.toContain("secret");
-    await limiter.close();
-    await limiter.close();
+    await closeRedis(redis.client);
+  });
+
+  it("says the connection was closed, not that a command failed, once the hub closed it", async () => {
+    const { logger, warnings } = capturingLogger();
+    const redis = openRedis("redis://127.0.0.1:6379");
+    const limiter = createRateLimiter({ config: { rateLimit: { points: 2, durationSeconds: 60 } }, logger, redis });
+    const key = `test:${randomUUID()}`;
+    expect(await limiter.consume(key)).toMatchObject({ allowed: true, remaining: 1 });
+    await closeRedis(redis.client);
+    // Counted in memory now (the connection is gone), with one line saying why, not as an unexplained failure.
+    expect(await limiter.consume(key)).toMatchObject({ allowed: true });
+    expect(warnings().map((line) => line.msg)).toEqual([expect.stringMatching(/unreachable \(connection closed\)/)]);
   });
 });
 

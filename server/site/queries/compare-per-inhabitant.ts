@@ -21,7 +21,7 @@ export const COMPARE_PER_INHABITANT_QUERY = `query SiteComparePerInhabitant($mun
         municipality { slug name }
         population { count asOf source { title publisher publishedOn } }
         unavailableReason
-        budgetByYear { label numerator denominator value }
+        budgetByYear { label year numerator denominator value }
         projectAnnualCosts(first: ${PER_INHABITANT_PROJECTS + 1}) { label numerator denominator value project { slug } }
       }
     }
@@ -30,6 +30,8 @@ export const COMPARE_PER_INHABITANT_QUERY = `query SiteComparePerInhabitant($mun
 
 export interface PerInhabitantFigure {
   label: string;
+  /** The budget's year (the budget figures only). */
+  year?: number | null;
   numerator: string;
   denominator: number | null;
   value: string | null;

@@ -11,7 +11,8 @@ export const KEY_FIGURE_ITEMS = 5;
 /**
  * The matrix (rows: topics, cells: cities) and each city's key figures but the
  * budget: its bound (301 years a city) would take 20 cities past the query cost
- * limit together with the matrix, so `COMPARE_BUDGET_QUERY` asks for it on its own.
+ * limit together with the matrix, so the page takes it from the figures per inhabitant
+ * (`COMPARE_PER_INHABITANT_QUERY`), which ask for it anyway.
  */
 export const COMPARE_QUERY = `query SiteCompare($municipalities: [String!]!, $topics: [String!]) {
   compare(municipalities: $municipalities, topics: $topics) {
@@ -56,15 +57,4 @@ export interface CompareData {
     rows: { topic: TopicRef; cells: CompareCell[] }[];
     keyFigures: CityFigures[];
   };
-}
-
-/** The published budget per year of each compared city (the key figure `COMPARE_QUERY` leaves out). */
-export const COMPARE_BUDGET_QUERY = `query SiteCompareBudget($municipalities: [String!]!, $topics: [String!]) {
-  compare(municipalities: $municipalities, topics: $topics) {
-    keyFigures { budgetByYear { year total } }
-  }
-}`;
-
-export interface CompareBudgetData {
-  compare: { keyFigures: { budgetByYear: { year: number; total: string }[] }[] };
 }

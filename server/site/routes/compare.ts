@@ -5,7 +5,7 @@ import { MAX_COMPARED_MUNICIPALITIES } from "../../../schema/comparison/comparis
 import { BadPageInput, PageRedirect } from "../page-answer.js";
 import { ComparePage, type CompareSelection } from "../pages/compare.js";
 import { CHOICES_QUERY, type ChoicesData } from "../queries/choices.js";
-import { COMPARE_BUDGET_QUERY, COMPARE_QUERY, type CompareBudgetData, type CompareData } from "../queries/compare.js";
+import { COMPARE_QUERY, type CompareData } from "../queries/compare.js";
 import { type RunSiteQuery, SiteQueryError } from "../run-query.js";
 import { FormParamError, listParam, once, shown, singleParam } from "./form-params.js";
 import { COMPARE_PER_INHABITANT_QUERY, type ComparePerInhabitantData } from "../queries/compare-per-inhabitant.js";
@@ -97,11 +97,13 @@ export async function renderCompare(run: RunSiteQuery, query: Record<string, unk
   };
   try {
     const { compare } = await run<CompareData>(COMPARE_QUERY, variables);
-    const budget = await run<CompareBudgetData>(COMPARE_BUDGET_QUERY, variables);
-    const budgets = budget.compare.keyFigures.map((figures) => figures.budgetByYear);
     const perInhabitant = await run<ComparePerInhabitantData>(COMPARE_PER_INHABITANT_QUERY, {
       municipalities: selection.cities,
     });
+    // The budget per year is the numerator of the per-inhabitant budget figures: one computation, not two.
+    const budgets = perInhabitant.compare.perInhabitant.cities.map((city) =>
+      city.budgetByYear.map((figure) => ({ year: figure.year!, total: figure.numerator })),
+    );
     return pageElement(ComparePage, {
       choices,
       selection,
