@@ -50,6 +50,8 @@ export interface HubConfig {
   limits: OperationLimits;
   /** Most objects and list items one answer may hold while it is resolved (MAX_RESPONSE_NODES). */
   maxResponseNodes: number;
+  /** Most summed query cost of the large operations executing at once (MAX_COST_IN_FLIGHT); see server/graphql/cost-in-flight.ts. */
+  maxCostInFlight: number;
   /**
    * Which peers may tell the client's address in `X-Forwarded-For` (TRUST_PROXY), as express's `trust proxy`:
    * false trusts nobody (the TCP peer is the client), a number trusts that many proxy hops in front of the hub,
@@ -392,6 +394,7 @@ const schema = z.object({
   MAX_QUERY_COST: count("MAX_QUERY_COST", 10_000, 1, 10_000_000),
   EXECUTION_TIMEOUT_MS: count("EXECUTION_TIMEOUT_MS", 10_000, 100, 600_000),
   MAX_RESPONSE_NODES: count("MAX_RESPONSE_NODES", 50_000, 10, 10_000_000),
+  MAX_COST_IN_FLIGHT: count("MAX_COST_IN_FLIGHT", 200_000, 100, 1_000_000_000),
   TRUST_PROXY: trustProxy,
   RATE_LIMIT_POINTS: count("RATE_LIMIT_POINTS", 300, 1, 1_000_000),
   RATE_LIMIT_DURATION_SECONDS: count("RATE_LIMIT_DURATION_SECONDS", 60, 1, 86_400),
@@ -515,6 +518,7 @@ export function loadConfig(
     environment: value.NODE_ENV,
     limits: operationLimits(value),
     maxResponseNodes: value.MAX_RESPONSE_NODES,
+    maxCostInFlight: value.MAX_COST_IN_FLIGHT,
     trustProxy: value.TRUST_PROXY,
     rateLimit: { points: value.RATE_LIMIT_POINTS, durationSeconds: value.RATE_LIMIT_DURATION_SECONDS },
     rateLimitCostPerPoint: value.RATE_LIMIT_COST_PER_POINT,

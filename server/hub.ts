@@ -29,6 +29,7 @@ import { databaseUnavailable } from "./graphql/database-unavailable.plugin.js";
 import { operationLimitRules, operationLimitsPlugin, operationParseOptions } from "./graphql/limits.js";
 import { refuseNullArguments } from "./graphql/null-arguments.js";
 import { responseBudgetPlugin } from "./graphql/response-budget.js";
+import { CostGate, costInFlightPlugin } from "./graphql/cost-in-flight.js";
 import { buildHubSchema } from "./graphql/schema.js";
 import { httpErrors, notFound } from "./http/errors.middleware.js";
 import { graphqlRoute } from "./http/graphql.route.js";
@@ -146,6 +147,8 @@ export class Hub {
         refuseNullArguments,
         introspectionCachePlugin({ maxEntries: 50, maxChars: 20_000_000 }),
         responseBudgetPlugin(options.config.maxResponseNodes),
+        // Large answers a few at a time: the memory they hold while built is bounded (server/graphql/).
+        costInFlightPlugin(new CostGate(options.config.maxCostInFlight)),
         databaseUnavailable,
         // After the limits and their charges, which a cached answer pays like any other.
         ...responseCachePlugins(

@@ -37,6 +37,7 @@ describe("loadConfig defaults", () => {
       databaseUrl: null,
       limits: { depth: 12, aliases: 30, directives: 20, tokens: 3000, cost: 10_000, executionTimeoutMs: 10_000 },
       maxResponseNodes: 50_000,
+      maxCostInFlight: 200_000,
       trustProxy: false,
       rateLimit: { points: 300, durationSeconds: 60 },
       rateLimitCostPerPoint: 500,
@@ -99,6 +100,7 @@ describe("loadConfig defaults", () => {
       databaseUrl: "postgres://hub@db.example:5432/ikz",
       limits: { depth: 12, aliases: 30, directives: 20, tokens: 3000, cost: 10_000, executionTimeoutMs: 10_000 },
       maxResponseNodes: 50_000,
+      maxCostInFlight: 200_000,
       trustProxy: ["127.0.0.1"],
       rateLimit: { points: 300, durationSeconds: 60 },
       rateLimitCostPerPoint: 500,
@@ -556,6 +558,21 @@ describe("MAX_RESPONSE_NODES", () => {
   it("refuses a value that is not a whole number from 10 to 10000000, in one line", () => {
     for (const raw of ["0", "9", "-1", "1e6", "lots", "10000001", "2.5"])
       expectOneLine(failure({ MAX_RESPONSE_NODES: raw }), "MAX_RESPONSE_NODES", raw);
+  });
+});
+
+describe("MAX_COST_IN_FLIGHT", () => {
+  it("defaults to 200000 and reads a whole number", () => {
+    expect(loadConfig({}, false).maxCostInFlight).toBe(200_000);
+    expect(loadConfig({ MAX_COST_IN_FLIGHT: "50000" }, false).maxCostInFlight).toBe(50_000);
+  });
+
+  it("refuses a value that is not a whole number from 100 to 1000000000, in one line", () => {
+    for (const raw of ["0", "99", "-1", "1e6", "lots", "1000000001", "2.5"])
+      expectOneLine(failure({ MAX_COST_IN_FLIGHT: raw }), "MAX_COST_IN_FLIGHT", raw);
+    const oversized = failure({ MAX_COST_IN_FLIGHT: "9".repeat(400) });
+    expectOneLine(oversized, "MAX_COST_IN_FLIGHT");
+    expect(oversized.message.length).toBeLessThan(300);
   });
 });
 
