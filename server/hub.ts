@@ -28,6 +28,7 @@ import { introspectionCachePlugin } from "./graphql/introspection-cache.js";
 import { databaseUnavailable } from "./graphql/database-unavailable.plugin.js";
 import { operationLimitRules, operationLimitsPlugin, operationParseOptions } from "./graphql/limits.js";
 import { refuseNullArguments } from "./graphql/null-arguments.js";
+import { dryRunPlugin } from "./graphql/dry-run.plugin.js";
 import { responseBudgetPlugin } from "./graphql/response-budget.js";
 import { buildHubSchema } from "./graphql/schema.js";
 import { httpErrors, notFound } from "./http/errors.middleware.js";
@@ -140,6 +141,8 @@ export class Hub {
         }),
         // Cost model beyond the estimate: null arguments, cached introspection, the answer's size (server/graphql/).
         refuseNullArguments,
+        // Last before execution: a refused operation opens no transaction.
+        dryRunPlugin,
         introspectionCachePlugin({ maxEntries: 50, maxChars: 20_000_000 }),
         responseBudgetPlugin(options.config.maxResponseNodes),
         databaseUnavailable,

@@ -148,7 +148,12 @@ export class Loaders {
     await ranked.applyFilters();
     const rows: { id: number }[] = await em
       .getConnection()
-      .execute(em.getKnex().select("id").from(ranked.getKnexQuery().as("ranked")).where("rn", "<=", first));
+      .execute(
+        em.getKnex().select("id").from(ranked.getKnexQuery().as("ranked")).where("rn", "<=", first),
+        [],
+        "all",
+        em.getTransactionContext(),
+      );
     return rows.map((row) => row.id);
   }
 
@@ -234,6 +239,9 @@ export class Loaders {
           on.on(`t.${pivot.targetKey}`, `pv.${TARGET_COLUMN}`).andOnVal(`pv.${FIRST_COLUMN}`, "=", true),
         )
         .orderBy([`pv.${OWNER_COLUMN}`, `pv.${TARGET_COLUMN}`]),
+      [],
+      "all",
+      em.getTransactionContext(),
     );
     const entities = new Map<unknown, T>();
     for (const row of rows) {

@@ -338,6 +338,9 @@ export async function fetchPagesByParent<T extends Sortable>(
       .select("id", "parent_id", "rn")
       .from(ranked.getKnexQuery().as("ranked"))
       .where("rn", "<=", args.first + 1),
+    [],
+    "all",
+    em.getTransactionContext(),
   );
   const counts = withTotalCount ? await countByParentRows(em, entity, parentColumn, scoped) : [];
   const ids = picked.map((row) => row.id);
