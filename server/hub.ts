@@ -46,7 +46,12 @@ import { responseCachePlugins } from "./response-cache/response-cache.plugin.js"
 import { createResponseStore, type ResponseStore } from "./response-cache/response-store.js";
 import { currentRequestId } from "./request-scope.js";
 import { seedIfEmpty } from "./seeding.js";
-import { createSiteQueryRunner, type RunSiteQuery } from "./site/run-query.js";
+import {
+  createRolledBackRunner,
+  createSiteQueryRunner,
+  type RunRolledBack,
+  type RunSiteQuery,
+} from "./site/run-query.js";
 import { createSiteRouter } from "./site/site.router.js";
 import { createSearchEngine, type SearchRuntime } from "./search/search-runtime.js";
 
@@ -277,13 +282,24 @@ export class Hub {
    * The editor pages (server/editor/): sessions from API tokens or the town's single sign-on, whose pages run as
    * the token's or the person's viewer.
    */
-  private mountEditorPages(run: RunSiteQuery, rateLimiter: RateLimiter): void {
+  private mountEditorPages(run: RunSiteQuery, runRolledBack: RunRolledBack, rateLimiter: RateLimiter): void {
     const { config, logger } = this.options;
     const { publicUrl, site, session: lifetime } = config;
     const signInGuard = (this.signInGuard = createSignInGuard(config, logger));
     const oidc = config.oidc && { client: createOidcClient(config.oidc, logger), config: config.oidc };
     this.app.use(
-      createEditorRouter({ orm: this.orm, run, logger, rateLimiter, signInGuard, publicUrl, site, lifetime, oidc }),
+      createEditorRouter({
+        orm: this.orm,
+        run,
+        runRolledBack,
+        logger,
+        rateLimiter,
+        signInGuard,
+        publicUrl,
+        site,
+        lifetime,
+        oidc,
+      }),
     );
   }
 
@@ -332,7 +348,7 @@ export class Hub {
       rateLimit: config.rateLimit,
       rateLimitCostPerPoint: config.rateLimitCostPerPoint,
     };
-    this.mountEditorPages(run, rateLimiter);
+    this.mountEditorPages(run, createRolledBackRunner({ apollo: this.apollo, orm, logger, search }), rateLimiter);
     this.app.use(
       createSiteRouter({
         run,

@@ -130,7 +130,8 @@ describe("dry runs of write mutations", () => {
       const real = await gql(hub, query, variables, token);
       expect(real.errors?.length, query).toBeGreaterThan(0);
       // The same errors; only the column of the query text differs by the directive.
-      const located = (answer: typeof real) => answer.errors!.map(({ locations: _, ...error }) => error);
+      const located = (answer: typeof real) =>
+        (answer.errors as { locations?: unknown }[]).map(({ locations: _, ...error }) => error);
       expect(located(dryAnswer), query).toEqual(located(real));
       expect(dryAnswer.status, query).toBe(real.status);
       expect(await databaseDigest(hub.db.orm), query).toEqual(before);
