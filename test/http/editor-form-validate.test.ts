@@ -104,8 +104,8 @@ describe("editor form: every problem at once, and the preview of unsaved input",
     );
     expect(answer.text).toContain("5 Angaben sind zu prüfen");
     expect(messageAt(answer.text, "costs-0-amount")).toMatch(/1234\.50/);
-    expect(messageAt(answer.text, "status")).toMatch(/angebotenen Werte/);
-    expect(messageAt(answer.text, "costs-1-period")).toMatch(/angebotenen Werte/);
+    expect(messageAt(answer.text, "status")).toBe("Bitte ausfüllen.");
+    expect(messageAt(answer.text, "costs-1-period")).toBe("Bitte ausfüllen.");
     expect(messageAt(answer.text, "sources")).toMatch(/Unbekannt: .*gibt-es-nicht/);
     expect(messageAt(answer.text, "slug")).toMatch(/Kleinbuchstaben/);
     // The input is kept as typed.
@@ -129,7 +129,7 @@ describe("editor form: every problem at once, and the preview of unsaved input",
     });
     expect(answer.status, answer.text.slice(0, 2000)).toBe(400);
     expect(invalidFields(answer.text)).toEqual(
-      ["costs-0-amount", "costs-0-currency", "costs-0-description", "costs-0-period", "status", "statusAsOf"].sort(),
+      ["costs-0-amount", "costs-0-currency", "costs-0-period", "status", "statusAsOf"].sort(),
     );
     expect(answer.text).not.toContain("<script>alert(1)");
     expect(answer.text).not.toContain("<img src=x");
