@@ -242,6 +242,19 @@ describe("editor form: every problem at once, and the preview of unsaved input",
     });
     expect(forged.status).toBe(403);
     expect(forged.text).not.toContain('class="preview-banner"');
+    // Another city's editor: Herten's record is a 404 to its preview as to its form.
+    const foreign = new EditorBrowser(hub.origin);
+    expect((await foreign.signIn(tokens.editors.ratingen)).status).toBe(303);
+    const ownForm = await foreign.request("/meine-kommune/projekte/neu");
+    const intruding = await foreign.request(EDIT, {
+      method: "POST",
+      form: [
+        ...(await newProject([["aktion", "vorschau"]])).filter(([name]) => name !== "csrf"),
+        ["csrf", EditorBrowser.csrfOf(ownForm.text)],
+      ],
+    });
+    expect(intruding.status).toBe(404);
+    expect(intruding.text).not.toContain("Prüfen und Vorschau");
     expect(await contentDigest(hub.db.orm)).toEqual(before);
   });
 
