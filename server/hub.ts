@@ -28,6 +28,7 @@ import { introspectionCachePlugin } from "./graphql/introspection-cache.js";
 import { databaseUnavailable } from "./graphql/database-unavailable.plugin.js";
 import { operationLimitRules, operationLimitsPlugin, operationParseOptions } from "./graphql/limits.js";
 import { refuseNullArguments } from "./graphql/null-arguments.js";
+import { dryRunPlugin } from "./graphql/dry-run.plugin.js";
 import { responseBudgetPlugin } from "./graphql/response-budget.js";
 import { CostGate, costInFlightPlugin } from "./graphql/cost-in-flight.js";
 import { buildHubSchema } from "./graphql/schema.js";
@@ -47,7 +48,12 @@ import { createResponseStore, type ResponseStore } from "./response-cache/respon
 import { closeRedis, openRedis, type RedisConnection } from "./redis/redis-client.js";
 import { currentRequestId } from "./request-scope.js";
 import { seedIfEmpty } from "./seeding.js";
-import { createSiteQueryRunner, type RunSiteQuery } from "./site/run-query.js";
+import {
+  createRolledBackRunner,
+  createSiteQueryRunner,
+  type RunRolledBack,
+  type RunSiteQuery,
+} from "./site/run-query.js";
 import { createSiteRouter } from "./site/site.router.js";
 import { createSearchEngine, type SearchRuntime } from "./search/search-runtime.js";
 
@@ -145,6 +151,8 @@ export class Hub {
         }),
         // Cost model beyond the estimate: null arguments, cached introspection, the answer's size (server/graphql/).
         refuseNullArguments,
+        // Last before execution: a refused operation opens no transaction.
+        dryRunPlugin,
         introspectionCachePlugin({ maxEntries: 50, maxChars: 20_000_000 }),
         responseBudgetPlugin(options.config.maxResponseNodes),
         // Large answers a few at a time: the memory they hold while built is bounded (server/graphql/).
@@ -280,13 +288,24 @@ export class Hub {
    * The editor pages (server/editor/): sessions from API tokens or the town's single sign-on, whose pages run as
    * the token's or the person's viewer.
    */
-  private mountEditorPages(run: RunSiteQuery, rateLimiter: RateLimiter): void {
+  private mountEditorPages(run: RunSiteQuery, runRolledBack: RunRolledBack, rateLimiter: RateLimiter): void {
     const { config, logger } = this.options;
     const { publicUrl, site, session: lifetime } = config;
     const signInGuard = createSignInGuard(config, logger, this.redis ?? null);
     const oidc = config.oidc && { client: createOidcClient(config.oidc, logger), config: config.oidc };
     this.app.use(
-      createEditorRouter({ orm: this.orm, run, logger, rateLimiter, signInGuard, publicUrl, site, lifetime, oidc }),
+      createEditorRouter({
+        orm: this.orm,
+        run,
+        runRolledBack,
+        logger,
+        rateLimiter,
+        signInGuard,
+        publicUrl,
+        site,
+        lifetime,
+        oidc,
+      }),
     );
   }
 
@@ -336,7 +355,7 @@ export class Hub {
       rateLimit: config.rateLimit,
       rateLimitCostPerPoint: config.rateLimitCostPerPoint,
     };
-    this.mountEditorPages(run, rateLimiter);
+    this.mountEditorPages(run, createRolledBackRunner({ apollo: this.apollo, orm, logger, search }), rateLimiter);
     this.app.use(
       createSiteRouter({
         run,

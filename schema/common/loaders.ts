@@ -13,6 +13,7 @@ import {
 import type { EntityManager as SqlEntityManager } from "@mikro-orm/postgresql";
 import DataLoader from "dataloader";
 import { PlainReader } from "./plain-rows.js";
+import { selectKnexRows } from "./sql.js";
 
 type Key = string | number;
 
@@ -146,9 +147,10 @@ export class Loaders {
       .where({ [property]: { $in: [...parentIds] } } as FilterQuery<T>);
     // Query builders skip the ORM's filters unless told, and the visibility filter must hold here too.
     await ranked.applyFilters();
-    const rows: { id: number }[] = await em
-      .getConnection()
-      .execute(em.getKnex().select("id").from(ranked.getKnexQuery().as("ranked")).where("rn", "<=", first));
+    const rows = await selectKnexRows<{ id: number }>(
+      em,
+      em.getKnex().select("id").from(ranked.getKnexQuery().as("ranked")).where("rn", "<=", first),
+    );
     return rows.map((row) => row.id);
   }
 
@@ -226,7 +228,8 @@ export class Loaders {
         pivot.ownerColumn,
         owners.map((item) => item.id),
       );
-    const rows: Record<string, unknown>[] = await em.getConnection().execute(
+    const rows = await selectKnexRows<Record<string, unknown>>(
+      em,
       knex
         .select(`pv.${OWNER_COLUMN}`, `pv.${TARGET_COLUMN}`, "t.*")
         .from(pairs.as("pv"))

@@ -6,7 +6,7 @@ import { decodeCursorItems, encodeCursorItems } from "./cursor.js";
 import { badUserInput } from "./errors.js";
 import { PlainReader } from "./plain-rows.js";
 import { MAX_DATABASE_ID } from "./global-id.js";
-import { selectRows } from "./sql.js";
+import { selectKnexRows, selectRows } from "./sql.js";
 
 /** The most items one page may hold. */
 export const MAX_PAGE_SIZE = 100;
@@ -333,7 +333,8 @@ export async function fetchPagesByParent<T extends Sortable>(
   // Query builders skip the ORM's filters unless told, and the visibility filter must hold here too.
   await ranked.applyFilters();
   const knex = em.getKnex();
-  const picked: { id: number; parent_id: number; rn: string }[] = await em.getConnection().execute(
+  const picked = await selectKnexRows<{ id: number; parent_id: number; rn: string }>(
+    em,
     knex
       .select("id", "parent_id", "rn")
       .from(ranked.getKnexQuery().as("ranked"))

@@ -1,17 +1,23 @@
-import type { EntityManager } from "@mikro-orm/postgresql";
+import type { EntityManager, Knex } from "@mikro-orm/postgresql";
 
 /**
  * Runs one read-only SQL statement with `?` placeholders on the request's
  * connection, so that it is logged and counted like the ORM's own statements.
  * An array bound to a `?` expands to a list, e.g. `in (?)`; callers skip the
- * statement when such a list would be empty.
+ * statement when such a list would be empty. Inside the request's transaction when it has one (a dry run, see
+ * schema/publishing/dry-run.ts), so that it reads what the operation wrote.
  */
 export function selectRows<T extends object>(
   em: EntityManager,
   sql: string,
   params: readonly unknown[] = [],
 ): Promise<T[]> {
-  return em.getConnection().execute<T[]>(sql, [...params], "all");
+  return em.getConnection().execute<T[]>(sql, [...params], "all", em.getTransactionContext());
+}
+
+/** Runs a query built with `em.getKnex()` like `selectRows`: logged, counted, and inside the request's transaction. */
+export function selectKnexRows<T extends object>(em: EntityManager, query: Knex.QueryBuilder): Promise<T[]> {
+  return em.getConnection().execute<T[]>(query, [], "all", em.getTransactionContext());
 }
 
 /** Groups rows by a key, keeping their order within each group. */

@@ -9,7 +9,7 @@ import type { RateLimiter } from "../rate-limit/rate-limiter.js";
 import { pageElement, siteLanguage } from "../site/i18n/site-language.js";
 import { renderDocument } from "../site/layout.js";
 import { setPageHeaders } from "../site/page-answer.js";
-import type { RunSiteQuery } from "../site/run-query.js";
+import type { RunRolledBack, RunSiteQuery } from "../site/run-query.js";
 import { formCarries, fromOwnOrigin, newFormSecret } from "./csrf.js";
 import type { OidcClient } from "./oidc.js";
 import type { OidcConfig } from "./oidc-config.js";
@@ -23,6 +23,8 @@ export interface EditorRouterOptions {
   orm: MikroORM;
   /** Runs the pages' GraphQL documents, as the signed-in editor's token or person. */
   run: RunSiteQuery;
+  /** Runs documents as the editor in one transaction that is rolled back: the preview of unsaved input. */
+  runRolledBack: RunRolledBack;
   logger: Logger;
   /** Sign-in attempts spend their address's budget like any request. */
   rateLimiter: RateLimiter;

@@ -6,6 +6,7 @@ import {
   isInputObjectType,
   lexicographicSortSchema,
   printSchema,
+  specifiedDirectives,
 } from "graphql";
 import { buildSchemaSync, getMetadataStorage, type ResolverData, type ValidatorFn } from "type-graphql";
 import {
@@ -15,6 +16,7 @@ import {
   takeProblems,
   validationProblems,
 } from "../../schema/common/problems.js";
+import { DryRunDirective } from "../../schema/publishing/dry-run.js";
 import { features as allFeatures } from "../../schema/features.js";
 import type { Feature } from "../../schema/features.types.js";
 import { resolversOf } from "../../schema/resolvers.js";
@@ -34,6 +36,7 @@ export function buildHubSchema(features: readonly Feature[] = allFeatures): Grap
     resolvers: resolversOf(features),
     // Arguments and inputs are checked by their class-validator decorators.
     validateFn: validateArgument,
+    directives: [...specifiedDirectives, DryRunDirective],
   });
   collectMutationProblems(schema);
   attachSearchCatalog(schema, new SearchCatalog(searchable));

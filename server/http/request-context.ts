@@ -18,10 +18,14 @@ export interface ContextSources {
  * The context of one GraphQL operation: a forked EntityManager whose visibility
  * filter shows what `viewer` may see (published records only for null, an anonymous
  * caller), fresh DataLoaders, and the request's id and logger. `/graphql` and the
- * site's in-process queries both build theirs here, so they see the same records.
+ * site's in-process queries both build theirs here, so they see the same records. `em` is given to run several
+ * operations on one EntityManager (and its transaction), see server/site/run-query.ts `createRolledBackRunner`.
  */
-export function requestContext({ orm, logger, search }: ContextSources, viewer: Viewer | null): HubContext {
-  const em = orm.em.fork();
+export function requestContext(
+  { orm, logger, search }: ContextSources,
+  viewer: Viewer | null,
+  em = orm.em.fork(),
+): HubContext {
   em.setFilterParams(VISIBILITY_FILTER, visibilityOf(viewer));
   const requestId = currentRequestId();
   return { em, loaders: new Loaders(em), requestId, logger: logger.child({ requestId }), viewer, search };

@@ -58,28 +58,55 @@ export class SiteQueryError extends Error {
  * shows exactly what an anonymous API client could read, and a draft cannot reach
  * it by a second path.
  */
-export function createSiteQueryRunner({ apollo, orm, logger, search }: SiteQueryOptions): RunSiteQuery {
-  return async <T>(
-    document: string,
-    variables: Record<string, unknown> = {},
-    viewer: Viewer | null = null,
-  ): Promise<T> => {
-    const contextValue = requestContext({ orm, logger, search }, viewer);
-    const response = await apollo.executeOperation<T>({ query: document, variables }, { contextValue });
-    if (response.body.kind !== "single") throw new SiteQueryError("a site query answered incrementally", undefined);
-    const { data, errors } = response.body.singleResult;
-    if (errors?.length) {
-      const { code, retryAfterSeconds } = errors[0].extensions ?? {};
-      throw new SiteQueryError(
-        errors.map((error) => error.message).join("; "),
-        typeof code === "string" ? code : undefined,
-        typeof retryAfterSeconds === "number" ? retryAfterSeconds : undefined,
-        errors.flatMap(problemsOf),
+export function createSiteQueryRunner(sources: SiteQueryOptions): RunSiteQuery {
+  return (document, variables = {}, viewer = null) =>
+    runOn(sources, requestContext(sources, viewer), document, variables);
+}
+
+/**
+ * Runs `work` with a runner whose documents all run as `viewer` in one transaction, rolled back once `work` is done
+ * (or has failed): a write's own transaction is a savepoint inside it, a later read sees the write, and nothing
+ * `work` writes persists. For the editor's preview of unsaved input.
+ */
+export type RunRolledBack = <T>(viewer: Viewer, work: (run: RunSiteQuery) => Promise<T>) => Promise<T>;
+
+/** The runner of `RunRolledBack` over the hub's Apollo server. */
+export function createRolledBackRunner(sources: SiteQueryOptions): RunRolledBack {
+  return async (viewer, work) => {
+    const { em } = requestContext(sources, viewer);
+    await em.begin();
+    try {
+      // A fresh context (and loaders) per document, on the one transaction: a read after a write sees the write.
+      return await work((document, variables = {}) =>
+        runOn(sources, requestContext(sources, viewer, em), document, variables),
       );
+    } finally {
+      await em.rollback();
     }
-    if (!data) throw new SiteQueryError("a site query answered without data", undefined);
-    return data as T;
   };
+}
+
+/** Runs one document with `contextValue`; resolves to its data, or throws its errors as a SiteQueryError. */
+async function runOn<T>(
+  { apollo }: SiteQueryOptions,
+  contextValue: HubContext,
+  document: string,
+  variables: Record<string, unknown>,
+): Promise<T> {
+  const response = await apollo.executeOperation<T>({ query: document, variables }, { contextValue });
+  if (response.body.kind !== "single") throw new SiteQueryError("a site query answered incrementally", undefined);
+  const { data, errors } = response.body.singleResult;
+  if (errors?.length) {
+    const { code, retryAfterSeconds } = errors[0].extensions ?? {};
+    throw new SiteQueryError(
+      errors.map((error) => error.message).join("; "),
+      typeof code === "string" ? code : undefined,
+      typeof retryAfterSeconds === "number" ? retryAfterSeconds : undefined,
+      errors.flatMap(problemsOf),
+    );
+  }
+  if (!data) throw new SiteQueryError("a site query answered without data", undefined);
+  return data as T;
 }
 
 /**

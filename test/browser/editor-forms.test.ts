@@ -140,6 +140,16 @@ describe.skipIf(SKIP_BROWSER)("the editor forms in headless Chromium", () => {
     expect(await page.locator("h1").textContent()).toBe("Browser-Formular <b>fett</b>");
     await expectAccessible(site, page, "projekt-vorschau");
     await page.goto(site.hub.origin + editPath(slug));
+    // The preview of unsaved input: the public page from what the form holds, saved nowhere, and back with it kept.
+    await typeInto(page, "feld-summary", "Noch nicht gespeicherte Zusammenfassung.");
+    await press(page, "Vorschau meiner Eingaben");
+    expect(await page.locator(".preview-banner").textContent()).toContain("Noch ist nichts davon gespeichert");
+    expect(await page.locator("main").textContent()).toContain("Noch nicht gespeicherte Zusammenfassung.");
+    await expectAccessible(site, page, "projekt-vorschau-eingaben");
+    await press(page, "Zurück zum Formular");
+    expect(await page.locator("#feld-summary").inputValue()).toBe("Noch nicht gespeicherte Zusammenfassung.");
+    await page.goto(site.hub.origin + editPath(slug));
+    expect(await page.locator("#feld-summary").inputValue()).toBe("Im Browser angelegt, ohne JavaScript.");
     await press(page, "Veröffentlichen");
     expect(await page.getByRole("status").textContent()).toBe("Veröffentlicht.");
 

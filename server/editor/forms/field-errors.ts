@@ -47,7 +47,7 @@ export function formKeyOf(
 }
 
 /** The paths a GraphQL coercion error names (`… at "input.statusAsOf"`, `Field "status" … was not provided`). */
-function coercionPaths(message: string): string[] {
+export function coercionPaths(message: string): string[] {
   const at = /got invalid value .*? at "([^"]+)"/.exec(message);
   if (at) return [at[1]];
   const missing = /Field "([^"]+)" of required type/.exec(message);

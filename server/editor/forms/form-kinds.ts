@@ -43,12 +43,6 @@ export interface FormKind {
   order: readonly string[];
   /** Input fields the form leaves out (the API keeps their values, since a field left out is no change). */
   omitted?: readonly string[];
-  /**
-   * For a repeatable group whose rows the form checks itself (a malformed amount, see form-values.ts Malformed):
-   * per checked field, values of the row that the API always refuses at that field. They stand in for the
-   * malformed value so that the API still names the form's other problems in the same answer, and writes nothing.
-   */
-  refusedRow?: Readonly<Record<string, Readonly<Record<string, Readonly<Record<string, unknown>>>>>>;
   /** Fields whose values come from a list of allowed values; a row's field as `group.field` (`costs.sources`). */
   choices: Readonly<Record<string, ChoiceList>>;
   /** Where the public sees it once published, if it has a page of its own. */
@@ -105,8 +99,6 @@ export const FORM_KINDS: readonly FormKind[] = [
       "costs.note",
       "costs.sources",
     ],
-    // A negative amount is refused for every cost but a DIFFERENCE (project.write.ts checkAmount).
-    refusedRow: { costs: { amount: { amount: "-0.01", kind: "COST" } } },
     read: `query EditorProject($key: String!, $revisions: Int!, $withRevisions: Boolean!) {
       record: project(slug: $key) {
         ${RECORD} slug municipality { slug }

@@ -1,9 +1,10 @@
 import express, { type Request, type RequestHandler, type Response } from "express";
+import type { VNode } from "preact";
 import type { ActiveSession } from "../../../schema/token/session.service.js";
 import { pageElement } from "../../site/i18n/site-language.js";
 import { PageBanner } from "../../site/layout.js";
 import { NotFoundPage } from "../../site/pages/not-found.js";
-import { SiteQueryError, type SiteQueryProblem } from "../../site/run-query.js";
+import { type RunSiteQuery, SiteQueryError, type SiteQueryProblem } from "../../site/run-query.js";
 import { hubOrigin } from "../../http/hub-origin.js";
 import {
   type EditorRouterOptions,
@@ -14,10 +15,10 @@ import {
   trustedPost,
 } from "../editor-page.js";
 import { type ColleagueChange } from "../pages/conflict-panel.js";
+import { PreviewBanner } from "../pages/preview-banner.js";
 import { HistoryPage, type Revision } from "../pages/history.js";
 import { RecordFormPage, type RecordFormProps } from "../pages/record-form.js";
 import { type Choices, loadChoices } from "./choices.js";
-import { inGerman } from "./german-messages.js";
 import { type FieldErrors, NO_ERRORS, placeErrors } from "./field-errors.js";
 import { type FormKind, formKindOf, kindPath } from "./form-kinds.js";
 import {
@@ -30,6 +31,7 @@ import {
   valuesFromRecord,
 } from "./form-values.js";
 import { type InputField, InputFieldReader } from "./input-fields.js";
+import { isFormatProblem, withStandIns } from "./format-problems.js";
 
 /** A record of the editor's city as its form reads it. */
 interface LoadedRecord {
@@ -250,27 +252,6 @@ function problemsOf(error: unknown): readonly SiteQueryProblem[] | null {
   return error instanceof SiteQueryError && error.problems.length ? error.problems : null;
 }
 
-/** The form's own message at a malformed amount: the API's, in German. */
-const MALFORMED = inGerman('Decimal must be a string like "1234.50"');
-
-/**
- * The input with each malformed row value replaced by the kind's refused stand-in (FormKind.refusedRow), and the
- * form's own messages at those fields; `sendable` is false when a malformed value has no stand-in, and the form
- * then shows only its own findings rather than send.
- */
-function standInMalformed(kind: FormKind, formInput: FormInput): { sendable: boolean; own: Record<string, string[]> } {
-  const own: Record<string, string[]> = {};
-  let sendable = true;
-  for (const found of formInput.malformed) {
-    own[found.formKey] = [MALFORMED];
-    const standIn = kind.refusedRow?.[found.group]?.[found.field];
-    const rows = formInput.input[found.group] as Record<string, unknown>[];
-    if (standIn) Object.assign(rows[found.row], standIn);
-    else sendable = false;
-  }
-  return { sendable, own };
-}
-
 /** Codes of a refused write that the form shows at its fields; anything else is the hub's own failure. */
 const FORM_CODES = new Set(["BAD_USER_INPUT", "CONFLICT", "GRAPHQL_VALIDATION_FAILED"]);
 
@@ -278,53 +259,152 @@ function isFormProblem(problems: readonly SiteQueryProblem[]): boolean {
   return problems.every((problem) => FORM_CODES.has(problem.code ?? ""));
 }
 
-/** A posted form's record (null for a new one), the version it was read at, and its write: where to go after. */
+/**
+ * Writes a form's input through `run` and answers the record's key afterwards; as a dry run (`@dryRun`: every
+ * check, nothing saved) when asked.
+ */
+type Write = (run: RunSiteQuery, input: Record<string, unknown>, dryRun: boolean) => Promise<string>;
+
+/** A posted form's record (null for a new one), the version it was read at, its write, and where a save leads. */
 interface Submission {
   record: LoadedRecord | null;
   version?: number;
-  write: (input: Record<string, unknown>) => Promise<string>;
+  write: Write;
+  /** The page after a saved write, by the record's key. */
+  savedPath: (key: string) => string;
+}
+
+/** The values a form was posted with, read as its fields, and the API input made of them. */
+interface Posted {
+  fields: InputField[];
+  values: FormValues;
+  formInput: FormInput;
 }
 
 /**
- * Saves a posted form: refused without the form's secret, redrawn for another row, else written through the API and
- * redirected; the API's problems are shown at their fields, a colleague's newer version as the conflict view.
+ * Every problem of a refused write at once. GraphQL refuses a value it cannot read (a malformed amount, a blank
+ * required choice) before the API checks anything else; then the same write runs again as a dry run with a valid
+ * value standing in for each refused one (format-problems.ts), and its problems join GraphQL's, which keep their
+ * fields. Null (with the problems) when a colleague's newer version is the problem: the conflict view is due.
  */
-async function submit(context: Context, fields: InputField[], { record, version, write }: Submission): Promise<void> {
-  const { kind, req, res, options, session } = context;
+async function allProblems(
+  context: Context,
+  { fields, formInput }: Posted,
+  submission: Submission,
+  problems: readonly SiteQueryProblem[],
+): Promise<FieldErrors | null> {
+  const { options } = context;
+  const format = problems.filter(isFormatProblem);
+  let found = problems;
+  const standIns = format.length ? withStandIns(formInput.input, format, fields) : null;
+  if (standIns) {
+    try {
+      await submission.write(options.run, standIns, true);
+      found = [];
+    } catch (error) {
+      found = problemsOf(error) ?? [];
+      if (!found.length || !isFormProblem(found)) throw error;
+    }
+  }
+  const { record, version } = submission;
+  const outdated = record !== null && version !== undefined && version !== record.version;
+  if (outdated && found.some((problem) => problem.code === "CONFLICT")) return null;
+  if (found === problems) return placeErrors(problems, fields, formInput.formRows);
+  const own = placeErrors(format, fields, formInput.formRows);
+  const theirs = placeErrors(found, fields, formInput.formRows, own.byField);
+  return { byField: theirs.byField, general: [...own.general, ...theirs.general] };
+}
+
+/**
+ * Saves a posted form: refused without the form's secret, redrawn for another row, previewed when asked, else
+ * written through the API and redirected; every problem is shown at its field, a colleague's newer version as the
+ * conflict view.
+ */
+async function submit(context: Context, fields: InputField[], submission: Submission): Promise<void> {
+  const { req, res, options, session } = context;
+  const { record, version } = submission;
   const body = (req.body ?? {}) as Record<string, unknown>;
   const values = valuesFromBody(body, fields);
   const shown = { fields, values, record, version };
   if (!trustedPost(req, options, session.csrfSecret))
     return renderForm(context, { ...shown, status: 403, errors: { byField: {}, general: [STALE_FORM] } });
   if (redrawOnly(body)) return renderForm(context, shown);
-  const formInput = inputFromValues(values, fields);
-  const { input, formRows } = formInput;
-  const { sendable, own } = standInMalformed(kind, formInput);
-  if (!sendable) return renderForm(context, { ...shown, status: 400, errors: placeErrors([], fields, formRows, own) });
+  const posted: Posted = { fields, values, formInput: inputFromValues(values, fields) };
+  if (body.aktion === "vorschau") return previewInput(context, posted, submission);
   try {
-    const next = await write(input);
-    if (formInput.malformed.length) throw new Error("a write with a refused stand-in succeeded");
-    res.redirect(303, next);
+    const key = await submission.write(options.run, posted.formInput.input, false);
+    res.redirect(303, submission.savedPath(key));
   } catch (error) {
-    const problems = problemsOf(error);
-    if (!problems || !isFormProblem(problems)) throw error;
-    const outdated = record !== null && version !== undefined && version !== record.version;
-    if (outdated && problems.some((problem) => problem.code === "CONFLICT"))
-      return showConflict(context, fields, values, version);
-    await renderForm(context, { ...shown, status: 400, errors: placeErrors(problems, fields, formRows, own) });
+    await showProblems(context, posted, submission, error);
   }
 }
 
+/** The form again after a refused write (or preview): every problem at its field, or the conflict view. */
+async function showProblems(context: Context, posted: Posted, submission: Submission, error: unknown): Promise<void> {
+  const problems = problemsOf(error);
+  if (!problems || !isFormProblem(problems)) throw error;
+  const errors = await allProblems(context, posted, submission, problems);
+  const { fields, values } = posted;
+  const { record, version } = submission;
+  if (!errors) return showConflict(context, fields, values, version!);
+  await renderForm(context, { fields, values, record, version, status: 400, errors });
+}
+
+/**
+ * "Vorschau" of the form's unsaved input: the write and the public page's own query run as the editor in one
+ * transaction that is rolled back (server/site/run-query.ts `createRolledBackRunner`), and the page's template
+ * renders what the query read. Nothing is saved; problems of the input show at their fields instead.
+ */
+async function previewInput(context: Context, posted: Posted, submission: Submission): Promise<void> {
+  const { kind, req, res, options, session } = context;
+  const { fields, values } = posted;
+  if (!kind.preview)
+    return renderForm(context, {
+      fields,
+      values,
+      record: submission.record,
+      version: submission.version,
+      status: 400,
+      errors: { byField: {}, general: [`Für diese Art von Eintrag (${kind.noun}) gibt es keine Vorschau.`] },
+    });
+  const origin = hubOrigin(req, options.publicUrl);
+  let page: VNode | null;
+  try {
+    page = await options.runRolledBack(session.viewer, async (run) => {
+      const key = await submission.write(run, posted.formInput.input, false);
+      return kind.preview!(run, session.viewer, key, origin);
+    });
+  } catch (error) {
+    return showProblems(context, posted, submission, error);
+  }
+  if (!page) return notFound(res, options);
+  const { record, version } = submission;
+  const banner = PreviewBanner({
+    kind,
+    recordKey: record?.key ?? null,
+    csrf: session.csrfSecret,
+    version: version ?? null,
+    values,
+  });
+  sendEditorPage(res, options.site, <PageBanner.Provider value={banner}>{page}</PageBanner.Provider>);
+}
+
 async function postNew(context: Context): Promise<void> {
-  const { kind, options, session } = context;
-  const document = `mutation EditorCreate($input: ${kind.createInput}!) { record: create${kind.mutationType}(input: $input) { ${kind.keyField} } }`;
+  const { kind, session } = context;
   await submit(context, await fieldsOf(context, "create"), {
     record: null,
-    write: async (input) => {
-      input.municipality = session.municipality.slug;
-      const data = await options.run<{ record: Record<string, string> }>(document, { input }, session.viewer);
-      return `${kindPath(kind, data.record[kind.keyField])}/bearbeiten?gespeichert=neu`;
+    write: async (run, input, dryRun) => {
+      const document = `mutation EditorCreate($input: ${kind.createInput}!) ${dryRun ? "@dryRun " : ""}{
+        record: create${kind.mutationType}(input: $input) { ${kind.keyField} }
+      }`;
+      const data = await run<{ record: Record<string, string> }>(
+        document,
+        { input: { ...input, municipality: session.municipality.slug } },
+        session.viewer,
+      );
+      return data.record[kind.keyField];
     },
+    savedPath: (key) => `${kindPath(kind, key)}/bearbeiten?gespeichert=neu`,
   });
 }
 
@@ -393,16 +473,21 @@ async function postEdit(context: Context): Promise<void> {
   const record = await loadRecord(context, keyOf(req));
   if (!record) return notFound(res, options);
   const version = postedVersion((req.body ?? {}) as Record<string, unknown>) ?? record.version;
-  const document = `mutation EditorUpdate($id: ID!, $version: Int!, $input: ${kind.updateInput}!) {
-    record: update${kind.mutationType}(id: $id, version: $version, input: $input) { version }
-  }`;
   await submit(context, await fieldsOf(context, "update"), {
     record,
     version,
-    write: async (input) => {
-      await options.run(document, { id: record.id, version, input }, session.viewer);
-      return `${kindPath(kind, record.key)}/bearbeiten?gespeichert=ja`;
+    write: async (run, input, dryRun) => {
+      const document = `mutation EditorUpdate($id: ID!, $version: Int!, $input: ${kind.updateInput}!) ${dryRun ? "@dryRun " : ""}{
+        record: update${kind.mutationType}(id: $id, version: $version, input: $input) { ${kind.keyField} }
+      }`;
+      const data = await run<{ record: Record<string, string> }>(
+        document,
+        { id: record.id, version, input },
+        session.viewer,
+      );
+      return data.record[kind.keyField];
     },
+    savedPath: () => `${kindPath(kind, record.key)}/bearbeiten?gespeichert=ja`,
   });
 }
 

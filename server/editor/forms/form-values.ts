@@ -1,4 +1,3 @@
-import { isDecimal } from "../../../schema/common/scalars.js";
 import type { InputField } from "./input-fields.js";
 
 /**
@@ -134,13 +133,9 @@ const blank = (value: unknown) => value === null || (Array.isArray(value) && val
  * The rows of a group as input objects, and the form row each came from. A row marked for removal is left out,
  * and so is a blank one (its hidden ID aside: clearing an existing row removes it too).
  */
-function rowsOf(
-  values: FormValues,
-  field: InputField,
-): { rows: Record<string, unknown>[]; formRows: number[]; malformed: Malformed[] } {
+function rowsOf(values: FormValues, field: InputField): { rows: Record<string, unknown>[]; formRows: number[] } {
   const rows: Record<string, unknown>[] = [];
   const formRows: number[] = [];
-  const malformed: Malformed[] = [];
   for (let index = 0; index < rowsIn(values, field.name); index++) {
     if (values[rowKey(field.name, index, REMOVE_ROW)]) continue;
     const row: Record<string, unknown> = {};
@@ -150,39 +145,16 @@ function rowsOf(
     }
     const shown = field.rowFields.filter((sub) => !isHiddenRowField(sub));
     if (shown.every((sub) => blank(row[sub.name]))) continue;
-    for (const sub of field.rowFields)
-      if (sub.type === "Decimal" && typeof row[sub.name] === "string" && !isDecimal(row[sub.name] as string))
-        malformed.push({
-          group: field.name,
-          row: rows.length,
-          field: sub.name,
-          formKey: rowKey(field.name, index, sub.name),
-        });
     rows.push(row);
     formRows.push(index);
   }
-  return { rows, formRows, malformed };
-}
-
-/**
- * A value of a row the API would refuse while reading the variables (a malformed amount), before it checks
- * anything else: the form finds it itself, so that one submit still shows every problem.
- */
-export interface Malformed {
-  group: string;
-  /** The row's index in the input, and its field. */
-  row: number;
-  field: string;
-  /** Where the form shows it: `costs[2].amount`. */
-  formKey: string;
+  return { rows, formRows };
 }
 
 /** An input for the API, and for each repeatable group the form row of each input row (to place errors). */
 export interface FormInput {
   input: Record<string, unknown>;
   formRows: Record<string, number[]>;
-  /** Row values the API cannot read (see Malformed). */
-  malformed: Malformed[];
 }
 
 /**
@@ -192,7 +164,6 @@ export interface FormInput {
 export function inputFromValues(values: FormValues, fields: readonly InputField[]): FormInput {
   const input: Record<string, unknown> = {};
   const formRows: Record<string, number[]> = {};
-  const malformed: Malformed[] = [];
   for (const field of fields) {
     const value = values[field.name];
     if (field.shape === "rows") {
@@ -201,12 +172,11 @@ export function inputFromValues(values: FormValues, fields: readonly InputField[
       const group = rowsOf(values, field);
       input[field.name] = group.rows;
       formRows[field.name] = group.formRows;
-      malformed.push(...group.malformed);
     } else if (field.shape === "list") input[field.name] = Array.isArray(value) ? value : value ? [value] : [];
     else {
       const scalar = scalarOf(field, typeof value === "string" ? value : "");
       input[field.name] = scalar === null && field.required && field.shape === "scalar" ? "" : scalar;
     }
   }
-  return { input, formRows, malformed };
+  return { input, formRows };
 }

@@ -1,7 +1,8 @@
 import type { VNode } from "preact";
-import type { FormValues } from "../forms/form-values.js";
-import { fieldName } from "../forms/labels.js";
-import { BeforeAfter, ChangeValue, DAY_TIME } from "./change-value.js";
+import { type FormValues, isHiddenRowField, REMOVE_ROW, rowKey, rowsIn } from "../forms/form-values.js";
+import type { InputField } from "../forms/input-fields.js";
+import { enumLabel, fieldName } from "../forms/labels.js";
+import { BeforeAfter, ChangeValue, DAY_TIME, readable } from "./change-value.js";
 
 /** One field a colleague changed after the editor read the record. */
 export interface ColleagueChange {
@@ -12,11 +13,92 @@ export interface ColleagueChange {
   after: unknown;
 }
 
+/** The editor's rows of a repeatable group as posted: removed and blank rows left out. */
+function rowsOfValues(values: FormValues, group: InputField): Record<string, unknown>[] {
+  const rows: Record<string, unknown>[] = [];
+  for (let index = 0; index < rowsIn(values, group.name); index++) {
+    if (values[rowKey(group.name, index, REMOVE_ROW)]) continue;
+    const row = Object.fromEntries(
+      group.rowFields.map((sub) => [sub.name, values[rowKey(group.name, index, sub.name)]]),
+    );
+    if (group.rowFields.some((sub) => !isHiddenRowField(sub) && readable(row[sub.name]))) rows.push(row);
+  }
+  return rows;
+}
+
+/** One row as a line: each filled field with its German label (an enum's value in German), the hidden id left out. */
+function rowText(group: InputField, row: Record<string, unknown>): string {
+  return group.rowFields
+    .filter((sub) => !isHiddenRowField(sub) && readable(row[sub.name]))
+    .map((sub) => {
+      const value = row[sub.name];
+      const text = sub.shape === "enum" ? enumLabel(sub.type, String(value), "") : readable(value);
+      return `${fieldName(`${group.name}.${sub.name}`)}: ${text}`;
+    })
+    .join("; ");
+}
+
+/** The rows of a repeatable group (a revision's or the editor's) in a cell: one list item per row, "(keine)" when none. */
+function RowsCell({ group, rows }: { group: InputField; rows: unknown }): VNode {
+  const list = Array.isArray(rows) ? (rows as Record<string, unknown>[]) : [];
+  return (
+    <td>
+      {list.length ? (
+        <ol class="row-list">
+          {list.map((row, index) => (
+            <li key={index}>{rowText(group, row)}</li>
+          ))}
+        </ol>
+      ) : (
+        <em>(keine)</em>
+      )}
+    </td>
+  );
+}
+
+/** The three value cells of one change: before, saved now, and the editor's input; rows of a group as lists. */
+function ChangeCells({
+  change,
+  values,
+  fields,
+}: {
+  change: ColleagueChange;
+  values: FormValues;
+  fields: readonly InputField[];
+}) {
+  const group = fields.find((field) => field.name === change.field && field.shape === "rows");
+  if (!group)
+    return (
+      <>
+        <BeforeAfter change={change} />
+        <td>
+          <ChangeValue value={values[change.field]} />
+        </td>
+      </>
+    );
+  return (
+    <>
+      <RowsCell group={group} rows={change.before} />
+      <RowsCell group={group} rows={change.after} />
+      <RowsCell group={group} rows={rowsOfValues(values, group)} />
+    </>
+  );
+}
+
 /**
  * The conflict view: what colleagues saved since the editor opened the form, field by field, beside what the
- * editor entered. The form below keeps the editor's input and carries the new version, so saving again applies it.
+ * editor entered (a repeatable group, such as a project's costs, row by row). The form below keeps the editor's
+ * input and carries the new version, so saving again applies it.
  */
-export function ConflictPanel({ changes, values }: { changes: ColleagueChange[]; values: FormValues }): VNode {
+export function ConflictPanel({
+  changes,
+  values,
+  fields,
+}: {
+  changes: ColleagueChange[];
+  values: FormValues;
+  fields: readonly InputField[];
+}): VNode {
   return (
     <section class="conflict notice" aria-labelledby="konflikt">
       <h2 id="konflikt">Inzwischen hat jemand anderes gespeichert</h2>
@@ -41,10 +123,7 @@ export function ConflictPanel({ changes, values }: { changes: ColleagueChange[];
             {changes.map((change, index) => (
               <tr key={index}>
                 <th scope="row">{fieldName(change.field)}</th>
-                <BeforeAfter change={change} />
-                <td>
-                  <ChangeValue value={values[change.field]} />
-                </td>
+                <ChangeCells change={change} values={values} fields={fields} />
                 <td>
                   {change.actor}, <time dateTime={change.at}>{DAY_TIME.format(new Date(change.at))}</time>
                 </td>

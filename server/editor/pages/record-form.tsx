@@ -308,7 +308,7 @@ export function RecordFormPage(props: RecordFormProps): VNode {
         </p>
       ) : null}
       <ErrorSummary errors={errors} />
-      {conflict ? <ConflictPanel changes={conflict} values={values} /> : null}
+      {conflict ? <ConflictPanel changes={conflict} values={values} fields={fields} /> : null}
       <form
         method="post"
         action={recordKey ? `${kindPath(kind, recordKey)}/bearbeiten` : `${kindPath(kind)}/neu`}
@@ -332,6 +332,14 @@ export function RecordFormPage(props: RecordFormProps): VNode {
                 ? "Änderungen speichern"
                 : "Als Entwurf speichern"}
           </button>
+          {kind.preview ? (
+            <>
+              {" "}
+              <button type="submit" name="aktion" value="vorschau" class="secondary">
+                Vorschau meiner Eingaben
+              </button>
+            </>
+          ) : null}
         </p>
       </form>
       <StateActions {...props} />
