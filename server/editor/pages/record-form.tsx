@@ -138,6 +138,63 @@ function TypedKeys(props: { name: string; label: string; list: ChoiceList; inval
   );
 }
 
+/** A single-valued picker of a long list: a line taking any key, with the list's first 100 as suggestions. */
+function SuggestedLine(props: FieldProps & { list: ChoiceList; text: string }): VNode {
+  const { name, list, text } = props;
+  const { label, lines, control } = useDescribed(props);
+  const hint = `${fieldId(name)}-weitere-hilfe`;
+  const describedBy = [control["aria-describedby"], hint].filter(Boolean).join(" ");
+  return (
+    <p class="field">
+      {label}
+      {lines}
+      <span id={hint} class="hint">
+        {TYPE_A_KEY.one}
+      </span>
+      <input
+        {...control}
+        aria-describedby={describedBy}
+        type="text"
+        value={text}
+        list={suggestionsId(list)}
+        autocomplete="off"
+        spellcheck={false}
+        class="wide-field"
+      />
+    </p>
+  );
+}
+
+/** A multiple choice: a select of the list (or the enum's values), and for a long list the line for further keys. */
+function MultipleSelect(props: FieldProps & { list: Choice[] | null; long: ChoiceList | null }): VNode {
+  const { field, name, labelKey = field.name, values, list, long } = props;
+  const { label, lines, control } = useDescribed(props);
+  const value = values[name];
+  const selected = Array.isArray(value) ? value : value ? [value] : [];
+  const options = optionsOf(list ?? enumChoices(field), selected);
+  return (
+    <p class="field">
+      {label}
+      {lines}
+      <select {...control} multiple size={Math.min(8, Math.max(3, options.length))} class="wide-field">
+        {options.map((option) => (
+          <option key={option.value} value={option.value} selected={selected.includes(option.value)}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+      {long ? (
+        <TypedKeys
+          name={name}
+          label={FIELD_LABELS[labelKey]?.label ?? field.name}
+          list={long}
+          invalid={!!control["aria-invalid"]}
+        />
+      ) : null}
+    </p>
+  );
+}
+
 /** One field of a form, by its shape: a line, a text area, a select, a multiple select, or a line with suggestions. */
 function Field(props: FieldProps): VNode {
   const { field, name, labelKey = field.name, values, choices, kind } = props;
@@ -147,55 +204,9 @@ function Field(props: FieldProps): VNode {
   const set: ChoiceSet | null = listName ? (choices[listName] ?? { options: [], complete: true }) : null;
   const list = set?.options ?? null;
   const long = listName && set && !set.complete ? listName : null;
-  if (field.shape === "list") {
-    const selected = Array.isArray(value) ? value : value ? [value] : [];
-    const options = optionsOf(list ?? enumChoices(field), selected);
-    return (
-      <p class="field">
-        {label}
-        {lines}
-        <select {...control} multiple size={Math.min(8, Math.max(3, options.length))} class="wide-field">
-          {options.map((option) => (
-            <option key={option.value} value={option.value} selected={selected.includes(option.value)}>
-              {option.label}
-            </option>
-          ))}
-        </select>
-        {long ? (
-          <TypedKeys
-            name={name}
-            label={FIELD_LABELS[labelKey]?.label ?? field.name}
-            list={long}
-            invalid={!!control["aria-invalid"]}
-          />
-        ) : null}
-      </p>
-    );
-  }
+  if (field.shape === "list") return <MultipleSelect {...props} list={list} long={long} />;
   const text = typeof value === "string" ? value : "";
-  if (long) {
-    const hint = `${fieldId(name)}-weitere-hilfe`;
-    const describedBy = [control["aria-describedby"], hint].filter(Boolean).join(" ");
-    return (
-      <p class="field">
-        {label}
-        {lines}
-        <span id={hint} class="hint">
-          {TYPE_A_KEY.one}
-        </span>
-        <input
-          {...control}
-          aria-describedby={describedBy}
-          type="text"
-          value={text}
-          list={suggestionsId(long)}
-          autocomplete="off"
-          spellcheck={false}
-          class="wide-field"
-        />
-      </p>
-    );
-  }
+  if (long) return <SuggestedLine {...props} list={long} text={text} />;
   if (field.shape === "enum" || list) {
     const options = optionsOf(list ?? enumChoices(field), [text]);
     return (
