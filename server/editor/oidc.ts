@@ -2,7 +2,7 @@ import * as client from "openid-client";
 import type { Logger } from "../logger.js";
 import type { OidcConfig } from "./oidc-config.js";
 
-/** What the browser keeps between leaving for the provider and coming back: the checks of this one sign-in. */
+/** What the hub keeps (server-side) between the browser leaving for the provider and coming back: this sign-in's checks. */
 export interface PendingSignIn {
   state: string;
   nonce: string;
@@ -32,22 +32,26 @@ export class OidcError extends Error {
   }
 }
 
+/** A sign-in the provider vouched for: the person's claims, and what signing out at the provider needs later. */
+export interface FinishedSignIn {
+  claims: PersonClaims;
+  /** The ID token as the provider issued it, for `id_token_hint` at sign-out. */
+  idToken: string;
+  /** The provider's session id (`sid`), when its ID token names one. */
+  sid: string | null;
+}
+
 /** The hub's side of OpenID Connect: the authorization code flow with PKCE, state and nonce (openid-client). */
 export interface OidcClient {
   /** The provider's URL to send the browser to, and the checks to keep until it returns to `redirectUri`. */
   start(redirectUri: string): Promise<{ url: string; pending: PendingSignIn }>;
   /** Redeems the code of the provider's answer at `callbackUrl` and validates the ID token; throws an `OidcError`. */
-  finish(callbackUrl: URL, pending: PendingSignIn): Promise<PersonClaims>;
-}
-
-/** The shape of the values `start` makes: base64url, as openid-client's random helpers write them. */
-const CHECK_VALUE = /^[A-Za-z0-9_-]{22,128}$/;
-
-/** Whether a value read back from the browser has the shape of a pending sign-in. */
-export function isPendingSignIn(value: unknown): value is PendingSignIn {
-  if (!value || typeof value !== "object") return false;
-  const { state, nonce, verifier } = value as Record<string, unknown>;
-  return [state, nonce, verifier].every((part) => typeof part === "string" && CHECK_VALUE.test(part));
+  finish(callbackUrl: URL, pending: PendingSignIn): Promise<FinishedSignIn>;
+  /**
+   * The provider's end-session URL (RP-initiated logout) for a session signed in with `idToken`, returning to
+   * `postLogoutRedirectUri`; null when the provider has no `end_session_endpoint` or cannot be reached.
+   */
+  endSessionUrl(idToken: string, postLogoutRedirectUri: string): Promise<string | null>;
 }
 
 /**
@@ -102,15 +106,29 @@ export function createOidcClient(config: OidcConfig, logger: Logger): OidcClient
         throw failureOf(error, logger);
       }
       const claims = tokens.claims()!;
+      const signedIn = (person: Record<string, unknown>): FinishedSignIn => ({
+        claims: person as PersonClaims,
+        idToken: tokens.id_token!,
+        sid: typeof claims.sid === "string" && claims.sid.length <= 255 ? claims.sid : null,
+      });
       const missing = [config.municipalityClaim, config.roleClaim, config.nameClaim].some(
         (path) => path && claimAt(claims, path) === undefined,
       );
-      if (!missing || !settings.serverMetadata().userinfo_endpoint) return claims as PersonClaims;
+      if (!missing || !settings.serverMetadata().userinfo_endpoint) return signedIn(claims);
       // Some providers (ADFS, Azure AD without optional claims) put their claims in userinfo only.
       const info = await client.fetchUserInfo(settings, tokens.access_token, claims.sub).catch((error: unknown) => {
         throw failureOf(error, logger);
       });
-      return { ...info, ...claims } as PersonClaims;
+      return signedIn({ ...info, ...claims });
+    },
+
+    async endSessionUrl(idToken, postLogoutRedirectUri) {
+      const settings = await configuration().catch(() => null);
+      if (!settings?.serverMetadata().end_session_endpoint) return null;
+      return client.buildEndSessionUrl(settings, {
+        id_token_hint: idToken,
+        post_logout_redirect_uri: postLogoutRedirectUri,
+      }).href;
     },
   };
 }

@@ -25,8 +25,11 @@ export interface TestProvider {
   provider: Provider;
   /** The accounts by id (the `sub`); a test may add or change them at any time. */
   accounts: Map<string, AccountClaims>;
-  /** Registers the hub (and an `andere-app` client) with its callback; call once the hub's origin is known. */
-  registerClients(redirectUris: string[]): void;
+  /**
+   * Registers the hub (and an `andere-app` client) with its callback, the addresses it may be sent back to after
+   * signing out, and its back-channel logout address; call once the hub's origin is known.
+   */
+  registerClients(redirectUris: string[], logout?: { postLogoutRedirectUris?: string[]; backchannelUri?: string }): void;
   /** When set, the next token response's `id_token` is replaced by what it returns (then it is unset). */
   tamperTokens: ((idToken: string) => string) | null;
   close(): Promise<void>;
@@ -88,12 +91,17 @@ function createProvider(
   jwk: Record<string, unknown>,
   known: Map<string, AccountClaims>,
   redirectUris: string[],
+  logout: { postLogoutRedirectUris?: string[]; backchannelUri?: string },
 ): Provider {
   return new Provider(issuer, {
     clients: [HUB_CLIENT, OTHER_CLIENT].map((client) => ({
       client_id: client.id,
       client_secret: client.secret,
       redirect_uris: redirectUris,
+      ...(logout.postLogoutRedirectUris ? { post_logout_redirect_uris: logout.postLogoutRedirectUris } : {}),
+      ...(logout.backchannelUri && client === HUB_CLIENT
+        ? { backchannel_logout_uri: logout.backchannelUri, backchannel_logout_session_required: true }
+        : {}),
       token_endpoint_auth_method: "client_secret_post",
       grant_types: ["authorization_code"],
       response_types: ["code"],
@@ -103,7 +111,11 @@ function createProvider(
     claims: { openid: ["sub"], profile: ["name", "preferred_username", "email", "kommune", "rollen", "ags"] },
     // Claims go into the ID token, as Keycloak and Azure AD put them there.
     conformIdTokenClaims: false,
-    features: { devInteractions: { enabled: false } },
+    features: {
+      devInteractions: { enabled: false },
+      rpInitiatedLogout: { enabled: true },
+      backchannelLogout: { enabled: true },
+    },
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
     loadExistingGrant: grantAll,
     findAccount: (_ctx, id) => {
@@ -134,8 +146,8 @@ export async function startTestProvider(accounts: Record<string, AccountClaims> 
     provider: undefined as unknown as Provider,
     accounts: known,
     tamperTokens: null,
-    registerClients(redirectUris) {
-      const provider = createProvider(issuer, jwk, known, redirectUris);
+    registerClients(redirectUris, logout = {}) {
+      const provider = createProvider(issuer, jwk, known, redirectUris, logout);
       provider.use(async (ctx, next) => {
         await next();
         const tamper = state.tamperTokens;
