@@ -141,7 +141,8 @@ export async function endSession(em: EntityManager, rawId: string): Promise<stri
 
 /**
  * Ends the sessions a provider's back-channel logout names: of the person `subject` of `issuer`, only those of
- * the provider's session `sid` when given. Returns how many were open.
+ * the provider's session `sid` when given (and those of the person that recorded no provider session). Returns how
+ * many were open.
  */
 export async function endProviderSessions(
   em: EntityManager,
@@ -152,9 +153,10 @@ export async function endProviderSessions(
   const rows = await em.getConnection().execute<{ id: number }[]>(
     `update "editor_session" s set "ended_at" = now() from "editor_person" p
       where p."id" = s."person_id" and s."ended_at" is null and p."issuer" = ?
-        and (?::text is null or p."subject" = ?) and (?::text is null or s."provider_sid" = ?)
+        and (?::text is null or p."subject" = ?)
+        and (?::text is null or s."provider_sid" = ? or (s."provider_sid" is null and ?::text is not null))
       returning s."id"`,
-    [issuer, subject, subject, sid, sid],
+    [issuer, subject, subject, sid, sid, subject],
   );
   return rows.length;
 }

@@ -38,12 +38,16 @@ export async function storePendingSignIn(
  */
 export async function takePendingSignIn(em: EntityManager, rawId: string | null): Promise<PendingSignInRecord | null> {
   if (!rawId || !SIGN_IN_ID_PATTERN.test(rawId)) return null;
-  const rows = await em
-    .getConnection()
-    .execute<{ state: string; nonce: string; verifier: string; return_path: string | null; carried: unknown; expires_at: Date }[]>(
-      `delete from "editor_sign_in" where "id_hash" = ? returning "state", "nonce", "verifier", "return_path", "carried", "expires_at"`,
-      [hashToken(rawId)],
-    );
+  const rows = await em.getConnection().execute<
+    {
+      state: string;
+      nonce: string;
+      verifier: string;
+      return_path: string | null;
+      carried: unknown;
+      expires_at: Date;
+    }[]
+  >(`delete from "editor_sign_in" where "id_hash" = ? returning "state", "nonce", "verifier", "return_path", "carried", "expires_at"`, [hashToken(rawId)]);
   const row = rows[0];
   if (!row || new Date(row.expires_at).getTime() <= Date.now()) return null;
   const carried = typeof row.carried === "string" ? (JSON.parse(row.carried) as unknown) : row.carried;

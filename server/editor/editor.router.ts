@@ -17,7 +17,15 @@ import {
 } from "./editor-page.js";
 import { createFormRoutes } from "./forms/form-routes.js";
 import { RECORD_KINDS, type RecordKind, recordsOf, STATES, type StateFilter } from "./my-records.js";
-import { oidcCallback, SIGNED_OUT_PATH, startOidc, startOidcCarrying } from "./oidc.routes.js";
+import {
+  backchannelBodyError,
+  backchannelLogout,
+  OIDC_BACKCHANNEL_PATH,
+  oidcCallback,
+  SIGNED_OUT_PATH,
+  startOidc,
+  startOidcCarrying,
+} from "./oidc.routes.js";
 import { MyMunicipalityPage } from "./pages/my-municipality.js";
 import { LeavingPage, ResumePage, SignInPage } from "./pages/sign-in.js";
 import { clearCookie, readCookie, servedSecurely, setCookie } from "./session-cookie.js";
@@ -46,6 +54,10 @@ export function createEditorRouter(options: EditorRouterOptions): express.Router
     router.get("/anmelden/oidc", limited, startOidc(options, options.oidc));
     router.post("/anmelden/oidc", limited, signInBody, startOidcCarrying(options, options.oidc));
     router.get(SIGNED_OUT_PATH, limited, signedOut(options));
+    // From the provider, not a browser: no form secret, a signed token instead.
+    const logoutBody = express.urlencoded({ extended: false, limit: "16kb", parameterLimit: 5 });
+    const backchannel = backchannelLogout(options, options.oidc);
+    router.post(OIDC_BACKCHANNEL_PATH, limited, logoutBody, backchannel, backchannelBodyError());
     router.get("/anmelden/oidc/rueckruf", limited, oidcCallback(options, options.oidc));
   }
   router.post("/abmelden", limited, form, signOut(options));

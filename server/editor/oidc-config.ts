@@ -90,7 +90,9 @@ function checkReturnUrl(raw: string | undefined): string | null | { problem: str
   }
   const loopback = LOOPBACK.test(url.hostname);
   if (url.protocol !== "https:" && !(url.protocol === "http:" && loopback))
-    return { problem: `OIDC_POST_LOGOUT_REDIRECT_URI must start with https:// (http:// only for localhost), got ${shown(raw)}` };
+    return {
+      problem: `OIDC_POST_LOGOUT_REDIRECT_URI must start with https:// (http:// only for localhost), got ${shown(raw)}`,
+    };
   if (url.hash || url.username || url.password || raw.length > 500)
     return { problem: `OIDC_POST_LOGOUT_REDIRECT_URI must be a URL without fragment or user, got ${shown(raw)}` };
   return url.href;

@@ -1,5 +1,5 @@
-import type { Request, RequestHandler, Response } from "express";
-import { openPersonSession } from "../../schema/token/session.service.js";
+import type { ErrorRequestHandler, Request, RequestHandler, Response } from "express";
+import { endProviderSessions, openPersonSession } from "../../schema/token/session.service.js";
 import { storePendingSignIn, takePendingSignIn } from "../../schema/token/sign-in.service.js";
 import { hubOrigin } from "../http/hub-origin.js";
 import { pageElement } from "../site/i18n/site-language.js";
@@ -14,7 +14,7 @@ import {
   tooManyAttempts,
   trustedPost,
 } from "./editor-page.js";
-import { type OidcClient, OidcError } from "./oidc.js";
+import { LogoutTokenError, type OidcClient, OidcError } from "./oidc.js";
 import type { OidcConfig } from "./oidc-config.js";
 import { personOf, type Refusal } from "./oidc-person.js";
 import { LeavingPage, ResumePage } from "./pages/sign-in.js";
@@ -25,6 +25,8 @@ type Oidc = { client: OidcClient; config: OidcConfig };
 
 /** Where the provider sends the browser back to; registered at the provider as the redirect URI. */
 export const OIDC_CALLBACK_PATH = "/anmelden/oidc/rueckruf";
+/** Where the provider posts its back-channel logout tokens; registered at the provider as `backchannel_logout_uri`. */
+export const OIDC_BACKCHANNEL_PATH = "/anmelden/oidc/abmeldung";
 /** Where the provider sends the browser after signing out there, unless OIDC_POST_LOGOUT_REDIRECT_URI says otherwise. */
 export const SIGNED_OUT_PATH = "/abgemeldet";
 /** The longest editor page address a sign-in through the provider returns to. */
@@ -248,4 +250,55 @@ function callbackQuery(req: Request): URLSearchParams | null {
   for (const [name, value] of query)
     if (!RESPONSE_PARAMETERS.has(name) || value.length > MAX_PARAMETER || /[\u0000-\u001f]/.test(value)) return null;
   return query;
+}
+
+/** The answer to the provider's back-channel: JSON, never stored (Back-Channel Logout 1.0, 2.8). */
+function logoutAnswer(res: Response, status: number, body?: { error: string; error_description: string }): void {
+  res.setHeader("Cache-Control", "no-store");
+  if (body) res.status(status).json(body);
+  else res.status(status).end();
+}
+
+/**
+ * The provider's back-channel logout (OpenID Connect Back-Channel Logout 1.0): a POST from the provider, not a
+ * browser, with a signed `logout_token`; ends the sessions of the person (or of the provider's session) it names,
+ * so that a person signed out or removed at the provider keeps no open session here. A token that fails any check
+ * is refused with 400 and the problem in `error_description`, and ends nothing.
+ */
+export function backchannelLogout(options: EditorRouterOptions, oidc: Oidc): RequestHandler {
+  return async (req, res, next) => {
+    try {
+      const token = (req.body as Record<string, unknown> | undefined)?.logout_token;
+      if (typeof token !== "string" || !token)
+        return logoutAnswer(res, 400, {
+          error: "invalid_request",
+          error_description: "missing: the form field logout_token must hold the provider's logout token once",
+        });
+      const request = await oidc.client.verifyLogoutToken(token);
+      const em = options.orm.em.fork();
+      const ended = await endProviderSessions(em, request.issuer, request.subject, request.sid);
+      options.logger.info({ issuer: request.issuer, ended }, "the OpenID provider signed a person out");
+      logoutAnswer(res, 200);
+    } catch (error) {
+      if (!(error instanceof LogoutTokenError)) return next(error);
+      options.logger.warn({ problem: error.problem }, "a back-channel logout token was refused");
+      const status = error.problem === "unreachable" ? 503 : 400;
+      const code = status === 503 ? "temporarily_unavailable" : "invalid_request";
+      logoutAnswer(res, status, { error: code, error_description: `${error.problem}: ${error.message}` });
+    }
+  };
+}
+
+/** A back-channel post the parser refused (too large, not urlencoded): a JSON refusal, not a page. */
+export function backchannelBodyError(): ErrorRequestHandler {
+  return (error: { status?: number }, _req, res, next) => {
+    if (error.status !== 400 && error.status !== 413 && error.status !== 415) return next(error);
+    logoutAnswer(res, error.status, {
+      error: "invalid_request",
+      error_description:
+        error.status === 413
+          ? "too-large: a logout request has at most 16 KB"
+          : "malformed: a logout request is a form (application/x-www-form-urlencoded) with logout_token",
+    });
+  };
 }

@@ -27,6 +27,8 @@ import { csrfOf, type WebAnswer, WebClient } from "../support/web-client.js";
 
 const CALLBACK = "/anmelden/oidc/rueckruf";
 const SIGNED_OUT = "/abgemeldet";
+const BACKCHANNEL = "/anmelden/oidc/abmeldung";
+const LOGOUT_EVENT = "http://schemas.openid.net/event/backchannel-logout";
 
 /** Where a page that leads on to the provider (its refresh and its link) sends the browser. */
 function leadsTo(answer: WebAnswer): string {
@@ -117,7 +119,10 @@ describe("single sign-on through a real OpenID provider", () => {
   beforeAll(async () => {
     provider = await startTestProvider(ACCOUNTS);
     hub = await startTestHub(oidcEnv(provider.issuer));
-    provider.registerClients([hub.origin + CALLBACK], { postLogoutRedirectUris: [hub.origin + SIGNED_OUT] });
+    provider.registerClients([hub.origin + CALLBACK], {
+      postLogoutRedirectUris: [hub.origin + SIGNED_OUT],
+      backchannelUri: hub.origin + BACKCHANNEL,
+    });
     tokens = await createTestTokens(hub.db.orm);
     const draft = {
       municipality: "herten",
@@ -518,6 +523,118 @@ describe("single sign-on through a real OpenID provider", () => {
     expect(await rows("select count(*) as n from editor_sign_in")).toEqual(beforePending);
   });
 
+  /** Posts a back-channel logout as the provider does (a form with `logout_token`), or `body` as given. */
+  async function postLogout(body: string, contentType = "application/x-www-form-urlencoded") {
+    const response = await fetch(hub.origin + BACKCHANNEL, {
+      method: "POST",
+      headers: { "content-type": contentType },
+      body,
+    });
+    const text = await response.text();
+    return { status: response.status, cache: response.headers.get("cache-control"), text };
+  }
+  const logoutForm = (token: string) => new URLSearchParams({ logout_token: token }).toString();
+
+  it("ends a person's sessions when the provider signs them out on its back channel (signed out there, or removed)", async () => {
+    const office = new WebClient();
+    const colleague = new WebClient();
+    await signIn(office, hub, "erika");
+    await signIn(colleague, hub, "max");
+    expect((await office.request(`${hub.origin}/meine-kommune`)).status).toBe(200);
+    // The person signs out at the provider itself, not on the hub: the provider tells the hub.
+    const told: string[] = [];
+    provider.provider.on("backchannel.success", (_ctx, client) => told.push(client.clientId));
+    const confirm = await office.request(`${provider.issuer}/session/end`);
+    const action = /<form id="op.logoutForm" method="post" action="([^"]+)"/.exec(confirm.text)![1];
+    const xsrf = /name="xsrf" value="([^"]+)"/.exec(confirm.text)![1];
+    await office.follow(new URL(action, provider.issuer).href, { method: "POST", form: { xsrf, logout: "yes" } });
+    expect(told).toEqual([HUB_CLIENT.id]);
+    expect((await office.request(`${hub.origin}/meine-kommune`)).location).toBe(`${hub.origin}/anmelden`);
+    expect((await colleague.request(`${hub.origin}/meine-kommune`)).status).toBe(200);
+  });
+
+  it("accepts a well-formed logout token for a person (sub) and ends all their sessions, others' stay", async () => {
+    const office = new WebClient();
+    const colleague = new WebClient();
+    await signIn(office, hub, "erika");
+    await signIn(colleague, hub, "max");
+    const now = Math.floor(Date.now() / 1000);
+    const token = provider.sign({
+      iss: provider.issuer,
+      aud: HUB_CLIENT.id,
+      iat: now,
+      jti: "abmeldung-1",
+      sub: "erika",
+      events: { [LOGOUT_EVENT]: {} },
+    });
+    const answer = await postLogout(logoutForm(token));
+    expect(answer.status).toBe(200);
+    expect(answer.cache).toBe("no-store");
+    expect((await office.request(`${hub.origin}/meine-kommune`)).status).toBe(303);
+    expect((await colleague.request(`${hub.origin}/meine-kommune`)).status).toBe(200);
+  });
+
+  const now = () => Math.floor(Date.now() / 1000);
+  const good = () => ({
+    iss: provider.issuer,
+    aud: HUB_CLIENT.id,
+    iat: now(),
+    jti: "j",
+    sub: "erika",
+    events: { [LOGOUT_EVENT]: {} },
+  });
+  it.each<[string, () => string, number, string]>([
+    ["no logout_token", () => "", 400, "missing"],
+    ["a logout_token that is no JWT", () => logoutForm("<script>alert(1)</script>"), 400, "malformed"],
+    ["an unsigned token (alg none)", () => logoutForm(provider.sign(good(), { alg: "none" })), 400, "signature"],
+    ["a token signed with another key", () => logoutForm(provider.sign(good(), {}, true)), 400, "signature"],
+    [
+      "a token of another issuer",
+      () => logoutForm(provider.sign({ ...good(), iss: "https://evil.example" })),
+      400,
+      "issuer",
+    ],
+    ["a token for another client", () => logoutForm(provider.sign({ ...good(), aud: "andere-app" })), 400, "audience"],
+    ["a token without iat", () => logoutForm(provider.sign({ ...good(), iat: undefined })), 400, "issued-at"],
+    ["a token issued an hour ago", () => logoutForm(provider.sign({ ...good(), iat: now() - 3600 })), 400, "issued-at"],
+    [
+      "a token without the logout event",
+      () => logoutForm(provider.sign({ ...good(), events: undefined })),
+      400,
+      "events",
+    ],
+    [
+      "a token with another event",
+      () => logoutForm(provider.sign({ ...good(), events: { "urn:x": {} } })),
+      400,
+      "events",
+    ],
+    ["a token with a nonce (an ID token)", () => logoutForm(provider.sign({ ...good(), nonce: "n" })), 400, "nonce"],
+    ["a token naming nobody", () => logoutForm(provider.sign({ ...good(), sub: undefined })), 400, "subject"],
+    [
+      "a token with a subject that is no string",
+      () => logoutForm(provider.sign({ ...good(), sub: { $ne: "" } })),
+      400,
+      "subject",
+    ],
+    ["a token of the right shape, too long", () => logoutForm(`${"a".repeat(9000)}.b.c`), 400, "malformed"],
+    ["a body over 16 KB", () => logoutForm("a".repeat(20_000)), 413, "too-large"],
+    ["two logout tokens", () => `logout_token=a.b.c&logout_token=a.b.c`, 400, "missing"],
+  ])("refuses %s with a clear error, and ends no session", async (_what, body, status, problem) => {
+    const office = new WebClient();
+    await signIn(office, hub, "erika");
+    const before = await digest();
+    const answer = await postLogout(body());
+    expect(answer.status).toBe(status);
+    expect(answer.cache).toBe("no-store");
+    const json = JSON.parse(answer.text) as { error: string; error_description: string };
+    expect(json.error).toBe("invalid_request");
+    expect(json.error_description.startsWith(problem)).toBe(true);
+    expect(answer.text).not.toMatch(/at \w+ \(|stack/);
+    expect(await digest()).toEqual(before);
+    expect((await office.request(`${hub.origin}/meine-kommune`)).status).toBe(200);
+  });
+
   /** A hostile or broken answer: the database as before, no session, the pending sign-in spent. */
   async function expectNothingWritten(client: WebClient, act: () => Promise<WebAnswer>, status: number, text: string) {
     const before = await digest();
@@ -732,7 +849,8 @@ describe("single sign-on, limits and outages", () => {
   let tokens: TestTokens;
 
   beforeAll(async () => {
-    provider = await startTestProvider(ACCOUNTS);
+    // A provider that offers no signing out at its side.
+    provider = await startTestProvider(ACCOUNTS, { endSession: false });
     hub = await startTestHub({
       ...oidcEnv(provider.issuer),
       SIGN_IN_ATTEMPTS_PER_ADDRESS: "9",
@@ -752,6 +870,19 @@ describe("single sign-on, limits and outages", () => {
     const page = await client.request(`${hub.origin}/anmelden`);
     return client.request(`${hub.origin}/anmelden`, { method: "POST", form: { csrf: csrfOf(page.text), token } });
   }
+
+  // First: the sign-in budgets below are spent by the end of this block.
+  it("signs a person out here only when the provider offers no end-session endpoint", async () => {
+    const client = new WebClient();
+    expect((await signIn(client, hub, "erika")).status).toBe(303);
+    const mine = await client.request(`${hub.origin}/meine-kommune`);
+    const out = await client.request(`${hub.origin}/abmelden`, { method: "POST", form: { csrf: csrfOf(mine.text) } });
+    expect(out.status).toBe(200);
+    expect(out.text).toContain("Sie sind abgemeldet.");
+    expect(out.text).not.toContain("http-equiv");
+    expect(out.text).not.toContain(provider.issuer);
+    expect((await client.request(`${hub.origin}/meine-kommune`)).location).toBe(`${hub.origin}/anmelden`);
+  });
 
   it("limits failed sign-ins of one person of the provider (counted after the ID token is validated)", async () => {
     const tries: number[] = [];

@@ -13,7 +13,9 @@ export class Migration20261206083000OidcSignInAndLogout extends Migration {
     this.addSql(`create index "editor_sign_in_expires_at_index" on "editor_sign_in" ("expires_at");`);
     this.addSql(`alter table "editor_sign_in" add constraint "editor_sign_in_id_hash_unique" unique ("id_hash");`);
 
-    this.addSql(`alter table "editor_session" add column "id_token" text null, add column "provider_sid" varchar(255) null;`);
+    this.addSql(
+      `alter table "editor_session" add column "id_token" text null, add column "provider_sid" varchar(255) null;`,
+    );
     this.addSql(`create index "editor_session_provider_sid_index" on "editor_session" ("provider_sid");`);
   }
 

@@ -49,7 +49,10 @@ function SingleSignOn({
         </form>
       ) : (
         <p>
-          <a href={weiter ? `/anmelden/oidc?weiter=${encodeURIComponent(weiter)}` : "/anmelden/oidc"} class="button-link">
+          <a
+            href={weiter ? `/anmelden/oidc?weiter=${encodeURIComponent(weiter)}` : "/anmelden/oidc"}
+            class="button-link"
+          >
             {label}
           </a>
         </p>
@@ -154,7 +157,17 @@ export function ResumePage({
  * A page that sends the browser on to the town's identity provider (to sign in, or to sign out there too) after a
  * form post: by an immediate refresh, since the pages' CSP lets forms lead to the hub only, and by a link.
  */
-export function LeavingPage({ heading, text, url, link }: { heading: string; text: string; url: string; link: string }): VNode {
+export function LeavingPage({
+  heading,
+  text,
+  url,
+  link,
+}: {
+  heading: string;
+  text: string;
+  url: string;
+  link: string;
+}): VNode {
   return (
     <Layout title={heading} section={null} head={<meta http-equiv="refresh" content={`0; url=${url}`} />}>
       <h1>{heading}</h1>
