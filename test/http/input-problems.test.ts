@@ -65,6 +65,10 @@ const MISTAKES: Record<string, { input: Record<string, unknown>; paths: string[]
     input: { description: " ", sources: ["fehlt", "auch-nicht"] },
     paths: ["input.description", "input.sources[0]", "input.sources[1]"],
   },
+  createDecision: {
+    input: { key: "18-203-rat-2018-11-28", title: "\u202E", reference: "x".repeat(61), sources: ["fehlt"] },
+    paths: ["input.title", "input.reference", "input.key", "input.sources[0]"],
+  },
   createMunicipality: {
     input: { slug: "Bad Slug", website: "www.x.de", sources: ["fehlt"] },
     paths: ["input.slug", "input.website", "input.sources[0]"],

@@ -1,6 +1,6 @@
 import type { VNode } from "preact";
 import type { FormValues } from "../forms/form-values.js";
-import { fieldName } from "../forms/labels.js";
+import { fieldName, type KindLabels } from "../forms/labels.js";
 import { BeforeAfter, ChangeValue, DAY_TIME } from "./change-value.js";
 
 /** One field a colleague changed after the editor read the record. */
@@ -16,7 +16,15 @@ export interface ColleagueChange {
  * The conflict view: what colleagues saved since the editor opened the form, field by field, beside what the
  * editor entered. The form below keeps the editor's input and carries the new version, so saving again applies it.
  */
-export function ConflictPanel({ changes, values }: { changes: ColleagueChange[]; values: FormValues }): VNode {
+export function ConflictPanel({
+  changes,
+  values,
+  labels,
+}: {
+  changes: ColleagueChange[];
+  values: FormValues;
+  labels?: KindLabels;
+}): VNode {
   return (
     <section class="conflict notice" aria-labelledby="konflikt">
       <h2 id="konflikt">Inzwischen hat jemand anderes gespeichert</h2>
@@ -40,7 +48,7 @@ export function ConflictPanel({ changes, values }: { changes: ColleagueChange[];
           <tbody>
             {changes.map((change, index) => (
               <tr key={index}>
-                <th scope="row">{fieldName(change.field)}</th>
+                <th scope="row">{fieldName(change.field, labels)}</th>
                 <BeforeAfter change={change} />
                 <td>
                   <ChangeValue value={values[change.field]} />
