@@ -285,7 +285,7 @@ describe("editor forms of council decisions and engagements", () => {
       ],
     });
     expect(wrong.status).toBe(400);
-    expect(invalidFields(wrong.text)).toEqual(["description", "provider"]);
+    expect(invalidFields(wrong.text)).toEqual(["description", "provider", "sources"]);
     expect(wrong.text).toContain('value="gibt-es-nicht"');
     expect(await contentDigest(hub.db.orm)).toEqual(before);
 

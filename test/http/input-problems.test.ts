@@ -128,6 +128,24 @@ describe("input problems", () => {
     expect(await databaseDigest(hub.db.orm)).toEqual(before);
   });
 
+  it("answers an engagement's unknown provider together with its unknown sources, and writes nothing", async () => {
+    const { type, input } = CREATE_INPUTS.createEngagement;
+    const before = await databaseDigest(hub.db.orm);
+    const answer = await gql(
+      hub,
+      `mutation($input: ${type}!) { createEngagement(input: $input) { id } }`,
+      { input: { ...input, provider: "gibt-es-nicht", description: " ", sources: ["fehlt"] } },
+      tokens.editors.herten,
+    );
+    expect(codes(answer)).toEqual(["BAD_USER_INPUT"]);
+    expect(problems(answer).map(({ path }) => path)).toEqual([
+      "input.description",
+      "input.provider",
+      "input.sources[0]",
+    ]);
+    expect(await databaseDigest(hub.db.orm)).toEqual(before);
+  });
+
   it("answers an update's mistakes together, the record named by slug, and writes nothing", async () => {
     const before = await databaseDigest(hub.db.orm);
     const answer = await gql(

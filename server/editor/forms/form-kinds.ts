@@ -46,6 +46,8 @@ export interface FormKind {
   titleOf?: (record: Record<string, unknown>) => string;
   /** Labels of this kind's fields that differ from the shared ones (labels.ts FIELD_LABELS). */
   labels?: KindLabels;
+  /** Fields shown as one line although another kind's field of that name is a text (a decision's `body`). */
+  oneLine?: readonly string[];
   createInput: string;
   updateInput: string;
   /** The API's name of the type in mutation names: `Project` for `createProject`, `publishProject`, … */
@@ -293,6 +295,7 @@ function cityRecordKinds(): FormKind[] {
       pick: fromCity("decisions", "key"),
       revisionsById: true,
       labels: DECISION_LABELS,
+      oneLine: ["body"],
       choices: { sources: "sources" },
       preview: cityPreview,
     },

@@ -151,7 +151,7 @@ function Field(props: FieldProps): VNode {
     <p class="field">
       {label}
       {lines}
-      {LONG_TEXT.has(labelKey) ? (
+      {LONG_TEXT.has(labelKey) && !kind.oneLine?.includes(labelKey) ? (
         <textarea {...control} rows={labelKey === field.name ? 5 : 3} class="wide-field">
           {text}
         </textarea>
