@@ -183,21 +183,23 @@ const answers: Record<string, AnswerCheck> = {
   "editor/create-decision.graphql": {
     checks: {
       "records a draft the public does not see, which its editor then publishes by key": async () => {
-        const { createDecision } = await run("editor/create-decision.graphql");
-        expect(createDecision).toEqual({ key: "24-001-rat-2024-02-14", publicationState: "DRAFT", version: 1 });
+        // Another key than the default's: the example itself has already run (keys are unique in a city).
+        const key = "24-002-rat-2024-03-06";
+        const { createDecision } = await run("editor/create-decision.graphql", { key });
+        expect(createDecision).toEqual({ key, publicationState: "DRAFT", version: 1 });
         const cityDecisions = async () =>
           (
             await hub.query(`{ municipality(slug: "herten") { decisions(first: 100) { key } } }`)
           ).data!.municipality.decisions.map((decision: Data) => decision.key);
-        expect(await cityDecisions()).not.toContain("24-001-rat-2024-02-14");
+        expect(await cityDecisions()).not.toContain(key);
         const published = await gql(
           hub,
-          `mutation { publishDecision(key: "24-001-rat-2024-02-14") { publicationState } }`,
-          {},
+          `mutation($key: String!) { publishDecision(key: $key) { publicationState } }`,
+          { key },
           editor,
         );
         expect(published.data!.publishDecision.publicationState).toBe("PUBLISHED");
-        expect(await cityDecisions()).toContain("24-001-rat-2024-02-14");
+        expect(await cityDecisions()).toContain(key);
       },
     },
   },
