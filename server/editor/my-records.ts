@@ -1,5 +1,6 @@
 import type { RunSiteQuery } from "../site/run-query.js";
 import type { Viewer } from "../../schema/token/viewer.js";
+import { ENGAGEMENT_ROLE_LABELS, type EngagementRole } from "../../schema/engagement/engagement-role.enum.js";
 
 /** The kinds of record "Meine Kommune" lists, with their German names; the keys are the `art` filter's values. */
 export const RECORD_KINDS = {
@@ -7,6 +8,8 @@ export const RECORD_KINDS = {
   strategie: "Strategie",
   erfahrung: "Erfahrung",
   quelle: "Quelle",
+  beschluss: "Beschluss",
+  beauftragung: "Beauftragung",
 } as const;
 export type RecordKind = keyof typeof RECORD_KINDS;
 
@@ -53,11 +56,14 @@ const PAGES: Partial<Record<RecordKind, string>> = { projekt: "/projekte/", stra
 
 /** The city's records the editor may see (drafts, published, archived), latest change first. */
 export async function recordsOf(run: RunSiteQuery, viewer: Viewer, city: string): Promise<EditorRecord[]> {
-  const data = await run<{ projects: Rows; strategies: Rows; lessons: Rows; sources: Rows }>(
-    RECORDS_QUERY,
-    { city, first: RECORDS_PER_KIND },
-    viewer,
-  );
+  const [data, cityRecords] = await Promise.all([
+    run<{ projects: Rows; strategies: Rows; lessons: Rows; sources: Rows }>(
+      RECORDS_QUERY,
+      { city, first: RECORDS_PER_KIND },
+      viewer,
+    ),
+    cityRecordsOf(run, viewer, city),
+  ]);
   const kinds: [RecordKind, Rows][] = [
     ["projekt", data.projects],
     ["strategie", data.strategies],
@@ -66,7 +72,46 @@ export async function recordsOf(run: RunSiteQuery, viewer: Viewer, city: string)
   ];
   return kinds
     .flatMap(([kind, rows]) => rows.nodes.map((row) => recordOf(kind, row)))
+    .concat(cityRecords)
     .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+}
+
+// Council decisions and engagements (issue 14): lists of the city itself, named by key and by ID.
+
+const CITY_RECORDS_QUERY = `query EditorCityRecords($city: String!, $first: Int!) {
+  municipality(slug: $city) {
+    decisions(first: $first) { key title publicationState updatedAt }
+    engagements(first: $first) { id role provider { name } publicationState updatedAt }
+  }
+}`;
+
+interface CityRows {
+  municipality: {
+    decisions: Row[];
+    engagements: {
+      id: string;
+      role: string;
+      provider: { name: string };
+      publicationState: string;
+      updatedAt: string;
+    }[];
+  } | null;
+}
+
+/** The city's council decisions and engagements; an engagement is named by its provider and role. */
+async function cityRecordsOf(run: RunSiteQuery, viewer: Viewer, city: string): Promise<EditorRecord[]> {
+  const { municipality } = await run<CityRows>(CITY_RECORDS_QUERY, { city, first: RECORDS_PER_KIND }, viewer);
+  if (!municipality) return [];
+  const decisions = municipality.decisions.map((row) => recordOf("beschluss", row));
+  const engagements = municipality.engagements.map(({ id, role, provider, publicationState, updatedAt }) =>
+    recordOf("beauftragung", {
+      key: id,
+      title: `${provider.name} – ${ENGAGEMENT_ROLE_LABELS[role as EngagementRole] ?? role}`,
+      publicationState,
+      updatedAt,
+    }),
+  );
+  return [...decisions, ...engagements];
 }
 
 function recordOf(kind: RecordKind, row: Row): EditorRecord {

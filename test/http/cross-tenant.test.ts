@@ -38,7 +38,7 @@ describe("cross-tenant matrix", () => {
     const { data } = await gql(hub, "{ __schema { mutationType { fields { name } } } }");
     const names = data!.__schema.mutationType.fields.map((field: { name: string }) => field.name).sort();
     expect(cases.map((entry) => entry.name).sort()).toEqual(names);
-    expect(names.length).toBe(48);
+    expect(names.length).toBe(53);
   });
 
   it("refuses every mutation to other cities' editors, anonymous callers and revoked tokens, and changes nothing", async () => {
@@ -97,7 +97,8 @@ describe("cross-tenant matrix", () => {
       `{ projects(filter: { municipalities: ["herten"] }, first: 1) { nodes { slug } }
          strategies(filter: { municipalities: ["herten"] }, first: 1) { nodes { slug } }
          lessons(filter: { municipalities: ["herten"] }, first: 1) { nodes { slug } }
-         sources(municipality: "herten", first: 1) { nodes { key } } }`,
+         sources(municipality: "herten", first: 1) { nodes { key } }
+         municipality(slug: "herten") { decisions(first: 1) { key } engagements(first: 1) { id } } }`,
       {},
       tokens.editors.herten,
     );
@@ -106,9 +107,18 @@ describe("cross-tenant matrix", () => {
       strategien: data!.strategies.nodes[0]?.slug,
       erfahrungen: data!.lessons.nodes[0]?.slug,
       quellen: data!.sources.nodes[0]?.key,
+      beschluesse: data!.municipality.decisions[0]?.key,
+      beauftragungen: data!.municipality.engagements[0]?.id,
     };
     const posts: { path: string; form: Record<string, string> }[] = [];
-    const fields = { title: "Übernommen", summary: "Fremd", body: "Fremd", slug: "herten-fremd", key: "herten-fremd" };
+    const fields = {
+      title: "Übernommen",
+      summary: "Fremd",
+      body: "Fremd",
+      slug: "herten-fremd",
+      key: "herten-fremd",
+      description: "Fremd",
+    };
     for (const [segment, key] of Object.entries(keys)) {
       posts.push({ path: `/meine-kommune/${segment}/neu`, form: { ...fields, aktion: "speichern" } });
       if (!key) continue;
@@ -119,7 +129,9 @@ describe("cross-tenant matrix", () => {
       for (const aktion of ["veroeffentlichen", "zurueckziehen", "archivieren"])
         posts.push({ path: `/meine-kommune/${segment}/${key}/stand`, form: { version: "1", aktion } });
     }
-    expect(Object.values(keys).filter(Boolean).length).toBeGreaterThanOrEqual(2);
+    expect(Object.values(keys).filter(Boolean).length).toBeGreaterThanOrEqual(4);
+    // Herten's seeded council decisions and engagements are posted to as well.
+    expect(keys.beschluesse && keys.beauftragungen).toBeTruthy();
     const signedIn = async (token: string) => {
       const browser = new EditorBrowser(hub.origin);
       expect((await browser.signIn(token)).status).toBe(303);

@@ -14,7 +14,8 @@ type Row = Record<string, unknown> & { nodes?: never };
 /**
  * The allowed values of each picker as the editor reads them, one small document per list (the API's cost
  * limit bounds each request): topics, providers and their products, the published municipalities (partners),
- * and the city's own sources, strategies (with their fields of action) and projects; the first 100 of each.
+ * and the city's own sources, strategies (with their fields of action), projects and council decisions; the first
+ * 100 of each.
  */
 const CHOICE_QUERIES: Readonly<
   Record<ChoiceList, { document: string; choices: (data: any, city: string) => Choice[] }>
@@ -66,6 +67,16 @@ const CHOICE_QUERIES: Readonly<
       data.list.nodes.flatMap((strategy: { title: string; fieldsOfAction: Row[] }) =>
         strategy.fieldsOfAction.map(({ id, title }) => ({ value: id, label: `${title} (${strategy.title})` })),
       ),
+  },
+  decisions: {
+    document: `query EditorDecisions($city: String!) {
+      list: municipality(slug: $city) { decisions(first: 100) { key title date } }
+    }`,
+    choices: (data) =>
+      (data.list?.decisions ?? []).map(({ key, title, date }: Row) => ({
+        value: key,
+        label: `${title} (${[date, key].filter(Boolean).join(", ")})`,
+      })),
   },
   projects: {
     document: `query EditorProjects($city: String!) {

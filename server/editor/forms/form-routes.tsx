@@ -175,17 +175,36 @@ async function loadRecord(context: Context, key: string, withRevisions = false):
   const owner = (record?.municipality as { slug?: string } | undefined)?.slug;
   if (!record || (owner !== undefined && owner !== city)) return null;
   // Revisions only of the city's own record: another city's answers FORBIDDEN, and its form is a 404 anyway.
-  if (withRevisions) record = await read(true);
+  if (withRevisions) record = kind.revisionsById ? await withRevisionsById(context, record) : await read(true);
   if (!record) return null;
   return {
     id: String(record.id),
     version: Number(record.version),
     publicationState: String(record.publicationState),
     key: String(record[kind.keyField]),
-    title: String(record.title ?? key),
+    title: kind.titleOf ? kind.titleOf(record) : String(record.title ?? key),
     values: record,
     revisions: (record.revisions as Revision[] | undefined) ?? [],
   };
+}
+
+/** The record with its revisions, read by its ID (FormKind.revisionsById); null when it is gone. */
+async function withRevisionsById(
+  context: Context,
+  record: Record<string, unknown>,
+): Promise<Record<string, unknown> | null> {
+  const { kind, options, session } = context;
+  const document = `query EditorRevisions($id: ID!, $revisions: Int!) {
+    record: node(id: $id) {
+      ... on ${kind.mutationType} { revisions(first: $revisions) { action actor at version changes { field before after } } }
+    }
+  }`;
+  const data = await options.run<{ record: Record<string, unknown> | null }>(
+    document,
+    { id: record.id, revisions: 100 },
+    session.viewer,
+  );
+  return data.record && { ...record, revisions: data.record.revisions };
 }
 
 /** Rows each repeatable group shows: its filled ones, plus blank ones (and one more when asked to add a row). */
@@ -372,7 +391,7 @@ async function previewInput(context: Context, posted: Posted, submission: Submis
   try {
     page = await options.runRolledBack(session.viewer, async (run) => {
       const key = await submission.write(run, posted.formInput.input, false);
-      return kind.preview!(run, session.viewer, key, origin);
+      return kind.preview!(run, session.viewer, key, origin, session.municipality.slug);
     });
   } catch (error) {
     return showProblems(context, posted, submission, error);
@@ -553,7 +572,8 @@ async function showPreview(context: Context): Promise<void> {
   const { kind, req, res, options, session } = context;
   const record = await loadRecord(context, keyOf(req));
   if (!record || !kind.preview) return notFound(res, options);
-  const page = await kind.preview(options.run, session.viewer, record.key, hubOrigin(req, options.publicUrl));
+  const origin = hubOrigin(req, options.publicUrl);
+  const page = await kind.preview(options.run, session.viewer, record.key, origin, session.municipality.slug);
   if (!page) return notFound(res, options);
   const framed = (
     <PageBanner.Provider value={previewBanner(kind, record.key, record.publicationState)}>{page}</PageBanner.Provider>

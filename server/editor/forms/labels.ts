@@ -6,6 +6,9 @@ export interface FieldLabel {
   help?: string;
 }
 
+/** Labels of one record type that differ from FIELD_LABELS (a decision's `body` is its council body, not a text). */
+export type KindLabels = Readonly<Record<string, FieldLabel>>;
+
 /**
  * German labels and help texts of the input fields, by the API's field name (the same field means the same on
  * every record type; a field of a repeatable group's rows as `group.field`, e.g. `costs.amount`, since a row's
@@ -57,6 +60,10 @@ export const FIELD_LABELS: Readonly<Record<string, FieldLabel>> = {
   replacedProducts: { label: "Abgelöste Software", help: "Software, die das Projekt ersetzt." },
   partners: { label: "Partnerkommunen", help: "Kommunen, die mitmachen. Mehrere mit Strg bzw. ⌘ wählen." },
   consultants: { label: "Beratung", help: "Beratungsunternehmen, die an der Strategie mitgeschrieben haben." },
+  decisions: {
+    label: "Ratsbeschlüsse",
+    help: "Beschlüsse Ihrer Kommune, die die Strategie getragen haben. Mehrere mit Strg bzw. ⌘ wählen; neue legen Sie unter „Neuer Beschluss“ an.",
+  },
   sources: {
     label: "Quellen",
     help: "Woher die Angaben stammen; zum Veröffentlichen mindestens eine veröffentlichte Quelle. Neue Quellen legen Sie unter „Neue Quelle“ an.",
@@ -80,18 +87,54 @@ export const FIELD_LABELS: Readonly<Record<string, FieldLabel>> = {
   "costs.sources": { label: "Quellen des Betrags", help: "Woher der Betrag stammt. Mehrere mit Strg bzw. ⌘ wählen." },
 };
 
+// Council decisions and engagements (issue 14): their fields' labels, used by their form kinds only.
+
+/** A council decision's fields, as its form names them. */
+export const DECISION_LABELS: KindLabels = {
+  title: { label: "Betreff", help: "Der Betreff der Vorlage oder des Antrags, wie gedruckt." },
+  key: {
+    label: "Schlüssel",
+    help: "Eindeutig in Ihrer Kommune, aus Vorlage, Gremium und Datum, z. B. „18-203-rat-2018-11-28“: Kleinbuchstaben, Ziffern und Bindestriche. Kann später nicht geändert werden.",
+  },
+  reference: { label: "Drucksachennummer", help: "Wie auf der Vorlage gedruckt, z. B. „20/281“." },
+  body: { label: "Gremium", help: "Rat oder Ausschuss, der die Vorlage behandelt hat, z. B. „Rat der Stadt Herten“." },
+  date: { label: "Sitzungsdatum", help: "So genau wie bekannt: „2018“, „2018-11“ oder „2018-11-28“." },
+  outcome: { label: "Ergebnis", help: "Was das Gremium mit der Vorlage getan hat." },
+  description: { label: "Was beschlossen wurde", help: "In eigenen Worten, auf Deutsch." },
+  sources: {
+    label: "Quellen",
+    help: "Z. B. die Vorlage oder die Niederschrift; zum Veröffentlichen mindestens eine veröffentlichte Quelle.",
+  },
+};
+
+/** An engagement's fields (a provider's role for the city), as its form names them. */
+export const ENGAGEMENT_LABELS: KindLabels = {
+  provider: {
+    label: "Anbieter",
+    help: "Tippen springt zum Eintrag. Fehlt ein Anbieter, legt ihn der Betrieb des Hubs an.",
+  },
+  role: { label: "Rolle", help: "Was der Anbieter für Ihre Kommune ist; je Anbieter und Rolle ein Eintrag." },
+  since: { label: "Seit", help: "So genau wie bekannt: „2018“, „2018-04“ oder „2018-04-01“." },
+  description: { label: "Was der Anbieter tut", help: "Auf Deutsch, in eigenen Worten." },
+};
+
 /** The German label of an enum value: the site's label tables (by the enum's name), else the API's description. */
 export function enumLabel(enumType: string, value: string, description: string): string {
   const table = MESSAGES.de.enums[(enumType[0].toLowerCase() + enumType.slice(1)) as keyof typeof MESSAGES.de.enums];
   return (table as Readonly<Record<string, string>> | undefined)?.[value] ?? (description || value);
 }
 
+/** The label and help of a field (or `group.field`) on a record type with `own` labels: its own, else the shared one. */
+export function labelOf(key: string, own?: KindLabels): FieldLabel | undefined {
+  return own?.[key] ?? FIELD_LABELS[key];
+}
+
 /**
  * The German name of a field for messages and the conflict and history views; a row's field (`costs[1].amount`)
  * with its group and row: "Kosten, Zeile 2: Betrag".
  */
-export function fieldName(field: string): string {
+export function fieldName(field: string, own?: KindLabels): string {
   const row = /^(\w+)\[(\d+)\]\.(\w+)$/.exec(field);
-  if (row) return `${fieldName(row[1])}, Zeile ${Number(row[2]) + 1}: ${fieldName(`${row[1]}.${row[3]}`)}`;
-  return FIELD_LABELS[field]?.label ?? field;
+  if (row) return `${fieldName(row[1], own)}, Zeile ${Number(row[2]) + 1}: ${fieldName(`${row[1]}.${row[3]}`, own)}`;
+  return labelOf(field, own)?.label ?? field;
 }
