@@ -95,7 +95,10 @@ describe("cross-tenant matrix", () => {
     const { data } = await gql(
       hub,
       `{ projects(filter: { municipalities: ["herten"] }, first: 1) { nodes { slug } }
-         strategies(filter: { municipalities: ["herten"] }, first: 1) { nodes { slug } }
+         strategies(filter: { municipalities: ["herten"] }, first: 1) {
+           nodes { slug fieldsOfAction { id } budget(first: 1) { id } }
+         }
+         municipality(slug: "herten") { indicators(first: 1) { key } }
          lessons(filter: { municipalities: ["herten"] }, first: 1) { nodes { slug } }
          sources(municipality: "herten", first: 1) { nodes { key } } }`,
       {},
@@ -106,12 +109,33 @@ describe("cross-tenant matrix", () => {
       strategien: data!.strategies.nodes[0]?.slug,
       erfahrungen: data!.lessons.nodes[0]?.slug,
       quellen: data!.sources.nodes[0]?.key,
+      // A strategy's parts, by their global IDs (encoded for the path), and the city's indicators by key.
+      handlungsfelder: data!.strategies.nodes[0]?.fieldsOfAction[0]?.id,
+      haushaltsposten: data!.strategies.nodes[0]?.budget[0]?.id,
+      kennzahlen: data!.municipality.indicators[0]?.key,
     };
     const posts: { path: string; form: Record<string, string> }[] = [];
-    const fields = { title: "Übernommen", summary: "Fremd", body: "Fremd", slug: "herten-fremd", key: "herten-fremd" };
-    for (const [segment, key] of Object.entries(keys)) {
+    const fields = {
+      title: "Übernommen",
+      summary: "Fremd",
+      body: "Fremd",
+      slug: "herten-fremd",
+      key: "herten-fremd",
+      // A part of Herten's strategy, created by whoever posts.
+      strategy: data!.strategies.nodes[0]?.slug ?? "",
+      description: "Fremd",
+      year: "2025",
+      amount: "100",
+      category: "PERSONNEL",
+      name: "Fremd",
+      unit: "Stück",
+      "values[0].value": "1",
+      "values[0].asOf": "2024",
+    };
+    for (const [segment, raw] of Object.entries(keys)) {
       posts.push({ path: `/meine-kommune/${segment}/neu`, form: { ...fields, aktion: "speichern" } });
-      if (!key) continue;
+      if (!raw) continue;
+      const key = encodeURIComponent(raw);
       posts.push({
         path: `/meine-kommune/${segment}/${key}/bearbeiten`,
         form: { ...fields, version: "1", aktion: "speichern" },
@@ -119,7 +143,7 @@ describe("cross-tenant matrix", () => {
       for (const aktion of ["veroeffentlichen", "zurueckziehen", "archivieren"])
         posts.push({ path: `/meine-kommune/${segment}/${key}/stand`, form: { version: "1", aktion } });
     }
-    expect(Object.values(keys).filter(Boolean).length).toBeGreaterThanOrEqual(2);
+    expect(Object.values(keys).filter(Boolean).length).toBeGreaterThanOrEqual(6);
     const signedIn = async (token: string) => {
       const browser = new EditorBrowser(hub.origin);
       expect((await browser.signIn(token)).status).toBe(303);

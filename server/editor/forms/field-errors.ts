@@ -78,7 +78,7 @@ function perField(problem: SiteQueryProblem): [string | null, string][] {
 
 /**
  * The API's problems placed at the form's fields; what no field of the form shows goes to `general`. `own` are the
- * form's own findings by form key, shown instead of what the API says at that field.
+ * form's own findings by form key, shown instead of what the API says at that field (none, for an empty list).
  */
 export function placeErrors(
   problems: readonly SiteQueryProblem[],
@@ -95,6 +95,8 @@ export function placeErrors(
       else if (!errors.byField[key]?.includes(message)) (errors.byField[key] ??= []).push(message);
     }
   Object.assign(errors.byField, own);
+  // An empty list of the form's own silences what the API says at that field (see form-routes.tsx standInMalformed).
+  for (const [key, messages] of Object.entries(own)) if (!messages.length) delete errors.byField[key];
   return { ...errors, byField: inFormOrder(errors.byField, fields) };
 }
 

@@ -6,6 +6,8 @@ import { StrategyPage } from "../../site/pages/strategy.js";
 import { PROJECT_QUERY, type ProjectData, STRATEGY_QUERY, type StrategyData } from "../../site/queries.js";
 import type { RunSiteQuery } from "../../site/run-query.js";
 import type { RecordKind } from "../my-records.js";
+import type { FieldLabel } from "./labels.js";
+import { STRATEGY_PART_KINDS, STRATEGY_PARTS_READ, strategyParts } from "./strategy-parts.js";
 
 /** A list of allowed values a picker offers: `topics`, `providers`, … (loaded by choices.ts). */
 export type ChoiceList =
@@ -23,8 +25,21 @@ export interface FormKind {
   /** German: "Projekt", and the heading of a new one, "Neues Projekt". */
   noun: string;
   newHeading: string;
-  /** The field that names the record in URLs: `slug`, or `key` for sources. */
-  keyField: "slug" | "key";
+  /**
+   * The field that names the record in URLs: `slug`, `key` for sources and indicators, or the global `id` for a
+   * strategy's fields of action and budget lines, which have no name of their own.
+   */
+  keyField: "slug" | "key" | "id";
+  /** For a strategy's parts: their create input names the strategy, whose city is theirs, rather than a city. */
+  ownedThrough?: "strategy";
+  /** Query parameters of the "new" form that preset a field, e.g. `?strategie=…` the strategy a part belongs to. */
+  prefill?: Readonly<Record<string, string>>;
+  /** Values the "new" form starts with, where the API keeps a value rather than none (an indicator's `betterWhen`). */
+  defaults?: Readonly<Record<string, string>>;
+  /** Labels and help texts of this kind that differ from FIELD_LABELS (labels.ts), by field. */
+  labels?: Readonly<Record<string, FieldLabel>>;
+  /** What the edit form shows below the form, from the record as read (a strategy's parts; a part's strategy). */
+  related?: (record: Record<string, unknown>) => VNode | null;
   createInput: string;
   updateInput: string;
   /** The API's name of the type in mutation names: `Project` for `createProject`, `publishProject`, … */
@@ -36,6 +51,12 @@ export interface FormKind {
    */
   read: string;
   pick: (data: Record<string, unknown>, key: string) => Record<string, unknown> | null;
+  /**
+   * For a kind whose full read by key would cost too much as a list (an indicator's values and their sources): a
+   * cheap document listing the city's records (`$key`, `$city`), and `pick` finding the key's ID in its answer,
+   * which `read` then gets as `$id` (null: no such record).
+   */
+  locate?: { document: string; pick: (data: Record<string, unknown>, key: string) => string | null };
   /**
    * The order the form shows the fields in (the schema lists them alphabetically; a row's fields as `group.field`);
    * fields not named follow.
@@ -49,12 +70,23 @@ export interface FormKind {
    * malformed value so that the API still names the form's other problems in the same answer, and writes nothing.
    */
   refusedRow?: Readonly<Record<string, Readonly<Record<string, Readonly<Record<string, unknown>>>>>>;
+  /**
+   * Where the API refuses a stand-in of refusedRow when not at the checked field itself (`values.asOf` → `value`):
+   * the form silences the API's message there, since the stand-in caused it.
+   */
+  refusedRowAt?: Readonly<Record<string, string>>;
   /** Fields whose values come from a list of allowed values; a row's field as `group.field` (`costs.sources`). */
   choices: Readonly<Record<string, ChoiceList>>;
   /** Where the public sees it once published, if it has a page of its own. */
   publicPath?: (key: string) => string;
   /** Its public page rendered from the record as the editor reads it (a draft too): the page's own query and template. */
-  preview?: (run: RunSiteQuery, viewer: Viewer, key: string, origin: string | null) => Promise<VNode | null>;
+  preview?: (
+    run: RunSiteQuery,
+    viewer: Viewer,
+    key: string,
+    origin: string | null,
+    city: string,
+  ) => Promise<VNode | null>;
 }
 
 /** The common part of every read: identity, version and state. */
@@ -184,6 +216,7 @@ export const FORM_KINDS: readonly FormKind[] = [
       record: strategy(slug: $key) {
         ${RECORD} slug municipality { slug }
         title summary vision status statusAsOf adoptedOn presentedOn horizon note consultants { slug } sources { key }
+        ${STRATEGY_PARTS_READ}
         revisions(first: $revisions) @include(if: $withRevisions) { action actor at version changes { field before after } }
       }
     }`,
@@ -194,6 +227,7 @@ export const FORM_KINDS: readonly FormKind[] = [
       const { strategy } = await run<StrategyData>(STRATEGY_QUERY, { slug }, viewer);
       return strategy && pageElement(StrategyPage, { strategy });
     },
+    related: strategyParts,
   },
   {
     segment: "quellen",
@@ -216,6 +250,7 @@ export const FORM_KINDS: readonly FormKind[] = [
     pick: fromNodes("sources", "key"),
     choices: {},
   },
+  ...STRATEGY_PART_KINDS,
 ];
 
 /** The form kind of a URL segment, or undefined. */

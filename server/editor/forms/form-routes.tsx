@@ -23,6 +23,7 @@ import { type FormKind, formKindOf, kindPath } from "./form-kinds.js";
 import {
   type FormInput,
   type FormValues,
+  type Malformed,
   inputFromValues,
   MAX_ROWS,
   rowsIn,
@@ -153,17 +154,22 @@ async function fieldsOf(context: Context, mode: "create" | "update"): Promise<In
 async function loadRecord(context: Context, key: string, withRevisions = false): Promise<LoadedRecord | null> {
   const { kind, options, session } = context;
   const city = session.municipality.slug;
+  let record: Record<string, unknown> | null;
+  let id: string | null = null;
   const read = async (revisions: boolean) =>
     kind.pick(
       await options.run<Record<string, unknown>>(
         kind.read,
-        { key, city, revisions: revisions ? 100 : 0, withRevisions: revisions },
+        { key, id, city, revisions: revisions ? 100 : 0, withRevisions: revisions },
         session.viewer,
       ),
       key,
     );
-  let record: Record<string, unknown> | null;
   try {
+    if (kind.locate) {
+      id = kind.locate.pick(await options.run(kind.locate.document, { key, city }, session.viewer), key);
+      if (id === null) return null;
+    }
     record = await read(false);
   } catch (error) {
     // A key the API refuses to look up (too long, not a slug) names no record.
@@ -232,12 +238,26 @@ async function renderForm(context: Context, render: Render): Promise<void> {
     version: render.version ?? render.record?.version ?? null,
     notice: render.notice ?? null,
     conflict: render.conflict ?? null,
+    related: render.record && kind.related ? kind.related(render.record.values) : null,
   };
   sendEditorPage(res, options.site, pageElement(RecordFormPage, props), render.status ?? 200);
 }
 
 async function showNew(context: Context): Promise<void> {
-  await renderForm(context, { fields: await fieldsOf(context, "create"), values: {}, record: null });
+  await renderForm(context, { fields: await fieldsOf(context, "create"), values: prefilled(context), record: null });
+}
+
+/**
+ * The values a "new" form starts with: the kind's defaults, and what a "new" link presets through the kind's query
+ * parameters (FormKind.prefill), e.g. a part's strategy.
+ */
+function prefilled({ kind, req }: Context): FormValues {
+  const values: FormValues = { ...kind.defaults };
+  for (const [parameter, field] of Object.entries(kind.prefill ?? {})) {
+    const value = req.query[parameter];
+    if (typeof value === "string") values[field] = value.slice(0, 200);
+  }
+  return values;
 }
 
 /** Whether a POST only redraws the form (add a row, resume after sign-in) rather than saving. */
@@ -253,21 +273,34 @@ function problemsOf(error: unknown): readonly SiteQueryProblem[] | null {
 /** The form's own message at a malformed amount: the API's, in German. */
 const MALFORMED = inGerman('Decimal must be a string like "1234.50"');
 
+/** The form's own message at a row's value the API cannot read (form-values.ts Malformed): the API's, in German. */
+function malformedMessage({ reason, type }: Malformed): string {
+  if (reason === "blank") return inGerman("must not be blank");
+  if (type === "PartialDate") return inGerman("PartialDate must be a date written");
+  if (type === "Float" || type === "Int") return inGerman("Float cannot represent");
+  return MALFORMED;
+}
+
 /**
  * The input with each malformed row value replaced by the kind's refused stand-in (FormKind.refusedRow), and the
  * form's own messages at those fields; `sendable` is false when a malformed value has no stand-in, and the form
- * then shows only its own findings rather than send.
+ * then shows only its own findings rather than send. Where a stand-in is refused at another field of its row
+ * (FormKind.refusedRowAt), the form says nothing there of its own accord (an empty list silences the API's message).
  */
 function standInMalformed(kind: FormKind, formInput: FormInput): { sendable: boolean; own: Record<string, string[]> } {
   const own: Record<string, string[]> = {};
+  const silenced: string[] = [];
   let sendable = true;
   for (const found of formInput.malformed) {
-    own[found.formKey] = [MALFORMED];
+    own[found.formKey] = [malformedMessage(found)];
     const standIn = kind.refusedRow?.[found.group]?.[found.field];
     const rows = formInput.input[found.group] as Record<string, unknown>[];
     if (standIn) Object.assign(rows[found.row], standIn);
     else sendable = false;
+    const at = kind.refusedRowAt?.[`${found.group}.${found.field}`];
+    if (standIn && at) silenced.push(found.formKey.replace(/\.\w+$/, `.${at}`));
   }
+  for (const key of silenced) own[key] ??= [];
   return { sendable, own };
 }
 
@@ -321,7 +354,7 @@ async function postNew(context: Context): Promise<void> {
   await submit(context, await fieldsOf(context, "create"), {
     record: null,
     write: async (input) => {
-      input.municipality = session.municipality.slug;
+      if (!kind.ownedThrough) input.municipality = session.municipality.slug;
       const data = await options.run<{ record: Record<string, string> }>(document, { input }, session.viewer);
       return `${kindPath(kind, data.record[kind.keyField])}/bearbeiten?gespeichert=neu`;
     },
@@ -468,7 +501,8 @@ async function showPreview(context: Context): Promise<void> {
   const { kind, req, res, options, session } = context;
   const record = await loadRecord(context, keyOf(req));
   if (!record || !kind.preview) return notFound(res, options);
-  const page = await kind.preview(options.run, session.viewer, record.key, hubOrigin(req, options.publicUrl));
+  const origin = hubOrigin(req, options.publicUrl);
+  const page = await kind.preview(options.run, session.viewer, record.key, origin, session.municipality.slug);
   if (!page) return notFound(res, options);
   const framed = (
     <PageBanner.Provider value={previewBanner(kind, record.key, record.publicationState)}>{page}</PageBanner.Provider>

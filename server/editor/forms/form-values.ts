@@ -1,4 +1,4 @@
-import { isDecimal } from "../../../schema/common/scalars.js";
+import { isDecimal, isPartialDate } from "../../../schema/common/scalars.js";
 import type { InputField } from "./input-fields.js";
 
 /**
@@ -150,18 +150,35 @@ function rowsOf(
     }
     const shown = field.rowFields.filter((sub) => !isHiddenRowField(sub));
     if (shown.every((sub) => blank(row[sub.name]))) continue;
-    for (const sub of field.rowFields)
-      if (sub.type === "Decimal" && typeof row[sub.name] === "string" && !isDecimal(row[sub.name] as string))
+    for (const sub of shown) {
+      const reason = unreadable(sub, row[sub.name]);
+      if (reason)
         malformed.push({
           group: field.name,
           row: rows.length,
           field: sub.name,
           formKey: rowKey(field.name, index, sub.name),
+          reason,
+          type: sub.type,
         });
+    }
     rows.push(row);
     formRows.push(index);
   }
   return { rows, formRows, malformed };
+}
+
+/**
+ * Why the API could not read a row's value while reading the variables: a required one left blank, or one that is
+ * not of its type (an amount, a number or a date as typed); null when it can.
+ */
+function unreadable(field: InputField, value: unknown): Malformed["reason"] | null {
+  if (value === null) return field.required && field.shape !== "list" ? "blank" : null;
+  if (typeof value !== "string") return null;
+  if (field.type === "Decimal") return isDecimal(value) ? null : "malformed";
+  if (field.type === "PartialDate") return isPartialDate(value) ? null : "malformed";
+  // scalarOf leaves a number it cannot read as the text typed.
+  return field.type === "Float" || field.type === "Int" ? "malformed" : null;
 }
 
 /**
@@ -175,6 +192,10 @@ export interface Malformed {
   field: string;
   /** Where the form shows it: `costs[2].amount`. */
   formKey: string;
+  /** A required value left blank, or one not of its type. */
+  reason: "blank" | "malformed";
+  /** The field's type: `Decimal`, `Float`, `PartialDate`, … */
+  type: string;
 }
 
 /** An input for the API, and for each repeatable group the form row of each input row (to place errors). */

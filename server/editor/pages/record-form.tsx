@@ -5,7 +5,7 @@ import type { FieldErrors } from "../forms/field-errors.js";
 import { type FormKind, kindPath } from "../forms/form-kinds.js";
 import { type FormValues, isHiddenRowField, REMOVE_ROW, rowKey } from "../forms/form-values.js";
 import type { InputField } from "../forms/input-fields.js";
-import { enumLabel, FIELD_LABELS, fieldName } from "../forms/labels.js";
+import { enumLabel, FIELD_LABELS, type FieldLabel, fieldName } from "../forms/labels.js";
 import { type ColleagueChange, ConflictPanel } from "./conflict-panel.js";
 import { STATE_LABELS } from "./state-labels.js";
 
@@ -28,10 +28,17 @@ export interface RecordFormProps {
   notice?: string | null;
   /** A colleague's changes since the editor's version: the conflict view. */
   conflict?: ColleagueChange[] | null;
+  /** What the kind shows below a saved record's form (FormKind.related). */
+  related?: VNode | null;
+}
+
+/** A field's label and help text: the kind's own (FormKind.labels), else FIELD_LABELS, else the API's name and description. */
+function labelOf(kind: FormKind, key: string, field: InputField): FieldLabel {
+  return kind.labels?.[key] ?? FIELD_LABELS[key] ?? { label: field.name, help: field.description };
 }
 
 /** Fields holding running text: a text area rather than a line (a row's field as `group.field`). */
-const LONG_TEXT = new Set(["summary", "body", "note", "vision", "description", "costs.note"]);
+const LONG_TEXT = new Set(["summary", "body", "note", "vision", "description", "definition", "costs.note"]);
 
 /** The HTML id of a form field: `feld-values-2-year` for `values[2].year`. */
 export function fieldId(key: string): string {
@@ -51,9 +58,15 @@ interface FieldProps {
 }
 
 /** The label, help and error lines of one field, and the attributes that tie them to its control. */
-function useDescribed({ field, name, labelKey, errors }: Pick<FieldProps, "field" | "name" | "labelKey" | "errors">) {
+function useDescribed({
+  field,
+  name,
+  labelKey,
+  errors,
+  kind,
+}: Pick<FieldProps, "field" | "name" | "labelKey" | "errors" | "kind">) {
   const id = fieldId(name);
-  const text = FIELD_LABELS[labelKey ?? field.name] ?? { label: field.name, help: field.description };
+  const text = labelOf(kind, labelKey ?? field.name, field);
   const messages = errors.byField[name] ?? [];
   const describedBy = [messages.length ? `${id}-fehler` : null, text.help ? `${id}-hilfe` : null]
     .filter(Boolean)
@@ -190,8 +203,8 @@ function Row(props: Omit<FieldProps, "name"> & { index: number }): VNode {
  * JavaScript. Rows are keyed by their place in the form, as their fields' names are.
  */
 function Rows(props: Omit<FieldProps, "name"> & { count: number }): VNode {
-  const { field, count } = props;
-  const text = FIELD_LABELS[field.name] ?? { label: field.name, help: field.description };
+  const { field, count, kind } = props;
+  const text = labelOf(kind, field.name, field);
   return (
     <fieldset class="form-rows" id={fieldId(field.name)}>
       <legend>{text.label}</legend>
@@ -335,6 +348,7 @@ export function RecordFormPage(props: RecordFormProps): VNode {
         </p>
       </form>
       <StateActions {...props} />
+      {props.related ?? null}
     </Layout>
   );
 }
