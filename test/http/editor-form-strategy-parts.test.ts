@@ -409,6 +409,13 @@ describe("editor forms: a strategy's fields of action, budget lines and indicato
           `${path}/${suffix}`,
         ).toBe(404);
     }
+    // A part hung on Herten's strategy by Ratingen's editor: refused on the form with why, nothing written.
+    const hung = await stranger.request("/meine-kommune/handlungsfelder/neu", {
+      method: "POST",
+      form: { csrf, strategy, title: "Übernommen", aktion: "speichern" },
+    });
+    expect(hung.status).toBe(400);
+    expect(hung.text).toContain("anderen Kommune");
     for (const id of [encodeURIComponent(project), "kein-id", encodeURIComponent("x".repeat(500)), "%2F..%2F"]) {
       expect((await browser.request(`/meine-kommune/handlungsfelder/${id}/bearbeiten`)).status, id).toBe(404);
       expect((await browser.request(`/meine-kommune/haushaltsposten/${id}/vorschau`)).status, id).toBe(404);

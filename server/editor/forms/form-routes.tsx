@@ -304,8 +304,11 @@ function standInMalformed(kind: FormKind, formInput: FormInput): { sendable: boo
   return { sendable, own };
 }
 
-/** Codes of a refused write that the form shows at its fields; anything else is the hub's own failure. */
-const FORM_CODES = new Set(["BAD_USER_INPUT", "CONFLICT", "GRAPHQL_VALIDATION_FAILED"]);
+/**
+ * Codes of a refused write that the form shows at its fields; anything else is the hub's own failure. FORBIDDEN: a
+ * post naming another city's record to hang a new one on (a strategy's part posted with a foreign strategy's slug).
+ */
+const FORM_CODES = new Set(["BAD_USER_INPUT", "CONFLICT", "GRAPHQL_VALIDATION_FAILED", "FORBIDDEN"]);
 
 function isFormProblem(problems: readonly SiteQueryProblem[]): boolean {
   return problems.every((problem) => FORM_CODES.has(problem.code ?? ""));
