@@ -164,9 +164,45 @@ describe("posted forms to the API's input", () => {
       { id: null, amount: "1.234.5", description: "Neu", sources: ["b"] },
     ]);
     expect(formRows).toEqual({ costs: [0, 3] });
-    expect(malformed).toEqual([{ group: "costs", row: 1, field: "amount", formKey: "costs[3].amount" }]);
+    expect(malformed).toEqual([
+      { group: "costs", row: 1, field: "amount", formKey: "costs[3].amount", reason: "malformed", type: "Decimal" },
+    ]);
     // An error at a row's hidden id is shown at the row's first visible field.
     expect(formKeyOf("input.costs[0].id", COST_ROWS, formRows)).toBe("costs[0].amount");
+  });
+
+  it("finds a row's number or date the API cannot read, and a required one left blank", () => {
+    const rows: InputField[] = [
+      field("values", {
+        shape: "rows",
+        type: "IndicatorValueInput",
+        rowFields: [
+          field("id", { type: "ID" }),
+          field("value", { type: "Float", required: true }),
+          field("asOf", { type: "PartialDate", required: true }),
+          field("note"),
+        ],
+      }),
+    ];
+    const posted = valuesFromBody(
+      {
+        "values[0].value": "12,5",
+        "values[0].asOf": "2023-06",
+        "values[1].value": "zwölf",
+        "values[1].asOf": "2023-13",
+        "values[2].value": "",
+        "values[2].asOf": "2024",
+        "values[2].note": "ohne Wert",
+      },
+      rows,
+    );
+    const { input, malformed } = inputFromValues(posted, rows);
+    expect((input.values as Record<string, unknown>[])[0]).toMatchObject({ value: 12.5, asOf: "2023-06" });
+    expect(malformed.map(({ formKey, reason, type }) => [formKey, reason, type])).toEqual([
+      ["values[1].value", "malformed", "Float"],
+      ["values[1].asOf", "malformed", "PartialDate"],
+      ["values[2].value", "blank", "Float"],
+    ]);
   });
 
   it("leaves a group out of the input when the post carries none of its rows", () => {
