@@ -15,6 +15,7 @@ import {
 import type { RunSiteQuery } from "../../site/run-query.js";
 import type { RecordKind } from "../my-records.js";
 import { DECISION_LABELS, ENGAGEMENT_LABELS, enumLabel, type KindLabels } from "./labels.js";
+import { STRATEGY_PART_KINDS, STRATEGY_PARTS_READ, strategyParts } from "./strategy-parts.js";
 
 /** A list of allowed values a picker offers: `topics`, `providers`, … (loaded by choices.ts). */
 export type ChoiceList =
@@ -40,7 +41,10 @@ export interface FormKind {
   /** German: "Projekt", and the heading of a new one, "Neues Projekt". */
   noun: string;
   newHeading: string;
-  /** The field that names the record in URLs: `slug`, `key` for sources and decisions, `id` where it has neither. */
+  /**
+   * The field that names the record in URLs: `slug`, `key` for sources, decisions and indicators, or the global `id`
+   * where it has neither (engagements, a strategy's fields of action and budget lines).
+   */
   keyField: "slug" | "key" | "id";
   /** How a record without a `title` of its own is named in headings (an engagement: its provider and role). */
   titleOf?: (record: Record<string, unknown>) => string;
@@ -48,6 +52,14 @@ export interface FormKind {
   labels?: KindLabels;
   /** Fields shown as one line although another kind's field of that name is a text (a decision's `body`). */
   oneLine?: readonly string[];
+  /** For a strategy's parts: their create input names the strategy, whose city is theirs, rather than a city. */
+  ownedThrough?: "strategy";
+  /** Query parameters of the "new" form that preset a field, e.g. `?strategie=…` the strategy a part belongs to. */
+  prefill?: Readonly<Record<string, string>>;
+  /** Values the "new" form starts with, where the API keeps a value rather than none (an indicator's `betterWhen`). */
+  defaults?: Readonly<Record<string, string>>;
+  /** What the edit form shows below the form, from the record as read (a strategy's parts; a part's strategy). */
+  related?: (record: Record<string, unknown>) => VNode | null;
   createInput: string;
   updateInput: string;
   /** The API's name of the type in mutation names: `Project` for `createProject`, `publishProject`, … */
@@ -64,6 +76,12 @@ export interface FormKind {
    * a whole list, whose revisions for every item would cost more than the API allows.
    */
   revisionsById?: boolean;
+  /**
+   * For a kind whose full read by key would cost too much as a list (an indicator's values and their sources): a
+   * cheap document listing the city's records (`$key`, `$city`), and `pick` finding the key's ID in its answer,
+   * which `read` then gets as `$id` (null: no such record).
+   */
+  locate?: { document: string; pick: (data: Record<string, unknown>, key: string) => string | null };
   /**
    * The order the form shows the fields in (the schema lists them alphabetically; a row's fields as `group.field`);
    * fields not named follow.
@@ -215,6 +233,7 @@ export const FORM_KINDS: readonly FormKind[] = [
         ${RECORD} slug municipality { slug }
         title summary vision status statusAsOf adoptedOn presentedOn horizon note consultants { slug } sources { key }
         decisions { key }
+        ${STRATEGY_PARTS_READ}
         revisions(first: $revisions) @include(if: $withRevisions) { action actor at version changes { field before after } }
       }
     }`,
@@ -225,6 +244,7 @@ export const FORM_KINDS: readonly FormKind[] = [
       const { strategy } = await run<StrategyData>(STRATEGY_QUERY, { slug }, viewer);
       return strategy && pageElement(StrategyPage, { strategy });
     },
+    related: strategyParts,
   },
   {
     segment: "quellen",
@@ -248,6 +268,7 @@ export const FORM_KINDS: readonly FormKind[] = [
     choices: {},
   },
   ...cityRecordKinds(),
+  ...STRATEGY_PART_KINDS,
 ];
 
 // Council decisions and engagements (issue 14): records without a page of their own, shown on the city page.

@@ -155,17 +155,22 @@ async function fieldsOf(context: Context, mode: "create" | "update"): Promise<In
 async function loadRecord(context: Context, key: string, withRevisions = false): Promise<LoadedRecord | null> {
   const { kind, options, session } = context;
   const city = session.municipality.slug;
+  let record: Record<string, unknown> | null;
+  let id: string | null = null;
   const read = async (revisions: boolean) =>
     kind.pick(
       await options.run<Record<string, unknown>>(
         kind.read,
-        { key, city, revisions: revisions ? 100 : 0, withRevisions: revisions },
+        { key, id, city, revisions: revisions ? 100 : 0, withRevisions: revisions },
         session.viewer,
       ),
       key,
     );
-  let record: Record<string, unknown> | null;
   try {
+    if (kind.locate) {
+      id = kind.locate.pick(await options.run(kind.locate.document, { key, city }, session.viewer), key);
+      if (id === null) return null;
+    }
     record = await read(false);
   } catch (error) {
     // A key the API refuses to look up (too long, not a slug) names no record.
@@ -253,12 +258,26 @@ async function renderForm(context: Context, render: Render): Promise<void> {
     version: render.version ?? render.record?.version ?? null,
     notice: render.notice ?? null,
     conflict: render.conflict ?? null,
+    related: render.record && kind.related ? kind.related(render.record.values) : null,
   };
   sendEditorPage(res, options.site, pageElement(RecordFormPage, props), render.status ?? 200);
 }
 
 async function showNew(context: Context): Promise<void> {
-  await renderForm(context, { fields: await fieldsOf(context, "create"), values: {}, record: null });
+  await renderForm(context, { fields: await fieldsOf(context, "create"), values: prefilled(context), record: null });
+}
+
+/**
+ * The values a "new" form starts with: the kind's defaults, and what a "new" link presets through the kind's query
+ * parameters (FormKind.prefill), e.g. a part's strategy.
+ */
+function prefilled({ kind, req }: Context): FormValues {
+  const values: FormValues = { ...kind.defaults };
+  for (const [parameter, field] of Object.entries(kind.prefill ?? {})) {
+    const value = req.query[parameter];
+    if (typeof value === "string") values[field] = value.slice(0, 200);
+  }
+  return values;
 }
 
 /** Whether a POST only redraws the form (add a row, resume after sign-in) rather than saving. */
@@ -271,8 +290,11 @@ function problemsOf(error: unknown): readonly SiteQueryProblem[] | null {
   return error instanceof SiteQueryError && error.problems.length ? error.problems : null;
 }
 
-/** Codes of a refused write that the form shows at its fields; anything else is the hub's own failure. */
-const FORM_CODES = new Set(["BAD_USER_INPUT", "CONFLICT", "GRAPHQL_VALIDATION_FAILED"]);
+/**
+ * Codes of a refused write that the form shows at its fields; anything else is the hub's own failure. FORBIDDEN: a
+ * post naming another city's record to hang a new one on (a strategy's part posted with a foreign strategy's slug).
+ */
+const FORM_CODES = new Set(["BAD_USER_INPUT", "CONFLICT", "GRAPHQL_VALIDATION_FAILED", "FORBIDDEN"]);
 
 function isFormProblem(problems: readonly SiteQueryProblem[]): boolean {
   return problems.every((problem) => FORM_CODES.has(problem.code ?? ""));
@@ -418,7 +440,7 @@ async function postNew(context: Context): Promise<void> {
       }`;
       const data = await run<{ record: Record<string, string> }>(
         document,
-        { input: { ...input, municipality: session.municipality.slug } },
+        { input: kind.ownedThrough ? input : { ...input, municipality: session.municipality.slug } },
         session.viewer,
       );
       return data.record[kind.keyField];

@@ -1,3 +1,4 @@
+import { BETTER_WHEN_LABELS } from "../../../schema/indicator/better-when.enum.js";
 import { MESSAGES } from "../../site/i18n/messages.js";
 
 /** A form field's German label and help text. */
@@ -8,6 +9,33 @@ export interface FieldLabel {
 
 /** Labels of one record type that differ from FIELD_LABELS (a decision's `body` is its council body, not a text). */
 export type KindLabels = Readonly<Record<string, FieldLabel>>;
+
+/** The fields of a strategy's parts: fields of action, budget lines, indicators and an indicator's dated values. */
+const STRATEGY_PART_LABELS: Readonly<Record<string, FieldLabel>> = {
+  description: { label: "Beschreibung", help: "Auf Deutsch." },
+  position: { label: "Stelle in der Strategie", help: "1 für das erste; leer bedeutet: nach dem letzten." },
+  year: { label: "Haushaltsjahr", help: "Z. B. 2025." },
+  amount: {
+    label: "Betrag in Euro",
+    help: "Auf den Cent genau, ohne Tausenderpunkte, z. B. „124500.00“ oder „124500,00“.",
+  },
+  category: { label: "Art der Ausgabe" },
+  name: { label: "Was gemessen wird", help: "Auf Deutsch, z. B. „Digitalisierte Verwaltungsleistungen“." },
+  unit: { label: "Einheit", help: "Die Einheit aller Werte, z. B. „Prozesse“ oder „Prozent“." },
+  betterWhen: { label: "Besser ist", help: "Welche Richtung der Zahl die bessere ist, soweit die Quellen es sagen." },
+  definition: { label: "Definition", help: "Was genau gezählt oder gemessen wird, auf Deutsch." },
+  values: {
+    label: "Werte",
+    help: "Eine Zeile je Stichtag, mindestens eine. Leere Zeilen werden nicht gespeichert; eine Zeile mit „Entfernen“ wird beim Speichern gelöscht.",
+  },
+  "values.value": {
+    label: "Wert",
+    help: "Eine Zahl in der Einheit der Kennzahl, ohne Tausenderpunkte, z. B. „42“ oder „12,5“.",
+  },
+  "values.asOf": { label: "Stichtag", help: "„2023“, „2023-12“ oder „2023-12-31“; ein Wert je Stichtag." },
+  "values.note": { label: "Anmerkung zum Wert", help: "Z. B. wie die Quelle gezählt hat." },
+  "values.sources": { label: "Quellen des Werts", help: "Woher der Wert stammt. Mehrere mit Strg bzw. ⌘ wählen." },
+};
 
 /**
  * German labels and help texts of the input fields, by the API's field name (the same field means the same on
@@ -85,6 +113,7 @@ export const FIELD_LABELS: Readonly<Record<string, FieldLabel>> = {
   "costs.description": { label: "Wofür", help: "Auf Deutsch, z. B. „Lizenzen für drei Jahre“." },
   "costs.note": { label: "Anmerkung zum Betrag", help: "Z. B. wo die Zahl in der Quelle nicht aufgeht." },
   "costs.sources": { label: "Quellen des Betrags", help: "Woher der Betrag stammt. Mehrere mit Strg bzw. ⌘ wählen." },
+  ...STRATEGY_PART_LABELS,
 };
 
 // Council decisions and engagements (issue 14): their fields' labels, used by their form kinds only.
@@ -118,10 +147,20 @@ export const ENGAGEMENT_LABELS: KindLabels = {
   description: { label: "Was der Anbieter tut", help: "Auf Deutsch, in eigenen Worten." },
 };
 
-/** The German label of an enum value: the site's label tables (by the enum's name), else the API's description. */
+/** German names of enum values the site's label tables do not hold, by the enum's name. */
+const EDITOR_ENUM_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  BetterWhen: BETTER_WHEN_LABELS,
+};
+
+/**
+ * The German label of an enum value: the site's label tables (by the enum's name), else the editor's own, else the
+ * API's description.
+ */
 export function enumLabel(enumType: string, value: string, description: string): string {
   const table = MESSAGES.de.enums[(enumType[0].toLowerCase() + enumType.slice(1)) as keyof typeof MESSAGES.de.enums];
-  return (table as Readonly<Record<string, string>> | undefined)?.[value] ?? (description || value);
+  const label =
+    (table as Readonly<Record<string, string>> | undefined)?.[value] ?? EDITOR_ENUM_LABELS[enumType]?.[value];
+  return label ?? (description || value);
 }
 
 /** The label and help of a field (or `group.field`) on a record type with `own` labels: its own, else the shared one. */

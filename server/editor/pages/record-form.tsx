@@ -28,10 +28,12 @@ export interface RecordFormProps {
   notice?: string | null;
   /** A colleague's changes since the editor's version: the conflict view. */
   conflict?: ColleagueChange[] | null;
+  /** What the kind shows below a saved record's form (FormKind.related). */
+  related?: VNode | null;
 }
 
 /** Fields holding running text: a text area rather than a line (a row's field as `group.field`). */
-const LONG_TEXT = new Set(["summary", "body", "note", "vision", "description", "costs.note"]);
+const LONG_TEXT = new Set(["summary", "body", "note", "vision", "description", "definition", "costs.note"]);
 
 /** The HTML id of a form field: `feld-values-2-year` for `values[2].year`. */
 export function fieldId(key: string): string {
@@ -349,6 +351,7 @@ export function RecordFormPage(props: RecordFormProps): VNode {
         </p>
       </form>
       <StateActions {...props} />
+      {props.related ?? null}
     </Layout>
   );
 }
