@@ -24,6 +24,7 @@ import { Migration20261206030000PopulationSource } from "./Migration202612060300
 import { Migration20261206050000CostItemsWritable } from "./Migration20261206050000CostItemsWritable.js";
 import { Migration20261206052500OidcPeople } from "./Migration20261206052500OidcPeople.js";
 import { Migration20261206060000StatsSummaries } from "./Migration20261206060000StatsSummaries.js";
+import { Migration20261206080000SimilarityLists } from "./Migration20261206080000SimilarityLists.js";
 
 /** The committed migrations, oldest first. New ones are appended by `npm run migration:create`. */
 export const migrations: MigrationObject[] = [
@@ -55,4 +56,5 @@ export const migrations: MigrationObject[] = [
   { name: "Migration20261206050000CostItemsWritable", class: Migration20261206050000CostItemsWritable },
   { name: "Migration20261206052500OidcPeople", class: Migration20261206052500OidcPeople },
   { name: "Migration20261206060000StatsSummaries", class: Migration20261206060000StatsSummaries },
+  { name: "Migration20261206080000SimilarityLists", class: Migration20261206080000SimilarityLists },
 ];
