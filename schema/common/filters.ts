@@ -24,13 +24,13 @@ export async function findByValues<T extends AnyEntity>(
   entity: EntityName<T>,
   property: keyof T & string,
   values: readonly string[],
-  options: { onlyProperty?: boolean } = {},
+  options: { onlyProperty?: boolean; within?: object } = {},
 ): Promise<{ byValue: Map<string, T>; unknown: string[] }> {
   const wanted = [...new Set(values)];
   const found = wanted.length
     ? await em.find(
         entity,
-        { [property]: { $in: wanted } } as FilterQuery<T>,
+        { ...options.within, [property]: { $in: wanted } } as FilterQuery<T>,
         options.onlyProperty ? { fields: [property] as never } : {},
       )
     : [];

@@ -1,20 +1,27 @@
-import { Collection, Entity, Enum, ManyToMany, ManyToOne, Property, type Ref, Unique } from "@mikro-orm/core";
+import { Collection, Entity, Enum, Filter, ManyToMany, ManyToOne, Property, type Ref, Unique } from "@mikro-orm/core";
 import { Field, ObjectType } from "type-graphql";
 import { HubEntity } from "../common/node.js";
 import { PartialDateScalar } from "../common/scalars.js";
 import { Municipality } from "../municipality/municipality.entity.js";
+import { Publishable } from "../publishing/publishable.js";
+import { visibilityFilter } from "../publishing/visibility.js";
 import { Source } from "../source/source.entity.js";
 import { DecisionOutcome } from "./decision-outcome.enum.js";
 
 /** One sitting's treatment of a council paper or motion (Vorlage, Beschluss, Antrag). */
-@ObjectType({ implements: HubEntity, description: "One sitting's treatment of a council paper or motion." })
+@ObjectType({
+  implements: [HubEntity, Publishable],
+  description: "One sitting's treatment of a council paper or motion.",
+})
 @Entity()
+@Filter(visibilityFilter({ owner: "municipality" }))
 @Unique({ properties: ["municipality", "key"] })
-export class Decision extends HubEntity {
+export class Decision extends Publishable {
   @ManyToOne({ entity: () => Municipality, ref: true })
   municipality: Ref<Municipality>;
 
-  /** Unique within the municipality; used to keep seeding idempotent. */
+  /** Unique within the municipality; names the decision in mutations (with its municipality) and keeps seeding idempotent. */
+  @Field({ description: "Key of the decision, unique within its municipality, e.g. `18-203-rat-2018-11-28`." })
   @Property({ type: "string", length: 120 })
   key: string;
 

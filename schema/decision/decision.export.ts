@@ -2,13 +2,13 @@ import { enumColumns, tableExport } from "../common/export/table-export.js";
 import { DECISION_OUTCOME_LABELS } from "./decision-outcome.enum.js";
 import { Decision } from "./decision.entity.js";
 
-/** `/export/decisions.csv` and `.json`: council decisions of the municipalities. */
+/** `/export/decisions.csv` and `.json`: published council decisions of the municipalities. */
 export const decisionExport = tableExport({
   name: "decisions",
   title: "Beschlüsse",
   description: "Eine Zeile je Beschluss oder Vorlage eines Rats oder Ausschusses einer Kommune.",
   entity: Decision,
-  from: "decision r",
+  from: "public_decision r",
   city: { id: "r.municipality_id" },
   order: ["m.name", "r.key"],
   columns: [

@@ -1,11 +1,12 @@
 import { ref } from "@mikro-orm/core";
 import type { HubContext } from "../common/context.js";
 import { Provider } from "../provider/provider.entity.js";
-import { applySources, citesPublishedSource } from "../publishing/cited.inputs.js";
+import { problemsError, takeProblems } from "../common/problems.js";
+import { applySources, citesPublishedSource, reportSources } from "../publishing/cited.inputs.js";
 import { createRecord, resolveOwnMunicipality, updateRecord } from "../publishing/publishing.service.js";
 import type { RecordAddress } from "../publishing/record-address.args.js";
 import type { RecordKind } from "../publishing/record-kind.js";
-import { assignFields, findNamed, requireUnused } from "../publishing/references.js";
+import { assignFields, lookUpNamed, requireUnused } from "../publishing/references.js";
 import type { CreateEngagementInput, EngagementInput } from "./engagement-write.inputs.js";
 import { Engagement } from "./engagement.entity.js";
 
@@ -29,7 +30,7 @@ export function createEngagementRecord(ctx: HubContext, input: CreateEngagementI
       "input.municipality",
       "engagement",
     );
-    const provider = await findNamed(
+    const provider = await lookUpNamed(
       tx,
       Provider,
       "slug",
@@ -37,6 +38,11 @@ export function createEngagementRecord(ctx: HubContext, input: CreateEngagementI
       "input.provider",
       "Query `providers` for valid slugs; admins add new providers.",
     );
+    if (!provider) {
+      // No engagement without its provider; its sources are still checked, to answer every problem at once.
+      await reportSources(tx, input);
+      throw problemsError(takeProblems(tx));
+    }
     await requireUnused(tx, Engagement, { municipality, provider, role: input.role }, "input.role", input.role);
     const engagement = new Engagement(ref(municipality), ref(provider), input.role, input.description);
     assignFields(tx, engagement, input, ["since", "note"]);

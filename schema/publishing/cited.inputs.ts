@@ -39,6 +39,18 @@ export function citesPublishedSource(record: { sources: Collection<Source> }): b
 // Sources, topics and municipalities are named by string in this folder: their features write through it,
 // so class references here would be import cycles.
 
+/** The sources an input names, each unknown or archived one reported at its place (`input.sources[1]`). */
+function namedSources(tx: EntityManager, input: CitedInput, field: string): Promise<Source[]> {
+  return findAllNamed<Source>(
+    tx,
+    "Source",
+    "key",
+    input.sources ?? [],
+    field,
+    "Create the source first with `createSource`, or check its key.",
+  );
+}
+
 /** Sets the sources a record cites, when the input names them; `field` is the input's path in messages. */
 export async function applySources(
   tx: EntityManager,
@@ -47,16 +59,15 @@ export async function applySources(
   field = "input.sources",
 ): Promise<void> {
   if (input.sources === undefined) return;
-  record.sources.set(
-    await findAllNamed<Source>(
-      tx,
-      "Source",
-      "key",
-      input.sources ?? [],
-      field,
-      "Create the source first with `createSource`, or check its key.",
-    ),
-  );
+  record.sources.set(await namedSources(tx, input, field));
+}
+
+/**
+ * Reports the unknown or archived sources of an input whose record cannot be made (a required reference named
+ * nothing), so that the answer names them with the input's other problems.
+ */
+export async function reportSources(tx: EntityManager, input: CitedInput, field = "input.sources"): Promise<void> {
+  if (input.sources) await namedSources(tx, input, field);
 }
 
 /** Sets the topics and sources of a record, when the input names them. */

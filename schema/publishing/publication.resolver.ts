@@ -14,7 +14,7 @@ const VERSION_DESCRIPTION =
 export function publicationResolver<T extends Publishable>(kind: RecordKind<T>) {
   const type = kind.entity as unknown as ClassType<T>;
   const name = kind.entity.name;
-  const Address = addressArgsOf(kind.naturalKey);
+  const Address = addressArgsOf(kind.naturalKey, kind.keyScope);
 
   @Resolver(() => type)
   class PublicationResolver {

@@ -159,11 +159,13 @@ async function loadTarget<T extends HubEntity>(
   tx: EntityManager,
   kind: RecordKind<T>,
   target: RecordAddress,
+  viewer: Viewer,
 ): Promise<T> {
-  const { id, slug, key } = typeof target === "string" ? { id: target } : target;
+  const { id, slug, key, municipality } = typeof target === "string" ? { id: target } : target;
   const name = kind.naturalKey;
   // A malformed or oversized address is answered as such (with the input's problems), not looked up.
-  if (hasProblemAt(tx, "id") || (name && hasProblemAt(tx, name))) throwCollected(tx);
+  if (hasProblemAt(tx, "id") || (name && hasProblemAt(tx, name)) || hasProblemAt(tx, "municipality"))
+    throwCollected(tx);
   const value = name === "slug" ? slug : name === "key" ? key : null;
   const given = (id !== null && id !== undefined ? 1 : 0) + (value !== null && value !== undefined ? 1 : 0);
   if (name && given !== 1) {
@@ -173,8 +175,13 @@ async function loadTarget<T extends HubEntity>(
     );
   }
   let where: FilterQuery<T>;
-  if (value !== null && value !== undefined) where = { [name!]: value } as FilterQuery<T>;
+  if (value !== null && value !== undefined)
+    where = { [name!]: value, ...scopeOfKey(kind, viewer, municipality) } as FilterQuery<T>;
   else {
+    if (municipality !== null && municipality !== undefined)
+      throw badUserInput(`"municipality" goes with "key"; leave it out when you name the ${kind.label} by "id".`, [
+        "municipality",
+      ]);
     const { typeName, id: databaseId } = fromGlobalId(id!);
     if (typeName !== kind.entity.name)
       throw badUserInput(`"id" is not the ID of a ${kind.label}; pass the "id" of the ${kind.label} to change.`, [
@@ -186,6 +193,20 @@ async function loadTarget<T extends HubEntity>(
   if (!record)
     throw coded(ErrorCode.NOT_FOUND, `No ${kind.label} has this ${value ? name : "ID"}; it may have been mistyped.`);
   return record;
+}
+
+/**
+ * The municipality a key unique only within one (`keyScope`) is looked up in: the one named, else the editor's own;
+ * an admin token, which has none, must name it.
+ */
+function scopeOfKey(kind: RecordKind, viewer: Viewer, municipality: string | null | undefined): object {
+  if (kind.keyScope !== "municipality") return {};
+  if (municipality !== null && municipality !== undefined) return { municipality: { slug: municipality } };
+  if (viewer.municipalityId !== null) return { municipality: viewer.municipalityId };
+  throw badUserInput(
+    `A ${kind.label}'s key is unique only within its municipality: give "municipality" (its slug) with "key".`,
+    ["municipality"],
+  );
 }
 
 const PUBLIC: Visibility = { scope: "public" };
@@ -396,7 +417,7 @@ export async function updateRecord<T extends HubEntity>(
 ): Promise<T> {
   const viewer = await requireWriter(ctx);
   return inWriteTransaction(ctx, viewer, async (tx) => {
-    const record = await loadTarget(tx, kind, target);
+    const record = await loadTarget(tx, kind, target, viewer);
     authorize(viewer, kind, kind.owner(record));
     if (record instanceof Publishable && record.publicationState === PublicationState.ARCHIVED) {
       throw coded(ErrorCode.CONFLICT, `This ${kind.label} is archived and can no longer be changed.`);
@@ -458,7 +479,7 @@ export async function transitionRecord<T extends Publishable>(
 ): Promise<T> {
   const viewer = await requireWriter(ctx);
   return inWriteTransaction(ctx, viewer, async (tx) => {
-    const record = await loadTarget(tx, kind, address);
+    const record = await loadTarget(tx, kind, address, viewer);
     authorize(viewer, kind, kind.owner(record));
     requireLiveParent(kind, record);
     requireVersion(kind, record, version);

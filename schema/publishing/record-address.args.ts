@@ -42,11 +42,39 @@ export class ByKeyArgs {
   key?: string | null;
 }
 
-/** How a write names its record: a global ID (as before), or the arguments of one of the classes above. */
-export type RecordAddress = string | { id?: string | null; slug?: string | null; key?: string | null };
+/**
+ * Names the record a mutation changes by its global ID or by its key within a municipality (council decisions):
+ * exactly one of `id` and `key`.
+ */
+@ArgsType()
+export class ByMunicipalKeyArgs {
+  @Field(() => ID, { nullable: true, description: "ID of the record, as its `id` field gives it; or give `key`." })
+  @MaxLength(200)
+  id?: string | null;
 
-/** The arguments class that names records of a kind: by slug, by key, or by ID only. */
-export function addressArgsOf(naturalKey: "slug" | "key" | undefined) {
+  @Field(() => String, {
+    nullable: true,
+    description: "Key of the record (unique within its municipality), e.g. `18-203-rat-2018-11-28`; or give `id`.",
+  })
+  @MaxLength(MAX_SLUG_LENGTH, { message: SLUG_MESSAGE })
+  key?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Slug of the municipality whose `key` it is; an editor token may leave it out for its own municipality, an admin token names it.",
+  })
+  @MaxLength(MAX_SLUG_LENGTH, { message: SLUG_MESSAGE })
+  municipality?: string | null;
+}
+
+/** How a write names its record: a global ID (as before), or the arguments of one of the classes above. */
+export type RecordAddress =
+  string | { id?: string | null; slug?: string | null; key?: string | null; municipality?: string | null };
+
+/** The arguments class that names records of a kind: by slug, by key (hub-wide or within a municipality), or by ID only. */
+export function addressArgsOf(naturalKey: "slug" | "key" | undefined, keyScope?: "municipality") {
   if (naturalKey === "slug") return BySlugArgs;
-  return naturalKey === "key" ? ByKeyArgs : ByIdArgs;
+  if (naturalKey === "key") return keyScope === "municipality" ? ByMunicipalKeyArgs : ByKeyArgs;
+  return ByIdArgs;
 }

@@ -17,6 +17,8 @@ export interface RecordKind<T extends HubEntity = HubEntity> {
   owner(record: T): number | null;
   /** The unique property (and argument) mutations may name the record by instead of its ID, where it has one. */
   naturalKey?: "slug" | "key";
+  /** Where `naturalKey` is unique when not across the hub: within the record's municipality (council decisions). */
+  keyScope?: "municipality";
   /** Only admins write these (municipalities, providers, products, topics). */
   adminOnly?: boolean;
   /** The record this one belongs to and follows (a field of action's strategy), where it has one; must be loaded. */

@@ -12,7 +12,8 @@ import { Publishable } from "./publishable.js";
  * Finds the records a list of an input names by a unique property (slug or key), in the
  * order given. Each unknown or archived one is a BAD_USER_INPUT problem at its place in
  * the list (`input.topics[1]`), reported to the write (see `report`); a list that already
- * failed its argument checks is not looked up.
+ * failed its argument checks is not looked up. `within` narrows the search for a property unique only within a
+ * municipality (a decision's key): `{ municipality: id }`.
  */
 export async function findAllNamed<T extends AnyEntity>(
   tx: EntityManager,
@@ -21,9 +22,10 @@ export async function findAllNamed<T extends AnyEntity>(
   values: readonly string[],
   field: string,
   hint: string,
+  within: object = {},
 ): Promise<T[]> {
   if (hasProblemAt(tx, field)) return [];
-  const { byValue } = await findByValues(tx, entity, property, values);
+  const { byValue } = await findByValues(tx, entity, property, values, { within });
   values.forEach((value, index) => usableNamed(tx, value, byValue.get(value), `${field}[${index}]`, hint));
   return [...new Set(values)].flatMap((value) => (byValue.has(value) ? [byValue.get(value)!] : []));
 }

@@ -8,8 +8,10 @@ import {
   norm,
   type ProjectFeatures,
   rankCandidates,
+  type ScoredMatch,
   type Weights,
 } from "./similarity.score.js";
+import { MAX_SIMILAR } from "./similarity.inputs.js";
 
 /**
  * Candidates scored exactly per source project, the best by a cheap score computed in the
@@ -362,26 +364,95 @@ function toCandidate(row: CandidateRow, source: Source): Candidate {
   };
 }
 
+/** The stored lists of `ids` that are current, and the epoch a list computed now belongs to. */
+async function storedLists(
+  em: EntityManager,
+  ids: readonly number[],
+): Promise<{ epoch: string; lists: Map<number, ScoredMatch[]> }> {
+  // A list is current unless a write removed it, or more writes than a thousandth (`drift_share`) of the published
+  // projects moved the frequencies behind its scores.
+  const rows = await selectRows<{ epoch: string; project_id: number | null; matches: ScoredMatch[] | null }>(
+    em,
+    `select s.epoch::text as epoch, l.project_id, l.matches
+       from similarity_state s
+       left join similarity_list l
+              on l.project_id in (?) and s.epoch - l.epoch <= floor(s.drift_share * (select df from similarity_term where key = '#'))`,
+    [[...ids]],
+  );
+  return {
+    epoch: rows[0]?.epoch ?? "0",
+    lists: new Map(rows.filter((row) => row.project_id !== null).map((row) => [row.project_id!, row.matches!])),
+  };
+}
+
 /**
- * Suggestions for each source project: published projects of other municipalities, ranked
- * and explained. Three statements for any number of sources, none of which reads projects
- * that share nothing with a source.
+ * Stores the lists just computed as of `epoch`, with the items through which a write can change
+ * them; `similarity_store` drops them if a write committed since `epoch`.
  */
-export async function similarProjects(
+async function storeLists(
+  em: EntityManager,
+  epoch: string,
+  sources: readonly Source[],
+  ranked: ReadonlyMap<number, ScoredMatch[]>,
+): Promise<void> {
+  if (!sources.length) return;
+  const items = (source: Source) => [
+    ...source.topicTerms.map((t) => t.term),
+    ...source.supplierTerms,
+    ...source.wordTerms.map((w) => w.term),
+  ];
+  const lists = sources.map((source) => ranked.get(source.features.id) ?? []);
+  await selectRows(em, "select similarity_store(?::bigint, array[?]::int[], ?::jsonb, ?::jsonb, ?::jsonb)", [
+    epoch,
+    sources.map((source) => source.features.id),
+    JSON.stringify(lists.map((matches) => matches.map((match) => match.id))),
+    JSON.stringify(sources.map(items)),
+    JSON.stringify(lists),
+  ]);
+}
+
+/** The ranked matches (up to `depth`) of each source, computed from the features: three statements for any number of sources. */
+async function computeLists(
   em: EntityManager,
   sourceIds: readonly number[],
-  first: number,
-): Promise<Map<number, SimilarProject[]>> {
-  const { n, sources } = sourceIds.length ? await loadSources(em, sourceIds) : { n: 0, sources: [] };
+  depth: number,
+): Promise<{ sources: Source[]; ranked: Map<number, ScoredMatch[]> }> {
+  const { n, sources } = await loadSources(em, sourceIds);
   const rows = await findCandidates(em, sources, n);
   const bySource = new Map<number, CandidateRow[]>();
   for (const row of rows) bySource.set(row.source_id, [...(bySource.get(row.source_id) ?? []), row]);
   const ranked = new Map(
     sources.map((source) => {
       const candidates = (bySource.get(source.features.id) ?? []).map((row) => toCandidate(row, source));
-      return [source.features.id, rankCandidates(source.features, candidates, source.weights, first)] as const;
+      return [source.features.id, rankCandidates(source.features, candidates, source.weights, depth)] as const;
     }),
   );
+  return { sources, ranked };
+}
+
+/**
+ * Suggestions for each source project: published projects of other municipalities, ranked
+ * and explained. Stored lists that are current are served as they are (one statement); the
+ * others are computed (three statements for any number of sources, none of which reads
+ * projects that share nothing with a source) and stored (one more); the suggested projects are
+ * loaded through the caller's entity manager, whose filters keep what it may not see away.
+ */
+export async function similarProjects(
+  em: EntityManager,
+  sourceIds: readonly number[],
+  first: number,
+): Promise<Map<number, SimilarProject[]>> {
+  if (!sourceIds.length) return new Map();
+  const { epoch, lists } = await storedLists(em, sourceIds);
+  const missing = sourceIds.filter((id) => !lists.has(id));
+  if (missing.length) {
+    // Lists are stored as deep as the API ever asks; a deeper one (only from code) is computed each time.
+    const depth = Math.max(first, MAX_SIMILAR);
+    const { sources, ranked } = await computeLists(em, missing, depth);
+    if (depth === MAX_SIMILAR) await storeLists(em, epoch, sources, ranked);
+    for (const id of missing) lists.set(id, ranked.get(id) ?? []);
+  }
+  const ranked = new Map(sourceIds.map((id) => [id, (lists.get(id) ?? []).slice(0, first)]));
   const matchIds = [...new Set([...ranked.values()].flatMap((matches) => matches.map((match) => match.id)))];
   const projects = matchIds.length ? await em.find(Project, { id: { $in: matchIds } }) : [];
   const projectById = new Map(projects.map((project) => [project.id, project]));

@@ -1,4 +1,4 @@
-import { MAX_CONSULTANTS } from "../common/list-bounds.js";
+import { MAX_CONSULTANTS, MAX_STRATEGY_DECISIONS } from "../common/list-bounds.js";
 import { MaxLength } from "class-validator";
 import { Field, InputType, Int } from "type-graphql";
 import { PartialDateScalar } from "../common/scalars.js";
@@ -59,6 +59,14 @@ export class StrategyInput extends CitedInput {
   })
   @IsReferenceList(MAX_CONSULTANTS)
   consultants?: string[] | null;
+
+  @Field(() => [String], {
+    nullable: true,
+    description:
+      "Keys of the council decisions of the strategy's municipality that carried it (`Municipality.decisions`); replaces the list.",
+  })
+  @IsReferenceList(MAX_STRATEGY_DECISIONS)
+  decisions?: string[] | null;
 }
 
 /** A new strategy, created as a draft. */

@@ -2,6 +2,7 @@ import { ref } from "@mikro-orm/core";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import type { HubContext } from "../common/context.js";
 import { MAX_STRATEGIES, requireRoomFor } from "../common/list-bounds.js";
+import { Decision } from "../decision/decision.entity.js";
 import { Provider } from "../provider/provider.entity.js";
 import { applySources, citesPublishedSource } from "../publishing/cited.inputs.js";
 import {
@@ -21,7 +22,7 @@ export const strategyKind: RecordKind<Strategy> = {
   entity: Strategy,
   label: "strategy",
   naturalKey: "slug",
-  populate: ["municipality", "consultants", "sources"],
+  populate: ["municipality", "consultants", "decisions", "sources"],
   owner: (strategy) => strategy.municipality.id,
   publishProblems: (strategy) => (citesPublishedSource(strategy) ? [] : [["sources", "it cites no published source"]]),
 };
@@ -39,6 +40,19 @@ async function applyStrategy(tx: EntityManager, strategy: Strategy, input: Strat
         input.consultants ?? [],
         "input.consultants",
         "Query `providers` for valid slugs.",
+      ),
+    );
+  }
+  if (input.decisions !== undefined) {
+    strategy.decisions.set(
+      await findAllNamed(
+        tx,
+        Decision,
+        "key",
+        input.decisions ?? [],
+        "input.decisions",
+        "Name decisions of the strategy's municipality by key (`Municipality.decisions`); record a new one with `createDecision`.",
+        { municipality: strategy.municipality.id },
       ),
     );
   }

@@ -11,6 +11,7 @@ import { EditorPerson } from "./editor-person.entity.js";
 @Entity()
 @Index({ properties: ["token", "endedAt"] })
 @Index({ properties: ["person", "endedAt"] })
+@Index({ properties: ["providerSid"] })
 @Check({ name: "editor_session_one_holder", expression: "(token_id is null) <> (person_id is null)" })
 export class EditorSession {
   @PrimaryKey({ type: "integer", autoincrement: true })
@@ -42,6 +43,17 @@ export class EditorSession {
   /** The end of its absolute lifetime, however active it is. */
   @Property({ type: "datetime", length: 3 })
   expiresAt: Date;
+
+  /**
+   * The ID token of a sign-in through single sign-on: sent back to the provider as `id_token_hint` when the person
+   * signs out, so that the provider ends its own session too. Never given to the browser.
+   */
+  @Property({ type: "text", nullable: true })
+  idToken: string | null = null;
+
+  /** The provider's session id (`sid` of the ID token), which a back-channel logout may name; null without one. */
+  @Property({ type: "string", length: 255, nullable: true })
+  providerSid: string | null = null;
 
   /** When it was signed out (or replaced by a new sign-in); null while open. */
   @Property({ type: "datetime", length: 3, nullable: true })

@@ -55,9 +55,16 @@ export async function openPersonSession(
   person: EditorPerson,
   lifetime: SessionLifetime,
   replacing: string | null,
+  provider: ProviderSession = { idToken: null, sid: null },
 ): Promise<OpenedSession> {
   const holder = { person: em.getReference(EditorPerson, person.id, { wrapped: true }) };
-  return { ...(await startSession(em, holder, lifetime, replacing)), viewer: viewerOfPerson(person) };
+  return { ...(await startSession(em, holder, lifetime, replacing, provider)), viewer: viewerOfPerson(person) };
+}
+
+/** What a session through single sign-on keeps of the provider's: the ID token, and the provider's session id. */
+export interface ProviderSession {
+  idToken: string | null;
+  sid: string | null;
 }
 
 /** Ends the replaced session, sweeps old ones, and stores a new one for `holder`; returns its id and form secret. */
@@ -66,6 +73,7 @@ async function startSession(
   holder: ConstructorParameters<typeof EditorSession>[1],
   lifetime: SessionLifetime,
   replacing: string | null,
+  provider?: ProviderSession,
 ): Promise<{ id: string; csrfSecret: string }> {
   if (replacing) await endSession(em, replacing);
   const id = randomSecret();
@@ -73,7 +81,10 @@ async function startSession(
   const now = Date.now();
   // Sessions long over are of no use to anybody; sign-ins sweep them away.
   await em.nativeDelete(EditorSession, { expiresAt: { $lt: new Date(now - SWEEP_AFTER_MS) } });
-  em.persist(new EditorSession(hashToken(id), holder, csrfSecret, new Date(now + lifetime.maxMs)));
+  const session = new EditorSession(hashToken(id), holder, csrfSecret, new Date(now + lifetime.maxMs));
+  session.idToken = provider?.idToken ?? null;
+  session.providerSid = provider?.sid ? provider.sid.slice(0, 255) : null;
+  em.persist(session);
   await em.flush();
   return { id, csrfSecret };
 }
@@ -113,10 +124,41 @@ export async function findSession(
   };
 }
 
-/** Ends the session a cookie names (signing out); an unknown or ended one changes nothing. */
-export async function endSession(em: EntityManager, rawId: string): Promise<void> {
-  if (!SESSION_ID_PATTERN.test(rawId)) return;
-  await em.nativeUpdate(EditorSession, { idHash: hashToken(rawId), endedAt: null }, { endedAt: new Date() });
+/**
+ * Ends the session a cookie names (signing out); an unknown or ended one changes nothing. Returns the ID token of
+ * an open session through single sign-on (for signing out at the provider too), else null.
+ */
+export async function endSession(em: EntityManager, rawId: string): Promise<string | null> {
+  if (!SESSION_ID_PATTERN.test(rawId)) return null;
+  const rows = await em
+    .getConnection()
+    .execute<{ id_token: string | null }[]>(
+      `update "editor_session" set "ended_at" = now() where "id_hash" = ? and "ended_at" is null returning "id_token"`,
+      [hashToken(rawId)],
+    );
+  return rows[0]?.id_token ?? null;
+}
+
+/**
+ * Ends the sessions a provider's back-channel logout names: of the person `subject` of `issuer`, only those of
+ * the provider's session `sid` when given (and those of the person that recorded no provider session). Returns how
+ * many were open.
+ */
+export async function endProviderSessions(
+  em: EntityManager,
+  issuer: string,
+  subject: string | null,
+  sid: string | null,
+): Promise<number> {
+  const rows = await em.getConnection().execute<{ id: number }[]>(
+    `update "editor_session" s set "ended_at" = now() from "editor_person" p
+      where p."id" = s."person_id" and s."ended_at" is null and p."issuer" = ?
+        and (?::text is null or p."subject" = ?)
+        and (?::text is null or s."provider_sid" = ? or (s."provider_sid" is null and ?::text is not null))
+      returning s."id"`,
+    [issuer, subject, subject, sid, sid, subject],
+  );
+  return rows.length;
 }
 
 /** Ends every open session of the token or person a viewer is (signing out everywhere); returns how many were open. */

@@ -1,7 +1,8 @@
 /**
  * `npm run bench:scale`: every root list (projects, strategies, lessons, municipalities,
  * providers) with each `orderBy`, each filter, with and without `totalCount`, first page and
- * the page after it, plus `compare` of 20 cities and `stats`, against running hubs over HTTP,
+ * the page after it, plus `compare` of 20 cities, `stats` and `similar` for a page of 20 projects (the first page,
+ * and the first page of a city's and of a topic's projects), against running hubs over HTTP,
  * one request at a time, printing p50/p95/p99/max per query. A benchmark, not a test: it
  * asserts nothing and stops by itself after a bounded number of requests.
  *
@@ -133,10 +134,13 @@ const COMPARE = `query($m: [String!]!) { compare(municipalities: $m) { rows { to
 const STATS = `{ stats { projectCount projectsByTopicAndState { topic { key } state count } projectsByStatus { status count }
   providerCoverage { provider { slug } state servedMunicipalities coverageShare } strategiesByAdoptionYear { year count } budgetByYearAndCategory { year category total } } }`;
 
+/** A page of 20 projects, each with its suggestions as the project page shows them. */
+const SIMILAR = `query($filter: ProjectFilter) { projects(first: 20, filter: $filter) { nodes { slug similar(first: 5) { score reasons project { slug title municipality { slug name } } } } } }`;
+
 /** The usage text of `npm run bench:scale`. */
 const USAGE = `Usage: npm run bench:scale -- [--url URL[,URL…]] [--rounds 20] [--warmup 2] [--only REGEXP]
 
-Asks every root list with each order and filter, compare and stats of running hubs over HTTP,
+Asks every root list with each order and filter, compare, stats and similar of running hubs over HTTP,
 one request at a time, and prints p50/p95/p99/max per query. --url defaults to $HUB_URL/graphql
 (HUB_URL defaults to http://localhost:4000). Prints figures; asserts nothing.
 `;
@@ -196,6 +200,9 @@ const cases: Case[] = [
   ...LISTS.flatMap(listCases),
   { name: "compare 20 cities", query: COMPARE, variables: { m: cities } },
   { name: "stats", query: STATS },
+  { name: "similar, 20 projects", query: SIMILAR },
+  { name: "similar, 20 projects of ratingen", query: SIMILAR, variables: { filter: { municipalities: ["ratingen"] } } },
+  { name: "similar, 20 projects of topic childcare", query: SIMILAR, variables: { filter: { topics: ["childcare"] } } },
 ].filter((item) => !only || only.test(item.name));
 
 // A later page starts after the first page's last item, as each hub numbers it (ids differ between copies).
@@ -206,10 +213,19 @@ for (const item of cases.filter((each) => each.later))
     afterCursors.set(`${url} ${item.name}`, Object.values(first.data!)[0].pageInfo?.endCursor ?? null);
   }
 
-const run = async (url: string, item: Case): Promise<number> => {
+/** The time of one request; a request that fails (e.g. a `TIMEOUT`) counts as failed, with its message, and is not timed. */
+const failures = new Map<string, string[]>();
+const run = async (url: string, item: Case): Promise<number | null> => {
   const variables = item.later ? { ...item.variables, after: afterCursors.get(`${url} ${item.name}`) } : item.variables;
   const started = performance.now();
-  await post(url, item.query, variables);
+  try {
+    await post(url, item.query, variables);
+  } catch (error) {
+    if (/rate limited/.test(String(error))) throw error;
+    const key = `${url} ${item.name}`;
+    failures.set(key, [...(failures.get(key) ?? []), (error as Error).message]);
+    return null;
+  }
   return performance.now() - started;
 };
 
@@ -223,14 +239,21 @@ for (const item of cases) {
   const times = urls.map(() => [] as number[]);
   for (let round = 0; round < warmup; round++) for (const url of urls) await run(url, item);
   for (let round = 0; round < rounds; round++)
-    for (const [index, url] of urls.entries()) times[index].push(await run(url, item));
-  const cells = times.map((ms) => {
+    for (const [index, url] of urls.entries()) {
+      const ms = await run(url, item);
+      if (ms !== null) times[index].push(ms);
+    }
+  const cells = times.map((ms, index) => {
+    const failed = failures.get(`${urls[index]} ${item.name}`)?.length ?? 0;
+    if (!ms.length) return `all failed (${failed})`.padStart(36);
     ms.sort((a, b) => a - b);
     return [percentile(ms, 50), percentile(ms, 95), percentile(ms, 99), ms.at(-1)!]
       .map((value) => value.toFixed(0).padStart(7))
       .join(" ")
+      .concat(failed ? ` ${failed} failed` : "")
       .padStart(36);
   });
   console.log(`${item.name.padEnd(60)}${cells.join("")}`);
 }
+for (const [key, messages] of failures) console.log(`failed: ${key}: ${messages.length}× ${messages[0]}`);
 console.log(`load average after: ${loadAverage()}`);

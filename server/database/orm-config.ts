@@ -12,7 +12,7 @@ export const SEARCH_TABLES = ["search_document", "search_word", "search_outbox",
 /** Longest a statement waits for a connection of the ORM's pool. */
 export const POOL_ACQUIRE_TIMEOUT_MS = 5000;
 /** Tables of the precomputed similarity features (schema/similarity/), written by hand like the search index. */
-export const SIMILARITY_TABLES = ["similarity_term", "similarity_feature"];
+export const SIMILARITY_TABLES = ["similarity_term", "similarity_feature", "similarity_state", "similarity_list"];
 /** Summaries of the published projects that `stats` reads (schema/stats/), kept by triggers. */
 export const STATS_TABLES = ["stats_project_topic_state", "stats_project_state_status"];
 

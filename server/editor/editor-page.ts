@@ -13,7 +13,7 @@ import type { RunRolledBack, RunSiteQuery } from "../site/run-query.js";
 import { formCarries, fromOwnOrigin, newFormSecret } from "./csrf.js";
 import type { OidcClient } from "./oidc.js";
 import type { OidcConfig } from "./oidc-config.js";
-import { SignInPage, type SignInProps } from "./pages/sign-in.js";
+import { CARRIED, SignInPage, type SignInProps } from "./pages/sign-in.js";
 import { SignInProblemPage, type SignInProblemProps } from "./pages/sign-in-problem.js";
 import { readCookie, servedSecurely, setCookie } from "./session-cookie.js";
 import type { SignInGuard } from "./sign-in-guard.js";
@@ -98,4 +98,15 @@ export function tooManyAttempts(res: Response, seconds: number): string {
   res.setHeader("Retry-After", String(seconds));
   const minutes = Math.max(1, Math.ceil(seconds / 60));
   return `Zu viele fehlgeschlagene Anmeldeversuche. Bitte versuchen Sie es in ${minutes} ${minutes === 1 ? "Minute" : "Minuten"} erneut.`;
+}
+
+/** The fields of another form carried through sign-in (`eingabe.title`, …), by their own names. */
+export function carriedFields(body: Record<string, unknown>): [string, string][] {
+  return Object.entries(body)
+    .filter(([name]) => name.startsWith(CARRIED))
+    .flatMap(([name, value]) =>
+      (Array.isArray(value) ? value : [value]).map(
+        (item) => [name.slice(CARRIED.length), String(item)] as [string, string],
+      ),
+    );
 }

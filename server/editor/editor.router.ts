@@ -5,6 +5,7 @@ import { fromOwnOrigin } from "./csrf.js";
 import { rateLimitMiddleware } from "../rate-limit/rate-limit.middleware.js";
 import { pageElement } from "../site/i18n/site-language.js";
 import {
+  carriedFields,
   type EditorRouterOptions,
   FORM_LIMITS,
   returnPath,
@@ -16,9 +17,17 @@ import {
 } from "./editor-page.js";
 import { createFormRoutes } from "./forms/form-routes.js";
 import { RECORD_KINDS, type RecordKind, recordsOf, STATES, type StateFilter } from "./my-records.js";
-import { oidcCallback, startOidc } from "./oidc.routes.js";
+import {
+  backchannelBodyError,
+  backchannelLogout,
+  OIDC_BACKCHANNEL_PATH,
+  oidcCallback,
+  SIGNED_OUT_PATH,
+  startOidc,
+  startOidcCarrying,
+} from "./oidc.routes.js";
 import { MyMunicipalityPage } from "./pages/my-municipality.js";
-import { CARRIED, ResumePage, SignInPage } from "./pages/sign-in.js";
+import { LeavingPage, ResumePage, SignInPage } from "./pages/sign-in.js";
 import { clearCookie, readCookie, servedSecurely, setCookie } from "./session-cookie.js";
 import { accountKey } from "./sign-in-guard.js";
 
@@ -43,6 +52,12 @@ export function createEditorRouter(options: EditorRouterOptions): express.Router
   router.post("/anmelden", limited, signInBody, signIn(options));
   if (options.oidc) {
     router.get("/anmelden/oidc", limited, startOidc(options, options.oidc));
+    router.post("/anmelden/oidc", limited, signInBody, startOidcCarrying(options, options.oidc));
+    router.get(SIGNED_OUT_PATH, limited, signedOut(options));
+    // From the provider, not a browser: no form secret, a signed token instead.
+    const logoutBody = express.urlencoded({ extended: false, limit: "16kb", parameterLimit: 5 });
+    const backchannel = backchannelLogout(options, options.oidc);
+    router.post(OIDC_BACKCHANNEL_PATH, limited, logoutBody, backchannel, backchannelBodyError());
     router.get("/anmelden/oidc/rueckruf", limited, oidcCallback(options, options.oidc));
   }
   router.post("/abmelden", limited, form, signOut(options));
@@ -115,17 +130,6 @@ async function resume(
   sendEditorPage(res, options.site, pageElement(ResumePage, { csrf: session?.csrfSecret ?? "", weiter, preserved }));
 }
 
-/** The fields of another form carried through sign-in (`eingabe.title`, …), by their own names. */
-function carriedFields(body: Record<string, unknown>): [string, string][] {
-  return Object.entries(body)
-    .filter(([name]) => name.startsWith(CARRIED))
-    .flatMap(([name, value]) =>
-      (Array.isArray(value) ? value : [value]).map(
-        (item) => [name.slice(CARRIED.length), String(item)] as [string, string],
-      ),
-    );
-}
-
 /** What is wrong with a posted token field, in German; null when it may be a token. */
 function tokenProblem(token: unknown): string | null {
   if (typeof token !== "string" || !token.trim()) return "Bitte geben Sie Ihren Zugangsschlüssel ein.";
@@ -147,10 +151,41 @@ function signOut(options: EditorRouterOptions): RequestHandler {
       if (stale)
         return sendEditorPage(res, options.site, pageElement(SignInPage, { csrf: "", error: STALE_FORM }), 403);
       const em = options.orm.em.fork();
+      const idToken = id ? await endSession(em, id) : null;
       if (session && (req.body as Record<string, unknown>).ueberall) await endSessionsOf(em, session.viewer);
-      else if (id) await endSession(em, id);
       clearCookie(res, "ikz_sitzung", secure);
-      showSignIn(req, res, options, { notice: "Sie sind abgemeldet." });
+      const atProvider = idToken ? await providerSignOut(req, options, idToken) : null;
+      if (!atProvider) return showSignIn(req, res, options, { notice: "Sie sind abgemeldet." });
+      const page = pageElement(LeavingPage, {
+        heading: "Abmelden beim Anmeldedienst Ihrer Stadt",
+        text: "Sie sind im Hub abgemeldet. Sie werden nun auch beim Anmeldedienst Ihrer Stadt abgemeldet.",
+        url: atProvider,
+        link: "Weiter zur Abmeldung bei Ihrer Stadtverwaltung",
+      });
+      sendEditorPage(res, options.site, page);
+    } catch (error) {
+      next(error);
+    }
+  };
+}
+
+/**
+ * The provider's end-session URL for a session signed in through it (RP-initiated logout, with the session's ID
+ * token as `id_token_hint`), returning to OIDC_POST_LOGOUT_REDIRECT_URI or `/abgemeldet`; null when the provider
+ * offers none (then signing out ends the hub's session only).
+ */
+async function providerSignOut(req: Request, options: EditorRouterOptions, idToken: string): Promise<string | null> {
+  const origin = hubOrigin(req, options.publicUrl);
+  const back = options.oidc?.config.postLogoutRedirectUri ?? (origin ? origin + SIGNED_OUT_PATH : null);
+  return options.oidc && back ? options.oidc.client.endSessionUrl(idToken, back) : null;
+}
+
+/** Where the provider returns the browser after signing out there: the sign-in page, saying so. */
+function signedOut(options: EditorRouterOptions): RequestHandler {
+  return async (req, res, next) => {
+    try {
+      if (await sessionOf(req, options)) return res.redirect(303, "/meine-kommune");
+      showSignIn(req, res, options, { notice: "Sie sind abgemeldet, auch beim Anmeldedienst Ihrer Stadt." });
     } catch (error) {
       next(error);
     }

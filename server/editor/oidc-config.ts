@@ -23,6 +23,11 @@ export interface OidcConfig {
   nameClaim: string[];
   /** Plain http to the provider, allowed only for a provider on this machine (development and tests). */
   allowHttp: boolean;
+  /**
+   * Where the provider sends the browser after signing out there (registered at the provider as a
+   * `post_logout_redirect_uri`); null for the hub's own `/abgemeldet` at its public origin.
+   */
+  postLogoutRedirectUri: string | null;
 }
 
 /** The variables this module reads. */
@@ -36,6 +41,7 @@ export const OIDC_VARIABLES = [
   "OIDC_ROLE_CLAIM",
   "OIDC_EDITOR_ROLES",
   "OIDC_NAME_CLAIM",
+  "OIDC_POST_LOGOUT_REDIRECT_URI",
 ] as const;
 type OidcVariable = (typeof OIDC_VARIABLES)[number];
 
@@ -71,6 +77,25 @@ function checkIssuer(raw: string): { url: string; allowHttp: boolean } | { probl
   if (url.search || url.hash || url.username || url.password)
     return { problem: `OIDC_ISSUER must be the issuer URL without query, fragment or user, got ${shown(raw)}` };
   return { url: raw, allowHttp: url.protocol === "http:" };
+}
+
+/** The address to return to after signing out at the provider: https (http to this machine only), no fragment. */
+function checkReturnUrl(raw: string | undefined): string | null | { problem: string } {
+  if (raw === undefined) return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return { problem: `OIDC_POST_LOGOUT_REDIRECT_URI is not a URL, got ${shown(raw)}` };
+  }
+  const loopback = LOOPBACK.test(url.hostname);
+  if (url.protocol !== "https:" && !(url.protocol === "http:" && loopback))
+    return {
+      problem: `OIDC_POST_LOGOUT_REDIRECT_URI must start with https:// (http:// only for localhost), got ${shown(raw)}`,
+    };
+  if (url.hash || url.username || url.password || raw.length > 500)
+    return { problem: `OIDC_POST_LOGOUT_REDIRECT_URI must be a URL without fragment or user, got ${shown(raw)}` };
+  return url.href;
 }
 
 function claimPath(name: OidcVariable, raw: string): string[] | { problem: string } {
@@ -142,6 +167,7 @@ export function readOidcConfig(env: NodeJS.ProcessEnv): OidcConfig | { problem: 
     roleClaim: roleClaimRaw ? claimPath("OIDC_ROLE_CLAIM", roleClaimRaw) : null,
     editorRoles: checkRoles(read(env, "OIDC_EDITOR_ROLES")),
     nameClaim: claimPath("OIDC_NAME_CLAIM", read(env, "OIDC_NAME_CLAIM") ?? "name"),
+    postLogoutRedirectUri: checkReturnUrl(read(env, "OIDC_POST_LOGOUT_REDIRECT_URI")),
   };
   const problem = firstProblem(Object.values(parts));
   if (problem) return { problem };
@@ -157,5 +183,6 @@ export function readOidcConfig(env: NodeJS.ProcessEnv): OidcConfig | { problem: 
     roleClaim: parts.roleClaim as string[] | null,
     editorRoles: parts.editorRoles as string[],
     nameClaim: parts.nameClaim as string[],
+    postLogoutRedirectUri: parts.postLogoutRedirectUri as string | null,
   };
 }

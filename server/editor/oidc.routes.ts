@@ -1,11 +1,23 @@
-import type { Request, RequestHandler, Response } from "express";
-import { openPersonSession } from "../../schema/token/session.service.js";
+import type { ErrorRequestHandler, Request, RequestHandler, Response } from "express";
+import { endProviderSessions, openPersonSession } from "../../schema/token/session.service.js";
+import { storePendingSignIn, takePendingSignIn } from "../../schema/token/sign-in.service.js";
 import { hubOrigin } from "../http/hub-origin.js";
+import { pageElement } from "../site/i18n/site-language.js";
 import { setPageHeaders } from "../site/page-answer.js";
-import { type EditorRouterOptions, returnPath, sendSignInProblem, showSignIn, tooManyAttempts } from "./editor-page.js";
-import { isPendingSignIn, type OidcClient, OidcError, type PendingSignIn } from "./oidc.js";
+import {
+  carriedFields,
+  type EditorRouterOptions,
+  returnPath,
+  sendEditorPage,
+  sendSignInProblem,
+  showSignIn,
+  tooManyAttempts,
+  trustedPost,
+} from "./editor-page.js";
+import { LogoutTokenError, type OidcClient, OidcError } from "./oidc.js";
 import type { OidcConfig } from "./oidc-config.js";
 import { personOf, type Refusal } from "./oidc-person.js";
+import { LeavingPage, ResumePage } from "./pages/sign-in.js";
 import { clearCookie, readCookie, servedSecurely, setCookie } from "./session-cookie.js";
 import { accountKey } from "./sign-in-guard.js";
 
@@ -13,8 +25,14 @@ type Oidc = { client: OidcClient; config: OidcConfig };
 
 /** Where the provider sends the browser back to; registered at the provider as the redirect URI. */
 export const OIDC_CALLBACK_PATH = "/anmelden/oidc/rueckruf";
+/** Where the provider posts its back-channel logout tokens; registered at the provider as `backchannel_logout_uri`. */
+export const OIDC_BACKCHANNEL_PATH = "/anmelden/oidc/abmeldung";
+/** Where the provider sends the browser after signing out there, unless OIDC_POST_LOGOUT_REDIRECT_URI says otherwise. */
+export const SIGNED_OUT_PATH = "/abgemeldet";
 /** The longest editor page address a sign-in through the provider returns to. */
 const MAX_RETURN_PATH = 300;
+/** The most characters of carried form fields (names and values) a sign-in through the provider keeps. */
+const MAX_CARRIED = 64 * 1024;
 /** How long a sign-in at the provider may take, in seconds: the pending cookie's lifetime. */
 const PENDING_SECONDS = 10 * 60;
 /** The parameters an authorization response may carry (RFC 6749, RFC 9207, OpenID Connect Session Management). */
@@ -73,19 +91,37 @@ const REFUSALS: Record<Refusal, string> = {
 };
 
 /**
- * Starts a sign-in at the provider: a redirect there, with this browser's checks kept in a cookie. A GET: it
- * writes nothing, and the state bound to the cookie keeps another's sign-in from being slipped into this browser.
+ * Begins a sign-in at the provider: its checks (and a form's carried fields) kept server-side, named by a random id
+ * in a short cookie; answers the provider's URL to send the browser to.
+ */
+async function begin(
+  req: Request,
+  res: Response,
+  options: EditorRouterOptions,
+  oidc: Oidc,
+  returnTo: string | null,
+  carried: [string, string][] | null,
+): Promise<string | null> {
+  const origin = hubOrigin(req, options.publicUrl);
+  if (!origin) return null;
+  const { url, pending } = await oidc.client.start(origin + OIDC_CALLBACK_PATH);
+  const record = { ...pending, returnPath: returnTo, carried };
+  const id = await storePendingSignIn(options.orm.em.fork(), record, PENDING_SECONDS * 1000);
+  setCookie(res, "ikz_oidc", id, servedSecurely(req, options.publicUrl), PENDING_SECONDS);
+  return url;
+}
+
+/**
+ * Starts a sign-in at the provider: a redirect there. A GET: it changes nothing but the short-lived record of
+ * the sign-in under way, and the state bound to this browser's cookie keeps another's sign-in from being
+ * slipped into this browser.
  */
 export function startOidc(options: EditorRouterOptions, oidc: Oidc): RequestHandler {
   return async (req, res, next) => {
     try {
-      const secure = servedSecurely(req, options.publicUrl);
-      const origin = hubOrigin(req, options.publicUrl);
-      if (!origin) return sendSignInProblem(res, options, 400, BAD_ANSWER);
-      const { url, pending } = await oidc.client.start(origin + OIDC_CALLBACK_PATH);
-      // A short return path only: the cookie must stay within what the callback reads back (1,000 characters).
       const weiter = String(req.query.weiter ?? "").length <= MAX_RETURN_PATH ? returnPath(req.query.weiter) : null;
-      setCookie(res, "ikz_oidc", encodePending({ ...pending, ...(weiter ? { weiter } : {}) }), secure, PENDING_SECONDS);
+      const url = await begin(req, res, options, oidc, weiter, null);
+      if (!url) return sendSignInProblem(res, options, 400, BAD_ANSWER);
       setPageHeaders(res, "private, no-store");
       res.redirect(303, url);
     } catch (error) {
@@ -95,16 +131,53 @@ export function startOidc(options: EditorRouterOptions, oidc: Oidc): RequestHand
   };
 }
 
+const STALE_FORM = "Das Formular ist abgelaufen oder kam nicht von dieser Seite. Bitte melden Sie sich erneut an.";
+
+/**
+ * Starts a sign-in at the provider from the sign-in page that carries a form's fields (posted while the session
+ * had ended): a post of this hub's page (its origin and the sign-in form's secret), whose fields are kept with the
+ * sign-in and posted back to their form after it. The answer leads on to the provider.
+ */
+export function startOidcCarrying(options: EditorRouterOptions, oidc: Oidc): RequestHandler {
+  return async (req, res, next) => {
+    try {
+      const secure = servedSecurely(req, options.publicUrl);
+      const body = (req.body ?? {}) as Record<string, unknown>;
+      const weiter = returnPath(body.weiter);
+      const carried = carriedFields(body);
+      if (!trustedPost(req, options, readCookie(req, "ikz_anmeldung", secure)))
+        return showSignIn(req, res, options, { error: STALE_FORM, weiter, preserved: carried }, 403);
+      const size = carried.reduce((sum, [name, value]) => sum + name.length + value.length, 0);
+      const url =
+        weiter && size <= MAX_CARRIED && String(weiter).length <= MAX_RETURN_PATH
+          ? await begin(req, res, options, oidc, weiter, carried)
+          : null;
+      if (!url) return sendSignInProblem(res, options, 400, BAD_ANSWER);
+      const page = pageElement(LeavingPage, {
+        heading: "Weiter zur Anmeldung Ihrer Stadt",
+        text: "Ihre Eingaben sind erhalten, aber noch nicht gespeichert. Nach der Anmeldung kommen Sie mit ihnen zum Formular zurück.",
+        url,
+        link: "Weiter zur Anmeldeseite Ihrer Stadtverwaltung",
+      });
+      sendEditorPage(res, options.site, page);
+    } catch (error) {
+      if (error instanceof OidcError) return sendSignInProblem(res, options, 503, UNREACHABLE);
+      next(error);
+    }
+  };
+}
+
 /**
  * The provider's answer: checks its parameters and the pending sign-in's state, redeems the code (PKCE, nonce,
- * ID token validated by openid-client), maps the person to a municipality, and opens a session with a new id.
- * Any failure shows a page of its own and writes nothing; the pending cookie is spent either way.
+ * ID token validated by openid-client), maps the person to a municipality, and opens a session with a new id,
+ * keeping the ID token with it for signing out at the provider. Any failure shows a page of its own and writes
+ * nothing; the pending sign-in is spent either way.
  */
 export function oidcCallback(options: EditorRouterOptions, oidc: Oidc): RequestHandler {
   return async (req, res, next) => {
     try {
       const secure = servedSecurely(req, options.publicUrl);
-      const pending = decodePending(readCookie(req, "ikz_oidc", secure));
+      const pending = await takePendingSignIn(options.orm.em.fork(), readCookie(req, "ikz_oidc", secure));
       clearCookie(res, "ikz_oidc", secure);
       const query = callbackQuery(req);
       if (query === null) return sendSignInProblem(res, options, 400, BAD_ANSWER);
@@ -114,7 +187,7 @@ export function oidcCallback(options: EditorRouterOptions, oidc: Oidc): RequestH
       const origin = hubOrigin(req, options.publicUrl);
       if (!origin) return sendSignInProblem(res, options, 400, BAD_ANSWER);
       const callbackUrl = new URL(`${origin}${OIDC_CALLBACK_PATH}?${query}`);
-      const claims = await oidc.client.finish(callbackUrl, pending);
+      const { claims, idToken, sid } = await oidc.client.finish(callbackUrl, pending);
       const account = accountKey("oidc", claims.iss, claims.sub);
       const accountWait = await options.signInGuard.attemptAccount(account);
       if (accountWait !== null) return showSignIn(req, res, options, { error: tooManyAttempts(res, accountWait) }, 429);
@@ -124,12 +197,16 @@ export function oidcCallback(options: EditorRouterOptions, oidc: Oidc): RequestH
         options.logger.info({ issuer: claims.iss, refused: person.refused }, "single sign-on refused a person");
         return refuse(res, options, person.refused);
       }
-      const opened = await openPersonSession(em, person, options.lifetime, readCookie(req, "ikz_sitzung", secure));
+      const previous = readCookie(req, "ikz_sitzung", secure);
+      const opened = await openPersonSession(em, person, options.lifetime, previous, { idToken, sid });
       await options.signInGuard.succeeded(req, account);
       options.logger.info({ personId: person.id }, "editor signed in through single sign-on");
       clearCookie(res, "ikz_anmeldung", secure);
       setCookie(res, "ikz_sitzung", opened.id, secure);
-      res.redirect(303, returnPath(pending.weiter) ?? "/meine-kommune");
+      const weiter = returnPath(pending.returnPath);
+      if (!weiter || !pending.carried?.length) return res.redirect(303, weiter ?? "/meine-kommune");
+      const resume = { csrf: opened.csrfSecret, weiter, preserved: pending.carried };
+      sendEditorPage(res, options.site, pageElement(ResumePage, resume));
     } catch (error) {
       if (error instanceof OidcError) return providerFailure(res, options, error);
       next(error);
@@ -175,21 +252,53 @@ function callbackQuery(req: Request): URLSearchParams | null {
   return query;
 }
 
-/** A pending sign-in with the editor page to return to afterwards, if any. */
-type PendingReturn = PendingSignIn & { weiter?: unknown };
-
-/** The pending sign-in as the cookie carries it: JSON in base64url. */
-function encodePending(pending: PendingReturn): string {
-  return Buffer.from(JSON.stringify(pending), "utf8").toString("base64url");
+/** The answer to the provider's back-channel: JSON, never stored (Back-Channel Logout 1.0, 2.8). */
+function logoutAnswer(res: Response, status: number, body?: { error: string; error_description: string }): void {
+  res.setHeader("Cache-Control", "no-store");
+  if (body) res.status(status).json(body);
+  else res.status(status).end();
 }
 
-/** The pending sign-in of a cookie, or null when there is none or it is not one. */
-function decodePending(value: string | null): PendingReturn | null {
-  if (!value || value.length > 1000) return null;
-  try {
-    const pending: unknown = JSON.parse(Buffer.from(value, "base64url").toString("utf8"));
-    return isPendingSignIn(pending) ? pending : null;
-  } catch {
-    return null;
-  }
+/**
+ * The provider's back-channel logout (OpenID Connect Back-Channel Logout 1.0): a POST from the provider, not a
+ * browser, with a signed `logout_token`; ends the sessions of the person (or of the provider's session) it names,
+ * so that a person signed out or removed at the provider keeps no open session here. A token that fails any check
+ * is refused with 400 and the problem in `error_description`, and ends nothing.
+ */
+export function backchannelLogout(options: EditorRouterOptions, oidc: Oidc): RequestHandler {
+  return async (req, res, next) => {
+    try {
+      const token = (req.body as Record<string, unknown> | undefined)?.logout_token;
+      if (typeof token !== "string" || !token)
+        return logoutAnswer(res, 400, {
+          error: "invalid_request",
+          error_description: "missing: the form field logout_token must hold the provider's logout token once",
+        });
+      const request = await oidc.client.verifyLogoutToken(token);
+      const em = options.orm.em.fork();
+      const ended = await endProviderSessions(em, request.issuer, request.subject, request.sid);
+      options.logger.info({ issuer: request.issuer, ended }, "the OpenID provider signed a person out");
+      logoutAnswer(res, 200);
+    } catch (error) {
+      if (!(error instanceof LogoutTokenError)) return next(error);
+      options.logger.warn({ problem: error.problem }, "a back-channel logout token was refused");
+      const status = error.problem === "unreachable" ? 503 : 400;
+      const code = status === 503 ? "temporarily_unavailable" : "invalid_request";
+      logoutAnswer(res, status, { error: code, error_description: `${error.problem}: ${error.message}` });
+    }
+  };
+}
+
+/** A back-channel post the parser refused (too large, not urlencoded): a JSON refusal, not a page. */
+export function backchannelBodyError(): ErrorRequestHandler {
+  return (error: { status?: number }, _req, res, next) => {
+    if (error.status !== 400 && error.status !== 413 && error.status !== 415) return next(error);
+    logoutAnswer(res, error.status, {
+      error: "invalid_request",
+      error_description:
+        error.status === 413
+          ? "too-large: a logout request has at most 16 KB"
+          : "malformed: a logout request is a form (application/x-www-form-urlencoded) with logout_token",
+    });
+  };
 }

@@ -1,8 +1,9 @@
+import { createRemoteJWKSet, errors as joseErrors, jwtVerify } from "jose";
 import * as client from "openid-client";
 import type { Logger } from "../logger.js";
 import type { OidcConfig } from "./oidc-config.js";
 
-/** What the browser keeps between leaving for the provider and coming back: the checks of this one sign-in. */
+/** What the hub keeps (server-side) between the browser leaving for the provider and coming back: this sign-in's checks. */
 export interface PendingSignIn {
   state: string;
   nonce: string;
@@ -32,23 +33,62 @@ export class OidcError extends Error {
   }
 }
 
+/** A sign-in the provider vouched for: the person's claims, and what signing out at the provider needs later. */
+export interface FinishedSignIn {
+  claims: PersonClaims;
+  /** The ID token as the provider issued it, for `id_token_hint` at sign-out. */
+  idToken: string;
+  /** The provider's session id (`sid`), when its ID token names one. */
+  sid: string | null;
+}
+
 /** The hub's side of OpenID Connect: the authorization code flow with PKCE, state and nonce (openid-client). */
 export interface OidcClient {
   /** The provider's URL to send the browser to, and the checks to keep until it returns to `redirectUri`. */
   start(redirectUri: string): Promise<{ url: string; pending: PendingSignIn }>;
   /** Redeems the code of the provider's answer at `callbackUrl` and validates the ID token; throws an `OidcError`. */
-  finish(callbackUrl: URL, pending: PendingSignIn): Promise<PersonClaims>;
+  finish(callbackUrl: URL, pending: PendingSignIn): Promise<FinishedSignIn>;
+  /**
+   * The provider's end-session URL (RP-initiated logout) for a session signed in with `idToken`, returning to
+   * `postLogoutRedirectUri`; null when the provider has no `end_session_endpoint` or cannot be reached.
+   */
+  endSessionUrl(idToken: string, postLogoutRedirectUri: string): Promise<string | null>;
+  /**
+   * Validates a back-channel logout token (OpenID Connect Back-Channel Logout 1.0, 2.6): signed with a key of the
+   * provider, its issuer, this client as audience, issued lately, the logout event, a subject or session, no nonce.
+   * Returns whom it signs out; throws a `LogoutTokenError` naming the first problem.
+   */
+  verifyLogoutToken(token: string): Promise<LogoutRequest>;
 }
 
-/** The shape of the values `start` makes: base64url, as openid-client's random helpers write them. */
-const CHECK_VALUE = /^[A-Za-z0-9_-]{22,128}$/;
-
-/** Whether a value read back from the browser has the shape of a pending sign-in. */
-export function isPendingSignIn(value: unknown): value is PendingSignIn {
-  if (!value || typeof value !== "object") return false;
-  const { state, nonce, verifier } = value as Record<string, unknown>;
-  return [state, nonce, verifier].every((part) => typeof part === "string" && CHECK_VALUE.test(part));
+/** Whom a provider's back-channel logout signs out: a person (`sub`), or one of their provider sessions (`sid`). */
+export interface LogoutRequest {
+  issuer: string;
+  subject: string | null;
+  sid: string | null;
 }
+
+/** Why a back-channel logout token is refused; the code the answer's `error_description` starts with. */
+export type LogoutTokenProblem =
+  "malformed" | "signature" | "issuer" | "audience" | "issued-at" | "events" | "nonce" | "subject" | "unreachable";
+
+/** A back-channel logout token that is refused. */
+export class LogoutTokenError extends Error {
+  override name = "LogoutTokenError";
+  constructor(
+    readonly problem: LogoutTokenProblem,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The event a logout token must carry. */
+const LOGOUT_EVENT = "http://schemas.openid.net/event/backchannel-logout";
+/** How far a logout token's `iat` may lie in the past or future, in seconds (clocks differ, tokens travel). */
+const LOGOUT_TOKEN_AGE = 5 * 60;
+/** The longest logout token read; a provider's is well under 2,000 characters. */
+export const MAX_LOGOUT_TOKEN = 8192;
 
 /**
  * Creates the client. Discovery runs at the first sign-in, not at start-up (the hub serves its pages while the
@@ -70,6 +110,12 @@ export function createOidcClient(config: OidcConfig, logger: Logger): OidcClient
     return discovered!;
   };
 
+  let keys: { uri: string; set: ReturnType<typeof createRemoteJWKSet> } | null = null;
+  const keySet = (uri: string) => {
+    if (keys?.uri !== uri) keys = { uri, set: createRemoteJWKSet(new URL(uri), { timeoutDuration: 10_000 }) };
+    return keys.set;
+  };
+
   return {
     async start(redirectUri) {
       const pending = {
@@ -89,30 +135,63 @@ export function createOidcClient(config: OidcConfig, logger: Logger): OidcClient
     },
 
     async finish(callbackUrl, pending) {
-      const settings = await configuration();
-      let tokens: Awaited<ReturnType<typeof client.authorizationCodeGrant>>;
-      try {
-        tokens = await client.authorizationCodeGrant(settings, callbackUrl, {
-          pkceCodeVerifier: pending.verifier,
-          expectedState: pending.state,
-          expectedNonce: pending.nonce,
-          idTokenExpected: true,
-        });
-      } catch (error) {
-        throw failureOf(error, logger);
-      }
-      const claims = tokens.claims()!;
-      const missing = [config.municipalityClaim, config.roleClaim, config.nameClaim].some(
-        (path) => path && claimAt(claims, path) === undefined,
-      );
-      if (!missing || !settings.serverMetadata().userinfo_endpoint) return claims as PersonClaims;
-      // Some providers (ADFS, Azure AD without optional claims) put their claims in userinfo only.
-      const info = await client.fetchUserInfo(settings, tokens.access_token, claims.sub).catch((error: unknown) => {
-        throw failureOf(error, logger);
+      return finishSignIn(await configuration(), config, logger, callbackUrl, pending);
+    },
+
+    async endSessionUrl(idToken, postLogoutRedirectUri) {
+      const settings = await configuration().catch(() => null);
+      if (!settings?.serverMetadata().end_session_endpoint) return null;
+      return client.buildEndSessionUrl(settings, {
+        id_token_hint: idToken,
+        post_logout_redirect_uri: postLogoutRedirectUri,
+      }).href;
+    },
+
+    async verifyLogoutToken(token) {
+      const settings = await configuration().catch(() => {
+        throw new LogoutTokenError("unreachable", "the provider's discovery failed");
       });
-      return { ...info, ...claims } as PersonClaims;
+      const metadata = settings.serverMetadata();
+      if (!metadata.jwks_uri) throw new LogoutTokenError("unreachable", "the provider names no jwks_uri");
+      return logoutRequestOf(token, keySet(metadata.jwks_uri), metadata.issuer, config.clientId);
     },
   };
+}
+
+/** Redeems the code of the provider's answer and validates the ID token, completing claims from userinfo. */
+async function finishSignIn(
+  settings: client.Configuration,
+  config: OidcConfig,
+  logger: Logger,
+  callbackUrl: URL,
+  pending: PendingSignIn,
+): Promise<FinishedSignIn> {
+  let tokens: Awaited<ReturnType<typeof client.authorizationCodeGrant>>;
+  try {
+    tokens = await client.authorizationCodeGrant(settings, callbackUrl, {
+      pkceCodeVerifier: pending.verifier,
+      expectedState: pending.state,
+      expectedNonce: pending.nonce,
+      idTokenExpected: true,
+    });
+  } catch (error) {
+    throw failureOf(error, logger);
+  }
+  const claims = tokens.claims()!;
+  const signedIn = (person: Record<string, unknown>): FinishedSignIn => ({
+    claims: person as PersonClaims,
+    idToken: tokens.id_token!,
+    sid: typeof claims.sid === "string" && claims.sid.length <= 255 ? claims.sid : null,
+  });
+  const missing = [config.municipalityClaim, config.roleClaim, config.nameClaim].some(
+    (path) => path && claimAt(claims, path) === undefined,
+  );
+  if (!missing || !settings.serverMetadata().userinfo_endpoint) return signedIn(claims);
+  // Some providers (ADFS, Azure AD without optional claims) put their claims in userinfo only.
+  const info = await client.fetchUserInfo(settings, tokens.access_token, claims.sub).catch((error: unknown) => {
+    throw failureOf(error, logger);
+  });
+  return signedIn({ ...info, ...claims });
 }
 
 /** The `OidcError` an error of openid-client stands for. */
@@ -138,4 +217,70 @@ export function claimAt(claims: Record<string, unknown>, path: readonly string[]
     value = (value as Record<string, unknown>)[name];
   }
   return value;
+}
+
+/** The checks of a logout token after its signature, issuer and audience: the claims Back-Channel Logout asks for. */
+function logoutClaimsProblem(payload: Record<string, unknown>): LogoutTokenError | null {
+  const now = Math.floor(Date.now() / 1000);
+  if (typeof payload.iat !== "number" || Math.abs(now - payload.iat) > LOGOUT_TOKEN_AGE)
+    return new LogoutTokenError("issued-at", "iat is missing or more than five minutes off");
+  const events = payload.events;
+  const event = events && typeof events === "object" ? (events as Record<string, unknown>)[LOGOUT_EVENT] : undefined;
+  if (!event || typeof event !== "object" || Array.isArray(event))
+    return new LogoutTokenError("events", `events must hold ${LOGOUT_EVENT} with an object`);
+  if ("nonce" in payload) return new LogoutTokenError("nonce", "a logout token must not carry a nonce");
+  const named = (value: unknown) => typeof value === "string" && value.length > 0 && value.length <= 255;
+  if (!named(payload.sub) && !named(payload.sid))
+    return new LogoutTokenError("subject", "sub or sid must name whom to sign out (1 to 255 characters)");
+  if ((payload.sub !== undefined && !named(payload.sub)) || (payload.sid !== undefined && !named(payload.sid)))
+    return new LogoutTokenError("subject", "sub and sid must be strings of 1 to 255 characters");
+  return null;
+}
+
+/** Verifies a logout token against the provider's keys, issuer and this client; whom it signs out. */
+async function logoutRequestOf(
+  token: string,
+  keys: ReturnType<typeof createRemoteJWKSet>,
+  issuer: string,
+  clientId: string,
+): Promise<LogoutRequest> {
+  if (token.length > MAX_LOGOUT_TOKEN || !/^[\w-]+\.[\w-]+\.[\w-]*$/.test(token))
+    throw new LogoutTokenError("malformed", "logout_token must be a signed JWT (three base64url parts)");
+  let payload: Record<string, unknown>;
+  try {
+    // Asymmetric algorithms only: "none" and shared-secret tokens are refused before any key is tried.
+    ({ payload } = await jwtVerify(token, keys, {
+      issuer,
+      audience: clientId,
+      algorithms: ["RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "EdDSA"],
+    }));
+  } catch (error) {
+    throw logoutVerifyFailure(error);
+  }
+  const problem = logoutClaimsProblem(payload);
+  if (problem) throw problem;
+  return {
+    issuer,
+    subject: typeof payload.sub === "string" ? payload.sub : null,
+    sid: typeof payload.sid === "string" ? payload.sid : null,
+  };
+}
+
+/** The `LogoutTokenError` a failed verification by jose stands for. */
+function logoutVerifyFailure(error: unknown): LogoutTokenError {
+  if (error instanceof joseErrors.JWTClaimValidationFailed) {
+    if (error.claim === "iss") return new LogoutTokenError("issuer", "iss is not the provider's issuer");
+    if (error.claim === "aud") return new LogoutTokenError("audience", "aud does not name this client");
+    return new LogoutTokenError("issued-at", `the ${error.claim} claim is not valid`);
+  }
+  if (error instanceof joseErrors.JWTExpired) return new LogoutTokenError("issued-at", "the token has expired");
+  if (error instanceof joseErrors.JWKSTimeout || !(error instanceof joseErrors.JOSEError))
+    return new LogoutTokenError("unreachable", "the provider's keys could not be read");
+  if (
+    error instanceof joseErrors.JWSSignatureVerificationFailed ||
+    error instanceof joseErrors.JWKSNoMatchingKey ||
+    error instanceof joseErrors.JOSEAlgNotAllowed
+  )
+    return new LogoutTokenError("signature", "the signature is not one of the provider's keys");
+  return new LogoutTokenError("malformed", "logout_token is not a readable signed JWT");
 }

@@ -38,7 +38,7 @@ describe("cross-tenant matrix", () => {
     const { data } = await gql(hub, "{ __schema { mutationType { fields { name } } } }");
     const names = data!.__schema.mutationType.fields.map((field: { name: string }) => field.name).sort();
     expect(cases.map((entry) => entry.name).sort()).toEqual(names);
-    expect(names.length).toBe(48);
+    expect(names.length).toBe(53);
   });
 
   it("refuses every mutation to other cities' editors, anonymous callers and revoked tokens, and changes nothing", async () => {
@@ -91,13 +91,39 @@ describe("cross-tenant matrix", () => {
   });
 
   it("refuses every form POST of the editor pages by another city's editor, anonymous, expired or without the form secret, and changes nothing", async () => {
-    // Herten's record of each kind with a form, found as Herten's editor (drafts included).
+    // Herten's record of each kind with a form, found as Herten's editor (drafts included); a budget line made first,
+    // since the seed's strategies have none.
+    const first = await gql(
+      hub,
+      `{ strategies(filter: { municipalities: ["herten"] }, first: 1) { nodes { slug } } }`,
+      {},
+      tokens.editors.herten,
+    );
+    const line = await gql(
+      hub,
+      `mutation($input: CreateBudgetLineInput!) { createBudgetLine(input: $input) { id } }`,
+      {
+        input: {
+          strategy: first.data!.strategies.nodes[0].slug,
+          year: 2025,
+          amount: "1000",
+          category: "OTHER",
+          description: "Für die Formularprobe",
+        },
+      },
+      tokens.editors.herten,
+    );
+    expect(line.errors).toBeUndefined();
     const { data } = await gql(
       hub,
       `{ projects(filter: { municipalities: ["herten"] }, first: 1) { nodes { slug } }
-         strategies(filter: { municipalities: ["herten"] }, first: 1) { nodes { slug } }
+         strategies(filter: { municipalities: ["herten"] }, first: 1) {
+           nodes { slug fieldsOfAction { id } budget(first: 1) { id } }
+         }
+         municipality(slug: "herten") { indicators(first: 1) { key } }
          lessons(filter: { municipalities: ["herten"] }, first: 1) { nodes { slug } }
-         sources(municipality: "herten", first: 1) { nodes { key } } }`,
+         sources(municipality: "herten", first: 1) { nodes { key } }
+         municipality(slug: "herten") { decisions(first: 1) { key } engagements(first: 1) { id } } }`,
       {},
       tokens.editors.herten,
     );
@@ -106,12 +132,35 @@ describe("cross-tenant matrix", () => {
       strategien: data!.strategies.nodes[0]?.slug,
       erfahrungen: data!.lessons.nodes[0]?.slug,
       quellen: data!.sources.nodes[0]?.key,
+      beschluesse: data!.municipality.decisions[0]?.key,
+      beauftragungen: data!.municipality.engagements[0]?.id,
+      // A strategy's parts, by their global IDs (encoded for the path), and the city's indicators by key.
+      handlungsfelder: data!.strategies.nodes[0]?.fieldsOfAction[0]?.id,
+      haushaltsposten: data!.strategies.nodes[0]?.budget[0]?.id,
+      kennzahlen: data!.municipality.indicators[0]?.key,
     };
     const posts: { path: string; form: Record<string, string> }[] = [];
-    const fields = { title: "Übernommen", summary: "Fremd", body: "Fremd", slug: "herten-fremd", key: "herten-fremd" };
-    for (const [segment, key] of Object.entries(keys)) {
+    const fields = {
+      title: "Übernommen",
+      summary: "Fremd",
+      body: "Fremd",
+      slug: "herten-fremd",
+      key: "herten-fremd",
+      // A part of Herten's strategy, created by whoever posts.
+      strategy: data!.strategies.nodes[0]?.slug ?? "",
+      description: "Fremd",
+      year: "2025",
+      amount: "100",
+      category: "PERSONNEL",
+      name: "Fremd",
+      unit: "Stück",
+      "values[0].value": "1",
+      "values[0].asOf": "2024",
+    };
+    for (const [segment, raw] of Object.entries(keys)) {
       posts.push({ path: `/meine-kommune/${segment}/neu`, form: { ...fields, aktion: "speichern" } });
-      if (!key) continue;
+      if (!raw) continue;
+      const key = encodeURIComponent(raw);
       posts.push({
         path: `/meine-kommune/${segment}/${key}/bearbeiten`,
         form: { ...fields, version: "1", aktion: "speichern" },
@@ -119,7 +168,10 @@ describe("cross-tenant matrix", () => {
       for (const aktion of ["veroeffentlichen", "zurueckziehen", "archivieren"])
         posts.push({ path: `/meine-kommune/${segment}/${key}/stand`, form: { version: "1", aktion } });
     }
-    expect(Object.values(keys).filter(Boolean).length).toBeGreaterThanOrEqual(2);
+    expect(Object.values(keys).filter(Boolean).length).toBeGreaterThanOrEqual(4);
+    // Herten's seeded council decisions and engagements, and its strategy's parts, are posted to as well.
+    for (const segment of ["beschluesse", "beauftragungen", "handlungsfelder", "haushaltsposten", "kennzahlen"])
+      expect(keys[segment], segment).toBeTruthy();
     const signedIn = async (token: string) => {
       const browser = new EditorBrowser(hub.origin);
       expect((await browser.signIn(token)).status).toBe(303);

@@ -9,6 +9,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findSession } from "../../schema/token/session.service.js";
+import { hashToken } from "../../schema/token/token.service.js";
 import { createSiteQueryRunner } from "../../server/site/run-query.js";
 import { createLogger } from "../../server/logger.js";
 import { gql } from "../support/client.js";
@@ -25,6 +26,17 @@ import {
 import { csrfOf, type WebAnswer, WebClient } from "../support/web-client.js";
 
 const CALLBACK = "/anmelden/oidc/rueckruf";
+const SIGNED_OUT = "/abgemeldet";
+const BACKCHANNEL = "/anmelden/oidc/abmeldung";
+const LOGOUT_EVENT = "http://schemas.openid.net/event/backchannel-logout";
+
+/** Where a page that leads on to the provider (its refresh and its link) sends the browser. */
+function leadsTo(answer: WebAnswer): string {
+  const link = /<a href="([^"]+)" class="button-link"/.exec(answer.text)?.[1] ?? "";
+  const refresh = /<meta http-equiv="refresh" content="0; url=([^"]+)"/.exec(answer.text)?.[1] ?? "";
+  expect(refresh).toBe(link);
+  return link.replaceAll("&amp;", "&");
+}
 
 const ACCOUNTS: Record<string, AccountClaims> = {
   erika: { name: "Erika Mustermann", kommune: "herten", rollen: ["ikz-redaktion", "mitarbeitende"] },
@@ -87,13 +99,30 @@ describe("single sign-on through a real OpenID provider", () => {
   let provider: TestProvider;
   let hub: TestHub;
   let tokens: TestTokens;
-  const rows = <T>(sql: string) => hub.db.orm.em.fork().getConnection().execute<T[]>(sql);
-  const digest = () => databaseDigest(hub.db.orm);
+  const rows = <T>(sql: string, params: unknown[] = []) =>
+    hub.db.orm.em.fork().getConnection().execute<T[]>(sql, params);
+  /** Every table but the sign-ins under way, which a provider's answer spends whatever it is. */
+  const digest = async () => {
+    const all = await databaseDigest(hub.db.orm);
+    delete all.editor_sign_in;
+    return all;
+  };
+  /** The sign-in under way a browser's pending cookie names, as the hub keeps it. */
+  const pendingOf = async (client: WebClient) => {
+    const [row] = await rows<{ state: string; nonce: string; verifier: string }>(
+      "select state, nonce, verifier from editor_sign_in where id_hash = ?",
+      [hashToken(client.jar(hub.origin).get("ikz_oidc") ?? "")],
+    );
+    return row;
+  };
 
   beforeAll(async () => {
     provider = await startTestProvider(ACCOUNTS);
     hub = await startTestHub(oidcEnv(provider.issuer));
-    provider.registerClients([hub.origin + CALLBACK]);
+    provider.registerClients([hub.origin + CALLBACK], {
+      postLogoutRedirectUris: [hub.origin + SIGNED_OUT],
+      backchannelUri: hub.origin + BACKCHANNEL,
+    });
     tokens = await createTestTokens(hub.db.orm);
     const draft = {
       municipality: "herten",
@@ -117,7 +146,7 @@ describe("single sign-on through a real OpenID provider", () => {
     await provider?.close();
   });
 
-  it("sends the browser to the provider with PKCE (S256), state and nonce, keeping them in a short HttpOnly cookie", async () => {
+  it("sends the browser to the provider with PKCE (S256), state and nonce, keeping them server-side, named by a short HttpOnly cookie", async () => {
     const client = new WebClient();
     const started = await startSignIn(client, hub);
     expect(started.status).toBe(303);
@@ -134,10 +163,12 @@ describe("single sign-on through a real OpenID provider", () => {
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Lax/);
     expect(cookie).toMatch(/Max-Age=600/);
-    // The verifier never leaves for the provider.
-    expect(started.location).not.toContain(
-      JSON.parse(Buffer.from(client.jar(hub.origin).get("ikz_oidc")!, "base64url").toString()).verifier,
-    );
+    // The checks stay on the hub: the cookie is an opaque id, and the verifier never leaves for the provider.
+    const pending = await pendingOf(client);
+    expect(pending.state).toBe(url.searchParams.get("state"));
+    expect(client.jar(hub.origin).get("ikz_oidc")).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(client.jar(hub.origin).get("ikz_oidc")).not.toContain(pending.state);
+    expect(started.location).not.toContain(pending.verifier);
   });
 
   it("signs an editor in: Meine Kommune of the mapped city, a session of the person, their name on the page", async () => {
@@ -330,6 +361,280 @@ describe("single sign-on through a real OpenID provider", () => {
     expect((await office.request(`${hub.origin}/meine-kommune`)).status).toBe(303);
   });
 
+  it("signs out at the provider too (RP-initiated logout): the hub's session ends, the provider's as well", async () => {
+    const client = new WebClient();
+    await signIn(client, hub, "erika");
+    const sessionId = client.jar(hub.origin).get("ikz_sitzung")!;
+    const [stored] = await rows<{ id_token: string | null }>("select id_token from editor_session where id_hash = ?", [
+      hashToken(sessionId),
+    ]);
+    // The ID token stays on the hub: the cookie is the session's random id only.
+    expect(stored.id_token).toMatch(/^ey[\w-]+\.[\w-]+\.[\w-]+$/);
+    expect(sessionId).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    // While the provider's session lasts, a new sign-in comes straight back without the provider's login page.
+    const again = await client.follow((await client.request(`${hub.origin}/anmelden/oidc`)).location!, {}, (hop) =>
+      hop.location!.includes(CALLBACK),
+    );
+    expect(again[again.length - 1].location).toContain(CALLBACK);
+    expect((await client.request(again[again.length - 1].location!)).status).toBe(303);
+
+    const mine = await client.request(`${hub.origin}/meine-kommune`);
+    const out = await client.request(`${hub.origin}/abmelden`, { method: "POST", form: { csrf: csrfOf(mine.text) } });
+    expect(out.status).toBe(200);
+    expect(out.text).toContain("Abmelden beim Anmeldedienst Ihrer Stadt");
+    expect(client.jar(hub.origin).has("ikz_sitzung")).toBe(false);
+    const end = new URL(leadsTo(out));
+    expect(end.origin).toBe(provider.issuer);
+    const [latest] = await rows<{ id_token: string; ended_at: Date | null }>(
+      "select id_token, ended_at from editor_session where id_token is not null order by id desc limit 1",
+    );
+    expect(latest.ended_at).not.toBeNull();
+    expect(end.searchParams.get("id_token_hint")).toBe(latest.id_token);
+    expect(end.searchParams.get("post_logout_redirect_uri")).toBe(hub.origin + SIGNED_OUT);
+    const stale = new WebClient();
+    stale.jar(hub.origin).set("ikz_sitzung", sessionId);
+    expect((await stale.request(`${hub.origin}/meine-kommune`)).location).toBe(`${hub.origin}/anmelden`);
+
+    // At the provider: its confirmation, then back to the hub.
+    const confirm = await client.request(end.href);
+    expect(confirm.status).toBe(200);
+    const action = /<form id="op.logoutForm" method="post" action="([^"]+)"/.exec(confirm.text)![1];
+    const xsrf = /name="xsrf" value="([^"]+)"/.exec(confirm.text)![1];
+    const back = await client.follow(
+      new URL(action, end).href,
+      { method: "POST", form: { xsrf, logout: "yes" } },
+      (hop) => hop.location!.startsWith(hub.origin),
+    );
+    expect(back[back.length - 1].location).toBe(hub.origin + SIGNED_OUT);
+    const signedOut = await client.request(back[back.length - 1].location!);
+    expect(signedOut.status).toBe(200);
+    expect(signedOut.text).toContain("Sie sind abgemeldet, auch beim Anmeldedienst Ihrer Stadt.");
+    // The provider's session is gone: a new sign-in asks for the login again.
+    const toLogin = await client.follow((await startSignIn(client, hub)).location!);
+    expect(toLogin[toLogin.length - 1].text).toContain("Anmeldung bei der Stadtverwaltung");
+  });
+
+  it("signs a token's session out here only, as before", async () => {
+    const client = new WebClient();
+    const page = await client.request(`${hub.origin}/anmelden`);
+    await client.request(`${hub.origin}/anmelden`, {
+      method: "POST",
+      form: { csrf: csrfOf(page.text), token: tokens.editors.herten },
+    });
+    const mine = await client.request(`${hub.origin}/meine-kommune`);
+    const out = await client.request(`${hub.origin}/abmelden`, { method: "POST", form: { csrf: csrfOf(mine.text) } });
+    expect(out.status).toBe(200);
+    expect(out.text).toContain("Sie sind abgemeldet.");
+    expect(out.text).not.toContain("http-equiv");
+    expect(out.text).not.toContain(provider.issuer);
+  });
+
+  /** Posts a new project's form without a session (it ended), from the hub's own page: the sign-in page carrying it. */
+  async function expiredPost(client: WebClient, fields: Record<string, string>): Promise<WebAnswer> {
+    const answer = await client.request(`${hub.origin}/meine-kommune/projekte/neu`, {
+      method: "POST",
+      form: { csrf: "abgelaufen", ...fields },
+    });
+    expect(answer.status).toBe(401);
+    return answer;
+  }
+
+  /** The hidden fields of the sign-in page's single sign-on form. */
+  function ssoForm(page: WebAnswer): [string, string][] {
+    const form = /<form method="post" action="\/anmelden\/oidc"[^>]*>([\s\S]*?)<\/form>/.exec(page.text)![1];
+    return [...form.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)].map((match) => [
+      match[1],
+      match[2].replaceAll("&amp;", "&").replaceAll("&quot;", '"').replaceAll("&lt;", "<"),
+    ]);
+  }
+
+  it("carries a form posted after the session ended through single sign-on, back to that form", async () => {
+    const client = new WebClient();
+    const title = 'Kooperation <b>"Bauhof"</b> & Co';
+    const page = await expiredPost(client, { title, summary: "Gemeinsamer Bauhof.", slug: "herten-bauhof" });
+    expect(page.text).toContain('action="/anmelden/oidc"');
+    const fields = ssoForm(page);
+    expect(fields).toContainEqual(["weiter", "/meine-kommune/projekte/neu"]);
+    expect(fields).toContainEqual(["eingabe.title", title]);
+    const before = await digest();
+    const leaving = await client.request(`${hub.origin}/anmelden/oidc`, {
+      method: "POST",
+      form: Object.fromEntries(fields),
+    });
+    expect(leaving.status).toBe(200);
+    expect(leaving.text).toContain("Ihre Eingaben sind erhalten");
+    // Kept on the hub, not in the browser.
+    expect(client.jar(hub.origin).get("ikz_oidc")).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const back = await atProvider(client, { location: leadsTo(leaving) } as WebAnswer, "erika");
+    const resumed = await client.request(back.location!);
+    expect(resumed.status).toBe(200);
+    expect(resumed.text).toContain("Wieder angemeldet");
+    expect(resumed.text).toContain('action="/meine-kommune/projekte/neu"');
+    const carried = [...resumed.text.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)];
+    const csrf = carried.find((match) => match[1] === "csrf")![2];
+    const form = await client.request(`${hub.origin}/meine-kommune/projekte/neu`, {
+      method: "POST",
+      form: { csrf, title, summary: "Gemeinsamer Bauhof.", slug: "herten-bauhof", aktion: "zeigen" },
+    });
+    expect(form.status).toBe(200);
+    expect(form.text).toContain("Gemeinsamer Bauhof.");
+    expect(form.text).not.toContain("<b>");
+    // Nothing was saved on the way: only the session is new (and the person's last sign-in).
+    const after = await digest();
+    expect({ ...after, editor_session: before.editor_session, editor_person: before.editor_person }).toEqual(before);
+  });
+
+  it.each([
+    ["another site's post", { origin: "https://evil.example" }, 403, "Formular ist abgelaufen"],
+    ["a post without the sign-in page's secret", { csrf: "" }, 403, "Formular ist abgelaufen"],
+    [
+      "a post with an editor page to return to that is not one",
+      { weiter: "https://evil.example/" },
+      400,
+      "Ungültige Rückmeldung",
+    ],
+    ["fields larger than a form may be", { big: true }, 413, "zu groß"],
+  ])("does not carry %s through single sign-on", async (_what, spoil, status, text) => {
+    const client = new WebClient();
+    const page = await expiredPost(client, { title: "Getragen" });
+    const fields = Object.fromEntries(ssoForm(page));
+    if ("csrf" in spoil) fields.csrf = spoil.csrf as string;
+    if ("weiter" in spoil) fields.weiter = spoil.weiter as string;
+    if ("big" in spoil) fields["eingabe.summary"] = "z".repeat(70 * 1024);
+    const before = await digest();
+    const beforePending = await rows<{ n: string }>("select count(*) as n from editor_sign_in");
+    const answer =
+      "origin" in spoil
+        ? await fetch(`${hub.origin}/anmelden/oidc`, {
+            method: "POST",
+            headers: {
+              origin: spoil.origin as string,
+              "content-type": "application/x-www-form-urlencoded",
+              cookie: [...client.jar(hub.origin)].map(([name, value]) => `${name}=${value}`).join("; "),
+            },
+            body: new URLSearchParams(fields),
+            redirect: "manual",
+          }).then(async (response) => ({ status: response.status, text: await response.text() }))
+        : await client.request(`${hub.origin}/anmelden/oidc`, { method: "POST", form: fields });
+    expect(answer.status).toBe(status);
+    expect(answer.text).toContain(text);
+    expect(answer.text).not.toContain(provider.issuer);
+    expect(await digest()).toEqual(before);
+    expect(await rows("select count(*) as n from editor_sign_in")).toEqual(beforePending);
+  });
+
+  /** Posts a back-channel logout as the provider does (a form with `logout_token`), or `body` as given. */
+  async function postLogout(body: string, contentType = "application/x-www-form-urlencoded") {
+    const response = await fetch(hub.origin + BACKCHANNEL, {
+      method: "POST",
+      headers: { "content-type": contentType },
+      body,
+    });
+    const text = await response.text();
+    return { status: response.status, cache: response.headers.get("cache-control"), text };
+  }
+  const logoutForm = (token: string) => new URLSearchParams({ logout_token: token }).toString();
+
+  it("ends a person's sessions when the provider signs them out on its back channel (signed out there, or removed)", async () => {
+    const office = new WebClient();
+    const colleague = new WebClient();
+    await signIn(office, hub, "erika");
+    await signIn(colleague, hub, "max");
+    expect((await office.request(`${hub.origin}/meine-kommune`)).status).toBe(200);
+    // The person signs out at the provider itself, not on the hub: the provider tells the hub.
+    const told: string[] = [];
+    provider.provider.on("backchannel.success", (_ctx, client) => told.push(client.clientId));
+    const confirm = await office.request(`${provider.issuer}/session/end`);
+    const action = /<form id="op.logoutForm" method="post" action="([^"]+)"/.exec(confirm.text)![1];
+    const xsrf = /name="xsrf" value="([^"]+)"/.exec(confirm.text)![1];
+    await office.follow(new URL(action, provider.issuer).href, { method: "POST", form: { xsrf, logout: "yes" } });
+    expect(told).toEqual([HUB_CLIENT.id]);
+    expect((await office.request(`${hub.origin}/meine-kommune`)).location).toBe(`${hub.origin}/anmelden`);
+    expect((await colleague.request(`${hub.origin}/meine-kommune`)).status).toBe(200);
+  });
+
+  it("accepts a well-formed logout token for a person (sub) and ends all their sessions, others' stay", async () => {
+    const office = new WebClient();
+    const colleague = new WebClient();
+    await signIn(office, hub, "erika");
+    await signIn(colleague, hub, "max");
+    const now = Math.floor(Date.now() / 1000);
+    const token = provider.sign({
+      iss: provider.issuer,
+      aud: HUB_CLIENT.id,
+      iat: now,
+      jti: "abmeldung-1",
+      sub: "erika",
+      events: { [LOGOUT_EVENT]: {} },
+    });
+    const answer = await postLogout(logoutForm(token));
+    expect(answer.status).toBe(200);
+    expect(answer.cache).toBe("no-store");
+    expect((await office.request(`${hub.origin}/meine-kommune`)).status).toBe(303);
+    expect((await colleague.request(`${hub.origin}/meine-kommune`)).status).toBe(200);
+  });
+
+  const now = () => Math.floor(Date.now() / 1000);
+  const good = () => ({
+    iss: provider.issuer,
+    aud: HUB_CLIENT.id,
+    iat: now(),
+    jti: "j",
+    sub: "erika",
+    events: { [LOGOUT_EVENT]: {} },
+  });
+  it.each<[string, () => string, number, string]>([
+    ["no logout_token", () => "", 400, "missing"],
+    ["a logout_token that is no JWT", () => logoutForm("<script>alert(1)</script>"), 400, "malformed"],
+    ["an unsigned token (alg none)", () => logoutForm(provider.sign(good(), { alg: "none" })), 400, "signature"],
+    ["a token signed with another key", () => logoutForm(provider.sign(good(), {}, true)), 400, "signature"],
+    [
+      "a token of another issuer",
+      () => logoutForm(provider.sign({ ...good(), iss: "https://evil.example" })),
+      400,
+      "issuer",
+    ],
+    ["a token for another client", () => logoutForm(provider.sign({ ...good(), aud: "andere-app" })), 400, "audience"],
+    ["a token without iat", () => logoutForm(provider.sign({ ...good(), iat: undefined })), 400, "issued-at"],
+    ["a token issued an hour ago", () => logoutForm(provider.sign({ ...good(), iat: now() - 3600 })), 400, "issued-at"],
+    [
+      "a token without the logout event",
+      () => logoutForm(provider.sign({ ...good(), events: undefined })),
+      400,
+      "events",
+    ],
+    [
+      "a token with another event",
+      () => logoutForm(provider.sign({ ...good(), events: { "urn:x": {} } })),
+      400,
+      "events",
+    ],
+    ["a token with a nonce (an ID token)", () => logoutForm(provider.sign({ ...good(), nonce: "n" })), 400, "nonce"],
+    ["a token naming nobody", () => logoutForm(provider.sign({ ...good(), sub: undefined })), 400, "subject"],
+    [
+      "a token with a subject that is no string",
+      () => logoutForm(provider.sign({ ...good(), sub: { $ne: "" } })),
+      400,
+      "subject",
+    ],
+    ["a token of the right shape, too long", () => logoutForm(`${"a".repeat(9000)}.b.c`), 400, "malformed"],
+    ["a body over 16 KB", () => logoutForm("a".repeat(20_000)), 413, "too-large"],
+    ["two logout tokens", () => `logout_token=a.b.c&logout_token=a.b.c`, 400, "missing"],
+  ])("refuses %s with a clear error, and ends no session", async (_what, body, status, problem) => {
+    const office = new WebClient();
+    await signIn(office, hub, "erika");
+    const before = await digest();
+    const answer = await postLogout(body());
+    expect(answer.status).toBe(status);
+    expect(answer.cache).toBe("no-store");
+    const json = JSON.parse(answer.text) as { error: string; error_description: string };
+    expect(json.error).toBe("invalid_request");
+    expect(json.error_description.startsWith(problem)).toBe(true);
+    expect(answer.text).not.toMatch(/at \w+ \(|stack/);
+    expect(await digest()).toEqual(before);
+    expect((await office.request(`${hub.origin}/meine-kommune`)).status).toBe(200);
+  });
+
   /** A hostile or broken answer: the database as before, no session, the pending sign-in spent. */
   async function expectNothingWritten(client: WebClient, act: () => Promise<WebAnswer>, status: number, text: string) {
     const before = await digest();
@@ -349,34 +654,53 @@ describe("single sign-on through a real OpenID provider", () => {
     await expectNothingWritten(client, () => client.request(back.location!), 400, "Anmeldung abgelaufen");
   });
 
-  it("refuses a forged state, and does not redeem the code", async () => {
+  /** Stores a copy of a browser's sign-in under way under another id (as if it had been begun twice); returns that id. */
+  async function copyPending(client: WebClient, copyId: string): Promise<string> {
+    await rows(
+      `insert into editor_sign_in (id_hash, state, nonce, verifier, return_path, carried, created_at, expires_at)
+        select ?, state, nonce, verifier, return_path, carried, created_at, expires_at from editor_sign_in where id_hash = ?`,
+      [hashToken(copyId), hashToken(client.jar(hub.origin).get("ikz_oidc")!)],
+    );
+    return copyId;
+  }
+
+  it("refuses a forged state, spends the sign-in, and does not redeem the code", async () => {
     const client = new WebClient();
     const back = await atProvider(client, await startSignIn(client, hub), "erika");
     const url = new URL(back.location!);
     const pendingCookie = client.jar(hub.origin).get("ikz_oidc")!;
+    const copy = await copyPending(client, "C".repeat(43));
     url.searchParams.set("state", "A".repeat(43));
     await expectNothingWritten(client, () => client.request(url.href), 400, "Anmeldung abgelaufen");
-    // The real state with the same code still works: the forged one was not sent to the provider.
+    // The forged answer spent this sign-in: the real one cannot follow it.
     client.jar(hub.origin).set("ikz_oidc", pendingCookie);
+    await expectNothingWritten(client, () => client.request(back.location!), 400, "Anmeldung abgelaufen");
+    // The same code with the real checks still works: the forged answer was not sent to the provider.
+    client.jar(hub.origin).set("ikz_oidc", copy);
     expect((await client.request(back.location!)).status).toBe(303);
   });
 
   it("refuses a replayed code", async () => {
     const client = new WebClient();
     const back = await atProvider(client, await startSignIn(client, hub), "erika");
+    const copy = await copyPending(client, "R".repeat(43));
     const pendingCookie = client.jar(hub.origin).get("ikz_oidc")!;
     expect((await client.request(back.location!)).status).toBe(303);
     const thief = new WebClient();
     thief.jar(hub.origin).set("ikz_oidc", pendingCookie);
+    await expectNothingWritten(thief, () => thief.request(back.location!), 400, "Anmeldung abgelaufen");
+    // Even with the checks of the sign-in (a copy of them), the provider does not redeem its code twice.
+    thief.jar(hub.origin).set("ikz_oidc", copy);
     await expectNothingWritten(thief, () => thief.request(back.location!), 401, "Anmeldung nicht bestätigt");
   });
 
   it("refuses an ID token with another nonce than this sign-in's", async () => {
     const client = new WebClient();
     const back = await atProvider(client, await startSignIn(client, hub), "erika");
-    const pending = JSON.parse(Buffer.from(client.jar(hub.origin).get("ikz_oidc")!, "base64url").toString());
-    pending.nonce = "N".repeat(43);
-    client.jar(hub.origin).set("ikz_oidc", Buffer.from(JSON.stringify(pending)).toString("base64url"));
+    await rows("update editor_sign_in set nonce = ? where id_hash = ?", [
+      "N".repeat(43),
+      hashToken(client.jar(hub.origin).get("ikz_oidc")!),
+    ]);
     await expectNothingWritten(client, () => client.request(back.location!), 401, "Anmeldung nicht bestätigt");
   });
 
@@ -423,7 +747,7 @@ describe("single sign-on through a real OpenID provider", () => {
   it("refuses a genuine ID token of the same provider for another client (audience)", async () => {
     const client = new WebClient();
     const back = await atProvider(client, await startSignIn(client, hub), "erika");
-    const { nonce } = JSON.parse(Buffer.from(client.jar(hub.origin).get("ikz_oidc")!, "base64url").toString());
+    const { nonce } = await pendingOf(client);
     const foreign = await idTokenFrom(provider, OTHER_CLIENT.id, OTHER_CLIENT.secret, nonce);
     provider.tamperTokens = () => foreign;
     await expectNothingWritten(client, () => client.request(back.location!), 401, "Anmeldung nicht bestätigt");
@@ -435,7 +759,7 @@ describe("single sign-on through a real OpenID provider", () => {
       other.registerClients([hub.origin + CALLBACK]);
       const client = new WebClient();
       const back = await atProvider(client, await startSignIn(client, hub), "erika");
-      const { nonce } = JSON.parse(Buffer.from(client.jar(hub.origin).get("ikz_oidc")!, "base64url").toString());
+      const { nonce } = await pendingOf(client);
       const foreign = await idTokenFrom(other, HUB_CLIENT.id, HUB_CLIENT.secret, nonce);
       provider.tamperTokens = () => foreign;
       await expectNothingWritten(client, () => client.request(back.location!), 401, "Anmeldung nicht bestätigt");
@@ -478,7 +802,7 @@ describe("single sign-on through a real OpenID provider", () => {
     await expectNothingWritten(client, () => client.request(url.href), 400, "Ungültige Rückmeldung");
   });
 
-  it("starts with a GET that writes nothing; only the latest sign-in begun in a browser can finish", async () => {
+  it("starts with a GET that writes nothing but the sign-in under way; only the latest one of a browser can finish", async () => {
     const client = new WebClient();
     const before = await digest();
     const first = await startSignIn(client, hub);
@@ -489,7 +813,33 @@ describe("single sign-on through a real OpenID provider", () => {
     const second = await startSignIn(client, hub);
     await expectNothingWritten(client, () => client.request(firstBack.location!), 400, "Anmeldung abgelaufen");
     expect(second.status).toBe(303);
-    expect((await client.request(`${hub.origin}/anmelden/oidc`, { method: "POST", form: {} })).status).toBe(404);
+  });
+
+  it.each([
+    ["an id of its own shape that names no sign-in", () => "A".repeat(43)],
+    [
+      "a cookie of the old kind (checks in base64 JSON)",
+      () =>
+        Buffer.from(
+          JSON.stringify({ state: "s".repeat(43), nonce: "n".repeat(43), verifier: "v".repeat(43) }),
+        ).toString("base64url"),
+    ],
+    ["an oversized cookie", () => "x".repeat(3000)],
+    ["hostile text", () => encodeURIComponent("<script>alert(1)</script>")],
+  ])("refuses a tampered pending cookie (%s) with a clear page, and redeems nothing", async (_what, forge) => {
+    const client = new WebClient();
+    const back = await atProvider(client, await startSignIn(client, hub), "erika");
+    client.jar(hub.origin).set("ikz_oidc", forge());
+    await expectNothingWritten(client, () => client.request(back.location!), 400, "Anmeldung abgelaufen");
+  });
+
+  it("refuses a pending cookie past its lifetime, though its sign-in is still stored", async () => {
+    const client = new WebClient();
+    const back = await atProvider(client, await startSignIn(client, hub), "erika");
+    await rows("update editor_sign_in set expires_at = now() - interval '1 second' where id_hash = ?", [
+      hashToken(client.jar(hub.origin).get("ikz_oidc")!),
+    ]);
+    await expectNothingWritten(client, () => client.request(back.location!), 400, "Anmeldung abgelaufen");
   });
 });
 
@@ -499,7 +849,8 @@ describe("single sign-on, limits and outages", () => {
   let tokens: TestTokens;
 
   beforeAll(async () => {
-    provider = await startTestProvider(ACCOUNTS);
+    // A provider that offers no signing out at its side.
+    provider = await startTestProvider(ACCOUNTS, { endSession: false });
     hub = await startTestHub({
       ...oidcEnv(provider.issuer),
       SIGN_IN_ATTEMPTS_PER_ADDRESS: "9",
@@ -519,6 +870,19 @@ describe("single sign-on, limits and outages", () => {
     const page = await client.request(`${hub.origin}/anmelden`);
     return client.request(`${hub.origin}/anmelden`, { method: "POST", form: { csrf: csrfOf(page.text), token } });
   }
+
+  // First: the sign-in budgets below are spent by the end of this block.
+  it("signs a person out here only when the provider offers no end-session endpoint", async () => {
+    const client = new WebClient();
+    expect((await signIn(client, hub, "erika")).status).toBe(303);
+    const mine = await client.request(`${hub.origin}/meine-kommune`);
+    const out = await client.request(`${hub.origin}/abmelden`, { method: "POST", form: { csrf: csrfOf(mine.text) } });
+    expect(out.status).toBe(200);
+    expect(out.text).toContain("Sie sind abgemeldet.");
+    expect(out.text).not.toContain("http-equiv");
+    expect(out.text).not.toContain(provider.issuer);
+    expect((await client.request(`${hub.origin}/meine-kommune`)).location).toBe(`${hub.origin}/anmelden`);
+  });
 
   it("limits failed sign-ins of one person of the provider (counted after the ID token is validated)", async () => {
     const tries: number[] = [];

@@ -65,6 +65,10 @@ const MISTAKES: Record<string, { input: Record<string, unknown>; paths: string[]
     input: { description: " ", sources: ["fehlt", "auch-nicht"] },
     paths: ["input.description", "input.sources[0]", "input.sources[1]"],
   },
+  createDecision: {
+    input: { key: "18-203-rat-2018-11-28", title: "\u202E", reference: "x".repeat(61), sources: ["fehlt"] },
+    paths: ["input.title", "input.reference", "input.key", "input.sources[0]"],
+  },
   createMunicipality: {
     input: { slug: "Bad Slug", website: "www.x.de", sources: ["fehlt"] },
     paths: ["input.slug", "input.website", "input.sources[0]"],
@@ -121,6 +125,24 @@ describe("input problems", () => {
       expect(error.message).toContain(problem.message);
     }
     expect(JSON.stringify(answer)).not.toMatch(/stacktrace|at .*\.ts:\d+/);
+    expect(await databaseDigest(hub.db.orm)).toEqual(before);
+  });
+
+  it("answers an engagement's unknown provider together with its unknown sources, and writes nothing", async () => {
+    const { type, input } = CREATE_INPUTS.createEngagement;
+    const before = await databaseDigest(hub.db.orm);
+    const answer = await gql(
+      hub,
+      `mutation($input: ${type}!) { createEngagement(input: $input) { id } }`,
+      { input: { ...input, provider: "gibt-es-nicht", description: " ", sources: ["fehlt"] } },
+      tokens.editors.herten,
+    );
+    expect(codes(answer)).toEqual(["BAD_USER_INPUT"]);
+    expect(problems(answer).map(({ path }) => path)).toEqual([
+      "input.description",
+      "input.provider",
+      "input.sources[0]",
+    ]);
     expect(await databaseDigest(hub.db.orm)).toEqual(before);
   });
 

@@ -91,6 +91,9 @@ const PLAUSIBLE: Record<string, fc.Arbitrary<unknown>> = {
   url: fc.constantFrom("https://www.herten.de/x", "javascript:alert(1)", "ftp://x"),
   website: fc.constantFrom("https://www.herten.de", "www.herten.de"),
   statesServed: fc.subarray(["NW", "HE", "XX"]),
+  outcome: fc.constantFrom("ADOPTED", "DEFERRED", "WRONG"),
+  date: fc.constantFrom("2018-11-28", "2018", "2018-02-30", "28.11.2018"),
+  reference: fc.constantFrom("18/203", "x".repeat(61)),
 };
 /** Optional fields each type's inputs have, beside those of its valid base input. */
 const OPTIONAL: Record<string, string[]> = {
@@ -102,6 +105,7 @@ const OPTIONAL: Record<string, string[]> = {
   LessonLearned: ["project", "topics", "sources"],
   Source: ["publisher", "author", "publishedOn", "url", "note"],
   Engagement: ["since", "note", "sources"],
+  Decision: ["reference", "date", "description", "note", "sources"],
   Municipality: ["district", "population", "populationAsOf", "populationSource", "website", "sources"],
   Provider: ["legalName", "seat", "statesServed", "website", "sources"],
   Product: ["vendor", "topics", "sources"],
@@ -115,6 +119,7 @@ const REQUIRED_TO_PUBLISH: Record<string, string[]> = {
   BudgetLine: ["sources"],
   Indicator: ["sources"],
   Engagement: ["sources"],
+  Decision: ["sources"],
   Source: [],
 };
 const OWNER_SQL: Record<string, string> = {
@@ -128,6 +133,7 @@ const OWNER_SQL: Record<string, string> = {
   LessonLearned: "select m.slug from lesson_learned r join municipality m on m.id = r.municipality_id where r.id = ?",
   Source: "select m.slug from source r join municipality m on m.id = r.municipality_id where r.id = ?",
   Engagement: "select m.slug from engagement r join municipality m on m.id = r.municipality_id where r.id = ?",
+  Decision: "select m.slug from decision r join municipality m on m.id = r.municipality_id where r.id = ?",
 };
 const TYPE_OF_CREATE = (name: string) => name.replace(/^create/, "");
 

@@ -180,6 +180,29 @@ const answers: Record<string, AnswerCheck> = {
       },
     },
   },
+  "editor/create-decision.graphql": {
+    checks: {
+      "records a draft the public does not see, which its editor then publishes by key": async () => {
+        // Another key than the default's: the example itself has already run (keys are unique in a city).
+        const key = "24-002-rat-2024-03-06";
+        const { createDecision } = await run("editor/create-decision.graphql", { key });
+        expect(createDecision).toEqual({ key, publicationState: "DRAFT", version: 1 });
+        const cityDecisions = async () =>
+          (
+            await hub.query(`{ municipality(slug: "herten") { decisions(first: 100) { key } } }`)
+          ).data!.municipality.decisions.map((decision: Data) => decision.key);
+        expect(await cityDecisions()).not.toContain(key);
+        const published = await gql(
+          hub,
+          `mutation($key: String!) { publishDecision(key: $key) { publicationState } }`,
+          { key },
+          editor,
+        );
+        expect(published.data!.publishDecision.publicationState).toBe("PUBLISHED");
+        expect(await cityDecisions()).toContain(key);
+      },
+    },
+  },
   "editor/create-project-all-problems.graphql": {
     refused: true,
     checks: {

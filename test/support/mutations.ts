@@ -2,6 +2,7 @@ import type { EntityClass } from "@mikro-orm/core";
 import type { MikroORM } from "@mikro-orm/postgresql";
 import { BudgetLine } from "../../schema/budget/budget-line.entity.js";
 import { toGlobalId } from "../../schema/common/global-id.js";
+import { Decision } from "../../schema/decision/decision.entity.js";
 import type { HubEntity } from "../../schema/common/node.js";
 import { Engagement } from "../../schema/engagement/engagement.entity.js";
 import { features } from "../../schema/features.js";
@@ -93,6 +94,7 @@ export async function findTargets(orm: MikroORM): Promise<Targets> {
     LessonLearned: await target(orm, LessonLearned, { slug: "herten-menschen-mitnehmen" }, "herten"),
     Source: await target(orm, Source, { key: "herten-vorlage-18-203" }, null),
     Engagement: await target(orm, Engagement, herten, "herten"),
+    Decision: await target(orm, Decision, { ...herten, key: "18-203-rat-2018-11-28" }, "herten"),
     Municipality: await target(orm, Municipality, { slug: "herten" }, "herten"),
     Provider: await target(orm, Provider, { slug: "krzn" }, null),
     Product: await target(orm, Product, { id: { $gt: 0 } }, null),
@@ -183,6 +185,11 @@ export const CREATE_INPUTS: Record<string, { type: string; input: Record<string,
     city: "herten",
     input: { municipality: "herten", provider: "ekom21", role: "CONSULTING", description: "Test." },
   },
+  createDecision: {
+    type: "CreateDecisionInput",
+    city: "herten",
+    input: { municipality: "herten", key: "matrix-decision", title: "Matrix", body: "Rat", outcome: "ADOPTED" },
+  },
   createMunicipality: {
     type: "CreateMunicipalityInput",
     city: null,
@@ -215,6 +222,7 @@ export const UPDATE_INPUTS: Record<string, { input: Record<string, unknown>; ver
   LessonLearned: { input: { title: "geändert" }, versioned: true },
   Source: { input: { note: "geändert" }, versioned: true },
   Engagement: { input: { note: "geändert" }, versioned: true },
+  Decision: { input: { note: "geändert" }, versioned: true },
   Municipality: { input: { note: "geändert" }, versioned: false },
   Provider: { input: { seat: "geändert" }, versioned: false },
   Product: { input: { description: "geändert" }, versioned: false },

@@ -680,6 +680,7 @@ describe("single sign-on (OIDC_*) and the sign-in budgets (SIGN_IN_*)", () => {
       roleClaim: null,
       editorRoles: ["ikz-redaktion"],
       nameClaim: ["name"],
+      postLogoutRedirectUri: null,
     });
   });
 
@@ -701,6 +702,8 @@ describe("single sign-on (OIDC_*) and the sign-in budgets (SIGN_IN_*)", () => {
     expect(config.nameClaim).toEqual(["display_name"]);
     expect(config.scope).toBe("openid profile ikz");
     expect(loadConfig({ ...base, OIDC_MUNICIPALITY: "05562020" }, false).oidc!.municipality).toBe("05562020");
+    const back = "https://ikz-hub.example/abgemeldet";
+    expect(loadConfig({ ...base, OIDC_POST_LOGOUT_REDIRECT_URI: back }, false).oidc!.postLogoutRedirectUri).toBe(back);
   });
 
   it("allows plain http only to a provider on this machine", () => {
@@ -726,6 +729,13 @@ describe("single sign-on (OIDC_*) and the sign-in budgets (SIGN_IN_*)", () => {
     [{ ...base, OIDC_EDITOR_ROLES: " , " }, "OIDC_EDITOR_ROLES"],
     [{ ...base, OIDC_MUNICIPALITY: "Herten!" }, "OIDC_MUNICIPALITY"],
     [{ ...base, OIDC_MUNICIPALITY: "herten", OIDC_MUNICIPALITY_CLAIM: "kommune" }, "OIDC_MUNICIPALITY"],
+    [{ ...base, OIDC_POST_LOGOUT_REDIRECT_URI: "/abgemeldet" }, "OIDC_POST_LOGOUT_REDIRECT_URI"],
+    [{ ...base, OIDC_POST_LOGOUT_REDIRECT_URI: "http://ikz-hub.example/abgemeldet" }, "OIDC_POST_LOGOUT_REDIRECT_URI"],
+    [{ ...base, OIDC_POST_LOGOUT_REDIRECT_URI: "https://ikz-hub.example/#x" }, "OIDC_POST_LOGOUT_REDIRECT_URI"],
+    [
+      { ...base, OIDC_POST_LOGOUT_REDIRECT_URI: `https://ikz-hub.example/${"a".repeat(600)}` },
+      "OIDC_POST_LOGOUT_REDIRECT_URI",
+    ],
     [{ SIGN_IN_ATTEMPTS_PER_ADDRESS: "0" }, "SIGN_IN_ATTEMPTS_PER_ADDRESS"],
     [{ SIGN_IN_ATTEMPTS_PER_ACCOUNT: "viele" }, "SIGN_IN_ATTEMPTS_PER_ACCOUNT"],
     [{ SIGN_IN_WINDOW_MINUTES: "99999" }, "SIGN_IN_WINDOW_MINUTES"],

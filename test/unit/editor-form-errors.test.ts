@@ -168,6 +168,39 @@ describe("posted forms to the API's input", () => {
     expect(formKeyOf("input.costs[0].id", COST_ROWS, formRows)).toBe("costs[0].amount");
   });
 
+  it("finds a row's number or date the API cannot read, and a required one left blank", () => {
+    const rows: InputField[] = [
+      field("values", {
+        shape: "rows",
+        type: "IndicatorValueInput",
+        rowFields: [
+          field("id", { type: "ID" }),
+          field("value", { type: "Float", required: true }),
+          field("asOf", { type: "PartialDate", required: true }),
+          field("note"),
+        ],
+      }),
+    ];
+    const posted = valuesFromBody(
+      {
+        "values[0].value": "12,5",
+        "values[0].asOf": "2023-06",
+        "values[1].value": "zwölf",
+        "values[1].asOf": "2023-13",
+        "values[2].value": "",
+        "values[2].asOf": "2024",
+        "values[2].note": "ohne Wert",
+      },
+      rows,
+    );
+    const { input } = inputFromValues(posted, rows);
+    const values = input.values as Record<string, unknown>[];
+    expect(values[0]).toMatchObject({ value: 12.5, asOf: "2023-06" });
+    // What the API cannot read goes as typed (or blank), for GraphQL to name at its place (format-problems.ts).
+    expect(values[1]).toMatchObject({ value: "zwölf", asOf: "2023-13" });
+    expect(values[2]).toMatchObject({ value: null, asOf: "2024" });
+  });
+
   it("leaves a group out of the input when the post carries none of its rows", () => {
     const { input } = inputFromValues(valuesFromBody({ "costs[0]": "x", costs: "y" }, COST_ROWS), COST_ROWS);
     expect(input).toEqual({});

@@ -385,6 +385,30 @@ export type CreateBudgetLineInput = {
   year: Scalars['Int']['input'];
 };
 
+/** One sitting's treatment of a council paper or motion. It starts as a draft: publish it with `publishDecision`. */
+export type CreateDecisionInput = {
+  /** Council or committee that dealt with it, e.g. `Rat`. */
+  body: Scalars['String']['input'];
+  /** Date of the sitting: `2018`, `2018-11` or `2018-11-28`. */
+  date?: InputMaybe<Scalars['PartialDate']['input']>;
+  /** What was decided, in German. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Key of the decision, unique within the municipality, e.g. `18-203-rat-2018-11-28` (paper, body, date); cannot be changed later. */
+  key: Scalars['String']['input'];
+  /** Slug of the municipality; an editor token may name only its own. */
+  municipality: Scalars['String']['input'];
+  /** Editorial remark, e.g. where the source is ambiguous. */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** What the body did with the paper. */
+  outcome: DecisionOutcome;
+  /** Reference of the paper as printed, e.g. `20/281`. */
+  reference?: InputMaybe<Scalars['String']['input']>;
+  /** Keys of the sources the facts come from; replaces the list. Create a source first with `createSource`. */
+  sources?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Subject of the paper. */
+  title: Scalars['String']['input'];
+};
+
 /** A provider working for a municipality in a role. It starts as a draft: publish it with `publishEngagement`. */
 export type CreateEngagementInput = {
   /** What the provider does for the municipality, in German. */
@@ -597,6 +621,8 @@ export type CreateStrategyInput = {
   adoptedOn?: InputMaybe<Scalars['PartialDate']['input']>;
   /** Slugs of the consultancies that helped write it; replaces the list. */
   consultants?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Keys of the council decisions of the strategy's municipality that carried it (`Municipality.decisions`); replaces the list. */
+  decisions?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Year the strategy looks ahead to, e.g. 2025. */
   horizon?: InputMaybe<Scalars['Int']['input']>;
   /** Slug of the municipality; an editor token may name only its own. */
@@ -634,7 +660,7 @@ export type CreateTopicInput = {
 };
 
 /** One sitting's treatment of a council paper or motion. */
-export type Decision = Node & {
+export type Decision = Node & Publishable & {
   __typename?: 'Decision';
   /** Council or committee that dealt with it. */
   body: Scalars['String']['output'];
@@ -644,18 +670,52 @@ export type Decision = Node & {
   description?: Maybe<Scalars['String']['output']>;
   /** Globally unique, opaque ID of this object. */
   id: Scalars['ID']['output'];
+  /** Key of the decision, unique within its municipality, e.g. `18-203-rat-2018-11-28`. */
+  key: Scalars['String']['output'];
   /** Editorial remark, e.g. where the source is ambiguous. */
   note?: Maybe<Scalars['String']['output']>;
   /** What the body did with it. */
   outcome: DecisionOutcome;
+  /** Draft, published or archived. The public only ever sees published records. */
+  publicationState: PublicationState;
   /** Reference of the paper as printed, e.g. `20/281`. */
   reference?: Maybe<Scalars['String']['output']>;
+  /** Every write to the record, newest first: who, when, what changed. Visible to the editors of the record's municipality and to admins; anybody else gets a FORBIDDEN error here. */
+  revisions?: Maybe<Array<Revision>>;
   /** Publications this record's facts are taken from. */
   sources: Array<Source>;
   /** Subject of the paper. */
   title: Scalars['String']['output'];
   /** When the record's public content last changed: its last write while public, or its publication. Edits made while it was not public (a draft, or a child of an unpublished strategy or project) show only as the moment it became public again. Use it for "Stand" lines; for syncing, use `changes`. */
   updatedAt: Scalars['DateTime']['output'];
+  /** Version of the record, raised by every write. Pass it to `update…` as the version you last saw. */
+  version: Scalars['Int']['output'];
+};
+
+
+/** One sitting's treatment of a council paper or motion. */
+export type DecisionRevisionsArgs = {
+  first?: Scalars['Int']['input'];
+};
+
+/** Changes to a council decision. Fields left out keep their value; null clears an optional field; lists replace the current list. */
+export type DecisionInput = {
+  /** Council or committee that dealt with it, e.g. `Rat`. */
+  body?: InputMaybe<Scalars['String']['input']>;
+  /** Date of the sitting: `2018`, `2018-11` or `2018-11-28`. */
+  date?: InputMaybe<Scalars['PartialDate']['input']>;
+  /** What was decided, in German. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Editorial remark, e.g. where the source is ambiguous. */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** What the body did with the paper. */
+  outcome?: InputMaybe<DecisionOutcome>;
+  /** Reference of the paper as printed, e.g. `20/281`. */
+  reference?: InputMaybe<Scalars['String']['input']>;
+  /** Keys of the sources the facts come from; replaces the list. Create a source first with `createSource`. */
+  sources?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Subject of the paper. */
+  title?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Outcome of a council paper at one sitting of one body. */
@@ -1199,6 +1259,8 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Archives a budget line: it keeps its history, the public sees it gone, and it can no longer be changed. */
   archiveBudgetLine: BudgetLine;
+  /** Archives a decision: it keeps its history, the public sees it gone, and it can no longer be changed. */
+  archiveDecision: Decision;
   /** Archives a engagement: it keeps its history, the public sees it gone, and it can no longer be changed. */
   archiveEngagement: Engagement;
   /** Archives a field of action: it keeps its history, the public sees it gone, and it can no longer be changed. */
@@ -1215,6 +1277,8 @@ export type Mutation = {
   archiveStrategy: Strategy;
   /** Adds a budget line to a strategy, as a draft. */
   createBudgetLine: BudgetLine;
+  /** Records one sitting's treatment of a council paper, as a draft. */
+  createDecision: Decision;
   /** Records that a provider works for a municipality in a role, as a draft. */
   createEngagement: Engagement;
   /** Adds a field of action to a strategy, as a draft. */
@@ -1239,6 +1303,8 @@ export type Mutation = {
   createTopic: Topic;
   /** Makes a budget line public. Publishing a published one changes nothing. */
   publishBudgetLine: BudgetLine;
+  /** Makes a decision public. Publishing a published one changes nothing. */
+  publishDecision: Decision;
   /** Makes a engagement public. Publishing a published one changes nothing. */
   publishEngagement: Engagement;
   /** Makes a field of action public. Publishing a published one changes nothing. */
@@ -1255,6 +1321,8 @@ export type Mutation = {
   publishStrategy: Strategy;
   /** Takes a budget line back to a draft: the public no longer sees it. */
   unpublishBudgetLine: BudgetLine;
+  /** Takes a decision back to a draft: the public no longer sees it. */
+  unpublishDecision: Decision;
   /** Takes a engagement back to a draft: the public no longer sees it. */
   unpublishEngagement: Engagement;
   /** Takes a field of action back to a draft: the public no longer sees it. */
@@ -1271,6 +1339,8 @@ export type Mutation = {
   unpublishStrategy: Strategy;
   /** Changes a budget line, if it still has the version you last saw (CONFLICT otherwise). */
   updateBudgetLine: BudgetLine;
+  /** Changes a council decision, if it still has the version you last saw (CONFLICT otherwise). */
+  updateDecision: Decision;
   /** Changes an engagement, if it still has the version you last saw (CONFLICT otherwise). */
   updateEngagement: Engagement;
   /** Changes a field of action, if it still has the version you last saw (CONFLICT otherwise). */
@@ -1298,6 +1368,14 @@ export type Mutation = {
 
 export type MutationArchiveBudgetLineArgs = {
   id: Scalars['ID']['input'];
+  version?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type MutationArchiveDecisionArgs = {
+  id?: InputMaybe<Scalars['ID']['input']>;
+  key?: InputMaybe<Scalars['String']['input']>;
+  municipality?: InputMaybe<Scalars['String']['input']>;
   version?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -1350,6 +1428,11 @@ export type MutationArchiveStrategyArgs = {
 
 export type MutationCreateBudgetLineArgs = {
   input: CreateBudgetLineInput;
+};
+
+
+export type MutationCreateDecisionArgs = {
+  input: CreateDecisionInput;
 };
 
 
@@ -1414,6 +1497,14 @@ export type MutationPublishBudgetLineArgs = {
 };
 
 
+export type MutationPublishDecisionArgs = {
+  id?: InputMaybe<Scalars['ID']['input']>;
+  key?: InputMaybe<Scalars['String']['input']>;
+  municipality?: InputMaybe<Scalars['String']['input']>;
+  version?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type MutationPublishEngagementArgs = {
   id: Scalars['ID']['input'];
   version?: InputMaybe<Scalars['Int']['input']>;
@@ -1462,6 +1553,14 @@ export type MutationPublishStrategyArgs = {
 
 export type MutationUnpublishBudgetLineArgs = {
   id: Scalars['ID']['input'];
+  version?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type MutationUnpublishDecisionArgs = {
+  id?: InputMaybe<Scalars['ID']['input']>;
+  key?: InputMaybe<Scalars['String']['input']>;
+  municipality?: InputMaybe<Scalars['String']['input']>;
   version?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -1515,6 +1614,15 @@ export type MutationUnpublishStrategyArgs = {
 export type MutationUpdateBudgetLineArgs = {
   id: Scalars['ID']['input'];
   input: BudgetLineInput;
+  version: Scalars['Int']['input'];
+};
+
+
+export type MutationUpdateDecisionArgs = {
+  id?: InputMaybe<Scalars['ID']['input']>;
+  input: DecisionInput;
+  key?: InputMaybe<Scalars['String']['input']>;
+  municipality?: InputMaybe<Scalars['String']['input']>;
   version: Scalars['Int']['input'];
 };
 
@@ -2197,6 +2305,8 @@ export type Query = {
   changes: ChangeConnection;
   /** Compares municipalities topic by topic: rows are topics, cells (one per municipality, in the requested order) hold the municipality's fields of action and projects on the topic with a coverage level; key figures per municipality sit beside the matrix. Only published records count. */
   compare: Comparison;
+  /** The lesson learned with this slug, or null. Anonymous callers see published lessons; editors also their own municipality's drafts. */
+  lesson?: Maybe<LessonLearned>;
   /** Lessons learned of all municipalities, filtered, sorted and paginated. */
   lessons: LessonConnection;
   /** Municipalities in the hub, filtered, sorted and paginated. */
@@ -2215,6 +2325,8 @@ export type Query = {
   providers: ProviderConnection;
   /** Full-text search across all municipalities: German stemming, umlaut folding, typo tolerance, synonyms; filterable, with facets and marked snippets. An empty query browses by filter. */
   search: SearchResults;
+  /** The source with this key, or null. Anonymous callers see published sources; editors also their own municipality's drafts. */
+  source?: Maybe<Source>;
   /** Sources (publications the hub's facts are taken from), found by text and municipality, sorted and paginated. Anonymous callers see published sources; editors also their own municipality's drafts. */
   sources: SourceConnection;
   /** Aggregate answers over published records, without downloading them: projects by topic × state and by status, providers' coverage of the hub's municipalities, strategies by adoption year, budget totals. Filterable like `projects`. */
@@ -2246,6 +2358,11 @@ export type QueryCompareArgs = {
   indicators?: InputMaybe<Array<Scalars['String']['input']>>;
   municipalities: Array<Scalars['String']['input']>;
   topics?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+
+export type QueryLessonArgs = {
+  slug: Scalars['String']['input'];
 };
 
 
@@ -2306,6 +2423,11 @@ export type QuerySearchArgs = {
   filter?: InputMaybe<SearchFilter>;
   first?: Scalars['Int']['input'];
   query: Scalars['String']['input'];
+};
+
+
+export type QuerySourceArgs = {
+  key: Scalars['String']['input'];
 };
 
 
@@ -2503,6 +2625,8 @@ export type Source = Node & Publishable & {
   id: Scalars['ID']['output'];
   /** Stable key of the source. */
   key: Scalars['String']['output'];
+  /** Municipality whose editors maintain the source; null for sources the hub's operators keep. */
+  municipality?: Maybe<Municipality>;
   /** Editorial remark, e.g. on what the source leaves unclear. */
   note?: Maybe<Scalars['String']['output']>;
   /** Draft, published or archived. The public only ever sees published records. */
@@ -2776,6 +2900,8 @@ export type StrategyInput = {
   adoptedOn?: InputMaybe<Scalars['PartialDate']['input']>;
   /** Slugs of the consultancies that helped write it; replaces the list. */
   consultants?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Keys of the council decisions of the strategy's municipality that carried it (`Municipality.decisions`); replaces the list. */
+  decisions?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Year the strategy looks ahead to, e.g. 2025. */
   horizon?: InputMaybe<Scalars['Int']['input']>;
   /** Editorial remark, e.g. where sources disagree. */

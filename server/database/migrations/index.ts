@@ -24,7 +24,10 @@ import { Migration20261206030000PopulationSource } from "./Migration202612060300
 import { Migration20261206050000CostItemsWritable } from "./Migration20261206050000CostItemsWritable.js";
 import { Migration20261206052500OidcPeople } from "./Migration20261206052500OidcPeople.js";
 import { Migration20261206060000StatsSummaries } from "./Migration20261206060000StatsSummaries.js";
+import { Migration20261206080000DecisionsWritable } from "./Migration20261206080000DecisionsWritable.js";
+import { Migration20261206080000SimilarityLists } from "./Migration20261206080000SimilarityLists.js";
 import { Migration20261206081000TopicCitySummary } from "./Migration20261206081000TopicCitySummary.js";
+import { Migration20261206083000OidcSignInAndLogout } from "./Migration20261206083000OidcSignInAndLogout.js";
 
 /** The committed migrations, oldest first. New ones are appended by `npm run migration:create`. */
 export const migrations: MigrationObject[] = [
@@ -56,5 +59,8 @@ export const migrations: MigrationObject[] = [
   { name: "Migration20261206050000CostItemsWritable", class: Migration20261206050000CostItemsWritable },
   { name: "Migration20261206052500OidcPeople", class: Migration20261206052500OidcPeople },
   { name: "Migration20261206060000StatsSummaries", class: Migration20261206060000StatsSummaries },
+  { name: "Migration20261206080000DecisionsWritable", class: Migration20261206080000DecisionsWritable },
+  { name: "Migration20261206080000SimilarityLists", class: Migration20261206080000SimilarityLists },
   { name: "Migration20261206081000TopicCitySummary", class: Migration20261206081000TopicCitySummary },
+  { name: "Migration20261206083000OidcSignInAndLogout", class: Migration20261206083000OidcSignInAndLogout },
 ];

@@ -22,8 +22,8 @@ type Row = Record<string, unknown> & { nodes?: never };
 /**
  * The allowed values of each picker as the editor reads them, one small document per list (the API's cost
  * limit bounds each request): topics, providers and their products, the published municipalities (partners),
- * and the city's own sources, strategies (with their fields of action) and projects; the first 100 of each, and
- * whether there are more (`more`).
+ * and the city's own sources, strategies (with their fields of action), projects and council decisions; the first
+ * 100 of each, and whether there are more (`more`).
  */
 const CHOICE_QUERIES: Readonly<
   Record<ChoiceList, { document: string; choices: (data: any, city: string) => Choice[]; more: (data: any) => boolean }>
@@ -84,6 +84,18 @@ const CHOICE_QUERIES: Readonly<
         strategy.fieldsOfAction.map(({ id, title }) => ({ value: id, label: `${title} (${strategy.title})` })),
       ),
     more: (data) => data.list.pageInfo.hasNextPage,
+  },
+  decisions: {
+    document: `query EditorDecisions($city: String!) {
+      list: municipality(slug: $city) { decisions(first: 100) { key title date } }
+    }`,
+    choices: (data) =>
+      (data.list?.decisions ?? []).map(({ key, title, date }: Row) => ({
+        value: key,
+        label: `${title} (${[date, key].filter(Boolean).join(", ")})`,
+      })),
+    // A plain list (no connection): as many as it returned means there may be more.
+    more: (data) => (data.list?.decisions ?? []).length >= 100,
   },
   projects: {
     document: `query EditorProjects($city: String!) {

@@ -78,7 +78,7 @@ function perField(problem: SiteQueryProblem): [string | null, string][] {
 
 /**
  * The API's problems placed at the form's fields; what no field of the form shows goes to `general`. `own` are the
- * form's own findings by form key, shown instead of what the API says at that field.
+ * form's own findings by form key, shown instead of what the API says at that field (none, for an empty list).
  */
 export function placeErrors(
   problems: readonly SiteQueryProblem[],

@@ -1,15 +1,33 @@
 import type { VNode } from "preact";
 import type { Viewer } from "../../../schema/token/viewer.js";
 import { pageElement } from "../../site/i18n/site-language.js";
+import { CityPage } from "../../site/pages/city.js";
 import { ProjectPage } from "../../site/pages/project.js";
 import { StrategyPage } from "../../site/pages/strategy.js";
-import { PROJECT_QUERY, type ProjectData, STRATEGY_QUERY, type StrategyData } from "../../site/queries.js";
+import {
+  CITY_QUERY,
+  type CityData,
+  PROJECT_QUERY,
+  type ProjectData,
+  STRATEGY_QUERY,
+  type StrategyData,
+} from "../../site/queries.js";
 import type { RunSiteQuery } from "../../site/run-query.js";
 import type { RecordKind } from "../my-records.js";
+import { DECISION_LABELS, ENGAGEMENT_LABELS, enumLabel, type KindLabels } from "./labels.js";
+import { STRATEGY_PART_KINDS, STRATEGY_PARTS_READ, strategyParts } from "./strategy-parts.js";
 
 /** A list of allowed values a picker offers: `topics`, `providers`, … (loaded by choices.ts). */
 export type ChoiceList =
-  "topics" | "providers" | "products" | "municipalities" | "sources" | "strategies" | "fieldsOfAction" | "projects";
+  | "topics"
+  | "providers"
+  | "products"
+  | "municipalities"
+  | "sources"
+  | "strategies"
+  | "fieldsOfAction"
+  | "projects"
+  | "decisions";
 
 /**
  * One record type an editor writes through a form: where its pages are, which input types of the API its form
@@ -23,8 +41,25 @@ export interface FormKind {
   /** German: "Projekt", and the heading of a new one, "Neues Projekt". */
   noun: string;
   newHeading: string;
-  /** The field that names the record in URLs: `slug`, or `key` for sources. */
-  keyField: "slug" | "key";
+  /**
+   * The field that names the record in URLs: `slug`, `key` for sources, decisions and indicators, or the global `id`
+   * where it has neither (engagements, a strategy's fields of action and budget lines).
+   */
+  keyField: "slug" | "key" | "id";
+  /** How a record without a `title` of its own is named in headings (an engagement: its provider and role). */
+  titleOf?: (record: Record<string, unknown>) => string;
+  /** Labels of this kind's fields that differ from the shared ones (labels.ts FIELD_LABELS). */
+  labels?: KindLabels;
+  /** Fields shown as one line although another kind's field of that name is a text (a decision's `body`). */
+  oneLine?: readonly string[];
+  /** For a strategy's parts: their create input names the strategy, whose city is theirs, rather than a city. */
+  ownedThrough?: "strategy";
+  /** Query parameters of the "new" form that preset a field, e.g. `?strategie=…` the strategy a part belongs to. */
+  prefill?: Readonly<Record<string, string>>;
+  /** Values the "new" form starts with, where the API keeps a value rather than none (an indicator's `betterWhen`). */
+  defaults?: Readonly<Record<string, string>>;
+  /** What the edit form shows below the form, from the record as read (a strategy's parts; a part's strategy). */
+  related?: (record: Record<string, unknown>) => VNode | null;
   createInput: string;
   updateInput: string;
   /** The API's name of the type in mutation names: `Project` for `createProject`, `publishProject`, … */
@@ -37,6 +72,17 @@ export interface FormKind {
   read: string;
   pick: (data: Record<string, unknown>, key: string) => Record<string, unknown> | null;
   /**
+   * Whether the history is read by the record's ID (`node`) rather than by `read` with `$withRevisions`: for reads of
+   * a whole list, whose revisions for every item would cost more than the API allows.
+   */
+  revisionsById?: boolean;
+  /**
+   * For a kind whose full read by key would cost too much as a list (an indicator's values and their sources): a
+   * cheap document listing the city's records (`$key`, `$city`), and `pick` finding the key's ID in its answer,
+   * which `read` then gets as `$id` (null: no such record).
+   */
+  locate?: { document: string; pick: (data: Record<string, unknown>, key: string) => string | null };
+  /**
    * The order the form shows the fields in (the schema lists them alphabetically; a row's fields as `group.field`);
    * fields not named follow.
    */
@@ -47,8 +93,17 @@ export interface FormKind {
   choices: Readonly<Record<string, ChoiceList>>;
   /** Where the public sees it once published, if it has a page of its own. */
   publicPath?: (key: string) => string;
-  /** Its public page rendered from the record as the editor reads it (a draft too): the page's own query and template. */
-  preview?: (run: RunSiteQuery, viewer: Viewer, key: string, origin: string | null) => Promise<VNode | null>;
+  /**
+   * Its public page rendered from the record as the editor reads it (a draft too): the page's own query and template;
+   * `city` is the editor's municipality, for records shown on its city page.
+   */
+  preview?: (
+    run: RunSiteQuery,
+    viewer: Viewer,
+    key: string,
+    origin: string | null,
+    city: string,
+  ) => Promise<VNode | null>;
 }
 
 /** The common part of every read: identity, version and state. */
@@ -162,6 +217,7 @@ export const FORM_KINDS: readonly FormKind[] = [
       "adoptedOn",
       "horizon",
       "consultants",
+      "decisions",
       "sources",
       "note",
     ],
@@ -169,16 +225,19 @@ export const FORM_KINDS: readonly FormKind[] = [
       record: strategy(slug: $key) {
         ${RECORD} slug municipality { slug }
         title summary vision status statusAsOf adoptedOn presentedOn horizon note consultants { slug } sources { key }
+        decisions { key }
+        ${STRATEGY_PARTS_READ}
         revisions(first: $revisions) @include(if: $withRevisions) { action actor at version changes { field before after } }
       }
     }`,
     pick: fromRoot,
-    choices: { consultants: "providers", sources: "sources" },
+    choices: { consultants: "providers", sources: "sources", decisions: "decisions" },
     publicPath: (key) => `/strategien/${key}`,
     preview: async (run, viewer, slug) => {
       const { strategy } = await run<StrategyData>(STRATEGY_QUERY, { slug }, viewer);
       return strategy && pageElement(StrategyPage, { strategy });
     },
+    related: strategyParts,
   },
   {
     segment: "quellen",
@@ -203,7 +262,82 @@ export const FORM_KINDS: readonly FormKind[] = [
     },
     choices: {},
   },
+  ...cityRecordKinds(),
+  ...STRATEGY_PART_KINDS,
 ];
+
+// Council decisions and engagements (issue 14): records without a page of their own, shown on the city page.
+
+/** Picks a record from a list of the city's (`municipality { <list> }`): the one whose `field` matches. */
+function fromCity(list: string, field: "key" | "id") {
+  return (data: Record<string, unknown>, key: string) => {
+    const city = data.municipality as Record<string, Record<string, unknown>[]> | null;
+    return city?.[list]?.find((node) => node[field] === key) ?? null;
+  };
+}
+
+/** The city page, read as the editor (drafts too): where the public sees a city's decisions and providers. */
+async function cityPreview(run: RunSiteQuery, viewer: Viewer, _key: string, _origin: string | null, city: string) {
+  const { municipality, workingGroups } = await run<CityData>(CITY_QUERY, { slug: city }, viewer);
+  return municipality && pageElement(CityPage, { city: municipality, workingGroups: workingGroups.nodes });
+}
+
+/** The form kinds of decisions and engagements, which "Meine Kommune" lists as `beschluss` and `beauftragung`. */
+function cityRecordKinds(): FormKind[] {
+  return [
+    {
+      segment: "beschluesse",
+      listKind: "beschluss",
+      noun: "Beschluss",
+      newHeading: "Neuer Beschluss",
+      keyField: "key",
+      createInput: "CreateDecisionInput",
+      updateInput: "DecisionInput",
+      mutationType: "Decision",
+      order: ["title", "key", "reference", "body", "date", "outcome", "description", "sources", "note"],
+      read: `query EditorDecision($city: String!) {
+        municipality(slug: $city) {
+          decisions(first: 100) { ${RECORD} key title body reference date outcome description note sources { key } }
+        }
+      }`,
+      pick: fromCity("decisions", "key"),
+      revisionsById: true,
+      labels: DECISION_LABELS,
+      oneLine: ["body"],
+      choices: { sources: "sources" },
+      preview: cityPreview,
+    },
+    {
+      segment: "beauftragungen",
+      listKind: "beauftragung",
+      noun: "Beauftragung",
+      newHeading: "Neue Beauftragung",
+      keyField: "id",
+      createInput: "CreateEngagementInput",
+      updateInput: "EngagementInput",
+      mutationType: "Engagement",
+      order: ["provider", "role", "since", "description", "sources", "note"],
+      read: `query EditorEngagement($city: String!) {
+        municipality(slug: $city) {
+          engagements(first: 100) { ${RECORD} role since description note provider { slug name } sources { key } }
+        }
+      }`,
+      pick: fromCity("engagements", "id"),
+      revisionsById: true,
+      titleOf: engagementTitle,
+      labels: ENGAGEMENT_LABELS,
+      choices: { provider: "providers", sources: "sources" },
+      preview: cityPreview,
+    },
+  ];
+}
+
+/** An engagement as a heading names it: "KRZN – IT-Betrieb". */
+function engagementTitle(record: Record<string, unknown>): string {
+  const provider = (record.provider as { name?: string } | undefined)?.name ?? "";
+  const role = typeof record.role === "string" ? enumLabel("EngagementRole", record.role, record.role) : "";
+  return [provider, role].filter(Boolean).join(" – ");
+}
 
 /** The form kind of a URL segment, or undefined. */
 export function formKindOf(segment: string): FormKind | undefined {

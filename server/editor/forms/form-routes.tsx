@@ -155,17 +155,22 @@ async function fieldsOf(context: Context, mode: "create" | "update"): Promise<In
 async function loadRecord(context: Context, key: string, withRevisions = false): Promise<LoadedRecord | null> {
   const { kind, options, session } = context;
   const city = session.municipality.slug;
+  let record: Record<string, unknown> | null;
+  let id: string | null = null;
   const read = async (revisions: boolean) =>
     kind.pick(
       await options.run<Record<string, unknown>>(
         kind.read,
-        { key, city, revisions: revisions ? 100 : 0, withRevisions: revisions },
+        { key, id, city, revisions: revisions ? 100 : 0, withRevisions: revisions },
         session.viewer,
       ),
       key,
     );
-  let record: Record<string, unknown> | null;
   try {
+    if (kind.locate) {
+      id = kind.locate.pick(await options.run(kind.locate.document, { key, city }, session.viewer), key);
+      if (id === null) return null;
+    }
     record = await read(false);
   } catch (error) {
     // A key the API refuses to look up (too long, not a slug) names no record.
@@ -175,17 +180,36 @@ async function loadRecord(context: Context, key: string, withRevisions = false):
   const owner = (record?.municipality as { slug?: string } | undefined)?.slug;
   if (!record || (owner !== undefined && owner !== city)) return null;
   // Revisions only of the city's own record: another city's answers FORBIDDEN, and its form is a 404 anyway.
-  if (withRevisions) record = await read(true);
+  if (withRevisions) record = kind.revisionsById ? await withRevisionsById(context, record) : await read(true);
   if (!record) return null;
   return {
     id: String(record.id),
     version: Number(record.version),
     publicationState: String(record.publicationState),
     key: String(record[kind.keyField]),
-    title: String(record.title ?? key),
+    title: kind.titleOf ? kind.titleOf(record) : String(record.title ?? key),
     values: record,
     revisions: (record.revisions as Revision[] | undefined) ?? [],
   };
+}
+
+/** The record with its revisions, read by its ID (FormKind.revisionsById); null when it is gone. */
+async function withRevisionsById(
+  context: Context,
+  record: Record<string, unknown>,
+): Promise<Record<string, unknown> | null> {
+  const { kind, options, session } = context;
+  const document = `query EditorRevisions($id: ID!, $revisions: Int!) {
+    record: node(id: $id) {
+      ... on ${kind.mutationType} { revisions(first: $revisions) { action actor at version changes { field before after } } }
+    }
+  }`;
+  const data = await options.run<{ record: Record<string, unknown> | null }>(
+    document,
+    { id: record.id, revisions: 100 },
+    session.viewer,
+  );
+  return data.record && { ...record, revisions: data.record.revisions };
 }
 
 /** Rows each repeatable group shows: its filled ones, plus blank ones (and one more when asked to add a row). */
@@ -234,12 +258,26 @@ async function renderForm(context: Context, render: Render): Promise<void> {
     version: render.version ?? render.record?.version ?? null,
     notice: render.notice ?? null,
     conflict: render.conflict ?? null,
+    related: render.record && kind.related ? kind.related(render.record.values) : null,
   };
   sendEditorPage(res, options.site, pageElement(RecordFormPage, props), render.status ?? 200);
 }
 
 async function showNew(context: Context): Promise<void> {
-  await renderForm(context, { fields: await fieldsOf(context, "create"), values: {}, record: null });
+  await renderForm(context, { fields: await fieldsOf(context, "create"), values: prefilled(context), record: null });
+}
+
+/**
+ * The values a "new" form starts with: the kind's defaults, and what a "new" link presets through the kind's query
+ * parameters (FormKind.prefill), e.g. a part's strategy.
+ */
+function prefilled({ kind, req }: Context): FormValues {
+  const values: FormValues = { ...kind.defaults };
+  for (const [parameter, field] of Object.entries(kind.prefill ?? {})) {
+    const value = req.query[parameter];
+    if (typeof value === "string") values[field] = value.slice(0, 200);
+  }
+  return values;
 }
 
 /** Whether a POST only redraws the form (add a row, resume after sign-in) rather than saving. */
@@ -252,8 +290,11 @@ function problemsOf(error: unknown): readonly SiteQueryProblem[] | null {
   return error instanceof SiteQueryError && error.problems.length ? error.problems : null;
 }
 
-/** Codes of a refused write that the form shows at its fields; anything else is the hub's own failure. */
-const FORM_CODES = new Set(["BAD_USER_INPUT", "CONFLICT", "GRAPHQL_VALIDATION_FAILED"]);
+/**
+ * Codes of a refused write that the form shows at its fields; anything else is the hub's own failure. FORBIDDEN: a
+ * post naming another city's record to hang a new one on (a strategy's part posted with a foreign strategy's slug).
+ */
+const FORM_CODES = new Set(["BAD_USER_INPUT", "CONFLICT", "GRAPHQL_VALIDATION_FAILED", "FORBIDDEN"]);
 
 function isFormProblem(problems: readonly SiteQueryProblem[]): boolean {
   return problems.every((problem) => FORM_CODES.has(problem.code ?? ""));
@@ -372,7 +413,7 @@ async function previewInput(context: Context, posted: Posted, submission: Submis
   try {
     page = await options.runRolledBack(session.viewer, async (run) => {
       const key = await submission.write(run, posted.formInput.input, false);
-      return kind.preview!(run, session.viewer, key, origin);
+      return kind.preview!(run, session.viewer, key, origin, session.municipality.slug);
     });
   } catch (error) {
     return showProblems(context, posted, submission, error);
@@ -399,7 +440,7 @@ async function postNew(context: Context): Promise<void> {
       }`;
       const data = await run<{ record: Record<string, string> }>(
         document,
-        { input: { ...input, municipality: session.municipality.slug } },
+        { input: kind.ownedThrough ? input : { ...input, municipality: session.municipality.slug } },
         session.viewer,
       );
       return data.record[kind.keyField];
@@ -553,7 +594,8 @@ async function showPreview(context: Context): Promise<void> {
   const { kind, req, res, options, session } = context;
   const record = await loadRecord(context, keyOf(req));
   if (!record || !kind.preview) return notFound(res, options);
-  const page = await kind.preview(options.run, session.viewer, record.key, hubOrigin(req, options.publicUrl));
+  const origin = hubOrigin(req, options.publicUrl);
+  const page = await kind.preview(options.run, session.viewer, record.key, origin, session.municipality.slug);
   if (!page) return notFound(res, options);
   const framed = (
     <PageBanner.Provider value={previewBanner(kind, record.key, record.publicationState)}>{page}</PageBanner.Provider>

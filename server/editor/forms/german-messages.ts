@@ -41,6 +41,11 @@ const GERMAN: readonly [RegExp, (match: RegExpExecArray) => string][] = [
     /(.*) (?:is|are) archived and can no longer be referred to/,
     () => "Archivierte Einträge können nicht mehr genannt werden.",
   ],
+  [
+    /belongs to another municipality; an editor token writes only/,
+    () =>
+      "Das gehört zu einer anderen Kommune: Sie schreiben nur Einträge Ihrer eigenen Kommune. Nichts wurde gespeichert.",
+  ],
   [/is already in use/, () => "Schon vergeben: Bitte wählen Sie einen anderen."],
   [/it has no topic/, () => "Zum Veröffentlichen braucht der Eintrag mindestens ein Thema."],
   [

@@ -1,3 +1,4 @@
+import { BETTER_WHEN_LABELS } from "../../../schema/indicator/better-when.enum.js";
 import { MESSAGES } from "../../site/i18n/messages.js";
 
 /** A form field's German label and help text. */
@@ -5,6 +6,36 @@ export interface FieldLabel {
   label: string;
   help?: string;
 }
+
+/** Labels of one record type that differ from FIELD_LABELS (a decision's `body` is its council body, not a text). */
+export type KindLabels = Readonly<Record<string, FieldLabel>>;
+
+/** The fields of a strategy's parts: fields of action, budget lines, indicators and an indicator's dated values. */
+const STRATEGY_PART_LABELS: Readonly<Record<string, FieldLabel>> = {
+  description: { label: "Beschreibung", help: "Auf Deutsch." },
+  position: { label: "Stelle in der Strategie", help: "1 für das erste; leer bedeutet: nach dem letzten." },
+  year: { label: "Haushaltsjahr", help: "Z. B. 2025." },
+  amount: {
+    label: "Betrag in Euro",
+    help: "Auf den Cent genau, ohne Tausenderpunkte, z. B. „124500.00“ oder „124500,00“.",
+  },
+  category: { label: "Art der Ausgabe" },
+  name: { label: "Was gemessen wird", help: "Auf Deutsch, z. B. „Digitalisierte Verwaltungsleistungen“." },
+  unit: { label: "Einheit", help: "Die Einheit aller Werte, z. B. „Prozesse“ oder „Prozent“." },
+  betterWhen: { label: "Besser ist", help: "Welche Richtung der Zahl die bessere ist, soweit die Quellen es sagen." },
+  definition: { label: "Definition", help: "Was genau gezählt oder gemessen wird, auf Deutsch." },
+  values: {
+    label: "Werte",
+    help: "Eine Zeile je Stichtag, mindestens eine. Leere Zeilen werden nicht gespeichert; eine Zeile mit „Entfernen“ wird beim Speichern gelöscht.",
+  },
+  "values.value": {
+    label: "Wert",
+    help: "Eine Zahl in der Einheit der Kennzahl, ohne Tausenderpunkte, z. B. „42“ oder „12,5“.",
+  },
+  "values.asOf": { label: "Stichtag", help: "„2023“, „2023-12“ oder „2023-12-31“; ein Wert je Stichtag." },
+  "values.note": { label: "Anmerkung zum Wert", help: "Z. B. wie die Quelle gezählt hat." },
+  "values.sources": { label: "Quellen des Werts", help: "Woher der Wert stammt. Mehrere mit Strg bzw. ⌘ wählen." },
+};
 
 /**
  * German labels and help texts of the input fields, by the API's field name (the same field means the same on
@@ -57,6 +88,10 @@ export const FIELD_LABELS: Readonly<Record<string, FieldLabel>> = {
   replacedProducts: { label: "Abgelöste Software", help: "Software, die das Projekt ersetzt." },
   partners: { label: "Partnerkommunen", help: "Kommunen, die mitmachen. Mehrere mit Strg bzw. ⌘ wählen." },
   consultants: { label: "Beratung", help: "Beratungsunternehmen, die an der Strategie mitgeschrieben haben." },
+  decisions: {
+    label: "Ratsbeschlüsse",
+    help: "Beschlüsse Ihrer Kommune, die die Strategie getragen haben. Mehrere mit Strg bzw. ⌘ wählen; neue legen Sie unter „Neuer Beschluss“ an.",
+  },
   sources: {
     label: "Quellen",
     help: "Woher die Angaben stammen; zum Veröffentlichen mindestens eine veröffentlichte Quelle. Neue Quellen legen Sie unter „Neue Quelle“ an.",
@@ -78,20 +113,67 @@ export const FIELD_LABELS: Readonly<Record<string, FieldLabel>> = {
   "costs.description": { label: "Wofür", help: "Auf Deutsch, z. B. „Lizenzen für drei Jahre“." },
   "costs.note": { label: "Anmerkung zum Betrag", help: "Z. B. wo die Zahl in der Quelle nicht aufgeht." },
   "costs.sources": { label: "Quellen des Betrags", help: "Woher der Betrag stammt. Mehrere mit Strg bzw. ⌘ wählen." },
+  ...STRATEGY_PART_LABELS,
 };
 
-/** The German label of an enum value: the site's label tables (by the enum's name), else the API's description. */
+// Council decisions and engagements (issue 14): their fields' labels, used by their form kinds only.
+
+/** A council decision's fields, as its form names them. */
+export const DECISION_LABELS: KindLabels = {
+  title: { label: "Betreff", help: "Der Betreff der Vorlage oder des Antrags, wie gedruckt." },
+  key: {
+    label: "Schlüssel",
+    help: "Eindeutig in Ihrer Kommune, aus Vorlage, Gremium und Datum, z. B. „18-203-rat-2018-11-28“: Kleinbuchstaben, Ziffern und Bindestriche. Kann später nicht geändert werden.",
+  },
+  reference: { label: "Drucksachennummer", help: "Wie auf der Vorlage gedruckt, z. B. „20/281“." },
+  body: { label: "Gremium", help: "Rat oder Ausschuss, der die Vorlage behandelt hat, z. B. „Rat der Stadt Herten“." },
+  date: { label: "Sitzungsdatum", help: "So genau wie bekannt: „2018“, „2018-11“ oder „2018-11-28“." },
+  outcome: { label: "Ergebnis", help: "Was das Gremium mit der Vorlage getan hat." },
+  description: { label: "Was beschlossen wurde", help: "In eigenen Worten, auf Deutsch." },
+  sources: {
+    label: "Quellen",
+    help: "Z. B. die Vorlage oder die Niederschrift; zum Veröffentlichen mindestens eine veröffentlichte Quelle.",
+  },
+};
+
+/** An engagement's fields (a provider's role for the city), as its form names them. */
+export const ENGAGEMENT_LABELS: KindLabels = {
+  provider: {
+    label: "Anbieter",
+    help: "Tippen springt zum Eintrag. Fehlt ein Anbieter, legt ihn der Betrieb des Hubs an.",
+  },
+  role: { label: "Rolle", help: "Was der Anbieter für Ihre Kommune ist; je Anbieter und Rolle ein Eintrag." },
+  since: { label: "Seit", help: "So genau wie bekannt: „2018“, „2018-04“ oder „2018-04-01“." },
+  description: { label: "Was der Anbieter tut", help: "Auf Deutsch, in eigenen Worten." },
+};
+
+/** German names of enum values the site's label tables do not hold, by the enum's name. */
+const EDITOR_ENUM_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  BetterWhen: BETTER_WHEN_LABELS,
+};
+
+/**
+ * The German label of an enum value: the site's label tables (by the enum's name), else the editor's own, else the
+ * API's description.
+ */
 export function enumLabel(enumType: string, value: string, description: string): string {
   const table = MESSAGES.de.enums[(enumType[0].toLowerCase() + enumType.slice(1)) as keyof typeof MESSAGES.de.enums];
-  return (table as Readonly<Record<string, string>> | undefined)?.[value] ?? (description || value);
+  const label =
+    (table as Readonly<Record<string, string>> | undefined)?.[value] ?? EDITOR_ENUM_LABELS[enumType]?.[value];
+  return label ?? (description || value);
+}
+
+/** The label and help of a field (or `group.field`) on a record type with `own` labels: its own, else the shared one. */
+export function labelOf(key: string, own?: KindLabels): FieldLabel | undefined {
+  return own?.[key] ?? FIELD_LABELS[key];
 }
 
 /**
  * The German name of a field for messages and the conflict and history views; a row's field (`costs[1].amount`)
  * with its group and row: "Kosten, Zeile 2: Betrag".
  */
-export function fieldName(field: string): string {
+export function fieldName(field: string, own?: KindLabels): string {
   const row = /^(\w+)\[(\d+)\]\.(\w+)$/.exec(field);
-  if (row) return `${fieldName(row[1])}, Zeile ${Number(row[2]) + 1}: ${fieldName(`${row[1]}.${row[3]}`)}`;
-  return FIELD_LABELS[field]?.label ?? field;
+  if (row) return `${fieldName(row[1], own)}, Zeile ${Number(row[2]) + 1}: ${fieldName(`${row[1]}.${row[3]}`, own)}`;
+  return labelOf(field, own)?.label ?? field;
 }

@@ -1,7 +1,7 @@
 import type { VNode } from "preact";
 import { type FormValues, isHiddenRowField, REMOVE_ROW, rowKey, rowsIn } from "../forms/form-values.js";
 import type { InputField } from "../forms/input-fields.js";
-import { enumLabel, fieldName } from "../forms/labels.js";
+import { enumLabel, fieldName, type KindLabels } from "../forms/labels.js";
 import { BeforeAfter, ChangeValue, DAY_TIME, readable } from "./change-value.js";
 
 /** One field a colleague changed after the editor read the record. */
@@ -94,10 +94,12 @@ export function ConflictPanel({
   changes,
   values,
   fields,
+  labels,
 }: {
   changes: ColleagueChange[];
   values: FormValues;
   fields: readonly InputField[];
+  labels?: KindLabels;
 }): VNode {
   return (
     <section class="conflict notice" aria-labelledby="konflikt">
@@ -122,7 +124,7 @@ export function ConflictPanel({
           <tbody>
             {changes.map((change, index) => (
               <tr key={index}>
-                <th scope="row">{fieldName(change.field)}</th>
+                <th scope="row">{fieldName(change.field, labels)}</th>
                 <ChangeCells change={change} values={values} fields={fields} />
                 <td>
                   {change.actor}, <time dateTime={change.at}>{DAY_TIME.format(new Date(change.at))}</time>

@@ -1,7 +1,7 @@
 import type { VNode } from "preact";
 import { Layout } from "../../site/layout.js";
 import type { FormKind } from "../forms/form-kinds.js";
-import { fieldName } from "../forms/labels.js";
+import { fieldName, type KindLabels } from "../forms/labels.js";
 import { kindPath } from "../forms/form-kinds.js";
 import { BeforeAfter, DAY_TIME } from "./change-value.js";
 
@@ -23,7 +23,7 @@ const ACTIONS: Readonly<Record<string, string>> = {
 };
 
 /** One revision: what it did, who and when, and each changed field before and after. */
-function RevisionItem({ revision, index }: { revision: Revision; index: number }): VNode {
+function RevisionItem({ revision, index, labels }: { revision: Revision; index: number; labels?: KindLabels }): VNode {
   return (
     <li>
       <h2>
@@ -52,7 +52,7 @@ function RevisionItem({ revision, index }: { revision: Revision; index: number }
             <tbody>
               {revision.changes.map((change) => (
                 <tr key={change.field}>
-                  <th scope="row">{fieldName(change.field)}</th>
+                  <th scope="row">{fieldName(change.field, labels)}</th>
                   <BeforeAfter change={change} />
                 </tr>
               ))}
@@ -86,7 +86,7 @@ export function HistoryPage({
       {revisions.length ? null : <p>Noch keine Änderungen.</p>}
       <ol class="history" reversed>
         {revisions.map((revision, index) => (
-          <RevisionItem key={index} revision={revision} index={index} />
+          <RevisionItem key={index} revision={revision} index={index} labels={kind.labels} />
         ))}
       </ol>
     </Layout>

@@ -5,7 +5,7 @@ import type { FieldErrors } from "../forms/field-errors.js";
 import { type ChoiceList, type FormKind, kindPath } from "../forms/form-kinds.js";
 import { type FormValues, isHiddenRowField, REMOVE_ROW, rowKey, TYPED_KEYS } from "../forms/form-values.js";
 import type { InputField } from "../forms/input-fields.js";
-import { enumLabel, FIELD_LABELS, fieldName } from "../forms/labels.js";
+import { enumLabel, fieldName, labelOf } from "../forms/labels.js";
 import { type ColleagueChange, ConflictPanel } from "./conflict-panel.js";
 import { STATE_LABELS } from "./state-labels.js";
 
@@ -28,10 +28,12 @@ export interface RecordFormProps {
   notice?: string | null;
   /** A colleague's changes since the editor's version: the conflict view. */
   conflict?: ColleagueChange[] | null;
+  /** What the kind shows below a saved record's form (FormKind.related). */
+  related?: VNode | null;
 }
 
 /** Fields holding running text: a text area rather than a line (a row's field as `group.field`). */
-const LONG_TEXT = new Set(["summary", "body", "note", "vision", "description", "costs.note"]);
+const LONG_TEXT = new Set(["summary", "body", "note", "vision", "description", "definition", "costs.note"]);
 
 /** The HTML id of a form field: `feld-values-2-year` for `values[2].year`. */
 export function fieldId(key: string): string {
@@ -51,9 +53,15 @@ interface FieldProps {
 }
 
 /** The label, help and error lines of one field, and the attributes that tie them to its control. */
-function useDescribed({ field, name, labelKey, errors }: Pick<FieldProps, "field" | "name" | "labelKey" | "errors">) {
+function useDescribed({
+  field,
+  name,
+  labelKey,
+  errors,
+  kind,
+}: Pick<FieldProps, "field" | "name" | "labelKey" | "errors" | "kind">) {
   const id = fieldId(name);
-  const text = FIELD_LABELS[labelKey ?? field.name] ?? { label: field.name, help: field.description };
+  const text = labelOf(labelKey ?? field.name, kind.labels) ?? { label: field.name, help: field.description };
   const messages = errors.byField[name] ?? [];
   const describedBy = [messages.length ? `${id}-fehler` : null, text.help ? `${id}-hilfe` : null]
     .filter(Boolean)
@@ -186,7 +194,7 @@ function MultipleSelect(props: FieldProps & { list: Choice[] | null; long: Choic
       {long ? (
         <TypedKeys
           name={name}
-          label={FIELD_LABELS[labelKey]?.label ?? field.name}
+          label={labelOf(labelKey, props.kind.labels)?.label ?? field.name}
           list={long}
           invalid={!!control["aria-invalid"]}
         />
@@ -228,7 +236,7 @@ function Field(props: FieldProps): VNode {
     <p class="field">
       {label}
       {lines}
-      {LONG_TEXT.has(labelKey) ? (
+      {LONG_TEXT.has(labelKey) && !kind.oneLine?.includes(labelKey) ? (
         <textarea {...control} rows={labelKey === field.name ? 5 : 3} class="wide-field">
           {text}
         </textarea>
@@ -291,8 +299,8 @@ function Row(props: Omit<FieldProps, "name"> & { index: number }): VNode {
  * JavaScript. Rows are keyed by their place in the form, as their fields' names are.
  */
 function Rows(props: Omit<FieldProps, "name"> & { count: number }): VNode {
-  const { field, count } = props;
-  const text = FIELD_LABELS[field.name] ?? { label: field.name, help: field.description };
+  const { field, count, kind } = props;
+  const text = labelOf(field.name, kind.labels) ?? { label: field.name, help: field.description };
   return (
     <fieldset class="form-rows" id={fieldId(field.name)}>
       <legend>{text.label}</legend>
@@ -314,7 +322,7 @@ function Rows(props: Omit<FieldProps, "name"> & { count: number }): VNode {
 }
 
 /** Every problem of the last submit, linked to its field, at the top of the form. */
-export function ErrorSummary({ errors }: { errors: FieldErrors }): VNode | null {
+export function ErrorSummary({ errors, kind }: { errors: FieldErrors; kind?: FormKind }): VNode | null {
   const entries = Object.entries(errors.byField);
   const count = entries.reduce((sum, [, messages]) => sum + messages.length, 0) + errors.general.length;
   if (!count) return null;
@@ -328,7 +336,7 @@ export function ErrorSummary({ errors }: { errors: FieldErrors }): VNode | null 
         {entries.flatMap(([key, messages]) =>
           messages.map((message) => (
             <li key={key + message}>
-              <a href={`#${fieldId(key)}`}>{fieldName(key)}</a>: {message}
+              <a href={`#${fieldId(key)}`}>{fieldName(key, kind?.labels)}</a>: {message}
             </li>
           )),
         )}
@@ -408,8 +416,8 @@ export function RecordFormPage(props: RecordFormProps): VNode {
           {notice}
         </p>
       ) : null}
-      <ErrorSummary errors={errors} />
-      {conflict ? <ConflictPanel changes={conflict} values={values} fields={fields} /> : null}
+      <ErrorSummary errors={errors} kind={kind} />
+      {conflict ? <ConflictPanel changes={conflict} values={values} fields={fields} labels={kind.labels} /> : null}
       <form
         method="post"
         action={recordKey ? `${kindPath(kind, recordKey)}/bearbeiten` : `${kindPath(kind)}/neu`}
@@ -445,6 +453,7 @@ export function RecordFormPage(props: RecordFormProps): VNode {
         </p>
       </form>
       <StateActions {...props} />
+      {props.related ?? null}
     </Layout>
   );
 }

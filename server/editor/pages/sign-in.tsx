@@ -21,18 +21,42 @@ export const CARRIED = "eingabe.";
 
 /**
  * The way to the town's identity provider: a link, since it changes nothing here (the page's CSP would not let a
- * form post lead to another site, and a link started elsewhere only signs a person in as themselves).
+ * form post lead to another site, and a link started elsewhere only signs a person in as themselves). With a
+ * form's fields to carry it is a post to the hub (with this page's secret), which keeps them until the return.
  */
-function SingleSignOn({ weiter }: { weiter: string | null }): VNode {
+function SingleSignOn({
+  csrf,
+  weiter,
+  preserved,
+}: {
+  csrf: string;
+  weiter: string | null;
+  preserved: [string, string][];
+}): VNode {
+  const label = "Mit dem Konto Ihrer Stadt anmelden";
   return (
     <section aria-labelledby="sso-heading">
       <h2 id="sso-heading">Mit dem Konto Ihrer Stadt</h2>
       <p>Sie werden zur Anmeldeseite Ihrer Stadtverwaltung geleitet und danach hierher zurückgebracht.</p>
-      <p>
-        <a href={weiter ? `/anmelden/oidc?weiter=${encodeURIComponent(weiter)}` : "/anmelden/oidc"} class="button-link">
-          Mit dem Konto Ihrer Stadt anmelden
-        </a>
-      </p>
+      {preserved.length && weiter ? (
+        <form method="post" action="/anmelden/oidc" class="filter-form">
+          <input type="hidden" name="csrf" value={csrf} />
+          <input type="hidden" name="weiter" value={weiter} />
+          {preserved.map(([name, value], index) => (
+            <input key={index} type="hidden" name={CARRIED + name} value={value} />
+          ))}
+          <button type="submit">{label}</button>
+        </form>
+      ) : (
+        <p>
+          <a
+            href={weiter ? `/anmelden/oidc?weiter=${encodeURIComponent(weiter)}` : "/anmelden/oidc"}
+            class="button-link"
+          >
+            {label}
+          </a>
+        </p>
+      )}
     </section>
   );
 }
@@ -63,7 +87,7 @@ export function SignInPage({
         gegeben hat (er beginnt mit <code>ikz_</code>). Der Schlüssel wird nicht im Browser gespeichert; Sie erhalten
         eine Sitzung, die nach Inaktivität und spätestens nach einigen Stunden endet.
       </p>
-      {sso ? <SingleSignOn weiter={weiter} /> : null}
+      {sso ? <SingleSignOn csrf={csrf} weiter={weiter} preserved={preserved} /> : null}
       {sso ? <h2>Mit Zugangsschlüssel</h2> : null}
       <form method="post" action="/anmelden" class="filter-form" novalidate>
         <input type="hidden" name="csrf" value={csrf} />
@@ -125,6 +149,36 @@ export function ResumePage({
           Zurück zum Formular mit Ihren Eingaben
         </button>
       </form>
+    </Layout>
+  );
+}
+
+/**
+ * A page that sends the browser on to the town's identity provider (to sign in, or to sign out there too) after a
+ * form post: by an immediate refresh, since the pages' CSP lets forms lead to the hub only, and by a link.
+ */
+export function LeavingPage({
+  heading,
+  text,
+  url,
+  link,
+}: {
+  heading: string;
+  text: string;
+  url: string;
+  link: string;
+}): VNode {
+  return (
+    <Layout title={heading} section={null} head={<meta http-equiv="refresh" content={`0; url=${url}`} />}>
+      <h1>{heading}</h1>
+      <p class="notice" role="status">
+        {text}
+      </p>
+      <p>
+        <a href={url} class="button-link">
+          {link}
+        </a>
+      </p>
     </Layout>
   );
 }
