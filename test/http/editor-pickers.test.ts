@@ -145,4 +145,44 @@ describe("pickers beyond the first 100", () => {
       expect(await contentDigest(hub.db.orm), what).toEqual(before);
     }
   });
+
+  it("makes a single-valued picker a line with suggestions: the engagement's provider, by any key", async () => {
+    const browser = await signedIn();
+    const path = "/meine-kommune/beauftragungen/neu";
+    const form = await browser.request(path);
+    expect(form.status).toBe(200);
+    expect(form.text).not.toMatch(/<select[^>]*name="provider"/);
+    expect(form.text).toMatch(/<input[^>]*name="provider"[^>]*list="vorschlaege-providers"/);
+    expect(form.text).toMatch(/aria-describedby="[^"]*feld-provider-weitere-hilfe"/);
+    expect(form.text).toContain("die Kennung eintippen");
+    const post = (provider: string) =>
+      browser.request(path, {
+        method: "POST",
+        form: [
+          ["csrf", EditorBrowser.csrfOf(form.text)],
+          ["provider", provider],
+          ["role", "CONSULTING"],
+          ["description", "Berät die Stadt."],
+          ["aktion", "speichern"],
+        ],
+      });
+    const before = await contentDigest(hub.db.orm);
+    const wrong = await post("gibt-es-nicht");
+    expect(wrong.status).toBe(400);
+    expect(wrong.text).toMatch(/id="feld-provider"[^>]*aria-invalid="true"/);
+    expect(wrong.text).toMatch(
+      /<input[^>]*name="provider"[^>]*value="gibt-es-nicht"|value="gibt-es-nicht"[^>]*name="provider"/,
+    );
+    expect(await contentDigest(hub.db.orm)).toEqual(before);
+    expect((await post(LAST)).status).toBe(303);
+    const engagements = (
+      await gql(
+        hub,
+        `{ municipality(slug: "herten") { engagements(first: 100) { provider { slug } } } }`,
+        {},
+        tokens.editors.herten,
+      )
+    ).data!.municipality.engagements;
+    expect(engagements).toContainEqual({ provider: { slug: LAST } });
+  });
 });
