@@ -1,6 +1,7 @@
 import { Args, Ctx, FieldResolver, ObjectType, Query, Resolver, Root } from "type-graphql";
 import type { HubContext } from "../common/context.js";
 import { ConnectionType, fetchPage, toConnection } from "../common/pagination.js";
+import { WellFormedSlugArgs } from "../common/slug.args.js";
 import { Municipality } from "../municipality/municipality.entity.js";
 import { Project } from "../project/project.entity.js";
 import { LessonLearned } from "./lesson-learned.entity.js";
@@ -21,6 +22,15 @@ export class LessonResolver {
     return toConnection(
       await fetchPage(em, LessonLearned, await lessonWhere(em, args.filter), lessonOrdering.spec(args.orderBy), args),
     );
+  }
+
+  @Query(() => LessonLearned, {
+    nullable: true,
+    description:
+      "The lesson learned with this slug, or null. Anonymous callers see published lessons; editors also their own municipality's drafts.",
+  })
+  lesson(@Args() { slug }: WellFormedSlugArgs, @Ctx() { em }: HubContext) {
+    return em.findOne(LessonLearned, { slug });
   }
 
   @FieldResolver(() => Municipality, { description: "Municipality that learned it." })

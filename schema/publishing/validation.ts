@@ -1,9 +1,8 @@
 import { ArrayMaxSize, IsUrl, Matches, MaxLength, Min, Max, ValidateBy, type ValidationOptions } from "class-validator";
 import { findBidiControl } from "../common/bidi.js";
-import { MAX_SLUG_LENGTH } from "../common/slug.args.js";
+import { MAX_SLUG_LENGTH, SLUG_PATTERN } from "../common/slug.args.js";
 
-/** Lowercase words joined by hyphens, as the hub's slugs and keys are. */
-export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export { SLUG_PATTERN };
 /** Most related records (topics, providers, sources, …) one list of an input names. */
 export const MAX_REFERENCES = 50;
 /** Longest one-line text: titles, names, units. */

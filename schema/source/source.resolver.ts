@@ -1,6 +1,8 @@
-import { Args, Ctx, ObjectType, Query, Resolver } from "type-graphql";
+import { Args, Ctx, FieldResolver, ObjectType, Query, Resolver, Root } from "type-graphql";
 import type { HubContext } from "../common/context.js";
 import { ConnectionType, fetchPage, toConnection } from "../common/pagination.js";
+import { KeyArgs } from "../common/slug.args.js";
+import { Municipality } from "../municipality/municipality.entity.js";
 import { Source } from "./source.entity.js";
 import { sourceOrdering, SourcesArgs } from "./source.inputs.js";
 import { sourceWhere } from "./source.service.js";
@@ -21,5 +23,22 @@ export class SourceResolver {
     return toConnection(
       await fetchPage(em, Source, await sourceWhere(em, args), sourceOrdering.spec(args.orderBy), args),
     );
+  }
+
+  @Query(() => Source, {
+    nullable: true,
+    description:
+      "The source with this key, or null. Anonymous callers see published sources; editors also their own municipality's drafts.",
+  })
+  source(@Args() { key }: KeyArgs, @Ctx() { em }: HubContext) {
+    return em.findOne(Source, { key });
+  }
+
+  @FieldResolver(() => Municipality, {
+    nullable: true,
+    description: "Municipality whose editors maintain the source; null for sources the hub's operators keep.",
+  })
+  async municipality(@Root() source: Source, @Ctx() { loaders }: HubContext): Promise<Municipality | null> {
+    return source.municipality ? ((await loaders.byId(Municipality).load(source.municipality.id)) ?? null) : null;
   }
 }

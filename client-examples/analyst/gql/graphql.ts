@@ -2305,6 +2305,8 @@ export type Query = {
   changes: ChangeConnection;
   /** Compares municipalities topic by topic: rows are topics, cells (one per municipality, in the requested order) hold the municipality's fields of action and projects on the topic with a coverage level; key figures per municipality sit beside the matrix. Only published records count. */
   compare: Comparison;
+  /** The lesson learned with this slug, or null. Anonymous callers see published lessons; editors also their own municipality's drafts. */
+  lesson?: Maybe<LessonLearned>;
   /** Lessons learned of all municipalities, filtered, sorted and paginated. */
   lessons: LessonConnection;
   /** Municipalities in the hub, filtered, sorted and paginated. */
@@ -2323,6 +2325,8 @@ export type Query = {
   providers: ProviderConnection;
   /** Full-text search across all municipalities: German stemming, umlaut folding, typo tolerance, synonyms; filterable, with facets and marked snippets. An empty query browses by filter. */
   search: SearchResults;
+  /** The source with this key, or null. Anonymous callers see published sources; editors also their own municipality's drafts. */
+  source?: Maybe<Source>;
   /** Sources (publications the hub's facts are taken from), found by text and municipality, sorted and paginated. Anonymous callers see published sources; editors also their own municipality's drafts. */
   sources: SourceConnection;
   /** Aggregate answers over published records, without downloading them: projects by topic × state and by status, providers' coverage of the hub's municipalities, strategies by adoption year, budget totals. Filterable like `projects`. */
@@ -2354,6 +2358,11 @@ export type QueryCompareArgs = {
   indicators?: InputMaybe<Array<Scalars['String']['input']>>;
   municipalities: Array<Scalars['String']['input']>;
   topics?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+
+export type QueryLessonArgs = {
+  slug: Scalars['String']['input'];
 };
 
 
@@ -2414,6 +2423,11 @@ export type QuerySearchArgs = {
   filter?: InputMaybe<SearchFilter>;
   first?: Scalars['Int']['input'];
   query: Scalars['String']['input'];
+};
+
+
+export type QuerySourceArgs = {
+  key: Scalars['String']['input'];
 };
 
 
@@ -2611,6 +2625,8 @@ export type Source = Node & Publishable & {
   id: Scalars['ID']['output'];
   /** Stable key of the source. */
   key: Scalars['String']['output'];
+  /** Municipality whose editors maintain the source; null for sources the hub's operators keep. */
+  municipality?: Maybe<Municipality>;
   /** Editorial remark, e.g. on what the source leaves unclear. */
   note?: Maybe<Scalars['String']['output']>;
   /** Draft, published or archived. The public only ever sees published records. */

@@ -65,9 +65,9 @@ export interface FormKind {
   /** The API's name of the type in mutation names: `Project` for `createProject`, `publishProject`, … */
   mutationType: string;
   /**
-   * A GraphQL document reading the city's record by `$key` (and `$city`): `id version publicationState`,
+   * A GraphQL document reading the city's record by `$key` as `record`: `id version publicationState`,
    * `municipality { slug }` where the type has one, and the input's fields (relations as `{ slug }`, `{ key }`
-   * or `{ id }`); `revisions` on request. `pick` finds the record in the answer.
+   * or `{ id }`); `revisions` on request. `pick` takes it from the answer.
    */
   read: string;
   pick: (data: Record<string, unknown>, key: string) => Record<string, unknown> | null;
@@ -109,13 +109,8 @@ export interface FormKind {
 /** The common part of every read: identity, version and state. */
 const RECORD = "id version publicationState";
 
-/** Picks a record from a list answer (kinds without a root field by slug): the one whose key matches. */
-function fromNodes(list: string, field: "slug" | "key" | "id") {
-  return (data: Record<string, unknown>, key: string) => {
-    const nodes = (data[list] as { nodes: Record<string, unknown>[] } | undefined)?.nodes ?? [];
-    return nodes.find((node) => node[field] === key) ?? null;
-  };
-}
+/** Picks the record the read's root field `record` found (null when none, or one the editor may not see). */
+const fromRoot = (data: Record<string, unknown>) => (data.record as Record<string, unknown> | null) ?? null;
 
 export const FORM_KINDS: readonly FormKind[] = [
   {
@@ -164,7 +159,7 @@ export const FORM_KINDS: readonly FormKind[] = [
         revisions(first: $revisions) @include(if: $withRevisions) { action actor at version changes { field before after } }
       }
     }`,
-    pick: (data) => (data.record as Record<string, unknown> | null) ?? null,
+    pick: fromRoot,
     choices: {
       topics: "topics",
       providers: "providers",
@@ -192,16 +187,14 @@ export const FORM_KINDS: readonly FormKind[] = [
     updateInput: "LessonInput",
     mutationType: "LessonLearned",
     order: ["title", "slug", "kind", "body", "project", "topics", "sources"],
-    read: `query EditorLesson($city: String!, $revisions: Int!, $withRevisions: Boolean!) {
-      lessons(filter: { municipalities: [$city] }, first: 100) {
-        nodes {
-          ${RECORD} slug municipality { slug }
-          title body kind project { slug } topics { key } sources { key }
-          revisions(first: $revisions) @include(if: $withRevisions) { action actor at version changes { field before after } }
-        }
+    read: `query EditorLesson($key: String!, $revisions: Int!, $withRevisions: Boolean!) {
+      record: lesson(slug: $key) {
+        ${RECORD} slug municipality { slug }
+        title body kind project { slug } topics { key } sources { key }
+        revisions(first: $revisions) @include(if: $withRevisions) { action actor at version changes { field before after } }
       }
     }`,
-    pick: fromNodes("lessons", "slug"),
+    pick: fromRoot,
     choices: { topics: "topics", sources: "sources", project: "projects" },
   },
   {
@@ -237,7 +230,7 @@ export const FORM_KINDS: readonly FormKind[] = [
         revisions(first: $revisions) @include(if: $withRevisions) { action actor at version changes { field before after } }
       }
     }`,
-    pick: (data) => (data.record as Record<string, unknown> | null) ?? null,
+    pick: fromRoot,
     choices: { consultants: "providers", sources: "sources", decisions: "decisions" },
     publicPath: (key) => `/strategien/${key}`,
     preview: async (run, viewer, slug) => {
@@ -256,15 +249,17 @@ export const FORM_KINDS: readonly FormKind[] = [
     updateInput: "SourceInput",
     mutationType: "Source",
     order: ["title", "key", "publisher", "author", "publishedOn", "url", "note"],
-    read: `query EditorSource($city: String!, $key: String!, $revisions: Int!, $withRevisions: Boolean!) {
-      sources(municipality: $city, query: $key, first: 100) {
-        nodes {
-          ${RECORD} key title author publisher publishedOn url note
-          revisions(first: $revisions) @include(if: $withRevisions) { action actor at version changes { field before after } }
-        }
+    read: `query EditorSource($key: String!, $revisions: Int!, $withRevisions: Boolean!) {
+      record: source(key: $key) {
+        ${RECORD} key title author publisher publishedOn url note municipality { slug }
+        revisions(first: $revisions) @include(if: $withRevisions) { action actor at version changes { field before after } }
       }
     }`,
-    pick: fromNodes("sources", "key"),
+    // A source the hub's operators keep (no municipality) is no city's to edit.
+    pick: (data) => {
+      const record = fromRoot(data);
+      return record?.municipality ? record : null;
+    },
     choices: {},
   },
   ...cityRecordKinds(),

@@ -38,6 +38,27 @@ function texts(value: unknown): string[] {
   return (Array.isArray(value) ? value : [value]).map(text).filter((item): item is string => !!item);
 }
 
+/** The prefix of the line beside a long picker where keys beyond its suggestions are typed: `weitere.topics`. */
+export const TYPED_KEYS = "weitere.";
+/** The most keys one such line adds (the API's lists hold at most 50 references). */
+const MAX_TYPED_KEYS = 50;
+
+/** The keys typed into a picker's line, separated by commas, semicolons or spaces. */
+function typedKeys(value: unknown): string[] {
+  return texts(value)
+    .flatMap((line) => line.split(/[\s,;]+/))
+    .filter(Boolean)
+    .slice(0, MAX_TYPED_KEYS);
+}
+
+/** A multiple choice as posted: the chosen entries and the keys typed beside them, each once; null when neither was posted. */
+function postedList(body: Record<string, unknown>, key: string): string[] | null {
+  const chosen = body[key];
+  const typed = body[TYPED_KEYS + key];
+  if (chosen === undefined && typed === undefined) return null;
+  return [...new Set([...texts(chosen), ...typedKeys(typed)])];
+}
+
 /** A row's field the form carries but does not show: the ID of the row's existing item. */
 export function isHiddenRowField(field: InputField): boolean {
   return field.name === "id" && field.type === "ID";
@@ -58,10 +79,10 @@ export function valuesFromBody(body: Record<string, unknown>, fields: readonly I
       for (let index = 0; index < MAX_ROWS; index++)
         for (const sub of [...field.rowFields, REMOVE_FIELD]) {
           const key = rowKey(field.name, index, sub.name);
-          const value = postedValue(sub, body[key]);
+          const value = sub.shape === "list" ? postedList(body, key) : postedValue(sub, body[key]);
           if (value !== null) values[key] = value;
         }
-    } else if (field.shape === "list") values[field.name] = texts(posted);
+    } else if (field.shape === "list") values[field.name] = postedList(body, field.name) ?? [];
     else {
       const value = postedValue(field, posted);
       if (value !== null) values[field.name] = value;

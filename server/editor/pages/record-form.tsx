@@ -1,9 +1,9 @@
 import type { VNode } from "preact";
 import { Layout } from "../../site/layout.js";
-import type { Choice, Choices } from "../forms/choices.js";
+import type { Choice, ChoiceSet, Choices } from "../forms/choices.js";
 import type { FieldErrors } from "../forms/field-errors.js";
-import { type FormKind, kindPath } from "../forms/form-kinds.js";
-import { type FormValues, isHiddenRowField, REMOVE_ROW, rowKey } from "../forms/form-values.js";
+import { type ChoiceList, type FormKind, kindPath } from "../forms/form-kinds.js";
+import { type FormValues, isHiddenRowField, REMOVE_ROW, rowKey, TYPED_KEYS } from "../forms/form-values.js";
 import type { InputField } from "../forms/input-fields.js";
 import { enumLabel, fieldName, labelOf } from "../forms/labels.js";
 import { type ColleagueChange, ConflictPanel } from "./conflict-panel.js";
@@ -108,30 +108,113 @@ function enumChoices(field: InputField): Choice[] {
   }));
 }
 
-/** One field of a form, by its shape: a line, a text area, a select, or a multiple select. */
+/** The id of the suggestions of a long picker's list (one `<datalist>` per list and form). */
+const suggestionsId = (list: ChoiceList) => `vorschlaege-${list}`;
+
+/** The help under a long picker's line: what to type there. */
+const TYPE_A_KEY = {
+  one: "Es gibt mehr als 100 Einträge: die Kennung eintippen; beim Tippen von Kennung oder Name erscheinen Vorschläge.",
+  more: "Nicht in der Auswahl? Sie zeigt nur die ersten 100 Einträge: weitere Kennungen hier eintippen, mehrere durch Komma getrennt; beim Tippen von Kennung oder Name erscheinen Vorschläge.",
+};
+
+/**
+ * The line beside a long picker's multiple select where keys beyond its first 100 entries are typed, with the
+ * list's suggestions (type-ahead in the browser, no JavaScript); posted as `weitere.<name>`.
+ */
+function TypedKeys(props: { name: string; label: string; list: ChoiceList; invalid: boolean }): VNode {
+  const { name, label, list, invalid } = props;
+  const id = `${fieldId(name)}-weitere`;
+  const describedBy = [invalid ? `${fieldId(name)}-fehler` : null, `${id}-hilfe`].filter(Boolean).join(" ");
+  return (
+    <>
+      <label for={id}>Weitere: {label}</label>
+      <span id={`${id}-hilfe`} class="hint">
+        {TYPE_A_KEY.more}
+      </span>
+      <input
+        id={id}
+        name={TYPED_KEYS + name}
+        type="text"
+        list={suggestionsId(list)}
+        aria-describedby={describedBy}
+        aria-invalid={invalid ? "true" : undefined}
+        autocomplete="off"
+        spellcheck={false}
+        class="wide-field"
+      />
+    </>
+  );
+}
+
+/** A single-valued picker of a long list: a line taking any key, with the list's first 100 as suggestions. */
+function SuggestedLine(props: FieldProps & { list: ChoiceList; text: string }): VNode {
+  const { name, list, text } = props;
+  const { label, lines, control } = useDescribed(props);
+  const hint = `${fieldId(name)}-weitere-hilfe`;
+  const describedBy = [control["aria-describedby"], hint].filter(Boolean).join(" ");
+  return (
+    <p class="field">
+      {label}
+      {lines}
+      <span id={hint} class="hint">
+        {TYPE_A_KEY.one}
+      </span>
+      <input
+        {...control}
+        aria-describedby={describedBy}
+        type="text"
+        value={text}
+        list={suggestionsId(list)}
+        autocomplete="off"
+        spellcheck={false}
+        class="wide-field"
+      />
+    </p>
+  );
+}
+
+/** A multiple choice: a select of the list (or the enum's values), and for a long list the line for further keys. */
+function MultipleSelect(props: FieldProps & { list: Choice[] | null; long: ChoiceList | null }): VNode {
+  const { field, name, labelKey = field.name, values, list, long } = props;
+  const { label, lines, control } = useDescribed(props);
+  const value = values[name];
+  const selected = Array.isArray(value) ? value : value ? [value] : [];
+  const options = optionsOf(list ?? enumChoices(field), selected);
+  return (
+    <p class="field">
+      {label}
+      {lines}
+      <select {...control} multiple size={Math.min(8, Math.max(3, options.length))} class="wide-field">
+        {options.map((option) => (
+          <option key={option.value} value={option.value} selected={selected.includes(option.value)}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+      {long ? (
+        <TypedKeys
+          name={name}
+          label={labelOf(labelKey, props.kind.labels)?.label ?? field.name}
+          list={long}
+          invalid={!!control["aria-invalid"]}
+        />
+      ) : null}
+    </p>
+  );
+}
+
+/** One field of a form, by its shape: a line, a text area, a select, a multiple select, or a line with suggestions. */
 function Field(props: FieldProps): VNode {
   const { field, name, labelKey = field.name, values, choices, kind } = props;
   const { label, lines, control } = useDescribed(props);
   const value = values[name];
-  const list = kind.choices[labelKey] ? (choices[kind.choices[labelKey]] ?? []) : null;
-  if (field.shape === "list") {
-    const selected = Array.isArray(value) ? value : value ? [value] : [];
-    const options = optionsOf(list ?? enumChoices(field), selected);
-    return (
-      <p class="field">
-        {label}
-        {lines}
-        <select {...control} multiple size={Math.min(8, Math.max(3, options.length))} class="wide-field">
-          {options.map((option) => (
-            <option key={option.value} value={option.value} selected={selected.includes(option.value)}>
-              {option.label}
-            </option>
-          ))}
-        </select>
-      </p>
-    );
-  }
+  const listName = kind.choices[labelKey];
+  const set: ChoiceSet | null = listName ? (choices[listName] ?? { options: [], complete: true }) : null;
+  const list = set?.options ?? null;
+  const long = listName && set && !set.complete ? listName : null;
+  if (field.shape === "list") return <MultipleSelect {...props} list={list} long={long} />;
   const text = typeof value === "string" ? value : "";
+  if (long) return <SuggestedLine {...props} list={long} text={text} />;
   if (field.shape === "enum" || list) {
     const options = optionsOf(list ?? enumChoices(field), [text]);
     return (
@@ -161,6 +244,24 @@ function Field(props: FieldProps): VNode {
         <input {...control} type="text" value={text} class="wide-field" spellcheck={field.type === "String"} />
       )}
     </p>
+  );
+}
+
+/** The suggestions of each long picker list the form uses, once per list: the first 100 entries. */
+function Suggestions({ kind, choices }: Pick<RecordFormProps, "kind" | "choices">): VNode {
+  const lists = [...new Set(Object.values(kind.choices))].filter((list) => choices[list]?.complete === false);
+  return (
+    <>
+      {lists.map((list) => (
+        <datalist key={list} id={suggestionsId(list)}>
+          {choices[list]!.options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </datalist>
+      ))}
+    </>
   );
 }
 
@@ -332,6 +433,7 @@ export function RecordFormPage(props: RecordFormProps): VNode {
             <Field key={field.name} {...props} field={field} name={field.name} />
           ),
         )}
+        <Suggestions kind={kind} choices={props.choices} />
         <p class="actions">
           <button type="submit" name="aktion" value="speichern">
             {conflict
