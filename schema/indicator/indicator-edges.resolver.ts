@@ -1,13 +1,30 @@
 import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { HubContext } from "../common/context.js";
 import { ListArgs } from "../common/list-bounds.js";
+import { defineMunicipalKeyLoader, MunicipalKeyArgs } from "../common/municipal-key.js";
 import { Municipality } from "../municipality/municipality.entity.js";
 import { Strategy } from "../strategy/strategy.entity.js";
 import { Indicator } from "./indicator.entity.js";
 
-/** Adds `indicators` to a municipality: the indicator feature's edge. */
+/** A municipality's indicator by its key. */
+const indicatorByKey = defineMunicipalKeyLoader("Municipality.indicator", Indicator);
+
+/** Adds `indicators` and `indicator(key)` to a municipality: the indicator feature's edges. */
 @Resolver(() => Municipality)
 export class MunicipalityIndicatorsResolver {
+  @FieldResolver(() => Indicator, {
+    nullable: true,
+    description:
+      "The indicator with this key, e.g. `processes-digitised`, or null: a draft only for the municipality's editors, as in `indicators`.",
+  })
+  indicator(
+    @Root() municipality: Municipality,
+    @Args() { key }: MunicipalKeyArgs,
+    @Ctx() ctx: HubContext,
+  ): Promise<Indicator | null> {
+    return indicatorByKey(ctx, key).load(municipality.id);
+  }
+
   @FieldResolver(() => [Indicator], { description: "Measured figures of the municipality's digitalisation." })
   indicators(
     @Root() municipality: Municipality,

@@ -1095,6 +1095,8 @@ export type LessonOrderField =
 /** A German municipality (Stadt or Gemeinde). */
 export type Municipality = Node & {
   __typename?: 'Municipality';
+  /** The council decision with this key, or null: a draft only for the municipality's editors, as in `decisions`. */
+  decision?: Maybe<Decision>;
   /** Council decisions, oldest first. */
   decisions: Array<Decision>;
   /** District (Kreis or Landkreis). */
@@ -1105,6 +1107,8 @@ export type Municipality = Node & {
   governmentRegion?: Maybe<Scalars['String']['output']>;
   /** Globally unique, opaque ID of this object. */
   id: Scalars['ID']['output'];
+  /** The indicator with this key, e.g. `processes-digitised`, or null: a draft only for the municipality's editors, as in `indicators`. */
+  indicator?: Maybe<Indicator>;
   /** Measured figures of the municipality's digitalisation. */
   indicators: Array<Indicator>;
   /** Lessons the municipality learned. */
@@ -1143,6 +1147,12 @@ export type Municipality = Node & {
 
 
 /** A German municipality (Stadt or Gemeinde). */
+export type MunicipalityDecisionArgs = {
+  key: Scalars['String']['input'];
+};
+
+
+/** A German municipality (Stadt or Gemeinde). */
 export type MunicipalityDecisionsArgs = {
   first?: Scalars['Int']['input'];
 };
@@ -1151,6 +1161,12 @@ export type MunicipalityDecisionsArgs = {
 /** A German municipality (Stadt or Gemeinde). */
 export type MunicipalityEngagementsArgs = {
   first?: Scalars['Int']['input'];
+};
+
+
+/** A German municipality (Stadt or Gemeinde). */
+export type MunicipalityIndicatorArgs = {
+  key: Scalars['String']['input'];
 };
 
 

@@ -77,12 +77,6 @@ export interface FormKind {
    */
   revisionsById?: boolean;
   /**
-   * For a kind whose full read by key would cost too much as a list (an indicator's values and their sources): a
-   * cheap document listing the city's records (`$key`, `$city`), and `pick` finding the key's ID in its answer,
-   * which `read` then gets as `$id` (null: no such record).
-   */
-  locate?: { document: string; pick: (data: Record<string, unknown>, key: string) => string | null };
-  /**
    * The order the form shows the fields in (the schema lists them alphabetically; a row's fields as `group.field`);
    * fields not named follow.
    */
@@ -295,12 +289,12 @@ function cityRecordKinds(): FormKind[] {
       updateInput: "DecisionInput",
       mutationType: "Decision",
       order: ["title", "key", "reference", "body", "date", "outcome", "description", "sources", "note"],
-      read: `query EditorDecision($city: String!) {
+      read: `query EditorDecision($city: String!, $key: String!) {
         municipality(slug: $city) {
-          decisions(first: 100) { ${RECORD} key title body reference date outcome description note sources { key } }
+          decision(key: $key) { ${RECORD} key title body reference date outcome description note sources { key } }
         }
       }`,
-      pick: fromCity("decisions", "key"),
+      pick: (data) => (data.municipality as { decision: Record<string, unknown> | null } | null)?.decision ?? null,
       revisionsById: true,
       labels: DECISION_LABELS,
       oneLine: ["body"],

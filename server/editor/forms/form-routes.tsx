@@ -156,21 +156,16 @@ async function loadRecord(context: Context, key: string, withRevisions = false):
   const { kind, options, session } = context;
   const city = session.municipality.slug;
   let record: Record<string, unknown> | null;
-  let id: string | null = null;
   const read = async (revisions: boolean) =>
     kind.pick(
       await options.run<Record<string, unknown>>(
         kind.read,
-        { key, id, city, revisions: revisions ? 100 : 0, withRevisions: revisions },
+        { key, city, revisions: revisions ? 100 : 0, withRevisions: revisions },
         session.viewer,
       ),
       key,
     );
   try {
-    if (kind.locate) {
-      id = kind.locate.pick(await options.run(kind.locate.document, { key, city }, session.viewer), key);
-      if (id === null) return null;
-    }
     record = await read(false);
   } catch (error) {
     // A key the API refuses to look up (too long, not a slug) names no record.

@@ -203,30 +203,23 @@ export const INDICATOR_KIND: FormKind = {
     "values.note",
     "values.sources",
   ],
-  locate: {
-    document: `query EditorIndicatorKeys($city: String!) {
-      municipality(slug: $city) { indicators(first: 100) { id key } }
-    }`,
-    pick: (data, key) => {
-      const city = data.municipality as { indicators: { id: string; key: string }[] } | null;
-      return city?.indicators.find((indicator) => indicator.key === key)?.id ?? null;
-    },
-  },
-  read: `query EditorIndicator($id: ID!, $city: String!, $revisions: Int!, $withRevisions: Boolean!) {
-    record: node(id: $id) {
-      __typename
-      ... on Indicator {
+  read: `query EditorIndicator($key: String!, $city: String!, $revisions: Int!, $withRevisions: Boolean!) {
+    municipality(slug: $city) {
+      indicator(key: $key) {
         ${RECORD} key name unit betterWhen definition note sources { key }
         values { id value asOf note sources { key } }
         ${REVISIONS}
       }
+      ${INDICATOR_STRATEGY}
     }
-    municipality(slug: $city) { ${INDICATOR_STRATEGY} }
   }`,
   pick: (data, key) => {
-    const indicator = data.record as Record<string, unknown> | null;
-    const city = data.municipality as { strategies: Parameters<typeof strategyOfIndicator>[0] } | null;
-    if (!city || indicator?.__typename !== "Indicator" || indicator.key !== key) return null;
+    const city = data.municipality as {
+      indicator: Record<string, unknown> | null;
+      strategies: Parameters<typeof strategyOfIndicator>[0];
+    } | null;
+    const indicator = city?.indicator;
+    if (!city || !indicator) return null;
     return { ...indicator, title: indicator.name, strategy: strategyOfIndicator(city.strategies, key) };
   },
   choices: { strategy: "strategies", sources: "sources", "values.sources": "sources" },
