@@ -152,7 +152,8 @@ describe("operationCost", () => {
     expect(answer.errors).toBeUndefined();
     // Every object of the answer counts; deprecated fields are counted too (an upper bound), and this schema has none.
     expect(cost(full)).toBe(countObjects(answer.data) - 1); // `data` itself is not an object of the answer
-    expect(cost(full)).toBeLessThan(10_000 / 3);
+    // Well within the default limit, so that an explorer's introspection never meets it (the schema grows).
+    expect(cost(full)).toBeLessThan(10_000 / 2);
     const selection = "__schema { types { name fields { name type { name ofType { name } } } } }";
     const aliased = `{ ${Array.from({ length: 30 }, (_, i) => `a${i}: ${selection}`).join(" ")} }`;
     expect(cost(aliased)).toBe(30 * cost(`{ ${selection} }`));
