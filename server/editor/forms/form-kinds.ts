@@ -262,14 +262,6 @@ export const FORM_KINDS: readonly FormKind[] = [
 
 // Council decisions and engagements (issue 14): records without a page of their own, shown on the city page.
 
-/** Picks a record from a list of the city's (`municipality { <list> }`): the one whose `field` matches. */
-function fromCity(list: string, field: "key" | "id") {
-  return (data: Record<string, unknown>, key: string) => {
-    const city = data.municipality as Record<string, Record<string, unknown>[]> | null;
-    return city?.[list]?.find((node) => node[field] === key) ?? null;
-  };
-}
-
 /** The city page, read as the editor (drafts too): where the public sees a city's decisions and providers. */
 async function cityPreview(run: RunSiteQuery, viewer: Viewer, _key: string, _origin: string | null, city: string) {
   const { municipality, workingGroups } = await run<CityData>(CITY_QUERY, { slug: city }, viewer);
@@ -311,12 +303,18 @@ function cityRecordKinds(): FormKind[] {
       updateInput: "EngagementInput",
       mutationType: "Engagement",
       order: ["provider", "role", "since", "description", "sources", "note"],
-      read: `query EditorEngagement($city: String!) {
-        municipality(slug: $city) {
-          engagements(first: 100) { ${RECORD} role since description note provider { slug name } sources { key } }
+      read: `query EditorEngagement($key: ID!) {
+        record: node(id: $key) {
+          __typename
+          ... on Engagement {
+            ${RECORD} role since description note provider { slug name } sources { key } municipality { slug }
+          }
         }
       }`,
-      pick: fromCity("engagements", "id"),
+      pick: (data) => {
+        const node = data.record as Record<string, unknown> | null;
+        return node?.__typename === "Engagement" ? node : null;
+      },
       revisionsById: true,
       titleOf: engagementTitle,
       labels: ENGAGEMENT_LABELS,
