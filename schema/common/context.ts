@@ -8,6 +8,8 @@ import type { Loaders } from "./loaders.js";
 export interface OperationDeadline {
   /** Milliseconds left until the deadline; 0 once it has passed. */
   remainingMs(): number;
+  /** Ends the time now (an operation that waited for its turn until its deadline): no resolver starts any more. */
+  expire(): void;
 }
 
 /** What every resolver receives: one forked EntityManager and fresh loaders per request. */

@@ -27,6 +27,8 @@ export function costInFlightPlugin(gate: CostGate): ApolloServerPlugin<BaseConte
           // The deadline is set by the operation limits' plugin, listed before this one (server/hub.ts).
           const deadline = (contextValue as { deadline?: OperationDeadline }).deadline;
           release = await gate.enter(cost, deadline?.remainingMs());
+          // Its time ran out while it waited: it must not start, whatever the clock says this very moment.
+          if (release === TIMED_OUT) deadline?.expire();
           return {
             async executionDidEnd() {
               release?.();
@@ -68,7 +70,7 @@ export class CostGate {
 
   /**
    * Settles when an operation of `cost` may start, with the function that ends its turn (a second call does nothing);
-   * or after `maxWaitMs` without a turn, with a function that does nothing (the operation's deadline has passed then).
+   * or after `maxWaitMs` without a turn, with `TIMED_OUT`, which does nothing (the operation's deadline has passed then).
    */
   enter(cost: number, maxWaitMs?: number): Promise<() => void> {
     if (cost <= this.smallCost) return Promise.resolve(ignore);
@@ -85,7 +87,7 @@ export class CostGate {
     const index = this.queue.indexOf(waiting);
     if (index < 0) return;
     this.queue.splice(index, 1);
-    waiting.start(ignore);
+    waiting.start(TIMED_OUT);
     this.startWaiting();
   }
 
@@ -121,3 +123,6 @@ export class CostGate {
 }
 
 const ignore = () => undefined;
+
+/** What `CostGate.enter` settles with when the wait ended without a turn: a release that does nothing. */
+export const TIMED_OUT = (): void => undefined;

@@ -177,6 +177,7 @@ class Deadline implements OperationDeadline {
   private readonly endsAt: number;
   private fired = false;
   private timer: NodeJS.Timeout | undefined;
+  private reject: ((error: GraphQLError) => void) | undefined;
   private endedExpired: boolean | undefined;
 
   constructor(
@@ -189,14 +190,20 @@ class Deadline implements OperationDeadline {
       { extensions: { code: ErrorCode.TIMEOUT, http: { status: 503 } } },
     );
     this.reached = new Promise<never>((_, reject) => {
-      this.timer = setTimeout(() => {
-        this.fired = true;
-        if (!mutation) this.connections.stop(this.error);
-        reject(this.error);
-      }, ms);
+      this.reject = reject;
+      this.timer = setTimeout(() => this.expire(), ms);
     });
     // Races take the rejection; when none is listening any more, it must not count as unhandled.
     this.reached.catch(() => undefined);
+  }
+
+  /** The time is up: by the timer, or at once when asked (see OperationDeadline). */
+  expire(): void {
+    if (this.fired) return;
+    this.fired = true;
+    clearTimeout(this.timer);
+    if (!this.mutation) this.connections.stop(this.error);
+    this.reject?.(this.error);
   }
 
   /** Whether the time is up, by the timer or by the clock (the timer fires late when the event loop was busy). */
