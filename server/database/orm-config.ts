@@ -13,8 +13,12 @@ export const SEARCH_TABLES = ["search_document", "search_word", "search_outbox",
 export const POOL_ACQUIRE_TIMEOUT_MS = 5000;
 /** Tables of the precomputed similarity features (schema/similarity/), written by hand like the search index. */
 export const SIMILARITY_TABLES = ["similarity_term", "similarity_feature", "similarity_state", "similarity_list"];
-/** Summaries of the published projects that `stats` reads (schema/stats/), kept by triggers. */
-export const STATS_TABLES = ["stats_project_topic_state", "stats_project_state_status"];
+/** Summaries of the published projects that `stats` and `Topic.municipalities` read, kept by triggers. */
+export const STATS_TABLES = [
+  "stats_project_topic_state",
+  "stats_project_state_status",
+  "stats_project_topic_municipality",
+];
 
 /** Everything that varies between the hub, the CLI and the tests. */
 export interface OrmConfigOptions {
