@@ -5,60 +5,16 @@
  * edit forms, the error state, preview, history, the strategy's form listing its parts, "Meine Kommune") passes
  * axe-core's WCAG 2.1 A/AA rules at 1280 and 320 px without sideways scroll. Screenshots in /tmp/site-shots/.
  */
-import type { BrowserContext, Page } from "playwright-core";
+import type { BrowserContext } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { gql } from "../support/client.js";
 import { SKIP_BROWSER } from "../support/chromium.js";
+import { expectAccessibleEditorPage, press, signedInOnTheWay, typeInto } from "../support/editor-pages.js";
 import { createTestTokens, type TestTokens } from "../support/mutations.js";
-import {
-  expectNoSidewaysScroll,
-  focused,
-  screenshots,
-  SITE_WIDTHS,
-  type SiteBrowserFixture,
-  useSiteBrowser,
-} from "../support/site-browser.js";
+import { focused, screenshots, SITE_WIDTHS, useSiteBrowser } from "../support/site-browser.js";
 
 const KEY = "herten-browser-kennzahl";
 const EDIT = `/meine-kommune/kennzahlen/${KEY}/bearbeiten`;
-
-/** Checks the open page with axe-core and for sideways scroll at both widths, and saves its screenshots. */
-async function expectAccessible(site: SiteBrowserFixture, page: Page, name: string): Promise<void> {
-  for (const width of SITE_WIDTHS) {
-    await page.setViewportSize({ width, height: 900 });
-    expect(await site.violations(page), `${name} at ${width} px`).toEqual([]);
-    await expectNoSidewaysScroll(page, `${name} scrolls sideways at ${width} px`);
-    await screenshots(page, `editor-${name}`, width);
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
-
-/** Focuses the control with `id` and types `text` into it, key by key. */
-async function typeInto(page: Page, id: string, text: string): Promise<void> {
-  await page.locator(`#${id}`).focus();
-  await page.keyboard.press("Control+A");
-  await page.keyboard.press("Delete");
-  if (text) await page.keyboard.type(text);
-}
-
-/** Presses Enter on the button named `name` after focusing it, and waits for the page it leads to. */
-async function press(page: Page, name: string): Promise<void> {
-  await page.getByRole("button", { name, exact: true }).focus();
-  expect((await focused(page)).tag).toBe("BUTTON");
-  await Promise.all([page.waitForNavigation(), page.keyboard.press("Enter")]);
-}
-
-/** A context whose page has signed in with `token` on its way to `path`. */
-async function signedIn(site: SiteBrowserFixture, token: string, path: string, javaScriptEnabled = true) {
-  const context = await site.newContext({ javaScriptEnabled });
-  const page = await site.newPage(context);
-  await page.goto(site.hub.origin + path);
-  expect(new URL(page.url()).pathname).toBe("/anmelden");
-  await typeInto(page, "token", token);
-  await Promise.all([page.waitForNavigation(), page.keyboard.press("Enter")]);
-  expect(new URL(page.url()).pathname).toBe(path);
-  return { context, page };
-}
 
 describe.skipIf(SKIP_BROWSER)("the forms of a strategy's parts in headless Chromium", () => {
   let tokens: TestTokens;
@@ -73,7 +29,9 @@ describe.skipIf(SKIP_BROWSER)("the forms of a strategy's parts in headless Chrom
     const contexts: BrowserContext[] = [];
     try {
       const strategyForm = `/meine-kommune/strategien/${strategy}/bearbeiten`;
-      const { context, page } = await signedIn(site, tokens.editors.herten, strategyForm, false);
+      const { context, page } = await signedInOnTheWay(site, tokens.editors.herten, strategyForm, {
+        javaScriptEnabled: false,
+      });
       contexts.push(context);
       await page.getByRole("link", { name: "Kennzahl hinzufügen" }).focus();
       expect((await focused(page)).tag).toBe("A");
@@ -124,31 +82,31 @@ describe.skipIf(SKIP_BROWSER)("the forms of a strategy's parts in headless Chrom
   }, 300_000);
 
   it("passes axe-core on the parts' forms, their error state, preview and history, and the strategy's form", async () => {
-    const { context, page } = await signedIn(site, tokens.editors.herten, "/meine-kommune");
+    const { context, page } = await signedInOnTheWay(site, tokens.editors.herten, "/meine-kommune");
     const go = (path: string) => page.goto(site.hub.origin + path);
     try {
-      await expectAccessible(site, page, "meine-kommune-teile");
+      await expectAccessibleEditorPage(site, page, "meine-kommune-teile");
       await go(`/meine-kommune/strategien/${strategy}/bearbeiten`);
       expect(await page.getByRole("link", { name: "Handlungsfeld hinzufügen" }).count()).toBe(1);
-      await expectAccessible(site, page, "strategie-mit-teilen");
+      await expectAccessibleEditorPage(site, page, "strategie-mit-teilen");
       for (const segment of ["handlungsfelder", "haushaltsposten", "kennzahlen"]) {
         await go(`/meine-kommune/${segment}/neu?strategie=${strategy}`);
-        await expectAccessible(site, page, `${segment}-neu`);
+        await expectAccessibleEditorPage(site, page, `${segment}-neu`);
       }
       await go(EDIT);
-      await expectAccessible(site, page, "kennzahl");
+      await expectAccessibleEditorPage(site, page, "kennzahl");
       await typeInto(page, "feld-values-0-asOf", "2023-13");
       await typeInto(page, "feld-name", "");
       await press(page, "Änderungen speichern");
       expect(await page.locator("#feld-values-0-asOf").getAttribute("aria-invalid")).toBe("true");
       expect(await page.locator("#feld-name").getAttribute("aria-invalid")).toBe("true");
-      await expectAccessible(site, page, "kennzahl-fehler");
+      await expectAccessibleEditorPage(site, page, "kennzahl-fehler");
       await go(`/meine-kommune/kennzahlen/${KEY}/vorschau`);
       expect(await page.getByRole("note", { name: "Vorschau" }).count()).toBe(1);
       expect(await page.textContent("body")).toContain("Digitale Anträge");
-      await expectAccessible(site, page, "kennzahl-vorschau");
+      await expectAccessibleEditorPage(site, page, "kennzahl-vorschau");
       await go(`/meine-kommune/kennzahlen/${KEY}/verlauf`);
-      await expectAccessible(site, page, "kennzahl-verlauf");
+      await expectAccessibleEditorPage(site, page, "kennzahl-verlauf");
     } finally {
       await context.close();
     }

@@ -8,57 +8,13 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { SKIP_BROWSER } from "../support/chromium.js";
+import { expectAccessibleEditorPage, press, signedInOnTheWay, typeInto } from "../support/editor-pages.js";
 import { createTestTokens, type TestTokens } from "../support/mutations.js";
-import {
-  expectNoSidewaysScroll,
-  focused,
-  screenshots,
-  SITE_WIDTHS,
-  type SiteBrowserFixture,
-  useSiteBrowser,
-} from "../support/site-browser.js";
+import { useSiteBrowser } from "../support/site-browser.js";
 
 const NEW = "/meine-kommune/beschluesse/neu";
 const SOURCE = "herten-vorlage-18-203";
 const editPath = (key: string) => `/meine-kommune/beschluesse/${key}/bearbeiten`;
-
-/** Checks the open page with axe-core and for sideways scroll at both widths, and saves its screenshots. */
-async function expectAccessible(site: SiteBrowserFixture, page: Page, name: string): Promise<void> {
-  for (const width of SITE_WIDTHS) {
-    await page.setViewportSize({ width, height: 900 });
-    expect(await site.violations(page), `${name} at ${width} px`).toEqual([]);
-    await expectNoSidewaysScroll(page, `${name} scrolls sideways at ${width} px`);
-    await screenshots(page, `editor-${name}`, width);
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
-
-/** Focuses the control with `id` and types `text` into it, key by key. */
-async function typeInto(page: Page, id: string, text: string): Promise<void> {
-  await page.locator(`#${id}`).focus();
-  await page.keyboard.press("Control+A");
-  await page.keyboard.press("Delete");
-  if (text) await page.keyboard.type(text);
-}
-
-/** Presses Enter on the button named `name` after focusing it, and waits for the page it leads to. */
-async function press(page: Page, name: string): Promise<void> {
-  await page.getByRole("button", { name, exact: true }).focus();
-  expect((await focused(page)).tag).toBe("BUTTON");
-  await Promise.all([page.waitForNavigation(), page.keyboard.press("Enter")]);
-}
-
-/** A context whose page has signed in with `token` on its way to `path`. */
-async function signedIn(site: SiteBrowserFixture, token: string, path: string, javaScriptEnabled: boolean) {
-  const context = await site.newContext({ javaScriptEnabled });
-  const page = await site.newPage(context);
-  await page.goto(site.hub.origin + path);
-  expect(new URL(page.url()).pathname).toBe("/anmelden");
-  await typeInto(page, "token", token);
-  await Promise.all([page.waitForNavigation(), page.keyboard.press("Enter")]);
-  expect(new URL(page.url()).pathname).toBe(path);
-  return { context, page };
-}
 
 describe.skipIf(SKIP_BROWSER)("the council decision form in headless Chromium", () => {
   let tokens: TestTokens;
@@ -89,7 +45,7 @@ describe.skipIf(SKIP_BROWSER)("the council decision form in headless Chromium", 
     const key = "24-001-rat-2024-02-14";
     const contexts: BrowserContext[] = [];
     try {
-      const { context, page } = await signedIn(site, tokens.editors.herten, NEW, false);
+      const { context, page } = await signedInOnTheWay(site, tokens.editors.herten, NEW, { javaScriptEnabled: false });
       contexts.push(context);
       expect(await page.locator("h1").textContent()).toBe("Neuer Beschluss");
       await withTwoMistakes(page);
@@ -124,25 +80,25 @@ describe.skipIf(SKIP_BROWSER)("the council decision form in headless Chromium", 
 
   it("passes axe-core on the decision's pages and the engagement form at 1280 and 320 px", async () => {
     const key = "24-002-rat-2024-03-06";
-    const { context, page } = await signedIn(site, tokens.editors.herten, NEW, true);
+    const { context, page } = await signedInOnTheWay(site, tokens.editors.herten, NEW, { javaScriptEnabled: true });
     try {
-      await expectAccessible(site, page, "beschluss-neu");
+      await expectAccessibleEditorPage(site, page, "beschluss-neu");
       await withTwoMistakes(page);
-      await expectAccessible(site, page, "beschluss-fehler");
+      await expectAccessibleEditorPage(site, page, "beschluss-fehler");
       await typeInto(page, "feld-key", key);
       await typeInto(page, "feld-body", "Rat der Stadt Herten");
       await press(page, "Als Entwurf speichern");
       expect(new URL(page.url()).pathname).toBe(editPath(key));
-      await expectAccessible(site, page, "beschluss-bearbeiten");
+      await expectAccessibleEditorPage(site, page, "beschluss-bearbeiten");
       await page.goto(`${site.hub.origin}/meine-kommune/beschluesse/${key}/vorschau`);
-      await expectAccessible(site, page, "beschluss-vorschau");
+      await expectAccessibleEditorPage(site, page, "beschluss-vorschau");
       await page.goto(`${site.hub.origin}/meine-kommune/beschluesse/${key}/verlauf`);
       expect(await page.locator("main").textContent()).toContain("Gremium");
-      await expectAccessible(site, page, "beschluss-verlauf");
+      await expectAccessibleEditorPage(site, page, "beschluss-verlauf");
       await page.goto(`${site.hub.origin}/meine-kommune/beauftragungen/neu`);
-      await expectAccessible(site, page, "beauftragung-neu");
+      await expectAccessibleEditorPage(site, page, "beauftragung-neu");
       await page.goto(`${site.hub.origin}/meine-kommune`);
-      await expectAccessible(site, page, "meine-kommune-beschluesse");
+      await expectAccessibleEditorPage(site, page, "meine-kommune-beschluesse");
       expect(site.outside).toEqual([]);
     } finally {
       await context.close();

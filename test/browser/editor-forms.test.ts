@@ -12,15 +12,9 @@ import { TokenRole } from "../../schema/token/token-role.enum.js";
 import { createToken } from "../../schema/token/token.service.js";
 import { gql } from "../support/client.js";
 import { SKIP_BROWSER } from "../support/chromium.js";
+import { expectAccessibleEditorPage, press, signedInOnTheWay, typeInto } from "../support/editor-pages.js";
 import { createTestTokens, type TestTokens } from "../support/mutations.js";
-import {
-  expectNoSidewaysScroll,
-  focused,
-  screenshots,
-  SITE_WIDTHS,
-  type SiteBrowserFixture,
-  useSiteBrowser,
-} from "../support/site-browser.js";
+import { screenshots, SITE_WIDTHS, type SiteBrowserFixture, useSiteBrowser } from "../support/site-browser.js";
 
 const SLUG = "herten-browser-formular";
 const NEW = "/meine-kommune/projekte/neu";
@@ -30,54 +24,21 @@ const EDIT = editPath(SLUG);
 /** Pages of contexts with JavaScript off: axe-core cannot run there, their pages are audited in the other run. */
 const withoutScripts = new WeakSet<Page>();
 
-/**
- * Checks the open page with axe-core and for sideways scroll at both widths, and saves its screenshots; in a
- * context without JavaScript (where axe cannot run) only the screenshots.
- */
+/** `expectAccessibleEditorPage`; in a context without JavaScript (where axe cannot run) only the screenshots. */
 async function expectAccessible(site: SiteBrowserFixture, page: Page, name: string): Promise<void> {
-  if (withoutScripts.has(page)) {
-    for (const width of SITE_WIDTHS) {
-      await page.setViewportSize({ width, height: 900 });
-      await screenshots(page, `editor-nojs-${name}`, width);
-    }
-    return page.setViewportSize({ width: 1280, height: 900 });
-  }
-  const before = page.viewportSize();
+  if (!withoutScripts.has(page)) return expectAccessibleEditorPage(site, page, name);
   for (const width of SITE_WIDTHS) {
     await page.setViewportSize({ width, height: 900 });
-    expect(await site.violations(page), `${name} at ${width} px`).toEqual([]);
-    await expectNoSidewaysScroll(page, `${name} scrolls sideways at ${width} px`);
-    await screenshots(page, `editor-${name}`, width);
+    await screenshots(page, `editor-nojs-${name}`, width);
   }
-  if (before) await page.setViewportSize(before);
+  return page.setViewportSize({ width: 1280, height: 900 });
 }
 
-/** Focuses the control with `id` and types `text` into it, key by key. */
-async function typeInto(page: Page, id: string, text: string): Promise<void> {
-  await page.locator(`#${id}`).focus();
-  await page.keyboard.press("Control+A");
-  await page.keyboard.press("Delete");
-  if (text) await page.keyboard.type(text);
-}
-
-/** Presses Enter on the button named `name` after focusing it, and waits for the page it leads to. */
-async function press(page: Page, name: string): Promise<void> {
-  await page.getByRole("button", { name, exact: true }).focus();
-  expect((await focused(page)).tag).toBe("BUTTON");
-  await Promise.all([page.waitForNavigation(), page.keyboard.press("Enter")]);
-}
-
-/** A context without JavaScript whose page has signed in with `token` (on its way to `path`, when given). */
+/** `signedInOnTheWay` to `path` (or "Meine Kommune"); a page without JavaScript is remembered as such. */
 async function signedIn(site: SiteBrowserFixture, token: string, path = "/meine-kommune", javaScriptEnabled = true) {
-  const context = await site.newContext({ javaScriptEnabled });
-  const page = await site.newPage(context);
-  if (!javaScriptEnabled) withoutScripts.add(page);
-  await page.goto(site.hub.origin + path);
-  expect(new URL(page.url()).pathname).toBe("/anmelden");
-  await typeInto(page, "token", token);
-  await Promise.all([page.waitForNavigation(), page.keyboard.press("Enter")]);
-  expect(new URL(page.url()).pathname).toBe(path);
-  return { context, page };
+  const signed = await signedInOnTheWay(site, token, path, { javaScriptEnabled });
+  if (!javaScriptEnabled) withoutScripts.add(signed.page);
+  return signed;
 }
 
 describe.skipIf(SKIP_BROWSER)("the editor forms in headless Chromium", () => {

@@ -10,38 +10,12 @@ import { describe, expect, it } from "vitest";
 import { ProviderKind } from "../../schema/provider/provider-kind.enum.js";
 import { Provider } from "../../schema/provider/provider.entity.js";
 import { SKIP_BROWSER } from "../support/chromium.js";
+import { expectAccessibleEditorPage, signedInOnTheWay, typeInto } from "../support/editor-pages.js";
 import { createTestTokens, type TestTokens } from "../support/mutations.js";
-import {
-  expectNoSidewaysScroll,
-  screenshots,
-  SITE_WIDTHS,
-  type SiteBrowserFixture,
-  useSiteBrowser,
-} from "../support/site-browser.js";
+import { screenshots, SITE_WIDTHS, useSiteBrowser } from "../support/site-browser.js";
 
 const LAST = "zzz-letzter-anbieter";
 const NEW = "/meine-kommune/projekte/neu";
-
-async function expectAccessible(site: SiteBrowserFixture, page: Page, name: string): Promise<void> {
-  for (const width of SITE_WIDTHS) {
-    await page.setViewportSize({ width, height: 900 });
-    expect(await site.violations(page), `${name} at ${width} px`).toEqual([]);
-    await expectNoSidewaysScroll(page, `${name} scrolls sideways at ${width} px`);
-    await screenshots(page, `editor-auswahl-${name}`, width);
-    await page
-      .locator("#feld-providers")
-      .locator("..")
-      .screenshot({ path: `/tmp/site-shots/editor-auswahl-${name}-feld-${width}.png` });
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
-
-async function typeInto(page: Page, id: string, text: string): Promise<void> {
-  await page.locator(`#${id}`).focus();
-  await page.keyboard.press("Control+A");
-  await page.keyboard.press("Delete");
-  if (text) await page.keyboard.type(text);
-}
 
 async function save(page: Page): Promise<void> {
   await page.getByRole("button", { name: "Als Entwurf speichern", exact: true }).focus();
@@ -61,15 +35,19 @@ describe.skipIf(SKIP_BROWSER)("a picker beyond the first 100 in headless Chromiu
     await em.flush();
   });
 
-  async function signedIn(javaScriptEnabled: boolean) {
-    const context = await site.newContext({ javaScriptEnabled });
-    const page = await site.newPage(context);
-    await page.goto(site.hub.origin + NEW);
-    await typeInto(page, "token", tokens.editors.herten);
-    await Promise.all([page.waitForNavigation(), page.keyboard.press("Enter")]);
-    expect(new URL(page.url()).pathname).toBe(NEW);
-    return { context, page };
-  }
+  const signedIn = (javaScriptEnabled: boolean) =>
+    signedInOnTheWay(site, tokens.editors.herten, NEW, { javaScriptEnabled, checkSentToSignIn: false });
+
+  /** `expectAccessibleEditorPage`, with a screenshot of the providers' field at each width. */
+  const expectAccessible = (page: Page, name: string) =>
+    expectAccessibleEditorPage(site, page, name, {
+      prefix: "editor-auswahl",
+      alsoAt: (width) =>
+        page
+          .locator("#feld-providers")
+          .locator("..")
+          .screenshot({ path: `/tmp/site-shots/editor-auswahl-${name}-feld-${width}.png` }),
+    });
 
   async function fillProject(page: Page, slug: string, typed: string): Promise<void> {
     await typeInto(page, "feld-slug", slug);
@@ -110,12 +88,12 @@ describe.skipIf(SKIP_BROWSER)("a picker beyond the first 100 in headless Chromiu
         "Weitere: Beteiligte Anbieter",
       );
       expect(await page.locator("#vorschlaege-providers option").count()).toBe(100);
-      await expectAccessible(site, page, "neu");
+      await expectAccessible(page, "neu");
       await fillProject(page, "herten-auswahl-unbekannt", "gibt-es-nicht");
       await save(page);
       expect(await page.locator("#feld-providers").getAttribute("aria-invalid")).toBe("true");
       expect(await page.locator("#feld-providers-fehler").textContent()).toContain("gibt-es-nicht");
-      await expectAccessible(site, page, "fehler");
+      await expectAccessible(page, "fehler");
     } finally {
       await context.close();
     }

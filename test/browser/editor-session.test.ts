@@ -3,24 +3,11 @@
  * without sideways scroll (a wrong token shown at its field included), signing in and out by keyboard alone
  * with JavaScript off, and no request to another host. Screenshots land in /tmp/site-shots/.
  */
-import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { SKIP_BROWSER } from "../support/chromium.js";
+import { expectAccessibleAt } from "../support/editor-pages.js";
 import { createTestTokens, type TestTokens } from "../support/mutations.js";
-import {
-  expectNoSidewaysScroll,
-  screenshots,
-  SITE_WIDTHS,
-  type SiteBrowserFixture,
-  useSiteBrowser,
-} from "../support/site-browser.js";
-
-/** Checks the open page with axe-core and for sideways scroll, and saves its screenshots. */
-async function expectAccessible(site: SiteBrowserFixture, page: Page, name: string, width: number) {
-  expect(await site.violations(page), `${name} at ${width} px`).toEqual([]);
-  await expectNoSidewaysScroll(page, `${name} scrolls sideways at ${width} px`);
-  await screenshots(page, name, width);
-}
+import { SITE_WIDTHS, useSiteBrowser } from "../support/site-browser.js";
 
 describe.skipIf(SKIP_BROWSER)("the editor pages in headless Chromium", () => {
   let tokens: TestTokens;
@@ -34,16 +21,16 @@ describe.skipIf(SKIP_BROWSER)("the editor pages in headless Chromium", () => {
       await page.setViewportSize({ width, height: 900 });
       await page.context().clearCookies();
       await page.goto(`${site.hub.origin}/anmelden`);
-      await expectAccessible(site, page, "anmelden", width);
+      await expectAccessibleAt(site, page, "anmelden", width);
       await page.locator("#token").fill("ikz_falsch");
       await Promise.all([page.waitForNavigation(), page.locator("#token").press("Enter")]);
       expect(await page.getByRole("alert").textContent()).toContain("unbekannt oder widerrufen");
       expect(await page.locator("#token").getAttribute("aria-invalid")).toBe("true");
-      await expectAccessible(site, page, "anmelden-fehler", width);
+      await expectAccessibleAt(site, page, "anmelden-fehler", width);
       await page.locator("#token").fill(tokens.editors.herten);
       await Promise.all([page.waitForURL(/\/meine-kommune$/), page.locator("#token").press("Enter")]);
       expect(await page.locator("h1").textContent()).toBe("Meine Kommune: Herten");
-      await expectAccessible(site, page, "meine-kommune", width);
+      await expectAccessibleAt(site, page, "meine-kommune", width);
       expect(site.outside).toEqual([]);
     }, 120_000);
   }

@@ -13,7 +13,7 @@ import { PublicationState } from "../../schema/publishing/publication-state.enum
 import { Source } from "../../schema/source/source.entity.js";
 import { gql } from "../support/client.js";
 import { contentDigest } from "../support/digest.js";
-import { EditorBrowser } from "../support/editor-browser.js";
+import { signedInEditor } from "../support/editor-browser.js";
 import { startTestHub, type TestHub } from "../support/hub.js";
 import { createTestTokens, type TestTokens } from "../support/mutations.js";
 
@@ -112,8 +112,7 @@ describe("records by slug or key", () => {
   });
 
   it("opens the lesson and the source beyond the city's first 100 in their edit forms", async () => {
-    const browser = new EditorBrowser(hub.origin);
-    expect((await browser.signIn(tokens.editors.herten)).status).toBe(303);
+    const browser = await signedInEditor(hub.origin, tokens.editors.herten);
     const lessonForm = await browser.request(`/meine-kommune/erfahrungen/${LAST_LESSON}/bearbeiten`);
     expect(lessonForm.status).toBe(200);
     expect(lessonForm.text).toContain("Zzz letzte Erfahrung");
@@ -123,8 +122,7 @@ describe("records by slug or key", () => {
     // A source the hub's operators keep, an unknown key and a malformed one are no form of the city's.
     for (const key of [HUB_SOURCE, "herten-gibt-es-nicht", "Herten%20Viel"])
       expect((await browser.request(`/meine-kommune/quellen/${key}/bearbeiten`)).status, key).toBe(404);
-    const other = new EditorBrowser(hub.origin);
-    expect((await other.signIn(tokens.editors.ratingen)).status).toBe(303);
+    const other = await signedInEditor(hub.origin, tokens.editors.ratingen);
     expect((await other.request(`/meine-kommune/erfahrungen/${LAST_LESSON}/bearbeiten`)).status).toBe(404);
     expect((await other.request(`/meine-kommune/quellen/${LAST_SOURCE}/bearbeiten`)).status).toBe(404);
   });

@@ -6,8 +6,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { gql } from "../support/client.js";
-import { contentDigest } from "../support/digest.js";
-import { EditorBrowser } from "../support/editor-browser.js";
+import { contentDigest, digestOf } from "../support/digest.js";
+import { type EditorBrowser, signedInEditor } from "../support/editor-browser.js";
+import { citableIn } from "../support/editor-data.js";
+import { changed, postedFields } from "../support/editor-form-html.js";
 import { startTestHub, type TestHub } from "../support/hub.js";
 import { createTestTokens, type TestTokens } from "../support/mutations.js";
 
@@ -30,48 +32,6 @@ interface Cost {
   sources: { key: string }[];
 }
 
-const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'" };
-const unescape = (text: string) => text.replace(/&(amp|lt|gt|quot|#39);/g, (_, name: string) => ENTITIES[name]);
-const attribute = (tag: string, name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
-
-/**
- * The fields the record form of `html` posts as a browser would: inputs (checkboxes only when ticked), text areas,
- * and the selected options of each select; the submit buttons left out.
- */
-function postedFields(html: string): [string, string][] {
-  const form = /<form[^>]*class="filter-form record-form"[^>]*>([\s\S]*?)<\/form>/.exec(html)![1];
-  const fields: [string, string][] = [];
-  const controls = /<input\b[^>]*>|<textarea\b[^>]*>[\s\S]*?<\/textarea>|<select\b[^>]*>[\s\S]*?<\/select>/g;
-  for (const [control] of form.matchAll(controls)) {
-    const name = attribute(control, "name");
-    if (!name) continue;
-    if (control.startsWith("<input")) {
-      if (attribute(control, "type") === "checkbox" && !/\schecked\b/.test(control)) continue;
-      fields.push([name, unescape(attribute(control, "value") ?? "")]);
-    } else if (control.startsWith("<textarea"))
-      fields.push([name, unescape(/>([\s\S]*?)<\/textarea>/.exec(control)![1])]);
-    else
-      for (const [option] of control.matchAll(/<option\b[^>]*>/g))
-        if (/\sselected\b/.test(option)) fields.push([name, unescape(attribute(option, "value") ?? "")]);
-  }
-  return fields;
-}
-
-/** `fields` with the values of `changes` in place of their names' (a list of several values replaces them all). */
-function changed(fields: [string, string][], changes: Record<string, string | string[]>): [string, string][] {
-  const kept = fields.filter(([name]) => !(name in changes));
-  const added = Object.entries(changes).flatMap(([name, value]) =>
-    (Array.isArray(value) ? value : [value]).map((item) => [name, item] as [string, string]),
-  );
-  return [...kept, ...added];
-}
-
-/** The digest of the cost items and their sources' pivot. */
-async function costDigest(hub: TestHub) {
-  const digest = await contentDigest(hub.db.orm);
-  return { cost_item: digest.cost_item, cost_item_sources: digest.cost_item_sources };
-}
-
 describe("editor form: a project's costs", () => {
   let hub: TestHub;
   let tokens: TestTokens;
@@ -82,17 +42,13 @@ describe("editor form: a project's costs", () => {
   beforeAll(async () => {
     hub = await startTestHub();
     tokens = await createTestTokens(hub.db.orm);
-    const found = await gql(
-      hub,
-      `{ municipality(slug: "herten") { sources { key } } topics(first: 1) { nodes { key } } }`,
-    );
-    sources = found.data!.municipality.sources.map((source: { key: string }) => source.key);
-    topic = found.data!.topics.nodes[0].key;
-    browser = new EditorBrowser(hub.origin);
-    expect((await browser.signIn(tokens.editors.herten)).status).toBe(303);
+    ({ sources, topic } = await citableIn(hub));
+    browser = await signedInEditor(hub.origin, tokens.editors.herten);
   });
   afterAll(() => hub?.close());
 
+  /** The digest of the cost items and their sources' pivot. */
+  const costDigest = () => digestOf(hub.db.orm, ["cost_item", "cost_item_sources"]);
   const costsOf = async (): Promise<Cost[]> =>
     (await gql(hub, COSTS, { slug: SLUG }, tokens.editors.herten)).data!.project.costs;
 
@@ -160,7 +116,7 @@ describe("editor form: a project's costs", () => {
   });
 
   it("keeps every cost exactly when the form is saved without touching them", async () => {
-    const before = await costDigest(hub);
+    const before = await costDigest();
     const costs = await costsOf();
     const form = await browser.request(EDIT);
     const saved = await browser.request(EDIT, {
@@ -168,17 +124,17 @@ describe("editor form: a project's costs", () => {
       form: [...postedFields(form.text), ["aktion", "speichern"]],
     });
     expect(saved.status, saved.text.slice(0, 3000)).toBe(303);
-    expect(await costDigest(hub)).toEqual(before);
+    expect(await costDigest()).toEqual(before);
     expect(await costsOf()).toEqual(costs);
   });
 
   it("keeps the costs when a post carries no cost row at all (not from this form)", async () => {
-    const before = await costDigest(hub);
+    const before = await costDigest();
     const form = await browser.request(EDIT);
     const withoutCosts = postedFields(form.text).filter(([name]) => !name.startsWith("costs["));
     const saved = await browser.request(EDIT, { method: "POST", form: [...withoutCosts, ["aktion", "speichern"]] });
     expect(saved.status).toBe(303);
-    expect(await costDigest(hub)).toEqual(before);
+    expect(await costDigest()).toEqual(before);
   });
 
   it("changes one amount, removes one cost and adds one in a single save, keeping the changed one's sources", async () => {

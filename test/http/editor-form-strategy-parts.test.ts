@@ -9,48 +9,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { gql } from "../support/client.js";
 import { contentDigest } from "../support/digest.js";
-import { EditorBrowser } from "../support/editor-browser.js";
+import { EditorBrowser, signedInEditor } from "../support/editor-browser.js";
+import { changed, invalidFields, messageAt, postedFields } from "../support/editor-form-html.js";
 import { startTestHub, type TestHub } from "../support/hub.js";
 import { createTestTokens, type TestTokens } from "../support/mutations.js";
-
-const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'" };
-const unescape = (text: string) => text.replace(/&(amp|lt|gt|quot|#39);/g, (_, name: string) => ENTITIES[name]);
-const attribute = (tag: string, name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
-
-/** The fields the record form of `html` posts as a browser would (see editor-form-costs.test.ts). */
-function postedFields(html: string): [string, string][] {
-  const form = /<form[^>]*class="filter-form record-form"[^>]*>([\s\S]*?)<\/form>/.exec(html)![1];
-  const fields: [string, string][] = [];
-  const controls = /<input\b[^>]*>|<textarea\b[^>]*>[\s\S]*?<\/textarea>|<select\b[^>]*>[\s\S]*?<\/select>/g;
-  for (const [control] of form.matchAll(controls)) {
-    const name = attribute(control, "name");
-    if (!name) continue;
-    if (control.startsWith("<input")) {
-      if (attribute(control, "type") === "checkbox" && !/\schecked\b/.test(control)) continue;
-      fields.push([name, unescape(attribute(control, "value") ?? "")]);
-    } else if (control.startsWith("<textarea"))
-      fields.push([name, unescape(/>([\s\S]*?)<\/textarea>/.exec(control)![1])]);
-    else
-      for (const [option] of control.matchAll(/<option\b[^>]*>/g))
-        if (/\sselected\b/.test(option)) fields.push([name, unescape(attribute(option, "value") ?? "")]);
-  }
-  return fields;
-}
-
-/** `fields` with the values of `changes` in place of their names'. */
-function changed(fields: [string, string][], changes: Record<string, string | string[]>): [string, string][] {
-  const kept = fields.filter(([name]) => !(name in changes));
-  const added = Object.entries(changes).flatMap(([name, value]) =>
-    (Array.isArray(value) ? value : [value]).map((item) => [name, item] as [string, string]),
-  );
-  return [...kept, ...added];
-}
-
-/** The form fields marked invalid, by their HTML ids without `feld-`. */
-const invalidIn = (html: string) =>
-  [...html.matchAll(/id="feld-([\w-]+)"[^>]*aria-invalid="true"/g)].map((match) => match[1]).sort();
-const messageIn = (html: string, id: string) =>
-  new RegExp(`id="feld-${id}-fehler"[^>]*>([\\s\\S]*?)</span>`).exec(html)?.[1] ?? "";
 
 const INDICATOR = `query($city: String!) {
   municipality(slug: $city) { indicators(first: 10) { key name unit betterWhen publicationState version values { id value asOf note sources { key } } } }
@@ -77,8 +39,7 @@ describe("editor forms: a strategy's fields of action, budget lines and indicato
     strategy = found.data!.municipality.strategies[0].slug;
     sources = found.data!.municipality.sources.map((source: { key: string }) => source.key);
     topic = found.data!.topics.nodes[0].key;
-    browser = new EditorBrowser(hub.origin);
-    expect((await browser.signIn(tokens.editors.herten)).status).toBe(303);
+    browser = await signedInEditor(hub.origin, tokens.editors.herten);
   });
   afterAll(() => hub?.close());
 
@@ -121,7 +82,7 @@ describe("editor forms: a strategy's fields of action, budget lines and indicato
       form: changed(postedFields(form.text), { title: "", topics: "kein-thema", aktion: "speichern" }),
     });
     expect(wrong.status).toBe(400);
-    expect(invalidIn(wrong.text)).toEqual(["title", "topics"]);
+    expect(invalidFields(wrong.text)).toEqual(["title", "topics"]);
     expect(await contentDigest(hub.db.orm)).toEqual(before);
     const created = await browser.request("/meine-kommune/handlungsfelder/neu", {
       method: "POST",
@@ -218,7 +179,7 @@ describe("editor forms: a strategy's fields of action, budget lines and indicato
       }),
     });
     expect(wrong.status).toBe(400);
-    expect(invalidIn(wrong.text)).toEqual(["description", "sources", "year"]);
+    expect(invalidFields(wrong.text)).toEqual(["description", "sources", "year"]);
     expect(wrong.text).toContain("3 Angaben sind zu prüfen");
     // A malformed amount is named at its field, in German.
     const malformed = await browser.request("/meine-kommune/haushaltsposten/neu", {
@@ -232,8 +193,8 @@ describe("editor forms: a strategy's fields of action, budget lines and indicato
       }),
     });
     expect(malformed.status).toBe(400);
-    expect(invalidIn(malformed.text)).toContain("amount");
-    expect(messageIn(malformed.text, "amount")).toMatch(/1234\.50/);
+    expect(invalidFields(malformed.text)).toContain("amount");
+    expect(messageAt(malformed.text, "amount")).toMatch(/1234\.50/);
     expect(await contentDigest(hub.db.orm)).toEqual(before);
 
     const created = await browser.request("/meine-kommune/haushaltsposten/neu", {
@@ -289,12 +250,14 @@ describe("editor forms: a strategy's fields of action, budget lines and indicato
       }),
     });
     expect(answer.status).toBe(400);
-    expect(invalidIn(answer.text)).toEqual(["key", "name", "values-0-value", "values-1-asOf", "values-2-value"].sort());
+    expect(invalidFields(answer.text)).toEqual(
+      ["key", "name", "values-0-value", "values-1-asOf", "values-2-value"].sort(),
+    );
     expect(answer.text).toContain("5 Angaben sind zu prüfen");
-    expect(messageIn(answer.text, "values-0-value")).toMatch(/Zahl/);
-    expect(messageIn(answer.text, "values-1-asOf")).toMatch(/2021-08/);
-    expect(messageIn(answer.text, "values-2-value")).toMatch(/ausfüllen/);
-    expect(messageIn(answer.text, "key")).toMatch(/Kleinbuchstaben/);
+    expect(messageAt(answer.text, "values-0-value")).toMatch(/Zahl/);
+    expect(messageAt(answer.text, "values-1-asOf")).toMatch(/2021-08/);
+    expect(messageAt(answer.text, "values-2-value")).toMatch(/ausfüllen/);
+    expect(messageAt(answer.text, "key")).toMatch(/Kleinbuchstaben/);
     expect(answer.text).toContain("Werte, Zeile 2: Stichtag");
     expect(answer.text).toMatch(/name="values\[0\]\.value"[^>]*value="12,3,4"/);
     expect(answer.text).not.toContain("<script>alert(1)");
@@ -384,8 +347,7 @@ describe("editor forms: a strategy's fields of action, budget lines and indicato
 
   it("answers another city's editor, an unknown, a malformed and another type's ID with 404, and refuses forged secrets, changing nothing", async () => {
     expect(fieldPath && budgetPath).toBeTruthy();
-    const stranger = new EditorBrowser(hub.origin);
-    expect((await stranger.signIn(tokens.editors.ratingen)).status).toBe(303);
+    const stranger = await signedInEditor(hub.origin, tokens.editors.ratingen);
     const csrf = EditorBrowser.csrfOf((await stranger.request("/meine-kommune")).text);
     const project = (await gql(hub, `{ projects(filter: { municipalities: ["herten"] }, first: 1) { nodes { id } } }`))
       .data!.projects.nodes[0].id as string;

@@ -6,11 +6,11 @@
  * The conflict view shows the editor's own cost rows beside the colleague's.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { TokenRole } from "../../schema/token/token-role.enum.js";
-import { createToken } from "../../schema/token/token.service.js";
 import { gql } from "../support/client.js";
 import { contentDigest } from "../support/digest.js";
-import { EditorBrowser } from "../support/editor-browser.js";
+import { EditorBrowser, signedInEditor } from "../support/editor-browser.js";
+import { citableIn, createColleague } from "../support/editor-data.js";
+import { invalidFields, messageAt } from "../support/editor-form-html.js";
 import { startTestHub, type TestHub } from "../support/hub.js";
 import { createTestTokens, type TestTokens } from "../support/mutations.js";
 
@@ -18,14 +18,6 @@ const NEW = "/meine-kommune/projekte/neu";
 const SLUG = "herten-pruefen-und-vorschau";
 const EDIT = `/meine-kommune/projekte/${SLUG}/bearbeiten`;
 const FOREIGN_DRAFT = { key: "ratingen-geheime-vorlage", title: "Geheimer Entwurf aus Ratingen" };
-
-/** The form fields (by their `feld-…` ids) the page marks invalid, sorted. */
-const invalidFields = (html: string) =>
-  [...html.matchAll(/id="feld-([\w-]+)"[^>]*aria-invalid="true"/g)].map((match) => match[1]).sort();
-
-/** The message shown at a field. */
-const messageAt = (html: string, id: string) =>
-  new RegExp(`id="feld-${id}-fehler"[^>]*>([\\s\\S]*?)</span>`).exec(html)?.[1] ?? "";
 
 describe("editor form: every problem at once, and the preview of unsaved input", () => {
   let hub: TestHub;
@@ -38,19 +30,10 @@ describe("editor form: every problem at once, and the preview of unsaved input",
   beforeAll(async () => {
     hub = await startTestHub();
     tokens = await createTestTokens(hub.db.orm);
-    colleague = (
-      await createToken(hub.db.orm.em.fork(), {
-        name: "Kollege Herten",
-        role: TokenRole.EDITOR,
-        municipalitySlug: "herten",
-      })
-    ).token;
-    const found = await gql(
-      hub,
-      `{ municipality(slug: "herten") { sources { key } } topics(first: 1) { nodes { key } } }`,
-    );
-    source = found.data!.municipality.sources[0].key;
-    topic = found.data!.topics.nodes[0].key;
+    colleague = await createColleague(hub, "Kollege Herten");
+    const citable = await citableIn(hub);
+    source = citable.sources[0];
+    topic = citable.topic;
     const draft = await gql(
       hub,
       `mutation($input: CreateSourceInput!) { createSource(input: $input) { key publicationState } }`,
@@ -58,8 +41,7 @@ describe("editor form: every problem at once, and the preview of unsaved input",
       tokens.editors.ratingen,
     );
     expect(draft.data?.createSource.publicationState).toBe("DRAFT");
-    browser = new EditorBrowser(hub.origin);
-    expect((await browser.signIn(tokens.editors.herten)).status).toBe(303);
+    browser = await signedInEditor(hub.origin, tokens.editors.herten);
   });
   afterAll(() => hub?.close());
 
@@ -243,8 +225,7 @@ describe("editor form: every problem at once, and the preview of unsaved input",
     expect(forged.status).toBe(403);
     expect(forged.text).not.toContain('class="preview-banner"');
     // Another city's editor: Herten's record is a 404 to its preview as to its form.
-    const foreign = new EditorBrowser(hub.origin);
-    expect((await foreign.signIn(tokens.editors.ratingen)).status).toBe(303);
+    const foreign = await signedInEditor(hub.origin, tokens.editors.ratingen);
     const ownForm = await foreign.request("/meine-kommune/projekte/neu");
     const intruding = await foreign.request(EDIT, {
       method: "POST",
@@ -262,8 +243,7 @@ describe("editor form: every problem at once, and the preview of unsaved input",
     const mine = await browser.request(EDIT);
     const seen = /name="version" value="(\d+)"/.exec(mine.text)![1];
     const costId = /name="costs\[0\]\.id" value="([^"]+)"/.exec(mine.text)![1];
-    const other = new EditorBrowser(hub.origin);
-    expect((await other.signIn(colleague)).status).toBe(303);
+    const other = await signedInEditor(hub.origin, colleague);
     const theirForm = await other.request(EDIT);
     const row = (amount: string, description: string): [string, string][] => [
       ["costs[0].id", costId],

@@ -7,7 +7,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { gql } from "../support/client.js";
 import { contentDigest } from "../support/digest.js";
-import { EditorBrowser } from "../support/editor-browser.js";
+import { EditorBrowser, signedInEditor } from "../support/editor-browser.js";
+import { invalidFields } from "../support/editor-form-html.js";
 import { startTestHub, type TestHub } from "../support/hub.js";
 import { createTestTokens, type TestTokens } from "../support/mutations.js";
 
@@ -17,8 +18,6 @@ const EDIT = `${DECISIONS}/${KEY}/bearbeiten`;
 const ENGAGEMENTS = "/meine-kommune/beauftragungen";
 const SOURCE = "herten-vorlage-18-203";
 
-const invalidFields = (html: string) =>
-  [...html.matchAll(/id="feld-(\w+)"[^>]*aria-invalid="true"/g)].map((match) => match[1]).sort();
 const versionOf = (html: string) => /name="version" value="(\d+)"/.exec(html)![1];
 
 describe("editor forms of council decisions and engagements", () => {
@@ -31,11 +30,7 @@ describe("editor forms of council decisions and engagements", () => {
   });
   afterAll(() => hub?.close());
 
-  const signedIn = async (token = tokens.editors.herten) => {
-    const browser = new EditorBrowser(hub.origin);
-    expect((await browser.signIn(token)).status).toBe(303);
-    return browser;
-  };
+  const signedIn = (token = tokens.editors.herten) => signedInEditor(hub.origin, token);
   const publicDecisions = async () =>
     (
       await gql(hub, `{ municipality(slug: "herten") { decisions(first: 100) { key } } }`)

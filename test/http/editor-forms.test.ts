@@ -5,11 +5,10 @@
  * their input kept, forged or missing form secrets, cross-site posts and oversized bodies change nothing.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { TokenRole } from "../../schema/token/token-role.enum.js";
-import { createToken } from "../../schema/token/token.service.js";
 import { gql } from "../support/client.js";
 import { contentDigest } from "../support/digest.js";
-import { EditorBrowser } from "../support/editor-browser.js";
+import { EditorBrowser, signedInEditor } from "../support/editor-browser.js";
+import { citableIn, createColleague } from "../support/editor-data.js";
 import { startTestHub, type TestHub } from "../support/hub.js";
 import { createTestTokens, type TestTokens } from "../support/mutations.js";
 
@@ -33,27 +32,14 @@ describe("editor forms", () => {
   beforeAll(async () => {
     hub = await startTestHub();
     tokens = await createTestTokens(hub.db.orm);
-    colleague = (
-      await createToken(hub.db.orm.em.fork(), {
-        name: "Kollegin Herten",
-        role: TokenRole.EDITOR,
-        municipalitySlug: "herten",
-      })
-    ).token;
-    const found = await gql(
-      hub,
-      `{ municipality(slug: "herten") { sources { key } } topics(first: 1) { nodes { key } } }`,
-    );
-    source = found.data!.municipality.sources[0].key;
-    topic = found.data!.topics.nodes[0].key;
+    colleague = await createColleague(hub, "Kollegin Herten");
+    const citable = await citableIn(hub);
+    source = citable.sources[0];
+    topic = citable.topic;
   });
   afterAll(() => hub?.close());
 
-  const signedIn = async (token = tokens.editors.herten) => {
-    const browser = new EditorBrowser(hub.origin);
-    expect((await browser.signIn(token)).status).toBe(303);
-    return browser;
-  };
+  const signedIn = (token = tokens.editors.herten) => signedInEditor(hub.origin, token);
 
   it("sends an anonymous visitor to sign in and back to the form afterwards", async () => {
     const browser = new EditorBrowser(hub.origin);

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ProviderKind } from "../../schema/provider/provider-kind.enum.js";
 import { Provider } from "../../schema/provider/provider.entity.js";
 import { contentDigest } from "../support/digest.js";
-import { EditorBrowser } from "../support/editor-browser.js";
+import { EditorBrowser, signedInEditor } from "../support/editor-browser.js";
 import { gql } from "../support/client.js";
 import { startTestHub, type TestHub } from "../support/hub.js";
 import { createTestTokens, type TestTokens } from "../support/mutations.js";
@@ -46,11 +46,7 @@ describe("pickers beyond the first 100", () => {
   });
   afterAll(() => hub?.close());
 
-  const signedIn = async () => {
-    const browser = new EditorBrowser(hub.origin);
-    expect((await browser.signIn(tokens.editors.herten)).status).toBe(303);
-    return browser;
-  };
+  const signedIn = () => signedInEditor(hub.origin, tokens.editors.herten);
   const providersOf = async () =>
     (await gql(hub, `{ project(slug: "${SLUG}") { providers { slug } } }`, {}, tokens.editors.herten)).data!.project
       ?.providers;

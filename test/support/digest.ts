@@ -59,9 +59,19 @@ export async function databaseDigestAt(url: string): Promise<Record<string, stri
  * The digest of every table a write through the API or the editor forms changes: all but the editor sessions and
  * the tokens, whose use stamps signing in and reading pages move (at most once a minute).
  */
-export async function contentDigest(orm: MikroORM): Promise<Record<string, string>> {
+export function contentDigest(orm: MikroORM): Promise<Record<string, string>> {
+  return digestWithout(orm, ["editor_session", "api_token"]);
+}
+
+/** `databaseDigest` without the tables `left` (ones an operation may touch however it ends). */
+export async function digestWithout(orm: MikroORM, left: readonly string[]): Promise<Record<string, string>> {
   const digest = await databaseDigest(orm);
-  delete digest.editor_session;
-  delete digest.api_token;
+  for (const table of left) delete digest[table];
   return digest;
+}
+
+/** The digests of the tables `only`, of all `databaseDigest` reads. */
+export async function digestOf(orm: MikroORM, only: readonly string[]): Promise<Record<string, string>> {
+  const digest = await databaseDigest(orm);
+  return Object.fromEntries(only.map((table) => [table, digest[table]]));
 }

@@ -1,4 +1,6 @@
 /** A cookie-keeping client of the editor pages for the HTTP tests: sign in, post forms, read their secrets. */
+import { expect } from "vitest";
+
 /** A browser's cookie jar for one site, enough for these pages. */
 export class EditorBrowser {
   readonly jar = new Map<string, string>();
@@ -54,4 +56,11 @@ export class EditorBrowser {
     const page = await this.request("/anmelden");
     return this.request("/anmelden", { method: "POST", form: { csrf: EditorBrowser.csrfOf(page.text), token } });
   }
+}
+
+/** A browser at `origin` signed in with `token` (checked: the sign-in answered 303). */
+export async function signedInEditor(origin: string, token: string): Promise<EditorBrowser> {
+  const browser = new EditorBrowser(origin);
+  expect((await browser.signIn(token)).status).toBe(303);
+  return browser;
 }
