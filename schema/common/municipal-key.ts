@@ -1,20 +1,5 @@
-import { MaxLength } from "class-validator";
 import type { EntityClass, FilterQuery } from "@mikro-orm/core";
-import { ArgsType, Field } from "type-graphql";
 import { defineLoader, type LoaderAccessor } from "./loaders.js";
-
-/** The longest key of a municipality's own record (a decision, an indicator) the hub accepts. */
-export const MAX_MUNICIPAL_KEY_LENGTH = 120;
-
-/** The `key` argument of a municipality's field naming one of its records, e.g. `municipality { indicator(key:) }`. */
-@ArgsType()
-export class MunicipalKeyArgs {
-  @Field({ description: "Key of the record, unique within the municipality, as its `key` field gives it." })
-  @MaxLength(MAX_MUNICIPAL_KEY_LENGTH, {
-    message: `key is at most ${MAX_MUNICIPAL_KEY_LENGTH} characters; use the key field of a record this API returned`,
-  })
-  key: string;
-}
 
 /** A record kept per municipality under a key of its own. */
 interface MunicipalRecord {

@@ -1,7 +1,8 @@
 import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { HubContext } from "../common/context.js";
 import { ListArgs } from "../common/list-bounds.js";
-import { defineMunicipalKeyLoader, MunicipalKeyArgs } from "../common/municipal-key.js";
+import { defineMunicipalKeyLoader } from "../common/municipal-key.js";
+import { KeyArgs } from "../common/slug.args.js";
 import { Municipality } from "../municipality/municipality.entity.js";
 import { Decision } from "./decision.entity.js";
 
@@ -27,7 +28,7 @@ export class MunicipalityDecisionsResolver {
   })
   decision(
     @Root() municipality: Municipality,
-    @Args() { key }: MunicipalKeyArgs,
+    @Args() { key }: KeyArgs,
     @Ctx() ctx: HubContext,
   ): Promise<Decision | null> {
     return decisionByKey(ctx, key).load(municipality.id);

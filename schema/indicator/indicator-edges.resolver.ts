@@ -1,7 +1,8 @@
 import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { HubContext } from "../common/context.js";
 import { ListArgs } from "../common/list-bounds.js";
-import { defineMunicipalKeyLoader, MunicipalKeyArgs } from "../common/municipal-key.js";
+import { defineMunicipalKeyLoader } from "../common/municipal-key.js";
+import { KeyArgs } from "../common/slug.args.js";
 import { Municipality } from "../municipality/municipality.entity.js";
 import { Strategy } from "../strategy/strategy.entity.js";
 import { Indicator } from "./indicator.entity.js";
@@ -19,7 +20,7 @@ export class MunicipalityIndicatorsResolver {
   })
   indicator(
     @Root() municipality: Municipality,
-    @Args() { key }: MunicipalKeyArgs,
+    @Args() { key }: KeyArgs,
     @Ctx() ctx: HubContext,
   ): Promise<Indicator | null> {
     return indicatorByKey(ctx, key).load(municipality.id);

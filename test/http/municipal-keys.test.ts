@@ -7,7 +7,8 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { gql } from "../support/client.js";
-import { EditorBrowser } from "../support/editor-browser.js";
+import { contentDigest } from "../support/digest.js";
+import { signedInEditor } from "../support/editor-browser.js";
 import { startTestHub, type TestHub } from "../support/hub.js";
 import { createTestTokens, type TestTokens } from "../support/mutations.js";
 
@@ -94,6 +95,38 @@ describe("municipality { decision(key:) indicator(key:) }", () => {
     expect(missing.errors?.[0].extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");
   });
 
+  it("refuses a malformed or oversized key of either field as source(key:) does, naming the argument, and writes nothing", async () => {
+    const before = await contentDigest(hub.db.orm);
+    const malformed = [
+      "Massen-101",
+      "massen 101",
+      "massen--101",
+      "../massen-101",
+      "massen-101\u202e",
+      "massen-101\n",
+      "",
+    ];
+    const oversized = ["a".repeat(121), "a".repeat(1_000_000)];
+    for (const field of ["decision", "indicator"])
+      for (const key of [...malformed, ...oversized]) {
+        const what = `${field} ${JSON.stringify(key.slice(0, 20))}`;
+        const answer = await gql(
+          hub,
+          `query ($key: String!) { municipality(slug: "herten") { ${field}(key: $key) { key } } }`,
+          { key },
+          tokens.editors.herten,
+        );
+        expect(answer.status, what).toBe(200);
+        expect(answer.errors, what).toHaveLength(1);
+        expect(answer.errors![0].extensions, what).toMatchObject({ code: "BAD_USER_INPUT", fields: ["key"] });
+        expect(answer.errors![0].message, what).toMatch(
+          oversized.includes(key) ? /key is at most 120 characters/ : /key must be lowercase letters and digits/,
+        );
+        expect(JSON.stringify(answer), what).not.toMatch(/\n\s+at |select |mikro/i);
+      }
+    expect(await contentDigest(hub.db.orm)).toEqual(before);
+  });
+
   it("reads the key's records of many cities in one statement", async () => {
     hub.db.resetQueryCount();
     const answer = await gql(
@@ -112,16 +145,14 @@ describe("municipality { decision(key:) indicator(key:) }", () => {
 
 describe("editor forms beyond a city's first hundred records", () => {
   it("opens the 101st and the last decision and indicator of a city in their forms", async () => {
-    const browser = new EditorBrowser(hub.origin);
-    expect((await browser.signIn(tokens.editors.herten)).status).toBe(303);
+    const browser = await signedInEditor(hub.origin, tokens.editors.herten);
     for (const segment of ["beschluesse", "kennzahlen"])
       for (const key of ["massen-101", `massen-${COPIES}`]) {
         const form = await browser.request(`/meine-kommune/${segment}/${key}/bearbeiten`);
         expect(form.status, `${segment}/${key}`).toBe(200);
         expect(form.text, `${segment}/${key}`).toContain(`/meine-kommune/${segment}/${key}/bearbeiten`);
       }
-    const foreign = new EditorBrowser(hub.origin);
-    expect((await foreign.signIn(tokens.editors.ratingen)).status).toBe(303);
+    const foreign = await signedInEditor(hub.origin, tokens.editors.ratingen);
     expect((await foreign.request("/meine-kommune/kennzahlen/massen-101/bearbeiten")).status).toBe(404);
     expect((await foreign.request("/meine-kommune/beschluesse/massen-101/bearbeiten")).status).toBe(404);
   });
