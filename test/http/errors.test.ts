@@ -175,6 +175,26 @@ describe("first", () => {
     });
   }
 
+  it("a nested field's arguments are checked anew for each request's variables", async () => {
+    // The check runs once per field node and execution (server/graphql/schema.ts); the parsed document is cached
+    // across requests, so a result kept by field node alone would answer one request with another's.
+    const nested = `query Nested($n: Int!) {
+      municipalities(first: 4) { nodes { slug projects(first: $n) { totalCount } } }
+    }`;
+    for (const n of [-1, 2, -1, 101, 3]) {
+      const res = await gql(nested, { n });
+      if (n < 0 || n > 100) {
+        expect(res.body.errors?.[0]).toMatchObject({
+          path: ["municipalities", "nodes", 0, "projects"],
+          extensions: { code: "BAD_USER_INPUT", fields: ["first"] },
+        });
+      } else {
+        expect(res.body.errors).toBeUndefined();
+        expect(res.body.data.municipalities.nodes).toHaveLength(4);
+      }
+    }
+  });
+
   it("first: 101 is rejected and first: 100 accepted", async () => {
     expectError(await gql(CONNECTIONS.projects("first: 101")), {
       status: 200,
