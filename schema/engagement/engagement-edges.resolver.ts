@@ -14,7 +14,9 @@ export class MunicipalityEngagementsResolver {
     @Args() { first, offset }: PagedListArgs,
     @Ctx() { loaders }: HubContext,
   ): Promise<Engagement[]> {
-    return loaders.byParent(Engagement, "municipality", { since: "asc nulls last" }, first, offset).load(municipality.id);
+    return loaders
+      .byParent(Engagement, "municipality", { since: "asc nulls last" }, first, offset)
+      .load(municipality.id);
   }
 }
 

@@ -7,6 +7,7 @@
  * nothing; hostile addresses answer 400 with a German reason; Ratingen's records never appear.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { gql } from "../support/client.js";
 import { EditorBrowser } from "../support/editor-browser.js";
 import { startTestHub, type TestHub } from "../support/hub.js";
 import { createTestTokens, type TestTokens } from "../support/mutations.js";
@@ -223,7 +224,7 @@ describe("Meine Kommune with more records than a page", () => {
       expect(count("Projekte"), String(state)).toBe(expected(projects));
       expect(count("Beschlüsse"), String(state)).toBe(expected(decisions));
       const link = state ? `/meine-kommune?art=projekt&amp;stand=${state}` : "/meine-kommune?art=projekt";
-      expect(page.text).toContain(`<a href="${link}">Alle Projekte anzeigen</a>`);
+      expect(page.text).toContain(`<a href="${link}">Alle<span class="visually-hidden"> Projekte</span> anzeigen</a>`);
       expect(page.text).toMatch(/Die Übersicht zeigt nur die 50 zuletzt geänderten von \d+ Einträgen/);
       expect(rowsOf(page.text)).toHaveLength(50);
       expect(page.text).not.toContain("Ratinger");
@@ -264,6 +265,56 @@ describe("Meine Kommune with more records than a page", () => {
     for (const row of shownEngagements)
       expect(anonymousCity).toContain(`id="${decodeURIComponent(row.href!.split("#")[1])}"`);
     expect(engagements.filter((row) => row.state !== "Veröffentlicht").every((row) => row.href === null)).toBe(true);
+  });
+
+  it("pages a city's decisions and a strategy's budget through the API with first and offset, each exactly once", async () => {
+    const page = `query($offset: Int!) { municipality(slug: "herten") { decisions(first: 40, offset: $offset) { key publicationState } } }`;
+    const read = async (token?: string) => {
+      const keys: string[] = [];
+      for (let offset = 0; ; offset += 40) {
+        const answer = await gql(hub, page, { offset }, token);
+        expect(answer.errors).toBeUndefined();
+        const decisions = answer.data!.municipality.decisions as { key: string; publicationState: string }[];
+        keys.push(...decisions.map((decision) => `${decision.key}:${decision.publicationState}`));
+        if (decisions.length < 40) return keys;
+      }
+    };
+    const counts = await countOf("decision", "municipality_id = (select id from municipality where slug = 'herten')");
+    const editor = await read(tokens.editors.herten);
+    expect(editor).toHaveLength(Object.values(counts).reduce((sum, n) => sum + n, 0));
+    expect(new Set(editor).size).toBe(editor.length);
+    const anonymous = await read();
+    expect(anonymous).toHaveLength(counts.PUBLISHED);
+    expect(anonymous.every((entry) => entry.endsWith(":PUBLISHED"))).toBe(true);
+    // One statement for several strategies: each strategy's own window.
+    const budgets = await gql(
+      hub,
+      `{ municipality(slug: "herten") { strategies { slug budget(first: 10, offset: 50) { description } } } }`,
+      {},
+      tokens.editors.herten,
+    );
+    const mine = (budgets.data!.municipality.strategies as { slug: string; budget: { description: string }[] }[]).find(
+      (strategy) => strategy.slug === strategySlug,
+    )!;
+    const [{ n }] = await sql<{ n: string }>("select count(*) as n from budget_line where strategy_id = ?", [
+      strategyId,
+    ]);
+    expect(mine.budget).toHaveLength(Math.min(10, Number(n) - 50));
+  });
+
+  it.each([
+    ["a negative offset", -1, "offset must not be negative"],
+    ["an oversized offset", 100_001, "offset must be at most 100000"],
+  ])("refuses %s with BAD_USER_INPUT", async (_what, offset, message) => {
+    const answer = await gql(
+      hub,
+      `query($offset: Int!) { municipality(slug: "herten") { indicators(offset: $offset) { key } } }`,
+      {
+        offset,
+      },
+    );
+    expect(answer.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+    expect(answer.errors?.[0].message).toContain(message);
   });
 
   it.each([

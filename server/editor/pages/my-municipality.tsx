@@ -143,30 +143,34 @@ const INCOMPLETE =
 /** How many records each kind has in the chosen state, each with a link to its full list. */
 function Counts({ view, state }: { view: OverviewView; state: StateFilter | null }): VNode {
   return (
-    <table class="records kind-counts">
-      <caption>Einträge je Art{state ? ` (Stand: ${STATE_LABELS[state]})` : ""}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Art</th>
-          <th scope="col">Anzahl</th>
-          <th scope="col">Liste</th>
-        </tr>
-      </thead>
-      <tbody>
-        {view.counts.map(({ kind, count, complete }) => (
-          <tr key={kind}>
-            <th scope="row">{PLURALS[kind]}</th>
-            <td>
-              {count}
-              {complete ? "" : " (oder mehr)"}
-            </td>
-            <td>
-              <a href={listPath({ kind, state, page: 1 })}>Alle {PLURALS[kind]} anzeigen</a>
-            </td>
+    <div class="table-scroll" role="region" aria-labelledby="counts-caption" tabIndex={0}>
+      <table class="records kind-counts">
+        <caption id="counts-caption">Einträge je Art{state ? ` (Stand: ${STATE_LABELS[state]})` : ""}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Art</th>
+            <th scope="col">Anzahl</th>
+            <th scope="col">Liste</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {view.counts.map(({ kind, count, complete }) => (
+            <tr key={kind}>
+              <th scope="row">{PLURALS[kind]}</th>
+              <td>
+                {count}
+                {complete ? "" : " (oder mehr)"}
+              </td>
+              <td>
+                <a href={listPath({ kind, state, page: 1 })}>
+                  Alle<span class="visually-hidden"> {PLURALS[kind]}</span> anzeigen
+                </a>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
@@ -179,7 +183,7 @@ function Overview({ view, state }: { view: OverviewView; state: StateFilter | nu
       <h3>Zuletzt geändert</h3>
       <p>
         {view.total > shown
-          ? `Die Übersicht zeigt nur die ${shown} zuletzt geänderten von ${view.total} Einträgen. Alle Einträge einer Art finden Sie über „Alle … anzeigen“ oben.`
+          ? `Die Übersicht zeigt nur die ${shown} zuletzt geänderten von ${view.total} Einträgen. Alle Einträge einer Art finden Sie über „Alle anzeigen“ in der Tabelle oben.`
           : `Die Übersicht zeigt alle ${view.total} Einträge (höchstens ${OVERVIEW_SIZE} werden hier gezeigt).`}
       </p>
       <Records records={view.latest} caption={`Die ${shown} zuletzt geänderten Einträge aller Arten`} />
