@@ -52,6 +52,8 @@ interface Reader {
   run: RunSiteQuery;
   viewer: Viewer;
   city: string;
+  /** The city's strategies, read once for both their fields of action and their budget lines. */
+  strategies?: Promise<[StrategyRow[], boolean]>;
 }
 
 interface Row {
@@ -238,12 +240,13 @@ interface StrategyRow {
 const strategyPage = (strategy: StrategyRow) =>
   strategy.publicationState === "PUBLISHED" ? paths.strategy(strategy.slug) : null;
 
-async function strategiesWithFields(reader: Reader): Promise<[StrategyRow[], boolean]> {
-  return walkConnection((after) =>
+function strategiesWithFields(reader: Reader): Promise<[StrategyRow[], boolean]> {
+  reader.strategies ??= walkConnection((after) =>
     reader
       .run<{ list: Connection<StrategyRow> }>(FIELDS_QUERY, { city: reader.city, after }, reader.viewer)
       .then((data) => data.list),
   );
+  return reader.strategies;
 }
 
 async function fieldsOfAction(reader: Reader): Promise<KindRecords> {
@@ -311,7 +314,11 @@ export async function recordsOfKind(
   city: string,
   kind: RecordKind,
 ): Promise<KindRecords> {
-  const { records, complete } = await READERS[kind]({ run, viewer, city });
+  return sortedRecords({ run, viewer, city }, kind);
+}
+
+async function sortedRecords(reader: Reader, kind: RecordKind): Promise<KindRecords> {
+  const { records, complete } = await READERS[kind](reader);
   return { records: records.sort(byLatestChange), complete };
 }
 
@@ -322,6 +329,7 @@ export async function recordsOfAllKinds(
   city: string,
 ): Promise<Record<RecordKind, KindRecords>> {
   const kinds = Object.keys(RECORD_KINDS) as RecordKind[];
-  const lists = await Promise.all(kinds.map((kind) => recordsOfKind(run, viewer, city, kind)));
+  const reader: Reader = { run, viewer, city };
+  const lists = await Promise.all(kinds.map((kind) => sortedRecords(reader, kind)));
   return Object.fromEntries(kinds.map((kind, index) => [kind, lists[index]])) as Record<RecordKind, KindRecords>;
 }
