@@ -1,6 +1,6 @@
 import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { HubContext } from "../common/context.js";
-import { ListArgs } from "../common/list-bounds.js";
+import { PagedListArgs } from "../common/list-bounds.js";
 import { Strategy } from "../strategy/strategy.entity.js";
 import { BudgetLine } from "./budget-line.entity.js";
 
@@ -10,9 +10,9 @@ export class StrategyBudgetResolver {
   @FieldResolver(() => [BudgetLine], { description: "Budget lines, by year, in the source's order." })
   budget(
     @Root() strategy: Strategy,
-    @Args() { first }: ListArgs,
+    @Args() { first, offset }: PagedListArgs,
     @Ctx() { loaders }: HubContext,
   ): Promise<BudgetLine[]> {
-    return loaders.byParent(BudgetLine, "strategy", { year: "asc", position: "asc" }, first).load(strategy.id);
+    return loaders.byParent(BudgetLine, "strategy", { year: "asc", position: "asc" }, first, offset).load(strategy.id);
   }
 }

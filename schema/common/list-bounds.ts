@@ -104,6 +104,25 @@ function boundedFirstArgs(defaultValue: number, items: string, order: string) {
 @ArgsType()
 export class ListArgs extends boundedFirstArgs(MAX_PAGE_SIZE, "items", "the list's order") {}
 
+/** Furthest a plain list can be paged with `offset`: a city's or strategy's lists stay far below it. */
+export const MAX_LIST_OFFSET = 100_000;
+
+/**
+ * `first` and `offset` of a plain list that can grow past ${MAX_PAGE_SIZE} items (a city's decisions, engagements and
+ * indicators, a strategy's budget): page by asking again with `offset` raised by `first`, in the list's stable order
+ * (ties broken by id).
+ */
+@ArgsType()
+export class PagedListArgs extends ListArgs {
+  @Field(() => Int, {
+    defaultValue: 0,
+    description: `How many items (in the list's order) to skip before the first returned, 0 to ${MAX_LIST_OFFSET}; page by raising it by \`first\` until fewer than \`first\` items come back.`,
+  })
+  @Min(0, { message: "offset must not be negative" })
+  @Max(MAX_LIST_OFFSET, { message: `offset must be at most ${MAX_LIST_OFFSET}` })
+  offset: number = 0;
+}
+
 /** `first` of a plain list of projects (a strategy's, a field of action's): 20 unless asked, like a page of `projects`. */
 @ArgsType()
 export class ProjectListArgs extends boundedFirstArgs(20, "projects", "the list's order") {}

@@ -96,7 +96,7 @@ export class Loaders {
 
   /**
    * Loads the children whose many-to-one `property` points at each parent id,
-   * ordered by `orderBy` (then id); with `first`, only that many per parent,
+   * ordered by `orderBy` (then id); with `first`, only that many per parent (after skipping `offset`),
    * picked by the database. The children are plain, untracked instances (see plain-rows.ts): read them, never write them.
    */
   byParent<T extends AnyEntity & { id: number }>(
@@ -104,12 +104,15 @@ export class Loaders {
     property: keyof T & string,
     orderBy: Partial<Record<keyof T & string, QueryOrderKeysFlat>> = {},
     first?: number,
+    offset = 0,
   ): DataLoader<number, T[]> {
-    const name = `${entity.name}.${property}#${JSON.stringify(orderBy)}#${first ?? ""}`;
+    const name = `${entity.name}.${property}#${JSON.stringify(orderBy)}#${first ?? ""}#${offset}`;
     return this.get(name, () => {
       const loader: DataLoader<number, T[]> = new DataLoader<number, T[]>(async (parentIds) => {
         const picked =
-          first === undefined ? undefined : await this.firstPerParent(entity, property, orderBy, parentIds, first);
+          first === undefined
+            ? undefined
+            : await this.firstPerParent(entity, property, orderBy, parentIds, first, offset);
         const where = (picked ? { id: { $in: picked } } : { [property]: { $in: [...parentIds] } }) as FilterQuery<T>;
         const rows = await this.plain.find(entity, where, { ...orderBy, id: "asc" } as never);
         const groups = new Map<Key, T[]>(parentIds.map((id) => [id, []]));
@@ -125,13 +128,17 @@ export class Loaders {
     });
   }
 
-  /** The ids of the first `first` children of each parent in `orderBy` order (then id), as the caller may see them. */
+  /**
+   * The ids of the first `first` children of each parent after its first `offset`, in `orderBy` order (then id), as
+   * the caller may see them.
+   */
   private async firstPerParent<T extends AnyEntity & { id: number }>(
     entity: EntityClass<T>,
     property: keyof T & string,
     orderBy: Partial<Record<keyof T & string, QueryOrderKeysFlat>>,
     parentIds: readonly number[],
     first: number,
+    offset: number,
   ): Promise<number[]> {
     const em = this.em as SqlEntityManager;
     const meta = em.getMetadata().get(entity.name);
@@ -149,7 +156,12 @@ export class Loaders {
     await ranked.applyFilters();
     const rows = await selectKnexRows<{ id: number }>(
       em,
-      em.getKnex().select("id").from(ranked.getKnexQuery().as("ranked")).where("rn", "<=", first),
+      em
+        .getKnex()
+        .select("id")
+        .from(ranked.getKnexQuery().as("ranked"))
+        .where("rn", ">", offset)
+        .andWhere("rn", "<=", offset + first),
     );
     return rows.map((row) => row.id);
   }

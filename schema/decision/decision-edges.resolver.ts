@@ -1,6 +1,6 @@
 import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { HubContext } from "../common/context.js";
-import { ListArgs } from "../common/list-bounds.js";
+import { PagedListArgs } from "../common/list-bounds.js";
 import { defineMunicipalKeyLoader } from "../common/municipal-key.js";
 import { KeyArgs } from "../common/slug.args.js";
 import { Municipality } from "../municipality/municipality.entity.js";
@@ -15,10 +15,10 @@ export class MunicipalityDecisionsResolver {
   @FieldResolver(() => [Decision], { description: "Council decisions, oldest first." })
   decisions(
     @Root() municipality: Municipality,
-    @Args() { first }: ListArgs,
+    @Args() { first, offset }: PagedListArgs,
     @Ctx() { loaders }: HubContext,
   ): Promise<Decision[]> {
-    return loaders.byParent(Decision, "municipality", { date: "asc nulls last" }, first).load(municipality.id);
+    return loaders.byParent(Decision, "municipality", { date: "asc nulls last" }, first, offset).load(municipality.id);
   }
 
   @FieldResolver(() => Decision, {

@@ -1,6 +1,6 @@
 import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { HubContext } from "../common/context.js";
-import { ListArgs } from "../common/list-bounds.js";
+import { ListArgs, PagedListArgs } from "../common/list-bounds.js";
 import { Municipality } from "../municipality/municipality.entity.js";
 import { Provider } from "../provider/provider.entity.js";
 import { Engagement } from "./engagement.entity.js";
@@ -11,10 +11,12 @@ export class MunicipalityEngagementsResolver {
   @FieldResolver(() => [Engagement], { description: "Providers working for the municipality, with their roles." })
   engagements(
     @Root() municipality: Municipality,
-    @Args() { first }: ListArgs,
+    @Args() { first, offset }: PagedListArgs,
     @Ctx() { loaders }: HubContext,
   ): Promise<Engagement[]> {
-    return loaders.byParent(Engagement, "municipality", { since: "asc nulls last" }, first).load(municipality.id);
+    return loaders
+      .byParent(Engagement, "municipality", { since: "asc nulls last" }, first, offset)
+      .load(municipality.id);
   }
 }
 

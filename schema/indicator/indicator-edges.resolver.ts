@@ -1,6 +1,6 @@
 import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { HubContext } from "../common/context.js";
-import { ListArgs } from "../common/list-bounds.js";
+import { ListArgs, PagedListArgs } from "../common/list-bounds.js";
 import { defineMunicipalKeyLoader } from "../common/municipal-key.js";
 import { KeyArgs } from "../common/slug.args.js";
 import { Municipality } from "../municipality/municipality.entity.js";
@@ -29,10 +29,10 @@ export class MunicipalityIndicatorsResolver {
   @FieldResolver(() => [Indicator], { description: "Measured figures of the municipality's digitalisation." })
   indicators(
     @Root() municipality: Municipality,
-    @Args() { first }: ListArgs,
+    @Args() { first, offset }: PagedListArgs,
     @Ctx() { loaders }: HubContext,
   ): Promise<Indicator[]> {
-    return loaders.byParent(Indicator, "municipality", { asOf: "asc nulls last" }, first).load(municipality.id);
+    return loaders.byParent(Indicator, "municipality", { asOf: "asc nulls last" }, first, offset).load(municipality.id);
   }
 }
 

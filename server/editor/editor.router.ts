@@ -16,7 +16,7 @@ import {
   trustedPost,
 } from "./editor-page.js";
 import { createFormRoutes } from "./forms/form-routes.js";
-import { RECORD_KINDS, type RecordKind, recordsOf, STATES, type StateFilter } from "./my-records.js";
+import { listQuery, recordListView } from "./record-list.js";
 import {
   backchannelBodyError,
   backchannelLogout,
@@ -192,13 +192,6 @@ function signedOut(options: EditorRouterOptions): RequestHandler {
   };
 }
 
-/** The `art` and `stand` filters of "Meine Kommune"; unknown values are ignored (a GET form only narrows). */
-function listFilters(query: Request["query"]): { kind: RecordKind | null; state: StateFilter | null } {
-  const kind = typeof query.art === "string" && query.art in RECORD_KINDS ? (query.art as RecordKind) : null;
-  const state = STATES.find((value) => value === query.stand) ?? null;
-  return { kind, state };
-}
-
 function myMunicipality(options: EditorRouterOptions): RequestHandler {
   return async (req, res, next) => {
     try {
@@ -212,19 +205,19 @@ function myMunicipality(options: EditorRouterOptions): RequestHandler {
         });
         return sendEditorPage(res, options.site, page);
       }
-      const { kind, state } = listFilters(req.query);
-      const records = (await recordsOf(options.run, viewer, municipality.slug)).filter(
-        (record) => (!kind || record.kind === kind) && (!state || record.publicationState === state),
-      );
+      const query = listQuery(req.query);
+      const answer = "problem" in query ? query : await recordListView(options.run, viewer, municipality.slug, query);
+      const problem = "problem" in answer ? answer.problem : null;
       const props = {
         editor: viewer.name,
         municipality: municipality.name,
-        records,
-        kind,
-        state,
+        kind: "problem" in query ? null : query.kind,
+        state: "problem" in query ? null : query.state,
+        view: "problem" in answer ? null : answer,
+        problem,
         csrf: session.csrfSecret,
       };
-      sendEditorPage(res, options.site, pageElement(MyMunicipalityPage, props));
+      sendEditorPage(res, options.site, pageElement(MyMunicipalityPage, props), problem ? 400 : 200);
     } catch (error) {
       next(error);
     }

@@ -88,6 +88,9 @@ export interface CitiesData {
   };
 }
 
+/** How many of a city's engagements, decisions and indicators its page shows (the first in the API's order). */
+export const CITY_PAGE_LISTS = { engagements: 100, decisions: 100, indicators: 20 };
+
 export const CITY_QUERY = `query SiteCity($slug: String!) {
   municipality(slug: $slug) {
     slug name officialKey stateName district governmentRegion population populationAsOf website note updatedAt
@@ -98,10 +101,10 @@ export const CITY_QUERY = `query SiteCity($slug: String!) {
       fieldsOfAction { title description topics { key label } sources { ...SiteSource } }
     }
     projects(first: 100) { nodes { ...SiteCityProject } }
-    engagements(first: 100) { role description since provider { slug name } sources { ...SiteSource } }
+    engagements(first: ${CITY_PAGE_LISTS.engagements}) { id role description since provider { slug name } sources { ...SiteSource } }
     lessons(first: 100) { slug title kind body project { slug title } topics { key label } sources { ...SiteSource } }
-    decisions(first: 100) { body reference title date outcome description sources { ...SiteSource } }
-    indicators(first: 20) { name value unit asOf note sources { ...SiteSource } values { value asOf note } }
+    decisions(first: ${CITY_PAGE_LISTS.decisions}) { key body reference title date outcome description sources { ...SiteSource } }
+    indicators(first: ${CITY_PAGE_LISTS.indicators}) { key name value unit asOf note sources { ...SiteSource } values { value asOf note } }
   }
   workingGroups(filter: { municipalities: [$slug] }, first: 20) {
     nodes { slug name description cadence otherMembers members(first: 50) { slug name } topics { key label } sources { ...SiteSource } }
@@ -135,6 +138,7 @@ export interface CityData {
         }[];
         projects: { nodes: CityProjectRef[] };
         engagements: {
+          id: string;
           role: string;
           description: string;
           since: string | null;
@@ -160,6 +164,8 @@ export interface CityData {
 
 /** A council decision as the city and strategy pages show it. */
 export interface DecisionRef {
+  /** Read where the page anchors the decision (the city page). */
+  key?: string;
   body: string;
   reference: string | null;
   title: string;
@@ -171,6 +177,8 @@ export interface DecisionRef {
 
 /** A measured figure as the city and strategy pages show it. */
 export interface IndicatorRef {
+  /** Read where the page anchors the indicator (the city page). */
+  key?: string;
   name: string;
   value: number;
   unit: string;

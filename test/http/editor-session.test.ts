@@ -77,7 +77,9 @@ describe("editor sessions on the website", () => {
     const published = await editor.request("/meine-kommune?stand=PUBLISHED");
     expect(published.text).not.toContain("Entwurf für die Sitzung");
     expect(published.text).toContain("Veröffentlicht</td>");
-    expect((await editor.request("/meine-kommune?art=<script>&stand=%00")).status).toBe(200);
+    const hostile = await editor.request("/meine-kommune?art=<script>&stand=%00");
+    expect(hostile.status).toBe(400);
+    expect(hostile.text).toContain("Unbekannte Art „&lt;script>“");
   });
 
   it("stores only a hash of the session id, and gives a new id at every sign-in", async () => {

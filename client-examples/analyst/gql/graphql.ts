@@ -1155,12 +1155,14 @@ export type MunicipalityDecisionArgs = {
 /** A German municipality (Stadt or Gemeinde). */
 export type MunicipalityDecisionsArgs = {
   first?: Scalars['Int']['input'];
+  offset?: Scalars['Int']['input'];
 };
 
 
 /** A German municipality (Stadt or Gemeinde). */
 export type MunicipalityEngagementsArgs = {
   first?: Scalars['Int']['input'];
+  offset?: Scalars['Int']['input'];
 };
 
 
@@ -1173,6 +1175,7 @@ export type MunicipalityIndicatorArgs = {
 /** A German municipality (Stadt or Gemeinde). */
 export type MunicipalityIndicatorsArgs = {
   first?: Scalars['Int']['input'];
+  offset?: Scalars['Int']['input'];
 };
 
 
@@ -2854,6 +2857,7 @@ export type Strategy = Node & Publishable & {
 /** A municipality's digitalisation strategy. */
 export type StrategyBudgetArgs = {
   first?: Scalars['Int']['input'];
+  offset?: Scalars['Int']['input'];
 };
 
 

@@ -4,14 +4,26 @@ import { DAY_TIME } from "./change-value.js";
 import { STATE_LABELS } from "./state-labels.js";
 import { FORM_KINDS, formKindOfList, kindPath } from "../forms/form-kinds.js";
 import { type EditorRecord, RECORD_KINDS, type RecordKind, STATES, type StateFilter } from "../my-records.js";
+import {
+  type KindPageView,
+  listPath,
+  OVERVIEW_SIZE,
+  type OverviewView,
+  PAGE_SIZE,
+  type RecordListView,
+} from "../record-list.js";
 
 /** What "Meine Kommune" shows. */
 export interface MyMunicipalityProps {
   editor: string;
   municipality: string;
-  records: EditorRecord[];
+  /** The list's filters as asked (null where the address asked for none, or for something unknown). */
   kind: RecordKind | null;
   state: StateFilter | null;
+  /** The list; null when the address asked for something the list cannot show. */
+  view: RecordListView | null;
+  /** Why the list cannot be shown, in German (with status 400). */
+  problem: string | null;
   csrf: string;
 }
 
@@ -76,13 +88,13 @@ function NewLinks(): VNode {
 }
 
 /** The city's records as a table, latest change first. */
-function Records({ records }: { records: EditorRecord[] }): VNode {
+function Records({ records, caption }: { records: EditorRecord[]; caption: string }): VNode {
   if (!records.length) return <p>Keine Einträge mit dieser Auswahl.</p>;
   return (
     // A narrow screen scrolls the table in its own box, never the page.
     <div class="table-scroll" role="region" aria-labelledby="records-caption" tabIndex={0}>
       <table class="records">
-        <caption id="records-caption">Einträge, zuletzt geänderte zuerst</caption>
+        <caption id="records-caption">{caption}</caption>
         <thead>
           <tr>
             <th scope="col">Titel</th>
@@ -112,8 +124,150 @@ function Records({ records }: { records: EditorRecord[] }): VNode {
   );
 }
 
+/** The German plural of a kind, for headings and links. */
+const PLURALS: Record<RecordKind, string> = {
+  projekt: "Projekte",
+  strategie: "Strategien",
+  erfahrung: "Erfahrungen",
+  quelle: "Quellen",
+  beschluss: "Beschlüsse",
+  beauftragung: "Beauftragungen",
+  handlungsfeld: "Handlungsfelder",
+  haushaltsposten: "Haushaltsposten",
+  kennzahl: "Kennzahlen",
+};
+
+const INCOMPLETE =
+  "Diese Art hat mehr Einträge, als eine Seitenansicht lesen kann (über 20.000); nicht alle sind hier gezählt und gelistet.";
+
+/** How many records each kind has in the chosen state, each with a link to its full list. */
+function Counts({ view, state }: { view: OverviewView; state: StateFilter | null }): VNode {
+  return (
+    <div class="table-scroll" role="region" aria-labelledby="counts-caption" tabIndex={0}>
+      <table class="records kind-counts">
+        <caption id="counts-caption">Einträge je Art{state ? ` (Stand: ${STATE_LABELS[state]})` : ""}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Art</th>
+            <th scope="col">Anzahl</th>
+            <th scope="col">Liste</th>
+          </tr>
+        </thead>
+        <tbody>
+          {view.counts.map(({ kind, count, complete }) => (
+            <tr key={kind}>
+              <th scope="row">{PLURALS[kind]}</th>
+              <td>
+                {count}
+                {complete ? "" : " (oder mehr)"}
+              </td>
+              <td>
+                <a href={listPath({ kind, state, page: 1 })}>
+                  Alle<span class="visually-hidden"> {PLURALS[kind]}</span> anzeigen
+                </a>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** Without a kind: how many records each kind has, and the latest changes across kinds, saying how many are shown. */
+function Overview({ view, state }: { view: OverviewView; state: StateFilter | null }): VNode {
+  const shown = view.latest.length;
+  return (
+    <>
+      <Counts view={view} state={state} />
+      <h3>Zuletzt geändert</h3>
+      <p>
+        {view.total > shown
+          ? `Die Übersicht zeigt nur die ${shown} zuletzt geänderten von ${view.total} Einträgen. Alle Einträge einer Art finden Sie über „Alle anzeigen“ in der Tabelle oben.`
+          : `Die Übersicht zeigt alle ${view.total} Einträge (höchstens ${OVERVIEW_SIZE} werden hier gezeigt).`}
+      </p>
+      <Records records={view.latest} caption={`Die ${shown} zuletzt geänderten Einträge aller Arten`} />
+    </>
+  );
+}
+
+/** Which page numbers the paging offers: the first, the last, and two either side of the current one. */
+function pageNumbers(page: number, pages: number): number[] {
+  const numbers = new Set([1, pages]);
+  for (let near = page - 2; near <= page + 2; near++) if (near >= 1 && near <= pages) numbers.add(near);
+  return [...numbers].sort((a, b) => a - b);
+}
+
+/** Links to the previous, next and numbered pages of a kind's list; filters kept in the address. */
+function Paging({
+  view,
+  kind,
+  state,
+}: {
+  view: KindPageView;
+  kind: RecordKind;
+  state: StateFilter | null;
+}): VNode | null {
+  if (view.pages <= 1) return null;
+  const to = (page: number) => listPath({ kind, state, page });
+  const numbers = pageNumbers(view.page, view.pages);
+  return (
+    <nav aria-label="Seiten der Liste" class="search-pages record-pages">
+      {view.page > 1 ? (
+        <a href={to(view.page - 1)} rel="prev">
+          Zurück<span class="visually-hidden"> zu Seite {view.page - 1}</span>
+        </a>
+      ) : null}
+      <ul class="page-numbers">
+        {numbers.map((page, index) => (
+          <li key={page}>
+            {index > 0 && numbers[index - 1] !== page - 1 ? <span aria-hidden="true">… </span> : null}
+            {page === view.page ? (
+              <a href={to(page)} aria-current="page" aria-label={`Seite ${page}, aktuelle Seite`}>
+                {page}
+              </a>
+            ) : (
+              <a href={to(page)} aria-label={`Seite ${page}`}>
+                {page}
+              </a>
+            )}
+          </li>
+        ))}
+      </ul>
+      {view.page < view.pages ? (
+        <a href={to(view.page + 1)} rel="next">
+          Weitere<span class="visually-hidden"> Einträge: Seite {view.page + 1}</span>
+        </a>
+      ) : null}
+    </nav>
+  );
+}
+
+/** One page of a kind's records, saying which page of how many. */
+function KindPage({ view, kind, state }: { view: KindPageView; kind: RecordKind; state: StateFilter | null }): VNode {
+  const first = (view.page - 1) * PAGE_SIZE + 1;
+  const last = first + view.records.length - 1;
+  const position = view.total ? `Einträge ${first}–${last} von ${view.total}` : "keine Einträge";
+  return (
+    <>
+      <h3>
+        {PLURALS[kind]}
+        {state ? ` (${STATE_LABELS[state]})` : ""}: Seite {view.page} von {view.pages}
+      </h3>
+      <p>
+        {position}, zuletzt geänderte zuerst, {PAGE_SIZE} je Seite.{" "}
+        <a href={listPath({ kind: null, state, page: 1 })}>Zur Übersicht aller Arten</a>
+      </p>
+      {view.complete ? null : <p>{INCOMPLETE}</p>}
+      <Records records={view.records} caption={`${PLURALS[kind]}, Seite ${view.page} von ${view.pages}`} />
+      <Paging view={view} kind={kind} state={state} />
+    </>
+  );
+}
+
 /** `/meine-kommune`: the signed-in editor's city, its drafts, published and archived records, and signing out. */
-export function MyMunicipalityPage({ editor, municipality, records, kind, state, csrf }: MyMunicipalityProps): VNode {
+export function MyMunicipalityPage(props: MyMunicipalityProps): VNode {
+  const { editor, municipality, kind, state, view, problem, csrf } = props;
   return (
     <Layout title={`Meine Kommune: ${municipality}`} section={null}>
       <h1>Meine Kommune: {municipality}</h1>
@@ -131,7 +285,16 @@ export function MyMunicipalityPage({ editor, municipality, records, kind, state,
       <NewLinks />
       <h2>Einträge</h2>
       <Filters kind={kind} state={state} />
-      <Records records={records} />
+      {problem ? (
+        <div class="form-error" role="alert">
+          <p>{problem}</p>
+          <p>
+            <a href="/meine-kommune">Zur Übersicht</a>
+          </p>
+        </div>
+      ) : null}
+      {view?.mode === "overview" ? <Overview view={view} state={state} /> : null}
+      {view?.mode === "kind" && kind ? <KindPage view={view} kind={kind} state={state} /> : null}
     </Layout>
   );
 }

@@ -1,6 +1,7 @@
 import type { VNode } from "preact";
 import { InGerman, useSiteLanguage } from "../i18n/site-language.js";
 import { Sources } from "../layout.js";
+import { cityAnchors } from "../paths.js";
 import type { IndicatorRef } from "../queries.js";
 
 /** An indicator's values over time as a small table, oldest first; for an indicator with more than one value. */
@@ -43,7 +44,11 @@ export function Indicators({ indicators }: { indicators: IndicatorRef[] }): VNod
   return (
     <ul class="plain">
       {indicators.map((indicator, index) => (
-        <li key={index} class="block">
+        <li
+          key={index}
+          class="block"
+          id={indicator.key === undefined ? undefined : cityAnchors.indicator(indicator.key)}
+        >
           <strong lang={contentLang}>{indicator.name}</strong>: {formatNumber(indicator.value)}{" "}
           <InGerman>{indicator.unit}</InGerman>
           {indicator.asOf ? t.strategy.asOf(formatPartialDate(indicator.asOf)) : ""}

@@ -5,7 +5,7 @@ import { NamedLinks } from "../components/named-links.js";
 import { Stand } from "../components/stand.js";
 import { InGerman, useSiteLanguage } from "../i18n/site-language.js";
 import { ExternalLink, Layout, ProjectList, Sources, TopicLinks } from "../layout.js";
-import { paths } from "../paths.js";
+import { cityAnchors, paths } from "../paths.js";
 import type { CityData, CityProjectRef, WorkingGroupRef } from "../queries.js";
 
 type City = NonNullable<CityData["municipality"]>;
@@ -240,8 +240,8 @@ function ProvidersAndRoles({ engagements }: { engagements: City["engagements"] }
         <li key={provider.slug}>
           <a href={href(paths.provider(provider.slug))}>{provider.name}</a>:{" "}
           {provider.roles.map((role) => label("engagementRole", role)).join(", ")}
-          {provider.engagements.map((engagement, index) => (
-            <div key={index}>
+          {provider.engagements.map((engagement) => (
+            <div key={engagement.id} id={cityAnchors.engagement(engagement.id)}>
               <p>
                 <InGerman>{engagement.description}</InGerman>
                 {engagement.since ? t.city.since(formatPartialDate(engagement.since)) : ""}
