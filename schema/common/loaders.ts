@@ -78,6 +78,41 @@ export class Loaders {
     return this.idLoader(entity, `${entity.name}#id#public`, { filters: { visible: { scope: "public" } } });
   }
 
+  /**
+   * Like `byId`, but the rows are plain, untracked instances (see plain-rows.ts): for read edges that load many
+   * records by id (the cities of a page's suggested projects), where making the ORM's entities costs most of the
+   * read. Read them, never write them.
+   */
+  plainById<T extends AnyEntity & { id: number }>(entity: EntityClass<T>): DataLoader<number, T | null> {
+    return this.plainIdLoader(entity, `${entity.name}#id#plain`, {});
+  }
+
+  /** Like `publicById`, as plain, untracked instances (see `plainById`): a page's suggested projects. */
+  plainPublicById<T extends AnyEntity & { id: number }>(entity: EntityClass<T>): DataLoader<number, T | null> {
+    return this.plainIdLoader(entity, `${entity.name}#id#public#plain`, { visible: { scope: "public" } });
+  }
+
+  private plainIdLoader<T extends AnyEntity & { id: number }>(
+    entity: EntityClass<T>,
+    name: string,
+    filters: Record<string, Record<string, unknown>>,
+  ): DataLoader<number, T | null> {
+    return this.get(
+      name,
+      () =>
+        new DataLoader<number, T | null>(async (ids) => {
+          const rows = await this.plain.find(
+            entity,
+            { id: { $in: [...ids] } } as unknown as FilterQuery<T>,
+            {},
+            filters,
+          );
+          const byId = new Map(rows.map((row) => [row.id, row]));
+          return ids.map((id) => byId.get(id) ?? null);
+        }),
+    );
+  }
+
   private idLoader<T extends AnyEntity & { id: number }>(
     entity: EntityClass<T>,
     name: string,

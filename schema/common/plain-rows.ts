@@ -1,5 +1,6 @@
 import {
   type AnyEntity,
+  type Dictionary,
   type EntityClass,
   type EntityMetadata,
   type EntityProperty,
@@ -26,17 +27,19 @@ export class PlainReader {
   constructor(private readonly em: SqlEntityManager) {}
 
   /**
-   * The rows of `entity` matching `where` under the ORM's filters (the visibility filter), in `orderBy` order, as
-   * plain instances: one statement, formulas (e.g. `parentUpdatedAt`) included as the ORM reads them.
+   * The rows of `entity` matching `where` under the ORM's filters (the visibility filter, with the request's
+   * parameters unless `filters` gives others), in `orderBy` order, as plain instances: one statement, formulas
+   * (e.g. `parentUpdatedAt`) included as the ORM reads them.
    */
   async find<T extends AnyEntity>(
     entity: EntityClass<T>,
     where: FilterQuery<T>,
     orderBy: QueryOrderMap<T> = {},
+    filters: Dictionary<boolean | Dictionary> = {},
   ): Promise<T[]> {
     const query = this.em.createQueryBuilder(entity, "e").select("*").where(where).orderBy(orderBy);
     // Query builders skip the ORM's filters unless told, and the visibility filter must hold here too.
-    await query.applyFilters();
+    await query.applyFilters(filters);
     const rows: Record<string, unknown>[] = await query.execute("all", false);
     return rows.map((row) => this.fromRow(entity, row));
   }

@@ -4,13 +4,14 @@ import { Work } from "../common/list-bounds.js";
 import { defineLoader } from "../common/loaders.js";
 import { Project } from "../project/project.entity.js";
 import { SimilarProject } from "./similar-project.type.js";
-import { MAX_SIMILAR, SIMILAR_WORK, SimilarArgs } from "./similarity.inputs.js";
-import { similarProjects } from "./similarity.service.js";
+import { SIMILAR_WORK, SimilarArgs } from "./similarity.inputs.js";
+import type { ScoredMatch } from "./similarity.score.js";
+import { similarLists, suggestionsOf } from "./similarity.service.js";
 
-/** Each project's most similar projects, ranked once per request however many `first` values ask. */
-export const similarLoader = defineLoader<number, SimilarProject[]>("Project.similar", async ({ em }, ids) => {
-  const results = await similarProjects(em, ids, MAX_SIMILAR);
-  return ids.map((id) => results.get(id) ?? []);
+/** Each project's ranked matches (ids, scores, reasons), read or computed once per request however many `first` values ask. */
+export const similarLoader = defineLoader<number, ScoredMatch[]>("Project.similar", async ({ em }, ids) => {
+  const lists = await similarLists(em, ids);
+  return ids.map((id) => lists.get(id) ?? []);
 });
 
 /** Serves `Project.similar`: what other municipalities did that this project could reuse. */
@@ -27,7 +28,8 @@ export class SimilarityResolver {
     @Args() { first }: SimilarArgs,
     @Ctx() ctx: HubContext,
   ): Promise<SimilarProject[]> {
-    // One ranking per request, however many `first` values ask for it: the corpus is read once.
-    return (await similarLoader(ctx).load(project.id)).slice(0, first);
+    // The lists of a page are read in one statement, and the projects they show (only the first `first`) in one more.
+    const matches = (await similarLoader(ctx).load(project.id)).slice(0, first);
+    return suggestionsOf(matches, ctx.loaders);
   }
 }

@@ -1,4 +1,5 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
+import { Loaders } from "../common/loaders.js";
 import { selectRows } from "../common/sql.js";
 import { Project } from "../project/project.entity.js";
 import { SimilarProject } from "./similar-project.type.js";
@@ -431,37 +432,55 @@ async function computeLists(
 }
 
 /**
- * Suggestions for each source project: published projects of other municipalities, ranked
- * and explained. Stored lists that are current are served as they are (one statement); the
- * others are computed (three statements for any number of sources, none of which reads
- * projects that share nothing with a source) and stored (one more); the suggested projects are
- * loaded through the caller's entity manager, whose filters keep what it may not see away.
+ * The ranked matches of each source project (ids of published projects of other municipalities, with scores and
+ * reasons), best first, `MAX_SIMILAR` deep (deeper only when `depth` asks, from code). Stored lists that are current
+ * are served as they are (one statement for any number of sources); the others are computed together (three
+ * statements, none of which reads projects that share nothing with a source) and stored (one more).
  */
-export async function similarProjects(
+export async function similarLists(
   em: EntityManager,
   sourceIds: readonly number[],
-  first: number,
-): Promise<Map<number, SimilarProject[]>> {
+  depth = MAX_SIMILAR,
+): Promise<Map<number, ScoredMatch[]>> {
   if (!sourceIds.length) return new Map();
   const { epoch, lists } = await storedLists(em, sourceIds);
   const missing = sourceIds.filter((id) => !lists.has(id));
   if (missing.length) {
     // Lists are stored as deep as the API ever asks; a deeper one (only from code) is computed each time.
-    const depth = Math.max(first, MAX_SIMILAR);
-    const { sources, ranked } = await computeLists(em, missing, depth);
-    if (depth === MAX_SIMILAR) await storeLists(em, epoch, sources, ranked);
+    const deep = Math.max(depth, MAX_SIMILAR);
+    const { sources, ranked } = await computeLists(em, missing, deep);
+    if (deep === MAX_SIMILAR) await storeLists(em, epoch, sources, ranked);
     for (const id of missing) lists.set(id, ranked.get(id) ?? []);
   }
-  const ranked = new Map(sourceIds.map((id) => [id, (lists.get(id) ?? []).slice(0, first)]));
-  const matchIds = [...new Set([...ranked.values()].flatMap((matches) => matches.map((match) => match.id)))];
-  const projects = matchIds.length ? await em.find(Project, { id: { $in: matchIds } }) : [];
-  const projectById = new Map(projects.map((project) => [project.id, project]));
+  return new Map(sourceIds.map((id) => [id, (lists.get(id) ?? []).slice(0, depth)]));
+}
+
+/**
+ * The first `first` suggestions of each source project with the suggested projects: `similarLists`, then the
+ * projects as the public sees them (one statement, plain instances): a list names published projects only, and a
+ * project unpublished since is left out, whoever asks.
+ */
+export async function similarProjects(
+  em: EntityManager,
+  sourceIds: readonly number[],
+  first: number,
+  loaders = new Loaders(em),
+): Promise<Map<number, SimilarProject[]>> {
+  const lists = await similarLists(em, sourceIds, first);
   return new Map(
-    sourceIds.map((id) => [
-      id,
-      (ranked.get(id) ?? [])
-        .filter((match) => projectById.has(match.id))
-        .map((match) => new SimilarProject(projectById.get(match.id)!, match.score, match.reasons)),
-    ]),
+    await Promise.all(sourceIds.map(async (id) => [id, await suggestionsOf(lists.get(id) ?? [], loaders)] as const)),
   );
+}
+
+/**
+ * The matches with their projects as the public sees them, through the request's loader of plain public projects
+ * (one statement for all the suggestions of a page); a match whose project is not public any more is left out.
+ */
+export async function suggestionsOf(matches: readonly ScoredMatch[], loaders: Loaders): Promise<SimilarProject[]> {
+  const loaded = await loaders.plainPublicById(Project).loadMany(matches.map((match) => match.id));
+  return matches.flatMap((match, index) => {
+    const project = loaded[index];
+    if (project instanceof Error) throw project;
+    return project ? [new SimilarProject(project, match.score, match.reasons)] : [];
+  });
 }

@@ -10,6 +10,7 @@ import { StrategyStatus } from "../../schema/strategy/strategy-status.enum.js";
 import { Strategy } from "../../schema/strategy/strategy.entity.js";
 import { Topic } from "../../schema/topic/topic.entity.js";
 import { startTestHub, type TestHub } from "../support/hub.js";
+import { addSyntheticCities } from "../support/synthetic.js";
 import { PublicationState } from "../../schema/publishing/publication-state.enum.js";
 
 const NESTED = /* GraphQL */ `
@@ -153,5 +154,33 @@ describe("N+1 is designed out", () => {
     // The joins that null hidden references (strategy, field of action) filter no row of a count.
     expect(counts[0]).not.toMatch(/join/i);
     expect(counted.data!.projects.totalCount).toBeGreaterThan(0);
+  });
+
+  it("a page of projects with their suggestions and the suggested projects' cities costs the same statements however many rows, stored lists or not", async () => {
+    const SIMILAR = `{ projects(first: 100) { nodes { slug similar(first: 5) { score reasons project { slug title municipality { slug name } } } } } }`;
+    /** The statements of the page with every list computed (none stored), and then with every list stored. */
+    const measure = async () => {
+      await hub.db.orm.em.fork().getConnection().execute("delete from similarity_list");
+      const counts: number[] = [];
+      let suggested: { project: { slug: string; municipality: { slug: string } } }[] = [];
+      for (let round = 0; round < 2; round++) {
+        hub.db.resetQueryCount();
+        const res = await hub.query(SIMILAR);
+        expect(res.errors).toBeUndefined();
+        counts.push(hub.db.queries.length);
+        suggested = (res.data!.projects.nodes as { similar: typeof suggested }[]).flatMap((node) => node.similar);
+      }
+      return { computed: counts[0], stored: counts[1], suggested };
+    };
+    const before = await measure();
+    await addSyntheticCities(hub.db.orm, 30, "n-plus-one-similar", 100);
+    const after = await measure();
+    // More projects, more suggestions, more cities named: not one statement more.
+    expect(after.suggested.length).toBeGreaterThan(before.suggested.length);
+    expect(new Set(after.suggested.map((s) => s.project.municipality.slug)).size).toBeGreaterThan(4);
+    expect(after).toMatchObject({ computed: before.computed, stored: before.stored });
+    // Stored: the page, the lists, the suggested projects and their cities.
+    expect(after.stored).toBe(4);
+    expect(after.computed).toBeLessThanOrEqual(after.stored + 8);
   });
 });
