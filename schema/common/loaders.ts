@@ -57,6 +57,11 @@ export class Loaders {
     return values?.has(cacheKey) ? (values.get(cacheKey) as V) : loader.load(key);
   }
 
+  /** The value `loader` has already loaded for `cacheKey`, or undefined (then nothing is loaded). */
+  settledValue<K, V, C>(loader: DataLoader<K, V, C>, cacheKey: C): V | undefined {
+    return this.settled.get(loader as DataLoader<unknown, unknown>)?.get(cacheKey) as V | undefined;
+  }
+
   /** Remembers the values a batch of `loader` loaded, for `settledOr`. */
   private remember<C>(loader: DataLoader<unknown, unknown, C>, keys: readonly C[], values: readonly unknown[]): void {
     let map = this.settled.get(loader as DataLoader<unknown, unknown>);
@@ -339,6 +344,19 @@ function pivotPlan(em: EntityManager, owner: EntityClass<unknown>, property: str
     target: target.class,
     targetTable: target.tableName,
     targetKey: target.getPrimaryProps()[0].fieldNames[0],
+  };
+}
+
+/**
+ * Memoises `make(loaders)` per request's loaders: an accessor asked once per parent (thousands of times per answer)
+ * then finds its loader without building the loader's name each time.
+ */
+export function perRequest<L>(make: (loaders: Loaders) => L): (loaders: Loaders) => L {
+  const made = new WeakMap<Loaders, L>();
+  return (loaders) => {
+    let value = made.get(loaders);
+    if (value === undefined) made.set(loaders, (value = make(loaders)));
+    return value;
   };
 }
 

@@ -1,4 +1,4 @@
-import { type AnyEntity, type EntityClass, type FilterQuery, raw } from "@mikro-orm/core";
+import { type AnyEntity, type EntityClass, type FilterQuery, type QueryOrderMap, raw } from "@mikro-orm/core";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { Max, MaxLength, Min } from "class-validator";
 import { ArgsType, type ClassType, Extensions, Field, Int, ObjectType, registerEnumType } from "type-graphql";
@@ -6,7 +6,7 @@ import { decodeCursorItems, encodeCursorItems } from "./cursor.js";
 import { badUserInput } from "./errors.js";
 import { PlainReader } from "./plain-rows.js";
 import { MAX_DATABASE_ID } from "./global-id.js";
-import { selectKnexRows, selectRows } from "./sql.js";
+import { groupBy, selectRows } from "./sql.js";
 
 /** The most items one page may hold. */
 export const MAX_PAGE_SIZE = 100;
@@ -145,14 +145,19 @@ export function toConnection<T>(page: Page<T>): ConnectionShape<T> {
   const count = page.totalCount;
   let counted: Promise<Counted> | undefined;
   const counting = typeof count === "function" ? () => (counted ??= count()) : null;
+  // Edges and cursors only when asked: a nested read's 100 pages of projects ask for neither (issue 18).
   return {
-    edges: page.items.map((node, index) => ({ node, cursor: page.cursors[index] })),
+    get edges() {
+      return page.items.map((node, index) => ({ node, cursor: page.cursors[index] }));
+    },
     nodes: page.items,
-    pageInfo: {
-      hasNextPage: page.hasNextPage,
-      hasPreviousPage: page.hasPreviousPage,
-      startCursor: page.cursors[0] ?? null,
-      endCursor: page.cursors.at(-1) ?? null,
+    get pageInfo() {
+      return {
+        hasNextPage: page.hasNextPage,
+        hasPreviousPage: page.hasPreviousPage,
+        startCursor: page.cursors[0] ?? null,
+        endCursor: page.cursors.at(-1) ?? null,
+      };
     },
     get totalCount() {
       return counting ? counting().then((result) => result.count) : (count as number);
@@ -245,6 +250,15 @@ function orderBy(order: OrderSpec) {
   return { [order.property]: direction, id: direction };
 }
 
+/** The page with `cursors` that are encoded when first read. */
+function withLazyCursors<T extends Sortable>(page: Omit<Page<T>, "cursors">, order: OrderSpec): Page<T> {
+  let cursors: string[] | undefined;
+  return Object.defineProperty(page, "cursors", {
+    get: () => (cursors ??= page.items.map((item) => encodeCursor(item, order))),
+    enumerable: true,
+  }) as Page<T>;
+}
+
 /** Reads one page of a root list with keyset pagination: two statements (rows, and the count when `totalCount` is read). */
 export async function fetchPage<T extends Sortable>(
   em: EntityManager,
@@ -300,8 +314,8 @@ async function countRows<T extends Sortable>(
 }
 
 /**
- * Reads one page per parent in three statements however many parents there are:
- * a window query picks each parent's page, one query loads those rows, one counts
+ * Reads one page per parent in two statements however many parents there are:
+ * one loads the rows a window subquery picks for each parent's page, one counts
  * (left out when `withTotalCount` is false: the pages' `totalCount` is then 0, for callers
  * whose query does not ask for it). The rows are plain, untracked instances (plain-rows.ts): read them, never write them.
  */
@@ -333,38 +347,33 @@ export async function fetchPagesByParent<T extends Sortable>(
   // Query builders skip the ORM's filters unless told, and the visibility filter must hold here too.
   await ranked.applyFilters();
   const knex = em.getKnex();
-  const picked = await selectKnexRows<{ id: number; parent_id: number; rn: string }>(
-    em,
-    knex
-      .select("id", "parent_id", "rn")
-      .from(ranked.getKnexQuery().as("ranked"))
-      .where("rn", "<=", args.first + 1),
-  );
+  const picked = knex
+    .select("id")
+    .from(ranked.getKnexQuery().as("ranked"))
+    .where("rn", "<=", args.first + 1);
   const counts = withTotalCount ? await countByParentRows(em, entity, parentColumn, scoped) : [];
-  const ids = picked.map((row) => row.id);
-  const rows = await new PlainReader(em).byIds(entity, ids);
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  const ranksByParent = new Map<number, typeof picked>();
-  for (const row of picked) {
-    const ranks = ranksByParent.get(row.parent_id);
-    if (ranks) ranks.push(row);
-    else ranksByParent.set(row.parent_id, [row]);
-  }
+  // The picked rows themselves in the same statement, in the window's order: each parent's rows come in its page's order.
+  const rows = await new PlainReader(em).findSelected(entity, picked, {
+    [order.property]: direction,
+    id: direction,
+  } as QueryOrderMap<T>);
+  const byParent = groupBy(rows, (row) => ((row as Record<string, unknown>)[parentProperty] as { id: number }).id);
   const countByParent = new Map(counts.map((row) => [row.parent_id, Number(row.count)]));
   const pages = new Map<number, Page<T>>();
   for (const parentId of parentIds) {
-    const ranks = (ranksByParent.get(parentId) ?? []).sort((a, b) => Number(a.rn) - Number(b.rn));
-    const items = ranks
-      .slice(0, args.first)
-      .map((row) => byId.get(row.id))
-      .filter((item): item is T => item !== undefined);
-    pages.set(parentId, {
-      items,
-      cursors: items.map((item) => encodeCursor(item, order)),
-      hasNextPage: ranks.length > args.first,
-      hasPreviousPage: Boolean(args.after),
-      totalCount: countByParent.get(parentId) ?? 0,
-    });
+    const picks = byParent.get(parentId) ?? [];
+    pages.set(
+      parentId,
+      withLazyCursors(
+        {
+          items: picks.slice(0, args.first),
+          hasNextPage: picks.length > args.first,
+          hasPreviousPage: Boolean(args.after),
+          totalCount: countByParent.get(parentId) ?? 0,
+        },
+        order,
+      ),
+    );
   }
   return pages;
 }

@@ -9,7 +9,7 @@ import {
   type QueryOrderMap,
   ReferenceKind,
 } from "@mikro-orm/core";
-import type { EntityManager as SqlEntityManager } from "@mikro-orm/postgresql";
+import type { Knex, QueryBuilder, EntityManager as SqlEntityManager } from "@mikro-orm/postgresql";
 
 /**
  * Read-only instances of entity classes made straight from rows, for the loaders behind the public read edges
@@ -37,7 +37,28 @@ export class PlainReader {
     orderBy: QueryOrderMap<T> = {},
     filters: Dictionary<boolean | Dictionary> = {},
   ): Promise<T[]> {
-    const query = this.em.createQueryBuilder(entity, "e").select("*").where(where).orderBy(orderBy);
+    return this.read(entity, this.em.createQueryBuilder(entity, "e").select("*").where(where).orderBy(orderBy));
+  }
+
+  /**
+   * The rows of `entity` whose ids the query `ids` selects (one column), under the ORM's filters, in `orderBy` order,
+   * as plain instances: one statement with the ids as its subquery.
+   */
+  async findSelected<T extends AnyEntity>(
+    entity: EntityClass<T>,
+    ids: Knex.QueryBuilder,
+    orderBy: QueryOrderMap<T> = {},
+  ): Promise<T[]> {
+    const { sql, bindings } = ids.toSQL();
+    const query = this.em
+      .createQueryBuilder(entity, "e")
+      .select("*")
+      .where(`e.id in (${sql})`, [...bindings])
+      .orderBy(orderBy);
+    return this.read(entity, query);
+  }
+
+  private async read<T extends AnyEntity>(entity: EntityClass<T>, query: QueryBuilder<T>): Promise<T[]> {
     // Query builders skip the ORM's filters unless told, and the visibility filter must hold here too.
     await query.applyFilters(filters);
     const rows: Record<string, unknown>[] = await query.execute("all", false);

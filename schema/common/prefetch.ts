@@ -16,6 +16,12 @@ interface Edge {
 /** The prefetchable edges of each class, by field name. */
 const edges = new Map<object, Map<string, Edge>>();
 
+/** A list edge's children when they were loaded ahead for `parent`, else undefined. */
+export type SettledAnswer = (context: HubContext, parent: object) => readonly object[] | undefined;
+
+/** How each prefetchable edge reads its loaded-ahead children, by object type name and field name. */
+const settledAnswers = new Map<string, Map<string, SettledAnswer>>();
+
 /** The values of a `loadMany`, or its first error. */
 export function allLoaded<V>(values: readonly (V | Error)[]): V[] {
   const error = values.find((value): value is Error => value instanceof Error);
@@ -26,13 +32,17 @@ export function allLoaded<V>(values: readonly (V | Error)[]): V[] {
 /**
  * Declares that `field` of `parent` may be loaded ahead for many parents at once, by `load` (the same loader its
  * resolver reads, which then answers from the loader's settled values without a promise, see `Loaders.settledOr`).
- * Declared once, at module level, by the feature that adds the edge.
+ * `settled` reads what `load` loaded for one parent (`Loaders.settledValue`), undefined when it did not: with it the
+ * hub answers the field without calling its resolver at all (see `settledAnswerOf`), so only for a field without
+ * arguments, middlewares or roles, whose resolver answers exactly that list. Declared once, at module level, by the
+ * feature that adds the edge.
  */
 export function prefetchable<P extends object, C extends object>(
   parent: abstract new (...args: never[]) => P,
   field: string,
   child: abstract new (...args: never[]) => C,
   load: (context: HubContext, parents: readonly P[]) => Promise<readonly (readonly C[])[]>,
+  settled?: (context: HubContext, parent: P) => readonly C[] | undefined,
 ): void {
   let fields = edges.get(parent);
   if (!fields) edges.set(parent, (fields = new Map()));
@@ -41,6 +51,19 @@ export function prefetchable<P extends object, C extends object>(
     child,
     load: async (context, parents) => (await load(context, parents as P[])).flat(),
   });
+  if (!settled) return;
+  let answers = settledAnswers.get(parent.name);
+  if (!answers) settledAnswers.set(parent.name, (answers = new Map()));
+  answers.set(field, settled as SettledAnswer);
+}
+
+/**
+ * How `fieldName` of the object type `typeName` reads its children loaded ahead, when its edge declares it (see
+ * `prefetchable`). Thousands of such fields per answer then skip the resolver's wrappers (type-graphql's parameters and
+ * argument validation, the deadline's database scope), which were a good part of a nested read's CPU (issue 18).
+ */
+export function settledAnswerOf(typeName: string, fieldName: string): SettledAnswer | undefined {
+  return settledAnswers.get(typeName)?.get(fieldName);
 }
 
 /**

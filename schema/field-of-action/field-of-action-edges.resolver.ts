@@ -4,11 +4,17 @@ import { MAX_FIELDS_OF_ACTION, MaxItems } from "../common/list-bounds.js";
 import { Strategy } from "../strategy/strategy.entity.js";
 import { FieldOfAction } from "./field-of-action.entity.js";
 import { allLoaded, prefetchable } from "../common/prefetch.js";
+import { perRequest } from "../common/loaders.js";
 
 /** The loader of the strategies' fields of action, in their order. */
-const fieldsOf = (loaders: HubContext["loaders"]) => loaders.byParent(FieldOfAction, "strategy", { position: "asc" });
-prefetchable(Strategy, "fieldsOfAction", FieldOfAction, async ({ loaders }, strategies: readonly Strategy[]) =>
-  allLoaded(await fieldsOf(loaders).loadMany(strategies.map((strategy) => strategy.id))),
+const fieldsOf = perRequest((loaders) => loaders.byParent(FieldOfAction, "strategy", { position: "asc" }));
+prefetchable(
+  Strategy,
+  "fieldsOfAction",
+  FieldOfAction,
+  async ({ loaders }, strategies: readonly Strategy[]) =>
+    allLoaded(await fieldsOf(loaders).loadMany(strategies.map((strategy) => strategy.id))),
+  ({ loaders }, strategy) => loaders.settledValue(fieldsOf(loaders), strategy.id),
 );
 
 /** Adds `fieldsOfAction` to a strategy: the field-of-action feature's edge. */

@@ -13,12 +13,16 @@ import { Project } from "./project.entity.js";
 import { projectOrdering, ProjectsArgs } from "./project.inputs.js";
 import { projectWhere } from "./project.service.js";
 import { allLoaded, prefetchable } from "../common/prefetch.js";
+import { perRequest } from "../common/loaders.js";
 
 /** The loader of the projects' providers, sorted by name. */
-const providersOf = (loaders: HubContext["loaders"]) =>
-  loaders.related<Project, Provider>(Project, "providers", "name");
-prefetchable(Project, "providers", Provider, async ({ loaders }, projects: readonly Project[]) =>
-  allLoaded(await providersOf(loaders).loadMany(projects)),
+const providersOf = perRequest((loaders) => loaders.related<Project, Provider>(Project, "providers", "name"));
+prefetchable(
+  Project,
+  "providers",
+  Provider,
+  async ({ loaders }, projects: readonly Project[]) => allLoaded(await providersOf(loaders).loadMany(projects)),
+  ({ loaders }, project) => loaders.settledValue(providersOf(loaders), project.id),
 );
 
 /** A page of projects. */

@@ -4,13 +4,18 @@ import type { HubContext } from "../common/context.js";
 import { MAX_TOPICS, MaxItems } from "../common/list-bounds.js";
 import type { HubEntity } from "../common/node.js";
 import { allLoaded, prefetchable } from "../common/prefetch.js";
+import { perRequest } from "../common/loaders.js";
 import { Topic } from "./topic.entity.js";
 
 /** Builds the resolver of `topics` for an entity tagged with topics. */
 export function taggedResolver<T extends HubEntity & { topics: Collection<Topic> }>(entity: ClassType<T>) {
-  const topicsOf = (loaders: HubContext["loaders"]) => loaders.related<T, Topic>(entity, "topics", "key");
-  prefetchable(entity, "topics", Topic, async ({ loaders }, parents: readonly T[]) =>
-    allLoaded(await topicsOf(loaders).loadMany(parents)),
+  const topicsOf = perRequest((loaders) => loaders.related<T, Topic>(entity, "topics", "key"));
+  prefetchable(
+    entity,
+    "topics",
+    Topic,
+    async ({ loaders }, parents: readonly T[]) => allLoaded(await topicsOf(loaders).loadMany(parents)),
+    ({ loaders }, parent) => loaders.settledValue(topicsOf(loaders), parent.id),
   );
   @Resolver(() => entity)
   class TaggedResolver {

@@ -9,8 +9,9 @@ import {
   type ValidationContext,
   type ValidationRule,
 } from "graphql";
-import type { OperationDeadline } from "../../schema/common/context.js";
+import type { HubContext, OperationDeadline } from "../../schema/common/context.js";
 import { ErrorCode } from "../../schema/common/errors.js";
+import { type SettledAnswer, settledAnswerOf } from "../../schema/common/prefetch.js";
 import type { OperationLimits } from "../config.js";
 import { OperationConnections, operationConnections } from "../database/request-connections.js";
 import { costLimitMessage } from "./cost.rule.js";
@@ -249,6 +250,9 @@ function enforceDeadlines(schema: GraphQLSchema): void {
       if (!field.resolve) continue;
       const resolve: GraphQLFieldResolver<unknown, unknown> = field.resolve;
       const isWrite = type === mutationType;
+      // A list loaded ahead needs no statement, so no connections to run with: answered without its resolver.
+      const settled: SettledAnswer | undefined =
+        field.args.length === 0 ? settledAnswerOf(type.name, field.name) : undefined;
       field.resolve = (source, args, context, info) => {
         const deadline = typeof context === "object" && context !== null ? deadlines.get(context) : undefined;
         if (!deadline) return resolve(source, args, context, info);
@@ -257,6 +261,8 @@ function enforceDeadlines(schema: GraphQLSchema): void {
           return operationConnections.run(deadline.connections, () => resolve(source, args, context, info));
         }
         if (deadline.expired) throw deadline.error;
+        const loaded = settled?.(context as HubContext, source as object);
+        if (loaded) return loaded;
         const result = operationConnections.run(deadline.connections, () => resolve(source, args, context, info));
         return isPromiseLike(result) ? Promise.race([result, deadline.reached]) : result;
       };
