@@ -654,11 +654,15 @@ async function showHistory(context: Context): Promise<void> {
   const { kind, req, res, options } = context;
   const record = await loadRecord(context, keyOf(req), true);
   if (!record) return notFound(res, options);
+  // A revision may hold any field of either form (a part's strategy is only chosen when it is created).
+  const [update, create] = [await fieldsOf(context, "update"), await fieldsOf(context, "create")];
+  const fields = [...update, ...create.filter((field) => !update.some((known) => known.name === field.name))];
   const page = pageElement(HistoryPage, {
     kind,
     recordKey: record.key,
     title: record.title,
     revisions: record.revisions,
+    fields,
   });
   sendEditorPage(res, options.site, page);
 }
