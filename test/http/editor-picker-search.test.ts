@@ -197,6 +197,37 @@ describe("picker search and names beyond the first 100", () => {
     );
   });
 
+  it("searches the list whose search line holds text when Enter pressed another button, and else only redraws", async () => {
+    const browser = await signedIn();
+    const edit = await browser.request(EDIT);
+    const post = (aktion: string, typed: [string, string][]) =>
+      browser.request(EDIT, {
+        method: "POST",
+        form: [
+          ["csrf", EditorBrowser.csrfOf(edit.text)],
+          ["title", "Getippt, nicht gespeichert"],
+          ["suche.providers", ""],
+          ["suche.products", ""],
+          ...typed,
+          ["aktion", aktion],
+        ],
+      });
+    // The form's first button is the hidden default one, which names no list.
+    expect(edit.text).toMatch(
+      /<input type="hidden" name="version" value="\d+"\/><button type="submit" name="aktion" value="suchen:" hidden>/,
+    );
+    for (const aktion of ["suchen:", "suchen:providers"]) {
+      const answer = await post(aktion, [["suche.sources", "Nummer 150"]]);
+      expect(answer.status, aktion).toBe(200);
+      expect(answer.text, aktion).toContain(`Testquelle Nummer 150 (${SOURCE}) – Kennung: <code>${SOURCE}</code>`);
+      expect(answer.text, aktion).toContain('value="Getippt, nicht gespeichert"');
+    }
+    const redrawn = await post("suchen:", []);
+    expect(redrawn.status).toBe(200);
+    expect(redrawn.text).toContain('value="Getippt, nicht gespeichert"');
+    expect(redrawn.text).not.toContain("Treffer für");
+  });
+
   it("shows hostile text inert, answers blank and oversized text with a message, and writes nothing", async () => {
     const browser = await signedIn();
     const edit = await browser.request(EDIT);

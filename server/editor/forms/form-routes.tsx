@@ -319,11 +319,27 @@ function searchAsked(body: Record<string, unknown>): boolean {
   return typeof body.aktion === "string" && body.aktion.startsWith(SEARCH_ACTION);
 }
 
-/** The search a POST asks for: the list, if the kind's form picks from it, and the posted text; else null. */
+/**
+ * The list a search POST is for: the one its button names, unless only another list's search line holds text (Enter
+ * in a search line presses the form's first button, which may be another list's, or the hidden default one that names
+ * none); null when it names no list of the kind's form and no search line holds text.
+ */
+function searchedList(kind: FormKind, body: Record<string, unknown>): ChoiceList | null {
+  const named = String(body.aktion).slice(SEARCH_ACTION.length) as ChoiceList;
+  const lists = [...new Set(Object.values(kind.choices))];
+  const typed = (list: ChoiceList) => {
+    const text = body[SEARCH_FIELD + list];
+    return typeof text === "string" && text.trim() !== "";
+  };
+  if (lists.includes(named) && (typed(named) || !lists.some(typed))) return named;
+  return lists.find(typed) ?? null;
+}
+
+/** The search a POST asks for: the list (searchedList) and the posted text; else null. */
 async function postedSearch(context: Context, body: Record<string, unknown>): Promise<PickerSearch | null> {
   const { kind, options, session } = context;
-  const list = String(body.aktion).slice(SEARCH_ACTION.length) as ChoiceList;
-  if (!Object.values(kind.choices).includes(list)) return null;
+  const list = searchedList(kind, body);
+  if (!list) return null;
   const text = body[SEARCH_FIELD + list];
   return searchChoices(options.run, session.viewer, list, typeof text === "string" ? text : "");
 }
@@ -415,7 +431,9 @@ async function submit(context: Context, fields: InputField[], submission: Submis
   if (redrawOnly(body)) return renderForm(context, shown);
   if (searchAsked(body)) {
     const search = await postedSearch(context, body);
-    return renderForm(context, { ...shown, search, status: search && !search.problem ? 200 : 400 });
+    // The hidden default button without any search text (Enter in another line) only redraws the form.
+    const redraw = !search && body.aktion === SEARCH_ACTION;
+    return renderForm(context, { ...shown, search, status: redraw || (search && !search.problem) ? 200 : 400 });
   }
   const posted: Posted = { fields, values, formInput: inputFromValues(values, fields) };
   if (body.aktion === "vorschau") return previewInput(context, posted, submission);

@@ -512,6 +512,13 @@ export function RecordFormPage(props: RecordFormProps): VNode {
       >
         <input type="hidden" name="csrf" value={csrf} />
         {version !== null ? <input type="hidden" name="version" value={String(version)} /> : null}
+        {searches.size ? (
+          // The default button (Enter in a line presses the form's first one): it searches the list whose search line
+          // holds text, else only redraws, rather than pressing the first list's search or a row's button.
+          <button type="submit" name="aktion" value="suchen:" hidden>
+            Suchen
+          </button>
+        ) : null}
         {fields.map((field) => (
           <Fragment key={field.name}>
             {field.shape === "rows" ? (
