@@ -484,12 +484,40 @@ function RecordLinks({ kind, recordKey, publicationState }: RecordFormProps): VN
   );
 }
 
+/** The form's fields in order, each long list's search line after the first field that picks from it. */
+function FormFields(props: RecordFormProps): VNode {
+  const { kind, fields, rows } = props;
+  const searches = searchPlaces(kind, fields, props.choices);
+  return (
+    <>
+      {searches.size ? (
+        // The default button (Enter in a line presses the form's first one): it searches the list whose search line
+        // holds text, else only redraws, rather than pressing the first list's search or a row's button.
+        <button type="submit" name="aktion" value="suchen:" hidden>
+          Suchen
+        </button>
+      ) : null}
+      {fields.map((field) => (
+        <Fragment key={field.name}>
+          {field.shape === "rows" ? (
+            <Rows {...props} field={field} count={rows[field.name] ?? 1} />
+          ) : (
+            <Field {...props} field={field} name={field.name} />
+          )}
+          {(searches.get(field.name) ?? []).map((list) => (
+            <SearchLine key={list} list={list} search={props.search ?? null} />
+          ))}
+        </Fragment>
+      ))}
+    </>
+  );
+}
+
 /** The form of one record: create or edit, every field derived from the API's input type. */
 export function RecordFormPage(props: RecordFormProps): VNode {
-  const { kind, recordKey, title, fields, values, errors, rows, csrf, version, notice, conflict } = props;
+  const { kind, recordKey, title, fields, values, errors, csrf, version, notice, conflict } = props;
   const heading = recordKey ? `${kind.noun} bearbeiten: ${title ?? recordKey}` : kind.newHeading;
   const hasErrors = Object.keys(errors.byField).length + errors.general.length > 0;
-  const searches = searchPlaces(kind, fields, props.choices);
   return (
     <Layout title={hasErrors ? `Fehler: ${heading}` : heading} section={null}>
       <p class="breadcrumb">
@@ -512,25 +540,7 @@ export function RecordFormPage(props: RecordFormProps): VNode {
       >
         <input type="hidden" name="csrf" value={csrf} />
         {version !== null ? <input type="hidden" name="version" value={String(version)} /> : null}
-        {searches.size ? (
-          // The default button (Enter in a line presses the form's first one): it searches the list whose search line
-          // holds text, else only redraws, rather than pressing the first list's search or a row's button.
-          <button type="submit" name="aktion" value="suchen:" hidden>
-            Suchen
-          </button>
-        ) : null}
-        {fields.map((field) => (
-          <Fragment key={field.name}>
-            {field.shape === "rows" ? (
-              <Rows {...props} field={field} count={rows[field.name] ?? 1} />
-            ) : (
-              <Field {...props} field={field} name={field.name} />
-            )}
-            {(searches.get(field.name) ?? []).map((list) => (
-              <SearchLine key={list} list={list} search={props.search ?? null} />
-            ))}
-          </Fragment>
-        ))}
+        <FormFields {...props} />
         <Suggestions kind={kind} choices={props.choices} />
         <p class="actions">
           <button type="submit" name="aktion" value="speichern">
