@@ -68,6 +68,11 @@ export function unknownValues(unknown: readonly string[], argumentPath: string, 
   return badUserInput(unknownValuesMessage(unknown, argumentPath, hint, max), [argumentPath]);
 }
 
+/** `text` as a LIKE pattern that matches it anywhere, its wildcards and escapes taken literally. */
+export function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (character) => "\\" + character)}%`;
+}
+
 /** Tells whether a filter list was given with at least one value. */
 export function given(values: readonly unknown[] | null | undefined): values is readonly unknown[] {
   return Array.isArray(values) && values.length > 0;

@@ -18,7 +18,7 @@ export class ProviderResolver {
   })
   async providers(@Args() args: ProvidersArgs, @Ctx() { em }: HubContext): Promise<ProviderConnection> {
     return toConnection(
-      await fetchPage(em, Provider, providerWhere(args.filter), providerOrdering.spec(args.orderBy), args),
+      await fetchPage(em, Provider, providerWhere(args.filter, args.query), providerOrdering.spec(args.orderBy), args),
     );
   }
 

@@ -1,5 +1,6 @@
-import { MaxLength } from "class-validator";
+import { ArrayMaxSize, MaxLength } from "class-validator";
 import { ArgsType, Field } from "type-graphql";
+import { MAX_FILTER_VALUES } from "../common/filters.js";
 import { BY_CREATION, defineOrdering, type OrderingArgument } from "../common/order.js";
 import { ConnectionArgs } from "../common/pagination.js";
 import { MAX_SLUG_LENGTH } from "../common/slug.args.js";
@@ -29,6 +30,15 @@ export class SourcesArgs extends ConnectionArgs {
   })
   @MaxLength(MAX_SOURCE_QUERY_LENGTH, { message: `query is at most ${MAX_SOURCE_QUERY_LENGTH} characters` })
   query?: string | null;
+
+  @Field(() => [String], {
+    nullable: true,
+    description:
+      'Keys of the sources to return, e.g. `["kgst-bericht-2023"]` (unknown keys are left out); all sources if not given.',
+  })
+  @ArrayMaxSize(MAX_FILTER_VALUES)
+  @MaxLength(MAX_SLUG_LENGTH, { each: true })
+  keys?: string[] | null;
 
   @Field(() => String, {
     nullable: true,

@@ -98,4 +98,43 @@ describe.skipIf(SKIP_BROWSER)("a picker beyond the first 100 in headless Chromiu
       await context.close();
     }
   }, 200_000);
+
+  it("finds the 111th provider by part of its name with Enter in the search line, without JavaScript, keeping the input", async () => {
+    const { context, page } = await signedIn(false);
+    try {
+      await typeInto(page, "feld-title", "Noch nicht gespeichert");
+      await typeInto(page, "suche-providers", "letzter");
+      await Promise.all([page.waitForNavigation(), page.keyboard.press("Enter")]);
+      expect(await page.locator("#feld-title").inputValue()).toBe("Noch nicht gespeichert");
+      expect(await page.locator(".search-hits").textContent()).toContain(`Zzz letzter Anbieter – Kennung: ${LAST}`);
+      expect(await page.locator(`#feld-providers option[value="${LAST}"]`).textContent()).toBe("Zzz letzter Anbieter");
+      await page.locator("#feld-providers").selectOption(LAST);
+      expect(
+        await page
+          .locator("#feld-providers option:checked")
+          .evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value)),
+      ).toEqual([LAST]);
+    } finally {
+      await context.close();
+    }
+  }, 200_000);
+
+  it("passes axe-core with a search's hits and with an oversized search text named at its line", async () => {
+    const { context, page } = await signedIn(true);
+    try {
+      await typeInto(page, "suche-providers", "Anbieter 10");
+      await page.getByRole("button", { name: "Anbieter suchen", exact: true }).focus();
+      await Promise.all([page.waitForNavigation(), page.keyboard.press("Enter")]);
+      expect(await page.locator(".search-hits li").count()).toBeGreaterThan(1);
+      await expectAccessible(site, page, "suche");
+      await typeInto(page, "suche-providers", "x".repeat(300));
+      await page.getByRole("button", { name: "Anbieter suchen", exact: true }).focus();
+      await Promise.all([page.waitForNavigation(), page.keyboard.press("Enter")]);
+      expect(await page.locator("#suche-providers").getAttribute("aria-invalid")).toBe("true");
+      expect(await page.locator("#suche-providers-fehler").textContent()).toContain("zu lang");
+      await expectAccessible(site, page, "suche-zu-lang");
+    } finally {
+      await context.close();
+    }
+  }, 200_000);
 });

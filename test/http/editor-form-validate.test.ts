@@ -277,8 +277,8 @@ describe("editor form: every problem at once, and the preview of unsaved input",
     const costsRow = /<tr><th scope="row">Kosten<\/th>([\s\S]*?)<\/tr>/.exec(panel)![1];
     const cells = [...costsRow.matchAll(/<td>([\s\S]*?)<\/td>/g)].map(([, cell]) => cell.replace(/<[^>]+>/g, " "));
     // Before, saved now, the editor's input: each a list of rows in German.
-    expect(cells[0]).toMatch(/Betrag.*1234\.50/);
-    expect(cells[1]).toMatch(/Betrag.*999\.00/);
+    expect(cells[0]).toMatch(/Betrag: 1\.234,50/);
+    expect(cells[1]).toMatch(/Betrag: 999,00/);
     expect(cells[1]).toContain("Vom Kollegen geändert");
     expect(cells[2]).toMatch(/Betrag.*777/);
     expect(cells[2]).toContain("Meine Änderung");

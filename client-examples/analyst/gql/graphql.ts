@@ -1851,6 +1851,30 @@ export type ProductRevisionsArgs = {
   first?: Scalars['Int']['input'];
 };
 
+/** A page of software products. */
+export type ProductConnection = {
+  __typename?: 'ProductConnection';
+  /** The items with their cursors. */
+  edges: Array<ProductEdge>;
+  /** The items, without cursors. */
+  nodes: Array<Product>;
+  /** Paging information. */
+  pageInfo: PageInfo;
+  /** Number of items matching the filter, on all pages: exact up to 1,000 items; above that an estimate from the database's statistics (see `totalCountIsExact`), never below 1,001. Counted only when asked. */
+  totalCount: Scalars['Int']['output'];
+  /** Whether `totalCount` is exact. False when more than 1,000 items match a root list: the count is then an estimate (typically within a few percent, for a rare filter combination further off); page through the list to count exactly. */
+  totalCountIsExact: Scalars['Boolean']['output'];
+};
+
+/** A Product with its cursor. */
+export type ProductEdge = {
+  __typename?: 'ProductEdge';
+  /** Opaque cursor of this item; pass it as `after`. */
+  cursor: Scalars['String']['output'];
+  /** The Product. */
+  node: Product;
+};
+
 /** Changes to a software product (admins only). Fields left out keep their value; null clears an optional field; lists replace. */
 export type ProductInput = {
   /** What it does, in German. */
@@ -1864,6 +1888,23 @@ export type ProductInput = {
   /** Slug of the provider that makes it; null when not known. */
   vendor?: InputMaybe<Scalars['String']['input']>;
 };
+
+/** Sort order of products; ties are broken by id in the same direction. */
+export type ProductOrder = {
+  /** Sort direction. */
+  direction?: OrderDirection;
+  /** Field to sort by. */
+  field?: ProductOrderField;
+};
+
+/** Fields a list of products can be sorted by. */
+export type ProductOrderField =
+  /** By when the record was added to the hub. */
+  | 'CREATED_AT'
+  /** By name. */
+  | 'NAME'
+  /** By slug. */
+  | 'SLUG';
 
 /** A municipality's digitalisation project. */
 export type Project = Node & Publishable & {
@@ -2217,6 +2258,8 @@ export type ProviderEdge = {
 export type ProviderFilter = {
   /** Kinds of provider. */
   kinds?: InputMaybe<Array<ProviderKind>>;
+  /** Slugs of the providers, e.g. `["krzn"]` (unknown slugs are left out). */
+  slugs?: InputMaybe<Array<Scalars['String']['input']>>;
   /** States the provider serves. */
   states?: InputMaybe<Array<State>>;
 };
@@ -2334,6 +2377,10 @@ export type Query = {
   municipality?: Maybe<Municipality>;
   /** Fetches any object by its global `id`; null when none has that ID. */
   node?: Maybe<Node>;
+  /** The product with this slug, or null. */
+  product?: Maybe<Product>;
+  /** Software products of every vendor, found by name or slug, sorted and paginated. */
+  products: ProductConnection;
   /** The project with this slug, or null. */
   project?: Maybe<Project>;
   /** Projects of all municipalities, filtered, sorted and paginated. */
@@ -2411,6 +2458,20 @@ export type QueryNodeArgs = {
 };
 
 
+export type QueryProductArgs = {
+  slug: Scalars['String']['input'];
+};
+
+
+export type QueryProductsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
+  orderBy?: InputMaybe<ProductOrder>;
+  query?: InputMaybe<Scalars['String']['input']>;
+  slugs?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+
 export type QueryProjectArgs = {
   slug: Scalars['String']['input'];
 };
@@ -2434,6 +2495,7 @@ export type QueryProvidersArgs = {
   filter?: InputMaybe<ProviderFilter>;
   first?: Scalars['Int']['input'];
   orderBy?: InputMaybe<ProviderOrder>;
+  query?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -2453,6 +2515,7 @@ export type QuerySourceArgs = {
 export type QuerySourcesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: Scalars['Int']['input'];
+  keys?: InputMaybe<Array<Scalars['String']['input']>>;
   municipality?: InputMaybe<Scalars['String']['input']>;
   orderBy?: InputMaybe<SourceOrder>;
   query?: InputMaybe<Scalars['String']['input']>;

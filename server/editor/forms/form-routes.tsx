@@ -18,9 +18,9 @@ import { type ColleagueChange } from "../pages/conflict-panel.js";
 import { PreviewBanner } from "../pages/preview-banner.js";
 import { HistoryPage, type Revision } from "../pages/history.js";
 import { RecordFormPage, type RecordFormProps } from "../pages/record-form.js";
-import { type Choices, loadChoices } from "./choices.js";
+import { type Choices, loadChoices, type PickerSearch, searchChoices, withChosen } from "./choices.js";
 import { type FieldErrors, NO_ERRORS, placeErrors } from "./field-errors.js";
-import { type FormKind, formKindOf, kindPath } from "./form-kinds.js";
+import { type ChoiceList, type FormKind, formKindOf, kindPath } from "./form-kinds.js";
 import {
   type FormInput,
   type FormValues,
@@ -231,13 +231,42 @@ interface Render {
   notice?: string | null;
   conflict?: ColleagueChange[] | null;
   version?: number | null;
+  /** What a picker's search found (a redraw for "… suchen"). */
+  search?: PickerSearch | null;
+}
+
+/** The values the form holds per picker list: each field's and each row's chosen keys. */
+function chosenOf(kind: FormKind, values: FormValues): Partial<Record<ChoiceList, string[]>> {
+  const chosen: Partial<Record<ChoiceList, string[]>> = {};
+  for (const [key, value] of Object.entries(values)) {
+    // A row's field `costs[2].sources` picks from the list of `costs.sources`.
+    const list = kind.choices[key.replace(/\[\d+\]/, "")];
+    if (!list) continue;
+    (chosen[list] ??= []).push(...(Array.isArray(value) ? value : [value]).filter(Boolean));
+  }
+  return chosen;
+}
+
+/**
+ * The pickers' lists: the first 100 entries of each, the names of chosen entries beyond them, and what a search
+ * found (offered in its list too, to choose there).
+ */
+async function choicesFor(context: Context, values: FormValues, search: PickerSearch | null): Promise<Choices> {
+  const { kind, options, session } = context;
+  const lists = Object.values(kind.choices);
+  const first = await loadChoices(options.run, session.viewer, session.municipality.slug, lists);
+  const choices = await withChosen(options.run, session.viewer, first, chosenOf(kind, values));
+  const set = search && choices[search.list];
+  if (!set || !search.found.length) return choices;
+  const known = new Set(set.options.map((option) => option.value));
+  const found = search.found.filter((choice) => !known.has(choice.value));
+  return { ...choices, [search.list]: { ...set, options: [...set.options, ...found] } };
 }
 
 /** Sends a record's form. */
 async function renderForm(context: Context, render: Render): Promise<void> {
   const { kind, options, session, req, res } = context;
-  const lists = Object.values(kind.choices);
-  const choices: Choices = await loadChoices(options.run, session.viewer, session.municipality.slug, lists);
+  const choices = await choicesFor(context, render.values, render.search ?? null);
   const body = (req.method === "POST" ? req.body : {}) as Record<string, unknown>;
   const props: RecordFormProps = {
     kind,
@@ -254,6 +283,7 @@ async function renderForm(context: Context, render: Render): Promise<void> {
     notice: render.notice ?? null,
     conflict: render.conflict ?? null,
     related: render.record && kind.related ? kind.related(render.record.values) : null,
+    search: render.search ?? null,
   };
   sendEditorPage(res, options.site, pageElement(RecordFormPage, props), render.status ?? 200);
 }
@@ -278,6 +308,40 @@ function prefilled({ kind, req }: Context): FormValues {
 /** Whether a POST only redraws the form (add a row, resume after sign-in) rather than saving. */
 function redrawOnly(body: Record<string, unknown>): boolean {
   return typeof body.aktion === "string" && (body.aktion.startsWith("zeile:") || body.aktion === "zeigen");
+}
+
+/** The prefix of the button that searches a picker's list (`suchen:sources`), and of its text field (`suche.sources`). */
+const SEARCH_ACTION = "suchen:";
+export const SEARCH_FIELD = "suche.";
+
+/** Whether a POST asks to search a picker's list ("Quelle suchen") rather than to save. */
+function searchAsked(body: Record<string, unknown>): boolean {
+  return typeof body.aktion === "string" && body.aktion.startsWith(SEARCH_ACTION);
+}
+
+/**
+ * The list a search POST is for: the one its button names, unless only another list's search line holds text (Enter
+ * in a search line presses the form's first button, which may be another list's, or the hidden default one that names
+ * none); null when it names no list of the kind's form and no search line holds text.
+ */
+function searchedList(kind: FormKind, body: Record<string, unknown>): ChoiceList | null {
+  const named = String(body.aktion).slice(SEARCH_ACTION.length) as ChoiceList;
+  const lists = [...new Set(Object.values(kind.choices))];
+  const typed = (list: ChoiceList) => {
+    const text = body[SEARCH_FIELD + list];
+    return typeof text === "string" && text.trim() !== "";
+  };
+  if (lists.includes(named) && (typed(named) || !lists.some(typed))) return named;
+  return lists.find(typed) ?? null;
+}
+
+/** The search a POST asks for: the list (searchedList) and the posted text; else null. */
+async function postedSearch(context: Context, body: Record<string, unknown>): Promise<PickerSearch | null> {
+  const { kind, options, session } = context;
+  const list = searchedList(kind, body);
+  if (!list) return null;
+  const text = body[SEARCH_FIELD + list];
+  return searchChoices(options.run, session.viewer, list, typeof text === "string" ? text : "");
 }
 
 /** The problems of a refused write, placed at the form's fields. */
@@ -365,6 +429,12 @@ async function submit(context: Context, fields: InputField[], submission: Submis
   if (!trustedPost(req, options, session.csrfSecret))
     return renderForm(context, { ...shown, status: 403, errors: { byField: {}, general: [STALE_FORM] } });
   if (redrawOnly(body)) return renderForm(context, shown);
+  if (searchAsked(body)) {
+    const search = await postedSearch(context, body);
+    // The hidden default button without any search text (Enter in another line) only redraws the form.
+    const redraw = !search && body.aktion === SEARCH_ACTION;
+    return renderForm(context, { ...shown, search, status: redraw || (search && !search.problem) ? 200 : 400 });
+  }
   const posted: Posted = { fields, values, formInput: inputFromValues(values, fields) };
   if (body.aktion === "vorschau") return previewInput(context, posted, submission);
   try {
@@ -602,11 +672,15 @@ async function showHistory(context: Context): Promise<void> {
   const { kind, req, res, options } = context;
   const record = await loadRecord(context, keyOf(req), true);
   if (!record) return notFound(res, options);
+  // A revision may hold any field of either form (a part's strategy is only chosen when it is created).
+  const [update, create] = [await fieldsOf(context, "update"), await fieldsOf(context, "create")];
+  const fields = [...update, ...create.filter((field) => !update.some((known) => known.name === field.name))];
   const page = pageElement(HistoryPage, {
     kind,
     recordKey: record.key,
     title: record.title,
     revisions: record.revisions,
+    fields,
   });
   sendEditorPage(res, options.site, page);
 }

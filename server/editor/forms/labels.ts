@@ -1,5 +1,6 @@
 import { BETTER_WHEN_LABELS } from "../../../schema/indicator/better-when.enum.js";
 import { MESSAGES } from "../../site/i18n/messages.js";
+import { STATE_LABELS } from "../pages/state-labels.js";
 
 /** A form field's German label and help text. */
 export interface FieldLabel {
@@ -150,7 +151,22 @@ export const ENGAGEMENT_LABELS: KindLabels = {
 /** German names of enum values the site's label tables do not hold, by the enum's name. */
 const EDITOR_ENUM_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   BetterWhen: BETTER_WHEN_LABELS,
+  PublicationState: STATE_LABELS,
 };
+
+/**
+ * Labels of fields that a record's revisions hold but its forms do not (the history names them): its city, its state
+ * of publication, and an indicator's copy of its latest value.
+ */
+const REVISION_LABELS: Readonly<Record<string, FieldLabel>> = {
+  municipality: { label: "Kommune" },
+  publicationState: { label: "Veröffentlichung" },
+  value: { label: "Letzter Wert" },
+  asOf: { label: "Stichtag des letzten Werts" },
+};
+
+/** The enum types of the fields only revisions hold (REVISION_LABELS), by field name. */
+export const REVISION_ENUMS: Readonly<Record<string, string>> = { publicationState: "PublicationState" };
 
 /**
  * The German label of an enum value: the site's label tables (by the enum's name), else the editor's own, else the
@@ -175,5 +191,5 @@ export function labelOf(key: string, own?: KindLabels): FieldLabel | undefined {
 export function fieldName(field: string, own?: KindLabels): string {
   const row = /^(\w+)\[(\d+)\]\.(\w+)$/.exec(field);
   if (row) return `${fieldName(row[1], own)}, Zeile ${Number(row[2]) + 1}: ${fieldName(`${row[1]}.${row[3]}`, own)}`;
-  return labelOf(field, own)?.label ?? field;
+  return labelOf(field, own)?.label ?? REVISION_LABELS[field]?.label ?? field;
 }

@@ -1,8 +1,8 @@
 import type { VNode } from "preact";
 import { type FormValues, isHiddenRowField, REMOVE_ROW, rowKey, rowsIn } from "../forms/form-values.js";
 import type { InputField } from "../forms/input-fields.js";
-import { enumLabel, fieldName, type KindLabels } from "../forms/labels.js";
-import { BeforeAfter, ChangeValue, DAY_TIME, readable } from "./change-value.js";
+import { fieldName, type KindLabels } from "../forms/labels.js";
+import { BeforeAfter, ChangeValue, DAY_TIME, readable, rowText } from "./change-value.js";
 
 /** One field a colleague changed after the editor read the record. */
 export interface ColleagueChange {
@@ -21,21 +21,12 @@ function rowsOfValues(values: FormValues, group: InputField): Record<string, unk
     const row = Object.fromEntries(
       group.rowFields.map((sub) => [sub.name, values[rowKey(group.name, index, sub.name)]]),
     );
-    if (group.rowFields.some((sub) => !isHiddenRowField(sub) && readable(row[sub.name]))) rows.push(row);
+    if (
+      group.rowFields.some((sub) => !isHiddenRowField(sub) && readable(row[sub.name], { name: sub.name, field: sub }))
+    )
+      rows.push(row);
   }
   return rows;
-}
-
-/** One row as a line: each filled field with its German label (an enum's value in German), the hidden id left out. */
-function rowText(group: InputField, row: Record<string, unknown>): string {
-  return group.rowFields
-    .filter((sub) => !isHiddenRowField(sub) && readable(row[sub.name]))
-    .map((sub) => {
-      const value = row[sub.name];
-      const text = sub.shape === "enum" ? enumLabel(sub.type, String(value), "") : readable(value);
-      return `${fieldName(`${group.name}.${sub.name}`)}: ${text}`;
-    })
-    .join("; ");
 }
 
 /** The rows of a repeatable group (a revision's or the editor's) in a cell: one list item per row, "(keine)" when none. */
@@ -66,13 +57,14 @@ function ChangeCells({
   values: FormValues;
   fields: readonly InputField[];
 }) {
-  const group = fields.find((field) => field.name === change.field && field.shape === "rows");
+  const field = fields.find((candidate) => candidate.name === change.field);
+  const group = field?.shape === "rows" ? field : null;
   if (!group)
     return (
       <>
-        <BeforeAfter change={change} />
+        <BeforeAfter change={change} of={{ name: change.field, field }} />
         <td>
-          <ChangeValue value={values[change.field]} />
+          <ChangeValue value={values[change.field]} of={{ name: change.field, field }} />
         </td>
       </>
     );

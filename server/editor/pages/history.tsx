@@ -3,6 +3,7 @@ import { Layout } from "../../site/layout.js";
 import type { FormKind } from "../forms/form-kinds.js";
 import { fieldName, type KindLabels } from "../forms/labels.js";
 import { kindPath } from "../forms/form-kinds.js";
+import type { InputField } from "../forms/input-fields.js";
 import { BeforeAfter, DAY_TIME } from "./change-value.js";
 
 /** One revision of a record as the API gives it. */
@@ -23,7 +24,17 @@ const ACTIONS: Readonly<Record<string, string>> = {
 };
 
 /** One revision: what it did, who and when, and each changed field before and after. */
-function RevisionItem({ revision, index, labels }: { revision: Revision; index: number; labels?: KindLabels }): VNode {
+function RevisionItem({
+  revision,
+  index,
+  labels,
+  fields,
+}: {
+  revision: Revision;
+  index: number;
+  labels?: KindLabels;
+  fields: readonly InputField[];
+}): VNode {
   return (
     <li>
       <h2>
@@ -53,7 +64,10 @@ function RevisionItem({ revision, index, labels }: { revision: Revision; index: 
               {revision.changes.map((change) => (
                 <tr key={change.field}>
                   <th scope="row">{fieldName(change.field, labels)}</th>
-                  <BeforeAfter change={change} />
+                  <BeforeAfter
+                    change={change}
+                    of={{ name: change.field, field: fields.find((field) => field.name === change.field), labels }}
+                  />
                 </tr>
               ))}
             </tbody>
@@ -70,11 +84,14 @@ export function HistoryPage({
   recordKey,
   title,
   revisions,
+  fields,
 }: {
   kind: FormKind;
   recordKey: string;
   title: string;
   revisions: Revision[];
+  /** The fields of the kind's forms (create and edit), which say how each changed value reads. */
+  fields: readonly InputField[];
 }): VNode {
   const heading = `Verlauf: ${title}`;
   return (
@@ -86,7 +103,7 @@ export function HistoryPage({
       {revisions.length ? null : <p>Noch keine Änderungen.</p>}
       <ol class="history" reversed>
         {revisions.map((revision, index) => (
-          <RevisionItem key={index} revision={revision} index={index} labels={kind.labels} />
+          <RevisionItem key={index} revision={revision} index={index} labels={kind.labels} fields={fields} />
         ))}
       </ol>
     </Layout>

@@ -1,6 +1,6 @@
-import type { VNode } from "preact";
+import { Fragment, type VNode } from "preact";
 import { Layout } from "../../site/layout.js";
-import type { Choice, ChoiceSet, Choices } from "../forms/choices.js";
+import { type Choice, type ChoiceSet, type Choices, type PickerSearch, searchNoun } from "../forms/choices.js";
 import type { FieldErrors } from "../forms/field-errors.js";
 import { type ChoiceList, type FormKind, kindPath } from "../forms/form-kinds.js";
 import { type FormValues, isHiddenRowField, REMOVE_ROW, rowKey, TYPED_KEYS } from "../forms/form-values.js";
@@ -30,6 +30,8 @@ export interface RecordFormProps {
   conflict?: ColleagueChange[] | null;
   /** What the kind shows below a saved record's form (FormKind.related). */
   related?: VNode | null;
+  /** What a picker's search found, shown at its search line. */
+  search?: PickerSearch | null;
 }
 
 /** Fields holding running text: a text area rather than a line (a row's field as `group.field`). */
@@ -265,6 +267,89 @@ function Suggestions({ kind, choices }: Pick<RecordFormProps, "kind" | "choices"
   );
 }
 
+/** The HTML id of a list's search line: `suche-sources`. */
+const searchId = (list: ChoiceList) => `suche-${list}`;
+
+/**
+ * The lists the form can search, each at the field after which its search line stands: the first field that picks
+ * from it, a record's own field before a row's (a project's sources before its costs' sources).
+ */
+function searchPlaces(kind: FormKind, fields: readonly InputField[], choices: Choices): Map<string, ChoiceList[]> {
+  const places = new Map<string, ChoiceList[]>();
+  const placed = new Set<ChoiceList>();
+  const place = (field: string, list: ChoiceList | undefined) => {
+    if (!list || placed.has(list) || !searchNoun(list) || choices[list]?.complete !== false) return;
+    placed.add(list);
+    places.set(field, [...(places.get(field) ?? []), list]);
+  };
+  for (const field of fields) place(field.name, kind.choices[field.name]);
+  for (const field of fields)
+    for (const sub of field.rowFields) place(field.name, kind.choices[`${field.name}.${sub.name}`]);
+  return places;
+}
+
+/**
+ * The search line of a long list ("Quelle suchen"): a text and a button of the form itself, so that the editor's
+ * input is kept; the hits are listed with their keys and offered in the list's pickers.
+ */
+function SearchLine({ list, search }: { list: ChoiceList; search: PickerSearch | null }): VNode {
+  const noun = searchNoun(list)!;
+  const id = searchId(list);
+  const mine = search?.list === list ? search : null;
+  const describedBy = [mine?.problem ? `${id}-fehler` : null, `${id}-hilfe`].filter(Boolean).join(" ");
+  return (
+    <div class="field picker-search">
+      <label for={id}>{noun} suchen</label>
+      {mine?.problem ? (
+        <span id={`${id}-fehler`} class="field-error">
+          {mine.problem}
+        </span>
+      ) : null}
+      <span id={`${id}-hilfe`} class="hint">
+        Ein Teil des Namens oder der Kennung. Die Treffer stehen dann in der Auswahl; Ihre übrigen Eingaben bleiben
+        erhalten.
+      </span>
+      <input
+        id={id}
+        name={`suche.${list}`}
+        type="search"
+        value={mine?.text ?? ""}
+        aria-describedby={describedBy}
+        aria-invalid={mine?.problem ? "true" : undefined}
+        autocomplete="off"
+        class="wide-field"
+      />{" "}
+      <button type="submit" name="aktion" value={`suchen:${list}`} class="secondary" formnovalidate>
+        {noun} suchen
+      </button>
+      {mine && !mine.problem ? <SearchHits search={mine} /> : null}
+    </div>
+  );
+}
+
+/** A search's hits, each with its key (to choose in the list, or to type). */
+function SearchHits({ search }: { search: PickerSearch }): VNode {
+  const count = search.found.length;
+  return (
+    <div role="status" class="search-hits">
+      <p>
+        {count === 0
+          ? `Keine Treffer für „${search.text.trim()}“.`
+          : `${search.more ? `Die ersten ${count}` : count === 1 ? "Ein" : count} Treffer für „${search.text.trim()}“, zum Auswählen oben in der Liste:`}
+      </p>
+      {count ? (
+        <ul>
+          {search.found.map((hit) => (
+            <li key={hit.value}>
+              {hit.label} – Kennung: <code>{hit.value}</code>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
+
 /** The checkbox that removes a row when the form is saved. */
 function RemoveRow({ group, index, values }: { group: string; index: number; values: FormValues }): VNode {
   const name = rowKey(group, index, REMOVE_ROW);
@@ -399,9 +484,38 @@ function RecordLinks({ kind, recordKey, publicationState }: RecordFormProps): VN
   );
 }
 
+/** The form's fields in order, each long list's search line after the first field that picks from it. */
+function FormFields(props: RecordFormProps): VNode {
+  const { kind, fields, rows } = props;
+  const searches = searchPlaces(kind, fields, props.choices);
+  return (
+    <>
+      {searches.size ? (
+        // The default button (Enter in a line presses the form's first one): it searches the list whose search line
+        // holds text, else only redraws, rather than pressing the first list's search or a row's button.
+        <button type="submit" name="aktion" value="suchen:" hidden>
+          Suchen
+        </button>
+      ) : null}
+      {fields.map((field) => (
+        <Fragment key={field.name}>
+          {field.shape === "rows" ? (
+            <Rows {...props} field={field} count={rows[field.name] ?? 1} />
+          ) : (
+            <Field {...props} field={field} name={field.name} />
+          )}
+          {(searches.get(field.name) ?? []).map((list) => (
+            <SearchLine key={list} list={list} search={props.search ?? null} />
+          ))}
+        </Fragment>
+      ))}
+    </>
+  );
+}
+
 /** The form of one record: create or edit, every field derived from the API's input type. */
 export function RecordFormPage(props: RecordFormProps): VNode {
-  const { kind, recordKey, title, fields, values, errors, rows, csrf, version, notice, conflict } = props;
+  const { kind, recordKey, title, fields, values, errors, csrf, version, notice, conflict } = props;
   const heading = recordKey ? `${kind.noun} bearbeiten: ${title ?? recordKey}` : kind.newHeading;
   const hasErrors = Object.keys(errors.byField).length + errors.general.length > 0;
   return (
@@ -426,13 +540,7 @@ export function RecordFormPage(props: RecordFormProps): VNode {
       >
         <input type="hidden" name="csrf" value={csrf} />
         {version !== null ? <input type="hidden" name="version" value={String(version)} /> : null}
-        {fields.map((field) =>
-          field.shape === "rows" ? (
-            <Rows key={field.name} {...props} field={field} count={rows[field.name] ?? 1} />
-          ) : (
-            <Field key={field.name} {...props} field={field} name={field.name} />
-          ),
-        )}
+        <FormFields {...props} />
         <Suggestions kind={kind} choices={props.choices} />
         <p class="actions">
           <button type="submit" name="aktion" value="speichern">
