@@ -37,7 +37,8 @@ export class PlainReader {
     orderBy: QueryOrderMap<T> = {},
     filters: Dictionary<boolean | Dictionary> = {},
   ): Promise<T[]> {
-    return this.read(entity, this.em.createQueryBuilder(entity, "e").select("*").where(where).orderBy(orderBy));
+    const query = this.em.createQueryBuilder(entity, "e").select("*").where(where).orderBy(orderBy);
+    return this.read(entity, query, filters);
   }
 
   /**
@@ -58,7 +59,11 @@ export class PlainReader {
     return this.read(entity, query);
   }
 
-  private async read<T extends AnyEntity>(entity: EntityClass<T>, query: QueryBuilder<T>): Promise<T[]> {
+  private async read<T extends AnyEntity>(
+    entity: EntityClass<T>,
+    query: QueryBuilder<T>,
+    filters: Dictionary<boolean | Dictionary> = {},
+  ): Promise<T[]> {
     // Query builders skip the ORM's filters unless told, and the visibility filter must hold here too.
     await query.applyFilters(filters);
     const rows: Record<string, unknown>[] = await query.execute("all", false);
