@@ -13,6 +13,7 @@ import { Provider } from "../../schema/provider/provider.entity.js";
 import { Source } from "../../schema/source/source.entity.js";
 import { contentDigest } from "../support/digest.js";
 import { EditorBrowser } from "../support/editor-browser.js";
+import { optionsOf } from "../support/editor-form-html.js";
 import { gql } from "../support/client.js";
 import { startTestHub, type TestHub } from "../support/hub.js";
 import { createTestTokens, type TestTokens } from "../support/mutations.js";
@@ -26,20 +27,13 @@ const SLUG = "herten-suche-test";
 const EDIT = `/meine-kommune/projekte/${SLUG}/bearbeiten`;
 
 /** The options of the select `name` that are selected: value and shown text. */
-function selectedIn(html: string, name: string): { value: string; label: string }[] {
-  const select = new RegExp(`<select[^>]*name="${name}"[^>]*>([\\s\\S]*?)</select>`).exec(html);
-  if (!select) return [];
-  return [...select[1].matchAll(/<option value="([^"]*)" selected>([^<]*)<\/option>/g)].map((match) => ({
-    value: match[1],
-    label: match[2],
-  }));
-}
+const selectedIn = (html: string, name: string) =>
+  optionsOf(html, name)
+    .filter((option) => option.selected)
+    .map(({ value, label }) => ({ value, label }));
 
 /** The values of the options of the select `name`. */
-function optionsIn(html: string, name: string): string[] {
-  const select = new RegExp(`<select[^>]*name="${name}"[^>]*>([\\s\\S]*?)</select>`).exec(html);
-  return select ? [...select[1].matchAll(/<option value="([^"]*)"/g)].map((match) => match[1]) : [];
-}
+const optionsIn = (html: string, name: string) => optionsOf(html, name).map((option) => option.value);
 
 describe("picker search and names beyond the first 100", () => {
   let hub: TestHub;

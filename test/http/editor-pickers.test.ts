@@ -9,6 +9,7 @@ import { ProviderKind } from "../../schema/provider/provider-kind.enum.js";
 import { Provider } from "../../schema/provider/provider.entity.js";
 import { contentDigest } from "../support/digest.js";
 import { EditorBrowser, signedInEditor } from "../support/editor-browser.js";
+import { optionsOf } from "../support/editor-form-html.js";
 import { gql } from "../support/client.js";
 import { startTestHub, type TestHub } from "../support/hub.js";
 import { createTestTokens, type TestTokens } from "../support/mutations.js";
@@ -21,11 +22,10 @@ const NEW = "/meine-kommune/projekte/neu";
 const EDIT = `/meine-kommune/projekte/${SLUG}/bearbeiten`;
 
 /** The values a browser posts for the multiple select `name`: its selected options. */
-function selectedIn(html: string, name: string): string[] {
-  const select = new RegExp(`<select[^>]*name="${name}"[^>]*>([\\s\\S]*?)</select>`).exec(html);
-  if (!select) return [];
-  return [...select[1].matchAll(/<option[^>]*value="([^"]*)"[^>]*selected[^>]*>/g)].map((match) => match[1]);
-}
+const selectedIn = (html: string, name: string) =>
+  optionsOf(html, name)
+    .filter((option) => option.selected)
+    .map((option) => option.value);
 
 describe("pickers beyond the first 100", () => {
   let hub: TestHub;

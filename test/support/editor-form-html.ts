@@ -46,3 +46,14 @@ export const invalidFields = (html: string): string[] =>
 /** The message shown at the field with the id `feld-${id}` (empty when there is none). */
 export const messageAt = (html: string, id: string): string =>
   new RegExp(`id="feld-${id}-fehler"[^>]*>([\\s\\S]*?)</span>`).exec(html)?.[1] ?? "";
+
+/** The options of the select named `name` in `html`, in order: value, shown text, and whether selected. */
+export function optionsOf(html: string, name: string): { value: string; label: string; selected: boolean }[] {
+  const select = new RegExp(`<select[^>]*name="${name}"[^>]*>([\\s\\S]*?)</select>`).exec(html);
+  if (!select) return [];
+  return [...select[1].matchAll(/(<option\b[^>]*>)([^<]*)<\/option>/g)].map(([, tag, label]) => ({
+    value: unescape(attribute(tag, "value") ?? ""),
+    label: unescape(label),
+    selected: /\sselected\b/.test(tag),
+  }));
+}
