@@ -10,7 +10,7 @@ import {
   raw,
   ReferenceKind,
 } from "@mikro-orm/core";
-import type { EntityManager as SqlEntityManager } from "@mikro-orm/postgresql";
+import type { Knex, EntityManager as SqlEntityManager } from "@mikro-orm/postgresql";
 import DataLoader from "dataloader";
 import { PlainReader } from "./plain-rows.js";
 import { selectKnexRows } from "./sql.js";
@@ -149,12 +149,15 @@ export class Loaders {
     const name = `${entity.name}.${property}#${JSON.stringify(orderBy)}#${first ?? ""}#${offset}`;
     return this.get(name, () => {
       const loader: DataLoader<number, T[]> = new DataLoader<number, T[]>(async (parentIds) => {
-        const picked =
+        const order = { ...orderBy, id: "asc" } as never;
+        const rows =
           first === undefined
-            ? undefined
-            : await this.firstPerParent(entity, property, orderBy, parentIds, first, offset);
-        const where = (picked ? { id: { $in: picked } } : { [property]: { $in: [...parentIds] } }) as FilterQuery<T>;
-        const rows = await this.plain.find(entity, where, { ...orderBy, id: "asc" } as never);
+            ? await this.plain.find(entity, { [property]: { $in: [...parentIds] } } as FilterQuery<T>, order)
+            : await this.plain.findSelected(
+                entity,
+                (await this.firstPerParent(entity, property, orderBy, parentIds, first, offset)).ids,
+                order,
+              );
         const groups = new Map<Key, T[]>(parentIds.map((id) => [id, []]));
         for (const row of rows) {
           const parent = (row as Record<string, unknown>)[property] as { id: number } | null;
@@ -169,8 +172,9 @@ export class Loaders {
   }
 
   /**
-   * The ids of the first `first` children of each parent after its first `offset`, in `orderBy` order (then id), as
-   * the caller may see them.
+   * The query of the ids of the first `first` children of each parent after its first `offset`, in `orderBy` order
+   * (then id), as the caller may see them: the subquery of the one statement that reads them. Wrapped, because a
+   * knex query is thenable: awaiting it would run it.
    */
   private async firstPerParent<T extends AnyEntity & { id: number }>(
     entity: EntityClass<T>,
@@ -179,7 +183,7 @@ export class Loaders {
     parentIds: readonly number[],
     first: number,
     offset: number,
-  ): Promise<number[]> {
+  ): Promise<{ ids: Knex.QueryBuilder }> {
     const em = this.em as SqlEntityManager;
     const meta = em.getMetadata().get(entity.name);
     const column = (key: string) => meta.properties[key as keyof typeof meta.properties].fieldNames[0];
@@ -194,16 +198,13 @@ export class Loaders {
       .where({ [property]: { $in: [...parentIds] } } as FilterQuery<T>);
     // Query builders skip the ORM's filters unless told, and the visibility filter must hold here too.
     await ranked.applyFilters();
-    const rows = await selectKnexRows<{ id: number }>(
-      em,
-      em
-        .getKnex()
-        .select("id")
-        .from(ranked.getKnexQuery().as("ranked"))
-        .where("rn", ">", offset)
-        .andWhere("rn", "<=", offset + first),
-    );
-    return rows.map((row) => row.id);
+    const ids = em
+      .getKnex()
+      .select("id")
+      .from(ranked.getKnexQuery().as("ranked"))
+      .where("rn", ">", offset)
+      .andWhere("rn", "<=", offset + first);
+    return { ids };
   }
 
   /**
@@ -257,6 +258,8 @@ export class Loaders {
    * distinct related row becomes a plain instance (see plain-rows.ts) once, however many owners share it: populating
    * thousands of collections (2,000 projects' topics) hydrated every pivot row's joined entity and was most of a
    * nested read's CPU. Only the first pivot row of each related row carries its columns; the others carry keys only.
+   * A related type with filters (the visibility filter of sources) or formulas is joined as the ORM's own query of
+   * its rows, so a row the caller may not see has no columns and is left out.
    */
   private async fromPivot<O extends AnyEntity & { id: number }, T extends AnyEntity>(
     pivot: PivotPlan,
@@ -285,7 +288,7 @@ export class Loaders {
       knex
         .select(`pv.${OWNER_COLUMN}`, `pv.${TARGET_COLUMN}`, "t.*")
         .from(pairs.as("pv"))
-        .leftJoin({ t: pivot.targetTable }, (on) =>
+        .leftJoin((await this.targetRows(pivot)).t, (on) =>
           on.on(`t.${pivot.targetKey}`, `pv.${TARGET_COLUMN}`).andOnVal(`pv.${FIRST_COLUMN}`, "=", true),
         )
         .orderBy([`pv.${OWNER_COLUMN}`, `pv.${TARGET_COLUMN}`]),
@@ -297,12 +300,26 @@ export class Loaders {
     }
     const byOwner = new Map<number, T[]>();
     for (const row of rows) {
-      const entity = entities.get(row[TARGET_COLUMN])!;
+      const entity = entities.get(row[TARGET_COLUMN]);
+      // A related row the caller may not see (filtered out of `targetRows`).
+      if (!entity) continue;
       const list = byOwner.get(row[OWNER_COLUMN] as number);
       if (list) list.push(entity);
       else byOwner.set(row[OWNER_COLUMN] as number, [entity]);
     }
     return owners.map((item) => byOwner.get(item.id) ?? []);
+  }
+
+  /**
+   * The related table as `t`: the table itself, or, for a type with filters or formulas, the ORM's query of its rows
+   * under the request's filters, with its formulas. Wrapped, because a knex query is thenable: awaiting it would run it.
+   */
+  private async targetRows(pivot: PivotPlan): Promise<{ t: string | Knex.QueryBuilder }> {
+    if (!pivot.filtered) return { t: `${pivot.targetTable} as t` };
+    const query = (this.em as SqlEntityManager).createQueryBuilder(pivot.target, "e").select("*");
+    // Query builders skip the ORM's filters unless told, and the visibility filter must hold here too.
+    await query.applyFilters();
+    return { t: query.getKnexQuery().as("t") };
   }
 }
 
@@ -319,11 +336,13 @@ interface PivotPlan {
   target: EntityClass<unknown>;
   targetTable: string;
   targetKey: string;
+  /** Whether the related type has filters or formulas: then its rows are read through the ORM's query (`targetRows`). */
+  filtered: boolean;
 }
 
 /**
- * How a many-to-many relation is read from its pivot table by plain SQL, or null when it may not be: when the related
- * type has filters (the visibility filter of sources) or formulas, which only the ORM's own reads apply.
+ * How a many-to-many relation is read from its pivot table by plain SQL, or null when it may not be (composite keys,
+ * an inverse side).
  */
 function pivotPlan(em: EntityManager, owner: EntityClass<unknown>, property: string): PivotPlan | null {
   const prop = em.getMetadata().get(owner.name).properties[property as never] as EntityProperty<unknown>;
@@ -333,11 +352,10 @@ function pivotPlan(em: EntityManager, owner: EntityClass<unknown>, property: str
     prop.owner &&
     prop.joinColumns.length === 1 &&
     prop.inverseJoinColumns.length === 1 &&
-    target.getPrimaryProps().length === 1 &&
-    Object.keys(target.filters ?? {}).length === 0 &&
-    !target.props.some((each) => each.formula);
+    target.getPrimaryProps().length === 1;
   if (!plain) return null;
   return {
+    filtered: Object.keys(target.filters ?? {}).length > 0 || target.props.some((each) => each.formula !== undefined),
     table: prop.pivotTable,
     ownerColumn: prop.joinColumns[0],
     targetColumn: prop.inverseJoinColumns[0],
