@@ -5,7 +5,6 @@ import {
   type EntityManager,
   type EntityProperty,
   type FilterQuery,
-  type FindOptions,
   type QueryOrderKeysFlat,
   raw,
   ReferenceKind,
@@ -69,7 +68,11 @@ export class Loaders {
     keys.forEach((key, index) => map.set(key, values[index]));
   }
 
-  /** Loads entities by primary key; a missing row loads as null. */
+  /**
+   * Loads entities by primary key; a missing row, or one the caller may not see, loads as null. The rows are plain,
+   * untracked instances (see plain-rows.ts): every use is a read edge, and making the ORM's tracked entities (with
+   * the joins its filters add to a find) cost most of such a read. Read them, never write them.
+   */
   byId<T extends AnyEntity & { id: number }>(entity: EntityClass<T>): DataLoader<number, T | null> {
     return this.idLoader(entity, `${entity.name}#id`, {});
   }
@@ -77,27 +80,13 @@ export class Loaders {
   /**
    * Loads entities by primary key as the public sees them, whatever the caller
    * may read; a missing or unpublished row loads as null. For what must only
-   * ever show public records, such as search hits.
+   * ever show public records, such as search hits. Plain instances, as `byId`.
    */
   publicById<T extends AnyEntity & { id: number }>(entity: EntityClass<T>): DataLoader<number, T | null> {
-    return this.idLoader(entity, `${entity.name}#id#public`, { filters: { visible: { scope: "public" } } });
+    return this.idLoader(entity, `${entity.name}#id#public`, { visible: { scope: "public" } });
   }
 
-  /**
-   * Like `byId`, but the rows are plain, untracked instances (see plain-rows.ts): for read edges that load many
-   * records by id (the cities of a page's suggested projects), where making the ORM's entities costs most of the
-   * read. Read them, never write them.
-   */
-  plainById<T extends AnyEntity & { id: number }>(entity: EntityClass<T>): DataLoader<number, T | null> {
-    return this.plainIdLoader(entity, `${entity.name}#id#plain`, {});
-  }
-
-  /** Like `publicById`, as plain, untracked instances (see `plainById`): a page's suggested projects. */
-  plainPublicById<T extends AnyEntity & { id: number }>(entity: EntityClass<T>): DataLoader<number, T | null> {
-    return this.plainIdLoader(entity, `${entity.name}#id#public#plain`, { visible: { scope: "public" } });
-  }
-
-  private plainIdLoader<T extends AnyEntity & { id: number }>(
+  private idLoader<T extends AnyEntity & { id: number }>(
     entity: EntityClass<T>,
     name: string,
     filters: Record<string, Record<string, unknown>>,
@@ -112,22 +101,6 @@ export class Loaders {
             {},
             filters,
           );
-          const byId = new Map(rows.map((row) => [row.id, row]));
-          return ids.map((id) => byId.get(id) ?? null);
-        }),
-    );
-  }
-
-  private idLoader<T extends AnyEntity & { id: number }>(
-    entity: EntityClass<T>,
-    name: string,
-    options: FindOptions<T>,
-  ): DataLoader<number, T | null> {
-    return this.get(
-      name,
-      () =>
-        new DataLoader<number, T | null>(async (ids) => {
-          const rows = await this.em.find(entity, { id: { $in: [...ids] } } as unknown as FilterQuery<T>, options);
           const byId = new Map(rows.map((row) => [row.id, row]));
           return ids.map((id) => byId.get(id) ?? null);
         }),

@@ -70,6 +70,11 @@ export class PlainReader {
     return rows.map((row) => this.fromRow(entity, row));
   }
 
+  /** The one row of `entity` matching `where` (a unique key), under the ORM's filters, as a plain instance; or null. */
+  async findOne<T extends AnyEntity>(entity: EntityClass<T>, where: FilterQuery<T>): Promise<T | null> {
+    return (await this.find(entity, where))[0] ?? null;
+  }
+
   /** The rows of `entity` with these ids (none without a statement), under the ORM's filters, in no particular order. */
   async byIds<T extends AnyEntity>(entity: EntityClass<T>, ids: readonly number[]): Promise<T[]> {
     return ids.length ? this.find(entity, { id: { $in: [...ids] } } as unknown as FilterQuery<T>) : [];

@@ -139,7 +139,7 @@ export class ComparisonCellResolver {
   ): Promise<Project[]> {
     // Public whoever asks, as the matrix is: one statement for the shown projects of all cells, as plain rows
     // (a matrix of 20 cities shows hundreds; making tracked entities of them was most of its CPU).
-    const projects = await loaders.plainPublicById(Project).loadMany(cell.projectIds.slice(0, first));
+    const projects = await loaders.publicById(Project).loadMany(cell.projectIds.slice(0, first));
     return projects.filter((project): project is Project => project !== null && !(project instanceof Error));
   }
 }

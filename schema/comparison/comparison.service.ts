@@ -1,6 +1,7 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { BudgetTotal } from "../budget/budget-total.type.js";
 import { unknownValues } from "../common/filters.js";
+import { PlainReader } from "../common/plain-rows.js";
 import { groupBy, selectRows } from "../common/sql.js";
 import type { EngagementRole } from "../engagement/engagement-role.enum.js";
 import { FieldOfAction } from "../field-of-action/field-of-action.entity.js";
@@ -18,7 +19,7 @@ const GERMAN = new Intl.Collator("de");
 
 /** Finds the municipalities by slug, in the given order; unknown slugs are a BAD_USER_INPUT error naming them. */
 async function municipalitiesInOrder(em: EntityManager, slugs: readonly string[]): Promise<Municipality[]> {
-  const found = await em.find(Municipality, { slug: { $in: [...slugs] } });
+  const found = await new PlainReader(em).find(Municipality, { slug: { $in: [...slugs] } });
   const bySlug = new Map(found.map((municipality) => [municipality.slug, municipality]));
   const unknown = slugs.filter((slug) => !bySlug.has(slug));
   if (unknown.length) throw unknownValues(unknown, "municipalities", "Query `municipalities` for valid slugs.");
@@ -39,7 +40,7 @@ export async function compareMunicipalities(
   const municipalities = await municipalitiesInOrder(em, slugs);
   let requested: Topic[] | null = null;
   if (topicKeys?.length) {
-    const found = await em.find(Topic, { key: { $in: [...topicKeys] } });
+    const found = await new PlainReader(em).find(Topic, { key: { $in: [...topicKeys] } });
     const byKey = new Map(found.map((topic) => [topic.key, topic]));
     const unknown = topicKeys.filter((key) => !byKey.has(key));
     if (unknown.length) throw unknownValues(unknown, "topics", "Query `topics` for valid keys.");
@@ -79,12 +80,12 @@ export async function compareMunicipalities(
     requested ??
     (await (async () => {
       const ids = [...new Set([...fieldRows, ...projectRows].map((row) => row.topic_id))];
-      return ids.length ? em.find(Topic, { id: { $in: ids } }, { orderBy: { key: "asc" } }) : [];
+      return ids.length ? new PlainReader(em).find(Topic, { id: { $in: ids } }, { key: "asc" }) : [];
     })());
 
   const fieldIds = [...new Set(fieldRows.map((row) => row.id))];
   const fields = fieldIds.length
-    ? await em.find(FieldOfAction, { id: { $in: fieldIds } }, { orderBy: { strategy: "asc", position: "asc" } })
+    ? await new PlainReader(em).find(FieldOfAction, { id: { $in: fieldIds } }, { strategy: "asc", position: "asc" })
     : [];
   const fieldById = new Map(fields.map((field) => [field.id, field]));
   const fieldPosition = new Map(fields.map((field, index) => [field.id, index]));
@@ -120,10 +121,11 @@ export async function strategiesOf(
   em: EntityManager,
   municipalityIds: readonly number[],
 ): Promise<Map<number, Strategy[]>> {
-  const strategies = await em.find(
+  const strategies = await new PlainReader(em).find(
     Strategy,
     { municipality: { $in: [...municipalityIds] } },
-    { filters: PUBLIC_ONLY, orderBy: { adoptedOn: "desc nulls last", title: "asc", id: "asc" } },
+    { adoptedOn: "desc nulls last", title: "asc", id: "asc" },
+    PUBLIC_ONLY,
   );
   return groupBy(strategies, (strategy) => strategy.municipality.id);
 }
@@ -205,10 +207,11 @@ export async function indicatorsOf(
   em: EntityManager,
   municipalityIds: readonly number[],
 ): Promise<Map<number, Indicator[]>> {
-  const indicators = await em.find(
+  const indicators = await new PlainReader(em).find(
     Indicator,
     { municipality: { $in: [...municipalityIds] } },
-    { filters: PUBLIC_ONLY, orderBy: { asOf: "asc nulls last", name: "asc", id: "asc" } },
+    { asOf: "asc nulls last", name: "asc", id: "asc" },
+    PUBLIC_ONLY,
   );
   return groupBy(indicators, (indicator) => indicator.municipality.id);
 }

@@ -29,8 +29,8 @@ export class LessonResolver {
     description:
       "The lesson learned with this slug, or null. Anonymous callers see published lessons; editors also their own municipality's drafts.",
   })
-  lesson(@Args() { slug }: WellFormedSlugArgs, @Ctx() { em }: HubContext) {
-    return em.findOne(LessonLearned, { slug });
+  lesson(@Args() { slug }: WellFormedSlugArgs, @Ctx() { loaders }: HubContext) {
+    return loaders.plain.findOne(LessonLearned, { slug });
   }
 
   @FieldResolver(() => Municipality, { description: "Municipality that learned it." })

@@ -21,7 +21,7 @@ export class MunicipalityResolver {
   }
 
   @Query(() => Municipality, { nullable: true, description: "The municipality with this slug, or null." })
-  municipality(@Args() { slug }: SlugArgs, @Ctx() { em }: HubContext) {
-    return em.findOne(Municipality, { slug });
+  municipality(@Args() { slug }: SlugArgs, @Ctx() { loaders }: HubContext) {
+    return loaders.plain.findOne(Municipality, { slug });
   }
 }

@@ -35,8 +35,8 @@ export class ProductResolver {
   }
 
   @Query(() => Product, { nullable: true, description: "The product with this slug, or null." })
-  product(@Args() { slug }: SlugArgs, @Ctx() { em }: HubContext) {
-    return em.findOne(Product, { slug });
+  product(@Args() { slug }: SlugArgs, @Ctx() { loaders }: HubContext) {
+    return loaders.plain.findOne(Product, { slug });
   }
 
   @FieldResolver(() => Provider, { nullable: true, description: "Vendor of the product, where known." })

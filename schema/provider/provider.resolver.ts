@@ -23,7 +23,7 @@ export class ProviderResolver {
   }
 
   @Query(() => Provider, { nullable: true, description: "The provider with this slug, or null." })
-  provider(@Args() { slug }: SlugArgs, @Ctx() { em }: HubContext) {
-    return em.findOne(Provider, { slug });
+  provider(@Args() { slug }: SlugArgs, @Ctx() { loaders }: HubContext) {
+    return loaders.plain.findOne(Provider, { slug });
   }
 }

@@ -477,7 +477,7 @@ export async function similarProjects(
  * (one statement for all the suggestions of a page); a match whose project is not public any more is left out.
  */
 export async function suggestionsOf(matches: readonly ScoredMatch[], loaders: Loaders): Promise<SimilarProject[]> {
-  const loaded = await loaders.plainPublicById(Project).loadMany(matches.map((match) => match.id));
+  const loaded = await loaders.publicById(Project).loadMany(matches.map((match) => match.id));
   return matches.flatMap((match, index) => {
     const project = loaded[index];
     if (project instanceof Error) throw project;

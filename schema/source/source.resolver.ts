@@ -30,8 +30,8 @@ export class SourceResolver {
     description:
       "The source with this key, or null. Anonymous callers see published sources; editors also their own municipality's drafts.",
   })
-  source(@Args() { key }: KeyArgs, @Ctx() { em }: HubContext) {
-    return em.findOne(Source, { key });
+  source(@Args() { key }: KeyArgs, @Ctx() { loaders }: HubContext) {
+    return loaders.plain.findOne(Source, { key });
   }
 
   @FieldResolver(() => Municipality, {

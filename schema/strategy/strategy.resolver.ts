@@ -25,8 +25,8 @@ export class StrategyResolver {
   }
 
   @Query(() => Strategy, { nullable: true, description: "The strategy with this slug, or null." })
-  strategy(@Args() { slug }: SlugArgs, @Ctx() { em }: HubContext) {
-    return em.findOne(Strategy, { slug });
+  strategy(@Args() { slug }: SlugArgs, @Ctx() { loaders }: HubContext) {
+    return loaders.plain.findOne(Strategy, { slug });
   }
 
   @FieldResolver(() => Municipality, { description: "Municipality whose strategy it is." })

@@ -172,7 +172,6 @@ const enforced = new WeakSet<GraphQLSchema>();
  * that PostgreSQL itself rolls it back, and the operation answers once it has settled.
  */
 class Deadline implements OperationDeadline {
-  readonly error: GraphQLError;
   readonly reached: Promise<never>;
   readonly connections = new OperationConnections();
   private readonly endsAt: number;
@@ -180,22 +179,27 @@ class Deadline implements OperationDeadline {
   private timer: NodeJS.Timeout | undefined;
   private reject: ((error: GraphQLError) => void) | undefined;
   private endedExpired: boolean | undefined;
+  private made: GraphQLError | undefined;
 
   constructor(
-    ms: number,
+    private readonly ms: number,
     readonly mutation: boolean,
   ) {
     this.endsAt = performance.now() + ms;
-    this.error = new GraphQLError(
-      `The operation took longer than ${ms} ms and was stopped. Ask for less: smaller pages (\`first\`) or fewer nested lists.`,
-      { extensions: { code: ErrorCode.TIMEOUT, http: { status: 503 } } },
-    );
     this.reached = new Promise<never>((_, reject) => {
       this.reject = reject;
       this.timer = setTimeout(() => this.expire(), ms);
     });
     // Races take the rejection; when none is listening any more, it must not count as unhandled.
     this.reached.catch(() => undefined);
+  }
+
+  /** The timeout error, made once and only when needed: a GraphQLError captures a stack trace. */
+  get error(): GraphQLError {
+    return (this.made ??= new GraphQLError(
+      `The operation took longer than ${this.ms} ms and was stopped. Ask for less: smaller pages (\`first\`) or fewer nested lists.`,
+      { extensions: { code: ErrorCode.TIMEOUT, http: { status: 503 } } },
+    ));
   }
 
   /** The time is up: by the timer, or at once when asked (see OperationDeadline). */

@@ -65,16 +65,19 @@ class ResponseBudget {
   exceeded = false;
   /** Root fields of a mutation whose write resolved, by response key. */
   readonly written = new Set<string>();
-  readonly error: GraphQLError;
+  private made: GraphQLError | undefined;
 
   constructor(
     private readonly maxNodes: number,
     readonly mutation: boolean,
-  ) {
-    this.error = new GraphQLError(
-      `The answer grew past ${maxNodes} objects and list items and was stopped. Ask for less: smaller pages (\`first\`) or fewer nested lists.`,
+  ) {}
+
+  /** The error of an answer past the budget, made once and only when needed: a GraphQLError captures a stack trace. */
+  get error(): GraphQLError {
+    return (this.made ??= new GraphQLError(
+      `The answer grew past ${this.maxNodes} objects and list items and was stopped. Ask for less: smaller pages (\`first\`) or fewer nested lists.`,
       { extensions: { code: ErrorCode.RESPONSE_TOO_LARGE, http: { status: 400 } } },
-    );
+    ));
   }
 
   /** The error of a mutation's root field not started because the budget was spent: its write never began. */
