@@ -11,7 +11,10 @@ export async function lessonWhere(
   em: EntityManager,
   filter: LessonFilter | null | undefined,
 ): Promise<FilterQuery<LessonLearned>> {
-  const conditions = [...(await municipalityConditions(em, filter)), ...(await topicConditions(em, LessonLearned, filter?.topics))];
+  const conditions = [
+    ...(await municipalityConditions(em, filter)),
+    ...(await topicConditions(em, LessonLearned, filter?.topics)),
+  ];
   if (given(filter?.kinds)) conditions.push({ kind: { $in: filter.kinds } });
   return { $and: conditions } as FilterQuery<LessonLearned>;
 }

@@ -15,7 +15,10 @@ export async function projectWhere(
   em: EntityManager,
   filter: ProjectFilter | null | undefined,
 ): Promise<FilterQuery<Project>> {
-  const conditions = [...(await municipalityConditions(em, filter)), ...(await topicConditions(em, Project, filter?.topics))];
+  const conditions = [
+    ...(await municipalityConditions(em, filter)),
+    ...(await topicConditions(em, Project, filter?.topics)),
+  ];
   if (given(filter?.statuses)) conditions.push({ status: { $in: filter.statuses } });
   if (given(filter?.providers)) {
     const ids = await existingIds(
