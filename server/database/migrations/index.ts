@@ -29,6 +29,7 @@ import { Migration20261206080000SimilarityLists } from "./Migration2026120608000
 import { Migration20261206081000TopicCitySummary } from "./Migration20261206081000TopicCitySummary.js";
 import { Migration20261206083000OidcSignInAndLogout } from "./Migration20261206083000OidcSignInAndLogout.js";
 import { Migration20261206150000SerialCount } from "./Migration20261206150000SerialCount.js";
+import { Migration20261206151000PublishedProjectIndexes } from "./Migration20261206151000PublishedProjectIndexes.js";
 
 /** The committed migrations, oldest first. New ones are appended by `npm run migration:create`. */
 export const migrations: MigrationObject[] = [
@@ -65,4 +66,8 @@ export const migrations: MigrationObject[] = [
   { name: "Migration20261206081000TopicCitySummary", class: Migration20261206081000TopicCitySummary },
   { name: "Migration20261206083000OidcSignInAndLogout", class: Migration20261206083000OidcSignInAndLogout },
   { name: "Migration20261206150000SerialCount", class: Migration20261206150000SerialCount },
+  {
+    name: "Migration20261206151000PublishedProjectIndexes",
+    class: Migration20261206151000PublishedProjectIndexes,
+  },
 ];
