@@ -51,8 +51,46 @@ export async function requireExisting<T extends AnyEntity>(
   argumentPath: string,
   hint: string,
 ): Promise<void> {
-  const { unknown } = await findByValues(em, entity, property, values, { onlyProperty: true });
+  await existingIds(em, entity, property, values, argumentPath, hint);
+}
+
+/**
+ * The ids of the records a filter list names by a unique text property, in one statement; unknown values are the
+ * BAD_USER_INPUT error of `requireExisting`.
+ */
+export async function existingIds<T extends AnyEntity & { id: number }>(
+  em: EntityManager,
+  entity: EntityClass<T>,
+  property: keyof T & string,
+  values: readonly string[],
+  argumentPath: string,
+  hint: string,
+): Promise<number[]> {
+  const { byValue, unknown } = await findByValues(em, entity, property, values, { onlyProperty: true });
   if (unknown.length) throw unknownValues(unknown, argumentPath, hint);
+  return [...byValue.values()].map((record) => record.id);
+}
+
+/**
+ * The condition "linked through the many-to-many `property` to any of the records `ids`", as `id in (a subquery over
+ * the pivot table alone)`. Unlike `{ [property]: { $some: … } }`, whose subquery joins the record's table again and
+ * the target's table to match it by key, the planner sees the ids as constants and estimates from the pivot's
+ * statistics: a topic that tags 23,572 fields of action was estimated at 2,873 through the join, and the count of
+ * strategies on it looked up each of them twice (issue 18).
+ */
+export function linkedToAny(
+  em: EntityManager,
+  entity: EntityName<AnyEntity>,
+  property: string,
+  ids: readonly number[],
+): object {
+  const relation = em.getMetadata().find(entity)!.properties[property];
+  const pivot = em
+    .getKnex()
+    .select(relation.joinColumns[0])
+    .from(relation.pivotTable)
+    .whereIn(relation.inverseJoinColumns[0], [...ids]);
+  return { id: { $in: pivot } };
 }
 
 /**

@@ -3,7 +3,7 @@ import type { EntityManager } from "@mikro-orm/postgresql";
 import { given } from "../common/filters.js";
 import { municipalityConditions } from "../municipality/municipality.service.js";
 import { topicConditions } from "../topic/topic.service.js";
-import type { LessonLearned } from "./lesson-learned.entity.js";
+import { LessonLearned } from "./lesson-learned.entity.js";
 import type { LessonFilter } from "./lesson.inputs.js";
 
 /** Turns a lesson filter into a query condition, after checking the slugs and keys it names. */
@@ -11,7 +11,10 @@ export async function lessonWhere(
   em: EntityManager,
   filter: LessonFilter | null | undefined,
 ): Promise<FilterQuery<LessonLearned>> {
-  const conditions = [...(await municipalityConditions(em, filter)), ...(await topicConditions(em, filter?.topics))];
+  const conditions = [
+    ...(await municipalityConditions(em, filter)),
+    ...(await topicConditions(em, LessonLearned, filter?.topics)),
+  ];
   if (given(filter?.kinds)) conditions.push({ kind: { $in: filter.kinds } });
   return { $and: conditions } as FilterQuery<LessonLearned>;
 }

@@ -21,9 +21,9 @@ export async function strategyWhere(
 ): Promise<FilterQuery<Strategy>> {
   const conditions = await municipalityConditions(em, filter);
   if (given(filter?.statuses)) conditions.push({ status: { $in: filter.statuses } });
-  const topics = await topicConditions(em, filter?.topics);
+  // Named by string: fields of action build on strategies, so a class reference here would be an import cycle.
+  const topics = await topicConditions(em, "FieldOfAction", filter?.topics);
   if (topics.length) {
-    // Named by string: fields of action build on strategies, so a class reference here would be an import cycle.
     const onTopic = em
       .createQueryBuilder<FieldOfAction, "f">("FieldOfAction", "f")
       .select("f.strategy")

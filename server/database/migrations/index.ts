@@ -28,6 +28,8 @@ import { Migration20261206080000DecisionsWritable } from "./Migration20261206080
 import { Migration20261206080000SimilarityLists } from "./Migration20261206080000SimilarityLists.js";
 import { Migration20261206081000TopicCitySummary } from "./Migration20261206081000TopicCitySummary.js";
 import { Migration20261206083000OidcSignInAndLogout } from "./Migration20261206083000OidcSignInAndLogout.js";
+import { Migration20261206150000SerialCount } from "./Migration20261206150000SerialCount.js";
+import { Migration20261206151000PublishedProjectIndexes } from "./Migration20261206151000PublishedProjectIndexes.js";
 
 /** The committed migrations, oldest first. New ones are appended by `npm run migration:create`. */
 export const migrations: MigrationObject[] = [
@@ -63,4 +65,9 @@ export const migrations: MigrationObject[] = [
   { name: "Migration20261206080000SimilarityLists", class: Migration20261206080000SimilarityLists },
   { name: "Migration20261206081000TopicCitySummary", class: Migration20261206081000TopicCitySummary },
   { name: "Migration20261206083000OidcSignInAndLogout", class: Migration20261206083000OidcSignInAndLogout },
+  { name: "Migration20261206150000SerialCount", class: Migration20261206150000SerialCount },
+  {
+    name: "Migration20261206151000PublishedProjectIndexes",
+    class: Migration20261206151000PublishedProjectIndexes,
+  },
 ];
