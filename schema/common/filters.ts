@@ -39,24 +39,8 @@ export async function findByValues<T extends AnyEntity>(
 }
 
 /**
- * Checks that every value of a filter list names an existing record (by a unique
- * text property such as `slug` or `key`). Unknown values are a BAD_USER_INPUT
- * error that names them and says where valid values come from.
- */
-export async function requireExisting<T extends AnyEntity>(
-  em: EntityManager,
-  entity: EntityClass<T>,
-  property: keyof T & string,
-  values: readonly string[],
-  argumentPath: string,
-  hint: string,
-): Promise<void> {
-  await existingIds(em, entity, property, values, argumentPath, hint);
-}
-
-/**
- * The ids of the records a filter list names by a unique text property, in one statement; unknown values are the
- * BAD_USER_INPUT error of `requireExisting`.
+ * The ids of the records a filter list names by a unique text property (such as `slug` or `key`), in one statement.
+ * Unknown values are a BAD_USER_INPUT error that names them and says where valid values come from (`hint`).
  */
 export async function existingIds<T extends AnyEntity & { id: number }>(
   em: EntityManager,

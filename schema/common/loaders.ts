@@ -1,6 +1,5 @@
 import {
   type AnyEntity,
-  type Collection,
   type EntityClass,
   type EntityManager,
   type EntityProperty,
@@ -95,12 +94,7 @@ export class Loaders {
       name,
       () =>
         new DataLoader<number, T | null>(async (ids) => {
-          const rows = await this.plain.find(
-            entity,
-            { id: { $in: [...ids] } } as unknown as FilterQuery<T>,
-            {},
-            filters,
-          );
+          const rows = await this.plain.byIds(entity, ids, filters);
           const byId = new Map(rows.map((row) => [row.id, row]));
           return ids.map((id) => byId.get(id) ?? null);
         }),
@@ -195,9 +189,7 @@ export class Loaders {
       const pivot = pivotPlan(this.em, owner, property);
       const loader: DataLoader<O, T[], number> = new DataLoader<O, T[], number>(
         async (owners) => {
-          const lists = pivot
-            ? await this.fromPivot<O, T>(pivot, owners)
-            : await this.populated<O, T>(owner, property, owners);
+          const lists = await this.fromPivot<O, T>(pivot, owners);
           const sorted = lists.map((items) => items.sort((a, b) => compare(String(a[sortBy]), String(b[sortBy]))));
           this.remember(
             loader,
@@ -210,20 +202,6 @@ export class Loaders {
       );
       return loader;
     });
-  }
-
-  /**
-   * The related entities of each owner, through the ORM's populate (which applies the related type's filters). It
-   * populates the ORM's own instance of each owner: an owner may be a plain, untracked one (see plain-rows.ts).
-   */
-  private async populated<O extends AnyEntity & { id: number }, T extends AnyEntity>(
-    owner: EntityClass<O>,
-    property: string,
-    owners: readonly O[],
-  ) {
-    const managed = owners.map((item) => this.em.getReference(owner, item.id as never));
-    await this.em.populate(managed, [property] as never);
-    return managed.map((item) => [...((item as Record<string, unknown>)[property] as Collection<T>).getItems()]);
   }
 
   /**
@@ -314,10 +292,10 @@ interface PivotPlan {
 }
 
 /**
- * How a many-to-many relation is read from its pivot table by plain SQL, or null when it may not be (composite keys,
- * an inverse side).
+ * How a many-to-many relation is read from its pivot table by plain SQL. Every list `related` serves is the owning
+ * side with single-column keys; anything else is a programming error, named on the loader's first use.
  */
-function pivotPlan(em: EntityManager, owner: EntityClass<unknown>, property: string): PivotPlan | null {
+function pivotPlan(em: EntityManager, owner: EntityClass<unknown>, property: string): PivotPlan {
   const prop = em.getMetadata().get(owner.name).properties[property as never] as EntityProperty<unknown>;
   const target = em.getMetadata().get(prop.type);
   const plain =
@@ -326,7 +304,8 @@ function pivotPlan(em: EntityManager, owner: EntityClass<unknown>, property: str
     prop.joinColumns.length === 1 &&
     prop.inverseJoinColumns.length === 1 &&
     target.getPrimaryProps().length === 1;
-  if (!plain) return null;
+  if (!plain)
+    throw new Error(`${owner.name}.${property} is not an owning many-to-many relation with single-column keys`);
   return {
     filtered: Object.keys(target.filters ?? {}).length > 0 || target.props.some((each) => each.formula !== undefined),
     table: prop.pivotTable,

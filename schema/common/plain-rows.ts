@@ -75,9 +75,16 @@ export class PlainReader {
     return (await this.find(entity, where))[0] ?? null;
   }
 
-  /** The rows of `entity` with these ids (none without a statement), under the ORM's filters, in no particular order. */
-  async byIds<T extends AnyEntity>(entity: EntityClass<T>, ids: readonly number[]): Promise<T[]> {
-    return ids.length ? this.find(entity, { id: { $in: [...ids] } } as unknown as FilterQuery<T>) : [];
+  /**
+   * The rows of `entity` with these ids (none without a statement), under the ORM's filters (with the request's
+   * parameters unless `filters` gives others), in no particular order.
+   */
+  async byIds<T extends AnyEntity>(
+    entity: EntityClass<T>,
+    ids: readonly number[],
+    filters: Dictionary<boolean | Dictionary> = {},
+  ): Promise<T[]> {
+    return ids.length ? this.find(entity, { id: { $in: [...ids] } } as unknown as FilterQuery<T>, {}, filters) : [];
   }
 
   /** One row of `entity`'s table (column names, as the driver returns them; other columns are ignored) as a plain instance. */

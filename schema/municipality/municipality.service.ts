@@ -1,6 +1,6 @@
 import type { FilterQuery } from "@mikro-orm/core";
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { given, requireExisting } from "../common/filters.js";
+import { existingIds, given } from "../common/filters.js";
 import { Municipality } from "./municipality.entity.js";
 import type { MunicipalityFilter } from "./municipality.inputs.js";
 import type { State } from "./state.enum.js";
@@ -12,8 +12,8 @@ export interface MunicipalityCriteria {
 }
 
 /** Checks that every slug names a municipality; unknown ones are a BAD_USER_INPUT error. */
-export function requireMunicipalities(em: EntityManager, slugs: readonly string[]): Promise<void> {
-  return requireExisting(
+export async function requireMunicipalities(em: EntityManager, slugs: readonly string[]): Promise<void> {
+  await existingIds(
     em,
     Municipality,
     "slug",

@@ -3,7 +3,7 @@ import { MAX_TOTAL_HITS } from "./search-engine.port.js";
 import type { HubContext } from "../common/context.js";
 import { badUserInput } from "../common/errors.js";
 import { selectRows } from "../common/sql.js";
-import { given, requireExisting, unknownValues } from "../common/filters.js";
+import { existingIds, given, unknownValues } from "../common/filters.js";
 import { Municipality } from "../municipality/municipality.entity.js";
 import { STATE_NAMES, type State } from "../municipality/state.enum.js";
 import { PROJECT_STATUS_LABELS } from "../project/project-status.enum.js";
@@ -53,7 +53,7 @@ async function requireKnownValues(context: HubContext, filter: SearchFilter | nu
   if (!filter) return;
   await Promise.all([
     given(filter.municipalities) &&
-      requireExisting(
+      existingIds(
         em,
         Municipality,
         "slug",
@@ -62,9 +62,9 @@ async function requireKnownValues(context: HubContext, filter: SearchFilter | nu
         "Query `municipalities` for valid slugs.",
       ),
     given(filter.topics) &&
-      requireExisting(em, Topic, "key", filter.topics, "filter.topics", "Query `topics` for valid keys."),
+      existingIds(em, Topic, "key", filter.topics, "filter.topics", "Query `topics` for valid keys."),
     given(filter.providers) &&
-      requireExisting(em, Provider, "slug", filter.providers, "filter.providers", "Query `providers` for valid slugs."),
+      existingIds(em, Provider, "slug", filter.providers, "filter.providers", "Query `providers` for valid slugs."),
   ]);
 }
 
