@@ -11,7 +11,6 @@ import {
 import type { Knex, EntityManager as SqlEntityManager } from "@mikro-orm/postgresql";
 import DataLoader from "dataloader";
 import { PlainReader } from "./plain-rows.js";
-import { selectKnexRows } from "./sql.js";
 
 type Key = string | number;
 
@@ -79,22 +78,28 @@ export class Loaders {
   /**
    * Loads entities by primary key as the public sees them, whatever the caller
    * may read; a missing or unpublished row loads as null. For what must only
-   * ever show public records, such as search hits. Plain instances, as `byId`.
+   * ever show public records, such as search hits. Plain instances, as `byId`; with `columns` (see `columnsAsked`),
+   * read with only those.
    */
-  publicById<T extends AnyEntity & { id: number }>(entity: EntityClass<T>): DataLoader<number, T | null> {
-    return this.idLoader(entity, `${entity.name}#id#public`, { visible: { scope: "public" } });
+  publicById<T extends AnyEntity & { id: number }>(
+    entity: EntityClass<T>,
+    columns: readonly string[] | null = null,
+  ): DataLoader<number, T | null> {
+    const name = `${entity.name}#id#public${columns ? `#${columns.join()}` : ""}`;
+    return this.idLoader(entity, name, { visible: { scope: "public" } }, columns);
   }
 
   private idLoader<T extends AnyEntity & { id: number }>(
     entity: EntityClass<T>,
     name: string,
     filters: Record<string, Record<string, unknown>>,
+    columns: readonly string[] | null = null,
   ): DataLoader<number, T | null> {
     return this.get(
       name,
       () =>
         new DataLoader<number, T | null>(async (ids) => {
-          const rows = await this.plain.byIds(entity, ids, filters);
+          const rows = await this.plain.byIds(entity, ids, filters, columns);
           const byId = new Map(rows.map((row) => [row.id, row]));
           return ids.map((id) => byId.get(id) ?? null);
         }),
@@ -119,10 +124,12 @@ export class Loaders {
         const order = { ...orderBy, id: "asc" } as never;
         const rows =
           first === undefined
-            ? await this.plain.find(entity, { [property]: { $in: [...parentIds] } } as FilterQuery<T>, order)
-            : await this.plain.findSelected(
+            ? await this.plain.findByKeys(entity, property, parentIds, order)
+            : await this.plain.findSelectedByKeys(
                 entity,
-                (await this.firstPerParent(entity, property, orderBy, parentIds, first, offset)).ids,
+                name,
+                parentIds,
+                (keys) => this.firstPerParent(entity, property, orderBy, keys, first, offset),
                 order,
               );
         const groups = new Map<Key, T[]>(parentIds.map((id) => [id, []]));
@@ -191,11 +198,7 @@ export class Loaders {
         async (owners) => {
           const lists = await this.fromPivot<O, T>(pivot, owners);
           const sorted = lists.map((items) => items.sort((a, b) => compare(String(a[sortBy]), String(b[sortBy]))));
-          this.remember(
-            loader,
-            owners.map((item) => item.id),
-            sorted,
-          );
+          this.remember(loader, ids(owners), sorted);
           return sorted;
         },
         { cacheKeyFn: (item) => item.id },
@@ -216,33 +219,8 @@ export class Loaders {
     pivot: PivotPlan,
     owners: readonly O[],
   ): Promise<T[][]> {
-    const em = this.em as SqlEntityManager;
-    const knex = em.getKnex();
-    const pairs = knex
-      .select(
-        knex.ref(pivot.ownerColumn).as(OWNER_COLUMN),
-        knex.ref(pivot.targetColumn).as(TARGET_COLUMN),
-        knex.raw(`row_number() over (partition by ?? order by ??) = 1 as ??`, [
-          pivot.targetColumn,
-          pivot.ownerColumn,
-          FIRST_COLUMN,
-        ]),
-      )
-      .from(pivot.table)
-      // The loader's cache key is the owner's id, so the owners of a batch are distinct.
-      .whereIn(
-        pivot.ownerColumn,
-        owners.map((item) => item.id),
-      );
-    const rows = await selectKnexRows<Record<string, unknown>>(
-      em,
-      knex
-        .select(`pv.${OWNER_COLUMN}`, `pv.${TARGET_COLUMN}`, "t.*")
-        .from(pairs.as("pv"))
-        .leftJoin((await this.targetRows(pivot)).t, (on) =>
-          on.on(`t.${pivot.targetKey}`, `pv.${TARGET_COLUMN}`).andOnVal(`pv.${FIRST_COLUMN}`, "=", true),
-        )
-        .orderBy([`pv.${OWNER_COLUMN}`, `pv.${TARGET_COLUMN}`]),
+    const rows = await this.plain.keyed(`pivot ${pivot.table}.${pivot.ownerColumn}`, ids(owners), {}, async (stand) =>
+      (await this.pivotQuery(pivot, stand)).query.toSQL(),
     );
     const entities = new Map<unknown, T>();
     for (const row of rows) {
@@ -262,6 +240,34 @@ export class Loaders {
   }
 
   /**
+   * The statement of `fromPivot` for these owners: each pivot row of theirs, the related row's columns on the first
+   * pivot row of each related row. Wrapped, because a knex query is thenable: awaiting it would run it.
+   */
+  private async pivotQuery(pivot: PivotPlan, ownerIds: readonly number[]): Promise<{ query: Knex.QueryBuilder }> {
+    const knex = (this.em as SqlEntityManager).getKnex();
+    const pairs = knex
+      .select(
+        knex.ref(pivot.ownerColumn).as(OWNER_COLUMN),
+        knex.ref(pivot.targetColumn).as(TARGET_COLUMN),
+        knex.raw(`row_number() over (partition by ?? order by ??) = 1 as ??`, [
+          pivot.targetColumn,
+          pivot.ownerColumn,
+          FIRST_COLUMN,
+        ]),
+      )
+      .from(pivot.table)
+      .whereIn(pivot.ownerColumn, ownerIds);
+    const query = knex
+      .select(`pv.${OWNER_COLUMN}`, `pv.${TARGET_COLUMN}`, "t.*")
+      .from(pairs.as("pv"))
+      .leftJoin((await this.targetRows(pivot)).t, (on) =>
+        on.on(`t.${pivot.targetKey}`, `pv.${TARGET_COLUMN}`).andOnVal(`pv.${FIRST_COLUMN}`, "=", true),
+      )
+      .orderBy([`pv.${OWNER_COLUMN}`, `pv.${TARGET_COLUMN}`]);
+    return { query };
+  }
+
+  /**
    * The related table as `t`: the table itself, or, for a type with filters or formulas, the ORM's query of its rows
    * under the request's filters, with its formulas. Wrapped, because a knex query is thenable: awaiting it would run it.
    */
@@ -273,6 +279,9 @@ export class Loaders {
     return { t: query.getKnexQuery().as("t") };
   }
 }
+
+/** The ids of a batch of owners: the loader's cache key is the owner's id, so they are distinct. */
+const ids = (owners: readonly { id: number }[]) => owners.map((item) => item.id);
 
 /** The owner's id, the related row's key and whether the row is the first of that key, in the rows of `Loaders.fromPivot`: names no table has as a column. */
 const OWNER_COLUMN = "__pivot_owner";

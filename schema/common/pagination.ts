@@ -1,5 +1,5 @@
 import { type AnyEntity, type EntityClass, type FilterQuery, type QueryOrderMap, raw } from "@mikro-orm/core";
-import type { EntityManager } from "@mikro-orm/postgresql";
+import type { EntityManager, Knex } from "@mikro-orm/postgresql";
 import { Max, MaxLength, Min } from "class-validator";
 import { ArgsType, type ClassType, Extensions, Field, Int, ObjectType, registerEnumType } from "type-graphql";
 import { decodeCursorItems, encodeCursorItems } from "./cursor.js";
@@ -268,10 +268,14 @@ export async function fetchPage<T extends Sortable>(
   args: ConnectionArgs,
 ): Promise<Page<T>> {
   const keyset = keysetCondition<T>(args.after, entity.name, order);
-  const rows = await em.find(entity, { $and: [where, keyset] } as FilterQuery<T>, {
-    orderBy: orderBy(order) as never,
-    limit: args.first + 1,
-  });
+  // A list without conditions (a form's choices, the cities, the topics) reads plain rows; conditions on related
+  // records (a topic, a provider) are left to the ORM's find, which turns them into subqueries.
+  const rows = unconditional(where)
+    ? await new PlainReader(em).find(entity, keyset, orderBy(order) as QueryOrderMap<T>, {}, args.first + 1)
+    : await em.find(entity, { $and: [where, keyset] } as FilterQuery<T>, {
+        orderBy: orderBy(order) as never,
+        limit: args.first + 1,
+      });
   const items = rows.slice(0, args.first);
   return {
     items,
@@ -323,7 +327,8 @@ async function countRows<T extends Sortable>(
  * Reads one page per parent in two statements however many parents there are:
  * one loads the rows a window subquery picks for each parent's page, one counts
  * (left out when `withTotalCount` is false: the pages' `totalCount` is then 0, for callers
- * whose query does not ask for it). The rows are plain, untracked instances (plain-rows.ts): read them, never write them.
+ * whose query does not ask for it). With `columns`, the first page without conditions reads only those (see
+ * `PlainReader.findSelectedByKeys`). The rows are plain, untracked instances (plain-rows.ts): read them, never write them.
  */
 export async function fetchPagesByParent<T extends Sortable>(
   em: EntityManager,
@@ -334,35 +339,26 @@ export async function fetchPagesByParent<T extends Sortable>(
   order: OrderSpec,
   args: ConnectionArgs,
   withTotalCount = true,
+  columns: readonly string[] | null = null,
 ): Promise<Map<number, Page<T>>> {
-  const meta = em.getMetadata().get(entity.name);
-  const column = (property: string) => meta.properties[property as keyof typeof meta.properties].fieldNames[0];
-  const parentColumn = column(parentProperty);
-  const direction = order.direction === OrderDirection.ASC ? "asc" : "desc";
-  const scoped = { $and: [where, { [parentProperty]: { $in: [...parentIds] } }] } as FilterQuery<T>;
-  const ranked = em
-    .createQueryBuilder(entity, "e")
-    .select([
-      "e.id",
-      raw(`e.${parentColumn} as parent_id`),
-      raw(
-        `row_number() over (partition by e.${parentColumn} order by e.${column(order.property)} ${direction}, e.id ${direction}) as rn`,
-      ),
-    ])
-    .where({ $and: [scoped, keysetCondition<T>(args.after, entity.name, order)] } as FilterQuery<T>);
-  // Query builders skip the ORM's filters unless told, and the visibility filter must hold here too.
-  await ranked.applyFilters();
-  const knex = em.getKnex();
-  const picked = knex
-    .select("id")
-    .from(ranked.getKnexQuery().as("ranked"))
-    .where("rn", "<=", args.first + 1);
+  const { parentColumn, direction, scoped } = parentScope(em, entity, parentProperty, parentIds, where, order);
   const counts = withTotalCount ? await countByParentRows(em, entity, parentColumn, scoped) : [];
+  const picked = (keys: readonly number[]) => pickedPerParent(em, entity, parentProperty, keys, where, order, args);
   // The picked rows themselves in the same statement, in the window's order: each parent's rows come in its page's order.
-  const rows = await new PlainReader(em).findSelected(entity, picked, {
-    [order.property]: direction,
-    id: direction,
-  } as QueryOrderMap<T>);
+  const orderBy = { [order.property]: direction, id: direction } as QueryOrderMap<T>;
+  const reader = new PlainReader(em);
+  // The first page without conditions (a city's projects in a nested read) is a statement compiled once.
+  const rows =
+    unconditional(where) && !args.after
+      ? await reader.findSelectedByKeys(
+          entity,
+          `pages ${parentProperty} ${order.property} ${direction} ${args.first}`,
+          parentIds,
+          picked,
+          orderBy,
+          columns,
+        )
+      : await reader.findSelected(entity, (await picked(parentIds)).ids, orderBy);
   const byParent = groupBy(rows, (row) => ((row as Record<string, unknown>)[parentProperty] as { id: number }).id);
   const countByParent = new Map(counts.map((row) => [row.parent_id, Number(row.count)]));
   const pages = new Map<number, Page<T>>();
@@ -382,6 +378,67 @@ export async function fetchPagesByParent<T extends Sortable>(
     );
   }
   return pages;
+}
+
+/**
+ * The query of the ids of each parent's page (one more than `args.first`, to tell whether a next page exists).
+ * Wrapped, because a knex query is thenable: awaiting it would run it.
+ */
+async function pickedPerParent<T extends Sortable>(
+  em: EntityManager,
+  entity: EntityClass<T>,
+  parentProperty: keyof T & string,
+  parentIds: readonly number[],
+  where: FilterQuery<T>,
+  order: OrderSpec,
+  args: ConnectionArgs,
+): Promise<{ ids: Knex.QueryBuilder }> {
+  const { parentColumn, direction, scoped } = parentScope(em, entity, parentProperty, parentIds, where, order);
+  const ranked = em
+    .createQueryBuilder(entity, "e")
+    .select([
+      "e.id",
+      raw(`e.${parentColumn} as parent_id`),
+      raw(
+        `row_number() over (partition by e.${parentColumn} order by e.${columnOf(em, entity, order.property)} ${direction}, e.id ${direction}) as rn`,
+      ),
+    ])
+    .where({ $and: [scoped, keysetCondition<T>(args.after, entity.name, order)] } as FilterQuery<T>);
+  // Query builders skip the ORM's filters unless told, and the visibility filter must hold here too.
+  await ranked.applyFilters();
+  const ids = em
+    .getKnex()
+    .select("id")
+    .from(ranked.getKnexQuery().as("ranked"))
+    .where("rn", "<=", args.first + 1);
+  return { ids };
+}
+
+/** The parent's column, the order's direction and `where` narrowed to the parents: what a page per parent reads by. */
+function parentScope<T extends Sortable>(
+  em: EntityManager,
+  entity: EntityClass<T>,
+  parentProperty: keyof T & string,
+  parentIds: readonly number[],
+  where: FilterQuery<T>,
+  order: OrderSpec,
+) {
+  return {
+    parentColumn: columnOf(em, entity, parentProperty),
+    direction: order.direction === OrderDirection.ASC ? ("asc" as const) : ("desc" as const),
+    scoped: { $and: [where, { [parentProperty]: { $in: [...parentIds] } }] } as FilterQuery<T>,
+  };
+}
+
+/** The column of `property` of `entity`. */
+function columnOf(em: EntityManager, entity: EntityClass<unknown>, property: string): string {
+  const meta = em.getMetadata().get(entity.name);
+  return meta.properties[property as keyof typeof meta.properties].fieldNames[0];
+}
+
+/** Whether a condition leaves every row in: `{}`, or an `$and` of none (a list's filter without conditions). */
+function unconditional(where: object): boolean {
+  return Object.entries(where).every(([key, value]) => key === "$and" && Array.isArray(value) && value.length === 0);
 }
 
 /** How many rows of `entity` match `scoped` per parent, under the visibility filter. */

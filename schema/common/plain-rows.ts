@@ -5,11 +5,13 @@ import {
   type EntityMetadata,
   type EntityProperty,
   type FilterQuery,
+  type MetadataStorage,
   type Platform,
   type QueryOrderMap,
   ReferenceKind,
 } from "@mikro-orm/core";
 import type { Knex, QueryBuilder, EntityManager as SqlEntityManager } from "@mikro-orm/postgresql";
+import { LRUCache } from "lru-cache";
 
 /**
  * Read-only instances of entity classes made straight from rows, for the loaders behind the public read edges
@@ -28,16 +30,18 @@ export class PlainReader {
 
   /**
    * The rows of `entity` matching `where` under the ORM's filters (the visibility filter, with the request's
-   * parameters unless `filters` gives others), in `orderBy` order, as plain instances: one statement, formulas
-   * (e.g. `parentUpdatedAt`) included as the ORM reads them.
+   * parameters unless `filters` gives others), in `orderBy` order (the first `limit` of them), as plain instances: one
+   * statement, formulas (e.g. `parentUpdatedAt`) included as the ORM reads them.
    */
   async find<T extends AnyEntity>(
     entity: EntityClass<T>,
     where: FilterQuery<T>,
     orderBy: QueryOrderMap<T> = {},
     filters: Dictionary<boolean | Dictionary> = {},
+    limit?: number,
   ): Promise<T[]> {
     const query = this.em.createQueryBuilder(entity, "e").select("*").where(where).orderBy(orderBy);
+    if (limit !== undefined) query.limit(limit);
     return this.read(entity, query, filters);
   }
 
@@ -50,13 +54,128 @@ export class PlainReader {
     ids: Knex.QueryBuilder,
     orderBy: QueryOrderMap<T> = {},
   ): Promise<T[]> {
+    return this.read(entity, this.selectedQuery(entity, ids, orderBy));
+  }
+
+  /**
+   * The rows of `entity` whose `property` is one of `keys`, under the ORM's filters (with the request's parameters
+   * unless `filters` gives others), in `orderBy` order, as plain instances: `find`'s statement, compiled once per
+   * entity, property, order and filter parameters (see `keyed`). With `columns`, only those are read, as
+   * `findSelectedByKeys` reads them.
+   */
+  async findByKeys<T extends AnyEntity>(
+    entity: EntityClass<T>,
+    property: string,
+    keys: readonly Key[],
+    orderBy: QueryOrderMap<T> = {},
+    filters: Dictionary<boolean | Dictionary> = {},
+    columns: readonly string[] | null = null,
+  ): Promise<T[]> {
+    const read = this.readList(entity, orderBy, columns);
+    const shape = `find ${entity.name}.${property} ${JSON.stringify(orderBy)} ${read?.join() ?? "*"}`;
+    const rows = await this.keyed(shape, keys, filters, async (stand) => {
+      const where = { [property]: { $in: stand } } as FilterQuery<T>;
+      const query = this.em
+        .createQueryBuilder(entity, "e")
+        .select(read ? read.map((name) => `e.${name}`) : "*")
+        .where(where)
+        .orderBy(orderBy);
+      await query.applyFilters(filters);
+      return query.getKnexQuery().toSQL();
+    });
+    return rows.map((row) => this.fromRow(entity, row, read));
+  }
+
+  /**
+   * The rows of `entity` whose ids the query `ids(keys)` selects, as `findSelected` reads them, from a statement
+   * compiled once per `shape` (which names everything but the keys that the query depends on) and filter parameters.
+   * With `columns` (property names, see `columnsAsked`), only those, the keys (id, many-to-one) and the order's are
+   * read, when each is a column of its own; reading any other property of such an instance throws.
+   */
+  async findSelectedByKeys<T extends AnyEntity>(
+    entity: EntityClass<T>,
+    shape: string,
+    keys: readonly number[],
+    ids: (keys: readonly number[]) => Promise<{ ids: Knex.QueryBuilder }>,
+    orderBy: QueryOrderMap<T> = {},
+    columns: readonly string[] | null = null,
+  ): Promise<T[]> {
+    const read = this.readList(entity, orderBy, columns);
+    const rows = await this.keyed(
+      `selected ${entity.name} ${shape} ${read?.join() ?? "*"}`,
+      keys,
+      {},
+      async (stand) => {
+        const query = this.selectedQuery(entity, (await ids(stand)).ids, orderBy, read);
+        await query.applyFilters();
+        return query.getKnexQuery().toSQL();
+      },
+    );
+    return rows.map((row) => this.fromRow(entity, row, read));
+  }
+
+  private selectedQuery<T extends AnyEntity>(
+    entity: EntityClass<T>,
+    ids: Knex.QueryBuilder,
+    orderBy: QueryOrderMap<T>,
+    read: readonly string[] | null = null,
+  ): QueryBuilder<T> {
     const { sql, bindings } = ids.toSQL();
-    const query = this.em
+    return this.em
       .createQueryBuilder(entity, "e")
-      .select("*")
+      .select(read ? read.map((name) => `e.${name}`) : "*")
       .where(`e.id in (${sql})`, [...bindings])
       .orderBy(orderBy);
-    return this.read(entity, query);
+  }
+
+  /**
+   * The properties a read of `columns` reads: those, the order's and the keys (id, many-to-one), when each is a
+   * scalar of one column (not a formula); else null, every column.
+   */
+  private readList(
+    entity: EntityClass<unknown>,
+    orderBy: object,
+    columns: readonly string[] | null,
+  ): readonly string[] | null {
+    if (!columns) return null;
+    const { keys, scalars } = this.planOf(entity);
+    const asked = [...new Set([...columns, ...Object.keys(orderBy)])].filter((name) => !keys.includes(name));
+    return asked.every((name) => scalars.has(name)) ? [...keys, ...asked.sort()] : null;
+  }
+
+  /**
+   * The rows of a read statement for a list of keys (ids; none without a statement). `build` compiles the statement
+   * for a stand-in list, once per `shape` (which must name everything but the keys that the statement depends on)
+   * and the filter parameters in force (the request's, and `filters`), shared by all requests; each run binds the keys
+   * in its place. Building a loader's statement through the query builder (criteria, filters, knex) cost about three
+   * times running it (issue 18). Inside the request's transaction when it has one, as `selectRows`.
+   */
+  async keyed<K extends Key>(
+    shape: string,
+    keys: readonly K[],
+    filters: Dictionary<boolean | Dictionary>,
+    build: (stand: readonly K[]) => Promise<Knex.Sql>,
+  ): Promise<Record<string, unknown>[]> {
+    if (!keys.length) return [];
+    const statements = compiledOf(this.em.getMetadata());
+    const stand = (typeof keys[0] === "string" ? TEXT_KEYS_STAND_IN : KEYS_STAND_IN) as K;
+    const key = `${shape}\u0000${typeof stand}\u0000${this.filterKey(filters)}`;
+    let statement = statements.get(key);
+    if (!statement) {
+      statement = compile(await build([stand]), stand, shape);
+      statements.set(key, statement);
+    }
+    const bindings = [...statement.bindings];
+    bindings[statement.keysAt] = [...keys];
+    return this.em
+      .getConnection()
+      .execute<Record<string, unknown>[]>(statement.sql, bindings, "all", this.em.getTransactionContext());
+  }
+
+  /** The filter parameters a statement is compiled under: `filters`, and the request's of every filter the entities declare. */
+  private filterKey(filters: Dictionary<boolean | Dictionary>): string {
+    const params = filterNames(this.em.getMetadata()).map((name) => this.em.getFilterParams(name) ?? null);
+    return JSON.stringify([filters, params]);
   }
 
   private async read<T extends AnyEntity>(
@@ -83,15 +202,22 @@ export class PlainReader {
     entity: EntityClass<T>,
     ids: readonly number[],
     filters: Dictionary<boolean | Dictionary> = {},
+    columns: readonly string[] | null = null,
   ): Promise<T[]> {
-    return ids.length ? this.find(entity, { id: { $in: [...ids] } } as unknown as FilterQuery<T>, {}, filters) : [];
+    return this.findByKeys(entity, "id", ids, {}, filters, columns);
   }
 
   /** One row of `entity`'s table (column names, as the driver returns them; other columns are ignored) as a plain instance. */
-  fromRow<T extends AnyEntity>(entity: EntityClass<T>, row: Record<string, unknown>): T {
-    const { meta, prototype, properties } = this.planOf(entity);
+  fromRow<T extends AnyEntity>(
+    entity: EntityClass<T>,
+    row: Record<string, unknown>,
+    read: readonly string[] | null = null,
+  ): T {
+    const plan = this.planOf(entity);
+    const { meta, properties } = plan;
     // The driver's own mapping from columns to properties: it parses dates (the driver reads them as text) and formulas.
     const data = this.em.getDriver().mapResult(row, meta) as Record<string, unknown>;
+    const prototype = read ? narrowPrototype(plan, read) : plan.prototype;
     const instance = Object.create(prototype) as Record<string, unknown>;
     for (const plan of properties) {
       if (!(plan.name in data)) continue;
@@ -122,11 +248,71 @@ export class PlainReader {
     let plan = plans.get(meta);
     if (!plan) {
       const properties = propertyPlans(meta, this.em.getPlatform());
-      plan = { meta, prototype: plainPrototype(entity, properties), properties };
+      const keys = properties.filter((each) => each.reference || meta.primaryKeys.includes(each.name));
+      const scalars = (meta.props as EntityProperty<object>[]).filter(
+        (prop) => prop.kind === ReferenceKind.SCALAR && prop.fieldNames?.length === 1 && !prop.formula,
+      );
+      plan = {
+        meta,
+        prototype: plainPrototype(entity, properties),
+        properties,
+        keys: keys.map((each) => each.name),
+        scalars: new Set(scalars.map((prop) => prop.name)),
+        narrowed: new Map(),
+      };
       plans.set(meta, plan);
     }
     return plan;
   }
+}
+
+/** The keys of a keyed read: ids, or text keys such as slugs. */
+type Key = number | string;
+
+/** Stand for the list of keys while a keyed statement is compiled: values no key has (ids are positive, slugs printable). */
+const KEYS_STAND_IN = -1_999_999_999;
+const TEXT_KEYS_STAND_IN = "\u0000keys";
+
+/** A keyed read statement as compiled once: its SQL with `?` placeholders, its bindings, and which binding the keys take. */
+interface CompiledStatement {
+  sql: string;
+  bindings: readonly unknown[];
+  keysAt: number;
+}
+
+/** The keyed statements compiled so far, per ORM (by its metadata), by shape and filter parameters. */
+const compiled = new WeakMap<MetadataStorage, LRUCache<string, CompiledStatement>>();
+
+function compiledOf(metadata: MetadataStorage): LRUCache<string, CompiledStatement> {
+  let statements = compiled.get(metadata);
+  // Shapes are few (one per loader and order), filter parameters one per editing municipality: the bound is generous.
+  if (!statements) compiled.set(metadata, (statements = new LRUCache({ max: 5000 })));
+  return statements;
+}
+
+/**
+ * Where the stand-in keys went in a compiled statement. They must be one binding, the list of an `in (?)`: the driver
+ * then expands the keys there (`in (1, 2, 3)`); anything else is a programming error, named on first use.
+ */
+function compile({ sql, bindings }: Knex.Sql, stand: Key, shape: string): CompiledStatement {
+  const keysAt = bindings.indexOf(stand);
+  const before = sql.split("?");
+  const single = keysAt >= 0 && bindings.lastIndexOf(stand) === keysAt;
+  if (!single || before.length !== bindings.length + 1 || !/\bin \($/.test(before[keysAt]))
+    throw new Error(`The statement of ${shape} does not take its keys as one list: ${sql}`);
+  return { sql, bindings: [...bindings], keysAt };
+}
+
+/** The names of the filters the entities declare, per ORM. */
+const filterNamesOf = new WeakMap<MetadataStorage, string[]>();
+
+function filterNames(metadata: MetadataStorage): string[] {
+  let names = filterNamesOf.get(metadata);
+  if (!names) {
+    const all = Object.values(metadata.getAll()).flatMap((meta) => Object.keys(meta.filters ?? {}));
+    filterNamesOf.set(metadata, (names = [...new Set(all)].sort()));
+  }
+  return names;
 }
 
 /** The plans of each entity, by its metadata. */
@@ -137,6 +323,40 @@ interface EntityPlan {
   meta: EntityMetadata<object>;
   prototype: object;
   properties: PropertyPlan[];
+  /** The primary key and many-to-one properties: what every read reads. */
+  keys: string[];
+  /** The properties of one column that are not formulas: what a read may leave out. */
+  scalars: Set<string>;
+  /** The prototypes of instances read with fewer columns, by the properties read. */
+  narrowed: Map<string, object>;
+}
+
+/**
+ * The prototype of instances with only the properties `read`: beneath the plain prototype, each other column property
+ * is a getter that throws, so that a resolver reading what was left out fails loudly rather than showing nothing.
+ * A value set on the instance itself stands as on any plain instance.
+ */
+function narrowPrototype(plan: EntityPlan, read: readonly string[]): object {
+  const key = read.join();
+  let prototype = plan.narrowed.get(key);
+  if (prototype) return prototype;
+  prototype = Object.create(plan.prototype) as object;
+  const entity = plan.meta.className;
+  for (const { name } of plan.properties) {
+    if (read.includes(name)) continue;
+    Object.defineProperty(prototype, name, {
+      get() {
+        throw new Error(`${entity}.${name} was not read: the list read only ${key} for the fields its query asked`);
+      },
+      set(value: unknown) {
+        Object.defineProperty(this, name, { value, writable: true, enumerable: true, configurable: true });
+      },
+      enumerable: false,
+      configurable: true,
+    });
+  }
+  plan.narrowed.set(key, prototype);
+  return prototype;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { EntityManager, Knex } from "@mikro-orm/postgresql";
+import type { EntityManager } from "@mikro-orm/postgresql";
 
 /**
  * Runs one read-only SQL statement with `?` placeholders on the request's
@@ -13,11 +13,6 @@ export function selectRows<T extends object>(
   params: readonly unknown[] = [],
 ): Promise<T[]> {
   return em.getConnection().execute<T[]>(sql, [...params], "all", em.getTransactionContext());
-}
-
-/** Runs a query built with `em.getKnex()` like `selectRows`: logged, counted, and inside the request's transaction. */
-export function selectKnexRows<T extends object>(em: EntityManager, query: Knex.QueryBuilder): Promise<T[]> {
-  return em.getConnection().execute<T[]>(query, [], "all", em.getTransactionContext());
 }
 
 /** Groups rows by a key, keeping their order within each group. */

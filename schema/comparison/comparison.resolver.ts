@@ -4,6 +4,7 @@ import { BudgetTotal } from "../budget/budget-total.type.js";
 import type { HubContext } from "../common/context.js";
 import { defineLoader } from "../common/loaders.js";
 import { ListArgs, MAX_BUDGET_YEARS, MAX_STRATEGIES, MaxItems, ProjectListArgs } from "../common/list-bounds.js";
+import { columnsAsked, itemSelection } from "../common/prefetch.js";
 import { selectsField } from "../common/selection.js";
 import { Project } from "../project/project.entity.js";
 import { ProjectStatus } from "../project/project-status.enum.js";
@@ -136,10 +137,12 @@ export class ComparisonCellResolver {
     @Root() cell: ComparisonCell,
     @Args() { first }: ProjectListArgs,
     @Ctx() { loaders }: HubContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Project[]> {
     // Public whoever asks, as the matrix is: one statement for the shown projects of all cells, as plain rows
-    // (a matrix of 20 cities shows hundreds; making tracked entities of them was most of its CPU).
-    const projects = await loaders.publicById(Project).loadMany(cell.projectIds.slice(0, first));
+    // (a matrix of 20 cities shows hundreds; making tracked entities of them was most of its CPU), with the columns asked.
+    const columns = columnsAsked(info, Project, itemSelection(info));
+    const projects = await loaders.publicById(Project, columns).loadMany(cell.projectIds.slice(0, first));
     return projects.filter((project): project is Project => project !== null && !(project instanceof Error));
   }
 }

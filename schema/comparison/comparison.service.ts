@@ -19,7 +19,7 @@ const GERMAN = new Intl.Collator("de");
 
 /** Finds the municipalities by slug, in the given order; unknown slugs are a BAD_USER_INPUT error naming them. */
 async function municipalitiesInOrder(em: EntityManager, slugs: readonly string[]): Promise<Municipality[]> {
-  const found = await new PlainReader(em).find(Municipality, { slug: { $in: [...slugs] } });
+  const found = await new PlainReader(em).findByKeys(Municipality, "slug", slugs);
   const bySlug = new Map(found.map((municipality) => [municipality.slug, municipality]));
   const unknown = slugs.filter((slug) => !bySlug.has(slug));
   if (unknown.length) throw unknownValues(unknown, "municipalities", "Query `municipalities` for valid slugs.");
@@ -40,7 +40,7 @@ export async function compareMunicipalities(
   const municipalities = await municipalitiesInOrder(em, slugs);
   let requested: Topic[] | null = null;
   if (topicKeys?.length) {
-    const found = await new PlainReader(em).find(Topic, { key: { $in: [...topicKeys] } });
+    const found = await new PlainReader(em).findByKeys(Topic, "key", topicKeys);
     const byKey = new Map(found.map((topic) => [topic.key, topic]));
     const unknown = topicKeys.filter((key) => !byKey.has(key));
     if (unknown.length) throw unknownValues(unknown, "topics", "Query `topics` for valid keys.");
@@ -80,13 +80,14 @@ export async function compareMunicipalities(
     requested ??
     (await (async () => {
       const ids = [...new Set([...fieldRows, ...projectRows].map((row) => row.topic_id))];
-      return ids.length ? new PlainReader(em).find(Topic, { id: { $in: ids } }, { key: "asc" }) : [];
+      return new PlainReader(em).findByKeys(Topic, "id", ids, { key: "asc" });
     })());
 
   const fieldIds = [...new Set(fieldRows.map((row) => row.id))];
-  const fields = fieldIds.length
-    ? await new PlainReader(em).find(FieldOfAction, { id: { $in: fieldIds } }, { strategy: "asc", position: "asc" })
-    : [];
+  const fields = await new PlainReader(em).findByKeys(FieldOfAction, "id", fieldIds, {
+    strategy: "asc",
+    position: "asc",
+  });
   const fieldById = new Map(fields.map((field) => [field.id, field]));
   const fieldPosition = new Map(fields.map((field, index) => [field.id, index]));
 
@@ -121,9 +122,10 @@ export async function strategiesOf(
   em: EntityManager,
   municipalityIds: readonly number[],
 ): Promise<Map<number, Strategy[]>> {
-  const strategies = await new PlainReader(em).find(
+  const strategies = await new PlainReader(em).findByKeys(
     Strategy,
-    { municipality: { $in: [...municipalityIds] } },
+    "municipality",
+    municipalityIds,
     { adoptedOn: "desc nulls last", title: "asc", id: "asc" },
     PUBLIC_ONLY,
   );
@@ -207,9 +209,10 @@ export async function indicatorsOf(
   em: EntityManager,
   municipalityIds: readonly number[],
 ): Promise<Map<number, Indicator[]>> {
-  const indicators = await new PlainReader(em).find(
+  const indicators = await new PlainReader(em).findByKeys(
     Indicator,
-    { municipality: { $in: [...municipalityIds] } },
+    "municipality",
+    municipalityIds,
     { asOf: "asc nulls last", name: "asc", id: "asc" },
     PUBLIC_ONLY,
   );

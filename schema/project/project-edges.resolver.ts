@@ -4,7 +4,7 @@ import type { HubContext } from "../common/context.js";
 import { ProjectListArgs } from "../common/list-bounds.js";
 import { defineLoader } from "../common/loaders.js";
 import { fetchPagesByParent, type Page, toConnection } from "../common/pagination.js";
-import { itemSelection, prefetchSelection } from "../common/prefetch.js";
+import { columnsAsked, itemSelection, prefetchSelection } from "../common/prefetch.js";
 import { selectsField } from "../common/selection.js";
 import { FieldOfAction } from "../field-of-action/field-of-action.entity.js";
 import { Municipality } from "../municipality/municipality.entity.js";
@@ -18,12 +18,14 @@ import { projectWhere } from "./project.service.js";
 interface MunicipalityProjectsParams {
   args: ProjectsArgs;
   withTotalCount: boolean;
+  /** The properties the query asks of the projects, when fewer than all (see `columnsAsked`). */
+  columns: string[] | null;
 }
 
 /** Pages of the projects of a batch of municipalities, for one set of arguments. */
 export const municipalityProjectsLoader = defineLoader<number, Page<Project>, MunicipalityProjectsParams>(
   "Municipality.projects",
-  async ({ em }, ids, { args, withTotalCount }) => {
+  async ({ em }, ids, { args, withTotalCount, columns }) => {
     const where = await projectWhere(em, args.filter);
     const pages = await fetchPagesByParent(
       em,
@@ -34,10 +36,11 @@ export const municipalityProjectsLoader = defineLoader<number, Page<Project>, Mu
       projectOrdering.spec(args.orderBy),
       args,
       withTotalCount,
+      columns,
     );
     return ids.map((id) => pages.get(id)!);
   },
-  ({ args, withTotalCount }) => `${withTotalCount}#${JSON.stringify(args)}`,
+  ({ args, withTotalCount, columns }) => `${withTotalCount}#${JSON.stringify(args)}#${columns?.join() ?? "*"}`,
 );
 
 /** Adds `projects` to a municipality: the project feature's edge. */
@@ -54,9 +57,12 @@ export class MunicipalityProjectsResolver {
   ): Promise<ProjectConnection> {
     // Counting every municipality's matching projects is a statement of its own: only when asked for.
     const withTotalCount = selectsField(info, "totalCount");
-    const page = await municipalityProjectsLoader(ctx, { args, withTotalCount }).load(municipality.id);
+    const nodes = itemSelection(info, ["nodes"]);
+    // Projects reached through `edges` too may be asked anything there.
+    const columns = selectsField(info, "edges") ? null : columnsAsked(info, Project, nodes);
+    const page = await municipalityProjectsLoader(ctx, { args, withTotalCount, columns }).load(municipality.id);
     // The page's providers and topics, for all municipalities' pages at once.
-    await prefetchSelection(ctx, info, Project, page.items, itemSelection(info, ["nodes"]));
+    await prefetchSelection(ctx, info, Project, page.items, nodes);
     return toConnection(page);
   }
 }

@@ -173,6 +173,35 @@ describe("compare: the matrix", () => {
   });
 });
 
+describe("compare: the cells' projects", () => {
+  const CELLS = (fields: string) => /* GraphQL */ `
+    query ($municipalities: [String!]!) {
+      compare(municipalities: $municipalities) { rows { cells { projects(first: 3) { ${fields} } } } }
+    }
+  `;
+  const cellRead = () => hub.db.queries.find((sql) => /select .* from "project" as "e" where "e"\."id" in/.test(sql));
+  const projects = (data: any, fields: string[]) =>
+    data.compare.rows.flatMap((row: any) =>
+      row.cells.flatMap((cell: any) => cell.projects.map((project: any) => fields.map((field) => project[field]))),
+    );
+
+  it("are read with the columns the query asks, and the same as read whole", async () => {
+    const cities = { municipalities: ["ratingen", "herten", "kelsterbach", "hildesheim"] };
+    hub.db.resetQueryCount();
+    const narrow = await hub.query(CELLS("slug title status"), cities);
+    expect(narrow.errors).toBeUndefined();
+    expect(cellRead()).toMatch(/"e"\."slug"/);
+    expect(cellRead()).not.toMatch(/"e"\.\*|"e"\."summary"/);
+    hub.db.resetQueryCount();
+    const whole = await hub.query(CELLS("slug title status updatedAt"), cities);
+    expect(whole.errors).toBeUndefined();
+    expect(cellRead()).toMatch(/"e"\.\*/);
+    const fields = ["slug", "title", "status"];
+    expect(projects(narrow.data, fields)).toEqual(projects(whole.data, fields));
+    expect(projects(narrow.data, fields).length).toBeGreaterThan(10);
+  });
+});
+
 describe("compare: key figures", () => {
   it("gives population, strategies, fields of action, projects by status, budget, providers and indicators from the seed data", async () => {
     const comparison = await ok(["ratingen", "hildesheim", "kelsterbach"], ["schools"]);

@@ -188,3 +188,89 @@ describe("many-to-many lists read from the pivot table (Loaders.related)", () =>
     });
   }
 });
+
+describe("keyed statements, compiled once per shape and filter parameters (PlainReader.keyed)", () => {
+  /** A request's EntityManager as an editor of `municipalityId` sees the data. */
+  function editor(municipalityId: number): EntityManager {
+    const em = db.orm.em.fork() as EntityManager;
+    em.setFilterParams("visible", { scope: "municipality", municipalityId });
+    return em;
+  }
+
+  it("each caller's lists follow the caller's visibility, whichever read compiled the statement first", async () => {
+    const all = fork("all");
+    const draft = await all.findOneOrFail(Project, { slug: "plain-rows-draft" });
+    const owner = draft.municipality.id;
+    const other = (await all.findOneOrFail(Municipality, { id: { $ne: owner } })).id;
+    const cityIds = (await all.find(Municipality, {}, { orderBy: { id: "asc" } })).map((city) => city.id);
+    const callers = [fork("public"), editor(owner), editor(other), fork("all"), fork("public"), editor(owner)];
+    for (const em of callers) {
+      const expected = await em.find(
+        Project,
+        { municipality: { $in: cityIds } },
+        { orderBy: { title: "asc", id: "asc" } },
+      );
+      const ofCity = (city: number) => expected.filter((row) => row.municipality.id === city).map((row) => row.id);
+      const lists = await new Loaders(em).byParent(Project, "municipality", { title: "asc" }).loadMany(cityIds);
+      expect((lists as Project[][]).map((list) => list.map((row) => row.id))).toEqual(cityIds.map(ofCity));
+      const firstTwo = await new Loaders(em).byParent(Project, "municipality", { title: "asc" }, 2).loadMany(cityIds);
+      expect((firstTwo as Project[][]).map((list) => list.map((row) => row.id))).toEqual(
+        cityIds.map((city) => ofCity(city).slice(0, 2)),
+      );
+      const byId = await new Loaders(em).byId(Project).load(draft.id);
+      const seesDraft = em.getFilterParams("visible") as { scope: string; municipalityId?: number };
+      expect(byId?.id ?? null).toBe(seesDraft.scope === "all" || seesDraft.municipalityId === owner ? draft.id : null);
+    }
+  });
+
+  it("compiles a statement once for a shape and the filter parameters in force, and again for others", async () => {
+    let builds = 0;
+    const build = (em: EntityManager) => async (stand: readonly number[]) => {
+      builds++;
+      const query = em
+        .createQueryBuilder(Project, "e")
+        .select("e.id")
+        .where({ id: { $in: [...stand] } });
+      await query.applyFilters();
+      return query.getKnexQuery().toSQL();
+    };
+    const read = (em: EntityManager, keys: number[]) =>
+      new PlainReader(em).keyed("test: projects by id", keys, {}, build(em));
+    const draft = await fork("all").findOneOrFail(Project, { slug: "plain-rows-draft" });
+    const published = await fork("public").findOneOrFail(Project, { id: { $gt: 0 } }, { orderBy: { id: "asc" } });
+    expect(await read(fork("public"), [draft.id])).toEqual([]);
+    expect(await read(fork("public"), [draft.id, published.id])).toEqual([{ id: published.id }]);
+    expect(builds).toBe(1);
+    expect(await read(fork("all"), [draft.id])).toEqual([{ id: draft.id }]);
+    expect(await read(editor(draft.municipality.id), [draft.id])).toEqual([{ id: draft.id }]);
+    expect(builds).toBe(3);
+    expect(await read(fork("public"), [])).toEqual([]);
+    expect(builds).toBe(3);
+  });
+
+  it("takes text keys (slugs) as well as ids", async () => {
+    const cities = await fork("public").find(Municipality, {}, { orderBy: { id: "asc" } });
+    const slugs = (rows: Municipality[]) => rows.map((row) => row.slug).sort();
+    for (const chosen of [cities.slice(0, 1), cities.slice(1, 3), cities]) {
+      const read = await new PlainReader(fork("public")).findByKeys(Municipality, "slug", slugs(chosen));
+      expect(slugs(read)).toEqual(slugs(chosen));
+    }
+    const hostile = ["x' or '1'='1", "keys", cities[0].slug];
+    const read = await new PlainReader(fork("public")).findByKeys(Municipality, "slug", hostile);
+    expect(slugs(read)).toEqual([cities[0].slug]);
+  });
+
+  it("names a statement that does not take its keys as one `in` list", async () => {
+    const em = fork();
+    const reader = new PlainReader(em);
+    const knex = em.getKnex();
+    await expect(
+      reader.keyed("test: by one id", [1], {}, async (stand) =>
+        knex.select("id").from("project").where("id", "=", stand[0]).toSQL(),
+      ),
+    ).rejects.toThrow(/test: by one id does not take its keys as one list/);
+    await expect(
+      reader.keyed("test: without keys", [1], {}, async () => knex.select("id").from("project").toSQL()),
+    ).rejects.toThrow(/test: without keys does not take its keys as one list/);
+  });
+});

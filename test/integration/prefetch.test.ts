@@ -91,3 +91,70 @@ describe("list edges loaded ahead for a page's items (schema/common/prefetch.ts)
     expect(topics.length).toBeGreaterThan(0);
   });
 });
+
+describe("a page's projects read only the columns the query asks (columnsAsked)", () => {
+  /** The statement that read the municipalities' pages of projects. */
+  const projectRead = () => hub.db.queries.find((sql) => /select .* from "project" as "e" where \(?e\.id in/.test(sql));
+  /** Each project's fields as the query asked them, by slug. */
+  const projects = (data: Record<string, any>, fields: string[]) =>
+    Object.fromEntries(
+      data.municipalities.nodes.flatMap((city: any) =>
+        city.projects.nodes.map((project: any) => [
+          project.slug,
+          Object.fromEntries(fields.map((field) => [field, project[field]])),
+        ]),
+      ),
+    );
+  const FIELDS = ["slug", "title", "status", "note", "providers", "topics"];
+  const ASKED = "slug title status note providers { slug } topics { key }";
+
+  it("leave out the columns no field asks, and answer as the full read does", async () => {
+    const narrow = await run(nested(ASKED));
+    const read = projectRead();
+    expect(read).toMatch(/"e"\."slug"/);
+    expect(read).toMatch(/"e"\."note"/);
+    expect(read).toMatch(/"e"\."municipality_id"/);
+    expect(read).not.toMatch(/"e"\.\*|"e"\."summary"/);
+    const full = await run(nested(`${ASKED} updatedAt`));
+    expect(projectRead()).toMatch(/"e"\.\*/);
+    expect(projects(narrow.data, FIELDS)).toEqual(projects(full.data, FIELDS));
+    expect(Object.keys(projects(narrow.data, FIELDS)).length).toBeGreaterThan(10);
+    expect(narrow.statements).toBe(full.statements);
+  });
+
+  it("read every column for anything but columns, loaded-ahead edges, `id` and `__typename`", async () => {
+    await run(nested(`${ASKED} id __typename`));
+    expect(projectRead()).not.toMatch(/"e"\.\*/);
+    const full = [
+      nested(`${ASKED} ... on Node { id }`),
+      nested(`${ASKED} ...Rest`, "fragment Rest on Publishable { updatedAt }"),
+      nested(`${ASKED} similar(first: 1) { project { slug } }`),
+      nested(`${ASKED} municipality { slug }`),
+      nested(`${ASKED} title @include(if: true)`),
+      nested(ASKED).replace(
+        "projects(first: 20) { nodes {",
+        "projects(first: 20) { edges { node { summary } } nodes {",
+      ),
+    ];
+    for (const query of full) {
+      await run(query);
+      expect(projectRead(), query).toMatch(/"e"\.\*/);
+    }
+  });
+
+  it("an instance read with fewer columns names a property it was not read with", async () => {
+    const { PlainReader } = await import("../../schema/common/plain-rows.js");
+    const { Project } = await import("../../schema/project/project.entity.js");
+    const em = hub.db.orm.em.fork();
+    em.setFilterParams("visible", { scope: "public" });
+    const ids = async (keys: readonly number[]) => ({
+      ids: em.getKnex().select("id").from("project").whereIn("id", keys),
+    });
+    const [project] = await new PlainReader(em as never).findSelectedByKeys(Project, "test", [1], ids, {}, ["slug"]);
+    expect(project.slug).toEqual(expect.any(String));
+    expect(project.municipality.id).toBeGreaterThan(0);
+    expect(() => project.summary).toThrow(/Project\.summary was not read/);
+    project.summary = "gesetzt";
+    expect(project.summary).toBe("gesetzt");
+  });
+});
