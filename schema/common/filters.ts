@@ -2,6 +2,7 @@ import type { AnyEntity, EntityClass, EntityName, FilterQuery } from "@mikro-orm
 import type { EntityManager } from "@mikro-orm/postgresql";
 import type { GraphQLError } from "graphql";
 import { badUserInput } from "./errors.js";
+import { PlainReader } from "./plain-rows.js";
 
 /** Longest list a filter argument accepts. */
 export const MAX_FILTER_VALUES = 100;
@@ -50,9 +51,13 @@ export async function existingIds<T extends AnyEntity & { id: number }>(
   argumentPath: string,
   hint: string,
 ): Promise<number[]> {
-  const { byValue, unknown } = await findByValues(em, entity, property, values, { onlyProperty: true });
+  const wanted = [...new Set(values)];
+  // A keyed statement of the key and the property alone (plain-rows.ts): built once, not per request.
+  const found = await new PlainReader(em).findByKeys(entity, property, wanted, {}, {}, [property]);
+  const known = new Set(found.map((record) => String(record[property])));
+  const unknown = wanted.filter((value) => !known.has(value));
   if (unknown.length) throw unknownValues(unknown, argumentPath, hint);
-  return [...byValue.values()].map((record) => record.id);
+  return found.map((record) => record.id);
 }
 
 /**

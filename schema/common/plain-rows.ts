@@ -189,9 +189,12 @@ export class PlainReader {
     return rows.map((row) => this.fromRow(entity, row));
   }
 
-  /** The one row of `entity` matching `where` (a unique key), under the ORM's filters, as a plain instance; or null. */
-  async findOne<T extends AnyEntity>(entity: EntityClass<T>, where: FilterQuery<T>): Promise<T | null> {
-    return (await this.find(entity, where))[0] ?? null;
+  /**
+   * The one row of `entity` whose unique `property` is `key` (a slug), under the ORM's filters, as a plain instance;
+   * or null. A keyed statement (`findByKeys`): a record page's lookup is built once, not per request.
+   */
+  async findOne<T extends AnyEntity>(entity: EntityClass<T>, property: string, key: Key): Promise<T | null> {
+    return (await this.findByKeys(entity, property, [key]))[0] ?? null;
   }
 
   /**

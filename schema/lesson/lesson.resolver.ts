@@ -30,7 +30,7 @@ export class LessonResolver {
       "The lesson learned with this slug, or null. Anonymous callers see published lessons; editors also their own municipality's drafts.",
   })
   lesson(@Args() { slug }: WellFormedSlugArgs, @Ctx() { loaders }: HubContext) {
-    return loaders.plain.findOne(LessonLearned, { slug });
+    return loaders.plain.findOne(LessonLearned, "slug", slug);
   }
 
   @FieldResolver(() => Municipality, { description: "Municipality that learned it." })

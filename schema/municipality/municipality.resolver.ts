@@ -22,6 +22,6 @@ export class MunicipalityResolver {
 
   @Query(() => Municipality, { nullable: true, description: "The municipality with this slug, or null." })
   municipality(@Args() { slug }: SlugArgs, @Ctx() { loaders }: HubContext) {
-    return loaders.plain.findOne(Municipality, { slug });
+    return loaders.plain.findOne(Municipality, "slug", slug);
   }
 }

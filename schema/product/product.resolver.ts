@@ -36,7 +36,7 @@ export class ProductResolver {
 
   @Query(() => Product, { nullable: true, description: "The product with this slug, or null." })
   product(@Args() { slug }: SlugArgs, @Ctx() { loaders }: HubContext) {
-    return loaders.plain.findOne(Product, { slug });
+    return loaders.plain.findOne(Product, "slug", slug);
   }
 
   @FieldResolver(() => Provider, { nullable: true, description: "Vendor of the product, where known." })

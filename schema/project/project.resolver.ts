@@ -40,7 +40,7 @@ export class ProjectResolver {
 
   @Query(() => Project, { nullable: true, description: "The project with this slug, or null." })
   project(@Args() { slug }: SlugArgs, @Ctx() { loaders }: HubContext) {
-    return loaders.plain.findOne(Project, { slug });
+    return loaders.plain.findOne(Project, "slug", slug);
   }
 
   @FieldResolver(() => Municipality, { description: "Municipality that runs the project." })

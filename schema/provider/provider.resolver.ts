@@ -24,6 +24,6 @@ export class ProviderResolver {
 
   @Query(() => Provider, { nullable: true, description: "The provider with this slug, or null." })
   provider(@Args() { slug }: SlugArgs, @Ctx() { loaders }: HubContext) {
-    return loaders.plain.findOne(Provider, { slug });
+    return loaders.plain.findOne(Provider, "slug", slug);
   }
 }

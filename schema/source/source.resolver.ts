@@ -31,7 +31,7 @@ export class SourceResolver {
       "The source with this key, or null. Anonymous callers see published sources; editors also their own municipality's drafts.",
   })
   source(@Args() { key }: KeyArgs, @Ctx() { loaders }: HubContext) {
-    return loaders.plain.findOne(Source, { key });
+    return loaders.plain.findOne(Source, "key", key);
   }
 
   @FieldResolver(() => Municipality, {

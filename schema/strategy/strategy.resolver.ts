@@ -26,7 +26,7 @@ export class StrategyResolver {
 
   @Query(() => Strategy, { nullable: true, description: "The strategy with this slug, or null." })
   strategy(@Args() { slug }: SlugArgs, @Ctx() { loaders }: HubContext) {
-    return loaders.plain.findOne(Strategy, { slug });
+    return loaders.plain.findOne(Strategy, "slug", slug);
   }
 
   @FieldResolver(() => Municipality, { description: "Municipality whose strategy it is." })
