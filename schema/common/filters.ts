@@ -1,4 +1,4 @@
-import type { AnyEntity, EntityClass, EntityName, FilterQuery } from "@mikro-orm/core";
+import { type AnyEntity, type EntityClass, type EntityName, type FilterQuery, Utils } from "@mikro-orm/core";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import type { GraphQLError } from "graphql";
 import { badUserInput } from "./errors.js";
@@ -25,15 +25,11 @@ export async function findByValues<T extends AnyEntity>(
   entity: EntityName<T>,
   property: keyof T & string,
   values: readonly string[],
-  options: { onlyProperty?: boolean; within?: object } = {},
+  options: { within?: object } = {},
 ): Promise<{ byValue: Map<string, T>; unknown: string[] }> {
   const wanted = [...new Set(values)];
   const found = wanted.length
-    ? await em.find(
-        entity,
-        { ...options.within, [property]: { $in: wanted } } as FilterQuery<T>,
-        options.onlyProperty ? { fields: [property] as never } : {},
-      )
+    ? await em.find(entity, { ...options.within, [property]: { $in: wanted } } as FilterQuery<T>)
     : [];
   const byValue = new Map(found.map((row) => [String((row as Record<string, unknown>)[property]), row]));
   return { byValue, unknown: wanted.filter((value) => !byValue.has(value)) };
@@ -41,19 +37,21 @@ export async function findByValues<T extends AnyEntity>(
 
 /**
  * The ids of the records a filter list names by a unique text property (such as `slug` or `key`), in one statement.
- * Unknown values are a BAD_USER_INPUT error that names them and says where valid values come from (`hint`).
+ * Unknown values are a BAD_USER_INPUT error that names them and says where valid values come from (`hint`). The
+ * entity may be named by its class or, where a class reference would be an import cycle, by its name.
  */
 export async function existingIds<T extends AnyEntity & { id: number }>(
   em: EntityManager,
-  entity: EntityClass<T>,
+  entity: EntityName<T>,
   property: keyof T & string,
   values: readonly string[],
   argumentPath: string,
   hint: string,
 ): Promise<number[]> {
   const wanted = [...new Set(values)];
+  const entityClass = em.getMetadata().get<T>(Utils.className(entity)).class as EntityClass<T>;
   // A keyed statement of the key and the property alone (plain-rows.ts): built once, not per request.
-  const found = await new PlainReader(em).findByKeys(entity, property, wanted, {}, {}, [property]);
+  const found = await new PlainReader(em).findByKeys(entityClass, property, wanted, {}, {}, [property]);
   const known = new Set(found.map((record) => String(record[property])));
   const unknown = wanted.filter((value) => !known.has(value));
   if (unknown.length) throw unknownValues(unknown, argumentPath, hint);

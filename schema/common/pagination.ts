@@ -341,9 +341,10 @@ export async function fetchPagesByParent<T extends Sortable>(
   withTotalCount = true,
   columns: readonly string[] | null = null,
 ): Promise<Map<number, Page<T>>> {
-  const { parentColumn, direction, scoped } = parentScope(em, entity, parentProperty, parentIds, where, order);
+  const read: PagesRead<T> = { em, entity, parentProperty, where, order, args };
+  const { parentColumn, direction, scoped } = parentScope(read, parentIds);
   const counts = withTotalCount ? await countByParentRows(em, entity, parentColumn, scoped) : [];
-  const picked = (keys: readonly number[]) => pickedPerParent(em, entity, parentProperty, keys, where, order, args);
+  const picked = (keys: readonly number[]) => pickedPerParent(read, keys);
   // The picked rows themselves in the same statement, in the window's order: each parent's rows come in its page's order.
   const orderBy = { [order.property]: direction, id: direction } as QueryOrderMap<T>;
   const reader = new PlainReader(em);
@@ -385,15 +386,11 @@ export async function fetchPagesByParent<T extends Sortable>(
  * Wrapped, because a knex query is thenable: awaiting it would run it.
  */
 async function pickedPerParent<T extends Sortable>(
-  em: EntityManager,
-  entity: EntityClass<T>,
-  parentProperty: keyof T & string,
+  read: PagesRead<T>,
   parentIds: readonly number[],
-  where: FilterQuery<T>,
-  order: OrderSpec,
-  args: ConnectionArgs,
 ): Promise<{ ids: Knex.QueryBuilder }> {
-  const { parentColumn, direction, scoped } = parentScope(em, entity, parentProperty, parentIds, where, order);
+  const { em, entity, order, args } = read;
+  const { parentColumn, direction, scoped } = parentScope(read, parentIds);
   const ranked = em
     .createQueryBuilder(entity, "e")
     .select([
@@ -414,14 +411,20 @@ async function pickedPerParent<T extends Sortable>(
   return { ids };
 }
 
+/** What `fetchPagesByParent` reads, but the parents. */
+interface PagesRead<T extends Sortable> {
+  em: EntityManager;
+  entity: EntityClass<T>;
+  parentProperty: keyof T & string;
+  where: FilterQuery<T>;
+  order: OrderSpec;
+  args: ConnectionArgs;
+}
+
 /** The parent's column, the order's direction and `where` narrowed to the parents: what a page per parent reads by. */
 function parentScope<T extends Sortable>(
-  em: EntityManager,
-  entity: EntityClass<T>,
-  parentProperty: keyof T & string,
+  { em, entity, parentProperty, where, order }: PagesRead<T>,
   parentIds: readonly number[],
-  where: FilterQuery<T>,
-  order: OrderSpec,
 ) {
   return {
     parentColumn: columnOf(em, entity, parentProperty),

@@ -71,15 +71,11 @@ export class PlainReader {
     filters: Dictionary<boolean | Dictionary> = {},
     columns: readonly string[] | null = null,
   ): Promise<T[]> {
-    const read = this.readList(entity, orderBy, columns);
-    const shape = `find ${entity.name}.${property} ${JSON.stringify(orderBy)} ${read?.join() ?? "*"}`;
+    const read = this.narrowing(entity, orderBy, columns);
+    const shape = `find ${entity.name}.${property} ${JSON.stringify(orderBy)} ${read?.key ?? "*"}`;
     const rows = await this.keyed(shape, keys, filters, async (stand) => {
       const where = { [property]: { $in: stand } } as FilterQuery<T>;
-      const query = this.em
-        .createQueryBuilder(entity, "e")
-        .select(read ? read.map((name) => `e.${name}`) : "*")
-        .where(where)
-        .orderBy(orderBy);
+      const query = this.em.createQueryBuilder(entity, "e").select(selection(read)).where(where).orderBy(orderBy);
       await query.applyFilters(filters);
       return query.getKnexQuery().toSQL();
     });
@@ -100,17 +96,12 @@ export class PlainReader {
     orderBy: QueryOrderMap<T> = {},
     columns: readonly string[] | null = null,
   ): Promise<T[]> {
-    const read = this.readList(entity, orderBy, columns);
-    const rows = await this.keyed(
-      `selected ${entity.name} ${shape} ${read?.join() ?? "*"}`,
-      keys,
-      {},
-      async (stand) => {
-        const query = this.selectedQuery(entity, (await ids(stand)).ids, orderBy, read);
-        await query.applyFilters();
-        return query.getKnexQuery().toSQL();
-      },
-    );
+    const read = this.narrowing(entity, orderBy, columns);
+    const rows = await this.keyed(`selected ${entity.name} ${shape} ${read?.key ?? "*"}`, keys, {}, async (stand) => {
+      const query = this.selectedQuery(entity, (await ids(stand)).ids, orderBy, read);
+      await query.applyFilters();
+      return query.getKnexQuery().toSQL();
+    });
     return rows.map((row) => this.fromRow(entity, row, read));
   }
 
@@ -118,29 +109,29 @@ export class PlainReader {
     entity: EntityClass<T>,
     ids: Knex.QueryBuilder,
     orderBy: QueryOrderMap<T>,
-    read: readonly string[] | null = null,
+    read: Narrowing | null = null,
   ): QueryBuilder<T> {
     const { sql, bindings } = ids.toSQL();
     return this.em
       .createQueryBuilder(entity, "e")
-      .select(read ? read.map((name) => `e.${name}`) : "*")
+      .select(selection(read))
       .where(`e.id in (${sql})`, [...bindings])
       .orderBy(orderBy);
   }
 
   /**
-   * The properties a read of `columns` reads: those, the order's and the keys (id, many-to-one), when each is a
+   * How a read of `columns` is narrowed: it reads those, the order's and the keys (id, many-to-one), when each is a
    * scalar of one column (not a formula); else null, every column.
    */
-  private readList(
+  private narrowing(
     entity: EntityClass<unknown>,
     orderBy: object,
     columns: readonly string[] | null,
-  ): readonly string[] | null {
+  ): Narrowing | null {
     if (!columns) return null;
-    const { keys, scalars } = this.planOf(entity);
-    const asked = [...new Set([...columns, ...Object.keys(orderBy)])].filter((name) => !keys.includes(name));
-    return asked.every((name) => scalars.has(name)) ? [...keys, ...asked.sort()] : null;
+    const plan = this.planOf(entity);
+    const asked = [...new Set([...columns, ...Object.keys(orderBy)])].filter((name) => !plan.keys.includes(name));
+    return asked.every((name) => plan.scalars.has(name)) ? narrowingOf(plan, [...plan.keys, ...asked.sort()]) : null;
   }
 
   /**
@@ -210,17 +201,16 @@ export class PlainReader {
     return this.findByKeys(entity, "id", ids, {}, filters, columns);
   }
 
-  /** One row of `entity`'s table (column names, as the driver returns them; other columns are ignored) as a plain instance. */
-  fromRow<T extends AnyEntity>(
-    entity: EntityClass<T>,
-    row: Record<string, unknown>,
-    read: readonly string[] | null = null,
-  ): T {
+  /**
+   * One row of `entity`'s table (column names, as the driver returns them; other columns are ignored) as a plain instance;
+   * with `read`, an instance of that narrowed read.
+   */
+  fromRow<T extends AnyEntity>(entity: EntityClass<T>, row: Record<string, unknown>, read: Narrowing | null = null): T {
     const plan = this.planOf(entity);
     const { meta, properties } = plan;
     // The driver's own mapping from columns to properties: it parses dates (the driver reads them as text) and formulas.
     const data = this.em.getDriver().mapResult(row, meta) as Record<string, unknown>;
-    const prototype = read ? narrowPrototype(plan, read) : plan.prototype;
+    const prototype = read?.prototype ?? plan.prototype;
     const instance = Object.create(prototype) as Record<string, unknown>;
     for (const plan of properties) {
       if (!(plan.name in data)) continue;
@@ -268,6 +258,9 @@ export class PlainReader {
     return plan;
   }
 }
+
+/** What a narrowed read selects (every column without one). */
+const selection = (read: Narrowing | null) => (read ? read.properties.map((name) => `e.${name}`) : "*");
 
 /** The keys of a keyed read: ids, or text keys such as slugs. */
 type Key = number | string;
@@ -330,23 +323,30 @@ interface EntityPlan {
   keys: string[];
   /** The properties of one column that are not formulas: what a read may leave out. */
   scalars: Set<string>;
-  /** The prototypes of instances read with fewer columns, by the properties read. */
-  narrowed: Map<string, object>;
+  /** The reads with fewer columns, by the properties read. */
+  narrowed: Map<string, Narrowing>;
+}
+
+/** A read with fewer columns: the properties it reads, their list as text, and the prototype of its instances. */
+interface Narrowing {
+  properties: readonly string[];
+  key: string;
+  prototype: object;
 }
 
 /**
- * The prototype of instances with only the properties `read`: beneath the plain prototype, each other column property
- * is a getter that throws, so that a resolver reading what was left out fails loudly rather than showing nothing.
- * A value set on the instance itself stands as on any plain instance.
+ * The read of only `properties`, made once per entity and list. Its instances' prototype lies beneath the plain
+ * prototype, with a getter that throws for each other column property, so that a resolver reading what was left out
+ * fails loudly rather than showing nothing. A value set on the instance itself stands as on any plain instance.
  */
-function narrowPrototype(plan: EntityPlan, read: readonly string[]): object {
-  const key = read.join();
-  let prototype = plan.narrowed.get(key);
-  if (prototype) return prototype;
-  prototype = Object.create(plan.prototype) as object;
+function narrowingOf(plan: EntityPlan, properties: readonly string[]): Narrowing {
+  const key = properties.join();
+  let narrowing = plan.narrowed.get(key);
+  if (narrowing) return narrowing;
+  const prototype = Object.create(plan.prototype) as object;
   const entity = plan.meta.className;
   for (const { name } of plan.properties) {
-    if (read.includes(name)) continue;
+    if (properties.includes(name)) continue;
     Object.defineProperty(prototype, name, {
       get() {
         throw new Error(`${entity}.${name} was not read: the list read only ${key} for the fields its query asked`);
@@ -358,8 +358,8 @@ function narrowPrototype(plan: EntityPlan, read: readonly string[]): object {
       configurable: true,
     });
   }
-  plan.narrowed.set(key, prototype);
-  return prototype;
+  plan.narrowed.set(key, (narrowing = { properties, key, prototype }));
+  return narrowing;
 }
 
 /**

@@ -4,7 +4,7 @@ import { ArrayMaxSize, MaxDate, MinDate } from "class-validator";
 import { Args, ArgsType, Ctx, Field, FieldResolver, ObjectType, Query, Resolver, Root } from "type-graphql";
 import { DateTimeScalar } from "../common/scalars.js";
 import type { HubContext } from "../common/context.js";
-import { findByValues, given, MAX_FILTER_VALUES, unknownValues } from "../common/filters.js";
+import { existingIds, given, MAX_FILTER_VALUES } from "../common/filters.js";
 import { toGlobalId } from "../common/global-id.js";
 import { HubEntity } from "../common/node.js";
 import { ConnectionArgs, ConnectionType, fetchPage, OrderDirection, toConnection } from "../common/pagination.js";
@@ -60,11 +60,8 @@ const NEWEST_FIRST = { property: "id", kind: "number", direction: OrderDirection
 
 /** The condition for changes to the named municipalities' records; checks that each slug names one. */
 async function municipalityCondition(em: EntityManager, slugs: readonly string[]): Promise<FilterQuery<Revision>> {
-  const { byValue, unknown } = await findByValues<Municipality>(em, "Municipality", "slug", slugs, {
-    onlyProperty: true,
-  });
-  if (unknown.length) throw unknownValues(unknown, "municipalities", "Query `municipalities` for valid slugs.");
-  const ids = [...byValue.values()].map((municipality) => municipality.id);
+  const hint = "Query `municipalities` for valid slugs.";
+  const ids = await existingIds<Municipality>(em, "Municipality", "slug", slugs, "municipalities", hint);
   return { $or: [{ municipality: { $in: ids } }, { recordType: "Municipality", recordId: { $in: ids } }] };
 }
 
@@ -78,9 +75,7 @@ async function topicCondition(
   keys: readonly string[],
   types: Readonly<Record<string, EntityClass<HubEntity>>>,
 ): Promise<FilterQuery<Revision>> {
-  const { byValue, unknown } = await findByValues<Topic>(em, "Topic", "key", keys, { onlyProperty: true });
-  if (unknown.length) throw unknownValues(unknown, "topics", "Query `topics` for valid keys.");
-  const topicIds = [...byValue.values()].map((topic) => topic.id);
+  const topicIds = await existingIds<Topic>(em, "Topic", "key", keys, "topics", "Query `topics` for valid keys.");
   const tagged: FilterQuery<Revision>[] = [];
   for (const [type, entity] of Object.entries(types)) {
     if (em.getMetadata().get(entity.name).properties.topics?.type !== "Topic") continue;
