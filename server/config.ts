@@ -52,6 +52,8 @@ export interface HubConfig {
   maxResponseNodes: number;
   /** Most summed query cost of the large operations executing at once (MAX_COST_IN_FLIGHT); see server/graphql/cost-in-flight.ts. */
   maxCostInFlight: number;
+  /** The use of a query document from which it runs compiled, 0 for never (COMPILE_QUERIES_AFTER); server/graphql/compiled-execution.ts. */
+  compileQueriesAfter: number;
   /**
    * Which peers may tell the client's address in `X-Forwarded-For` (TRUST_PROXY), as express's `trust proxy`:
    * false trusts nobody (the TCP peer is the client), a number trusts that many proxy hops in front of the hub,
@@ -395,6 +397,7 @@ const schema = z.object({
   EXECUTION_TIMEOUT_MS: count("EXECUTION_TIMEOUT_MS", 10_000, 100, 600_000),
   MAX_RESPONSE_NODES: count("MAX_RESPONSE_NODES", 50_000, 10, 10_000_000),
   MAX_COST_IN_FLIGHT: count("MAX_COST_IN_FLIGHT", 200_000, 100, 1_000_000_000),
+  COMPILE_QUERIES_AFTER: count("COMPILE_QUERIES_AFTER", 2, 0, 1000),
   TRUST_PROXY: trustProxy,
   RATE_LIMIT_POINTS: count("RATE_LIMIT_POINTS", 300, 1, 1_000_000),
   RATE_LIMIT_DURATION_SECONDS: count("RATE_LIMIT_DURATION_SECONDS", 60, 1, 86_400),
@@ -519,6 +522,7 @@ export function loadConfig(
     limits: operationLimits(value),
     maxResponseNodes: value.MAX_RESPONSE_NODES,
     maxCostInFlight: value.MAX_COST_IN_FLIGHT,
+    compileQueriesAfter: value.COMPILE_QUERIES_AFTER,
     trustProxy: value.TRUST_PROXY,
     rateLimit: { points: value.RATE_LIMIT_POINTS, durationSeconds: value.RATE_LIMIT_DURATION_SECONDS },
     rateLimitCostPerPoint: value.RATE_LIMIT_COST_PER_POINT,

@@ -31,6 +31,7 @@ import { refuseNullArguments } from "./graphql/null-arguments.js";
 import { dryRunPlugin } from "./graphql/dry-run.plugin.js";
 import { responseBudgetPlugin } from "./graphql/response-budget.js";
 import { CostGate, costInFlightPlugin } from "./graphql/cost-in-flight.js";
+import { CompiledExecution } from "./graphql/compiled-execution.js";
 import { buildHubSchema } from "./graphql/schema.js";
 import { httpErrors, notFound } from "./http/errors.middleware.js";
 import { graphqlRoute } from "./http/graphql.route.js";
@@ -103,8 +104,11 @@ export class Hub {
   private readonly metrics: HubMetrics | undefined;
   /** Where `/metrics` is served, once started with METRICS_PORT. */
   metricsUrl: string | undefined;
+  /** Runs the operations Apollo has parsed and validated: graphql-js, or compiled once a document is used again. */
+  readonly execution: CompiledExecution;
 
   constructor(private readonly options: HubOptions) {
+    this.execution = new CompiledExecution(buildHubSchema(options.features), options.config.compileQueriesAfter);
     this.database = options.database;
     this.ownsDatabase = !options.database;
     this.app = express();
@@ -114,7 +118,8 @@ export class Hub {
         ? undefined
         : new HubMetrics({ orm: () => this.database?.orm, search: () => this.search?.engine, logger: options.logger });
     this.apollo = new ApolloServer<HubContext>({
-      schema: buildHubSchema(options.features),
+      // Queries a client repeats run compiled to a function (server/graphql/compiled-execution.ts).
+      gateway: this.execution.gateway(),
       // A public knowledge API: clients may read the schema.
       introspection: true,
       // "Did you mean …" suggestions reveal the schema piecemeal; production drops them.

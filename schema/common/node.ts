@@ -9,7 +9,6 @@ import { DateTimeScalar } from "./scalars.js";
  */
 @InterfaceType("Node", {
   description: "An object with a globally unique ID, fetchable with `Query.node`.",
-  resolveType: (value: HubEntity) => value.constructor.name,
 })
 export abstract class HubEntity {
   @PrimaryKey({ type: "integer", autoincrement: true })

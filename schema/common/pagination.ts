@@ -121,7 +121,9 @@ export function ConnectionType<T extends object>(name: string, nodeType: ClassTy
     @Field(() => PageInfo, { description: "Paging information." })
     pageInfo: PageInfo;
 
+    // Not `simple`: a count runs only when asked, so the value is a promise, which a resolver hands on.
     @Field(() => Int, {
+      simple: false,
       description:
         `Number of items matching the filter, on all pages: exact up to ${EXACT_COUNT_LIMIT.toLocaleString("en")} ` +
         "items; above that an estimate from the database's statistics (see `totalCountIsExact`), never below " +
@@ -130,6 +132,7 @@ export function ConnectionType<T extends object>(name: string, nodeType: ClassTy
     totalCount: number | Promise<number>;
 
     @Field(() => Boolean, {
+      simple: false,
       description:
         `Whether \`totalCount\` is exact. False when more than ${EXACT_COUNT_LIMIT.toLocaleString("en")} items match ` +
         "a root list: the count is then an estimate (typically within a few percent, for a rare filter combination " +

@@ -11,7 +11,6 @@ import { PublicationState } from "./publication-state.enum.js";
 @InterfaceType("Publishable", {
   implements: HubEntity,
   description: "A record municipal editors maintain: drafted, published, archived, with a version and revisions.",
-  resolveType: (value: Publishable) => value.constructor.name,
 })
 export abstract class Publishable extends HubEntity {
   @Field(() => PublicationState, {

@@ -63,7 +63,6 @@ export const SearchNode = createUnionType({
   name: "SearchNode",
   description: "A record found by search.",
   types: () => searchNodes.map(({ entity }) => entity) as unknown as readonly ClassType[],
-  resolveType: (value) => value.constructor.name,
 });
 
 /** A matched field with the matched words marked. */

@@ -4,6 +4,7 @@ import {
   type GraphQLResolveInfo,
   type GraphQLSchema,
   getNamedType,
+  isAbstractType,
   isInputObjectType,
   lexicographicSortSchema,
   printSchema,
@@ -40,6 +41,7 @@ export function buildHubSchema(features: readonly Feature[] = allFeatures): Grap
     validateFn: validateArgument,
     directives: [...specifiedDirectives, DryRunDirective],
   });
+  resolveTypesByClass(schema);
   collectMutationProblems(schema);
   attachSearchCatalog(schema, new SearchCatalog(searchable));
   return schema;
@@ -54,6 +56,18 @@ function readPropertiesPlainly(): void {
   for (const field of getMetadataStorage().fields)
     if (field.simple === undefined && field.name === field.schemaName && !field.middlewares?.length && !field.roles)
       field.simple = true;
+}
+
+/**
+ * Resolves every interface and union (`Node`, `Publishable`, `SearchNode`) to the object type named like the
+ * record's class, which is how the schema names its records. Set here rather than in each decorator: type-graphql
+ * wraps a declared `resolveType` in an async function, and the compiled queries (compiled-execution.ts) need the
+ * type at once.
+ */
+function resolveTypesByClass(schema: GraphQLSchema): void {
+  for (const type of Object.values(schema.getTypeMap()))
+    if (isAbstractType(type) && !type.name.startsWith("__"))
+      type.resolveType = (value: object) => value.constructor.name;
 }
 
 /** The committed SDL: sorted, so that it only changes when the schema does. */

@@ -38,6 +38,7 @@ describe("loadConfig defaults", () => {
       limits: { depth: 12, aliases: 30, directives: 20, tokens: 3000, cost: 10_000, executionTimeoutMs: 10_000 },
       maxResponseNodes: 50_000,
       maxCostInFlight: 200_000,
+      compileQueriesAfter: 2,
       trustProxy: false,
       rateLimit: { points: 300, durationSeconds: 60 },
       rateLimitCostPerPoint: 500,
@@ -101,6 +102,7 @@ describe("loadConfig defaults", () => {
       limits: { depth: 12, aliases: 30, directives: 20, tokens: 3000, cost: 10_000, executionTimeoutMs: 10_000 },
       maxResponseNodes: 50_000,
       maxCostInFlight: 200_000,
+      compileQueriesAfter: 2,
       trustProxy: ["127.0.0.1"],
       rateLimit: { points: 300, durationSeconds: 60 },
       rateLimitCostPerPoint: 500,
@@ -573,6 +575,19 @@ describe("MAX_COST_IN_FLIGHT", () => {
     const oversized = failure({ MAX_COST_IN_FLIGHT: "9".repeat(400) });
     expectOneLine(oversized, "MAX_COST_IN_FLIGHT");
     expect(oversized.message.length).toBeLessThan(300);
+  });
+});
+
+describe("COMPILE_QUERIES_AFTER", () => {
+  it("defaults to 2 (a query runs compiled from its second use) and takes 0 for never", () => {
+    expect(loadConfig({}, false).compileQueriesAfter).toBe(2);
+    expect(loadConfig({ COMPILE_QUERIES_AFTER: "0" }, false).compileQueriesAfter).toBe(0);
+    expect(loadConfig({ COMPILE_QUERIES_AFTER: "1" }, false).compileQueriesAfter).toBe(1);
+  });
+
+  it("refuses a value that is not a whole number from 0 to 1000, in one line", () => {
+    for (const raw of ["-1", "1e3", "off", "1001", "2.5", " ", "9".repeat(400)])
+      expectOneLine(failure({ COMPILE_QUERIES_AFTER: raw }), "COMPILE_QUERIES_AFTER");
   });
 });
 
