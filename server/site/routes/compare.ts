@@ -63,6 +63,23 @@ function unknownChoices({ cities, topics }: CompareSelection, choices: ChoicesDa
   return badCities.length ? `Unbekannte Kommune: ${badCities.slice(0, 5).map(shown).join(", ")}.` : null;
 }
 
+/** The matrix with its key figures and the figures per inhabitant of `selection`, its two documents run at once. */
+async function runComparison(
+  run: RunSiteQuery,
+  selection: CompareSelection,
+): Promise<{ compare: CompareData["compare"]; perInhabitant: ComparePerInhabitantData }> {
+  // No topics: the variable is left out rather than null, which would cost each document a check for null arguments (null-arguments.ts).
+  const variables = {
+    municipalities: selection.cities,
+    ...(selection.topics.length ? { topics: selection.topics } : {}),
+  };
+  const [{ compare }, perInhabitant] = await Promise.all([
+    run<CompareData>(COMPARE_QUERY, variables),
+    run<ComparePerInhabitantData>(COMPARE_PER_INHABITANT_QUERY, { municipalities: selection.cities }),
+  ]);
+  return { compare, perInhabitant };
+}
+
 /** `/vergleich`: the form alone, or the comparison of the chosen cities on the chosen topics (400 with the form for bad input). */
 export async function renderCompare(run: RunSiteQuery, query: Record<string, unknown>): Promise<VNode> {
   let selection: CompareSelection & { redirect: boolean };
@@ -82,24 +99,27 @@ export async function renderCompare(run: RunSiteQuery, query: Record<string, unk
     );
   }
   if (selection.redirect) throw new PageRedirect(selection.cities.length ? compareHref(selection) : "/vergleich");
-  const choices = await run<ChoicesData>(CHOICES_QUERY);
+  // The form's choices and the comparison run at once, so that their statements overlap; bad choices discard the rest.
+  const choicesRun = run<ChoicesData>(CHOICES_QUERY);
   if (selection.cities.length === 0)
-    return pageElement(ComparePage, { choices, selection, comparison: null, budgets: [], error: null });
+    return pageElement(ComparePage, {
+      choices: await choicesRun,
+      selection,
+      comparison: null,
+      budgets: [],
+      error: null,
+    });
+  const comparisonRun = runComparison(run, selection);
+  // Handled below, or dropped when the choices fail first: never an unhandled rejection.
+  comparisonRun.catch(() => undefined);
+  const choices = await choicesRun;
   const unknown = unknownChoices(selection, choices);
   if (unknown)
     throw new BadPageInput(
       pageElement(ComparePage, { choices, selection, comparison: null, budgets: [], error: unknown }),
     );
-  // No topics: the variable is left out rather than null, which would cost each document a check for null arguments (null-arguments.ts).
-  const variables = {
-    municipalities: selection.cities,
-    ...(selection.topics.length ? { topics: selection.topics } : {}),
-  };
   try {
-    const { compare } = await run<CompareData>(COMPARE_QUERY, variables);
-    const perInhabitant = await run<ComparePerInhabitantData>(COMPARE_PER_INHABITANT_QUERY, {
-      municipalities: selection.cities,
-    });
+    const { compare, perInhabitant } = await comparisonRun;
     // The budget per year is the numerator of the per-inhabitant budget figures: one computation, not two.
     const budgets = perInhabitant.compare.perInhabitant.cities.map((city) =>
       city.budgetByYear.map((figure) => ({ year: figure.year!, total: figure.numerator })),
