@@ -18,6 +18,7 @@ import {
   valueFromASTUntyped,
 } from "graphql";
 import { type CompiledQuery, compileQuery, isCompiledQuery } from "graphql-jit";
+import { LRUCache } from "lru-cache";
 
 /** What ApolloServer takes as `gateway`: the one way it runs operations with an executor of our own. */
 type Gateway = ApolloServerOptionsWithGateway<object>["gateway"];
@@ -25,12 +26,15 @@ type Gateway = ApolloServerOptionsWithGateway<object>["gateway"];
 type Executor = NonNullable<Awaited<ReturnType<Gateway["load"]>>["executor"]>;
 type ExecutorRequest = Parameters<Executor>[0];
 
-/** How one parsed document is run: by its uses so far, and its compiled operations once it has earned them. */
-interface DocumentRuns {
-  uses: number;
-  /** By operation name ("" for the only one); null where compiling failed, which graphql-js then runs. */
-  compiled: Map<string, CompiledQuery | null>;
-}
+/** A document's compiled operations, by operation name ("" for the only one); null where compiling failed. */
+type CompiledOperations = Map<string, CompiledQuery | null>;
+
+/**
+ * Most documents whose compiled operations are kept, the least recently used dropped first (and compiled again when
+ * used again): generated code is larger than a parsed document, and a client sending ever new documents twice
+ * must not fill the memory with it.
+ */
+const MAX_COMPILED_DOCUMENTS = 500;
 
 /** What the executor did, for tests and for the operator's curiosity. */
 export interface ExecutionCounts {
@@ -48,8 +52,9 @@ export interface ExecutionCounts {
  * function per document resolves its fields without graphql-js' per-field work
  * (argument values, paths, completion), which dominated nested reads. Compiling
  * costs a few milliseconds, so a document used once is not compiled. Apollo keeps
- * parsed documents in its bounded store, and compiled operations live exactly as
- * long as their document does there (a WeakMap keyed by it).
+ * parsed documents in its bounded store, so that a document's uses are counted on
+ * the same object (a WeakMap, gone with the document); the compiled operations of
+ * the `MAX_COMPILED_DOCUMENTS` documents used last are kept.
  *
  * Same answers either way: the same schema with the same resolvers (and their
  * wrappers for deadlines and the answer budget), the variables checked by graphql-js
@@ -59,7 +64,8 @@ export interface ExecutionCounts {
  */
 export class CompiledExecution {
   readonly counts: ExecutionCounts = { interpreted: 0, compiled: 0, compilations: 0 };
-  private readonly runs = new WeakMap<DocumentNode, DocumentRuns>();
+  private readonly uses = new WeakMap<DocumentNode, number>();
+  private readonly compiled = new LRUCache<DocumentNode, CompiledOperations>({ max: MAX_COMPILED_DOCUMENTS });
 
   /** `compileAfter`: the use of a document from which it runs compiled (1: the first); 0 compiles nothing. */
   constructor(
@@ -107,17 +113,20 @@ export class CompiledExecution {
 
   /** The compiled operation, once `document` has been used `compileAfter` times (this use included); else null. */
   private compiledFor(document: DocumentNode, operationName: string | null): CompiledQuery | null {
-    let runs = this.runs.get(document);
-    if (!runs) this.runs.set(document, (runs = { uses: 0, compiled: new Map() }));
-    if (this.compileAfter === 0 || ++runs.uses < this.compileAfter) return null;
+    if (this.compileAfter === 0) return null;
+    const uses = (this.uses.get(document) ?? 0) + 1;
+    this.uses.set(document, uses);
+    if (uses < this.compileAfter) return null;
+    let operations = this.compiled.get(document);
+    if (!operations) this.compiled.set(document, (operations = new Map()));
     const name = operationName ?? "";
-    let compiled = runs.compiled.get(name);
+    let compiled = operations.get(name);
     if (compiled === undefined) {
       const made = compileQuery(this.schema, document, operationName ?? undefined, {
         disablingCapturingStackErrors: true,
       });
       compiled = isCompiledQuery(made) ? made : null;
-      runs.compiled.set(name, compiled);
+      operations.set(name, compiled);
       this.counts.compilations++;
     }
     return compiled;
