@@ -23,6 +23,15 @@ export interface TestHub {
   close(): Promise<void>;
 }
 
+/**
+ * What the whole suite's hubs take from the environment the suite runs in: `COMPILE_QUERIES_AFTER=1 npm test`
+ * runs every query of every test compiled (server/graphql/compiled-execution.ts). A test's own settings win.
+ */
+export function suiteSettings(): Record<string, string> {
+  const compileAfter = process.env.COMPILE_QUERIES_AFTER;
+  return compileAfter === undefined ? {} : { COMPILE_QUERIES_AFTER: compileAfter };
+}
+
 /** Starts a hub on its own cloned database; of `features` when given (default: every feature of the hub). */
 export async function startTestHub(
   env: Record<string, string> = {},
@@ -38,7 +47,7 @@ export async function startTestHub(
     SIGN_IN_ATTEMPTS_PER_ADDRESS: "1000000",
     SIGN_IN_ATTEMPTS_PER_ACCOUNT: "1000000",
   };
-  const config = loadConfig({ ...defaults, ...env }, false);
+  const config = loadConfig({ ...defaults, ...suiteSettings(), ...env }, false);
   // The database the hub would open itself, statement timeout included.
   const db = await createTestDatabase(statementTimeoutFor(config.limits.executionTimeoutMs), features);
   const logger = createLogger({ logLevel: "silent", logFormat: "json" });

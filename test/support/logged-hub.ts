@@ -3,7 +3,7 @@ import { statementTimeoutFor } from "../../server/database/database.js";
 import { Hub } from "../../server/hub.js";
 import { createLogger } from "../../server/logger.js";
 import { createTestDatabase } from "./database.js";
-import type { TestHub } from "./hub.js";
+import { suiteSettings, type TestHub } from "./hub.js";
 
 /** A test hub whose log lines the test reads. */
 export interface LoggedTestHub extends TestHub {
@@ -29,7 +29,7 @@ export async function startLoggedHub(
     NODE_ENV: "test",
     RATE_LIMIT_POINTS: "1000000",
   };
-  const config = loadConfig({ ...defaults, ...env }, false);
+  const config = loadConfig({ ...defaults, ...suiteSettings(), ...env }, false);
   const db = await createTestDatabase(
     statementTimeoutMs === null
       ? undefined
