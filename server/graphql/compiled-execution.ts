@@ -36,13 +36,13 @@ type CompiledOperations = Map<string, CompiledQuery | null>;
  */
 const MAX_COMPILED_DOCUMENTS = 500;
 
-/** What the executor did, for tests and for the operator's curiosity. */
+/** What the executor did, counted since start (the tests read it to tell which engine answered). */
 export interface ExecutionCounts {
   /** Queries run by graphql-js: a document's first uses, mutations, and variables that do not fit. */
   interpreted: number;
   /** Queries run by their compiled function. */
   compiled: number;
-  /** Documents compiled. */
+  /** Operations compiled (again, after the bound dropped their document). */
   compilations: number;
 }
 
