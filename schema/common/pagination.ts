@@ -4,7 +4,7 @@ import { Max, MaxLength, Min } from "class-validator";
 import { ArgsType, type ClassType, Extensions, Field, Int, ObjectType, registerEnumType } from "type-graphql";
 import { decodeCursorItems, encodeCursorItems } from "./cursor.js";
 import { badUserInput } from "./errors.js";
-import { PlainReader } from "./plain-rows.js";
+import { PlainReader, relatedKey } from "./plain-rows.js";
 import { MAX_DATABASE_ID } from "./global-id.js";
 import { groupBy, selectRows } from "./sql.js";
 
@@ -363,7 +363,8 @@ export async function fetchPagesByParent<T extends Sortable>(
           columns,
         )
       : await reader.findSelected(entity, (await picked(parentIds)).ids, orderBy);
-  const byParent = groupBy(rows, (row) => ((row as Record<string, unknown>)[parentProperty] as { id: number }).id);
+  // By the key the row holds: reading the relation would make an ORM reference for each of thousands of rows.
+  const byParent = groupBy(rows, (row) => relatedKey(row, parentProperty) as number);
   const countByParent = new Map(counts.map((row) => [row.parent_id, Number(row.count)]));
   const pages = new Map<number, Page<T>>();
   for (const parentId of parentIds) {

@@ -23,10 +23,12 @@ import { LRUCache } from "lru-cache";
  * Only for reads: writes load their records through the EntityManager.
  */
 export class PlainReader {
-  /** The references made so far, by related entity and key: 2,000 projects point at 100 cities. */
-  private readonly references = new Map<EntityClass<unknown>, Map<unknown, unknown>>();
+  /** The references of this reader's instances, made when first read. */
+  private readonly references: References;
 
-  constructor(private readonly em: SqlEntityManager) {}
+  constructor(private readonly em: SqlEntityManager) {
+    this.references = new References(em);
+  }
 
   /**
    * The rows of `entity` matching `where` under the ORM's filters (the visibility filter, with the request's
@@ -211,28 +213,16 @@ export class PlainReader {
     // The driver's own mapping from columns to properties: it parses dates (the driver reads them as text) and formulas.
     const data = this.em.getDriver().mapResult(row, meta) as Record<string, unknown>;
     const prototype = read?.prototype ?? plan.prototype;
-    const instance = Object.create(prototype) as Record<string, unknown>;
+    const instance = Object.create(prototype) as Record<string | symbol, unknown>;
     for (const plan of properties) {
       if (!(plan.name in data)) continue;
       const value = data[plan.name];
-      instance[plan.name] = plan.reference ? this.reference(plan, value) : plan.convert(value);
+      if (!plan.reference) instance[plan.name] = plan.convert(value);
+      // The reference is made when first read (see `plainPrototype`): most are never read.
+      else instance[plan.keySlot] = value ?? null;
     }
+    instance[READER] = this.references;
     return instance as T;
-  }
-
-  /** The ORM's reference to the related row (a `Ref` where the property is declared as one), or null. */
-  private reference(plan: PropertyPlan, key: unknown): unknown {
-    if (key === null || key === undefined) return null;
-    let made = this.references.get(plan.reference!);
-    if (!made) this.references.set(plan.reference!, (made = new Map()));
-    // A `Ref` and the entity itself are different values: one cache for each way a property declares it.
-    const cacheKey = plan.wrapped ? key : `entity:${String(key)}`;
-    let reference = made.get(cacheKey);
-    if (reference === undefined) {
-      reference = this.em.getReference(plan.reference!, key as never, { wrapped: plan.wrapped });
-      made.set(cacheKey, reference);
-    }
-    return reference;
   }
 
   /** How each column of `entity` becomes a property, worked out once per entity (per ORM, by its metadata). */
@@ -366,12 +356,94 @@ function narrowingOf(plan: EntityPlan, properties: readonly string[]): Narrowing
  * The prototype of an entity's plain instances: the class's own, beneath plain writable properties. The ORM puts a
  * setter for every tracked property on the class's prototype, which gives an instance its change tracking on first
  * assignment (a helper object and an accessor per property); a property found first here is simply set on the instance.
+ * A many-to-one property is a getter here that makes the ORM's reference from the key the row held, on first read,
+ * and keeps it on the instance: making a reference for each of 2,000 projects' city, strategy and field of action (an
+ * entity, its helper and its `Ref` each) was a tenth of a nested read's CPU, and most were never read (issue 18).
  */
 function plainPrototype(entity: EntityClass<unknown>, properties: readonly PropertyPlan[]): object {
   const prototype = Object.create(entity.prototype) as object;
-  for (const { name } of properties)
-    Object.defineProperty(prototype, name, { value: undefined, writable: true, enumerable: false, configurable: true });
+  for (const plan of properties) {
+    if (!plan.reference) {
+      Object.defineProperty(prototype, plan.name, {
+        value: undefined,
+        writable: true,
+        enumerable: false,
+        configurable: true,
+      });
+      continue;
+    }
+    Object.defineProperty(prototype, plan.name, {
+      get(this: Record<string | symbol, unknown>) {
+        const key = this[plan.keySlot];
+        const references = this[READER] as References | undefined;
+        if (key === undefined || key === null || !references) return key;
+        const value = references.of(plan, key);
+        setOwn(this, plan.name, value);
+        return value;
+      },
+      set(this: object, value: unknown) {
+        setOwn(this, plan.name, value);
+      },
+      enumerable: false,
+      configurable: true,
+    });
+  }
   return prototype;
+}
+
+/** Sets `name` on the instance itself, shadowing its prototype's accessor. */
+function setOwn(instance: object, name: string, value: unknown): void {
+  Object.defineProperty(instance, name, { value, writable: true, enumerable: true, configurable: true });
+}
+
+/**
+ * The ORM's references that a reader's instances point at, made when first read, once per related row: 2,000 projects
+ * point at 100 cities.
+ */
+class References {
+  private readonly made = new Map<EntityClass<unknown>, Map<unknown, unknown>>();
+
+  constructor(private readonly em: SqlEntityManager) {}
+
+  /** The ORM's reference to the related row of `plan` with this key (a `Ref` where the property is declared as one). */
+  of(plan: PropertyPlan, key: unknown): unknown {
+    let made = this.made.get(plan.reference!);
+    if (!made) this.made.set(plan.reference!, (made = new Map()));
+    // A `Ref` and the entity itself are different values: one cache for each way a property declares it.
+    const cacheKey = plan.wrapped ? key : `entity:${String(key)}`;
+    let reference = made.get(cacheKey);
+    if (reference === undefined) {
+      reference = this.em.getReference(plan.reference!, key as never, { wrapped: plan.wrapped });
+      made.set(cacheKey, reference);
+    }
+    return reference;
+  }
+}
+
+/** Where a plain instance keeps the references of the reader that made it, which its many-to-one getters make. */
+const READER = Symbol("ikz-hub.plainReader");
+
+/** Where a plain instance keeps the key of each many-to-one row until its reference is made, by property name. */
+const keySlots = new Map<string, symbol>();
+
+function keySlotOf(name: string): symbol {
+  let slot = keySlots.get(name);
+  if (!slot) keySlots.set(name, (slot = Symbol(`ikz-hub.key.${name}`)));
+  return slot;
+}
+
+/**
+ * The key of the row a many-to-one `property` of `record` points at, or null: read from the row's column on a plain
+ * instance whose reference was not made yet, without making it; else the reference's or entity's id.
+ */
+export function relatedKey(record: object, property: string): number | string | null {
+  const own = record as Record<string | symbol, unknown>;
+  if (!Object.hasOwn(own, property)) {
+    const key = own[keySlotOf(property)];
+    if (key !== undefined) return key as number | string;
+  }
+  const related = own[property] as { id?: number | string } | null | undefined;
+  return related?.id ?? null;
 }
 
 /** How one column becomes one property of a plain instance. */
@@ -379,6 +451,8 @@ interface PropertyPlan {
   name: string;
   /** The related entity of a many-to-one or owning one-to-one relation. */
   reference?: EntityClass<unknown>;
+  /** Where an instance keeps the related row's key until its reference is made (see `plainPrototype`). */
+  keySlot: symbol;
   wrapped: boolean;
   convert: (value: unknown) => unknown;
 }
@@ -397,12 +471,14 @@ function propertyPlans(meta: EntityMetadata<object>, platform: Platform): Proper
       const type = prop.customType;
       plans.push({
         name: prop.name,
+        keySlot: keySlotOf(prop.name),
         wrapped: false,
         convert: type ? (value) => (value === null ? null : type.convertToJSValue(value, platform)) : asIs,
       });
     } else if (prop.kind === ReferenceKind.MANY_TO_ONE || (prop.kind === ReferenceKind.ONE_TO_ONE && prop.owner)) {
       plans.push({
         name: prop.name,
+        keySlot: keySlotOf(prop.name),
         reference: prop.targetMeta!.class,
         wrapped: Boolean(prop.ref),
         convert: asIs,

@@ -23,13 +23,6 @@ export type SettledAnswer = (context: HubContext, parent: object) => readonly ob
 /** How each prefetchable edge reads its loaded-ahead children, by object type name and field name. */
 const settledAnswers = new Map<string, Map<string, SettledAnswer>>();
 
-/** The values of a `loadMany`, or its first error. */
-export function allLoaded<V>(values: readonly (V | Error)[]): V[] {
-  const error = values.find((value): value is Error => value instanceof Error);
-  if (error) throw error;
-  return values as V[];
-}
-
 /**
  * Declares that `field` of `parent` may be loaded ahead for many parents at once, by `load` (the same loader its
  * resolver reads, which then answers from the loader's settled values without a promise, see `Loaders.settledOr`).

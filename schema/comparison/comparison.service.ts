@@ -1,7 +1,7 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { BudgetTotal } from "../budget/budget-total.type.js";
 import { unknownValues } from "../common/filters.js";
-import { PlainReader } from "../common/plain-rows.js";
+import { PlainReader, relatedKey } from "../common/plain-rows.js";
 import { groupBy, selectRows } from "../common/sql.js";
 import type { EngagementRole } from "../engagement/engagement-role.enum.js";
 import { FieldOfAction } from "../field-of-action/field-of-action.entity.js";
@@ -129,7 +129,7 @@ export async function strategiesOf(
     { adoptedOn: "desc nulls last", title: "asc", id: "asc" },
     PUBLIC_ONLY,
   );
-  return groupBy(strategies, (strategy) => strategy.municipality.id);
+  return groupBy(strategies, (strategy) => relatedKey(strategy, "municipality") as number);
 }
 
 /** Number of published fields of action (of published strategies) per municipality. */
@@ -216,5 +216,5 @@ export async function indicatorsOf(
     { asOf: "asc nulls last", name: "asc", id: "asc" },
     PUBLIC_ONLY,
   );
-  return groupBy(indicators, (indicator) => indicator.municipality.id);
+  return groupBy(indicators, (indicator) => relatedKey(indicator, "municipality") as number);
 }

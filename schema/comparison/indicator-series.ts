@@ -2,6 +2,7 @@ import type { EntityManager } from "@mikro-orm/postgresql";
 import { Field, ObjectType } from "type-graphql";
 import { unknownValues } from "../common/filters.js";
 import { MAX_INDICATOR_VALUES, MaxItems } from "../common/list-bounds.js";
+import { relatedKey } from "../common/plain-rows.js";
 import { groupBy } from "../common/sql.js";
 import { IndicatorValue } from "../indicator/indicator-value.entity.js";
 import { Indicator } from "../indicator/indicator.entity.js";
@@ -103,7 +104,7 @@ export async function indicatorSeries(
         indicators.map((indicator) => indicator.id),
       )
     : [];
-  const valuesOf = groupBy(values, (value) => value.indicator.id);
+  const valuesOf = groupBy(values, (value) => relatedKey(value, "indicator") as number);
   const byCityAndKey = new Map(
     indicators.map((indicator) => [`${indicator.municipality.id}/${indicator.key}`, indicator]),
   );

@@ -3,7 +3,7 @@ import type { HubContext } from "../common/context.js";
 import { MAX_FIELDS_OF_ACTION, MaxItems } from "../common/list-bounds.js";
 import { Strategy } from "../strategy/strategy.entity.js";
 import { FieldOfAction } from "./field-of-action.entity.js";
-import { allLoaded, prefetchable } from "../common/prefetch.js";
+import { prefetchable } from "../common/prefetch.js";
 import { perRequest } from "../common/loaders.js";
 
 /** The loader of the strategies' fields of action, in their order. */
@@ -13,7 +13,10 @@ prefetchable(
   "fieldsOfAction",
   FieldOfAction,
   async ({ loaders }, strategies: readonly Strategy[]) =>
-    allLoaded(await fieldsOf(loaders).loadMany(strategies.map((strategy) => strategy.id))),
+    loaders.loadAhead(
+      fieldsOf(loaders),
+      strategies.map((strategy) => strategy.id),
+    ),
   ({ loaders }, strategy) => loaders.settledValue(fieldsOf(loaders), strategy.id),
 );
 

@@ -12,7 +12,7 @@ import { CostItem } from "./cost-item.entity.js";
 import { Project } from "./project.entity.js";
 import { projectOrdering, ProjectsArgs } from "./project.inputs.js";
 import { projectWhere } from "./project.service.js";
-import { allLoaded, prefetchable } from "../common/prefetch.js";
+import { prefetchable } from "../common/prefetch.js";
 import { perRequest } from "../common/loaders.js";
 
 /** The loader of the projects' providers, sorted by name. */
@@ -21,7 +21,7 @@ prefetchable(
   Project,
   "providers",
   Provider,
-  async ({ loaders }, projects: readonly Project[]) => allLoaded(await providersOf(loaders).loadMany(projects)),
+  ({ loaders }, projects: readonly Project[]) => loaders.loadAhead(providersOf(loaders), projects),
   ({ loaders }, project) => loaders.settledValue(providersOf(loaders), project.id),
 );
 

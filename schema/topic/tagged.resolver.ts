@@ -3,7 +3,7 @@ import { type ClassType, Ctx, FieldResolver, Resolver, Root } from "type-graphql
 import type { HubContext } from "../common/context.js";
 import { MAX_TOPICS, MaxItems } from "../common/list-bounds.js";
 import type { HubEntity } from "../common/node.js";
-import { allLoaded, prefetchable } from "../common/prefetch.js";
+import { prefetchable } from "../common/prefetch.js";
 import { perRequest } from "../common/loaders.js";
 import { Topic } from "./topic.entity.js";
 
@@ -14,7 +14,7 @@ export function taggedResolver<T extends HubEntity & { topics: Collection<Topic>
     entity,
     "topics",
     Topic,
-    async ({ loaders }, parents: readonly T[]) => allLoaded(await topicsOf(loaders).loadMany(parents)),
+    ({ loaders }, parents: readonly T[]) => loaders.loadAhead(topicsOf(loaders), parents),
     ({ loaders }, parent) => loaders.settledValue(topicsOf(loaders), parent.id),
   );
   @Resolver(() => entity)

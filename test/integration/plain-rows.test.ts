@@ -2,7 +2,7 @@ import { type AnyEntity, type EntityClass, ReferenceKind, ref, wrap } from "@mik
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Loaders } from "../../schema/common/loaders.js";
-import { PlainReader } from "../../schema/common/plain-rows.js";
+import { PlainReader, relatedKey } from "../../schema/common/plain-rows.js";
 import { CostItem } from "../../schema/project/cost-item.entity.js";
 import { Decision } from "../../schema/decision/decision.entity.js";
 import { LessonLearned } from "../../schema/lesson/lesson-learned.entity.js";
@@ -123,6 +123,47 @@ describe("plain, untracked instances of the read edges (schema/common/plain-rows
     expect(municipality?.id).toBe(project.municipality.id);
   });
 
+  it("makes a many-to-one reference when it is first read, once per related row of a reader", async () => {
+    const em = fork();
+    const projects = await new PlainReader(em).find(Project, {}, { id: "asc" } as never);
+    const managedCities = () =>
+      em
+        .getUnitOfWork()
+        .getIdentityMap()
+        .values()
+        .filter((item) => item instanceof Municipality);
+    const [first] = projects;
+    const sameCity = projects.find(
+      (other) => other !== first && relatedKey(other, "municipality") === relatedKey(first, "municipality"),
+    )!;
+    expect(sameCity).toBeDefined();
+    // The key is there without the reference.
+    expect(relatedKey(first, "municipality")).toBeGreaterThan(0);
+    expect(managedCities()).toEqual([]);
+    expect(first.municipality.id).toBe(relatedKey(first, "municipality"));
+    expect(managedCities()).toHaveLength(1);
+    expect(sameCity.municipality).toBe(first.municipality);
+    // Kept on the instance once made; the key reads from it then.
+    expect(Object.getOwnPropertyNames(first)).toContain("municipality");
+    expect(relatedKey(first, "municipality")).toBe(first.municipality.id);
+  });
+
+  it("a missing many-to-one relation reads as null; one set on an instance stands", async () => {
+    const em = fork();
+    const projects = await new PlainReader(em).find(Project, {}, { id: "asc" } as never);
+    const withoutStrategy = projects.find((project) => project.strategy === null);
+    expect(withoutStrategy).toBeDefined();
+    expect(relatedKey(withoutStrategy!, "strategy")).toBeNull();
+    const [strategy] = await new PlainReader(em).find(Strategy, {}, { id: "asc" } as never);
+    withoutStrategy!.strategy = ref(strategy);
+    expect(withoutStrategy!.strategy?.id).toBe(strategy.id);
+    expect(relatedKey(withoutStrategy!, "strategy")).toBe(strategy.id);
+    const other = projects.find((project) => project !== withoutStrategy)!;
+    other.municipality = ref(await em.findOneOrFail(Municipality, { id: { $ne: other.municipality.id } }));
+    expect(relatedKey(other, "municipality")).toBe(other.municipality.id);
+    expect(relatedKey(projects[0], "nonexistent")).toBeNull();
+  });
+
   it("reads through the ORM's filters: the public's scope hides drafts, as the ORM's own reads do", async () => {
     for (const entity of [Project, Strategy, FieldOfAction]) {
       const ids = (rows: { id: number }[]) => rows.map((row) => row.id);
@@ -155,6 +196,8 @@ describe("many-to-many lists read from the pivot table (Loaders.related)", () =>
     [Project, "products", "name"],
     [Project, "partners", "name"],
     [Strategy, "decisions", "title"],
+    // Sources have the visibility filter: joined as the ORM's own query of their rows.
+    [Project, "sources", "key"],
   ] as const;
 
   for (const [owner, property, sortBy] of RELATIONS) {
@@ -187,6 +230,67 @@ describe("many-to-many lists read from the pivot table (Loaders.related)", () =>
       }
     });
   }
+});
+
+describe("loading ahead (Loaders.loadAhead)", () => {
+  const pivotStatements = () => db.queries.filter((sql) => sql.includes('"project_topics"')).length;
+
+  it("loads the keys of all calls of one tick in one statement, the same lists as loadMany", async () => {
+    const em = fork();
+    const projects = await em.find(Project, {}, { orderBy: { id: "asc" } });
+    expect(projects.length).toBeGreaterThan(3);
+    const half = Math.floor(projects.length / 2);
+    const idsOf = (lists: readonly (readonly { id: number }[] | Error)[]) =>
+      lists.map((list) => (list instanceof Error ? list : list.map((topic) => topic.id)));
+    const expected = idsOf(
+      await new Loaders(fork()).related<Project, Topic>(Project, "topics", "key").loadMany(projects),
+    );
+    expect(expected.flat().length).toBeGreaterThan(0);
+    const loaders = new Loaders(em);
+    const topics = loaders.related<Project, Topic>(Project, "topics", "key");
+    const before = pivotStatements();
+    const [front, back, again] = await Promise.all([
+      loaders.loadAhead(topics, projects.slice(0, half)),
+      loaders.loadAhead(topics, projects.slice(half)),
+      loaders.loadAhead(topics, [projects[0], projects[0]]),
+    ]);
+    expect(pivotStatements() - before).toBe(1);
+    expect(idsOf([...front, ...back])).toEqual(expected);
+    expect(idsOf(again)).toEqual([expected[0], expected[0]]);
+    expect(again[0]).toBe(front[0]);
+    // Loaded keys are answered from the settled values: no statement, no promise per resolver.
+    expect(idsOf(await loaders.loadAhead(topics, projects))).toEqual(expected);
+    expect(pivotStatements() - before).toBe(1);
+    expect(loaders.settledOr(topics, projects[1], projects[1].id)).toBe(front[1]);
+  });
+
+  it("a key loading already is not loaded again by a later tick's call", async () => {
+    const loaders = new Loaders(fork());
+    const projects = await fork().find(Project, {}, { orderBy: { id: "asc" } });
+    const topics = loaders.related<Project, Topic>(Project, "topics", "key");
+    const before = pivotStatements();
+    const first = loaders.loadAhead(topics, projects);
+    await new Promise((resolve) => setImmediate(resolve));
+    const second = loaders.loadAhead(topics, projects);
+    expect(await second).toEqual(await first);
+    expect(pivotStatements() - before).toBe(1);
+  });
+
+  it("a failed batch rejects every call waiting for it, and its keys can be asked again", async () => {
+    const loaders = new Loaders(fork());
+    const broken = loaders.byParent(Project, "noSuchProperty" as never);
+    const calls = [loaders.loadAhead(broken, [1, 2]), loaders.loadAhead(broken, [2, 3])];
+    for (const call of calls) await expect(call).rejects.toThrow(/noSuchProperty/);
+    await expect(loaders.loadAhead(broken, [2])).rejects.toThrow(/noSuchProperty/);
+  });
+
+  it("takes a loader it did not make through loadMany", async () => {
+    const loaders = new Loaders(fork());
+    const [project] = await fork().find(Project, {}, { orderBy: { id: "asc" }, limit: 1 });
+    expect(await loaders.loadAhead(loaders.byId(Project), [project.id])).toEqual([
+      expect.objectContaining({ id: project.id, slug: project.slug }),
+    ]);
+  });
 });
 
 describe("keyed statements, compiled once per shape and filter parameters (PlainReader.keyed)", () => {
