@@ -96,7 +96,8 @@ export class Loaders {
       if (!batch) loading.set(cacheKey, (batch = this.gather(own, source, loading, cacheKey, key)));
       batches.add(batch);
     }
-    for (const batch of batches) await batch;
+    // All at once: a call whose keys span two batches that both fail must handle both rejections.
+    await Promise.all(batches);
     const values = this.settled.get(own);
     return keys.map((key) => values?.get(source.cacheKey(key)) as V);
   }

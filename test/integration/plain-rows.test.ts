@@ -1,5 +1,6 @@
 import { type AnyEntity, type EntityClass, ReferenceKind, ref, wrap } from "@mikro-orm/core";
 import type { EntityManager } from "@mikro-orm/postgresql";
+import type DataLoader from "dataloader";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Loaders } from "../../schema/common/loaders.js";
 import { PlainReader, relatedKey } from "../../schema/common/plain-rows.js";
@@ -282,6 +283,20 @@ describe("loading ahead (Loaders.loadAhead)", () => {
     const calls = [loaders.loadAhead(broken, [1, 2]), loaders.loadAhead(broken, [2, 3])];
     for (const call of calls) await expect(call).rejects.toThrow(/noSuchProperty/);
     await expect(loaders.loadAhead(broken, [2])).rejects.toThrow(/noSuchProperty/);
+  });
+
+  it("a call waiting for two batches that both fail rejects once, leaving no rejection unhandled", async () => {
+    const loaders = new Loaders(fork());
+    // Text keys for an integer column: PostgreSQL refuses the statement, after a round trip.
+    const refused = loaders.byParent(Project, "municipality") as unknown as DataLoader<string, Project[]>;
+    const first = loaders.loadAhead(refused, ["x"]);
+    // The first batch has started; the second call waits for it and gathers a batch of its own for "y".
+    await new Promise((resolve) => setImmediate(resolve));
+    const second = loaders.loadAhead(refused, ["x", "y"]);
+    await expect(first).rejects.toThrow(/invalid input syntax for type integer/);
+    await expect(second).rejects.toThrow(/invalid input syntax for type integer/);
+    // Vitest fails the run on an unhandled rejection; give the second batch's a chance to surface.
+    await new Promise((resolve) => setImmediate(resolve));
   });
 
   it("takes a loader it did not make through loadMany", async () => {
