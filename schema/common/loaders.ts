@@ -89,17 +89,18 @@ export class Loaders {
     if (!loading) this.ahead.set(own, (loading = new Map()));
     const settled = this.settled.get(own);
     const batches = new Set<Promise<void>>();
-    for (const key of keys) {
-      const cacheKey = source.cacheKey(key);
-      if (settled?.has(cacheKey)) continue;
+    const cacheKeys = keys.map(source.cacheKey);
+    keys.forEach((key, index) => {
+      const cacheKey = cacheKeys[index];
+      if (settled?.has(cacheKey)) return;
       let batch = loading.get(cacheKey);
       if (!batch) loading.set(cacheKey, (batch = this.gather(own, source, loading, cacheKey, key)));
       batches.add(batch);
-    }
+    });
     // All at once: a call whose keys span two batches that both fail must handle both rejections.
     await Promise.all(batches);
     const values = this.settled.get(own);
-    return keys.map((key) => values?.get(source.cacheKey(key)) as V);
+    return cacheKeys.map((cacheKey) => values?.get(cacheKey) as V);
   }
 
   /** Adds a key to the batch `loadAhead` gathers for `loader`, started when the tick's loads are in; returns its end. */

@@ -221,7 +221,7 @@ export class PlainReader {
       // The reference is made when first read (see `plainPrototype`): most are never read.
       else instance[plan.keySlot] = value ?? null;
     }
-    instance[READER] = this.references;
+    instance[REFERENCES] = this.references;
     return instance as T;
   }
 
@@ -376,7 +376,7 @@ function plainPrototype(entity: EntityClass<unknown>, properties: readonly Prope
     Object.defineProperty(prototype, plan.name, {
       get(this: Record<string | symbol, unknown>) {
         const key = this[plan.keySlot];
-        const references = this[READER] as References | undefined;
+        const references = this[REFERENCES] as References | undefined;
         if (key === undefined || key === null || !references) return key;
         const value = references.of(plan, key);
         setOwn(this, plan.name, value);
@@ -422,7 +422,7 @@ class References {
 }
 
 /** Where a plain instance keeps the references of the reader that made it, which its many-to-one getters make. */
-const READER = Symbol("ikz-hub.plainReader");
+const REFERENCES = Symbol("ikz-hub.plainReferences");
 
 /** Where a plain instance keeps the key of each many-to-one row until its reference is made, by property name. */
 const keySlots = new Map<string, symbol>();

@@ -12,7 +12,7 @@ prefetchable(
   Strategy,
   "fieldsOfAction",
   FieldOfAction,
-  async ({ loaders }, strategies: readonly Strategy[]) =>
+  ({ loaders }, strategies: readonly Strategy[]) =>
     loaders.loadAhead(
       fieldsOf(loaders),
       strategies.map((strategy) => strategy.id),
