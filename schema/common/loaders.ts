@@ -34,6 +34,8 @@ export class Loaders {
   private readonly ahead = new WeakMap<DataLoader<unknown, unknown>, Map<unknown, Promise<void>>>();
   /** Per loader: the batch `loadAhead` is gathering keys for, until it starts. */
   private readonly gathering = new WeakMap<DataLoader<unknown, unknown>, AheadBatch>();
+  /** Per key of `together`: the items its calls of this tick gathered, until their run starts. */
+  private readonly gatheringItems = new Map<object, ItemsBatch>();
   private plainReader: PlainReader | undefined;
 
   constructor(private readonly em: EntityManager) {}
@@ -125,6 +127,25 @@ export class Loaders {
       this.gathering.set(loader, (batch = { keys, done }));
     }
     batch.keys.set(cacheKey, key);
+    return batch.done;
+  }
+
+  /**
+   * Runs `run` once for the items of all calls under `key` in one tick (as `loadAhead` gathers keys): a hundred cities'
+   * pages of projects, resolved together, then load their topics and providers in one pass instead of a hundred, each
+   * with its promises. Every call gets the one run's end (its failure too).
+   */
+  together<T>(key: object, items: readonly T[], run: (items: readonly T[]) => Promise<void>): Promise<void> {
+    let batch = this.gatheringItems.get(key);
+    if (!batch) {
+      const gathered: unknown[] = [];
+      const done = afterThisTick().then(() => {
+        this.gatheringItems.delete(key);
+        return run(gathered as T[]);
+      });
+      this.gatheringItems.set(key, (batch = { items: gathered, done }));
+    }
+    for (const item of items) batch.items.push(item);
     return batch.done;
   }
 
@@ -355,6 +376,12 @@ interface BatchSource {
 /** The keys `Loaders.loadAhead` gathers for one batch of a loader, and the batch's end. */
 interface AheadBatch {
   keys: Map<unknown, unknown>;
+  done: Promise<void>;
+}
+
+/** The items `Loaders.together` gathers under one key, and the end of their run. */
+interface ItemsBatch {
+  items: unknown[];
   done: Promise<void>;
 }
 

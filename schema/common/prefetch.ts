@@ -65,30 +65,82 @@ export function settledAnswerOf(typeName: string, fieldName: string): SettledAns
  * and theirs beneath, level by level: each edge with the same statement its resolver would have caused, only
  * earlier. graphql-js then resolves those fields of thousands of items without a promise, a wrapper's `then` and an
  * async hook each, which was most of what remained of a nested read's CPU (issue 18). Only fields without arguments
- * and directives are loaded ahead; anything else is left to its resolver.
+ * and directives are loaded ahead; anything else is left to its resolver. The calls of one tick for the same
+ * selection (each city's page of projects) are loaded together, in one pass.
  */
-export async function prefetchSelection(
+export function prefetchSelection(
   context: HubContext,
   info: GraphQLResolveInfo,
   itemClass: object,
   items: readonly object[],
   selection: SelectionSetNode | undefined,
 ): Promise<void> {
+  if (items.length === 0 || !selection) return NOTHING;
+  const plan = planOf(itemClass, selection, info.fragments);
+  if (plan.length === 0) return NOTHING;
+  return context.loaders.together(plan, items, (all) => loadPlan(context, plan, unique(all), info.fragments));
+}
+
+const NOTHING = Promise.resolve();
+
+/** An edge a selection asks for, and the selections of its children (one per field node asking for it). */
+interface PlannedEdge {
+  edge: Edge;
+  childSets: readonly SelectionSetNode[];
+}
+
+/** The edges each selection asks of each class, worked out once per parsed document (its nodes are kept by Apollo). */
+const plans = new WeakMap<SelectionSetNode, Map<object, readonly PlannedEdge[]>>();
+
+/** What `prefetchSelection` loads for `selection` of items of `itemClass`. */
+function planOf(
+  itemClass: object,
+  selection: SelectionSetNode,
+  fragments: Record<string, FragmentDefinitionNode>,
+): readonly PlannedEdge[] {
+  let byClass = plans.get(selection);
+  if (!byClass) plans.set(selection, (byClass = new Map()));
+  let plan = byClass.get(itemClass);
+  if (!plan) byClass.set(itemClass, (plan = edgesAsked(itemClass, selection, fragments)));
+  return plan;
+}
+
+/** The prefetchable edges `selection` asks of `itemClass`, without arguments or directives. */
+function edgesAsked(
+  itemClass: object,
+  selection: SelectionSetNode,
+  fragments: Record<string, FragmentDefinitionNode>,
+): readonly PlannedEdge[] {
   const fields = edges.get(itemClass);
-  if (!fields || items.length === 0 || !selection) return;
-  const asked = new Map<string, SelectionSetNode[]>();
-  for (const node of selectedFields(selection, info.fragments, (itemClass as { name: string }).name)) {
+  if (!fields) return [];
+  const asked = new Map<string, PlannedEdge & { childSets: SelectionSetNode[] }>();
+  for (const node of selectedFields(selection, fragments, (itemClass as { name: string }).name)) {
     const edge = fields.get(node.name.value);
     if (!edge || node.arguments?.length || node.directives?.length) continue;
-    const sets = asked.get(node.name.value) ?? [];
-    if (node.selectionSet) sets.push(node.selectionSet);
-    asked.set(node.name.value, sets);
+    let planned = asked.get(node.name.value);
+    if (!planned) asked.set(node.name.value, (planned = { edge, childSets: [] }));
+    if (node.selectionSet) planned.childSets.push(node.selectionSet);
   }
+  return [...asked.values()];
+}
+
+/** Loads `plan`'s edges for `items`, and beneath them their children's, each level's edges at once. */
+async function loadPlan(
+  context: HubContext,
+  plan: readonly PlannedEdge[],
+  items: readonly object[],
+  fragments: Record<string, FragmentDefinitionNode>,
+): Promise<void> {
   await Promise.all(
-    [...asked].map(async ([name, sets]) => {
-      const edge = fields.get(name)!;
-      const children = await edge.load(context, items);
-      await Promise.all(sets.map((set) => prefetchSelection(context, info, edge.child, unique(children), set)));
+    plan.map(async ({ edge, childSets }) => {
+      const children = unique(await edge.load(context, items));
+      if (children.length === 0) return;
+      await Promise.all(
+        childSets
+          .map((set) => planOf(edge.child, set, fragments))
+          .filter((childPlan) => childPlan.length > 0)
+          .map((childPlan) => loadPlan(context, childPlan, children, fragments)),
+      );
     }),
   );
 }

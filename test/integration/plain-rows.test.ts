@@ -308,6 +308,62 @@ describe("loading ahead (Loaders.loadAhead)", () => {
   });
 });
 
+describe("one run for the items of one tick's calls (Loaders.together)", () => {
+  const nextTick = () => new Promise((resolve) => setImmediate(resolve));
+
+  it("runs once with every item of the calls made in one tick, and each call gets its end", async () => {
+    const loaders = new Loaders(fork());
+    const key = {};
+    const runs: number[][] = [];
+    const run = async (items: readonly number[]) => {
+      runs.push([...items]);
+    };
+    // Calls joining from promise jobs of the same tick, as resolvers resolved together do.
+    const calls = [1, 2, 3].map((n) => Promise.resolve().then(() => loaders.together(key, [n, n * 10], run)));
+    await Promise.all(calls);
+    expect(runs).toEqual([[1, 10, 2, 20, 3, 30]]);
+    // A later tick's call is a run of its own; another key gathers apart.
+    await Promise.all([loaders.together(key, [4], run), loaders.together({}, [5], run)]);
+    expect(runs).toEqual([[1, 10, 2, 20, 3, 30], [4], [5]]);
+  });
+
+  it("a call made while its key's run is going starts the next run", async () => {
+    const loaders = new Loaders(fork());
+    const key = {};
+    const runs: number[][] = [];
+    let release!: () => void;
+    const first = loaders.together(key, [1], async (items) => {
+      runs.push([...items]);
+      await new Promise<void>((resolve) => (release = resolve));
+    });
+    await nextTick();
+    const second = loaders.together(key, [2], async (items) => {
+      runs.push([...items]);
+    });
+    await second;
+    expect(runs).toEqual([[1], [2]]);
+    release();
+    await first;
+  });
+
+  it("a failed run rejects every call of its tick, leaving no rejection unhandled", async () => {
+    const loaders = new Loaders(fork());
+    const key = {};
+    const fail = async () => {
+      throw new Error("the run failed");
+    };
+    const calls = [loaders.together(key, [1], fail), loaders.together(key, [2], fail)];
+    for (const call of calls) await expect(call).rejects.toThrow("the run failed");
+    // The key is free again: the next call runs anew.
+    let ran: readonly number[] = [];
+    await loaders.together(key, [3], async (items) => {
+      ran = items;
+    });
+    expect(ran).toEqual([3]);
+    await nextTick();
+  });
+});
+
 describe("keyed statements, compiled once per shape and filter parameters (PlainReader.keyed)", () => {
   /** A request's EntityManager as an editor of `municipalityId` sees the data. */
   function editor(municipalityId: number): EntityManager {

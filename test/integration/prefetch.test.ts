@@ -92,6 +92,31 @@ describe("list edges loaded ahead for a page's items (schema/common/prefetch.ts)
   });
 });
 
+describe("a page of municipalities loads its strategies ahead", () => {
+  const STRATEGIES = "strategies { slug title fieldsOfAction { position title topics { key } } }";
+
+  it("the same strategies as each municipality's own resolver, in one statement for the page", async () => {
+    const page = await run(`query { municipalities(first: 100) { nodes { slug ${STRATEGIES} } } }`);
+    const cities = page.data.municipalities.nodes as { slug: string; strategies: { slug: string }[] }[];
+    expect(cities.length).toBeGreaterThan(1);
+    expect(cities.some((city) => city.strategies.length > 0)).toBe(true);
+    const strategyReads = hub.db.queries.filter((sql) => /from "strategy" as "e"/.test(sql));
+    expect(strategyReads).toHaveLength(1);
+    for (const city of cities) {
+      // `municipality(slug)` is not a list: its strategies go through the field's resolver.
+      const alone = await run(`query { municipality(slug: "${city.slug}") { ${STRATEGIES} } }`);
+      expect(alone.data.municipality.strategies).toEqual(city.strategies);
+    }
+  });
+
+  it("the statements of the nested read stay as many for one municipality as for all", async () => {
+    const all = await run(nested("slug providers { slug } topics { key }"));
+    const one = await run(nested("slug providers { slug } topics { key }").replace("first: 100", "first: 1"));
+    expect(all.data.municipalities.nodes.length).toBeGreaterThan(1);
+    expect(all.statements).toBe(one.statements);
+  });
+});
+
 describe("a page's projects read only the columns the query asks (columnsAsked)", () => {
   /** The statement that read the municipalities' pages of projects. */
   const projectRead = () => hub.db.queries.find((sql) => /select .* from "project" as "e" where \(?e\.id in/.test(sql));
