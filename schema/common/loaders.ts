@@ -200,6 +200,8 @@ export class Loaders {
    * Loads the children whose many-to-one `property` points at each parent id,
    * ordered by `orderBy` (then id); with `first`, only that many per parent (after skipping `offset`),
    * picked by the database. The children are plain, untracked instances (see plain-rows.ts): read them, never write them.
+   * With `columns` (see `columnsAsked`), they are read with only those properties (and their keys), by a loader of
+   * their own.
    */
   byParent<T extends AnyEntity & { id: number }>(
     entity: EntityClass<T>,
@@ -207,20 +209,22 @@ export class Loaders {
     orderBy: Partial<Record<keyof T & string, QueryOrderKeysFlat>> = {},
     first?: number,
     offset = 0,
+    columns: readonly string[] | null = null,
   ): DataLoader<number, T[]> {
-    const name = `${entity.name}.${property}#${JSON.stringify(orderBy)}#${first ?? ""}#${offset}`;
+    const name = `${entity.name}.${property}#${JSON.stringify(orderBy)}#${first ?? ""}#${offset}#${columns?.join() ?? "*"}`;
     return this.get(name, () => {
       const loader: DataLoader<number, T[], number> = this.loaderOf<number, T[], number>(async (parentIds) => {
         const order = { ...orderBy, id: "asc" } as never;
         const rows =
           first === undefined
-            ? await this.plain.findByKeys(entity, property, parentIds, order)
+            ? await this.plain.findByKeys(entity, property, parentIds, order, {}, columns)
             : await this.plain.findSelectedByKeys(
                 entity,
                 name,
                 parentIds,
                 (keys) => this.firstPerParent(entity, property, orderBy, keys, first, offset),
                 order,
+                columns,
               );
         const groups = new Map<Key, T[]>(parentIds.map((id) => [id, []]));
         for (const row of rows) {
@@ -455,6 +459,24 @@ export function perRequest<L>(make: (loaders: Loaders) => L): (loaders: Loaders)
   return (loaders) => {
     let value = made.get(loaders);
     if (value === undefined) made.set(loaders, (value = make(loaders)));
+    return value;
+  };
+}
+
+/**
+ * As `perRequest`, one value per request and list of columns (see `columnsAsked`; null for all): the loaders of an
+ * edge loaded ahead with only the columns a query asks. Lists are told apart by identity, each being kept with the
+ * plan of a parsed document; equal lists made apart get values of their own, which `Loaders.get` makes one loader.
+ */
+export function perRequestAndColumns<L>(
+  make: (loaders: Loaders, columns: readonly string[] | null) => L,
+): (loaders: Loaders, columns: readonly string[] | null) => L {
+  const made = new WeakMap<Loaders, Map<readonly string[] | null, L>>();
+  return (loaders, columns) => {
+    let byColumns = made.get(loaders);
+    if (!byColumns) made.set(loaders, (byColumns = new Map()));
+    let value = byColumns.get(columns);
+    if (value === undefined) byColumns.set(columns, (value = make(loaders, columns)));
     return value;
   };
 }

@@ -250,7 +250,7 @@ export class PlainReader {
 }
 
 /** What a narrowed read selects (every column without one). */
-const selection = (read: Narrowing | null) => (read ? read.properties.map((name) => `e.${name}`) : "*");
+const selection = (read: Narrowing | null) => (read ? [...read.columns] : "*");
 
 /** The keys of a keyed read: ids, or text keys such as slugs. */
 type Key = number | string;
@@ -320,6 +320,11 @@ interface EntityPlan {
 /** A read with fewer columns: the properties it reads, their list as text, and the prototype of its instances. */
 interface Narrowing {
   properties: readonly string[];
+  /**
+   * The columns it selects, named as in the table: a many-to-one key named by its property became the joined
+   * table's id when a filter joined that relation (a field of action's strategy), not the row's own column.
+   */
+  columns: readonly string[];
   key: string;
   prototype: object;
 }
@@ -348,7 +353,9 @@ function narrowingOf(plan: EntityPlan, properties: readonly string[]): Narrowing
       configurable: true,
     });
   }
-  plan.narrowed.set(key, (narrowing = { properties, key, prototype }));
+  const props = plan.meta.properties as Record<string, EntityProperty>;
+  const columns = properties.map((name) => `e.${props[name].fieldNames[0]}`);
+  plan.narrowed.set(key, (narrowing = { properties, columns, key, prototype }));
   return narrowing;
 }
 

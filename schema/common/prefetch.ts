@@ -4,9 +4,14 @@ import type { HubContext } from "./context.js";
 
 /**
  * Loads one list edge (a field without arguments) for a batch of parents into the request's loaders, and returns the
- * children, all parents' together, for the edges beneath.
+ * children, a list per parent, for the edges beneath. With `columns` (see `columnsAsked`) the children need carry only
+ * those properties (and their keys); an edge may read them all anyway.
  */
-type PrefetchEdge = (context: HubContext, parents: readonly object[]) => Promise<readonly object[]>;
+type PrefetchEdge = (
+  context: HubContext,
+  parents: readonly object[],
+  columns: readonly string[] | null,
+) => Promise<readonly (readonly object[])[]>;
 
 interface Edge {
   load: PrefetchEdge;
@@ -17,8 +22,18 @@ interface Edge {
 /** The prefetchable edges of each class, by field name. */
 const edges = new Map<object, Map<string, Edge>>();
 
-/** A list edge's children when they were loaded ahead for `parent`, else undefined. */
-export type SettledAnswer = (context: HubContext, parent: object) => readonly object[] | undefined;
+/** A list edge's children when they were loaded ahead for `parent` (for the field `info` resolves), else undefined. */
+export type SettledAnswer = (
+  context: HubContext,
+  parent: object,
+  info: GraphQLResolveInfo,
+) => readonly object[] | undefined;
+
+/**
+ * The properties the children of each loaded-ahead field node were read with (see `columnsAsked`), null for all:
+ * worked out with the node's plan, once per parsed document, and read by its settled answers.
+ */
+const columnsOfNode = new WeakMap<FieldNode, readonly string[] | null>();
 
 /** How each prefetchable edge reads its loaded-ahead children, by object type name and field name. */
 const settledAnswers = new Map<string, Map<string, SettledAnswer>>();
@@ -28,27 +43,35 @@ const settledAnswers = new Map<string, Map<string, SettledAnswer>>();
  * resolver reads, which then answers from the loader's settled values without a promise, see `Loaders.settledOr`).
  * `settled` reads what `load` loaded for one parent (`Loaders.settledValue`), undefined when it did not: with it the
  * hub answers the field without calling its resolver at all (see `settledAnswerOf`), so only for a field without
- * arguments, middlewares or roles, whose resolver answers exactly that list. Declared once, at module level, by the
- * feature that adds the edge.
+ * arguments, middlewares or roles, whose resolver answers exactly that list. Both are given the `columns` the query
+ * asks of the children (see `columnsAsked`; null for all): an edge whose loader can read only those keeps such
+ * instances apart from full ones (e.g. in a loader of their own), so that its resolver never answers them elsewhere.
+ * Declared once, at module level, by the feature that adds the edge.
  */
 export function prefetchable<P extends object, C extends object>(
   parent: abstract new (...args: never[]) => P,
   field: string,
   child: abstract new (...args: never[]) => C,
-  load: (context: HubContext, parents: readonly P[]) => Promise<readonly (readonly C[])[]>,
-  settled?: (context: HubContext, parent: P) => readonly C[] | undefined,
+  load: (
+    context: HubContext,
+    parents: readonly P[],
+    columns: readonly string[] | null,
+  ) => Promise<readonly (readonly C[])[]>,
+  settled?: (context: HubContext, parent: P, columns: readonly string[] | null) => readonly C[] | undefined,
 ): void {
   let fields = edges.get(parent);
   if (!fields) edges.set(parent, (fields = new Map()));
   // A schema built again (tests build several) declares its edges again: the same loads, so the last one stands.
   fields.set(field, {
     child,
-    load: async (context, parents) => (await load(context, parents as P[])).flat(),
+    load: (context, parents, columns) => load(context, parents as P[], columns),
   });
   if (!settled) return;
   let answers = settledAnswers.get(parent.name);
   if (!answers) settledAnswers.set(parent.name, (answers = new Map()));
-  answers.set(field, settled as SettledAnswer);
+  answers.set(field, (context, item, info) =>
+    settled(context, item as P, columnsOfNode.get(info.fieldNodes[0]) ?? null),
+  );
 }
 
 /**
@@ -83,10 +106,12 @@ export function prefetchSelection(
 
 const NOTHING = Promise.resolve();
 
-/** An edge a selection asks for, and the selections of its children (one per field node asking for it). */
+/** An edge a selection asks for, the selections of its children (one per field node asking for it) and their columns. */
 interface PlannedEdge {
   edge: Edge;
   childSets: readonly SelectionSetNode[];
+  /** What every child selection asks of the children (see `columnsAsked`), null for all. */
+  columns: readonly string[] | null;
 }
 
 /** The edges each selection asks of each class, worked out once per parsed document (its nodes are kept by Apollo). */
@@ -113,15 +138,36 @@ function edgesAsked(
 ): readonly PlannedEdge[] {
   const fields = edges.get(itemClass);
   if (!fields) return [];
-  const asked = new Map<string, PlannedEdge & { childSets: SelectionSetNode[] }>();
+  const asked = new Map<string, { edge: Edge; nodes: FieldNode[] }>();
   for (const node of selectedFields(selection, fragments, (itemClass as { name: string }).name)) {
     const edge = fields.get(node.name.value);
     if (!edge || node.arguments?.length || node.directives?.length) continue;
     let planned = asked.get(node.name.value);
-    if (!planned) asked.set(node.name.value, (planned = { edge, childSets: [] }));
-    if (node.selectionSet) planned.childSets.push(node.selectionSet);
+    if (!planned) asked.set(node.name.value, (planned = { edge, nodes: [] }));
+    planned.nodes.push(node);
   }
-  return [...asked.values()];
+  return [...asked.values()].map(({ edge, nodes }) => {
+    const childSets = nodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : []));
+    const columns = allColumnsAsked(fragments, edge.child, childSets);
+    for (const node of nodes) columnsOfNode.set(node, columns);
+    return { edge, childSets, columns };
+  });
+}
+
+/** The columns all of `sets` ask of `itemClass` together (see `columnsAsked`), null when one of them may read any. */
+function allColumnsAsked(
+  fragments: Record<string, FragmentDefinitionNode>,
+  itemClass: abstract new (...args: never[]) => object,
+  sets: readonly SelectionSetNode[],
+): readonly string[] | null {
+  if (sets.length === 0) return null;
+  const all = new Set<string>();
+  for (const set of sets) {
+    const columns = columnsOf(fragments, itemClass, set);
+    if (!columns) return null;
+    for (const column of columns) all.add(column);
+  }
+  return [...all].sort();
 }
 
 /** Loads `plan`'s edges for `items`, and beneath them their children's, each level's edges at once. */
@@ -132,15 +178,16 @@ async function loadPlan(
   fragments: Record<string, FragmentDefinitionNode>,
 ): Promise<void> {
   await Promise.all(
-    plan.map(async ({ edge, childSets }) => {
-      const children = unique(await edge.load(context, items));
+    plan.map(async ({ edge, childSets, columns }) => {
+      const lists = await edge.load(context, items, columns);
+      const childPlans = childSets
+        .map((set) => planOf(edge.child, set, fragments))
+        .filter((childPlan) => childPlan.length > 0);
+      // Most edges end the selection (`topics { key }`): their thousands of children need not be gathered.
+      if (childPlans.length === 0) return;
+      const children = unique(lists.flat());
       if (children.length === 0) return;
-      await Promise.all(
-        childSets
-          .map((set) => planOf(edge.child, set, fragments))
-          .filter((childPlan) => childPlan.length > 0)
-          .map((childPlan) => loadPlan(context, childPlan, children, fragments)),
-      );
+      await Promise.all(childPlans.map((childPlan) => loadPlan(context, childPlan, children, fragments)));
     }),
   );
 }
@@ -175,10 +222,18 @@ export function columnsAsked(
   itemClass: abstract new (...args: never[]) => object,
   selection: SelectionSetNode | undefined,
 ): string[] | null {
-  if (!selection) return null;
+  return selection ? columnsOf(info.fragments, itemClass, selection) : null;
+}
+
+/** `columnsAsked` of a selection set, with the document's fragments. */
+function columnsOf(
+  fragments: Record<string, FragmentDefinitionNode>,
+  itemClass: abstract new (...args: never[]) => object,
+  selection: SelectionSetNode,
+): string[] | null {
   const columns = columnFields(itemClass);
   const asked = new Set<string>();
-  for (const node of fieldsOnType(selection, info.fragments, itemClass.name)) {
+  for (const node of fieldsOnType(selection, fragments, itemClass.name)) {
     if (!node) return null;
     const name = node.name.value;
     if (node.arguments?.length || node.directives?.length) return null;

@@ -4,20 +4,22 @@ import { MAX_FIELDS_OF_ACTION, MaxItems } from "../common/list-bounds.js";
 import { Strategy } from "../strategy/strategy.entity.js";
 import { FieldOfAction } from "./field-of-action.entity.js";
 import { prefetchable } from "../common/prefetch.js";
-import { perRequest } from "../common/loaders.js";
+import { perRequestAndColumns } from "../common/loaders.js";
 
-/** The loader of the strategies' fields of action, in their order. */
-const fieldsOf = perRequest((loaders) => loaders.byParent(FieldOfAction, "strategy", { position: "asc" }));
+/** The loader of the strategies' fields of action, in their order; with `columns`, read with only those. */
+const fieldsOf = perRequestAndColumns((loaders, columns) =>
+  loaders.byParent(FieldOfAction, "strategy", { position: "asc" }, undefined, 0, columns),
+);
 prefetchable(
   Strategy,
   "fieldsOfAction",
   FieldOfAction,
-  ({ loaders }, strategies: readonly Strategy[]) =>
+  ({ loaders }, strategies: readonly Strategy[], columns) =>
     loaders.loadAhead(
-      fieldsOf(loaders),
+      fieldsOf(loaders, columns),
       strategies.map((strategy) => strategy.id),
     ),
-  ({ loaders }, strategy) => loaders.settledValue(fieldsOf(loaders), strategy.id),
+  ({ loaders }, strategy, columns) => loaders.settledValue(fieldsOf(loaders, columns), strategy.id),
 );
 
 /** Adds `fieldsOfAction` to a strategy: the field-of-action feature's edge. */
@@ -29,6 +31,6 @@ export class StrategyFieldsOfActionResolver {
     @Root() strategy: Strategy,
     @Ctx() { loaders }: HubContext,
   ): FieldOfAction[] | Promise<FieldOfAction[]> {
-    return loaders.settledOr(fieldsOf(loaders), strategy.id, strategy.id);
+    return loaders.settledOr(fieldsOf(loaders, null), strategy.id, strategy.id);
   }
 }

@@ -265,7 +265,7 @@ function enforceDeadlines(schema: GraphQLSchema): void {
           return operationConnections.run(deadline.connections, () => resolve(source, args, context, info));
         }
         if (deadline.expired) throw deadline.error;
-        const loaded = settled?.(context as HubContext, source as object);
+        const loaded = settled?.(context as HubContext, source as object, info);
         if (loaded) return loaded;
         const result = operationConnections.run(deadline.connections, () => resolve(source, args, context, info));
         return isPromiseLike(result) ? Promise.race([result, deadline.reached]) : result;

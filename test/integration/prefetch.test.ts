@@ -183,3 +183,73 @@ describe("a page's projects read only the columns the query asks (columnsAsked)"
     expect(project.summary).toBe("gesetzt");
   });
 });
+
+describe("strategies and fields of action loaded ahead read only the columns the query asks", () => {
+  const statementOn = (table: string) => hub.db.queries.find((sql) => sql.includes(`from "${table}" as "e"`));
+  /** Every city's strategies and their fields of action as the query asked them, by strategy slug. */
+  const strategiesOf = (cities: { strategies: { slug: string }[] }[]) =>
+    Object.fromEntries(cities.flatMap((city) => city.strategies.map((strategy) => [strategy.slug, strategy])));
+
+  it("name only the asked columns, the keys and the order, and answer as the full read does", async () => {
+    const narrow = await run(
+      "query { municipalities(first: 100) { nodes { strategies { slug title fieldsOfAction { position title } } } } }",
+    );
+    expect(statementOn("strategy")).not.toMatch(/"e"\.\*/);
+    expect(statementOn("strategy")).toMatch(/"e"\."municipality_id"/);
+    expect(statementOn("field_of_action")).not.toMatch(/"e"\.\*/);
+    // The strategy the fields of action hang from, as the row's own column (a filter joins the strategy table).
+    expect(statementOn("field_of_action")).toMatch(
+      /select "e"\."id", "e"\."strategy_id", "e"\."position", "e"\."title"/,
+    );
+    // `updatedAt` is no column of its own (a formula on fields of action): the lists are read whole.
+    const full = await run(
+      "query { municipalities(first: 100) { nodes { strategies { slug title updatedAt fieldsOfAction { position title updatedAt } } } } }",
+    );
+    expect(statementOn("field_of_action")).toMatch(/"e"\.\*/);
+    const cities = (data: Record<string, any>) => data.municipalities.nodes;
+    const withoutDates = (data: Record<string, any>) =>
+      JSON.parse(JSON.stringify(strategiesOf(cities(data)), (key, value) => (key === "updatedAt" ? undefined : value)));
+    expect(Object.keys(strategiesOf(cities(narrow.data))).length).toBeGreaterThan(1);
+    expect(strategiesOf(cities(narrow.data))).toEqual(withoutDates(full.data));
+  });
+
+  it("in one request, a narrow read ahead and a full read of the same lists each answer what they asked", async () => {
+    const [first] = (await run("query { municipalities(first: 1) { nodes { slug } } }")).data.municipalities.nodes;
+    const both = await run(`query {
+      municipalities(first: 100) { nodes { slug strategies { slug fieldsOfAction { title } } } }
+      municipality(slug: "${first.slug}") { strategies { slug vision fieldsOfAction { title description } } }
+    }`);
+    const alone = await run(`query {
+      municipality(slug: "${first.slug}") { strategies { slug vision fieldsOfAction { title description } } }
+    }`);
+    expect(both.data.municipality).toEqual(alone.data.municipality);
+    const listed = both.data.municipalities.nodes.find((city: any) => city.slug === first.slug);
+    expect(listed.strategies).toEqual(
+      alone.data.municipality.strategies.map((strategy: any) => ({
+        slug: strategy.slug,
+        fieldsOfAction: strategy.fieldsOfAction.map((field: any) => ({ title: field.title })),
+      })),
+    );
+    expect(alone.data.municipality.strategies.some((s: any) => s.fieldsOfAction.some((f: any) => f.description))).toBe(
+      true,
+    );
+  });
+
+  it("two aliases of one edge asking different columns are both answered, from one read of both", async () => {
+    const aliased = await run(
+      "query { municipalities(first: 100) { nodes { strategies { slug a: fieldsOfAction { title } b: fieldsOfAction { description } } } } }",
+    );
+    expect(hub.db.queries.filter((sql) => sql.includes('from "field_of_action" as "e"'))).toHaveLength(1);
+    expect(statementOn("field_of_action")).toMatch(/"e"\."description".*"e"\."title"/);
+    const plain = await run(
+      "query { municipalities(first: 100) { nodes { strategies { slug fieldsOfAction { title description } } } } }",
+    );
+    const strategies = strategiesOf(aliased.data.municipalities.nodes);
+    for (const [slug, strategy] of Object.entries(strategiesOf(plain.data.municipalities.nodes)) as [string, any][]) {
+      expect(strategies[slug].a).toEqual(strategy.fieldsOfAction.map((field: any) => ({ title: field.title })));
+      expect(strategies[slug].b).toEqual(
+        strategy.fieldsOfAction.map((field: any) => ({ description: field.description })),
+      );
+    }
+  });
+});
