@@ -15,6 +15,8 @@ type PrefetchEdge = (
 
 interface Edge {
   load: PrefetchEdge;
+  /** Whether `load` reads only the columns asked of the children (see `prefetchable`'s `onlyColumnsAsked`). */
+  narrows: boolean;
   /** The class of the children, whose own edges may be prefetched in turn. */
   child: abstract new (...args: never[]) => object;
 }
@@ -30,10 +32,10 @@ export type SettledAnswer = (
 ) => readonly object[] | undefined;
 
 /**
- * The properties the children of each loaded-ahead field node were read with (see `columnsAsked`), null for all:
- * worked out with the node's plan, once per parsed document, and read by its settled answers.
+ * What the field nodes of one response key ask of their children (see `columnsAsked`), null for all, by the first
+ * of them: worked out once per parsed document, by its plan and by its settled answers alike.
  */
-const columnsOfNode = new WeakMap<FieldNode, readonly string[] | null>();
+const columnsOfNodes = new WeakMap<FieldNode, { nodes: readonly FieldNode[]; columns: readonly string[] | null }>();
 
 /** How each prefetchable edge reads its loaded-ahead children, by object type name and field name. */
 const settledAnswers = new Map<string, Map<string, SettledAnswer>>();
@@ -43,9 +45,10 @@ const settledAnswers = new Map<string, Map<string, SettledAnswer>>();
  * resolver reads, which then answers from the loader's settled values without a promise, see `Loaders.settledOr`).
  * `settled` reads what `load` loaded for one parent (`Loaders.settledValue`), undefined when it did not: with it the
  * hub answers the field without calling its resolver at all (see `settledAnswerOf`), so only for a field without
- * arguments, middlewares or roles, whose resolver answers exactly that list. Both are given the `columns` the query
- * asks of the children (see `columnsAsked`; null for all): an edge whose loader can read only those keeps such
- * instances apart from full ones (e.g. in a loader of their own), so that its resolver never answers them elsewhere.
+ * arguments, middlewares or roles, whose resolver answers exactly that list. With `onlyColumnsAsked`, both are given
+ * the columns the field's nodes (those of one response key) ask of the children (see `columnsAsked`; null for all),
+ * and must keep instances read with only those apart from full ones (in a loader of their own), so that the field's
+ * resolver, and a field asking other columns, never answer them; else `columns` is always null.
  * Declared once, at module level, by the feature that adds the edge.
  */
 export function prefetchable<P extends object, C extends object>(
@@ -58,6 +61,7 @@ export function prefetchable<P extends object, C extends object>(
     columns: readonly string[] | null,
   ) => Promise<readonly (readonly C[])[]>,
   settled?: (context: HubContext, parent: P, columns: readonly string[] | null) => readonly C[] | undefined,
+  { onlyColumnsAsked = false }: { onlyColumnsAsked?: boolean } = {},
 ): void {
   let fields = edges.get(parent);
   if (!fields) edges.set(parent, (fields = new Map()));
@@ -65,12 +69,13 @@ export function prefetchable<P extends object, C extends object>(
   fields.set(field, {
     child,
     load: (context, parents, columns) => load(context, parents as P[], columns),
+    narrows: onlyColumnsAsked,
   });
   if (!settled) return;
   let answers = settledAnswers.get(parent.name);
   if (!answers) settledAnswers.set(parent.name, (answers = new Map()));
   answers.set(field, (context, item, info) =>
-    settled(context, item as P, columnsOfNode.get(info.fieldNodes[0]) ?? null),
+    settled(context, item as P, onlyColumnsAsked ? columnsFor(info.fieldNodes, info.fragments, child) : null),
   );
 }
 
@@ -106,11 +111,13 @@ export function prefetchSelection(
 
 const NOTHING = Promise.resolve();
 
-/** An edge a selection asks for, the selections of its children (one per field node asking for it) and their columns. */
+/**
+ * An edge a selection asks for under one response key (a field's name or alias), the selections of its children (one
+ * per field node of that key) and the columns they ask (null for all, or when the edge reads them all anyway).
+ */
 interface PlannedEdge {
   edge: Edge;
   childSets: readonly SelectionSetNode[];
-  /** What every child selection asks of the children (see `columnsAsked`), null for all. */
   columns: readonly string[] | null;
 }
 
@@ -138,36 +145,47 @@ function edgesAsked(
 ): readonly PlannedEdge[] {
   const fields = edges.get(itemClass);
   if (!fields) return [];
+  // By response key, as graphql-js merges field nodes: the nodes a settled answer is asked for are one key's.
   const asked = new Map<string, { edge: Edge; nodes: FieldNode[] }>();
   for (const node of selectedFields(selection, fragments, (itemClass as { name: string }).name)) {
     const edge = fields.get(node.name.value);
     if (!edge || node.arguments?.length || node.directives?.length) continue;
-    let planned = asked.get(node.name.value);
-    if (!planned) asked.set(node.name.value, (planned = { edge, nodes: [] }));
+    const key = (node.alias ?? node.name).value;
+    let planned = asked.get(key);
+    if (!planned) asked.set(key, (planned = { edge, nodes: [] }));
     planned.nodes.push(node);
   }
-  return [...asked.values()].map(({ edge, nodes }) => {
-    const childSets = nodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : []));
-    const columns = allColumnsAsked(fragments, edge.child, childSets);
-    for (const node of nodes) columnsOfNode.set(node, columns);
-    return { edge, childSets, columns };
-  });
+  return [...asked.values()].map(({ edge, nodes }) => ({
+    edge,
+    childSets: nodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : [])),
+    columns: edge.narrows ? columnsFor(nodes, fragments, edge.child) : null,
+  }));
 }
 
-/** The columns all of `sets` ask of `itemClass` together (see `columnsAsked`), null when one of them may read any. */
-function allColumnsAsked(
+/**
+ * The columns the field nodes of one response key ask of their children together (see `columnsAsked`), null when one
+ * of them may read any. Kept by the first node: a settled answer asks for each parent's list.
+ */
+function columnsFor(
+  nodes: readonly FieldNode[],
   fragments: Record<string, FragmentDefinitionNode>,
   itemClass: abstract new (...args: never[]) => object,
-  sets: readonly SelectionSetNode[],
 ): readonly string[] | null {
-  if (sets.length === 0) return null;
-  const all = new Set<string>();
-  for (const set of sets) {
-    const columns = columnsOf(fragments, itemClass, set);
-    if (!columns) return null;
+  const known = columnsOfNodes.get(nodes[0]);
+  if (known && known.nodes.length === nodes.length && known.nodes.every((node, index) => node === nodes[index]))
+    return known.columns;
+  let all: Set<string> | null = new Set<string>();
+  for (const node of nodes) {
+    const columns = node.selectionSet ? columnsOf(fragments, itemClass, node.selectionSet) : null;
+    if (!columns) {
+      all = null;
+      break;
+    }
     for (const column of columns) all.add(column);
   }
-  return [...all].sort();
+  const columns = all && [...all].sort();
+  columnsOfNodes.set(nodes[0], { nodes: [...nodes], columns });
+  return columns;
 }
 
 /** Loads `plan`'s edges for `items`, and beneath them their children's, each level's edges at once. */

@@ -20,6 +20,7 @@ prefetchable(
       strategies.map((strategy) => strategy.id),
     ),
   ({ loaders }, strategy, columns) => loaders.settledValue(fieldsOf(loaders, columns), strategy.id),
+  { onlyColumnsAsked: true },
 );
 
 /** Adds `fieldsOfAction` to a strategy: the field-of-action feature's edge. */

@@ -21,6 +21,7 @@ prefetchable(
       municipalities.map((municipality) => municipality.id),
     ),
   ({ loaders }, municipality, columns) => loaders.settledValue(strategiesOf(loaders, columns), municipality.id),
+  { onlyColumnsAsked: true },
 );
 
 /** Adds `strategies` to a municipality: the strategy feature's edge. */
