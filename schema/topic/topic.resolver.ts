@@ -1,6 +1,7 @@
 import { Args, Ctx, ObjectType, Query, Resolver } from "type-graphql";
 import type { HubContext } from "../common/context.js";
 import { ConnectionType, fetchPage, toConnection } from "../common/pagination.js";
+import { KeyArgs } from "../common/slug.args.js";
 import { Topic } from "./topic.entity.js";
 import { TopicsArgs } from "./topic.inputs.js";
 
@@ -16,5 +17,10 @@ export class TopicResolver {
     return toConnection(
       await fetchPage(em, Topic, {}, { property: "key", kind: "string", direction: args.direction }, args),
     );
+  }
+
+  @Query(() => Topic, { nullable: true, description: "The topic with this key (e.g. `e-file`), or null." })
+  topic(@Args() { key }: KeyArgs, @Ctx() { loaders }: HubContext): Promise<Topic | null> {
+    return loaders.plain.findOne(Topic, "key", key);
   }
 }

@@ -327,26 +327,17 @@ export interface TopicsData {
   stats: { projectsByTopicAndState: { topic: { key: string }; count: number }[] };
 }
 
-/** The topics' keys and IDs: the API has no `topic(key:)`, so the topic page finds the ID here first. */
-export const TOPIC_IDS_QUERY = `query SiteTopicIds {
-  topics(first: 100) { nodes { id key } }
-}`;
-
-export interface TopicIdsData {
-  topics: { nodes: { id: string; key: string }[] };
-}
-
-/** A topic (by the ID `TOPIC_IDS_QUERY` found) with its cities and projects. */
-export const TOPIC_QUERY = `query SiteTopic($id: ID!, $key: String!) {
-  node(id: $id) {
-    ... on Topic { key label description municipalities(first: 100) { fieldsOfAction projects municipality { slug name stateName } } }
+/** A topic with its cities and projects. */
+export const TOPIC_QUERY = `query SiteTopic($key: String!) {
+  topic(key: $key) {
+    key label description municipalities(first: 100) { fieldsOfAction projects municipality { slug name stateName } }
   }
   projects(first: 100, filter: { topics: [$key] }) { nodes { ...SiteProjectRef } }
 }
 ${PROJECT_REF}`;
 
 export interface TopicData {
-  node:
+  topic:
     | (TopicRef & {
         description: string;
         municipalities: { fieldsOfAction: number; projects: number; municipality: Named & { stateName: string } }[];
@@ -422,7 +413,6 @@ export const SITE_QUERIES: Readonly<Record<string, string>> = {
   PROVIDERS_QUERY,
   PROVIDER_QUERY,
   TOPICS_QUERY,
-  TOPIC_IDS_QUERY,
   TOPIC_QUERY,
   CHOICES_QUERY,
   COMPARE_QUERY,

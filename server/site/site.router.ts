@@ -44,17 +44,17 @@ import {
   type ProvidersData,
   STRATEGY_QUERY,
   type StrategyData,
-  TOPIC_IDS_QUERY,
   TOPIC_QUERY,
   type TopicData,
-  type TopicIdsData,
   TOPICS_QUERY,
   type TopicsData,
 } from "./queries.js";
 import { renderCompare } from "./routes/compare.js";
 import { renderLessons } from "./routes/lessons.js";
 import { searchOutcome } from "./queries/search.js";
-import type { RunSiteQuery } from "./run-query.js";
+import { type RunSiteQuery, SiteQueryError } from "./run-query.js";
+import { MAX_SLUG_LENGTH, SLUG_PATTERN } from "../../schema/common/slug.args.js";
+import { ErrorCode } from "../../schema/common/errors.js";
 import { parseSearchRequest, SEARCH_PATH, searchCacheKey, searchHref } from "./search-params.js";
 import type { OperationLimits, SiteConfig } from "../config.js";
 
@@ -158,11 +158,8 @@ function pages(run: RunSiteQuery): Record<string, Render> {
     },
     "/themen": async () => pageElement(TopicsPage, { data: await run<TopicsData>(TOPICS_QUERY) }),
     "/themen/:key": async ({ key }) => {
-      const { topics } = await run<TopicIdsData>(TOPIC_IDS_QUERY);
-      const found = topics.nodes.find((candidate) => candidate.key === key);
-      if (!found) return null;
-      const { node, projects } = await run<TopicData>(TOPIC_QUERY, { id: found.id, key });
-      return node && pageElement(TopicPage, { topic: node, projects });
+      const data = await topicPageData(run, key);
+      return data?.topic ? pageElement(TopicPage, { topic: data.topic, projects: data.projects }) : null;
     },
     "/vergleich": (_params, query) => renderCompare(run, query),
     "/erfahrungen": (_params, query) => renderLessons(run, query),
@@ -171,6 +168,20 @@ function pages(run: RunSiteQuery): Record<string, Render> {
       return pageElement(SearchPage, { request, ...(await searchOutcome(run, request)) });
     },
   };
+}
+
+/**
+ * The topic page's data, or null for what names no topic: a text of another form than a key, or a key no topic has,
+ * which the projects' filter refuses (the page's 404 either way, not the API's refusal of the argument).
+ */
+async function topicPageData(run: RunSiteQuery, key: string): Promise<TopicData | null> {
+  if (key.length > MAX_SLUG_LENGTH || !SLUG_PATTERN.test(key)) return null;
+  try {
+    return await run<TopicData>(TOPIC_QUERY, { key });
+  } catch (error) {
+    if (error instanceof SiteQueryError && error.code === ErrorCode.BAD_USER_INPUT) return null;
+    throw error;
+  }
 }
 
 /** The page routes the site serves (Express patterns such as `/kommunen/:slug`), e.g. for `bench:pages`' table of sample pages. */

@@ -220,6 +220,8 @@ describe("the website", () => {
       "/projekte/nope",
       "/anbieter/nope",
       "/themen/nope",
+      "/themen/Kein%20Thema",
+      `/themen/${"a".repeat(121)}`,
       "/strategien/nope",
       "/kommunen?nach=kaputt",
     ]) {

@@ -4,7 +4,7 @@ import { Layout, ProjectList } from "../layout.js";
 import { paths } from "../paths.js";
 import type { TopicData } from "../queries.js";
 
-type Topic = NonNullable<TopicData["node"]>;
+type Topic = NonNullable<TopicData["topic"]>;
 
 /** `/themen/:key`: the cities and projects on a topic. */
 export function TopicPage({ topic, projects }: { topic: Topic; projects: TopicData["projects"] }): VNode {

@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { gql } from "../support/client.js";
+import { startTestHub, type TestHub } from "../support/hub.js";
+
+let hub: TestHub;
+
+beforeAll(async () => {
+  hub = await startTestHub();
+});
+
+afterAll(async () => {
+  await hub?.close();
+});
+
+describe("topic(key:)", () => {
+  it("answers the topic with this key as the list shows it, and null for a key no topic has", async () => {
+    const list = await gql(hub, "{ topics(first: 100) { nodes { id key label description } } }");
+    expect(list.errors).toBeUndefined();
+    const topics = list.data!.topics.nodes as { key: string }[];
+    expect(topics.length).toBeGreaterThan(5);
+    for (const topic of topics) {
+      const answer = await gql(hub, "query ($key: String!) { topic(key: $key) { id key label description } }", {
+        key: topic.key,
+      });
+      expect(answer.errors, topic.key).toBeUndefined();
+      expect(answer.data!.topic, topic.key).toEqual(topic);
+    }
+    const missing = await gql(hub, '{ topic(key: "no-such-topic") { key } }');
+    expect(missing.errors).toBeUndefined();
+    expect(missing.data!.topic).toBeNull();
+  });
+
+  it("refuses a malformed or oversized key, naming the argument, without a trace of the internals", async () => {
+    const malformed = [
+      "E-File",
+      "e file",
+      "e--file",
+      "../e-file",
+      "e-file\u202e",
+      "e-file\n",
+      "",
+      "e-file'; drop table topic;--",
+    ];
+    const oversized = ["a".repeat(121), "a".repeat(100_000)];
+    for (const key of [...malformed, ...oversized]) {
+      const what = JSON.stringify(key.slice(0, 20));
+      const answer = await gql(hub, "query ($key: String!) { topic(key: $key) { key } }", { key });
+      expect(answer.status, what).toBe(200);
+      expect(answer.errors, what).toHaveLength(1);
+      expect(answer.errors![0].extensions, what).toMatchObject({ code: "BAD_USER_INPUT", fields: ["key"] });
+      expect(answer.errors![0].message, what).toMatch(
+        oversized.includes(key) ? /key is at most 120 characters/ : /key must be lowercase letters and digits/,
+      );
+      expect(JSON.stringify(answer), what).not.toMatch(/\n\s+at |select |mikro/i);
+    }
+    const typed = await gql(hub, "{ topic(key: 7) { key } }");
+    expect(typed.errors?.[0].extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");
+    const absent = await gql(hub, "{ topic { key } }");
+    expect(absent.errors?.[0].extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");
+    expect(absent.errors?.[0].message).toMatch(/argument "key"/);
+  });
+});
