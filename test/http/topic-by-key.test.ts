@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { gql } from "../support/client.js";
+import { expectKeyRefused, gql, MALFORMED_KEYS, OVERSIZED_KEYS } from "../support/client.js";
 import { startTestHub, type TestHub } from "../support/hub.js";
 
 let hub: TestHub;
@@ -31,27 +31,9 @@ describe("topic(key:)", () => {
   });
 
   it("refuses a malformed or oversized key, naming the argument, without a trace of the internals", async () => {
-    const malformed = [
-      "E-File",
-      "e file",
-      "e--file",
-      "../e-file",
-      "e-file\u202e",
-      "e-file\n",
-      "",
-      "e-file'; drop table topic;--",
-    ];
-    const oversized = ["a".repeat(121), "a".repeat(100_000)];
-    for (const key of [...malformed, ...oversized]) {
-      const what = JSON.stringify(key.slice(0, 20));
+    for (const key of [...MALFORMED_KEYS, ...OVERSIZED_KEYS]) {
       const answer = await gql(hub, "query ($key: String!) { topic(key: $key) { key } }", { key });
-      expect(answer.status, what).toBe(200);
-      expect(answer.errors, what).toHaveLength(1);
-      expect(answer.errors![0].extensions, what).toMatchObject({ code: "BAD_USER_INPUT", fields: ["key"] });
-      expect(answer.errors![0].message, what).toMatch(
-        oversized.includes(key) ? /key is at most 120 characters/ : /key must be lowercase letters and digits/,
-      );
-      expect(JSON.stringify(answer), what).not.toMatch(/\n\s+at |select |mikro/i);
+      expectKeyRefused(answer, OVERSIZED_KEYS.includes(key), JSON.stringify(key.slice(0, 20)));
     }
     const typed = await gql(hub, "{ topic(key: 7) { key } }");
     expect(typed.errors?.[0].extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");
