@@ -305,12 +305,12 @@ export class Loaders {
   /**
    * The related entities of each owner from one statement over the pivot table joined to the related rows, each
    * owner's in `order` (then by key). The statement gives each distinct related row once, with the ids of its owners
-   * as a comma-separated list, and each becomes a plain instance (see plain-rows.ts) once, however many owners share it: populating
-   * thousands of collections (2,000 projects' topics) hydrated every pivot row's joined entity and was most of a nested
-   * read's CPU, and a row per pivot row (keys only, but all columns named) was much of what remained. The related rows
-   * are sorted once and handed to their owners in that order, rather than each owner's list sorted on its own. A
-   * related type with filters (the visibility filter of sources) or formulas is joined as the ORM's own query of its
-   * rows, so a row the caller may not see is left out.
+   * as a comma-separated list, and each becomes a plain instance (see plain-rows.ts) once, however many owners share
+   * it: populating thousands of collections (2,000 projects' topics) hydrated every pivot row's joined entity and was
+   * most of a nested read's CPU, and a row per pivot row (keys only, but all columns named) was much of what remained.
+   * The related rows are sorted once and handed to their owners in that order, rather than each owner's list sorted
+   * on its own. A related type with filters (the visibility filter of sources) or formulas is joined as the ORM's own
+   * query of its rows, so a row the caller may not see is left out.
    */
   private async fromPivot<O extends AnyEntity & { id: number }, T extends AnyEntity>(
     pivot: PivotPlan,
