@@ -2401,6 +2401,8 @@ export type Query = {
   strategies: StrategyConnection;
   /** The strategy with this slug, or null. */
   strategy?: Maybe<Strategy>;
+  /** The topic with this key (e.g. `e-file`), or null. */
+  topic?: Maybe<Topic>;
   /** The shared topic taxonomy, sorted by key. */
   topics: TopicConnection;
   /** The API token of this request (`Authorization: Bearer …`); null for anonymous callers. */
@@ -2537,6 +2539,11 @@ export type QueryStrategiesArgs = {
 
 export type QueryStrategyArgs = {
   slug: Scalars['String']['input'];
+};
+
+
+export type QueryTopicArgs = {
+  key: Scalars['String']['input'];
 };
 
 
