@@ -1,6 +1,9 @@
+import type { AnyEntity, EntityClass, QueryOrderKeysFlat } from "@mikro-orm/core";
+import type DataLoader from "dataloader";
 import type { FieldNode, FragmentDefinitionNode, GraphQLResolveInfo, SelectionSetNode } from "graphql";
 import { getMetadataStorage } from "type-graphql";
 import type { HubContext } from "./context.js";
+import { type Loaders, perRequestAndColumns } from "./loaders.js";
 
 /**
  * Loads one list edge (a field without arguments) for a batch of parents into the request's loaders, and returns the
@@ -77,6 +80,36 @@ export function prefetchable<P extends object, C extends object>(
   answers.set(field, (context, item, info) =>
     settled(context, item as P, onlyColumnsAsked ? columnsFor(info.fieldNodes, info.fragments, child) : null),
   );
+}
+
+/**
+ * Declares `field` of `parent` as the list of `child` records whose many-to-one `property` points at the parent, in
+ * `orderBy` order (then id), prefetchable with only the columns asked (see `prefetchable`). Returns the loader of
+ * every column, by request, which the field's resolver reads.
+ */
+export function prefetchableChildren<P extends { id: number }, C extends AnyEntity & { id: number }>(
+  parent: abstract new (...args: never[]) => P,
+  field: string,
+  child: EntityClass<C> & (abstract new (...args: never[]) => C),
+  property: keyof C & string,
+  orderBy: Partial<Record<keyof C & string, QueryOrderKeysFlat>>,
+): (loaders: Loaders) => DataLoader<number, C[]> {
+  const childrenOf = perRequestAndColumns((loaders, columns) =>
+    loaders.byParent(child, property, orderBy, undefined, 0, columns),
+  );
+  prefetchable(
+    parent,
+    field,
+    child,
+    ({ loaders }, parents: readonly P[], columns) =>
+      loaders.loadAhead(
+        childrenOf(loaders, columns),
+        parents.map((item) => item.id),
+      ),
+    ({ loaders }, item, columns) => loaders.settledValue(childrenOf(loaders, columns), item.id),
+    { onlyColumnsAsked: true },
+  );
+  return (loaders) => childrenOf(loaders, null);
 }
 
 /**

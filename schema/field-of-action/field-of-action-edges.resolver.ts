@@ -3,25 +3,10 @@ import type { HubContext } from "../common/context.js";
 import { MAX_FIELDS_OF_ACTION, MaxItems } from "../common/list-bounds.js";
 import { Strategy } from "../strategy/strategy.entity.js";
 import { FieldOfAction } from "./field-of-action.entity.js";
-import { prefetchable } from "../common/prefetch.js";
-import { perRequestAndColumns } from "../common/loaders.js";
+import { prefetchableChildren } from "../common/prefetch.js";
 
-/** The loader of the strategies' fields of action, in their order; with `columns`, read with only those. */
-const fieldsOf = perRequestAndColumns((loaders, columns) =>
-  loaders.byParent(FieldOfAction, "strategy", { position: "asc" }, undefined, 0, columns),
-);
-prefetchable(
-  Strategy,
-  "fieldsOfAction",
-  FieldOfAction,
-  ({ loaders }, strategies: readonly Strategy[], columns) =>
-    loaders.loadAhead(
-      fieldsOf(loaders, columns),
-      strategies.map((strategy) => strategy.id),
-    ),
-  ({ loaders }, strategy, columns) => loaders.settledValue(fieldsOf(loaders, columns), strategy.id),
-  { onlyColumnsAsked: true },
-);
+/** The loader of a strategy's fields of action, in their order. */
+const fieldsOf = prefetchableChildren(Strategy, "fieldsOfAction", FieldOfAction, "strategy", { position: "asc" });
 
 /** Adds `fieldsOfAction` to a strategy: the field-of-action feature's edge. */
 @Resolver(() => Strategy)
@@ -32,6 +17,6 @@ export class StrategyFieldsOfActionResolver {
     @Root() strategy: Strategy,
     @Ctx() { loaders }: HubContext,
   ): FieldOfAction[] | Promise<FieldOfAction[]> {
-    return loaders.settledOr(fieldsOf(loaders, null), strategy.id, strategy.id);
+    return loaders.settledOr(fieldsOf(loaders), strategy.id, strategy.id);
   }
 }

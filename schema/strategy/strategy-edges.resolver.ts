@@ -1,28 +1,16 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { Ctx, FieldResolver, Info, Resolver, Root } from "type-graphql";
 import type { HubContext } from "../common/context.js";
-import { perRequestAndColumns } from "../common/loaders.js";
-import { itemSelection, prefetchable, prefetchSelection } from "../common/prefetch.js";
+import { itemSelection, prefetchableChildren, prefetchSelection } from "../common/prefetch.js";
 import { MAX_STRATEGIES, MaxItems } from "../common/list-bounds.js";
 import { Municipality } from "../municipality/municipality.entity.js";
 import { Strategy } from "./strategy.entity.js";
 
-/** The loader of the municipalities' strategies, newest adoption first; with `columns`, read with only those. */
-const strategiesOf = perRequestAndColumns((loaders, columns) =>
-  loaders.byParent(Strategy, "municipality", { adoptedOn: "desc nulls last", title: "asc" }, undefined, 0, columns),
-);
-prefetchable(
-  Municipality,
-  "strategies",
-  Strategy,
-  ({ loaders }, municipalities: readonly Municipality[], columns) =>
-    loaders.loadAhead(
-      strategiesOf(loaders, columns),
-      municipalities.map((municipality) => municipality.id),
-    ),
-  ({ loaders }, municipality, columns) => loaders.settledValue(strategiesOf(loaders, columns), municipality.id),
-  { onlyColumnsAsked: true },
-);
+/** The loader of a municipality's strategies, newest adoption first. */
+const strategiesOf = prefetchableChildren(Municipality, "strategies", Strategy, "municipality", {
+  adoptedOn: "desc nulls last",
+  title: "asc",
+});
 
 /** Adds `strategies` to a municipality: the strategy feature's edge. */
 @Resolver(() => Municipality)
@@ -34,7 +22,7 @@ export class MunicipalityStrategiesResolver {
     @Ctx() context: HubContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<Strategy[]> {
-    const strategies = await strategiesOf(context.loaders, null).load(municipality.id);
+    const strategies = await strategiesOf(context.loaders).load(municipality.id);
     // Their fields of action and those fields' topics, for all municipalities' strategies at once.
     await prefetchSelection(context, info, Strategy, strategies, itemSelection(info));
     return strategies;
