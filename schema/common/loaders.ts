@@ -278,7 +278,8 @@ export class Loaders {
   /**
    * Loads a many-to-many collection of owner entities, sorted by the text
    * property `sortBy` of the related entity: names the German way, keys by code
-   * point, as the database sorts them.
+   * point, as the database sorts them. The collections of one tick with the same related type (a city page's sources
+   * of its strategies, decisions, lessons and indicators) are read in one statement (see `readPivots`).
    */
   related<O extends AnyEntity & { id: number }, T extends AnyEntity>(
     owner: EntityClass<O>,
@@ -286,15 +287,16 @@ export class Loaders {
     sortBy: keyof T & string,
   ): DataLoader<O, T[], number> {
     const compare = sortBy === "name" || sortBy === "title" ? GERMAN.compare : byCodePoint;
+    const order = (a: T, b: T) => compare(String(a[sortBy]), String(b[sortBy]));
     return this.get(`${owner.name}.${property}#${sortBy}`, () => {
       const pivot = pivotPlan(this.em, owner, property);
       const loader: DataLoader<O, T[], number> = this.loaderOf<O, T[], number>(
         async (owners) => {
-          const lists = await this.fromPivot<O, T>(pivot, owners, (a, b) =>
-            compare(String(a[sortBy]), String(b[sortBy])),
-          );
-          this.remember(loader, ids(owners), lists);
-          return lists;
+          const part: PivotPart = { pivot, ownerIds: ids(owners), related: [] };
+          await this.together(pivot.target, [part], (parts) => this.readPivots(parts));
+          const lists = listsByOwner(part, order as (a: unknown, b: unknown) => number);
+          this.remember(loader, part.ownerIds, lists);
+          return lists as T[][];
         },
         (item) => item.id,
       );
@@ -303,63 +305,65 @@ export class Loaders {
   }
 
   /**
-   * The related entities of each owner from one statement over the pivot table joined to the related rows, each
-   * owner's in `order` (then by key). The statement gives each distinct related row once, with the ids of its owners
-   * as a comma-separated list, and each becomes a plain instance (see plain-rows.ts) once, however many owners share
-   * it: populating thousands of collections (2,000 projects' topics) hydrated every pivot row's joined entity and was
-   * most of a nested read's CPU, and a row per pivot row (keys only, but all columns named) was much of what remained.
-   * The related rows are sorted once and handed to their owners in that order, rather than each owner's list sorted
-   * on its own. A related type with filters (the visibility filter of sources) or formulas is joined as the ORM's own
-   * query of its rows, so a row the caller may not see is left out.
+   * Fills each part's related rows from one statement over the parts' pivot tables (a union) joined to the related
+   * rows, which all parts share. The statement gives each distinct related row of a part once, with the ids of its
+   * owners as a comma-separated list, and each related row becomes a plain instance (see plain-rows.ts) once, however
+   * many owners and parts share it: populating thousands of collections (2,000 projects' topics) hydrated every pivot
+   * row's joined entity and was most of a nested read's CPU, and a row per pivot row (keys only, but all columns named)
+   * was much of what remained. A city page read its sources in seven statements, one per kind of record. A related type
+   * with filters (the visibility filter of sources) or formulas is joined as the ORM's own query of its rows, so a row
+   * the caller may not see is left out.
    */
-  private async fromPivot<O extends AnyEntity & { id: number }, T extends AnyEntity>(
-    pivot: PivotPlan,
-    owners: readonly O[],
-    order: (a: T, b: T) => number,
-  ): Promise<T[][]> {
-    const rows = await this.plain.keyed(`pivot ${pivot.table}.${pivot.ownerColumn}`, ids(owners), {}, async (stand) =>
-      (await this.pivotQuery(pivot, stand)).query.toSQL(),
+  private async readPivots(gathered: readonly PivotPart[]): Promise<void> {
+    // In one order, so that the same pivots share one compiled statement whatever order their loads came in.
+    const parts = [...gathered].sort((a, b) => byCodePoint(a.pivot.name, b.pivot.name));
+    const pivots = parts.map((part) => part.pivot);
+    const shape = `pivots ${pivots.map((pivot) => pivot.name).join(" ")}`;
+    const lists = parts.map((part) => part.ownerIds);
+    const rows = await this.plain.keyedLists(shape, lists, {}, async (stands) =>
+      (await this.pivotQuery(pivots, stands)).query.toSQL(),
     );
-    const related = rows.map((row) => ({
-      key: row[TARGET_COLUMN] as Key,
-      entity: this.plain.fromRow(pivot.target as EntityClass<T>, row),
-      owners: (row[OWNERS_COLUMN] as string).split(",").map(Number),
-    }));
-    related.sort((a, b) => order(a.entity, b.entity) || byKey(a.key, b.key));
-    const byOwner = new Map<number, T[]>();
-    for (const { entity, owners: ownerIds } of related)
-      for (const owner of ownerIds) {
-        const list = byOwner.get(owner);
-        if (list) list.push(entity);
-        else byOwner.set(owner, [entity]);
-      }
-    return owners.map((item) => byOwner.get(item.id) ?? []);
+    const instances = new Map<Key, unknown>();
+    for (const row of rows) {
+      const key = row[TARGET_COLUMN] as Key;
+      let entity = instances.get(key);
+      if (entity === undefined) instances.set(key, (entity = this.plain.fromRow(pivots[0].target, row)));
+      // As text: node-postgres' parser of integer arrays took twice the CPU of splitting the list (4,000 owners).
+      const owners = (row[OWNERS_COLUMN] as string).split(",").map(Number);
+      parts[row[PART_COLUMN] as number].related.push({ key, entity, owners });
+    }
   }
 
   /**
-   * The statement of `fromPivot` for these owners: each related row of theirs with the ids of its owners among them.
-   * Wrapped, because a knex query is thenable: awaiting it would run it.
+   * The statement of `readPivots` for these pivots (of one related type) and lists of owners: each related row of the
+   * owners of each pivot, with the pivot's index and the ids of its owners among them. Wrapped, because a knex query
+   * is thenable: awaiting it would run it.
    */
-  private async pivotQuery(pivot: PivotPlan, ownerIds: readonly number[]): Promise<{ query: Knex.QueryBuilder }> {
+  private async pivotQuery(
+    pivots: readonly PivotPlan[],
+    ownerIds: readonly (readonly number[])[],
+  ): Promise<{ query: Knex.QueryBuilder }> {
     const knex = (this.em as SqlEntityManager).getKnex();
-    const pairs = knex
-      .select(
-        knex.ref(pivot.targetColumn).as(TARGET_COLUMN),
-        // As text: node-postgres' parser of integer arrays took twice the CPU of splitting the list (4,000 owners).
-        knex.raw(`array_to_string(array_agg(?? order by ??), ',') as ??`, [
-          pivot.ownerColumn,
-          pivot.ownerColumn,
-          OWNERS_COLUMN,
-        ]),
-      )
-      .from(pivot.table)
-      .whereIn(pivot.ownerColumn, ownerIds)
-      .groupBy(pivot.targetColumn);
+    const pairs = pivots.map((pivot, index) =>
+      knex
+        .select(
+          knex.raw(`${index} as ??`, [PART_COLUMN]),
+          knex.ref(pivot.targetColumn).as(TARGET_COLUMN),
+          knex.raw(`array_to_string(array_agg(?? order by ??), ',') as ??`, [
+            pivot.ownerColumn,
+            pivot.ownerColumn,
+            OWNERS_COLUMN,
+          ]),
+        )
+        .from(pivot.table)
+        .whereIn(pivot.ownerColumn, ownerIds[index])
+        .groupBy(pivot.targetColumn),
+    );
+    const union = pairs.length === 1 ? pairs[0] : knex.unionAll(pairs, true);
     const query = knex
-      .select(`pv.${OWNERS_COLUMN}`, `pv.${TARGET_COLUMN}`, "t.*")
-      .from(pairs.as("pv"))
-      .join((await this.targetRows(pivot)).t, `t.${pivot.targetKey}`, `pv.${TARGET_COLUMN}`)
-      .orderBy(`pv.${TARGET_COLUMN}`);
+      .select(`pv.${PART_COLUMN}`, `pv.${OWNERS_COLUMN}`, `pv.${TARGET_COLUMN}`, "t.*")
+      .from(union.as("pv"))
+      .join((await this.targetRows(pivots[0])).t, `t.${pivots[0].targetKey}`, `pv.${TARGET_COLUMN}`);
     return { query };
   }
 
@@ -394,6 +398,29 @@ interface ItemsBatch {
   done: Promise<void>;
 }
 
+/** One loader's batch in `Loaders.readPivots`: its pivot, its owners' ids, and (once read) their related rows. */
+interface PivotPart {
+  pivot: PivotPlan;
+  ownerIds: readonly number[];
+  related: { key: Key; entity: unknown; owners: readonly number[] }[];
+}
+
+/**
+ * A part's related rows by owner, each owner's in `order` (then by key): the related rows are sorted once and handed
+ * to their owners in that order, rather than each owner's list sorted on its own.
+ */
+function listsByOwner(part: PivotPart, order: (a: unknown, b: unknown) => number): unknown[][] {
+  part.related.sort((a, b) => order(a.entity, b.entity) || byKey(a.key, b.key));
+  const byOwner = new Map<number, unknown[]>();
+  for (const { entity, owners } of part.related)
+    for (const owner of owners) {
+      const list = byOwner.get(owner);
+      if (list) list.push(entity);
+      else byOwner.set(owner, [entity]);
+    }
+  return part.ownerIds.map((id) => byOwner.get(id) ?? []);
+}
+
 /** The values of a `loadMany`, or its first error. */
 function allLoaded<V>(values: readonly (V | Error)[]): V[] {
   const error = values.find((value): value is Error => value instanceof Error);
@@ -413,12 +440,16 @@ const afterThisTick = () => Promise.resolve().then(() => new Promise<void>((reso
 /** The ids of a batch of owners: the loader's cache key is the owner's id, so they are distinct. */
 const ids = (owners: readonly { id: number }[]) => owners.map((item) => item.id);
 
-/** The related row's key and its owners' ids, in the rows of `Loaders.fromPivot`: names no table has as a column. */
+/** The related row's key and its owners' ids, in the rows of `Loaders.readPivots`: names no table has as a column. */
 const TARGET_COLUMN = "__pivot_target";
 const OWNERS_COLUMN = "__pivot_owners";
+/** The index of a related row's pivot among those of one statement of `Loaders.readPivots`. */
+const PART_COLUMN = "__pivot_part";
 
-/** How `Loaders.fromPivot` reads one many-to-many relation: its pivot table's columns and the related table. */
+/** How `Loaders.readPivots` reads one many-to-many relation: its pivot table's columns and the related table. */
 interface PivotPlan {
+  /** The pivot table and its owner's column, which name it among the pivots of one statement. */
+  name: string;
   table: string;
   ownerColumn: string;
   targetColumn: string;
@@ -445,6 +476,7 @@ function pivotPlan(em: EntityManager, owner: EntityClass<unknown>, property: str
   if (!plain)
     throw new Error(`${owner.name}.${property} is not an owning many-to-many relation with single-column keys`);
   return {
+    name: `${prop.pivotTable}.${prop.joinColumns[0]}`,
     filtered: Object.keys(target.filters ?? {}).length > 0 || target.props.some((each) => each.formula !== undefined),
     table: prop.pivotTable,
     ownerColumn: prop.joinColumns[0],

@@ -149,17 +149,32 @@ export class PlainReader {
     filters: Dictionary<boolean | Dictionary>,
     build: (stand: readonly K[]) => Promise<Knex.Sql>,
   ): Promise<Record<string, unknown>[]> {
-    if (!keys.length) return [];
+    return this.keyedLists(shape, [keys], filters, ([stand]) => build(stand));
+  }
+
+  /**
+   * As `keyed`, for a statement that takes several lists of keys, each as one `in (…)` list (the parts of a union):
+   * `build` gets a stand-in list for each. No statement when every list is empty; an empty list matches no row.
+   */
+  async keyedLists<K extends Key>(
+    shape: string,
+    lists: readonly (readonly K[])[],
+    filters: Dictionary<boolean | Dictionary>,
+    build: (stands: readonly (readonly K[])[]) => Promise<Knex.Sql>,
+  ): Promise<Record<string, unknown>[]> {
+    const first = lists.find((keys) => keys.length > 0);
+    if (!first) return [];
     const statements = compiledOf(this.em.getMetadata());
-    const stand = (typeof keys[0] === "string" ? TEXT_KEYS_STAND_IN : KEYS_STAND_IN) as K;
-    const key = `${shape}\u0000${typeof stand}\u0000${this.filterKey(filters)}`;
+    const stands = lists.map((_keys, index) => standIn(first[0], index) as K);
+    const key = `${shape}\u0000${typeof first[0]}\u0000${this.filterKey(filters)}`;
     let statement = statements.get(key);
     if (!statement) {
-      statement = compile(await build([stand]), stand, shape);
+      statement = compile(await build(stands.map((stand) => [stand])), stands, shape);
       statements.set(key, statement);
     }
     const bindings = [...statement.bindings];
-    bindings[statement.keysAt] = [...keys];
+    // An empty list as `in (null)`, which holds for no row (`in ()` is not SQL).
+    statement.keysAt.forEach((at, index) => (bindings[at] = lists[index].length ? [...lists[index]] : [null]));
     return this.em
       .getConnection()
       .execute<Record<string, unknown>[]>(statement.sql, bindings, "all", this.em.getTransactionContext());
@@ -255,15 +270,22 @@ const selection = (read: Narrowing | null) => (read ? [...read.columns] : "*");
 /** The keys of a keyed read: ids, or text keys such as slugs. */
 type Key = number | string;
 
-/** Stand for the list of keys while a keyed statement is compiled: values no key has (ids are positive, slugs printable). */
+/**
+ * Stands for the `index`th list of keys while a keyed statement is compiled: values no key has (ids are positive, slugs
+ * printable), of the type of `key`.
+ */
+const standIn = (key: Key, index: number): Key =>
+  typeof key === "string" ? `\u0000keys${index}` : KEYS_STAND_IN - index;
 const KEYS_STAND_IN = -1_999_999_999;
-const TEXT_KEYS_STAND_IN = "\u0000keys";
 
-/** A keyed read statement as compiled once: its SQL with `?` placeholders, its bindings, and which binding the keys take. */
+/**
+ * A keyed read statement as compiled once: its SQL with `?` placeholders, its bindings, and which bindings the lists of
+ * keys take, in order.
+ */
 interface CompiledStatement {
   sql: string;
   bindings: readonly unknown[];
-  keysAt: number;
+  keysAt: readonly number[];
 }
 
 /** The keyed statements compiled so far, per ORM (by its metadata), by shape and filter parameters. */
@@ -277,14 +299,14 @@ function compiledOf(metadata: MetadataStorage): LRUCache<string, CompiledStateme
 }
 
 /**
- * Where the stand-in keys went in a compiled statement. They must be one binding, the list of an `in (?)`: the driver
+ * Where the stand-in lists went in a compiled statement. Each must be one binding, the list of an `in (?)`: the driver
  * then expands the keys there (`in (1, 2, 3)`); anything else is a programming error, named on first use.
  */
-function compile({ sql, bindings }: Knex.Sql, stand: Key, shape: string): CompiledStatement {
-  const keysAt = bindings.indexOf(stand);
+function compile({ sql, bindings }: Knex.Sql, stands: readonly Key[], shape: string): CompiledStatement {
   const before = sql.split("?");
-  const single = keysAt >= 0 && bindings.lastIndexOf(stand) === keysAt;
-  if (!single || before.length !== bindings.length + 1 || !/\bin \($/.test(before[keysAt]))
+  const keysAt = stands.map((stand) => bindings.indexOf(stand));
+  const single = keysAt.every((at, index) => at >= 0 && bindings.lastIndexOf(stands[index]) === at);
+  if (!single || before.length !== bindings.length + 1 || !keysAt.every((at) => /\bin \($/.test(before[at])))
     throw new Error(`The statement of ${shape} does not take its keys as one list: ${sql}`);
   return { sql, bindings: [...bindings], keysAt };
 }

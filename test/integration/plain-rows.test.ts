@@ -233,6 +233,66 @@ describe("many-to-many lists read from the pivot table (Loaders.related)", () =>
   }
 });
 
+describe("the many-to-many lists of one tick with one related type, in one statement (Loaders.readPivots)", () => {
+  /** The cities, strategies, projects and decisions: each kind of record cites sources. */
+  async function citingRecords(em: EntityManager) {
+    // Options of their own for each find: the ORM writes into them.
+    const byId = () => ({ orderBy: { id: "asc" } }) as const;
+    return [
+      [Municipality, await em.find(Municipality, {}, byId())],
+      [Strategy, await em.find(Strategy, {}, byId())],
+      [Project, await em.find(Project, {}, byId())],
+      [Decision, await em.find(Decision, {}, byId())],
+    ] as const;
+  }
+  const sourceIds = (lists: readonly (readonly { id: number }[] | Error)[]) =>
+    lists.map((list) => (list instanceof Error ? list : list.map((source) => source.id)));
+  const sourceStatements = () => db.queries.filter((sql) => /from \(+select 0 as "__pivot_part"/.test(sql)).length;
+
+  for (const scope of ["public", "all"] as const) {
+    it(`${scope}: each kind's lists are those it gets alone, from one statement`, async () => {
+      const records = await citingRecords(fork(scope));
+      const alone = [];
+      for (const [owner, rows] of records) {
+        const loader = new Loaders(fork(scope)).related(owner as never, "sources" as never, "key" as never);
+        alone.push(sourceIds((await loader.loadMany(rows as never)) as { id: number }[][]));
+      }
+      expect(alone.flat(2).length).toBeGreaterThan(0);
+      const loaders = new Loaders(fork(scope));
+      const before = sourceStatements();
+      const together = await Promise.all(
+        records.map(([owner, rows]) =>
+          loaders.related(owner as never, "sources" as never, "key" as never).loadMany(rows as never),
+        ),
+      );
+      expect(sourceStatements() - before).toBe(1);
+      expect(together.map((lists) => sourceIds(lists as { id: number }[][]))).toEqual(alone);
+      // A source cited by several kinds of record is one instance.
+      const byId = new Map<number, object>();
+      for (const item of together.flat(2) as { id: number }[]) {
+        if (byId.has(item.id)) expect(byId.get(item.id)).toBe(item);
+        byId.set(item.id, item);
+      }
+    });
+  }
+
+  it("a failed statement rejects the loads of every kind, leaving no rejection unhandled", async () => {
+    const records = await citingRecords(fork());
+    const loaders = new Loaders(fork());
+    // An id that is no integer fails the one statement, and with it every kind's loads.
+    const broken = { id: "no number" };
+    const outcomes = await Promise.allSettled(
+      records.map(([owner, rows], index) =>
+        loaders
+          .related(owner as never, "sources" as never, "key" as never)
+          .load((index === 0 ? broken : rows[0]) as never),
+      ),
+    );
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(records.map(() => "rejected"));
+    expect(String((outcomes[1] as PromiseRejectedResult).reason)).toMatch(/integer/);
+  });
+});
+
 describe("loading ahead (Loaders.loadAhead)", () => {
   const pivotStatements = () => db.queries.filter((sql) => sql.includes('"project_topics"')).length;
 
@@ -433,6 +493,41 @@ describe("keyed statements, compiled once per shape and filter parameters (Plain
     const hostile = ["x' or '1'='1", "keys", cities[0].slug];
     const read = await new PlainReader(fork("public")).findByKeys(Municipality, "slug", hostile);
     expect(slugs(read)).toEqual([cities[0].slug]);
+  });
+
+  it("takes several lists of keys (the parts of a union), an empty one matching no row, compiled once", async () => {
+    let builds = 0;
+    const em = fork("public");
+    const knex = em.getKnex();
+    const build = async (stands: readonly (readonly number[])[]) => {
+      builds++;
+      const parts = stands.map((stand, index) =>
+        knex
+          .select(knex.raw(`${index} as part`), "id")
+          .from("project")
+          .whereIn("id", stand),
+      );
+      return knex.unionAll(parts, true).toSQL();
+    };
+    const projects = await em.find(Project, {}, { orderBy: { id: "asc" }, limit: 3 });
+    const [a, b, c] = projects.map((project) => project.id);
+    const read = (lists: number[][]) =>
+      new PlainReader(fork("public")).keyedLists("test: three parts", lists, {}, build);
+    const sorted = (rows: Record<string, unknown>[]) =>
+      rows.map((row) => [row.part, row.id]).sort((x, y) => Number(x[0]) - Number(y[0]) || Number(x[1]) - Number(y[1]));
+    expect(sorted(await read([[a], [b, c], [a, c]]))).toEqual([
+      [0, a],
+      [1, b],
+      [1, c],
+      [2, a],
+      [2, c],
+    ]);
+    expect(sorted(await read([[c], [], [b]]))).toEqual([
+      [0, c],
+      [2, b],
+    ]);
+    expect(await read([[], [], []])).toEqual([]);
+    expect(builds).toBe(1);
   });
 
   it("names a statement that does not take its keys as one `in` list", async () => {
