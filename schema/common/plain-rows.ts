@@ -352,6 +352,27 @@ interface Narrowing {
 }
 
 /**
+ * What a narrowed instance's unread property holds: a value any use of which throws `message` (reading a property of
+ * it, turning it into text or a number, `instanceof`), so that a field answered from it is a field error naming the
+ * property. Not a getter that throws: graphql-jit reads a field without a resolver outside its error handling, so
+ * such a getter's error escaped as an unhandled rejection and the answer never came, where a value that throws when
+ * serialised is a field error there too, as in graphql-js.
+ */
+export function unread(message: string): object {
+  const fail = (): never => {
+    throw new Error(message);
+  };
+  return new Proxy(Object.create(null) as object, {
+    get: fail,
+    set: fail,
+    ownKeys: fail,
+    getOwnPropertyDescriptor: fail,
+    defineProperty: fail,
+    deleteProperty: fail,
+  });
+}
+
+/**
  * The read of only `properties`, made once per entity and list. Its instances' prototype lies beneath the plain
  * prototype, with a getter that throws for each other column property, so that a resolver reading what was left out
  * fails loudly rather than showing nothing. A value set on the instance itself stands as on any plain instance.
@@ -364,9 +385,10 @@ function narrowingOf(plan: EntityPlan, properties: readonly string[]): Narrowing
   const entity = plan.meta.className;
   for (const { name } of plan.properties) {
     if (properties.includes(name)) continue;
+    const missing = unread(`${entity}.${name} was not read: the list read only ${key} for the fields its query asked`);
     Object.defineProperty(prototype, name, {
       get() {
-        throw new Error(`${entity}.${name} was not read: the list read only ${key} for the fields its query asked`);
+        return missing;
       },
       set(value: unknown) {
         Object.defineProperty(this, name, { value, writable: true, enumerable: true, configurable: true });

@@ -3,8 +3,10 @@
  * defaults filled in as graphql-js fills them, and a bounded number of compiled documents.
  */
 import { buildSchema, type DocumentNode, getOperationAST, parse } from "graphql";
+import { GraphQLISODateTime } from "type-graphql";
 import { describe, expect, it } from "vitest";
 import { CompiledExecution } from "../../server/graphql/compiled-execution.js";
+import { unread } from "../../schema/common/plain-rows.js";
 
 const schema = buildSchema(`
   enum Direction { ASC DESC }
@@ -62,5 +64,43 @@ describe("CompiledExecution", () => {
     const document = parse(`{ echo(text: "drei") }`);
     for (let use = 1; use <= 4; use++) await run(execution, document);
     expect(execution.counts).toMatchObject({ interpreted: 2, compiled: 2, compilations: 1 });
+  });
+
+  it("answers a property a narrowed read left unread as a field error, compiled as interpreted", async () => {
+    const narrowed = buildSchema(`
+      scalar DateTime
+      enum Status { PLANNED DONE }
+      type Item { slug: String! title: String summary: String count: Int status: Status at: DateTime }
+      type Query { items: [Item!]! now: [Item!]! }
+    `);
+    Object.assign(narrowed.getType("DateTime")!, { serialize: GraphQLISODateTime.serialize });
+    const fields = narrowed.getQueryType()!.getFields();
+    const items = () =>
+      ["a", "b"].map((slug) => {
+        const item: Record<string, unknown> = { slug };
+        for (const name of ["title", "summary", "count", "status", "at"])
+          item[name] = unread(`Item.${name} was not read`);
+        return item;
+      });
+    fields.items.resolve = async () => items();
+    fields.now.resolve = () => items();
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on("unhandledRejection", onUnhandled);
+    try {
+      for (const text of ["{ items { slug title count status at } }", "{ now { slug summary } }"]) {
+        const document = parse(text);
+        const expected = await run(new CompiledExecution(narrowed, 0), document);
+        expect(expected.errors?.length).toBeGreaterThan(0);
+        for (const error of expected.errors ?? []) expect(error.message).toMatch(/^Item\.\w+ was not read$/);
+        const compiled = new CompiledExecution(narrowed, 1);
+        expect(JSON.parse(JSON.stringify(await run(compiled, document)))).toEqual(JSON.parse(JSON.stringify(expected)));
+        expect(compiled.counts).toMatchObject({ compiled: 1 });
+      }
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off("unhandledRejection", onUnhandled);
+    }
   });
 });
