@@ -185,15 +185,16 @@ export class Loaders {
     filters: Record<string, Record<string, unknown>>,
     columns: readonly string[] | null = null,
   ): DataLoader<number, T | null> {
-    return this.get(
-      name,
-      () =>
-        new DataLoader<number, T | null>(async (ids) => {
-          const rows = await this.plain.byIds(entity, ids, filters, columns);
-          const byId = new Map(rows.map((row) => [row.id, row]));
-          return ids.map((id) => byId.get(id) ?? null);
-        }),
-    );
+    return this.get(name, () => {
+      const loader: DataLoader<number, T | null, number> = this.loaderOf<number, T | null, number>(async (ids) => {
+        const rows = await this.plain.byIds(entity, ids, filters, columns);
+        const byId = new Map(rows.map((row) => [row.id, row]));
+        const values = ids.map((id) => byId.get(id) ?? null);
+        this.remember(loader, ids, values);
+        return values;
+      }, byItself);
+      return loader;
+    });
   }
 
   /**

@@ -272,9 +272,20 @@ export function columnsAsked(
   info: GraphQLResolveInfo,
   itemClass: abstract new (...args: never[]) => object,
   selection: SelectionSetNode | undefined,
-): string[] | null {
-  return selection ? columnsOf(info.fragments, itemClass, selection) : null;
+): readonly string[] | null {
+  if (!selection) return null;
+  let byClass = columnsOfSelections.get(selection);
+  if (!byClass) columnsOfSelections.set(selection, (byClass = new Map()));
+  let columns = byClass.get(itemClass);
+  if (columns === undefined) byClass.set(itemClass, (columns = columnsOf(info.fragments, itemClass, selection)));
+  return columns;
 }
+
+/**
+ * `columnsAsked` of each selection set, by item class: worked out once per parsed document (Apollo keeps its nodes),
+ * not once per parent (the 600 cells of a comparison's matrix each ask for their projects).
+ */
+const columnsOfSelections = new WeakMap<SelectionSetNode, Map<object, readonly string[] | null>>();
 
 /** `columnsAsked` of a selection set, with the document's fragments. */
 function columnsOf(

@@ -142,8 +142,9 @@ export class ComparisonCellResolver {
     // Public whoever asks, as the matrix is: one statement for the shown projects of all cells, as plain rows
     // (a matrix of 20 cities shows hundreds; making tracked entities of them was most of its CPU), with the columns asked.
     const columns = columnsAsked(info, Project, itemSelection(info));
-    const projects = await loaders.publicById(Project, columns).loadMany(cell.projectIds.slice(0, first));
-    return projects.filter((project): project is Project => project !== null && !(project instanceof Error));
+    // Loaded ahead: the cells of one tick in one batch, without a promise per project.
+    const projects = await loaders.loadAhead(loaders.publicById(Project, columns), cell.projectIds.slice(0, first));
+    return projects.filter((project): project is Project => project !== null);
   }
 }
 

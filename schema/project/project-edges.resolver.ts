@@ -19,7 +19,7 @@ interface MunicipalityProjectsParams {
   args: ProjectsArgs;
   withTotalCount: boolean;
   /** The properties the query asks of the projects, when fewer than all (see `columnsAsked`). */
-  columns: string[] | null;
+  columns: readonly string[] | null;
 }
 
 /** Pages of the projects of a batch of municipalities, for one set of arguments. */
