@@ -11,12 +11,15 @@
  * bench fits in. It picks one sample page per route from the live data through the API
  * (`PAGE_SAMPLES`), then requests them one at a time, round-robin across the routes,
  * and prints per route p50/p95/max (from sending the request to the last byte, over
- * loopback), the CPU time this process spent on it (hub and client, not PostgreSQL),
+ * loopback), the server time p50/p95 (from the request's arrival to the whole answer's hand-over to the socket,
+ * by Node's HTTP diagnostics channels: the time issue 13 bounds, without the client's share), the CPU time this
+ * process spent on it (hub and client, not PostgreSQL),
  * the page's size and its SQL statements (all of them, the search engine's pool included),
  * with the load average before and after.
  * Profile with `node --cpu-prof dist/server/cli/bench-pages.js …`: the hub runs in the same process.
  */
 import "reflect-metadata";
+import diagnostics from "node:diagnostics_channel";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -34,7 +37,8 @@ const USAGE = `Usage: npm run bench:pages -- [--rounds 100] [--warmup 5] [--rout
 
 Starts a hub in this process (on DATABASE_URL when set, else on an embedded PostgreSQL in
 .data/bench-pages), requests one sample page per route round-robin, and prints per route
-p50/p95/max, CPU time, size and SQL statements. Prints figures; asserts nothing.
+p50/p95/max (round trip), server time p50/p95, CPU time, size and SQL statements. Prints figures;
+asserts nothing.
 `;
 
 const values = scriptArgs("bench:pages", USAGE, {
@@ -55,6 +59,8 @@ if (unknown.length) {
 /** One request's figures. */
 interface Sample {
   ms: number;
+  /** From the server's receipt of the request to its hand-over of the whole answer (what issue 13 bounds). */
+  serverMs: number;
   /** CPU time of this process (hub and client, not PostgreSQL) during the request: what the load average does not inflate. */
   cpuMs: number;
   bytes: number;
@@ -121,8 +127,10 @@ async function main(): Promise<void> {
       "query BenchSize { municipalities(first: 0) { totalCount } projects(first: 0) { totalCount } lessons(first: 0) { totalCount } }",
     )) as Record<string, { totalCount: number }>;
 
+    const serverTime = serverTimes();
     const request = async (route: string): Promise<Sample> => {
       const before = statements;
+      serverTime.clear();
       const cpu = process.cpuUsage();
       const started = performance.now();
       const response = await fetch(origin + paths.get(route)!, { headers: { accept: "text/html" } });
@@ -130,7 +138,13 @@ async function main(): Promise<void> {
       const ms = performance.now() - started;
       const used = process.cpuUsage(cpu);
       if (response.status !== 200) throw new Error(`${paths.get(route)} answered ${response.status}`);
-      return { ms, cpuMs: (used.user + used.system) / 1000, bytes: body.byteLength, statements: statements - before };
+      return {
+        ms,
+        serverMs: serverTime.last(),
+        cpuMs: (used.user + used.system) / 1000,
+        bytes: body.byteLength,
+        statements: statements - before,
+      };
     };
 
     console.log(
@@ -152,17 +166,7 @@ async function main(): Promise<void> {
     for (let round = 0; round < rounds; round++)
       for (const route of routes) samples.get(route)!.push(await request(route));
 
-    console.log("route                 p50 ms   p95 ms   max ms  CPU p50  CPU p95       KB   SQL   sample page");
-    for (const [route, results] of samples) {
-      const ms = results.map((result) => result.ms).sort((a, b) => a - b);
-      const cpuMs = results.map((result) => result.cpuMs).sort((a, b) => a - b);
-      const counts = [...new Set(results.map((result) => result.statements))].sort((a, b) => a - b);
-      const kb = Math.max(...results.map((result) => result.bytes)) / 1024;
-      const cell = (value: number, width = 8) => value.toFixed(1).padStart(width);
-      console.log(
-        `${route.padEnd(20)} ${cell(percentile(ms, 50))} ${cell(percentile(ms, 95))} ${cell(ms.at(-1)!)} ${cell(percentile(cpuMs, 50))} ${cell(percentile(cpuMs, 95))} ${cell(kb)} ${counts.join("/").padStart(5)}   ${paths.get(route)}`,
-      );
-    }
+    printTable(samples, paths);
     console.log(`load average ${loadAverage()} (${os.cpus().length} CPUs)`);
   } finally {
     await hub.stop();
@@ -171,3 +175,45 @@ async function main(): Promise<void> {
 }
 
 await main();
+
+/** Prints per route: wall time and server time p50/p95, CPU, page size, statements, and the sample page. */
+function printTable(samples: Map<string, Sample[]>, paths: Map<string, string>): void {
+  console.log(
+    "route                 p50 ms   p95 ms   max ms  srv p50  srv p95  CPU p50  CPU p95       KB   SQL   sample page",
+  );
+  for (const [route, results] of samples) {
+    const ms = results.map((result) => result.ms).sort((a, b) => a - b);
+    const serverMs = results.map((result) => result.serverMs).sort((a, b) => a - b);
+    const cpuMs = results.map((result) => result.cpuMs).sort((a, b) => a - b);
+    const counts = [...new Set(results.map((result) => result.statements))].sort((a, b) => a - b);
+    const kb = Math.max(...results.map((result) => result.bytes)) / 1024;
+    const cell = (value: number, width = 8) => value.toFixed(1).padStart(width);
+    console.log(
+      `${route.padEnd(20)} ${cell(percentile(ms, 50))} ${cell(percentile(ms, 95))} ${cell(ms.at(-1)!)} ${cell(percentile(serverMs, 50))} ${cell(percentile(serverMs, 95))} ${cell(percentile(cpuMs, 50))} ${cell(percentile(cpuMs, 95))} ${cell(kb)} ${counts.join("/").padStart(5)}   ${paths.get(route)}`,
+    );
+  }
+}
+
+/**
+ * The server's time for each request, from Node's own HTTP diagnostics channels: from the request's arrival to the
+ * hand-over of the whole response to the socket, without the client's share of the round trip (the bench's client
+ * runs in the same process). `last()` is the time of the request answered last (NaN before one was, and after
+ * `clear()`); requests are made one at a time.
+ */
+function serverTimes(): { last(): number; clear(): void } {
+  const arrived = new WeakMap<object, number>();
+  let last = Number.NaN;
+  diagnostics.subscribe("http.server.request.start", (message) => {
+    arrived.set((message as { request: object }).request, performance.now());
+  });
+  diagnostics.subscribe("http.server.response.finish", (message) => {
+    const since = arrived.get((message as { request: object }).request);
+    if (since !== undefined) last = performance.now() - since;
+  });
+  return {
+    last: () => last,
+    clear: () => {
+      last = Number.NaN;
+    },
+  };
+}
