@@ -280,7 +280,7 @@ export class Loaders {
    * Loads a many-to-many collection of owner entities, sorted by the text
    * property `sortBy` of the related entity: names the German way, keys by code
    * point, as the database sorts them. The collections of one tick with the same related type (a city page's sources
-   * of its strategies, decisions, lessons and indicators) are read in one statement (see `readPivots`).
+   * of its strategies and of their fields of action) are read in one statement (see `readPivots`).
    */
   related<O extends AnyEntity & { id: number }, T extends AnyEntity>(
     owner: EntityClass<O>,
@@ -311,7 +311,7 @@ export class Loaders {
    * owners as a comma-separated list, and each related row becomes a plain instance (see plain-rows.ts) once, however
    * many owners and parts share it: populating thousands of collections (2,000 projects' topics) hydrated every pivot
    * row's joined entity and was most of a nested read's CPU, and a row per pivot row (keys only, but all columns named)
-   * was much of what remained. A city page read its sources in seven statements, one per kind of record. A related type
+   * was much of what remained. A city page read the sources of each kind of record in a statement of its own. A related type
    * with filters (the visibility filter of sources) or formulas is joined as the ORM's own query of its rows, so a row
    * the caller may not see is left out.
    */

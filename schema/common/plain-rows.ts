@@ -353,8 +353,7 @@ interface Narrowing {
 
 /**
  * What a narrowed instance's unread property holds: a value any use of which throws `message` (reading a property of
- * it, turning it into text or a number, `instanceof`), so that a field answered from it is a field error naming the
- * property. Not a getter that throws: graphql-jit reads a field without a resolver outside its error handling, so
+ * it, turning it into text, a number or JSON), so that a field answered from it is a field error naming the property. Not a getter that throws: graphql-jit reads a field without a resolver outside its error handling, so
  * such a getter's error escaped as an unhandled rejection and the answer never came, where a value that throws when
  * serialised is a field error there too, as in graphql-js.
  */
@@ -374,7 +373,7 @@ export function unread(message: string): object {
 
 /**
  * The read of only `properties`, made once per entity and list. Its instances' prototype lies beneath the plain
- * prototype, with a getter that throws for each other column property, so that a resolver reading what was left out
+ * prototype, where each other column property reads as `unread`'s value, so that whatever uses what was left out
  * fails loudly rather than showing nothing. A value set on the instance itself stands as on any plain instance.
  */
 function narrowingOf(plan: EntityPlan, properties: readonly string[]): Narrowing {

@@ -273,12 +273,7 @@ export function columnsAsked(
   itemClass: abstract new (...args: never[]) => object,
   selection: SelectionSetNode | undefined,
 ): readonly string[] | null {
-  if (!selection) return null;
-  let byClass = columnsOfSelections.get(selection);
-  if (!byClass) columnsOfSelections.set(selection, (byClass = new Map()));
-  let columns = byClass.get(itemClass);
-  if (columns === undefined) byClass.set(itemClass, (columns = columnsOf(info.fragments, itemClass, selection)));
-  return columns;
+  return selection ? columnsOf(info.fragments, itemClass, selection) : null;
 }
 
 /**
@@ -287,8 +282,21 @@ export function columnsAsked(
  */
 const columnsOfSelections = new WeakMap<SelectionSetNode, Map<object, readonly string[] | null>>();
 
-/** `columnsAsked` of a selection set, with the document's fragments. */
+/** `columnsAsked` of a selection set, with the document's fragments (the selection set's own). */
 function columnsOf(
+  fragments: Record<string, FragmentDefinitionNode>,
+  itemClass: abstract new (...args: never[]) => object,
+  selection: SelectionSetNode,
+): readonly string[] | null {
+  let byClass = columnsOfSelections.get(selection);
+  if (!byClass) columnsOfSelections.set(selection, (byClass = new Map()));
+  let columns = byClass.get(itemClass);
+  if (columns === undefined) byClass.set(itemClass, (columns = columnsOfSelection(fragments, itemClass, selection)));
+  return columns;
+}
+
+/** What `columnsOf` keeps: the columns a selection set asks of `itemClass`, or null. */
+function columnsOfSelection(
   fragments: Record<string, FragmentDefinitionNode>,
   itemClass: abstract new (...args: never[]) => object,
   selection: SelectionSetNode,
