@@ -18,6 +18,8 @@ RUN npm run build
 # ---- runtime: production dependencies + compiled output, non-root ---------------------
 FROM node:20-bookworm-slim AS runtime
 ENV NODE_ENV=production
+# The heap's sizing package.json's hub and start scripts give (README, "Memory"); an operator may set other values.
+ENV NODE_OPTIONS="--max-old-space-size=1024 --max-semi-space-size=32"
 WORKDIR /app
 # package.json is needed at run time too: its "type": "module" makes dist/*.js ES modules.
 # The image always talks to a PostgreSQL server through DATABASE_URL, so it leaves out the

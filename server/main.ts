@@ -9,6 +9,7 @@
  * instrumentations can only patch express, pg and graphql as they load.
  */
 import "reflect-metadata";
+import { getHeapStatistics } from "node:v8";
 import { ConfigError, type HubConfig, loadConfig } from "./config.js";
 import { createLogger, type Logger } from "./logger.js";
 import type { Tracing } from "./telemetry/tracing.js";
@@ -89,20 +90,24 @@ async function serve(): Promise<void> {
 
   try {
     const { url, dataLocation } = await hub.start();
-    const site = new URL("/", url).href;
-    const explorer = new URL("/explorer", url).href;
-    if (!stopping) {
-      logger.info(
-        { url, site, explorer, data: dataLocation },
-        `ikz-hub serves GraphQL at ${url}, its web pages at ${site} and the explorer at ${explorer}; data in ${dataLocation}`,
-      );
-    }
+    if (!stopping) announce(logger, url, dataLocation);
   } catch (error) {
     if (!stopping) {
       logger.fatal(`ikz-hub could not start: ${oneLine(error)}`);
       await shutdown("failed start", 1);
     }
   }
+}
+
+/** Logs where the started hub serves what, and the heap's bound as the Node options set it (README, "Memory"). */
+function announce(logger: Logger, url: string, dataLocation: string): void {
+  const site = new URL("/", url).href;
+  const explorer = new URL("/explorer", url).href;
+  const heapLimitMb = Math.round(getHeapStatistics().heap_size_limit / 2 ** 20);
+  logger.info(
+    { url, site, explorer, data: dataLocation, heapLimitMb },
+    `ikz-hub serves GraphQL at ${url}, its web pages at ${site} and the explorer at ${explorer}; data in ${dataLocation}`,
+  );
 }
 
 const args = process.argv.slice(2);

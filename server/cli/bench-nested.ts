@@ -40,6 +40,7 @@ import pg from "pg";
 import { findFreePort } from "../database/embedded-postgres.js";
 import { asksForHelp } from "./script-args.js";
 import { loadAverage, sameButSplitCharacters } from "./bench-figures.js";
+import { hubNodeOptions } from "./hub-script.js";
 
 /** What `npm run bench:nested -- --help` prints. */
 const USAGE = `Usage: npm run bench:nested -- [--seconds 15] [--rounds 3] [--connections 20] [--data seed,synthetic]
@@ -284,7 +285,8 @@ function hubEnv(url: string, port: number): NodeJS.ProcessEnv {
 /** Starts the hub built in `root` (this checkout, or `--baseline`'s as `baseline`). */
 async function startHub(url: string, cpuProfileDir: string | null, root = ROOT): Promise<Server> {
   const port = await findFreePort();
-  const nodeArgs = cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${cpuProfileDir}`] : [];
+  const profiling = cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${cpuProfileDir}`] : [];
+  const nodeArgs = [...hubNodeOptions(root), ...profiling];
   const { child, log } = spawnNode([path.join(root, "dist/server/main.js")], root, hubEnv(url, port), nodeArgs);
   const name = root === ROOT ? "hub" : "baseline";
   const server: Server = { name, child, url: `http://127.0.0.1:${port}/graphql`, log };
@@ -790,6 +792,8 @@ async function main(): Promise<void> {
   console.log(
     `bench:nested on ${new URL(options.adminUrl).host}, ${os.cpus().length} CPUs, node ${process.version}; load average ${loadAverage()}`,
   );
+  const roots = [ROOT, ...(options.baselineRoot ? [options.baselineRoot] : [])];
+  for (const root of roots) console.log(`${root}: node ${[...hubNodeOptions(root), "dist/server/main.js"].join(" ")}`);
   for (const dataSet of options.dataSets) await benchDataSet(options, dataSet);
   console.log(`\nload average at the end: ${loadAverage()}`);
 }

@@ -3,10 +3,12 @@ import { chmod, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hubNodeOptions } from "../../server/cli/hub-script.js";
 import { findFreePort, runningPostgresPort } from "../../server/database/embedded-postgres.js";
 
-// Runs the built entry point (`npm test` builds first) exactly as `npm start` does.
+// Runs the built entry point (`npm test` builds first) exactly as `npm start` does, with its Node options.
 const MAIN = path.resolve("dist/server/main.js");
+const NODE_OPTIONS = hubNodeOptions(path.resolve("."));
 
 interface Run {
   child: ChildProcess;
@@ -16,7 +18,7 @@ interface Run {
 }
 
 function run(env: Record<string, string>): Run {
-  const child = spawn(process.execPath, [MAIN], {
+  const child = spawn(process.execPath, [...NODE_OPTIONS, MAIN], {
     env: { PATH: process.env.PATH ?? "", LOG_FORMAT: "json", ...env },
     stdio: "pipe",
   });
@@ -91,6 +93,10 @@ describe("npm start", () => {
     );
     expect(ready.url).toBe(`http://127.0.0.1:${env.PORT}/graphql`);
     expect(ready.data).toContain(dataDir);
+    // The heap's bound the start script sets (README, "Memory"): the old space's, plus the young generation's.
+    const oldSpaceMb = Number(/--max-old-space-size=(\d+)/.exec(NODE_OPTIONS.join(" "))?.[1]);
+    expect(ready.heapLimitMb).toBeGreaterThanOrEqual(oldSpaceMb);
+    expect(ready.heapLimitMb).toBeLessThan(oldSpaceMb + 256);
     expect(hub.lines.some((line) => /loaded the seed data/.test(line.msg))).toBe(true);
     expect(await municipalityCount(ready.url)).toBe(4);
     const health = await fetch(`http://127.0.0.1:${env.PORT}/healthz`);

@@ -414,14 +414,22 @@ describe("Dockerfile", () => {
     expect(users.at(-1)?.args).toBe("node");
   });
 
-  it("starts the file package.json's hub script runs", () => {
-    const hubScript: string = JSON.parse(read("package.json")).scripts.hub;
+  it("starts the file package.json's hub script runs, with the Node options it gives", () => {
+    const scripts = JSON.parse(read("package.json")).scripts as Record<string, string>;
     // `npm run hub` may build first when the build is stale (build-if-stale.mjs); the image holds a fresh build.
-    const [, target] = /^(?:node server\/cli\/build-if-stale\.mjs && )?node\s+(\S+\.js)$/.exec(hubScript.trim()) ?? [];
-    expect(target, `hub script "${hubScript}"`).toBeDefined();
+    const [, options, target] =
+      /^(?:node server\/cli\/build-if-stale\.mjs && )?node\s+((?:--[\w-]+=\S+\s+)*)(\S+\.js)$/.exec(
+        scripts.hub.trim(),
+      ) ?? [];
+    expect(target, `hub script "${scripts.hub}"`).toBeDefined();
     const cmd = finalStage.filter((i) => i.keyword === "CMD").at(-1);
     expect(cmd, "CMD in the final stage").toBeDefined();
     expect(execForm(cmd!.args)).toEqual(["node", target]);
+    // The heap's sizing (README, "Memory") as NODE_OPTIONS, which an operator may set otherwise; `npm start` the same.
+    expect(options.trim()).toMatch(/--max-old-space-size=\d+/);
+    const env = finalStage.filter((i) => i.keyword === "ENV").map((i) => i.args);
+    expect(env).toContain(`NODE_OPTIONS="${options.trim()}"`);
+    expect(scripts.start).toBe(`npm run build && node ${options}${target}`);
     // dist/ mirrors the sources (tsconfig rootDir "."), so the entry has a source file.
     expect(existsSync(path.join(root, target.replace(/^dist\//, "").replace(/\.js$/, ".ts")))).toBe(true);
   });
