@@ -10,6 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hubNodeOptions } from "../../server/cli/hub-script.js";
 import { ensureDatabase } from "../../server/database/database.js";
 import { findFreePort, runningPostgresPort } from "../../server/database/embedded-postgres.js";
 import { withDatabase } from "../support/database-url.js";
@@ -55,11 +56,11 @@ function cliOf(
   return new Promise((resolve) => child.on("close", (code) => resolve({ code, stdout, stderr })));
 }
 
-/** Starts the hub as `npm start` does and resolves with its GraphQL URL once it serves. */
+/** Starts the hub as `npm start` does (with its Node options) and resolves with its GraphQL URL once it serves. */
 async function startHub(
   env: Record<string, string>,
 ): Promise<{ child: ChildProcess; url: string; exit: Promise<number | null> }> {
-  const child = spawn(process.execPath, [MAIN], {
+  const child = spawn(process.execPath, [...hubNodeOptions(path.resolve(".")), MAIN], {
     env: { PATH: process.env.PATH ?? "", LOG_FORMAT: "json", ...env },
     stdio: "pipe",
   });
