@@ -311,9 +311,9 @@ export class Loaders {
    * owners as a comma-separated list, and each related row becomes a plain instance (see plain-rows.ts) once, however
    * many owners and parts share it: populating thousands of collections (2,000 projects' topics) hydrated every pivot
    * row's joined entity and was most of a nested read's CPU, and a row per pivot row (keys only, but all columns named)
-   * was much of what remained. A city page read the sources of each kind of record in a statement of its own. A related type
-   * with filters (the visibility filter of sources) or formulas is joined as the ORM's own query of its rows, so a row
-   * the caller may not see is left out.
+   * was much of what remained. A city page read the sources of each kind of record in a statement of its own. A
+   * related type with filters (the visibility filter of sources) or formulas is joined as the ORM's own query of its
+   * rows, so a row the caller may not see is left out.
    */
   private async readPivots(gathered: readonly PivotPart[]): Promise<void> {
     // In one order, so that the same pivots share one compiled statement whatever order their loads came in.

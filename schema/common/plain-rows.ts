@@ -353,8 +353,9 @@ interface Narrowing {
 
 /**
  * What a narrowed instance's unread property holds: a value any use of which throws `message` (reading a property of
- * it, turning it into text, a number or JSON), so that a field answered from it is a field error naming the property. Not a getter that throws: graphql-jit reads a field without a resolver outside its error handling, so
- * such a getter's error escaped as an unhandled rejection and the answer never came, where a value that throws when
+ * it, turning it into text, a number or JSON), so that a field answered from it is a field error naming the property.
+ * Not a getter that throws: graphql-jit reads a field without a resolver outside its error handling, so such a
+ * getter's error escaped as an unhandled rejection and the answer never came, where a value that throws when
  * serialised is a field error there too, as in graphql-js.
  */
 export function unread(message: string): object {

@@ -154,21 +154,24 @@ interface PlannedEdge {
   columns: readonly string[] | null;
 }
 
-/** The edges each selection asks of each class, worked out once per parsed document (its nodes are kept by Apollo). */
-const plans = new WeakMap<SelectionSetNode, Map<object, readonly PlannedEdge[]>>();
+/**
+ * `compute` of a selection set and an item class, kept by both: worked out once per parsed document (Apollo keeps its
+ * nodes), not once per parent or request.
+ */
+function perSelectionAndClass<C extends object, T>(
+  compute: (itemClass: C, selection: SelectionSetNode, fragments: Record<string, FragmentDefinitionNode>) => T,
+): (itemClass: C, selection: SelectionSetNode, fragments: Record<string, FragmentDefinitionNode>) => T {
+  const kept = new WeakMap<SelectionSetNode, Map<C, T>>();
+  return (itemClass, selection, fragments) => {
+    let byClass = kept.get(selection);
+    if (!byClass) kept.set(selection, (byClass = new Map()));
+    if (!byClass.has(itemClass)) byClass.set(itemClass, compute(itemClass, selection, fragments));
+    return byClass.get(itemClass) as T;
+  };
+}
 
 /** What `prefetchSelection` loads for `selection` of items of `itemClass`. */
-function planOf(
-  itemClass: object,
-  selection: SelectionSetNode,
-  fragments: Record<string, FragmentDefinitionNode>,
-): readonly PlannedEdge[] {
-  let byClass = plans.get(selection);
-  if (!byClass) plans.set(selection, (byClass = new Map()));
-  let plan = byClass.get(itemClass);
-  if (!plan) byClass.set(itemClass, (plan = edgesAsked(itemClass, selection, fragments)));
-  return plan;
-}
+const planOf = perSelectionAndClass(edgesAsked);
 
 /** The prefetchable edges `selection` asks of `itemClass`, without arguments or directives. */
 function edgesAsked(
@@ -209,7 +212,7 @@ function columnsFor(
     return known.columns;
   let all: Set<string> | null = new Set<string>();
   for (const node of nodes) {
-    const columns = node.selectionSet ? columnsOf(fragments, itemClass, node.selectionSet) : null;
+    const columns = node.selectionSet ? columnsOf(itemClass, node.selectionSet, fragments) : null;
     if (!columns) {
       all = null;
       break;
@@ -273,33 +276,20 @@ export function columnsAsked(
   itemClass: abstract new (...args: never[]) => object,
   selection: SelectionSetNode | undefined,
 ): readonly string[] | null {
-  return selection ? columnsOf(info.fragments, itemClass, selection) : null;
+  return selection ? columnsOf(itemClass, selection, info.fragments) : null;
 }
 
 /**
- * `columnsAsked` of each selection set, by item class: worked out once per parsed document (Apollo keeps its nodes),
- * not once per parent (the 600 cells of a comparison's matrix each ask for their projects).
+ * `columnsAsked` of a selection set, with the document's fragments (the selection set's own), once per item class: the
+ * 600 cells of a comparison's matrix each ask for their projects.
  */
-const columnsOfSelections = new WeakMap<SelectionSetNode, Map<object, readonly string[] | null>>();
-
-/** `columnsAsked` of a selection set, with the document's fragments (the selection set's own). */
-function columnsOf(
-  fragments: Record<string, FragmentDefinitionNode>,
-  itemClass: abstract new (...args: never[]) => object,
-  selection: SelectionSetNode,
-): readonly string[] | null {
-  let byClass = columnsOfSelections.get(selection);
-  if (!byClass) columnsOfSelections.set(selection, (byClass = new Map()));
-  let columns = byClass.get(itemClass);
-  if (columns === undefined) byClass.set(itemClass, (columns = columnsOfSelection(fragments, itemClass, selection)));
-  return columns;
-}
+const columnsOf = perSelectionAndClass(columnsOfSelection);
 
 /** What `columnsOf` keeps: the columns a selection set asks of `itemClass`, or null. */
 function columnsOfSelection(
-  fragments: Record<string, FragmentDefinitionNode>,
   itemClass: abstract new (...args: never[]) => object,
   selection: SelectionSetNode,
+  fragments: Record<string, FragmentDefinitionNode>,
 ): string[] | null {
   const columns = columnFields(itemClass);
   const asked = new Set<string>();

@@ -107,7 +107,7 @@ export function changeView(change: ChangeEntry): ChangeView {
   };
 }
 
-// Made once: `Date#toLocaleString` with options builds a formatter per call (about 30 µs; a change feed formats dozens).
+// Both made once: `Date#toLocaleString` with options builds a formatter per call (about 30 µs; a feed formats dozens).
 const GERMAN_MOMENT = new Intl.DateTimeFormat("de-DE", {
   timeZone: "Europe/Berlin",
   day: "2-digit",
@@ -117,7 +117,21 @@ const GERMAN_MOMENT = new Intl.DateTimeFormat("de-DE", {
   minute: "2-digit",
 });
 
+const ENGLISH_MOMENT = new Intl.DateTimeFormat("en-GB", {
+  timeZone: "Europe/Berlin",
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+});
+
 /** A moment the German way, e.g. `05.12.2026, 14:03 Uhr` (Berlin time). */
 export function formatMoment(iso: string): string {
   return `${GERMAN_MOMENT.format(new Date(iso))} Uhr`;
+}
+
+/** A moment the English way, e.g. `5 Dec 2026, 14:03 (Berlin time)`. */
+export function formatMomentInEnglish(iso: string): string {
+  return `${ENGLISH_MOMENT.format(new Date(iso))} (Berlin time)`;
 }

@@ -8,18 +8,8 @@ import { COST_PERIOD_LABELS, CostPeriod } from "../../../schema/project/cost-per
 import { PROVIDER_KIND_LABELS } from "../../../schema/provider/provider-kind.enum.js";
 import { STRATEGY_STATUS_LABELS } from "../../../schema/strategy/strategy-status.enum.js";
 import { CARD_LABELS } from "../../embed/labels.js";
-import { formatMoment, KIND_LABELS, TYPE_LABELS } from "../changes/change-view.js";
+import { formatMoment, formatMomentInEnglish, KIND_LABELS, TYPE_LABELS } from "../changes/change-view.js";
 import { MAX_SEARCH_QUERY, MAX_VALUES_PER_FILTER, SEARCH_NOTICES } from "../search-params.js";
-
-/** A moment the English way, e.g. `5 Dec 2026, 14:03` (Berlin time); made once, as `formatMoment`'s German one. */
-const ENGLISH_MOMENT = new Intl.DateTimeFormat("en-GB", {
-  timeZone: "Europe/Berlin",
-  day: "numeric",
-  month: "short",
-  year: "numeric",
-  hour: "2-digit",
-  minute: "2-digit",
-});
 
 /** The languages the site's labels come in (`?lang=en`); stored content is German either way. */
 export type SiteLanguage = "de" | "en";
@@ -1217,7 +1207,7 @@ export const en: Messages = {
     older: "Older changes",
     latest: "Recently changed",
     allChanges: "All changes",
-    moment: (iso) => `${ENGLISH_MOMENT.format(new Date(iso))} (Berlin time)`,
+    moment: formatMomentInEnglish,
   },
   perInhabitant: {
     heading: "Figures per inhabitant",
