@@ -544,3 +544,81 @@ describe("keyed statements, compiled once per shape and filter parameters (Plain
     ).rejects.toThrow(/test: without keys does not take its keys as one list/);
   });
 });
+
+describe("reads PostgreSQL prepares once per connection (schema/common/prepared.ts)", () => {
+  /** The statements logged since the last reset, without the log's timing. */
+  const logged = () => db.queries.map((line) => line.replace(/ \[took .*$/, ""));
+
+  it("a keyed read takes its keys as one array parameter: one statement text for any number of keys", async () => {
+    const cities = await fork("public").find(Municipality, {}, { orderBy: { id: "asc" } });
+    db.resetQueryCount();
+    for (const chosen of [cities.slice(0, 1), cities]) {
+      const read = await new PlainReader(fork("public")).byIds(
+        Municipality,
+        chosen.map((city) => city.id),
+      );
+      expect(read.map((city) => city.id).sort((a, b) => a - b)).toEqual(chosen.map((city) => city.id));
+    }
+    const [one, all] = logged();
+    expect(one).toMatch(/"e"\."id" = any\(\$1\)/);
+    expect(all).toBe(one);
+  });
+
+  it("a list's first page: one statement for every length and scope, the same rows as the ORM's find", async () => {
+    db.resetQueryCount();
+    for (const scope of ["public", "all"] as const)
+      for (const limit of [1, 3, 50]) {
+        const expected = await fork(scope).find(Project, {}, { orderBy: { title: "desc", id: "desc" }, limit });
+        const read = await new PlainReader(fork(scope)).find(Project, {}, { title: "desc", id: "desc" }, {}, limit);
+        expect(read.map((row) => row.id)).toEqual(expected.map((row) => row.id));
+        expect(read.map((row) => row.title)).toEqual(expected.map((row) => row.title));
+      }
+    const pages = logged().filter((sql) => /^\[query\] select "e"\.\* from "project"/.test(sql) && /\$\d/.test(sql));
+    // Two scopes (the visibility filter's parameters), each one text: the limit is a parameter.
+    expect(new Set(pages).size).toBe(2);
+    expect(pages).toHaveLength(6);
+  });
+
+  it("inside a transaction (a dry run), reads through the ORM's own path, which sees the transaction's writes", async () => {
+    const em = fork("all");
+    await em
+      .transactional(async (trx) => {
+        const city = await trx.findOneOrFail(Municipality, { id: { $gt: 0 } }, { orderBy: { id: "asc" } });
+        city.name = "Umbenannt im Probelauf";
+        await trx.flush();
+        db.resetQueryCount();
+        const read = await new PlainReader(trx as EntityManager).byIds(Municipality, [city.id]);
+        expect(read[0].name).toBe("Umbenannt im Probelauf");
+        expect(logged()).toEqual([expect.stringMatching(/"e"\."id" in \(/)]);
+        throw new RollBack();
+      })
+      .catch((error) => {
+        if (!(error instanceof RollBack)) throw error;
+      });
+  });
+
+  it("still answers after a migration added a column to what a prepared read selects with `*`", async () => {
+    const em = fork("all");
+    const owners = await em.find(Project, {}, { orderBy: { id: "asc" } });
+    const topicsOf = async () => {
+      // As many reads at once as the pool has connections: each connection prepares the statement.
+      const reads = Array.from({ length: 12 }, () =>
+        new Loaders(fork("all")).related<Project, Topic>(Project, "topics", "key").loadMany(owners),
+      );
+      return (await Promise.all(reads)).map((lists) => (lists as Topic[][]).map((list) => list.map((t) => t.key)));
+    };
+    const before = await topicsOf();
+    await db.orm.em.getConnection().execute("alter table topic add column prepared_probe integer");
+    try {
+      expect(await topicsOf()).toEqual(before);
+      expect(await topicsOf()).toEqual(before);
+    } finally {
+      await db.orm.em.getConnection().execute("alter table topic drop column prepared_probe");
+    }
+    expect(await topicsOf()).toEqual(before);
+    expect(before[0].flat().length).toBeGreaterThan(0);
+  });
+});
+
+/** Thrown to roll a test's transaction back. */
+class RollBack extends Error {}

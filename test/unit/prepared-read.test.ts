@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { preparedRead, valuesOf } from "../../schema/common/prepared.js";
+
+describe("a compiled read as PostgreSQL prepares it (schema/common/prepared.ts)", () => {
+  it("numbers the parameters and takes each list of keys as one array parameter", () => {
+    const read = preparedRead(
+      'select "e".* from "project" as "e" where "e"."municipality_id" in (?) and "e"."publication_state" = ? limit ?',
+      [-1, "PUBLISHED", 21],
+      [0],
+    );
+    expect(read?.text).toBe(
+      'select "e".* from "project" as "e" where "e"."municipality_id" = any($1) and "e"."publication_state" = $2 limit $3',
+    );
+    expect(valuesOf(read!, [[4, 5, 6]])).toEqual([[4, 5, 6], "PUBLISHED", 21]);
+    expect(valuesOf(read!, [[]], new Map([[2, 11]]))).toEqual([[], "PUBLISHED", 11]);
+    // The compiled values stay as they were for the next run.
+    expect(read?.values).toEqual([-1, "PUBLISHED", 21]);
+  });
+
+  it("names one text once, whatever the number of keys, and other texts apart", () => {
+    const a = preparedRead("select id from topic where id in (?)", [-1], [0]);
+    const again = preparedRead("select id from topic where id in (?)", [-2], [0]);
+    const other = preparedRead("select id from provider where id in (?)", [-1], [0]);
+    expect(a?.name).toMatch(/^ikz_read_\d+$/);
+    expect(again?.name).toBe(a?.name);
+    expect(other?.name).not.toBe(a?.name);
+  });
+
+  it("leaves to the ORM's own path what it cannot take as parameters", () => {
+    // A list that is no list of keys, a date, an object: the ORM writes them into SQL its own way.
+    expect(preparedRead("select id from project where id in (?)", [[1, 2]], [])).toBeNull();
+    expect(preparedRead("select id from project where created_at > ?", [new Date(0)], [])).toBeNull();
+    expect(preparedRead("select id from project where data = ?", [{ a: 1 }], [])).toBeNull();
+    // A `?` that is no binding's place (an operator), or a binding without one.
+    expect(preparedRead("select id from t where tags \\? ? and x = ?", ["a"], [])).toBeNull();
+    expect(preparedRead("select id from t", [1], [])).toBeNull();
+  });
+});
