@@ -10,7 +10,7 @@ import {
 } from "@mikro-orm/core";
 import type { Knex, EntityManager as SqlEntityManager } from "@mikro-orm/postgresql";
 import DataLoader from "dataloader";
-import { PlainReader, relatedKey } from "./plain-rows.js";
+import { type Narrowing, PlainReader, relatedKey } from "./plain-rows.js";
 
 type Key = string | number;
 
@@ -286,15 +286,19 @@ export class Loaders {
     owner: EntityClass<O>,
     property: keyof O & string,
     sortBy: keyof T & string,
+    columns: readonly string[] | null = null,
   ): DataLoader<O, T[], number> {
     const compare = sortBy === "name" || sortBy === "title" ? GERMAN.compare : byCodePoint;
     const order = (a: T, b: T) => compare(String(a[sortBy]), String(b[sortBy]));
-    return this.get(`${owner.name}.${property}#${sortBy}`, () => {
+    return this.get(`${owner.name}.${property}#${sortBy}#${columns?.join() ?? "*"}`, () => {
       const pivot = pivotPlan(this.em, owner, property);
+      // A related type with filters is joined as the ORM's query of its rows, read whole.
+      const read = pivot.filtered ? null : this.plain.narrowing(pivot.target, { [sortBy]: "asc" }, columns);
+      const batch = readingOf(pivot.target, read);
       const loader: DataLoader<O, T[], number> = this.loaderOf<O, T[], number>(
         async (owners) => {
           const part: PivotPart = { pivot, ownerIds: ids(owners), related: [] };
-          await this.together(pivot.target, [part], (parts) => this.readPivots(parts));
+          await this.together(batch, [part], (parts) => this.readPivots(parts, read));
           const lists = listsByOwner(part, order as (a: unknown, b: unknown) => number);
           this.remember(loader, part.ownerIds, lists);
           return lists as T[][];
@@ -315,20 +319,20 @@ export class Loaders {
    * related type with filters (the visibility filter of sources) or formulas is joined as the ORM's own query of its
    * rows, so a row the caller may not see is left out.
    */
-  private async readPivots(gathered: readonly PivotPart[]): Promise<void> {
+  private async readPivots(gathered: readonly PivotPart[], read: Narrowing | null): Promise<void> {
     // In one order, so that the same pivots share one compiled statement whatever order their loads came in.
     const parts = [...gathered].sort((a, b) => byCodePoint(a.pivot.name, b.pivot.name));
     const pivots = parts.map((part) => part.pivot);
-    const shape = `pivots ${pivots.map((pivot) => pivot.name).join(" ")}`;
+    const shape = `pivots ${pivots.map((pivot) => pivot.name).join(" ")} ${read?.key ?? "*"}`;
     const lists = parts.map((part) => part.ownerIds);
     const rows = await this.plain.keyedLists(shape, lists, {}, async (stands) =>
-      (await this.pivotQuery(pivots, stands)).query.toSQL(),
+      (await this.pivotQuery(pivots, stands, read)).query.toSQL(),
     );
     const instances = new Map<Key, unknown>();
     for (const row of rows) {
       const key = row[TARGET_COLUMN] as Key;
       let entity = instances.get(key);
-      if (entity === undefined) instances.set(key, (entity = this.plain.fromRow(pivots[0].target, row)));
+      if (entity === undefined) instances.set(key, (entity = this.plain.fromRow(pivots[0].target, row, read)));
       // As text: node-postgres' parser of integer arrays took twice the CPU of splitting the list (4,000 owners).
       const owners = (row[OWNERS_COLUMN] as string).split(",").map(Number);
       parts[row[PART_COLUMN] as number].related.push({ key, entity, owners });
@@ -343,6 +347,7 @@ export class Loaders {
   private async pivotQuery(
     pivots: readonly PivotPlan[],
     ownerIds: readonly (readonly number[])[],
+    read: Narrowing | null,
   ): Promise<{ query: Knex.QueryBuilder }> {
     const knex = (this.em as SqlEntityManager).getKnex();
     const pairs = pivots.map((pivot, index) =>
@@ -362,7 +367,7 @@ export class Loaders {
     );
     const union = pairs.length === 1 ? pairs[0] : knex.unionAll(pairs, true);
     const query = knex
-      .select(`pv.${PART_COLUMN}`, `pv.${OWNERS_COLUMN}`, `pv.${TARGET_COLUMN}`, "t.*")
+      .select(`pv.${PART_COLUMN}`, `pv.${OWNERS_COLUMN}`, `pv.${TARGET_COLUMN}`, ...targetColumns(read))
       .from(union.as("pv"))
       .join((await this.targetRows(pivots[0])).t, `t.${pivots[0].targetKey}`, `pv.${TARGET_COLUMN}`);
     return { query };
@@ -379,6 +384,21 @@ export class Loaders {
     await query.applyFilters();
     return { t: query.getKnexQuery().as("t") };
   }
+}
+
+/** The related rows' columns a pivot read selects: those of `read`, else all. */
+const targetColumns = (read: Narrowing | null) => (read ? read.fields.map((field) => `t.${field}`) : ["t.*"]);
+
+/** Per related type, the key under which the pivot reads of one tick with the same columns are read together. */
+const readings = new WeakMap<object, Map<string, object>>();
+
+function readingOf(target: object, read: Narrowing | null): object {
+  let byColumns = readings.get(target);
+  if (!byColumns) readings.set(target, (byColumns = new Map()));
+  const key = read?.key ?? "*";
+  let reading = byColumns.get(key);
+  if (!reading) byColumns.set(key, (reading = { target, key }));
+  return reading;
 }
 
 /** A loader's batch function and cache key, as `Loaders.loadAhead` calls them. */

@@ -164,11 +164,7 @@ export class PlainReader {
    * How a read of `columns` is narrowed: it reads those, the order's and the keys (id, many-to-one), when each is a
    * scalar of one column (not a formula); else null, every column.
    */
-  private narrowing(
-    entity: EntityClass<unknown>,
-    orderBy: object,
-    columns: readonly string[] | null,
-  ): Narrowing | null {
+  narrowing(entity: EntityClass<unknown>, orderBy: object, columns: readonly string[] | null): Narrowing | null {
     if (!columns) return null;
     const plan = this.planOf(entity);
     const asked = [...new Set([...columns, ...Object.keys(orderBy)])].filter((name) => !plan.keys.includes(name));
@@ -407,13 +403,15 @@ interface EntityPlan {
 }
 
 /** A read with fewer columns: the properties it reads, their list as text, and the prototype of its instances. */
-interface Narrowing {
+export interface Narrowing {
   properties: readonly string[];
   /**
    * The columns it selects, named as in the table: a many-to-one key named by its property became the joined
    * table's id when a filter joined that relation (a field of action's strategy), not the row's own column.
    */
   columns: readonly string[];
+  /** The same columns' names in the table, without the alias. */
+  fields: readonly string[];
   key: string;
   prototype: object;
 }
@@ -465,8 +463,9 @@ function narrowingOf(plan: EntityPlan, properties: readonly string[]): Narrowing
     });
   }
   const props = plan.meta.properties as Record<string, EntityProperty>;
-  const columns = properties.map((name) => `e.${props[name].fieldNames[0]}`);
-  plan.narrowed.set(key, (narrowing = { properties, columns, key, prototype }));
+  const fields = properties.map((name) => props[name].fieldNames[0]);
+  const columns = fields.map((field) => `e.${field}`);
+  plan.narrowed.set(key, (narrowing = { properties, fields, columns, key, prototype }));
   return narrowing;
 }
 

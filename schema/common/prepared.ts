@@ -20,7 +20,7 @@ export interface PreparedRead {
  * Most statement texts given names: each connection keeps what it prepared until it closes, so the names stay few
  * however many shapes and filter parameters requests bring. The reads are a few dozen shapes.
  */
-const MAX_NAMED = 200;
+export const MAX_NAMED = 200;
 const names = new Map<string, string>();
 
 /**

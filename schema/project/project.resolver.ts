@@ -13,16 +13,19 @@ import { Project } from "./project.entity.js";
 import { projectOrdering, ProjectsArgs } from "./project.inputs.js";
 import { projectWhere } from "./project.service.js";
 import { prefetchable } from "../common/prefetch.js";
-import { perRequest } from "../common/loaders.js";
+import { perRequestAndColumns } from "../common/loaders.js";
 
 /** The loader of the projects' providers, sorted by name. */
-const providersOf = perRequest((loaders) => loaders.related<Project, Provider>(Project, "providers", "name"));
+const providersOf = perRequestAndColumns((loaders, columns) =>
+  loaders.related<Project, Provider>(Project, "providers", "name", columns),
+);
 prefetchable(
   Project,
   "providers",
   Provider,
-  ({ loaders }, projects: readonly Project[]) => loaders.loadAhead(providersOf(loaders), projects),
-  ({ loaders }, project) => loaders.settledValue(providersOf(loaders), project.id),
+  ({ loaders }, projects: readonly Project[], columns) => loaders.loadAhead(providersOf(loaders, columns), projects),
+  ({ loaders }, project, columns) => loaders.settledValue(providersOf(loaders, columns), project.id),
+  { onlyColumnsAsked: true },
 );
 
 /** A page of projects. */
@@ -64,7 +67,7 @@ export class ProjectResolver {
   })
   @MaxItems(MAX_PROJECT_PROVIDERS)
   providers(@Root() project: Project, @Ctx() { loaders }: HubContext): Provider[] | Promise<Provider[]> {
-    return loaders.settledOr(providersOf(loaders), project, project.id);
+    return loaders.settledOr(providersOf(loaders, null), project, project.id);
   }
 
   @FieldResolver(() => [Product], { description: "Software products used." })

@@ -43,8 +43,29 @@ export function requestVariables(resolved: ResolvedRequest): Record<string, unkn
  */
 export function requestCost(resolved: ResolvedRequest): number | undefined {
   const entry = pricedOf(resolved);
-  if (entry.variables && entry.cost === undefined) {
-    entry.cost = documentCost(resolved.schema, resolved.document, entry.variables, resolved.operation.name?.value);
-  }
+  if (entry.variables && entry.cost === undefined) entry.cost = costOf(resolved, entry.variables);
   return entry.cost;
+}
+
+/**
+ * The costs worked out per schema and parsed document (Apollo keeps its documents), by operation and variables:
+ * most requests repeat a query with the same few variables, and walking its document again was a fiftieth of a small
+ * read's CPU (issue 18). At most `COSTS_PER_DOCUMENT` per document, the oldest dropped first.
+ */
+const costs = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Map<string, number>>>();
+const COSTS_PER_DOCUMENT = 100;
+
+function costOf({ schema, document, operation }: ResolvedRequest, variables: Record<string, unknown>): number {
+  let byDocument = costs.get(schema);
+  if (!byDocument) costs.set(schema, (byDocument = new WeakMap()));
+  let known = byDocument.get(document);
+  if (!known) byDocument.set(document, (known = new Map()));
+  const key = `${operation.name?.value ?? ""}\u0000${JSON.stringify(variables)}`;
+  let cost = known.get(key);
+  if (cost === undefined) {
+    cost = documentCost(schema, document, variables, operation.name?.value);
+    if (known.size >= COSTS_PER_DOCUMENT) known.delete(known.keys().next().value!);
+    known.set(key, cost);
+  }
+  return cost;
 }

@@ -10,6 +10,7 @@ import {
   printSchema,
   specifiedDirectives,
 } from "graphql";
+import { LRUCache } from "lru-cache";
 import { buildSchemaSync, getMetadataStorage, type ResolverData, type ValidatorFn } from "type-graphql";
 import {
   collectProblems,
@@ -103,7 +104,10 @@ async function validateArgument(
 ) {
   if (value === null || typeof value !== "object") return;
   const check = () => problemsOf(value, argumentNameOf(info, type));
-  const problems = info.operation.operation === "mutation" ? await check() : await oncePerField(info, type, check);
+  const problems =
+    info.operation.operation === "mutation"
+      ? await check()
+      : await oncePerField(info, type, () => checkedBefore(info, type, value, check));
   if (problems.length) report(context, problemsError(problems));
 }
 
@@ -137,6 +141,38 @@ function oncePerField(
   if (!byType) byNode.set(info.fieldNodes[0], (byType = new Map()));
   let problems = byType.get(type);
   if (!problems) byType.set(type, (problems = check()));
+  return problems;
+}
+
+/**
+ * The problems of query arguments checked before, by argument type and value as JSON: most requests repeat a few
+ * (`first: 20`), and class-validator walks every class it knows for each check (a fortieth of a small nested read's
+ * CPU, issue 18). The checks depend on the value alone; a long value is checked each time.
+ */
+const checkedValues = new LRUCache<string, Promise<InputProblem[]>>({ max: 1000 });
+const typeIds = new WeakMap<object, number>();
+const MAX_KEPT_VALUE_CHARS = 2000;
+
+let typesSeen = 0;
+
+/** `check` of `value` (an argument of the field `info` resolves), or what it found for the same value before. */
+function checkedBefore(
+  info: GraphQLResolveInfo,
+  type: unknown,
+  value: object,
+  check: () => Promise<InputProblem[]>,
+): Promise<InputProblem[]> {
+  const json = JSON.stringify(value);
+  if (typeof type !== "function" || json.length > MAX_KEPT_VALUE_CHARS) return check();
+  let id = typeIds.get(type);
+  if (id === undefined) typeIds.set(type, (id = ++typesSeen));
+  // The problems' paths begin with the argument's name, which the field tells.
+  const key = `${id}\u0000${info.parentType.name}.${info.fieldName}\u0000${json}`;
+  let problems = checkedValues.get(key);
+  if (!problems) {
+    checkedValues.set(key, (problems = check()));
+    problems.catch(() => checkedValues.delete(key));
+  }
   return problems;
 }
 

@@ -112,6 +112,28 @@ describe("cost model", () => {
     expect((await hub.query(query, {})).errors).toBeUndefined();
   });
 
+  it("prices one document anew for other variables, however often each was asked before", async () => {
+    const query =
+      "query ($n: Int, $m: Int) { municipalities(first: $n) { nodes { projects(first: $m) { nodes { title } } } } }";
+    for (const [n, m] of [
+      [2, 2],
+      [100, 100],
+      [2, 2],
+      [100, 100],
+      [100, 1],
+      [2, 2],
+    ]) {
+      const response = await hub.query(query, { n, m });
+      if (n * m > 1000) {
+        expect(response.status).toBe(400);
+        expect(response.errors![0].message).toMatch(/^Query cost \d+ exceeds the limit of 10000\./);
+      } else {
+        expect(response.errors).toBeUndefined();
+        expect(response.data!.municipalities.nodes.length).toBeGreaterThan(0);
+      }
+    }
+  });
+
   it("bounds the lists that are unbounded by nature with `first`", async () => {
     const response = await hub.query(
       "{ topics(first: 50) { nodes { key all: municipalities(first: 20) { projects } one: municipalities(first: 1) { projects } } } }",

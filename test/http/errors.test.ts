@@ -195,6 +195,23 @@ describe("first", () => {
     }
   });
 
+  it("an argument's problems, kept once found (server/graphql/schema.ts), answer every request alike", async () => {
+    const query = (field: string) => `query Q($n: Int!) { ${field}(first: $n) { totalCount } }`;
+    const answers = [];
+    for (const field of ["projects", "lessons", "projects", "lessons", "projects"])
+      answers.push({ field, body: (await gql(query(field), { n: -7 })).body });
+    for (const { field, body } of answers)
+      expect(body.errors).toEqual([
+        expect.objectContaining({
+          message: expect.stringContaining("first must not be negative"),
+          path: [field],
+          extensions: expect.objectContaining({ code: "BAD_USER_INPUT", fields: ["first"] }),
+        }),
+      ]);
+    expect(answers[4].body).toEqual(answers[0].body);
+    expect((await gql(query("projects"), { n: 7 })).body.errors).toBeUndefined();
+  });
+
   it("first: 101 is rejected and first: 100 accepted", async () => {
     expectError(await gql(CONNECTIONS.projects("first: 101")), {
       status: 200,

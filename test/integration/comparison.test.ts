@@ -179,7 +179,8 @@ describe("compare: the cells' projects", () => {
       compare(municipalities: $municipalities) { rows { cells { projects(first: 3) { ${fields} } } } }
     }
   `;
-  const cellRead = () => hub.db.queries.find((sql) => /select .* from "project" as "e" where "e"\."id" in/.test(sql));
+  const cellRead = () =>
+    hub.db.queries.find((sql) => /select .* from "project" as "e" where "e"\."id" (in|= any)/.test(sql));
   const projects = (data: any, fields: string[]) =>
     data.compare.rows.flatMap((row: any) =>
       row.cells.flatMap((cell: any) => cell.projects.map((project: any) => fields.map((field) => project[field]))),

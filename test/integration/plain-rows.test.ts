@@ -233,6 +233,39 @@ describe("many-to-many lists read from the pivot table (Loaders.related)", () =>
   }
 });
 
+describe("many-to-many lists with only the columns a query asks (Loaders.related with columns)", () => {
+  it("reads those and the sort's, the same lists; a property left out fails loudly, and full lists stay apart", async () => {
+    const em = fork();
+    const projects = await em.find(Project, {}, { orderBy: { id: "asc" } });
+    const loaders = new Loaders(fork());
+    const full = (await loaders
+      .related<Project, Provider>(Project, "providers", "name")
+      .loadMany(projects)) as Provider[][];
+    db.resetQueryCount();
+    const narrow = (await loaders
+      .related<Project, Provider>(Project, "providers", "name", ["slug"])
+      .loadMany(projects)) as Provider[][];
+    expect(narrow.map((list) => list.map((item) => [item.id, item.slug, item.name]))).toEqual(
+      full.map((list) => list.map((item) => [item.id, item.slug, item.name])),
+    );
+    expect(full.flat().length).toBeGreaterThan(0);
+    expect(db.queries).toHaveLength(1);
+    expect(db.queries[0]).toMatch(/"t"\."id", "t"\."name", "t"\."slug" from/);
+    expect(() => JSON.stringify(narrow.flat()[0].description)).toThrow(/Provider\.description was not read/);
+    expect(full.flat()[0].description).toEqual(expect.any(String));
+    // Both kinds of one tick, each a statement of its own: a full list never holds narrowed instances.
+    const mixed = new Loaders(fork());
+    const [narrowed, whole] = await Promise.all([
+      mixed.related<Project, Topic>(Project, "topics", "key", ["key"]).loadMany(projects),
+      mixed.related<Project, Topic>(Project, "topics", "key").loadMany(projects),
+    ]);
+    expect((whole as Topic[][]).flat().every((topic) => typeof topic.description === "string")).toBe(true);
+    expect((narrowed as Topic[][]).map((list) => list.map((topic) => topic.key))).toEqual(
+      (whole as Topic[][]).map((list) => list.map((topic) => topic.key)),
+    );
+  });
+});
+
 describe("the many-to-many lists of one tick with one related type, in one statement (Loaders.readPivots)", () => {
   /** The cities, strategies, projects and decisions: each kind of record cites sources. */
   async function citingRecords(em: EntityManager) {
