@@ -26,6 +26,8 @@ import { type PreparedRead, preparedRead, runPrepared, valuesOf } from "./prepar
 export class PlainReader {
   /** The references of this reader's instances, made when first read. */
   private readonly references: References;
+  /** `filterKey` without filters of its own, and the request's filter parameters it was worked out for. */
+  private requestFilterKey: { params: readonly unknown[]; key: string } | undefined;
 
   constructor(private readonly em: SqlEntityManager) {
     this.references = new References(em);
@@ -167,8 +169,19 @@ export class PlainReader {
   narrowing(entity: EntityClass<unknown>, orderBy: object, columns: readonly string[] | null): Narrowing | null {
     if (!columns) return null;
     const plan = this.planOf(entity);
-    const asked = [...new Set([...columns, ...Object.keys(orderBy)])].filter((name) => !plan.keys.includes(name));
-    return asked.every((name) => plan.scalars.has(name)) ? narrowingOf(plan, [...plan.keys, ...asked.sort()]) : null;
+    // Kept by the list of columns (one per parsed document's selection, see prefetch.ts) and the order's properties.
+    let byOrder = plan.narrowings.get(columns);
+    if (!byOrder) plan.narrowings.set(columns, (byOrder = new Map()));
+    const ordered = Object.keys(orderBy);
+    const key = ordered.join();
+    let narrowing = byOrder.get(key);
+    if (narrowing === undefined) {
+      const asked = [...new Set([...columns, ...ordered])].filter((name) => !plan.keys.includes(name));
+      const narrowed = asked.every((name) => plan.scalars.has(name));
+      narrowing = narrowed ? narrowingOf(plan, [...plan.keys, ...asked.sort()]) : null;
+      byOrder.set(key, narrowing);
+    }
+    return narrowing;
   }
 
   /**
@@ -219,7 +232,13 @@ export class PlainReader {
   /** The filter parameters a statement is compiled under: `filters`, and the request's of every filter the entities declare. */
   private filterKey(filters: Dictionary<boolean | Dictionary>): string {
     const params = filterNames(this.em.getMetadata()).map((name) => this.em.getFilterParams(name) ?? null);
-    return JSON.stringify([filters, params]);
+    const plain = Object.keys(filters).length === 0;
+    const kept = this.requestFilterKey;
+    // A request sets its parameters once (a new object each time), and reads a dozen statements with them.
+    if (plain && kept?.params.every((param, index) => param === params[index])) return kept.key;
+    const key = JSON.stringify([filters, params]);
+    if (plain) this.requestFilterKey = { params, key };
+    return key;
   }
 
   private async read<T extends AnyEntity>(
@@ -299,6 +318,7 @@ export class PlainReader {
         keys: keys.map((each) => each.name),
         scalars: new Set(scalars.map((prop) => prop.name)),
         narrowed: new Map(),
+        narrowings: new WeakMap(),
       };
       plans.set(meta, plan);
     }
@@ -400,6 +420,8 @@ interface EntityPlan {
   scalars: Set<string>;
   /** The reads with fewer columns, by the properties read. */
   narrowed: Map<string, Narrowing>;
+  /** What `PlainReader.narrowing` answered, by the columns asked and the order's properties. */
+  narrowings: WeakMap<readonly string[], Map<string, Narrowing | null>>;
 }
 
 /** A read with fewer columns: the properties it reads, their list as text, and the prototype of its instances. */

@@ -89,12 +89,20 @@ export function valuesOf(
   also: ReadonlyMap<number, unknown> = NONE,
 ): unknown[] {
   const values = [...read.values];
-  read.keysAt.forEach((at, index) => (values[at] = lists[index]));
+  read.keysAt.forEach((at, index) => (values[at] = arrayOf(lists[index])));
   for (const [at, value] of also) values[at] = value;
   return values;
 }
 
 const NONE = new Map<number, unknown>();
+
+/**
+ * A list of keys as the parameter's value: ids written out as PostgreSQL's array literal (`{1,2,3}`), which the driver
+ * would otherwise quote one by one; text keys as the list, which the driver escapes.
+ */
+function arrayOf(keys: readonly unknown[]): unknown {
+  return keys.every(Number.isSafeInteger) ? `{${keys.join(",")}}` : keys;
+}
 
 /**
  * Runs `read` with `values` on a connection of the ORM's pool (counted against the operation's, see

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
-import { GraphQLError, type ValidationRule, visit } from "graphql";
+import { type DocumentNode, GraphQLError, type ValidationRule, visit } from "graphql";
 import type { HubContext } from "../../schema/common/context.js";
 import { ErrorCode } from "../../schema/common/errors.js";
 
@@ -23,6 +23,23 @@ function inspect(root: unknown, rootPath: string): Finding {
   return null;
 }
 
+/** Whether each parsed document (Apollo keeps them) has a string literal with a NUL character: looked at once. */
+const nulLiterals = new WeakMap<DocumentNode, boolean>();
+
+function hasNulLiteral(document: DocumentNode): boolean {
+  let found = nulLiterals.get(document);
+  if (found === undefined) {
+    found = false;
+    visit(document, {
+      StringValue(node) {
+        if (node.value.includes("\u0000")) found = true;
+      },
+    });
+    nulLiterals.set(document, found);
+  }
+  return found;
+}
+
 /**
  * Rejects requests whose variables or string literals hold a NUL character
  * (U+0000): PostgreSQL cannot store it in text, and no legitimate slug, key or
@@ -33,12 +50,9 @@ export const rejectNulCharacters: ApolloServerPlugin<BaseContext> = {
   async requestDidStart() {
     return {
       async didResolveOperation({ request, document }) {
-        let finding = inspect(request.variables ?? {}, "variables");
-        visit(document, {
-          StringValue(node) {
-            if (!finding && node.value.includes("\u0000")) finding = { kind: "nul", path: ["query"] };
-          },
-        });
+        const finding: Finding =
+          inspect(request.variables ?? {}, "variables") ??
+          (hasNulLiteral(document) ? { kind: "nul", path: ["query"] } : null);
         if (finding) {
           const where = finding.path.join(".");
           const message =

@@ -11,8 +11,10 @@ describe("a compiled read as PostgreSQL prepares it (schema/common/prepared.ts)"
     expect(read?.text).toBe(
       'select "e".* from "project" as "e" where "e"."municipality_id" = any($1) and "e"."publication_state" = $2 limit $3',
     );
-    expect(valuesOf(read!, [[4, 5, 6]])).toEqual([[4, 5, 6], "PUBLISHED", 21]);
-    expect(valuesOf(read!, [[]], new Map([[2, 11]]))).toEqual([[], "PUBLISHED", 11]);
+    // Ids as PostgreSQL's array literal, text keys as a list the driver escapes.
+    expect(valuesOf(read!, [[4, 5, 6]])).toEqual(["{4,5,6}", "PUBLISHED", 21]);
+    expect(valuesOf(read!, [[]], new Map([[2, 11]]))).toEqual(["{}", "PUBLISHED", 11]);
+    expect(valuesOf(read!, [["herten", 'a"b,c}']])).toEqual([["herten", 'a"b,c}'], "PUBLISHED", 21]);
     // The compiled values stay as they were for the next run.
     expect(read?.values).toEqual([-1, "PUBLISHED", 21]);
   });
