@@ -336,6 +336,12 @@ export class Hub {
     this.app.get("/healthz", health);
     this.app.get("/livez", livenessRoute);
     this.app.get("/readyz", health);
+    // Before the routers mounted at the root: a request to the API then does not walk their routes (issue 18).
+    this.app.use(
+      "/graphql",
+      routeMount("/graphql"),
+      ...graphqlRoute({ apollo: this.apollo, orm, logger, authenticator, rateLimiter, search }),
+    );
     this.app.use(
       createEmbedRouter({
         orm,
@@ -347,11 +353,6 @@ export class Hub {
     );
     this.mountExports(rateLimiter);
     this.app.use(createExplorerRouter({ logger, rateLimiter }));
-    this.app.use(
-      "/graphql",
-      routeMount("/graphql"),
-      ...graphqlRoute({ apollo: this.apollo, orm, logger, authenticator, rateLimiter, search }),
-    );
     // The website (server/site/): anonymous GraphQL clients in-process, same limits; browsers get its HTML 404.
     const run = createSiteQueryRunner({ apollo: this.apollo, orm, logger, search });
     const api = {

@@ -120,7 +120,8 @@ export async function runPrepared(
     try {
       return await rowsOf(pooled, read, values as unknown[]);
     } finally {
-      await client.releaseConnection(pooled);
+      // Given back at once (knex's release is synchronous, its promise already settled): not another turn per read.
+      void client.releaseConnection(pooled);
     }
   };
   if (!em.config.getLogger().isEnabled("query")) return run();
