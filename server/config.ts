@@ -41,6 +41,8 @@ export interface HubConfig {
   embeddedPostgresPort: number;
   /** Load the seed data into an empty database at start-up. */
   seedOnStart: boolean;
+  /** Run the read edges as named prepared statements (DATABASE_PREPARED_STATEMENTS); schema/common/prepared.ts. */
+  preparedStatements: boolean;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   /** `json` writes one JSON line per event; `pretty` is for people at a terminal. */
   logFormat: "json" | "pretty";
@@ -386,6 +388,7 @@ const schema = z.object({
   DATA_DIR: z.string().default(DEFAULT_DATA_DIR),
   EMBEDDED_PG_PORT: port("EMBEDDED_PG_PORT", 54329, 1),
   SEED_ON_START: flag("SEED_ON_START", true),
+  DATABASE_PREPARED_STATEMENTS: flag("DATABASE_PREPARED_STATEMENTS", true),
   LOG_LEVEL: oneOf("LOG_LEVEL", ["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   LOG_FORMAT: oneOf("LOG_FORMAT", ["json", "pretty"]).optional(),
   NODE_ENV: oneOf("NODE_ENV", ["development", "production", "test"]).default("development"),
@@ -516,6 +519,7 @@ export function loadConfig(
     dataDir: path.resolve(value.DATA_DIR),
     embeddedPostgresPort: value.EMBEDDED_PG_PORT,
     seedOnStart: value.SEED_ON_START,
+    preparedStatements: value.DATABASE_PREPARED_STATEMENTS,
     logLevel: value.LOG_LEVEL,
     logFormat: value.LOG_FORMAT ?? (isTerminal ? "pretty" : "json"),
     environment: value.NODE_ENV,

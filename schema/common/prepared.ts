@@ -82,6 +82,17 @@ async function rowsOf(pooled: PgClient, read: PreparedRead, values: unknown[]): 
 /** SQLSTATE feature_not_supported: what a prepared statement whose result's columns changed fails with. */
 const CHANGED_RESULT = "0A000";
 
+/**
+ * The ORM configurations whose reads run unnamed: parsed for each run, as a pooler that hands each transaction
+ * another connection needs them (PgBouncer before 1.21 in transaction mode; `DATABASE_PREPARED_STATEMENTS=false`).
+ */
+const unnamed = new WeakSet<object>();
+
+/** Makes the reads of the ORM with this configuration (`orm.config`, its forks' too) run unnamed. */
+export function readUnnamed(config: object): void {
+  unnamed.add(config);
+}
+
 /** `read`'s values with `lists` in place of its stand-in lists (and `also`'s values at their indexes). */
 export function valuesOf(
   read: PreparedRead,
@@ -118,7 +129,7 @@ export async function runPrepared(
   const run = async () => {
     const pooled = await client.acquireConnection();
     try {
-      return await rowsOf(pooled, read, values as unknown[]);
+      return await rowsOf(pooled, unnamed.has(em.config) ? { ...read, name: undefined } : read, values as unknown[]);
     } finally {
       // Given back at once (knex's release is synchronous, its promise already settled): not another turn per read.
       void client.releaseConnection(pooled);

@@ -1,5 +1,6 @@
 import { MikroORM } from "@mikro-orm/postgresql";
 import pg from "pg";
+import { readUnnamed } from "../../schema/common/prepared.js";
 import type { HubConfig } from "../config.js";
 import type { Logger } from "../logger.js";
 import {
@@ -210,6 +211,7 @@ export async function openDatabase(
   try {
     if (embedded) await ensureDatabase(embedded.adminUrl, EMBEDDED_DATABASE);
     const orm = await connectOrm(clientUrl, undefined, statementTimeoutMs, features);
+    if (!config.preparedStatements) readUnnamed(orm.config);
     try {
       const applied = migrations === "apply" ? await migrate(orm, logger) : [];
       if (applied.length) logger.info({ migrations: applied }, "applied migrations");

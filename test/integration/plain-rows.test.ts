@@ -17,6 +17,10 @@ import { Provider } from "../../schema/provider/provider.entity.js";
 import { Strategy } from "../../schema/strategy/strategy.entity.js";
 import { Topic } from "../../schema/topic/topic.entity.js";
 import { createTestDatabase, type TestDatabase } from "../support/database.js";
+import pg from "pg";
+import { loadConfig } from "../../server/config.js";
+import { openDatabase } from "../../server/database/database.js";
+import { createLogger } from "../../server/logger.js";
 
 let db: TestDatabase;
 
@@ -650,6 +654,36 @@ describe("reads PostgreSQL prepares once per connection (schema/common/prepared.
     }
     expect(await topicsOf()).toEqual(before);
     expect(before[0].flat().length).toBeGreaterThan(0);
+  });
+});
+
+describe("DATABASE_PREPARED_STATEMENTS=false (a pooler without prepared statements)", () => {
+  it("runs the same reads unnamed, parsed each time, with the same rows", async () => {
+    const names: (string | undefined)[] = [];
+    const query = pg.Client.prototype.query;
+    // Watches what the real driver is asked to run; it still runs it.
+    pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+      const config = args[0] as { name?: string; text?: string };
+      if (typeof config === "object" && config?.text?.includes("= any(")) names.push(config.name);
+      return (query as (...args: unknown[]) => unknown).apply(this, args);
+    } as typeof query;
+    const config = loadConfig({ DATABASE_URL: db.url, DATABASE_PREPARED_STATEMENTS: "false" }, false);
+    const unnamed = await openDatabase(config, createLogger({ logLevel: "silent", logFormat: "json" }));
+    try {
+      const read = (em: EntityManager) =>
+        new Loaders(em).related<Project, Topic>(Project, "topics", "key", ["key"]).loadMany(projects);
+      const projects = await fork("public").find(Project, {}, { orderBy: { id: "asc" } });
+      const viaNamed = await read(fork("public"));
+      const fork2 = unnamed.orm.em.fork() as EntityManager;
+      fork2.setFilterParams("visible", { scope: "public" });
+      const viaUnnamed = await read(fork2);
+      const keys = (lists: unknown[]) => (lists as Topic[][]).map((list) => list.map((topic) => topic.key));
+      expect(keys(viaUnnamed)).toEqual(keys(viaNamed));
+      expect(names).toEqual([expect.stringMatching(/^ikz_read_\d+$/), undefined]);
+    } finally {
+      pg.Client.prototype.query = query;
+      await unnamed.close();
+    }
   });
 });
 

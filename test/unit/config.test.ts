@@ -48,6 +48,7 @@ describe("loadConfig defaults", () => {
       dataDir: path.resolve(".data"),
       embeddedPostgresPort: 54329,
       seedOnStart: true,
+      preparedStatements: true,
       logLevel: "info",
       logFormat: "json",
       environment: "development",
@@ -79,6 +80,7 @@ describe("loadConfig defaults", () => {
         DATA_DIR: "/tmp/ikz-data",
         EMBEDDED_PG_PORT: "6543",
         SEED_ON_START: "false",
+        DATABASE_PREPARED_STATEMENTS: "off",
         LOG_LEVEL: "debug",
         LOG_FORMAT: "pretty",
         NODE_ENV: "production",
@@ -112,6 +114,7 @@ describe("loadConfig defaults", () => {
       dataDir: "/tmp/ikz-data",
       embeddedPostgresPort: 6543,
       seedOnStart: false,
+      preparedStatements: false,
       logLevel: "debug",
       logFormat: "pretty",
       environment: "production",
@@ -335,11 +338,12 @@ describe("booleans", () => {
   });
 
   it("reject anything else with a one-line message naming the variable and value", () => {
-    for (const raw of ["maybe", "2", "", "y", "enabled", "t"]) {
-      const error = failure({ SEED_ON_START: raw });
-      expectOneLine(error, "SEED_ON_START", raw);
-      expect(error.message).toBe(`Invalid configuration: SEED_ON_START must be true or false, got "${raw}"`);
-    }
+    for (const name of ["SEED_ON_START", "DATABASE_PREPARED_STATEMENTS"])
+      for (const raw of ["maybe", "2", "", "y", "enabled", "t"]) {
+        const error = failure({ [name]: raw });
+        expectOneLine(error, name, raw);
+        expect(error.message).toBe(`Invalid configuration: ${name} must be true or false, got "${raw}"`);
+      }
   });
 });
 
