@@ -114,6 +114,26 @@ describe("cache headers of GraphQL answers", () => {
   });
 });
 
+describe("ETags of GraphQL answers", () => {
+  it("a GET answer has one as before; a POST answer, which nothing revalidates, has none", async () => {
+    const url = getUrl(CARD_QUERY, { slug: "herten-e-akte" });
+    const headers = { "apollo-require-preflight": "true" };
+    const first = await fetch(url, { headers });
+    await first.arrayBuffer();
+    const etag = first.headers.get("etag");
+    expect(etag).toMatch(/^W\/".+"$/);
+    const post = await fetch(hub.url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: CARD_QUERY, variables: { slug: "herten-e-akte" } }),
+    });
+    expect(post.status).toBe(200);
+    expect((await post.json()).data).toEqual(expect.any(Object));
+    expect(post.headers.get("etag")).toBeNull();
+    expect(post.headers.get("content-length")).toMatch(/^\d+$/);
+  });
+});
+
 describe("malformed paths", () => {
   it("a malformed percent-encoding anywhere is a 400, not a 500", async () => {
     for (const path of ["/nope/%E0%A4%A", "/graphql/%"]) {
