@@ -280,7 +280,9 @@ export class Loaders {
    * Loads a many-to-many collection of owner entities, sorted by the text
    * property `sortBy` of the related entity: names the German way, keys by code
    * point, as the database sorts them. The collections of one tick with the same related type (a city page's sources
-   * of its strategies and of their fields of action) are read in one statement (see `readPivots`).
+   * of its strategies and of their fields of action) are read in one statement (see `readPivots`); with `columns`
+   * (see `columnsAsked`), only those of the related rows are read, and such collections of one tick are one statement
+   * whatever their related types (a page of projects' topics and providers).
    */
   related<O extends AnyEntity & { id: number }, T extends AnyEntity>(
     owner: EntityClass<O>,
@@ -294,11 +296,12 @@ export class Loaders {
       const pivot = pivotPlan(this.em, owner, property);
       // A related type with filters is joined as the ORM's query of its rows, read whole.
       const read = pivot.filtered ? null : this.plain.narrowing(pivot.target, { [sortBy]: "asc" }, columns);
-      const batch = readingOf(pivot.target, read);
+      // Narrowed lists of one tick are one statement whatever their related types; whole rows one per related type.
+      const batch = read ? NARROWED_PIVOTS : wholeRowsOf(pivot.target);
       const loader: DataLoader<O, T[], number> = this.loaderOf<O, T[], number>(
         async (owners) => {
-          const part: PivotPart = { pivot, ownerIds: ids(owners), related: [] };
-          await this.together(batch, [part], (parts) => this.readPivots(parts, read));
+          const part: PivotPart = { pivot, read, ownerIds: ids(owners), related: [] };
+          await this.together(batch, [part], (parts) => this.readPivots(parts));
           const lists = listsByOwner(part, order as (a: unknown, b: unknown) => number);
           this.remember(loader, part.ownerIds, lists);
           return lists as T[][];
@@ -319,58 +322,73 @@ export class Loaders {
    * related type with filters (the visibility filter of sources) or formulas is joined as the ORM's own query of its
    * rows, so a row the caller may not see is left out.
    */
-  private async readPivots(gathered: readonly PivotPart[], read: Narrowing | null): Promise<void> {
+  private async readPivots(gathered: readonly PivotPart[]): Promise<void> {
     // In one order, so that the same pivots share one compiled statement whatever order their loads came in.
-    const parts = [...gathered].sort((a, b) => byCodePoint(a.pivot.name, b.pivot.name));
-    const pivots = parts.map((part) => part.pivot);
-    const shape = `pivots ${pivots.map((pivot) => pivot.name).join(" ")} ${read?.key ?? "*"}`;
+    const parts = [...gathered].sort((a, b) => byCodePoint(partName(a), partName(b)));
+    const groups = pivotGroups(parts);
+    const shape = `pivots ${parts.map(partName).join(" ")}`;
     const lists = parts.map((part) => part.ownerIds);
     const rows = await this.plain.keyedLists(shape, lists, {}, async (stands) =>
-      (await this.pivotQuery(pivots, stands, read)).query.toSQL(),
+      (await this.pivotsQuery(parts, groups, stands)).query.toSQL(),
     );
-    const instances = new Map<Key, unknown>();
+    const instances = new Map<unknown, unknown>();
     for (const row of rows) {
+      const index = row[PART_COLUMN] as number;
+      const group = groups.of[index];
       const key = row[TARGET_COLUMN] as Key;
-      let entity = instances.get(key);
-      if (entity === undefined) instances.set(key, (entity = this.plain.fromRow(pivots[0].target, row, read)));
+      const cacheKey = group.prefix === null ? key : `${group.prefix}${key}`;
+      let entity = instances.get(cacheKey);
+      if (entity === undefined) {
+        const columns = group.prefix === null ? row : groupRow(row, group);
+        instances.set(cacheKey, (entity = this.plain.fromRow(group.target, columns, group.read)));
+      }
       // As text: node-postgres' parser of integer arrays took twice the CPU of splitting the list (4,000 owners).
       const owners = (row[OWNERS_COLUMN] as string).split(",").map(Number);
-      parts[row[PART_COLUMN] as number].related.push({ key, entity, owners });
+      parts[index].related.push({ key, entity, owners });
     }
   }
 
   /**
-   * The statement of `readPivots` for these pivots (of one related type) and lists of owners: each related row of the
-   * owners of each pivot, with the pivot's index and the ids of its owners among them. Wrapped, because a knex query
-   * is thenable: awaiting it would run it.
+   * The statement of `readPivots` for these parts and lists of owners: each related row of the owners of each part's
+   * pivot, with the part's index and the ids of its owners among them. The parts of one related type and columns
+   * share a join of their pivots' union to the related rows; several such groups are a union of their joins, each
+   * group's columns named with its prefix (`g1_slug`) and null in the others' rows. Wrapped, because a knex query is
+   * thenable: awaiting it would run it.
    */
-  private async pivotQuery(
-    pivots: readonly PivotPlan[],
+  private async pivotsQuery(
+    parts: readonly PivotPart[],
+    groups: PivotGroups,
     ownerIds: readonly (readonly number[])[],
-    read: Narrowing | null,
   ): Promise<{ query: Knex.QueryBuilder }> {
     const knex = (this.em as SqlEntityManager).getKnex();
-    const pairs = pivots.map((pivot, index) =>
-      knex
-        .select(
-          knex.raw(`${index} as ??`, [PART_COLUMN]),
-          knex.ref(pivot.targetColumn).as(TARGET_COLUMN),
-          knex.raw(`array_to_string(array_agg(?? order by ??), ',') as ??`, [
-            pivot.ownerColumn,
-            pivot.ownerColumn,
-            OWNERS_COLUMN,
-          ]),
-        )
-        .from(pivot.table)
-        .whereIn(pivot.ownerColumn, ownerIds[index])
-        .groupBy(pivot.targetColumn),
+    const joins = await Promise.all(
+      groups.all.map(async (group) => {
+        const members = parts.flatMap((part, index) => (groups.of[index] === group ? [index] : []));
+        const pairs = members.map((index) => pivotOwners(knex, parts[index].pivot, index, ownerIds[index]));
+        const union = pairs.length === 1 ? pairs[0] : knex.unionAll(pairs, true);
+        const { pivot } = parts[members[0]];
+        const join = knex
+          .select(
+            `pv.${PART_COLUMN}`,
+            `pv.${OWNERS_COLUMN}`,
+            `pv.${TARGET_COLUMN}`,
+            ...groupColumns(knex, groups, group),
+          )
+          .from(union.as("pv"))
+          .join((await this.targetRows(pivot)).t, `t.${pivot.targetKey}`, `pv.${TARGET_COLUMN}`);
+        // Wrapped: a knex query is thenable, and a promise resolved with it would run it.
+        return { join };
+      }),
     );
-    const union = pairs.length === 1 ? pairs[0] : knex.unionAll(pairs, true);
-    const query = knex
-      .select(`pv.${PART_COLUMN}`, `pv.${OWNERS_COLUMN}`, `pv.${TARGET_COLUMN}`, ...targetColumns(read))
-      .from(union.as("pv"))
-      .join((await this.targetRows(pivots[0])).t, `t.${pivots[0].targetKey}`, `pv.${TARGET_COLUMN}`);
-    return { query };
+    return {
+      query:
+        joins.length === 1
+          ? joins[0].join
+          : knex.unionAll(
+              joins.map(({ join }) => join),
+              true,
+            ),
+    };
   }
 
   /**
@@ -386,19 +404,91 @@ export class Loaders {
   }
 }
 
-/** The related rows' columns a pivot read selects: those of `read`, else all. */
-const targetColumns = (read: Narrowing | null) => (read ? read.fields.map((field) => `t.${field}`) : ["t.*"]);
+/** The key under which the narrowed pivot reads of one tick are read together, whatever their related types. */
+const NARROWED_PIVOTS = {};
 
-/** Per related type, the key under which the pivot reads of one tick with the same columns are read together. */
-const readings = new WeakMap<object, Map<string, object>>();
+/** Per related type, the key under which its whole-row pivot reads of one tick are read together. */
+const wholeRows = new WeakMap<object, object>();
 
-function readingOf(target: object, read: Narrowing | null): object {
-  let byColumns = readings.get(target);
-  if (!byColumns) readings.set(target, (byColumns = new Map()));
-  const key = read?.key ?? "*";
-  let reading = byColumns.get(key);
-  if (!reading) byColumns.set(key, (reading = { target, key }));
-  return reading;
+function wholeRowsOf(target: object): object {
+  let key = wholeRows.get(target);
+  if (!key) wholeRows.set(target, (key = {}));
+  return key;
+}
+
+/** A part's pivot and columns, which order the parts of a statement and name its shape. */
+const partName = (part: PivotPart) => `${part.pivot.name}#${part.read?.key ?? "*"}`;
+
+/** The related type and columns of one or more parts of `Loaders.readPivots`; `prefix` names its columns among several. */
+interface PivotGroup {
+  target: EntityClass<unknown>;
+  read: Narrowing | null;
+  /** Among several groups, what its columns are named with (`g0_`); null when it is the only one. */
+  prefix: string | null;
+  /** The columns' types, for the nulls of the other groups' rows. */
+  types: readonly string[];
+}
+
+/** The groups of a statement's parts, in order, and the group of each part by its index. */
+interface PivotGroups {
+  all: readonly PivotGroup[];
+  of: readonly PivotGroup[];
+}
+
+function pivotGroups(parts: readonly PivotPart[]): PivotGroups {
+  const byName = new Map<string, PivotGroup>();
+  const of = parts.map(({ pivot, read }) => {
+    const name = `${pivot.target.name}#${read?.key ?? "*"}`;
+    let group = byName.get(name);
+    if (!group) {
+      const types = read?.properties.map((property) => pivot.columnTypes[property]) ?? [];
+      byName.set(name, (group = { target: pivot.target, read, prefix: null, types }));
+    }
+    return group;
+  });
+  const all = [...byName.values()];
+  // Only narrowed parts share a statement with another related type (see `related`): each has its columns.
+  if (all.length > 1) all.forEach((group, index) => (group.prefix = `g${index}_`));
+  return { all, of };
+}
+
+/** One pivot's related rows among `ownerIds`, each with its owners' ids as text and the part's index. */
+function pivotOwners(knex: Knex, pivot: PivotPlan, index: number, ownerIds: readonly number[]): Knex.QueryBuilder {
+  return knex
+    .select(
+      knex.raw(`${index} as ??`, [PART_COLUMN]),
+      knex.ref(pivot.targetColumn).as(TARGET_COLUMN),
+      knex.raw(`array_to_string(array_agg(?? order by ??), ',') as ??`, [
+        pivot.ownerColumn,
+        pivot.ownerColumn,
+        OWNERS_COLUMN,
+      ]),
+    )
+    .from(pivot.table)
+    .whereIn(pivot.ownerColumn, ownerIds)
+    .groupBy(pivot.targetColumn);
+}
+
+/**
+ * The related rows' columns a group's join selects: those of its read, else all; among several groups, every
+ * group's columns with its prefix, null (of the column's type) where they are another group's.
+ */
+function groupColumns(knex: Knex, groups: PivotGroups, group: PivotGroup): (string | Knex.Raw)[] {
+  if (group.prefix === null) return group.read ? group.read.fields.map((field) => `t.${field}`) : ["t.*"];
+  return groups.all.flatMap((each) =>
+    each.read!.fields.map((field, index) =>
+      each === group
+        ? knex.raw("?? as ??", [`t.${field}`, `${each.prefix}${field}`])
+        : knex.raw(`null::${each.types[index]} as ??`, [`${each.prefix}${field}`]),
+    ),
+  );
+}
+
+/** A row of several groups' statement as the columns of its own group's related row. */
+function groupRow(row: Record<string, unknown>, group: PivotGroup): Record<string, unknown> {
+  const columns: Record<string, unknown> = {};
+  for (const field of group.read!.fields) columns[field] = row[`${group.prefix}${field}`];
+  return columns;
 }
 
 /** A loader's batch function and cache key, as `Loaders.loadAhead` calls them. */
@@ -422,6 +512,8 @@ interface ItemsBatch {
 /** One loader's batch in `Loaders.readPivots`: its pivot, its owners' ids, and (once read) their related rows. */
 interface PivotPart {
   pivot: PivotPlan;
+  /** The columns it reads of the related rows (null: all). */
+  read: Narrowing | null;
   ownerIds: readonly number[];
   related: { key: Key; entity: unknown; owners: readonly number[] }[];
 }
@@ -479,6 +571,8 @@ interface PivotPlan {
   targetKey: string;
   /** Whether the related type has filters or formulas: then its rows are read through the ORM's query (`targetRows`). */
   filtered: boolean;
+  /** The related type's column types by property (`varchar(60)`), for the nulls of a union with another type. */
+  columnTypes: Readonly<Record<string, string>>;
 }
 
 /**
@@ -505,8 +599,17 @@ function pivotPlan(em: EntityManager, owner: EntityClass<unknown>, property: str
     target: target.class,
     targetTable: target.tableName,
     targetKey: target.getPrimaryProps()[0].fieldNames[0],
+    columnTypes: Object.fromEntries(
+      target.props
+        .filter((each) => each.columnTypes?.length === 1)
+        .map((each) => [each.name, castable(each.columnTypes[0])]),
+    ),
   };
 }
+
+/** A column's declared type as a cast takes it: `serial` and its kin are no types, only a default. */
+const castable = (type: string) =>
+  ({ smallserial: "smallint", serial: "integer", bigserial: "bigint" })[type.toLowerCase()] ?? type;
 
 /**
  * Memoises `make(loaders)` per request's loaders: an accessor asked once per parent (thousands of times per answer)

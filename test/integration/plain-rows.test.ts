@@ -270,6 +270,42 @@ describe("many-to-many lists with only the columns a query asks (Loaders.related
   });
 });
 
+describe("narrowed many-to-many lists of one tick with several related types, in one statement", () => {
+  it("reads a page of projects' topics and providers and their fields' topics at once, each the same as alone", async () => {
+    const em = fork();
+    const projects = await em.find(Project, {}, { orderBy: { id: "asc" } });
+    const fields = await em.find(FieldOfAction, {}, { orderBy: { id: "asc" } });
+    const alone = new Loaders(fork());
+    const topics = (await alone
+      .related<Project, Topic>(Project, "topics", "key", ["key"])
+      .loadMany(projects)) as Topic[][];
+    const providers = (await alone
+      .related<Project, Provider>(Project, "providers", "name", ["slug"])
+      .loadMany(projects)) as Provider[][];
+    const fieldTopics = (await alone
+      .related<FieldOfAction, Topic>(FieldOfAction, "topics", "key", ["key", "labelDe"])
+      .loadMany(fields)) as Topic[][];
+    const together = new Loaders(fork());
+    db.resetQueryCount();
+    const [t, p, f] = (await Promise.all([
+      together.related<Project, Topic>(Project, "topics", "key", ["key"]).loadMany(projects),
+      together.related<Project, Provider>(Project, "providers", "name", ["slug"]).loadMany(projects),
+      together.related<FieldOfAction, Topic>(FieldOfAction, "topics", "key", ["key", "labelDe"]).loadMany(fields),
+    ])) as [Topic[][], Provider[][], Topic[][]];
+    expect(db.queries).toHaveLength(1);
+    const shown = (lists: object[][], keys: string[]) =>
+      lists.map((list) => list.map((item) => keys.map((key) => (item as Record<string, unknown>)[key])));
+    expect(shown(t, ["id", "key"])).toEqual(shown(topics, ["id", "key"]));
+    expect(shown(p, ["id", "slug", "name"])).toEqual(shown(providers, ["id", "slug", "name"]));
+    expect(shown(f, ["id", "key", "labelDe"])).toEqual(shown(fieldTopics, ["id", "key", "labelDe"]));
+    expect([t, p, f].every((lists) => lists.flat().length > 0)).toBe(true);
+    // Each list's instances carry their own read's columns, not another's.
+    expect(() => JSON.stringify(t.flat()[0].labelDe)).toThrow(/Topic\.labelDe was not read/);
+    expect(f.flat()[0].labelDe).toEqual(expect.any(String));
+    expect(() => JSON.stringify(p.flat()[0].description)).toThrow(/Provider\.description was not read/);
+  });
+});
+
 describe("the many-to-many lists of one tick with one related type, in one statement (Loaders.readPivots)", () => {
   /** The cities, strategies, projects and decisions: each kind of record cites sources. */
   async function citingRecords(em: EntityManager) {
