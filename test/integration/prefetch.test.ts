@@ -30,7 +30,7 @@ async function run(query: string) {
   hub.db.resetQueryCount();
   const answer = await hub.query(query);
   expect(answer.errors).toBeUndefined();
-  return { data: answer.data!, statements: hub.db.queries.length };
+  return { data: answer.data!, statements: hub.db.queries.length, sql: [...hub.db.queries] };
 }
 
 /** Each municipality's projects' providers and topics, by project slug. */
@@ -68,15 +68,26 @@ describe("list edges loaded ahead for a page's items (schema/common/prefetch.ts)
   });
 
   it("load nothing a directive leaves out, and leave a directive's field to its resolver", async () => {
+    const reads = (sql: string[], pivot: string) => sql.filter((each) => each.includes(`from "${pivot}"`)).length;
     const plain = await run(nested("slug providers { slug } topics { key }"));
+    // A page's topics and providers (narrowed to the columns asked) are one statement.
+    expect(reads(plain.sql, "project_topics")).toBe(1);
+    expect(plain.sql.filter((each) => each.includes('from "project_providers"'))).toEqual(
+      plain.sql.filter((each) => each.includes('from "project_topics"')),
+    );
     const skipped = await run(nested("slug providers { slug } topics @skip(if: true) { key }"));
-    expect(skipped.statements).toBe(plain.statements - 1);
+    expect(reads(skipped.sql, "project_topics")).toBe(0);
+    expect(reads(skipped.sql, "project_providers")).toBe(1);
+    expect(skipped.statements).toBe(plain.statements);
     expect(Object.values(projectLists(skipped.data)).every((each: any) => each.topics === undefined)).toBe(true);
+    // A field with a directive goes to its resolver, which reads whole rows, in a statement of their own.
     const included = await run(nested("slug providers { slug } topics @include(if: true) { key }"));
     expect(projectLists(included.data)).toEqual(projectLists(plain.data));
-    expect(included.statements).toBe(plain.statements);
+    expect(included.statements).toBe(plain.statements + 1);
     const fragmentSkipped = await run(nested("slug ... @skip(if: true) { providers { slug } } topics { key }"));
-    expect(fragmentSkipped.statements).toBe(plain.statements - 1);
+    expect(reads(fragmentSkipped.sql, "project_providers")).toBe(0);
+    expect(reads(fragmentSkipped.sql, "project_topics")).toBe(1);
+    expect(fragmentSkipped.statements).toBe(plain.statements);
   });
 
   it("follow the fields of action's topics two levels beneath a municipality's strategies", async () => {
