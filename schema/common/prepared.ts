@@ -7,8 +7,7 @@ import type { EntityManager as SqlEntityManager } from "@mikro-orm/postgresql";
  * the ORM and knex format anew each time: most of a small read's cost on both sides (issue 18).
  */
 export interface PreparedRead {
-  /** The statement's name on every connection; undefined beyond `MAX_NAMED` texts (then parsed each time). */
-  name: string | undefined;
+  /** The statement, named on each connection by `statementName`. */
   text: string;
   /** The parameters' values, with the stand-in lists where the keys go. */
   values: readonly unknown[];
@@ -17,11 +16,27 @@ export interface PreparedRead {
 }
 
 /**
- * Most statement texts given names: each connection keeps what it prepared until it closes, so the names stay few
- * however many shapes and filter parameters requests bring. The reads are a few dozen shapes.
+ * Most statement texts given names per ORM: each of its connections keeps what it prepared until it closes, so the
+ * names stay few however many shapes and filter parameters requests bring. The reads are a few dozen shapes; texts
+ * beyond run unnamed, parsed each time.
  */
 export const MAX_NAMED = 200;
-const names = new Map<string, string>();
+
+/** The names given per ORM configuration (`orm.config`, its forks' too), by statement text. */
+const namesOf = new WeakMap<object, Map<string, string>>();
+
+/**
+ * The name of `text` on the connections of the ORM with this configuration: given on first use, up to `MAX_NAMED`;
+ * undefined beyond, and for an ORM whose reads run unnamed (`readUnnamed`).
+ */
+export function statementName(config: object, text: string): string | undefined {
+  if (unnamed.has(config)) return undefined;
+  let names = namesOf.get(config);
+  if (!names) namesOf.set(config, (names = new Map()));
+  let name = names.get(text);
+  if (name === undefined && names.size < MAX_NAMED) names.set(text, (name = `ikz_read_${names.size + 1}`));
+  return name;
+}
 
 /**
  * `sql` (knex's, with a `?` per binding) as a prepared read, whose bindings at `keysAt` are the lists of keys of an
@@ -44,9 +59,7 @@ export function preparedRead(
     else text += `$${index + 1}`;
     text += parts[index + 1];
   }
-  let name = names.get(text);
-  if (name === undefined && names.size < MAX_NAMED) names.set(text, (name = `ikz_read_${names.size + 1}`));
-  return { name, text, values: bindings, keysAt };
+  return { text, values: bindings, keysAt };
 }
 
 const isPlain = (value: unknown) =>
@@ -70,12 +83,17 @@ interface LoggingConnection {
  * once on each connection that prepared it (PostgreSQL re-plans it, but will not change its result's columns): then it
  * runs unnamed, parsed anew, as any statement would.
  */
-async function rowsOf(pooled: PgClient, read: PreparedRead, values: unknown[]): Promise<Record<string, unknown>[]> {
+async function rowsOf(
+  pooled: PgClient,
+  name: string | undefined,
+  text: string,
+  values: unknown[],
+): Promise<Record<string, unknown>[]> {
   try {
-    return (await pooled.query({ name: read.name, text: read.text, values })).rows;
+    return (await pooled.query({ name, text, values })).rows;
   } catch (error) {
-    if (read.name === undefined || (error as { code?: unknown }).code !== CHANGED_RESULT) throw error;
-    return (await pooled.query({ text: read.text, values })).rows;
+    if (name === undefined || (error as { code?: unknown }).code !== CHANGED_RESULT) throw error;
+    return (await pooled.query({ text, values })).rows;
   }
 }
 
@@ -126,10 +144,11 @@ export async function runPrepared(
 ): Promise<Record<string, unknown>[]> {
   const connection = em.getConnection();
   const client = connection.getKnex().client as unknown as KnexClient;
+  const name = statementName(em.config, read.text);
   const run = async () => {
     const pooled = await client.acquireConnection();
     try {
-      return await rowsOf(pooled, unnamed.has(em.config) ? { ...read, name: undefined } : read, values as unknown[]);
+      return await rowsOf(pooled, name, read.text, values as unknown[]);
     } finally {
       // Given back at once (knex's release is synchronous, its promise already settled): not another turn per read.
       void client.releaseConnection(pooled);

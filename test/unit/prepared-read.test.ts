@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MAX_NAMED, preparedRead, valuesOf } from "../../schema/common/prepared.js";
+import { MAX_NAMED, preparedRead, readUnnamed, statementName, valuesOf } from "../../schema/common/prepared.js";
 
 describe("a compiled read as PostgreSQL prepares it (schema/common/prepared.ts)", () => {
   it("numbers the parameters and takes each list of keys as one array parameter", () => {
@@ -19,16 +19,21 @@ describe("a compiled read as PostgreSQL prepares it (schema/common/prepared.ts)"
     expect(read?.values).toEqual([-1, "PUBLISHED", 21]);
   });
 
-  it("names each text once, whatever the number of keys, and no more than MAX_NAMED texts in all", () => {
-    const texts = Array.from({ length: MAX_NAMED + 50 }, (_, i) => `select id from topic where id in (?) and ${i} > 0`);
-    const names = texts.map((text) => preparedRead(text, [-1], [0])!.name);
-    expect(texts.map((text) => preparedRead(text, [-2], [0])!.name)).toEqual(names);
-    const named = names.filter((name) => name !== undefined);
-    expect(new Set(named).size).toBe(named.length);
-    for (const name of named) expect(name).toMatch(/^ikz_read_\d+$/);
-    // Other tests of this process may have named texts before: the bound holds for all of them together.
-    expect(named.length).toBeLessThan(texts.length);
-    expect(Number(named.at(-1)?.slice("ikz_read_".length) ?? 0)).toBeLessThanOrEqual(MAX_NAMED);
+  it("names each text once per ORM, whatever the number of keys, and no more than MAX_NAMED texts", () => {
+    const orm = {};
+    const texts = Array.from(
+      { length: MAX_NAMED + 50 },
+      (_, i) => `select id from topic where id = any($1) and ${i} > 0`,
+    );
+    const names = texts.map((text) => statementName(orm, text));
+    expect(texts.map((text) => statementName(orm, text))).toEqual(names);
+    expect(names.slice(0, MAX_NAMED)).toEqual(texts.slice(0, MAX_NAMED).map((_, i) => `ikz_read_${i + 1}`));
+    expect(names.slice(MAX_NAMED)).toEqual(texts.slice(MAX_NAMED).map(() => undefined));
+    // Another ORM (its own pool, its own connections) names its texts itself; one whose reads run unnamed never does.
+    expect(statementName({}, texts[MAX_NAMED + 1])).toBe("ikz_read_1");
+    const unnamed = {};
+    readUnnamed(unnamed);
+    expect(statementName(unnamed, texts[0])).toBeUndefined();
   });
 
   it("leaves to the ORM's own path what it cannot take as parameters", () => {
