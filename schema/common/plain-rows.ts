@@ -73,13 +73,12 @@ export class PlainReader {
       const query = this.em.createQueryBuilder(entity, "e").select("*").orderBy(orderBy).limit(LIMIT_STAND_IN);
       await query.applyFilters(filters);
       const { sql, bindings } = query.getKnexQuery().toSQL();
-      const prepared = preparedRead(sql, bindings, []);
       const limitAt = bindings.indexOf(LIMIT_STAND_IN);
-      read =
-        prepared && limitAt >= 0 && bindings.lastIndexOf(LIMIT_STAND_IN) === limitAt ? { prepared, limitAt } : null;
+      const single = limitAt >= 0 && bindings.lastIndexOf(LIMIT_STAND_IN) === limitAt;
+      read = { prepared: single ? preparedRead(sql, bindings, []) : null, limitAt };
       reads.set(key, read);
     }
-    if (!read) return null;
+    if (!read.prepared) return null;
     const rows = await runPrepared(
       this.em,
       read.prepared,
@@ -254,7 +253,7 @@ export class PlainReader {
   /** The rows of `query` as the driver returns them: a prepared read (prepared.ts) outside a transaction, if it can be. */
   private rowsOf<T extends AnyEntity>(query: QueryBuilder<T>): Promise<Record<string, unknown>[]> {
     const { sql, bindings } = query.getKnexQuery().toSQL();
-    const prepared = this.em.getTransactionContext() ? null : preparedRead(sql, bindings, []);
+    const prepared = this.em.getTransactionContext() ? null : preparedRead(sql, bindings, [], false);
     return prepared ? runPrepared(this.em, prepared, prepared.values) : query.execute("all", false);
   }
 
@@ -353,13 +352,17 @@ interface CompiledStatement {
 }
 
 /** The keyed statements compiled so far, per ORM (by its metadata), by shape and filter parameters. */
-const compiled = new WeakMap<MetadataStorage, LRUCache<string, CompiledStatement>>();
+// Shapes are few (one per loader and order), filter parameters one per editing municipality: the bound is generous.
+const compiledOf = perOrm<CompiledStatement>(5000);
 
-function compiledOf(metadata: MetadataStorage): LRUCache<string, CompiledStatement> {
-  let statements = compiled.get(metadata);
-  // Shapes are few (one per loader and order), filter parameters one per editing municipality: the bound is generous.
-  if (!statements) compiled.set(metadata, (statements = new LRUCache({ max: 5000 })));
-  return statements;
+/** A cache of at most `max` entries per ORM (by its metadata), made on first use. */
+function perOrm<V extends object>(max: number): (metadata: MetadataStorage) => LRUCache<string, V> {
+  const caches = new WeakMap<MetadataStorage, LRUCache<string, V>>();
+  return (metadata) => {
+    let cache = caches.get(metadata);
+    if (!cache) caches.set(metadata, (cache = new LRUCache<string, V>({ max })));
+    return cache;
+  };
 }
 
 /**
@@ -375,24 +378,17 @@ function compile({ sql, bindings }: Knex.Sql, stands: readonly Key[], shape: str
   return { sql, bindings: [...bindings], keysAt, prepared: preparedRead(sql, bindings, keysAt) };
 }
 
-/** A first page's prepared read (see `PlainReader.first`) and where its limit goes; null where it cannot be prepared. */
-type FirstRead = { prepared: PreparedRead; limitAt: number } | null;
+/** A first page's prepared read (see `PlainReader.first`), null where it cannot be prepared, and where its limit goes. */
+interface FirstRead {
+  prepared: PreparedRead | null;
+  limitAt: number;
+}
 
 /** Stands for the limit while a first page's statement is compiled: no page is that long. */
 const LIMIT_STAND_IN = 1_999_999_999;
 
 /** The first pages' reads prepared so far, per ORM (by its metadata), by entity, order and filter parameters. */
-const firstReads = new WeakMap<MetadataStorage, LRUCache<string, { read: FirstRead }>>();
-
-function firstReadsOf(metadata: MetadataStorage): {
-  get(key: string): FirstRead | undefined;
-  set(key: string, read: FirstRead): void;
-} {
-  let reads = firstReads.get(metadata);
-  if (!reads) firstReads.set(metadata, (reads = new LRUCache({ max: 1000 })));
-  const kept = reads;
-  return { get: (key) => kept.get(key)?.read, set: (key, read) => void kept.set(key, { read }) };
-}
+const firstReadsOf = perOrm<FirstRead>(1000);
 
 /** The names of the filters the entities declare, per ORM. */
 const filterNamesOf = new WeakMap<MetadataStorage, string[]>();

@@ -13,6 +13,11 @@ export interface PreparedRead {
   values: readonly unknown[];
   /** Which parameters take the lists of keys, in order. */
   keysAt: readonly number[];
+  /**
+   * Whether its text is one per shape (a compiled statement), so that naming it pays; a read built per request
+   * (whose text may hold a list of ids as many `$n` as there are ids) runs unnamed and takes no name.
+   */
+  named: boolean;
 }
 
 /**
@@ -21,6 +26,17 @@ export interface PreparedRead {
  * beyond run unnamed, parsed each time.
  */
 export const MAX_NAMED = 200;
+
+/**
+ * The ORM configurations whose reads run unnamed: parsed for each run, as a pooler that hands each transaction
+ * another connection needs them (PgBouncer before 1.21 in transaction mode; `DATABASE_PREPARED_STATEMENTS=false`).
+ */
+const unnamed = new WeakSet<object>();
+
+/** Makes the reads of the ORM with this configuration (`orm.config`, its forks' too) run unnamed. */
+export function readUnnamed(config: object): void {
+  unnamed.add(config);
+}
 
 /** The names given per ORM configuration (`orm.config`, its forks' too), by statement text. */
 const namesOf = new WeakMap<object, Map<string, string>>();
@@ -47,6 +63,7 @@ export function preparedRead(
   sql: string,
   bindings: readonly unknown[],
   keysAt: readonly number[],
+  named = true,
 ): PreparedRead | null {
   const parts = sql.split("?");
   // `??` or `\\?` (an operator, an identifier left to knex) would be no binding's place.
@@ -59,7 +76,7 @@ export function preparedRead(
     else text += `$${index + 1}`;
     text += parts[index + 1];
   }
-  return { text, values: bindings, keysAt };
+  return { text, values: bindings, keysAt, named };
 }
 
 const isPlain = (value: unknown) =>
@@ -100,17 +117,6 @@ async function rowsOf(
 /** SQLSTATE feature_not_supported: what a prepared statement whose result's columns changed fails with. */
 const CHANGED_RESULT = "0A000";
 
-/**
- * The ORM configurations whose reads run unnamed: parsed for each run, as a pooler that hands each transaction
- * another connection needs them (PgBouncer before 1.21 in transaction mode; `DATABASE_PREPARED_STATEMENTS=false`).
- */
-const unnamed = new WeakSet<object>();
-
-/** Makes the reads of the ORM with this configuration (`orm.config`, its forks' too) run unnamed. */
-export function readUnnamed(config: object): void {
-  unnamed.add(config);
-}
-
 /** `read`'s values with `lists` in place of its stand-in lists (and `also`'s values at their indexes). */
 export function valuesOf(
   read: PreparedRead,
@@ -144,7 +150,7 @@ export async function runPrepared(
 ): Promise<Record<string, unknown>[]> {
   const connection = em.getConnection();
   const client = connection.getKnex().client as unknown as KnexClient;
-  const name = statementName(em.config, read.text);
+  const name = read.named ? statementName(em.config, read.text) : undefined;
   const run = async () => {
     const pooled = await client.acquireConnection();
     try {
