@@ -27,6 +27,7 @@ import { VISIBILITY_FILTER, type Visibility } from "../schema/publishing/visibil
 import { Source } from "../schema/source/source.entity.js";
 import { Strategy } from "../schema/strategy/strategy.entity.js";
 import { Topic } from "../schema/topic/topic.entity.js";
+import { transactional } from "../schema/common/transaction.js";
 import { WorkingGroup } from "../schema/working-group/working-group.entity.js";
 import { seedData } from "./data/index.js";
 import type {
@@ -55,7 +56,7 @@ export class HubSeeder extends Seeder {
   }
 
   async run(em: EntityManager): Promise<void> {
-    await em.transactional((tx) => new SeedRun(tx, this.data).run());
+    await transactional(em, (tx) => new SeedRun(tx, this.data).run());
   }
 }
 

@@ -28,6 +28,7 @@ import { introspectionCachePlugin } from "./graphql/introspection-cache.js";
 import { databaseUnavailable } from "./graphql/database-unavailable.plugin.js";
 import { operationLimitRules, operationLimitsPlugin, operationParseOptions } from "./graphql/limits.js";
 import { refuseNullArguments } from "./graphql/null-arguments.js";
+import { withRequestHooksChained } from "./graphql/request-hooks.js";
 import { dryRunPlugin } from "./graphql/dry-run.plugin.js";
 import { responseBudgetPlugin } from "./graphql/response-budget.js";
 import { CostGate, costInFlightPlugin } from "./graphql/cost-in-flight.js";
@@ -47,13 +48,14 @@ import { createRateLimiter, type RateLimiter } from "./rate-limit/rate-limiter.j
 import { responseCachePlugins } from "./response-cache/response-cache.plugin.js";
 import { createResponseStore, type ResponseStore } from "./response-cache/response-store.js";
 import { closeRedis, openRedis, type RedisConnection } from "./redis/redis-client.js";
-import { currentRequestId } from "./request-scope.js";
+import { requestIdOf } from "./request-scope.js";
+import { contextOfError, errorRequests } from "./graphql/error-requests.plugin.js";
 import { seedIfEmpty } from "./seeding.js";
 import {
   createRolledBackRunner,
   createSiteQueryRunner,
   type RunRolledBack,
-  type RunSiteQuery,
+  type SiteQueriesFor,
 } from "./site/run-query.js";
 import { createSiteRouter } from "./site/site.router.js";
 import { createSearchEngine, type SearchRuntime } from "./search/search-runtime.js";
@@ -136,13 +138,16 @@ export class Hub {
         formatError(
           formatted,
           error,
-          (internal) => this.logInternalError(internal),
+          (internal) => this.logInternalError(internal, contextOfError(error)),
           (lost) => this.databaseWatch?.report(lost),
         ),
-      plugins: [
+      // One request listener for all of them: Apollo's per-plugin Promise.all cost promises (server/graphql/request-hooks.ts).
+      plugins: withRequestHooksChained([
         ApolloServerPluginDrainHttpServer({ httpServer: this.httpServer }),
         // Public data: GET responses (e.g. embedded project cards) may be cached for a minute.
         ApolloServerPluginCacheControlDisabled(),
+        // formatError's request id: which request an error arose in.
+        errorRequests,
         cachePolicyPlugin(60),
         // …but never an answer to a token holder, which may show drafts.
         privateForTokenHolders,
@@ -171,7 +176,7 @@ export class Hub {
         // A browser's GET /graphql leads to /explorer, instead of Apollo Sandbox from Apollo's CDN.
         explorerLandingPage,
         ...(this.metrics ? [this.metrics.graphqlPlugin()] : []),
-      ],
+      ]),
     });
   }
 
@@ -293,7 +298,11 @@ export class Hub {
    * The editor pages (server/editor/): sessions from API tokens or the town's single sign-on, whose pages run as
    * the token's or the person's viewer.
    */
-  private mountEditorPages(run: RunSiteQuery, runRolledBack: RunRolledBack, rateLimiter: RateLimiter): void {
+  private mountEditorPages(
+    run: SiteQueriesFor,
+    runRolledBack: (request?: object) => RunRolledBack,
+    rateLimiter: RateLimiter,
+  ): void {
     const { config, logger } = this.options;
     const { publicUrl, site, session: lifetime } = config;
     const signInGuard = createSignInGuard(config, logger, this.redis ?? null);
@@ -376,14 +385,15 @@ export class Hub {
     this.app.use(notFound);
     this.app.use(
       httpErrors(
-        (error) => this.logInternalError(error),
+        (error, res) => this.logInternalError(error, res),
         (lost) => this.databaseWatch?.report(lost),
       ),
     );
   }
 
-  private logInternalError(error: unknown): string {
-    const requestId = currentRequestId();
+  /** Logs an internal error with the id of the request it arose in (`holder`: its response or GraphQL context). */
+  private logInternalError(error: unknown, holder: object | undefined): string {
+    const requestId = requestIdOf(holder);
     this.options.logger.error({ err: error, requestId }, "internal error");
     return requestId;
   }

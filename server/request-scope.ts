@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from "node:async_hooks";
 import { randomUUID } from "node:crypto";
 
 /** What is known about the HTTP request being served, wherever the code runs. */
@@ -8,13 +7,31 @@ export interface RequestScope {
   rateLimitKey?: string;
 }
 
-/** Carries the current request's id through async calls, e.g. into Apollo's `formatError`. */
-export const requestScope = new AsyncLocalStorage<RequestScope>();
+/**
+ * Where a request's scope is kept, on what carries it: the request's express response (from the request-id
+ * middleware on) and every GraphQL context made for it (a symbol-keyed property: Apollo's per-operation copy of a
+ * context keeps it). Passed explicitly, not through AsyncLocalStorage: in Node 20, the first use of one turns on
+ * promise hooks for the whole process, and every promise after that costs more (issue 18: about 15 % of the CPU of
+ * a nested read).
+ */
+const SCOPE = Symbol("ikz-hub.requestScope");
+
+type Holder = object & { [SCOPE]?: RequestScope };
+
+/** Gives `holder` (a response, a GraphQL context) the scope of the request it belongs to. */
+export function setScope(holder: object, scope: RequestScope): void {
+  (holder as Holder)[SCOPE] = scope;
+}
+
+/** The scope of the request `holder` belongs to, if it was given one. */
+export function scopeOf(holder: object): RequestScope | undefined {
+  return (holder as Holder)[SCOPE];
+}
 
 /**
- * The id of the request being served, for logs and error messages; outside a request (a CLI command,
- * a background job) a new one, so that an error logged there can still be quoted and found.
+ * The id of the request `holder` belongs to, for logs and error messages; without one (a CLI command, a background
+ * job) a new one, so that an error logged there can still be quoted and found.
  */
-export function currentRequestId(): string {
-  return requestScope.getStore()?.requestId ?? randomUUID();
+export function requestIdOf(holder: object | undefined): string {
+  return (holder && scopeOf(holder)?.requestId) ?? randomUUID();
 }

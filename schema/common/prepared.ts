@@ -87,7 +87,8 @@ interface PgClient {
   query(config: { name?: string; text: string; values: unknown[] }): Promise<{ rows: Record<string, unknown>[] }>;
 }
 interface KnexClient {
-  acquireConnection(): Promise<PgClient>;
+  /** The server counts a connection taken with a logger context against that context's GraphQL operation. */
+  acquireConnection(context?: Record<string, unknown>): Promise<PgClient>;
   releaseConnection(connection: PgClient): Promise<void>;
 }
 /** The ORM connection's own run and log of a statement (protected in its types), so that its logger sees these too. */
@@ -152,7 +153,7 @@ export async function runPrepared(
   const client = connection.getKnex().client as unknown as KnexClient;
   const name = read.named ? statementName(em.config, read.text) : undefined;
   const run = async () => {
-    const pooled = await client.acquireConnection();
+    const pooled = await client.acquireConnection(em.getLoggerContext());
     try {
       return await rowsOf(pooled, name, read.text, values as unknown[]);
     } finally {

@@ -12,7 +12,8 @@ export function selectRows<T extends object>(
   sql: string,
   params: readonly unknown[] = [],
 ): Promise<T[]> {
-  return em.getConnection().execute<T[]>(sql, [...params], "all", em.getTransactionContext());
+  // With its logger context: the server counts the statement against the GraphQL operation `em` reads for.
+  return em.getConnection().execute<T[]>(sql, [...params], "all", em.getTransactionContext(), em.getLoggerContext());
 }
 
 /** Groups rows by a key, keeping their order within each group. */

@@ -14,6 +14,7 @@ import {
   withCollected,
 } from "../common/problems.js";
 import type { HubEntity } from "../common/node.js";
+import { transactional } from "../common/transaction.js";
 import type { Municipality } from "../municipality/municipality.entity.js";
 import { ApiToken } from "../token/api-token.entity.js";
 import { EditorPerson } from "../token/editor-person.entity.js";
@@ -335,7 +336,7 @@ async function inWriteTransaction<T>(
   if (ctx.deadline && ctx.deadline.remainingMs() < 1) throw outOfTime(false);
   let committing = false;
   try {
-    return await ctx.em.transactional(async (tx) => {
+    return await transactional(ctx.em, async (tx) => {
       if (ctx.deadline) bindDeadline(tx, ctx.deadline);
       await keepDeadline(tx);
       tx.setFilterParams(VISIBILITY_FILTER, visibilityOf(viewer));

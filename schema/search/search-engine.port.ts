@@ -1,3 +1,5 @@
+import type { EntityManager } from "@mikro-orm/postgresql";
+
 /**
  * The port every search engine implements (PostgreSQL, Meilisearch), and the shapes
  * that cross it. Engines know documents, not entities: the GraphQL layer turns hits
@@ -50,6 +52,11 @@ export interface SearchRequest {
   limit: number;
   /** Whether to count facets; false saves the work when the client did not ask for them. */
   facets: boolean;
+  /**
+   * The EntityManager of the GraphQL operation that searches: an engine on the hub's database counts its connections
+   * against the operation's (server/database/request-connections.ts).
+   */
+  em?: EntityManager;
 }
 
 /** A matched field with the matched words marked: HTML-escaped, with only `<mark>` added. */

@@ -169,7 +169,7 @@ export async function runSearch(
   // The filter's values are checked while the engine searches: a search costs no time when they exist.
   const [, response] = await Promise.all([
     requireKnownValues(context, args.filter),
-    context.search.search({ query: args.query, filter, offset, limit, facets: wantsFacets }),
+    context.search.search({ query: args.query, filter, offset, limit, facets: wantsFacets, em: context.em }),
   ]);
   const municipalities = context.loaders.byId(Municipality);
   // The hits' municipalities load alongside the hits, so that `SearchHit.municipality` finds them cached.

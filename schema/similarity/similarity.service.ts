@@ -1,6 +1,7 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { Loaders } from "../common/loaders.js";
 import { selectRows } from "../common/sql.js";
+import { transactional } from "../common/transaction.js";
 import { Project } from "../project/project.entity.js";
 import { SimilarProject } from "./similar-project.type.js";
 import {
@@ -335,7 +336,7 @@ async function findCandidates(em: EntityManager, sources: Source[], n: number): 
  * 40,000 projects), and its estimated cost passes the threshold from a page of sources on.
  */
 function withoutJit<T extends object>(em: EntityManager, sql: string, params: unknown[]): Promise<T[]> {
-  return em.transactional(async (tx) => {
+  return transactional(em, async (tx) => {
     const connection = tx.getConnection();
     const ctx = tx.getTransactionContext();
     await connection.execute("set local jit = off", [], "run", ctx);

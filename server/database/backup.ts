@@ -7,6 +7,7 @@ import { pipeline } from "node:stream/promises";
 import { createGzip } from "node:zlib";
 import type { MikroORM } from "@mikro-orm/postgresql";
 import pg from "pg";
+import { transactional } from "../../schema/common/transaction.js";
 import {
   BACKUP_FORMAT,
   BACKUP_FORMAT_VERSION,
@@ -265,7 +266,7 @@ export async function restoreBackup(
   { replace, progress }: RestoreOptions,
 ): Promise<RestoreResult> {
   return withMigrationLock(orm.config.get("clientUrl")!, null, () =>
-    orm.em.transactional(async (em) => {
+    transactional(orm.em, async (em) => {
       for (const statement of sessionSql(true)) await em.execute(statement);
       const applied = await appliedMigrations(em);
       const extra = applied.filter((name) => !header.migrations.includes(name));

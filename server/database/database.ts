@@ -1,6 +1,7 @@
 import { MikroORM } from "@mikro-orm/postgresql";
 import pg from "pg";
 import { readUnnamed } from "../../schema/common/prepared.js";
+import { transactional } from "../../schema/common/transaction.js";
 import type { HubConfig } from "../config.js";
 import type { Logger } from "../logger.js";
 import {
@@ -13,6 +14,7 @@ import type { Feature } from "../../schema/features.types.js";
 import { migrations as committedMigrations } from "./migrations/index.js";
 import { ormConfig } from "./orm-config.js";
 import path from "node:path";
+import { flushWithoutAsyncContext } from "./flush-without-async-context.js";
 
 /** Name of the hub's database inside the embedded PostgreSQL. */
 export const EMBEDDED_DATABASE = "ikz_hub";
@@ -60,6 +62,7 @@ export async function connectOrm(
   features?: readonly Feature[],
 ): Promise<MikroORM> {
   const unreachable = (reason: string) => new Error(`Cannot reach PostgreSQL at ${redactUrl(clientUrl)}: ${reason}`);
+  flushWithoutAsyncContext();
   let orm: MikroORM;
   try {
     orm = await MikroORM.init(ormConfig({ clientUrl, onQuery, statementTimeoutMs, features }));
@@ -118,7 +121,7 @@ export async function withMigrationLock<T>(
  */
 export async function migrate(orm: MikroORM, logger: Logger | null = null): Promise<string[]> {
   return withMigrationLock(orm.config.get("clientUrl")!, logger, async () => {
-    const applied = await orm.em.transactional(async (em) => {
+    const applied = await transactional(orm.em, async (em) => {
       await em.execute("set local statement_timeout = 0");
       return orm.migrator.up({ transaction: em.getTransactionContext() });
     });

@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from "node:async_hooks";
 import type { MikroORM } from "@mikro-orm/postgresql";
 import pg from "pg";
 
@@ -33,6 +32,11 @@ export class OperationConnections {
   private stoppedWith: Error | undefined;
 
   constructor(private readonly limit = CONNECTIONS_PER_OPERATION) {}
+
+  /** What a query log shows of it (it rides in the logger context): not its connections. */
+  toJSON(): { connectionsInUse: number } {
+    return { connectionsInUse: this.inUse };
+  }
 
   /** Takes a connection from a pool once one of the operation's own is free. */
   async acquire(pool: PoolAccess): Promise<PooledClient> {
@@ -91,8 +95,29 @@ export class OperationConnections {
   }
 }
 
-/** The operation whose resolvers are running, for the pools to find. */
-export const operationConnections = new AsyncLocalStorage<OperationConnections>();
+/**
+ * Where an EntityManager's logger context holds the operation it reads for. MikroORM passes the logger context of the
+ * EntityManager (and of its forks, which copy it) to every statement it runs, so the pool can tell whose statement it
+ * is without AsyncLocalStorage, whose first use turns on Node 20's promise hooks for the process (issue 18).
+ */
+const OPERATION_KEY = "operationConnections";
+
+/** What an EntityManager's logger context is to MikroORM: a record passed along with each statement. */
+type LoggerContext = Record<string, unknown>;
+
+/**
+ * Makes the statements of `em` (and of its forks) run on `connections`: the resolvers of one GraphQL operation,
+ * which all read through its context's EntityManager.
+ */
+export function bindOperation(em: { getLoggerContext(): LoggerContext }, connections: OperationConnections): void {
+  em.getLoggerContext()[OPERATION_KEY] = connections;
+}
+
+/** The operation a statement runs for, from the logger context it came with. */
+export function operationOf(context: LoggerContext | undefined): OperationConnections | undefined {
+  const operation = context?.[OPERATION_KEY];
+  return operation instanceof OperationConnections ? operation : undefined;
+}
 
 /** Which operation holds a connection (the ORM gives connections back outside the operation's async context). */
 const owners = new WeakMap<PooledClient, OperationConnections>();
@@ -117,7 +142,8 @@ function cancelStatement(client: PooledClient): void {
 
 /** The parts of knex's client and tarn's pool that are wrapped. */
 interface KnexClient {
-  acquireConnection(): Promise<PooledClient>;
+  /** Given a statement's logger context (as schema/common/prepared.ts does), counted against its operation. */
+  acquireConnection(context?: LoggerContext): Promise<PooledClient>;
   releaseConnection(connection: PooledClient): Promise<void>;
   pool?: { validate(connection: PooledClient): boolean | Promise<boolean> };
   [LIMITED]?: true;
@@ -126,43 +152,73 @@ const LIMITED = Symbol("ikz-hub.limitedPerOperation");
 /** Connections that must not be pooled again: tarn's validation drops them on their next acquire. */
 const discarded = new WeakSet<PooledClient>();
 
+/** The part of MikroORM's connection whose statements are counted: every statement of the ORM passes `execute`. */
+interface OrmConnection {
+  execute(query: unknown, params?: unknown[], method?: string, ctx?: unknown, loggerContext?: LoggerContext): unknown;
+}
+
 /**
- * Makes the ORM's pool count each GraphQL operation's connections (see
- * `OperationConnections`); statements outside an operation (CLI, health check, page
- * routes) take connections as before.
+ * What each operation's ORM statements run with, in place of a transaction (none had been given): knex runs a
+ * statement given a transaction on that transaction's client, so this client's connections are the operation's.
+ */
+const operationClients = new WeakMap<OperationConnections, { client: KnexClient }>();
+
+function runningWith(client: KnexClient, operation: OperationConnections): { client: KnexClient } {
+  let bound = operationClients.get(operation);
+  if (!bound) {
+    const context = { [OPERATION_KEY]: operation };
+    // knex moves a statement to a transaction's client only when that client says it is transacting.
+    const own = { transacting: { value: true }, acquireConnection: { value: () => client.acquireConnection(context) } };
+    bound = { client: Object.create(client, own) as KnexClient };
+    operationClients.set(operation, bound);
+  }
+  return bound;
+}
+
+/**
+ * Makes the ORM's pool count each GraphQL operation's connections (see `OperationConnections` and
+ * `bindOperation`): the statements MikroORM runs for an EntityManager bound to an operation, outside a transaction,
+ * and the schema's own reads given its logger context (schema/common/prepared.ts). Statements outside an operation
+ * (CLI, health check, page routes) and in a transaction (a write's, a dry run's) take connections as before.
  */
 export function limitConnectionsPerOperation(orm: MikroORM): void {
-  const client = orm.em.getConnection().getKnex().client as KnexClient;
+  const connection = orm.em.getConnection() as unknown as OrmConnection & { getKnex(): { client: unknown } };
+  const client = connection.getKnex().client as KnexClient;
   if (client[LIMITED]) return;
   client[LIMITED] = true;
   const acquire = client.acquireConnection.bind(client);
   const release = client.releaseConnection.bind(client);
-  client.acquireConnection = () => {
-    const operation = operationConnections.getStore();
+  client.acquireConnection = (context) => {
+    const operation = operationOf(context);
     if (!operation) return acquire();
-    return operation.acquire({ take: acquire, giveBack: (connection) => void release(connection) });
+    return operation.acquire({ take: () => acquire(), giveBack: (pooled) => void release(pooled) });
   };
-  client.releaseConnection = (connection) => {
-    if (owners.get(connection)?.release(connection)) discarded.add(connection);
-    return release(connection);
+  client.releaseConnection = (pooled) => {
+    if (owners.get(pooled)?.release(pooled)) discarded.add(pooled);
+    return release(pooled);
+  };
+  const execute = connection.execute.bind(connection);
+  connection.execute = (query, params, method, ctx, loggerContext) => {
+    const operation = ctx ? undefined : operationOf(loggerContext);
+    return execute(query, params, method, operation ? runningWith(client, operation) : ctx, loggerContext);
   };
   const pool = client.pool;
   if (pool) {
     const validate = pool.validate.bind(pool);
-    pool.validate = (connection) => !discarded.has(connection) && validate(connection);
+    pool.validate = (pooled) => !discarded.has(pooled) && validate(pooled);
   }
 }
 
 /**
- * Runs one statement on a `pg` pool, counted against the running operation's
- * connections when there is one (the search engine's pools).
+ * Runs one statement on a `pg` pool, counted against `operation`'s connections when there is one (the search
+ * engine's pools).
  */
 export async function queryCounted(
   pool: pg.Pool,
   text: string,
   params?: unknown[],
+  operation?: OperationConnections,
 ): Promise<pg.QueryResult | pg.QueryResult[]> {
-  const operation = operationConnections.getStore();
   if (!operation) return pool.query(text, params);
   const client = await operation.acquire({
     take: () => pool.connect() as Promise<PooledClient>,

@@ -9,7 +9,7 @@ import type { RateLimiter } from "../rate-limit/rate-limiter.js";
 import { pageElement, siteLanguage } from "../site/i18n/site-language.js";
 import { renderDocument } from "../site/layout.js";
 import { setPageHeaders } from "../site/page-answer.js";
-import type { RunRolledBack, RunSiteQuery } from "../site/run-query.js";
+import type { RunRolledBack, RunSiteQuery, SiteQueriesFor } from "../site/run-query.js";
 import { formCarries, fromOwnOrigin, newFormSecret } from "./csrf.js";
 import type { OidcClient } from "./oidc.js";
 import type { OidcConfig } from "./oidc-config.js";
@@ -21,10 +21,10 @@ import type { SignInGuard } from "./sign-in-guard.js";
 /** What the editor pages need from the hub. */
 export interface EditorRouterOptions {
   orm: MikroORM;
-  /** Runs the pages' GraphQL documents, as the signed-in editor's token or person. */
-  run: RunSiteQuery;
-  /** Runs documents as the editor in one transaction that is rolled back: the preview of unsaved input. */
-  runRolledBack: RunRolledBack;
+  /** Runs the pages' GraphQL documents, as the signed-in editor's token or person, for a request. */
+  run: SiteQueriesFor;
+  /** Runs documents as the editor in one transaction that is rolled back (the preview of unsaved input), for a request. */
+  runRolledBack: (request?: object) => RunRolledBack;
   logger: Logger;
   /** Sign-in attempts spend their address's budget like any request. */
   rateLimiter: RateLimiter;
@@ -35,6 +35,20 @@ export interface EditorRouterOptions {
   lifetime: SessionLifetime;
   /** Single sign-on through the town's identity provider; null when OIDC_* is not configured. */
   oidc: { client: OidcClient; config: OidcConfig } | null;
+}
+
+/** What the editor's page helpers read of its options (not how documents run). */
+export type EditorPageOptions = Omit<EditorRouterOptions, "run" | "runRolledBack">;
+
+/** The editor's options with its documents run for one request: its id in their logs, its budget pays their cost. */
+export interface EditorRequestOptions extends EditorPageOptions {
+  run: RunSiteQuery;
+  runRolledBack: RunRolledBack;
+}
+
+/** `options` for the request `res` answers. */
+export function forRequest(options: EditorRouterOptions, res: object): EditorRequestOptions {
+  return { ...options, run: options.run(res), runRolledBack: options.runRolledBack(res) };
 }
 
 /** Pages of one person: never stored by a shared cache, nor kept by the browser. */
@@ -49,7 +63,7 @@ export function sendEditorPage(res: Response, site: SiteConfig, page: VNode, sta
 /** Sends the page of a sign-in that gave no session. */
 export function sendSignInProblem(
   res: Response,
-  { site }: EditorRouterOptions,
+  { site }: EditorPageOptions,
   status: number,
   props: SignInProblemProps,
 ): void {
@@ -59,7 +73,7 @@ export function sendSignInProblem(
 /** The open session of a request's cookie, or null. */
 export async function sessionOf(
   req: Request,
-  { orm, publicUrl, lifetime }: EditorRouterOptions,
+  { orm, publicUrl, lifetime }: EditorPageOptions,
 ): Promise<ActiveSession | null> {
   const id = readCookie(req, "ikz_sitzung", servedSecurely(req, publicUrl));
   return id ? findSession(orm.em.fork(), id, lifetime) : null;
@@ -69,7 +83,7 @@ export async function sessionOf(
 export function showSignIn(
   req: Request,
   res: Response,
-  options: EditorRouterOptions,
+  options: EditorPageOptions,
   props: Omit<SignInProps, "csrf" | "sso">,
   status = 200,
 ): void {
@@ -79,7 +93,7 @@ export function showSignIn(
 }
 
 /** Whether a posted form passes both checks against cross-site requests: its origin, and its secret. */
-export function trustedPost(req: Request, options: EditorRouterOptions, secret: string | null): boolean {
+export function trustedPost(req: Request, options: EditorPageOptions, secret: string | null): boolean {
   return fromOwnOrigin(req, hubOrigin(req, options.publicUrl)) && formCarries(req, secret);
 }
 

@@ -206,7 +206,8 @@ function myMunicipality(options: EditorRouterOptions): RequestHandler {
         return sendEditorPage(res, options.site, page);
       }
       const query = listQuery(req.query);
-      const answer = "problem" in query ? query : await recordListView(options.run, viewer, municipality.slug, query);
+      const answer =
+        "problem" in query ? query : await recordListView(options.run(res), viewer, municipality.slug, query);
       const problem = "problem" in answer ? answer.problem : null;
       const props = {
         editor: viewer.name,

@@ -8,7 +8,7 @@ import express, {
 } from "express";
 import { isDatabaseUnavailable } from "../errors.js";
 import type { Logger } from "../logger.js";
-import { currentRequestId } from "../request-scope.js";
+import { requestIdOf } from "../request-scope.js";
 import { parseCardParams } from "./card-params.js";
 import { renderCardDocument, renderMessageDocument } from "./embed-page.html.js";
 import { sendWithEtag, strongEtag } from "./http-cache.js";
@@ -62,7 +62,7 @@ interface EmbedRoutes {
   /** The hub's origin for links, or null when the request's Host is not trusted. */
   originOf: (req: Request) => string | null;
   badHost: (req: Request, res: Response) => void;
-  logFailure: (error: unknown, what: string) => void;
+  logFailure: (error: unknown, what: string, res: Response) => void;
 }
 
 /** Answers a request whose Host is not the hub's with 400; logs the first such refusal when there is no PUBLIC_URL. */
@@ -110,7 +110,7 @@ function assetHandler(name: string, { logFailure }: EmbedRoutes): RequestHandler
     } catch (error) {
       // Answered by the hub's error handler: 503 DATABASE_UNAVAILABLE, logged once per outage.
       if (isDatabaseUnavailable(error)) return next(error);
-      logFailure(error, "embed asset failed");
+      logFailure(error, "embed asset failed", res);
       setCommonHeaders(res, "text/plain; charset=utf-8", NO_STORE);
       res.status(500).send("Internal server error.");
     }
@@ -147,7 +147,7 @@ function cardHandler({ orm, cache, originOf, badHost, logFailure }: EmbedRoutes)
     } catch (error) {
       // Answered by the hub's error handler: 503 DATABASE_UNAVAILABLE, logged once per outage.
       if (isDatabaseUnavailable(error)) return next(error);
-      logFailure(error, "embed card failed");
+      logFailure(error, "embed card failed", res);
       setCommonHeaders(res, HTML, NO_STORE);
       res.status(500).send(renderMessageDocument("unavailable", { ...options, slug: req.params.slug }));
     }
@@ -192,7 +192,7 @@ function oembedHandler({ orm, cache, originOf, badHost, logFailure }: EmbedRoute
     } catch (error) {
       // Answered by the hub's error handler: 503 DATABASE_UNAVAILABLE, logged once per outage.
       if (isDatabaseUnavailable(error)) return next(error);
-      logFailure(error, "oEmbed failed");
+      logFailure(error, "oEmbed failed", res);
       fail(500, "Internal server error");
     }
   };
@@ -207,7 +207,7 @@ function embedErrorHandler({ logFailure }: EmbedRoutes): ErrorRequestHandler {
     // Errors of the hub's routes before this router pass by untouched.
     if (res.headersSent || !EMBED_PATHS.test(req.path) || isDatabaseUnavailable(error)) return next(error);
     const status = error?.status === 400 ? 400 : 500;
-    if (status === 500) logFailure(error, "embed route failed");
+    if (status === 500) logFailure(error, "embed route failed", res);
     setCommonHeaders(res, "text/plain; charset=utf-8", NO_STORE);
     res.status(status).send(status === 400 ? "Bad request." : "Internal server error.");
   };
@@ -234,9 +234,8 @@ export function createEmbedRouter({
     cache: createPageCache(cacheSeconds),
     originOf: (req) => hubOrigin(req, publicUrl),
     badHost: createBadHost(logger, publicUrl),
-    logFailure: (error, what) => {
-      const requestId = currentRequestId();
-      logger.error({ err: error, requestId }, what);
+    logFailure: (error, what, res) => {
+      logger.error({ err: error, requestId: requestIdOf(res) }, what);
     },
   };
   const router = express.Router();

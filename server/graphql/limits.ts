@@ -13,9 +13,14 @@ import type { HubContext, OperationDeadline } from "../../schema/common/context.
 import { ErrorCode } from "../../schema/common/errors.js";
 import { type SettledAnswer, settledAnswerOf } from "../../schema/common/prefetch.js";
 import type { OperationLimits } from "../config.js";
-import { OperationConnections, operationConnections } from "../database/request-connections.js";
+import { bindOperation, OperationConnections } from "../database/request-connections.js";
 import { costLimitMessage } from "./cost.rule.js";
 import { requestCost } from "./request-cost.js";
+
+/** What the cost of an operation is worked out from. */
+type Costed = Omit<Parameters<typeof requestCost>[0], "operation"> & {
+  operation?: Parameters<typeof requestCost>[0]["operation"];
+};
 
 /**
  * What graphql-js's parser is told: it stops lexing after `limits.tokens`
@@ -89,25 +94,15 @@ export function operationLimitsPlugin(limits: OperationLimits): ApolloServerPlug
     async requestDidStart() {
       let deadline: Deadline | undefined;
       return {
-        async didResolveOperation({ schema, document, operation, request }) {
-          if (!operation) return;
-          // Undefined when the variables do not fit: execution refuses them, with a message that names them.
-          const cost = requestCost({ schema, document, operation, request });
-          if (cost !== undefined && cost > limits.cost) {
-            throw new GraphQLError(costLimitMessage(cost, limits.cost), {
-              nodes: [operation],
-              extensions: { code: ErrorCode.GRAPHQL_VALIDATION_FAILED, http: { status: 400 } },
-            });
-          }
+        async didResolveOperation(requestContext) {
+          refuseOverCost(limits, requestContext);
         },
         async executionDidStart({ contextValue, operation }) {
-          deadline = new Deadline(limits.executionTimeoutMs, operation?.operation === "mutation");
-          deadlines.set(contextValue, deadline);
-          // Writes give their transaction the time left as its statement timeout (schema/publishing/publishing.service.ts).
-          (contextValue as { deadline?: OperationDeadline }).deadline = deadline;
+          const started = startDeadline(limits, contextValue, operation?.operation === "mutation");
+          deadline = started;
           return {
             async executionDidEnd() {
-              deadline?.end();
+              started.end();
               deadlines.delete(contextValue);
             },
           };
@@ -158,6 +153,31 @@ export function operationLimitsPlugin(limits: OperationLimits): ApolloServerPlug
 const TOKEN_LIMIT = /^Syntax Error: Document contains more th(?:at|an) \d+ tokens/;
 /** graphql-js's message when validation gives up on a document (repeated fields or fragments exhaust its budget). */
 const VALIDATION_ABORTED = "Validation aborted.";
+
+/** Refuses an operation that costs more than the limit, before it runs. */
+function refuseOverCost(limits: OperationLimits, { schema, document, operation, request }: Costed): void {
+  if (!operation) return;
+  // Undefined when the variables do not fit: execution refuses them, with a message that names them.
+  const cost = requestCost({ schema, document, operation, request });
+  if (cost !== undefined && cost > limits.cost) {
+    throw new GraphQLError(costLimitMessage(cost, limits.cost), {
+      nodes: [operation],
+      extensions: { code: ErrorCode.GRAPHQL_VALIDATION_FAILED, http: { status: 400 } },
+    });
+  }
+}
+
+/** Starts an operation's deadline, for its context; its statements run on the deadline's connections. */
+function startDeadline(limits: OperationLimits, contextValue: BaseContext, mutation: boolean): Deadline {
+  const deadline = new Deadline(limits.executionTimeoutMs, mutation);
+  deadlines.set(contextValue, deadline);
+  // Its statements run on the operation's connections, and stop with them at the deadline.
+  const { em } = contextValue as Partial<HubContext>;
+  if (em) bindOperation(em, deadline.connections);
+  // Writes give their transaction the time left as its statement timeout (schema/publishing/publishing.service.ts).
+  (contextValue as { deadline?: OperationDeadline }).deadline = deadline;
+  return deadline;
+}
 
 /** The running operation's deadline, by its context object. */
 const deadlines = new WeakMap<object, Deadline>();
@@ -236,8 +256,8 @@ class Deadline implements OperationDeadline {
 }
 
 /**
- * Makes every resolver of the schema observe its operation's deadline and run with its
- * operation's database connections. In a query, once the deadline has passed, pending
+ * Makes every resolver of the schema observe its operation's deadline (its database connections are bound to
+ * the operation's EntityManager when execution starts, see `bindOperation`). In a query, once the deadline has passed, pending
  * results give way to the timeout error and no resolver starts, so execution ends at
  * once; the statements still running are cancelled. In a mutation, a write that has
  * started is awaited (it ends by its statement timeout or commits), and a root field
@@ -262,13 +282,12 @@ function enforceDeadlines(schema: GraphQLSchema): void {
         if (!deadline) return resolve(source, args, context, info);
         if (deadline.mutation) {
           if (isWrite && deadline.expired) throw writeNotStarted(deadline);
-          return operationConnections.run(deadline.connections, resolve, source, args, context, info);
+          return resolve(source, args, context, info);
         }
         if (deadline.expired) throw deadline.error;
         const loaded = settled?.(context as HubContext, source as object, info);
         if (loaded) return loaded;
-        // The resolver's arguments passed on, not captured: a closure here would cost every field an allocation.
-        const result = operationConnections.run(deadline.connections, resolve, source, args, context, info);
+        const result = resolve(source, args, context, info);
         return isPromiseLike(result) ? Promise.race([result, deadline.reached]) : result;
       };
     }

@@ -39,7 +39,7 @@ export const notFound: RequestHandler = (_req, res) => {
  * anything else is logged through `logInternal` and masked as `INTERNAL_SERVER_ERROR`.
  */
 export function httpErrors(
-  logInternal: (error: unknown) => void,
+  logInternal: (error: unknown, res: object) => void,
   onUnavailable: (error: unknown) => void = () => undefined,
 ): ErrorRequestHandler {
   return (error, _req, res, _next) => {
@@ -65,7 +65,7 @@ export function httpErrors(
       : status4xx
         ? ([status4xx, "Bad request."] as [number, string])
         : undefined;
-    if (!known) logInternal(error);
+    if (!known) logInternal(error, res);
     const [status, message] = known ?? [500, "Internal server error"];
     const code = status < 500 ? ErrorCode.BAD_REQUEST : ErrorCode.INTERNAL_SERVER_ERROR;
     res.status(status).json({ errors: [{ message, extensions: { code } }] });

@@ -11,6 +11,7 @@ import type { RateLimiter } from "../rate-limit/rate-limiter.js";
 import type { SearchEngine } from "../../schema/search/search-engine.port.js";
 import { BODY_LIMIT } from "./errors.middleware.js";
 import { requestContext } from "./request-context.js";
+import { scopeOf } from "../request-scope.js";
 
 /**
  * Request headers browsers may send cross-origin; the Apollo ones satisfy its CSRF prevention on GET.
@@ -80,7 +81,7 @@ export function graphqlRoute({
     express.json({ limit: BODY_LIMIT }),
     withoutEtagForPost,
     expressMiddleware(apollo, {
-      context: async ({ res }) => requestContext({ orm, logger, search }, viewerOf(res)),
+      context: async ({ res }) => requestContext({ orm, logger, search }, viewerOf(res), scopeOf(res)),
     }),
   ];
 }

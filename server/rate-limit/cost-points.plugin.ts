@@ -2,7 +2,7 @@ import { type ApolloServerPlugin, type BaseContext, HeaderMap } from "@apollo/se
 import { GraphQLError } from "graphql";
 import { ErrorCode } from "../../schema/common/errors.js";
 import { requestCost } from "../graphql/request-cost.js";
-import { requestScope } from "../request-scope.js";
+import { scopeOf } from "../request-scope.js";
 import type { RateLimiter } from "./rate-limiter.js";
 
 /** What the cost-based charge needs: the limiter (made at start), the cost limit and the price of a point. */
@@ -37,8 +37,8 @@ export function costPointsPlugin({
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ schema, document, operation, request, response }) {
-          const key = requestScope.getStore()?.rateLimitKey;
+        async didResolveOperation({ contextValue, schema, document, operation, request, response }) {
+          const key = scopeOf(contextValue)?.rateLimitKey;
           const budget = limiter();
           if (!key || !budget || !operation) return;
           const cost = requestCost({ schema, document, operation, request });

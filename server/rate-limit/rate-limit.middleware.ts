@@ -3,7 +3,7 @@ import { isIP } from "node:net";
 import type { Request, RequestHandler } from "express";
 import { ErrorCode } from "../../schema/common/errors.js";
 import type { Logger } from "../logger.js";
-import { requestScope } from "../request-scope.js";
+import { scopeOf } from "../request-scope.js";
 import type { RateLimiter } from "./rate-limiter.js";
 
 /** Response headers a cross-origin script needs to read to back off (CORS `Access-Control-Expose-Headers`). */
@@ -97,7 +97,7 @@ export function rateLimitMiddleware(
   return async (req, res, next) => {
     if (req.method === "OPTIONS") return next();
     const subject = rateLimitSubject(verifiedToken(req), req.ip, req.socket.remoteAddress);
-    const scope = requestScope.getStore();
+    const scope = scopeOf(res);
     if (scope) scope.rateLimitKey = subject.key;
     const points = Math.min(Math.max(1, Math.ceil(cost(req))), limiter.points);
     let result;

@@ -3,6 +3,7 @@ import { type Index, MeilisearchApiError, type Settings, type Task } from "meili
 import type { Logger } from "../logger.js";
 import { type MeiliDocument, meiliId } from "./meilisearch-settings.js";
 import type { SearchType } from "../../schema/search/search-engine.port.js";
+import { transactional } from "../../schema/common/transaction.js";
 import { withoutSentinels } from "./snippet.js";
 
 /** Tuning of the outbox worker. */
@@ -267,7 +268,7 @@ export class OutboxWorker implements OutboxLag {
       this.settingsApplied = true;
     }
     let failure: unknown;
-    const handled = await this.orm.em.fork().transactional(async (em) => {
+    const handled = await transactional(this.orm.em.fork(), async (em) => {
       const execute = <T>(sql: string, params: unknown[] = []) =>
         em.getConnection().execute<T[]>(sql, params, "all", em.getTransactionContext());
       const ids = (rows: readonly string[]) => JSON.stringify(rows);

@@ -26,6 +26,7 @@ import {
   type SearchType,
   SNIPPET_FIELDS,
 } from "../../schema/search/search-engine.port.js";
+import { type OperationConnections, operationOf } from "../database/request-connections.js";
 import { inlined, SearchConnections } from "./search-connections.js";
 import { joinSql, raw, type Sql, sql } from "./sql-fragment.js";
 import { hasMark, markedSnippet, MARK_END, MARK_START } from "./snippet.js";
@@ -303,8 +304,11 @@ export class PostgresSearchEngine implements SearchEngine {
    * not bet on finding the first matches early in a sequential scan: with a rare word that bet read 25,000 rows
    * (160 ms) where the GIN index answers in a few milliseconds.
    */
-  private execute<T>(statement: Sql, { indexed = false } = {}): Promise<T[]> {
-    return this.connections.query<T>(statement, { indexed });
+  private execute<T>(
+    statement: Sql,
+    { indexed = false, via }: { indexed?: boolean; via?: OperationConnections } = {},
+  ): Promise<T[]> {
+    return this.connections.query<T>(statement, { indexed, operation: via });
   }
 
   /** Closes the engine's connections. */
@@ -313,14 +317,19 @@ export class PostgresSearchEngine implements SearchEngine {
   }
 
   /** Stems, typo candidates and compound expansions of words, in one statement. */
-  private async lookUp(words: readonly string[], fuzzy: readonly string[]): Promise<Map<string, WordFacts>> {
+  private async lookUp(
+    words: readonly string[],
+    fuzzy: readonly string[],
+    via?: OperationConnections,
+  ): Promise<Map<string, WordFacts>> {
     if (!words.length) return new Map();
     // Typo candidates share the first two letters, and differ in length by no more than the typos the word may have.
     // Levenshtein counts a swap of neighbours as two edits, so candidates are found within twice the budget and
     // editDistance (which counts a swap as one) decides.
     type Row = { word: string; lexemes: string[]; near: string[] | null; expansions: string[] | null };
-    const rows = await this.execute<Row>({
-      sql: `select u.word, l.lexemes,
+    const rows = await this.execute<Row>(
+      {
+        sql: `select u.word, l.lexemes,
               case when b.typos > 0 and cardinality(l.lexemes) = 1 and length(l.lexemes[1]) <= ${MAX_WORD_LENGTH}
                    then array(select s.lexeme from search_word s
                                where left(s.lexeme, 2) = left(l.lexemes[1], 2)
@@ -336,8 +345,10 @@ export class PostgresSearchEngine implements SearchEngine {
          from unnest(?::text[], ?::int[]) as u(word, budget)
          cross join lateral (select coalesce(u.budget, 0) as typos) b
          cross join lateral (select tsvector_to_array(to_tsvector('ikz_german', u.word)) as lexemes) l`,
-      params: [textArray(words), `{${words.map((word) => (fuzzy.includes(word) ? typoBudget(word) : 0)).join(",")}}`],
-    });
+        params: [textArray(words), `{${words.map((word) => (fuzzy.includes(word) ? typoBudget(word) : 0)).join(",")}}`],
+      },
+      { via },
+    );
     return new Map(
       rows.map((row) => [row.word, { lexemes: row.lexemes, near: row.near ?? [], expansions: row.expansions ?? [] }]),
     );
@@ -359,24 +370,29 @@ export class PostgresSearchEngine implements SearchEngine {
   }
 
   async search(request: SearchRequest): Promise<SearchResponse> {
-    const plan = await this.plan(request);
+    // The statements of a search for a GraphQL operation count against its connections.
+    const via = request.em && operationOf(request.em.getLoggerContext());
+    const plan = await this.plan(request, via);
     // Nothing searchable (only punctuation or stop words): no document can match.
     if (!plan) return noMatches(request.facets);
     // Two statements on two connections, so that PostgreSQL counts (and facets) while it ranks: on a two-core
     // machine the answer takes as long as the slower of them rather than both.
-    const [counted, hits] = await Promise.all([this.count(plan, request.facets), this.rank(plan, request)]);
+    const [counted, hits] = await Promise.all([this.count(plan, request.facets, via), this.rank(plan, request, via)]);
     return shape(counted, hits, request.facets);
   }
 
   /** What the search runs, after analysing its words and choosing how to read the matches; null: nothing matches. */
-  private async plan({ query, filter, offset, limit }: SearchRequest): Promise<SearchPlan | null> {
+  private async plan(
+    { query, filter, offset, limit }: SearchRequest,
+    via: OperationConnections | undefined,
+  ): Promise<SearchPlan | null> {
     const where = filterSql(filter);
     if (!query.trim()) return browsePlan(where.where, offset + limit);
     const tokens = tokenize(query);
-    const [synonyms, facts] = await Promise.all([this.analysedSynonyms(), this.lookUpTokens(tokens)]);
+    const [synonyms, facts] = await Promise.all([this.analysedSynonyms(), this.lookUpTokens(tokens, via)]);
     const queries = tokens.length ? buildTextQueries(tokens, facts, synonyms) : null;
     if (!queries) return null;
-    return textPlan(queries, where.where, await this.chooseScans(queries, where), offset + limit);
+    return textPlan(queries, where.where, await this.chooseScans(queries, where, via), offset + limit);
   }
 
   /**
@@ -384,21 +400,28 @@ export class PostgresSearchEngine implements SearchEngine {
    * A query is "broad" when scanning rows until enough matches are found costs less than reading every posting list
    * of its words.
    */
-  private async chooseScans(queries: TextQueries, where: FilterSql): Promise<Scans> {
+  private async chooseScans(
+    queries: TextQueries,
+    where: FilterSql,
+    via: OperationConnections | undefined,
+  ): Promise<Scans> {
     // Every estimate this search may need, in one round trip (the title query depends on the first ones, so both
     // candidates are estimated). Matches are estimated with the filter: a filter that keeps one document in seven
     // makes a scan read seven times as many rows before it has found enough.
     const [documents, estimates] = await Promise.all([
       this.documentCount(),
-      this.estimates([
-        estimateSql(queries.full, "tsv", where.where),
-        estimateSql(queries.anyWord, "tsv"),
-        estimateSql(queries.exact, "title_tsv", where.where),
-        estimateSql(queries.exact, "title_tsv"),
-        estimateSql(queries.noTypo, "title_tsv", where.where),
-        estimateSql(queries.noTypo, "title_tsv"),
-        ...(where.indexed ? [estimateSql(null, "tsv", where.indexed)] : []),
-      ]),
+      this.estimates(
+        [
+          estimateSql(queries.full, "tsv", where.where),
+          estimateSql(queries.anyWord, "tsv"),
+          estimateSql(queries.exact, "title_tsv", where.where),
+          estimateSql(queries.exact, "title_tsv"),
+          estimateSql(queries.noTypo, "title_tsv", where.where),
+          estimateSql(queries.noTypo, "title_tsv"),
+          ...(where.indexed ? [estimateSql(null, "tsv", where.indexed)] : []),
+        ],
+        via,
+      ),
     ]);
     const [fullMatches, postings, exactTitle, exactTitlePostings, noTypoTitle, noTypoTitlePostings, indexedRows] =
       estimates;
@@ -420,16 +443,20 @@ export class PostgresSearchEngine implements SearchEngine {
   }
 
   /** Counts the matches (up to COUNTED) and, when asked, their facets. */
-  private async count(plan: SearchPlan, withFacets: boolean): Promise<CountRow> {
+  private async count(plan: SearchPlan, withFacets: boolean, via?: OperationConnections): Promise<CountRow> {
     const counting = sql`
       with matches as materialized (${plan.matches})
       select (select count(*) from matches) as total, ${withFacets ? FACETS_SQL : raw("null::json")} as facets`;
-    const [row] = await this.execute<CountRow>(counting, { indexed: !plan.broadFull });
+    const [row] = await this.execute<CountRow>(counting, { indexed: !plan.broadFull, via });
     return row;
   }
 
   /** Scores and orders the candidates (and the rest, for a page past them) and reads one page with its snippets. */
-  private async rank(plan: SearchPlan, { offset, limit }: SearchRequest): Promise<HitRow[]> {
+  private async rank(
+    plan: SearchPlan,
+    { offset, limit }: SearchRequest,
+    via?: OperationConnections,
+  ): Promise<HitRow[]> {
     const scored = (set: string, tier: number) =>
       sql`select d.id, d.type, d.entity_id, d.municipality_id, ${plan.score} as score, ${raw(tier)} as tier
             from search_document d where d.id in (select id from ${raw(set)})`;
@@ -450,13 +477,14 @@ export class PostgresSearchEngine implements SearchEngine {
                ${headline("body", LONG_FIELD)} as body
           from page p join search_document d on d.id = p.id) h`;
     const indexed = !plan.broadFull && !plan.broadTitle;
-    const [row] = await this.execute<{ hits: HitRow[] | null }>(ranking, { indexed });
+    const [row] = await this.execute<{ hits: HitRow[] | null }>(ranking, { indexed, via });
     return row.hits ?? [];
   }
 
   /** The planner's estimates of the documents each `EXPLAIN` (see `estimateSql`) reads, in one round trip. */
-  private async estimates(statements: readonly string[]): Promise<number[]> {
-    const results = await this.connections.batch<{ "QUERY PLAN": { Plan: { "Plan Rows": number } }[] }>(statements);
+  private async estimates(statements: readonly string[], via?: OperationConnections): Promise<number[]> {
+    type Explained = { "QUERY PLAN": { Plan: { "Plan Rows": number } }[] };
+    const results = await this.connections.batch<Explained>(statements, via);
     return results.map(([row]) => row["QUERY PLAN"][0].Plan["Plan Rows"]);
   }
 
@@ -475,9 +503,12 @@ export class PostgresSearchEngine implements SearchEngine {
     return this.documents.count;
   }
 
-  private lookUpTokens(tokens: ReturnType<typeof tokenize>): Promise<Map<string, WordFacts>> {
+  private lookUpTokens(
+    tokens: ReturnType<typeof tokenize>,
+    via?: OperationConnections,
+  ): Promise<Map<string, WordFacts>> {
     const { words, fuzzy } = wordsToLookUp(tokens);
-    return this.lookUp(words, fuzzy);
+    return this.lookUp(words, fuzzy, via);
   }
 
   async health(): Promise<EngineHealth> {

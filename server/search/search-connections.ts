@@ -1,6 +1,6 @@
 import type { MikroORM } from "@mikro-orm/postgresql";
 import pg from "pg";
-import { queryCounted } from "../database/request-connections.js";
+import { type OperationConnections, queryCounted } from "../database/request-connections.js";
 import type { Sql } from "./sql-fragment.js";
 
 /** Connections per pool: a search runs at most two statements at once. */
@@ -64,21 +64,28 @@ export class SearchConnections {
     this.indexed = pool("-c synchronize_seqscans=off -c enable_seqscan=off");
   }
 
-  /** Runs one statement; `indexed` runs it where sequential scans are off. */
-  async query<T>({ sql, params }: Sql, { indexed = false } = {}): Promise<T[]> {
+  /**
+   * Runs one statement; `indexed` runs it where sequential scans are off. With `operation`, it counts against that
+   * GraphQL operation's connections.
+   */
+  async query<T>(
+    { sql, params }: Sql,
+    { indexed = false, operation }: { indexed?: boolean; operation?: OperationConnections } = {},
+  ): Promise<T[]> {
     const result = (await queryCounted(
       indexed ? this.indexed : this.scanning,
       numbered(sql),
       params,
+      operation,
     )) as pg.QueryResult;
     return result.rows as T[];
   }
 
   /** Runs several parameterless statements in one round trip, each distinct one once; returns each one's rows. */
-  async batch<T>(statements: readonly string[]): Promise<T[][]> {
+  async batch<T>(statements: readonly string[], operation?: OperationConnections): Promise<T[][]> {
     const distinct = [...new Set(statements)];
     if (!distinct.length) return [];
-    const results = await queryCounted(this.scanning, distinct.join(";\n"));
+    const results = await queryCounted(this.scanning, distinct.join(";\n"), undefined, operation);
     const rows = new Map(
       (Array.isArray(results) ? results : [results]).map((result, index) => [distinct[index], result.rows as T[]]),
     );

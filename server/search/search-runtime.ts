@@ -1,4 +1,5 @@
 import type { MikroORM } from "@mikro-orm/postgresql";
+import { transactional } from "../../schema/common/transaction.js";
 import type { HubConfig } from "../config.js";
 import type { Logger } from "../logger.js";
 import { MeilisearchEngine, meiliIndex } from "./meilisearch-engine.js";
@@ -137,7 +138,7 @@ export async function setOutbox(orm: MikroORM, on: boolean): Promise<boolean> {
   if ((await outboxIsOn(orm)) === on) return false;
   for (let attempt = 1; ; attempt++) {
     try {
-      return await orm.em.fork().transactional(async (em) => {
+      return await transactional(orm.em.fork(), async (em) => {
         const execute = <T>(sql: string) => em.getConnection().execute<T[]>(sql, [], "all", em.getTransactionContext());
         // A long write transaction must not hold the hub's start, nor every writer waiting behind this lock.
         await execute(`set local lock_timeout = '${OUTBOX_LOCK_TIMEOUT}'`);

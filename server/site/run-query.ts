@@ -4,6 +4,7 @@ import type { GraphQLError, GraphQLFormattedError } from "graphql";
 import type { HubContext } from "../../schema/common/context.js";
 import { problemsOf as inputProblemsOf } from "../../schema/common/problems.js";
 import { requestContext } from "../http/request-context.js";
+import { scopeOf } from "../request-scope.js";
 import type { Logger } from "../logger.js";
 import type { SearchEngine } from "../../schema/search/search-engine.port.js";
 import type { Viewer } from "../../schema/token/viewer.js";
@@ -56,11 +57,18 @@ export class SiteQueryError extends Error {
  * plugins) with the context `/graphql` builds for an anonymous caller (a forked
  * EntityManager with the public visibility filter, fresh DataLoaders). So a page
  * shows exactly what an anonymous API client could read, and a draft cannot reach
- * it by a second path.
+ * it by a second path. `request` is the page's express response: its request id names the documents' log lines and
+ * errors, and the caller's rate-limit budget pays their cost; without one (a background render) they get their own.
  */
-export function createSiteQueryRunner(sources: SiteQueryOptions): RunSiteQuery {
-  return (document, variables = {}, viewer = null) =>
-    runOn(sources, requestContext(sources, viewer), document, variables);
+export type SiteQueriesFor = (request?: object) => RunSiteQuery;
+
+/** The runners of the site's documents over the hub's Apollo server, per HTTP request. */
+export function createSiteQueryRunner(sources: SiteQueryOptions): SiteQueriesFor {
+  return (request) => {
+    const scope = request && scopeOf(request);
+    return (document, variables = {}, viewer = null) =>
+      runOn(sources, requestContext(sources, viewer, scope), document, variables);
+  };
 }
 
 /**
@@ -70,19 +78,22 @@ export function createSiteQueryRunner(sources: SiteQueryOptions): RunSiteQuery {
  */
 export type RunRolledBack = <T>(viewer: Viewer, work: (run: RunSiteQuery) => Promise<T>) => Promise<T>;
 
-/** The runner of `RunRolledBack` over the hub's Apollo server. */
-export function createRolledBackRunner(sources: SiteQueryOptions): RunRolledBack {
-  return async (viewer, work) => {
-    const { em } = requestContext(sources, viewer);
-    await em.begin();
-    try {
-      // A fresh context (and loaders) per document, on the one transaction: a read after a write sees the write.
-      return await work((document, variables = {}) =>
-        runOn(sources, requestContext(sources, viewer, em), document, variables),
-      );
-    } finally {
-      await em.rollback();
-    }
+/** The runners of `RunRolledBack` over the hub's Apollo server, per HTTP request (see `SiteQueriesFor`). */
+export function createRolledBackRunner(sources: SiteQueryOptions): (request?: object) => RunRolledBack {
+  return (request) => {
+    const scope = request && scopeOf(request);
+    return async (viewer, work) => {
+      const { em } = requestContext(sources, viewer, scope);
+      await em.begin();
+      try {
+        // A fresh context (and loaders) per document, on the one transaction: a read after a write sees the write.
+        return await work((document, variables = {}) =>
+          runOn(sources, requestContext(sources, viewer, scope, em), document, variables),
+        );
+      } finally {
+        await em.rollback();
+      }
+    };
   };
 }
 

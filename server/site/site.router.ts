@@ -52,7 +52,7 @@ import {
 import { renderCompare } from "./routes/compare.js";
 import { renderLessons } from "./routes/lessons.js";
 import { searchOutcome } from "./queries/search.js";
-import { type RunSiteQuery, SiteQueryError } from "./run-query.js";
+import { type RunSiteQuery, type SiteQueriesFor, SiteQueryError } from "./run-query.js";
 import { MAX_SLUG_LENGTH, SLUG_PATTERN } from "../../schema/common/slug.args.js";
 import { ErrorCode } from "../../schema/common/errors.js";
 import { parseSearchRequest, SEARCH_PATH, searchCacheKey, searchHref } from "./search-params.js";
@@ -60,8 +60,8 @@ import type { OperationLimits, SiteConfig } from "../config.js";
 
 /** What the site's routes need from the hub. */
 export interface SiteRouterOptions {
-  /** Runs the pages' GraphQL documents as an anonymous client (`createSiteQueryRunner`). */
-  run: RunSiteQuery;
+  /** Runs the pages' GraphQL documents as an anonymous client, for a request (`createSiteQueryRunner`). */
+  run: SiteQueriesFor;
   logger: Logger;
   /** The page routes' request budgets: each page spends a point of its address's budget; the stylesheet is free. */
   rateLimiter: RateLimiter;
@@ -225,7 +225,7 @@ export function createSiteRouter({
     }
   });
 
-  for (const [route, render] of Object.entries(pages(run))) {
+  for (const route of Object.keys(pages(run()))) {
     router.get(route, limited, async (req, res) => {
       const params = req.params as Record<string, string>;
       const query = req.query as Record<string, unknown>;
@@ -239,7 +239,8 @@ export function createSiteRouter({
       // `?lang=en` is the same page with English labels; its links and its language switch are built from `here`.
       const language = siteLanguage(languageOf(query), pageAddress(route, params, query));
       await sendPage(req, res, { ...context, language }, { slug, variant: [origin ?? ""] }, async () => {
-        const page = await render(params, query, origin);
+        // The page's documents run for this request: its id in their logs, its caller's budget pays their cost.
+        const page = await pages(run(res))[route](params, query, origin);
         return page && renderDocument(page, site, language);
       });
     });

@@ -245,7 +245,7 @@ describe("single sign-on through a real OpenID provider", () => {
       orm: hub.db.orm,
       logger: createLogger({ logLevel: "silent", logFormat: "json" }),
       search: (hub.hub as unknown as { search: { engine: never } }).search.engine,
-    });
+    })();
     const create = `mutation($input: CreateProjectInput!) { createProject(input: $input) { slug revisions { actor } } }`;
     const input = {
       municipality: "herten",

@@ -7,8 +7,11 @@ import { NotFoundPage } from "../../site/pages/not-found.js";
 import { type RunSiteQuery, SiteQueryError, type SiteQueryProblem } from "../../site/run-query.js";
 import { hubOrigin } from "../../http/hub-origin.js";
 import {
+  type EditorPageOptions,
+  type EditorRequestOptions,
   type EditorRouterOptions,
   FORM_LIMITS,
+  forRequest,
   sendEditorPage,
   sessionOf,
   showSignIn,
@@ -62,7 +65,7 @@ const BLANK_ROWS = 1;
  */
 export function createFormRoutes(options: EditorRouterOptions): express.Router {
   const router = express.Router();
-  const reader = new InputFieldReader(options.run);
+  const reader = new InputFieldReader(options.run());
   const form = express.urlencoded({ extended: false, ...FORM_LIMITS });
   // Mounted at /meine-kommune (server/editor/editor.router.ts).
   const base = "/:segment";
@@ -87,7 +90,7 @@ function keyOf(req: Request): string {
 interface Context extends FormCaller {
   req: Request;
   res: Response;
-  options: EditorRouterOptions;
+  options: EditorRequestOptions;
   reader: InputFieldReader;
 }
 
@@ -103,7 +106,14 @@ function handle(options: EditorRouterOptions, reader: InputFieldReader, step: St
       const session = await sessionOf(req, options);
       if (!session) return signInFirst(req, res, options);
       if (!session.municipality) return notFound(res, options);
-      await step({ req, res, options, reader, kind, session: session as FormCaller["session"] });
+      await step({
+        req,
+        res,
+        options: forRequest(options, res),
+        reader,
+        kind,
+        session: session as FormCaller["session"],
+      });
     } catch (error) {
       next(error);
     }
@@ -111,7 +121,7 @@ function handle(options: EditorRouterOptions, reader: InputFieldReader, step: St
 }
 
 /** Sends an anonymous or expired caller to sign in, keeping a posted form's fields for afterwards. */
-function signInFirst(req: Request, res: Response, options: EditorRouterOptions): void {
+function signInFirst(req: Request, res: Response, options: EditorPageOptions): void {
   const back = req.originalUrl.split("?")[0];
   if (req.method !== "POST") return res.redirect(303, `/anmelden?weiter=${encodeURIComponent(back)}`);
   // Only a post this hub's page sent (its Origin says so) is carried: another site's post would put its values into
@@ -128,7 +138,7 @@ function signInFirst(req: Request, res: Response, options: EditorRouterOptions):
   showSignIn(req, res, options, { notice, weiter: back, preserved }, 401);
 }
 
-function notFound(res: Response, options: EditorRouterOptions): void {
+function notFound(res: Response, options: EditorPageOptions): void {
   sendEditorPage(res, options.site, pageElement(NotFoundPage, {}), 404);
 }
 

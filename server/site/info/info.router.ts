@@ -19,14 +19,15 @@ import { dataDictionary } from "../../../schema/common/export/dictionary.js";
 import { features } from "../../../schema/features.js";
 import { type ChangeFilters, ChangesPage } from "../pages/changes.js";
 import { LegalPageView } from "../pages/legal.js";
-import type { RunSiteQuery } from "../run-query.js";
+import type { RunSiteQuery, SiteQueriesFor } from "../run-query.js";
 import { type PageRouteContext, sendNotFoundPage, sendPage } from "../page-answer.js";
 import type { SiteApiFacts } from "../site.router.js";
 import { LEGAL_PAGES } from "./legal-texts.js";
 
 /** What the pages about the hub itself need. */
 export interface SiteInfoRouterOptions {
-  run: RunSiteQuery;
+  /** Runs the pages' GraphQL documents for a request (`createSiteQueryRunner`). */
+  run: SiteQueriesFor;
   /** The page routes' rate limit (a point per page). */
   limited: RequestHandler;
   context: PageRouteContext;
@@ -170,7 +171,7 @@ function changesPage({ run, context }: SiteInfoRouterOptions): RequestHandler {
     if (!filters) return sendNotFoundPage(res, site, language);
     const key = `/aenderungen ${JSON.stringify(filters)}`;
     await sendPage(req, res, { ...context, language }, key, async () => {
-      const { page, choices, views } = await loadChanges(run, filters, filters.nach);
+      const { page, choices, views } = await loadChanges(run(res), filters, filters.nach);
       const next =
         page.pageInfo.hasNextPage && page.pageInfo.endCursor
           ? `/aenderungen${filterQuery(filters, page.pageInfo.endCursor)}`
@@ -206,7 +207,7 @@ function changesFeed({ run, context, publicUrl }: SiteInfoRouterOptions): Reques
       context,
       key,
       async () => {
-        const { choices, views } = await loadChanges(run, filters, null);
+        const { choices, views } = await loadChanges(run(res), filters, null);
         const topic = choices.topics.nodes.find((candidate) => candidate.key === filters.thema);
         const scope = [
           choices.municipality ? `in ${choices.municipality.name}` : null,
