@@ -25,7 +25,7 @@ export async function transactional<T, E extends EntityManager = EntityManager>(
     async (trx) => {
       fork.setTransactionContext(trx);
       const result = await work(fork);
-      // MikroORM's flush enters an AsyncLocalStorage even when there is nothing to write (raw SQL work).
+      // Work in raw SQL leaves nothing to flush: no flush, no pass over an empty unit of work.
       if (mayHaveChanges(fork)) await fork.flush();
       if (toParent) mergeIntoParent(fork, em);
       return result;
