@@ -1,4 +1,4 @@
-import { ChangeSetType, type EntityManager, helper, type Primary, TransactionEventBroadcaster } from "@mikro-orm/core";
+import { type EntityManager, TransactionEventBroadcaster, TransactionManager } from "@mikro-orm/core";
 
 /**
  * Runs `work` in a transaction, on a fork of `em` that it receives as `tx`; the fork is flushed before the commit, and
@@ -17,67 +17,21 @@ export async function transactional<T, E extends EntityManager = EntityManager>(
   em: E,
   work: (tx: E) => Promise<T>,
 ): Promise<T> {
-  const fork = em.fork({ clear: false, cloneEventManager: true });
+  const fork = em.fork({ clear: false, cloneEventManager: true }) as E;
   const ctx = em.getTransactionContext();
   const toParent = !em.global || em.config.get("allowGlobalContext");
-  if (toParent) forgetDeletedIn(em, fork);
+  // MikroORM's own flow inside the transaction (work, flush, the entities handed to `em`), without its context.
+  const manager = new TransactionManager(em) as unknown as TransactionFlow;
   return fork.getConnection().transactional(
     async (trx) => {
       fork.setTransactionContext(trx);
-      const result = await work(fork);
-      // Work in raw SQL leaves nothing to flush: no flush, no pass over an empty unit of work.
-      if (mayHaveChanges(fork)) await fork.flush();
-      if (toParent) mergeIntoParent(fork, em);
-      return result;
+      return manager.executeTransactionFlow(fork, work, toParent, em);
     },
     { ctx, eventBroadcaster: new TransactionEventBroadcaster(fork, undefined, { topLevelTransaction: !ctx }) },
   );
 }
 
-/** Whether a flush of `em` could write anything: it manages an entity, or has one queued to persist or remove. */
-function mayHaveChanges(em: EntityManager): boolean {
-  const uow = em.getUnitOfWork(false);
-  return (
-    uow.getPersistStack().size > 0 ||
-    uow.getRemoveStack().size > 0 ||
-    uow.getOrphanRemoveStack().size > 0 ||
-    !uow.getIdentityMap()[Symbol.iterator]().next().done
-  );
-}
-
-/** Makes `parent` forget the entities a flush of `fork` deletes (TransactionManager.registerDeletionHandler). */
-function forgetDeletedIn(parent: EntityManager, fork: EntityManager): void {
-  fork.getEventManager().registerSubscriber({
-    afterFlush: ({ uow }) => {
-      for (const change of uow.getChangeSets())
-        if (change.type === ChangeSetType.DELETE || change.type === ChangeSetType.DELETE_EARLY)
-          parent.getUnitOfWork(false).unsetIdentity(change.entity);
-    },
-  });
-}
-
-/** Hands the entities of `fork` to `parent` (TransactionManager.mergeEntitiesToParent of MikroORM 6.6). */
-function mergeIntoParent(fork: EntityManager, parent: EntityManager): void {
-  const parentUow = parent.getUnitOfWork(false);
-  // As MikroORM: an empty parent takes the entities as they are, without merging each.
-  const moveAll = parentUow.getIdentityMap().keys().length === 0;
-  for (const entity of fork.getUnitOfWork(false).getIdentityMap()) {
-    const wrapped = helper(entity);
-    if (moveAll) {
-      parentUow.getIdentityMap().store(entity);
-      wrapped.__em = parent;
-      continue;
-    }
-    const id = wrapped.getPrimaryKey() as Primary<object>;
-    const own = parentUow.getById<object>(wrapped.__meta.className, id, parent.schema, true);
-    if (own && own !== entity) {
-      const ownWrapped = helper(own);
-      // A fully loaded entity is not overwritten by a mere reference.
-      if (!wrapped.__initialized && ownWrapped.__initialized) continue;
-      ownWrapped.__data = wrapped.__data;
-      ownWrapped.__originalEntityData = wrapped.__originalEntityData;
-    } else {
-      parentUow.merge(entity, new Set([entity]));
-    }
-  }
+/** The step of MikroORM's TransactionManager (6.6, private in its types) that runs inside the transaction. */
+interface TransactionFlow {
+  executeTransactionFlow<T, E>(fork: E, work: (tx: E) => Promise<T>, toParent: boolean, parent: E): Promise<T>;
 }

@@ -4,7 +4,8 @@ import { Loaders } from "../../schema/common/loaders.js";
 import { VISIBILITY_FILTER, visibilityOf } from "../../schema/publishing/visibility.js";
 import type { Viewer } from "../../schema/token/viewer.js";
 import type { Logger } from "../logger.js";
-import { type RequestScope, requestIdOf, setScope } from "../request-scope.js";
+import { randomUUID } from "node:crypto";
+import { type RequestScope, setScope } from "../request-scope.js";
 import type { SearchEngine } from "../../schema/search/search-engine.port.js";
 
 /** What every GraphQL context is made from. */
@@ -30,7 +31,7 @@ export function requestContext(
   em = orm.em.fork(),
 ): HubContext {
   em.setFilterParams(VISIBILITY_FILTER, visibilityOf(viewer));
-  const requestId = scope?.requestId ?? requestIdOf(undefined);
+  const requestId = scope?.requestId ?? randomUUID();
   const context: HubContext = {
     em,
     loaders: new Loaders(em),
