@@ -15,6 +15,7 @@ import { migrations as committedMigrations } from "./migrations/index.js";
 import { ormConfig } from "./orm-config.js";
 import path from "node:path";
 import { flushWithoutAsyncContext } from "./flush-without-async-context.js";
+import { oneStatementAtATime } from "./one-statement-at-a-time.js";
 
 /** Name of the hub's database inside the embedded PostgreSQL. */
 export const EMBEDDED_DATABASE = "ikz_hub";
@@ -74,6 +75,7 @@ export async function connectOrm(
     await orm.close(true);
     throw unreachable(check.reason ?? "no answer");
   }
+  oneStatementAtATime(orm);
   return orm;
 }
 

@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { gql } from "../support/client.js";
+import { watchPgStatements } from "../support/pg-statements.js";
 import { contentDigest, databaseDigest } from "../support/digest.js";
 import { startTestHub, type TestHub } from "../support/hub.js";
 import {
@@ -55,6 +56,7 @@ describe("dry runs of write mutations", () => {
       createProject(input: $input) { slug version publicationState topics { key } costs { amount period } }
     }`;
     const before = await databaseDigest(hub.db.orm);
+    const watch = watchPgStatements();
     const answer = await gql(
       hub,
       query,
@@ -66,7 +68,9 @@ describe("dry runs of write mutations", () => {
         },
       },
       tokens.editors.herten,
-    );
+    ).finally(watch.restore);
+    // The answer's topics and costs are read in parallel on the transaction's one connection: one after the other.
+    expect(watch.asked.filter(({ busy }) => busy).map(({ text }) => text)).toEqual([]);
     expect(answer.errors).toBeUndefined();
     expect(answer.data!.createProject).toEqual({
       slug: input.slug,
