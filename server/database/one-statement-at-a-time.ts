@@ -12,12 +12,14 @@ const ONE_AT_A_TIME = Symbol("ikz-hub.oneStatementAtATime");
 const last = new WeakMap<object, Promise<void>>();
 
 /**
- * Makes the ORM hand each database connection its statements one at a time, in the order they were given. A
- * transaction has one connection, and the resolvers of an operation run in one (a dry run, the editor's preview of a
- * form) read in parallel: node-postgres then queues a statement given while another runs, which it reports as
- * deprecated ("Calling client.query() when the client is already executing a query") and pg 9 removes. Waiting here
- * keeps what the queue did: the same order, each statement sent when the one before has answered, a failed one not
- * holding up the next. Statements outside a transaction each take a connection of their own, and never wait here.
+ * Makes MikroORM's PostgreSQL clients (every one in this process: the change is on their knex class) hand each
+ * database connection its statements one at a time, in the order they were given. A transaction has one connection,
+ * and the resolvers of an operation run in one (a dry run, the editor's preview of a form) read in parallel:
+ * node-postgres then queues a statement given while another runs, which it reports as deprecated ("Calling
+ * client.query() when the client is already executing a query") and pg 9 removes. Waiting here keeps what the queue
+ * did: the same order, each statement sent when the one before has answered, a failed one not holding up the next.
+ * Statements outside a transaction each take a connection of their own and never wait here. knex's streams
+ * (`_stream`) are not chained: the hub streams nothing through knex.
  */
 export function oneStatementAtATime(orm: MikroORM): void {
   // On the client's class: knex makes a transaction's client from the class's prototype, not from this client.
@@ -26,15 +28,18 @@ export function oneStatementAtATime(orm: MikroORM): void {
   sender[ONE_AT_A_TIME] = true;
   const send = sender._query;
   sender._query = function (this: StatementSender, connection, statement) {
-    const before = last.get(connection);
-    const answer = before
-      ? before.then(() => send.call(this, connection, statement))
-      : send.call(this, connection, statement);
-    const forget = () => {
-      if (last.get(connection) === ended) last.delete(connection);
-    };
-    const ended = answer.then(forget, forget);
-    last.set(connection, ended);
-    return answer;
+    return afterThePrevious(connection, () => send.call(this, connection, statement));
   };
+}
+
+/** Runs `send` once the statements given to `connection` before it have answered; its answer. */
+function afterThePrevious(connection: object, send: () => Promise<unknown>): Promise<unknown> {
+  const before = last.get(connection);
+  const answer = before ? before.then(send) : send();
+  const forget = () => {
+    if (last.get(connection) === ended) last.delete(connection);
+  };
+  const ended = answer.then(forget, forget);
+  last.set(connection, ended);
+  return answer;
 }

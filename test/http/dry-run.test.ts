@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { gql } from "../support/client.js";
-import { watchPgStatements } from "../support/pg-statements.js";
+import { watchPgStatements, watchStatementsGiven } from "../support/pg-statements.js";
 import { contentDigest, databaseDigest } from "../support/digest.js";
 import { startTestHub, type TestHub } from "../support/hub.js";
 import {
@@ -57,6 +57,7 @@ describe("dry runs of write mutations", () => {
     }`;
     const before = await databaseDigest(hub.db.orm);
     const watch = watchPgStatements();
+    const given = watchStatementsGiven(hub.db.orm);
     const answer = await gql(
       hub,
       query,
@@ -68,8 +69,9 @@ describe("dry runs of write mutations", () => {
         },
       },
       tokens.editors.herten,
-    ).finally(watch.restore);
+    ).finally(() => (watch.restore(), given.restore()));
     // The answer's topics and costs are read in parallel on the transaction's one connection: one after the other.
+    expect(given.overlapping()).toBeGreaterThan(0);
     expect(watch.asked.filter(({ busy }) => busy).map(({ text }) => text)).toEqual([]);
     expect(answer.errors).toBeUndefined();
     expect(answer.data!.createProject).toEqual({

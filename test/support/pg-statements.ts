@@ -1,3 +1,4 @@
+import type { MikroORM } from "@mikro-orm/postgresql";
 import pg from "pg";
 import { vi } from "vitest";
 
@@ -23,4 +24,27 @@ export function watchPgStatements(): { asked: AskedStatement[]; restore: () => v
     return original.apply(this, args) as never;
   });
   return { asked, restore: () => spy.mockRestore() };
+}
+
+/**
+ * Counts, until `restore()`, the statements MikroORM's knex gave a connection while an earlier one of it was still
+ * unanswered (before they reach node-postgres): the parallel reads that must then wait their turn.
+ */
+export function watchStatementsGiven(orm: MikroORM): { overlapping: () => number; restore: () => void } {
+  const sender = Object.getPrototypeOf(orm.em.getConnection().getKnex().client) as {
+    _query(connection: object, statement: unknown): Promise<unknown>;
+  };
+  const send = sender._query;
+  const unanswered = new Map<object, number>();
+  let overlapping = 0;
+  const spy = vi.spyOn(sender, "_query").mockImplementation(function (this: unknown, connection, statement) {
+    const waiting = unanswered.get(connection) ?? 0;
+    if (waiting > 0) overlapping++;
+    unanswered.set(connection, waiting + 1);
+    const answered = () => unanswered.set(connection, unanswered.get(connection)! - 1);
+    const answer = send.call(this, connection, statement);
+    answer.then(answered, answered);
+    return answer;
+  });
+  return { overlapping: () => overlapping, restore: () => spy.mockRestore() };
 }
