@@ -8,7 +8,7 @@ import express from "express";
 import type { HubContext } from "../schema/common/context.js";
 import { features } from "../schema/features.js";
 import type { Feature } from "../schema/features.types.js";
-import { createAuthenticator } from "./auth/authenticate.js";
+import { type Authenticator, createAuthenticator } from "./auth/authenticate.js";
 import type { HubConfig } from "./config.js";
 import { type Database, openDatabase, statementTimeoutFor } from "./database/database.js";
 import { DatabaseWatch } from "./database/database-watch.js";
@@ -45,7 +45,8 @@ import { HubMetrics } from "./metrics/metrics.js";
 import { costPointsPlugin } from "./rate-limit/cost-points.plugin.js";
 import { rateLimitMiddleware } from "./rate-limit/rate-limit.middleware.js";
 import { createRateLimiter, type RateLimiter } from "./rate-limit/rate-limiter.js";
-import { responseCachePlugins } from "./response-cache/response-cache.plugin.js";
+import { invalidationPlugin } from "./response-cache/invalidation.plugin.js";
+import { storedAnswers } from "./response-cache/stored-answers.js";
 import { createResponseStore, type ResponseStore } from "./response-cache/response-store.js";
 import { closeRedis, openRedis, type RedisConnection } from "./redis/redis-client.js";
 import { requestIdOf } from "./request-scope.js";
@@ -168,11 +169,8 @@ export class Hub {
         // Large answers a few at a time: the memory they hold while built is bounded (server/graphql/).
         costInFlightPlugin(new CostGate(options.config.maxCostInFlight)),
         databaseUnavailable,
-        // After the limits and their charges, which a cached answer pays like any other.
-        ...responseCachePlugins(
-          () => this.responseStore,
-          (outcome) => this.metrics?.observeResponseCache(outcome),
-        ),
+        // The response cache (server/response-cache/) answers in front of Apollo; a mutation invalidates it.
+        invalidationPlugin(() => this.responseStore),
         // A browser's GET /graphql leads to /explorer, instead of Apollo Sandbox from Apollo's CDN.
         explorerLandingPage,
         ...(this.metrics ? [this.metrics.graphqlPlugin()] : []),
@@ -323,6 +321,29 @@ export class Hub {
     );
   }
 
+  /** `/graphql`: Apollo behind CORS, the token checks, the rate limiter and the response cache. */
+  private mountGraphql(authenticator: Authenticator, rateLimiter: RateLimiter): void {
+    const { logger } = this.options;
+    const stored = storedAnswers({
+      store: () => this.responseStore,
+      observe: (outcome) => this.metrics?.observeResponseCache(outcome),
+      limiter: rateLimiter,
+    });
+    this.app.use(
+      "/graphql",
+      routeMount("/graphql"),
+      ...graphqlRoute({
+        apollo: this.apollo,
+        orm: this.orm,
+        logger,
+        authenticator,
+        rateLimiter,
+        search: this.search!.engine,
+        storedAnswers: stored,
+      }),
+    );
+  }
+
   private mountRoutes(): void {
     const { config, logger } = this.options;
     const orm = this.orm;
@@ -346,11 +367,7 @@ export class Hub {
     this.app.get("/livez", livenessRoute);
     this.app.get("/readyz", health);
     // Before the routers mounted at the root: a request to the API then does not walk their routes (issue 18).
-    this.app.use(
-      "/graphql",
-      routeMount("/graphql"),
-      ...graphqlRoute({ apollo: this.apollo, orm, logger, authenticator, rateLimiter, search }),
-    );
+    this.mountGraphql(authenticator, rateLimiter);
     this.app.use(
       createEmbedRouter({
         orm,

@@ -5,6 +5,11 @@ export interface RequestScope {
   requestId: string;
   /** Whose rate-limit budget the request spends (set by the rate-limit middleware), for charges made later. */
   rateLimitKey?: string;
+  /**
+   * The rate-limit points the operation took in all, the request's one included (set by the cost-points plugin when
+   * it charged more): what the answer costs again when the response cache serves it.
+   */
+  costPoints?: number;
 }
 
 /**

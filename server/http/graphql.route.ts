@@ -27,14 +27,17 @@ export interface GraphqlRouteOptions {
   authenticator: Authenticator;
   rateLimiter: RateLimiter;
   search: SearchEngine;
+  /** The response cache: answers a repeated anonymous GET before Apollo is asked (server/response-cache/). */
+  storedAnswers: RequestHandler;
 }
 
 /**
  * The middleware chain of `/graphql`, in this order: CORS (any origin may read, never
  * with credentials; preflights end here and cost nothing), the token cache, the rate
  * limiter (a known token spends its own budget, anything else its address's, before
- * the database is asked), token verification (401 for bad tokens), the JSON body parser
- * (refused requests are never parsed), and Apollo with one typed context per request.
+ * the database is asked), token verification (401 for bad tokens), the response cache
+ * (a repeated anonymous GET answered with stored bytes), the JSON body parser (refused
+ * requests are never parsed), and Apollo with one typed context per request.
  */
 /**
  * Leaves express's ETag (a SHA-1 of the whole answer, which its `res.send` works out for every answer) off POST
@@ -66,6 +69,7 @@ export function graphqlRoute({
   authenticator,
   rateLimiter,
   search,
+  storedAnswers,
 }: GraphqlRouteOptions): RequestHandler[] {
   return [
     cors({
@@ -78,6 +82,7 @@ export function graphqlRoute({
     authenticator.recall,
     rateLimitMiddleware(rateLimiter, logger, verifiedToken),
     authenticator.verify,
+    storedAnswers,
     express.json({ limit: BODY_LIMIT }),
     withoutEtagForPost,
     expressMiddleware(apollo, {

@@ -7,7 +7,7 @@ import type { HubContext } from "../../schema/common/context.js";
 import type { EngineHealth, SearchEngine } from "../../schema/search/search-engine.port.js";
 import { withinHealthTimeout } from "../http/health.route.js";
 import type { Logger } from "../logger.js";
-import type { ResponseCacheOutcome } from "../response-cache/response-cache.plugin.js";
+import type { ResponseCacheOutcome } from "../response-cache/stored-answers.js";
 import { exampleOperationNames, OperationLabels } from "./operation-labels.js";
 
 /** HTTP methods that get a label of their own; any other counts as OTHER. */

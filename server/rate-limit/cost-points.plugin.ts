@@ -38,9 +38,10 @@ export function costPointsPlugin({
     async requestDidStart() {
       return {
         async didResolveOperation({ contextValue, schema, document, operation, request, response }) {
-          const key = scopeOf(contextValue)?.rateLimitKey;
+          const scope = scopeOf(contextValue);
           const budget = limiter();
-          if (!key || !budget || !operation) return;
+          if (!scope?.rateLimitKey || !budget || !operation) return;
+          const key = scope.rateLimitKey;
           const cost = requestCost({ schema, document, operation, request });
           // Variables that do not fit, and costs over the limit, are refused by others with their own message.
           if (cost === undefined || cost > maxCost) return;
@@ -49,7 +50,11 @@ export function costPointsPlugin({
           const result = await budget.consume(key, extra);
           response.http.headers.set("ratelimit-remaining", String(result.remaining));
           response.http.headers.set("ratelimit-reset", String(result.resetSeconds));
-          if (result.allowed) return;
+          if (result.allowed) {
+            // What a stored answer of this operation charges when the response cache serves it.
+            scope.costPoints = extra + 1;
+            return;
+          }
           throw new GraphQLError(
             `Too many requests: this operation costs ${cost}, that is ${extra + 1} rate-limit points (one per ${costPerPoint} of cost), ` +
               `and ${result.remaining} are left of ${budget.points} per ${budget.durationSeconds} s. Ask for less, or try again in ${result.resetSeconds} s.`,

@@ -10,7 +10,7 @@ import type { RedisConnection } from "../redis/redis-client.js";
  * never read again (they expire with their max-age, or the LRU drops them).
  */
 export interface ResponseStore {
-  /** The entries, for `@apollo/server-plugin-response-cache`; a failing read is a miss, a failing write is dropped. */
+  /** The stored answers (see stored-answers.ts), by key; a failing read is a miss, a failing write is dropped. */
   readonly cache: KeyValueCache<string>;
   /** The current generation; null while the store cannot be used (Redis away), so the request bypasses the cache. */
   generation(): Promise<string | null>;

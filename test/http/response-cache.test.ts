@@ -1,7 +1,8 @@
 /**
  * The response cache of /graphql: anonymous GET queries are answered from it (seen by the `Age` header and the
- * metrics, never by timing), token holders never are and never fill it, a write shows at once, two hubs on one
- * Redis share entries and invalidations, an unreachable Redis only bypasses it, and it is bounded.
+ * metrics, never by timing) with the bytes and headers first sent, charged the points they cost; token holders never
+ * are and never fill it, refused answers are never kept, a write shows at once, two hubs on one Redis share entries
+ * and invalidations, an unreadable entry or an unreachable Redis only bypasses it, and it is bounded.
  */
 import { randomUUID } from "node:crypto";
 import { Redis } from "ioredis";
@@ -143,6 +144,98 @@ describe("in memory", () => {
   });
 });
 
+/** Sends a GET with `params` as they are written (raw variables, no CSRF header unless given) and reads the text. */
+async function rawGet(hub: TestHub, params: Record<string, string>, headers: Record<string, string> = PREFLIGHT) {
+  const url = new URL(hub.url);
+  for (const [name, value] of Object.entries(params)) url.searchParams.set(name, value);
+  const res = await fetch(url, { headers });
+  return { res, text: await res.text() };
+}
+
+const PREFLIGHT = { "apollo-require-preflight": "true" };
+
+describe("stored answers", () => {
+  let hub: TestHub;
+  beforeAll(async () => {
+    hub = await startTestHub({ METRICS_PORT: "0" });
+  });
+  afterAll(() => hub?.close());
+
+  it("answers a hit with the bytes and headers it stored, and 304 to a matching If-None-Match", async () => {
+    const params = { query: `{ municipalities(first: 3) { nodes { slug name } } }` };
+    const first = await rawGet(hub, params);
+    const second = await rawGet(hub, params);
+    expect(first.res.status).toBe(200);
+    expect(second.res.headers.get("age")).not.toBeNull();
+    expect(second.text).toBe(first.text);
+    for (const header of ["content-type", "cache-control", "vary", "etag"])
+      expect(second.res.headers.get(header), header).toBe(first.res.headers.get(header));
+    // fetch would add `Cache-Control: no-cache` to a request with If-None-Match, which asks for the body again.
+    const revalidation = { "if-none-match": first.res.headers.get("etag")!, "cache-control": "max-age=0" };
+    const revalidated = await rawGet(hub, params, { ...PREFLIGHT, ...revalidation });
+    expect(revalidated.res.status).toBe(304);
+    expect(revalidated.text).toBe("");
+  });
+
+  it("keys by the variables' values, not by how they are spelt", async () => {
+    const query = `query($slug: String!) { municipality(slug: $slug) { name } }`;
+    await rawGet(hub, { query, variables: `{"slug":"ratingen"}` });
+    const respelt = await rawGet(hub, { query, variables: `{ "slug" : "ratingen" }` });
+    expect(respelt.res.headers.get("age")).not.toBeNull();
+    expect(JSON.parse(respelt.text).data.municipality.name).toBe("Ratingen");
+  });
+
+  it("charges a hit the rate-limit points its answer cost, and leaves a caller without them to Apollo's 429", async () => {
+    // A budget of its own: 60 points, each a unit of query cost.
+    const small = await startTestHub({ RATE_LIMIT_POINTS: "60", RATE_LIMIT_COST_PER_POINT: "1" });
+    const params = { query: `{ projects(first: 5) { nodes { slug } } }` };
+    const answers = [];
+    for (let i = 0; i < 30; i++) {
+      const { res, text } = await rawGet(small, params);
+      answers.push({
+        status: res.status,
+        age: res.headers.get("age"),
+        remaining: Number(res.headers.get("ratelimit-remaining")),
+        text,
+      });
+      if (res.status !== 200) break;
+    }
+    await small.close();
+    const served = answers.filter((answer) => answer.status === 200);
+    expect(served.length).toBeGreaterThan(1);
+    expect(served.slice(1).every((answer) => answer.age !== null)).toBe(true);
+    const points = 60 - served[0].remaining;
+    expect(points).toBeGreaterThan(1);
+    served.forEach((answer, index) => expect(answer.remaining).toBe(60 - points * (index + 1)));
+    const refused = answers.at(-1)!;
+    expect(refused).toMatchObject({ status: 429, age: null });
+    expect(JSON.parse(refused.text).errors[0].extensions.code).toBe("RATE_LIMITED");
+  });
+
+  it("serves no stored answer to a GET without the header Apollo's CSRF prevention asks for", async () => {
+    const params = { query: `{ municipality(slug: "kelsterbach") { slug } }` };
+    await rawGet(hub, params);
+    const bare = await rawGet(hub, params, {});
+    expect(bare.res.status).toBe(400);
+    expect(bare.res.headers.get("age")).toBeNull();
+  });
+
+  it("stores no refused answer: errors, variables that are not JSON", async () => {
+    const refused: Record<string, string>[] = [
+      { query: `{ municipality(slug: "herten") { nichtDa } }` },
+      { query: `query($slug: String!) { municipality(slug: $slug) { name } }`, variables: `{"slug":` },
+    ];
+    for (const params of refused) {
+      const answers = [await rawGet(hub, params), await rawGet(hub, params)];
+      for (const { res, text } of answers) {
+        expect(res.status).toBe(400);
+        expect(res.headers.get("age")).toBeNull();
+        expect(JSON.parse(text).errors[0].extensions.code).toBeTruthy();
+      }
+    }
+  });
+});
+
 describe("bounds", () => {
   it("keeps the in-memory cache within its byte budget, dropping the least recently used", async () => {
     const store = createResponseStore({ maxBytes: 1000, keyPrefix: "unused:" }, null, silent());
@@ -196,6 +289,18 @@ describe("shared through Redis", () => {
       expect(ttl).toBeGreaterThan(0);
       expect(ttl).toBeLessThanOrEqual(60);
     }
+  });
+
+  it("answers afresh past an entry it cannot read (another version's), and replaces it", async () => {
+    const query = `{ municipality(slug: "hildesheim") { slug } }`;
+    await get(a, query);
+    const entries = (await redis.keys(`${prefix}*`)).filter((key) => key !== `${prefix}generation`);
+    for (const key of entries) await redis.set(key, "{kein json", "EX", 60);
+    const afresh = await get(b, query);
+    expect(afresh.res.status).toBe(200);
+    expect(afresh.res.headers.get("age")).toBeNull();
+    expect(afresh.body.data.municipality.slug).toBe("hildesheim");
+    expect((await get(b, query)).res.headers.get("age")).not.toBeNull();
   });
 
   it("invalidates both hubs' entries when one of them writes", async () => {
