@@ -8,6 +8,7 @@ import express from "express";
 import type { HubContext } from "../schema/common/context.js";
 import { features } from "../schema/features.js";
 import type { Feature } from "../schema/features.types.js";
+import type { SearchEngine } from "../schema/search/search-engine.port.js";
 import { type Authenticator, createAuthenticator } from "./auth/authenticate.js";
 import type { HubConfig } from "./config.js";
 import { type Database, openDatabase, statementTimeoutFor } from "./database/database.js";
@@ -322,7 +323,7 @@ export class Hub {
   }
 
   /** `/graphql`: Apollo behind CORS, the token checks, the rate limiter and the response cache. */
-  private mountGraphql(authenticator: Authenticator, rateLimiter: RateLimiter): void {
+  private mountGraphql(authenticator: Authenticator, rateLimiter: RateLimiter, search: SearchEngine): void {
     const { logger } = this.options;
     const stored = storedAnswers({
       store: () => this.responseStore,
@@ -338,7 +339,7 @@ export class Hub {
         logger,
         authenticator,
         rateLimiter,
-        search: this.search!.engine,
+        search,
         storedAnswers: stored,
       }),
     );
@@ -367,7 +368,7 @@ export class Hub {
     this.app.get("/livez", livenessRoute);
     this.app.get("/readyz", health);
     // Before the routers mounted at the root: a request to the API then does not walk their routes (issue 18).
-    this.mountGraphql(authenticator, rateLimiter);
+    this.mountGraphql(authenticator, rateLimiter, search);
     this.app.use(
       createEmbedRouter({
         orm,

@@ -1,7 +1,7 @@
 import type { MikroORM } from "@mikro-orm/postgresql";
 
 /** The part of knex's PostgreSQL client that sends one statement on one connection. */
-interface StatementSender {
+export interface StatementSender {
   _query(connection: object, statement: unknown): Promise<unknown>;
   [ONE_AT_A_TIME]?: true;
 }
@@ -22,14 +22,21 @@ const last = new WeakMap<object, Promise<void>>();
  * (`_stream`) are not chained: the hub streams nothing through knex.
  */
 export function oneStatementAtATime(orm: MikroORM): void {
-  // On the client's class: knex makes a transaction's client from the class's prototype, not from this client.
-  const sender = Object.getPrototypeOf(orm.em.getConnection().getKnex().client) as StatementSender;
+  const sender = statementSenderOf(orm);
   if (Object.hasOwn(sender, ONE_AT_A_TIME)) return;
   sender[ONE_AT_A_TIME] = true;
   const send = sender._query;
   sender._query = function (this: StatementSender, connection, statement) {
     return afterThePrevious(connection, () => send.call(this, connection, statement));
   };
+}
+
+/**
+ * Where the ORM's statements are sent: the prototype of its knex client's class, since knex makes a transaction's
+ * client from the class's prototype, not from the ORM's client.
+ */
+export function statementSenderOf(orm: MikroORM): StatementSender {
+  return Object.getPrototypeOf(orm.em.getConnection().getKnex().client) as StatementSender;
 }
 
 /** Runs `send` once the statements given to `connection` before it have answered; its answer. */

@@ -32,14 +32,6 @@ export interface GraphqlRouteOptions {
 }
 
 /**
- * The middleware chain of `/graphql`, in this order: CORS (any origin may read, never
- * with credentials; preflights end here and cost nothing), the token cache, the rate
- * limiter (a known token spends its own budget, anything else its address's, before
- * the database is asked), token verification (401 for bad tokens), the response cache
- * (a repeated anonymous GET answered with stored bytes), the JSON body parser (refused
- * requests are never parsed), and Apollo with one typed context per request.
- */
-/**
  * Leaves express's ETag (a SHA-1 of the whole answer, which its `res.send` works out for every answer) off POST
  * answers, which nothing revalidates: a millisecond of CPU for the 450 KB of a hundred cities' nested read (issue 18).
  * GET answers (cached, anonymous) keep it. The answer sees the app through a view whose only difference is the
@@ -62,6 +54,14 @@ function withoutEtag(app: express.Application): express.Application {
   return view;
 }
 
+/**
+ * The middleware chain of `/graphql`, in this order: CORS (any origin may read, never
+ * with credentials; preflights end here and cost nothing), the token cache, the rate
+ * limiter (a known token spends its own budget, anything else its address's, before
+ * the database is asked), token verification (401 for bad tokens), the response cache
+ * (a repeated anonymous GET answered with stored bytes), the JSON body parser (refused
+ * requests are never parsed), and Apollo with one typed context per request.
+ */
 export function graphqlRoute({
   apollo,
   orm,

@@ -21,6 +21,14 @@ export function pointsForCost(cost: number, costPerPoint: number): number {
 }
 
 /**
+ * The points to take beyond the request's one (which the rate-limit middleware took) for an answer worth `points`:
+ * capped at the whole budget, so that every request can pass once per window.
+ */
+export function extraPoints(points: number, budget: RateLimiter): number {
+  return Math.min(points, budget.points) - 1;
+}
+
+/**
  * Charges an operation's rate-limit points by its query cost, as GitHub's GraphQL
  * API does: the rate-limit middleware has taken one point for the request; once the
  * operation is known, this takes the rest (`pointsForCost` less one) from the same
@@ -45,7 +53,7 @@ export function costPointsPlugin({
           const cost = requestCost({ schema, document, operation, request });
           // Variables that do not fit, and costs over the limit, are refused by others with their own message.
           if (cost === undefined || cost > maxCost) return;
-          const extra = Math.min(pointsForCost(cost, costPerPoint), budget.points) - 1;
+          const extra = extraPoints(pointsForCost(cost, costPerPoint), budget);
           if (extra <= 0) return;
           const result = await budget.consume(key, extra);
           response.http.headers.set("ratelimit-remaining", String(result.remaining));

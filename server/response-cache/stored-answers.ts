@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Request, RequestHandler, Response } from "express";
 import { scopeOf } from "../request-scope.js";
+import { extraPoints } from "../rate-limit/cost-points.plugin.js";
 import type { RateLimiter } from "../rate-limit/rate-limiter.js";
 import type { ResponseStore } from "./response-store.js";
 
@@ -96,7 +97,7 @@ function preflighted(req: Request): boolean {
  */
 async function paid(res: Response, limiter: RateLimiter, points: number): Promise<boolean> {
   const key = scopeOf(res)?.rateLimitKey;
-  const extra = Math.min(points, limiter.points) - 1;
+  const extra = extraPoints(points, limiter);
   if (!key || extra <= 0) return true;
   const result = await limiter.consume(key, extra);
   if (!result.allowed) return false;
@@ -157,9 +158,10 @@ function serialize({ body, ...rest }: StoredAnswer): string {
 function parseStored(entry: string | undefined): StoredAnswer | undefined {
   if (entry === undefined) return undefined;
   const newline = entry.indexOf("\n");
+  if (newline < 0) return undefined;
   try {
     const rest = JSON.parse(entry.slice(0, newline)) as Omit<StoredAnswer, "body">;
-    if (newline < 0 || typeof rest.storedAt !== "number" || typeof rest.headers !== "object") return undefined;
+    if (typeof rest.storedAt !== "number" || typeof rest.headers !== "object") return undefined;
     return { ...rest, points: Number(rest.points) || 1, body: entry.slice(newline + 1) };
   } catch {
     return undefined;

@@ -19,15 +19,25 @@ const HERTEN_PROJECTS = `query HertenProjects { projects(filter: { municipalitie
 const CREATE = `mutation($input: CreateProjectInput!) { createProject(input: $input) { id version } }`;
 const PUBLISH = `mutation($id: ID!, $version: Int) { publishProject(id: $id, version: $version) { publicationState } }`;
 
+/** The header Apollo's CSRF prevention asks of a GET. */
+const PREFLIGHT = { "apollo-require-preflight": "true" };
+
 /** Sends `query` as a GET, as embeds do, with an optional API token. */
 async function get(hub: TestHub, query: string, token?: string, variables?: Record<string, unknown>) {
+  const { res, text } = await rawGet(
+    hub,
+    { query, ...(variables ? { variables: JSON.stringify(variables) } : {}) },
+    { ...PREFLIGHT, ...(token ? { authorization: `Bearer ${token}` } : {}) },
+  );
+  return { res, body: JSON.parse(text) as { data?: any; errors?: unknown[] } };
+}
+
+/** Sends a GET with `params` as they are written (raw variables, no CSRF header unless given) and reads the text. */
+async function rawGet(hub: TestHub, params: Record<string, string>, headers: Record<string, string> = PREFLIGHT) {
   const url = new URL(hub.url);
-  url.searchParams.set("query", query);
-  if (variables) url.searchParams.set("variables", JSON.stringify(variables));
-  const res = await fetch(url, {
-    headers: { "apollo-require-preflight": "true", ...(token ? { authorization: `Bearer ${token}` } : {}) },
-  });
-  return { res, body: (await res.json()) as { data?: any; errors?: unknown[] } };
+  for (const [name, value] of Object.entries(params)) url.searchParams.set(name, value);
+  const res = await fetch(url, { headers });
+  return { res, text: await res.text() };
 }
 
 /** The project slugs of Herten an anonymous GET (or a token holder's) sees, and whether it came from the cache. */
@@ -143,16 +153,6 @@ describe("in memory", () => {
     expect(after.slugs).toContain("herten-cache-veroeffentlicht");
   });
 });
-
-/** Sends a GET with `params` as they are written (raw variables, no CSRF header unless given) and reads the text. */
-async function rawGet(hub: TestHub, params: Record<string, string>, headers: Record<string, string> = PREFLIGHT) {
-  const url = new URL(hub.url);
-  for (const [name, value] of Object.entries(params)) url.searchParams.set(name, value);
-  const res = await fetch(url, { headers });
-  return { res, text: await res.text() };
-}
-
-const PREFLIGHT = { "apollo-require-preflight": "true" };
 
 describe("stored answers", () => {
   let hub: TestHub;

@@ -1,6 +1,7 @@
 import type { MikroORM } from "@mikro-orm/postgresql";
 import pg from "pg";
 import { vi } from "vitest";
+import { statementSenderOf } from "../../server/database/one-statement-at-a-time.js";
 
 /** A statement node-postgres was asked to run: its text, its connection, and whether that was busy with another. */
 export interface AskedStatement {
@@ -31,9 +32,7 @@ export function watchPgStatements(): { asked: AskedStatement[]; restore: () => v
  * unanswered (before they reach node-postgres): the parallel reads that must then wait their turn.
  */
 export function watchStatementsGiven(orm: MikroORM): { overlapping: () => number; restore: () => void } {
-  const sender = Object.getPrototypeOf(orm.em.getConnection().getKnex().client) as {
-    _query(connection: object, statement: unknown): Promise<unknown>;
-  };
+  const sender = statementSenderOf(orm);
   const send = sender._query;
   const unanswered = new Map<object, number>();
   let overlapping = 0;
